@@ -1,0 +1,1 @@
+export { type ActionIO, type GateOutcome, runAction, runnerIO } from './io.js';

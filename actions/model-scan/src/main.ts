@@ -1,0 +1,4 @@
+import { runAction } from '@trustgate/action-kit';
+import { modelScan } from './index.js';
+
+await runAction(modelScan);

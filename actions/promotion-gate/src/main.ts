@@ -1,0 +1,4 @@
+import { runAction } from '@trustgate/action-kit';
+import { promotionGate } from './index.js';
+
+await runAction(promotionGate);

@@ -1,0 +1,29 @@
+import type { ActionIO, GateOutcome } from '@trustgate/action-kit';
+import { aiTag } from '@trustgate/action-ai-tag';
+import { modelScan } from '@trustgate/action-model-scan';
+import { promotionGate } from '@trustgate/action-promotion-gate';
+import { verifySignature } from '@trustgate/action-verify-signature';
+import { CoreError } from '@trustgate/core';
+
+export const GATES: Record<string, (io: ActionIO) => Promise<GateOutcome>> = {
+  'model-scan': modelScan,
+  'verify-signature': verifySignature,
+  'promotion-gate': promotionGate,
+  'ai-tag': aiTag,
+};
+
+/** The root action: run the gates named in `gates`, in order, in one step; the step fails if any gate does. */
+export async function suite(io: ActionIO): Promise<GateOutcome> {
+  const names = io.listInput('gates');
+  if (names.length === 0)
+    throw new CoreError('USAGE_ERROR', `input "gates" is empty; name one or more of ${Object.keys(GATES).join(', ')}`);
+  const failures: string[] = [];
+  for (const name of names) {
+    const gate = GATES[name];
+    if (!gate)
+      throw new CoreError('USAGE_ERROR', `input "gates" names unknown gate "${name}"; use one of ${Object.keys(GATES).join(', ')}`);
+    const outcome = await gate(io);
+    if (outcome.failed) failures.push(`${name}: ${outcome.reason ?? 'blocked'}`);
+  }
+  return failures.length > 0 ? { failed: true, reason: failures.join('; ') } : { failed: false };
+}

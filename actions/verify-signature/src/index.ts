@@ -1,0 +1,10 @@
+import type { ActionIO, GateOutcome } from '@trustgate/action-kit';
+import { CoreError } from '@trustgate/core';
+
+/** The verify-signature gate as an action step: inputs -> engine -> outputs, summary, annotations. */
+export async function verifySignature(_io: ActionIO): Promise<GateOutcome> {
+  throw new CoreError(
+    'NOT_AVAILABLE',
+    'the verify-signature gate is not available yet in this build; pin an earlier release or remove the step',
+  );
+}

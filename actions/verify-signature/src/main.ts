@@ -1,0 +1,4 @@
+import { runAction } from '@trustgate/action-kit';
+import { verifySignature } from './index.js';
+
+await runAction(verifySignature);

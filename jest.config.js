@@ -1,0 +1,29 @@
+/** Jest runs the TypeScript sources directly (swc), so tests never depend on a stale build. */
+const packages = ['core', 'scanner', 'verify', 'gate', 'attribution', 'metrics', 'cli'];
+const actions = ['kit', 'model-scan', 'verify-signature', 'promotion-gate', 'ai-tag', 'suite'];
+
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'typescript' }, target: 'es2023' }, module: { type: 'es6' }, sourceMaps: 'inline' },
+    ],
+  },
+  moduleNameMapper: {
+    ...Object.fromEntries(packages.map((p) => [`^@trustgate/${p}$`, `<rootDir>/packages/${p}/src/index.ts`])),
+    ...Object.fromEntries(actions.map((a) => [`^@trustgate/action-${a}$`, `<rootDir>/actions/${a}/src/index.ts`])),
+    '^@trustgate/app$': '<rootDir>/app/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testMatch: [
+    '<rootDir>/packages/*/test/**/*.test.ts',
+    '<rootDir>/actions/*/test/**/*.test.ts',
+    '<rootDir>/app/test/**/*.test.ts',
+    '<rootDir>/test/**/*.test.ts',
+  ],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/lib/'],
+  maxWorkers: 2,
+  testTimeout: 60_000,
+};

@@ -1,0 +1,1 @@
+export { type CliIO, type Command, EXIT, type ExitCode, main } from './main.js';

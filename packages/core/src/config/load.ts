@@ -1,0 +1,96 @@
+import { readFile } from 'node:fs/promises';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError, type ConfigProblem } from '../errors.js';
+import { type Policy, policySchema } from '../policy/index.js';
+
+/**
+ * Parse YAML text and validate it with a zod schema. Every problem is located at the offending key
+ * (file:line:column), so an editor or a check run can point at it.
+ */
+export function parseConfig<S extends z.ZodType>(schema: S, text: string, file: string): z.infer<S> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((e) => {
+      const pos = lineCounter.linePos(e.pos[0]);
+      return { line: pos.line, column: pos.col, message: `YAML syntax: ${e.message.split('\n')[0]}` };
+    });
+    throw new ConfigError('CONFIG_YAML_ERROR', file, problems);
+  }
+  const result = schema.safeParse(doc.toJS() ?? {});
+  if (result.success) return result.data;
+  const problems: ConfigProblem[] = result.error.issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      const key = issue.keys[0] ?? '';
+      const at = locateKey(doc, path, key, lineCounter);
+      return {
+        ...at,
+        key: dotted([...path, key]),
+        message: `unknown key "${key}" at ${dotted(path) || 'top level'}; remove it or check its spelling`,
+      };
+    }
+    const at = locate(doc, path, lineCounter);
+    const where = dotted(path) || 'top level';
+    return { ...at, key: where, message: `${where}: ${issue.message}` };
+  });
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  throw new ConfigError('CONFIG_SCHEMA_ERROR', file, problems);
+}
+
+/** Read and validate a trustgate policy file. */
+export async function loadPolicyFile(file: string): Promise<Policy> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (cause) {
+    throw new ConfigError(
+      'CONFIG_NOT_FOUND',
+      file,
+      [
+        {
+          line: 1,
+          column: 1,
+          message: `cannot read policy file (${(cause as NodeJS.ErrnoException).code ?? 'I/O error'}); check the path`,
+        },
+      ],
+      { cause },
+    );
+  }
+  return parsePolicy(text, file);
+}
+
+export function parsePolicy(text: string, file: string): Policy {
+  return parseConfig(policySchema, text, file);
+}
+
+function dotted(path: readonly (string | number)[]): string {
+  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
+}
+
+// The deepest node that exists along the path: a missing key is reported where its parent is.
+function locate(doc: Document, path: readonly (string | number)[], lc: LineCounter): { line: number; column: number } {
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    const range = (node as Node | undefined)?.range;
+    if (range) {
+      const pos = lc.linePos(range[0]);
+      return { line: pos.line, column: pos.col };
+    }
+  }
+  return { line: 1, column: 1 };
+}
+
+function locateKey(doc: Document, path: readonly (string | number)[], key: string, lc: LineCounter): { line: number; column: number } {
+  const parent = path.length === 0 ? doc.contents : doc.getIn(path, true);
+  if (isMap(parent)) {
+    for (const pair of parent.items) {
+      if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) {
+        const pos = lc.linePos(pair.key.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+  }
+  return locate(doc, path, lc);
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** `metrics:` — trust-tax measurement settings. */
+export const metricsPolicySchema = z
+  .strictObject({
+    churnDays: z.array(z.number().int().min(1)).default([14, 30, 90]),
+    perPerson: z.boolean().default(false).describe('Per-person views; off by default (aggregate by team).'),
+    minCellPrs: z.number().int().min(1).default(20),
+    minCellAuthors: z.number().int().min(1).default(5),
+  })
+  .describe('Trust-tax metrics.');
+
+export type MetricsPolicy = z.infer<typeof metricsPolicySchema>;

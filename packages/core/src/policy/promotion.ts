@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { signerIdentitySchema } from './identity.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T.*)?$/, 'expected an ISO date, e.g. 2026-12-31');
+
+export const waiverSchema = z.strictObject({
+  requirement: z.string().min(1).describe('Requirement id the waiver covers, e.g. "scan" or "rule:TG-PKL-010".'),
+  reason: z.string().min(1),
+  approver: z.string().min(1),
+  expires: isoDate,
+});
+
+export const environmentPolicySchema = z.strictObject({
+  requires: z
+    .strictObject({
+      scan: z
+        .strictObject({
+          maxVerdict: z.enum(['safe', 'review']).default('review'),
+          maxSeverity: z.enum(['critical', 'high', 'medium', 'low', 'info']).optional(),
+          waivableRules: z.array(z.string()).default([]),
+        })
+        .optional(),
+      signature: z.strictObject({ signers: z.array(signerIdentitySchema).min(1) }).optional(),
+      provenance: z.strictObject({ workflows: z.array(z.string().min(1)).min(1) }).optional(),
+      approvals: z
+        .strictObject({
+          count: z.number().int().min(1).default(1),
+          teams: z.array(z.string()).default([]),
+          users: z.array(z.string()).default([]),
+        })
+        .optional(),
+      tests: z.boolean().optional(),
+      promotedFrom: z.array(z.string().min(1)).optional().describe('Environments the same digest must have passed.'),
+    })
+    .default({}),
+  maxEvidenceAgeDays: z.number().int().min(1).optional(),
+  riskTier: z
+    .strictObject({
+      required: z.boolean().default(false),
+      high: z
+        .strictObject({
+          modelCard: z.boolean().default(true),
+          dataGovernance: z.boolean().default(true),
+          namedApprovers: z.array(z.string().min(1)).default([]),
+        })
+        .optional(),
+    })
+    .optional(),
+  evidenceSigners: z.array(signerIdentitySchema).default([]).describe('Who may sign evidence statements.'),
+  waivers: z.array(waiverSchema).default([]),
+});
+
+/** `promotion:` — per environment, the evidence a digest needs before it may be deployed there. */
+export const promotionPolicySchema = z
+  .strictObject({
+    environments: z.record(z.string().min(1), environmentPolicySchema).default({}),
+  })
+  .describe('Promotion gate policy.');
+
+export type PromotionPolicy = z.infer<typeof promotionPolicySchema>;
+export type EnvironmentPolicy = z.infer<typeof environmentPolicySchema>;
+export type Waiver = z.infer<typeof waiverSchema>;

@@ -1,0 +1,30 @@
+import type { Finding, Verdict } from '../verdict.js';
+
+/** One analysed file: the unit every reporter prints. */
+export interface FileResult {
+  /** As found under the PATH argument (PATH + "/" + relative path for directories). */
+  path: string;
+  format: string;
+  sha256: string;
+  size?: number;
+  verdict: Verdict;
+  findings: Finding[];
+}
+
+export interface ReportSummary {
+  files: number;
+  safe: number;
+  review: number;
+  unsafe: number;
+  error: number;
+  verdict: Verdict;
+  /** Whether the result blocks under the policy's fail-on verdicts. */
+  blocking: boolean;
+}
+
+export interface Report {
+  version: 1;
+  tool: { name: string; version: string };
+  files: FileResult[];
+  summary: ReportSummary;
+}

@@ -1,0 +1,89 @@
+import type { RuleCatalog } from '../rules.js';
+import type { Severity } from '../verdict.js';
+import type { Report } from './model.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  info: 'note',
+};
+
+// GitHub code scanning sorts by this property (0.0-10.0).
+const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' };
+
+/** The fallback descriptor for a finding whose rule is not in the catalog (never dropped). */
+function unknownRule(id: string) {
+  return { id, name: id, shortDescription: { text: id }, help: { text: 'See the trustgate rule documentation.' } };
+}
+
+/**
+ * SARIF 2.1.0 as GitHub code scanning ingests it: every result has ruleId, level, an artifact URI and a
+ * start line (1 for whole-file findings; byte offsets go in `region.byteOffset` where known).
+ */
+export function toSarif(report: Report, rules: RuleCatalog, options: { informationUri?: string } = {}): object {
+  const used = new Set<string>();
+  for (const f of report.files) for (const x of f.findings) used.add(x.rule);
+  const ids = [...used].sort();
+  const ruleIndex = new Map(ids.map((id, i) => [id, i]));
+  const descriptors = ids.map((id) => {
+    const r = rules.get(id);
+    if (!r) return unknownRule(id);
+    return {
+      id: r.id,
+      name: r.name,
+      shortDescription: { text: r.summary },
+      fullDescription: { text: r.summary },
+      help: { text: r.help },
+      defaultConfiguration: { level: LEVEL[r.severity] },
+      properties: { 'security-severity': SECURITY_SEVERITY[r.severity], tags: ['security', 'supply-chain'] },
+    };
+  });
+  const results = report.files.flatMap((file) =>
+    file.findings.map((f) => {
+      const loc = f.location;
+      const uri = toUri(loc?.path ?? file.path);
+      const region: Record<string, number> = { startLine: Math.max(1, loc?.line ?? 1) };
+      if (loc?.column !== undefined) region.startColumn = Math.max(1, loc.column);
+      if (loc?.offset !== undefined) region.byteOffset = loc.offset;
+      return {
+        ruleId: f.rule,
+        ruleIndex: ruleIndex.get(f.rule) ?? 0,
+        level: LEVEL[f.severity],
+        message: { text: f.evidence ? `${f.message} (${f.evidence})` : f.message },
+        locations: [{ physicalLocation: { artifactLocation: { uri }, region } }],
+        partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256}:${loc?.offset ?? loc?.line ?? 0}` },
+        properties: { verdict: file.verdict, severity: f.severity },
+      };
+    }),
+  );
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            semanticVersion: report.tool.version,
+            informationUri: options.informationUri ?? 'https://github.com/trustgate/trustgate',
+            rules: descriptors,
+          },
+        },
+        results,
+      },
+    ],
+  };
+}
+
+// Container members are reported as `outer!/inner`; SARIF wants a relative URI of the file on disk.
+function toUri(path: string): string {
+  const onDisk = path.split('!/')[0] ?? path;
+  return onDisk
+    .replace(/^\.\//, '')
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
+}

@@ -1,0 +1,21 @@
+// Type-check and emit every package (tsc -b), then bundle each action's emitted JavaScript with ncc.
+// ncc bundles what tsc emitted because TypeScript 7 has no JS API for ncc's own TypeScript loader.
+import { execFileSync, spawn } from 'node:child_process';
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+execFileSync(join(root, 'node_modules/.bin/tsc'), ['-b'], { cwd: root, stdio: 'inherit' });
+
+const actions = readdirSync(join(root, 'actions')).filter((d) => existsSync(join(root, 'actions', d, 'action.yml')));
+const ncc = join(root, 'node_modules/.bin/ncc');
+const run = (dir) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(ncc, ['build', 'lib/main.js', '-o', 'dist', '--license', 'licenses.txt', '--quiet'], {
+      cwd: join(root, 'actions', dir),
+      stdio: 'inherit',
+    });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`ncc failed for actions/${dir} (exit ${code})`))));
+  });
+for (let i = 0; i < actions.length; i += 2) await Promise.all(actions.slice(i, i + 2).map(run));
+console.log(`built ${actions.length} action bundles: ${actions.join(', ')}`);
