@@ -1,0 +1,43 @@
+import { describe, expect, it } from '@jest/globals';
+import { openStore, type Store } from '@trustgate/metrics';
+
+const pgUrl = process.env.DATABASE_URL_TEST;
+
+async function roundTrip(store: Store): Promise<void> {
+  const id = `test-${Date.now()}-${Math.random()}`;
+  await store.query('insert into deliveries (id, event) values ($1, $2)', [id, 'ping']);
+  await expect(
+    store.transaction(async (tx) => {
+      await tx.query('update deliveries set status = $2 where id = $1', [id, 'done']);
+      throw new Error('boom');
+    }),
+  ).rejects.toThrow('boom');
+  const { rows } = await store.query<{ status: string }>('select status from deliveries where id = $1', [id]);
+  expect(rows).toEqual([{ status: 'processing' }]);
+  await store.query('delete from deliveries where id = $1', [id]);
+}
+
+describe('openStore', () => {
+  it('migrates the embedded store and rolls back a failed transaction', async () => {
+    const store = await openStore();
+    expect(store.kind).toBe('pglite');
+    const { rows } = await store.query<{ id: string }>('select id from schema_migrations order by id');
+    expect(rows.map((r) => r.id)).toContain('001_deliveries.sql');
+    await roundTrip(store);
+    await store.close();
+  });
+
+  (pgUrl ? it : it.skip)('does the same on PostgreSQL (DATABASE_URL_TEST)', async () => {
+    const store = await openStore({ databaseUrl: pgUrl });
+    expect(store.kind).toBe('postgres');
+    await roundTrip(store);
+    await store.close();
+  });
+
+  it('names the URL (without password) when PostgreSQL is unreachable', async () => {
+    await expect(openStore({ databaseUrl: 'postgres://u:secret@127.0.0.1:1/x' })).rejects.toMatchObject({
+      code: 'STORE_OPEN_ERROR',
+      message: expect.stringContaining('postgres://u:***@127.0.0.1:1/x'),
+    });
+  });
+});
