@@ -9,6 +9,8 @@ export interface FileResult {
   size?: number;
   verdict: Verdict;
   findings: Finding[];
+  /** What the format tells about the model (framework, opset, producer...), for the ML-BOM. */
+  metadata?: Record<string, string>;
 }
 
 export interface ReportSummary {
