@@ -1,9 +1,10 @@
 // Dependencies point one way: cli/actions/app -> gate/verify/scanner/attribution/metrics -> core.
 // Fails if packages/* imports @actions/* or probot, or if core imports a sibling.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const root = new URL('..', import.meta.url).pathname;
+const rootArg = process.argv.indexOf('--root');
+const root = rootArg > 0 ? process.argv[rootArg + 1] : new URL('..', import.meta.url).pathname;
 const FORBIDDEN_IN_PACKAGES = [/^@actions\//, /^probot$/, /^probot\//, /^@trustgate\/(app|action-)/, /^@trustgate\/cli$/];
 const ENGINE = ['scanner', 'verify', 'gate', 'attribution', 'metrics'];
 // Allowed engine-to-engine edges (gate consumes verify results, metrics consumes attribution cohorts).
@@ -29,6 +30,7 @@ const importRe = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*[
 const problems = [];
 for (const pkg of ['core', ...ENGINE]) {
   const dir = join(root, 'packages', pkg, 'src');
+  if (!existsSync(dir)) continue;
   for (const file of files(dir)) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(importRe)) {
