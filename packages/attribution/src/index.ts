@@ -21,6 +21,14 @@ export { computeLineShare, countLines, type FileAiLines, type FileLineShare, typ
 export { BUILTIN_RULES_FILE } from './markers/builtin-rules.js';
 export { type MarkerHit, MarkerMatcher } from './markers/match.js';
 export { BUILTIN_RULES_VERSION, type CompiledRule, compileRule, compileRules, type MarkerRulesFile } from './markers/rules.js';
-export { type CommitFacts, commitsFromApi, type PullRequestFacts, pullRequestFromEvent } from './pull-request.js';
+export {
+  type ChangedFile,
+  changedFilesFromApi,
+  type CommitFacts,
+  commitsFromApi,
+  type PullRequestFacts,
+  pullRequestFromEvent,
+} from './pull-request.js';
 export { aiTagStatement } from './statement.js';
 export { loginFromNoreply, parseIdentity, parseTrailers, type Trailer } from './trailers.js';
+export { classificationJson, classificationMarkdown, classificationText } from './report.js';

@@ -34,15 +34,16 @@ function fromIdentity(value: string, rule: InitiatorRule): Initiator | undefined
   const at = /^@([A-Za-z0-9-]+)$/.exec(value.trim());
   if (at?.[1]) return { id: at[1], login: at[1], rule };
   const paren = /^(.*?)\s*\(([^()\s]+@[^()\s]+)\)$/.exec(value.trim());
-  const ident = paren ? { name: (paren[1] ?? '').trim(), email: (paren[2] ?? '').toLowerCase() } : parseIdentity(value);
+  const ident = paren ? { name: (paren[1] ?? '').trim(), email: paren[2] ?? '' } : parseIdentity(value);
   const login = loginFromNoreply(ident.email);
   if (login !== undefined && BOT_LOGIN.test(login)) return undefined;
-  const id = login ?? ident.email ?? ident.name;
+  const email = ident.email?.toLowerCase();
+  const id = login ?? email ?? ident.name;
   if (id === '') return undefined;
   const out: Initiator = { id, rule };
   if (login !== undefined) out.login = login;
   if (ident.name !== '') out.name = ident.name;
-  if (ident.email !== undefined) out.email = ident.email;
+  if (email !== undefined) out.email = email;
   return out;
 }
 

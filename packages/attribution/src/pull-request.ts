@@ -106,3 +106,23 @@ export function commitsFromApi(list: unknown, file = 'the commit list'): CommitF
     return facts;
   });
 }
+
+/** One entry of `GET /repos/{o}/{r}/pulls/{n}/files`: the path and how many lines the PR adds to it. */
+export interface ChangedFile {
+  path: string;
+  additions: number;
+  status: string;
+}
+
+const fileEntry = z.object({ filename: z.string().min(1), additions: z.number().int().nonnegative(), status: z.string() }).loose();
+
+/** Read the PR's file list as the API returns it (used for line share and to pick instruction files). */
+export function changedFilesFromApi(list: unknown, file = 'the file list'): ChangedFile[] {
+  if (!Array.isArray(list))
+    throw new AttributionError('EVENT_INVALID', `${file} is not a JSON array; pass the body of GET /repos/{owner}/{repo}/pulls/{n}/files`, { file });
+  return list.map((entry, i) => {
+    const parsed = fileEntry.safeParse(entry);
+    if (!parsed.success) throw new AttributionError('EVENT_INVALID', `${file}: file [${i}] ${problem(parsed.error)}; pass the API response unchanged`, { file });
+    return { path: parsed.data.filename, additions: parsed.data.additions, status: parsed.data.status };
+  });
+}

@@ -50,11 +50,11 @@ export function parseTrailers(message: string): Trailer[] {
   return [];
 }
 
-/** `Name <email>` as used by Co-authored-by; the email is lowercased. */
+/** `Name <email>` as used by Co-authored-by. */
 export function parseIdentity(value: string): { name: string; email?: string } {
   const m = /^(.*?)\s*<([^<>\s]+)>\s*$/.exec(value);
   if (!m) return { name: value.trim() };
-  return { name: (m[1] ?? '').trim(), email: (m[2] ?? '').toLowerCase() };
+  return { name: (m[1] ?? '').trim(), email: m[2] ?? '' };
 }
 
 /** The GitHub login behind a `<id+login@users.noreply.github.com>` address, when the email is one. */

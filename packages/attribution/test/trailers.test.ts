@@ -23,7 +23,8 @@ describe('parseTrailers (as git interpret-trailers reads them)', () => {
   });
 
   test('identities and noreply logins', () => {
-    expect(parseIdentity('Mona Lisa <5+Mona@Users.Noreply.GitHub.com>')).toEqual({ name: 'Mona Lisa', email: '5+mona@users.noreply.github.com' });
+    expect(parseIdentity('Mona Lisa <5+Mona@users.noreply.github.com>')).toEqual({ name: 'Mona Lisa', email: '5+Mona@users.noreply.github.com' });
+    expect(loginFromNoreply('5+Mona@users.noreply.github.com')).toBe('Mona');
     expect(parseIdentity('no email')).toEqual({ name: 'no email' });
     expect(loginFromNoreply('5+mona@users.noreply.github.com')).toBe('mona');
     expect(loginFromNoreply('161369871+google-labs-jules[bot]@users.noreply.github.com')).toBe('google-labs-jules[bot]');

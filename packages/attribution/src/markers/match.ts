@@ -24,13 +24,15 @@ export interface ParsedCommit extends CommitFacts {
 
 function hit(c: CompiledRule, field: MarkerField, value: string, m: RegExpExecArray, commit?: string): MarkerHit {
   const named = m.groups?.agent;
+  // Free text shows only the matched words; identifiers and names show whole.
+  const shown = field === 'pr-body' || field === 'message' || field === 'subject' ? m[0] : value;
   const h: MarkerHit = {
     rule: c.rule.id,
     tool: c.rule.tool,
     agent: c.rule.agent === 'from-trailer' && named ? named.toLowerCase() : c.rule.agent,
     tier: c.rule.tier,
     field,
-    value: value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE)}…` : value,
+    value: shown.length > MAX_VALUE ? `${shown.slice(0, MAX_VALUE)}…` : shown,
   };
   if (commit !== undefined) h.commit = commit;
   return h;
