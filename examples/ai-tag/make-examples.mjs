@@ -30,7 +30,15 @@ function commit(n, { name, email, login, message }) {
 
 const write = (name, value) => writeFileSync(new URL(name, here), `${JSON.stringify(value, null, 2)}\n`);
 
-write('agent-event.json', event({ author: 'Copilot', type: 'Bot', branch: 'copilot/fix-parser-null-check', body: 'Fixes #41.\n\nThe parser now checks for null before reading the header.' }));
+write(
+  'agent-event.json',
+  event({
+    author: 'Copilot',
+    type: 'Bot',
+    branch: 'copilot/fix-parser-null-check',
+    body: 'Fixes #41.\n\nThe parser now checks for null before reading the header.',
+  }),
+);
 write('agent-commits.json', [
   commit(1, { name: 'Copilot', email: '198982749+Copilot@users.noreply.github.com', login: 'Copilot', message: 'Initial plan' }),
   commit(2, {
@@ -40,17 +48,30 @@ write('agent-commits.json', [
     message: 'Check for null before reading the header\n\nCo-authored-by: Codertocat <21031067+Codertocat@users.noreply.github.com>',
   }),
 ]);
-write('assisted-event.json', event({ author: 'Codertocat', branch: 'retry-uploads', body: 'Retry uploads on 503.\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)' }));
+write(
+  'assisted-event.json',
+  event({
+    author: 'Codertocat',
+    branch: 'retry-uploads',
+    body: 'Retry uploads on 503.\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)',
+  }),
+);
 write('assisted-commits.json', [
   commit(3, {
     name: 'Codertocat',
     email: 'codertocat@example.com',
     login: 'Codertocat',
-    message: 'Retry uploads on 503\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>',
+    message:
+      'Retry uploads on 503\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>',
   }),
 ]);
 write('human-event.json', event({ author: 'Codertocat', branch: 'docs-typo', body: 'I asked Claude, but wrote this one myself.' }));
 write('human-commits.json', [
-  commit(4, { name: 'Codertocat', email: 'codertocat@example.com', login: 'Codertocat', message: 'Fix typo\n\nCo-authored-by: Devin Smith <devin@example.com>' }),
+  commit(4, {
+    name: 'Codertocat',
+    email: 'codertocat@example.com',
+    login: 'Codertocat',
+    message: 'Fix typo\n\nCo-authored-by: Devin Smith <devin@example.com>',
+  }),
 ]);
 write('agent-files.json', [{ filename: 'src/parser.ts', status: 'modified', additions: 12, deletions: 2, changes: 14 }]);

@@ -42,13 +42,12 @@ export async function aiTag(io: ActionIO, api?: PullRequestApi): Promise<GateOut
   }
   const pr = pullRequestFromEvent(await readEvent(io), io.env.GITHUB_EVENT_PATH);
   const policyFile = io.input('policy');
-  const policy = policyFile
-    ? (await loadPolicyFile(resolve(io.workspace, policyFile))).attribution
-    : attributionPolicySchema.parse({});
+  const policy = policyFile ? (await loadPolicyFile(resolve(io.workspace, policyFile))).attribution : attributionPolicySchema.parse({});
   const gh = api ?? githubApi(io.requiredInput('github-token'), pr.repository, pr.number, io.workspace);
 
   const commits = commitsFromApi(await gh.listCommits(), 'pulls.listCommits');
-  if (commits.length >= 250) io.info('trustgate ai-tag: GitHub lists only the first 250 commits of a pull request; later commits were not read');
+  if (commits.length >= 250)
+    io.info('trustgate ai-tag: GitHub lists only the first 250 commits of a pull request; later commits were not read');
   const files = changedFilesFromApi(await gh.listFiles(), 'pulls.listFiles');
 
   const logs: Array<{ source: 'git-ai'; files: FileAiLines[] }> = [];
@@ -90,6 +89,9 @@ export async function aiTag(io: ActionIO, api?: PullRequestApi): Promise<GateOut
 
   const blocking = findings.filter((f) => severityRank(f.severity) >= severityRank('high'));
   if (blocking.length > 0 && io.booleanInput('fail-on-hidden-instructions', true))
-    return { failed: true, reason: `trustgate ai-tag: hidden text in ${blocking.length} place(s) of agent instruction files; see the annotations` };
+    return {
+      failed: true,
+      reason: `trustgate ai-tag: hidden text in ${blocking.length} place(s) of agent instruction files; see the annotations`,
+    };
   return { failed: false };
 }

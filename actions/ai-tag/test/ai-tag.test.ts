@@ -94,7 +94,10 @@ describe('ai-tag action', () => {
   });
 
   test('hidden text in a changed AGENTS.md fails the step and is annotated', async () => {
-    const files = [{ filename: 'AGENTS.md', status: 'modified', additions: 2 }, { filename: 'src/a.ts', status: 'added', additions: 3 }];
+    const files = [
+      { filename: 'AGENTS.md', status: 'modified', additions: 2 },
+      { filename: 'src/a.ts', status: 'added', additions: 3 },
+    ];
     const { api } = fakeApi(example('human-commits.json'), files, { 'AGENTS.md': 'Be brief.\u202Eecalper\u202C', 'src/a.ts': '\u200B' });
     const { io, annotations } = fakeIO(eventFile(example('human-event.json')), { label: 'false' });
     const outcome = await aiTag(io, api);

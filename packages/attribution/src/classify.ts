@@ -90,6 +90,9 @@ export function parseClassification(value: unknown): Classification {
       `stored classification has version ${JSON.stringify(v?.version)}, expected ${CLASSIFICATION_VERSION}; classify the pull request again`,
     );
   if (!COHORTS.includes(v.cohort as Cohort) || !Array.isArray(v.markers) || typeof v.pullRequest !== 'object')
-    throw new AttributionError('CLASSIFICATION_INVALID', 'stored classification lacks cohort, markers or pullRequest; classify the pull request again');
+    throw new AttributionError(
+      'CLASSIFICATION_INVALID',
+      'stored classification lacks cohort, markers or pullRequest; classify the pull request again',
+    );
   return v as Classification;
 }

@@ -54,7 +54,9 @@ export function isAgentInstructionFile(path: string): boolean {
   return INSTRUCTION_PATHS.some((re) => re.test(path));
 }
 
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200D\u2060-\u2064\uFEFF\u034F\u115F\u1160\u3164\uFFA0]|[\uFE00-\uFE0F]|[\u{E0100}-\u{E01EF}]/u;
+// Emoji legitimately use one variation selector (U+FE0F) and ZWJ between pictographs; runs of selectors encode data.
+const INVISIBLE =
+  /[\u00AD\u180E\u200B\u200C\u2060-\u2064\uFEFF\u115F\u1160\u3164\uFFA0]|\u034F|(?<!\p{Extended_Pictographic})\u200D|[\uFE00-\uFE0F]{2,}|[\u{E0100}-\u{E01EF}]/u;
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 const TAGS = /[\u{E0000}-\u{E007F}]+/gu;
 const HIDDEN_BLOCKS = /<!--([\s\S]*?)-->|<(?:div|span|p)\b[^>]*(?:display\s*:\s*none|hidden)[^>]*>([\s\S]*?)<\/(?:div|span|p)>/gi;

@@ -85,13 +85,19 @@ export function pullRequestFromEvent(payload: unknown, file = 'the event payload
 /** Read the commits as `GET /repos/{o}/{r}/pulls/{n}/commits` returns them. */
 export function commitsFromApi(list: unknown, file = 'the commit list'): CommitFacts[] {
   if (!Array.isArray(list))
-    throw new AttributionError('COMMITS_INVALID', `${file} is not a JSON array; pass the body of GET /repos/{owner}/{repo}/pulls/{n}/commits`, {
-      file,
-    });
+    throw new AttributionError(
+      'COMMITS_INVALID',
+      `${file} is not a JSON array; pass the body of GET /repos/{owner}/{repo}/pulls/{n}/commits`,
+      {
+        file,
+      },
+    );
   return list.map((entry, i) => {
     const parsed = commitEntry.safeParse(entry);
     if (!parsed.success)
-      throw new AttributionError('COMMITS_INVALID', `${file}: commit [${i}] ${problem(parsed.error)}; pass the API response unchanged`, { file });
+      throw new AttributionError('COMMITS_INVALID', `${file}: commit [${i}] ${problem(parsed.error)}; pass the API response unchanged`, {
+        file,
+      });
     const c = parsed.data;
     const facts: CommitFacts = {
       sha: c.sha,
@@ -119,10 +125,15 @@ const fileEntry = z.object({ filename: z.string().min(1), additions: z.number().
 /** Read the PR's file list as the API returns it (used for line share and to pick instruction files). */
 export function changedFilesFromApi(list: unknown, file = 'the file list'): ChangedFile[] {
   if (!Array.isArray(list))
-    throw new AttributionError('EVENT_INVALID', `${file} is not a JSON array; pass the body of GET /repos/{owner}/{repo}/pulls/{n}/files`, { file });
+    throw new AttributionError('EVENT_INVALID', `${file} is not a JSON array; pass the body of GET /repos/{owner}/{repo}/pulls/{n}/files`, {
+      file,
+    });
   return list.map((entry, i) => {
     const parsed = fileEntry.safeParse(entry);
-    if (!parsed.success) throw new AttributionError('EVENT_INVALID', `${file}: file [${i}] ${problem(parsed.error)}; pass the API response unchanged`, { file });
+    if (!parsed.success)
+      throw new AttributionError('EVENT_INVALID', `${file}: file [${i}] ${problem(parsed.error)}; pass the API response unchanged`, {
+        file,
+      });
     return { path: parsed.data.filename, additions: parsed.data.additions, status: parsed.data.status };
   });
 }

@@ -19,7 +19,8 @@ const CLAUDE_BOT = {
   authorEmail: '209825114+claude[bot]@users.noreply.github.com',
   authorLogin: 'claude[bot]',
 };
-const CLAUDE_CODE_FOOTER = '🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>';
+const CLAUDE_CODE_FOOTER =
+  '🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>';
 
 const positives: Case[] = [
   {
@@ -199,7 +200,9 @@ const positives: Case[] = [
   {
     name: 'Gemini Code Assist suggestion applied',
     commits: [
-      { message: 'Apply suggestion\n\nCo-authored-by: gemini-code-assist[bot] <176961590+gemini-code-assist[bot]@users.noreply.github.com>' },
+      {
+        message: 'Apply suggestion\n\nCo-authored-by: gemini-code-assist[bot] <176961590+gemini-code-assist[bot]@users.noreply.github.com>',
+      },
     ],
     cohort: 'assisted',
     agent: 'gemini',
@@ -281,7 +284,17 @@ const positives: Case[] = [
     name: 'a repository rule from policy attribution.rules',
     pr: { author: 'acme-agent[bot]', authorType: 'Bot' },
     options: {
-      rules: [{ id: 'ACME-001', tool: 'Acme agent', agent: 'acme', tier: 'agent', on: 'pr-author', pattern: 'acme-agent\\[bot\\]', source: 'internal' }],
+      rules: [
+        {
+          id: 'ACME-001',
+          tool: 'Acme agent',
+          agent: 'acme',
+          tier: 'agent',
+          on: 'pr-author',
+          pattern: 'acme-agent\\[bot\\]',
+          source: 'internal',
+        },
+      ],
     },
     cohort: 'agent',
     agent: 'acme',
@@ -309,7 +322,9 @@ const negatives: Case[] = [
   },
   {
     name: 'a co-author line in the middle of the message is not a trailer',
-    commits: [{ message: 'Fix\n\nCo-authored-by: Claude <noreply@anthropic.com>\n\nThe line above is quoted from a bug report, not a trailer.' }],
+    commits: [
+      { message: 'Fix\n\nCo-authored-by: Claude <noreply@anthropic.com>\n\nThe line above is quoted from a bug report, not a trailer.' },
+    ],
     cohort: 'unknown',
     agent: null,
     rules: [],

@@ -11,7 +11,9 @@ export interface AgentTraceRecord {
 type Contributor = { type?: unknown } | undefined;
 
 function fail(file: string, what: string): never {
-  throw new AttributionError('LINE_LOG_INVALID', `${file}: ${what}; expected an Agent Trace record (JSON, or JSON Lines of records)`, { file });
+  throw new AttributionError('LINE_LOG_INVALID', `${file}: ${what}; expected an Agent Trace record (JSON, or JSON Lines of records)`, {
+    file,
+  });
 }
 
 const isAi = (c: Contributor): boolean => typeof c?.type === 'string' && c.type.toLowerCase() === 'ai';
@@ -23,7 +25,8 @@ function parseRecord(value: unknown, file: string): AgentTraceRecord {
   const files: FileAiLines[] = [];
   for (const f of v.files as unknown[]) {
     const entry = f as { path?: unknown; conversations?: unknown } | null;
-    if (typeof entry?.path !== 'string' || !Array.isArray(entry.conversations)) fail(file, 'every file needs a path and a conversations array');
+    if (typeof entry?.path !== 'string' || !Array.isArray(entry.conversations))
+      fail(file, 'every file needs a path and a conversations array');
     const ranges: Array<[number, number]> = [];
     for (const conv of entry.conversations as unknown[]) {
       const c = conv as { contributor?: Contributor; ranges?: unknown } | null;

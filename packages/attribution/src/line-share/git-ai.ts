@@ -44,7 +44,8 @@ export function parseGitAiNote(text: string, file = 'git-ai note'): GitAiAuthors
     }
     const m = ENTRY.exec(raw);
     const current = files.at(-1);
-    if (!m || current === undefined) fail(file, i + 1, 'attestation entry must be two spaces, a session hash and line ranges, under a file path');
+    if (!m || current === undefined)
+      fail(file, i + 1, 'attestation entry must be two spaces, a session hash and line ranges, under a file path');
     hashes.push({ hash: m[1] ?? '', line: i + 1 });
     current.ranges.push(...parseRanges(m[2] ?? '', file, i + 1));
   }
@@ -52,7 +53,11 @@ export function parseGitAiNote(text: string, file = 'git-ai note'): GitAiAuthors
   try {
     meta = JSON.parse(lines.slice(divider + 1).join('\n'));
   } catch (cause) {
-    throw new AttributionError('LINE_LOG_INVALID', `${file}:${divider + 2}: metadata after "---" is not JSON (${(cause as Error).message})`, { file, cause });
+    throw new AttributionError(
+      'LINE_LOG_INVALID',
+      `${file}:${divider + 2}: metadata after "---" is not JSON (${(cause as Error).message})`,
+      { file, cause },
+    );
   }
   const m = meta as { schema_version?: unknown; base_commit_sha?: unknown; prompts?: unknown } | null;
   if (typeof m !== 'object' || m === null || typeof m.schema_version !== 'string' || !/^authorship\/3\.\d+\.\d+$/.test(m.schema_version))
@@ -68,7 +73,8 @@ export function parseGitAiNote(text: string, file = 'git-ai note'): GitAiAuthors
     if (typeof r?.human_author === 'string') entry.humanAuthor = r.human_author;
     prompts[hash] = entry;
   }
-  for (const { hash, line } of hashes) if (!(hash in prompts)) fail(file, line, `session hash ${hash} has no prompt record in the metadata`);
+  for (const { hash, line } of hashes)
+    if (!(hash in prompts)) fail(file, line, `session hash ${hash} has no prompt record in the metadata`);
   return {
     schemaVersion: m.schema_version,
     baseCommitSha: typeof m.base_commit_sha === 'string' ? m.base_commit_sha : '',

@@ -29,7 +29,10 @@ export function compileRule(input: MarkerRuleInput, origin: string): CompiledRul
   }
   const rule = parsed.data;
   if (rule.on === 'trailer' && rule.trailer === undefined)
-    throw new AttributionError('RULE_INVALID', `${origin}: rule ${rule.id} matches a trailer but names no trailer key; add "trailer: Co-authored-by" or similar`);
+    throw new AttributionError(
+      'RULE_INVALID',
+      `${origin}: rule ${rule.id} matches a trailer but names no trailer key; add "trailer: Co-authored-by" or similar`,
+    );
   let regex: RegExp;
   try {
     regex = new RegExp(UNANCHORED.has(rule.on) ? rule.pattern : `^(?:${rule.pattern})$`, 'iu');
@@ -50,7 +53,10 @@ export function compileRules(extra: readonly MarkerRuleInput[] = [], builtin: Ma
   const seen = new Set<string>();
   for (const c of out) {
     if (seen.has(c.rule.id))
-      throw new AttributionError('RULE_INVALID', `rule id ${c.rule.id} is defined twice; give repository rules their own ids (e.g. REPO-001)`);
+      throw new AttributionError(
+        'RULE_INVALID',
+        `rule id ${c.rule.id} is defined twice; give repository rules their own ids (e.g. REPO-001)`,
+      );
     seen.add(c.rule.id);
   }
   return out;

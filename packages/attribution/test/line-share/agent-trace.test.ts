@@ -31,7 +31,19 @@ const RECORD = {
 describe('Agent Trace', () => {
   test('counts AI ranges, with range-level contributor overrides', () => {
     const [record] = parseAgentTrace(JSON.stringify(RECORD), 'trace.json');
-    expect(record).toEqual({ version: '0.1.0', revision: RECORD.vcs.revision, files: [{ path: 'src/app.ts', ranges: [[1, 10], [8, 12]] }] });
+    expect(record).toEqual({
+      version: '0.1.0',
+      revision: RECORD.vcs.revision,
+      files: [
+        {
+          path: 'src/app.ts',
+          ranges: [
+            [1, 10],
+            [8, 12],
+          ],
+        },
+      ],
+    });
     expect(computeLineShare([{ source: 'agent-trace', files: record?.files ?? [] }], { 'src/app.ts': 24 })).toEqual({
       source: 'agent-trace',
       files: [{ path: 'src/app.ts', aiLines: 12, changedLines: 24, share: 0.5 }],

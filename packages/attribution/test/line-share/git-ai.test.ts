@@ -35,7 +35,15 @@ describe('git-ai authorship log (refs/notes/ai, standard v3)', () => {
     expect(log.schemaVersion).toBe('authorship/3.0.0');
     expect(log.baseCommitSha).toBe('7734793b756b3921c88db5375a8c156e9532447b');
     expect(log.files).toEqual([
-      { path: 'src/main.rs', ranges: [[1, 10], [15, 20], [25, 25], [30, 35]] },
+      {
+        path: 'src/main.rs',
+        ranges: [
+          [1, 10],
+          [15, 20],
+          [25, 25],
+          [30, 35],
+        ],
+      },
       { path: 'src/lib.rs', ranges: [[1, 50]] },
       { path: 'src/my file.rs', ranges: [[3, 3]] },
     ]);
@@ -43,7 +51,11 @@ describe('git-ai authorship log (refs/notes/ai, standard v3)', () => {
   });
 
   test('AI line share per file against the lines the PR adds', () => {
-    const share = computeLineShare([{ source: 'git-ai', files: parseGitAiNote(NOTE).files }], { 'src/main.rs': 46, 'src/lib.rs': 50, 'README.md': 4 });
+    const share = computeLineShare([{ source: 'git-ai', files: parseGitAiNote(NOTE).files }], {
+      'src/main.rs': 46,
+      'src/lib.rs': 50,
+      'README.md': 4,
+    });
     expect(share.files).toEqual([
       { path: 'src/lib.rs', aiLines: 50, changedLines: 50, share: 1 },
       { path: 'src/main.rs', aiLines: 23, changedLines: 46, share: 0.5 },
@@ -54,7 +66,10 @@ describe('git-ai authorship log (refs/notes/ai, standard v3)', () => {
 
   test.each([
     ['no divider', 'src/a.rs\n  abcd1234abcd1234 1-2\n'],
-    ['descending range', 'src/a.rs\n  abcd1234abcd1234 5-2\n---\n{"schema_version":"authorship/3.0.0","prompts":{"abcd1234abcd1234":{"agent_id":{"tool":"x"}}}}'],
+    [
+      'descending range',
+      'src/a.rs\n  abcd1234abcd1234 5-2\n---\n{"schema_version":"authorship/3.0.0","prompts":{"abcd1234abcd1234":{"agent_id":{"tool":"x"}}}}',
+    ],
     ['unknown hash', 'src/a.rs\n  abcd1234abcd1234 1\n---\n{"schema_version":"authorship/3.0.0","prompts":{}}'],
     ['old schema', 'src/a.rs\n  abcd123 1\n---\n{"schema_version":"authorship/2.0.0","prompts":{}}'],
     ['metadata not JSON', 'src/a.rs\n  abcd1234abcd1234 1\n---\n{nope'],

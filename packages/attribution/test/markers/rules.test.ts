@@ -15,7 +15,20 @@ describe('the versioned rules file', () => {
     expect(compiled.length).toBe(BUILTIN_RULES_FILE.rules.length);
     for (const { rule } of compiled) {
       expect(rule.source.length).toBeGreaterThan(10);
-      expect(['author-email', 'committer-email', 'author-login', 'committer-login', 'name-suffix', 'subject', 'message', 'trailer', 'pr-author', 'pr-body', 'branch', 'label']).toContain(rule.on);
+      expect([
+        'author-email',
+        'committer-email',
+        'author-login',
+        'committer-login',
+        'name-suffix',
+        'subject',
+        'message',
+        'trailer',
+        'pr-author',
+        'pr-body',
+        'branch',
+        'label',
+      ]).toContain(rule.on);
       if (rule.on === 'trailer') expect(rule.trailer).toBeDefined();
       // A name-suffix rule must be anchored at the end: it matches a tool's suffix, not a person's name.
       if (rule.on === 'name-suffix') expect(rule.pattern.endsWith('$')).toBe(true);
@@ -24,7 +37,21 @@ describe('the versioned rules file', () => {
 
   test('covers every tool the issue names', () => {
     const agents = new Set(BUILTIN_RULES_FILE.rules.map((r) => r.agent));
-    for (const a of ['copilot', 'claude-code', 'cursor', 'aider', 'devin', 'codex', 'openhands', 'jules', 'gemini', 'amazon-q', 'qwen-code', 'dependabot', 'renovate'])
+    for (const a of [
+      'copilot',
+      'claude-code',
+      'cursor',
+      'aider',
+      'devin',
+      'codex',
+      'openhands',
+      'jules',
+      'gemini',
+      'amazon-q',
+      'qwen-code',
+      'dependabot',
+      'renovate',
+    ])
       expect(agents).toContain(a);
     const trailers = new Set(BUILTIN_RULES_FILE.rules.map((r) => r.trailer?.toLowerCase()));
     for (const t of ['co-authored-by', 'assisted-by', 'generated-by', 'made-with']) expect(trailers).toContain(t);

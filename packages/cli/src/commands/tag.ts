@@ -43,7 +43,10 @@ async function readJson(file: string, what: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new CoreError('IO_ERROR', `${what} ${file} is not JSON (${(cause as Error).message}); pass the raw API or webhook JSON`, { cause, file });
+    throw new CoreError('IO_ERROR', `${what} ${file} is not JSON (${(cause as Error).message}); pass the raw API or webhook JSON`, {
+      cause,
+      file,
+    });
   }
 }
 

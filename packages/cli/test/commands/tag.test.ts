@@ -10,14 +10,35 @@ const examples = new URL('../../../../examples/ai-tag/', import.meta.url).pathna
 function run(args: string[]) {
   let stdout = '';
   let stderr = '';
-  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: examples, env: {}, isTTY: false };
+  const io: CliIO = {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    cwd: examples,
+    env: {},
+    isTTY: false,
+  };
   return main(['tag', ...args], io).then((code) => ({ code, stdout, stderr }));
 }
 
 describe('trustgate tag', () => {
   test('--format json prints the CLI contract and --statement writes an in-toto statement about the head commit', async () => {
     const statement = join(mkdtempSync(join(tmpdir(), 'tag-')), 's.json');
-    const r = await run(['--event', 'agent-event.json', '--commits', 'agent-commits.json', '--files', 'agent-files.json', '--line-log', 'ai-line-log.note', '--statement', statement]);
+    const r = await run([
+      '--event',
+      'agent-event.json',
+      '--commits',
+      'agent-commits.json',
+      '--files',
+      'agent-files.json',
+      '--line-log',
+      'ai-line-log.note',
+      '--statement',
+      statement,
+    ]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['cohort', 'agent', 'initiator', 'markers', 'aiLineShare']);
@@ -31,7 +52,16 @@ describe('trustgate tag', () => {
   });
 
   test('a disclosure policy turns silence into human', async () => {
-    const r = await run(['--event', 'human-event.json', '--commits', 'human-commits.json', '--policy', 'policy-disclosure.yml', '--format', 'text']);
+    const r = await run([
+      '--event',
+      'human-event.json',
+      '--commits',
+      'human-commits.json',
+      '--policy',
+      'policy-disclosure.yml',
+      '--format',
+      'text',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Codertocat\/Hello-World#2: human\n/);
   });

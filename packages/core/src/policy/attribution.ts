@@ -19,7 +19,10 @@ export const MARKER_FIELDS = [
 export const markerRuleSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'rule ids are letters, digits, dots, dashes and underscores'),
   tool: z.string().min(1).describe('The AI tool, e.g. "Claude Code".'),
-  agent: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).describe('Short stable key reported as `agent`, e.g. "claude-code".'),
+  agent: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .describe('Short stable key reported as `agent`, e.g. "claude-code".'),
   tier: z.enum(['agent', 'assisted', 'bot']).describe('What a match says: an agent authored it, AI assisted a human, or a dependency bot.'),
   on: z.enum(MARKER_FIELDS),
   trailer: z.string().min(1).optional().describe('Trailer key (case-insensitive) when `on` is "trailer".'),
