@@ -82,23 +82,30 @@ export function pullRequestFromEvent(payload: unknown, file = 'the event payload
   };
 }
 
-/** Read the commits as `GET /repos/{o}/{r}/pulls/{n}/commits` returns them. */
-export function commitsFromApi(list: unknown, file = 'the commit list'): CommitFacts[] {
+/** Check every entry of an API list response against its schema; the first bad entry names itself. */
+function apiList<S extends z.ZodType>(
+  list: unknown,
+  schema: S,
+  where: { code: 'COMMITS_INVALID' | 'FILES_INVALID'; file: string; endpoint: string; item: string },
+): Array<z.infer<S>> {
+  const { code, file } = where;
   if (!Array.isArray(list))
     throw new AttributionError(
-      'COMMITS_INVALID',
-      `${file} is not a JSON array; pass the body of GET /repos/{owner}/{repo}/pulls/{n}/commits`,
-      {
-        file,
-      },
+      code,
+      `${file} is not a JSON array; pass the body of GET /repos/{owner}/{repo}/pulls/{n}/${where.endpoint}`,
+      { file },
     );
   return list.map((entry, i) => {
-    const parsed = commitEntry.safeParse(entry);
+    const parsed = schema.safeParse(entry);
     if (!parsed.success)
-      throw new AttributionError('COMMITS_INVALID', `${file}: commit [${i}] ${problem(parsed.error)}; pass the API response unchanged`, {
-        file,
-      });
-    const c = parsed.data;
+      throw new AttributionError(code, `${file}: ${where.item} [${i}] ${problem(parsed.error)}; pass the API response unchanged`, { file });
+    return parsed.data;
+  });
+}
+
+/** Read the commits as `GET /repos/{o}/{r}/pulls/{n}/commits` returns them. */
+export function commitsFromApi(list: unknown, file = 'the commit list'): CommitFacts[] {
+  return apiList(list, commitEntry, { code: 'COMMITS_INVALID', file, endpoint: 'commits', item: 'commit' }).map((c) => {
     const facts: CommitFacts = {
       sha: c.sha,
       message: c.commit.message,
@@ -124,16 +131,9 @@ const fileEntry = z.object({ filename: z.string().min(1), additions: z.number().
 
 /** Read the PR's file list as the API returns it (used for line share and to pick instruction files). */
 export function changedFilesFromApi(list: unknown, file = 'the file list'): ChangedFile[] {
-  if (!Array.isArray(list))
-    throw new AttributionError('EVENT_INVALID', `${file} is not a JSON array; pass the body of GET /repos/{owner}/{repo}/pulls/{n}/files`, {
-      file,
-    });
-  return list.map((entry, i) => {
-    const parsed = fileEntry.safeParse(entry);
-    if (!parsed.success)
-      throw new AttributionError('EVENT_INVALID', `${file}: file [${i}] ${problem(parsed.error)}; pass the API response unchanged`, {
-        file,
-      });
-    return { path: parsed.data.filename, additions: parsed.data.additions, status: parsed.data.status };
-  });
+  return apiList(list, fileEntry, { code: 'FILES_INVALID', file, endpoint: 'files', item: 'file' }).map((f) => ({
+    path: f.filename,
+    additions: f.additions,
+    status: f.status,
+  }));
 }
