@@ -38790,19 +38790,21 @@ function pull_request_pullRequestFromEvent(payload, file = 'the event payload') 
         labels: pr.labels.map((l) => l.name),
     };
 }
+/** Check every entry of an API list response against its schema; the first bad entry names itself. */
+function apiList(list, schema, where) {
+    const { code, file } = where;
+    if (!Array.isArray(list))
+        throw new errors_AttributionError(code, `${file} is not a JSON array; pass the body of GET /repos/{owner}/{repo}/pulls/{n}/${where.endpoint}`, { file });
+    return list.map((entry, i) => {
+        const parsed = schema.safeParse(entry);
+        if (!parsed.success)
+            throw new errors_AttributionError(code, `${file}: ${where.item} [${i}] ${problem(parsed.error)}; pass the API response unchanged`, { file });
+        return parsed.data;
+    });
+}
 /** Read the commits as `GET /repos/{o}/{r}/pulls/{n}/commits` returns them. */
 function pull_request_commitsFromApi(list, file = 'the commit list') {
-    if (!Array.isArray(list))
-        throw new errors_AttributionError('COMMITS_INVALID', `${file} is not a JSON array; pass the body of GET /repos/{owner}/{repo}/pulls/{n}/commits`, {
-            file,
-        });
-    return list.map((entry, i) => {
-        const parsed = commitEntry.safeParse(entry);
-        if (!parsed.success)
-            throw new errors_AttributionError('COMMITS_INVALID', `${file}: commit [${i}] ${problem(parsed.error)}; pass the API response unchanged`, {
-                file,
-            });
-        const c = parsed.data;
+    return apiList(list, commitEntry, { code: 'COMMITS_INVALID', file, endpoint: 'commits', item: 'commit' }).map((c) => {
         const facts = {
             sha: c.sha,
             message: c.commit.message,
@@ -38821,18 +38823,11 @@ function pull_request_commitsFromApi(list, file = 'the commit list') {
 const fileEntry = schemas/* object */.Ikc({ filename: schemas/* string */.YjP().min(1), additions: schemas/* number */.aig().int().nonnegative(), status: schemas/* string */.YjP() }).loose();
 /** Read the PR's file list as the API returns it (used for line share and to pick instruction files). */
 function changedFilesFromApi(list, file = 'the file list') {
-    if (!Array.isArray(list))
-        throw new errors_AttributionError('EVENT_INVALID', `${file} is not a JSON array; pass the body of GET /repos/{owner}/{repo}/pulls/{n}/files`, {
-            file,
-        });
-    return list.map((entry, i) => {
-        const parsed = fileEntry.safeParse(entry);
-        if (!parsed.success)
-            throw new errors_AttributionError('EVENT_INVALID', `${file}: file [${i}] ${problem(parsed.error)}; pass the API response unchanged`, {
-                file,
-            });
-        return { path: parsed.data.filename, additions: parsed.data.additions, status: parsed.data.status };
-    });
+    return apiList(list, fileEntry, { code: 'FILES_INVALID', file, endpoint: 'files', item: 'file' }).map((f) => ({
+        path: f.filename,
+        additions: f.additions,
+        status: f.status,
+    }));
 }
 //# sourceMappingURL=pull-request.js.map
 ;// CONCATENATED MODULE: ../../packages/attribution/dist/classify.js

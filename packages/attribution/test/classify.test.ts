@@ -1,5 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
-import { AttributionError, type ClassifyOptions, classifyPullRequest, parseClassification } from '@trustgate/attribution';
+import {
+  AttributionError,
+  type ClassifyOptions,
+  changedFilesFromApi,
+  classifyPullRequest,
+  parseClassification,
+} from '@trustgate/attribution';
 import { apiCommit, type CommitVariation, type PrVariation, prEvent } from './fixtures/github.js';
 
 interface Case {
@@ -415,6 +421,9 @@ describe('classifyPullRequest', () => {
     expect(() => classifyPullRequest({ action: 'opened', issue: {} })).toThrow(expect.objectContaining({ code: 'EVENT_INVALID' }));
     expect(() => classifyPullRequest(prEvent(), { sha: 'x' })).toThrow(expect.objectContaining({ code: 'COMMITS_INVALID' }));
     expect(() => classifyPullRequest(prEvent(), [{ sha: 'nope', commit: { message: 'x' } }])).toThrow(AttributionError);
+    expect(() => changedFilesFromApi([{ filename: 'a', additions: -1, status: 'added' }])).toThrow(
+      expect.objectContaining({ code: 'FILES_INVALID' }),
+    );
     const badRule = { id: 'X-1', tool: 'x', agent: 'x', tier: 'agent' as const, on: 'branch' as const, pattern: '(', source: 's' };
     expect(() => classifyPullRequest(prEvent(), [], { rules: [badRule] })).toThrow(expect.objectContaining({ code: 'RULE_INVALID' }));
     const dup = { ...badRule, id: 'TG-AI-001', pattern: 'x' };
