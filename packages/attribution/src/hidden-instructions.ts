@@ -44,6 +44,7 @@ const INSTRUCTION_PATHS: readonly RegExp[] = [
   /(^|\/)\.github\/copilot-instructions\.md$/i,
   /(^|\/)\.github\/instructions\/.+\.instructions\.md$/i,
   /(^|\/)\.github\/prompts\/.+\.prompt\.md$/i,
+  /(^|\/)\.github\/(agents|chatmodes)\/.+\.md$/i,
   /(^|\/)SKILL\.md$/i,
   /(^|\/)\.(claude|codex|gemini|cursor)\/.+\.(md|json)$/i,
   /(^|\/)\.?mcp\.json$/i,
@@ -108,16 +109,19 @@ export function scanInstructionText(path: string, text: string): Finding[] {
   }
   findings.push(...firstMatch(path, text, INVISIBLE, 'TG-AIH-001', 'high', 'invisible character(s)'));
   findings.push(...firstMatch(path, text, BIDI, 'TG-AIH-002', 'high', 'bidirectional control character(s)'));
-  for (const m of text.matchAll(HIDDEN_BLOCKS)) {
-    const hidden = m[1] ?? m[2] ?? '';
+  // JSON configs (MCP servers, agent settings) have no hidden markup: instruction-like text anywhere is suspect.
+  const hiddenParts = path.toLowerCase().endsWith('.json')
+    ? [{ hidden: text, index: INSTRUCTION_LIKE.exec(text)?.index ?? 0 }]
+    : [...text.matchAll(HIDDEN_BLOCKS)].map((m) => ({ hidden: m[1] ?? m[2] ?? '', index: m.index ?? 0 }));
+  for (const { hidden, index } of hiddenParts) {
     const instr = INSTRUCTION_LIKE.exec(hidden);
     if (!instr) continue;
     findings.push({
       rule: 'TG-AIH-004',
       severity: 'medium',
-      message: `${path}: hidden markup contains instruction-like text ("${instr[0].slice(0, 60)}")`,
-      location: { path, ...lineAndColumn(text, m.index ?? 0) },
-      evidence: hidden.trim().slice(0, 200),
+      message: `${path}: hidden or config text contains instruction-like text ("${instr[0].slice(0, 60)}")`,
+      location: { path, ...lineAndColumn(text, index) },
+      evidence: (path.toLowerCase().endsWith('.json') ? instr[0] : hidden.trim()).slice(0, 200),
     });
   }
   return findings;
