@@ -70,7 +70,7 @@ export async function verifyModel(modelPath: string, signatureJson: unknown, opt
   } catch (cause) {
     throw new VerifyError('IO_ERROR', `cannot read the model at ${modelPath}: ${(cause as Error).message}`, { cause, file: modelPath });
   }
-  names.forEach((n, i) => actual.set(n, digests[i]));
+  for (const [i, n] of names.entries()) actual.set(n, digests[i]);
   const differences: ModelDifference[] = compareManifests(manifest.resources, actual);
   if (differences.length > 0) {
     throw new VerifyError(
