@@ -116,11 +116,10 @@ async function modelFiles(modelPath: string, manifest: SignedManifest, options: 
   return listModelFiles(root, { ignore, allowSymlinks: manifest.allowSymlinks });
 }
 
-/** The resource names a file contributes: itself, or one per shard (`path:start:end`, an empty file is `path:0:0`). */
+/** The resource names a file contributes: itself, or one per shard (`path:start:end`; model_signing gives an empty file none). */
 function resourceNames(file: ModelFile, manifest: SignedManifest): string[] {
   if (manifest.method === 'files' || file.name === '.') return [file.name];
   const size = manifest.shardSize as number;
-  if (file.size === 0) return [`${file.name}:0:0`];
   const out: string[] = [];
   for (let start = 0; start < file.size; start += size) out.push(`${file.name}:${start}:${Math.min(start + size, file.size)}`);
   return out;
