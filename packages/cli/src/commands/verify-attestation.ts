@@ -39,10 +39,7 @@ const command: Command = {
     }
     const target = positionals[0];
     if (values.bundle === undefined || target === undefined || positionals.length !== 1) {
-      throw new CoreError(
-        'USAGE_ERROR',
-        `trustgate ${NAME}: needs --bundle F and exactly one ARTIFACT_OR_DIGEST; see trustgate ${NAME} --help`,
-      );
+      throw new CoreError('USAGE_ERROR', `needs --bundle F and exactly one ARTIFACT_OR_DIGEST; see trustgate ${NAME} --help`);
     }
     const outcome = await attempt(async () => {
       const signer = githubSignerIdentity({

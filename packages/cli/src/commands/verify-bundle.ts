@@ -50,10 +50,7 @@ const command: Command = {
     }
     const target = positionals[0];
     if (values.bundle === undefined || target === undefined || positionals.length !== 1) {
-      throw new CoreError(
-        'USAGE_ERROR',
-        `trustgate ${NAME}: needs --bundle F and exactly one FILE_OR_DIGEST; see trustgate ${NAME} --help`,
-      );
+      throw new CoreError('USAGE_ERROR', `needs --bundle F and exactly one FILE_OR_DIGEST; see trustgate ${NAME} --help`);
     }
     const bundlePath = path.resolve(io.cwd, values.bundle);
     const outcome = await attempt(async () => {

@@ -44,13 +44,13 @@ export async function signerPolicy(
   const issuer = values['certificate-oidc-issuer'];
   if (values.key !== undefined) {
     if (identity !== undefined || regexp !== undefined)
-      throw new CoreError('USAGE_ERROR', `trustgate ${command}: give either --key or --certificate-identity, not both`);
+      throw new CoreError('USAGE_ERROR', `give either --key or --certificate-identity, not both`);
     return { key: parsePublicKey(await readText(command, values.key, 'public key'), values.key) };
   }
   if ((identity === undefined) === (regexp === undefined) || issuer === undefined) {
     throw new CoreError(
       'USAGE_ERROR',
-      `trustgate ${command}: say who must have signed: --certificate-identity ID (or --certificate-identity-regexp RE) with --certificate-oidc-issuer URL, or --key PEM`,
+      `say who must have signed: --certificate-identity ID (or --certificate-identity-regexp RE) with --certificate-oidc-issuer URL, or --key PEM`,
     );
   }
   const signer: SignerIdentity = { issuer, runnerEnvironment: 'any' };

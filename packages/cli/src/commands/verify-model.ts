@@ -37,7 +37,7 @@ const command: Command = {
     }
     const target = positionals[0];
     if (values.signature === undefined || target === undefined || positionals.length !== 1) {
-      throw new CoreError('USAGE_ERROR', `trustgate ${NAME}: needs MODEL_PATH and --signature F; see trustgate ${NAME} --help`);
+      throw new CoreError('USAGE_ERROR', `needs MODEL_PATH and --signature F; see trustgate ${NAME} --help`);
     }
     const modelPath = path.resolve(io.cwd, target);
     const signatureFile = path.resolve(io.cwd, values.signature);
