@@ -3,7 +3,7 @@ import { CoreError } from '@trustgate/core';
 import { githubSignerIdentity, isDigestArgument, sha256File, verificationStatement, verifyAttestationSync } from '@trustgate/verify';
 import { parseCommandArgs } from '../args.js';
 import { type Command, EXIT } from '../io.js';
-import { attempt, readText, report, trustedRoots, writeStatement } from './verify-common.js';
+import { attempt, OUTPUT_OPTIONS, readText, report, trustedRoots, writeStatement } from './verify-common.js';
 
 const NAME = 'verify-attestation';
 const USAGE = `Usage: trustgate verify-attestation ARTIFACT_OR_DIGEST --bundle F (--owner O | --repo O/R) [--signer-workflow W]
@@ -21,6 +21,7 @@ const command: Command = {
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(NAME, args, {
+      ...OUTPUT_OPTIONS,
       bundle: { type: 'string' },
       owner: { type: 'string' },
       repo: { type: 'string' },
@@ -28,10 +29,6 @@ const command: Command = {
       'predicate-type': { type: 'string' },
       'cert-oidc-issuer': { type: 'string' },
       'deny-self-hosted-runners': { type: 'boolean' },
-      'trusted-root': { type: 'string' },
-      format: { type: 'string' },
-      statement: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
       io.stdout(`${USAGE}\n`);
