@@ -57186,10 +57186,17 @@ const signerIdentitySchema = schemas/* strictObject */.rej({
     identity: schemas/* string */.YjP().min(1).optional().describe('Certificate SAN, matched exactly.'),
     identityRegexp: schemas/* string */.YjP().min(1).optional().describe('Regexp for the SAN; trustgate anchors it with ^...$.'),
     issuer: schemas/* string */.YjP().url().describe('OIDC issuer, matched exactly.'),
-    signerWorkflow: schemas/* string */.YjP().min(1).optional().describe('owner/repo/.github/workflows/file.yml[@ref]'),
-    sourceRepository: schemas/* string */.YjP().min(1).optional(),
-    sourceRef: schemas/* string */.YjP().min(1).optional(),
-    runnerEnvironment: schemas/* enum */.k5n(['github-hosted', 'self-hosted', 'any']).default('github-hosted'),
+    signerWorkflow: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe('owner/repo/.github/workflows/file.yml[@ref]; without @ref any ref of that exact file.'),
+    sourceRepository: schemas/* string */.YjP().min(1).optional().describe('owner/repo (or its URL) the workflow ran in.'),
+    sourceRepositoryOwner: schemas/* string */.YjP().min(1).optional().describe('owner (or its URL) of the repository the workflow ran in.'),
+    sourceRef: schemas/* string */.YjP().min(1).optional().describe('Git ref the workflow ran on, e.g. refs/heads/main.'),
+    sourceDigest: schemas/* string */.YjP().min(1).optional().describe('Commit SHA the workflow ran on.'),
+    runnerEnvironment: schemas/* enum */.k5n(['github-hosted', 'self-hosted', 'any'])
+        .default('github-hosted')
+        .describe('github-hosted denies self-hosted runners (GitHub Actions issuers only).'),
 })
     .refine((v) => (v.identity === undefined) !== (v.identityRegexp === undefined), {
     message: 'give exactly one of identity or identityRegexp',
