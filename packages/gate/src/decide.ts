@@ -77,7 +77,12 @@ function applyWaiver(r: RequirementResult, waivers: readonly Waiver[], now: Date
   const mine = waivers.filter((w) => w.requirement === r.id);
   const live = mine.find((w) => isActive(w, now));
   if (live && r.waivable !== false) {
-    return { ...r, status: 'waived', waiver: live, reason: `${r.reason}; waived by ${live.approver} until ${live.expires}: ${live.reason}` };
+    return {
+      ...r,
+      status: 'waived',
+      waiver: live,
+      reason: `${r.reason}; waived by ${live.approver} until ${live.expires}: ${live.reason}`,
+    };
   }
   if (live) return { ...r, reason: `${r.reason}; waiver by ${live.approver} ignored: this requirement cannot be waived` };
   const expired = mine[0];

@@ -16,6 +16,7 @@ export type {
   SignerRole,
   VerifiedAttestation,
 } from './evidence/types.js';
+export { sigstoreVerifier } from './evidence/sigstore-verifier.js';
 export { type VerifiedEvidence, verifyEvidence } from './evidence/verify.js';
 export { GATE_PREDICATE_TYPES, KNOWN_PREDICATES } from './predicates.js';
 export { decidePromotion, type PromotionDeps, type PromotionInput, type PromotionResult } from './promotion.js';

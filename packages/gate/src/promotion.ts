@@ -1,4 +1,4 @@
-import { type Digest, parseDigest, type PromotionPolicy, type Statement, TrustgateError } from '@trustgate/core';
+import { type Digest, parseDigest, type PromotionPolicy, type Statement, type TrustgateError } from '@trustgate/core';
 import { type Decision, decide } from './decide.js';
 import { GateError } from './errors.js';
 import { type AttestationsClient, attestationsForDigest } from './evidence/attestations-api.js';

@@ -45,7 +45,11 @@ async function request(client: AttestationsClient, url: string, headers: Record<
   try {
     response = await client.fetch(url, { headers });
   } catch (cause) {
-    throw new GateError('ATTESTATIONS_API_ERROR', `cannot reach ${url} (${(cause as Error).message}); check the network or GITHUB_API_URL`, { cause });
+    throw new GateError(
+      'ATTESTATIONS_API_ERROR',
+      `cannot reach ${url} (${(cause as Error).message}); check the network or GITHUB_API_URL`,
+      { cause },
+    );
   }
   if (response.status === 401 || response.status === 403) {
     throw new GateError(
@@ -74,7 +78,13 @@ async function readBody(response: Response, url: string): Promise<unknown[]> {
 function toEvidence(entry: unknown, origin: string): RawEvidence {
   const bundle = typeof entry === 'object' && entry !== null ? (entry as { bundle?: unknown }).bundle : undefined;
   // A missing bundle stays in the list as a malformed document, so the decision reports it.
-  return { origin, sha256: createHash('sha256').update(JSON.stringify(bundle ?? null)).digest('hex'), document: bundle ?? null };
+  return {
+    origin,
+    sha256: createHash('sha256')
+      .update(JSON.stringify(bundle ?? null))
+      .digest('hex'),
+    document: bundle ?? null,
+  };
 }
 
 /** The `rel="next"` target of a Link header (RFC 8288), if any. */

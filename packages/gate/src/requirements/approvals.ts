@@ -14,7 +14,8 @@ export const approvalsRequirement: Requirement = (ctx) => {
   const from = anyone ? '' : ` from ${[...rule.users, ...rule.teams.map((t) => `team ${t}`)].join(', ')}`;
   const notes = rejected.length > 0 ? `; not counted: ${rejected.join('; ')}` : '';
   const items = eligible.map((a) => a.item);
-  if (logins.length >= rule.count) return [result('approvals', 'met', `${logins.length} approval(s)${from}: ${logins.join(', ')}${notes}`, items)];
+  if (logins.length >= rule.count)
+    return [result('approvals', 'met', `${logins.length} approval(s)${from}: ${logins.join(', ')}${notes}`, items)];
   const status = approvals.length === 0 && rejected.length === 0 ? 'missing' : 'failed';
   return [result('approvals', status, `${logins.length} of ${rule.count} required approval(s)${from}${notes}`, items)];
 };

@@ -8,7 +8,8 @@ export const freshnessRequirement: Requirement = (ctx) => {
   if (days === undefined) return [];
   const oldest = ctx.now.getTime() - days * DAY_MS;
   const stale = ctx.evidence.filter((e) => e.time === undefined || Date.parse(e.time) < oldest);
-  if (stale.length === 0) return [result('freshness', 'met', `all ${ctx.evidence.length} piece(s) of evidence are at most ${days} days old`)];
+  if (stale.length === 0)
+    return [result('freshness', 'met', `all ${ctx.evidence.length} piece(s) of evidence are at most ${days} days old`)];
   const what = stale.map((e) => `${e.origin} (${e.time === undefined ? 'time unknown' : `made ${e.time.slice(0, 10)}`})`);
   return [result('freshness', 'failed', `older than ${days} days: ${what.join(', ')}`, stale)];
 };

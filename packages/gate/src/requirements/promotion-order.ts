@@ -15,8 +15,20 @@ export const promotionOrderRequirement: Requirement = (ctx) => {
     const id = `promotion:${env}`;
     const forEnv = summaries.filter((s) => s.environment === env);
     const passed = forEnv.filter((s) => s.verificationResult === 'PASSED');
-    if (passed.length > 0) return result(id, 'met', `passed ${env} for this digest`, passed.map((s) => s.item));
-    if (forEnv.length > 0) return result(id, 'failed', `the ${env} gate failed for this digest`, forEnv.map((s) => s.item));
+    if (passed.length > 0)
+      return result(
+        id,
+        'met',
+        `passed ${env} for this digest`,
+        passed.map((s) => s.item),
+      );
+    if (forEnv.length > 0)
+      return result(
+        id,
+        'failed',
+        `the ${env} gate failed for this digest`,
+        forEnv.map((s) => s.item),
+      );
     return result(id, 'missing', `no passing ${env} decision for this digest: promote it to ${env} first`);
   });
 };

@@ -26,7 +26,9 @@ export const riskTierRequirement: Requirement = (ctx) => {
   }
   const tier = [...tiers][0];
   if (tier === 'unacceptable') {
-    return [{ ...result('risk-tier', 'failed', 'declared unacceptable risk (EU AI Act art. 5): never promoted', declared), waivable: false }];
+    return [
+      { ...result('risk-tier', 'failed', 'declared unacceptable risk (EU AI Act art. 5): never promoted', declared), waivable: false },
+    ];
   }
   const out = [result('risk-tier', 'met', `declared ${tier} risk`, declared)];
   if (tier === 'high') out.push(...highRisk(ctx));
@@ -38,7 +40,12 @@ function highRisk(ctx: RequirementContext): RequirementResult[] {
   const out: RequirementResult[] = [];
   const documents = [
     { wanted: high.modelCard, id: 'risk-tier:model-card', type: GATE_PREDICATE_TYPES.modelCard, name: 'model card' },
-    { wanted: high.dataGovernance, id: 'risk-tier:data-governance', type: GATE_PREDICATE_TYPES.dataGovernance, name: 'data governance evidence' },
+    {
+      wanted: high.dataGovernance,
+      id: 'risk-tier:data-governance',
+      type: GATE_PREDICATE_TYPES.dataGovernance,
+      name: 'data governance evidence',
+    },
   ];
   for (const d of documents) {
     if (!d.wanted) continue;
@@ -54,7 +61,12 @@ function highRisk(ctx: RequirementContext): RequirementResult[] {
   const who = named.length > 0 ? `one of ${high.namedApprovers.join(', ')}` : 'a named human';
   out.push(
     humans.length > 0
-      ? result('risk-tier:human-approver', 'met', `approved by ${humans.map((a) => a.login).join(', ')}`, humans.map((a) => a.item))
+      ? result(
+          'risk-tier:human-approver',
+          'met',
+          `approved by ${humans.map((a) => a.login).join(', ')}`,
+          humans.map((a) => a.item),
+        )
       : result('risk-tier:human-approver', 'missing', `high-risk models need an approval by ${who}`),
   );
   return out;

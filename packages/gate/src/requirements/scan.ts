@@ -4,7 +4,11 @@ import type { EvidenceItem } from '../evidence/types.js';
 import { evidenceOfType, type Requirement, type RequirementContext, type RequirementResult, result } from './types.js';
 
 // The scan Statement's predicate is the scan Report (`trustgate scan --statement`); only what the gate reads is checked.
-const findingSchema = z.object({ rule: z.string(), severity: z.enum(['critical', 'high', 'medium', 'low', 'info']), message: z.string().default('') });
+const findingSchema = z.object({
+  rule: z.string(),
+  severity: z.enum(['critical', 'high', 'medium', 'low', 'info']),
+  message: z.string().default(''),
+});
 const scanPredicateSchema = z.object({
   files: z.array(
     z.object({ path: z.string(), verdict: z.enum(['safe', 'review', 'unsafe', 'error']), findings: z.array(findingSchema).default([]) }),
@@ -20,13 +24,22 @@ export const scanRequirement: Requirement = (ctx) => {
   const rule = ctx.policy.requires.scan;
   if (rule === undefined) return [];
   const scans = evidenceOfType(ctx, PREDICATE_TYPES.scan);
-  if (scans.length === 0) return [result('scan', 'missing', 'no verified scan Statement for this digest (trustgate scan --statement, then attest it)')];
+  if (scans.length === 0)
+    return [result('scan', 'missing', 'no verified scan Statement for this digest (trustgate scan --statement, then attest it)')];
   const problems: string[] = [];
   const waivedRules = new Set<string>();
   for (const scan of scans) problems.push(...judgeScan(scan, ctx, waivedRules));
   const out: RequirementResult[] = [];
   if (problems.length > 0) out.push(result('scan', 'failed', problems.join('; '), scans));
-  else out.push(result('scan', 'met', `${scans.length} verified scan(s) within verdict ${rule.maxVerdict}${rule.maxSeverity ? ` and severity ${rule.maxSeverity}` : ''}`, scans));
+  else
+    out.push(
+      result(
+        'scan',
+        'met',
+        `${scans.length} verified scan(s) within verdict ${rule.maxVerdict}${rule.maxSeverity ? ` and severity ${rule.maxSeverity}` : ''}`,
+        scans,
+      ),
+    );
   for (const id of waivedRules) {
     const waiver = ctx.waiverFor(`rule:${id}`);
     if (waiver) out.push({ ...result(`rule:${id}`, 'waived', `findings of ${id} are waived`, scans), waiver });

@@ -9,4 +9,3 @@ export const signatureRequirement: Requirement = (ctx) => {
   if (signed.length === 0) return [result('signature', 'missing', `no attestation of this digest verifies against the signers ${who}`)];
   return [result('signature', 'met', `signed by ${signed[0]?.signer.identity ?? 'an accepted signer'} (accepted: ${who})`, signed)];
 };
-
