@@ -34,8 +34,12 @@ export interface Operation {
 const ajv = new Ajv({ strict: false, allErrors: true, coerceTypes: true });
 
 export function operation(route: string, method: string): Operation {
-  const op = resolve(description.paths[route]?.[method]) as { parameters: Operation['parameters']; responses: Record<string, Json> };
-  const schema = (op.responses['200']?.content as Json)['application/json'] as { schema: Json };
+  const op = resolve(description.paths[route]?.[method]) as
+    | { parameters: Operation['parameters']; responses: Record<string, { content: Record<string, { schema: Json }> }> }
+    | undefined;
+  const schema = op?.responses['200']?.content['application/json'];
+  if (op === undefined || schema === undefined)
+    throw new Error(`GitHub's OpenAPI description has no 200 JSON response for ${method} ${route}`);
   const query = op.parameters.filter((p) => p.in === 'query');
   const querySchema = {
     type: 'object',
