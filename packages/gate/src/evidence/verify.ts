@@ -1,4 +1,4 @@
-import type { SignerIdentity } from '@trustgate/core';
+import { PREDICATE_TYPES, type SignerIdentity } from '@trustgate/core';
 import { classify } from './classify.js';
 import { predicateTime } from './time.js';
 import type { BundleVerifier, EvidenceItem, IgnoredEvidence, RawEvidence, SignerRole, VerifiedAttestation } from './types.js';
@@ -9,6 +9,29 @@ export interface VerifiedEvidence {
 }
 
 const ROLES: readonly SignerRole[] = ['evidence', 'signature', 'provenance'];
+
+/**
+ * Roles a bundle can serve, from the predicate type its DSSE payload claims: only provenance is judged
+ * against the build workflows, and provenance never stands in for other evidence. Reading the claim before
+ * verifying only narrows what is tried (the verified Statement is that same payload), and halves the work.
+ */
+function rolesFor(bundle: unknown): readonly SignerRole[] {
+  const claimed = claimedPredicateType(bundle);
+  if (claimed === PREDICATE_TYPES.slsaProvenance) return ['signature', 'provenance'];
+  if (claimed === undefined) return ROLES;
+  return ['evidence', 'signature'];
+}
+
+function claimedPredicateType(bundle: unknown): string | undefined {
+  const payload = (bundle as { dsseEnvelope?: { payload?: unknown } }).dsseEnvelope?.payload;
+  if (typeof payload !== 'string') return undefined;
+  try {
+    const type = (JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as { predicateType?: unknown }).predicateType;
+    return typeof type === 'string' ? type : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Verify every document against each role's signers. Only bundles that verify become evidence; bare
@@ -46,7 +69,7 @@ async function verifyOne(
   const roles: SignerRole[] = [];
   const failures: string[] = [];
   let first: VerifiedAttestation | undefined;
-  for (const role of ROLES) {
+  for (const role of rolesFor(c.bundle)) {
     const list = signers[role];
     if (list.length === 0) continue;
     try {
