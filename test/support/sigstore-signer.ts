@@ -111,7 +111,10 @@ export async function createLocalSigstore(): Promise<LocalSigstore> {
       integratedTime: number;
       logID: string;
       logIndex: number;
-      verification: { signedEntryTimestamp: string; inclusionProof: { logIndex: number; rootHash: string; treeSize: number; hashes: string[]; checkpoint: string } };
+      verification: {
+        signedEntryTimestamp: string;
+        inclusionProof: { logIndex: number; rootHash: string; treeSize: number; hashes: string[]; checkpoint: string };
+      };
     };
     const proof = entry.verification.inclusionProof;
     return {
@@ -152,7 +155,10 @@ export async function createLocalSigstore(): Promise<LocalSigstore> {
       return {
         mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
         verificationMaterial: { certificate: { rawBytes: b64(cert) }, tlogEntries: [tlogEntry], timestampVerificationData: {} },
-        messageSignature: { messageDigest: { algorithm: 'SHA2_256', digest: b64(createHash('sha256').update(data).digest()) }, signature: b64(signature) },
+        messageSignature: {
+          messageDigest: { algorithm: 'SHA2_256', digest: b64(createHash('sha256').update(data).digest()) },
+          signature: b64(signature),
+        },
       };
     },
     async signAttestation(statement, options) {
@@ -160,10 +166,7 @@ export async function createLocalSigstore(): Promise<LocalSigstore> {
       const cert = await certificate(keys.publicKey, options);
       const payloadType = 'application/vnd.in-toto+json';
       const payload = Buffer.from(JSON.stringify(statement));
-      const pae = Buffer.concat([
-        Buffer.from(`DSSEv1 ${Buffer.byteLength(payloadType)} ${payloadType} ${payload.length} `),
-        payload,
-      ]);
+      const pae = Buffer.concat([Buffer.from(`DSSEv1 ${Buffer.byteLength(payloadType)} ${payloadType} ${payload.length} `), payload]);
       const signature = sign('sha256', pae, keys.privateKey);
       const envelope = { payload: b64(payload), payloadType, signatures: [{ sig: b64(signature), keyid: '' }] };
       const body = {
@@ -193,7 +196,10 @@ export async function createLocalSigstore(): Promise<LocalSigstore> {
         bundle: {
           mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
           verificationMaterial: { publicKey: { hint }, tlogEntries: [tlogEntry], timestampVerificationData: {} },
-          messageSignature: { messageDigest: { algorithm: 'SHA2_256', digest: b64(createHash('sha256').update(data).digest()) }, signature: b64(signature) },
+          messageSignature: {
+            messageDigest: { algorithm: 'SHA2_256', digest: b64(createHash('sha256').update(data).digest()) },
+            signature: b64(signature),
+          },
         },
       };
     },

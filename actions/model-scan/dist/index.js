@@ -49869,10 +49869,17 @@ const signerIdentitySchema = strictObject({
     identity: schemas_string().min(1).optional().describe('Certificate SAN, matched exactly.'),
     identityRegexp: schemas_string().min(1).optional().describe('Regexp for the SAN; trustgate anchors it with ^...$.'),
     issuer: schemas_string().url().describe('OIDC issuer, matched exactly.'),
-    signerWorkflow: schemas_string().min(1).optional().describe('owner/repo/.github/workflows/file.yml[@ref]'),
-    sourceRepository: schemas_string().min(1).optional(),
-    sourceRef: schemas_string().min(1).optional(),
-    runnerEnvironment: schemas_enum(['github-hosted', 'self-hosted', 'any']).default('github-hosted'),
+    signerWorkflow: schemas_string()
+        .min(1)
+        .optional()
+        .describe('owner/repo/.github/workflows/file.yml[@ref]; without @ref any ref of that exact file.'),
+    sourceRepository: schemas_string().min(1).optional().describe('owner/repo (or its URL) the workflow ran in.'),
+    sourceRepositoryOwner: schemas_string().min(1).optional().describe('owner (or its URL) of the repository the workflow ran in.'),
+    sourceRef: schemas_string().min(1).optional().describe('Git ref the workflow ran on, e.g. refs/heads/main.'),
+    sourceDigest: schemas_string().min(1).optional().describe('Commit SHA the workflow ran on.'),
+    runnerEnvironment: schemas_enum(['github-hosted', 'self-hosted', 'any'])
+        .default('github-hosted')
+        .describe('github-hosted denies self-hosted runners (GitHub Actions issuers only).'),
 })
     .refine((v) => (v.identity === undefined) !== (v.identityRegexp === undefined), {
     message: 'give exactly one of identity or identityRegexp',

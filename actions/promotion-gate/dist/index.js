@@ -46508,7 +46508,7 @@ async function runAction(gate, io = runnerIO()) {
 
 /***/ }),
 
-/***/ 8906:
+/***/ 4426:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47214,9 +47214,13 @@ var bundle_dist = __nccwpck_require__(6124);
 ;// CONCATENATED MODULE: ../../packages/verify/dist/errors.js
 
 class errors_VerifyError extends dist/* TrustgateError */.O_ {
+    /** Structured detail for reports, e.g. the per-file differences of MANIFEST_MISMATCH. */
+    details;
     constructor(code, message, options = {}) {
         super(code, message, options);
         this.name = 'VerifyError';
+        if (options.details !== undefined)
+            this.details = options.details;
     }
 }
 /** Map an error from @sigstore/verify (its `code` union) to ours, keeping its message as the detail. */
@@ -47311,6 +47315,8 @@ function unwrapAttestation(value) {
     return value;
 }
 //# sourceMappingURL=load.js.map
+// EXTERNAL MODULE: ../../node_modules/@sigstore/core/dist/index.js
+var core_dist = __nccwpck_require__(5137);
 // EXTERNAL MODULE: ../../node_modules/@sigstore/verify/dist/index.js
 var verify_dist = __nccwpck_require__(5956);
 ;// CONCATENATED MODULE: external "node:fs"
@@ -47478,8 +47484,6 @@ function judgeIdentity(policies, claims) {
     throw new errors_VerifyError('IDENTITY_MISMATCH', `the signer is not an accepted identity (${detail})`);
 }
 //# sourceMappingURL=identity.js.map
-// EXTERNAL MODULE: ../../node_modules/@sigstore/core/dist/index.js
-var core_dist = __nccwpck_require__(5137);
 ;// CONCATENATED MODULE: ../../packages/verify/dist/trust/material.js
 
 
@@ -47513,9 +47517,9 @@ function trustMaterialFor(root, key, options = {}) {
     return {
         material,
         options: {
-            tlogThreshold: root.tlogs.length > 0 ? 1 : 0,
+            tlogThreshold: root.tlogs.length > 0 && options.requireLog !== false ? 1 : 0,
             ctlogThreshold: root.ctlogs.length > 0 ? 1 : 0,
-            timestampThreshold: options.requireTimestamp === false ? 0 : 1,
+            timestampThreshold: options.requireLog === false ? 0 : 1,
         },
     };
 }
@@ -53139,6 +53143,8 @@ function verifyPrehashed(key, digest, signature) {
 
 
 
+
+
 const IN_TOTO_PAYLOAD = 'application/vnd.in-toto+json';
 function verify_verifyBundle(bundle, options) {
     const { policy, artifact } = options;
@@ -53160,7 +53166,9 @@ function verify_verifyBundle(bundle, options) {
     const entity = signedEntity(bundle, artifact);
     const leaf = entity.key.$case === 'certificate' ? entity.key.certificate : undefined;
     const root = selectRootForCertificate(options.roots.roots, leaf);
-    const trust = trustMaterialFor(root, 'key' in policy ? policy.key : undefined, { requireTimestamp: options.requireTimestamp });
+    const trust = trustMaterialFor(root, 'key' in policy ? policy.key : undefined, {
+        requireLog: 'key' in policy ? options.requireLog : true,
+    });
     try {
         new verify_dist/* Verifier */.BL(trust.material, trust.options).verify(entity);
     }
@@ -53198,7 +53206,9 @@ function signedEntity(bundle, artifact) {
     catch (cause) {
         throw new errors_VerifyError('BUNDLE_INVALID', `the bundle's verification material cannot be read: ${cause.message}`, { cause });
     }
-    if (artifact?.kind !== 'digest' || bundle.content.$case !== 'messageSignature')
+    if (bundle.content.$case === 'dsseEnvelope')
+        return withCurveHash(entity, bundle.content.dsseEnvelope);
+    if (artifact?.kind !== 'digest')
         return entity;
     // DIGEST mode: only the digest is known, so the signature is checked over it as a prehashed message.
     const digest = Buffer.from(artifact.digest.hex, 'hex');
@@ -53214,6 +53224,28 @@ function signedEntity(bundle, artifact) {
         },
     };
 }
+/**
+ * @sigstore/verify checks DSSE signatures with the key type's default hash (SHA-256); a P-384 or P-521 key signs
+ * with SHA-384 / SHA-512 (PKIX_ECDSA_P384_SHA_384), as model_signing's elliptic-key signatures do.
+ */
+function withCurveHash(entity, envelope) {
+    const content = entity.signature;
+    const pae = core_dist.dsse.preAuthEncoding(envelope.payloadType, Buffer.from(envelope.payload));
+    return {
+        ...entity,
+        signature: {
+            signature: content.signature,
+            compareSignature: (s) => content.compareSignature(s),
+            compareDigest: (d) => content.compareDigest(d),
+            compareSignedDigest: (d) => content.compareSignedDigest(d),
+            verifySignature: (key) => {
+                const hash = CURVE_HASH[String(key.asymmetricKeyDetails?.namedCurve)];
+                return hash ? (0,external_node_crypto_.verify)(hash, pae, key, content.signature) : content.verifySignature(key);
+            },
+        },
+    };
+}
+const CURVE_HASH = { prime256v1: 'sha256', secp384r1: 'sha384', secp521r1: 'sha512' };
 function checkMessageDigest(messageDigest, artifact) {
     if (!messageDigest)
         return;
@@ -53507,9 +53539,9 @@ function dig(value, ...keys) {
 /** Verify a Sigstore bundle over a blob (file bytes or `sha256:` digest): `cosign verify-blob` with an anchored identity. */
 function verifyBlob(bundleJson, options) {
     const bundle = parseBundle(bundleJson, options.source ?? 'bundle');
-    return verifyBundle(bundle, { artifact: options.artifact, policy: options.policy, roots: resolveRoots(options.trustedRoot) });
+    return verifyBundle(bundle, { artifact: options.artifact, policy: options.policy, roots: blob_resolveRoots(options.trustedRoot) });
 }
-function resolveRoots(input) {
+function blob_resolveRoots(input) {
     if (input !== undefined &&
         typeof input === 'object' &&
         'roots' in input &&
@@ -53537,7 +53569,7 @@ async function verifyAttestationBundle(bundleJson, options) {
 function verifyAttestationSync(bundleJson, options) {
     const source = options.source ?? 'attestation';
     const bundles = parseBundles(typeof bundleJson === 'string' || Buffer.isBuffer(bundleJson) ? bundleJson.toString() : JSON.stringify(bundleJson), source);
-    const roots = resolveRoots(options.trustedRoot);
+    const roots = blob_resolveRoots(options.trustedRoot);
     const digest = options.subjectDigest === undefined ? undefined : (0,dist/* parseDigest */.m)(options.subjectDigest);
     const wantType = options.predicateType === undefined ? dist/* PREDICATE_TYPES */.Cs.slsaProvenance : options.predicateType;
     let firstError;
@@ -53653,7 +53685,307 @@ function signerSummary(signer) {
     return out;
 }
 //# sourceMappingURL=statement.js.map
+;// CONCATENATED MODULE: ../../packages/verify/dist/model/manifest.js
+
+const MODEL_SIGNING_PREDICATE = 'https://model_signing/signature/v1.0';
+/** The pre-1.0 predicate: resources are the Statement's subjects. */
+const MODEL_SIGNING_DIGESTS_PREDICATE = 'https://model_signing/Digests/v0.1';
+/** Read the manifest out of a verified Statement. Attacker-controlled shape: anything unexpected is STATEMENT_INVALID. */
+function manifest_manifestFromStatement(statement) {
+    if (statement.predicateType === MODEL_SIGNING_DIGESTS_PREDICATE) {
+        const resources = new Map();
+        for (const s of statement.subject)
+            resources.set(checkName(s.name ?? ''), hex(s.digest.sha256));
+        return { method: 'files', hashType: 'sha256', allowSymlinks: false, ignorePaths: [], resources };
+    }
+    if (statement.predicateType !== MODEL_SIGNING_PREDICATE) {
+        throw new VerifyError('PREDICATE_TYPE_MISMATCH', `the signature's predicate is ${statement.predicateType}, expected ${MODEL_SIGNING_PREDICATE}`);
+    }
+    const predicate = statement.predicate;
+    const ser = predicate?.serialization;
+    if (typeof ser !== 'object' || ser === null || !Array.isArray(predicate.resources)) {
+        throw new VerifyError('STATEMENT_INVALID', 'the model signature has no serialization or resources');
+    }
+    const method = ser.method;
+    if (method !== 'files' && method !== 'shards')
+        throw new VerifyError('STATEMENT_INVALID', `unsupported serialization method ${JSON.stringify(method)}`);
+    const hashType = ser.hash_type;
+    if (hashType !== 'sha256' && hashType !== 'blake2' && hashType !== 'blake3') {
+        throw new VerifyError('STATEMENT_INVALID', `unsupported hash_type ${JSON.stringify(hashType)}; trustgate supports sha256, blake2, blake3`);
+    }
+    const resources = new Map();
+    for (const r of predicate.resources) {
+        if (typeof r?.name !== 'string')
+            throw new VerifyError('STATEMENT_INVALID', 'a resource of the model signature has no name');
+        checkName(method === 'shards' ? r.name.replace(/:\d+:\d+$/, '') : r.name);
+        resources.set(r.name, hex(r.digest));
+    }
+    const manifest = {
+        method,
+        hashType,
+        allowSymlinks: ser.allow_symlinks === true,
+        ignorePaths: Array.isArray(ser.ignore_paths) ? ser.ignore_paths.filter((p) => typeof p === 'string') : [],
+        resources,
+    };
+    if (method === 'shards') {
+        const size = Number(ser.shard_size);
+        if (!Number.isSafeInteger(size) || size <= 0)
+            throw new VerifyError('STATEMENT_INVALID', `invalid shard_size ${String(ser.shard_size)}`);
+        manifest.shardSize = size;
+    }
+    return manifest;
+}
+function hex(value) {
+    if (typeof value !== 'string' || !/^[0-9a-fA-F]+$/.test(value))
+        throw new VerifyError('STATEMENT_INVALID', 'a resource digest is not hex');
+    return value.toLowerCase();
+}
+/** A signed name must stay inside the model: no absolute paths, no `..`, no backslashes. */
+function checkName(name) {
+    if (name === '.')
+        return name;
+    if (name === '' ||
+        name.startsWith('/') ||
+        /^[A-Za-z]:/.test(name) ||
+        name.includes('\\') ||
+        name.split('/').some((p) => p === '..' || p === '')) {
+        throw new VerifyError('MODEL_PATH_UNSAFE', `the signature names ${JSON.stringify(name)}, which is not a relative path inside the model`);
+    }
+    return name;
+}
+//# sourceMappingURL=manifest.js.map
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ../../packages/verify/dist/model/hash-range.js
+
+
+
+async function hasher(type) {
+    if (type === 'blake3') {
+        const h = await createBLAKE3();
+        h.init();
+        return { update: (d) => void h.update(d), digest: () => h.digest('hex') };
+    }
+    const h = createHash(type === 'blake2' ? 'blake2b512' : 'sha256');
+    return { update: (d) => void h.update(d), digest: () => h.digest('hex') };
+}
+/** Stream a file (or a shard of it) through the hash: memory stays flat whatever the model's size. */
+async function hash_range_hashRange(job) {
+    const h = await hasher(job.hashType);
+    const options = { highWaterMark: 1 << 20 };
+    if (job.start !== undefined && job.end !== undefined) {
+        if (job.end === job.start)
+            return h.digest();
+        options.start = job.start;
+        options.end = job.end - 1;
+    }
+    for await (const chunk of createReadStream(job.file, options))
+        h.update(chunk);
+    return h.digest();
+}
+//# sourceMappingURL=hash-range.js.map
+;// CONCATENATED MODULE: ../../packages/verify/dist/model/hash-pool.js
+
+
+
+
+
+
+/**
+ * Hash many files on all cores: one worker thread per core, each streaming one file at a time. Where the worker
+ * script is not on disk (a single-file bundle), hashing runs in this thread instead.
+ */
+async function hash_pool_hashAll(jobs, options = {}) {
+    const here = fileURLToPath(import.meta.url);
+    const workerFile = path.join(path.dirname(here), `hash-worker${path.extname(here)}`);
+    const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), jobs.length));
+    if (jobs.length === 0)
+        return [];
+    if (threads === 1 || !existsSync(workerFile)) {
+        const out = [];
+        for (const job of jobs)
+            out.push(await hashRange(job));
+        return out;
+    }
+    const results = new Array(jobs.length);
+    let next = 0;
+    const workers = Array.from({ length: threads }, () => new Worker(workerFile));
+    try {
+        await Promise.all(workers.map((worker) => new Promise((resolve, reject) => {
+            const feed = () => {
+                if (next >= jobs.length)
+                    return resolve();
+                const id = next++;
+                worker.postMessage({ ...jobs[id], id });
+            };
+            worker.on('message', (m) => {
+                if (m.error !== undefined)
+                    return reject(new Error(`${jobs[m.id]?.file}: ${m.error}`));
+                results[m.id] = m.digest;
+                feed();
+            });
+            worker.on('error', reject);
+            feed();
+        })));
+    }
+    finally {
+        await Promise.all(workers.map((w) => w.terminate()));
+    }
+    return results;
+}
+//# sourceMappingURL=hash-pool.js.map
+;// CONCATENATED MODULE: ../../packages/verify/dist/model/walk.js
+
+
+
+/** model_signing ignores these by default, wherever the model comes from. */
+const walk_DEFAULT_IGNORED = (/* unused pure expression or super */ null && (['.git', '.gitattributes', '.gitignore', '.github']));
+function ignored(name, ignore) {
+    return ignore.some((p) => name === p || name.startsWith(`${p}/`));
+}
+/** Every regular file under the model directory, sorted; symlinks are refused unless the signature allowed them. */
+async function walk_listModelFiles(root, options) {
+    const out = [];
+    async function walk(dir, prefix) {
+        for (const entry of await readdir(dir, { withFileTypes: true })) {
+            const name = prefix ? `${prefix}/${entry.name}` : entry.name;
+            if (ignored(name, options.ignore))
+                continue;
+            const file = path.join(dir, entry.name);
+            const st = await lstat(file);
+            if (st.isSymbolicLink()) {
+                if (!options.allowSymlinks) {
+                    throw new VerifyError('MODEL_PATH_UNSAFE', `${file} is a symbolic link; the signature does not allow symlinks (remove it or re-sign with allow_symlinks)`, { file });
+                }
+                // Followed symlinks are hashed as the file they point to.
+                const target = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 19)).then((m) => m.stat(file));
+                if (target.isDirectory())
+                    await walk(file, name);
+                else
+                    out.push({ name, file, size: target.size });
+            }
+            else if (st.isDirectory())
+                await walk(file, name);
+            else if (st.isFile())
+                out.push({ name, file, size: st.size });
+        }
+    }
+    await walk(root, '');
+    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+//# sourceMappingURL=walk.js.map
+;// CONCATENATED MODULE: ../../packages/verify/dist/model/verify.js
+
+
+
+
+
+
+
+
+
+
+/**
+ * Verify an OpenSSF model signature (model_signing's `model.sig`): the Sigstore bundle first, then the manifest
+ * it signs against the model on disk. Differences are reported file by file (MANIFEST_MISMATCH, `details`).
+ */
+async function verifyModel(modelPath, signatureJson, options) {
+    const bundle = parseBundle(signatureJson, options.signatureFile ?? 'model signature');
+    const verified = verifyBundle(bundle, { policy: options.policy, roots: resolveRoots(options.trustedRoot), requireLog: false });
+    if (!verified.statement)
+        throw new VerifyError('STATEMENT_INVALID', 'the model signature does not carry an in-toto Statement');
+    const manifest = manifestFromStatement(verified.statement);
+    const subject = verified.statement.subject[0];
+    const files = await modelFiles(modelPath, manifest, options);
+    const jobs = [];
+    const names = [];
+    const actual = new Map();
+    for (const f of files) {
+        for (const name of resourceNames(f, manifest)) {
+            actual.set(name, undefined);
+            // Only signed resources are worth hashing; anything else is extra whatever its content.
+            if (!manifest.resources.has(name))
+                continue;
+            const [start, end] = name === f.name || name === '.'
+                ? []
+                : name
+                    .slice(f.name.length + 1)
+                    .split(':')
+                    .map(Number);
+            jobs.push({ file: f.file, hashType: manifest.hashType, ...(start === undefined ? {} : { start, end }) });
+            names.push(name);
+        }
+    }
+    let digests;
+    try {
+        digests = await hashAll(jobs, { threads: options.threads });
+    }
+    catch (cause) {
+        throw new VerifyError('IO_ERROR', `cannot read the model at ${modelPath}: ${cause.message}`, { cause, file: modelPath });
+    }
+    for (const [i, n] of names.entries())
+        actual.set(n, digests[i]);
+    const differences = compareManifests(manifest.resources, actual);
+    if (differences.length > 0) {
+        throw new VerifyError('MANIFEST_MISMATCH', `the model at ${modelPath} differs from what was signed: ${describeDifferences(differences)}`, {
+            file: modelPath,
+            details: { differences },
+        });
+    }
+    return {
+        signer: verified.signer,
+        subject: { name: subject?.name ?? path.basename(modelPath), sha256: subject?.digest.sha256 ?? '' },
+        method: manifest.method,
+        hashType: manifest.hashType,
+        files: files.length,
+        bytes: files.reduce((n, f) => n + f.size, 0),
+        trustedRootSource: verified.trustedRootSource,
+        warnings: verified.warnings,
+    };
+}
+async function modelFiles(modelPath, manifest, options) {
+    let st;
+    try {
+        st = await stat(modelPath);
+    }
+    catch (cause) {
+        throw new VerifyError('IO_ERROR', `cannot read the model at ${modelPath}: ${cause.message}`, { cause, file: modelPath });
+    }
+    // A single-file model is recorded as the resource ".".
+    if (st.isFile())
+        return [{ name: manifest.resources.has('.') ? '.' : path.basename(modelPath), file: modelPath, size: st.size }];
+    const root = path.resolve(modelPath);
+    const inside = (p) => {
+        const rel = path.relative(root, path.resolve(root, p));
+        return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/');
+    };
+    const ignore = [...DEFAULT_IGNORED, ...manifest.ignorePaths, ...(options.ignorePaths ?? [])].map(inside).filter((p) => !!p);
+    if (options.signatureFile) {
+        const sig = inside(path.resolve(options.signatureFile));
+        if (sig)
+            ignore.push(sig);
+    }
+    return listModelFiles(root, { ignore, allowSymlinks: manifest.allowSymlinks });
+}
+/** The resource names a file contributes: itself, or one per shard (`path:start:end`; model_signing gives an empty file none). */
+function resourceNames(file, manifest) {
+    if (manifest.method === 'files' || file.name === '.')
+        return [file.name];
+    const size = manifest.shardSize;
+    const out = [];
+    for (let start = 0; start < file.size; start += size)
+        out.push(`${file.name}:${start}:${Math.min(start + size, file.size)}`);
+    return out;
+}
+//# sourceMappingURL=verify.js.map
 ;// CONCATENATED MODULE: ../../packages/verify/dist/index.js
+
+
+
 
 
 
@@ -53726,7 +54058,33 @@ function predicateTime(statement) {
 ;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/verify.js
 
 
+
 const ROLES = ['evidence', 'signature', 'provenance'];
+/**
+ * Roles a bundle can serve, from the predicate type its DSSE payload claims: only provenance is judged
+ * against the build workflows, and provenance never stands in for other evidence. Reading the claim before
+ * verifying only narrows what is tried (the verified Statement is that same payload), and halves the work.
+ */
+function rolesFor(bundle) {
+    const claimed = claimedPredicateType(bundle);
+    if (claimed === dist/* PREDICATE_TYPES */.Cs.slsaProvenance)
+        return ['signature', 'provenance'];
+    if (claimed === undefined)
+        return ROLES;
+    return ['evidence', 'signature'];
+}
+function claimedPredicateType(bundle) {
+    const payload = bundle.dsseEnvelope?.payload;
+    if (typeof payload !== 'string')
+        return undefined;
+    try {
+        const type = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')).predicateType;
+        return typeof type === 'string' ? type : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 /**
  * Verify every document against each role's signers. Only bundles that verify become evidence; bare
  * Statements are unsigned and malformed or failing bundles unverifiable: all are reported, none counted.
@@ -53757,7 +54115,7 @@ async function verifyOne(raw, signers, verifyBundle) {
     const roles = [];
     const failures = [];
     let first;
-    for (const role of ROLES) {
+    for (const role of rolesFor(c.bundle)) {
         const list = signers[role];
         if (list.length === 0)
             continue;
@@ -54048,7 +54406,7 @@ async function subject(io, at) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3596);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8906);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4426);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .promotionGate */ .h);
@@ -64342,6 +64700,36 @@ const TRUSTGATE_VERSION = '0.1.0';
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -64357,6 +64745,17 @@ const TRUSTGATE_VERSION = '0.1.0';
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { runCli } from '../../../test/support/cli.js';
-import { sigstoreData } from '../../../test/support/sigstore-data.js';
+import { repoRoot, sigstoreData } from '../../../test/support/sigstore-data.js';
 
 /** Every sigstore-conformance bundle-verify case, in PATH and DIGEST mode, through the CLI protocol. */
 interface Case {
@@ -43,5 +44,25 @@ describe.each(['PATH', 'DIGEST'] as const)('conformance bundle-verify (%s mode)'
       expect(result.code).not.toBe(0);
       expect(result.stderr).toMatch(/\(code [A-Z_]+\)/);
     }
+  });
+});
+
+/** The same protocol through a real process, as the upstream conformance runner drives it. */
+describe('conformance through the spawned trustgate binary', () => {
+  const bin = path.resolve(repoRoot, 'packages/cli/bin/trustgate.js');
+  const built = existsSync(path.resolve(repoRoot, 'packages/cli/dist/main.js'));
+  test.each([
+    ['happy-path-v0.3', 0],
+    ['signature-mismatch_fail', 1],
+    ['trust-root-tlog-missing-validity-start_fail', 1],
+  ])('%s exits %d', (name, status) => {
+    if (!data) return;
+    if (!built) {
+      console.warn('skipping spawned runs: run `npm run build` first');
+      return;
+    }
+    const c = cases.find((x) => x.case === name) as Case;
+    const run = spawnSync(process.execPath, [bin, ...argv(c, path.join(data, c.artifact))], { encoding: 'utf8' });
+    expect(run.status).toBe(status);
   });
 });

@@ -19,9 +19,13 @@ export type VerifyErrorCode =
   | 'IO_ERROR';
 
 export class VerifyError extends TrustgateError<VerifyErrorCode> {
-  constructor(code: VerifyErrorCode, message: string, options: { cause?: unknown; file?: string } = {}) {
+  /** Structured detail for reports, e.g. the per-file differences of MANIFEST_MISMATCH. */
+  readonly details?: unknown;
+
+  constructor(code: VerifyErrorCode, message: string, options: { cause?: unknown; file?: string; details?: unknown } = {}) {
     super(code, message, options);
     this.name = 'VerifyError';
+    if (options.details !== undefined) this.details = options.details;
   }
 }
 

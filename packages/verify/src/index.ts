@@ -37,3 +37,6 @@ export {
   type TrustedRootInput,
   validateTrustedRoot,
 } from './trust/root.js';
+export { compareManifests, describeDifferences, type ModelDifference } from './model/compare.js';
+export { MODEL_SIGNING_DIGESTS_PREDICATE, MODEL_SIGNING_PREDICATE, manifestFromStatement, type SignedManifest } from './model/manifest.js';
+export { type VerifiedModel, type VerifyModelOptions, verifyModel } from './model/verify.js';

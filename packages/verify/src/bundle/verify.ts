@@ -1,5 +1,6 @@
-import type { KeyObject } from 'node:crypto';
+import { verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import type { Bundle } from '@sigstore/bundle';
+import { dsse } from '@sigstore/core';
 import { type SignedEntity, toSignedEntity, Verifier } from '@sigstore/verify';
 import { checkStatement, type Digest, type SignerIdentity, type Statement } from '@trustgate/core';
 import { type Artifact, artifactSha256 } from '../digest.js';
@@ -29,8 +30,11 @@ export interface VerifyBundleOptions {
   artifact?: Artifact;
   policy: SignerPolicy;
   roots: LoadedTrustedRoots;
-  /** Managed-key signatures without log or timestamp (OpenSSF model signing with a key) set this false. */
-  requireTimestamp?: boolean;
+  /**
+   * Managed-key signatures made without a transparency log or timestamp (OpenSSF model signing with a private key)
+   * set this false: the key itself is then the only trust anchor. Ignored for certificates, which always need both.
+   */
+  requireLog?: boolean;
 }
 
 const IN_TOTO_PAYLOAD = 'application/vnd.in-toto+json';
@@ -62,7 +66,9 @@ export function verifyBundle(bundle: Bundle, options: VerifyBundleOptions): Veri
   const entity = signedEntity(bundle, artifact);
   const leaf = entity.key.$case === 'certificate' ? entity.key.certificate : undefined;
   const root = selectRootForCertificate(options.roots.roots, leaf);
-  const trust = trustMaterialFor(root, 'key' in policy ? policy.key : undefined, { requireTimestamp: options.requireTimestamp });
+  const trust = trustMaterialFor(root, 'key' in policy ? policy.key : undefined, {
+    requireLog: 'key' in policy ? options.requireLog : true,
+  });
   try {
     new Verifier(trust.material, trust.options).verify(entity);
   } catch (err) {
@@ -103,7 +109,8 @@ function signedEntity(bundle: Bundle, artifact: Artifact | undefined): SignedEnt
   } catch (cause) {
     throw new VerifyError('BUNDLE_INVALID', `the bundle's verification material cannot be read: ${(cause as Error).message}`, { cause });
   }
-  if (artifact?.kind !== 'digest' || bundle.content.$case !== 'messageSignature') return entity;
+  if (bundle.content.$case === 'dsseEnvelope') return withCurveHash(entity, bundle.content.dsseEnvelope);
+  if (artifact?.kind !== 'digest') return entity;
   // DIGEST mode: only the digest is known, so the signature is checked over it as a prehashed message.
   const digest = Buffer.from(artifact.digest.hex, 'hex');
   const content = entity.signature;
@@ -118,6 +125,30 @@ function signedEntity(bundle: Bundle, artifact: Artifact | undefined): SignedEnt
     },
   };
 }
+
+/**
+ * @sigstore/verify checks DSSE signatures with the key type's default hash (SHA-256); a P-384 or P-521 key signs
+ * with SHA-384 / SHA-512 (PKIX_ECDSA_P384_SHA_384), as model_signing's elliptic-key signatures do.
+ */
+function withCurveHash(entity: SignedEntity, envelope: { payloadType: string; payload: Buffer }): SignedEntity {
+  const content = entity.signature;
+  const pae = dsse.preAuthEncoding(envelope.payloadType, Buffer.from(envelope.payload));
+  return {
+    ...entity,
+    signature: {
+      signature: content.signature,
+      compareSignature: (s) => content.compareSignature(s),
+      compareDigest: (d) => content.compareDigest(d),
+      compareSignedDigest: (d) => content.compareSignedDigest(d),
+      verifySignature: (key) => {
+        const hash = CURVE_HASH[String(key.asymmetricKeyDetails?.namedCurve)];
+        return hash ? cryptoVerify(hash, pae, key, content.signature) : content.verifySignature(key);
+      },
+    },
+  };
+}
+
+const CURVE_HASH: Record<string, string> = { prime256v1: 'sha256', secp384r1: 'sha384', secp521r1: 'sha512' };
 
 function checkMessageDigest(messageDigest: { algorithm: number; digest: Buffer } | undefined, artifact: Artifact): void {
   if (!messageDigest) return;

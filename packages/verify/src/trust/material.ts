@@ -29,15 +29,15 @@ export function selectRootForCertificate(roots: readonly TrustedRoot[], leaf: X5
 export function trustMaterialFor(
   root: TrustedRoot,
   key?: KeyObject,
-  options: { requireTimestamp?: boolean } = {},
+  options: { requireLog?: boolean } = {},
 ): { material: TrustMaterial; options: VerifierOptions } {
   const material = key ? toTrustMaterial(root, () => ({ publicKey: key, validFor: () => true })) : toTrustMaterial(root);
   return {
     material,
     options: {
-      tlogThreshold: root.tlogs.length > 0 ? 1 : 0,
+      tlogThreshold: root.tlogs.length > 0 && options.requireLog !== false ? 1 : 0,
       ctlogThreshold: root.ctlogs.length > 0 ? 1 : 0,
-      timestampThreshold: options.requireTimestamp === false ? 0 : 1,
+      timestampThreshold: options.requireLog === false ? 0 : 1,
     },
   };
 }
