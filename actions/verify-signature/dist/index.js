@@ -56135,14 +56135,24 @@ async function run(mode, io, subject, bundleText, bundleFile, trustedRoot) {
             trustedRoot,
             source: bundleFile,
         });
-        return { signer: { kind: 'certificate', claims: v.signer, matched: v.matched }, subjectDigest: digest.startsWith('sha256:') ? digest.slice(7) : undefined };
+        return {
+            signer: { kind: 'certificate', claims: v.signer, matched: v.matched },
+            subjectDigest: digest.startsWith('sha256:') ? digest.slice(7) : undefined,
+        };
     }
     const policy = await signerPolicy(io);
     if (mode === 'model') {
-        const v = await verifyModel(at(subject), bundleText, { policy, trustedRoot, ignorePaths: io.listInput('ignore-paths').map((p) => external_node_path_.resolve(at(subject), p)), signatureFile: bundleFile });
+        const v = await verifyModel(at(subject), bundleText, {
+            policy,
+            trustedRoot,
+            ignorePaths: io.listInput('ignore-paths').map((p) => external_node_path_.resolve(at(subject), p)),
+            signatureFile: bundleFile,
+        });
         return { signer: v.signer, subjectDigest: v.subject.sha256 };
     }
-    const artifact = isDigestArgument(subject) ? artifactFromDigest(subject) : artifactFromBytes(await (0,promises_.readFile)(at(subject)), subject);
+    const artifact = isDigestArgument(subject)
+        ? artifactFromDigest(subject)
+        : artifactFromBytes(await (0,promises_.readFile)(at(subject)), subject);
     const v = verifyBlob(bundleText, { artifact, policy, trustedRoot, source: bundleFile });
     return { signer: v.signer, subjectDigest: artifact.kind === 'bytes' ? artifact.sha256 : artifact.digest.hex };
 }
