@@ -10,7 +10,7 @@ import { createLocalSigstore } from '../../test/support/sigstore-signer.ts';
 
 const here = new URL('.', import.meta.url).pathname;
 const ISSUER = 'https://token.actions.githubusercontent.com';
-const workflow = (file) => `https://github.com/acme/ml/.github/workflows/${file}@refs/heads/main`;
+const workflow = (file, repo = 'acme/ml') => `https://github.com/${repo}/.github/workflows/${file}@refs/heads/main`;
 const digest = (text) => createHash('sha256').update(text).digest('hex');
 const SUBJECT = digest(await readFile(join(here, 'model.bin')));
 const OTHER = digest('scorer model v2');
@@ -22,14 +22,14 @@ const statement = (predicateType, predicate, sha256 = SUBJECT) => ({
   predicateType,
   predicate,
 });
-const sign = (s, file = 'evidence.yml') => {
-  const id = workflow(file);
+const sign = (s, file = 'evidence.yml', repo = 'acme/ml') => {
+  const id = workflow(file, repo);
   const github = {
     buildSignerUri: id,
     runnerEnvironment: 'github-hosted',
-    sourceRepositoryUri: 'https://github.com/acme/ml',
+    sourceRepositoryUri: `https://github.com/${repo}`,
     sourceRepositoryRef: 'refs/heads/main',
-    sourceRepositoryOwnerUri: 'https://github.com/acme',
+    sourceRepositoryOwnerUri: `https://github.com/${repo.split('/')[0]}`,
   };
   return sigstore.signAttestation(s, { identity: id, issuer: ISSUER, github });
 };
@@ -142,13 +142,8 @@ await write(
   'rejected/tests-unsigned.intoto.json',
   statement('https://trustgate.dev/test-result/v1', { result: 'passed', passed: 1, failed: 0 }),
 );
-const forkId = 'https://github.com/mallory/ml/.github/workflows/evidence.yml@refs/heads/main';
 await write(
   'rejected/scan-from-fork.sigstore.json',
-  await sigstore.signAttestation(statement('https://trustgate.dev/scan/v1', scanReport(SUBJECT)), {
-    identity: forkId,
-    issuer: ISSUER,
-    github: { buildSignerUri: forkId, runnerEnvironment: 'github-hosted', sourceRepositoryUri: 'https://github.com/mallory/ml' },
-  }),
+  await sign(statement('https://trustgate.dev/scan/v1', scanReport(SUBJECT)), 'evidence.yml', 'mallory/ml'),
 );
 console.log(`wrote evidence for sha256:${SUBJECT}`);

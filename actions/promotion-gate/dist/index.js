@@ -46508,7 +46508,7 @@ async function runAction(gate, io = runnerIO()) {
 
 /***/ }),
 
-/***/ 4426:
+/***/ 389:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54274,6 +54274,33 @@ function toDigest(subject) {
     }
 }
 //# sourceMappingURL=promotion.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/from-files.js
+
+
+
+
+
+/** decidePromotion from files on disk: the shared edge of `trustgate gate` and the promotion-gate action. */
+async function decidePromotionFromFiles(files) {
+    const { policy, source } = await loadPromotionPolicy(files.policyFile);
+    const roots = files.trustedRootFile ? await loadTrustedRootFile(files.trustedRootFile) : undefined;
+    const readApi = files.repository !== undefined && files.token !== undefined && files.token !== '';
+    return decidePromotion({
+        policy,
+        policySource: source,
+        environment: files.environment,
+        subject: files.subject,
+        ...(files.subjectName ? { subjectName: files.subjectName } : {}),
+        evidence: await loadEvidenceFiles(files.evidenceFiles),
+        ...(readApi ? { repository: files.repository } : {}),
+    }, {
+        verifyBundle: sigstoreVerifier(roots),
+        ...(readApi
+            ? { attestations: { fetch: files.fetch ?? fetch, token: files.token, ...(files.apiUrl ? { baseUrl: files.apiUrl } : {}) } }
+            : {}),
+    });
+}
+//# sourceMappingURL=from-files.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/report.js
 
 const ICON = { met: '✅', missing: '❔', failed: '⛔', waived: '🟡' };
@@ -54327,6 +54354,7 @@ function decisionToMarkdown(decision, options = {}) {
 
 
 
+
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./lib/index.js
 
@@ -54341,24 +54369,18 @@ async function promotionGate(io) {
     const environment = io.requiredInput('environment');
     const at = (p) => (0,external_node_path_.resolve)(io.workspace, p);
     const { digest, name } = await subject(io, at);
-    const { policy, source } = await loadPromotionPolicy(at(io.input('policy') || '.github/trustgate.yml'));
     const trustedRoot = io.input('trusted-root');
-    const roots = trustedRoot ? await loadTrustedRootFile(at(trustedRoot)) : undefined;
-    const token = io.input('github-token');
     const repository = io.env.GITHUB_REPOSITORY;
-    const readApi = token !== '' && repository !== undefined && repository !== '';
     const dryRun = io.booleanInput('dry-run', false);
-    const { decision, statement } = await decidePromotion({
-        policy,
-        policySource: source,
+    const { decision, statement } = await decidePromotionFromFiles({
+        policyFile: at(io.input('policy') || '.github/trustgate.yml'),
         environment,
         subject: digest,
         ...(name ? { subjectName: name } : {}),
-        evidence: await loadEvidenceFiles(io.listInput('evidence').map(at)),
-        ...(readApi ? { repository } : {}),
-    }, {
-        verifyBundle: sigstoreVerifier(roots),
-        ...(readApi ? { attestations: { fetch, token, ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}) } } : {}),
+        evidenceFiles: io.listInput('evidence').map(at),
+        ...(trustedRoot ? { trustedRootFile: at(trustedRoot) } : {}),
+        ...(repository ? { repository, token: io.input('github-token') } : {}),
+        ...(io.env.GITHUB_API_URL ? { apiUrl: io.env.GITHUB_API_URL } : {}),
     });
     const out = (0,external_node_path_.join)(io.env.RUNNER_TEMP ?? io.workspace, 'trustgate-gate');
     const files = {
@@ -54406,7 +54428,7 @@ async function subject(io, at) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3596);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4426);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(389);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .promotionGate */ .h);

@@ -1,15 +1,8 @@
 import { basename, join, resolve } from 'node:path';
 import type { ActionIO, GateOutcome } from '@trustgate/action-kit';
 import { CoreError } from '@trustgate/core';
-import {
-  decidePromotion,
-  decisionToJson,
-  decisionToMarkdown,
-  loadEvidenceFiles,
-  loadPromotionPolicy,
-  sigstoreVerifier,
-} from '@trustgate/gate';
-import { loadTrustedRootFile, sha256File } from '@trustgate/verify';
+import { decidePromotionFromFiles, decisionToJson, decisionToMarkdown } from '@trustgate/gate';
+import { sha256File } from '@trustgate/verify';
 
 /**
  * The promotion gate as an action step: inputs -> decidePromotion -> outputs, step summary and the files
@@ -19,28 +12,19 @@ export async function promotionGate(io: ActionIO): Promise<GateOutcome> {
   const environment = io.requiredInput('environment');
   const at = (p: string) => resolve(io.workspace, p);
   const { digest, name } = await subject(io, at);
-  const { policy, source } = await loadPromotionPolicy(at(io.input('policy') || '.github/trustgate.yml'));
   const trustedRoot = io.input('trusted-root');
-  const roots = trustedRoot ? await loadTrustedRootFile(at(trustedRoot)) : undefined;
-  const token = io.input('github-token');
   const repository = io.env.GITHUB_REPOSITORY;
-  const readApi = token !== '' && repository !== undefined && repository !== '';
   const dryRun = io.booleanInput('dry-run', false);
-  const { decision, statement } = await decidePromotion(
-    {
-      policy,
-      policySource: source,
-      environment,
-      subject: digest,
-      ...(name ? { subjectName: name } : {}),
-      evidence: await loadEvidenceFiles(io.listInput('evidence').map(at)),
-      ...(readApi ? { repository } : {}),
-    },
-    {
-      verifyBundle: sigstoreVerifier(roots),
-      ...(readApi ? { attestations: { fetch, token, ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}) } } : {}),
-    },
-  );
+  const { decision, statement } = await decidePromotionFromFiles({
+    policyFile: at(io.input('policy') || '.github/trustgate.yml'),
+    environment,
+    subject: digest,
+    ...(name ? { subjectName: name } : {}),
+    evidenceFiles: io.listInput('evidence').map(at),
+    ...(trustedRoot ? { trustedRootFile: at(trustedRoot) } : {}),
+    ...(repository ? { repository, token: io.input('github-token') } : {}),
+    ...(io.env.GITHUB_API_URL ? { apiUrl: io.env.GITHUB_API_URL } : {}),
+  });
   const out = join(io.env.RUNNER_TEMP ?? io.workspace, 'trustgate-gate');
   const files = {
     report: join(out, 'decision.json'),

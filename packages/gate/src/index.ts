@@ -20,6 +20,7 @@ export { sigstoreVerifier } from './evidence/sigstore-verifier.js';
 export { type VerifiedEvidence, verifyEvidence } from './evidence/verify.js';
 export { GATE_PREDICATE_TYPES, KNOWN_PREDICATES } from './predicates.js';
 export { type LoadedPromotionPolicy, loadPromotionPolicy } from './policy-file.js';
+export { decidePromotionFromFiles, type PromotionFiles } from './from-files.js';
 export { decidePromotion, type PromotionDeps, type PromotionInput, type PromotionResult } from './promotion.js';
 export { decisionToJson, decisionToMarkdown } from './report.js';
 export { isActive, REQUIREMENTS, type RequirementResult, type RequirementStatus, waiverExpiry } from './requirements/index.js';

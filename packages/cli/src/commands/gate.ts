@@ -1,14 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { CoreError } from '@trustgate/core';
-import {
-  decidePromotion,
-  decisionToJson,
-  decisionToMarkdown,
-  loadEvidenceFiles,
-  loadPromotionPolicy,
-  sigstoreVerifier,
-} from '@trustgate/gate';
-import { loadTrustedRootFile } from '@trustgate/verify';
+import { decidePromotionFromFiles, decisionToJson, decisionToMarkdown } from '@trustgate/gate';
 import { parseCommandArgs, requireOption } from '../args.js';
 import { type Command, EXIT } from '../io.js';
 
@@ -59,22 +51,15 @@ const gate: Command = {
     const token = io.env.GITHUB_TOKEN;
     if (values.repo !== undefined && !token)
       throw new CoreError('USAGE_ERROR', '--repo reads the attestations API and needs GITHUB_TOKEN in the environment');
-    const { policy, source } = await loadPromotionPolicy(requireOption('gate', values.policy, '--policy'));
-    const roots = values['trusted-root'] ? await loadTrustedRootFile(values['trusted-root']) : undefined;
-    const result = await decidePromotion(
-      {
-        policy,
-        policySource: source,
-        environment: requireOption('gate', values.environment, '--environment'),
-        subject: requireOption('gate', values.subject, '--subject'),
-        evidence: await loadEvidenceFiles(files),
-        ...(values.repo !== undefined ? { repository: values.repo } : {}),
-      },
-      {
-        verifyBundle: sigstoreVerifier(roots),
-        ...(token ? { attestations: { fetch, token, ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}) } } : {}),
-      },
-    );
+    const result = await decidePromotionFromFiles({
+      policyFile: requireOption('gate', values.policy, '--policy'),
+      environment: requireOption('gate', values.environment, '--environment'),
+      subject: requireOption('gate', values.subject, '--subject'),
+      evidenceFiles: files,
+      ...(values['trusted-root'] ? { trustedRootFile: values['trusted-root'] } : {}),
+      ...(values.repo !== undefined ? { repository: values.repo, token } : {}),
+      ...(io.env.GITHUB_API_URL ? { apiUrl: io.env.GITHUB_API_URL } : {}),
+    });
     if (values.statement !== undefined) await writeOut(values.statement, `${JSON.stringify(result.statement, null, 2)}\n`);
     io.stdout(format === 'json' ? decisionToJson(result.decision) : decisionToMarkdown(result.decision, { dryRun: values['dry-run'] }));
     if (result.decision.decision === 'pass' || values['dry-run']) return EXIT.ok;
