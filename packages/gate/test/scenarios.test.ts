@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { PREDICATE_TYPES } from '@trustgate/core';
+import { buildStatement, PREDICATE_TYPES } from '@trustgate/core';
 import { decidePromotion, documentsFromText, type PromotionResult, type RawEvidence } from '@trustgate/gate';
 import {
   BUILD_WORKFLOW,
   createKit,
+  ISSUER,
   type Kit,
   OTHER,
   POLICY_SOURCE,
@@ -231,5 +232,39 @@ describe('promotion gate scenarios over signed evidence', () => {
     expect(r.statement.predicateType).toBe(PREDICATE_TYPES.vsa);
     expect(r.statement.predicate.inputAttestations.map((a) => a.uri)).toEqual(production.map((e) => e.origin));
     expect(r.statement.predicate.inputAttestations[0]?.digest.sha256).toBe(production[0]?.sha256);
+  });
+});
+
+describe('signature requirement', () => {
+  const RELEASE = workflowUri('acme/ml', 'release.yml');
+  const withSignature = () => {
+    const p = policy();
+    const staging = p.environments.staging;
+    if (staging) staging.requires.signature = { signers: [{ identity: RELEASE, issuer: ISSUER, runnerEnvironment: 'any' }] };
+    return p;
+  };
+  const verification = (identity: string) =>
+    buildStatement([{ name: 'model.safetensors', digest: { sha256: SUBJECT } }], PREDICATE_TYPES.verification, {
+      verifier: { name: 'trustgate', version: '0.1.0' },
+      kind: 'model',
+      verified: true,
+      signer: { kind: 'certificate', identity, issuer: ISSUER },
+      trustedRoot: 'public-good',
+      verifiedAt: NOW.toISOString(),
+    });
+
+  test('an attestation signed by the release workflow meets it', async () => {
+    const signed = await kit.sign(statements.scan(), 'release-signed.json', RELEASE);
+    const r = await gate('staging', [...staging, signed], { yaml: withSignature });
+    expect(requirement(r, 'signature')).toMatchObject({ status: 'met', evidence: ['release-signed.json'] });
+  });
+
+  test('a verification result reporting the release identity meets it; another identity does not', async () => {
+    const good = await kit.sign(verification(RELEASE), 'verified.json');
+    expect(requirement(await gate('staging', [...staging, good], { yaml: withSignature }), 'signature')?.status).toBe('met');
+    const other = await kit.sign(verification(workflowUri('acme/ml', 'nightly.yml')), 'verified-other.json');
+    const r = await gate('staging', [...staging, other], { yaml: withSignature });
+    expect(requirement(r, 'signature')?.status).toBe('missing');
+    expect(r.decision.decision).toBe('fail');
   });
 });
