@@ -49246,7 +49246,7 @@ async function runAction(gate, io = runnerIO()) {
 
 /***/ }),
 
-/***/ 1611:
+/***/ 1339:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49627,342 +49627,6 @@ function describe(findings) {
     return findings.length === 0 ? '' : `: ${findings.map((f) => `${f.rule} (${f.severity})`).join(', ')}`;
 }
 //# sourceMappingURL=scan.js.map
-;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/signature.js
-
-/** `requires.signature`: some attestation of this digest verifies against one of the listed artifact signers. */
-const signatureRequirement = (ctx) => {
-    const rule = ctx.policy.requires.signature;
-    if (rule === undefined)
-        return [];
-    const signed = ctx.evidence.filter((e) => e.roles.includes('signature'));
-    const who = rule.signers.map((s) => s.identity ?? s.identityRegexp).join(', ');
-    if (signed.length === 0)
-        return [result('signature', 'missing', `no attestation of this digest verifies against the signers ${who}`)];
-    return [result('signature', 'met', `signed by ${signed[0]?.signer.identity ?? 'an accepted signer'} (accepted: ${who})`, signed)];
-};
-//# sourceMappingURL=signature.js.map
-;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/tests.js
-
-
-
-const testResultSchema = schemas/* object */.Ikc({
-    result: schemas/* enum */.k5n(['passed', 'failed']),
-    failed: schemas/* number */.aig().int().min(0).default(0),
-    suite: schemas/* string */.YjP().optional(),
-});
-/** `requires.tests`: at least one test result for this digest, and every one of them passed. */
-const testsRequirement = (ctx) => {
-    if (ctx.policy.requires.tests !== true)
-        return [];
-    const runs = evidenceOfType(ctx, GATE_PREDICATE_TYPES.testResult);
-    if (runs.length === 0)
-        return [result('tests', 'missing', 'no verified test-result Statement for this digest')];
-    const failures = [];
-    for (const run of runs) {
-        const parsed = testResultSchema.safeParse(run.statement.predicate);
-        if (!parsed.success)
-            failures.push(`${run.origin}: not a test-result predicate`);
-        else if (parsed.data.result !== 'passed' || parsed.data.failed > 0) {
-            failures.push(`${parsed.data.suite ?? run.origin}: ${parsed.data.failed} failed (result ${parsed.data.result})`);
-        }
-    }
-    if (failures.length > 0)
-        return [result('tests', 'failed', failures.join('; '), runs)];
-    return [result('tests', 'met', `${runs.length} test run(s) passed`, runs)];
-};
-//# sourceMappingURL=tests.js.map
-;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/index.js
-
-
-
-
-
-
-
-
-/** Every requirement kind, in the order a decision lists them. */
-const REQUIREMENTS = [
-    promotionOrderRequirement,
-    scanRequirement,
-    signatureRequirement,
-    provenanceRequirement,
-    testsRequirement,
-    approvalsRequirement,
-    riskTierRequirement,
-    freshnessRequirement,
-];
-
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/waivers.js
-/** A date-only expiry (`2026-12-31`) runs to the end of that day, UTC; a full timestamp is taken as is. */
-function waiverExpiry(waiver) {
-    const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(waiver.expires);
-    const ms = Date.parse(dateOnly ? `${waiver.expires}T00:00:00Z` : waiver.expires);
-    // An unparseable expiry counts as already expired: a waiver never outlives what its author wrote.
-    if (Number.isNaN(ms))
-        return new Date(0);
-    return new Date(dateOnly ? ms + 86_400_000 : ms);
-}
-function isActive(waiver, now) {
-    return waiverExpiry(waiver).getTime() > now.getTime();
-}
-//# sourceMappingURL=waivers.js.map
-;// CONCATENATED MODULE: ../../packages/gate/dist/decide.js
-
-
-
-
-/**
- * The promotion decision, pure: the environment's policy over the verified evidence for one digest at
- * one instant. Passes only when every requirement is met or waived by an unexpired waiver.
- */
-function decide(input) {
-    const { counted, ignored } = evidenceForDigest(input.evidence, input.subject);
-    const waivers = input.policy.waivers;
-    const active = (id) => waivers.find((w) => w.requirement === id && isActive(w, input.now));
-    const ctx = { environment: input.environment, policy: input.policy, evidence: counted, now: input.now, waiverFor: active };
-    const requirements = REQUIREMENTS.flatMap((r) => r(ctx)).map((r) => applyWaiver(r, waivers, input.now));
-    const used = new Set(requirements.filter((r) => r.status === 'waived').map((r) => r.waiver));
-    const pass = requirements.every((r) => r.status === 'met' || r.status === 'waived');
-    return {
-        version: 1,
-        environment: input.environment,
-        subject: { digest: (0,dist/* formatDigest */.MO)(input.subject), ...(input.subjectName ? { name: input.subjectName } : {}) },
-        decision: pass ? 'pass' : 'fail',
-        decidedAt: input.now.toISOString(),
-        requirements,
-        waivers: waivers.map((w) => ({ ...w, status: used.has(w) ? 'applied' : isActive(w, input.now) ? 'unused' : 'expired' })),
-        evidence: {
-            counted: counted.map((e) => ({
-                origin: e.origin,
-                sha256: e.sha256,
-                predicateType: e.predicateType,
-                signer: e.signer,
-                ...(e.time ? { time: e.time } : {}),
-            })),
-            ignored: [...(input.ignored ?? []), ...ignored],
-        },
-    };
-}
-function applyWaiver(r, waivers, now) {
-    if (r.status === 'met' || r.status === 'waived')
-        return r;
-    const mine = waivers.filter((w) => w.requirement === r.id);
-    const live = mine.find((w) => isActive(w, now));
-    if (live && r.waivable !== false) {
-        return {
-            ...r,
-            status: 'waived',
-            waiver: live,
-            reason: `${r.reason}; waived by ${live.approver} until ${live.expires}: ${live.reason}`,
-        };
-    }
-    if (live)
-        return { ...r, reason: `${r.reason}; waiver by ${live.approver} ignored: this requirement cannot be waived` };
-    const expired = mine[0];
-    if (expired)
-        return { ...r, reason: `${r.reason}; the waiver by ${expired.approver} expired on ${expired.expires}` };
-    return r;
-}
-//# sourceMappingURL=decide.js.map
-;// CONCATENATED MODULE: ../../packages/gate/dist/errors.js
-
-class GateError extends dist/* TrustgateError */.O_ {
-    constructor(code, message, options = {}) {
-        super(code, message, options);
-        this.name = 'GateError';
-    }
-}
-//# sourceMappingURL=errors.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/attestations-api.js
-
-
-
-const PER_PAGE = 100;
-const MAX_PAGES = 20; // 2,000 attestations for one digest is far past any real pipeline; stop rather than loop.
-/**
- * Every attestation GitHub holds for a digest in a repository:
- * `GET /repos/{owner}/{repo}/attestations/{subject_digest}`, following `Link: rel="next"` cursors.
- * The response is attacker-reachable (a compromised proxy, a forged mock): each entry is checked, not trusted.
- */
-async function attestationsForDigest(client, repo, digest) {
-    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repo);
-    if (!m)
-        throw new GateError('ATTESTATIONS_API_ERROR', `--repo ${JSON.stringify(repo)} must be OWNER/REPO`);
-    const base = (client.baseUrl ?? 'https://api.github.com').replace(/\/+$/, '');
-    const path = `/repos/${encodeURIComponent(m[1])}/${encodeURIComponent(m[2])}/attestations/${(0,dist/* formatDigest */.MO)(digest)}`;
-    let url = `${base}${path}?per_page=${PER_PAGE}`;
-    const headers = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
-    if (client.token)
-        headers.authorization = `Bearer ${client.token}`;
-    const out = [];
-    for (let page = 0; url !== undefined && page < MAX_PAGES; page++) {
-        const response = await request(client, url, headers);
-        if (response.status === 404)
-            return out; // no attestation for this digest in this repository
-        const body = await readBody(response, url);
-        body.forEach((entry, i) => {
-            out.push(toEvidence(entry, `${url}#attestations[${i}]`));
-        });
-        url = nextLink(response.headers.get('link'));
-    }
-    return out;
-}
-async function request(client, url, headers) {
-    let response;
-    try {
-        response = await client.fetch(url, { headers });
-    }
-    catch (cause) {
-        throw new GateError('ATTESTATIONS_API_ERROR', `cannot reach ${url} (${cause.message}); check the network or GITHUB_API_URL`, { cause });
-    }
-    if (response.status === 401 || response.status === 403) {
-        throw new GateError('ATTESTATIONS_API_ERROR', `${url} answered ${response.status}; the token needs attestations: read (or contents: read) on the repository`);
-    }
-    if (!response.ok && response.status !== 404) {
-        throw new GateError('ATTESTATIONS_API_ERROR', `${url} answered ${response.status}; retry later or pass the bundles with --evidence`);
-    }
-    return response;
-}
-async function readBody(response, url) {
-    let body;
-    try {
-        body = await response.json();
-    }
-    catch (cause) {
-        throw new GateError('ATTESTATIONS_API_ERROR', `${url} did not answer JSON`, { cause });
-    }
-    const list = body?.attestations;
-    if (!Array.isArray(list))
-        throw new GateError('ATTESTATIONS_API_ERROR', `${url} answered without an attestations array`);
-    return list;
-}
-function toEvidence(entry, origin) {
-    const bundle = typeof entry === 'object' && entry !== null ? entry.bundle : undefined;
-    // A missing bundle stays in the list as a malformed document, so the decision reports it.
-    return {
-        origin,
-        sha256: (0,external_node_crypto_.createHash)('sha256')
-            .update(JSON.stringify(bundle ?? null))
-            .digest('hex'),
-        document: bundle ?? null,
-    };
-}
-/** The `rel="next"` target of a Link header (RFC 8288), if any. */
-function nextLink(header) {
-    if (!header)
-        return undefined;
-    for (const part of header.split(',')) {
-        const m = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part.trim());
-        if (m)
-            return m[1];
-    }
-    return undefined;
-}
-//# sourceMappingURL=attestations-api.js.map
-;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/classify.js
-
-const BUNDLE_MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.bundle(\.v0\.\d+)?\+json/;
-/** Sort an untrusted document into bundle, bare Statement, or neither (attacker-controlled: no assumptions). */
-function classify(raw) {
-    const doc = raw.document;
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-        return { kind: 'malformed', raw, reason: 'not a JSON object (expected a Sigstore bundle or an in-toto Statement)' };
-    }
-    const record = doc;
-    if (typeof record.mediaType === 'string' && BUNDLE_MEDIA_TYPE.test(record.mediaType)) {
-        return { kind: 'bundle', raw, bundle: doc };
-    }
-    if ('_type' in record) {
-        const checked = (0,dist/* checkStatement */.It)(doc);
-        if (!checked.ok)
-            return { kind: 'malformed', raw, reason: `not a valid in-toto Statement: ${checked.reason}` };
-        return { kind: 'statement', raw, statement: checked.statement };
-    }
-    if ('payloadType' in record && 'signatures' in record) {
-        return { kind: 'malformed', raw, reason: 'a bare DSSE envelope carries no certificate to verify; supply the Sigstore bundle' };
-    }
-    return { kind: 'malformed', raw, reason: 'neither a Sigstore bundle (mediaType) nor an in-toto Statement (_type)' };
-}
-//# sourceMappingURL=classify.js.map
-;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/documents.js
-
-function documents_sha256(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
-}
-/**
- * Split one file's text into evidence documents: a JSON document, JSON Lines (what `gh attestation
- * download` writes), or a GitHub attestations API response (`{attestations: [{bundle}]}`) are all accepted.
- * Text that is not JSON becomes a malformed document (reported, never counted), not an exception.
- */
-function documentsFromText(text, origin) {
-    const trimmed = text.trim();
-    if (trimmed === '')
-        return [{ origin, sha256: documents_sha256(text), document: undefined }];
-    const whole = tryParse(trimmed);
-    if (whole.ok)
-        return expand(whole.value, origin, documents_sha256(text));
-    const lines = text.split(/\r?\n/);
-    const docs = [];
-    lines.forEach((line, i) => {
-        if (line.trim() === '')
-            return;
-        const parsed = tryParse(line);
-        const at = `${origin}:${i + 1}`;
-        docs.push(...(parsed.ok ? expand(parsed.value, at, documents_sha256(line)) : [{ origin: at, sha256: documents_sha256(line), document: undefined }]));
-    });
-    return docs;
-}
-/** An attestations API response or one of its entries stands for the bundles inside it. */
-function expand(value, origin, digest) {
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-        const record = value;
-        if (Array.isArray(record.attestations)) {
-            return record.attestations.flatMap((entry, i) => expand(entry, `${origin}#attestations[${i}]`, hashOf(entry)));
-        }
-        if ('bundle' in record && !('mediaType' in record) && !('_type' in record)) {
-            return [{ origin, sha256: hashOf(record.bundle), document: record.bundle }];
-        }
-    }
-    return [{ origin, sha256: digest, document: value }];
-}
-function hashOf(value) {
-    return documents_sha256(JSON.stringify(value) ?? '');
-}
-function tryParse(text) {
-    try {
-        return { ok: true, value: JSON.parse(text) };
-    }
-    catch {
-        return { ok: false };
-    }
-}
-//# sourceMappingURL=documents.js.map
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/files.js
-
-
-
-/** Read evidence files (JSON or JSON Lines). A file that cannot be read is an error: evidence is never skipped silently. */
-async function loadEvidenceFiles(paths) {
-    const all = [];
-    for (const path of paths) {
-        let text;
-        try {
-            text = await (0,promises_.readFile)(path, 'utf8');
-        }
-        catch (cause) {
-            const why = cause.code ?? 'I/O error';
-            throw new GateError('EVIDENCE_UNREADABLE', `cannot read evidence file ${path} (${why}); check the path`, { cause, file: path });
-        }
-        all.push(...documentsFromText(text, path));
-    }
-    return all;
-}
-//# sourceMappingURL=files.js.map
 // EXTERNAL MODULE: ../../node_modules/@sigstore/bundle/dist/index.js
 var bundle_dist = __nccwpck_require__(6124);
 ;// CONCATENATED MODULE: ../../packages/verify/dist/errors.js
@@ -50069,6 +49733,8 @@ function unwrapAttestation(value) {
     return value;
 }
 //# sourceMappingURL=load.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ../../node_modules/@sigstore/core/dist/index.js
 var core_dist = __nccwpck_require__(5137);
 // EXTERNAL MODULE: ../../node_modules/@sigstore/verify/dist/index.js
@@ -55960,31 +55626,25 @@ function signedEntity(bundle, artifact) {
     catch (cause) {
         throw new VerifyError('BUNDLE_INVALID', `the bundle's verification material cannot be read: ${cause.message}`, { cause });
     }
-    if (bundle.content.$case === 'dsseEnvelope')
-        return withCurveHash(entity, bundle.content.dsseEnvelope);
+    if (bundle.content.$case === 'dsseEnvelope') {
+        // @sigstore/verify checks DSSE with the key type's default hash (SHA-256); P-384/P-521 keys sign with
+        // SHA-384/SHA-512 (PKIX_ECDSA_P384_SHA_384), as model_signing's elliptic-key signatures do.
+        const { payloadType, payload } = bundle.content.dsseEnvelope;
+        const pae = core_dist.dsse.preAuthEncoding(payloadType, Buffer.from(payload));
+        return withSignatureCheck(entity, (key, content) => {
+            const hash = CURVE_HASH[String(key.asymmetricKeyDetails?.namedCurve)];
+            return hash ? (0,external_node_crypto_.verify)(hash, pae, key, content.signature) : content.verifySignature(key);
+        });
+    }
     if (artifact?.kind !== 'digest')
         return entity;
     // DIGEST mode: only the digest is known, so the signature is checked over it as a prehashed message.
     const digest = Buffer.from(artifact.digest.hex, 'hex');
-    const content = entity.signature;
-    return {
-        ...entity,
-        signature: {
-            signature: content.signature,
-            compareSignature: (s) => content.compareSignature(s),
-            compareDigest: (d) => content.compareDigest(d),
-            compareSignedDigest: (d) => content.compareSignedDigest(d),
-            verifySignature: (key) => content.compareDigest(digest) && verifyPrehashed(key, digest, content.signature),
-        },
-    };
+    return withSignatureCheck(entity, (key, content) => content.compareDigest(digest) && verifyPrehashed(key, digest, content.signature));
 }
-/**
- * @sigstore/verify checks DSSE signatures with the key type's default hash (SHA-256); a P-384 or P-521 key signs
- * with SHA-384 / SHA-512 (PKIX_ECDSA_P384_SHA_384), as model_signing's elliptic-key signatures do.
- */
-function withCurveHash(entity, envelope) {
+/** The same signed entity with its signature check replaced; the log-body comparisons stay the library's. */
+function withSignatureCheck(entity, check) {
     const content = entity.signature;
-    const pae = core_dist.dsse.preAuthEncoding(envelope.payloadType, Buffer.from(envelope.payload));
     return {
         ...entity,
         signature: {
@@ -55992,10 +55652,7 @@ function withCurveHash(entity, envelope) {
             compareSignature: (s) => content.compareSignature(s),
             compareDigest: (d) => content.compareDigest(d),
             compareSignedDigest: (d) => content.compareSignedDigest(d),
-            verifySignature: (key) => {
-                const hash = CURVE_HASH[String(key.asymmetricKeyDetails?.namedCurve)];
-                return hash ? (0,external_node_crypto_.verify)(hash, pae, key, content.signature) : content.verifySignature(key);
-            },
+            verifySignature: (key) => check(key, content),
         },
     };
 }
@@ -56041,6 +55698,8 @@ function requireSubject(statement, digest) {
     throw new VerifyError('DIGEST_MISMATCH', `no subject of the signed statement has digest ${digest.algorithm}:${want} (subjects: ${have})`);
 }
 //# sourceMappingURL=verify.js.map
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ../../node_modules/@sigstore/protobuf-specs/dist/index.js
 var protobuf_specs_dist = __nccwpck_require__(7154);
 ;// CONCATENATED MODULE: ../../packages/verify/dist/trust/public-good.generated.js
@@ -56766,6 +56425,28 @@ function resourceNames(file, manifest) {
     return out;
 }
 //# sourceMappingURL=verify.js.map
+;// CONCATENATED MODULE: ../../packages/verify/dist/policy.js
+
+
+/** Turn the flags into a policy: exactly one of an identity (with issuer) or a key; neither is a refusal. */
+function signerPolicyFrom(flags) {
+    const { identity, identityRegexp, issuer } = flags;
+    if (flags.keyPem !== undefined) {
+        if (identity || identityRegexp)
+            throw new VerifyError('POLICY_MISSING', 'give either a key or a certificate identity, not both');
+        return { key: parsePublicKey(flags.keyPem, flags.keySource ?? 'key') };
+    }
+    if (!issuer || !identity === !identityRegexp) {
+        throw new VerifyError('POLICY_MISSING', 'say who must have signed: --certificate-identity ID (or --certificate-identity-regexp RE) with --certificate-oidc-issuer URL, or --key PEM');
+    }
+    const signer = { issuer, runnerEnvironment: 'any' };
+    if (identity)
+        signer.identity = identity;
+    else
+        signer.identityRegexp = identityRegexp;
+    return { signers: [signer] };
+}
+//# sourceMappingURL=policy.js.map
 ;// CONCATENATED MODULE: ../../packages/verify/dist/index.js
 
 
@@ -56781,7 +56462,388 @@ function resourceNames(file, manifest) {
 
 
 
+
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/signature.js
+
+
+
+
+// The verification Statement `trustgate verify-* --statement` emits; only a certificate signer can meet a signer list.
+const verificationSchema = schemas/* object */.Ikc({
+    verified: schemas/* literal */.euz(true),
+    signer: schemas/* object */.Ikc({
+        kind: schemas/* literal */.euz('certificate'),
+        identity: schemas/* string */.YjP().min(1),
+        issuer: schemas/* string */.YjP().optional(),
+        sourceRepository: schemas/* string */.YjP().optional(),
+        sourceRef: schemas/* string */.YjP().optional(),
+        sourceDigest: schemas/* string */.YjP().optional(),
+    }),
+});
+/**
+ * `requires.signature`: an attestation of this digest verifies against one of the listed signers, or a
+ * verification Statement (signed by an evidence signer) reports a signature by one of them.
+ */
+const signatureRequirement = (ctx) => {
+    const rule = ctx.policy.requires.signature;
+    if (rule === undefined)
+        return [];
+    const who = rule.signers.map((s) => s.identity ?? s.identityRegexp).join(', ');
+    const signed = ctx.evidence.filter((e) => e.roles.includes('signature'));
+    if (signed.length > 0)
+        return [result('signature', 'met', `signed by ${signed[0]?.signer.identity ?? who}`, signed)];
+    const reported = reportedSignatures(ctx, rule.signers);
+    if (reported.length > 0) {
+        return [
+            result('signature', 'met', `verified signature by ${reported[0]?.identity} (${reported[0]?.item.origin})`, reported.map((r) => r.item)),
+        ];
+    }
+    return [result('signature', 'missing', `no attestation or verification result for this digest shows a signature by ${who}`)];
+};
+function reportedSignatures(ctx, signers) {
+    return evidenceOfType(ctx, dist/* PREDICATE_TYPES */.Cs.verification).flatMap((item) => {
+        const parsed = verificationSchema.safeParse(item.statement.predicate);
+        if (!parsed.success)
+            return [];
+        const s = parsed.data.signer;
+        const claims = { subjectAlternativeName: s.identity };
+        if (s.issuer)
+            claims.issuer = s.issuer;
+        if (s.sourceRepository)
+            claims.sourceRepositoryUri = s.sourceRepository;
+        if (s.sourceRef)
+            claims.sourceRepositoryRef = s.sourceRef;
+        if (s.sourceDigest)
+            claims.sourceRepositoryDigest = s.sourceDigest;
+        try {
+            judgeIdentity(signers, claims);
+            return [{ item, identity: s.identity }];
+        }
+        catch {
+            return [];
+        }
+    });
+}
+//# sourceMappingURL=signature.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/tests.js
+
+
+
+const testResultSchema = schemas/* object */.Ikc({
+    result: schemas/* enum */.k5n(['passed', 'failed']),
+    failed: schemas/* number */.aig().int().min(0).default(0),
+    suite: schemas/* string */.YjP().optional(),
+});
+/** `requires.tests`: at least one test result for this digest, and every one of them passed. */
+const testsRequirement = (ctx) => {
+    if (ctx.policy.requires.tests !== true)
+        return [];
+    const runs = evidenceOfType(ctx, GATE_PREDICATE_TYPES.testResult);
+    if (runs.length === 0)
+        return [result('tests', 'missing', 'no verified test-result Statement for this digest')];
+    const failures = [];
+    for (const run of runs) {
+        const parsed = testResultSchema.safeParse(run.statement.predicate);
+        if (!parsed.success)
+            failures.push(`${run.origin}: not a test-result predicate`);
+        else if (parsed.data.result !== 'passed' || parsed.data.failed > 0) {
+            failures.push(`${parsed.data.suite ?? run.origin}: ${parsed.data.failed} failed (result ${parsed.data.result})`);
+        }
+    }
+    if (failures.length > 0)
+        return [result('tests', 'failed', failures.join('; '), runs)];
+    return [result('tests', 'met', `${runs.length} test run(s) passed`, runs)];
+};
+//# sourceMappingURL=tests.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/index.js
+
+
+
+
+
+
+
+
+/** Every requirement kind, in the order a decision lists them. */
+const REQUIREMENTS = [
+    promotionOrderRequirement,
+    scanRequirement,
+    signatureRequirement,
+    provenanceRequirement,
+    testsRequirement,
+    approvalsRequirement,
+    riskTierRequirement,
+    freshnessRequirement,
+];
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/waivers.js
+/** A date-only expiry (`2026-12-31`) runs to the end of that day, UTC; a full timestamp is taken as is. */
+function waiverExpiry(waiver) {
+    const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(waiver.expires);
+    const ms = Date.parse(dateOnly ? `${waiver.expires}T00:00:00Z` : waiver.expires);
+    // An unparseable expiry counts as already expired: a waiver never outlives what its author wrote.
+    if (Number.isNaN(ms))
+        return new Date(0);
+    return new Date(dateOnly ? ms + 86_400_000 : ms);
+}
+function isActive(waiver, now) {
+    return waiverExpiry(waiver).getTime() > now.getTime();
+}
+//# sourceMappingURL=waivers.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/decide.js
+
+
+
+
+/**
+ * The promotion decision, pure: the environment's policy over the verified evidence for one digest at
+ * one instant. Passes only when every requirement is met or waived by an unexpired waiver.
+ */
+function decide(input) {
+    const { counted, ignored } = evidenceForDigest(input.evidence, input.subject);
+    const waivers = input.policy.waivers;
+    const active = (id) => waivers.find((w) => w.requirement === id && isActive(w, input.now));
+    const ctx = { environment: input.environment, policy: input.policy, evidence: counted, now: input.now, waiverFor: active };
+    const requirements = REQUIREMENTS.flatMap((r) => r(ctx)).map((r) => applyWaiver(r, waivers, input.now));
+    const used = new Set(requirements.filter((r) => r.status === 'waived').map((r) => r.waiver));
+    const pass = requirements.every((r) => r.status === 'met' || r.status === 'waived');
+    return {
+        version: 1,
+        environment: input.environment,
+        subject: { digest: (0,dist/* formatDigest */.MO)(input.subject), ...(input.subjectName ? { name: input.subjectName } : {}) },
+        decision: pass ? 'pass' : 'fail',
+        decidedAt: input.now.toISOString(),
+        requirements,
+        waivers: waivers.map((w) => ({ ...w, status: used.has(w) ? 'applied' : isActive(w, input.now) ? 'unused' : 'expired' })),
+        evidence: {
+            counted: counted.map((e) => ({
+                origin: e.origin,
+                sha256: e.sha256,
+                predicateType: e.predicateType,
+                signer: e.signer,
+                ...(e.time ? { time: e.time } : {}),
+            })),
+            ignored: [...(input.ignored ?? []), ...ignored],
+        },
+    };
+}
+function applyWaiver(r, waivers, now) {
+    if (r.status === 'met' || r.status === 'waived')
+        return r;
+    const mine = waivers.filter((w) => w.requirement === r.id);
+    const live = mine.find((w) => isActive(w, now));
+    if (live && r.waivable !== false) {
+        return {
+            ...r,
+            status: 'waived',
+            waiver: live,
+            reason: `${r.reason}; waived by ${live.approver} until ${live.expires}: ${live.reason}`,
+        };
+    }
+    if (live)
+        return { ...r, reason: `${r.reason}; waiver by ${live.approver} ignored: this requirement cannot be waived` };
+    const expired = mine[0];
+    if (expired)
+        return { ...r, reason: `${r.reason}; the waiver by ${expired.approver} expired on ${expired.expires}` };
+    return r;
+}
+//# sourceMappingURL=decide.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/errors.js
+
+class GateError extends dist/* TrustgateError */.O_ {
+    constructor(code, message, options = {}) {
+        super(code, message, options);
+        this.name = 'GateError';
+    }
+}
+//# sourceMappingURL=errors.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/attestations-api.js
+
+
+
+const PER_PAGE = 100;
+const MAX_PAGES = 20; // 2,000 attestations for one digest is far past any real pipeline; stop rather than loop.
+/**
+ * Every attestation GitHub holds for a digest in a repository:
+ * `GET /repos/{owner}/{repo}/attestations/{subject_digest}`, following `Link: rel="next"` cursors.
+ * The response is attacker-reachable (a compromised proxy, a forged mock): each entry is checked, not trusted.
+ */
+async function attestationsForDigest(client, repo, digest) {
+    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repo);
+    if (!m)
+        throw new GateError('ATTESTATIONS_API_ERROR', `--repo ${JSON.stringify(repo)} must be OWNER/REPO`);
+    const base = (client.baseUrl ?? 'https://api.github.com').replace(/\/+$/, '');
+    const path = `/repos/${encodeURIComponent(m[1])}/${encodeURIComponent(m[2])}/attestations/${(0,dist/* formatDigest */.MO)(digest)}`;
+    let url = `${base}${path}?per_page=${PER_PAGE}`;
+    const headers = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
+    if (client.token)
+        headers.authorization = `Bearer ${client.token}`;
+    const out = [];
+    for (let page = 0; url !== undefined && page < MAX_PAGES; page++) {
+        const response = await request(client, url, headers);
+        if (response.status === 404)
+            return out; // no attestation for this digest in this repository
+        const body = await readBody(response, url);
+        body.forEach((entry, i) => {
+            out.push(toEvidence(entry, `${url}#attestations[${i}]`));
+        });
+        url = nextLink(response.headers.get('link'));
+    }
+    return out;
+}
+async function request(client, url, headers) {
+    let response;
+    try {
+        response = await client.fetch(url, { headers });
+    }
+    catch (cause) {
+        throw new GateError('ATTESTATIONS_API_ERROR', `cannot reach ${url} (${cause.message}); check the network or GITHUB_API_URL`, { cause });
+    }
+    if (response.status === 401 || response.status === 403) {
+        throw new GateError('ATTESTATIONS_API_ERROR', `${url} answered ${response.status}; the token needs attestations: read (or contents: read) on the repository`);
+    }
+    if (!response.ok && response.status !== 404) {
+        throw new GateError('ATTESTATIONS_API_ERROR', `${url} answered ${response.status}; retry later or pass the bundles with --evidence`);
+    }
+    return response;
+}
+async function readBody(response, url) {
+    let body;
+    try {
+        body = await response.json();
+    }
+    catch (cause) {
+        throw new GateError('ATTESTATIONS_API_ERROR', `${url} did not answer JSON`, { cause });
+    }
+    const list = body?.attestations;
+    if (!Array.isArray(list))
+        throw new GateError('ATTESTATIONS_API_ERROR', `${url} answered without an attestations array`);
+    return list;
+}
+function toEvidence(entry, origin) {
+    const bundle = typeof entry === 'object' && entry !== null ? entry.bundle : undefined;
+    // A missing bundle stays in the list as a malformed document, so the decision reports it.
+    return {
+        origin,
+        sha256: (0,external_node_crypto_.createHash)('sha256')
+            .update(JSON.stringify(bundle ?? null))
+            .digest('hex'),
+        document: bundle ?? null,
+    };
+}
+/** The `rel="next"` target of a Link header (RFC 8288), if any. */
+function nextLink(header) {
+    if (!header)
+        return undefined;
+    for (const part of header.split(',')) {
+        const m = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part.trim());
+        if (m)
+            return m[1];
+    }
+    return undefined;
+}
+//# sourceMappingURL=attestations-api.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/classify.js
+
+const BUNDLE_MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.bundle(\.v0\.\d+)?\+json/;
+/** Sort an untrusted document into bundle, bare Statement, or neither (attacker-controlled: no assumptions). */
+function classify(raw) {
+    const doc = raw.document;
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+        return { kind: 'malformed', raw, reason: 'not a JSON object (expected a Sigstore bundle or an in-toto Statement)' };
+    }
+    const record = doc;
+    if (typeof record.mediaType === 'string' && BUNDLE_MEDIA_TYPE.test(record.mediaType)) {
+        return { kind: 'bundle', raw, bundle: doc };
+    }
+    if ('_type' in record) {
+        const checked = (0,dist/* checkStatement */.It)(doc);
+        if (!checked.ok)
+            return { kind: 'malformed', raw, reason: `not a valid in-toto Statement: ${checked.reason}` };
+        return { kind: 'statement', raw, statement: checked.statement };
+    }
+    if ('payloadType' in record && 'signatures' in record) {
+        return { kind: 'malformed', raw, reason: 'a bare DSSE envelope carries no certificate to verify; supply the Sigstore bundle' };
+    }
+    return { kind: 'malformed', raw, reason: 'neither a Sigstore bundle (mediaType) nor an in-toto Statement (_type)' };
+}
+//# sourceMappingURL=classify.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/documents.js
+
+function documents_sha256(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+}
+/**
+ * Split one file's text into evidence documents: a JSON document, JSON Lines (what `gh attestation
+ * download` writes), or a GitHub attestations API response (`{attestations: [{bundle}]}`) are all accepted.
+ * Text that is not JSON becomes a malformed document (reported, never counted), not an exception.
+ */
+function documentsFromText(text, origin) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return [{ origin, sha256: documents_sha256(text), document: undefined }];
+    const whole = tryParse(trimmed);
+    if (whole.ok)
+        return expand(whole.value, origin, documents_sha256(text));
+    const lines = text.split(/\r?\n/);
+    const docs = [];
+    lines.forEach((line, i) => {
+        if (line.trim() === '')
+            return;
+        const parsed = tryParse(line);
+        const at = `${origin}:${i + 1}`;
+        docs.push(...(parsed.ok ? expand(parsed.value, at, documents_sha256(line)) : [{ origin: at, sha256: documents_sha256(line), document: undefined }]));
+    });
+    return docs;
+}
+/** An attestations API response or one of its entries stands for the bundles inside it. */
+function expand(value, origin, digest) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        const record = value;
+        if (Array.isArray(record.attestations)) {
+            return record.attestations.flatMap((entry, i) => expand(entry, `${origin}#attestations[${i}]`, hashOf(entry)));
+        }
+        if ('bundle' in record && !('mediaType' in record) && !('_type' in record)) {
+            return [{ origin, sha256: hashOf(record.bundle), document: record.bundle }];
+        }
+    }
+    return [{ origin, sha256: digest, document: value }];
+}
+function hashOf(value) {
+    return documents_sha256(JSON.stringify(value) ?? '');
+}
+function tryParse(text) {
+    try {
+        return { ok: true, value: JSON.parse(text) };
+    }
+    catch {
+        return { ok: false };
+    }
+}
+//# sourceMappingURL=documents.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/files.js
+
+
+
+/** Read evidence files (JSON or JSON Lines). A file that cannot be read is an error: evidence is never skipped silently. */
+async function loadEvidenceFiles(paths) {
+    const all = [];
+    for (const path of paths) {
+        let text;
+        try {
+            text = await (0,promises_.readFile)(path, 'utf8');
+        }
+        catch (cause) {
+            const why = cause.code ?? 'I/O error';
+            throw new GateError('EVIDENCE_UNREADABLE', `cannot read evidence file ${path} (${why}); check the path`, { cause, file: path });
+        }
+        all.push(...documentsFromText(text, path));
+    }
+    return all;
+}
+//# sourceMappingURL=files.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/sigstore-verifier.js
 
 /**
@@ -57279,20 +57341,14 @@ async function run(mode, io, subject, bundleText, bundleFile, trustedRoot) {
     return { signer: v.signer, subjectDigest: artifact.kind === 'bytes' ? artifact.sha256 : artifact.digest.hex };
 }
 async function signerPolicy(io) {
-    if (io.input('key'))
-        return { key: parsePublicKey(await read(external_node_path_.resolve(io.workspace, io.input('key'))), io.input('key')) };
-    const identity = io.input('certificate-identity');
-    const regexp = io.input('certificate-identity-regexp');
-    const issuer = io.input('certificate-oidc-issuer');
-    if (!issuer || !identity === !regexp) {
-        throw new dist/* CoreError */.am('USAGE_ERROR', 'set certificate-identity (or certificate-identity-regexp) and certificate-oidc-issuer, or key: a signature is only trusted for a named signer');
-    }
-    const signer = { issuer, runnerEnvironment: 'any' };
-    if (identity)
-        signer.identity = identity;
-    else
-        signer.identityRegexp = regexp;
-    return { signers: [signer] };
+    const key = io.input('key');
+    return signerPolicyFrom({
+        identity: io.input('certificate-identity') || undefined,
+        identityRegexp: io.input('certificate-identity-regexp') || undefined,
+        issuer: io.input('certificate-oidc-issuer') || undefined,
+        keyPem: key ? await read(external_node_path_.resolve(io.workspace, key)) : undefined,
+        keySource: key,
+    });
 }
 async function read(file) {
     try {
@@ -57340,7 +57396,7 @@ async function suite(io) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3596);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1611);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1339);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .suite */ .r);
@@ -67052,8 +67108,12 @@ const signerIdentitySchema = schemas/* strictObject */.rej({
 
 
 const isoDate = schemas/* string */.YjP().regex(/^\d{4}-\d{2}-\d{2}(T.*)?$/, 'expected an ISO date, e.g. 2026-12-31');
+// The requirement ids a decision lists; a waiver naming anything else would silently never apply.
+const REQUIREMENT_ID = /^(scan|signature|provenance|tests|approvals|freshness|risk-tier(:(model-card|data-governance|human-approver))?|promotion:.+|rule:.+)$/;
 const waiverSchema = schemas/* strictObject */.rej({
-    requirement: schemas/* string */.YjP().min(1).describe('Requirement id the waiver covers, e.g. "scan" or "rule:TG-PKL-010".'),
+    requirement: schemas/* string */.YjP()
+        .regex(REQUIREMENT_ID, 'not a requirement id: use scan, signature, provenance, tests, approvals, freshness, risk-tier[:model-card|:data-governance|:human-approver], promotion:<environment> or rule:<rule id>')
+        .describe('Requirement id the waiver covers, e.g. "scan" or "rule:TG-PKL-010".'),
     reason: schemas/* string */.YjP().min(1),
     approver: schemas/* string */.YjP().min(1),
     expires: isoDate,
@@ -67095,6 +67155,19 @@ const environmentPolicySchema = schemas/* strictObject */.rej({
 /** `promotion:` — per environment, the evidence a digest needs before it may be deployed there. */
 const promotionPolicySchema = schemas/* strictObject */.rej({
     environments: schemas/* record */.g1P(schemas/* string */.YjP().min(1), environmentPolicySchema).default({}),
+})
+    .superRefine((policy, ctx) => {
+    // A promotion order naming an unknown environment (or itself) could never be met: say so at load time.
+    for (const [name, env] of Object.entries(policy.environments)) {
+        (env.requires.promotedFrom ?? []).forEach((before, i) => {
+            const path = ['environments', name, 'requires', 'promotedFrom', i];
+            if (before === name)
+                ctx.addIssue({ code: 'custom', path, message: `environment "${name}" cannot require itself` });
+            else if (!(before in policy.environments)) {
+                ctx.addIssue({ code: 'custom', path, message: `"${before}" is not an environment under promotion.environments` });
+            }
+        });
+    }
 })
     .describe('Promotion gate policy.');
 //# sourceMappingURL=promotion.js.map

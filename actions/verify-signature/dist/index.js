@@ -49246,7 +49246,7 @@ async function runAction(gate, io = runnerIO()) {
 
 /***/ }),
 
-/***/ 8914:
+/***/ 138:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -55260,31 +55260,25 @@ function signedEntity(bundle, artifact) {
     catch (cause) {
         throw new VerifyError('BUNDLE_INVALID', `the bundle's verification material cannot be read: ${cause.message}`, { cause });
     }
-    if (bundle.content.$case === 'dsseEnvelope')
-        return withCurveHash(entity, bundle.content.dsseEnvelope);
+    if (bundle.content.$case === 'dsseEnvelope') {
+        // @sigstore/verify checks DSSE with the key type's default hash (SHA-256); P-384/P-521 keys sign with
+        // SHA-384/SHA-512 (PKIX_ECDSA_P384_SHA_384), as model_signing's elliptic-key signatures do.
+        const { payloadType, payload } = bundle.content.dsseEnvelope;
+        const pae = core_dist.dsse.preAuthEncoding(payloadType, Buffer.from(payload));
+        return withSignatureCheck(entity, (key, content) => {
+            const hash = CURVE_HASH[String(key.asymmetricKeyDetails?.namedCurve)];
+            return hash ? (0,external_node_crypto_.verify)(hash, pae, key, content.signature) : content.verifySignature(key);
+        });
+    }
     if (artifact?.kind !== 'digest')
         return entity;
     // DIGEST mode: only the digest is known, so the signature is checked over it as a prehashed message.
     const digest = Buffer.from(artifact.digest.hex, 'hex');
-    const content = entity.signature;
-    return {
-        ...entity,
-        signature: {
-            signature: content.signature,
-            compareSignature: (s) => content.compareSignature(s),
-            compareDigest: (d) => content.compareDigest(d),
-            compareSignedDigest: (d) => content.compareSignedDigest(d),
-            verifySignature: (key) => content.compareDigest(digest) && verifyPrehashed(key, digest, content.signature),
-        },
-    };
+    return withSignatureCheck(entity, (key, content) => content.compareDigest(digest) && verifyPrehashed(key, digest, content.signature));
 }
-/**
- * @sigstore/verify checks DSSE signatures with the key type's default hash (SHA-256); a P-384 or P-521 key signs
- * with SHA-384 / SHA-512 (PKIX_ECDSA_P384_SHA_384), as model_signing's elliptic-key signatures do.
- */
-function withCurveHash(entity, envelope) {
+/** The same signed entity with its signature check replaced; the log-body comparisons stay the library's. */
+function withSignatureCheck(entity, check) {
     const content = entity.signature;
-    const pae = core_dist.dsse.preAuthEncoding(envelope.payloadType, Buffer.from(envelope.payload));
     return {
         ...entity,
         signature: {
@@ -55292,10 +55286,7 @@ function withCurveHash(entity, envelope) {
             compareSignature: (s) => content.compareSignature(s),
             compareDigest: (d) => content.compareDigest(d),
             compareSignedDigest: (d) => content.compareSignedDigest(d),
-            verifySignature: (key) => {
-                const hash = CURVE_HASH[String(key.asymmetricKeyDetails?.namedCurve)];
-                return hash ? (0,external_node_crypto_.verify)(hash, pae, key, content.signature) : content.verifySignature(key);
-            },
+            verifySignature: (key) => check(key, content),
         },
     };
 }
@@ -56066,7 +56057,30 @@ function resourceNames(file, manifest) {
     return out;
 }
 //# sourceMappingURL=verify.js.map
+;// CONCATENATED MODULE: ../../packages/verify/dist/policy.js
+
+
+/** Turn the flags into a policy: exactly one of an identity (with issuer) or a key; neither is a refusal. */
+function signerPolicyFrom(flags) {
+    const { identity, identityRegexp, issuer } = flags;
+    if (flags.keyPem !== undefined) {
+        if (identity || identityRegexp)
+            throw new VerifyError('POLICY_MISSING', 'give either a key or a certificate identity, not both');
+        return { key: parsePublicKey(flags.keyPem, flags.keySource ?? 'key') };
+    }
+    if (!issuer || !identity === !identityRegexp) {
+        throw new VerifyError('POLICY_MISSING', 'say who must have signed: --certificate-identity ID (or --certificate-identity-regexp RE) with --certificate-oidc-issuer URL, or --key PEM');
+    }
+    const signer = { issuer, runnerEnvironment: 'any' };
+    if (identity)
+        signer.identity = identity;
+    else
+        signer.identityRegexp = identityRegexp;
+    return { signers: [signer] };
+}
+//# sourceMappingURL=policy.js.map
 ;// CONCATENATED MODULE: ../../packages/verify/dist/index.js
+
 
 
 
@@ -56157,20 +56171,14 @@ async function run(mode, io, subject, bundleText, bundleFile, trustedRoot) {
     return { signer: v.signer, subjectDigest: artifact.kind === 'bytes' ? artifact.sha256 : artifact.digest.hex };
 }
 async function signerPolicy(io) {
-    if (io.input('key'))
-        return { key: parsePublicKey(await read(external_node_path_.resolve(io.workspace, io.input('key'))), io.input('key')) };
-    const identity = io.input('certificate-identity');
-    const regexp = io.input('certificate-identity-regexp');
-    const issuer = io.input('certificate-oidc-issuer');
-    if (!issuer || !identity === !regexp) {
-        throw new dist/* CoreError */.am('USAGE_ERROR', 'set certificate-identity (or certificate-identity-regexp) and certificate-oidc-issuer, or key: a signature is only trusted for a named signer');
-    }
-    const signer = { issuer, runnerEnvironment: 'any' };
-    if (identity)
-        signer.identity = identity;
-    else
-        signer.identityRegexp = regexp;
-    return { signers: [signer] };
+    const key = io.input('key');
+    return signerPolicyFrom({
+        identity: io.input('certificate-identity') || undefined,
+        identityRegexp: io.input('certificate-identity-regexp') || undefined,
+        issuer: io.input('certificate-oidc-issuer') || undefined,
+        keyPem: key ? await read(external_node_path_.resolve(io.workspace, key)) : undefined,
+        keySource: key,
+    });
 }
 async function read(file) {
     try {
@@ -56189,7 +56197,7 @@ async function read(file) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3596);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8914);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(138);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .verifySignature */ .O);
@@ -65870,8 +65878,12 @@ const signerIdentitySchema = strictObject({
 
 
 const isoDate = schemas_string().regex(/^\d{4}-\d{2}-\d{2}(T.*)?$/, 'expected an ISO date, e.g. 2026-12-31');
+// The requirement ids a decision lists; a waiver naming anything else would silently never apply.
+const REQUIREMENT_ID = /^(scan|signature|provenance|tests|approvals|freshness|risk-tier(:(model-card|data-governance|human-approver))?|promotion:.+|rule:.+)$/;
 const waiverSchema = strictObject({
-    requirement: schemas_string().min(1).describe('Requirement id the waiver covers, e.g. "scan" or "rule:TG-PKL-010".'),
+    requirement: schemas_string()
+        .regex(REQUIREMENT_ID, 'not a requirement id: use scan, signature, provenance, tests, approvals, freshness, risk-tier[:model-card|:data-governance|:human-approver], promotion:<environment> or rule:<rule id>')
+        .describe('Requirement id the waiver covers, e.g. "scan" or "rule:TG-PKL-010".'),
     reason: schemas_string().min(1),
     approver: schemas_string().min(1),
     expires: isoDate,
@@ -65913,6 +65925,19 @@ const environmentPolicySchema = strictObject({
 /** `promotion:` — per environment, the evidence a digest needs before it may be deployed there. */
 const promotionPolicySchema = strictObject({
     environments: record(schemas_string().min(1), environmentPolicySchema).default({}),
+})
+    .superRefine((policy, ctx) => {
+    // A promotion order naming an unknown environment (or itself) could never be met: say so at load time.
+    for (const [name, env] of Object.entries(policy.environments)) {
+        (env.requires.promotedFrom ?? []).forEach((before, i) => {
+            const path = ['environments', name, 'requires', 'promotedFrom', i];
+            if (before === name)
+                ctx.addIssue({ code: 'custom', path, message: `environment "${name}" cannot require itself` });
+            else if (!(before in policy.environments)) {
+                ctx.addIssue({ code: 'custom', path, message: `"${before}" is not an environment under promotion.environments` });
+            }
+        });
+    }
 })
     .describe('Promotion gate policy.');
 //# sourceMappingURL=promotion.js.map

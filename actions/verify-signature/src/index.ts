@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ActionIO, GateOutcome } from '@trustgate/action-kit';
-import { CoreError, describeError, type SignerIdentity } from '@trustgate/core';
+import { CoreError, describeError } from '@trustgate/core';
 import {
   type Artifact,
   artifactFromBytes,
@@ -9,8 +9,8 @@ import {
   githubSignerIdentity,
   isDigestArgument,
   loadTrustedRootFile,
-  parsePublicKey,
   type SignerPolicy,
+  signerPolicyFrom,
   sha256File,
   type VerifiedSigner,
   verificationStatement,
@@ -106,20 +106,14 @@ async function run(
 }
 
 async function signerPolicy(io: ActionIO): Promise<SignerPolicy> {
-  if (io.input('key')) return { key: parsePublicKey(await read(path.resolve(io.workspace, io.input('key'))), io.input('key')) };
-  const identity = io.input('certificate-identity');
-  const regexp = io.input('certificate-identity-regexp');
-  const issuer = io.input('certificate-oidc-issuer');
-  if (!issuer || !identity === !regexp) {
-    throw new CoreError(
-      'USAGE_ERROR',
-      'set certificate-identity (or certificate-identity-regexp) and certificate-oidc-issuer, or key: a signature is only trusted for a named signer',
-    );
-  }
-  const signer: SignerIdentity = { issuer, runnerEnvironment: 'any' };
-  if (identity) signer.identity = identity;
-  else signer.identityRegexp = regexp;
-  return { signers: [signer] };
+  const key = io.input('key');
+  return signerPolicyFrom({
+    identity: io.input('certificate-identity') || undefined,
+    identityRegexp: io.input('certificate-identity-regexp') || undefined,
+    issuer: io.input('certificate-oidc-issuer') || undefined,
+    keyPem: key ? await read(path.resolve(io.workspace, key)) : undefined,
+    keySource: key,
+  });
 }
 
 async function read(file: string): Promise<string> {

@@ -65,6 +65,6 @@ describe('verify-signature action', () => {
   test('no identity and no key fails the step', async () => {
     const f = fakeIO(ws, base);
     expect((await verifySignature(f.io)).failed).toBe(true);
-    expect(f.outputs['error-code']).toBe('USAGE_ERROR');
+    expect(f.outputs['error-code']).toBe('POLICY_MISSING');
   });
 });

@@ -107,6 +107,39 @@ const code = (r: { stdout: string }) => JSON.parse(r.stdout).errorCode;
     ]);
     expect(ok.code).toBe(0);
   });
+  test('--statement writes the in-toto verification Statement for the gate', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const out = path.join(mkdtempSync(path.join((await import('node:os')).tmpdir(), 'tg-st-')), 'verification.json');
+    const issuer = 'https://token.actions.githubusercontent.com/hammer-time';
+    const r = await runCli([
+      'verify-attestation',
+      gh('custom-issuer-artifact'),
+      '--bundle',
+      gh('custom-issuer.sigstore.json'),
+      '--owner',
+      'too-legit',
+      '--cert-oidc-issuer',
+      issuer,
+      '--statement',
+      out,
+    ]);
+    expect(r.code).toBe(0);
+    const statement = JSON.parse(readFileSync(out, 'utf8'));
+    expect(statement).toMatchObject({
+      _type: 'https://in-toto.io/Statement/v1',
+      subject: [{ digest: { sha256: 'afa27b44d43b02a9fea41d13cedc2e4016cfcf87c5dbf990e593669aa8ce286d' } }],
+      predicateType: 'https://trustgate.dev/verification/v1',
+      predicate: {
+        kind: 'attestation',
+        verified: true,
+        signer: {
+          kind: 'certificate',
+          identity: 'https://github.com/too-legit/attest/.github/workflows/integration.yml@refs/heads/main',
+          issuer,
+        },
+      },
+    });
+  });
   test("GitHub's own instance: the root is chosen by the certificate's issuer among several", async () => {
     const roots = path.join(data as string, 'trusted-roots');
     const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');

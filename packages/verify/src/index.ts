@@ -40,3 +40,4 @@ export {
 export { compareManifests, describeDifferences, type ModelDifference } from './model/compare.js';
 export { MODEL_SIGNING_DIGESTS_PREDICATE, MODEL_SIGNING_PREDICATE, manifestFromStatement, type SignedManifest } from './model/manifest.js';
 export { type VerifiedModel, type VerifyModelOptions, verifyModel } from './model/verify.js';
+export { type SignerFlags, signerPolicyFrom } from './policy.js';

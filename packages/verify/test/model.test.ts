@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { type ModelDifference, VerifyError, verifyModel } from '@trustgate/verify';
+import { hashRange } from '../src/model/hash-range.js';
 import { signModelDirectory } from '../../../test/support/model-signer.js';
 
 const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -83,4 +84,23 @@ describe('model signature rules', () => {
     writeFileSync(path.join(dir, '.git', 'HEAD'), 'ref: refs/heads/main');
     expect(await differences(dir, signature)).toEqual([]);
   });
+});
+
+describe('model hash types against published test vectors', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tg-hash-'));
+  writeFileSync(path.join(dir, 'abc'), 'abc');
+  test.each([
+    ['sha256', 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
+    [
+      'blake2',
+      'ba80a53f981c4d0d6a2797b69f12f6e94c212f14685ac4b74b12bb6fdbffa2d17d87c5392aab792dc252d5de4533cc9518d38aa8dbf1925ab92386edd4009923',
+    ],
+    ['blake3', '6437b3ac38465133ffb63b75273a8db548c558465d79db03fd359c6cd5bd9d85'],
+  ] as const)('%s("abc")', async (hashType, digest) => {
+    expect(await hashRange({ file: path.join(dir, 'abc'), hashType })).toBe(digest);
+    expect(await hashRange({ file: path.join(dir, 'abc'), hashType, start: 1, end: 3 })).toBe(
+      await hashRange({ file: path.join(dir, 'bc'), hashType }),
+    );
+  });
+  writeFileSync(path.join(dir, 'bc'), 'bc');
 });

@@ -3,7 +3,7 @@ import { CoreError } from '@trustgate/core';
 import { githubSignerIdentity, isDigestArgument, sha256File, verificationStatement, verifyAttestationSync } from '@trustgate/verify';
 import { parseCommandArgs } from '../args.js';
 import { type Command, EXIT } from '../io.js';
-import { attempt, readText, report, trustedRoots, writeStatement } from './verify-common.js';
+import { attempt, OUTPUT_OPTIONS, readText, report, trustedRoots, writeStatement } from './verify-common.js';
 
 const NAME = 'verify-attestation';
 const USAGE = `Usage: trustgate verify-attestation ARTIFACT_OR_DIGEST --bundle F (--owner O | --repo O/R) [--signer-workflow W]
@@ -21,6 +21,7 @@ const command: Command = {
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(NAME, args, {
+      ...OUTPUT_OPTIONS,
       bundle: { type: 'string' },
       owner: { type: 'string' },
       repo: { type: 'string' },
@@ -28,10 +29,6 @@ const command: Command = {
       'predicate-type': { type: 'string' },
       'cert-oidc-issuer': { type: 'string' },
       'deny-self-hosted-runners': { type: 'boolean' },
-      'trusted-root': { type: 'string' },
-      format: { type: 'string' },
-      statement: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
       io.stdout(`${USAGE}\n`);
@@ -39,10 +36,7 @@ const command: Command = {
     }
     const target = positionals[0];
     if (values.bundle === undefined || target === undefined || positionals.length !== 1) {
-      throw new CoreError(
-        'USAGE_ERROR',
-        `trustgate ${NAME}: needs --bundle F and exactly one ARTIFACT_OR_DIGEST; see trustgate ${NAME} --help`,
-      );
+      throw new CoreError('USAGE_ERROR', `needs --bundle F and exactly one ARTIFACT_OR_DIGEST; see trustgate ${NAME} --help`);
     }
     const outcome = await attempt(async () => {
       const signer = githubSignerIdentity({

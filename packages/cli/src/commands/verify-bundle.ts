@@ -12,7 +12,17 @@ import {
 } from '@trustgate/verify';
 import { parseCommandArgs } from '../args.js';
 import { type Command, EXIT } from '../io.js';
-import { attempt, readText, report, signerLabel, signerPolicy, trustedRoots, writeStatement } from './verify-common.js';
+import {
+  attempt,
+  OUTPUT_OPTIONS,
+  SIGNER_OPTIONS,
+  readText,
+  report,
+  signerLabel,
+  signerPolicy,
+  trustedRoots,
+  writeStatement,
+} from './verify-common.js';
 
 const NAME = 'verify-bundle';
 const USAGE = `Usage: trustgate verify-bundle [--staging] --bundle F (--certificate-identity ID --certificate-oidc-issuer URL | --key PEM)
@@ -33,16 +43,10 @@ const command: Command = {
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(NAME, args, {
+      ...SIGNER_OPTIONS,
+      ...OUTPUT_OPTIONS,
       staging: { type: 'boolean' },
       bundle: { type: 'string' },
-      'certificate-identity': { type: 'string' },
-      'certificate-identity-regexp': { type: 'string' },
-      'certificate-oidc-issuer': { type: 'string' },
-      key: { type: 'string' },
-      'trusted-root': { type: 'string' },
-      format: { type: 'string' },
-      statement: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
       io.stdout(`${USAGE}\n`);
@@ -50,10 +54,7 @@ const command: Command = {
     }
     const target = positionals[0];
     if (values.bundle === undefined || target === undefined || positionals.length !== 1) {
-      throw new CoreError(
-        'USAGE_ERROR',
-        `trustgate ${NAME}: needs --bundle F and exactly one FILE_OR_DIGEST; see trustgate ${NAME} --help`,
-      );
+      throw new CoreError('USAGE_ERROR', `needs --bundle F and exactly one FILE_OR_DIGEST; see trustgate ${NAME} --help`);
     }
     const bundlePath = path.resolve(io.cwd, values.bundle);
     const outcome = await attempt(async () => {

@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { CoreError, describeError, type SignerIdentity, TrustgateError } from '@trustgate/core';
+import { CoreError, describeError, TrustgateError } from '@trustgate/core';
 import {
   type LoadedTrustedRoots,
   loadTrustedRootFile,
-  parsePublicKey,
+  signerPolicyFrom,
   type SignerPolicy,
   type VerifiedSigner,
   VerifyError,
@@ -34,29 +34,32 @@ export async function trustedRoots(file: string | undefined, staging: boolean | 
   return file ? loadTrustedRootFile(file) : undefined;
 }
 
-/** `(--certificate-identity[-regexp] ID --certificate-oidc-issuer URL | --key PEM)`; neither is a usage error. */
+/** Options every verify command shares: who must have signed, which trust root, output. */
+export const SIGNER_OPTIONS = {
+  'certificate-identity': { type: 'string' },
+  'certificate-identity-regexp': { type: 'string' },
+  'certificate-oidc-issuer': { type: 'string' },
+  key: { type: 'string' },
+} as const;
+export const OUTPUT_OPTIONS = {
+  'trusted-root': { type: 'string' },
+  format: { type: 'string' },
+  statement: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `(--certificate-identity[-regexp] ID --certificate-oidc-issuer URL | --key PEM)`; neither is POLICY_MISSING (exit 2). */
 export async function signerPolicy(
   command: string,
   values: { 'certificate-identity'?: string; 'certificate-identity-regexp'?: string; 'certificate-oidc-issuer'?: string; key?: string },
 ): Promise<SignerPolicy> {
-  const identity = values['certificate-identity'];
-  const regexp = values['certificate-identity-regexp'];
-  const issuer = values['certificate-oidc-issuer'];
-  if (values.key !== undefined) {
-    if (identity !== undefined || regexp !== undefined)
-      throw new CoreError('USAGE_ERROR', `trustgate ${command}: give either --key or --certificate-identity, not both`);
-    return { key: parsePublicKey(await readText(command, values.key, 'public key'), values.key) };
-  }
-  if ((identity === undefined) === (regexp === undefined) || issuer === undefined) {
-    throw new CoreError(
-      'USAGE_ERROR',
-      `trustgate ${command}: say who must have signed: --certificate-identity ID (or --certificate-identity-regexp RE) with --certificate-oidc-issuer URL, or --key PEM`,
-    );
-  }
-  const signer: SignerIdentity = { issuer, runnerEnvironment: 'any' };
-  if (identity !== undefined) signer.identity = identity;
-  if (regexp !== undefined) signer.identityRegexp = regexp;
-  return { signers: [signer] };
+  return signerPolicyFrom({
+    identity: values['certificate-identity'],
+    identityRegexp: values['certificate-identity-regexp'],
+    issuer: values['certificate-oidc-issuer'],
+    keyPem: values.key === undefined ? undefined : await readText(command, values.key, 'public key'),
+    keySource: values.key,
+  });
 }
 
 export function signerLabel(signer: VerifiedSigner): string {

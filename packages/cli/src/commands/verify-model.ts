@@ -3,7 +3,17 @@ import { CoreError } from '@trustgate/core';
 import { verificationStatement, verifyModel } from '@trustgate/verify';
 import { parseCommandArgs } from '../args.js';
 import { type Command, EXIT } from '../io.js';
-import { attempt, readText, report, signerLabel, signerPolicy, trustedRoots, writeStatement } from './verify-common.js';
+import {
+  attempt,
+  OUTPUT_OPTIONS,
+  SIGNER_OPTIONS,
+  readText,
+  report,
+  signerLabel,
+  signerPolicy,
+  trustedRoots,
+  writeStatement,
+} from './verify-common.js';
 
 const NAME = 'verify-model';
 const USAGE = `Usage: trustgate verify-model MODEL_PATH --signature F (--certificate-identity ID --certificate-oidc-issuer URL | --key PEM)
@@ -20,16 +30,10 @@ const command: Command = {
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(NAME, args, {
+      ...SIGNER_OPTIONS,
+      ...OUTPUT_OPTIONS,
       signature: { type: 'string' },
-      'certificate-identity': { type: 'string' },
-      'certificate-identity-regexp': { type: 'string' },
-      'certificate-oidc-issuer': { type: 'string' },
-      key: { type: 'string' },
-      'trusted-root': { type: 'string' },
       'ignore-paths': { type: 'string', multiple: true },
-      format: { type: 'string' },
-      statement: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
       io.stdout(`${USAGE}\n`);
@@ -37,7 +41,7 @@ const command: Command = {
     }
     const target = positionals[0];
     if (values.signature === undefined || target === undefined || positionals.length !== 1) {
-      throw new CoreError('USAGE_ERROR', `trustgate ${NAME}: needs MODEL_PATH and --signature F; see trustgate ${NAME} --help`);
+      throw new CoreError('USAGE_ERROR', `needs MODEL_PATH and --signature F; see trustgate ${NAME} --help`);
     }
     const modelPath = path.resolve(io.cwd, target);
     const signatureFile = path.resolve(io.cwd, values.signature);

@@ -109,30 +109,25 @@ function signedEntity(bundle: Bundle, artifact: Artifact | undefined): SignedEnt
   } catch (cause) {
     throw new VerifyError('BUNDLE_INVALID', `the bundle's verification material cannot be read: ${(cause as Error).message}`, { cause });
   }
-  if (bundle.content.$case === 'dsseEnvelope') return withCurveHash(entity, bundle.content.dsseEnvelope);
+  if (bundle.content.$case === 'dsseEnvelope') {
+    // @sigstore/verify checks DSSE with the key type's default hash (SHA-256); P-384/P-521 keys sign with
+    // SHA-384/SHA-512 (PKIX_ECDSA_P384_SHA_384), as model_signing's elliptic-key signatures do.
+    const { payloadType, payload } = bundle.content.dsseEnvelope;
+    const pae = dsse.preAuthEncoding(payloadType, Buffer.from(payload));
+    return withSignatureCheck(entity, (key, content) => {
+      const hash = CURVE_HASH[String(key.asymmetricKeyDetails?.namedCurve)];
+      return hash ? cryptoVerify(hash, pae, key, content.signature) : content.verifySignature(key);
+    });
+  }
   if (artifact?.kind !== 'digest') return entity;
   // DIGEST mode: only the digest is known, so the signature is checked over it as a prehashed message.
   const digest = Buffer.from(artifact.digest.hex, 'hex');
-  const content = entity.signature;
-  return {
-    ...entity,
-    signature: {
-      signature: content.signature,
-      compareSignature: (s) => content.compareSignature(s),
-      compareDigest: (d) => content.compareDigest(d),
-      compareSignedDigest: (d) => content.compareSignedDigest(d),
-      verifySignature: (key) => content.compareDigest(digest) && verifyPrehashed(key, digest, content.signature),
-    },
-  };
+  return withSignatureCheck(entity, (key, content) => content.compareDigest(digest) && verifyPrehashed(key, digest, content.signature));
 }
 
-/**
- * @sigstore/verify checks DSSE signatures with the key type's default hash (SHA-256); a P-384 or P-521 key signs
- * with SHA-384 / SHA-512 (PKIX_ECDSA_P384_SHA_384), as model_signing's elliptic-key signatures do.
- */
-function withCurveHash(entity: SignedEntity, envelope: { payloadType: string; payload: Buffer }): SignedEntity {
+/** The same signed entity with its signature check replaced; the log-body comparisons stay the library's. */
+function withSignatureCheck(entity: SignedEntity, check: (key: KeyObject, content: SignedEntity['signature']) => boolean): SignedEntity {
   const content = entity.signature;
-  const pae = dsse.preAuthEncoding(envelope.payloadType, Buffer.from(envelope.payload));
   return {
     ...entity,
     signature: {
@@ -140,10 +135,7 @@ function withCurveHash(entity: SignedEntity, envelope: { payloadType: string; pa
       compareSignature: (s) => content.compareSignature(s),
       compareDigest: (d) => content.compareDigest(d),
       compareSignedDigest: (d) => content.compareSignedDigest(d),
-      verifySignature: (key) => {
-        const hash = CURVE_HASH[String(key.asymmetricKeyDetails?.namedCurve)];
-        return hash ? cryptoVerify(hash, pae, key, content.signature) : content.verifySignature(key);
-      },
+      verifySignature: (key) => check(key, content),
     },
   };
 }
