@@ -33,11 +33,11 @@ const sign = (s, file = 'evidence.yml', repo = 'acme/ml') => {
   };
   return sigstore.signAttestation(s, { identity: id, issuer: ISSUER, github });
 };
+// The predicate `trustgate scan --statement` writes.
 const scanReport = (sha256) => ({
-  version: 1,
-  tool: { name: 'trustgate', version: '0.1.0' },
-  files: [{ path: 'model.bin', format: 'unknown', sha256, verdict: 'safe', findings: [] }],
+  scanner: { name: 'trustgate', version: '0.1.0' },
   summary: { files: 1, safe: 1, review: 0, unsafe: 0, error: 0, verdict: 'safe', blocking: false },
+  files: [{ path: 'model.bin', sha256, format: 'unknown', verdict: 'safe', rules: [] }],
 });
 
 const out = join(here, 'evidence');

@@ -46801,15 +46801,19 @@ function highRisk(ctx) {
 
 
 
-// The scan Statement's predicate is the scan Report (`trustgate scan --statement`); only what the gate reads is checked.
-const findingSchema = schemas/* object */.Ikc({
-    rule: schemas/* string */.YjP(),
-    severity: schemas/* enum */.k5n(['critical', 'high', 'medium', 'low', 'info']),
-    message: schemas/* string */.YjP().default(''),
-});
+// The scan Statement (`trustgate scan --statement`) lists per file a verdict and its rule ids; a full scan
+// report (findings with severities) is read too. Only what the gate needs is checked.
+const VERDICT = schemas/* enum */.k5n(['safe', 'review', 'unsafe', 'error']);
+const findingSchema = schemas/* object */.Ikc({ rule: schemas/* string */.YjP(), severity: schemas/* enum */.k5n(['critical', 'high', 'medium', 'low', 'info']) });
 const scanPredicateSchema = schemas/* object */.Ikc({
-    files: schemas/* array */.YOg(schemas/* object */.Ikc({ path: schemas/* string */.YjP(), verdict: schemas/* enum */.k5n(['safe', 'review', 'unsafe', 'error']), findings: schemas/* array */.YOg(findingSchema).default([]) })),
-    summary: schemas/* object */.Ikc({ verdict: schemas/* enum */.k5n(['safe', 'review', 'unsafe', 'error']) }),
+    files: schemas/* array */.YOg(schemas/* object */.Ikc({
+        path: schemas/* string */.YjP(),
+        sha256: schemas/* string */.YjP().optional(),
+        verdict: VERDICT,
+        findings: schemas/* array */.YOg(findingSchema).optional(),
+        rules: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    })),
+    summary: schemas/* object */.Ikc({ verdict: VERDICT }),
 });
 /**
  * `requires.scan`: every verified scan of the digest must be within maxVerdict (and maxSeverity). A file
@@ -46844,24 +46848,31 @@ function judgeScan(scan, ctx, waivedRules) {
         return [];
     const parsed = scanPredicateSchema.safeParse(scan.statement.predicate);
     if (!parsed.success)
-        return [`${scan.origin}: the scan predicate is not a trustgate scan report`];
+        return [`${scan.origin}: the scan predicate is not a trustgate scan result`];
     const isWaived = (ruleId) => rule.waivableRules.includes(ruleId) && ctx.waiverFor(`rule:${ruleId}`) !== undefined;
+    // A scan of several files speaks about the subject only through the file with the subject's digest.
+    const own = parsed.data.files.filter((f) => f.sha256?.toLowerCase() === ctx.subject.hex);
+    const files = own.length > 0 ? own : parsed.data.files;
     const problems = [];
-    for (const file of parsed.data.files) {
-        const open = file.findings.filter((f) => !isWaived(f.rule));
-        for (const f of file.findings)
+    for (const file of files) {
+        const hits = file.findings ?? (file.rules ?? []).map((r) => ({ rule: r }));
+        const open = hits.filter((f) => !isWaived(f.rule));
+        for (const f of hits)
             if (isWaived(f.rule))
                 waivedRules.add(f.rule);
-        if (exceeds(file.verdict, rule.maxVerdict) && (file.verdict === 'error' || open.length > 0 || file.findings.length === 0)) {
+        if (exceeds(file.verdict, rule.maxVerdict) && (file.verdict === 'error' || open.length > 0 || hits.length === 0)) {
             problems.push(`${file.path} is ${file.verdict} (at most ${rule.maxVerdict} allowed)${describe(open)}`);
             continue;
         }
         const max = rule.maxSeverity;
-        const over = max === undefined ? [] : open.filter((f) => (0,dist/* severityRank */.qs)(f.severity) > (0,dist/* severityRank */.qs)(max));
+        if (max === undefined || file.verdict === 'safe')
+            continue;
+        // Rule ids without severities cannot show they stay under maxSeverity: fail closed and say why.
+        const over = open.filter((f) => f.severity === undefined || (0,dist/* severityRank */.qs)(f.severity) > (0,dist/* severityRank */.qs)(max));
         if (over.length > 0)
-            problems.push(`${file.path} has findings above ${max}${describe(over)}`);
+            problems.push(`${file.path} has findings above ${max} or of unknown severity${describe(over)}`);
     }
-    if (parsed.data.files.length === 0 && exceeds(parsed.data.summary.verdict, rule.maxVerdict)) {
+    if (files.length === 0 && exceeds(parsed.data.summary.verdict, rule.maxVerdict)) {
         problems.push(`${scan.origin}: scan verdict ${parsed.data.summary.verdict} (at most ${rule.maxVerdict} allowed)`);
     }
     return problems;
@@ -46870,7 +46881,7 @@ function exceeds(verdict, max) {
     return (0,dist/* verdictRank */.uI)(verdict) > (0,dist/* verdictRank */.uI)(max);
 }
 function describe(findings) {
-    return findings.length === 0 ? '' : `: ${findings.map((f) => `${f.rule} (${f.severity})`).join(', ')}`;
+    return findings.length === 0 ? '' : `: ${findings.map((f) => `${f.rule} (${f.severity ?? 'severity unknown'})`).join(', ')}`;
 }
 //# sourceMappingURL=scan.js.map
 // EXTERNAL MODULE: ../../node_modules/@sigstore/bundle/dist/index.js
@@ -53821,7 +53832,14 @@ function decide(input) {
     const { counted, ignored } = evidenceForDigest(input.evidence, input.subject);
     const waivers = input.policy.waivers;
     const active = (id) => waivers.find((w) => w.requirement === id && isActive(w, input.now));
-    const ctx = { environment: input.environment, policy: input.policy, evidence: counted, now: input.now, waiverFor: active };
+    const ctx = {
+        environment: input.environment,
+        policy: input.policy,
+        subject: input.subject,
+        evidence: counted,
+        now: input.now,
+        waiverFor: active,
+    };
     const requirements = REQUIREMENTS.flatMap((r) => r(ctx)).map((r) => applyWaiver(r, waivers, input.now));
     const used = new Set(requirements.filter((r) => r.status === 'waived').map((r) => r.waiver));
     const pass = requirements.every((r) => r.status === 'met' || r.status === 'waived');

@@ -47,7 +47,14 @@ export function decide(input: DecisionInput): Decision {
   const { counted, ignored } = evidenceForDigest(input.evidence, input.subject);
   const waivers = input.policy.waivers;
   const active = (id: string) => waivers.find((w) => w.requirement === id && isActive(w, input.now));
-  const ctx = { environment: input.environment, policy: input.policy, evidence: counted, now: input.now, waiverFor: active };
+  const ctx = {
+    environment: input.environment,
+    policy: input.policy,
+    subject: input.subject,
+    evidence: counted,
+    now: input.now,
+    waiverFor: active,
+  };
   const requirements = REQUIREMENTS.flatMap((r) => r(ctx)).map((r) => applyWaiver(r, waivers, input.now));
   const used = new Set(requirements.filter((r) => r.status === 'waived').map((r) => r.waiver));
   const pass = requirements.every((r) => r.status === 'met' || r.status === 'waived');

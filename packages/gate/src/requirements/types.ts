@@ -1,4 +1,4 @@
-import type { EnvironmentPolicy, Waiver } from '@trustgate/core';
+import type { Digest, EnvironmentPolicy, Waiver } from '@trustgate/core';
 import type { EvidenceItem, SignerRole } from '../evidence/types.js';
 
 export type RequirementStatus = 'met' | 'missing' | 'failed' | 'waived';
@@ -20,6 +20,7 @@ export interface RequirementResult {
 export interface RequirementContext {
   environment: string;
   policy: EnvironmentPolicy;
+  subject: Digest;
   /** Verified evidence for the subject's digest only. */
   evidence: readonly EvidenceItem[];
   now: Date;

@@ -66,7 +66,28 @@ waivers: [{ requirement: "rule:TG-PKL-001", reason: "trust me", approver: dev, e
 
   test('maxSeverity fails on a finding above it even within the verdict', () => {
     const d = run('requires: { scan: { maxVerdict: review, maxSeverity: medium } }', [scanItem('review', [pickle])]);
-    expect(d.requirements[0]).toMatchObject({ status: 'failed', reason: 'm.pt has findings above medium: TG-PKL-010 (high)' });
+    expect(d.requirements[0]).toMatchObject({
+      status: 'failed',
+      reason: 'm.pt has findings above medium or of unknown severity: TG-PKL-010 (high)',
+    });
+  });
+
+  test('the scanner Statement shape (rule ids per file): only the file with the subject digest is judged', () => {
+    const item = scanItem('safe', []);
+    item.statement.predicate = {
+      scanner: { name: 'trustgate', version: '0.1.0' },
+      summary: { verdict: 'unsafe' },
+      files: [
+        { path: 'models/m.pt', sha256: HEX, format: 'pytorch', verdict: 'review', rules: ['TG-PKL-010'] },
+        { path: 'models/other.pkl', sha256: '12'.repeat(32), format: 'pickle', verdict: 'unsafe', rules: ['TG-PKL-001'] },
+      ],
+    };
+    expect(run('requires: { scan: { maxVerdict: review } }', [item]).decision).toBe('pass');
+    // Rule ids carry no severity: under maxSeverity a non-safe file fails closed, and says why.
+    expect(run('requires: { scan: { maxVerdict: review, maxSeverity: high } }', [item]).requirements[0]).toMatchObject({
+      status: 'failed',
+      reason: 'models/m.pt has findings above high or of unknown severity: TG-PKL-010 (severity unknown)',
+    });
   });
 
   test('a malformed scan predicate fails rather than passing', () => {
