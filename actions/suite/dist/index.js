@@ -56681,53 +56681,57 @@ class GateError extends dist/* TrustgateError */.O_ {
 
 
 
+const ROUTE = 'GET /repos/{owner}/{repo}/attestations/{subject_digest}';
+const API_HEADERS = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
 const PER_PAGE = 100;
 const MAX_PAGES = 20; // 2,000 attestations for one digest is far past any real pipeline; stop rather than loop.
 /**
- * Every attestation GitHub holds for a digest in a repository:
- * `GET /repos/{owner}/{repo}/attestations/{subject_digest}`, following `Link: rel="next"` cursors.
- * The response is attacker-reachable (a compromised proxy, a forged mock): each entry is checked, not trusted.
+ * Every attestation GitHub holds for a digest in a repository (`GET /repos/{owner}/{repo}/attestations/
+ * {subject_digest}`), following `Link: rel="next"` cursors. The answer is attacker-reachable (a proxy, a
+ * forged server): each entry is checked, and an entry without a bundle is kept as a malformed document.
  */
 async function attestationsForDigest(client, repo, digest) {
     const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repo);
     if (!m)
-        throw new GateError('ATTESTATIONS_API_ERROR', `--repo ${JSON.stringify(repo)} must be OWNER/REPO`);
-    const base = (client.baseUrl ?? 'https://api.github.com').replace(/\/+$/, '');
-    const path = `/repos/${encodeURIComponent(m[1])}/${encodeURIComponent(m[2])}/attestations/${(0,dist/* formatDigest */.MO)(digest)}`;
-    let url = `${base}${path}?per_page=${PER_PAGE}`;
-    const headers = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
-    if (client.token)
-        headers.authorization = `Bearer ${client.token}`;
+        throw new GateError('ATTESTATIONS_API_ERROR', `repository ${JSON.stringify(repo)} must be OWNER/REPO`);
+    const target = { owner: m[1], repo: m[2], subject: (0,dist/* formatDigest */.MO)(digest) };
     const out = [];
-    for (let page = 0; url !== undefined && page < MAX_PAGES; page++) {
-        const response = await request(client, url, headers);
-        if (response.status === 404)
+    let after;
+    for (let page = 0; page < MAX_PAGES; page++) {
+        const answer = 'request' in client ? await octokitPage(client, target, after) : await fetchPage(client, target, after);
+        if (answer.status === 404)
             return out; // no attestation for this digest in this repository
-        const body = await readBody(response, url);
-        body.forEach((entry, i) => {
-            out.push(toEvidence(entry, `${url}#attestations[${i}]`));
+        const list = answer.body?.attestations;
+        if (!Array.isArray(list))
+            throw new GateError('ATTESTATIONS_API_ERROR', `${answer.url} answered without an attestations array`);
+        list.forEach((entry, i) => {
+            out.push(toEvidence(entry, `${answer.url}#attestations[${i}]`));
         });
-        url = nextLink(response.headers.get('link'));
+        after = cursorOf(nextLink(answer.link));
+        if (after === undefined)
+            return out;
     }
     return out;
 }
-async function request(client, url, headers) {
+async function fetchPage(client, t, after) {
+    const base = (client.baseUrl ?? 'https://api.github.com').replace(/\/+$/, '');
+    const query = `per_page=${PER_PAGE}${after === undefined ? '' : `&after=${encodeURIComponent(after)}`}`;
+    const url = `${base}/repos/${encodeURIComponent(t.owner)}/${encodeURIComponent(t.repo)}/attestations/${t.subject}?${query}`;
+    const headers = { ...API_HEADERS };
+    if (client.token)
+        headers.authorization = `Bearer ${client.token}`;
     let response;
     try {
         response = await client.fetch(url, { headers });
     }
     catch (cause) {
-        throw new GateError('ATTESTATIONS_API_ERROR', `cannot reach ${url} (${cause.message}); check the network or GITHUB_API_URL`, { cause });
+        throw new GateError('ATTESTATIONS_API_ERROR', `cannot reach ${url} (${cause.message}); check the network or GITHUB_API_URL`, {
+            cause,
+        });
     }
-    if (response.status === 401 || response.status === 403) {
-        throw new GateError('ATTESTATIONS_API_ERROR', `${url} answered ${response.status}; the token needs attestations: read (or contents: read) on the repository`);
-    }
-    if (!response.ok && response.status !== 404) {
-        throw new GateError('ATTESTATIONS_API_ERROR', `${url} answered ${response.status}; retry later or pass the bundles with --evidence`);
-    }
-    return response;
-}
-async function readBody(response, url) {
+    refuse(response.status, url);
+    if (response.status === 404)
+        return { status: 404, body: undefined, link: undefined, url };
     let body;
     try {
         body = await response.json();
@@ -56735,14 +56739,41 @@ async function readBody(response, url) {
     catch (cause) {
         throw new GateError('ATTESTATIONS_API_ERROR', `${url} did not answer JSON`, { cause });
     }
-    const list = body?.attestations;
-    if (!Array.isArray(list))
-        throw new GateError('ATTESTATIONS_API_ERROR', `${url} answered without an attestations array`);
-    return list;
+    return { status: response.status, body, link: response.headers.get('link') ?? undefined, url };
+}
+async function octokitPage(client, t, after) {
+    const url = `/repos/${t.owner}/${t.repo}/attestations/${t.subject}${after === undefined ? '' : `?after=${after}`}`;
+    try {
+        const answer = await client.request(ROUTE, {
+            owner: t.owner,
+            repo: t.repo,
+            subject_digest: t.subject,
+            per_page: PER_PAGE,
+            ...(after === undefined ? {} : { after }),
+            headers: API_HEADERS,
+        });
+        const link = answer.headers.link;
+        return { status: answer.status, body: answer.data, link: typeof link === 'string' ? link : undefined, url };
+    }
+    catch (cause) {
+        const status = cause.status;
+        if (status === 404)
+            return { status: 404, body: undefined, link: undefined, url };
+        if (typeof status === 'number')
+            refuse(status, url);
+        throw new GateError('ATTESTATIONS_API_ERROR', `cannot read ${url} (${cause.message})`, { cause });
+    }
+}
+function refuse(status, url) {
+    if (status === 401 || status === 403) {
+        throw new GateError('ATTESTATIONS_API_ERROR', `${url} answered ${status}; the token needs attestations: read (or contents: read) on the repository`);
+    }
+    if ((status < 200 || status > 299) && status !== 404) {
+        throw new GateError('ATTESTATIONS_API_ERROR', `${url} answered ${status}; retry later or pass the bundles with --evidence`);
+    }
 }
 function toEvidence(entry, origin) {
     const bundle = typeof entry === 'object' && entry !== null ? entry.bundle : undefined;
-    // A missing bundle stays in the list as a malformed document, so the decision reports it.
     return {
         origin,
         sha256: (0,external_node_crypto_.createHash)('sha256')
@@ -56761,6 +56792,17 @@ function nextLink(header) {
             return m[1];
     }
     return undefined;
+}
+// GitHub pages this endpoint with opaque `after` cursors; the next link carries the one to send.
+function cursorOf(link) {
+    if (link === undefined)
+        return undefined;
+    try {
+        return new URL(link).searchParams.get('after') ?? undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 //# sourceMappingURL=attestations-api.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/classify.js

@@ -1,6 +1,12 @@
 export { type CountedEvidence, type Decision, type DecisionInput, decide, type WaiverRecord } from './decide.js';
 export { GateError, type GateErrorCode } from './errors.js';
-export { type AttestationsClient, attestationsForDigest, nextLink } from './evidence/attestations-api.js';
+export {
+  type AttestationsClient,
+  attestationsForDigest,
+  type FetchAttestationsClient,
+  nextLink,
+  type OctokitAttestationsClient,
+} from './evidence/attestations-api.js';
 export { classify } from './evidence/classify.js';
 export { documentsFromText } from './evidence/documents.js';
 export { loadEvidenceFiles } from './evidence/files.js';

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { Octokit } from '@octokit/core';
 import { parseDigest } from '@trustgate/core';
 import { attestationsForDigest, decidePromotion, GateError } from '@trustgate/gate';
 import { operation } from '../support/github-openapi.js';
@@ -62,9 +63,10 @@ function expectValidRequests(): void {
   expect(seen.length).toBeGreaterThan(0);
   for (const r of seen) {
     const m = op.routePattern.exec(r.path);
-    expect(m?.slice(1)).toEqual(['acme', 'ml', `sha256:${SUBJECT}`]);
+    // Path parameters arrive percent-encoded or not (Octokit encodes the digest's ':'); GitHub decodes both.
+    expect(m?.slice(1).map(decodeURIComponent)).toEqual(['acme', 'ml', `sha256:${SUBJECT}`]);
     expect(op.validateQuery({ ...r.query })).toBe(true);
-    expect(r.headers.authorization).toBe('Bearer ghs_test');
+    expect(r.headers.authorization).toMatch(/^(Bearer|token) ghs_test$/);
     expect(r.headers.accept).toBe('application/vnd.github+json');
     expect(r.headers['x-github-api-version']).toBe('2022-11-28');
   }
@@ -89,6 +91,24 @@ describe('attestations API path', () => {
       `${baseUrl}/repos/acme/ml/attestations/sha256:${SUBJECT}?per_page=100#attestations[1]`,
       `${baseUrl}/repos/acme/ml/attestations/sha256:${SUBJECT}?per_page=100&after=c1#attestations[0]`,
     ]);
+  });
+
+  test('an Octokit (as the App holds) reads the same pages through request()', async () => {
+    const scan = await kit.sign(statements.scan(), 'scan');
+    const tests = await kit.sign(statements.tests(), 'tests');
+    await servePages([[entry(scan.document)], [entry(tests.document)]]);
+    const octokit = new Octokit({ auth: 'ghs_test', baseUrl });
+    const docs = await attestationsForDigest(octokit, 'acme/ml', parseDigest(`sha256:${SUBJECT}`));
+    expectValidRequests();
+    expect(seen.map((r) => r.query)).toEqual([{ per_page: '100' }, { per_page: '100', after: 'c1' }]);
+    expect(docs.map((d) => d.document)).toEqual([scan.document, tests.document]);
+    pages = { '': { status: 403, body: { message: 'Resource not accessible by integration' } } };
+    await expect(attestationsForDigest(octokit, 'acme/ml', parseDigest(`sha256:${SUBJECT}`))).rejects.toMatchObject({
+      code: 'ATTESTATIONS_API_ERROR',
+      message: expect.stringContaining('attestations: read'),
+    });
+    pages = {};
+    await expect(attestationsForDigest(octokit, 'acme/none', parseDigest(`sha256:${SUBJECT}`))).resolves.toEqual([]);
   });
 
   test('an entry without a bundle is reported, not counted', async () => {
