@@ -33,6 +33,13 @@ const sign = (s, file = 'evidence.yml', repo = 'acme/ml') => {
   };
   return sigstore.signAttestation(s, { identity: id, issuer: ISSUER, github });
 };
+const approval = (login) =>
+  statement('https://trustgate.dev/approval/v1', {
+    approver: { login, type: 'User' },
+    teams: ['ml-leads'],
+    environment: 'production',
+    approvedAt: new Date().toISOString(),
+  });
 // The predicate `trustgate scan --statement` writes.
 const scanReport = (sha256) => ({
   scanner: { name: 'trustgate', version: '0.1.0' },
@@ -89,17 +96,7 @@ const staging = await decidePromotion(
 );
 if (staging.decision.decision !== 'pass') throw new Error('the example staging decision should pass');
 await write('production/staging-decision.sigstore.json', await sign(staging.statement));
-await write(
-  'production/approval-alice.sigstore.json',
-  await sign(
-    statement('https://trustgate.dev/approval/v1', {
-      approver: { login: 'alice', type: 'User' },
-      teams: ['ml-leads'],
-      environment: 'production',
-      approvedAt: new Date().toISOString(),
-    }),
-  ),
-);
+await write('production/approval-alice.sigstore.json', await sign(approval('alice')));
 await write(
   'production/risk-tier.sigstore.json',
   await sign(
@@ -127,16 +124,7 @@ await write(
 
 // What must not count: bob's approval is fine but he is not the named approver for high risk; a scan of
 // another digest; an unsigned Statement; a scan signed by a fork's workflow.
-await write(
-  'rejected/approval-bob.sigstore.json',
-  await sign(
-    statement('https://trustgate.dev/approval/v1', {
-      approver: { login: 'bob', type: 'User' },
-      teams: ['ml-leads'],
-      environment: 'production',
-    }),
-  ),
-);
+await write('rejected/approval-bob.sigstore.json', await sign(approval('bob')));
 await write('rejected/scan-other-digest.sigstore.json', await sign(statement('https://trustgate.dev/scan/v1', scanReport(OTHER), OTHER)));
 await write(
   'rejected/tests-unsigned.intoto.json',
