@@ -33,7 +33,8 @@ export function parseBundle(input: unknown, source = 'bundle'): Bundle {
 
 /**
  * Parse a file that holds one bundle (JSON) or several (JSON Lines, as `gh attestation download` and the attestations
- * API produce). The attestations API wraps each bundle as `{"bundle": ...}`; both forms are accepted.
+ * API produce). The attestations API wraps each bundle as `{"bundle": ...}` inside `{"attestations": [...]}`;
+ * all these forms are accepted.
  */
 export function parseBundles(text: string, source = 'bundle'): Bundle[] {
   const trimmed = text.trim();
@@ -46,7 +47,10 @@ export function parseBundles(text: string, source = 'bundle'): Bundle[] {
     single = undefined;
   }
   const values: unknown[] = [];
-  if (single !== undefined) values.push(single);
+  const listed = (single as { attestations?: unknown } | undefined)?.attestations;
+  // GET /repos/{o}/{r}/attestations/{digest} answers {"attestations": [{"bundle": ...}, ...]}.
+  if (Array.isArray(listed)) values.push(...listed);
+  else if (single !== undefined) values.push(single);
   else {
     for (const [i, line] of trimmed.split('\n').entries()) {
       if (line.trim() === '') continue;
