@@ -46951,7 +46951,8 @@ function load_parseBundle(input, source = 'bundle') {
 }
 /**
  * Parse a file that holds one bundle (JSON) or several (JSON Lines, as `gh attestation download` and the attestations
- * API produce). The attestations API wraps each bundle as `{"bundle": ...}`; both forms are accepted.
+ * API produce). The attestations API wraps each bundle as `{"bundle": ...}` inside `{"attestations": [...]}`;
+ * all these forms are accepted.
  */
 function parseBundles(text, source = 'bundle') {
     const trimmed = text.trim();
@@ -46965,7 +46966,11 @@ function parseBundles(text, source = 'bundle') {
         single = undefined;
     }
     const values = [];
-    if (single !== undefined)
+    const listed = single?.attestations;
+    // GET /repos/{o}/{r}/attestations/{digest} answers {"attestations": [{"bundle": ...}, ...]}.
+    if (Array.isArray(listed))
+        values.push(...listed);
+    else if (single !== undefined)
         values.push(single);
     else {
         for (const [i, line] of trimmed.split('\n').entries()) {
