@@ -1,11 +1,14 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { Octokit } from '@octokit/core';
 import { parseDigest } from '@trustgate/core';
-import { attestationsForDigest, decidePromotion, GateError } from '@trustgate/gate';
+import { attestationsForDigest, decidePromotion, decidePromotionFromFiles, GateError } from '@trustgate/gate';
 import { operation } from '../support/github-openapi.js';
-import { BUILD_WORKFLOW, createKit, type Kit, POLICY_SOURCE, policy, SUBJECT, statements } from '../support/evidence-kit.js';
+import { BUILD_WORKFLOW, createKit, type Kit, POLICY_SOURCE, POLICY_YAML, policy, SUBJECT, statements } from '../support/evidence-kit.js';
 
 const op = operation('/repos/{owner}/{repo}/attestations/{subject_digest}', 'get');
 
@@ -109,6 +112,33 @@ describe('attestations API path', () => {
     });
     pages = {};
     await expect(attestationsForDigest(octokit, 'acme/none', parseDigest(`sha256:${SUBJECT}`))).resolves.toEqual([]);
+  });
+
+  test('decidePromotionFromFiles (the CLI and action edge) reads the API when given a repository and token', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'trustgate-gate-api-'));
+    await writeFile(join(dir, 'trustgate.yml'), POLICY_YAML);
+    await writeFile(join(dir, 'root.json'), JSON.stringify(kit.sigstore.trustedRoot));
+    const signed = await Promise.all([
+      kit.sign(statements.scan(), 'scan'),
+      kit.sign(statements.provenance(), 'provenance', BUILD_WORKFLOW),
+      kit.sign(statements.tests(), 'tests'),
+    ]);
+    await servePages([signed.map((s) => entry(s.document))]);
+    const files = { policyFile: join(dir, 'trustgate.yml'), environment: 'staging', subject: `sha256:${SUBJECT}`, evidenceFiles: [] };
+    const result = await decidePromotionFromFiles({
+      ...files,
+      trustedRootFile: join(dir, 'root.json'),
+      repository: 'acme/ml',
+      token: 'ghs_test',
+      apiUrl: baseUrl,
+    });
+    expectValidRequests();
+    expect(result.decision.decision).toBe('pass');
+    // Without a token nothing is read, and nothing is assumed.
+    seen.length = 0;
+    const offline = await decidePromotionFromFiles({ ...files, trustedRootFile: join(dir, 'root.json'), repository: 'acme/ml' });
+    expect(seen).toEqual([]);
+    expect(offline.decision.decision).toBe('fail');
   });
 
   test('an entry without a bundle is reported, not counted', async () => {
