@@ -50101,7 +50101,7 @@ async function runAction(gate, io = runnerIO()) {
 
 /***/ }),
 
-/***/ 6849:
+/***/ 3398:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56527,13 +56527,367 @@ async function modelScan(_io) {
     throw new dist/* CoreError */.am('NOT_AVAILABLE', 'the model-scan gate is not available yet in this build; pin an earlier release or remove the step');
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../promotion-gate/lib/index.js
-
-/** The promotion-gate gate as an action step: inputs -> engine -> outputs, summary, annotations. */
-async function promotionGate(_io) {
-    throw new dist/* CoreError */.am('NOT_AVAILABLE', 'the promotion-gate gate is not available yet in this build; pin an earlier release or remove the step');
+;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/for-digest.js
+/** Only evidence whose Statement names this exact digest counts; the rest is reported as about another artifact. */
+function evidenceForDigest(items, digest) {
+    const counted = [];
+    const ignored = [];
+    for (const item of items) {
+        if (namesDigest(item, digest))
+            counted.push(item);
+        else {
+            const named = item.statement.subject.flatMap((s) => Object.entries(s.digest).map(([a, h]) => `${a}:${h}`));
+            ignored.push({
+                origin: item.origin,
+                kind: 'other-digest',
+                predicateType: item.predicateType,
+                reason: `it is about ${named.join(', ')}, not ${digest.algorithm}:${digest.hex}`,
+            });
+        }
+    }
+    return { counted, ignored };
 }
-//# sourceMappingURL=index.js.map
+function namesDigest(item, digest) {
+    return item.statement.subject.some((s) => typeof s.digest[digest.algorithm] === 'string' && s.digest[digest.algorithm]?.toLowerCase() === digest.hex);
+}
+//# sourceMappingURL=for-digest.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/predicates.js
+
+/**
+ * Predicate types the gate reads besides the ones core defines (scan, verification, ai-tag, VSA, SLSA
+ * provenance). Their fields are documented in docs/gate.md; each is parsed defensively where it is used.
+ */
+const GATE_PREDICATE_TYPES = {
+    /** `{approver: {login, type?}, teams?, environment?, approvedAt?, change?: {author?, initiator?}}` */
+    approval: 'https://trustgate.dev/approval/v1',
+    /** `{result: 'passed'|'failed', passed?, failed?, skipped?, suite?}` */
+    testResult: 'https://trustgate.dev/test-result/v1',
+    /** `{tier: 'minimal'|'limited'|'high'|'unacceptable', rationale?, assessedBy?}` (EU AI Act risk tier) */
+    riskTier: 'https://trustgate.dev/risk-tier/v1',
+    /** `{name, intendedUse, limitations?, ...}` */
+    modelCard: 'https://trustgate.dev/model-card/v1',
+    /** `{datasets: [{name, ...}], ...}` (EU AI Act art. 10 data governance) */
+    dataGovernance: 'https://trustgate.dev/data-governance/v1',
+};
+/** Every predicate type the gate understands, by the short name reports use. */
+const KNOWN_PREDICATES = {
+    [dist/* PREDICATE_TYPES */.Cs.scan]: 'scan',
+    [dist/* PREDICATE_TYPES */.Cs.verification]: 'verification',
+    [dist/* PREDICATE_TYPES */.Cs.aiTag]: 'ai-tag',
+    [dist/* PREDICATE_TYPES */.Cs.vsa]: 'verification summary',
+    [dist/* PREDICATE_TYPES */.Cs.slsaProvenance]: 'provenance',
+    [GATE_PREDICATE_TYPES.approval]: 'approval',
+    [GATE_PREDICATE_TYPES.testResult]: 'test result',
+    [GATE_PREDICATE_TYPES.riskTier]: 'risk tier',
+    [GATE_PREDICATE_TYPES.modelCard]: 'model card',
+    [GATE_PREDICATE_TYPES.dataGovernance]: 'data governance',
+};
+//# sourceMappingURL=predicates.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/types.js
+/** Evidence of one predicate type that verified against the given role's signers. */
+function evidenceOfType(ctx, predicateType, role = 'evidence') {
+    return ctx.evidence.filter((e) => e.predicateType === predicateType && e.roles.includes(role));
+}
+function result(id, status, reason, evidence = []) {
+    return { id, status, reason, evidence: evidence.map((e) => e.origin) };
+}
+function origins(items) {
+    return items.map((e) => e.origin).join(', ');
+}
+//# sourceMappingURL=types.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/approval-evidence.js
+
+
+
+
+const person = schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* object */.Ikc({ login: schemas/* string */.YjP().min(1) }).transform((p) => p.login)]);
+const approvalSchema = schemas/* object */.Ikc({
+    approver: schemas/* object */.Ikc({ login: schemas/* string */.YjP().min(1), type: schemas/* string */.YjP().default('User') }),
+    teams: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
+    environment: schemas/* string */.YjP().optional(),
+    change: schemas/* object */.Ikc({ author: person.optional(), initiator: person.optional() }).optional(),
+});
+const aiTagSchema = schemas/* object */.Ikc({ author: person.optional(), initiator: person.optional(), agent: person.optional() });
+/**
+ * Approvals that count for this environment: for it (or for no environment in particular), well formed,
+ * and not given by the change's author, its initiator or the agent that wrote it (no self-approval).
+ */
+function countableApprovals(ctx) {
+    const authors = changeAuthors(ctx);
+    const approvals = [];
+    const rejected = [];
+    for (const item of evidenceOfType(ctx, GATE_PREDICATE_TYPES.approval)) {
+        const parsed = approvalSchema.safeParse(item.statement.predicate);
+        if (!parsed.success) {
+            rejected.push(`${item.origin}: not an approval predicate`);
+            continue;
+        }
+        const a = parsed.data;
+        const login = a.approver.login;
+        if (a.environment !== undefined && a.environment !== ctx.environment)
+            continue;
+        for (const p of [a.change?.author, a.change?.initiator])
+            if (p)
+                authors.add(p.toLowerCase());
+        if (authors.has(login.toLowerCase())) {
+            rejected.push(`${login} authored or initiated the change and cannot approve it`);
+            continue;
+        }
+        const human = a.approver.type.toLowerCase() !== 'bot' && !login.endsWith('[bot]');
+        approvals.push({ login, human, teams: a.teams, item });
+    }
+    // Self-approval is judged against authors named anywhere, including approvals read after this one.
+    const kept = approvals.filter((a) => {
+        if (!authors.has(a.login.toLowerCase()))
+            return true;
+        rejected.push(`${a.login} authored or initiated the change and cannot approve it`);
+        return false;
+    });
+    return { approvals: kept, rejected: [...new Set(rejected)] };
+}
+function changeAuthors(ctx) {
+    const authors = new Set();
+    for (const item of evidenceOfType(ctx, dist/* PREDICATE_TYPES */.Cs.aiTag)) {
+        const parsed = aiTagSchema.safeParse(item.statement.predicate);
+        if (!parsed.success)
+            continue;
+        for (const p of [parsed.data.author, parsed.data.initiator, parsed.data.agent])
+            if (p)
+                authors.add(p.toLowerCase());
+    }
+    return authors;
+}
+//# sourceMappingURL=approval-evidence.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/approvals.js
+
+
+/** `requires.approvals`: enough distinct approvers from the listed users or teams, none approving their own change. */
+const approvalsRequirement = (ctx) => {
+    const rule = ctx.policy.requires.approvals;
+    if (rule === undefined)
+        return [];
+    const { approvals, rejected } = countableApprovals(ctx);
+    const anyone = rule.users.length === 0 && rule.teams.length === 0;
+    const eligible = approvals.filter((a) => anyone || rule.users.some((u) => u.toLowerCase() === a.login.toLowerCase()) || a.teams.some((t) => rule.teams.includes(t)));
+    const logins = [...new Set(eligible.map((a) => a.login.toLowerCase()))];
+    const from = anyone ? '' : ` from ${[...rule.users, ...rule.teams.map((t) => `team ${t}`)].join(', ')}`;
+    const notes = rejected.length > 0 ? `; not counted: ${rejected.join('; ')}` : '';
+    const items = eligible.map((a) => a.item);
+    if (logins.length >= rule.count)
+        return [result('approvals', 'met', `${logins.length} approval(s)${from}: ${logins.join(', ')}${notes}`, items)];
+    const status = approvals.length === 0 && rejected.length === 0 ? 'missing' : 'failed';
+    return [result('approvals', status, `${logins.length} of ${rule.count} required approval(s)${from}${notes}`, items)];
+};
+//# sourceMappingURL=approvals.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/freshness.js
+
+const DAY_MS = 86_400_000;
+/** `maxEvidenceAgeDays`: every piece of counted evidence was made within the window (unknown age is stale). */
+const freshnessRequirement = (ctx) => {
+    const days = ctx.policy.maxEvidenceAgeDays;
+    if (days === undefined)
+        return [];
+    const oldest = ctx.now.getTime() - days * DAY_MS;
+    const stale = ctx.evidence.filter((e) => e.time === undefined || Date.parse(e.time) < oldest);
+    if (stale.length === 0)
+        return [result('freshness', 'met', `all ${ctx.evidence.length} piece(s) of evidence are at most ${days} days old`)];
+    const what = stale.map((e) => `${e.origin} (${e.time === undefined ? 'time unknown' : `made ${e.time.slice(0, 10)}`})`);
+    return [result('freshness', 'failed', `older than ${days} days: ${what.join(', ')}`, stale)];
+};
+//# sourceMappingURL=freshness.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/promotion-order.js
+
+
+
+const vsaSchema = schemas/* object */.Ikc({ verificationResult: schemas/* enum */.k5n(['PASSED', 'FAILED']), environment: schemas/* string */.YjP() });
+/** `requires.promotedFrom`: a passing trustgate decision (VSA) for the same digest in each earlier environment. */
+const promotionOrderRequirement = (ctx) => {
+    const before = ctx.policy.requires.promotedFrom ?? [];
+    const summaries = evidenceOfType(ctx, dist/* PREDICATE_TYPES */.Cs.vsa).flatMap((item) => {
+        const parsed = vsaSchema.safeParse(item.statement.predicate);
+        return parsed.success ? [{ item, ...parsed.data }] : [];
+    });
+    return before.map((env) => {
+        const id = `promotion:${env}`;
+        const forEnv = summaries.filter((s) => s.environment === env);
+        const passed = forEnv.filter((s) => s.verificationResult === 'PASSED');
+        if (passed.length > 0)
+            return result(id, 'met', `passed ${env} for this digest`, passed.map((s) => s.item));
+        if (forEnv.length > 0)
+            return result(id, 'failed', `the ${env} gate failed for this digest`, forEnv.map((s) => s.item));
+        return result(id, 'missing', `no passing ${env} decision for this digest: promote it to ${env} first`);
+    });
+};
+//# sourceMappingURL=promotion-order.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/provenance.js
+
+
+/** `requires.provenance`: SLSA provenance for this digest, signed by one of the listed build workflows. */
+const provenanceRequirement = (ctx) => {
+    const rule = ctx.policy.requires.provenance;
+    if (rule === undefined)
+        return [];
+    const found = evidenceOfType(ctx, dist/* PREDICATE_TYPES */.Cs.slsaProvenance, 'provenance');
+    const workflows = rule.workflows.join(', ');
+    if (found.length === 0) {
+        return [result('provenance', 'missing', `no SLSA provenance for this digest signed by the workflow(s) ${workflows}`)];
+    }
+    return [result('provenance', 'met', `SLSA provenance signed by ${found[0]?.signer.identity ?? workflows}`, found)];
+};
+//# sourceMappingURL=provenance.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/risk-tier.js
+
+
+
+
+const riskTierSchema = schemas/* object */.Ikc({ tier: schemas/* enum */.k5n(['minimal', 'limited', 'high', 'unacceptable']) });
+/**
+ * `riskTier`: the EU AI Act risk tier declared for the model. `unacceptable` never promotes (no waiver
+ * lifts it); `high` needs a model card, data governance evidence and a named human approver.
+ */
+const riskTierRequirement = (ctx) => {
+    const rule = ctx.policy.riskTier;
+    if (rule === undefined)
+        return [];
+    const declared = evidenceOfType(ctx, GATE_PREDICATE_TYPES.riskTier);
+    const tiers = new Set();
+    for (const item of declared) {
+        const parsed = riskTierSchema.safeParse(item.statement.predicate);
+        tiers.add(parsed.success ? parsed.data.tier : 'invalid');
+    }
+    if (tiers.size === 0) {
+        return rule.required ? [result('risk-tier', 'missing', 'no verified EU AI Act risk-tier declaration for this digest')] : [];
+    }
+    if (tiers.size > 1 || tiers.has('invalid')) {
+        return [result('risk-tier', 'failed', `risk-tier declarations disagree or are invalid: ${[...tiers].join(', ')}`, declared)];
+    }
+    const tier = [...tiers][0];
+    if (tier === 'unacceptable') {
+        return [
+            { ...result('risk-tier', 'failed', 'declared unacceptable risk (EU AI Act art. 5): never promoted', declared), waivable: false },
+        ];
+    }
+    const out = [result('risk-tier', 'met', `declared ${tier} risk`, declared)];
+    if (tier === 'high')
+        out.push(...highRisk(ctx));
+    return out;
+};
+function highRisk(ctx) {
+    const high = ctx.policy.riskTier?.high ?? { modelCard: true, dataGovernance: true, namedApprovers: [] };
+    const out = [];
+    const documents = [
+        { wanted: high.modelCard, id: 'risk-tier:model-card', type: GATE_PREDICATE_TYPES.modelCard, name: 'model card' },
+        {
+            wanted: high.dataGovernance,
+            id: 'risk-tier:data-governance',
+            type: GATE_PREDICATE_TYPES.dataGovernance,
+            name: 'data governance evidence',
+        },
+    ];
+    for (const d of documents) {
+        if (!d.wanted)
+            continue;
+        const found = evidenceOfType(ctx, d.type);
+        out.push(found.length > 0
+            ? result(d.id, 'met', `${d.name} present`, found)
+            : result(d.id, 'missing', `high-risk models need a verified ${d.name} for this digest`));
+    }
+    const named = high.namedApprovers.map((n) => n.toLowerCase());
+    const humans = countableApprovals(ctx).approvals.filter((a) => a.human && (named.length === 0 || named.includes(a.login.toLowerCase())));
+    const who = named.length > 0 ? `one of ${high.namedApprovers.join(', ')}` : 'a named human';
+    out.push(humans.length > 0
+        ? result('risk-tier:human-approver', 'met', `approved by ${humans.map((a) => a.login).join(', ')}`, humans.map((a) => a.item))
+        : result('risk-tier:human-approver', 'missing', `high-risk models need an approval by ${who}`));
+    return out;
+}
+//# sourceMappingURL=risk-tier.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/scan.js
+
+
+
+// The scan Statement (`trustgate scan --statement`) lists per file a verdict and its rule ids; a full scan
+// report (findings with severities) is read too. Only what the gate needs is checked.
+const VERDICT = schemas/* enum */.k5n(['safe', 'review', 'unsafe', 'error']);
+const findingSchema = schemas/* object */.Ikc({ rule: schemas/* string */.YjP(), severity: schemas/* enum */.k5n(['critical', 'high', 'medium', 'low', 'info']) });
+const scanPredicateSchema = schemas/* object */.Ikc({
+    files: schemas/* array */.YOg(schemas/* object */.Ikc({
+        path: schemas/* string */.YjP(),
+        sha256: schemas/* string */.YjP().optional(),
+        verdict: VERDICT,
+        findings: schemas/* array */.YOg(findingSchema).optional(),
+        rules: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    })),
+    summary: schemas/* object */.Ikc({ verdict: VERDICT }),
+});
+/**
+ * `requires.scan`: every verified scan of the digest must be within maxVerdict (and maxSeverity). A file
+ * over the limit passes only when each of its findings is a waivable rule with an unexpired `rule:<id>` waiver.
+ */
+const scanRequirement = (ctx) => {
+    const rule = ctx.policy.requires.scan;
+    if (rule === undefined)
+        return [];
+    const scans = evidenceOfType(ctx, dist/* PREDICATE_TYPES */.Cs.scan);
+    if (scans.length === 0)
+        return [result('scan', 'missing', 'no verified scan Statement for this digest (trustgate scan --statement, then attest it)')];
+    const problems = [];
+    const waivedRules = new Set();
+    for (const scan of scans)
+        problems.push(...judgeScan(scan, ctx, waivedRules));
+    const out = [];
+    if (problems.length > 0)
+        out.push(result('scan', 'failed', problems.join('; '), scans));
+    else
+        out.push(result('scan', 'met', `${scans.length} verified scan(s) within verdict ${rule.maxVerdict}${rule.maxSeverity ? ` and severity ${rule.maxSeverity}` : ''}`, scans));
+    for (const id of waivedRules) {
+        const waiver = ctx.waiverFor(`rule:${id}`);
+        if (waiver)
+            out.push({ ...result(`rule:${id}`, 'waived', `findings of ${id} are waived`, scans), waiver });
+    }
+    return out;
+};
+function judgeScan(scan, ctx, waivedRules) {
+    const rule = ctx.policy.requires.scan;
+    if (rule === undefined)
+        return [];
+    const parsed = scanPredicateSchema.safeParse(scan.statement.predicate);
+    if (!parsed.success)
+        return [`${scan.origin}: the scan predicate is not a trustgate scan result`];
+    const isWaived = (ruleId) => rule.waivableRules.includes(ruleId) && ctx.waiverFor(`rule:${ruleId}`) !== undefined;
+    // A scan of several files speaks about the subject only through the file with the subject's digest.
+    const own = parsed.data.files.filter((f) => f.sha256?.toLowerCase() === ctx.subject.hex);
+    const files = own.length > 0 ? own : parsed.data.files;
+    const problems = [];
+    for (const file of files) {
+        const hits = file.findings ?? (file.rules ?? []).map((r) => ({ rule: r }));
+        const open = hits.filter((f) => !isWaived(f.rule));
+        for (const f of hits)
+            if (isWaived(f.rule))
+                waivedRules.add(f.rule);
+        if (exceeds(file.verdict, rule.maxVerdict) && (file.verdict === 'error' || open.length > 0 || hits.length === 0)) {
+            problems.push(`${file.path} is ${file.verdict} (at most ${rule.maxVerdict} allowed)${describe(open)}`);
+            continue;
+        }
+        const max = rule.maxSeverity;
+        if (max === undefined || file.verdict === 'safe')
+            continue;
+        // Rule ids without severities cannot show they stay under maxSeverity: fail closed and say why.
+        const over = open.filter((f) => f.severity === undefined || (0,dist/* severityRank */.qs)(f.severity) > (0,dist/* severityRank */.qs)(max));
+        if (over.length > 0)
+            problems.push(`${file.path} has findings above ${max} or of unknown severity${describe(over)}`);
+    }
+    if (files.length === 0 && exceeds(parsed.data.summary.verdict, rule.maxVerdict)) {
+        problems.push(`${scan.origin}: scan verdict ${parsed.data.summary.verdict} (at most ${rule.maxVerdict} allowed)`);
+    }
+    return problems;
+}
+function exceeds(verdict, max) {
+    return (0,dist/* verdictRank */.uI)(verdict) > (0,dist/* verdictRank */.uI)(max);
+}
+function describe(findings) {
+    return findings.length === 0 ? '' : `: ${findings.map((f) => `${f.rule} (${f.severity ?? 'severity unknown'})`).join(', ')}`;
+}
+//# sourceMappingURL=scan.js.map
 // EXTERNAL MODULE: ../../node_modules/@sigstore/bundle/dist/index.js
 var bundle_dist = __nccwpck_require__(6124);
 ;// CONCATENATED MODULE: ../../packages/verify/dist/errors.js
@@ -63374,6 +63728,857 @@ function signerPolicyFrom(flags) {
 
 
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/signature.js
+
+
+
+
+// The verification Statement `trustgate verify-* --statement` emits; only a certificate signer can meet a signer list.
+const verificationSchema = schemas/* object */.Ikc({
+    verified: schemas/* literal */.euz(true),
+    signer: schemas/* object */.Ikc({
+        kind: schemas/* literal */.euz('certificate'),
+        identity: schemas/* string */.YjP().min(1),
+        issuer: schemas/* string */.YjP().optional(),
+        sourceRepository: schemas/* string */.YjP().optional(),
+        sourceRef: schemas/* string */.YjP().optional(),
+        sourceDigest: schemas/* string */.YjP().optional(),
+    }),
+});
+/**
+ * `requires.signature`: an attestation of this digest verifies against one of the listed signers, or a
+ * verification Statement (signed by an evidence signer) reports a signature by one of them.
+ */
+const signatureRequirement = (ctx) => {
+    const rule = ctx.policy.requires.signature;
+    if (rule === undefined)
+        return [];
+    const who = rule.signers.map((s) => s.identity ?? s.identityRegexp).join(', ');
+    const signed = ctx.evidence.filter((e) => e.roles.includes('signature'));
+    if (signed.length > 0)
+        return [result('signature', 'met', `signed by ${signed[0]?.signer.identity ?? who}`, signed)];
+    const reported = reportedSignatures(ctx, rule.signers);
+    if (reported.length > 0) {
+        return [
+            result('signature', 'met', `verified signature by ${reported[0]?.identity} (${reported[0]?.item.origin})`, reported.map((r) => r.item)),
+        ];
+    }
+    return [result('signature', 'missing', `no attestation or verification result for this digest shows a signature by ${who}`)];
+};
+function reportedSignatures(ctx, signers) {
+    return evidenceOfType(ctx, dist/* PREDICATE_TYPES */.Cs.verification).flatMap((item) => {
+        const parsed = verificationSchema.safeParse(item.statement.predicate);
+        if (!parsed.success)
+            return [];
+        const s = parsed.data.signer;
+        const claims = { subjectAlternativeName: s.identity };
+        if (s.issuer)
+            claims.issuer = s.issuer;
+        if (s.sourceRepository)
+            claims.sourceRepositoryUri = s.sourceRepository;
+        if (s.sourceRef)
+            claims.sourceRepositoryRef = s.sourceRef;
+        if (s.sourceDigest)
+            claims.sourceRepositoryDigest = s.sourceDigest;
+        try {
+            judgeIdentity(signers, claims);
+            return [{ item, identity: s.identity }];
+        }
+        catch {
+            return [];
+        }
+    });
+}
+//# sourceMappingURL=signature.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/tests.js
+
+
+
+const testResultSchema = schemas/* object */.Ikc({
+    result: schemas/* enum */.k5n(['passed', 'failed']),
+    failed: schemas/* number */.aig().int().min(0).default(0),
+    suite: schemas/* string */.YjP().optional(),
+});
+/** `requires.tests`: at least one test result for this digest, and every one of them passed. */
+const testsRequirement = (ctx) => {
+    if (ctx.policy.requires.tests !== true)
+        return [];
+    const runs = evidenceOfType(ctx, GATE_PREDICATE_TYPES.testResult);
+    if (runs.length === 0)
+        return [result('tests', 'missing', 'no verified test-result Statement for this digest')];
+    const failures = [];
+    for (const run of runs) {
+        const parsed = testResultSchema.safeParse(run.statement.predicate);
+        if (!parsed.success)
+            failures.push(`${run.origin}: not a test-result predicate`);
+        else if (parsed.data.result !== 'passed' || parsed.data.failed > 0) {
+            failures.push(`${parsed.data.suite ?? run.origin}: ${parsed.data.failed} failed (result ${parsed.data.result})`);
+        }
+    }
+    if (failures.length > 0)
+        return [result('tests', 'failed', failures.join('; '), runs)];
+    return [result('tests', 'met', `${runs.length} test run(s) passed`, runs)];
+};
+//# sourceMappingURL=tests.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/index.js
+
+
+
+
+
+
+
+
+/** Every requirement kind, in the order a decision lists them. */
+const REQUIREMENTS = [
+    promotionOrderRequirement,
+    scanRequirement,
+    signatureRequirement,
+    provenanceRequirement,
+    testsRequirement,
+    approvalsRequirement,
+    riskTierRequirement,
+    freshnessRequirement,
+];
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/waivers.js
+/** A date-only expiry (`2026-12-31`) runs to the end of that day, UTC; a full timestamp is taken as is. */
+function waiverExpiry(waiver) {
+    const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(waiver.expires);
+    const ms = Date.parse(dateOnly ? `${waiver.expires}T00:00:00Z` : waiver.expires);
+    // An unparseable expiry counts as already expired: a waiver never outlives what its author wrote.
+    if (Number.isNaN(ms))
+        return new Date(0);
+    return new Date(dateOnly ? ms + 86_400_000 : ms);
+}
+function isActive(waiver, now) {
+    return waiverExpiry(waiver).getTime() > now.getTime();
+}
+//# sourceMappingURL=waivers.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/decide.js
+
+
+
+
+/**
+ * The promotion decision, pure: the environment's policy over the verified evidence for one digest at
+ * one instant. Passes only when every requirement is met or waived by an unexpired waiver.
+ */
+function decide(input) {
+    const { counted, ignored } = evidenceForDigest(input.evidence, input.subject);
+    const waivers = input.policy.waivers;
+    const active = (id) => waivers.find((w) => w.requirement === id && isActive(w, input.now));
+    const ctx = {
+        environment: input.environment,
+        policy: input.policy,
+        subject: input.subject,
+        evidence: counted,
+        now: input.now,
+        waiverFor: active,
+    };
+    const requirements = REQUIREMENTS.flatMap((r) => r(ctx)).map((r) => applyWaiver(r, waivers, input.now));
+    const used = new Set(requirements.filter((r) => r.status === 'waived').map((r) => r.waiver));
+    const pass = requirements.every((r) => r.status === 'met' || r.status === 'waived');
+    return {
+        version: 1,
+        environment: input.environment,
+        subject: { digest: (0,dist/* formatDigest */.MO)(input.subject), ...(input.subjectName ? { name: input.subjectName } : {}) },
+        decision: pass ? 'pass' : 'fail',
+        decidedAt: input.now.toISOString(),
+        requirements,
+        waivers: waivers.map((w) => ({ ...w, status: used.has(w) ? 'applied' : isActive(w, input.now) ? 'unused' : 'expired' })),
+        evidence: {
+            counted: counted.map((e) => ({
+                origin: e.origin,
+                sha256: e.sha256,
+                predicateType: e.predicateType,
+                signer: e.signer,
+                ...(e.time ? { time: e.time } : {}),
+            })),
+            ignored: [...(input.ignored ?? []), ...ignored],
+        },
+    };
+}
+function applyWaiver(r, waivers, now) {
+    if (r.status === 'met' || r.status === 'waived')
+        return r;
+    const mine = waivers.filter((w) => w.requirement === r.id);
+    const live = mine.find((w) => isActive(w, now));
+    if (live && r.waivable !== false) {
+        return {
+            ...r,
+            status: 'waived',
+            waiver: live,
+            reason: `${r.reason}; waived by ${live.approver} until ${live.expires}: ${live.reason}`,
+        };
+    }
+    if (live)
+        return { ...r, reason: `${r.reason}; waiver by ${live.approver} ignored: this requirement cannot be waived` };
+    const expired = mine[0];
+    if (expired)
+        return { ...r, reason: `${r.reason}; the waiver by ${expired.approver} expired on ${expired.expires}` };
+    return r;
+}
+//# sourceMappingURL=decide.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/errors.js
+
+class GateError extends dist/* TrustgateError */.O_ {
+    constructor(code, message, options = {}) {
+        super(code, message, options);
+        this.name = 'GateError';
+    }
+}
+//# sourceMappingURL=errors.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/attestations-api.js
+
+
+
+const ROUTE = 'GET /repos/{owner}/{repo}/attestations/{subject_digest}';
+const API_HEADERS = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
+const PER_PAGE = 100;
+const MAX_PAGES = 20; // 2,000 attestations for one digest is far past any real pipeline; stop rather than loop.
+/**
+ * Every attestation GitHub holds for a digest in a repository (`GET /repos/{owner}/{repo}/attestations/
+ * {subject_digest}`), following `Link: rel="next"` cursors. The answer is attacker-reachable (a proxy, a
+ * forged server): each entry is checked, and an entry without a bundle is kept as a malformed document.
+ */
+async function attestationsForDigest(client, repo, digest) {
+    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repo);
+    if (!m)
+        throw new GateError('ATTESTATIONS_API_ERROR', `repository ${JSON.stringify(repo)} must be OWNER/REPO`);
+    const target = { owner: m[1], repo: m[2], subject: (0,dist/* formatDigest */.MO)(digest) };
+    const out = [];
+    let after;
+    for (let page = 0; page < MAX_PAGES; page++) {
+        const answer = 'request' in client ? await octokitPage(client, target, after) : await fetchPage(client, target, after);
+        if (answer.status === 404)
+            return out; // no attestation for this digest in this repository
+        const list = answer.body?.attestations;
+        if (!Array.isArray(list))
+            throw new GateError('ATTESTATIONS_API_ERROR', `${answer.url} answered without an attestations array`);
+        list.forEach((entry, i) => {
+            out.push(toEvidence(entry, `${answer.url}#attestations[${i}]`));
+        });
+        after = cursorOf(nextLink(answer.link));
+        if (after === undefined)
+            return out;
+    }
+    return out;
+}
+async function fetchPage(client, t, after) {
+    const base = (client.baseUrl ?? 'https://api.github.com').replace(/\/+$/, '');
+    const query = `per_page=${PER_PAGE}${after === undefined ? '' : `&after=${encodeURIComponent(after)}`}`;
+    const url = `${base}/repos/${encodeURIComponent(t.owner)}/${encodeURIComponent(t.repo)}/attestations/${t.subject}?${query}`;
+    const headers = { ...API_HEADERS };
+    if (client.token)
+        headers.authorization = `Bearer ${client.token}`;
+    let response;
+    try {
+        response = await client.fetch(url, { headers });
+    }
+    catch (cause) {
+        throw new GateError('ATTESTATIONS_API_ERROR', `cannot reach ${url} (${cause.message}); check the network or GITHUB_API_URL`, {
+            cause,
+        });
+    }
+    refuse(response.status, url);
+    if (response.status === 404)
+        return { status: 404, body: undefined, link: undefined, url };
+    let body;
+    try {
+        body = await response.json();
+    }
+    catch (cause) {
+        throw new GateError('ATTESTATIONS_API_ERROR', `${url} did not answer JSON`, { cause });
+    }
+    return { status: response.status, body, link: response.headers.get('link') ?? undefined, url };
+}
+async function octokitPage(client, t, after) {
+    const url = `/repos/${t.owner}/${t.repo}/attestations/${t.subject}${after === undefined ? '' : `?after=${after}`}`;
+    try {
+        const answer = await client.request(ROUTE, {
+            owner: t.owner,
+            repo: t.repo,
+            subject_digest: t.subject,
+            per_page: PER_PAGE,
+            ...(after === undefined ? {} : { after }),
+            headers: API_HEADERS,
+        });
+        const link = answer.headers.link;
+        return { status: answer.status, body: answer.data, link: typeof link === 'string' ? link : undefined, url };
+    }
+    catch (cause) {
+        const status = cause.status;
+        if (status === 404)
+            return { status: 404, body: undefined, link: undefined, url };
+        if (typeof status === 'number')
+            refuse(status, url);
+        throw new GateError('ATTESTATIONS_API_ERROR', `cannot read ${url} (${cause.message})`, { cause });
+    }
+}
+function refuse(status, url) {
+    if (status === 401 || status === 403) {
+        throw new GateError('ATTESTATIONS_API_ERROR', `${url} answered ${status}; the token needs attestations: read (or contents: read) on the repository`);
+    }
+    if ((status < 200 || status > 299) && status !== 404) {
+        throw new GateError('ATTESTATIONS_API_ERROR', `${url} answered ${status}; retry later or pass the bundles with --evidence`);
+    }
+}
+function toEvidence(entry, origin) {
+    const bundle = typeof entry === 'object' && entry !== null ? entry.bundle : undefined;
+    return {
+        origin,
+        sha256: (0,external_node_crypto_.createHash)('sha256')
+            .update(JSON.stringify(bundle ?? null))
+            .digest('hex'),
+        document: bundle ?? null,
+    };
+}
+/** The `rel="next"` target of a Link header (RFC 8288), if any. */
+function nextLink(header) {
+    if (!header)
+        return undefined;
+    for (const part of header.split(',')) {
+        const m = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part.trim());
+        if (m)
+            return m[1];
+    }
+    return undefined;
+}
+// GitHub pages this endpoint with opaque `after` cursors; the next link carries the one to send.
+function cursorOf(link) {
+    if (link === undefined)
+        return undefined;
+    try {
+        return new URL(link).searchParams.get('after') ?? undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+//# sourceMappingURL=attestations-api.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/classify.js
+
+const BUNDLE_MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.bundle(\.v0\.\d+)?\+json/;
+/** Sort an untrusted document into bundle, bare Statement, or neither (attacker-controlled: no assumptions). */
+function classify(raw) {
+    const doc = raw.document;
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+        return { kind: 'malformed', raw, reason: 'not a JSON object (expected a Sigstore bundle or an in-toto Statement)' };
+    }
+    const record = doc;
+    if (typeof record.mediaType === 'string' && BUNDLE_MEDIA_TYPE.test(record.mediaType)) {
+        return { kind: 'bundle', raw, bundle: doc };
+    }
+    if ('_type' in record) {
+        const checked = (0,dist/* checkStatement */.It)(doc);
+        if (!checked.ok)
+            return { kind: 'malformed', raw, reason: `not a valid in-toto Statement: ${checked.reason}` };
+        return { kind: 'statement', raw, statement: checked.statement };
+    }
+    if ('payloadType' in record && 'signatures' in record) {
+        return { kind: 'malformed', raw, reason: 'a bare DSSE envelope carries no certificate to verify; supply the Sigstore bundle' };
+    }
+    return { kind: 'malformed', raw, reason: 'neither a Sigstore bundle (mediaType) nor an in-toto Statement (_type)' };
+}
+//# sourceMappingURL=classify.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/documents.js
+
+function documents_sha256(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+}
+/**
+ * Split one file's text into evidence documents: a JSON document, JSON Lines (what `gh attestation
+ * download` writes), or a GitHub attestations API response (`{attestations: [{bundle}]}`) are all accepted.
+ * Text that is not JSON becomes a malformed document (reported, never counted), not an exception.
+ */
+function documentsFromText(text, origin) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return [{ origin, sha256: documents_sha256(text), document: undefined }];
+    const whole = tryParse(trimmed);
+    if (whole.ok)
+        return documents_expand(whole.value, origin, documents_sha256(text));
+    const lines = text.split(/\r?\n/);
+    const docs = [];
+    lines.forEach((line, i) => {
+        if (line.trim() === '')
+            return;
+        const parsed = tryParse(line);
+        const at = `${origin}:${i + 1}`;
+        docs.push(...(parsed.ok ? documents_expand(parsed.value, at, documents_sha256(line)) : [{ origin: at, sha256: documents_sha256(line), document: undefined }]));
+    });
+    return docs;
+}
+/** An attestations API response or one of its entries stands for the bundles inside it. */
+function documents_expand(value, origin, digest) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        const record = value;
+        if (Array.isArray(record.attestations)) {
+            return record.attestations.flatMap((entry, i) => documents_expand(entry, `${origin}#attestations[${i}]`, hashOf(entry)));
+        }
+        if ('bundle' in record && !('mediaType' in record) && !('_type' in record)) {
+            return [{ origin, sha256: hashOf(record.bundle), document: record.bundle }];
+        }
+    }
+    return [{ origin, sha256: digest, document: value }];
+}
+function hashOf(value) {
+    return documents_sha256(JSON.stringify(value) ?? '');
+}
+function tryParse(text) {
+    try {
+        return { ok: true, value: JSON.parse(text) };
+    }
+    catch {
+        return { ok: false };
+    }
+}
+//# sourceMappingURL=documents.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/files.js
+
+
+
+/** Read evidence files (JSON or JSON Lines). A file that cannot be read is an error: evidence is never skipped silently. */
+async function loadEvidenceFiles(paths) {
+    const all = [];
+    for (const path of paths) {
+        let text;
+        try {
+            text = await (0,promises_.readFile)(path, 'utf8');
+        }
+        catch (cause) {
+            const why = cause.code ?? 'I/O error';
+            throw new GateError('EVIDENCE_UNREADABLE', `cannot read evidence file ${path} (${why}); check the path`, { cause, file: path });
+        }
+        all.push(...documentsFromText(text, path));
+    }
+    return all;
+}
+//# sourceMappingURL=files.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/sigstore-verifier.js
+
+/**
+ * The production verifier: packages/verify checks the bundle (certificate chain, transparency log,
+ * signature, identity policy) against the trusted root; any predicate type is accepted here because each
+ * requirement picks its own. The trusted root is parsed once and shared by every bundle of a decision.
+ */
+function sigstoreVerifier(trustedRoot) {
+    const roots = isLoaded(trustedRoot) ? trustedRoot : loadTrustedRoots(trustedRoot);
+    return async (bundle, signers) => {
+        const verified = await verifyAttestationBundle(bundle, { signers, predicateType: null, trustedRoot: roots });
+        const { subjectAlternativeName, ...claims } = verified.signer;
+        const signedAt = integratedTime(bundle);
+        return {
+            statement: verified.statement,
+            signer: { identity: subjectAlternativeName, ...claims },
+            ...(signedAt ? { signedAt } : {}),
+        };
+    };
+}
+function isLoaded(value) {
+    return typeof value === 'object' && value !== null && 'roots' in value && 'source' in value;
+}
+/** The transparency log's time of the (already verified) entry: when the evidence was signed. */
+function integratedTime(bundle) {
+    const entries = bundle.verificationMaterial?.tlogEntries;
+    if (!Array.isArray(entries))
+        return undefined;
+    const seconds = Number(entries[0]?.integratedTime);
+    return Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : undefined;
+}
+//# sourceMappingURL=sigstore-verifier.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/time.js
+// Where each predicate records when it was made; the first present wins.
+const TIME_FIELDS = [
+    ['timeVerified'],
+    ['approvedAt'],
+    ['timestamp'],
+    ['createdAt'],
+    ['runDetails', 'metadata', 'finishedOn'],
+    ['runDetails', 'metadata', 'startedOn'],
+];
+/** The predicate's own timestamp as ISO text, if it has a parseable one (attacker-controlled: checked). */
+function predicateTime(statement) {
+    for (const path of TIME_FIELDS) {
+        let value = statement.predicate;
+        for (const key of path)
+            value = typeof value === 'object' && value !== null ? value[key] : undefined;
+        if (typeof value === 'string') {
+            const ms = Date.parse(value);
+            if (!Number.isNaN(ms))
+                return new Date(ms).toISOString();
+        }
+    }
+    return undefined;
+}
+//# sourceMappingURL=time.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/verify.js
+
+
+
+const ROLES = ['evidence', 'signature', 'provenance'];
+/**
+ * Roles a bundle can serve, from the predicate type its DSSE payload claims: only provenance is judged
+ * against the build workflows, and provenance never stands in for other evidence. Reading the claim before
+ * verifying only narrows what is tried (the verified Statement is that same payload), and halves the work.
+ */
+function rolesFor(bundle) {
+    const claimed = claimedPredicateType(bundle);
+    if (claimed === dist/* PREDICATE_TYPES */.Cs.slsaProvenance)
+        return ['signature', 'provenance'];
+    if (claimed === undefined)
+        return ROLES;
+    return ['evidence', 'signature'];
+}
+function claimedPredicateType(bundle) {
+    const payload = bundle.dsseEnvelope?.payload;
+    if (typeof payload !== 'string')
+        return undefined;
+    try {
+        const type = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')).predicateType;
+        return typeof type === 'string' ? type : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Verify every document against each role's signers. Only bundles that verify become evidence; bare
+ * Statements are unsigned and malformed or failing bundles unverifiable: all are reported, none counted.
+ */
+async function verifyEvidence(raws, signers, verifyBundle) {
+    const outcomes = await Promise.all(raws.map((raw) => verifyOne(raw, signers, verifyBundle)));
+    const verified = { items: [], ignored: [] };
+    for (const o of outcomes) {
+        if ('kind' in o)
+            verified.ignored.push(o);
+        else
+            verified.items.push(o);
+    }
+    return verified;
+}
+async function verifyOne(raw, signers, verifyBundle) {
+    const c = classify(raw);
+    if (c.kind === 'malformed')
+        return { origin: raw.origin, kind: 'malformed', reason: c.reason };
+    if (c.kind === 'statement') {
+        return {
+            origin: raw.origin,
+            kind: 'unsigned',
+            predicateType: c.statement.predicateType,
+            reason: 'a bare Statement is not signed; pass its Sigstore bundle (e.g. from actions/attest) instead',
+        };
+    }
+    const roles = [];
+    const failures = [];
+    let first;
+    for (const role of rolesFor(c.bundle)) {
+        const list = signers[role];
+        if (list.length === 0)
+            continue;
+        try {
+            const result = await verifyBundle(c.bundle, list);
+            first ??= result;
+            roles.push(role);
+        }
+        catch (err) {
+            failures.push(`${role} signers: ${err.message}`);
+        }
+    }
+    if (first === undefined) {
+        const reason = failures.length > 0 ? failures.join('; ') : 'the policy names no signers (evidenceSigners) to verify it against';
+        return { origin: raw.origin, kind: 'unverifiable', reason };
+    }
+    const time = first.signedAt?.toISOString() ?? predicateTime(first.statement);
+    return {
+        origin: raw.origin,
+        sha256: raw.sha256,
+        statement: first.statement,
+        predicateType: first.statement.predicateType,
+        roles,
+        signer: first.signer,
+        ...(time === undefined ? {} : { time }),
+    };
+}
+//# sourceMappingURL=verify.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/policy-file.js
+
+
+
+/** Read a trustgate policy file and keep its `promotion:` section with the digest of the file's bytes. */
+async function loadPromotionPolicy(file) {
+    let bytes;
+    try {
+        bytes = await (0,promises_.readFile)(file);
+    }
+    catch (cause) {
+        const why = cause.code ?? 'I/O error';
+        throw new dist/* ConfigError */.xL('CONFIG_NOT_FOUND', file, [{ line: 1, column: 1, message: `cannot read policy file (${why}); check the path` }], {
+            cause,
+        });
+    }
+    const policy = (0,dist/* parsePolicy */.ON)(bytes.toString('utf8'), file).promotion;
+    return { policy, source: { uri: file, sha256: (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex') } };
+}
+//# sourceMappingURL=policy-file.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/signers.js
+const signers_GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
+/** The signer list for each role an environment's policy names (an empty list verifies nothing). */
+function signerLists(policy) {
+    return {
+        evidence: policy.evidenceSigners,
+        signature: policy.requires.signature?.signers ?? [],
+        provenance: (policy.requires.provenance?.workflows ?? []).map(workflowSigner),
+    };
+}
+/**
+ * `owner/repo/.github/workflows/build.yml[@ref]` as the certificate identity GitHub Actions gives that
+ * workflow: `https://github.com/<path>@<ref>` issued by the Actions OIDC issuer; any ref when none is given.
+ */
+function workflowSigner(workflow) {
+    const at = workflow.lastIndexOf('@');
+    const path = at > 0 ? workflow.slice(0, at) : workflow;
+    const ref = at > 0 ? signers_escapeRegExp(workflow.slice(at + 1)) : '.+';
+    return {
+        identityRegexp: `https://github\\.com/${signers_escapeRegExp(path)}@${ref}`,
+        issuer: signers_GITHUB_ACTIONS_ISSUER,
+        signerWorkflow: workflow,
+        runnerEnvironment: 'any',
+    };
+}
+function signers_escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+//# sourceMappingURL=signers.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/vsa.js
+
+const DEFAULT_VERIFIER_ID = 'https://trustgate.dev/gate/v1';
+/**
+ * The decision as an in-toto Statement about the subject, ready for `actions/attest`: a later gate reads it
+ * back (`requires.promotedFrom`) as proof the digest passed this environment.
+ */
+function verificationSummary(decision, options) {
+    const digest = (0,dist/* parseDigest */.m)(decision.subject.digest);
+    const passed = decision.decision === 'pass';
+    const provenance = decision.requirements.some((r) => r.id === 'provenance' && r.status === 'met');
+    const predicate = {
+        verifier: { id: options.verifierId ?? DEFAULT_VERIFIER_ID, version: { trustgate: dist/* TRUSTGATE_VERSION */.D9 } },
+        timeVerified: decision.decidedAt,
+        resourceUri: options.resourceUri ?? `urn:trustgate:${encodeURIComponent(decision.environment)}:${decision.subject.digest}`,
+        policy: { uri: options.policy.uri, digest: { sha256: options.policy.sha256 } },
+        inputAttestations: decision.evidence.counted.map((e) => ({ uri: e.origin, digest: { sha256: e.sha256 } })),
+        verificationResult: passed ? 'PASSED' : 'FAILED',
+        // GitHub artifact attestations of provenance meet SLSA Build L2; stronger claims need more than the gate sees.
+        verifiedLevels: passed ? [provenance ? 'SLSA_BUILD_LEVEL_2' : 'SLSA_BUILD_LEVEL_0'] : ['FAILED'],
+        slsaVersion: '1.0',
+        environment: decision.environment,
+    };
+    const subject = { digest: { [digest.algorithm]: digest.hex }, ...(decision.subject.name ? { name: decision.subject.name } : {}) };
+    return (0,dist/* buildStatement */.Y5)([subject], dist/* PREDICATE_TYPES */.Cs.vsa, predicate);
+}
+//# sourceMappingURL=vsa.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/promotion.js
+
+
+
+
+
+
+
+/**
+ * The single entry of the promotion gate, shared by the CLI, the promotion-gate action and the App's
+ * deployment protection rule: gather evidence, verify every bundle, decide, and summarise.
+ */
+async function decidePromotion(input, deps) {
+    const subject = toDigest(input.subject);
+    const policy = input.policy.environments[input.environment];
+    if (policy === undefined) {
+        const known = Object.keys(input.policy.environments);
+        throw new GateError('ENVIRONMENT_UNKNOWN', `environment "${input.environment}" is not in ${input.policySource.uri} (promotion.environments has ${known.length > 0 ? known.join(', ') : 'none'}); add it or fix the name`, { file: input.policySource.uri });
+    }
+    const raws = [...(input.evidence ?? [])];
+    if (input.repository !== undefined) {
+        if (deps.attestations === undefined) {
+            throw new GateError('ATTESTATIONS_API_ERROR', `reading attestations of ${input.repository} needs a GitHub client (GITHUB_TOKEN)`);
+        }
+        raws.push(...(await attestationsForDigest(deps.attestations, input.repository, subject)));
+    }
+    const { items, ignored } = await verifyEvidence(raws, signerLists(policy), deps.verifyBundle);
+    const decision = decide({
+        environment: input.environment,
+        policy,
+        subject,
+        ...(input.subjectName ? { subjectName: input.subjectName } : {}),
+        evidence: items,
+        ignored,
+        now: deps.now?.() ?? new Date(),
+    });
+    const statement = verificationSummary(decision, {
+        policy: input.policySource,
+        ...(input.verifierId ? { verifierId: input.verifierId } : {}),
+        ...(input.resourceUri ? { resourceUri: input.resourceUri } : {}),
+    });
+    return { decision, statement };
+}
+function toDigest(subject) {
+    if (typeof subject !== 'string')
+        return subject;
+    try {
+        return (0,dist/* parseDigest */.m)(subject);
+    }
+    catch (cause) {
+        throw new GateError('SUBJECT_INVALID', `${cause.message} (the subject to promote)`, { cause });
+    }
+}
+//# sourceMappingURL=promotion.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/from-files.js
+
+
+
+
+
+/** decidePromotion from files on disk: the shared edge of `trustgate gate` and the promotion-gate action. */
+async function decidePromotionFromFiles(files) {
+    const { policy, source } = await loadPromotionPolicy(files.policyFile);
+    const roots = files.trustedRootFile ? await loadTrustedRootFile(files.trustedRootFile) : undefined;
+    const readApi = files.repository !== undefined && files.token !== undefined && files.token !== '';
+    return decidePromotion({
+        policy,
+        policySource: source,
+        environment: files.environment,
+        subject: files.subject,
+        ...(files.subjectName ? { subjectName: files.subjectName } : {}),
+        evidence: await loadEvidenceFiles(files.evidenceFiles),
+        ...(readApi ? { repository: files.repository } : {}),
+    }, {
+        verifyBundle: sigstoreVerifier(roots),
+        ...(readApi
+            ? { attestations: { fetch: files.fetch ?? fetch, token: files.token, ...(files.apiUrl ? { baseUrl: files.apiUrl } : {}) } }
+            : {}),
+    });
+}
+//# sourceMappingURL=from-files.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/report.js
+
+const ICON = { met: '✅', missing: '❔', failed: '⛔', waived: '🟡' };
+function decisionToJson(decision) {
+    return `${JSON.stringify(decision, null, 2)}\n`;
+}
+/** The step-summary form: one row per requirement with why, then the evidence that did not count, then waivers. */
+function decisionToMarkdown(decision, options = {}) {
+    const head = decision.decision === 'pass' ? '✅ pass' : '⛔ fail';
+    const lines = [
+        `### trustgate gate: ${head}${options.dryRun ? ' (dry run)' : ''}`,
+        '',
+        `\`${decision.subject.digest}\`${decision.subject.name ? ` (${(0,dist/* cell */.Hn)(decision.subject.name)})` : ''} → **${(0,dist/* cell */.Hn)(decision.environment)}**`,
+        '',
+        '| requirement | status | why |',
+        '|---|---|---|',
+        ...decision.requirements.map((r) => `| ${r.id} | ${ICON[r.status]} ${r.status} | ${(0,dist/* cell */.Hn)(r.reason)} |`),
+    ];
+    if (decision.requirements.length === 0)
+        lines.push('| (none) | ✅ met | the environment requires no evidence |');
+    const ignored = decision.evidence.ignored;
+    if (ignored.length > 0) {
+        lines.push('', '| evidence not counted | kind | why |', '|---|---|---|');
+        for (const e of ignored)
+            lines.push(`| \`${(0,dist/* cell */.Hn)(e.origin)}\` | ${e.kind} | ${(0,dist/* cell */.Hn)(e.reason)} |`);
+    }
+    if (decision.waivers.length > 0) {
+        lines.push('', '| waiver | status | approver | expires | reason |', '|---|---|---|---|---|');
+        for (const w of decision.waivers) {
+            lines.push(`| ${(0,dist/* cell */.Hn)(w.requirement)} | ${w.status} | ${(0,dist/* cell */.Hn)(w.approver)} | ${(0,dist/* cell */.Hn)(w.expires)} | ${(0,dist/* cell */.Hn)(w.reason)} |`);
+        }
+    }
+    lines.push('', `${decision.evidence.counted.length} piece(s) of verified evidence counted; decided ${decision.decidedAt}.`);
+    return `${lines.join('\n')}\n`;
+}
+//# sourceMappingURL=report.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/index.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ../promotion-gate/lib/index.js
+
+
+
+
+/**
+ * The promotion gate as an action step: inputs -> decidePromotion -> outputs, step summary and the files
+ * the `attest` step signs (the VSA predicate, keyed by the subject digest).
+ */
+async function promotionGate(io) {
+    const environment = io.requiredInput('environment');
+    const at = (p) => (0,external_node_path_.resolve)(io.workspace, p);
+    const { digest, name } = await subject(io, at);
+    const trustedRoot = io.input('trusted-root');
+    const repository = io.env.GITHUB_REPOSITORY;
+    const dryRun = io.booleanInput('dry-run', false);
+    const { decision, statement } = await decidePromotionFromFiles({
+        policyFile: at(io.input('policy') || '.github/trustgate.yml'),
+        environment,
+        subject: digest,
+        ...(name ? { subjectName: name } : {}),
+        evidenceFiles: io.listInput('evidence').map(at),
+        ...(trustedRoot ? { trustedRootFile: at(trustedRoot) } : {}),
+        ...(repository ? { repository, token: io.input('github-token') } : {}),
+        ...(io.env.GITHUB_API_URL ? { apiUrl: io.env.GITHUB_API_URL } : {}),
+    });
+    const out = (0,external_node_path_.join)(io.env.RUNNER_TEMP ?? io.workspace, 'trustgate-gate');
+    const files = {
+        report: (0,external_node_path_.join)(out, 'decision.json'),
+        statement: (0,external_node_path_.join)(out, 'decision.intoto.json'),
+        predicate: (0,external_node_path_.join)(out, 'vsa-predicate.json'),
+    };
+    await io.writeFile(files.report, decisionToJson(decision));
+    await io.writeFile(files.statement, `${JSON.stringify(statement, null, 2)}\n`);
+    await io.writeFile(files.predicate, `${JSON.stringify(statement.predicate)}\n`);
+    io.output('decision', decision.decision);
+    io.output('report', files.report);
+    io.output('statement', files.statement);
+    io.output('predicate', files.predicate);
+    io.output('subject-digest', decision.subject.digest);
+    io.output('subject-name', name ?? decision.subject.digest);
+    await io.summary(decisionToMarkdown(decision, { dryRun }));
+    if (decision.decision === 'pass')
+        return { failed: false };
+    const blocking = decision.requirements.filter((r) => r.status === 'missing' || r.status === 'failed').map((r) => r.id);
+    const reason = `trustgate: promotion of ${decision.subject.digest} to ${environment} blocked by ${blocking.join(', ')}`;
+    if (dryRun) {
+        io.info(`${reason} (dry run: not failing the step)`);
+        return { failed: false };
+    }
+    return { failed: true, reason };
+}
+async function subject(io, at) {
+    const digest = io.input('subject-digest');
+    const path = io.input('subject-path');
+    if (digest !== '' && path !== '')
+        throw new dist/* CoreError */.am('USAGE_ERROR', 'give subject-digest or subject-path, not both');
+    if (digest !== '')
+        return { digest };
+    if (path === '')
+        throw new dist/* CoreError */.am('USAGE_ERROR', 'give subject-digest (sha256:<hex>) or subject-path (the artifact file)');
+    return { digest: `sha256:${await sha256File(at(path))}`, name: (0,external_node_path_.basename)(path) };
+}
+//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ../verify-signature/lib/index.js
 
 
@@ -63504,7 +64709,7 @@ async function suite(io) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4488);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6849);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3398);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .suite */ .r);
@@ -63528,10 +64733,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ikc: () => (/* binding */ object),
   g1P: () => (/* binding */ record),
   rej: () => (/* binding */ strictObject),
-  YjP: () => (/* binding */ schemas_string)
+  YjP: () => (/* binding */ schemas_string),
+  KCZ: () => (/* binding */ union)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 ;// CONCATENATED MODULE: ../../node_modules/zod/v4/core/util.js
 
@@ -73077,22 +74283,27 @@ function preprocess(fn, schema) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  xL: () => (/* reexport */ ConfigError),
   am: () => (/* reexport */ CoreError),
   Cs: () => (/* reexport */ PREDICATE_TYPES),
   D9: () => (/* reexport */ TRUSTGATE_VERSION),
   O_: () => (/* reexport */ TrustgateError),
   zW: () => (/* reexport */ attributionPolicySchema),
   Y5: () => (/* reexport */ buildStatement),
+  Hn: () => (/* reexport */ cell),
   It: () => (/* reexport */ checkStatement),
   Uc: () => (/* reexport */ describeError),
+  MO: () => (/* reexport */ formatDigest),
   Bc: () => (/* reexport */ isDigest),
   n$: () => (/* reexport */ loadPolicyFile),
   Ic: () => (/* reexport */ markerRuleSchema),
   m: () => (/* reexport */ parseDigest),
-  qs: () => (/* reexport */ severityRank)
+  ON: () => (/* reexport */ parsePolicy),
+  qs: () => (/* reexport */ severityRank),
+  uI: () => (/* reexport */ verdictRank)
 });
 
-// UNUSED EXPORTS: ConfigError, DEFAULT_FAIL_ON, MARKER_FIELDS, SEVERITIES, STATEMENT_TYPE, VERDICTS, architectureReviewRuleSchema, blocks, buildReport, cell, defaultPolicy, environmentPolicySchema, formatDigest, guardrailsPolicySchema, highestSeverity, metricsPolicySchema, parseConfig, parsePolicy, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toText, verdictRank, verifyPolicySchema, waiverSchema, worstVerdict
+// UNUSED EXPORTS: DEFAULT_FAIL_ON, MARKER_FIELDS, SEVERITIES, STATEMENT_TYPE, VERDICTS, architectureReviewRuleSchema, blocks, buildReport, defaultPolicy, environmentPolicySchema, guardrailsPolicySchema, highestSeverity, metricsPolicySchema, parseConfig, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toText, verifyPolicySchema, waiverSchema, worstVerdict
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -73235,8 +74446,12 @@ const signerIdentitySchema = schemas/* strictObject */.rej({
 
 
 const isoDate = schemas/* string */.YjP().regex(/^\d{4}-\d{2}-\d{2}(T.*)?$/, 'expected an ISO date, e.g. 2026-12-31');
+// The requirement ids a decision lists; a waiver naming anything else would silently never apply.
+const REQUIREMENT_ID = /^(scan|signature|provenance|tests|approvals|freshness|risk-tier(:(model-card|data-governance|human-approver))?|promotion:.+|rule:.+)$/;
 const waiverSchema = schemas/* strictObject */.rej({
-    requirement: schemas/* string */.YjP().min(1).describe('Requirement id the waiver covers, e.g. "scan" or "rule:TG-PKL-010".'),
+    requirement: schemas/* string */.YjP()
+        .regex(REQUIREMENT_ID, 'not a requirement id: use scan, signature, provenance, tests, approvals, freshness, risk-tier[:model-card|:data-governance|:human-approver], promotion:<environment> or rule:<rule id>')
+        .describe('Requirement id the waiver covers, e.g. "scan" or "rule:TG-PKL-010".'),
     reason: schemas/* string */.YjP().min(1),
     approver: schemas/* string */.YjP().min(1),
     expires: isoDate,
@@ -73278,6 +74493,19 @@ const environmentPolicySchema = schemas/* strictObject */.rej({
 /** `promotion:` — per environment, the evidence a digest needs before it may be deployed there. */
 const promotionPolicySchema = schemas/* strictObject */.rej({
     environments: schemas/* record */.g1P(schemas/* string */.YjP().min(1), environmentPolicySchema).default({}),
+})
+    .superRefine((policy, ctx) => {
+    // A promotion order naming an unknown environment (or itself) could never be met: say so at load time.
+    for (const [name, env] of Object.entries(policy.environments)) {
+        (env.requires.promotedFrom ?? []).forEach((before, i) => {
+            const path = ['environments', name, 'requires', 'promotedFrom', i];
+            if (before === name)
+                ctx.addIssue({ code: 'custom', path, message: `environment "${name}" cannot require itself` });
+            else if (!(before in policy.environments)) {
+                ctx.addIssue({ code: 'custom', path, message: `"${before}" is not an environment under promotion.environments` });
+            }
+        });
+    }
 })
     .describe('Promotion gate policy.');
 //# sourceMappingURL=promotion.js.map

@@ -65905,8 +65905,12 @@ const signerIdentitySchema = strictObject({
 
 
 const isoDate = schemas_string().regex(/^\d{4}-\d{2}-\d{2}(T.*)?$/, 'expected an ISO date, e.g. 2026-12-31');
+// The requirement ids a decision lists; a waiver naming anything else would silently never apply.
+const REQUIREMENT_ID = /^(scan|signature|provenance|tests|approvals|freshness|risk-tier(:(model-card|data-governance|human-approver))?|promotion:.+|rule:.+)$/;
 const waiverSchema = strictObject({
-    requirement: schemas_string().min(1).describe('Requirement id the waiver covers, e.g. "scan" or "rule:TG-PKL-010".'),
+    requirement: schemas_string()
+        .regex(REQUIREMENT_ID, 'not a requirement id: use scan, signature, provenance, tests, approvals, freshness, risk-tier[:model-card|:data-governance|:human-approver], promotion:<environment> or rule:<rule id>')
+        .describe('Requirement id the waiver covers, e.g. "scan" or "rule:TG-PKL-010".'),
     reason: schemas_string().min(1),
     approver: schemas_string().min(1),
     expires: isoDate,
@@ -65948,6 +65952,19 @@ const environmentPolicySchema = strictObject({
 /** `promotion:` — per environment, the evidence a digest needs before it may be deployed there. */
 const promotionPolicySchema = strictObject({
     environments: record(schemas_string().min(1), environmentPolicySchema).default({}),
+})
+    .superRefine((policy, ctx) => {
+    // A promotion order naming an unknown environment (or itself) could never be met: say so at load time.
+    for (const [name, env] of Object.entries(policy.environments)) {
+        (env.requires.promotedFrom ?? []).forEach((before, i) => {
+            const path = ['environments', name, 'requires', 'promotedFrom', i];
+            if (before === name)
+                ctx.addIssue({ code: 'custom', path, message: `environment "${name}" cannot require itself` });
+            else if (!(before in policy.environments)) {
+                ctx.addIssue({ code: 'custom', path, message: `"${before}" is not an environment under promotion.environments` });
+            }
+        });
+    }
 })
     .describe('Promotion gate policy.');
 //# sourceMappingURL=promotion.js.map
