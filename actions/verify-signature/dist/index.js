@@ -49571,8 +49571,19 @@ function selectRootForCertificate(roots, leaf) {
  * key and the bundle's hint is informational. Thresholds follow the root: an instance without transparency or CT
  * logs (GitHub's private one) cannot require their entries; a timestamp is still required.
  */
+// Building trust material parses every certificate and key of the root; a gate verifying hundreds of bundles
+// against one root builds it once.
+const keylessMaterial = new WeakMap();
+function keylessMaterialFor(root) {
+    let material = keylessMaterial.get(root);
+    if (material === undefined) {
+        material = (0,verify_dist/* toTrustMaterial */.jO)(root);
+        keylessMaterial.set(root, material);
+    }
+    return material;
+}
 function trustMaterialFor(root, key, options = {}) {
-    const material = key ? (0,verify_dist/* toTrustMaterial */.jO)(root, () => ({ publicKey: key, validFor: () => true })) : (0,verify_dist/* toTrustMaterial */.jO)(root);
+    const material = key ? (0,verify_dist/* toTrustMaterial */.jO)(root, () => ({ publicKey: key, validFor: () => true })) : keylessMaterialFor(root);
     return {
         material,
         options: {

@@ -26,12 +26,25 @@ export function selectRootForCertificate(roots: readonly TrustedRoot[], leaf: X5
  * key and the bundle's hint is informational. Thresholds follow the root: an instance without transparency or CT
  * logs (GitHub's private one) cannot require their entries; a timestamp is still required.
  */
+// Building trust material parses every certificate and key of the root; a gate verifying hundreds of bundles
+// against one root builds it once.
+const keylessMaterial = new WeakMap<TrustedRoot, TrustMaterial>();
+
+function keylessMaterialFor(root: TrustedRoot): TrustMaterial {
+  let material = keylessMaterial.get(root);
+  if (material === undefined) {
+    material = toTrustMaterial(root);
+    keylessMaterial.set(root, material);
+  }
+  return material;
+}
+
 export function trustMaterialFor(
   root: TrustedRoot,
   key?: KeyObject,
   options: { requireLog?: boolean } = {},
 ): { material: TrustMaterial; options: VerifierOptions } {
-  const material = key ? toTrustMaterial(root, () => ({ publicKey: key, validFor: () => true })) : toTrustMaterial(root);
+  const material = key ? toTrustMaterial(root, () => ({ publicKey: key, validFor: () => true })) : keylessMaterialFor(root);
   return {
     material,
     options: {
