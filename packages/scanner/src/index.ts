@@ -1,2 +1,5 @@
 export type { Analysis, AnalyserContext, FormatAnalyser, ModelMetadata } from './analyser.js';
 export { type ByteSource, bufferSource } from './source.js';
+export { EXTRA_ANALYSERS } from './formats/extra.js';
+export { EXTRA_FORMAT_RULES } from './formats/extra-rules.js';
+export { ModelFormatError, type ModelFormatErrorCode } from './formats/shared/errors.js';
