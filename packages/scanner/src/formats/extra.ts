@@ -1,5 +1,6 @@
 import type { FormatAnalyser } from '../analyser.js';
 import { ggufAnalyser } from './gguf/index.js';
+import { onnxAnalyser } from './onnx/index.js';
 import { safetensorsAnalyser } from './safetensors/index.js';
 import { chatTemplateAnalyser, tokenizerConfigAnalyser } from './templates/index.js';
 
