@@ -1,5 +1,6 @@
 import type { FormatAnalyser } from '../analyser.js';
 import { ggufAnalyser } from './gguf/index.js';
+import { kerasConfigAnalyser, kerasH5Analyser, kerasMetadataAnalyser } from './keras/index.js';
 import { onnxAnalyser } from './onnx/index.js';
 import { safetensorsAnalyser } from './safetensors/index.js';
 import { chatTemplateAnalyser, tokenizerConfigAnalyser } from './templates/index.js';
@@ -11,7 +12,11 @@ import { chatTemplateAnalyser, tokenizerConfigAnalyser } from './templates/index
  */
 export const EXTRA_ANALYSERS: readonly FormatAnalyser[] = [
   ggufAnalyser,
+  kerasH5Analyser,
   safetensorsAnalyser,
+  onnxAnalyser,
+  kerasConfigAnalyser,
+  kerasMetadataAnalyser,
   tokenizerConfigAnalyser,
   chatTemplateAnalyser,
 ];

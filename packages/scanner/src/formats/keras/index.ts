@@ -1,0 +1,4 @@
+export { kerasConfigAnalyser, kerasH5Analyser, kerasMetadataAnalyser } from './analysers.js';
+export { bytecodeNames } from './bytecode.js';
+export { checkConfig } from './config.js';
+export { KERAS_RULES } from './rules.js';
