@@ -76,7 +76,7 @@ export function checkConfig(tree: unknown, path: string, policy: ScanPolicy | un
     const { value, where, inLambda } = stack.pop()!;
     if (++visited > 5_000_000) throw new RangeError('Keras config has more than 5,000,000 values');
     if (Array.isArray(value)) {
-      value.forEach((v, i) => stack.push({ value: v, where: `${where}[${i}]`, inLambda }));
+      for (const [i, v] of value.entries()) stack.push({ value: v, where: `${where}[${i}]`, inLambda });
       continue;
     }
     if (!isRecord(value)) continue;
