@@ -3,6 +3,7 @@ import { GGUF_RULES } from './gguf/rules.js';
 import { KERAS_RULES } from './keras/rules.js';
 import { ONNX_RULES } from './onnx/rules.js';
 import { SAFETENSORS_RULES } from './safetensors/rules.js';
+import { TENSORFLOW_RULES } from './savedmodel/rules.js';
 import { TEMPLATE_RULES } from './templates/rules.js';
 
 /** Rules of the extra format analysers, for the rule catalog (SARIF rule metadata, docs). */

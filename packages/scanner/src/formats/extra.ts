@@ -3,6 +3,7 @@ import { ggufAnalyser } from './gguf/index.js';
 import { kerasConfigAnalyser, kerasH5Analyser, kerasMetadataAnalyser } from './keras/index.js';
 import { onnxAnalyser } from './onnx/index.js';
 import { safetensorsAnalyser } from './safetensors/index.js';
+import { graphDefAnalyser, savedModelAnalyser } from './savedmodel/index.js';
 import { chatTemplateAnalyser, tokenizerConfigAnalyser } from './templates/index.js';
 
 /**
@@ -15,6 +16,8 @@ export const EXTRA_ANALYSERS: readonly FormatAnalyser[] = [
   kerasH5Analyser,
   safetensorsAnalyser,
   onnxAnalyser,
+  savedModelAnalyser,
+  graphDefAnalyser,
   kerasConfigAnalyser,
   kerasMetadataAnalyser,
   tokenizerConfigAnalyser,
