@@ -13,4 +13,5 @@ export const EXTRA_FORMAT_RULES: readonly RuleDescriptor[] = [
   ...TEMPLATE_RULES,
   ...ONNX_RULES,
   ...KERAS_RULES,
+  ...TENSORFLOW_RULES,
 ];
