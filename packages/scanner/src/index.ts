@@ -3,3 +3,4 @@ export { type ByteSource, bufferSource } from './source.js';
 export { EXTRA_ANALYSERS } from './formats/extra.js';
 export { EXTRA_FORMAT_RULES } from './formats/extra-rules.js';
 export { ModelFormatError, type ModelFormatErrorCode } from './formats/shared/errors.js';
+export { buildMlBom, type CycloneDxBom, type MlBomOptions, metadataRecord } from './mlbom/index.js';

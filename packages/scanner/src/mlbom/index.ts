@@ -1,0 +1,3 @@
+export { buildMlBom, type CycloneDxBom, type CycloneDxComponent, type MlBomOptions } from './cyclonedx.js';
+export { metadataRecord } from './metadata.js';
+export { groupModels, type ModelGroup } from './group.js';

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { buildReport, type FileResult } from '@trustgate/core';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { FormatAnalyser } from '../../src/analyser.js';
+import { ggufAnalyser } from '../../src/formats/gguf/index.js';
+import { onnxAnalyser } from '../../src/formats/onnx/index.js';
+import { safetensorsAnalyser } from '../../src/formats/safetensors/index.js';
+import { tokenizerConfigAnalyser } from '../../src/formats/templates/index.js';
+import { buildMlBom, metadataRecord } from '../../src/mlbom/index.js';
+import { analyseFixture, FIXTURES } from '../formats/harness.js';
+
+const schemaDir = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('@cyclonedx/cyclonedx-library/package.json')),
+  'res/schema',
+);
+
+/** The published CycloneDX 1.6 JSON schema as shipped by @cyclonedx/cyclonedx-library (no network). */
+function validator() {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  (addFormats as unknown as (a: Ajv) => void)(ajv);
+  // ajv-formats has no IRI formats; the BOM under test carries no URLs, so accepting them loses nothing.
+  for (const f of ['iri-reference', 'idn-email']) ajv.addFormat(f, true);
+  const load = (f: string) => JSON.parse(readFileSync(path.join(schemaDir, f), 'utf8')) as Record<string, unknown>;
+  ajv.addSchema({ ...load('spdx.SNAPSHOT.schema.json'), $id: 'http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json' });
+  ajv.addSchema({ ...load('jsf-0.82.SNAPSHOT.schema.json'), $id: 'http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json' });
+  return ajv.compile(load('bom-1.6.SNAPSHOT.schema.json'));
+}
+
+async function result(analyser: FormatAnalyser, rel: string, as: string): Promise<FileResult> {
+  const a = await analyseFixture(analyser, rel);
+  const sha256 = createHash('sha256')
+    .update(readFileSync(path.join(FIXTURES, rel)))
+    .digest('hex');
+  const metadata = metadataRecord(a.metadata);
+  return { path: as, format: a.format, sha256, verdict: a.verdict, findings: a.findings, ...(metadata === undefined ? {} : { metadata }) };
+}
+
+describe('ML-BOM', () => {
+  it('emits one machine-learning-model component per model, valid against CycloneDX 1.6', async () => {
+    const files = [
+      await result(onnxAnalyser, 'onnx/benign.onnx', 'models/model.onnx'),
+      await result(ggufAnalyser, 'gguf/ssti.gguf', 'models/llm/tiny.gguf'),
+      await result(safetensorsAnalyser, 'safetensors/benign.safetensors', 'models/llm/model.safetensors'),
+      await result(tokenizerConfigAnalyser, 'templates/benign/tokenizer_config.json', 'models/llm/tokenizer_config.json'),
+      await result(tokenizerConfigAnalyser, 'templates/benign/tokenizer_config.json', 'docs/tokenizer_config.json'),
+    ];
+    const report = buildReport(files, ['unsafe', 'error'], { name: 'trustgate', version: '0.1.0' });
+    const bom = buildMlBom(report, {
+      timestamp: '2026-11-21T00:00:00.000Z',
+      serialNumber: 'urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79',
+    });
+    const validate = validator();
+    expect(validate(bom) ? [] : validate.errors).toEqual([]);
+    expect(bom.components.map((c) => [c.type, c.name, c.components?.map((f) => f.name)])).toEqual([
+      ['machine-learning-model', 'models', ['models/model.onnx']],
+      ['machine-learning-model', 'llm', ['models/llm/model.safetensors', 'models/llm/tiny.gguf', 'models/llm/tokenizer_config.json']],
+    ]);
+    const [onnx, llm] = bom.components;
+    const prop = (c: typeof onnx, n: string) => c?.properties?.find((p) => p.name === `trustgate:${n}`)?.value;
+    expect(onnx?.hashes).toEqual([{ alg: 'SHA-256', content: files[0]?.sha256 }]);
+    expect([prop(onnx, 'verdict'), prop(onnx, 'framework'), prop(onnx, 'opset'), prop(onnx, 'producer')]).toEqual([
+      'safe',
+      'onnx',
+      '17',
+      'trustgate-fixtures 1.0',
+    ]);
+    expect([prop(llm, 'verdict'), prop(llm, 'format'), prop(llm, 'hash-basis')]).toEqual([
+      'unsafe',
+      'gguf,safetensors,tokenizer-config',
+      'sha256 manifest of the files',
+    ]);
+    expect(llm?.modelCard).toEqual({ modelParameters: { modelArchitecture: 'llama' } });
+  });
+
+  it('the schema check can fail', () => {
+    const validate = validator();
+    expect(validate({ bomFormat: 'CycloneDX', specVersion: '1.6', components: [{ type: 'machine-learning-model' }] })).toBe(false);
+  });
+});
