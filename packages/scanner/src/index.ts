@@ -1,4 +1,10 @@
 export type { Analysis, AnalyserContext, FormatAnalyser, ModelMetadata } from './analyser.js';
+export { analyseSource } from './dispatch.js';
+export { ScannerError, type ScannerErrorCode } from './errors.js';
+export { DEFAULT_SAFE_GLOBALS, type GlobalJudgement, judgeGlobal } from './pickle/globals-policy.js';
+export { type PickleScan, scanPickles } from './pickle/analyse.js';
+export { RULES, SCANNER_RULES, type ScannerRule } from './rules.js';
+export { type ScanOptions, scanPaths, scanStatement, type ScanStatementPredicate } from './scan.js';
 export { type ByteSource, bufferSource } from './source.js';
 export { EXTRA_ANALYSERS } from './formats/extra.js';
 export { EXTRA_FORMAT_RULES } from './formats/extra-rules.js';

@@ -1,0 +1,53 @@
+import type { Verdict } from '@trustgate/core';
+import type { AnalyserContext, Analysis } from '../analyser.js';
+import { findEndRecord } from '../containers/zip.js';
+import { conclude } from '../conclude.js';
+import { scanPickles } from '../pickle/analyse.js';
+import { finding, RULES } from '../rules.js';
+import { globalsPolicy, machineLimits } from './policy.js';
+import { joblibArrays } from './joblib.js';
+import { analyseZip } from './zip-archive.js';
+
+// torch.save(_use_new_zipfile_serialization=False) starts with this pickle: protocol 2, LONG1 of the magic number.
+const LEGACY_TORCH = [0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, 0x2e];
+// Legacy torch: magic, protocol version, sys info, the object, the storage keys; raw storage bytes follow.
+const LEGACY_TORCH_PICKLES = 5;
+
+export function isLegacyTorch(head: Uint8Array): boolean {
+  return LEGACY_TORCH.every((b, i) => head[i] === b);
+}
+
+/**
+ * A file that is a pickle stream: raw pickles (back to back), legacy torch checkpoints and joblib dumps. A
+ * pickle that also ends in a zip directory is a polyglot and is analysed as a zip too.
+ */
+export async function analysePickleFile(ctx: AnalyserContext, head: Uint8Array): Promise<Analysis> {
+  const { source } = ctx;
+  const legacy = isLegacyTorch(head);
+  const scan = await scanPickles(source, {
+    policy: globalsPolicy(ctx.policy),
+    limits: machineLimits(ctx.policy),
+    onBuild: joblibArrays,
+    ...(legacy ? { count: LEGACY_TORCH_PICKLES } : {}),
+  });
+  const joblib = [...scan.globals.keys()].some((g) => g.startsWith('joblib.numpy_pickle.'));
+  const format = legacy ? 'pytorch-legacy' : joblib ? 'joblib' : 'pickle';
+  const findings = [...scan.findings];
+  const nested: Verdict[] = [];
+  if ((await findEndRecord(source)) !== undefined) {
+    findings.push(
+      finding(RULES.polyglot, 'the file is a pickle and also carries a zip archive; both were analysed', { path: source.name }),
+    );
+    const asZip = await analyseZip(ctx);
+    findings.push(...asZip.findings);
+    nested.push(asZip.verdict);
+  }
+  const properties: Record<string, string> = {
+    pickleOpcodes: String(scan.opcodes),
+    pickleGlobals: [...scan.globals.keys()].sort().join(' '),
+  };
+  return conclude(format, findings, nested, {
+    framework: legacy ? 'pytorch' : joblib ? 'joblib' : 'pickle',
+    properties,
+  });
+}

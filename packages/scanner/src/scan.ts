@@ -1,0 +1,219 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import {
+  buildStatement,
+  type FileResult,
+  PREDICATE_TYPES,
+  type Report,
+  type ReportSummary,
+  type ScanPolicy,
+  type Statement,
+  type Verdict,
+} from '@trustgate/core';
+import type { ModelMetadata } from './analyser.js';
+import { analyseSource } from './dispatch.js';
+import { ScannerError } from './errors.js';
+import { openFileSource } from './io/file-source.js';
+import { finding, RULES } from './rules.js';
+
+export interface ScanOptions {
+  policy: ScanPolicy;
+  /** Resolve relative PATH arguments against this directory. */
+  cwd?: string;
+  /** Worker threads; default: one per core. 0 scans in this thread. */
+  workers?: number;
+  /** Called after each file (for a progress display). */
+  onProgress?: (done: number, total: number, path: string) => void;
+}
+
+/** One file to scan: where it is on disk and how it is reported (PATH + "/" + relative path). */
+export interface ScanJob {
+  file: string;
+  display: string;
+}
+
+/** Every regular file under the PATH arguments, in a stable order; a missing PATH is an error, not a skip. */
+export async function listFiles(paths: readonly string[], cwd: string): Promise<ScanJob[]> {
+  const jobs: ScanJob[] = [];
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    let st: Awaited<ReturnType<typeof stat>>;
+    try {
+      st = await stat(abs);
+    } catch (cause) {
+      throw new ScannerError(
+        'SCAN_PATH_NOT_FOUND',
+        `cannot read ${p} (${(cause as NodeJS.ErrnoException).code ?? 'I/O error'}); check the path`,
+        {
+          cause,
+          file: p,
+        },
+      );
+    }
+    const display = p.length > 1 ? p.replace(/\/+$/, '') : p;
+    if (st.isDirectory()) await walk(abs, display, jobs, new Set([await realpath(abs)]));
+    else jobs.push({ file: abs, display });
+  }
+  return jobs;
+}
+
+async function walk(dir: string, display: string, out: ScanJob[], visited: Set<string>): Promise<void> {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const file = join(dir, e.name);
+    const shown = `${display}/${e.name}`;
+    let isDir = e.isDirectory();
+    if (e.isSymbolicLink()) {
+      try {
+        isDir = (await stat(file)).isDirectory();
+      } catch {
+        out.push({ file, display: shown });
+        continue;
+      }
+    }
+    if (isDir) {
+      const real = await realpath(file);
+      if (visited.has(real)) continue;
+      visited.add(real);
+      await walk(file, shown, out, visited);
+    } else if (e.isFile() || e.isSymbolicLink()) out.push({ file, display: shown });
+  }
+}
+
+async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function flatten(m: ModelMetadata | undefined): Record<string, string> | undefined {
+  if (!m) return undefined;
+  const out: Record<string, string> = {};
+  for (const k of ['framework', 'formatVersion', 'opset', 'producer'] as const) if (m[k] !== undefined) out[k] = m[k] as string;
+  for (const [k, v] of Object.entries(m.properties ?? {})) out[k] = v;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** Hash and analyse one file on disk; an unreadable file is an `error` result, never a skip. */
+export async function scanFile(job: ScanJob, policy: ScanPolicy): Promise<FileResult> {
+  try {
+    const source = await openFileSource(job.file, job.display);
+    try {
+      const [analysis, sha256] = await Promise.all([analyseSource(source, policy), sha256File(job.file)]);
+      const result: FileResult = {
+        path: job.display,
+        format: analysis.format,
+        sha256,
+        size: source.size,
+        verdict: analysis.verdict,
+        findings: analysis.findings,
+      };
+      const metadata = flatten(analysis.metadata);
+      if (metadata) result.metadata = metadata;
+      return result;
+    } finally {
+      await source.close();
+    }
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
+    return {
+      path: job.display,
+      format: 'unknown',
+      sha256: '',
+      verdict: 'error',
+      findings: [finding(RULES.readError, `cannot read the file (${code})`, { path: job.display })],
+    };
+  }
+}
+
+const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
+
+/** Scan every file under the paths, using worker threads across cores; results keep the listing order. */
+export async function scanPaths(paths: readonly string[], options: ScanOptions): Promise<FileResult[]> {
+  const jobs = await listFiles(paths, options.cwd ?? process.cwd());
+  const results: FileResult[] = new Array(jobs.length);
+  let done = 0;
+  const finish = (i: number, r: FileResult) => {
+    results[i] = r;
+    options.onProgress?.(++done, jobs.length, r.path);
+  };
+  const threads = Math.min(options.workers ?? availableParallelism(), jobs.length);
+  // Workers run the compiled worker.js; from TypeScript sources (tests) everything runs in this thread.
+  if (threads <= 1 || !existsSync(WORKER)) {
+    for (let i = 0; i < jobs.length; i++) finish(i, await scanFile(jobs[i] as ScanJob, options.policy));
+    return results;
+  }
+  let next = 0;
+  await Promise.all(
+    Array.from(
+      { length: threads },
+      () =>
+        new Promise<void>((resolveAll) => {
+          const worker = new Worker(WORKER, { workerData: { policy: options.policy } });
+          let current = -1;
+          const feed = () => {
+            if (next >= jobs.length) {
+              void worker.terminate();
+              resolveAll();
+              return;
+            }
+            current = next++;
+            worker.postMessage({ index: current, job: jobs[current] });
+          };
+          worker.on('message', (m: { index: number; result: FileResult }) => {
+            finish(m.index, m.result);
+            feed();
+          });
+          worker.on('error', (err) => {
+            if (current >= 0 && results[current] === undefined) finish(current, workerFailure(jobs[current] as ScanJob, err));
+            // The remaining jobs go to the other workers, or are scanned here if this was the last one.
+            void (async () => {
+              while (next < jobs.length) {
+                const i = next++;
+                finish(i, await scanFile(jobs[i] as ScanJob, options.policy));
+              }
+              resolveAll();
+            })();
+          });
+          feed();
+        }),
+    ),
+  );
+  return results;
+}
+
+function workerFailure(job: ScanJob, err: Error): FileResult {
+  return {
+    path: job.display,
+    format: 'unknown',
+    sha256: '',
+    verdict: 'error',
+    findings: [finding(RULES.parseError, `the scanner crashed on this file (${err.message}); not analysed`, { path: job.display })],
+  };
+}
+
+export interface ScanStatementPredicate {
+  scanner: { name: string; version: string };
+  summary: ReportSummary;
+  files: { path: string; sha256: string; format: string; verdict: Verdict; rules: string[] }[];
+}
+
+/** The in-toto Statement of a scan: one subject per scanned file (by sha256), the summary and per-file verdicts. */
+export function scanStatement(report: Report): Statement<ScanStatementPredicate> {
+  const files = report.files.map((f) => ({
+    path: f.path,
+    sha256: f.sha256,
+    format: f.format,
+    verdict: f.verdict,
+    rules: [...new Set(f.findings.map((x) => x.rule))].sort(),
+  }));
+  const subjects = report.files.filter((f) => f.sha256 !== '').map((f) => ({ name: f.path, digest: { sha256: f.sha256 } }));
+  if (subjects.length === 0)
+    throw new ScannerError('SCAN_IO_ERROR', 'no readable file was scanned, so there is nothing to attest; check the scanned paths');
+  return buildStatement(subjects, PREDICATE_TYPES.scan, { scanner: report.tool, summary: report.summary, files });
+}
