@@ -14,7 +14,16 @@ import {
   VERDICTS,
   type Verdict,
 } from '@trustgate/core';
-import { SCANNER_RULES, scanPaths, scanStatement } from '@trustgate/scanner';
+import {
+  buildMlBom,
+  EXTRA_FORMAT_RULES,
+  findModelReferences,
+  mergeSourceResults,
+  SCANNER_RULES,
+  SOURCE_RULES,
+  scanPaths,
+  scanStatement,
+} from '@trustgate/scanner';
 
 function failOnInput(io: ActionIO, fallback: readonly Verdict[]): Verdict[] {
   const list = io.listInput('fail-on');
@@ -30,18 +39,27 @@ export async function modelScan(io: ActionIO): Promise<GateOutcome> {
   const paths = io.listInput('path');
   if (paths.length === 0)
     throw new CoreError('USAGE_ERROR', 'input path is empty; give the model files or directories to scan, one per line');
-  if (io.input('mlbom') !== '')
-    throw new CoreError('NOT_AVAILABLE', 'input mlbom is not available in this build yet; remove it or pin a release that writes ML-BOMs');
   const policyFile = io.input('policy');
   const base: ScanPolicy = policyFile ? (await loadPolicyFile(resolve(io.workspace, policyFile))).scan : defaultPolicy().scan;
   const policy: ScanPolicy = { ...base, failOn: failOnInput(io, base.failOn) };
-  const files = await scanPaths(paths, { policy, cwd: io.workspace });
+  const scanned = await scanPaths(paths, { policy, cwd: io.workspace });
+  // sources: also report model references in code and configs that scan.sources does not allow.
+  const references = io.booleanInput('sources', false)
+    ? (await Promise.all(paths.map((p) => findModelReferences(resolve(io.workspace, p), policy, p)))).flat()
+    : [];
+  const files = mergeSourceResults(scanned, references);
   const report = buildReport(files, policy.failOn, { name: 'trustgate', version: TRUSTGATE_VERSION });
 
   const reportPath = resolve(io.env.RUNNER_TEMP ?? io.workspace, 'trustgate-model-scan.json');
   await io.writeFile(reportPath, toJson(report));
   const sarif = io.input('sarif');
-  if (sarif) await io.writeFile(resolve(io.workspace, sarif), `${JSON.stringify(toSarif(report, ruleCatalog(SCANNER_RULES)), null, 2)}\n`);
+  if (sarif)
+    await io.writeFile(
+      resolve(io.workspace, sarif),
+      `${JSON.stringify(toSarif(report, ruleCatalog(SCANNER_RULES, EXTRA_FORMAT_RULES, SOURCE_RULES)), null, 2)}\n`,
+    );
+  const mlbom = io.input('mlbom');
+  if (mlbom) await io.writeFile(resolve(io.workspace, mlbom), `${JSON.stringify(buildMlBom(report), null, 2)}\n`);
   const statement = io.input('statement');
   if (statement) await io.writeFile(resolve(io.workspace, statement), `${JSON.stringify(scanStatement(report), null, 2)}\n`);
 

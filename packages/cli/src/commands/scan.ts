@@ -17,17 +17,19 @@ import {
 import { SCANNER_RULES, scanPaths, scanStatement } from '@trustgate/scanner';
 import { parseCommandArgs } from '../args.js';
 import { type CliIO, type Command, EXIT } from '../io.js';
+import { mlBomText, SCAN_EXTRA_OPTIONS, SCAN_EXTRA_RULES, SCAN_EXTRA_USAGE, withSourceFindings } from './scan-extras.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = `Usage: trustgate scan PATH... [--policy F] [--format text|json|sarif|markdown] [--out F] [--statement F]
+const USAGE = `Usage: trustgate scan PATH... [--policy F] [--format text|json|sarif|markdown] [--out F] [--statement F] [--mlbom F] [--sources]
 
 Scans every file under each PATH by content (pickle, PyTorch, joblib, NumPy, zip/tar/gzip archives, ...).
   --policy F      .github/trustgate.yml-style policy (scan: failOn, allowGlobals, denyGlobals, limits)
   --format F      report format on stdout or in --out (default text)
   --out F         write the report to F instead of stdout
   --statement F   write an in-toto scan Statement (subjects: each file's sha256) to F
+${SCAN_EXTRA_USAGE}
 Exit codes: 0 nothing blocks, 1 a file's verdict is in the policy's failOn (default unsafe, error), 2 usage/config/I/O error.`;
 
 function render(report: Report, format: Format): string {
@@ -35,7 +37,7 @@ function render(report: Report, format: Format): string {
     case 'json':
       return toJson(report);
     case 'sarif':
-      return `${JSON.stringify(toSarif(report, ruleCatalog(SCANNER_RULES)), null, 2)}\n`;
+      return `${JSON.stringify(toSarif(report, ruleCatalog(SCANNER_RULES, SCAN_EXTRA_RULES)), null, 2)}\n`;
     case 'markdown':
       return toMarkdown(report);
     default:
@@ -64,14 +66,13 @@ const scan: Command = {
   summary: 'scan model files for unsafe code',
   usage: USAGE,
   async run(args, io) {
-    // --mlbom F and --sources are added with the ML-BOM and model-source work (branch scanner2); until then they
-    // are unknown flags and a usage error, never silently ignored.
     const { values, positionals } = parseCommandArgs('scan', args, {
       policy: { type: 'string' },
       format: { type: 'string', default: 'text' },
       out: { type: 'string' },
       statement: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      ...SCAN_EXTRA_OPTIONS,
     });
     if (values.help) {
       io.stdout(`${USAGE}\n`);
@@ -83,16 +84,18 @@ const scan: Command = {
     if (positionals.length === 0) throw new CoreError('USAGE_ERROR', 'give at least one PATH to scan; see trustgate scan --help');
     const policy: ScanPolicy = values.policy ? (await loadPolicyFile(resolve(io.cwd, values.policy))).scan : defaultPolicy().scan;
     const progress = io.isTTY && !io.env.CI;
-    const files = await scanPaths(positionals, {
+    const scanned = await scanPaths(positionals, {
       policy,
       cwd: io.cwd,
       onProgress: progress ? (done, total, path) => io.stderr(`\r\u001b[2K[${done}/${total}] ${path.slice(-60)}`) : undefined,
     });
-    if (progress && files.length > 0) io.stderr('\r\u001b[2K');
+    if (progress && scanned.length > 0) io.stderr('\r\u001b[2K');
+    const files = values.sources ? await withSourceFindings(scanned, positionals, policy, io.cwd) : scanned;
     const report = buildReport(files, policy.failOn, { name: 'trustgate', version: TRUSTGATE_VERSION });
     const text = render(report, format);
     if (values.out) await write(io, values.out, text);
     else io.stdout(text);
+    if (values.mlbom) await write(io, values.mlbom, mlBomText(report));
     if (values.statement) await write(io, values.statement, `${JSON.stringify(scanStatement(report), null, 2)}\n`);
     return report.summary.blocking ? EXIT.blocked : EXIT.ok;
   },

@@ -1,7 +1,17 @@
 import type { FileResult } from '@trustgate/core';
 
 /** Formats that describe a model but do not make a directory a model on their own. */
-const AUXILIARY_FORMATS = new Set(['unknown', 'text', 'json', 'tokenizer-config', 'chat-template', 'keras-metadata', 'keras-config']);
+const AUXILIARY_FORMATS = new Set([
+  'unknown',
+  'empty',
+  'text',
+  'json',
+  'model-references',
+  'tokenizer-config',
+  'chat-template',
+  'keras-metadata',
+  'keras-config',
+]);
 
 export interface ModelGroup {
   /** Directory (or single file) that holds the model, as found under the scanned PATH. */

@@ -77,14 +77,14 @@ export function referenceFindings(text: string, display: string, policy: ScanPol
         ? {
             rule: 'TG-SRC-002',
             severity: 'critical',
-            message: `${display}:${ref.line}: ${what} (via ${ref.via}) is on the scan.sources.block list; remove it.`,
+            message: `${what} (via ${ref.via}) is on the scan.sources.block list; remove it.`,
             location,
             evidence: ref.id,
           }
         : {
             rule: 'TG-SRC-001',
             severity: 'high',
-            message: `${display}:${ref.line}: ${what} (via ${ref.via}) is not on the scan.sources.allow list; vet it and add it, or use an approved model.`,
+            message: `${what} (via ${ref.via}) is not on the scan.sources.allow list; vet it and add it, or use an approved model.`,
             location,
             evidence: ref.id,
           },
@@ -95,9 +95,9 @@ export function referenceFindings(text: string, display: string, policy: ScanPol
 
 /**
  * Walks a repository (or one file) for model references and returns one result per file that has any finding.
- * Paths are shown as found under `root` (root + "/" + relative path), like the scan report.
+ * Paths are shown as found under `shownAs` (the PATH as the user gave it, + "/" + relative path), like the scan report.
  */
-export async function findModelReferences(root: string, policy: ScanPolicy | undefined): Promise<FileResult[]> {
+export async function findModelReferences(root: string, policy: ScanPolicy | undefined, shownAs = root): Promise<FileResult[]> {
   const info = await stat(root);
   const files = info.isDirectory()
     ? walk(root)
@@ -109,7 +109,7 @@ export async function findModelReferences(root: string, policy: ScanPolicy | und
     if ((await stat(file)).size > MAX_FILE_BYTES) continue;
     const bytes = await readFile(file);
     if (bytes.includes(0)) continue;
-    const display = info.isDirectory() ? `${root.replace(/\/+$/, '')}/${path.relative(root, file).split(path.sep).join('/')}` : root;
+    const display = info.isDirectory() ? `${shownAs.replace(/\/+$/, '')}/${path.relative(root, file).split(path.sep).join('/')}` : shownAs;
     const findings = referenceFindings(bytes.toString('utf8'), display, policy);
     if (findings.length === 0) continue;
     const sha256 = createHash('sha256').update(bytes).digest('hex');

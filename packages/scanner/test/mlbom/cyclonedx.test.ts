@@ -1,18 +1,13 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { buildReport, type FileResult } from '@trustgate/core';
+import { buildReport, defaultPolicy } from '@trustgate/core';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { FormatAnalyser } from '../../src/analyser.js';
-import { ggufAnalyser } from '../../src/formats/gguf/index.js';
-import { onnxAnalyser } from '../../src/formats/onnx/index.js';
-import { safetensorsAnalyser } from '../../src/formats/safetensors/index.js';
-import { tokenizerConfigAnalyser } from '../../src/formats/templates/index.js';
-import { buildMlBom, metadataRecord } from '../../src/mlbom/index.js';
-import { analyseFixture, FIXTURES } from '../formats/harness.js';
+import { buildMlBom } from '../../src/mlbom/index.js';
+import { scanPaths } from '../../src/scan.js';
+import { FIXTURES } from '../formats/harness.js';
 
 const schemaDir = path.join(
   path.dirname(createRequire(import.meta.url).resolve('@cyclonedx/cyclonedx-library/package.json')),
@@ -31,24 +26,16 @@ function validator() {
   return ajv.compile(load('bom-1.6.SNAPSHOT.schema.json'));
 }
 
-async function result(analyser: FormatAnalyser, rel: string, as: string): Promise<FileResult> {
-  const a = await analyseFixture(analyser, rel);
-  const sha256 = createHash('sha256')
-    .update(readFileSync(path.join(FIXTURES, rel)))
-    .digest('hex');
-  const metadata = metadataRecord(a.metadata);
-  return { path: as, format: a.format, sha256, verdict: a.verdict, findings: a.findings, ...(metadata === undefined ? {} : { metadata }) };
-}
-
 describe('ML-BOM', () => {
   it('emits one machine-learning-model component per model, valid against CycloneDX 1.6', async () => {
-    const files = [
-      await result(onnxAnalyser, 'onnx/benign.onnx', 'models/model.onnx'),
-      await result(ggufAnalyser, 'gguf/ssti.gguf', 'models/llm/tiny.gguf'),
-      await result(safetensorsAnalyser, 'safetensors/benign.safetensors', 'models/llm/model.safetensors'),
-      await result(tokenizerConfigAnalyser, 'templates/benign/tokenizer_config.json', 'models/llm/tokenizer_config.json'),
-      await result(tokenizerConfigAnalyser, 'templates/benign/tokenizer_config.json', 'docs/tokenizer_config.json'),
+    const paths = [
+      'onnx/benign.onnx',
+      'gguf/ssti.gguf',
+      'gguf/benign.gguf',
+      'templates/benign/tokenizer_config.json',
+      'keras/lambda.keras',
     ];
+    const files = await scanPaths(paths, { policy: defaultPolicy().scan, cwd: FIXTURES, workers: 0 });
     const report = buildReport(files, ['unsafe', 'error'], { name: 'trustgate', version: '0.1.0' });
     const bom = buildMlBom(report, {
       timestamp: '2026-11-21T00:00:00.000Z',
@@ -57,12 +44,14 @@ describe('ML-BOM', () => {
     const validate = validator();
     expect(validate(bom) ? [] : validate.errors).toEqual([]);
     expect(bom.components.map((c) => [c.type, c.name, c.components?.map((f) => f.name)])).toEqual([
-      ['machine-learning-model', 'models', ['models/model.onnx']],
-      ['machine-learning-model', 'llm', ['models/llm/model.safetensors', 'models/llm/tiny.gguf', 'models/llm/tokenizer_config.json']],
+      ['machine-learning-model', 'gguf', ['gguf/benign.gguf', 'gguf/ssti.gguf']],
+      ['machine-learning-model', 'keras', ['keras/lambda.keras']],
+      ['machine-learning-model', 'onnx', ['onnx/benign.onnx']],
     ]);
-    const [onnx, llm] = bom.components;
+    const [llm, keras, onnx] = bom.components;
     const prop = (c: typeof onnx, n: string) => c?.properties?.find((p) => p.name === `trustgate:${n}`)?.value;
     expect(onnx?.hashes).toEqual([{ alg: 'SHA-256', content: files[0]?.sha256 }]);
+    expect(files[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect([prop(onnx, 'verdict'), prop(onnx, 'framework'), prop(onnx, 'opset'), prop(onnx, 'producer')]).toEqual([
       'safe',
       'onnx',
@@ -71,9 +60,10 @@ describe('ML-BOM', () => {
     ]);
     expect([prop(llm, 'verdict'), prop(llm, 'format'), prop(llm, 'hash-basis')]).toEqual([
       'unsafe',
-      'gguf,safetensors,tokenizer-config',
+      'gguf',
       'sha256 manifest of the files',
     ]);
+    expect([prop(keras, 'verdict'), prop(keras, 'format')]).toEqual(['unsafe', 'zip']);
     expect(llm?.modelCard).toEqual({ modelParameters: { modelArchitecture: 'llama' } });
   });
 

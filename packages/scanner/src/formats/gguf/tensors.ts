@@ -19,7 +19,7 @@ export async function checkTensors(
   const findings: Finding[] = [];
   const alignment = typeof alignmentValue === 'number' ? alignmentValue : DEFAULT_ALIGNMENT;
   if (!Number.isInteger(alignment) || alignment <= 0 || (alignment & (alignment - 1)) !== 0) {
-    findings.push(finding('TG-GGUF-003', 'high', path, `${path}: general.alignment ${String(alignmentValue)} is not a power of two.`));
+    findings.push(finding('TG-GGUF-003', 'high', path, `general.alignment ${String(alignmentValue)} is not a power of two.`));
     return findings;
   }
   const table: { name: string; type: number; elements: bigint; offset: bigint }[] = [];
@@ -41,7 +41,7 @@ export async function checkTensors(
           'TG-GGUF-003',
           'high',
           path,
-          `${path}: tensor "${t.name}" at offset ${t.offset} (${bytes} bytes) is misaligned or outside the ${fileSize}-byte file.`,
+          `tensor "${t.name}" at offset ${t.offset} (${bytes} bytes) is misaligned or outside the ${fileSize}-byte file.`,
         ),
       );
     }

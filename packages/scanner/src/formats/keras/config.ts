@@ -60,7 +60,7 @@ function lambdaFinding(node: Record<string, unknown>, path: string, where: strin
     'TG-KRS-001',
     'critical',
     path,
-    `${path}: Lambda layer${name} at ${where} runs Python code on load${read}.`,
+    `Lambda layer${name} at ${where} runs Python code on load${read}.`,
     names.join(', ') || undefined,
   );
 }
@@ -90,7 +90,7 @@ export function checkConfig(tree: unknown, path: string, policy: ScanPolicy | un
           'TG-KRS-002',
           'high',
           path,
-          `${path}: ${where} loads ${module}.${className}, a module outside the Keras allowlist.`,
+          `${where} loads ${module}.${className}, a module outside the Keras allowlist.`,
           `${module}.${className}`,
         ),
       );
@@ -98,13 +98,11 @@ export function checkConfig(tree: unknown, path: string, policy: ScanPolicy | un
     const registered = typeof value['registered_name'] === 'string' ? value['registered_name'] : undefined;
     for (const name of [className, registered]) {
       if (name !== undefined && DANGEROUS_NAMES.has(name.split('>').pop()!)) {
-        findings.push(
-          finding('TG-KRS-003', 'critical', path, `${path}: ${where} names ${name}, known from Keras safe_mode bypasses.`, name),
-        );
+        findings.push(finding('TG-KRS-003', 'critical', path, `${where} names ${name}, known from Keras safe_mode bypasses.`, name));
       }
     }
     if (registered?.includes('>') && !allowRegistered.has(registered)) {
-      findings.push(finding('TG-KRS-004', 'medium', path, `${path}: ${where} needs the custom object ${registered}.`, registered));
+      findings.push(finding('TG-KRS-004', 'medium', path, `${where} needs the custom object ${registered}.`, registered));
     }
     for (const [key, child] of Object.entries(value))
       stack.push({ value: child, where: `${where}.${key}`, inLambda: inLambda || isLambda });

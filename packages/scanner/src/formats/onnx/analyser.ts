@@ -43,7 +43,7 @@ function externalDataFindings(tensors: Tensor[], directory: string | undefined, 
           'TG-ONNX-002',
           'critical',
           path,
-          `${path}: tensor "${tensor.name ?? ''}" external data location ${JSON.stringify(entry.value)} ${why}; loading it reads an arbitrary file.`,
+          `tensor "${tensor.name ?? ''}" external data location ${JSON.stringify(entry.value)} ${why}; loading it reads an arbitrary file.`,
           entry.value,
         ),
       );
@@ -60,7 +60,7 @@ function domainFindings(model: Model, nodes: Node[], allowed: ReadonlySet<string
     if (!allowed.has(domain) && !local.has(domain) && !seen.has(domain)) seen.set(domain, node.opType ?? '');
   }
   return [...seen].map(([domain, op]) =>
-    finding('TG-ONNX-003', 'medium', path, `${path}: operator ${domain}::${op} comes from a custom domain not on the allowlist.`, domain),
+    finding('TG-ONNX-003', 'medium', path, `operator ${domain}::${op} comes from a custom domain not on the allowlist.`, domain),
   );
 }
 

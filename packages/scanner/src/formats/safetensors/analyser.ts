@@ -25,7 +25,7 @@ async function analyse(ctx: AnalyserContext): Promise<Analysis> {
   if (n > BigInt(MAX_HEADER_BYTES) || n > BigInt(source.size - 8)) {
     const why = n > BigInt(MAX_HEADER_BYTES) ? `above the ${MAX_HEADER_BYTES}-byte cap` : `beyond the ${source.size}-byte file`;
     return analysisOf(FORMAT, [
-      finding('TG-ST-002', 'high', path, `${path}: declared header length ${n} is ${why}; the file is malformed or hostile.`),
+      finding('TG-ST-002', 'high', path, `declared header length ${n} is ${why}; the file is malformed or hostile.`),
     ]);
   }
   const text = decodeUtf8(await readExactly(source, 8, Number(n)), 'the safetensors header');

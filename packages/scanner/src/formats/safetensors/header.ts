@@ -44,22 +44,22 @@ function isCount(v: unknown): v is number {
 /** One tensor entry checked on its own: dtype known, shape and offsets well formed, size consistent. */
 function checkEntry(name: string, entry: unknown, path: string, findings: Finding[]): TensorSpan | undefined {
   if (!isRecord(entry)) {
-    findings.push(finding('TG-ST-008', 'high', path, `${path}: header entry "${name}" is not an object; the file is malformed.`));
+    findings.push(finding('TG-ST-008', 'high', path, `header entry "${name}" is not an object; the file is malformed.`));
     return undefined;
   }
   const { dtype, shape, data_offsets: offsets } = entry;
   const size = typeof dtype === 'string' ? DTYPE_BYTES[dtype] : undefined;
   if (size === undefined) {
-    findings.push(finding('TG-ST-003', 'high', path, `${path}: tensor "${name}" has unknown dtype ${JSON.stringify(dtype)}.`));
+    findings.push(finding('TG-ST-003', 'high', path, `tensor "${name}" has unknown dtype ${JSON.stringify(dtype)}.`));
     return undefined;
   }
   if (!Array.isArray(shape) || !shape.every(isCount)) {
-    findings.push(finding('TG-ST-008', 'high', path, `${path}: tensor "${name}" has a malformed shape ${JSON.stringify(shape)}.`));
+    findings.push(finding('TG-ST-008', 'high', path, `tensor "${name}" has a malformed shape ${JSON.stringify(shape)}.`));
     return undefined;
   }
   const [first, last] = Array.isArray(offsets) && offsets.length === 2 ? offsets : [];
   if (!isCount(first) || !isCount(last) || first > last) {
-    findings.push(finding('TG-ST-005', 'high', path, `${path}: tensor "${name}" has malformed data_offsets ${JSON.stringify(offsets)}.`));
+    findings.push(finding('TG-ST-005', 'high', path, `tensor "${name}" has malformed data_offsets ${JSON.stringify(offsets)}.`));
     return undefined;
   }
   const elements = shape.reduce((n: bigint, d: number) => n * BigInt(d), 1n);
@@ -71,7 +71,7 @@ function checkEntry(name: string, entry: unknown, path: string, findings: Findin
         'TG-ST-004',
         'high',
         path,
-        `${path}: tensor "${name}" (${dtype} ${JSON.stringify(shape)}) needs ${elements * BigInt(size)} bytes but spans ${end - begin}.`,
+        `tensor "${name}" (${dtype} ${JSON.stringify(shape)}) needs ${elements * BigInt(size)} bytes but spans ${end - begin}.`,
       ),
     );
   }
@@ -85,16 +85,12 @@ function checkLayout(spans: TensorSpan[], dataSize: bigint, path: string, findin
   let previous: TensorSpan | undefined;
   for (const t of sorted) {
     if (t.end > dataSize) {
-      findings.push(
-        finding('TG-ST-005', 'high', path, `${path}: tensor "${t.name}" ends at ${t.end}, beyond the ${dataSize}-byte data section.`),
-      );
+      findings.push(finding('TG-ST-005', 'high', path, `tensor "${t.name}" ends at ${t.end}, beyond the ${dataSize}-byte data section.`));
     }
     if (t.begin < cursor && previous !== undefined) {
-      findings.push(finding('TG-ST-006', 'high', path, `${path}: tensors "${previous.name}" and "${t.name}" overlap at byte ${t.begin}.`));
+      findings.push(finding('TG-ST-006', 'high', path, `tensors "${previous.name}" and "${t.name}" overlap at byte ${t.begin}.`));
     } else if (t.begin > cursor) {
-      findings.push(
-        finding('TG-ST-007', 'high', path, `${path}: ${t.begin - cursor} unaccounted bytes before tensor "${t.name}" (at ${cursor}).`),
-      );
+      findings.push(finding('TG-ST-007', 'high', path, `${t.begin - cursor} unaccounted bytes before tensor "${t.name}" (at ${cursor}).`));
     }
     if (t.end > cursor) {
       cursor = t.end;
@@ -102,9 +98,7 @@ function checkLayout(spans: TensorSpan[], dataSize: bigint, path: string, findin
     }
   }
   if (cursor < dataSize) {
-    findings.push(
-      finding('TG-ST-007', 'high', path, `${path}: ${dataSize - cursor} trailing bytes after the last tensor are unaccounted for.`),
-    );
+    findings.push(finding('TG-ST-007', 'high', path, `${dataSize - cursor} trailing bytes after the last tensor are unaccounted for.`));
   }
 }
 
@@ -114,13 +108,13 @@ export function checkHeader(header: unknown, dataSize: bigint, path: string): He
   const metadata: Record<string, string> = {};
   const tensors: TensorSpan[] = [];
   if (!isRecord(header)) {
-    findings.push(finding('TG-ST-001', 'high', path, `${path}: the safetensors header is not a JSON object.`));
+    findings.push(finding('TG-ST-001', 'high', path, `the safetensors header is not a JSON object.`));
     return { findings, tensors, metadata };
   }
   for (const [name, entry] of Object.entries(header)) {
     if (name === '__metadata__') {
       if (!isRecord(entry) || !Object.values(entry).every((v) => typeof v === 'string')) {
-        findings.push(finding('TG-ST-008', 'high', path, `${path}: __metadata__ must map strings to strings.`));
+        findings.push(finding('TG-ST-008', 'high', path, `__metadata__ must map strings to strings.`));
       } else {
         Object.assign(metadata, entry);
       }

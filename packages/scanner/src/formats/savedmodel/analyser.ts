@@ -30,27 +30,21 @@ function nodeFinding(
 ): Finding | undefined {
   const op = node.op ?? '';
   const at = `node "${node.name ?? '?'}" (${op}) in ${scope.where}`;
-  if (PYTHON_OPS.has(op)) return finding('TG-TF-002', 'critical', path, `${path}: ${at} calls back into Python.`, op);
-  if (FILE_OPS.has(op)) return finding('TG-TF-003', 'high', path, `${path}: ${at} touches the file system.`, op);
+  if (PYTHON_OPS.has(op)) return finding('TG-TF-002', 'critical', path, `${at} calls back into Python.`, op);
+  if (FILE_OPS.has(op)) return finding('TG-TF-003', 'high', path, `${at} touches the file system.`, op);
   if (op === 'PrintV2') {
     const stream = text(node.attr?.['output_stream']?.s);
-    return stream.startsWith('file://') ? finding('TG-TF-003', 'high', path, `${path}: ${at} prints to ${stream}.`, stream) : undefined;
+    return stream.startsWith('file://') ? finding('TG-TF-003', 'high', path, `${at} prints to ${stream}.`, stream) : undefined;
   }
   if (CHECKPOINT_OPS.has(op)) {
     const source = producer(byName, node.input?.[0]);
     if (source?.op === 'Const') {
-      return finding(
-        'TG-TF-004',
-        'high',
-        path,
-        `${path}: ${at} reads or writes a checkpoint at a path fixed in the graph (${source.name}).`,
-        op,
-      );
+      return finding('TG-TF-004', 'high', path, `${at} reads or writes a checkpoint at a path fixed in the graph (${source.name}).`, op);
     }
-    return finding('TG-TF-004', 'low', path, `${path}: ${at} is checkpoint I/O wired to a runtime path (the usual saver).`, op);
+    return finding('TG-TF-004', 'low', path, `${at} is checkpoint I/O wired to a runtime path (the usual saver).`, op);
   }
-  if (GRAPH_FROM_DATA_OPS.has(op)) return finding('TG-TF-006', 'medium', path, `${path}: ${at} runs a graph deserialised from data.`, op);
-  if (!known(op)) return finding('TG-TF-005', 'medium', path, `${path}: ${at} is not a known TensorFlow op.`, op);
+  if (GRAPH_FROM_DATA_OPS.has(op)) return finding('TG-TF-006', 'medium', path, `${at} runs a graph deserialised from data.`, op);
+  if (!known(op)) return finding('TG-TF-005', 'medium', path, `${at} is not a known TensorFlow op.`, op);
   return undefined;
 }
 
@@ -64,7 +58,7 @@ export function graphFindings(graphs: GraphDef[], path: string, policy: ScanPoli
     if (embedded > 0) {
       findings.set(
         'embedded',
-        finding('TG-TF-006', 'medium', path, `${path}: ${embedded} graph(s) are serialised inside node attributes; they were scanned too.`),
+        finding('TG-TF-006', 'medium', path, `${embedded} graph(s) are serialised inside node attributes; they were scanned too.`),
       );
     }
     for (const scope of scopes) {

@@ -41,7 +41,7 @@ export async function failClosed(
         {
           rule,
           severity: 'high',
-          message: `${source.name}: could not be analysed as ${format} (${what}); the file is not trusted. Re-export it with the official tooling or remove it.`,
+          message: `could not be analysed as ${format} (${what}); the file is not trusted. Re-export it with the official tooling or remove it.`,
           location: { path: source.name },
         },
       ],

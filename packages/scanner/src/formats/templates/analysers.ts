@@ -16,12 +16,12 @@ export function chatTemplateFindings(value: unknown, path: string, key = 'chat_t
     return value.flatMap((entry, i) => {
       const name = isRecord(entry) && typeof entry['name'] === 'string' ? entry['name'] : String(i);
       if (!isRecord(entry) || typeof entry['template'] !== 'string') {
-        return [finding('TG-TPL-007', 'high', path, `${path}: ${key}[${i}] is not a {name, template} object; the config is malformed.`)];
+        return [finding('TG-TPL-007', 'high', path, `${key}[${i}] is not a {name, template} object; the config is malformed.`)];
       }
       return analyseTemplate(entry['template'], path, `${key}.${name}`);
     });
   }
-  return [finding('TG-TPL-007', 'high', path, `${path}: ${key} is neither a string nor a list of templates; the config is malformed.`)];
+  return [finding('TG-TPL-007', 'high', path, `${key} is neither a string nor a list of templates; the config is malformed.`)];
 }
 
 const TOKENIZER_FORMAT = 'tokenizer-config';
@@ -33,7 +33,7 @@ async function analyseTokenizerConfig(ctx: AnalyserContext): Promise<Analysis> {
     'the tokenizer config',
   );
   if (!isRecord(config))
-    return analysisOf(TOKENIZER_FORMAT, [finding('TG-TPL-007', 'high', path, `${path}: the tokenizer config is not a JSON object.`)]);
+    return analysisOf(TOKENIZER_FORMAT, [finding('TG-TPL-007', 'high', path, `the tokenizer config is not a JSON object.`)]);
   const properties: Record<string, string> = {};
   if (typeof config['tokenizer_class'] === 'string') properties['tokenizer_class'] = config['tokenizer_class'];
   return analysisOf(TOKENIZER_FORMAT, chatTemplateFindings(config['chat_template'], path), { properties });

@@ -66,7 +66,7 @@ export function analyseTemplate(text: string, path: string, label: string): Find
         'TG-TPL-006',
         'medium',
         path,
-        `${path}: ${label} is ${text.length} characters, above the ${MAX_TEMPLATE_CHARS} cap; review it by hand.`,
+        `${label} is ${text.length} characters, above the ${MAX_TEMPLATE_CHARS} cap; review it by hand.`,
       ),
     ];
   }
@@ -75,35 +75,33 @@ export function analyseTemplate(text: string, path: string, label: string): Find
     program = parse(tokenize(text)) as unknown as Node;
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    return [
-      finding('TG-TPL-001', 'medium', path, `${path}: ${label} could not be parsed (${why}); it was not checked, review it by hand.`),
-    ];
+    return [finding('TG-TPL-001', 'medium', path, `${label} could not be parsed (${why}); it was not checked, review it by hand.`)];
   }
   const found = new Map<string, Finding>();
   const add = (f: Finding) => found.set(`${f.rule}\u0000${f.evidence ?? ''}`, f);
   for (const n of nodes(program)) {
     const access = accessedName(n);
     if (access?.dynamic)
-      add(finding('TG-TPL-005', 'medium', path, `${path}: ${label} looks up an attribute by a computed name.`, 'attr(<expression>)'));
+      add(finding('TG-TPL-005', 'medium', path, `${label} looks up an attribute by a computed name.`, 'attr(<expression>)'));
     if (access?.name?.startsWith('_')) {
       add(
         finding(
           'TG-TPL-002',
           'critical',
           path,
-          `${path}: ${label} accesses the private attribute "${access.name}" (sandbox escape pattern).`,
+          `${label} accesses the private attribute "${access.name}" (sandbox escape pattern).`,
           access.name,
         ),
       );
     }
     const id = identifierName(n);
     if (id !== undefined && SSTI_HELPERS.has(id))
-      add(finding('TG-TPL-003', 'high', path, `${path}: ${label} uses the Jinja global "${id}", known from SSTI payloads.`, id));
-    if (id === 'namespace') add(finding('TG-TPL-004', 'low', path, `${path}: ${label} uses namespace().`, id));
+      add(finding('TG-TPL-003', 'high', path, `${label} uses the Jinja global "${id}", known from SSTI payloads.`, id));
+    if (id === 'namespace') add(finding('TG-TPL-004', 'low', path, `${label} uses namespace().`, id));
     const str = literalString(n);
     const dunder = str === undefined ? undefined : DUNDER_TEXT.exec(str)?.[0];
     if (dunder !== undefined)
-      add(finding('TG-TPL-002', 'critical', path, `${path}: ${label} spells out the dunder name "${dunder}" in a string.`, dunder));
+      add(finding('TG-TPL-002', 'critical', path, `${label} spells out the dunder name "${dunder}" in a string.`, dunder));
   }
   return [...found.values()];
 }
