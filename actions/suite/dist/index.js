@@ -53870,7 +53870,7 @@ async function failClosed(format, rules, source, run) {
                 {
                     rule,
                     severity: 'high',
-                    message: `${source.name}: could not be analysed as ${format} (${what}); the file is not trusted. Re-export it with the official tooling or remove it.`,
+                    message: `could not be analysed as ${format} (${what}); the file is not trusted. Re-export it with the official tooling or remove it.`,
                     location: { path: source.name },
                 },
             ],
@@ -57198,7 +57198,7 @@ function accessedName(n) {
 function analyseTemplate(text, path, label) {
     if (text.length > MAX_TEMPLATE_CHARS) {
         return [
-            analysis_finding('TG-TPL-006', 'medium', path, `${path}: ${label} is ${text.length} characters, above the ${MAX_TEMPLATE_CHARS} cap; review it by hand.`),
+            analysis_finding('TG-TPL-006', 'medium', path, `${label} is ${text.length} characters, above the ${MAX_TEMPLATE_CHARS} cap; review it by hand.`),
         ];
     }
     let program;
@@ -57207,28 +57207,26 @@ function analyseTemplate(text, path, label) {
     }
     catch (err) {
         const why = err instanceof Error ? err.message : String(err);
-        return [
-            analysis_finding('TG-TPL-001', 'medium', path, `${path}: ${label} could not be parsed (${why}); it was not checked, review it by hand.`),
-        ];
+        return [analysis_finding('TG-TPL-001', 'medium', path, `${label} could not be parsed (${why}); it was not checked, review it by hand.`)];
     }
     const found = new Map();
     const add = (f) => found.set(`${f.rule}\u0000${f.evidence ?? ''}`, f);
     for (const n of nodes(program)) {
         const access = accessedName(n);
         if (access?.dynamic)
-            add(analysis_finding('TG-TPL-005', 'medium', path, `${path}: ${label} looks up an attribute by a computed name.`, 'attr(<expression>)'));
+            add(analysis_finding('TG-TPL-005', 'medium', path, `${label} looks up an attribute by a computed name.`, 'attr(<expression>)'));
         if (access?.name?.startsWith('_')) {
-            add(analysis_finding('TG-TPL-002', 'critical', path, `${path}: ${label} accesses the private attribute "${access.name}" (sandbox escape pattern).`, access.name));
+            add(analysis_finding('TG-TPL-002', 'critical', path, `${label} accesses the private attribute "${access.name}" (sandbox escape pattern).`, access.name));
         }
         const id = identifierName(n);
         if (id !== undefined && SSTI_HELPERS.has(id))
-            add(analysis_finding('TG-TPL-003', 'high', path, `${path}: ${label} uses the Jinja global "${id}", known from SSTI payloads.`, id));
+            add(analysis_finding('TG-TPL-003', 'high', path, `${label} uses the Jinja global "${id}", known from SSTI payloads.`, id));
         if (id === 'namespace')
-            add(analysis_finding('TG-TPL-004', 'low', path, `${path}: ${label} uses namespace().`, id));
+            add(analysis_finding('TG-TPL-004', 'low', path, `${label} uses namespace().`, id));
         const str = literalString(n);
         const dunder = str === undefined ? undefined : DUNDER_TEXT.exec(str)?.[0];
         if (dunder !== undefined)
-            add(analysis_finding('TG-TPL-002', 'critical', path, `${path}: ${label} spells out the dunder name "${dunder}" in a string.`, dunder));
+            add(analysis_finding('TG-TPL-002', 'critical', path, `${label} spells out the dunder name "${dunder}" in a string.`, dunder));
     }
     return [...found.values()];
 }
@@ -57486,7 +57484,7 @@ async function checkTensors(r, version, count, alignmentValue, fileSize, path) {
     const findings = [];
     const alignment = typeof alignmentValue === 'number' ? alignmentValue : DEFAULT_ALIGNMENT;
     if (!Number.isInteger(alignment) || alignment <= 0 || (alignment & (alignment - 1)) !== 0) {
-        findings.push(analysis_finding('TG-GGUF-003', 'high', path, `${path}: general.alignment ${String(alignmentValue)} is not a power of two.`));
+        findings.push(analysis_finding('TG-GGUF-003', 'high', path, `general.alignment ${String(alignmentValue)} is not a power of two.`));
         return findings;
     }
     const table = [];
@@ -57505,7 +57503,7 @@ async function checkTensors(r, version, count, alignmentValue, fileSize, path) {
         const block = GGML_BLOCKS.get(t.type);
         const bytes = block === undefined ? 0n : (t.elements / BigInt(block[0])) * BigInt(block[1]);
         if (t.offset % BigInt(alignment) !== 0n || dataStart + t.offset + bytes > BigInt(fileSize)) {
-            findings.push(analysis_finding('TG-GGUF-003', 'high', path, `${path}: tensor "${t.name}" at offset ${t.offset} (${bytes} bytes) is misaligned or outside the ${fileSize}-byte file.`));
+            findings.push(analysis_finding('TG-GGUF-003', 'high', path, `tensor "${t.name}" at offset ${t.offset} (${bytes} bytes) is misaligned or outside the ${fileSize}-byte file.`));
         }
     }
     return findings;
@@ -57692,7 +57690,7 @@ function lambdaFinding(node, path, where) {
     const names = bytes === undefined ? [] : bytecodeNames(bytes);
     const name = isRecord(node['config']) && typeof node['config']['name'] === 'string' ? ` "${node['config']['name']}"` : '';
     const read = names.length > 0 ? `; its bytecode references ${names.join(', ')}` : '';
-    return analysis_finding('TG-KRS-001', 'critical', path, `${path}: Lambda layer${name} at ${where} runs Python code on load${read}.`, names.join(', ') || undefined);
+    return analysis_finding('TG-KRS-001', 'critical', path, `Lambda layer${name} at ${where} runs Python code on load${read}.`, names.join(', ') || undefined);
 }
 /** Walks a Keras config tree (model_config, training_config, config.json) and reports every dangerous reference. */
 function checkConfig(tree, path, policy) {
@@ -57718,16 +57716,16 @@ function checkConfig(tree, path, policy) {
             findings.push(lambdaFinding(className === 'Lambda' ? value : { config: { function: value } }, path, where));
         const module = value['module'];
         if (typeof module === 'string' && className !== undefined && !moduleAllowed(module, allowModules)) {
-            findings.push(analysis_finding('TG-KRS-002', 'high', path, `${path}: ${where} loads ${module}.${className}, a module outside the Keras allowlist.`, `${module}.${className}`));
+            findings.push(analysis_finding('TG-KRS-002', 'high', path, `${where} loads ${module}.${className}, a module outside the Keras allowlist.`, `${module}.${className}`));
         }
         const registered = typeof value['registered_name'] === 'string' ? value['registered_name'] : undefined;
         for (const name of [className, registered]) {
             if (name !== undefined && DANGEROUS_NAMES.has(name.split('>').pop())) {
-                findings.push(analysis_finding('TG-KRS-003', 'critical', path, `${path}: ${where} names ${name}, known from Keras safe_mode bypasses.`, name));
+                findings.push(analysis_finding('TG-KRS-003', 'critical', path, `${where} names ${name}, known from Keras safe_mode bypasses.`, name));
             }
         }
         if (registered?.includes('>') && !allowRegistered.has(registered)) {
-            findings.push(analysis_finding('TG-KRS-004', 'medium', path, `${path}: ${where} needs the custom object ${registered}.`, registered));
+            findings.push(analysis_finding('TG-KRS-004', 'medium', path, `${where} needs the custom object ${registered}.`, registered));
         }
         for (const [key, child] of Object.entries(value))
             stack.push({ value: child, where: `${where}.${key}`, inLambda: inLambda || isLambda });
@@ -64663,7 +64661,7 @@ function externalDataFindings(tensors, directory, path) {
             const why = unsafeLocation(entry.value ?? '', directory);
             if (why === undefined)
                 continue;
-            out.push(analysis_finding('TG-ONNX-002', 'critical', path, `${path}: tensor "${tensor.name ?? ''}" external data location ${JSON.stringify(entry.value)} ${why}; loading it reads an arbitrary file.`, entry.value));
+            out.push(analysis_finding('TG-ONNX-002', 'critical', path, `tensor "${tensor.name ?? ''}" external data location ${JSON.stringify(entry.value)} ${why}; loading it reads an arbitrary file.`, entry.value));
         }
     }
     return out;
@@ -64676,7 +64674,7 @@ function domainFindings(model, nodes, allowed, path) {
         if (!allowed.has(domain) && !local.has(domain) && !seen.has(domain))
             seen.set(domain, node.opType ?? '');
     }
-    return [...seen].map(([domain, op]) => analysis_finding('TG-ONNX-003', 'medium', path, `${path}: operator ${domain}::${op} comes from a custom domain not on the allowlist.`, domain));
+    return [...seen].map(([domain, op]) => analysis_finding('TG-ONNX-003', 'medium', path, `operator ${domain}::${op} comes from a custom domain not on the allowlist.`, domain));
 }
 async function analyser_analyse(ctx) {
     const path = ctx.source.name;
@@ -64770,29 +64768,29 @@ function isCount(v) {
 /** One tensor entry checked on its own: dtype known, shape and offsets well formed, size consistent. */
 function checkEntry(name, entry, path, findings) {
     if (!isRecord(entry)) {
-        findings.push(analysis_finding('TG-ST-008', 'high', path, `${path}: header entry "${name}" is not an object; the file is malformed.`));
+        findings.push(analysis_finding('TG-ST-008', 'high', path, `header entry "${name}" is not an object; the file is malformed.`));
         return undefined;
     }
     const { dtype, shape, data_offsets: offsets } = entry;
     const size = typeof dtype === 'string' ? DTYPE_BYTES[dtype] : undefined;
     if (size === undefined) {
-        findings.push(analysis_finding('TG-ST-003', 'high', path, `${path}: tensor "${name}" has unknown dtype ${JSON.stringify(dtype)}.`));
+        findings.push(analysis_finding('TG-ST-003', 'high', path, `tensor "${name}" has unknown dtype ${JSON.stringify(dtype)}.`));
         return undefined;
     }
     if (!Array.isArray(shape) || !shape.every(isCount)) {
-        findings.push(analysis_finding('TG-ST-008', 'high', path, `${path}: tensor "${name}" has a malformed shape ${JSON.stringify(shape)}.`));
+        findings.push(analysis_finding('TG-ST-008', 'high', path, `tensor "${name}" has a malformed shape ${JSON.stringify(shape)}.`));
         return undefined;
     }
     const [first, last] = Array.isArray(offsets) && offsets.length === 2 ? offsets : [];
     if (!isCount(first) || !isCount(last) || first > last) {
-        findings.push(analysis_finding('TG-ST-005', 'high', path, `${path}: tensor "${name}" has malformed data_offsets ${JSON.stringify(offsets)}.`));
+        findings.push(analysis_finding('TG-ST-005', 'high', path, `tensor "${name}" has malformed data_offsets ${JSON.stringify(offsets)}.`));
         return undefined;
     }
     const elements = shape.reduce((n, d) => n * BigInt(d), 1n);
     const begin = BigInt(first);
     const end = BigInt(last);
     if (elements * BigInt(size) !== end - begin) {
-        findings.push(analysis_finding('TG-ST-004', 'high', path, `${path}: tensor "${name}" (${dtype} ${JSON.stringify(shape)}) needs ${elements * BigInt(size)} bytes but spans ${end - begin}.`));
+        findings.push(analysis_finding('TG-ST-004', 'high', path, `tensor "${name}" (${dtype} ${JSON.stringify(shape)}) needs ${elements * BigInt(size)} bytes but spans ${end - begin}.`));
     }
     return { name, begin, end, dtype: String(dtype), elements };
 }
@@ -64803,13 +64801,13 @@ function checkLayout(spans, dataSize, path, findings) {
     let previous;
     for (const t of sorted) {
         if (t.end > dataSize) {
-            findings.push(analysis_finding('TG-ST-005', 'high', path, `${path}: tensor "${t.name}" ends at ${t.end}, beyond the ${dataSize}-byte data section.`));
+            findings.push(analysis_finding('TG-ST-005', 'high', path, `tensor "${t.name}" ends at ${t.end}, beyond the ${dataSize}-byte data section.`));
         }
         if (t.begin < cursor && previous !== undefined) {
-            findings.push(analysis_finding('TG-ST-006', 'high', path, `${path}: tensors "${previous.name}" and "${t.name}" overlap at byte ${t.begin}.`));
+            findings.push(analysis_finding('TG-ST-006', 'high', path, `tensors "${previous.name}" and "${t.name}" overlap at byte ${t.begin}.`));
         }
         else if (t.begin > cursor) {
-            findings.push(analysis_finding('TG-ST-007', 'high', path, `${path}: ${t.begin - cursor} unaccounted bytes before tensor "${t.name}" (at ${cursor}).`));
+            findings.push(analysis_finding('TG-ST-007', 'high', path, `${t.begin - cursor} unaccounted bytes before tensor "${t.name}" (at ${cursor}).`));
         }
         if (t.end > cursor) {
             cursor = t.end;
@@ -64817,7 +64815,7 @@ function checkLayout(spans, dataSize, path, findings) {
         }
     }
     if (cursor < dataSize) {
-        findings.push(analysis_finding('TG-ST-007', 'high', path, `${path}: ${dataSize - cursor} trailing bytes after the last tensor are unaccounted for.`));
+        findings.push(analysis_finding('TG-ST-007', 'high', path, `${dataSize - cursor} trailing bytes after the last tensor are unaccounted for.`));
     }
 }
 /** Validates a parsed safetensors header against the size of the data section that follows it. */
@@ -64826,13 +64824,13 @@ function checkHeader(header, dataSize, path) {
     const metadata = {};
     const tensors = [];
     if (!isRecord(header)) {
-        findings.push(analysis_finding('TG-ST-001', 'high', path, `${path}: the safetensors header is not a JSON object.`));
+        findings.push(analysis_finding('TG-ST-001', 'high', path, `the safetensors header is not a JSON object.`));
         return { findings, tensors, metadata };
     }
     for (const [name, entry] of Object.entries(header)) {
         if (name === '__metadata__') {
             if (!isRecord(entry) || !Object.values(entry).every((v) => typeof v === 'string')) {
-                findings.push(analysis_finding('TG-ST-008', 'high', path, `${path}: __metadata__ must map strings to strings.`));
+                findings.push(analysis_finding('TG-ST-008', 'high', path, `__metadata__ must map strings to strings.`));
             }
             else {
                 Object.assign(metadata, entry);
@@ -64871,7 +64869,7 @@ async function safetensors_analyser_analyse(ctx) {
     if (n > BigInt(MAX_HEADER_BYTES) || n > BigInt(source.size - 8)) {
         const why = n > BigInt(MAX_HEADER_BYTES) ? `above the ${MAX_HEADER_BYTES}-byte cap` : `beyond the ${source.size}-byte file`;
         return analysisOf(safetensors_analyser_FORMAT, [
-            analysis_finding('TG-ST-002', 'high', path, `${path}: declared header length ${n} is ${why}; the file is malformed or hostile.`),
+            analysis_finding('TG-ST-002', 'high', path, `declared header length ${n} is ${why}; the file is malformed or hostile.`),
         ]);
     }
     const text = decodeUtf8(await readExactly(source, 8, Number(n)), 'the safetensors header');
@@ -65222,24 +65220,24 @@ function nodeFinding(node, scope, byName, known, path) {
     const op = node.op ?? '';
     const at = `node "${node.name ?? '?'}" (${op}) in ${scope.where}`;
     if (PYTHON_OPS.has(op))
-        return analysis_finding('TG-TF-002', 'critical', path, `${path}: ${at} calls back into Python.`, op);
+        return analysis_finding('TG-TF-002', 'critical', path, `${at} calls back into Python.`, op);
     if (FILE_OPS.has(op))
-        return analysis_finding('TG-TF-003', 'high', path, `${path}: ${at} touches the file system.`, op);
+        return analysis_finding('TG-TF-003', 'high', path, `${at} touches the file system.`, op);
     if (op === 'PrintV2') {
         const stream = analyser_text(node.attr?.['output_stream']?.s);
-        return stream.startsWith('file://') ? analysis_finding('TG-TF-003', 'high', path, `${path}: ${at} prints to ${stream}.`, stream) : undefined;
+        return stream.startsWith('file://') ? analysis_finding('TG-TF-003', 'high', path, `${at} prints to ${stream}.`, stream) : undefined;
     }
     if (CHECKPOINT_OPS.has(op)) {
         const source = producer(byName, node.input?.[0]);
         if (source?.op === 'Const') {
-            return analysis_finding('TG-TF-004', 'high', path, `${path}: ${at} reads or writes a checkpoint at a path fixed in the graph (${source.name}).`, op);
+            return analysis_finding('TG-TF-004', 'high', path, `${at} reads or writes a checkpoint at a path fixed in the graph (${source.name}).`, op);
         }
-        return analysis_finding('TG-TF-004', 'low', path, `${path}: ${at} is checkpoint I/O wired to a runtime path (the usual saver).`, op);
+        return analysis_finding('TG-TF-004', 'low', path, `${at} is checkpoint I/O wired to a runtime path (the usual saver).`, op);
     }
     if (GRAPH_FROM_DATA_OPS.has(op))
-        return analysis_finding('TG-TF-006', 'medium', path, `${path}: ${at} runs a graph deserialised from data.`, op);
+        return analysis_finding('TG-TF-006', 'medium', path, `${at} runs a graph deserialised from data.`, op);
     if (!known(op))
-        return analysis_finding('TG-TF-005', 'medium', path, `${path}: ${at} is not a known TensorFlow op.`, op);
+        return analysis_finding('TG-TF-005', 'medium', path, `${at} is not a known TensorFlow op.`, op);
     return undefined;
 }
 function graphFindings(graphs, path, policy) {
@@ -65250,7 +65248,7 @@ function graphFindings(graphs, path, policy) {
         const { scopes, functions, embedded } = graphScopes(graph, graphs.length > 1 ? `meta graph ${i}` : 'the graph');
         const known = (op) => KNOWN_OPS.has(op) || functions.has(op) || allowOps.has(op);
         if (embedded > 0) {
-            findings.set('embedded', analysis_finding('TG-TF-006', 'medium', path, `${path}: ${embedded} graph(s) are serialised inside node attributes; they were scanned too.`));
+            findings.set('embedded', analysis_finding('TG-TF-006', 'medium', path, `${embedded} graph(s) are serialised inside node attributes; they were scanned too.`));
         }
         for (const scope of scopes) {
             const byName = new Map(scope.nodes.map((n) => [n.name ?? '', n]));
@@ -65417,19 +65415,19 @@ function chatTemplateFindings(value, path, key = 'chat_template') {
         return value.flatMap((entry, i) => {
             const name = isRecord(entry) && typeof entry['name'] === 'string' ? entry['name'] : String(i);
             if (!isRecord(entry) || typeof entry['template'] !== 'string') {
-                return [analysis_finding('TG-TPL-007', 'high', path, `${path}: ${key}[${i}] is not a {name, template} object; the config is malformed.`)];
+                return [analysis_finding('TG-TPL-007', 'high', path, `${key}[${i}] is not a {name, template} object; the config is malformed.`)];
             }
             return analyseTemplate(entry['template'], path, `${key}.${name}`);
         });
     }
-    return [analysis_finding('TG-TPL-007', 'high', path, `${path}: ${key} is neither a string nor a list of templates; the config is malformed.`)];
+    return [analysis_finding('TG-TPL-007', 'high', path, `${key} is neither a string nor a list of templates; the config is malformed.`)];
 }
 const TOKENIZER_FORMAT = 'tokenizer-config';
 async function analyseTokenizerConfig(ctx) {
     const path = ctx.source.name;
     const config = parseJson(decodeUtf8(await readWhole(ctx.source, MAX_CONFIG_BYTES, 'tokenizer config'), 'the tokenizer config'), 'the tokenizer config');
     if (!isRecord(config))
-        return analysisOf(TOKENIZER_FORMAT, [analysis_finding('TG-TPL-007', 'high', path, `${path}: the tokenizer config is not a JSON object.`)]);
+        return analysisOf(TOKENIZER_FORMAT, [analysis_finding('TG-TPL-007', 'high', path, `the tokenizer config is not a JSON object.`)]);
     const properties = {};
     if (typeof config['tokenizer_class'] === 'string')
         properties['tokenizer_class'] = config['tokenizer_class'];
@@ -67933,14 +67931,14 @@ function referenceFindings(text, display, policy) {
             ? {
                 rule: 'TG-SRC-002',
                 severity: 'critical',
-                message: `${display}:${ref.line}: ${what} (via ${ref.via}) is on the scan.sources.block list; remove it.`,
+                message: `${what} (via ${ref.via}) is on the scan.sources.block list; remove it.`,
                 location,
                 evidence: ref.id,
             }
             : {
                 rule: 'TG-SRC-001',
                 severity: 'high',
-                message: `${display}:${ref.line}: ${what} (via ${ref.via}) is not on the scan.sources.allow list; vet it and add it, or use an approved model.`,
+                message: `${what} (via ${ref.via}) is not on the scan.sources.allow list; vet it and add it, or use an approved model.`,
                 location,
                 evidence: ref.id,
             });
