@@ -434,7 +434,7 @@ const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(192)
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(6760)
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(4379)
 /* unused reexport */ __nccwpck_require__(2522).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
@@ -14722,7 +14722,7 @@ const { makeRequest } = __nccwpck_require__(9683)
 const { webidl } = __nccwpck_require__(4625)
 const { EventSourceStream } = __nccwpck_require__(8819)
 const { parseMIMEType } = __nccwpck_require__(192)
-const { createFastMessageEvent } = __nccwpck_require__(6760)
+const { createFastMessageEvent } = __nccwpck_require__(4379)
 const { isNetworkError } = __nccwpck_require__(7287)
 const { delay } = __nccwpck_require__(3943)
 const { kEnumerableProperty } = __nccwpck_require__(9500)
@@ -25788,7 +25788,7 @@ const {
 } = __nccwpck_require__(4911)
 const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(965)
 const { channels } = __nccwpck_require__(5458)
-const { CloseEvent } = __nccwpck_require__(6760)
+const { CloseEvent } = __nccwpck_require__(4379)
 const { makeRequest } = __nccwpck_require__(9683)
 const { fetching } = __nccwpck_require__(4202)
 const { Headers, getHeadersList } = __nccwpck_require__(3408)
@@ -26224,7 +26224,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6760:
+/***/ 4379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27446,7 +27446,7 @@ module.exports = {
 
 const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(4911)
 const { states, opcodes } = __nccwpck_require__(7119)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(6760)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(4379)
 const { isUtf8 } = __nccwpck_require__(4573)
 const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(192)
 
@@ -27798,7 +27798,7 @@ const { ByteParser } = __nccwpck_require__(1872)
 const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(9500)
 const { getGlobalDispatcher } = __nccwpck_require__(1481)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(6760)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(4379)
 const { SendQueue } = __nccwpck_require__(504)
 
 // https://websockets.spec.whatwg.org/#interface-definition
@@ -28493,6 +28493,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -31223,10 +31230,10 @@ __webpack_unused_export__ = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
+exports.jn = identity.isScalar;
 __webpack_unused_export__ = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
@@ -31234,11 +31241,11 @@ __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
+exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
@@ -37154,7 +37161,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 9510:
+/***/ 8461:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37167,8 +37174,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/utils.js
@@ -40114,8 +40121,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 36 modules
-var dist = __nccwpck_require__(9601);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 39 modules
+var dist = __nccwpck_require__(1647);
 ;// CONCATENATED MODULE: ../kit/lib/io.js
 
 
@@ -40160,7 +40167,7 @@ function runnerIO(env = process.env) {
                 notice(message, props);
         },
         writeFile: async (path, content) => {
-            await (0,promises_.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
             await (0,promises_.writeFile)(path, content);
         },
         info: (message) => info(message),
@@ -40194,7 +40201,7 @@ async function runAction(gate, io = runnerIO()) {
 
 /***/ }),
 
-/***/ 8224:
+/***/ 4969:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40205,8 +40212,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: GATES
 
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 36 modules
-var dist = __nccwpck_require__(9601);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 39 modules
+var dist = __nccwpck_require__(1647);
 ;// CONCATENATED MODULE: ../ai-tag/lib/index.js
 
 /** The ai-tag gate as an action step: inputs -> engine -> outputs, summary, annotations. */
@@ -40214,11 +40221,2420 @@ async function aiTag(_io) {
     throw new dist/* CoreError */.am('NOT_AVAILABLE', 'the ai-tag gate is not available yet in this build; pin an earlier release or remove the step');
 }
 //# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ../../packages/scanner/dist/containers/limits.js
+/** Thrown by container readers; the analyser turns it into a finding of `rule` (parse error or limit). */
+class ContainerError extends Error {
+    kind;
+    offset;
+    constructor(message, kind, offset) {
+        super(message);
+        this.kind = kind;
+        this.offset = offset;
+    }
+}
+/** Decompressed output is capped by the absolute limit and by the compression ratio, whichever is lower. */
+function outputCap(compressed, limits) {
+    return Math.min(limits.maxDecompressedBytes, Math.max(1 << 20, Math.ceil(compressed * limits.maxCompressionRatio)), 0x7fffffff);
+}
+//# sourceMappingURL=limits.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/containers/compressed.js
+
+
+// Streams are inflated in memory; a single buffer cannot exceed this whatever the policy allows.
+const IN_MEMORY_CAP = 1 << 30;
+const zstd = external_node_zlib_.zstdDecompressSync;
+const DECODERS = {
+    gzip: external_node_zlib_.gunzipSync,
+    zlib: external_node_zlib_.inflateSync,
+    ...(zstd ? { zstd } : {}),
+};
+function canDecompress(kind) {
+    return DECODERS[kind] !== undefined;
+}
+/** The whole decompressed stream, bounded by the policy's size and ratio limits. */
+async function decompress(kind, source, limits) {
+    const decode = DECODERS[kind];
+    if (!decode)
+        throw new ContainerError(`${kind} streams are not supported`, 'unsupported');
+    if (source.size > IN_MEMORY_CAP)
+        throw new ContainerError(`${kind} stream of ${source.size} bytes is too large to decompress in memory`, 'limit');
+    const cap = Math.min(outputCap(source.size, limits), IN_MEMORY_CAP);
+    const raw = await source.read(0, source.size);
+    try {
+        return decode(raw, { maxOutputLength: cap });
+    }
+    catch (cause) {
+        const msg = cause.message;
+        if (/maxOutputLength|Cannot create a Buffer|buffer/i.test(msg))
+            throw new ContainerError(`${kind} stream decompresses past the limit of ${cap} bytes (ratio ${limits.maxCompressionRatio})`, 'limit');
+        throw new ContainerError(`${kind} stream is corrupt or truncated: ${msg}`, 'parse');
+    }
+}
+//# sourceMappingURL=compressed.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/source.js
+/** A ByteSource over bytes already in memory (small members, decompressed streams, tests). */
+function bufferSource(name, bytes, directory) {
+    return {
+        name,
+        size: bytes.length,
+        directory,
+        async read(offset, length) {
+            return bytes.subarray(Math.min(offset, bytes.length), Math.min(offset + length, bytes.length));
+        },
+    };
+}
+//# sourceMappingURL=source.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/io/slice-source.js
+/** A window of another source (a stored archive member, the pickle after a header) without copying it. */
+function sliceSource(parent, name, start, length) {
+    const size = Math.max(0, Math.min(length, parent.size - start));
+    return {
+        name,
+        size,
+        async read(offset, len) {
+            const from = Math.max(0, Math.min(offset, size));
+            return parent.read(start + from, Math.max(0, Math.min(len, size - from)));
+        },
+    };
+}
+//# sourceMappingURL=slice-source.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/containers/zip.js
+
+
+
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const decoder = new TextDecoder('utf-8');
+const CRC_CHECK_LIMIT = 16 << 20;
+function u16(b, o) {
+    return (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
+}
+function u32(b, o) {
+    return ((b[o] ?? 0) | ((b[o + 1] ?? 0) << 8) | ((b[o + 2] ?? 0) << 16) | ((b[o + 3] ?? 0) << 24)) >>> 0;
+}
+function u64(b, o) {
+    const v = u32(b, o) + u32(b, o + 4) * 2 ** 32;
+    return Number.isSafeInteger(v) ? v : Number.MAX_SAFE_INTEGER;
+}
+/** Locate the end-of-central-directory record by searching backwards, as zipfile and miniz both do. */
+async function findEndRecord(source) {
+    const span = Math.min(source.size, 22 + 0xffff);
+    const tail = await source.read(source.size - span, span);
+    for (let i = tail.length - 22; i >= 0; i--) {
+        if (u32(tail, i) === EOCD && i + 22 + u16(tail, i + 20) <= tail.length)
+            return source.size - span + i;
+    }
+    return undefined;
+}
+/**
+ * The central directory, which is what torch (miniz) and Python's zipfile trust; local headers are only used
+ * to find where data starts. Attacker-controlled: every offset and count is bounds-checked.
+ */
+async function readZipDirectory(source, limits) {
+    const end = await findEndRecord(source);
+    if (end === undefined)
+        throw new ContainerError('no end-of-central-directory record (truncated or not a zip)', 'parse');
+    const rec = await source.read(end, 22);
+    let count = u16(rec, 10);
+    let cdSize = u32(rec, 12);
+    let cdOffset = u32(rec, 16);
+    let recordStart = end;
+    if (end >= 20) {
+        const loc = await source.read(end - 20, 20);
+        if (u32(loc, 0) === ZIP64_LOCATOR) {
+            const z64At = u64(loc, 8);
+            const z = await source.read(z64At, 56);
+            if (z.length < 56 || u32(z, 0) !== ZIP64_EOCD)
+                throw new ContainerError('zip64 end record missing or corrupt', 'parse', z64At);
+            count = u64(z, 32);
+            cdSize = u64(z, 40);
+            cdOffset = u64(z, 48);
+            recordStart = z64At;
+        }
+    }
+    const prepended = recordStart - cdSize - cdOffset;
+    if (prepended < 0)
+        throw new ContainerError('central directory lies outside the file', 'parse', end);
+    if (count > limits.maxMembers)
+        throw new ContainerError(`${count} members exceed the limit of ${limits.maxMembers}`, 'limit');
+    const cd = await source.read(cdOffset + prepended, cdSize);
+    if (cd.length < cdSize)
+        throw new ContainerError('central directory is truncated', 'parse', cdOffset);
+    const entries = [];
+    let p = 0;
+    while (p + 46 <= cd.length && u32(cd, p) === CENTRAL) {
+        const nameLen = u16(cd, p + 28);
+        const extraLen = u16(cd, p + 30);
+        const commentLen = u16(cd, p + 32);
+        if (p + 46 + nameLen + extraLen + commentLen > cd.length)
+            throw new ContainerError('central directory entry overruns the directory', 'parse', cdOffset + p);
+        const entry = {
+            name: decoder.decode(cd.subarray(p + 46, p + 46 + nameLen)),
+            flags: u16(cd, p + 8),
+            method: u16(cd, p + 10),
+            crc: u32(cd, p + 16),
+            compressedSize: u32(cd, p + 20),
+            size: u32(cd, p + 24),
+            localOffset: u32(cd, p + 42),
+        };
+        applyZip64(entry, cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen));
+        entries.push(entry);
+        if (entries.length > limits.maxMembers)
+            throw new ContainerError(`more than ${limits.maxMembers} members`, 'limit');
+        p += 46 + nameLen + extraLen + commentLen;
+    }
+    if (entries.length !== count)
+        throw new ContainerError(`the end record announces ${count} members but the central directory holds ${entries.length}`, 'parse', cdOffset);
+    return { entries, prepended, endOffset: end };
+}
+// Sizes and offsets saturated at 0xffffffff live in the zip64 extra field, in this order.
+function applyZip64(e, extra) {
+    let p = 0;
+    while (p + 4 <= extra.length) {
+        const id = u16(extra, p);
+        const len = u16(extra, p + 2);
+        if (id === 0x0001) {
+            let q = p + 4;
+            const take = () => {
+                const v = u64(extra, q);
+                q += 8;
+                return v;
+            };
+            if (e.size === 0xffffffff && q + 8 <= p + 4 + len)
+                e.size = take();
+            if (e.compressedSize === 0xffffffff && q + 8 <= p + 4 + len)
+                e.compressedSize = take();
+            if (e.localOffset === 0xffffffff && q + 8 <= p + 4 + len)
+                e.localOffset = take();
+        }
+        p += 4 + len;
+    }
+}
+/**
+ * A member's bytes as torch reads them: data starts after the local header's name and extra fields; stored
+ * members are windows on the file (never copied), deflated ones are inflated with a bounded output.
+ */
+async function openMember(source, dir, e, limits, name) {
+    if (e.flags & 0x1)
+        throw new ContainerError(`member ${e.name} is encrypted`, 'unsupported');
+    const at = e.localOffset + dir.prepended;
+    const lh = await source.read(at, 30);
+    if (lh.length < 30 || u32(lh, 0) !== LOCAL)
+        throw new ContainerError(`member ${e.name} has no local header at offset ${at}`, 'parse', at);
+    const nameLen = u16(lh, 26);
+    const extraLen = u16(lh, 28);
+    const warnings = [];
+    const localName = decoder.decode(await source.read(at + 30, nameLen));
+    if (localName !== e.name)
+        warnings.push(`local header names member ${JSON.stringify(e.name)} as ${JSON.stringify(localName)}`);
+    if ((u16(lh, 6) & 0x8) === 0 && u32(lh, 14) !== e.crc)
+        warnings.push(`local header of ${e.name} has CRC-32 ${u32(lh, 14).toString(16)}, the directory ${e.crc.toString(16)}`);
+    if (u16(lh, 8) !== e.method)
+        warnings.push(`local header of ${e.name} uses compression method ${u16(lh, 8)}, the directory ${e.method}`);
+    const dataAt = at + 30 + nameLen + extraLen;
+    if (dataAt + e.compressedSize > source.size)
+        throw new ContainerError(`member ${e.name} runs past the end of the archive`, 'parse', dataAt);
+    if (e.method === 0) {
+        // Small stored members (pickles, not tensors) are checked against their CRC like zipfile would.
+        const crcMismatch = e.compressedSize <= CRC_CHECK_LIMIT && (0,external_node_zlib_.crc32)(await source.read(dataAt, e.compressedSize)) !== e.crc;
+        return { source: sliceSource(source, name, dataAt, e.compressedSize), warnings, crcMismatch };
+    }
+    if (e.method !== 8)
+        throw new ContainerError(`member ${e.name} uses unsupported compression method ${e.method}`, 'unsupported');
+    const cap = outputCap(e.compressedSize, limits);
+    if (e.size > cap)
+        throw new ContainerError(`member ${e.name} declares ${e.size} bytes, over the decompression limit of ${cap}`, 'limit');
+    const raw = await source.read(dataAt, e.compressedSize);
+    let out;
+    try {
+        out = (0,external_node_zlib_.inflateRawSync)(raw, { maxOutputLength: cap });
+    }
+    catch (cause) {
+        const msg = cause.message;
+        if (/maxOutputLength|buffer/i.test(msg))
+            throw new ContainerError(`member ${e.name} inflates past the limit of ${cap} bytes`, 'limit');
+        throw new ContainerError(`member ${e.name} does not inflate: ${msg}`, 'parse', dataAt);
+    }
+    return { source: bufferSource(name, out), warnings, crcMismatch: (0,external_node_zlib_.crc32)(out) !== e.crc };
+}
+//# sourceMappingURL=zip.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/rules.js
+function rule(id, name, severity, verdict, summary, help) {
+    return { id, name, severity, verdict, summary, help };
+}
+/** Stable ids: never renumber, only add. Documented in docs/scanner.md. */
+const RULES = {
+    dangerousGlobal: rule('TG-PKL-001', 'DangerousPickleGlobal', 'critical', 'unsafe', 'A pickle imports a callable that can run code, touch files or the network when the file is loaded.', 'Do not load this file. Re-export the weights as safetensors, or load with torch.load(weights_only=True) after verifying the source.'),
+    unknownGlobal: rule('TG-PKL-002', 'UnreviewedPickleGlobal', 'medium', 'review', 'A pickle imports a global that is on neither the safe list nor the deny list.', 'Check that the named class is expected (e.g. your own model class); add it to scan.allowGlobals in the policy if it is.'),
+    dynamicGlobal: rule('TG-PKL-003', 'DynamicPickleGlobal', 'critical', 'unsafe', 'A pickle resolves a global from a computed, non-string or unknown operand, so what it imports cannot be known.', 'Treat the file as malicious: no legitimate serializer emits computed global names.'),
+    parseError: rule('TG-PKL-004', 'PickleParseError', 'high', 'error', 'The pickle stream is malformed (truncated, invalid opcode, stack or memo misuse, frame straddled) and was not fully analysed.', 'Do not load the file; a malformed stream is how scanners are bypassed. Re-export it from its source.'),
+    limit: rule('TG-LIM-001', 'ScanLimitExceeded', 'high', 'error', 'A scan limit (opcodes, nesting depth, members, decompressed size or ratio, memo size) was hit; the rest was not analysed.', 'Raise the limit under scan.limits in the policy if the file is expected to be this large, then rescan.'),
+    computedCall: rule('TG-PKL-006', 'ComputedPickleCall', 'medium', 'review', 'A pickle calls something that is not a plain imported global (the result of another call or an unknown value).', 'Check which object is being called; legitimate checkpoints only call allow-listed rebuild functions.'),
+    attributeOverwrite: rule('TG-PKL-007', 'PickleAttributeOverwrite', 'critical', 'unsafe', 'A pickle BUILD sets attributes or state on an imported module, class or function rather than on a new object.', 'Treat the file as malicious: this rewires code at load time.'),
+    trailingData: rule('TG-PKL-008', 'UnanalysedTrailingData', 'medium', 'review', 'Bytes follow the last pickle that are not a pickle; another loader could read them.', 'Check how the file is produced; re-export it without appended data.'),
+    extension: rule('TG-PKL-009', 'PickleExtensionCode', 'high', 'unsafe', 'A pickle uses the copyreg extension registry (EXT1/EXT2/EXT4), whose target cannot be known statically.', 'Treat the file as malicious unless you control the extension registry of the loading process.'),
+    polyglot: rule('TG-PKL-010', 'PicklePolyglot', 'high', 'review', 'The file is both a pickle and a zip archive; different loaders see different contents.', 'Do not load it; re-export the model from its source.'),
+    objectArray: rule('TG-NPY-001', 'NumpyObjectArray', 'low', 'safe', 'A NumPy array has object dtype: loading it runs the pickle that follows the header (allow_pickle=True).', 'Prefer plain dtypes; the embedded pickle is analysed separately.'),
+    numpyParse: rule('TG-NPY-002', 'NumpyParseError', 'high', 'error', 'A NumPy .npy header is malformed or the data is truncated.', 'Re-export the array with numpy.save.'),
+    zipParse: rule('TG-ZIP-001', 'ZipParseError', 'high', 'error', 'The zip archive could not be read through its central directory, or a member could not be extracted.', 'Re-create the archive; a malformed archive may be read differently by different loaders.'),
+    memberName: rule('TG-ZIP-002', 'SuspiciousMemberName', 'high', 'review', 'An archive member name is absolute, contains "..", backslashes or control characters (path traversal on extraction).', 'Do not extract the archive; re-create it with relative member names.'),
+    headerMismatch: rule('TG-ZIP-003', 'ZipHeaderMismatch', 'medium', 'review', 'A zip local header disagrees with the central directory (name, flags); loaders that trust one or the other see different files.', 'Re-create the archive with a standard zip writer.'),
+    crcMismatch: rule('TG-ZIP-004', 'ZipCrcMismatch', 'medium', 'review', 'A zip member does not match its CRC-32; torch ignores this, so the member was analysed as stored.', 'Re-create the archive; a corrupted or tampered member should not be loaded.'),
+    encrypted: rule('TG-ZIP-005', 'EncryptedMember', 'high', 'error', 'An archive member is encrypted or uses an unsupported compression method, so its content could not be analysed.', 'Provide the archive unencrypted (stored or deflate) so it can be scanned.'),
+    duplicateMember: rule('TG-ZIP-006', 'DuplicateMember', 'high', 'review', 'Two archive members have the same name; loaders disagree about which one they read.', 'Re-create the archive with unique member names.'),
+    archiveParse: rule('TG-ARC-001', 'ArchiveParseError', 'high', 'error', 'A tar archive or compressed stream is malformed or truncated.', 'Re-create the archive or stream with a standard tool.'),
+    unsupportedArchive: rule('TG-ARC-002', 'UnsupportedArchive', 'high', 'error', 'The file is an archive or compressed stream this scanner cannot open (e.g. 7z), so its content was not analysed.', 'Unpack it and scan the unpacked files, or repackage it as zip, tar or gzip.'),
+    torchScript: rule('TG-PT-001', 'TorchScriptCode', 'medium', 'review', 'A TorchScript archive carries code that runs in the TorchScript interpreter when the model is used.', 'Review the code/ members of the archive, or export the weights alone as safetensors.'),
+    readError: rule('TG-FMT-003', 'UnreadableFile', 'high', 'error', 'The file could not be read (permissions, I/O error, vanished during the scan).', 'Check the file exists and is readable by the scanning user, then rescan.'),
+    unknownBinary: rule('TG-FMT-001', 'UnrecognisedBinary', 'low', 'review', 'The file content matches no known format; it was not analysed.', 'Check what the file is; if a loader in your pipeline reads it, convert it to a known safe format.'),
+    plainText: rule('TG-FMT-002', 'PlainText', 'info', 'safe', 'The file is empty or plain UTF-8 text (not a pickle).', 'Nothing to do.'),
+};
+/** The scanner's rule list, for SARIF (`ruleCatalog(SCANNER_RULES, ...)`). */
+const SCANNER_RULES = Object.values(RULES);
+const BY_ID = new Map(SCANNER_RULES.map((r) => [r.id, r]));
+/** The verdict a finding implies; a finding of a rule this package does not know counts as `review`. */
+function findingVerdict(f) {
+    return BY_ID.get(f.rule)?.verdict ?? 'review';
+}
+function finding(r, message, location, evidence) {
+    const f = { rule: r.id, severity: r.severity, message };
+    if (location)
+        f.location = location;
+    if (evidence !== undefined)
+        f.evidence = evidence;
+    return f;
+}
+//# sourceMappingURL=rules.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/conclude.js
+
+
+/** An analysis whose verdict is the worst implied by its findings and by the verdicts of what it contains. */
+function conclude(format, findings, nested = [], metadata) {
+    const verdict = (0,dist/* worstVerdict */.zP)([...findings.map(findingVerdict), ...nested]);
+    const a = { format, findings, verdict };
+    if (metadata)
+        a.metadata = metadata;
+    return a;
+}
+/** Fold a nested member's analysis into its container's findings; members' own paths are kept. */
+function absorb(into, nested, memberPath) {
+    for (const f of nested.findings) {
+        if (f.severity === 'info' && nested.verdict === 'safe')
+            continue;
+        into.push(f.location ? f : { ...f, location: { path: memberPath } });
+    }
+}
+//# sourceMappingURL=conclude.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/container-errors.js
+
+
+/** A container reader's failure as a finding: limits and unsupported content are `error`, like parse failures. */
+function containerFinding(e, path, parseRule) {
+    if (e instanceof ContainerError) {
+        const rule = e.kind === 'limit' ? RULES.limit : e.kind === 'unsupported' ? RULES.encrypted : parseRule;
+        return finding(rule, e.message, e.offset === undefined ? { path } : { path, offset: e.offset });
+    }
+    throw e;
+}
+//# sourceMappingURL=container-errors.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/compressed-stream.js
+
+
+
+
+
+/** A compressed stream (gzip, zlib, zstd): decompressed within the policy's limits, then analysed as what it holds. */
+async function analyseCompressed(ctx, kind) {
+    const { source } = ctx;
+    let bytes;
+    try {
+        bytes = await decompress(kind, source, ctx.policy.limits);
+    }
+    catch (e) {
+        return conclude(kind, [containerFinding(e, source.name, RULES.archiveParse)]);
+    }
+    const path = `${source.name}!/`;
+    const inner = await ctx.scanNested(bufferSource(path, bytes));
+    const findings = [];
+    absorb(findings, inner, path);
+    return conclude(`${kind}+${inner.format}`, findings, [inner.verdict], inner.metadata);
+}
+/** Archives and streams this scanner cannot open: reported as `error`, never passed. */
+function analyseUnsupported(ctx, kind) {
+    return conclude(kind, [
+        finding(RULES.unsupportedArchive, `${kind} content cannot be opened by this scanner, so it was not analysed`, {
+            path: ctx.source.name,
+        }),
+    ]);
+}
+//# sourceMappingURL=compressed-stream.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/extra.js
+/**
+ * Format analysers beyond pickles and their containers (Keras, SavedModel, ONNX, GGUF, safetensors, chat templates).
+ * The dispatcher consults these after the built-in container and pickle sniffers.
+ */
+const EXTRA_ANALYSERS = [];
+//# sourceMappingURL=extra.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/error.js
+
+/** The unpickler would reject the stream here (or a limit was hit); `rule` says which. */
+class PickleError extends Error {
+    offset;
+    rule;
+    constructor(message, offset, rule = RULES.parseError) {
+        super(message);
+        this.offset = offset;
+        this.rule = rule;
+    }
+}
+//# sourceMappingURL=error.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/input.js
+const CHUNK = 1 << 20;
+class PickleTruncated extends Error {
+}
+/**
+ * Buffered, forward-only reading of a pickle stream from a ByteSource. Large arguments are skipped by moving
+ * the position, never read, so memory stays bounded whatever the file holds.
+ */
+class PickleInput {
+    source;
+    pos;
+    buf = new Uint8Array(0);
+    bufStart = 0;
+    constructor(source, start = 0) {
+        this.source = source;
+        this.pos = start;
+    }
+    get size() {
+        return this.source.size;
+    }
+    /** Make `n` bytes from `pos` available synchronously; false when the stream ends first. */
+    async ensure(n) {
+        if (this.pos + n > this.source.size)
+            return false;
+        const off = this.pos - this.bufStart;
+        if (off >= 0 && off + n <= this.buf.length)
+            return true;
+        this.buf = await this.source.read(this.pos, Math.max(n, CHUNK));
+        this.bufStart = this.pos;
+        return this.buf.length >= n;
+    }
+    /** Byte at `pos + i` after ensure(). */
+    at(i) {
+        return this.buf[this.pos - this.bufStart + i] ?? 0;
+    }
+    view(n) {
+        const off = this.pos - this.bufStart;
+        return this.buf.subarray(off, off + n);
+    }
+    skip(n) {
+        this.pos += n;
+    }
+    /** A `\n`-terminated line (without the newline), at most `max` bytes; throws when truncated or too long. */
+    async line(max) {
+        for (let want = 64;; want = Math.min(want * 4, max + 1)) {
+            const have = (await this.ensure(want)) ? want : this.source.size - this.pos;
+            if (have <= 0)
+                throw new PickleTruncated('stream ends inside a line argument');
+            if (!(await this.ensure(have)))
+                throw new PickleTruncated('stream ends inside a line argument');
+            const v = this.view(have);
+            const nl = v.indexOf(10);
+            if (nl >= 0) {
+                const out = v.slice(0, nl);
+                this.pos += nl + 1;
+                return out;
+            }
+            if (have < want || have > max)
+                throw new PickleTruncated(have > max ? 'line argument too long' : 'stream ends inside a line argument');
+        }
+    }
+}
+//# sourceMappingURL=input.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/globals-policy.js
+const TORCH_DTYPES = [
+    'float32',
+    'float64',
+    'float16',
+    'bfloat16',
+    'complex32',
+    'complex64',
+    'complex128',
+    'int64',
+    'int32',
+    'int16',
+    'int8',
+    'uint8',
+    'uint16',
+    'uint32',
+    'uint64',
+    'bool',
+    'qint8',
+    'quint8',
+    'qint32',
+    'quint4x2',
+    'quint2x4',
+    'float8_e4m3fn',
+    'float8_e5m2',
+    'float8_e4m3fnuz',
+    'float8_e5m2fnuz',
+    'float8_e8m0fnu',
+    'float4_e2m1fn_x2',
+    'bits8',
+    'bits16',
+    'strided',
+    'sparse_coo',
+    'sparse_csr',
+    'sparse_csc',
+    'sparse_bsr',
+    'sparse_bsc',
+    '_mkldnn',
+    'jagged',
+    'contiguous_format',
+    'channels_last',
+    'channels_last_3d',
+    'preserve_format',
+    'per_tensor_affine',
+    'per_channel_affine',
+    'per_tensor_symmetric',
+    'per_channel_symmetric',
+    'per_channel_affine_float_qparams',
+];
+const TORCH_STORAGES = [
+    'Float',
+    'Double',
+    'Half',
+    'BFloat16',
+    'Long',
+    'Int',
+    'Short',
+    'Char',
+    'Byte',
+    'Bool',
+    'ComplexFloat',
+    'ComplexDouble',
+    'QUInt8',
+    'QInt8',
+    'QInt32',
+    'QUInt4x2',
+    'QUInt2x4',
+].map((t) => `${t}Storage`);
+const TORCH_REBUILD = [
+    '_rebuild_tensor',
+    '_rebuild_tensor_v2',
+    '_rebuild_tensor_v3',
+    '_rebuild_parameter',
+    '_rebuild_parameter_with_state',
+    '_rebuild_qtensor',
+    '_rebuild_sparse_tensor',
+    '_rebuild_nested_tensor',
+    '_rebuild_meta_tensor_no_storage',
+    '_rebuild_wrapper_subclass',
+    '_rebuild_device_tensor_from_numpy',
+];
+/** What torch.load(weights_only=True) accepts, plain containers, `_codecs.encode`, NumPy arrays and joblib's wrapper. */
+const DEFAULT_SAFE_GLOBALS = new Set([
+    ...TORCH_REBUILD.map((f) => `torch._utils.${f}`),
+    'torch._tensor._rebuild_from_type_v2',
+    'torch.nn.parameter.Parameter',
+    'torch.Tensor',
+    'torch.Size',
+    'torch.device',
+    'torch.serialization._get_layout',
+    'torch.storage.UntypedStorage',
+    'torch.storage.TypedStorage',
+    'torch.storage._load_from_bytes',
+    ...TORCH_STORAGES.map((s) => `torch.${s}`),
+    ...TORCH_STORAGES.map((s) => `torch.cuda.${s}`),
+    ...TORCH_DTYPES.map((d) => `torch.${d}`),
+    'collections.OrderedDict',
+    'collections.Counter',
+    'builtins.set',
+    'builtins.frozenset',
+    'builtins.bytearray',
+    'builtins.complex',
+    'builtins.slice',
+    'builtins.range',
+    '_codecs.encode',
+    'numpy.core.multiarray._reconstruct',
+    'numpy._core.multiarray._reconstruct',
+    'numpy.core.multiarray.scalar',
+    'numpy._core.multiarray.scalar',
+    'numpy.core.numeric._frombuffer',
+    'numpy._core.numeric._frombuffer',
+    'numpy.ndarray',
+    'numpy.dtype',
+    'joblib.numpy_pickle.NumpyArrayWrapper',
+    'joblib.numpy_pickle.NDArrayWrapper',
+]);
+/** `numpy.dtypes.Float64DType` and friends: dtype classes, no behaviour on load. */
+const SAFE_PREFIXES = ['numpy.dtypes.'];
+const DENY = [
+    ['os', 'runs commands and touches files (os.system, os.popen, os.exec*)'],
+    ['posix', 'runs commands (the os module under another name)'],
+    ['nt', 'runs commands (the os module under another name)'],
+    ['subprocess', 'runs commands'],
+    ['_posixsubprocess', 'runs commands'],
+    ['pty', 'spawns a shell'],
+    ['sys', 'reaches interpreter internals (sys.modules, sys.settrace)'],
+    ['runpy', 'runs Python code'],
+    ['code', 'runs Python code'],
+    ['codeop', 'compiles Python code'],
+    ['importlib', 'imports arbitrary modules'],
+    ['imp', 'imports arbitrary modules'],
+    ['pkgutil', 'imports arbitrary modules'],
+    ['zipimport', 'imports arbitrary modules'],
+    ['pkg_resources', 'imports arbitrary modules'],
+    ['builtins.eval', 'runs Python code'],
+    ['builtins.exec', 'runs Python code'],
+    ['builtins.compile', 'compiles Python code'],
+    ['builtins.__import__', 'imports arbitrary modules'],
+    ['builtins.getattr', 'reaches any attribute of any object (gadget for os.system and friends)'],
+    ['builtins.setattr', 'rewrites attributes of loaded modules'],
+    ['builtins.delattr', 'rewrites attributes of loaded modules'],
+    ['builtins.open', 'reads or writes files'],
+    ['builtins.globals', 'reaches interpreter internals'],
+    ['builtins.locals', 'reaches interpreter internals'],
+    ['builtins.vars', 'reaches interpreter internals'],
+    ['builtins.input', 'reads the terminal'],
+    ['builtins.breakpoint', 'starts a debugger'],
+    ['builtins.memoryview', 'reaches raw memory'],
+    ['types', 'builds code and function objects'],
+    ['marshal', 'loads code objects'],
+    ['pickle', 'loads a nested pickle'],
+    ['_pickle', 'loads a nested pickle'],
+    ['cPickle', 'loads a nested pickle'],
+    ['shelve', 'loads nested pickles'],
+    ['dill', 'rebuilds functions and code objects'],
+    ['cloudpickle', 'rebuilds functions and code objects'],
+    ['joblib.load', 'loads a nested pickle'],
+    ['joblib.numpy_pickle.load', 'loads a nested pickle'],
+    ['numpy.load', 'loads a nested file, possibly with allow_pickle'],
+    ['numpy.testing._private.utils.runstring', 'runs Python code'],
+    ['numpy.f2py', 'compiles and runs code'],
+    ['numpy.distutils', 'runs build commands'],
+    ['torch.load', 'loads a nested checkpoint'],
+    ['torch.serialization.load', 'loads a nested checkpoint'],
+    ['torch.hub', 'downloads and runs code'],
+    ['torch.jit.load', 'loads a nested TorchScript program'],
+    ['torch._dynamo', 'compiles and runs code'],
+    ['torch._inductor', 'compiles and runs code'],
+    ['ctypes', 'calls native code'],
+    ['_ctypes', 'calls native code'],
+    ['cffi', 'calls native code'],
+    ['signal', 'changes process signal handling'],
+    ['multiprocessing', 'starts processes'],
+    ['concurrent', 'starts threads or processes'],
+    ['threading', 'starts threads'],
+    ['_thread', 'starts threads'],
+    ['asyncio', 'starts processes and network connections (asyncio.subprocess, unix_events)'],
+    ['socket', 'opens network connections'],
+    ['_socket', 'opens network connections'],
+    ['socketserver', 'opens network connections'],
+    ['ssl', 'opens network connections'],
+    ['http', 'opens network connections'],
+    ['httplib', 'opens network connections'],
+    ['urllib', 'opens network connections'],
+    ['urllib2', 'opens network connections'],
+    ['urllib3', 'opens network connections'],
+    ['requests', 'opens network connections'],
+    ['httpx', 'opens network connections'],
+    ['aiohttp', 'opens network connections'],
+    ['ftplib', 'opens network connections'],
+    ['smtplib', 'opens network connections'],
+    ['telnetlib', 'opens network connections'],
+    ['xmlrpc', 'opens network connections'],
+    ['webbrowser', 'opens a browser (runs a command)'],
+    ['shutil', 'copies, moves and deletes files'],
+    ['tempfile', 'creates files'],
+    ['pathlib', 'reads, writes and deletes files (and reaches os through pathlib.os)'],
+    ['io', 'reads or writes files'],
+    ['_io', 'reads or writes files'],
+    ['fileinput', 'reads or writes files'],
+    ['tarfile', 'extracts archives onto disk'],
+    ['zipfile', 'extracts archives onto disk'],
+    ['glob', 'lists files'],
+    ['operator.attrgetter', 'reaches any attribute of any object'],
+    ['operator.methodcaller', 'calls any method of any object'],
+    ['_operator.attrgetter', 'reaches any attribute of any object'],
+    ['_operator.methodcaller', 'calls any method of any object'],
+    ['functools.partial', 'wraps a callable to call it later with chosen arguments'],
+    ['functools.partialmethod', 'wraps a callable to call it later with chosen arguments'],
+    ['functools.reduce', 'calls a callable repeatedly'],
+    ['inspect', 'reaches interpreter internals'],
+    ['gc', 'reaches every live object'],
+    ['pdb', 'starts a debugger that runs code'],
+    ['bdb', 'runs code under a debugger'],
+    ['trace', 'runs code'],
+    ['timeit', 'runs code'],
+    ['profile', 'runs code'],
+    ['cProfile', 'runs code'],
+    ['doctest', 'runs code'],
+    ['pydoc', 'imports arbitrary modules (pydoc.locate)'],
+    ['site', 'changes the import path'],
+    ['venv', 'creates environments and runs commands'],
+    ['ensurepip', 'installs packages'],
+    ['pip', 'installs packages'],
+    ['setuptools', 'runs build commands'],
+    ['distutils', 'runs build commands'],
+    ['platform', 'runs commands (platform.popen, _syscmd_*)'],
+    ['_osx_support', 'runs commands'],
+    ['_aix_support', 'runs commands'],
+    ['uuid._get_command_stdout', 'runs commands'],
+    ['logging.config', 'opens a listening socket that runs configuration code'],
+    ['idlelib', 'runs code'],
+    ['lib2to3', 'runs code transformations'],
+    ['builtins.__build_class__', 'builds classes from code'],
+];
+/** Python 2 module names the unpickler maps to Python 3 ones (`fix_imports`); checked under both names. */
+const COMPAT_MODULES = {
+    __builtin__: 'builtins',
+    copy_reg: 'copyreg',
+    commands: 'subprocess',
+    cPickle: 'pickle',
+    exceptions: 'builtins',
+    Queue: 'queue',
+    SocketServer: 'socketserver',
+    httplib: 'http.client',
+    urllib2: 'urllib.request',
+    urlparse: 'urllib.parse',
+    StringIO: 'io',
+    cStringIO: 'io',
+    thread: '_thread',
+    UserDict: 'collections',
+    __main__: '__main__',
+};
+function matches(full, pattern) {
+    if (pattern.endsWith('.*'))
+        return full.startsWith(pattern.slice(0, -1));
+    return full === pattern || full.startsWith(`${pattern}.`);
+}
+function exactOrWildcard(full, pattern) {
+    if (pattern.endsWith('.*'))
+        return full.startsWith(pattern.slice(0, -1));
+    return full === pattern;
+}
+/**
+ * Every dotted path the unpickler may resolve for (module, name): `find_class` walks a dotted name attribute by
+ * attribute, so `pathlib` + `os.system` reaches `os.system` (pathlib.os is the os module). The module is
+ * checked under its Python 2 name and the name `fix_imports` maps it to.
+ */
+function candidates(module, name) {
+    const head = module.split('.')[0] ?? module;
+    const mapped = COMPAT_MODULES[head];
+    const modules = mapped && mapped !== head ? [module, mapped + module.slice(head.length)] : [module];
+    const out = new Set();
+    const parts = name.split('.');
+    for (const m of modules)
+        out.add(`${m}.${name}`);
+    for (let i = 0; i < parts.length - 1; i++)
+        out.add(parts.slice(i).join('.'));
+    return [...out];
+}
+const DUNDER = /^__\w+__$/;
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Judge one global as the unpickler would resolve it. Deny always wins over allow. */
+function judgeGlobal(module, name, policy) {
+    const full = `${module}.${name}`;
+    for (const c of candidates(module, name)) {
+        for (const p of policy.deny)
+            if (matches(c, p))
+                return { verdict: 'unsafe', reason: `denied by policy (${p})` };
+        for (const [p, why] of DENY)
+            if (matches(c, p))
+                return { verdict: 'unsafe', reason: `${c}: ${why}` };
+    }
+    const parts = name.split('.');
+    if (!module.split('.').every((p) => IDENT.test(p)) || !parts.every((p) => IDENT.test(p)))
+        return { verdict: 'review', reason: `"${full}" is not a valid dotted Python name; the loader would fail to import it` };
+    if (parts.some((p) => DUNDER.test(p)))
+        return { verdict: 'unsafe', reason: `"${full}" reaches a dunder attribute (interpreter internals)` };
+    for (const c of candidates(module, name).slice(0, 2)) {
+        if (DEFAULT_SAFE_GLOBALS.has(c) || SAFE_PREFIXES.some((p) => c.startsWith(p)))
+            return { verdict: 'safe', reason: 'on the default safe list' };
+        for (const p of policy.allow)
+            if (exactOrWildcard(c, p))
+                return { verdict: 'safe', reason: `allowed by policy (${p})` };
+    }
+    return { verdict: 'review', reason: `${full} is on neither the safe list nor the deny list` };
+}
+//# sourceMappingURL=globals-policy.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/opcodes.js
+const TABLE = [
+    ['(', 'MARK', 'none', 0],
+    ['.', 'STOP', 'none', 0],
+    ['0', 'POP', 'none', 0],
+    ['1', 'POP_MARK', 'none', 1],
+    ['2', 'DUP', 'none', 0],
+    ['F', 'FLOAT', 'line', 0],
+    ['I', 'INT', 'line', 0],
+    ['J', 'BININT', 'i4', 1],
+    ['K', 'BININT1', 'u1', 1],
+    ['L', 'LONG', 'line', 0],
+    ['M', 'BININT2', 'u2', 1],
+    ['N', 'NONE', 'none', 0],
+    ['P', 'PERSID', 'line', 0],
+    ['Q', 'BINPERSID', 'none', 1],
+    ['R', 'REDUCE', 'none', 0],
+    ['S', 'STRING', 'line', 0],
+    ['T', 'BINSTRING', 'bytes4signed', 1],
+    ['U', 'SHORT_BINSTRING', 'bytes1', 1],
+    ['V', 'UNICODE', 'line', 0],
+    ['X', 'BINUNICODE', 'bytes4', 1],
+    ['a', 'APPEND', 'none', 0],
+    ['b', 'BUILD', 'none', 0],
+    ['c', 'GLOBAL', 'lines2', 0],
+    ['d', 'DICT', 'none', 0],
+    ['}', 'EMPTY_DICT', 'none', 1],
+    ['e', 'APPENDS', 'none', 1],
+    ['g', 'GET', 'line', 0],
+    ['h', 'BINGET', 'u1', 1],
+    ['i', 'INST', 'lines2', 0],
+    ['j', 'LONG_BINGET', 'u4', 1],
+    ['l', 'LIST', 'none', 0],
+    [']', 'EMPTY_LIST', 'none', 1],
+    ['o', 'OBJ', 'none', 1],
+    ['p', 'PUT', 'line', 0],
+    ['q', 'BINPUT', 'u1', 1],
+    ['r', 'LONG_BINPUT', 'u4', 1],
+    ['s', 'SETITEM', 'none', 0],
+    ['t', 'TUPLE', 'none', 0],
+    [')', 'EMPTY_TUPLE', 'none', 1],
+    ['u', 'SETITEMS', 'none', 1],
+    ['G', 'BINFLOAT', 'f8', 1],
+    ['\x80', 'PROTO', 'u1', 2],
+    ['\x81', 'NEWOBJ', 'none', 2],
+    ['\x82', 'EXT1', 'u1', 2],
+    ['\x83', 'EXT2', 'u2', 2],
+    ['\x84', 'EXT4', 'i4', 2],
+    ['\x85', 'TUPLE1', 'none', 2],
+    ['\x86', 'TUPLE2', 'none', 2],
+    ['\x87', 'TUPLE3', 'none', 2],
+    ['\x88', 'NEWTRUE', 'none', 2],
+    ['\x89', 'NEWFALSE', 'none', 2],
+    ['\x8a', 'LONG1', 'bytes1', 2],
+    ['\x8b', 'LONG4', 'bytes4signed', 2],
+    ['B', 'BINBYTES', 'bytes4', 3],
+    ['C', 'SHORT_BINBYTES', 'bytes1', 3],
+    ['\x8c', 'SHORT_BINUNICODE', 'bytes1', 4],
+    ['\x8d', 'BINUNICODE8', 'bytes8', 4],
+    ['\x8e', 'BINBYTES8', 'bytes8', 4],
+    ['\x8f', 'EMPTY_SET', 'none', 4],
+    ['\x90', 'ADDITEMS', 'none', 4],
+    ['\x91', 'FROZENSET', 'none', 4],
+    ['\x92', 'NEWOBJ_EX', 'none', 4],
+    ['\x93', 'STACK_GLOBAL', 'none', 4],
+    ['\x94', 'MEMOIZE', 'none', 4],
+    ['\x95', 'FRAME', 'u8', 4],
+    ['\x96', 'BYTEARRAY8', 'bytes8', 5],
+    ['\x97', 'NEXT_BUFFER', 'none', 5],
+    ['\x98', 'READONLY_BUFFER', 'none', 5],
+];
+/** Every opcode of pickle protocols 0-5, indexed by its byte; `undefined` is an invalid load key. */
+const OPCODES = (() => {
+    const table = new Array(256).fill(undefined);
+    for (const [ch, name, arg, proto] of TABLE)
+        table[ch.charCodeAt(0)] = { name, arg, proto };
+    return table;
+})();
+const HIGHEST_PROTOCOL = 5;
+/** Bytes of the fixed-size part of an argument (the length prefix for counted ones). */
+const FIXED_ARG_BYTES = {
+    none: 0,
+    u1: 1,
+    u2: 2,
+    i4: 4,
+    u4: 4,
+    u8: 8,
+    f8: 8,
+    line: 0,
+    lines2: 0,
+    bytes1: 1,
+    bytes4: 4,
+    bytes4signed: 4,
+    bytes8: 8,
+};
+//# sourceMappingURL=opcodes.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/strings.js
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function latin1(b) {
+    let s = '';
+    for (let i = 0; i < b.length; i += 8192)
+        s += String.fromCharCode(...b.subarray(i, i + 8192));
+    return s;
+}
+/** UTF-8 as the unpickler decodes names; undefined when invalid (then the value is unknown, never guessed). */
+function decodeUtf8(b) {
+    try {
+        return utf8.decode(b);
+    }
+    catch {
+        return undefined;
+    }
+}
+const SIMPLE_ESCAPES = {
+    '\\': '\\',
+    "'": "'",
+    '"': '"',
+    n: '\n',
+    t: '\t',
+    r: '\r',
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    v: '\v',
+    '\n': '',
+};
+/**
+ * The STRING opcode's quoted argument, decoded like `codecs.escape_decode` so `'o\x73'` is seen as `os`.
+ * Python rejects an unquoted argument; so do we.
+ */
+function decodeEscapedString(b, at) {
+    const raw = latin1(b);
+    const q = raw[0];
+    if (raw.length < 2 || (q !== "'" && q !== '"') || raw[raw.length - 1] !== q)
+        throw new PickleError('the STRING opcode argument must be quoted', at);
+    const s = raw.slice(1, -1);
+    let out = '';
+    for (let i = 0; i < s.length; i++) {
+        const c = s[i];
+        if (c !== '\\') {
+            out += c;
+            continue;
+        }
+        const n = s[i + 1];
+        if (n === undefined)
+            throw new PickleError('STRING argument ends with a lone backslash', at);
+        if (n in SIMPLE_ESCAPES) {
+            out += SIMPLE_ESCAPES[n];
+            i++;
+        }
+        else if (n === 'x') {
+            const hex = s.slice(i + 2, i + 4);
+            if (!/^[0-9a-fA-F]{2}$/.test(hex))
+                throw new PickleError('invalid \\x escape in STRING argument', at);
+            out += String.fromCharCode(Number.parseInt(hex, 16));
+            i += 3;
+        }
+        else if (/[0-7]/.test(n)) {
+            const oct = /^[0-7]{1,3}/.exec(s.slice(i + 1))?.[0] ?? n;
+            out += String.fromCharCode(Number.parseInt(oct, 8) & 0xff);
+            i += oct.length;
+        }
+        else {
+            out += `\\${n}`;
+            i++;
+        }
+    }
+    return out;
+}
+/** The UNICODE opcode's raw-unicode-escape argument: only \uXXXX and \UXXXXXXXX are escapes. */
+function decodeRawUnicodeEscape(b) {
+    const raw = latin1(b);
+    let invalid = false;
+    const out = raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[uU])/g, (_m, g) => {
+        if (g.length === 1) {
+            invalid = true;
+            return '';
+        }
+        const cp = Number.parseInt(g.slice(1), 16);
+        if (cp > 0x10ffff) {
+            invalid = true;
+            return '';
+        }
+        return String.fromCodePoint(cp);
+    });
+    return invalid ? undefined : out;
+}
+//# sourceMappingURL=strings.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/values.js
+// Containers remember their items only while small: enough for shapes, dtypes and joblib's wrapper state.
+const TRACKED_ITEMS = 32;
+const SCALAR = { k: 'scalar' };
+const NONE = { k: 'none' };
+const BYTES = { k: 'bytes' };
+const UNKNOWN = { k: 'unknown' };
+function str(v) {
+    return { k: 'str', v };
+}
+function values_int(v) {
+    return { k: 'int', v };
+}
+function tuple(items) {
+    return { k: 'tuple', items: items.length <= TRACKED_ITEMS ? items : undefined };
+}
+function globalName(v) {
+    return v.k === 'global' ? `${v.module}.${v.name}` : undefined;
+}
+//# sourceMappingURL=values.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/machine.js
+
+
+
+
+
+
+
+const DEFAULT_MACHINE_LIMITS = { maxOpcodes: 50_000_000, maxItems: 4_000_000 };
+/** Collects findings, one per (rule, subject), keeping the first offset and counting repeats. */
+class FindingSink {
+    findings = [];
+    globals = new Map();
+    seen = new Map();
+    counts = new Map();
+    opcodes = 0;
+    add(rule, key, message, path, offset, evidence) {
+        const id = `${rule.id}\u0000${key}`;
+        const n = (this.counts.get(id) ?? 0) + 1;
+        this.counts.set(id, n);
+        const prior = this.seen.get(id);
+        if (prior) {
+            prior.evidence = `${n} occurrences`;
+            return;
+        }
+        const f = finding(rule, message, { path, offset }, evidence);
+        this.seen.set(id, f);
+        this.findings.push(f);
+    }
+}
+const MAX_LINE = 1 << 20;
+const MAX_KEPT_STRING = 4096;
+/**
+ * Simulates the unpickler over one pickle (up to STOP) without executing anything: a stack, the mark stack and
+ * the memo, with every GLOBAL / STACK_GLOBAL / INST resolved and judged, and every call site checked.
+ * Throws PickleError on anything the real unpickler would reject, or on limits; findings made before the
+ * break stay in the sink (the nullifAI case: a payload runs before the stream breaks).
+ */
+class PickleMachine {
+    input;
+    options;
+    sink;
+    stack = [];
+    marks = [];
+    memo = new Map();
+    frameEnd = null;
+    op = 0;
+    proto = 0;
+    constructor(input, options) {
+        this.input = input;
+        this.options = options;
+        this.sink = options.findings ?? new FindingSink();
+    }
+    /** A pickle read from the same stream in the middle of this one (joblib object arrays). */
+    nested() {
+        return new PickleMachine(this.input, { ...this.options, findings: this.sink });
+    }
+    get inFrame() {
+        return this.frameEnd !== null && this.input.pos < this.frameEnd;
+    }
+    /** Run to STOP; returns the unpickled value's description. */
+    async run() {
+        const input = this.input;
+        for (;;) {
+            const at = input.pos;
+            if (++this.sink.opcodes > this.options.limits.maxOpcodes)
+                throw new PickleError(`more than ${this.options.limits.maxOpcodes} opcodes`, at, RULES.limit);
+            if (this.frameEnd !== null && at >= this.frameEnd)
+                this.frameEnd = null;
+            if (!(await input.ensure(1)))
+                throw new PickleError('stream ends before STOP (truncated pickle)', at);
+            const code = input.at(0);
+            const op = OPCODES[code];
+            if (!op)
+                throw new PickleError(`invalid opcode 0x${code.toString(16).padStart(2, '0')}`, at);
+            this.op = at;
+            const fixed = FIXED_ARG_BYTES[op.arg];
+            if (!(await input.ensure(1 + fixed)))
+                throw new PickleError(`stream ends inside the argument of ${op.name}`, at);
+            this.checkFrame(at, 1 + fixed, op.name);
+            const arg = this.fixedArg(op.arg);
+            input.skip(1 + fixed);
+            if (op.name === 'STOP')
+                return this.pop();
+            await this.execute(op.name, op.arg, arg, at);
+            if (this.stack.length + this.memo.size > this.options.limits.maxItems)
+                throw new PickleError(`more than ${this.options.limits.maxItems} stack and memo entries`, at, RULES.limit);
+        }
+    }
+    checkFrame(at, n, what) {
+        if (this.frameEnd !== null && at + n > this.frameEnd)
+            throw new PickleError(`${what} straddles the end of a FRAME (the Python unpickler rejects this)`, at);
+    }
+    fixedArg(kind) {
+        const i = this.input;
+        switch (kind) {
+            case 'u1':
+            case 'bytes1':
+                return i.at(1);
+            case 'u2':
+                return i.at(1) | (i.at(2) << 8);
+            case 'i4':
+            case 'bytes4signed':
+                return i.at(1) | (i.at(2) << 8) | (i.at(3) << 16) | (i.at(4) << 24);
+            case 'u4':
+            case 'bytes4':
+                return (i.at(1) | (i.at(2) << 8) | (i.at(3) << 16) | (i.at(4) << 24)) >>> 0;
+            case 'u8':
+            case 'bytes8': {
+                const lo = (i.at(1) | (i.at(2) << 8) | (i.at(3) << 16) | (i.at(4) << 24)) >>> 0;
+                const hi = (i.at(5) | (i.at(6) << 8) | (i.at(7) << 16) | (i.at(8) << 24)) >>> 0;
+                return hi > 0x1fffff ? Number.MAX_SAFE_INTEGER : hi * 2 ** 32 + lo;
+            }
+            default:
+                return 0;
+        }
+    }
+    /** Counted data after the length prefix: kept when short and wanted, else skipped by seeking. */
+    async counted(n, keep, at, name) {
+        if (n < 0)
+            throw new PickleError(`${name} has a negative length`, at);
+        const i = this.input;
+        if (i.pos + n > i.size)
+            throw new PickleError(`stream ends inside the ${n}-byte argument of ${name} (truncated pickle)`, at);
+        this.checkFrame(i.pos, n, name);
+        if (keep && n <= MAX_KEPT_STRING) {
+            await i.ensure(n);
+            const out = i.view(n).slice();
+            i.skip(n);
+            return out;
+        }
+        i.skip(n);
+        return undefined;
+    }
+    async line(at, name) {
+        const start = this.input.pos;
+        let bytes;
+        try {
+            bytes = await this.input.line(MAX_LINE);
+        }
+        catch (e) {
+            if (e instanceof PickleTruncated)
+                throw new PickleError(`${name}: ${e.message}`, at);
+            throw e;
+        }
+        this.checkFrame(start, this.input.pos - start, name);
+        return bytes;
+    }
+    push(v) {
+        this.stack.push(v);
+    }
+    fence() {
+        return this.marks.length > 0 ? this.marks[this.marks.length - 1] : 0;
+    }
+    pop() {
+        if (this.stack.length <= this.fence())
+            throw new PickleError('unpickling stack underflow', this.op);
+        return this.stack.pop();
+    }
+    top() {
+        if (this.stack.length <= this.fence())
+            throw new PickleError('unpickling stack underflow', this.op);
+        return this.stack[this.stack.length - 1];
+    }
+    popMark() {
+        const m = this.marks.pop();
+        if (m === undefined)
+            throw new PickleError('could not find MARK', this.op);
+        return this.stack.splice(m);
+    }
+    memoGet(idx) {
+        const v = this.memo.get(idx);
+        if (v === undefined)
+            throw new PickleError(`memo key ${idx} was never stored (memo miss)`, this.op);
+        return v;
+    }
+    memoPut(idx) {
+        if (idx < 0)
+            throw new PickleError('negative memo index', this.op);
+        if (this.stack.length === 0)
+            throw new PickleError('PUT with an empty stack', this.op);
+        this.memo.set(idx, this.stack[this.stack.length - 1]);
+    }
+    /** Judge an imported name and report it; returns the global value pushed on the stack. */
+    resolveGlobal(module, name, at) {
+        const full = `${module}.${name}`;
+        this.sink.globals.set(full, (this.sink.globals.get(full) ?? 0) + 1);
+        const j = judgeGlobal(module, name, this.options.policy);
+        if (j.verdict === 'unsafe')
+            this.sink.add(RULES.dangerousGlobal, full, `imports ${full}: ${j.reason}`, this.options.path, at, full);
+        else if (j.verdict === 'review')
+            this.sink.add(RULES.unknownGlobal, full, `imports ${full}, which is not on the safe list`, this.options.path, at, full);
+        return { k: 'global', module, name };
+    }
+    dynamicGlobal(what, at) {
+        this.sink.add(RULES.dynamicGlobal, what, `resolves a global from ${what}`, this.options.path, at);
+        return UNKNOWN;
+    }
+    /** A call (REDUCE, OBJ, INST, NEWOBJ): the callee must be a plain global to be judged. */
+    call(callee, args, at, how) {
+        if (callee.k !== 'global') {
+            const what = callee.k === 'obj' ? `the result of calling ${globalName(callee.callee) ?? 'a computed value'}` : `a ${callee.k} value`;
+            this.sink.add(RULES.computedCall, `${how}:${what}`, `${how} calls ${what}, not an imported global`, this.options.path, at);
+        }
+        return { k: 'obj', callee, args, state: undefined };
+    }
+    /** Mutating an imported module, class or function rewires code (BUILD/SETITEM/APPEND onto a global). */
+    mutate(target, how, at) {
+        const name = globalName(target);
+        if (name)
+            this.sink.add(RULES.attributeOverwrite, `${how}:${name}`, `${how} modifies the imported ${name} itself`, this.options.path, at, name);
+    }
+    async execute(name, kind, arg, at) {
+        switch (name) {
+            case 'MARK':
+                this.marks.push(this.stack.length);
+                return;
+            case 'POP':
+                if (this.marks.length > 0 && this.marks[this.marks.length - 1] === this.stack.length)
+                    this.marks.pop();
+                else
+                    this.pop();
+                return;
+            case 'POP_MARK':
+                this.popMark();
+                return;
+            case 'DUP':
+                this.push(this.top());
+                return;
+            case 'FLOAT':
+                parseFloatLine(await this.line(at, name), at);
+                this.push(SCALAR);
+                return;
+            case 'BINFLOAT':
+            case 'NEWTRUE':
+            case 'NEWFALSE':
+                this.push(SCALAR);
+                return;
+            case 'INT':
+            case 'LONG':
+                this.push(values_int(parseIntLine(await this.line(at, name), name, at)));
+                return;
+            case 'BININT':
+            case 'BININT1':
+            case 'BININT2':
+                this.push(values_int(arg));
+                return;
+            case 'LONG1':
+            case 'LONG4': {
+                const b = await this.counted(arg, true, at, name);
+                this.push(values_int(b ? littleSigned(b) : undefined));
+                return;
+            }
+            case 'NONE':
+                this.push(NONE);
+                return;
+            case 'PERSID':
+                await this.line(at, name);
+                this.push({ k: 'persistent' });
+                return;
+            case 'BINPERSID':
+                this.pop();
+                this.push({ k: 'persistent' });
+                return;
+            case 'REDUCE': {
+                const args = this.pop();
+                const callee = this.pop();
+                this.push(this.call(callee, args, at, 'REDUCE'));
+                return;
+            }
+            case 'STRING':
+                this.push(str(decodeEscapedString(await this.line(at, name), at)));
+                return;
+            case 'BINSTRING':
+            case 'SHORT_BINSTRING': {
+                const b = await this.counted(arg, true, at, name);
+                this.push(str(b ? latin1(b) : undefined));
+                return;
+            }
+            case 'UNICODE':
+                this.push(str(decodeRawUnicodeEscape(await this.line(at, name))));
+                return;
+            case 'BINUNICODE':
+            case 'SHORT_BINUNICODE':
+            case 'BINUNICODE8': {
+                const b = await this.counted(arg, true, at, name);
+                this.push(str(b ? decodeUtf8(b) : undefined));
+                return;
+            }
+            case 'BINBYTES':
+            case 'SHORT_BINBYTES':
+            case 'BINBYTES8':
+            case 'BYTEARRAY8':
+                await this.counted(arg, false, at, name);
+                this.push(BYTES);
+                return;
+            case 'APPEND': {
+                this.pop();
+                this.mutate(this.top(), 'APPEND', at);
+                return;
+            }
+            case 'APPENDS':
+            case 'ADDITEMS': {
+                this.popMark();
+                this.mutate(this.top(), name, at);
+                return;
+            }
+            case 'BUILD': {
+                const state = this.pop();
+                const target = this.top();
+                this.mutate(target, 'BUILD', at);
+                if (target.k === 'obj')
+                    target.state = state;
+                if (this.options.onBuild)
+                    await this.options.onBuild(target, this);
+                return;
+            }
+            case 'GLOBAL':
+            case 'INST': {
+                const module = decodeUtf8(await this.line(at, name));
+                const attr = decodeUtf8(await this.line(at, name));
+                if (module === undefined || attr === undefined) {
+                    const g = this.dynamicGlobal(`a ${name} operand that is not valid UTF-8`, at);
+                    if (name === 'INST')
+                        this.popMark();
+                    this.push(g);
+                    return;
+                }
+                const g = this.resolveGlobal(module, attr, at);
+                if (name === 'INST')
+                    this.push(this.call(g, tuple(this.popMark()), at, 'INST'));
+                else
+                    this.push(g);
+                return;
+            }
+            case 'STACK_GLOBAL': {
+                const attr = this.pop();
+                const module = this.pop();
+                if (module.k === 'str' && attr.k === 'str' && module.v !== undefined && attr.v !== undefined)
+                    this.push(this.resolveGlobal(module.v, attr.v, at));
+                else
+                    this.push(this.dynamicGlobal(`non-string or unknown operands (${module.k}, ${attr.k})`, at));
+                return;
+            }
+            case 'DICT': {
+                const items = this.popMark();
+                if (items.length % 2 !== 0)
+                    throw new PickleError('DICT with an odd number of items', at);
+                this.push(dictOf(items));
+                return;
+            }
+            case 'EMPTY_DICT':
+                this.push({ k: 'dict', entries: new Map() });
+                return;
+            case 'SETITEM': {
+                const v = this.pop();
+                const key = this.pop();
+                const d = this.top();
+                this.mutate(d, 'SETITEM', at);
+                setEntries(d, [key, v]);
+                return;
+            }
+            case 'SETITEMS': {
+                const items = this.popMark();
+                if (items.length % 2 !== 0)
+                    throw new PickleError('SETITEMS with an odd number of items', at);
+                const d = this.top();
+                this.mutate(d, 'SETITEMS', at);
+                setEntries(d, items);
+                return;
+            }
+            case 'GET':
+                this.push(this.memoGet(parseIntLine(await this.line(at, name), name, at) ?? -1));
+                return;
+            case 'BINGET':
+            case 'LONG_BINGET':
+                this.push(this.memoGet(arg));
+                return;
+            case 'PUT':
+                this.memoPut(parseIntLine(await this.line(at, name), name, at) ?? -1);
+                return;
+            case 'BINPUT':
+            case 'LONG_BINPUT':
+                this.memoPut(arg);
+                return;
+            case 'MEMOIZE':
+                this.memoPut(this.memo.size);
+                return;
+            case 'LIST':
+                this.popMark();
+                this.push({ k: 'list' });
+                return;
+            case 'EMPTY_LIST':
+                this.push({ k: 'list' });
+                return;
+            case 'TUPLE':
+                this.push(tuple(this.popMark()));
+                return;
+            case 'EMPTY_TUPLE':
+                this.push(tuple([]));
+                return;
+            case 'TUPLE1':
+            case 'TUPLE2':
+            case 'TUPLE3': {
+                const n = name === 'TUPLE1' ? 1 : name === 'TUPLE2' ? 2 : 3;
+                const items = [];
+                for (let j = 0; j < n; j++)
+                    items.unshift(this.pop());
+                this.push(tuple(items));
+                return;
+            }
+            case 'EMPTY_SET':
+                this.push({ k: 'set' });
+                return;
+            case 'FROZENSET':
+                this.popMark();
+                this.push({ k: 'set' });
+                return;
+            case 'OBJ': {
+                const items = this.popMark();
+                const cls = items.shift();
+                if (!cls)
+                    throw new PickleError('OBJ without a class', at);
+                this.push(this.call(cls, tuple(items), at, 'OBJ'));
+                return;
+            }
+            case 'NEWOBJ': {
+                const args = this.pop();
+                const cls = this.pop();
+                this.push(this.call(cls, args, at, 'NEWOBJ'));
+                return;
+            }
+            case 'NEWOBJ_EX': {
+                this.pop();
+                const args = this.pop();
+                const cls = this.pop();
+                this.push(this.call(cls, args, at, 'NEWOBJ_EX'));
+                return;
+            }
+            case 'PROTO':
+                if (arg > HIGHEST_PROTOCOL)
+                    throw new PickleError(`unsupported pickle protocol ${arg}`, at);
+                this.proto = arg;
+                return;
+            case 'EXT1':
+            case 'EXT2':
+            case 'EXT4':
+                this.sink.add(RULES.extension, `${name}:${arg}`, `${name} ${arg} imports a global through the copyreg extension registry`, this.options.path, at);
+                this.push(UNKNOWN);
+                return;
+            case 'FRAME':
+                if (this.frameEnd !== null && this.input.pos < this.frameEnd)
+                    throw new PickleError('a new FRAME begins before the end of the current frame', at);
+                if (this.input.pos + arg > this.input.size)
+                    throw new PickleError('FRAME is longer than the rest of the stream', at);
+                this.frameEnd = this.input.pos + arg;
+                return;
+            case 'NEXT_BUFFER':
+                this.push({ k: 'buffer' });
+                return;
+            case 'READONLY_BUFFER':
+                this.top();
+                return;
+            default:
+                throw new PickleError(`opcode ${name} (${kind}) is not handled`, at);
+        }
+    }
+}
+function dictOf(items) {
+    const d = { k: 'dict', entries: new Map() };
+    setEntries(d, items);
+    return d;
+}
+function setEntries(d, items) {
+    if (d.k !== 'dict' || !d.entries)
+        return;
+    for (let j = 0; j + 1 < items.length; j += 2) {
+        const key = items[j];
+        if (key.k === 'str' && key.v !== undefined && d.entries.size < TRACKED_ITEMS)
+            d.entries.set(key.v, items[j + 1]);
+    }
+}
+function parseIntLine(b, name, at) {
+    const text = latin1(b).trim().replace(/L$/, '');
+    if (!/^[+-]?\d+$/.test(text))
+        throw new PickleError(`${name} argument "${text.slice(0, 40)}" is not an integer`, at);
+    const n = Number(text);
+    return Number.isSafeInteger(n) ? n : undefined;
+}
+function parseFloatLine(b, at) {
+    const text = latin1(b).trim();
+    if (!/^[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|inf|nan|infinity)$/i.test(text))
+        throw new PickleError(`FLOAT argument "${text.slice(0, 40)}" is not a number`, at);
+}
+function littleSigned(b) {
+    if (b.length === 0)
+        return 0;
+    if (b.length > 6)
+        return undefined;
+    let v = 0;
+    for (let j = b.length - 1; j >= 0; j--)
+        v = v * 256 + b[j];
+    if (b[b.length - 1] & 0x80)
+        v -= 256 ** b.length;
+    return v;
+}
+//# sourceMappingURL=machine.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/analyse.js
+
+
+
+
+/**
+ * Every pickle in a stream, back to back, as `pickle.load` called repeatedly would read them. The first pickle
+ * must be complete; bytes after a complete pickle that are not a pickle are reported, never ignored.
+ */
+async function scanPickles(source, options) {
+    const sink = new FindingSink();
+    const input = new PickleInput(source, options.start ?? 0);
+    const limits = { ...DEFAULT_MACHINE_LIMITS, ...options.limits };
+    const values = [];
+    let end = input.pos;
+    let failed = false;
+    const findings = [];
+    while (input.pos < source.size && (options.count === undefined || values.length < options.count)) {
+        const machine = new PickleMachine(input, {
+            policy: options.policy,
+            limits,
+            path: source.name,
+            onBuild: options.onBuild,
+            findings: sink,
+        });
+        try {
+            values.push(await machine.run());
+            end = input.pos;
+        }
+        catch (e) {
+            if (!(e instanceof PickleError))
+                throw e;
+            if (values.length === 0 || e.rule !== RULES.parseError || options.count !== undefined) {
+                failed = true;
+                findings.push(finding(e.rule, `pickle stream not fully analysed: ${e.message}`, { path: source.name, offset: e.offset }));
+            }
+            else {
+                findings.push(finding(RULES.trailingData, `${source.size - end} bytes after pickle ${values.length} are not a pickle (${e.message})`, {
+                    path: source.name,
+                    offset: end,
+                }));
+            }
+            break;
+        }
+    }
+    if (!failed && options.count !== undefined && values.length < options.count) {
+        failed = true;
+        findings.push(finding(RULES.parseError, `expected ${options.count} pickles, found ${values.length}`, { path: source.name, offset: end }));
+    }
+    return { findings: [...sink.findings, ...findings], globals: sink.globals, values, end, failed, opcodes: sink.opcodes };
+}
+const DOTTED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+/** A stream announcing a pickle protocol (0x80 0x00-0x05), which a broken body does not make something else. */
+function hasProtoHeader(head) {
+    return head[0] === 0x80 && (head[1] ?? 0xff) <= 5;
+}
+/**
+ * Whether bytes are (the start of) a pickle: the simulated unpickler accepts the first opcodes. A stream that
+ * breaks early still counts once it imported a global or ran a few opcodes: a truncated pickle runs its payload
+ * before the loader fails (nullifAI), so it must be analysed, not waved through as text.
+ */
+async function looksLikePickle(source, start = 0) {
+    if (source.size - start < 2)
+        return false;
+    const input = new PickleInput(source, start);
+    const machine = new PickleMachine(input, {
+        policy: { allow: [], deny: [] },
+        limits: { maxOpcodes: 256, maxItems: 100_000 },
+        path: source.name,
+    });
+    try {
+        await machine.run();
+        return true;
+    }
+    catch (e) {
+        if (!(e instanceof PickleError))
+            throw e;
+        const named = [...machine.sink.globals.keys()].some((g) => DOTTED_NAME.test(g));
+        return e.rule === RULES.limit || named || machine.sink.opcodes > 4;
+    }
+}
+//# sourceMappingURL=analyse.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/policy.js
+function globalsPolicy(policy) {
+    return { allow: policy.allowGlobals, deny: policy.denyGlobals };
+}
+function machineLimits(policy) {
+    return { maxOpcodes: policy.limits.maxOpcodes };
+}
+//# sourceMappingURL=policy.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/numpy.js
+
+
+
+
+const ITEM = /^[<>|=]?([biufcmMOSUV?])(\d*)/;
+/** The .npy header (a Python dict literal); attacker-controlled, so parsed with strict patterns only. */
+function parseHeader(bytes) {
+    if (bytes.length < 10)
+        return 'file is shorter than the .npy preamble';
+    const major = bytes[6];
+    if (major < 1 || major > 3)
+        return `unsupported .npy version ${major}`;
+    const wide = major >= 2;
+    const len = wide
+        ? bytes[8] | (bytes[9] << 8) | (bytes[10] << 16) | (bytes[11] << 24)
+        : bytes[8] | (bytes[9] << 8);
+    const start = wide ? 12 : 10;
+    if (start + len > bytes.length)
+        return 'header is truncated';
+    const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(start, start + len));
+    const descr = /['"]descr['"]\s*:\s*('[^']*'|"[^"]*"|\[.*\])\s*,\s*['"]fortran_order/s.exec(text)?.[1];
+    const shape = /['"]shape['"]\s*:\s*\(([\d,\sL]*)\)/.exec(text)?.[1];
+    if (descr === undefined || shape === undefined || !/['"]fortran_order['"]\s*:\s*(True|False)/.test(text))
+        return 'header dict lacks descr, fortran_order or shape';
+    const dims = shape
+        .split(',')
+        .map((s) => s.trim().replace(/L$/, ''))
+        .filter((s) => s !== '')
+        .map(Number);
+    if (dims.some((d) => !Number.isSafeInteger(d) || d < 0))
+        return 'shape is not a tuple of sizes';
+    const object = /(^|['"\s(,])[<>|=]?O\d*['"]/.test(descr);
+    return { descr: descr.replace(/^['"]|['"]$/g, ''), object, shape: dims, dataOffset: start + len };
+}
+/**
+ * NumPy .npy: plain dtypes are data; object dtype means the bytes after the header are a pickle that
+ * np.load(allow_pickle=True) runs, so it is analysed like any pickle.
+ */
+async function analyseNpy(ctx) {
+    const { source } = ctx;
+    const header = parseHeader(await source.read(0, 65536 + 12));
+    if (typeof header === 'string')
+        return conclude('numpy', [finding(RULES.numpyParse, `malformed .npy: ${header}`, { path: source.name })]);
+    const findings = [];
+    const metadata = { framework: 'numpy', properties: { dtype: header.descr, shape: `(${header.shape.join(',')})` } };
+    if (header.object) {
+        findings.push(finding(RULES.objectArray, 'object dtype: the array is a pickle that np.load runs with allow_pickle=True', { path: source.name }));
+        const scan = await scanPickles(source, {
+            policy: globalsPolicy(ctx.policy),
+            limits: machineLimits(ctx.policy),
+            start: header.dataOffset,
+            count: 1,
+        });
+        findings.push(...scan.findings);
+        return conclude('numpy', findings, [], metadata);
+    }
+    const item = ITEM.exec(header.descr);
+    if (item && !header.descr.startsWith('[')) {
+        const size = item[1] === '?' || item[1] === 'b' ? Number(item[2] || 1) : Number(item[2]) * (item[1] === 'U' ? 4 : 1);
+        const need = header.shape.reduce((a, b) => a * b, 1) * size;
+        if (Number.isFinite(need) && header.dataOffset + need > source.size)
+            findings.push(finding(RULES.numpyParse, `array data is truncated: ${need} bytes expected after the header`, { path: source.name }));
+    }
+    return conclude('numpy', findings, [], metadata);
+}
+//# sourceMappingURL=numpy.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/joblib.js
+
+const WRAPPER = 'joblib.numpy_pickle.NumpyArrayWrapper';
+/**
+ * joblib writes each non-object array's bytes straight into the pickle stream right after the BUILD of its
+ * NumpyArrayWrapper (after an alignment padding byte), and an object array as a nested pickle. Step over the
+ * raw bytes exactly as joblib's reader does and keep analysing what follows; analyse nested pickles.
+ */
+const joblibArrays = async (target, machine) => {
+    if (target.k !== 'obj' || target.callee.k !== 'global' || `${target.callee.module}.${target.callee.name}` !== WRAPPER)
+        return;
+    const at = machine.input.pos;
+    if (machine.inFrame)
+        throw new PickleError('joblib array data starts inside a pickle frame', at);
+    const state = target.state;
+    if (state?.k !== 'dict' || !state.entries)
+        throw new PickleError('joblib array wrapper without a readable state', at);
+    const dtype = describeDtype(state.entries.get('dtype'));
+    if (!dtype)
+        throw new PickleError('joblib array wrapper with a dtype this scanner cannot size', at);
+    if (dtype.object) {
+        await machine.nested().run();
+        return;
+    }
+    const shape = state.entries.get('shape');
+    if (shape?.k !== 'tuple' || !shape.items)
+        throw new PickleError('joblib array wrapper without a readable shape', at);
+    let count = 1;
+    for (const d of shape.items) {
+        if (d.k !== 'int' || d.v === undefined || d.v < 0)
+            throw new PickleError('joblib array shape is not a tuple of sizes', at);
+        count *= d.v;
+    }
+    let skip = count * dtype.itemsize;
+    const align = state.entries.get('numpy_array_alignment_bytes');
+    if (align && align.k === 'int') {
+        if (!(await machine.input.ensure(1)))
+            throw new PickleError('stream ends inside joblib array padding', at);
+        skip += 1 + machine.input.at(0);
+    }
+    if (!Number.isSafeInteger(skip) || at + skip > machine.input.size)
+        throw new PickleError(`joblib array of ${skip} bytes runs past the end of the file (truncated)`, at);
+    machine.input.skip(skip);
+};
+/** A pickled numpy.dtype: `numpy.dtype('<typestr>', align, copy)` plus state; structured dtypes are not sized. */
+function describeDtype(v) {
+    if (v?.k !== 'obj' || v.callee.k !== 'global' || v.callee.name !== 'dtype')
+        return undefined;
+    const first = v.args?.k === 'tuple' ? v.args.items?.[0] : undefined;
+    if (first?.k !== 'str' || first.v === undefined)
+        return undefined;
+    const m = /^([biufcmMOSUV?])(\d*)$/.exec(first.v);
+    if (!m)
+        return undefined;
+    const kind = m[1];
+    if (kind === 'O')
+        return { itemsize: 8, object: true };
+    const state = v.state?.k === 'tuple' ? v.state.items : undefined;
+    const fields = state?.[3];
+    if (fields && fields.k !== 'none')
+        return undefined;
+    const n = m[2] === '' ? (kind === '?' ? 1 : Number.NaN) : Number(m[2]);
+    const elsize = state?.[5];
+    const itemsize = kind === 'U' || kind === 'S' || kind === 'V'
+        ? elsize?.k === 'int' && elsize.v !== undefined && elsize.v >= 0
+            ? elsize.v
+            : Number.NaN
+        : n;
+    return Number.isFinite(itemsize) ? { itemsize, object: false } : undefined;
+}
+//# sourceMappingURL=joblib.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/containers/member-name.js
+/** Why an archive member name is dangerous to extract (zip-slip and friends), or undefined when it is fine. */
+function memberNameProblem(name) {
+    if (name.startsWith('/') || /^[A-Za-z]:/.test(name))
+        return 'is an absolute path';
+    if (name.includes('\\'))
+        return 'contains a backslash';
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we look for.
+    if (/[\u0000-\u001f\u007f]/.test(name))
+        return 'contains control characters';
+    if (name.split('/').includes('..'))
+        return 'contains a ".." component';
+    return undefined;
+}
+//# sourceMappingURL=member-name.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/zip-archive.js
+
+
+
+
+
+/** torch.save writes `<name>/data.pkl` plus `<name>/data/<n>` storages; TorchScript adds code/ and constants.pkl. */
+function layoutOf(entries) {
+    const pkl = entries.find((e) => /^[^/]+\/data\.pkl$/.test(e.name));
+    if (pkl) {
+        const prefix = pkl.name.slice(0, -'data.pkl'.length);
+        const script = entries.some((e) => e.name.startsWith(`${prefix}code/`) || e.name === `${prefix}constants.pkl`);
+        return { format: script ? 'torchscript' : 'pytorch-zip', prefix };
+    }
+    if (entries.length > 0 && entries.every((e) => e.name.endsWith('.npy')))
+        return { format: 'numpy-npz' };
+    return { format: 'zip' };
+}
+/**
+ * A zip read through its central directory the way torch (miniz) and numpy (zipfile) read it. Every member
+ * is sniffed by content and analysed, except torch tensor storages, which torch only ever reads as raw bytes.
+ */
+async function analyseZip(ctx) {
+    const { source } = ctx;
+    const limits = ctx.policy.limits;
+    const findings = [];
+    const nested = [];
+    let dir;
+    try {
+        dir = await readZipDirectory(source, limits);
+    }
+    catch (e) {
+        return conclude('zip', [containerFinding(e, source.name, RULES.zipParse)]);
+    }
+    const layout = layoutOf(dir.entries);
+    if (dir.prepended > 0)
+        findings.push(finding(RULES.headerMismatch, `${dir.prepended} bytes precede the archive; torch and zipfile locate members differently`, {
+            path: source.name,
+        }));
+    const seen = new Set();
+    let storages = 0;
+    let scripts = 0;
+    for (const e of dir.entries) {
+        const path = `${source.name}!/${e.name}`;
+        const problem = memberNameProblem(e.name);
+        if (problem)
+            findings.push(finding(RULES.memberName, `member name ${JSON.stringify(e.name)} ${problem}`, { path: source.name }));
+        if (seen.has(e.name))
+            findings.push(finding(RULES.duplicateMember, `member ${JSON.stringify(e.name)} appears more than once`, { path: source.name }));
+        seen.add(e.name);
+        if (e.name.endsWith('/'))
+            continue;
+        if (layout.prefix !== undefined && isStorage(e.name, layout.prefix)) {
+            storages++;
+            continue;
+        }
+        if (layout.prefix !== undefined && e.name.startsWith(`${layout.prefix}code/`))
+            scripts++;
+        try {
+            const member = await openMember(source, dir, e, limits, path);
+            for (const w of member.warnings)
+                findings.push(finding(RULES.headerMismatch, w, { path }));
+            if (member.crcMismatch)
+                findings.push(finding(RULES.crcMismatch, `member ${e.name} does not match its CRC-32`, { path }));
+            const a = await ctx.scanNested(member.source);
+            absorb(findings, a, path);
+            nested.push(a.verdict);
+        }
+        catch (err) {
+            findings.push(containerFinding(err, path, RULES.zipParse));
+        }
+    }
+    if (layout.format === 'torchscript')
+        findings.push(finding(RULES.torchScript, `TorchScript archive with ${scripts} code members runs its program when used`, { path: source.name }));
+    const metadata = { properties: { members: String(dir.entries.length) } };
+    if (layout.format === 'pytorch-zip' || layout.format === 'torchscript') {
+        metadata.framework = 'pytorch';
+        metadata.properties = { ...metadata.properties, tensorStorages: String(storages) };
+    }
+    if (layout.format === 'numpy-npz')
+        metadata.framework = 'numpy';
+    return conclude(layout.format, findings, nested, metadata);
+}
+// `<prefix>data/<key>`: raw tensor bytes that torch copies into storages and never unpickles.
+function isStorage(name, prefix) {
+    return name.startsWith(`${prefix}data/`) && /^\d+$/.test(name.slice(prefix.length + 5));
+}
+//# sourceMappingURL=zip-archive.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/pickle-file.js
+
+
+
+
+
+
+
+// torch.save(_use_new_zipfile_serialization=False) starts with this pickle: protocol 2, LONG1 of the magic number.
+const LEGACY_TORCH = [0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, 0x2e];
+// Legacy torch: magic, protocol version, sys info, the object, the storage keys; raw storage bytes follow.
+const LEGACY_TORCH_PICKLES = 5;
+function isLegacyTorch(head) {
+    return LEGACY_TORCH.every((b, i) => head[i] === b);
+}
+/**
+ * A file that is a pickle stream: raw pickles (back to back), legacy torch checkpoints and joblib dumps. A
+ * pickle that also ends in a zip directory is a polyglot and is analysed as a zip too.
+ */
+async function analysePickleFile(ctx, head) {
+    const { source } = ctx;
+    const legacy = isLegacyTorch(head);
+    const scan = await scanPickles(source, {
+        policy: globalsPolicy(ctx.policy),
+        limits: machineLimits(ctx.policy),
+        onBuild: joblibArrays,
+        ...(legacy ? { count: LEGACY_TORCH_PICKLES } : {}),
+    });
+    const joblib = [...scan.globals.keys()].some((g) => g.startsWith('joblib.numpy_pickle.'));
+    const format = legacy ? 'pytorch-legacy' : joblib ? 'joblib' : 'pickle';
+    const findings = [...scan.findings];
+    const nested = [];
+    if ((await findEndRecord(source)) !== undefined) {
+        findings.push(finding(RULES.polyglot, 'the file is a pickle and also carries a zip archive; both were analysed', { path: source.name }));
+        const asZip = await analyseZip(ctx);
+        findings.push(...asZip.findings);
+        nested.push(asZip.verdict);
+    }
+    const properties = {
+        pickleOpcodes: String(scan.opcodes),
+        pickleGlobals: [...scan.globals.keys()].sort().join(' '),
+    };
+    return conclude(format, findings, nested, {
+        framework: legacy ? 'pytorch' : joblib ? 'joblib' : 'pickle',
+        properties,
+    });
+}
+//# sourceMappingURL=pickle-file.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/sniff/magic.js
+function startsWith(head, bytes, at = 0) {
+    if (head.length < at + bytes.length)
+        return false;
+    for (let i = 0; i < bytes.length; i++)
+        if (head[at + i] !== bytes[i])
+            return false;
+    return true;
+}
+/** The archive or stream format the head announces, if any. */
+function sniffMagic(head) {
+    if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06]))
+        return 'zip';
+    if (startsWith(head, [0x1f, 0x8b]))
+        return 'gzip';
+    if (startsWith(head, [0x42, 0x5a, 0x68]) && (head[3] ?? 0) >= 0x31 && (head[3] ?? 0) <= 0x39)
+        return 'bzip2';
+    if (startsWith(head, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]))
+        return 'xz';
+    if (startsWith(head, [0x04, 0x22, 0x4d, 0x18]))
+        return 'lz4';
+    if (startsWith(head, [0x28, 0xb5, 0x2f, 0xfd]))
+        return 'zstd';
+    if (startsWith(head, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]))
+        return '7z';
+    if (startsWith(head, [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07]))
+        return 'rar';
+    if (startsWith(head, [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]))
+        return 'npy';
+    if (isTarHeader(head))
+        return 'tar';
+    if (isZlibHeader(head))
+        return 'zlib';
+    // Raw .lzma (LZMA-alone): properties byte 0x5d and a 64-bit size, as Python's lzma.FORMAT_ALONE writes.
+    if (startsWith(head, [0x5d, 0x00, 0x00]) && head.length >= 13)
+        return 'lzma';
+    return undefined;
+}
+function isZlibHeader(head) {
+    if (head.length < 2)
+        return false;
+    const cmf = head[0];
+    const flg = head[1];
+    return (cmf & 0x0f) === 8 && cmf >> 4 <= 7 && (cmf * 256 + flg) % 31 === 0 && (flg & 0x20) === 0;
+}
+/** A tar header block: its checksum (bytes 148-155, octal) matches the header with that field as spaces. */
+function isTarHeader(block) {
+    if (block.length < 512)
+        return false;
+    const field = new TextDecoder('latin1').decode(block.subarray(148, 156)).replace(/\0.*$/, '').trim();
+    if (!/^[0-7]+$/.test(field))
+        return false;
+    let sum = 0;
+    for (let i = 0; i < 512; i++)
+        sum += i >= 148 && i < 156 ? 32 : block[i];
+    return sum === Number.parseInt(field, 8) && sum !== 256;
+}
+/** Empty, or UTF-8 text without NUL bytes (reported as plain text, never as a model). */
+function isPlainText(bytes) {
+    if (bytes.includes(0))
+        return false;
+    try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        return true;
+    }
+    catch {
+        // A multi-byte character cut by the end of the head is still text.
+        if (bytes.length < 4)
+            return false;
+        try {
+            new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, bytes.length - 3));
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+}
+//# sourceMappingURL=magic.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/containers/tar.js
+
+
+const tar_latin1 = new TextDecoder('latin1');
+const tar_utf8 = new TextDecoder('utf-8');
+function field(block, start, len, decoder = tar_latin1) {
+    const raw = block.subarray(start, start + len);
+    const nul = raw.indexOf(0);
+    return decoder.decode(nul >= 0 ? raw.subarray(0, nul) : raw);
+}
+function sizeField(block) {
+    if (((block[124] ?? 0) & 0x80) !== 0) {
+        let v = 0;
+        for (let i = 125; i < 136; i++)
+            v = v * 256 + (block[i] ?? 0);
+        return v;
+    }
+    const text = field(block, 124, 12).trim();
+    if (!/^[0-7]*$/.test(text))
+        throw new ContainerError(`tar header size field "${text}" is not octal`, 'parse');
+    return text === '' ? 0 : Number.parseInt(text, 8);
+}
+/** PAX extended header records: "<len> <key>=<value>\n". */
+function parsePax(bytes) {
+    const out = new Map();
+    const text = tar_utf8.decode(bytes);
+    for (const line of text.split('\n')) {
+        const m = /^\d+ ([^=]+)=(.*)$/s.exec(line);
+        if (m)
+            out.set(m[1], m[2]);
+    }
+    return out;
+}
+/** Members of a tar archive (v7, ustar, GNU long names, PAX), header checksums verified. */
+async function readTar(source, limits) {
+    const members = [];
+    let pos = 0;
+    let longName;
+    let pax;
+    while (pos + 512 <= source.size) {
+        const block = await source.read(pos, 512);
+        if (block.every((b) => b === 0))
+            return members;
+        if (!isTarHeader(block))
+            throw new ContainerError(`tar header at offset ${pos} has a bad checksum`, 'parse', pos);
+        const size = sizeField(block);
+        const type = String.fromCharCode(block[156] || 0x30);
+        const dataAt = pos + 512;
+        if (dataAt + size > source.size)
+            throw new ContainerError(`tar member at offset ${pos} runs past the end of the archive`, 'parse', pos);
+        const next = dataAt + Math.ceil(size / 512) * 512;
+        if (type === 'L' || type === 'x' || type === 'g') {
+            if (size > 1 << 20)
+                throw new ContainerError(`tar extended header of ${size} bytes`, 'limit', pos);
+            const data = await source.read(dataAt, size);
+            if (type === 'L')
+                longName = field(data, 0, data.length, tar_utf8);
+            else if (type === 'x')
+                pax = parsePax(data);
+            pos = next;
+            continue;
+        }
+        const prefix = field(block, 345, 155);
+        const base = field(block, 0, 100, tar_utf8);
+        const name = pax?.get('path') ?? longName ?? (prefix && field(block, 257, 5) === 'ustar' ? `${prefix}/${base}` : base);
+        members.push({
+            name,
+            type,
+            linkName: pax?.get('linkpath') ?? field(block, 157, 100, tar_utf8),
+            offset: dataAt,
+            size: Number(pax?.get('size') ?? size),
+        });
+        if (members.length > limits.maxMembers)
+            throw new ContainerError(`more than ${limits.maxMembers} members`, 'limit');
+        longName = undefined;
+        pax = undefined;
+        pos = next;
+    }
+    if (pos < source.size)
+        throw new ContainerError('tar archive ends inside a header block', 'parse', pos);
+    return members;
+}
+//# sourceMappingURL=tar.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/tar-archive.js
+
+
+
+
+
+
+const LEGACY_TORCH_MEMBERS = ['sys_info', 'pickle', 'storages', 'tensors'];
+/** A tar archive (including torch's oldest checkpoint format): every regular member sniffed and analysed. */
+async function analyseTar(ctx) {
+    const { source } = ctx;
+    const findings = [];
+    const nested = [];
+    let members;
+    try {
+        members = await readTar(source, ctx.policy.limits);
+    }
+    catch (e) {
+        return conclude('tar', [containerFinding(e, source.name, RULES.archiveParse)]);
+    }
+    const names = new Set(members.map((m) => m.name));
+    const legacy = LEGACY_TORCH_MEMBERS.every((n) => names.has(n));
+    for (const m of members) {
+        const problem = memberNameProblem(m.name);
+        if (problem)
+            findings.push(finding(RULES.memberName, `member name ${JSON.stringify(m.name)} ${problem}`, { path: source.name }));
+        if ((m.type === '1' || m.type === '2') && memberNameProblem(m.linkName))
+            findings.push(finding(RULES.memberName, `link ${JSON.stringify(m.name)} points outside the archive (${m.linkName})`, { path: source.name }));
+        if (m.type !== '0' && m.type !== '7')
+            continue;
+        const path = `${source.name}!/${m.name}`;
+        const a = await ctx.scanNested(sliceSource(source, path, m.offset, m.size));
+        absorb(findings, a, path);
+        nested.push(a.verdict);
+    }
+    return conclude(legacy ? 'pytorch-legacy-tar' : 'tar', findings, nested, legacy ? { framework: 'pytorch' } : undefined);
+}
+//# sourceMappingURL=tar-archive.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/dispatch.js
+
+
+
+
+
+
+
+
+
+
+
+
+const HEAD = 4096;
+// Text is only called text when all of it was checked.
+const TEXT_CHECK_LIMIT = 8 << 20;
+/**
+ * Identify a source by its bytes and analyse it: containers and pickle-bearing formats first, then the extra
+ * format analysers, then `unknown`. Never throws for bad content: anything unexpected becomes an `error` verdict.
+ */
+async function analyseSource(source, policy, depth = 0) {
+    const ctx = {
+        source,
+        policy,
+        depth,
+        scanNested: (inner) => depth + 1 > policy.limits.maxDepth
+            ? Promise.resolve(conclude('unknown', [
+                finding(RULES.limit, `nested deeper than the limit of ${policy.limits.maxDepth} archives; not analysed`, {
+                    path: inner.name,
+                }),
+            ]))
+            : analyseSource(inner, policy, depth + 1),
+    };
+    try {
+        return await dispatch(ctx);
+    }
+    catch (e) {
+        return conclude('unknown', [
+            finding(RULES.parseError, `analysis failed: ${e.message ?? String(e)}; the file was not fully analysed`, {
+                path: source.name,
+            }),
+        ]);
+    }
+}
+async function dispatch(ctx) {
+    const { source } = ctx;
+    const head = await source.read(0, HEAD);
+    const magic = sniffMagic(head);
+    if (magic === 'zip') {
+        const asZip = await analyseZip(ctx);
+        if (!(await looksLikePickle(source)))
+            return asZip;
+        const asPickle = await analysePickleFile({ ...ctx }, head);
+        return conclude(asZip.format, [
+            finding(RULES.polyglot, 'the zip archive is also a pickle; both were analysed', { path: source.name }),
+            ...asZip.findings,
+            ...asPickle.findings,
+        ], [asZip.verdict, asPickle.verdict], asZip.metadata);
+    }
+    if (magic === 'npy')
+        return analyseNpy(ctx);
+    if (magic === 'tar')
+        return analyseTar(ctx);
+    // zlib and raw lzma headers are weak (two or three bytes): a pickle that happens to match is a pickle.
+    const weak = magic === 'zlib' || magic === 'lzma';
+    if (magic !== undefined && !weak)
+        return canDecompress(magic) ? analyseCompressed(ctx, magic) : analyseUnsupported(ctx, magic);
+    if (await looksLikePickle(source))
+        return analysePickleFile(ctx, head);
+    if (magic !== undefined)
+        return canDecompress(magic) ? analyseCompressed(ctx, magic) : analyseUnsupported(ctx, magic);
+    for (const a of EXTRA_ANALYSERS)
+        if (a.sniff(head, source))
+            return a.analyse(ctx);
+    // A protocol header with a body the unpickler rejects early is a broken pickle (error), not an unknown file.
+    if (hasProtoHeader(head))
+        return analysePickleFile(ctx, head);
+    if (source.size === 0)
+        return conclude('empty', [finding(RULES.plainText, 'empty file', { path: source.name })]);
+    if (source.size <= TEXT_CHECK_LIMIT && isPlainText(source.size <= HEAD ? head : await source.read(0, source.size)))
+        return conclude('text', [finding(RULES.plainText, 'plain text, not a model format', { path: source.name })]);
+    if ((await findEndRecord(source)) !== undefined)
+        return analyseZip(ctx);
+    return conclude('unknown', [finding(RULES.unknownBinary, 'content matches no known format; not analysed', { path: source.name })]);
+}
+//# sourceMappingURL=dispatch.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/errors.js
+
+/** A scan that could not run at all (missing path, unreadable file); a malformed model is a finding, not this. */
+class ScannerError extends dist/* TrustgateError */.O_ {
+    constructor(code, message, options = {}) {
+        super(code, message, options);
+        this.name = 'ScannerError';
+    }
+}
+//# sourceMappingURL=errors.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ../../packages/scanner/dist/io/file-source.js
+
+
+async function openFileSource(path, name) {
+    const handle = await (0,promises_.open)(path, 'r');
+    const { size } = await handle.stat();
+    return {
+        name,
+        size,
+        directory: (0,external_node_path_.dirname)(path),
+        async read(offset, length) {
+            const start = Math.max(0, Math.min(offset, size));
+            const n = Math.max(0, Math.min(length, size - start));
+            const buf = new Uint8Array(n);
+            let done = 0;
+            while (done < n) {
+                const { bytesRead } = await handle.read(buf, done, n - done, start + done);
+                if (bytesRead === 0)
+                    break;
+                done += bytesRead;
+            }
+            return done === n ? buf : buf.subarray(0, done);
+        },
+        close: () => handle.close(),
+    };
+}
+//# sourceMappingURL=file-source.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/scan.js
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every regular file under the PATH arguments, in a stable order; a missing PATH is an error, not a skip. */
+async function listFiles(paths, cwd) {
+    const jobs = [];
+    for (const p of paths) {
+        const abs = (0,external_node_path_.resolve)(cwd, p);
+        let st;
+        try {
+            st = await (0,promises_.stat)(abs);
+        }
+        catch (cause) {
+            throw new ScannerError('SCAN_PATH_NOT_FOUND', `cannot read ${p} (${cause.code ?? 'I/O error'}); check the path`, {
+                cause,
+                file: p,
+            });
+        }
+        const display = p.length > 1 ? p.replace(/\/+$/, '') : p;
+        if (st.isDirectory())
+            await walk(abs, display, jobs, new Set([await (0,promises_.realpath)(abs)]));
+        else
+            jobs.push({ file: abs, display });
+    }
+    return jobs;
+}
+async function walk(dir, display, out, visited) {
+    const entries = (await (0,promises_.readdir)(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+        const file = (0,external_node_path_.join)(dir, e.name);
+        const shown = `${display}/${e.name}`;
+        let isDir = e.isDirectory();
+        if (e.isSymbolicLink()) {
+            try {
+                isDir = (await (0,promises_.stat)(file)).isDirectory();
+            }
+            catch {
+                out.push({ file, display: shown });
+                continue;
+            }
+        }
+        if (isDir) {
+            const real = await (0,promises_.realpath)(file);
+            if (visited.has(real))
+                continue;
+            visited.add(real);
+            await walk(file, shown, out, visited);
+        }
+        else if (e.isFile() || e.isSymbolicLink())
+            out.push({ file, display: shown });
+    }
+}
+async function sha256File(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 4 << 20 }))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+function flatten(m) {
+    if (!m)
+        return undefined;
+    const out = {};
+    for (const k of ['framework', 'formatVersion', 'opset', 'producer'])
+        if (m[k] !== undefined)
+            out[k] = m[k];
+    for (const [k, v] of Object.entries(m.properties ?? {}))
+        out[k] = v;
+    return Object.keys(out).length > 0 ? out : undefined;
+}
+/** Hash and analyse one file on disk; an unreadable file is an `error` result, never a skip. */
+async function scanFile(job, policy) {
+    try {
+        const source = await openFileSource(job.file, job.display);
+        try {
+            const [analysis, sha256] = await Promise.all([analyseSource(source, policy), sha256File(job.file)]);
+            const result = {
+                path: job.display,
+                format: analysis.format,
+                sha256,
+                size: source.size,
+                verdict: analysis.verdict,
+                findings: analysis.findings,
+            };
+            const metadata = flatten(analysis.metadata);
+            if (metadata)
+                result.metadata = metadata;
+            return result;
+        }
+        finally {
+            await source.close();
+        }
+    }
+    catch (cause) {
+        const code = cause.code ?? cause.message;
+        return {
+            path: job.display,
+            format: 'unknown',
+            sha256: '',
+            verdict: 'error',
+            findings: [finding(RULES.readError, `cannot read the file (${code})`, { path: job.display })],
+        };
+    }
+}
+// Built by name at run time so bundlers (ncc) do not copy an unbundled worker next to the bundle; a bundle has
+// no worker file and scans in its own thread.
+const WORKER = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), ['worker', 'js'].join('.'));
+/** Scan every file under the paths, using worker threads across cores; results keep the listing order. */
+async function scanPaths(paths, options) {
+    const jobs = await listFiles(paths, options.cwd ?? process.cwd());
+    const results = new Array(jobs.length);
+    let done = 0;
+    const finish = (i, r) => {
+        results[i] = r;
+        options.onProgress?.(++done, jobs.length, r.path);
+    };
+    const threads = Math.min(options.workers ?? (0,external_node_os_namespaceObject.availableParallelism)(), jobs.length);
+    // Workers run the compiled worker.js; from TypeScript sources (tests) everything runs in this thread.
+    if (threads <= 1 || !(0,external_node_fs_namespaceObject.existsSync)(WORKER)) {
+        for (let i = 0; i < jobs.length; i++)
+            finish(i, await scanFile(jobs[i], options.policy));
+        return results;
+    }
+    let next = 0;
+    await Promise.all(Array.from({ length: threads }, () => new Promise((resolveAll) => {
+        const worker = new external_node_worker_threads_.Worker(WORKER, { workerData: { policy: options.policy } });
+        let current = -1;
+        const feed = () => {
+            if (next >= jobs.length) {
+                void worker.terminate();
+                resolveAll();
+                return;
+            }
+            current = next++;
+            worker.postMessage({ index: current, job: jobs[current] });
+        };
+        worker.on('message', (m) => {
+            finish(m.index, m.result);
+            feed();
+        });
+        worker.on('error', () => {
+            // A worker that dies (failed to start, out of memory) hands its job and the rest to this thread.
+            void (async () => {
+                if (current >= 0 && results[current] === undefined)
+                    finish(current, await scanFile(jobs[current], options.policy));
+                while (next < jobs.length) {
+                    const i = next++;
+                    finish(i, await scanFile(jobs[i], options.policy));
+                }
+                resolveAll();
+            })();
+        });
+        feed();
+    })));
+    return results;
+}
+/** The in-toto Statement of a scan: one subject per scanned file (by sha256), the summary and per-file verdicts. */
+function scanStatement(report) {
+    const files = report.files.map((f) => ({
+        path: f.path,
+        sha256: f.sha256,
+        format: f.format,
+        verdict: f.verdict,
+        rules: [...new Set(f.findings.map((x) => x.rule))].sort(),
+    }));
+    const subjects = report.files.filter((f) => f.sha256 !== '').map((f) => ({ name: f.path, digest: { sha256: f.sha256 } }));
+    if (subjects.length === 0)
+        throw new ScannerError('SCAN_IO_ERROR', 'no readable file was scanned, so there is nothing to attest; check the scanned paths');
+    return (0,dist/* buildStatement */.Y5)(subjects, dist/* PREDICATE_TYPES */.Cs.scan, { scanner: report.tool, summary: report.summary, files });
+}
+//# sourceMappingURL=scan.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/index.js
+
+
+
+
+
+
+
+//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ../model-scan/lib/index.js
 
-/** The model-scan gate as an action step: inputs -> engine -> outputs, summary, annotations. */
-async function modelScan(_io) {
-    throw new dist/* CoreError */.am('NOT_AVAILABLE', 'the model-scan gate is not available yet in this build; pin an earlier release or remove the step');
+
+
+function failOnInput(io, fallback) {
+    const list = io.listInput('fail-on');
+    if (list.length === 0)
+        return [...fallback];
+    for (const v of list)
+        if (!dist/* VERDICTS */.bk.includes(v))
+            throw new dist/* CoreError */.am('USAGE_ERROR', `input fail-on: "${v}" is not a verdict; use ${dist/* VERDICTS */.bk.join(', ')}`);
+    return list;
+}
+/** The model-scan gate as an action step: inputs -> engine -> outputs, summary, annotations, SARIF, Statement. */
+async function modelScan(io) {
+    const paths = io.listInput('path');
+    if (paths.length === 0)
+        throw new dist/* CoreError */.am('USAGE_ERROR', 'input path is empty; give the model files or directories to scan, one per line');
+    if (io.input('mlbom') !== '')
+        throw new dist/* CoreError */.am('NOT_AVAILABLE', 'input mlbom is not available in this build yet; remove it or pin a release that writes ML-BOMs');
+    const policyFile = io.input('policy');
+    const base = policyFile ? (await (0,dist/* loadPolicyFile */.n$)((0,external_node_path_.resolve)(io.workspace, policyFile))).scan : (0,dist/* defaultPolicy */.G4)().scan;
+    const policy = { ...base, failOn: failOnInput(io, base.failOn) };
+    const files = await scanPaths(paths, { policy, cwd: io.workspace });
+    const report = (0,dist/* buildReport */.FK)(files, policy.failOn, { name: 'trustgate', version: dist/* TRUSTGATE_VERSION */.D9 });
+    const reportPath = (0,external_node_path_.resolve)(io.env.RUNNER_TEMP ?? io.workspace, 'trustgate-model-scan.json');
+    await io.writeFile(reportPath, (0,dist/* toJson */.aB)(report));
+    const sarif = io.input('sarif');
+    if (sarif)
+        await io.writeFile((0,external_node_path_.resolve)(io.workspace, sarif), `${JSON.stringify((0,dist/* toSarif */.zv)(report, (0,dist/* ruleCatalog */.Qq)(SCANNER_RULES)), null, 2)}\n`);
+    const statement = io.input('statement');
+    if (statement)
+        await io.writeFile((0,external_node_path_.resolve)(io.workspace, statement), `${JSON.stringify(scanStatement(report), null, 2)}\n`);
+    for (const f of report.files) {
+        if (f.verdict === 'safe')
+            continue;
+        for (const x of f.findings)
+            io.annotate(x, (x.location?.path ?? f.path).split('!/')[0] ?? f.path);
+    }
+    await io.summary((0,dist/* toMarkdown */.l6)(report, 'trustgate model scan'));
+    const s = report.summary;
+    io.output('verdict', s.verdict);
+    io.output('unsafe-count', s.unsafe);
+    io.output('report', reportPath);
+    io.info(`trustgate model scan: ${s.files} files, ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error`);
+    if (!s.blocking)
+        return { failed: false };
+    const blocking = report.files.filter((f) => policy.failOn.includes(f.verdict)).map((f) => `${f.path} (${f.verdict})`);
+    return { failed: true, reason: `trustgate model scan blocked on ${blocking.length} file(s): ${blocking.slice(0, 10).join(', ')}` };
 }
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ../promotion-gate/lib/index.js
@@ -40271,8 +42687,8 @@ async function suite(io) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9510);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8224);
+/* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8461);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4969);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .suite */ .r);
@@ -40282,17 +42698,30 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9601:
+/***/ 1647:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   am: () => (/* reexport */ errors_CoreError),
-  Uc: () => (/* reexport */ describeError)
+  Cs: () => (/* reexport */ PREDICATE_TYPES),
+  D9: () => (/* reexport */ TRUSTGATE_VERSION),
+  O_: () => (/* reexport */ TrustgateError),
+  bk: () => (/* reexport */ VERDICTS),
+  FK: () => (/* reexport */ buildReport),
+  Y5: () => (/* reexport */ buildStatement),
+  G4: () => (/* reexport */ defaultPolicy),
+  Uc: () => (/* reexport */ describeError),
+  n$: () => (/* reexport */ loadPolicyFile),
+  Qq: () => (/* reexport */ ruleCatalog),
+  aB: () => (/* reexport */ toJson),
+  l6: () => (/* reexport */ toMarkdown),
+  zv: () => (/* reexport */ toSarif),
+  zP: () => (/* reexport */ worstVerdict)
 });
 
-// UNUSED EXPORTS: ConfigError, DEFAULT_FAIL_ON, PREDICATE_TYPES, SEVERITIES, STATEMENT_TYPE, TRUSTGATE_VERSION, TrustgateError, VERDICTS, architectureReviewRuleSchema, attributionPolicySchema, blocks, buildReport, buildStatement, cell, checkStatement, defaultPolicy, environmentPolicySchema, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, metricsPolicySchema, parseConfig, parseDigest, parsePolicy, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, severityRank, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toText, verdictRank, verifyPolicySchema, waiverSchema, worstVerdict
+// UNUSED EXPORTS: ConfigError, DEFAULT_FAIL_ON, SEVERITIES, STATEMENT_TYPE, architectureReviewRuleSchema, attributionPolicySchema, blocks, cell, checkStatement, environmentPolicySchema, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, markerRuleSchema, metricsPolicySchema, parseConfig, parseDigest, parsePolicy, policySchema, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, severityRank, signerIdentitySchema, summarise, toText, verdictRank, verifyPolicySchema, waiverSchema
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -40318,7 +42747,7 @@ class errors_CoreError extends TrustgateError {
     }
 }
 /** A config problem located in a file: `file:line:column: message`. */
-class errors_ConfigError extends TrustgateError {
+class ConfigError extends TrustgateError {
     line;
     column;
     key;
@@ -50057,7 +52486,7 @@ const verifyPolicySchema = strictObject({
 
 
 /** The whole `.github/trustgate.yml`. Every section is optional and defaults to the safe behaviour. */
-const policy_policySchema = strictObject({
+const policySchema = strictObject({
     version: literal(1).describe('Schema version; always 1.'),
     scan: scanPolicySchema.default(() => scanPolicySchema.parse({})),
     verify: verifyPolicySchema.default(() => verifyPolicySchema.parse({})),
@@ -50069,7 +52498,7 @@ const policy_policySchema = strictObject({
 })
     .describe('trustgate policy (.github/trustgate.yml)');
 function defaultPolicy() {
-    return policy_policySchema.parse({ version: 1 });
+    return policySchema.parse({ version: 1 });
 }
 
 
@@ -50090,8 +52519,8 @@ function defaultPolicy() {
  * (file:line:column), so an editor or a check run can point at it.
  */
 function parseConfig(schema, text, file) {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
     if (doc.errors.length > 0) {
         const problems = doc.errors.map((e) => {
             const pos = lineCounter.linePos(e.pos[0]);
@@ -50124,7 +52553,7 @@ function parseConfig(schema, text, file) {
 async function loadPolicyFile(file) {
     let text;
     try {
-        text = await readFile(file, 'utf8');
+        text = await (0,promises_.readFile)(file, 'utf8');
     }
     catch (cause) {
         throw new ConfigError('CONFIG_NOT_FOUND', file, [
@@ -50157,9 +52586,9 @@ function locate(doc, path, lc) {
 }
 function locateKey(doc, path, key, lc) {
     const parent = path.length === 0 ? doc.contents : doc.getIn(path, true);
-    if (isMap(parent)) {
+    if ((0,dist/* isMap */.jh)(parent)) {
         for (const pair of parent.items) {
-            if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) {
+            if ((0,dist/* isScalar */.jn)(pair.key) && String(pair.key.value) === key && pair.key.range) {
                 const pos = lc.linePos(pair.key.range[0]);
                 return { line: pos.line, column: pos.col };
             }
@@ -50231,6 +52660,13 @@ function checkStatement(value) {
     return { ok: true, statement: v };
 }
 //# sourceMappingURL=statement.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/report/json.js
+/** The stable JSON shape of the CLI contract: {"version":1,"files":[...],"summary":{...}}. */
+function toJson(report) {
+    const { version, files, summary } = report;
+    return `${JSON.stringify({ version, files, summary }, null, 2)}\n`;
+}
+//# sourceMappingURL=json.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/markdown.js
 const ICON = { safe: '✅', review: '🟡', unsafe: '⛔', error: '❗' };
 /** Escape text for a Markdown table cell. */
@@ -50347,7 +52783,7 @@ function toUri(path) {
 }
 //# sourceMappingURL=sarif.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/verdict.js
-const VERDICTS = (/* unused pure expression or super */ null && (['safe', 'review', 'unsafe', 'error']));
+const VERDICTS = ['safe', 'review', 'unsafe', 'error'];
 const SEVERITIES = (/* unused pure expression or super */ null && (['critical', 'high', 'medium', 'low', 'info']));
 // `error` outranks `unsafe`: an unreadable file must never be mistaken for a merely bad one it can be waived like.
 const VERDICT_RANK = { safe: 0, review: 1, unsafe: 2, error: 3 };
@@ -50359,7 +52795,7 @@ function severityRank(s) {
     return SEVERITY_RANK[s];
 }
 /** The most severe of several verdicts; an empty list is `safe`. */
-function verdict_worstVerdict(verdicts) {
+function worstVerdict(verdicts) {
     let worst = 'safe';
     for (const v of verdicts)
         if (VERDICT_RANK[v] > VERDICT_RANK[worst])
@@ -50399,6 +52835,23 @@ function buildReport(files, failOn, tool) {
 
 
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/rules.js
+function ruleCatalog(...lists) {
+    const map = new Map();
+    for (const list of lists) {
+        for (const r of list) {
+            if (map.has(r.id))
+                throw new Error(`rule id ${r.id} is defined twice`);
+            map.set(r.id, r);
+        }
+    }
+    return map;
+}
+//# sourceMappingURL=rules.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/version.js
+/** trustgate's version, shown by `--version` and written into reports and statements. */
+const TRUSTGATE_VERSION = '0.1.0';
+//# sourceMappingURL=version.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/index.js
 
 

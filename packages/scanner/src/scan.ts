@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
@@ -131,7 +131,9 @@ export async function scanFile(job: ScanJob, policy: ScanPolicy): Promise<FileRe
   }
 }
 
-const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
+// Built by name at run time so bundlers (ncc) do not copy an unbundled worker next to the bundle; a bundle has
+// no worker file and scans in its own thread.
+const WORKER = join(dirname(fileURLToPath(import.meta.url)), ['worker', 'js'].join('.'));
 
 /** Scan every file under the paths, using worker threads across cores; results keep the listing order. */
 export async function scanPaths(paths: readonly string[], options: ScanOptions): Promise<FileResult[]> {
@@ -169,10 +171,10 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
             finish(m.index, m.result);
             feed();
           });
-          worker.on('error', (err) => {
-            if (current >= 0 && results[current] === undefined) finish(current, workerFailure(jobs[current] as ScanJob, err));
-            // The remaining jobs go to the other workers, or are scanned here if this was the last one.
+          worker.on('error', () => {
+            // A worker that dies (failed to start, out of memory) hands its job and the rest to this thread.
             void (async () => {
+              if (current >= 0 && results[current] === undefined) finish(current, await scanFile(jobs[current] as ScanJob, options.policy));
               while (next < jobs.length) {
                 const i = next++;
                 finish(i, await scanFile(jobs[i] as ScanJob, options.policy));
@@ -185,16 +187,6 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
     ),
   );
   return results;
-}
-
-function workerFailure(job: ScanJob, err: Error): FileResult {
-  return {
-    path: job.display,
-    format: 'unknown',
-    sha256: '',
-    verdict: 'error',
-    findings: [finding(RULES.parseError, `the scanner crashed on this file (${err.message}); not analysed`, { path: job.display })],
-  };
 }
 
 export interface ScanStatementPredicate {
