@@ -104,6 +104,6 @@ export async function looksLikePickle(source: ByteSource, start = 0): Promise<bo
   } catch (e) {
     if (!(e instanceof PickleError)) throw e;
     const named = [...machine.sink.globals.keys()].some((g) => DOTTED_NAME.test(g));
-    return e.rule === RULES.limit || named || machine.sink.opcodes > 4;
+    return e.rule === RULES.limit || named || machine.sink.opcodes > 2;
   }
 }
