@@ -9,7 +9,7 @@ import type { ByteSource } from '../source.js';
 import { globalsPolicy, machineLimits } from './policy.js';
 
 // Bytes per element of the legacy typed storages (torch._utils._element_size).
-const ELEMENT_SIZE: Record<string, number> = {
+export const ELEMENT_SIZE: Record<string, number> = {
   DoubleStorage: 8,
   FloatStorage: 4,
   HalfStorage: 2,

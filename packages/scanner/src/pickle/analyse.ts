@@ -15,6 +15,7 @@ export interface PickleScanOptions {
   /** Stop after this many pickles and leave the rest unread (legacy torch: the storages follow as raw bytes). */
   count?: number;
   onBuild?: BuildHook;
+  onPersistentId?: (pid: Value) => void;
 }
 
 export interface PickleScan {
@@ -48,6 +49,7 @@ export async function scanPickles(source: ByteSource, options: PickleScanOptions
       limits,
       path: source.name,
       onBuild: options.onBuild,
+      onPersistentId: options.onPersistentId,
       findings: sink,
     });
     try {

@@ -24,6 +24,8 @@ export interface MachineOptions {
   /** Display path for finding locations. */
   path: string;
   onBuild?: BuildHook;
+  /** Sees each BINPERSID id (legacy torch sizes its raw storages from them). */
+  onPersistentId?: (pid: Value) => void;
   /** Shared across pickles of one file so a global is reported once. */
   findings?: FindingSink;
 }
@@ -284,7 +286,7 @@ export class PickleMachine {
         this.push({ k: 'persistent' });
         return;
       case 'BINPERSID':
-        this.pop();
+        this.options.onPersistentId?.(this.pop());
         this.push({ k: 'persistent' });
         return;
       case 'REDUCE': {
