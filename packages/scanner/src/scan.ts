@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,9 +85,20 @@ async function walk(dir: string, display: string, out: ScanJob[], visited: Set<s
   }
 }
 
-async function sha256File(file: string): Promise<string> {
+// One reused 1 MiB buffer: hashing a 2 GiB checkpoint costs 1 MiB of memory, not a stream's worth of chunks.
+async function sha256File(file: string, size: number): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 })) hash.update(chunk as Buffer);
+  const handle = await open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(Math.max(1, Math.min(size, 1 << 20)));
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      hash.update(buf.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
   return hash.digest('hex');
 }
 
@@ -104,7 +115,7 @@ export async function scanFile(job: ScanJob, policy: ScanPolicy): Promise<FileRe
   try {
     const source = await openFileSource(job.file, job.display);
     try {
-      const [analysis, sha256] = await Promise.all([analyseSource(source, policy), sha256File(job.file)]);
+      const [analysis, sha256] = await Promise.all([analyseSource(source, policy), sha256File(job.file, source.size)]);
       const result: FileResult = {
         path: job.display,
         format: analysis.format,
