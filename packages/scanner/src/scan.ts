@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
@@ -85,9 +85,20 @@ async function walk(dir: string, display: string, out: ScanJob[], visited: Set<s
   }
 }
 
-async function sha256File(file: string): Promise<string> {
+// One reused 1 MiB buffer: hashing a 2 GiB checkpoint costs 1 MiB of memory, not a stream's worth of chunks.
+async function sha256File(file: string, size: number): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 })) hash.update(chunk as Buffer);
+  const handle = await open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(Math.max(1, Math.min(size, 1 << 20)));
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      hash.update(buf.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
   return hash.digest('hex');
 }
 
@@ -104,7 +115,7 @@ export async function scanFile(job: ScanJob, policy: ScanPolicy): Promise<FileRe
   try {
     const source = await openFileSource(job.file, job.display);
     try {
-      const [analysis, sha256] = await Promise.all([analyseSource(source, policy), sha256File(job.file)]);
+      const [analysis, sha256] = await Promise.all([analyseSource(source, policy), sha256File(job.file, source.size)]);
       const result: FileResult = {
         path: job.display,
         format: analysis.format,
@@ -131,7 +142,9 @@ export async function scanFile(job: ScanJob, policy: ScanPolicy): Promise<FileRe
   }
 }
 
-const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
+// Built by name at run time so bundlers (ncc) do not copy an unbundled worker next to the bundle; a bundle has
+// no worker file and scans in its own thread.
+const WORKER = join(dirname(fileURLToPath(import.meta.url)), ['worker', 'js'].join('.'));
 
 /** Scan every file under the paths, using worker threads across cores; results keep the listing order. */
 export async function scanPaths(paths: readonly string[], options: ScanOptions): Promise<FileResult[]> {
@@ -169,10 +182,10 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
             finish(m.index, m.result);
             feed();
           });
-          worker.on('error', (err) => {
-            if (current >= 0 && results[current] === undefined) finish(current, workerFailure(jobs[current] as ScanJob, err));
-            // The remaining jobs go to the other workers, or are scanned here if this was the last one.
+          worker.on('error', () => {
+            // A worker that dies (failed to start, out of memory) hands its job and the rest to this thread.
             void (async () => {
+              if (current >= 0 && results[current] === undefined) finish(current, await scanFile(jobs[current] as ScanJob, options.policy));
               while (next < jobs.length) {
                 const i = next++;
                 finish(i, await scanFile(jobs[i] as ScanJob, options.policy));
@@ -185,16 +198,6 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
     ),
   );
   return results;
-}
-
-function workerFailure(job: ScanJob, err: Error): FileResult {
-  return {
-    path: job.display,
-    format: 'unknown',
-    sha256: '',
-    verdict: 'error',
-    findings: [finding(RULES.parseError, `the scanner crashed on this file (${err.message}); not analysed`, { path: job.display })],
-  };
 }
 
 export interface ScanStatementPredicate {

@@ -80,6 +80,6 @@ export async function readTar(source: ByteSource, limits: ScanLimits): Promise<T
     pax = undefined;
     pos = next;
   }
-  if (pos < source.size) throw new ContainerError('tar archive ends inside a header block', 'parse', pos);
-  return members;
+  // Every tar writer ends with zero blocks; without them the archive was cut and members may be missing.
+  throw new ContainerError('tar archive ends without its end-of-archive blocks (truncated)', 'parse', pos);
 }

@@ -6,6 +6,7 @@ import { scanPickles } from '../pickle/analyse.js';
 import { finding, RULES } from '../rules.js';
 import { globalsPolicy, machineLimits } from './policy.js';
 import { joblibArrays } from './joblib.js';
+import { LegacyStorages } from './torch-legacy.js';
 import { analyseZip } from './zip-archive.js';
 
 // torch.save(_use_new_zipfile_serialization=False) starts with this pickle: protocol 2, LONG1 of the magic number.
@@ -24,15 +25,17 @@ export function isLegacyTorch(head: Uint8Array): boolean {
 export async function analysePickleFile(ctx: AnalyserContext, head: Uint8Array): Promise<Analysis> {
   const { source } = ctx;
   const legacy = isLegacyTorch(head);
+  const storages = new LegacyStorages();
   const scan = await scanPickles(source, {
     policy: globalsPolicy(ctx.policy),
     limits: machineLimits(ctx.policy),
     onBuild: joblibArrays,
-    ...(legacy ? { count: LEGACY_TORCH_PICKLES } : {}),
+    ...(legacy ? { count: LEGACY_TORCH_PICKLES, onPersistentId: storages.collect } : {}),
   });
   const joblib = [...scan.globals.keys()].some((g) => g.startsWith('joblib.numpy_pickle.'));
   const format = legacy ? 'pytorch-legacy' : joblib ? 'joblib' : 'pickle';
   const findings = [...scan.findings];
+  if (legacy && !scan.failed) findings.push(...(await storages.check(source, scan.end)));
   const nested: Verdict[] = [];
   if ((await findEndRecord(source)) !== undefined) {
     findings.push(

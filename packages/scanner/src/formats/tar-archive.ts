@@ -6,6 +6,7 @@ import { sliceSource } from '../io/slice-source.js';
 import { absorb, conclude } from '../conclude.js';
 import { finding, RULES } from '../rules.js';
 import { containerFinding } from './container-errors.js';
+import { scanLegacyTarMember } from './torch-legacy-tar.js';
 
 const LEGACY_TORCH_MEMBERS = ['sys_info', 'pickle', 'storages', 'tensors'];
 
@@ -31,7 +32,14 @@ export async function analyseTar(ctx: AnalyserContext): Promise<Analysis> {
       );
     if (m.type !== '0' && m.type !== '7') continue;
     const path = `${source.name}!/${m.name}`;
-    const a = await ctx.scanNested(sliceSource(source, path, m.offset, m.size));
+    const member = sliceSource(source, path, m.offset, m.size);
+    if (legacy && (m.name === 'storages' || m.name === 'tensors')) {
+      const found = await scanLegacyTarMember(ctx, member, m.name);
+      findings.push(...found);
+      nested.push(conclude('pytorch-legacy-tar', found).verdict);
+      continue;
+    }
+    const a = await ctx.scanNested(member);
     absorb(findings, a, path);
     nested.push(a.verdict);
   }

@@ -15,6 +15,7 @@ export interface PickleScanOptions {
   /** Stop after this many pickles and leave the rest unread (legacy torch: the storages follow as raw bytes). */
   count?: number;
   onBuild?: BuildHook;
+  onPersistentId?: (pid: Value) => void;
 }
 
 export interface PickleScan {
@@ -48,6 +49,7 @@ export async function scanPickles(source: ByteSource, options: PickleScanOptions
       limits,
       path: source.name,
       onBuild: options.onBuild,
+      onPersistentId: options.onPersistentId,
       findings: sink,
     });
     try {
@@ -104,6 +106,6 @@ export async function looksLikePickle(source: ByteSource, start = 0): Promise<bo
   } catch (e) {
     if (!(e instanceof PickleError)) throw e;
     const named = [...machine.sink.globals.keys()].some((g) => DOTTED_NAME.test(g));
-    return e.rule === RULES.limit || named || machine.sink.opcodes > 4;
+    return e.rule === RULES.limit || named || machine.sink.opcodes > 2;
   }
 }

@@ -109,6 +109,9 @@ export const DEFAULT_SAFE_GLOBALS: ReadonlySet<string> = new Set([
   'torch.storage._load_from_bytes',
   ...TORCH_STORAGES.map((s) => `torch.${s}`),
   ...TORCH_STORAGES.map((s) => `torch.cuda.${s}`),
+  // torch._tensor_classes (legacy tensor types), which weights_only also accepts.
+  ...TORCH_STORAGES.slice(0, 12).map((s) => `torch.${s.replace('Storage', 'Tensor')}`),
+  ...TORCH_STORAGES.slice(0, 12).map((s) => `torch.cuda.${s.replace('Storage', 'Tensor')}`),
   ...TORCH_DTYPES.map((d) => `torch.${d}`),
   'collections.OrderedDict',
   'collections.Counter',

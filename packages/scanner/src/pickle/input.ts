@@ -48,21 +48,37 @@ export class PickleInput {
     this.pos += n;
   }
 
-  /** A `\n`-terminated line (without the newline), at most `max` bytes; throws when truncated or too long. */
-  async line(max: number): Promise<Uint8Array> {
-    for (let want = 64; ; want = Math.min(want * 4, max + 1)) {
-      const have = (await this.ensure(want)) ? want : this.source.size - this.pos;
-      if (have <= 0) throw new PickleTruncated('stream ends inside a line argument');
-      if (!(await this.ensure(have))) throw new PickleTruncated('stream ends inside a line argument');
-      const v = this.view(have);
-      const nl = v.indexOf(10);
-      if (nl >= 0) {
-        const out = v.slice(0, nl);
-        this.pos += nl + 1;
-        return out;
-      }
-      if (have < want || have > max)
-        throw new PickleTruncated(have > max ? 'line argument too long' : 'stream ends inside a line argument');
-    }
+  /** Whether `n` bytes from `pos` are buffered. */
+  has(n: number): boolean {
+    const off = this.pos - this.bufStart;
+    return off >= 0 && off + n <= this.buf.length;
   }
+
+  /** Require `n` buffered bytes: throws NeedBytes (refill, then retry the opcode) or PickleTruncated at the end. */
+  need(n: number, what: string): void {
+    if (this.has(n)) return;
+    if (this.pos + n > this.source.size) throw new PickleTruncated(`stream ends inside ${what} (truncated pickle)`);
+    throw new NeedBytes(n);
+  }
+
+  /** A `\n`-terminated line (without the newline) from the buffer, at most `max` bytes. */
+  lineSync(max: number, what: string): Uint8Array {
+    const off = this.pos - this.bufStart;
+    const avail = off >= 0 ? this.buf.length - off : 0;
+    const nl = avail > 0 ? this.buf.indexOf(10, off) : -1;
+    if (nl >= 0 && nl - off <= max) {
+      const out = this.buf.slice(off, nl);
+      this.pos = this.bufStart + nl + 1;
+      return out;
+    }
+    if (nl >= 0 || avail > max) throw new PickleTruncated(`${what} is longer than ${max} bytes`);
+    if (off >= 0 && this.bufStart + this.buf.length >= this.source.size)
+      throw new PickleTruncated(`stream ends inside ${what} (truncated pickle)`);
+    throw new NeedBytes(Math.min(avail + (1 << 16), this.source.size - this.pos));
+  }
+}
+
+/** Not enough bytes buffered: the machine refills and re-runs the opcode from its start. */
+export class NeedBytes {
+  constructor(readonly n: number) {}
 }

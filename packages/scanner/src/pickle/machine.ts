@@ -2,7 +2,7 @@ import type { Finding } from '@trustgate/core';
 import { finding, RULES, type ScannerRule } from '../rules.js';
 import { type GlobalsPolicy, judgeGlobal } from './globals-policy.js';
 import { PickleError } from './error.js';
-import { type PickleInput, PickleTruncated } from './input.js';
+import { NeedBytes, type PickleInput, PickleTruncated } from './input.js';
 import { FIXED_ARG_BYTES, HIGHEST_PROTOCOL, OPCODES } from './opcodes.js';
 import { decodeEscapedString, decodeRawUnicodeEscape, decodeUtf8, latin1 } from './strings.js';
 import { BYTES, globalName, int, NONE, SCALAR, str, TRACKED_ITEMS, tuple, UNKNOWN, type Value } from './values.js';
@@ -24,6 +24,8 @@ export interface MachineOptions {
   /** Display path for finding locations. */
   path: string;
   onBuild?: BuildHook;
+  /** Sees each BINPERSID id (legacy torch sizes its raw storages from them). */
+  onPersistentId?: (pid: Value) => void;
   /** Shared across pickles of one file so a global is reported once. */
   findings?: FindingSink;
 }
@@ -52,6 +54,8 @@ export class FindingSink {
 }
 
 const MAX_LINE = 1 << 20;
+// Memo indices below this live in an array (writers number them densely from 0); others in a map.
+const DENSE_MEMO = 1 << 22;
 const MAX_KEPT_STRING = 4096;
 
 /**
@@ -64,7 +68,9 @@ export class PickleMachine {
   readonly sink: FindingSink;
   private stack: Value[] = [];
   private marks: number[] = [];
-  private memo = new Map<number, Value>();
+  private memoDense: (Value | undefined)[] = [];
+  private memoSparse = new Map<number, Value>();
+  private memoSize = 0;
   private frameEnd: number | null = null;
   private op = 0;
   proto = 0;
@@ -90,24 +96,43 @@ export class PickleMachine {
     const input = this.input;
     for (;;) {
       const at = input.pos;
-      if (++this.sink.opcodes > this.options.limits.maxOpcodes)
-        throw new PickleError(`more than ${this.options.limits.maxOpcodes} opcodes`, at, RULES.limit);
-      if (this.frameEnd !== null && at >= this.frameEnd) this.frameEnd = null;
-      if (!(await input.ensure(1))) throw new PickleError('stream ends before STOP (truncated pickle)', at);
-      const code = input.at(0);
-      const op = OPCODES[code];
-      if (!op) throw new PickleError(`invalid opcode 0x${code.toString(16).padStart(2, '0')}`, at);
-      this.op = at;
-      const fixed = FIXED_ARG_BYTES[op.arg];
-      if (!(await input.ensure(1 + fixed))) throw new PickleError(`stream ends inside the argument of ${op.name}`, at);
-      this.checkFrame(at, 1 + fixed, op.name);
-      const arg = this.fixedArg(op.arg);
-      input.skip(1 + fixed);
-      if (op.name === 'STOP') return this.pop();
-      await this.execute(op.name, op.arg, arg, at);
-      if (this.stack.length + this.memo.size > this.options.limits.maxItems)
-        throw new PickleError(`more than ${this.options.limits.maxItems} stack and memo entries`, at, RULES.limit);
+      let result: Value | Promise<void> | undefined;
+      try {
+        result = this.step(at);
+      } catch (e) {
+        if (e instanceof PickleTruncated) throw new PickleError(e.message, at);
+        if (!(e instanceof NeedBytes)) throw e;
+        // Opcodes read all their arguments before changing any state, so one can be re-run after a refill.
+        input.pos = at;
+        if (!(await input.ensure(e.n))) throw new PickleError('stream ends inside an argument (truncated pickle)', at);
+        continue;
+      }
+      if (result === undefined) continue;
+      if (result instanceof Promise) await result;
+      else return result;
     }
+  }
+
+  /** One opcode, synchronously; a Promise only for BUILD hooks that read ahead (joblib). */
+  private step(at: number): Value | Promise<void> | undefined {
+    const input = this.input;
+    if (this.frameEnd !== null && at >= this.frameEnd) this.frameEnd = null;
+    input.need(1, 'the stream before STOP');
+    const code = input.at(0);
+    const op = OPCODES[code];
+    if (!op) throw new PickleError(`invalid opcode 0x${code.toString(16).padStart(2, '0')}`, at);
+    const fixed = FIXED_ARG_BYTES[op.arg];
+    input.need(1 + fixed, `the argument of ${op.name}`);
+    this.checkFrame(at, 1 + fixed, op.name);
+    this.op = at;
+    const arg = this.fixedArg(op.arg);
+    input.skip(1 + fixed);
+    const result = op.name === 'STOP' ? this.pop() : this.execute(op.name, op.arg, arg, at);
+    if (++this.sink.opcodes > this.options.limits.maxOpcodes)
+      throw new PickleError(`more than ${this.options.limits.maxOpcodes} opcodes`, at, RULES.limit);
+    if (this.stack.length + this.memoSize > this.options.limits.maxItems)
+      throw new PickleError(`more than ${this.options.limits.maxItems} stack and memo entries`, at, RULES.limit);
+    return result;
   }
 
   private checkFrame(at: number, n: number, what: string): void {
@@ -141,13 +166,13 @@ export class PickleMachine {
   }
 
   /** Counted data after the length prefix: kept when short and wanted, else skipped by seeking. */
-  private async counted(n: number, keep: boolean, at: number, name: string): Promise<Uint8Array | undefined> {
+  private counted(n: number, keep: boolean, at: number, name: string): Uint8Array | undefined {
     if (n < 0) throw new PickleError(`${name} has a negative length`, at);
     const i = this.input;
     if (i.pos + n > i.size) throw new PickleError(`stream ends inside the ${n}-byte argument of ${name} (truncated pickle)`, at);
     this.checkFrame(i.pos, n, name);
     if (keep && n <= MAX_KEPT_STRING) {
-      await i.ensure(n);
+      i.need(n, name);
       const out = i.view(n).slice();
       i.skip(n);
       return out;
@@ -156,15 +181,9 @@ export class PickleMachine {
     return undefined;
   }
 
-  private async line(at: number, name: string): Promise<Uint8Array> {
+  private line(_at: number, name: string): Uint8Array {
     const start = this.input.pos;
-    let bytes: Uint8Array;
-    try {
-      bytes = await this.input.line(MAX_LINE);
-    } catch (e) {
-      if (e instanceof PickleTruncated) throw new PickleError(`${name}: ${e.message}`, at);
-      throw e;
-    }
+    const bytes = this.input.lineSync(MAX_LINE, `the line argument of ${name}`);
     this.checkFrame(start, this.input.pos - start, name);
     return bytes;
   }
@@ -194,7 +213,7 @@ export class PickleMachine {
   }
 
   private memoGet(idx: number): Value {
-    const v = this.memo.get(idx);
+    const v = idx < DENSE_MEMO ? this.memoDense[idx] : this.memoSparse.get(idx);
     if (v === undefined) throw new PickleError(`memo key ${idx} was never stored (memo miss)`, this.op);
     return v;
   }
@@ -202,7 +221,15 @@ export class PickleMachine {
   private memoPut(idx: number): void {
     if (idx < 0) throw new PickleError('negative memo index', this.op);
     if (this.stack.length === 0) throw new PickleError('PUT with an empty stack', this.op);
-    this.memo.set(idx, this.stack[this.stack.length - 1] as Value);
+    const v = this.stack[this.stack.length - 1] as Value;
+    if (idx < DENSE_MEMO) {
+      if (this.memoDense[idx] === undefined) this.memoSize++;
+      while (this.memoDense.length < idx) this.memoDense.push(undefined);
+      this.memoDense[idx] = v;
+    } else {
+      if (!this.memoSparse.has(idx)) this.memoSize++;
+      this.memoSparse.set(idx, v);
+    }
   }
 
   /** Judge an imported name and report it; returns the global value pushed on the stack. */
@@ -237,7 +264,7 @@ export class PickleMachine {
       this.sink.add(RULES.attributeOverwrite, `${how}:${name}`, `${how} modifies the imported ${name} itself`, this.options.path, at, name);
   }
 
-  private async execute(name: string, kind: string, arg: number, at: number): Promise<void> {
+  private execute(name: string, kind: string, arg: number, at: number): Promise<void> | undefined {
     switch (name) {
       case 'MARK':
         this.marks.push(this.stack.length);
@@ -253,7 +280,7 @@ export class PickleMachine {
         this.push(this.top());
         return;
       case 'FLOAT':
-        parseFloatLine(await this.line(at, name), at);
+        parseFloatLine(this.line(at, name), at);
         this.push(SCALAR);
         return;
       case 'BINFLOAT':
@@ -263,7 +290,7 @@ export class PickleMachine {
         return;
       case 'INT':
       case 'LONG':
-        this.push(int(parseIntLine(await this.line(at, name), name, at)));
+        this.push(int(parseIntLine(this.line(at, name), name, at)));
         return;
       case 'BININT':
       case 'BININT1':
@@ -272,7 +299,7 @@ export class PickleMachine {
         return;
       case 'LONG1':
       case 'LONG4': {
-        const b = await this.counted(arg, true, at, name);
+        const b = this.counted(arg, true, at, name);
         this.push(int(b ? littleSigned(b) : undefined));
         return;
       }
@@ -280,11 +307,11 @@ export class PickleMachine {
         this.push(NONE);
         return;
       case 'PERSID':
-        await this.line(at, name);
+        this.line(at, name);
         this.push({ k: 'persistent' });
         return;
       case 'BINPERSID':
-        this.pop();
+        this.options.onPersistentId?.(this.pop());
         this.push({ k: 'persistent' });
         return;
       case 'REDUCE': {
@@ -294,21 +321,21 @@ export class PickleMachine {
         return;
       }
       case 'STRING':
-        this.push(str(decodeEscapedString(await this.line(at, name), at)));
+        this.push(str(decodeEscapedString(this.line(at, name), at)));
         return;
       case 'BINSTRING':
       case 'SHORT_BINSTRING': {
-        const b = await this.counted(arg, true, at, name);
+        const b = this.counted(arg, true, at, name);
         this.push(str(b ? latin1(b) : undefined));
         return;
       }
       case 'UNICODE':
-        this.push(str(decodeRawUnicodeEscape(await this.line(at, name))));
+        this.push(str(decodeRawUnicodeEscape(this.line(at, name))));
         return;
       case 'BINUNICODE':
       case 'SHORT_BINUNICODE':
       case 'BINUNICODE8': {
-        const b = await this.counted(arg, true, at, name);
+        const b = this.counted(arg, true, at, name);
         this.push(str(b ? decodeUtf8(b) : undefined));
         return;
       }
@@ -316,7 +343,7 @@ export class PickleMachine {
       case 'SHORT_BINBYTES':
       case 'BINBYTES8':
       case 'BYTEARRAY8':
-        await this.counted(arg, false, at, name);
+        this.counted(arg, false, at, name);
         this.push(BYTES);
         return;
       case 'APPEND': {
@@ -335,13 +362,12 @@ export class PickleMachine {
         const target = this.top();
         this.mutate(target, 'BUILD', at);
         if (target.k === 'obj') target.state = state;
-        if (this.options.onBuild) await this.options.onBuild(target, this);
-        return;
+        return this.options.onBuild?.(target, this);
       }
       case 'GLOBAL':
       case 'INST': {
-        const module = decodeUtf8(await this.line(at, name));
-        const attr = decodeUtf8(await this.line(at, name));
+        const module = decodeUtf8(this.line(at, name));
+        const attr = decodeUtf8(this.line(at, name));
         if (module === undefined || attr === undefined) {
           const g = this.dynamicGlobal(`a ${name} operand that is not valid UTF-8`, at);
           if (name === 'INST') this.popMark();
@@ -387,21 +413,21 @@ export class PickleMachine {
         return;
       }
       case 'GET':
-        this.push(this.memoGet(parseIntLine(await this.line(at, name), name, at) ?? -1));
+        this.push(this.memoGet(parseIntLine(this.line(at, name), name, at) ?? -1));
         return;
       case 'BINGET':
       case 'LONG_BINGET':
         this.push(this.memoGet(arg));
         return;
       case 'PUT':
-        this.memoPut(parseIntLine(await this.line(at, name), name, at) ?? -1);
+        this.memoPut(parseIntLine(this.line(at, name), name, at) ?? -1);
         return;
       case 'BINPUT':
       case 'LONG_BINPUT':
         this.memoPut(arg);
         return;
       case 'MEMOIZE':
-        this.memoPut(this.memo.size);
+        this.memoPut(this.memoSize);
         return;
       case 'LIST':
         this.popMark();
