@@ -1,3 +1,5 @@
+import { uniqueBy } from '../formats/shared/analysis.js';
+
 /** A place in code or config where a model is pulled in. */
 export interface ModelReference {
   /** `org/name` (or a legacy bare name such as `gpt2`) for Hugging Face, the host for other URLs. */
@@ -111,11 +113,5 @@ export function findReferences(text: string): ModelReference[] {
     if (repo !== undefined) push(m.index, 'hf://', { id: repo, kind: 'huggingface', host: 'huggingface.co' });
   }
   // A loader call with a huggingface.co URL matches twice (call and URL): keep one per line and model.
-  const seen = new Set<string>();
-  return refs.filter((r) => {
-    const key = `${r.line}\u0000${r.id}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return uniqueBy(refs, (r) => `${r.line}\u0000${r.id}`);
 }

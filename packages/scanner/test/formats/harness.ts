@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultPolicy, type ScanPolicy } from '@trustgate/core';
+import { expect } from '@jest/globals';
+import { defaultPolicy, type ScanPolicy, VERDICTS } from '@trustgate/core';
+import fc from 'fast-check';
 import type { Analysis, FormatAnalyser } from '../../src/analyser.js';
 import { bufferSource } from '../../src/source.js';
 
@@ -39,4 +41,41 @@ export function rules(a: Analysis): string[] {
 /** First bytes as the dispatcher hands them to `sniff`. */
 export function head(bytes: Uint8Array): Uint8Array {
   return bytes.subarray(0, 4096);
+}
+
+export interface FuzzCase {
+  kind: 'random' | 'mutated';
+  bytes: Uint8Array;
+  analysis: Analysis;
+}
+
+/**
+ * Random bytes behind a format's magic, and single-byte mutations of a real fixture: every one must come back
+ * with a verdict (no throw, no hang); `check` adds the format's own property.
+ */
+export async function fuzzAnalyser(
+  analyser: FormatAnalyser,
+  base: Uint8Array,
+  options: { magic?: number[]; maxLength?: number; numRuns?: number },
+  check: (c: FuzzCase) => void = () => {},
+): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.uint8Array({ maxLength: options.maxLength ?? 300 }),
+      fc.nat(base.length - 1),
+      fc.integer({ min: 0, max: 255 }),
+      async (noise, at, byte) => {
+        const cases = [
+          { kind: 'random' as const, bytes: new Uint8Array([...(options.magic ?? []), ...noise]) },
+          { kind: 'mutated' as const, bytes: Uint8Array.from(base, (b, i) => (i === at ? byte : b)) },
+        ];
+        for (const c of cases) {
+          const analysis = await analyseBytes(analyser, `fuzz.${analyser.format}`, c.bytes);
+          expect(VERDICTS).toContain(analysis.verdict);
+          check({ ...c, analysis });
+        }
+      },
+    ),
+    { numRuns: options.numRuns ?? 300 },
+  );
 }

@@ -1,5 +1,5 @@
 import type { Finding, ScanPolicy } from '@trustgate/core';
-import { finding } from '../shared/analysis.js';
+import { finding, uniqueBy } from '../shared/analysis.js';
 import { isRecord } from '../shared/bytes.js';
 import { bytecodeNames, decodeBase64 } from './bytecode.js';
 
@@ -107,15 +107,5 @@ export function checkConfig(tree: unknown, path: string, policy: ScanPolicy | un
     for (const [key, child] of Object.entries(value))
       stack.push({ value: child, where: `${where}.${key}`, inLambda: inLambda || isLambda });
   }
-  return dedupe(findings);
-}
-
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = `${f.rule}\u0000${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return uniqueBy(findings, (f) => `${f.rule}\u0000${f.message}`);
 }

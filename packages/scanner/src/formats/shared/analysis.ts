@@ -53,3 +53,14 @@ export function finding(rule: string, severity: Severity, path: string, message:
   const location = offset === undefined ? { path } : { path, offset };
   return evidence === undefined ? { rule, severity, message, location } : { rule, severity, message, location, evidence };
 }
+
+/** The first item for each key, in order (one finding per place, one reference per line and model). */
+export function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
