@@ -53874,6 +53874,17 @@ function analysis_finding(rule, severity, path, message, evidence, offset) {
     const location = offset === undefined ? { path } : { path, offset };
     return evidence === undefined ? { rule, severity, message, location } : { rule, severity, message, location, evidence };
 }
+/** The first item for each key, in order (one finding per place, one reference per line and model). */
+function uniqueBy(items, key) {
+    const seen = new Set();
+    return items.filter((item) => {
+        const k = key(item);
+        if (seen.has(k))
+            return false;
+        seen.add(k);
+        return true;
+    });
+}
 //# sourceMappingURL=analysis.js.map
 ;// CONCATENATED MODULE: ../../node_modules/@huggingface/jinja/dist/index.js
 var __defProp = Object.defineProperty;
@@ -57723,17 +57734,7 @@ function checkConfig(tree, path, policy) {
         for (const [key, child] of Object.entries(value))
             stack.push({ value: child, where: `${where}.${key}`, inLambda: inLambda || isLambda });
     }
-    return dedupe(findings);
-}
-function dedupe(findings) {
-    const seen = new Set();
-    return findings.filter((f) => {
-        const key = `${f.rule}\u0000${f.message}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
+    return uniqueBy(findings, (f) => `${f.rule}\u0000${f.message}`);
 }
 //# sourceMappingURL=config.js.map
 ;// CONCATENATED MODULE: ../../node_modules/jsfive/dist/esm/index.mjs
@@ -67864,6 +67865,7 @@ function buildMlBom(report, options = {}) {
 
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/sources/references.js
+
 const HF_HOSTS = new Set(['huggingface.co', 'hf.co', 'www.huggingface.co']);
 /** First path segments of huggingface.co pages that are not model repositories. */
 const HF_NON_MODEL = new Set([
@@ -67969,14 +67971,7 @@ function findReferences(text) {
             push(m.index, 'hf://', { id: repo, kind: 'huggingface', host: 'huggingface.co' });
     }
     // A loader call with a huggingface.co URL matches twice (call and URL): keep one per line and model.
-    const seen = new Set();
-    return refs.filter((r) => {
-        const key = `${r.line}\u0000${r.id}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
+    return uniqueBy(refs, (r) => `${r.line}\u0000${r.id}`);
 }
 //# sourceMappingURL=references.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/sources/rules.js

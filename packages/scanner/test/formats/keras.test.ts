@@ -24,6 +24,12 @@ describe('keras', () => {
     );
   });
 
+  it('reads a model_config too large for the object header (dense attribute storage)', async () => {
+    const a = await analyseFixture(kerasH5Analyser, 'keras/large-config.h5');
+    expect(rules(a)).toEqual(['TG-KRS-001']);
+    expect(a.findings[0]?.message).toContain('$.config.layers[1500]');
+  });
+
   it('passes a benign .keras config and reads metadata.json', async () => {
     expect(kerasConfigAnalyser.sniff(head(fixture('keras/benign-config.json')), undefined as never)).toBe(true);
     expect((await analyseFixture(kerasConfigAnalyser, 'keras/benign-config.json')).verdict).toBe('safe');
