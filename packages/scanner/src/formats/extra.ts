@@ -1,6 +1,6 @@
 import type { FormatAnalyser } from '../analyser.js';
 import { ggufAnalyser } from './gguf/index.js';
-import { kerasConfigAnalyser, kerasH5Analyser, kerasMetadataAnalyser } from './keras/index.js';
+import { kerasConfigAnalyser, kerasH5Analyser, kerasMetadataAnalyser, kerasSavedMetadataAnalyser } from './keras/index.js';
 import { onnxAnalyser } from './onnx/index.js';
 import { safetensorsAnalyser } from './safetensors/index.js';
 import { graphDefAnalyser, savedModelAnalyser } from './savedmodel/index.js';
@@ -17,6 +17,7 @@ export const EXTRA_ANALYSERS: readonly FormatAnalyser[] = [
   safetensorsAnalyser,
   onnxAnalyser,
   savedModelAnalyser,
+  kerasSavedMetadataAnalyser,
   graphDefAnalyser,
   kerasConfigAnalyser,
   kerasMetadataAnalyser,

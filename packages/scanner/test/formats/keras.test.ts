@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { defaultPolicy } from '@trustgate/core';
-import { kerasConfigAnalyser, kerasH5Analyser, kerasMetadataAnalyser } from '../../src/formats/keras/index.js';
+import { kerasConfigAnalyser, kerasH5Analyser, kerasMetadataAnalyser, kerasSavedMetadataAnalyser } from '../../src/formats/keras/index.js';
 import { analyseBytes, analyseFixture, fixture, fuzzAnalyser, head, rules } from './harness.js';
 
 describe('keras', () => {
@@ -28,6 +28,17 @@ describe('keras', () => {
     const a = await analyseFixture(kerasH5Analyser, 'keras/large-config.h5');
     expect(rules(a)).toEqual(['TG-KRS-001']);
     expect(a.findings[0]?.message).toContain('$.config.layers[1500]');
+  });
+
+  it('reads keras_metadata.pb of a TF-Keras SavedModel and finds its Lambda layer', async () => {
+    expect(kerasSavedMetadataAnalyser.sniff(head(fixture('savedmodel/keras/keras_metadata.pb')), undefined as never)).toBe(true);
+    const a = await analyseFixture(kerasSavedMetadataAnalyser, 'savedmodel/keras/keras_metadata.pb');
+    expect(a.verdict).toBe('unsafe');
+    expect(a.findings.map((f) => f.rule)).toEqual(['TG-KRS-001']);
+    expect(a.findings[0]?.message).toContain('at root.layer-0 runs Python code');
+    const benign = await analyseFixture(kerasSavedMetadataAnalyser, 'savedmodel/keras/benign_keras_metadata.pb');
+    expect([benign.verdict, benign.metadata]).toEqual(['safe', { framework: 'keras', properties: { objects: '1' } }]);
+    await fuzzAnalyser(kerasSavedMetadataAnalyser, fixture('savedmodel/keras/keras_metadata.pb'), { numRuns: 100 });
   });
 
   it('passes a benign .keras config and reads metadata.json', async () => {

@@ -66,11 +66,11 @@ function lambdaFinding(node: Record<string, unknown>, path: string, where: strin
 }
 
 /** Walks a Keras config tree (model_config, training_config, config.json) and reports every dangerous reference. */
-export function checkConfig(tree: unknown, path: string, policy: ScanPolicy | undefined): Finding[] {
+export function checkConfig(tree: unknown, path: string, policy: ScanPolicy | undefined, root = '$'): Finding[] {
   const findings: Finding[] = [];
   const allowModules = policy?.keras?.allowModules ?? [];
   const allowRegistered = new Set(policy?.keras?.allowRegisteredNames ?? []);
-  const stack: { value: unknown; where: string; inLambda: boolean }[] = [{ value: tree, where: '$', inLambda: false }];
+  const stack: { value: unknown; where: string; inLambda: boolean }[] = [{ value: tree, where: root, inLambda: false }];
   let visited = 0;
   while (stack.length > 0) {
     const { value, where, inLambda } = stack.pop()!;

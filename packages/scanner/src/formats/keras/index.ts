@@ -2,3 +2,4 @@ export { kerasConfigAnalyser, kerasH5Analyser, kerasMetadataAnalyser } from './a
 export { bytecodeNames } from './bytecode.js';
 export { checkConfig } from './config.js';
 export { KERAS_RULES } from './rules.js';
+export { kerasSavedMetadataAnalyser } from './saved-metadata.js';
