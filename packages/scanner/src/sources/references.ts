@@ -38,7 +38,8 @@ const HF_NON_MODEL = new Set([
   'privacy',
 ]);
 
-const STRING = String.raw`["']([^"'\s]+)["']`;
+// A quoted string, also as it appears JSON-escaped inside notebook cells (\"org/name\").
+const STRING = String.raw`\\?["']([^"'\s\\]+)\\?["']`;
 const CALLS: { via: string; pattern: RegExp; argument?: RegExp }[] = [
   {
     via: 'from_pretrained',

@@ -18,6 +18,16 @@ describe('model-source policy', () => {
     ]);
   });
 
+  it('reads references inside notebook cells (JSON-escaped quotes)', () => {
+    const cell = JSON.stringify(
+      { cells: [{ source: ['from transformers import pipeline\n', 'p = pipeline("ner", model="org/ner-model")\n'] }] },
+      null,
+      1,
+    );
+    expect(findReferences(cell).map((r) => [r.via, r.id])).toEqual([['pipeline', 'org/ner-model']]);
+    expect(findReferences('AutoModel.from_pretrained(\\"org/x\\")').map((r) => r.id)).toEqual(['org/x']);
+  });
+
   it('reports every reference outside the allowlist, with file and line; blocked ones are critical', async () => {
     const policy = defaultPolicy().scan;
     policy.sources = {
