@@ -53439,7 +53439,7 @@ async function runAction(gate, io = runnerIO()) {
 
 /***/ }),
 
-/***/ 8972:
+/***/ 3533:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57697,11 +57697,11 @@ function lambdaFinding(node, path, where) {
     return analysis_finding('TG-KRS-001', 'critical', path, `Lambda layer${name} at ${where} runs Python code on load${read}.`, names.join(', ') || undefined);
 }
 /** Walks a Keras config tree (model_config, training_config, config.json) and reports every dangerous reference. */
-function checkConfig(tree, path, policy) {
+function checkConfig(tree, path, policy, root = '$') {
     const findings = [];
     const allowModules = policy?.keras?.allowModules ?? [];
     const allowRegistered = new Set(policy?.keras?.allowRegisteredNames ?? []);
-    const stack = [{ value: tree, where: '$', inLambda: false }];
+    const stack = [{ value: tree, where: root, inLambda: false }];
     let visited = 0;
     while (stack.length > 0) {
         const { value, where, inLambda } = stack.pop();
@@ -64455,7 +64455,65 @@ const KERAS_RULES = [
     { id: 'TG-KRS-005', name: 'KerasMalformed', summary: 'The HDF5 file or Keras config could not be read.', severity: 'high', help: rules_help },
 ];
 //# sourceMappingURL=rules.js.map
+// EXTERNAL MODULE: ../../node_modules/protobufjs/index.js
+var protobufjs = __nccwpck_require__(8353);
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/keras/saved-metadata.js
+
+
+
+
+
+/**
+ * `keras_metadata.pb` of a TF-Keras SavedModel: one JSON config per Keras object (saved_metadata.proto:
+ * SavedMetadata.nodes = 1; SavedObject.node_path = 3, identifier = 4, metadata = 5). Lambda layers keep their
+ * bytecode here, next to a graph that looks harmless.
+ */
+const SavedMetadata = protobufjs.Root.fromJSON({
+    nested: {
+        SavedObject: {
+            fields: { nodePath: { type: 'string', id: 3 }, identifier: { type: 'string', id: 4 }, metadata: { type: 'string', id: 5 } },
+        },
+        SavedMetadata: { fields: { nodes: { rule: 'repeated', type: 'SavedObject', id: 1 } } },
+    },
+}).lookupType('SavedMetadata');
+const saved_metadata_FORMAT = 'keras-saved-metadata';
+const MAX_BYTES = 512 * 1024 * 1024;
+const MARKER = new TextEncoder().encode('_tf_keras_');
+function includes(head, needle) {
+    outer: for (let i = 0; i + needle.length <= head.length; i++) {
+        for (let j = 0; j < needle.length; j++)
+            if (head[i + j] !== needle[j])
+                continue outer;
+        return true;
+    }
+    return false;
+}
+async function saved_metadata_analyse(ctx) {
+    const path = ctx.source.name;
+    let nodes;
+    try {
+        const decoded = SavedMetadata.toObject(SavedMetadata.decode(await readWhole(ctx.source, MAX_BYTES, 'keras_metadata.pb')), {
+            arrays: true,
+        });
+        nodes = decoded.nodes;
+    }
+    catch (cause) {
+        throw malformed(`not a decodable Keras SavedMetadata: ${cause instanceof Error ? cause.message : String(cause)}`, cause);
+    }
+    const keras = nodes.filter((n) => n.identifier?.startsWith('_tf_keras_'));
+    if (keras.length === 0)
+        throw malformed('no Keras objects in the metadata');
+    const findings = keras.flatMap((n) => n.metadata ? checkConfig(parseJson(n.metadata, `the metadata of ${n.nodePath ?? 'a node'}`), path, ctx.policy, n.nodePath ?? '$') : []);
+    return analysisOf(saved_metadata_FORMAT, findings, { framework: 'keras', properties: { objects: String(keras.length) } });
+}
+const kerasSavedMetadataAnalyser = {
+    format: saved_metadata_FORMAT,
+    sniff: (head) => head[0] === 0x0a && includes(head, MARKER),
+    analyse: (ctx) => failClosed(saved_metadata_FORMAT, 'TG-KRS-005', ctx.source, () => saved_metadata_analyse(ctx)),
+};
+//# sourceMappingURL=saved-metadata.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/keras/index.js
+
 
 
 
@@ -64499,8 +64557,6 @@ function isInside(root, target) {
     return rel !== '' && !rel.startsWith('..') && !external_node_path_.isAbsolute(rel);
 }
 //# sourceMappingURL=external-data.js.map
-// EXTERNAL MODULE: ../../node_modules/protobufjs/index.js
-var protobufjs = __nccwpck_require__(8353);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/onnx/proto.js
 
 /**
@@ -65523,6 +65579,7 @@ const EXTRA_ANALYSERS = [
     safetensorsAnalyser,
     onnxAnalyser,
     savedModelAnalyser,
+    kerasSavedMetadataAnalyser,
     graphDefAnalyser,
     kerasConfigAnalyser,
     kerasMetadataAnalyser,
@@ -67891,7 +67948,8 @@ const HF_NON_MODEL = new Set([
     'terms-of-service',
     'privacy',
 ]);
-const references_STRING = String.raw `["']([^"'\s]+)["']`;
+// A quoted string, also as it appears JSON-escaped inside notebook cells (\"org/name\").
+const references_STRING = String.raw `\\?["']([^"'\s\\]+)\\?["']`;
 const CALLS = [
     {
         via: 'from_pretrained',
@@ -68282,7 +68340,7 @@ async function suite(io) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7647);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8972);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3533);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .suite */ .r);
