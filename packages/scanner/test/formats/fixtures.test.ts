@@ -82,7 +82,7 @@ describe('fixtures from real libraries and hand-built bypasses', () => {
   test('the dangerous call is named, with its offset, in the message', async () => {
     const a = await analyseBytes(fixture('malicious/os_system_p2.pkl'), undefined, 'evil.pkl');
     const f = a.findings.find((x) => x.rule === 'TG-PKL-001');
-    expect(f?.message).toMatch(/^imports posix\.system: /);
+    expect(f?.message).toBe('imports posix.system: runs commands (the os module under another name)');
     expect(f?.location).toEqual({ path: 'evil.pkl', offset: 2 });
   });
 
