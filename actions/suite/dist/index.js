@@ -40201,7 +40201,7 @@ async function runAction(gate, io = runnerIO()) {
 
 /***/ }),
 
-/***/ 4969:
+/***/ 7326:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40638,24 +40638,41 @@ class PickleInput {
     skip(n) {
         this.pos += n;
     }
-    /** A `\n`-terminated line (without the newline), at most `max` bytes; throws when truncated or too long. */
-    async line(max) {
-        for (let want = 64;; want = Math.min(want * 4, max + 1)) {
-            const have = (await this.ensure(want)) ? want : this.source.size - this.pos;
-            if (have <= 0)
-                throw new PickleTruncated('stream ends inside a line argument');
-            if (!(await this.ensure(have)))
-                throw new PickleTruncated('stream ends inside a line argument');
-            const v = this.view(have);
-            const nl = v.indexOf(10);
-            if (nl >= 0) {
-                const out = v.slice(0, nl);
-                this.pos += nl + 1;
-                return out;
-            }
-            if (have < want || have > max)
-                throw new PickleTruncated(have > max ? 'line argument too long' : 'stream ends inside a line argument');
+    /** Whether `n` bytes from `pos` are buffered. */
+    has(n) {
+        const off = this.pos - this.bufStart;
+        return off >= 0 && off + n <= this.buf.length;
+    }
+    /** Require `n` buffered bytes: throws NeedBytes (refill, then retry the opcode) or PickleTruncated at the end. */
+    need(n, what) {
+        if (this.has(n))
+            return;
+        if (this.pos + n > this.source.size)
+            throw new PickleTruncated(`stream ends inside ${what} (truncated pickle)`);
+        throw new NeedBytes(n);
+    }
+    /** A `\n`-terminated line (without the newline) from the buffer, at most `max` bytes. */
+    lineSync(max, what) {
+        const off = this.pos - this.bufStart;
+        const avail = off >= 0 ? this.buf.length - off : 0;
+        const nl = avail > 0 ? this.buf.indexOf(10, off) : -1;
+        if (nl >= 0 && nl - off <= max) {
+            const out = this.buf.slice(off, nl);
+            this.pos = this.bufStart + nl + 1;
+            return out;
         }
+        if (nl >= 0 || avail > max)
+            throw new PickleTruncated(`${what} is longer than ${max} bytes`);
+        if (off >= 0 && this.bufStart + this.buf.length >= this.source.size)
+            throw new PickleTruncated(`stream ends inside ${what} (truncated pickle)`);
+        throw new NeedBytes(Math.min(avail + (1 << 16), this.source.size - this.pos));
+    }
+}
+/** Not enough bytes buffered: the machine refills and re-runs the opcode from its start. */
+class NeedBytes {
+    n;
+    constructor(n) {
+        this.n = n;
     }
 }
 //# sourceMappingURL=input.js.map
@@ -40754,6 +40771,9 @@ const DEFAULT_SAFE_GLOBALS = new Set([
     'torch.storage._load_from_bytes',
     ...TORCH_STORAGES.map((s) => `torch.${s}`),
     ...TORCH_STORAGES.map((s) => `torch.cuda.${s}`),
+    // torch._tensor_classes (legacy tensor types), which weights_only also accepts.
+    ...TORCH_STORAGES.slice(0, 12).map((s) => `torch.${s.replace('Storage', 'Tensor')}`),
+    ...TORCH_STORAGES.slice(0, 12).map((s) => `torch.cuda.${s.replace('Storage', 'Tensor')}`),
     ...TORCH_DTYPES.map((d) => `torch.${d}`),
     'collections.OrderedDict',
     'collections.Counter',
@@ -40950,7 +40970,7 @@ function judgeGlobal(module, name, policy) {
                 return { verdict: 'unsafe', reason: `denied by policy (${p})` };
         for (const [p, why] of DENY)
             if (matches(c, p))
-                return { verdict: 'unsafe', reason: `${c}: ${why}` };
+                return { verdict: 'unsafe', reason: c === full ? why : `reaches ${c}: ${why}` };
     }
     const parts = name.split('.');
     if (!module.split('.').every((p) => IDENT.test(p)) || !parts.every((p) => IDENT.test(p)))
@@ -41207,6 +41227,8 @@ class FindingSink {
     }
 }
 const MAX_LINE = 1 << 20;
+// Memo indices below this live in an array (writers number them densely from 0); others in a map.
+const DENSE_MEMO = 1 << 22;
 const MAX_KEPT_STRING = 4096;
 /**
  * Simulates the unpickler over one pickle (up to STOP) without executing anything: a stack, the mark stack and
@@ -41220,7 +41242,9 @@ class PickleMachine {
     sink;
     stack = [];
     marks = [];
-    memo = new Map();
+    memoDense = [];
+    memoSparse = new Map();
+    memoSize = 0;
     frameEnd = null;
     op = 0;
     proto = 0;
@@ -41241,29 +41265,51 @@ class PickleMachine {
         const input = this.input;
         for (;;) {
             const at = input.pos;
-            if (++this.sink.opcodes > this.options.limits.maxOpcodes)
-                throw new PickleError(`more than ${this.options.limits.maxOpcodes} opcodes`, at, RULES.limit);
-            if (this.frameEnd !== null && at >= this.frameEnd)
-                this.frameEnd = null;
-            if (!(await input.ensure(1)))
-                throw new PickleError('stream ends before STOP (truncated pickle)', at);
-            const code = input.at(0);
-            const op = OPCODES[code];
-            if (!op)
-                throw new PickleError(`invalid opcode 0x${code.toString(16).padStart(2, '0')}`, at);
-            this.op = at;
-            const fixed = FIXED_ARG_BYTES[op.arg];
-            if (!(await input.ensure(1 + fixed)))
-                throw new PickleError(`stream ends inside the argument of ${op.name}`, at);
-            this.checkFrame(at, 1 + fixed, op.name);
-            const arg = this.fixedArg(op.arg);
-            input.skip(1 + fixed);
-            if (op.name === 'STOP')
-                return this.pop();
-            await this.execute(op.name, op.arg, arg, at);
-            if (this.stack.length + this.memo.size > this.options.limits.maxItems)
-                throw new PickleError(`more than ${this.options.limits.maxItems} stack and memo entries`, at, RULES.limit);
+            let result;
+            try {
+                result = this.step(at);
+            }
+            catch (e) {
+                if (e instanceof PickleTruncated)
+                    throw new PickleError(e.message, at);
+                if (!(e instanceof NeedBytes))
+                    throw e;
+                // Opcodes read all their arguments before changing any state, so one can be re-run after a refill.
+                input.pos = at;
+                if (!(await input.ensure(e.n)))
+                    throw new PickleError('stream ends inside an argument (truncated pickle)', at);
+                continue;
+            }
+            if (result === undefined)
+                continue;
+            if (result instanceof Promise)
+                await result;
+            else
+                return result;
         }
+    }
+    /** One opcode, synchronously; a Promise only for BUILD hooks that read ahead (joblib). */
+    step(at) {
+        const input = this.input;
+        if (this.frameEnd !== null && at >= this.frameEnd)
+            this.frameEnd = null;
+        input.need(1, 'the stream before STOP');
+        const code = input.at(0);
+        const op = OPCODES[code];
+        if (!op)
+            throw new PickleError(`invalid opcode 0x${code.toString(16).padStart(2, '0')}`, at);
+        const fixed = FIXED_ARG_BYTES[op.arg];
+        input.need(1 + fixed, `the argument of ${op.name}`);
+        this.checkFrame(at, 1 + fixed, op.name);
+        this.op = at;
+        const arg = this.fixedArg(op.arg);
+        input.skip(1 + fixed);
+        const result = op.name === 'STOP' ? this.pop() : this.execute(op.name, op.arg, arg, at);
+        if (++this.sink.opcodes > this.options.limits.maxOpcodes)
+            throw new PickleError(`more than ${this.options.limits.maxOpcodes} opcodes`, at, RULES.limit);
+        if (this.stack.length + this.memoSize > this.options.limits.maxItems)
+            throw new PickleError(`more than ${this.options.limits.maxItems} stack and memo entries`, at, RULES.limit);
+        return result;
     }
     checkFrame(at, n, what) {
         if (this.frameEnd !== null && at + n > this.frameEnd)
@@ -41294,7 +41340,7 @@ class PickleMachine {
         }
     }
     /** Counted data after the length prefix: kept when short and wanted, else skipped by seeking. */
-    async counted(n, keep, at, name) {
+    counted(n, keep, at, name) {
         if (n < 0)
             throw new PickleError(`${name} has a negative length`, at);
         const i = this.input;
@@ -41302,7 +41348,7 @@ class PickleMachine {
             throw new PickleError(`stream ends inside the ${n}-byte argument of ${name} (truncated pickle)`, at);
         this.checkFrame(i.pos, n, name);
         if (keep && n <= MAX_KEPT_STRING) {
-            await i.ensure(n);
+            i.need(n, name);
             const out = i.view(n).slice();
             i.skip(n);
             return out;
@@ -41310,17 +41356,9 @@ class PickleMachine {
         i.skip(n);
         return undefined;
     }
-    async line(at, name) {
+    line(_at, name) {
         const start = this.input.pos;
-        let bytes;
-        try {
-            bytes = await this.input.line(MAX_LINE);
-        }
-        catch (e) {
-            if (e instanceof PickleTruncated)
-                throw new PickleError(`${name}: ${e.message}`, at);
-            throw e;
-        }
+        const bytes = this.input.lineSync(MAX_LINE, `the line argument of ${name}`);
         this.checkFrame(start, this.input.pos - start, name);
         return bytes;
     }
@@ -41347,7 +41385,7 @@ class PickleMachine {
         return this.stack.splice(m);
     }
     memoGet(idx) {
-        const v = this.memo.get(idx);
+        const v = idx < DENSE_MEMO ? this.memoDense[idx] : this.memoSparse.get(idx);
         if (v === undefined)
             throw new PickleError(`memo key ${idx} was never stored (memo miss)`, this.op);
         return v;
@@ -41357,7 +41395,19 @@ class PickleMachine {
             throw new PickleError('negative memo index', this.op);
         if (this.stack.length === 0)
             throw new PickleError('PUT with an empty stack', this.op);
-        this.memo.set(idx, this.stack[this.stack.length - 1]);
+        const v = this.stack[this.stack.length - 1];
+        if (idx < DENSE_MEMO) {
+            if (this.memoDense[idx] === undefined)
+                this.memoSize++;
+            while (this.memoDense.length < idx)
+                this.memoDense.push(undefined);
+            this.memoDense[idx] = v;
+        }
+        else {
+            if (!this.memoSparse.has(idx))
+                this.memoSize++;
+            this.memoSparse.set(idx, v);
+        }
     }
     /** Judge an imported name and report it; returns the global value pushed on the stack. */
     resolveGlobal(module, name, at) {
@@ -41388,7 +41438,7 @@ class PickleMachine {
         if (name)
             this.sink.add(RULES.attributeOverwrite, `${how}:${name}`, `${how} modifies the imported ${name} itself`, this.options.path, at, name);
     }
-    async execute(name, kind, arg, at) {
+    execute(name, kind, arg, at) {
         switch (name) {
             case 'MARK':
                 this.marks.push(this.stack.length);
@@ -41406,7 +41456,7 @@ class PickleMachine {
                 this.push(this.top());
                 return;
             case 'FLOAT':
-                parseFloatLine(await this.line(at, name), at);
+                parseFloatLine(this.line(at, name), at);
                 this.push(SCALAR);
                 return;
             case 'BINFLOAT':
@@ -41416,7 +41466,7 @@ class PickleMachine {
                 return;
             case 'INT':
             case 'LONG':
-                this.push(values_int(parseIntLine(await this.line(at, name), name, at)));
+                this.push(values_int(parseIntLine(this.line(at, name), name, at)));
                 return;
             case 'BININT':
             case 'BININT1':
@@ -41425,7 +41475,7 @@ class PickleMachine {
                 return;
             case 'LONG1':
             case 'LONG4': {
-                const b = await this.counted(arg, true, at, name);
+                const b = this.counted(arg, true, at, name);
                 this.push(values_int(b ? littleSigned(b) : undefined));
                 return;
             }
@@ -41433,11 +41483,11 @@ class PickleMachine {
                 this.push(NONE);
                 return;
             case 'PERSID':
-                await this.line(at, name);
+                this.line(at, name);
                 this.push({ k: 'persistent' });
                 return;
             case 'BINPERSID':
-                this.pop();
+                this.options.onPersistentId?.(this.pop());
                 this.push({ k: 'persistent' });
                 return;
             case 'REDUCE': {
@@ -41447,21 +41497,21 @@ class PickleMachine {
                 return;
             }
             case 'STRING':
-                this.push(str(decodeEscapedString(await this.line(at, name), at)));
+                this.push(str(decodeEscapedString(this.line(at, name), at)));
                 return;
             case 'BINSTRING':
             case 'SHORT_BINSTRING': {
-                const b = await this.counted(arg, true, at, name);
+                const b = this.counted(arg, true, at, name);
                 this.push(str(b ? latin1(b) : undefined));
                 return;
             }
             case 'UNICODE':
-                this.push(str(decodeRawUnicodeEscape(await this.line(at, name))));
+                this.push(str(decodeRawUnicodeEscape(this.line(at, name))));
                 return;
             case 'BINUNICODE':
             case 'SHORT_BINUNICODE':
             case 'BINUNICODE8': {
-                const b = await this.counted(arg, true, at, name);
+                const b = this.counted(arg, true, at, name);
                 this.push(str(b ? decodeUtf8(b) : undefined));
                 return;
             }
@@ -41469,7 +41519,7 @@ class PickleMachine {
             case 'SHORT_BINBYTES':
             case 'BINBYTES8':
             case 'BYTEARRAY8':
-                await this.counted(arg, false, at, name);
+                this.counted(arg, false, at, name);
                 this.push(BYTES);
                 return;
             case 'APPEND': {
@@ -41489,14 +41539,12 @@ class PickleMachine {
                 this.mutate(target, 'BUILD', at);
                 if (target.k === 'obj')
                     target.state = state;
-                if (this.options.onBuild)
-                    await this.options.onBuild(target, this);
-                return;
+                return this.options.onBuild?.(target, this);
             }
             case 'GLOBAL':
             case 'INST': {
-                const module = decodeUtf8(await this.line(at, name));
-                const attr = decodeUtf8(await this.line(at, name));
+                const module = decodeUtf8(this.line(at, name));
+                const attr = decodeUtf8(this.line(at, name));
                 if (module === undefined || attr === undefined) {
                     const g = this.dynamicGlobal(`a ${name} operand that is not valid UTF-8`, at);
                     if (name === 'INST')
@@ -41548,21 +41596,21 @@ class PickleMachine {
                 return;
             }
             case 'GET':
-                this.push(this.memoGet(parseIntLine(await this.line(at, name), name, at) ?? -1));
+                this.push(this.memoGet(parseIntLine(this.line(at, name), name, at) ?? -1));
                 return;
             case 'BINGET':
             case 'LONG_BINGET':
                 this.push(this.memoGet(arg));
                 return;
             case 'PUT':
-                this.memoPut(parseIntLine(await this.line(at, name), name, at) ?? -1);
+                this.memoPut(parseIntLine(this.line(at, name), name, at) ?? -1);
                 return;
             case 'BINPUT':
             case 'LONG_BINPUT':
                 this.memoPut(arg);
                 return;
             case 'MEMOIZE':
-                this.memoPut(this.memo.size);
+                this.memoPut(this.memoSize);
                 return;
             case 'LIST':
                 this.popMark();
@@ -41706,6 +41754,7 @@ async function scanPickles(source, options) {
             limits,
             path: source.name,
             onBuild: options.onBuild,
+            onPersistentId: options.onPersistentId,
             findings: sink,
         });
         try {
@@ -41761,7 +41810,7 @@ async function looksLikePickle(source, start = 0) {
         if (!(e instanceof PickleError))
             throw e;
         const named = [...machine.sink.globals.keys()].some((g) => DOTTED_NAME.test(g));
-        return e.rule === RULES.limit || named || machine.sink.opcodes > 4;
+        return e.rule === RULES.limit || named || machine.sink.opcodes > 2;
     }
 }
 //# sourceMappingURL=analyse.js.map
@@ -41911,6 +41960,132 @@ function describeDtype(v) {
     return Number.isFinite(itemsize) ? { itemsize, object: false } : undefined;
 }
 //# sourceMappingURL=joblib.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/torch-legacy-tar.js
+
+
+
+
+
+// Bytes per element of the legacy typed storages (torch._utils._element_size).
+const ELEMENT_SIZE = {
+    DoubleStorage: 8,
+    FloatStorage: 4,
+    HalfStorage: 2,
+    BFloat16Storage: 2,
+    LongStorage: 8,
+    IntStorage: 4,
+    ShortStorage: 2,
+    CharStorage: 1,
+    ByteStorage: 1,
+    BoolStorage: 1,
+    ComplexFloatStorage: 8,
+    ComplexDoubleStorage: 16,
+};
+/**
+ * The `storages` and `tensors` members of torch's oldest (tar) checkpoints interleave pickles with raw bytes:
+ * a count, then per entry a pickled header followed by binary data whose size the header determines. Read them
+ * the way torch.serialization's legacy loader does, analysing every pickle and skipping the raw parts.
+ */
+async function scanLegacyTarMember(ctx, member, kind) {
+    const sink = new FindingSink();
+    const input = new PickleInput(member);
+    const limits = { ...DEFAULT_MACHINE_LIMITS, ...machineLimits(ctx.policy) };
+    const next = () => new PickleMachine(input, { policy: globalsPolicy(ctx.policy), limits, path: member.name, findings: sink }).run();
+    const u64 = async () => {
+        if (!(await input.ensure(8)))
+            throw new PickleError('stream ends inside a size field', input.pos);
+        const v = input.view(8);
+        const n = v[0] +
+            v[1] * 2 ** 8 +
+            v[2] * 2 ** 16 +
+            v[3] * 2 ** 24 +
+            (v[4] + v[5] * 2 ** 8 + v[6] * 2 ** 16) * 2 ** 32;
+        input.skip(8);
+        return n;
+    };
+    const skip = (n) => {
+        if (!Number.isSafeInteger(n) || n < 0 || input.pos + n > member.size)
+            throw new PickleError(`raw ${kind} data runs past the end of the member`, input.pos);
+        input.skip(n);
+    };
+    try {
+        const count = await next();
+        if (count.k !== 'int' || count.v === undefined || count.v < 0)
+            throw new PickleError(`${kind} count is not an integer`, 0);
+        for (let i = 0; i < count.v; i++) {
+            const header = await next();
+            if (kind === 'storages') {
+                const size = elementSize(header);
+                if (size === undefined)
+                    throw new PickleError('storage header does not name a known storage type', input.pos);
+                skip((await u64()) * size);
+            }
+            else {
+                if (!(await input.ensure(4)))
+                    throw new PickleError('stream ends inside a tensor header', input.pos);
+                const ndim = new DataView(input.view(4).slice().buffer).getInt32(0, true);
+                skip(8 + 16 * ndim + 8);
+            }
+        }
+        if (kind === 'storages')
+            await next();
+    }
+    catch (e) {
+        if (!(e instanceof PickleError))
+            throw e;
+        return [
+            ...sink.findings,
+            finding(e.rule, `legacy torch ${kind} member not fully analysed: ${e.message}`, { path: member.name, offset: e.offset }),
+        ];
+    }
+    return sink.findings;
+}
+function elementSize(header) {
+    const type = header.k === 'tuple' ? header.items?.[2] : undefined;
+    return type?.k === 'global' && type.module.startsWith('torch') ? ELEMENT_SIZE[type.name] : undefined;
+}
+//# sourceMappingURL=torch-legacy-tar.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/torch-legacy.js
+
+
+/** Storages named by the persistent ids of a legacy torch pickle: key -> bytes per element. */
+class LegacyStorages {
+    sizes = new Map();
+    /** ('storage', storage_type, key, location, numel, view) as torch's legacy persistent_id writes it. */
+    collect = (pid) => {
+        const items = pid.k === 'tuple' ? pid.items : undefined;
+        const type = items?.[1];
+        const key = items?.[2];
+        if (key?.k !== 'str' || key.v === undefined)
+            return;
+        this.sizes.set(key.v, type?.k === 'global' ? ELEMENT_SIZE[type.name] : undefined);
+    };
+    /**
+     * After the five pickles come the storages, in sorted key order, each an 8-byte element count and the raw
+     * elements; torch.load fails on a cut file, so a cut or unsizeable storage section is an error, not a pass.
+     */
+    async check(source, start) {
+        let pos = start;
+        for (const key of [...this.sizes.keys()].sort()) {
+            const size = this.sizes.get(key);
+            const where = { path: source.name, offset: pos };
+            if (size === undefined)
+                return [finding(RULES.parseError, `legacy storage ${key} has an unknown storage type`, where)];
+            const head = await source.read(pos, 8);
+            if (head.length < 8)
+                return [finding(RULES.parseError, `legacy storage ${key} is cut off (truncated checkpoint)`, where)];
+            const count = new DataView(head.slice().buffer).getBigUint64(0, true);
+            const bytes = Number(count) * size;
+            if (!Number.isSafeInteger(bytes) || pos + 8 + bytes > source.size)
+                return [
+                    finding(RULES.parseError, `legacy storage ${key} declares ${count} elements past the end of the file (truncated checkpoint)`, where),
+                ];
+            pos += 8 + bytes;
+        }
+        return [];
+    }
+}
+//# sourceMappingURL=torch-legacy.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/containers/member-name.js
 /** Why an archive member name is dangerous to extract (zip-slip and friends), or undefined when it is fine. */
 function memberNameProblem(name) {
@@ -42022,6 +42197,7 @@ function isStorage(name, prefix) {
 
 
 
+
 // torch.save(_use_new_zipfile_serialization=False) starts with this pickle: protocol 2, LONG1 of the magic number.
 const LEGACY_TORCH = [0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, 0x2e];
 // Legacy torch: magic, protocol version, sys info, the object, the storage keys; raw storage bytes follow.
@@ -42036,15 +42212,18 @@ function isLegacyTorch(head) {
 async function analysePickleFile(ctx, head) {
     const { source } = ctx;
     const legacy = isLegacyTorch(head);
+    const storages = new LegacyStorages();
     const scan = await scanPickles(source, {
         policy: globalsPolicy(ctx.policy),
         limits: machineLimits(ctx.policy),
         onBuild: joblibArrays,
-        ...(legacy ? { count: LEGACY_TORCH_PICKLES } : {}),
+        ...(legacy ? { count: LEGACY_TORCH_PICKLES, onPersistentId: storages.collect } : {}),
     });
     const joblib = [...scan.globals.keys()].some((g) => g.startsWith('joblib.numpy_pickle.'));
     const format = legacy ? 'pytorch-legacy' : joblib ? 'joblib' : 'pickle';
     const findings = [...scan.findings];
+    if (legacy && !scan.failed)
+        findings.push(...(await storages.check(source, scan.end)));
     const nested = [];
     if ((await findEndRecord(source)) !== undefined) {
         findings.push(finding(RULES.polyglot, 'the file is a pickle and also carries a zip archive; both were analysed', { path: source.name }));
@@ -42219,12 +42398,12 @@ async function readTar(source, limits) {
         pax = undefined;
         pos = next;
     }
-    if (pos < source.size)
-        throw new ContainerError('tar archive ends inside a header block', 'parse', pos);
-    return members;
+    // Every tar writer ends with zero blocks; without them the archive was cut and members may be missing.
+    throw new ContainerError('tar archive ends without its end-of-archive blocks (truncated)', 'parse', pos);
 }
 //# sourceMappingURL=tar.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/tar-archive.js
+
 
 
 
@@ -42255,7 +42434,14 @@ async function analyseTar(ctx) {
         if (m.type !== '0' && m.type !== '7')
             continue;
         const path = `${source.name}!/${m.name}`;
-        const a = await ctx.scanNested(sliceSource(source, path, m.offset, m.size));
+        const member = sliceSource(source, path, m.offset, m.size);
+        if (legacy && (m.name === 'storages' || m.name === 'tensors')) {
+            const found = await scanLegacyTarMember(ctx, member, m.name);
+            findings.push(...found);
+            nested.push(conclude('pytorch-legacy-tar', found).verdict);
+            continue;
+        }
+        const a = await ctx.scanNested(member);
         absorb(findings, a, path);
         nested.push(a.verdict);
     }
@@ -42358,18 +42544,8 @@ class ScannerError extends dist/* TrustgateError */.O_ {
     }
 }
 //# sourceMappingURL=errors.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/io/file-source.js
 
 
@@ -42397,6 +42573,16 @@ async function openFileSource(path, name) {
     };
 }
 //# sourceMappingURL=file-source.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/scan.js
 
 
@@ -42459,10 +42645,22 @@ async function walk(dir, display, out, visited) {
             out.push({ file, display: shown });
     }
 }
-async function sha256File(file) {
+// One reused 1 MiB buffer: hashing a 2 GiB checkpoint costs 1 MiB of memory, not a stream's worth of chunks.
+async function sha256File(file, size) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 4 << 20 }))
-        hash.update(chunk);
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(Math.max(1, Math.min(size, 1 << 20)));
+        for (;;) {
+            const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+            if (bytesRead === 0)
+                break;
+            hash.update(buf.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        await handle.close();
+    }
     return hash.digest('hex');
 }
 function flatten(m) {
@@ -42481,7 +42679,7 @@ async function scanFile(job, policy) {
     try {
         const source = await openFileSource(job.file, job.display);
         try {
-            const [analysis, sha256] = await Promise.all([analyseSource(source, policy), sha256File(job.file)]);
+            const [analysis, sha256] = await Promise.all([analyseSource(source, policy), sha256File(job.file, source.size)]);
             const result = {
                 path: job.display,
                 format: analysis.format,
@@ -42578,6 +42776,7 @@ function scanStatement(report) {
 }
 //# sourceMappingURL=scan.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/index.js
+
 
 
 
@@ -42688,7 +42887,7 @@ async function suite(io) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8461);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4969);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7326);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .suite */ .r);
