@@ -42765,6 +42765,15 @@ function scanStatement(report) {
         throw new ScannerError('SCAN_IO_ERROR', 'no readable file was scanned, so there is nothing to attest; check the scanned paths');
     return (0,dist/* buildStatement */.Y5)(subjects, dist/* PREDICATE_TYPES */.Cs.scan, { scanner: report.tool, summary: report.summary, files });
 }
+/** Scan the paths and summarise under the policy's failOn: the report every face prints. */
+async function scanReport(paths, options) {
+    const files = await scanPaths(paths, options);
+    return (0,dist/* buildReport */.FK)(files, options.policy.failOn, { name: 'trustgate', version: dist/* TRUSTGATE_VERSION */.D9 });
+}
+/** SARIF 2.1.0 of a scan report with the scanner's rule descriptors. */
+function scanSarif(report) {
+    return (0,dist/* toSarif */.zv)(report, (0,dist/* ruleCatalog */.Qq)(SCANNER_RULES));
+}
 //# sourceMappingURL=scan.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/index.js
 
@@ -42799,13 +42808,12 @@ async function modelScan(io) {
     const policyFile = io.input('policy');
     const base = policyFile ? (await (0,dist/* loadPolicyFile */.n$)((0,external_node_path_.resolve)(io.workspace, policyFile))).scan : (0,dist/* defaultPolicy */.G4)().scan;
     const policy = { ...base, failOn: failOnInput(io, base.failOn) };
-    const files = await scanPaths(paths, { policy, cwd: io.workspace });
-    const report = (0,dist/* buildReport */.FK)(files, policy.failOn, { name: 'trustgate', version: dist/* TRUSTGATE_VERSION */.D9 });
+    const report = await scanReport(paths, { policy, cwd: io.workspace });
     const reportPath = (0,external_node_path_.resolve)(io.env.RUNNER_TEMP ?? io.workspace, 'trustgate-model-scan.json');
     await io.writeFile(reportPath, (0,dist/* toJson */.aB)(report));
     const sarif = io.input('sarif');
     if (sarif)
-        await io.writeFile((0,external_node_path_.resolve)(io.workspace, sarif), `${JSON.stringify((0,dist/* toSarif */.zv)(report, (0,dist/* ruleCatalog */.Qq)(SCANNER_RULES)), null, 2)}\n`);
+        await io.writeFile((0,external_node_path_.resolve)(io.workspace, sarif), `${JSON.stringify(scanSarif(report), null, 2)}\n`);
     const statement = io.input('statement');
     if (statement)
         await io.writeFile((0,external_node_path_.resolve)(io.workspace, statement), `${JSON.stringify(scanStatement(report), null, 2)}\n`);

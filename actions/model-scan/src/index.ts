@@ -1,20 +1,7 @@
 import { resolve } from 'node:path';
 import type { ActionIO, GateOutcome } from '@trustgate/action-kit';
-import {
-  buildReport,
-  CoreError,
-  defaultPolicy,
-  loadPolicyFile,
-  ruleCatalog,
-  type ScanPolicy,
-  TRUSTGATE_VERSION,
-  toJson,
-  toMarkdown,
-  toSarif,
-  VERDICTS,
-  type Verdict,
-} from '@trustgate/core';
-import { SCANNER_RULES, scanPaths, scanStatement } from '@trustgate/scanner';
+import { CoreError, defaultPolicy, loadPolicyFile, type ScanPolicy, toJson, toMarkdown, VERDICTS, type Verdict } from '@trustgate/core';
+import { scanReport, scanSarif, scanStatement } from '@trustgate/scanner';
 
 function failOnInput(io: ActionIO, fallback: readonly Verdict[]): Verdict[] {
   const list = io.listInput('fail-on');
@@ -35,13 +22,12 @@ export async function modelScan(io: ActionIO): Promise<GateOutcome> {
   const policyFile = io.input('policy');
   const base: ScanPolicy = policyFile ? (await loadPolicyFile(resolve(io.workspace, policyFile))).scan : defaultPolicy().scan;
   const policy: ScanPolicy = { ...base, failOn: failOnInput(io, base.failOn) };
-  const files = await scanPaths(paths, { policy, cwd: io.workspace });
-  const report = buildReport(files, policy.failOn, { name: 'trustgate', version: TRUSTGATE_VERSION });
+  const report = await scanReport(paths, { policy, cwd: io.workspace });
 
   const reportPath = resolve(io.env.RUNNER_TEMP ?? io.workspace, 'trustgate-model-scan.json');
   await io.writeFile(reportPath, toJson(report));
   const sarif = io.input('sarif');
-  if (sarif) await io.writeFile(resolve(io.workspace, sarif), `${JSON.stringify(toSarif(report, ruleCatalog(SCANNER_RULES)), null, 2)}\n`);
+  if (sarif) await io.writeFile(resolve(io.workspace, sarif), `${JSON.stringify(scanSarif(report), null, 2)}\n`);
   const statement = io.input('statement');
   if (statement) await io.writeFile(resolve(io.workspace, statement), `${JSON.stringify(scanStatement(report), null, 2)}\n`);
 

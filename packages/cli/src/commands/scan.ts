@@ -1,20 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import {
-  buildReport,
-  CoreError,
-  defaultPolicy,
-  loadPolicyFile,
-  type Report,
-  ruleCatalog,
-  type ScanPolicy,
-  TRUSTGATE_VERSION,
-  toJson,
-  toMarkdown,
-  toSarif,
-  toText,
-} from '@trustgate/core';
-import { SCANNER_RULES, scanPaths, scanStatement } from '@trustgate/scanner';
+import { CoreError, defaultPolicy, loadPolicyFile, type Report, type ScanPolicy, toJson, toMarkdown, toText } from '@trustgate/core';
+import { scanReport, scanSarif, scanStatement } from '@trustgate/scanner';
 import { parseCommandArgs } from '../args.js';
 import { type CliIO, type Command, EXIT } from '../io.js';
 
@@ -35,7 +22,7 @@ function render(report: Report, format: Format): string {
     case 'json':
       return toJson(report);
     case 'sarif':
-      return `${JSON.stringify(toSarif(report, ruleCatalog(SCANNER_RULES)), null, 2)}\n`;
+      return `${JSON.stringify(scanSarif(report), null, 2)}\n`;
     case 'markdown':
       return toMarkdown(report);
     default:
@@ -83,13 +70,12 @@ const scan: Command = {
     if (positionals.length === 0) throw new CoreError('USAGE_ERROR', 'give at least one PATH to scan; see trustgate scan --help');
     const policy: ScanPolicy = values.policy ? (await loadPolicyFile(resolve(io.cwd, values.policy))).scan : defaultPolicy().scan;
     const progress = io.isTTY && !io.env.CI;
-    const files = await scanPaths(positionals, {
+    const report = await scanReport(positionals, {
       policy,
       cwd: io.cwd,
       onProgress: progress ? (done, total, path) => io.stderr(`\r\u001b[2K[${done}/${total}] ${path.slice(-60)}`) : undefined,
     });
-    if (progress && files.length > 0) io.stderr('\r\u001b[2K');
-    const report = buildReport(files, policy.failOn, { name: 'trustgate', version: TRUSTGATE_VERSION });
+    if (progress && report.files.length > 0) io.stderr('\r\u001b[2K');
     const text = render(report, format);
     if (values.out) await write(io, values.out, text);
     else io.stdout(text);
