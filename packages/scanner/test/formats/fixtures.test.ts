@@ -68,6 +68,12 @@ const CASES: [string, string, string, string[]][] = [
   ['bypass/zip_bad_crc.zip', 'zip', 'review', ['TG-ZIP-004']],
   ['bypass/zip_encrypted_flag.zip', 'zip', 'error', ['TG-ZIP-005']],
   ['bypass/archive.7z', '7z', 'error', ['TG-ARC-002']],
+  ['bypass/evil.pkl.bz2', 'bzip2', 'error', ['TG-ARC-002']],
+  ['bypass/evil.pkl.xz', 'xz', 'error', ['TG-ARC-002']],
+  ['benign/dict.pkl.lz4', 'lz4+pickle', 'safe', []],
+  ['malicious/evil.pkl.lz4', 'lz4+pickle', 'unsafe', ['TG-PKL-001']],
+  ['benign/zip64.zip', 'pytorch-zip', 'safe', []],
+  ['malicious/data_descriptor.zip', 'zip', 'unsafe', ['TG-PKL-001']],
   ['bypass/zlib_bomb.bin', 'zlib', 'error', ['TG-LIM-001']],
 ];
 
