@@ -36,6 +36,7 @@ const CASES: [string, string, string, string[]][] = [
   ['malicious/state_dict_evil_legacy.pt', 'pytorch-legacy', 'unsafe', ['TG-PKL-001']],
   ['malicious/evil.joblib', 'joblib', 'unsafe', ['TG-PKL-001']],
   ['malicious/evil_object_array.joblib', 'joblib', 'unsafe', ['TG-PKL-001']],
+  ['malicious/joblib_array_payload.joblib', 'joblib', 'unsafe', ['TG-PKL-001']],
   ['malicious/evil_object_array.npy', 'numpy', 'unsafe', ['TG-NPY-001', 'TG-PKL-001']],
   ['malicious/evil.npz', 'numpy-npz', 'unsafe', ['TG-PKL-001']],
   ['malicious/dill_lambda.pkl', 'pickle', 'unsafe', ['TG-PKL-001']],
