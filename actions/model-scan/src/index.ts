@@ -1,29 +1,7 @@
 import { resolve } from 'node:path';
 import type { ActionIO, GateOutcome } from '@trustgate/action-kit';
-import {
-  buildReport,
-  CoreError,
-  defaultPolicy,
-  loadPolicyFile,
-  ruleCatalog,
-  type ScanPolicy,
-  TRUSTGATE_VERSION,
-  toJson,
-  toMarkdown,
-  toSarif,
-  VERDICTS,
-  type Verdict,
-} from '@trustgate/core';
-import {
-  buildMlBom,
-  EXTRA_FORMAT_RULES,
-  findModelReferences,
-  mergeSourceResults,
-  SCANNER_RULES,
-  SOURCE_RULES,
-  scanPaths,
-  scanStatement,
-} from '@trustgate/scanner';
+import { CoreError, defaultPolicy, loadPolicyFile, type ScanPolicy, toJson, toMarkdown, VERDICTS, type Verdict } from '@trustgate/core';
+import { buildMlBom, scanReport, scanSarif, scanStatement, withModelReferences } from '@trustgate/scanner';
 
 function failOnInput(io: ActionIO, fallback: readonly Verdict[]): Verdict[] {
   const list = io.listInput('fail-on');
@@ -42,22 +20,14 @@ export async function modelScan(io: ActionIO): Promise<GateOutcome> {
   const policyFile = io.input('policy');
   const base: ScanPolicy = policyFile ? (await loadPolicyFile(resolve(io.workspace, policyFile))).scan : defaultPolicy().scan;
   const policy: ScanPolicy = { ...base, failOn: failOnInput(io, base.failOn) };
-  const scanned = await scanPaths(paths, { policy, cwd: io.workspace });
+  const scanned = await scanReport(paths, { policy, cwd: io.workspace });
   // sources: also report model references in code and configs that scan.sources does not allow.
-  const references = io.booleanInput('sources', false)
-    ? (await Promise.all(paths.map((p) => findModelReferences(resolve(io.workspace, p), policy, p)))).flat()
-    : [];
-  const files = mergeSourceResults(scanned, references);
-  const report = buildReport(files, policy.failOn, { name: 'trustgate', version: TRUSTGATE_VERSION });
+  const report = io.booleanInput('sources', false) ? await withModelReferences(scanned, paths, policy, io.workspace) : scanned;
 
   const reportPath = resolve(io.env.RUNNER_TEMP ?? io.workspace, 'trustgate-model-scan.json');
   await io.writeFile(reportPath, toJson(report));
   const sarif = io.input('sarif');
-  if (sarif)
-    await io.writeFile(
-      resolve(io.workspace, sarif),
-      `${JSON.stringify(toSarif(report, ruleCatalog(SCANNER_RULES, EXTRA_FORMAT_RULES, SOURCE_RULES)), null, 2)}\n`,
-    );
+  if (sarif) await io.writeFile(resolve(io.workspace, sarif), `${JSON.stringify(scanSarif(report), null, 2)}\n`);
   const mlbom = io.input('mlbom');
   if (mlbom) await io.writeFile(resolve(io.workspace, mlbom), `${JSON.stringify(buildMlBom(report), null, 2)}\n`);
   const statement = io.input('statement');

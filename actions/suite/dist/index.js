@@ -53439,7 +53439,7 @@ async function runAction(gate, io = runnerIO()) {
 
 /***/ }),
 
-/***/ 3533:
+/***/ 8426:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53479,14 +53479,113 @@ function outputCap(compressed, limits) {
     return Math.min(limits.maxDecompressedBytes, Math.max(1 << 20, Math.ceil(compressed * limits.maxCompressionRatio)), 0x7fffffff);
 }
 //# sourceMappingURL=limits.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/containers/lz4.js
+
+/**
+ * LZ4 frame format (magic 0x184D2204), as python-lz4 and the lz4 CLI write it, decoded into a buffer of at most
+ * `cap` bytes. Attacker-controlled: every length and offset is checked; dictionaries are not supported.
+ */
+function decodeLz4Frame(src, cap) {
+    let p = 4;
+    const byte = () => {
+        if (p >= src.length)
+            throw new ContainerError('lz4 frame is truncated', 'parse', p);
+        return src[p++];
+    };
+    const u32 = () => (byte() | (byte() << 8) | (byte() << 16) | (byte() << 24)) >>> 0;
+    const flg = byte();
+    byte(); // BD: block maximum size; output is bounded by `cap` instead.
+    if (flg >> 6 !== 1)
+        throw new ContainerError(`unsupported lz4 frame version ${flg >> 6}`, 'unsupported');
+    if (flg & 0x01)
+        throw new ContainerError('lz4 frames with a dictionary are not supported', 'unsupported');
+    if (flg & 0x08)
+        p += 8;
+    byte(); // header checksum
+    const blockChecksum = (flg & 0x10) !== 0;
+    let out = new Uint8Array(Math.min(cap, Math.max(1 << 16, src.length * 4)));
+    let o = 0;
+    const grow = (need) => {
+        if (o + need > cap)
+            throw new ContainerError(`lz4 stream decompresses past the limit of ${cap} bytes`, 'limit');
+        if (o + need <= out.length)
+            return;
+        const next = new Uint8Array(Math.min(cap, Math.max(out.length * 2, o + need)));
+        next.set(out.subarray(0, o));
+        out = next;
+    };
+    for (;;) {
+        const size = u32();
+        if (size === 0)
+            break;
+        const raw = (size & 0x80000000) !== 0;
+        const len = size & 0x7fffffff;
+        if (p + len > src.length)
+            throw new ContainerError('lz4 block runs past the end of the stream', 'parse', p);
+        if (raw) {
+            grow(len);
+            out.set(src.subarray(p, p + len), o);
+            o += len;
+        }
+        else
+            o = decodeBlock(src, p, p + len, o, grow, () => out);
+        p += len + (blockChecksum ? 4 : 0);
+    }
+    return out.subarray(0, o);
+}
+function decodeBlock(src, start, end, o, grow, out) {
+    let p = start;
+    const length = (base) => {
+        let n = base;
+        if (base === 15) {
+            for (;;) {
+                if (p >= end)
+                    throw new ContainerError('lz4 sequence length is truncated', 'parse', p);
+                const b = src[p++];
+                n += b;
+                if (b !== 255)
+                    break;
+            }
+        }
+        return n;
+    };
+    while (p < end) {
+        const token = src[p++];
+        const lit = length(token >> 4);
+        if (p + lit > end)
+            throw new ContainerError('lz4 literals run past the block', 'parse', p);
+        grow(lit);
+        out().set(src.subarray(p, p + lit), o);
+        o += lit;
+        p += lit;
+        if (p >= end)
+            break;
+        if (p + 2 > end)
+            throw new ContainerError('lz4 match offset is truncated', 'parse', p);
+        const offset = src[p] | (src[p + 1] << 8);
+        p += 2;
+        if (offset === 0 || offset > o)
+            throw new ContainerError('lz4 match offset points before the output', 'parse', p);
+        const match = length(token & 15) + 4;
+        grow(match);
+        const buf = out();
+        for (let i = 0; i < match; i++, o++)
+            buf[o] = buf[o - offset];
+    }
+    return o;
+}
+//# sourceMappingURL=lz4.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/containers/compressed.js
+
 
 
 // Streams are inflated in memory; a single buffer cannot exceed this whatever the policy allows.
 const IN_MEMORY_CAP = 1 << 30;
 const zstd = external_node_zlib_.zstdDecompressSync;
+const lz4 = (buf, options) => Buffer.from(decodeLz4Frame(buf, options.maxOutputLength ?? IN_MEMORY_CAP));
 const DECODERS = {
     gzip: external_node_zlib_.gunzipSync,
+    lz4,
     zlib: external_node_zlib_.inflateSync,
     ...(zstd ? { zstd } : {}),
 };
@@ -53506,6 +53605,8 @@ async function decompress(kind, source, limits) {
         return decode(raw, { maxOutputLength: cap });
     }
     catch (cause) {
+        if (cause instanceof ContainerError)
+            throw cause;
         const msg = cause.message;
         if (/maxOutputLength|Cannot create a Buffer|buffer/i.test(msg))
             throw new ContainerError(`${kind} stream decompresses past the limit of ${cap} bytes (ratio ${limits.maxCompressionRatio})`, 'limit');
@@ -65974,7 +66075,7 @@ function judgeGlobal(module, name, policy) {
                 return { verdict: 'unsafe', reason: `denied by policy (${p})` };
         for (const [p, why] of DENY)
             if (matches(c, p))
-                return { verdict: 'unsafe', reason: `${c}: ${why}` };
+                return { verdict: 'unsafe', reason: c === full ? why : `reaches ${c}: ${why}` };
     }
     const parts = name.split('.');
     if (!module.split('.').every((p) => IDENT.test(p)) || !parts.every((p) => IDENT.test(p)))
@@ -66190,8 +66291,13 @@ const UNKNOWN = { k: 'unknown' };
 function str(v) {
     return { k: 'str', v };
 }
+// Small ints are shared: checkpoints are mostly sizes, strides and offsets.
+const SMALL_INTS = Array.from({ length: 1024 }, (_, v) => ({ k: 'int', v }));
+const UNKNOWN_INT = { k: 'int', v: undefined };
 function values_int(v) {
-    return { k: 'int', v };
+    if (v === undefined)
+        return UNKNOWN_INT;
+    return v >= 0 && v < 1024 && Number.isInteger(v) ? SMALL_INTS[v] : { k: 'int', v };
 }
 function tuple(items) {
     return { k: 'tuple', items: items.length <= TRACKED_ITEMS ? items : undefined };
@@ -66580,7 +66686,7 @@ class PickleMachine {
                 return;
             }
             case 'EMPTY_DICT':
-                this.push({ k: 'dict', entries: new Map() });
+                this.push({ k: 'dict', entries: undefined, full: false });
                 return;
             case 'SETITEM': {
                 const v = this.pop();
@@ -66697,17 +66803,24 @@ class PickleMachine {
     }
 }
 function dictOf(items) {
-    const d = { k: 'dict', entries: new Map() };
+    const d = { k: 'dict', entries: undefined, full: false };
     setEntries(d, items);
     return d;
 }
+/** Remember string-keyed entries while the dict is small (the map is made on first use: most dicts stay empty). */
 function setEntries(d, items) {
-    if (d.k !== 'dict' || !d.entries)
+    if (d.k !== 'dict' || d.full)
         return;
     for (let j = 0; j + 1 < items.length; j += 2) {
         const key = items[j];
-        if (key.k === 'str' && key.v !== undefined && d.entries.size < TRACKED_ITEMS)
-            d.entries.set(key.v, items[j + 1]);
+        if (key.k !== 'str' || key.v === undefined)
+            continue;
+        d.entries ??= new Map();
+        if (d.entries.size >= TRACKED_ITEMS) {
+            d.full = true;
+            return;
+        }
+        d.entries.set(key.v, items[j + 1]);
     }
 }
 function parseIntLine(b, name, at) {
@@ -67206,6 +67319,18 @@ function isStorage(name, prefix) {
 const LEGACY_TORCH = [0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, 0x2e];
 // Legacy torch: magic, protocol version, sys info, the object, the storage keys; raw storage bytes follow.
 const LEGACY_TORCH_PICKLES = 5;
+/**
+ * joblib steps over array bytes that `pickle.load` would run as opcodes; a file crafted for that loader hides
+ * its payload in "array data". Read it again as plain pickle and keep the dangerous globals only that view sees
+ * (parse failures there are expected: real array bytes are not opcodes).
+ */
+async function plainPickleView(ctx, seen) {
+    const plain = await scanPickles(ctx.source, { policy: globalsPolicy(ctx.policy), limits: machineLimits(ctx.policy), count: 1 });
+    const known = new Set(seen.map((f) => f.evidence));
+    return plain.findings
+        .filter((f) => f.rule === RULES.dangerousGlobal.id && !known.has(f.evidence))
+        .map((f) => ({ ...f, message: `read with pickle.load instead of joblib.load, ${f.message}` }));
+}
 function isLegacyTorch(head) {
     return LEGACY_TORCH.every((b, i) => head[i] === b);
 }
@@ -67226,6 +67351,8 @@ async function analysePickleFile(ctx, head) {
     const joblib = [...scan.globals.keys()].some((g) => g.startsWith('joblib.numpy_pickle.'));
     const format = legacy ? 'pytorch-legacy' : joblib ? 'joblib' : 'pickle';
     const findings = [...scan.findings];
+    if (joblib)
+        findings.push(...(await plainPickleView(ctx, scan.findings)));
     if (legacy && !scan.failed)
         findings.push(...(await storages.check(source, scan.end)));
     const nested = [];
@@ -67302,10 +67429,13 @@ function isTarHeader(block) {
         sum += i >= 148 && i < 156 ? 32 : block[i];
     return sum === Number.parseInt(field, 8) && sum !== 256;
 }
-/** Empty, or UTF-8 text without NUL bytes (reported as plain text, never as a model). */
+// Control bytes text files carry: tab, newline, vertical tab, form feed, carriage return, escape.
+const TEXT_CONTROLS = new Set([9, 10, 11, 12, 13, 27]);
+/** UTF-8 text without NUL or other control bytes (reported as plain text, never as a model). */
 function isPlainText(bytes) {
-    if (bytes.includes(0))
-        return false;
+    for (const b of bytes)
+        if (b < 0x20 && !TEXT_CONTROLS.has(b))
+            return false;
     try {
         new TextDecoder('utf-8', { fatal: true }).decode(bytes);
         return true;
@@ -67496,21 +67626,37 @@ async function analyseSource(source, policy, depth = 0) {
         ]);
     }
 }
+/**
+ * A zip is always read member by member here; a format analyser that also claims it (a Keras archive, say) runs
+ * too and names the format, and a zip that is also a pickle (a polyglot) is analysed as both.
+ */
+async function analyseZipFile(ctx, head) {
+    const { source } = ctx;
+    const parts = [await analyseZip(ctx)];
+    const findings = [];
+    if (await looksLikePickle(source)) {
+        findings.push(finding(RULES.polyglot, 'the zip archive is also a pickle; both were analysed', { path: source.name }));
+        parts.push(await analysePickleFile(ctx, head));
+    }
+    const extra = EXTRA_ANALYSERS.find((a) => a.sniff(head, source));
+    if (extra)
+        parts.unshift(await extra.analyse(ctx));
+    const seen = new Set();
+    for (const f of parts.flatMap((p) => p.findings)) {
+        const key = JSON.stringify(f);
+        if (!seen.has(key))
+            findings.push(f);
+        seen.add(key);
+    }
+    const first = parts[0];
+    return conclude(first.format, findings, parts.map((p) => p.verdict), first.metadata);
+}
 async function dispatch(ctx) {
     const { source } = ctx;
     const head = await source.read(0, dispatch_HEAD);
     const magic = sniffMagic(head);
-    if (magic === 'zip') {
-        const asZip = await analyseZip(ctx);
-        if (!(await looksLikePickle(source)))
-            return asZip;
-        const asPickle = await analysePickleFile({ ...ctx }, head);
-        return conclude(asZip.format, [
-            finding(RULES.polyglot, 'the zip archive is also a pickle; both were analysed', { path: source.name }),
-            ...asZip.findings,
-            ...asPickle.findings,
-        ], [asZip.verdict, asPickle.verdict], asZip.metadata);
-    }
+    if (magic === 'zip')
+        return analyseZipFile(ctx, head);
     if (magic === 'npy')
         return analyseNpy(ctx);
     if (magic === 'tar')
@@ -67585,7 +67731,44 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/extra-rules.js
+
+
+
+
+
+
+/** Rules of the extra format analysers, for the rule catalog (SARIF rule metadata, docs). */
+const EXTRA_FORMAT_RULES = [
+    ...SAFETENSORS_RULES,
+    ...GGUF_RULES,
+    ...TEMPLATE_RULES,
+    ...ONNX_RULES,
+    ...KERAS_RULES,
+    ...TENSORFLOW_RULES,
+];
+//# sourceMappingURL=extra-rules.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/sources/rules.js
+const SOURCE_RULES = [
+    {
+        id: 'TG-SRC-001',
+        name: 'ModelSourceNotAllowed',
+        summary: 'Code or config pulls a model from a source that is not on the scan.sources.allow list (shadow AI).',
+        severity: 'high',
+        help: 'Use a vetted model, or have the model reviewed and add its org/repo or registry host to scan.sources.allow.',
+    },
+    {
+        id: 'TG-SRC-002',
+        name: 'ModelSourceBlocked',
+        summary: 'Code or config pulls a model from a source on the scan.sources.block list.',
+        severity: 'critical',
+        help: 'Remove the reference; the source is explicitly blocked by policy.',
+    },
+];
+//# sourceMappingURL=rules.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/scan.js
+
+
 
 
 
@@ -67776,24 +67959,16 @@ function scanStatement(report) {
         throw new ScannerError('SCAN_IO_ERROR', 'no readable file was scanned, so there is nothing to attest; check the scanned paths');
     return (0,dist/* buildStatement */.Y5)(subjects, dist/* PREDICATE_TYPES */.Cs.scan, { scanner: report.tool, summary: report.summary, files });
 }
+/** Scan the paths and summarise under the policy's failOn: the report every face prints. */
+async function scanReport(paths, options) {
+    const files = await scanPaths(paths, options);
+    return (0,dist/* buildReport */.FK)(files, options.policy.failOn, { name: 'trustgate', version: dist/* TRUSTGATE_VERSION */.D9 });
+}
+/** SARIF 2.1.0 of a scan report with the scanner's rule descriptors. */
+function scanSarif(report) {
+    return (0,dist/* toSarif */.zv)(report, (0,dist/* ruleCatalog */.Qq)(SCANNER_RULES, EXTRA_FORMAT_RULES, SOURCE_RULES));
+}
 //# sourceMappingURL=scan.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/extra-rules.js
-
-
-
-
-
-
-/** Rules of the extra format analysers, for the rule catalog (SARIF rule metadata, docs). */
-const EXTRA_FORMAT_RULES = [
-    ...SAFETENSORS_RULES,
-    ...GGUF_RULES,
-    ...TEMPLATE_RULES,
-    ...ONNX_RULES,
-    ...KERAS_RULES,
-    ...TENSORFLOW_RULES,
-];
-//# sourceMappingURL=extra-rules.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/mlbom/group.js
 /** Formats that describe a model but do not make a directory a model on their own. */
 const AUXILIARY_FORMATS = new Set([
@@ -68032,46 +68207,6 @@ function findReferences(text) {
     return uniqueBy(refs, (r) => `${r.line}\u0000${r.id}`);
 }
 //# sourceMappingURL=references.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/sources/rules.js
-const SOURCE_RULES = [
-    {
-        id: 'TG-SRC-001',
-        name: 'ModelSourceNotAllowed',
-        summary: 'Code or config pulls a model from a source that is not on the scan.sources.allow list (shadow AI).',
-        severity: 'high',
-        help: 'Use a vetted model, or have the model reviewed and add its org/repo or registry host to scan.sources.allow.',
-    },
-    {
-        id: 'TG-SRC-002',
-        name: 'ModelSourceBlocked',
-        summary: 'Code or config pulls a model from a source on the scan.sources.block list.',
-        severity: 'critical',
-        help: 'Remove the reference; the source is explicitly blocked by policy.',
-    },
-];
-//# sourceMappingURL=rules.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/sources/merge.js
-
-/** Adds model-reference results to a scan's results: a file already scanned gets the findings, not a second row. */
-function mergeSourceResults(files, references) {
-    const byPath = new Map(files.map((f) => [f.path, f]));
-    const merged = [...files];
-    for (const ref of references) {
-        const existing = byPath.get(ref.path);
-        if (existing === undefined) {
-            merged.push(ref);
-            continue;
-        }
-        const combined = {
-            ...existing,
-            findings: [...existing.findings, ...ref.findings],
-            verdict: (0,dist/* worstVerdict */.zP)([existing.verdict, ref.verdict]),
-        };
-        merged[merged.indexOf(existing)] = combined;
-    }
-    return merged;
-}
-//# sourceMappingURL=merge.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/sources/policy.js
 /** Whether one policy entry covers a reference: `*`, a host (`models.example.com`), `org/*`, `org/name`, or a legacy bare name (`gpt2`). */
 function covers(entry, ref) {
@@ -68210,6 +68345,35 @@ async function findModelReferences(root, policy, shownAs = root) {
     return results.sort((a, b) => a.path.localeCompare(b.path));
 }
 //# sourceMappingURL=scan.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/sources/merge.js
+
+
+
+/** Adds model-reference results to a scan's results: a file already scanned gets the findings, not a second row. */
+function mergeSourceResults(files, references) {
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    const merged = [...files];
+    for (const ref of references) {
+        const existing = byPath.get(ref.path);
+        if (existing === undefined) {
+            merged.push(ref);
+            continue;
+        }
+        const combined = {
+            ...existing,
+            findings: [...existing.findings, ...ref.findings],
+            verdict: (0,dist/* worstVerdict */.zP)([existing.verdict, ref.verdict]),
+        };
+        merged[merged.indexOf(existing)] = combined;
+    }
+    return merged;
+}
+/** A scan report with the model references under each PATH (`--sources`) merged in and summarised again. */
+async function withModelReferences(report, paths, policy, cwd) {
+    const references = (await Promise.all(paths.map((p) => findModelReferences((0,external_node_path_.resolve)(cwd, p), policy, p)))).flat();
+    return (0,dist/* buildReport */.FK)(mergeSourceResults(report.files, references), policy.failOn, report.tool);
+}
+//# sourceMappingURL=merge.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/sources/index.js
 
 
@@ -68253,18 +68417,14 @@ async function modelScan(io) {
     const policyFile = io.input('policy');
     const base = policyFile ? (await (0,dist/* loadPolicyFile */.n$)((0,external_node_path_.resolve)(io.workspace, policyFile))).scan : (0,dist/* defaultPolicy */.G4)().scan;
     const policy = { ...base, failOn: failOnInput(io, base.failOn) };
-    const scanned = await scanPaths(paths, { policy, cwd: io.workspace });
+    const scanned = await scanReport(paths, { policy, cwd: io.workspace });
     // sources: also report model references in code and configs that scan.sources does not allow.
-    const references = io.booleanInput('sources', false)
-        ? (await Promise.all(paths.map((p) => findModelReferences((0,external_node_path_.resolve)(io.workspace, p), policy, p)))).flat()
-        : [];
-    const files = mergeSourceResults(scanned, references);
-    const report = (0,dist/* buildReport */.FK)(files, policy.failOn, { name: 'trustgate', version: dist/* TRUSTGATE_VERSION */.D9 });
+    const report = io.booleanInput('sources', false) ? await withModelReferences(scanned, paths, policy, io.workspace) : scanned;
     const reportPath = (0,external_node_path_.resolve)(io.env.RUNNER_TEMP ?? io.workspace, 'trustgate-model-scan.json');
     await io.writeFile(reportPath, (0,dist/* toJson */.aB)(report));
     const sarif = io.input('sarif');
     if (sarif)
-        await io.writeFile((0,external_node_path_.resolve)(io.workspace, sarif), `${JSON.stringify((0,dist/* toSarif */.zv)(report, (0,dist/* ruleCatalog */.Qq)(SCANNER_RULES, EXTRA_FORMAT_RULES, SOURCE_RULES)), null, 2)}\n`);
+        await io.writeFile((0,external_node_path_.resolve)(io.workspace, sarif), `${JSON.stringify(scanSarif(report), null, 2)}\n`);
     const mlbom = io.input('mlbom');
     if (mlbom)
         await io.writeFile((0,external_node_path_.resolve)(io.workspace, mlbom), `${JSON.stringify(buildMlBom(report), null, 2)}\n`);
@@ -68340,7 +68500,7 @@ async function suite(io) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7647);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3533);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8426);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .suite */ .r);

@@ -1,4 +1,4 @@
-import type { ScanPolicy } from '@trustgate/core';
+import type { Finding, ScanPolicy } from '@trustgate/core';
 import type { AnalyserContext, Analysis } from './analyser.js';
 import { canDecompress } from './containers/compressed.js';
 import { findEndRecord } from './containers/zip.js';
@@ -49,25 +49,40 @@ export async function analyseSource(source: ByteSource, policy: ScanPolicy, dept
   }
 }
 
+/**
+ * A zip is always read member by member here; a format analyser that also claims it (a Keras archive, say) runs
+ * too and names the format, and a zip that is also a pickle (a polyglot) is analysed as both.
+ */
+async function analyseZipFile(ctx: AnalyserContext, head: Uint8Array): Promise<Analysis> {
+  const { source } = ctx;
+  const parts: Analysis[] = [await analyseZip(ctx)];
+  const findings: Finding[] = [];
+  if (await looksLikePickle(source)) {
+    findings.push(finding(RULES.polyglot, 'the zip archive is also a pickle; both were analysed', { path: source.name }));
+    parts.push(await analysePickleFile(ctx, head));
+  }
+  const extra = EXTRA_ANALYSERS.find((a) => a.sniff(head, source));
+  if (extra) parts.unshift(await extra.analyse(ctx));
+  const seen = new Set<string>();
+  for (const f of parts.flatMap((p) => p.findings)) {
+    const key = JSON.stringify(f);
+    if (!seen.has(key)) findings.push(f);
+    seen.add(key);
+  }
+  const first = parts[0] as Analysis;
+  return conclude(
+    first.format,
+    findings,
+    parts.map((p) => p.verdict),
+    first.metadata,
+  );
+}
+
 async function dispatch(ctx: AnalyserContext): Promise<Analysis> {
   const { source } = ctx;
   const head = await source.read(0, HEAD);
   const magic = sniffMagic(head);
-  if (magic === 'zip') {
-    const asZip = await analyseZip(ctx);
-    if (!(await looksLikePickle(source))) return asZip;
-    const asPickle = await analysePickleFile({ ...ctx }, head);
-    return conclude(
-      asZip.format,
-      [
-        finding(RULES.polyglot, 'the zip archive is also a pickle; both were analysed', { path: source.name }),
-        ...asZip.findings,
-        ...asPickle.findings,
-      ],
-      [asZip.verdict, asPickle.verdict],
-      asZip.metadata,
-    );
-  }
+  if (magic === 'zip') return analyseZipFile(ctx, head);
   if (magic === 'npy') return analyseNpy(ctx);
   if (magic === 'tar') return analyseTar(ctx);
   // zlib and raw lzma headers are weak (two or three bytes): a pickle that happens to match is a pickle.

@@ -5,7 +5,7 @@ export { DEFAULT_SAFE_GLOBALS, type GlobalJudgement, judgeGlobal } from './pickl
 export { type PickleScan, scanPickles } from './pickle/analyse.js';
 export { RULES, SCANNER_RULES, type ScannerRule } from './rules.js';
 export { openFileSource } from './io/file-source.js';
-export { type ScanOptions, scanPaths, scanStatement, type ScanStatementPredicate } from './scan.js';
+export { type ScanOptions, scanPaths, scanReport, scanSarif, scanStatement, type ScanStatementPredicate } from './scan.js';
 export { type ByteSource, bufferSource } from './source.js';
 export { EXTRA_ANALYSERS } from './formats/extra.js';
 export { EXTRA_FORMAT_RULES } from './formats/extra-rules.js';
@@ -18,4 +18,5 @@ export {
   type ModelReference,
   referenceFindings,
   SOURCE_RULES,
+  withModelReferences,
 } from './sources/index.js';

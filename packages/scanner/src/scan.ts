@@ -6,20 +6,26 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
+  buildReport,
   buildStatement,
   type FileResult,
   PREDICATE_TYPES,
   type Report,
   type ReportSummary,
+  ruleCatalog,
   type ScanPolicy,
   type Statement,
+  TRUSTGATE_VERSION,
+  toSarif,
   type Verdict,
 } from '@trustgate/core';
 import type { ModelMetadata } from './analyser.js';
 import { analyseSource } from './dispatch.js';
 import { ScannerError } from './errors.js';
 import { openFileSource } from './io/file-source.js';
-import { finding, RULES } from './rules.js';
+import { EXTRA_FORMAT_RULES } from './formats/extra-rules.js';
+import { finding, RULES, SCANNER_RULES } from './rules.js';
+import { SOURCE_RULES } from './sources/rules.js';
 
 export interface ScanOptions {
   policy: ScanPolicy;
@@ -219,4 +225,15 @@ export function scanStatement(report: Report): Statement<ScanStatementPredicate>
   if (subjects.length === 0)
     throw new ScannerError('SCAN_IO_ERROR', 'no readable file was scanned, so there is nothing to attest; check the scanned paths');
   return buildStatement(subjects, PREDICATE_TYPES.scan, { scanner: report.tool, summary: report.summary, files });
+}
+
+/** Scan the paths and summarise under the policy's failOn: the report every face prints. */
+export async function scanReport(paths: readonly string[], options: ScanOptions): Promise<Report> {
+  const files = await scanPaths(paths, options);
+  return buildReport(files, options.policy.failOn, { name: 'trustgate', version: TRUSTGATE_VERSION });
+}
+
+/** SARIF 2.1.0 of a scan report with the scanner's rule descriptors. */
+export function scanSarif(report: Report): object {
+  return toSarif(report, ruleCatalog(SCANNER_RULES, EXTRA_FORMAT_RULES, SOURCE_RULES));
 }

@@ -1,23 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import {
-  buildReport,
-  CoreError,
-  defaultPolicy,
-  loadPolicyFile,
-  type Report,
-  ruleCatalog,
-  type ScanPolicy,
-  TRUSTGATE_VERSION,
-  toJson,
-  toMarkdown,
-  toSarif,
-  toText,
-} from '@trustgate/core';
-import { SCANNER_RULES, scanPaths, scanStatement } from '@trustgate/scanner';
+import { CoreError, defaultPolicy, loadPolicyFile, type Report, type ScanPolicy, toJson, toMarkdown, toText } from '@trustgate/core';
+import { scanReport, scanSarif, scanStatement, withModelReferences } from '@trustgate/scanner';
 import { parseCommandArgs } from '../args.js';
 import { type CliIO, type Command, EXIT } from '../io.js';
-import { mlBomText, SCAN_EXTRA_OPTIONS, SCAN_EXTRA_RULES, SCAN_EXTRA_USAGE, withSourceFindings } from './scan-extras.js';
+import { mlBomText, SCAN_EXTRA_OPTIONS, SCAN_EXTRA_USAGE } from './scan-extras.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -37,7 +24,7 @@ function render(report: Report, format: Format): string {
     case 'json':
       return toJson(report);
     case 'sarif':
-      return `${JSON.stringify(toSarif(report, ruleCatalog(SCANNER_RULES, SCAN_EXTRA_RULES)), null, 2)}\n`;
+      return `${JSON.stringify(scanSarif(report), null, 2)}\n`;
     case 'markdown':
       return toMarkdown(report);
     default:
@@ -84,14 +71,13 @@ const scan: Command = {
     if (positionals.length === 0) throw new CoreError('USAGE_ERROR', 'give at least one PATH to scan; see trustgate scan --help');
     const policy: ScanPolicy = values.policy ? (await loadPolicyFile(resolve(io.cwd, values.policy))).scan : defaultPolicy().scan;
     const progress = io.isTTY && !io.env.CI;
-    const scanned = await scanPaths(positionals, {
+    const scanned = await scanReport(positionals, {
       policy,
       cwd: io.cwd,
       onProgress: progress ? (done, total, path) => io.stderr(`\r\u001b[2K[${done}/${total}] ${path.slice(-60)}`) : undefined,
     });
-    if (progress && scanned.length > 0) io.stderr('\r\u001b[2K');
-    const files = values.sources ? await withSourceFindings(scanned, positionals, policy, io.cwd) : scanned;
-    const report = buildReport(files, policy.failOn, { name: 'trustgate', version: TRUSTGATE_VERSION });
+    if (progress && scanned.files.length > 0) io.stderr('\r\u001b[2K');
+    const report = values.sources ? await withModelReferences(scanned, positionals, policy, io.cwd) : scanned;
     const text = render(report, format);
     if (values.out) await write(io, values.out, text);
     else io.stdout(text);

@@ -2,6 +2,7 @@ import * as zlib from 'node:zlib';
 import type { Magic } from '../sniff/magic.js';
 import type { ByteSource } from '../source.js';
 import { ContainerError, outputCap, type ScanLimits } from './limits.js';
+import { decodeLz4Frame } from './lz4.js';
 
 // Streams are inflated in memory; a single buffer cannot exceed this whatever the policy allows.
 const IN_MEMORY_CAP = 1 << 30;
@@ -10,8 +11,11 @@ type Inflate = (buf: Uint8Array, options: zlib.ZlibOptions) => Buffer;
 
 const zstd = (zlib as unknown as { zstdDecompressSync?: Inflate }).zstdDecompressSync;
 
+const lz4: Inflate = (buf, options) => Buffer.from(decodeLz4Frame(buf, options.maxOutputLength ?? IN_MEMORY_CAP));
+
 const DECODERS: Partial<Record<Magic, Inflate>> = {
   gzip: zlib.gunzipSync,
+  lz4,
   zlib: zlib.inflateSync,
   ...(zstd ? { zstd } : {}),
 };
@@ -31,6 +35,7 @@ export async function decompress(kind: Magic, source: ByteSource, limits: ScanLi
   try {
     return decode(raw, { maxOutputLength: cap });
   } catch (cause) {
+    if (cause instanceof ContainerError) throw cause;
     const msg = (cause as Error).message;
     if (/maxOutputLength|Cannot create a Buffer|buffer/i.test(msg))
       throw new ContainerError(`${kind} stream decompresses past the limit of ${cap} bytes (ratio ${limits.maxCompressionRatio})`, 'limit');

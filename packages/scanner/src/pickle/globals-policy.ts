@@ -308,7 +308,7 @@ export function judgeGlobal(module: string, name: string, policy: GlobalsPolicy)
   const full = `${module}.${name}`;
   for (const c of candidates(module, name)) {
     for (const p of policy.deny) if (matches(c, p)) return { verdict: 'unsafe', reason: `denied by policy (${p})` };
-    for (const [p, why] of DENY) if (matches(c, p)) return { verdict: 'unsafe', reason: `${c}: ${why}` };
+    for (const [p, why] of DENY) if (matches(c, p)) return { verdict: 'unsafe', reason: c === full ? why : `reaches ${c}: ${why}` };
   }
   const parts = name.split('.');
   if (!module.split('.').every((p) => IDENT.test(p)) || !parts.every((p) => IDENT.test(p)))

@@ -394,7 +394,7 @@ export class PickleMachine {
         return;
       }
       case 'EMPTY_DICT':
-        this.push({ k: 'dict', entries: new Map() });
+        this.push({ k: 'dict', entries: undefined, full: false });
         return;
       case 'SETITEM': {
         const v = this.pop();
@@ -513,16 +513,23 @@ export class PickleMachine {
 }
 
 function dictOf(items: Value[]): Value {
-  const d: Value = { k: 'dict', entries: new Map() };
+  const d: Value = { k: 'dict', entries: undefined, full: false };
   setEntries(d, items);
   return d;
 }
 
+/** Remember string-keyed entries while the dict is small (the map is made on first use: most dicts stay empty). */
 function setEntries(d: Value, items: Value[]): void {
-  if (d.k !== 'dict' || !d.entries) return;
+  if (d.k !== 'dict' || d.full) return;
   for (let j = 0; j + 1 < items.length; j += 2) {
     const key = items[j] as Value;
-    if (key.k === 'str' && key.v !== undefined && d.entries.size < TRACKED_ITEMS) d.entries.set(key.v, items[j + 1] as Value);
+    if (key.k !== 'str' || key.v === undefined) continue;
+    d.entries ??= new Map();
+    if (d.entries.size >= TRACKED_ITEMS) {
+      d.full = true;
+      return;
+    }
+    d.entries.set(key.v, items[j + 1] as Value);
   }
 }
 

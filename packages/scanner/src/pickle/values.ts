@@ -3,7 +3,7 @@ export type Value =
   | { k: 'str'; v: string | undefined }
   | { k: 'int'; v: number | undefined }
   | { k: 'tuple'; items: Value[] | undefined }
-  | { k: 'dict'; entries: Map<string, Value> | undefined }
+  | { k: 'dict'; entries: Map<string, Value> | undefined; full: boolean }
   | { k: 'global'; module: string; name: string }
   | { k: 'obj'; callee: Value; args: Value | undefined; state: Value | undefined }
   | { k: 'scalar' | 'bytes' | 'list' | 'set' | 'none' | 'persistent' | 'buffer' | 'unknown' };
@@ -20,8 +20,13 @@ export function str(v: string | undefined): Value {
   return { k: 'str', v };
 }
 
+// Small ints are shared: checkpoints are mostly sizes, strides and offsets.
+const SMALL_INTS: Value[] = Array.from({ length: 1024 }, (_, v) => ({ k: 'int', v }));
+const UNKNOWN_INT: Value = { k: 'int', v: undefined };
+
 export function int(v: number | undefined): Value {
-  return { k: 'int', v };
+  if (v === undefined) return UNKNOWN_INT;
+  return v >= 0 && v < 1024 && Number.isInteger(v) ? (SMALL_INTS[v] as Value) : { k: 'int', v };
 }
 
 export function tuple(items: Value[]): Value {

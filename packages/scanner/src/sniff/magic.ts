@@ -42,9 +42,12 @@ export function isTarHeader(block: Uint8Array): boolean {
   return sum === Number.parseInt(field, 8) && sum !== 256;
 }
 
-/** Empty, or UTF-8 text without NUL bytes (reported as plain text, never as a model). */
+// Control bytes text files carry: tab, newline, vertical tab, form feed, carriage return, escape.
+const TEXT_CONTROLS = new Set([9, 10, 11, 12, 13, 27]);
+
+/** UTF-8 text without NUL or other control bytes (reported as plain text, never as a model). */
 export function isPlainText(bytes: Uint8Array): boolean {
-  if (bytes.includes(0)) return false;
+  for (const b of bytes) if (b < 0x20 && !TEXT_CONTROLS.has(b)) return false;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return true;
