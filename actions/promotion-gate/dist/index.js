@@ -64405,6 +64405,24 @@ const scanPolicySchema = schemas/* strictObject */.rej({
         maxCompressionRatio: 200,
         maxOpcodes: 50_000_000,
     }),
+    keras: schemas/* strictObject */.rej({
+        allowModules: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
+            .default([])
+            .describe('Extra Keras config modules treated as safe ("pkg.module" or "pkg.*").'),
+        allowRegisteredNames: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
+            .default([])
+            .describe('Custom registered objects ("package>Name") treated as safe.'),
+    })
+        .default({ allowModules: [], allowRegisteredNames: [] })
+        .describe('Keras config references beyond the built-in allowlist.'),
+    onnx: schemas/* strictObject */.rej({
+        allowDomains: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]).describe('Extra custom-op domains treated as safe.'),
+    })
+        .default({ allowDomains: [] }),
+    tensorflow: schemas/* strictObject */.rej({
+        allowOps: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]).describe('Extra TensorFlow ops treated as known and safe.'),
+    })
+        .default({ allowOps: [] }),
     sources: schemas/* strictObject */.rej({
         allow: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]).describe('Allowed model sources: "org/*", "org/name", "host".'),
         block: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),

@@ -38494,6 +38494,13237 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
+/***/ 9554:
+/***/ (function(module, exports) {
+
+// GENERATED FILE. DO NOT EDIT.
+(function (global, factory) {
+  function preferDefault(exports) {
+    return exports.default || exports;
+  }
+  if (typeof define === "function" && define.amd) {
+    define([], function () {
+      var exports = {};
+      factory(exports);
+      return preferDefault(exports);
+    });
+  } else if (true) {
+    factory(exports);
+    if (true) module.exports = preferDefault(exports);
+  } else {}
+})(
+  typeof globalThis !== "undefined"
+    ? globalThis
+    : typeof self !== "undefined"
+      ? self
+      : this,
+  function (_exports) {
+    "use strict";
+
+    Object.defineProperty(_exports, "__esModule", {
+      value: true,
+    });
+    _exports.default = void 0;
+    /**
+     * @license
+     * Copyright 2009 The Closure Library Authors
+     * Copyright 2020 Daniel Wirtz / The long.js Authors.
+     *
+     * Licensed under the Apache License, Version 2.0 (the "License");
+     * you may not use this file except in compliance with the License.
+     * You may obtain a copy of the License at
+     *
+     *     http://www.apache.org/licenses/LICENSE-2.0
+     *
+     * Unless required by applicable law or agreed to in writing, software
+     * distributed under the License is distributed on an "AS IS" BASIS,
+     * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+     * See the License for the specific language governing permissions and
+     * limitations under the License.
+     *
+     * SPDX-License-Identifier: Apache-2.0
+     */
+
+    // WebAssembly optimizations to do native i64 multiplication and divide
+    var wasm = null;
+    try {
+      wasm = new WebAssembly.Instance(
+        new WebAssembly.Module(
+          new Uint8Array([
+            // \0asm
+            0, 97, 115, 109,
+            // version 1
+            1, 0, 0, 0,
+            // section "type"
+            1, 13, 2,
+            // 0, () => i32
+            96, 0, 1, 127,
+            // 1, (i32, i32, i32, i32) => i32
+            96, 4, 127, 127, 127, 127, 1, 127,
+            // section "function"
+            3, 7, 6,
+            // 0, type 0
+            0,
+            // 1, type 1
+            1,
+            // 2, type 1
+            1,
+            // 3, type 1
+            1,
+            // 4, type 1
+            1,
+            // 5, type 1
+            1,
+            // section "global"
+            6, 6, 1,
+            // 0, "high", mutable i32
+            127, 1, 65, 0, 11,
+            // section "export"
+            7, 50, 6,
+            // 0, "mul"
+            3, 109, 117, 108, 0, 1,
+            // 1, "div_s"
+            5, 100, 105, 118, 95, 115, 0, 2,
+            // 2, "div_u"
+            5, 100, 105, 118, 95, 117, 0, 3,
+            // 3, "rem_s"
+            5, 114, 101, 109, 95, 115, 0, 4,
+            // 4, "rem_u"
+            5, 114, 101, 109, 95, 117, 0, 5,
+            // 5, "get_high"
+            8, 103, 101, 116, 95, 104, 105, 103, 104, 0, 0,
+            // section "code"
+            10, 191, 1, 6,
+            // 0, "get_high"
+            4, 0, 35, 0, 11,
+            // 1, "mul"
+            36, 1, 1, 126, 32, 0, 173, 32, 1, 173, 66, 32, 134, 132, 32, 2, 173,
+            32, 3, 173, 66, 32, 134, 132, 126, 34, 4, 66, 32, 135, 167, 36, 0,
+            32, 4, 167, 11,
+            // 2, "div_s"
+            36, 1, 1, 126, 32, 0, 173, 32, 1, 173, 66, 32, 134, 132, 32, 2, 173,
+            32, 3, 173, 66, 32, 134, 132, 127, 34, 4, 66, 32, 135, 167, 36, 0,
+            32, 4, 167, 11,
+            // 3, "div_u"
+            36, 1, 1, 126, 32, 0, 173, 32, 1, 173, 66, 32, 134, 132, 32, 2, 173,
+            32, 3, 173, 66, 32, 134, 132, 128, 34, 4, 66, 32, 135, 167, 36, 0,
+            32, 4, 167, 11,
+            // 4, "rem_s"
+            36, 1, 1, 126, 32, 0, 173, 32, 1, 173, 66, 32, 134, 132, 32, 2, 173,
+            32, 3, 173, 66, 32, 134, 132, 129, 34, 4, 66, 32, 135, 167, 36, 0,
+            32, 4, 167, 11,
+            // 5, "rem_u"
+            36, 1, 1, 126, 32, 0, 173, 32, 1, 173, 66, 32, 134, 132, 32, 2, 173,
+            32, 3, 173, 66, 32, 134, 132, 130, 34, 4, 66, 32, 135, 167, 36, 0,
+            32, 4, 167, 11,
+          ]),
+        ),
+        {},
+      ).exports;
+    } catch {
+      // no wasm support :(
+    }
+
+    /**
+     * Constructs a 64 bit two's-complement integer, given its low and high 32 bit values as *signed* integers.
+     *  See the from* functions below for more convenient ways of constructing Longs.
+     * @exports Long
+     * @class A Long class for representing a 64 bit two's-complement integer value.
+     * @param {number} low The low (signed) 32 bits of the long
+     * @param {number} high The high (signed) 32 bits of the long
+     * @param {boolean=} unsigned Whether unsigned or not, defaults to signed
+     * @constructor
+     */
+    function Long(low, high, unsigned) {
+      /**
+       * The low 32 bits as a signed value.
+       * @type {number}
+       */
+      this.low = low | 0;
+
+      /**
+       * The high 32 bits as a signed value.
+       * @type {number}
+       */
+      this.high = high | 0;
+
+      /**
+       * Whether unsigned or not.
+       * @type {boolean}
+       */
+      this.unsigned = !!unsigned;
+    }
+
+    // The internal representation of a long is the two given signed, 32-bit values.
+    // We use 32-bit pieces because these are the size of integers on which
+    // Javascript performs bit-operations.  For operations like addition and
+    // multiplication, we split each number into 16 bit pieces, which can easily be
+    // multiplied within Javascript's floating-point representation without overflow
+    // or change in sign.
+    //
+    // In the algorithms below, we frequently reduce the negative case to the
+    // positive case by negating the input(s) and then post-processing the result.
+    // Note that we must ALWAYS check specially whether those values are MIN_VALUE
+    // (-2^63) because -MIN_VALUE == MIN_VALUE (since 2^63 cannot be represented as
+    // a positive number, it overflows back into a negative).  Not handling this
+    // case would often result in infinite recursion.
+    //
+    // Common constant values ZERO, ONE, NEG_ONE, etc. are defined below the from*
+    // methods on which they depend.
+
+    /**
+     * An indicator used to reliably determine if an object is a Long or not.
+     * @type {boolean}
+     * @const
+     * @private
+     */
+    Long.prototype.__isLong__;
+    Object.defineProperty(Long.prototype, "__isLong__", {
+      value: true,
+    });
+
+    /**
+     * @function
+     * @param {*} obj Object
+     * @returns {boolean}
+     * @inner
+     */
+    function isLong(obj) {
+      return (obj && obj["__isLong__"]) === true;
+    }
+
+    /**
+     * @function
+     * @param {*} value number
+     * @returns {number}
+     * @inner
+     */
+    function ctz32(value) {
+      var c = Math.clz32(value & -value);
+      return value ? 31 - c : c;
+    }
+
+    /**
+     * Tests if the specified object is a Long.
+     * @function
+     * @param {*} obj Object
+     * @returns {boolean}
+     */
+    Long.isLong = isLong;
+
+    /**
+     * A cache of the Long representations of small integer values.
+     * @type {!Object}
+     * @inner
+     */
+    var INT_CACHE = {};
+
+    /**
+     * A cache of the Long representations of small unsigned integer values.
+     * @type {!Object}
+     * @inner
+     */
+    var UINT_CACHE = {};
+
+    /**
+     * @param {number} value
+     * @param {boolean=} unsigned
+     * @returns {!Long}
+     * @inner
+     */
+    function fromInt(value, unsigned) {
+      var obj, cachedObj, cache;
+      if (unsigned) {
+        value >>>= 0;
+        if ((cache = 0 <= value && value < 256)) {
+          cachedObj = UINT_CACHE[value];
+          if (cachedObj) return cachedObj;
+        }
+        obj = fromBits(value, 0, true);
+        if (cache) UINT_CACHE[value] = obj;
+        return obj;
+      } else {
+        value |= 0;
+        if ((cache = -128 <= value && value < 128)) {
+          cachedObj = INT_CACHE[value];
+          if (cachedObj) return cachedObj;
+        }
+        obj = fromBits(value, value < 0 ? -1 : 0, false);
+        if (cache) INT_CACHE[value] = obj;
+        return obj;
+      }
+    }
+
+    /**
+     * Returns a Long representing the given 32 bit integer value.
+     * @function
+     * @param {number} value The 32 bit integer in question
+     * @param {boolean=} unsigned Whether unsigned or not, defaults to signed
+     * @returns {!Long} The corresponding Long value
+     */
+    Long.fromInt = fromInt;
+
+    /**
+     * @param {number} value
+     * @param {boolean=} unsigned
+     * @returns {!Long}
+     * @inner
+     */
+    function fromNumber(value, unsigned) {
+      if (isNaN(value)) return unsigned ? UZERO : ZERO;
+      if (unsigned) {
+        if (value < 0) return UZERO;
+        if (value >= TWO_PWR_64_DBL) return MAX_UNSIGNED_VALUE;
+      } else {
+        if (value <= -TWO_PWR_63_DBL) return MIN_VALUE;
+        if (value + 1 >= TWO_PWR_63_DBL) return MAX_VALUE;
+      }
+      if (value < 0) return fromNumber(-value, unsigned).neg();
+      return fromBits(
+        value % TWO_PWR_32_DBL | 0,
+        (value / TWO_PWR_32_DBL) | 0,
+        unsigned,
+      );
+    }
+
+    /**
+     * Returns a Long representing the given value, provided that it is a finite number. Otherwise, zero is returned.
+     * @function
+     * @param {number} value The number in question
+     * @param {boolean=} unsigned Whether unsigned or not, defaults to signed
+     * @returns {!Long} The corresponding Long value
+     */
+    Long.fromNumber = fromNumber;
+
+    /**
+     * @param {number} lowBits
+     * @param {number} highBits
+     * @param {boolean=} unsigned
+     * @returns {!Long}
+     * @inner
+     */
+    function fromBits(lowBits, highBits, unsigned) {
+      return new Long(lowBits, highBits, unsigned);
+    }
+
+    /**
+     * Returns a Long representing the 64 bit integer that comes by concatenating the given low and high bits. Each is
+     *  assumed to use 32 bits.
+     * @function
+     * @param {number} lowBits The low 32 bits
+     * @param {number} highBits The high 32 bits
+     * @param {boolean=} unsigned Whether unsigned or not, defaults to signed
+     * @returns {!Long} The corresponding Long value
+     */
+    Long.fromBits = fromBits;
+
+    /**
+     * @function
+     * @param {number} base
+     * @param {number} exponent
+     * @returns {number}
+     * @inner
+     */
+    var pow_dbl = Math.pow; // Used 4 times (4*8 to 15+4)
+
+    /**
+     * @param {string} str
+     * @param {(boolean|number)=} unsigned
+     * @param {number=} radix
+     * @returns {!Long}
+     * @inner
+     */
+    function fromString(str, unsigned, radix) {
+      if (str.length === 0) throw Error("empty string");
+      if (typeof unsigned === "number") {
+        // For goog.math.long compatibility
+        radix = unsigned;
+        unsigned = false;
+      } else {
+        unsigned = !!unsigned;
+      }
+      if (
+        str === "NaN" ||
+        str === "Infinity" ||
+        str === "+Infinity" ||
+        str === "-Infinity"
+      )
+        return unsigned ? UZERO : ZERO;
+      radix = radix || 10;
+      if (radix < 2 || 36 < radix) throw RangeError("radix");
+      var p;
+      if ((p = str.indexOf("-")) > 0) throw Error("interior hyphen");
+      else if (p === 0) {
+        return fromString(str.substring(1), unsigned, radix).neg();
+      }
+
+      // Do several (8) digits each time through the loop, so as to
+      // minimize the calls to the very expensive emulated div.
+      var radixToPower = fromNumber(pow_dbl(radix, 8));
+      var result = ZERO;
+      for (var i = 0; i < str.length; i += 8) {
+        var size = Math.min(8, str.length - i),
+          value = parseInt(str.substring(i, i + size), radix);
+        if (size < 8) {
+          var power = fromNumber(pow_dbl(radix, size));
+          result = result.mul(power).add(fromNumber(value));
+        } else {
+          result = result.mul(radixToPower);
+          result = result.add(fromNumber(value));
+        }
+      }
+      result.unsigned = unsigned;
+      return result;
+    }
+
+    /**
+     * Returns a Long representation of the given string, written using the specified radix.
+     * @function
+     * @param {string} str The textual representation of the Long
+     * @param {(boolean|number)=} unsigned Whether unsigned or not, defaults to signed
+     * @param {number=} radix The radix in which the text is written (2-36), defaults to 10
+     * @returns {!Long} The corresponding Long value
+     */
+    Long.fromString = fromString;
+
+    /**
+     * @function
+     * @param {!Long|number|string|!{low: number, high: number, unsigned: boolean}} val
+     * @param {boolean=} unsigned
+     * @returns {!Long}
+     * @inner
+     */
+    function fromValue(val, unsigned) {
+      if (typeof val === "number") return fromNumber(val, unsigned);
+      if (typeof val === "string") return fromString(val, unsigned);
+      // Throws for non-objects, converts non-instanceof Long:
+      return fromBits(
+        val.low,
+        val.high,
+        typeof unsigned === "boolean" ? unsigned : val.unsigned,
+      );
+    }
+
+    /**
+     * Converts the specified value to a Long using the appropriate from* function for its type.
+     * @function
+     * @param {!Long|number|bigint|string|!{low: number, high: number, unsigned: boolean}} val Value
+     * @param {boolean=} unsigned Whether unsigned or not, defaults to signed
+     * @returns {!Long}
+     */
+    Long.fromValue = fromValue;
+
+    // NOTE: the compiler should inline these constant values below and then remove these variables, so there should be
+    // no runtime penalty for these.
+
+    /**
+     * @type {number}
+     * @const
+     * @inner
+     */
+    var TWO_PWR_16_DBL = 1 << 16;
+
+    /**
+     * @type {number}
+     * @const
+     * @inner
+     */
+    var TWO_PWR_24_DBL = 1 << 24;
+
+    /**
+     * @type {number}
+     * @const
+     * @inner
+     */
+    var TWO_PWR_32_DBL = TWO_PWR_16_DBL * TWO_PWR_16_DBL;
+
+    /**
+     * @type {number}
+     * @const
+     * @inner
+     */
+    var TWO_PWR_64_DBL = TWO_PWR_32_DBL * TWO_PWR_32_DBL;
+
+    /**
+     * @type {number}
+     * @const
+     * @inner
+     */
+    var TWO_PWR_63_DBL = TWO_PWR_64_DBL / 2;
+
+    /**
+     * @type {!Long}
+     * @const
+     * @inner
+     */
+    var TWO_PWR_24 = fromInt(TWO_PWR_24_DBL);
+
+    /**
+     * @type {!Long}
+     * @inner
+     */
+    var ZERO = fromInt(0);
+
+    /**
+     * Signed zero.
+     * @type {!Long}
+     */
+    Long.ZERO = ZERO;
+
+    /**
+     * @type {!Long}
+     * @inner
+     */
+    var UZERO = fromInt(0, true);
+
+    /**
+     * Unsigned zero.
+     * @type {!Long}
+     */
+    Long.UZERO = UZERO;
+
+    /**
+     * @type {!Long}
+     * @inner
+     */
+    var ONE = fromInt(1);
+
+    /**
+     * Signed one.
+     * @type {!Long}
+     */
+    Long.ONE = ONE;
+
+    /**
+     * @type {!Long}
+     * @inner
+     */
+    var UONE = fromInt(1, true);
+
+    /**
+     * Unsigned one.
+     * @type {!Long}
+     */
+    Long.UONE = UONE;
+
+    /**
+     * @type {!Long}
+     * @inner
+     */
+    var NEG_ONE = fromInt(-1);
+
+    /**
+     * Signed negative one.
+     * @type {!Long}
+     */
+    Long.NEG_ONE = NEG_ONE;
+
+    /**
+     * @type {!Long}
+     * @inner
+     */
+    var MAX_VALUE = fromBits(0xffffffff | 0, 0x7fffffff | 0, false);
+
+    /**
+     * Maximum signed value.
+     * @type {!Long}
+     */
+    Long.MAX_VALUE = MAX_VALUE;
+
+    /**
+     * @type {!Long}
+     * @inner
+     */
+    var MAX_UNSIGNED_VALUE = fromBits(0xffffffff | 0, 0xffffffff | 0, true);
+
+    /**
+     * Maximum unsigned value.
+     * @type {!Long}
+     */
+    Long.MAX_UNSIGNED_VALUE = MAX_UNSIGNED_VALUE;
+
+    /**
+     * @type {!Long}
+     * @inner
+     */
+    var MIN_VALUE = fromBits(0, 0x80000000 | 0, false);
+
+    /**
+     * Minimum signed value.
+     * @type {!Long}
+     */
+    Long.MIN_VALUE = MIN_VALUE;
+
+    /**
+     * @alias Long.prototype
+     * @inner
+     */
+    var LongPrototype = Long.prototype;
+
+    /**
+     * Converts the Long to a 32 bit integer, assuming it is a 32 bit integer.
+     * @this {!Long}
+     * @returns {number}
+     */
+    LongPrototype.toInt = function toInt() {
+      return this.unsigned ? this.low >>> 0 : this.low;
+    };
+
+    /**
+     * Converts the Long to a the nearest floating-point representation of this value (double, 53 bit mantissa).
+     * @this {!Long}
+     * @returns {number}
+     */
+    LongPrototype.toNumber = function toNumber() {
+      if (this.unsigned)
+        return (this.high >>> 0) * TWO_PWR_32_DBL + (this.low >>> 0);
+      return this.high * TWO_PWR_32_DBL + (this.low >>> 0);
+    };
+
+    /**
+     * Converts the Long to a string written in the specified radix.
+     * @this {!Long}
+     * @param {number=} radix Radix (2-36), defaults to 10
+     * @returns {string}
+     * @override
+     * @throws {RangeError} If `radix` is out of range
+     */
+    LongPrototype.toString = function toString(radix) {
+      radix = radix || 10;
+      if (radix < 2 || 36 < radix) throw RangeError("radix");
+      if (this.isZero()) return "0";
+      if (this.isNegative()) {
+        // Unsigned Longs are never negative
+        if (this.eq(MIN_VALUE)) {
+          // We need to change the Long value before it can be negated, so we remove
+          // the bottom-most digit in this base and then recurse to do the rest.
+          var radixLong = fromNumber(radix),
+            div = this.div(radixLong),
+            rem1 = div.mul(radixLong).sub(this);
+          return div.toString(radix) + rem1.toInt().toString(radix);
+        } else return "-" + this.neg().toString(radix);
+      }
+
+      // Do several (6) digits each time through the loop, so as to
+      // minimize the calls to the very expensive emulated div.
+      var radixToPower = fromNumber(pow_dbl(radix, 6), this.unsigned),
+        rem = this;
+      var result = "";
+      while (true) {
+        var remDiv = rem.div(radixToPower),
+          intval = rem.sub(remDiv.mul(radixToPower)).toInt() >>> 0,
+          digits = intval.toString(radix);
+        rem = remDiv;
+        if (rem.isZero()) return digits + result;
+        else {
+          while (digits.length < 6) digits = "0" + digits;
+          result = "" + digits + result;
+        }
+      }
+    };
+
+    /**
+     * Gets the high 32 bits as a signed integer.
+     * @this {!Long}
+     * @returns {number} Signed high bits
+     */
+    LongPrototype.getHighBits = function getHighBits() {
+      return this.high;
+    };
+
+    /**
+     * Gets the high 32 bits as an unsigned integer.
+     * @this {!Long}
+     * @returns {number} Unsigned high bits
+     */
+    LongPrototype.getHighBitsUnsigned = function getHighBitsUnsigned() {
+      return this.high >>> 0;
+    };
+
+    /**
+     * Gets the low 32 bits as a signed integer.
+     * @this {!Long}
+     * @returns {number} Signed low bits
+     */
+    LongPrototype.getLowBits = function getLowBits() {
+      return this.low;
+    };
+
+    /**
+     * Gets the low 32 bits as an unsigned integer.
+     * @this {!Long}
+     * @returns {number} Unsigned low bits
+     */
+    LongPrototype.getLowBitsUnsigned = function getLowBitsUnsigned() {
+      return this.low >>> 0;
+    };
+
+    /**
+     * Gets the number of bits needed to represent the absolute value of this Long.
+     * @this {!Long}
+     * @returns {number}
+     */
+    LongPrototype.getNumBitsAbs = function getNumBitsAbs() {
+      if (this.isNegative())
+        // Unsigned Longs are never negative
+        return this.eq(MIN_VALUE) ? 64 : this.neg().getNumBitsAbs();
+      var val = this.high != 0 ? this.high : this.low;
+      for (var bit = 31; bit > 0; bit--) if ((val & (1 << bit)) != 0) break;
+      return this.high != 0 ? bit + 33 : bit + 1;
+    };
+
+    /**
+     * Tests if this Long can be safely represented as a JavaScript number.
+     * @this {!Long}
+     * @returns {boolean}
+     */
+    LongPrototype.isSafeInteger = function isSafeInteger() {
+      // 2^53-1 is the maximum safe value
+      var top11Bits = this.high >> 21;
+      // [0, 2^53-1]
+      if (!top11Bits) return true;
+      // > 2^53-1
+      if (this.unsigned) return false;
+      // [-2^53, -1] except -2^53
+      return top11Bits === -1 && !(this.low === 0 && this.high === -0x200000);
+    };
+
+    /**
+     * Tests if this Long's value equals zero.
+     * @this {!Long}
+     * @returns {boolean}
+     */
+    LongPrototype.isZero = function isZero() {
+      return this.high === 0 && this.low === 0;
+    };
+
+    /**
+     * Tests if this Long's value equals zero. This is an alias of {@link Long#isZero}.
+     * @returns {boolean}
+     */
+    LongPrototype.eqz = LongPrototype.isZero;
+
+    /**
+     * Tests if this Long's value is negative.
+     * @this {!Long}
+     * @returns {boolean}
+     */
+    LongPrototype.isNegative = function isNegative() {
+      return !this.unsigned && this.high < 0;
+    };
+
+    /**
+     * Tests if this Long's value is positive or zero.
+     * @this {!Long}
+     * @returns {boolean}
+     */
+    LongPrototype.isPositive = function isPositive() {
+      return this.unsigned || this.high >= 0;
+    };
+
+    /**
+     * Tests if this Long's value is odd.
+     * @this {!Long}
+     * @returns {boolean}
+     */
+    LongPrototype.isOdd = function isOdd() {
+      return (this.low & 1) === 1;
+    };
+
+    /**
+     * Tests if this Long's value is even.
+     * @this {!Long}
+     * @returns {boolean}
+     */
+    LongPrototype.isEven = function isEven() {
+      return (this.low & 1) === 0;
+    };
+
+    /**
+     * Tests if this Long's value equals the specified's.
+     * @this {!Long}
+     * @param {!Long|number|bigint|string} other Other value
+     * @returns {boolean}
+     */
+    LongPrototype.equals = function equals(other) {
+      if (!isLong(other)) other = fromValue(other);
+      if (
+        this.unsigned !== other.unsigned &&
+        this.high >>> 31 === 1 &&
+        other.high >>> 31 === 1
+      )
+        return false;
+      return this.high === other.high && this.low === other.low;
+    };
+
+    /**
+     * Tests if this Long's value equals the specified's. This is an alias of {@link Long#equals}.
+     * @function
+     * @param {!Long|number|bigint|string} other Other value
+     * @returns {boolean}
+     */
+    LongPrototype.eq = LongPrototype.equals;
+
+    /**
+     * Tests if this Long's value differs from the specified's.
+     * @this {!Long}
+     * @param {!Long|number|bigint|string} other Other value
+     * @returns {boolean}
+     */
+    LongPrototype.notEquals = function notEquals(other) {
+      return !this.eq(/* validates */ other);
+    };
+
+    /**
+     * Tests if this Long's value differs from the specified's. This is an alias of {@link Long#notEquals}.
+     * @function
+     * @param {!Long|number|bigint|string} other Other value
+     * @returns {boolean}
+     */
+    LongPrototype.neq = LongPrototype.notEquals;
+
+    /**
+     * Tests if this Long's value differs from the specified's. This is an alias of {@link Long#notEquals}.
+     * @function
+     * @param {!Long|number|bigint|string} other Other value
+     * @returns {boolean}
+     */
+    LongPrototype.ne = LongPrototype.notEquals;
+
+    /**
+     * Tests if this Long's value is less than the specified's.
+     * @this {!Long}
+     * @param {!Long|number|bigint|string} other Other value
+     * @returns {boolean}
+     */
+    LongPrototype.lessThan = function lessThan(other) {
+      return this.comp(/* validates */ other) < 0;
+    };
+
+    /**
+     * Tests if this Long's value is less than the specified's. This is an alias of {@link Long#lessThan}.
+     * @function
+     * @param {!Long|number|bigint|string} other Other value
+     * @returns {boolean}
+     */
+    LongPrototype.lt = LongPrototype.lessThan;
+
+    /**
+     * Tests if this Long's value is less than or equal the specified's.
+     * @this {!Long}
+     * @param {!Long|number|bigint|string} other Other value
+     * @returns {boolean}
+     */
+    LongPrototype.lessThanOrEqual = function lessThanOrEqual(other) {
+      return this.comp(/* validates */ other) <= 0;
+    };
+
+    /**
+     * Tests if this Long's value is less than or equal the specified's. This is an alias of {@link Long#lessThanOrEqual}.
+     * @function
+     * @param {!Long|number|bigint|string} other Other value
+     * @returns {boolean}
+     */
+    LongPrototype.lte = LongPrototype.lessThanOrEqual;
+
+    /**
+     * Tests if this Long's value is less than or equal the specified's. This is an alias of {@link Long#lessThanOrEqual}.
+     * @function
+     * @param {!Long|number|bigint|string} other Other value
+     * @returns {boolean}
+     */
+    LongPrototype.le = LongPrototype.lessThanOrEqual;
+
+    /**
+     * Tests if this Long's value is greater than the specified's.
+     * @this {!Long}
+     * @param {!Long|number|bigint|string} other Other value
+     * @returns {boolean}
+     */
+    LongPrototype.greaterThan = function greaterThan(other) {
+      return this.comp(/* validates */ other) > 0;
+    };
+
+    /**
+     * Tests if this Long's value is greater than the specified's. This is an alias of {@link Long#greaterThan}.
+     * @function
+     * @param {!Long|number|bigint|string} other Other value
+     * @returns {boolean}
+     */
+    LongPrototype.gt = LongPrototype.greaterThan;
+
+    /**
+     * Tests if this Long's value is greater than or equal the specified's.
+     * @this {!Long}
+     * @param {!Long|number|bigint|string} other Other value
+     * @returns {boolean}
+     */
+    LongPrototype.greaterThanOrEqual = function greaterThanOrEqual(other) {
+      return this.comp(/* validates */ other) >= 0;
+    };
+
+    /**
+     * Tests if this Long's value is greater than or equal the specified's. This is an alias of {@link Long#greaterThanOrEqual}.
+     * @function
+     * @param {!Long|number|bigint|string} other Other value
+     * @returns {boolean}
+     */
+    LongPrototype.gte = LongPrototype.greaterThanOrEqual;
+
+    /**
+     * Tests if this Long's value is greater than or equal the specified's. This is an alias of {@link Long#greaterThanOrEqual}.
+     * @function
+     * @param {!Long|number|bigint|string} other Other value
+     * @returns {boolean}
+     */
+    LongPrototype.ge = LongPrototype.greaterThanOrEqual;
+
+    /**
+     * Compares this Long's value with the specified's.
+     * @this {!Long}
+     * @param {!Long|number|bigint|string} other Other value
+     * @returns {number} 0 if they are the same, 1 if the this is greater and -1
+     *  if the given one is greater
+     */
+    LongPrototype.compare = function compare(other) {
+      if (!isLong(other)) other = fromValue(other);
+      if (this.eq(other)) return 0;
+      var thisNeg = this.isNegative(),
+        otherNeg = other.isNegative();
+      if (thisNeg && !otherNeg) return -1;
+      if (!thisNeg && otherNeg) return 1;
+      // At this point the sign bits are the same
+      if (!this.unsigned) return this.sub(other).isNegative() ? -1 : 1;
+      // Both are positive if at least one is unsigned
+      return other.high >>> 0 > this.high >>> 0 ||
+        (other.high === this.high && other.low >>> 0 > this.low >>> 0)
+        ? -1
+        : 1;
+    };
+
+    /**
+     * Compares this Long's value with the specified's. This is an alias of {@link Long#compare}.
+     * @function
+     * @param {!Long|number|bigint|string} other Other value
+     * @returns {number} 0 if they are the same, 1 if the this is greater and -1
+     *  if the given one is greater
+     */
+    LongPrototype.comp = LongPrototype.compare;
+
+    /**
+     * Negates this Long's value.
+     * @this {!Long}
+     * @returns {!Long} Negated Long
+     */
+    LongPrototype.negate = function negate() {
+      if (!this.unsigned && this.eq(MIN_VALUE)) return MIN_VALUE;
+      return this.not().add(ONE);
+    };
+
+    /**
+     * Negates this Long's value. This is an alias of {@link Long#negate}.
+     * @function
+     * @returns {!Long} Negated Long
+     */
+    LongPrototype.neg = LongPrototype.negate;
+
+    /**
+     * Returns the sum of this and the specified Long.
+     * @this {!Long}
+     * @param {!Long|number|bigint|string} addend Addend
+     * @returns {!Long} Sum
+     */
+    LongPrototype.add = function add(addend) {
+      if (!isLong(addend)) addend = fromValue(addend);
+
+      // Divide each number into 4 chunks of 16 bits, and then sum the chunks.
+
+      var a48 = this.high >>> 16;
+      var a32 = this.high & 0xffff;
+      var a16 = this.low >>> 16;
+      var a00 = this.low & 0xffff;
+      var b48 = addend.high >>> 16;
+      var b32 = addend.high & 0xffff;
+      var b16 = addend.low >>> 16;
+      var b00 = addend.low & 0xffff;
+      var c48 = 0,
+        c32 = 0,
+        c16 = 0,
+        c00 = 0;
+      c00 += a00 + b00;
+      c16 += c00 >>> 16;
+      c00 &= 0xffff;
+      c16 += a16 + b16;
+      c32 += c16 >>> 16;
+      c16 &= 0xffff;
+      c32 += a32 + b32;
+      c48 += c32 >>> 16;
+      c32 &= 0xffff;
+      c48 += a48 + b48;
+      c48 &= 0xffff;
+      return fromBits((c16 << 16) | c00, (c48 << 16) | c32, this.unsigned);
+    };
+
+    /**
+     * Returns the difference of this and the specified Long.
+     * @this {!Long}
+     * @param {!Long|number|bigint|string} subtrahend Subtrahend
+     * @returns {!Long} Difference
+     */
+    LongPrototype.subtract = function subtract(subtrahend) {
+      if (!isLong(subtrahend)) subtrahend = fromValue(subtrahend);
+      return this.add(subtrahend.neg());
+    };
+
+    /**
+     * Returns the difference of this and the specified Long. This is an alias of {@link Long#subtract}.
+     * @function
+     * @param {!Long|number|bigint|string} subtrahend Subtrahend
+     * @returns {!Long} Difference
+     */
+    LongPrototype.sub = LongPrototype.subtract;
+
+    /**
+     * Returns the product of this and the specified Long.
+     * @this {!Long}
+     * @param {!Long|number|bigint|string} multiplier Multiplier
+     * @returns {!Long} Product
+     */
+    LongPrototype.multiply = function multiply(multiplier) {
+      if (this.isZero()) return this;
+      if (!isLong(multiplier)) multiplier = fromValue(multiplier);
+
+      // use wasm support if present
+      if (wasm) {
+        var low = wasm["mul"](
+          this.low,
+          this.high,
+          multiplier.low,
+          multiplier.high,
+        );
+        return fromBits(low, wasm["get_high"](), this.unsigned);
+      }
+      if (multiplier.isZero()) return this.unsigned ? UZERO : ZERO;
+      if (this.eq(MIN_VALUE)) return multiplier.isOdd() ? MIN_VALUE : ZERO;
+      if (multiplier.eq(MIN_VALUE)) return this.isOdd() ? MIN_VALUE : ZERO;
+      if (this.isNegative()) {
+        if (multiplier.isNegative()) return this.neg().mul(multiplier.neg());
+        else return this.neg().mul(multiplier).neg();
+      } else if (multiplier.isNegative())
+        return this.mul(multiplier.neg()).neg();
+
+      // If both longs are small, use float multiplication
+      if (this.lt(TWO_PWR_24) && multiplier.lt(TWO_PWR_24))
+        return fromNumber(
+          this.toNumber() * multiplier.toNumber(),
+          this.unsigned,
+        );
+
+      // Divide each long into 4 chunks of 16 bits, and then add up 4x4 products.
+      // We can skip products that would overflow.
+
+      var a48 = this.high >>> 16;
+      var a32 = this.high & 0xffff;
+      var a16 = this.low >>> 16;
+      var a00 = this.low & 0xffff;
+      var b48 = multiplier.high >>> 16;
+      var b32 = multiplier.high & 0xffff;
+      var b16 = multiplier.low >>> 16;
+      var b00 = multiplier.low & 0xffff;
+      var c48 = 0,
+        c32 = 0,
+        c16 = 0,
+        c00 = 0;
+      c00 += a00 * b00;
+      c16 += c00 >>> 16;
+      c00 &= 0xffff;
+      c16 += a16 * b00;
+      c32 += c16 >>> 16;
+      c16 &= 0xffff;
+      c16 += a00 * b16;
+      c32 += c16 >>> 16;
+      c16 &= 0xffff;
+      c32 += a32 * b00;
+      c48 += c32 >>> 16;
+      c32 &= 0xffff;
+      c32 += a16 * b16;
+      c48 += c32 >>> 16;
+      c32 &= 0xffff;
+      c32 += a00 * b32;
+      c48 += c32 >>> 16;
+      c32 &= 0xffff;
+      c48 += a48 * b00 + a32 * b16 + a16 * b32 + a00 * b48;
+      c48 &= 0xffff;
+      return fromBits((c16 << 16) | c00, (c48 << 16) | c32, this.unsigned);
+    };
+
+    /**
+     * Returns the product of this and the specified Long. This is an alias of {@link Long#multiply}.
+     * @function
+     * @param {!Long|number|bigint|string} multiplier Multiplier
+     * @returns {!Long} Product
+     */
+    LongPrototype.mul = LongPrototype.multiply;
+
+    /**
+     * Returns this Long divided by the specified. The result is signed if this Long is signed or
+     *  unsigned if this Long is unsigned.
+     * @this {!Long}
+     * @param {!Long|number|bigint|string} divisor Divisor
+     * @returns {!Long} Quotient
+     */
+    LongPrototype.divide = function divide(divisor) {
+      if (!isLong(divisor)) divisor = fromValue(divisor);
+      if (divisor.isZero()) throw Error("division by zero");
+
+      // use wasm support if present
+      if (wasm) {
+        // guard against signed division overflow: the largest
+        // negative number / -1 would be 1 larger than the largest
+        // positive number, due to two's complement.
+        if (
+          !this.unsigned &&
+          this.high === -0x80000000 &&
+          divisor.low === -1 &&
+          divisor.high === -1
+        ) {
+          // be consistent with non-wasm code path
+          return this;
+        }
+        var low = (this.unsigned ? wasm["div_u"] : wasm["div_s"])(
+          this.low,
+          this.high,
+          divisor.low,
+          divisor.high,
+        );
+        return fromBits(low, wasm["get_high"](), this.unsigned);
+      }
+      if (this.isZero()) return this.unsigned ? UZERO : ZERO;
+      var approx, rem, res;
+      if (!this.unsigned) {
+        // This section is only relevant for signed longs and is derived from the
+        // closure library as a whole.
+        if (this.eq(MIN_VALUE)) {
+          if (divisor.eq(ONE) || divisor.eq(NEG_ONE))
+            return MIN_VALUE; // recall that -MIN_VALUE == MIN_VALUE
+          else if (divisor.eq(MIN_VALUE)) return ONE;
+          else {
+            // At this point, we have |other| >= 2, so |this/other| < |MIN_VALUE|.
+            var halfThis = this.shr(1);
+            approx = halfThis.div(divisor).shl(1);
+            if (approx.eq(ZERO)) {
+              return divisor.isNegative() ? ONE : NEG_ONE;
+            } else {
+              rem = this.sub(divisor.mul(approx));
+              res = approx.add(rem.div(divisor));
+              return res;
+            }
+          }
+        } else if (divisor.eq(MIN_VALUE)) return this.unsigned ? UZERO : ZERO;
+        if (this.isNegative()) {
+          if (divisor.isNegative()) return this.neg().div(divisor.neg());
+          return this.neg().div(divisor).neg();
+        } else if (divisor.isNegative()) return this.div(divisor.neg()).neg();
+        res = ZERO;
+      } else {
+        // The algorithm below has not been made for unsigned longs. It's therefore
+        // required to take special care of the MSB prior to running it.
+        if (!divisor.unsigned) divisor = divisor.toUnsigned();
+        if (divisor.gt(this)) return UZERO;
+        if (divisor.gt(this.shru(1)))
+          // 15 >>> 1 = 7 ; with divisor = 8 ; true
+          return UONE;
+        res = UZERO;
+      }
+
+      // Repeat the following until the remainder is less than other:  find a
+      // floating-point that approximates remainder / other *from below*, add this
+      // into the result, and subtract it from the remainder.  It is critical that
+      // the approximate value is less than or equal to the real value so that the
+      // remainder never becomes negative.
+      rem = this;
+      while (rem.gte(divisor)) {
+        // Approximate the result of division. This may be a little greater or
+        // smaller than the actual value.
+        approx = Math.max(1, Math.floor(rem.toNumber() / divisor.toNumber()));
+
+        // We will tweak the approximate result by changing it in the 48-th digit or
+        // the smallest non-fractional digit, whichever is larger.
+        var log2 = Math.ceil(Math.log(approx) / Math.LN2),
+          delta = log2 <= 48 ? 1 : pow_dbl(2, log2 - 48),
+          // Decrease the approximation until it is smaller than the remainder.  Note
+          // that if it is too large, the product overflows and is negative.
+          approxRes = fromNumber(approx),
+          approxRem = approxRes.mul(divisor);
+        while (approxRem.isNegative() || approxRem.gt(rem)) {
+          approx -= delta;
+          approxRes = fromNumber(approx, this.unsigned);
+          approxRem = approxRes.mul(divisor);
+        }
+
+        // We know the answer can't be zero... and actually, zero would cause
+        // infinite recursion since we would make no progress.
+        if (approxRes.isZero()) approxRes = ONE;
+        res = res.add(approxRes);
+        rem = rem.sub(approxRem);
+      }
+      return res;
+    };
+
+    /**
+     * Returns this Long divided by the specified. This is an alias of {@link Long#divide}.
+     * @function
+     * @param {!Long|number|bigint|string} divisor Divisor
+     * @returns {!Long} Quotient
+     */
+    LongPrototype.div = LongPrototype.divide;
+
+    /**
+     * Returns this Long modulo the specified.
+     * @this {!Long}
+     * @param {!Long|number|bigint|string} divisor Divisor
+     * @returns {!Long} Remainder
+     */
+    LongPrototype.modulo = function modulo(divisor) {
+      if (!isLong(divisor)) divisor = fromValue(divisor);
+
+      // use wasm support if present
+      if (wasm) {
+        var low = (this.unsigned ? wasm["rem_u"] : wasm["rem_s"])(
+          this.low,
+          this.high,
+          divisor.low,
+          divisor.high,
+        );
+        return fromBits(low, wasm["get_high"](), this.unsigned);
+      }
+      return this.sub(this.div(divisor).mul(divisor));
+    };
+
+    /**
+     * Returns this Long modulo the specified. This is an alias of {@link Long#modulo}.
+     * @function
+     * @param {!Long|number|bigint|string} divisor Divisor
+     * @returns {!Long} Remainder
+     */
+    LongPrototype.mod = LongPrototype.modulo;
+
+    /**
+     * Returns this Long modulo the specified. This is an alias of {@link Long#modulo}.
+     * @function
+     * @param {!Long|number|bigint|string} divisor Divisor
+     * @returns {!Long} Remainder
+     */
+    LongPrototype.rem = LongPrototype.modulo;
+
+    /**
+     * Returns the bitwise NOT of this Long.
+     * @this {!Long}
+     * @returns {!Long}
+     */
+    LongPrototype.not = function not() {
+      return fromBits(~this.low, ~this.high, this.unsigned);
+    };
+
+    /**
+     * Returns count leading zeros of this Long.
+     * @this {!Long}
+     * @returns {!number}
+     */
+    LongPrototype.countLeadingZeros = function countLeadingZeros() {
+      return this.high ? Math.clz32(this.high) : Math.clz32(this.low) + 32;
+    };
+
+    /**
+     * Returns count leading zeros. This is an alias of {@link Long#countLeadingZeros}.
+     * @function
+     * @param {!Long}
+     * @returns {!number}
+     */
+    LongPrototype.clz = LongPrototype.countLeadingZeros;
+
+    /**
+     * Returns count trailing zeros of this Long.
+     * @this {!Long}
+     * @returns {!number}
+     */
+    LongPrototype.countTrailingZeros = function countTrailingZeros() {
+      return this.low ? ctz32(this.low) : ctz32(this.high) + 32;
+    };
+
+    /**
+     * Returns count trailing zeros. This is an alias of {@link Long#countTrailingZeros}.
+     * @function
+     * @param {!Long}
+     * @returns {!number}
+     */
+    LongPrototype.ctz = LongPrototype.countTrailingZeros;
+
+    /**
+     * Returns the bitwise AND of this Long and the specified.
+     * @this {!Long}
+     * @param {!Long|number|bigint|string} other Other Long
+     * @returns {!Long}
+     */
+    LongPrototype.and = function and(other) {
+      if (!isLong(other)) other = fromValue(other);
+      return fromBits(
+        this.low & other.low,
+        this.high & other.high,
+        this.unsigned,
+      );
+    };
+
+    /**
+     * Returns the bitwise OR of this Long and the specified.
+     * @this {!Long}
+     * @param {!Long|number|bigint|string} other Other Long
+     * @returns {!Long}
+     */
+    LongPrototype.or = function or(other) {
+      if (!isLong(other)) other = fromValue(other);
+      return fromBits(
+        this.low | other.low,
+        this.high | other.high,
+        this.unsigned,
+      );
+    };
+
+    /**
+     * Returns the bitwise XOR of this Long and the given one.
+     * @this {!Long}
+     * @param {!Long|number|bigint|string} other Other Long
+     * @returns {!Long}
+     */
+    LongPrototype.xor = function xor(other) {
+      if (!isLong(other)) other = fromValue(other);
+      return fromBits(
+        this.low ^ other.low,
+        this.high ^ other.high,
+        this.unsigned,
+      );
+    };
+
+    /**
+     * Returns this Long with bits shifted to the left by the given amount.
+     * @this {!Long}
+     * @param {number|!Long} numBits Number of bits
+     * @returns {!Long} Shifted Long
+     */
+    LongPrototype.shiftLeft = function shiftLeft(numBits) {
+      if (isLong(numBits)) numBits = numBits.toInt();
+      if ((numBits &= 63) === 0) return this;
+      else if (numBits < 32)
+        return fromBits(
+          this.low << numBits,
+          (this.high << numBits) | (this.low >>> (32 - numBits)),
+          this.unsigned,
+        );
+      else return fromBits(0, this.low << (numBits - 32), this.unsigned);
+    };
+
+    /**
+     * Returns this Long with bits shifted to the left by the given amount. This is an alias of {@link Long#shiftLeft}.
+     * @function
+     * @param {number|!Long} numBits Number of bits
+     * @returns {!Long} Shifted Long
+     */
+    LongPrototype.shl = LongPrototype.shiftLeft;
+
+    /**
+     * Returns this Long with bits arithmetically shifted to the right by the given amount.
+     * @this {!Long}
+     * @param {number|!Long} numBits Number of bits
+     * @returns {!Long} Shifted Long
+     */
+    LongPrototype.shiftRight = function shiftRight(numBits) {
+      if (isLong(numBits)) numBits = numBits.toInt();
+      if ((numBits &= 63) === 0) return this;
+      else if (numBits < 32)
+        return fromBits(
+          (this.low >>> numBits) | (this.high << (32 - numBits)),
+          this.high >> numBits,
+          this.unsigned,
+        );
+      else
+        return fromBits(
+          this.high >> (numBits - 32),
+          this.high >= 0 ? 0 : -1,
+          this.unsigned,
+        );
+    };
+
+    /**
+     * Returns this Long with bits arithmetically shifted to the right by the given amount. This is an alias of {@link Long#shiftRight}.
+     * @function
+     * @param {number|!Long} numBits Number of bits
+     * @returns {!Long} Shifted Long
+     */
+    LongPrototype.shr = LongPrototype.shiftRight;
+
+    /**
+     * Returns this Long with bits logically shifted to the right by the given amount.
+     * @this {!Long}
+     * @param {number|!Long} numBits Number of bits
+     * @returns {!Long} Shifted Long
+     */
+    LongPrototype.shiftRightUnsigned = function shiftRightUnsigned(numBits) {
+      if (isLong(numBits)) numBits = numBits.toInt();
+      if ((numBits &= 63) === 0) return this;
+      if (numBits < 32)
+        return fromBits(
+          (this.low >>> numBits) | (this.high << (32 - numBits)),
+          this.high >>> numBits,
+          this.unsigned,
+        );
+      if (numBits === 32) return fromBits(this.high, 0, this.unsigned);
+      return fromBits(this.high >>> (numBits - 32), 0, this.unsigned);
+    };
+
+    /**
+     * Returns this Long with bits logically shifted to the right by the given amount. This is an alias of {@link Long#shiftRightUnsigned}.
+     * @function
+     * @param {number|!Long} numBits Number of bits
+     * @returns {!Long} Shifted Long
+     */
+    LongPrototype.shru = LongPrototype.shiftRightUnsigned;
+
+    /**
+     * Returns this Long with bits logically shifted to the right by the given amount. This is an alias of {@link Long#shiftRightUnsigned}.
+     * @function
+     * @param {number|!Long} numBits Number of bits
+     * @returns {!Long} Shifted Long
+     */
+    LongPrototype.shr_u = LongPrototype.shiftRightUnsigned;
+
+    /**
+     * Returns this Long with bits rotated to the left by the given amount.
+     * @this {!Long}
+     * @param {number|!Long} numBits Number of bits
+     * @returns {!Long} Rotated Long
+     */
+    LongPrototype.rotateLeft = function rotateLeft(numBits) {
+      var b;
+      if (isLong(numBits)) numBits = numBits.toInt();
+      if ((numBits &= 63) === 0) return this;
+      if (numBits === 32) return fromBits(this.high, this.low, this.unsigned);
+      if (numBits < 32) {
+        b = 32 - numBits;
+        return fromBits(
+          (this.low << numBits) | (this.high >>> b),
+          (this.high << numBits) | (this.low >>> b),
+          this.unsigned,
+        );
+      }
+      numBits -= 32;
+      b = 32 - numBits;
+      return fromBits(
+        (this.high << numBits) | (this.low >>> b),
+        (this.low << numBits) | (this.high >>> b),
+        this.unsigned,
+      );
+    };
+    /**
+     * Returns this Long with bits rotated to the left by the given amount. This is an alias of {@link Long#rotateLeft}.
+     * @function
+     * @param {number|!Long} numBits Number of bits
+     * @returns {!Long} Rotated Long
+     */
+    LongPrototype.rotl = LongPrototype.rotateLeft;
+
+    /**
+     * Returns this Long with bits rotated to the right by the given amount.
+     * @this {!Long}
+     * @param {number|!Long} numBits Number of bits
+     * @returns {!Long} Rotated Long
+     */
+    LongPrototype.rotateRight = function rotateRight(numBits) {
+      var b;
+      if (isLong(numBits)) numBits = numBits.toInt();
+      if ((numBits &= 63) === 0) return this;
+      if (numBits === 32) return fromBits(this.high, this.low, this.unsigned);
+      if (numBits < 32) {
+        b = 32 - numBits;
+        return fromBits(
+          (this.high << b) | (this.low >>> numBits),
+          (this.low << b) | (this.high >>> numBits),
+          this.unsigned,
+        );
+      }
+      numBits -= 32;
+      b = 32 - numBits;
+      return fromBits(
+        (this.low << b) | (this.high >>> numBits),
+        (this.high << b) | (this.low >>> numBits),
+        this.unsigned,
+      );
+    };
+    /**
+     * Returns this Long with bits rotated to the right by the given amount. This is an alias of {@link Long#rotateRight}.
+     * @function
+     * @param {number|!Long} numBits Number of bits
+     * @returns {!Long} Rotated Long
+     */
+    LongPrototype.rotr = LongPrototype.rotateRight;
+
+    /**
+     * Converts this Long to signed.
+     * @this {!Long}
+     * @returns {!Long} Signed long
+     */
+    LongPrototype.toSigned = function toSigned() {
+      if (!this.unsigned) return this;
+      return fromBits(this.low, this.high, false);
+    };
+
+    /**
+     * Converts this Long to unsigned.
+     * @this {!Long}
+     * @returns {!Long} Unsigned long
+     */
+    LongPrototype.toUnsigned = function toUnsigned() {
+      if (this.unsigned) return this;
+      return fromBits(this.low, this.high, true);
+    };
+
+    /**
+     * Converts this Long to its byte representation.
+     * @param {boolean=} le Whether little or big endian, defaults to big endian
+     * @this {!Long}
+     * @returns {!Array.<number>} Byte representation
+     */
+    LongPrototype.toBytes = function toBytes(le) {
+      return le ? this.toBytesLE() : this.toBytesBE();
+    };
+
+    /**
+     * Converts this Long to its little endian byte representation.
+     * @this {!Long}
+     * @returns {!Array.<number>} Little endian byte representation
+     */
+    LongPrototype.toBytesLE = function toBytesLE() {
+      var hi = this.high,
+        lo = this.low;
+      return [
+        lo & 0xff,
+        (lo >>> 8) & 0xff,
+        (lo >>> 16) & 0xff,
+        lo >>> 24,
+        hi & 0xff,
+        (hi >>> 8) & 0xff,
+        (hi >>> 16) & 0xff,
+        hi >>> 24,
+      ];
+    };
+
+    /**
+     * Converts this Long to its big endian byte representation.
+     * @this {!Long}
+     * @returns {!Array.<number>} Big endian byte representation
+     */
+    LongPrototype.toBytesBE = function toBytesBE() {
+      var hi = this.high,
+        lo = this.low;
+      return [
+        hi >>> 24,
+        (hi >>> 16) & 0xff,
+        (hi >>> 8) & 0xff,
+        hi & 0xff,
+        lo >>> 24,
+        (lo >>> 16) & 0xff,
+        (lo >>> 8) & 0xff,
+        lo & 0xff,
+      ];
+    };
+
+    /**
+     * Creates a Long from its byte representation.
+     * @param {!Array.<number>} bytes Byte representation
+     * @param {boolean=} unsigned Whether unsigned or not, defaults to signed
+     * @param {boolean=} le Whether little or big endian, defaults to big endian
+     * @returns {Long} The corresponding Long value
+     */
+    Long.fromBytes = function fromBytes(bytes, unsigned, le) {
+      return le
+        ? Long.fromBytesLE(bytes, unsigned)
+        : Long.fromBytesBE(bytes, unsigned);
+    };
+
+    /**
+     * Creates a Long from its little endian byte representation.
+     * @param {!Array.<number>} bytes Little endian byte representation
+     * @param {boolean=} unsigned Whether unsigned or not, defaults to signed
+     * @returns {Long} The corresponding Long value
+     */
+    Long.fromBytesLE = function fromBytesLE(bytes, unsigned) {
+      return new Long(
+        bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24),
+        bytes[4] | (bytes[5] << 8) | (bytes[6] << 16) | (bytes[7] << 24),
+        unsigned,
+      );
+    };
+
+    /**
+     * Creates a Long from its big endian byte representation.
+     * @param {!Array.<number>} bytes Big endian byte representation
+     * @param {boolean=} unsigned Whether unsigned or not, defaults to signed
+     * @returns {Long} The corresponding Long value
+     */
+    Long.fromBytesBE = function fromBytesBE(bytes, unsigned) {
+      return new Long(
+        (bytes[4] << 24) | (bytes[5] << 16) | (bytes[6] << 8) | bytes[7],
+        (bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3],
+        unsigned,
+      );
+    };
+
+    // Support conversion to/from BigInt where available
+    if (typeof BigInt === "function") {
+      /**
+       * Returns a Long representing the given big integer.
+       * @function
+       * @param {number} value The big integer value
+       * @param {boolean=} unsigned Whether unsigned or not, defaults to signed
+       * @returns {!Long} The corresponding Long value
+       */
+      Long.fromBigInt = function fromBigInt(value, unsigned) {
+        var lowBits = Number(BigInt.asIntN(32, value));
+        var highBits = Number(BigInt.asIntN(32, value >> BigInt(32)));
+        return fromBits(lowBits, highBits, unsigned);
+      };
+
+      // Override
+      Long.fromValue = function fromValueWithBigInt(value, unsigned) {
+        if (typeof value === "bigint") return Long.fromBigInt(value, unsigned);
+        return fromValue(value, unsigned);
+      };
+
+      /**
+       * Converts the Long to its big integer representation.
+       * @this {!Long}
+       * @returns {bigint}
+       */
+      LongPrototype.toBigInt = function toBigInt() {
+        var lowBigInt = BigInt(this.low >>> 0);
+        var highBigInt = BigInt(this.unsigned ? this.high >>> 0 : this.high);
+        return (highBigInt << BigInt(32)) | lowBigInt;
+      };
+    }
+    var _default = (_exports.default = Long);
+  },
+);
+
+
+/***/ }),
+
+/***/ 8353:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// full library entry point.
+
+
+module.exports = __nccwpck_require__(1264);
+
+
+/***/ }),
+
+/***/ 4899:
+/***/ ((module) => {
+
+
+module.exports = common;
+
+var commonRe = /\/|\./;
+
+/**
+ * Provides common type definitions.
+ * Can also be used to provide additional google types or your own custom types.
+ * @param {string} name Short name as in `google/protobuf/[name].proto` or full file name
+ * @param {Object.<string,*>} json JSON definition within `google.protobuf` if a short name, otherwise the file's root definition
+ * @returns {undefined}
+ * @property {INamespace} google/protobuf/any.proto Any
+ * @property {INamespace} google/protobuf/duration.proto Duration
+ * @property {INamespace} google/protobuf/empty.proto Empty
+ * @property {INamespace} google/protobuf/field_mask.proto FieldMask
+ * @property {INamespace} google/protobuf/struct.proto Struct, Value, NullValue and ListValue
+ * @property {INamespace} google/protobuf/timestamp.proto Timestamp
+ * @property {INamespace} google/protobuf/wrappers.proto Wrappers
+ * @example
+ * // manually provides descriptor.proto (assumes google/protobuf/ namespace and .proto extension)
+ * protobuf.common("descriptor", descriptorJson);
+ *
+ * // manually provides a custom definition (uses my.foo namespace)
+ * protobuf.common("my/foo/bar.proto", myFooBarJson);
+ */
+function common(name, json) {
+    if (!commonRe.test(name)) {
+        name = "google/protobuf/" + name + ".proto";
+        json = { nested: { google: { nested: { protobuf: { nested: json } } } } };
+    }
+    common[name] = json;
+}
+
+// Not provided because of limited use (feel free to discuss or to provide yourself):
+//
+// google/protobuf/descriptor.proto
+// google/protobuf/source_context.proto
+// google/protobuf/type.proto
+//
+// Stripped and pre-parsed versions of these non-bundled files are instead available as part of
+// the repository or package within the google/protobuf directory.
+
+common("any", {
+
+    /**
+     * Properties of a google.protobuf.Any message.
+     * @interface IAny
+     * @type {Object}
+     * @property {string} [typeUrl]
+     * @property {Uint8Array} [bytes]
+     * @memberof common
+     */
+    Any: {
+        fields: {
+            type_url: {
+                type: "string",
+                id: 1
+            },
+            value: {
+                type: "bytes",
+                id: 2
+            }
+        }
+    }
+});
+
+var timeType;
+
+common("duration", {
+
+    /**
+     * Properties of a google.protobuf.Duration message.
+     * @interface IDuration
+     * @type {Object}
+     * @property {number|Long} [seconds]
+     * @property {number} [nanos]
+     * @memberof common
+     */
+    Duration: timeType = {
+        fields: {
+            seconds: {
+                type: "int64",
+                id: 1
+            },
+            nanos: {
+                type: "int32",
+                id: 2
+            }
+        }
+    }
+});
+
+common("timestamp", {
+
+    /**
+     * Properties of a google.protobuf.Timestamp message.
+     * @interface ITimestamp
+     * @type {Object}
+     * @property {number|Long} [seconds]
+     * @property {number} [nanos]
+     * @memberof common
+     */
+    Timestamp: timeType
+});
+
+common("empty", {
+
+    /**
+     * Properties of a google.protobuf.Empty message.
+     * @interface IEmpty
+     * @memberof common
+     */
+    Empty: {
+        fields: {}
+    }
+});
+
+common("struct", {
+
+    /**
+     * Properties of a google.protobuf.Struct message.
+     * @interface IStruct
+     * @type {Object}
+     * @property {Object.<string,IValue>} [fields]
+     * @memberof common
+     */
+    Struct: {
+        fields: {
+            fields: {
+                keyType: "string",
+                type: "Value",
+                id: 1
+            }
+        }
+    },
+
+    /**
+     * Properties of a google.protobuf.Value message.
+     * @interface IValue
+     * @type {Object}
+     * @property {string} [kind]
+     * @property {0} [nullValue]
+     * @property {number} [numberValue]
+     * @property {string} [stringValue]
+     * @property {boolean} [boolValue]
+     * @property {IStruct} [structValue]
+     * @property {IListValue} [listValue]
+     * @memberof common
+     */
+    Value: {
+        oneofs: {
+            kind: {
+                oneof: [
+                    "nullValue",
+                    "numberValue",
+                    "stringValue",
+                    "boolValue",
+                    "structValue",
+                    "listValue"
+                ]
+            }
+        },
+        fields: {
+            nullValue: {
+                type: "NullValue",
+                id: 1,
+                protoName: "null_value"
+            },
+            numberValue: {
+                type: "double",
+                id: 2,
+                protoName: "number_value"
+            },
+            stringValue: {
+                type: "string",
+                id: 3,
+                protoName: "string_value"
+            },
+            boolValue: {
+                type: "bool",
+                id: 4,
+                protoName: "bool_value"
+            },
+            structValue: {
+                type: "Struct",
+                id: 5,
+                protoName: "struct_value"
+            },
+            listValue: {
+                type: "ListValue",
+                id: 6,
+                protoName: "list_value"
+            }
+        }
+    },
+
+    NullValue: {
+        values: {
+            NULL_VALUE: 0
+        }
+    },
+
+    /**
+     * Properties of a google.protobuf.ListValue message.
+     * @interface IListValue
+     * @type {Object}
+     * @property {Array.<IValue>} [values]
+     * @memberof common
+     */
+    ListValue: {
+        fields: {
+            values: {
+                rule: "repeated",
+                type: "Value",
+                id: 1
+            }
+        }
+    }
+});
+
+common("wrappers", {
+
+    /**
+     * Properties of a google.protobuf.DoubleValue message.
+     * @interface IDoubleValue
+     * @type {Object}
+     * @property {number} [value]
+     * @memberof common
+     */
+    DoubleValue: {
+        fields: {
+            value: {
+                type: "double",
+                id: 1
+            }
+        }
+    },
+
+    /**
+     * Properties of a google.protobuf.FloatValue message.
+     * @interface IFloatValue
+     * @type {Object}
+     * @property {number} [value]
+     * @memberof common
+     */
+    FloatValue: {
+        fields: {
+            value: {
+                type: "float",
+                id: 1
+            }
+        }
+    },
+
+    /**
+     * Properties of a google.protobuf.Int64Value message.
+     * @interface IInt64Value
+     * @type {Object}
+     * @property {number|Long} [value]
+     * @memberof common
+     */
+    Int64Value: {
+        fields: {
+            value: {
+                type: "int64",
+                id: 1
+            }
+        }
+    },
+
+    /**
+     * Properties of a google.protobuf.UInt64Value message.
+     * @interface IUInt64Value
+     * @type {Object}
+     * @property {number|Long} [value]
+     * @memberof common
+     */
+    UInt64Value: {
+        fields: {
+            value: {
+                type: "uint64",
+                id: 1
+            }
+        }
+    },
+
+    /**
+     * Properties of a google.protobuf.Int32Value message.
+     * @interface IInt32Value
+     * @type {Object}
+     * @property {number} [value]
+     * @memberof common
+     */
+    Int32Value: {
+        fields: {
+            value: {
+                type: "int32",
+                id: 1
+            }
+        }
+    },
+
+    /**
+     * Properties of a google.protobuf.UInt32Value message.
+     * @interface IUInt32Value
+     * @type {Object}
+     * @property {number} [value]
+     * @memberof common
+     */
+    UInt32Value: {
+        fields: {
+            value: {
+                type: "uint32",
+                id: 1
+            }
+        }
+    },
+
+    /**
+     * Properties of a google.protobuf.BoolValue message.
+     * @interface IBoolValue
+     * @type {Object}
+     * @property {boolean} [value]
+     * @memberof common
+     */
+    BoolValue: {
+        fields: {
+            value: {
+                type: "bool",
+                id: 1
+            }
+        }
+    },
+
+    /**
+     * Properties of a google.protobuf.StringValue message.
+     * @interface IStringValue
+     * @type {Object}
+     * @property {string} [value]
+     * @memberof common
+     */
+    StringValue: {
+        fields: {
+            value: {
+                type: "string",
+                id: 1
+            }
+        }
+    },
+
+    /**
+     * Properties of a google.protobuf.BytesValue message.
+     * @interface IBytesValue
+     * @type {Object}
+     * @property {Uint8Array} [value]
+     * @memberof common
+     */
+    BytesValue: {
+        fields: {
+            value: {
+                type: "bytes",
+                id: 1
+            }
+        }
+    }
+});
+
+common("field_mask", {
+
+    /**
+     * Properties of a google.protobuf.FieldMask message.
+     * @interface IFieldMask
+     * @type {Object}
+     * @property {string[]} [paths]
+     * @memberof common
+     */
+    FieldMask: {
+        fields: {
+            paths: {
+                rule: "repeated",
+                type: "string",
+                id: 1
+            }
+        }
+    }
+});
+
+/**
+ * Gets the root definition of the specified common proto file.
+ *
+ * Bundled definitions are:
+ * - google/protobuf/any.proto
+ * - google/protobuf/duration.proto
+ * - google/protobuf/empty.proto
+ * - google/protobuf/field_mask.proto
+ * - google/protobuf/struct.proto
+ * - google/protobuf/timestamp.proto
+ * - google/protobuf/wrappers.proto
+ *
+ * @param {string} file Proto file name
+ * @returns {INamespace|null} Root definition or `null` if not defined
+ */
+common.get = function get(file) {
+    return common[file] || null;
+};
+
+
+/***/ }),
+
+/***/ 4724:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/**
+ * Runtime message from/to plain object converters.
+ * @namespace
+ */
+var converter = exports;
+
+var Enum  = __nccwpck_require__(7407),
+    types = __nccwpck_require__(133),
+    util  = __nccwpck_require__(4458);
+
+/**
+ * Generates a partial value fromObject conveter.
+ * @param {Codegen} gen Codegen instance
+ * @param {Field} field Reflected field
+ * @param {number} fieldIndex Field index
+ * @param {string} prop Property reference
+ * @param {string} [dstProp] Repeated destination property reference
+ * @returns {Codegen} Codegen instance
+ * @ignore
+ */
+function genValuePartial_fromObject(gen, field, fieldIndex, prop, dstProp) {
+    /* eslint-disable no-unexpected-multiline, block-scoped-var, no-redeclare */
+    if (field.resolvedType) {
+        if (field.resolvedType instanceof Enum) {
+            var dst = dstProp
+                ? "m" + dstProp + "[m" + dstProp + ".length]"
+                : "m" + prop;
+            gen
+            ("switch(d%s){", prop);
+            for (var values = field.resolvedType.values, keys = Object.keys(values), i = 0; i < keys.length; ++i) { gen
+                ("case%j:", keys[i])
+                ("case %i:", values[keys[i]])
+                    ("%s=%j", dst, values[keys[i]])
+                    ("break");
+            }
+            gen
+                ("default:");
+            if (field.resolvedType._features.enum_type !== "CLOSED") {
+                gen
+                    ("if(typeof d%s===\"number\"&&(d%s|0)===d%s)", prop, prop, prop)
+                        ("%s=d%s", dst, prop);
+            }
+            gen
+            ("}");
+        } else gen
+            ("if(!util.isObject(d%s))", prop)
+                ("throw TypeError(%j)", field.fullName + ": object expected")
+            ("m%s=types[%i].fromObject(d%s,q+1)", prop, fieldIndex, prop);
+    } else {
+        var isUnsigned = false;
+        switch (field.type) {
+            case "double":
+            case "float": gen
+                ("m%s=Number(d%s)", prop, prop); // also catches "NaN", "Infinity"
+                break;
+            case "uint32":
+            case "fixed32": gen
+                ("m%s=d%s>>>0", prop, prop);
+                break;
+            case "int32":
+            case "sint32":
+            case "sfixed32": gen
+                ("m%s=d%s|0", prop, prop);
+                break;
+            case "uint64":
+            case "fixed64":
+                isUnsigned = true;
+                // eslint-disable-next-line no-fallthrough
+            case "int64":
+            case "sint64":
+            case "sfixed64": gen
+                ("if(util.Long)")
+                    ("m%s=util.Long.fromValue(d%s,%j)", prop, prop, isUnsigned)
+                ("else if(typeof d%s===\"string\")", prop)
+                    ("m%s=parseInt(d%s,10)", prop, prop)
+                ("else if(typeof d%s===\"number\")", prop)
+                    ("m%s=d%s", prop, prop)
+                ("else if(typeof d%s===\"object\")", prop)
+                    ("m%s=new util.LongBits(d%s.low>>>0,d%s.high>>>0).toNumber(%s)", prop, prop, prop, isUnsigned ? "true" : "");
+                break;
+            case "bytes": gen
+                ("if(typeof d%s===\"string\")", prop)
+                    ("util.base64.decode(d%s,m%s=util.newBuffer(util.base64.length(d%s)),0)", prop, prop, prop)
+                ("else if(d%s.length>=0)", prop)
+                    ("m%s=d%s", prop, prop);
+                break;
+            case "string": gen
+                ("m%s=String(d%s)", prop, prop);
+                break;
+            case "bool": gen
+                ("m%s=Boolean(d%s)", prop, prop);
+                break;
+            /* default: gen
+                ("m%s=d%s", prop, prop);
+                break; */
+        }
+    }
+    return gen;
+    /* eslint-enable no-unexpected-multiline, block-scoped-var, no-redeclare */
+}
+
+/**
+ * Generates a plain object to runtime message converter specific to the specified message type.
+ * @param {Type} mtype Message type
+ * @returns {Codegen} Codegen instance
+ */
+converter.fromObject = function fromObject(mtype) {
+    /* eslint-disable no-unexpected-multiline, block-scoped-var, no-redeclare */
+    var fields = mtype.fieldsArray;
+    var gen = util.codegen(["d", "q"])
+    ("if(d instanceof C)")
+        ("return d")
+    ("if(!util.isObject(d))")
+        ("throw TypeError(%j)", mtype.fullName + ": object expected")
+    ("if(q===undefined)q=0")
+    ("if(q>util.recursionLimit)")
+        ("throw Error(\"max depth exceeded\")");
+    if (!fields.length) return gen
+    ("return new C");
+    gen
+    ("var m=new C");
+    for (var i = 0; i < fields.length; ++i) {
+        var field  = fields[i].resolve(),
+            prop   = util.safeProp(field.name),
+            implicitPresence = !field.hasPresence && !field.repeated && !field.map
+                && (field.resolvedType instanceof Enum || types.basic[field.type] !== undefined);
+
+        // Map fields
+        if (field.map) { gen
+    ("if(d%s){", prop)
+        ("if(!util.isObject(d%s))", prop)
+            ("throw TypeError(%j)", field.fullName + ": object expected")
+        ("m%s={}", prop)
+        ("for(var ks=Object.keys(d%s),i=0;i<ks.length;++i){", prop);
+            gen
+        ("if(ks[i]===\"__proto__\")")
+            ("util.makeProp(m%s,ks[i])", prop);
+            genValuePartial_fromObject(gen, field, /* not sorted */ i, prop + "[ks[i]]")
+        ("}")
+    ("}");
+
+        // Repeated fields
+        } else if (field.repeated) { gen
+    ("if(d%s){", prop)
+        ("if(!Array.isArray(d%s))", prop)
+            ("throw TypeError(%j)", field.fullName + ": array expected");
+            if (field.resolvedType instanceof Enum) gen
+        ("m%s=[]", prop);
+            else gen
+        ("m%s=Array(d%s.length)", prop, prop);
+            gen
+        ("for(var i=0;i<d%s.length;++i){", prop);
+            genValuePartial_fromObject(gen, field, /* not sorted */ i, prop + "[i]", field.resolvedType instanceof Enum ? prop : undefined)
+        ("}")
+    ("}");
+
+        // Non-repeated fields
+        } else {
+            if (!(field.resolvedType instanceof Enum)) gen // no need to test for null/undefined if an enum (uses switch)
+    ("if(d%s!=null){", prop); // !== undefined && !== null
+            if (implicitPresence) {
+                if (field.resolvedType instanceof Enum) gen
+    ("if(d%s!==%j&&(typeof d%s!==\"string\"||types[%i].values[d%s]!==%j)){", prop, field.typeDefault, prop, i, prop, field.typeDefault);
+                else if (field.type === "string") gen
+    ("if(typeof d%s!==\"string\"||d%s.length){", prop, prop);
+                else if (field.type === "bytes") gen
+    ("if(d%s.length){", prop);
+                else if (field.type === "bool") gen
+    ("if(d%s){", prop);
+                else if (field.type === "double" || field.type === "float") gen
+    ("if(!Object.is(Number(d%s),0)){", prop);
+                else if (types.long[field.type] !== undefined) gen
+    ("if(typeof d%s===\"object\"?d%s.low||d%s.high:Number(d%s)!==0){", prop, prop, prop, prop);
+                else gen
+    ("if(Number(d%s)!==0){", prop);
+            }
+        genValuePartial_fromObject(gen, field, /* not sorted */ i, prop);
+            if (implicitPresence) gen
+    ("}");
+            if (!(field.resolvedType instanceof Enum)) gen
+    ("}");
+        }
+    } return gen
+    ("return m");
+    /* eslint-enable no-unexpected-multiline, block-scoped-var, no-redeclare */
+};
+
+/**
+ * Generates a partial value toObject converter.
+ * @param {Codegen} gen Codegen instance
+ * @param {Field} field Reflected field
+ * @param {number} fieldIndex Field index
+ * @param {string} dstProp Destination property reference
+ * @param {string} [srcProp] Source property reference
+ * @returns {Codegen} Codegen instance
+ * @ignore
+ */
+function genValuePartial_toObject(gen, field, fieldIndex, dstProp, srcProp) {
+    /* eslint-disable no-unexpected-multiline, block-scoped-var, no-redeclare */
+    if (!srcProp)
+        srcProp = dstProp;
+    if (field.resolvedType) {
+        if (field.resolvedType instanceof Enum) gen
+            ("d%s=o.enums===String?(types[%i].values[m%s]===undefined?m%s:types[%i].values[m%s]):m%s", dstProp, fieldIndex, srcProp, srcProp, fieldIndex, srcProp, srcProp);
+        else gen
+            ("d%s=types[%i].toObject(m%s,o,q+1)", dstProp, fieldIndex, srcProp);
+    } else {
+        var isUnsigned = false;
+        switch (field.type) {
+            case "double":
+            case "float": gen
+            ("d%s=o.json&&!isFinite(m%s)?String(m%s):m%s", dstProp, srcProp, srcProp, srcProp);
+                break;
+            case "uint64":
+            case "fixed64":
+                isUnsigned = true;
+                // eslint-disable-next-line no-fallthrough
+            case "int64":
+            case "sint64":
+            case "sfixed64": gen
+            ("if(typeof BigInt!==\"undefined\"&&o.longs===BigInt)")
+                ("d%s=typeof m%s===\"number\"?BigInt(m%s):util.Long.fromBits(m%s.low>>>0,m%s.high>>>0,%j).toBigInt()", dstProp, srcProp, srcProp, srcProp, srcProp, isUnsigned)
+            ("else if(typeof m%s===\"number\")", srcProp)
+                ("d%s=o.longs===String?String(m%s):m%s", dstProp, srcProp, srcProp)
+            ("else") // Long-like
+                ("d%s=o.longs===String?util.Long.prototype.toString.call(m%s):o.longs===Number?new util.LongBits(m%s.low>>>0,m%s.high>>>0).toNumber(%s):m%s", dstProp, srcProp, srcProp, srcProp, isUnsigned ? "true": "", srcProp);
+                break;
+            case "bytes": gen
+            ("d%s=o.bytes===String?util.base64.encode(m%s,0,m%s.length):o.bytes===Array?Array.prototype.slice.call(m%s):m%s", dstProp, srcProp, srcProp, srcProp, srcProp);
+                break;
+            default: gen
+            ("d%s=m%s", dstProp, srcProp);
+                break;
+        }
+    }
+    return gen;
+    /* eslint-enable no-unexpected-multiline, block-scoped-var, no-redeclare */
+}
+
+/**
+ * Generates a runtime message to plain object converter specific to the specified message type.
+ * @param {Type} mtype Message type
+ * @returns {Codegen} Codegen instance
+ */
+converter.toObject = function toObject(mtype) {
+    /* eslint-disable no-unexpected-multiline, block-scoped-var, no-redeclare */
+    var fields = mtype.fieldsArray.slice().sort(util.compareFieldsById);
+    if (!fields.length)
+        return util.codegen()("return {}");
+    var gen = util.codegen(["m", "o", "q"])
+    ("if(!o)")
+        ("o={}")
+    ("if(q===undefined)q=0")
+    ("if(q>util.recursionLimit)")
+        ("throw Error(\"max depth exceeded\")")
+    ("var d={}");
+
+    var repeatedFields = [],
+        mapFields = [],
+        normalFields = [],
+        i = 0;
+    for (; i < fields.length; ++i)
+        if (!fields[i].partOf)
+            ( fields[i].resolve().repeated ? repeatedFields
+            : fields[i].map ? mapFields
+            : normalFields).push(fields[i]);
+
+    if (repeatedFields.length) { gen
+    ("if(o.arrays||o.defaults){");
+        for (i = 0; i < repeatedFields.length; ++i) gen
+        ("d%s=[]", util.safeProp(repeatedFields[i].name));
+        gen
+    ("}");
+    }
+
+    if (mapFields.length) { gen
+    ("if(o.objects||o.defaults){");
+        for (i = 0; i < mapFields.length; ++i) gen
+        ("d%s={}", util.safeProp(mapFields[i].name));
+        gen
+    ("}");
+    }
+
+    if (normalFields.length) { gen
+    ("if(o.defaults){");
+        for (i = 0; i < normalFields.length; ++i) {
+            var field = normalFields[i],
+                prop  = util.safeProp(field.name);
+            if (field.resolvedType instanceof Enum) gen
+        ("d%s=o.enums===String?%j:%j", prop, field.resolvedType.valuesById[field.typeDefault], field.typeDefault);
+            else if (field.long) gen
+        ("if(util.Long){")
+            ("var n=new util.Long(%i,%i,%j)", field.typeDefault.low, field.typeDefault.high, field.typeDefault.unsigned)
+            ("d%s=o.longs===String?n.toString():o.longs===Number?n.toNumber():typeof BigInt!==\"undefined\"&&o.longs===BigInt?n.toBigInt():n", prop)
+        ("}else")
+            ("d%s=o.longs===String?%j:typeof BigInt!==\"undefined\"&&o.longs===BigInt?BigInt(%j):%i", prop, field.typeDefault.toString(), field.typeDefault.toString(), field.typeDefault.toNumber());
+            else if (field.bytes) {
+                var arrayDefault = Array.prototype.slice.call(field.typeDefault);
+                gen
+        ("if(o.bytes===String)d%s=%j", prop, util.base64.encode(field.typeDefault, 0, field.typeDefault.length))
+        ("else{")
+            ("d%s=%j", prop, arrayDefault)
+            ("if(o.bytes!==Array)d%s=util.newBuffer(d%s)", prop, prop)
+        ("}");
+            } else if ((field.type === "double" || field.type === "float") && typeof field.typeDefault === "number"
+                    && (!isFinite(field.typeDefault) || Object.is(field.typeDefault, -0))) gen
+        ("d%s=%f", prop, field.typeDefault)
+        ("if(o.json&&!isFinite(d%s))d%s=String(d%s)", prop, prop, prop);
+            else gen
+        ("d%s=%j", prop, field.typeDefault); // also messages (=null)
+        } gen
+    ("}");
+    }
+    var hasKs2 = false;
+    for (i = 0; i < fields.length; ++i) {
+        var field = fields[i],
+            index = mtype._fieldsArray.indexOf(field),
+            prop  = util.safeProp(field.name);
+        if (field.map) {
+            if (!hasKs2) { hasKs2 = true; gen
+    ("var ks2");
+            } gen
+    ("if(m%s&&(ks2=Object.keys(m%s)).length){", prop, prop)
+        ("d%s={}", prop);
+            var longKey = types.long[field.keyType] !== undefined,
+                srcProp = prop + "[ks2[j]]";
+            gen
+        ("for(var j=0;j<ks2.length;++j){");
+            if (longKey) gen
+            ("var k2=util.longFromKey(ks2[j],%j).toString()", field.keyType === "uint64" || field.keyType === "fixed64");
+            gen
+        ("if(ks2[j]===\"__proto__\")")
+            ("util.makeProp(d%s,ks2[j])", prop);
+            genValuePartial_toObject(gen, field, /* sorted */ index, longKey ? prop + "[k2]" : srcProp, srcProp)
+        ("}");
+        } else if (field.repeated) { gen
+    ("if(m%s&&m%s.length){", prop, prop)
+        ("d%s=Array(m%s.length)", prop, prop)
+        ("for(var j=0;j<m%s.length;++j){", prop);
+            genValuePartial_toObject(gen, field, /* sorted */ index, prop + "[j]")
+        ("}");
+        } else { gen
+    ("if(m%s!=null&&Object.hasOwnProperty.call(m,%j)){", prop, field.name); // !== undefined && !== null
+        genValuePartial_toObject(gen, field, /* sorted */ index, prop);
+        if (field.partOf && !field.partOf.isProto3Optional) gen
+        ("if(o.oneofs)")
+            ("d%s=%j", util.safeProp(field.partOf.name), field.name);
+        }
+        gen
+    ("}");
+    }
+    return gen
+    ("return d");
+    /* eslint-enable no-unexpected-multiline, block-scoped-var, no-redeclare */
+};
+
+
+/***/ }),
+
+/***/ 9524:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = decoder;
+
+var Enum    = __nccwpck_require__(7407),
+    types   = __nccwpck_require__(133),
+    util    = __nccwpck_require__(4458);
+
+function missing(field) {
+    return "missing required '" + field.name + "'";
+}
+
+function stringMethod(field) {
+    return field._features.utf8_validation === "VERIFY" ? "stringVerify" : "string";
+}
+
+function genPreserveUnknown(gen, ref) {
+    /* eslint-disable no-unexpected-multiline */
+    return gen
+        ("if(!r.discardUnknown){")
+            ("util.makeProp(m,\"$unknowns\",false);")
+            ("(m.$unknowns||(m.$unknowns=[])).push(%s)", ref)
+        ("}");
+    /* eslint-enable no-unexpected-multiline */
+}
+
+/**
+ * Generates a decoder specific to the specified message type.
+ * @param {Type} mtype Message type
+ * @returns {Codegen} Codegen instance
+ */
+function decoder(mtype) {
+    /* eslint-disable no-unexpected-multiline */
+    var hasMapField = false,
+        needsValueVar = false,
+        i = 0;
+    for (; i < mtype.fieldsArray.length; ++i) {
+        var pfield = mtype._fieldsArray[i];
+        if (pfield.map)
+            hasMapField = true;
+        if (pfield.resolvedType instanceof Enum || !pfield.repeated && !pfield.map && !pfield.hasPresence)
+            needsValueVar = true;
+    }
+    var gen = util.codegen(["r", "l", "z", "q", "g"])
+    ("if(!(r instanceof Reader))")
+        ("r=Reader.create(r)")
+    ("if(q===undefined)q=0")
+    ("if(q>Reader.recursionLimit)")
+        ("throw Error(\"max depth exceeded\")")
+    ("var c,m" + (hasMapField ? ",k,v" : needsValueVar ? ",v" : ""))
+    ("if(l===undefined)")
+        ("c=r.len")
+    ("else{")
+        ("c=r.pos+l")
+        ("if(c>r.len)")
+            ("throw RangeError(\"index out of range\")")
+        ("l=r.len")
+        ("r.len=c")
+    ("}")
+    ("m=g||new C")
+    ("while(r.pos<c){")
+        ("var s=r.pos")
+        ("var t=r.tag()")
+        ("if(t===z){")
+            ("z=undefined")
+            ("break")
+        ("}");
+    if (mtype.fieldsArray.length) gen
+        ("var u=t&7")
+        ("switch(t>>>=3){");
+    for (i = 0; i < /* initializes */ mtype.fieldsArray.length; ++i) {
+        var field  = mtype._fieldsArray[i].resolve(),
+            type   = field.resolvedType instanceof Enum ? "int32" : field.type,
+            ref    = "m" + util.safeProp(field.name),
+            closed = field.resolvedType instanceof Enum && field.resolvedType._features.enum_type === "CLOSED";
+
+        // Map fields
+        if (field.map) {
+            gen
+            ("case %i:{", field.id)
+                ("if(u!==2)")
+                    ("break");
+            if (!closed) gen
+                ("if(%s===util.emptyObject)", ref)
+                    ("%s={}", ref);
+            gen
+                ("var c2=r.size()+r.pos")
+                ("if(c2>r.len)")
+                    ("throw RangeError(\"index out of range\")")
+                ("r.len=c2");
+
+            if (types.defaults[field.keyType] !== undefined) gen
+                ("k=%j", types.defaults[field.keyType]);
+            else gen
+                ("k=null");
+
+            if (types.long[type] !== undefined) gen
+                ("v=util.Long?util.Long.fromNumber(0,%j):0", type === "uint64" || type === "fixed64");
+            else if (types.defaults[type] !== undefined) gen
+                ("v=%j", types.defaults[type]);
+            else gen
+                ("v=null");
+
+            gen
+                ("while(r.pos<c2){")
+                    ("var t2=r.tag()")
+                    ("u=t2&7")
+                    ("switch(t2>>>=3){")
+                        ("case 1:")
+                            ("if(u!==%i)", types.mapKey[field.keyType])
+                                ("break")
+                            ("k=r.%s()", field.keyType === "string" ? stringMethod(field) : field.keyType)
+                            ("continue")
+                        ("case 2:")
+                            ("if(u!==%i)", types.basic[type] === undefined ? 2 : types.basic[type])
+                                ("break");
+
+            if (types.basic[type] === undefined) gen
+                            ("v=types[%i].decode(r,r.size(),undefined,q+1,v)", i); // can't be groups
+            else gen
+                            ("v=r.%s()", type === "string" ? stringMethod(field) : type);
+
+            gen
+                            ("continue")
+                    ("}")
+                    ("r.skipType(u,q,t2)")
+                ("}");
+            gen
+                ("if(r.pos!==c2)")
+                    ("throw RangeError(\"index out of range\")")
+                ("r.len=c");
+
+            if (closed) { gen
+                ("if(types[%i].valuesById[v]===undefined){", i);
+                    genPreserveUnknown(gen, "r.raw(s,r.pos)")
+                    ("continue")
+                ("}")
+                ("if(%s===util.emptyObject)", ref)
+                    ("%s={}", ref);
+            }
+
+            var val = types.basic[type] === undefined ? "v||new types[" + i + "].ctor" : "v";
+            if (types.long[field.keyType] !== undefined) gen
+                ("%s[typeof k===\"object\"?util.longToHash(k):k]=%s", ref, val);
+            else {
+                if (field.keyType === "string") gen
+                ("if(k===\"__proto__\")")
+                    ("util.makeProp(%s,k)", ref);
+                gen
+                ("%s[k]=%s", ref, val);
+            }
+
+        // Repeated fields
+        } else if (field.repeated) { gen
+            ("case %i:", field.id)
+            ("{");
+
+            // Packable (always check for forward and backward compatiblity)
+            if (types.packed[type] !== undefined) {
+                gen
+                ("if(u===2){");
+                if (closed) {
+                    gen
+                    ("var c2=r.size()+r.pos")
+                    ("if(c2>r.len)")
+                        ("throw RangeError(\"index out of range\")")
+                    ("r.len=c2")
+                    ("while(r.pos<c2){")
+                        ("s=r.pos")
+                        ("v=r.%s()", type)
+                        ("if(types[%i].valuesById[v]!==undefined){", i)
+                            ("if(!(%s&&%s.length))", ref, ref)
+                                ("%s=[]", ref)
+                            ("%s.push(v)", ref)
+                        ("}else");
+                            genPreserveUnknown(gen, "util.rawField(" + field.id + ",0,r.raw(s,r.pos))")
+                    ("}");
+                    gen
+                    ("if(r.pos!==c2)")
+                        ("throw RangeError(\"index out of range\")")
+                    ("r.len=c");
+                } else gen
+                    ("if(!(%s&&%s.length))", ref, ref)
+                        ("%s=[]", ref)
+                    ("r.%ss(%s)", type, ref);
+                gen
+                    ("continue")
+                ("}");
+            }
+
+            // Non-packed
+            gen
+                ("if(u!==%i)", types.basic[type] === undefined ? field.delimited ? 3 : 2 : types.basic[type])
+                    ("break");
+            if (!closed) gen
+                ("if(!(%s&&%s.length))", ref, ref)
+                    ("%s=[]", ref);
+            if (types.basic[type] === undefined) {
+                if (field.delimited) gen
+                    ("%s.push(types[%i].decode(r,undefined,%i,q+1))", ref, i, field.id * 8 + 4);
+                else gen
+                    ("%s.push(types[%i].decode(r,r.size(),undefined,q+1))", ref, i);
+            } else if (closed) { gen
+                    ("v=r.%s()", type)
+                    ("if(types[%i].valuesById[v]!==undefined){", i)
+                        ("if(!(%s&&%s.length))", ref, ref)
+                            ("%s=[]", ref)
+                        ("%s.push(v)", ref)
+                    ("}else");
+                        genPreserveUnknown(gen, "r.raw(s,r.pos)");
+            } else gen
+                    ("%s.push(r.%s())", ref, type === "string" ? stringMethod(field) : type);
+
+        // Non-repeated
+        } else if (types.basic[type] === undefined) {
+            gen
+            ("case %i:{", field.id)
+                ("if(u!==%i)", field.delimited ? 3 : 2)
+                    ("break");
+            if (field.delimited) gen
+                ("%s=types[%i].decode(r,undefined,%i,q+1,%s)", ref, i, field.id * 8 + 4, ref);
+            else gen
+                ("%s=types[%i].decode(r,r.size(),undefined,q+1,%s)", ref, i, ref);
+        }
+        else if (field.hasPresence) {
+            gen
+            ("case %i:{", field.id)
+                ("if(u!==%i)", types.basic[type])
+                    ("break");
+            if (closed) { gen
+                ("v=r.%s()", type)
+                ("if(types[%i].valuesById[v]!==undefined){", i)
+                    ("%s=v", ref);
+                if (field.partOf) gen
+                    ("m%s=%j", util.safeProp(field.partOf.name), field.name);
+                gen
+                ("}else");
+                    genPreserveUnknown(gen, "r.raw(s,r.pos)");
+            } else gen
+                ("%s=r.%s()", ref, type === "string" ? stringMethod(field) : type);
+        } else {
+            gen
+            ("case %i:{", field.id)
+                ("if(u!==%i)", types.basic[type])
+                    ("break");
+            if (closed) { gen
+                ("v=r.%s()", type)
+                ("if(types[%i].valuesById[v]!==undefined){", i)
+                    ("if(v!==%j)", field.typeDefault)
+                        ("%s=v", ref)
+                    ("else")
+                        ("delete %s", ref)
+                ("}else{");
+                    genPreserveUnknown(gen, "r.raw(s,r.pos)")
+                ("}");
+            } else {
+                if (field.resolvedType instanceof Enum && field.typeDefault !== 0) gen
+                    // TODO: Protoc rejects open enums whose first value is not zero.
+                    // We should do the same, but for v8 this would be a regression.
+                    ("if((v=r.%s())!==%j)", type, field.typeDefault);
+                else if (type === "string") gen
+                    ("if((v=r.%s()).length)", stringMethod(field));
+                else if (type === "bytes") gen
+                    ("if((v=r.%s()).length)", type);
+                else if (types.long[type] !== undefined) gen
+                    ("if(typeof(v=r.%s())===\"object\"?v.low||v.high:v!==0)", type);
+                else if (type === "double" || type === "float") gen
+                    ("if(!Object.is(v=r.%s(),0))", type);
+                else gen
+                    ("if(v=r.%s())", type);
+                gen
+                        ("%s=v", ref)
+                    ("else")
+                        ("delete %s", ref); // rare/odd case: later default clears earlier non-default
+            }
+        }
+        if (field.partOf && !closed) gen
+                ("m%s=%j", util.safeProp(field.partOf.name), field.name);
+        gen
+                ("continue")
+            ("}");
+    }
+    if (i) gen
+        ("}");
+    // Unknown fields
+    gen
+        ("r.skipType(%s,q,t)", i ? "u" : "t&7");
+    genPreserveUnknown(gen, "r.raw(s,r.pos)")
+    ("}")
+    ("if(l!==undefined){")
+        ("if(r.pos!==c)")
+            ("throw RangeError(\"index out of range\")")
+        ("r.len=l")
+    ("}")
+    ("if(z!==undefined)")
+        ("throw Error(\"missing end group\")");
+
+    // Field presence
+    for (i = 0; i < mtype._fieldsArray.length; ++i) {
+        var rfield = mtype._fieldsArray[i];
+        if (rfield.required) gen
+    ("if(!Object.hasOwnProperty.call(m,%j))", rfield.name)
+        ("throw util.ProtocolError(%j,{instance:m})", missing(rfield));
+    }
+
+    return gen
+    ("return m");
+    /* eslint-enable no-unexpected-multiline */
+}
+
+
+/***/ }),
+
+/***/ 5756:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = encoder;
+
+var Enum     = __nccwpck_require__(7407),
+    types    = __nccwpck_require__(133),
+    util     = __nccwpck_require__(4458);
+
+/**
+ * Generates a partial message type encoder.
+ * @param {Codegen} gen Codegen instance
+ * @param {Field} field Reflected field
+ * @param {number} fieldIndex Field index
+ * @param {string} ref Variable reference
+ * @returns {Codegen} Codegen instance
+ * @ignore
+ */
+function genTypePartial(gen, field, fieldIndex, ref) {
+    return field.delimited
+        ? gen("types[%i].encode(%s,w.uint32(%i),q+1).uint32(%i)", fieldIndex, ref, (field.id << 3 | 3) >>> 0, (field.id << 3 | 4) >>> 0)
+        : gen("types[%i].encode(%s,w.uint32(%i).fork(),q+1).ldelim()", fieldIndex, ref, (field.id << 3 | 2) >>> 0);
+}
+
+/**
+ * Generates an encoder specific to the specified message type.
+ * @param {Type} mtype Message type
+ * @returns {Codegen} Codegen instance
+ */
+function encoder(mtype) {
+    /* eslint-disable no-unexpected-multiline, block-scoped-var, no-redeclare */
+    var gen = util.codegen(["m", "w", "q"])
+    ("if(!w)")
+        ("w=Writer.create()")
+    ("if(q===undefined)q=0")
+    ("if(q>util.recursionLimit)")
+        ("throw Error(\"max depth exceeded\")");
+
+    var i, ref;
+
+    // "when a message is serialized its known fields should be written sequentially by field number"
+    var fields = /* initializes */ mtype.fieldsArray.slice().sort(util.compareFieldsById);
+
+    for (var i = 0; i < fields.length; ++i) {
+        var field    = fields[i].resolve(),
+            index    = mtype._fieldsArray.indexOf(field),
+            type     = field.resolvedType instanceof Enum ? "int32" : field.type,
+            wireType = types.basic[type];
+            ref      = "m" + util.safeProp(field.name);
+
+        // Map fields
+        if (field.map) {
+            gen
+    ("if(%s!=null&&Object.hasOwnProperty.call(m,%j)){", ref, field.name) // !== undefined && !== null
+        ("for(var ks=Object.keys(%s),i=0;i<ks.length;++i){", ref);
+            if (field.keyType === "bool") gen
+            ("w.uint32(%i).fork().uint32(%i).bool(util.boolFromKey(ks[i]))", (field.id << 3 | 2) >>> 0, 8 | types.mapKey[field.keyType]);
+            else if (types.long[field.keyType] !== undefined) gen
+            ("w.uint32(%i).fork().uint32(%i).%s(util.longFromKey(ks[i],%j))", (field.id << 3 | 2) >>> 0, 8 | types.mapKey[field.keyType], field.keyType, field.keyType === "uint64" || field.keyType === "fixed64");
+            else gen
+            ("w.uint32(%i).fork().uint32(%i).%s(ks[i])", (field.id << 3 | 2) >>> 0, 8 | types.mapKey[field.keyType], field.keyType);
+            if (wireType === undefined) gen
+            ("types[%i].encode(%s[ks[i]],w.uint32(18).fork(),q+1).ldelim().ldelim()", index, ref); // can't be groups
+            else gen
+            (".uint32(%i).%s(%s[ks[i]]).ldelim()", 16 | wireType, type, ref);
+            gen
+        ("}")
+    ("}");
+
+            // Repeated fields
+        } else if (field.repeated) { gen
+    ("if(%s!=null&&%s.length){", ref, ref); // !== undefined && !== null
+
+            // Packed repeated
+            if (field.packed && types.packed[type] !== undefined) { gen
+
+        ("w.uint32(%i).%ss(%s)", (field.id << 3 | 2) >>> 0, type, ref);
+
+            // Non-packed
+            } else { gen
+
+        ("for(var i=0;i<%s.length;++i)", ref);
+                if (wireType === undefined)
+            genTypePartial(gen, field, index, ref + "[i]");
+                else gen
+            ("w.uint32(%i).%s(%s[i])", (field.id << 3 | wireType) >>> 0, type, ref);
+
+            } gen
+    ("}");
+
+        // Non-repeated
+        } else {
+            if (!field.required)
+                if (field.hasPresence || !(field.resolvedType instanceof Enum || types.basic[type] !== undefined)) gen
+    ("if(%s!=null&&Object.hasOwnProperty.call(m,%j))", ref, field.name); // !== undefined && !== null
+                else if (field.resolvedType instanceof Enum) gen
+    ("if(%s!=null&&Object.hasOwnProperty.call(m,%j)&&%s!==%j)", ref, field.name, ref, field.typeDefault);
+                else if (type === "bool") gen
+    ("if(%s!=null&&Object.hasOwnProperty.call(m,%j)&&%s!==false)", ref, field.name, ref);
+                else if (type === "string") gen
+    ("if(%s!=null&&Object.hasOwnProperty.call(m,%j)&&%s!==\"\")", ref, field.name, ref);
+                else if (type === "bytes") gen
+    ("if(%s!=null&&Object.hasOwnProperty.call(m,%j)&&%s.length)", ref, field.name, ref);
+                else if (type === "double" || type === "float") gen
+    ("if(%s!=null&&Object.hasOwnProperty.call(m,%j)&&!Object.is(%s,0))", ref, field.name, ref);
+                else if (types.long[type] !== undefined) gen
+    ("if(%s!=null&&Object.hasOwnProperty.call(m,%j)&&(typeof %s===\"object\"?%s.low||%s.high:%s!==0))", ref, field.name, ref, ref, ref, ref);
+                else gen
+    ("if(%s!=null&&Object.hasOwnProperty.call(m,%j)&&%s!==0)", ref, field.name, ref);
+
+            if (wireType === undefined)
+        genTypePartial(gen, field, index, ref);
+            else gen
+        ("w.uint32(%i).%s(%s)", (field.id << 3 | wireType) >>> 0, type, ref);
+
+        }
+    }
+
+    return gen
+    ("if(m.$unknowns!=null&&Object.hasOwnProperty.call(m,\"$unknowns\"))")
+        ("for(var i=0;i<m.$unknowns.length;++i)")
+            ("w.raw(m.$unknowns[i])")
+    ("return w");
+    /* eslint-enable no-unexpected-multiline, block-scoped-var, no-redeclare */
+}
+
+
+/***/ }),
+
+/***/ 7407:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = Enum;
+
+// extends ReflectionObject
+var ReflectionObject = __nccwpck_require__(1269);
+Enum.prototype = Object.create(ReflectionObject.prototype, {
+    constructor: {
+        value: Enum,
+        writable: true,
+        enumerable: false,
+        configurable: true
+    }
+});
+Enum.className = "Enum";
+
+var Namespace = __nccwpck_require__(6599),
+    util = __nccwpck_require__(4458);
+
+/**
+ * Constructs a new enum instance.
+ * @classdesc Reflected enum.
+ * @extends ReflectionObject
+ * @constructor
+ * @param {string} name Unique name within its namespace
+ * @param {Object.<string,number>} [values] Enum values as an object, by name
+ * @param {Object.<string,*>} [options] Declared options
+ * @param {string} [comment] The comment for this enum
+ * @param {Object.<string,string|null>} [comments] The value comments for this enum
+ * @param {Object.<string,Object<string,*>>|undefined} [valuesOptions] The value options for this enum
+ */
+function Enum(name, values, options, comment, comments, valuesOptions) {
+    ReflectionObject.call(this, name, options);
+
+    if (values && typeof values !== "object")
+        throw TypeError("values must be an object");
+
+    /**
+     * Enum values by id.
+     * @type {Object.<number,string>}
+     */
+    this.valuesById = Object.create(null);
+
+    /**
+     * Enum values by name.
+     * @type {Object.<string,number>}
+     */
+    this.values = Object.create(this.valuesById); // toJSON, marker
+
+    /**
+     * Enum comment text.
+     * @type {string|null}
+     */
+    this.comment = comment;
+
+    /**
+     * Value comment texts, if any.
+     * @type {Object.<string,string|null>}
+     */
+    this.comments = comments || {};
+
+    /**
+     * Values options, if any
+     * @type {Object<string, Object<string, *>>|undefined}
+     */
+    this.valuesOptions = valuesOptions;
+
+    /**
+     * Resolved values features, if any
+     * @type {Object<string, Object<string, *>>|undefined}
+     */
+    this._valuesFeatures = {};
+
+    /**
+     * Reserved ranges, if any.
+     * @type {Array.<number[]|string>}
+     */
+    this.reserved = undefined; // toJSON
+
+    /**
+     * Declared symbol visibility, if any.
+     * @type {"local"|"export"|undefined}
+     */
+    this.visibility = undefined; // toJSON
+
+    // Note that values inherit valuesById on their prototype which makes them a TypeScript-
+    // compatible enum. This is used by pbts to write actual enum definitions that work for
+    // static and reflection code alike instead of emitting generic object definitions.
+
+    if (values)
+        for (var keys = Object.keys(values), i = 0; i < keys.length; ++i)
+            if (keys[i] !== "__proto__" && typeof values[keys[i]] === "number") { // use forward entries only
+                this.values[keys[i]] = values[keys[i]];
+                if (this.valuesById[values[keys[i]]] === undefined)
+                    this.valuesById[values[keys[i]]] = keys[i];
+            }
+}
+
+/**
+ * @override
+ */
+Enum.prototype._resolveFeatures = function _resolveFeatures(edition) {
+    edition = this._edition || edition;
+    ReflectionObject.prototype._resolveFeatures.call(this, edition);
+
+    Object.keys(this.values).forEach(key => {
+        var parentFeaturesCopy = util.merge({}, this._features);
+        this._valuesFeatures[key] = util.merge(parentFeaturesCopy, this.valuesOptions && this.valuesOptions[key] && this.valuesOptions[key].features || {});
+    });
+
+    return this;
+};
+
+/**
+ * Enum descriptor.
+ * @interface IEnum
+ * @property {string} [edition] Edition
+ * @property {Object.<string,number>} values Enum values
+ * @property {Object.<string,*>} [options] Enum options
+ * @property {Object.<string,Object.<string,*>>} [valuesOptions] Enum value options
+ * @property {Array.<number[]|string>} [reserved] Reserved ranges
+ * @property {"local"|"export"} [visibility] Declared symbol visibility
+ * @property {string|null} [comment] Enum comment
+ * @property {Object.<string,string|null>} [comments] Value comments
+ */
+
+/**
+ * Constructs an enum from an enum descriptor.
+ * @param {string} name Enum name
+ * @param {IEnum} json Enum descriptor
+ * @returns {Enum} Created enum
+ * @throws {TypeError} If arguments are invalid
+ */
+Enum.fromJSON = function fromJSON(name, json) {
+    var enm = new Enum(name, json.values, json.options, json.comment, json.comments, json.valuesOptions);
+    enm.reserved = json.reserved;
+    if (json.visibility)
+        enm.visibility = json.visibility;
+    if (json.edition)
+        enm._edition = json.edition;
+    enm._defaultEdition = "proto3";  // For backwards-compatibility.
+    return enm;
+};
+
+/**
+ * Converts this enum to an enum descriptor.
+ * @param {IToJSONOptions} [toJSONOptions] JSON conversion options
+ * @returns {IEnum} Enum descriptor
+ */
+Enum.prototype.toJSON = function toJSON(toJSONOptions) {
+    var keepComments = toJSONOptions ? Boolean(toJSONOptions.keepComments) : false;
+    return util.toObject([
+        "edition"       , this._editionToJSON(),
+        "options"       , this.options,
+        "valuesOptions" , this.valuesOptions,
+        "values"        , this.values,
+        "reserved"      , this.reserved && this.reserved.length ? this.reserved : undefined,
+        "visibility"    , this.visibility,
+        "comment"       , keepComments ? this.comment : undefined,
+        "comments"      , keepComments ? this.comments : undefined
+    ]);
+};
+
+/**
+ * Adds a value to this enum.
+ * @param {string} name Value name
+ * @param {number} id Value id
+ * @param {string} [comment] Comment, if any
+ * @param {Object.<string, *>|undefined} [options] Options, if any
+ * @returns {Enum} `this`
+ * @throws {TypeError} If arguments are invalid
+ * @throws {Error} If there is already a value with this name or id
+ */
+Enum.prototype.add = function add(name, id, comment, options) {
+    // utilized by the parser but not by .fromJSON
+
+    if (!util.isString(name))
+        throw TypeError("name must be a string");
+
+    if (!util.isInteger(id))
+        throw TypeError("id must be an integer");
+
+    if (name === "__proto__")
+        return this;
+
+    if (this.values[name] !== undefined)
+        throw Error("duplicate name '" + name + "' in " + this);
+
+    if (this.isReservedId(id))
+        throw Error("id " + id + " is reserved in " + this);
+
+    if (this.isReservedName(name))
+        throw Error("name '" + name + "' is reserved in " + this);
+
+    if (this.valuesById[id] !== undefined) {
+        if (!(this.options && this.options.allow_alias))
+            throw Error("duplicate id " + id + " in " + this);
+        this.values[name] = id;
+    } else
+        this.valuesById[this.values[name] = id] = name;
+
+    if (options) {
+        if (this.valuesOptions === undefined)
+            this.valuesOptions = {};
+        this.valuesOptions[name] = options || null;
+    }
+
+    this.comments[name] = comment || null;
+    return this;
+};
+
+/**
+ * Removes a value from this enum
+ * @param {string} name Value name
+ * @returns {Enum} `this`
+ * @throws {TypeError} If arguments are invalid
+ * @throws {Error} If `name` is not a name of this enum
+ */
+Enum.prototype.remove = function remove(name) {
+
+    if (!util.isString(name))
+        throw TypeError("name must be a string");
+
+    var val = this.values[name];
+    if (val == null)
+        throw Error("name '" + name + "' does not exist in " + this);
+
+    delete this.valuesById[val];
+    delete this.values[name];
+    delete this.comments[name];
+    if (this.valuesOptions)
+        delete this.valuesOptions[name];
+
+    return this;
+};
+
+/**
+ * Tests if the specified id is reserved.
+ * @param {number} id Id to test
+ * @returns {boolean} `true` if reserved, otherwise `false`
+ */
+Enum.prototype.isReservedId = function isReservedId(id) {
+    return Namespace.isReservedId(this.reserved, id);
+};
+
+/**
+ * Tests if the specified name is reserved.
+ * @param {string} name Name to test
+ * @returns {boolean} `true` if reserved, otherwise `false`
+ */
+Enum.prototype.isReservedName = function isReservedName(name) {
+    return Namespace.isReservedName(this.reserved, name);
+};
+
+
+/***/ }),
+
+/***/ 4380:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = Field;
+
+// extends ReflectionObject
+var ReflectionObject = __nccwpck_require__(1269);
+Field.prototype = Object.create(ReflectionObject.prototype, {
+    constructor: {
+        value: Field,
+        writable: true,
+        enumerable: false,
+        configurable: true
+    }
+});
+Field.className = "Field";
+
+var Enum  = __nccwpck_require__(7407),
+    types = __nccwpck_require__(133),
+    util  = __nccwpck_require__(4458);
+
+var Type; // cyclic
+
+var ruleRe = /^(?:required|optional|repeated)$/;
+
+/**
+ * Constructs a new message field instance. Note that {@link MapField|map fields} have their own class.
+ * @name Field
+ * @classdesc Reflected message field.
+ * @extends FieldBase
+ * @constructor
+ * @param {string} name Unique name within its namespace
+ * @param {number} id Unique id within its namespace
+ * @param {string} type Value type
+ * @param {string|Object.<string,*>} [rule="optional"] Field rule
+ * @param {string|Object.<string,*>} [extend] Extended type if different from parent
+ * @param {Object.<string,*>} [options] Declared options
+ */
+
+/**
+ * Constructs a field from a field descriptor.
+ * @param {string} name Field name
+ * @param {IField} json Field descriptor
+ * @returns {Field} Created field
+ * @throws {TypeError} If arguments are invalid
+ */
+Field.fromJSON = function fromJSON(name, json) {
+    var field = new Field(name, json.id, json.type, json.rule, json.extend, json.options, json.comment);
+    if (json.edition)
+        field._edition = json.edition;
+    if (json.protoName)
+        field.protoName = json.protoName;
+    if (json.jsonName !== undefined)
+        field.jsonName = json.jsonName;
+    else if (json.options && json.options.json_name !== undefined)
+        field.jsonName = json.options.json_name;
+    field._defaultEdition = "proto3";  // For backwards-compatibility.
+    return field;
+};
+
+/**
+ * Not an actual constructor. Use {@link Field} instead.
+ * @classdesc Base class of all reflected message fields. This is not an actual class but here for the sake of having consistent type definitions.
+ * @exports FieldBase
+ * @extends ReflectionObject
+ * @constructor
+ * @param {string} name Unique name within its namespace
+ * @param {number} id Unique id within its namespace
+ * @param {string} type Value type
+ * @param {string|Object.<string,*>} [rule="optional"] Field rule
+ * @param {string|Object.<string,*>} [extend] Extended type if different from parent
+ * @param {Object.<string,*>} [options] Declared options
+ * @param {string} [comment] Comment associated with this field
+ */
+function Field(name, id, type, rule, extend, options, comment) {
+
+    if (util.isObject(rule)) {
+        comment = extend;
+        options = rule;
+        rule = extend = undefined;
+    } else if (util.isObject(extend)) {
+        comment = options;
+        options = extend;
+        extend = undefined;
+    }
+
+    ReflectionObject.call(this, name, options);
+
+    if (!util.isInteger(id) || id < 0)
+        throw TypeError("id must be a non-negative integer");
+
+    if (!util.isString(type))
+        throw TypeError("type must be a string");
+
+    if (rule !== undefined && !ruleRe.test(rule = rule.toString().toLowerCase()))
+        throw TypeError("rule must be a string rule");
+
+    if (extend !== undefined && !util.isString(extend))
+        throw TypeError("extend must be a string");
+
+    /**
+     * Field rule, if any.
+     * @type {string|undefined}
+     */
+    this.rule = rule && rule !== "optional" ? rule : undefined; // toJSON
+
+    /**
+     * Field type.
+     * @type {string}
+     */
+    this.type = type; // toJSON
+
+    /**
+     * Unique field id.
+     * @type {number}
+     */
+    this.id = id; // toJSON, marker
+
+    /**
+     * Extended type if different from parent.
+     * @type {string|undefined}
+     */
+    this.extend = extend || undefined; // toJSON
+
+    /**
+     * Whether this field is repeated.
+     * @type {boolean}
+     */
+    this.repeated = rule === "repeated";
+
+    /**
+     * Whether this field is a map or not.
+     * @type {boolean}
+     */
+    this.map = false;
+
+    /**
+     * Message this field belongs to.
+     * @type {Type|null}
+     */
+    this.message = null;
+
+    /**
+     * OneOf this field belongs to, if any,
+     * @type {OneOf|null}
+     */
+    this.partOf = null;
+
+    /**
+     * The field type's default value.
+     * @type {*}
+     */
+    this.typeDefault = null;
+
+    /**
+     * The field's default value on prototypes.
+     * @type {*}
+     */
+    this.defaultValue = null;
+
+    /**
+     * Whether this field's value should be treated as a long.
+     * @type {boolean}
+     */
+    this.long = util.Long ? types.long[type] !== undefined : /* istanbul ignore next */ false;
+
+    /**
+     * Whether this field's value is a buffer.
+     * @type {boolean}
+     */
+    this.bytes = type === "bytes";
+
+    /**
+     * Resolved type if not a basic type.
+     * @type {Type|Enum|null}
+     */
+    this.resolvedType = null;
+
+    /**
+     * Sister-field within the extended type if a declaring extension field.
+     * @type {Field|null}
+     */
+    this.extensionField = null;
+
+    /**
+     * Sister-field within the declaring namespace if an extended field.
+     * @type {Field|null}
+     */
+    this.declaringField = null;
+
+    /**
+     * Comment for this field.
+     * @type {string|null}
+     */
+    this.comment = comment;
+
+    /**
+     * Field name as declared in the .proto source, if different from `name`.
+     * @type {string|undefined}
+     */
+    this.protoName = undefined;
+
+    /**
+     * JSON name, if different from the derived default.
+     * @type {string|undefined}
+     */
+    this.jsonName = undefined;
+}
+
+/**
+ * Determines whether this field is required.
+ * @name Field#required
+ * @type {boolean}
+ * @readonly
+ */
+Object.defineProperty(Field.prototype, "required", {
+    get: function() {
+        return this._features.field_presence === "LEGACY_REQUIRED";
+    }
+});
+
+/**
+ * Determines whether this field is not required.
+ * @name Field#optional
+ * @type {boolean}
+ * @readonly
+ */
+Object.defineProperty(Field.prototype, "optional", {
+    get: function() {
+        return !this.required;
+    }
+});
+
+/**
+ * Determines whether this field uses tag-delimited encoding.  In proto2 this
+ * corresponded to group syntax.
+ * @name Field#delimited
+ * @type {boolean}
+ * @readonly
+ */
+Object.defineProperty(Field.prototype, "delimited", {
+    get: function() {
+        return this.resolvedType instanceof Type &&
+            this._features.message_encoding === "DELIMITED";
+    }
+});
+
+/**
+ * Determines whether this field is packed. Only relevant when repeated.
+ * @name Field#packed
+ * @type {boolean}
+ * @readonly
+ */
+Object.defineProperty(Field.prototype, "packed", {
+    get: function() {
+        return this._features.repeated_field_encoding === "PACKED";
+    }
+});
+
+/**
+ * Determines whether this field tracks presence.
+ * @name Field#hasPresence
+ * @type {boolean}
+ * @readonly
+ */
+Object.defineProperty(Field.prototype, "hasPresence", {
+    get: function() {
+        if (this.repeated || this.map) {
+            return false;
+        }
+        return this.partOf || // oneofs
+            this.declaringField || this.extensionField || // extensions
+            this._features.field_presence !== "IMPLICIT";
+    }
+});
+
+/**
+ * The field name as declared in the .proto source (snake_case). Populated on resolve,
+ * falling back to `name`. Mirrors `FieldDescriptorProto.name`.
+ * @name Field#protoName
+ * @type {string}
+ * @readonly
+ */
+
+/**
+ * The JSON name of this field (lowerCamelCase per protoc's `ToJsonName`, or an
+ * explicit `[json_name]`). Populated on resolve. This is the key used on ProtoJSON output.
+ * @name Field#jsonName
+ * @type {string}
+ * @readonly
+ */
+
+/**
+ * @override
+ */
+Field.prototype.setOption = function setOption(name, value, ifNotSet) {
+    return ReflectionObject.prototype.setOption.call(this, name, value, ifNotSet);
+};
+
+/**
+ * Field descriptor.
+ * @interface IField
+ * @property {string} [edition] Edition
+ * @property {string} [rule="optional"] Field rule
+ * @property {string} type Field type
+ * @property {number} id Field id
+ * @property {Object.<string,*>} [options] Field options
+ * @property {string|null} [comment] Field comment
+ */
+
+/**
+ * Extension field descriptor.
+ * @interface IExtensionField
+ * @extends IField
+ * @property {string} extend Extended type
+ */
+
+/**
+ * Converts this field to a field descriptor.
+ * @param {IToJSONOptions} [toJSONOptions] JSON conversion options
+ * @returns {IField} Field descriptor
+ */
+Field.prototype.toJSON = function toJSON(toJSONOptions) {
+    var keepComments = toJSONOptions ? Boolean(toJSONOptions.keepComments) : false;
+    return util.toObject([
+        "edition"      , this._editionToJSON(),
+        "rule"         , this.rule !== "optional" && this.rule || undefined,
+        "type"         , this.type,
+        "id"           , this.id,
+        "extend"       , this.extend,
+        "protoName"    , this.protoName !== this.name ? this.protoName : undefined,
+        "jsonName"     , this.jsonName !== util.jsonName(this.protoName || this.name) ? this.jsonName : undefined,
+        "options"      , this.options,
+        "comment"      , keepComments ? this.comment : undefined
+    ]);
+};
+
+/**
+ * Resolves this field's type references.
+ * @returns {Field} `this`
+ * @throws {Error} If any reference cannot be resolved
+ */
+Field.prototype.resolve = function resolve() {
+
+    if (this.resolved)
+        return this;
+
+    if ((this.typeDefault = types.defaults[this.type]) === undefined) { // if not a basic type, resolve it
+        this.resolvedType = (this.declaringField ? this.declaringField.parent : this.parent).lookupTypeOrEnum(this.type);
+        if (this.resolvedType instanceof Type)
+            this.typeDefault = null;
+        else // instanceof Enum
+            this.typeDefault = this.resolvedType.values[Object.keys(this.resolvedType.values)[0]]; // first defined
+    } else if (this.options && this.options.proto3_optional) {
+        // proto3 scalar value marked optional; should default to null
+        this.typeDefault = null;
+    }
+
+    // use explicitly set default value if present
+    if (this.options && this.options["default"] != null) {
+        this.typeDefault = this.options["default"];
+        if (this.resolvedType instanceof Enum && typeof this.typeDefault === "string")
+            this.typeDefault = this.resolvedType.values[this.typeDefault];
+    }
+
+    // remove unnecessary options
+    if (this.options) {
+        if (this.options.packed !== undefined && this.resolvedType && !(this.resolvedType instanceof Enum))
+            delete this.options.packed;
+        if (!Object.keys(this.options).length)
+            this.options = undefined;
+    }
+
+    // convert to internal data type if necesssary
+    if (this.long) {
+        var unsigned = this.type === "uint64" || this.type === "fixed64";
+        this.typeDefault = typeof this.typeDefault === "string"
+            ? util.Long.fromString(this.typeDefault, unsigned)
+            : util.Long.fromNumber(this.typeDefault, unsigned);
+
+        /* istanbul ignore else */
+        if (Object.freeze)
+            Object.freeze(this.typeDefault); // long instances are meant to be immutable anyway (i.e. use small int cache that even requires it)
+
+    } else if (types.long[this.type] !== undefined && typeof this.typeDefault === "string") {
+        this.typeDefault = parseInt(this.typeDefault, 10);
+    } else if (this.bytes && typeof this.typeDefault === "string") {
+        var buf;
+        if (util.base64.test(this.typeDefault))
+            util.base64.decode(this.typeDefault, buf = util.newBuffer(util.base64.length(this.typeDefault)), 0);
+        else
+            util.utf8.write(this.typeDefault, buf = util.newBuffer(util.utf8.length(this.typeDefault)), 0);
+        this.typeDefault = buf;
+    }
+
+    // take special care of maps and repeated fields
+    if (this.map)
+        this.defaultValue = util.emptyObject;
+    else if (this.repeated)
+        this.defaultValue = util.emptyArray;
+    else
+        this.defaultValue = this.typeDefault;
+
+    // ensure proper value on prototype
+    if (this.parent instanceof Type && this.parent._ctor)
+        this.parent._ctor.prototype[this.name] = this.defaultValue;
+
+    // derive the proto/JSON names
+    if (this.protoName === undefined)
+        this.protoName = this.name;
+    if (this.jsonName === undefined)
+        this.jsonName = util.jsonName(this.protoName);
+
+    return ReflectionObject.prototype.resolve.call(this);
+};
+
+/**
+ * Infers field features from legacy syntax that may have been specified differently.
+ * in older editions.
+ * @param {string|undefined} edition The edition this proto is on, or undefined if pre-editions
+ * @returns {object} The feature values to override
+ */
+Field.prototype._inferLegacyProtoFeatures = function _inferLegacyProtoFeatures(edition) {
+    if (edition !== "proto2" && edition !== "proto3") {
+        return {};
+    }
+
+    var features = {};
+
+    if (this.rule === "required") {
+        features.field_presence = "LEGACY_REQUIRED";
+    }
+    if (this.parent && types.defaults[this.type] === undefined) {
+        // We can't use resolvedType because types may not have been resolved yet.  However,
+        // legacy groups are always in the same scope as the field so we don't have to do a
+        // full scan of the tree.
+        var type = this.parent.get(this.type.split(".").pop());
+        if (type && type instanceof Type && type.group) {
+            features.message_encoding = "DELIMITED";
+        }
+    }
+    if (this.getOption("packed") === true) {
+        features.repeated_field_encoding = "PACKED";
+    } else if (this.getOption("packed") === false) {
+        features.repeated_field_encoding = "EXPANDED";
+    }
+    return features;
+};
+
+/**
+ * @override
+ */
+Field.prototype._resolveFeatures = function _resolveFeatures(edition) {
+    return ReflectionObject.prototype._resolveFeatures.call(this, this._edition || edition);
+};
+
+/**
+ * Decorator function as returned by {@link Field.d} and {@link MapField.d} (TypeScript).
+ * @typedef FieldDecorator
+ * @type {function}
+ * @param {Object} prototype Target prototype
+ * @param {string} fieldName Field name
+ * @returns {undefined}
+ * @deprecated Legacy TypeScript decorator support. Will be removed in a future release.
+ */
+
+/**
+ * Field decorator (TypeScript).
+ * @name Field.d
+ * @function
+ * @param {number} fieldId Field id
+ * @param {"double"|"float"|"int32"|"uint32"|"sint32"|"fixed32"|"sfixed32"|"int64"|"uint64"|"sint64"|"fixed64"|"sfixed64"|"string"|"bool"|"bytes"|Object} fieldType Field type
+ * @param {"optional"|"required"|"repeated"} [fieldRule="optional"] Field rule
+ * @param {T} [defaultValue] Default value
+ * @returns {FieldDecorator} Decorator function
+ * @template T extends number | number[] | Long | Long[] | string | string[] | boolean | boolean[] | Uint8Array | Uint8Array[] | Buffer | Buffer[]
+ * @deprecated Legacy TypeScript decorator support. Will be removed in a future release.
+ */
+Field.d = function decorateField(fieldId, fieldType, fieldRule, defaultValue) {
+
+    // submessage: decorate the submessage and use its name as the type
+    if (typeof fieldType === "function")
+        fieldType = util.decorateType(fieldType).name;
+
+    // enum reference: create a reflected copy of the enum and keep reuseing it
+    else if (fieldType && typeof fieldType === "object")
+        fieldType = util.decorateEnum(fieldType).name;
+
+    return function fieldDecorator(prototype, fieldName) {
+        util.decorateType(prototype.constructor)
+            .add(new Field(fieldName, fieldId, fieldType, fieldRule, { "default": defaultValue }));
+    };
+};
+
+// Sets up cyclic dependencies (called in index-light)
+Field._configure = function configure(Type_) {
+    Type = Type_;
+};
+
+/**
+ * Field decorator (TypeScript).
+ * @name Field.d
+ * @function
+ * @param {number} fieldId Field id
+ * @param {Constructor<T>|string} fieldType Field type
+ * @param {"optional"|"required"|"repeated"} [fieldRule="optional"] Field rule
+ * @returns {FieldDecorator} Decorator function
+ * @template T extends Message<T>
+ * @variation 2
+ * @deprecated Legacy TypeScript decorator support. Will be removed in a future release.
+ */
+// like Field.d but without a default value
+
+
+/***/ }),
+
+/***/ 4529:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+exports = module.exports = __nccwpck_require__(5974);
+
+exports.build = "light";
+
+/**
+ * A node-style callback as used by {@link load} and {@link Root#load}.
+ * @typedef LoadCallback
+ * @type {function}
+ * @param {Error|null} error Error, if any, otherwise `null`
+ * @param {Root} [root] Root, if there hasn't been an error
+ * @returns {undefined}
+ */
+
+/**
+ * Loads one or multiple .proto or preprocessed .json files into a common root namespace and calls the callback.
+ * @param {string|string[]} filename One or multiple files to load
+ * @param {Root} root Root namespace, defaults to create a new one if omitted.
+ * @param {LoadCallback} callback Callback function
+ * @returns {undefined}
+ * @see {@link Root#load}
+ */
+function load(filename, root, callback) {
+    if (typeof root === "function") {
+        callback = root;
+        root = new exports.Root();
+    } else if (!root)
+        root = new exports.Root();
+    return root.load(filename, callback);
+}
+
+/**
+ * Loads one or multiple .proto or preprocessed .json files into a common root namespace and calls the callback.
+ * @name load
+ * @function
+ * @param {string|string[]} filename One or multiple files to load
+ * @param {LoadCallback} callback Callback function
+ * @returns {undefined}
+ * @see {@link Root#load}
+ * @variation 2
+ */
+// function load(filename:string, callback:LoadCallback):undefined
+
+/**
+ * Loads one or multiple .proto or preprocessed .json files into a common root namespace and returns a promise.
+ * @name load
+ * @function
+ * @param {string|string[]} filename One or multiple files to load
+ * @param {Root} [root] Root namespace, defaults to create a new one if omitted.
+ * @returns {Promise<Root>} Promise
+ * @see {@link Root#load}
+ * @variation 3
+ */
+// function load(filename:string, [root:Root]):Promise<Root>
+
+exports.load = load;
+
+/**
+ * Synchronously loads one or multiple .proto or preprocessed .json files into a common root namespace (node only).
+ * @param {string|string[]} filename One or multiple files to load
+ * @param {Root} [root] Root namespace, defaults to create a new one if omitted.
+ * @returns {Root} Root namespace
+ * @throws {Error} If synchronous fetching is not supported (i.e. in browsers) or if a file's syntax is invalid
+ * @see {@link Root#loadSync}
+ */
+function loadSync(filename, root) {
+    if (!root)
+        root = new exports.Root();
+    return root.loadSync(filename);
+}
+
+exports.loadSync = loadSync;
+
+// Serialization
+exports.encoder = __nccwpck_require__(5756);
+exports.decoder = __nccwpck_require__(9524);
+exports.verifier = __nccwpck_require__(2120);
+exports.converter = __nccwpck_require__(4724);
+
+// Reflection
+exports.ReflectionObject = __nccwpck_require__(1269);
+exports.Namespace = __nccwpck_require__(6599);
+exports.Root = __nccwpck_require__(3374);
+exports.Enum = __nccwpck_require__(7407);
+exports.Type = __nccwpck_require__(9518);
+exports.Field = __nccwpck_require__(4380);
+exports.OneOf = __nccwpck_require__(3781);
+exports.MapField = __nccwpck_require__(6120);
+exports.Service = __nccwpck_require__(7115);
+exports.Method = __nccwpck_require__(6055);
+
+// Runtime
+exports.Message = __nccwpck_require__(5491);
+exports.wrappers = __nccwpck_require__(5174);
+
+// Utility
+exports.types = __nccwpck_require__(133);
+exports.util = __nccwpck_require__(4458);
+
+// Set up possibly cyclic reflection dependencies
+exports.ReflectionObject._configure(exports.Root);
+exports.Namespace._configure(exports.Type, exports.Service, exports.Enum);
+exports.Root._configure(exports.Type, undefined, {});
+exports.Field._configure(exports.Type);
+
+
+/***/ }),
+
+/***/ 5974:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+/**
+ * Build type, one of `"full"`, `"light"` or `"minimal"`.
+ * @name build
+ * @type {string}
+ * @const
+ */
+exports.build = "minimal";
+
+// Serialization
+exports.Writer = __nccwpck_require__(7429);
+exports.BufferWriter = __nccwpck_require__(5790);
+exports.Reader = __nccwpck_require__(6281);
+exports.BufferReader = __nccwpck_require__(5858);
+
+// Utility
+exports.util = __nccwpck_require__(7774);
+exports.rpc = __nccwpck_require__(9811);
+exports.roots = __nccwpck_require__(1685);
+exports.configure    = configure;
+
+/* istanbul ignore next */
+/**
+ * Reconfigures the library according to the environment.
+ * @returns {undefined}
+ */
+function configure() {
+    exports.util.LongBits._configure(exports.util.Long);
+    exports.Writer._configure(exports.BufferWriter);
+    exports.Reader._configure(exports.BufferReader);
+}
+
+// Set up buffer utility according to the environment
+configure();
+
+
+/***/ }),
+
+/***/ 1264:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+exports = module.exports = __nccwpck_require__(4529);
+
+exports.build = "full";
+
+// Parser
+exports.tokenize = __nccwpck_require__(9659);
+exports.parse = __nccwpck_require__(5155);
+exports.common = __nccwpck_require__(4899);
+
+// Configure parser
+exports.Root._configure(exports.Type, exports.parse, exports.common);
+
+
+/***/ }),
+
+/***/ 6120:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = MapField;
+
+// extends Field
+var Field = __nccwpck_require__(4380);
+MapField.prototype = Object.create(Field.prototype, {
+    constructor: {
+        value: MapField,
+        writable: true,
+        enumerable: false,
+        configurable: true
+    }
+});
+MapField.className = "MapField";
+
+var types   = __nccwpck_require__(133),
+    util    = __nccwpck_require__(4458);
+
+/**
+ * Constructs a new map field instance.
+ * @classdesc Reflected map field.
+ * @extends FieldBase
+ * @constructor
+ * @param {string} name Unique name within its namespace
+ * @param {number} id Unique id within its namespace
+ * @param {string} keyType Key type
+ * @param {string} type Value type
+ * @param {Object.<string,*>} [options] Declared options
+ * @param {string} [comment] Comment associated with this field
+ */
+function MapField(name, id, keyType, type, options, comment) {
+    Field.call(this, name, id, type, undefined, undefined, options, comment);
+
+    /* istanbul ignore if */
+    if (!util.isString(keyType))
+        throw TypeError("keyType must be a string");
+
+    /**
+     * Key type.
+     * @type {string}
+     */
+    this.keyType = keyType; // toJSON, marker
+
+    /**
+     * Resolved key type if not a basic type.
+     * @type {ReflectionObject|null}
+     */
+    this.resolvedKeyType = null;
+
+    // Overrides Field#map
+    this.map = true;
+}
+
+/**
+ * Map field descriptor.
+ * @interface IMapField
+ * @extends {IField}
+ * @property {string} keyType Key type
+ */
+
+/**
+ * Extension map field descriptor.
+ * @interface IExtensionMapField
+ * @extends IMapField
+ * @property {string} extend Extended type
+ */
+
+/**
+ * Constructs a map field from a map field descriptor.
+ * @param {string} name Field name
+ * @param {IMapField} json Map field descriptor
+ * @returns {MapField} Created map field
+ * @throws {TypeError} If arguments are invalid
+ */
+MapField.fromJSON = function fromJSON(name, json) {
+    var field = new MapField(name, json.id, json.keyType, json.type, json.options, json.comment);
+    if (json.protoName)
+        field.protoName = json.protoName;
+    if (json.jsonName !== undefined)
+        field.jsonName = json.jsonName;
+    else if (json.options && json.options.json_name !== undefined)
+        field.jsonName = json.options.json_name;
+    return field;
+};
+
+/**
+ * Converts this map field to a map field descriptor.
+ * @param {IToJSONOptions} [toJSONOptions] JSON conversion options
+ * @returns {IMapField} Map field descriptor
+ */
+MapField.prototype.toJSON = function toJSON(toJSONOptions) {
+    var keepComments = toJSONOptions ? Boolean(toJSONOptions.keepComments) : false;
+    return util.toObject([
+        "keyType"      , this.keyType,
+        "type"         , this.type,
+        "id"           , this.id,
+        "extend"       , this.extend,
+        "protoName"    , this.protoName !== this.name ? this.protoName : undefined,
+        "jsonName"     , this.jsonName !== util.jsonName(this.protoName || this.name) ? this.jsonName : undefined,
+        "options"      , this.options,
+        "comment"      , keepComments ? this.comment : undefined
+    ]);
+};
+
+/**
+ * @override
+ */
+MapField.prototype.resolve = function resolve() {
+    if (this.resolved)
+        return this;
+
+    // Besides a value type, map fields have a key type that may be "any scalar type except for floating point types and bytes"
+    if (types.mapKey[this.keyType] === undefined)
+        throw Error("invalid key type: " + this.keyType);
+
+    return Field.prototype.resolve.call(this);
+};
+
+/**
+ * Map field decorator (TypeScript).
+ * @name MapField.d
+ * @function
+ * @param {number} fieldId Field id
+ * @param {"int32"|"uint32"|"sint32"|"fixed32"|"sfixed32"|"int64"|"uint64"|"sint64"|"fixed64"|"sfixed64"|"bool"|"string"} fieldKeyType Field key type
+ * @param {"double"|"float"|"int32"|"uint32"|"sint32"|"fixed32"|"sfixed32"|"int64"|"uint64"|"sint64"|"fixed64"|"sfixed64"|"bool"|"string"|"bytes"|Object|Constructor<{}>} fieldValueType Field value type
+ * @returns {FieldDecorator} Decorator function
+ * @template T extends { [key: string]: number | Long | string | boolean | Uint8Array | Buffer | number[] | Message<{}> }
+ * @deprecated Legacy TypeScript decorator support. Will be removed in a future release.
+ */
+MapField.d = function decorateMapField(fieldId, fieldKeyType, fieldValueType) {
+
+    // submessage value: decorate the submessage and use its name as the type
+    if (typeof fieldValueType === "function")
+        fieldValueType = util.decorateType(fieldValueType).name;
+
+    // enum reference value: create a reflected copy of the enum and keep reuseing it
+    else if (fieldValueType && typeof fieldValueType === "object")
+        fieldValueType = util.decorateEnum(fieldValueType).name;
+
+    return function mapFieldDecorator(prototype, fieldName) {
+        util.decorateType(prototype.constructor)
+            .add(new MapField(fieldName, fieldId, fieldKeyType, fieldValueType));
+    };
+};
+
+
+/***/ }),
+
+/***/ 5491:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = Message;
+
+var util = __nccwpck_require__(7774);
+
+/**
+ * Constructs a new message instance.
+ * @classdesc Abstract runtime message.
+ * @constructor
+ * @param {Properties<T>} [properties] Properties to set
+ * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+ * @template T extends object = object
+ */
+function Message(properties) {
+    // not used internally
+    if (properties)
+        for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                this[keys[i]] = properties[keys[i]];
+}
+
+/**
+ * Reference to the reflected type.
+ * @name Message.$type
+ * @type {Type}
+ * @readonly
+ */
+
+/**
+ * Reference to the reflected type.
+ * @name Message#$type
+ * @type {Type}
+ * @readonly
+ */
+
+/**
+ * Creates a new message of this type using the specified properties.
+ * @param {Object.<string,*>} [properties] Properties to set
+ * @returns {T} Message instance
+ * @template T extends Message<T>
+ * @this Constructor<T>
+ */
+Message.create = function create(properties) {
+    return this.$type.create(properties);
+};
+
+/**
+ * Encodes a message of this type.
+ * @param {T|Object.<string,*>} message Message to encode
+ * @param {Writer} [writer] Writer to use
+ * @returns {Writer} Writer
+ * @template T extends Message<T>
+ * @this Constructor<T>
+ */
+Message.encode = function encode(message, writer) {
+    return this.$type.encode(message, writer);
+};
+
+/**
+ * Encodes a message of this type preceeded by its length as a varint.
+ * @param {T|Object.<string,*>} message Message to encode
+ * @param {Writer} [writer] Writer to use
+ * @returns {Writer} Writer
+ * @template T extends Message<T>
+ * @this Constructor<T>
+ */
+Message.encodeDelimited = function encodeDelimited(message, writer) {
+    return this.$type.encodeDelimited(message, writer);
+};
+
+/**
+ * Decodes a message of this type.
+ * @name Message.decode
+ * @function
+ * @param {Reader|Uint8Array} reader Reader or buffer to decode
+ * @returns {T} Decoded message
+ * @template T extends Message<T>
+ * @this Constructor<T>
+ */
+Message.decode = function decode(reader) {
+    return this.$type.decode(reader);
+};
+
+/**
+ * Decodes a message of this type preceeded by its length as a varint.
+ * @name Message.decodeDelimited
+ * @function
+ * @param {Reader|Uint8Array} reader Reader or buffer to decode
+ * @returns {T} Decoded message
+ * @template T extends Message<T>
+ * @this Constructor<T>
+ */
+Message.decodeDelimited = function decodeDelimited(reader) {
+    return this.$type.decodeDelimited(reader);
+};
+
+/**
+ * Verifies a message of this type.
+ * @name Message.verify
+ * @function
+ * @param {Object.<string,*>} message Plain object to verify
+ * @returns {string|null} `null` if valid, otherwise the reason why it is not
+ */
+Message.verify = function verify(message) {
+    return this.$type.verify(message);
+};
+
+/**
+ * Creates a new message of this type from a plain object. Also converts values to their respective internal types.
+ * @param {Object.<string,*>} object Plain object
+ * @returns {T} Message instance
+ * @template T extends Message<T>
+ * @this Constructor<T>
+ */
+Message.fromObject = function fromObject(object) {
+    return this.$type.fromObject(object);
+};
+
+/**
+ * Creates a plain object from a message of this type. Also converts values to other types if specified.
+ * @param {T} message Message instance
+ * @param {IConversionOptions} [options] Conversion options
+ * @returns {Object.<string,*>} Plain object
+ * @template T extends Message<T>
+ * @this Constructor<T>
+ */
+Message.toObject = function toObject(message, options) {
+    return this.$type.toObject(message, options);
+};
+
+/**
+ * Converts this message to JSON.
+ * @returns {Object.<string,*>} JSON object
+ */
+Message.prototype.toJSON = function toJSON() {
+    return this.$type.toObject(this, util.toJSONOptions);
+};
+
+
+/***/ }),
+
+/***/ 6055:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = Method;
+
+// extends ReflectionObject
+var ReflectionObject = __nccwpck_require__(1269);
+Method.prototype = Object.create(ReflectionObject.prototype, {
+    constructor: {
+        value: Method,
+        writable: true,
+        enumerable: false,
+        configurable: true
+    }
+});
+Method.className = "Method";
+
+var util = __nccwpck_require__(4458);
+
+/**
+ * Constructs a new service method instance.
+ * @classdesc Reflected service method.
+ * @extends ReflectionObject
+ * @constructor
+ * @param {string} name Method name
+ * @param {string|undefined} type Method type, usually `"rpc"`
+ * @param {string} requestType Request message type
+ * @param {string} responseType Response message type
+ * @param {boolean|Object.<string,*>} [requestStream] Whether the request is streamed
+ * @param {boolean|Object.<string,*>} [responseStream] Whether the response is streamed
+ * @param {Object.<string,*>} [options] Declared options
+ * @param {string} [comment] The comment for this method
+ * @param {Array.<Object.<string,*>>} [parsedOptions] Declared options, properly parsed into objects
+ */
+function Method(name, type, requestType, responseType, requestStream, responseStream, options, comment, parsedOptions) {
+
+    /* istanbul ignore next */
+    if (util.isObject(requestStream)) {
+        options = requestStream;
+        requestStream = responseStream = undefined;
+    } else if (util.isObject(responseStream)) {
+        options = responseStream;
+        responseStream = undefined;
+    }
+
+    /* istanbul ignore if */
+    if (!(type === undefined || util.isString(type)))
+        throw TypeError("type must be a string");
+
+    /* istanbul ignore if */
+    if (!util.isString(requestType))
+        throw TypeError("requestType must be a string");
+
+    /* istanbul ignore if */
+    if (!util.isString(responseType))
+        throw TypeError("responseType must be a string");
+
+    ReflectionObject.call(this, name, options);
+
+    /**
+     * Method type.
+     * @type {string}
+     */
+    this.type = type || "rpc"; // toJSON
+
+    /**
+     * Request type.
+     * @type {string}
+     */
+    this.requestType = requestType; // toJSON, marker
+
+    /**
+     * Whether requests are streamed or not.
+     * @type {true|undefined}
+     */
+    this.requestStream = requestStream ? true : undefined; // toJSON
+
+    /**
+     * Response type.
+     * @type {string}
+     */
+    this.responseType = responseType; // toJSON
+
+    /**
+     * Whether responses are streamed or not.
+     * @type {true|undefined}
+     */
+    this.responseStream = responseStream ? true : undefined; // toJSON
+
+    /**
+     * gRPC-style method path.
+     * @type {string}
+     */
+    this.path = "/" + this.name;
+
+    /**
+     * Resolved request type.
+     * @type {Type|null}
+     */
+    this.resolvedRequestType = null;
+
+    /**
+     * Resolved response type.
+     * @type {Type|null}
+     */
+    this.resolvedResponseType = null;
+
+    /**
+     * Comment for this method
+     * @type {string|null}
+     */
+    this.comment = comment;
+
+    /**
+     * Options properly parsed into objects
+     * @type {Array.<Object.<string,*>>|undefined}
+     */
+    this.parsedOptions = parsedOptions;
+}
+
+/**
+ * Method descriptor.
+ * @interface IMethod
+ * @property {string} [type="rpc"] Method type
+ * @property {string} requestType Request type
+ * @property {string} responseType Response type
+ * @property {boolean} [requestStream=false] Whether requests are streamed
+ * @property {boolean} [responseStream=false] Whether responses are streamed
+ * @property {Object.<string,*>} [options] Method options
+ * @property {string|null} [comment] Method comment
+ * @property {Array.<Object.<string,*>>} [parsedOptions] Method options properly parsed into objects
+ */
+
+/**
+ * Constructs a method from a method descriptor.
+ * @param {string} name Method name
+ * @param {IMethod} json Method descriptor
+ * @returns {Method} Created method
+ * @throws {TypeError} If arguments are invalid
+ */
+Method.fromJSON = function fromJSON(name, json) {
+    return new Method(name, json.type, json.requestType, json.responseType, json.requestStream, json.responseStream, json.options, json.comment, json.parsedOptions);
+};
+
+/**
+ * Converts this method to a method descriptor.
+ * @param {IToJSONOptions} [toJSONOptions] JSON conversion options
+ * @returns {IMethod} Method descriptor
+ */
+Method.prototype.toJSON = function toJSON(toJSONOptions) {
+    var keepComments = toJSONOptions ? Boolean(toJSONOptions.keepComments) : false;
+    return util.toObject([
+        "type"           , this.type !== "rpc" && /* istanbul ignore next */ this.type || undefined,
+        "requestType"    , this.requestType,
+        "requestStream"  , this.requestStream,
+        "responseType"   , this.responseType,
+        "responseStream" , this.responseStream,
+        "options"        , this.options,
+        "comment"        , keepComments ? this.comment : undefined,
+        "parsedOptions"  , this.parsedOptions,
+    ]);
+};
+
+/**
+ * @override
+ */
+Method.prototype.resolve = function resolve() {
+
+    /* istanbul ignore if */
+    if (this.resolved)
+        return this;
+
+    if (this.parent) {
+        var serviceName = this.parent.fullName;
+        if (serviceName.charAt(0) === ".")
+            serviceName = serviceName.substring(1);
+        this.path = "/" + serviceName + "/" + this.name;
+    } else
+        this.path = "/" + this.name;
+
+    this.resolvedRequestType = this.parent.lookupType(this.requestType);
+    this.resolvedResponseType = this.parent.lookupType(this.responseType);
+
+    return ReflectionObject.prototype.resolve.call(this);
+};
+
+
+/***/ }),
+
+/***/ 6599:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = Namespace;
+
+// extends ReflectionObject
+var ReflectionObject = __nccwpck_require__(1269);
+Namespace.prototype = Object.create(ReflectionObject.prototype, {
+    constructor: {
+        value: Namespace,
+        writable: true,
+        enumerable: false,
+        configurable: true
+    }
+});
+Namespace.className = "Namespace";
+
+var Field    = __nccwpck_require__(4380),
+    util     = __nccwpck_require__(4458),
+    OneOf    = __nccwpck_require__(3781);
+
+var Type,    // cyclic
+    Service,
+    Enum;
+
+/**
+ * Constructs a new namespace instance.
+ * @name Namespace
+ * @classdesc Reflected namespace.
+ * @extends NamespaceBase
+ * @constructor
+ * @param {string} name Namespace name
+ * @param {Object.<string,*>} [options] Declared options
+ */
+
+/**
+ * Constructs a namespace from JSON.
+ * @memberof Namespace
+ * @function
+ * @param {string} name Namespace name
+ * @param {Object.<string,*>} json JSON object
+ * @param {number} [depth] Current nesting depth, defaults to `0`
+ * @returns {Namespace} Created namespace
+ * @throws {TypeError} If arguments are invalid
+ */
+Namespace.fromJSON = function fromJSON(name, json, depth) {
+    if (depth === undefined)
+        depth = 0;
+    if (depth > util.recursionLimit)
+        throw Error("max depth exceeded");
+    return new Namespace(name, json.options).addJSON(json.nested, depth);
+};
+
+/**
+ * Converts an array of reflection objects to JSON.
+ * @memberof Namespace
+ * @param {ReflectionObject[]} array Object array
+ * @param {IToJSONOptions} [toJSONOptions] JSON conversion options
+ * @returns {Object.<string,*>|undefined} JSON object or `undefined` when array is empty
+ */
+function arrayToJSON(array, toJSONOptions) {
+    if (!(array && array.length))
+        return undefined;
+    var obj = {};
+    for (var i = 0; i < array.length; ++i)
+        obj[array[i].name] = array[i].toJSON(toJSONOptions);
+    return obj;
+}
+
+Namespace.arrayToJSON = arrayToJSON;
+
+/**
+ * Tests if the specified id is reserved.
+ * @param {Array.<number[]|string>|undefined} reserved Array of reserved ranges and names
+ * @param {number} id Id to test
+ * @returns {boolean} `true` if reserved, otherwise `false`
+ */
+Namespace.isReservedId = function isReservedId(reserved, id) {
+    if (reserved)
+        for (var i = 0; i < reserved.length; ++i)
+            if (typeof reserved[i] !== "string" && reserved[i][0] <= id && reserved[i][1] >= id)
+                return true;
+    return false;
+};
+
+/**
+ * Tests if the specified name is reserved.
+ * @param {Array.<number[]|string>|undefined} reserved Array of reserved ranges and names
+ * @param {string} name Name to test
+ * @returns {boolean} `true` if reserved, otherwise `false`
+ */
+Namespace.isReservedName = function isReservedName(reserved, name) {
+    if (reserved)
+        for (var i = 0; i < reserved.length; ++i)
+            if (reserved[i] === name)
+                return true;
+    return false;
+};
+
+/**
+ * Not an actual constructor. Use {@link Namespace} instead.
+ * @classdesc Base class of all reflection objects containing nested objects. This is not an actual class but here for the sake of having consistent type definitions.
+ * @exports NamespaceBase
+ * @extends ReflectionObject
+ * @abstract
+ * @constructor
+ * @param {string} name Namespace name
+ * @param {Object.<string,*>} [options] Declared options
+ * @see {@link Namespace}
+ */
+function Namespace(name, options) {
+    ReflectionObject.call(this, name, options);
+
+    /**
+     * Nested objects by name.
+     * @type {Object.<string,ReflectionObject>|undefined}
+     */
+    this.nested = undefined; // toJSON
+
+    /**
+     * Cached nested objects as an array.
+     * @type {ReflectionObject[]|null}
+     * @private
+     */
+    this._nestedArray = null;
+
+    /**
+     * Cache lookup calls for any objects contains anywhere under this namespace.
+     * This drastically speeds up resolve for large cross-linked protos where the same
+     * types are looked up repeatedly.
+     * @type {Object.<string,ReflectionObject|null>}
+     * @private
+     */
+    this._lookupCache = Object.create(null);
+
+    /**
+     * Whether or not objects contained in this namespace need feature resolution.
+     * @type {boolean}
+     * @protected
+     */
+    this._needsRecursiveFeatureResolution = true;
+
+    /**
+     * Whether or not objects contained in this namespace need a resolve.
+     * @type {boolean}
+     * @protected
+     */
+    this._needsRecursiveResolve = true;
+}
+
+function clearCache(namespace) {
+    namespace._nestedArray = null;
+    namespace._lookupCache = Object.create(null);
+
+    // Also clear parent caches, since they include nested lookups.
+    var parent = namespace;
+    while(parent = parent.parent) {
+        parent._lookupCache = Object.create(null);
+    }
+    return namespace;
+}
+
+/**
+ * Nested objects of this namespace as an array for iteration.
+ * @name NamespaceBase#nestedArray
+ * @type {ReflectionObject[]}
+ * @readonly
+ */
+Object.defineProperty(Namespace.prototype, "nestedArray", {
+    get: function() {
+        return this._nestedArray || (this._nestedArray = util.toArray(this.nested));
+    }
+});
+
+/**
+ * Namespace descriptor.
+ * @interface INamespace
+ * @property {Object.<string,*>} [options] Namespace options
+ * @property {Object.<string,AnyNestedObject>} [nested] Nested object descriptors
+ */
+
+/**
+ * Any extension field descriptor.
+ * @typedef AnyExtensionField
+ * @type {IExtensionField|IExtensionMapField}
+ */
+
+/**
+ * Any nested object descriptor.
+ * @typedef AnyNestedObject
+ * @type {IEnum|IType|IService|AnyExtensionField|INamespace|IOneOf}
+ */
+
+/**
+ * Converts this namespace to a namespace descriptor.
+ * @param {IToJSONOptions} [toJSONOptions] JSON conversion options
+ * @returns {INamespace} Namespace descriptor
+ */
+Namespace.prototype.toJSON = function toJSON(toJSONOptions) {
+    return util.toObject([
+        "options" , this.options,
+        "nested"  , arrayToJSON(this.nestedArray, toJSONOptions)
+    ]);
+};
+
+/**
+ * Adds nested objects to this namespace from nested object descriptors.
+ * @param {Object.<string,AnyNestedObject>} nestedJson Any nested object descriptors
+ * @param {number} [depth] Current nesting depth, defaults to `0`
+ * @returns {Namespace} `this`
+ */
+Namespace.prototype.addJSON = function addJSON(nestedJson, depth) {
+    if (depth === undefined)
+        depth = 0;
+    if (depth > util.recursionLimit)
+        throw Error("max depth exceeded");
+    var ns = this;
+    /* istanbul ignore else */
+    if (nestedJson) {
+        for (var names = Object.keys(nestedJson), i = 0, nested; i < names.length; ++i) {
+            nested = nestedJson[names[i]];
+            ns.add( // most to least likely
+                ( nested.fields !== undefined
+                ? Type.fromJSON
+                : nested.values !== undefined
+                ? Enum.fromJSON
+                : nested.methods !== undefined
+                ? Service.fromJSON
+                : nested.id !== undefined
+                ? Field.fromJSON
+                : Namespace.fromJSON )(names[i], nested, depth + 1)
+            );
+        }
+    }
+    return this;
+};
+
+/**
+ * Gets the nested object of the specified name.
+ * @param {string} name Nested object name
+ * @returns {ReflectionObject|null} The reflection object or `null` if it doesn't exist
+ */
+Namespace.prototype.get = function get(name) {
+    return this.nested && Object.prototype.hasOwnProperty.call(this.nested, name)
+        ? this.nested[name]
+        : null;
+};
+
+/**
+ * Gets the values of the nested {@link Enum|enum} of the specified name.
+ * This methods differs from {@link Namespace#get|get} in that it returns an enum's values directly and throws instead of returning `null`.
+ * @param {string} name Nested enum name
+ * @returns {Object.<string,number>} Enum values
+ * @throws {Error} If there is no such enum
+ */
+Namespace.prototype.getEnum = function getEnum(name) {
+    if (this.nested && Object.prototype.hasOwnProperty.call(this.nested, name) && this.nested[name] instanceof Enum)
+        return this.nested[name].values;
+    throw Error("no such enum: " + name);
+};
+
+/**
+ * Adds a nested object to this namespace.
+ * @param {ReflectionObject} object Nested object to add
+ * @returns {Namespace} `this`
+ * @throws {TypeError} If arguments are invalid
+ * @throws {Error} If there is already a nested object with this name
+ */
+Namespace.prototype.add = function add(object) {
+
+    if (!(object instanceof Field && object.extend !== undefined || object instanceof Type  || object instanceof OneOf || object instanceof Enum || object instanceof Service || object instanceof Namespace))
+        throw TypeError("object must be a valid nested object");
+
+    if (object.name === "__proto__")
+        return this;
+
+    if (!this.nested)
+        this.nested = {};
+    else {
+        var prev = this.get(object.name);
+        if (prev) {
+            if (prev instanceof Namespace && object instanceof Namespace && !(prev instanceof Type || prev instanceof Service)) {
+                // replace plain namespace but keep existing nested elements and options
+                var nested = prev.nestedArray;
+                for (var i = 0; i < nested.length; ++i)
+                    object.add(nested[i]);
+                this.remove(prev);
+                if (!this.nested)
+                    this.nested = {};
+                object.setOptions(prev.options, true);
+
+            } else
+                throw Error("duplicate name '" + object.name + "' in " + this);
+        }
+    }
+    this.nested[object.name] = object;
+
+    if (!(this instanceof Type || this instanceof Service || this instanceof Enum || this instanceof Field)) {
+        // This is a package or a root namespace.
+        if (!object._edition) {
+            // Make sure that some edition is set if it hasn't already been specified.
+            object._edition = object._defaultEdition;
+        }
+    }
+
+    this._needsRecursiveFeatureResolution = true;
+    this._needsRecursiveResolve = true;
+
+    // Also clear parent caches, since they need to recurse down.
+    var parent = this;
+    while(parent = parent.parent) {
+        parent._needsRecursiveFeatureResolution = true;
+        parent._needsRecursiveResolve = true;
+    }
+
+    object.onAdd(this);
+    return clearCache(this);
+};
+
+/**
+ * Removes a nested object from this namespace.
+ * @param {ReflectionObject} object Nested object to remove
+ * @returns {Namespace} `this`
+ * @throws {TypeError} If arguments are invalid
+ * @throws {Error} If `object` is not a member of this namespace
+ */
+Namespace.prototype.remove = function remove(object) {
+
+    if (!(object instanceof ReflectionObject))
+        throw TypeError("object must be a ReflectionObject");
+    if (object.parent !== this)
+        throw Error(object + " is not a member of " + this);
+
+    if (!util.remove(this.nested, object, object.name))
+        throw Error(object + " is not a member of " + this);
+    if (!Object.keys(this.nested).length)
+        this.nested = undefined;
+
+    object.onRemove(this);
+    return clearCache(this);
+};
+
+/**
+ * Defines additial namespaces within this one if not yet existing.
+ * @param {string|string[]} path Path to create
+ * @param {*} [json] Nested types to create from JSON
+ * @returns {Namespace} Pointer to the last namespace created or `this` if path is empty
+ */
+Namespace.prototype.define = function define(path, json) {
+
+    if (util.isString(path))
+        path = path.split(".");
+    else if (!Array.isArray(path))
+        throw TypeError("illegal path");
+    if (path && path.length && path[0] === "")
+        throw Error("path must be relative");
+    if (path.length > util.recursionLimit)
+        throw Error("max depth exceeded");
+
+    var ptr = this;
+    while (path.length > 0) {
+        var part = path.shift();
+        if (ptr.nested && ptr.nested[part]) {
+            ptr = ptr.nested[part];
+            if (!(ptr instanceof Namespace))
+                throw Error("path conflicts with non-namespace objects");
+        } else
+            ptr.add(ptr = new Namespace(part));
+    }
+    if (json)
+        ptr.addJSON(json);
+    return ptr;
+};
+
+/**
+ * Resolves this namespace's and all its nested objects' type references. Useful to validate a reflection tree, but comes at a cost.
+ * @returns {Namespace} `this`
+ */
+Namespace.prototype.resolveAll = function resolveAll() {
+    if (!this._needsRecursiveResolve) return this;
+
+    if (this._needsRecursiveFeatureResolution)
+        this._resolveFeaturesRecursive(this._edition);
+
+    var nested = this.nestedArray, i = 0;
+    this.resolve();
+    while (i < nested.length)
+        if (nested[i] instanceof Namespace)
+            nested[i++].resolveAll();
+        else
+            nested[i++].resolve();
+    this._needsRecursiveResolve = false;
+    return this;
+};
+
+/**
+ * @override
+ */
+Namespace.prototype._resolveFeaturesRecursive = function _resolveFeaturesRecursive(edition) {
+    if (!this._needsRecursiveFeatureResolution) return this;
+    this._needsRecursiveFeatureResolution = false;
+
+    edition = this._edition || edition;
+
+    ReflectionObject.prototype._resolveFeaturesRecursive.call(this, edition);
+    this.nestedArray.forEach(nested => {
+        nested._resolveFeaturesRecursive(edition);
+    });
+    return this;
+};
+
+/**
+ * Recursively looks up the reflection object matching the specified path in the scope of this namespace.
+ * @param {string|string[]} path Path to look up
+ * @param {*|Array.<*>} filterTypes Filter types, any combination of the constructors of `protobuf.Type`, `protobuf.Enum`, `protobuf.Service` etc.
+ * @param {boolean} [parentAlreadyChecked=false] If known, whether the parent has already been checked
+ * @returns {ReflectionObject|null} Looked up object or `null` if none could be found
+ */
+Namespace.prototype.lookup = function lookup(path, filterTypes, parentAlreadyChecked) {
+    /* istanbul ignore next */
+    if (typeof filterTypes === "boolean") {
+        parentAlreadyChecked = filterTypes;
+        filterTypes = undefined;
+    } else if (filterTypes && !Array.isArray(filterTypes))
+        filterTypes = [ filterTypes ];
+
+    if (util.isString(path) && path.length) {
+        if (path === ".")
+            return this.root;
+        path = path.split(".");
+    } else if (!path.length)
+        return this;
+
+    var flatPath = path.join(".");
+
+    // Start at root if path is absolute
+    if (path[0] === "")
+        return this.root.lookup(path.slice(1), filterTypes);
+
+    // Lookup at this namespace and below
+    var found = this._lookupImpl(path, flatPath);
+    if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
+        return found;
+    }
+
+    // Fall back to respective absolute path once relative scope has been checked (non-standard)
+    found = this.root._fullyQualifiedObjects && this.root._fullyQualifiedObjects["." + flatPath];
+    if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
+        return found;
+    }
+
+    if (parentAlreadyChecked)
+        return null;
+
+    // If there hasn't been a match, walk up the tree and look more broadly
+    var current = this;
+    while (current.parent) {
+        found = current.parent._lookupImpl(path, flatPath);
+        if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
+            return found;
+        }
+        current = current.parent;
+    }
+    return null;
+};
+
+/**
+ * Internal helper for lookup that handles searching just at this namespace and below along with caching.
+ * @param {string[]} path Path to look up
+ * @param {string} flatPath Flattened version of the path to use as a cache key
+ * @returns {ReflectionObject|null} Looked up object or `null` if none could be found
+ * @private
+ */
+Namespace.prototype._lookupImpl = function lookup(path, flatPath) {
+    if(Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
+        return this._lookupCache[flatPath];
+    }
+
+    // Test if the first part matches any nested object, and if so, traverse if path contains more
+    var found = this.get(path[0]);
+    var exact = null;
+    if (found) {
+        if (path.length === 1) {
+            exact = found;
+        } else if (found instanceof Namespace) {
+            path = path.slice(1);
+            exact = found._lookupImpl(path, path.join("."));
+        }
+
+    // Otherwise try each nested namespace
+    } else {
+        for (var i = 0; i < this.nestedArray.length; ++i)
+            if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path, flatPath))) {
+                exact = found;
+                break;
+            }
+    }
+
+    // Set this even when null, so that when we walk up the tree we can quickly bail on repeated checks back down.
+    this._lookupCache[flatPath] = exact;
+    return exact;
+};
+
+/**
+ * Looks up the reflection object at the specified path, relative to this namespace.
+ * @name NamespaceBase#lookup
+ * @function
+ * @param {string|string[]} path Path to look up
+ * @param {boolean} [parentAlreadyChecked=false] Whether the parent has already been checked
+ * @returns {ReflectionObject|null} Looked up object or `null` if none could be found
+ * @variation 2
+ */
+// lookup(path: string, [parentAlreadyChecked: boolean])
+
+/**
+ * Looks up the {@link Type|type} at the specified path, relative to this namespace.
+ * Besides its signature, this methods differs from {@link Namespace#lookup|lookup} in that it throws instead of returning `null`.
+ * @param {string|string[]} path Path to look up
+ * @returns {Type} Looked up type
+ * @throws {Error} If `path` does not point to a type
+ */
+Namespace.prototype.lookupType = function lookupType(path) {
+    var found = this.lookup(path, [ Type ]);
+    if (!found)
+        throw Error("no such type: " + path);
+    return found;
+};
+
+/**
+ * Looks up the values of the {@link Enum|enum} at the specified path, relative to this namespace.
+ * Besides its signature, this methods differs from {@link Namespace#lookup|lookup} in that it throws instead of returning `null`.
+ * @param {string|string[]} path Path to look up
+ * @returns {Enum} Looked up enum
+ * @throws {Error} If `path` does not point to an enum
+ */
+Namespace.prototype.lookupEnum = function lookupEnum(path) {
+    var found = this.lookup(path, [ Enum ]);
+    if (!found)
+        throw Error("no such Enum '" + path + "' in " + this);
+    return found;
+};
+
+/**
+ * Looks up the {@link Type|type} or {@link Enum|enum} at the specified path, relative to this namespace.
+ * Besides its signature, this methods differs from {@link Namespace#lookup|lookup} in that it throws instead of returning `null`.
+ * @param {string|string[]} path Path to look up
+ * @returns {Type} Looked up type or enum
+ * @throws {Error} If `path` does not point to a type or enum
+ */
+Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path) {
+    var found = this.lookup(path, [ Type, Enum ]);
+    if (!found)
+        throw Error("no such Type or Enum '" + path + "' in " + this);
+    return found;
+};
+
+/**
+ * Looks up the {@link Service|service} at the specified path, relative to this namespace.
+ * Besides its signature, this methods differs from {@link Namespace#lookup|lookup} in that it throws instead of returning `null`.
+ * @param {string|string[]} path Path to look up
+ * @returns {Service} Looked up service
+ * @throws {Error} If `path` does not point to a service
+ */
+Namespace.prototype.lookupService = function lookupService(path) {
+    var found = this.lookup(path, [ Service ]);
+    if (!found)
+        throw Error("no such Service '" + path + "' in " + this);
+    return found;
+};
+
+// Sets up cyclic dependencies (called in index-light)
+Namespace._configure = function(Type_, Service_, Enum_) {
+    Type    = Type_;
+    Service = Service_;
+    Enum    = Enum_;
+};
+
+
+/***/ }),
+
+/***/ 1269:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = ReflectionObject;
+
+ReflectionObject.className = "ReflectionObject";
+
+const OneOf = __nccwpck_require__(3781);
+var util = __nccwpck_require__(4458);
+
+var Root; // cyclic
+
+/* eslint-disable no-warning-comments */
+// TODO: Replace with embedded proto.
+var proto2Defaults = {enum_type: "CLOSED", field_presence: "EXPLICIT", json_format: "LEGACY_BEST_EFFORT", message_encoding: "LENGTH_PREFIXED", repeated_field_encoding: "EXPANDED", utf8_validation: "NONE", enforce_naming_style: "STYLE_LEGACY", default_symbol_visibility: "EXPORT_ALL" };
+var proto3Defaults = {enum_type: "OPEN", field_presence: "IMPLICIT", json_format: "ALLOW", message_encoding: "LENGTH_PREFIXED", repeated_field_encoding: "PACKED", utf8_validation: "VERIFY", enforce_naming_style: "STYLE_LEGACY", default_symbol_visibility: "EXPORT_ALL" };
+var editions2023Defaults = {enum_type: "OPEN", field_presence: "EXPLICIT", json_format: "ALLOW", message_encoding: "LENGTH_PREFIXED", repeated_field_encoding: "PACKED", utf8_validation: "VERIFY", enforce_naming_style: "STYLE_LEGACY", default_symbol_visibility: "EXPORT_ALL" };
+var editions2024Defaults = {enum_type: "OPEN", field_presence: "EXPLICIT", json_format: "ALLOW", message_encoding: "LENGTH_PREFIXED", repeated_field_encoding: "PACKED", utf8_validation: "VERIFY", enforce_naming_style: "STYLE2024", default_symbol_visibility: "EXPORT_TOP_LEVEL" };
+var editions2026Defaults = {enum_type: "OPEN", field_presence: "EXPLICIT", json_format: "ALLOW", message_encoding: "LENGTH_PREFIXED", repeated_field_encoding: "PACKED", utf8_validation: "VERIFY", enforce_naming_style: "STYLE2026", default_symbol_visibility: "STRICT", enforce_proto_limits: "PROTO_LIMITS2026" };
+
+/**
+ * Constructs a new reflection object instance.
+ * @classdesc Base class of all reflection objects.
+ * @constructor
+ * @param {string} name Object name
+ * @param {Object.<string,*>} [options] Declared options
+ * @abstract
+ */
+function ReflectionObject(name, options) {
+
+    if (!util.isString(name))
+        throw TypeError("name must be a string");
+
+    if (options && !util.isObject(options))
+        throw TypeError("options must be an object");
+
+    /**
+     * Options.
+     * @type {Object.<string,*>|undefined}
+     */
+    this.options = options; // toJSON
+
+    /**
+     * Parsed Options.
+     * @type {Array.<Object.<string,*>>|undefined}
+     */
+    this.parsedOptions = null;
+
+    /**
+     * Unique name within its namespace.
+     * @type {string}
+     */
+    this.name = name;
+
+    /**
+     * The edition specified for this object.  Only relevant for top-level objects.
+     * @type {string}
+     * @private
+     */
+    this._edition = null;
+
+    /**
+     * The default edition to use for this object if none is specified.  For legacy reasons,
+     * this is proto2 except in the JSON parsing case where it was proto3.
+     * @type {string}
+     * @private
+     */
+    this._defaultEdition = "proto2";
+
+    /**
+     * Resolved Features.
+     * @type {object}
+     * @private
+     */
+    this._features = {};
+
+    /**
+     * Whether or not features have been resolved.
+     * @type {boolean}
+     * @private
+     */
+    this._featuresResolved = false;
+
+    /**
+     * Parent namespace.
+     * @type {Namespace|null}
+     */
+    this.parent = null;
+
+    /**
+     * Whether already resolved or not.
+     * @type {boolean}
+     */
+    this.resolved = false;
+
+    /**
+     * Comment text, if any.
+     * @type {string|null}
+     */
+    this.comment = null;
+
+    /**
+     * Defining file name.
+     * @type {string|null}
+     */
+    this.filename = null;
+}
+
+Object.defineProperties(ReflectionObject.prototype, {
+
+    /**
+     * Reference to the root namespace.
+     * @name ReflectionObject#root
+     * @type {Root}
+     * @readonly
+     */
+    root: {
+        get: function() {
+            var ptr = this;
+            while (ptr.parent !== null)
+                ptr = ptr.parent;
+            return ptr;
+        }
+    },
+
+    /**
+     * Full name including leading dot.
+     * @name ReflectionObject#fullName
+     * @type {string}
+     * @readonly
+     */
+    fullName: {
+        get: function() {
+            var path = [ this.name ],
+                ptr = this.parent;
+            while (ptr) {
+                path.unshift(ptr.name);
+                ptr = ptr.parent;
+            }
+            return path.join(".");
+        }
+    }
+});
+
+/**
+ * Converts this reflection object to its descriptor representation.
+ * @returns {Object.<string,*>} Descriptor
+ */
+ReflectionObject.prototype.toJSON = /* istanbul ignore next */ function toJSON() {
+    throw Error(); // not implemented, shouldn't happen
+};
+
+/**
+ * Called when this object is added to a parent.
+ * @param {ReflectionObject} parent Parent added to
+ * @returns {undefined}
+ */
+ReflectionObject.prototype.onAdd = function onAdd(parent) {
+    if (this.parent && this.parent !== parent)
+        this.parent.remove(this);
+    this.parent = parent;
+    this.resolved = false;
+    var root = parent.root;
+    if (root instanceof Root)
+        root._handleAdd(this);
+};
+
+/**
+ * Called when this object is removed from a parent.
+ * @param {ReflectionObject} parent Parent removed from
+ * @returns {undefined}
+ */
+ReflectionObject.prototype.onRemove = function onRemove(parent) {
+    var root = parent.root;
+    if (root instanceof Root)
+        root._handleRemove(this);
+    this.parent = null;
+    this.resolved = false;
+};
+
+/**
+ * Resolves this objects type references.
+ * @returns {ReflectionObject} `this`
+ */
+ReflectionObject.prototype.resolve = function resolve() {
+    if (this.resolved)
+        return this;
+    if (this.root instanceof Root)
+        this.resolved = true; // only if part of a root
+    return this;
+};
+
+/**
+ * Resolves this objects editions features.
+ * @param {string} edition The edition we're currently resolving for.
+ * @returns {ReflectionObject} `this`
+ */
+ReflectionObject.prototype._resolveFeaturesRecursive = function _resolveFeaturesRecursive(edition) {
+    return this._resolveFeatures(this._edition || edition);
+};
+
+/**
+ * Resolves child features from parent features
+ * @param {string} edition The edition we're currently resolving for.
+ * @returns {undefined}
+ */
+ReflectionObject.prototype._resolveFeatures = function _resolveFeatures(edition) {
+    if (this._featuresResolved) {
+        return;
+    }
+
+    var defaults = {};
+
+    /* istanbul ignore if */
+    if (!edition) {
+        throw new Error("Unknown edition for " + this.fullName);
+    }
+
+    var protoFeatures = util.merge({}, this.options && this.options.features,
+        this._inferLegacyProtoFeatures(edition));
+
+    if (this._edition) {
+        // For a namespace marked with a specific edition, reset defaults.
+        /* istanbul ignore else */
+        if (edition === "proto2") {
+            defaults = Object.assign({}, proto2Defaults);
+        } else if (edition === "proto3") {
+            defaults = Object.assign({}, proto3Defaults);
+        } else if (edition === "2023") {
+            defaults = Object.assign({}, editions2023Defaults);
+        } else if (edition === "2024") {
+            defaults = Object.assign({}, editions2024Defaults);
+        } else if (edition === "2026") {
+            defaults = Object.assign({}, editions2026Defaults);
+        } else {
+            throw new Error("Unknown edition: " + edition);
+        }
+        this._features = util.merge(defaults, protoFeatures);
+    } else {
+        // fields in Oneofs aren't actually children of them, so we have to
+        // special-case it
+        /* istanbul ignore else */
+        if (this.partOf instanceof OneOf) {
+            var lexicalParentFeaturesCopy = util.merge({}, this.partOf._features);
+            this._features = util.merge(lexicalParentFeaturesCopy, protoFeatures);
+        } else if (this.declaringField) {
+            // Skip feature resolution of sister fields.
+        } else if (this.parent) {
+            var parentFeaturesCopy = util.merge({}, this.parent._features);
+            this._features = util.merge(parentFeaturesCopy, protoFeatures);
+        } else {
+            throw new Error("Unable to find a parent for " + this.fullName);
+        }
+    }
+    if (this.extensionField) {
+        // Sister fields should have the same features as their extensions.
+        this.extensionField._features = this._features;
+    }
+    this._featuresResolved = true;
+};
+
+/**
+ * Infers features from legacy syntax that may have been specified differently.
+ * in older editions.
+ * @param {string|undefined} edition The edition this proto is on, or undefined if pre-editions
+ * @returns {object} The feature values to override
+ */
+ReflectionObject.prototype._inferLegacyProtoFeatures = function _inferLegacyProtoFeatures(/*edition*/) {
+    return {};
+};
+
+/**
+ * Gets an option value.
+ * @param {string} name Option name
+ * @returns {*} Option value or `undefined` if not set
+ */
+ReflectionObject.prototype.getOption = function getOption(name) {
+    if (this.options && Object.prototype.hasOwnProperty.call(this.options, name))
+        return this.options[name];
+    return undefined;
+};
+
+/**
+ * Sets an option.
+ * @param {string} name Option name
+ * @param {*} value Option value
+ * @param {boolean|undefined} [ifNotSet] Sets the option only if it isn't currently set
+ * @returns {ReflectionObject} `this`
+ */
+ReflectionObject.prototype.setOption = function setOption(name, value, ifNotSet) {
+    if (name === "__proto__")
+        return this;
+    if (!this.options)
+        this.options = {};
+    if (/^features\./.test(name)) {
+        util.setProperty(this.options, name, value, ifNotSet);
+    } else {
+        var prev = this.getOption(name);
+        if (!ifNotSet || prev === undefined) {
+            if (prev !== value) this.resolved = false;
+            this.options[name] = value;
+        }
+    }
+
+    return this;
+};
+
+/**
+ * Sets a parsed option.
+ * @param {string} name parsed Option name
+ * @param {*} value Option value
+ * @param {string} propName dot '.' delimited full path of property within the option to set. if undefined\empty, will add a new option with that value
+ * @returns {ReflectionObject} `this`
+ */
+ReflectionObject.prototype.setParsedOption = function setParsedOption(name, value, propName) {
+    if (name === "__proto__")
+        return this;
+    if (!this.parsedOptions) {
+        this.parsedOptions = [];
+    }
+    var parsedOptions = this.parsedOptions;
+    if (propName) {
+        // If setting a sub property of an option then try to merge it
+        // with an existing option
+        var opt = parsedOptions.find(function (opt) {
+            return Object.prototype.hasOwnProperty.call(opt, name);
+        });
+        if (opt) {
+            // If we found an existing option - just merge the property value
+            // (If it's a feature, will just write over)
+            var newValue = opt[name];
+            util.setProperty(newValue, propName, value);
+        } else {
+            // otherwise, create a new option, set its property and add it to the list
+            opt = {};
+            opt[name] = util.setProperty({}, propName, value);
+            parsedOptions.push(opt);
+        }
+    } else {
+        // Always create a new option when setting the value of the option itself
+        var newOpt = {};
+        newOpt[name] = value;
+        parsedOptions.push(newOpt);
+    }
+
+    return this;
+};
+
+/**
+ * Sets multiple options.
+ * @param {Object.<string,*>} options Options to set
+ * @param {boolean} [ifNotSet] Sets an option only if it isn't currently set
+ * @returns {ReflectionObject} `this`
+ */
+ReflectionObject.prototype.setOptions = function setOptions(options, ifNotSet) {
+    if (options)
+        for (var keys = Object.keys(options), i = 0; i < keys.length; ++i)
+            this.setOption(keys[i], options[keys[i]], ifNotSet);
+    return this;
+};
+
+/**
+ * Converts this instance to its string representation.
+ * @name ReflectionObject#toString
+ * @function
+ * @returns {string} Class name[, space, full name]
+ */
+Object.defineProperty(ReflectionObject.prototype, "toString", {
+    value: function toString() {
+        var className = this.constructor.className,
+            fullName  = this.fullName;
+        if (fullName.length)
+            return className + " " + fullName;
+        return className;
+    },
+    writable: true,
+    enumerable: false,
+    configurable: true
+});
+
+/**
+ * Converts the edition this object is pinned to for JSON format.
+ * @returns {string|undefined} The edition string for JSON representation
+ */
+ReflectionObject.prototype._editionToJSON = function _editionToJSON() {
+    if (!this._edition || this._edition === "proto3") {
+        // Avoid emitting proto3 since we need to default to it for backwards
+        // compatibility anyway.
+        return undefined;
+    }
+    return this._edition;
+};
+
+// Sets up cyclic dependencies (called in index-light)
+ReflectionObject._configure = function(Root_) {
+    Root = Root_;
+};
+
+
+/***/ }),
+
+/***/ 3781:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = OneOf;
+
+// extends ReflectionObject
+var ReflectionObject = __nccwpck_require__(1269);
+OneOf.prototype = Object.create(ReflectionObject.prototype, {
+    constructor: {
+        value: OneOf,
+        writable: true,
+        enumerable: false,
+        configurable: true
+    }
+});
+OneOf.className = "OneOf";
+
+var Field = __nccwpck_require__(4380),
+    util  = __nccwpck_require__(4458);
+
+/**
+ * Constructs a new oneof instance.
+ * @classdesc Reflected oneof.
+ * @extends ReflectionObject
+ * @constructor
+ * @param {string} name Oneof name
+ * @param {string[]|Object.<string,*>} [fieldNames] Field names
+ * @param {Object.<string,*>} [options] Declared options
+ * @param {string} [comment] Comment associated with this field
+ */
+function OneOf(name, fieldNames, options, comment) {
+    if (!Array.isArray(fieldNames)) {
+        options = fieldNames;
+        fieldNames = undefined;
+    }
+    ReflectionObject.call(this, name, options);
+
+    /* istanbul ignore if */
+    if (!(fieldNames === undefined || Array.isArray(fieldNames)))
+        throw TypeError("fieldNames must be an Array");
+
+    /**
+     * Field names that belong to this oneof.
+     * @type {string[]}
+     */
+    this.oneof = fieldNames || []; // toJSON, marker
+
+    /**
+     * Fields that belong to this oneof as an array for iteration.
+     * @type {Field[]}
+     * @readonly
+     */
+    this.fieldsArray = []; // declared readonly for conformance, possibly not yet added to parent
+
+    /**
+     * Comment for this field.
+     * @type {string|null}
+     */
+    this.comment = comment;
+}
+
+/**
+ * Oneof descriptor.
+ * @interface IOneOf
+ * @property {Array.<string>} oneof Oneof field names
+ * @property {Object.<string,*>} [options] Oneof options
+ * @property {string|null} [comment] Oneof comment
+ */
+
+/**
+ * Constructs a oneof from a oneof descriptor.
+ * @param {string} name Oneof name
+ * @param {IOneOf} json Oneof descriptor
+ * @returns {OneOf} Created oneof
+ * @throws {TypeError} If arguments are invalid
+ */
+OneOf.fromJSON = function fromJSON(name, json) {
+    return new OneOf(name, json.oneof, json.options, json.comment);
+};
+
+/**
+ * Converts this oneof to a oneof descriptor.
+ * @param {IToJSONOptions} [toJSONOptions] JSON conversion options
+ * @returns {IOneOf} Oneof descriptor
+ */
+OneOf.prototype.toJSON = function toJSON(toJSONOptions) {
+    var keepComments = toJSONOptions ? Boolean(toJSONOptions.keepComments) : false;
+    return util.toObject([
+        "options" , this.options,
+        "oneof"   , this.oneof,
+        "comment" , keepComments ? this.comment : undefined
+    ]);
+};
+
+/**
+ * Adds the fields of the specified oneof to the parent if not already done so.
+ * @param {OneOf} oneof The oneof
+ * @returns {undefined}
+ * @inner
+ * @ignore
+ */
+function addFieldsToParent(oneof) {
+    if (oneof.parent)
+        for (var i = 0; i < oneof.fieldsArray.length; ++i)
+            if (!oneof.fieldsArray[i].parent)
+                oneof.parent.add(oneof.fieldsArray[i]);
+}
+
+/**
+ * Adds a field to this oneof and removes it from its current parent, if any.
+ * @param {Field} field Field to add
+ * @returns {OneOf} `this`
+ */
+OneOf.prototype.add = function add(field) {
+
+    /* istanbul ignore if */
+    if (!(field instanceof Field))
+        throw TypeError("field must be a Field");
+
+    if (field.parent && field.parent !== this.parent)
+        field.parent.remove(field);
+    this.oneof.push(field.name);
+    this.fieldsArray.push(field);
+    field.partOf = this; // field.parent remains null
+    addFieldsToParent(this);
+    return this;
+};
+
+/**
+ * Removes a field from this oneof and puts it back to the oneof's parent.
+ * @param {Field} field Field to remove
+ * @returns {OneOf} `this`
+ */
+OneOf.prototype.remove = function remove(field) {
+
+    /* istanbul ignore if */
+    if (!(field instanceof Field))
+        throw TypeError("field must be a Field");
+
+    var index = this.fieldsArray.indexOf(field);
+
+    /* istanbul ignore if */
+    if (index < 0)
+        throw Error(field + " is not a member of " + this);
+
+    this.fieldsArray.splice(index, 1);
+    index = this.oneof.indexOf(field.name);
+
+    /* istanbul ignore else */
+    if (index > -1) // theoretical
+        this.oneof.splice(index, 1);
+
+    field.partOf = null;
+    return this;
+};
+
+/**
+ * @override
+ */
+OneOf.prototype.onAdd = function onAdd(parent) {
+    ReflectionObject.prototype.onAdd.call(this, parent);
+    var self = this;
+    // Collect present fields
+    for (var i = 0; i < this.oneof.length; ++i) {
+        var field = parent.get(this.oneof[i]);
+        if (field && !field.partOf) {
+            field.partOf = self;
+            self.fieldsArray.push(field);
+        }
+    }
+    // Add not yet present fields
+    addFieldsToParent(this);
+};
+
+/**
+ * @override
+ */
+OneOf.prototype.onRemove = function onRemove(parent) {
+    for (var i = 0, field; i < this.fieldsArray.length; ++i)
+        if ((field = this.fieldsArray[i]).parent)
+            field.parent.remove(field);
+    ReflectionObject.prototype.onRemove.call(this, parent);
+};
+
+/**
+ * Determines whether this field corresponds to a synthetic oneof created for
+ * a proto3 optional field.  No behavioral logic should depend on this, but it
+ * can be relevant for reflection.
+ * @name OneOf#isProto3Optional
+ * @type {boolean}
+ * @readonly
+ */
+Object.defineProperty(OneOf.prototype, "isProto3Optional", {
+    get: function() {
+        if (this.fieldsArray == null || this.fieldsArray.length !== 1) {
+            return false;
+        }
+
+        var field = this.fieldsArray[0];
+        return field.options != null && field.options["proto3_optional"] === true;
+    }
+});
+
+/**
+ * Decorator function as returned by {@link OneOf.d} (TypeScript).
+ * @typedef OneOfDecorator
+ * @type {function}
+ * @param {Object} prototype Target prototype
+ * @param {string} oneofName OneOf name
+ * @returns {undefined}
+ * @deprecated Legacy TypeScript decorator support. Will be removed in a future release.
+ */
+
+/**
+ * OneOf decorator (TypeScript).
+ * @function
+ * @param {...string} fieldNames Field names
+ * @returns {OneOfDecorator} Decorator function
+ * @template T extends string
+ * @deprecated Legacy TypeScript decorator support. Will be removed in a future release.
+ */
+OneOf.d = function decorateOneOf() {
+    var fieldNames = new Array(arguments.length),
+        index = 0;
+    while (index < arguments.length)
+        fieldNames[index] = arguments[index++];
+    return function oneOfDecorator(prototype, oneofName) {
+        util.decorateType(prototype.constructor)
+            .add(new OneOf(oneofName, fieldNames));
+        Object.defineProperty(prototype, oneofName, {
+            get: util.oneOfGetter(fieldNames),
+            set: util.oneOfSetter(fieldNames)
+        });
+    };
+};
+
+
+/***/ }),
+
+/***/ 5155:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = parse;
+
+parse.filename = null;
+parse.defaults = { keepCase: false };
+
+var tokenize  = __nccwpck_require__(9659),
+    Root      = __nccwpck_require__(3374),
+    Type      = __nccwpck_require__(9518),
+    Field     = __nccwpck_require__(4380),
+    MapField  = __nccwpck_require__(6120),
+    OneOf     = __nccwpck_require__(3781),
+    Enum      = __nccwpck_require__(7407),
+    Service   = __nccwpck_require__(7115),
+    Method    = __nccwpck_require__(6055),
+    ReflectionObject = __nccwpck_require__(1269),
+    types     = __nccwpck_require__(133),
+    util      = __nccwpck_require__(4458);
+
+var base10Re    = /^[1-9][0-9]*$/,
+    base10NegRe = /^-?[1-9][0-9]*$/,
+    base16Re    = /^0[x][0-9a-fA-F]+$/,
+    base16NegRe = /^-?0[x][0-9a-fA-F]+$/,
+    base8Re     = /^0[0-7]+$/,
+    base8NegRe  = /^-?0[0-7]+$/,
+    integerTypeRe = /^(?:u?int|sint|s?fixed)(?:32|64)$/,
+    unsignedTypeRe = /^(?:uint|fixed)(?:32|64)$/,
+    numberRe    = util.patterns.numberRe,
+    nameRe      = /^[a-zA-Z_][a-zA-Z_0-9]*$/,
+    typeRefRe   = util.patterns.typeRefRe;
+
+var maxFieldId = 536870911, // 2^29 - 1
+    maxEnumId = 2147483647; // 2^31 - 1
+
+/**
+ * Result object returned from {@link parse}.
+ * @interface IParserResult
+ * @property {string|undefined} package Package name, if declared
+ * @property {string[]|undefined} imports Imports, if any
+ * @property {string[]|undefined} weakImports Weak imports, if any
+ * @property {Root} root Populated root instance
+ */
+
+/**
+ * Options modifying the behavior of {@link parse}.
+ * @interface IParseOptions
+ * @property {boolean} [keepCase=false] Keeps field casing instead of converting to camel case
+ * @property {boolean} [alternateCommentMode=false] Recognize double-slash comments in addition to doc-block comments.
+ * @property {boolean} [preferTrailingComment=false] Use trailing comment when both leading comment and trailing comment exist.
+ */
+
+/**
+ * Options modifying the behavior of JSON serialization.
+ * @interface IToJSONOptions
+ * @property {boolean} [keepComments=false] Serializes comments.
+ */
+
+/**
+ * Parses the given .proto source and returns an object with the parsed contents.
+ * @param {string} source Source contents
+ * @param {Root} root Root to populate
+ * @param {IParseOptions} [options] Parse options. Defaults to {@link parse.defaults} when omitted.
+ * @returns {IParserResult} Parser result
+ * @property {string} filename=null Currently processing file name for error reporting, if known
+ * @property {IParseOptions} defaults Default {@link IParseOptions}
+ */
+function parse(source, root, options) {
+    /* eslint-disable callback-return */
+    if (!(root instanceof Root)) {
+        options = root;
+        root = new Root();
+    }
+    if (!options)
+        options = parse.defaults;
+
+    var preferTrailingComment = options.preferTrailingComment || false;
+    var tn = tokenize(source, options.alternateCommentMode || false),
+        next = tn.next,
+        push = tn.push,
+        peek = tn.peek,
+        skip = tn.skip,
+        cmnt = tn.cmnt;
+
+    var head = true,
+        pkg,
+        imports,
+        weakImports,
+        edition = "proto2";
+
+    var ptr = root;
+
+    var topLevelObjects = [];
+    var topLevelOptions = {};
+
+    var applyCase = options.keepCase ? function(name) { return name; } : util.camelCase;
+
+    function resolveFileFeatures() {
+        topLevelObjects.forEach(obj => {
+            obj._edition = edition;
+            Object.keys(topLevelOptions).forEach(opt => {
+                if (obj.getOption(opt) !== undefined) return;
+                obj.setOption(opt, topLevelOptions[opt], true);
+            });
+        });
+    }
+
+    /* istanbul ignore next */
+    function illegal(token, name, insideTryCatch) {
+        var filename = parse.filename;
+        if (!insideTryCatch)
+            parse.filename = null;
+        return Error("illegal " + (name || "token") + " '" + token + "' (" + (filename ? filename + ", " : "") + "line " + tn.line + ")");
+    }
+
+    function readString() {
+        var values = [],
+            token;
+        do {
+            /* istanbul ignore if */
+            if ((token = next()) !== "\"" && token !== "'")
+                throw illegal(token);
+
+            values.push(next());
+            skip(token);
+            token = peek();
+        } while (token === "\"" || token === "'");
+        return values.join("");
+    }
+
+    function readValue(acceptTypeRef) {
+        var token = next();
+        switch (token) {
+            case "'":
+            case "\"":
+                push(token);
+                return readString();
+            case "true": case "TRUE":
+                return true;
+            case "false": case "FALSE":
+                return false;
+        }
+        try {
+            return parseNumber(token, /* insideTryCatch */ true);
+        } catch (e) {
+            /* istanbul ignore else */
+            if (acceptTypeRef && typeRefRe.test(token))
+                return token;
+
+            /* istanbul ignore next */
+            throw illegal(token, "value");
+        }
+    }
+
+    function readRanges(target, acceptStrings, max, acceptNegative) {
+        var token, start;
+        do {
+            if (acceptStrings && ((token = peek()) === "\"" || token === "'")) {
+                var str = readString();
+                target.push(str);
+                if (edition >= 2023) {
+                    throw illegal(str, "id");
+                }
+            } else {
+                try {
+                    target.push([ start = parseId(next(), acceptNegative, max), skip("to", true) ? parseId(next(), acceptNegative, max) : start ]);
+                } catch (err) {
+                    if (acceptStrings && typeRefRe.test(token) && edition >= 2023) {
+                        target.push(token);
+                    } else {
+                        throw err;
+                    }
+                }
+            }
+        } while (skip(",", true));
+        var dummy = {options: undefined};
+        dummy.setOption = function(name, value) {
+          if (this.options === undefined) this.options = {};
+          this.options[name] = value;
+        };
+        ifBlock(
+            dummy,
+            function parseRange_block(token) {
+              /* istanbul ignore else */
+              if (token === "option") {
+                parseOption(dummy, token);  // skip
+                skip(";");
+              } else
+                throw illegal(token);
+            },
+            function parseRange_line() {
+              parseInlineOptions(dummy);  // skip
+            });
+    }
+
+    function parseNumber(token, insideTryCatch) {
+        var sign = 1;
+        if (token.charAt(0) === "-") {
+            sign = -1;
+            token = token.substring(1);
+        }
+        switch (token) {
+            case "inf": case "INF": case "Inf":
+                return sign * Infinity;
+            case "nan": case "NAN": case "Nan": case "NaN":
+                return NaN;
+            case "0":
+                return sign * 0;
+        }
+        if (base10Re.test(token))
+            return sign * parseInt(token, 10);
+        if (base16Re.test(token))
+            return sign * parseInt(token, 16);
+        if (base8Re.test(token))
+            return sign * parseInt(token, 8);
+
+        /* istanbul ignore else */
+        if (numberRe.test(token))
+            return sign * parseFloat(token);
+
+        /* istanbul ignore next */
+        throw illegal(token, "number", insideTryCatch);
+    }
+
+    function parseInteger(token, acceptNegative, name) {
+        if (token === null)
+            throw illegal(token, "end of input");
+        if (!acceptNegative && token.charAt(0) === "-")
+            throw illegal(token, name || "integer");
+        if (token === "0" || token === "-0")
+            return 0;
+        var value;
+        if (base10NegRe.test(token))
+            value = parseInt(token, 10);
+        else if (base16NegRe.test(token))
+            value = parseInt(token, 16);
+        else if (base8NegRe.test(token))
+            value = parseInt(token, 8);
+        else
+            throw illegal(token, name || "integer");
+        return value || 0;
+    }
+
+    function parseId(token, acceptNegative, max) {
+        switch (token) {
+            case "max": case "MAX": case "Max":
+                return max || maxFieldId;
+        }
+        return parseInteger(token, acceptNegative, "id");
+    }
+
+    function parsePackage() {
+        /* istanbul ignore if */
+        if (pkg !== undefined)
+            throw illegal("package");
+
+        pkg = next();
+
+        /* istanbul ignore if */
+        if (pkg === null || !typeRefRe.test(pkg))
+            throw illegal(pkg, "name");
+
+        ptr = ptr.define(pkg);
+
+        skip(";");
+    }
+
+    function parseImport() {
+        var token = peek();
+        var whichImports;
+        switch (token) {
+            case "option":
+                if (edition < "2024") {
+                    throw illegal("option");
+                }
+                // Import options are only used for resolving options, which we don't
+                // do.  We can just throw them out.
+                next();
+                readString();
+                skip(";");
+                return;
+            case "weak":
+                whichImports = weakImports || (weakImports = []);
+                next();
+                break;
+            case "public":
+                next();
+                // eslint-disable-next-line no-fallthrough
+            default:
+                whichImports = imports || (imports = []);
+                break;
+        }
+        token = readString();
+        skip(";");
+        whichImports.push(token);
+    }
+
+    function parseSyntax() {
+        skip("=");
+        edition = readString();
+
+        /* istanbul ignore if */
+        if (edition < 2023)
+            throw illegal(edition, "syntax");
+
+        skip(";");
+    }
+
+    function parseEdition() {
+        skip("=");
+        edition = readString();
+        const supportedEditions = ["2023", "2024", "2026"];
+
+        /* istanbul ignore if */
+        if (!supportedEditions.includes(edition))
+            throw illegal(edition, "edition");
+
+        skip(";");
+    }
+
+
+    function parseCommon(parent, token, depth) {
+        if (depth === undefined)
+            depth = 0;
+        // depth is checked by dispatched functions
+        switch (token) {
+
+            case "option":
+                parseOption(parent, token);
+                skip(";");
+                return true;
+
+            case "message":
+                parseType(parent, token, depth + 1);
+                return true;
+
+            case "enum":
+                parseEnum(parent, token);
+                return true;
+
+            case "export":
+            case "local":
+                if (edition < "2024") {
+                    return false;
+                }
+                var visibility = token;
+                token = next();
+                if (token === "export" || token === "local") {
+                    return false;
+                }
+                if (token !== "message" && token !== "enum") {
+                    return false;
+                }
+                (token === "message"
+                    ? parseType(parent, token, depth + 1)
+                    : parseEnum(parent, token)
+                ).visibility = visibility;
+                return true;
+
+            case "service":
+                parseService(parent, token, depth + 1);
+                return true;
+
+            case "extend":
+                parseExtension(parent, token, depth);
+                return true;
+        }
+        return false;
+    }
+
+    function ifBlock(obj, fnIf, fnElse) {
+        var trailingLine = tn.line;
+        if (obj) {
+            if(typeof obj.comment !== "string") {
+              obj.comment = cmnt(); // try block-type comment
+            }
+            obj.filename = parse.filename;
+        }
+        if (skip("{", true)) {
+            var token;
+            while ((token = next()) !== "}")
+                fnIf(token);
+            skip(";", true);
+        } else {
+            if (fnElse)
+                fnElse();
+            skip(";");
+            if (obj && (typeof obj.comment !== "string" || preferTrailingComment))
+                obj.comment = cmnt(trailingLine) || obj.comment; // try line-type comment
+        }
+    }
+
+    function parseType(parent, token, depth) {
+        if (depth === undefined)
+            depth = 0;
+        if (depth > util.nestingLimit)
+            throw Error("max depth exceeded");
+
+        /* istanbul ignore if */
+        if ((token = next()) === null || !nameRe.test(token))
+            throw illegal(token, "type name");
+
+        var type = new Type(token);
+        ifBlock(type, function parseType_block(token) {
+            if (parseCommon(type, token, depth))
+                return;
+
+            switch (token) {
+
+                case ";":
+                    break;
+
+                case "map":
+                    parseMapField(type, token);
+                    break;
+
+                case "required":
+                    if (edition !== "proto2")
+                        throw illegal(token);
+                /* eslint-disable no-fallthrough */
+                case "repeated":
+                    parseField(type, token, undefined, depth + 1);
+                    break;
+
+                case "optional":
+                    /* istanbul ignore if */
+                    if (edition === "proto3") {
+                        parseField(type, "proto3_optional", undefined, depth + 1);
+                    } else if (edition !== "proto2") {
+                        throw illegal(token);
+                    } else {
+                        parseField(type, "optional", undefined, depth + 1);
+                    }
+                    break;
+
+                case "oneof":
+                    parseOneOf(type, token, depth + 1);
+                    break;
+
+                case "extensions":
+                    readRanges(type.extensions || (type.extensions = []));
+                    break;
+
+                case "reserved":
+                    readRanges(type.reserved || (type.reserved = []), true);
+                    break;
+
+                default:
+                    /* istanbul ignore if */
+                    if (edition === "proto2" || !typeRefRe.test(token)) {
+                        throw illegal(token);
+                    }
+
+                    push(token);
+                    parseField(type, "optional", undefined, depth + 1);
+                    break;
+            }
+        });
+        parent.add(type);
+        if (parent === ptr) {
+            topLevelObjects.push(type);
+        }
+        return type;
+    }
+
+    function parseField(parent, rule, extend, depth) {
+        var type = next();
+        if (type === null) {
+            throw illegal(type, "end of input");
+        }
+        if (type === "group") {
+            parseGroup(parent, rule, extend, depth);
+            return;
+        }
+        // Type names can consume multiple tokens, in multiple variants:
+        //    package.subpackage   field       tokens: "package.subpackage" [TYPE NAME ENDS HERE] "field"
+        //    package . subpackage field       tokens: "package" "." "subpackage" [TYPE NAME ENDS HERE] "field"
+        //    package.  subpackage field       tokens: "package." "subpackage" [TYPE NAME ENDS HERE] "field"
+        //    package  .subpackage field       tokens: "package" ".subpackage" [TYPE NAME ENDS HERE] "field"
+        // Keep reading tokens until we get a type name with no period at the end,
+        // and the next token does not start with a period.
+        while (type.endsWith(".") || (peek() || "").startsWith(".")) {
+            var part = next();
+            if (part === null) {
+                throw illegal(part, "end of input");
+            }
+            type += part;
+        }
+
+        /* istanbul ignore if */
+        if (!typeRefRe.test(type))
+            throw illegal(type, "type");
+
+        var name = next();
+        if (name === null) {
+            throw illegal(name, "end of input");
+        }
+
+        /* istanbul ignore if */
+
+        if (!nameRe.test(name))
+            throw illegal(name, "name");
+
+        var protoName = name;
+        name = applyCase(name);
+        skip("=");
+
+        var field = new Field(name, parseId(next()), type, rule === "proto3_optional" ? "optional" : rule, extend);
+        if (protoName !== name)
+            field.protoName = protoName;
+
+        ifBlock(field, function parseField_block(token) {
+
+            /* istanbul ignore else */
+            if (token === "option") {
+                parseOption(field, token);
+                skip(";");
+            } else
+                throw illegal(token);
+
+        }, function parseField_line() {
+            parseInlineOptions(field);
+        });
+
+        if (rule === "proto3_optional") {
+            // for proto3 optional fields, we create a single-member Oneof to mimic "optional" behavior
+            var oneof = new OneOf("_" + name);
+            field.setOption("proto3_optional", true);
+            oneof.add(field);
+            parent.add(oneof);
+        } else {
+            parent.add(field);
+        }
+        if (parent === ptr) {
+            topLevelObjects.push(field);
+        }
+    }
+
+    function parseGroup(parent, rule, extend, depth) {
+        if (depth === undefined)
+            depth = 0;
+        if (depth > util.nestingLimit)
+            throw Error("max depth exceeded");
+        if (edition >= 2023) {
+            throw illegal("group");
+        }
+        var name = next();
+
+        /* istanbul ignore if */
+        if (name === null || !nameRe.test(name))
+            throw illegal(name, "name");
+
+        var fieldName = util.lcFirst(name);
+        if (name === fieldName)
+            name = util.ucFirst(name);
+        skip("=");
+        var id = parseId(next());
+        var type = new Type(name);
+        type.group = true;
+        var field = new Field(fieldName, id, name, rule, extend);
+        field.filename = parse.filename;
+        ifBlock(type, function parseGroup_block(token) {
+            switch (token) {
+
+                case ";":
+                    break;
+
+                case "map":
+                    parseMapField(type);
+                    break;
+
+                case "option":
+                    parseOption(type, token);
+                    skip(";");
+                    break;
+                case "required":
+                case "repeated":
+                    parseField(type, token, undefined, depth + 1);
+                    break;
+
+                case "optional":
+                    /* istanbul ignore if */
+                    if (edition === "proto3") {
+                        parseField(type, "proto3_optional", undefined, depth + 1);
+                    } else {
+                        parseField(type, "optional", undefined, depth + 1);
+                    }
+                    break;
+
+                case "message":
+                    parseType(type, token, depth + 1);
+                    break;
+
+                case "enum":
+                    parseEnum(type, token);
+                    break;
+
+                case "reserved":
+                    readRanges(type.reserved || (type.reserved = []), true);
+                    break;
+
+                case "export":
+                case "local":
+                    if (edition < "2024") {
+                        throw illegal(token);
+                    }
+                    token = next();
+                    switch (token) {
+                        case "message":
+                            parseType(type, token, depth + 1);
+                            break;
+                        case "enum":
+                            parseType(type, token, depth + 1);
+                            break;
+                        default:
+                            throw illegal(token);
+                    }
+                    break;
+
+                /* istanbul ignore next */
+                default:
+                    throw illegal(token); // there are no groups with proto3 semantics
+            }
+        });
+        parent.add(type)
+              .add(field);
+        if (parent === ptr) {
+            topLevelObjects.push(type);
+            topLevelObjects.push(field);
+        }
+    }
+
+    function parseMapField(parent) {
+        skip("<");
+        var keyType = next();
+
+        /* istanbul ignore if */
+        if (types.mapKey[keyType] === undefined)
+            throw illegal(keyType, "type");
+
+        skip(",");
+        var valueType = next();
+
+        /* istanbul ignore if */
+        if (!typeRefRe.test(valueType))
+            throw illegal(valueType, "type");
+
+        skip(">");
+        var name = next();
+
+        /* istanbul ignore if */
+        if (name === null || !nameRe.test(name))
+            throw illegal(name, "name");
+
+        skip("=");
+        var protoName = name;
+        name = applyCase(name);
+        var field = new MapField(name, parseId(next()), keyType, valueType);
+        if (protoName !== name)
+            field.protoName = protoName;
+        ifBlock(field, function parseMapField_block(token) {
+
+            /* istanbul ignore else */
+            if (token === "option") {
+                parseOption(field, token);
+                skip(";");
+            } else
+                throw illegal(token);
+
+        }, function parseMapField_line() {
+            parseInlineOptions(field);
+        });
+        parent.add(field);
+    }
+
+    function parseOneOf(parent, token, depth) {
+
+        /* istanbul ignore if */
+        if ((token = next()) === null || !nameRe.test(token))
+            throw illegal(token, "name");
+
+        var oneof = new OneOf(applyCase(token));
+        ifBlock(oneof, function parseOneOf_block(token) {
+            if (token === "option") {
+                parseOption(oneof, token);
+                skip(";");
+            } else {
+                push(token);
+                parseField(oneof, "optional", undefined, depth);
+            }
+        });
+        parent.add(oneof);
+    }
+
+    function parseEnum(parent, token) {
+
+        /* istanbul ignore if */
+        if ((token = next()) === null || !nameRe.test(token))
+            throw illegal(token, "name");
+
+        var enm = new Enum(token),
+            values = [];
+        ifBlock(enm, function parseEnum_block(token) {
+          switch(token) {
+            case ";":
+              break;
+
+            case "option":
+              parseOption(enm, token);
+              skip(";");
+              break;
+
+            case "reserved":
+              readRanges(enm.reserved || (enm.reserved = []), true, maxEnumId, true);
+              if(enm.reserved === undefined) enm.reserved = [];
+              break;
+
+            default:
+              values.push(parseEnumValue(token));
+          }
+        });
+        for (var i = 0; i < values.length; ++i)
+            enm.add(values[i].name, values[i].id, values[i].comment, values[i].options);
+        parent.add(enm);
+        if (parent === ptr) {
+            topLevelObjects.push(enm);
+        }
+        return enm;
+    }
+
+    function parseEnumValue(token) {
+
+        /* istanbul ignore if */
+        if (!nameRe.test(token))
+            throw illegal(token, "name");
+
+        skip("=");
+        var value = parseId(next(), true),
+            dummy = {
+                options: undefined
+            };
+        dummy.getOption = function(name) {
+            return this.options[name];
+        };
+        dummy.setOption = function(name, value) {
+            ReflectionObject.prototype.setOption.call(dummy, name, value);
+        };
+        dummy.setParsedOption = function() {
+            return undefined;
+        };
+        ifBlock(dummy, function parseEnumValue_block(token) {
+
+            /* istanbul ignore else */
+            if (token === "option") {
+                parseOption(dummy, token); // skip
+                skip(";");
+            } else
+                throw illegal(token);
+
+        }, function parseEnumValue_line() {
+            parseInlineOptions(dummy); // skip
+        });
+        return {
+            name: token,
+            id: value,
+            comment: dummy.comment,
+            options: dummy.parsedOptions || dummy.options
+        };
+    }
+
+    function parseOption(parent, token) {
+            var option;
+            var propName;
+            var isOption = true;
+            if (token === "option") {
+                token = next();
+            }
+
+            while (token !== "=") {
+                if (token === null) {
+                    throw illegal(token, "end of input");
+                }
+                if (token === "(") {
+                    var parensValue = next();
+                    skip(")");
+                    token = "(" + parensValue + ")";
+                }
+                if (isOption) {
+                    isOption = false;
+                    if (token.includes(".") && !token.includes("(")) {
+                        var tokens = token.split(".");
+                        option = tokens[0] + ".";
+                        token = tokens[1];
+                        continue;
+                    }
+                    option = token;
+                } else {
+                    propName = propName ? propName += token : token;
+                }
+                token = next();
+            }
+            var name = propName ? option.concat(propName) : option;
+            var optionValue = parseOptionValue(parent, name);
+            propName = propName && propName[0] === "." ? propName.slice(1) : propName;
+            option = option && option[option.length - 1] === "." ? option.slice(0, -1) : option;
+            setParsedOption(parent, option, optionValue, propName);
+    }
+
+    function parseOptionValue(parent, name, depth) {
+        if (depth === undefined)
+            depth = 0;
+        if (depth > util.recursionLimit)
+            throw Error("max depth exceeded");
+        // { a: "foo" b { c: "bar" } }
+        if (skip("{", true)) {
+            var objectResult = {};
+
+            while (!skip("}", true)) {
+                token = next();
+                var propName;
+                if (token === null)
+                    throw illegal(token, "end of input");
+                if (token === "[") {
+                    token = next();
+                    // Extension name or, for Any, a type URL: "<prefix>/<fully.qualified.Type>".
+                    var slash = token === null ? -1 : token.lastIndexOf("/");
+                    if (token === null || !typeRefRe.test(slash < 0 ? token : token.slice(slash + 1)))
+                        throw illegal(token, "name");
+                    propName = "[" + token + "]";
+                    skip("]");
+                } else {
+                    /* istanbul ignore if */
+                    if (!nameRe.test(token)) {
+                        throw illegal(token, "name");
+                    }
+                    propName = token;
+                }
+
+                var value;
+
+                skip(":", true);
+
+                if (peek() === "{") {
+                    // option (my_option) = {
+                    //     repeated_value: [ "foo", "bar" ]
+                    // };
+                    value = parseOptionValue(parent, name + "." + propName, depth + 1);
+                } else if (peek() === "[") {
+                    value = [];
+                    var lastValue,
+                        lastValueIsAggregate;
+                    if (skip("[", true)) {
+                        if (!skip("]", true)) {
+                            do {
+                                lastValueIsAggregate = peek() === "{";
+                                lastValue = lastValueIsAggregate
+                                    ? parseOptionValue(parent, name + "." + propName, depth + 1)
+                                    : readValue(true);
+                                value.push(lastValue);
+                            } while (skip(",", true));
+                            skip("]");
+                            if (typeof lastValue !== "undefined") {
+                                if (!lastValueIsAggregate)
+                                    setOption(parent, name + "." + propName, lastValue);
+                            }
+                        }
+                    }
+                } else {
+                    value = readValue(true);
+                    setOption(parent, name + "." + propName, value);
+                }
+
+                var prevValue = Object.prototype.hasOwnProperty.call(objectResult, propName)
+                    ? objectResult[propName]
+                    : undefined;
+
+                if (prevValue)
+                    value = [].concat(prevValue).concat(value);
+
+                if (propName !== "__proto__")
+                    objectResult[propName] = value;
+
+                // Semicolons and commas can be optional
+                skip(",", true);
+                skip(";", true);
+            }
+
+            return objectResult;
+        }
+
+        var simpleValue = name === "default" && parent instanceof Field && integerTypeRe.test(parent.type)
+            ? parseInteger(next(), !unsignedTypeRe.test(parent.type))
+            : readValue(true);
+        setOption(parent, name, simpleValue);
+        return simpleValue;
+        // Does not enforce a delimiter to be universal
+    }
+
+    function setOption(parent, name, value) {
+        if (ptr === parent && /^features\./.test(name)) {
+            topLevelOptions[name] = value;
+            return;
+        }
+        // lift json_name onto Field
+        if (name === "json_name" && parent instanceof Field) {
+            parent.jsonName = value;
+        }
+        if (parent.setOption)
+            parent.setOption(name, value);
+    }
+
+    function setParsedOption(parent, name, value, propName) {
+        if (parent.setParsedOption)
+            parent.setParsedOption(name, value, propName);
+    }
+
+    function parseInlineOptions(parent) {
+        if (skip("[", true)) {
+            do {
+                parseOption(parent, "option");
+            } while (skip(",", true));
+            skip("]");
+        }
+        return parent;
+    }
+
+    function parseService(parent, token, depth) {
+        if (depth === undefined)
+            depth = 0;
+        if (depth > util.recursionLimit)
+            throw Error("max depth exceeded");
+
+        /* istanbul ignore if */
+        if ((token = next()) === null || !nameRe.test(token))
+            throw illegal(token, "service name");
+
+        var service = new Service(token);
+        ifBlock(service, function parseService_block(token) {
+            if (parseCommon(service, token, depth)) {
+                return;
+            }
+
+            /* istanbul ignore else */
+            if (token === ";")
+                return;
+            if (token === "rpc")
+                parseMethod(service, token);
+            else
+                throw illegal(token);
+        });
+        parent.add(service);
+        if (parent === ptr) {
+            topLevelObjects.push(service);
+        }
+    }
+
+    function parseMethod(parent, token) {
+        // Get the comment of the preceding line now (if one exists) in case the
+        // method is defined across multiple lines.
+        var commentText = cmnt();
+
+        var type = token;
+
+        /* istanbul ignore if */
+        if (!nameRe.test(token = next()))
+            throw illegal(token, "name");
+
+        var name = token,
+            requestType, requestStream,
+            responseType, responseStream;
+
+        skip("(");
+        if (skip("stream", true))
+            requestStream = true;
+
+        /* istanbul ignore if */
+        if (!typeRefRe.test(token = next()))
+            throw illegal(token);
+
+        requestType = token;
+        skip(")"); skip("returns"); skip("(");
+        if (skip("stream", true))
+            responseStream = true;
+
+        /* istanbul ignore if */
+        if (!typeRefRe.test(token = next()))
+            throw illegal(token);
+
+        responseType = token;
+        skip(")");
+
+        var method = new Method(name, type, requestType, responseType, requestStream, responseStream);
+        method.comment = commentText;
+        ifBlock(method, function parseMethod_block(token) {
+
+            /* istanbul ignore else */
+            if (token === ";")
+                return;
+            if (token === "option") {
+                parseOption(method, token);
+                skip(";");
+            } else
+                throw illegal(token);
+
+        });
+        parent.add(method);
+    }
+
+    function parseExtension(parent, token, depth) {
+
+        /* istanbul ignore if */
+        if ((token = next()) === null || !typeRefRe.test(token))
+            throw illegal(token, "reference");
+
+        var reference = token;
+        ifBlock(null, function parseExtension_block(token) {
+            switch (token) {
+
+                case "required":
+                case "repeated":
+                    parseField(parent, token, reference, depth + 1);
+                    break;
+
+                case "optional":
+                    /* istanbul ignore if */
+                    if (edition === "proto3") {
+                        parseField(parent, "proto3_optional", reference, depth + 1);
+                    } else {
+                        parseField(parent, "optional", reference, depth + 1);
+                    }
+                    break;
+
+                default:
+                    /* istanbul ignore if */
+                    if (edition === "proto2" || !typeRefRe.test(token))
+                        throw illegal(token);
+                    push(token);
+                    parseField(parent, "optional", reference, depth + 1);
+                    break;
+            }
+        });
+    }
+
+    var token;
+    while ((token = next()) !== null) {
+        switch (token) {
+
+            case ";":
+                break;
+
+            case "package":
+
+                /* istanbul ignore if */
+                if (!head)
+                    throw illegal(token);
+
+                parsePackage();
+                break;
+
+            case "import":
+
+                parseImport();
+                break;
+
+            case "syntax":
+
+                /* istanbul ignore if */
+                if (!head)
+                    throw illegal(token);
+
+                parseSyntax();
+                break;
+
+            case "edition":
+                /* istanbul ignore if */
+                if (!head)
+                    throw illegal(token);
+                parseEdition();
+                break;
+
+            case "option":
+                parseOption(ptr, token);
+                skip(";", true);
+                break;
+
+            default:
+
+                /* istanbul ignore else */
+                if (parseCommon(ptr, token, 0)) {
+                    head = false;
+                    continue;
+                }
+
+                /* istanbul ignore next */
+                throw illegal(token);
+        }
+    }
+
+    resolveFileFeatures();
+
+    parse.filename = null;
+    return {
+        "package"     : pkg,
+        "imports"     : imports,
+         weakImports  : weakImports,
+         root         : root
+    };
+}
+
+/**
+ * Parses the given .proto source and returns an object with the parsed contents.
+ * @name parse
+ * @function
+ * @param {string} source Source contents
+ * @param {IParseOptions} [options] Parse options. Defaults to {@link parse.defaults} when omitted.
+ * @returns {IParserResult} Parser result
+ * @property {string} filename=null Currently processing file name for error reporting, if known
+ * @property {IParseOptions} defaults Default {@link IParseOptions}
+ * @variation 2
+ */
+
+
+/***/ }),
+
+/***/ 6281:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = Reader;
+
+var util      = __nccwpck_require__(7774);
+
+var BufferReader; // cyclic
+
+var LongBits  = util.LongBits,
+    utf8      = util.utf8;
+
+/* istanbul ignore next */
+function indexOutOfRange(reader, writeLength) {
+    return RangeError("index out of range: " + reader.pos + " + " + (writeLength || 1) + " > " + reader.len);
+}
+
+/**
+ * Constructs a new reader instance using the specified buffer.
+ * @classdesc Wire format reader using `Uint8Array`.
+ * @constructor
+ * @param {Uint8Array} buffer Buffer to read from
+ */
+function Reader(buffer) {
+
+    /**
+     * Read buffer.
+     * @type {Uint8Array}
+     */
+    this.buf = buffer;
+
+    /**
+     * Read buffer position.
+     * @type {number}
+     */
+    this.pos = 0;
+
+    /**
+     * Read buffer length.
+     * @type {number}
+     */
+    this.len = buffer.length;
+
+    /**
+     * Cached DataView for packed reads.
+     * @type {DataView|null}
+     */
+    this.view = null;
+
+    /**
+     * Whether to discard unknown fields while decoding.
+     * @type {boolean}
+     */
+    this.discardUnknown = Reader.discardUnknown;
+}
+
+function create_array(buffer) {
+    // TODO: Remove plain array reader support in the next major release.
+    if (Array.isArray(buffer))
+        buffer = new Uint8Array(buffer);
+    if (buffer instanceof Uint8Array)
+        return new Reader(buffer);
+    throw Error("illegal buffer");
+}
+
+var create = function create() {
+    return util.Buffer
+        ? function create_buffer_setup(buffer) {
+            return (Reader.create = function create_buffer(buffer) {
+                return util.Buffer.isBuffer(buffer)
+                    ? new BufferReader(buffer)
+                    /* istanbul ignore next */
+                    : create_array(buffer);
+            })(buffer);
+        }
+        /* istanbul ignore next */
+        : create_array;
+};
+
+/**
+ * Creates a new reader using the specified buffer.
+ * @function
+ * @param {Uint8Array|Buffer} buffer Buffer to read from
+ * @returns {Reader|BufferReader} A {@link BufferReader} if `buffer` is a Buffer, otherwise a {@link Reader}
+ * @throws {Error} If `buffer` is not a valid buffer
+ */
+Reader.create = create();
+
+/**
+ * Returns raw bytes from the backing buffer without advancing the reader.
+ * @param {number} start Start offset
+ * @param {number} end End offset
+ * @returns {Uint8Array} Raw bytes
+ */
+Reader.prototype.raw = function read_raw(start, end) {
+    return this.buf.subarray(start, end);
+};
+
+function readVarint32NearEnd(reader) {
+    // Safely read up to four bytes of a varint32 near the reader limit
+    var value = 0;
+    for (var i = 0; i < 4; ++i) {
+        if (reader.pos >= reader.len)
+            throw indexOutOfRange(reader);
+        var b = reader.buf[reader.pos++];
+        value = (value | (b & 127) << i * 7) >>> 0;
+        if (b < 128)
+            return value;
+    }
+    throw indexOutOfRange(reader);
+}
+
+/**
+ * Reads a varint as an unsigned 32 bit value.
+ * @function
+ * @returns {number} Value read
+ */
+Reader.prototype.uint32 = function read_uint32() {
+    if (this.len - this.pos < 5) {
+        if (this.pos >= this.len)
+            throw indexOutOfRange(this);
+        if (this.buf[this.pos] >= 128)
+            return readVarint32NearEnd(this);
+    }
+    var buf = this.buf,
+        pos = this.pos,
+        value = (buf[pos] & 127) >>> 0;
+    if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+    }
+    value = (value | (buf[pos] & 127) << 7) >>> 0;
+    if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+    }
+    value = (value | (buf[pos] & 127) << 14) >>> 0;
+    if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+    }
+    value = (value | (buf[pos] & 127) << 21) >>> 0;
+    if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+    }
+    value = (value | (buf[pos] & 15) << 28) >>> 0;
+    if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+    }
+
+    for (var i = 0; i < 5; ++i) {
+        /* istanbul ignore if */
+        if (pos >= this.len) {
+            this.pos = pos;
+            throw indexOutOfRange(this);
+        }
+        if (buf[pos++] < 128) {
+            this.pos = pos;
+            return value;
+        }
+    }
+    /* istanbul ignore next */
+    this.pos = pos;
+    throw Error("invalid varint encoding");
+};
+
+/**
+ * Reads a field tag.
+ * @function
+ * @returns {number} Tag read
+ */
+Reader.prototype.tag = function read_tag() {
+    if (this.len - this.pos < 5) {
+        if (this.pos >= this.len)
+            throw indexOutOfRange(this);
+        if (this.buf[this.pos] >= 128)
+            return readVarint32NearEnd(this);
+    }
+    var buf = this.buf,
+        pos = this.pos,
+        value = (buf[pos] & 127) >>> 0;
+    if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+    }
+    value = (value | (buf[pos] & 127) << 7) >>> 0;
+    if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+    }
+    value = (value | (buf[pos] & 127) << 14) >>> 0;
+    if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+    }
+    value = (value | (buf[pos] & 127) << 21) >>> 0;
+    if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+    }
+    value = (value | (buf[pos] & 15) << 28) >>> 0;
+    if (buf[pos] < 128 && (buf[pos] & 112) === 0) {
+        this.pos = pos + 1;
+        return value;
+    }
+
+    this.pos = pos + 1;
+    throw Error("invalid tag encoding");
+};
+
+/**
+ * Reads a varint length prefix within signed 32 bit range.
+ * @returns {number} Length read
+ */
+Reader.prototype.size = function read_size() {
+    if (this.len - this.pos < 5) {
+        if (this.pos >= this.len)
+            throw indexOutOfRange(this);
+        if (this.buf[this.pos] >= 128)
+            return readVarint32NearEnd(this);
+    }
+    var buf = this.buf,
+        pos = this.pos,
+        value = (buf[pos] & 127) >>> 0;
+    if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+    }
+    value = (value | (buf[pos] & 127) << 7) >>> 0;
+    if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+    }
+    value = (value | (buf[pos] & 127) << 14) >>> 0;
+    if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+    }
+    value = (value | (buf[pos] & 127) << 21) >>> 0;
+    if (buf[pos++] < 128) {
+        this.pos = pos;
+        return value;
+    }
+    this.pos = pos + 1;
+    if (buf[pos] > 7)
+        throw Error("invalid length encoding");
+    return (value | buf[pos] << 28) >>> 0;
+};
+
+/**
+ * Reads a varint as a signed 32 bit value.
+ * @returns {number} Value read
+ */
+Reader.prototype.int32 = function read_int32() {
+    return this.uint32() | 0;
+};
+
+/**
+ * Reads a zig-zag encoded varint as a signed 32 bit value.
+ * @returns {number} Value read
+ */
+Reader.prototype.sint32 = function read_sint32() {
+    var value = this.uint32();
+    return value >>> 1 ^ -(value & 1) | 0;
+};
+
+/* eslint-disable no-invalid-this */
+
+function readLongVarint() {
+    // tends to deopt with local vars for octet etc.
+    var bits = new LongBits(0, 0);
+    var i = 0;
+    if (this.len - this.pos > 4) { // fast route (lo)
+        for (; i < 4; ++i) {
+            // 1st..4th
+            bits.lo = (bits.lo | (this.buf[this.pos] & 127) << i * 7) >>> 0;
+            if (this.buf[this.pos++] < 128)
+                return bits;
+        }
+        // 5th
+        bits.lo = (bits.lo | (this.buf[this.pos] & 127) << 28) >>> 0;
+        bits.hi = (bits.hi | (this.buf[this.pos] & 127) >>  4) >>> 0;
+        if (this.buf[this.pos++] < 128)
+            return bits;
+        i = 0;
+    } else {
+        for (; i < 4; ++i) {
+            /* istanbul ignore if */
+            if (this.pos >= this.len)
+                throw indexOutOfRange(this);
+            // 1st..4th
+            bits.lo = (bits.lo | (this.buf[this.pos] & 127) << i * 7) >>> 0;
+            if (this.buf[this.pos++] < 128)
+                return bits;
+        }
+        throw indexOutOfRange(this);
+    }
+    if (this.len - this.pos > 4) { // fast route (hi)
+        for (; i < 5; ++i) {
+            // 6th..10th
+            bits.hi = (bits.hi | (this.buf[this.pos] & 127) << i * 7 + 3) >>> 0;
+            if (this.buf[this.pos++] < 128)
+                return bits;
+        }
+    } else {
+        for (; i < 5; ++i) {
+            /* istanbul ignore if */
+            if (this.pos >= this.len)
+                throw indexOutOfRange(this);
+            // 6th..10th
+            bits.hi = (bits.hi | (this.buf[this.pos] & 127) << i * 7 + 3) >>> 0;
+            if (this.buf[this.pos++] < 128)
+                return bits;
+        }
+    }
+    /* istanbul ignore next */
+    throw Error("invalid varint encoding");
+}
+
+/* eslint-enable no-invalid-this */
+
+/**
+ * Reads a varint as a signed 64 bit value.
+ * @name Reader#int64
+ * @function
+ * @returns {Long} Value read
+ */
+
+/**
+ * Reads a varint as an unsigned 64 bit value.
+ * @name Reader#uint64
+ * @function
+ * @returns {Long} Value read
+ */
+
+/**
+ * Reads a zig-zag encoded varint as a signed 64 bit value.
+ * @name Reader#sint64
+ * @function
+ * @returns {Long} Value read
+ */
+
+/**
+ * Reads a varint as a boolean.
+ * @returns {boolean} Value read
+ */
+Reader.prototype.bool = function read_bool() {
+    var value = false,
+        b;
+    for (var i = 0; i < 10; ++i) {
+        /* istanbul ignore if */
+        if (this.pos >= this.len)
+            throw indexOutOfRange(this);
+        b = this.buf[this.pos++];
+        if (b & 127)
+            value = true;
+        if (b < 128)
+            return value;
+    }
+    /* istanbul ignore next */
+    throw Error("invalid varint encoding");
+};
+
+function readFixed32_end(buf, end) { // note that this uses `end`, not `pos`
+    return (buf[end - 4]
+          | buf[end - 3] << 8
+          | buf[end - 2] << 16
+          | buf[end - 1] << 24) >>> 0;
+}
+
+/**
+ * Reads fixed 32 bits as an unsigned 32 bit integer.
+ * @returns {number} Value read
+ */
+Reader.prototype.fixed32 = function read_fixed32() {
+
+    /* istanbul ignore if */
+    if (this.pos + 4 > this.len)
+        throw indexOutOfRange(this, 4);
+
+    return readFixed32_end(this.buf, this.pos += 4);
+};
+
+/**
+ * Reads fixed 32 bits as a signed 32 bit integer.
+ * @returns {number} Value read
+ */
+Reader.prototype.sfixed32 = function read_sfixed32() {
+
+    /* istanbul ignore if */
+    if (this.pos + 4 > this.len)
+        throw indexOutOfRange(this, 4);
+
+    return readFixed32_end(this.buf, this.pos += 4) | 0;
+};
+
+/* eslint-disable no-invalid-this */
+
+function readFixed64(/* this: Reader */) {
+
+    /* istanbul ignore if */
+    if (this.pos + 8 > this.len)
+        throw indexOutOfRange(this, 8);
+
+    return new LongBits(readFixed32_end(this.buf, this.pos += 4), readFixed32_end(this.buf, this.pos += 4));
+}
+
+/* eslint-enable no-invalid-this */
+
+/**
+ * Reads fixed 64 bits.
+ * @name Reader#fixed64
+ * @function
+ * @returns {Long} Value read
+ */
+
+/**
+ * Reads zig-zag encoded fixed 64 bits.
+ * @name Reader#sfixed64
+ * @function
+ * @returns {Long} Value read
+ */
+
+/**
+ * Reads a float (32 bit) as a number.
+ * @function
+ * @returns {number} Value read
+ */
+Reader.prototype.float = function read_float() {
+
+    /* istanbul ignore if */
+    if (this.pos + 4 > this.len)
+        throw indexOutOfRange(this, 4);
+
+    var value = util.float.readFloatLE(this.buf, this.pos);
+    this.pos += 4;
+    return value;
+};
+
+/**
+ * Reads a double (64 bit float) as a number.
+ * @function
+ * @returns {number} Value read
+ */
+Reader.prototype.double = function read_double() {
+
+    /* istanbul ignore if */
+    if (this.pos + 8 > this.len)
+        throw indexOutOfRange(this, 4);
+
+    var value = util.float.readDoubleLE(this.buf, this.pos);
+    this.pos += 8;
+    return value;
+};
+
+/**
+ * Reads a packed repeated field of unsigned 32 bit varints.
+ * @param {number[]} [array] Array to read into; a new one is created if omitted
+ * @returns {number[]} Array read into
+ */
+Reader.prototype.uint32s = function read_uint32s(array) {
+    if (array === undefined) array = [];
+    var end = this.size() + this.pos, len = this.len, buf = this.buf, pos = this.pos, value;
+    if (end > len) throw indexOutOfRange(this, end - this.pos);
+    this.len = end;
+    while (pos < end) {
+        value = buf[pos++];
+        if (value < 128)
+            array.push(value);
+        else {
+            this.pos = pos - 1;
+            array.push(this.uint32());
+            pos = this.pos;
+        }
+    }
+    this.pos = pos;
+    if (pos !== end) throw RangeError("index out of range");
+    this.len = len;
+    return array;
+};
+
+/**
+ * Reads a packed repeated field of signed 32 bit varints.
+ * @param {number[]} [array] Array to read into; a new one is created if omitted
+ * @returns {number[]} Array read into
+ */
+Reader.prototype.int32s = function read_int32s(array) {
+    if (array === undefined) array = [];
+    var end = this.size() + this.pos, len = this.len, buf = this.buf, pos = this.pos, value;
+    if (end > len) throw indexOutOfRange(this, end - this.pos);
+    this.len = end;
+    while (pos < end) {
+        value = buf[pos++];
+        if (value < 128)
+            array.push(value);
+        else {
+            this.pos = pos - 1;
+            array.push(this.int32());
+            pos = this.pos;
+        }
+    }
+    this.pos = pos;
+    if (pos !== end) throw RangeError("index out of range");
+    this.len = len;
+    return array;
+};
+
+/**
+ * Reads a packed repeated field of zig-zag encoded signed 32 bit varints.
+ * @param {number[]} [array] Array to read into; a new one is created if omitted
+ * @returns {number[]} Array read into
+ */
+Reader.prototype.sint32s = function read_sint32s(array) {
+    if (array === undefined) array = [];
+    var end = this.size() + this.pos, len = this.len;
+    if (end > len) throw indexOutOfRange(this, end - this.pos);
+    this.len = end;
+    while (this.pos < end)
+        array.push(this.sint32());
+    if (this.pos !== end) throw RangeError("index out of range");
+    this.len = len;
+    return array;
+};
+
+/**
+ * Reads a packed repeated field of booleans.
+ * @param {boolean[]} [array] Array to read into; a new one is created if omitted
+ * @returns {boolean[]} Array read into
+ */
+Reader.prototype.bools = function read_bools(array) {
+    if (array === undefined) array = [];
+    var end = this.size() + this.pos, len = this.len, buf = this.buf, pos = this.pos, value;
+    if (end > len) throw indexOutOfRange(this, end - this.pos);
+    this.len = end;
+    while (pos < end) {
+        value = buf[pos++];
+        if (value < 128)
+            array.push(value !== 0);
+        else {
+            this.pos = pos - 1;
+            array.push(this.bool());
+            pos = this.pos;
+        }
+    }
+    this.pos = pos;
+    if (pos !== end) throw RangeError("index out of range");
+    this.len = len;
+    return array;
+};
+
+// The view allocation only pays off when amortized over enough reads
+var VIEW_THRESHOLD_FLOAT = 8,
+    VIEW_THRESHOLD_INT   = 128;
+
+function getLazyView(reader, count, threshold) {
+    var view = reader.view;
+    if (view || count < threshold)
+        return view;
+    var buf = reader.buf;
+    return reader.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+/**
+ * Reads a packed repeated field of unsigned 32 bit fixed values.
+ * @param {number[]} [array] Array to read into; a new one is created if omitted
+ * @returns {number[]} Array read into
+ */
+Reader.prototype.fixed32s = function read_fixed32s(array) {
+    if (array === undefined) array = [];
+    var len = this.size(), end = this.pos + len;
+    /* istanbul ignore if */
+    if (end > this.len) throw indexOutOfRange(this, len);
+    var count = len >>> 2, i = array.length, pos = this.pos;
+    array.length = i + count;
+    var dv = getLazyView(this, count, VIEW_THRESHOLD_INT);
+    if (dv)
+        for (var k = 0; k < count; ++k, pos += 4) array[i++] = dv.getUint32(pos, true);
+    else {
+        var buf = this.buf;
+        for (var j = 0; j < count; ++j, pos += 4) array[i++] = readFixed32_end(buf, pos + 4);
+    }
+    this.pos = pos;
+    if (pos !== end) throw indexOutOfRange(this, 4);
+    return array;
+};
+
+/**
+ * Reads a packed repeated field of signed 32 bit fixed values.
+ * @param {number[]} [array] Array to read into; a new one is created if omitted
+ * @returns {number[]} Array read into
+ */
+Reader.prototype.sfixed32s = function read_sfixed32s(array) {
+    if (array === undefined) array = [];
+    var len = this.size(), end = this.pos + len;
+    /* istanbul ignore if */
+    if (end > this.len) throw indexOutOfRange(this, len);
+    var count = len >>> 2, i = array.length, pos = this.pos;
+    array.length = i + count;
+    var dv = getLazyView(this, count, VIEW_THRESHOLD_INT);
+    if (dv)
+        for (var k = 0; k < count; ++k, pos += 4) array[i++] = dv.getInt32(pos, true);
+    else {
+        var buf = this.buf;
+        for (var j = 0; j < count; ++j, pos += 4) array[i++] = readFixed32_end(buf, pos + 4) | 0;
+    }
+    this.pos = pos;
+    if (pos !== end) throw indexOutOfRange(this, 4);
+    return array;
+};
+
+/**
+ * Reads a packed repeated field of floats (32 bit).
+ * @param {number[]} [array] Array to read into; a new one is created if omitted
+ * @returns {number[]} Array read into
+ */
+Reader.prototype.floats = function read_floats(array) {
+    if (array === undefined) array = [];
+    var len = this.size(), end = this.pos + len;
+    /* istanbul ignore if */
+    if (end > this.len) throw indexOutOfRange(this, len);
+    var count = len >>> 2, i = array.length, pos = this.pos;
+    array.length = i + count;
+    var dv = getLazyView(this, count, VIEW_THRESHOLD_FLOAT);
+    if (dv)
+        for (var k = 0; k < count; ++k, pos += 4) array[i++] = dv.getFloat32(pos, true);
+    else {
+        var buf = this.buf;
+        for (var j = 0; j < count; ++j, pos += 4) array[i++] = util.float.readFloatLE(buf, pos);
+    }
+    this.pos = pos;
+    if (pos !== end) throw indexOutOfRange(this, 4);
+    return array;
+};
+
+/**
+ * Reads a packed repeated field of doubles (64 bit float).
+ * @param {number[]} [array] Array to read into; a new one is created if omitted
+ * @returns {number[]} Array read into
+ */
+Reader.prototype.doubles = function read_doubles(array) {
+    if (array === undefined) array = [];
+    var len = this.size(), end = this.pos + len;
+    /* istanbul ignore if */
+    if (end > this.len) throw indexOutOfRange(this, len);
+    var count = len >>> 3, i = array.length, pos = this.pos;
+    array.length = i + count;
+    var dv = getLazyView(this, count, VIEW_THRESHOLD_FLOAT);
+    if (dv)
+        for (var k = 0; k < count; ++k, pos += 8) array[i++] = dv.getFloat64(pos, true);
+    else {
+        var buf = this.buf;
+        for (var j = 0; j < count; ++j, pos += 8) array[i++] = util.float.readDoubleLE(buf, pos);
+    }
+    this.pos = pos;
+    if (pos !== end) throw indexOutOfRange(this, 8);
+    return array;
+};
+
+/**
+ * Reads a packed repeated field of unsigned 64 bit varints.
+ * @param {Array.<Long|number>} [array] Array to read into; a new one is created if omitted
+ * @returns {Array.<Long|number>} Array read into
+ */
+Reader.prototype.uint64s = function read_uint64s(array) {
+    if (array === undefined) array = [];
+    var end = this.size() + this.pos, len = this.len;
+    if (end > len) throw indexOutOfRange(this, end - this.pos);
+    this.len = end;
+    while (this.pos < end)
+        array.push(this.uint64());
+    if (this.pos !== end) throw RangeError("index out of range");
+    this.len = len;
+    return array;
+};
+
+/**
+ * Reads a packed repeated field of signed 64 bit varints.
+ * @param {Array.<Long|number>} [array] Array to read into; a new one is created if omitted
+ * @returns {Array.<Long|number>} Array read into
+ */
+Reader.prototype.int64s = function read_int64s(array) {
+    if (array === undefined) array = [];
+    var end = this.size() + this.pos, len = this.len;
+    if (end > len) throw indexOutOfRange(this, end - this.pos);
+    this.len = end;
+    while (this.pos < end)
+        array.push(this.int64());
+    if (this.pos !== end) throw RangeError("index out of range");
+    this.len = len;
+    return array;
+};
+
+/**
+ * Reads a packed repeated field of zig-zag encoded signed 64 bit varints.
+ * @param {Array.<Long|number>} [array] Array to read into; a new one is created if omitted
+ * @returns {Array.<Long|number>} Array read into
+ */
+Reader.prototype.sint64s = function read_sint64s(array) {
+    if (array === undefined) array = [];
+    var end = this.size() + this.pos, len = this.len;
+    if (end > len) throw indexOutOfRange(this, end - this.pos);
+    this.len = end;
+    while (this.pos < end)
+        array.push(this.sint64());
+    if (this.pos !== end) throw RangeError("index out of range");
+    this.len = len;
+    return array;
+};
+
+/**
+ * Reads a packed repeated field of unsigned 64 bit fixed values.
+ * @param {Array.<Long|number>} [array] Array to read into; a new one is created if omitted
+ * @returns {Array.<Long|number>} Array read into
+ */
+Reader.prototype.fixed64s = function read_fixed64s(array) {
+    if (array === undefined) array = [];
+    var len = this.size(), end = this.pos + len, i = array.length;
+    /* istanbul ignore if */
+    if (end > this.len) throw indexOutOfRange(this, len);
+    var count = len >>> 3;
+    array.length = i + count; // 8 bytes per value, count is known
+    for (var j = 0; j < count; ++j)
+        array[i++] = this.fixed64();
+    if (this.pos !== end) throw indexOutOfRange(this, 8);
+    return array;
+};
+
+/**
+ * Reads a packed repeated field of signed 64 bit fixed values.
+ * @param {Array.<Long|number>} [array] Array to read into; a new one is created if omitted
+ * @returns {Array.<Long|number>} Array read into
+ */
+Reader.prototype.sfixed64s = function read_sfixed64s(array) {
+    if (array === undefined) array = [];
+    var len = this.size(), end = this.pos + len, i = array.length;
+    /* istanbul ignore if */
+    if (end > this.len) throw indexOutOfRange(this, len);
+    var count = len >>> 3;
+    array.length = i + count; // 8 bytes per value, count is known
+    for (var j = 0; j < count; ++j)
+        array[i++] = this.sfixed64();
+    if (this.pos !== end) throw indexOutOfRange(this, 8);
+    return array;
+};
+
+/**
+ * Reads a sequence of bytes preceeded by its length as a varint.
+ * @returns {Uint8Array} Value read
+ */
+Reader.prototype.bytes = function read_bytes() {
+    var length = this.size(),
+        start  = this.pos,
+        end    = this.pos + length;
+
+    /* istanbul ignore if */
+    if (end > this.len)
+        throw indexOutOfRange(this, length);
+
+    this.pos = end;
+    return this.raw(start, end);
+};
+
+/**
+ * Reads a string preceeded by its byte length as a varint.
+ * @returns {string} Value read
+ */
+Reader.prototype.string = function read_string() {
+    var length = this.size(),
+        start  = this.pos,
+        end    = this.pos + length;
+
+    /* istanbul ignore if */
+    if (end > this.len)
+        throw indexOutOfRange(this, length);
+
+    this.pos = end;
+    return utf8.read(this.buf, start, end);
+};
+
+/**
+ * Reads a string preceeded by its byte length as a varint, rejecting invalid UTF8.
+ * @returns {string} Value read
+ */
+Reader.prototype.stringVerify = function read_string_verify() {
+    var length = this.size(),
+        start  = this.pos,
+        end    = this.pos + length;
+
+    /* istanbul ignore if */
+    if (end > this.len)
+        throw indexOutOfRange(this, length);
+
+    this.pos = end;
+    return utf8.readStrict(this.buf, start, end);
+};
+
+/**
+ * Skips the specified number of bytes if specified, otherwise skips a varint.
+ * @param {number} [length] Length if known, otherwise a varint is assumed
+ * @returns {Reader} `this`
+ */
+Reader.prototype.skip = function skip(length) {
+    if (typeof length === "number") {
+        /* istanbul ignore if */
+        if (this.pos + length > this.len)
+            throw indexOutOfRange(this, length);
+        this.pos += length;
+    } else {
+        do {
+            /* istanbul ignore if */
+            if (this.pos >= this.len)
+                throw indexOutOfRange(this);
+        } while (this.buf[this.pos++] & 128);
+    }
+    return this;
+};
+
+/**
+ * Recursion limit.
+ * @type {number}
+ */
+Reader.recursionLimit = util.recursionLimit;
+
+/**
+ * Whether readers discard unknown fields while decoding.
+ * @type {boolean}
+ */
+Reader.discardUnknown = true;
+
+/**
+ * Skips the next element of the specified wire type.
+ * @param {number} wireType Wire type received
+ * @param {number} [depth] Depth of recursion to control nested calls; 0 if omitted
+ * @param {number} [fieldNumber] Field number for validating group end tags
+ * @returns {Reader} `this`
+ */
+Reader.prototype.skipType = function(wireType, depth, fieldNumber) {
+    if (depth === undefined) depth = 0;
+    if (depth > Reader.recursionLimit)
+        throw Error("max depth exceeded");
+    if (fieldNumber === 0)
+        throw Error("illegal tag: field number 0");
+    switch (wireType) {
+        case 0:
+            this.skip();
+            break;
+        case 1:
+            this.skip(8);
+            break;
+        case 2:
+            this.skip(this.size());
+            break;
+        case 3:
+            while (true) {
+                var tag = this.tag();
+                var nestedField = tag >>> 3;
+                wireType = tag & 7;
+                if (!nestedField)
+                    throw Error("illegal tag: field number 0");
+                if (wireType === 4) {
+                    if (fieldNumber !== undefined && nestedField !== fieldNumber)
+                        throw Error("invalid end group tag");
+                    break;
+                }
+                this.skipType(wireType, depth + 1, nestedField);
+            }
+            break;
+        case 5:
+            this.skip(4);
+            break;
+
+        /* istanbul ignore next */
+        default:
+            throw Error("invalid wire type " + wireType + " at offset " + this.pos);
+    }
+    return this;
+};
+
+Reader._configure = function(BufferReader_) {
+    BufferReader = BufferReader_;
+    Reader.create = create();
+    BufferReader._configure();
+
+    var fn = util.Long ? "toLong" : /* istanbul ignore next */ "toNumber";
+    util.merge(Reader.prototype, {
+
+        int64: function read_int64() {
+            return readLongVarint.call(this)[fn](false);
+        },
+
+        uint64: function read_uint64() {
+            return readLongVarint.call(this)[fn](true);
+        },
+
+        sint64: function read_sint64() {
+            return readLongVarint.call(this).zzDecode()[fn](false);
+        },
+
+        fixed64: function read_fixed64() {
+            return readFixed64.call(this)[fn](true);
+        },
+
+        sfixed64: function read_sfixed64() {
+            return readFixed64.call(this)[fn](false);
+        }
+
+    });
+};
+
+
+/***/ }),
+
+/***/ 5858:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = BufferReader;
+
+// extends Reader
+var Reader = __nccwpck_require__(6281);
+BufferReader.prototype = Object.create(Reader.prototype, {
+    constructor: {
+        value: BufferReader,
+        writable: true,
+        enumerable: false,
+        configurable: true
+    }
+});
+
+var util = __nccwpck_require__(7774);
+
+/**
+ * Constructs a new buffer reader instance.
+ * @classdesc Wire format reader using node buffers.
+ * @extends Reader
+ * @constructor
+ * @param {Buffer} buffer Buffer to read from
+ */
+function BufferReader(buffer) {
+    Reader.call(this, buffer);
+
+    /**
+     * Read buffer.
+     * @name BufferReader#buf
+     * @type {Buffer}
+    */
+}
+
+BufferReader._configure = function () {
+    /* istanbul ignore else */
+    if (util.Buffer)
+        BufferReader.prototype._slice = util.Buffer.prototype.slice;
+};
+
+/**
+ * Returns raw bytes from the backing buffer without advancing the reader.
+ * @name BufferReader#raw
+ * @function
+ * @param {number} start Start offset
+ * @param {number} end End offset
+ * @returns {Buffer} Raw bytes
+ */
+BufferReader.prototype.raw = function read_raw_buffer(start, end) {
+    return this._slice.call(this.buf, start, end);
+};
+
+/**
+ * @override
+ */
+BufferReader.prototype.string = function read_string_buffer() {
+    var len = this.size(), // modifies pos
+        start = this.pos,
+        end = this.pos + len;
+
+    /* istanbul ignore if */
+    if (end > this.len)
+        throw RangeError("index out of range: " + this.pos + " + " + len + " > " + this.len);
+
+    this.pos = end;
+    return this.buf.utf8Slice
+        ? this.buf.utf8Slice(start, end)
+        : this.buf.toString("utf-8", start, end);
+};
+
+/**
+ * Reads a sequence of bytes preceeded by its length as a varint.
+ * @name BufferReader#bytes
+ * @function
+ * @returns {Buffer} Value read
+ */
+
+BufferReader._configure();
+
+
+/***/ }),
+
+/***/ 3374:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = Root;
+
+// extends Namespace
+var Namespace = __nccwpck_require__(6599);
+Root.prototype = Object.create(Namespace.prototype, {
+    constructor: {
+        value: Root,
+        writable: true,
+        enumerable: false,
+        configurable: true
+    }
+});
+Root.className = "Root";
+
+var Field   = __nccwpck_require__(4380),
+    Enum    = __nccwpck_require__(7407),
+    OneOf   = __nccwpck_require__(3781),
+    util    = __nccwpck_require__(4458);
+
+var Type,   // cyclic
+    parse,  // might be excluded
+    common; // "
+
+/**
+ * Constructs a new root namespace instance.
+ * @classdesc Root namespace wrapping all types, enums, services, sub-namespaces etc. that belong together.
+ * @extends NamespaceBase
+ * @constructor
+ * @param {Object.<string,*>} [options] Top level options
+ */
+function Root(options) {
+    Namespace.call(this, "", options);
+
+    /**
+     * Deferred extension fields.
+     * @type {Field[]}
+     */
+    this.deferred = [];
+
+    /**
+     * Resolved file names of loaded files.
+     * @type {string[]}
+     */
+    this.files = [];
+
+    /**
+     * Edition, defaults to proto2 if unspecified.
+     * @type {string}
+     * @private
+     */
+    this._edition = "proto2";
+
+    /**
+     * Global lookup cache of fully qualified names.
+     * @type {Object.<string,ReflectionObject>}
+     * @private
+     */
+    this._fullyQualifiedObjects = {};
+}
+
+/**
+ * Loads a namespace descriptor into a root namespace.
+ * @param {INamespace} json Namespace descriptor
+ * @param {Root} [root] Root namespace, defaults to create a new one if omitted
+ * @param {number} [depth] Current nesting depth, defaults to `0`
+ * @returns {Root} Root namespace
+ */
+Root.fromJSON = function fromJSON(json, root, depth) {
+    if (depth === undefined)
+        depth = 0;
+    if (depth > util.recursionLimit)
+        throw Error("max depth exceeded");
+    if (!root)
+        root = new Root();
+    if (json.options)
+        root.setOptions(json.options);
+    return root.addJSON(json.nested, depth).resolveAll();
+};
+
+/**
+ * Resolves the path of an imported file, relative to the importing origin.
+ * This method exists so you can override it with your own logic in case your imports are scattered over multiple directories.
+ * @function
+ * @param {string} origin The file name of the importing file
+ * @param {string} target The file name being imported
+ * @returns {string|null} Resolved path to `target` or `null` to skip the file
+ */
+Root.prototype.resolvePath = util.path.resolve;
+
+/**
+ * Fetch content from file path or url
+ * This method exists so you can override it with your own logic.
+ * @function
+ * @param {string} path File path or url
+ * @param {FetchCallback} callback Callback function
+ * @returns {undefined}
+ */
+Root.prototype.fetch = util.fetch;
+
+// A symbol-like function to safely signal synchronous loading
+/* istanbul ignore next */
+function SYNC() {} // eslint-disable-line no-empty-function
+
+/**
+ * Loads one or multiple .proto or preprocessed .json files into this root namespace and calls the callback.
+ * @param {string|string[]} filename Names of one or multiple files to load
+ * @param {IParseOptions} options Parse options
+ * @param {LoadCallback} callback Callback function
+ * @returns {undefined}
+ */
+Root.prototype.load = function load(filename, options, callback) {
+    if (typeof options === "function") {
+        callback = options;
+        options = undefined;
+    }
+    var self = this;
+    if (!callback) {
+        return util.asPromise(load, self, filename, options);
+    }
+
+    var sync = callback === SYNC; // undocumented
+
+    // Finishes loading by calling the callback (exactly once)
+    function finish(err, root) {
+        /* istanbul ignore if */
+        if (!callback) {
+            return;
+        }
+        if (sync) {
+            throw err;
+        }
+        if (root) {
+            root.resolveAll();
+        }
+        var cb = callback;
+        callback = null;
+        cb(err, root);
+    }
+
+    // Bundled definition existence checking
+    function getBundledFileName(filename) {
+        var idx = filename.lastIndexOf("google/protobuf/");
+        if (idx > -1) {
+            var altname = filename.substring(idx);
+            if (Object.prototype.hasOwnProperty.call(common, altname)) return altname;
+        }
+        if (Object.prototype.hasOwnProperty.call(common, filename)) return filename;
+        return null;
+    }
+
+    // Processes a single file
+    function process(filename, source, depth) {
+        if (depth === undefined)
+            depth = 0;
+        try {
+            if (depth > util.recursionLimit)
+                throw Error("max depth exceeded");
+            if (util.isString(source) && source.charAt(0) === "{")
+                source = JSON.parse(source);
+            if (!util.isString(source))
+                self.setOptions(source.options).addJSON(source.nested);
+            else {
+                parse.filename = filename;
+                var parsed = parse(source, self, options),
+                    resolved,
+                    i = 0;
+                if (parsed.imports)
+                    for (; i < parsed.imports.length; ++i)
+                        if (resolved = getBundledFileName(parsed.imports[i]) || self.resolvePath(filename, parsed.imports[i]))
+                            fetch(resolved, false, depth + 1);
+                if (parsed.weakImports)
+                    for (i = 0; i < parsed.weakImports.length; ++i)
+                        if (resolved = getBundledFileName(parsed.weakImports[i]) || self.resolvePath(filename, parsed.weakImports[i]))
+                            fetch(resolved, true, depth + 1);
+            }
+        } catch (err) {
+            finish(err);
+        }
+        if (!sync && !queued) {
+            finish(null, self); // only once anyway
+        }
+    }
+
+    // Fetches a single file
+    function fetch(filename, weak, depth) {
+        if (depth === undefined)
+            depth = 0;
+        filename = getBundledFileName(filename) || filename;
+
+        // Skip if already loaded / attempted
+        if (self.files.indexOf(filename) > -1) {
+            return;
+        }
+        self.files.push(filename);
+
+        // Shortcut bundled definitions
+        if (Object.prototype.hasOwnProperty.call(common, filename)) {
+            if (sync) {
+                process(filename, common[filename], depth);
+            } else {
+                ++queued;
+                setTimeout(function() {
+                    --queued;
+                    process(filename, common[filename], depth);
+                });
+            }
+            return;
+        }
+
+        // Otherwise fetch from disk or network
+        if (sync) {
+            var source;
+            try {
+                source = util.fs.readFileSync(filename).toString("utf8");
+            } catch (err) {
+                if (!weak)
+                    finish(err);
+                return;
+            }
+            process(filename, source, depth);
+        } else {
+            ++queued;
+            self.fetch(filename, function(err, source) {
+                --queued;
+                /* istanbul ignore if */
+                if (!callback) {
+                    return; // terminated meanwhile
+                }
+                if (err) {
+                    /* istanbul ignore else */
+                    if (!weak)
+                        finish(err);
+                    else if (!queued) // can't be covered reliably
+                        finish(null, self);
+                    return;
+                }
+                process(filename, source, depth);
+            });
+        }
+    }
+    var queued = 0;
+
+    // Assembling the root namespace doesn't require working type
+    // references anymore, so we can load everything in parallel
+    if (util.isString(filename)) {
+        filename = [ filename ];
+    }
+    for (var i = 0, resolved; i < filename.length; ++i)
+        if (resolved = self.resolvePath("", filename[i]))
+            fetch(resolved);
+    if (sync) {
+        self.resolveAll();
+        return self;
+    }
+    if (!queued) {
+        finish(null, self);
+    }
+
+    return self;
+};
+// function load(filename:string, options:IParseOptions, callback:LoadCallback):undefined
+
+/**
+ * Loads one or multiple .proto or preprocessed .json files into this root namespace and calls the callback.
+ * @function Root#load
+ * @param {string|string[]} filename Names of one or multiple files to load
+ * @param {LoadCallback} callback Callback function
+ * @returns {undefined}
+ * @variation 2
+ */
+// function load(filename:string, callback:LoadCallback):undefined
+
+/**
+ * Loads one or multiple .proto or preprocessed .json files into this root namespace and returns a promise.
+ * @function Root#load
+ * @param {string|string[]} filename Names of one or multiple files to load
+ * @param {IParseOptions} [options] Parse options. Defaults to {@link parse.defaults} when omitted.
+ * @returns {Promise<Root>} Promise
+ * @variation 3
+ */
+// function load(filename:string, [options:IParseOptions]):Promise<Root>
+
+/**
+ * Synchronously loads one or multiple .proto or preprocessed .json files into this root namespace (node only).
+ * @function Root#loadSync
+ * @param {string|string[]} filename Names of one or multiple files to load
+ * @param {IParseOptions} [options] Parse options. Defaults to {@link parse.defaults} when omitted.
+ * @returns {Root} Root namespace
+ * @throws {Error} If synchronous fetching is not supported (i.e. in browsers) or if a file's syntax is invalid
+ */
+Root.prototype.loadSync = function loadSync(filename, options) {
+    if (!util.isNode)
+        throw Error("not supported");
+    return this.load(filename, options, SYNC);
+};
+
+/**
+ * @override
+ */
+Root.prototype.resolveAll = function resolveAll() {
+    if (!this._needsRecursiveResolve) return this;
+
+    if (this.deferred.length)
+        throw Error("unresolvable extensions: " + this.deferred.map(function(field) {
+            return "'extend " + field.extend + "' in " + field.parent.fullName;
+        }).join(", "));
+    return Namespace.prototype.resolveAll.call(this);
+};
+
+// only uppercased (and thus conflict-free) children are exposed, see below
+var exposeRe = /^[A-Z]/;
+
+/**
+ * Handles a deferred declaring extension field by creating a sister field to represent it within its extended type.
+ * @param {Root} root Root instance
+ * @param {Field} field Declaring extension field witin the declaring type
+ * @returns {boolean} `true` if successfully added to the extended type, `false` otherwise
+ * @inner
+ * @ignore
+ */
+function tryHandleExtension(root, field) {
+    var extendedType = field.parent.lookup(field.extend);
+    if (extendedType) {
+        var sisterField = new Field(field.fullName, field.id, field.type, field.rule, undefined, field.options);
+        //do not allow to extend same field twice to prevent the error
+        if (extendedType.get(sisterField.name)) {
+            return true;
+        }
+        sisterField.declaringField = field;
+        field.extensionField = sisterField;
+        extendedType.add(sisterField);
+        return true;
+    }
+    return false;
+}
+
+/**
+ * Called when any object is added to this root or its sub-namespaces.
+ * @param {ReflectionObject} object Object added
+ * @returns {undefined}
+ * @private
+ */
+Root.prototype._handleAdd = function _handleAdd(object) {
+    if (object instanceof Field) {
+
+        if (/* an extension field (implies not part of a oneof) */ object.extend !== undefined && /* not already handled */ !object.extensionField)
+            if (!tryHandleExtension(this, object))
+                this.deferred.push(object);
+
+    } else if (object instanceof Enum) {
+
+        if (exposeRe.test(object.name))
+            object.parent[object.name] = object.values; // expose enum values as property of its parent
+
+    } else if (!(object instanceof OneOf)) /* everything else is a namespace */ {
+
+        if (object instanceof Type) // Try to handle any deferred extensions
+            for (var i = 0; i < this.deferred.length;)
+                if (tryHandleExtension(this, this.deferred[i]))
+                    this.deferred.splice(i, 1);
+                else
+                    ++i;
+        for (var j = 0; j < /* initializes */ object.nestedArray.length; ++j) // recurse into the namespace
+            this._handleAdd(object._nestedArray[j]);
+        if (exposeRe.test(object.name))
+            object.parent[object.name] = object; // expose namespace as property of its parent
+    }
+
+    if (object instanceof Type || object instanceof Enum || object instanceof Field) {
+        // Only store types and enums for quick lookup during resolve.
+        this._fullyQualifiedObjects[object.fullName] = object;
+    }
+
+    // The above also adds uppercased (and thus conflict-free) nested types, services and enums as
+    // properties of namespaces just like static code does. This allows using a .d.ts generated for
+    // a static module with reflection-based solutions where the condition is met.
+};
+
+/**
+ * Called when any object is removed from this root or its sub-namespaces.
+ * @param {ReflectionObject} object Object removed
+ * @returns {undefined}
+ * @private
+ */
+Root.prototype._handleRemove = function _handleRemove(object) {
+    if (object instanceof Field) {
+
+        if (/* an extension field */ object.extend !== undefined) {
+            if (/* already handled */ object.extensionField) { // remove its sister field
+                object.extensionField.parent.remove(object.extensionField);
+                object.extensionField = null;
+            } else { // cancel the extension
+                var index = this.deferred.indexOf(object);
+                /* istanbul ignore else */
+                if (index > -1)
+                    this.deferred.splice(index, 1);
+            }
+        }
+
+    } else if (object instanceof Enum) {
+
+        if (exposeRe.test(object.name))
+            delete object.parent[object.name]; // unexpose enum values
+
+    } else if (object instanceof Namespace) {
+
+        for (var i = 0; i < /* initializes */ object.nestedArray.length; ++i) // recurse into the namespace
+            this._handleRemove(object._nestedArray[i]);
+
+        if (exposeRe.test(object.name))
+            delete object.parent[object.name]; // unexpose namespaces
+
+    }
+
+    delete this._fullyQualifiedObjects[object.fullName];
+};
+
+// Sets up cyclic dependencies (called in index-light)
+Root._configure = function(Type_, parse_, common_) {
+    Type   = Type_;
+    parse  = parse_;
+    common = common_;
+};
+
+
+/***/ }),
+
+/***/ 1685:
+/***/ ((module) => {
+
+
+module.exports = Object.create(null);
+
+/**
+ * Named roots.
+ * This is where pbjs stores generated structures (the option `-r, --root` specifies a name).
+ * Can also be used manually to make roots available across modules.
+ * @name roots
+ * @type {Object.<string,Root>}
+ * @example
+ * // pbjs -r myroot -o compiled.js ...
+ *
+ * // in another module:
+ * require("./compiled.js");
+ *
+ * // in any subsequent module:
+ * var root = protobuf.roots["myroot"];
+ */
+
+
+/***/ }),
+
+/***/ 9811:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+/**
+ * Streaming RPC helpers.
+ * @namespace
+ */
+var rpc = exports;
+
+/**
+ * RPC implementation passed to {@link Service#create} performing a service request on network level, i.e. by utilizing http requests or websockets.
+ * @typedef RPCImpl
+ * @type {function}
+ * @param {Method|rpc.ServiceMethod<Message<{}>,Message<{}>>} method Reflected or static method being called
+ * @param {Uint8Array} requestData Request data
+ * @param {RPCImplCallback} callback Callback function
+ * @returns {undefined}
+ * @example
+ * function rpcImpl(method, requestData, callback) {
+ *     if (protobuf.util.lcFirst(method.name) !== "myMethod") // compatible with static code
+ *         throw Error("no such method");
+ *     asynchronouslyObtainAResponse(requestData, function(err, responseData) {
+ *         callback(err, responseData);
+ *     });
+ * }
+ */
+
+/**
+ * Node-style callback as used by {@link RPCImpl}.
+ * @typedef RPCImplCallback
+ * @type {function}
+ * @param {Error|null} error Error, if any, otherwise `null`
+ * @param {Uint8Array|null} [response] Response data or `null` to signal end of stream, if there hasn't been an error
+ * @returns {undefined}
+ */
+
+rpc.Service = __nccwpck_require__(2247);
+
+
+/***/ }),
+
+/***/ 2247:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = Service;
+
+var util = __nccwpck_require__(7774);
+
+// Extends EventEmitter
+Service.prototype = Object.create(util.EventEmitter.prototype, {
+    constructor: {
+        value: Service,
+        writable: true,
+        enumerable: false,
+        configurable: true
+    }
+});
+
+/**
+ * A service method callback as used by {@link rpc.ServiceMethod|ServiceMethod}.
+ *
+ * Differs from {@link RPCImplCallback} in that it is an actual callback of a service method which may not return `response = null`.
+ * @typedef rpc.ServiceMethodCallback
+ * @template TRes extends Message<TRes>
+ * @type {function}
+ * @param {Error|null} error Error, if any
+ * @param {TRes} [response] Response message
+ * @returns {undefined}
+ */
+
+/**
+ * A service method part of a {@link rpc.Service} as created by {@link Service.create}.
+ * @typedef rpc.ServiceMethod
+ * @template TReq extends Message<TReq>
+ * @template TRes extends Message<TRes>
+ * @type {{
+ *   (request: TReq|Properties<TReq>, callback: rpc.ServiceMethodCallback<TRes>): void;
+ *   (request: TReq|Properties<TReq>): Promise<TRes>;
+ *   readonly name: string;
+ *   readonly path: string;
+ *   readonly requestType: string;
+ *   readonly responseType: string;
+ *   readonly requestStream: true|undefined;
+ *   readonly responseStream: true|undefined;
+ * }}
+ */
+
+/**
+ * Constructs a new RPC service instance.
+ * @classdesc An RPC service as returned by {@link Service#create}.
+ * @exports rpc.Service
+ * @extends util.EventEmitter
+ * @constructor
+ * @param {RPCImpl} rpcImpl RPC implementation
+ * @param {boolean} [requestDelimited=false] Whether requests are length-delimited
+ * @param {boolean} [responseDelimited=false] Whether responses are length-delimited
+ */
+function Service(rpcImpl, requestDelimited, responseDelimited) {
+
+    if (typeof rpcImpl !== "function")
+        throw TypeError("rpcImpl must be a function");
+
+    util.EventEmitter.call(this);
+
+    /**
+     * RPC implementation. Becomes `null` once the service is ended.
+     * @type {RPCImpl|null}
+     */
+    this.rpcImpl = rpcImpl;
+
+    /**
+     * Whether requests are length-delimited.
+     * @type {boolean}
+     */
+    this.requestDelimited = Boolean(requestDelimited);
+
+    /**
+     * Whether responses are length-delimited.
+     * @type {boolean}
+     */
+    this.responseDelimited = Boolean(responseDelimited);
+}
+
+/**
+ * Calls a service method through {@link rpc.Service#rpcImpl|rpcImpl}.
+ * @param {Method|rpc.ServiceMethod<TReq,TRes>} method Reflected or static method
+ * @param {Constructor<TReq>} requestCtor Request constructor
+ * @param {Constructor<TRes>} responseCtor Response constructor
+ * @param {TReq|Properties<TReq>} request Request message or plain object
+ * @param {rpc.ServiceMethodCallback<TRes>} callback Service callback
+ * @returns {undefined}
+ * @template TReq extends Message<TReq>
+ * @template TRes extends Message<TRes>
+ */
+Service.prototype.rpcCall = function rpcCall(method, requestCtor, responseCtor, request, callback) {
+
+    if (!request)
+        throw TypeError("request must be specified");
+
+    var self = this;
+    if (!callback)
+        return util.asPromise(rpcCall, self, method, requestCtor, responseCtor, request);
+
+    if (!self.rpcImpl) {
+        setTimeout(function() { callback(Error("already ended")); }, 0);
+        return undefined;
+    }
+
+    try {
+        return self.rpcImpl(
+            method,
+            requestCtor[self.requestDelimited ? "encodeDelimited" : "encode"](request).finish(),
+            function rpcCallback(err, response) {
+
+                if (err) {
+                    self.emit("error", err, method);
+                    return callback(err);
+                }
+
+                if (response === null) {
+                    self.end(/* endedByRPC */ true);
+                    return undefined;
+                }
+
+                if (!(response instanceof responseCtor)) {
+                    try {
+                        response = responseCtor[self.responseDelimited ? "decodeDelimited" : "decode"](response);
+                    } catch (err) {
+                        self.emit("error", err, method);
+                        return callback(err);
+                    }
+                }
+
+                self.emit("data", response, method);
+                return callback(null, response);
+            }
+        );
+    } catch (err) {
+        self.emit("error", err, method);
+        setTimeout(function() { callback(err); }, 0);
+        return undefined;
+    }
+};
+
+/**
+ * Ends this service and emits the `end` event.
+ * @param {boolean} [endedByRPC=false] Whether the service has been ended by the RPC implementation.
+ * @returns {rpc.Service} `this`
+ */
+Service.prototype.end = function end(endedByRPC) {
+    if (this.rpcImpl) {
+        if (!endedByRPC) // signal end to rpcImpl
+            this.rpcImpl(null, null, null);
+        this.rpcImpl = null;
+        this.emit("end").off();
+    }
+    return this;
+};
+
+
+/***/ }),
+
+/***/ 7115:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = Service;
+
+// extends Namespace
+var Namespace = __nccwpck_require__(6599);
+Service.prototype = Object.create(Namespace.prototype, {
+    constructor: {
+        value: Service,
+        writable: true,
+        enumerable: false,
+        configurable: true
+    }
+});
+Service.className = "Service";
+
+var Method = __nccwpck_require__(6055),
+    util   = __nccwpck_require__(4458),
+    rpc    = __nccwpck_require__(9811);
+
+/**
+ * Constructs a new service instance.
+ * @classdesc Reflected service.
+ * @extends NamespaceBase
+ * @constructor
+ * @param {string} name Service name
+ * @param {Object.<string,*>} [options] Service options
+ * @throws {TypeError} If arguments are invalid
+ */
+function Service(name, options) {
+    Namespace.call(this, name, options);
+
+    /**
+     * Service methods.
+     * @type {Object.<string,Method>}
+     */
+    this.methods = {}; // toJSON, marker
+
+    /**
+     * Cached methods as an array.
+     * @type {Method[]|null}
+     * @private
+     */
+    this._methodsArray = null;
+}
+
+/**
+ * Service descriptor.
+ * @interface IService
+ * @extends INamespace
+ * @property {string} [edition] Edition
+ * @property {Object.<string,IMethod>} methods Method descriptors
+ * @property {string|null} [comment] Service comment
+ */
+
+/**
+ * Constructs a service from a service descriptor.
+ * @param {string} name Service name
+ * @param {IService} json Service descriptor
+ * @param {number} [depth] Current nesting depth, defaults to `0`
+ * @returns {Service} Created service
+ * @throws {TypeError} If arguments are invalid
+ */
+Service.fromJSON = function fromJSON(name, json, depth) {
+    if (depth === undefined)
+        depth = 0;
+    if (depth > util.recursionLimit)
+        throw Error("max depth exceeded");
+    var service = new Service(name, json.options);
+    /* istanbul ignore else */
+    if (json.methods)
+        for (var names = Object.keys(json.methods), i = 0; i < names.length; ++i)
+            service.add(Method.fromJSON(names[i], json.methods[names[i]]));
+    if (json.nested)
+        service.addJSON(json.nested, depth);
+    if (json.edition)
+        service._edition = json.edition;
+    service.comment = json.comment;
+    service._defaultEdition = "proto3";  // For backwards-compatibility.
+    return service;
+};
+
+/**
+ * Converts this service to a service descriptor.
+ * @param {IToJSONOptions} [toJSONOptions] JSON conversion options
+ * @returns {IService} Service descriptor
+ */
+Service.prototype.toJSON = function toJSON(toJSONOptions) {
+    var inherited = Namespace.prototype.toJSON.call(this, toJSONOptions);
+    var keepComments = toJSONOptions ? Boolean(toJSONOptions.keepComments) : false;
+    return util.toObject([
+        "edition" , this._editionToJSON(),
+        "options" , inherited && inherited.options || undefined,
+        "methods" , Namespace.arrayToJSON(this.methodsArray, toJSONOptions) || /* istanbul ignore next */ {},
+        "nested"  , inherited && inherited.nested || undefined,
+        "comment" , keepComments ? this.comment : undefined
+    ]);
+};
+
+/**
+ * Methods of this service as an array for iteration.
+ * @name Service#methodsArray
+ * @type {Method[]}
+ * @readonly
+ */
+Object.defineProperty(Service.prototype, "methodsArray", {
+    get: function() {
+        return this._methodsArray || (this._methodsArray = util.toArray(this.methods));
+    }
+});
+
+function clearCache(service) {
+    service._methodsArray = null;
+    return service;
+}
+
+/**
+ * @override
+ */
+Service.prototype.get = function get(name) {
+    return Object.prototype.hasOwnProperty.call(this.methods, name)
+        ? this.methods[name]
+        : Namespace.prototype.get.call(this, name);
+};
+
+/**
+ * @override
+ */
+Service.prototype.resolveAll = function resolveAll() {
+    if (!this._needsRecursiveResolve) return this;
+
+    Namespace.prototype.resolve.call(this);
+    var methods = this.methodsArray;
+    for (var i = 0; i < methods.length; ++i)
+        methods[i].resolve();
+    return this;
+};
+
+/**
+ * @override
+ */
+Service.prototype._resolveFeaturesRecursive = function _resolveFeaturesRecursive(edition) {
+    if (!this._needsRecursiveFeatureResolution) return this;
+
+    edition = this._edition || edition;
+
+    Namespace.prototype._resolveFeaturesRecursive.call(this, edition);
+    this.methodsArray.forEach(method => {
+        method._resolveFeaturesRecursive(edition);
+    });
+    return this;
+};
+
+/**
+ * @override
+ */
+Service.prototype.add = function add(object) {
+    /* istanbul ignore if */
+    if (this.get(object.name))
+        throw Error("duplicate name '" + object.name + "' in " + this);
+
+    if (object instanceof Method) {
+        if (object.name === "__proto__")
+            return this;
+        this.methods[object.name] = object;
+        object.parent = this;
+        return clearCache(this);
+    }
+    return Namespace.prototype.add.call(this, object);
+};
+
+/**
+ * @override
+ */
+Service.prototype.remove = function remove(object) {
+    if (object instanceof Method) {
+
+        /* istanbul ignore if */
+        if (this.methods[object.name] !== object)
+            throw Error(object + " is not a member of " + this);
+
+        delete this.methods[object.name];
+        object.parent = null;
+        return clearCache(this);
+    }
+    return Namespace.prototype.remove.call(this, object);
+};
+
+/**
+ * Creates a runtime service using the specified rpc implementation.
+ * @param {RPCImpl} rpcImpl RPC implementation
+ * @param {boolean} [requestDelimited=false] Whether requests are length-delimited
+ * @param {boolean} [responseDelimited=false] Whether responses are length-delimited
+ * @returns {rpc.Service} RPC service. Useful where requests and/or responses are streamed.
+ */
+Service.prototype.create = function create(rpcImpl, requestDelimited, responseDelimited) {
+    var rpcService = new rpc.Service(rpcImpl, requestDelimited, responseDelimited);
+    for (var i = 0, method; i < /* initializes */ this.methodsArray.length; ++i) {
+        var methodName = util.lcFirst((method = this._methodsArray[i]).resolve().name).replace(/[^$\w_]/g, "");
+        rpcService[methodName] = (function(method, requestType, responseType) {
+            return function rpcMethod(request, callback) {
+                return rpc.Service.prototype.rpcCall.call(this, method, requestType, responseType, request, callback);
+            };
+        })(method, method.resolvedRequestType.ctor, method.resolvedResponseType.ctor);
+    }
+    return rpcService;
+};
+
+
+/***/ }),
+
+/***/ 9659:
+/***/ ((module) => {
+
+
+module.exports = tokenize;
+
+var delimRe        = /[\s{}=;:[\],'"()<>]/g,
+    stringDoubleRe = /(?:"([^"\\]*(?:\\.[^"\\]*)*)")/g,
+    stringSingleRe = /(?:'([^'\\]*(?:\\.[^'\\]*)*)')/g;
+
+var setCommentRe = /^ *[*/]+ */,
+    setCommentAltRe = /^\s*\*?\/*/,
+    setCommentSplitRe = /\n/g,
+    whitespaceRe = /\s/,
+    unescapeRe = /\\([0-7]{1,3}|[xX][0-9a-fA-F]{1,2}|.?)/g;
+
+var unescapeMap = {
+    "a": "\x07",
+    "b": "\b",
+    "f": "\f",
+    "r": "\r",
+    "n": "\n",
+    "t": "\t",
+    "v": "\v",
+    "?": "?",
+    "'": "'",
+    "\"": "\""
+};
+
+/**
+ * Unescapes a string.
+ * @param {string} str String to unescape
+ * @returns {string} Unescaped string
+ * @property {Object.<string,string>} map Special characters map
+ * @memberof tokenize
+ */
+function unescape(str) {
+    return str.replace(unescapeRe, function($0, $1) {
+        var first = $1.charAt(0);
+        if (first >= "0" && first <= "7")
+            return String.fromCharCode(parseInt($1, 8) & 255);
+        if (first === "x" || first === "X")
+            return String.fromCharCode(parseInt($1.substring(1), 16));
+        switch ($1) {
+            case "\\":
+            case "":
+                return $1;
+            default:
+                return unescapeMap[$1] || "";
+        }
+    });
+}
+
+tokenize.unescape = unescape;
+
+/**
+ * Gets the next token and advances.
+ * @typedef TokenizerHandleNext
+ * @type {function}
+ * @returns {string|null} Next token or `null` on eof
+ */
+
+/**
+ * Peeks for the next token.
+ * @typedef TokenizerHandlePeek
+ * @type {function}
+ * @returns {string|null} Next token or `null` on eof
+ */
+
+/**
+ * Pushes a token back to the stack.
+ * @typedef TokenizerHandlePush
+ * @type {function}
+ * @param {string} token Token
+ * @returns {undefined}
+ */
+
+/**
+ * Skips the next token.
+ * @typedef TokenizerHandleSkip
+ * @type {function}
+ * @param {string} expected Expected token
+ * @param {boolean} [optional=false] If optional
+ * @returns {boolean} Whether the token matched
+ * @throws {Error} If the token didn't match and is not optional
+ */
+
+/**
+ * Gets the comment on the previous line or, alternatively, the line comment on the specified line.
+ * @typedef TokenizerHandleCmnt
+ * @type {function}
+ * @param {number} [line] Line number
+ * @returns {string|null} Comment text or `null` if none
+ */
+
+/**
+ * Handle object returned from {@link tokenize}.
+ * @interface ITokenizerHandle
+ * @property {TokenizerHandleNext} next Gets the next token and advances (`null` on eof)
+ * @property {TokenizerHandlePeek} peek Peeks for the next token (`null` on eof)
+ * @property {TokenizerHandlePush} push Pushes a token back to the stack
+ * @property {TokenizerHandleSkip} skip Skips a token, returns its presence and advances or, if non-optional and not present, throws
+ * @property {TokenizerHandleCmnt} cmnt Gets the comment on the previous line or the line comment on the specified line, if any
+ * @property {number} line Current line number
+ */
+
+/**
+ * Tokenizes the given .proto source and returns an object with useful utility functions.
+ * @param {string} source Source contents
+ * @param {boolean} alternateCommentMode Whether we should activate alternate comment parsing mode.
+ * @returns {ITokenizerHandle} Tokenizer handle
+ */
+function tokenize(source, alternateCommentMode) {
+    /* eslint-disable callback-return */
+    source = source.toString();
+
+    var offset = 0,
+        length = source.length,
+        line = 1,
+        lastCommentLine = 0,
+        comments = {};
+
+    var stack = [];
+
+    var stringDelim = null;
+
+    /* istanbul ignore next */
+    /**
+     * Creates an error for illegal syntax.
+     * @param {string} subject Subject
+     * @returns {Error} Error created
+     * @inner
+     */
+    function illegal(subject) {
+        return Error("illegal " + subject + " (line " + line + ")");
+    }
+
+    /**
+     * Reads a string till its end.
+     * @returns {string} String read
+     * @inner
+     */
+    function readString() {
+        var re = stringDelim === "'" ? stringSingleRe : stringDoubleRe;
+        re.lastIndex = offset - 1;
+        var match = re.exec(source);
+        if (!match)
+            throw illegal("string");
+        offset = re.lastIndex;
+        push(stringDelim);
+        stringDelim = null;
+        return unescape(match[1]);
+    }
+
+    /**
+     * Gets the character at `pos` within the source.
+     * @param {number} pos Position
+     * @returns {string} Character
+     * @inner
+     */
+    function charAt(pos) {
+        return source.charAt(pos);
+    }
+
+    /**
+     * Sets the current comment text.
+     * @param {number} start Start offset
+     * @param {number} end End offset
+     * @param {boolean} isLeading set if a leading comment
+     * @returns {undefined}
+     * @inner
+     */
+    function setComment(start, end, isLeading) {
+        var comment = {
+            type: source.charAt(start++),
+            lineEmpty: false,
+            leading: isLeading,
+        };
+        var lookback;
+        if (alternateCommentMode) {
+            lookback = 2;  // alternate comment parsing: "//" or "/*"
+        } else {
+            lookback = 3;  // "///" or "/**"
+        }
+        var commentOffset = start - lookback,
+            c;
+        do {
+            if (--commentOffset < 0 ||
+                    (c = source.charAt(commentOffset)) === "\n") {
+                comment.lineEmpty = true;
+                break;
+            }
+        } while (c === " " || c === "\t");
+        var lines = source
+            .substring(start, end)
+            .split(setCommentSplitRe);
+        for (var i = 0; i < lines.length; ++i)
+            lines[i] = lines[i]
+                .replace(alternateCommentMode ? setCommentAltRe : setCommentRe, "")
+                .trim();
+        comment.text = lines
+            .join("\n")
+            .trim();
+
+        comments[line] = comment;
+        lastCommentLine = line;
+    }
+
+    function isDoubleSlashCommentLine(startOffset) {
+        var endOffset = findEndOfLine(startOffset);
+
+        // see if remaining line matches comment pattern
+        var lineText = source.substring(startOffset, endOffset);
+        var isComment = /^\s*\/\//.test(lineText);
+        return isComment;
+    }
+
+    function findEndOfLine(cursor) {
+        // find end of cursor's line
+        var endOffset = cursor;
+        while (endOffset < length && charAt(endOffset) !== "\n") {
+            endOffset++;
+        }
+        return endOffset;
+    }
+
+    /**
+     * Obtains the next token.
+     * @returns {string|null} Next token or `null` on eof
+     * @inner
+     */
+    function next() {
+        if (stack.length > 0)
+            return stack.shift();
+        if (stringDelim)
+            return readString();
+        var repeat,
+            prev,
+            curr,
+            start,
+            isDoc,
+            nextLineIsComment,
+            isLeadingComment = offset === 0;
+        do {
+            if (offset === length)
+                return null;
+            repeat = false;
+            while (whitespaceRe.test(curr = charAt(offset))) {
+                if (curr === "\n") {
+                    isLeadingComment = true;
+                    ++line;
+                }
+                if (++offset === length)
+                    return null;
+            }
+
+            if (charAt(offset) === "/") {
+                if (++offset === length) {
+                    throw illegal("comment");
+                }
+                if (charAt(offset) === "/") { // Line
+                    if (!alternateCommentMode) {
+                        // check for triple-slash comment
+                        isDoc = charAt(start = offset + 1) === "/";
+
+                        while (charAt(++offset) !== "\n") {
+                            if (offset === length) {
+                                return null;
+                            }
+                        }
+                        ++offset;
+                        if (isDoc) {
+                            setComment(start, offset - 1, isLeadingComment);
+                            // Trailing comment cannot not be multi-line,
+                            // so leading comment state should be reset to handle potential next comments
+                            isLeadingComment = true;
+                        }
+                        ++line;
+                        repeat = true;
+                    } else {
+                        // check for double-slash comments, consolidating consecutive lines
+                        start = offset;
+                        isDoc = false;
+                        if (isDoubleSlashCommentLine(offset - 1)) {
+                            isDoc = true;
+                            do {
+                                offset = findEndOfLine(offset);
+                                if (offset === length) {
+                                    break;
+                                }
+                                offset++;
+                                if (!isLeadingComment) {
+                                    // Trailing comment cannot not be multi-line
+                                    break;
+                                }
+                                nextLineIsComment = isDoubleSlashCommentLine(offset);
+                                if (nextLineIsComment) {
+                                    line++;
+                                }
+                            } while (nextLineIsComment);
+                        } else {
+                            offset = Math.min(length, findEndOfLine(offset) + 1);
+                        }
+                        if (isDoc) {
+                            setComment(start, offset, isLeadingComment);
+                            isLeadingComment = true;
+                        }
+                        line++;
+                        repeat = true;
+                    }
+                } else if ((curr = charAt(offset)) === "*") { /* Block */
+                    // check for /** (regular comment mode) or /* (alternate comment mode)
+                    start = offset + 1;
+                    isDoc = alternateCommentMode || charAt(start) === "*";
+                    do {
+                        if (curr === "\n") {
+                            ++line;
+                        }
+                        if (++offset === length) {
+                            throw illegal("comment");
+                        }
+                        prev = curr;
+                        curr = charAt(offset);
+                    } while (prev !== "*" || curr !== "/");
+                    ++offset;
+                    if (isDoc) {
+                        setComment(start, offset - 2, isLeadingComment);
+                        isLeadingComment = true;
+                    }
+                    repeat = true;
+                } else {
+                    return "/";
+                }
+            }
+        } while (repeat);
+
+        // offset !== length if we got here
+
+        var end = offset;
+        delimRe.lastIndex = 0;
+        var delim = delimRe.test(charAt(end++));
+        if (!delim)
+            while (end < length && !delimRe.test(charAt(end)))
+                ++end;
+        var token = source.substring(offset, offset = end);
+        if (token === "\"" || token === "'")
+            stringDelim = token;
+        return token;
+    }
+
+    /**
+     * Pushes a token back to the stack.
+     * @param {string} token Token
+     * @returns {undefined}
+     * @inner
+     */
+    function push(token) {
+        stack.push(token);
+    }
+
+    /**
+     * Peeks for the next token.
+     * @returns {string|null} Token or `null` on eof
+     * @inner
+     */
+    function peek() {
+        if (!stack.length) {
+            var token = next();
+            if (token === null)
+                return null;
+            push(token);
+        }
+        return stack[0];
+    }
+
+    /**
+     * Skips a token.
+     * @param {string} expected Expected token
+     * @param {boolean} [optional=false] Whether the token is optional
+     * @returns {boolean} `true` when skipped, `false` if not
+     * @throws {Error} When a required token is not present
+     * @inner
+     */
+    function skip(expected, optional) {
+        var actual = peek(),
+            equals = actual === expected;
+        if (equals) {
+            next();
+            return true;
+        }
+        if (!optional)
+            throw illegal("token '" + actual + "', '" + expected + "' expected");
+        return false;
+    }
+
+    /**
+     * Gets a comment.
+     * @param {number} [trailingLine] Line number if looking for a trailing comment
+     * @returns {string|null} Comment text
+     * @inner
+     */
+    function cmnt(trailingLine) {
+        var ret = null;
+        var comment;
+        if (trailingLine === undefined) {
+            comment = comments[line - 1];
+            delete comments[line - 1];
+            if (comment && (alternateCommentMode || comment.type === "*" || comment.lineEmpty)) {
+                ret = comment.leading ? comment.text : null;
+            }
+        } else {
+            /* istanbul ignore else */
+            if (lastCommentLine < trailingLine) {
+                peek();
+            }
+            comment = comments[trailingLine];
+            delete comments[trailingLine];
+            if (comment && !comment.lineEmpty && (alternateCommentMode || comment.type === "/")) {
+                ret = comment.leading ? null : comment.text;
+            }
+        }
+        return ret;
+    }
+
+    return Object.defineProperty({
+        next: next,
+        peek: peek,
+        push: push,
+        skip: skip,
+        cmnt: cmnt
+    }, "line", {
+        get: function() { return line; }
+    });
+    /* eslint-enable callback-return */
+}
+
+
+/***/ }),
+
+/***/ 9518:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = Type;
+
+// extends Namespace
+var Namespace = __nccwpck_require__(6599);
+Type.prototype = Object.create(Namespace.prototype, {
+    constructor: {
+        value: Type,
+        writable: true,
+        enumerable: false,
+        configurable: true
+    }
+});
+Type.className = "Type";
+
+var Enum      = __nccwpck_require__(7407),
+    OneOf     = __nccwpck_require__(3781),
+    Field     = __nccwpck_require__(4380),
+    MapField  = __nccwpck_require__(6120),
+    Service   = __nccwpck_require__(7115),
+    Message   = __nccwpck_require__(5491),
+    Reader    = __nccwpck_require__(6281),
+    Writer    = __nccwpck_require__(7429),
+    util      = __nccwpck_require__(4458),
+    encoder   = __nccwpck_require__(5756),
+    decoder   = __nccwpck_require__(9524),
+    verifier  = __nccwpck_require__(2120),
+    converter = __nccwpck_require__(4724),
+    wrappers  = __nccwpck_require__(5174);
+
+/**
+ * Constructs a new reflected message type instance.
+ * @classdesc Reflected message type.
+ * @extends NamespaceBase
+ * @constructor
+ * @param {string} name Message name
+ * @param {Object.<string,*>} [options] Declared options
+ */
+function Type(name, options) {
+    name = name.replace(/\W/g, "");
+    Namespace.call(this, name, options);
+
+    /**
+     * Message fields.
+     * @type {Object.<string,Field>}
+     */
+    this.fields = {};  // toJSON, marker
+
+    /**
+     * Oneofs declared within this namespace, if any.
+     * @type {Object.<string,OneOf>}
+     */
+    this.oneofs = undefined; // toJSON
+
+    /**
+     * Extension ranges, if any.
+     * @type {number[][]}
+     */
+    this.extensions = undefined; // toJSON
+
+    /**
+     * Reserved ranges, if any.
+     * @type {Array.<number[]|string>}
+     */
+    this.reserved = undefined; // toJSON
+
+    /*?
+     * Whether this type is a legacy group.
+     * @type {boolean|undefined}
+     */
+    this.group = undefined; // toJSON
+
+    /**
+     * Declared symbol visibility, if any.
+     * @type {"local"|"export"|undefined}
+     */
+    this.visibility = undefined; // toJSON
+
+    /**
+     * Cached fields by id.
+     * @type {Object.<number,Field>|null}
+     * @private
+     */
+    this._fieldsById = null;
+
+    /**
+     * Cached fields as an array.
+     * @type {Field[]|null}
+     * @private
+     */
+    this._fieldsArray = null;
+
+    /**
+     * Cached oneofs as an array.
+     * @type {OneOf[]|null}
+     * @private
+     */
+    this._oneofsArray = null;
+
+    /**
+     * Cached constructor.
+     * @type {Constructor<{}>}
+     * @private
+     */
+    this._ctor = null;
+
+    /**
+     * Cached fields by JSON name.
+     * @type {Object.<string,Field>|null}
+     * @private
+     */
+    this._fieldsByJsonName = null; // used by ext/protojson
+}
+
+Object.defineProperties(Type.prototype, {
+
+    /**
+     * Message fields by id.
+     * @name Type#fieldsById
+     * @type {Object.<number,Field>}
+     * @readonly
+     */
+    fieldsById: {
+        get: function() {
+
+            /* istanbul ignore if */
+            if (this._fieldsById)
+                return this._fieldsById;
+
+            this._fieldsById = {};
+            for (var names = Object.keys(this.fields), i = 0; i < names.length; ++i) {
+                var field = this.fields[names[i]],
+                    id = field.id;
+
+                /* istanbul ignore if */
+                if (this._fieldsById[id])
+                    throw Error("duplicate id " + id + " in " + this);
+
+                this._fieldsById[id] = field;
+            }
+            return this._fieldsById;
+        }
+    },
+
+    /**
+     * Fields of this message as an array for iteration.
+     * @name Type#fieldsArray
+     * @type {Field[]}
+     * @readonly
+     */
+    fieldsArray: {
+        get: function() {
+            return this._fieldsArray || (this._fieldsArray = util.toArray(this.fields));
+        }
+    },
+
+    /**
+     * Oneofs of this message as an array for iteration.
+     * @name Type#oneofsArray
+     * @type {OneOf[]}
+     * @readonly
+     */
+    oneofsArray: {
+        get: function() {
+            return this._oneofsArray || (this._oneofsArray = util.toArray(this.oneofs));
+        }
+    },
+
+    /**
+     * The registered constructor, if any registered, otherwise a generic constructor.
+     * Assigning a function replaces the internal constructor. If the function does not extend {@link Message} yet, its prototype will be setup accordingly and static methods will be populated. If it already extends {@link Message}, it will just replace the internal constructor.
+     * When assigning manually, add the type to its parent namespace/root first if fields reference other reflected types, because constructor setup resolves field defaults.
+     * @name Type#ctor
+     * @type {Constructor<{}>}
+     */
+    ctor: {
+        get: function() {
+            return this._ctor || (this.ctor = Type.generateConstructor(this)());
+        },
+        set: function(ctor) {
+
+            // Ensure proper prototype
+            var prototype = ctor.prototype;
+            if (!(prototype instanceof Message)) {
+                ctor.prototype = new Message();
+                Object.defineProperty(ctor.prototype, "constructor", {
+                    value: ctor,
+                    writable: true,
+                    enumerable: false,
+                    configurable: true
+                });
+                util.merge(ctor.prototype, prototype);
+            }
+
+            // Classes and messages reference their reflected type
+            ctor.$type = ctor.prototype.$type = this;
+
+            // Mix in static methods
+            util.merge(ctor, Message, true);
+
+            this._ctor = ctor;
+            delete this.decode;
+            delete this.fromObject;
+
+            // Messages have non-enumerable default values on their prototype
+            var i = 0;
+            for (var field; i < /* initializes */ this.fieldsArray.length; ++i) {
+                field = this._fieldsArray[i].resolve(); // ensures a proper value
+                ctor.prototype[field.name] = field.defaultValue;
+            }
+
+            // Messages have non-enumerable getters and setters for each virtual oneof field
+            var ctorProperties = {};
+            for (i = 0; i < /* initializes */ this.oneofsArray.length; ++i)
+                ctorProperties[this._oneofsArray[i].resolve().name] = {
+                    get: util.oneOfGetter(this._oneofsArray[i].oneof),
+                    set: util.oneOfSetter(this._oneofsArray[i].oneof)
+                };
+            if (i)
+                Object.defineProperties(ctor.prototype, ctorProperties);
+        }
+    }
+});
+
+/**
+ * Generates a constructor function for the specified type.
+ * @param {Type} mtype Message type
+ * @returns {Codegen} Codegen instance
+ */
+Type.generateConstructor = function generateConstructor(mtype) {
+    /* eslint-disable no-unexpected-multiline */
+    var gen = util.codegen(["p"]);
+    // explicitly initialize mutable object/array fields so that these aren't just inherited from the prototype
+    for (var i = 0, field; i < mtype.fieldsArray.length; ++i)
+        if ((field = mtype._fieldsArray[i]).map) gen
+            ("this%s={}", util.safeProp(field.name));
+        else if (field.repeated) gen
+            ("this%s=[]", util.safeProp(field.name));
+    return gen
+    ("if(p)for(var ks=Object.keys(p),i=0;i<ks.length;++i)if(p[ks[i]]!=null&&ks[i]!==\"__proto__\")") // omit undefined or null
+        ("this[ks[i]]=p[ks[i]]");
+    /* eslint-enable no-unexpected-multiline */
+};
+
+function clearCache(type) {
+    type._fieldsById = type._fieldsArray = type._oneofsArray = type._fieldsByJsonName = null;
+    delete type.encode;
+    delete type.decode;
+    delete type.verify;
+    return type;
+}
+
+/**
+ * Message type descriptor.
+ * @interface IType
+ * @extends INamespace
+ * @property {string} [edition] Edition
+ * @property {Object.<string,IOneOf>} [oneofs] Oneof descriptors
+ * @property {Object.<string,IField>} fields Field descriptors
+ * @property {number[][]} [extensions] Extension ranges
+ * @property {Array.<number[]|string>} [reserved] Reserved ranges
+ * @property {boolean} [group=false] Whether a legacy group or not
+ * @property {"local"|"export"} [visibility] Declared symbol visibility
+ * @property {string|null} [comment] Message type comment
+ */
+
+/**
+ * Creates a message type from a message type descriptor.
+ * @param {string} name Message name
+ * @param {IType} json Message type descriptor
+ * @param {number} [depth] Current nesting depth, defaults to `0`
+ * @returns {Type} Created message type
+ */
+Type.fromJSON = function fromJSON(name, json, depth) {
+    if (depth === undefined)
+        depth = 0;
+    if (depth > util.nestingLimit)
+        throw Error("max depth exceeded");
+    var type = new Type(name, json.options);
+    type.extensions = json.extensions;
+    type.reserved = json.reserved;
+    var names = Object.keys(json.fields),
+        i = 0;
+    for (; i < names.length; ++i)
+        type.add(
+            ( typeof json.fields[names[i]].keyType !== "undefined"
+            ? MapField.fromJSON
+            : Field.fromJSON )(names[i], json.fields[names[i]])
+        );
+    if (json.oneofs)
+        for (names = Object.keys(json.oneofs), i = 0; i < names.length; ++i)
+            type.add(OneOf.fromJSON(names[i], json.oneofs[names[i]]));
+    if (json.nested)
+        for (names = Object.keys(json.nested), i = 0; i < names.length; ++i) {
+            var nested = json.nested[names[i]];
+            type.add( // most to least likely
+                ( nested.id !== undefined
+                ? Field.fromJSON
+                : nested.fields !== undefined
+                ? Type.fromJSON
+                : nested.values !== undefined
+                ? Enum.fromJSON
+                : nested.methods !== undefined
+                ? Service.fromJSON
+                : Namespace.fromJSON )(names[i], nested, depth + 1)
+            );
+        }
+    if (json.extensions && json.extensions.length)
+        type.extensions = json.extensions;
+    if (json.reserved && json.reserved.length)
+        type.reserved = json.reserved;
+    if (json.group)
+        type.group = true;
+    if (json.visibility)
+        type.visibility = json.visibility;
+    if (json.comment)
+        type.comment = json.comment;
+    if (json.edition)
+        type._edition = json.edition;
+    type._defaultEdition = "proto3";  // For backwards-compatibility.
+    return type;
+};
+
+/**
+ * Converts this message type to a message type descriptor.
+ * @param {IToJSONOptions} [toJSONOptions] JSON conversion options
+ * @returns {IType} Message type descriptor
+ */
+Type.prototype.toJSON = function toJSON(toJSONOptions) {
+    var inherited = Namespace.prototype.toJSON.call(this, toJSONOptions);
+    var keepComments = toJSONOptions ? Boolean(toJSONOptions.keepComments) : false;
+    return util.toObject([
+        "edition"    , this._editionToJSON(),
+        "options"    , inherited && inherited.options || undefined,
+        "oneofs"     , Namespace.arrayToJSON(this.oneofsArray, toJSONOptions),
+        "fields"     , Namespace.arrayToJSON(this.fieldsArray.filter(function(obj) { return !obj.declaringField; }), toJSONOptions) || {},
+        "extensions" , this.extensions && this.extensions.length ? this.extensions : undefined,
+        "reserved"   , this.reserved && this.reserved.length ? this.reserved : undefined,
+        "group"      , this.group || undefined,
+        "visibility" , this.visibility,
+        "nested"     , inherited && inherited.nested || undefined,
+        "comment"    , keepComments ? this.comment : undefined
+    ]);
+};
+
+/**
+ * @override
+ */
+Type.prototype.resolveAll = function resolveAll() {
+    if (!this._needsRecursiveResolve) return this;
+
+    Namespace.prototype.resolveAll.call(this);
+    var oneofs = this.oneofsArray; i = 0;
+    while (i < oneofs.length)
+        oneofs[i++].resolve();
+    var fields = this.fieldsArray, i = 0;
+    while (i < fields.length)
+        fields[i++].resolve();
+    return this;
+};
+
+/**
+ * @override
+ */
+Type.prototype._resolveFeaturesRecursive = function _resolveFeaturesRecursive(edition) {
+    if (!this._needsRecursiveFeatureResolution) return this;
+
+    edition = this._edition || edition;
+
+    Namespace.prototype._resolveFeaturesRecursive.call(this, edition);
+    this.oneofsArray.forEach(oneof => {
+        oneof._resolveFeatures(edition);
+    });
+    this.fieldsArray.forEach(field => {
+        field._resolveFeatures(edition);
+    });
+    return this;
+};
+
+/**
+ * @override
+ */
+Type.prototype.get = function get(name) {
+    if (Object.prototype.hasOwnProperty.call(this.fields, name))
+        return this.fields[name];
+    if (this.oneofs && Object.prototype.hasOwnProperty.call(this.oneofs, name))
+        return this.oneofs[name];
+    if (this.nested && Object.prototype.hasOwnProperty.call(this.nested, name))
+        return this.nested[name];
+    return null;
+};
+
+/**
+ * Adds a nested object to this type.
+ * @param {ReflectionObject} object Nested object to add
+ * @returns {Type} `this`
+ * @throws {TypeError} If arguments are invalid
+ * @throws {Error} If there is already a nested object with this name or, if a field, when there is already a field with this id
+ */
+Type.prototype.add = function add(object) {
+    if (this.get(object.name))
+        throw Error("duplicate name '" + object.name + "' in " + this);
+
+    if (object instanceof Field && object.extend === undefined) {
+        // NOTE: Extension fields aren't actual fields on the declaring type, but nested objects.
+        // The root object takes care of adding distinct sister-fields to the respective extended
+        // type instead.
+
+        // avoids calling the getter if not absolutely necessary because it's called quite frequently
+        if (this._fieldsById ? /* istanbul ignore next */ this._fieldsById[object.id] : this.fieldsById[object.id])
+            throw Error("duplicate id " + object.id + " in " + this);
+        if (this.isReservedId(object.id))
+            throw Error("id " + object.id + " is reserved in " + this);
+        if (this.isReservedName(object.name) || object.name.charAt(0) === "$")
+            throw Error("name '" + object.name + "' is reserved in " + this);
+        if (object.name === "__proto__")
+            return this;
+
+        if (object.parent)
+            object.parent.remove(object);
+        this.fields[object.name] = object;
+        object.message = this;
+        object.onAdd(this);
+        return clearCache(this);
+    }
+    if (object instanceof OneOf) {
+        if (object.name.charAt(0) === "$")
+            throw Error("name '" + object.name + "' is reserved in " + this);
+        if (object.name === "__proto__")
+            return this;
+        if (!this.oneofs)
+            this.oneofs = {};
+        this.oneofs[object.name] = object;
+        object.onAdd(this);
+        return clearCache(this);
+    }
+    return Namespace.prototype.add.call(this, object);
+};
+
+/**
+ * Removes a nested object from this type.
+ * @param {ReflectionObject} object Nested object to remove
+ * @returns {Type} `this`
+ * @throws {TypeError} If arguments are invalid
+ * @throws {Error} If `object` is not a member of this type
+ */
+Type.prototype.remove = function remove(object) {
+    if (object instanceof Field && object.extend === undefined) {
+        // See Type#add for the reason why extension fields are excluded here.
+
+        /* istanbul ignore if */
+        if (!util.remove(this.fields, object, object.name))
+            throw Error(object + " is not a member of " + this);
+
+        object.parent = null;
+        object.onRemove(this);
+        return clearCache(this);
+    }
+    if (object instanceof OneOf) {
+
+        /* istanbul ignore if */
+        if (!util.remove(this.oneofs, object, object.name))
+            throw Error(object + " is not a member of " + this);
+
+        object.parent = null;
+        object.onRemove(this);
+        return clearCache(this);
+    }
+    return Namespace.prototype.remove.call(this, object);
+};
+
+/**
+ * Tests if the specified id is reserved.
+ * @param {number} id Id to test
+ * @returns {boolean} `true` if reserved, otherwise `false`
+ */
+Type.prototype.isReservedId = function isReservedId(id) {
+    return Namespace.isReservedId(this.reserved, id);
+};
+
+/**
+ * Tests if the specified name is reserved.
+ * @param {string} name Name to test
+ * @returns {boolean} `true` if reserved, otherwise `false`
+ */
+Type.prototype.isReservedName = function isReservedName(name) {
+    return Namespace.isReservedName(this.reserved, name);
+};
+
+/**
+ * Creates a new message of this type using the specified properties.
+ * @param {Object.<string,*>} [properties] Properties to set
+ * @returns {ReflectedMessage} Message instance
+ */
+Type.prototype.create = function create(properties) {
+    return new this.ctor(properties);
+};
+
+/**
+ * Sets up {@link Type#encode|encode}, {@link Type#decode|decode} and {@link Type#verify|verify}.
+ * @returns {Type} `this`
+ */
+Type.prototype.setup = function setup() {
+    // Sets up everything at once so that the prototype chain does not have to be re-evaluated
+    // multiple times (V8, soft-deopt prototype-check).
+
+    // Resolve feature defaults incl. field presence before generating codecs
+    var root = this.root;
+    if (root && root._needsRecursiveFeatureResolution) {
+        var edition = root._edition || this._edition;
+        if (edition)
+            root._resolveFeaturesRecursive(edition);
+    }
+
+    var fullName = this.fullName,
+        types    = [];
+    for (var i = 0; i < /* initializes */ this.fieldsArray.length; ++i)
+        types.push(this._fieldsArray[i].resolve().resolvedType);
+
+    // Replace setup methods with type-specific generated functions
+    this.encode = encoder(this)({
+        Writer : Writer,
+        types  : types,
+        util   : util
+    });
+    this.decode = decoder(this)({
+        Reader : Reader,
+        types  : types,
+        util   : util,
+        C      : this.ctor
+    });
+    this.verify = verifier(this)({
+        types : types,
+        util  : util
+    });
+    this.fromObject = converter.fromObject(this)({
+        types : types,
+        util  : util,
+        C     : this.ctor
+    });
+    this.toObject = converter.toObject(this)({
+        types : types,
+        util  : util
+    });
+
+    // Inject custom wrappers for common types
+    var wrapper = wrappers[fullName];
+    if (wrapper) {
+        var wrapperThis = Object.create(this);
+        // Reuse this type's runtime constructor in wrapper fromObject/toObject
+        wrapperThis._ctor = this.ctor;
+        wrapperThis.fromObject = this.fromObject;
+        this.fromObject = wrapper.fromObject.bind(wrapperThis);
+        wrapperThis.toObject = this.toObject;
+        this.toObject = wrapper.toObject.bind(wrapperThis);
+    }
+
+    return this;
+};
+
+/**
+ * Encodes a message of this type. Does not implicitly {@link Type#verify|verify} messages.
+ * @param {Message<{}>|Object.<string,*>} message Message instance or plain object
+ * @param {Writer} [writer] Writer to encode to
+ * @returns {Writer} writer
+ */
+Type.prototype.encode = function encode_setup(message, writer) { // eslint-disable-line no-unused-vars
+    return this.setup().encode.apply(this, arguments); // overrides this method
+};
+
+/**
+ * Encodes a message of this type preceeded by its byte length as a varint. Does not implicitly {@link Type#verify|verify} messages.
+ * @param {Message<{}>|Object.<string,*>} message Message instance or plain object
+ * @param {Writer} [writer] Writer to encode to
+ * @returns {Writer} writer
+ */
+Type.prototype.encodeDelimited = function encodeDelimited(message, writer) {
+    return this.encode(message, (writer || Writer.create()).fork()).ldelim();
+};
+
+/**
+ * Decodes a message of this type.
+ * @param {Reader|Uint8Array} reader Reader or buffer to decode from
+ * @param {number} [length] Length of the message, if known beforehand
+ * @returns {ReflectedMessage} Decoded message
+ * @throws {Error} If the payload is not a reader or valid buffer
+ * @throws {util.ProtocolError<{}>} If required fields are missing
+ */
+Type.prototype.decode = function decode_setup(reader, length) { // eslint-disable-line no-unused-vars
+    return this.setup().decode.apply(this, arguments); // overrides this method
+};
+
+/**
+ * Decodes a message of this type preceeded by its byte length as a varint.
+ * @param {Reader|Uint8Array} reader Reader or buffer to decode from
+ * @returns {ReflectedMessage} Decoded message
+ * @throws {Error} If the payload is not a reader or valid buffer
+ * @throws {util.ProtocolError} If required fields are missing
+ */
+Type.prototype.decodeDelimited = function decodeDelimited(reader) {
+    if (!(reader instanceof Reader))
+        reader = Reader.create(reader);
+    return this.decode(reader, reader.size());
+};
+
+/**
+ * Verifies that field values are valid and that required fields are present.
+ * @param {Object.<string,*>} message Plain object to verify
+ * @returns {null|string} `null` if valid, otherwise the reason why it is not
+ */
+Type.prototype.verify = function verify_setup(message) { // eslint-disable-line no-unused-vars
+    return this.setup().verify.apply(this, arguments); // overrides this method
+};
+
+/**
+ * Creates a new message of this type from a plain object. Also converts values to their respective internal types.
+ * @param {Object.<string,*>} object Plain object to convert
+ * @returns {ReflectedMessage} Message instance
+ */
+Type.prototype.fromObject = function fromObject(object) { // eslint-disable-line no-unused-vars
+    return this.setup().fromObject.apply(this, arguments);
+};
+
+/**
+ * Conversion options as used by {@link Type#toObject} and {@link Message.toObject}.
+ * @interface IConversionOptions
+ * @property {Function} [longs] Long conversion type.
+ * Valid values are `BigInt`, `String` and `Number` (the global types).
+ * Defaults to copy the present value, which is a possibly unsafe number without and a {@link Long} with a long library.
+ * @property {Function} [enums] Enum value conversion type.
+ * Only valid value is `String` (the global type).
+ * Defaults to copy the present value, which is the numeric id.
+ * @property {Function} [bytes] Bytes value conversion type.
+ * Valid values are `Array` and (a base64 encoded) `String` (the global types).
+ * Defaults to copy the present value, which usually is a Buffer under node and an Uint8Array in the browser.
+ * @property {boolean} [defaults=false] Also sets default values on the resulting object
+ * @property {boolean} [arrays=false] Sets empty arrays for missing repeated fields even if `defaults=false`
+ * @property {boolean} [objects=false] Sets empty objects for missing map fields even if `defaults=false`
+ * @property {boolean} [oneofs=false] Includes virtual oneof properties set to the present field's name, if any
+ * @property {boolean} [json=false] Performs additional JSON compatibility conversions, i.e. NaN and Infinity to strings
+ */
+
+/**
+ * Creates a plain object from a message of this type. Also converts values to other types if specified.
+ * @param {Message<{}>} message Message instance
+ * @param {IConversionOptions} [options] Conversion options
+ * @returns {Object.<string,*>} Plain object
+ */
+Type.prototype.toObject = function toObject(message, options) { // eslint-disable-line no-unused-vars
+    return this.setup().toObject.apply(this, arguments);
+};
+
+/**
+ * Gets the type url for this type.
+ * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+ * @returns {string} The type url
+ */
+Type.prototype.getTypeUrl = function getTypeUrl(prefix) {
+    if (prefix === undefined)
+        prefix = "type.googleapis.com";
+    var fullName = this.fullName;
+    return prefix + "/" + (fullName.charAt(0) === "." ? fullName.substring(1) : fullName);
+};
+
+/**
+ * Decorator function as returned by {@link Type.d} (TypeScript).
+ * @typedef TypeDecorator
+ * @type {function}
+ * @param {Constructor<T>} target Target constructor
+ * @returns {undefined}
+ * @template T extends Message<T>
+ * @deprecated Legacy TypeScript decorator support. Will be removed in a future release.
+ */
+
+/**
+ * Type decorator (TypeScript).
+ * @param {string} [typeName] Type name, defaults to the constructor's name
+ * @returns {TypeDecorator<T>} Decorator function
+ * @template T extends Message<T>
+ * @deprecated Legacy TypeScript decorator support. Will be removed in a future release.
+ */
+Type.d = function decorateType(typeName) {
+    return function typeDecorator(target) {
+        util.decorateType(target, typeName);
+    };
+};
+
+
+/***/ }),
+
+/***/ 133:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+/**
+ * Common type constants.
+ * @namespace
+ */
+var types = exports;
+
+var util = __nccwpck_require__(4458);
+
+var s = [
+    "double",   // 0
+    "float",    // 1
+    "int32",    // 2
+    "uint32",   // 3
+    "sint32",   // 4
+    "fixed32",  // 5
+    "sfixed32", // 6
+    "int64",    // 7
+    "uint64",   // 8
+    "sint64",   // 9
+    "fixed64",  // 10
+    "sfixed64", // 11
+    "bool",     // 12
+    "string",   // 13
+    "bytes"     // 14
+];
+
+function bake(values, offset) {
+    var i = 0, o = Object.create(null);
+    offset |= 0;
+    while (i < values.length) o[s[i + offset]] = values[i++];
+    return o;
+}
+
+/**
+ * Basic type wire types.
+ * @type {Object.<string,number>}
+ * @const
+ * @property {number} double=1 Fixed64 wire type
+ * @property {number} float=5 Fixed32 wire type
+ * @property {number} int32=0 Varint wire type
+ * @property {number} uint32=0 Varint wire type
+ * @property {number} sint32=0 Varint wire type
+ * @property {number} fixed32=5 Fixed32 wire type
+ * @property {number} sfixed32=5 Fixed32 wire type
+ * @property {number} int64=0 Varint wire type
+ * @property {number} uint64=0 Varint wire type
+ * @property {number} sint64=0 Varint wire type
+ * @property {number} fixed64=1 Fixed64 wire type
+ * @property {number} sfixed64=1 Fixed64 wire type
+ * @property {number} bool=0 Varint wire type
+ * @property {number} string=2 Ldelim wire type
+ * @property {number} bytes=2 Ldelim wire type
+ */
+types.basic = bake([
+    /* double   */ 1,
+    /* float    */ 5,
+    /* int32    */ 0,
+    /* uint32   */ 0,
+    /* sint32   */ 0,
+    /* fixed32  */ 5,
+    /* sfixed32 */ 5,
+    /* int64    */ 0,
+    /* uint64   */ 0,
+    /* sint64   */ 0,
+    /* fixed64  */ 1,
+    /* sfixed64 */ 1,
+    /* bool     */ 0,
+    /* string   */ 2,
+    /* bytes    */ 2
+]);
+
+/**
+ * Basic type defaults.
+ * @type {Object.<string,*>}
+ * @const
+ * @property {number} double=0 Double default
+ * @property {number} float=0 Float default
+ * @property {number} int32=0 Int32 default
+ * @property {number} uint32=0 Uint32 default
+ * @property {number} sint32=0 Sint32 default
+ * @property {number} fixed32=0 Fixed32 default
+ * @property {number} sfixed32=0 Sfixed32 default
+ * @property {number} int64=0 Int64 default
+ * @property {number} uint64=0 Uint64 default
+ * @property {number} sint64=0 Sint32 default
+ * @property {number} fixed64=0 Fixed64 default
+ * @property {number} sfixed64=0 Sfixed64 default
+ * @property {boolean} bool=false Bool default
+ * @property {string} string="" String default
+ * @property {Array.<number>} bytes=Array(0) Bytes default
+ * @property {null} message=null Message default
+ */
+types.defaults = bake([
+    /* double   */ 0,
+    /* float    */ 0,
+    /* int32    */ 0,
+    /* uint32   */ 0,
+    /* sint32   */ 0,
+    /* fixed32  */ 0,
+    /* sfixed32 */ 0,
+    /* int64    */ 0,
+    /* uint64   */ 0,
+    /* sint64   */ 0,
+    /* fixed64  */ 0,
+    /* sfixed64 */ 0,
+    /* bool     */ false,
+    /* string   */ "",
+    /* bytes    */ util.emptyArray,
+    /* message  */ null
+]);
+
+/**
+ * Basic long type wire types.
+ * @type {Object.<string,number>}
+ * @const
+ * @property {number} int64=0 Varint wire type
+ * @property {number} uint64=0 Varint wire type
+ * @property {number} sint64=0 Varint wire type
+ * @property {number} fixed64=1 Fixed64 wire type
+ * @property {number} sfixed64=1 Fixed64 wire type
+ */
+types.long = bake([
+    /* int64    */ 0,
+    /* uint64   */ 0,
+    /* sint64   */ 0,
+    /* fixed64  */ 1,
+    /* sfixed64 */ 1
+], 7);
+
+/**
+ * Allowed types for map keys with their associated wire type.
+ * @type {Object.<string,number>}
+ * @const
+ * @property {number} int32=0 Varint wire type
+ * @property {number} uint32=0 Varint wire type
+ * @property {number} sint32=0 Varint wire type
+ * @property {number} fixed32=5 Fixed32 wire type
+ * @property {number} sfixed32=5 Fixed32 wire type
+ * @property {number} int64=0 Varint wire type
+ * @property {number} uint64=0 Varint wire type
+ * @property {number} sint64=0 Varint wire type
+ * @property {number} fixed64=1 Fixed64 wire type
+ * @property {number} sfixed64=1 Fixed64 wire type
+ * @property {number} bool=0 Varint wire type
+ * @property {number} string=2 Ldelim wire type
+ */
+types.mapKey = bake([
+    /* int32    */ 0,
+    /* uint32   */ 0,
+    /* sint32   */ 0,
+    /* fixed32  */ 5,
+    /* sfixed32 */ 5,
+    /* int64    */ 0,
+    /* uint64   */ 0,
+    /* sint64   */ 0,
+    /* fixed64  */ 1,
+    /* sfixed64 */ 1,
+    /* bool     */ 0,
+    /* string   */ 2
+], 2);
+
+/**
+ * Allowed types for packed repeated fields with their associated wire type.
+ * @type {Object.<string,number>}
+ * @const
+ * @property {number} double=1 Fixed64 wire type
+ * @property {number} float=5 Fixed32 wire type
+ * @property {number} int32=0 Varint wire type
+ * @property {number} uint32=0 Varint wire type
+ * @property {number} sint32=0 Varint wire type
+ * @property {number} fixed32=5 Fixed32 wire type
+ * @property {number} sfixed32=5 Fixed32 wire type
+ * @property {number} int64=0 Varint wire type
+ * @property {number} uint64=0 Varint wire type
+ * @property {number} sint64=0 Varint wire type
+ * @property {number} fixed64=1 Fixed64 wire type
+ * @property {number} sfixed64=1 Fixed64 wire type
+ * @property {number} bool=0 Varint wire type
+ */
+types.packed = bake([
+    /* double   */ 1,
+    /* float    */ 5,
+    /* int32    */ 0,
+    /* uint32   */ 0,
+    /* sint32   */ 0,
+    /* fixed32  */ 5,
+    /* sfixed32 */ 5,
+    /* int64    */ 0,
+    /* uint64   */ 0,
+    /* sint64   */ 0,
+    /* fixed64  */ 1,
+    /* sfixed64 */ 1,
+    /* bool     */ 0
+]);
+
+
+/***/ }),
+
+/***/ 4458:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+/**
+ * Various utility functions.
+ * @namespace
+ */
+var util = module.exports = __nccwpck_require__(7774);
+
+var roots = __nccwpck_require__(1685);
+
+var Type, // cyclic
+    Enum;
+
+util.codegen  = __nccwpck_require__(784);
+util.fetch    = __nccwpck_require__(6777);
+util.path     = __nccwpck_require__(8154);
+util.patterns = __nccwpck_require__(4946);
+
+var reservedRe = util.patterns.reservedRe;
+
+/**
+ * Node's fs module if available.
+ * @type {Object.<string,*>}
+ */
+util.fs = __nccwpck_require__(4462);
+
+/**
+ * Converts an object's values to an array.
+ * @param {Object.<string,*>} object Object to convert
+ * @returns {Array.<*>} Converted array
+ */
+util.toArray = function toArray(object) {
+    if (object) {
+        var keys  = Object.keys(object),
+            array = new Array(keys.length),
+            index = 0;
+        while (index < keys.length)
+            array[index] = object[keys[index++]];
+        return array;
+    }
+    return [];
+};
+
+/**
+ * Converts an array of keys immediately followed by their respective value to an object, omitting undefined values.
+ * @param {Array.<*>} array Array to convert
+ * @returns {Object.<string,*>} Converted object
+ */
+util.toObject = function toObject(array) {
+    var object = {},
+        index  = 0;
+    while (index < array.length) {
+        var key = array[index++],
+            val = array[index++];
+        if (val !== undefined)
+            object[key] = val;
+    }
+    return object;
+};
+
+/**
+ * Removes the first matching value from an object.
+ * @param {Object.<string,*>|undefined} object Object to remove from
+ * @param {*} value Value to remove
+ * @param {string} [key] Optional key for fast path removal
+ * @returns {boolean} `true` if removed, otherwise `false`
+ */
+util.remove = function remove(object, value, key) {
+    if (!object)
+        return false;
+    if (key !== undefined && Object.prototype.hasOwnProperty.call(object, key) && object[key] === value) {
+        delete object[key];
+        return true;
+    }
+    for (var names = Object.keys(object), i = 0; i < names.length; ++i)
+        if (object[names[i]] === value) {
+            delete object[names[i]];
+            return true;
+        }
+    return false;
+};
+
+/**
+ * Tests whether the specified name is a reserved word in JS.
+ * @param {string} name Name to test
+ * @returns {boolean} `true` if reserved, otherwise `false`
+ */
+util.isReserved = function isReserved(name) {
+    return reservedRe.test(name);
+};
+
+/**
+ * Returns a safe property accessor for the specified property name.
+ * @param {string} prop Property name
+ * @returns {string} Safe accessor
+ */
+util.safeProp = function safeProp(prop) {
+    if (!/^[$\w_]+$/.test(prop) || reservedRe.test(prop))
+        return "[" + JSON.stringify(prop) + "]";
+    return "." + prop;
+};
+
+/**
+ * Converts the first character of a string to upper case.
+ * @param {string} str String to convert
+ * @returns {string} Converted string
+ */
+util.ucFirst = function ucFirst(str) {
+    return str.charAt(0).toUpperCase() + str.substring(1);
+};
+
+var camelCaseRe = /_([a-z])/g;
+
+/**
+ * Converts a string to camel case.
+ * @param {string} str String to convert
+ * @returns {string} Converted string
+ * @deprecated Use {@link util.jsonName} for protobuf field JSON names.
+ */
+util.camelCase = function camelCase(str) {
+    return str.substring(0, 1)
+         + str.substring(1)
+               .replace(camelCaseRe, function($0, $1) { return $1.toUpperCase(); });
+};
+
+/**
+ * Converts a proto field name to its protoc-compatible JSON name.
+ * @param {string} str Proto field name
+ * @returns {string} JSON name
+ */
+util.jsonName = function jsonName(str) {
+    var result = "",
+        upperNext = false,
+        i = 0;
+    for (; i < str.length; ++i) {
+        var ch = str.charAt(i);
+        if (ch === "_")
+            upperNext = true;
+        else if (upperNext) {
+            result += ch.toUpperCase();
+            upperNext = false;
+        } else
+            result += ch;
+    }
+    return result;
+};
+
+/**
+ * Compares reflected fields by id.
+ * @param {Field} a First field
+ * @param {Field} b Second field
+ * @returns {number} Comparison value
+ */
+util.compareFieldsById = function compareFieldsById(a, b) {
+    return a.id - b.id;
+};
+
+/**
+ * Decorator helper for types (TypeScript).
+ * @param {Constructor<T>} ctor Constructor function
+ * @param {string} [typeName] Type name, defaults to the constructor's name
+ * @returns {Type} Reflected type
+ * @template T extends Message<T>
+ * @property {Root} root Decorators root
+ * @deprecated Legacy TypeScript decorator support. Will be removed in a future release.
+ */
+util.decorateType = function decorateType(ctor, typeName) {
+
+    /* istanbul ignore if */
+    if (ctor.$type) {
+        if (typeName && ctor.$type.name !== typeName) {
+            util.decorateRoot.remove(ctor.$type);
+            ctor.$type.name = typeName;
+            util.decorateRoot.add(ctor.$type);
+        }
+        return ctor.$type;
+    }
+
+    /* istanbul ignore next */
+    if (!Type)
+        Type = __nccwpck_require__(9518);
+
+    var type = new Type(typeName || ctor.name);
+    util.decorateRoot.add(type);
+    type.ctor = ctor; // sets up .encode, .decode etc.
+    Object.defineProperty(ctor, "$type", { value: type, enumerable: false });
+    Object.defineProperty(ctor.prototype, "$type", { value: type, enumerable: false });
+    return type;
+};
+
+var decorateEnumIndex = 0;
+
+/**
+ * Decorator helper for enums (TypeScript).
+ * @param {Object} object Enum object
+ * @returns {Enum} Reflected enum
+ * @deprecated Legacy TypeScript decorator support. Will be removed in a future release.
+ */
+util.decorateEnum = function decorateEnum(object) {
+
+    /* istanbul ignore if */
+    if (object.$type)
+        return object.$type;
+
+    /* istanbul ignore next */
+    if (!Enum)
+        Enum = __nccwpck_require__(7407);
+
+    var enm = new Enum("Enum" + decorateEnumIndex++, object);
+    util.decorateRoot.add(enm);
+    Object.defineProperty(object, "$type", { value: enm, enumerable: false });
+    return enm;
+};
+
+
+/**
+ * Sets the value of a property by property path. If a value already exists, it is turned to an array
+ * @param {Object.<string,*>} dst Destination object
+ * @param {string} path dot '.' delimited path of the property to set
+ * @param {Object} value the value to set
+ * @param {boolean|undefined} [ifNotSet] Sets the option only if it isn't currently set
+ * @returns {Object.<string,*>} Destination object
+ */
+util.setProperty = function setProperty(dst, path, value, ifNotSet) {
+    function setProp(dst, path, value) {
+        var part = path.shift();
+        if (util.isUnsafeProperty(part))
+            return dst;
+        if (path.length > 0) {
+            dst[part] = setProp(dst[part] || {}, path, value);
+        } else {
+            var prevValue = dst[part];
+            if (prevValue && ifNotSet)
+                return dst;
+            if (prevValue)
+                value = [].concat(prevValue).concat(value);
+            dst[part] = value;
+        }
+        return dst;
+    }
+
+    if (typeof dst !== "object")
+        throw TypeError("dst must be an object");
+    if (!path)
+        throw TypeError("path must be specified");
+
+    path = path.split(".");
+    if (path.length > util.recursionLimit)
+        throw Error("max depth exceeded");
+    return setProp(dst, path, value);
+};
+
+/**
+ * Decorator root (TypeScript).
+ * @name util.decorateRoot
+ * @type {Root}
+ * @readonly
+ * @deprecated Legacy TypeScript decorator support. Will be removed in a future release.
+ */
+Object.defineProperty(util, "decorateRoot", {
+    get: function() {
+        return roots["decorated"] || (roots["decorated"] = new (__nccwpck_require__(3374))());
+    }
+});
+
+
+/***/ }),
+
+/***/ 3556:
+/***/ ((module) => {
+
+
+module.exports = asPromise;
+
+/**
+ * Callback as used by {@link util.asPromise}.
+ * @typedef asPromiseCallback
+ * @type {function}
+ * @param {Error|null} error Error, if any
+ * @param {...*} params Additional arguments
+ * @returns {undefined}
+ */
+
+/**
+ * Returns a promise from a node-style callback function.
+ * @memberof util
+ * @param {asPromiseCallback} fn Function to call
+ * @param {*} ctx Function context
+ * @param {...*} params Function arguments
+ * @returns {Promise<*>} Promisified function
+ */
+function asPromise(fn, ctx/*, varargs */) {
+    var params  = new Array(arguments.length - 1),
+        offset  = 0,
+        index   = 2,
+        pending = true;
+    while (index < arguments.length)
+        params[offset++] = arguments[index++];
+    return new Promise(function executor(resolve, reject) {
+        params[offset] = function callback(err/*, varargs */) {
+            if (pending) {
+                pending = false;
+                if (err)
+                    reject(err);
+                else {
+                    var params = new Array(arguments.length - 1),
+                        offset = 0;
+                    while (offset < params.length)
+                        params[offset++] = arguments[offset];
+                    resolve.apply(null, params);
+                }
+            }
+        };
+        try {
+            fn.apply(ctx || null, params);
+        } catch (err) {
+            if (pending) {
+                pending = false;
+                reject(err);
+            }
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 4574:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * A minimal base64 implementation for number arrays.
+ * @memberof util
+ * @namespace
+ */
+var base64 = exports;
+
+/**
+ * Calculates the byte length of a base64 encoded string.
+ * @param {string} string Base64 encoded string
+ * @returns {number} Byte length
+ */
+base64.length = function length(string) {
+    var p = string.length;
+    if (!p)
+        return 0;
+    while (p > 0 && string.charAt(p - 1) === "=")
+        --p;
+    return Math.floor(p * 3 / 4);
+};
+
+// Base64 encoding table
+var b64 = new Array(64);
+
+// Base64 decoding table
+var s64 = new Array(123);
+
+// 65..90, 97..122, 48..57, 43, 47
+for (var i = 0; i < 64;)
+    s64[b64[i] = i < 26 ? i + 65 : i < 52 ? i + 71 : i < 62 ? i - 4 : i - 59 | 43] = i++;
+
+s64[45] = 62; // - -> +
+s64[95] = 63; // _ -> /
+
+/**
+ * Encodes a buffer to a base64 encoded string.
+ * @param {Uint8Array} buffer Source buffer
+ * @param {number} start Source start
+ * @param {number} end Source end
+ * @returns {string} Base64 encoded string
+ */
+base64.encode = function encode(buffer, start, end) {
+    var parts = null,
+        chunk = [];
+    var i = 0, // output index
+        j = 0, // goto index
+        t;     // temporary
+    while (start < end) {
+        var b = buffer[start++];
+        switch (j) {
+            case 0:
+                chunk[i++] = b64[b >> 2];
+                t = (b & 3) << 4;
+                j = 1;
+                break;
+            case 1:
+                chunk[i++] = b64[t | b >> 4];
+                t = (b & 15) << 2;
+                j = 2;
+                break;
+            case 2:
+                chunk[i++] = b64[t | b >> 6];
+                chunk[i++] = b64[b & 63];
+                j = 0;
+                break;
+        }
+        if (i > 8191) {
+            (parts || (parts = [])).push(String.fromCharCode.apply(String, chunk));
+            i = 0;
+        }
+    }
+    if (j) {
+        chunk[i++] = b64[t];
+        chunk[i++] = 61;
+        if (j === 1)
+            chunk[i++] = 61;
+    }
+    if (parts) {
+        if (i)
+            parts.push(String.fromCharCode.apply(String, chunk.slice(0, i)));
+        return parts.join("");
+    }
+    return String.fromCharCode.apply(String, chunk.slice(0, i));
+};
+
+var invalidEncoding = "invalid encoding";
+
+/**
+ * Decodes a base64 encoded string to a buffer.
+ * @param {string} string Source string
+ * @param {Uint8Array} buffer Destination buffer
+ * @param {number} offset Destination offset
+ * @returns {number} Number of bytes written
+ * @throws {Error} If encoding is invalid
+ */
+base64.decode = function decode(string, buffer, offset) {
+    var start = offset;
+    var j = 0, // goto index
+        t;     // temporary
+    for (var i = 0; i < string.length;) {
+        var c = string.charCodeAt(i++);
+        if (c === 61 && j > 1)
+            break;
+        if ((c = s64[c]) === undefined)
+            throw Error(invalidEncoding);
+        switch (j) {
+            case 0:
+                t = c;
+                j = 1;
+                break;
+            case 1:
+                buffer[offset++] = t << 2 | (c & 48) >> 4;
+                t = c;
+                j = 2;
+                break;
+            case 2:
+                buffer[offset++] = (t & 15) << 4 | (c & 60) >> 2;
+                t = c;
+                j = 3;
+                break;
+            case 3:
+                buffer[offset++] = (t & 3) << 6 | c;
+                j = 0;
+                break;
+        }
+    }
+    if (j === 1)
+        throw Error(invalidEncoding);
+    return offset - start;
+};
+
+var base64Re = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/,
+    base64UrlRe = /[-_]/,
+    base64UrlNoPaddingRe = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2}(?:==)?|[A-Za-z0-9_-]{3}=?)?$/;
+
+/**
+ * Tests if the specified string appears to be base64 encoded.
+ * @param {string} string String to test
+ * @returns {boolean} `true` if probably base64 encoded, otherwise false
+ */
+base64.test = function test(string) {
+    return base64Re.test(string)
+        || base64UrlRe.test(string) && base64UrlNoPaddingRe.test(string);
+};
+
+
+/***/ }),
+
+/***/ 784:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = codegen;
+
+var patterns = __nccwpck_require__(4946);
+var reservedRe = patterns.reservedRe;
+
+/**
+ * Begins generating a function.
+ * @memberof util
+ * @param {string[]} functionParams Function parameter names
+ * @param {string} [functionName] Function name if not anonymous
+ * @returns {Codegen} Appender that appends code to the function's body
+ */
+function codegen(functionParams, functionName) {
+
+    /* istanbul ignore if */
+    if (typeof functionParams === "string") {
+        functionName = functionParams;
+        functionParams = undefined;
+    }
+
+    var body = [];
+
+    /**
+     * Appends code to the function's body or finishes generation.
+     * @typedef Codegen
+     * @type {function}
+     * @param {string|Object.<string,*>} [formatStringOrScope] Format string or, to finish the function, an object of additional scope variables, if any
+     * @param {...*} [formatParams] Format parameters
+     * @returns {Codegen|Function} Itself or the generated function if finished
+     * @throws {Error} If format parameter counts do not match
+     */
+
+    function Codegen(formatStringOrScope) {
+        // note that explicit array handling below makes this ~50% faster
+
+        // finish the function
+        if (typeof formatStringOrScope !== "string") {
+            var source = toString();
+            if (codegen.verbose)
+                console.log("codegen: " + source); // eslint-disable-line no-console
+            source = "return " + source;
+            if (formatStringOrScope) {
+                var scopeKeys   = Object.keys(formatStringOrScope),
+                    scopeParams = new Array(scopeKeys.length + 1),
+                    scopeValues = new Array(scopeKeys.length),
+                    scopeOffset = 0;
+                while (scopeOffset < scopeKeys.length) {
+                    scopeParams[scopeOffset] = scopeKeys[scopeOffset];
+                    scopeValues[scopeOffset] = formatStringOrScope[scopeKeys[scopeOffset++]];
+                }
+                scopeParams[scopeOffset] = source;
+                return Function.apply(null, scopeParams).apply(null, scopeValues); // eslint-disable-line no-new-func
+            }
+            return Function(source)(); // eslint-disable-line no-new-func
+        }
+
+        // otherwise append to body
+        var formatParams = new Array(arguments.length - 1),
+            formatOffset = 0;
+        while (formatOffset < formatParams.length)
+            formatParams[formatOffset] = arguments[++formatOffset];
+        formatOffset = 0;
+        formatStringOrScope = formatStringOrScope.replace(/%([%dfijs])/g, function replace($0, $1) {
+            var value = formatParams[formatOffset++];
+            switch ($1) {
+                case "d": case "f":
+                    value = Number(value);
+                    return Object.is(value, -0) ? "-0" : String(value);
+                case "i": return String(Math.floor(value));
+                case "j": return JSON.stringify(value);
+                case "s": return String(value);
+            }
+            return "%";
+        });
+        if (formatOffset !== formatParams.length)
+            throw Error("parameter count mismatch");
+        body.push(formatStringOrScope);
+        return Codegen;
+    }
+
+    function toString(functionNameOverride) {
+        return "function " + safeFunctionName(functionNameOverride || functionName) + "(" + (functionParams && functionParams.join(",") || "") + "){\n  " + body.join("\n  ") + "\n}";
+    }
+
+    Object.defineProperty(Codegen, "toString", {
+        value: toString,
+        writable: true,
+        enumerable: true,
+        configurable: true
+    });
+    return Codegen;
+}
+
+/**
+ * Begins generating a function.
+ * @memberof util
+ * @function codegen
+ * @param {string} [functionName] Function name if not anonymous
+ * @returns {Codegen} Appender that appends code to the function's body
+ * @variation 2
+ */
+
+/**
+ * When set to `true`, codegen will log generated code to console. Useful for debugging.
+ * @name util.codegen.verbose
+ * @type {boolean}
+ */
+codegen.verbose = false;
+
+function safeFunctionName(name) {
+    if (!name)
+        return "";
+    name = String(name).replace(/[^\w$]/g, "");
+    if (!name)
+        return "";
+    if (/^\d/.test(name))
+        name = "_" + name;
+    return reservedRe.test(name) ? name + "_" : name;
+}
+
+
+/***/ }),
+
+/***/ 3899:
+/***/ ((module) => {
+
+
+module.exports = EventEmitter;
+
+/**
+ * Constructs a new event emitter instance.
+ * @classdesc A minimal event emitter.
+ * @memberof util
+ * @constructor
+ */
+function EventEmitter() {
+
+    /**
+     * Registered listeners.
+     * @type {Object.<string,*>}
+     * @private
+     */
+    this._listeners = Object.create(null);
+}
+
+/**
+ * Event listener as used by {@link util.EventEmitter}.
+ * @typedef EventEmitterListener
+ * @type {function}
+ * @param {...*} args Arguments
+ * @returns {undefined}
+ */
+
+/**
+ * Registers an event listener.
+ * @param {string} evt Event name
+ * @param {EventEmitterListener} fn Listener
+ * @param {*} [ctx] Listener context
+ * @returns {this} `this`
+ */
+EventEmitter.prototype.on = function on(evt, fn, ctx) {
+    (this._listeners[evt] || (this._listeners[evt] = [])).push({
+        fn  : fn,
+        ctx : ctx || this
+    });
+    return this;
+};
+
+/**
+ * Removes an event listener or any matching listeners if arguments are omitted.
+ * @param {string} [evt] Event name. Removes all listeners if omitted.
+ * @param {EventEmitterListener} [fn] Listener to remove. Removes all listeners of `evt` if omitted.
+ * @returns {this} `this`
+ */
+EventEmitter.prototype.off = function off(evt, fn) {
+    if (evt === undefined)
+        this._listeners = Object.create(null);
+    else {
+        if (fn === undefined)
+            this._listeners[evt] = [];
+        else {
+            var listeners = this._listeners[evt];
+            if (!listeners)
+                return this;
+            for (var i = 0; i < listeners.length;)
+                if (listeners[i].fn === fn)
+                    listeners.splice(i, 1);
+                else
+                    ++i;
+        }
+    }
+    return this;
+};
+
+/**
+ * Emits an event by calling its listeners with the specified arguments.
+ * @param {string} evt Event name
+ * @param {...*} args Arguments
+ * @returns {this} `this`
+ */
+EventEmitter.prototype.emit = function emit(evt) {
+    var listeners = this._listeners[evt];
+    if (listeners) {
+        var args = [],
+            i = 1;
+        for (; i < arguments.length;)
+            args.push(arguments[i++]);
+        for (i = 0; i < listeners.length;)
+            listeners[i].fn.apply(listeners[i++].ctx, args);
+    }
+    return this;
+};
+
+
+/***/ }),
+
+/***/ 6777:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = fetch;
+
+var asPromise = __nccwpck_require__(3556),
+    fs        = __nccwpck_require__(4462);
+
+/**
+ * Node-style callback as used by {@link util.fetch}.
+ * @typedef FetchCallback
+ * @type {function}
+ * @param {?Error} error Error, if any, otherwise `null`
+ * @param {string} [contents] File contents, if there hasn't been an error
+ * @returns {undefined}
+ */
+
+/**
+ * Options as used by {@link util.fetch}.
+ * @interface IFetchOptions
+ * @property {boolean} [binary=false] Whether expecting a binary response
+ * @property {boolean} [xhr=false] If `true`, forces the use of XMLHttpRequest
+ */
+
+/**
+ * Fetches the contents of a file.
+ * @memberof util
+ * @param {string} filename File path or url
+ * @param {IFetchOptions} options Fetch options
+ * @param {FetchCallback} callback Callback function
+ * @returns {undefined}
+ */
+function fetch(filename, options, callback) {
+    if (typeof options === "function") {
+        callback = options;
+        options = {};
+    } else if (!options)
+        options = {};
+
+    if (!callback)
+        return asPromise(fetch, this, filename, options); // eslint-disable-line no-invalid-this
+
+    // if a node-like filesystem is present, try it first but fall back to XHR if nothing is found.
+    if (!options.xhr && fs && fs.readFile)
+        return fs.readFile(filename, function fetchReadFileCallback(err, contents) {
+            return err && typeof XMLHttpRequest !== "undefined"
+                ? fetch.xhr(filename, options, callback)
+                : err
+                ? callback(err)
+                : callback(null, options.binary ? contents : contents.toString("utf8"));
+        });
+
+    // use the XHR version otherwise.
+    return fetch.xhr(filename, options, callback);
+}
+
+/**
+ * Fetches the contents of a file.
+ * @name util.fetch
+ * @function
+ * @param {string} path File path or url
+ * @param {FetchCallback} callback Callback function
+ * @returns {undefined}
+ * @variation 2
+ */
+
+/**
+ * Fetches the contents of a file.
+ * @name util.fetch
+ * @function
+ * @param {string} path File path or url
+ * @param {IFetchOptions} [options] Fetch options
+ * @returns {Promise<string|Uint8Array>} Promise
+ * @variation 3
+ */
+
+/**/
+fetch.xhr = function fetch_xhr(filename, options, callback) {
+    var xhr = new XMLHttpRequest();
+    xhr.onreadystatechange /* works everywhere */ = function fetchOnReadyStateChange() {
+
+        if (xhr.readyState !== 4)
+            return undefined;
+
+        // local cors security errors return status 0 / empty string, too. afaik this cannot be
+        // reliably distinguished from an actually empty file for security reasons. feel free
+        // to send a pull request if you are aware of a solution.
+        if (xhr.status !== 0 && xhr.status !== 200)
+            return callback(Error("status " + xhr.status));
+
+        // if binary data is expected, make sure that some sort of array is returned, even if
+        // ArrayBuffers are not supported. the binary string fallback, however, is unsafe.
+        if (options.binary) {
+            var buffer = xhr.response;
+            if (!buffer) {
+                buffer = [];
+                for (var i = 0; i < xhr.responseText.length; ++i)
+                    buffer.push(xhr.responseText.charCodeAt(i) & 255);
+            }
+            return callback(null, typeof Uint8Array !== "undefined" ? new Uint8Array(buffer) : buffer);
+        }
+        return callback(null, xhr.responseText);
+    };
+
+    if (options.binary) {
+        // ref: https://developer.mozilla.org/en-US/docs/Web/API/XMLHttpRequest/Sending_and_Receiving_Binary_Data#Receiving_binary_data_in_older_browsers
+        if ("overrideMimeType" in xhr)
+            xhr.overrideMimeType("text/plain; charset=x-user-defined");
+        xhr.responseType = "arraybuffer";
+    }
+
+    xhr.open("GET", filename);
+    xhr.send();
+};
+
+
+/***/ }),
+
+/***/ 1055:
+/***/ ((module) => {
+
+
+
+module.exports = factory(factory);
+
+/**
+ * Reads / writes floats / doubles from / to buffers.
+ * @name util.float
+ * @namespace
+ */
+
+/**
+ * Writes a 32 bit float to a buffer using little endian byte order.
+ * @name util.float.writeFloatLE
+ * @function
+ * @param {number} val Value to write
+ * @param {Uint8Array} buf Target buffer
+ * @param {number} pos Target buffer offset
+ * @returns {undefined}
+ */
+
+/**
+ * Writes a 32 bit float to a buffer using big endian byte order.
+ * @name util.float.writeFloatBE
+ * @function
+ * @param {number} val Value to write
+ * @param {Uint8Array} buf Target buffer
+ * @param {number} pos Target buffer offset
+ * @returns {undefined}
+ */
+
+/**
+ * Reads a 32 bit float from a buffer using little endian byte order.
+ * @name util.float.readFloatLE
+ * @function
+ * @param {Uint8Array} buf Source buffer
+ * @param {number} pos Source buffer offset
+ * @returns {number} Value read
+ */
+
+/**
+ * Reads a 32 bit float from a buffer using big endian byte order.
+ * @name util.float.readFloatBE
+ * @function
+ * @param {Uint8Array} buf Source buffer
+ * @param {number} pos Source buffer offset
+ * @returns {number} Value read
+ */
+
+/**
+ * Writes a 64 bit double to a buffer using little endian byte order.
+ * @name util.float.writeDoubleLE
+ * @function
+ * @param {number} val Value to write
+ * @param {Uint8Array} buf Target buffer
+ * @param {number} pos Target buffer offset
+ * @returns {undefined}
+ */
+
+/**
+ * Writes a 64 bit double to a buffer using big endian byte order.
+ * @name util.float.writeDoubleBE
+ * @function
+ * @param {number} val Value to write
+ * @param {Uint8Array} buf Target buffer
+ * @param {number} pos Target buffer offset
+ * @returns {undefined}
+ */
+
+/**
+ * Reads a 64 bit double from a buffer using little endian byte order.
+ * @name util.float.readDoubleLE
+ * @function
+ * @param {Uint8Array} buf Source buffer
+ * @param {number} pos Source buffer offset
+ * @returns {number} Value read
+ */
+
+/**
+ * Reads a 64 bit double from a buffer using big endian byte order.
+ * @name util.float.readDoubleBE
+ * @function
+ * @param {Uint8Array} buf Source buffer
+ * @param {number} pos Source buffer offset
+ * @returns {number} Value read
+ */
+
+// Factory function for the purpose of node-based testing in modified global environments
+function factory(exports) {
+
+    // float: typed array
+    if (typeof Float32Array !== "undefined") (function() {
+
+        var f32 = new Float32Array([ -0 ]),
+            f8b = new Uint8Array(f32.buffer),
+            le  = f8b[3] === 128;
+
+        function writeFloat_f32_cpy(val, buf, pos) {
+            f32[0] = val;
+            buf[pos    ] = f8b[0];
+            buf[pos + 1] = f8b[1];
+            buf[pos + 2] = f8b[2];
+            buf[pos + 3] = f8b[3];
+        }
+
+        function writeFloat_f32_rev(val, buf, pos) {
+            f32[0] = val;
+            buf[pos    ] = f8b[3];
+            buf[pos + 1] = f8b[2];
+            buf[pos + 2] = f8b[1];
+            buf[pos + 3] = f8b[0];
+        }
+
+        /* istanbul ignore next */
+        exports.writeFloatLE = le ? writeFloat_f32_cpy : writeFloat_f32_rev;
+        /* istanbul ignore next */
+        exports.writeFloatBE = le ? writeFloat_f32_rev : writeFloat_f32_cpy;
+
+        function readFloat_f32_cpy(buf, pos) {
+            f8b[0] = buf[pos    ];
+            f8b[1] = buf[pos + 1];
+            f8b[2] = buf[pos + 2];
+            f8b[3] = buf[pos + 3];
+            return f32[0];
+        }
+
+        function readFloat_f32_rev(buf, pos) {
+            f8b[3] = buf[pos    ];
+            f8b[2] = buf[pos + 1];
+            f8b[1] = buf[pos + 2];
+            f8b[0] = buf[pos + 3];
+            return f32[0];
+        }
+
+        /* istanbul ignore next */
+        exports.readFloatLE = le ? readFloat_f32_cpy : readFloat_f32_rev;
+        /* istanbul ignore next */
+        exports.readFloatBE = le ? readFloat_f32_rev : readFloat_f32_cpy;
+
+    // float: ieee754
+    })(); else (function() {
+
+        function writeFloat_ieee754(writeUint, val, buf, pos) {
+            var sign = val < 0 ? 1 : 0;
+            if (sign)
+                val = -val;
+            if (val === 0)
+                writeUint(1 / val > 0 ? /* positive */ 0 : /* negative 0 */ 2147483648, buf, pos);
+            else if (isNaN(val))
+                writeUint(2143289344, buf, pos);
+            else if (val > 3.4028234663852886e+38) // +-Infinity
+                writeUint((sign << 31 | 2139095040) >>> 0, buf, pos);
+            else if (val < 1.1754943508222875e-38) // denormal
+                writeUint((sign << 31 | Math.round(val / 1.401298464324817e-45)) >>> 0, buf, pos);
+            else {
+                var exponent = Math.floor(Math.log(val) / Math.LN2),
+                    mantissa = Math.round(val * Math.pow(2, -exponent) * 8388608) & 8388607;
+                writeUint((sign << 31 | exponent + 127 << 23 | mantissa) >>> 0, buf, pos);
+            }
+        }
+
+        exports.writeFloatLE = writeFloat_ieee754.bind(null, writeUintLE);
+        exports.writeFloatBE = writeFloat_ieee754.bind(null, writeUintBE);
+
+        function readFloat_ieee754(readUint, buf, pos) {
+            var uint = readUint(buf, pos),
+                sign = (uint >> 31) * 2 + 1,
+                exponent = uint >>> 23 & 255,
+                mantissa = uint & 8388607;
+            return exponent === 255
+                ? mantissa
+                ? NaN
+                : sign * Infinity
+                : exponent === 0 // denormal
+                ? sign * 1.401298464324817e-45 * mantissa
+                : sign * Math.pow(2, exponent - 150) * (mantissa + 8388608);
+        }
+
+        exports.readFloatLE = readFloat_ieee754.bind(null, readUintLE);
+        exports.readFloatBE = readFloat_ieee754.bind(null, readUintBE);
+
+    })();
+
+    // double: typed array
+    if (typeof Float64Array !== "undefined") (function() {
+
+        var f64 = new Float64Array([-0]),
+            f8b = new Uint8Array(f64.buffer),
+            le  = f8b[7] === 128;
+
+        function writeDouble_f64_cpy(val, buf, pos) {
+            f64[0] = val;
+            buf[pos    ] = f8b[0];
+            buf[pos + 1] = f8b[1];
+            buf[pos + 2] = f8b[2];
+            buf[pos + 3] = f8b[3];
+            buf[pos + 4] = f8b[4];
+            buf[pos + 5] = f8b[5];
+            buf[pos + 6] = f8b[6];
+            buf[pos + 7] = f8b[7];
+        }
+
+        function writeDouble_f64_rev(val, buf, pos) {
+            f64[0] = val;
+            buf[pos    ] = f8b[7];
+            buf[pos + 1] = f8b[6];
+            buf[pos + 2] = f8b[5];
+            buf[pos + 3] = f8b[4];
+            buf[pos + 4] = f8b[3];
+            buf[pos + 5] = f8b[2];
+            buf[pos + 6] = f8b[1];
+            buf[pos + 7] = f8b[0];
+        }
+
+        /* istanbul ignore next */
+        exports.writeDoubleLE = le ? writeDouble_f64_cpy : writeDouble_f64_rev;
+        /* istanbul ignore next */
+        exports.writeDoubleBE = le ? writeDouble_f64_rev : writeDouble_f64_cpy;
+
+        function readDouble_f64_cpy(buf, pos) {
+            f8b[0] = buf[pos    ];
+            f8b[1] = buf[pos + 1];
+            f8b[2] = buf[pos + 2];
+            f8b[3] = buf[pos + 3];
+            f8b[4] = buf[pos + 4];
+            f8b[5] = buf[pos + 5];
+            f8b[6] = buf[pos + 6];
+            f8b[7] = buf[pos + 7];
+            return f64[0];
+        }
+
+        function readDouble_f64_rev(buf, pos) {
+            f8b[7] = buf[pos    ];
+            f8b[6] = buf[pos + 1];
+            f8b[5] = buf[pos + 2];
+            f8b[4] = buf[pos + 3];
+            f8b[3] = buf[pos + 4];
+            f8b[2] = buf[pos + 5];
+            f8b[1] = buf[pos + 6];
+            f8b[0] = buf[pos + 7];
+            return f64[0];
+        }
+
+        /* istanbul ignore next */
+        exports.readDoubleLE = le ? readDouble_f64_cpy : readDouble_f64_rev;
+        /* istanbul ignore next */
+        exports.readDoubleBE = le ? readDouble_f64_rev : readDouble_f64_cpy;
+
+    // double: ieee754
+    })(); else (function() {
+
+        function writeDouble_ieee754(writeUint, off0, off1, val, buf, pos) {
+            var sign = val < 0 ? 1 : 0;
+            if (sign)
+                val = -val;
+            if (val === 0) {
+                writeUint(0, buf, pos + off0);
+                writeUint(1 / val > 0 ? /* positive */ 0 : /* negative 0 */ 2147483648, buf, pos + off1);
+            } else if (isNaN(val)) {
+                writeUint(0, buf, pos + off0);
+                writeUint(2146959360, buf, pos + off1);
+            } else if (val > 1.7976931348623157e+308) { // +-Infinity
+                writeUint(0, buf, pos + off0);
+                writeUint((sign << 31 | 2146435072) >>> 0, buf, pos + off1);
+            } else {
+                var mantissa;
+                if (val < 2.2250738585072014e-308) { // denormal
+                    mantissa = val / 5e-324;
+                    writeUint(mantissa >>> 0, buf, pos + off0);
+                    writeUint((sign << 31 | mantissa / 4294967296) >>> 0, buf, pos + off1);
+                } else {
+                    var exponent = Math.floor(Math.log(val) / Math.LN2);
+                    if (exponent === 1024)
+                        exponent = 1023;
+                    mantissa = val * Math.pow(2, -exponent);
+                    writeUint(mantissa * 4503599627370496 >>> 0, buf, pos + off0);
+                    writeUint((sign << 31 | exponent + 1023 << 20 | mantissa * 1048576 & 1048575) >>> 0, buf, pos + off1);
+                }
+            }
+        }
+
+        exports.writeDoubleLE = writeDouble_ieee754.bind(null, writeUintLE, 0, 4);
+        exports.writeDoubleBE = writeDouble_ieee754.bind(null, writeUintBE, 4, 0);
+
+        function readDouble_ieee754(readUint, off0, off1, buf, pos) {
+            var lo = readUint(buf, pos + off0),
+                hi = readUint(buf, pos + off1);
+            var sign = (hi >> 31) * 2 + 1,
+                exponent = hi >>> 20 & 2047,
+                mantissa = 4294967296 * (hi & 1048575) + lo;
+            return exponent === 2047
+                ? mantissa
+                ? NaN
+                : sign * Infinity
+                : exponent === 0 // denormal
+                ? sign * 5e-324 * mantissa
+                : sign * Math.pow(2, exponent - 1075) * (mantissa + 4503599627370496);
+        }
+
+        exports.readDoubleLE = readDouble_ieee754.bind(null, readUintLE, 0, 4);
+        exports.readDoubleBE = readDouble_ieee754.bind(null, readUintBE, 4, 0);
+
+    })();
+
+    return exports;
+}
+
+// uint helpers
+
+function writeUintLE(val, buf, pos) {
+    buf[pos    ] =  val        & 255;
+    buf[pos + 1] =  val >>> 8  & 255;
+    buf[pos + 2] =  val >>> 16 & 255;
+    buf[pos + 3] =  val >>> 24;
+}
+
+function writeUintBE(val, buf, pos) {
+    buf[pos    ] =  val >>> 24;
+    buf[pos + 1] =  val >>> 16 & 255;
+    buf[pos + 2] =  val >>> 8  & 255;
+    buf[pos + 3] =  val        & 255;
+}
+
+function readUintLE(buf, pos) {
+    return (buf[pos    ]
+          | buf[pos + 1] << 8
+          | buf[pos + 2] << 16
+          | buf[pos + 3] << 24) >>> 0;
+}
+
+function readUintBE(buf, pos) {
+    return (buf[pos    ] << 24
+          | buf[pos + 1] << 16
+          | buf[pos + 2] << 8
+          | buf[pos + 3]) >>> 0;
+}
+
+
+/***/ }),
+
+/***/ 4462:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var fs = null;
+try {
+    fs = __nccwpck_require__(/* webpackIgnore: true */ 9896);
+    if (!fs || !fs.readFile || !fs.readFileSync)
+        fs = null;
+} catch (e) {
+    // `fs` is unavailable in browsers and browser-like bundles.
+}
+module.exports = fs;
+
+
+/***/ }),
+
+/***/ 5763:
+/***/ ((module) => {
+
+
+module.exports = LongBits;
+
+var Long;
+
+/**
+ * Constructs new long bits.
+ * @classdesc Helper class for working with the low and high bits of a 64 bit value.
+ * @memberof util
+ * @constructor
+ * @param {number} lo Low 32 bits, unsigned
+ * @param {number} hi High 32 bits, unsigned
+ */
+function LongBits(lo, hi) {
+
+    // note that the casts below are theoretically unnecessary as of today, but older statically
+    // generated converter code might still call the ctor with signed 32bits. kept for compat.
+
+    /**
+     * Low bits.
+     * @type {number}
+     */
+    this.lo = lo >>> 0;
+
+    /**
+     * High bits.
+     * @type {number}
+     */
+    this.hi = hi >>> 0;
+}
+
+/**
+ * Zero bits.
+ * @memberof util.LongBits
+ * @type {util.LongBits}
+ */
+var zero = LongBits.zero = new LongBits(0, 0);
+
+zero.toNumber = function() { return 0; };
+zero.zzEncode = zero.zzDecode = function() { return this; };
+zero.length = function() { return 1; };
+
+/**
+ * Zero hash.
+ * @memberof util.LongBits
+ * @type {string}
+ */
+var zeroHash = LongBits.zeroHash = "\0\0\0\0\0\0\0\0";
+
+/**
+ * Constructs new long bits from the specified number.
+ * @param {number} value Value
+ * @returns {util.LongBits} Instance
+ */
+LongBits.fromNumber = function fromNumber(value) {
+    if (value === 0)
+        return zero;
+    var sign = value < 0;
+    if (sign)
+        value = -value;
+    var lo = value >>> 0,
+        hi = (value - lo) / 4294967296 >>> 0;
+    if (sign) {
+        hi = ~hi >>> 0;
+        lo = ~lo >>> 0;
+        if (++lo > 4294967295) {
+            lo = 0;
+            if (++hi > 4294967295)
+                hi = 0;
+        }
+    }
+    return new LongBits(lo, hi);
+};
+
+/**
+ * Constructs new long bits from a number, long or string.
+ * @param {Long|number|string} value Value
+ * @returns {util.LongBits} Instance
+ */
+LongBits.from = function from(value) {
+    if (typeof value === "number")
+        return LongBits.fromNumber(value);
+    if (typeof value === "string" || value instanceof String) {
+        /* istanbul ignore else */
+        if (Long)
+            value = Long.fromString(value);
+        else
+            return LongBits.fromNumber(parseInt(value, 10));
+    }
+    return value.low || value.high ? new LongBits(value.low >>> 0, value.high >>> 0) : zero;
+};
+
+/**
+ * Converts this long bits to a possibly unsafe JavaScript number.
+ * @param {boolean} [unsigned=false] Whether unsigned or not
+ * @returns {number} Possibly unsafe number
+ */
+LongBits.prototype.toNumber = function toNumber(unsigned) {
+    if (!unsigned && this.hi >>> 31) {
+        var lo = ~this.lo + 1 >>> 0,
+            hi = ~this.hi     >>> 0;
+        if (!lo)
+            hi = hi + 1 >>> 0;
+        return -(lo + hi * 4294967296);
+    }
+    return this.lo + this.hi * 4294967296;
+};
+
+/**
+ * Converts this long bits to a long.
+ * @param {boolean} [unsigned=false] Whether unsigned or not
+ * @returns {Long} Long
+ */
+LongBits.prototype.toLong = function toLong(unsigned) {
+    return Long
+        ? new Long(this.lo | 0, this.hi | 0, Boolean(unsigned))
+        /* istanbul ignore next */
+        : { low: this.lo | 0, high: this.hi | 0, unsigned: Boolean(unsigned) };
+};
+
+var charCodeAt = String.prototype.charCodeAt;
+
+/**
+ * Constructs new long bits from the specified 8 characters long hash.
+ * @param {string} hash Hash
+ * @returns {util.LongBits} Bits
+ */
+LongBits.fromHash = function fromHash(hash) {
+    if (hash === zeroHash)
+        return zero;
+    return new LongBits(
+        ( charCodeAt.call(hash, 0)
+        | charCodeAt.call(hash, 1) << 8
+        | charCodeAt.call(hash, 2) << 16
+        | charCodeAt.call(hash, 3) << 24) >>> 0
+    ,
+        ( charCodeAt.call(hash, 4)
+        | charCodeAt.call(hash, 5) << 8
+        | charCodeAt.call(hash, 6) << 16
+        | charCodeAt.call(hash, 7) << 24) >>> 0
+    );
+};
+
+/**
+ * Converts this long bits to a 8 characters long hash.
+ * @returns {string} Hash
+ */
+LongBits.prototype.toHash = function toHash() {
+    return String.fromCharCode(
+        this.lo        & 255,
+        this.lo >>> 8  & 255,
+        this.lo >>> 16 & 255,
+        this.lo >>> 24      ,
+        this.hi        & 255,
+        this.hi >>> 8  & 255,
+        this.hi >>> 16 & 255,
+        this.hi >>> 24
+    );
+};
+
+/**
+ * Zig-zag encodes this long bits.
+ * @returns {util.LongBits} `this`
+ */
+LongBits.prototype.zzEncode = function zzEncode() {
+    var mask =   this.hi >> 31;
+    this.hi  = ((this.hi << 1 | this.lo >>> 31) ^ mask) >>> 0;
+    this.lo  = ( this.lo << 1                   ^ mask) >>> 0;
+    return this;
+};
+
+/**
+ * Zig-zag decodes this long bits.
+ * @returns {util.LongBits} `this`
+ */
+LongBits.prototype.zzDecode = function zzDecode() {
+    var mask = -(this.lo & 1);
+    this.lo  = ((this.lo >>> 1 | this.hi << 31) ^ mask) >>> 0;
+    this.hi  = ( this.hi >>> 1                  ^ mask) >>> 0;
+    return this;
+};
+
+/**
+ * Calculates the length of this longbits when encoded as a varint.
+ * @returns {number} Length
+ */
+LongBits.prototype.length = function length() {
+    var part0 =  this.lo,
+        part1 = (this.lo >>> 28 | this.hi << 4) >>> 0,
+        part2 =  this.hi >>> 24;
+    return part2 === 0
+         ? part1 === 0
+           ? part0 < 16384
+             ? part0 < 128 ? 1 : 2
+             : part0 < 2097152 ? 3 : 4
+           : part1 < 16384
+             ? part1 < 128 ? 5 : 6
+             : part1 < 2097152 ? 7 : 8
+         : part2 < 128 ? 9 : 10;
+};
+
+LongBits._configure = function(Long_) {
+    Long = Long_;
+};
+
+
+/***/ }),
+
+/***/ 7774:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/* global globalThis */
+var util = exports;
+
+// used to return a Promise where callback is omitted
+util.asPromise = __nccwpck_require__(3556);
+
+// converts to / from base64 encoded strings
+util.base64 = __nccwpck_require__(4574);
+
+// base class of rpc.Service
+util.EventEmitter = __nccwpck_require__(3899);
+
+// float handling accross browsers
+util.float = __nccwpck_require__(1055);
+
+// converts to / from utf8 encoded strings
+util.utf8 = __nccwpck_require__(8022);
+
+// provides a node-like buffer pool in the browser
+util.pool = __nccwpck_require__(6815);
+
+// utility to work with the low and high bits of a 64 bit value
+util.LongBits = __nccwpck_require__(5763);
+
+/**
+ * Tests if the specified key can affect object prototypes.
+ * @memberof util
+ * @param {string} key Key to test
+ * @returns {boolean} `true` if the key is unsafe
+ */
+function isUnsafeProperty(key) {
+    return key === "__proto__" || key === "prototype" || key === "constructor";
+}
+
+util.isUnsafeProperty = isUnsafeProperty;
+
+/**
+ * Whether running within node or not.
+ * @memberof util
+ * @type {boolean}
+ */
+util.isNode = Boolean(typeof global !== "undefined"
+                   && global
+                   && global.process
+                   && global.process.versions
+                   && global.process.versions.node);
+
+/**
+ * Global object reference.
+ * @memberof util
+ * @type {Object}
+ */
+util.global = util.isNode && global
+           || typeof window !== "undefined" && window
+           || typeof self   !== "undefined" && self
+           || typeof globalThis !== "undefined" && globalThis
+           || this; // eslint-disable-line no-invalid-this
+
+/**
+ * An immuable empty array.
+ * @memberof util
+ * @type {Array.<*>}
+ * @const
+ */
+util.emptyArray = Object.freeze ? Object.freeze([]) : /* istanbul ignore next */ []; // used on prototypes
+
+/**
+ * An immutable empty object.
+ * @type {Object}
+ * @const
+ */
+util.emptyObject = Object.freeze ? Object.freeze({}) : /* istanbul ignore next */ {}; // used on prototypes
+
+/**
+ * Tests if the specified value is an integer.
+ * @function
+ * @param {*} value Value to test
+ * @returns {boolean} `true` if the value is an integer
+ */
+util.isInteger = Number.isInteger || /* istanbul ignore next */ function isInteger(value) {
+    return typeof value === "number" && isFinite(value) && Math.floor(value) === value;
+};
+
+/**
+ * Tests if the specified value is a string.
+ * @param {*} value Value to test
+ * @returns {boolean} `true` if the value is a string
+ */
+util.isString = function isString(value) {
+    return typeof value === "string" || value instanceof String;
+};
+
+/**
+ * Tests if the specified value is a non-null object.
+ * @param {*} value Value to test
+ * @returns {boolean} `true` if the value is a non-null object
+ */
+util.isObject = function isObject(value) {
+    return value && typeof value === "object";
+};
+
+/**
+ * Checks if a property on a message is considered to be present.
+ * This is an alias of {@link util.isSet}.
+ * @function
+ * @param {Object} obj Plain object or message instance
+ * @param {string} prop Property name
+ * @returns {boolean} `true` if considered to be present, otherwise `false`
+ */
+util.isset =
+
+/**
+ * Checks if a property on a message is considered to be present.
+ * @param {Object} obj Plain object or message instance
+ * @param {string} prop Property name
+ * @returns {boolean} `true` if considered to be present, otherwise `false`
+ */
+util.isSet = function isSet(obj, prop) {
+    var value = obj[prop];
+    if (value != null && Object.hasOwnProperty.call(obj, prop)) // eslint-disable-line eqeqeq
+        return typeof value !== "object" || (Array.isArray(value) ? value.length : Object.keys(value).length) > 0;
+    return false;
+};
+
+/**
+ * Any compatible Buffer instance.
+ * This is a minimal stand-alone definition of a Buffer instance. The actual type is that exported by node's typings.
+ * @interface Buffer
+ * @extends Uint8Array
+ */
+
+/**
+ * Node's Buffer class if available.
+ * @type {Constructor<Buffer>}
+ */
+util.Buffer = (function() {
+    try {
+        var Buffer = util.global.Buffer;
+        // refuse to use non-node buffers if not explicitly assigned (perf reasons)
+        return Buffer.prototype.utf8Write || util.isNode ? Buffer : /* istanbul ignore next */ null;
+    } catch (e) {
+        /* istanbul ignore next */
+        return null;
+    }
+})();
+
+/**
+ * Creates a new buffer of whatever type supported by the environment.
+ * @param {number|number[]} [sizeOrArray=0] Buffer size or number array
+ * @returns {Uint8Array|Buffer} Buffer
+ */
+util.newBuffer = function newBuffer(sizeOrArray) {
+    var Buffer = util.Buffer;
+    /* istanbul ignore next */
+    return typeof sizeOrArray === "number"
+        ? Buffer
+            ? Buffer.allocUnsafe(sizeOrArray)
+            : new Uint8Array(sizeOrArray)
+        : Buffer
+            ? Buffer.from(sizeOrArray)
+            : new Uint8Array(sizeOrArray);
+};
+
+/**
+ * Prepends a raw field tag to raw field data.
+ * @param {number} id Field id
+ * @param {number} wireType Wire type
+ * @param {Uint8Array} data Raw field data
+ * @returns {Uint8Array|Buffer} Raw field bytes
+ * @ignore
+ */
+util.rawField = function rawField(id, wireType, data) {
+    var out = [],
+        tag = id << 3 | wireType;
+    tag >>>= 0;
+    while (tag > 127) {
+        out.push(tag & 127 | 128);
+        tag >>>= 7;
+    }
+    out.push(tag);
+    for (var i = 0; i < data.length; ++i)
+        out.push(data[i]);
+    return util.newBuffer(out);
+};
+
+/**
+ * Array implementation used in the browser.
+ * @type {Constructor<Uint8Array>}
+ * @deprecated Use `Uint8Array` instead.
+ */
+util.Array = Uint8Array;
+
+/**
+ * Any compatible Long instance.
+ * This is a minimal stand-alone definition of a Long instance. The actual type is that exported by long.js.
+ * @interface Long
+ * @property {number} low Low bits
+ * @property {number} high High bits
+ * @property {boolean} unsigned Whether unsigned or not
+ */
+
+/**
+ * Long.js's Long class if available.
+ * @type {Constructor<Long>}
+ */
+util.Long = /* istanbul ignore next */ util.global.dcodeIO && /* istanbul ignore next */ util.global.dcodeIO.Long
+         || /* istanbul ignore next */ util.global.Long
+         || (function() {
+                try {
+                    var Long = __nccwpck_require__(9554);
+                    return Long && Long.isLong ? Long : null;
+                } catch (e) {
+                    /* istanbul ignore next */
+                    return null;
+                }
+            })();
+
+/**
+ * Regular expression used to verify 2 bit (`bool`) map keys.
+ * @type {RegExp}
+ * @const
+ */
+util.key2Re = /^(?:true|false|0|1)$/;
+
+/**
+ * Regular expression used to verify 32 bit (`int32` etc.) map keys.
+ * @type {RegExp}
+ * @const
+ */
+util.key32Re = /^-?(?:0|[1-9][0-9]*)$/;
+
+/**
+ * Regular expression used to verify 64 bit (`int64` etc.) map keys.
+ * @type {RegExp}
+ * @const
+ */
+util.key64Re = /^(?:[\x00-\xff]{8}|-?(?:0|[1-9][0-9]*))$/; // eslint-disable-line no-control-regex
+
+/**
+ * Converts a number or long to an 8 characters long hash string.
+ * @param {Long|number} value Value to convert
+ * @returns {string} Hash
+ */
+util.longToHash = function longToHash(value) {
+    return value
+        ? util.LongBits.from(value).toHash()
+        : util.LongBits.zeroHash;
+};
+
+/**
+ * Converts an 8 characters long hash string to a long or number.
+ * @param {string} hash Hash
+ * @param {boolean} [unsigned=false] Whether unsigned or not
+ * @returns {Long|number} Original value
+ */
+util.longFromHash = function longFromHash(hash, unsigned) {
+    var bits = util.LongBits.fromHash(hash);
+    if (util.Long)
+        return util.Long.fromBits(bits.lo, bits.hi, unsigned);
+    return bits.toNumber(Boolean(unsigned));
+};
+
+/**
+ * Converts a 64 bit key to a long or number if it is an 8 characters long hash string.
+ * @param {string} key Map key
+ * @param {boolean} [unsigned=false] Whether unsigned or not
+ * @returns {Long|number|string} Original value
+ */
+util.longFromKey = function longFromKey(key, unsigned) {
+    return util.key64Re.test(key) && !util.key32Re.test(key)
+        ? util.longFromHash(key, unsigned)
+        : key;
+};
+
+/**
+ * Converts a boolean key to a boolean value.
+ * @param {string} key Map key
+ * @returns {boolean} Boolean value
+ */
+util.boolFromKey = function boolFromKey(key) {
+    return key === "true" || key === "1";
+};
+
+/**
+ * Merges the properties of the source object into the destination object.
+ * @memberof util
+ * @param {Object.<string,*>} dst Destination object
+ * @param {...(Object.<string,*>|boolean)} src Source objects, optionally followed by an `ifNotSet` flag
+ * @returns {Object.<string,*>} Destination object
+ */
+function merge(dst) { // used by converters
+    var ifNotSet = typeof arguments[arguments.length - 1] === "boolean",
+        limit = ifNotSet ? arguments.length - 1 : arguments.length;
+    ifNotSet = ifNotSet && arguments[arguments.length - 1];
+    for (var a = 1; a < limit; ++a) {
+        var src = arguments[a];
+        if (!src)
+            continue;
+        for (var keys = Object.keys(src), i = 0; i < keys.length; ++i)
+            if (!isUnsafeProperty(keys[i]) && (!ifNotSet || !Object.prototype.hasOwnProperty.call(dst, keys[i]) || dst[keys[i]] === undefined))
+                dst[keys[i]] = src[keys[i]];
+    }
+    return dst;
+}
+
+util.merge = merge;
+
+/**
+ * Schema declaration nesting limit.
+ * @memberof util
+ * @type {number}
+ */
+util.nestingLimit = 32; // protoc: MaxMessageDeclarationNestingDepth
+
+/**
+ * Recursion limit.
+ * @memberof util
+ * @type {number}
+ */
+util.recursionLimit = 100; // protoc: CodedInputStream::default_recursion_limit_
+
+/**
+ * Makes a property safe for assignment as an own property.
+ * @memberof util
+ * @param {Object.<string,*>} obj Object
+ * @param {string} key Property key
+ * @param {boolean} [enumerable=true] Whether the property should be enumerable
+ * @returns {undefined}
+ */
+util.makeProp = function makeProp(obj, key, enumerable) {
+    if (Object.prototype.hasOwnProperty.call(obj, key))
+        return;
+    Object.defineProperty(obj, key, {
+        enumerable: enumerable === undefined ? true : enumerable,
+        configurable: true,
+        writable: true
+    });
+};
+
+/**
+ * Converts the first character of a string to lower case.
+ * @param {string} str String to convert
+ * @returns {string} Converted string
+ */
+util.lcFirst = function lcFirst(str) {
+    return str.charAt(0).toLowerCase() + str.substring(1);
+};
+
+/**
+ * Creates a custom error constructor.
+ * @memberof util
+ * @param {string} name Error name
+ * @returns {Constructor<Error>} Custom error constructor
+ */
+function newError(name) {
+
+    function CustomError(message, properties) {
+
+        if (!(this instanceof CustomError))
+            return new CustomError(message, properties);
+
+        // Error.call(this, message);
+        // ^ just returns a new error instance because the ctor can be called as a function
+
+        Object.defineProperty(this, "message", { get: function() { return message; } });
+
+        /* istanbul ignore next */
+        if (Error.captureStackTrace) // node
+            Error.captureStackTrace(this, CustomError);
+        else
+            Object.defineProperty(this, "stack", { value: new Error().stack || "" });
+
+        if (properties)
+            merge(this, properties);
+    }
+
+    CustomError.prototype = Object.create(Error.prototype, {
+        constructor: {
+            value: CustomError,
+            writable: true,
+            enumerable: false,
+            configurable: true,
+        },
+        name: {
+            get: function get() { return name; },
+            set: undefined,
+            enumerable: false,
+            // configurable: false would accurately preserve the behavior of
+            // the original, but I'm guessing that was not intentional.
+            // For an actual error subclass, this property would
+            // be configurable.
+            configurable: true,
+        },
+        toString: {
+            value: function value() { return this.name + ": " + this.message; },
+            writable: true,
+            enumerable: false,
+            configurable: true,
+        },
+    });
+
+    return CustomError;
+}
+
+util.newError = newError;
+
+/**
+ * Constructs a new protocol error.
+ * @classdesc Error subclass indicating a protocol specifc error.
+ * @memberof util
+ * @extends Error
+ * @template T extends Message<T>
+ * @constructor
+ * @param {string} message Error message
+ * @param {Object.<string,*>} [properties] Additional properties
+ * @example
+ * try {
+ *     MyMessage.decode(someBuffer); // throws if required fields are missing
+ * } catch (e) {
+ *     if (e instanceof ProtocolError && e.instance)
+ *         console.log("decoded so far: " + JSON.stringify(e.instance));
+ * }
+ */
+util.ProtocolError = newError("ProtocolError");
+
+/**
+ * So far decoded message instance.
+ * @name util.ProtocolError#instance
+ * @type {Message<T>}
+ */
+
+/**
+ * A OneOf getter as returned by {@link util.oneOfGetter}.
+ * @typedef OneOfGetter
+ * @type {function}
+ * @returns {string|undefined} Set field name, if any
+ */
+
+/**
+ * Builds a getter for a oneof's present field name.
+ * @param {string[]} fieldNames Field names
+ * @returns {OneOfGetter} Unbound getter
+ */
+util.oneOfGetter = function getOneOf(fieldNames) {
+    var fieldMap = {};
+    for (var i = 0; i < fieldNames.length; ++i)
+        fieldMap[fieldNames[i]] = 1;
+
+    /**
+     * @returns {string|undefined} Set field name, if any
+     * @this Object
+     * @ignore
+     */
+    return function() { // eslint-disable-line consistent-return
+        for (var keys = Object.keys(this), i = keys.length - 1; i > -1; --i)
+            if (fieldMap[keys[i]] === 1 && this[keys[i]] !== undefined && this[keys[i]] !== null)
+                return keys[i];
+    };
+};
+
+/**
+ * A OneOf setter as returned by {@link util.oneOfSetter}.
+ * @typedef OneOfSetter
+ * @type {function}
+ * @param {string|undefined} value Field name
+ * @returns {undefined}
+ */
+
+/**
+ * Builds a setter for a oneof's present field name.
+ * @param {string[]} fieldNames Field names
+ * @returns {OneOfSetter} Unbound setter
+ */
+util.oneOfSetter = function setOneOf(fieldNames) {
+
+    /**
+     * @param {string} name Field name
+     * @returns {undefined}
+     * @this Object
+     * @ignore
+     */
+    return function(name) {
+        for (var i = 0; i < fieldNames.length; ++i)
+            if (fieldNames[i] !== name)
+                delete this[fieldNames[i]];
+    };
+};
+
+/**
+ * Default conversion options used for {@link Message#toJSON} implementations.
+ *
+ * These options are close to proto3's JSON mapping with the exception that internal types like Any are handled just like messages. More precisely:
+ *
+ * - Longs become strings
+ * - Enums become string keys
+ * - Bytes become base64 encoded strings
+ * - (Sub-)Messages become plain objects
+ * - Maps become plain objects with all string keys
+ * - Repeated fields become arrays
+ * - NaN and Infinity for float and double fields become strings
+ *
+ * @type {IConversionOptions}
+ * @see https://developers.google.com/protocol-buffers/docs/proto3?hl=en#json
+ */
+util.toJSONOptions = {
+    longs: String,
+    enums: String,
+    bytes: String,
+    json: true
+};
+
+
+/***/ }),
+
+/***/ 8154:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * A minimal path module to resolve Unix, Windows and URL paths alike.
+ * @memberof util
+ * @namespace
+ */
+var path = exports;
+
+var urlRe = /^[a-zA-Z][a-zA-Z0-9+.-]+:\/\//;
+
+function normalizeUrl(path) {
+    if (typeof URL === "undefined" || !urlRe.test(path))
+        return null;
+    try {
+        return new URL(path).href;
+    } catch (e) {
+        return null;
+    }
+}
+
+function resolveUrl(originPath, includePath) {
+    if (typeof URL === "undefined" || !urlRe.test(originPath) || urlRe.test(includePath))
+        return null;
+    try {
+        return new URL(includePath, originPath).href;
+    } catch (e) {
+        return null;
+    }
+}
+
+var isAbsolute =
+/**
+ * Tests if the specified path is absolute.
+ * @param {string} path Path to test
+ * @returns {boolean} `true` if path is absolute
+ */
+path.isAbsolute = function isAbsolute(path) {
+    return /^(?:\/|\w+:|\\\\\w+)/.test(path);
+};
+
+var normalize =
+/**
+ * Normalizes the specified path.
+ * @param {string} path Path to normalize
+ * @returns {string} Normalized path
+ */
+path.normalize = function normalize(path) {
+    var normalizedUrl = normalizeUrl(path);
+    if (normalizedUrl)
+        return normalizedUrl;
+    var firstTwoCharacters = path.substring(0,2);
+    var uncPrefix = "";
+    if (firstTwoCharacters === "\\\\") {
+        uncPrefix = firstTwoCharacters;
+        path = path.substring(2);
+    }
+
+    path = path.replace(/\\/g, "/")
+               .replace(/\/{2,}/g, "/");
+    var parts    = path.split("/"),
+        absolute = isAbsolute(path),
+        prefix   = "";
+    if (absolute)
+        prefix = parts.shift() + "/";
+    for (var i = 0; i < parts.length;) {
+        if (parts[i] === "..") {
+            if (i > 0 && parts[i - 1] !== "..")
+                parts.splice(--i, 2);
+            else if (absolute)
+                parts.splice(i, 1);
+            else
+                ++i;
+        } else if (parts[i] === ".")
+            parts.splice(i, 1);
+        else
+            ++i;
+    }
+    return uncPrefix + prefix + parts.join("/");
+};
+
+/**
+ * Resolves the specified include path against the specified origin path.
+ * @param {string} originPath Path to the origin file
+ * @param {string} includePath Include path relative to origin path
+ * @param {boolean} [alreadyNormalized=false] `true` if both paths are already known to be normalized
+ * @returns {string} Path to the include file
+ */
+path.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    var resolvedUrl = resolveUrl(originPath, includePath);
+    if (resolvedUrl)
+        return resolvedUrl;
+    if (!alreadyNormalized)
+        includePath = normalize(includePath); // path or absolute url
+    if (isAbsolute(includePath))
+        return includePath;
+    if (!alreadyNormalized)
+        originPath = normalize(originPath);
+    return (originPath = originPath.replace(/(?:\/|^)[^/]+$/, "")).length ? normalize(originPath + "/" + includePath) : includePath;
+};
+
+
+/***/ }),
+
+/***/ 4946:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+var patterns = exports;
+
+patterns.numberRe    = /^(?![eE])[0-9]*(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?$/;
+patterns.typeRefRe   = /^(?:\.?[a-zA-Z_][a-zA-Z_0-9]*)(?:\.[a-zA-Z_][a-zA-Z_0-9]*)*$/;
+patterns.reservedRe  = /^(?:do|if|in|for|let|new|try|var|case|else|enum|eval|false|null|this|true|void|with|break|catch|class|const|super|throw|while|yield|delete|export|import|public|return|static|switch|typeof|default|extends|finally|package|private|continue|debugger|function|arguments|interface|protected|implements|instanceof)$/;
+
+
+/***/ }),
+
+/***/ 6815:
+/***/ ((module) => {
+
+
+module.exports = pool;
+
+/**
+ * An allocator as used by {@link util.pool}.
+ * @typedef PoolAllocator
+ * @type {function}
+ * @param {number} size Buffer size
+ * @returns {Uint8Array} Buffer
+ */
+
+/**
+ * A slicer as used by {@link util.pool}.
+ * @typedef PoolSlicer
+ * @type {function}
+ * @param {number} start Start offset
+ * @param {number} end End offset
+ * @returns {Uint8Array} Buffer slice
+ * @this Uint8Array
+ */
+
+/**
+ * A general purpose buffer pool.
+ * @memberof util
+ * @function
+ * @param {PoolAllocator} alloc Allocator
+ * @param {PoolSlicer} slice Slicer
+ * @param {number} [size=8192] Slab size
+ * @returns {PoolAllocator} Pooled allocator
+ */
+function pool(alloc, slice, size) {
+    var SIZE   = size || 8192;
+    var MAX    = SIZE >>> 1;
+    var slab   = null;
+    var offset = SIZE;
+    return function pool_alloc(size) {
+        if (size < 1 || size > MAX)
+            return alloc(size);
+        if (offset + size > SIZE) {
+            slab = alloc(SIZE);
+            offset = 0;
+        }
+        var buf = slice.call(slab, offset, offset += size);
+        if (offset & 7) // align to 32 bit
+            offset = (offset | 7) + 1;
+        return buf;
+    };
+}
+
+
+/***/ }),
+
+/***/ 8022:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * A minimal UTF8 implementation.
+ * @memberof util
+ * @namespace
+ */
+var utf8 = exports,
+    looseDecoder = new TextDecoder("utf-8", { ignoreBOM: true }),
+    strictDecoder;
+var TEXT_DECODER_MIN_LENGTH = 64;
+
+try {
+    strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+} catch (err) {
+    // "fatal" option is not supported on Node.js compiled without ICU
+    strictDecoder = looseDecoder;
+}
+
+/**
+ * Calculates the UTF8 byte length of a string.
+ * @param {string} string String
+ * @returns {number} Byte length
+ */
+utf8.length = function utf8_length(string) {
+    var len = 0,
+        c = 0;
+    for (var i = 0; i < string.length; ++i) {
+        c = string.charCodeAt(i);
+        if (c < 128)
+            len += 1;
+        else if (c < 2048)
+            len += 2;
+        else if ((c & 0xFC00) === 0xD800 && (string.charCodeAt(i + 1) & 0xFC00) === 0xDC00) {
+            ++i;
+            len += 4;
+        } else
+            len += 3;
+    }
+    return len;
+};
+
+function utf8_read_decoder(decoder, buffer, start, end) {
+    var source = start === 0 && end === buffer.length
+        ? buffer
+        : buffer.subarray(start, end);
+    return decoder.decode(source);
+}
+
+/**
+ * Reads UTF8 bytes as a string.
+ * @param {Uint8Array} buffer Source buffer
+ * @param {number} start Source start
+ * @param {number} end Source end
+ * @returns {string} String read
+ */
+utf8.read = function utf8_read_loose(buffer, start, end) {
+    if (end - start < 1)
+        return "";
+    if (end - start >= TEXT_DECODER_MIN_LENGTH)
+        return utf8_read_decoder(looseDecoder, buffer, start, end);
+
+    var str = "",
+        i = start,
+        c1, c2, c3, c4, c5, c6, c7, c8;
+
+    for (; i + 7 < end; i += 8) {
+        c1 = buffer[i];
+        c2 = buffer[i + 1];
+        c3 = buffer[i + 2];
+        c4 = buffer[i + 3];
+        c5 = buffer[i + 4];
+        c6 = buffer[i + 5];
+        c7 = buffer[i + 6];
+        c8 = buffer[i + 7];
+        if ((c1 | c2 | c3 | c4 | c5 | c6 | c7 | c8) & 0x80)
+            return str + utf8_read_decoder(looseDecoder, buffer, i, end);
+        str += String.fromCharCode(c1, c2, c3, c4, c5, c6, c7, c8);
+    }
+
+    for (; i < end; ++i) {
+        c1 = buffer[i];
+        if (c1 & 0x80)
+            return str + utf8_read_decoder(looseDecoder, buffer, i, end);
+        str += String.fromCharCode(c1);
+    }
+
+    return str;
+};
+
+/**
+ * Reads UTF8 bytes as a string, rejecting invalid UTF8.
+ * @param {Uint8Array} buffer Source buffer
+ * @param {number} start Source start
+ * @param {number} end Source end
+ * @returns {string} String read
+ */
+utf8.readStrict = function utf8_read_strict(buffer, start, end) {
+    if (end - start < 1)
+        return "";
+    if (end - start >= TEXT_DECODER_MIN_LENGTH)
+        return utf8_read_decoder(strictDecoder, buffer, start, end);
+
+    var str = "",
+        i = start,
+        c1, c2, c3, c4, c5, c6, c7, c8;
+
+    for (; i + 7 < end; i += 8) {
+        c1 = buffer[i];
+        c2 = buffer[i + 1];
+        c3 = buffer[i + 2];
+        c4 = buffer[i + 3];
+        c5 = buffer[i + 4];
+        c6 = buffer[i + 5];
+        c7 = buffer[i + 6];
+        c8 = buffer[i + 7];
+        if ((c1 | c2 | c3 | c4 | c5 | c6 | c7 | c8) & 0x80)
+            return str + utf8_read_decoder(strictDecoder, buffer, i, end);
+        str += String.fromCharCode(c1, c2, c3, c4, c5, c6, c7, c8);
+    }
+
+    for (; i < end; ++i) {
+        c1 = buffer[i];
+        if (c1 & 0x80)
+            return str + utf8_read_decoder(strictDecoder, buffer, i, end);
+        str += String.fromCharCode(c1);
+    }
+
+    return str;
+};
+
+/**
+ * Writes a string as UTF8 bytes.
+ * @param {string} string Source string
+ * @param {Uint8Array} buffer Destination buffer
+ * @param {number} offset Destination offset
+ * @returns {number} Bytes written
+ */
+utf8.write = function utf8_write(string, buffer, offset) {
+    var start = offset,
+        c1, // character 1
+        c2; // character 2
+    for (var i = 0; i < string.length; ++i) {
+        c1 = string.charCodeAt(i);
+        if (c1 < 128) {
+            buffer[offset++] = c1;
+        } else if (c1 < 2048) {
+            buffer[offset++] = c1 >> 6       | 192;
+            buffer[offset++] = c1       & 63 | 128;
+        } else if ((c1 & 0xFC00) === 0xD800 && ((c2 = string.charCodeAt(i + 1)) & 0xFC00) === 0xDC00) {
+            c1 = 0x10000 + ((c1 & 0x03FF) << 10) + (c2 & 0x03FF);
+            ++i;
+            buffer[offset++] = c1 >> 18      | 240;
+            buffer[offset++] = c1 >> 12 & 63 | 128;
+            buffer[offset++] = c1 >> 6  & 63 | 128;
+            buffer[offset++] = c1       & 63 | 128;
+        } else {
+            buffer[offset++] = c1 >> 12      | 224;
+            buffer[offset++] = c1 >> 6  & 63 | 128;
+            buffer[offset++] = c1       & 63 | 128;
+        }
+    }
+    return offset - start;
+};
+
+
+/***/ }),
+
+/***/ 2120:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = verifier;
+
+var Enum      = __nccwpck_require__(7407),
+    util      = __nccwpck_require__(4458);
+
+function invalid(field, expected) {
+    return field.name + ": " + expected + (field.repeated && expected !== "array" ? "[]" : field.map && expected !== "object" ? "{k:"+field.keyType+"}" : "") + " expected";
+}
+
+/**
+ * Generates a partial value verifier.
+ * @param {Codegen} gen Codegen instance
+ * @param {Field} field Reflected field
+ * @param {number} fieldIndex Field index
+ * @param {string} ref Variable reference
+ * @returns {Codegen} Codegen instance
+ * @ignore
+ */
+function genVerifyValue(gen, field, fieldIndex, ref) {
+    /* eslint-disable no-unexpected-multiline */
+    var resolvedType = field.resolvedType;
+    if (resolvedType) {
+        if (resolvedType instanceof Enum) {
+            if (resolvedType._features.enum_type === "CLOSED") { gen
+                ("switch(%s){", ref)
+                    ("default:")
+                        ("return%j", invalid(field, "enum value"));
+                for (var keys = Object.keys(resolvedType.values), j = 0; j < keys.length; ++j) gen
+                    ("case %i:", resolvedType.values[keys[j]]);
+                gen
+                        ("break")
+                ("}");
+            } else gen
+                ("if(typeof %s!==\"number\"||(%s|0)!==%s)", ref, ref, ref)
+                    ("return%j", invalid(field, "enum value"));
+        } else {
+            gen
+            ("{")
+                ("var e=types[%i].verify(%s,q+1);", fieldIndex, ref)
+                ("if(e)")
+                    ("return%j+e", field.name + ".")
+            ("}");
+        }
+    } else {
+        switch (field.type) {
+            case "int32":
+            case "uint32":
+            case "sint32":
+            case "fixed32":
+            case "sfixed32": gen
+                ("if(!util.isInteger(%s))", ref)
+                    ("return%j", invalid(field, "integer"));
+                break;
+            case "int64":
+            case "uint64":
+            case "sint64":
+            case "fixed64":
+            case "sfixed64": gen
+                ("if(!util.isInteger(%s)&&!(%s&&util.isInteger(%s.low)&&util.isInteger(%s.high)))", ref, ref, ref, ref)
+                    ("return%j", invalid(field, "integer|Long"));
+                break;
+            case "float":
+            case "double": gen
+                ("if(typeof %s!==\"number\")", ref)
+                    ("return%j", invalid(field, "number"));
+                break;
+            case "bool": gen
+                ("if(typeof %s!==\"boolean\")", ref)
+                    ("return%j", invalid(field, "boolean"));
+                break;
+            case "string": gen
+                ("if(!util.isString(%s))", ref)
+                    ("return%j", invalid(field, "string"));
+                break;
+            case "bytes": gen
+                ("if(!(%s&&typeof %s.length===\"number\"||util.isString(%s)))", ref, ref, ref)
+                    ("return%j", invalid(field, "buffer"));
+                break;
+        }
+    }
+    return gen;
+    /* eslint-enable no-unexpected-multiline */
+}
+
+/**
+ * Generates a partial key verifier.
+ * @param {Codegen} gen Codegen instance
+ * @param {Field} field Reflected field
+ * @param {string} ref Variable reference
+ * @returns {Codegen} Codegen instance
+ * @ignore
+ */
+function genVerifyKey(gen, field, ref) {
+    /* eslint-disable no-unexpected-multiline */
+    switch (field.keyType) {
+        case "int32":
+        case "uint32":
+        case "sint32":
+        case "fixed32":
+        case "sfixed32": gen
+            ("if(!util.key32Re.test(%s))", ref)
+                ("return%j", invalid(field, "integer key"));
+            break;
+        case "int64":
+        case "uint64":
+        case "sint64":
+        case "fixed64":
+        case "sfixed64": gen
+            ("if(!util.key64Re.test(%s))", ref) // see comment above: x is ok, d is not
+                ("return%j", invalid(field, "integer|Long key"));
+            break;
+        case "bool": gen
+            ("if(!util.key2Re.test(%s))", ref)
+                ("return%j", invalid(field, "boolean key"));
+            break;
+    }
+    return gen;
+    /* eslint-enable no-unexpected-multiline */
+}
+
+/**
+ * Generates a verifier specific to the specified message type.
+ * @param {Type} mtype Message type
+ * @returns {Codegen} Codegen instance
+ */
+function verifier(mtype) {
+    /* eslint-disable no-unexpected-multiline */
+
+    var gen = util.codegen(["m", "q"])
+    ("if(typeof m!==\"object\"||m===null)")
+        ("return%j", "object expected")
+    ("if(q===undefined)q=0")
+    ("if(q>util.recursionLimit)")
+        ("return%j", "max depth exceeded");
+    var oneofs = mtype.oneofsArray,
+        seenFirstField = {};
+    if (oneofs.length) gen
+    ("var p={}");
+
+    for (var i = 0; i < /* initializes */ mtype.fieldsArray.length; ++i) {
+        var field = mtype._fieldsArray[i].resolve(),
+            ref   = "m" + util.safeProp(field.name);
+
+        if (field.optional) gen
+        ("if(%s!=null&&Object.hasOwnProperty.call(m,%j)){", ref, field.name); // !== undefined && !== null
+
+        // map fields
+        if (field.map) { gen
+            ("if(!util.isObject(%s))", ref)
+                ("return%j", invalid(field, "object"))
+            ("var k=Object.keys(%s)", ref)
+            ("for(var i=0;i<k.length;++i){");
+                genVerifyKey(gen, field, "k[i]");
+                genVerifyValue(gen, field, i, ref + "[k[i]]")
+            ("}");
+
+        // repeated fields
+        } else if (field.repeated) { gen
+            ("if(!Array.isArray(%s))", ref)
+                ("return%j", invalid(field, "array"))
+            ("for(var i=0;i<%s.length;++i){", ref);
+                genVerifyValue(gen, field, i, ref + "[i]")
+            ("}");
+
+        // required or present fields
+        } else {
+            if (field.partOf) {
+                var oneofProp = util.safeProp(field.partOf.name);
+                if (seenFirstField[field.partOf.name] === 1) gen
+            ("if(p%s===1)", oneofProp)
+                ("return%j", field.partOf.name + ": multiple values");
+                seenFirstField[field.partOf.name] = 1;
+                gen
+            ("p%s=1", oneofProp);
+            }
+            genVerifyValue(gen, field, i, ref);
+        }
+        if (field.optional) gen
+        ("}");
+    }
+    return gen
+    ("return null");
+    /* eslint-enable no-unexpected-multiline */
+}
+
+
+/***/ }),
+
+/***/ 5174:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+/**
+ * Wrappers for common types.
+ * @type {Object.<string,IWrapper>}
+ * @const
+ */
+var wrappers = exports;
+
+var Message = __nccwpck_require__(5491),
+    util    = __nccwpck_require__(7774);
+
+/**
+ * From object converter part of an {@link IWrapper}.
+ * @typedef WrapperFromObjectConverter
+ * @type {function}
+ * @param {Object.<string,*>} object Plain object
+ * @returns {Message<{}>} Message instance
+ * @this Type
+ */
+
+/**
+ * To object converter part of an {@link IWrapper}.
+ * @typedef WrapperToObjectConverter
+ * @type {function}
+ * @param {Message<{}>} message Message instance
+ * @param {IConversionOptions} [options] Conversion options
+ * @returns {Object.<string,*>} Plain object
+ * @this Type
+ */
+
+/**
+ * Common type wrapper part of {@link wrappers}.
+ * @interface IWrapper
+ * @property {WrapperFromObjectConverter} [fromObject] From object converter
+ * @property {WrapperToObjectConverter} [toObject] To object converter
+ */
+
+// Custom wrapper for Any
+wrappers[".google.protobuf.Any"] = {
+
+    fromObject: function(object, depth) {
+        if (depth === undefined)
+            depth = 0;
+        if (depth > util.recursionLimit)
+            throw Error("max depth exceeded");
+
+        // unwrap value type if mapped
+        if (object && object["@type"]) {
+             // Only use fully qualified type name after the last '/'
+            var name = object["@type"].substring(object["@type"].lastIndexOf("/") + 1);
+            var type = this.lookup(name, [ this.constructor ]);
+            /* istanbul ignore else */
+            if (type) {
+                // type_url does not accept leading "."
+                var type_url = object["@type"].charAt(0) === "." ?
+                    object["@type"].slice(1) : object["@type"];
+                // type_url prefix is optional, but path seperator is required
+                if (type_url.indexOf("/") === -1) {
+                    type_url = "/" + type_url;
+                }
+                return this.create({
+                    type_url: type_url,
+                    value: type.encode(type.fromObject(object, depth + 1)).finish()
+                });
+            }
+        }
+
+        return this.fromObject(object, depth);
+    },
+
+    toObject: function(message, options, depth) {
+        if (depth === undefined)
+            depth = 0;
+        if (depth > util.recursionLimit)
+            throw Error("max depth exceeded");
+
+        // Default prefix
+        var googleApi = "type.googleapis.com/";
+        var prefix = "";
+        var name = "";
+        // decode value if requested and unmapped
+        if (options && options.json && message.type_url && message.value) {
+            // Only use fully qualified type name after the last '/'
+            name = message.type_url.substring(message.type_url.lastIndexOf("/") + 1);
+            // Separate the prefix used
+            prefix = message.type_url.substring(0, message.type_url.lastIndexOf("/") + 1);
+            var type = this.lookup(name, [ this.constructor ]);
+            /* istanbul ignore else */
+            if (type)
+                message = type.decode(message.value, undefined, undefined, depth + 1);
+        }
+
+        // wrap value if unmapped
+        if (!(message instanceof this.ctor) && message instanceof Message) {
+            var object = message.$type.toObject(message, options, depth + 1);
+            var messageName = message.$type.fullName[0] === "." ?
+                message.$type.fullName.slice(1) : message.$type.fullName;
+            // Default to type.googleapis.com prefix if no prefix is used
+            if (prefix === "") {
+                prefix = googleApi;
+            }
+            name = prefix + messageName;
+            object["@type"] = name;
+            return object;
+        }
+
+        return this.toObject(message, options, depth);
+    }
+};
+
+
+/***/ }),
+
+/***/ 7429:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = Writer;
+
+var util      = __nccwpck_require__(7774);
+
+var BufferWriter; // cyclic
+
+var LongBits  = util.LongBits,
+    base64    = util.base64,
+    utf8      = util.utf8;
+
+/**
+ * Constructs a new writer instance.
+ * @classdesc Wire format writer using `Uint8Array`.
+ * @constructor
+ */
+function Writer() {
+
+    /**
+     * Write cursor into {@link Writer#buf}.
+     * @type {number}
+     */
+    this.pos = 0;
+
+    /**
+     * Backing buffer.
+     * @type {Uint8Array}
+     */
+    this.buf = this.constructor.alloc(Writer.initialBufferSize);
+
+    /**
+     * Cached DataView over {@link Writer#buf}.
+     * @type {DataView|null}
+     */
+    this.view = null;
+
+    /**
+     * Stack of forked length-prefix positions.
+     * @type {Array<number>|null}
+     */
+    this.states = null;
+}
+
+/**
+ * Initial backing buffer size in bytes. Defaults to 128.
+ * @type {number}
+ */
+Writer.initialBufferSize = 128;
+
+/**
+ * Current write position.
+ * @name Writer#len
+ * @type {number}
+ * @deprecated Use {@link Writer#pos} instead.
+ */
+Object.defineProperty(Writer.prototype, "len", {
+    configurable: true,
+    enumerable: true,
+    get: function get_len() {
+        return this.pos;
+    }
+});
+
+var create = function create() {
+    return util.Buffer
+        ? function create_buffer_setup() {
+            return (Writer.create = function create_buffer() {
+                return new BufferWriter();
+            })();
+        }
+        /* istanbul ignore next */
+        : function create_array() {
+            return new Writer();
+        };
+};
+
+/**
+ * Creates a new writer.
+ * @function
+ * @returns {BufferWriter|Writer} A {@link BufferWriter} when Buffers are supported, otherwise a {@link Writer}
+ */
+Writer.create = create();
+
+/**
+ * Allocates a buffer of the specified size.
+ * @param {number} size Buffer size
+ * @returns {Uint8Array} Buffer
+ */
+Writer.alloc = function alloc(size) {
+    return new Uint8Array(size);
+};
+
+// Use Uint8Array buffer pool in the browser, just like node does with buffers
+Writer.alloc = util.pool(Writer.alloc, Uint8Array.prototype.subarray);
+
+/**
+ * Calculates the number of bytes a value occupies as a varint.
+ * @param {number} value Value to size (unsigned)
+ * @returns {number} Byte length (1..5)
+ * @ignore
+ */
+function sizeVarint32(value) {
+    return value         < 128       ? 1
+         : value         < 16384     ? 2
+         : value         < 2097152   ? 3
+         : value         < 268435456 ? 4
+         :                             5;
+}
+
+/**
+ * Ensures that at least `n` more bytes fit into the backing buffer, doubling it if not.
+ * @param {number} n Number of additional bytes required
+ * @returns {undefined}
+ * @private
+ */
+Writer.prototype._reserve = function _reserve(n) {
+    var need = this.pos + n;
+    if (need > this.buf.length) {
+        var size = this.buf.length << 1;
+        if (size < need)
+            size = need;
+        var buf = this.constructor.alloc(size);
+        buf.set(this.buf.subarray(0, this.pos), 0);
+        this.buf = buf;
+        this.view = null; // invalidate
+    }
+};
+
+function writeStringAscii(val, buf, pos) {
+    for (var i = 0; i < val.length;)
+        buf[pos++] = val.charCodeAt(i++);
+}
+
+function writeVarint32(val, buf, pos) {
+    while (val > 127) {
+        buf[pos++] = val & 127 | 128;
+        val >>>= 7;
+    }
+    buf[pos] = val;
+    return pos + 1;
+}
+
+/**
+ * Writes an unsigned 32 bit value as a varint.
+ * @param {number} value Value to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.uint32 = function write_uint32(value) {
+    value = value >>> 0;
+    this._reserve(5);
+    var pos = this.pos;
+    this.pos = writeVarint32(value, this.buf, pos);
+    return this;
+};
+
+/**
+ * Writes a signed 32 bit value as a varint.
+ * @function
+ * @param {number} value Value to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.int32 = function write_int32(value) {
+    if ((value |= 0) < 0) { // 10 bytes per spec
+        this._reserve(10);
+        writeVarint64(LongBits.fromNumber(value), this.buf, this.pos);
+        this.pos += 10;
+        return this;
+    }
+    return this.uint32(value);
+};
+
+/**
+ * Writes a 32 bit value as a varint, zig-zag encoded.
+ * @param {number} value Value to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.sint32 = function write_sint32(value) {
+    return this.uint32((value << 1 ^ value >> 31) >>> 0);
+};
+
+function writeVarint64(val, buf, pos) {
+    var lo = val.lo,
+        hi = val.hi;
+    while (hi) {
+        buf[pos++] = lo & 127 | 128;
+        lo = (lo >>> 7 | hi << 25) >>> 0;
+        hi >>>= 7;
+    }
+    while (lo > 127) {
+        buf[pos++] = lo & 127 | 128;
+        lo = lo >>> 7;
+    }
+    buf[pos] = lo;
+    return pos + 1;
+}
+
+/**
+ * Writes an unsigned 64 bit value as a varint.
+ * @param {Long|number|string} value Value to write
+ * @returns {Writer} `this`
+ * @throws {TypeError} If `value` is a string and no long library is present.
+ */
+Writer.prototype.uint64 = function write_uint64(value) {
+    var bits = LongBits.from(value);
+    this._reserve(10);
+    var pos = this.pos;
+    this.pos = writeVarint64(bits, this.buf, pos);
+    return this;
+};
+
+/**
+ * Writes a signed 64 bit value as a varint.
+ * @function
+ * @param {Long|number|string} value Value to write
+ * @returns {Writer} `this`
+ * @throws {TypeError} If `value` is a string and no long library is present.
+ */
+Writer.prototype.int64 = Writer.prototype.uint64;
+
+/**
+ * Writes a signed 64 bit value as a varint, zig-zag encoded.
+ * @param {Long|number|string} value Value to write
+ * @returns {Writer} `this`
+ * @throws {TypeError} If `value` is a string and no long library is present.
+ */
+Writer.prototype.sint64 = function write_sint64(value) {
+    var bits = LongBits.from(value).zzEncode();
+    this._reserve(10);
+    var pos = this.pos;
+    this.pos = writeVarint64(bits, this.buf, pos);
+    return this;
+};
+
+/**
+ * Writes a boolish value as a varint.
+ * @param {boolean} value Value to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.bool = function write_bool(value) {
+    this._reserve(1);
+    this.buf[this.pos++] = value ? 1 : 0;
+    return this;
+};
+
+function writeFixed32(val, buf, pos) {
+    buf[pos    ] =  val         & 255;
+    buf[pos + 1] =  val >>> 8   & 255;
+    buf[pos + 2] =  val >>> 16  & 255;
+    buf[pos + 3] =  val >>> 24;
+}
+
+/**
+ * Writes an unsigned 32 bit value as fixed 32 bits.
+ * @param {number} value Value to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.fixed32 = function write_fixed32(value) {
+    this._reserve(4);
+    writeFixed32(value >>> 0, this.buf, this.pos);
+    this.pos += 4;
+    return this;
+};
+
+/**
+ * Writes a signed 32 bit value as fixed 32 bits.
+ * @function
+ * @param {number} value Value to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.sfixed32 = Writer.prototype.fixed32;
+
+/**
+ * Writes an unsigned 64 bit value as fixed 64 bits.
+ * @param {Long|number|string} value Value to write
+ * @returns {Writer} `this`
+ * @throws {TypeError} If `value` is a string and no long library is present.
+ */
+Writer.prototype.fixed64 = function write_fixed64(value) {
+    var bits = LongBits.from(value);
+    this._reserve(8);
+    writeFixed32(bits.lo, this.buf, this.pos);
+    writeFixed32(bits.hi, this.buf, this.pos + 4);
+    this.pos += 8;
+    return this;
+};
+
+/**
+ * Writes a signed 64 bit value as fixed 64 bits.
+ * @function
+ * @param {Long|number|string} value Value to write
+ * @returns {Writer} `this`
+ * @throws {TypeError} If `value` is a string and no long library is present.
+ */
+Writer.prototype.sfixed64 = Writer.prototype.fixed64;
+
+/**
+ * Writes a float (32 bit).
+ * @function
+ * @param {number} value Value to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.float = function write_float(value) {
+    this._reserve(4);
+    util.float.writeFloatLE(value, this.buf, this.pos);
+    this.pos += 4;
+    return this;
+};
+
+/**
+ * Writes a double (64 bit float).
+ * @function
+ * @param {number} value Value to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.double = function write_double(value) {
+    this._reserve(8);
+    util.float.writeDoubleLE(value, this.buf, this.pos);
+    this.pos += 8;
+    return this;
+};
+
+/**
+ * Writes a sequence of bytes.
+ * @param {Uint8Array|string} value Buffer or base64 encoded string to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.bytes = function write_bytes(value) {
+    var len = value.length >>> 0;
+    if (!len) {
+        this._reserve(1);
+        this.buf[this.pos++] = 0;
+        return this;
+    }
+    if (util.isString(value)) {
+        var buf = Writer.alloc(len = base64.length(value));
+        base64.decode(value, buf, 0);
+        value = buf;
+    }
+    this.uint32(len);
+    this._reserve(len);
+    this.buf.set(value, this.pos);
+    this.pos += len;
+    return this;
+};
+
+/**
+ * Writes raw bytes without a tag or length prefix.
+ * @param {Uint8Array} value Raw bytes
+ * @returns {Writer} `this`
+ */
+Writer.prototype.raw = function write_raw(value) {
+    var len = value.length >>> 0;
+    if (!len)
+        return this;
+    this._reserve(len);
+    this.buf.set(value, this.pos);
+    this.pos += len;
+    return this;
+};
+
+/**
+ * Backfills the length varint.
+ * @param {number} pos Position of reserved length byte
+ * @param {number} len Length of content after length varint
+ * @returns {Writer} `this`
+ * @private
+ */
+Writer.prototype._delim = function _delim(pos, len) {
+    var n = sizeVarint32(len);
+    if (n > 1)
+        this.buf.copyWithin(pos + n, pos + 1, pos + 1 + len);
+    writeVarint32(len, this.buf, pos);
+    this.pos = pos + n + len;
+    return this;
+};
+
+/**
+ * Writes a string.
+ * @param {string} value Value to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.string = function write_string(value) {
+    var n = value.length;
+    if (!n) {
+        this._reserve(1);
+        this.buf[this.pos++] = 0;
+        return this;
+    }
+    if (n < 0x80) {
+        this._reserve(n * 3 + 5); // worst case
+        var lenPos = this.pos;
+        return this._delim(lenPos, utf8.write(value, this.buf, lenPos + 1));
+    }
+    var len = utf8.length(value);
+    this.uint32(len);
+    this._reserve(len);
+    if (len === value.length)
+        writeStringAscii(value, this.buf, this.pos);
+    else
+        utf8.write(value, this.buf, this.pos);
+    this.pos += len;
+    return this;
+};
+
+/**
+ * Writes an array of unsigned 32 bit values as a packed repeated field.
+ * @param {number[]} value Values to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.uint32s = function write_uint32s(value) {
+    var n = value.length;
+    this._reserve(n * 5 + 5); // worst case: 5 bytes per value + length varint
+    var buf = this.buf, lenPos = this.pos, p = lenPos + 1;
+    for (var i = 0; i < n; ++i)
+        p = writeVarint32(value[i] >>> 0, buf, p);
+    return this._delim(lenPos, p - lenPos - 1);
+};
+
+/**
+ * Writes an array of signed 32 bit values as a packed repeated field.
+ * @param {number[]} value Values to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.int32s = function write_int32s(value) {
+    var n = value.length;
+    this._reserve(n * 10 + 5); // worst case: 10 bytes per negative value + length varint
+    var buf = this.buf, lenPos = this.pos, pos = lenPos + 1, val;
+    for (var i = 0; i < n; ++i) {
+        if ((val = value[i] | 0) < 0) { // negatives are 10 bytes per spec
+            pos = writeVarint64(LongBits.fromNumber(val), buf, pos);
+        } else {
+            pos = writeVarint32(val, buf, pos);
+        }
+    }
+    return this._delim(lenPos, pos - lenPos - 1);
+};
+
+/**
+ * Writes an array of 32 bit values as packed, zig-zag encoded varints.
+ * @param {number[]} value Values to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.sint32s = function write_sint32s(value) {
+    var n = value.length;
+    this._reserve(n * 5 + 5);
+    var buf = this.buf, lenPos = this.pos, pos = lenPos + 1;
+    for (var i = 0; i < n; ++i)
+        pos = writeVarint32((value[i] << 1 ^ value[i] >> 31) >>> 0, buf, pos);
+    return this._delim(lenPos, pos - lenPos - 1);
+};
+
+/**
+ * Writes an array of unsigned 64 bit values as a packed repeated field.
+ * @param {Array.<Long|number|string>} value Values to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.uint64s = function write_uint64s(value) {
+    var n = value.length;
+    this._reserve(n * 10 + 5);
+    var buf = this.buf, lenPos = this.pos, pos = lenPos + 1;
+    for (var i = 0; i < n; ++i) {
+        pos = writeVarint64(LongBits.from(value[i]), buf, pos);
+    }
+    return this._delim(lenPos, pos - lenPos - 1);
+};
+
+/**
+ * Writes an array of signed 64 bit values as a packed repeated field.
+ * @function
+ * @param {Array.<Long|number|string>} value Values to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.int64s = Writer.prototype.uint64s;
+
+/**
+ * Writes an array of 64 bit values as packed, zig-zag encoded varints.
+ * @param {Array.<Long|number|string>} value Values to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.sint64s = function write_sint64s(value) {
+    var n = value.length;
+    this._reserve(n * 10 + 5);
+    var buf = this.buf, lenPos = this.pos, pos = lenPos + 1;
+    for (var i = 0; i < n; ++i) {
+        pos = writeVarint64(LongBits.from(value[i]).zzEncode(), buf, pos);
+    }
+    return this._delim(lenPos, pos - lenPos - 1);
+};
+
+/**
+ * Writes an array of boolish values as a packed repeated field.
+ * @param {boolean[]} value Values to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.bools = function write_bools(value) {
+    var n = value.length;
+    this.uint32(n); // one byte per value
+    this._reserve(n);
+    var buf = this.buf, p = this.pos;
+    for (var i = 0; i < n; ++i)
+        buf[p++] = value[i] ? 1 : 0;
+    this.pos += n;
+    return this;
+};
+
+// The view allocation only pays off when amortized over enough writes
+var VIEW_THRESHOLD_FLOAT = 16,
+    VIEW_THRESHOLD_INT   = 128;
+
+function getLazyView(writer, count, threshold) {
+    var view = writer.view;
+    if (view || count < threshold)
+        return view;
+    var buf = writer.buf;
+    return writer.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+/**
+ * Writes an array of unsigned 32 bit values as packed, fixed 32 bits.
+ * @param {number[]} value Values to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.fixed32s = function write_fixed32s(value) {
+    var n = value.length, bytes = n * 4;
+    this.uint32(bytes); // length is known exactly
+    this._reserve(bytes);
+    var p = this.pos, i, dv = getLazyView(this, n, VIEW_THRESHOLD_INT);
+    if (dv)
+        for (i = 0; i < n; ++i) { dv.setUint32(p, value[i] >>> 0, true); p += 4; }
+    else {
+        var buf = this.buf;
+        for (i = 0; i < n; ++i) { writeFixed32(value[i] >>> 0, buf, p); p += 4; }
+    }
+    this.pos += bytes;
+    return this;
+};
+
+/**
+ * Writes an array of signed 32 bit values as packed, fixed 32 bits.
+ * @function
+ * @param {number[]} value Values to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.sfixed32s = Writer.prototype.fixed32s;
+
+/**
+ * Writes an array of unsigned 64 bit values as packed, fixed 64 bits.
+ * @param {Array.<Long|number|string>} value Values to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.fixed64s = function write_fixed64s(value) {
+    var n = value.length, bytes = n * 8;
+    this.uint32(bytes);
+    this._reserve(bytes);
+    var p = this.pos, i, bits, dv = getLazyView(this, n, VIEW_THRESHOLD_INT);
+    if (dv)
+        for (i = 0; i < n; ++i) { bits = LongBits.from(value[i]); dv.setUint32(p, bits.lo, true); dv.setUint32(p + 4, bits.hi, true); p += 8; }
+    else {
+        var buf = this.buf;
+        for (i = 0; i < n; ++i) { bits = LongBits.from(value[i]); writeFixed32(bits.lo, buf, p); writeFixed32(bits.hi, buf, p + 4); p += 8; }
+    }
+    this.pos += bytes;
+    return this;
+};
+
+/**
+ * Writes an array of signed 64 bit values as packed, fixed 64 bits.
+ * @function
+ * @param {Array.<Long|number|string>} value Values to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.sfixed64s = Writer.prototype.fixed64s;
+
+/**
+ * Writes an array of floats (32 bit) as a packed repeated field.
+ * @param {number[]} value Values to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.floats = function write_floats(value) {
+    var n = value.length, bytes = n * 4;
+    this.uint32(bytes);
+    this._reserve(bytes);
+    var p = this.pos, i, dv = getLazyView(this, n, VIEW_THRESHOLD_FLOAT);
+    if (dv)
+        for (i = 0; i < n; ++i) { dv.setFloat32(p, value[i], true); p += 4; }
+    else {
+        var buf = this.buf;
+        for (i = 0; i < n; ++i) { util.float.writeFloatLE(value[i], buf, p); p += 4; }
+    }
+    this.pos += bytes;
+    return this;
+};
+
+/**
+ * Writes an array of doubles (64 bit float) as a packed repeated field.
+ * @param {number[]} value Values to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.doubles = function write_doubles(value) {
+    var n = value.length, bytes = n * 8;
+    this.uint32(bytes);
+    this._reserve(bytes);
+    var p = this.pos, i, dv = getLazyView(this, n, VIEW_THRESHOLD_FLOAT);
+    if (dv)
+        for (i = 0; i < n; ++i) { dv.setFloat64(p, value[i], true); p += 8; }
+    else {
+        var buf = this.buf;
+        for (i = 0; i < n; ++i) { util.float.writeDoubleLE(value[i], buf, p); p += 8; }
+    }
+    this.pos += bytes;
+    return this;
+};
+
+/**
+ * Forks this writer's state by pushing it to a stack.
+ * @returns {Writer} `this`
+ */
+Writer.prototype.fork = function fork() {
+    this._reserve(1);
+    (this.states || (this.states = [])).push(this.pos);
+    this.pos += 1;
+    return this;
+};
+
+/**
+ * Resets this instance to the last state.
+ * @returns {Writer} `this`
+ */
+Writer.prototype.reset = function reset() {
+    var states = this.states;
+    if (states && states.length) {
+        this.pos = states.pop();
+    } else {
+        this.pos = 0;
+    }
+    return this;
+};
+
+/**
+ * Resets to the last state and prepends the fork state's current write length as a varint.
+ * @returns {Writer} `this`
+ */
+Writer.prototype.ldelim = function ldelim() {
+    var states = this.states,
+        len,
+        vlen;
+    if (states && states.length) {
+        var lenPos = states.pop();
+        len = this.pos - lenPos - 1;
+        vlen = sizeVarint32(len);
+        if (vlen > 1) { // grow the reserved single byte and shift content forward
+            this._reserve(vlen - 1);
+            this.buf.copyWithin(lenPos + vlen, lenPos + 1, lenPos + 1 + len);
+            this.pos += vlen - 1;
+            writeVarint32(len, this.buf, lenPos);
+        } else {
+            this.buf[lenPos] = len;
+        }
+    } else { // not forked: prefix the entire buffer with its length
+        // TODO: Compatibility with older generated code.
+        // Remove this branch in the next major release.
+        len = this.pos;
+        vlen = sizeVarint32(len);
+        this._reserve(vlen);
+        this.buf.copyWithin(vlen, 0, len);
+        writeVarint32(len, this.buf, 0);
+        this.pos += vlen;
+    }
+    return this;
+};
+
+/**
+ * Finishes the write operation.
+ * Returns a buffer sized to the written data by default.
+ * @param {boolean} [shared=false] Whether to return a shared view instead of a unique copy
+ * @returns {Uint8Array} Finished buffer
+ */
+Writer.prototype.finish = function finish(shared) {
+    if (shared)
+        return this.buf.subarray(0, this.pos);
+    var buf = this.constructor.alloc(this.pos);
+    buf.set(this.buf.subarray(0, this.pos), 0);
+    return buf;
+};
+
+/**
+ * Finishes the write operation, writing into the provided buffer.
+ * The caller must ensure that `buf` has enough space starting at `offset`
+ * to hold {@link Writer#pos} bytes.
+ * @param {T} buf Target buffer
+ * @param {number} [offset=0] Offset to start writing at
+ * @returns {T} The provided buffer
+ * @template T extends Uint8Array
+ */
+Writer.prototype.finishInto = function finishInto(buf, offset) {
+    if (offset === undefined)
+        offset = 0;
+    buf.set(this.buf.subarray(0, this.pos), offset);
+    return buf;
+};
+
+Writer._configure = function(BufferWriter_) {
+    BufferWriter = BufferWriter_;
+    Writer.create = create();
+    BufferWriter._configure();
+};
+
+
+/***/ }),
+
+/***/ 5790:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = BufferWriter;
+
+// extends Writer
+var Writer = __nccwpck_require__(7429);
+BufferWriter.prototype = Object.create(Writer.prototype, {
+    constructor: {
+        value: BufferWriter,
+        writable: true,
+        enumerable: false,
+        configurable: true
+    }
+});
+
+var util = __nccwpck_require__(7774);
+
+/**
+ * Constructs a new buffer writer instance.
+ * @classdesc Wire format writer using node buffers.
+ * @extends Writer
+ * @constructor
+ */
+function BufferWriter() {
+    Writer.call(this);
+}
+
+var writeStringBuffer;
+
+BufferWriter._configure = function () {
+    /**
+     * Allocates a buffer of the specified size.
+     * @function
+     * @param {number} size Buffer size
+     * @returns {Buffer} Buffer
+     */
+    BufferWriter.alloc = util.Buffer && util.Buffer.allocUnsafe;
+
+    writeStringBuffer = util.Buffer && util.Buffer.prototype.utf8Write
+        ? function writeStringBuffer_utf8Write(val, buf, pos) {
+            return buf.utf8Write(val, pos);
+        }
+        : function writeStringBuffer_write(val, buf, pos) {
+            return buf.write(val, pos);
+        };
+};
+
+
+/**
+ * @override
+ */
+BufferWriter.prototype.bytes = function write_bytes_buffer(value) {
+    if (util.isString(value))
+        value = util.Buffer.from(value, "base64");
+    var len = value.length >>> 0;
+    this.uint32(len);
+    if (len) {
+        this._reserve(len);
+        this.buf.set(value, this.pos);
+        this.pos += len;
+    }
+    return this;
+};
+
+/**
+ * @override
+ */
+BufferWriter.prototype.string = function write_string_buffer(value) {
+    var n = value.length;
+    if (!n) {
+        this._reserve(1);
+        this.buf[this.pos++] = 0;
+        return this;
+    }
+    if (n < 0x80) {
+        this._reserve(n * 3 + 5); // worst case
+        var pos = this.pos,
+            buf = this.buf;
+        return this._delim(pos,
+            n < 40
+                ? util.utf8.write(value, buf, pos + 1)
+                : writeStringBuffer(value, buf, pos + 1)
+        );
+    }
+    var len = util.Buffer.byteLength(value);
+    this.uint32(len);
+    this._reserve(len);
+    writeStringBuffer(value, this.buf, this.pos);
+    this.pos += len;
+    return this;
+};
+
+
+/**
+ * Finishes the write operation.
+ * @name BufferWriter#finish
+ * @function
+ * @returns {Buffer} Finished buffer
+ */
+
+BufferWriter._configure();
+
+
+/***/ }),
+
 /***/ 6745:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -50021,8 +63252,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 19 modules
-var dist = __nccwpck_require__(1834);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 21 modules
+var dist = __nccwpck_require__(9207);
 ;// CONCATENATED MODULE: ../kit/lib/io.js
 
 
@@ -50101,7 +63332,7 @@ async function runAction(gate, io = runnerIO()) {
 
 /***/ }),
 
-/***/ 3398:
+/***/ 2586:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50148,8 +63379,8 @@ function decideAgent(markers, cohort) {
     return markers.find((m) => m.tier === tier)?.agent ?? null;
 }
 //# sourceMappingURL=cohort.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 19 modules
-var dist = __nccwpck_require__(1834);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 21 modules
+var dist = __nccwpck_require__(9207);
 ;// CONCATENATED MODULE: ../../packages/attribution/dist/errors.js
 
 /** Every attribution failure: a payload, commit list, rule or line log that could not be read as documented. */
@@ -56520,11 +69751,14990 @@ async function aiTag(io, api) {
     return { failed: false };
 }
 //# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ../../packages/scanner/dist/containers/limits.js
+/** Thrown by container readers; the analyser turns it into a finding of `rule` (parse error or limit). */
+class ContainerError extends Error {
+    kind;
+    offset;
+    constructor(message, kind, offset) {
+        super(message);
+        this.kind = kind;
+        this.offset = offset;
+    }
+}
+/** Decompressed output is capped by the absolute limit and by the compression ratio, whichever is lower. */
+function outputCap(compressed, limits) {
+    return Math.min(limits.maxDecompressedBytes, Math.max(1 << 20, Math.ceil(compressed * limits.maxCompressionRatio)), 0x7fffffff);
+}
+//# sourceMappingURL=limits.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/containers/lz4.js
+
+/**
+ * LZ4 frame format (magic 0x184D2204), as python-lz4 and the lz4 CLI write it, decoded into a buffer of at most
+ * `cap` bytes. Attacker-controlled: every length and offset is checked; dictionaries are not supported.
+ */
+function decodeLz4Frame(src, cap) {
+    let p = 4;
+    const byte = () => {
+        if (p >= src.length)
+            throw new ContainerError('lz4 frame is truncated', 'parse', p);
+        return src[p++];
+    };
+    const u32 = () => (byte() | (byte() << 8) | (byte() << 16) | (byte() << 24)) >>> 0;
+    const flg = byte();
+    byte(); // BD: block maximum size; output is bounded by `cap` instead.
+    if (flg >> 6 !== 1)
+        throw new ContainerError(`unsupported lz4 frame version ${flg >> 6}`, 'unsupported');
+    if (flg & 0x01)
+        throw new ContainerError('lz4 frames with a dictionary are not supported', 'unsupported');
+    if (flg & 0x08)
+        p += 8;
+    byte(); // header checksum
+    const blockChecksum = (flg & 0x10) !== 0;
+    let out = new Uint8Array(Math.min(cap, Math.max(1 << 16, src.length * 4)));
+    let o = 0;
+    const grow = (need) => {
+        if (o + need > cap)
+            throw new ContainerError(`lz4 stream decompresses past the limit of ${cap} bytes`, 'limit');
+        if (o + need <= out.length)
+            return;
+        const next = new Uint8Array(Math.min(cap, Math.max(out.length * 2, o + need)));
+        next.set(out.subarray(0, o));
+        out = next;
+    };
+    for (;;) {
+        const size = u32();
+        if (size === 0)
+            break;
+        const raw = (size & 0x80000000) !== 0;
+        const len = size & 0x7fffffff;
+        if (p + len > src.length)
+            throw new ContainerError('lz4 block runs past the end of the stream', 'parse', p);
+        if (raw) {
+            grow(len);
+            out.set(src.subarray(p, p + len), o);
+            o += len;
+        }
+        else
+            o = decodeBlock(src, p, p + len, o, grow, () => out);
+        p += len + (blockChecksum ? 4 : 0);
+    }
+    return out.subarray(0, o);
+}
+function decodeBlock(src, start, end, o, grow, out) {
+    let p = start;
+    const length = (base) => {
+        let n = base;
+        if (base === 15) {
+            for (;;) {
+                if (p >= end)
+                    throw new ContainerError('lz4 sequence length is truncated', 'parse', p);
+                const b = src[p++];
+                n += b;
+                if (b !== 255)
+                    break;
+            }
+        }
+        return n;
+    };
+    while (p < end) {
+        const token = src[p++];
+        const lit = length(token >> 4);
+        if (p + lit > end)
+            throw new ContainerError('lz4 literals run past the block', 'parse', p);
+        grow(lit);
+        out().set(src.subarray(p, p + lit), o);
+        o += lit;
+        p += lit;
+        if (p >= end)
+            break;
+        if (p + 2 > end)
+            throw new ContainerError('lz4 match offset is truncated', 'parse', p);
+        const offset = src[p] | (src[p + 1] << 8);
+        p += 2;
+        if (offset === 0 || offset > o)
+            throw new ContainerError('lz4 match offset points before the output', 'parse', p);
+        const match = length(token & 15) + 4;
+        grow(match);
+        const buf = out();
+        for (let i = 0; i < match; i++, o++)
+            buf[o] = buf[o - offset];
+    }
+    return o;
+}
+//# sourceMappingURL=lz4.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/containers/compressed.js
+
+
+
+// Streams are inflated in memory; a single buffer cannot exceed this whatever the policy allows.
+const IN_MEMORY_CAP = 1 << 30;
+const zstd = external_node_zlib_.zstdDecompressSync;
+const lz4 = (buf, options) => Buffer.from(decodeLz4Frame(buf, options.maxOutputLength ?? IN_MEMORY_CAP));
+const DECODERS = {
+    gzip: external_node_zlib_.gunzipSync,
+    lz4,
+    zlib: external_node_zlib_.inflateSync,
+    ...(zstd ? { zstd } : {}),
+};
+function canDecompress(kind) {
+    return DECODERS[kind] !== undefined;
+}
+/** The whole decompressed stream, bounded by the policy's size and ratio limits. */
+async function decompress(kind, source, limits) {
+    const decode = DECODERS[kind];
+    if (!decode)
+        throw new ContainerError(`${kind} streams are not supported`, 'unsupported');
+    if (source.size > IN_MEMORY_CAP)
+        throw new ContainerError(`${kind} stream of ${source.size} bytes is too large to decompress in memory`, 'limit');
+    const cap = Math.min(outputCap(source.size, limits), IN_MEMORY_CAP);
+    const raw = await source.read(0, source.size);
+    try {
+        return decode(raw, { maxOutputLength: cap });
+    }
+    catch (cause) {
+        if (cause instanceof ContainerError)
+            throw cause;
+        const msg = cause.message;
+        if (/maxOutputLength|Cannot create a Buffer|buffer/i.test(msg))
+            throw new ContainerError(`${kind} stream decompresses past the limit of ${cap} bytes (ratio ${limits.maxCompressionRatio})`, 'limit');
+        throw new ContainerError(`${kind} stream is corrupt or truncated: ${msg}`, 'parse');
+    }
+}
+//# sourceMappingURL=compressed.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/source.js
+/** A ByteSource over bytes already in memory (small members, decompressed streams, tests). */
+function bufferSource(name, bytes, directory) {
+    return {
+        name,
+        size: bytes.length,
+        directory,
+        async read(offset, length) {
+            return bytes.subarray(Math.min(offset, bytes.length), Math.min(offset + length, bytes.length));
+        },
+    };
+}
+//# sourceMappingURL=source.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/io/slice-source.js
+/** A window of another source (a stored archive member, the pickle after a header) without copying it. */
+function sliceSource(parent, name, start, length) {
+    const size = Math.max(0, Math.min(length, parent.size - start));
+    return {
+        name,
+        size,
+        async read(offset, len) {
+            const from = Math.max(0, Math.min(offset, size));
+            return parent.read(start + from, Math.max(0, Math.min(len, size - from)));
+        },
+    };
+}
+//# sourceMappingURL=slice-source.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/containers/zip.js
+
+
+
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const decoder = new TextDecoder('utf-8');
+const CRC_CHECK_LIMIT = 16 << 20;
+function u16(b, o) {
+    return (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
+}
+function u32(b, o) {
+    return ((b[o] ?? 0) | ((b[o + 1] ?? 0) << 8) | ((b[o + 2] ?? 0) << 16) | ((b[o + 3] ?? 0) << 24)) >>> 0;
+}
+function u64(b, o) {
+    const v = u32(b, o) + u32(b, o + 4) * 2 ** 32;
+    return Number.isSafeInteger(v) ? v : Number.MAX_SAFE_INTEGER;
+}
+/** Locate the end-of-central-directory record by searching backwards, as zipfile and miniz both do. */
+async function findEndRecord(source) {
+    const span = Math.min(source.size, 22 + 0xffff);
+    const tail = await source.read(source.size - span, span);
+    for (let i = tail.length - 22; i >= 0; i--) {
+        if (u32(tail, i) === EOCD && i + 22 + u16(tail, i + 20) <= tail.length)
+            return source.size - span + i;
+    }
+    return undefined;
+}
+/**
+ * The central directory, which is what torch (miniz) and Python's zipfile trust; local headers are only used
+ * to find where data starts. Attacker-controlled: every offset and count is bounds-checked.
+ */
+async function readZipDirectory(source, limits) {
+    const end = await findEndRecord(source);
+    if (end === undefined)
+        throw new ContainerError('no end-of-central-directory record (truncated or not a zip)', 'parse');
+    const rec = await source.read(end, 22);
+    let count = u16(rec, 10);
+    let cdSize = u32(rec, 12);
+    let cdOffset = u32(rec, 16);
+    let recordStart = end;
+    if (end >= 20) {
+        const loc = await source.read(end - 20, 20);
+        if (u32(loc, 0) === ZIP64_LOCATOR) {
+            const z64At = u64(loc, 8);
+            const z = await source.read(z64At, 56);
+            if (z.length < 56 || u32(z, 0) !== ZIP64_EOCD)
+                throw new ContainerError('zip64 end record missing or corrupt', 'parse', z64At);
+            count = u64(z, 32);
+            cdSize = u64(z, 40);
+            cdOffset = u64(z, 48);
+            recordStart = z64At;
+        }
+    }
+    const prepended = recordStart - cdSize - cdOffset;
+    if (prepended < 0)
+        throw new ContainerError('central directory lies outside the file', 'parse', end);
+    if (count > limits.maxMembers)
+        throw new ContainerError(`${count} members exceed the limit of ${limits.maxMembers}`, 'limit');
+    const cd = await source.read(cdOffset + prepended, cdSize);
+    if (cd.length < cdSize)
+        throw new ContainerError('central directory is truncated', 'parse', cdOffset);
+    const entries = [];
+    let p = 0;
+    while (p + 46 <= cd.length && u32(cd, p) === CENTRAL) {
+        const nameLen = u16(cd, p + 28);
+        const extraLen = u16(cd, p + 30);
+        const commentLen = u16(cd, p + 32);
+        if (p + 46 + nameLen + extraLen + commentLen > cd.length)
+            throw new ContainerError('central directory entry overruns the directory', 'parse', cdOffset + p);
+        const entry = {
+            name: decoder.decode(cd.subarray(p + 46, p + 46 + nameLen)),
+            flags: u16(cd, p + 8),
+            method: u16(cd, p + 10),
+            crc: u32(cd, p + 16),
+            compressedSize: u32(cd, p + 20),
+            size: u32(cd, p + 24),
+            localOffset: u32(cd, p + 42),
+        };
+        applyZip64(entry, cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen));
+        entries.push(entry);
+        if (entries.length > limits.maxMembers)
+            throw new ContainerError(`more than ${limits.maxMembers} members`, 'limit');
+        p += 46 + nameLen + extraLen + commentLen;
+    }
+    if (entries.length !== count)
+        throw new ContainerError(`the end record announces ${count} members but the central directory holds ${entries.length}`, 'parse', cdOffset);
+    return { entries, prepended, endOffset: end };
+}
+// Sizes and offsets saturated at 0xffffffff live in the zip64 extra field, in this order.
+function applyZip64(e, extra) {
+    let p = 0;
+    while (p + 4 <= extra.length) {
+        const id = u16(extra, p);
+        const len = u16(extra, p + 2);
+        if (id === 0x0001) {
+            let q = p + 4;
+            const take = () => {
+                const v = u64(extra, q);
+                q += 8;
+                return v;
+            };
+            if (e.size === 0xffffffff && q + 8 <= p + 4 + len)
+                e.size = take();
+            if (e.compressedSize === 0xffffffff && q + 8 <= p + 4 + len)
+                e.compressedSize = take();
+            if (e.localOffset === 0xffffffff && q + 8 <= p + 4 + len)
+                e.localOffset = take();
+        }
+        p += 4 + len;
+    }
+}
+/**
+ * A member's bytes as torch reads them: data starts after the local header's name and extra fields; stored
+ * members are windows on the file (never copied), deflated ones are inflated with a bounded output.
+ */
+async function openMember(source, dir, e, limits, name) {
+    if (e.flags & 0x1)
+        throw new ContainerError(`member ${e.name} is encrypted`, 'unsupported');
+    const at = e.localOffset + dir.prepended;
+    const lh = await source.read(at, 30);
+    if (lh.length < 30 || u32(lh, 0) !== LOCAL)
+        throw new ContainerError(`member ${e.name} has no local header at offset ${at}`, 'parse', at);
+    const nameLen = u16(lh, 26);
+    const extraLen = u16(lh, 28);
+    const warnings = [];
+    const localName = decoder.decode(await source.read(at + 30, nameLen));
+    if (localName !== e.name)
+        warnings.push(`local header names member ${JSON.stringify(e.name)} as ${JSON.stringify(localName)}`);
+    if ((u16(lh, 6) & 0x8) === 0 && u32(lh, 14) !== e.crc)
+        warnings.push(`local header of ${e.name} has CRC-32 ${u32(lh, 14).toString(16)}, the directory ${e.crc.toString(16)}`);
+    if (u16(lh, 8) !== e.method)
+        warnings.push(`local header of ${e.name} uses compression method ${u16(lh, 8)}, the directory ${e.method}`);
+    const dataAt = at + 30 + nameLen + extraLen;
+    if (dataAt + e.compressedSize > source.size)
+        throw new ContainerError(`member ${e.name} runs past the end of the archive`, 'parse', dataAt);
+    if (e.method === 0) {
+        // Small stored members (pickles, not tensors) are checked against their CRC like zipfile would.
+        const crcMismatch = e.compressedSize <= CRC_CHECK_LIMIT && (0,external_node_zlib_.crc32)(await source.read(dataAt, e.compressedSize)) !== e.crc;
+        return { source: sliceSource(source, name, dataAt, e.compressedSize), warnings, crcMismatch };
+    }
+    if (e.method !== 8)
+        throw new ContainerError(`member ${e.name} uses unsupported compression method ${e.method}`, 'unsupported');
+    const cap = outputCap(e.compressedSize, limits);
+    if (e.size > cap)
+        throw new ContainerError(`member ${e.name} declares ${e.size} bytes, over the decompression limit of ${cap}`, 'limit');
+    const raw = await source.read(dataAt, e.compressedSize);
+    let out;
+    try {
+        out = (0,external_node_zlib_.inflateRawSync)(raw, { maxOutputLength: cap });
+    }
+    catch (cause) {
+        const msg = cause.message;
+        if (/maxOutputLength|buffer/i.test(msg))
+            throw new ContainerError(`member ${e.name} inflates past the limit of ${cap} bytes`, 'limit');
+        throw new ContainerError(`member ${e.name} does not inflate: ${msg}`, 'parse', dataAt);
+    }
+    return { source: bufferSource(name, out), warnings, crcMismatch: (0,external_node_zlib_.crc32)(out) !== e.crc };
+}
+//# sourceMappingURL=zip.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/rules.js
+function rule(id, name, severity, verdict, summary, help) {
+    return { id, name, severity, verdict, summary, help };
+}
+/** Stable ids: never renumber, only add. Documented in docs/scanner.md. */
+const RULES = {
+    dangerousGlobal: rule('TG-PKL-001', 'DangerousPickleGlobal', 'critical', 'unsafe', 'A pickle imports a callable that can run code, touch files or the network when the file is loaded.', 'Do not load this file. Re-export the weights as safetensors, or load with torch.load(weights_only=True) after verifying the source.'),
+    unknownGlobal: rule('TG-PKL-002', 'UnreviewedPickleGlobal', 'medium', 'review', 'A pickle imports a global that is on neither the safe list nor the deny list.', 'Check that the named class is expected (e.g. your own model class); add it to scan.allowGlobals in the policy if it is.'),
+    dynamicGlobal: rule('TG-PKL-003', 'DynamicPickleGlobal', 'critical', 'unsafe', 'A pickle resolves a global from a computed, non-string or unknown operand, so what it imports cannot be known.', 'Treat the file as malicious: no legitimate serializer emits computed global names.'),
+    parseError: rule('TG-PKL-004', 'PickleParseError', 'high', 'error', 'The pickle stream is malformed (truncated, invalid opcode, stack or memo misuse, frame straddled) and was not fully analysed.', 'Do not load the file; a malformed stream is how scanners are bypassed. Re-export it from its source.'),
+    limit: rule('TG-LIM-001', 'ScanLimitExceeded', 'high', 'error', 'A scan limit (opcodes, nesting depth, members, decompressed size or ratio, memo size) was hit; the rest was not analysed.', 'Raise the limit under scan.limits in the policy if the file is expected to be this large, then rescan.'),
+    computedCall: rule('TG-PKL-006', 'ComputedPickleCall', 'medium', 'review', 'A pickle calls something that is not a plain imported global (the result of another call or an unknown value).', 'Check which object is being called; legitimate checkpoints only call allow-listed rebuild functions.'),
+    attributeOverwrite: rule('TG-PKL-007', 'PickleAttributeOverwrite', 'critical', 'unsafe', 'A pickle BUILD sets attributes or state on an imported module, class or function rather than on a new object.', 'Treat the file as malicious: this rewires code at load time.'),
+    trailingData: rule('TG-PKL-008', 'UnanalysedTrailingData', 'medium', 'review', 'Bytes follow the last pickle that are not a pickle; another loader could read them.', 'Check how the file is produced; re-export it without appended data.'),
+    extension: rule('TG-PKL-009', 'PickleExtensionCode', 'high', 'unsafe', 'A pickle uses the copyreg extension registry (EXT1/EXT2/EXT4), whose target cannot be known statically.', 'Treat the file as malicious unless you control the extension registry of the loading process.'),
+    polyglot: rule('TG-PKL-010', 'PicklePolyglot', 'high', 'review', 'The file is both a pickle and a zip archive; different loaders see different contents.', 'Do not load it; re-export the model from its source.'),
+    objectArray: rule('TG-NPY-001', 'NumpyObjectArray', 'low', 'safe', 'A NumPy array has object dtype: loading it runs the pickle that follows the header (allow_pickle=True).', 'Prefer plain dtypes; the embedded pickle is analysed separately.'),
+    numpyParse: rule('TG-NPY-002', 'NumpyParseError', 'high', 'error', 'A NumPy .npy header is malformed or the data is truncated.', 'Re-export the array with numpy.save.'),
+    zipParse: rule('TG-ZIP-001', 'ZipParseError', 'high', 'error', 'The zip archive could not be read through its central directory, or a member could not be extracted.', 'Re-create the archive; a malformed archive may be read differently by different loaders.'),
+    memberName: rule('TG-ZIP-002', 'SuspiciousMemberName', 'high', 'review', 'An archive member name is absolute, contains "..", backslashes or control characters (path traversal on extraction).', 'Do not extract the archive; re-create it with relative member names.'),
+    headerMismatch: rule('TG-ZIP-003', 'ZipHeaderMismatch', 'medium', 'review', 'A zip local header disagrees with the central directory (name, flags); loaders that trust one or the other see different files.', 'Re-create the archive with a standard zip writer.'),
+    crcMismatch: rule('TG-ZIP-004', 'ZipCrcMismatch', 'medium', 'review', 'A zip member does not match its CRC-32; torch ignores this, so the member was analysed as stored.', 'Re-create the archive; a corrupted or tampered member should not be loaded.'),
+    encrypted: rule('TG-ZIP-005', 'EncryptedMember', 'high', 'error', 'An archive member is encrypted or uses an unsupported compression method, so its content could not be analysed.', 'Provide the archive unencrypted (stored or deflate) so it can be scanned.'),
+    duplicateMember: rule('TG-ZIP-006', 'DuplicateMember', 'high', 'review', 'Two archive members have the same name; loaders disagree about which one they read.', 'Re-create the archive with unique member names.'),
+    archiveParse: rule('TG-ARC-001', 'ArchiveParseError', 'high', 'error', 'A tar archive or compressed stream is malformed or truncated.', 'Re-create the archive or stream with a standard tool.'),
+    unsupportedArchive: rule('TG-ARC-002', 'UnsupportedArchive', 'high', 'error', 'The file is an archive or compressed stream this scanner cannot open (e.g. 7z), so its content was not analysed.', 'Unpack it and scan the unpacked files, or repackage it as zip, tar or gzip.'),
+    torchScript: rule('TG-PT-001', 'TorchScriptCode', 'medium', 'review', 'A TorchScript archive carries code that runs in the TorchScript interpreter when the model is used.', 'Review the code/ members of the archive, or export the weights alone as safetensors.'),
+    readError: rule('TG-FMT-003', 'UnreadableFile', 'high', 'error', 'The file could not be read (permissions, I/O error, vanished during the scan).', 'Check the file exists and is readable by the scanning user, then rescan.'),
+    unknownBinary: rule('TG-FMT-001', 'UnrecognisedBinary', 'low', 'review', 'The file content matches no known format; it was not analysed.', 'Check what the file is; if a loader in your pipeline reads it, convert it to a known safe format.'),
+    plainText: rule('TG-FMT-002', 'PlainText', 'info', 'safe', 'The file is empty or plain UTF-8 text (not a pickle).', 'Nothing to do.'),
+};
+/** The scanner's rule list, for SARIF (`ruleCatalog(SCANNER_RULES, ...)`). */
+const SCANNER_RULES = Object.values(RULES);
+const BY_ID = new Map(SCANNER_RULES.map((r) => [r.id, r]));
+/** The verdict a finding implies; a finding of a rule this package does not know counts as `review`. */
+function findingVerdict(f) {
+    return BY_ID.get(f.rule)?.verdict ?? 'review';
+}
+function finding(r, message, location, evidence) {
+    const f = { rule: r.id, severity: r.severity, message };
+    if (location)
+        f.location = location;
+    if (evidence !== undefined)
+        f.evidence = evidence;
+    return f;
+}
+//# sourceMappingURL=rules.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/conclude.js
+
+
+/** An analysis whose verdict is the worst implied by its findings and by the verdicts of what it contains. */
+function conclude(format, findings, nested = [], metadata) {
+    const verdict = (0,dist/* worstVerdict */.zP)([...findings.map(findingVerdict), ...nested]);
+    const a = { format, findings, verdict };
+    if (metadata)
+        a.metadata = metadata;
+    return a;
+}
+/** Fold a nested member's analysis into its container's findings; members' own paths are kept. */
+function absorb(into, nested, memberPath) {
+    for (const f of nested.findings) {
+        if (f.severity === 'info' && nested.verdict === 'safe')
+            continue;
+        into.push(f.location ? f : { ...f, location: { path: memberPath } });
+    }
+}
+//# sourceMappingURL=conclude.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/container-errors.js
+
+
+/** A container reader's failure as a finding: limits and unsupported content are `error`, like parse failures. */
+function containerFinding(e, path, parseRule) {
+    if (e instanceof ContainerError) {
+        const rule = e.kind === 'limit' ? RULES.limit : e.kind === 'unsupported' ? RULES.encrypted : parseRule;
+        return finding(rule, e.message, e.offset === undefined ? { path } : { path, offset: e.offset });
+    }
+    throw e;
+}
+//# sourceMappingURL=container-errors.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/compressed-stream.js
+
+
+
+
+
+/** A compressed stream (gzip, zlib, zstd): decompressed within the policy's limits, then analysed as what it holds. */
+async function analyseCompressed(ctx, kind) {
+    const { source } = ctx;
+    let bytes;
+    try {
+        bytes = await decompress(kind, source, ctx.policy.limits);
+    }
+    catch (e) {
+        return conclude(kind, [containerFinding(e, source.name, RULES.archiveParse)]);
+    }
+    const path = `${source.name}!/`;
+    const inner = await ctx.scanNested(bufferSource(path, bytes));
+    const findings = [];
+    absorb(findings, inner, path);
+    return conclude(`${kind}+${inner.format}`, findings, [inner.verdict], inner.metadata);
+}
+/** Archives and streams this scanner cannot open: reported as `error`, never passed. */
+function analyseUnsupported(ctx, kind) {
+    return conclude(kind, [
+        finding(RULES.unsupportedArchive, `${kind} content cannot be opened by this scanner, so it was not analysed`, {
+            path: ctx.source.name,
+        }),
+    ]);
+}
+//# sourceMappingURL=compressed-stream.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/shared/errors.js
+
+/** A model file whose bytes do not follow its format (malformed) or exceed a hard cap (limit). */
+class ModelFormatError extends dist/* TrustgateError */.O_ {
+    constructor(code, message, options = {}) {
+        super(code, message, options);
+        this.name = 'ModelFormatError';
+    }
+}
+function malformed(message, cause) {
+    return new ModelFormatError('MODEL_FORMAT_MALFORMED', message, { cause });
+}
+function overLimit(message) {
+    return new ModelFormatError('MODEL_FORMAT_LIMIT', message);
+}
+//# sourceMappingURL=errors.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/shared/analysis.js
+
+
+// critical/high findings block, medium asks a human, low/info are recorded only.
+const SEVERITY_VERDICT = { critical: 'unsafe', high: 'unsafe', medium: 'review', low: 'safe', info: 'safe' };
+/** The verdict a set of findings earns on its own. */
+function verdictOf(findings) {
+    return (0,dist/* worstVerdict */.zP)(findings.map((f) => SEVERITY_VERDICT[f.severity]));
+}
+function analysisOf(format, findings, metadata, extra = []) {
+    const verdict = (0,dist/* worstVerdict */.zP)([verdictOf(findings), ...extra]);
+    return metadata === undefined ? { format, findings, verdict } : { format, findings, verdict, metadata };
+}
+/**
+ * Runs a format analysis and turns a parse failure into an `error` verdict with the format's rule: a file we
+ * could not read is never a pass. Anything thrown (RangeError from a hostile length, stack overflow) counts.
+ */
+async function failClosed(format, rules, source, run) {
+    try {
+        return await run();
+    }
+    catch (err) {
+        // A cap exceeded is a crafted file (unsafe); anything else means we could not tell (error).
+        const limit = err instanceof ModelFormatError && err.code === 'MODEL_FORMAT_LIMIT';
+        const what = err instanceof Error ? err.message : String(err);
+        const rule = typeof rules === 'string' ? rules : limit ? rules.limit : rules.malformed;
+        return {
+            format,
+            verdict: limit ? 'unsafe' : 'error',
+            findings: [
+                {
+                    rule,
+                    severity: 'high',
+                    message: `could not be analysed as ${format} (${what}); the file is not trusted. Re-export it with the official tooling or remove it.`,
+                    location: { path: source.name },
+                },
+            ],
+        };
+    }
+}
+function analysis_finding(rule, severity, path, message, evidence, offset) {
+    const location = offset === undefined ? { path } : { path, offset };
+    return evidence === undefined ? { rule, severity, message, location } : { rule, severity, message, location, evidence };
+}
+/** The first item for each key, in order (one finding per place, one reference per line and model). */
+function uniqueBy(items, key) {
+    const seen = new Set();
+    return items.filter((item) => {
+        const k = key(item);
+        if (seen.has(k))
+            return false;
+        seen.add(k);
+        return true;
+    });
+}
+//# sourceMappingURL=analysis.js.map
+;// CONCATENATED MODULE: ../../node_modules/@huggingface/jinja/dist/index.js
+var __defProp = Object.defineProperty;
+var __defNormalProp = (obj, key, value) => key in obj ? __defProp(obj, key, { enumerable: true, configurable: true, writable: true, value }) : obj[key] = value;
+var __publicField = (obj, key, value) => {
+  __defNormalProp(obj, typeof key !== "symbol" ? key + "" : key, value);
+  return value;
+};
+
+// src/lexer.ts
+var TOKEN_TYPES = Object.freeze({
+  Text: "Text",
+  // The text between Jinja statements or expressions
+  NumericLiteral: "NumericLiteral",
+  // e.g., 123, 1.0
+  StringLiteral: "StringLiteral",
+  // 'string'
+  Identifier: "Identifier",
+  // Variables, functions, statements, booleans, etc.
+  Equals: "Equals",
+  // =
+  OpenParen: "OpenParen",
+  // (
+  CloseParen: "CloseParen",
+  // )
+  OpenStatement: "OpenStatement",
+  // {%
+  CloseStatement: "CloseStatement",
+  // %}
+  OpenExpression: "OpenExpression",
+  // {{
+  CloseExpression: "CloseExpression",
+  // }}
+  OpenSquareBracket: "OpenSquareBracket",
+  // [
+  CloseSquareBracket: "CloseSquareBracket",
+  // ]
+  OpenCurlyBracket: "OpenCurlyBracket",
+  // {
+  CloseCurlyBracket: "CloseCurlyBracket",
+  // }
+  Comma: "Comma",
+  // ,
+  Dot: "Dot",
+  // .
+  Colon: "Colon",
+  // :
+  Pipe: "Pipe",
+  // |
+  CallOperator: "CallOperator",
+  // ()
+  AdditiveBinaryOperator: "AdditiveBinaryOperator",
+  // + - ~
+  MultiplicativeBinaryOperator: "MultiplicativeBinaryOperator",
+  // * / // %
+  ExponentiationBinaryOperator: "ExponentiationBinaryOperator",
+  // **
+  ComparisonBinaryOperator: "ComparisonBinaryOperator",
+  // < > <= >= == !=
+  UnaryOperator: "UnaryOperator",
+  // ! - +
+  Comment: "Comment"
+  // {# ... #}
+});
+var Token = class {
+  /**
+   * Constructs a new Token.
+   * @param {string} value The raw value as seen inside the source code.
+   * @param {TokenType} type The type of token.
+   */
+  constructor(value, type) {
+    this.value = value;
+    this.type = type;
+  }
+};
+function isWord(char) {
+  return /\w/.test(char);
+}
+function isInteger(char) {
+  return /[0-9]/.test(char);
+}
+function isWhitespace(char) {
+  return /\s/.test(char);
+}
+var ORDERED_MAPPING_TABLE = [
+  // Control sequences
+  ["{%", TOKEN_TYPES.OpenStatement],
+  ["%}", TOKEN_TYPES.CloseStatement],
+  ["{{", TOKEN_TYPES.OpenExpression],
+  ["}}", TOKEN_TYPES.CloseExpression],
+  // Single character tokens
+  ["(", TOKEN_TYPES.OpenParen],
+  [")", TOKEN_TYPES.CloseParen],
+  ["{", TOKEN_TYPES.OpenCurlyBracket],
+  ["}", TOKEN_TYPES.CloseCurlyBracket],
+  ["[", TOKEN_TYPES.OpenSquareBracket],
+  ["]", TOKEN_TYPES.CloseSquareBracket],
+  [",", TOKEN_TYPES.Comma],
+  [".", TOKEN_TYPES.Dot],
+  [":", TOKEN_TYPES.Colon],
+  ["|", TOKEN_TYPES.Pipe],
+  // Comparison operators
+  ["<=", TOKEN_TYPES.ComparisonBinaryOperator],
+  [">=", TOKEN_TYPES.ComparisonBinaryOperator],
+  ["==", TOKEN_TYPES.ComparisonBinaryOperator],
+  ["!=", TOKEN_TYPES.ComparisonBinaryOperator],
+  ["<", TOKEN_TYPES.ComparisonBinaryOperator],
+  [">", TOKEN_TYPES.ComparisonBinaryOperator],
+  // Arithmetic operators
+  ["+", TOKEN_TYPES.AdditiveBinaryOperator],
+  ["-", TOKEN_TYPES.AdditiveBinaryOperator],
+  ["~", TOKEN_TYPES.AdditiveBinaryOperator],
+  ["**", TOKEN_TYPES.ExponentiationBinaryOperator],
+  // NOTE: must come before "*" so that "**" is matched first
+  ["*", TOKEN_TYPES.MultiplicativeBinaryOperator],
+  ["//", TOKEN_TYPES.MultiplicativeBinaryOperator],
+  // NOTE: must come before "/" so that "//" is matched first
+  ["/", TOKEN_TYPES.MultiplicativeBinaryOperator],
+  ["%", TOKEN_TYPES.MultiplicativeBinaryOperator],
+  // Assignment operator
+  ["=", TOKEN_TYPES.Equals]
+];
+var ESCAPE_CHARACTERS = /* @__PURE__ */ new Map([
+  ["n", "\n"],
+  // New line
+  ["t", "	"],
+  // Horizontal tab
+  ["r", "\r"],
+  // Carriage return
+  ["b", "\b"],
+  // Backspace
+  ["f", "\f"],
+  // Form feed
+  ["v", "\v"],
+  // Vertical tab
+  ["'", "'"],
+  // Single quote
+  ['"', '"'],
+  // Double quote
+  ["\\", "\\"]
+  // Backslash
+]);
+function preprocess(template, options = {}) {
+  if (template.endsWith("\n")) {
+    template = template.slice(0, -1);
+  }
+  if (options.lstrip_blocks) {
+    template = template.replace(/^[ \t]*({[#%-])/gm, "$1");
+  }
+  if (options.trim_blocks) {
+    template = template.replace(/([#%-]})\n/g, "$1");
+  }
+  return template.replace(
+    /(\s*){%(-?)\s*(?:end)?generation\s*(-?)%}(\s*)/gs,
+    (_, before, lstrip, rstrip, after) => (lstrip ? "" : before) + (rstrip ? "" : after)
+  );
+}
+function tokenize(source, options = {}) {
+  const tokens = [];
+  const src = preprocess(source, options);
+  let cursorPosition = 0;
+  let curlyBracketDepth = 0;
+  const consumeWhile = (predicate) => {
+    let str = "";
+    while (predicate(src[cursorPosition])) {
+      if (src[cursorPosition] === "\\") {
+        ++cursorPosition;
+        if (cursorPosition >= src.length) {
+          throw new SyntaxError("Unexpected end of input");
+        }
+        const escaped = src[cursorPosition++];
+        if (escaped === "x" || escaped === "u") {
+          const length = escaped === "x" ? 2 : 4;
+          const hex = src.slice(cursorPosition, cursorPosition + length);
+          if (hex.length !== length || /[^0-9a-f]/i.test(hex)) {
+            throw new SyntaxError(`Invalid hexadecimal escape sequence: \\${escaped}${hex}`);
+          }
+          str += String.fromCharCode(parseInt(hex, 16));
+          cursorPosition += length;
+          continue;
+        }
+        const unescaped = ESCAPE_CHARACTERS.get(escaped);
+        if (unescaped === void 0) {
+          throw new SyntaxError(`Unexpected escaped character: ${escaped}`);
+        }
+        str += unescaped;
+        continue;
+      }
+      str += src[cursorPosition++];
+      if (cursorPosition >= src.length) {
+        throw new SyntaxError("Unexpected end of input");
+      }
+    }
+    return str;
+  };
+  const stripTrailingWhitespace = () => {
+    const lastToken = tokens.at(-1);
+    if (lastToken && lastToken.type === TOKEN_TYPES.Text) {
+      lastToken.value = lastToken.value.trimEnd();
+      if (lastToken.value === "") {
+        tokens.pop();
+      }
+    }
+  };
+  const skipLeadingWhitespace = () => {
+    while (cursorPosition < src.length && isWhitespace(src[cursorPosition])) {
+      ++cursorPosition;
+    }
+  };
+  main:
+    while (cursorPosition < src.length) {
+      const lastTokenType = tokens.at(-1)?.type;
+      if (lastTokenType === void 0 || lastTokenType === TOKEN_TYPES.CloseStatement || lastTokenType === TOKEN_TYPES.CloseExpression || lastTokenType === TOKEN_TYPES.Comment) {
+        let text = "";
+        while (cursorPosition < src.length && // Keep going until we hit the next Jinja statement or expression
+        !(src[cursorPosition] === "{" && (src[cursorPosition + 1] === "%" || src[cursorPosition + 1] === "{" || src[cursorPosition + 1] === "#"))) {
+          text += src[cursorPosition++];
+        }
+        if (text.length > 0) {
+          tokens.push(new Token(text, TOKEN_TYPES.Text));
+          continue;
+        }
+      }
+      if (src[cursorPosition] === "{" && src[cursorPosition + 1] === "#") {
+        cursorPosition += 2;
+        const stripBefore = src[cursorPosition] === "-";
+        if (stripBefore) {
+          ++cursorPosition;
+        }
+        let comment = "";
+        while (src[cursorPosition] !== "#" || src[cursorPosition + 1] !== "}") {
+          if (cursorPosition + 2 >= src.length) {
+            throw new SyntaxError("Missing end of comment tag");
+          }
+          comment += src[cursorPosition++];
+        }
+        const stripAfter = comment.endsWith("-");
+        if (stripAfter) {
+          comment = comment.slice(0, -1);
+        }
+        if (stripBefore) {
+          stripTrailingWhitespace();
+        }
+        tokens.push(new Token(comment, TOKEN_TYPES.Comment));
+        cursorPosition += 2;
+        if (stripAfter) {
+          skipLeadingWhitespace();
+        }
+        continue;
+      }
+      if (src.slice(cursorPosition, cursorPosition + 3) === "{%-") {
+        stripTrailingWhitespace();
+        tokens.push(new Token("{%", TOKEN_TYPES.OpenStatement));
+        cursorPosition += 3;
+        continue;
+      }
+      if (src.slice(cursorPosition, cursorPosition + 3) === "{{-") {
+        stripTrailingWhitespace();
+        tokens.push(new Token("{{", TOKEN_TYPES.OpenExpression));
+        curlyBracketDepth = 0;
+        cursorPosition += 3;
+        continue;
+      }
+      consumeWhile(isWhitespace);
+      if (src.slice(cursorPosition, cursorPosition + 3) === "-%}") {
+        tokens.push(new Token("%}", TOKEN_TYPES.CloseStatement));
+        cursorPosition += 3;
+        skipLeadingWhitespace();
+        continue;
+      }
+      if (src.slice(cursorPosition, cursorPosition + 3) === "-}}") {
+        tokens.push(new Token("}}", TOKEN_TYPES.CloseExpression));
+        cursorPosition += 3;
+        skipLeadingWhitespace();
+        continue;
+      }
+      const char = src[cursorPosition];
+      if (char === "-" || char === "+") {
+        const lastTokenType2 = tokens.at(-1)?.type;
+        if (lastTokenType2 === TOKEN_TYPES.Text || lastTokenType2 === void 0) {
+          throw new SyntaxError(`Unexpected character: ${char}`);
+        }
+        switch (lastTokenType2) {
+          case TOKEN_TYPES.Identifier:
+          case TOKEN_TYPES.NumericLiteral:
+          case TOKEN_TYPES.StringLiteral:
+          case TOKEN_TYPES.CloseParen:
+          case TOKEN_TYPES.CloseSquareBracket:
+            break;
+          default: {
+            ++cursorPosition;
+            let num = consumeWhile(isInteger);
+            if (num.length > 0 && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
+              ++cursorPosition;
+              const frac = consumeWhile(isInteger);
+              num = `${num}.${frac}`;
+            }
+            tokens.push(
+              new Token(`${char}${num}`, num.length > 0 ? TOKEN_TYPES.NumericLiteral : TOKEN_TYPES.UnaryOperator)
+            );
+            continue;
+          }
+        }
+      }
+      for (const [seq, type] of ORDERED_MAPPING_TABLE) {
+        if (seq === "}}" && curlyBracketDepth > 0) {
+          continue;
+        }
+        const slice2 = src.slice(cursorPosition, cursorPosition + seq.length);
+        if (slice2 === seq) {
+          tokens.push(new Token(seq, type));
+          if (type === TOKEN_TYPES.OpenExpression) {
+            curlyBracketDepth = 0;
+          } else if (type === TOKEN_TYPES.OpenCurlyBracket) {
+            ++curlyBracketDepth;
+          } else if (type === TOKEN_TYPES.CloseCurlyBracket) {
+            --curlyBracketDepth;
+          }
+          cursorPosition += seq.length;
+          continue main;
+        }
+      }
+      if (char === "'" || char === '"') {
+        ++cursorPosition;
+        const str = consumeWhile((c) => c !== char);
+        tokens.push(new Token(str, TOKEN_TYPES.StringLiteral));
+        ++cursorPosition;
+        continue;
+      }
+      if (isInteger(char)) {
+        let num = consumeWhile(isInteger);
+        if (tokens.at(-1)?.type !== TOKEN_TYPES.Dot && src[cursorPosition] === "." && isInteger(src[cursorPosition + 1])) {
+          ++cursorPosition;
+          const frac = consumeWhile(isInteger);
+          num = `${num}.${frac}`;
+        }
+        tokens.push(new Token(num, TOKEN_TYPES.NumericLiteral));
+        continue;
+      }
+      if (isWord(char)) {
+        const word = consumeWhile(isWord);
+        tokens.push(new Token(word, TOKEN_TYPES.Identifier));
+        continue;
+      }
+      throw new SyntaxError(`Unexpected character: ${char}`);
+    }
+  return tokens;
+}
+
+// src/ast.ts
+var Statement = class {
+  type = "Statement";
+};
+var Program = class extends Statement {
+  constructor(body) {
+    super();
+    this.body = body;
+  }
+  type = "Program";
+};
+var If = class extends Statement {
+  constructor(test, body, alternate) {
+    super();
+    this.test = test;
+    this.body = body;
+    this.alternate = alternate;
+  }
+  type = "If";
+};
+var For = class extends Statement {
+  constructor(loopvar, iterable, body, defaultBlock) {
+    super();
+    this.loopvar = loopvar;
+    this.iterable = iterable;
+    this.body = body;
+    this.defaultBlock = defaultBlock;
+  }
+  type = "For";
+};
+var Break = class extends Statement {
+  type = "Break";
+};
+var Continue = class extends Statement {
+  type = "Continue";
+};
+var SetStatement = class extends Statement {
+  constructor(assignee, value, body) {
+    super();
+    this.assignee = assignee;
+    this.value = value;
+    this.body = body;
+  }
+  type = "Set";
+};
+var Macro = class extends Statement {
+  constructor(name, args, body) {
+    super();
+    this.name = name;
+    this.args = args;
+    this.body = body;
+  }
+  type = "Macro";
+};
+var Comment = class extends Statement {
+  constructor(value) {
+    super();
+    this.value = value;
+  }
+  type = "Comment";
+};
+var Expression = class extends Statement {
+  type = "Expression";
+};
+var MemberExpression = class extends Expression {
+  constructor(object, property, computed) {
+    super();
+    this.object = object;
+    this.property = property;
+    this.computed = computed;
+  }
+  type = "MemberExpression";
+};
+var CallExpression = class extends Expression {
+  constructor(callee, args) {
+    super();
+    this.callee = callee;
+    this.args = args;
+  }
+  type = "CallExpression";
+};
+var Identifier = class extends Expression {
+  /**
+   * @param {string} value The name of the identifier
+   */
+  constructor(value) {
+    super();
+    this.value = value;
+  }
+  type = "Identifier";
+};
+var Literal = class extends Expression {
+  constructor(value) {
+    super();
+    this.value = value;
+  }
+  type = "Literal";
+};
+var IntegerLiteral = class extends Literal {
+  type = "IntegerLiteral";
+};
+var FloatLiteral = class extends Literal {
+  type = "FloatLiteral";
+};
+var StringLiteral = class extends Literal {
+  type = "StringLiteral";
+};
+var ArrayLiteral = class extends Literal {
+  type = "ArrayLiteral";
+};
+var TupleLiteral = class extends Literal {
+  type = "TupleLiteral";
+};
+var ObjectLiteral = class extends Literal {
+  type = "ObjectLiteral";
+};
+var BinaryExpression = class extends Expression {
+  constructor(operator, left, right) {
+    super();
+    this.operator = operator;
+    this.left = left;
+    this.right = right;
+  }
+  type = "BinaryExpression";
+};
+var FilterExpression = class extends Expression {
+  constructor(operand, filter) {
+    super();
+    this.operand = operand;
+    this.filter = filter;
+  }
+  type = "FilterExpression";
+};
+var FilterStatement = class extends Statement {
+  constructor(filter, body) {
+    super();
+    this.filter = filter;
+    this.body = body;
+  }
+  type = "FilterStatement";
+};
+var SelectExpression = class extends Expression {
+  constructor(lhs, test) {
+    super();
+    this.lhs = lhs;
+    this.test = test;
+  }
+  type = "SelectExpression";
+};
+var TestExpression = class extends Expression {
+  constructor(operand, negate, test) {
+    super();
+    this.operand = operand;
+    this.negate = negate;
+    this.test = test;
+  }
+  type = "TestExpression";
+};
+var UnaryExpression = class extends Expression {
+  constructor(operator, argument) {
+    super();
+    this.operator = operator;
+    this.argument = argument;
+  }
+  type = "UnaryExpression";
+};
+var SliceExpression = class extends Expression {
+  constructor(start = void 0, stop = void 0, step = void 0) {
+    super();
+    this.start = start;
+    this.stop = stop;
+    this.step = step;
+  }
+  type = "SliceExpression";
+};
+var KeywordArgumentExpression = class extends Expression {
+  constructor(key, value) {
+    super();
+    this.key = key;
+    this.value = value;
+  }
+  type = "KeywordArgumentExpression";
+};
+var SpreadExpression = class extends Expression {
+  constructor(argument) {
+    super();
+    this.argument = argument;
+  }
+  type = "SpreadExpression";
+};
+var KeywordSpreadExpression = class extends Expression {
+  constructor(argument) {
+    super();
+    this.argument = argument;
+  }
+  type = "KeywordSpreadExpression";
+};
+var CallStatement = class extends Statement {
+  constructor(call, callerArgs, body) {
+    super();
+    this.call = call;
+    this.callerArgs = callerArgs;
+    this.body = body;
+  }
+  type = "CallStatement";
+};
+var Ternary = class extends Expression {
+  constructor(condition, trueExpr, falseExpr) {
+    super();
+    this.condition = condition;
+    this.trueExpr = trueExpr;
+    this.falseExpr = falseExpr;
+  }
+  type = "Ternary";
+};
+
+// src/parser.ts
+function jinja_dist_parse(tokens) {
+  const program = new Program([]);
+  let current = 0;
+  function expect(type, error) {
+    const prev = tokens[current++];
+    if (!prev || prev.type !== type) {
+      throw new Error(`Parser Error: ${error}. ${prev.type} !== ${type}.`);
+    }
+    return prev;
+  }
+  function expectIdentifier(name) {
+    if (!isIdentifier(name)) {
+      throw new SyntaxError(`Expected ${name}`);
+    }
+    ++current;
+  }
+  function parseAny() {
+    switch (tokens[current].type) {
+      case TOKEN_TYPES.Comment:
+        return new Comment(tokens[current++].value);
+      case TOKEN_TYPES.Text:
+        return parseText();
+      case TOKEN_TYPES.OpenStatement:
+        return parseJinjaStatement();
+      case TOKEN_TYPES.OpenExpression:
+        return parseJinjaExpression();
+      default:
+        throw new SyntaxError(`Unexpected token type: ${tokens[current].type}`);
+    }
+  }
+  function is(...types) {
+    return current + types.length <= tokens.length && types.every((type, i) => type === tokens[current + i].type);
+  }
+  function isStatement(...names) {
+    return tokens[current]?.type === TOKEN_TYPES.OpenStatement && tokens[current + 1]?.type === TOKEN_TYPES.Identifier && names.includes(tokens[current + 1]?.value);
+  }
+  function isIdentifier(...names) {
+    return current + names.length <= tokens.length && names.every((name, i) => tokens[current + i].type === "Identifier" && name === tokens[current + i].value);
+  }
+  function parseText() {
+    return new StringLiteral(expect(TOKEN_TYPES.Text, "Expected text token").value);
+  }
+  function parseJinjaStatement() {
+    expect(TOKEN_TYPES.OpenStatement, "Expected opening statement token");
+    if (tokens[current].type !== TOKEN_TYPES.Identifier) {
+      throw new SyntaxError(`Unknown statement, got ${tokens[current].type}`);
+    }
+    const name = tokens[current].value;
+    let result;
+    switch (name) {
+      case "set":
+        ++current;
+        result = parseSetStatement();
+        break;
+      case "if":
+        ++current;
+        result = parseIfStatement();
+        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
+        expectIdentifier("endif");
+        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
+        break;
+      case "macro":
+        ++current;
+        result = parseMacroStatement();
+        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
+        expectIdentifier("endmacro");
+        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
+        break;
+      case "for":
+        ++current;
+        result = parseForStatement();
+        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
+        expectIdentifier("endfor");
+        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
+        break;
+      case "call": {
+        ++current;
+        let callerArgs = null;
+        if (is(TOKEN_TYPES.OpenParen)) {
+          callerArgs = parseArgs("parameters");
+        }
+        const callee = parsePrimaryExpression();
+        if (callee.type !== "Identifier") {
+          throw new SyntaxError(`Expected identifier following call statement`);
+        }
+        const callArgs = parseArgs("call");
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        const body = [];
+        while (!isStatement("endcall")) {
+          body.push(parseAny());
+        }
+        expect(TOKEN_TYPES.OpenStatement, "Expected '{%'");
+        expectIdentifier("endcall");
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        const callExpr = new CallExpression(callee, callArgs);
+        result = new CallStatement(callExpr, callerArgs, body);
+        break;
+      }
+      case "break":
+        ++current;
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        result = new Break();
+        break;
+      case "continue":
+        ++current;
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        result = new Continue();
+        break;
+      case "filter": {
+        ++current;
+        let filterNode = parsePrimaryExpression();
+        if (filterNode instanceof Identifier && is(TOKEN_TYPES.OpenParen)) {
+          filterNode = parseCallExpression(filterNode);
+        }
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        const filterBody = [];
+        while (!isStatement("endfilter")) {
+          filterBody.push(parseAny());
+        }
+        expect(TOKEN_TYPES.OpenStatement, "Expected '{%'");
+        expectIdentifier("endfilter");
+        expect(TOKEN_TYPES.CloseStatement, "Expected '%}'");
+        result = new FilterStatement(filterNode, filterBody);
+        break;
+      }
+      default:
+        throw new SyntaxError(`Unknown statement type: ${name}`);
+    }
+    return result;
+  }
+  function parseJinjaExpression() {
+    expect(TOKEN_TYPES.OpenExpression, "Expected opening expression token");
+    const result = parseExpression();
+    expect(TOKEN_TYPES.CloseExpression, "Expected closing expression token");
+    return result;
+  }
+  function parseSetStatement() {
+    const left = parseExpressionSequence();
+    let value = null;
+    const body = [];
+    if (is(TOKEN_TYPES.Equals)) {
+      ++current;
+      value = parseExpressionSequence();
+    } else {
+      expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
+      while (!isStatement("endset")) {
+        body.push(parseAny());
+      }
+      expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
+      expectIdentifier("endset");
+    }
+    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+    return new SetStatement(left, value, body);
+  }
+  function parseIfStatement() {
+    const test = parseExpression();
+    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+    const body = [];
+    const alternate = [];
+    while (!isStatement("elif", "else", "endif")) {
+      body.push(parseAny());
+    }
+    if (isStatement("elif")) {
+      ++current;
+      ++current;
+      const result = parseIfStatement();
+      alternate.push(result);
+    } else if (isStatement("else")) {
+      ++current;
+      ++current;
+      expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+      while (!isStatement("endif")) {
+        alternate.push(parseAny());
+      }
+    }
+    return new If(test, body, alternate);
+  }
+  function parseMacroStatement() {
+    const name = parsePrimaryExpression();
+    if (name.type !== "Identifier") {
+      throw new SyntaxError(`Expected identifier following macro statement`);
+    }
+    const args = parseArgs("parameters");
+    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+    const body = [];
+    while (!isStatement("endmacro")) {
+      body.push(parseAny());
+    }
+    return new Macro(name, args, body);
+  }
+  function parseExpressionSequence(primary = false) {
+    const fn = primary ? parsePrimaryExpression : parseExpression;
+    const expressions = [fn()];
+    const isTuple = is(TOKEN_TYPES.Comma);
+    while (isTuple) {
+      ++current;
+      expressions.push(fn());
+      if (!is(TOKEN_TYPES.Comma)) {
+        break;
+      }
+    }
+    return isTuple ? new TupleLiteral(expressions) : expressions[0];
+  }
+  function parseForStatement() {
+    const loopVariable = parseExpressionSequence(true);
+    if (!(loopVariable instanceof Identifier || loopVariable instanceof TupleLiteral)) {
+      throw new SyntaxError(`Expected identifier/tuple for the loop variable, got ${loopVariable.type} instead`);
+    }
+    if (!isIdentifier("in")) {
+      throw new SyntaxError("Expected `in` keyword following loop variable");
+    }
+    ++current;
+    const iterable = parseExpression();
+    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+    const body = [];
+    while (!isStatement("endfor", "else")) {
+      body.push(parseAny());
+    }
+    const alternative = [];
+    if (isStatement("else")) {
+      ++current;
+      ++current;
+      expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+      while (!isStatement("endfor")) {
+        alternative.push(parseAny());
+      }
+    }
+    return new For(loopVariable, iterable, body, alternative);
+  }
+  function parseExpression() {
+    return parseIfExpression();
+  }
+  function parseIfExpression() {
+    const a = parseLogicalOrExpression();
+    if (isIdentifier("if")) {
+      ++current;
+      const test = parseLogicalOrExpression();
+      if (isIdentifier("else")) {
+        ++current;
+        const falseExpr = parseIfExpression();
+        return new Ternary(test, a, falseExpr);
+      } else {
+        return new SelectExpression(a, test);
+      }
+    }
+    return a;
+  }
+  function parseLogicalOrExpression() {
+    let left = parseLogicalAndExpression();
+    while (isIdentifier("or")) {
+      const operator = tokens[current];
+      ++current;
+      const right = parseLogicalAndExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseLogicalAndExpression() {
+    let left = parseLogicalNegationExpression();
+    while (isIdentifier("and")) {
+      const operator = tokens[current];
+      ++current;
+      const right = parseLogicalNegationExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseLogicalNegationExpression() {
+    let right;
+    while (isIdentifier("not")) {
+      const operator = tokens[current];
+      ++current;
+      const arg = parseLogicalNegationExpression();
+      right = new UnaryExpression(operator, arg);
+    }
+    return right ?? parseComparisonExpression();
+  }
+  function parseComparisonExpression() {
+    let left = parseAdditiveExpression();
+    while (true) {
+      let operator;
+      if (isIdentifier("not", "in")) {
+        operator = new Token("not in", TOKEN_TYPES.Identifier);
+        current += 2;
+      } else if (isIdentifier("in")) {
+        operator = tokens[current++];
+      } else if (is(TOKEN_TYPES.ComparisonBinaryOperator)) {
+        operator = tokens[current++];
+      } else {
+        break;
+      }
+      const right = parseAdditiveExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseAdditiveExpression() {
+    let left = parseMultiplicativeExpression();
+    while (is(TOKEN_TYPES.AdditiveBinaryOperator)) {
+      const operator = tokens[current];
+      ++current;
+      const right = parseMultiplicativeExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseCallMemberExpression() {
+    const member = parseMemberExpression(parsePrimaryExpression());
+    if (is(TOKEN_TYPES.OpenParen)) {
+      return parseCallExpression(member);
+    }
+    return member;
+  }
+  function parseCallExpression(callee) {
+    let expression = new CallExpression(callee, parseArgs("call"));
+    expression = parseMemberExpression(expression);
+    if (is(TOKEN_TYPES.OpenParen)) {
+      expression = parseCallExpression(expression);
+    }
+    return expression;
+  }
+  function parseArgs(mode) {
+    expect(TOKEN_TYPES.OpenParen, "Expected opening parenthesis for arguments list");
+    const args = parseArgumentsList(mode);
+    expect(TOKEN_TYPES.CloseParen, "Expected closing parenthesis for arguments list");
+    return args;
+  }
+  function parseArgumentsList(mode) {
+    const args = [];
+    const parameterNames = /* @__PURE__ */ new Set();
+    let sawKeywordOrDefault = false;
+    let sawSpreadArgument = false;
+    while (!is(TOKEN_TYPES.CloseParen)) {
+      const isKeywordSpread = is(TOKEN_TYPES.ExponentiationBinaryOperator);
+      const isPositionalSpread = is(TOKEN_TYPES.MultiplicativeBinaryOperator) && tokens[current].value === "*";
+      if (mode === "parameters" && (isKeywordSpread || isPositionalSpread)) {
+        throw new SyntaxError("Argument unpacking is not allowed in parameter declarations");
+      }
+      if (isKeywordSpread) {
+        ++current;
+        args.push(new KeywordSpreadExpression(parseExpression()));
+        if (is(TOKEN_TYPES.Comma)) {
+          ++current;
+        }
+        if (!is(TOKEN_TYPES.CloseParen)) {
+          throw new SyntaxError("Expected closing parenthesis: `**` must be applied to the final argument");
+        }
+        break;
+      }
+      let argument;
+      if (isPositionalSpread) {
+        if (sawSpreadArgument) {
+          throw new SyntaxError("Only one `*` argument unpacking is allowed");
+        }
+        sawSpreadArgument = true;
+        ++current;
+        const expr = parseExpression();
+        argument = new SpreadExpression(expr);
+      } else {
+        argument = parseExpression();
+        if (is(TOKEN_TYPES.Equals)) {
+          ++current;
+          if (!(argument instanceof Identifier)) {
+            throw new SyntaxError(
+              mode === "parameters" ? "Expected identifier for parameter declaration" : "Expected identifier for keyword argument"
+            );
+          }
+          const value = parseExpression();
+          argument = new KeywordArgumentExpression(argument, value);
+        }
+        if (mode === "parameters") {
+          if (!(argument instanceof Identifier || argument instanceof KeywordArgumentExpression)) {
+            throw new SyntaxError("Expected identifier for parameter declaration");
+          }
+          const parameterName = argument instanceof Identifier ? argument.value : argument.key.value;
+          if (parameterNames.has(parameterName)) {
+            throw new SyntaxError(`Duplicate parameter name: ${parameterName}`);
+          }
+          parameterNames.add(parameterName);
+        }
+        if (argument instanceof KeywordArgumentExpression) {
+          sawKeywordOrDefault = true;
+        } else if (sawKeywordOrDefault) {
+          throw new SyntaxError(
+            mode === "call" ? "Positional arguments must come before keyword arguments" : "Non-default argument follows default argument"
+          );
+        } else if (sawSpreadArgument) {
+          throw new SyntaxError("Positional arguments must not follow `*` argument unpacking");
+        }
+      }
+      args.push(argument);
+      if (is(TOKEN_TYPES.Comma)) {
+        ++current;
+      }
+    }
+    return args;
+  }
+  function parseMemberExpressionArgumentsList() {
+    const slices = [];
+    let isSlice = false;
+    while (!is(TOKEN_TYPES.CloseSquareBracket)) {
+      if (is(TOKEN_TYPES.Colon)) {
+        slices.push(void 0);
+        ++current;
+        isSlice = true;
+      } else {
+        slices.push(parseExpression());
+        if (is(TOKEN_TYPES.Colon)) {
+          ++current;
+          isSlice = true;
+        }
+      }
+    }
+    if (slices.length === 0) {
+      throw new SyntaxError(`Expected at least one argument for member/slice expression`);
+    }
+    if (isSlice) {
+      if (slices.length > 3) {
+        throw new SyntaxError(`Expected 0-3 arguments for slice expression`);
+      }
+      return new SliceExpression(...slices);
+    }
+    return slices[0];
+  }
+  function parseMemberExpression(object) {
+    while (is(TOKEN_TYPES.Dot) || is(TOKEN_TYPES.OpenSquareBracket)) {
+      const operator = tokens[current];
+      ++current;
+      let property;
+      const computed = operator.type === TOKEN_TYPES.OpenSquareBracket;
+      if (computed) {
+        property = parseMemberExpressionArgumentsList();
+        expect(TOKEN_TYPES.CloseSquareBracket, "Expected closing square bracket");
+      } else {
+        property = parsePrimaryExpression();
+        if (property.type !== "Identifier" && property.type !== "IntegerLiteral") {
+          throw new SyntaxError(`Expected identifier or integer following dot operator`);
+        }
+      }
+      object = new MemberExpression(object, property, computed);
+    }
+    return object;
+  }
+  function parseMultiplicativeExpression() {
+    let left = parsePowerExpression();
+    while (is(TOKEN_TYPES.MultiplicativeBinaryOperator)) {
+      const operator = tokens[current++];
+      const right = parsePowerExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parsePowerExpression() {
+    let left = parseTestExpression();
+    while (is(TOKEN_TYPES.ExponentiationBinaryOperator)) {
+      const operator = tokens[current++];
+      const right = parseTestExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseTestExpression() {
+    let operand = parseFilterExpression();
+    while (isIdentifier("is")) {
+      ++current;
+      const negate = isIdentifier("not");
+      if (negate) {
+        ++current;
+      }
+      const filter = parsePrimaryExpression();
+      if (!(filter instanceof Identifier)) {
+        throw new SyntaxError(`Expected identifier for the test`);
+      }
+      operand = new TestExpression(operand, negate, filter);
+    }
+    return operand;
+  }
+  function parseFilterExpression() {
+    let operand = parseUnarySignExpression();
+    while (is(TOKEN_TYPES.Pipe)) {
+      ++current;
+      let filter = parsePrimaryExpression();
+      if (!(filter instanceof Identifier)) {
+        throw new SyntaxError(`Expected identifier for the filter`);
+      }
+      if (is(TOKEN_TYPES.OpenParen)) {
+        filter = parseCallExpression(filter);
+      }
+      operand = new FilterExpression(operand, filter);
+    }
+    return operand;
+  }
+  function parseUnarySignExpression() {
+    const token = tokens[current];
+    if (token && (token.type === TOKEN_TYPES.UnaryOperator || token.type === TOKEN_TYPES.AdditiveBinaryOperator) && (token.value === "-" || token.value === "+")) {
+      const operator = tokens[current++];
+      const argument = parseUnarySignExpression();
+      return new UnaryExpression(operator, argument);
+    }
+    return parseCallMemberExpression();
+  }
+  function parsePrimaryExpression() {
+    const token = tokens[current++];
+    switch (token.type) {
+      case TOKEN_TYPES.NumericLiteral: {
+        const num = token.value;
+        return num.includes(".") ? new FloatLiteral(Number(num)) : new IntegerLiteral(Number(num));
+      }
+      case TOKEN_TYPES.StringLiteral: {
+        let value = token.value;
+        while (is(TOKEN_TYPES.StringLiteral)) {
+          value += tokens[current++].value;
+        }
+        return new StringLiteral(value);
+      }
+      case TOKEN_TYPES.Identifier:
+        return new Identifier(token.value);
+      case TOKEN_TYPES.OpenParen: {
+        const expression = parseExpressionSequence();
+        expect(TOKEN_TYPES.CloseParen, "Expected closing parenthesis, got ${tokens[current].type} instead.");
+        return expression;
+      }
+      case TOKEN_TYPES.OpenSquareBracket: {
+        const values = [];
+        while (!is(TOKEN_TYPES.CloseSquareBracket)) {
+          values.push(parseExpression());
+          if (is(TOKEN_TYPES.Comma)) {
+            ++current;
+          }
+        }
+        ++current;
+        return new ArrayLiteral(values);
+      }
+      case TOKEN_TYPES.OpenCurlyBracket: {
+        const values = /* @__PURE__ */ new Map();
+        while (!is(TOKEN_TYPES.CloseCurlyBracket)) {
+          const key = parseExpression();
+          expect(TOKEN_TYPES.Colon, "Expected colon between key and value in object literal");
+          const value = parseExpression();
+          values.set(key, value);
+          if (is(TOKEN_TYPES.Comma)) {
+            ++current;
+          }
+        }
+        ++current;
+        return new ObjectLiteral(values);
+      }
+      default:
+        throw new SyntaxError(`Unexpected token: ${token.type}`);
+    }
+  }
+  while (current < tokens.length) {
+    program.body.push(parseAny());
+  }
+  return program;
+}
+
+// src/utils.ts
+function range(start, stop, step = 1) {
+  if (stop === void 0) {
+    stop = start;
+    start = 0;
+  }
+  if (step === 0) {
+    throw new Error("range() step must not be zero");
+  }
+  const result = [];
+  if (step > 0) {
+    for (let i = start; i < stop; i += step) {
+      result.push(i);
+    }
+  } else {
+    for (let i = start; i > stop; i += step) {
+      result.push(i);
+    }
+  }
+  return result;
+}
+function slice(array, start, stop, step = 1) {
+  const direction = Math.sign(step);
+  if (direction >= 0) {
+    start = (start ??= 0) < 0 ? Math.max(array.length + start, 0) : Math.min(start, array.length);
+    stop = (stop ??= array.length) < 0 ? Math.max(array.length + stop, 0) : Math.min(stop, array.length);
+  } else {
+    start = (start ??= array.length - 1) < 0 ? Math.max(array.length + start, -1) : Math.min(start, array.length - 1);
+    stop = (stop ??= -1) < -1 ? Math.max(array.length + stop, -1) : Math.min(stop, array.length - 1);
+  }
+  const result = [];
+  for (let i = start; direction * i < direction * stop; i += step) {
+    result.push(array[i]);
+  }
+  return result;
+}
+function titleCase(value) {
+  return value.replace(/\b\w/g, (c) => c.toUpperCase());
+}
+function strftime_now(format2) {
+  return strftime(/* @__PURE__ */ new Date(), format2);
+}
+function strftime(date, format2) {
+  const monthFormatterLong = new Intl.DateTimeFormat(void 0, { month: "long" });
+  const monthFormatterShort = new Intl.DateTimeFormat(void 0, { month: "short" });
+  const pad2 = (n) => n < 10 ? "0" + n : n.toString();
+  return format2.replace(/%[YmdbBHM%]/g, (token) => {
+    switch (token) {
+      case "%Y":
+        return date.getFullYear().toString();
+      case "%m":
+        return pad2(date.getMonth() + 1);
+      case "%d":
+        return pad2(date.getDate());
+      case "%b":
+        return monthFormatterShort.format(date);
+      case "%B":
+        return monthFormatterLong.format(date);
+      case "%H":
+        return pad2(date.getHours());
+      case "%M":
+        return pad2(date.getMinutes());
+      case "%%":
+        return "%";
+      default:
+        return token;
+    }
+  });
+}
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function replace(str, oldvalue, newvalue, count) {
+  if (count === 0) {
+    return str;
+  }
+  let remaining = count == null || count < 0 ? Infinity : count;
+  const pattern = oldvalue.length === 0 ? new RegExp("(?=)", "gu") : new RegExp(escapeRegExp(oldvalue), "gu");
+  return str.replaceAll(pattern, (match) => {
+    if (remaining > 0) {
+      --remaining;
+      return newvalue;
+    }
+    return match;
+  });
+}
+
+// src/runtime.ts
+var BreakControl = class extends (/* unused pure expression or super */ null && (Error)) {
+};
+var ContinueControl = class extends (/* unused pure expression or super */ null && (Error)) {
+};
+var EMPTY_BUILTINS = /* @__PURE__ */ new Map();
+var RuntimeValue = class {
+  type = "RuntimeValue";
+  value;
+  /**
+   * A collection of built-in functions for this type.
+   */
+  get builtins() {
+    return EMPTY_BUILTINS;
+  }
+  /**
+   * Creates a new RuntimeValue.
+   */
+  constructor(value = void 0) {
+    this.value = value;
+  }
+  /**
+   * Determines truthiness or falsiness of the runtime value.
+   * This function should be overridden by subclasses if it has custom truthiness criteria.
+   * @returns {BooleanValue} BooleanValue(true) if the value is truthy, BooleanValue(false) otherwise.
+   */
+  __bool__() {
+    return new BooleanValue(!!this.value);
+  }
+  toString() {
+    return String(this.value);
+  }
+};
+var IntegerValue = class extends RuntimeValue {
+  type = "IntegerValue";
+};
+var FloatValue = class extends RuntimeValue {
+  type = "FloatValue";
+  toString() {
+    if (Object.is(this.value, -0)) {
+      return "-0.0";
+    }
+    return this.value % 1 === 0 ? this.value.toFixed(1) : this.value.toString();
+  }
+};
+var StringValue = class extends RuntimeValue {
+  type = "StringValue";
+  _builtins;
+  get builtins() {
+    return this._builtins ??= /* @__PURE__ */ new Map([
+      [
+        "upper",
+        new FunctionValue(() => {
+          return new StringValue(this.value.toUpperCase());
+        })
+      ],
+      [
+        "lower",
+        new FunctionValue(() => {
+          return new StringValue(this.value.toLowerCase());
+        })
+      ],
+      [
+        "strip",
+        new FunctionValue(() => {
+          return new StringValue(this.value.trim());
+        })
+      ],
+      [
+        "title",
+        new FunctionValue(() => {
+          return new StringValue(titleCase(this.value));
+        })
+      ],
+      [
+        "capitalize",
+        new FunctionValue(() => {
+          return new StringValue(this.value.charAt(0).toUpperCase() + this.value.slice(1));
+        })
+      ],
+      ["length", new IntegerValue(this.value.length)],
+      [
+        "rstrip",
+        new FunctionValue(() => {
+          return new StringValue(this.value.trimEnd());
+        })
+      ],
+      [
+        "lstrip",
+        new FunctionValue(() => {
+          return new StringValue(this.value.trimStart());
+        })
+      ],
+      [
+        "startswith",
+        new FunctionValue((args) => {
+          if (args.length === 0) {
+            throw new Error("startswith() requires at least one argument");
+          }
+          const pattern = args[0];
+          if (pattern instanceof StringValue) {
+            return new BooleanValue(this.value.startsWith(pattern.value));
+          } else if (pattern instanceof ArrayValue) {
+            for (const item of pattern.value) {
+              if (!(item instanceof StringValue)) {
+                throw new Error("startswith() tuple elements must be strings");
+              }
+              if (this.value.startsWith(item.value)) {
+                return new BooleanValue(true);
+              }
+            }
+            return new BooleanValue(false);
+          }
+          throw new Error("startswith() argument must be a string or tuple of strings");
+        })
+      ],
+      [
+        "endswith",
+        new FunctionValue((args) => {
+          if (args.length === 0) {
+            throw new Error("endswith() requires at least one argument");
+          }
+          const pattern = args[0];
+          if (pattern instanceof StringValue) {
+            return new BooleanValue(this.value.endsWith(pattern.value));
+          } else if (pattern instanceof ArrayValue) {
+            for (const item of pattern.value) {
+              if (!(item instanceof StringValue)) {
+                throw new Error("endswith() tuple elements must be strings");
+              }
+              if (this.value.endsWith(item.value)) {
+                return new BooleanValue(true);
+              }
+            }
+            return new BooleanValue(false);
+          }
+          throw new Error("endswith() argument must be a string or tuple of strings");
+        })
+      ],
+      [
+        "split",
+        // follows Python's `str.split(sep=None, maxsplit=-1)` function behavior
+        // https://docs.python.org/3.13/library/stdtypes.html#str.split
+        new FunctionValue((args) => {
+          const sep = args[0] ?? new NullValue();
+          if (!(sep instanceof StringValue || sep instanceof NullValue)) {
+            throw new Error("sep argument must be a string or null");
+          }
+          const maxsplit = args[1] ?? new IntegerValue(-1);
+          if (!(maxsplit instanceof IntegerValue)) {
+            throw new Error("maxsplit argument must be a number");
+          }
+          let result = [];
+          if (sep instanceof NullValue) {
+            const text = this.value.trimStart();
+            for (const { 0: match, index } of text.matchAll(/\S+/g)) {
+              if (maxsplit.value !== -1 && result.length >= maxsplit.value && index !== void 0) {
+                result.push(match + text.slice(index + match.length));
+                break;
+              }
+              result.push(match);
+            }
+          } else {
+            if (sep.value === "") {
+              throw new Error("empty separator");
+            }
+            result = this.value.split(sep.value);
+            if (maxsplit.value !== -1 && result.length > maxsplit.value) {
+              result.push(result.splice(maxsplit.value).join(sep.value));
+            }
+          }
+          return new ArrayValue(result.map((part) => new StringValue(part)));
+        })
+      ],
+      [
+        "replace",
+        new FunctionValue((args) => {
+          if (args.length < 2) {
+            throw new Error("replace() requires at least two arguments");
+          }
+          const oldValue = args[0];
+          const newValue = args[1];
+          if (!(oldValue instanceof StringValue && newValue instanceof StringValue)) {
+            throw new Error("replace() arguments must be strings");
+          }
+          let count;
+          if (args.length > 2) {
+            if (args[2].type === "KeywordArgumentsValue") {
+              count = args[2].value.get("count") ?? new NullValue();
+            } else {
+              count = args[2];
+            }
+          } else {
+            count = new NullValue();
+          }
+          if (!(count instanceof IntegerValue || count instanceof NullValue)) {
+            throw new Error("replace() count argument must be a number or null");
+          }
+          return new StringValue(replace(this.value, oldValue.value, newValue.value, count.value));
+        })
+      ]
+    ]);
+  }
+};
+var BooleanValue = class extends RuntimeValue {
+  type = "BooleanValue";
+};
+var NON_ASCII_CHARS = /[\x7f-\uffff]/g;
+function makeAsciiSafe(str) {
+  return str.replace(NON_ASCII_CHARS, (char) => "\\u" + char.charCodeAt(0).toString(16).padStart(4, "0"));
+}
+function toJSON(input, options = {}, depth = 0, convertUndefinedToNull = true) {
+  const { indent = null, ensureAscii = false, separators = null, sortKeys = false } = options;
+  let itemSeparator;
+  let keySeparator;
+  if (separators) {
+    [itemSeparator, keySeparator] = separators;
+  } else if (indent) {
+    itemSeparator = ",";
+    keySeparator = ": ";
+  } else {
+    itemSeparator = ", ";
+    keySeparator = ": ";
+  }
+  switch (input.type) {
+    case "NullValue":
+      return "null";
+    case "UndefinedValue":
+      return convertUndefinedToNull ? "null" : "undefined";
+    case "IntegerValue":
+    case "FloatValue":
+    case "BooleanValue":
+      return JSON.stringify(input.value);
+    case "StringValue": {
+      let result = JSON.stringify(input.value);
+      if (ensureAscii) {
+        result = makeAsciiSafe(result);
+      }
+      return result;
+    }
+    case "ArrayValue":
+    case "NamespaceValue":
+    case "ObjectValue": {
+      const indentValue = indent ? " ".repeat(indent) : "";
+      const basePadding = "\n" + indentValue.repeat(depth);
+      const childrenPadding = basePadding + indentValue;
+      if (input.type === "ArrayValue") {
+        const core = input.value.map((x) => toJSON(x, options, depth + 1, convertUndefinedToNull));
+        return indent && core.length > 0 ? `[${childrenPadding}${core.join(`${itemSeparator}${childrenPadding}`)}${basePadding}]` : `[${core.join(itemSeparator)}]`;
+      } else {
+        let entries = Array.from(input.value.entries());
+        if (sortKeys) {
+          entries = entries.sort(([a], [b]) => a.localeCompare(b));
+        }
+        const core = entries.map(([key, value]) => {
+          let keyStr = JSON.stringify(key);
+          if (ensureAscii) {
+            keyStr = makeAsciiSafe(keyStr);
+          }
+          const v = `${keyStr}${keySeparator}${toJSON(value, options, depth + 1, convertUndefinedToNull)}`;
+          return indent ? `${childrenPadding}${v}` : v;
+        });
+        return indent && core.length > 0 ? `{${core.join(itemSeparator)}${basePadding}}` : `{${core.join(itemSeparator)}}`;
+      }
+    }
+    default:
+      throw new Error(`Cannot convert to JSON: ${input.type}`);
+  }
+}
+var ObjectValue = class extends RuntimeValue {
+  type = "ObjectValue";
+  _builtins;
+  /**
+   * NOTE: necessary to override since all JavaScript arrays are considered truthy,
+   * while only non-empty Python arrays are consider truthy.
+   *
+   * e.g.,
+   *  - JavaScript:  {} && 5 -> 5
+   *  - Python:      {} and 5 -> {}
+   */
+  __bool__() {
+    return new BooleanValue(this.value.size > 0);
+  }
+  get builtins() {
+    return this._builtins ??= /* @__PURE__ */ new Map([
+      [
+        "get",
+        new FunctionValue(([key, defaultValue]) => {
+          if (!(key instanceof StringValue)) {
+            throw new Error(`Object key must be a string: got ${key.type}`);
+          }
+          return this.value.get(key.value) ?? defaultValue ?? new NullValue();
+        })
+      ],
+      ["items", new FunctionValue(() => this.items())],
+      ["keys", new FunctionValue(() => this.keys())],
+      ["values", new FunctionValue(() => this.values())],
+      [
+        "dictsort",
+        new FunctionValue((args) => {
+          let kwargs = /* @__PURE__ */ new Map();
+          const positionalArgs = args.filter((arg) => {
+            if (arg instanceof KeywordArgumentsValue) {
+              kwargs = arg.value;
+              return false;
+            }
+            return true;
+          });
+          const caseSensitive = positionalArgs.at(0) ?? kwargs.get("case_sensitive") ?? new BooleanValue(false);
+          if (!(caseSensitive instanceof BooleanValue)) {
+            throw new Error("case_sensitive must be a boolean");
+          }
+          const by = positionalArgs.at(1) ?? kwargs.get("by") ?? new StringValue("key");
+          if (!(by instanceof StringValue)) {
+            throw new Error("by must be a string");
+          }
+          if (!["key", "value"].includes(by.value)) {
+            throw new Error("by must be either 'key' or 'value'");
+          }
+          const reverse = positionalArgs.at(2) ?? kwargs.get("reverse") ?? new BooleanValue(false);
+          if (!(reverse instanceof BooleanValue)) {
+            throw new Error("reverse must be a boolean");
+          }
+          const items = Array.from(this.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value])).sort((a, b) => {
+            const index = by.value === "key" ? 0 : 1;
+            const aVal = a.value[index];
+            const bVal = b.value[index];
+            const result = compareRuntimeValues(aVal, bVal, caseSensitive.value);
+            return reverse.value ? -result : result;
+          });
+          return new ArrayValue(items);
+        })
+      ]
+    ]);
+  }
+  items() {
+    return new ArrayValue(
+      Array.from(this.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value]))
+    );
+  }
+  keys() {
+    return new ArrayValue(Array.from(this.value.keys()).map((key) => new StringValue(key)));
+  }
+  values() {
+    return new ArrayValue(Array.from(this.value.values()));
+  }
+  toString() {
+    return toJSON(this, {}, 0, false);
+  }
+};
+var KeywordArgumentsValue = class extends ObjectValue {
+  type = "KeywordArgumentsValue";
+};
+var NamespaceValue = class extends RuntimeValue {
+  type = "NamespaceValue";
+  toString() {
+    return toJSON(this, {}, 0, false);
+  }
+};
+var ArrayValue = class extends RuntimeValue {
+  type = "ArrayValue";
+  _builtins;
+  get builtins() {
+    return this._builtins ??= /* @__PURE__ */ new Map([["length", new IntegerValue(this.value.length)]]);
+  }
+  /**
+   * NOTE: necessary to override since all JavaScript arrays are considered truthy,
+   * while only non-empty Python arrays are consider truthy.
+   *
+   * e.g.,
+   *  - JavaScript:  [] && 5 -> 5
+   *  - Python:      [] and 5 -> []
+   */
+  __bool__() {
+    return new BooleanValue(this.value.length > 0);
+  }
+  toString() {
+    return toJSON(this, {}, 0, false);
+  }
+};
+var TupleValue = class extends (/* unused pure expression or super */ null && (ArrayValue)) {
+  type = "TupleValue";
+};
+var FunctionValue = class extends RuntimeValue {
+  type = "FunctionValue";
+};
+var NullValue = class extends RuntimeValue {
+  type = "NullValue";
+};
+var UndefinedValue = class extends RuntimeValue {
+  type = "UndefinedValue";
+};
+function normalizeNamespaceEntry(pair) {
+  let values;
+  if (pair instanceof ArrayValue) {
+    values = pair.value;
+  } else if (pair instanceof StringValue) {
+    values = Array.from(pair.value, (char) => new StringValue(char));
+  }
+  if (!values || values.length !== 2) {
+    throw new Error("namespace expected an object or an iterable of [key, value] pairs");
+  }
+  const [key, value] = values;
+  if (!(key instanceof StringValue)) {
+    throw new Error("namespace keys must be strings");
+  }
+  return [key, value];
+}
+var _Environment = class {
+  constructor(parent) {
+    this.parent = parent;
+  }
+  /**
+   * The variables declared in this environment.
+   */
+  variables = /* @__PURE__ */ new Map([
+    [
+      "namespace",
+      new FunctionValue((args) => {
+        const positional = args.slice();
+        let kwargs;
+        if (positional.at(-1) instanceof KeywordArgumentsValue) {
+          kwargs = positional.pop();
+        }
+        if (positional.length > 1) {
+          throw new Error(`namespace expected at most 1 argument, got ${positional.length}`);
+        }
+        const entries = /* @__PURE__ */ new Map();
+        if (positional.length === 1) {
+          const source = positional[0];
+          if (source instanceof ObjectValue) {
+            for (const [key, value] of source.value) {
+              entries.set(key, value);
+            }
+          } else if (source instanceof ArrayValue) {
+            for (const pair of source.value) {
+              const [key, value] = normalizeNamespaceEntry(pair);
+              entries.set(key.value, value);
+            }
+          } else {
+            throw new Error(`'${source.type}' object is not iterable`);
+          }
+        }
+        if (kwargs) {
+          for (const [key, value] of kwargs.value) {
+            entries.set(key, value);
+          }
+        }
+        return new NamespaceValue(entries);
+      })
+    ]
+  ]);
+  tests = _Environment.TESTS;
+  /**
+   * Set the value of a variable in the current environment.
+   */
+  set(name, value) {
+    return this.declareVariable(name, convertToRuntimeValues(value));
+  }
+  declareVariable(name, value) {
+    if (this.variables.has(name)) {
+      throw new SyntaxError(`Variable already declared: ${name}`);
+    }
+    this.variables.set(name, value);
+    return value;
+  }
+  // private assignVariable(name: string, value: AnyRuntimeValue): AnyRuntimeValue {
+  // 	const env = this.resolve(name);
+  // 	env.variables.set(name, value);
+  // 	return value;
+  // }
+  /**
+   * Set variable in the current scope.
+   * See https://jinja.palletsprojects.com/en/3.0.x/templates/#assignments for more information.
+   */
+  setVariable(name, value) {
+    this.variables.set(name, value);
+    return value;
+  }
+  /**
+   * Resolve the environment in which the variable is declared.
+   * @param {string} name The name of the variable.
+   * @returns {Environment} The environment in which the variable is declared.
+   */
+  resolve(name) {
+    if (this.variables.has(name)) {
+      return this;
+    }
+    if (this.parent) {
+      return this.parent.resolve(name);
+    }
+    throw new Error(`Unknown variable: ${name}`);
+  }
+  lookupVariable(name) {
+    try {
+      return this.resolve(name).variables.get(name) ?? new UndefinedValue();
+    } catch {
+      return new UndefinedValue();
+    }
+  }
+};
+var Environment = _Environment;
+/**
+ * The tests available in this environment.
+ */
+__publicField(Environment, "TESTS", /* @__PURE__ */ new Map([
+  ["boolean", (operand) => operand.type === "BooleanValue"],
+  ["callable", (operand) => operand instanceof FunctionValue],
+  [
+    "odd",
+    (operand) => {
+      if (!(operand instanceof IntegerValue)) {
+        throw new Error(`cannot odd on ${operand.type}`);
+      }
+      return operand.value % 2 !== 0;
+    }
+  ],
+  [
+    "even",
+    (operand) => {
+      if (!(operand instanceof IntegerValue)) {
+        throw new Error(`cannot even on ${operand.type}`);
+      }
+      return operand.value % 2 === 0;
+    }
+  ],
+  ["false", (operand) => operand.type === "BooleanValue" && !operand.value],
+  ["true", (operand) => operand.type === "BooleanValue" && operand.value],
+  ["none", (operand) => operand.type === "NullValue"],
+  ["string", (operand) => operand.type === "StringValue"],
+  ["number", (operand) => operand instanceof IntegerValue || operand instanceof FloatValue],
+  ["integer", (operand) => operand instanceof IntegerValue],
+  ["iterable", (operand) => operand.type === "ArrayValue" || operand.type === "StringValue"],
+  ["mapping", (operand) => operand instanceof ObjectValue],
+  [
+    "sequence",
+    (operand) => operand instanceof ArrayValue || operand instanceof ObjectValue || operand instanceof StringValue
+  ],
+  [
+    "lower",
+    (operand) => {
+      const str = operand.value;
+      return operand.type === "StringValue" && str === str.toLowerCase();
+    }
+  ],
+  [
+    "upper",
+    (operand) => {
+      const str = operand.value;
+      return operand.type === "StringValue" && str === str.toUpperCase();
+    }
+  ],
+  ["none", (operand) => operand.type === "NullValue"],
+  ["defined", (operand) => operand.type !== "UndefinedValue"],
+  ["undefined", (operand) => operand.type === "UndefinedValue"],
+  ["equalto", (a, b) => a.value === b.value],
+  ["eq", (a, b) => a.value === b.value]
+]));
+function setupGlobals(env) {
+  env.set("false", false);
+  env.set("true", true);
+  env.set("none", null);
+  env.set("raise_exception", (args) => {
+    throw new Error(args);
+  });
+  env.set("range", range);
+  env.set("strftime_now", strftime_now);
+  env.set("True", true);
+  env.set("False", false);
+  env.set("None", null);
+}
+function isAttributeContainer(value) {
+  return value instanceof ObjectValue || value instanceof NamespaceValue;
+}
+function isNumericLikeValue(value) {
+  return value instanceof IntegerValue || value instanceof FloatValue || value instanceof BooleanValue;
+}
+function getNumericValue(value) {
+  return value instanceof BooleanValue ? Number(value.value) : value.value;
+}
+function getAttributeValue(item, attributePath) {
+  const parts = attributePath.split(".");
+  let value = item;
+  for (const part of parts) {
+    if (isAttributeContainer(value)) {
+      value = value.value.get(part) ?? new UndefinedValue();
+    } else if (value instanceof ArrayValue) {
+      const index = parseInt(part, 10);
+      if (!isNaN(index) && index >= 0 && index < value.value.length) {
+        value = value.value[index];
+      } else {
+        return new UndefinedValue();
+      }
+    } else {
+      return new UndefinedValue();
+    }
+  }
+  return value;
+}
+function compareRuntimeValues(a, b, caseSensitive = false) {
+  if (a instanceof NullValue && b instanceof NullValue) {
+    return 0;
+  }
+  if (a instanceof NullValue || b instanceof NullValue) {
+    throw new Error(`Cannot compare ${a.type} with ${b.type}`);
+  }
+  if (a instanceof UndefinedValue && b instanceof UndefinedValue) {
+    return 0;
+  }
+  if (a instanceof UndefinedValue || b instanceof UndefinedValue) {
+    throw new Error(`Cannot compare ${a.type} with ${b.type}`);
+  }
+  if (isNumericLikeValue(a) && isNumericLikeValue(b)) {
+    const aNum = getNumericValue(a);
+    const bNum = getNumericValue(b);
+    return aNum < bNum ? -1 : aNum > bNum ? 1 : 0;
+  }
+  if (a.type !== b.type) {
+    throw new Error(`Cannot compare different types: ${a.type} and ${b.type}`);
+  }
+  switch (a.type) {
+    case "StringValue": {
+      let aStr = a.value;
+      let bStr = b.value;
+      if (!caseSensitive) {
+        aStr = aStr.toLowerCase();
+        bStr = bStr.toLowerCase();
+      }
+      return aStr < bStr ? -1 : aStr > bStr ? 1 : 0;
+    }
+    default:
+      throw new Error(`Cannot compare type: ${a.type}`);
+  }
+}
+function getParameterDescriptor(argument) {
+  if (argument.type === "Identifier") {
+    return { name: argument.value };
+  }
+  const keywordArgument = argument;
+  return { name: keywordArgument.key.value, defaultValue: keywordArgument.value };
+}
+function isSpecialMacroArgument(name) {
+  return name === "kwargs" || name === "varargs";
+}
+function findAccessedSpecialMacroArguments(parameters, body) {
+  const declared = /* @__PURE__ */ new Set();
+  const accessed = /* @__PURE__ */ new Set();
+  const declareName = (name) => {
+    if (isSpecialMacroArgument(name)) {
+      declared.add(name);
+    }
+  };
+  const declareTarget = (target) => {
+    if (target.type === "Identifier") {
+      declareName(target.value);
+    } else if (target.type === "TupleLiteral") {
+      for (const item of target.value) {
+        declareTarget(item);
+      }
+    }
+  };
+  const declareArgument = (argument) => {
+    declareName(getParameterDescriptor(argument).name);
+  };
+  const visitArgumentDefaults = (args) => {
+    for (const argument of args) {
+      const parameter = getParameterDescriptor(argument);
+      if (parameter.defaultValue) {
+        visit(parameter.defaultValue);
+      }
+    }
+  };
+  const visitFilter = (filter) => {
+    if (filter.type === "CallExpression") {
+      visit(filter.args);
+    }
+  };
+  const visit = (node) => {
+    if (Array.isArray(node)) {
+      for (const item of node) {
+        visit(item);
+      }
+      return;
+    }
+    if (node instanceof Map) {
+      for (const [key, value] of node) {
+        visit(key);
+        visit(value);
+      }
+      return;
+    }
+    if (!(node instanceof Statement)) {
+      return;
+    }
+    switch (node.type) {
+      case "For": {
+        const statement = node;
+        declareTarget(statement.loopvar);
+        if (statement.iterable.type === "SelectExpression") {
+          const iterable = statement.iterable;
+          visit(iterable.lhs);
+          visit(statement.body);
+          visit(statement.defaultBlock);
+          visit(iterable.test);
+          return;
+        }
+        visit(statement.iterable);
+        visit(statement.body);
+        visit(statement.defaultBlock);
+        return;
+      }
+      case "Set": {
+        const statement = node;
+        declareTarget(statement.assignee);
+        visit(statement.value);
+        visit(statement.body);
+        return;
+      }
+      case "Macro": {
+        const statement = node;
+        for (const argument of statement.args) {
+          declareArgument(argument);
+        }
+        visitArgumentDefaults(statement.args);
+        visit(statement.body);
+        return;
+      }
+      case "CallStatement": {
+        const statement = node;
+        visit(statement.call);
+        for (const argument of statement.callerArgs ?? []) {
+          declareArgument(argument);
+        }
+        visitArgumentDefaults(statement.callerArgs ?? []);
+        visit(statement.body);
+        return;
+      }
+      case "FilterStatement": {
+        const statement = node;
+        visit(statement.body);
+        visitFilter(statement.filter);
+        return;
+      }
+      case "Identifier": {
+        const name = node.value;
+        if (isSpecialMacroArgument(name) && !declared.has(name)) {
+          accessed.add(name);
+        }
+        return;
+      }
+      case "MemberExpression": {
+        const expression = node;
+        visit(expression.object);
+        if (expression.computed) {
+          visit(expression.property);
+        }
+        return;
+      }
+      case "FilterExpression": {
+        const expression = node;
+        visit(expression.operand);
+        visitFilter(expression.filter);
+        return;
+      }
+      case "TestExpression":
+        visit(node.operand);
+        return;
+      case "SelectExpression": {
+        const expression = node;
+        visit(expression.test);
+        visit(expression.lhs);
+        return;
+      }
+      case "KeywordArgumentExpression":
+        visit(node.value);
+        return;
+      default:
+        for (const child of Object.values(node)) {
+          visit(child);
+        }
+    }
+  };
+  for (const parameter of parameters) {
+    declareArgument(parameter);
+  }
+  visit(body);
+  return accessed;
+}
+var Interpreter = class {
+  global;
+  constructor(env) {
+    this.global = env ?? new Environment();
+  }
+  /**
+   * Run the program.
+   */
+  run(program) {
+    return this.evaluate(program, this.global);
+  }
+  /**
+   * Evaluates expressions following the binary operation type.
+   */
+  evaluateBinaryExpression(node, environment) {
+    const left = this.evaluate(node.left, environment);
+    switch (node.operator.value) {
+      case "and":
+        return left.__bool__().value ? this.evaluate(node.right, environment) : left;
+      case "or":
+        return left.__bool__().value ? left : this.evaluate(node.right, environment);
+    }
+    const right = this.evaluate(node.right, environment);
+    switch (node.operator.value) {
+      case "==":
+        return new BooleanValue(left.value == right.value);
+      case "!=":
+        return new BooleanValue(left.value != right.value);
+    }
+    if (left instanceof UndefinedValue || right instanceof UndefinedValue) {
+      if (right instanceof UndefinedValue && ["in", "not in"].includes(node.operator.value)) {
+        return new BooleanValue(node.operator.value === "not in");
+      }
+      throw new Error(`Cannot perform operation ${node.operator.value} on undefined values`);
+    } else if (left instanceof NullValue || right instanceof NullValue) {
+      throw new Error("Cannot perform operation on null values");
+    } else if (node.operator.value === "~") {
+      return new StringValue(left.value.toString() + right.value.toString());
+    } else if (node.operator.value === "**" && isNumericLikeValue(left) && isNumericLikeValue(right)) {
+      const a = getNumericValue(left);
+      const b = getNumericValue(right);
+      if (a === 0 && b < 0) {
+        throw new Error("0.0 cannot be raised to a negative power");
+      }
+      const result = a ** b;
+      if (!Number.isFinite(result)) {
+        throw new Error("Exponentiation result is not a finite real number");
+      }
+      const isFloat = left instanceof FloatValue || right instanceof FloatValue || b < 0;
+      return isFloat ? new FloatValue(result) : new IntegerValue(result);
+    } else if ((left instanceof IntegerValue || left instanceof FloatValue) && (right instanceof IntegerValue || right instanceof FloatValue)) {
+      const a = left.value, b = right.value;
+      switch (node.operator.value) {
+        case "+":
+        case "-":
+        case "*": {
+          const res = node.operator.value === "+" ? a + b : node.operator.value === "-" ? a - b : a * b;
+          const isFloat = left instanceof FloatValue || right instanceof FloatValue;
+          return isFloat ? new FloatValue(res) : new IntegerValue(res);
+        }
+        case "/":
+          return new FloatValue(a / b);
+        case "//": {
+          const res = Math.floor(a / b);
+          const isFloat = left instanceof FloatValue || right instanceof FloatValue;
+          return isFloat ? new FloatValue(res) : new IntegerValue(res);
+        }
+        case "%": {
+          const rem = a % b;
+          const isFloat = left instanceof FloatValue || right instanceof FloatValue;
+          return isFloat ? new FloatValue(rem) : new IntegerValue(rem);
+        }
+        case "<":
+          return new BooleanValue(a < b);
+        case ">":
+          return new BooleanValue(a > b);
+        case ">=":
+          return new BooleanValue(a >= b);
+        case "<=":
+          return new BooleanValue(a <= b);
+      }
+    } else if (left instanceof ArrayValue && right instanceof ArrayValue) {
+      switch (node.operator.value) {
+        case "+":
+          return new ArrayValue(left.value.concat(right.value));
+      }
+    } else if (right instanceof ArrayValue) {
+      const member = right.value.find((x) => x.value === left.value) !== void 0;
+      switch (node.operator.value) {
+        case "in":
+          return new BooleanValue(member);
+        case "not in":
+          return new BooleanValue(!member);
+      }
+    }
+    if (left instanceof StringValue || right instanceof StringValue) {
+      switch (node.operator.value) {
+        case "+":
+          return new StringValue(left.value.toString() + right.value.toString());
+      }
+    }
+    if (left instanceof StringValue && right instanceof StringValue) {
+      switch (node.operator.value) {
+        case "in":
+          return new BooleanValue(right.value.includes(left.value));
+        case "not in":
+          return new BooleanValue(!right.value.includes(left.value));
+      }
+    }
+    if (left instanceof StringValue && right instanceof ObjectValue) {
+      switch (node.operator.value) {
+        case "in":
+          return new BooleanValue(right.value.has(left.value));
+        case "not in":
+          return new BooleanValue(!right.value.has(left.value));
+      }
+    }
+    throw new SyntaxError(`Unknown operator "${node.operator.value}" between ${left.type} and ${right.type}`);
+  }
+  evaluateArguments(args, environment) {
+    const positionalArguments = [];
+    const keywordArguments = /* @__PURE__ */ new Map();
+    const addKeywordArgument = (key, value) => {
+      if (keywordArguments.has(key)) {
+        throw new Error(`Got multiple values for keyword argument '${key}'`);
+      }
+      keywordArguments.set(key, value);
+    };
+    for (const argument of args) {
+      if (argument.type === "SpreadExpression") {
+        const spreadNode = argument;
+        const val = this.evaluate(spreadNode.argument, environment);
+        if (!(val instanceof ArrayValue)) {
+          throw new Error(`Cannot unpack non-iterable type: ${val.type}`);
+        }
+        for (const item of val.value) {
+          positionalArguments.push(item);
+        }
+      } else if (argument.type !== "KeywordArgumentExpression" && argument.type !== "KeywordSpreadExpression") {
+        positionalArguments.push(this.evaluate(argument, environment));
+      }
+    }
+    for (const argument of args) {
+      if (argument.type === "KeywordArgumentExpression") {
+        const kwarg = argument;
+        addKeywordArgument(kwarg.key.value, this.evaluate(kwarg.value, environment));
+      } else if (argument.type === "KeywordSpreadExpression") {
+        const spreadNode = argument;
+        const val = this.evaluate(spreadNode.argument, environment);
+        if (!(val instanceof ObjectValue)) {
+          throw new Error(`Argument after ** must be a mapping, not ${val.type}`);
+        }
+        for (const [key, value] of val.value) {
+          addKeywordArgument(key, value);
+        }
+      }
+    }
+    return [positionalArguments, keywordArguments];
+  }
+  applyFilter(operand, filterNode, environment) {
+    if (filterNode.type === "Identifier") {
+      const filter = filterNode;
+      if (filter.value === "safe") {
+        return operand;
+      }
+      if (filter.value === "tojson") {
+        return new StringValue(toJSON(operand, {}));
+      }
+      if (operand instanceof ArrayValue) {
+        switch (filter.value) {
+          case "list":
+            return operand;
+          case "first":
+            return operand.value[0];
+          case "last":
+            return operand.value[operand.value.length - 1];
+          case "length":
+            return new IntegerValue(operand.value.length);
+          case "reverse":
+            return new ArrayValue(operand.value.slice().reverse());
+          case "sort": {
+            return new ArrayValue(operand.value.slice().sort((a, b) => compareRuntimeValues(a, b, false)));
+          }
+          case "join":
+            return new StringValue(operand.value.map((x) => x.value).join(""));
+          case "string":
+            return new StringValue(toJSON(operand, {}, 0, false));
+          case "unique": {
+            const seen = /* @__PURE__ */ new Set();
+            const output = [];
+            for (const item of operand.value) {
+              if (!seen.has(item.value)) {
+                seen.add(item.value);
+                output.push(item);
+              }
+            }
+            return new ArrayValue(output);
+          }
+          default:
+            throw new Error(`Unknown ArrayValue filter: ${filter.value}`);
+        }
+      } else if (operand instanceof StringValue) {
+        switch (filter.value) {
+          case "length":
+          case "upper":
+          case "lower":
+          case "title":
+          case "capitalize": {
+            const builtin = operand.builtins.get(filter.value);
+            if (builtin instanceof FunctionValue) {
+              return builtin.value(
+                /* no arguments */
+                [],
+                environment
+              );
+            } else if (builtin instanceof IntegerValue) {
+              return builtin;
+            } else {
+              throw new Error(`Unknown StringValue filter: ${filter.value}`);
+            }
+          }
+          case "trim":
+            return new StringValue(operand.value.trim());
+          case "indent":
+            return new StringValue(
+              operand.value.split("\n").map(
+                (x, i) => (
+                  // By default, don't indent the first line or empty lines
+                  i === 0 || x.length === 0 ? x : "    " + x
+                )
+              ).join("\n")
+            );
+          case "join":
+          case "string":
+            return operand;
+          case "int": {
+            const val = parseInt(operand.value, 10);
+            return new IntegerValue(isNaN(val) ? 0 : val);
+          }
+          case "float": {
+            const val = parseFloat(operand.value);
+            return new FloatValue(isNaN(val) ? 0 : val);
+          }
+          default:
+            throw new Error(`Unknown StringValue filter: ${filter.value}`);
+        }
+      } else if (operand instanceof IntegerValue || operand instanceof FloatValue) {
+        switch (filter.value) {
+          case "abs":
+            return operand instanceof IntegerValue ? new IntegerValue(Math.abs(operand.value)) : new FloatValue(Math.abs(operand.value));
+          case "int":
+            return new IntegerValue(Math.floor(operand.value));
+          case "float":
+            return new FloatValue(operand.value);
+          case "string":
+            return new StringValue(operand.toString());
+          default:
+            throw new Error(`Unknown NumericValue filter: ${filter.value}`);
+        }
+      } else if (operand instanceof ObjectValue) {
+        switch (filter.value) {
+          case "items":
+            return new ArrayValue(
+              Array.from(operand.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value]))
+            );
+          case "length":
+            return new IntegerValue(operand.value.size);
+          default: {
+            const builtin = operand.builtins.get(filter.value);
+            if (builtin) {
+              if (builtin instanceof FunctionValue) {
+                return builtin.value([], environment);
+              }
+              return builtin;
+            }
+            throw new Error(`Unknown ObjectValue filter: ${filter.value}`);
+          }
+        }
+      } else if (operand instanceof BooleanValue) {
+        switch (filter.value) {
+          case "bool":
+            return new BooleanValue(operand.value);
+          case "int":
+            return new IntegerValue(operand.value ? 1 : 0);
+          case "float":
+            return new FloatValue(operand.value ? 1 : 0);
+          case "string":
+            return new StringValue(operand.value ? "true" : "false");
+          default:
+            throw new Error(`Unknown BooleanValue filter: ${filter.value}`);
+        }
+      }
+      throw new Error(`Cannot apply filter "${filter.value}" to type: ${operand.type}`);
+    } else if (filterNode.type === "CallExpression") {
+      const filter = filterNode;
+      if (filter.callee.type !== "Identifier") {
+        throw new Error(`Unknown filter: ${filter.callee.type}`);
+      }
+      const filterName = filter.callee.value;
+      if (filterName === "tojson") {
+        const [, kwargs] = this.evaluateArguments(filter.args, environment);
+        const indent = kwargs.get("indent") ?? new NullValue();
+        if (!(indent instanceof IntegerValue || indent instanceof NullValue)) {
+          throw new Error("If set, indent must be a number");
+        }
+        const ensureAscii = kwargs.get("ensure_ascii") ?? new BooleanValue(false);
+        if (!(ensureAscii instanceof BooleanValue)) {
+          throw new Error("If set, ensure_ascii must be a boolean");
+        }
+        const sortKeys = kwargs.get("sort_keys") ?? new BooleanValue(false);
+        if (!(sortKeys instanceof BooleanValue)) {
+          throw new Error("If set, sort_keys must be a boolean");
+        }
+        const separatorsArg = kwargs.get("separators") ?? new NullValue();
+        let separators = null;
+        if (separatorsArg instanceof ArrayValue || separatorsArg instanceof TupleValue) {
+          if (separatorsArg.value.length !== 2) {
+            throw new Error("separators must be a tuple of two strings");
+          }
+          const [itemSep, keySep] = separatorsArg.value;
+          if (!(itemSep instanceof StringValue) || !(keySep instanceof StringValue)) {
+            throw new Error("separators must be a tuple of two strings");
+          }
+          separators = [itemSep.value, keySep.value];
+        } else if (!(separatorsArg instanceof NullValue)) {
+          throw new Error("If set, separators must be a tuple of two strings");
+        }
+        return new StringValue(
+          toJSON(operand, {
+            indent: indent.value,
+            ensureAscii: ensureAscii.value,
+            sortKeys: sortKeys.value,
+            separators
+          })
+        );
+      } else if (filterName === "join") {
+        let value;
+        if (operand instanceof StringValue) {
+          value = Array.from(operand.value);
+        } else if (operand instanceof ArrayValue) {
+          value = operand.value.map((x) => x.value);
+        } else {
+          throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
+        }
+        const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+        const separator = args.at(0) ?? kwargs.get("separator") ?? new StringValue("");
+        if (!(separator instanceof StringValue)) {
+          throw new Error("separator must be a string");
+        }
+        return new StringValue(value.join(separator.value));
+      } else if (filterName === "int" || filterName === "float") {
+        const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+        const defaultValue = args.at(0) ?? kwargs.get("default") ?? (filterName === "int" ? new IntegerValue(0) : new FloatValue(0));
+        if (operand instanceof StringValue) {
+          const val = filterName === "int" ? parseInt(operand.value, 10) : parseFloat(operand.value);
+          return isNaN(val) ? defaultValue : filterName === "int" ? new IntegerValue(val) : new FloatValue(val);
+        } else if (operand instanceof IntegerValue || operand instanceof FloatValue) {
+          return operand;
+        } else if (operand instanceof BooleanValue) {
+          return filterName === "int" ? new IntegerValue(operand.value ? 1 : 0) : new FloatValue(operand.value ? 1 : 0);
+        } else {
+          throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
+        }
+      } else if (filterName === "default") {
+        const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+        const defaultValue = args[0] ?? new StringValue("");
+        const booleanValue = args[1] ?? kwargs.get("boolean") ?? new BooleanValue(false);
+        if (!(booleanValue instanceof BooleanValue)) {
+          throw new Error("`default` filter flag must be a boolean");
+        }
+        if (operand instanceof UndefinedValue || booleanValue.value && !operand.__bool__().value) {
+          return defaultValue;
+        }
+        return operand;
+      }
+      if (operand instanceof ArrayValue) {
+        switch (filterName) {
+          case "sort": {
+            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+            const reverse = args.at(0) ?? kwargs.get("reverse") ?? new BooleanValue(false);
+            if (!(reverse instanceof BooleanValue)) {
+              throw new Error("reverse must be a boolean");
+            }
+            const caseSensitive = args.at(1) ?? kwargs.get("case_sensitive") ?? new BooleanValue(false);
+            if (!(caseSensitive instanceof BooleanValue)) {
+              throw new Error("case_sensitive must be a boolean");
+            }
+            const attribute = args.at(2) ?? kwargs.get("attribute") ?? new NullValue();
+            if (!(attribute instanceof StringValue || attribute instanceof IntegerValue || attribute instanceof NullValue)) {
+              throw new Error("attribute must be a string, integer, or null");
+            }
+            const getSortValue = (item) => {
+              if (attribute instanceof NullValue) {
+                return item;
+              }
+              const attrPath = attribute instanceof IntegerValue ? String(attribute.value) : attribute.value;
+              return getAttributeValue(item, attrPath);
+            };
+            return new ArrayValue(
+              operand.value.slice().sort((a, b) => {
+                const aVal = getSortValue(a);
+                const bVal = getSortValue(b);
+                const result = compareRuntimeValues(aVal, bVal, caseSensitive.value);
+                return reverse.value ? -result : result;
+              })
+            );
+          }
+          case "selectattr":
+          case "rejectattr": {
+            const select = filterName === "selectattr";
+            if (operand.value.some((item) => !isAttributeContainer(item))) {
+              throw new Error(`\`${filterName}\` can only be applied to array of objects`);
+            }
+            if (filter.args.some((x) => x.type !== "StringLiteral")) {
+              throw new Error(`arguments of \`${filterName}\` must be strings`);
+            }
+            const [attr, testName, value] = filter.args.map((x) => this.evaluate(x, environment));
+            let testFunction;
+            if (testName) {
+              const test = environment.tests.get(testName.value);
+              if (!test) {
+                throw new Error(`Unknown test: ${testName.value}`);
+              }
+              testFunction = test;
+            } else {
+              testFunction = (...x) => x[0].__bool__().value;
+            }
+            const filtered = operand.value.filter((item) => {
+              const a = item.value.get(attr.value);
+              const result = a ? testFunction(a, value) : false;
+              return select ? result : !result;
+            });
+            return new ArrayValue(filtered);
+          }
+          case "map": {
+            const [, kwargs] = this.evaluateArguments(filter.args, environment);
+            if (kwargs.has("attribute")) {
+              const attr = kwargs.get("attribute");
+              if (!(attr instanceof StringValue)) {
+                throw new Error("attribute must be a string");
+              }
+              const defaultValue = kwargs.get("default");
+              const mapped = operand.value.map((item) => {
+                if (!isAttributeContainer(item)) {
+                  throw new Error("items in map must be an object");
+                }
+                const value = getAttributeValue(item, attr.value);
+                return value instanceof UndefinedValue ? defaultValue ?? new UndefinedValue() : value;
+              });
+              return new ArrayValue(mapped);
+            } else {
+              throw new Error("`map` expressions without `attribute` set are not currently supported.");
+            }
+          }
+        }
+        throw new Error(`Unknown ArrayValue filter: ${filterName}`);
+      } else if (operand instanceof StringValue) {
+        switch (filterName) {
+          case "indent": {
+            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+            const width = args.at(0) ?? kwargs.get("width") ?? new IntegerValue(4);
+            if (!(width instanceof IntegerValue)) {
+              throw new Error("width must be a number");
+            }
+            const first = args.at(1) ?? kwargs.get("first") ?? new BooleanValue(false);
+            const blank = args.at(2) ?? kwargs.get("blank") ?? new BooleanValue(false);
+            const lines = operand.value.split("\n");
+            const indent = " ".repeat(width.value);
+            const indented = lines.map(
+              (x, i) => !first.value && i === 0 || !blank.value && x.length === 0 ? x : indent + x
+            );
+            return new StringValue(indented.join("\n"));
+          }
+          case "replace": {
+            const replaceFn = operand.builtins.get("replace");
+            if (!(replaceFn instanceof FunctionValue)) {
+              throw new Error("replace filter not available");
+            }
+            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+            return replaceFn.value([...args, new KeywordArgumentsValue(kwargs)], environment);
+          }
+        }
+        throw new Error(`Unknown StringValue filter: ${filterName}`);
+      } else if (operand instanceof ObjectValue) {
+        const builtin = operand.builtins.get(filterName);
+        if (builtin && builtin instanceof FunctionValue) {
+          const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+          if (kwargs.size > 0) {
+            args.push(new KeywordArgumentsValue(kwargs));
+          }
+          return builtin.value(args, environment);
+        }
+        throw new Error(`Unknown ObjectValue filter: ${filterName}`);
+      } else {
+        throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
+      }
+    }
+    throw new Error(`Unknown filter: ${filterNode.type}`);
+  }
+  /**
+   * Evaluates expressions following the filter operation type.
+   */
+  evaluateFilterExpression(node, environment) {
+    const operand = this.evaluate(node.operand, environment);
+    return this.applyFilter(operand, node.filter, environment);
+  }
+  /**
+   * Evaluates expressions following the test operation type.
+   */
+  evaluateTestExpression(node, environment) {
+    const operand = this.evaluate(node.operand, environment);
+    const test = environment.tests.get(node.test.value);
+    if (!test) {
+      throw new Error(`Unknown test: ${node.test.value}`);
+    }
+    const result = test(operand);
+    return new BooleanValue(node.negate ? !result : result);
+  }
+  /**
+   * Evaluates expressions following the select operation type.
+   */
+  evaluateSelectExpression(node, environment) {
+    const predicate = this.evaluate(node.test, environment);
+    if (!predicate.__bool__().value) {
+      return new UndefinedValue();
+    }
+    return this.evaluate(node.lhs, environment);
+  }
+  /**
+   * Evaluates expressions following the unary operation type.
+   */
+  evaluateUnaryExpression(node, environment) {
+    const argument = this.evaluate(node.argument, environment);
+    switch (node.operator.value) {
+      case "not":
+        return new BooleanValue(!argument.__bool__().value);
+      case "+":
+      case "-": {
+        const sign = node.operator.value === "-" ? -1 : 1;
+        if (argument instanceof IntegerValue || argument instanceof FloatValue || argument instanceof BooleanValue) {
+          const value = argument instanceof BooleanValue ? argument.value ? 1 : 0 : argument.value;
+          const result = sign * value;
+          return argument instanceof FloatValue ? new FloatValue(result) : new IntegerValue(result);
+        }
+        throw new SyntaxError(`Unknown operator "${node.operator.value}" for ${argument.type}`);
+      }
+      default:
+        throw new SyntaxError(`Unknown operator: ${node.operator.value}`);
+    }
+  }
+  evaluateTernaryExpression(node, environment) {
+    const cond = this.evaluate(node.condition, environment);
+    return cond.__bool__().value ? this.evaluate(node.trueExpr, environment) : this.evaluate(node.falseExpr, environment);
+  }
+  evalProgram(program, environment) {
+    return this.evaluateBlock(program.body, environment);
+  }
+  evaluateBlock(statements, environment) {
+    let result = "";
+    for (const statement of statements) {
+      const lastEvaluated = this.evaluate(statement, environment);
+      if (lastEvaluated.type !== "NullValue" && lastEvaluated.type !== "UndefinedValue") {
+        result += lastEvaluated.toString();
+      }
+    }
+    return new StringValue(result);
+  }
+  evaluateIdentifier(node, environment) {
+    return environment.lookupVariable(node.value);
+  }
+  evaluateCallExpression(expr, environment) {
+    const [args, kwargs] = this.evaluateArguments(expr.args, environment);
+    if (kwargs.size > 0) {
+      args.push(new KeywordArgumentsValue(kwargs));
+    }
+    const fn = this.evaluate(expr.callee, environment);
+    if (fn.type !== "FunctionValue") {
+      throw new Error(`Cannot call something that is not a function: got ${fn.type}`);
+    }
+    return fn.value(args, environment);
+  }
+  evaluateSliceExpression(object, expr, environment) {
+    if (!(object instanceof ArrayValue || object instanceof StringValue)) {
+      throw new Error("Slice object must be an array or string");
+    }
+    const start = this.evaluate(expr.start, environment);
+    const stop = this.evaluate(expr.stop, environment);
+    const step = this.evaluate(expr.step, environment);
+    if (!(start instanceof IntegerValue || start instanceof UndefinedValue)) {
+      throw new Error("Slice start must be numeric or undefined");
+    }
+    if (!(stop instanceof IntegerValue || stop instanceof UndefinedValue)) {
+      throw new Error("Slice stop must be numeric or undefined");
+    }
+    if (!(step instanceof IntegerValue || step instanceof UndefinedValue)) {
+      throw new Error("Slice step must be numeric or undefined");
+    }
+    if (object instanceof ArrayValue) {
+      return new ArrayValue(slice(object.value, start.value, stop.value, step.value));
+    } else {
+      return new StringValue(slice(Array.from(object.value), start.value, stop.value, step.value).join(""));
+    }
+  }
+  evaluateMemberExpression(expr, environment) {
+    const object = this.evaluate(expr.object, environment);
+    let property;
+    if (expr.computed) {
+      if (expr.property.type === "SliceExpression") {
+        return this.evaluateSliceExpression(object, expr.property, environment);
+      } else {
+        property = this.evaluate(expr.property, environment);
+      }
+    } else if (expr.property.type === "IntegerLiteral") {
+      property = new IntegerValue(expr.property.value);
+    } else {
+      property = new StringValue(expr.property.value);
+    }
+    let value;
+    if (isAttributeContainer(object)) {
+      if (!(property instanceof StringValue)) {
+        throw new Error(`Cannot access property with non-string: got ${property.type}`);
+      }
+      value = object.value.get(property.value) ?? (object instanceof ObjectValue ? object.builtins.get(property.value) : void 0);
+    } else if (object instanceof ArrayValue || object instanceof StringValue) {
+      if (property instanceof IntegerValue) {
+        if (object instanceof StringValue) {
+          const character = object.value.at(property.value);
+          value = character === void 0 ? void 0 : new StringValue(character);
+        } else {
+          value = object.value.at(property.value);
+        }
+      } else if (property instanceof StringValue) {
+        value = object.builtins.get(property.value);
+      } else {
+        throw new Error(`Cannot access property with non-string/non-number: got ${property.type}`);
+      }
+    } else {
+      if (!(property instanceof StringValue)) {
+        throw new Error(`Cannot access property with non-string: got ${property.type}`);
+      }
+      value = object.builtins.get(property.value);
+    }
+    return value instanceof RuntimeValue ? value : new UndefinedValue();
+  }
+  evaluateSet(node, environment) {
+    const rhs = node.value ? this.evaluate(node.value, environment) : this.evaluateBlock(node.body, environment);
+    if (node.assignee.type === "Identifier") {
+      const variableName = node.assignee.value;
+      environment.setVariable(variableName, rhs);
+    } else if (node.assignee.type === "TupleLiteral") {
+      const tuple = node.assignee;
+      if (!(rhs instanceof ArrayValue)) {
+        throw new Error(`Cannot unpack non-iterable type in set: ${rhs.type}`);
+      }
+      const arr = rhs.value;
+      if (arr.length !== tuple.value.length) {
+        throw new Error(`Too ${tuple.value.length > arr.length ? "few" : "many"} items to unpack in set`);
+      }
+      for (let i = 0; i < tuple.value.length; ++i) {
+        const elem = tuple.value[i];
+        if (elem.type !== "Identifier") {
+          throw new Error(`Cannot unpack to non-identifier in set: ${elem.type}`);
+        }
+        environment.setVariable(elem.value, arr[i]);
+      }
+    } else if (node.assignee.type === "MemberExpression") {
+      const member = node.assignee;
+      const object = this.evaluate(member.object, environment);
+      if (!(object instanceof NamespaceValue)) {
+        throw new Error("cannot assign attribute on non-namespace object");
+      }
+      if (member.property.type !== "Identifier") {
+        throw new Error("Cannot assign to member with non-identifier property");
+      }
+      object.value.set(member.property.value, rhs);
+    } else {
+      throw new Error(`Invalid LHS inside assignment expression: ${JSON.stringify(node.assignee)}`);
+    }
+    return new NullValue();
+  }
+  evaluateIf(node, environment) {
+    const test = this.evaluate(node.test, environment);
+    return this.evaluateBlock(test.__bool__().value ? node.body : node.alternate, environment);
+  }
+  evaluateFor(node, environment) {
+    const scope = new Environment(environment);
+    let test, iterable;
+    if (node.iterable.type === "SelectExpression") {
+      const select = node.iterable;
+      iterable = this.evaluate(select.lhs, scope);
+      test = select.test;
+    } else {
+      iterable = this.evaluate(node.iterable, scope);
+    }
+    if (!(iterable instanceof ArrayValue || iterable instanceof ObjectValue)) {
+      throw new Error(`Expected iterable or object type in for loop: got ${iterable.type}`);
+    }
+    if (iterable instanceof ObjectValue) {
+      iterable = iterable.keys();
+    }
+    const items = [];
+    const scopeUpdateFunctions = [];
+    for (let i = 0; i < iterable.value.length; ++i) {
+      const loopScope = new Environment(scope);
+      const current = iterable.value[i];
+      let scopeUpdateFunction;
+      if (node.loopvar.type === "Identifier") {
+        scopeUpdateFunction = (scope2) => scope2.setVariable(node.loopvar.value, current);
+      } else if (node.loopvar.type === "TupleLiteral") {
+        const loopvar = node.loopvar;
+        if (current.type !== "ArrayValue") {
+          throw new Error(`Cannot unpack non-iterable type: ${current.type}`);
+        }
+        const c = current;
+        if (loopvar.value.length !== c.value.length) {
+          throw new Error(`Too ${loopvar.value.length > c.value.length ? "few" : "many"} items to unpack`);
+        }
+        scopeUpdateFunction = (scope2) => {
+          for (let j = 0; j < loopvar.value.length; ++j) {
+            if (loopvar.value[j].type !== "Identifier") {
+              throw new Error(`Cannot unpack non-identifier type: ${loopvar.value[j].type}`);
+            }
+            scope2.setVariable(loopvar.value[j].value, c.value[j]);
+          }
+        };
+      } else {
+        throw new Error(`Invalid loop variable(s): ${node.loopvar.type}`);
+      }
+      if (test) {
+        scopeUpdateFunction(loopScope);
+        const testValue = this.evaluate(test, loopScope);
+        if (!testValue.__bool__().value) {
+          continue;
+        }
+      }
+      items.push(current);
+      scopeUpdateFunctions.push(scopeUpdateFunction);
+    }
+    let result = "";
+    let noIteration = true;
+    for (let i = 0; i < items.length; ++i) {
+      const loop = /* @__PURE__ */ new Map([
+        ["index", new IntegerValue(i + 1)],
+        ["index0", new IntegerValue(i)],
+        ["revindex", new IntegerValue(items.length - i)],
+        ["revindex0", new IntegerValue(items.length - i - 1)],
+        ["first", new BooleanValue(i === 0)],
+        ["last", new BooleanValue(i === items.length - 1)],
+        ["length", new IntegerValue(items.length)],
+        ["previtem", i > 0 ? items[i - 1] : new UndefinedValue()],
+        ["nextitem", i < items.length - 1 ? items[i + 1] : new UndefinedValue()]
+      ]);
+      scope.setVariable("loop", new ObjectValue(loop));
+      scopeUpdateFunctions[i](scope);
+      try {
+        const evaluated = this.evaluateBlock(node.body, scope);
+        result += evaluated.value;
+      } catch (err) {
+        if (err instanceof ContinueControl) {
+          continue;
+        }
+        if (err instanceof BreakControl) {
+          break;
+        }
+        throw err;
+      }
+      noIteration = false;
+    }
+    if (noIteration) {
+      const defaultEvaluated = this.evaluateBlock(node.defaultBlock, scope);
+      result += defaultEvaluated.value;
+    }
+    return new StringValue(result);
+  }
+  /**
+   * Bind every parameter name and special argument before evaluating defaults,
+   * preventing unbound parameters from resolving in an outer scope.
+   */
+  bindMacroArguments(displayName, parameters, specialArguments, args, scope) {
+    const positionalArguments = args.slice();
+    let keywordArguments = /* @__PURE__ */ new Map();
+    if (positionalArguments.at(-1) instanceof KeywordArgumentsValue) {
+      keywordArguments = new Map(positionalArguments.pop().value);
+    }
+    const pendingDefaults = [];
+    for (let i = 0; i < parameters.length; ++i) {
+      const { name, defaultValue } = getParameterDescriptor(parameters[i]);
+      let value = positionalArguments[i];
+      if (value === void 0 && keywordArguments.has(name)) {
+        value = keywordArguments.get(name);
+        keywordArguments.delete(name);
+      }
+      if (value === void 0 && defaultValue !== void 0) {
+        pendingDefaults.push([name, defaultValue]);
+      }
+      scope.setVariable(name, value ?? new UndefinedValue());
+    }
+    if (specialArguments.has("kwargs")) {
+      scope.setVariable("kwargs", new ObjectValue(keywordArguments));
+    } else if (keywordArguments.size > 0) {
+      throw new Error(`macro ${displayName} takes no keyword argument '${keywordArguments.keys().next().value}'`);
+    }
+    if (specialArguments.has("varargs")) {
+      scope.setVariable("varargs", new ArrayValue(positionalArguments.slice(parameters.length)));
+    } else if (positionalArguments.length > parameters.length) {
+      throw new Error(`macro ${displayName} takes not more than ${parameters.length} argument(s)`);
+    }
+    for (const [name, defaultValue] of pendingDefaults) {
+      scope.setVariable(name, this.evaluate(defaultValue, scope));
+    }
+  }
+  /**
+   * See https://jinja.palletsprojects.com/en/3.1.x/templates/#macros for more information.
+   */
+  evaluateMacro(node, environment) {
+    const specialArguments = findAccessedSpecialMacroArguments(node.args, node.body);
+    environment.setVariable(
+      node.name.value,
+      new FunctionValue((args, scope) => {
+        const macroScope = new Environment(scope);
+        this.bindMacroArguments(`'${node.name.value}'`, node.args, specialArguments, args, macroScope);
+        return this.evaluateBlock(node.body, macroScope);
+      })
+    );
+    return new NullValue();
+  }
+  evaluateCallStatement(node, environment) {
+    const parameters = node.callerArgs ?? [];
+    const specialArguments = findAccessedSpecialMacroArguments(parameters, node.body);
+    const callerFn = new FunctionValue((callerArguments) => {
+      const callBlockEnv = new Environment(environment);
+      this.bindMacroArguments("None", parameters, specialArguments, callerArguments, callBlockEnv);
+      return this.evaluateBlock(node.body, callBlockEnv);
+    });
+    const [macroArgs, macroKwargs] = this.evaluateArguments(node.call.args, environment);
+    macroArgs.push(new KeywordArgumentsValue(macroKwargs));
+    const fn = this.evaluate(node.call.callee, environment);
+    if (fn.type !== "FunctionValue") {
+      throw new Error(`Cannot call something that is not a function: got ${fn.type}`);
+    }
+    const newEnv = new Environment(environment);
+    newEnv.setVariable("caller", callerFn);
+    return fn.value(macroArgs, newEnv);
+  }
+  evaluateFilterStatement(node, environment) {
+    const rendered = this.evaluateBlock(node.body, environment);
+    return this.applyFilter(rendered, node.filter, environment);
+  }
+  evaluate(statement, environment) {
+    if (!statement) {
+      return new UndefinedValue();
+    }
+    switch (statement.type) {
+      case "Program":
+        return this.evalProgram(statement, environment);
+      case "Set":
+        return this.evaluateSet(statement, environment);
+      case "If":
+        return this.evaluateIf(statement, environment);
+      case "For":
+        return this.evaluateFor(statement, environment);
+      case "Macro":
+        return this.evaluateMacro(statement, environment);
+      case "CallStatement":
+        return this.evaluateCallStatement(statement, environment);
+      case "Break":
+        throw new BreakControl();
+      case "Continue":
+        throw new ContinueControl();
+      case "IntegerLiteral":
+        return new IntegerValue(statement.value);
+      case "FloatLiteral":
+        return new FloatValue(statement.value);
+      case "StringLiteral":
+        return new StringValue(statement.value);
+      case "ArrayLiteral":
+        return new ArrayValue(statement.value.map((x) => this.evaluate(x, environment)));
+      case "TupleLiteral":
+        return new TupleValue(statement.value.map((x) => this.evaluate(x, environment)));
+      case "ObjectLiteral": {
+        const mapping = /* @__PURE__ */ new Map();
+        for (const [key, value] of statement.value) {
+          const evaluatedKey = this.evaluate(key, environment);
+          if (!(evaluatedKey instanceof StringValue)) {
+            throw new Error(`Object keys must be strings: got ${evaluatedKey.type}`);
+          }
+          mapping.set(evaluatedKey.value, this.evaluate(value, environment));
+        }
+        return new ObjectValue(mapping);
+      }
+      case "Identifier":
+        return this.evaluateIdentifier(statement, environment);
+      case "CallExpression":
+        return this.evaluateCallExpression(statement, environment);
+      case "MemberExpression":
+        return this.evaluateMemberExpression(statement, environment);
+      case "UnaryExpression":
+        return this.evaluateUnaryExpression(statement, environment);
+      case "BinaryExpression":
+        return this.evaluateBinaryExpression(statement, environment);
+      case "FilterExpression":
+        return this.evaluateFilterExpression(statement, environment);
+      case "FilterStatement":
+        return this.evaluateFilterStatement(statement, environment);
+      case "TestExpression":
+        return this.evaluateTestExpression(statement, environment);
+      case "SelectExpression":
+        return this.evaluateSelectExpression(statement, environment);
+      case "Ternary":
+        return this.evaluateTernaryExpression(statement, environment);
+      case "Comment":
+        return new NullValue();
+      default:
+        throw new SyntaxError(`Unknown node type: ${statement.type}`);
+    }
+  }
+};
+function convertToRuntimeValues(input) {
+  switch (typeof input) {
+    case "number":
+      return Number.isInteger(input) ? new IntegerValue(input) : new FloatValue(input);
+    case "string":
+      return new StringValue(input);
+    case "boolean":
+      return new BooleanValue(input);
+    case "undefined":
+      return new UndefinedValue();
+    case "object":
+      if (input === null) {
+        return new NullValue();
+      } else if (Array.isArray(input)) {
+        return new ArrayValue(input.map(convertToRuntimeValues));
+      } else {
+        return new ObjectValue(
+          new Map(Object.entries(input).map(([key, value]) => [key, convertToRuntimeValues(value)]))
+        );
+      }
+    case "function":
+      return new FunctionValue((args, _scope) => {
+        const result = input(...args.map((x) => x.value)) ?? null;
+        return convertToRuntimeValues(result);
+      });
+    default:
+      throw new Error(`Cannot convert to runtime value: ${input}`);
+  }
+}
+
+// src/format.ts
+var NEWLINE = "\n";
+var OPEN_STATEMENT = "{%- ";
+var CLOSE_STATEMENT = " -%}";
+var PRECEDENCE = Object.freeze({
+  CONDITIONAL: 0,
+  // a if b else c
+  LOGICAL_OR: 1,
+  // or
+  LOGICAL_AND: 2,
+  // and
+  LOGICAL_NOT: 3,
+  // not a
+  COMPARISON: 4,
+  // == != < <= > >= in, not in
+  ADDITIVE: 5,
+  // + -
+  MULTIPLICATIVE: 6,
+  // * / // %
+  EXPONENTIATION: 7,
+  // **
+  TEST: 8,
+  // is
+  FILTER: 9,
+  // |
+  UNARY_SIGN: 10,
+  // -a +a
+  ATOM: 11
+  // literals, identifiers, calls, member accesses
+});
+function getBinaryOperatorPrecedence(expr) {
+  switch (expr.operator.type) {
+    case "ExponentiationBinaryOperator":
+      return PRECEDENCE.EXPONENTIATION;
+    case "MultiplicativeBinaryOperator":
+      return PRECEDENCE.MULTIPLICATIVE;
+    case "AdditiveBinaryOperator":
+      return PRECEDENCE.ADDITIVE;
+    case "ComparisonBinaryOperator":
+      return PRECEDENCE.COMPARISON;
+    case "Identifier":
+      if (expr.operator.value === "and") {
+        return PRECEDENCE.LOGICAL_AND;
+      }
+      if (expr.operator.value === "in" || expr.operator.value === "not in") {
+        return PRECEDENCE.COMPARISON;
+      }
+      return PRECEDENCE.LOGICAL_OR;
+  }
+  return PRECEDENCE.LOGICAL_OR;
+}
+function getPrecedence(node) {
+  switch (node.type) {
+    case "SelectExpression":
+    case "Ternary":
+      return PRECEDENCE.CONDITIONAL;
+    case "BinaryExpression":
+      return getBinaryOperatorPrecedence(node);
+    case "UnaryExpression":
+      return node.operator.value === "not" ? PRECEDENCE.LOGICAL_NOT : PRECEDENCE.UNARY_SIGN;
+    case "TestExpression":
+      return PRECEDENCE.TEST;
+    case "FilterExpression":
+      return PRECEDENCE.FILTER;
+    default:
+      return PRECEDENCE.ATOM;
+  }
+}
+function formatOperand(node, minPrecedence) {
+  const expr = formatExpression(node);
+  return getPrecedence(node) < minPrecedence ? `(${expr})` : expr;
+}
+function dist_format(program, indent = "	") {
+  const indentStr = typeof indent === "number" ? " ".repeat(indent) : indent;
+  const body = formatStatements(program.body, 0, indentStr);
+  return body.replace(/\n$/, "");
+}
+function createStatement(...text) {
+  return OPEN_STATEMENT + text.join(" ") + CLOSE_STATEMENT;
+}
+function formatStatements(stmts, depth, indentStr) {
+  return stmts.map((stmt) => formatStatement(stmt, depth, indentStr)).join(NEWLINE);
+}
+function formatExpressionList(expressions) {
+  return expressions.map((expression) => formatExpression(expression)).join(", ");
+}
+function formatStatement(node, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  switch (node.type) {
+    case "Program":
+      return formatStatements(node.body, depth, indentStr);
+    case "If":
+      return formatIf(node, depth, indentStr);
+    case "For":
+      return formatFor(node, depth, indentStr);
+    case "Set":
+      return formatSet(node, depth, indentStr);
+    case "Macro":
+      return formatMacro(node, depth, indentStr);
+    case "Break":
+      return pad + createStatement("break");
+    case "Continue":
+      return pad + createStatement("continue");
+    case "CallStatement":
+      return formatCallStatement(node, depth, indentStr);
+    case "FilterStatement":
+      return formatFilterStatement(node, depth, indentStr);
+    case "Comment":
+      return pad + "{# " + node.value + " #}";
+    default:
+      return pad + "{{- " + formatExpression(node) + " -}}";
+  }
+}
+function formatIf(node, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const clauses = [];
+  let current = node;
+  while (current) {
+    clauses.push({ test: current.test, body: current.body });
+    if (current.alternate.length === 1 && current.alternate[0].type === "If") {
+      current = current.alternate[0];
+    } else {
+      break;
+    }
+  }
+  let out = pad + createStatement("if", formatExpression(clauses[0].test)) + NEWLINE + formatStatements(clauses[0].body, depth + 1, indentStr);
+  for (let i = 1; i < clauses.length; ++i) {
+    out += NEWLINE + pad + createStatement("elif", formatExpression(clauses[i].test)) + NEWLINE + formatStatements(clauses[i].body, depth + 1, indentStr);
+  }
+  if (current && current.alternate.length > 0) {
+    out += NEWLINE + pad + createStatement("else") + NEWLINE + formatStatements(current.alternate, depth + 1, indentStr);
+  }
+  out += NEWLINE + pad + createStatement("endif");
+  return out;
+}
+function formatFor(node, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  let formattedIterable = "";
+  if (node.iterable.type === "SelectExpression") {
+    const n = node.iterable;
+    formattedIterable = `${formatExpression(n.lhs)} if ${formatExpression(n.test)}`;
+  } else {
+    formattedIterable = formatExpression(node.iterable);
+  }
+  let out = pad + createStatement("for", formatExpression(node.loopvar), "in", formattedIterable) + NEWLINE + formatStatements(node.body, depth + 1, indentStr);
+  if (node.defaultBlock.length > 0) {
+    out += NEWLINE + pad + createStatement("else") + NEWLINE + formatStatements(node.defaultBlock, depth + 1, indentStr);
+  }
+  out += NEWLINE + pad + createStatement("endfor");
+  return out;
+}
+function formatSet(node, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const left = formatExpression(node.assignee);
+  const right = node.value ? formatExpression(node.value) : "";
+  const value = pad + createStatement("set", `${left}${node.value ? " = " + right : ""}`);
+  if (node.body.length === 0) {
+    return value;
+  }
+  return value + NEWLINE + formatStatements(node.body, depth + 1, indentStr) + NEWLINE + pad + createStatement("endset");
+}
+function formatMacro(node, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const args = formatExpressionList(node.args);
+  return pad + createStatement("macro", `${node.name.value}(${args})`) + NEWLINE + formatStatements(node.body, depth + 1, indentStr) + NEWLINE + pad + createStatement("endmacro");
+}
+function formatCallStatement(node, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const params = node.callerArgs && node.callerArgs.length > 0 ? `(${formatExpressionList(node.callerArgs)})` : "";
+  const callExpr = formatExpression(node.call);
+  let out = pad + createStatement(`call${params}`, callExpr) + NEWLINE;
+  out += formatStatements(node.body, depth + 1, indentStr) + NEWLINE;
+  out += pad + createStatement("endcall");
+  return out;
+}
+function formatFilterStatement(node, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const spec = node.filter.type === "Identifier" ? node.filter.value : formatExpression(node.filter);
+  let out = pad + createStatement("filter", spec) + NEWLINE;
+  out += formatStatements(node.body, depth + 1, indentStr) + NEWLINE;
+  out += pad + createStatement("endfilter");
+  return out;
+}
+function formatExpression(node) {
+  switch (node.type) {
+    case "SpreadExpression": {
+      const n = node;
+      return `*${formatExpression(n.argument)}`;
+    }
+    case "KeywordSpreadExpression": {
+      const n = node;
+      return `**${formatExpression(n.argument)}`;
+    }
+    case "Identifier":
+      return node.value;
+    case "IntegerLiteral":
+      return `${node.value}`;
+    case "FloatLiteral": {
+      const value = node.value;
+      if (Object.is(value, -0)) {
+        return "-0.0";
+      }
+      return value % 1 === 0 ? value.toFixed(1) : value.toString();
+    }
+    case "StringLiteral":
+      return JSON.stringify(node.value);
+    case "BinaryExpression": {
+      const n = node;
+      const thisPrecedence = getBinaryOperatorPrecedence(n);
+      const left = formatOperand(n.left, thisPrecedence);
+      const right = formatOperand(n.right, thisPrecedence + 1);
+      return `${left} ${n.operator.value} ${right}`;
+    }
+    case "UnaryExpression": {
+      const n = node;
+      const operandPrecedence = n.argument.type === "UnaryExpression" ? getPrecedence(n) : PRECEDENCE.ATOM;
+      return n.operator.value + (n.operator.value === "not" ? " " : "") + formatOperand(n.argument, operandPrecedence);
+    }
+    case "CallExpression": {
+      const n = node;
+      const args = formatExpressionList(n.args);
+      return `${formatExpression(n.callee)}(${args})`;
+    }
+    case "MemberExpression": {
+      const n = node;
+      const obj = formatOperand(n.object, PRECEDENCE.ATOM);
+      let prop = formatExpression(n.property);
+      if (!n.computed && n.property.type !== "Identifier" && n.property.type !== "IntegerLiteral") {
+        prop = `(${prop})`;
+      }
+      return n.computed ? `${obj}[${prop}]` : `${obj}.${prop}`;
+    }
+    case "FilterExpression": {
+      const n = node;
+      const operand = formatOperand(n.operand, PRECEDENCE.FILTER);
+      if (n.filter.type === "CallExpression") {
+        return `${operand} | ${formatExpression(n.filter)}`;
+      }
+      return `${operand} | ${n.filter.value}`;
+    }
+    case "SelectExpression": {
+      const n = node;
+      return `${formatOperand(n.lhs, PRECEDENCE.LOGICAL_OR)} if ${formatOperand(n.test, PRECEDENCE.LOGICAL_OR)}`;
+    }
+    case "TestExpression": {
+      const n = node;
+      return `${formatOperand(n.operand, PRECEDENCE.TEST)} is${n.negate ? " not" : ""} ${n.test.value}`;
+    }
+    case "ArrayLiteral":
+    case "TupleLiteral": {
+      const elems = formatExpressionList(node.value);
+      const brackets = node.type === "ArrayLiteral" ? "[]" : "()";
+      return `${brackets[0]}${elems}${brackets[1]}`;
+    }
+    case "ObjectLiteral": {
+      const entries = Array.from(node.value.entries()).map(
+        ([k, v]) => `${formatExpression(k)}: ${formatExpression(v)}`
+      );
+      return `{${entries.join(", ")}}`;
+    }
+    case "SliceExpression": {
+      const n = node;
+      const s = n.start ? formatExpression(n.start) : "";
+      const t = n.stop ? formatExpression(n.stop) : "";
+      const st = n.step ? `:${formatExpression(n.step)}` : "";
+      return `${s}:${t}${st}`;
+    }
+    case "KeywordArgumentExpression": {
+      const n = node;
+      return `${n.key.value}=${formatExpression(n.value)}`;
+    }
+    case "Ternary": {
+      const n = node;
+      return `${formatOperand(n.trueExpr, PRECEDENCE.LOGICAL_OR)} if ${formatOperand(
+        n.condition,
+        PRECEDENCE.LOGICAL_OR
+      )} else ${formatOperand(n.falseExpr, PRECEDENCE.CONDITIONAL)}`;
+    }
+    default:
+      throw new Error(`Unknown expression type: ${node.type}`);
+  }
+}
+
+// src/index.ts
+var Template = class {
+  parsed;
+  /**
+   * @param {string} template The template string
+   */
+  constructor(template) {
+    const tokens = tokenize(template, {
+      lstrip_blocks: true,
+      trim_blocks: true
+    });
+    this.parsed = jinja_dist_parse(tokens);
+  }
+  render(items) {
+    const env = new Environment();
+    setupGlobals(env);
+    if (items) {
+      for (const [key, value] of Object.entries(items)) {
+        env.set(key, value);
+      }
+    }
+    const interpreter = new Interpreter(env);
+    const result = interpreter.run(this.parsed);
+    return result.value;
+  }
+  format(options) {
+    return dist_format(this.parsed, options?.indent || "	");
+  }
+};
+
+
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/templates/ast.js
+
+
+/** Chat templates are a few KiB; anything past this is not a template a tokenizer should render unreviewed. */
+const MAX_TEMPLATE_CHARS = 1024 * 1024;
+const MAX_NODES = 2_000_000;
+const SSTI_HELPERS = new Set(['lipsum', 'cycler', 'joiner']);
+const DUNDER_TEXT = /__[A-Za-z]\w*__/;
+function isNode(v) {
+    return typeof v === 'object' && v !== null && typeof v.type === 'string';
+}
+/** Every AST node below `root`, iteratively (a hostile template can nest deeper than the JS stack). */
+function* nodes(root) {
+    const stack = [root];
+    let seen = 0;
+    while (stack.length > 0) {
+        const v = stack.pop();
+        if (Array.isArray(v))
+            stack.push(...v);
+        else if (v instanceof Map)
+            for (const [k, val] of v)
+                stack.push(k, val);
+        else if (isNode(v)) {
+            if (++seen > MAX_NODES)
+                throw new RangeError(`template has more than ${MAX_NODES} syntax nodes`);
+            yield v;
+            for (const [key, child] of Object.entries(v))
+                if (key !== 'type')
+                    stack.push(child);
+        }
+    }
+}
+function literalString(n) {
+    return isNode(n) && n.type === 'StringLiteral' && typeof n['value'] === 'string' ? n['value'] : undefined;
+}
+function identifierName(n) {
+    return isNode(n) && n.type === 'Identifier' && typeof n['value'] === 'string' ? n['value'] : undefined;
+}
+/** The attribute a member expression or `|attr(...)` filter reaches, when it is spelled out. */
+function accessedName(n) {
+    if (n.type === 'MemberExpression') {
+        const name = n['computed'] === true ? literalString(n['property']) : identifierName(n['property']);
+        return name === undefined ? undefined : { name, dynamic: false };
+    }
+    if (n.type === 'FilterExpression' || n.type === 'FilterStatement') {
+        const filter = n['filter'];
+        if (!isNode(filter) || filter.type !== 'CallExpression' || identifierName(filter['callee']) !== 'attr')
+            return undefined;
+        const args = Array.isArray(filter['args']) ? filter['args'] : [];
+        const name = literalString(args[0]);
+        return name === undefined ? { dynamic: true } : { name, dynamic: false };
+    }
+    return undefined;
+}
+/** Checks one template's syntax tree; `label` says where it came from (`tokenizer.chat_template`, a file name). */
+function analyseTemplate(text, path, label) {
+    if (text.length > MAX_TEMPLATE_CHARS) {
+        return [
+            analysis_finding('TG-TPL-006', 'medium', path, `${label} is ${text.length} characters, above the ${MAX_TEMPLATE_CHARS} cap; review it by hand.`),
+        ];
+    }
+    let program;
+    try {
+        program = jinja_dist_parse(tokenize(text));
+    }
+    catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        return [analysis_finding('TG-TPL-001', 'medium', path, `${label} could not be parsed (${why}); it was not checked, review it by hand.`)];
+    }
+    const found = new Map();
+    const add = (f) => found.set(`${f.rule}\u0000${f.evidence ?? ''}`, f);
+    for (const n of nodes(program)) {
+        const access = accessedName(n);
+        if (access?.dynamic)
+            add(analysis_finding('TG-TPL-005', 'medium', path, `${label} looks up an attribute by a computed name.`, 'attr(<expression>)'));
+        if (access?.name?.startsWith('_')) {
+            add(analysis_finding('TG-TPL-002', 'critical', path, `${label} accesses the private attribute "${access.name}" (sandbox escape pattern).`, access.name));
+        }
+        const id = identifierName(n);
+        if (id !== undefined && SSTI_HELPERS.has(id))
+            add(analysis_finding('TG-TPL-003', 'high', path, `${label} uses the Jinja global "${id}", known from SSTI payloads.`, id));
+        if (id === 'namespace')
+            add(analysis_finding('TG-TPL-004', 'low', path, `${label} uses namespace().`, id));
+        const str = literalString(n);
+        const dunder = str === undefined ? undefined : DUNDER_TEXT.exec(str)?.[0];
+        if (dunder !== undefined)
+            add(analysis_finding('TG-TPL-002', 'critical', path, `${label} spells out the dunder name "${dunder}" in a string.`, dunder));
+    }
+    return [...found.values()];
+}
+//# sourceMappingURL=ast.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/shared/bytes.js
+
+/** Reads exactly `length` bytes or fails: a short read means the file is truncated. */
+async function readExactly(source, offset, length) {
+    const bytes = await source.read(offset, length);
+    if (bytes.length !== length)
+        throw malformed(`truncated: wanted ${length} bytes at offset ${offset}, file has ${source.size}`);
+    return bytes;
+}
+/** The whole source in memory, refused above `cap` bytes (formats that need a full parse: protobuf, HDF5, JSON). */
+async function readWhole(source, cap, what) {
+    if (source.size > cap)
+        throw overLimit(`${what} is ${source.size} bytes, above the ${cap}-byte cap for a full parse`);
+    return readExactly(source, 0, source.size);
+}
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function decodeUtf8(bytes, what) {
+    try {
+        return utf8.decode(bytes);
+    }
+    catch (cause) {
+        throw malformed(`${what} is not valid UTF-8`, cause);
+    }
+}
+/** JSON text parsed, with a parse failure as a malformed-format error. */
+function parseJson(text, what) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (cause) {
+        throw malformed(`${what} is not valid JSON`, cause);
+    }
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** Whether the head looks like a JSON object whose first bytes mention one of the marker keys. */
+function jsonHeadMentions(head, markers) {
+    let i = 0;
+    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+        i = 3;
+    while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09))
+        i++;
+    if (head[i] !== 0x7b)
+        return false;
+    const text = new TextDecoder('utf-8').decode(head);
+    return markers.some((m) => text.includes(`"${m}"`));
+}
+//# sourceMappingURL=bytes.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/gguf/header.js
+
+
+/** Hard caps: beyond these a GGUF file is crafted, not large (llama.cpp's GGUF CVEs were all unchecked counts). */
+const GGUF_LIMITS = {
+    kvCount: 1 << 16,
+    tensorCount: 1 << 20,
+    keyBytes: 1 << 16,
+    stringBytes: 64 * 1024 * 1024,
+    arrayCount: 1 << 26,
+    arrayDepth: 2,
+    dims: 8,
+};
+/** Scalar strings up to this size are kept (chat templates); longer ones are only skipped. */
+const KEEP_STRING_BYTES = 4 * 1024 * 1024;
+const KEPT_KEYS = /^(general\.|tokenizer\.chat_template|tokenizer\.ggml\.model$)/;
+const SCALAR_BYTES = { 0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8 };
+const STRING = 8;
+const ARRAY = 9;
+async function count(r, version, cap, what) {
+    const n = version === 1 ? BigInt(await r.u32()) : await r.u64();
+    if (n > BigInt(cap))
+        throw overLimit(`${what} ${n} exceeds the cap of ${cap}`);
+    return Number(n);
+}
+async function readString(r, version, cap, keep) {
+    const n = await count(r, version, cap, 'string length');
+    if (!keep || n > KEEP_STRING_BYTES) {
+        await r.skip(n);
+        return undefined;
+    }
+    return decodeUtf8(await r.bytes(n), 'a GGUF string');
+}
+async function scalar(r, type) {
+    const bytes = await r.bytes(SCALAR_BYTES[type]);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+    switch (type) {
+        case 0:
+            return view.getUint8(0);
+        case 1:
+            return view.getInt8(0);
+        case 2:
+            return view.getUint16(0, true);
+        case 3:
+            return view.getInt16(0, true);
+        case 4:
+            return view.getUint32(0, true);
+        case 5:
+            return view.getInt32(0, true);
+        case 6:
+            return view.getFloat32(0, true);
+        case 7:
+            return view.getUint8(0) !== 0;
+        case 10:
+            return view.getBigUint64(0, true);
+        case 11:
+            return view.getBigInt64(0, true);
+        default:
+            return view.getFloat64(0, true);
+    }
+}
+async function value(r, version, type, depth, keep) {
+    if (type in SCALAR_BYTES)
+        return scalar(r, type);
+    if (type === STRING)
+        return readString(r, version, GGUF_LIMITS.stringBytes, keep);
+    if (type !== ARRAY)
+        throw malformed(`unknown metadata value type ${type}`);
+    if (depth >= GGUF_LIMITS.arrayDepth)
+        throw overLimit(`arrays nested deeper than ${GGUF_LIMITS.arrayDepth}`);
+    const itemType = await r.u32();
+    const n = await count(r, version, GGUF_LIMITS.arrayCount, 'array length');
+    const size = SCALAR_BYTES[itemType];
+    if (size !== undefined)
+        await r.skip(n * size);
+    else
+        for (let i = 0; i < n; i++)
+            await value(r, version, itemType, depth + 1, false);
+    return { array: itemType, count: n };
+}
+/** Magic, version, counts and the metadata key-value table; leaves the reader at the tensor table. */
+async function readHeader(r) {
+    const magic = await r.bytes(4);
+    if (decodeUtf8(magic, 'the GGUF magic') !== 'GGUF')
+        throw malformed('missing GGUF magic');
+    const version = await r.u32();
+    if (version < 1 || version > 3)
+        throw malformed(`unsupported GGUF version ${version} (big-endian files are not supported)`);
+    const tensorCount = await count(r, version, GGUF_LIMITS.tensorCount, 'tensor count');
+    const kvCount = await count(r, version, GGUF_LIMITS.kvCount, 'metadata key count');
+    const kv = new Map();
+    let kept = 0;
+    for (let i = 0; i < kvCount; i++) {
+        const key = await readString(r, version, GGUF_LIMITS.keyBytes, true);
+        if (key === undefined)
+            throw malformed(`metadata key ${i} is unreadable`);
+        if (kv.has(key))
+            throw malformed(`duplicate metadata key "${key}"`);
+        // Only the strings we analyse or report are kept in memory, within a budget.
+        const v = await value(r, version, await r.u32(), 0, KEPT_KEYS.test(key));
+        if (typeof v === 'string')
+            kept += v.length;
+        if (kept > KEEP_STRING_BYTES * 4)
+            throw overLimit(`metadata strings exceed ${KEEP_STRING_BYTES * 4} bytes`);
+        kv.set(key, v);
+    }
+    return { version, tensorCount, kv };
+}
+//# sourceMappingURL=header.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/gguf/reader.js
+
+const CHUNK = 1024 * 1024;
+/** Sequential little-endian reads over a ByteSource, one megabyte window at a time (vocabularies are long). */
+class SequentialReader {
+    source;
+    window = new Uint8Array(0);
+    windowStart = 0;
+    position;
+    constructor(source, start = 0) {
+        this.source = source;
+        this.position = start;
+    }
+    async ensure(n) {
+        const rel = this.position - this.windowStart;
+        if (rel < 0 || rel + n > this.window.length) {
+            if (this.position + n > this.source.size)
+                throw malformed(`truncated at offset ${this.position}: needs ${n} more bytes`);
+            this.window = await this.source.read(this.position, Math.max(n, CHUNK));
+            this.windowStart = this.position;
+            if (this.window.length < n)
+                throw malformed(`truncated at offset ${this.position}`);
+        }
+        return new DataView(this.window.buffer, this.window.byteOffset + (this.position - this.windowStart), n);
+    }
+    async bytes(n) {
+        if (n > CHUNK) {
+            const out = await this.source.read(this.position, n);
+            if (out.length !== n)
+                throw malformed(`truncated at offset ${this.position}`);
+            this.position += n;
+            return out;
+        }
+        const view = await this.ensure(n);
+        this.position += n;
+        return new Uint8Array(view.buffer, view.byteOffset, n);
+    }
+    async skip(n) {
+        if (this.position + n > this.source.size)
+            throw malformed(`truncated at offset ${this.position}: skips ${n} bytes past the end`);
+        this.position += n;
+    }
+    async u8() {
+        const v = (await this.ensure(1)).getUint8(0);
+        this.position += 1;
+        return v;
+    }
+    async u32() {
+        const v = (await this.ensure(4)).getUint32(0, true);
+        this.position += 4;
+        return v;
+    }
+    async u64() {
+        const v = (await this.ensure(8)).getBigUint64(0, true);
+        this.position += 8;
+        return v;
+    }
+}
+//# sourceMappingURL=reader.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/gguf/ggml-types.js
+/** ggml tensor types with a fixed block layout: [elements per block, bytes per block]. Others are not size-checked. */
+const GGML_BLOCKS = new Map([
+    [0, [1, 4]], // F32
+    [1, [1, 2]], // F16
+    [2, [32, 18]], // Q4_0
+    [3, [32, 20]], // Q4_1
+    [6, [32, 22]], // Q5_0
+    [7, [32, 24]], // Q5_1
+    [8, [32, 34]], // Q8_0
+    [9, [32, 36]], // Q8_1
+    [10, [256, 84]], // Q2_K
+    [11, [256, 110]], // Q3_K
+    [12, [256, 144]], // Q4_K
+    [13, [256, 176]], // Q5_K
+    [14, [256, 210]], // Q6_K
+    [15, [256, 292]], // Q8_K
+    [24, [1, 1]], // I8
+    [25, [1, 2]], // I16
+    [26, [1, 4]], // I32
+    [27, [1, 8]], // I64
+    [28, [1, 8]], // F64
+    [30, [1, 2]], // BF16
+]);
+//# sourceMappingURL=ggml-types.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/gguf/tensors.js
+
+
+
+
+const DEFAULT_ALIGNMENT = 32;
+/** Reads the tensor table and checks each descriptor against the data section that starts after it. */
+async function checkTensors(r, version, count, alignmentValue, fileSize, path) {
+    const findings = [];
+    const alignment = typeof alignmentValue === 'number' ? alignmentValue : DEFAULT_ALIGNMENT;
+    if (!Number.isInteger(alignment) || alignment <= 0 || (alignment & (alignment - 1)) !== 0) {
+        findings.push(analysis_finding('TG-GGUF-003', 'high', path, `general.alignment ${String(alignmentValue)} is not a power of two.`));
+        return findings;
+    }
+    const table = [];
+    for (let i = 0; i < count; i++) {
+        const name = (await readString(r, version, GGUF_LIMITS.keyBytes, true)) ?? `#${i}`;
+        const dims = await r.u32();
+        if (dims > GGUF_LIMITS.dims)
+            throw overLimit(`tensor "${name}" has ${dims} dimensions (cap ${GGUF_LIMITS.dims})`);
+        let elements = 1n;
+        for (let d = 0; d < dims; d++)
+            elements *= version === 1 ? BigInt(await r.u32()) : await r.u64();
+        table.push({ name, type: await r.u32(), elements, offset: await r.u64() });
+    }
+    const dataStart = BigInt(Math.ceil(r.position / alignment) * alignment);
+    for (const t of table) {
+        const block = GGML_BLOCKS.get(t.type);
+        const bytes = block === undefined ? 0n : (t.elements / BigInt(block[0])) * BigInt(block[1]);
+        if (t.offset % BigInt(alignment) !== 0n || dataStart + t.offset + bytes > BigInt(fileSize)) {
+            findings.push(analysis_finding('TG-GGUF-003', 'high', path, `tensor "${t.name}" at offset ${t.offset} (${bytes} bytes) is misaligned or outside the ${fileSize}-byte file.`));
+        }
+    }
+    return findings;
+}
+//# sourceMappingURL=tensors.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/gguf/analyser.js
+
+
+
+
+
+const FORMAT = 'gguf';
+const MAGIC = [0x47, 0x47, 0x55, 0x46];
+function templateFindings(header, path) {
+    const out = [];
+    for (const [key, v] of header.kv) {
+        if (key !== 'tokenizer.chat_template' && !key.startsWith('tokenizer.chat_template.'))
+            continue;
+        if (typeof v === 'string')
+            out.push(...analyseTemplate(v, path, key));
+    }
+    return out;
+}
+function properties(header) {
+    const props = { tensors: String(header.tensorCount) };
+    for (const key of ['general.architecture', 'general.name', 'general.file_type', 'tokenizer.ggml.model']) {
+        const v = header.kv.get(key);
+        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint')
+            props[key] = String(v);
+    }
+    const tokens = header.kv.get('tokenizer.ggml.tokens');
+    if (typeof tokens === 'object')
+        props['vocabulary'] = String(tokens.count);
+    return props;
+}
+async function analyse(ctx) {
+    const path = ctx.source.name;
+    const reader = new SequentialReader(ctx.source);
+    const header = await readHeader(reader);
+    const tensorFindings = await checkTensors(reader, header.version, header.tensorCount, header.kv.get('general.alignment'), ctx.source.size, path);
+    return analysisOf(FORMAT, [...templateFindings(header, path), ...tensorFindings], {
+        framework: 'gguf',
+        formatVersion: String(header.version),
+        properties: properties(header),
+    });
+}
+const ggufAnalyser = {
+    format: FORMAT,
+    sniff: (head) => MAGIC.every((b, i) => head[i] === b),
+    analyse: (ctx) => failClosed(FORMAT, { malformed: 'TG-GGUF-001', limit: 'TG-GGUF-002' }, ctx.source, () => analyse(ctx)),
+};
+//# sourceMappingURL=analyser.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/gguf/rules.js
+const help = 'Download the GGUF file again from a trusted publisher or convert it yourself with llama.cpp; do not load this file.';
+const GGUF_RULES = [
+    {
+        id: 'TG-GGUF-001',
+        name: 'GgufMalformed',
+        summary: 'The GGUF header, metadata or tensor table could not be parsed.',
+        severity: 'high',
+        help,
+    },
+    {
+        id: 'TG-GGUF-002',
+        name: 'GgufLimitExceeded',
+        summary: 'A GGUF count or length exceeds the hard caps (the heap overflow pattern of crafted GGUF files).',
+        severity: 'high',
+        help,
+    },
+    {
+        id: 'TG-GGUF-003',
+        name: 'GgufTensorOutOfRange',
+        summary: 'A tensor descriptor is malformed or points outside the file.',
+        severity: 'high',
+        help,
+    },
+];
+//# sourceMappingURL=rules.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/gguf/index.js
+
+
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/keras/bytecode.js
+/**
+ * Strings a marshalled Python code object carries (co_names, constants), read by scanning for marshal's string
+ * records rather than decoding the code object: the layout of code objects changes with every Python version.
+ */
+const SHORT = new Set([0x7a, 0x5a]); // 'z' short ascii, 'Z' short ascii interned: 1-byte length
+const LONG = new Set([0x61, 0x41, 0x75, 0x74]); // 'a', 'A', 'u', 't': 4-byte length
+const MAX_NAMES = 64;
+const MAX_STRING = 512;
+function printable(bytes) {
+    return bytes.length > 0 && bytes.every((b) => b >= 0x20 && b < 0x7f);
+}
+function bytecodeNames(code) {
+    const names = new Set();
+    for (let i = 0; i < code.length && names.size < MAX_NAMES; i++) {
+        const type = code[i] & 0x7f; // the high bit is marshal's FLAG_REF
+        let start;
+        let length;
+        if (SHORT.has(type) && i + 1 < code.length) {
+            length = code[i + 1];
+            start = i + 2;
+        }
+        else if (LONG.has(type) && i + 4 < code.length) {
+            length = new DataView(code.buffer, code.byteOffset + i + 1, 4).getUint32(0, true);
+            start = i + 5;
+        }
+        else
+            continue;
+        if (length > MAX_STRING || start + length > code.length)
+            continue;
+        const bytes = code.subarray(start, start + length);
+        if (printable(bytes)) {
+            names.add(new TextDecoder().decode(bytes));
+            i = start + length - 1;
+        }
+    }
+    return [...names];
+}
+function decodeBase64(text) {
+    if (!/^[A-Za-z0-9+/=\s]*$/.test(text))
+        return undefined;
+    return new Uint8Array(Buffer.from(text, 'base64'));
+}
+//# sourceMappingURL=bytecode.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/keras/config.js
+
+
+
+/** Modules whose classes Keras deserialises as layers, models, optimisers and friends. */
+const ALLOWED_MODULE_PREFIXES = [
+    'layers',
+    'models',
+    'optimizers',
+    'losses',
+    'metrics',
+    'initializers',
+    'regularizers',
+    'constraints',
+    'activations',
+    'dtype_policies',
+    'engine',
+    'ops',
+    'random',
+].flatMap((m) => [`keras.${m}`, `keras.src.${m}`]);
+/** Names from the safe_mode bypass family (CVE-2025-1550, CVE-2025-8747, CVE-2025-9906 and relatives). */
+const DANGEROUS_NAMES = new Set([
+    'enable_unsafe_deserialization',
+    'get_file',
+    'TorchModuleWrapper',
+    'load_model',
+    'exec',
+    'eval',
+    'system',
+    'popen',
+]);
+function moduleAllowed(module, extra) {
+    if (module === 'keras')
+        return true;
+    const matches = (p) => module === p || module.startsWith(`${p}.`);
+    if (ALLOWED_MODULE_PREFIXES.some(matches))
+        return true;
+    return extra.some((e) => (e.endsWith('.*') ? matches(e.slice(0, -2)) : module === e));
+}
+/** The Lambda's code, whichever way it was saved: Keras 3 `{class_name: "__lambda__", config: {code}}` or Keras 2 `[code, defaults, closure]`. */
+function lambdaCode(layer) {
+    const config = isRecord(layer['config']) ? layer['config'] : {};
+    const fn = config['function'];
+    if (Array.isArray(fn) && typeof fn[0] === 'string')
+        return fn[0];
+    if (typeof fn === 'string')
+        return fn;
+    if (isRecord(fn) && isRecord(fn['config']) && typeof fn['config']['code'] === 'string')
+        return fn['config']['code'];
+    if (typeof config['code'] === 'string')
+        return config['code'];
+    return undefined;
+}
+function lambdaFinding(node, path, where) {
+    const code = lambdaCode(node);
+    const bytes = code === undefined ? undefined : decodeBase64(code);
+    const names = bytes === undefined ? [] : bytecodeNames(bytes);
+    const name = isRecord(node['config']) && typeof node['config']['name'] === 'string' ? ` "${node['config']['name']}"` : '';
+    const read = names.length > 0 ? `; its bytecode references ${names.join(', ')}` : '';
+    return analysis_finding('TG-KRS-001', 'critical', path, `Lambda layer${name} at ${where} runs Python code on load${read}.`, names.join(', ') || undefined);
+}
+/** Walks a Keras config tree (model_config, training_config, config.json) and reports every dangerous reference. */
+function checkConfig(tree, path, policy, root = '$') {
+    const findings = [];
+    const allowModules = policy?.keras?.allowModules ?? [];
+    const allowRegistered = new Set(policy?.keras?.allowRegisteredNames ?? []);
+    const stack = [{ value: tree, where: root, inLambda: false }];
+    let visited = 0;
+    while (stack.length > 0) {
+        const { value, where, inLambda } = stack.pop();
+        if (++visited > 5_000_000)
+            throw new RangeError('Keras config has more than 5,000,000 values');
+        if (Array.isArray(value)) {
+            for (const [i, v] of value.entries())
+                stack.push({ value: v, where: `${where}[${i}]`, inLambda });
+            continue;
+        }
+        if (!isRecord(value))
+            continue;
+        const className = typeof value['class_name'] === 'string' ? value['class_name'] : undefined;
+        const isLambda = className === 'Lambda' || (className === '__lambda__' && !inLambda);
+        if (isLambda)
+            findings.push(lambdaFinding(className === 'Lambda' ? value : { config: { function: value } }, path, where));
+        const module = value['module'];
+        if (typeof module === 'string' && className !== undefined && !moduleAllowed(module, allowModules)) {
+            findings.push(analysis_finding('TG-KRS-002', 'high', path, `${where} loads ${module}.${className}, a module outside the Keras allowlist.`, `${module}.${className}`));
+        }
+        const registered = typeof value['registered_name'] === 'string' ? value['registered_name'] : undefined;
+        for (const name of [className, registered]) {
+            if (name !== undefined && DANGEROUS_NAMES.has(name.split('>').pop())) {
+                findings.push(analysis_finding('TG-KRS-003', 'critical', path, `${where} names ${name}, known from Keras safe_mode bypasses.`, name));
+            }
+        }
+        if (registered?.includes('>') && !allowRegistered.has(registered)) {
+            findings.push(analysis_finding('TG-KRS-004', 'medium', path, `${where} needs the custom object ${registered}.`, registered));
+        }
+        for (const [key, child] of Object.entries(value))
+            stack.push({ value: child, where: `${where}.${key}`, inLambda: inLambda || isLambda });
+    }
+    return uniqueBy(findings, (f) => `${f.rule}\u0000${f.message}`);
+}
+//# sourceMappingURL=config.js.map
+;// CONCATENATED MODULE: ../../node_modules/jsfive/dist/esm/index.mjs
+// esm/core.js
+function _unpack_struct_from(structure, buf, offset = 0) {
+  var output = /* @__PURE__ */ new Map();
+  for (let [key, fmt] of structure.entries()) {
+    let value = struct.unpack_from("<" + fmt, buf, offset);
+    offset += struct.calcsize(fmt);
+    if (value.length == 1) {
+      value = value[0];
+    }
+    ;
+    output.set(key, value);
+  }
+  return output;
+}
+function assert(thing) {
+  if (!thing) {
+    thing();
+  }
+}
+function _structure_size(structure) {
+  var fmt = "<" + Array.from(structure.values()).join("");
+  return struct.calcsize(fmt);
+}
+function _padded_size(size, padding_multiple = 8) {
+  return Math.ceil(size / padding_multiple) * padding_multiple;
+}
+var dtype_to_format = {
+  "u": "Uint",
+  "i": "Int",
+  "f": "Float"
+};
+function dtype_getter(dtype_str) {
+  var big_endian = struct._is_big_endian(dtype_str);
+  var getter, nbytes;
+  if (/S/.test(dtype_str)) {
+    getter = "getString";
+    nbytes = ((dtype_str.match(/S(\d*)/) || [])[1] || 1) | 0;
+  } else {
+    let [_, fstr, bytestr] = dtype_str.match(/[<>=!@]?(i|u|f)(\d*)/);
+    nbytes = parseInt(bytestr || 4, 10);
+    let nbits = nbytes * 8;
+    getter = "get" + dtype_to_format[fstr] + nbits.toFixed();
+  }
+  return [getter, big_endian, nbytes];
+}
+var Struct = class {
+  constructor() {
+    this.big_endian = isBigEndian();
+    this.getters = {
+      "s": "getUint8",
+      "b": "getInt8",
+      "B": "getUint8",
+      "h": "getInt16",
+      "H": "getUint16",
+      "i": "getInt32",
+      "I": "getUint32",
+      "l": "getInt32",
+      "L": "getUint32",
+      "q": "getInt64",
+      "Q": "getUint64",
+      "e": "getFloat16",
+      "f": "getFloat32",
+      "d": "getFloat64"
+    };
+    this.byte_lengths = {
+      "s": 1,
+      "b": 1,
+      "B": 1,
+      "h": 2,
+      "H": 2,
+      "i": 4,
+      "I": 4,
+      "l": 4,
+      "L": 4,
+      "q": 8,
+      "Q": 8,
+      "e": 2,
+      "f": 4,
+      "d": 8
+    };
+    let all_formats = Object.keys(this.byte_lengths).join("");
+    this.fmt_size_regex = "(\\d*)([" + all_formats + "])";
+  }
+  calcsize(fmt) {
+    var size = 0;
+    var match;
+    var regex = new RegExp(this.fmt_size_regex, "g");
+    while ((match = regex.exec(fmt)) !== null) {
+      let n = parseInt(match[1] || 1, 10);
+      let f = match[2];
+      let subsize = this.byte_lengths[f];
+      size += n * subsize;
+    }
+    return size;
+  }
+  _is_big_endian(fmt) {
+    var big_endian;
+    if (/^</.test(fmt)) {
+      big_endian = false;
+    } else if (/^(!|>)/.test(fmt)) {
+      big_endian = true;
+    } else {
+      big_endian = this.big_endian;
+    }
+    return big_endian;
+  }
+  unpack_from(fmt, buffer, offset) {
+    var offset = Number(offset || 0);
+    var view = new DataView64(buffer, 0);
+    var output = [];
+    var big_endian = this._is_big_endian(fmt);
+    var match;
+    var regex = new RegExp(this.fmt_size_regex, "g");
+    while ((match = regex.exec(fmt)) !== null) {
+      let n = parseInt(match[1] || 1, 10);
+      let f = match[2];
+      let getter = this.getters[f];
+      let size = this.byte_lengths[f];
+      if (f == "s") {
+        output.push(new TextDecoder().decode(buffer.slice(offset, offset + n)));
+        offset += n;
+      } else {
+        for (var i = 0; i < n; i++) {
+          output.push(view[getter](offset, !big_endian));
+          offset += size;
+        }
+      }
+    }
+    return output;
+  }
+};
+var struct = new Struct();
+function isBigEndian() {
+  const array = new Uint8Array(4);
+  const view = new Uint32Array(array.buffer);
+  return !((view[0] = 1) & array[0]);
+}
+var WARN_OVERFLOW = false;
+var MAX_INT64 = 1n << 63n - 1n;
+var MIN_INT64 = -1n << 63n;
+var MAX_UINT64 = 1n << 64n;
+var MIN_UINT64 = 0n;
+function decodeFloat16(low, high) {
+  let sign = (high & 128) >> 7;
+  let exponent = (high & 124) >> 2;
+  let fraction = ((high & 3) << 8) + low;
+  let magnitude;
+  if (exponent == 31) {
+    magnitude = fraction == 0 ? Infinity : NaN;
+  } else if (exponent == 0) {
+    magnitude = 2 ** -14 * (fraction / 1024);
+  } else {
+    magnitude = 2 ** (exponent - 15) * (1 + fraction / 1024);
+  }
+  return sign ? -magnitude : magnitude;
+}
+var DataView64 = class extends DataView {
+  getFloat16(byteOffset, littlEndian) {
+    let bytes = [this.getUint8(byteOffset), this.getUint8(byteOffset + 1)];
+    if (!littlEndian) bytes.reverse();
+    let [low, high] = bytes;
+    return decodeFloat16(low, high);
+  }
+  getUint64(byteOffset, littleEndian) {
+    const left = BigInt(this.getUint32(byteOffset, littleEndian));
+    const right = BigInt(this.getUint32(byteOffset + 4, littleEndian));
+    let combined = littleEndian ? left + (right << 32n) : (left << 32n) + right;
+    if (WARN_OVERFLOW && (combined < MIN_UINT64 || combined > MAX_UINT64)) {
+      console.warn(combined, "exceeds range of 64-bit unsigned int");
+    }
+    return Number(combined);
+  }
+  getInt64(byteOffset, littleEndian) {
+    var low, high;
+    if (littleEndian) {
+      low = this.getUint32(byteOffset, true);
+      high = this.getInt32(byteOffset + 4, true);
+    } else {
+      high = this.getInt32(byteOffset, false);
+      low = this.getUint32(byteOffset + 4, false);
+    }
+    let combined = BigInt(low) + (BigInt(high) << 32n);
+    if (WARN_OVERFLOW && (combined < MIN_INT64 || combined > MAX_INT64)) {
+      console.warn(combined, "exceeds range of 64-bit signed int");
+    }
+    return Number(combined);
+  }
+  getString(byteOffset, littleEndian, length) {
+    const str_buffer = this.buffer.slice(byteOffset, byteOffset + length);
+    const decoder = new TextDecoder();
+    return decoder.decode(str_buffer);
+  }
+  getVLENStruct(byteOffset, littleEndian, length) {
+    let item_size = this.getUint32(byteOffset, littleEndian);
+    let collection_address = this.getUint64(byteOffset + 4, littleEndian);
+    let object_index = this.getUint32(byteOffset + 12, littleEndian);
+    return [item_size, collection_address, object_index];
+  }
+};
+function bitSize(integer) {
+  return integer.toString(2).length;
+}
+function _unpack_integer(nbytes, fh, offset = 0, littleEndian = true) {
+  let bytes = new Uint8Array(fh.slice(offset, offset + nbytes));
+  if (!littleEndian) {
+    bytes.reverse();
+  }
+  let integer = bytes.reduce((accumulator, currentValue, index) => accumulator + (currentValue << index * 8), 0);
+  return integer;
+}
+
+// esm/datatype-msg.js
+var DatatypeMessage = class {
+  //""" Representation of a HDF5 Datatype Message. """
+  //# Contents and layout defined in IV.A.2.d.
+  constructor(buf, offset) {
+    this.buf = buf;
+    this.offset = offset;
+    this.dtype = this.determine_dtype();
+  }
+  determine_dtype() {
+    let datatype_msg = _unpack_struct_from(DATATYPE_MSG, this.buf, this.offset);
+    this.offset += DATATYPE_MSG_SIZE;
+    let datatype_class = datatype_msg.get("class_and_version") & 15;
+    if (datatype_class == DATATYPE_FIXED_POINT) {
+      return this._determine_dtype_fixed_point(datatype_msg);
+    } else if (datatype_class == DATATYPE_FLOATING_POINT) {
+      return this._determine_dtype_floating_point(datatype_msg);
+    } else if (datatype_class == DATATYPE_TIME) {
+      throw "Time datatype class not supported.";
+    } else if (datatype_class == DATATYPE_STRING) {
+      return this._determine_dtype_string(datatype_msg);
+    } else if (datatype_class == DATATYPE_BITFIELD) {
+      throw "Bitfield datatype class not supported.";
+    } else if (datatype_class == DATATYPE_OPAQUE) {
+      throw "Opaque datatype class not supported.";
+    } else if (datatype_class == DATATYPE_COMPOUND) {
+      return this._determine_dtype_compound(datatype_msg);
+    } else if (datatype_class == DATATYPE_REFERENCE) {
+      return ["REFERENCE", datatype_msg.get("size")];
+    } else if (datatype_class == DATATYPE_ENUMERATED) {
+      return this.determine_dtype();
+    } else if (datatype_class == DATATYPE_ARRAY) {
+      throw "Array datatype class not supported.";
+    } else if (datatype_class == DATATYPE_VARIABLE_LENGTH) {
+      let vlen_type = this._determine_dtype_vlen(datatype_msg);
+      if (vlen_type[0] == "VLEN_SEQUENCE") {
+        let base_type = this.determine_dtype();
+        vlen_type = ["VLEN_SEQUENCE", base_type];
+      }
+      return vlen_type;
+    } else {
+      throw "Invalid datatype class " + datatype_class;
+    }
+  }
+  _determine_dtype_fixed_point(datatype_msg) {
+    let length_in_bytes = datatype_msg.get("size");
+    if (![1, 2, 4, 8].includes(length_in_bytes)) {
+      throw "Unsupported datatype size";
+    }
+    let signed = datatype_msg.get("class_bit_field_0") & 8;
+    var dtype_char;
+    if (signed > 0) {
+      dtype_char = "i";
+    } else {
+      dtype_char = "u";
+    }
+    let byte_order = datatype_msg.get("class_bit_field_0") & 1;
+    var byte_order_char;
+    if (byte_order == 0) {
+      byte_order_char = "<";
+    } else {
+      byte_order_char = ">";
+    }
+    this.offset += 4;
+    return byte_order_char + dtype_char + length_in_bytes.toFixed();
+  }
+  _determine_dtype_floating_point(datatype_msg) {
+    let length_in_bytes = datatype_msg.get("size");
+    if (![1, 2, 4, 8].includes(length_in_bytes)) {
+      throw "Unsupported datatype size";
+    }
+    let dtype_char = "f";
+    let byte_order = datatype_msg.get("class_bit_field_0") & 1;
+    var byte_order_char;
+    if (byte_order == 0) {
+      byte_order_char = "<";
+    } else {
+      byte_order_char = ">";
+    }
+    this.offset += 12;
+    return byte_order_char + dtype_char + length_in_bytes.toFixed();
+  }
+  _determine_dtype_string(datatype_msg) {
+    return "S" + datatype_msg.get("size").toFixed();
+  }
+  _determine_dtype_vlen(datatype_msg) {
+    let vlen_type = datatype_msg.get("class_bit_field_0") & 1;
+    if (vlen_type != 1) {
+      return ["VLEN_SEQUENCE", 0, 0];
+    }
+    let padding_type = datatype_msg.get("class_bit_field_0") >> 4;
+    let character_set = datatype_msg.get("class_bit_field_1") & 1;
+    return ["VLEN_STRING", padding_type, character_set];
+  }
+  _determine_dtype_compound(datatype_msg) {
+    throw "Compound type not yet implemented!";
+  }
+};
+var DATATYPE_MSG = /* @__PURE__ */ new Map([
+  ["class_and_version", "B"],
+  ["class_bit_field_0", "B"],
+  ["class_bit_field_1", "B"],
+  ["class_bit_field_2", "B"],
+  ["size", "I"]
+]);
+var DATATYPE_MSG_SIZE = _structure_size(DATATYPE_MSG);
+var COMPOUND_PROP_DESC_V1 = /* @__PURE__ */ new Map([
+  ["offset", "I"],
+  ["dimensionality", "B"],
+  ["reserved_0", "B"],
+  ["reserved_1", "B"],
+  ["reserved_2", "B"],
+  ["permutation", "I"],
+  ["reserved_3", "I"],
+  ["dim_size_1", "I"],
+  ["dim_size_2", "I"],
+  ["dim_size_3", "I"],
+  ["dim_size_4", "I"]
+]);
+var COMPOUND_PROP_DESC_V1_SIZE = _structure_size(COMPOUND_PROP_DESC_V1);
+var DATATYPE_FIXED_POINT = 0;
+var DATATYPE_FLOATING_POINT = 1;
+var DATATYPE_TIME = 2;
+var DATATYPE_STRING = 3;
+var DATATYPE_BITFIELD = 4;
+var DATATYPE_OPAQUE = 5;
+var DATATYPE_COMPOUND = 6;
+var DATATYPE_REFERENCE = 7;
+var DATATYPE_ENUMERATED = 8;
+var DATATYPE_VARIABLE_LENGTH = 9;
+var DATATYPE_ARRAY = 10;
+
+// node_modules/pako/dist/pako.esm.mjs
+var Z_FIXED$1 = 4;
+var Z_BINARY = 0;
+var Z_TEXT = 1;
+var Z_UNKNOWN$1 = 2;
+function zero$1(buf) {
+  let len = buf.length;
+  while (--len >= 0) {
+    buf[len] = 0;
+  }
+}
+var STORED_BLOCK = 0;
+var STATIC_TREES = 1;
+var DYN_TREES = 2;
+var MIN_MATCH$1 = 3;
+var MAX_MATCH$1 = 258;
+var LENGTH_CODES$1 = 29;
+var LITERALS$1 = 256;
+var L_CODES$1 = LITERALS$1 + 1 + LENGTH_CODES$1;
+var D_CODES$1 = 30;
+var BL_CODES$1 = 19;
+var HEAP_SIZE$1 = 2 * L_CODES$1 + 1;
+var MAX_BITS$1 = 15;
+var Buf_size = 16;
+var MAX_BL_BITS = 7;
+var END_BLOCK = 256;
+var REP_3_6 = 16;
+var REPZ_3_10 = 17;
+var REPZ_11_138 = 18;
+var extra_lbits = (
+  /* extra bits for each length code */
+  new Uint8Array([0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0])
+);
+var extra_dbits = (
+  /* extra bits for each distance code */
+  new Uint8Array([0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13])
+);
+var extra_blbits = (
+  /* extra bits for each bit length code */
+  new Uint8Array([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 7])
+);
+var bl_order = new Uint8Array([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+var DIST_CODE_LEN = 512;
+var static_ltree = new Array((L_CODES$1 + 2) * 2);
+zero$1(static_ltree);
+var static_dtree = new Array(D_CODES$1 * 2);
+zero$1(static_dtree);
+var _dist_code = new Array(DIST_CODE_LEN);
+zero$1(_dist_code);
+var _length_code = new Array(MAX_MATCH$1 - MIN_MATCH$1 + 1);
+zero$1(_length_code);
+var base_length = new Array(LENGTH_CODES$1);
+zero$1(base_length);
+var base_dist = new Array(D_CODES$1);
+zero$1(base_dist);
+function StaticTreeDesc(static_tree, extra_bits, extra_base, elems, max_length) {
+  this.static_tree = static_tree;
+  this.extra_bits = extra_bits;
+  this.extra_base = extra_base;
+  this.elems = elems;
+  this.max_length = max_length;
+  this.has_stree = static_tree && static_tree.length;
+}
+var static_l_desc;
+var static_d_desc;
+var static_bl_desc;
+function TreeDesc(dyn_tree, stat_desc) {
+  this.dyn_tree = dyn_tree;
+  this.max_code = 0;
+  this.stat_desc = stat_desc;
+}
+var d_code = (dist) => {
+  return dist < 256 ? _dist_code[dist] : _dist_code[256 + (dist >>> 7)];
+};
+var put_short = (s, w) => {
+  s.pending_buf[s.pending++] = w & 255;
+  s.pending_buf[s.pending++] = w >>> 8 & 255;
+};
+var send_bits = (s, value, length) => {
+  if (s.bi_valid > Buf_size - length) {
+    s.bi_buf |= value << s.bi_valid & 65535;
+    put_short(s, s.bi_buf);
+    s.bi_buf = value >> Buf_size - s.bi_valid;
+    s.bi_valid += length - Buf_size;
+  } else {
+    s.bi_buf |= value << s.bi_valid & 65535;
+    s.bi_valid += length;
+  }
+};
+var send_code = (s, c, tree) => {
+  send_bits(
+    s,
+    tree[c * 2],
+    tree[c * 2 + 1]
+    /*.Len*/
+  );
+};
+var bi_reverse = (code, len) => {
+  let res = 0;
+  do {
+    res |= code & 1;
+    code >>>= 1;
+    res <<= 1;
+  } while (--len > 0);
+  return res >>> 1;
+};
+var bi_flush = (s) => {
+  if (s.bi_valid === 16) {
+    put_short(s, s.bi_buf);
+    s.bi_buf = 0;
+    s.bi_valid = 0;
+  } else if (s.bi_valid >= 8) {
+    s.pending_buf[s.pending++] = s.bi_buf & 255;
+    s.bi_buf >>= 8;
+    s.bi_valid -= 8;
+  }
+};
+var gen_bitlen = (s, desc) => {
+  const tree = desc.dyn_tree;
+  const max_code = desc.max_code;
+  const stree = desc.stat_desc.static_tree;
+  const has_stree = desc.stat_desc.has_stree;
+  const extra = desc.stat_desc.extra_bits;
+  const base = desc.stat_desc.extra_base;
+  const max_length = desc.stat_desc.max_length;
+  let h;
+  let n, m;
+  let bits;
+  let xbits;
+  let f;
+  let overflow = 0;
+  for (bits = 0; bits <= MAX_BITS$1; bits++) {
+    s.bl_count[bits] = 0;
+  }
+  tree[s.heap[s.heap_max] * 2 + 1] = 0;
+  for (h = s.heap_max + 1; h < HEAP_SIZE$1; h++) {
+    n = s.heap[h];
+    bits = tree[tree[n * 2 + 1] * 2 + 1] + 1;
+    if (bits > max_length) {
+      bits = max_length;
+      overflow++;
+    }
+    tree[n * 2 + 1] = bits;
+    if (n > max_code) {
+      continue;
+    }
+    s.bl_count[bits]++;
+    xbits = 0;
+    if (n >= base) {
+      xbits = extra[n - base];
+    }
+    f = tree[n * 2];
+    s.opt_len += f * (bits + xbits);
+    if (has_stree) {
+      s.static_len += f * (stree[n * 2 + 1] + xbits);
+    }
+  }
+  if (overflow === 0) {
+    return;
+  }
+  do {
+    bits = max_length - 1;
+    while (s.bl_count[bits] === 0) {
+      bits--;
+    }
+    s.bl_count[bits]--;
+    s.bl_count[bits + 1] += 2;
+    s.bl_count[max_length]--;
+    overflow -= 2;
+  } while (overflow > 0);
+  for (bits = max_length; bits !== 0; bits--) {
+    n = s.bl_count[bits];
+    while (n !== 0) {
+      m = s.heap[--h];
+      if (m > max_code) {
+        continue;
+      }
+      if (tree[m * 2 + 1] !== bits) {
+        s.opt_len += (bits - tree[m * 2 + 1]) * tree[m * 2];
+        tree[m * 2 + 1] = bits;
+      }
+      n--;
+    }
+  }
+};
+var gen_codes = (tree, max_code, bl_count) => {
+  const next_code = new Array(MAX_BITS$1 + 1);
+  let code = 0;
+  let bits;
+  let n;
+  for (bits = 1; bits <= MAX_BITS$1; bits++) {
+    code = code + bl_count[bits - 1] << 1;
+    next_code[bits] = code;
+  }
+  for (n = 0; n <= max_code; n++) {
+    let len = tree[n * 2 + 1];
+    if (len === 0) {
+      continue;
+    }
+    tree[n * 2] = bi_reverse(next_code[len]++, len);
+  }
+};
+var tr_static_init = () => {
+  let n;
+  let bits;
+  let length;
+  let code;
+  let dist;
+  const bl_count = new Array(MAX_BITS$1 + 1);
+  length = 0;
+  for (code = 0; code < LENGTH_CODES$1 - 1; code++) {
+    base_length[code] = length;
+    for (n = 0; n < 1 << extra_lbits[code]; n++) {
+      _length_code[length++] = code;
+    }
+  }
+  _length_code[length - 1] = code;
+  dist = 0;
+  for (code = 0; code < 16; code++) {
+    base_dist[code] = dist;
+    for (n = 0; n < 1 << extra_dbits[code]; n++) {
+      _dist_code[dist++] = code;
+    }
+  }
+  dist >>= 7;
+  for (; code < D_CODES$1; code++) {
+    base_dist[code] = dist << 7;
+    for (n = 0; n < 1 << extra_dbits[code] - 7; n++) {
+      _dist_code[256 + dist++] = code;
+    }
+  }
+  for (bits = 0; bits <= MAX_BITS$1; bits++) {
+    bl_count[bits] = 0;
+  }
+  n = 0;
+  while (n <= 143) {
+    static_ltree[n * 2 + 1] = 8;
+    n++;
+    bl_count[8]++;
+  }
+  while (n <= 255) {
+    static_ltree[n * 2 + 1] = 9;
+    n++;
+    bl_count[9]++;
+  }
+  while (n <= 279) {
+    static_ltree[n * 2 + 1] = 7;
+    n++;
+    bl_count[7]++;
+  }
+  while (n <= 287) {
+    static_ltree[n * 2 + 1] = 8;
+    n++;
+    bl_count[8]++;
+  }
+  gen_codes(static_ltree, L_CODES$1 + 1, bl_count);
+  for (n = 0; n < D_CODES$1; n++) {
+    static_dtree[n * 2 + 1] = 5;
+    static_dtree[n * 2] = bi_reverse(n, 5);
+  }
+  static_l_desc = new StaticTreeDesc(static_ltree, extra_lbits, LITERALS$1 + 1, L_CODES$1, MAX_BITS$1);
+  static_d_desc = new StaticTreeDesc(static_dtree, extra_dbits, 0, D_CODES$1, MAX_BITS$1);
+  static_bl_desc = new StaticTreeDesc(new Array(0), extra_blbits, 0, BL_CODES$1, MAX_BL_BITS);
+};
+var init_block = (s) => {
+  let n;
+  for (n = 0; n < L_CODES$1; n++) {
+    s.dyn_ltree[n * 2] = 0;
+  }
+  for (n = 0; n < D_CODES$1; n++) {
+    s.dyn_dtree[n * 2] = 0;
+  }
+  for (n = 0; n < BL_CODES$1; n++) {
+    s.bl_tree[n * 2] = 0;
+  }
+  s.dyn_ltree[END_BLOCK * 2] = 1;
+  s.opt_len = s.static_len = 0;
+  s.sym_next = s.matches = 0;
+};
+var bi_windup = (s) => {
+  if (s.bi_valid > 8) {
+    put_short(s, s.bi_buf);
+  } else if (s.bi_valid > 0) {
+    s.pending_buf[s.pending++] = s.bi_buf;
+  }
+  s.bi_buf = 0;
+  s.bi_valid = 0;
+};
+var smaller = (tree, n, m, depth) => {
+  const _n2 = n * 2;
+  const _m2 = m * 2;
+  return tree[_n2] < tree[_m2] || tree[_n2] === tree[_m2] && depth[n] <= depth[m];
+};
+var pqdownheap = (s, tree, k) => {
+  const v = s.heap[k];
+  let j = k << 1;
+  while (j <= s.heap_len) {
+    if (j < s.heap_len && smaller(tree, s.heap[j + 1], s.heap[j], s.depth)) {
+      j++;
+    }
+    if (smaller(tree, v, s.heap[j], s.depth)) {
+      break;
+    }
+    s.heap[k] = s.heap[j];
+    k = j;
+    j <<= 1;
+  }
+  s.heap[k] = v;
+};
+var compress_block = (s, ltree, dtree) => {
+  let dist;
+  let lc;
+  let sx = 0;
+  let code;
+  let extra;
+  if (s.sym_next !== 0) {
+    do {
+      dist = s.pending_buf[s.sym_buf + sx++] & 255;
+      dist += (s.pending_buf[s.sym_buf + sx++] & 255) << 8;
+      lc = s.pending_buf[s.sym_buf + sx++];
+      if (dist === 0) {
+        send_code(s, lc, ltree);
+      } else {
+        code = _length_code[lc];
+        send_code(s, code + LITERALS$1 + 1, ltree);
+        extra = extra_lbits[code];
+        if (extra !== 0) {
+          lc -= base_length[code];
+          send_bits(s, lc, extra);
+        }
+        dist--;
+        code = d_code(dist);
+        send_code(s, code, dtree);
+        extra = extra_dbits[code];
+        if (extra !== 0) {
+          dist -= base_dist[code];
+          send_bits(s, dist, extra);
+        }
+      }
+    } while (sx < s.sym_next);
+  }
+  send_code(s, END_BLOCK, ltree);
+};
+var build_tree = (s, desc) => {
+  const tree = desc.dyn_tree;
+  const stree = desc.stat_desc.static_tree;
+  const has_stree = desc.stat_desc.has_stree;
+  const elems = desc.stat_desc.elems;
+  let n, m;
+  let max_code = -1;
+  let node2;
+  s.heap_len = 0;
+  s.heap_max = HEAP_SIZE$1;
+  for (n = 0; n < elems; n++) {
+    if (tree[n * 2] !== 0) {
+      s.heap[++s.heap_len] = max_code = n;
+      s.depth[n] = 0;
+    } else {
+      tree[n * 2 + 1] = 0;
+    }
+  }
+  while (s.heap_len < 2) {
+    node2 = s.heap[++s.heap_len] = max_code < 2 ? ++max_code : 0;
+    tree[node2 * 2] = 1;
+    s.depth[node2] = 0;
+    s.opt_len--;
+    if (has_stree) {
+      s.static_len -= stree[node2 * 2 + 1];
+    }
+  }
+  desc.max_code = max_code;
+  for (n = s.heap_len >> 1; n >= 1; n--) {
+    pqdownheap(s, tree, n);
+  }
+  node2 = elems;
+  do {
+    n = s.heap[
+      1
+      /*SMALLEST*/
+    ];
+    s.heap[
+      1
+      /*SMALLEST*/
+    ] = s.heap[s.heap_len--];
+    pqdownheap(
+      s,
+      tree,
+      1
+      /*SMALLEST*/
+    );
+    m = s.heap[
+      1
+      /*SMALLEST*/
+    ];
+    s.heap[--s.heap_max] = n;
+    s.heap[--s.heap_max] = m;
+    tree[node2 * 2] = tree[n * 2] + tree[m * 2];
+    s.depth[node2] = (s.depth[n] >= s.depth[m] ? s.depth[n] : s.depth[m]) + 1;
+    tree[n * 2 + 1] = tree[m * 2 + 1] = node2;
+    s.heap[
+      1
+      /*SMALLEST*/
+    ] = node2++;
+    pqdownheap(
+      s,
+      tree,
+      1
+      /*SMALLEST*/
+    );
+  } while (s.heap_len >= 2);
+  s.heap[--s.heap_max] = s.heap[
+    1
+    /*SMALLEST*/
+  ];
+  gen_bitlen(s, desc);
+  gen_codes(tree, max_code, s.bl_count);
+};
+var scan_tree = (s, tree, max_code) => {
+  let n;
+  let prevlen = -1;
+  let curlen;
+  let nextlen = tree[0 * 2 + 1];
+  let count = 0;
+  let max_count = 7;
+  let min_count = 4;
+  if (nextlen === 0) {
+    max_count = 138;
+    min_count = 3;
+  }
+  tree[(max_code + 1) * 2 + 1] = 65535;
+  for (n = 0; n <= max_code; n++) {
+    curlen = nextlen;
+    nextlen = tree[(n + 1) * 2 + 1];
+    if (++count < max_count && curlen === nextlen) {
+      continue;
+    } else if (count < min_count) {
+      s.bl_tree[curlen * 2] += count;
+    } else if (curlen !== 0) {
+      if (curlen !== prevlen) {
+        s.bl_tree[curlen * 2]++;
+      }
+      s.bl_tree[REP_3_6 * 2]++;
+    } else if (count <= 10) {
+      s.bl_tree[REPZ_3_10 * 2]++;
+    } else {
+      s.bl_tree[REPZ_11_138 * 2]++;
+    }
+    count = 0;
+    prevlen = curlen;
+    if (nextlen === 0) {
+      max_count = 138;
+      min_count = 3;
+    } else if (curlen === nextlen) {
+      max_count = 6;
+      min_count = 3;
+    } else {
+      max_count = 7;
+      min_count = 4;
+    }
+  }
+};
+var send_tree = (s, tree, max_code) => {
+  let n;
+  let prevlen = -1;
+  let curlen;
+  let nextlen = tree[0 * 2 + 1];
+  let count = 0;
+  let max_count = 7;
+  let min_count = 4;
+  if (nextlen === 0) {
+    max_count = 138;
+    min_count = 3;
+  }
+  for (n = 0; n <= max_code; n++) {
+    curlen = nextlen;
+    nextlen = tree[(n + 1) * 2 + 1];
+    if (++count < max_count && curlen === nextlen) {
+      continue;
+    } else if (count < min_count) {
+      do {
+        send_code(s, curlen, s.bl_tree);
+      } while (--count !== 0);
+    } else if (curlen !== 0) {
+      if (curlen !== prevlen) {
+        send_code(s, curlen, s.bl_tree);
+        count--;
+      }
+      send_code(s, REP_3_6, s.bl_tree);
+      send_bits(s, count - 3, 2);
+    } else if (count <= 10) {
+      send_code(s, REPZ_3_10, s.bl_tree);
+      send_bits(s, count - 3, 3);
+    } else {
+      send_code(s, REPZ_11_138, s.bl_tree);
+      send_bits(s, count - 11, 7);
+    }
+    count = 0;
+    prevlen = curlen;
+    if (nextlen === 0) {
+      max_count = 138;
+      min_count = 3;
+    } else if (curlen === nextlen) {
+      max_count = 6;
+      min_count = 3;
+    } else {
+      max_count = 7;
+      min_count = 4;
+    }
+  }
+};
+var build_bl_tree = (s) => {
+  let max_blindex;
+  scan_tree(s, s.dyn_ltree, s.l_desc.max_code);
+  scan_tree(s, s.dyn_dtree, s.d_desc.max_code);
+  build_tree(s, s.bl_desc);
+  for (max_blindex = BL_CODES$1 - 1; max_blindex >= 3; max_blindex--) {
+    if (s.bl_tree[bl_order[max_blindex] * 2 + 1] !== 0) {
+      break;
+    }
+  }
+  s.opt_len += 3 * (max_blindex + 1) + 5 + 5 + 4;
+  return max_blindex;
+};
+var send_all_trees = (s, lcodes, dcodes, blcodes) => {
+  let rank2;
+  send_bits(s, lcodes - 257, 5);
+  send_bits(s, dcodes - 1, 5);
+  send_bits(s, blcodes - 4, 4);
+  for (rank2 = 0; rank2 < blcodes; rank2++) {
+    send_bits(s, s.bl_tree[bl_order[rank2] * 2 + 1], 3);
+  }
+  send_tree(s, s.dyn_ltree, lcodes - 1);
+  send_tree(s, s.dyn_dtree, dcodes - 1);
+};
+var detect_data_type = (s) => {
+  let block_mask = 4093624447;
+  let n;
+  for (n = 0; n <= 31; n++, block_mask >>>= 1) {
+    if (block_mask & 1 && s.dyn_ltree[n * 2] !== 0) {
+      return Z_BINARY;
+    }
+  }
+  if (s.dyn_ltree[9 * 2] !== 0 || s.dyn_ltree[10 * 2] !== 0 || s.dyn_ltree[13 * 2] !== 0) {
+    return Z_TEXT;
+  }
+  for (n = 32; n < LITERALS$1; n++) {
+    if (s.dyn_ltree[n * 2] !== 0) {
+      return Z_TEXT;
+    }
+  }
+  return Z_BINARY;
+};
+var static_init_done = false;
+var _tr_init$1 = (s) => {
+  if (!static_init_done) {
+    tr_static_init();
+    static_init_done = true;
+  }
+  s.l_desc = new TreeDesc(s.dyn_ltree, static_l_desc);
+  s.d_desc = new TreeDesc(s.dyn_dtree, static_d_desc);
+  s.bl_desc = new TreeDesc(s.bl_tree, static_bl_desc);
+  s.bi_buf = 0;
+  s.bi_valid = 0;
+  init_block(s);
+};
+var _tr_stored_block$1 = (s, buf, stored_len, last) => {
+  send_bits(s, (STORED_BLOCK << 1) + (last ? 1 : 0), 3);
+  bi_windup(s);
+  put_short(s, stored_len);
+  put_short(s, ~stored_len);
+  if (stored_len) {
+    s.pending_buf.set(s.window.subarray(buf, buf + stored_len), s.pending);
+  }
+  s.pending += stored_len;
+};
+var _tr_align$1 = (s) => {
+  send_bits(s, STATIC_TREES << 1, 3);
+  send_code(s, END_BLOCK, static_ltree);
+  bi_flush(s);
+};
+var _tr_flush_block$1 = (s, buf, stored_len, last) => {
+  let opt_lenb, static_lenb;
+  let max_blindex = 0;
+  if (s.level > 0) {
+    if (s.strm.data_type === Z_UNKNOWN$1) {
+      s.strm.data_type = detect_data_type(s);
+    }
+    build_tree(s, s.l_desc);
+    build_tree(s, s.d_desc);
+    max_blindex = build_bl_tree(s);
+    opt_lenb = s.opt_len + 3 + 7 >>> 3;
+    static_lenb = s.static_len + 3 + 7 >>> 3;
+    if (static_lenb <= opt_lenb) {
+      opt_lenb = static_lenb;
+    }
+  } else {
+    opt_lenb = static_lenb = stored_len + 5;
+  }
+  if (stored_len + 4 <= opt_lenb && buf !== -1) {
+    _tr_stored_block$1(s, buf, stored_len, last);
+  } else if (s.strategy === Z_FIXED$1 || static_lenb === opt_lenb) {
+    send_bits(s, (STATIC_TREES << 1) + (last ? 1 : 0), 3);
+    compress_block(s, static_ltree, static_dtree);
+  } else {
+    send_bits(s, (DYN_TREES << 1) + (last ? 1 : 0), 3);
+    send_all_trees(s, s.l_desc.max_code + 1, s.d_desc.max_code + 1, max_blindex + 1);
+    compress_block(s, s.dyn_ltree, s.dyn_dtree);
+  }
+  init_block(s);
+  if (last) {
+    bi_windup(s);
+  }
+};
+var _tr_tally$1 = (s, dist, lc) => {
+  s.pending_buf[s.sym_buf + s.sym_next++] = dist;
+  s.pending_buf[s.sym_buf + s.sym_next++] = dist >> 8;
+  s.pending_buf[s.sym_buf + s.sym_next++] = lc;
+  if (dist === 0) {
+    s.dyn_ltree[lc * 2]++;
+  } else {
+    s.matches++;
+    dist--;
+    s.dyn_ltree[(_length_code[lc] + LITERALS$1 + 1) * 2]++;
+    s.dyn_dtree[d_code(dist) * 2]++;
+  }
+  return s.sym_next === s.sym_end;
+};
+var _tr_init_1 = _tr_init$1;
+var _tr_stored_block_1 = _tr_stored_block$1;
+var _tr_flush_block_1 = _tr_flush_block$1;
+var _tr_tally_1 = _tr_tally$1;
+var _tr_align_1 = _tr_align$1;
+var trees = {
+  _tr_init: _tr_init_1,
+  _tr_stored_block: _tr_stored_block_1,
+  _tr_flush_block: _tr_flush_block_1,
+  _tr_tally: _tr_tally_1,
+  _tr_align: _tr_align_1
+};
+var adler32 = (adler, buf, len, pos) => {
+  let s1 = adler & 65535 | 0, s2 = adler >>> 16 & 65535 | 0, n = 0;
+  while (len !== 0) {
+    n = len > 2e3 ? 2e3 : len;
+    len -= n;
+    do {
+      s1 = s1 + buf[pos++] | 0;
+      s2 = s2 + s1 | 0;
+    } while (--n);
+    s1 %= 65521;
+    s2 %= 65521;
+  }
+  return s1 | s2 << 16 | 0;
+};
+var adler32_1 = adler32;
+var makeTable = () => {
+  let c, table = [];
+  for (var n = 0; n < 256; n++) {
+    c = n;
+    for (var k = 0; k < 8; k++) {
+      c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+    }
+    table[n] = c;
+  }
+  return table;
+};
+var crcTable = new Uint32Array(makeTable());
+var crc32 = (crc, buf, len, pos) => {
+  const t = crcTable;
+  const end = pos + len;
+  crc ^= -1;
+  for (let i = pos; i < end; i++) {
+    crc = crc >>> 8 ^ t[(crc ^ buf[i]) & 255];
+  }
+  return crc ^ -1;
+};
+var crc32_1 = crc32;
+var messages = {
+  2: "need dictionary",
+  /* Z_NEED_DICT       2  */
+  1: "stream end",
+  /* Z_STREAM_END      1  */
+  0: "",
+  /* Z_OK              0  */
+  "-1": "file error",
+  /* Z_ERRNO         (-1) */
+  "-2": "stream error",
+  /* Z_STREAM_ERROR  (-2) */
+  "-3": "data error",
+  /* Z_DATA_ERROR    (-3) */
+  "-4": "insufficient memory",
+  /* Z_MEM_ERROR     (-4) */
+  "-5": "buffer error",
+  /* Z_BUF_ERROR     (-5) */
+  "-6": "incompatible version"
+  /* Z_VERSION_ERROR (-6) */
+};
+var constants$2 = {
+  /* Allowed flush values; see deflate() and inflate() below for details */
+  Z_NO_FLUSH: 0,
+  Z_PARTIAL_FLUSH: 1,
+  Z_SYNC_FLUSH: 2,
+  Z_FULL_FLUSH: 3,
+  Z_FINISH: 4,
+  Z_BLOCK: 5,
+  Z_TREES: 6,
+  /* Return codes for the compression/decompression functions. Negative values
+  * are errors, positive values are used for special but normal events.
+  */
+  Z_OK: 0,
+  Z_STREAM_END: 1,
+  Z_NEED_DICT: 2,
+  Z_ERRNO: -1,
+  Z_STREAM_ERROR: -2,
+  Z_DATA_ERROR: -3,
+  Z_MEM_ERROR: -4,
+  Z_BUF_ERROR: -5,
+  //Z_VERSION_ERROR: -6,
+  /* compression levels */
+  Z_NO_COMPRESSION: 0,
+  Z_BEST_SPEED: 1,
+  Z_BEST_COMPRESSION: 9,
+  Z_DEFAULT_COMPRESSION: -1,
+  Z_FILTERED: 1,
+  Z_HUFFMAN_ONLY: 2,
+  Z_RLE: 3,
+  Z_FIXED: 4,
+  Z_DEFAULT_STRATEGY: 0,
+  /* Possible values of the data_type field (though see inflate()) */
+  Z_BINARY: 0,
+  Z_TEXT: 1,
+  //Z_ASCII:                1, // = Z_TEXT (deprecated)
+  Z_UNKNOWN: 2,
+  /* The deflate compression method */
+  Z_DEFLATED: 8
+  //Z_NULL:                 null // Use -1 or null inline, depending on var type
+};
+var { _tr_init, _tr_stored_block, _tr_flush_block, _tr_tally, _tr_align } = trees;
+var {
+  Z_NO_FLUSH: Z_NO_FLUSH$2,
+  Z_PARTIAL_FLUSH,
+  Z_FULL_FLUSH: Z_FULL_FLUSH$1,
+  Z_FINISH: Z_FINISH$3,
+  Z_BLOCK: Z_BLOCK$1,
+  Z_OK: Z_OK$3,
+  Z_STREAM_END: Z_STREAM_END$3,
+  Z_STREAM_ERROR: Z_STREAM_ERROR$2,
+  Z_DATA_ERROR: Z_DATA_ERROR$2,
+  Z_BUF_ERROR: Z_BUF_ERROR$1,
+  Z_DEFAULT_COMPRESSION: Z_DEFAULT_COMPRESSION$1,
+  Z_FILTERED,
+  Z_HUFFMAN_ONLY,
+  Z_RLE,
+  Z_FIXED,
+  Z_DEFAULT_STRATEGY: Z_DEFAULT_STRATEGY$1,
+  Z_UNKNOWN,
+  Z_DEFLATED: Z_DEFLATED$2
+} = constants$2;
+var MAX_MEM_LEVEL = 9;
+var MAX_WBITS$1 = 15;
+var DEF_MEM_LEVEL = 8;
+var LENGTH_CODES = 29;
+var LITERALS = 256;
+var L_CODES = LITERALS + 1 + LENGTH_CODES;
+var D_CODES = 30;
+var BL_CODES = 19;
+var HEAP_SIZE = 2 * L_CODES + 1;
+var MAX_BITS = 15;
+var MIN_MATCH = 3;
+var MAX_MATCH = 258;
+var MIN_LOOKAHEAD = MAX_MATCH + MIN_MATCH + 1;
+var PRESET_DICT = 32;
+var INIT_STATE = 42;
+var GZIP_STATE = 57;
+var EXTRA_STATE = 69;
+var NAME_STATE = 73;
+var COMMENT_STATE = 91;
+var HCRC_STATE = 103;
+var BUSY_STATE = 113;
+var FINISH_STATE = 666;
+var BS_NEED_MORE = 1;
+var BS_BLOCK_DONE = 2;
+var BS_FINISH_STARTED = 3;
+var BS_FINISH_DONE = 4;
+var OS_CODE = 3;
+var err = (strm, errorCode) => {
+  strm.msg = messages[errorCode];
+  return errorCode;
+};
+var rank = (f) => {
+  return f * 2 - (f > 4 ? 9 : 0);
+};
+var zero = (buf) => {
+  let len = buf.length;
+  while (--len >= 0) {
+    buf[len] = 0;
+  }
+};
+var slide_hash = (s) => {
+  let n, m;
+  let p;
+  let wsize = s.w_size;
+  n = s.hash_size;
+  p = n;
+  do {
+    m = s.head[--p];
+    s.head[p] = m >= wsize ? m - wsize : 0;
+  } while (--n);
+  n = wsize;
+  p = n;
+  do {
+    m = s.prev[--p];
+    s.prev[p] = m >= wsize ? m - wsize : 0;
+  } while (--n);
+};
+var HASH_ZLIB = (s, prev, data) => (prev << s.hash_shift ^ data) & s.hash_mask;
+var HASH = HASH_ZLIB;
+var flush_pending = (strm) => {
+  const s = strm.state;
+  let len = s.pending;
+  if (len > strm.avail_out) {
+    len = strm.avail_out;
+  }
+  if (len === 0) {
+    return;
+  }
+  strm.output.set(s.pending_buf.subarray(s.pending_out, s.pending_out + len), strm.next_out);
+  strm.next_out += len;
+  s.pending_out += len;
+  strm.total_out += len;
+  strm.avail_out -= len;
+  s.pending -= len;
+  if (s.pending === 0) {
+    s.pending_out = 0;
+  }
+};
+var flush_block_only = (s, last) => {
+  _tr_flush_block(s, s.block_start >= 0 ? s.block_start : -1, s.strstart - s.block_start, last);
+  s.block_start = s.strstart;
+  flush_pending(s.strm);
+};
+var put_byte = (s, b) => {
+  s.pending_buf[s.pending++] = b;
+};
+var putShortMSB = (s, b) => {
+  s.pending_buf[s.pending++] = b >>> 8 & 255;
+  s.pending_buf[s.pending++] = b & 255;
+};
+var read_buf = (strm, buf, start, size) => {
+  let len = strm.avail_in;
+  if (len > size) {
+    len = size;
+  }
+  if (len === 0) {
+    return 0;
+  }
+  strm.avail_in -= len;
+  buf.set(strm.input.subarray(strm.next_in, strm.next_in + len), start);
+  if (strm.state.wrap === 1) {
+    strm.adler = adler32_1(strm.adler, buf, len, start);
+  } else if (strm.state.wrap === 2) {
+    strm.adler = crc32_1(strm.adler, buf, len, start);
+  }
+  strm.next_in += len;
+  strm.total_in += len;
+  return len;
+};
+var longest_match = (s, cur_match) => {
+  let chain_length = s.max_chain_length;
+  let scan = s.strstart;
+  let match;
+  let len;
+  let best_len = s.prev_length;
+  let nice_match = s.nice_match;
+  const limit = s.strstart > s.w_size - MIN_LOOKAHEAD ? s.strstart - (s.w_size - MIN_LOOKAHEAD) : 0;
+  const _win = s.window;
+  const wmask = s.w_mask;
+  const prev = s.prev;
+  const strend = s.strstart + MAX_MATCH;
+  let scan_end1 = _win[scan + best_len - 1];
+  let scan_end = _win[scan + best_len];
+  if (s.prev_length >= s.good_match) {
+    chain_length >>= 2;
+  }
+  if (nice_match > s.lookahead) {
+    nice_match = s.lookahead;
+  }
+  do {
+    match = cur_match;
+    if (_win[match + best_len] !== scan_end || _win[match + best_len - 1] !== scan_end1 || _win[match] !== _win[scan] || _win[++match] !== _win[scan + 1]) {
+      continue;
+    }
+    scan += 2;
+    match++;
+    do {
+    } while (_win[++scan] === _win[++match] && _win[++scan] === _win[++match] && _win[++scan] === _win[++match] && _win[++scan] === _win[++match] && _win[++scan] === _win[++match] && _win[++scan] === _win[++match] && _win[++scan] === _win[++match] && _win[++scan] === _win[++match] && scan < strend);
+    len = MAX_MATCH - (strend - scan);
+    scan = strend - MAX_MATCH;
+    if (len > best_len) {
+      s.match_start = cur_match;
+      best_len = len;
+      if (len >= nice_match) {
+        break;
+      }
+      scan_end1 = _win[scan + best_len - 1];
+      scan_end = _win[scan + best_len];
+    }
+  } while ((cur_match = prev[cur_match & wmask]) > limit && --chain_length !== 0);
+  if (best_len <= s.lookahead) {
+    return best_len;
+  }
+  return s.lookahead;
+};
+var fill_window = (s) => {
+  const _w_size = s.w_size;
+  let n, more, str;
+  do {
+    more = s.window_size - s.lookahead - s.strstart;
+    if (s.strstart >= _w_size + (_w_size - MIN_LOOKAHEAD)) {
+      s.window.set(s.window.subarray(_w_size, _w_size + _w_size - more), 0);
+      s.match_start -= _w_size;
+      s.strstart -= _w_size;
+      s.block_start -= _w_size;
+      if (s.insert > s.strstart) {
+        s.insert = s.strstart;
+      }
+      slide_hash(s);
+      more += _w_size;
+    }
+    if (s.strm.avail_in === 0) {
+      break;
+    }
+    n = read_buf(s.strm, s.window, s.strstart + s.lookahead, more);
+    s.lookahead += n;
+    if (s.lookahead + s.insert >= MIN_MATCH) {
+      str = s.strstart - s.insert;
+      s.ins_h = s.window[str];
+      s.ins_h = HASH(s, s.ins_h, s.window[str + 1]);
+      while (s.insert) {
+        s.ins_h = HASH(s, s.ins_h, s.window[str + MIN_MATCH - 1]);
+        s.prev[str & s.w_mask] = s.head[s.ins_h];
+        s.head[s.ins_h] = str;
+        str++;
+        s.insert--;
+        if (s.lookahead + s.insert < MIN_MATCH) {
+          break;
+        }
+      }
+    }
+  } while (s.lookahead < MIN_LOOKAHEAD && s.strm.avail_in !== 0);
+};
+var deflate_stored = (s, flush) => {
+  let min_block = s.pending_buf_size - 5 > s.w_size ? s.w_size : s.pending_buf_size - 5;
+  let len, left, have, last = 0;
+  let used = s.strm.avail_in;
+  do {
+    len = 65535;
+    have = s.bi_valid + 42 >> 3;
+    if (s.strm.avail_out < have) {
+      break;
+    }
+    have = s.strm.avail_out - have;
+    left = s.strstart - s.block_start;
+    if (len > left + s.strm.avail_in) {
+      len = left + s.strm.avail_in;
+    }
+    if (len > have) {
+      len = have;
+    }
+    if (len < min_block && (len === 0 && flush !== Z_FINISH$3 || flush === Z_NO_FLUSH$2 || len !== left + s.strm.avail_in)) {
+      break;
+    }
+    last = flush === Z_FINISH$3 && len === left + s.strm.avail_in ? 1 : 0;
+    _tr_stored_block(s, 0, 0, last);
+    s.pending_buf[s.pending - 4] = len;
+    s.pending_buf[s.pending - 3] = len >> 8;
+    s.pending_buf[s.pending - 2] = ~len;
+    s.pending_buf[s.pending - 1] = ~len >> 8;
+    flush_pending(s.strm);
+    if (left) {
+      if (left > len) {
+        left = len;
+      }
+      s.strm.output.set(s.window.subarray(s.block_start, s.block_start + left), s.strm.next_out);
+      s.strm.next_out += left;
+      s.strm.avail_out -= left;
+      s.strm.total_out += left;
+      s.block_start += left;
+      len -= left;
+    }
+    if (len) {
+      read_buf(s.strm, s.strm.output, s.strm.next_out, len);
+      s.strm.next_out += len;
+      s.strm.avail_out -= len;
+      s.strm.total_out += len;
+    }
+  } while (last === 0);
+  used -= s.strm.avail_in;
+  if (used) {
+    if (used >= s.w_size) {
+      s.matches = 2;
+      s.window.set(s.strm.input.subarray(s.strm.next_in - s.w_size, s.strm.next_in), 0);
+      s.strstart = s.w_size;
+      s.insert = s.strstart;
+    } else {
+      if (s.window_size - s.strstart <= used) {
+        s.strstart -= s.w_size;
+        s.window.set(s.window.subarray(s.w_size, s.w_size + s.strstart), 0);
+        if (s.matches < 2) {
+          s.matches++;
+        }
+        if (s.insert > s.strstart) {
+          s.insert = s.strstart;
+        }
+      }
+      s.window.set(s.strm.input.subarray(s.strm.next_in - used, s.strm.next_in), s.strstart);
+      s.strstart += used;
+      s.insert += used > s.w_size - s.insert ? s.w_size - s.insert : used;
+    }
+    s.block_start = s.strstart;
+  }
+  if (s.high_water < s.strstart) {
+    s.high_water = s.strstart;
+  }
+  if (last) {
+    return BS_FINISH_DONE;
+  }
+  if (flush !== Z_NO_FLUSH$2 && flush !== Z_FINISH$3 && s.strm.avail_in === 0 && s.strstart === s.block_start) {
+    return BS_BLOCK_DONE;
+  }
+  have = s.window_size - s.strstart;
+  if (s.strm.avail_in > have && s.block_start >= s.w_size) {
+    s.block_start -= s.w_size;
+    s.strstart -= s.w_size;
+    s.window.set(s.window.subarray(s.w_size, s.w_size + s.strstart), 0);
+    if (s.matches < 2) {
+      s.matches++;
+    }
+    have += s.w_size;
+    if (s.insert > s.strstart) {
+      s.insert = s.strstart;
+    }
+  }
+  if (have > s.strm.avail_in) {
+    have = s.strm.avail_in;
+  }
+  if (have) {
+    read_buf(s.strm, s.window, s.strstart, have);
+    s.strstart += have;
+    s.insert += have > s.w_size - s.insert ? s.w_size - s.insert : have;
+  }
+  if (s.high_water < s.strstart) {
+    s.high_water = s.strstart;
+  }
+  have = s.bi_valid + 42 >> 3;
+  have = s.pending_buf_size - have > 65535 ? 65535 : s.pending_buf_size - have;
+  min_block = have > s.w_size ? s.w_size : have;
+  left = s.strstart - s.block_start;
+  if (left >= min_block || (left || flush === Z_FINISH$3) && flush !== Z_NO_FLUSH$2 && s.strm.avail_in === 0 && left <= have) {
+    len = left > have ? have : left;
+    last = flush === Z_FINISH$3 && s.strm.avail_in === 0 && len === left ? 1 : 0;
+    _tr_stored_block(s, s.block_start, len, last);
+    s.block_start += len;
+    flush_pending(s.strm);
+  }
+  return last ? BS_FINISH_STARTED : BS_NEED_MORE;
+};
+var deflate_fast = (s, flush) => {
+  let hash_head;
+  let bflush;
+  for (; ; ) {
+    if (s.lookahead < MIN_LOOKAHEAD) {
+      fill_window(s);
+      if (s.lookahead < MIN_LOOKAHEAD && flush === Z_NO_FLUSH$2) {
+        return BS_NEED_MORE;
+      }
+      if (s.lookahead === 0) {
+        break;
+      }
+    }
+    hash_head = 0;
+    if (s.lookahead >= MIN_MATCH) {
+      s.ins_h = HASH(s, s.ins_h, s.window[s.strstart + MIN_MATCH - 1]);
+      hash_head = s.prev[s.strstart & s.w_mask] = s.head[s.ins_h];
+      s.head[s.ins_h] = s.strstart;
+    }
+    if (hash_head !== 0 && s.strstart - hash_head <= s.w_size - MIN_LOOKAHEAD) {
+      s.match_length = longest_match(s, hash_head);
+    }
+    if (s.match_length >= MIN_MATCH) {
+      bflush = _tr_tally(s, s.strstart - s.match_start, s.match_length - MIN_MATCH);
+      s.lookahead -= s.match_length;
+      if (s.match_length <= s.max_lazy_match && s.lookahead >= MIN_MATCH) {
+        s.match_length--;
+        do {
+          s.strstart++;
+          s.ins_h = HASH(s, s.ins_h, s.window[s.strstart + MIN_MATCH - 1]);
+          hash_head = s.prev[s.strstart & s.w_mask] = s.head[s.ins_h];
+          s.head[s.ins_h] = s.strstart;
+        } while (--s.match_length !== 0);
+        s.strstart++;
+      } else {
+        s.strstart += s.match_length;
+        s.match_length = 0;
+        s.ins_h = s.window[s.strstart];
+        s.ins_h = HASH(s, s.ins_h, s.window[s.strstart + 1]);
+      }
+    } else {
+      bflush = _tr_tally(s, 0, s.window[s.strstart]);
+      s.lookahead--;
+      s.strstart++;
+    }
+    if (bflush) {
+      flush_block_only(s, false);
+      if (s.strm.avail_out === 0) {
+        return BS_NEED_MORE;
+      }
+    }
+  }
+  s.insert = s.strstart < MIN_MATCH - 1 ? s.strstart : MIN_MATCH - 1;
+  if (flush === Z_FINISH$3) {
+    flush_block_only(s, true);
+    if (s.strm.avail_out === 0) {
+      return BS_FINISH_STARTED;
+    }
+    return BS_FINISH_DONE;
+  }
+  if (s.sym_next) {
+    flush_block_only(s, false);
+    if (s.strm.avail_out === 0) {
+      return BS_NEED_MORE;
+    }
+  }
+  return BS_BLOCK_DONE;
+};
+var deflate_slow = (s, flush) => {
+  let hash_head;
+  let bflush;
+  let max_insert;
+  for (; ; ) {
+    if (s.lookahead < MIN_LOOKAHEAD) {
+      fill_window(s);
+      if (s.lookahead < MIN_LOOKAHEAD && flush === Z_NO_FLUSH$2) {
+        return BS_NEED_MORE;
+      }
+      if (s.lookahead === 0) {
+        break;
+      }
+    }
+    hash_head = 0;
+    if (s.lookahead >= MIN_MATCH) {
+      s.ins_h = HASH(s, s.ins_h, s.window[s.strstart + MIN_MATCH - 1]);
+      hash_head = s.prev[s.strstart & s.w_mask] = s.head[s.ins_h];
+      s.head[s.ins_h] = s.strstart;
+    }
+    s.prev_length = s.match_length;
+    s.prev_match = s.match_start;
+    s.match_length = MIN_MATCH - 1;
+    if (hash_head !== 0 && s.prev_length < s.max_lazy_match && s.strstart - hash_head <= s.w_size - MIN_LOOKAHEAD) {
+      s.match_length = longest_match(s, hash_head);
+      if (s.match_length <= 5 && (s.strategy === Z_FILTERED || s.match_length === MIN_MATCH && s.strstart - s.match_start > 4096)) {
+        s.match_length = MIN_MATCH - 1;
+      }
+    }
+    if (s.prev_length >= MIN_MATCH && s.match_length <= s.prev_length) {
+      max_insert = s.strstart + s.lookahead - MIN_MATCH;
+      bflush = _tr_tally(s, s.strstart - 1 - s.prev_match, s.prev_length - MIN_MATCH);
+      s.lookahead -= s.prev_length - 1;
+      s.prev_length -= 2;
+      do {
+        if (++s.strstart <= max_insert) {
+          s.ins_h = HASH(s, s.ins_h, s.window[s.strstart + MIN_MATCH - 1]);
+          hash_head = s.prev[s.strstart & s.w_mask] = s.head[s.ins_h];
+          s.head[s.ins_h] = s.strstart;
+        }
+      } while (--s.prev_length !== 0);
+      s.match_available = 0;
+      s.match_length = MIN_MATCH - 1;
+      s.strstart++;
+      if (bflush) {
+        flush_block_only(s, false);
+        if (s.strm.avail_out === 0) {
+          return BS_NEED_MORE;
+        }
+      }
+    } else if (s.match_available) {
+      bflush = _tr_tally(s, 0, s.window[s.strstart - 1]);
+      if (bflush) {
+        flush_block_only(s, false);
+      }
+      s.strstart++;
+      s.lookahead--;
+      if (s.strm.avail_out === 0) {
+        return BS_NEED_MORE;
+      }
+    } else {
+      s.match_available = 1;
+      s.strstart++;
+      s.lookahead--;
+    }
+  }
+  if (s.match_available) {
+    bflush = _tr_tally(s, 0, s.window[s.strstart - 1]);
+    s.match_available = 0;
+  }
+  s.insert = s.strstart < MIN_MATCH - 1 ? s.strstart : MIN_MATCH - 1;
+  if (flush === Z_FINISH$3) {
+    flush_block_only(s, true);
+    if (s.strm.avail_out === 0) {
+      return BS_FINISH_STARTED;
+    }
+    return BS_FINISH_DONE;
+  }
+  if (s.sym_next) {
+    flush_block_only(s, false);
+    if (s.strm.avail_out === 0) {
+      return BS_NEED_MORE;
+    }
+  }
+  return BS_BLOCK_DONE;
+};
+var deflate_rle = (s, flush) => {
+  let bflush;
+  let prev;
+  let scan, strend;
+  const _win = s.window;
+  for (; ; ) {
+    if (s.lookahead <= MAX_MATCH) {
+      fill_window(s);
+      if (s.lookahead <= MAX_MATCH && flush === Z_NO_FLUSH$2) {
+        return BS_NEED_MORE;
+      }
+      if (s.lookahead === 0) {
+        break;
+      }
+    }
+    s.match_length = 0;
+    if (s.lookahead >= MIN_MATCH && s.strstart > 0) {
+      scan = s.strstart - 1;
+      prev = _win[scan];
+      if (prev === _win[++scan] && prev === _win[++scan] && prev === _win[++scan]) {
+        strend = s.strstart + MAX_MATCH;
+        do {
+        } while (prev === _win[++scan] && prev === _win[++scan] && prev === _win[++scan] && prev === _win[++scan] && prev === _win[++scan] && prev === _win[++scan] && prev === _win[++scan] && prev === _win[++scan] && scan < strend);
+        s.match_length = MAX_MATCH - (strend - scan);
+        if (s.match_length > s.lookahead) {
+          s.match_length = s.lookahead;
+        }
+      }
+    }
+    if (s.match_length >= MIN_MATCH) {
+      bflush = _tr_tally(s, 1, s.match_length - MIN_MATCH);
+      s.lookahead -= s.match_length;
+      s.strstart += s.match_length;
+      s.match_length = 0;
+    } else {
+      bflush = _tr_tally(s, 0, s.window[s.strstart]);
+      s.lookahead--;
+      s.strstart++;
+    }
+    if (bflush) {
+      flush_block_only(s, false);
+      if (s.strm.avail_out === 0) {
+        return BS_NEED_MORE;
+      }
+    }
+  }
+  s.insert = 0;
+  if (flush === Z_FINISH$3) {
+    flush_block_only(s, true);
+    if (s.strm.avail_out === 0) {
+      return BS_FINISH_STARTED;
+    }
+    return BS_FINISH_DONE;
+  }
+  if (s.sym_next) {
+    flush_block_only(s, false);
+    if (s.strm.avail_out === 0) {
+      return BS_NEED_MORE;
+    }
+  }
+  return BS_BLOCK_DONE;
+};
+var deflate_huff = (s, flush) => {
+  let bflush;
+  for (; ; ) {
+    if (s.lookahead === 0) {
+      fill_window(s);
+      if (s.lookahead === 0) {
+        if (flush === Z_NO_FLUSH$2) {
+          return BS_NEED_MORE;
+        }
+        break;
+      }
+    }
+    s.match_length = 0;
+    bflush = _tr_tally(s, 0, s.window[s.strstart]);
+    s.lookahead--;
+    s.strstart++;
+    if (bflush) {
+      flush_block_only(s, false);
+      if (s.strm.avail_out === 0) {
+        return BS_NEED_MORE;
+      }
+    }
+  }
+  s.insert = 0;
+  if (flush === Z_FINISH$3) {
+    flush_block_only(s, true);
+    if (s.strm.avail_out === 0) {
+      return BS_FINISH_STARTED;
+    }
+    return BS_FINISH_DONE;
+  }
+  if (s.sym_next) {
+    flush_block_only(s, false);
+    if (s.strm.avail_out === 0) {
+      return BS_NEED_MORE;
+    }
+  }
+  return BS_BLOCK_DONE;
+};
+function Config(good_length, max_lazy, nice_length, max_chain, func) {
+  this.good_length = good_length;
+  this.max_lazy = max_lazy;
+  this.nice_length = nice_length;
+  this.max_chain = max_chain;
+  this.func = func;
+}
+var configuration_table = [
+  /*      good lazy nice chain */
+  new Config(0, 0, 0, 0, deflate_stored),
+  /* 0 store only */
+  new Config(4, 4, 8, 4, deflate_fast),
+  /* 1 max speed, no lazy matches */
+  new Config(4, 5, 16, 8, deflate_fast),
+  /* 2 */
+  new Config(4, 6, 32, 32, deflate_fast),
+  /* 3 */
+  new Config(4, 4, 16, 16, deflate_slow),
+  /* 4 lazy matches */
+  new Config(8, 16, 32, 32, deflate_slow),
+  /* 5 */
+  new Config(8, 16, 128, 128, deflate_slow),
+  /* 6 */
+  new Config(8, 32, 128, 256, deflate_slow),
+  /* 7 */
+  new Config(32, 128, 258, 1024, deflate_slow),
+  /* 8 */
+  new Config(32, 258, 258, 4096, deflate_slow)
+  /* 9 max compression */
+];
+var lm_init = (s) => {
+  s.window_size = 2 * s.w_size;
+  zero(s.head);
+  s.max_lazy_match = configuration_table[s.level].max_lazy;
+  s.good_match = configuration_table[s.level].good_length;
+  s.nice_match = configuration_table[s.level].nice_length;
+  s.max_chain_length = configuration_table[s.level].max_chain;
+  s.strstart = 0;
+  s.block_start = 0;
+  s.lookahead = 0;
+  s.insert = 0;
+  s.match_length = s.prev_length = MIN_MATCH - 1;
+  s.match_available = 0;
+  s.ins_h = 0;
+};
+function DeflateState() {
+  this.strm = null;
+  this.status = 0;
+  this.pending_buf = null;
+  this.pending_buf_size = 0;
+  this.pending_out = 0;
+  this.pending = 0;
+  this.wrap = 0;
+  this.gzhead = null;
+  this.gzindex = 0;
+  this.method = Z_DEFLATED$2;
+  this.last_flush = -1;
+  this.w_size = 0;
+  this.w_bits = 0;
+  this.w_mask = 0;
+  this.window = null;
+  this.window_size = 0;
+  this.prev = null;
+  this.head = null;
+  this.ins_h = 0;
+  this.hash_size = 0;
+  this.hash_bits = 0;
+  this.hash_mask = 0;
+  this.hash_shift = 0;
+  this.block_start = 0;
+  this.match_length = 0;
+  this.prev_match = 0;
+  this.match_available = 0;
+  this.strstart = 0;
+  this.match_start = 0;
+  this.lookahead = 0;
+  this.prev_length = 0;
+  this.max_chain_length = 0;
+  this.max_lazy_match = 0;
+  this.level = 0;
+  this.strategy = 0;
+  this.good_match = 0;
+  this.nice_match = 0;
+  this.dyn_ltree = new Uint16Array(HEAP_SIZE * 2);
+  this.dyn_dtree = new Uint16Array((2 * D_CODES + 1) * 2);
+  this.bl_tree = new Uint16Array((2 * BL_CODES + 1) * 2);
+  zero(this.dyn_ltree);
+  zero(this.dyn_dtree);
+  zero(this.bl_tree);
+  this.l_desc = null;
+  this.d_desc = null;
+  this.bl_desc = null;
+  this.bl_count = new Uint16Array(MAX_BITS + 1);
+  this.heap = new Uint16Array(2 * L_CODES + 1);
+  zero(this.heap);
+  this.heap_len = 0;
+  this.heap_max = 0;
+  this.depth = new Uint16Array(2 * L_CODES + 1);
+  zero(this.depth);
+  this.sym_buf = 0;
+  this.lit_bufsize = 0;
+  this.sym_next = 0;
+  this.sym_end = 0;
+  this.opt_len = 0;
+  this.static_len = 0;
+  this.matches = 0;
+  this.insert = 0;
+  this.bi_buf = 0;
+  this.bi_valid = 0;
+}
+var deflateStateCheck = (strm) => {
+  if (!strm) {
+    return 1;
+  }
+  const s = strm.state;
+  if (!s || s.strm !== strm || s.status !== INIT_STATE && //#ifdef GZIP
+  s.status !== GZIP_STATE && //#endif
+  s.status !== EXTRA_STATE && s.status !== NAME_STATE && s.status !== COMMENT_STATE && s.status !== HCRC_STATE && s.status !== BUSY_STATE && s.status !== FINISH_STATE) {
+    return 1;
+  }
+  return 0;
+};
+var deflateResetKeep = (strm) => {
+  if (deflateStateCheck(strm)) {
+    return err(strm, Z_STREAM_ERROR$2);
+  }
+  strm.total_in = strm.total_out = 0;
+  strm.data_type = Z_UNKNOWN;
+  const s = strm.state;
+  s.pending = 0;
+  s.pending_out = 0;
+  if (s.wrap < 0) {
+    s.wrap = -s.wrap;
+  }
+  s.status = //#ifdef GZIP
+  s.wrap === 2 ? GZIP_STATE : (
+    //#endif
+    s.wrap ? INIT_STATE : BUSY_STATE
+  );
+  strm.adler = s.wrap === 2 ? 0 : 1;
+  s.last_flush = -2;
+  _tr_init(s);
+  return Z_OK$3;
+};
+var deflateReset = (strm) => {
+  const ret = deflateResetKeep(strm);
+  if (ret === Z_OK$3) {
+    lm_init(strm.state);
+  }
+  return ret;
+};
+var deflateSetHeader = (strm, head) => {
+  if (deflateStateCheck(strm) || strm.state.wrap !== 2) {
+    return Z_STREAM_ERROR$2;
+  }
+  strm.state.gzhead = head;
+  return Z_OK$3;
+};
+var deflateInit2 = (strm, level, method, windowBits, memLevel, strategy) => {
+  if (!strm) {
+    return Z_STREAM_ERROR$2;
+  }
+  let wrap = 1;
+  if (level === Z_DEFAULT_COMPRESSION$1) {
+    level = 6;
+  }
+  if (windowBits < 0) {
+    wrap = 0;
+    windowBits = -windowBits;
+  } else if (windowBits > 15) {
+    wrap = 2;
+    windowBits -= 16;
+  }
+  if (memLevel < 1 || memLevel > MAX_MEM_LEVEL || method !== Z_DEFLATED$2 || windowBits < 8 || windowBits > 15 || level < 0 || level > 9 || strategy < 0 || strategy > Z_FIXED || windowBits === 8 && wrap !== 1) {
+    return err(strm, Z_STREAM_ERROR$2);
+  }
+  if (windowBits === 8) {
+    windowBits = 9;
+  }
+  const s = new DeflateState();
+  strm.state = s;
+  s.strm = strm;
+  s.status = INIT_STATE;
+  s.wrap = wrap;
+  s.gzhead = null;
+  s.w_bits = windowBits;
+  s.w_size = 1 << s.w_bits;
+  s.w_mask = s.w_size - 1;
+  s.hash_bits = memLevel + 7;
+  s.hash_size = 1 << s.hash_bits;
+  s.hash_mask = s.hash_size - 1;
+  s.hash_shift = ~~((s.hash_bits + MIN_MATCH - 1) / MIN_MATCH);
+  s.window = new Uint8Array(s.w_size * 2);
+  s.head = new Uint16Array(s.hash_size);
+  s.prev = new Uint16Array(s.w_size);
+  s.lit_bufsize = 1 << memLevel + 6;
+  s.pending_buf_size = s.lit_bufsize * 4;
+  s.pending_buf = new Uint8Array(s.pending_buf_size);
+  s.sym_buf = s.lit_bufsize;
+  s.sym_end = (s.lit_bufsize - 1) * 3;
+  s.level = level;
+  s.strategy = strategy;
+  s.method = method;
+  return deflateReset(strm);
+};
+var deflateInit = (strm, level) => {
+  return deflateInit2(strm, level, Z_DEFLATED$2, MAX_WBITS$1, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY$1);
+};
+var deflate$2 = (strm, flush) => {
+  if (deflateStateCheck(strm) || flush > Z_BLOCK$1 || flush < 0) {
+    return strm ? err(strm, Z_STREAM_ERROR$2) : Z_STREAM_ERROR$2;
+  }
+  const s = strm.state;
+  if (!strm.output || strm.avail_in !== 0 && !strm.input || s.status === FINISH_STATE && flush !== Z_FINISH$3) {
+    return err(strm, strm.avail_out === 0 ? Z_BUF_ERROR$1 : Z_STREAM_ERROR$2);
+  }
+  const old_flush = s.last_flush;
+  s.last_flush = flush;
+  if (s.pending !== 0) {
+    flush_pending(strm);
+    if (strm.avail_out === 0) {
+      s.last_flush = -1;
+      return Z_OK$3;
+    }
+  } else if (strm.avail_in === 0 && rank(flush) <= rank(old_flush) && flush !== Z_FINISH$3) {
+    return err(strm, Z_BUF_ERROR$1);
+  }
+  if (s.status === FINISH_STATE && strm.avail_in !== 0) {
+    return err(strm, Z_BUF_ERROR$1);
+  }
+  if (s.status === INIT_STATE && s.wrap === 0) {
+    s.status = BUSY_STATE;
+  }
+  if (s.status === INIT_STATE) {
+    let header = Z_DEFLATED$2 + (s.w_bits - 8 << 4) << 8;
+    let level_flags = -1;
+    if (s.strategy >= Z_HUFFMAN_ONLY || s.level < 2) {
+      level_flags = 0;
+    } else if (s.level < 6) {
+      level_flags = 1;
+    } else if (s.level === 6) {
+      level_flags = 2;
+    } else {
+      level_flags = 3;
+    }
+    header |= level_flags << 6;
+    if (s.strstart !== 0) {
+      header |= PRESET_DICT;
+    }
+    header += 31 - header % 31;
+    putShortMSB(s, header);
+    if (s.strstart !== 0) {
+      putShortMSB(s, strm.adler >>> 16);
+      putShortMSB(s, strm.adler & 65535);
+    }
+    strm.adler = 1;
+    s.status = BUSY_STATE;
+    flush_pending(strm);
+    if (s.pending !== 0) {
+      s.last_flush = -1;
+      return Z_OK$3;
+    }
+  }
+  if (s.status === GZIP_STATE) {
+    strm.adler = 0;
+    put_byte(s, 31);
+    put_byte(s, 139);
+    put_byte(s, 8);
+    if (!s.gzhead) {
+      put_byte(s, 0);
+      put_byte(s, 0);
+      put_byte(s, 0);
+      put_byte(s, 0);
+      put_byte(s, 0);
+      put_byte(s, s.level === 9 ? 2 : s.strategy >= Z_HUFFMAN_ONLY || s.level < 2 ? 4 : 0);
+      put_byte(s, OS_CODE);
+      s.status = BUSY_STATE;
+      flush_pending(strm);
+      if (s.pending !== 0) {
+        s.last_flush = -1;
+        return Z_OK$3;
+      }
+    } else {
+      put_byte(
+        s,
+        (s.gzhead.text ? 1 : 0) + (s.gzhead.hcrc ? 2 : 0) + (!s.gzhead.extra ? 0 : 4) + (!s.gzhead.name ? 0 : 8) + (!s.gzhead.comment ? 0 : 16)
+      );
+      put_byte(s, s.gzhead.time & 255);
+      put_byte(s, s.gzhead.time >> 8 & 255);
+      put_byte(s, s.gzhead.time >> 16 & 255);
+      put_byte(s, s.gzhead.time >> 24 & 255);
+      put_byte(s, s.level === 9 ? 2 : s.strategy >= Z_HUFFMAN_ONLY || s.level < 2 ? 4 : 0);
+      put_byte(s, s.gzhead.os & 255);
+      if (s.gzhead.extra && s.gzhead.extra.length) {
+        put_byte(s, s.gzhead.extra.length & 255);
+        put_byte(s, s.gzhead.extra.length >> 8 & 255);
+      }
+      if (s.gzhead.hcrc) {
+        strm.adler = crc32_1(strm.adler, s.pending_buf, s.pending, 0);
+      }
+      s.gzindex = 0;
+      s.status = EXTRA_STATE;
+    }
+  }
+  if (s.status === EXTRA_STATE) {
+    if (s.gzhead.extra) {
+      let beg = s.pending;
+      let left = (s.gzhead.extra.length & 65535) - s.gzindex;
+      while (s.pending + left > s.pending_buf_size) {
+        let copy = s.pending_buf_size - s.pending;
+        s.pending_buf.set(s.gzhead.extra.subarray(s.gzindex, s.gzindex + copy), s.pending);
+        s.pending = s.pending_buf_size;
+        if (s.gzhead.hcrc && s.pending > beg) {
+          strm.adler = crc32_1(strm.adler, s.pending_buf, s.pending - beg, beg);
+        }
+        s.gzindex += copy;
+        flush_pending(strm);
+        if (s.pending !== 0) {
+          s.last_flush = -1;
+          return Z_OK$3;
+        }
+        beg = 0;
+        left -= copy;
+      }
+      let gzhead_extra = new Uint8Array(s.gzhead.extra);
+      s.pending_buf.set(gzhead_extra.subarray(s.gzindex, s.gzindex + left), s.pending);
+      s.pending += left;
+      if (s.gzhead.hcrc && s.pending > beg) {
+        strm.adler = crc32_1(strm.adler, s.pending_buf, s.pending - beg, beg);
+      }
+      s.gzindex = 0;
+    }
+    s.status = NAME_STATE;
+  }
+  if (s.status === NAME_STATE) {
+    if (s.gzhead.name) {
+      let beg = s.pending;
+      let val;
+      do {
+        if (s.pending === s.pending_buf_size) {
+          if (s.gzhead.hcrc && s.pending > beg) {
+            strm.adler = crc32_1(strm.adler, s.pending_buf, s.pending - beg, beg);
+          }
+          flush_pending(strm);
+          if (s.pending !== 0) {
+            s.last_flush = -1;
+            return Z_OK$3;
+          }
+          beg = 0;
+        }
+        if (s.gzindex < s.gzhead.name.length) {
+          val = s.gzhead.name.charCodeAt(s.gzindex++) & 255;
+        } else {
+          val = 0;
+        }
+        put_byte(s, val);
+      } while (val !== 0);
+      if (s.gzhead.hcrc && s.pending > beg) {
+        strm.adler = crc32_1(strm.adler, s.pending_buf, s.pending - beg, beg);
+      }
+      s.gzindex = 0;
+    }
+    s.status = COMMENT_STATE;
+  }
+  if (s.status === COMMENT_STATE) {
+    if (s.gzhead.comment) {
+      let beg = s.pending;
+      let val;
+      do {
+        if (s.pending === s.pending_buf_size) {
+          if (s.gzhead.hcrc && s.pending > beg) {
+            strm.adler = crc32_1(strm.adler, s.pending_buf, s.pending - beg, beg);
+          }
+          flush_pending(strm);
+          if (s.pending !== 0) {
+            s.last_flush = -1;
+            return Z_OK$3;
+          }
+          beg = 0;
+        }
+        if (s.gzindex < s.gzhead.comment.length) {
+          val = s.gzhead.comment.charCodeAt(s.gzindex++) & 255;
+        } else {
+          val = 0;
+        }
+        put_byte(s, val);
+      } while (val !== 0);
+      if (s.gzhead.hcrc && s.pending > beg) {
+        strm.adler = crc32_1(strm.adler, s.pending_buf, s.pending - beg, beg);
+      }
+    }
+    s.status = HCRC_STATE;
+  }
+  if (s.status === HCRC_STATE) {
+    if (s.gzhead.hcrc) {
+      if (s.pending + 2 > s.pending_buf_size) {
+        flush_pending(strm);
+        if (s.pending !== 0) {
+          s.last_flush = -1;
+          return Z_OK$3;
+        }
+      }
+      put_byte(s, strm.adler & 255);
+      put_byte(s, strm.adler >> 8 & 255);
+      strm.adler = 0;
+    }
+    s.status = BUSY_STATE;
+    flush_pending(strm);
+    if (s.pending !== 0) {
+      s.last_flush = -1;
+      return Z_OK$3;
+    }
+  }
+  if (strm.avail_in !== 0 || s.lookahead !== 0 || flush !== Z_NO_FLUSH$2 && s.status !== FINISH_STATE) {
+    let bstate = s.level === 0 ? deflate_stored(s, flush) : s.strategy === Z_HUFFMAN_ONLY ? deflate_huff(s, flush) : s.strategy === Z_RLE ? deflate_rle(s, flush) : configuration_table[s.level].func(s, flush);
+    if (bstate === BS_FINISH_STARTED || bstate === BS_FINISH_DONE) {
+      s.status = FINISH_STATE;
+    }
+    if (bstate === BS_NEED_MORE || bstate === BS_FINISH_STARTED) {
+      if (strm.avail_out === 0) {
+        s.last_flush = -1;
+      }
+      return Z_OK$3;
+    }
+    if (bstate === BS_BLOCK_DONE) {
+      if (flush === Z_PARTIAL_FLUSH) {
+        _tr_align(s);
+      } else if (flush !== Z_BLOCK$1) {
+        _tr_stored_block(s, 0, 0, false);
+        if (flush === Z_FULL_FLUSH$1) {
+          zero(s.head);
+          if (s.lookahead === 0) {
+            s.strstart = 0;
+            s.block_start = 0;
+            s.insert = 0;
+          }
+        }
+      }
+      flush_pending(strm);
+      if (strm.avail_out === 0) {
+        s.last_flush = -1;
+        return Z_OK$3;
+      }
+    }
+  }
+  if (flush !== Z_FINISH$3) {
+    return Z_OK$3;
+  }
+  if (s.wrap <= 0) {
+    return Z_STREAM_END$3;
+  }
+  if (s.wrap === 2) {
+    put_byte(s, strm.adler & 255);
+    put_byte(s, strm.adler >> 8 & 255);
+    put_byte(s, strm.adler >> 16 & 255);
+    put_byte(s, strm.adler >> 24 & 255);
+    put_byte(s, strm.total_in & 255);
+    put_byte(s, strm.total_in >> 8 & 255);
+    put_byte(s, strm.total_in >> 16 & 255);
+    put_byte(s, strm.total_in >> 24 & 255);
+  } else {
+    putShortMSB(s, strm.adler >>> 16);
+    putShortMSB(s, strm.adler & 65535);
+  }
+  flush_pending(strm);
+  if (s.wrap > 0) {
+    s.wrap = -s.wrap;
+  }
+  return s.pending !== 0 ? Z_OK$3 : Z_STREAM_END$3;
+};
+var deflateEnd = (strm) => {
+  if (deflateStateCheck(strm)) {
+    return Z_STREAM_ERROR$2;
+  }
+  const status = strm.state.status;
+  strm.state = null;
+  return status === BUSY_STATE ? err(strm, Z_DATA_ERROR$2) : Z_OK$3;
+};
+var deflateSetDictionary = (strm, dictionary) => {
+  let dictLength = dictionary.length;
+  if (deflateStateCheck(strm)) {
+    return Z_STREAM_ERROR$2;
+  }
+  const s = strm.state;
+  const wrap = s.wrap;
+  if (wrap === 2 || wrap === 1 && s.status !== INIT_STATE || s.lookahead) {
+    return Z_STREAM_ERROR$2;
+  }
+  if (wrap === 1) {
+    strm.adler = adler32_1(strm.adler, dictionary, dictLength, 0);
+  }
+  s.wrap = 0;
+  if (dictLength >= s.w_size) {
+    if (wrap === 0) {
+      zero(s.head);
+      s.strstart = 0;
+      s.block_start = 0;
+      s.insert = 0;
+    }
+    let tmpDict = new Uint8Array(s.w_size);
+    tmpDict.set(dictionary.subarray(dictLength - s.w_size, dictLength), 0);
+    dictionary = tmpDict;
+    dictLength = s.w_size;
+  }
+  const avail = strm.avail_in;
+  const next = strm.next_in;
+  const input = strm.input;
+  strm.avail_in = dictLength;
+  strm.next_in = 0;
+  strm.input = dictionary;
+  fill_window(s);
+  while (s.lookahead >= MIN_MATCH) {
+    let str = s.strstart;
+    let n = s.lookahead - (MIN_MATCH - 1);
+    do {
+      s.ins_h = HASH(s, s.ins_h, s.window[str + MIN_MATCH - 1]);
+      s.prev[str & s.w_mask] = s.head[s.ins_h];
+      s.head[s.ins_h] = str;
+      str++;
+    } while (--n);
+    s.strstart = str;
+    s.lookahead = MIN_MATCH - 1;
+    fill_window(s);
+  }
+  s.strstart += s.lookahead;
+  s.block_start = s.strstart;
+  s.insert = s.lookahead;
+  s.lookahead = 0;
+  s.match_length = s.prev_length = MIN_MATCH - 1;
+  s.match_available = 0;
+  strm.next_in = next;
+  strm.input = input;
+  strm.avail_in = avail;
+  s.wrap = wrap;
+  return Z_OK$3;
+};
+var deflateInit_1 = deflateInit;
+var deflateInit2_1 = deflateInit2;
+var deflateReset_1 = deflateReset;
+var deflateResetKeep_1 = deflateResetKeep;
+var deflateSetHeader_1 = deflateSetHeader;
+var deflate_2$1 = deflate$2;
+var deflateEnd_1 = deflateEnd;
+var deflateSetDictionary_1 = deflateSetDictionary;
+var deflateInfo = "pako deflate (from Nodeca project)";
+var deflate_1$2 = {
+  deflateInit: deflateInit_1,
+  deflateInit2: deflateInit2_1,
+  deflateReset: deflateReset_1,
+  deflateResetKeep: deflateResetKeep_1,
+  deflateSetHeader: deflateSetHeader_1,
+  deflate: deflate_2$1,
+  deflateEnd: deflateEnd_1,
+  deflateSetDictionary: deflateSetDictionary_1,
+  deflateInfo
+};
+var _has = (obj, key) => {
+  return Object.prototype.hasOwnProperty.call(obj, key);
+};
+var esm_assign = function(obj) {
+  const sources = Array.prototype.slice.call(arguments, 1);
+  while (sources.length) {
+    const source = sources.shift();
+    if (!source) {
+      continue;
+    }
+    if (typeof source !== "object") {
+      throw new TypeError(source + "must be non-object");
+    }
+    for (const p in source) {
+      if (_has(source, p)) {
+        obj[p] = source[p];
+      }
+    }
+  }
+  return obj;
+};
+var flattenChunks = (chunks) => {
+  let len = 0;
+  for (let i = 0, l = chunks.length; i < l; i++) {
+    len += chunks[i].length;
+  }
+  const result = new Uint8Array(len);
+  for (let i = 0, pos = 0, l = chunks.length; i < l; i++) {
+    let chunk = chunks[i];
+    result.set(chunk, pos);
+    pos += chunk.length;
+  }
+  return result;
+};
+var common = {
+  assign: esm_assign,
+  flattenChunks
+};
+var STR_APPLY_UIA_OK = true;
+try {
+  String.fromCharCode.apply(null, new Uint8Array(1));
+} catch (__) {
+  STR_APPLY_UIA_OK = false;
+}
+var _utf8len = new Uint8Array(256);
+for (let q = 0; q < 256; q++) {
+  _utf8len[q] = q >= 252 ? 6 : q >= 248 ? 5 : q >= 240 ? 4 : q >= 224 ? 3 : q >= 192 ? 2 : 1;
+}
+_utf8len[254] = _utf8len[254] = 1;
+var string2buf = (str) => {
+  if (typeof TextEncoder === "function" && TextEncoder.prototype.encode) {
+    return new TextEncoder().encode(str);
+  }
+  let buf, c, c2, m_pos, i, str_len = str.length, buf_len = 0;
+  for (m_pos = 0; m_pos < str_len; m_pos++) {
+    c = str.charCodeAt(m_pos);
+    if ((c & 64512) === 55296 && m_pos + 1 < str_len) {
+      c2 = str.charCodeAt(m_pos + 1);
+      if ((c2 & 64512) === 56320) {
+        c = 65536 + (c - 55296 << 10) + (c2 - 56320);
+        m_pos++;
+      }
+    }
+    buf_len += c < 128 ? 1 : c < 2048 ? 2 : c < 65536 ? 3 : 4;
+  }
+  buf = new Uint8Array(buf_len);
+  for (i = 0, m_pos = 0; i < buf_len; m_pos++) {
+    c = str.charCodeAt(m_pos);
+    if ((c & 64512) === 55296 && m_pos + 1 < str_len) {
+      c2 = str.charCodeAt(m_pos + 1);
+      if ((c2 & 64512) === 56320) {
+        c = 65536 + (c - 55296 << 10) + (c2 - 56320);
+        m_pos++;
+      }
+    }
+    if (c < 128) {
+      buf[i++] = c;
+    } else if (c < 2048) {
+      buf[i++] = 192 | c >>> 6;
+      buf[i++] = 128 | c & 63;
+    } else if (c < 65536) {
+      buf[i++] = 224 | c >>> 12;
+      buf[i++] = 128 | c >>> 6 & 63;
+      buf[i++] = 128 | c & 63;
+    } else {
+      buf[i++] = 240 | c >>> 18;
+      buf[i++] = 128 | c >>> 12 & 63;
+      buf[i++] = 128 | c >>> 6 & 63;
+      buf[i++] = 128 | c & 63;
+    }
+  }
+  return buf;
+};
+var buf2binstring = (buf, len) => {
+  if (len < 65534) {
+    if (buf.subarray && STR_APPLY_UIA_OK) {
+      return String.fromCharCode.apply(null, buf.length === len ? buf : buf.subarray(0, len));
+    }
+  }
+  let result = "";
+  for (let i = 0; i < len; i++) {
+    result += String.fromCharCode(buf[i]);
+  }
+  return result;
+};
+var buf2string = (buf, max) => {
+  const len = max || buf.length;
+  if (typeof TextDecoder === "function" && TextDecoder.prototype.decode) {
+    return new TextDecoder().decode(buf.subarray(0, max));
+  }
+  let i, out;
+  const utf16buf = new Array(len * 2);
+  for (out = 0, i = 0; i < len; ) {
+    let c = buf[i++];
+    if (c < 128) {
+      utf16buf[out++] = c;
+      continue;
+    }
+    let c_len = _utf8len[c];
+    if (c_len > 4) {
+      utf16buf[out++] = 65533;
+      i += c_len - 1;
+      continue;
+    }
+    c &= c_len === 2 ? 31 : c_len === 3 ? 15 : 7;
+    while (c_len > 1 && i < len) {
+      c = c << 6 | buf[i++] & 63;
+      c_len--;
+    }
+    if (c_len > 1) {
+      utf16buf[out++] = 65533;
+      continue;
+    }
+    if (c < 65536) {
+      utf16buf[out++] = c;
+    } else {
+      c -= 65536;
+      utf16buf[out++] = 55296 | c >> 10 & 1023;
+      utf16buf[out++] = 56320 | c & 1023;
+    }
+  }
+  return buf2binstring(utf16buf, out);
+};
+var utf8border = (buf, max) => {
+  max = max || buf.length;
+  if (max > buf.length) {
+    max = buf.length;
+  }
+  let pos = max - 1;
+  while (pos >= 0 && (buf[pos] & 192) === 128) {
+    pos--;
+  }
+  if (pos < 0) {
+    return max;
+  }
+  if (pos === 0) {
+    return max;
+  }
+  return pos + _utf8len[buf[pos]] > max ? pos : max;
+};
+var strings = {
+  string2buf,
+  buf2string,
+  utf8border
+};
+function ZStream() {
+  this.input = null;
+  this.next_in = 0;
+  this.avail_in = 0;
+  this.total_in = 0;
+  this.output = null;
+  this.next_out = 0;
+  this.avail_out = 0;
+  this.total_out = 0;
+  this.msg = "";
+  this.state = null;
+  this.data_type = 2;
+  this.adler = 0;
+}
+var zstream = ZStream;
+var toString$1 = Object.prototype.toString;
+var {
+  Z_NO_FLUSH: Z_NO_FLUSH$1,
+  Z_SYNC_FLUSH,
+  Z_FULL_FLUSH,
+  Z_FINISH: Z_FINISH$2,
+  Z_OK: Z_OK$2,
+  Z_STREAM_END: Z_STREAM_END$2,
+  Z_DEFAULT_COMPRESSION,
+  Z_DEFAULT_STRATEGY,
+  Z_DEFLATED: Z_DEFLATED$1
+} = constants$2;
+function Deflate$1(options) {
+  this.options = common.assign({
+    level: Z_DEFAULT_COMPRESSION,
+    method: Z_DEFLATED$1,
+    chunkSize: 16384,
+    windowBits: 15,
+    memLevel: 8,
+    strategy: Z_DEFAULT_STRATEGY
+  }, options || {});
+  let opt = this.options;
+  if (opt.raw && opt.windowBits > 0) {
+    opt.windowBits = -opt.windowBits;
+  } else if (opt.gzip && opt.windowBits > 0 && opt.windowBits < 16) {
+    opt.windowBits += 16;
+  }
+  this.err = 0;
+  this.msg = "";
+  this.ended = false;
+  this.chunks = [];
+  this.strm = new zstream();
+  this.strm.avail_out = 0;
+  let status = deflate_1$2.deflateInit2(
+    this.strm,
+    opt.level,
+    opt.method,
+    opt.windowBits,
+    opt.memLevel,
+    opt.strategy
+  );
+  if (status !== Z_OK$2) {
+    throw new Error(messages[status]);
+  }
+  if (opt.header) {
+    deflate_1$2.deflateSetHeader(this.strm, opt.header);
+  }
+  if (opt.dictionary) {
+    let dict;
+    if (typeof opt.dictionary === "string") {
+      dict = strings.string2buf(opt.dictionary);
+    } else if (toString$1.call(opt.dictionary) === "[object ArrayBuffer]") {
+      dict = new Uint8Array(opt.dictionary);
+    } else {
+      dict = opt.dictionary;
+    }
+    status = deflate_1$2.deflateSetDictionary(this.strm, dict);
+    if (status !== Z_OK$2) {
+      throw new Error(messages[status]);
+    }
+    this._dict_set = true;
+  }
+}
+Deflate$1.prototype.push = function(data, flush_mode) {
+  const strm = this.strm;
+  const chunkSize = this.options.chunkSize;
+  let status, _flush_mode;
+  if (this.ended) {
+    return false;
+  }
+  if (flush_mode === ~~flush_mode) _flush_mode = flush_mode;
+  else _flush_mode = flush_mode === true ? Z_FINISH$2 : Z_NO_FLUSH$1;
+  if (typeof data === "string") {
+    strm.input = strings.string2buf(data);
+  } else if (toString$1.call(data) === "[object ArrayBuffer]") {
+    strm.input = new Uint8Array(data);
+  } else {
+    strm.input = data;
+  }
+  strm.next_in = 0;
+  strm.avail_in = strm.input.length;
+  for (; ; ) {
+    if (strm.avail_out === 0) {
+      strm.output = new Uint8Array(chunkSize);
+      strm.next_out = 0;
+      strm.avail_out = chunkSize;
+    }
+    if ((_flush_mode === Z_SYNC_FLUSH || _flush_mode === Z_FULL_FLUSH) && strm.avail_out <= 6) {
+      this.onData(strm.output.subarray(0, strm.next_out));
+      strm.avail_out = 0;
+      continue;
+    }
+    status = deflate_1$2.deflate(strm, _flush_mode);
+    if (status === Z_STREAM_END$2) {
+      if (strm.next_out > 0) {
+        this.onData(strm.output.subarray(0, strm.next_out));
+      }
+      status = deflate_1$2.deflateEnd(this.strm);
+      this.onEnd(status);
+      this.ended = true;
+      return status === Z_OK$2;
+    }
+    if (strm.avail_out === 0) {
+      this.onData(strm.output);
+      continue;
+    }
+    if (_flush_mode > 0 && strm.next_out > 0) {
+      this.onData(strm.output.subarray(0, strm.next_out));
+      strm.avail_out = 0;
+      continue;
+    }
+    if (strm.avail_in === 0) break;
+  }
+  return true;
+};
+Deflate$1.prototype.onData = function(chunk) {
+  this.chunks.push(chunk);
+};
+Deflate$1.prototype.onEnd = function(status) {
+  if (status === Z_OK$2) {
+    this.result = common.flattenChunks(this.chunks);
+  }
+  this.chunks = [];
+  this.err = status;
+  this.msg = this.strm.msg;
+};
+function deflate$1(input, options) {
+  const deflator = new Deflate$1(options);
+  deflator.push(input, true);
+  if (deflator.err) {
+    throw deflator.msg || messages[deflator.err];
+  }
+  return deflator.result;
+}
+function deflateRaw$1(input, options) {
+  options = options || {};
+  options.raw = true;
+  return deflate$1(input, options);
+}
+function gzip$1(input, options) {
+  options = options || {};
+  options.gzip = true;
+  return deflate$1(input, options);
+}
+var Deflate_1$1 = Deflate$1;
+var deflate_2 = deflate$1;
+var deflateRaw_1$1 = deflateRaw$1;
+var gzip_1$1 = gzip$1;
+var constants$1 = constants$2;
+var deflate_1$1 = {
+  Deflate: Deflate_1$1,
+  deflate: deflate_2,
+  deflateRaw: deflateRaw_1$1,
+  gzip: gzip_1$1,
+  constants: constants$1
+};
+var BAD$1 = 16209;
+var TYPE$1 = 16191;
+var inffast = function inflate_fast(strm, start) {
+  let _in;
+  let last;
+  let _out;
+  let beg;
+  let end;
+  let dmax;
+  let wsize;
+  let whave;
+  let wnext;
+  let s_window;
+  let hold;
+  let bits;
+  let lcode;
+  let dcode;
+  let lmask;
+  let dmask;
+  let here;
+  let op;
+  let len;
+  let dist;
+  let from;
+  let from_source;
+  let input, output;
+  const state = strm.state;
+  _in = strm.next_in;
+  input = strm.input;
+  last = _in + (strm.avail_in - 5);
+  _out = strm.next_out;
+  output = strm.output;
+  beg = _out - (start - strm.avail_out);
+  end = _out + (strm.avail_out - 257);
+  dmax = state.dmax;
+  wsize = state.wsize;
+  whave = state.whave;
+  wnext = state.wnext;
+  s_window = state.window;
+  hold = state.hold;
+  bits = state.bits;
+  lcode = state.lencode;
+  dcode = state.distcode;
+  lmask = (1 << state.lenbits) - 1;
+  dmask = (1 << state.distbits) - 1;
+  top:
+    do {
+      if (bits < 15) {
+        hold += input[_in++] << bits;
+        bits += 8;
+        hold += input[_in++] << bits;
+        bits += 8;
+      }
+      here = lcode[hold & lmask];
+      dolen:
+        for (; ; ) {
+          op = here >>> 24;
+          hold >>>= op;
+          bits -= op;
+          op = here >>> 16 & 255;
+          if (op === 0) {
+            output[_out++] = here & 65535;
+          } else if (op & 16) {
+            len = here & 65535;
+            op &= 15;
+            if (op) {
+              if (bits < op) {
+                hold += input[_in++] << bits;
+                bits += 8;
+              }
+              len += hold & (1 << op) - 1;
+              hold >>>= op;
+              bits -= op;
+            }
+            if (bits < 15) {
+              hold += input[_in++] << bits;
+              bits += 8;
+              hold += input[_in++] << bits;
+              bits += 8;
+            }
+            here = dcode[hold & dmask];
+            dodist:
+              for (; ; ) {
+                op = here >>> 24;
+                hold >>>= op;
+                bits -= op;
+                op = here >>> 16 & 255;
+                if (op & 16) {
+                  dist = here & 65535;
+                  op &= 15;
+                  if (bits < op) {
+                    hold += input[_in++] << bits;
+                    bits += 8;
+                    if (bits < op) {
+                      hold += input[_in++] << bits;
+                      bits += 8;
+                    }
+                  }
+                  dist += hold & (1 << op) - 1;
+                  if (dist > dmax) {
+                    strm.msg = "invalid distance too far back";
+                    state.mode = BAD$1;
+                    break top;
+                  }
+                  hold >>>= op;
+                  bits -= op;
+                  op = _out - beg;
+                  if (dist > op) {
+                    op = dist - op;
+                    if (op > whave) {
+                      if (state.sane) {
+                        strm.msg = "invalid distance too far back";
+                        state.mode = BAD$1;
+                        break top;
+                      }
+                    }
+                    from = 0;
+                    from_source = s_window;
+                    if (wnext === 0) {
+                      from += wsize - op;
+                      if (op < len) {
+                        len -= op;
+                        do {
+                          output[_out++] = s_window[from++];
+                        } while (--op);
+                        from = _out - dist;
+                        from_source = output;
+                      }
+                    } else if (wnext < op) {
+                      from += wsize + wnext - op;
+                      op -= wnext;
+                      if (op < len) {
+                        len -= op;
+                        do {
+                          output[_out++] = s_window[from++];
+                        } while (--op);
+                        from = 0;
+                        if (wnext < len) {
+                          op = wnext;
+                          len -= op;
+                          do {
+                            output[_out++] = s_window[from++];
+                          } while (--op);
+                          from = _out - dist;
+                          from_source = output;
+                        }
+                      }
+                    } else {
+                      from += wnext - op;
+                      if (op < len) {
+                        len -= op;
+                        do {
+                          output[_out++] = s_window[from++];
+                        } while (--op);
+                        from = _out - dist;
+                        from_source = output;
+                      }
+                    }
+                    while (len > 2) {
+                      output[_out++] = from_source[from++];
+                      output[_out++] = from_source[from++];
+                      output[_out++] = from_source[from++];
+                      len -= 3;
+                    }
+                    if (len) {
+                      output[_out++] = from_source[from++];
+                      if (len > 1) {
+                        output[_out++] = from_source[from++];
+                      }
+                    }
+                  } else {
+                    from = _out - dist;
+                    do {
+                      output[_out++] = output[from++];
+                      output[_out++] = output[from++];
+                      output[_out++] = output[from++];
+                      len -= 3;
+                    } while (len > 2);
+                    if (len) {
+                      output[_out++] = output[from++];
+                      if (len > 1) {
+                        output[_out++] = output[from++];
+                      }
+                    }
+                  }
+                } else if ((op & 64) === 0) {
+                  here = dcode[(here & 65535) + (hold & (1 << op) - 1)];
+                  continue dodist;
+                } else {
+                  strm.msg = "invalid distance code";
+                  state.mode = BAD$1;
+                  break top;
+                }
+                break;
+              }
+          } else if ((op & 64) === 0) {
+            here = lcode[(here & 65535) + (hold & (1 << op) - 1)];
+            continue dolen;
+          } else if (op & 32) {
+            state.mode = TYPE$1;
+            break top;
+          } else {
+            strm.msg = "invalid literal/length code";
+            state.mode = BAD$1;
+            break top;
+          }
+          break;
+        }
+    } while (_in < last && _out < end);
+  len = bits >> 3;
+  _in -= len;
+  bits -= len << 3;
+  hold &= (1 << bits) - 1;
+  strm.next_in = _in;
+  strm.next_out = _out;
+  strm.avail_in = _in < last ? 5 + (last - _in) : 5 - (_in - last);
+  strm.avail_out = _out < end ? 257 + (end - _out) : 257 - (_out - end);
+  state.hold = hold;
+  state.bits = bits;
+  return;
+};
+var MAXBITS = 15;
+var ENOUGH_LENS$1 = 852;
+var ENOUGH_DISTS$1 = 592;
+var CODES$1 = 0;
+var LENS$1 = 1;
+var DISTS$1 = 2;
+var lbase = new Uint16Array([
+  /* Length codes 257..285 base */
+  3,
+  4,
+  5,
+  6,
+  7,
+  8,
+  9,
+  10,
+  11,
+  13,
+  15,
+  17,
+  19,
+  23,
+  27,
+  31,
+  35,
+  43,
+  51,
+  59,
+  67,
+  83,
+  99,
+  115,
+  131,
+  163,
+  195,
+  227,
+  258,
+  0,
+  0
+]);
+var lext = new Uint8Array([
+  /* Length codes 257..285 extra */
+  16,
+  16,
+  16,
+  16,
+  16,
+  16,
+  16,
+  16,
+  17,
+  17,
+  17,
+  17,
+  18,
+  18,
+  18,
+  18,
+  19,
+  19,
+  19,
+  19,
+  20,
+  20,
+  20,
+  20,
+  21,
+  21,
+  21,
+  21,
+  16,
+  72,
+  78
+]);
+var dbase = new Uint16Array([
+  /* Distance codes 0..29 base */
+  1,
+  2,
+  3,
+  4,
+  5,
+  7,
+  9,
+  13,
+  17,
+  25,
+  33,
+  49,
+  65,
+  97,
+  129,
+  193,
+  257,
+  385,
+  513,
+  769,
+  1025,
+  1537,
+  2049,
+  3073,
+  4097,
+  6145,
+  8193,
+  12289,
+  16385,
+  24577,
+  0,
+  0
+]);
+var dext = new Uint8Array([
+  /* Distance codes 0..29 extra */
+  16,
+  16,
+  16,
+  16,
+  17,
+  17,
+  18,
+  18,
+  19,
+  19,
+  20,
+  20,
+  21,
+  21,
+  22,
+  22,
+  23,
+  23,
+  24,
+  24,
+  25,
+  25,
+  26,
+  26,
+  27,
+  27,
+  28,
+  28,
+  29,
+  29,
+  64,
+  64
+]);
+var inflate_table = (type, lens, lens_index, codes, table, table_index, work, opts) => {
+  const bits = opts.bits;
+  let len = 0;
+  let sym = 0;
+  let min = 0, max = 0;
+  let root = 0;
+  let curr = 0;
+  let drop = 0;
+  let left = 0;
+  let used = 0;
+  let huff = 0;
+  let incr;
+  let fill;
+  let low;
+  let mask;
+  let next;
+  let base = null;
+  let match;
+  const count = new Uint16Array(MAXBITS + 1);
+  const offs = new Uint16Array(MAXBITS + 1);
+  let extra = null;
+  let here_bits, here_op, here_val;
+  for (len = 0; len <= MAXBITS; len++) {
+    count[len] = 0;
+  }
+  for (sym = 0; sym < codes; sym++) {
+    count[lens[lens_index + sym]]++;
+  }
+  root = bits;
+  for (max = MAXBITS; max >= 1; max--) {
+    if (count[max] !== 0) {
+      break;
+    }
+  }
+  if (root > max) {
+    root = max;
+  }
+  if (max === 0) {
+    table[table_index++] = 1 << 24 | 64 << 16 | 0;
+    table[table_index++] = 1 << 24 | 64 << 16 | 0;
+    opts.bits = 1;
+    return 0;
+  }
+  for (min = 1; min < max; min++) {
+    if (count[min] !== 0) {
+      break;
+    }
+  }
+  if (root < min) {
+    root = min;
+  }
+  left = 1;
+  for (len = 1; len <= MAXBITS; len++) {
+    left <<= 1;
+    left -= count[len];
+    if (left < 0) {
+      return -1;
+    }
+  }
+  if (left > 0 && (type === CODES$1 || max !== 1)) {
+    return -1;
+  }
+  offs[1] = 0;
+  for (len = 1; len < MAXBITS; len++) {
+    offs[len + 1] = offs[len] + count[len];
+  }
+  for (sym = 0; sym < codes; sym++) {
+    if (lens[lens_index + sym] !== 0) {
+      work[offs[lens[lens_index + sym]]++] = sym;
+    }
+  }
+  if (type === CODES$1) {
+    base = extra = work;
+    match = 20;
+  } else if (type === LENS$1) {
+    base = lbase;
+    extra = lext;
+    match = 257;
+  } else {
+    base = dbase;
+    extra = dext;
+    match = 0;
+  }
+  huff = 0;
+  sym = 0;
+  len = min;
+  next = table_index;
+  curr = root;
+  drop = 0;
+  low = -1;
+  used = 1 << root;
+  mask = used - 1;
+  if (type === LENS$1 && used > ENOUGH_LENS$1 || type === DISTS$1 && used > ENOUGH_DISTS$1) {
+    return 1;
+  }
+  for (; ; ) {
+    here_bits = len - drop;
+    if (work[sym] + 1 < match) {
+      here_op = 0;
+      here_val = work[sym];
+    } else if (work[sym] >= match) {
+      here_op = extra[work[sym] - match];
+      here_val = base[work[sym] - match];
+    } else {
+      here_op = 32 + 64;
+      here_val = 0;
+    }
+    incr = 1 << len - drop;
+    fill = 1 << curr;
+    min = fill;
+    do {
+      fill -= incr;
+      table[next + (huff >> drop) + fill] = here_bits << 24 | here_op << 16 | here_val | 0;
+    } while (fill !== 0);
+    incr = 1 << len - 1;
+    while (huff & incr) {
+      incr >>= 1;
+    }
+    if (incr !== 0) {
+      huff &= incr - 1;
+      huff += incr;
+    } else {
+      huff = 0;
+    }
+    sym++;
+    if (--count[len] === 0) {
+      if (len === max) {
+        break;
+      }
+      len = lens[lens_index + work[sym]];
+    }
+    if (len > root && (huff & mask) !== low) {
+      if (drop === 0) {
+        drop = root;
+      }
+      next += min;
+      curr = len - drop;
+      left = 1 << curr;
+      while (curr + drop < max) {
+        left -= count[curr + drop];
+        if (left <= 0) {
+          break;
+        }
+        curr++;
+        left <<= 1;
+      }
+      used += 1 << curr;
+      if (type === LENS$1 && used > ENOUGH_LENS$1 || type === DISTS$1 && used > ENOUGH_DISTS$1) {
+        return 1;
+      }
+      low = huff & mask;
+      table[low] = root << 24 | curr << 16 | next - table_index | 0;
+    }
+  }
+  if (huff !== 0) {
+    table[next + huff] = len - drop << 24 | 64 << 16 | 0;
+  }
+  opts.bits = root;
+  return 0;
+};
+var inftrees = inflate_table;
+var CODES = 0;
+var LENS = 1;
+var DISTS = 2;
+var {
+  Z_FINISH: Z_FINISH$1,
+  Z_BLOCK,
+  Z_TREES,
+  Z_OK: Z_OK$1,
+  Z_STREAM_END: Z_STREAM_END$1,
+  Z_NEED_DICT: Z_NEED_DICT$1,
+  Z_STREAM_ERROR: Z_STREAM_ERROR$1,
+  Z_DATA_ERROR: Z_DATA_ERROR$1,
+  Z_MEM_ERROR: Z_MEM_ERROR$1,
+  Z_BUF_ERROR,
+  Z_DEFLATED
+} = constants$2;
+var HEAD = 16180;
+var FLAGS = 16181;
+var TIME = 16182;
+var OS = 16183;
+var EXLEN = 16184;
+var EXTRA = 16185;
+var NAME = 16186;
+var COMMENT = 16187;
+var HCRC = 16188;
+var DICTID = 16189;
+var DICT = 16190;
+var TYPE = 16191;
+var TYPEDO = 16192;
+var STORED = 16193;
+var COPY_ = 16194;
+var COPY = 16195;
+var TABLE = 16196;
+var LENLENS = 16197;
+var CODELENS = 16198;
+var LEN_ = 16199;
+var LEN = 16200;
+var LENEXT = 16201;
+var DIST = 16202;
+var DISTEXT = 16203;
+var MATCH = 16204;
+var LIT = 16205;
+var CHECK = 16206;
+var LENGTH = 16207;
+var DONE = 16208;
+var BAD = 16209;
+var MEM = 16210;
+var SYNC = 16211;
+var ENOUGH_LENS = 852;
+var ENOUGH_DISTS = 592;
+var MAX_WBITS = 15;
+var DEF_WBITS = MAX_WBITS;
+var zswap32 = (q) => {
+  return (q >>> 24 & 255) + (q >>> 8 & 65280) + ((q & 65280) << 8) + ((q & 255) << 24);
+};
+function InflateState() {
+  this.strm = null;
+  this.mode = 0;
+  this.last = false;
+  this.wrap = 0;
+  this.havedict = false;
+  this.flags = 0;
+  this.dmax = 0;
+  this.check = 0;
+  this.total = 0;
+  this.head = null;
+  this.wbits = 0;
+  this.wsize = 0;
+  this.whave = 0;
+  this.wnext = 0;
+  this.window = null;
+  this.hold = 0;
+  this.bits = 0;
+  this.length = 0;
+  this.offset = 0;
+  this.extra = 0;
+  this.lencode = null;
+  this.distcode = null;
+  this.lenbits = 0;
+  this.distbits = 0;
+  this.ncode = 0;
+  this.nlen = 0;
+  this.ndist = 0;
+  this.have = 0;
+  this.next = null;
+  this.lens = new Uint16Array(320);
+  this.work = new Uint16Array(288);
+  this.lendyn = null;
+  this.distdyn = null;
+  this.sane = 0;
+  this.back = 0;
+  this.was = 0;
+}
+var inflateStateCheck = (strm) => {
+  if (!strm) {
+    return 1;
+  }
+  const state = strm.state;
+  if (!state || state.strm !== strm || state.mode < HEAD || state.mode > SYNC) {
+    return 1;
+  }
+  return 0;
+};
+var inflateResetKeep = (strm) => {
+  if (inflateStateCheck(strm)) {
+    return Z_STREAM_ERROR$1;
+  }
+  const state = strm.state;
+  strm.total_in = strm.total_out = state.total = 0;
+  strm.msg = "";
+  if (state.wrap) {
+    strm.adler = state.wrap & 1;
+  }
+  state.mode = HEAD;
+  state.last = 0;
+  state.havedict = 0;
+  state.flags = -1;
+  state.dmax = 32768;
+  state.head = null;
+  state.hold = 0;
+  state.bits = 0;
+  state.lencode = state.lendyn = new Int32Array(ENOUGH_LENS);
+  state.distcode = state.distdyn = new Int32Array(ENOUGH_DISTS);
+  state.sane = 1;
+  state.back = -1;
+  return Z_OK$1;
+};
+var inflateReset = (strm) => {
+  if (inflateStateCheck(strm)) {
+    return Z_STREAM_ERROR$1;
+  }
+  const state = strm.state;
+  state.wsize = 0;
+  state.whave = 0;
+  state.wnext = 0;
+  return inflateResetKeep(strm);
+};
+var inflateReset2 = (strm, windowBits) => {
+  let wrap;
+  if (inflateStateCheck(strm)) {
+    return Z_STREAM_ERROR$1;
+  }
+  const state = strm.state;
+  if (windowBits < 0) {
+    wrap = 0;
+    windowBits = -windowBits;
+  } else {
+    wrap = (windowBits >> 4) + 5;
+    if (windowBits < 48) {
+      windowBits &= 15;
+    }
+  }
+  if (windowBits && (windowBits < 8 || windowBits > 15)) {
+    return Z_STREAM_ERROR$1;
+  }
+  if (state.window !== null && state.wbits !== windowBits) {
+    state.window = null;
+  }
+  state.wrap = wrap;
+  state.wbits = windowBits;
+  return inflateReset(strm);
+};
+var inflateInit2 = (strm, windowBits) => {
+  if (!strm) {
+    return Z_STREAM_ERROR$1;
+  }
+  const state = new InflateState();
+  strm.state = state;
+  state.strm = strm;
+  state.window = null;
+  state.mode = HEAD;
+  const ret = inflateReset2(strm, windowBits);
+  if (ret !== Z_OK$1) {
+    strm.state = null;
+  }
+  return ret;
+};
+var inflateInit = (strm) => {
+  return inflateInit2(strm, DEF_WBITS);
+};
+var virgin = true;
+var lenfix;
+var distfix;
+var fixedtables = (state) => {
+  if (virgin) {
+    lenfix = new Int32Array(512);
+    distfix = new Int32Array(32);
+    let sym = 0;
+    while (sym < 144) {
+      state.lens[sym++] = 8;
+    }
+    while (sym < 256) {
+      state.lens[sym++] = 9;
+    }
+    while (sym < 280) {
+      state.lens[sym++] = 7;
+    }
+    while (sym < 288) {
+      state.lens[sym++] = 8;
+    }
+    inftrees(LENS, state.lens, 0, 288, lenfix, 0, state.work, { bits: 9 });
+    sym = 0;
+    while (sym < 32) {
+      state.lens[sym++] = 5;
+    }
+    inftrees(DISTS, state.lens, 0, 32, distfix, 0, state.work, { bits: 5 });
+    virgin = false;
+  }
+  state.lencode = lenfix;
+  state.lenbits = 9;
+  state.distcode = distfix;
+  state.distbits = 5;
+};
+var updatewindow = (strm, src, end, copy) => {
+  let dist;
+  const state = strm.state;
+  if (state.window === null) {
+    state.wsize = 1 << state.wbits;
+    state.wnext = 0;
+    state.whave = 0;
+    state.window = new Uint8Array(state.wsize);
+  }
+  if (copy >= state.wsize) {
+    state.window.set(src.subarray(end - state.wsize, end), 0);
+    state.wnext = 0;
+    state.whave = state.wsize;
+  } else {
+    dist = state.wsize - state.wnext;
+    if (dist > copy) {
+      dist = copy;
+    }
+    state.window.set(src.subarray(end - copy, end - copy + dist), state.wnext);
+    copy -= dist;
+    if (copy) {
+      state.window.set(src.subarray(end - copy, end), 0);
+      state.wnext = copy;
+      state.whave = state.wsize;
+    } else {
+      state.wnext += dist;
+      if (state.wnext === state.wsize) {
+        state.wnext = 0;
+      }
+      if (state.whave < state.wsize) {
+        state.whave += dist;
+      }
+    }
+  }
+  return 0;
+};
+var inflate$2 = (strm, flush) => {
+  let state;
+  let input, output;
+  let next;
+  let put;
+  let have, left;
+  let hold;
+  let bits;
+  let _in, _out;
+  let copy;
+  let from;
+  let from_source;
+  let here = 0;
+  let here_bits, here_op, here_val;
+  let last_bits, last_op, last_val;
+  let len;
+  let ret;
+  const hbuf = new Uint8Array(4);
+  let opts;
+  let n;
+  const order = (
+    /* permutation of code lengths */
+    new Uint8Array([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15])
+  );
+  if (inflateStateCheck(strm) || !strm.output || !strm.input && strm.avail_in !== 0) {
+    return Z_STREAM_ERROR$1;
+  }
+  state = strm.state;
+  if (state.mode === TYPE) {
+    state.mode = TYPEDO;
+  }
+  put = strm.next_out;
+  output = strm.output;
+  left = strm.avail_out;
+  next = strm.next_in;
+  input = strm.input;
+  have = strm.avail_in;
+  hold = state.hold;
+  bits = state.bits;
+  _in = have;
+  _out = left;
+  ret = Z_OK$1;
+  inf_leave:
+    for (; ; ) {
+      switch (state.mode) {
+        case HEAD:
+          if (state.wrap === 0) {
+            state.mode = TYPEDO;
+            break;
+          }
+          while (bits < 16) {
+            if (have === 0) {
+              break inf_leave;
+            }
+            have--;
+            hold += input[next++] << bits;
+            bits += 8;
+          }
+          if (state.wrap & 2 && hold === 35615) {
+            if (state.wbits === 0) {
+              state.wbits = 15;
+            }
+            state.check = 0;
+            hbuf[0] = hold & 255;
+            hbuf[1] = hold >>> 8 & 255;
+            state.check = crc32_1(state.check, hbuf, 2, 0);
+            hold = 0;
+            bits = 0;
+            state.mode = FLAGS;
+            break;
+          }
+          if (state.head) {
+            state.head.done = false;
+          }
+          if (!(state.wrap & 1) || /* check if zlib header allowed */
+          (((hold & 255) << 8) + (hold >> 8)) % 31) {
+            strm.msg = "incorrect header check";
+            state.mode = BAD;
+            break;
+          }
+          if ((hold & 15) !== Z_DEFLATED) {
+            strm.msg = "unknown compression method";
+            state.mode = BAD;
+            break;
+          }
+          hold >>>= 4;
+          bits -= 4;
+          len = (hold & 15) + 8;
+          if (state.wbits === 0) {
+            state.wbits = len;
+          }
+          if (len > 15 || len > state.wbits) {
+            strm.msg = "invalid window size";
+            state.mode = BAD;
+            break;
+          }
+          state.dmax = 1 << state.wbits;
+          state.flags = 0;
+          strm.adler = state.check = 1;
+          state.mode = hold & 512 ? DICTID : TYPE;
+          hold = 0;
+          bits = 0;
+          break;
+        case FLAGS:
+          while (bits < 16) {
+            if (have === 0) {
+              break inf_leave;
+            }
+            have--;
+            hold += input[next++] << bits;
+            bits += 8;
+          }
+          state.flags = hold;
+          if ((state.flags & 255) !== Z_DEFLATED) {
+            strm.msg = "unknown compression method";
+            state.mode = BAD;
+            break;
+          }
+          if (state.flags & 57344) {
+            strm.msg = "unknown header flags set";
+            state.mode = BAD;
+            break;
+          }
+          if (state.head) {
+            state.head.text = hold >> 8 & 1;
+          }
+          if (state.flags & 512 && state.wrap & 4) {
+            hbuf[0] = hold & 255;
+            hbuf[1] = hold >>> 8 & 255;
+            state.check = crc32_1(state.check, hbuf, 2, 0);
+          }
+          hold = 0;
+          bits = 0;
+          state.mode = TIME;
+        /* falls through */
+        case TIME:
+          while (bits < 32) {
+            if (have === 0) {
+              break inf_leave;
+            }
+            have--;
+            hold += input[next++] << bits;
+            bits += 8;
+          }
+          if (state.head) {
+            state.head.time = hold;
+          }
+          if (state.flags & 512 && state.wrap & 4) {
+            hbuf[0] = hold & 255;
+            hbuf[1] = hold >>> 8 & 255;
+            hbuf[2] = hold >>> 16 & 255;
+            hbuf[3] = hold >>> 24 & 255;
+            state.check = crc32_1(state.check, hbuf, 4, 0);
+          }
+          hold = 0;
+          bits = 0;
+          state.mode = OS;
+        /* falls through */
+        case OS:
+          while (bits < 16) {
+            if (have === 0) {
+              break inf_leave;
+            }
+            have--;
+            hold += input[next++] << bits;
+            bits += 8;
+          }
+          if (state.head) {
+            state.head.xflags = hold & 255;
+            state.head.os = hold >> 8;
+          }
+          if (state.flags & 512 && state.wrap & 4) {
+            hbuf[0] = hold & 255;
+            hbuf[1] = hold >>> 8 & 255;
+            state.check = crc32_1(state.check, hbuf, 2, 0);
+          }
+          hold = 0;
+          bits = 0;
+          state.mode = EXLEN;
+        /* falls through */
+        case EXLEN:
+          if (state.flags & 1024) {
+            while (bits < 16) {
+              if (have === 0) {
+                break inf_leave;
+              }
+              have--;
+              hold += input[next++] << bits;
+              bits += 8;
+            }
+            state.length = hold;
+            if (state.head) {
+              state.head.extra_len = hold;
+            }
+            if (state.flags & 512 && state.wrap & 4) {
+              hbuf[0] = hold & 255;
+              hbuf[1] = hold >>> 8 & 255;
+              state.check = crc32_1(state.check, hbuf, 2, 0);
+            }
+            hold = 0;
+            bits = 0;
+          } else if (state.head) {
+            state.head.extra = null;
+          }
+          state.mode = EXTRA;
+        /* falls through */
+        case EXTRA:
+          if (state.flags & 1024) {
+            copy = state.length;
+            if (copy > have) {
+              copy = have;
+            }
+            if (copy) {
+              if (state.head) {
+                len = state.head.extra_len - state.length;
+                if (!state.head.extra) {
+                  state.head.extra = new Uint8Array(state.head.extra_len);
+                }
+                state.head.extra.set(
+                  input.subarray(
+                    next,
+                    // extra field is limited to 65536 bytes
+                    // - no need for additional size check
+                    next + copy
+                  ),
+                  /*len + copy > state.head.extra_max - len ? state.head.extra_max : copy,*/
+                  len
+                );
+              }
+              if (state.flags & 512 && state.wrap & 4) {
+                state.check = crc32_1(state.check, input, copy, next);
+              }
+              have -= copy;
+              next += copy;
+              state.length -= copy;
+            }
+            if (state.length) {
+              break inf_leave;
+            }
+          }
+          state.length = 0;
+          state.mode = NAME;
+        /* falls through */
+        case NAME:
+          if (state.flags & 2048) {
+            if (have === 0) {
+              break inf_leave;
+            }
+            copy = 0;
+            do {
+              len = input[next + copy++];
+              if (state.head && len && state.length < 65536) {
+                state.head.name += String.fromCharCode(len);
+              }
+            } while (len && copy < have);
+            if (state.flags & 512 && state.wrap & 4) {
+              state.check = crc32_1(state.check, input, copy, next);
+            }
+            have -= copy;
+            next += copy;
+            if (len) {
+              break inf_leave;
+            }
+          } else if (state.head) {
+            state.head.name = null;
+          }
+          state.length = 0;
+          state.mode = COMMENT;
+        /* falls through */
+        case COMMENT:
+          if (state.flags & 4096) {
+            if (have === 0) {
+              break inf_leave;
+            }
+            copy = 0;
+            do {
+              len = input[next + copy++];
+              if (state.head && len && state.length < 65536) {
+                state.head.comment += String.fromCharCode(len);
+              }
+            } while (len && copy < have);
+            if (state.flags & 512 && state.wrap & 4) {
+              state.check = crc32_1(state.check, input, copy, next);
+            }
+            have -= copy;
+            next += copy;
+            if (len) {
+              break inf_leave;
+            }
+          } else if (state.head) {
+            state.head.comment = null;
+          }
+          state.mode = HCRC;
+        /* falls through */
+        case HCRC:
+          if (state.flags & 512) {
+            while (bits < 16) {
+              if (have === 0) {
+                break inf_leave;
+              }
+              have--;
+              hold += input[next++] << bits;
+              bits += 8;
+            }
+            if (state.wrap & 4 && hold !== (state.check & 65535)) {
+              strm.msg = "header crc mismatch";
+              state.mode = BAD;
+              break;
+            }
+            hold = 0;
+            bits = 0;
+          }
+          if (state.head) {
+            state.head.hcrc = state.flags >> 9 & 1;
+            state.head.done = true;
+          }
+          strm.adler = state.check = 0;
+          state.mode = TYPE;
+          break;
+        case DICTID:
+          while (bits < 32) {
+            if (have === 0) {
+              break inf_leave;
+            }
+            have--;
+            hold += input[next++] << bits;
+            bits += 8;
+          }
+          strm.adler = state.check = zswap32(hold);
+          hold = 0;
+          bits = 0;
+          state.mode = DICT;
+        /* falls through */
+        case DICT:
+          if (state.havedict === 0) {
+            strm.next_out = put;
+            strm.avail_out = left;
+            strm.next_in = next;
+            strm.avail_in = have;
+            state.hold = hold;
+            state.bits = bits;
+            return Z_NEED_DICT$1;
+          }
+          strm.adler = state.check = 1;
+          state.mode = TYPE;
+        /* falls through */
+        case TYPE:
+          if (flush === Z_BLOCK || flush === Z_TREES) {
+            break inf_leave;
+          }
+        /* falls through */
+        case TYPEDO:
+          if (state.last) {
+            hold >>>= bits & 7;
+            bits -= bits & 7;
+            state.mode = CHECK;
+            break;
+          }
+          while (bits < 3) {
+            if (have === 0) {
+              break inf_leave;
+            }
+            have--;
+            hold += input[next++] << bits;
+            bits += 8;
+          }
+          state.last = hold & 1;
+          hold >>>= 1;
+          bits -= 1;
+          switch (hold & 3) {
+            case 0:
+              state.mode = STORED;
+              break;
+            case 1:
+              fixedtables(state);
+              state.mode = LEN_;
+              if (flush === Z_TREES) {
+                hold >>>= 2;
+                bits -= 2;
+                break inf_leave;
+              }
+              break;
+            case 2:
+              state.mode = TABLE;
+              break;
+            case 3:
+              strm.msg = "invalid block type";
+              state.mode = BAD;
+          }
+          hold >>>= 2;
+          bits -= 2;
+          break;
+        case STORED:
+          hold >>>= bits & 7;
+          bits -= bits & 7;
+          while (bits < 32) {
+            if (have === 0) {
+              break inf_leave;
+            }
+            have--;
+            hold += input[next++] << bits;
+            bits += 8;
+          }
+          if ((hold & 65535) !== (hold >>> 16 ^ 65535)) {
+            strm.msg = "invalid stored block lengths";
+            state.mode = BAD;
+            break;
+          }
+          state.length = hold & 65535;
+          hold = 0;
+          bits = 0;
+          state.mode = COPY_;
+          if (flush === Z_TREES) {
+            break inf_leave;
+          }
+        /* falls through */
+        case COPY_:
+          state.mode = COPY;
+        /* falls through */
+        case COPY:
+          copy = state.length;
+          if (copy) {
+            if (copy > have) {
+              copy = have;
+            }
+            if (copy > left) {
+              copy = left;
+            }
+            if (copy === 0) {
+              break inf_leave;
+            }
+            output.set(input.subarray(next, next + copy), put);
+            have -= copy;
+            next += copy;
+            left -= copy;
+            put += copy;
+            state.length -= copy;
+            break;
+          }
+          state.mode = TYPE;
+          break;
+        case TABLE:
+          while (bits < 14) {
+            if (have === 0) {
+              break inf_leave;
+            }
+            have--;
+            hold += input[next++] << bits;
+            bits += 8;
+          }
+          state.nlen = (hold & 31) + 257;
+          hold >>>= 5;
+          bits -= 5;
+          state.ndist = (hold & 31) + 1;
+          hold >>>= 5;
+          bits -= 5;
+          state.ncode = (hold & 15) + 4;
+          hold >>>= 4;
+          bits -= 4;
+          if (state.nlen > 286 || state.ndist > 30) {
+            strm.msg = "too many length or distance symbols";
+            state.mode = BAD;
+            break;
+          }
+          state.have = 0;
+          state.mode = LENLENS;
+        /* falls through */
+        case LENLENS:
+          while (state.have < state.ncode) {
+            while (bits < 3) {
+              if (have === 0) {
+                break inf_leave;
+              }
+              have--;
+              hold += input[next++] << bits;
+              bits += 8;
+            }
+            state.lens[order[state.have++]] = hold & 7;
+            hold >>>= 3;
+            bits -= 3;
+          }
+          while (state.have < 19) {
+            state.lens[order[state.have++]] = 0;
+          }
+          state.lencode = state.lendyn;
+          state.lenbits = 7;
+          opts = { bits: state.lenbits };
+          ret = inftrees(CODES, state.lens, 0, 19, state.lencode, 0, state.work, opts);
+          state.lenbits = opts.bits;
+          if (ret) {
+            strm.msg = "invalid code lengths set";
+            state.mode = BAD;
+            break;
+          }
+          state.have = 0;
+          state.mode = CODELENS;
+        /* falls through */
+        case CODELENS:
+          while (state.have < state.nlen + state.ndist) {
+            for (; ; ) {
+              here = state.lencode[hold & (1 << state.lenbits) - 1];
+              here_bits = here >>> 24;
+              here_op = here >>> 16 & 255;
+              here_val = here & 65535;
+              if (here_bits <= bits) {
+                break;
+              }
+              if (have === 0) {
+                break inf_leave;
+              }
+              have--;
+              hold += input[next++] << bits;
+              bits += 8;
+            }
+            if (here_val < 16) {
+              hold >>>= here_bits;
+              bits -= here_bits;
+              state.lens[state.have++] = here_val;
+            } else {
+              if (here_val === 16) {
+                n = here_bits + 2;
+                while (bits < n) {
+                  if (have === 0) {
+                    break inf_leave;
+                  }
+                  have--;
+                  hold += input[next++] << bits;
+                  bits += 8;
+                }
+                hold >>>= here_bits;
+                bits -= here_bits;
+                if (state.have === 0) {
+                  strm.msg = "invalid bit length repeat";
+                  state.mode = BAD;
+                  break;
+                }
+                len = state.lens[state.have - 1];
+                copy = 3 + (hold & 3);
+                hold >>>= 2;
+                bits -= 2;
+              } else if (here_val === 17) {
+                n = here_bits + 3;
+                while (bits < n) {
+                  if (have === 0) {
+                    break inf_leave;
+                  }
+                  have--;
+                  hold += input[next++] << bits;
+                  bits += 8;
+                }
+                hold >>>= here_bits;
+                bits -= here_bits;
+                len = 0;
+                copy = 3 + (hold & 7);
+                hold >>>= 3;
+                bits -= 3;
+              } else {
+                n = here_bits + 7;
+                while (bits < n) {
+                  if (have === 0) {
+                    break inf_leave;
+                  }
+                  have--;
+                  hold += input[next++] << bits;
+                  bits += 8;
+                }
+                hold >>>= here_bits;
+                bits -= here_bits;
+                len = 0;
+                copy = 11 + (hold & 127);
+                hold >>>= 7;
+                bits -= 7;
+              }
+              if (state.have + copy > state.nlen + state.ndist) {
+                strm.msg = "invalid bit length repeat";
+                state.mode = BAD;
+                break;
+              }
+              while (copy--) {
+                state.lens[state.have++] = len;
+              }
+            }
+          }
+          if (state.mode === BAD) {
+            break;
+          }
+          if (state.lens[256] === 0) {
+            strm.msg = "invalid code -- missing end-of-block";
+            state.mode = BAD;
+            break;
+          }
+          state.lenbits = 9;
+          opts = { bits: state.lenbits };
+          ret = inftrees(LENS, state.lens, 0, state.nlen, state.lencode, 0, state.work, opts);
+          state.lenbits = opts.bits;
+          if (ret) {
+            strm.msg = "invalid literal/lengths set";
+            state.mode = BAD;
+            break;
+          }
+          state.distbits = 6;
+          state.distcode = state.distdyn;
+          opts = { bits: state.distbits };
+          ret = inftrees(DISTS, state.lens, state.nlen, state.ndist, state.distcode, 0, state.work, opts);
+          state.distbits = opts.bits;
+          if (ret) {
+            strm.msg = "invalid distances set";
+            state.mode = BAD;
+            break;
+          }
+          state.mode = LEN_;
+          if (flush === Z_TREES) {
+            break inf_leave;
+          }
+        /* falls through */
+        case LEN_:
+          state.mode = LEN;
+        /* falls through */
+        case LEN:
+          if (have >= 6 && left >= 258) {
+            strm.next_out = put;
+            strm.avail_out = left;
+            strm.next_in = next;
+            strm.avail_in = have;
+            state.hold = hold;
+            state.bits = bits;
+            inffast(strm, _out);
+            put = strm.next_out;
+            output = strm.output;
+            left = strm.avail_out;
+            next = strm.next_in;
+            input = strm.input;
+            have = strm.avail_in;
+            hold = state.hold;
+            bits = state.bits;
+            if (state.mode === TYPE) {
+              state.back = -1;
+            }
+            break;
+          }
+          state.back = 0;
+          for (; ; ) {
+            here = state.lencode[hold & (1 << state.lenbits) - 1];
+            here_bits = here >>> 24;
+            here_op = here >>> 16 & 255;
+            here_val = here & 65535;
+            if (here_bits <= bits) {
+              break;
+            }
+            if (have === 0) {
+              break inf_leave;
+            }
+            have--;
+            hold += input[next++] << bits;
+            bits += 8;
+          }
+          if (here_op && (here_op & 240) === 0) {
+            last_bits = here_bits;
+            last_op = here_op;
+            last_val = here_val;
+            for (; ; ) {
+              here = state.lencode[last_val + ((hold & (1 << last_bits + last_op) - 1) >> last_bits)];
+              here_bits = here >>> 24;
+              here_op = here >>> 16 & 255;
+              here_val = here & 65535;
+              if (last_bits + here_bits <= bits) {
+                break;
+              }
+              if (have === 0) {
+                break inf_leave;
+              }
+              have--;
+              hold += input[next++] << bits;
+              bits += 8;
+            }
+            hold >>>= last_bits;
+            bits -= last_bits;
+            state.back += last_bits;
+          }
+          hold >>>= here_bits;
+          bits -= here_bits;
+          state.back += here_bits;
+          state.length = here_val;
+          if (here_op === 0) {
+            state.mode = LIT;
+            break;
+          }
+          if (here_op & 32) {
+            state.back = -1;
+            state.mode = TYPE;
+            break;
+          }
+          if (here_op & 64) {
+            strm.msg = "invalid literal/length code";
+            state.mode = BAD;
+            break;
+          }
+          state.extra = here_op & 15;
+          state.mode = LENEXT;
+        /* falls through */
+        case LENEXT:
+          if (state.extra) {
+            n = state.extra;
+            while (bits < n) {
+              if (have === 0) {
+                break inf_leave;
+              }
+              have--;
+              hold += input[next++] << bits;
+              bits += 8;
+            }
+            state.length += hold & (1 << state.extra) - 1;
+            hold >>>= state.extra;
+            bits -= state.extra;
+            state.back += state.extra;
+          }
+          state.was = state.length;
+          state.mode = DIST;
+        /* falls through */
+        case DIST:
+          for (; ; ) {
+            here = state.distcode[hold & (1 << state.distbits) - 1];
+            here_bits = here >>> 24;
+            here_op = here >>> 16 & 255;
+            here_val = here & 65535;
+            if (here_bits <= bits) {
+              break;
+            }
+            if (have === 0) {
+              break inf_leave;
+            }
+            have--;
+            hold += input[next++] << bits;
+            bits += 8;
+          }
+          if ((here_op & 240) === 0) {
+            last_bits = here_bits;
+            last_op = here_op;
+            last_val = here_val;
+            for (; ; ) {
+              here = state.distcode[last_val + ((hold & (1 << last_bits + last_op) - 1) >> last_bits)];
+              here_bits = here >>> 24;
+              here_op = here >>> 16 & 255;
+              here_val = here & 65535;
+              if (last_bits + here_bits <= bits) {
+                break;
+              }
+              if (have === 0) {
+                break inf_leave;
+              }
+              have--;
+              hold += input[next++] << bits;
+              bits += 8;
+            }
+            hold >>>= last_bits;
+            bits -= last_bits;
+            state.back += last_bits;
+          }
+          hold >>>= here_bits;
+          bits -= here_bits;
+          state.back += here_bits;
+          if (here_op & 64) {
+            strm.msg = "invalid distance code";
+            state.mode = BAD;
+            break;
+          }
+          state.offset = here_val;
+          state.extra = here_op & 15;
+          state.mode = DISTEXT;
+        /* falls through */
+        case DISTEXT:
+          if (state.extra) {
+            n = state.extra;
+            while (bits < n) {
+              if (have === 0) {
+                break inf_leave;
+              }
+              have--;
+              hold += input[next++] << bits;
+              bits += 8;
+            }
+            state.offset += hold & (1 << state.extra) - 1;
+            hold >>>= state.extra;
+            bits -= state.extra;
+            state.back += state.extra;
+          }
+          if (state.offset > state.dmax) {
+            strm.msg = "invalid distance too far back";
+            state.mode = BAD;
+            break;
+          }
+          state.mode = MATCH;
+        /* falls through */
+        case MATCH:
+          if (left === 0) {
+            break inf_leave;
+          }
+          copy = _out - left;
+          if (state.offset > copy) {
+            copy = state.offset - copy;
+            if (copy > state.whave) {
+              if (state.sane) {
+                strm.msg = "invalid distance too far back";
+                state.mode = BAD;
+                break;
+              }
+            }
+            if (copy > state.wnext) {
+              copy -= state.wnext;
+              from = state.wsize - copy;
+            } else {
+              from = state.wnext - copy;
+            }
+            if (copy > state.length) {
+              copy = state.length;
+            }
+            from_source = state.window;
+          } else {
+            from_source = output;
+            from = put - state.offset;
+            copy = state.length;
+          }
+          if (copy > left) {
+            copy = left;
+          }
+          left -= copy;
+          state.length -= copy;
+          do {
+            output[put++] = from_source[from++];
+          } while (--copy);
+          if (state.length === 0) {
+            state.mode = LEN;
+          }
+          break;
+        case LIT:
+          if (left === 0) {
+            break inf_leave;
+          }
+          output[put++] = state.length;
+          left--;
+          state.mode = LEN;
+          break;
+        case CHECK:
+          if (state.wrap) {
+            while (bits < 32) {
+              if (have === 0) {
+                break inf_leave;
+              }
+              have--;
+              hold |= input[next++] << bits;
+              bits += 8;
+            }
+            _out -= left;
+            strm.total_out += _out;
+            state.total += _out;
+            if (state.wrap & 4 && _out) {
+              strm.adler = state.check = /*UPDATE_CHECK(state.check, put - _out, _out);*/
+              state.flags ? crc32_1(state.check, output, _out, put - _out) : adler32_1(state.check, output, _out, put - _out);
+            }
+            _out = left;
+            if (state.wrap & 4 && (state.flags ? hold : zswap32(hold)) !== state.check) {
+              strm.msg = "incorrect data check";
+              state.mode = BAD;
+              break;
+            }
+            hold = 0;
+            bits = 0;
+          }
+          state.mode = LENGTH;
+        /* falls through */
+        case LENGTH:
+          if (state.wrap && state.flags) {
+            while (bits < 32) {
+              if (have === 0) {
+                break inf_leave;
+              }
+              have--;
+              hold += input[next++] << bits;
+              bits += 8;
+            }
+            if (state.wrap & 4 && hold !== (state.total & 4294967295)) {
+              strm.msg = "incorrect length check";
+              state.mode = BAD;
+              break;
+            }
+            hold = 0;
+            bits = 0;
+          }
+          state.mode = DONE;
+        /* falls through */
+        case DONE:
+          ret = Z_STREAM_END$1;
+          break inf_leave;
+        case BAD:
+          ret = Z_DATA_ERROR$1;
+          break inf_leave;
+        case MEM:
+          return Z_MEM_ERROR$1;
+        case SYNC:
+        /* falls through */
+        default:
+          return Z_STREAM_ERROR$1;
+      }
+    }
+  strm.next_out = put;
+  strm.avail_out = left;
+  strm.next_in = next;
+  strm.avail_in = have;
+  state.hold = hold;
+  state.bits = bits;
+  if (state.wsize || _out !== strm.avail_out && state.mode < BAD && (state.mode < CHECK || flush !== Z_FINISH$1)) {
+    if (updatewindow(strm, strm.output, strm.next_out, _out - strm.avail_out)) ;
+  }
+  _in -= strm.avail_in;
+  _out -= strm.avail_out;
+  strm.total_in += _in;
+  strm.total_out += _out;
+  state.total += _out;
+  if (state.wrap & 4 && _out) {
+    strm.adler = state.check = /*UPDATE_CHECK(state.check, strm.next_out - _out, _out);*/
+    state.flags ? crc32_1(state.check, output, _out, strm.next_out - _out) : adler32_1(state.check, output, _out, strm.next_out - _out);
+  }
+  strm.data_type = state.bits + (state.last ? 64 : 0) + (state.mode === TYPE ? 128 : 0) + (state.mode === LEN_ || state.mode === COPY_ ? 256 : 0);
+  if ((_in === 0 && _out === 0 || flush === Z_FINISH$1) && ret === Z_OK$1) {
+    ret = Z_BUF_ERROR;
+  }
+  return ret;
+};
+var inflateEnd = (strm) => {
+  if (inflateStateCheck(strm)) {
+    return Z_STREAM_ERROR$1;
+  }
+  let state = strm.state;
+  if (state.window) {
+    state.window = null;
+  }
+  strm.state = null;
+  return Z_OK$1;
+};
+var inflateGetHeader = (strm, head) => {
+  if (inflateStateCheck(strm)) {
+    return Z_STREAM_ERROR$1;
+  }
+  const state = strm.state;
+  if ((state.wrap & 2) === 0) {
+    return Z_STREAM_ERROR$1;
+  }
+  state.head = head;
+  head.done = false;
+  return Z_OK$1;
+};
+var inflateSetDictionary = (strm, dictionary) => {
+  const dictLength = dictionary.length;
+  let state;
+  let dictid;
+  let ret;
+  if (inflateStateCheck(strm)) {
+    return Z_STREAM_ERROR$1;
+  }
+  state = strm.state;
+  if (state.wrap !== 0 && state.mode !== DICT) {
+    return Z_STREAM_ERROR$1;
+  }
+  if (state.mode === DICT) {
+    dictid = 1;
+    dictid = adler32_1(dictid, dictionary, dictLength, 0);
+    if (dictid !== state.check) {
+      return Z_DATA_ERROR$1;
+    }
+  }
+  ret = updatewindow(strm, dictionary, dictLength, dictLength);
+  if (ret) {
+    state.mode = MEM;
+    return Z_MEM_ERROR$1;
+  }
+  state.havedict = 1;
+  return Z_OK$1;
+};
+var inflateReset_1 = inflateReset;
+var inflateReset2_1 = inflateReset2;
+var inflateResetKeep_1 = inflateResetKeep;
+var inflateInit_1 = inflateInit;
+var inflateInit2_1 = inflateInit2;
+var inflate_2$1 = inflate$2;
+var inflateEnd_1 = inflateEnd;
+var inflateGetHeader_1 = inflateGetHeader;
+var inflateSetDictionary_1 = inflateSetDictionary;
+var inflateInfo = "pako inflate (from Nodeca project)";
+var inflate_1$2 = {
+  inflateReset: inflateReset_1,
+  inflateReset2: inflateReset2_1,
+  inflateResetKeep: inflateResetKeep_1,
+  inflateInit: inflateInit_1,
+  inflateInit2: inflateInit2_1,
+  inflate: inflate_2$1,
+  inflateEnd: inflateEnd_1,
+  inflateGetHeader: inflateGetHeader_1,
+  inflateSetDictionary: inflateSetDictionary_1,
+  inflateInfo
+};
+function GZheader() {
+  this.text = 0;
+  this.time = 0;
+  this.xflags = 0;
+  this.os = 0;
+  this.extra = null;
+  this.extra_len = 0;
+  this.name = "";
+  this.comment = "";
+  this.hcrc = 0;
+  this.done = false;
+}
+var gzheader = GZheader;
+var esm_toString = Object.prototype.toString;
+var {
+  Z_NO_FLUSH,
+  Z_FINISH,
+  Z_OK,
+  Z_STREAM_END,
+  Z_NEED_DICT,
+  Z_STREAM_ERROR,
+  Z_DATA_ERROR,
+  Z_MEM_ERROR
+} = constants$2;
+function Inflate$1(options) {
+  this.options = common.assign({
+    chunkSize: 1024 * 64,
+    windowBits: 15,
+    to: ""
+  }, options || {});
+  const opt = this.options;
+  if (opt.raw && opt.windowBits >= 0 && opt.windowBits < 16) {
+    opt.windowBits = -opt.windowBits;
+    if (opt.windowBits === 0) {
+      opt.windowBits = -15;
+    }
+  }
+  if (opt.windowBits >= 0 && opt.windowBits < 16 && !(options && options.windowBits)) {
+    opt.windowBits += 32;
+  }
+  if (opt.windowBits > 15 && opt.windowBits < 48) {
+    if ((opt.windowBits & 15) === 0) {
+      opt.windowBits |= 15;
+    }
+  }
+  this.err = 0;
+  this.msg = "";
+  this.ended = false;
+  this.chunks = [];
+  this.strm = new zstream();
+  this.strm.avail_out = 0;
+  let status = inflate_1$2.inflateInit2(
+    this.strm,
+    opt.windowBits
+  );
+  if (status !== Z_OK) {
+    throw new Error(messages[status]);
+  }
+  this.header = new gzheader();
+  inflate_1$2.inflateGetHeader(this.strm, this.header);
+  if (opt.dictionary) {
+    if (typeof opt.dictionary === "string") {
+      opt.dictionary = strings.string2buf(opt.dictionary);
+    } else if (esm_toString.call(opt.dictionary) === "[object ArrayBuffer]") {
+      opt.dictionary = new Uint8Array(opt.dictionary);
+    }
+    if (opt.raw) {
+      status = inflate_1$2.inflateSetDictionary(this.strm, opt.dictionary);
+      if (status !== Z_OK) {
+        throw new Error(messages[status]);
+      }
+    }
+  }
+}
+Inflate$1.prototype.push = function(data, flush_mode) {
+  const strm = this.strm;
+  const chunkSize = this.options.chunkSize;
+  const dictionary = this.options.dictionary;
+  let status, _flush_mode, last_avail_out;
+  if (this.ended) return false;
+  if (flush_mode === ~~flush_mode) _flush_mode = flush_mode;
+  else _flush_mode = flush_mode === true ? Z_FINISH : Z_NO_FLUSH;
+  if (esm_toString.call(data) === "[object ArrayBuffer]") {
+    strm.input = new Uint8Array(data);
+  } else {
+    strm.input = data;
+  }
+  strm.next_in = 0;
+  strm.avail_in = strm.input.length;
+  for (; ; ) {
+    if (strm.avail_out === 0) {
+      strm.output = new Uint8Array(chunkSize);
+      strm.next_out = 0;
+      strm.avail_out = chunkSize;
+    }
+    status = inflate_1$2.inflate(strm, _flush_mode);
+    if (status === Z_NEED_DICT && dictionary) {
+      status = inflate_1$2.inflateSetDictionary(strm, dictionary);
+      if (status === Z_OK) {
+        status = inflate_1$2.inflate(strm, _flush_mode);
+      } else if (status === Z_DATA_ERROR) {
+        status = Z_NEED_DICT;
+      }
+    }
+    while (strm.avail_in > 0 && status === Z_STREAM_END && strm.state.wrap > 0 && data[strm.next_in] !== 0) {
+      inflate_1$2.inflateReset(strm);
+      status = inflate_1$2.inflate(strm, _flush_mode);
+    }
+    switch (status) {
+      case Z_STREAM_ERROR:
+      case Z_DATA_ERROR:
+      case Z_NEED_DICT:
+      case Z_MEM_ERROR:
+        this.onEnd(status);
+        this.ended = true;
+        return false;
+    }
+    last_avail_out = strm.avail_out;
+    if (strm.next_out) {
+      if (strm.avail_out === 0 || status === Z_STREAM_END) {
+        if (this.options.to === "string") {
+          let next_out_utf8 = strings.utf8border(strm.output, strm.next_out);
+          let tail = strm.next_out - next_out_utf8;
+          let utf8str = strings.buf2string(strm.output, next_out_utf8);
+          strm.next_out = tail;
+          strm.avail_out = chunkSize - tail;
+          if (tail) strm.output.set(strm.output.subarray(next_out_utf8, next_out_utf8 + tail), 0);
+          this.onData(utf8str);
+        } else {
+          this.onData(strm.output.length === strm.next_out ? strm.output : strm.output.subarray(0, strm.next_out));
+        }
+      }
+    }
+    if (status === Z_OK && last_avail_out === 0) continue;
+    if (status === Z_STREAM_END) {
+      status = inflate_1$2.inflateEnd(this.strm);
+      this.onEnd(status);
+      this.ended = true;
+      return true;
+    }
+    if (strm.avail_in === 0) break;
+  }
+  return true;
+};
+Inflate$1.prototype.onData = function(chunk) {
+  this.chunks.push(chunk);
+};
+Inflate$1.prototype.onEnd = function(status) {
+  if (status === Z_OK) {
+    if (this.options.to === "string") {
+      this.result = this.chunks.join("");
+    } else {
+      this.result = common.flattenChunks(this.chunks);
+    }
+  }
+  this.chunks = [];
+  this.err = status;
+  this.msg = this.strm.msg;
+};
+function inflate$1(input, options) {
+  const inflator = new Inflate$1(options);
+  inflator.push(input);
+  if (inflator.err) throw inflator.msg || messages[inflator.err];
+  return inflator.result;
+}
+function inflateRaw$1(input, options) {
+  options = options || {};
+  options.raw = true;
+  return inflate$1(input, options);
+}
+var Inflate_1$1 = Inflate$1;
+var inflate_2 = inflate$1;
+var inflateRaw_1$1 = inflateRaw$1;
+var ungzip$1 = inflate$1;
+var constants = constants$2;
+var inflate_1$1 = {
+  Inflate: Inflate_1$1,
+  inflate: inflate_2,
+  inflateRaw: inflateRaw_1$1,
+  ungzip: ungzip$1,
+  constants
+};
+var { Deflate, deflate, deflateRaw, gzip } = deflate_1$1;
+var { Inflate, inflate, inflateRaw, ungzip } = inflate_1$1;
+var inflate_1 = inflate;
+
+// esm/filters.js
+var zlib_decompress = function(buf, itemsize) {
+  let input_array = new Uint8Array(buf);
+  return inflate_1(input_array).buffer;
+};
+var unshuffle = function(buf, itemsize) {
+  let buffer_size = buf.byteLength;
+  let unshuffled_view = new Uint8Array(buffer_size);
+  let step = Math.floor(buffer_size / itemsize);
+  let shuffled_view = new DataView(buf);
+  for (var j = 0; j < itemsize; j++) {
+    for (var i = 0; i < step; i++) {
+      unshuffled_view[j + i * itemsize] = shuffled_view.getUint8(j * step + i);
+    }
+  }
+  return unshuffled_view.buffer;
+};
+var fletch32 = function(buf, itemsize) {
+  _verify_fletcher32(buf);
+  return buf.slice(0, -4);
+};
+function _verify_fletcher32(chunk_buffer) {
+  var odd_chunk_buffer = chunk_buffer.byteLength % 2 != 0;
+  var data_length = chunk_buffer.byteLength - 4;
+  var view = new DataView(chunk_buffer);
+  var sum1 = 0;
+  var sum2 = 0;
+  for (var offset = 0; offset < data_length - 1; offset += 2) {
+    let datum = view.getUint16(offset, true);
+    sum1 = (sum1 + datum) % 65535;
+    sum2 = (sum2 + sum1) % 65535;
+  }
+  if (odd_chunk_buffer) {
+    let datum = view.getUint8(data_length - 1);
+    sum1 = (sum1 + datum) % 65535;
+    sum2 = (sum2 + sum1) % 65535;
+  }
+  var [ref_sum1, ref_sum2] = struct.unpack_from(">HH", chunk_buffer, data_length);
+  ref_sum1 = ref_sum1 % 65535;
+  ref_sum2 = ref_sum2 % 65535;
+  if (sum1 != ref_sum1 || sum2 != ref_sum2) {
+    throw 'ValueError("fletcher32 checksum invalid")';
+  }
+  return true;
+}
+var GZIP_DEFLATE_FILTER = 1;
+var SHUFFLE_FILTER = 2;
+var FLETCH32_FILTER = 3;
+var Filters = /* @__PURE__ */ new Map([
+  [GZIP_DEFLATE_FILTER, zlib_decompress],
+  [SHUFFLE_FILTER, unshuffle],
+  [FLETCH32_FILTER, fletch32]
+]);
+
+// esm/btree.js
+var AbstractBTree = class {
+  //B_LINK_NODE = null;
+  //NODE_TYPE = null;
+  constructor(fh, offset) {
+    this.fh = fh;
+    this.offset = offset;
+    this.depth = null;
+  }
+  init() {
+    this.all_nodes = /* @__PURE__ */ new Map();
+    this._read_root_node();
+    this._read_children();
+  }
+  _read_children() {
+    let node_level = this.depth;
+    while (node_level > 0) {
+      for (var parent_node of this.all_nodes.get(node_level)) {
+        for (var child_addr of parent_node.get("addresses")) {
+          this._add_node(this._read_node(child_addr, node_level - 1));
+        }
+      }
+      node_level--;
+    }
+  }
+  _read_root_node() {
+    let root_node = this._read_node(this.offset, null);
+    this._add_node(root_node);
+    this.depth = root_node.get("node_level");
+  }
+  _add_node(node2) {
+    let node_level = node2.get("node_level");
+    if (this.all_nodes.has(node_level)) {
+      this.all_nodes.get(node_level).push(node2);
+    } else {
+      this.all_nodes.set(node_level, [node2]);
+    }
+  }
+  _read_node(offset, node_level) {
+    node = this._read_node_header(offset, node_level);
+    node.set("keys", []);
+    node.set("addresses", []);
+    return node;
+  }
+  _read_node_header(offset) {
+    throw "NotImplementedError: must define _read_node_header in implementation class";
+  }
+};
+var BTreeV1 = class extends AbstractBTree {
+  /*
+  """
+  HDF5 version 1 B-Tree.
+  """
+  */
+  B_LINK_NODE = /* @__PURE__ */ new Map([
+    ["signature", "4s"],
+    ["node_type", "B"],
+    ["node_level", "B"],
+    ["entries_used", "H"],
+    ["left_sibling", "Q"],
+    // 8 byte addressing
+    ["right_sibling", "Q"]
+    // 8 byte addressing
+  ]);
+  _read_node_header(offset, node_level) {
+    let node2 = _unpack_struct_from(this.B_LINK_NODE, this.fh, offset);
+    if (node_level != null) {
+      if (node2.get("node_level") != node_level) {
+        throw "node level does not match";
+      }
+    }
+    return node2;
+  }
+};
+var BTreeV1Groups = class extends BTreeV1 {
+  /*
+  """
+  HDF5 version 1 B-Tree storing group nodes (type 0).
+  """
+  */
+  NODE_TYPE = 0;
+  constructor(fh, offset) {
+    super(fh, offset);
+    this.init();
+  }
+  _read_node(offset, node_level) {
+    let node2 = this._read_node_header(offset, node_level);
+    offset += _structure_size(this.B_LINK_NODE);
+    let keys = [];
+    let addresses = [];
+    let entries_used = node2.get("entries_used");
+    for (var i = 0; i < entries_used; i++) {
+      let key = struct.unpack_from("<Q", this.fh, offset)[0];
+      offset += 8;
+      let address = struct.unpack_from("<Q", this.fh, offset)[0];
+      offset += 8;
+      keys.push(key);
+      addresses.push(address);
+    }
+    keys.push(struct.unpack_from("<Q", this.fh, offset)[0]);
+    node2.set("keys", keys);
+    node2.set("addresses", addresses);
+    return node2;
+  }
+  symbol_table_addresses() {
+    var all_address = [];
+    var root_nodes = this.all_nodes.get(0);
+    for (var node2 of root_nodes) {
+      all_address = all_address.concat(node2.get("addresses"));
+    }
+    return all_address;
+  }
+};
+var BTreeV1RawDataChunks = class extends BTreeV1 {
+  /*
+  HDF5 version 1 B-Tree storing raw data chunk nodes (type 1).
+  */
+  NODE_TYPE = 1;
+  constructor(fh, offset, dims) {
+    super(fh, offset);
+    this.dims = dims;
+    this.init();
+  }
+  _read_node(offset, node_level) {
+    let node2 = this._read_node_header(offset, node_level);
+    offset += _structure_size(this.B_LINK_NODE);
+    var keys = [];
+    var addresses = [];
+    let entries_used = node2.get("entries_used");
+    for (var i = 0; i < entries_used; i++) {
+      let [chunk_size, filter_mask] = struct.unpack_from("<II", this.fh, offset);
+      offset += 8;
+      let fmt = "<" + this.dims.toFixed() + "Q";
+      let fmt_size = struct.calcsize(fmt);
+      let chunk_offset = struct.unpack_from(fmt, this.fh, offset);
+      offset += fmt_size;
+      let chunk_address = struct.unpack_from("<Q", this.fh, offset)[0];
+      offset += 8;
+      keys.push(/* @__PURE__ */ new Map([
+        ["chunk_size", chunk_size],
+        ["filter_mask", filter_mask],
+        ["chunk_offset", chunk_offset]
+      ]));
+      addresses.push(chunk_address);
+    }
+    node2.set("keys", keys);
+    node2.set("addresses", addresses);
+    return node2;
+  }
+  construct_data_from_chunks(chunk_shape, data_shape, dtype, filter_pipeline) {
+    var true_dtype;
+    var item_getter, item_big_endian, item_size;
+    if (dtype instanceof Array) {
+      true_dtype = dtype;
+      let dtype_class = dtype[0];
+      if (dtype_class == "REFERENCE") {
+        let size = dtype[1];
+        if (size != 8) {
+          throw "NotImplementedError('Unsupported Reference type')";
+        }
+        var dtype = "<u8";
+        item_getter = "getUint64";
+        item_big_endian = false;
+        item_size = 8;
+      } else if (dtype_class == "VLEN_STRING" || dtype_class == "VLEN_SEQUENCE") {
+        item_getter = "getVLENStruct";
+        item_big_endian = false;
+        item_size = 16;
+      } else {
+        throw "NotImplementedError('datatype not implemented')";
+      }
+    } else {
+      true_dtype = null;
+      [item_getter, item_big_endian, item_size] = dtype_getter(dtype);
+    }
+    var data_size = data_shape.reduce(function(a, b) {
+      return a * b;
+    }, 1);
+    var chunk_size = chunk_shape.reduce(function(a, b) {
+      return a * b;
+    }, 1);
+    let dims = data_shape.length;
+    var current_stride = 1;
+    var chunk_strides = chunk_shape.slice().map(function(d2) {
+      let s = current_stride;
+      current_stride *= d2;
+      return s;
+    });
+    var current_stride = 1;
+    var data_strides = data_shape.slice().reverse().map(function(d2) {
+      let s = current_stride;
+      current_stride *= d2;
+      return s;
+    }).reverse();
+    var data = new Array(data_size);
+    let chunk_buffer_size = chunk_size * item_size;
+    for (var node2 of this.all_nodes.get(0)) {
+      let node_keys = node2.get("keys");
+      let node_addresses = node2.get("addresses");
+      let nkeys = node_keys.length;
+      for (var ik = 0; ik < nkeys; ik++) {
+        let node_key = node_keys[ik];
+        let addr = node_addresses[ik];
+        var chunk_buffer;
+        if (filter_pipeline == null) {
+          chunk_buffer = this.fh.slice(addr, addr + chunk_buffer_size);
+        } else {
+          chunk_buffer = this.fh.slice(addr, addr + node_key.get("chunk_size"));
+          let filter_mask = node_key.get("filter_mask");
+          chunk_buffer = this._filter_chunk(
+            chunk_buffer,
+            filter_mask,
+            filter_pipeline,
+            item_size
+          );
+        }
+        var chunk_offset = node_key.get("chunk_offset").slice();
+        var apos = chunk_offset.slice();
+        var cpos = apos.map(function() {
+          return 0;
+        });
+        var cview = new DataView64(chunk_buffer);
+        for (var ci = 0; ci < chunk_size; ci++) {
+          for (var d = dims - 1; d >= 0; d--) {
+            if (cpos[d] >= chunk_shape[d]) {
+              cpos[d] = 0;
+              apos[d] = chunk_offset[d];
+              if (d > 0) {
+                cpos[d - 1] += 1;
+                apos[d - 1] += 1;
+              }
+            } else {
+              break;
+            }
+          }
+          let inbounds = apos.slice(0, -1).every(function(p, d2) {
+            return p < data_shape[d2];
+          });
+          if (inbounds) {
+            let cb_offset = ci * item_size;
+            let datum = cview[item_getter](cb_offset, !item_big_endian, item_size);
+            let ai = apos.slice(0, -1).reduce(function(prev, curr, index) {
+              return curr * data_strides[index] + prev;
+            }, 0);
+            data[ai] = datum;
+          }
+          cpos[dims - 1] += 1;
+          apos[dims - 1] += 1;
+        }
+      }
+    }
+    return data;
+  }
+  _filter_chunk(chunk_buffer, filter_mask, filter_pipeline, itemsize) {
+    let num_filters = filter_pipeline.length;
+    let buf = chunk_buffer.slice();
+    for (var filter_index = num_filters - 1; filter_index >= 0; filter_index--) {
+      if (filter_mask & 1 << filter_index) {
+        continue;
+      }
+      let pipeline_entry = filter_pipeline[filter_index];
+      let filter_id = pipeline_entry.get("filter_id");
+      let client_data = pipeline_entry.get("client_data");
+      if (Filters.has(filter_id)) {
+        buf = Filters.get(filter_id)(buf, itemsize, client_data);
+      } else {
+        throw 'NotImplementedError("Filter with id:' + filter_id.toFixed() + ' not supported")';
+      }
+    }
+    return buf;
+  }
+};
+var BTreeV2 = class extends AbstractBTree {
+  /*
+  HDF5 version 2 B-Tree.
+  */
+  // III.A.2. Disk Format: Level 1A2 - Version 2 B-trees
+  B_TREE_HEADER = /* @__PURE__ */ new Map([
+    ["signature", "4s"],
+    ["version", "B"],
+    ["node_type", "B"],
+    ["node_size", "I"],
+    ["record_size", "H"],
+    ["depth", "H"],
+    ["split_percent", "B"],
+    ["merge_percent", "B"],
+    ["root_address", "Q"],
+    // 8 byte addressing
+    ["root_nrecords", "H"],
+    ["total_nrecords", "Q"]
+    // 8 byte addressing
+  ]);
+  B_LINK_NODE = /* @__PURE__ */ new Map([
+    ["signature", "4s"],
+    ["version", "B"],
+    ["node_type", "B"]
+  ]);
+  constructor(fh, offset) {
+    super(fh, offset);
+    this.init();
+  }
+  _read_root_node() {
+    let h = this._read_tree_header(this.offset);
+    this.address_formats = this._calculate_address_formats(h);
+    this.header = h;
+    this.depth = h.get("depth");
+    let address = [h.get("root_address"), h.get("root_nrecords"), h.get("total_nrecords")];
+    let root_node = this._read_node(address, this.depth);
+    this._add_node(root_node);
+  }
+  _read_tree_header(offset) {
+    let header = _unpack_struct_from(this.B_TREE_HEADER, this.fh, this.offset);
+    return header;
+  }
+  _calculate_address_formats(header) {
+    let node_size = header.get("node_size");
+    let record_size = header.get("record_size");
+    let nrecords_max = 0;
+    let ntotalrecords_max = 0;
+    let address_formats = /* @__PURE__ */ new Map();
+    let max_depth = header.get("depth");
+    for (var node_level = 0; node_level <= max_depth; node_level++) {
+      let offset_fmt = "";
+      let num1_fmt = "";
+      let num2_fmt = "";
+      let offset_size, num1_size, num2_size;
+      if (node_level == 0) {
+        offset_size = 0;
+        num1_size = 0;
+        num2_size = 0;
+      } else if (node_level == 1) {
+        offset_size = 8;
+        offset_fmt = "<Q";
+        num1_size = this._required_bytes(nrecords_max);
+        num1_fmt = this._int_format(num1_size);
+        num2_size = 0;
+      } else {
+        offset_size = 8;
+        offset_fmt = "<Q";
+        num1_size = this._required_bytes(nrecords_max);
+        num1_fmt = this._int_format(num1_size);
+        num2_size = this._required_bytes(ntotalrecords_max);
+        num2_fmt = this._int_format(num2_size);
+      }
+      address_formats.set(node_level, [
+        offset_size,
+        num1_size,
+        num2_size,
+        offset_fmt,
+        num1_fmt,
+        num2_fmt
+      ]);
+      if (node_level < max_depth) {
+        let addr_size = offset_size + num1_size + num2_size;
+        nrecords_max = this._nrecords_max(node_size, record_size, addr_size);
+        if (ntotalrecords_max > 0) {
+          ntotalrecords_max *= nrecords_max;
+        } else {
+          ntotalrecords_max = nrecords_max;
+        }
+      }
+    }
+    return address_formats;
+  }
+  _nrecords_max(node_size, record_size, addr_size) {
+    return Math.floor((node_size - 10 - addr_size) / (record_size + addr_size));
+  }
+  _required_bytes(integer) {
+    return Math.ceil(bitSize(integer) / 8);
+  }
+  _int_format(bytelength) {
+    return ["<B", "<H", "<I", "<Q"][bytelength - 1];
+  }
+  _read_node(address, node_level) {
+    let [offset, nrecords, ntotalrecords] = address;
+    let node2 = this._read_node_header(offset, node_level);
+    offset += _structure_size(this.B_LINK_NODE);
+    let record_size = this.header.get("record_size");
+    let keys = [];
+    for (let i = 0; i < nrecords; i++) {
+      let record = this._parse_record(this.fh, offset, record_size);
+      offset += record_size;
+      keys.push(record);
+    }
+    let addresses = [];
+    let fmts = this.address_formats.get(node_level);
+    if (node_level != 0) {
+      let [offset_size, num1_size, num2_size, offset_fmt, num1_fmt, num2_fmt] = fmts;
+      for (let j = 0; j <= nrecords; j++) {
+        let address_offset = struct.unpack_from(offset_fmt, this.fh, offset)[0];
+        offset += offset_size;
+        let num1 = struct.unpack_from(num1_fmt, this.fh, offset)[0];
+        offset += num1_size;
+        let num2 = num1;
+        if (num2_size > 0) {
+          num2 = struct.unpack_from(num2_fmt, this.fh, offset)[0];
+          offset += num2_size;
+        }
+        addresses.push([address_offset, num1, num2]);
+      }
+    }
+    node2.set("keys", keys);
+    node2.set("addresses", addresses);
+    return node2;
+  }
+  _read_node_header(offset, node_level) {
+    let node2 = _unpack_struct_from(this.B_LINK_NODE, this.fh, offset);
+    if (node_level > 0) {
+    } else {
+    }
+    node2.set("node_level", node_level);
+    return node2;
+  }
+  *iter_records() {
+    for (let nodelist of this.all_nodes.values()) {
+      for (let node2 of nodelist) {
+        for (let key of node2.get("keys")) {
+          yield key;
+        }
+      }
+    }
+  }
+  _parse_record(record) {
+    throw "NotImplementedError";
+  }
+};
+var BTreeV2GroupNames = class extends BTreeV2 {
+  /*
+  HDF5 version 2 B-Tree storing group names (type 5).
+  */
+  NODE_TYPE = 5;
+  _parse_record(buf, offset, size) {
+    let namehash = struct.unpack_from("<I", buf, offset)[0];
+    offset += 4;
+    return /* @__PURE__ */ new Map([["namehash", namehash], ["heapid", buf.slice(offset, offset + 7)]]);
+  }
+};
+var BTreeV2GroupOrders = class extends BTreeV2 {
+  /*
+  HDF5 version 2 B-Tree storing group creation orders (type 6).
+  */
+  NODE_TYPE = 6;
+  _parse_record(buf, offset, size) {
+    let creationorder = struct.unpack_from("<Q", buf, offset)[0];
+    offset += 8;
+    return /* @__PURE__ */ new Map([["creationorder", creationorder], ["heapid", buf.slice(offset, offset + 7)]]);
+  }
+};
+
+// esm/misc-low-level.js
+var SuperBlock = class {
+  constructor(fh, offset) {
+    let version_hint = struct.unpack_from("<B", fh, offset + 8)[0];
+    var contents;
+    if (version_hint == 0) {
+      contents = _unpack_struct_from(SUPERBLOCK_V0, fh, offset);
+      this._end_of_sblock = offset + SUPERBLOCK_V0_SIZE;
+    } else if (version_hint == 2 || version_hint == 3) {
+      contents = _unpack_struct_from(SUPERBLOCK_V2_V3, fh, offset);
+      this._end_of_sblock = offset + SUPERBLOCK_V2_V3_SIZE;
+    } else {
+      throw "unsupported superblock version: " + version_hint.toFixed();
+    }
+    if (contents.get("format_signature") != FORMAT_SIGNATURE) {
+      throw "Incorrect file signature: " + contents.get("format_signature");
+    }
+    if (contents.get("offset_size") != 8 || contents.get("length_size") != 8) {
+      throw "File uses non-64-bit addressing";
+    }
+    this.version = contents.get("superblock_version");
+    this._contents = contents;
+    this._root_symbol_table = null;
+    this._fh = fh;
+  }
+  get offset_to_dataobjects() {
+    if (this.version == 0) {
+      var sym_table = new SymbolTable(this._fh, this._end_of_sblock, true);
+      this._root_symbol_table = sym_table;
+      return sym_table.group_offset;
+    } else if (this.version == 2 || this.version == 3) {
+      return this._contents.get("root_group_address");
+    } else {
+      throw "Not implemented version = " + this.version.toFixed();
+    }
+  }
+};
+var Heap = class {
+  /*
+  """
+  HDF5 local heap.
+  """
+  */
+  constructor(fh, offset) {
+    let local_heap = _unpack_struct_from(LOCAL_HEAP, fh, offset);
+    assert(local_heap.get("signature") == "HEAP");
+    assert(local_heap.get("version") == 0);
+    let data_offset = local_heap.get("address_of_data_segment");
+    let heap_data = fh.slice(data_offset, data_offset + local_heap.get("data_segment_size"));
+    local_heap.set("heap_data", heap_data);
+    this._contents = local_heap;
+    this.data = heap_data;
+  }
+  get_object_name(offset) {
+    let end = new Uint8Array(this.data).indexOf(0, offset);
+    let name_size = end - offset;
+    let name = struct.unpack_from("<" + name_size.toFixed() + "s", this.data, offset)[0];
+    return name;
+  }
+};
+var SymbolTable = class {
+  /*
+  """
+  HDF5 Symbol Table.
+  """
+  */
+  constructor(fh, offset, root = false) {
+    var node2;
+    if (root) {
+      node2 = /* @__PURE__ */ new Map([["symbols", 1]]);
+    } else {
+      node2 = _unpack_struct_from(SYMBOL_TABLE_NODE, fh, offset);
+      if (node2.get("signature") != "SNOD") {
+        throw "incorrect node type";
+      }
+      offset += SYMBOL_TABLE_NODE_SIZE;
+    }
+    var entries = [];
+    var n_symbols = node2.get("symbols");
+    for (var i = 0; i < n_symbols; i++) {
+      entries.push(_unpack_struct_from(SYMBOL_TABLE_ENTRY, fh, offset));
+      offset += SYMBOL_TABLE_ENTRY_SIZE;
+    }
+    if (root) {
+      this.group_offset = entries[0].get("object_header_address");
+    }
+    this.entries = entries;
+    this._contents = node2;
+  }
+  assign_name(heap) {
+    this.entries.forEach(function(entry) {
+      let offset = entry.get("link_name_offset");
+      let link_name = heap.get_object_name(offset);
+      entry.set("link_name", link_name);
+    });
+  }
+  get_links(heap) {
+    var links = {};
+    this.entries.forEach(function(e) {
+      let cache_type = e.get("cache_type");
+      let link_name = e.get("link_name");
+      if (cache_type == 0 || cache_type == 1) {
+        links[link_name] = e.get("object_header_address");
+      } else if (cache_type == 2) {
+        let scratch = e.get("scratch");
+        let buf = new ArrayBuffer(4);
+        let bufView = new Uint8Array(buf);
+        for (var i = 0; i < 4; i++) {
+          bufView[i] = scratch.charCodeAt(i);
+        }
+        let offset = struct.unpack_from("<I", buf, 0)[0];
+        links[link_name] = heap.get_object_name(offset);
+      }
+    });
+    return links;
+  }
+};
+var GlobalHeap = class {
+  /*
+  HDF5 Global Heap collection.
+  */
+  constructor(fh, offset) {
+    let header = _unpack_struct_from(GLOBAL_HEAP_HEADER, fh, offset);
+    offset += GLOBAL_HEAP_HEADER_SIZE;
+    let heap_data_size = header.get("collection_size") - GLOBAL_HEAP_HEADER_SIZE;
+    let heap_data = fh.slice(offset, offset + heap_data_size);
+    this.heap_data = heap_data;
+    this._header = header;
+    this._objects = null;
+  }
+  get objects() {
+    if (this._objects == null) {
+      this._objects = /* @__PURE__ */ new Map();
+      var offset = 0;
+      while (offset <= this.heap_data.byteLength - GLOBAL_HEAP_OBJECT_SIZE) {
+        let info = _unpack_struct_from(
+          GLOBAL_HEAP_OBJECT,
+          this.heap_data,
+          offset
+        );
+        if (info.get("object_index") == 0) {
+          break;
+        }
+        offset += GLOBAL_HEAP_OBJECT_SIZE;
+        let obj_data = this.heap_data.slice(offset, offset + info.get("object_size"));
+        this._objects.set(info.get("object_index"), obj_data);
+        offset += _padded_size(info.get("object_size"));
+      }
+    }
+    return this._objects;
+  }
+};
+var FractalHeap = class {
+  /*
+  HDF5 Fractal Heap.
+  */
+  constructor(fh, offset) {
+    this.fh = fh;
+    let header = _unpack_struct_from(FRACTAL_HEAP_HEADER, fh, offset);
+    offset += _structure_size(FRACTAL_HEAP_HEADER);
+    assert(header.get("signature") == "FRHP");
+    assert(header.get("version") == 0);
+    if (header.get("filter_info_size") > 0) {
+      throw "Filter info size not supported on FractalHeap";
+    }
+    if (header.get("btree_address_huge_objects") == UNDEFINED_ADDRESS) {
+      header.set("btree_address_huge_objects", null);
+    } else {
+      throw "Huge objects not implemented in FractalHeap";
+    }
+    if (header.get("root_block_address") == UNDEFINED_ADDRESS) {
+      header.set("root_block_address", null);
+    }
+    let nbits = header.get("log2_maximum_heap_size");
+    let block_offset_size = this._min_size_nbits(nbits);
+    let h = /* @__PURE__ */ new Map([
+      ["signature", "4s"],
+      ["version", "B"],
+      ["heap_header_adddress", "Q"],
+      //['block_offset', `${block_offset_size}s`]
+      ["block_offset", `${block_offset_size}B`]
+      //this._int_format(block_offset_size)]
+    ]);
+    this.indirect_block_header = new Map(h);
+    this.indirect_block_header_size = _structure_size(h);
+    if ((header.get("flags") & 2) == 2) {
+      h.set("checksum", "I");
+    }
+    this.direct_block_header = h;
+    this.direct_block_header_size = _structure_size(h);
+    let maximum_dblock_size = header.get("maximum_direct_block_size");
+    this._managed_object_offset_size = this._min_size_nbits(nbits);
+    let value = Math.min(maximum_dblock_size, header.get("max_managed_object_size"));
+    this._managed_object_length_size = this._min_size_integer(value);
+    let start_block_size = header.get("starting_block_size");
+    let table_width = header.get("table_width");
+    if (!(start_block_size > 0)) {
+      throw "Starting block size == 0 not implemented";
+    }
+    let log2_maximum_dblock_size = Number(Math.floor(Math.log2(maximum_dblock_size)));
+    assert(1n << BigInt(log2_maximum_dblock_size) == maximum_dblock_size);
+    let log2_start_block_size = Number(Math.floor(Math.log2(start_block_size)));
+    assert(1n << BigInt(log2_start_block_size) == start_block_size);
+    this._max_direct_nrows = log2_maximum_dblock_size - log2_start_block_size + 2;
+    let log2_table_width = Math.floor(Math.log2(table_width));
+    assert(1 << log2_table_width == table_width);
+    this._indirect_nrows_sub = log2_table_width + log2_start_block_size - 1;
+    this.header = header;
+    this.nobjects = header.get("managed_object_count") + header.get("huge_object_count") + header.get("tiny_object_count");
+    let managed = [];
+    let root_address = header.get("root_block_address");
+    let nrows = 0;
+    if (root_address != null) {
+      nrows = header.get("indirect_current_rows_count");
+    }
+    if (nrows > 0) {
+      for (let data of this._iter_indirect_block(fh, root_address, nrows)) {
+        managed.push(data);
+      }
+    } else {
+      let data = this._read_direct_block(fh, root_address, start_block_size);
+      managed.push(data);
+    }
+    let data_size = managed.reduce((p, c) => p + c.byteLength, 0);
+    let combined = new Uint8Array(data_size);
+    let moffset = 0;
+    managed.forEach((m) => {
+      combined.set(new Uint8Array(m), moffset);
+      moffset += m.byteLength;
+    });
+    this.managed = combined.buffer;
+  }
+  _read_direct_block(fh, offset, block_size) {
+    let data = fh.slice(offset, offset + block_size);
+    let header = _unpack_struct_from(this.direct_block_header, data);
+    assert(header.get("signature") == "FHDB");
+    return data;
+  }
+  get_data(heapid) {
+    let firstbyte = struct.unpack_from("<B", heapid, 0)[0];
+    let reserved = firstbyte & 15;
+    let idtype = firstbyte >> 4 & 3;
+    let version = firstbyte >> 6;
+    let data_offset = 1;
+    if (idtype == 0) {
+      assert(version == 0);
+      let nbytes = this._managed_object_offset_size;
+      let offset = _unpack_integer(nbytes, heapid, data_offset);
+      data_offset += nbytes;
+      nbytes = this._managed_object_length_size;
+      let size = _unpack_integer(nbytes, heapid, data_offset);
+      return this.managed.slice(offset, offset + size);
+    } else if (idtype == 1) {
+      throw "tiny objectID not supported in FractalHeap";
+    } else if (idtype == 2) {
+      throw "huge objectID not supported in FractalHeap";
+    } else {
+      throw "unknown objectID type in FractalHeap";
+    }
+  }
+  _min_size_integer(integer) {
+    return this._min_size_nbits(bitSize(integer));
+  }
+  _min_size_nbits(nbits) {
+    return Math.ceil(nbits / 8);
+  }
+  *_iter_indirect_block(fh, offset, nrows) {
+    let header = _unpack_struct_from(this.indirect_block_header, fh, offset);
+    offset += this.indirect_block_header_size;
+    assert(header.get("signature") == "FHIB");
+    let block_offset_bytes = header.get("block_offset");
+    let block_offset = block_offset_bytes.reduce((p, c, i) => p + (c << i * 8), 0);
+    header.set("block_offset", block_offset);
+    let [ndirect, nindirect] = this._indirect_info(nrows);
+    let direct_blocks = [];
+    for (let i = 0; i < ndirect; i++) {
+      let address = struct.unpack_from("<Q", fh, offset)[0];
+      offset += 8;
+      if (address == UNDEFINED_ADDRESS) {
+        break;
+      }
+      let block_size = this._calc_block_size(i);
+      direct_blocks.push([address, block_size]);
+    }
+    let indirect_blocks = [];
+    for (let i = ndirect; i < ndirect + nindirect; i++) {
+      let address = struct.unpack_from("<Q", fh, offset)[0];
+      offset += 8;
+      if (address == UNDEFINED_ADDRESS) {
+        break;
+      }
+      let block_size = this._calc_block_size(i);
+      let nrows2 = this._iblock_nrows_from_block_size(block_size);
+      indirect_blocks.push([address, nrows2]);
+    }
+    for (let [address, block_size] of direct_blocks) {
+      let obj = this._read_direct_block(fh, address, block_size);
+      yield obj;
+    }
+    for (let [address, nrows2] of indirect_blocks) {
+      for (let obj of this._iter_indirect_block(fh, address, nrows2)) {
+        yield obj;
+      }
+    }
+  }
+  _calc_block_size(iblock) {
+    let row = Math.floor(iblock / this.header.get("table_width"));
+    return 2 ** Math.max(row - 1, 0) * this.header.get("starting_block_size");
+  }
+  _iblock_nrows_from_block_size(block_size) {
+    let log2_block_size = Math.floor(Math.log2(block_size));
+    assert(2 ** log2_block_size == block_size);
+    return log2_block_size - this._indirect_nrows_sub;
+  }
+  _indirect_info(nrows) {
+    let table_width = this.header.get("table_width");
+    let nobjects = nrows * table_width;
+    let ndirect_max = this._max_direct_nrows * table_width;
+    let ndirect, nindirect;
+    if (nrows <= ndirect_max) {
+      ndirect = nobjects;
+      nindirect = 0;
+    } else {
+      ndirect = ndirect_max;
+      nindirect = nobjects - ndirect_max;
+    }
+    return [ndirect, nindirect];
+  }
+  _int_format(bytelength) {
+    return ["B", "H", "I", "Q"][bytelength - 1];
+  }
+};
+var FORMAT_SIGNATURE = struct.unpack_from("8s", new Uint8Array([137, 72, 68, 70, 13, 10, 26, 10]).buffer)[0];
+var UNDEFINED_ADDRESS = struct.unpack_from("<Q", new Uint8Array([255, 255, 255, 255, 255, 255, 255, 255]).buffer)[0];
+var SUPERBLOCK_V0 = /* @__PURE__ */ new Map([
+  ["format_signature", "8s"],
+  ["superblock_version", "B"],
+  ["free_storage_version", "B"],
+  ["root_group_version", "B"],
+  ["reserved_0", "B"],
+  ["shared_header_version", "B"],
+  ["offset_size", "B"],
+  // assume 8
+  ["length_size", "B"],
+  // assume 8
+  ["reserved_1", "B"],
+  ["group_leaf_node_k", "H"],
+  ["group_internal_node_k", "H"],
+  ["file_consistency_flags", "L"],
+  ["base_address_lower", "Q"],
+  // assume 8 byte addressing
+  ["free_space_address", "Q"],
+  // assume 8 byte addressing
+  ["end_of_file_address", "Q"],
+  ["driver_information_address", "Q"]
+  // assume 8 byte addressing
+]);
+var SUPERBLOCK_V0_SIZE = _structure_size(SUPERBLOCK_V0);
+var SUPERBLOCK_V2_V3 = /* @__PURE__ */ new Map([
+  ["format_signature", "8s"],
+  ["superblock_version", "B"],
+  ["offset_size", "B"],
+  ["length_size", "B"],
+  ["file_consistency_flags", "B"],
+  ["base_address", "Q"],
+  // assume 8 byte addressing
+  ["superblock_extension_address", "Q"],
+  // assume 8 byte addressing
+  ["end_of_file_address", "Q"],
+  // assume 8 byte addressing
+  ["root_group_address", "Q"],
+  // assume 8 byte addressing
+  ["superblock_checksum", "I"]
+]);
+var SUPERBLOCK_V2_V3_SIZE = _structure_size(SUPERBLOCK_V2_V3);
+var SYMBOL_TABLE_ENTRY = /* @__PURE__ */ new Map([
+  ["link_name_offset", "Q"],
+  // 8 byte address
+  ["object_header_address", "Q"],
+  ["cache_type", "I"],
+  ["reserved", "I"],
+  ["scratch", "16s"]
+]);
+var SYMBOL_TABLE_ENTRY_SIZE = _structure_size(SYMBOL_TABLE_ENTRY);
+var SYMBOL_TABLE_NODE = /* @__PURE__ */ new Map([
+  ["signature", "4s"],
+  ["version", "B"],
+  ["reserved_0", "B"],
+  ["symbols", "H"]
+]);
+var SYMBOL_TABLE_NODE_SIZE = _structure_size(SYMBOL_TABLE_NODE);
+var LOCAL_HEAP = /* @__PURE__ */ new Map([
+  ["signature", "4s"],
+  ["version", "B"],
+  ["reserved", "3s"],
+  ["data_segment_size", "Q"],
+  // 8 byte size of lengths
+  ["offset_to_free_list", "Q"],
+  // 8 bytes size of lengths
+  ["address_of_data_segment", "Q"]
+  // 8 byte addressing
+]);
+var GLOBAL_HEAP_HEADER = /* @__PURE__ */ new Map([
+  ["signature", "4s"],
+  ["version", "B"],
+  ["reserved", "3s"],
+  ["collection_size", "Q"]
+]);
+var GLOBAL_HEAP_HEADER_SIZE = _structure_size(GLOBAL_HEAP_HEADER);
+var GLOBAL_HEAP_OBJECT = /* @__PURE__ */ new Map([
+  ["object_index", "H"],
+  ["reference_count", "H"],
+  ["reserved", "I"],
+  ["object_size", "Q"]
+  // 8 byte addressing,
+]);
+var GLOBAL_HEAP_OBJECT_SIZE = _structure_size(GLOBAL_HEAP_OBJECT);
+var FRACTAL_HEAP_HEADER = /* @__PURE__ */ new Map([
+  ["signature", "4s"],
+  ["version", "B"],
+  ["object_index_size", "H"],
+  ["filter_info_size", "H"],
+  ["flags", "B"],
+  ["max_managed_object_size", "I"],
+  ["next_huge_object_index", "Q"],
+  // 8 byte addressing
+  ["btree_address_huge_objects", "Q"],
+  // 8 byte addressing
+  ["managed_freespace_size", "Q"],
+  // 8 byte addressing
+  ["freespace_manager_address", "Q"],
+  // 8 byte addressing
+  ["managed_space_size", "Q"],
+  // 8 byte addressing
+  ["managed_alloc_size", "Q"],
+  // 8 byte addressing
+  ["next_directblock_iterator_address", "Q"],
+  // 8 byte addressing
+  ["managed_object_count", "Q"],
+  // 8 byte addressing
+  ["huge_objects_total_size", "Q"],
+  // 8 byte addressing
+  ["huge_object_count", "Q"],
+  // 8 byte addressing
+  ["tiny_objects_total_size", "Q"],
+  // 8 byte addressing
+  ["tiny_object_count", "Q"],
+  // 8 byte addressing
+  ["table_width", "H"],
+  ["starting_block_size", "Q"],
+  // 8 byte addressing
+  ["maximum_direct_block_size", "Q"],
+  // 8 byte addressing
+  ["log2_maximum_heap_size", "H"],
+  ["indirect_starting_rows_count", "H"],
+  ["root_block_address", "Q"],
+  // 8 byte addressing
+  ["indirect_current_rows_count", "H"]
+]);
+
+// esm/dataobjects.js
+var DataObjects = class {
+  /*
+  """
+  HDF5 DataObjects.
+  """
+  */
+  constructor(fh, offset) {
+    let version_hint = struct.unpack_from("<B", fh, offset)[0];
+    if (version_hint == 1) {
+      var [msgs, msg_data, header] = this._parse_v1_objects(fh, offset);
+    } else if (version_hint == "O".charCodeAt(0)) {
+      var [msgs, msg_data, header] = this._parse_v2_objects(fh, offset);
+    } else {
+      throw "InvalidHDF5File('unknown Data Object Header')";
+    }
+    this.fh = fh;
+    this.msgs = msgs;
+    this.msg_data = msg_data;
+    this.offset = offset;
+    this._global_heaps = {};
+    this._header = header;
+    this._filter_pipeline = null;
+    this._chunk_params_set = false;
+    this._chunks = null;
+    this._chunk_dims = null;
+    this._chunk_address = null;
+  }
+  get dtype() {
+    let msg = this.find_msg_type(DATATYPE_MSG_TYPE)[0];
+    let msg_offset = msg.get("offset_to_message");
+    return new DatatypeMessage(this.fh, msg_offset).dtype;
+  }
+  get chunks() {
+    this._get_chunk_params();
+    return this._chunks;
+  }
+  get shape() {
+    let msg = this.find_msg_type(DATASPACE_MSG_TYPE)[0];
+    let msg_offset = msg.get("offset_to_message");
+    return determine_data_shape(this.fh, msg_offset);
+  }
+  get filter_pipeline() {
+    if (this._filter_pipeline != null) {
+      return this._filter_pipeline;
+    }
+    let filter_msgs = this.find_msg_type(DATA_STORAGE_FILTER_PIPELINE_MSG_TYPE);
+    if (!filter_msgs.length) {
+      this._filter_pipeline = null;
+      return this._filter_pipeline;
+    }
+    var offset = filter_msgs[0].get("offset_to_message");
+    let [version, nfilters] = struct.unpack_from("<BB", this.fh, offset);
+    offset += struct.calcsize("<BB");
+    var filters = [];
+    if (version == 1) {
+      let [res0, res1] = struct.unpack_from("<HI", this.fh, offset);
+      offset += struct.calcsize("<HI");
+      for (var _ = 0; _ < nfilters; _++) {
+        let filter_info = _unpack_struct_from(
+          FILTER_PIPELINE_DESCR_V1,
+          this.fh,
+          offset
+        );
+        offset += FILTER_PIPELINE_DESCR_V1_SIZE;
+        let padded_name_length = _padded_size(filter_info.get("name_length"), 8);
+        let fmt = "<" + padded_name_length.toFixed() + "s";
+        let filter_name = struct.unpack_from(fmt, this.fh, offset)[0];
+        filter_info.set("filter_name", filter_name);
+        offset += padded_name_length;
+        fmt = "<" + filter_info.get("client_data_values").toFixed() + "I";
+        let client_data = struct.unpack_from(fmt, this.fh, offset);
+        filter_info.set("client_data", client_data);
+        offset += 4 * filter_info.get("client_data_values");
+        if (filter_info.get("client_data_values") % 2) {
+          offset += 4;
+        }
+        filters.push(filter_info);
+      }
+    } else if (version == 2) {
+      for (let nf = 0; nf < nfilters; nf++) {
+        let filter_info = /* @__PURE__ */ new Map();
+        let buf = this.fh;
+        let filter_id = struct.unpack_from("<H", buf, offset)[0];
+        offset += 2;
+        filter_info.set("filter_id", filter_id);
+        let name_length = 0;
+        if (filter_id > 255) {
+          name_length = struct.unpack_from("<H", buf, offset)[0];
+          offset += 2;
+        }
+        let flags = struct.unpack_from("<H", buf, offset)[0];
+        offset += 2;
+        let optional = (flags & 1) > 0;
+        filter_info.set("optional", optional);
+        let num_client_values = struct.unpack_from("<H", buf, offset)[0];
+        offset += 2;
+        let name;
+        if (name_length > 0) {
+          name = struct.unpack_from(`${name_length}s`, buf, offset)[0];
+          offset += name_length;
+        }
+        filter_info.set("name", name);
+        let client_values = struct.unpack_from(`<${num_client_values}i`, buf, offset);
+        offset += 4 * num_client_values;
+        filter_info.set("client_data", client_values);
+        filter_info.set("client_data_values", num_client_values);
+        filters.push(filter_info);
+      }
+    } else {
+      throw `version ${version} is not supported`;
+    }
+    this._filter_pipeline = filters;
+    return this._filter_pipeline;
+  }
+  find_msg_type(msg_type) {
+    return this.msgs.filter(function(m) {
+      return m.get("type") == msg_type;
+    });
+  }
+  get_attributes() {
+    let attrs = {};
+    let attr_msgs = this.find_msg_type(ATTRIBUTE_MSG_TYPE);
+    for (let msg of attr_msgs) {
+      let offset = msg.get("offset_to_message");
+      let [name, value] = this.unpack_attribute(offset);
+      attrs[name] = value;
+    }
+    return attrs;
+  }
+  get fillvalue() {
+    let msg = this.find_msg_type(FILLVALUE_MSG_TYPE)[0];
+    var offset = msg.get("offset_to_message");
+    var is_defined;
+    let version = struct.unpack_from("<B", this.fh, offset)[0];
+    var info, size, fillvalue;
+    if (version == 1 || version == 2) {
+      info = _unpack_struct_from(FILLVAL_MSG_V1V2, this.fh, offset);
+      offset += FILLVAL_MSG_V1V2_SIZE;
+      is_defined = info.get("fillvalue_defined");
+    } else if (version == 3) {
+      info = _unpack_struct_from(FILLVAL_MSG_V3, this.fh, offset);
+      offset += FILLVAL_MSG_V3_SIZE;
+      is_defined = info.get("flags") & 32;
+    } else {
+      throw 'InvalidHDF5File("Unknown fillvalue msg version: "' + String(version);
+    }
+    if (is_defined) {
+      size = struct.unpack_from("<I", this.fh, offset)[0];
+      offset += 4;
+    } else {
+      size = 0;
+    }
+    if (size) {
+      let [getter, big_endian, size2] = dtype_getter(this.dtype);
+      let payload_view = new DataView64(this.fh);
+      fillvalue = payload_view[getter](offset, !big_endian, size2);
+    } else {
+      fillvalue = 0;
+    }
+    return fillvalue;
+  }
+  unpack_attribute(offset) {
+    let version = struct.unpack_from("<B", this.fh, offset)[0];
+    var attr_map, padding_multiple;
+    if (version == 1) {
+      attr_map = _unpack_struct_from(
+        ATTR_MSG_HEADER_V1,
+        this.fh,
+        offset
+      );
+      assert(attr_map.get("version") == 1);
+      offset += ATTR_MSG_HEADER_V1_SIZE;
+      padding_multiple = 8;
+    } else if (version == 3) {
+      attr_map = _unpack_struct_from(
+        ATTR_MSG_HEADER_V3,
+        this.fh,
+        offset
+      );
+      assert(attr_map.get("version") == 3);
+      offset += ATTR_MSG_HEADER_V3_SIZE;
+      padding_multiple = 1;
+    } else {
+      throw "unsupported attribute message version: " + version;
+    }
+    let name_size = attr_map.get("name_size");
+    let name = struct.unpack_from("<" + name_size.toFixed() + "s", this.fh, offset)[0];
+    name = name.replace(/\x00$/, "");
+    offset += _padded_size(name_size, padding_multiple);
+    var dtype;
+    try {
+      dtype = new DatatypeMessage(this.fh, offset).dtype;
+    } catch (e) {
+      console.warn("Attribute " + name + " type not implemented, set to null.");
+      return [name, null];
+    }
+    offset += _padded_size(attr_map.get("datatype_size"), padding_multiple);
+    let shape = this.determine_data_shape(this.fh, offset);
+    let items = shape.reduce(function(a, b) {
+      return a * b;
+    }, 1);
+    offset += _padded_size(attr_map.get("dataspace_size"), padding_multiple);
+    var value = this._attr_value(dtype, this.fh, items, offset);
+    if (shape.length == 0) {
+      value = value[0];
+    } else {
+    }
+    return [name, value];
+  }
+  determine_data_shape(buf, offset) {
+    let version = struct.unpack_from("<B", buf, offset)[0];
+    var header;
+    if (version == 1) {
+      header = _unpack_struct_from(DATASPACE_MSG_HEADER_V1, buf, offset);
+      assert(header.get("version") == 1);
+      offset += DATASPACE_MSG_HEADER_V1_SIZE;
+    } else if (version == 2) {
+      header = _unpack_struct_from(DATASPACE_MSG_HEADER_V2, buf, offset);
+      assert(header.get("version") == 2);
+      offset += DATASPACE_MSG_HEADER_V2_SIZE;
+    } else {
+      throw "unknown dataspace message version";
+    }
+    let ndims = header.get("dimensionality");
+    let dim_sizes = struct.unpack_from("<" + ndims.toFixed() + "Q", buf, offset);
+    return dim_sizes;
+  }
+  _attr_value(dtype, buf, count, offset) {
+    var value = new Array(count);
+    if (dtype instanceof Array) {
+      let dtype_class = dtype[0];
+      for (var i = 0; i < count; i++) {
+        if (dtype_class == "VLEN_STRING") {
+          let character_set = dtype[2];
+          var [vlen, vlen_data] = this._vlen_size_and_data(buf, offset);
+          const encoding = character_set == 0 ? "ascii" : "utf-8";
+          const decoder = new TextDecoder(encoding);
+          value[i] = decoder.decode(vlen_data);
+          offset += 16;
+        } else if (dtype_class == "REFERENCE") {
+          var address = struct.unpack_from("<Q", buf, offset);
+          value[i] = address;
+          offset += 8;
+        } else if (dtype_class == "VLEN_SEQUENCE") {
+          let base_dtype = dtype[1];
+          var [vlen, vlen_data] = this._vlen_size_and_data(buf, offset);
+          value[i] = this._attr_value(base_dtype, vlen_data, vlen, 0);
+          offset += 16;
+        } else {
+          throw "NotImplementedError";
+        }
+      }
+    } else {
+      let [getter, big_endian, size] = dtype_getter(dtype);
+      let view = new DataView64(buf, 0);
+      for (var i = 0; i < count; i++) {
+        value[i] = view[getter](offset, !big_endian, size);
+        offset += size;
+      }
+    }
+    return value;
+  }
+  _vlen_size_and_data(buf, offset) {
+    let vlen_size = struct.unpack_from("<I", buf, offset)[0];
+    let gheap_id = _unpack_struct_from(GLOBAL_HEAP_ID, buf, offset + 4);
+    let gheap_address = gheap_id.get("collection_address");
+    assert(gheap_id.get("collection_address") < Number.MAX_SAFE_INTEGER);
+    var gheap;
+    if (!(gheap_address in this._global_heaps)) {
+      gheap = new GlobalHeap(this.fh, gheap_address);
+      this._global_heaps[gheap_address] = gheap;
+    }
+    gheap = this._global_heaps[gheap_address];
+    let vlen_data = gheap.objects.get(gheap_id.get("object_index"));
+    return [vlen_size, vlen_data];
+  }
+  _parse_v1_objects(buf, offset) {
+    let header = _unpack_struct_from(OBJECT_HEADER_V1, buf, offset);
+    assert(header.get("version") == 1);
+    let total_header_messages = header.get("total_header_messages");
+    var block_size = header.get("object_header_size");
+    var block_offset = offset + _structure_size(OBJECT_HEADER_V1);
+    var msg_data = buf.slice(block_offset, block_offset + block_size);
+    var object_header_blocks = [[block_offset, block_size]];
+    var current_block = 0;
+    var local_offset = 0;
+    var msgs = new Array(total_header_messages);
+    for (var i = 0; i < total_header_messages; i++) {
+      if (local_offset >= block_size) {
+        [block_offset, block_size] = object_header_blocks[++current_block];
+        local_offset = 0;
+      }
+      let msg = _unpack_struct_from(HEADER_MSG_INFO_V1, buf, block_offset + local_offset);
+      let offset_to_message = block_offset + local_offset + HEADER_MSG_INFO_V1_SIZE;
+      msg.set("offset_to_message", offset_to_message);
+      if (msg.get("type") == OBJECT_CONTINUATION_MSG_TYPE) {
+        var [fh_off, size] = struct.unpack_from("<QQ", buf, offset_to_message);
+        object_header_blocks.push([fh_off, size]);
+      }
+      local_offset += HEADER_MSG_INFO_V1_SIZE + msg.get("size");
+      msgs[i] = msg;
+    }
+    return [msgs, msg_data, header];
+  }
+  _parse_v2_objects(buf, offset) {
+    var [header, creation_order_size, block_offset] = this._parse_v2_header(buf, offset);
+    offset = block_offset;
+    var msgs = [];
+    var block_size = header.get("size_of_chunk_0");
+    var msg_data = buf.slice(offset, offset += block_size);
+    var object_header_blocks = [[block_offset, block_size]];
+    var visited_blocks = /* @__PURE__ */ new Set([block_offset]);
+    var current_block = 0;
+    var local_offset = 0;
+    while (true) {
+      if (local_offset >= block_size - HEADER_MSG_INFO_V2_SIZE) {
+        let next_block = object_header_blocks[++current_block];
+        if (next_block == null) {
+          break;
+        }
+        [block_offset, block_size] = next_block;
+        local_offset = 0;
+      }
+      let msg = _unpack_struct_from(HEADER_MSG_INFO_V2, buf, block_offset + local_offset);
+      let offset_to_message = block_offset + local_offset + HEADER_MSG_INFO_V2_SIZE + creation_order_size;
+      msg.set("offset_to_message", offset_to_message);
+      if (msg.get("type") == OBJECT_CONTINUATION_MSG_TYPE) {
+        var [fh_off, size] = struct.unpack_from("<QQ", buf, offset_to_message);
+        let next_offset = fh_off + 4;
+        if (!visited_blocks.has(next_offset)) {
+          visited_blocks.add(next_offset);
+          object_header_blocks.push([next_offset, size - 4]);
+        }
+      }
+      local_offset += HEADER_MSG_INFO_V2_SIZE + msg.get("size") + creation_order_size;
+      msgs.push(msg);
+    }
+    return [msgs, msg_data, header];
+  }
+  _parse_v2_header(buf, offset) {
+    let header = _unpack_struct_from(OBJECT_HEADER_V2, buf, offset);
+    var creation_order_size;
+    offset += _structure_size(OBJECT_HEADER_V2);
+    assert(header.get("version") == 2);
+    if (header.get("flags") & 4) {
+      creation_order_size = 2;
+    } else {
+      creation_order_size = 0;
+    }
+    assert((header.get("flags") & 16) == 0);
+    if (header.get("flags") & 32) {
+      let times = struct.unpack_from("<4I", buf, offset);
+      offset += 16;
+      header.set("access_time", times[0]);
+      header.set("modification_time", times[1]);
+      header.set("change_time", times[2]);
+      header.set("birth_time", times[3]);
+    }
+    let chunk_fmt = ["<B", "<H", "<I", "<Q"][header.get("flags") & 3];
+    header.set("size_of_chunk_0", struct.unpack_from(chunk_fmt, buf, offset)[0]);
+    offset += struct.calcsize(chunk_fmt);
+    return [header, creation_order_size, offset];
+  }
+  get_links() {
+    return Object.fromEntries(this.iter_links());
+  }
+  *iter_links() {
+    for (let msg of this.msgs) {
+      if (msg.get("type") == SYMBOL_TABLE_MSG_TYPE) {
+        yield* this._iter_links_from_symbol_tables(msg);
+      } else if (msg.get("type") == LINK_MSG_TYPE) {
+        yield this._get_link_from_link_msg(msg);
+      } else if (msg.get("type") == LINK_INFO_MSG_TYPE) {
+        yield* this._iter_link_from_link_info_msg(msg);
+      }
+    }
+  }
+  *_iter_links_from_symbol_tables(sym_tbl_msg) {
+    assert(sym_tbl_msg.get("size") == 16);
+    let data = _unpack_struct_from(
+      // NOTE: using this.fh instead of this.msg_data - needs to be fixed in py file?
+      SYMBOL_TABLE_MSG,
+      this.fh,
+      sym_tbl_msg.get("offset_to_message")
+    );
+    yield* this._iter_links_btree_v1(data.get("btree_address"), data.get("heap_address"));
+  }
+  *_iter_links_btree_v1(btree_address, heap_address) {
+    let btree = new BTreeV1Groups(this.fh, btree_address);
+    let heap = new Heap(this.fh, heap_address);
+    for (let symbol_table_address of btree.symbol_table_addresses()) {
+      let table = new SymbolTable(this.fh, symbol_table_address);
+      table.assign_name(heap);
+      yield* Object.entries(table.get_links(heap));
+    }
+  }
+  _get_link_from_link_msg(link_msg) {
+    let offset = link_msg.get("offset_to_message");
+    return this._decode_link_msg(this.fh, offset)[1];
+    ;
+  }
+  _decode_link_msg(data, offset) {
+    let [version, flags] = struct.unpack_from("<BB", data, offset);
+    offset += 2;
+    assert(version == 1);
+    let size_of_length_of_link_name = 2 ** (flags & 3);
+    let link_type_field_present = (flags & 2 ** 3) > 0;
+    let link_name_character_set_field_present = (flags & 2 ** 4) > 0;
+    let ordered = (flags & 2 ** 2) > 0;
+    let link_type;
+    if (link_type_field_present) {
+      link_type = struct.unpack_from("<B", data, offset)[0];
+      offset += 1;
+    } else {
+      link_type = 0;
+    }
+    assert([0, 1].includes(link_type));
+    let creationorder;
+    if (ordered) {
+      creationorder = struct.unpack_from("<Q", data, offset)[0];
+      offset += 8;
+    }
+    let link_name_character_set = 0;
+    if (link_name_character_set_field_present) {
+      link_name_character_set = struct.unpack_from("<B", data, offset)[0];
+      offset += 1;
+    }
+    let encoding = link_name_character_set == 0 ? "ascii" : "utf-8";
+    let name_size_fmt = ["<B", "<H", "<I", "<Q"][flags & 3];
+    let name_size = struct.unpack_from(name_size_fmt, data, offset)[0];
+    offset += size_of_length_of_link_name;
+    let name = new TextDecoder(encoding).decode(data.slice(offset, offset + name_size));
+    offset += name_size;
+    let address;
+    if (link_type == 0) {
+      address = struct.unpack_from("<Q", data, offset)[0];
+    } else if (link_type == 1) {
+      let length_of_soft_link_value = struct.unpack_from("<H", data, offset)[0];
+      offset += 2;
+      address = new TextDecoder(encoding).decode(data.slice(offset, offset + length_of_soft_link_value));
+    }
+    return [creationorder, [name, address]];
+  }
+  *_iter_link_from_link_info_msg(info_msg) {
+    let offset = info_msg.get("offset_to_message");
+    let data = this._decode_link_info_msg(this.fh, offset);
+    let heap_address = data.get("heap_address");
+    let name_btree_address = data.get("name_btree_address");
+    let order_btree_address = data.get("order_btree_address");
+    if (name_btree_address != null) {
+      yield* this._iter_links_btree_v2(name_btree_address, order_btree_address, heap_address);
+    }
+  }
+  *_iter_links_btree_v2(name_btree_address, order_btree_address, heap_address) {
+    let heap = new FractalHeap(this.fh, heap_address);
+    let btree;
+    const ordered = order_btree_address != null;
+    if (ordered) {
+      btree = new BTreeV2GroupOrders(this.fh, order_btree_address);
+    } else {
+      btree = new BTreeV2GroupNames(this.fh, name_btree_address);
+    }
+    let items = /* @__PURE__ */ new Map();
+    for (let record of btree.iter_records()) {
+      let data = heap.get_data(record.get("heapid"));
+      let [creationorder, item] = this._decode_link_msg(data, 0);
+      const key = ordered ? creationorder : item[0];
+      items.set(key, item);
+    }
+    let sorted_keys = Array.from(items.keys()).sort();
+    for (let key of sorted_keys) {
+      yield items.get(key);
+    }
+  }
+  _decode_link_info_msg(data, offset) {
+    let [version, flags] = struct.unpack_from("<BB", data, offset);
+    assert(version == 0);
+    offset += 2;
+    if ((flags & 1) > 0) {
+      offset += 8;
+    }
+    let fmt = (flags & 2) > 0 ? LINK_INFO_MSG2 : LINK_INFO_MSG1;
+    let link_info = _unpack_struct_from(fmt, data, offset);
+    let output = /* @__PURE__ */ new Map();
+    for (let [k, v] of link_info.entries()) {
+      output.set(k, v == UNDEFINED_ADDRESS2 ? null : v);
+    }
+    return output;
+  }
+  get is_dataset() {
+    return this.find_msg_type(DATASPACE_MSG_TYPE).length > 0;
+  }
+  /**
+   * Return the data pointed to in the DataObject
+   *
+   * @returns {Array}
+   * @memberof DataObjects
+   */
+  get_data() {
+    let msg = this.find_msg_type(DATA_STORAGE_MSG_TYPE)[0];
+    let msg_offset = msg.get("offset_to_message");
+    var [version, dims, layout_class, property_offset] = this._get_data_message_properties(msg_offset);
+    if (layout_class == 0) {
+      throw "Compact storage of DataObject not implemented";
+    } else if (layout_class == 1) {
+      return this._get_contiguous_data(property_offset);
+    } else if (layout_class == 2) {
+      return this._get_chunked_data(msg_offset);
+    }
+  }
+  _get_data_message_properties(msg_offset) {
+    let dims, layout_class, property_offset;
+    let [version, arg1, arg2] = struct.unpack_from(
+      "<BBB",
+      this.fh,
+      msg_offset
+    );
+    if (version == 1 || version == 2) {
+      dims = arg1;
+      layout_class = arg2;
+      property_offset = msg_offset;
+      property_offset += struct.calcsize("<BBB");
+      property_offset += struct.calcsize("<BI");
+      assert(layout_class == 1 || layout_class == 2);
+    } else if (version == 3 || version == 4) {
+      layout_class = arg1;
+      property_offset = msg_offset;
+      property_offset += struct.calcsize("<BB");
+    }
+    assert(version >= 1 && version <= 4);
+    return [version, dims, layout_class, property_offset];
+  }
+  _get_contiguous_data(property_offset) {
+    let [data_offset] = struct.unpack_from("<Q", this.fh, property_offset);
+    if (data_offset == UNDEFINED_ADDRESS2) {
+      let size = this.shape.reduce(function(a, b) {
+        return a * b;
+      }, 1);
+      return new Array(size);
+    }
+    var fullsize = this.shape.reduce(function(a, b) {
+      return a * b;
+    }, 1);
+    if (!(this.dtype instanceof Array)) {
+      let dtype = this.dtype;
+      if (/[<>=!@\|]?(i|u|f|S)(\d*)/.test(dtype)) {
+        let [item_getter, item_is_big_endian, item_size] = dtype_getter(dtype);
+        let output = new Array(fullsize);
+        let view = new DataView64(this.fh);
+        for (var i = 0; i < fullsize; i++) {
+          output[i] = view[item_getter](data_offset + i * item_size, !item_is_big_endian, item_size);
+        }
+        return output;
+      } else {
+        throw "not Implemented - no proper dtype defined";
+      }
+    } else {
+      let dtype_class = this.dtype[0];
+      if (dtype_class == "REFERENCE") {
+        let size = this.dtype[1];
+        if (size != 8) {
+          throw "NotImplementedError('Unsupported Reference type')";
+        }
+        let ref_addresses = this.fh.slice(data_offset, data_offset + fullsize);
+        return ref_addresses;
+      } else if (dtype_class == "VLEN_STRING") {
+        let character_set = this.dtype[2];
+        const encoding = character_set == 0 ? "ascii" : "utf-8";
+        const decoder = new TextDecoder(encoding);
+        var value = [];
+        for (var i = 0; i < fullsize; i++) {
+          const [vlen, vlen_data] = this._vlen_size_and_data(this.fh, data_offset);
+          value[i] = decoder.decode(vlen_data);
+          data_offset += 16;
+        }
+        return value;
+      } else {
+        throw "NotImplementedError('datatype not implemented')";
+      }
+    }
+  }
+  _get_chunked_data(offset) {
+    this._get_chunk_params();
+    if (this._chunk_address == UNDEFINED_ADDRESS2) {
+      return [];
+    }
+    var chunk_btree = new BTreeV1RawDataChunks(
+      this.fh,
+      this._chunk_address,
+      this._chunk_dims
+    );
+    let data = chunk_btree.construct_data_from_chunks(
+      this.chunks,
+      this.shape,
+      this.dtype,
+      this.filter_pipeline
+    );
+    if (this.dtype instanceof Array && /^VLEN/.test(this.dtype[0])) {
+      let dtype_class = this.dtype[0];
+      for (var i = 0; i < data.length; i++) {
+        let [item_size, gheap_address, object_index] = data[i];
+        var gheap;
+        if (!(gheap_address in this._global_heaps)) {
+          gheap = new GlobalHeap(this.fh, gheap_address);
+          this._global_heaps[gheap_address] = gheap;
+        } else {
+          gheap = this._global_heaps[gheap_address];
+        }
+        let vlen_data = gheap.objects.get(object_index);
+        if (dtype_class == "VLEN_STRING") {
+          let character_set = this.dtype[2];
+          const encoding = character_set == 0 ? "ascii" : "utf-8";
+          const decoder = new TextDecoder(encoding);
+          data[i] = decoder.decode(vlen_data);
+        }
+      }
+    }
+    return data;
+  }
+  _get_chunk_params() {
+    if (this._chunk_params_set) {
+      return;
+    }
+    this._chunk_params_set = true;
+    var msg = this.find_msg_type(DATA_STORAGE_MSG_TYPE)[0];
+    var offset = msg.get("offset_to_message");
+    var [version, dims, layout_class, property_offset] = this._get_data_message_properties(offset);
+    if (layout_class != 2) {
+      return;
+    }
+    var data_offset;
+    if (version == 1 || version == 2) {
+      var address = struct.unpack_from("<Q", this.fh, property_offset)[0];
+      data_offset = property_offset + struct.calcsize("<Q");
+    } else if (version == 3) {
+      var [dims, address] = struct.unpack_from(
+        "<BQ",
+        this.fh,
+        property_offset
+      );
+      data_offset = property_offset + struct.calcsize("<BQ");
+    }
+    assert(version >= 1 && version <= 3);
+    var fmt = "<" + (dims - 1).toFixed() + "I";
+    var chunk_shape = struct.unpack_from(fmt, this.fh, data_offset);
+    this._chunks = chunk_shape;
+    this._chunk_dims = dims;
+    this._chunk_address = address;
+    return;
+  }
+};
+function determine_data_shape(buf, offset) {
+  let version = struct.unpack_from("<B", buf, offset)[0];
+  var header;
+  if (version == 1) {
+    header = _unpack_struct_from(DATASPACE_MSG_HEADER_V1, buf, offset);
+    assert(header.get("version") == 1);
+    offset += DATASPACE_MSG_HEADER_V1_SIZE;
+  } else if (version == 2) {
+    header = _unpack_struct_from(DATASPACE_MSG_HEADER_V2, buf, offset);
+    assert(header.get("version") == 2);
+    offset += DATASPACE_MSG_HEADER_V2_SIZE;
+  } else {
+    throw "InvalidHDF5File('unknown dataspace message version')";
+  }
+  let ndims = header.get("dimensionality");
+  let dim_sizes = struct.unpack_from("<" + (ndims * 2).toFixed() + "I", buf, offset);
+  return dim_sizes.filter(function(s, i) {
+    return i % 2 == 0;
+  });
+}
+var UNDEFINED_ADDRESS2 = struct.unpack_from("<Q", new Uint8Array([255, 255, 255, 255, 255, 255, 255, 255]).buffer);
+var GLOBAL_HEAP_ID = /* @__PURE__ */ new Map([
+  ["collection_address", "Q"],
+  //# 8 byte addressing,
+  ["object_index", "I"]
+]);
+var GLOBAL_HEAP_ID_SIZE = _structure_size(GLOBAL_HEAP_ID);
+var ATTR_MSG_HEADER_V1 = /* @__PURE__ */ new Map([
+  ["version", "B"],
+  ["reserved", "B"],
+  ["name_size", "H"],
+  ["datatype_size", "H"],
+  ["dataspace_size", "H"]
+]);
+var ATTR_MSG_HEADER_V1_SIZE = _structure_size(ATTR_MSG_HEADER_V1);
+var ATTR_MSG_HEADER_V3 = /* @__PURE__ */ new Map([
+  ["version", "B"],
+  ["flags", "B"],
+  ["name_size", "H"],
+  ["datatype_size", "H"],
+  ["dataspace_size", "H"],
+  ["character_set_encoding", "B"]
+]);
+var ATTR_MSG_HEADER_V3_SIZE = _structure_size(ATTR_MSG_HEADER_V3);
+var OBJECT_HEADER_V1 = /* @__PURE__ */ new Map([
+  ["version", "B"],
+  ["reserved", "B"],
+  ["total_header_messages", "H"],
+  ["object_reference_count", "I"],
+  ["object_header_size", "I"],
+  ["padding", "I"]
+]);
+var OBJECT_HEADER_V2 = /* @__PURE__ */ new Map([
+  ["signature", "4s"],
+  ["version", "B"],
+  ["flags", "B"]
+  //# Access time (optional)
+  //# Modification time (optional)
+  //# Change time (optional)
+  //# Birth time (optional)
+  //# Maximum # of compact attributes
+  //# Maximum # of dense attributes
+  //# Size of Chunk #0
+]);
+var DATASPACE_MSG_HEADER_V1 = /* @__PURE__ */ new Map([
+  ["version", "B"],
+  ["dimensionality", "B"],
+  ["flags", "B"],
+  ["reserved_0", "B"],
+  ["reserved_1", "I"]
+]);
+var DATASPACE_MSG_HEADER_V1_SIZE = _structure_size(DATASPACE_MSG_HEADER_V1);
+var DATASPACE_MSG_HEADER_V2 = /* @__PURE__ */ new Map([
+  ["version", "B"],
+  ["dimensionality", "B"],
+  ["flags", "B"],
+  ["type", "B"]
+]);
+var DATASPACE_MSG_HEADER_V2_SIZE = _structure_size(DATASPACE_MSG_HEADER_V2);
+var HEADER_MSG_INFO_V1 = /* @__PURE__ */ new Map([
+  ["type", "H"],
+  ["size", "H"],
+  ["flags", "B"],
+  ["reserved", "3s"]
+]);
+var HEADER_MSG_INFO_V1_SIZE = _structure_size(HEADER_MSG_INFO_V1);
+var HEADER_MSG_INFO_V2 = /* @__PURE__ */ new Map([
+  ["type", "B"],
+  ["size", "H"],
+  ["flags", "B"]
+]);
+var HEADER_MSG_INFO_V2_SIZE = _structure_size(HEADER_MSG_INFO_V2);
+var SYMBOL_TABLE_MSG = /* @__PURE__ */ new Map([
+  ["btree_address", "Q"],
+  //# 8 bytes addressing
+  ["heap_address", "Q"]
+  //# 8 byte addressing
+]);
+var LINK_INFO_MSG1 = /* @__PURE__ */ new Map([
+  ["heap_address", "Q"],
+  // 8 byte addressing
+  ["name_btree_address", "Q"]
+  // 8 bytes addressing
+]);
+var LINK_INFO_MSG2 = /* @__PURE__ */ new Map([
+  ["heap_address", "Q"],
+  // 8 byte addressing
+  ["name_btree_address", "Q"],
+  // 8 bytes addressing
+  ["order_btree_address", "Q"]
+  // 8 bytes addressing
+]);
+var FILLVAL_MSG_V1V2 = /* @__PURE__ */ new Map([
+  ["version", "B"],
+  ["space_allocation_time", "B"],
+  ["fillvalue_write_time", "B"],
+  ["fillvalue_defined", "B"]
+]);
+var FILLVAL_MSG_V1V2_SIZE = _structure_size(FILLVAL_MSG_V1V2);
+var FILLVAL_MSG_V3 = /* @__PURE__ */ new Map([
+  ["version", "B"],
+  ["flags", "B"]
+]);
+var FILLVAL_MSG_V3_SIZE = _structure_size(FILLVAL_MSG_V3);
+var FILTER_PIPELINE_DESCR_V1 = /* @__PURE__ */ new Map([
+  ["filter_id", "H"],
+  ["name_length", "H"],
+  ["flags", "H"],
+  ["client_data_values", "H"]
+]);
+var FILTER_PIPELINE_DESCR_V1_SIZE = _structure_size(FILTER_PIPELINE_DESCR_V1);
+var DATASPACE_MSG_TYPE = 1;
+var LINK_INFO_MSG_TYPE = 2;
+var DATATYPE_MSG_TYPE = 3;
+var FILLVALUE_MSG_TYPE = 5;
+var LINK_MSG_TYPE = 6;
+var DATA_STORAGE_MSG_TYPE = 8;
+var DATA_STORAGE_FILTER_PIPELINE_MSG_TYPE = 11;
+var ATTRIBUTE_MSG_TYPE = 12;
+var OBJECT_CONTINUATION_MSG_TYPE = 16;
+var SYMBOL_TABLE_MSG_TYPE = 17;
+
+// esm/high-level.js
+var Group = class _Group {
+  /*
+    An HDF5 Group which may hold attributes, datasets, or other groups.
+    Attributes
+    ----------
+    attrs : dict
+        Attributes for this group.
+    name : str
+        Full path to this group.
+    file : File
+        File instance where this group resides.
+    parent : Group
+        Group instance containing this group.
+  */
+  /**
+   *
+   *
+   * @memberof Group
+   * @member {Group|File} parent;
+   * @member {File} file;
+   * @member {string} name;
+   * @member {DataObjects} _dataobjects;
+   * @member {Object} _attrs;
+   * @member {Array<string>} _keys;
+   */
+  // parent;
+  // file;
+  // name;
+  // _links;
+  // _dataobjects;
+  // _attrs;
+  // _keys;
+  /**
+   * 
+   * @param {string} name 
+   * @param {DataObjects} dataobjects 
+   * @param {Group} [parent] 
+   * @param {boolean} [getterProxy=false]
+   * @returns {Group}
+   */
+  constructor(name, dataobjects, parent, getterProxy = false) {
+    if (parent == null) {
+      this.parent = this;
+      this.file = this;
+    } else {
+      this.parent = parent;
+      this.file = parent.file;
+    }
+    this.name = name;
+    this._links = dataobjects.get_links();
+    this._dataobjects = dataobjects;
+    this._attrs = null;
+    this._keys = null;
+    if (getterProxy) {
+      return new Proxy(this, groupGetHandler);
+    }
+  }
+  get keys() {
+    if (this._keys == null) {
+      this._keys = Object.keys(this._links);
+    }
+    return this._keys.slice();
+  }
+  get values() {
+    return this.keys.map((k) => this.get(k));
+  }
+  length() {
+    return this.keys.length;
+  }
+  _dereference(ref) {
+    if (!ref) {
+      throw "cannot deference null reference";
+    }
+    let obj = this.file._get_object_by_address(ref);
+    if (obj == null) {
+      throw "reference not found in file";
+    }
+    return obj;
+  }
+  get(y) {
+    if (typeof y == "number") {
+      return this._dereference(y);
+    }
+    var path = normpath(y);
+    if (path == "/") {
+      return this.file;
+    }
+    if (path == ".") {
+      return this;
+    }
+    if (/^\//.test(path)) {
+      return this.file.get(path.slice(1));
+    }
+    if (posix_dirname(path) != "") {
+      var [next_obj, additional_obj] = path.split(/\/(.*)/);
+    } else {
+      var next_obj = path;
+      var additional_obj = ".";
+    }
+    if (!(next_obj in this._links)) {
+      throw next_obj + " not found in group";
+    }
+    var obj_name = normpath(this.name + "/" + next_obj);
+    let link_target = this._links[next_obj];
+    if (typeof link_target == "string") {
+      try {
+        return this.get(link_target);
+      } catch (error) {
+        return null;
+      }
+    }
+    var dataobjs = new DataObjects(this.file._fh, link_target);
+    if (dataobjs.is_dataset) {
+      if (additional_obj != ".") {
+        throw obj_name + " is a dataset, not a group";
+      }
+      return new Dataset(obj_name, dataobjs, this);
+    } else {
+      var new_group = new _Group(obj_name, dataobjs, this);
+      return new_group.get(additional_obj);
+    }
+  }
+  visit(func) {
+    return this.visititems((name, obj) => func(name));
+  }
+  visititems(func) {
+    var root_name_length = this.name.length;
+    if (!/\/$/.test(this.name)) {
+      root_name_length += 1;
+    }
+    var queue = this.values.slice();
+    while (queue) {
+      let obj = queue.shift();
+      if (queue.length == 1) console.log(obj);
+      let name = obj.name.slice(root_name_length);
+      let ret = func(name, obj);
+      if (ret != null) {
+        return ret;
+      }
+      if (obj instanceof _Group) {
+        queue = queue.concat(obj.values);
+      }
+    }
+    return null;
+  }
+  get attrs() {
+    if (this._attrs == null) {
+      this._attrs = this._dataobjects.get_attributes();
+    }
+    return this._attrs;
+  }
+};
+var groupGetHandler = {
+  get: function(target, prop, receiver) {
+    if (prop in target) {
+      return target[prop];
+    }
+    return target.get(prop);
+  }
+};
+var File = class extends Group {
+  /*
+  Open a HDF5 file.
+  Note in addition to having file specific methods the File object also
+  inherit the full interface of **Group**.
+  File is also a context manager and therefore supports the with statement.
+  Files opened by the class will be closed after the with block, file-like
+  object are not closed.
+  Parameters
+  ----------
+  filename : str or file-like
+      Name of file (string or unicode) or file like object which has read
+      and seek methods which behaved like a Python file object.
+  Attributes
+  ----------
+  filename : str
+      Name of the file on disk, None if not available.
+  mode : str
+      String indicating that the file is open readonly ("r").
+  userblock_size : int
+      Size of the user block in bytes (currently always 0).
+  */
+  constructor(fh, filename) {
+    var superblock = new SuperBlock(fh, 0);
+    var offset = superblock.offset_to_dataobjects;
+    var dataobjects = new DataObjects(fh, offset);
+    super("/", dataobjects, null);
+    this.parent = this;
+    this._fh = fh;
+    this.filename = filename || "";
+    this.file = this;
+    this.mode = "r";
+    this.userblock_size = 0;
+  }
+  _get_object_by_address(obj_addr) {
+    if (this._dataobjects.offset == obj_addr) {
+      return this;
+    }
+    return this.visititems(
+      (y) => {
+        y._dataobjects.offset == obj_addr ? y : null;
+      }
+    );
+  }
+};
+var Dataset = class extends Array {
+  /*
+  A HDF5 Dataset containing an n-dimensional array and meta-data attributes.
+  Attributes
+  ----------
+  shape : tuple
+      Dataset dimensions.
+  dtype : dtype
+      Dataset's type.
+  size : int
+      Total number of elements in the dataset.
+  chunks : tuple or None
+      Chunk shape, or NOne is chunked storage not used.
+  compression : str or None
+      Compression filter used on dataset.  None if compression is not enabled
+      for this dataset.
+  compression_opts : dict or None
+      Options for the compression filter.
+  scaleoffset : dict or None
+      Setting for the HDF5 scale-offset filter, or None if scale-offset
+      compression is not used for this dataset.
+  shuffle : bool
+      Whether the shuffle filter is applied for this dataset.
+  fletcher32 : bool
+      Whether the Fletcher32 checksumming is enabled for this dataset.
+  fillvalue : float or None
+      Value indicating uninitialized portions of the dataset. None is no fill
+      values has been defined.
+  dim : int
+      Number of dimensions.
+  dims : None
+      Dimension scales.
+  attrs : dict
+      Attributes for this dataset.
+  name : str
+      Full path to this dataset.
+  file : File
+      File instance where this dataset resides.
+  parent : Group
+      Group instance containing this dataset.
+  */
+  /**
+   *
+   *
+   * @memberof Dataset
+   * @member {Group|File} parent;
+   * @member {File} file;
+   * @member {string} name;
+   * @member {DataObjects} _dataobjects;
+   * @member {Object} _attrs;
+   * @member {string} _astype;
+   */
+  // parent;
+  // file;
+  // name;
+  // _dataobjects;
+  // _attrs;
+  // _astype;
+  constructor(name, dataobjects, parent) {
+    super();
+    this.parent = parent;
+    this.file = parent.file;
+    this.name = name;
+    this._dataobjects = dataobjects;
+    this._attrs = null;
+    this._astype = null;
+  }
+  get value() {
+    var data = this._dataobjects.get_data();
+    if (this._astype == null) {
+      return data;
+    }
+    return data.astype(this._astype);
+  }
+  get shape() {
+    return this._dataobjects.shape;
+  }
+  get attrs() {
+    return this._dataobjects.get_attributes();
+  }
+  get dtype() {
+    return this._dataobjects.dtype;
+  }
+  get fillvalue() {
+    return this._dataobjects.fillvalue;
+  }
+};
+function posix_dirname(p) {
+  let sep = "/";
+  let i = p.lastIndexOf(sep) + 1;
+  let head = p.slice(0, i);
+  let all_sep = new RegExp("^" + sep + "+$");
+  let end_sep = new RegExp(sep + "$");
+  if (head && !all_sep.test(head)) {
+    head = head.replace(end_sep, "");
+  }
+  return head;
+}
+function normpath(path) {
+  return path.replace(/\/(\/)+/g, "/");
+}
+
+/*! Bundled license information:
+
+pako/dist/pako.esm.mjs:
+  (*! pako 2.1.0 https://github.com/nodeca/pako @license (MIT AND Zlib) *)
+*/
+
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/keras/hdf5.js
+
+
+
+const HDF5_MAGIC = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
+/** Root attributes sit near the start of the file; a first try with this much avoids loading the weights. */
+const FIRST_TRY_BYTES = 64 * 1024 * 1024;
+const MAX_FILE_BYTES = 2 * 1024 ** 3;
+function rootAttributes(bytes) {
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
+    return new File(buffer, 'model.h5').attrs;
+}
+/** The root group's attributes, read with jsfive from the head of the file, or the whole file when needed. */
+async function readRootAttributes(source) {
+    if (source.size > FIRST_TRY_BYTES) {
+        try {
+            return rootAttributes(await readExactly(source, 0, FIRST_TRY_BYTES));
+        }
+        catch {
+            // The attributes live past the first window: fall through to a full read.
+        }
+    }
+    if (source.size > MAX_FILE_BYTES)
+        throw overLimit(`HDF5 file of ${source.size} bytes keeps its attributes beyond the first ${FIRST_TRY_BYTES} bytes`);
+    try {
+        return rootAttributes(await readExactly(source, 0, source.size));
+    }
+    catch (cause) {
+        throw malformed(`not a readable HDF5 file: ${cause instanceof Error ? cause.message : String(cause)}`, cause);
+    }
+}
+/** An attribute as text: jsfive returns strings, byte arrays or one-element arrays depending on how it was written. */
+function attributeText(value) {
+    if (typeof value === 'string')
+        return value;
+    if (value instanceof Uint8Array)
+        return new TextDecoder().decode(value);
+    if (Array.isArray(value) && value.length === 1)
+        return attributeText(value[0]);
+    return undefined;
+}
+//# sourceMappingURL=hdf5.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/keras/analysers.js
+
+
+
+
+const H5_FORMAT = 'keras-h5';
+const CONFIG_FORMAT = 'keras-config';
+const METADATA_FORMAT = 'keras-metadata';
+const MAX_JSON_BYTES = 256 * 1024 * 1024;
+async function analyseH5(ctx) {
+    const path = ctx.source.name;
+    const attrs = await readRootAttributes(ctx.source);
+    const findings = [];
+    for (const key of ['model_config', 'training_config']) {
+        const text = attributeText(attrs[key]);
+        if (text !== undefined)
+            findings.push(...checkConfig(parseJson(text, `the ${key} attribute`), path, ctx.policy));
+        else if (attrs[key] !== undefined)
+            findings.push(...checkConfig(attrs[key], path, ctx.policy));
+    }
+    const version = attributeText(attrs['keras_version']);
+    const backend = attributeText(attrs['backend']);
+    return analysisOf(H5_FORMAT, findings, {
+        framework: 'keras',
+        ...(version === undefined ? {} : { formatVersion: version }),
+        properties: { config: attrs['model_config'] === undefined ? 'weights only' : 'present', ...(backend === undefined ? {} : { backend }) },
+    });
+}
+const kerasH5Analyser = {
+    format: H5_FORMAT,
+    sniff: (head) => HDF5_MAGIC.every((b, i) => head[i] === b),
+    analyse: (ctx) => failClosed(H5_FORMAT, 'TG-KRS-005', ctx.source, () => analyseH5(ctx)),
+};
+async function readJson(ctx, what) {
+    return parseJson(decodeUtf8(await readWhole(ctx.source, MAX_JSON_BYTES, what), what), what);
+}
+/** `config.json` of a `.keras` archive (or a standalone model JSON): a class_name/config tree. */
+const kerasConfigAnalyser = {
+    format: CONFIG_FORMAT,
+    sniff: (head) => jsonHeadMentions(head, ['class_name']) && jsonHeadMentions(head, ['config']),
+    analyse: (ctx) => failClosed(CONFIG_FORMAT, 'TG-KRS-005', ctx.source, async () => analysisOf(CONFIG_FORMAT, checkConfig(await readJson(ctx, 'the Keras config'), ctx.source.name, ctx.policy), { framework: 'keras' })),
+};
+/** `metadata.json` of a `.keras` archive: nothing executable, but the Keras version goes to the ML-BOM. */
+const kerasMetadataAnalyser = {
+    format: METADATA_FORMAT,
+    sniff: (head) => jsonHeadMentions(head, ['keras_version']) && !jsonHeadMentions(head, ['class_name']),
+    analyse: (ctx) => failClosed(METADATA_FORMAT, 'TG-KRS-005', ctx.source, async () => {
+        const meta = await readJson(ctx, 'the Keras metadata');
+        const version = isRecord(meta) && typeof meta['keras_version'] === 'string' ? meta['keras_version'] : undefined;
+        return analysisOf(METADATA_FORMAT, [], { framework: 'keras', ...(version === undefined ? {} : { formatVersion: version }) });
+    }),
+};
+//# sourceMappingURL=analysers.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/keras/rules.js
+const rules_help = 'Rebuild the model from code you trust and load only its weights; never load this file with safe_mode=False.';
+const KERAS_RULES = [
+    {
+        id: 'TG-KRS-001',
+        name: 'KerasLambdaLayer',
+        summary: 'A Lambda layer carries marshalled Python bytecode that runs when the model is loaded.',
+        severity: 'critical',
+        help: rules_help,
+    },
+    {
+        id: 'TG-KRS-002',
+        name: 'KerasModuleReference',
+        summary: 'The config references a module outside the Keras allowlist (the safe_mode bypass: arbitrary imports on load).',
+        severity: 'high',
+        help: rules_help,
+    },
+    {
+        id: 'TG-KRS-003',
+        name: 'KerasDangerousObject',
+        summary: 'The config names an object known from safe_mode bypasses (enable_unsafe_deserialization, get_file, TorchModuleWrapper).',
+        severity: 'critical',
+        help: rules_help,
+    },
+    {
+        id: 'TG-KRS-004',
+        name: 'KerasCustomObject',
+        summary: 'The config needs a custom registered object ("package>Name") that is not on the allowlist.',
+        severity: 'medium',
+        help: 'Check the package that registers the object; if trusted, add it to scan.keras.allowRegisteredNames.',
+    },
+    { id: 'TG-KRS-005', name: 'KerasMalformed', summary: 'The HDF5 file or Keras config could not be read.', severity: 'high', help: rules_help },
+];
+//# sourceMappingURL=rules.js.map
+// EXTERNAL MODULE: ../../node_modules/protobufjs/index.js
+var protobufjs = __nccwpck_require__(8353);
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/keras/saved-metadata.js
+
+
+
+
+
+/**
+ * `keras_metadata.pb` of a TF-Keras SavedModel: one JSON config per Keras object (saved_metadata.proto:
+ * SavedMetadata.nodes = 1; SavedObject.node_path = 3, identifier = 4, metadata = 5). Lambda layers keep their
+ * bytecode here, next to a graph that looks harmless.
+ */
+const SavedMetadata = protobufjs.Root.fromJSON({
+    nested: {
+        SavedObject: {
+            fields: { nodePath: { type: 'string', id: 3 }, identifier: { type: 'string', id: 4 }, metadata: { type: 'string', id: 5 } },
+        },
+        SavedMetadata: { fields: { nodes: { rule: 'repeated', type: 'SavedObject', id: 1 } } },
+    },
+}).lookupType('SavedMetadata');
+const saved_metadata_FORMAT = 'keras-saved-metadata';
+const MAX_BYTES = 512 * 1024 * 1024;
+const MARKER = new TextEncoder().encode('_tf_keras_');
+function includes(head, needle) {
+    outer: for (let i = 0; i + needle.length <= head.length; i++) {
+        for (let j = 0; j < needle.length; j++)
+            if (head[i + j] !== needle[j])
+                continue outer;
+        return true;
+    }
+    return false;
+}
+async function saved_metadata_analyse(ctx) {
+    const path = ctx.source.name;
+    let nodes;
+    try {
+        const decoded = SavedMetadata.toObject(SavedMetadata.decode(await readWhole(ctx.source, MAX_BYTES, 'keras_metadata.pb')), {
+            arrays: true,
+        });
+        nodes = decoded.nodes;
+    }
+    catch (cause) {
+        throw malformed(`not a decodable Keras SavedMetadata: ${cause instanceof Error ? cause.message : String(cause)}`, cause);
+    }
+    const keras = nodes.filter((n) => n.identifier?.startsWith('_tf_keras_'));
+    if (keras.length === 0)
+        throw malformed('no Keras objects in the metadata');
+    const findings = keras.flatMap((n) => n.metadata ? checkConfig(parseJson(n.metadata, `the metadata of ${n.nodePath ?? 'a node'}`), path, ctx.policy, n.nodePath ?? '$') : []);
+    return analysisOf(saved_metadata_FORMAT, findings, { framework: 'keras', properties: { objects: String(keras.length) } });
+}
+const kerasSavedMetadataAnalyser = {
+    format: saved_metadata_FORMAT,
+    sniff: (head) => head[0] === 0x0a && includes(head, MARKER),
+    analyse: (ctx) => failClosed(saved_metadata_FORMAT, 'TG-KRS-005', ctx.source, () => saved_metadata_analyse(ctx)),
+};
+//# sourceMappingURL=saved-metadata.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/keras/index.js
+
+
+
+
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/onnx/external-data.js
+
+
+/** Why an external-data `location` is unsafe, or undefined when it is a plain file inside the model directory. */
+function unsafeLocation(location, directory) {
+    if (location === '')
+        return 'is empty';
+    if (location.includes('\u0000'))
+        return 'contains a NUL byte';
+    if (location.includes('\\'))
+        return 'contains a backslash';
+    if (location.startsWith('/') || /^[A-Za-z]:/.test(location))
+        return 'is absolute';
+    if (location.split('/').includes('..'))
+        return 'has a ".." segment';
+    if (directory === undefined)
+        return undefined;
+    const root = external_node_path_.resolve(directory);
+    const target = external_node_path_.resolve(root, location);
+    if (!isInside(root, target))
+        return 'resolves outside the model directory';
+    // A symlink inside the directory can still point anywhere: compare real paths when the file exists.
+    try {
+        if (!isInside((0,external_node_fs_namespaceObject.realpathSync)(root), (0,external_node_fs_namespaceObject.realpathSync)(target)))
+            return 'is a symlink that resolves outside the model directory';
+    }
+    catch {
+        return undefined;
+    }
+    return undefined;
+}
+function isInside(root, target) {
+    const rel = external_node_path_.relative(root, target);
+    return rel !== '' && !rel.startsWith('..') && !external_node_path_.isAbsolute(rel);
+}
+//# sourceMappingURL=external-data.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/onnx/proto.js
+
+/**
+ * The subset of onnx.proto (onnx/onnx, proto3 wire-compatible) the scanner needs. Fields left out (raw tensor
+ * data, type info) are skipped by the decoder without being copied, which keeps a large model cheap to walk.
+ */
+const root = protobufjs.Root.fromJSON({
+    nested: {
+        onnx: {
+            nested: {
+                StringStringEntryProto: { fields: { key: { type: 'string', id: 1 }, value: { type: 'string', id: 2 } } },
+                OperatorSetIdProto: { fields: { domain: { type: 'string', id: 1 }, version: { type: 'int64', id: 2 } } },
+                TensorProto: {
+                    fields: {
+                        name: { type: 'string', id: 8 },
+                        externalData: { rule: 'repeated', type: 'StringStringEntryProto', id: 13 },
+                        dataLocation: { type: 'int32', id: 14 },
+                    },
+                },
+                SparseTensorProto: { fields: { values: { type: 'TensorProto', id: 1 }, indices: { type: 'TensorProto', id: 2 } } },
+                AttributeProto: {
+                    fields: {
+                        name: { type: 'string', id: 1 },
+                        t: { type: 'TensorProto', id: 5 },
+                        g: { type: 'GraphProto', id: 6 },
+                        tensors: { rule: 'repeated', type: 'TensorProto', id: 10 },
+                        graphs: { rule: 'repeated', type: 'GraphProto', id: 11 },
+                        sparseTensor: { type: 'SparseTensorProto', id: 22 },
+                        sparseTensors: { rule: 'repeated', type: 'SparseTensorProto', id: 23 },
+                    },
+                },
+                NodeProto: {
+                    fields: {
+                        name: { type: 'string', id: 3 },
+                        opType: { type: 'string', id: 4 },
+                        domain: { type: 'string', id: 7 },
+                        attribute: { rule: 'repeated', type: 'AttributeProto', id: 5 },
+                    },
+                },
+                GraphProto: {
+                    fields: {
+                        node: { rule: 'repeated', type: 'NodeProto', id: 1 },
+                        name: { type: 'string', id: 2 },
+                        initializer: { rule: 'repeated', type: 'TensorProto', id: 5 },
+                        sparseInitializer: { rule: 'repeated', type: 'SparseTensorProto', id: 15 },
+                    },
+                },
+                FunctionProto: {
+                    fields: {
+                        name: { type: 'string', id: 1 },
+                        node: { rule: 'repeated', type: 'NodeProto', id: 7 },
+                        domain: { type: 'string', id: 10 },
+                    },
+                },
+                ModelProto: {
+                    fields: {
+                        irVersion: { type: 'int64', id: 1 },
+                        producerName: { type: 'string', id: 2 },
+                        producerVersion: { type: 'string', id: 3 },
+                        domain: { type: 'string', id: 4 },
+                        modelVersion: { type: 'int64', id: 5 },
+                        graph: { type: 'GraphProto', id: 7 },
+                        opsetImport: { rule: 'repeated', type: 'OperatorSetIdProto', id: 8 },
+                        metadataProps: { rule: 'repeated', type: 'StringStringEntryProto', id: 14 },
+                        functions: { rule: 'repeated', type: 'FunctionProto', id: 25 },
+                    },
+                },
+            },
+        },
+    },
+});
+const ModelProto = root.lookupType('onnx.ModelProto');
+/** Decodes a ModelProto into plain objects (int64 as decimal strings). */
+function decodeModel(bytes) {
+    const message = ModelProto.decode(bytes);
+    return ModelProto.toObject(message, { longs: String, defaults: false, arrays: true });
+}
+//# sourceMappingURL=proto.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/onnx/walk.js
+/** Every node and tensor of a model: main graph, subgraphs in attributes (If/Loop/Scan bodies), and local functions. */
+function walkModel(model) {
+    const nodes = [];
+    const tensors = [];
+    const graphs = model.graph === undefined ? [] : [model.graph];
+    const addSparse = (s) => {
+        if (s?.values !== undefined)
+            tensors.push(s.values);
+        if (s?.indices !== undefined)
+            tensors.push(s.indices);
+    };
+    const addNodes = (list) => {
+        for (const node of list ?? []) {
+            nodes.push(node);
+            for (const attr of node.attribute ?? []) {
+                if (attr.t !== undefined)
+                    tensors.push(attr.t);
+                tensors.push(...(attr.tensors ?? []));
+                addSparse(attr.sparseTensor);
+                for (const s of attr.sparseTensors ?? [])
+                    addSparse(s);
+                if (attr.g !== undefined)
+                    graphs.push(attr.g);
+                graphs.push(...(attr.graphs ?? []));
+            }
+        }
+    };
+    for (const fn of model.functions ?? [])
+        addNodes(fn.node);
+    while (graphs.length > 0) {
+        const g = graphs.pop();
+        tensors.push(...(g.initializer ?? []));
+        for (const s of g.sparseInitializer ?? [])
+            addSparse(s);
+        addNodes(g.node);
+    }
+    return { nodes, tensors };
+}
+//# sourceMappingURL=walk.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/onnx/analyser.js
+
+
+
+
+
+
+const analyser_FORMAT = 'onnx';
+/** Protobuf caps a message at 2 GiB; bigger models keep their weights in external data. */
+const MAX_MODEL_BYTES = 2 * 1024 ** 3;
+/** Domains implemented by ONNX itself and by ONNX Runtime's built-in contrib kernels. */
+const DEFAULT_ONNX_DOMAINS = [
+    '',
+    'ai.onnx',
+    'ai.onnx.ml',
+    'ai.onnx.training',
+    'ai.onnx.preview.training',
+    'com.microsoft',
+    'com.microsoft.nchwc',
+    'com.microsoft.experimental',
+    'com.ms.internal.nhwc',
+];
+// ModelProto opens with ir_version (field 1, varint) followed by another top-level field.
+const NEXT_TAGS = new Set([0x12, 0x1a, 0x22, 0x28, 0x32, 0x3a, 0x42, 0x72]);
+function sniff(head) {
+    return head[0] === 0x08 && head[1] !== undefined && head[1] >= 3 && head[1] <= 30 && NEXT_TAGS.has(head[2] ?? 0);
+}
+function externalDataFindings(tensors, directory, path) {
+    const out = [];
+    for (const tensor of tensors) {
+        for (const entry of tensor.externalData ?? []) {
+            if (entry.key !== 'location')
+                continue;
+            const why = unsafeLocation(entry.value ?? '', directory);
+            if (why === undefined)
+                continue;
+            out.push(analysis_finding('TG-ONNX-002', 'critical', path, `tensor "${tensor.name ?? ''}" external data location ${JSON.stringify(entry.value)} ${why}; loading it reads an arbitrary file.`, entry.value));
+        }
+    }
+    return out;
+}
+function domainFindings(model, nodes, allowed, path) {
+    const local = new Set((model.functions ?? []).map((f) => f.domain ?? ''));
+    const seen = new Map();
+    for (const node of nodes) {
+        const domain = node.domain ?? '';
+        if (!allowed.has(domain) && !local.has(domain) && !seen.has(domain))
+            seen.set(domain, node.opType ?? '');
+    }
+    return [...seen].map(([domain, op]) => analysis_finding('TG-ONNX-003', 'medium', path, `operator ${domain}::${op} comes from a custom domain not on the allowlist.`, domain));
+}
+async function analyser_analyse(ctx) {
+    const path = ctx.source.name;
+    const bytes = await readWhole(ctx.source, MAX_MODEL_BYTES, 'the ONNX model');
+    let model;
+    try {
+        model = decodeModel(bytes);
+    }
+    catch (cause) {
+        throw malformed(`not a decodable ModelProto: ${cause instanceof Error ? cause.message : String(cause)}`, cause);
+    }
+    if (model.graph === undefined)
+        throw malformed('the ModelProto has no graph');
+    const allowed = new Set([...DEFAULT_ONNX_DOMAINS, ...(ctx.policy?.onnx?.allowDomains ?? [])]);
+    const opset = model.opsetImport?.find((o) => (o.domain ?? '') === '' || o.domain === 'ai.onnx')?.version;
+    const { nodes, tensors } = walkModel(model);
+    const producer = [model.producerName, model.producerVersion].filter((s) => s !== undefined && s !== '').join(' ');
+    return analysisOf(analyser_FORMAT, [...externalDataFindings(tensors, ctx.source.directory, path), ...domainFindings(model, nodes, allowed, path)], {
+        framework: 'onnx',
+        ...(model.irVersion === undefined ? {} : { formatVersion: model.irVersion }),
+        ...(opset === undefined ? {} : { opset }),
+        ...(producer === '' ? {} : { producer }),
+        properties: {
+            nodes: String(nodes.length),
+            opsets: (model.opsetImport ?? []).map((o) => `${o.domain || 'ai.onnx'}:${o.version ?? '?'}`).join(','),
+        },
+    });
+}
+const onnxAnalyser = {
+    format: analyser_FORMAT,
+    sniff,
+    analyse: (ctx) => failClosed(analyser_FORMAT, 'TG-ONNX-001', ctx.source, () => analyser_analyse(ctx)),
+};
+//# sourceMappingURL=analyser.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/onnx/rules.js
+const ONNX_RULES = [
+    {
+        id: 'TG-ONNX-001',
+        name: 'OnnxMalformed',
+        summary: 'The ONNX ModelProto could not be decoded.',
+        severity: 'high',
+        help: 'Re-export the model with the onnx tooling from a trusted source; do not load this file.',
+    },
+    {
+        id: 'TG-ONNX-002',
+        name: 'OnnxExternalDataPath',
+        summary: 'An external-data location is absolute, has a ".." segment or a backslash, or resolves outside the model directory (arbitrary file read on load).',
+        severity: 'critical',
+        help: 'External data must be a plain relative file name next to the model; re-save with onnx.save(..., location="weights.bin").',
+    },
+    {
+        id: 'TG-ONNX-003',
+        name: 'OnnxCustomDomain',
+        summary: 'A node uses an operator domain that is not on the allowlist (a custom-op library must be loaded to run it).',
+        severity: 'medium',
+        help: 'Check the custom-op library that provides the domain; if it is trusted, add the domain to scan.onnx.allowDomains.',
+    },
+];
+//# sourceMappingURL=rules.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/onnx/index.js
+
+
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/safetensors/header.js
+
+
+/** Bytes per element; sub-byte dtypes (F4, F6) are not in the spec's stable set and are refused. */
+const DTYPE_BYTES = {
+    BOOL: 1,
+    U8: 1,
+    I8: 1,
+    F8_E5M2: 1,
+    F8_E4M3: 1,
+    F8_E8M0: 1,
+    I16: 2,
+    U16: 2,
+    F16: 2,
+    BF16: 2,
+    I32: 4,
+    U32: 4,
+    F32: 4,
+    I64: 8,
+    U64: 8,
+    F64: 8,
+    C64: 8,
+};
+function isCount(v) {
+    return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
+/** One tensor entry checked on its own: dtype known, shape and offsets well formed, size consistent. */
+function checkEntry(name, entry, path, findings) {
+    if (!isRecord(entry)) {
+        findings.push(analysis_finding('TG-ST-008', 'high', path, `header entry "${name}" is not an object; the file is malformed.`));
+        return undefined;
+    }
+    const { dtype, shape, data_offsets: offsets } = entry;
+    const size = typeof dtype === 'string' ? DTYPE_BYTES[dtype] : undefined;
+    if (size === undefined) {
+        findings.push(analysis_finding('TG-ST-003', 'high', path, `tensor "${name}" has unknown dtype ${JSON.stringify(dtype)}.`));
+        return undefined;
+    }
+    if (!Array.isArray(shape) || !shape.every(isCount)) {
+        findings.push(analysis_finding('TG-ST-008', 'high', path, `tensor "${name}" has a malformed shape ${JSON.stringify(shape)}.`));
+        return undefined;
+    }
+    const [first, last] = Array.isArray(offsets) && offsets.length === 2 ? offsets : [];
+    if (!isCount(first) || !isCount(last) || first > last) {
+        findings.push(analysis_finding('TG-ST-005', 'high', path, `tensor "${name}" has malformed data_offsets ${JSON.stringify(offsets)}.`));
+        return undefined;
+    }
+    const elements = shape.reduce((n, d) => n * BigInt(d), 1n);
+    const begin = BigInt(first);
+    const end = BigInt(last);
+    if (elements * BigInt(size) !== end - begin) {
+        findings.push(analysis_finding('TG-ST-004', 'high', path, `tensor "${name}" (${dtype} ${JSON.stringify(shape)}) needs ${elements * BigInt(size)} bytes but spans ${end - begin}.`));
+    }
+    return { name, begin, end, dtype: String(dtype), elements };
+}
+/** Tensors sorted by offset must tile the data section exactly: from 0, back to back, to its last byte. */
+function checkLayout(spans, dataSize, path, findings) {
+    const sorted = [...spans].sort((a, b) => (a.begin < b.begin ? -1 : a.begin > b.begin ? 1 : 0));
+    let cursor = 0n;
+    let previous;
+    for (const t of sorted) {
+        if (t.end > dataSize) {
+            findings.push(analysis_finding('TG-ST-005', 'high', path, `tensor "${t.name}" ends at ${t.end}, beyond the ${dataSize}-byte data section.`));
+        }
+        if (t.begin < cursor && previous !== undefined) {
+            findings.push(analysis_finding('TG-ST-006', 'high', path, `tensors "${previous.name}" and "${t.name}" overlap at byte ${t.begin}.`));
+        }
+        else if (t.begin > cursor) {
+            findings.push(analysis_finding('TG-ST-007', 'high', path, `${t.begin - cursor} unaccounted bytes before tensor "${t.name}" (at ${cursor}).`));
+        }
+        if (t.end > cursor) {
+            cursor = t.end;
+            previous = t;
+        }
+    }
+    if (cursor < dataSize) {
+        findings.push(analysis_finding('TG-ST-007', 'high', path, `${dataSize - cursor} trailing bytes after the last tensor are unaccounted for.`));
+    }
+}
+/** Validates a parsed safetensors header against the size of the data section that follows it. */
+function checkHeader(header, dataSize, path) {
+    const findings = [];
+    const metadata = {};
+    const tensors = [];
+    if (!isRecord(header)) {
+        findings.push(analysis_finding('TG-ST-001', 'high', path, `the safetensors header is not a JSON object.`));
+        return { findings, tensors, metadata };
+    }
+    for (const [name, entry] of Object.entries(header)) {
+        if (name === '__metadata__') {
+            if (!isRecord(entry) || !Object.values(entry).every((v) => typeof v === 'string')) {
+                findings.push(analysis_finding('TG-ST-008', 'high', path, `__metadata__ must map strings to strings.`));
+            }
+            else {
+                Object.assign(metadata, entry);
+            }
+            continue;
+        }
+        const span = checkEntry(name, entry, path, findings);
+        if (span !== undefined)
+            tensors.push(span);
+    }
+    checkLayout(tensors, dataSize, path, findings);
+    return { findings, tensors, metadata };
+}
+//# sourceMappingURL=header.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/safetensors/analyser.js
+
+
+
+/** The reference implementation refuses headers above 100 MB; so do we, before reading them. */
+const MAX_HEADER_BYTES = 100 * 1024 * 1024;
+const safetensors_analyser_FORMAT = 'safetensors';
+function declaredLength(head) {
+    if (head.length < 8)
+        return undefined;
+    return new DataView(head.buffer, head.byteOffset, 8).getBigUint64(0, true);
+}
+/** An 8-byte little-endian header length followed by a JSON object. */
+function analyser_sniff(head) {
+    const n = declaredLength(head);
+    return n !== undefined && n >= 2n && head.length > 8 && head[8] === 0x7b;
+}
+async function safetensors_analyser_analyse(ctx) {
+    const { source } = ctx;
+    const path = source.name;
+    const n = declaredLength(await readExactly(source, 0, 8)) ?? 0n;
+    if (n > BigInt(MAX_HEADER_BYTES) || n > BigInt(source.size - 8)) {
+        const why = n > BigInt(MAX_HEADER_BYTES) ? `above the ${MAX_HEADER_BYTES}-byte cap` : `beyond the ${source.size}-byte file`;
+        return analysisOf(safetensors_analyser_FORMAT, [
+            analysis_finding('TG-ST-002', 'high', path, `declared header length ${n} is ${why}; the file is malformed or hostile.`),
+        ]);
+    }
+    const text = decodeUtf8(await readExactly(source, 8, Number(n)), 'the safetensors header');
+    const dataSize = BigInt(source.size) - 8n - n;
+    const check = checkHeader(parseJson(text, 'the safetensors header'), dataSize, path);
+    const params = check.tensors.reduce((sum, t) => sum + t.elements, 0n);
+    const dtypes = [...new Set(check.tensors.map((t) => t.dtype))].sort().join(',');
+    const framework = check.metadata['format'] === 'pt' ? 'pytorch' : check.metadata['format'] === 'tf' ? 'tensorflow' : check.metadata['format'];
+    return analysisOf(safetensors_analyser_FORMAT, check.findings, {
+        ...(framework === undefined ? {} : { framework }),
+        properties: { tensors: String(check.tensors.length), parameters: String(params), dtypes },
+    });
+}
+const safetensorsAnalyser = {
+    format: safetensors_analyser_FORMAT,
+    sniff: analyser_sniff,
+    analyse: (ctx) => failClosed(safetensors_analyser_FORMAT, 'TG-ST-001', ctx.source, () => safetensors_analyser_analyse(ctx)),
+};
+//# sourceMappingURL=analyser.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/safetensors/rules.js
+const safetensors_rules_help = 'Re-export the weights with the safetensors library from a trusted checkpoint; do not load this file.';
+const SAFETENSORS_RULES = [
+    {
+        id: 'TG-ST-001',
+        name: 'SafetensorsUnreadable',
+        summary: 'The safetensors header could not be read or is not valid JSON.',
+        severity: 'high',
+        help: safetensors_rules_help,
+    },
+    {
+        id: 'TG-ST-002',
+        name: 'SafetensorsHeaderLength',
+        summary: 'The declared header length is beyond the file or the sanity cap.',
+        severity: 'high',
+        help: safetensors_rules_help,
+    },
+    { id: 'TG-ST-003', name: 'SafetensorsDtype', summary: 'A tensor has an unknown dtype.', severity: 'high', help: safetensors_rules_help },
+    {
+        id: 'TG-ST-004',
+        name: 'SafetensorsShapeSize',
+        summary: "A tensor's shape times dtype size differs from its byte span.",
+        severity: 'high',
+        help: safetensors_rules_help,
+    },
+    {
+        id: 'TG-ST-005',
+        name: 'SafetensorsOffsets',
+        summary: 'Tensor offsets are malformed or outside the data section.',
+        severity: 'high',
+        help: safetensors_rules_help,
+    },
+    { id: 'TG-ST-006', name: 'SafetensorsOverlap', summary: 'Two tensors share bytes.', severity: 'high', help: safetensors_rules_help },
+    {
+        id: 'TG-ST-007',
+        name: 'SafetensorsGap',
+        summary: 'The data section has bytes no tensor accounts for (gaps or trailing data).',
+        severity: 'high',
+        help: safetensors_rules_help,
+    },
+    { id: 'TG-ST-008', name: 'SafetensorsEntry', summary: 'A header entry or the __metadata__ map is malformed.', severity: 'high', help: safetensors_rules_help },
+];
+//# sourceMappingURL=rules.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/safetensors/index.js
+
+
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/savedmodel/ops.js
+/** Ops that call back into the Python interpreter of the loading process. */
+const PYTHON_OPS = new Set(['PyFunc', 'EagerPyFunc', 'PyFuncStateless']);
+/** Ops that touch the file system outside the checkpoint machinery. */
+const FILE_OPS = new Set([
+    'ReadFile',
+    'WriteFile',
+    'MatchingFiles',
+    'MatchingFilesDataset',
+    'ImmutableConst',
+    'CreateSummaryFileWriter',
+    'CreateSummaryDbWriter',
+    'SummaryWriter',
+    'WriteSummary',
+    'WriteScalarSummary',
+    'WriteHistogramSummary',
+    'WriteImageSummary',
+    'WriteAudioSummary',
+    'WriteGraphSummary',
+    'WriteRawProtoSummary',
+    'ImportEvent',
+    'FlushSummaryWriter',
+    'CloseSummaryWriter',
+    'WholeFileReader',
+    'WholeFileReaderV2',
+    'TextLineReader',
+    'TextLineReaderV2',
+    'TFRecordReader',
+    'TFRecordReaderV2',
+    'FixedLengthRecordReader',
+    'FixedLengthRecordReaderV2',
+    'TextLineDataset',
+    'TFRecordDataset',
+    'TFRecordDatasetV2',
+    'FixedLengthRecordDataset',
+    'FixedLengthRecordDatasetV2',
+    'SaveDataset',
+    'SaveDatasetV2',
+    'LoadDataset',
+    'SnapshotDataset',
+    'SnapshotDatasetV2',
+    'DatasetToTFRecord',
+    'ShardedFilespec',
+    'DebugIdentityV2',
+    'DebugIdentityV3',
+]);
+/** Checkpoint ops: every SavedModel has them in its saver; they matter when their path is a constant. */
+const CHECKPOINT_OPS = new Set([
+    'Save',
+    'SaveV2',
+    'SaveV3',
+    'SaveSlices',
+    'Restore',
+    'RestoreV2',
+    'RestoreSlice',
+    'MergeV2Checkpoints',
+]);
+/** Ops that deserialise and run a graph held in data. */
+const GRAPH_FROM_DATA_OPS = new Set(['DatasetFromGraph']);
+/** Ordinary compute, control-flow, variable and dataset ops seen in exported models. */
+const KNOWN_OPS = new Set(`Abs Acos Acosh Add AddN AddV2 AdjustContrastv2 AdjustHue AdjustSaturation All Angle Any ApproximateEqual ArgMax ArgMin
+AsString Asin Asinh Assert Assign AssignAdd AssignAddVariableOp AssignSub AssignSubVariableOp AssignVariableOp Atan Atan2
+Atanh AvgPool AvgPool3D AvgPoolGrad BatchMatMul BatchMatMulV2 BatchMatMulV3 BatchNormWithGlobalNormalization BatchToSpace
+BatchToSpaceND BatchDatasetV2 BesselI0e BesselI1e Betainc BiasAdd BiasAddGrad Bincount Bitcast BitwiseAnd BitwiseOr
+BitwiseXor BroadcastArgs BroadcastGradientArgs BroadcastTo Bucketize Cast Ceil CheckNumerics CheckNumericsV2 Cholesky
+ClipByValue CombinedNonMaxSuppression Complex ComplexAbs Concat ConcatOffset ConcatV2 Const ConsumeMutexLock ControlTrigger
+Conv2D Conv2DBackpropFilter Conv2DBackpropInput Conv3D Conv3DBackpropInputV2 Cos Cosh CropAndResize Cross Cumprod Cumsum
+DecodeBase64 DecodeJpeg DecodePng DecodeImage DecodeRaw DepthToSpace DepthwiseConv2dNative DepthwiseConv2dNativeBackpropFilter
+DepthwiseConv2dNativeBackpropInput Dequantize DestroyResourceOp DeviceIndex Diag DiagPart Digamma Dilation2D DisableCopyOnRead
+Div DivNoNan DynamicPartition DynamicStitch Einsum Elu EluGrad EmptyTensorList EncodeBase64 EnsureShape Enter Equal Erf Erfc
+Exit Exp ExpandDims Expm1 ExtractImagePatches FFT FFT2D FakeQuantWithMinMaxArgs FakeQuantWithMinMaxVars Fill Floor FloorDiv
+FloorMod FusedBatchNorm FusedBatchNormGrad FusedBatchNormGradV3 FusedBatchNormV2 FusedBatchNormV3 FusedPadConv2D Gather
+GatherNd GatherV2 Greater GreaterEqual HashTableV2 HistogramFixedWidth IFFT IRFFT Identity IdentityN If Igamma Igammac Imag
+InTopKV2 InitializeTableFromTextFileV2 InitializeTableV2 Inv InvertPermutation IsFinite IsInf IsNan IsVariableInitialized
+IteratorGetNext IteratorV2 L2Loss LRN LeakyRelu LeakyReluGrad Less LessEqual Lgamma LinSpace ListDiff Log Log1p LogMatrixDeterminant
+LogSoftmax LogicalAnd LogicalNot LogicalOr LookupTableExportV2 LookupTableFindV2 LookupTableImportV2 LookupTableInsertV2
+LookupTableSizeV2 LoopCond LowerBound MakeIterator MapDataset MatMul MatrixBandPart MatrixDeterminant MatrixDiag MatrixDiagPart
+MatrixDiagPartV3 MatrixDiagV3 MatrixInverse MatrixSetDiag MatrixSetDiagV3 MatrixSolve MatrixTriangularSolve Max MaxPool MaxPool3D
+MaxPoolGrad MaxPoolV2 MaxPoolWithArgmax Maximum Mean Merge Min Minimum MirrorPad Mod ModelDataset Mul MulNoNan Multinomial
+MutableHashTableV2 MutableDenseHashTableV2 MutexLock MutexV2 Ndtri Neg NextIteration NoOp NonMaxSuppressionV3 NonMaxSuppressionV4
+NonMaxSuppressionV5 NotEqual OneHot OnesLike OptimizeDatasetV2 OptionalFromValue OptionalGetValue OptionalHasValue OptionalNone
+Pack Pad PadV2 PaddedBatchDatasetV2 ParallelDynamicStitch ParallelMapDatasetV2 ParseExample ParseExampleV2 ParseSingleExample
+PartitionedCall Placeholder PlaceholderWithDefault Pow PrefetchDataset PreventGradient Print PrintV2 Prod QuantizeAndDequantizeV2
+QuantizeAndDequantizeV3 QuantizeAndDequantizeV4 QuantizeV2 RFFT RaggedGather RaggedRange RaggedTensorFromVariant
+RaggedTensorToSparse RaggedTensorToTensor RaggedTensorToVariant RandomGammaGrad RandomShuffle RandomStandardNormal RandomUniform
+RandomUniformInt Range RangeDataset Rank ReadVariableOp Real RealDiv Reciprocal ReciprocalGrad Relu Relu6 Relu6Grad ReluGrad
+RepeatDataset Reshape ResizeArea ResizeBicubic ResizeBilinear ResizeBilinearGrad ResizeNearestNeighbor ResizeNearestNeighborGrad
+ResourceApplyAdam ResourceApplyGradientDescent ResourceGather ResourceGatherNd ResourceScatterAdd ResourceScatterUpdate
+ResourceStridedSliceAssign Reverse ReverseSequence ReverseV2 RightShift LeftShift Rint Roll Round Rsqrt RsqrtGrad ScatterNd
+SegmentMax SegmentMean SegmentMin SegmentProd SegmentSum Select SelectV2 Selu SeluGrad Shape ShapeN ShardDataset ShuffleDatasetV3
+Sigmoid SigmoidGrad Sign Sin Sinh Size Slice Snapshot Softmax SoftmaxCrossEntropyWithLogits Softplus SoftplusGrad Softsign
+SpaceToBatch SpaceToBatchND SpaceToDepth SparseFillEmptyRows SparseReshape SparseSegmentMean SparseSegmentSqrtN SparseSegmentSum
+SparseSoftmaxCrossEntropyWithLogits SparseTensorDenseMatMul SparseToDense Split SplitV Sqrt SqrtGrad Square SquaredDifference
+Squeeze StackCloseV2 StackPopV2 StackPushV2 StackV2 StatefulPartitionedCall StatefulStandardNormalV2 StatefulUniform
+StatelessIf StatelessMultinomial StatelessRandomGetKeyCounter StatelessRandomNormal StatelessRandomNormalV2 StatelessRandomUniform
+StatelessRandomUniformV2 StatelessRandomUniformInt StatelessRandomUniformIntV2 StatelessTruncatedNormal StatelessTruncatedNormalV2
+StatelessWhile StaticRegexFullMatch StaticRegexReplace StopGradient StridedSlice StridedSliceGrad StringFormat StringJoin
+StringLength StringLower StringSplit StringSplitV2 StringStrip StringToHashBucketFast StringToNumber StringUpper Sub Substr Sum
+Svd Switch SymbolicGradient TakeDataset Tan Tanh TanhGrad TensorArrayGatherV3 TensorArrayReadV3 TensorArrayScatterV3
+TensorArraySizeV3 TensorArrayV3 TensorArrayWriteV3 TensorDataset TensorListConcatV2 TensorListFromTensor TensorListGetItem
+TensorListLength TensorListPopBack TensorListPushBack TensorListReserve TensorListSetItem TensorListStack TensorScatterAdd
+TensorScatterUpdate TensorSliceDataset Tile TopKV2 Transpose TruncateDiv TruncateMod TruncatedNormal Unique UniqueV2 Unpack
+UnsortedSegmentMax UnsortedSegmentMin UnsortedSegmentProd UnsortedSegmentSum UpperBound VarHandleOp VarIsInitializedOp Variable
+VariableShape VariableV2 Where While Xdivy XlaSharding Xlog1py Xlogy ZerosLike Zeta _Arg _Retval _HostCast _Recv _Send
+_FusedBatchNormEx _FusedConv2D _FusedMatMul StringToHashBucketStrong StringToHashBucket Fingerprint UnicodeDecodeWithOffsets
+UnicodeScript UnicodeTranscode WordpieceTokenizeWithOffsets CaseFoldUTF8 NormalizeUTF8 RegexSplitWithOffsets SentencepieceOp
+SentencepieceTokenizeOp ShardedFilename StringNGrams AnonymousIteratorV2 AnonymousIteratorV3 DeleteIterator
+FlatMapDataset FilterDataset ParallelInterleaveDatasetV4 InterleaveDataset CacheDatasetV2 ZipDataset ConcatenateDataset
+DummySeedGenerator AnonymousSeedGenerator DeleteSeedGenerator DatasetCardinality SerializeIterator DeserializeIterator
+TPUReplicatedInput TPUReplicatedOutput TPUReplicateMetadata TPUCompilationResult`.split(/\s+/));
+//# sourceMappingURL=ops.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/savedmodel/proto.js
+
+/**
+ * The subset of TensorFlow's saved_model.proto, meta_graph.proto, graph.proto, node_def.proto, function.proto,
+ * attr_value.proto and tensor.proto the scanner needs, written from the published .proto field numbers.
+ * Unlisted fields (tensor contents, shapes, signatures) are skipped by the decoder.
+ */
+const nameAttrs = { keyType: 'string', type: 'AttrValue' };
+const proto_root = protobufjs.Root.fromJSON({
+    nested: {
+        tensorflow: {
+            nested: {
+                TensorProto: { fields: { dtype: { type: 'int32', id: 1 }, stringVal: { rule: 'repeated', type: 'bytes', id: 8 } } },
+                NameAttrList: { fields: { name: { type: 'string', id: 1 }, attr: { ...nameAttrs, id: 2 } } },
+                ListValue: {
+                    fields: {
+                        s: { rule: 'repeated', type: 'bytes', id: 2 },
+                        tensor: { rule: 'repeated', type: 'TensorProto', id: 8 },
+                        func: { rule: 'repeated', type: 'NameAttrList', id: 9 },
+                    },
+                },
+                AttrValue: {
+                    oneofs: { value: { oneof: ['list', 's', 'i', 'f', 'b', 'type', 'tensor', 'placeholder', 'func'] } },
+                    fields: {
+                        list: { type: 'ListValue', id: 1 },
+                        s: { type: 'bytes', id: 2 },
+                        i: { type: 'int64', id: 3 },
+                        f: { type: 'float', id: 4 },
+                        b: { type: 'bool', id: 5 },
+                        type: { type: 'int32', id: 6 },
+                        tensor: { type: 'TensorProto', id: 8 },
+                        placeholder: { type: 'string', id: 9 },
+                        func: { type: 'NameAttrList', id: 10 },
+                    },
+                },
+                NodeDef: {
+                    fields: {
+                        name: { type: 'string', id: 1 },
+                        op: { type: 'string', id: 2 },
+                        input: { rule: 'repeated', type: 'string', id: 3 },
+                        device: { type: 'string', id: 4 },
+                        attr: { ...nameAttrs, id: 5 },
+                    },
+                },
+                OpDef: { fields: { name: { type: 'string', id: 1 } } },
+                FunctionDef: {
+                    fields: {
+                        signature: { type: 'OpDef', id: 1 },
+                        nodeDef: { rule: 'repeated', type: 'NodeDef', id: 3 },
+                        attr: { ...nameAttrs, id: 5 },
+                    },
+                },
+                FunctionDefLibrary: { fields: { function: { rule: 'repeated', type: 'FunctionDef', id: 1 } } },
+                VersionDef: { fields: { producer: { type: 'int32', id: 1 }, minConsumer: { type: 'int32', id: 2 } } },
+                GraphDef: {
+                    fields: {
+                        node: { rule: 'repeated', type: 'NodeDef', id: 1 },
+                        library: { type: 'FunctionDefLibrary', id: 2 },
+                        versions: { type: 'VersionDef', id: 4 },
+                    },
+                },
+                MetaInfoDef: {
+                    fields: {
+                        metaGraphVersion: { type: 'string', id: 1 },
+                        tags: { rule: 'repeated', type: 'string', id: 4 },
+                        tensorflowVersion: { type: 'string', id: 5 },
+                        tensorflowGitVersion: { type: 'string', id: 6 },
+                    },
+                },
+                MetaGraphDef: { fields: { metaInfoDef: { type: 'MetaInfoDef', id: 1 }, graphDef: { type: 'GraphDef', id: 2 } } },
+                SavedModel: {
+                    fields: {
+                        savedModelSchemaVersion: { type: 'int64', id: 1 },
+                        metaGraphs: { rule: 'repeated', type: 'MetaGraphDef', id: 2 },
+                    },
+                },
+            },
+        },
+    },
+});
+const SavedModelType = proto_root.lookupType('tensorflow.SavedModel');
+const GraphDefType = proto_root.lookupType('tensorflow.GraphDef');
+const OBJECT_OPTIONS = { longs: String, defaults: false, arrays: true, objects: true };
+function decodeSavedModel(bytes) {
+    return SavedModelType.toObject(SavedModelType.decode(bytes), OBJECT_OPTIONS);
+}
+function decodeGraphDef(bytes) {
+    return GraphDefType.toObject(GraphDefType.decode(bytes), OBJECT_OPTIONS);
+}
+//# sourceMappingURL=proto.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/savedmodel/walk.js
+
+const MAX_EMBEDDED_DEPTH = 4;
+/** Strings held in an attribute (s, list.s, tensor string values), where a serialised graph can hide. */
+function attrStrings(value) {
+    const out = [];
+    if (value.s !== undefined)
+        out.push(value.s);
+    out.push(...(value.list?.s ?? []));
+    for (const t of [value.tensor, ...(value.list?.tensor ?? [])])
+        out.push(...(t?.stringVal ?? []));
+    return out;
+}
+/** A serialised GraphDef with at least one well-named node, or undefined. */
+function embeddedGraph(bytes) {
+    if (bytes.length < 4 || bytes[0] !== 0x0a)
+        return undefined;
+    try {
+        const g = decodeGraphDef(bytes);
+        const named = (g.node ?? []).length > 0 && (g.node ?? []).every((n) => /^[A-Za-z_][\w>]*$/.test(n.op ?? ''));
+        return named ? g : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Every node scope of a graph: its nodes, each library function, and graphs serialised inside attributes. */
+function graphScopes(graph, where, depth = 0) {
+    const scopes = [{ where, nodes: graph.node ?? [] }];
+    const functions = new Set();
+    const fns = graph.library?.function ?? [];
+    for (const fn of fns) {
+        const name = fn.signature?.name ?? '?';
+        functions.add(name);
+        scopes.push({ where: `${where} function ${name}`, nodes: fn.nodeDef ?? [] });
+    }
+    let embedded = 0;
+    if (depth < MAX_EMBEDDED_DEPTH) {
+        for (const scope of [...scopes]) {
+            for (const node of scope.nodes) {
+                for (const [key, value] of Object.entries(node.attr ?? {})) {
+                    for (const bytes of attrStrings(value)) {
+                        const inner = embeddedGraph(bytes);
+                        if (inner === undefined)
+                            continue;
+                        embedded++;
+                        const nested = graphScopes(inner, `${scope.where} node ${node.name ?? '?'} attr ${key} (embedded graph)`, depth + 1);
+                        scopes.push(...nested.scopes);
+                        for (const f of nested.functions)
+                            functions.add(f);
+                        embedded += nested.embedded;
+                    }
+                }
+            }
+        }
+    }
+    return { scopes, functions, embedded };
+}
+//# sourceMappingURL=walk.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/savedmodel/analyser.js
+
+
+
+
+
+
+const SAVED_MODEL = 'tf-savedmodel';
+const GRAPH_DEF = 'tf-graphdef';
+const MAX_PROTO_BYTES = 2 * 1024 ** 3;
+/** The node feeding `input` (`name`, `name:0`, `name:output:0`, `^name`) in the same scope. */
+function producer(scope, input) {
+    if (input === undefined)
+        return undefined;
+    return scope.get(input.replace(/^\^/, '').split(':')[0]);
+}
+function analyser_text(bytes) {
+    return bytes === undefined ? '' : new TextDecoder().decode(bytes);
+}
+function nodeFinding(node, scope, byName, known, path) {
+    const op = node.op ?? '';
+    const at = `node "${node.name ?? '?'}" (${op}) in ${scope.where}`;
+    if (PYTHON_OPS.has(op))
+        return analysis_finding('TG-TF-002', 'critical', path, `${at} calls back into Python.`, op);
+    if (FILE_OPS.has(op))
+        return analysis_finding('TG-TF-003', 'high', path, `${at} touches the file system.`, op);
+    if (op === 'PrintV2') {
+        const stream = analyser_text(node.attr?.['output_stream']?.s);
+        return stream.startsWith('file://') ? analysis_finding('TG-TF-003', 'high', path, `${at} prints to ${stream}.`, stream) : undefined;
+    }
+    if (CHECKPOINT_OPS.has(op)) {
+        const source = producer(byName, node.input?.[0]);
+        if (source?.op === 'Const') {
+            return analysis_finding('TG-TF-004', 'high', path, `${at} reads or writes a checkpoint at a path fixed in the graph (${source.name}).`, op);
+        }
+        return analysis_finding('TG-TF-004', 'low', path, `${at} is checkpoint I/O wired to a runtime path (the usual saver).`, op);
+    }
+    if (GRAPH_FROM_DATA_OPS.has(op))
+        return analysis_finding('TG-TF-006', 'medium', path, `${at} runs a graph deserialised from data.`, op);
+    if (!known(op))
+        return analysis_finding('TG-TF-005', 'medium', path, `${at} is not a known TensorFlow op.`, op);
+    return undefined;
+}
+function graphFindings(graphs, path, policy) {
+    const findings = new Map();
+    const allowOps = new Set(policy?.tensorflow?.allowOps ?? []);
+    let nodes = 0;
+    for (const [i, graph] of graphs.entries()) {
+        const { scopes, functions, embedded } = graphScopes(graph, graphs.length > 1 ? `meta graph ${i}` : 'the graph');
+        const known = (op) => KNOWN_OPS.has(op) || functions.has(op) || allowOps.has(op);
+        if (embedded > 0) {
+            findings.set('embedded', analysis_finding('TG-TF-006', 'medium', path, `${embedded} graph(s) are serialised inside node attributes; they were scanned too.`));
+        }
+        for (const scope of scopes) {
+            const byName = new Map(scope.nodes.map((n) => [n.name ?? '', n]));
+            nodes += scope.nodes.length;
+            for (const node of scope.nodes) {
+                const f = nodeFinding(node, scope, byName, known, path);
+                // One finding per rule, op and scope keeps a thousand-node saver from drowning the report.
+                if (f !== undefined)
+                    findings.set(`${f.rule}|${f.severity}|${node.op}|${scope.where}`, f);
+            }
+        }
+    }
+    // Random bytes can decode as an empty message: a graph without a single node is not a model we checked.
+    if (nodes === 0)
+        throw malformed('the graph has no nodes');
+    return { findings: [...findings.values()], nodes };
+}
+function decodeOrFail(decode, bytes, what) {
+    try {
+        return decode(bytes);
+    }
+    catch (cause) {
+        throw malformed(`not a decodable ${what}: ${cause instanceof Error ? cause.message : String(cause)}`, cause);
+    }
+}
+async function analyseSavedModel(ctx) {
+    const model = decodeOrFail(decodeSavedModel, await readWhole(ctx.source, MAX_PROTO_BYTES, 'the SavedModel'), 'SavedModel');
+    const metas = model.metaGraphs ?? [];
+    if (metas.length === 0)
+        throw malformed('the SavedModel has no meta graphs');
+    const graphs = metas.map((m) => m.graphDef ?? {});
+    const { findings, nodes } = graphFindings(graphs, ctx.source.name, ctx.policy);
+    const version = metas.find((m) => m.metaInfoDef?.tensorflowVersion)?.metaInfoDef?.tensorflowVersion;
+    const tags = [...new Set(metas.flatMap((m) => m.metaInfoDef?.tags ?? []))].join(',');
+    return analysisOf(SAVED_MODEL, findings, {
+        framework: 'tensorflow',
+        ...(version === undefined ? {} : { producer: `tensorflow ${version}` }),
+        properties: { metaGraphs: String(metas.length), nodes: String(nodes), tags },
+    });
+}
+async function analyseGraphDef(ctx) {
+    const graph = decodeOrFail(decodeGraphDef, await readWhole(ctx.source, MAX_PROTO_BYTES, 'the GraphDef'), 'GraphDef');
+    const { findings, nodes } = graphFindings([graph], ctx.source.name, ctx.policy);
+    const producerVersion = graph.versions?.producer;
+    return analysisOf(GRAPH_DEF, findings, {
+        framework: 'tensorflow',
+        ...(producerVersion === undefined ? {} : { formatVersion: String(producerVersion) }),
+        properties: { nodes: String(nodes) },
+    });
+}
+/** Reads a protobuf varint at `at`; returns [value, next offset] or undefined past the head. */
+function varint(head, at) {
+    let value = 0;
+    for (let i = 0; i < 5 && at + i < head.length; i++) {
+        const b = head[at + i];
+        value += (b & 0x7f) * 2 ** (7 * i);
+        if ((b & 0x80) === 0)
+            return [value, at + i + 1];
+    }
+    return undefined;
+}
+/** SavedModel: schema version 1, then a MetaGraphDef whose first field is meta_info_def or graph_def. */
+function sniffSavedModel(head) {
+    if (head[0] !== 0x08 || head[1] !== 0x01 || head[2] !== 0x12)
+        return false;
+    const len = varint(head, 3);
+    return len !== undefined && (head[len[1]] === 0x0a || head[len[1]] === 0x12);
+}
+/** GraphDef: a first NodeDef whose name and op are both printable identifiers. */
+function sniffGraphDef(head) {
+    if (head[0] !== 0x0a)
+        return false;
+    const node = varint(head, 1);
+    if (node === undefined || head[node[1]] !== 0x0a)
+        return false;
+    const name = varint(head, node[1] + 1);
+    if (name === undefined || name[0] === 0)
+        return false;
+    const opTag = name[1] + name[0];
+    if (head[opTag] !== 0x12)
+        return false;
+    const op = varint(head, opTag + 1);
+    if (op === undefined || op[0] === 0 || op[1] + op[0] > head.length)
+        return false;
+    return /^[A-Za-z_][\w>]*$/.test(new TextDecoder().decode(head.subarray(op[1], op[1] + op[0])));
+}
+const savedModelAnalyser = {
+    format: SAVED_MODEL,
+    sniff: sniffSavedModel,
+    analyse: (ctx) => failClosed(SAVED_MODEL, 'TG-TF-001', ctx.source, () => analyseSavedModel(ctx)),
+};
+const graphDefAnalyser = {
+    format: GRAPH_DEF,
+    sniff: sniffGraphDef,
+    analyse: (ctx) => failClosed(GRAPH_DEF, 'TG-TF-001', ctx.source, () => analyseGraphDef(ctx)),
+};
+//# sourceMappingURL=analyser.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/savedmodel/rules.js
+const savedmodel_rules_help = 'Re-export the model from code you trust (tf.saved_model.save) and inspect the graph; do not load this file.';
+const TENSORFLOW_RULES = [
+    {
+        id: 'TG-TF-001',
+        name: 'TensorflowMalformed',
+        summary: 'The SavedModel or GraphDef protobuf could not be decoded.',
+        severity: 'high',
+        help: savedmodel_rules_help,
+    },
+    {
+        id: 'TG-TF-002',
+        name: 'TensorflowPythonOp',
+        summary: 'The graph calls back into Python (PyFunc, EagerPyFunc, PyFuncStateless).',
+        severity: 'critical',
+        help: savedmodel_rules_help,
+    },
+    {
+        id: 'TG-TF-003',
+        name: 'TensorflowFileOp',
+        summary: 'The graph reads, lists or writes files (ReadFile, WriteFile, MatchingFiles, PrintV2 to a file, summary writers).',
+        severity: 'high',
+        help: savedmodel_rules_help,
+    },
+    {
+        id: 'TG-TF-004',
+        name: 'TensorflowCheckpointOp',
+        summary: 'A checkpoint op (Save/SaveV2, RestoreV2, MergeV2Checkpoints): high when its path is a constant baked into the graph, low in the usual saver wiring.',
+        severity: 'high',
+        help: savedmodel_rules_help,
+    },
+    {
+        id: 'TG-TF-005',
+        name: 'TensorflowUnknownOp',
+        summary: 'The graph uses an op that is not on the known-op list.',
+        severity: 'medium',
+        help: 'Check which library registers the op; if trusted, add it to scan.tensorflow.allowOps.',
+    },
+    {
+        id: 'TG-TF-006',
+        name: 'TensorflowEmbeddedGraph',
+        summary: 'A graph is deserialised from data at run time (DatasetFromGraph and relatives).',
+        severity: 'medium',
+        help: savedmodel_rules_help,
+    },
+];
+//# sourceMappingURL=rules.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/savedmodel/index.js
+
+
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/templates/analysers.js
+
+
+
+/** tokenizer_config.json files carry vocabularies of a few MiB; well past that is not a tokenizer config. */
+const MAX_CONFIG_BYTES = 64 * 1024 * 1024;
+const MAX_TEMPLATE_FILE_BYTES = 4 * 1024 * 1024;
+/** `chat_template` is a string, or a list of `{name, template}` (named templates such as tool_use). */
+function chatTemplateFindings(value, path, key = 'chat_template') {
+    if (value === undefined || value === null)
+        return [];
+    if (typeof value === 'string')
+        return analyseTemplate(value, path, key);
+    if (Array.isArray(value)) {
+        return value.flatMap((entry, i) => {
+            const name = isRecord(entry) && typeof entry['name'] === 'string' ? entry['name'] : String(i);
+            if (!isRecord(entry) || typeof entry['template'] !== 'string') {
+                return [analysis_finding('TG-TPL-007', 'high', path, `${key}[${i}] is not a {name, template} object; the config is malformed.`)];
+            }
+            return analyseTemplate(entry['template'], path, `${key}.${name}`);
+        });
+    }
+    return [analysis_finding('TG-TPL-007', 'high', path, `${key} is neither a string nor a list of templates; the config is malformed.`)];
+}
+const TOKENIZER_FORMAT = 'tokenizer-config';
+async function analyseTokenizerConfig(ctx) {
+    const path = ctx.source.name;
+    const config = parseJson(decodeUtf8(await readWhole(ctx.source, MAX_CONFIG_BYTES, 'tokenizer config'), 'the tokenizer config'), 'the tokenizer config');
+    if (!isRecord(config))
+        return analysisOf(TOKENIZER_FORMAT, [analysis_finding('TG-TPL-007', 'high', path, `the tokenizer config is not a JSON object.`)]);
+    const properties = {};
+    if (typeof config['tokenizer_class'] === 'string')
+        properties['tokenizer_class'] = config['tokenizer_class'];
+    return analysisOf(TOKENIZER_FORMAT, chatTemplateFindings(config['chat_template'], path), { properties });
+}
+/** tokenizer_config.json, and processor chat_template.json, which uses the same key. */
+const tokenizerConfigAnalyser = {
+    format: TOKENIZER_FORMAT,
+    sniff: (head) => jsonHeadMentions(head, ['chat_template', 'tokenizer_class', 'added_tokens_decoder', 'model_max_length']),
+    analyse: (ctx) => failClosed(TOKENIZER_FORMAT, 'TG-TPL-007', ctx.source, () => analyseTokenizerConfig(ctx)),
+};
+const TEMPLATE_FORMAT = 'chat-template';
+const TEMPLATE_WORDS = ['message', 'add_generation_prompt', 'bos_token', 'eos_token'];
+/** Jinja text that talks about chat messages: `chat_template.jinja` and its relatives. */
+function sniffTemplate(head) {
+    if (head.includes(0))
+        return false;
+    const text = new TextDecoder('utf-8').decode(head);
+    return (text.includes('{%') || text.includes('{{')) && TEMPLATE_WORDS.some((w) => text.includes(w));
+}
+async function analyseTemplateFile(ctx) {
+    const text = decodeUtf8(await readWhole(ctx.source, MAX_TEMPLATE_FILE_BYTES, 'chat template'), 'the chat template');
+    return analysisOf(TEMPLATE_FORMAT, analyseTemplate(text, ctx.source.name, 'chat template'));
+}
+const chatTemplateAnalyser = {
+    format: TEMPLATE_FORMAT,
+    sniff: sniffTemplate,
+    analyse: (ctx) => failClosed(TEMPLATE_FORMAT, 'TG-TPL-001', ctx.source, () => analyseTemplateFile(ctx)),
+};
+//# sourceMappingURL=analysers.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/templates/rules.js
+const templates_rules_help = 'Replace the chat template with the upstream one, or review it line by line before any tokenizer renders it.';
+const TEMPLATE_RULES = [
+    {
+        id: 'TG-TPL-001',
+        name: 'ChatTemplateUnparsable',
+        summary: 'A chat template could not be parsed, so it could not be checked.',
+        severity: 'medium',
+        help: templates_rules_help,
+    },
+    {
+        id: 'TG-TPL-002',
+        name: 'ChatTemplatePrivateAttribute',
+        summary: 'A chat template reaches a private or dunder attribute (__globals__, __class__, __subclasses__, __builtins__, ...): the Jinja sandbox escape (SSTI) pattern.',
+        severity: 'critical',
+        help: templates_rules_help,
+    },
+    {
+        id: 'TG-TPL-003',
+        name: 'ChatTemplateSstiHelper',
+        summary: 'A chat template uses a Jinja global known from SSTI payloads (lipsum, cycler, joiner).',
+        severity: 'high',
+        help: templates_rules_help,
+    },
+    {
+        id: 'TG-TPL-004',
+        name: 'ChatTemplateNamespace',
+        summary: 'A chat template uses namespace(); common in legitimate templates, recorded for review of the rest.',
+        severity: 'low',
+        help: templates_rules_help,
+    },
+    {
+        id: 'TG-TPL-005',
+        name: 'ChatTemplateDynamicAttribute',
+        summary: 'A chat template looks up attributes by computed name (attr filter with a non-literal).',
+        severity: 'medium',
+        help: templates_rules_help,
+    },
+    { id: 'TG-TPL-006', name: 'ChatTemplateTooLarge', summary: 'A chat template is larger than the analysis cap.', severity: 'medium', help: templates_rules_help },
+    {
+        id: 'TG-TPL-007',
+        name: 'TokenizerConfigMalformed',
+        summary: 'tokenizer_config.json is not valid JSON or its chat_template has an unexpected shape.',
+        severity: 'high',
+        help: templates_rules_help,
+    },
+];
+//# sourceMappingURL=rules.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/templates/index.js
+
+
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/extra.js
+
+
+
+
+
+
+/**
+ * Format analysers beyond pickles and their containers (Keras, SavedModel, ONNX, GGUF, safetensors, chat templates).
+ * The dispatcher consults these after the built-in container and pickle sniffers, in this order: magic-number
+ * formats first, then protobuf shapes, then JSON and text sniffed by their keys.
+ */
+const EXTRA_ANALYSERS = [
+    ggufAnalyser,
+    kerasH5Analyser,
+    safetensorsAnalyser,
+    onnxAnalyser,
+    savedModelAnalyser,
+    kerasSavedMetadataAnalyser,
+    graphDefAnalyser,
+    kerasConfigAnalyser,
+    kerasMetadataAnalyser,
+    tokenizerConfigAnalyser,
+    chatTemplateAnalyser,
+];
+//# sourceMappingURL=extra.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/error.js
+
+/** The unpickler would reject the stream here (or a limit was hit); `rule` says which. */
+class PickleError extends Error {
+    offset;
+    rule;
+    constructor(message, offset, rule = RULES.parseError) {
+        super(message);
+        this.offset = offset;
+        this.rule = rule;
+    }
+}
+//# sourceMappingURL=error.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/input.js
+const input_CHUNK = 1 << 20;
+class PickleTruncated extends Error {
+}
+/**
+ * Buffered, forward-only reading of a pickle stream from a ByteSource. Large arguments are skipped by moving
+ * the position, never read, so memory stays bounded whatever the file holds.
+ */
+class PickleInput {
+    source;
+    pos;
+    buf = new Uint8Array(0);
+    bufStart = 0;
+    constructor(source, start = 0) {
+        this.source = source;
+        this.pos = start;
+    }
+    get size() {
+        return this.source.size;
+    }
+    /** Make `n` bytes from `pos` available synchronously; false when the stream ends first. */
+    async ensure(n) {
+        if (this.pos + n > this.source.size)
+            return false;
+        const off = this.pos - this.bufStart;
+        if (off >= 0 && off + n <= this.buf.length)
+            return true;
+        this.buf = await this.source.read(this.pos, Math.max(n, input_CHUNK));
+        this.bufStart = this.pos;
+        return this.buf.length >= n;
+    }
+    /** Byte at `pos + i` after ensure(). */
+    at(i) {
+        return this.buf[this.pos - this.bufStart + i] ?? 0;
+    }
+    view(n) {
+        const off = this.pos - this.bufStart;
+        return this.buf.subarray(off, off + n);
+    }
+    skip(n) {
+        this.pos += n;
+    }
+    /** Whether `n` bytes from `pos` are buffered. */
+    has(n) {
+        const off = this.pos - this.bufStart;
+        return off >= 0 && off + n <= this.buf.length;
+    }
+    /** Require `n` buffered bytes: throws NeedBytes (refill, then retry the opcode) or PickleTruncated at the end. */
+    need(n, what) {
+        if (this.has(n))
+            return;
+        if (this.pos + n > this.source.size)
+            throw new PickleTruncated(`stream ends inside ${what} (truncated pickle)`);
+        throw new NeedBytes(n);
+    }
+    /** A `\n`-terminated line (without the newline) from the buffer, at most `max` bytes. */
+    lineSync(max, what) {
+        const off = this.pos - this.bufStart;
+        const avail = off >= 0 ? this.buf.length - off : 0;
+        const nl = avail > 0 ? this.buf.indexOf(10, off) : -1;
+        if (nl >= 0 && nl - off <= max) {
+            const out = this.buf.slice(off, nl);
+            this.pos = this.bufStart + nl + 1;
+            return out;
+        }
+        if (nl >= 0 || avail > max)
+            throw new PickleTruncated(`${what} is longer than ${max} bytes`);
+        if (off >= 0 && this.bufStart + this.buf.length >= this.source.size)
+            throw new PickleTruncated(`stream ends inside ${what} (truncated pickle)`);
+        throw new NeedBytes(Math.min(avail + (1 << 16), this.source.size - this.pos));
+    }
+}
+/** Not enough bytes buffered: the machine refills and re-runs the opcode from its start. */
+class NeedBytes {
+    n;
+    constructor(n) {
+        this.n = n;
+    }
+}
+//# sourceMappingURL=input.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/globals-policy.js
+const TORCH_DTYPES = [
+    'float32',
+    'float64',
+    'float16',
+    'bfloat16',
+    'complex32',
+    'complex64',
+    'complex128',
+    'int64',
+    'int32',
+    'int16',
+    'int8',
+    'uint8',
+    'uint16',
+    'uint32',
+    'uint64',
+    'bool',
+    'qint8',
+    'quint8',
+    'qint32',
+    'quint4x2',
+    'quint2x4',
+    'float8_e4m3fn',
+    'float8_e5m2',
+    'float8_e4m3fnuz',
+    'float8_e5m2fnuz',
+    'float8_e8m0fnu',
+    'float4_e2m1fn_x2',
+    'bits8',
+    'bits16',
+    'strided',
+    'sparse_coo',
+    'sparse_csr',
+    'sparse_csc',
+    'sparse_bsr',
+    'sparse_bsc',
+    '_mkldnn',
+    'jagged',
+    'contiguous_format',
+    'channels_last',
+    'channels_last_3d',
+    'preserve_format',
+    'per_tensor_affine',
+    'per_channel_affine',
+    'per_tensor_symmetric',
+    'per_channel_symmetric',
+    'per_channel_affine_float_qparams',
+];
+const TORCH_STORAGES = [
+    'Float',
+    'Double',
+    'Half',
+    'BFloat16',
+    'Long',
+    'Int',
+    'Short',
+    'Char',
+    'Byte',
+    'Bool',
+    'ComplexFloat',
+    'ComplexDouble',
+    'QUInt8',
+    'QInt8',
+    'QInt32',
+    'QUInt4x2',
+    'QUInt2x4',
+].map((t) => `${t}Storage`);
+const TORCH_REBUILD = [
+    '_rebuild_tensor',
+    '_rebuild_tensor_v2',
+    '_rebuild_tensor_v3',
+    '_rebuild_parameter',
+    '_rebuild_parameter_with_state',
+    '_rebuild_qtensor',
+    '_rebuild_sparse_tensor',
+    '_rebuild_nested_tensor',
+    '_rebuild_meta_tensor_no_storage',
+    '_rebuild_wrapper_subclass',
+    '_rebuild_device_tensor_from_numpy',
+];
+/** What torch.load(weights_only=True) accepts, plain containers, `_codecs.encode`, NumPy arrays and joblib's wrapper. */
+const DEFAULT_SAFE_GLOBALS = new Set([
+    ...TORCH_REBUILD.map((f) => `torch._utils.${f}`),
+    'torch._tensor._rebuild_from_type_v2',
+    'torch.nn.parameter.Parameter',
+    'torch.Tensor',
+    'torch.Size',
+    'torch.device',
+    'torch.serialization._get_layout',
+    'torch.storage.UntypedStorage',
+    'torch.storage.TypedStorage',
+    'torch.storage._load_from_bytes',
+    ...TORCH_STORAGES.map((s) => `torch.${s}`),
+    ...TORCH_STORAGES.map((s) => `torch.cuda.${s}`),
+    // torch._tensor_classes (legacy tensor types), which weights_only also accepts.
+    ...TORCH_STORAGES.slice(0, 12).map((s) => `torch.${s.replace('Storage', 'Tensor')}`),
+    ...TORCH_STORAGES.slice(0, 12).map((s) => `torch.cuda.${s.replace('Storage', 'Tensor')}`),
+    ...TORCH_DTYPES.map((d) => `torch.${d}`),
+    'collections.OrderedDict',
+    'collections.Counter',
+    'builtins.set',
+    'builtins.frozenset',
+    'builtins.bytearray',
+    'builtins.complex',
+    'builtins.slice',
+    'builtins.range',
+    '_codecs.encode',
+    'numpy.core.multiarray._reconstruct',
+    'numpy._core.multiarray._reconstruct',
+    'numpy.core.multiarray.scalar',
+    'numpy._core.multiarray.scalar',
+    'numpy.core.numeric._frombuffer',
+    'numpy._core.numeric._frombuffer',
+    'numpy.ndarray',
+    'numpy.dtype',
+    'joblib.numpy_pickle.NumpyArrayWrapper',
+    'joblib.numpy_pickle.NDArrayWrapper',
+]);
+/** `numpy.dtypes.Float64DType` and friends: dtype classes, no behaviour on load. */
+const SAFE_PREFIXES = ['numpy.dtypes.'];
+const DENY = [
+    ['os', 'runs commands and touches files (os.system, os.popen, os.exec*)'],
+    ['posix', 'runs commands (the os module under another name)'],
+    ['nt', 'runs commands (the os module under another name)'],
+    ['subprocess', 'runs commands'],
+    ['_posixsubprocess', 'runs commands'],
+    ['pty', 'spawns a shell'],
+    ['sys', 'reaches interpreter internals (sys.modules, sys.settrace)'],
+    ['runpy', 'runs Python code'],
+    ['code', 'runs Python code'],
+    ['codeop', 'compiles Python code'],
+    ['importlib', 'imports arbitrary modules'],
+    ['imp', 'imports arbitrary modules'],
+    ['pkgutil', 'imports arbitrary modules'],
+    ['zipimport', 'imports arbitrary modules'],
+    ['pkg_resources', 'imports arbitrary modules'],
+    ['builtins.eval', 'runs Python code'],
+    ['builtins.exec', 'runs Python code'],
+    ['builtins.compile', 'compiles Python code'],
+    ['builtins.__import__', 'imports arbitrary modules'],
+    ['builtins.getattr', 'reaches any attribute of any object (gadget for os.system and friends)'],
+    ['builtins.setattr', 'rewrites attributes of loaded modules'],
+    ['builtins.delattr', 'rewrites attributes of loaded modules'],
+    ['builtins.open', 'reads or writes files'],
+    ['builtins.globals', 'reaches interpreter internals'],
+    ['builtins.locals', 'reaches interpreter internals'],
+    ['builtins.vars', 'reaches interpreter internals'],
+    ['builtins.input', 'reads the terminal'],
+    ['builtins.breakpoint', 'starts a debugger'],
+    ['builtins.memoryview', 'reaches raw memory'],
+    ['types', 'builds code and function objects'],
+    ['marshal', 'loads code objects'],
+    ['pickle', 'loads a nested pickle'],
+    ['_pickle', 'loads a nested pickle'],
+    ['cPickle', 'loads a nested pickle'],
+    ['shelve', 'loads nested pickles'],
+    ['dill', 'rebuilds functions and code objects'],
+    ['cloudpickle', 'rebuilds functions and code objects'],
+    ['joblib.load', 'loads a nested pickle'],
+    ['joblib.numpy_pickle.load', 'loads a nested pickle'],
+    ['numpy.load', 'loads a nested file, possibly with allow_pickle'],
+    ['numpy.testing._private.utils.runstring', 'runs Python code'],
+    ['numpy.f2py', 'compiles and runs code'],
+    ['numpy.distutils', 'runs build commands'],
+    ['torch.load', 'loads a nested checkpoint'],
+    ['torch.serialization.load', 'loads a nested checkpoint'],
+    ['torch.hub', 'downloads and runs code'],
+    ['torch.jit.load', 'loads a nested TorchScript program'],
+    ['torch._dynamo', 'compiles and runs code'],
+    ['torch._inductor', 'compiles and runs code'],
+    ['ctypes', 'calls native code'],
+    ['_ctypes', 'calls native code'],
+    ['cffi', 'calls native code'],
+    ['signal', 'changes process signal handling'],
+    ['multiprocessing', 'starts processes'],
+    ['concurrent', 'starts threads or processes'],
+    ['threading', 'starts threads'],
+    ['_thread', 'starts threads'],
+    ['asyncio', 'starts processes and network connections (asyncio.subprocess, unix_events)'],
+    ['socket', 'opens network connections'],
+    ['_socket', 'opens network connections'],
+    ['socketserver', 'opens network connections'],
+    ['ssl', 'opens network connections'],
+    ['http', 'opens network connections'],
+    ['httplib', 'opens network connections'],
+    ['urllib', 'opens network connections'],
+    ['urllib2', 'opens network connections'],
+    ['urllib3', 'opens network connections'],
+    ['requests', 'opens network connections'],
+    ['httpx', 'opens network connections'],
+    ['aiohttp', 'opens network connections'],
+    ['ftplib', 'opens network connections'],
+    ['smtplib', 'opens network connections'],
+    ['telnetlib', 'opens network connections'],
+    ['xmlrpc', 'opens network connections'],
+    ['webbrowser', 'opens a browser (runs a command)'],
+    ['shutil', 'copies, moves and deletes files'],
+    ['tempfile', 'creates files'],
+    ['pathlib', 'reads, writes and deletes files (and reaches os through pathlib.os)'],
+    ['io', 'reads or writes files'],
+    ['_io', 'reads or writes files'],
+    ['fileinput', 'reads or writes files'],
+    ['tarfile', 'extracts archives onto disk'],
+    ['zipfile', 'extracts archives onto disk'],
+    ['glob', 'lists files'],
+    ['operator.attrgetter', 'reaches any attribute of any object'],
+    ['operator.methodcaller', 'calls any method of any object'],
+    ['_operator.attrgetter', 'reaches any attribute of any object'],
+    ['_operator.methodcaller', 'calls any method of any object'],
+    ['functools.partial', 'wraps a callable to call it later with chosen arguments'],
+    ['functools.partialmethod', 'wraps a callable to call it later with chosen arguments'],
+    ['functools.reduce', 'calls a callable repeatedly'],
+    ['inspect', 'reaches interpreter internals'],
+    ['gc', 'reaches every live object'],
+    ['pdb', 'starts a debugger that runs code'],
+    ['bdb', 'runs code under a debugger'],
+    ['trace', 'runs code'],
+    ['timeit', 'runs code'],
+    ['profile', 'runs code'],
+    ['cProfile', 'runs code'],
+    ['doctest', 'runs code'],
+    ['pydoc', 'imports arbitrary modules (pydoc.locate)'],
+    ['site', 'changes the import path'],
+    ['venv', 'creates environments and runs commands'],
+    ['ensurepip', 'installs packages'],
+    ['pip', 'installs packages'],
+    ['setuptools', 'runs build commands'],
+    ['distutils', 'runs build commands'],
+    ['platform', 'runs commands (platform.popen, _syscmd_*)'],
+    ['_osx_support', 'runs commands'],
+    ['_aix_support', 'runs commands'],
+    ['uuid._get_command_stdout', 'runs commands'],
+    ['logging.config', 'opens a listening socket that runs configuration code'],
+    ['idlelib', 'runs code'],
+    ['lib2to3', 'runs code transformations'],
+    ['builtins.__build_class__', 'builds classes from code'],
+];
+/** Python 2 module names the unpickler maps to Python 3 ones (`fix_imports`); checked under both names. */
+const COMPAT_MODULES = {
+    __builtin__: 'builtins',
+    copy_reg: 'copyreg',
+    commands: 'subprocess',
+    cPickle: 'pickle',
+    exceptions: 'builtins',
+    Queue: 'queue',
+    SocketServer: 'socketserver',
+    httplib: 'http.client',
+    urllib2: 'urllib.request',
+    urlparse: 'urllib.parse',
+    StringIO: 'io',
+    cStringIO: 'io',
+    thread: '_thread',
+    UserDict: 'collections',
+    __main__: '__main__',
+};
+function matches(full, pattern) {
+    if (pattern.endsWith('.*'))
+        return full.startsWith(pattern.slice(0, -1));
+    return full === pattern || full.startsWith(`${pattern}.`);
+}
+function exactOrWildcard(full, pattern) {
+    if (pattern.endsWith('.*'))
+        return full.startsWith(pattern.slice(0, -1));
+    return full === pattern;
+}
+/**
+ * Every dotted path the unpickler may resolve for (module, name): `find_class` walks a dotted name attribute by
+ * attribute, so `pathlib` + `os.system` reaches `os.system` (pathlib.os is the os module). The module is
+ * checked under its Python 2 name and the name `fix_imports` maps it to.
+ */
+function candidates(module, name) {
+    const head = module.split('.')[0] ?? module;
+    const mapped = COMPAT_MODULES[head];
+    const modules = mapped && mapped !== head ? [module, mapped + module.slice(head.length)] : [module];
+    const out = new Set();
+    const parts = name.split('.');
+    for (const m of modules)
+        out.add(`${m}.${name}`);
+    for (let i = 0; i < parts.length - 1; i++)
+        out.add(parts.slice(i).join('.'));
+    return [...out];
+}
+const DUNDER = /^__\w+__$/;
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Judge one global as the unpickler would resolve it. Deny always wins over allow. */
+function judgeGlobal(module, name, policy) {
+    const full = `${module}.${name}`;
+    for (const c of candidates(module, name)) {
+        for (const p of policy.deny)
+            if (matches(c, p))
+                return { verdict: 'unsafe', reason: `denied by policy (${p})` };
+        for (const [p, why] of DENY)
+            if (matches(c, p))
+                return { verdict: 'unsafe', reason: c === full ? why : `reaches ${c}: ${why}` };
+    }
+    const parts = name.split('.');
+    if (!module.split('.').every((p) => IDENT.test(p)) || !parts.every((p) => IDENT.test(p)))
+        return { verdict: 'review', reason: `"${full}" is not a valid dotted Python name; the loader would fail to import it` };
+    if (parts.some((p) => DUNDER.test(p)))
+        return { verdict: 'unsafe', reason: `"${full}" reaches a dunder attribute (interpreter internals)` };
+    for (const c of candidates(module, name).slice(0, 2)) {
+        if (DEFAULT_SAFE_GLOBALS.has(c) || SAFE_PREFIXES.some((p) => c.startsWith(p)))
+            return { verdict: 'safe', reason: 'on the default safe list' };
+        for (const p of policy.allow)
+            if (exactOrWildcard(c, p))
+                return { verdict: 'safe', reason: `allowed by policy (${p})` };
+    }
+    return { verdict: 'review', reason: `${full} is on neither the safe list nor the deny list` };
+}
+//# sourceMappingURL=globals-policy.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/opcodes.js
+const opcodes_TABLE = [
+    ['(', 'MARK', 'none', 0],
+    ['.', 'STOP', 'none', 0],
+    ['0', 'POP', 'none', 0],
+    ['1', 'POP_MARK', 'none', 1],
+    ['2', 'DUP', 'none', 0],
+    ['F', 'FLOAT', 'line', 0],
+    ['I', 'INT', 'line', 0],
+    ['J', 'BININT', 'i4', 1],
+    ['K', 'BININT1', 'u1', 1],
+    ['L', 'LONG', 'line', 0],
+    ['M', 'BININT2', 'u2', 1],
+    ['N', 'NONE', 'none', 0],
+    ['P', 'PERSID', 'line', 0],
+    ['Q', 'BINPERSID', 'none', 1],
+    ['R', 'REDUCE', 'none', 0],
+    ['S', 'STRING', 'line', 0],
+    ['T', 'BINSTRING', 'bytes4signed', 1],
+    ['U', 'SHORT_BINSTRING', 'bytes1', 1],
+    ['V', 'UNICODE', 'line', 0],
+    ['X', 'BINUNICODE', 'bytes4', 1],
+    ['a', 'APPEND', 'none', 0],
+    ['b', 'BUILD', 'none', 0],
+    ['c', 'GLOBAL', 'lines2', 0],
+    ['d', 'DICT', 'none', 0],
+    ['}', 'EMPTY_DICT', 'none', 1],
+    ['e', 'APPENDS', 'none', 1],
+    ['g', 'GET', 'line', 0],
+    ['h', 'BINGET', 'u1', 1],
+    ['i', 'INST', 'lines2', 0],
+    ['j', 'LONG_BINGET', 'u4', 1],
+    ['l', 'LIST', 'none', 0],
+    [']', 'EMPTY_LIST', 'none', 1],
+    ['o', 'OBJ', 'none', 1],
+    ['p', 'PUT', 'line', 0],
+    ['q', 'BINPUT', 'u1', 1],
+    ['r', 'LONG_BINPUT', 'u4', 1],
+    ['s', 'SETITEM', 'none', 0],
+    ['t', 'TUPLE', 'none', 0],
+    [')', 'EMPTY_TUPLE', 'none', 1],
+    ['u', 'SETITEMS', 'none', 1],
+    ['G', 'BINFLOAT', 'f8', 1],
+    ['\x80', 'PROTO', 'u1', 2],
+    ['\x81', 'NEWOBJ', 'none', 2],
+    ['\x82', 'EXT1', 'u1', 2],
+    ['\x83', 'EXT2', 'u2', 2],
+    ['\x84', 'EXT4', 'i4', 2],
+    ['\x85', 'TUPLE1', 'none', 2],
+    ['\x86', 'TUPLE2', 'none', 2],
+    ['\x87', 'TUPLE3', 'none', 2],
+    ['\x88', 'NEWTRUE', 'none', 2],
+    ['\x89', 'NEWFALSE', 'none', 2],
+    ['\x8a', 'LONG1', 'bytes1', 2],
+    ['\x8b', 'LONG4', 'bytes4signed', 2],
+    ['B', 'BINBYTES', 'bytes4', 3],
+    ['C', 'SHORT_BINBYTES', 'bytes1', 3],
+    ['\x8c', 'SHORT_BINUNICODE', 'bytes1', 4],
+    ['\x8d', 'BINUNICODE8', 'bytes8', 4],
+    ['\x8e', 'BINBYTES8', 'bytes8', 4],
+    ['\x8f', 'EMPTY_SET', 'none', 4],
+    ['\x90', 'ADDITEMS', 'none', 4],
+    ['\x91', 'FROZENSET', 'none', 4],
+    ['\x92', 'NEWOBJ_EX', 'none', 4],
+    ['\x93', 'STACK_GLOBAL', 'none', 4],
+    ['\x94', 'MEMOIZE', 'none', 4],
+    ['\x95', 'FRAME', 'u8', 4],
+    ['\x96', 'BYTEARRAY8', 'bytes8', 5],
+    ['\x97', 'NEXT_BUFFER', 'none', 5],
+    ['\x98', 'READONLY_BUFFER', 'none', 5],
+];
+/** Every opcode of pickle protocols 0-5, indexed by its byte; `undefined` is an invalid load key. */
+const OPCODES = (() => {
+    const table = new Array(256).fill(undefined);
+    for (const [ch, name, arg, proto] of opcodes_TABLE)
+        table[ch.charCodeAt(0)] = { name, arg, proto };
+    return table;
+})();
+const HIGHEST_PROTOCOL = 5;
+/** Bytes of the fixed-size part of an argument (the length prefix for counted ones). */
+const FIXED_ARG_BYTES = {
+    none: 0,
+    u1: 1,
+    u2: 2,
+    i4: 4,
+    u4: 4,
+    u8: 8,
+    f8: 8,
+    line: 0,
+    lines2: 0,
+    bytes1: 1,
+    bytes4: 4,
+    bytes4signed: 4,
+    bytes8: 8,
+};
+//# sourceMappingURL=opcodes.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/strings.js
+
+const strings_utf8 = new TextDecoder('utf-8', { fatal: true });
+function latin1(b) {
+    let s = '';
+    for (let i = 0; i < b.length; i += 8192)
+        s += String.fromCharCode(...b.subarray(i, i + 8192));
+    return s;
+}
+/** UTF-8 as the unpickler decodes names; undefined when invalid (then the value is unknown, never guessed). */
+function strings_decodeUtf8(b) {
+    try {
+        return strings_utf8.decode(b);
+    }
+    catch {
+        return undefined;
+    }
+}
+const SIMPLE_ESCAPES = {
+    '\\': '\\',
+    "'": "'",
+    '"': '"',
+    n: '\n',
+    t: '\t',
+    r: '\r',
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    v: '\v',
+    '\n': '',
+};
+/**
+ * The STRING opcode's quoted argument, decoded like `codecs.escape_decode` so `'o\x73'` is seen as `os`.
+ * Python rejects an unquoted argument; so do we.
+ */
+function decodeEscapedString(b, at) {
+    const raw = latin1(b);
+    const q = raw[0];
+    if (raw.length < 2 || (q !== "'" && q !== '"') || raw[raw.length - 1] !== q)
+        throw new PickleError('the STRING opcode argument must be quoted', at);
+    const s = raw.slice(1, -1);
+    let out = '';
+    for (let i = 0; i < s.length; i++) {
+        const c = s[i];
+        if (c !== '\\') {
+            out += c;
+            continue;
+        }
+        const n = s[i + 1];
+        if (n === undefined)
+            throw new PickleError('STRING argument ends with a lone backslash', at);
+        if (n in SIMPLE_ESCAPES) {
+            out += SIMPLE_ESCAPES[n];
+            i++;
+        }
+        else if (n === 'x') {
+            const hex = s.slice(i + 2, i + 4);
+            if (!/^[0-9a-fA-F]{2}$/.test(hex))
+                throw new PickleError('invalid \\x escape in STRING argument', at);
+            out += String.fromCharCode(Number.parseInt(hex, 16));
+            i += 3;
+        }
+        else if (/[0-7]/.test(n)) {
+            const oct = /^[0-7]{1,3}/.exec(s.slice(i + 1))?.[0] ?? n;
+            out += String.fromCharCode(Number.parseInt(oct, 8) & 0xff);
+            i += oct.length;
+        }
+        else {
+            out += `\\${n}`;
+            i++;
+        }
+    }
+    return out;
+}
+/** The UNICODE opcode's raw-unicode-escape argument: only \uXXXX and \UXXXXXXXX are escapes. */
+function decodeRawUnicodeEscape(b) {
+    const raw = latin1(b);
+    let invalid = false;
+    const out = raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[uU])/g, (_m, g) => {
+        if (g.length === 1) {
+            invalid = true;
+            return '';
+        }
+        const cp = Number.parseInt(g.slice(1), 16);
+        if (cp > 0x10ffff) {
+            invalid = true;
+            return '';
+        }
+        return String.fromCodePoint(cp);
+    });
+    return invalid ? undefined : out;
+}
+//# sourceMappingURL=strings.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/values.js
+// Containers remember their items only while small: enough for shapes, dtypes and joblib's wrapper state.
+const TRACKED_ITEMS = 32;
+const SCALAR = { k: 'scalar' };
+const NONE = { k: 'none' };
+const BYTES = { k: 'bytes' };
+const UNKNOWN = { k: 'unknown' };
+function str(v) {
+    return { k: 'str', v };
+}
+// Small ints are shared: checkpoints are mostly sizes, strides and offsets.
+const SMALL_INTS = Array.from({ length: 1024 }, (_, v) => ({ k: 'int', v }));
+const UNKNOWN_INT = { k: 'int', v: undefined };
+function values_int(v) {
+    if (v === undefined)
+        return UNKNOWN_INT;
+    return v >= 0 && v < 1024 && Number.isInteger(v) ? SMALL_INTS[v] : { k: 'int', v };
+}
+function tuple(items) {
+    return { k: 'tuple', items: items.length <= TRACKED_ITEMS ? items : undefined };
+}
+function globalName(v) {
+    return v.k === 'global' ? `${v.module}.${v.name}` : undefined;
+}
+//# sourceMappingURL=values.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/machine.js
+
+
+
+
+
+
+
+const DEFAULT_MACHINE_LIMITS = { maxOpcodes: 50_000_000, maxItems: 4_000_000 };
+/** Collects findings, one per (rule, subject), keeping the first offset and counting repeats. */
+class FindingSink {
+    findings = [];
+    globals = new Map();
+    seen = new Map();
+    counts = new Map();
+    opcodes = 0;
+    add(rule, key, message, path, offset, evidence) {
+        const id = `${rule.id}\u0000${key}`;
+        const n = (this.counts.get(id) ?? 0) + 1;
+        this.counts.set(id, n);
+        const prior = this.seen.get(id);
+        if (prior) {
+            prior.evidence = `${n} occurrences`;
+            return;
+        }
+        const f = finding(rule, message, { path, offset }, evidence);
+        this.seen.set(id, f);
+        this.findings.push(f);
+    }
+}
+const machine_MAX_LINE = 1 << 20;
+// Memo indices below this live in an array (writers number them densely from 0); others in a map.
+const DENSE_MEMO = 1 << 22;
+const MAX_KEPT_STRING = 4096;
+/**
+ * Simulates the unpickler over one pickle (up to STOP) without executing anything: a stack, the mark stack and
+ * the memo, with every GLOBAL / STACK_GLOBAL / INST resolved and judged, and every call site checked.
+ * Throws PickleError on anything the real unpickler would reject, or on limits; findings made before the
+ * break stay in the sink (the nullifAI case: a payload runs before the stream breaks).
+ */
+class PickleMachine {
+    input;
+    options;
+    sink;
+    stack = [];
+    marks = [];
+    memoDense = [];
+    memoSparse = new Map();
+    memoSize = 0;
+    frameEnd = null;
+    op = 0;
+    proto = 0;
+    constructor(input, options) {
+        this.input = input;
+        this.options = options;
+        this.sink = options.findings ?? new FindingSink();
+    }
+    /** A pickle read from the same stream in the middle of this one (joblib object arrays). */
+    nested() {
+        return new PickleMachine(this.input, { ...this.options, findings: this.sink });
+    }
+    get inFrame() {
+        return this.frameEnd !== null && this.input.pos < this.frameEnd;
+    }
+    /** Run to STOP; returns the unpickled value's description. */
+    async run() {
+        const input = this.input;
+        for (;;) {
+            const at = input.pos;
+            let result;
+            try {
+                result = this.step(at);
+            }
+            catch (e) {
+                if (e instanceof PickleTruncated)
+                    throw new PickleError(e.message, at);
+                if (!(e instanceof NeedBytes))
+                    throw e;
+                // Opcodes read all their arguments before changing any state, so one can be re-run after a refill.
+                input.pos = at;
+                if (!(await input.ensure(e.n)))
+                    throw new PickleError('stream ends inside an argument (truncated pickle)', at);
+                continue;
+            }
+            if (result === undefined)
+                continue;
+            if (result instanceof Promise)
+                await result;
+            else
+                return result;
+        }
+    }
+    /** One opcode, synchronously; a Promise only for BUILD hooks that read ahead (joblib). */
+    step(at) {
+        const input = this.input;
+        if (this.frameEnd !== null && at >= this.frameEnd)
+            this.frameEnd = null;
+        input.need(1, 'the stream before STOP');
+        const code = input.at(0);
+        const op = OPCODES[code];
+        if (!op)
+            throw new PickleError(`invalid opcode 0x${code.toString(16).padStart(2, '0')}`, at);
+        const fixed = FIXED_ARG_BYTES[op.arg];
+        input.need(1 + fixed, `the argument of ${op.name}`);
+        this.checkFrame(at, 1 + fixed, op.name);
+        this.op = at;
+        const arg = this.fixedArg(op.arg);
+        input.skip(1 + fixed);
+        const result = op.name === 'STOP' ? this.pop() : this.execute(op.name, op.arg, arg, at);
+        if (++this.sink.opcodes > this.options.limits.maxOpcodes)
+            throw new PickleError(`more than ${this.options.limits.maxOpcodes} opcodes`, at, RULES.limit);
+        if (this.stack.length + this.memoSize > this.options.limits.maxItems)
+            throw new PickleError(`more than ${this.options.limits.maxItems} stack and memo entries`, at, RULES.limit);
+        return result;
+    }
+    checkFrame(at, n, what) {
+        if (this.frameEnd !== null && at + n > this.frameEnd)
+            throw new PickleError(`${what} straddles the end of a FRAME (the Python unpickler rejects this)`, at);
+    }
+    fixedArg(kind) {
+        const i = this.input;
+        switch (kind) {
+            case 'u1':
+            case 'bytes1':
+                return i.at(1);
+            case 'u2':
+                return i.at(1) | (i.at(2) << 8);
+            case 'i4':
+            case 'bytes4signed':
+                return i.at(1) | (i.at(2) << 8) | (i.at(3) << 16) | (i.at(4) << 24);
+            case 'u4':
+            case 'bytes4':
+                return (i.at(1) | (i.at(2) << 8) | (i.at(3) << 16) | (i.at(4) << 24)) >>> 0;
+            case 'u8':
+            case 'bytes8': {
+                const lo = (i.at(1) | (i.at(2) << 8) | (i.at(3) << 16) | (i.at(4) << 24)) >>> 0;
+                const hi = (i.at(5) | (i.at(6) << 8) | (i.at(7) << 16) | (i.at(8) << 24)) >>> 0;
+                return hi > 0x1fffff ? Number.MAX_SAFE_INTEGER : hi * 2 ** 32 + lo;
+            }
+            default:
+                return 0;
+        }
+    }
+    /** Counted data after the length prefix: kept when short and wanted, else skipped by seeking. */
+    counted(n, keep, at, name) {
+        if (n < 0)
+            throw new PickleError(`${name} has a negative length`, at);
+        const i = this.input;
+        if (i.pos + n > i.size)
+            throw new PickleError(`stream ends inside the ${n}-byte argument of ${name} (truncated pickle)`, at);
+        this.checkFrame(i.pos, n, name);
+        if (keep && n <= MAX_KEPT_STRING) {
+            i.need(n, name);
+            const out = i.view(n).slice();
+            i.skip(n);
+            return out;
+        }
+        i.skip(n);
+        return undefined;
+    }
+    line(_at, name) {
+        const start = this.input.pos;
+        const bytes = this.input.lineSync(machine_MAX_LINE, `the line argument of ${name}`);
+        this.checkFrame(start, this.input.pos - start, name);
+        return bytes;
+    }
+    push(v) {
+        this.stack.push(v);
+    }
+    fence() {
+        return this.marks.length > 0 ? this.marks[this.marks.length - 1] : 0;
+    }
+    pop() {
+        if (this.stack.length <= this.fence())
+            throw new PickleError('unpickling stack underflow', this.op);
+        return this.stack.pop();
+    }
+    top() {
+        if (this.stack.length <= this.fence())
+            throw new PickleError('unpickling stack underflow', this.op);
+        return this.stack[this.stack.length - 1];
+    }
+    popMark() {
+        const m = this.marks.pop();
+        if (m === undefined)
+            throw new PickleError('could not find MARK', this.op);
+        return this.stack.splice(m);
+    }
+    memoGet(idx) {
+        const v = idx < DENSE_MEMO ? this.memoDense[idx] : this.memoSparse.get(idx);
+        if (v === undefined)
+            throw new PickleError(`memo key ${idx} was never stored (memo miss)`, this.op);
+        return v;
+    }
+    memoPut(idx) {
+        if (idx < 0)
+            throw new PickleError('negative memo index', this.op);
+        if (this.stack.length === 0)
+            throw new PickleError('PUT with an empty stack', this.op);
+        const v = this.stack[this.stack.length - 1];
+        if (idx < DENSE_MEMO) {
+            if (this.memoDense[idx] === undefined)
+                this.memoSize++;
+            while (this.memoDense.length < idx)
+                this.memoDense.push(undefined);
+            this.memoDense[idx] = v;
+        }
+        else {
+            if (!this.memoSparse.has(idx))
+                this.memoSize++;
+            this.memoSparse.set(idx, v);
+        }
+    }
+    /** Judge an imported name and report it; returns the global value pushed on the stack. */
+    resolveGlobal(module, name, at) {
+        const full = `${module}.${name}`;
+        this.sink.globals.set(full, (this.sink.globals.get(full) ?? 0) + 1);
+        const j = judgeGlobal(module, name, this.options.policy);
+        if (j.verdict === 'unsafe')
+            this.sink.add(RULES.dangerousGlobal, full, `imports ${full}: ${j.reason}`, this.options.path, at, full);
+        else if (j.verdict === 'review')
+            this.sink.add(RULES.unknownGlobal, full, `imports ${full}, which is not on the safe list`, this.options.path, at, full);
+        return { k: 'global', module, name };
+    }
+    dynamicGlobal(what, at) {
+        this.sink.add(RULES.dynamicGlobal, what, `resolves a global from ${what}`, this.options.path, at);
+        return UNKNOWN;
+    }
+    /** A call (REDUCE, OBJ, INST, NEWOBJ): the callee must be a plain global to be judged. */
+    call(callee, args, at, how) {
+        if (callee.k !== 'global') {
+            const what = callee.k === 'obj' ? `the result of calling ${globalName(callee.callee) ?? 'a computed value'}` : `a ${callee.k} value`;
+            this.sink.add(RULES.computedCall, `${how}:${what}`, `${how} calls ${what}, not an imported global`, this.options.path, at);
+        }
+        return { k: 'obj', callee, args, state: undefined };
+    }
+    /** Mutating an imported module, class or function rewires code (BUILD/SETITEM/APPEND onto a global). */
+    mutate(target, how, at) {
+        const name = globalName(target);
+        if (name)
+            this.sink.add(RULES.attributeOverwrite, `${how}:${name}`, `${how} modifies the imported ${name} itself`, this.options.path, at, name);
+    }
+    execute(name, kind, arg, at) {
+        switch (name) {
+            case 'MARK':
+                this.marks.push(this.stack.length);
+                return;
+            case 'POP':
+                if (this.marks.length > 0 && this.marks[this.marks.length - 1] === this.stack.length)
+                    this.marks.pop();
+                else
+                    this.pop();
+                return;
+            case 'POP_MARK':
+                this.popMark();
+                return;
+            case 'DUP':
+                this.push(this.top());
+                return;
+            case 'FLOAT':
+                parseFloatLine(this.line(at, name), at);
+                this.push(SCALAR);
+                return;
+            case 'BINFLOAT':
+            case 'NEWTRUE':
+            case 'NEWFALSE':
+                this.push(SCALAR);
+                return;
+            case 'INT':
+            case 'LONG':
+                this.push(values_int(parseIntLine(this.line(at, name), name, at)));
+                return;
+            case 'BININT':
+            case 'BININT1':
+            case 'BININT2':
+                this.push(values_int(arg));
+                return;
+            case 'LONG1':
+            case 'LONG4': {
+                const b = this.counted(arg, true, at, name);
+                this.push(values_int(b ? littleSigned(b) : undefined));
+                return;
+            }
+            case 'NONE':
+                this.push(NONE);
+                return;
+            case 'PERSID':
+                this.line(at, name);
+                this.push({ k: 'persistent' });
+                return;
+            case 'BINPERSID':
+                this.options.onPersistentId?.(this.pop());
+                this.push({ k: 'persistent' });
+                return;
+            case 'REDUCE': {
+                const args = this.pop();
+                const callee = this.pop();
+                this.push(this.call(callee, args, at, 'REDUCE'));
+                return;
+            }
+            case 'STRING':
+                this.push(str(decodeEscapedString(this.line(at, name), at)));
+                return;
+            case 'BINSTRING':
+            case 'SHORT_BINSTRING': {
+                const b = this.counted(arg, true, at, name);
+                this.push(str(b ? latin1(b) : undefined));
+                return;
+            }
+            case 'UNICODE':
+                this.push(str(decodeRawUnicodeEscape(this.line(at, name))));
+                return;
+            case 'BINUNICODE':
+            case 'SHORT_BINUNICODE':
+            case 'BINUNICODE8': {
+                const b = this.counted(arg, true, at, name);
+                this.push(str(b ? strings_decodeUtf8(b) : undefined));
+                return;
+            }
+            case 'BINBYTES':
+            case 'SHORT_BINBYTES':
+            case 'BINBYTES8':
+            case 'BYTEARRAY8':
+                this.counted(arg, false, at, name);
+                this.push(BYTES);
+                return;
+            case 'APPEND': {
+                this.pop();
+                this.mutate(this.top(), 'APPEND', at);
+                return;
+            }
+            case 'APPENDS':
+            case 'ADDITEMS': {
+                this.popMark();
+                this.mutate(this.top(), name, at);
+                return;
+            }
+            case 'BUILD': {
+                const state = this.pop();
+                const target = this.top();
+                this.mutate(target, 'BUILD', at);
+                if (target.k === 'obj')
+                    target.state = state;
+                return this.options.onBuild?.(target, this);
+            }
+            case 'GLOBAL':
+            case 'INST': {
+                const module = strings_decodeUtf8(this.line(at, name));
+                const attr = strings_decodeUtf8(this.line(at, name));
+                if (module === undefined || attr === undefined) {
+                    const g = this.dynamicGlobal(`a ${name} operand that is not valid UTF-8`, at);
+                    if (name === 'INST')
+                        this.popMark();
+                    this.push(g);
+                    return;
+                }
+                const g = this.resolveGlobal(module, attr, at);
+                if (name === 'INST')
+                    this.push(this.call(g, tuple(this.popMark()), at, 'INST'));
+                else
+                    this.push(g);
+                return;
+            }
+            case 'STACK_GLOBAL': {
+                const attr = this.pop();
+                const module = this.pop();
+                if (module.k === 'str' && attr.k === 'str' && module.v !== undefined && attr.v !== undefined)
+                    this.push(this.resolveGlobal(module.v, attr.v, at));
+                else
+                    this.push(this.dynamicGlobal(`non-string or unknown operands (${module.k}, ${attr.k})`, at));
+                return;
+            }
+            case 'DICT': {
+                const items = this.popMark();
+                if (items.length % 2 !== 0)
+                    throw new PickleError('DICT with an odd number of items', at);
+                this.push(dictOf(items));
+                return;
+            }
+            case 'EMPTY_DICT':
+                this.push({ k: 'dict', entries: undefined, full: false });
+                return;
+            case 'SETITEM': {
+                const v = this.pop();
+                const key = this.pop();
+                const d = this.top();
+                this.mutate(d, 'SETITEM', at);
+                setEntries(d, [key, v]);
+                return;
+            }
+            case 'SETITEMS': {
+                const items = this.popMark();
+                if (items.length % 2 !== 0)
+                    throw new PickleError('SETITEMS with an odd number of items', at);
+                const d = this.top();
+                this.mutate(d, 'SETITEMS', at);
+                setEntries(d, items);
+                return;
+            }
+            case 'GET':
+                this.push(this.memoGet(parseIntLine(this.line(at, name), name, at) ?? -1));
+                return;
+            case 'BINGET':
+            case 'LONG_BINGET':
+                this.push(this.memoGet(arg));
+                return;
+            case 'PUT':
+                this.memoPut(parseIntLine(this.line(at, name), name, at) ?? -1);
+                return;
+            case 'BINPUT':
+            case 'LONG_BINPUT':
+                this.memoPut(arg);
+                return;
+            case 'MEMOIZE':
+                this.memoPut(this.memoSize);
+                return;
+            case 'LIST':
+                this.popMark();
+                this.push({ k: 'list' });
+                return;
+            case 'EMPTY_LIST':
+                this.push({ k: 'list' });
+                return;
+            case 'TUPLE':
+                this.push(tuple(this.popMark()));
+                return;
+            case 'EMPTY_TUPLE':
+                this.push(tuple([]));
+                return;
+            case 'TUPLE1':
+            case 'TUPLE2':
+            case 'TUPLE3': {
+                const n = name === 'TUPLE1' ? 1 : name === 'TUPLE2' ? 2 : 3;
+                const items = [];
+                for (let j = 0; j < n; j++)
+                    items.unshift(this.pop());
+                this.push(tuple(items));
+                return;
+            }
+            case 'EMPTY_SET':
+                this.push({ k: 'set' });
+                return;
+            case 'FROZENSET':
+                this.popMark();
+                this.push({ k: 'set' });
+                return;
+            case 'OBJ': {
+                const items = this.popMark();
+                const cls = items.shift();
+                if (!cls)
+                    throw new PickleError('OBJ without a class', at);
+                this.push(this.call(cls, tuple(items), at, 'OBJ'));
+                return;
+            }
+            case 'NEWOBJ': {
+                const args = this.pop();
+                const cls = this.pop();
+                this.push(this.call(cls, args, at, 'NEWOBJ'));
+                return;
+            }
+            case 'NEWOBJ_EX': {
+                this.pop();
+                const args = this.pop();
+                const cls = this.pop();
+                this.push(this.call(cls, args, at, 'NEWOBJ_EX'));
+                return;
+            }
+            case 'PROTO':
+                if (arg > HIGHEST_PROTOCOL)
+                    throw new PickleError(`unsupported pickle protocol ${arg}`, at);
+                this.proto = arg;
+                return;
+            case 'EXT1':
+            case 'EXT2':
+            case 'EXT4':
+                this.sink.add(RULES.extension, `${name}:${arg}`, `${name} ${arg} imports a global through the copyreg extension registry`, this.options.path, at);
+                this.push(UNKNOWN);
+                return;
+            case 'FRAME':
+                if (this.frameEnd !== null && this.input.pos < this.frameEnd)
+                    throw new PickleError('a new FRAME begins before the end of the current frame', at);
+                if (this.input.pos + arg > this.input.size)
+                    throw new PickleError('FRAME is longer than the rest of the stream', at);
+                this.frameEnd = this.input.pos + arg;
+                return;
+            case 'NEXT_BUFFER':
+                this.push({ k: 'buffer' });
+                return;
+            case 'READONLY_BUFFER':
+                this.top();
+                return;
+            default:
+                throw new PickleError(`opcode ${name} (${kind}) is not handled`, at);
+        }
+    }
+}
+function dictOf(items) {
+    const d = { k: 'dict', entries: undefined, full: false };
+    setEntries(d, items);
+    return d;
+}
+/** Remember string-keyed entries while the dict is small (the map is made on first use: most dicts stay empty). */
+function setEntries(d, items) {
+    if (d.k !== 'dict' || d.full)
+        return;
+    for (let j = 0; j + 1 < items.length; j += 2) {
+        const key = items[j];
+        if (key.k !== 'str' || key.v === undefined)
+            continue;
+        d.entries ??= new Map();
+        if (d.entries.size >= TRACKED_ITEMS) {
+            d.full = true;
+            return;
+        }
+        d.entries.set(key.v, items[j + 1]);
+    }
+}
+function parseIntLine(b, name, at) {
+    const text = latin1(b).trim().replace(/L$/, '');
+    if (!/^[+-]?\d+$/.test(text))
+        throw new PickleError(`${name} argument "${text.slice(0, 40)}" is not an integer`, at);
+    const n = Number(text);
+    return Number.isSafeInteger(n) ? n : undefined;
+}
+function parseFloatLine(b, at) {
+    const text = latin1(b).trim();
+    if (!/^[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|inf|nan|infinity)$/i.test(text))
+        throw new PickleError(`FLOAT argument "${text.slice(0, 40)}" is not a number`, at);
+}
+function littleSigned(b) {
+    if (b.length === 0)
+        return 0;
+    if (b.length > 6)
+        return undefined;
+    let v = 0;
+    for (let j = b.length - 1; j >= 0; j--)
+        v = v * 256 + b[j];
+    if (b[b.length - 1] & 0x80)
+        v -= 256 ** b.length;
+    return v;
+}
+//# sourceMappingURL=machine.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/analyse.js
+
+
+
+
+/**
+ * Every pickle in a stream, back to back, as `pickle.load` called repeatedly would read them. The first pickle
+ * must be complete; bytes after a complete pickle that are not a pickle are reported, never ignored.
+ */
+async function scanPickles(source, options) {
+    const sink = new FindingSink();
+    const input = new PickleInput(source, options.start ?? 0);
+    const limits = { ...DEFAULT_MACHINE_LIMITS, ...options.limits };
+    const values = [];
+    let end = input.pos;
+    let failed = false;
+    const findings = [];
+    while (input.pos < source.size && (options.count === undefined || values.length < options.count)) {
+        const machine = new PickleMachine(input, {
+            policy: options.policy,
+            limits,
+            path: source.name,
+            onBuild: options.onBuild,
+            onPersistentId: options.onPersistentId,
+            findings: sink,
+        });
+        try {
+            values.push(await machine.run());
+            end = input.pos;
+        }
+        catch (e) {
+            if (!(e instanceof PickleError))
+                throw e;
+            if (values.length === 0 || e.rule !== RULES.parseError || options.count !== undefined) {
+                failed = true;
+                findings.push(finding(e.rule, `pickle stream not fully analysed: ${e.message}`, { path: source.name, offset: e.offset }));
+            }
+            else {
+                findings.push(finding(RULES.trailingData, `${source.size - end} bytes after pickle ${values.length} are not a pickle (${e.message})`, {
+                    path: source.name,
+                    offset: end,
+                }));
+            }
+            break;
+        }
+    }
+    if (!failed && options.count !== undefined && values.length < options.count) {
+        failed = true;
+        findings.push(finding(RULES.parseError, `expected ${options.count} pickles, found ${values.length}`, { path: source.name, offset: end }));
+    }
+    return { findings: [...sink.findings, ...findings], globals: sink.globals, values, end, failed, opcodes: sink.opcodes };
+}
+const DOTTED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+/** A stream announcing a pickle protocol (0x80 0x00-0x05), which a broken body does not make something else. */
+function hasProtoHeader(head) {
+    return head[0] === 0x80 && (head[1] ?? 0xff) <= 5;
+}
+/**
+ * Whether bytes are (the start of) a pickle: the simulated unpickler accepts the first opcodes. A stream that
+ * breaks early still counts once it imported a global or ran a few opcodes: a truncated pickle runs its payload
+ * before the loader fails (nullifAI), so it must be analysed, not waved through as text.
+ */
+async function looksLikePickle(source, start = 0) {
+    if (source.size - start < 2)
+        return false;
+    const input = new PickleInput(source, start);
+    const machine = new PickleMachine(input, {
+        policy: { allow: [], deny: [] },
+        limits: { maxOpcodes: 256, maxItems: 100_000 },
+        path: source.name,
+    });
+    try {
+        await machine.run();
+        return true;
+    }
+    catch (e) {
+        if (!(e instanceof PickleError))
+            throw e;
+        const named = [...machine.sink.globals.keys()].some((g) => DOTTED_NAME.test(g));
+        return e.rule === RULES.limit || named || machine.sink.opcodes > 2;
+    }
+}
+//# sourceMappingURL=analyse.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/policy.js
+function globalsPolicy(policy) {
+    return { allow: policy.allowGlobals, deny: policy.denyGlobals };
+}
+function machineLimits(policy) {
+    return { maxOpcodes: policy.limits.maxOpcodes };
+}
+//# sourceMappingURL=policy.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/numpy.js
+
+
+
+
+const ITEM = /^[<>|=]?([biufcmMOSUV?])(\d*)/;
+/** The .npy header (a Python dict literal); attacker-controlled, so parsed with strict patterns only. */
+function parseHeader(bytes) {
+    if (bytes.length < 10)
+        return 'file is shorter than the .npy preamble';
+    const major = bytes[6];
+    if (major < 1 || major > 3)
+        return `unsupported .npy version ${major}`;
+    const wide = major >= 2;
+    const len = wide
+        ? bytes[8] | (bytes[9] << 8) | (bytes[10] << 16) | (bytes[11] << 24)
+        : bytes[8] | (bytes[9] << 8);
+    const start = wide ? 12 : 10;
+    if (start + len > bytes.length)
+        return 'header is truncated';
+    const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(start, start + len));
+    const descr = /['"]descr['"]\s*:\s*('[^']*'|"[^"]*"|\[.*\])\s*,\s*['"]fortran_order/s.exec(text)?.[1];
+    const shape = /['"]shape['"]\s*:\s*\(([\d,\sL]*)\)/.exec(text)?.[1];
+    if (descr === undefined || shape === undefined || !/['"]fortran_order['"]\s*:\s*(True|False)/.test(text))
+        return 'header dict lacks descr, fortran_order or shape';
+    const dims = shape
+        .split(',')
+        .map((s) => s.trim().replace(/L$/, ''))
+        .filter((s) => s !== '')
+        .map(Number);
+    if (dims.some((d) => !Number.isSafeInteger(d) || d < 0))
+        return 'shape is not a tuple of sizes';
+    const object = /(^|['"\s(,])[<>|=]?O\d*['"]/.test(descr);
+    return { descr: descr.replace(/^['"]|['"]$/g, ''), object, shape: dims, dataOffset: start + len };
+}
+/**
+ * NumPy .npy: plain dtypes are data; object dtype means the bytes after the header are a pickle that
+ * np.load(allow_pickle=True) runs, so it is analysed like any pickle.
+ */
+async function analyseNpy(ctx) {
+    const { source } = ctx;
+    const header = parseHeader(await source.read(0, 65536 + 12));
+    if (typeof header === 'string')
+        return conclude('numpy', [finding(RULES.numpyParse, `malformed .npy: ${header}`, { path: source.name })]);
+    const findings = [];
+    const metadata = { framework: 'numpy', properties: { dtype: header.descr, shape: `(${header.shape.join(',')})` } };
+    if (header.object) {
+        findings.push(finding(RULES.objectArray, 'object dtype: the array is a pickle that np.load runs with allow_pickle=True', { path: source.name }));
+        const scan = await scanPickles(source, {
+            policy: globalsPolicy(ctx.policy),
+            limits: machineLimits(ctx.policy),
+            start: header.dataOffset,
+            count: 1,
+        });
+        findings.push(...scan.findings);
+        return conclude('numpy', findings, [], metadata);
+    }
+    const item = ITEM.exec(header.descr);
+    if (item && !header.descr.startsWith('[')) {
+        const size = item[1] === '?' || item[1] === 'b' ? Number(item[2] || 1) : Number(item[2]) * (item[1] === 'U' ? 4 : 1);
+        const need = header.shape.reduce((a, b) => a * b, 1) * size;
+        if (Number.isFinite(need) && header.dataOffset + need > source.size)
+            findings.push(finding(RULES.numpyParse, `array data is truncated: ${need} bytes expected after the header`, { path: source.name }));
+    }
+    return conclude('numpy', findings, [], metadata);
+}
+//# sourceMappingURL=numpy.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/joblib.js
+
+const WRAPPER = 'joblib.numpy_pickle.NumpyArrayWrapper';
+/**
+ * joblib writes each non-object array's bytes straight into the pickle stream right after the BUILD of its
+ * NumpyArrayWrapper (after an alignment padding byte), and an object array as a nested pickle. Step over the
+ * raw bytes exactly as joblib's reader does and keep analysing what follows; analyse nested pickles.
+ */
+const joblibArrays = async (target, machine) => {
+    if (target.k !== 'obj' || target.callee.k !== 'global' || `${target.callee.module}.${target.callee.name}` !== WRAPPER)
+        return;
+    const at = machine.input.pos;
+    if (machine.inFrame)
+        throw new PickleError('joblib array data starts inside a pickle frame', at);
+    const state = target.state;
+    if (state?.k !== 'dict' || !state.entries)
+        throw new PickleError('joblib array wrapper without a readable state', at);
+    const dtype = describeDtype(state.entries.get('dtype'));
+    if (!dtype)
+        throw new PickleError('joblib array wrapper with a dtype this scanner cannot size', at);
+    if (dtype.object) {
+        await machine.nested().run();
+        return;
+    }
+    const shape = state.entries.get('shape');
+    if (shape?.k !== 'tuple' || !shape.items)
+        throw new PickleError('joblib array wrapper without a readable shape', at);
+    let count = 1;
+    for (const d of shape.items) {
+        if (d.k !== 'int' || d.v === undefined || d.v < 0)
+            throw new PickleError('joblib array shape is not a tuple of sizes', at);
+        count *= d.v;
+    }
+    let skip = count * dtype.itemsize;
+    const align = state.entries.get('numpy_array_alignment_bytes');
+    if (align && align.k === 'int') {
+        if (!(await machine.input.ensure(1)))
+            throw new PickleError('stream ends inside joblib array padding', at);
+        skip += 1 + machine.input.at(0);
+    }
+    if (!Number.isSafeInteger(skip) || at + skip > machine.input.size)
+        throw new PickleError(`joblib array of ${skip} bytes runs past the end of the file (truncated)`, at);
+    machine.input.skip(skip);
+};
+/** A pickled numpy.dtype: `numpy.dtype('<typestr>', align, copy)` plus state; structured dtypes are not sized. */
+function describeDtype(v) {
+    if (v?.k !== 'obj' || v.callee.k !== 'global' || v.callee.name !== 'dtype')
+        return undefined;
+    const first = v.args?.k === 'tuple' ? v.args.items?.[0] : undefined;
+    if (first?.k !== 'str' || first.v === undefined)
+        return undefined;
+    const m = /^([biufcmMOSUV?])(\d*)$/.exec(first.v);
+    if (!m)
+        return undefined;
+    const kind = m[1];
+    if (kind === 'O')
+        return { itemsize: 8, object: true };
+    const state = v.state?.k === 'tuple' ? v.state.items : undefined;
+    const fields = state?.[3];
+    if (fields && fields.k !== 'none')
+        return undefined;
+    const n = m[2] === '' ? (kind === '?' ? 1 : Number.NaN) : Number(m[2]);
+    const elsize = state?.[5];
+    const itemsize = kind === 'U' || kind === 'S' || kind === 'V'
+        ? elsize?.k === 'int' && elsize.v !== undefined && elsize.v >= 0
+            ? elsize.v
+            : Number.NaN
+        : n;
+    return Number.isFinite(itemsize) ? { itemsize, object: false } : undefined;
+}
+//# sourceMappingURL=joblib.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/torch-legacy-tar.js
+
+
+
+
+
+// Bytes per element of the legacy typed storages (torch._utils._element_size).
+const ELEMENT_SIZE = {
+    DoubleStorage: 8,
+    FloatStorage: 4,
+    HalfStorage: 2,
+    BFloat16Storage: 2,
+    LongStorage: 8,
+    IntStorage: 4,
+    ShortStorage: 2,
+    CharStorage: 1,
+    ByteStorage: 1,
+    BoolStorage: 1,
+    ComplexFloatStorage: 8,
+    ComplexDoubleStorage: 16,
+};
+/**
+ * The `storages` and `tensors` members of torch's oldest (tar) checkpoints interleave pickles with raw bytes:
+ * a count, then per entry a pickled header followed by binary data whose size the header determines. Read them
+ * the way torch.serialization's legacy loader does, analysing every pickle and skipping the raw parts.
+ */
+async function scanLegacyTarMember(ctx, member, kind) {
+    const sink = new FindingSink();
+    const input = new PickleInput(member);
+    const limits = { ...DEFAULT_MACHINE_LIMITS, ...machineLimits(ctx.policy) };
+    const next = () => new PickleMachine(input, { policy: globalsPolicy(ctx.policy), limits, path: member.name, findings: sink }).run();
+    const u64 = async () => {
+        if (!(await input.ensure(8)))
+            throw new PickleError('stream ends inside a size field', input.pos);
+        const v = input.view(8);
+        const n = v[0] +
+            v[1] * 2 ** 8 +
+            v[2] * 2 ** 16 +
+            v[3] * 2 ** 24 +
+            (v[4] + v[5] * 2 ** 8 + v[6] * 2 ** 16) * 2 ** 32;
+        input.skip(8);
+        return n;
+    };
+    const skip = (n) => {
+        if (!Number.isSafeInteger(n) || n < 0 || input.pos + n > member.size)
+            throw new PickleError(`raw ${kind} data runs past the end of the member`, input.pos);
+        input.skip(n);
+    };
+    try {
+        const count = await next();
+        if (count.k !== 'int' || count.v === undefined || count.v < 0)
+            throw new PickleError(`${kind} count is not an integer`, 0);
+        for (let i = 0; i < count.v; i++) {
+            const header = await next();
+            if (kind === 'storages') {
+                const size = elementSize(header);
+                if (size === undefined)
+                    throw new PickleError('storage header does not name a known storage type', input.pos);
+                skip((await u64()) * size);
+            }
+            else {
+                if (!(await input.ensure(4)))
+                    throw new PickleError('stream ends inside a tensor header', input.pos);
+                const ndim = new DataView(input.view(4).slice().buffer).getInt32(0, true);
+                skip(8 + 16 * ndim + 8);
+            }
+        }
+        if (kind === 'storages')
+            await next();
+    }
+    catch (e) {
+        if (!(e instanceof PickleError))
+            throw e;
+        return [
+            ...sink.findings,
+            finding(e.rule, `legacy torch ${kind} member not fully analysed: ${e.message}`, { path: member.name, offset: e.offset }),
+        ];
+    }
+    return sink.findings;
+}
+function elementSize(header) {
+    const type = header.k === 'tuple' ? header.items?.[2] : undefined;
+    return type?.k === 'global' && type.module.startsWith('torch') ? ELEMENT_SIZE[type.name] : undefined;
+}
+//# sourceMappingURL=torch-legacy-tar.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/torch-legacy.js
+
+
+/** Storages named by the persistent ids of a legacy torch pickle: key -> bytes per element. */
+class LegacyStorages {
+    sizes = new Map();
+    /** ('storage', storage_type, key, location, numel, view) as torch's legacy persistent_id writes it. */
+    collect = (pid) => {
+        const items = pid.k === 'tuple' ? pid.items : undefined;
+        const type = items?.[1];
+        const key = items?.[2];
+        if (key?.k !== 'str' || key.v === undefined)
+            return;
+        this.sizes.set(key.v, type?.k === 'global' ? ELEMENT_SIZE[type.name] : undefined);
+    };
+    /**
+     * After the five pickles come the storages, in sorted key order, each an 8-byte element count and the raw
+     * elements; torch.load fails on a cut file, so a cut or unsizeable storage section is an error, not a pass.
+     */
+    async check(source, start) {
+        let pos = start;
+        for (const key of [...this.sizes.keys()].sort()) {
+            const size = this.sizes.get(key);
+            const where = { path: source.name, offset: pos };
+            if (size === undefined)
+                return [finding(RULES.parseError, `legacy storage ${key} has an unknown storage type`, where)];
+            const head = await source.read(pos, 8);
+            if (head.length < 8)
+                return [finding(RULES.parseError, `legacy storage ${key} is cut off (truncated checkpoint)`, where)];
+            const count = new DataView(head.slice().buffer).getBigUint64(0, true);
+            const bytes = Number(count) * size;
+            if (!Number.isSafeInteger(bytes) || pos + 8 + bytes > source.size)
+                return [
+                    finding(RULES.parseError, `legacy storage ${key} declares ${count} elements past the end of the file (truncated checkpoint)`, where),
+                ];
+            pos += 8 + bytes;
+        }
+        return [];
+    }
+}
+//# sourceMappingURL=torch-legacy.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/containers/member-name.js
+/** Why an archive member name is dangerous to extract (zip-slip and friends), or undefined when it is fine. */
+function memberNameProblem(name) {
+    if (name.startsWith('/') || /^[A-Za-z]:/.test(name))
+        return 'is an absolute path';
+    if (name.includes('\\'))
+        return 'contains a backslash';
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we look for.
+    if (/[\u0000-\u001f\u007f]/.test(name))
+        return 'contains control characters';
+    if (name.split('/').includes('..'))
+        return 'contains a ".." component';
+    return undefined;
+}
+//# sourceMappingURL=member-name.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/zip-archive.js
+
+
+
+
+
+/** torch.save writes `<name>/data.pkl` plus `<name>/data/<n>` storages; TorchScript adds code/ and constants.pkl. */
+function layoutOf(entries) {
+    const pkl = entries.find((e) => /^[^/]+\/data\.pkl$/.test(e.name));
+    if (pkl) {
+        const prefix = pkl.name.slice(0, -'data.pkl'.length);
+        const script = entries.some((e) => e.name.startsWith(`${prefix}code/`) || e.name === `${prefix}constants.pkl`);
+        return { format: script ? 'torchscript' : 'pytorch-zip', prefix };
+    }
+    if (entries.length > 0 && entries.every((e) => e.name.endsWith('.npy')))
+        return { format: 'numpy-npz' };
+    return { format: 'zip' };
+}
+/**
+ * A zip read through its central directory the way torch (miniz) and numpy (zipfile) read it. Every member
+ * is sniffed by content and analysed, except torch tensor storages, which torch only ever reads as raw bytes.
+ */
+async function analyseZip(ctx) {
+    const { source } = ctx;
+    const limits = ctx.policy.limits;
+    const findings = [];
+    const nested = [];
+    let dir;
+    try {
+        dir = await readZipDirectory(source, limits);
+    }
+    catch (e) {
+        return conclude('zip', [containerFinding(e, source.name, RULES.zipParse)]);
+    }
+    const layout = layoutOf(dir.entries);
+    if (dir.prepended > 0)
+        findings.push(finding(RULES.headerMismatch, `${dir.prepended} bytes precede the archive; torch and zipfile locate members differently`, {
+            path: source.name,
+        }));
+    const seen = new Set();
+    let storages = 0;
+    let scripts = 0;
+    for (const e of dir.entries) {
+        const path = `${source.name}!/${e.name}`;
+        const problem = memberNameProblem(e.name);
+        if (problem)
+            findings.push(finding(RULES.memberName, `member name ${JSON.stringify(e.name)} ${problem}`, { path: source.name }));
+        if (seen.has(e.name))
+            findings.push(finding(RULES.duplicateMember, `member ${JSON.stringify(e.name)} appears more than once`, { path: source.name }));
+        seen.add(e.name);
+        if (e.name.endsWith('/'))
+            continue;
+        if (layout.prefix !== undefined && isStorage(e.name, layout.prefix)) {
+            storages++;
+            continue;
+        }
+        if (layout.prefix !== undefined && e.name.startsWith(`${layout.prefix}code/`))
+            scripts++;
+        try {
+            const member = await openMember(source, dir, e, limits, path);
+            for (const w of member.warnings)
+                findings.push(finding(RULES.headerMismatch, w, { path }));
+            if (member.crcMismatch)
+                findings.push(finding(RULES.crcMismatch, `member ${e.name} does not match its CRC-32`, { path }));
+            const a = await ctx.scanNested(member.source);
+            absorb(findings, a, path);
+            nested.push(a.verdict);
+        }
+        catch (err) {
+            findings.push(containerFinding(err, path, RULES.zipParse));
+        }
+    }
+    if (layout.format === 'torchscript')
+        findings.push(finding(RULES.torchScript, `TorchScript archive with ${scripts} code members runs its program when used`, { path: source.name }));
+    const metadata = { properties: { members: String(dir.entries.length) } };
+    if (layout.format === 'pytorch-zip' || layout.format === 'torchscript') {
+        metadata.framework = 'pytorch';
+        metadata.properties = { ...metadata.properties, tensorStorages: String(storages) };
+    }
+    if (layout.format === 'numpy-npz')
+        metadata.framework = 'numpy';
+    return conclude(layout.format, findings, nested, metadata);
+}
+// `<prefix>data/<key>`: raw tensor bytes that torch copies into storages and never unpickles.
+function isStorage(name, prefix) {
+    return name.startsWith(`${prefix}data/`) && /^\d+$/.test(name.slice(prefix.length + 5));
+}
+//# sourceMappingURL=zip-archive.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/pickle-file.js
+
+
+
+
+
+
+
+
+// torch.save(_use_new_zipfile_serialization=False) starts with this pickle: protocol 2, LONG1 of the magic number.
+const LEGACY_TORCH = [0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, 0x2e];
+// Legacy torch: magic, protocol version, sys info, the object, the storage keys; raw storage bytes follow.
+const LEGACY_TORCH_PICKLES = 5;
+/**
+ * joblib steps over array bytes that `pickle.load` would run as opcodes; a file crafted for that loader hides
+ * its payload in "array data". Read it again as plain pickle and keep the dangerous globals only that view sees
+ * (parse failures there are expected: real array bytes are not opcodes).
+ */
+async function plainPickleView(ctx, seen) {
+    const plain = await scanPickles(ctx.source, { policy: globalsPolicy(ctx.policy), limits: machineLimits(ctx.policy), count: 1 });
+    const known = new Set(seen.map((f) => f.evidence));
+    return plain.findings
+        .filter((f) => f.rule === RULES.dangerousGlobal.id && !known.has(f.evidence))
+        .map((f) => ({ ...f, message: `read with pickle.load instead of joblib.load, ${f.message}` }));
+}
+function isLegacyTorch(head) {
+    return LEGACY_TORCH.every((b, i) => head[i] === b);
+}
+/**
+ * A file that is a pickle stream: raw pickles (back to back), legacy torch checkpoints and joblib dumps. A
+ * pickle that also ends in a zip directory is a polyglot and is analysed as a zip too.
+ */
+async function analysePickleFile(ctx, head) {
+    const { source } = ctx;
+    const legacy = isLegacyTorch(head);
+    const storages = new LegacyStorages();
+    const scan = await scanPickles(source, {
+        policy: globalsPolicy(ctx.policy),
+        limits: machineLimits(ctx.policy),
+        onBuild: joblibArrays,
+        ...(legacy ? { count: LEGACY_TORCH_PICKLES, onPersistentId: storages.collect } : {}),
+    });
+    const joblib = [...scan.globals.keys()].some((g) => g.startsWith('joblib.numpy_pickle.'));
+    const format = legacy ? 'pytorch-legacy' : joblib ? 'joblib' : 'pickle';
+    const findings = [...scan.findings];
+    if (joblib)
+        findings.push(...(await plainPickleView(ctx, scan.findings)));
+    if (legacy && !scan.failed)
+        findings.push(...(await storages.check(source, scan.end)));
+    const nested = [];
+    if ((await findEndRecord(source)) !== undefined) {
+        findings.push(finding(RULES.polyglot, 'the file is a pickle and also carries a zip archive; both were analysed', { path: source.name }));
+        const asZip = await analyseZip(ctx);
+        findings.push(...asZip.findings);
+        nested.push(asZip.verdict);
+    }
+    const properties = {
+        pickleOpcodes: String(scan.opcodes),
+        pickleGlobals: [...scan.globals.keys()].sort().join(' '),
+    };
+    return conclude(format, findings, nested, {
+        framework: legacy ? 'pytorch' : joblib ? 'joblib' : 'pickle',
+        properties,
+    });
+}
+//# sourceMappingURL=pickle-file.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/sniff/magic.js
+function startsWith(head, bytes, at = 0) {
+    if (head.length < at + bytes.length)
+        return false;
+    for (let i = 0; i < bytes.length; i++)
+        if (head[at + i] !== bytes[i])
+            return false;
+    return true;
+}
+/** The archive or stream format the head announces, if any. */
+function sniffMagic(head) {
+    if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06]))
+        return 'zip';
+    if (startsWith(head, [0x1f, 0x8b]))
+        return 'gzip';
+    if (startsWith(head, [0x42, 0x5a, 0x68]) && (head[3] ?? 0) >= 0x31 && (head[3] ?? 0) <= 0x39)
+        return 'bzip2';
+    if (startsWith(head, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]))
+        return 'xz';
+    if (startsWith(head, [0x04, 0x22, 0x4d, 0x18]))
+        return 'lz4';
+    if (startsWith(head, [0x28, 0xb5, 0x2f, 0xfd]))
+        return 'zstd';
+    if (startsWith(head, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]))
+        return '7z';
+    if (startsWith(head, [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07]))
+        return 'rar';
+    if (startsWith(head, [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]))
+        return 'npy';
+    if (isTarHeader(head))
+        return 'tar';
+    if (isZlibHeader(head))
+        return 'zlib';
+    // Raw .lzma (LZMA-alone): properties byte 0x5d and a 64-bit size, as Python's lzma.FORMAT_ALONE writes.
+    if (startsWith(head, [0x5d, 0x00, 0x00]) && head.length >= 13)
+        return 'lzma';
+    return undefined;
+}
+function isZlibHeader(head) {
+    if (head.length < 2)
+        return false;
+    const cmf = head[0];
+    const flg = head[1];
+    return (cmf & 0x0f) === 8 && cmf >> 4 <= 7 && (cmf * 256 + flg) % 31 === 0 && (flg & 0x20) === 0;
+}
+/** A tar header block: its checksum (bytes 148-155, octal) matches the header with that field as spaces. */
+function isTarHeader(block) {
+    if (block.length < 512)
+        return false;
+    const field = new TextDecoder('latin1').decode(block.subarray(148, 156)).replace(/\0.*$/, '').trim();
+    if (!/^[0-7]+$/.test(field))
+        return false;
+    let sum = 0;
+    for (let i = 0; i < 512; i++)
+        sum += i >= 148 && i < 156 ? 32 : block[i];
+    return sum === Number.parseInt(field, 8) && sum !== 256;
+}
+// Control bytes text files carry: tab, newline, vertical tab, form feed, carriage return, escape.
+const TEXT_CONTROLS = new Set([9, 10, 11, 12, 13, 27]);
+/** UTF-8 text without NUL or other control bytes (reported as plain text, never as a model). */
+function isPlainText(bytes) {
+    for (const b of bytes)
+        if (b < 0x20 && !TEXT_CONTROLS.has(b))
+            return false;
+    try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        return true;
+    }
+    catch {
+        // A multi-byte character cut by the end of the head is still text.
+        if (bytes.length < 4)
+            return false;
+        try {
+            new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, bytes.length - 3));
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+}
+//# sourceMappingURL=magic.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/containers/tar.js
+
+
+const tar_latin1 = new TextDecoder('latin1');
+const tar_utf8 = new TextDecoder('utf-8');
+function field(block, start, len, decoder = tar_latin1) {
+    const raw = block.subarray(start, start + len);
+    const nul = raw.indexOf(0);
+    return decoder.decode(nul >= 0 ? raw.subarray(0, nul) : raw);
+}
+function sizeField(block) {
+    if (((block[124] ?? 0) & 0x80) !== 0) {
+        let v = 0;
+        for (let i = 125; i < 136; i++)
+            v = v * 256 + (block[i] ?? 0);
+        return v;
+    }
+    const text = field(block, 124, 12).trim();
+    if (!/^[0-7]*$/.test(text))
+        throw new ContainerError(`tar header size field "${text}" is not octal`, 'parse');
+    return text === '' ? 0 : Number.parseInt(text, 8);
+}
+/** PAX extended header records: "<len> <key>=<value>\n". */
+function parsePax(bytes) {
+    const out = new Map();
+    const text = tar_utf8.decode(bytes);
+    for (const line of text.split('\n')) {
+        const m = /^\d+ ([^=]+)=(.*)$/s.exec(line);
+        if (m)
+            out.set(m[1], m[2]);
+    }
+    return out;
+}
+/** Members of a tar archive (v7, ustar, GNU long names, PAX), header checksums verified. */
+async function readTar(source, limits) {
+    const members = [];
+    let pos = 0;
+    let longName;
+    let pax;
+    while (pos + 512 <= source.size) {
+        const block = await source.read(pos, 512);
+        if (block.every((b) => b === 0))
+            return members;
+        if (!isTarHeader(block))
+            throw new ContainerError(`tar header at offset ${pos} has a bad checksum`, 'parse', pos);
+        const size = sizeField(block);
+        const type = String.fromCharCode(block[156] || 0x30);
+        const dataAt = pos + 512;
+        if (dataAt + size > source.size)
+            throw new ContainerError(`tar member at offset ${pos} runs past the end of the archive`, 'parse', pos);
+        const next = dataAt + Math.ceil(size / 512) * 512;
+        if (type === 'L' || type === 'x' || type === 'g') {
+            if (size > 1 << 20)
+                throw new ContainerError(`tar extended header of ${size} bytes`, 'limit', pos);
+            const data = await source.read(dataAt, size);
+            if (type === 'L')
+                longName = field(data, 0, data.length, tar_utf8);
+            else if (type === 'x')
+                pax = parsePax(data);
+            pos = next;
+            continue;
+        }
+        const prefix = field(block, 345, 155);
+        const base = field(block, 0, 100, tar_utf8);
+        const name = pax?.get('path') ?? longName ?? (prefix && field(block, 257, 5) === 'ustar' ? `${prefix}/${base}` : base);
+        members.push({
+            name,
+            type,
+            linkName: pax?.get('linkpath') ?? field(block, 157, 100, tar_utf8),
+            offset: dataAt,
+            size: Number(pax?.get('size') ?? size),
+        });
+        if (members.length > limits.maxMembers)
+            throw new ContainerError(`more than ${limits.maxMembers} members`, 'limit');
+        longName = undefined;
+        pax = undefined;
+        pos = next;
+    }
+    // Every tar writer ends with zero blocks; without them the archive was cut and members may be missing.
+    throw new ContainerError('tar archive ends without its end-of-archive blocks (truncated)', 'parse', pos);
+}
+//# sourceMappingURL=tar.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/tar-archive.js
+
+
+
+
+
+
+
+const LEGACY_TORCH_MEMBERS = ['sys_info', 'pickle', 'storages', 'tensors'];
+/** A tar archive (including torch's oldest checkpoint format): every regular member sniffed and analysed. */
+async function analyseTar(ctx) {
+    const { source } = ctx;
+    const findings = [];
+    const nested = [];
+    let members;
+    try {
+        members = await readTar(source, ctx.policy.limits);
+    }
+    catch (e) {
+        return conclude('tar', [containerFinding(e, source.name, RULES.archiveParse)]);
+    }
+    const names = new Set(members.map((m) => m.name));
+    const legacy = LEGACY_TORCH_MEMBERS.every((n) => names.has(n));
+    for (const m of members) {
+        const problem = memberNameProblem(m.name);
+        if (problem)
+            findings.push(finding(RULES.memberName, `member name ${JSON.stringify(m.name)} ${problem}`, { path: source.name }));
+        if ((m.type === '1' || m.type === '2') && memberNameProblem(m.linkName))
+            findings.push(finding(RULES.memberName, `link ${JSON.stringify(m.name)} points outside the archive (${m.linkName})`, { path: source.name }));
+        if (m.type !== '0' && m.type !== '7')
+            continue;
+        const path = `${source.name}!/${m.name}`;
+        const member = sliceSource(source, path, m.offset, m.size);
+        if (legacy && (m.name === 'storages' || m.name === 'tensors')) {
+            const found = await scanLegacyTarMember(ctx, member, m.name);
+            findings.push(...found);
+            nested.push(conclude('pytorch-legacy-tar', found).verdict);
+            continue;
+        }
+        const a = await ctx.scanNested(member);
+        absorb(findings, a, path);
+        nested.push(a.verdict);
+    }
+    return conclude(legacy ? 'pytorch-legacy-tar' : 'tar', findings, nested, legacy ? { framework: 'pytorch' } : undefined);
+}
+//# sourceMappingURL=tar-archive.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/dispatch.js
+
+
+
+
+
+
+
+
+
+
+
+
+const dispatch_HEAD = 4096;
+// Text is only called text when all of it was checked.
+const TEXT_CHECK_LIMIT = 8 << 20;
+/**
+ * Identify a source by its bytes and analyse it: containers and pickle-bearing formats first, then the extra
+ * format analysers, then `unknown`. Never throws for bad content: anything unexpected becomes an `error` verdict.
+ */
+async function analyseSource(source, policy, depth = 0) {
+    const ctx = {
+        source,
+        policy,
+        depth,
+        scanNested: (inner) => depth + 1 > policy.limits.maxDepth
+            ? Promise.resolve(conclude('unknown', [
+                finding(RULES.limit, `nested deeper than the limit of ${policy.limits.maxDepth} archives; not analysed`, {
+                    path: inner.name,
+                }),
+            ]))
+            : analyseSource(inner, policy, depth + 1),
+    };
+    try {
+        return await dispatch(ctx);
+    }
+    catch (e) {
+        return conclude('unknown', [
+            finding(RULES.parseError, `analysis failed: ${e.message ?? String(e)}; the file was not fully analysed`, {
+                path: source.name,
+            }),
+        ]);
+    }
+}
+/**
+ * A zip is always read member by member here; a format analyser that also claims it (a Keras archive, say) runs
+ * too and names the format, and a zip that is also a pickle (a polyglot) is analysed as both.
+ */
+async function analyseZipFile(ctx, head) {
+    const { source } = ctx;
+    const parts = [await analyseZip(ctx)];
+    const findings = [];
+    if (await looksLikePickle(source)) {
+        findings.push(finding(RULES.polyglot, 'the zip archive is also a pickle; both were analysed', { path: source.name }));
+        parts.push(await analysePickleFile(ctx, head));
+    }
+    const extra = EXTRA_ANALYSERS.find((a) => a.sniff(head, source));
+    if (extra)
+        parts.unshift(await extra.analyse(ctx));
+    const seen = new Set();
+    for (const f of parts.flatMap((p) => p.findings)) {
+        const key = JSON.stringify(f);
+        if (!seen.has(key))
+            findings.push(f);
+        seen.add(key);
+    }
+    const first = parts[0];
+    return conclude(first.format, findings, parts.map((p) => p.verdict), first.metadata);
+}
+async function dispatch(ctx) {
+    const { source } = ctx;
+    const head = await source.read(0, dispatch_HEAD);
+    const magic = sniffMagic(head);
+    if (magic === 'zip')
+        return analyseZipFile(ctx, head);
+    if (magic === 'npy')
+        return analyseNpy(ctx);
+    if (magic === 'tar')
+        return analyseTar(ctx);
+    // zlib and raw lzma headers are weak (two or three bytes): a pickle that happens to match is a pickle.
+    const weak = magic === 'zlib' || magic === 'lzma';
+    if (magic !== undefined && !weak)
+        return canDecompress(magic) ? analyseCompressed(ctx, magic) : analyseUnsupported(ctx, magic);
+    if (await looksLikePickle(source))
+        return analysePickleFile(ctx, head);
+    if (magic !== undefined)
+        return canDecompress(magic) ? analyseCompressed(ctx, magic) : analyseUnsupported(ctx, magic);
+    for (const a of EXTRA_ANALYSERS)
+        if (a.sniff(head, source))
+            return a.analyse(ctx);
+    // A protocol header with a body the unpickler rejects early is a broken pickle (error), not an unknown file.
+    if (hasProtoHeader(head))
+        return analysePickleFile(ctx, head);
+    if (source.size === 0)
+        return conclude('empty', [finding(RULES.plainText, 'empty file', { path: source.name })]);
+    if (source.size <= TEXT_CHECK_LIMIT && isPlainText(source.size <= dispatch_HEAD ? head : await source.read(0, source.size)))
+        return conclude('text', [finding(RULES.plainText, 'plain text, not a model format', { path: source.name })]);
+    if ((await findEndRecord(source)) !== undefined)
+        return analyseZip(ctx);
+    return conclude('unknown', [finding(RULES.unknownBinary, 'content matches no known format; not analysed', { path: source.name })]);
+}
+//# sourceMappingURL=dispatch.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/errors.js
+
+/** A scan that could not run at all (missing path, unreadable file); a malformed model is a finding, not this. */
+class ScannerError extends dist/* TrustgateError */.O_ {
+    constructor(code, message, options = {}) {
+        super(code, message, options);
+        this.name = 'ScannerError';
+    }
+}
+//# sourceMappingURL=errors.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/io/file-source.js
+
+
+async function openFileSource(path, name) {
+    const handle = await (0,promises_.open)(path, 'r');
+    const { size } = await handle.stat();
+    return {
+        name,
+        size,
+        directory: (0,external_node_path_.dirname)(path),
+        async read(offset, length) {
+            const start = Math.max(0, Math.min(offset, size));
+            const n = Math.max(0, Math.min(length, size - start));
+            const buf = new Uint8Array(n);
+            let done = 0;
+            while (done < n) {
+                const { bytesRead } = await handle.read(buf, done, n - done, start + done);
+                if (bytesRead === 0)
+                    break;
+                done += bytesRead;
+            }
+            return done === n ? buf : buf.subarray(0, done);
+        },
+        close: () => handle.close(),
+    };
+}
+//# sourceMappingURL=file-source.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/extra-rules.js
+
+
+
+
+
+
+/** Rules of the extra format analysers, for the rule catalog (SARIF rule metadata, docs). */
+const EXTRA_FORMAT_RULES = [
+    ...SAFETENSORS_RULES,
+    ...GGUF_RULES,
+    ...TEMPLATE_RULES,
+    ...ONNX_RULES,
+    ...KERAS_RULES,
+    ...TENSORFLOW_RULES,
+];
+//# sourceMappingURL=extra-rules.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/sources/rules.js
+const SOURCE_RULES = [
+    {
+        id: 'TG-SRC-001',
+        name: 'ModelSourceNotAllowed',
+        summary: 'Code or config pulls a model from a source that is not on the scan.sources.allow list (shadow AI).',
+        severity: 'high',
+        help: 'Use a vetted model, or have the model reviewed and add its org/repo or registry host to scan.sources.allow.',
+    },
+    {
+        id: 'TG-SRC-002',
+        name: 'ModelSourceBlocked',
+        summary: 'Code or config pulls a model from a source on the scan.sources.block list.',
+        severity: 'critical',
+        help: 'Remove the reference; the source is explicitly blocked by policy.',
+    },
+];
+//# sourceMappingURL=rules.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/scan.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every regular file under the PATH arguments, in a stable order; a missing PATH is an error, not a skip. */
+async function listFiles(paths, cwd) {
+    const jobs = [];
+    for (const p of paths) {
+        const abs = (0,external_node_path_.resolve)(cwd, p);
+        let st;
+        try {
+            st = await (0,promises_.stat)(abs);
+        }
+        catch (cause) {
+            throw new ScannerError('SCAN_PATH_NOT_FOUND', `cannot read ${p} (${cause.code ?? 'I/O error'}); check the path`, {
+                cause,
+                file: p,
+            });
+        }
+        const display = p.length > 1 ? p.replace(/\/+$/, '') : p;
+        if (st.isDirectory())
+            await walk(abs, display, jobs, new Set([await (0,promises_.realpath)(abs)]));
+        else
+            jobs.push({ file: abs, display });
+    }
+    return jobs;
+}
+async function walk(dir, display, out, visited) {
+    const entries = (await (0,promises_.readdir)(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+        const file = (0,external_node_path_.join)(dir, e.name);
+        const shown = `${display}/${e.name}`;
+        let isDir = e.isDirectory();
+        if (e.isSymbolicLink()) {
+            try {
+                isDir = (await (0,promises_.stat)(file)).isDirectory();
+            }
+            catch {
+                out.push({ file, display: shown });
+                continue;
+            }
+        }
+        if (isDir) {
+            const real = await (0,promises_.realpath)(file);
+            if (visited.has(real))
+                continue;
+            visited.add(real);
+            await walk(file, shown, out, visited);
+        }
+        else if (e.isFile() || e.isSymbolicLink())
+            out.push({ file, display: shown });
+    }
+}
+// One reused 1 MiB buffer: hashing a 2 GiB checkpoint costs 1 MiB of memory, not a stream's worth of chunks.
+async function sha256File(file, size) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(Math.max(1, Math.min(size, 1 << 20)));
+        for (;;) {
+            const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+            if (bytesRead === 0)
+                break;
+            hash.update(buf.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    return hash.digest('hex');
+}
+function flatten(m) {
+    if (!m)
+        return undefined;
+    const out = {};
+    for (const k of ['framework', 'formatVersion', 'opset', 'producer'])
+        if (m[k] !== undefined)
+            out[k] = m[k];
+    for (const [k, v] of Object.entries(m.properties ?? {}))
+        out[k] = v;
+    return Object.keys(out).length > 0 ? out : undefined;
+}
+/** Hash and analyse one file on disk; an unreadable file is an `error` result, never a skip. */
+async function scanFile(job, policy) {
+    try {
+        const source = await openFileSource(job.file, job.display);
+        try {
+            const [analysis, sha256] = await Promise.all([analyseSource(source, policy), sha256File(job.file, source.size)]);
+            const result = {
+                path: job.display,
+                format: analysis.format,
+                sha256,
+                size: source.size,
+                verdict: analysis.verdict,
+                findings: analysis.findings,
+            };
+            const metadata = flatten(analysis.metadata);
+            if (metadata)
+                result.metadata = metadata;
+            return result;
+        }
+        finally {
+            await source.close();
+        }
+    }
+    catch (cause) {
+        const code = cause.code ?? cause.message;
+        return {
+            path: job.display,
+            format: 'unknown',
+            sha256: '',
+            verdict: 'error',
+            findings: [finding(RULES.readError, `cannot read the file (${code})`, { path: job.display })],
+        };
+    }
+}
+// Built by name at run time so bundlers (ncc) do not copy an unbundled worker next to the bundle; a bundle has
+// no worker file and scans in its own thread.
+const WORKER = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), ['worker', 'js'].join('.'));
+/** Scan every file under the paths, using worker threads across cores; results keep the listing order. */
+async function scanPaths(paths, options) {
+    const jobs = await listFiles(paths, options.cwd ?? process.cwd());
+    const results = new Array(jobs.length);
+    let done = 0;
+    const finish = (i, r) => {
+        results[i] = r;
+        options.onProgress?.(++done, jobs.length, r.path);
+    };
+    const threads = Math.min(options.workers ?? (0,external_node_os_namespaceObject.availableParallelism)(), jobs.length);
+    // Workers run the compiled worker.js; from TypeScript sources (tests) everything runs in this thread.
+    if (threads <= 1 || !(0,external_node_fs_namespaceObject.existsSync)(WORKER)) {
+        for (let i = 0; i < jobs.length; i++)
+            finish(i, await scanFile(jobs[i], options.policy));
+        return results;
+    }
+    let next = 0;
+    await Promise.all(Array.from({ length: threads }, () => new Promise((resolveAll) => {
+        const worker = new external_node_worker_threads_.Worker(WORKER, { workerData: { policy: options.policy } });
+        let current = -1;
+        const feed = () => {
+            if (next >= jobs.length) {
+                void worker.terminate();
+                resolveAll();
+                return;
+            }
+            current = next++;
+            worker.postMessage({ index: current, job: jobs[current] });
+        };
+        worker.on('message', (m) => {
+            finish(m.index, m.result);
+            feed();
+        });
+        worker.on('error', () => {
+            // A worker that dies (failed to start, out of memory) hands its job and the rest to this thread.
+            void (async () => {
+                if (current >= 0 && results[current] === undefined)
+                    finish(current, await scanFile(jobs[current], options.policy));
+                while (next < jobs.length) {
+                    const i = next++;
+                    finish(i, await scanFile(jobs[i], options.policy));
+                }
+                resolveAll();
+            })();
+        });
+        feed();
+    })));
+    return results;
+}
+/** The in-toto Statement of a scan: one subject per scanned file (by sha256), the summary and per-file verdicts. */
+function scanStatement(report) {
+    const files = report.files.map((f) => ({
+        path: f.path,
+        sha256: f.sha256,
+        format: f.format,
+        verdict: f.verdict,
+        rules: [...new Set(f.findings.map((x) => x.rule))].sort(),
+    }));
+    const subjects = report.files.filter((f) => f.sha256 !== '').map((f) => ({ name: f.path, digest: { sha256: f.sha256 } }));
+    if (subjects.length === 0)
+        throw new ScannerError('SCAN_IO_ERROR', 'no readable file was scanned, so there is nothing to attest; check the scanned paths');
+    return (0,dist/* buildStatement */.Y5)(subjects, dist/* PREDICATE_TYPES */.Cs.scan, { scanner: report.tool, summary: report.summary, files });
+}
+/** Scan the paths and summarise under the policy's failOn: the report every face prints. */
+async function scanReport(paths, options) {
+    const files = await scanPaths(paths, options);
+    return (0,dist/* buildReport */.FK)(files, options.policy.failOn, { name: 'trustgate', version: dist/* TRUSTGATE_VERSION */.D9 });
+}
+/** SARIF 2.1.0 of a scan report with the scanner's rule descriptors. */
+function scanSarif(report) {
+    return (0,dist/* toSarif */.zv)(report, (0,dist/* ruleCatalog */.Qq)(SCANNER_RULES, EXTRA_FORMAT_RULES, SOURCE_RULES));
+}
+//# sourceMappingURL=scan.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/mlbom/group.js
+/** Formats that describe a model but do not make a directory a model on their own. */
+const AUXILIARY_FORMATS = new Set([
+    'unknown',
+    'empty',
+    'text',
+    'json',
+    'model-references',
+    'tokenizer-config',
+    'chat-template',
+    'keras-metadata',
+    'keras-config',
+]);
+/** The file on disk a result belongs to: members of containers (`a.keras!/config.json`) belong to their archive. */
+function diskPath(result) {
+    const i = result.path.indexOf('!/');
+    return i === -1 ? result.path : result.path.slice(0, i);
+}
+function directoryOf(file) {
+    const i = file.lastIndexOf('/');
+    return i === -1 ? '.' : file.slice(0, i);
+}
+/**
+ * One model per directory holding at least one model file: a Hugging Face snapshot, a SavedModel, a folder of
+ * shards. Container members are folded into their archive, which is the file the BOM lists.
+ */
+function groupModels(files) {
+    const byDir = new Map();
+    for (const f of files) {
+        const disk = diskPath(f);
+        const dir = directoryOf(disk);
+        const entries = byDir.get(dir) ?? new Map();
+        entries.set(disk, [...(entries.get(disk) ?? []), f]);
+        byDir.set(dir, entries);
+    }
+    const groups = [];
+    for (const [dir, entries] of [...byDir].sort(([a], [b]) => a.localeCompare(b))) {
+        const all = [...entries.values()].flat();
+        if (!all.some((f) => !AUXILIARY_FORMATS.has(f.format)))
+            continue;
+        groups.push({ root: dir, files: all });
+    }
+    return groups;
+}
+//# sourceMappingURL=group.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/mlbom/cyclonedx.js
+
+
+
+const SHA256 = /^[a-f0-9]{64}$/i;
+function hashes(sha256) {
+    return sha256 !== undefined && SHA256.test(sha256) ? [{ alg: 'SHA-256', content: sha256.toLowerCase() }] : undefined;
+}
+function props(entries) {
+    return Object.entries(entries)
+        .filter((e) => e[1] !== undefined && e[1] !== '')
+        .map(([name, value]) => ({ name: `trustgate:${name}`, value }));
+}
+function fileComponent(path, results) {
+    const outer = results.find((r) => r.path === path) ?? results[0];
+    const verdict = (0,dist/* worstVerdict */.zP)(results.map((r) => r.verdict));
+    const h = hashes(outer.sha256);
+    return {
+        type: 'file',
+        'bom-ref': `file:${path}`,
+        name: path,
+        ...(h === undefined ? {} : { hashes: h }),
+        properties: props({ format: outer.format, verdict }),
+    };
+}
+/** A multi-file model has no single digest: its hash is SHA-256 over a sorted `sha256  path` manifest of its files. */
+function manifestHash(files) {
+    const lines = files.map((f) => `${f.hashes?.[0]?.content ?? '-'}  ${f.name}\n`).sort();
+    return (0,external_node_crypto_.createHash)('sha256').update(lines.join('')).digest('hex');
+}
+function firstMeta(results, key) {
+    const values = [...new Set(results.map((r) => r.metadata?.[key]).filter((v) => v !== undefined && v !== ''))];
+    return values.length === 0 ? undefined : values.join(',');
+}
+function modelComponent(group) {
+    const byFile = new Map();
+    for (const r of group.files)
+        byFile.set(diskPath(r), [...(byFile.get(diskPath(r)) ?? []), r]);
+    const files = [...byFile].sort(([a], [b]) => a.localeCompare(b)).map(([path, results]) => fileComponent(path, results));
+    const verdict = (0,dist/* worstVerdict */.zP)(group.files.map((r) => r.verdict));
+    const single = files.length === 1 ? files[0] : undefined;
+    const name = single !== undefined && group.root === '.' ? single.name : group.root.split('/').pop() || group.root;
+    const formats = [...new Set(group.files.map((r) => r.format))].sort().join(',');
+    const architecture = firstMeta(group.files, 'general.architecture') ?? firstMeta(group.files, 'architecture');
+    return {
+        type: 'machine-learning-model',
+        'bom-ref': `model:${group.root}`,
+        name,
+        hashes: single?.hashes ?? [{ alg: 'SHA-256', content: manifestHash(files) }],
+        properties: props({
+            verdict,
+            format: formats,
+            framework: firstMeta(group.files, 'framework'),
+            opset: firstMeta(group.files, 'opset'),
+            producer: firstMeta(group.files, 'producer'),
+            formatVersion: firstMeta(group.files, 'formatVersion'),
+            path: group.root,
+            'hash-basis': single === undefined ? 'sha256 manifest of the files' : 'the model file',
+        }),
+        ...(architecture === undefined ? {} : { modelCard: { modelParameters: { modelArchitecture: architecture } } }),
+        components: files,
+    };
+}
+/** A CycloneDX 1.6 ML-BOM of a scan: one machine-learning-model component per model, its files nested inside. */
+function buildMlBom(report, options = {}) {
+    return {
+        bomFormat: 'CycloneDX',
+        specVersion: '1.6',
+        serialNumber: options.serialNumber ?? `urn:uuid:${(0,external_node_crypto_.randomUUID)()}`,
+        version: 1,
+        metadata: {
+            timestamp: options.timestamp ?? new Date().toISOString(),
+            tools: { components: [{ type: 'application', name: report.tool.name, version: report.tool.version }] },
+        },
+        components: groupModels(report.files).map(modelComponent),
+    };
+}
+//# sourceMappingURL=cyclonedx.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/mlbom/index.js
+
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/sources/references.js
+
+const HF_HOSTS = new Set(['huggingface.co', 'hf.co', 'www.huggingface.co']);
+/** First path segments of huggingface.co pages that are not model repositories. */
+const HF_NON_MODEL = new Set([
+    'docs',
+    'blog',
+    'datasets',
+    'spaces',
+    'papers',
+    'login',
+    'join',
+    'settings',
+    'pricing',
+    'tasks',
+    'learn',
+    'models',
+    'collections',
+    'organizations',
+    'new',
+    'search',
+    'posts',
+    'chat',
+    'enterprise',
+    'terms-of-service',
+    'privacy',
+]);
+// A quoted string, also as it appears JSON-escaped inside notebook cells (\"org/name\").
+const references_STRING = String.raw `\\?["']([^"'\s\\]+)\\?["']`;
+const CALLS = [
+    {
+        via: 'from_pretrained',
+        pattern: new RegExp(String.raw `\bfrom_pretrained\s*\(\s*(?:pretrained_model_name_or_path\s*=\s*)?${references_STRING}`, 'g'),
+    },
+    {
+        via: 'hf_hub_download',
+        pattern: /\bhf_hub_download\s*\(([^)]*)\)/g,
+        argument: new RegExp(String.raw `(?:^\s*|repo_id\s*=\s*)${references_STRING}`),
+    },
+    {
+        via: 'snapshot_download',
+        pattern: /\bsnapshot_download\s*\(([^)]*)\)/g,
+        argument: new RegExp(String.raw `(?:^\s*|repo_id\s*=\s*)${references_STRING}`),
+    },
+    { via: 'pipeline', pattern: /\bpipeline\s*\(([^)]*)\)/g, argument: new RegExp(String.raw `\bmodel\s*=\s*${references_STRING}`) },
+];
+const URL_PATTERN = /\bhttps?:\/\/([A-Za-z0-9.-]+)(?::\d+)?(\/[^\s"'<>)\]`]*)?/g;
+const HF_URI = /\bhf:\/\/([^\s"'<>)\]`]+)/g;
+function position(text, index) {
+    let line = 1;
+    let last = -1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
+        line++;
+        last = i;
+    }
+    return { line, column: index - last };
+}
+/** The model a Hugging Face path names (`org/name/resolve/main/x` -> `org/name`), or undefined for other pages. */
+function hfRepo(pathname) {
+    const segments = pathname.split('/').filter((s) => s !== '');
+    if (segments[0] === 'api' && segments[1] === 'models')
+        segments.splice(0, 2);
+    if (segments.length < 2 || HF_NON_MODEL.has(segments[0]))
+        return undefined;
+    return `${segments[0]}/${segments[1]}`;
+}
+/** A string handed to a loader: a URL, a local path (skipped), or a Hugging Face id. */
+function fromArgument(value) {
+    const url = /^https?:\/\/([^/:]+)(?::\d+)?(\/.*)?$/.exec(value);
+    if (url !== null) {
+        const host = url[1].toLowerCase();
+        if (!HF_HOSTS.has(host))
+            return { id: host, kind: 'url', host };
+        const repo = hfRepo(url[2] ?? '');
+        return repo === undefined ? undefined : { id: repo, kind: 'huggingface', host: 'huggingface.co' };
+    }
+    if (/^(\.|\/|~|[A-Za-z]:\\)/.test(value) || value.includes('\\') || value.split('/').length > 2)
+        return undefined;
+    return { id: value, kind: 'huggingface', host: 'huggingface.co' };
+}
+/** Every model reference in one file's text, with its line and column. */
+function findReferences(text) {
+    const refs = [];
+    const push = (index, via, target) => {
+        if (target !== undefined)
+            refs.push({ ...target, via, ...position(text, index) });
+    };
+    for (const { via, pattern, argument } of CALLS) {
+        for (const m of text.matchAll(pattern)) {
+            const value = argument === undefined ? m[1] : argument.exec(m[1] ?? '')?.[1];
+            if (value !== undefined)
+                push(m.index, via, fromArgument(value));
+        }
+    }
+    for (const m of text.matchAll(URL_PATTERN)) {
+        const host = m[1].toLowerCase();
+        if (!HF_HOSTS.has(host))
+            continue;
+        const repo = hfRepo(m[2] ?? '');
+        if (repo !== undefined)
+            push(m.index, 'url', { id: repo, kind: 'huggingface', host: 'huggingface.co' });
+    }
+    for (const m of text.matchAll(HF_URI)) {
+        const repo = hfRepo(`/${m[1]}`);
+        if (repo !== undefined)
+            push(m.index, 'hf://', { id: repo, kind: 'huggingface', host: 'huggingface.co' });
+    }
+    // A loader call with a huggingface.co URL matches twice (call and URL): keep one per line and model.
+    return uniqueBy(refs, (r) => `${r.line}\u0000${r.id}`);
+}
+//# sourceMappingURL=references.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/sources/policy.js
+/** Whether one policy entry covers a reference: `*`, a host (`models.example.com`), `org/*`, `org/name`, or a legacy bare name (`gpt2`). */
+function covers(entry, ref) {
+    const e = entry.toLowerCase();
+    if (e === '*')
+        return true;
+    if (!e.includes('/') && e.includes('.'))
+        return e === ref.host || (ref.kind === 'url' && ref.host.endsWith(`.${e}`));
+    if (ref.kind !== 'huggingface')
+        return false;
+    const id = ref.id.toLowerCase();
+    return e.endsWith('/*') ? id.startsWith(e.slice(0, -1)) : id === e;
+}
+/** Block wins over allow; a reference no entry covers is unlisted, which the policy treats as not allowed. */
+function judgeReference(ref, policy) {
+    if (policy.block.some((e) => covers(e, ref)))
+        return 'blocked';
+    return policy.allow.some((e) => covers(e, ref)) ? 'allowed' : 'unlisted';
+}
+//# sourceMappingURL=policy.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/sources/scan.js
+
+
+
+
+
+
+/** Code and config files where model references live. */
+const EXTENSIONS = new Set([
+    '.py',
+    '.ipynb',
+    '.js',
+    '.mjs',
+    '.cjs',
+    '.ts',
+    '.tsx',
+    '.jsx',
+    '.yaml',
+    '.yml',
+    '.json',
+    '.toml',
+    '.cfg',
+    '.ini',
+    '.sh',
+    '.env',
+    '.txt',
+    '.md',
+    '.r',
+    '.jl',
+    '.go',
+    '.rs',
+    '.java',
+    '.kt',
+    '.scala',
+]);
+const NAMES = new Set(['Dockerfile', 'Makefile', 'Containerfile', 'Modelfile']);
+const SKIP_DIRS = new Set([
+    '.git',
+    'node_modules',
+    '.venv',
+    'venv',
+    '__pycache__',
+    'site-packages',
+    '.tox',
+    'dist',
+    'build',
+    '.mypy_cache',
+]);
+const scan_MAX_FILE_BYTES = 2 * 1024 * 1024;
+const SOURCES_FORMAT = 'model-references';
+async function* scan_walk(dir) {
+    for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
+        const full = external_node_path_.join(dir, entry.name);
+        if (entry.isDirectory() && !SKIP_DIRS.has(entry.name))
+            yield* scan_walk(full);
+        else if (entry.isFile() && (EXTENSIONS.has(external_node_path_.extname(entry.name).toLowerCase()) || NAMES.has(entry.name)))
+            yield full;
+    }
+}
+function sourcesPolicy(policy) {
+    return { allow: policy?.sources?.allow ?? [], block: policy?.sources?.block ?? [] };
+}
+/** Findings for one file's text: each model reference the policy does not allow, at its line and column. */
+function referenceFindings(text, display, policy) {
+    const rules = sourcesPolicy(policy);
+    const findings = [];
+    for (const ref of findReferences(text)) {
+        const decision = judgeReference(ref, rules);
+        if (decision === 'allowed')
+            continue;
+        const location = { path: display, line: ref.line, column: ref.column };
+        const what = ref.kind === 'huggingface' ? `Hugging Face model ${ref.id}` : `model host ${ref.host}`;
+        findings.push(decision === 'blocked'
+            ? {
+                rule: 'TG-SRC-002',
+                severity: 'critical',
+                message: `${what} (via ${ref.via}) is on the scan.sources.block list; remove it.`,
+                location,
+                evidence: ref.id,
+            }
+            : {
+                rule: 'TG-SRC-001',
+                severity: 'high',
+                message: `${what} (via ${ref.via}) is not on the scan.sources.allow list; vet it and add it, or use an approved model.`,
+                location,
+                evidence: ref.id,
+            });
+    }
+    return findings;
+}
+/**
+ * Walks a repository (or one file) for model references and returns one result per file that has any finding.
+ * Paths are shown as found under `shownAs` (the PATH as the user gave it, + "/" + relative path), like the scan report.
+ */
+async function findModelReferences(root, policy, shownAs = root) {
+    const info = await (0,promises_.stat)(root);
+    const files = info.isDirectory()
+        ? scan_walk(root)
+        : (async function* () {
+            yield root;
+        })();
+    const results = [];
+    for await (const file of files) {
+        if ((await (0,promises_.stat)(file)).size > scan_MAX_FILE_BYTES)
+            continue;
+        const bytes = await (0,promises_.readFile)(file);
+        if (bytes.includes(0))
+            continue;
+        const display = info.isDirectory() ? `${shownAs.replace(/\/+$/, '')}/${external_node_path_.relative(root, file).split(external_node_path_.sep).join('/')}` : shownAs;
+        const findings = referenceFindings(bytes.toString('utf8'), display, policy);
+        if (findings.length === 0)
+            continue;
+        const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+        results.push({ path: display, format: SOURCES_FORMAT, sha256, size: bytes.length, verdict: verdictOf(findings), findings });
+    }
+    return results.sort((a, b) => a.path.localeCompare(b.path));
+}
+//# sourceMappingURL=scan.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/sources/merge.js
+
+
+
+/** Adds model-reference results to a scan's results: a file already scanned gets the findings, not a second row. */
+function mergeSourceResults(files, references) {
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    const merged = [...files];
+    for (const ref of references) {
+        const existing = byPath.get(ref.path);
+        if (existing === undefined) {
+            merged.push(ref);
+            continue;
+        }
+        const combined = {
+            ...existing,
+            findings: [...existing.findings, ...ref.findings],
+            verdict: (0,dist/* worstVerdict */.zP)([existing.verdict, ref.verdict]),
+        };
+        merged[merged.indexOf(existing)] = combined;
+    }
+    return merged;
+}
+/** A scan report with the model references under each PATH (`--sources`) merged in and summarised again. */
+async function withModelReferences(report, paths, policy, cwd) {
+    const references = (await Promise.all(paths.map((p) => findModelReferences((0,external_node_path_.resolve)(cwd, p), policy, p)))).flat();
+    return (0,dist/* buildReport */.FK)(mergeSourceResults(report.files, references), policy.failOn, report.tool);
+}
+//# sourceMappingURL=merge.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/sources/index.js
+
+
+
+
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/index.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ../model-scan/lib/index.js
 
-/** The model-scan gate as an action step: inputs -> engine -> outputs, summary, annotations. */
-async function modelScan(_io) {
-    throw new dist/* CoreError */.am('NOT_AVAILABLE', 'the model-scan gate is not available yet in this build; pin an earlier release or remove the step');
+
+
+function failOnInput(io, fallback) {
+    const list = io.listInput('fail-on');
+    if (list.length === 0)
+        return [...fallback];
+    for (const v of list)
+        if (!dist/* VERDICTS */.bk.includes(v))
+            throw new dist/* CoreError */.am('USAGE_ERROR', `input fail-on: "${v}" is not a verdict; use ${dist/* VERDICTS */.bk.join(', ')}`);
+    return list;
+}
+/** The model-scan gate as an action step: inputs -> engine -> outputs, summary, annotations, SARIF, Statement. */
+async function modelScan(io) {
+    const paths = io.listInput('path');
+    if (paths.length === 0)
+        throw new dist/* CoreError */.am('USAGE_ERROR', 'input path is empty; give the model files or directories to scan, one per line');
+    const policyFile = io.input('policy');
+    const base = policyFile ? (await (0,dist/* loadPolicyFile */.n$)((0,external_node_path_.resolve)(io.workspace, policyFile))).scan : (0,dist/* defaultPolicy */.G4)().scan;
+    const policy = { ...base, failOn: failOnInput(io, base.failOn) };
+    const scanned = await scanReport(paths, { policy, cwd: io.workspace });
+    // sources: also report model references in code and configs that scan.sources does not allow.
+    const report = io.booleanInput('sources', false) ? await withModelReferences(scanned, paths, policy, io.workspace) : scanned;
+    const reportPath = (0,external_node_path_.resolve)(io.env.RUNNER_TEMP ?? io.workspace, 'trustgate-model-scan.json');
+    await io.writeFile(reportPath, (0,dist/* toJson */.aB)(report));
+    const sarif = io.input('sarif');
+    if (sarif)
+        await io.writeFile((0,external_node_path_.resolve)(io.workspace, sarif), `${JSON.stringify(scanSarif(report), null, 2)}\n`);
+    const mlbom = io.input('mlbom');
+    if (mlbom)
+        await io.writeFile((0,external_node_path_.resolve)(io.workspace, mlbom), `${JSON.stringify(buildMlBom(report), null, 2)}\n`);
+    const statement = io.input('statement');
+    if (statement)
+        await io.writeFile((0,external_node_path_.resolve)(io.workspace, statement), `${JSON.stringify(scanStatement(report), null, 2)}\n`);
+    for (const f of report.files) {
+        if (f.verdict === 'safe')
+            continue;
+        for (const x of f.findings)
+            io.annotate(x, (x.location?.path ?? f.path).split('!/')[0] ?? f.path);
+    }
+    await io.summary((0,dist/* toMarkdown */.l6)(report, 'trustgate model scan'));
+    const s = report.summary;
+    io.output('verdict', s.verdict);
+    io.output('unsafe-count', s.unsafe);
+    io.output('report', reportPath);
+    io.info(`trustgate model scan: ${s.files} files, ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error`);
+    if (!s.blocking)
+        return { failed: false };
+    const blocking = report.files.filter((f) => policy.failOn.includes(f.verdict)).map((f) => `${f.path} (${f.verdict})`);
+    return { failed: true, reason: `trustgate model scan blocked on ${blocking.length} file(s): ${blocking.slice(0, 10).join(', ')}` };
 }
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/for-digest.js
@@ -56999,14 +85209,10 @@ function unwrapAttestation(value) {
     return value;
 }
 //# sourceMappingURL=load.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ../../node_modules/@sigstore/core/dist/index.js
 var core_dist = __nccwpck_require__(5137);
 // EXTERNAL MODULE: ../../node_modules/@sigstore/verify/dist/index.js
 var verify_dist = __nccwpck_require__(5956);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ../../packages/verify/dist/digest.js
 
 
@@ -57030,7 +85236,7 @@ function artifactSha256(artifact) {
     return artifact.kind === 'bytes' ? artifact.sha256 : artifact.digest.hex;
 }
 /** Stream a file's sha256 (large artifacts need not fit in memory for DSSE subject checks). */
-async function sha256File(file) {
+async function digest_sha256File(file) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     try {
         for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file))
@@ -57519,7 +85725,7 @@ function u8(arr) {
  * u32(new Uint8Array(8));
  * ```
  */
-function u32(arr) {
+function utils_u32(arr) {
     return new Uint32Array(arr.buffer, arr.byteOffset, Math.floor(arr.byteLength / 4));
 }
 /**
@@ -63295,7 +91501,7 @@ function verifyAttestationSync(bundleJson, options) {
 ;// CONCATENATED MODULE: ../../packages/verify/dist/attestation/policy.js
 
 const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
-const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const policy_escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /**
  * `gh attestation verify` flags as a signer identity: --owner / --repo bind the source repository, and unless a
  * --signer-workflow is named the workflow itself must live under that owner or repository.
@@ -63310,7 +91516,7 @@ function githubSignerIdentity(options) {
     const owner = options.owner ?? options.repo.split('/')[0];
     const scope = options.repo ?? owner;
     const identity = {
-        identityRegexp: options.signerWorkflow ? '.+' : `https://github\\.com/${escapeRegExp(scope)}/.+`,
+        identityRegexp: options.signerWorkflow ? '.+' : `https://github\\.com/${policy_escapeRegExp(scope)}/.+`,
         issuer: options.issuer ?? GITHUB_ACTIONS_ISSUER,
         runnerEnvironment: options.denySelfHostedRunners ? 'github-hosted' : 'any',
     };
@@ -63470,12 +91676,6 @@ function describeDifferences(diffs) {
         .join('; ');
 }
 //# sourceMappingURL=compare.js.map
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
 // EXTERNAL MODULE: ../../node_modules/hash-wasm/dist/index.umd.js
 var index_umd = __nccwpck_require__(2924);
 ;// CONCATENATED MODULE: ../../packages/verify/dist/model/hash-range.js
@@ -64587,7 +92787,7 @@ async function subject(io, at) {
         return { digest };
     if (path === '')
         throw new dist/* CoreError */.am('USAGE_ERROR', 'give subject-digest (sha256:<hex>) or subject-path (the artifact file)');
-    return { digest: `sha256:${await sha256File(at(path))}`, name: (0,external_node_path_.basename)(path) };
+    return { digest: `sha256:${await digest_sha256File(at(path))}`, name: (0,external_node_path_.basename)(path) };
 }
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ../verify-signature/lib/index.js
@@ -64635,7 +92835,7 @@ async function lib_run(mode, io, subject, bundleText, bundleFile, trustedRoot) {
             signerWorkflow: io.input('signer-workflow') || undefined,
             issuer: io.input('certificate-oidc-issuer') || undefined,
         });
-        const digest = isDigestArgument(subject) ? subject : `sha256:${await sha256File(at(subject))}`;
+        const digest = isDigestArgument(subject) ? subject : `sha256:${await digest_sha256File(at(subject))}`;
         const v = verifyAttestationSync(bundleText, {
             subjectDigest: digest,
             signers: [signer],
@@ -64720,7 +92920,7 @@ async function suite(io) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4488);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3398);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2586);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .suite */ .r);
@@ -74288,7 +102488,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 1834:
+/***/ 9207:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -74299,10 +102499,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ PREDICATE_TYPES),
   D9: () => (/* reexport */ TRUSTGATE_VERSION),
   O_: () => (/* reexport */ TrustgateError),
+  bk: () => (/* reexport */ VERDICTS),
   zW: () => (/* reexport */ attributionPolicySchema),
+  FK: () => (/* reexport */ buildReport),
   Y5: () => (/* reexport */ buildStatement),
   Hn: () => (/* reexport */ cell),
   It: () => (/* reexport */ checkStatement),
+  G4: () => (/* reexport */ defaultPolicy),
   Uc: () => (/* reexport */ describeError),
   MO: () => (/* reexport */ formatDigest),
   Bc: () => (/* reexport */ isDigest),
@@ -74310,11 +102513,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ic: () => (/* reexport */ markerRuleSchema),
   m: () => (/* reexport */ parseDigest),
   ON: () => (/* reexport */ parsePolicy),
+  Qq: () => (/* reexport */ ruleCatalog),
   qs: () => (/* reexport */ severityRank),
-  uI: () => (/* reexport */ verdictRank)
+  aB: () => (/* reexport */ toJson),
+  l6: () => (/* reexport */ toMarkdown),
+  zv: () => (/* reexport */ toSarif),
+  uI: () => (/* reexport */ verdictRank),
+  zP: () => (/* reexport */ worstVerdict)
 });
 
-// UNUSED EXPORTS: DEFAULT_FAIL_ON, MARKER_FIELDS, SEVERITIES, STATEMENT_TYPE, VERDICTS, architectureReviewRuleSchema, blocks, buildReport, defaultPolicy, environmentPolicySchema, guardrailsPolicySchema, highestSeverity, metricsPolicySchema, parseConfig, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toText, verifyPolicySchema, waiverSchema, worstVerdict
+// UNUSED EXPORTS: DEFAULT_FAIL_ON, MARKER_FIELDS, SEVERITIES, STATEMENT_TYPE, architectureReviewRuleSchema, blocks, environmentPolicySchema, guardrailsPolicySchema, highestSeverity, metricsPolicySchema, parseConfig, policySchema, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, signerIdentitySchema, summarise, toText, verifyPolicySchema, waiverSchema
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -74563,6 +102771,24 @@ const scanPolicySchema = schemas/* strictObject */.rej({
         maxCompressionRatio: 200,
         maxOpcodes: 50_000_000,
     }),
+    keras: schemas/* strictObject */.rej({
+        allowModules: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
+            .default([])
+            .describe('Extra Keras config modules treated as safe ("pkg.module" or "pkg.*").'),
+        allowRegisteredNames: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
+            .default([])
+            .describe('Custom registered objects ("package>Name") treated as safe.'),
+    })
+        .default({ allowModules: [], allowRegisteredNames: [] })
+        .describe('Keras config references beyond the built-in allowlist.'),
+    onnx: schemas/* strictObject */.rej({
+        allowDomains: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]).describe('Extra custom-op domains treated as safe.'),
+    })
+        .default({ allowDomains: [] }),
+    tensorflow: schemas/* strictObject */.rej({
+        allowOps: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]).describe('Extra TensorFlow ops treated as known and safe.'),
+    })
+        .default({ allowOps: [] }),
     sources: schemas/* strictObject */.rej({
         allow: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]).describe('Allowed model sources: "org/*", "org/name", "host".'),
         block: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
@@ -74766,6 +102992,13 @@ function checkStatement(value) {
     return { ok: true, statement: v };
 }
 //# sourceMappingURL=statement.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/report/json.js
+/** The stable JSON shape of the CLI contract: {"version":1,"files":[...],"summary":{...}}. */
+function toJson(report) {
+    const { version, files, summary } = report;
+    return `${JSON.stringify({ version, files, summary }, null, 2)}\n`;
+}
+//# sourceMappingURL=json.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/markdown.js
 const ICON = { safe: '✅', review: '🟡', unsafe: '⛔', error: '❗' };
 /** Escape text for a Markdown table cell. */
@@ -74882,7 +103115,7 @@ function toUri(path) {
 }
 //# sourceMappingURL=sarif.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/verdict.js
-const VERDICTS = (/* unused pure expression or super */ null && (['safe', 'review', 'unsafe', 'error']));
+const VERDICTS = ['safe', 'review', 'unsafe', 'error'];
 const SEVERITIES = (/* unused pure expression or super */ null && (['critical', 'high', 'medium', 'low', 'info']));
 // `error` outranks `unsafe`: an unreadable file must never be mistaken for a merely bad one it can be waived like.
 const VERDICT_RANK = { safe: 0, review: 1, unsafe: 2, error: 3 };
@@ -74894,7 +103127,7 @@ function severityRank(s) {
     return SEVERITY_RANK[s];
 }
 /** The most severe of several verdicts; an empty list is `safe`. */
-function verdict_worstVerdict(verdicts) {
+function worstVerdict(verdicts) {
     let worst = 'safe';
     for (const v of verdicts)
         if (VERDICT_RANK[v] > VERDICT_RANK[worst])
@@ -74934,6 +103167,19 @@ function buildReport(files, failOn, tool) {
 
 
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/rules.js
+function ruleCatalog(...lists) {
+    const map = new Map();
+    for (const list of lists) {
+        for (const r of list) {
+            if (map.has(r.id))
+                throw new Error(`rule id ${r.id} is defined twice`);
+            map.set(r.id, r);
+        }
+    }
+    return map;
+}
+//# sourceMappingURL=rules.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/version.js
 /** trustgate's version, shown by `--version` and written into reports and statements. */
 const TRUSTGATE_VERSION = '0.1.0';

@@ -66022,6 +66022,24 @@ const scanPolicySchema = strictObject({
         maxCompressionRatio: 200,
         maxOpcodes: 50_000_000,
     }),
+    keras: strictObject({
+        allowModules: array(schemas_string().min(1))
+            .default([])
+            .describe('Extra Keras config modules treated as safe ("pkg.module" or "pkg.*").'),
+        allowRegisteredNames: array(schemas_string().min(1))
+            .default([])
+            .describe('Custom registered objects ("package>Name") treated as safe.'),
+    })
+        .default({ allowModules: [], allowRegisteredNames: [] })
+        .describe('Keras config references beyond the built-in allowlist.'),
+    onnx: strictObject({
+        allowDomains: array(schemas_string().min(1)).default([]).describe('Extra custom-op domains treated as safe.'),
+    })
+        .default({ allowDomains: [] }),
+    tensorflow: strictObject({
+        allowOps: array(schemas_string().min(1)).default([]).describe('Extra TensorFlow ops treated as known and safe.'),
+    })
+        .default({ allowOps: [] }),
     sources: strictObject({
         allow: array(schemas_string().min(1)).default([]).describe('Allowed model sources: "org/*", "org/name", "host".'),
         block: array(schemas_string().min(1)).default([]),

@@ -1,2 +1,22 @@
 export type { Analysis, AnalyserContext, FormatAnalyser, ModelMetadata } from './analyser.js';
+export { analyseSource } from './dispatch.js';
+export { ScannerError, type ScannerErrorCode } from './errors.js';
+export { DEFAULT_SAFE_GLOBALS, type GlobalJudgement, judgeGlobal } from './pickle/globals-policy.js';
+export { type PickleScan, scanPickles } from './pickle/analyse.js';
+export { RULES, SCANNER_RULES, type ScannerRule } from './rules.js';
+export { openFileSource } from './io/file-source.js';
+export { type ScanOptions, scanPaths, scanReport, scanSarif, scanStatement, type ScanStatementPredicate } from './scan.js';
 export { type ByteSource, bufferSource } from './source.js';
+export { EXTRA_ANALYSERS } from './formats/extra.js';
+export { EXTRA_FORMAT_RULES } from './formats/extra-rules.js';
+export { ModelFormatError, type ModelFormatErrorCode } from './formats/shared/errors.js';
+export { buildMlBom, type CycloneDxBom, type MlBomOptions } from './mlbom/index.js';
+export {
+  findModelReferences,
+  findReferences,
+  mergeSourceResults,
+  type ModelReference,
+  referenceFindings,
+  SOURCE_RULES,
+  withModelReferences,
+} from './sources/index.js';

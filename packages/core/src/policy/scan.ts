@@ -27,6 +27,29 @@ export const scanPolicySchema = z
         maxCompressionRatio: 200,
         maxOpcodes: 50_000_000,
       }),
+    keras: z
+      .strictObject({
+        allowModules: z
+          .array(z.string().min(1))
+          .default([])
+          .describe('Extra Keras config modules treated as safe ("pkg.module" or "pkg.*").'),
+        allowRegisteredNames: z
+          .array(z.string().min(1))
+          .default([])
+          .describe('Custom registered objects ("package>Name") treated as safe.'),
+      })
+      .default({ allowModules: [], allowRegisteredNames: [] })
+      .describe('Keras config references beyond the built-in allowlist.'),
+    onnx: z
+      .strictObject({
+        allowDomains: z.array(z.string().min(1)).default([]).describe('Extra custom-op domains treated as safe.'),
+      })
+      .default({ allowDomains: [] }),
+    tensorflow: z
+      .strictObject({
+        allowOps: z.array(z.string().min(1)).default([]).describe('Extra TensorFlow ops treated as known and safe.'),
+      })
+      .default({ allowOps: [] }),
     sources: z
       .strictObject({
         allow: z.array(z.string().min(1)).default([]).describe('Allowed model sources: "org/*", "org/name", "host".'),

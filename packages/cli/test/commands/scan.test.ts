@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from '@jest/globals';
+import { type CliIO, main } from '@trustgate/cli';
+import { PREDICATE_TYPES } from '@trustgate/core';
+
+const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../scanner/test/fixtures');
+
+function run(args: string[], cwd = FIXTURES) {
+  let out = '';
+  let err = '';
+  const io: CliIO = { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd, env: {}, isTTY: false };
+  return main(['scan', ...args], io).then((code) => ({ code, out, err }));
+}
+
+describe('trustgate scan', () => {
+  test('a benign checkpoint exits 0 with the JSON contract shape', async () => {
+    const r = await run(['benign/state_dict.pt', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(Object.keys(json)).toEqual(['version', 'files', 'summary']);
+    expect(json.files).toHaveLength(1);
+    expect(json.files[0]).toMatchObject({ path: 'benign/state_dict.pt', format: 'pytorch-zip', verdict: 'safe', findings: [] });
+    expect(json.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(json.summary).toMatchObject({ files: 1, safe: 1, verdict: 'safe', blocking: false });
+  });
+
+  test('a directory is walked in a stable order with PATH/relative paths, and a malicious file exits 1', async () => {
+    const r = await run(['malicious/', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const paths = JSON.parse(r.out).files.map((f: { path: string }) => f.path);
+    expect(paths[0]).toBe('malicious/cloudpickle_lambda.pkl');
+    expect(paths).toEqual([...paths].sort());
+    expect(paths).toContain('malicious/state_dict_evil.pt');
+  });
+
+  test('text output names the rule and the verdict', async () => {
+    const r = await run(['malicious/os_system_p0.pkl']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^UNSAFE malicious\/os_system_p0\.pkl \[pickle\]/);
+    expect(r.out).toContain('TG-PKL-001');
+  });
+
+  test('sarif output carries the rule descriptors', async () => {
+    const r = await run(['bypass/archive.7z', '--format', 'sarif']);
+    expect(r.code).toBe(1);
+    const sarif = JSON.parse(r.out);
+    expect(sarif.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['TG-ARC-002']);
+    expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: 'TG-ARC-002', level: 'error' });
+  });
+
+  test('a review verdict does not block under the default policy, but does when the policy says so', async () => {
+    expect((await run(['review/whole_module.pt'])).code).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'tg-scan-'));
+    writeFileSync(join(dir, 'policy.yml'), 'version: 1\nscan:\n  failOn: [review, unsafe, error]\n');
+    expect((await run(['review/whole_module.pt', '--policy', join(dir, 'policy.yml')])).code).toBe(1);
+    writeFileSync(join(dir, 'allow.yml'), 'version: 1\nscan:\n  allowGlobals: ["torch.nn.modules.*"]\n');
+    const allowed = await run(['review/whole_module.pt', '--policy', join(dir, 'allow.yml'), '--format', 'json']);
+    expect(JSON.parse(allowed.out).files[0].verdict).toBe('safe');
+  });
+
+  test('--out and --statement write the report and an in-toto Statement over each file digest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tg-scan-'));
+    const r = await run([
+      'benign/array.npy',
+      'malicious/evil.joblib',
+      '--format',
+      'json',
+      '--out',
+      join(dir, 'r.json'),
+      '--statement',
+      join(dir, 's.json'),
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
+    const statement = JSON.parse(readFileSync(join(dir, 's.json'), 'utf8'));
+    expect(statement.predicateType).toBe(PREDICATE_TYPES.scan);
+    expect(statement.subject).toEqual(
+      report.files.map((f: { path: string; sha256: string }) => ({ name: f.path, digest: { sha256: f.sha256 } })),
+    );
+    expect(statement.predicate.summary).toEqual(report.summary);
+    expect(statement.predicate.files.map((f: { verdict: string }) => f.verdict)).toEqual(['safe', 'unsafe']);
+  });
+
+  test('usage, missing paths and bad policies exit 2 with a code', async () => {
+    expect((await run([])).code).toBe(2);
+    expect((await run(['x', '--format', 'xml'])).code).toBe(2);
+    expect((await run(['x', '--mlbom', 'b.json'])).code).toBe(2);
+    const missing = await run(['no/such/file.pt']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/cannot read no\/such\/file\.pt \(ENOENT\).*\(code SCAN_PATH_NOT_FOUND\)/);
+    const dir = mkdtempSync(join(tmpdir(), 'tg-scan-'));
+    writeFileSync(join(dir, 'bad.yml'), 'version: 1\nscan:\n  failOn: [maybe]\n');
+    const bad = await run(['benign/array.npy', '--policy', join(dir, 'bad.yml')]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('bad.yml:3:');
+  });
+});

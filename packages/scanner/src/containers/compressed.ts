@@ -1,0 +1,44 @@
+import * as zlib from 'node:zlib';
+import type { Magic } from '../sniff/magic.js';
+import type { ByteSource } from '../source.js';
+import { ContainerError, outputCap, type ScanLimits } from './limits.js';
+import { decodeLz4Frame } from './lz4.js';
+
+// Streams are inflated in memory; a single buffer cannot exceed this whatever the policy allows.
+const IN_MEMORY_CAP = 1 << 30;
+
+type Inflate = (buf: Uint8Array, options: zlib.ZlibOptions) => Buffer;
+
+const zstd = (zlib as unknown as { zstdDecompressSync?: Inflate }).zstdDecompressSync;
+
+const lz4: Inflate = (buf, options) => Buffer.from(decodeLz4Frame(buf, options.maxOutputLength ?? IN_MEMORY_CAP));
+
+const DECODERS: Partial<Record<Magic, Inflate>> = {
+  gzip: zlib.gunzipSync,
+  lz4,
+  zlib: zlib.inflateSync,
+  ...(zstd ? { zstd } : {}),
+};
+
+export function canDecompress(kind: Magic): boolean {
+  return DECODERS[kind] !== undefined;
+}
+
+/** The whole decompressed stream, bounded by the policy's size and ratio limits. */
+export async function decompress(kind: Magic, source: ByteSource, limits: ScanLimits): Promise<Uint8Array> {
+  const decode = DECODERS[kind];
+  if (!decode) throw new ContainerError(`${kind} streams are not supported`, 'unsupported');
+  if (source.size > IN_MEMORY_CAP)
+    throw new ContainerError(`${kind} stream of ${source.size} bytes is too large to decompress in memory`, 'limit');
+  const cap = Math.min(outputCap(source.size, limits), IN_MEMORY_CAP);
+  const raw = await source.read(0, source.size);
+  try {
+    return decode(raw, { maxOutputLength: cap });
+  } catch (cause) {
+    if (cause instanceof ContainerError) throw cause;
+    const msg = (cause as Error).message;
+    if (/maxOutputLength|Cannot create a Buffer|buffer/i.test(msg))
+      throw new ContainerError(`${kind} stream decompresses past the limit of ${cap} bytes (ratio ${limits.maxCompressionRatio})`, 'limit');
+    throw new ContainerError(`${kind} stream is corrupt or truncated: ${msg}`, 'parse');
+  }
+}

@@ -1,0 +1,179 @@
+import { crc32, inflateRawSync } from 'node:zlib';
+import { bufferSource, type ByteSource } from '../source.js';
+import { sliceSource } from '../io/slice-source.js';
+import { ContainerError, outputCap, type ScanLimits } from './limits.js';
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+export interface ZipDirectory {
+  entries: ZipEntry[];
+  /** Bytes before the archive (prepended data), as Python's zipfile computes it; miniz (torch) assumes 0. */
+  prepended: number;
+  /** Where the end-of-central-directory record was found. */
+  endOffset: number;
+}
+
+export interface ZipMember {
+  source: ByteSource;
+  /** Differences between the local header and the central directory, as messages. */
+  warnings: string[];
+  crcMismatch: boolean;
+}
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const decoder = new TextDecoder('utf-8');
+const CRC_CHECK_LIMIT = 16 << 20;
+
+function u16(b: Uint8Array, o: number): number {
+  return (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
+}
+function u32(b: Uint8Array, o: number): number {
+  return ((b[o] ?? 0) | ((b[o + 1] ?? 0) << 8) | ((b[o + 2] ?? 0) << 16) | ((b[o + 3] ?? 0) << 24)) >>> 0;
+}
+function u64(b: Uint8Array, o: number): number {
+  const v = u32(b, o) + u32(b, o + 4) * 2 ** 32;
+  return Number.isSafeInteger(v) ? v : Number.MAX_SAFE_INTEGER;
+}
+
+/** Locate the end-of-central-directory record by searching backwards, as zipfile and miniz both do. */
+export async function findEndRecord(source: ByteSource): Promise<number | undefined> {
+  const span = Math.min(source.size, 22 + 0xffff);
+  const tail = await source.read(source.size - span, span);
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (u32(tail, i) === EOCD && i + 22 + u16(tail, i + 20) <= tail.length) return source.size - span + i;
+  }
+  return undefined;
+}
+
+/**
+ * The central directory, which is what torch (miniz) and Python's zipfile trust; local headers are only used
+ * to find where data starts. Attacker-controlled: every offset and count is bounds-checked.
+ */
+export async function readZipDirectory(source: ByteSource, limits: ScanLimits): Promise<ZipDirectory> {
+  const end = await findEndRecord(source);
+  if (end === undefined) throw new ContainerError('no end-of-central-directory record (truncated or not a zip)', 'parse');
+  const rec = await source.read(end, 22);
+  let count = u16(rec, 10);
+  let cdSize = u32(rec, 12);
+  let cdOffset = u32(rec, 16);
+  let recordStart = end;
+  if (end >= 20) {
+    const loc = await source.read(end - 20, 20);
+    if (u32(loc, 0) === ZIP64_LOCATOR) {
+      const z64At = u64(loc, 8);
+      const z = await source.read(z64At, 56);
+      if (z.length < 56 || u32(z, 0) !== ZIP64_EOCD) throw new ContainerError('zip64 end record missing or corrupt', 'parse', z64At);
+      count = u64(z, 32);
+      cdSize = u64(z, 40);
+      cdOffset = u64(z, 48);
+      recordStart = z64At;
+    }
+  }
+  const prepended = recordStart - cdSize - cdOffset;
+  if (prepended < 0) throw new ContainerError('central directory lies outside the file', 'parse', end);
+  if (count > limits.maxMembers) throw new ContainerError(`${count} members exceed the limit of ${limits.maxMembers}`, 'limit');
+  const cd = await source.read(cdOffset + prepended, cdSize);
+  if (cd.length < cdSize) throw new ContainerError('central directory is truncated', 'parse', cdOffset);
+  const entries: ZipEntry[] = [];
+  let p = 0;
+  while (p + 46 <= cd.length && u32(cd, p) === CENTRAL) {
+    const nameLen = u16(cd, p + 28);
+    const extraLen = u16(cd, p + 30);
+    const commentLen = u16(cd, p + 32);
+    if (p + 46 + nameLen + extraLen + commentLen > cd.length)
+      throw new ContainerError('central directory entry overruns the directory', 'parse', cdOffset + p);
+    const entry: ZipEntry = {
+      name: decoder.decode(cd.subarray(p + 46, p + 46 + nameLen)),
+      flags: u16(cd, p + 8),
+      method: u16(cd, p + 10),
+      crc: u32(cd, p + 16),
+      compressedSize: u32(cd, p + 20),
+      size: u32(cd, p + 24),
+      localOffset: u32(cd, p + 42),
+    };
+    applyZip64(entry, cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen));
+    entries.push(entry);
+    if (entries.length > limits.maxMembers) throw new ContainerError(`more than ${limits.maxMembers} members`, 'limit');
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  if (entries.length !== count)
+    throw new ContainerError(
+      `the end record announces ${count} members but the central directory holds ${entries.length}`,
+      'parse',
+      cdOffset,
+    );
+  return { entries, prepended, endOffset: end };
+}
+
+// Sizes and offsets saturated at 0xffffffff live in the zip64 extra field, in this order.
+function applyZip64(e: ZipEntry, extra: Uint8Array): void {
+  let p = 0;
+  while (p + 4 <= extra.length) {
+    const id = u16(extra, p);
+    const len = u16(extra, p + 2);
+    if (id === 0x0001) {
+      let q = p + 4;
+      const take = () => {
+        const v = u64(extra, q);
+        q += 8;
+        return v;
+      };
+      if (e.size === 0xffffffff && q + 8 <= p + 4 + len) e.size = take();
+      if (e.compressedSize === 0xffffffff && q + 8 <= p + 4 + len) e.compressedSize = take();
+      if (e.localOffset === 0xffffffff && q + 8 <= p + 4 + len) e.localOffset = take();
+    }
+    p += 4 + len;
+  }
+}
+
+/**
+ * A member's bytes as torch reads them: data starts after the local header's name and extra fields; stored
+ * members are windows on the file (never copied), deflated ones are inflated with a bounded output.
+ */
+export async function openMember(source: ByteSource, dir: ZipDirectory, e: ZipEntry, limits: ScanLimits, name: string): Promise<ZipMember> {
+  if (e.flags & 0x1) throw new ContainerError(`member ${e.name} is encrypted`, 'unsupported');
+  const at = e.localOffset + dir.prepended;
+  const lh = await source.read(at, 30);
+  if (lh.length < 30 || u32(lh, 0) !== LOCAL) throw new ContainerError(`member ${e.name} has no local header at offset ${at}`, 'parse', at);
+  const nameLen = u16(lh, 26);
+  const extraLen = u16(lh, 28);
+  const warnings: string[] = [];
+  const localName = decoder.decode(await source.read(at + 30, nameLen));
+  if (localName !== e.name) warnings.push(`local header names member ${JSON.stringify(e.name)} as ${JSON.stringify(localName)}`);
+  if ((u16(lh, 6) & 0x8) === 0 && u32(lh, 14) !== e.crc)
+    warnings.push(`local header of ${e.name} has CRC-32 ${u32(lh, 14).toString(16)}, the directory ${e.crc.toString(16)}`);
+  if (u16(lh, 8) !== e.method) warnings.push(`local header of ${e.name} uses compression method ${u16(lh, 8)}, the directory ${e.method}`);
+  const dataAt = at + 30 + nameLen + extraLen;
+  if (dataAt + e.compressedSize > source.size)
+    throw new ContainerError(`member ${e.name} runs past the end of the archive`, 'parse', dataAt);
+  if (e.method === 0) {
+    // Small stored members (pickles, not tensors) are checked against their CRC like zipfile would.
+    const crcMismatch = e.compressedSize <= CRC_CHECK_LIMIT && crc32(await source.read(dataAt, e.compressedSize)) !== e.crc;
+    return { source: sliceSource(source, name, dataAt, e.compressedSize), warnings, crcMismatch };
+  }
+  if (e.method !== 8) throw new ContainerError(`member ${e.name} uses unsupported compression method ${e.method}`, 'unsupported');
+  const cap = outputCap(e.compressedSize, limits);
+  if (e.size > cap) throw new ContainerError(`member ${e.name} declares ${e.size} bytes, over the decompression limit of ${cap}`, 'limit');
+  const raw = await source.read(dataAt, e.compressedSize);
+  let out: Uint8Array;
+  try {
+    out = inflateRawSync(raw, { maxOutputLength: cap });
+  } catch (cause) {
+    const msg = (cause as Error).message;
+    if (/maxOutputLength|buffer/i.test(msg)) throw new ContainerError(`member ${e.name} inflates past the limit of ${cap} bytes`, 'limit');
+    throw new ContainerError(`member ${e.name} does not inflate: ${msg}`, 'parse', dataAt);
+  }
+  return { source: bufferSource(name, out), warnings, crcMismatch: crc32(out) !== e.crc };
+}

@@ -1,0 +1,101 @@
+import type { Finding, ScanPolicy } from '@trustgate/core';
+import type { AnalyserContext, Analysis } from './analyser.js';
+import { canDecompress } from './containers/compressed.js';
+import { findEndRecord } from './containers/zip.js';
+import { conclude } from './conclude.js';
+import { analyseCompressed, analyseUnsupported } from './formats/compressed-stream.js';
+import { EXTRA_ANALYSERS } from './formats/extra.js';
+import { analyseNpy } from './formats/numpy.js';
+import { analysePickleFile } from './formats/pickle-file.js';
+import { analyseTar } from './formats/tar-archive.js';
+import { analyseZip } from './formats/zip-archive.js';
+import { hasProtoHeader, looksLikePickle } from './pickle/analyse.js';
+import { finding, RULES } from './rules.js';
+import { isPlainText, sniffMagic } from './sniff/magic.js';
+import type { ByteSource } from './source.js';
+
+const HEAD = 4096;
+// Text is only called text when all of it was checked.
+const TEXT_CHECK_LIMIT = 8 << 20;
+
+/**
+ * Identify a source by its bytes and analyse it: containers and pickle-bearing formats first, then the extra
+ * format analysers, then `unknown`. Never throws for bad content: anything unexpected becomes an `error` verdict.
+ */
+export async function analyseSource(source: ByteSource, policy: ScanPolicy, depth = 0): Promise<Analysis> {
+  const ctx: AnalyserContext = {
+    source,
+    policy,
+    depth,
+    scanNested: (inner) =>
+      depth + 1 > policy.limits.maxDepth
+        ? Promise.resolve(
+            conclude('unknown', [
+              finding(RULES.limit, `nested deeper than the limit of ${policy.limits.maxDepth} archives; not analysed`, {
+                path: inner.name,
+              }),
+            ]),
+          )
+        : analyseSource(inner, policy, depth + 1),
+  };
+  try {
+    return await dispatch(ctx);
+  } catch (e) {
+    return conclude('unknown', [
+      finding(RULES.parseError, `analysis failed: ${(e as Error).message ?? String(e)}; the file was not fully analysed`, {
+        path: source.name,
+      }),
+    ]);
+  }
+}
+
+/**
+ * A zip is always read member by member here; a format analyser that also claims it (a Keras archive, say) runs
+ * too and names the format, and a zip that is also a pickle (a polyglot) is analysed as both.
+ */
+async function analyseZipFile(ctx: AnalyserContext, head: Uint8Array): Promise<Analysis> {
+  const { source } = ctx;
+  const parts: Analysis[] = [await analyseZip(ctx)];
+  const findings: Finding[] = [];
+  if (await looksLikePickle(source)) {
+    findings.push(finding(RULES.polyglot, 'the zip archive is also a pickle; both were analysed', { path: source.name }));
+    parts.push(await analysePickleFile(ctx, head));
+  }
+  const extra = EXTRA_ANALYSERS.find((a) => a.sniff(head, source));
+  if (extra) parts.unshift(await extra.analyse(ctx));
+  const seen = new Set<string>();
+  for (const f of parts.flatMap((p) => p.findings)) {
+    const key = JSON.stringify(f);
+    if (!seen.has(key)) findings.push(f);
+    seen.add(key);
+  }
+  const first = parts[0] as Analysis;
+  return conclude(
+    first.format,
+    findings,
+    parts.map((p) => p.verdict),
+    first.metadata,
+  );
+}
+
+async function dispatch(ctx: AnalyserContext): Promise<Analysis> {
+  const { source } = ctx;
+  const head = await source.read(0, HEAD);
+  const magic = sniffMagic(head);
+  if (magic === 'zip') return analyseZipFile(ctx, head);
+  if (magic === 'npy') return analyseNpy(ctx);
+  if (magic === 'tar') return analyseTar(ctx);
+  // zlib and raw lzma headers are weak (two or three bytes): a pickle that happens to match is a pickle.
+  const weak = magic === 'zlib' || magic === 'lzma';
+  if (magic !== undefined && !weak) return canDecompress(magic) ? analyseCompressed(ctx, magic) : analyseUnsupported(ctx, magic);
+  if (await looksLikePickle(source)) return analysePickleFile(ctx, head);
+  if (magic !== undefined) return canDecompress(magic) ? analyseCompressed(ctx, magic) : analyseUnsupported(ctx, magic);
+  for (const a of EXTRA_ANALYSERS) if (a.sniff(head, source)) return a.analyse(ctx);
+  // A protocol header with a body the unpickler rejects early is a broken pickle (error), not an unknown file.
+  if (hasProtoHeader(head)) return analysePickleFile(ctx, head);
+  if (source.size === 0) return conclude('empty', [finding(RULES.plainText, 'empty file', { path: source.name })]);
+  if (source.size <= TEXT_CHECK_LIMIT && isPlainText(source.size <= HEAD ? head : await source.read(0, source.size)))
+    return conclude('text', [finding(RULES.plainText, 'plain text, not a model format', { path: source.name })]);
+  if ((await findEndRecord(source)) !== undefined) return analyseZip(ctx);
+  return conclude('unknown', [finding(RULES.unknownBinary, 'content matches no known format; not analysed', { path: source.name })]);
+}

@@ -1,0 +1,32 @@
+import type { AnalyserContext, Analysis } from '../analyser.js';
+import { decompress } from '../containers/compressed.js';
+import { absorb, conclude } from '../conclude.js';
+import type { Magic } from '../sniff/magic.js';
+import { bufferSource } from '../source.js';
+import { finding, RULES } from '../rules.js';
+import { containerFinding } from './container-errors.js';
+
+/** A compressed stream (gzip, zlib, zstd): decompressed within the policy's limits, then analysed as what it holds. */
+export async function analyseCompressed(ctx: AnalyserContext, kind: Magic): Promise<Analysis> {
+  const { source } = ctx;
+  let bytes: Uint8Array;
+  try {
+    bytes = await decompress(kind, source, ctx.policy.limits);
+  } catch (e) {
+    return conclude(kind, [containerFinding(e, source.name, RULES.archiveParse)]);
+  }
+  const path = `${source.name}!/`;
+  const inner = await ctx.scanNested(bufferSource(path, bytes));
+  const findings = [] as Analysis['findings'];
+  absorb(findings, inner, path);
+  return conclude(`${kind}+${inner.format}`, findings, [inner.verdict], inner.metadata);
+}
+
+/** Archives and streams this scanner cannot open: reported as `error`, never passed. */
+export function analyseUnsupported(ctx: AnalyserContext, kind: Magic): Analysis {
+  return conclude(kind, [
+    finding(RULES.unsupportedArchive, `${kind} content cannot be opened by this scanner, so it was not analysed`, {
+      path: ctx.source.name,
+    }),
+  ]);
+}

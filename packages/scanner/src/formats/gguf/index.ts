@@ -1,0 +1,3 @@
+export { ggufAnalyser } from './analyser.js';
+export { GGUF_LIMITS, readHeader } from './header.js';
+export { GGUF_RULES } from './rules.js';

@@ -1,0 +1,66 @@
+import type { Finding, Severity, Verdict } from '@trustgate/core';
+import { worstVerdict } from '@trustgate/core';
+import type { Analysis, ModelMetadata } from '../../analyser.js';
+import type { ByteSource } from '../../source.js';
+import { ModelFormatError } from './errors.js';
+
+// critical/high findings block, medium asks a human, low/info are recorded only.
+const SEVERITY_VERDICT: Record<Severity, Verdict> = { critical: 'unsafe', high: 'unsafe', medium: 'review', low: 'safe', info: 'safe' };
+
+/** The verdict a set of findings earns on its own. */
+export function verdictOf(findings: readonly Finding[]): Verdict {
+  return worstVerdict(findings.map((f) => SEVERITY_VERDICT[f.severity]));
+}
+
+export function analysisOf(format: string, findings: Finding[], metadata?: ModelMetadata, extra: Verdict[] = []): Analysis {
+  const verdict = worstVerdict([verdictOf(findings), ...extra]);
+  return metadata === undefined ? { format, findings, verdict } : { format, findings, verdict, metadata };
+}
+
+/**
+ * Runs a format analysis and turns a parse failure into an `error` verdict with the format's rule: a file we
+ * could not read is never a pass. Anything thrown (RangeError from a hostile length, stack overflow) counts.
+ */
+export async function failClosed(
+  format: string,
+  rules: string | { malformed: string; limit: string },
+  source: ByteSource,
+  run: () => Promise<Analysis>,
+): Promise<Analysis> {
+  try {
+    return await run();
+  } catch (err) {
+    // A cap exceeded is a crafted file (unsafe); anything else means we could not tell (error).
+    const limit = err instanceof ModelFormatError && err.code === 'MODEL_FORMAT_LIMIT';
+    const what = err instanceof Error ? err.message : String(err);
+    const rule = typeof rules === 'string' ? rules : limit ? rules.limit : rules.malformed;
+    return {
+      format,
+      verdict: limit ? 'unsafe' : 'error',
+      findings: [
+        {
+          rule,
+          severity: 'high',
+          message: `could not be analysed as ${format} (${what}); the file is not trusted. Re-export it with the official tooling or remove it.`,
+          location: { path: source.name },
+        },
+      ],
+    };
+  }
+}
+
+export function finding(rule: string, severity: Severity, path: string, message: string, evidence?: string, offset?: number): Finding {
+  const location = offset === undefined ? { path } : { path, offset };
+  return evidence === undefined ? { rule, severity, message, location } : { rule, severity, message, location, evidence };
+}
+
+/** The first item for each key, in order (one finding per place, one reference per line and model). */
+export function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

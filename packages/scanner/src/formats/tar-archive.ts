@@ -1,0 +1,47 @@
+import type { Finding, Verdict } from '@trustgate/core';
+import type { AnalyserContext, Analysis } from '../analyser.js';
+import { memberNameProblem } from '../containers/member-name.js';
+import { readTar } from '../containers/tar.js';
+import { sliceSource } from '../io/slice-source.js';
+import { absorb, conclude } from '../conclude.js';
+import { finding, RULES } from '../rules.js';
+import { containerFinding } from './container-errors.js';
+import { scanLegacyTarMember } from './torch-legacy-tar.js';
+
+const LEGACY_TORCH_MEMBERS = ['sys_info', 'pickle', 'storages', 'tensors'];
+
+/** A tar archive (including torch's oldest checkpoint format): every regular member sniffed and analysed. */
+export async function analyseTar(ctx: AnalyserContext): Promise<Analysis> {
+  const { source } = ctx;
+  const findings: Finding[] = [];
+  const nested: Verdict[] = [];
+  let members: Awaited<ReturnType<typeof readTar>>;
+  try {
+    members = await readTar(source, ctx.policy.limits);
+  } catch (e) {
+    return conclude('tar', [containerFinding(e, source.name, RULES.archiveParse)]);
+  }
+  const names = new Set(members.map((m) => m.name));
+  const legacy = LEGACY_TORCH_MEMBERS.every((n) => names.has(n));
+  for (const m of members) {
+    const problem = memberNameProblem(m.name);
+    if (problem) findings.push(finding(RULES.memberName, `member name ${JSON.stringify(m.name)} ${problem}`, { path: source.name }));
+    if ((m.type === '1' || m.type === '2') && memberNameProblem(m.linkName))
+      findings.push(
+        finding(RULES.memberName, `link ${JSON.stringify(m.name)} points outside the archive (${m.linkName})`, { path: source.name }),
+      );
+    if (m.type !== '0' && m.type !== '7') continue;
+    const path = `${source.name}!/${m.name}`;
+    const member = sliceSource(source, path, m.offset, m.size);
+    if (legacy && (m.name === 'storages' || m.name === 'tensors')) {
+      const found = await scanLegacyTarMember(ctx, member, m.name);
+      findings.push(...found);
+      nested.push(conclude('pytorch-legacy-tar', found).verdict);
+      continue;
+    }
+    const a = await ctx.scanNested(member);
+    absorb(findings, a, path);
+    nested.push(a.verdict);
+  }
+  return conclude(legacy ? 'pytorch-legacy-tar' : 'tar', findings, nested, legacy ? { framework: 'pytorch' } : undefined);
+}

@@ -1,0 +1,92 @@
+import type { Finding, Verdict } from '@trustgate/core';
+import type { AnalyserContext, Analysis, ModelMetadata } from '../analyser.js';
+import { memberNameProblem } from '../containers/member-name.js';
+import { openMember, readZipDirectory, type ZipEntry } from '../containers/zip.js';
+import { absorb, conclude } from '../conclude.js';
+import { finding, RULES } from '../rules.js';
+import { containerFinding } from './container-errors.js';
+
+interface Layout {
+  format: 'pytorch-zip' | 'torchscript' | 'numpy-npz' | 'zip';
+  /** The archive folder holding data.pkl (torch), e.g. `archive/`. */
+  prefix?: string;
+}
+
+/** torch.save writes `<name>/data.pkl` plus `<name>/data/<n>` storages; TorchScript adds code/ and constants.pkl. */
+function layoutOf(entries: readonly ZipEntry[]): Layout {
+  const pkl = entries.find((e) => /^[^/]+\/data\.pkl$/.test(e.name));
+  if (pkl) {
+    const prefix = pkl.name.slice(0, -'data.pkl'.length);
+    const script = entries.some((e) => e.name.startsWith(`${prefix}code/`) || e.name === `${prefix}constants.pkl`);
+    return { format: script ? 'torchscript' : 'pytorch-zip', prefix };
+  }
+  if (entries.length > 0 && entries.every((e) => e.name.endsWith('.npy'))) return { format: 'numpy-npz' };
+  return { format: 'zip' };
+}
+
+/**
+ * A zip read through its central directory the way torch (miniz) and numpy (zipfile) read it. Every member
+ * is sniffed by content and analysed, except torch tensor storages, which torch only ever reads as raw bytes.
+ */
+export async function analyseZip(ctx: AnalyserContext): Promise<Analysis> {
+  const { source } = ctx;
+  const limits = ctx.policy.limits;
+  const findings: Finding[] = [];
+  const nested: Verdict[] = [];
+  let dir: Awaited<ReturnType<typeof readZipDirectory>>;
+  try {
+    dir = await readZipDirectory(source, limits);
+  } catch (e) {
+    return conclude('zip', [containerFinding(e, source.name, RULES.zipParse)]);
+  }
+  const layout = layoutOf(dir.entries);
+  if (dir.prepended > 0)
+    findings.push(
+      finding(RULES.headerMismatch, `${dir.prepended} bytes precede the archive; torch and zipfile locate members differently`, {
+        path: source.name,
+      }),
+    );
+  const seen = new Set<string>();
+  let storages = 0;
+  let scripts = 0;
+  for (const e of dir.entries) {
+    const path = `${source.name}!/${e.name}`;
+    const problem = memberNameProblem(e.name);
+    if (problem) findings.push(finding(RULES.memberName, `member name ${JSON.stringify(e.name)} ${problem}`, { path: source.name }));
+    if (seen.has(e.name))
+      findings.push(finding(RULES.duplicateMember, `member ${JSON.stringify(e.name)} appears more than once`, { path: source.name }));
+    seen.add(e.name);
+    if (e.name.endsWith('/')) continue;
+    if (layout.prefix !== undefined && isStorage(e.name, layout.prefix)) {
+      storages++;
+      continue;
+    }
+    if (layout.prefix !== undefined && e.name.startsWith(`${layout.prefix}code/`)) scripts++;
+    try {
+      const member = await openMember(source, dir, e, limits, path);
+      for (const w of member.warnings) findings.push(finding(RULES.headerMismatch, w, { path }));
+      if (member.crcMismatch) findings.push(finding(RULES.crcMismatch, `member ${e.name} does not match its CRC-32`, { path }));
+      const a = await ctx.scanNested(member.source);
+      absorb(findings, a, path);
+      nested.push(a.verdict);
+    } catch (err) {
+      findings.push(containerFinding(err, path, RULES.zipParse));
+    }
+  }
+  if (layout.format === 'torchscript')
+    findings.push(
+      finding(RULES.torchScript, `TorchScript archive with ${scripts} code members runs its program when used`, { path: source.name }),
+    );
+  const metadata: ModelMetadata = { properties: { members: String(dir.entries.length) } };
+  if (layout.format === 'pytorch-zip' || layout.format === 'torchscript') {
+    metadata.framework = 'pytorch';
+    metadata.properties = { ...metadata.properties, tensorStorages: String(storages) };
+  }
+  if (layout.format === 'numpy-npz') metadata.framework = 'numpy';
+  return conclude(layout.format, findings, nested, metadata);
+}
+
+// `<prefix>data/<key>`: raw tensor bytes that torch copies into storages and never unpickles.
+function isStorage(name: string, prefix: string): boolean {
+  return name.startsWith(`${prefix}data/`) && /^\d+$/.test(name.slice(prefix.length + 5));
+}

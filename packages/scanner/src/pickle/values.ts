@@ -1,0 +1,38 @@
+/** What the simulated unpickler knows about a stack value: enough to resolve globals, not the data itself. */
+export type Value =
+  | { k: 'str'; v: string | undefined }
+  | { k: 'int'; v: number | undefined }
+  | { k: 'tuple'; items: Value[] | undefined }
+  | { k: 'dict'; entries: Map<string, Value> | undefined; full: boolean }
+  | { k: 'global'; module: string; name: string }
+  | { k: 'obj'; callee: Value; args: Value | undefined; state: Value | undefined }
+  | { k: 'scalar' | 'bytes' | 'list' | 'set' | 'none' | 'persistent' | 'buffer' | 'unknown' };
+
+// Containers remember their items only while small: enough for shapes, dtypes and joblib's wrapper state.
+export const TRACKED_ITEMS = 32;
+
+export const SCALAR: Value = { k: 'scalar' };
+export const NONE: Value = { k: 'none' };
+export const BYTES: Value = { k: 'bytes' };
+export const UNKNOWN: Value = { k: 'unknown' };
+
+export function str(v: string | undefined): Value {
+  return { k: 'str', v };
+}
+
+// Small ints are shared: checkpoints are mostly sizes, strides and offsets.
+const SMALL_INTS: Value[] = Array.from({ length: 1024 }, (_, v) => ({ k: 'int', v }));
+const UNKNOWN_INT: Value = { k: 'int', v: undefined };
+
+export function int(v: number | undefined): Value {
+  if (v === undefined) return UNKNOWN_INT;
+  return v >= 0 && v < 1024 && Number.isInteger(v) ? (SMALL_INTS[v] as Value) : { k: 'int', v };
+}
+
+export function tuple(items: Value[]): Value {
+  return { k: 'tuple', items: items.length <= TRACKED_ITEMS ? items : undefined };
+}
+
+export function globalName(v: Value): string | undefined {
+  return v.k === 'global' ? `${v.module}.${v.name}` : undefined;
+}

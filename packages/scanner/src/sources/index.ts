@@ -1,0 +1,5 @@
+export { judgeReference, type SourceDecision, type SourcesPolicy } from './policy.js';
+export { findReferences, type ModelReference } from './references.js';
+export { SOURCE_RULES } from './rules.js';
+export { mergeSourceResults, withModelReferences } from './merge.js';
+export { findModelReferences, referenceFindings, SOURCES_FORMAT } from './scan.js';
