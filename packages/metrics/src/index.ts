@@ -1,3 +1,30 @@
+export { MetricsError, type MetricsErrorCode } from './errors.js';
+export { applyCommit, revertedShas } from './ledger/apply.js';
+export { ledgerFacts } from './ledger/facts.js';
+export { lineHash, MIN_MOVED_LINES } from './ledger/moves.js';
+export { parsePatch } from './ledger/patch.js';
+export type {
+  Birth,
+  Cohort,
+  CommitDiff,
+  CommitEffects,
+  Death,
+  FileDiff,
+  Gap,
+  LedgerState,
+  LineRange,
+  Move,
+  Origin,
+} from './ledger/types.js';
+export { isFixLike, revertedPullRequest } from './measures/classify.js';
+export { compositeComponents, measureNames } from './measures/names.js';
+export { measurePullRequests } from './measures/pull-request.js';
+export { isAutomatedReviewer } from './measures/reviewers.js';
+export type * from './measures/types.js';
 export { StoreError, type StoreErrorCode } from './store/errors.js';
 export { openStore, type StoreOptions } from './store/open.js';
 export type { SqlClient, Store } from './store/sql.js';
+export { type SizeBucket, sizeBucket } from './trust-tax/buckets.js';
+export { type Cell, COMPARED } from './trust-tax/evaluate.js';
+export { buildTrustTaxReport, type TrustTaxOptions, type TrustTaxReport } from './trust-tax/report.js';
+export { directlyStandardised } from './trust-tax/standardise.js';
