@@ -16,7 +16,7 @@ export type {
   Move,
   Origin,
 } from './ledger/types.js';
-export { isFixLike, revertedPullRequest } from './measures/classify.js';
+export { isFixLike, mergedPullRequestNumber, revertedPullRequest } from './measures/classify.js';
 export { compositeComponents, measureNames } from './measures/names.js';
 export { measurePullRequests } from './measures/pull-request.js';
 export { isAutomatedReviewer } from './measures/reviewers.js';
@@ -28,3 +28,14 @@ export { type SizeBucket, sizeBucket } from './trust-tax/buckets.js';
 export { type Cell, COMPARED } from './trust-tax/evaluate.js';
 export { buildTrustTaxReport, type TrustTaxOptions, type TrustTaxReport } from './trust-tax/report.js';
 export { directlyStandardised } from './trust-tax/standardise.js';
+export {
+  type PullRequestInput,
+  type ReviewInput,
+  recordCheckSuite,
+  recordCompare,
+  recordHeadPush,
+  recordPullRequest,
+  recordReview,
+} from './records/activity.js';
+export { loadTrustTaxDataset } from './records/dataset.js';
+export { type CommitInput, loadLedger, recordPush } from './records/ledger.js';

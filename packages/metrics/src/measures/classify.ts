@@ -11,3 +11,10 @@ export function revertedPullRequest(headRef: string, body: string | null | undef
   const text = new RegExp(`^Reverts ${escaped}#(\\d+)`, 'm').exec(body ?? '');
   return text ? Number(text[1]) : null;
 }
+
+/** The PR a default-branch commit merged, from GitHub's merge ("Merge pull request #n") or squash ("... (#n)") subject. */
+export function mergedPullRequestNumber(message: string): number | null {
+  const subject = message.split('\n', 1)[0] ?? '';
+  const m = /^Merge pull request #(\d+) /.exec(subject) ?? /\(#(\d+)\)\s*$/.exec(subject);
+  return m ? Number(m[1]) : null;
+}

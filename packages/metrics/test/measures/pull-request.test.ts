@@ -1,11 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { ledgerFacts, measurePullRequests, type TrustTaxDataset } from '@trustgate/metrics';
-import { ASOF, checkSuites, compares, headPushes, pullRequests, REPO, reviews, webhookCommits } from '../fixtures/history.js';
-import { replay } from '../fixtures/replay.js';
-
-export function syntheticDataset(): TrustTaxDataset {
-  return { pullRequests, reviews, headPushes, checkSuites, compares, ledger: ledgerFacts(REPO, replay(webhookCommits).effects) };
-}
+import { measurePullRequests } from '@trustgate/metrics';
+import { syntheticDataset } from '../fixtures/dataset.js';
+import { ASOF } from '../fixtures/history.js';
 
 const windows = (churn: number | null, follow: number, fix: number, reverted: number, c30 = churn, c90 = c30) => ({
   churn_14: churn,

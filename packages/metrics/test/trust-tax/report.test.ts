@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildTrustTaxReport, directlyStandardised, sizeBucket } from '@trustgate/metrics';
 import { ASOF } from '../fixtures/history.js';
-import { syntheticDataset } from '../measures/pull-request.test.js';
+import { syntheticDataset } from '../fixtures/dataset.js';
 
 describe('trust tax', () => {
   it('buckets sizes at 10, 50, 250 and 1000 changed lines', () => {
