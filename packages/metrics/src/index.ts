@@ -39,3 +39,8 @@ export {
 } from './records/activity.js';
 export { loadTrustTaxDataset } from './records/dataset.js';
 export { type CommitInput, loadLedger, recordPush } from './records/ledger.js';
+export { cellText, percent } from './report/cells.js';
+export { formatTrustTaxReport, REPORT_FORMATS, type ReportFormat } from './report/format.js';
+export { type FetchCommit, parseApiCommit, readApiHistory } from './ledger/backfill/api.js';
+export { readGitHistory } from './ledger/backfill/git.js';
+export { GIT_LOG_ARGS, parseGitLog } from './ledger/backfill/git-log.js';
