@@ -44,3 +44,5 @@ export { formatTrustTaxReport, REPORT_FORMATS, type ReportFormat } from './repor
 export { type FetchCommit, parseApiCommit, readApiHistory } from './ledger/backfill/api.js';
 export { readGitHistory } from './ledger/backfill/git.js';
 export { GIT_LOG_ARGS, parseGitLog } from './ledger/backfill/git-log.js';
+export { type HistoryFile, type OrganisationOptions, syntheticOrganisation } from './demo/organisation.js';
+export { importHistory } from './records/import.js';

@@ -41,7 +41,13 @@ export function measurePullRequests(data: TrustTaxDataset, options: MeasureOptio
     data.pullRequests.filter((p) => p.revertsPr !== null && p.mergedAt),
     (p) => key(p.repo, p.revertsPr),
   );
-  const revertCommits = data.ledger.commits.filter((c) => c.reverts.length > 0);
+  // Reverted sha (or its abbreviation) -> when, per repository; git abbreviates to at least 7 characters.
+  const revertedAt = new Map<string, { sha: string; at: number }[]>();
+  for (const c of data.ledger.commits)
+    for (const sha of c.reverts) {
+      const k = `${c.repo}@${sha.slice(0, 7)}`;
+      revertedAt.set(k, [...(revertedAt.get(k) ?? []), { sha, at: Date.parse(c.at) }]);
+    }
 
   const out: PrMeasures[] = [];
   for (const p of data.pullRequests) {
@@ -76,7 +82,7 @@ export function measurePullRequests(data: TrustTaxDataset, options: MeasureOptio
             return f !== undefined && (f.fixLike || f.linksBug || f.revertsPr !== null);
           }).length
         : null;
-      values[`reverted_${n}`] = eligible ? (revertedWithin(p, n, revertPrs.get(k) ?? [], revertCommits) ? 1 : 0) : null;
+      values[`reverted_${n}`] = eligible ? (revertedWithin(p, n, revertPrs.get(k) ?? [], revertedAt) ? 1 : 0) : null;
     }
     out.push({
       repo: p.repo,
@@ -125,16 +131,15 @@ function ciFailureRate(p: PullRequestFacts, pushes: readonly { sha: string }[], 
   return completed === 0 ? null : failed / completed;
 }
 
-function revertedWithin(
-  p: PullRequestFacts,
-  days: number,
-  revertPrs: readonly PullRequestFacts[],
-  commits: readonly { repo: string; sha: string; at: string; reverts: string[] }[],
-): boolean {
+function pushTimes(pushes: readonly { pushedAt: string }[] | undefined): number[] {
+  return (pushes ?? []).map((h) => Date.parse(h.pushedAt));
+}
+
+function revertedWithin(p: PullRequestFacts, days: number, revertPrs: readonly PullRequestFacts[], revertedAt: Map<string, { sha: string; at: number }[]>): boolean {
   const merged = Date.parse(p.mergedAt as string);
-  const inWindow = (at: string) => Date.parse(at) >= merged && Date.parse(at) - merged <= days * DAY_MS;
-  if (revertPrs.some((q) => inWindow(q.mergedAt as string))) return true;
+  const inWindow = (at: number) => at >= merged && at - merged <= days * DAY_MS;
+  if (revertPrs.some((q) => inWindow(Date.parse(q.mergedAt as string)))) return true;
   const sha = p.mergeCommitSha;
   if (!sha) return false;
-  return commits.some((c) => c.repo === p.repo && inWindow(c.at) && c.reverts.some((r) => sha.startsWith(r)));
+  return (revertedAt.get(`${p.repo}@${sha.slice(0, 7)}`) ?? []).some((c) => inWindow(c.at) && sha.startsWith(c.sha));
 }

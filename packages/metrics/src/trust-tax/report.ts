@@ -86,7 +86,11 @@ export function buildTrustTaxReport(data: TrustTaxDataset, options: TrustTaxOpti
   };
   const partition = (by: (r: PrMeasures) => string) => {
     const parts = new Map<string, PrMeasures[]>();
-    for (const r of all) parts.set(by(r), [...(parts.get(by(r)) ?? []), r]);
+    for (const r of all) {
+      const list = parts.get(by(r));
+      if (list) list.push(r);
+      else parts.set(by(r), [r]);
+    }
     return [...parts.entries()].sort(([a], [b]) => a.localeCompare(b));
   };
   const human = all.filter((r) => r.cohort === 'human');
