@@ -46,3 +46,7 @@ export { readGitHistory } from './ledger/backfill/git.js';
 export { GIT_LOG_ARGS, parseGitLog } from './ledger/backfill/git-log.js';
 export { type HistoryFile, type OrganisationOptions, syntheticOrganisation } from './demo/organisation.js';
 export { importHistory } from './records/import.js';
+export { parseSince } from './trust-tax/since.js';
+export { type GaugeSample, trustTaxGauges } from './dashboard/gauges.js';
+export { createDashboardHandler, type DashboardOptions } from './dashboard/handler.js';
+export { renderDashboard } from './dashboard/render.js';

@@ -30,10 +30,10 @@ export interface OrganisationOptions {
 const DAY = 86_400_000;
 // How each cohort behaves in the demo: review rounds, CI failure odds, odds a later change targets its lines, revert odds.
 const PROFILE: Record<Cohort, { rounds: number; ciFail: number; target: number; revert: number; rework: number }> = {
-  human: { rounds: 0.7, ciFail: 0.1, target: 1, revert: 0.01, rework: 0.12 },
-  assisted: { rounds: 0.9, ciFail: 0.13, target: 1.3, revert: 0.015, rework: 0.16 },
-  agent: { rounds: 1.5, ciFail: 0.22, target: 2.2, revert: 0.04, rework: 0.3 },
-  unknown: { rounds: 0.8, ciFail: 0.12, target: 1.1, revert: 0.01, rework: 0.14 },
+  human: { rounds: 0.8, ciFail: 0.12, target: 1, revert: 0.015, rework: 0.15 },
+  assisted: { rounds: 0.9, ciFail: 0.14, target: 1.15, revert: 0.018, rework: 0.17 },
+  agent: { rounds: 1.15, ciFail: 0.17, target: 1.5, revert: 0.025, rework: 0.21 },
+  unknown: { rounds: 0.85, ciFail: 0.13, target: 1.05, revert: 0.015, rework: 0.16 },
   bot: { rounds: 0, ciFail: 0.05, target: 0.5, revert: 0, rework: 0 },
 };
 
@@ -48,11 +48,22 @@ export function syntheticOrganisation(options: OrganisationOptions = {}): Histor
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)] as T;
   const repos = options.repos ?? ['acme/web', 'acme/api', 'acme/ml'];
   const teams = options.teams ?? ['payments', 'platform', 'search', 'ml-infra'];
-  const authors = Array.from({ length: options.authors ?? 40 }, (_, i) => ({ login: `dev${String(i + 1).padStart(2, '0')}`, team: teams[i % teams.length] as string }));
+  const authors = Array.from({ length: options.authors ?? 40 }, (_, i) => ({
+    login: `dev${String(i + 1).padStart(2, '0')}`,
+    team: teams[i % teams.length] as string,
+  }));
   const total = options.pullRequests ?? 600;
   const start = Date.parse(options.start ?? '2026-01-05T09:00:00Z');
   const days = options.days ?? 180;
-  const out: HistoryFile = { version: 1, pullRequests: [], headPushes: [], reviews: [], checkSuites: [], compares: [], pushes: repos.map((repo) => ({ repo, commits: [] })) };
+  const out: HistoryFile = {
+    version: 1,
+    pullRequests: [],
+    headPushes: [],
+    reviews: [],
+    checkSuites: [],
+    compares: [],
+    pushes: repos.map((repo) => ({ repo, commits: [] })),
+  };
   const files = new Map<string, { lines: string[]; origins: { pr: number; cohort: Cohort }[] }[]>(
     repos.map((r) => [r, Array.from({ length: 20 }, () => ({ lines: [], origins: [] }))]),
   );
@@ -76,7 +87,9 @@ export function syntheticOrganisation(options: OrganisationOptions = {}): Histor
     const diffs: FileDiff[] = [];
     let additions = 0;
     let deletions = 0;
-    const touched = revert ? repoFiles.map((_, i) => i).filter((i) => repoFiles[i]?.origins.some((o) => o.pr === revert.of)) : [...new Set(Array.from({ length: 1 + Math.floor(random() * 3) }, () => Math.floor(random() * 20)))];
+    const touched = revert
+      ? repoFiles.map((_, i) => i).filter((i) => repoFiles[i]?.origins.some((o) => o.pr === revert.of))
+      : [...new Set(Array.from({ length: 1 + Math.floor(random() * 3) }, () => Math.floor(random() * 20)))];
     for (const index of touched) {
       const file = repoFiles[index] as { lines: string[]; origins: { pr: number; cohort: Cohort }[] };
       const ops: { at: number; del: number; ins: string[] }[] = [];
@@ -99,11 +112,21 @@ export function syntheticOrganisation(options: OrganisationOptions = {}): Histor
           // Rewrite: aim at lines of cohorts that draw more follow-up changes.
           const weights = file.origins.map((o) => PROFILE[o.cohort].target);
           let x = random() * weights.reduce((a, b) => a + b, 0);
-          at = weights.findIndex((w) => (x -= w) < 0);
-          if (at < 0) at = file.lines.length - 1;
+          at = file.lines.length - 1;
+          for (let i = 0; i < weights.length; i++) {
+            x -= weights[i] as number;
+            if (x < 0) {
+              at = i;
+              break;
+            }
+          }
           del = Math.min(file.lines.length - at, 1 + Math.floor(random() * Math.min(12, size)));
         }
-        ops.push({ at, del, ins: Array.from({ length: size }, (_, k) => `export const v_${repo.replace(/\W/g, '_')}_${number}_${index}_${k} = ${k};`) });
+        ops.push({
+          at,
+          del,
+          ins: Array.from({ length: size }, (_, k) => `export const v_${repo.replace(/\W/g, '_')}_${number}_${index}_${k} = ${k};`),
+        });
       }
       let delta = 0;
       const hunks: string[] = [];
@@ -121,10 +144,18 @@ export function syntheticOrganisation(options: OrganisationOptions = {}): Histor
       const added = ops.reduce((n, o) => n + o.ins.length, 0);
       const removed = ops.reduce((n, o) => n + o.del, 0);
       const omitted = !revert && random() < 0.005;
-      diffs.push({ filename: `src/f${index}.ts`, status: 'modified', additions: added, deletions: removed, ...(omitted ? {} : { patch: hunks.join('\n') }) });
+      diffs.push({
+        filename: `src/f${index}.ts`,
+        status: 'modified',
+        additions: added,
+        deletions: removed,
+        ...(omitted ? {} : { patch: hunks.join('\n') }),
+      });
     }
     const sha = hex(`${repo}#${number}`);
-    const title = revert ? `Revert "${revert.title}"` : `${pick(['Add', 'Update', 'Refactor', 'Fix', 'Tune'])} ${pick(['billing', 'search', 'cache', 'auth', 'ranking', 'export'])} ${number}`;
+    const title = revert
+      ? `Revert "${revert.title}"`
+      : `${pick(['Add', 'Update', 'Refactor', 'Fix', 'Tune'])} ${pick(['billing', 'search', 'cache', 'auth', 'ranking', 'export'])} ${number}`;
     const headRef = revert ? `revert-${revert.of}-change` : `${cohort === 'agent' ? 'agent' : 'feat'}/${number}`;
     const repoPush = out.pushes.find((p) => p.repo === repo) as HistoryFile['pushes'][number];
     repoPush.commits.push({
@@ -142,21 +173,58 @@ export function syntheticOrganisation(options: OrganisationOptions = {}): Histor
       out.headPushes.push({ repo, number, sha: h, pushedAt: new Date(created + k * step + (k > 0 ? step / 2 : 0)).toISOString() });
       for (let s = 0; s < 2; s++) {
         suiteId++;
-        out.checkSuites.push({ repo, id: suiteId, headSha: h, status: 'completed', conclusion: random() < profile.ciFail ? pick(['failure', 'failure', 'timed_out']) : 'success' });
+        out.checkSuites.push({
+          repo,
+          id: suiteId,
+          headSha: h,
+          status: 'completed',
+          conclusion: random() < profile.ciFail ? pick(['failure', 'failure', 'timed_out']) : 'success',
+        });
       }
     });
     const reviewer = () => pick(authors.filter((a) => a.login !== author.login)).login;
     for (let k = 0; k < rounds; k++) {
       reviewId++;
-      out.reviews.push({ repo, number, id: reviewId, reviewer: reviewer(), state: random() < 0.5 ? 'CHANGES_REQUESTED' : 'COMMENTED', submittedAt: new Date(created + (k + 1) * step).toISOString(), commitId: heads[k] as string });
+      out.reviews.push({
+        repo,
+        number,
+        id: reviewId,
+        reviewer: reviewer(),
+        state: random() < 0.5 ? 'CHANGES_REQUESTED' : 'COMMENTED',
+        submittedAt: new Date(created + (k + 1) * step).toISOString(),
+        commitId: heads[k] as string,
+      });
     }
     if (random() < 0.3) {
       reviewId++;
-      out.reviews.push({ repo, number, id: reviewId, reviewer: 'coderabbitai[bot]', reviewerType: 'Bot', state: 'COMMENTED', submittedAt: new Date(created + step / 2).toISOString(), commitId: heads[0] as string });
+      out.reviews.push({
+        repo,
+        number,
+        id: reviewId,
+        reviewer: 'coderabbitai[bot]',
+        reviewerType: 'Bot',
+        state: 'COMMENTED',
+        submittedAt: new Date(created + step / 2).toISOString(),
+        commitId: heads[0] as string,
+      });
     }
     reviewId++;
-    out.reviews.push({ repo, number, id: reviewId, reviewer: reviewer(), state: 'APPROVED', submittedAt: new Date(merged - step / 4).toISOString(), commitId: heads[rounds] as string });
-    if (rounds > 0) out.compares.push({ repo, fromSha: heads[0] as string, toSha: heads[rounds] as string, changedLines: Math.round((additions + deletions) * profile.rework * rounds * (0.5 + random())) });
+    out.reviews.push({
+      repo,
+      number,
+      id: reviewId,
+      reviewer: reviewer(),
+      state: 'APPROVED',
+      submittedAt: new Date(merged - step / 4).toISOString(),
+      commitId: heads[rounds] as string,
+    });
+    if (rounds > 0)
+      out.compares.push({
+        repo,
+        fromSha: heads[0] as string,
+        toSha: heads[rounds] as string,
+        changedLines: Math.round((additions + deletions) * profile.rework * rounds * (0.5 + random())),
+      });
     out.pullRequests.push({
       repo,
       number,
@@ -174,7 +242,8 @@ export function syntheticOrganisation(options: OrganisationOptions = {}): Histor
       additions,
       deletions,
     });
-    if (!revert && random() < profile.revert) pendingReverts.push({ repo, of: number, sha, title, at: merged + (0.5 + random() * 10) * DAY });
+    if (!revert && random() < profile.revert)
+      pendingReverts.push({ repo, of: number, sha, title, at: merged + (0.5 + random() * 10) * DAY });
   };
 
   for (const m of merges) {

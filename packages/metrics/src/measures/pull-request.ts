@@ -57,11 +57,7 @@ export function measurePullRequests(data: TrustTaxDataset, options: MeasureOptio
     const own = (reviews.get(k) ?? []).filter((r) => Date.parse(r.submittedAt) < merged);
     const size = p.additions + p.deletions;
     const values: Record<string, number | null> = {
-      review_rounds: reviewRounds(
-        own,
-        (pushes.get(k) ?? []).map((h) => Date.parse(h.pushedAt)),
-        merged,
-      ),
+      review_rounds: reviewRounds(own, pushTimes(pushes.get(k)), merged),
       changes_requested: own.filter((r) => r.state.toUpperCase() === 'CHANGES_REQUESTED').length,
       changes_requested_rate: own.some((r) => r.state.toUpperCase() === 'CHANGES_REQUESTED') ? 1 : 0,
       in_pr_rework: inPrRework(p, own, compares, size),
@@ -135,7 +131,12 @@ function pushTimes(pushes: readonly { pushedAt: string }[] | undefined): number[
   return (pushes ?? []).map((h) => Date.parse(h.pushedAt));
 }
 
-function revertedWithin(p: PullRequestFacts, days: number, revertPrs: readonly PullRequestFacts[], revertedAt: Map<string, { sha: string; at: number }[]>): boolean {
+function revertedWithin(
+  p: PullRequestFacts,
+  days: number,
+  revertPrs: readonly PullRequestFacts[],
+  revertedAt: Map<string, { sha: string; at: number }[]>,
+): boolean {
   const merged = Date.parse(p.mergedAt as string);
   const inWindow = (at: number) => at >= merged && at - merged <= days * DAY_MS;
   if (revertPrs.some((q) => inWindow(Date.parse(q.mergedAt as string)))) return true;

@@ -10,7 +10,10 @@ const KEYS = ['pullRequests', 'headPushes', 'reviews', 'checkSuites', 'compares'
 export async function importHistory(db: SqlClient, input: unknown, source = 'history'): Promise<{ pullRequests: number; commits: number }> {
   const history = input as HistoryFile;
   if (typeof history !== 'object' || history === null || history.version !== 1 || KEYS.some((k) => !Array.isArray(history[k])))
-    throw new MetricsError('TRUST_TAX_INPUT_ERROR', `${source} is not a trust-tax history (version 1 with ${KEYS.join(', ')} lists); see docs/trust-tax.md`);
+    throw new MetricsError(
+      'TRUST_TAX_INPUT_ERROR',
+      `${source} is not a trust-tax history (version 1 with ${KEYS.join(', ')} lists); see docs/trust-tax.md`,
+    );
   await db.transaction(async (tx) => {
     for (const p of history.pullRequests) await recordPullRequest(tx, p);
     for (const h of history.headPushes) await recordHeadPush(tx, h);
