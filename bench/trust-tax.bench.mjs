@@ -12,7 +12,12 @@ import {
 
 const AS_OF = '2026-08-01T00:00:00.000Z';
 const ms = (t) => Number(process.hrtime.bigint() - t) / 1e6;
-const row = (name, wall, target) => ({ case: name, 'wall ms': wall.toFixed(0), target: `< ${target} ms`, ok: wall < target ? 'yes' : 'NO' });
+const row = (name, wall, target) => ({
+  case: name,
+  'wall ms': wall.toFixed(0),
+  target: `< ${target} ms`,
+  ok: wall < target ? 'yes' : 'NO',
+});
 
 function push(commits, files, from) {
   const out = [];
@@ -28,7 +33,13 @@ function push(commits, files, from) {
       files: Array.from({ length: files }, (_, f) => {
         if (from === 0) {
           const lines = Array.from({ length: 200 }, (_, i) => `+const f${f}_${i} = ${i};`);
-          return { filename: `src/f${f}.ts`, status: 'added', additions: 200, deletions: 0, patch: `@@ -0,0 +1,200 @@\n${lines.join('\n')}` };
+          return {
+            filename: `src/f${f}.ts`,
+            status: 'added',
+            additions: 200,
+            deletions: 0,
+            patch: `@@ -0,0 +1,200 @@\n${lines.join('\n')}`,
+          };
         }
         const at = 1 + ((c * 7 + f * 13) % 190);
         const body = [
@@ -37,7 +48,13 @@ function push(commits, files, from) {
           `-const f${f}_old = ${at + 2};`,
           ...Array.from({ length: 5 }, (_, i) => `+const f${f}_${from + c}_${i} = ${i};`),
         ];
-        return { filename: `src/f${f}.ts`, status: 'modified', additions: 5, deletions: 3, patch: `@@ -${at},3 +${at},5 @@\n${body.join('\n')}` };
+        return {
+          filename: `src/f${f}.ts`,
+          status: 'modified',
+          additions: 5,
+          deletions: 3,
+          patch: `@@ -${at},3 +${at},5 @@\n${body.join('\n')}`,
+        };
       }),
     });
   }

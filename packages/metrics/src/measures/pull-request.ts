@@ -26,9 +26,16 @@ function group<T>(items: readonly T[], by: (t: T) => string): Map<string, T[]> {
 export function measurePullRequests(data: TrustTaxDataset, options: MeasureOptions): PrMeasures[] {
   const asOf = Date.parse(options.asOf);
   const reviews = group(
-    data.reviews.filter((r) => !r.automated && r.state.toUpperCase() !== 'PENDING'),
+    data.reviews.filter((r) => !r.automated && r.state.toUpperCase() !== 'PENDING').map((r) => ({ ...r, at: Date.parse(r.submittedAt) })),
     (r) => key(r.repo, r.number),
   );
+  const names = options.windows.map((n) => ({
+    n,
+    churn: `churn_${n}`,
+    follow: `follow_ups_${n}`,
+    fix: `fix_follow_ups_${n}`,
+    reverted: `reverted_${n}`,
+  }));
   const pushes = group(data.headPushes, (h) => key(h.repo, h.number));
   const suites = group(data.checkSuites, (s) => `${s.repo}@${s.headSha}`);
   const compares = new Map(data.compares.map((c) => [`${c.repo}@${c.fromSha}..${c.toSha}`, c.changedLines]));
@@ -54,7 +61,7 @@ export function measurePullRequests(data: TrustTaxDataset, options: MeasureOptio
     if (!p.mergedAt) continue;
     const merged = Date.parse(p.mergedAt);
     const k = key(p.repo, p.number);
-    const own = (reviews.get(k) ?? []).filter((r) => Date.parse(r.submittedAt) < merged);
+    const own = (reviews.get(k) ?? []).filter((r) => r.at < merged);
     const size = p.additions + p.deletions;
     const values: Record<string, number | null> = {
       review_rounds: reviewRounds(own, pushTimes(pushes.get(k)), merged),
@@ -65,20 +72,20 @@ export function measurePullRequests(data: TrustTaxDataset, options: MeasureOptio
     };
     const born = births.get(k) ?? 0;
     const lineDeaths = (deaths.get(k) ?? []).filter((d) => d.byPr !== p.number);
-    for (const n of options.windows) {
+    for (const { n, churn, follow, fix, reverted } of names) {
       const eligible = asOf - merged >= n * DAY_MS;
       const within = lineDeaths.filter((d) => d.ageDays <= n);
       const lost = (gaps.get(k) ?? []).some((g) => g.ageDays <= n);
-      values[`churn_${n}`] = !eligible || born === 0 || lost ? null : within.reduce((s, d) => s + d.lines, 0) / born;
+      values[churn] = !eligible || born === 0 || lost ? null : within.reduce((s, d) => s + d.lines, 0) / born;
       const followers = [...new Set(within.map((d) => d.byPr).filter((q): q is number => q !== null))];
-      values[`follow_ups_${n}`] = eligible ? followers.length : null;
-      values[`fix_follow_ups_${n}`] = eligible
+      values[follow] = eligible ? followers.length : null;
+      values[fix] = eligible
         ? followers.filter((q) => {
             const f = prs.get(key(p.repo, q));
             return f !== undefined && (f.fixLike || f.linksBug || f.revertsPr !== null);
           }).length
         : null;
-      values[`reverted_${n}`] = eligible ? (revertedWithin(p, n, revertPrs.get(k) ?? [], revertedAt) ? 1 : 0) : null;
+      values[reverted] = eligible ? (revertedWithin(p, n, revertPrs.get(k) ?? [], revertedAt) ? 1 : 0) : null;
     }
     out.push({
       repo: p.repo,
@@ -96,17 +103,19 @@ export function measurePullRequests(data: TrustTaxDataset, options: MeasureOptio
 }
 
 /** Human reviews before merge after which new commits were pushed. */
-function reviewRounds(reviews: readonly ReviewFacts[], pushTimes: readonly number[], merged: number): number {
-  return reviews.filter((r) => {
-    const t = Date.parse(r.submittedAt);
-    return pushTimes.some((p) => p > t && p <= merged);
-  }).length;
+function reviewRounds(reviews: readonly (ReviewFacts & { at: number })[], pushTimes: readonly number[], merged: number): number {
+  return reviews.filter((r) => pushTimes.some((p) => p > r.at && p <= merged)).length;
 }
 
 /** Lines changed between the commit the first human review saw and the merged head, over the PR's size. */
-function inPrRework(p: PullRequestFacts, reviews: readonly ReviewFacts[], compares: Map<string, number>, size: number): number | null {
+function inPrRework(
+  p: PullRequestFacts,
+  reviews: readonly (ReviewFacts & { at: number })[],
+  compares: Map<string, number>,
+  size: number,
+): number | null {
   if (reviews.length === 0 || size === 0) return null;
-  const first = reviews.reduce((a, b) => (Date.parse(b.submittedAt) < Date.parse(a.submittedAt) ? b : a));
+  const first = reviews.reduce((a, b) => (b.at < a.at ? b : a));
   if (first.commitId === p.headSha) return 0;
   const changed = compares.get(`${p.repo}@${first.commitId}..${p.headSha}`);
   return changed === undefined ? null : changed / size;

@@ -65,7 +65,7 @@ export function buildTrustTaxReport(data: TrustTaxDataset, options: TrustTaxOpti
   const settings = {
     minCellPrs: options.minCellPrs ?? 20,
     minCellAuthors: options.minCellAuthors ?? 5,
-    bootstrap: options.bootstrap ?? 400,
+    bootstrap: options.bootstrap ?? 200,
     seed: options.seed ?? 1,
     perPerson: options.perPerson ?? false,
   };
@@ -76,7 +76,7 @@ export function buildTrustTaxReport(data: TrustTaxDataset, options: TrustTaxOpti
   all.sort((a, b) => a.mergedAt.localeCompare(b.mergedAt) || a.repo.localeCompare(b.repo) || a.number - b.number);
   const head = evaluateCells(all, all, measures, components, settings);
   // Breakdowns show the composite and its components, with a lighter bootstrap to keep the report fast.
-  const light = { ...settings, bootstrap: Math.min(settings.bootstrap, 100) };
+  const light = { ...settings, bootstrap: Math.min(settings.bootstrap, 50) };
   const slice = (rows: PrMeasures[], reference: PrMeasures[]) => {
     const cells = evaluateCells(rows, reference, components, components, light);
     return COMPARED.flatMap((c) => {
