@@ -105,7 +105,7 @@ export function syntheticOrganisation(options: OrganisationOptions = {}): Histor
           i = j;
         }
       } else {
-        const size = Math.max(1, Math.round(Math.exp(random() * 5.5)));
+        const size = Math.max(1, Math.round(Math.exp(random() * 5.2)));
         let at = Math.floor(random() * (file.lines.length + 1));
         let del = 0;
         if (file.lines.length > 0 && random() < 0.55) {
@@ -125,7 +125,7 @@ export function syntheticOrganisation(options: OrganisationOptions = {}): Histor
         ops.push({
           at,
           del,
-          ins: Array.from({ length: size }, (_, k) => `export const v_${repo.replace(/\W/g, '_')}_${number}_${index}_${k} = ${k};`),
+          ins: Array.from({ length: size }, (_, k) => `v${number}_${index}_${k}=${k}`),
         });
       }
       let delta = 0;
