@@ -183,41 +183,23 @@ export function syntheticOrganisation(options: OrganisationOptions = {}): Histor
       }
     });
     const reviewer = () => pick(authors.filter((a) => a.login !== author.login)).login;
-    for (let k = 0; k < rounds; k++) {
+    const review = (login: string, state: string, at: number, commitId: string, reviewerType?: string) => {
       reviewId++;
       out.reviews.push({
         repo,
         number,
         id: reviewId,
-        reviewer: reviewer(),
-        state: random() < 0.5 ? 'CHANGES_REQUESTED' : 'COMMENTED',
-        submittedAt: new Date(created + (k + 1) * step).toISOString(),
-        commitId: heads[k] as string,
+        reviewer: login,
+        ...(reviewerType ? { reviewerType } : {}),
+        state,
+        submittedAt: new Date(at).toISOString(),
+        commitId,
       });
-    }
-    if (random() < 0.3) {
-      reviewId++;
-      out.reviews.push({
-        repo,
-        number,
-        id: reviewId,
-        reviewer: 'coderabbitai[bot]',
-        reviewerType: 'Bot',
-        state: 'COMMENTED',
-        submittedAt: new Date(created + step / 2).toISOString(),
-        commitId: heads[0] as string,
-      });
-    }
-    reviewId++;
-    out.reviews.push({
-      repo,
-      number,
-      id: reviewId,
-      reviewer: reviewer(),
-      state: 'APPROVED',
-      submittedAt: new Date(merged - step / 4).toISOString(),
-      commitId: heads[rounds] as string,
-    });
+    };
+    for (let k = 0; k < rounds; k++)
+      review(reviewer(), random() < 0.5 ? 'CHANGES_REQUESTED' : 'COMMENTED', created + (k + 1) * step, heads[k] as string);
+    if (random() < 0.3) review('coderabbitai[bot]', 'COMMENTED', created + step / 2, heads[0] as string, 'Bot');
+    review(reviewer(), 'APPROVED', merged - step / 4, heads[rounds] as string);
     if (rounds > 0)
       out.compares.push({
         repo,

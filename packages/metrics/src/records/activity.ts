@@ -1,29 +1,16 @@
-import type { Cohort } from '../ledger/types.js';
 import { isFixLike, revertedPullRequest } from '../measures/classify.js';
 import { isAutomatedReviewer } from '../measures/reviewers.js';
-import type { CheckSuiteFacts, CompareFacts, HeadPushFacts } from '../measures/types.js';
+import type { CheckSuiteFacts, CompareFacts, HeadPushFacts, PullRequestFacts } from '../measures/types.js';
 import type { SqlClient } from '../store/sql.js';
 
 /** What the App knows about a PR from a `pull_request` webhook (body is read for revert links, never stored). */
-export interface PullRequestInput {
-  repo: string;
-  number: number;
-  author: string;
+export type PullRequestInput = Omit<PullRequestFacts, 'team' | 'fixLike' | 'linksBug' | 'revertsPr'> & {
   /** The author's team (aggregation key); defaults to `unassigned`. */
   team?: string;
-  cohort: Cohort;
-  title: string;
-  headRef: string;
   body?: string | null;
   /** A linked issue is labelled as a bug. */
   linksBug?: boolean;
-  createdAt: string;
-  mergedAt: string | null;
-  mergeCommitSha: string | null;
-  headSha: string;
-  additions: number;
-  deletions: number;
-}
+};
 
 /** Insert or update a PR (call on opened, synchronize, edited, closed). */
 export async function recordPullRequest(db: SqlClient, pr: PullRequestInput): Promise<void> {
