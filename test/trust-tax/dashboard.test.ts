@@ -49,7 +49,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
   let fromCli: TrustTaxReport;
 
   beforeAll(async () => {
-    expect((await cli(['seed-demo', '--prs', '400', '--data-dir', dataDir])).code).toBe(0);
+    expect((await cli(['seed-demo', '--prs', '700', '--data-dir', dataDir])).code).toBe(0);
     const json = await cli(['--data-dir', dataDir, '--as-of', AS_OF, '--format', 'json']);
     expect(json.code).toBe(0);
     fromCli = JSON.parse(json.stdout) as TrustTaxReport;

@@ -84,8 +84,10 @@ export function overTimeChart(periods: { period: string; cells: Cell[] }[]): str
   periods.forEach((p, i) => {
     parts.push(`<text x="${px(i)}" y="${height - 8}" class="tick" text-anchor="middle">${escapeHtml(p.period)}</text>`);
   });
-  for (const cohort of cohorts) {
+  cohorts.forEach((cohort, ci) => {
     const colour = COHORT_COLOURS[cohort] ?? '#495057';
+    // Nudge each cohort sideways so intervals of the same period do not hide each other.
+    const at = (i: number) => px(i) + (ci - (cohorts.length - 1) / 2) * 7;
     const points = periods
       .map((p, i) => ({ i, c: p.cells.find((c) => c.cohort === cohort && c.measure === 'composite') }))
       .filter((p): p is { i: number; c: Cell & { tax: number } } => p.c !== undefined && p.c.tax !== null);
@@ -102,7 +104,11 @@ export function overTimeChart(periods: { period: string; cells: Cell[] }[]): str
         `<circle cx="${px(p.i)}" cy="${y(p.c.tax)}" r="3.5" fill="${colour}"><title>${cohort} ${escapeHtml(periods[p.i]?.period ?? '')}: ${fmt(p.c.tax)}</title></circle>`,
       );
     }
-  }
+  });
+  if (values.length === 0)
+    parts.push(
+      `<text x="${(width + left) / 2}" y="${height / 2 - 20}" class="muted" text-anchor="middle">every period is below the suppression threshold</text>`,
+    );
   parts.push('</svg>');
   return parts.join('');
 }

@@ -19,7 +19,7 @@ h2{font-size:15px;margin:0 0 8px}p.note{color:#6a737d;font-size:12px;margin:6px 
 svg .grid{stroke:#eef0f2}svg .zero{stroke:#adb5bd;stroke-dasharray:3 3}svg .tick{font-size:10px;fill:#6a737d}
 svg .label{font-size:11.5px;fill:#343a40}svg .muted{font-size:10px;fill:#adb5bd}svg .whisker{stroke:#212529;stroke-width:1.2}
 table{border-collapse:collapse;width:100%;font-size:12.5px}th,td{padding:5px 8px;border-bottom:1px solid #eef0f2;text-align:left;white-space:nowrap}
-th{color:#6a737d;font-weight:600}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}td.title{white-space:normal;max-width:360px}
+th{color:#6a737d;font-weight:600}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}td.title{white-space:normal;min-width:240px;max-width:420px}
 .pos{color:#c92a2a}.neg{color:#2b8a3e}.sup{color:#adb5bd}
 details{margin-top:8px}summary{cursor:pointer;font-weight:600;padding:4px 0}
 .legend{display:flex;gap:14px;font-size:12px;color:#495057;margin-bottom:6px}.legend span{display:flex;align-items:center;gap:5px}
@@ -115,7 +115,7 @@ export function renderDashboard(report: TrustTaxReport, options: { title?: strin
 <div class="cards">${cards || '<div class="card">No AI or unknown-cohort PRs to compare yet.</div>'}</div>
 <div class="grid2">
 <div class="panel"><h2>Components side by side (95% intervals)</h2>${legend(cohorts)}${componentsChart(componentRows)}<p class="note">Relative excess over human PRs of the same repository and size bucket, directly standardised. Composite = mean of the components.</p></div>
-<div class="panel"><h2>Composite trust tax over time</h2>${legend(cohorts)}${overTimeChart(report.overTime)}<p class="note">By month of merge; N-day measures count only PRs merged at least N days ago.</p></div>
+<div class="panel"><h2>Composite trust tax over time</h2>${legend(cohorts)}${overTimeChart(report.overTime)}<p class="note">By month (or quarter, when months are small) of merge; N-day measures count only PRs merged at least N days ago.</p></div>
 </div>
 <div class="grid2">${breakdown(
     'By repository',

@@ -110,7 +110,7 @@ export function buildTrustTaxReport(data: TrustTaxDataset, options: TrustTaxOpti
       const v = head.get(cohort);
       return v ? [{ cohort, prs: byCohortCount[cohort], composite: v.composite, measures: v.measures }] : [];
     }),
-    overTime: partition((r) => r.mergedAt.slice(0, 7)).map(([period, rows]) => ({ period, cells: slice(rows, rows) })),
+    overTime: partition(periodOf(all)).map(([period, rows]) => ({ period, cells: slice(rows, rows) })),
     byRepository: partition((r) => r.repo).map(([repo, rows]) => ({ repo, cells: slice(rows, rows) })),
     byTeam: partition((r) => r.team).map(([team, rows]) => ({ team, cells: slice(rows, human) })),
     ...(settings.perPerson
@@ -130,6 +130,13 @@ export function buildTrustTaxReport(data: TrustTaxDataset, options: TrustTaxOpti
     })),
     gaps: dedupeGaps(data.ledger.gaps),
   };
+}
+
+/** Months when there are enough PRs per month to show numbers (100 on average), else quarters. */
+function periodOf(rows: readonly PrMeasures[]): (r: PrMeasures) => string {
+  const months = new Set(rows.map((r) => r.mergedAt.slice(0, 7))).size;
+  if (months === 0 || rows.length / months >= 100) return (r) => r.mergedAt.slice(0, 7);
+  return (r) => `${r.mergedAt.slice(0, 4)}-Q${Math.floor((Number(r.mergedAt.slice(5, 7)) - 1) / 3) + 1}`;
 }
 
 function dedupeGaps(gaps: TrustTaxDataset['ledger']['gaps']): { repo: string; path: string; sha: string }[] {
