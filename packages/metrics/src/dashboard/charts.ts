@@ -93,15 +93,15 @@ export function overTimeChart(periods: { period: string; cells: Cell[] }[]): str
       .filter((p): p is { i: number; c: Cell & { tax: number } } => p.c !== undefined && p.c.tax !== null);
     if (points.length > 1)
       parts.push(
-        `<polyline fill="none" stroke="${colour}" stroke-width="2" points="${points.map((p) => `${px(p.i)},${y(p.c.tax)}`).join(' ')}"/>`,
+        `<polyline fill="none" stroke="${colour}" stroke-width="2" points="${points.map((p) => `${at(p.i)},${y(p.c.tax)}`).join(' ')}"/>`,
       );
     for (const p of points) {
       if (p.c.low !== null && p.c.high !== null)
         parts.push(
-          `<line x1="${px(p.i)}" x2="${px(p.i)}" y1="${y(p.c.low)}" y2="${y(p.c.high)}" stroke="${colour}" opacity="0.35" stroke-width="6"/>`,
+          `<line x1="${at(p.i)}" x2="${at(p.i)}" y1="${y(p.c.low)}" y2="${y(p.c.high)}" stroke="${colour}" opacity="0.35" stroke-width="6"/>`,
         );
       parts.push(
-        `<circle cx="${px(p.i)}" cy="${y(p.c.tax)}" r="3.5" fill="${colour}"><title>${cohort} ${escapeHtml(periods[p.i]?.period ?? '')}: ${fmt(p.c.tax)}</title></circle>`,
+        `<circle cx="${at(p.i)}" cy="${y(p.c.tax)}" r="3.5" fill="${colour}"><title>${cohort} ${escapeHtml(periods[p.i]?.period ?? '')}: ${fmt(p.c.tax)}</title></circle>`,
       );
     }
   });
