@@ -75,12 +75,13 @@ export function evaluateCells(
     });
   }
   const all = [...groups.values()];
+  const pairs = pairUp(all);
   const point = taxes(
-    all,
+    pairs,
     all.map((g) => sums(g, M)),
     M,
   );
-  const replicates = bootstrapTaxes(all, M, options);
+  const replicates = bootstrapTaxes(all, pairs, M, options);
   const result = new Map<Cohort, { measures: Cell[]; composite: Cell }>();
   const compIdx = components.map((c) => measures.indexOf(c)).filter((i) => i >= 0);
 
@@ -183,22 +184,31 @@ function accumulate(values: Float64Array, i: number, M: number, s: Float64Array,
 
 type Est = { tax: number | null; observed: number; expected: number };
 
-function taxes(groups: readonly Group[], totals: readonly { s: Float64Array; n: Int32Array }[], M: number): Map<Cohort, Est[]> {
+type Totals = { s: Float64Array; n: Int32Array };
+
+/** For each compared cohort, its groups paired with the human group of the same stratum (index pairs). */
+function pairUp(groups: readonly Group[]): Map<Cohort, [number, number][]> {
   const human = new Map<string, number>();
   groups.forEach((g, i) => {
     if (g.cohort === 'human') human.set(g.stratum, i);
   });
+  const out = new Map<Cohort, [number, number][]>(COMPARED.map((c) => [c, []]));
+  groups.forEach((g, i) => {
+    const h = human.get(g.stratum);
+    if (g.cohort !== 'human' && h !== undefined) out.get(g.cohort)?.push([i, h]);
+  });
+  return out;
+}
+
+function taxes(pairs: Map<Cohort, [number, number][]>, totals: readonly Totals[], M: number): Map<Cohort, Est[]> {
   const out = new Map<Cohort, Est[]>();
-  for (const cohort of COMPARED) {
+  for (const [cohort, list] of pairs) {
     const per: Est[] = [];
     for (let j = 0; j < M; j++) {
-      const strata: StratumSums[] = [];
-      groups.forEach((g, i) => {
-        const h = human.get(g.stratum);
-        if (g.cohort !== cohort || h === undefined) return;
-        const ct = totals[i] as { s: Float64Array; n: Int32Array };
-        const ht = totals[h] as { s: Float64Array; n: Int32Array };
-        strata.push({ cohortN: ct.n[j] as number, cohortSum: ct.s[j] as number, humanN: ht.n[j] as number, humanSum: ht.s[j] as number });
+      const strata: StratumSums[] = list.map(([i, h]) => {
+        const ct = totals[i] as Totals;
+        const ht = totals[h] as Totals;
+        return { cohortN: ct.n[j] as number, cohortSum: ct.s[j] as number, humanN: ht.n[j] as number, humanSum: ht.s[j] as number };
       });
       per.push(directlyStandardised(strata));
     }
@@ -208,7 +218,12 @@ function taxes(groups: readonly Group[], totals: readonly { s: Float64Array; n: 
 }
 
 /** Stratified bootstrap: every (cohort, stratum) group is resampled with replacement, seeded. */
-function bootstrapTaxes(groups: readonly Group[], M: number, options: CellOptions): Map<Cohort, Est[]>[] {
+function bootstrapTaxes(
+  groups: readonly Group[],
+  pairs: Map<Cohort, [number, number][]>,
+  M: number,
+  options: CellOptions,
+): Map<Cohort, Est[]>[] {
   const random = seededRandom(options.seed);
   const out: Map<Cohort, Est[]>[] = [];
   for (let b = 0; b < options.bootstrap; b++) {
@@ -219,7 +234,7 @@ function bootstrapTaxes(groups: readonly Group[], M: number, options: CellOption
       for (let k = 0; k < size; k++) accumulate(g.values, Math.floor(random() * size), M, s, n);
       return { s, n };
     });
-    out.push(taxes(groups, totals, M));
+    out.push(taxes(pairs, totals, M));
   }
   return out;
 }
