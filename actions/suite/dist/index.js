@@ -102635,6 +102635,8 @@ const metricsPolicySchema = schemas/* strictObject */.rej({
     perPerson: schemas/* boolean */.zMY().default(false).describe('Per-person views; off by default (aggregate by team).'),
     minCellPrs: schemas/* number */.aig().int().min(1).default(20),
     minCellAuthors: schemas/* number */.aig().int().min(1).default(5),
+    aiReviewers: schemas/* array */.YOg(schemas/* string */.YjP()).default([]).describe('Extra AI reviewer logins whose reviews never count (bots always excluded).'),
+    bootstrap: schemas/* number */.aig().int().min(0).max(10_000).default(200).describe('Bootstrap resamples for the 95% intervals.'),
 })
     .describe('Trust-tax metrics.');
 //# sourceMappingURL=metrics.js.map

@@ -65886,6 +65886,8 @@ const metricsPolicySchema = strictObject({
     perPerson: schemas_boolean().default(false).describe('Per-person views; off by default (aggregate by team).'),
     minCellPrs: schemas_number().int().min(1).default(20),
     minCellAuthors: schemas_number().int().min(1).default(5),
+    aiReviewers: array(schemas_string()).default([]).describe('Extra AI reviewer logins whose reviews never count (bots always excluded).'),
+    bootstrap: schemas_number().int().min(0).max(10_000).default(200).describe('Bootstrap resamples for the 95% intervals.'),
 })
     .describe('Trust-tax metrics.');
 //# sourceMappingURL=metrics.js.map

@@ -1,3 +1,52 @@
+export { MetricsError, type MetricsErrorCode } from './errors.js';
+export { applyCommit, revertedShas } from './ledger/apply.js';
+export { ledgerFacts } from './ledger/facts.js';
+export { lineHash, MIN_MOVED_LINES } from './ledger/moves.js';
+export { parsePatch } from './ledger/patch.js';
+export type {
+  Birth,
+  Cohort,
+  CommitDiff,
+  CommitEffects,
+  Death,
+  FileDiff,
+  Gap,
+  LedgerState,
+  LineRange,
+  Move,
+  Origin,
+} from './ledger/types.js';
+export { isFixLike, mergedPullRequestNumber, revertedPullRequest } from './measures/classify.js';
+export { compositeComponents, measureNames } from './measures/names.js';
+export { measurePullRequests } from './measures/pull-request.js';
+export { isAutomatedReviewer } from './measures/reviewers.js';
+export type * from './measures/types.js';
 export { StoreError, type StoreErrorCode } from './store/errors.js';
 export { openStore, type StoreOptions } from './store/open.js';
 export type { SqlClient, Store } from './store/sql.js';
+export { type SizeBucket, sizeBucket } from './trust-tax/buckets.js';
+export { type Cell, COMPARED } from './trust-tax/evaluate.js';
+export { buildTrustTaxReport, type TrustTaxOptions, type TrustTaxReport } from './trust-tax/report.js';
+export { directlyStandardised } from './trust-tax/standardise.js';
+export {
+  type PullRequestInput,
+  type ReviewInput,
+  recordCheckSuite,
+  recordCompare,
+  recordHeadPush,
+  recordPullRequest,
+  recordReview,
+} from './records/activity.js';
+export { loadTrustTaxDataset } from './records/dataset.js';
+export { type CommitInput, loadLedger, recordPush } from './records/ledger.js';
+export { cellText, percent } from './report/cells.js';
+export { formatTrustTaxReport, REPORT_FORMATS, type ReportFormat } from './report/format.js';
+export { type FetchCommit, parseApiCommit, readApiHistory } from './ledger/backfill/api.js';
+export { readGitHistory } from './ledger/backfill/git.js';
+export { GIT_LOG_ARGS, parseGitLog } from './ledger/backfill/git-log.js';
+export { type HistoryFile, type OrganisationOptions, syntheticOrganisation } from './demo/organisation.js';
+export { importHistory } from './records/import.js';
+export { parseSince } from './trust-tax/since.js';
+export { type GaugeSample, trustTaxGauges } from './dashboard/gauges.js';
+export { createDashboardHandler, type DashboardOptions } from './dashboard/handler.js';
+export { renderDashboard } from './dashboard/render.js';

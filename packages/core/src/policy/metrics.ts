@@ -7,6 +7,8 @@ export const metricsPolicySchema = z
     perPerson: z.boolean().default(false).describe('Per-person views; off by default (aggregate by team).'),
     minCellPrs: z.number().int().min(1).default(20),
     minCellAuthors: z.number().int().min(1).default(5),
+    aiReviewers: z.array(z.string()).default([]).describe('Extra AI reviewer logins whose reviews never count (bots always excluded).'),
+    bootstrap: z.number().int().min(0).max(10_000).default(200).describe('Bootstrap resamples for the 95% intervals.'),
   })
   .describe('Trust-tax metrics.');
 

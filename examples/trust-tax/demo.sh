@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Trust tax: record a small seeded history (what the App records from webhooks) into an embedded store, report it
+# as a table and as Markdown, then backfill a ledger from a local git clone.
+set -euo pipefail
+source "$DEMO_LIB"
+here="$(cd "$(dirname "$0")" && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+expect 0 -- trustgate trust-tax import "$here/history.json" --data-dir "$work/data"
+expect 0 -- trustgate trust-tax --data-dir "$work/data" --as-of 2026-08-01
+expect 0 -- trustgate trust-tax --data-dir "$work/data" --as-of 2026-08-01 --since 180d --format markdown
+# No store there: a usage error that says where it looked.
+expect 2 -- trustgate trust-tax --data-dir "$work/none"
+# Replay this repository's own default-branch history into a fresh ledger.
+expect 0 -- trustgate trust-tax backfill --git "$here/../.." --repo trustgate/trustgate --data-dir "$work/ledger"

@@ -1,0 +1,6 @@
+/** Escape text for HTML; PR titles and names are attacker-controlled. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+export const COHORT_COLOURS: Record<string, string> = { agent: '#e8590c', assisted: '#7048e8', unknown: '#868e96' };
