@@ -1,6 +1,6 @@
+import type { Cohort } from '@trustgate/attribution';
 /** Cohorts as packages/attribution assigns them; `bot` PRs are recorded but never compared. */
-export type Cohort = 'agent' | 'assisted' | 'human' | 'unknown' | 'bot';
-export const COHORTS: readonly Cohort[] = ['agent', 'assisted', 'human', 'unknown', 'bot'];
+export { type Cohort, COHORTS } from '@trustgate/attribution';
 
 /** Where a line came from: the default-branch commit that added it and the PR that commit merged (if any). */
 export interface Origin {
