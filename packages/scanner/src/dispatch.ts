@@ -1,5 +1,7 @@
 import type { Finding, ScanPolicy } from '@trustgate/core';
-import type { AnalyserContext, Analysis } from './analyser.js';
+import type { Analysis } from './analyser.js';
+import { DecompressionBudget } from './containers/limits.js';
+import type { ScanContext } from './scan-context.js';
 import { canDecompress } from './containers/compressed.js';
 import { findEndRecord } from './containers/zip.js';
 import { conclude } from './conclude.js';
@@ -22,11 +24,17 @@ const TEXT_CHECK_LIMIT = 8 << 20;
  * Identify a source by its bytes and analyse it: containers and pickle-bearing formats first, then the extra
  * format analysers, then `unknown`. Never throws for bad content: anything unexpected becomes an `error` verdict.
  */
-export async function analyseSource(source: ByteSource, policy: ScanPolicy, depth = 0): Promise<Analysis> {
-  const ctx: AnalyserContext = {
+export async function analyseSource(
+  source: ByteSource,
+  policy: ScanPolicy,
+  depth = 0,
+  budget = new DecompressionBudget(policy.limits.maxDecompressedBytes),
+): Promise<Analysis> {
+  const ctx: ScanContext = {
     source,
     policy,
     depth,
+    budget,
     scanNested: (inner) =>
       depth + 1 > policy.limits.maxDepth
         ? Promise.resolve(
@@ -36,7 +44,7 @@ export async function analyseSource(source: ByteSource, policy: ScanPolicy, dept
               }),
             ]),
           )
-        : analyseSource(inner, policy, depth + 1),
+        : analyseSource(inner, policy, depth + 1, budget),
   };
   try {
     return await dispatch(ctx);
@@ -53,7 +61,7 @@ export async function analyseSource(source: ByteSource, policy: ScanPolicy, dept
  * A zip is always read member by member here; a format analyser that also claims it (a Keras archive, say) runs
  * too and names the format, and a zip that is also a pickle (a polyglot) is analysed as both.
  */
-async function analyseZipFile(ctx: AnalyserContext, head: Uint8Array): Promise<Analysis> {
+async function analyseZipFile(ctx: ScanContext, head: Uint8Array): Promise<Analysis> {
   const { source } = ctx;
   const parts: Analysis[] = [await analyseZip(ctx)];
   const findings: Finding[] = [];
@@ -78,7 +86,7 @@ async function analyseZipFile(ctx: AnalyserContext, head: Uint8Array): Promise<A
   );
 }
 
-async function dispatch(ctx: AnalyserContext): Promise<Analysis> {
+async function dispatch(ctx: ScanContext): Promise<Analysis> {
   const { source } = ctx;
   const head = await source.read(0, HEAD);
   const magic = sniffMagic(head);
