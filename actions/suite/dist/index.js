@@ -40223,8 +40223,6 @@ async function aiTag(_io) {
 //# sourceMappingURL=index.js.map
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/containers/limits.js
 /** Thrown by container readers; the analyser turns it into a finding of `rule` (parse error or limit). */
 class ContainerError extends Error {
@@ -40236,11 +40234,27 @@ class ContainerError extends Error {
         this.offset = offset;
     }
 }
-/** Decompressed output is capped by the absolute limit and by the compression ratio, whichever is lower. */
-function outputCap(compressed, limits) {
-    return Math.min(limits.maxDecompressedBytes, Math.max(1 << 20, Math.ceil(compressed * limits.maxCompressionRatio)), 0x7fffffff);
+// Decompressed data is held in memory; one buffer never exceeds this whatever the policy allows.
+const IN_MEMORY_CAP = 1 << 30;
+const SPENT = "the file's decompression budget (scan.limits.maxDecompressedBytes) is spent";
+/** What one file on disk may decompress in total, across all its nested members and streams. */
+class DecompressionBudget {
+    remaining;
+    constructor(remaining) {
+        this.remaining = remaining;
+    }
+    take(n) {
+        this.remaining = Math.max(0, this.remaining - n);
+    }
+}
+/** Decompressed output is capped by the file's remaining budget, the ratio limit and the in-memory cap. */
+function outputCap(compressed, limits, budget) {
+    const byRatio = Math.max(1 << 20, Math.ceil(compressed * limits.maxCompressionRatio));
+    return Math.min(budget.remaining, byRatio, IN_MEMORY_CAP);
 }
 //# sourceMappingURL=limits.js.map
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/containers/lz4.js
 
 /**
@@ -40341,8 +40355,6 @@ function decodeBlock(src, start, end, o, grow, out) {
 
 
 
-// Streams are inflated in memory; a single buffer cannot exceed this whatever the policy allows.
-const IN_MEMORY_CAP = 1 << 30;
 const zstd = external_node_zlib_.zstdDecompressSync;
 const lz4 = (buf, options) => Buffer.from(decodeLz4Frame(buf, options.maxOutputLength ?? IN_MEMORY_CAP));
 const DECODERS = {
@@ -40355,16 +40367,20 @@ function canDecompress(kind) {
     return DECODERS[kind] !== undefined;
 }
 /** The whole decompressed stream, bounded by the policy's size and ratio limits. */
-async function decompress(kind, source, limits) {
+async function decompress(kind, source, limits, budget) {
     const decode = DECODERS[kind];
     if (!decode)
         throw new ContainerError(`${kind} streams are not supported`, 'unsupported');
     if (source.size > IN_MEMORY_CAP)
         throw new ContainerError(`${kind} stream of ${source.size} bytes is too large to decompress in memory`, 'limit');
-    const cap = Math.min(outputCap(source.size, limits), IN_MEMORY_CAP);
+    const cap = outputCap(source.size, limits, budget);
+    if (cap === 0)
+        throw new ContainerError(SPENT, 'limit');
     const raw = await source.read(0, source.size);
     try {
-        return decode(raw, { maxOutputLength: cap });
+        const out = decode(raw, { maxOutputLength: cap });
+        budget.take(out.length);
+        return out;
     }
     catch (cause) {
         if (cause instanceof ContainerError)
@@ -40523,7 +40539,7 @@ function applyZip64(e, extra) {
  * A member's bytes as torch reads them: data starts after the local header's name and extra fields; stored
  * members are windows on the file (never copied), deflated ones are inflated with a bounded output.
  */
-async function openMember(source, dir, e, limits, name) {
+async function openMember(source, dir, e, limits, budget, name) {
     if (e.flags & 0x1)
         throw new ContainerError(`member ${e.name} is encrypted`, 'unsupported');
     const at = e.localOffset + dir.prepended;
@@ -40550,7 +40566,9 @@ async function openMember(source, dir, e, limits, name) {
     }
     if (e.method !== 8)
         throw new ContainerError(`member ${e.name} uses unsupported compression method ${e.method}`, 'unsupported');
-    const cap = outputCap(e.compressedSize, limits);
+    const cap = outputCap(e.compressedSize, limits, budget);
+    if (cap === 0)
+        throw new ContainerError(SPENT, 'limit');
     if (e.size > cap)
         throw new ContainerError(`member ${e.name} declares ${e.size} bytes, over the decompression limit of ${cap}`, 'limit');
     const raw = await source.read(dataAt, e.compressedSize);
@@ -40564,6 +40582,7 @@ async function openMember(source, dir, e, limits, name) {
             throw new ContainerError(`member ${e.name} inflates past the limit of ${cap} bytes`, 'limit');
         throw new ContainerError(`member ${e.name} does not inflate: ${msg}`, 'parse', dataAt);
     }
+    budget.take(out.length);
     return { source: bufferSource(name, out), warnings, crcMismatch: (0,external_node_zlib_.crc32)(out) !== e.crc };
 }
 //# sourceMappingURL=zip.js.map
@@ -40657,7 +40676,7 @@ async function analyseCompressed(ctx, kind) {
     const { source } = ctx;
     let bytes;
     try {
-        bytes = await decompress(kind, source, ctx.policy.limits);
+        bytes = await decompress(kind, source, ctx.policy.limits, ctx.budget);
     }
     catch (e) {
         return conclude(kind, [containerFinding(e, source.name, RULES.archiveParse)]);
@@ -41195,6 +41214,19 @@ function latin1(b) {
 }
 /** UTF-8 as the unpickler decodes names; undefined when invalid (then the value is unknown, never guessed). */
 function decodeUtf8(b) {
+    // Names and keys are short ASCII; TextDecoder's per-call cost dominates for them.
+    if (b.length <= 64) {
+        let ascii = '';
+        for (const c of b) {
+            if (c >= 0x80)
+                return decodeUtf8Slow(b);
+            ascii += String.fromCharCode(c);
+        }
+        return ascii;
+    }
+    return decodeUtf8Slow(b);
+}
+function decodeUtf8Slow(b) {
     try {
         return utf8.decode(b);
     }
@@ -41455,7 +41487,8 @@ class PickleMachine {
         this.checkFrame(i.pos, n, name);
         if (keep && n <= MAX_KEPT_STRING) {
             i.need(n, name);
-            const out = i.view(n).slice();
+            // A view, not a copy: callers decode it before the buffer can be refilled.
+            const out = i.view(n);
             i.skip(n);
             return out;
         }
@@ -42273,7 +42306,7 @@ async function analyseZip(ctx) {
         if (layout.prefix !== undefined && e.name.startsWith(`${layout.prefix}code/`))
             scripts++;
         try {
-            const member = await openMember(source, dir, e, limits, path);
+            const member = await openMember(source, dir, e, limits, ctx.budget, path);
             for (const w of member.warnings)
                 findings.push(finding(RULES.headerMismatch, w, { path }));
             if (member.crcMismatch)
@@ -42591,6 +42624,7 @@ async function analyseTar(ctx) {
 
 
 
+
 const HEAD = 4096;
 // Text is only called text when all of it was checked.
 const TEXT_CHECK_LIMIT = 8 << 20;
@@ -42598,18 +42632,19 @@ const TEXT_CHECK_LIMIT = 8 << 20;
  * Identify a source by its bytes and analyse it: containers and pickle-bearing formats first, then the extra
  * format analysers, then `unknown`. Never throws for bad content: anything unexpected becomes an `error` verdict.
  */
-async function analyseSource(source, policy, depth = 0) {
+async function analyseSource(source, policy, depth = 0, budget = new DecompressionBudget(policy.limits.maxDecompressedBytes)) {
     const ctx = {
         source,
         policy,
         depth,
+        budget,
         scanNested: (inner) => depth + 1 > policy.limits.maxDepth
             ? Promise.resolve(conclude('unknown', [
                 finding(RULES.limit, `nested deeper than the limit of ${policy.limits.maxDepth} archives; not analysed`, {
                     path: inner.name,
                 }),
             ]))
-            : analyseSource(inner, policy, depth + 1),
+            : analyseSource(inner, policy, depth + 1, budget),
     };
     try {
         return await dispatch(ctx);
@@ -42624,28 +42659,25 @@ async function analyseSource(source, policy, depth = 0) {
 }
 /**
  * A zip is always read member by member here; a format analyser that also claims it (a Keras archive, say) runs
- * too and names the format, and a zip that is also a pickle (a polyglot) is analysed as both.
+ * too and names the format. A file starting with the zip magic cannot also be a dangerous pickle: its first opcode
+ * is PERSID, which plain pickle.load rejects before anything runs (and torch routes such files to its zip reader).
  */
 async function analyseZipFile(ctx, head) {
     const { source } = ctx;
-    const parts = [await analyseZip(ctx)];
-    const findings = [];
-    if (await looksLikePickle(source)) {
-        findings.push(finding(RULES.polyglot, 'the zip archive is also a pickle; both were analysed', { path: source.name }));
-        parts.push(await analysePickleFile(ctx, head));
-    }
+    const zip = await analyseZip(ctx);
     const extra = EXTRA_ANALYSERS.find((a) => a.sniff(head, source));
-    if (extra)
-        parts.unshift(await extra.analyse(ctx));
+    if (!extra)
+        return zip;
+    const claimed = await extra.analyse(ctx);
     const seen = new Set();
-    for (const f of parts.flatMap((p) => p.findings)) {
+    const findings = [];
+    for (const f of [...claimed.findings, ...zip.findings]) {
         const key = JSON.stringify(f);
         if (!seen.has(key))
             findings.push(f);
         seen.add(key);
     }
-    const first = parts[0];
-    return conclude(first.format, findings, parts.map((p) => p.verdict), first.metadata);
+    return conclude(claimed.format, findings, [claimed.verdict, zip.verdict], claimed.metadata);
 }
 async function dispatch(ctx) {
     const { source } = ctx;

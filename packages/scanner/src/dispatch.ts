@@ -59,31 +59,23 @@ export async function analyseSource(
 
 /**
  * A zip is always read member by member here; a format analyser that also claims it (a Keras archive, say) runs
- * too and names the format, and a zip that is also a pickle (a polyglot) is analysed as both.
+ * too and names the format. A file starting with the zip magic cannot also be a dangerous pickle: its first opcode
+ * is PERSID, which plain pickle.load rejects before anything runs (and torch routes such files to its zip reader).
  */
 async function analyseZipFile(ctx: ScanContext, head: Uint8Array): Promise<Analysis> {
   const { source } = ctx;
-  const parts: Analysis[] = [await analyseZip(ctx)];
-  const findings: Finding[] = [];
-  if (await looksLikePickle(source)) {
-    findings.push(finding(RULES.polyglot, 'the zip archive is also a pickle; both were analysed', { path: source.name }));
-    parts.push(await analysePickleFile(ctx, head));
-  }
+  const zip = await analyseZip(ctx);
   const extra = EXTRA_ANALYSERS.find((a) => a.sniff(head, source));
-  if (extra) parts.unshift(await extra.analyse(ctx));
+  if (!extra) return zip;
+  const claimed = await extra.analyse(ctx);
   const seen = new Set<string>();
-  for (const f of parts.flatMap((p) => p.findings)) {
+  const findings: Finding[] = [];
+  for (const f of [...claimed.findings, ...zip.findings]) {
     const key = JSON.stringify(f);
     if (!seen.has(key)) findings.push(f);
     seen.add(key);
   }
-  const first = parts[0] as Analysis;
-  return conclude(
-    first.format,
-    findings,
-    parts.map((p) => p.verdict),
-    first.metadata,
-  );
+  return conclude(claimed.format, findings, [claimed.verdict, zip.verdict], claimed.metadata);
 }
 
 async function dispatch(ctx: ScanContext): Promise<Analysis> {
