@@ -22,6 +22,12 @@ export const ELEMENT_SIZE: Record<string, number> = {
   BoolStorage: 1,
   ComplexFloatStorage: 8,
   ComplexDoubleStorage: 16,
+  QUInt8Storage: 1,
+  QInt8Storage: 1,
+  QInt32Storage: 4,
+  QUInt4x2Storage: 1,
+  QUInt2x4Storage: 1,
+  UntypedStorage: 1,
 };
 
 /**

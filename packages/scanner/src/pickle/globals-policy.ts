@@ -105,6 +105,8 @@ export const DEFAULT_SAFE_GLOBALS: ReadonlySet<string> = new Set([
   'torch.device',
   'torch.serialization._get_layout',
   'torch.storage.UntypedStorage',
+  'torch.UntypedStorage',
+  'torch.TypedStorage',
   'torch.storage.TypedStorage',
   'torch.storage._load_from_bytes',
   ...TORCH_STORAGES.map((s) => `torch.${s}`),

@@ -6,6 +6,8 @@ const CASES: [string, string, string, string[]][] = [
   ['benign/state_dict.pt', 'pytorch-zip', 'safe', []],
   ['benign/state_dict_legacy.pt', 'pytorch-legacy', 'safe', []],
   ['benign/checkpoint_with_optimizer.pt', 'pytorch-zip', 'safe', []],
+  ['benign/tensor_variants.pt', 'pytorch-zip', 'safe', []],
+  ['benign/tensor_variants_legacy.pt', 'pytorch-legacy', 'safe', []],
   ['benign/legacy_checkpoint.tar', 'pytorch-legacy-tar', 'safe', []],
   ['malicious/legacy_checkpoint_evil.tar', 'pytorch-legacy-tar', 'unsafe', ['TG-PKL-001']],
   ['benign/array.npy', 'numpy', 'safe', []],
