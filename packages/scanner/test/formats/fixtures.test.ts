@@ -28,6 +28,8 @@ const CASES: [string, string, string, string[]][] = [
   ['review/whole_module.pt', 'pytorch-zip', 'review', ['TG-PKL-002']],
   ['review/torchscript.pt', 'torchscript', 'review', ['TG-PKL-002', 'TG-PT-001']],
   ['review/sklearn_logreg.joblib', 'joblib', 'review', ['TG-PKL-002']],
+  ['review/sklearn_forest_pipeline.joblib', 'joblib', 'review', ['TG-PKL-002']],
+  ['malicious/structured_object_field.joblib', 'joblib', 'unsafe', ['TG-PKL-001']],
   ['malicious/os_system_p0.pkl', 'pickle', 'unsafe', ['TG-PKL-001']],
   ['malicious/os_system_p1.pkl', 'pickle', 'unsafe', ['TG-PKL-001']],
   ['malicious/os_system_p2.pkl', 'pickle', 'unsafe', ['TG-PKL-001']],
