@@ -303,6 +303,8 @@ function candidates(module: string, name: string): string[] {
 }
 
 const DUNDER = /^__\w+__$/;
+// copyreg's NEWOBJ helpers only call cls.__new__ (the class is judged on its own); dunder names, not gadgets.
+const PLAIN_CONSTRUCTORS = new Set(['copyreg.__newobj__', 'copyreg.__newobj_ex__', 'copy_reg.__newobj__']);
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Judge one global as the unpickler would resolve it. Deny always wins over allow. */
@@ -315,7 +317,7 @@ export function judgeGlobal(module: string, name: string, policy: GlobalsPolicy)
   const parts = name.split('.');
   if (!module.split('.').every((p) => IDENT.test(p)) || !parts.every((p) => IDENT.test(p)))
     return { verdict: 'review', reason: `"${full}" is not a valid dotted Python name; the loader would fail to import it` };
-  if (parts.some((p) => DUNDER.test(p)))
+  if (parts.some((p) => DUNDER.test(p)) && !PLAIN_CONSTRUCTORS.has(full))
     return { verdict: 'unsafe', reason: `"${full}" reaches a dunder attribute (interpreter internals)` };
   for (const c of candidates(module, name).slice(0, 2)) {
     if (DEFAULT_SAFE_GLOBALS.has(c) || SAFE_PREFIXES.some((p) => c.startsWith(p)))
