@@ -57,7 +57,7 @@ export async function analyseZip(ctx: ScanContext): Promise<Analysis> {
     if (seen.has(e.name))
       findings.push(finding(RULES.duplicateMember, `member ${JSON.stringify(e.name)} appears more than once`, { path: source.name }));
     seen.add(e.name);
-    if (e.name.endsWith('/')) continue;
+    if (e.name.endsWith('/') && e.compressedSize === 0) continue;
     if (layout.prefix !== undefined && isStorage(e.name, layout.prefix)) {
       storages++;
       continue;
