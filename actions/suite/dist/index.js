@@ -40717,7 +40717,9 @@ class PickleError extends Error {
 }
 //# sourceMappingURL=error.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/input.js
-const CHUNK = 1 << 20;
+// Reads start small (most pickles are small, and a skipped payload makes the next read start elsewhere) and grow.
+const FIRST_CHUNK = 64 << 10;
+const MAX_CHUNK = 1 << 20;
 class PickleTruncated extends Error {
 }
 /**
@@ -40729,6 +40731,7 @@ class PickleInput {
     pos;
     buf = new Uint8Array(0);
     bufStart = 0;
+    chunk = FIRST_CHUNK;
     constructor(source, start = 0) {
         this.source = source;
         this.pos = start;
@@ -40743,7 +40746,8 @@ class PickleInput {
         const off = this.pos - this.bufStart;
         if (off >= 0 && off + n <= this.buf.length)
             return true;
-        this.buf = await this.source.read(this.pos, Math.max(n, CHUNK));
+        this.buf = await this.source.read(this.pos, Math.max(n, this.chunk));
+        this.chunk = Math.min(this.chunk * 2, MAX_CHUNK);
         this.bufStart = this.pos;
         return this.buf.length >= n;
     }
@@ -40887,6 +40891,8 @@ const DEFAULT_SAFE_GLOBALS = new Set([
     'torch.device',
     'torch.serialization._get_layout',
     'torch.storage.UntypedStorage',
+    'torch.UntypedStorage',
+    'torch.TypedStorage',
     'torch.storage.TypedStorage',
     'torch.storage._load_from_bytes',
     ...TORCH_STORAGES.map((s) => `torch.${s}`),
@@ -41080,6 +41086,8 @@ function candidates(module, name) {
     return [...out];
 }
 const DUNDER = /^__\w+__$/;
+// copyreg's NEWOBJ helpers only call cls.__new__ (the class is judged on its own); dunder names, not gadgets.
+const PLAIN_CONSTRUCTORS = new Set(['copyreg.__newobj__', 'copyreg.__newobj_ex__', 'copy_reg.__newobj__']);
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Judge one global as the unpickler would resolve it. Deny always wins over allow. */
 function judgeGlobal(module, name, policy) {
@@ -41095,7 +41103,7 @@ function judgeGlobal(module, name, policy) {
     const parts = name.split('.');
     if (!module.split('.').every((p) => IDENT.test(p)) || !parts.every((p) => IDENT.test(p)))
         return { verdict: 'review', reason: `"${full}" is not a valid dotted Python name; the loader would fail to import it` };
-    if (parts.some((p) => DUNDER.test(p)))
+    if (parts.some((p) => DUNDER.test(p)) && !PLAIN_CONSTRUCTORS.has(full))
         return { verdict: 'unsafe', reason: `"${full}" reaches a dunder attribute (interpreter internals)` };
     for (const c of candidates(module, name).slice(0, 2)) {
         if (DEFAULT_SAFE_GLOBALS.has(c) || SAFE_PREFIXES.some((p) => c.startsWith(p)))
@@ -42079,7 +42087,11 @@ const joblibArrays = async (target, machine) => {
         throw new PickleError(`joblib array of ${skip} bytes runs past the end of the file (truncated)`, at);
     machine.input.skip(skip);
 };
-/** A pickled numpy.dtype: `numpy.dtype('<typestr>', align, copy)` plus state; structured dtypes are not sized. */
+/**
+ * A pickled numpy.dtype: `numpy.dtype('<typestr>', align, copy)` plus the state tuple
+ * (version, byteorder, subarray, names, fields, elsize, alignment, flags). Flexible and structured dtypes take
+ * their size from `elsize`; bit 0 of `flags` (NPY_ITEM_REFCOUNT) says the items hold Python objects.
+ */
 function describeDtype(v) {
     if (v?.k !== 'obj' || v.callee.k !== 'global' || v.callee.name !== 'dtype')
         return undefined;
@@ -42090,27 +42102,20 @@ function describeDtype(v) {
     if (!m)
         return undefined;
     const kind = m[1];
-    if (kind === 'O')
-        return { itemsize: 8, object: true };
     const state = v.state?.k === 'tuple' ? v.state.items : undefined;
-    const fields = state?.[3];
-    if (fields && fields.k !== 'none')
+    const flags = state?.[7];
+    if (kind === 'O' || (flags?.k === 'int' && flags.v !== undefined && (flags.v & 1) !== 0))
+        return { itemsize: 8, object: true };
+    if (state && flags?.k !== 'int')
         return undefined;
-    const n = m[2] === '' ? (kind === '?' ? 1 : Number.NaN) : Number(m[2]);
     const elsize = state?.[5];
-    const itemsize = kind === 'U' || kind === 'S' || kind === 'V'
-        ? elsize?.k === 'int' && elsize.v !== undefined && elsize.v >= 0
-            ? elsize.v
-            : Number.NaN
-        : n;
+    const flexible = kind === 'U' || kind === 'S' || kind === 'V';
+    const n = m[2] === '' ? (kind === '?' ? 1 : Number.NaN) : Number(m[2]);
+    const itemsize = flexible ? (elsize?.k === 'int' && elsize.v !== undefined && elsize.v >= 0 ? elsize.v : Number.NaN) : n;
     return Number.isFinite(itemsize) ? { itemsize, object: false } : undefined;
 }
 //# sourceMappingURL=joblib.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/torch-legacy-tar.js
-
-
-
-
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/torch-legacy.js
 
 // Bytes per element of the legacy typed storages (torch._utils._element_size).
 const ELEMENT_SIZE = {
@@ -42126,74 +42131,13 @@ const ELEMENT_SIZE = {
     BoolStorage: 1,
     ComplexFloatStorage: 8,
     ComplexDoubleStorage: 16,
+    QUInt8Storage: 1,
+    QInt8Storage: 1,
+    QInt32Storage: 4,
+    QUInt4x2Storage: 1,
+    QUInt2x4Storage: 1,
+    UntypedStorage: 1,
 };
-/**
- * The `storages` and `tensors` members of torch's oldest (tar) checkpoints interleave pickles with raw bytes:
- * a count, then per entry a pickled header followed by binary data whose size the header determines. Read them
- * the way torch.serialization's legacy loader does, analysing every pickle and skipping the raw parts.
- */
-async function scanLegacyTarMember(ctx, member, kind) {
-    const sink = new FindingSink();
-    const input = new PickleInput(member);
-    const limits = { ...DEFAULT_MACHINE_LIMITS, ...machineLimits(ctx.policy) };
-    const next = () => new PickleMachine(input, { policy: globalsPolicy(ctx.policy), limits, path: member.name, findings: sink }).run();
-    const u64 = async () => {
-        if (!(await input.ensure(8)))
-            throw new PickleError('stream ends inside a size field', input.pos);
-        const v = input.view(8);
-        const n = v[0] +
-            v[1] * 2 ** 8 +
-            v[2] * 2 ** 16 +
-            v[3] * 2 ** 24 +
-            (v[4] + v[5] * 2 ** 8 + v[6] * 2 ** 16) * 2 ** 32;
-        input.skip(8);
-        return n;
-    };
-    const skip = (n) => {
-        if (!Number.isSafeInteger(n) || n < 0 || input.pos + n > member.size)
-            throw new PickleError(`raw ${kind} data runs past the end of the member`, input.pos);
-        input.skip(n);
-    };
-    try {
-        const count = await next();
-        if (count.k !== 'int' || count.v === undefined || count.v < 0)
-            throw new PickleError(`${kind} count is not an integer`, 0);
-        for (let i = 0; i < count.v; i++) {
-            const header = await next();
-            if (kind === 'storages') {
-                const size = elementSize(header);
-                if (size === undefined)
-                    throw new PickleError('storage header does not name a known storage type', input.pos);
-                skip((await u64()) * size);
-            }
-            else {
-                if (!(await input.ensure(4)))
-                    throw new PickleError('stream ends inside a tensor header', input.pos);
-                const ndim = new DataView(input.view(4).slice().buffer).getInt32(0, true);
-                skip(8 + 16 * ndim + 8);
-            }
-        }
-        if (kind === 'storages')
-            await next();
-    }
-    catch (e) {
-        if (!(e instanceof PickleError))
-            throw e;
-        return [
-            ...sink.findings,
-            finding(e.rule, `legacy torch ${kind} member not fully analysed: ${e.message}`, { path: member.name, offset: e.offset }),
-        ];
-    }
-    return sink.findings;
-}
-function elementSize(header) {
-    const type = header.k === 'tuple' ? header.items?.[2] : undefined;
-    return type?.k === 'global' && type.module.startsWith('torch') ? ELEMENT_SIZE[type.name] : undefined;
-}
-//# sourceMappingURL=torch-legacy-tar.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/torch-legacy.js
-
-
 /** Storages named by the persistent ids of a legacy torch pickle: key -> bytes per element. */
 class LegacyStorages {
     sizes = new Map();
@@ -42297,7 +42241,7 @@ async function analyseZip(ctx) {
         if (seen.has(e.name))
             findings.push(finding(RULES.duplicateMember, `member ${JSON.stringify(e.name)} appears more than once`, { path: source.name }));
         seen.add(e.name);
-        if (e.name.endsWith('/'))
+        if (e.name.endsWith('/') && e.compressedSize === 0)
             continue;
         if (layout.prefix !== undefined && isStorage(e.name, layout.prefix)) {
             storages++;
@@ -42528,7 +42472,9 @@ async function readTar(source, limits) {
             return members;
         if (!isTarHeader(block))
             throw new ContainerError(`tar header at offset ${pos} has a bad checksum`, 'parse', pos);
-        const size = sizeField(block);
+        // A PAX size (for members over 8 GiB) replaces the header's, for the member and for where the next header is.
+        const paxSize = pax?.get('size');
+        const size = paxSize !== undefined && /^\d+$/.test(paxSize) ? Number(paxSize) : sizeField(block);
         const type = String.fromCharCode(block[156] || 0x30);
         const dataAt = pos + 512;
         if (dataAt + size > source.size)
@@ -42553,7 +42499,7 @@ async function readTar(source, limits) {
             type,
             linkName: pax?.get('linkpath') ?? field(block, 157, 100, tar_utf8),
             offset: dataAt,
-            size: Number(pax?.get('size') ?? size),
+            size,
         });
         if (members.length > limits.maxMembers)
             throw new ContainerError(`more than ${limits.maxMembers} members`, 'limit');
@@ -42565,6 +42511,77 @@ async function readTar(source, limits) {
     throw new ContainerError('tar archive ends without its end-of-archive blocks (truncated)', 'parse', pos);
 }
 //# sourceMappingURL=tar.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/torch-legacy-tar.js
+
+
+
+
+
+
+/**
+ * The `storages` and `tensors` members of torch's oldest (tar) checkpoints interleave pickles with raw bytes:
+ * a count, then per entry a pickled header followed by binary data whose size the header determines. Read them
+ * the way torch.serialization's legacy loader does, analysing every pickle and skipping the raw parts.
+ */
+async function scanLegacyTarMember(ctx, member, kind) {
+    const sink = new FindingSink();
+    const input = new PickleInput(member);
+    const limits = { ...DEFAULT_MACHINE_LIMITS, ...machineLimits(ctx.policy) };
+    const next = () => new PickleMachine(input, { policy: globalsPolicy(ctx.policy), limits, path: member.name, findings: sink }).run();
+    const u64 = async () => {
+        if (!(await input.ensure(8)))
+            throw new PickleError('stream ends inside a size field', input.pos);
+        const v = input.view(8);
+        const n = v[0] +
+            v[1] * 2 ** 8 +
+            v[2] * 2 ** 16 +
+            v[3] * 2 ** 24 +
+            (v[4] + v[5] * 2 ** 8 + v[6] * 2 ** 16) * 2 ** 32;
+        input.skip(8);
+        return n;
+    };
+    const skip = (n) => {
+        if (!Number.isSafeInteger(n) || n < 0 || input.pos + n > member.size)
+            throw new PickleError(`raw ${kind} data runs past the end of the member`, input.pos);
+        input.skip(n);
+    };
+    try {
+        const count = await next();
+        if (count.k !== 'int' || count.v === undefined || count.v < 0)
+            throw new PickleError(`${kind} count is not an integer`, 0);
+        for (let i = 0; i < count.v; i++) {
+            const header = await next();
+            if (kind === 'storages') {
+                const size = elementSize(header);
+                if (size === undefined)
+                    throw new PickleError('storage header does not name a known storage type', input.pos);
+                skip((await u64()) * size);
+            }
+            else {
+                if (!(await input.ensure(4)))
+                    throw new PickleError('stream ends inside a tensor header', input.pos);
+                const ndim = new DataView(input.view(4).slice().buffer).getInt32(0, true);
+                skip(8 + 16 * ndim + 8);
+            }
+        }
+        if (kind === 'storages')
+            await next();
+    }
+    catch (e) {
+        if (!(e instanceof PickleError))
+            throw e;
+        return [
+            ...sink.findings,
+            finding(e.rule, `legacy torch ${kind} member not fully analysed: ${e.message}`, { path: member.name, offset: e.offset }),
+        ];
+    }
+    return sink.findings;
+}
+function elementSize(header) {
+    const type = header.k === 'tuple' ? header.items?.[2] : undefined;
+    return type?.k === 'global' && type.module.startsWith('torch') ? ELEMENT_SIZE[type.name] : undefined;
+}
+//# sourceMappingURL=torch-legacy-tar.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/tar-archive.js
 
 
@@ -42594,8 +42611,14 @@ async function analyseTar(ctx) {
             findings.push(finding(RULES.memberName, `member name ${JSON.stringify(m.name)} ${problem}`, { path: source.name }));
         if ((m.type === '1' || m.type === '2') && memberNameProblem(m.linkName))
             findings.push(finding(RULES.memberName, `link ${JSON.stringify(m.name)} points outside the archive (${m.linkName})`, { path: source.name }));
-        if (m.type !== '0' && m.type !== '7')
+        if (m.type !== '0' && m.type !== '7') {
+            // Links, directories and devices carry no data; anything else with data (GNU sparse files) is not read here.
+            if (m.size > 0 && !'123456'.includes(m.type))
+                findings.push(finding(RULES.unsupportedArchive, `tar member ${JSON.stringify(m.name)} of type ${JSON.stringify(m.type)} was not analysed`, {
+                    path: source.name,
+                }));
             continue;
+        }
         const path = `${source.name}!/${m.name}`;
         const member = sliceSource(source, path, m.offset, m.size);
         if (legacy && (m.name === 'storages' || m.name === 'tensors')) {
