@@ -2,6 +2,7 @@ import * as zlib from 'node:zlib';
 import type { Magic } from '../sniff/magic.js';
 import type { ByteSource } from '../source.js';
 import { ContainerError, type DecompressionBudget, IN_MEMORY_CAP, outputCap, SPENT, type ScanLimits } from './limits.js';
+import { decodeBzip2 } from './bzip2.js';
 import { decodeLz4Frame } from './lz4.js';
 
 type Inflate = (buf: Uint8Array, options: zlib.ZlibOptions) => Buffer;
@@ -10,9 +11,12 @@ const zstd = (zlib as unknown as { zstdDecompressSync?: Inflate }).zstdDecompres
 
 const lz4: Inflate = (buf, options) => Buffer.from(decodeLz4Frame(buf, options.maxOutputLength ?? IN_MEMORY_CAP));
 
+const bzip2: Inflate = (buf, options) => Buffer.from(decodeBzip2(buf, options.maxOutputLength ?? IN_MEMORY_CAP));
+
 const DECODERS: Partial<Record<Magic, Inflate>> = {
   gzip: zlib.gunzipSync,
   lz4,
+  bzip2,
   zlib: zlib.inflateSync,
   ...(zstd ? { zstd } : {}),
 };
