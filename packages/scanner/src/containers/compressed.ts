@@ -4,17 +4,21 @@ import type { ByteSource } from '../source.js';
 import { ContainerError, type DecompressionBudget, IN_MEMORY_CAP, outputCap, SPENT, type ScanLimits } from './limits.js';
 import { decodeBzip2 } from './bzip2.js';
 import { decodeLz4Frame } from './lz4.js';
+import { decodeXz } from './xz.js';
 
-type Inflate = (buf: Uint8Array, options: zlib.ZlibOptions) => Buffer;
+type Inflate = (buf: Uint8Array, options: zlib.ZlibOptions) => Uint8Array | Promise<Uint8Array>;
 
 const zstd = (zlib as unknown as { zstdDecompressSync?: Inflate }).zstdDecompressSync;
 
-const lz4: Inflate = (buf, options) => Buffer.from(decodeLz4Frame(buf, options.maxOutputLength ?? IN_MEMORY_CAP));
+const lz4: Inflate = (buf, options) => decodeLz4Frame(buf, options.maxOutputLength ?? IN_MEMORY_CAP);
 
-const bzip2: Inflate = (buf, options) => Buffer.from(decodeBzip2(buf, options.maxOutputLength ?? IN_MEMORY_CAP));
+const bzip2: Inflate = (buf, options) => decodeBzip2(buf, options.maxOutputLength ?? IN_MEMORY_CAP);
+
+const xz: Inflate = (buf, options) => decodeXz(buf, options.maxOutputLength ?? IN_MEMORY_CAP);
 
 const DECODERS: Partial<Record<Magic, Inflate>> = {
   gzip: zlib.gunzipSync,
+  xz,
   lz4,
   bzip2,
   zlib: zlib.inflateSync,
@@ -35,7 +39,7 @@ export async function decompress(kind: Magic, source: ByteSource, limits: ScanLi
   if (cap === 0) throw new ContainerError(SPENT, 'limit');
   const raw = await source.read(0, source.size);
   try {
-    const out = decode(raw, { maxOutputLength: cap });
+    const out = await decode(raw, { maxOutputLength: cap });
     budget.take(out.length);
     return out;
   } catch (cause) {
