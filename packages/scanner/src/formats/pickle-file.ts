@@ -28,7 +28,7 @@ async function plainPickleView(ctx: ScanContext, seen: readonly Finding[]): Prom
     .map((f) => ({ ...f, message: `read with pickle.load instead of joblib.load, ${f.message}` }));
 }
 
-export function isLegacyTorch(head: Uint8Array): boolean {
+function isLegacyTorch(head: Uint8Array): boolean {
   return LEGACY_TORCH.every((b, i) => head[i] === b);
 }
 
