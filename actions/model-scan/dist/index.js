@@ -42292,6 +42292,21 @@ const DENY = [
     ['idlelib', 'runs code'],
     ['lib2to3', 'runs code transformations'],
     ['builtins.__build_class__', 'builds classes from code'],
+    ['builtins.execfile', 'runs Python code'],
+    ['builtins.apply', 'calls any callable'],
+    ['_pyrepl', 'runs Python code'],
+    ['imaplib', 'opens network connections'],
+    ['poplib', 'opens network connections'],
+    ['nntplib', 'opens network connections'],
+    ['smtpd', 'opens network connections'],
+    ['cgi', 'runs commands'],
+    ['tkinter', 'runs Tcl code'],
+    ['numpy.lib.npyio.load', 'loads a nested file, possibly with allow_pickle'],
+    ['numpy.ctypeslib', 'loads native libraries'],
+    ['torch.utils.cpp_extension', 'compiles and loads native code'],
+    ['tensorflow.io', 'reads and writes files'],
+    ['tensorflow.python.ops.gen_io_ops', 'reads and writes files'],
+    ['keras.utils.get_file', 'downloads files'],
 ];
 /** Python 2 module names the unpickler maps to Python 3 ones (`fix_imports`); checked under both names. */
 const COMPAT_MODULES = {
