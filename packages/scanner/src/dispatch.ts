@@ -1,5 +1,7 @@
 import type { Finding, ScanPolicy } from '@trustgate/core';
-import type { AnalyserContext, Analysis } from './analyser.js';
+import type { Analysis } from './analyser.js';
+import { DecompressionBudget } from './containers/limits.js';
+import type { ScanContext } from './scan-context.js';
 import { canDecompress } from './containers/compressed.js';
 import { findEndRecord } from './containers/zip.js';
 import { conclude } from './conclude.js';
@@ -22,11 +24,17 @@ const TEXT_CHECK_LIMIT = 8 << 20;
  * Identify a source by its bytes and analyse it: containers and pickle-bearing formats first, then the extra
  * format analysers, then `unknown`. Never throws for bad content: anything unexpected becomes an `error` verdict.
  */
-export async function analyseSource(source: ByteSource, policy: ScanPolicy, depth = 0): Promise<Analysis> {
-  const ctx: AnalyserContext = {
+export async function analyseSource(
+  source: ByteSource,
+  policy: ScanPolicy,
+  depth = 0,
+  budget = new DecompressionBudget(policy.limits.maxDecompressedBytes),
+): Promise<Analysis> {
+  const ctx: ScanContext = {
     source,
     policy,
     depth,
+    budget,
     scanNested: (inner) =>
       depth + 1 > policy.limits.maxDepth
         ? Promise.resolve(
@@ -36,7 +44,7 @@ export async function analyseSource(source: ByteSource, policy: ScanPolicy, dept
               }),
             ]),
           )
-        : analyseSource(inner, policy, depth + 1),
+        : analyseSource(inner, policy, depth + 1, budget),
   };
   try {
     return await dispatch(ctx);
@@ -51,34 +59,26 @@ export async function analyseSource(source: ByteSource, policy: ScanPolicy, dept
 
 /**
  * A zip is always read member by member here; a format analyser that also claims it (a Keras archive, say) runs
- * too and names the format, and a zip that is also a pickle (a polyglot) is analysed as both.
+ * too and names the format. A file starting with the zip magic cannot also be a dangerous pickle: its first opcode
+ * is PERSID, which plain pickle.load rejects before anything runs (and torch routes such files to its zip reader).
  */
-async function analyseZipFile(ctx: AnalyserContext, head: Uint8Array): Promise<Analysis> {
+async function analyseZipFile(ctx: ScanContext, head: Uint8Array): Promise<Analysis> {
   const { source } = ctx;
-  const parts: Analysis[] = [await analyseZip(ctx)];
-  const findings: Finding[] = [];
-  if (await looksLikePickle(source)) {
-    findings.push(finding(RULES.polyglot, 'the zip archive is also a pickle; both were analysed', { path: source.name }));
-    parts.push(await analysePickleFile(ctx, head));
-  }
+  const zip = await analyseZip(ctx);
   const extra = EXTRA_ANALYSERS.find((a) => a.sniff(head, source));
-  if (extra) parts.unshift(await extra.analyse(ctx));
+  if (!extra) return zip;
+  const claimed = await extra.analyse(ctx);
   const seen = new Set<string>();
-  for (const f of parts.flatMap((p) => p.findings)) {
+  const findings: Finding[] = [];
+  for (const f of [...claimed.findings, ...zip.findings]) {
     const key = JSON.stringify(f);
     if (!seen.has(key)) findings.push(f);
     seen.add(key);
   }
-  const first = parts[0] as Analysis;
-  return conclude(
-    first.format,
-    findings,
-    parts.map((p) => p.verdict),
-    first.metadata,
-  );
+  return conclude(claimed.format, findings, [claimed.verdict, zip.verdict], claimed.metadata);
 }
 
-async function dispatch(ctx: AnalyserContext): Promise<Analysis> {
+async function dispatch(ctx: ScanContext): Promise<Analysis> {
   const { source } = ctx;
   const head = await source.read(0, HEAD);
   const magic = sniffMagic(head);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from '@jest/globals';
 import { type CliIO, main } from '@trustgate/cli';
 import { PREDICATE_TYPES } from '@trustgate/core';
+import { sarifValidator } from '../../../../test/support/sarif-schema.js';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../scanner/test/fixtures');
 
@@ -49,6 +50,15 @@ describe('trustgate scan', () => {
     const sarif = JSON.parse(r.out);
     expect(sarif.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['TG-ARC-002']);
     expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: 'TG-ARC-002', level: 'error' });
+  });
+
+  test('sarif output of a whole fixture tree validates against the SARIF 2.1.0 schema', async () => {
+    const r = await run(['.', '--format', 'sarif']);
+    expect(r.code).toBe(1);
+    const validate = sarifValidator();
+    const sarif = JSON.parse(r.out);
+    expect(validate(sarif) ? [] : validate.errors).toEqual([]);
+    expect(sarif.runs[0].results.length).toBeGreaterThan(50);
   });
 
   test('a review verdict does not block under the default policy, but does when the policy says so', async () => {

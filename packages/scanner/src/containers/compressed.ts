@@ -1,21 +1,26 @@
 import * as zlib from 'node:zlib';
 import type { Magic } from '../sniff/magic.js';
 import type { ByteSource } from '../source.js';
-import { ContainerError, outputCap, type ScanLimits } from './limits.js';
+import { ContainerError, type DecompressionBudget, IN_MEMORY_CAP, outputCap, SPENT, type ScanLimits } from './limits.js';
+import { decodeBzip2 } from './bzip2.js';
 import { decodeLz4Frame } from './lz4.js';
+import { decodeXz } from './xz.js';
 
-// Streams are inflated in memory; a single buffer cannot exceed this whatever the policy allows.
-const IN_MEMORY_CAP = 1 << 30;
-
-type Inflate = (buf: Uint8Array, options: zlib.ZlibOptions) => Buffer;
+type Inflate = (buf: Uint8Array, options: zlib.ZlibOptions) => Uint8Array | Promise<Uint8Array>;
 
 const zstd = (zlib as unknown as { zstdDecompressSync?: Inflate }).zstdDecompressSync;
 
-const lz4: Inflate = (buf, options) => Buffer.from(decodeLz4Frame(buf, options.maxOutputLength ?? IN_MEMORY_CAP));
+const lz4: Inflate = (buf, options) => decodeLz4Frame(buf, options.maxOutputLength ?? IN_MEMORY_CAP);
+
+const bzip2: Inflate = (buf, options) => decodeBzip2(buf, options.maxOutputLength ?? IN_MEMORY_CAP);
+
+const xz: Inflate = (buf, options) => decodeXz(buf, options.maxOutputLength ?? IN_MEMORY_CAP);
 
 const DECODERS: Partial<Record<Magic, Inflate>> = {
   gzip: zlib.gunzipSync,
+  xz,
   lz4,
+  bzip2,
   zlib: zlib.inflateSync,
   ...(zstd ? { zstd } : {}),
 };
@@ -25,15 +30,18 @@ export function canDecompress(kind: Magic): boolean {
 }
 
 /** The whole decompressed stream, bounded by the policy's size and ratio limits. */
-export async function decompress(kind: Magic, source: ByteSource, limits: ScanLimits): Promise<Uint8Array> {
+export async function decompress(kind: Magic, source: ByteSource, limits: ScanLimits, budget: DecompressionBudget): Promise<Uint8Array> {
   const decode = DECODERS[kind];
   if (!decode) throw new ContainerError(`${kind} streams are not supported`, 'unsupported');
   if (source.size > IN_MEMORY_CAP)
     throw new ContainerError(`${kind} stream of ${source.size} bytes is too large to decompress in memory`, 'limit');
-  const cap = Math.min(outputCap(source.size, limits), IN_MEMORY_CAP);
+  const cap = outputCap(source.size, limits, budget);
+  if (cap === 0) throw new ContainerError(SPENT, 'limit');
   const raw = await source.read(0, source.size);
   try {
-    return decode(raw, { maxOutputLength: cap });
+    const out = await decode(raw, { maxOutputLength: cap });
+    budget.take(out.length);
+    return out;
   } catch (cause) {
     if (cause instanceof ContainerError) throw cause;
     const msg = (cause as Error).message;

@@ -13,7 +13,22 @@ export class ContainerError extends Error {
   }
 }
 
-/** Decompressed output is capped by the absolute limit and by the compression ratio, whichever is lower. */
-export function outputCap(compressed: number, limits: ScanLimits): number {
-  return Math.min(limits.maxDecompressedBytes, Math.max(1 << 20, Math.ceil(compressed * limits.maxCompressionRatio)), 0x7fffffff);
+// Decompressed data is held in memory; one buffer never exceeds this whatever the policy allows.
+export const IN_MEMORY_CAP = 1 << 30;
+
+export const SPENT = "the file's decompression budget (scan.limits.maxDecompressedBytes) is spent";
+
+/** What one file on disk may decompress in total, across all its nested members and streams. */
+export class DecompressionBudget {
+  constructor(public remaining: number) {}
+
+  take(n: number): void {
+    this.remaining = Math.max(0, this.remaining - n);
+  }
+}
+
+/** Decompressed output is capped by the file's remaining budget, the ratio limit and the in-memory cap. */
+export function outputCap(compressed: number, limits: ScanLimits, budget: DecompressionBudget): number {
+  const byRatio = Math.max(1 << 20, Math.ceil(compressed * limits.maxCompressionRatio));
+  return Math.min(budget.remaining, byRatio, IN_MEMORY_CAP);
 }

@@ -52,7 +52,9 @@ export async function readTar(source: ByteSource, limits: ScanLimits): Promise<T
     const block = await source.read(pos, 512);
     if (block.every((b) => b === 0)) return members;
     if (!isTarHeader(block)) throw new ContainerError(`tar header at offset ${pos} has a bad checksum`, 'parse', pos);
-    const size = sizeField(block);
+    // A PAX size (for members over 8 GiB) replaces the header's, for the member and for where the next header is.
+    const paxSize = pax?.get('size');
+    const size = paxSize !== undefined && /^\d+$/.test(paxSize) ? Number(paxSize) : sizeField(block);
     const type = String.fromCharCode(block[156] || 0x30);
     const dataAt = pos + 512;
     if (dataAt + size > source.size) throw new ContainerError(`tar member at offset ${pos} runs past the end of the archive`, 'parse', pos);
@@ -73,7 +75,7 @@ export async function readTar(source: ByteSource, limits: ScanLimits): Promise<T
       type,
       linkName: pax?.get('linkpath') ?? field(block, 157, 100, utf8),
       offset: dataAt,
-      size: Number(pax?.get('size') ?? size),
+      size,
     });
     if (members.length > limits.maxMembers) throw new ContainerError(`more than ${limits.maxMembers} members`, 'limit');
     longName = undefined;

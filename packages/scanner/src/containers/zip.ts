@@ -1,7 +1,7 @@
 import { crc32, inflateRawSync } from 'node:zlib';
 import { bufferSource, type ByteSource } from '../source.js';
 import { sliceSource } from '../io/slice-source.js';
-import { ContainerError, outputCap, type ScanLimits } from './limits.js';
+import { ContainerError, type DecompressionBudget, outputCap, SPENT, type ScanLimits } from './limits.js';
 
 export interface ZipEntry {
   name: string;
@@ -142,7 +142,14 @@ function applyZip64(e: ZipEntry, extra: Uint8Array): void {
  * A member's bytes as torch reads them: data starts after the local header's name and extra fields; stored
  * members are windows on the file (never copied), deflated ones are inflated with a bounded output.
  */
-export async function openMember(source: ByteSource, dir: ZipDirectory, e: ZipEntry, limits: ScanLimits, name: string): Promise<ZipMember> {
+export async function openMember(
+  source: ByteSource,
+  dir: ZipDirectory,
+  e: ZipEntry,
+  limits: ScanLimits,
+  budget: DecompressionBudget,
+  name: string,
+): Promise<ZipMember> {
   if (e.flags & 0x1) throw new ContainerError(`member ${e.name} is encrypted`, 'unsupported');
   const at = e.localOffset + dir.prepended;
   const lh = await source.read(at, 30);
@@ -164,7 +171,8 @@ export async function openMember(source: ByteSource, dir: ZipDirectory, e: ZipEn
     return { source: sliceSource(source, name, dataAt, e.compressedSize), warnings, crcMismatch };
   }
   if (e.method !== 8) throw new ContainerError(`member ${e.name} uses unsupported compression method ${e.method}`, 'unsupported');
-  const cap = outputCap(e.compressedSize, limits);
+  const cap = outputCap(e.compressedSize, limits, budget);
+  if (cap === 0) throw new ContainerError(SPENT, 'limit');
   if (e.size > cap) throw new ContainerError(`member ${e.name} declares ${e.size} bytes, over the decompression limit of ${cap}`, 'limit');
   const raw = await source.read(dataAt, e.compressedSize);
   let out: Uint8Array;
@@ -175,5 +183,6 @@ export async function openMember(source: ByteSource, dir: ZipDirectory, e: ZipEn
     if (/maxOutputLength|buffer/i.test(msg)) throw new ContainerError(`member ${e.name} inflates past the limit of ${cap} bytes`, 'limit');
     throw new ContainerError(`member ${e.name} does not inflate: ${msg}`, 'parse', dataAt);
   }
+  budget.take(out.length);
   return { source: bufferSource(name, out), warnings, crcMismatch: crc32(out) !== e.crc };
 }

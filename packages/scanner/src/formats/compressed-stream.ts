@@ -1,4 +1,5 @@
-import type { AnalyserContext, Analysis } from '../analyser.js';
+import type { Analysis } from '../analyser.js';
+import type { ScanContext } from '../scan-context.js';
 import { decompress } from '../containers/compressed.js';
 import { absorb, conclude } from '../conclude.js';
 import type { Magic } from '../sniff/magic.js';
@@ -7,11 +8,11 @@ import { finding, RULES } from '../rules.js';
 import { containerFinding } from './container-errors.js';
 
 /** A compressed stream (gzip, zlib, zstd): decompressed within the policy's limits, then analysed as what it holds. */
-export async function analyseCompressed(ctx: AnalyserContext, kind: Magic): Promise<Analysis> {
+export async function analyseCompressed(ctx: ScanContext, kind: Magic): Promise<Analysis> {
   const { source } = ctx;
   let bytes: Uint8Array;
   try {
-    bytes = await decompress(kind, source, ctx.policy.limits);
+    bytes = await decompress(kind, source, ctx.policy.limits, ctx.budget);
   } catch (e) {
     return conclude(kind, [containerFinding(e, source.name, RULES.archiveParse)]);
   }
@@ -23,7 +24,7 @@ export async function analyseCompressed(ctx: AnalyserContext, kind: Magic): Prom
 }
 
 /** Archives and streams this scanner cannot open: reported as `error`, never passed. */
-export function analyseUnsupported(ctx: AnalyserContext, kind: Magic): Analysis {
+export function analyseUnsupported(ctx: ScanContext, kind: Magic): Analysis {
   return conclude(kind, [
     finding(RULES.unsupportedArchive, `${kind} content cannot be opened by this scanner, so it was not analysed`, {
       path: ctx.source.name,

@@ -39,7 +39,11 @@ export const joblibArrays: BuildHook = async (target, machine) => {
   machine.input.skip(skip);
 };
 
-/** A pickled numpy.dtype: `numpy.dtype('<typestr>', align, copy)` plus state; structured dtypes are not sized. */
+/**
+ * A pickled numpy.dtype: `numpy.dtype('<typestr>', align, copy)` plus the state tuple
+ * (version, byteorder, subarray, names, fields, elsize, alignment, flags). Flexible and structured dtypes take
+ * their size from `elsize`; bit 0 of `flags` (NPY_ITEM_REFCOUNT) says the items hold Python objects.
+ */
 function describeDtype(v: Value | undefined): { itemsize: number; object: boolean } | undefined {
   if (v?.k !== 'obj' || v.callee.k !== 'global' || v.callee.name !== 'dtype') return undefined;
   const first = v.args?.k === 'tuple' ? v.args.items?.[0] : undefined;
@@ -47,17 +51,13 @@ function describeDtype(v: Value | undefined): { itemsize: number; object: boolea
   const m = /^([biufcmMOSUV?])(\d*)$/.exec(first.v);
   if (!m) return undefined;
   const kind = m[1] as string;
-  if (kind === 'O') return { itemsize: 8, object: true };
   const state = v.state?.k === 'tuple' ? v.state.items : undefined;
-  const fields = state?.[3];
-  if (fields && fields.k !== 'none') return undefined;
-  const n = m[2] === '' ? (kind === '?' ? 1 : Number.NaN) : Number(m[2]);
+  const flags = state?.[7];
+  if (kind === 'O' || (flags?.k === 'int' && flags.v !== undefined && (flags.v & 1) !== 0)) return { itemsize: 8, object: true };
+  if (state && flags?.k !== 'int') return undefined;
   const elsize = state?.[5];
-  const itemsize =
-    kind === 'U' || kind === 'S' || kind === 'V'
-      ? elsize?.k === 'int' && elsize.v !== undefined && elsize.v >= 0
-        ? elsize.v
-        : Number.NaN
-      : n;
+  const flexible = kind === 'U' || kind === 'S' || kind === 'V';
+  const n = m[2] === '' ? (kind === '?' ? 1 : Number.NaN) : Number(m[2]);
+  const itemsize = flexible ? (elsize?.k === 'int' && elsize.v !== undefined && elsize.v >= 0 ? elsize.v : Number.NaN) : n;
   return Number.isFinite(itemsize) ? { itemsize, object: false } : undefined;
 }

@@ -1,5 +1,6 @@
 import type { Finding, Verdict } from '@trustgate/core';
-import type { AnalyserContext, Analysis } from '../analyser.js';
+import type { Analysis } from '../analyser.js';
+import type { ScanContext } from '../scan-context.js';
 import { findEndRecord } from '../containers/zip.js';
 import { conclude } from '../conclude.js';
 import { scanPickles } from '../pickle/analyse.js';
@@ -19,7 +20,7 @@ const LEGACY_TORCH_PICKLES = 5;
  * its payload in "array data". Read it again as plain pickle and keep the dangerous globals only that view sees
  * (parse failures there are expected: real array bytes are not opcodes).
  */
-async function plainPickleView(ctx: AnalyserContext, seen: readonly Finding[]): Promise<Finding[]> {
+async function plainPickleView(ctx: ScanContext, seen: readonly Finding[]): Promise<Finding[]> {
   const plain = await scanPickles(ctx.source, { policy: globalsPolicy(ctx.policy), limits: machineLimits(ctx.policy), count: 1 });
   const known = new Set(seen.map((f) => f.evidence));
   return plain.findings
@@ -27,7 +28,7 @@ async function plainPickleView(ctx: AnalyserContext, seen: readonly Finding[]): 
     .map((f) => ({ ...f, message: `read with pickle.load instead of joblib.load, ${f.message}` }));
 }
 
-export function isLegacyTorch(head: Uint8Array): boolean {
+function isLegacyTorch(head: Uint8Array): boolean {
   return LEGACY_TORCH.every((b, i) => head[i] === b);
 }
 
@@ -35,7 +36,7 @@ export function isLegacyTorch(head: Uint8Array): boolean {
  * A file that is a pickle stream: raw pickles (back to back), legacy torch checkpoints and joblib dumps. A
  * pickle that also ends in a zip directory is a polyglot and is analysed as a zip too.
  */
-export async function analysePickleFile(ctx: AnalyserContext, head: Uint8Array): Promise<Analysis> {
+export async function analysePickleFile(ctx: ScanContext, head: Uint8Array): Promise<Analysis> {
   const { source } = ctx;
   const legacy = isLegacyTorch(head);
   const storages = new LegacyStorages();

@@ -30,7 +30,16 @@ export async function analyseTar(ctx: AnalyserContext): Promise<Analysis> {
       findings.push(
         finding(RULES.memberName, `link ${JSON.stringify(m.name)} points outside the archive (${m.linkName})`, { path: source.name }),
       );
-    if (m.type !== '0' && m.type !== '7') continue;
+    if (m.type !== '0' && m.type !== '7') {
+      // Links, directories and devices carry no data; anything else with data (GNU sparse files) is not read here.
+      if (m.size > 0 && !'123456'.includes(m.type))
+        findings.push(
+          finding(RULES.unsupportedArchive, `tar member ${JSON.stringify(m.name)} of type ${JSON.stringify(m.type)} was not analysed`, {
+            path: source.name,
+          }),
+        );
+      continue;
+    }
     const path = `${source.name}!/${m.name}`;
     const member = sliceSource(source, path, m.offset, m.size);
     if (legacy && (m.name === 'storages' || m.name === 'tensors')) {

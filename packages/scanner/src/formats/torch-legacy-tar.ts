@@ -7,22 +7,7 @@ import type { Value } from '../pickle/values.js';
 import { finding } from '../rules.js';
 import type { ByteSource } from '../source.js';
 import { globalsPolicy, machineLimits } from './policy.js';
-
-// Bytes per element of the legacy typed storages (torch._utils._element_size).
-export const ELEMENT_SIZE: Record<string, number> = {
-  DoubleStorage: 8,
-  FloatStorage: 4,
-  HalfStorage: 2,
-  BFloat16Storage: 2,
-  LongStorage: 8,
-  IntStorage: 4,
-  ShortStorage: 2,
-  CharStorage: 1,
-  ByteStorage: 1,
-  BoolStorage: 1,
-  ComplexFloatStorage: 8,
-  ComplexDoubleStorage: 16,
-};
+import { ELEMENT_SIZE } from './torch-legacy.js';
 
 /**
  * The `storages` and `tensors` members of torch's oldest (tar) checkpoints interleave pickles with raw bytes:

@@ -2,7 +2,28 @@ import type { Finding } from '@trustgate/core';
 import type { Value } from '../pickle/values.js';
 import { finding, RULES } from '../rules.js';
 import type { ByteSource } from '../source.js';
-import { ELEMENT_SIZE } from './torch-legacy-tar.js';
+
+// Bytes per element of the legacy typed storages (torch._utils._element_size).
+export const ELEMENT_SIZE: Record<string, number> = {
+  DoubleStorage: 8,
+  FloatStorage: 4,
+  HalfStorage: 2,
+  BFloat16Storage: 2,
+  LongStorage: 8,
+  IntStorage: 4,
+  ShortStorage: 2,
+  CharStorage: 1,
+  ByteStorage: 1,
+  BoolStorage: 1,
+  ComplexFloatStorage: 8,
+  ComplexDoubleStorage: 16,
+  QUInt8Storage: 1,
+  QInt8Storage: 1,
+  QInt32Storage: 4,
+  QUInt4x2Storage: 1,
+  QUInt2x4Storage: 1,
+  UntypedStorage: 1,
+};
 
 /** Storages named by the persistent ids of a legacy torch pickle: key -> bytes per element. */
 export class LegacyStorages {

@@ -1,5 +1,6 @@
 import type { Finding, Verdict } from '@trustgate/core';
-import type { AnalyserContext, Analysis, ModelMetadata } from '../analyser.js';
+import type { Analysis, ModelMetadata } from '../analyser.js';
+import type { ScanContext } from '../scan-context.js';
 import { memberNameProblem } from '../containers/member-name.js';
 import { openMember, readZipDirectory, type ZipEntry } from '../containers/zip.js';
 import { absorb, conclude } from '../conclude.js';
@@ -28,7 +29,7 @@ function layoutOf(entries: readonly ZipEntry[]): Layout {
  * A zip read through its central directory the way torch (miniz) and numpy (zipfile) read it. Every member
  * is sniffed by content and analysed, except torch tensor storages, which torch only ever reads as raw bytes.
  */
-export async function analyseZip(ctx: AnalyserContext): Promise<Analysis> {
+export async function analyseZip(ctx: ScanContext): Promise<Analysis> {
   const { source } = ctx;
   const limits = ctx.policy.limits;
   const findings: Finding[] = [];
@@ -56,14 +57,14 @@ export async function analyseZip(ctx: AnalyserContext): Promise<Analysis> {
     if (seen.has(e.name))
       findings.push(finding(RULES.duplicateMember, `member ${JSON.stringify(e.name)} appears more than once`, { path: source.name }));
     seen.add(e.name);
-    if (e.name.endsWith('/')) continue;
+    if (e.name.endsWith('/') && e.compressedSize === 0) continue;
     if (layout.prefix !== undefined && isStorage(e.name, layout.prefix)) {
       storages++;
       continue;
     }
     if (layout.prefix !== undefined && e.name.startsWith(`${layout.prefix}code/`)) scripts++;
     try {
-      const member = await openMember(source, dir, e, limits, path);
+      const member = await openMember(source, dir, e, limits, ctx.budget, path);
       for (const w of member.warnings) findings.push(finding(RULES.headerMismatch, w, { path }));
       if (member.crcMismatch) findings.push(finding(RULES.crcMismatch, `member ${e.name} does not match its CRC-32`, { path }));
       const a = await ctx.scanNested(member.source);

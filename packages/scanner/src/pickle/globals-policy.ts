@@ -105,6 +105,8 @@ export const DEFAULT_SAFE_GLOBALS: ReadonlySet<string> = new Set([
   'torch.device',
   'torch.serialization._get_layout',
   'torch.storage.UntypedStorage',
+  'torch.UntypedStorage',
+  'torch.TypedStorage',
   'torch.storage.TypedStorage',
   'torch.storage._load_from_bytes',
   ...TORCH_STORAGES.map((s) => `torch.${s}`),
@@ -253,6 +255,21 @@ const DENY: readonly [string, string][] = [
   ['idlelib', 'runs code'],
   ['lib2to3', 'runs code transformations'],
   ['builtins.__build_class__', 'builds classes from code'],
+  ['builtins.execfile', 'runs Python code'],
+  ['builtins.apply', 'calls any callable'],
+  ['_pyrepl', 'runs Python code'],
+  ['imaplib', 'opens network connections'],
+  ['poplib', 'opens network connections'],
+  ['nntplib', 'opens network connections'],
+  ['smtpd', 'opens network connections'],
+  ['cgi', 'runs commands'],
+  ['tkinter', 'runs Tcl code'],
+  ['numpy.lib.npyio.load', 'loads a nested file, possibly with allow_pickle'],
+  ['numpy.ctypeslib', 'loads native libraries'],
+  ['torch.utils.cpp_extension', 'compiles and loads native code'],
+  ['tensorflow.io', 'reads and writes files'],
+  ['tensorflow.python.ops.gen_io_ops', 'reads and writes files'],
+  ['keras.utils.get_file', 'downloads files'],
 ];
 
 /** Python 2 module names the unpickler maps to Python 3 ones (`fix_imports`); checked under both names. */
@@ -301,6 +318,8 @@ function candidates(module: string, name: string): string[] {
 }
 
 const DUNDER = /^__\w+__$/;
+// copyreg's NEWOBJ helpers only call cls.__new__ (the class is judged on its own); dunder names, not gadgets.
+const PLAIN_CONSTRUCTORS = new Set(['copyreg.__newobj__', 'copyreg.__newobj_ex__', 'copy_reg.__newobj__']);
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Judge one global as the unpickler would resolve it. Deny always wins over allow. */
@@ -313,7 +332,7 @@ export function judgeGlobal(module: string, name: string, policy: GlobalsPolicy)
   const parts = name.split('.');
   if (!module.split('.').every((p) => IDENT.test(p)) || !parts.every((p) => IDENT.test(p)))
     return { verdict: 'review', reason: `"${full}" is not a valid dotted Python name; the loader would fail to import it` };
-  if (parts.some((p) => DUNDER.test(p)))
+  if (parts.some((p) => DUNDER.test(p)) && !PLAIN_CONSTRUCTORS.has(full))
     return { verdict: 'unsafe', reason: `"${full}" reaches a dunder attribute (interpreter internals)` };
   for (const c of candidates(module, name).slice(0, 2)) {
     if (DEFAULT_SAFE_GLOBALS.has(c) || SAFE_PREFIXES.some((p) => c.startsWith(p)))

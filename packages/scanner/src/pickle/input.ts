@@ -1,6 +1,8 @@
 import type { ByteSource } from '../source.js';
 
-const CHUNK = 1 << 20;
+// Reads start small (most pickles are small, and a skipped payload makes the next read start elsewhere) and grow.
+const FIRST_CHUNK = 64 << 10;
+const MAX_CHUNK = 1 << 20;
 
 export class PickleTruncated extends Error {}
 
@@ -12,6 +14,7 @@ export class PickleInput {
   pos: number;
   private buf: Uint8Array = new Uint8Array(0);
   private bufStart = 0;
+  private chunk = FIRST_CHUNK;
 
   constructor(
     readonly source: ByteSource,
@@ -29,7 +32,8 @@ export class PickleInput {
     if (this.pos + n > this.source.size) return false;
     const off = this.pos - this.bufStart;
     if (off >= 0 && off + n <= this.buf.length) return true;
-    this.buf = await this.source.read(this.pos, Math.max(n, CHUNK));
+    this.buf = await this.source.read(this.pos, Math.max(n, this.chunk));
+    this.chunk = Math.min(this.chunk * 2, MAX_CHUNK);
     this.bufStart = this.pos;
     return this.buf.length >= n;
   }

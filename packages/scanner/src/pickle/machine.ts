@@ -173,7 +173,8 @@ export class PickleMachine {
     this.checkFrame(i.pos, n, name);
     if (keep && n <= MAX_KEPT_STRING) {
       i.need(n, name);
-      const out = i.view(n).slice();
+      // A view, not a copy: callers decode it before the buffer can be refilled.
+      const out = i.view(n);
       i.skip(n);
       return out;
     }

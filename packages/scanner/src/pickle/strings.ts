@@ -10,6 +10,19 @@ export function latin1(b: Uint8Array): string {
 
 /** UTF-8 as the unpickler decodes names; undefined when invalid (then the value is unknown, never guessed). */
 export function decodeUtf8(b: Uint8Array): string | undefined {
+  // Names and keys are short ASCII; TextDecoder's per-call cost dominates for them.
+  if (b.length <= 64) {
+    let ascii = '';
+    for (const c of b) {
+      if (c >= 0x80) return decodeUtf8Slow(b);
+      ascii += String.fromCharCode(c);
+    }
+    return ascii;
+  }
+  return decodeUtf8Slow(b);
+}
+
+function decodeUtf8Slow(b: Uint8Array): string | undefined {
   try {
     return utf8.decode(b);
   } catch {

@@ -14,6 +14,8 @@ describe('judgeGlobal', () => {
     ['torch.nn.modules.linear', 'Linear', 'review'],
     ['sklearn.linear_model._logistic', 'LogisticRegression', 'review'],
     ['torch.jit._pickle', 'build_intlist', 'review'],
+    ['copyreg', '__newobj__', 'review'],
+    ['numpy.random._pickle', '__randomstate_ctor', 'review'],
     ['os', 'system', 'unsafe'],
     ['posix', 'system', 'unsafe'],
     ['nt', 'system', 'unsafe'],

@@ -79,3 +79,15 @@ describe('pickle machine', () => {
     expect(rules(a)).toContain('TG-PKL-004');
   });
 });
+
+describe('decompression budget', () => {
+  test('is shared by every member of a file: the member past it is an error', async () => {
+    const { fixture } = await import('../helpers.js');
+    const ok = await analyseBytes(fixture('benign/three_members.zip'));
+    expect(ok.verdict).toBe('review');
+    const p = policy({ limits: { ...policy().limits, maxDecompressedBytes: 700_000 } });
+    const a = await analyseBytes(fixture('benign/three_members.zip'), p, 'z.zip');
+    expect(a.verdict).toBe('error');
+    expect(a.findings.filter((f) => f.rule === 'TG-LIM-001').map((f) => f.location?.path)).toEqual(['z.zip!/m2.bin']);
+  });
+});

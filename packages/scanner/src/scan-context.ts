@@ -1,0 +1,8 @@
+import type { AnalyserContext } from './analyser.js';
+import type { DecompressionBudget } from './containers/limits.js';
+
+/** The context the built-in analysers get: the public one plus what is shared across one file's nesting. */
+export interface ScanContext extends AnalyserContext {
+  /** Decompressed bytes the whole file (all nested members and streams) may still produce. */
+  budget: DecompressionBudget;
+}
