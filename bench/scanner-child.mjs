@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { defaultPolicy } from '../packages/core/dist/index.js';
 import { analyseSource, openFileSource, scanPaths } from '../packages/scanner/dist/index.js';
+import { peakRssKiB } from './peak-rss.mjs';
 
 const rchar = () => Number(/rchar: (\d+)/.exec(readFileSync('/proc/self/io', 'utf8'))?.[1] ?? 0);
 const [mode, path] = process.argv.slice(2);
@@ -20,4 +21,4 @@ if (mode === 'analyse') {
 const ms = Number(process.hrtime.bigint() - t) / 1e6;
 const counts = {};
 for (const v of verdicts) counts[v] = (counts[v] ?? 0) + 1;
-process.stdout.write(JSON.stringify({ ms, rssMB: process.resourceUsage().maxRSS / 1024, readBytes: rchar() - before, verdicts: counts }));
+process.stdout.write(JSON.stringify({ ms, rssMB: peakRssKiB() / 1024, readBytes: rchar() - before, verdicts: counts }));

@@ -72,12 +72,13 @@ function measure(file) {
 import { analyseSource } from ${JSON.stringify(scanner)};
 import { openFileSource } from ${JSON.stringify(fileSource)};
 import { defaultPolicy } from ${JSON.stringify(core)};
+import { peakRssKiB } from ${JSON.stringify(new URL('./peak-rss.mjs', import.meta.url).pathname)};
 const t = process.hrtime.bigint();
 const source = await openFileSource(${JSON.stringify(file)}, 'bench');
 const r = await analyseSource(source, defaultPolicy().scan);
 await source.close();
 const ms = Number(process.hrtime.bigint() - t) / 1e6;
-console.log(JSON.stringify({ ms, rss: process.resourceUsage().maxRSS, verdict: r.verdict, format: r.format }));
+console.log(JSON.stringify({ ms, rss: peakRssKiB(), verdict: r.verdict, format: r.format }));
 `;
   return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
 }
