@@ -35,12 +35,7 @@ export interface GateTarget {
 }
 
 /** Re-evaluate every trustgate check of one pull request and publish the results. */
-export async function evaluatePullRequestGates(
-  ctx: HandlerContext,
-  repo: RepoRef,
-  number: number,
-  target?: GateTarget,
-): Promise<void> {
+export async function evaluatePullRequestGates(ctx: HandlerContext, repo: RepoRef, number: number, target?: GateTarget): Promise<void> {
   const pr = await readPullRequest(ctx.github, repo, number);
   const at: GateTarget = target ?? { sha: pr.headSha, mergeQueue: false };
   const loaded = await loadPolicy(ctx.github, repo, pr.baseRef);
@@ -109,7 +104,13 @@ async function architectureReview(
   }
   const actions =
     outcome.kind === 'waiting' && policy.review.overrideTeams.length > 0 && !at.mergeQueue
-      ? [{ label: 'Override', description: `Audited override by ${policy.review.overrideTeams.join(', ')}`.slice(0, 40), identifier: OVERRIDE_ACTION }]
+      ? [
+          {
+            label: 'Override',
+            description: `Audited override by ${policy.review.overrideTeams.join(', ')}`.slice(0, 40),
+            identifier: OVERRIDE_ACTION,
+          },
+        ]
       : [];
   await publishCheck(ctx.github, repo, at.sha, CHECK_NAMES.architectureReview, result, actions);
   if (outcome.kind === 'waiting' && !at.mergeQueue) {

@@ -7,11 +7,7 @@ export type DeliveryOutcome = 'processed' | 'duplicate';
  * so a crash leaves no trace and a redelivery runs again, while a duplicate (or a replica racing on the same
  * PostgreSQL, which waits on the delivery's key) sees it done and skips. A failure is recorded so it can be retried.
  */
-export async function processOnce(
-  store: Store,
-  delivery: DeliveryRecord,
-  run: (tx: SqlClient) => Promise<void>,
-): Promise<DeliveryOutcome> {
+export async function processOnce(store: Store, delivery: DeliveryRecord, run: (tx: SqlClient) => Promise<void>): Promise<DeliveryOutcome> {
   try {
     const claimed = await store.transaction(async (tx) => {
       if (!(await claimDelivery(tx, delivery))) return false;

@@ -56,7 +56,8 @@ export async function cleanMergeCarryOver(
   const headDiff = await prDiff(github, repo, pr.baseRef, pr.headSha);
   for (const sha of candidates) {
     const { data } = await github.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${sha}...${pr.headSha}` });
-    if (data.status !== 'ahead' || !data.commits.every((c) => c.parents.length > 1)) continue;
+    const merges = data.commits.length > 0 && data.commits.every((c) => c.parents.length > 1);
+    if (data.status !== 'ahead' || !merges) continue;
     if ((await prDiff(github, repo, pr.baseRef, sha)) === headDiff) carried.add(sha);
   }
   return carried;

@@ -35,12 +35,16 @@ function table(rules: readonly RuleStatus[]): string {
   const rows = rules.map((r) => {
     const state = r.met ? 'met' : 'pending';
     const by = r.approvedBy.length ? r.approvedBy.map((a) => `@${a}`).join(', ') : 'none yet';
-    const files = r.files.slice(0, 5).map((f) => `\`${f}\``).join(', ') + (r.files.length > 5 ? ', ...' : '');
-    return `| ${escape(r.rule.name)} | ${state} | ${r.approvedBy.length}/${r.rule.count} | ${by} | ${r.canSatisfy.join(', ') || 'nobody listed'} | ${files} |`;
+    const files =
+      r.files
+        .slice(0, 5)
+        .map((f) => `\`${f}\``)
+        .join(', ') + (r.files.length > 5 ? ', ...' : '');
+    return `| ${escapeCell(r.rule.name)} | ${state} | ${r.approvedBy.length}/${r.rule.count} | ${by} | ${r.canSatisfy.join(', ') || 'nobody listed'} | ${files} |`;
   });
   return ['| rule | status | approvals | approved by | who can satisfy it | files |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
-function escape(s: string): string {
+function escapeCell(s: string): string {
   return s.replace(/\|/g, '\\|');
 }

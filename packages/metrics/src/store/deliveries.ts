@@ -43,18 +43,15 @@ export async function failDelivery(db: SqlClient, d: DeliveryRecord, error: stri
 }
 
 export async function deliveryStatus(db: SqlClient, id: string): Promise<{ status: DeliveryStatus; attempts: number } | undefined> {
-  const { rows } = await db.query<{ status: DeliveryStatus; attempts: number }>(
-    'select status, attempts from deliveries where id = $1',
-    [id],
-  );
+  const { rows } = await db.query<{ status: DeliveryStatus; attempts: number }>('select status, attempts from deliveries where id = $1', [
+    id,
+  ]);
   return rows[0];
 }
 
 /** Delivery ids among `ids` that were processed to the end. */
 export async function doneDeliveries(db: SqlClient, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const { rows } = await db.query<{ id: string }>(`select id from deliveries where status = 'done' and id = any($1)`, [
-    [...ids],
-  ]);
+  const { rows } = await db.query<{ id: string }>(`select id from deliveries where status = 'done' and id = any($1)`, [[...ids]]);
   return new Set(rows.map((r) => r.id));
 }
