@@ -1,6 +1,7 @@
 import type { Store } from '@trustgate/metrics';
 import type { ApplicationFunction, Context } from 'probot';
 import { processOnce } from './deliveries/once.js';
+import { AppError } from './errors.js';
 import { defaultEngines, type Engines } from './engines/index.js';
 import type { GitHub } from './github/types.js';
 import { HANDLERS } from './handlers/index.js';
@@ -52,7 +53,10 @@ export function createApp(deps: AppDependencies): ApplicationFunction {
       } catch (err) {
         deps.metrics.delivery(context.name, 'failed');
         context.log.error({ delivery: context.id, event: key, err: (err as Error).message }, 'delivery failed');
-        throw err;
+        // Answer 500 whatever GitHub told the handler, so GitHub records the delivery as failed, not as rejected.
+        throw new AppError('APP_DELIVERY_FAILED', `delivery ${context.id} (${key}) failed: ${(err as Error).message}`, {
+          cause: err,
+        });
       } finally {
         deps.metrics.handlerSeconds.observe({ event: context.name }, Number(process.hrtime.bigint() - started) / 1e9);
       }

@@ -5,7 +5,8 @@ export type AppErrorCode =
   | 'APP_GITHUB_ERROR'
   | 'APP_BUDGET_UNREADABLE'
   | 'APP_PAYLOAD_INVALID'
-  | 'APP_SETTINGS_INVALID';
+  | 'APP_SETTINGS_INVALID'
+  | 'APP_DELIVERY_FAILED';
 
 export class AppError extends TrustgateError<AppErrorCode> {
   constructor(code: AppErrorCode, message: string, options: { cause?: unknown } = {}) {

@@ -228,7 +228,6 @@ export async function startMockGitHub({ state = createState(), webhookSecret, ap
       installation_id: payload.installation?.id ?? null,
       repository_id: payload.repository?.id ?? null,
     };
-    state.deliveries.push(record);
     let status = 0;
     let text = '';
     try {
@@ -250,6 +249,8 @@ export async function startMockGitHub({ state = createState(), webhookSecret, ap
     }
     record.status_code = status;
     record.status = status >= 200 && status < 300 ? 'OK' : status ? `HTTP ${status}` : 'connection failed';
+    // Like GitHub, a delivery is listed once its attempt has ended.
+    state.deliveries.push(record);
     return { status, text, guid };
   }
 
