@@ -22,8 +22,12 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-// Probot's throttling queues writes one per second; GitHub's own 403/429 answers are honoured by the retry plugin.
-const AppOctokit = ProbotOctokit.plugin(secondaryRateLimitRetry).defaults({ throttle: { enabled: false } });
+// Probot's throttling queues every write one second apart, process-wide; instead GitHub's own secondary rate limit
+// answers are waited out and retried. A function, because Probot sets its throttle options after plain defaults.
+const AppOctokit = ProbotOctokit.plugin(secondaryRateLimitRetry).defaults((options: Record<string, unknown>) => ({
+  ...options,
+  throttle: { ...(options.throttle as object | undefined), enabled: false },
+}));
 
 /** Start the App: store, Probot webhooks at /api/github/webhooks, /healthz, /metrics, and the reconciler. */
 export async function startServer(settings: AppSettings, options: { engines?: Engines; store?: Store } = {}): Promise<RunningApp> {
