@@ -59,10 +59,7 @@ describe.each(stores)('deliveries on %s', (_, storeOptions) => {
     const first = await hh.github.deliver('pull_request', payload);
     const again = await hh.github.deliver('pull_request', payload, { guid: first.guid });
     expect([first.status, again.status]).toEqual([200, 200]);
-    expect(hh.github.calls('checks/create').map((c) => c.body.name)).toEqual([
-      'trustgate / architecture-review',
-      'trustgate / guardrails',
-    ]);
+    expect(hh.github.calls('checks/create').map((c) => c.body.name)).toEqual(['trustgate / architecture-review', 'trustgate / guardrails']);
     const { rows } = await hh.app.store.query('select id, status, attempts from deliveries');
     expect(rows).toEqual([{ id: first.guid, status: 'done', attempts: 1 }]);
     const metrics = await (await fetch(`${hh.app.url}/metrics`)).text();
