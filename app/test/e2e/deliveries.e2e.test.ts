@@ -109,7 +109,7 @@ describe('agent guardrails', () => {
     }
     const guardrails = hh.github.calls('checks/create').filter((c) => c.body.name === 'trustgate / guardrails');
     expect(guardrails.map((c) => c.body.conclusion)).toEqual(['success', 'success', 'failure']);
-    expect((guardrails[2]?.body.output as { summary: string }).summary).toContain(
+    expect((guardrails[2]?.body.output as { summary?: string } | undefined)?.summary).toContain(
       'agent @copilot-swe-agent: 3 pull request(s) in 24 h, budget 2 (exceeded)',
     );
   });
@@ -123,7 +123,7 @@ describe('agent guardrails', () => {
     await hh.github.deliver('pull_request', pullRequestEvent(hh.github.state, pr, 'opened'));
     const check = hh.github.calls('checks/create').find((c) => c.body.name === 'trustgate / guardrails');
     expect(check?.body.conclusion).toBe('failure');
-    const summary = (check?.body.output as { summary: string }).summary;
+    const summary = (check?.body.output as { summary?: string } | undefined)?.summary ?? '';
     expect(summary).toContain('- evil.example.net: `https://evil.example.net/payload.sh` in the pull request body');
     expect(summary).toContain('- 203.0.113.9: `http://203.0.113.9/x` in comment 1');
     expect(summary).not.toContain('docs.example.com');
