@@ -40235,7 +40235,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Uc: () => (/* reexport */ describeError)
 });
 
-// UNUSED EXPORTS: ConfigError, DEFAULT_FAIL_ON, PREDICATE_TYPES, SEVERITIES, STATEMENT_TYPE, TRUSTGATE_VERSION, TrustgateError, VERDICTS, architectureReviewRuleSchema, attributionPolicySchema, blocks, buildReport, buildStatement, cell, checkStatement, defaultPolicy, environmentPolicySchema, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, metricsPolicySchema, parseConfig, parseDigest, parsePolicy, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, severityRank, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toText, verdictRank, verifyPolicySchema, waiverSchema, worstVerdict
+// UNUSED EXPORTS: ConfigError, DEFAULT_FAIL_ON, MARKER_FIELDS, PREDICATE_TYPES, SEVERITIES, STATEMENT_TYPE, TRUSTGATE_VERSION, TrustgateError, VERDICTS, architectureReviewRuleSchema, attributionPolicySchema, blocks, buildReport, buildStatement, cell, checkStatement, defaultPolicy, environmentPolicySchema, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, metricsPolicySchema, parseConfig, parseDigest, parsePolicy, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, severityRank, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toText, verdictRank, verifyPolicySchema, waiverSchema, worstVerdict
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -49824,13 +49824,35 @@ function preprocess(fn, schema) {
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/policy/attribution.js
 
+/** Where on a pull request or commit a marker rule looks. Display names are never matched on their own. */
+const MARKER_FIELDS = [
+    'author-email',
+    'committer-email',
+    'author-login',
+    'committer-login',
+    'name-suffix',
+    'message',
+    'subject',
+    'trailer',
+    'pr-author',
+    'pr-body',
+    'branch',
+    'label',
+];
 const markerRuleSchema = strictObject({
-    id: schemas_string().min(1),
-    tool: schemas_string().min(1),
-    tier: schemas_enum(['agent', 'assisted']),
-    on: schemas_enum(['author-email', 'committer-email', 'author-login', 'trailer', 'pr-body', 'branch', 'label', 'bot-login']),
-    pattern: schemas_string().min(1).describe('Regular expression, matched case-insensitively and anchored where the field is an identifier.'),
-    source: schemas_string().optional().describe('Where the pattern is documented.'),
+    id: schemas_string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'rule ids are letters, digits, dots, dashes and underscores'),
+    tool: schemas_string().min(1).describe('The AI tool, e.g. "Claude Code".'),
+    agent: schemas_string()
+        .regex(/^[a-z0-9][a-z0-9-]*$/)
+        .describe('Short stable key reported as `agent`, e.g. "claude-code".'),
+    tier: schemas_enum(['agent', 'assisted', 'bot']).describe('What a match says: an agent authored it, AI assisted a human, or a dependency bot.'),
+    on: schemas_enum(MARKER_FIELDS),
+    trailer: schemas_string().min(1).optional().describe('Trailer key (case-insensitive) when `on` is "trailer".'),
+    pattern: schemas_string()
+        .min(1)
+        .describe('Regular expression, case-insensitive; anchored to the whole value except on pr-body, message, subject and name-suffix.'),
+    evidence: schemas_enum(['documented', 'observed', 'inferred']).default('documented').describe('How the pattern is known.'),
+    source: schemas_string().min(1).describe('Where the pattern is documented or observed.'),
 });
 /** `attribution:` — how AI-written changes are recognised and labelled. */
 const attributionPolicySchema = strictObject({

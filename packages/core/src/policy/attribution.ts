@@ -1,12 +1,37 @@
 import { z } from 'zod';
 
+/** Where on a pull request or commit a marker rule looks. Display names are never matched on their own. */
+export const MARKER_FIELDS = [
+  'author-email',
+  'committer-email',
+  'author-login',
+  'committer-login',
+  'name-suffix',
+  'message',
+  'subject',
+  'trailer',
+  'pr-author',
+  'pr-body',
+  'branch',
+  'label',
+] as const;
+
 export const markerRuleSchema = z.strictObject({
-  id: z.string().min(1),
-  tool: z.string().min(1),
-  tier: z.enum(['agent', 'assisted']),
-  on: z.enum(['author-email', 'committer-email', 'author-login', 'trailer', 'pr-body', 'branch', 'label', 'bot-login']),
-  pattern: z.string().min(1).describe('Regular expression, matched case-insensitively and anchored where the field is an identifier.'),
-  source: z.string().optional().describe('Where the pattern is documented.'),
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'rule ids are letters, digits, dots, dashes and underscores'),
+  tool: z.string().min(1).describe('The AI tool, e.g. "Claude Code".'),
+  agent: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .describe('Short stable key reported as `agent`, e.g. "claude-code".'),
+  tier: z.enum(['agent', 'assisted', 'bot']).describe('What a match says: an agent authored it, AI assisted a human, or a dependency bot.'),
+  on: z.enum(MARKER_FIELDS),
+  trailer: z.string().min(1).optional().describe('Trailer key (case-insensitive) when `on` is "trailer".'),
+  pattern: z
+    .string()
+    .min(1)
+    .describe('Regular expression, case-insensitive; anchored to the whole value except on pr-body, message, subject and name-suffix.'),
+  evidence: z.enum(['documented', 'observed', 'inferred']).default('documented').describe('How the pattern is known.'),
+  source: z.string().min(1).describe('Where the pattern is documented or observed.'),
 });
 
 /** `attribution:` — how AI-written changes are recognised and labelled. */
@@ -22,3 +47,5 @@ export const attributionPolicySchema = z
 
 export type AttributionPolicy = z.infer<typeof attributionPolicySchema>;
 export type MarkerRule = z.infer<typeof markerRuleSchema>;
+export type MarkerRuleInput = z.input<typeof markerRuleSchema>;
+export type MarkerField = (typeof MARKER_FIELDS)[number];
