@@ -1,7 +1,7 @@
-import { classifyByLabels } from './labels.js';
+import { classifyWithAttribution } from './attribution.js';
 import { decideWithoutGateEngine } from './promotion.js';
 import type { Engines } from './types.js';
 
 export type * from './types.js';
 
-export const defaultEngines: Engines = { classify: classifyByLabels, decidePromotion: decideWithoutGateEngine };
+export const defaultEngines: Engines = { classify: classifyWithAttribution, decidePromotion: decideWithoutGateEngine };

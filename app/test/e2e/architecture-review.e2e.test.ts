@@ -100,6 +100,32 @@ describe('architecture review on AI pull requests', () => {
     expect(h.github.calls('pulls/request-reviewers').map((c) => c.body)).toEqual([{ reviewers: [], team_reviewers: ['architects'] }]);
   });
 
+  test('an agent PR recognised from its commits is labelled, and its initiator cannot approve it', async () => {
+    const pr = addPull(h.github.state, {
+      number: 15,
+      headSha: sha(15),
+      author: 'Copilot',
+      authorType: 'Bot',
+      files: ['src/db.ts'],
+      commits: [
+        {
+          sha: sha(1515),
+          authorName: 'Copilot',
+          authorEmail: '198982749+Copilot@users.noreply.github.com',
+          message: 'Add index\n\nCo-authored-by: Dana <4242+dana@users.noreply.github.com>',
+        },
+      ],
+      reviews: [{ user: 'dana', state: 'APPROVED', commitId: sha(15) }],
+    });
+    h.github.state.teams.get('octo-org/architects')?.add('dana');
+    await h.github.deliver('pull_request', pullRequestEvent(h.github.state, pr, 'opened'));
+    expect(h.github.calls('issues/add-labels').map((c) => c.body)).toEqual([{ labels: ['ai:agent'] }]);
+    const check = lastCheck(REVIEW);
+    expect(check.status).toBe('in_progress');
+    expect(check.output.summary).toContain('Cohort: **agent**');
+    expect(check.output.summary).toContain('| service architecture | pending | 0/1 | none yet |');
+  });
+
   test('a human PR without AI markers does not need the review, and passes rather than skipping', async () => {
     const pr = addPull(h.github.state, { number: 6, headSha: sha(6), author: 'carol', files: ['src/x.ts'] });
     await h.github.deliver('pull_request', pullRequestEvent(h.github.state, pr, 'opened'));

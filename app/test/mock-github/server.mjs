@@ -40,6 +40,8 @@ export function addPull(state, pr) {
     files: pr.files ?? ['src/index.ts'],
     reviews: pr.reviews ?? [],
     comments: pr.comments ?? [],
+    /** `{ sha, message }`; absent means the description's example commit */
+    commits: pr.commits,
   };
   state.pulls.set(pr.number, full);
   return full;
@@ -107,6 +109,16 @@ const OPERATIONS = {
       user: { ...ex[0].user, ...user(r.user) },
       state: r.state,
       commit_id: r.commitId,
+    }));
+  },
+  'pulls/list-commits': (s, ex, { params }) => {
+    const pr = s.pulls.get(Number(params.pull_number));
+    if (!pr) return notFound();
+    if (!pr.commits) return ex;
+    return pr.commits.map((c) => ({
+      ...ex[0],
+      sha: c.sha,
+      commit: { ...ex[0].commit, message: c.message, author: { ...ex[0].commit.author, name: c.authorName, email: c.authorEmail } },
     }));
   },
   'issues/list-comments': (s, ex, { params }) => {
