@@ -57186,10 +57186,17 @@ const signerIdentitySchema = schemas/* strictObject */.rej({
     identity: schemas/* string */.YjP().min(1).optional().describe('Certificate SAN, matched exactly.'),
     identityRegexp: schemas/* string */.YjP().min(1).optional().describe('Regexp for the SAN; trustgate anchors it with ^...$.'),
     issuer: schemas/* string */.YjP().url().describe('OIDC issuer, matched exactly.'),
-    signerWorkflow: schemas/* string */.YjP().min(1).optional().describe('owner/repo/.github/workflows/file.yml[@ref]'),
-    sourceRepository: schemas/* string */.YjP().min(1).optional(),
-    sourceRef: schemas/* string */.YjP().min(1).optional(),
-    runnerEnvironment: schemas/* enum */.k5n(['github-hosted', 'self-hosted', 'any']).default('github-hosted'),
+    signerWorkflow: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe('owner/repo/.github/workflows/file.yml[@ref]; without @ref any ref of that exact file.'),
+    sourceRepository: schemas/* string */.YjP().min(1).optional().describe('owner/repo (or its URL) the workflow ran in.'),
+    sourceRepositoryOwner: schemas/* string */.YjP().min(1).optional().describe('owner (or its URL) of the repository the workflow ran in.'),
+    sourceRef: schemas/* string */.YjP().min(1).optional().describe('Git ref the workflow ran on, e.g. refs/heads/main.'),
+    sourceDigest: schemas/* string */.YjP().min(1).optional().describe('Commit SHA the workflow ran on.'),
+    runnerEnvironment: schemas/* enum */.k5n(['github-hosted', 'self-hosted', 'any'])
+        .default('github-hosted')
+        .describe('github-hosted denies self-hosted runners (GitHub Actions issuers only).'),
 })
     .refine((v) => (v.identity === undefined) !== (v.identityRegexp === undefined), {
     message: 'give exactly one of identity or identityRegexp',
@@ -57199,8 +57206,12 @@ const signerIdentitySchema = schemas/* strictObject */.rej({
 
 
 const isoDate = schemas/* string */.YjP().regex(/^\d{4}-\d{2}-\d{2}(T.*)?$/, 'expected an ISO date, e.g. 2026-12-31');
+// The requirement ids a decision lists; a waiver naming anything else would silently never apply.
+const REQUIREMENT_ID = /^(scan|signature|provenance|tests|approvals|freshness|risk-tier(:(model-card|data-governance|human-approver))?|promotion:.+|rule:.+)$/;
 const waiverSchema = schemas/* strictObject */.rej({
-    requirement: schemas/* string */.YjP().min(1).describe('Requirement id the waiver covers, e.g. "scan" or "rule:TG-PKL-010".'),
+    requirement: schemas/* string */.YjP()
+        .regex(REQUIREMENT_ID, 'not a requirement id: use scan, signature, provenance, tests, approvals, freshness, risk-tier[:model-card|:data-governance|:human-approver], promotion:<environment> or rule:<rule id>')
+        .describe('Requirement id the waiver covers, e.g. "scan" or "rule:TG-PKL-010".'),
     reason: schemas/* string */.YjP().min(1),
     approver: schemas/* string */.YjP().min(1),
     expires: isoDate,
@@ -57242,6 +57253,19 @@ const environmentPolicySchema = schemas/* strictObject */.rej({
 /** `promotion:` — per environment, the evidence a digest needs before it may be deployed there. */
 const promotionPolicySchema = schemas/* strictObject */.rej({
     environments: schemas/* record */.g1P(schemas/* string */.YjP().min(1), environmentPolicySchema).default({}),
+})
+    .superRefine((policy, ctx) => {
+    // A promotion order naming an unknown environment (or itself) could never be met: say so at load time.
+    for (const [name, env] of Object.entries(policy.environments)) {
+        (env.requires.promotedFrom ?? []).forEach((before, i) => {
+            const path = ['environments', name, 'requires', 'promotedFrom', i];
+            if (before === name)
+                ctx.addIssue({ code: 'custom', path, message: `environment "${name}" cannot require itself` });
+            else if (!(before in policy.environments)) {
+                ctx.addIssue({ code: 'custom', path, message: `"${before}" is not an environment under promotion.environments` });
+            }
+        });
+    }
 })
     .describe('Promotion gate policy.');
 //# sourceMappingURL=promotion.js.map

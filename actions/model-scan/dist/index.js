@@ -49891,10 +49891,17 @@ const signerIdentitySchema = strictObject({
     identity: schemas_string().min(1).optional().describe('Certificate SAN, matched exactly.'),
     identityRegexp: schemas_string().min(1).optional().describe('Regexp for the SAN; trustgate anchors it with ^...$.'),
     issuer: schemas_string().url().describe('OIDC issuer, matched exactly.'),
-    signerWorkflow: schemas_string().min(1).optional().describe('owner/repo/.github/workflows/file.yml[@ref]'),
-    sourceRepository: schemas_string().min(1).optional(),
-    sourceRef: schemas_string().min(1).optional(),
-    runnerEnvironment: schemas_enum(['github-hosted', 'self-hosted', 'any']).default('github-hosted'),
+    signerWorkflow: schemas_string()
+        .min(1)
+        .optional()
+        .describe('owner/repo/.github/workflows/file.yml[@ref]; without @ref any ref of that exact file.'),
+    sourceRepository: schemas_string().min(1).optional().describe('owner/repo (or its URL) the workflow ran in.'),
+    sourceRepositoryOwner: schemas_string().min(1).optional().describe('owner (or its URL) of the repository the workflow ran in.'),
+    sourceRef: schemas_string().min(1).optional().describe('Git ref the workflow ran on, e.g. refs/heads/main.'),
+    sourceDigest: schemas_string().min(1).optional().describe('Commit SHA the workflow ran on.'),
+    runnerEnvironment: schemas_enum(['github-hosted', 'self-hosted', 'any'])
+        .default('github-hosted')
+        .describe('github-hosted denies self-hosted runners (GitHub Actions issuers only).'),
 })
     .refine((v) => (v.identity === undefined) !== (v.identityRegexp === undefined), {
     message: 'give exactly one of identity or identityRegexp',
@@ -49904,8 +49911,12 @@ const signerIdentitySchema = strictObject({
 
 
 const isoDate = schemas_string().regex(/^\d{4}-\d{2}-\d{2}(T.*)?$/, 'expected an ISO date, e.g. 2026-12-31');
+// The requirement ids a decision lists; a waiver naming anything else would silently never apply.
+const REQUIREMENT_ID = /^(scan|signature|provenance|tests|approvals|freshness|risk-tier(:(model-card|data-governance|human-approver))?|promotion:.+|rule:.+)$/;
 const waiverSchema = strictObject({
-    requirement: schemas_string().min(1).describe('Requirement id the waiver covers, e.g. "scan" or "rule:TG-PKL-010".'),
+    requirement: schemas_string()
+        .regex(REQUIREMENT_ID, 'not a requirement id: use scan, signature, provenance, tests, approvals, freshness, risk-tier[:model-card|:data-governance|:human-approver], promotion:<environment> or rule:<rule id>')
+        .describe('Requirement id the waiver covers, e.g. "scan" or "rule:TG-PKL-010".'),
     reason: schemas_string().min(1),
     approver: schemas_string().min(1),
     expires: isoDate,
@@ -49947,6 +49958,19 @@ const environmentPolicySchema = strictObject({
 /** `promotion:` — per environment, the evidence a digest needs before it may be deployed there. */
 const promotionPolicySchema = strictObject({
     environments: record(schemas_string().min(1), environmentPolicySchema).default({}),
+})
+    .superRefine((policy, ctx) => {
+    // A promotion order naming an unknown environment (or itself) could never be met: say so at load time.
+    for (const [name, env] of Object.entries(policy.environments)) {
+        (env.requires.promotedFrom ?? []).forEach((before, i) => {
+            const path = ['environments', name, 'requires', 'promotedFrom', i];
+            if (before === name)
+                ctx.addIssue({ code: 'custom', path, message: `environment "${name}" cannot require itself` });
+            else if (!(before in policy.environments)) {
+                ctx.addIssue({ code: 'custom', path, message: `"${before}" is not an environment under promotion.environments` });
+            }
+        });
+    }
 })
     .describe('Promotion gate policy.');
 //# sourceMappingURL=promotion.js.map

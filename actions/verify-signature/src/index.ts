@@ -1,10 +1,125 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { ActionIO, GateOutcome } from '@trustgate/action-kit';
-import { CoreError } from '@trustgate/core';
+import { CoreError, describeError } from '@trustgate/core';
+import {
+  type Artifact,
+  artifactFromBytes,
+  artifactFromDigest,
+  githubSignerIdentity,
+  isDigestArgument,
+  loadTrustedRootFile,
+  type SignerPolicy,
+  signerPolicyFrom,
+  sha256File,
+  type VerifiedSigner,
+  verificationStatement,
+  verifyAttestationSync,
+  verifyBlob,
+  verifyModel,
+} from '@trustgate/verify';
 
-/** The verify-signature gate as an action step: inputs -> engine -> outputs, summary, annotations. */
-export async function verifySignature(_io: ActionIO): Promise<GateOutcome> {
-  throw new CoreError(
-    'NOT_AVAILABLE',
-    'the verify-signature gate is not available yet in this build; pin an earlier release or remove the step',
-  );
+type Mode = 'blob' | 'attestation' | 'model';
+
+/** The verify-signature gate as an action step: inputs -> engine -> outputs, summary. Any failure fails the step. */
+export async function verifySignature(io: ActionIO): Promise<GateOutcome> {
+  const mode = io.requiredInput('mode') as Mode;
+  if (!['blob', 'attestation', 'model'].includes(mode))
+    throw new CoreError('USAGE_ERROR', `input mode must be blob, attestation or model, got "${mode}"`);
+  const at = (p: string) => path.resolve(io.workspace, p);
+  const subject = io.requiredInput('subject');
+  const bundleFile = at(io.requiredInput('bundle'));
+  io.output('verified', false);
+  try {
+    const trustedRoot = io.input('trusted-root') ? await loadTrustedRootFile(at(io.input('trusted-root'))) : undefined;
+    const bundleText = await read(bundleFile);
+    const { signer, subjectDigest } = await run(mode, io, subject, bundleText, bundleFile, trustedRoot);
+    const identity = signer.kind === 'key' ? 'managed key' : signer.claims.subjectAlternativeName;
+    io.output('verified', true);
+    io.output('signer-identity', identity);
+    io.output('error-code', '');
+    if (io.input('statement') && subjectDigest) {
+      const statement = verificationStatement(
+        { name: subject, sha256: subjectDigest },
+        mode,
+        signer,
+        trustedRoot?.source ?? 'public-good (bundled)',
+      );
+      await io.writeFile(at(io.input('statement')), `${JSON.stringify(statement, null, 2)}\n`);
+    }
+    await io.summary(
+      `### trustgate verify-signature: verified\n\n| mode | subject | signer |\n|---|---|---|\n| ${mode} | \`${subject}\` | \`${identity}\` |\n`,
+    );
+    return { failed: false };
+  } catch (err) {
+    const { code, message } = describeError(err);
+    io.output('error-code', code);
+    await io.summary(`### trustgate verify-signature: NOT verified\n\n\`${code}\`: ${message}\n`);
+    return { failed: true, reason: `${message} (code ${code})` };
+  }
+}
+
+async function run(
+  mode: Mode,
+  io: ActionIO,
+  subject: string,
+  bundleText: string,
+  bundleFile: string,
+  trustedRoot: Awaited<ReturnType<typeof loadTrustedRootFile>> | undefined,
+): Promise<{ signer: VerifiedSigner; subjectDigest?: string }> {
+  const at = (p: string) => path.resolve(io.workspace, p);
+  if (mode === 'attestation') {
+    const signer = githubSignerIdentity({
+      owner: io.input('owner') || undefined,
+      repo: io.input('repo') || undefined,
+      signerWorkflow: io.input('signer-workflow') || undefined,
+      issuer: io.input('certificate-oidc-issuer') || undefined,
+    });
+    const digest = isDigestArgument(subject) ? subject : `sha256:${await sha256File(at(subject))}`;
+    const v = verifyAttestationSync(bundleText, {
+      subjectDigest: digest,
+      signers: [signer],
+      predicateType: io.input('predicate-type') || undefined,
+      trustedRoot,
+      source: bundleFile,
+    });
+    return {
+      signer: { kind: 'certificate', claims: v.signer, matched: v.matched },
+      subjectDigest: digest.startsWith('sha256:') ? digest.slice(7) : undefined,
+    };
+  }
+  const policy = await signerPolicy(io);
+  if (mode === 'model') {
+    const v = await verifyModel(at(subject), bundleText, {
+      policy,
+      trustedRoot,
+      ignorePaths: io.listInput('ignore-paths').map((p) => path.resolve(at(subject), p)),
+      signatureFile: bundleFile,
+    });
+    return { signer: v.signer, subjectDigest: v.subject.sha256 };
+  }
+  const artifact: Artifact = isDigestArgument(subject)
+    ? artifactFromDigest(subject)
+    : artifactFromBytes(await readFile(at(subject)), subject);
+  const v = verifyBlob(bundleText, { artifact, policy, trustedRoot, source: bundleFile });
+  return { signer: v.signer, subjectDigest: artifact.kind === 'bytes' ? artifact.sha256 : artifact.digest.hex };
+}
+
+async function signerPolicy(io: ActionIO): Promise<SignerPolicy> {
+  const key = io.input('key');
+  return signerPolicyFrom({
+    identity: io.input('certificate-identity') || undefined,
+    identityRegexp: io.input('certificate-identity-regexp') || undefined,
+    issuer: io.input('certificate-oidc-issuer') || undefined,
+    keyPem: key ? await read(path.resolve(io.workspace, key)) : undefined,
+    keySource: key,
+  });
+}
+
+async function read(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (cause) {
+    throw new CoreError('IO_ERROR', `cannot read ${file}: ${(cause as Error).message}`, { cause, file });
+  }
 }

@@ -1,1 +1,43 @@
-export {};
+export {
+  verifyAttestationBundle,
+  verifyAttestationSync,
+  type VerifiedAttestation,
+  type VerifyAttestationOptions,
+} from './attestation/verify.js';
+export { GITHUB_ACTIONS_ISSUER, type GitHubSignerOptions, githubSignerIdentity } from './attestation/policy.js';
+export { resolveRoots, type VerifyBlobOptions, verifyBlob } from './blob.js';
+export { parseBundle, parseBundles } from './bundle/load.js';
+export {
+  requireSubject,
+  type SignerPolicy,
+  type VerifiedBundle,
+  type VerifiedSigner,
+  type VerifyBundleOptions,
+  verifyBundle,
+} from './bundle/verify.js';
+export { type Artifact, artifactFromBytes, artifactFromDigest, artifactSha256, isDigestArgument, sha256File } from './digest.js';
+export { VerifyError, type VerifyErrorCode } from './errors.js';
+export {
+  anchoredRegExp,
+  certificateClaims,
+  compareIdentity,
+  githubUrl,
+  type IdentityMismatch,
+  judgeIdentity,
+  type SignerClaims,
+  workflowMatches,
+} from './identity.js';
+export { parsePublicKey } from './key.js';
+export { signerSummary, type VerificationPredicate, verificationStatement } from './statement.js';
+export {
+  bundledTrustedRoot,
+  type LoadedTrustedRoots,
+  loadTrustedRootFile,
+  loadTrustedRoots,
+  type TrustedRootInput,
+  validateTrustedRoot,
+} from './trust/root.js';
+export { compareManifests, describeDifferences, type ModelDifference } from './model/compare.js';
+export { MODEL_SIGNING_DIGESTS_PREDICATE, MODEL_SIGNING_PREDICATE, manifestFromStatement, type SignedManifest } from './model/manifest.js';
+export { type VerifiedModel, type VerifyModelOptions, verifyModel } from './model/verify.js';
+export { type SignerFlags, signerPolicyFrom } from './policy.js';

@@ -6,10 +6,19 @@ export const signerIdentitySchema = z
     identity: z.string().min(1).optional().describe('Certificate SAN, matched exactly.'),
     identityRegexp: z.string().min(1).optional().describe('Regexp for the SAN; trustgate anchors it with ^...$.'),
     issuer: z.string().url().describe('OIDC issuer, matched exactly.'),
-    signerWorkflow: z.string().min(1).optional().describe('owner/repo/.github/workflows/file.yml[@ref]'),
-    sourceRepository: z.string().min(1).optional(),
-    sourceRef: z.string().min(1).optional(),
-    runnerEnvironment: z.enum(['github-hosted', 'self-hosted', 'any']).default('github-hosted'),
+    signerWorkflow: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('owner/repo/.github/workflows/file.yml[@ref]; without @ref any ref of that exact file.'),
+    sourceRepository: z.string().min(1).optional().describe('owner/repo (or its URL) the workflow ran in.'),
+    sourceRepositoryOwner: z.string().min(1).optional().describe('owner (or its URL) of the repository the workflow ran in.'),
+    sourceRef: z.string().min(1).optional().describe('Git ref the workflow ran on, e.g. refs/heads/main.'),
+    sourceDigest: z.string().min(1).optional().describe('Commit SHA the workflow ran on.'),
+    runnerEnvironment: z
+      .enum(['github-hosted', 'self-hosted', 'any'])
+      .default('github-hosted')
+      .describe('github-hosted denies self-hosted runners (GitHub Actions issuers only).'),
   })
   .refine((v) => (v.identity === undefined) !== (v.identityRegexp === undefined), {
     message: 'give exactly one of identity or identityRegexp',

@@ -3,8 +3,18 @@ import { signerIdentitySchema } from './identity.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T.*)?$/, 'expected an ISO date, e.g. 2026-12-31');
 
+// The requirement ids a decision lists; a waiver naming anything else would silently never apply.
+const REQUIREMENT_ID =
+  /^(scan|signature|provenance|tests|approvals|freshness|risk-tier(:(model-card|data-governance|human-approver))?|promotion:.+|rule:.+)$/;
+
 export const waiverSchema = z.strictObject({
-  requirement: z.string().min(1).describe('Requirement id the waiver covers, e.g. "scan" or "rule:TG-PKL-010".'),
+  requirement: z
+    .string()
+    .regex(
+      REQUIREMENT_ID,
+      'not a requirement id: use scan, signature, provenance, tests, approvals, freshness, risk-tier[:model-card|:data-governance|:human-approver], promotion:<environment> or rule:<rule id>',
+    )
+    .describe('Requirement id the waiver covers, e.g. "scan" or "rule:TG-PKL-010".'),
   reason: z.string().min(1),
   approver: z.string().min(1),
   expires: isoDate,
@@ -54,6 +64,18 @@ export const environmentPolicySchema = z.strictObject({
 export const promotionPolicySchema = z
   .strictObject({
     environments: z.record(z.string().min(1), environmentPolicySchema).default({}),
+  })
+  .superRefine((policy, ctx) => {
+    // A promotion order naming an unknown environment (or itself) could never be met: say so at load time.
+    for (const [name, env] of Object.entries(policy.environments)) {
+      (env.requires.promotedFrom ?? []).forEach((before, i) => {
+        const path = ['environments', name, 'requires', 'promotedFrom', i];
+        if (before === name) ctx.addIssue({ code: 'custom', path, message: `environment "${name}" cannot require itself` });
+        else if (!(before in policy.environments)) {
+          ctx.addIssue({ code: 'custom', path, message: `"${before}" is not an environment under promotion.environments` });
+        }
+      });
+    }
   })
   .describe('Promotion gate policy.');
 

@@ -1,0 +1,70 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import type { ActionIO } from '@trustgate/action-kit';
+import { verifySignature } from '@trustgate/action-verify-signature';
+import { createLocalSigstore } from '../../../test/support/sigstore-signer.js';
+
+/** A runner stand-in: inputs from a map, outputs and summary captured. */
+function fakeIO(workspace: string, inputs: Record<string, string>) {
+  const outputs: Record<string, string> = {};
+  let summary = '';
+  const io: ActionIO = {
+    input: (n) => inputs[n] ?? '',
+    requiredInput: (n) => {
+      if (!inputs[n]) throw new Error(`input ${n} is required`);
+      return inputs[n];
+    },
+    booleanInput: (_n, f) => f,
+    listInput: (n) => (inputs[n] ?? '').split(/[\n,]/).filter(Boolean),
+    output: (n, v) => {
+      outputs[n] = String(v);
+    },
+    summary: async (m) => {
+      summary += m;
+    },
+    annotate: () => undefined,
+    writeFile: async (p, c) => writeFileSync(p, c),
+    info: () => undefined,
+    workspace,
+    env: {},
+  };
+  return { io, outputs, summary: () => summary };
+}
+
+const sigstore = await createLocalSigstore();
+const ws = mkdtempSync(path.join(tmpdir(), 'tg-action-'));
+writeFileSync(path.join(ws, 'root.json'), JSON.stringify(sigstore.trustedRoot));
+writeFileSync(path.join(ws, 'app.tgz'), 'release bytes');
+const bundle = await sigstore.signBlob(Buffer.from('release bytes'), { identity: 'release@acme.dev', issuer: 'https://accounts.acme.dev' });
+writeFileSync(path.join(ws, 'app.tgz.sigstore.json'), JSON.stringify(bundle));
+const base = {
+  mode: 'blob',
+  subject: 'app.tgz',
+  bundle: 'app.tgz.sigstore.json',
+  'trusted-root': 'root.json',
+  'certificate-oidc-issuer': 'https://accounts.acme.dev',
+};
+
+describe('verify-signature action', () => {
+  test('blob mode: verified, signer identity, statement, summary', async () => {
+    const f = fakeIO(ws, { ...base, 'certificate-identity': 'release@acme.dev', statement: 'verification.json' });
+    expect(await verifySignature(f.io)).toEqual({ failed: false });
+    expect(f.outputs).toEqual({ verified: 'true', 'signer-identity': 'release@acme.dev', 'error-code': '' });
+    const statement = JSON.parse(readFileSync(path.join(ws, 'verification.json'), 'utf8'));
+    expect(statement.predicateType).toBe('https://trustgate.dev/verification/v1');
+    expect(f.summary()).toContain('verified');
+  });
+  test('a wrong identity fails the step with IDENTITY_MISMATCH', async () => {
+    const f = fakeIO(ws, { ...base, 'certificate-identity': 'someone@acme.dev' });
+    const outcome = await verifySignature(f.io);
+    expect(outcome.failed).toBe(true);
+    expect(f.outputs).toEqual({ verified: 'false', 'error-code': 'IDENTITY_MISMATCH' });
+  });
+  test('no identity and no key fails the step', async () => {
+    const f = fakeIO(ws, base);
+    expect((await verifySignature(f.io)).failed).toBe(true);
+    expect(f.outputs['error-code']).toBe('POLICY_MISSING');
+  });
+});

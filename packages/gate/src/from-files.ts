@@ -1,0 +1,46 @@
+import { loadTrustedRootFile } from '@trustgate/verify';
+import { loadEvidenceFiles } from './evidence/files.js';
+import { sigstoreVerifier } from './evidence/sigstore-verifier.js';
+import { loadPromotionPolicy } from './policy-file.js';
+import { decidePromotion, type PromotionResult } from './promotion.js';
+
+/** What the CLI and the action both have: paths, names, and a token. */
+export interface PromotionFiles {
+  policyFile: string;
+  environment: string;
+  subject: string;
+  subjectName?: string;
+  evidenceFiles: readonly string[];
+  /** Sigstore trusted_root.json; default the bundled public-good root. */
+  trustedRootFile?: string;
+  /** `owner/repo` whose attestations API is read (with `token`). */
+  repository?: string;
+  token?: string;
+  /** GitHub API base, e.g. GHES `https://HOST/api/v3`. */
+  apiUrl?: string;
+  fetch?: typeof fetch;
+}
+
+/** decidePromotion from files on disk: the shared edge of `trustgate gate` and the promotion-gate action. */
+export async function decidePromotionFromFiles(files: PromotionFiles): Promise<PromotionResult> {
+  const { policy, source } = await loadPromotionPolicy(files.policyFile);
+  const roots = files.trustedRootFile ? await loadTrustedRootFile(files.trustedRootFile) : undefined;
+  const readApi = files.repository !== undefined && files.token !== undefined && files.token !== '';
+  return decidePromotion(
+    {
+      policy,
+      policySource: source,
+      environment: files.environment,
+      subject: files.subject,
+      ...(files.subjectName ? { subjectName: files.subjectName } : {}),
+      evidence: await loadEvidenceFiles(files.evidenceFiles),
+      ...(readApi ? { repository: files.repository } : {}),
+    },
+    {
+      verifyBundle: sigstoreVerifier(roots),
+      ...(readApi
+        ? { attestations: { fetch: files.fetch ?? fetch, token: files.token, ...(files.apiUrl ? { baseUrl: files.apiUrl } : {}) } }
+        : {}),
+    },
+  );
+}

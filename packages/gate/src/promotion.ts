@@ -1,0 +1,86 @@
+import { type Digest, parseDigest, type PromotionPolicy, type Statement, type TrustgateError } from '@trustgate/core';
+import { type Decision, decide } from './decide.js';
+import { GateError } from './errors.js';
+import { type AttestationsClient, attestationsForDigest } from './evidence/attestations-api.js';
+import { signerLists } from './evidence/signers.js';
+import type { BundleVerifier, RawEvidence } from './evidence/types.js';
+import { verifyEvidence } from './evidence/verify.js';
+import { type VerificationSummaryPredicate, verificationSummary } from './vsa.js';
+
+export interface PromotionInput {
+  /** The `promotion:` section of the policy. */
+  policy: PromotionPolicy;
+  /** Where the policy came from and the sha256 of its bytes (recorded in the decision Statement). */
+  policySource: { uri: string; sha256: string };
+  environment: string;
+  /** `sha256:<hex>` of the artifact to promote. */
+  subject: string | Digest;
+  subjectName?: string;
+  /** Evidence documents already read (files, a webhook's payload). */
+  evidence?: readonly RawEvidence[];
+  /** `owner/repo` whose attestations API is read for the subject (needs `deps.attestations`). */
+  repository?: string;
+  resourceUri?: string;
+  verifierId?: string;
+}
+
+export interface PromotionDeps {
+  verifyBundle: BundleVerifier;
+  attestations?: AttestationsClient;
+  now?: () => Date;
+}
+
+export interface PromotionResult {
+  decision: Decision;
+  /** The decision as an in-toto Statement with the SLSA verification summary predicate. */
+  statement: Statement<VerificationSummaryPredicate>;
+}
+
+/**
+ * The single entry of the promotion gate, shared by the CLI, the promotion-gate action and the App's
+ * deployment protection rule: gather evidence, verify every bundle, decide, and summarise.
+ */
+export async function decidePromotion(input: PromotionInput, deps: PromotionDeps): Promise<PromotionResult> {
+  const subject = toDigest(input.subject);
+  const policy = input.policy.environments[input.environment];
+  if (policy === undefined) {
+    const known = Object.keys(input.policy.environments);
+    throw new GateError(
+      'ENVIRONMENT_UNKNOWN',
+      `environment "${input.environment}" is not in ${input.policySource.uri} (promotion.environments has ${known.length > 0 ? known.join(', ') : 'none'}); add it or fix the name`,
+      { file: input.policySource.uri },
+    );
+  }
+  const raws: RawEvidence[] = [...(input.evidence ?? [])];
+  if (input.repository !== undefined) {
+    if (deps.attestations === undefined) {
+      throw new GateError('ATTESTATIONS_API_ERROR', `reading attestations of ${input.repository} needs a GitHub client (GITHUB_TOKEN)`);
+    }
+    raws.push(...(await attestationsForDigest(deps.attestations, input.repository, subject)));
+  }
+  const { items, ignored } = await verifyEvidence(raws, signerLists(policy), deps.verifyBundle);
+  const decision = decide({
+    environment: input.environment,
+    policy,
+    subject,
+    ...(input.subjectName ? { subjectName: input.subjectName } : {}),
+    evidence: items,
+    ignored,
+    now: deps.now?.() ?? new Date(),
+  });
+  const statement = verificationSummary(decision, {
+    policy: input.policySource,
+    ...(input.verifierId ? { verifierId: input.verifierId } : {}),
+    ...(input.resourceUri ? { resourceUri: input.resourceUri } : {}),
+  });
+  return { decision, statement };
+}
+
+function toDigest(subject: string | Digest): Digest {
+  if (typeof subject !== 'string') return subject;
+  try {
+    return parseDigest(subject);
+  } catch (cause) {
+    throw new GateError('SUBJECT_INVALID', `${(cause as TrustgateError).message} (the subject to promote)`, { cause });
+  }
+}

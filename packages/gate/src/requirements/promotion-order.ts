@@ -1,0 +1,34 @@
+import { PREDICATE_TYPES } from '@trustgate/core';
+import { z } from 'zod';
+import { evidenceOfType, type Requirement, result } from './types.js';
+
+const vsaSchema = z.object({ verificationResult: z.enum(['PASSED', 'FAILED']), environment: z.string() });
+
+/** `requires.promotedFrom`: a passing trustgate decision (VSA) for the same digest in each earlier environment. */
+export const promotionOrderRequirement: Requirement = (ctx) => {
+  const before = ctx.policy.requires.promotedFrom ?? [];
+  const summaries = evidenceOfType(ctx, PREDICATE_TYPES.vsa).flatMap((item) => {
+    const parsed = vsaSchema.safeParse(item.statement.predicate);
+    return parsed.success ? [{ item, ...parsed.data }] : [];
+  });
+  return before.map((env) => {
+    const id = `promotion:${env}`;
+    const forEnv = summaries.filter((s) => s.environment === env);
+    const passed = forEnv.filter((s) => s.verificationResult === 'PASSED');
+    if (passed.length > 0)
+      return result(
+        id,
+        'met',
+        `passed ${env} for this digest`,
+        passed.map((s) => s.item),
+      );
+    if (forEnv.length > 0)
+      return result(
+        id,
+        'failed',
+        `the ${env} gate failed for this digest`,
+        forEnv.map((s) => s.item),
+      );
+    return result(id, 'missing', `no passing ${env} decision for this digest: promote it to ${env} first`);
+  });
+};

@@ -1,0 +1,165 @@
+import type { X509Certificate } from '@sigstore/core';
+import type { SignerIdentity } from '@trustgate/core';
+import { VerifyError } from './errors.js';
+
+/**
+ * THE place where a signer's identity is judged. @sigstore/verify matches the SAN as an unanchored regexp and
+ * passes when no policy is given; here a SAN is compared exactly (or against a regexp we anchor), the issuer
+ * exactly, and GitHub claims from Fulcio's certificate extensions after the signature has been verified.
+ */
+
+/** What a Fulcio certificate says about its signer (https://github.com/sigstore/fulcio/blob/main/docs/oid-info.md). */
+export interface SignerClaims {
+  subjectAlternativeName: string;
+  issuer?: string;
+  buildSignerUri?: string;
+  buildSignerDigest?: string;
+  runnerEnvironment?: string;
+  sourceRepositoryUri?: string;
+  sourceRepositoryDigest?: string;
+  sourceRepositoryRef?: string;
+  sourceRepositoryOwnerUri?: string;
+  buildConfigUri?: string;
+  buildTrigger?: string;
+  runInvocationUri?: string;
+}
+
+const FULCIO = '1.3.6.1.4.1.57264.1';
+const V2_CLAIMS: ReadonlyArray<[keyof SignerClaims, string]> = [
+  ['issuer', `${FULCIO}.8`],
+  ['buildSignerUri', `${FULCIO}.9`],
+  ['buildSignerDigest', `${FULCIO}.10`],
+  ['runnerEnvironment', `${FULCIO}.11`],
+  ['sourceRepositoryUri', `${FULCIO}.12`],
+  ['sourceRepositoryDigest', `${FULCIO}.13`],
+  ['sourceRepositoryRef', `${FULCIO}.14`],
+  ['sourceRepositoryOwnerUri', `${FULCIO}.16`],
+  ['buildConfigUri', `${FULCIO}.18`],
+  ['buildTrigger', `${FULCIO}.20`],
+  ['runInvocationUri', `${FULCIO}.21`],
+];
+/** The deprecated issuer extension holds raw bytes, not a DER string. */
+const ISSUER_V1 = `${FULCIO}.1`;
+
+export function certificateClaims(cert: X509Certificate): SignerClaims {
+  const claims: SignerClaims = { subjectAlternativeName: cert.subjectAltName ?? '' };
+  for (const [name, oid] of V2_CLAIMS) {
+    const ext = cert.extension(oid);
+    if (!ext) continue;
+    const str = ext.valueObj.subs?.[0]?.value ?? ext.valueObj.value;
+    claims[name] = Buffer.from(str).toString('utf8');
+  }
+  if (claims.issuer === undefined) {
+    const v1 = cert.extension(ISSUER_V1);
+    if (v1) claims.issuer = v1.value.toString('utf8');
+  }
+  return claims;
+}
+
+/** Issuers whose certificates carry GitHub Actions claims (public GitHub, and GHES/enterprise custom issuers below it). */
+export function isGitHubActionsIssuer(issuer: string | undefined): boolean {
+  return issuer !== undefined && /^https:\/\/token\.actions\.githubusercontent\.com(\/|$)/.test(issuer);
+}
+
+/** Anchor a user regexp: `a|b` must not become `^a|b$`. */
+export function anchoredRegExp(pattern: string): RegExp {
+  try {
+    return new RegExp(`^(?:${pattern})$`, 'u');
+  } catch (cause) {
+    throw new VerifyError('POLICY_MISSING', `identity regexp ${JSON.stringify(pattern)} is not a valid regular expression`, { cause });
+  }
+}
+
+const GITHUB = 'https://github.com/';
+
+/** `owner/repo` or a URL -> `https://github.com/owner/repo`; GitHub names are case-insensitive, so compare lower-cased. */
+export function githubUrl(nameOrUrl: string): string {
+  const trimmed = nameOrUrl.replace(/\/+$/, '');
+  return (/^https?:\/\//.test(trimmed) ? trimmed : GITHUB + trimmed.replace(/^github\.com\//, '')).toLowerCase();
+}
+
+/**
+ * `gh attestation verify --signer-workflow` semantics: `owner/repo/.github/workflows/f.yml` matches that workflow at
+ * any ref (the SAN must continue with `@`), `...f.yml@refs/heads/main` matches that ref exactly. A plain prefix test
+ * would accept `release.yml.evil.yml` and `@refs/heads/main-evil`.
+ */
+export function workflowMatches(expected: string, san: string): boolean {
+  const want = githubUrl(expected);
+  const have = san.toLowerCase();
+  if (expected.includes('@')) return have === want;
+  return have.startsWith(`${want}@`) && have.length > want.length + 1;
+}
+
+/** One failed comparison, worded as expected versus actual. */
+export interface IdentityMismatch {
+  field: string;
+  expected: string;
+  actual: string;
+}
+
+/** Compare claims with one policy entry; an empty list means the signer matches. */
+export function compareIdentity(policy: SignerIdentity, claims: SignerClaims): IdentityMismatch[] {
+  const out: IdentityMismatch[] = [];
+  const san = claims.subjectAlternativeName;
+  if (policy.identity !== undefined && policy.identity !== san) out.push({ field: 'identity', expected: policy.identity, actual: san });
+  if (policy.identityRegexp !== undefined && !anchoredRegExp(policy.identityRegexp).test(san)) {
+    out.push({ field: 'identity', expected: `/^(?:${policy.identityRegexp})$/`, actual: san });
+  }
+  if (policy.issuer !== claims.issuer) out.push({ field: 'issuer', expected: policy.issuer, actual: claims.issuer ?? '(none)' });
+  if (policy.signerWorkflow !== undefined && !workflowMatches(policy.signerWorkflow, san)) {
+    out.push({
+      field: 'signerWorkflow',
+      expected: githubUrl(policy.signerWorkflow) + (policy.signerWorkflow.includes('@') ? '' : '@<ref>'),
+      actual: san,
+    });
+  }
+  if (policy.sourceRepository !== undefined && githubUrl(policy.sourceRepository) !== (claims.sourceRepositoryUri ?? '').toLowerCase()) {
+    out.push({ field: 'sourceRepository', expected: githubUrl(policy.sourceRepository), actual: claims.sourceRepositoryUri ?? '(none)' });
+  }
+  if (
+    policy.sourceRepositoryOwner !== undefined &&
+    githubUrl(policy.sourceRepositoryOwner) !== (claims.sourceRepositoryOwnerUri ?? '').toLowerCase()
+  ) {
+    out.push({
+      field: 'sourceRepositoryOwner',
+      expected: githubUrl(policy.sourceRepositoryOwner),
+      actual: claims.sourceRepositoryOwnerUri ?? '(none)',
+    });
+  }
+  if (policy.sourceRef !== undefined && policy.sourceRef !== claims.sourceRepositoryRef) {
+    out.push({ field: 'sourceRef', expected: policy.sourceRef, actual: claims.sourceRepositoryRef ?? '(none)' });
+  }
+  if (policy.sourceDigest !== undefined && policy.sourceDigest.toLowerCase() !== (claims.sourceRepositoryDigest ?? '').toLowerCase()) {
+    out.push({ field: 'sourceDigest', expected: policy.sourceDigest, actual: claims.sourceRepositoryDigest ?? '(none)' });
+  }
+  // Runner environment is a GitHub Actions claim; other issuers have none to deny.
+  if (
+    policy.runnerEnvironment === 'github-hosted' &&
+    isGitHubActionsIssuer(claims.issuer) &&
+    claims.runnerEnvironment !== 'github-hosted'
+  ) {
+    out.push({ field: 'runnerEnvironment', expected: 'github-hosted', actual: claims.runnerEnvironment ?? '(none)' });
+  }
+  return out;
+}
+
+/**
+ * Accept the signer if any one policy entry matches; otherwise IDENTITY_MISMATCH listing, for the closest entry,
+ * each field expected versus actual. No policy entries is a refusal, never a pass.
+ */
+export function judgeIdentity(policies: readonly SignerIdentity[], claims: SignerClaims): SignerIdentity {
+  if (policies.length === 0) {
+    throw new VerifyError(
+      'POLICY_MISSING',
+      'no accepted signer identity given; pass --certificate-identity and --certificate-oidc-issuer (or --key)',
+    );
+  }
+  let closest: IdentityMismatch[] | undefined;
+  for (const policy of policies) {
+    const mismatches = compareIdentity(policy, claims);
+    if (mismatches.length === 0) return policy;
+    if (closest === undefined || mismatches.length < closest.length) closest = mismatches;
+  }
+  const detail = (closest ?? []).map((m) => `${m.field}: expected ${m.expected}, got ${m.actual}`).join('; ');
+  throw new VerifyError('IDENTITY_MISMATCH', `the signer is not an accepted identity (${detail})`);
+}

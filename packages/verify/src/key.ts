@@ -1,0 +1,16 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { VerifyError } from './errors.js';
+
+/** A managed public key (PEM). Attacker-controlled text: a corrupt PEM is KEY_INVALID, not a crypto stack trace. */
+export function parsePublicKey(pem: string | Buffer, source = 'key'): KeyObject {
+  try {
+    const key = createPublicKey(pem);
+    if (key.type !== 'public') throw new Error('not a public key');
+    return key;
+  } catch (cause) {
+    throw new VerifyError('KEY_INVALID', `${source} is not a usable public key (${(cause as Error).message}); pass a PEM public key`, {
+      cause,
+      file: source,
+    });
+  }
+}
