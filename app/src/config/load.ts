@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ConfigError, type Policy, parsePolicy } from '@trustgate/core';
 import { AppError } from '../errors.js';
 import { type GitHub, httpStatus, type RepoRef } from '../github/types.js';
@@ -8,7 +9,7 @@ export const ORG_REPOSITORY = '.github';
 
 export type LoadedPolicy =
   | { kind: 'none' }
-  | { kind: 'ok'; policy: Policy; source: string }
+  | { kind: 'ok'; policy: Policy; source: string; sha256: string }
   | { kind: 'invalid'; error: ConfigError; source: string };
 
 /**
@@ -27,7 +28,8 @@ export async function loadPolicy(github: GitHub, repo: RepoRef, ref: string): Pr
 
 function parse(text: string, source: string): LoadedPolicy {
   try {
-    return { kind: 'ok', policy: parsePolicy(text, source), source };
+    const sha256 = createHash('sha256').update(text).digest('hex');
+    return { kind: 'ok', policy: parsePolicy(text, source), source, sha256 };
   } catch (err) {
     if (err instanceof ConfigError) return { kind: 'invalid', error: err, source };
     throw err;

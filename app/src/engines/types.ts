@@ -34,6 +34,8 @@ export type ClassifyPullRequest = (input: {
 
 export interface PromotionRequest {
   policy: Policy;
+  /** Where the policy was read and the sha256 of its bytes, recorded with the decision. */
+  policySource: { uri: string; sha256: string };
   environment: string;
   /** `sha256:<hex>` of the artifact, or `gitCommit:<sha>` when the deployment names only a commit. */
   subject: string;

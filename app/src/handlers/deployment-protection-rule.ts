@@ -45,6 +45,13 @@ export const onDeploymentProtectionRule: Handler = async (ctx) => {
       const out = configErrorOutput(loaded.error);
       return { approved: false, comment: `trustgate: ${out.title}; rejected until it is fixed.\n${loaded.error.message}` };
     }
-    return ctx.engines.decidePromotion({ policy: loaded.policy, environment, subject, repo, github: ctx.github });
+    return ctx.engines.decidePromotion({
+      policy: loaded.policy,
+      policySource: { uri: loaded.source, sha256: loaded.sha256 },
+      environment,
+      subject,
+      repo,
+      github: ctx.github,
+    });
   }
 };

@@ -154,7 +154,18 @@ describe('deployment protection rule', () => {
     ]);
   });
 
-  test('an environment without a promotion policy is approved, one with a policy and no engine is rejected', async () => {
+  test('the gate engine rejects a digest without the evidence the environment requires, and says why', async () => {
+    const hh = await harness();
+    hh.github.state.files.set('octo-org/service@main:.github/trustgate.yml', policy);
+    const event = deploymentProtectionRuleEvent(hh.github.state, { environment: 'production', sha: sha(53), digest });
+    await hh.github.deliver('deployment_protection_rule', event);
+    expect(hh.github.calls('repos/list-attestations').map((c) => c.params.subject_digest)).toEqual([digest]);
+    const [call] = hh.github.calls('actions/review-custom-gates-for-run');
+    expect(call?.body.state).toBe('rejected');
+    expect(call?.body.comment).toContain('fail');
+  });
+
+  test('an environment without a promotion policy is approved, a commit without a digest is rejected', async () => {
     const hh = await harness();
     hh.github.state.files.set('octo-org/service@main:.github/trustgate.yml', policy);
     await hh.github.deliver(
@@ -165,7 +176,9 @@ describe('deployment protection rule', () => {
       'deployment_protection_rule',
       deploymentProtectionRuleEvent(hh.github.state, { environment: 'production', sha: sha(52) }),
     );
-    expect(hh.github.calls('actions/review-custom-gates-for-run').map((c) => c.body.state)).toEqual(['approved', 'rejected']);
+    const calls = hh.github.calls('actions/review-custom-gates-for-run').map((c) => c.body);
+    expect(calls.map((c) => c.state)).toEqual(['approved', 'rejected']);
+    expect(calls[1]?.comment).toContain(`names only gitCommit:${sha(52)}`);
   });
 });
 
