@@ -1,6 +1,6 @@
 import type { Store } from '@trustgate/metrics';
 import type { ApplicationFunction, Context } from 'probot';
-import { processOnce } from './deliveries/once.js';
+import { DEFAULT_LEASE_MS, processOnce } from './deliveries/once.js';
 import { AppError } from './errors.js';
 import { defaultEngines, type Engines } from './engines/index.js';
 import type { GitHub } from './github/types.js';
@@ -11,6 +11,8 @@ export interface AppDependencies {
   store: Store;
   metrics: AppMetrics;
   engines?: Engines;
+  /** How long a claim on a delivery lasts before another worker may take it over (see processOnce). */
+  leaseMs?: number;
 }
 
 /**
@@ -36,14 +38,14 @@ export function createApp(deps: AppDependencies): ApplicationFunction {
         ...(typeof payload.repository?.full_name === 'string' ? { repository: payload.repository.full_name } : {}),
       };
       try {
-        const outcome = await processOnce(deps.store, delivery, async (tx) => {
+        const outcome = await processOnce(deps.store, delivery, deps.leaseMs ?? DEFAULT_LEASE_MS, async () => {
           if (!handler) return;
           await handler({
             deliveryId: context.id,
             event: key,
             payload: context.payload,
             github: context.octokit as unknown as GitHub,
-            tx,
+            db: deps.store,
             engines,
             log: context.log,
           });

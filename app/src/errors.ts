@@ -6,7 +6,8 @@ export type AppErrorCode =
   | 'APP_BUDGET_UNREADABLE'
   | 'APP_PAYLOAD_INVALID'
   | 'APP_SETTINGS_INVALID'
-  | 'APP_DELIVERY_FAILED';
+  | 'APP_DELIVERY_FAILED'
+  | 'APP_DELIVERY_IN_FLIGHT';
 
 export class AppError extends TrustgateError<AppErrorCode> {
   constructor(code: AppErrorCode, message: string, options: { cause?: unknown } = {}) {

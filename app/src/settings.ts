@@ -14,6 +14,8 @@ export interface AppSettings {
   dataDir?: string;
   /** How often the reconciler looks for failed deliveries; 0 disables the periodic pass (start-up still runs). */
   reconcileIntervalMs: number;
+  /** How long a claim on a delivery lasts before another worker may take it over; absent means 60 s. */
+  deliveryLeaseMs?: number;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 }
 
@@ -44,6 +46,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): AppSettin
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.TRUSTGATE_DATA_DIR ? { dataDir: env.TRUSTGATE_DATA_DIR } : {}),
     reconcileIntervalMs: Number(env.TRUSTGATE_RECONCILE_INTERVAL_MS ?? 10 * 60 * 1000),
+    ...(env.TRUSTGATE_DELIVERY_LEASE_MS ? { deliveryLeaseMs: Number(env.TRUSTGATE_DELIVERY_LEASE_MS) } : {}),
     logLevel: level as AppSettings['logLevel'],
   };
 }

@@ -85,7 +85,7 @@ async function architectureReview(
     ctx.github,
     teams.flatMap((team) => approvers.map((login) => ({ team, login }))),
   );
-  const override = await findReviewOverride(ctx.tx, { repository: fullName(repo), number: pr.number, headSha: pr.headSha });
+  const override = await findReviewOverride(ctx.db, { repository: fullName(repo), number: pr.number, headSha: pr.headSha });
   const outcome = evaluateArchitectureReview({
     policy: policy.review,
     cohort: who.cohort,
@@ -143,7 +143,7 @@ async function guardrails(
   const opened = new Date(pr.createdAt);
   let counts: BudgetCounts | Error;
   try {
-    await recordAgentPullRequest(ctx.tx, {
+    await recordAgentPullRequest(ctx.db, {
       repository: fullName(repo),
       number: pr.number,
       agent,
@@ -152,7 +152,7 @@ async function guardrails(
       deliveryId: ctx.deliveryId,
     });
     counts = await countAgentPullRequests(
-      ctx.tx,
+      ctx.db,
       { agent, ...(who.initiator ? { initiator: who.initiator } : {}) },
       { from: new Date(opened.getTime() - DAY_MS), to: opened },
     );

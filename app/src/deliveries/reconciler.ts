@@ -1,4 +1,4 @@
-import { doneDeliveries, type SqlClient } from '@trustgate/metrics';
+import { type DeliveryStatus, deliveryStatuses, type SqlClient } from '@trustgate/metrics';
 import type { GitHub } from '../github/types.js';
 
 /** A redelivery that keeps failing is left alone after this many attempts (GitHub lists each attempt). */
@@ -11,14 +11,19 @@ export interface ListedDelivery {
   redelivery: boolean;
 }
 
-/** Deliveries to ask GitHub to send again: no attempt succeeded, the store has not processed them, attempts remain. */
-export function deliveriesToRedeliver(listed: readonly ListedDelivery[], done: ReadonlySet<string>): ListedDelivery[] {
+/**
+ * Deliveries to ask GitHub to send again: not processed to the end in the store, attempts remain, and either no
+ * attempt succeeded or the store recorded a failure after GitHub was answered (a handler slower than GitHub's
+ * timeout is answered 202 and finishes in the background).
+ */
+export function deliveriesToRedeliver(listed: readonly ListedDelivery[], stored: ReadonlyMap<string, DeliveryStatus>): ListedDelivery[] {
   const byGuid = new Map<string, ListedDelivery[]>();
   for (const d of listed) byGuid.set(d.guid, [...(byGuid.get(d.guid) ?? []), d]);
   const pick: ListedDelivery[] = [];
   for (const [guid, attempts] of byGuid) {
-    if (done.has(guid) || attempts.length >= MAX_ATTEMPTS) continue;
-    if (attempts.some((a) => a.status_code >= 200 && a.status_code < 300)) continue;
+    const status = stored.get(guid);
+    if (status === 'done' || attempts.length >= MAX_ATTEMPTS) continue;
+    if (status !== 'failed' && attempts.some((a) => a.status_code >= 200 && a.status_code < 300)) continue;
     pick.push(attempts.reduce((a, b) => (b.id > a.id ? b : a)));
   }
   return pick;
@@ -34,8 +39,8 @@ export async function reconcileDeliveries(appGithub: GitHub, db: SqlClient, page
     cursor = /[?&]cursor=([^&>]+)[^>]*>;\s*rel="next"/.exec(res.headers.link ?? '')?.[1];
     if (!cursor) break;
   }
-  const done = await doneDeliveries(db, [...new Set(listed.map((d) => d.guid))]);
-  const redo = deliveriesToRedeliver(listed, done);
+  const stored = await deliveryStatuses(db, [...new Set(listed.map((d) => d.guid))]);
+  const redo = deliveriesToRedeliver(listed, stored);
   for (const d of redo) await appGithub.rest.apps.redeliverWebhookDelivery({ delivery_id: d.id });
   return redo.map((d) => d.guid);
 }

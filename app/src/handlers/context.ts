@@ -14,8 +14,8 @@ export interface HandlerContext<P = unknown> {
   event: string;
   payload: P;
   github: GitHub;
-  /** The delivery's transaction: store writes land together with the delivery being marked done. */
-  tx: SqlClient;
+  /** The store; writes are keyed (delivery, pull request, head commit) so a rerun after a crash counts nothing twice. */
+  db: SqlClient;
   engines: Engines;
   log: Logger;
 }

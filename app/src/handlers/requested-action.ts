@@ -37,7 +37,7 @@ export const onRequestedAction: Handler = async (ctx) => {
       await ctx.github.rest.issues.createComment({ ...repo, issue_number: number, body: `trustgate: override refused: ${why}.` });
       continue;
     }
-    await recordReviewOverride(ctx.tx, {
+    await recordReviewOverride(ctx.db, {
       repository: fullName(repo),
       number,
       headSha: pr.headSha,

@@ -47,7 +47,12 @@ export async function startServer(settings: AppSettings, options: { engines?: En
     Octokit: AppOctokit as typeof ProbotOctokit,
     ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
   });
-  const appFn = createApp({ store, metrics, ...(options.engines ? { engines: options.engines } : {}) });
+  const appFn = createApp({
+    store,
+    metrics,
+    ...(options.engines ? { engines: options.engines } : {}),
+    ...(settings.deliveryLeaseMs !== undefined ? { leaseMs: settings.deliveryLeaseMs } : {}),
+  });
   const webhooks = await createNodeMiddleware(appFn, { probot, webhooksPath: WEBHOOK_PATH });
 
   const server: Server = createServer((req, res) => {

@@ -61,6 +61,20 @@ export async function startHarness(options: { engines?: Engines; store?: Store; 
     { ...(options.engines ? { engines: options.engines } : {}), ...(options.store ? { store: options.store } : {}) },
   );
   appUrl = app.url;
+  // GitHub's webhook timeout: a handler slower than ~10 s is answered 202 and finishes in the background; wait
+  // for the store to record the end, so assertions see what the App did.
+  const send = github.deliver.bind(github);
+  github.deliver = async (event, payload, opts) => {
+    const res = await send(event, payload, opts);
+    if (res.status === 202) {
+      for (let i = 0; i < 1200; i++) {
+        const { rows } = await app.store.query<{ status: string }>('select status from deliveries where id = $1', [res.guid]);
+        if (rows[0] && rows[0].status !== 'processing') break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    return res;
+  };
   return {
     github,
     app,

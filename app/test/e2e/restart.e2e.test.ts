@@ -87,7 +87,8 @@ if (describeIfPostgres()) {
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'fatal',
-      TRUSTGATE_RECONCILE_INTERVAL_MS: '0',
+      TRUSTGATE_RECONCILE_INTERVAL_MS: '1000',
+      TRUSTGATE_DELIVERY_LEASE_MS: '1500',
     };
 
     // GitHub stalls on the first check run, and the App is killed while it waits.
@@ -110,18 +111,21 @@ if (describeIfPostgres()) {
     github.state.stall.delete('checks/create');
     release();
 
-    // The restarted App's start-up reconciler finds the failed delivery and asks GitHub to send it again.
+    // The restarted App's reconciler finds the failed delivery and asks GitHub to send it again; while the dead
+    // process's claim is within its lease the redelivery is refused, after it the delivery is processed.
     const second = await serve(env);
     appUrl = second.url;
     await until('the redelivery to succeed', () =>
-      github.state.deliveries.some((d: { guid: string; status_code: number }) => d.guid === lost.guid && d.status_code === 200),
+      github.state.deliveries.some(
+        (d: { guid: string; status_code: number }) => d.guid === lost.guid && d.status_code >= 200 && d.status_code < 300,
+      ),
     );
     const again = await github.deliver('pull_request', pullRequestEvent(github.state, pr, 'opened'), { guid: lost.guid });
-    expect(again.status).toBe(200);
+    expect([200, 202]).toContain(again.status);
     second.child.kill('SIGTERM');
     await new Promise((r) => second.child.once('exit', r));
 
-    expect(github.calls('apps/redeliver-webhook-delivery')).toHaveLength(1);
+    expect(github.calls('apps/redeliver-webhook-delivery').length).toBeGreaterThanOrEqual(1);
     // One check run of each kind after the restart, besides the one GitHub never answered before the kill.
     expect(github.calls('checks/create').map((c) => c.body.name)).toEqual([
       'trustgate / architecture-review',

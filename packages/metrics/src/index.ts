@@ -11,10 +11,11 @@ export {
 } from './store/agent-activity.js';
 export {
   claimDelivery,
+  type DeliveryClaim,
   type DeliveryRecord,
   type DeliveryStatus,
   deliveryStatus,
-  doneDeliveries,
+  deliveryStatuses,
   failDelivery,
   finishDelivery,
 } from './store/deliveries.js';

@@ -10,21 +10,26 @@ export interface DeliveryRecord {
 
 export type DeliveryStatus = 'processing' | 'done' | 'failed';
 
+export type DeliveryClaim = 'claimed' | 'done' | 'in-flight';
+
 /**
- * Claim a delivery inside the caller's transaction. Returns false when another transaction already processed it
- * (or holds it: the unique key makes a concurrent replica wait, then see the row). A failed delivery may be claimed
- * again, which is how a redelivery retries it.
+ * Claim a delivery for processing, atomically (one statement, so replicas on one PostgreSQL cannot both win). A
+ * delivery already done is not claimed again; one being processed is claimed again only once its claim is older
+ * than `leaseMs` (the process holding it died); a failed one may be claimed again, which is how redelivery retries.
  */
-export async function claimDelivery(tx: SqlClient, d: DeliveryRecord): Promise<boolean> {
-  const { rows } = await tx.query<{ id: string }>(
-    `insert into deliveries (id, event, action, installation_id, repository, status)
-     values ($1, $2, $3, $4, $5, 'processing')
-     on conflict (id) do update set status = 'processing', attempts = deliveries.attempts + 1, error = null
+export async function claimDelivery(db: SqlClient, d: DeliveryRecord, leaseMs: number): Promise<DeliveryClaim> {
+  const { rows } = await db.query<{ id: string }>(
+    `insert into deliveries (id, event, action, installation_id, repository, status, claimed_at)
+     values ($1, $2, $3, $4, $5, 'processing', now())
+     on conflict (id) do update set status = 'processing', attempts = deliveries.attempts + 1, error = null, claimed_at = now()
        where deliveries.status = 'failed'
+          or (deliveries.status = 'processing' and deliveries.claimed_at < now() - make_interval(secs => $6))
      returning id`,
-    [d.id, d.event, d.action ?? null, d.installationId ?? null, d.repository ?? null],
+    [d.id, d.event, d.action ?? null, d.installationId ?? null, d.repository ?? null, leaseMs / 1000],
   );
-  return rows.length === 1;
+  if (rows.length === 1) return 'claimed';
+  const current = await deliveryStatus(db, d.id);
+  return current?.status === 'done' ? 'done' : 'in-flight';
 }
 
 export async function finishDelivery(tx: SqlClient, id: string): Promise<void> {
@@ -49,9 +54,11 @@ export async function deliveryStatus(db: SqlClient, id: string): Promise<{ statu
   return rows[0];
 }
 
-/** Delivery ids among `ids` that were processed to the end. */
-export async function doneDeliveries(db: SqlClient, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const { rows } = await db.query<{ id: string }>(`select id from deliveries where status = 'done' and id = any($1)`, [[...ids]]);
-  return new Set(rows.map((r) => r.id));
+/** The recorded status of each of `ids` that the store knows. */
+export async function deliveryStatuses(db: SqlClient, ids: readonly string[]): Promise<Map<string, DeliveryStatus>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.query<{ id: string; status: DeliveryStatus }>('select id, status from deliveries where id = any($1)', [
+    [...ids],
+  ]);
+  return new Map(rows.map((r) => [r.id, r.status]));
 }

@@ -22,3 +22,5 @@ create table if not exists review_overrides (
   created_at timestamptz not null default now(),
   primary key (repository, number, head_sha)
 );
+-- When the current attempt at a delivery was claimed: a claim older than the lease belongs to a dead process.
+alter table deliveries add column if not exists claimed_at timestamptz;
