@@ -54,9 +54,17 @@ export default async function () {
     const bare = await startBare(privateKey, mock.url);
     const bareResult = await load(bare.url, payload);
     await bare.close();
-    const app = await startServer(
-      { appId: '1', privateKey, webhookSecret: SECRET, baseUrl: mock.url, port: 0, host: '127.0.0.1', reconcileIntervalMs: 0, logLevel: 'fatal', dataDir: `${dataDir}store-${Date.now()}` },
-    );
+    const app = await startServer({
+      appId: '1',
+      privateKey,
+      webhookSecret: SECRET,
+      baseUrl: mock.url,
+      port: 0,
+      host: '127.0.0.1',
+      reconcileIntervalMs: 0,
+      logLevel: 'fatal',
+      dataDir: `${dataDir}store-${Date.now()}`,
+    });
     const appResult = await load(app.url, payload);
     await app.close();
     rows.push(row('bare Probot app (does nothing)', bareResult, '-', true));
@@ -96,7 +104,12 @@ async function load(url, payload) {
     const t = process.hrtime.bigint();
     const res = await fetch(`${url}/api/github/webhooks`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': signature },
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'pull_request',
+        'x-github-delivery': randomUUID(),
+        'x-hub-signature-256': signature,
+      },
       body,
     });
     await res.text();
