@@ -53,8 +53,9 @@ export async function evaluatePullRequestGates(ctx: HandlerContext, repo: RepoRe
   const policy = loaded.policy;
   const who = await ctx.engines.classify({ pr, policy, github: ctx.github, repo });
   await labelCohort(ctx, repo, pr, policy, who);
-  await architectureReview(ctx, repo, pr, policy, who, at);
-  await guardrails(ctx, repo, pr, policy, who, at);
+  const evaluation: Evaluation = { ctx, repo, pr, policy, who, at };
+  await architectureReview(evaluation);
+  await guardrails(evaluation);
 }
 
 async function labelCohort(ctx: HandlerContext, repo: RepoRef, pr: PullRequestFacts, policy: Policy, who: Classification) {
@@ -64,14 +65,17 @@ async function labelCohort(ctx: HandlerContext, repo: RepoRef, pr: PullRequestFa
   await ctx.github.rest.issues.addLabels({ ...repo, issue_number: pr.number, labels: [label] });
 }
 
-async function architectureReview(
-  ctx: HandlerContext,
-  repo: RepoRef,
-  pr: PullRequestFacts,
-  policy: Policy,
-  who: Classification,
-  at: GateTarget,
-): Promise<void> {
+/** One pull request being evaluated: what every check of it reads. */
+interface Evaluation {
+  ctx: HandlerContext;
+  repo: RepoRef;
+  pr: PullRequestFacts;
+  policy: Policy;
+  who: Classification;
+  at: GateTarget;
+}
+
+async function architectureReview({ ctx, repo, pr, policy, who, at }: Evaluation): Promise<void> {
   const files = await changedFiles(ctx.github, repo, pr.number);
   const reviews = await submittedReviews(ctx.github, repo, pr.number);
   const excluded = new Set([pr.author, ...(who.initiator ? [who.initiator] : [])]);
@@ -126,14 +130,7 @@ async function architectureReview(
   }
 }
 
-async function guardrails(
-  ctx: HandlerContext,
-  repo: RepoRef,
-  pr: PullRequestFacts,
-  policy: Policy,
-  who: Classification,
-  at: GateTarget,
-): Promise<void> {
+async function guardrails({ ctx, repo, pr, policy, who, at }: Evaluation): Promise<void> {
   if (who.cohort !== 'agent' || !who.agent) {
     const output = { title: 'Not an agent change', summary: `Cohort **${who.cohort}**: agent guardrails do not apply.` };
     await publishCheck(ctx.github, repo, at.sha, CHECK_NAMES.guardrails, { status: 'completed', conclusion: 'success', output });

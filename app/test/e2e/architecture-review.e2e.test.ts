@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { addPull } from '../mock-github/server.mjs';
 // @ts-expect-error plain ESM test double without type declarations
 import { pullRequestEvent, pullRequestReviewEvent, checkRunRequestedAction, mergeGroupEvent } from '../mock-github/webhooks.mjs';
-import { type Harness, POLICY, sha, startHarness } from './harness.js';
+import { agentPr as makeAgentPr, type Harness, POLICY, sha, startHarness } from './harness.js';
 
 const REVIEW = 'trustgate / architecture-review';
 const GUARDRAILS = 'trustgate / guardrails';
@@ -21,16 +21,7 @@ afterEach(async () => {
 });
 
 function agentPr(number: number, extra: Record<string, unknown> = {}) {
-  return addPull(h.github.state, {
-    number,
-    headSha: sha(number),
-    author: 'copilot-swe-agent',
-    authorType: 'Bot',
-    labels: ['ai:agent'],
-    assignees: ['alice'],
-    files: ['src/api/routes.ts', 'README.md'],
-    ...extra,
-  });
+  return makeAgentPr(h.github, number, extra);
 }
 
 function checks(name: string) {

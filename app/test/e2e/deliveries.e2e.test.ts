@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { defaultEngines, type Engines } from '@trustgate/app';
 // @ts-expect-error plain ESM test double without type declarations
-import { addPull } from '../mock-github/server.mjs';
-// @ts-expect-error plain ESM test double without type declarations
 import { deploymentProtectionRuleEvent, pullRequestEvent } from '../mock-github/webhooks.mjs';
-import { type Harness, POLICY, sha, startHarness } from './harness.js';
+import { agentPr as makeAgentPr, type Harness, POLICY, sha, startHarness } from './harness.js';
 import { describeIfPostgres, scratchDatabase } from './pg.js';
 
 let h: Harness | undefined;
@@ -24,16 +22,7 @@ async function harness(options: Parameters<typeof startHarness>[0] = {}): Promis
 }
 
 function agentPr(hh: Harness, number: number, extra: Record<string, unknown> = {}) {
-  return addPull(hh.github.state, {
-    number,
-    headSha: sha(number),
-    author: 'copilot-swe-agent',
-    authorType: 'Bot',
-    labels: ['ai:agent'],
-    assignees: ['alice'],
-    files: ['src/a.ts'],
-    ...extra,
-  });
+  return makeAgentPr(hh.github, number, { files: ['src/a.ts'], ...extra });
 }
 
 const stores = [

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { type Engines, type RunningApp, startServer } from '@trustgate/app';
 import type { Store } from '@trustgate/metrics';
 // @ts-expect-error plain ESM test double without type declarations
-import { createState, startMockGitHub } from '../mock-github/server.mjs';
+import { addPull, createState, startMockGitHub } from '../mock-github/server.mjs';
 
 export const SECRET = 'e2e-webhook-secret';
 export const { privateKey: PRIVATE_KEY } = generateKeyPairSync('rsa', {
@@ -100,4 +100,18 @@ guardrails:
 
 export function sha(n: number): string {
   return n.toString(16).padStart(40, 'a');
+}
+
+/** An agent-written pull request (ai:agent label, started by alice) in the mock's repository. */
+export function agentPr(github: MockGitHub, number: number, extra: Record<string, unknown> = {}) {
+  return addPull(github.state, {
+    number,
+    headSha: sha(number),
+    author: 'copilot-swe-agent',
+    authorType: 'Bot',
+    labels: ['ai:agent'],
+    assignees: ['alice'],
+    files: ['src/api/routes.ts', 'README.md'],
+    ...extra,
+  });
 }
