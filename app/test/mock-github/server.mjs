@@ -161,7 +161,13 @@ export async function startMockGitHub({ state = createState(), webhookSecret, ap
       answer(req, Buffer.concat(chunks).toString('utf8'))
         .then((a) => {
           const payload = a.body === undefined ? '' : JSON.stringify(a.body);
-          res.writeHead(a.status, { 'content-type': 'application/json; charset=utf-8', 'x-github-media-type': 'github.v3', ...a.headers });
+          // No keep-alive: servers of earlier scenarios may have held the same port, and a pooled socket to them would hang.
+          res.writeHead(a.status, {
+            'content-type': 'application/json; charset=utf-8',
+            'x-github-media-type': 'github.v3',
+            connection: 'close',
+            ...a.headers,
+          });
           res.end(payload);
         })
         .catch((err) => {
@@ -247,6 +253,7 @@ export async function startMockGitHub({ state = createState(), webhookSecret, ap
         method: 'POST',
         headers: {
           'content-type': 'application/json',
+          connection: 'close',
           'x-github-event': event,
           'x-github-delivery': guid,
           'x-hub-signature-256': signature,
