@@ -72,8 +72,47 @@ if (describeIfPostgres()) {
   ]);
 }
 
-(built ? describe.each(stores) : describe.skip.each(stores))('an App killed mid-delivery on %s', (_, storeEnv) => {
-  test('is redelivered by the reconciler after restart: nothing lost, nothing counted twice', async () => {
+async function openStoreOf(env: Record<string, string>) {
+  return openStore(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.TRUSTGATE_DATA_DIR ?? '' });
+}
+
+(built ? describe.each(stores) : describe.skip.each(stores))('trustgate serve on %s', (_, storeEnv) => {
+  test('rejects a delivery with a bad signature and stores nothing', async () => {
+    const github: MockGitHub = await startMockGitHub({ state: createState(), webhookSecret: SECRET, appUrl: () => appUrl });
+    cleanups.push(() => github.close());
+    let appUrl = '';
+    const env = {
+      ...(await storeEnv()),
+      APP_ID: '12345',
+      PRIVATE_KEY: PRIVATE_KEY,
+      WEBHOOK_SECRET: SECRET,
+      GITHUB_API_URL: github.url,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'fatal',
+    };
+    const app = await serve(env);
+    appUrl = app.url;
+    const pr = addPull(github.state, { number: 2, headSha: sha(2), author: 'copilot-swe-agent', labels: ['ai:agent'] });
+    const res = await github.deliver('pull_request', pullRequestEvent(github.state, pr, 'opened'), {
+      secret: 'not-the-secret',
+      forged: true,
+    });
+    expect(res.status).toBe(400);
+    const metrics = await (await fetch(`${app.url}/metrics`)).text();
+    expect(metrics).toContain('trustgate_app_deliveries_total{event="pull_request",outcome="rejected"} 1');
+    app.child.kill('SIGTERM');
+    await new Promise((r) => app.child.once('exit', r));
+    expect(github.requests.filter((r) => r.operationId !== 'apps/list-webhook-deliveries')).toEqual([]);
+    const store = await openStoreOf(env);
+    try {
+      expect((await store.query('select id from deliveries')).rows).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('killed mid-delivery, is redelivered by the reconciler after restart: nothing lost, nothing counted twice', async () => {
     let appUrl = '';
     const github: MockGitHub = await startMockGitHub({ state: createState(), webhookSecret: SECRET, appUrl: () => appUrl });
     cleanups.push(() => github.close());
@@ -133,9 +172,7 @@ if (describeIfPostgres()) {
       'trustgate / guardrails',
     ]);
     expect(github.invalid).toEqual([]);
-    const store = await openStore(
-      env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: (env as { TRUSTGATE_DATA_DIR: string }).TRUSTGATE_DATA_DIR },
-    );
+    const store = await openStoreOf(env);
     try {
       expect((await store.query('select id, status from deliveries')).rows).toEqual([{ id: lost.guid, status: 'done' }]);
       expect((await store.query('select number from agent_pull_requests')).rows).toEqual([{ number: 7 }]);

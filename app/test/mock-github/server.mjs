@@ -229,7 +229,11 @@ export async function startMockGitHub({ state = createState(), webhookSecret, ap
   }
 
   /** Send a signed webhook delivery to the App, as GitHub does, and record its outcome for the deliveries API. */
-  async function deliver(event, payload, { guid = randomUUID(), redelivery = false, secret = webhookSecret, target = appUrl } = {}) {
+  async function deliver(
+    event,
+    payload,
+    { guid = randomUUID(), redelivery = false, secret = webhookSecret, target = appUrl, forged = false } = {},
+  ) {
     const body = JSON.stringify(payload);
     sent.set(guid, payload);
     const signature = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
@@ -268,8 +272,8 @@ export async function startMockGitHub({ state = createState(), webhookSecret, ap
     }
     record.status_code = status;
     record.status = status >= 200 && status < 300 ? 'OK' : status ? `HTTP ${status}` : 'connection failed';
-    // Like GitHub, a delivery is listed once its attempt has ended.
-    state.deliveries.push(record);
+    // Like GitHub, a delivery is listed once its attempt has ended; a forged one was never GitHub's to list.
+    if (!forged) state.deliveries.push(record);
     return { status, text, guid };
   }
 
