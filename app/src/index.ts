@@ -1,1 +1,10 @@
-export {};
+export { type AppDependencies, createApp } from './app.js';
+export { loadPolicy, type LoadedPolicy, POLICY_PATH } from './config/load.js';
+export { defaultEngines, type Engines } from './engines/index.js';
+export { AppError, type AppErrorCode } from './errors.js';
+export { CHECK_NAMES } from './github/checks.js';
+export { AppMetrics } from './http/metrics.js';
+export { type RunningApp, startServer, WEBHOOK_PATH } from './http/server.js';
+export * from './review/index.js';
+export * from './guardrails/index.js';
+export { type AppSettings, settingsFromEnv } from './settings.js';

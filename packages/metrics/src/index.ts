@@ -50,3 +50,21 @@ export { parseSince } from './trust-tax/since.js';
 export { type GaugeSample, trustTaxGauges } from './dashboard/gauges.js';
 export { createDashboardHandler, type DashboardOptions } from './dashboard/handler.js';
 export { renderDashboard } from './dashboard/render.js';
+export {
+  type AgentPullRequest,
+  countAgentPullRequests,
+  findReviewOverride,
+  type ReviewOverride,
+  recordAgentPullRequest,
+  recordReviewOverride,
+} from './store/agent-activity.js';
+export {
+  claimDelivery,
+  type DeliveryClaim,
+  type DeliveryRecord,
+  type DeliveryStatus,
+  deliveryStatus,
+  deliveryStatuses,
+  failDelivery,
+  finishDelivery,
+} from './store/deliveries.js';

@@ -1,0 +1,172 @@
+import { countAgentPullRequests, findReviewOverride, recordAgentPullRequest } from '@trustgate/metrics';
+import type { Policy } from '@trustgate/core';
+import { loadPolicy } from '../config/load.js';
+import type { Classification, PullRequestFacts } from '../engines/types.js';
+import { CHECK_NAMES, type CheckResult, OVERRIDE_ACTION, publishCheck } from '../github/checks.js';
+import {
+  changedFiles,
+  cleanMergeCarryOver,
+  commentsBy,
+  readCodeowners,
+  readPullRequest,
+  submittedReviews,
+  teamMemberships,
+} from '../github/pull-request.js';
+import { fullName, type RepoRef } from '../github/types.js';
+import { type BudgetCounts, judgeBudget, judgeGuardrails, offListLinks } from '../guardrails/index.js';
+import {
+  approvalsForCommit,
+  architectureReviewSummary,
+  codeownerRules,
+  evaluateArchitectureReview,
+  parseCodeowners,
+  reviewersToRequest,
+} from '../review/index.js';
+import type { HandlerContext } from '../handlers/context.js';
+import { configErrorOutput } from './config-error.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface GateTarget {
+  /** The commit the check runs are attached to: the PR head, or a merge queue group's commit. */
+  sha: string;
+  /** In a merge queue nobody can approve any more, so waiting is a failure rather than in progress. */
+  mergeQueue: boolean;
+}
+
+/** Re-evaluate every trustgate check of one pull request and publish the results. */
+export async function evaluatePullRequestGates(ctx: HandlerContext, repo: RepoRef, number: number, target?: GateTarget): Promise<void> {
+  const pr = await readPullRequest(ctx.github, repo, number);
+  const at: GateTarget = target ?? { sha: pr.headSha, mergeQueue: false };
+  const loaded = await loadPolicy(ctx.github, repo, pr.baseRef);
+  if (loaded.kind === 'none') {
+    ctx.log.info({ repo: fullName(repo), pr: number }, 'no trustgate policy; nothing to check');
+    return;
+  }
+  if (loaded.kind === 'invalid') {
+    const output = configErrorOutput(loaded.error);
+    for (const name of Object.values(CHECK_NAMES)) {
+      await publishCheck(ctx.github, repo, at.sha, name, { status: 'completed', conclusion: 'failure', output });
+    }
+    return;
+  }
+  const policy = loaded.policy;
+  const who = await ctx.engines.classify({ pr, policy, github: ctx.github, repo });
+  await labelCohort(ctx, repo, pr, policy, who);
+  const evaluation: Evaluation = { ctx, repo, pr, policy, who, at };
+  await architectureReview(evaluation);
+  await guardrails(evaluation);
+}
+
+async function labelCohort(ctx: HandlerContext, repo: RepoRef, pr: PullRequestFacts, policy: Policy, who: Classification) {
+  if (who.cohort !== 'agent' && who.cohort !== 'assisted') return;
+  const label = policy.attribution.labels[who.cohort];
+  if (pr.labels.some((l) => l.toLowerCase() === label.toLowerCase())) return;
+  await ctx.github.rest.issues.addLabels({ ...repo, issue_number: pr.number, labels: [label] });
+}
+
+/** One pull request being evaluated: what every check of it reads. */
+interface Evaluation {
+  ctx: HandlerContext;
+  repo: RepoRef;
+  pr: PullRequestFacts;
+  policy: Policy;
+  who: Classification;
+  at: GateTarget;
+}
+
+async function architectureReview({ ctx, repo, pr, policy, who, at }: Evaluation): Promise<void> {
+  const files = await changedFiles(ctx.github, repo, pr.number);
+  const reviews = await submittedReviews(ctx.github, repo, pr.number);
+  const excluded = new Set([pr.author, ...(who.initiator ? [who.initiator] : [])]);
+  const approvedCommits = reviews.filter((r) => r.state === 'APPROVED').map((r) => r.commitId);
+  const carriedOver = await cleanMergeCarryOver(ctx.github, repo, pr, approvedCommits);
+  const approvers = approvalsForCommit(reviews, { headSha: pr.headSha, carriedOver, excluded });
+  const codeowners = policy.review.useCodeowners ? await readCodeowners(ctx.github, repo, pr.baseRef) : undefined;
+  const ownerRules = codeowners ? codeownerRules(parseCodeowners(codeowners), files) : [];
+  const teams = [...new Set([...policy.review.rules, ...ownerRules].flatMap((r) => r.teams))];
+  const isMember = await teamMemberships(
+    ctx.github,
+    teams.flatMap((team) => approvers.map((login) => ({ team, login }))),
+  );
+  const override = await findReviewOverride(ctx.db, { repository: fullName(repo), number: pr.number, headSha: pr.headSha });
+  const outcome = evaluateArchitectureReview({
+    policy: policy.review,
+    cohort: who.cohort,
+    changedFiles: files,
+    approvers,
+    isMember,
+    codeownerRules: ownerRules,
+    ...(override ? { override } : {}),
+  });
+  const output = architectureReviewSummary(outcome, who.cohort);
+  let result: CheckResult;
+  if (outcome.kind === 'waiting') {
+    result = at.mergeQueue ? { status: 'completed', conclusion: 'failure', output } : { status: 'in_progress', output };
+  } else {
+    result = { status: 'completed', conclusion: 'success', output };
+  }
+  const actions =
+    outcome.kind === 'waiting' && policy.review.overrideTeams.length > 0 && !at.mergeQueue
+      ? [
+          {
+            label: 'Override',
+            description: `Audited override by ${policy.review.overrideTeams.join(', ')}`.slice(0, 40),
+            identifier: OVERRIDE_ACTION,
+          },
+        ]
+      : [];
+  await publishCheck(ctx.github, repo, at.sha, CHECK_NAMES.architectureReview, result, actions);
+  if (outcome.kind === 'waiting' && !at.mergeQueue) {
+    const request = reviewersToRequest(outcome.rules, repo.owner, excluded);
+    if (request.reviewers.length || request.teamReviewers.length) {
+      await ctx.github.rest.pulls.requestReviewers({
+        ...repo,
+        pull_number: pr.number,
+        reviewers: request.reviewers,
+        team_reviewers: request.teamReviewers,
+      });
+    }
+  }
+}
+
+async function guardrails({ ctx, repo, pr, policy, who, at }: Evaluation): Promise<void> {
+  if (who.cohort !== 'agent' || !who.agent) {
+    const output = { title: 'Not an agent change', summary: `Cohort **${who.cohort}**: agent guardrails do not apply.` };
+    await publishCheck(ctx.github, repo, at.sha, CHECK_NAMES.guardrails, { status: 'completed', conclusion: 'success', output });
+    return;
+  }
+  const agent = who.agent;
+  const opened = new Date(pr.createdAt);
+  let counts: BudgetCounts | Error;
+  try {
+    await recordAgentPullRequest(ctx.db, {
+      repository: fullName(repo),
+      number: pr.number,
+      agent,
+      ...(who.initiator ? { initiator: who.initiator } : {}),
+      openedAt: opened,
+      deliveryId: ctx.deliveryId,
+    });
+    counts = await countAgentPullRequests(
+      ctx.db,
+      { agent, ...(who.initiator ? { initiator: who.initiator } : {}) },
+      { from: new Date(opened.getTime() - DAY_MS), to: opened },
+    );
+  } catch (err) {
+    counts = err as Error;
+  }
+  const budget = judgeBudget(policy.guardrails, { agent, ...(who.initiator ? { initiator: who.initiator } : {}) }, counts);
+  const comments = await commentsBy(ctx.github, repo, pr.number, agent);
+  const links = offListLinks(
+    [{ where: 'the pull request body', text: pr.body }, ...comments.map((c) => ({ where: `comment ${c.id}`, text: c.body }))],
+    policy.guardrails.allowedHosts,
+  );
+  const verdict = judgeGuardrails(budget, links);
+  await publishCheck(ctx.github, repo, at.sha, CHECK_NAMES.guardrails, {
+    status: 'completed',
+    conclusion: verdict.conclusion,
+    output: verdict.output,
+  });
+  if (counts instanceof Error) throw counts;
+}

@@ -1,0 +1,37 @@
+import { classifyPullRequest } from '@trustgate/attribution';
+import { classifyByLabels } from './labels.js';
+import type { Classification, ClassifyPullRequest } from './types.js';
+
+/**
+ * The attribution engine over the PR and its commits; the ai-tag action's labels count too, so a PR labelled
+ * `ai:agent` is reviewed as one even when its commits carry no marker.
+ */
+export const classifyWithAttribution: ClassifyPullRequest = async (input) => {
+  const { pr, policy, github, repo } = input;
+  const commits = await github.paginate(github.rest.pulls.listCommits, { ...repo, pull_number: pr.number, per_page: 100 });
+  const event = {
+    action: 'synchronize',
+    pull_request: {
+      number: pr.number,
+      title: pr.title,
+      body: pr.body,
+      user: { login: pr.author, type: pr.authorType },
+      head: { ref: pr.headRef, sha: pr.headSha },
+      labels: pr.labels.map((name) => ({ name })),
+    },
+    repository: { full_name: `${repo.owner}/${repo.repo}` },
+  };
+  const engine = classifyPullRequest(event, commits, {
+    requireDisclosure: policy.attribution.requireDisclosure,
+    rules: policy.attribution.rules,
+  });
+  const byLabels = await classifyByLabels(input);
+  const labelled = byLabels.cohort === 'agent' || byLabels.cohort === 'assisted';
+  const cohort = (engine.cohort === 'human' || engine.cohort === 'unknown') && labelled ? byLabels.cohort : engine.cohort;
+  const agent = cohort === 'agent' ? (engine.agent ?? byLabels.agent ?? pr.author) : undefined;
+  const initiator = engine.initiator?.login ?? byLabels.initiator;
+  const result: Classification = { cohort };
+  if (agent) result.agent = agent;
+  if (initiator && initiator.toLowerCase() !== pr.author.toLowerCase()) result.initiator = initiator;
+  return result;
+};

@@ -1,0 +1,37 @@
+import { type BundleVerifier, decidePromotion, decisionToMarkdown, GateError, sigstoreVerifier } from '@trustgate/gate';
+import type { DecidePromotion } from './types.js';
+
+/**
+ * The promotion gate engine for a deployment: the environment's policy over the attestations GitHub holds for the
+ * artifact digest, each bundle verified (public-good Sigstore root unless another verifier is given).
+ */
+export function decideWithGateEngine(verifyBundle?: BundleVerifier): DecidePromotion {
+  let verifier = verifyBundle;
+  return async ({ policy, policySource, environment, subject, repo, github }) => {
+    if (!(environment in policy.promotion.environments)) {
+      return {
+        approved: true,
+        comment: `trustgate: environment \`${environment}\` has no promotion policy in ${policySource.uri}; nothing to enforce.`,
+      };
+    }
+    if (!subject.startsWith('sha256:')) {
+      return {
+        approved: false,
+        comment: `trustgate: environment \`${environment}\` judges artifacts by digest, but the deployment names only ${subject}; pass {"digest": "sha256:..."} in the deployment payload. Rejected (fail closed).`,
+      };
+    }
+    // The trusted root is parsed on first use, not when the App starts.
+    verifier ??= sigstoreVerifier();
+    try {
+      const { decision } = await decidePromotion(
+        { policy: policy.promotion, policySource, environment, subject, repository: `${repo.owner}/${repo.repo}` },
+        { verifyBundle: verifier, attestations: github },
+      );
+      return { approved: decision.decision === 'pass', comment: decisionToMarkdown(decision) };
+    } catch (err) {
+      // A GitHub outage is retried by redelivery; anything else about this deployment is a reasoned rejection.
+      if (!(err instanceof GateError) || err.code === 'ATTESTATIONS_API_ERROR') throw err;
+      return { approved: false, comment: `trustgate: ${err.message} (${err.code}); rejected.` };
+    }
+  };
+}

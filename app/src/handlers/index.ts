@@ -1,0 +1,31 @@
+import { onCheckRerequest } from './check-run.js';
+import type { Handler } from './context.js';
+import { onDeploymentProtectionRule } from './deployment-protection-rule.js';
+import { onMergeGroup } from './merge-group.js';
+import { onPullRequest } from './pull-request.js';
+import { onRequestedAction } from './requested-action.js';
+
+export type { Handler, HandlerContext, Logger } from './context.js';
+
+/** `event.action` -> handler. Deliveries of anything else are acknowledged and recorded as ignored. */
+export const HANDLERS: Readonly<Record<string, Handler>> = {
+  'pull_request.opened': onPullRequest,
+  'pull_request.reopened': onPullRequest,
+  'pull_request.synchronize': onPullRequest,
+  'pull_request.edited': onPullRequest,
+  'pull_request.labeled': onPullRequest,
+  'pull_request.unlabeled': onPullRequest,
+  'pull_request.ready_for_review': onPullRequest,
+  'pull_request.assigned': onPullRequest,
+  'pull_request_review.submitted': onPullRequest,
+  'pull_request_review.edited': onPullRequest,
+  'pull_request_review.dismissed': onPullRequest,
+  'issue_comment.created': onPullRequest,
+  'issue_comment.edited': onPullRequest,
+  'check_run.rerequested': onCheckRerequest,
+  'check_run.requested_action': onRequestedAction,
+  'check_suite.requested': onCheckRerequest,
+  'check_suite.rerequested': onCheckRerequest,
+  'merge_group.checks_requested': onMergeGroup,
+  'deployment_protection_rule.requested': onDeploymentProtectionRule,
+};

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { AppError } from './errors.js';
+
+export interface AppSettings {
+  appId: string;
+  privateKey: string;
+  webhookSecret: string;
+  /** GitHub REST API root (GitHub Enterprise or a test double); absent means api.github.com. */
+  baseUrl?: string;
+  port: number;
+  host: string;
+  /** PostgreSQL URL; absent means the embedded store in `dataDir`. */
+  databaseUrl?: string;
+  dataDir?: string;
+  /** How often the reconciler looks for failed deliveries; 0 disables the periodic pass (start-up still runs). */
+  reconcileIntervalMs: number;
+  /** How long a claim on a delivery lasts before another worker may take it over; absent means 60 s. */
+  deliveryLeaseMs?: number;
+  logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+}
+
+/** Settings from the environment; what is missing is named together with the variable that supplies it. */
+export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): AppSettings {
+  const need = (name: string): string => {
+    const v = env[name];
+    if (!v) throw new AppError('APP_SETTINGS_INVALID', `${name} is not set; see docs/app.md for the App's settings`);
+    return v;
+  };
+  const privateKey = env.PRIVATE_KEY ?? (env.PRIVATE_KEY_PATH ? readFileSync(env.PRIVATE_KEY_PATH, 'utf8') : undefined);
+  if (!privateKey) throw new AppError('APP_SETTINGS_INVALID', 'PRIVATE_KEY or PRIVATE_KEY_PATH is not set; see docs/app.md');
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new AppError('APP_SETTINGS_INVALID', `PORT=${env.PORT} is not a port number`);
+  }
+  const level = env.LOG_LEVEL ?? 'info';
+  if (!['trace', 'debug', 'info', 'warn', 'error', 'fatal'].includes(level)) {
+    throw new AppError('APP_SETTINGS_INVALID', `LOG_LEVEL=${level} is not one of trace, debug, info, warn, error, fatal`);
+  }
+  return {
+    appId: need('APP_ID'),
+    privateKey: privateKey.replace(/\\n/g, '\n'),
+    webhookSecret: need('WEBHOOK_SECRET'),
+    ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(env.TRUSTGATE_DATA_DIR ? { dataDir: env.TRUSTGATE_DATA_DIR } : {}),
+    reconcileIntervalMs: Number(env.TRUSTGATE_RECONCILE_INTERVAL_MS ?? 10 * 60 * 1000),
+    ...(env.TRUSTGATE_DELIVERY_LEASE_MS ? { deliveryLeaseMs: Number(env.TRUSTGATE_DELIVERY_LEASE_MS) } : {}),
+    logLevel: level as AppSettings['logLevel'],
+  };
+}

@@ -1,0 +1,168 @@
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { defaultEngines, type Engines } from '@trustgate/app';
+// @ts-expect-error plain ESM test double without type declarations
+import { deploymentProtectionRuleEvent, pullRequestEvent } from '../mock-github/webhooks.mjs';
+import { agentPr as makeAgentPr, type Harness, POLICY, sha, startHarness } from './harness.js';
+import { describeIfPostgres, scratchDatabase } from './pg.js';
+
+let h: Harness | undefined;
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  if (h) expect(h.github.invalid).toEqual([]);
+  await h?.close();
+  h = undefined;
+  for (const c of cleanups.splice(0)) await c();
+});
+
+async function harness(options: Parameters<typeof startHarness>[0] = {}): Promise<Harness> {
+  h = await startHarness(options);
+  h.github.state.files.set('octo-org/service@main:.github/trustgate.yml', POLICY);
+  h.github.state.teams.set('octo-org/architects', new Set(['bob']));
+  return h;
+}
+
+function agentPr(hh: Harness, number: number, extra: Record<string, unknown> = {}) {
+  return makeAgentPr(hh.github, number, { files: ['src/a.ts'], ...extra });
+}
+
+const stores = [
+  ['embedded PGlite', async () => ({})],
+  ...(describeIfPostgres()
+    ? [
+        [
+          'PostgreSQL',
+          async () => {
+            const db = await scratchDatabase();
+            cleanups.push(db.drop);
+            return { databaseUrl: db.url };
+          },
+        ] as const,
+      ]
+    : []),
+] as const;
+
+describe.each(stores)('deliveries on %s', (_, storeOptions) => {
+  test('a duplicate delivery is acknowledged and processed once', async () => {
+    const hh = await harness(await storeOptions());
+    const payload = pullRequestEvent(hh.github.state, agentPr(hh, 1), 'opened');
+    const first = await hh.github.deliver('pull_request', payload);
+    const again = await hh.github.deliver('pull_request', payload, { guid: first.guid });
+    expect([200, 202]).toContain(first.status);
+    expect([200, 202]).toContain(again.status);
+    expect(hh.github.calls('checks/create').map((c) => c.body.name)).toEqual(['trustgate / architecture-review', 'trustgate / guardrails']);
+    const { rows } = await hh.app.store.query('select id, status, attempts from deliveries');
+    expect(rows).toEqual([{ id: first.guid, status: 'done', attempts: 1 }]);
+    const metrics = await (await fetch(`${hh.app.url}/metrics`)).text();
+    expect(metrics).toContain('trustgate_app_deliveries_total{event="pull_request",outcome="processed"} 1');
+    expect(metrics).toContain('trustgate_app_deliveries_total{event="pull_request",outcome="duplicate"} 1');
+  });
+
+  test('a failed delivery is recorded, redelivered by the reconciler, and then processed once', async () => {
+    const hh = await harness(await storeOptions());
+    hh.github.state.refuse.set('pulls/get', 4);
+    const first = await hh.github.deliver('pull_request', pullRequestEvent(hh.github.state, agentPr(hh, 3), 'opened'));
+    expect([500, 202]).toContain(first.status);
+    expect(first.text).not.toContain('secret');
+    expect((await hh.app.store.query('select status from deliveries')).rows).toEqual([{ status: 'failed' }]);
+    expect(await hh.app.reconcile()).toEqual([first.guid]);
+    await until(async () => (await hh.app.store.query(`select 1 from deliveries where status = 'done'`)).rows.length === 1);
+    expect(await hh.app.reconcile()).toEqual([]);
+    expect(hh.github.calls('checks/create')).toHaveLength(2);
+    expect((await hh.app.store.query('select number from agent_pull_requests')).rows).toEqual([{ number: 3 }]);
+  });
+});
+
+describe('agent guardrails', () => {
+  test('the daily PR budget blocks the agent PR that exceeds it', async () => {
+    const hh = await harness();
+    const t0 = Date.parse('2026-11-20T10:00:00Z');
+    for (const [n, minutes] of [
+      [11, 0],
+      [12, 10],
+      [13, 20],
+    ] as const) {
+      const pr = agentPr(hh, n, { createdAt: new Date(t0 + minutes * 60_000).toISOString() });
+      await hh.github.deliver('pull_request', pullRequestEvent(hh.github.state, pr, 'opened'));
+    }
+    const guardrails = hh.github.calls('checks/create').filter((c) => c.body.name === 'trustgate / guardrails');
+    expect(guardrails.map((c) => c.body.conclusion)).toEqual(['success', 'success', 'failure']);
+    expect((guardrails[2]?.body.output as { summary?: string } | undefined)?.summary).toContain(
+      'agent @copilot-swe-agent: 3 pull request(s) in 24 h, budget 2 (exceeded)',
+    );
+  });
+
+  test('links to hosts outside the allowlist in agent-written text are reported', async () => {
+    const hh = await harness();
+    const pr = agentPr(hh, 14, {
+      body: 'See https://github.com/octo-org/service/issues/1 and https://evil.example.net/payload.sh',
+      comments: [{ user: 'copilot-swe-agent', body: 'docs: https://docs.example.com/x ok, also http://203.0.113.9/x' }],
+    });
+    await hh.github.deliver('pull_request', pullRequestEvent(hh.github.state, pr, 'opened'));
+    const check = hh.github.calls('checks/create').find((c) => c.body.name === 'trustgate / guardrails');
+    expect(check?.body.conclusion).toBe('failure');
+    const summary = (check?.body.output as { summary?: string } | undefined)?.summary ?? '';
+    expect(summary).toContain('- evil.example.net: `https://evil.example.net/payload.sh` in the pull request body');
+    expect(summary).toContain('- 203.0.113.9: `http://203.0.113.9/x` in comment 1');
+    expect(summary).not.toContain('docs.example.com');
+  });
+});
+
+describe('deployment protection rule', () => {
+  const digest = `sha256:${'ab'.repeat(32)}`;
+  const policy = `${POLICY}promotion:\n  environments:\n    production:\n      requires:\n        tests: true\n`;
+
+  test('the gate engine decides and the callback carries the decision and its reason', async () => {
+    const seen: string[] = [];
+    const engines: Engines = {
+      ...defaultEngines,
+      decidePromotion: async (req) => {
+        seen.push(`${req.environment} ${req.subject}`);
+        return { approved: false, comment: 'trustgate: missing test evidence for the digest' };
+      },
+    };
+    const hh = await harness({ engines });
+    hh.github.state.files.set('octo-org/service@main:.github/trustgate.yml', policy);
+    const event = deploymentProtectionRuleEvent(hh.github.state, { environment: 'production', sha: sha(50), digest });
+    await hh.github.deliver('deployment_protection_rule', event);
+    expect(seen).toEqual([`production ${digest}`]);
+    const calls = hh.github.calls('actions/review-custom-gates-for-run');
+    expect(calls.map((c) => [c.params.run_id, c.body])).toEqual([
+      ['4242', { environment_name: 'production', state: 'rejected', comment: 'trustgate: missing test evidence for the digest' }],
+    ]);
+  });
+
+  test('the gate engine rejects a digest without the evidence the environment requires, and says why', async () => {
+    const hh = await harness();
+    hh.github.state.files.set('octo-org/service@main:.github/trustgate.yml', policy);
+    const event = deploymentProtectionRuleEvent(hh.github.state, { environment: 'production', sha: sha(53), digest });
+    await hh.github.deliver('deployment_protection_rule', event);
+    expect(hh.github.calls('repos/list-attestations').map((c) => c.params.subject_digest)).toEqual([digest]);
+    const [call] = hh.github.calls('actions/review-custom-gates-for-run');
+    expect(call?.body.state).toBe('rejected');
+    expect(call?.body.comment).toContain('fail');
+  });
+
+  test('an environment without a promotion policy is approved, a commit without a digest is rejected', async () => {
+    const hh = await harness();
+    hh.github.state.files.set('octo-org/service@main:.github/trustgate.yml', policy);
+    await hh.github.deliver(
+      'deployment_protection_rule',
+      deploymentProtectionRuleEvent(hh.github.state, { environment: 'staging', sha: sha(51) }),
+    );
+    await hh.github.deliver(
+      'deployment_protection_rule',
+      deploymentProtectionRuleEvent(hh.github.state, { environment: 'production', sha: sha(52) }),
+    );
+    const calls = hh.github.calls('actions/review-custom-gates-for-run').map((c) => c.body);
+    expect(calls.map((c) => c.state)).toEqual(['approved', 'rejected']);
+    expect(calls[1]?.comment).toContain(`names only gitCommit:${sha(52)}`);
+  });
+});
+
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await condition()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('condition not reached');
+}

@@ -1,0 +1,117 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { type Engines, type RunningApp, startServer } from '@trustgate/app';
+import type { Store } from '@trustgate/metrics';
+// @ts-expect-error plain ESM test double without type declarations
+import { addPull, createState, startMockGitHub } from '../mock-github/server.mjs';
+
+export const SECRET = 'e2e-webhook-secret';
+export const { privateKey: PRIVATE_KEY } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
+
+export interface MockGitHub {
+  url: string;
+  state: MockState;
+  requests: { operationId: string; body?: Record<string, unknown>; errors: string[] }[];
+  invalid: unknown[];
+  deliver(
+    event: string,
+    payload: object,
+    options?: { guid?: string; secret?: string; forged?: boolean },
+  ): Promise<{ status: number; text: string; guid: string }>;
+  calls(operationId: string): { body: Record<string, unknown>; params: Record<string, string> }[];
+  close(): Promise<void>;
+}
+
+export interface MockState {
+  owner: string;
+  repo: string;
+  files: Map<string, string>;
+  teams: Map<string, Set<string>>;
+  compare: Map<string, object>;
+  refuse: Map<string, number>;
+  stall: Map<string, Promise<void>>;
+  deliveries: { id: number; guid: string; status_code: number }[];
+}
+
+export interface Harness {
+  github: MockGitHub;
+  app: RunningApp;
+  close(): Promise<void>;
+}
+
+/** The real App server against a fresh mock GitHub. */
+export async function startHarness(options: { engines?: Engines; store?: Store; databaseUrl?: string } = {}): Promise<Harness> {
+  let appUrl = '';
+  const github: MockGitHub = await startMockGitHub({ state: createState(), webhookSecret: SECRET, appUrl: () => appUrl });
+  const app = await startServer(
+    {
+      appId: '12345',
+      privateKey: PRIVATE_KEY,
+      webhookSecret: SECRET,
+      baseUrl: github.url,
+      port: 0,
+      host: '127.0.0.1',
+      reconcileIntervalMs: 0,
+      logLevel: 'fatal',
+      ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    },
+    { ...(options.engines ? { engines: options.engines } : {}), ...(options.store ? { store: options.store } : {}) },
+  );
+  appUrl = app.url;
+  // GitHub's webhook timeout: a handler slower than ~10 s is answered 202 and finishes in the background; wait
+  // for the store to record the end, so assertions see what the App did.
+  const send = github.deliver.bind(github);
+  github.deliver = async (event, payload, opts) => {
+    const res = await send(event, payload, opts);
+    if (res.status === 202) {
+      for (let i = 0; i < 1200; i++) {
+        const { rows } = await app.store.query<{ status: string }>('select status from deliveries where id = $1', [res.guid]);
+        if (rows[0] && rows[0].status !== 'processing') break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    return res;
+  };
+  return {
+    github,
+    app,
+    async close() {
+      await app.close();
+      await github.close();
+    },
+  };
+}
+
+export const POLICY = `version: 1
+review:
+  rules:
+    - name: service architecture
+      paths: ["src/**"]
+      teams: ["octo-org/architects"]
+      count: 1
+  overrideTeams: ["octo-org/security"]
+guardrails:
+  agentPrsPerDay: 2
+  allowedHosts: ["github.com", "example.com"]
+`;
+
+export function sha(n: number): string {
+  return n.toString(16).padStart(40, 'a');
+}
+
+/** An agent-written pull request (ai:agent label, started by alice) in the mock's repository. */
+export function agentPr(github: MockGitHub, number: number, extra: Record<string, unknown> = {}) {
+  return addPull(github.state, {
+    number,
+    headSha: sha(number),
+    author: 'copilot-swe-agent',
+    authorType: 'Bot',
+    labels: ['ai:agent'],
+    assignees: ['alice'],
+    files: ['src/api/routes.ts', 'README.md'],
+    ...extra,
+  });
+}

@@ -1,0 +1,74 @@
+// Start `trustgate serve` against a local mock GitHub (built from GitHub's OpenAPI description), send it one
+// signed pull_request delivery for an agent-written PR, print the check runs and reviewer requests it sent, stop.
+import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addPull, createState, startMockGitHub } from '../../app/test/mock-github/server.mjs';
+import { pullRequestEvent } from '../../app/test/mock-github/webhooks.mjs';
+
+const here = new URL('.', import.meta.url).pathname;
+const secret = 'demo-webhook-secret';
+const state = createState();
+state.files.set('octo-org/service@main:.github/trustgate.yml', readFileSync(join(here, 'trustgate.yml'), 'utf8'));
+state.teams.set('octo-org/architects', new Set(['bob']));
+let appUrl = '';
+const github = await startMockGitHub({ state, webhookSecret: secret, appUrl: () => appUrl });
+const dataDir = mkdtempSync(join(tmpdir(), 'trustgate-app-demo-'));
+const { privateKey } = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
+const app = spawn(process.execPath, [join(here, '../../packages/cli/bin/trustgate.js'), 'serve'], {
+  env: {
+    PATH: process.env.PATH,
+    APP_ID: '1',
+    PRIVATE_KEY: privateKey,
+    WEBHOOK_SECRET: secret,
+    GITHUB_API_URL: github.url,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    TRUSTGATE_DATA_DIR: dataDir,
+    LOG_LEVEL: 'fatal',
+  },
+  stdio: ['ignore', 'inherit', 'pipe'],
+});
+try {
+  appUrl = await new Promise((resolve, reject) => {
+    let err = '';
+    app.stderr.on('data', (d) => {
+      err += d;
+      const m = /listening on (\S+)/.exec(err);
+      if (m) resolve(m[1]);
+    });
+    app.once('exit', (code) => reject(new Error(`trustgate serve exited with ${code}: ${err}`)));
+  });
+  console.log(`trustgate serve is up at ${appUrl}; mock GitHub at ${github.url}`);
+  const pr = addPull(state, {
+    number: 42,
+    headSha: 'c0ffee'.padEnd(40, '0'),
+    author: 'copilot-swe-agent',
+    authorType: 'Bot',
+    labels: ['ai:agent'],
+    assignees: ['alice'],
+    files: ['src/payments/refund.ts'],
+    reviews: [{ user: 'alice', state: 'APPROVED', commitId: 'c0ffee'.padEnd(40, '0') }],
+  });
+  const res = await github.deliver('pull_request', pullRequestEvent(state, pr, 'synchronize'));
+  console.log(`delivery ${res.guid}: HTTP ${res.status}`);
+  for (const c of github.calls('checks/create')) {
+    console.log(`\ncheck run "${c.body.name}" on ${c.body.head_sha.slice(0, 7)}: ${c.body.status} ${c.body.conclusion ?? ''}`);
+    console.log(`  ${c.body.output.title}`);
+    console.log(c.body.output.summary.replace(/^/gm, '  '));
+  }
+  for (const c of github.calls('pulls/request-reviewers')) console.log(`\nreviewers requested: ${JSON.stringify(c.body)}`);
+  console.log(`\nmock GitHub: ${github.requests.length} requests, ${github.invalid.length} invalid`);
+  if (github.invalid.length || res.status !== 200) process.exitCode = 1;
+} finally {
+  app.kill('SIGTERM');
+  await new Promise((r) => app.once('exit', r));
+  await github.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}

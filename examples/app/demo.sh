@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The GitHub App: `trustgate serve` against a local GitHub double; one signed delivery for an agent PR approved
+# only by the agent's initiator, so the architecture review keeps waiting and asks the architects.
+set -euo pipefail
+source "$DEMO_LIB"
+cd "$(dirname "$0")"
+expect 0 -- node demo.mjs
