@@ -17,6 +17,8 @@ export interface AppSettings {
   /** How long a claim on a delivery lasts before another worker may take it over; absent means 60 s. */
   deliveryLeaseMs?: number;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+  /** Token for the read-only trust-tax dashboard; absent means the dashboard answers 503 (disabled). */
+  dashboardToken?: string;
 }
 
 /** Settings from the environment; what is missing is named together with the variable that supplies it. */
@@ -48,5 +50,6 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): AppSettin
     reconcileIntervalMs: Number(env.TRUSTGATE_RECONCILE_INTERVAL_MS ?? 10 * 60 * 1000),
     ...(env.TRUSTGATE_DELIVERY_LEASE_MS ? { deliveryLeaseMs: Number(env.TRUSTGATE_DELIVERY_LEASE_MS) } : {}),
     logLevel: level as AppSettings['logLevel'],
+    ...(env.TRUSTGATE_DASHBOARD_TOKEN ? { dashboardToken: env.TRUSTGATE_DASHBOARD_TOKEN } : {}),
   };
 }

@@ -9,6 +9,7 @@ import type { Engines } from '../engines/index.js';
 import type { GitHub } from '../github/types.js';
 import type { AppSettings } from '../settings.js';
 import { AppMetrics } from './metrics.js';
+import { trustTaxRoutes } from './trust-tax.js';
 
 export const WEBHOOK_PATH = '/api/github/webhooks';
 
@@ -54,6 +55,7 @@ export async function startServer(settings: AppSettings, options: { engines?: En
     ...(settings.deliveryLeaseMs !== undefined ? { leaseMs: settings.deliveryLeaseMs } : {}),
   });
   const webhooks = await createNodeMiddleware(appFn, { probot, webhooksPath: WEBHOOK_PATH });
+  const trustTax = trustTaxRoutes(store, settings.dashboardToken);
 
   const server: Server = createServer((req, res) => {
     route(req, res).catch((err: Error) => {
@@ -69,7 +71,16 @@ export async function startServer(settings: AppSettings, options: { engines?: En
       return;
     }
     if (req.method === 'GET' && path === '/metrics') {
-      res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
+      // A trust-tax report that cannot be built must not take the App's own metrics down with it.
+      const trustTaxText = await trustTax.gauges().catch((err: Error) => {
+        probot.log.warn({ err: err.message }, 'trust-tax gauges unavailable');
+        return '';
+      });
+      res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(`${await metrics.registry.metrics()}\n${trustTaxText}`);
+      return;
+    }
+    if (path === '/dashboard' || path?.startsWith('/dashboard/')) {
+      await trustTax.dashboard(req, res);
       return;
     }
     if (path === WEBHOOK_PATH) {

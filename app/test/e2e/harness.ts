@@ -43,7 +43,9 @@ export interface Harness {
 }
 
 /** The real App server against a fresh mock GitHub. */
-export async function startHarness(options: { engines?: Engines; store?: Store; databaseUrl?: string } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { engines?: Engines; store?: Store; databaseUrl?: string; dashboardToken?: string } = {},
+): Promise<Harness> {
   let appUrl = '';
   const github: MockGitHub = await startMockGitHub({ state: createState(), webhookSecret: SECRET, appUrl: () => appUrl });
   const app = await startServer(
@@ -57,6 +59,7 @@ export async function startHarness(options: { engines?: Engines; store?: Store; 
       reconcileIntervalMs: 0,
       logLevel: 'fatal',
       ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+      ...(options.dashboardToken ? { dashboardToken: options.dashboardToken } : {}),
     },
     { ...(options.engines ? { engines: options.engines } : {}), ...(options.store ? { store: options.store } : {}) },
   );
