@@ -21,20 +21,14 @@ export type AfterGates = (ctx: HandlerContext, gated: GatedLookup) => Promise<vo
  */
 export function gateThen(gate: Handler, after: AfterGates): Handler {
   return async (ctx) => {
-    const seen = new Map<string, Promise<Gated>>();
+    const seen = new Map<string, Gated>();
     const key = (repo: RepoRef, number: number) => `${repo.owner}/${repo.repo}#${number}`;
-    const classify: ClassifyPullRequest = (input) => {
-      const k = key(input.repo, input.pr.number);
-      let gated = seen.get(k);
-      if (!gated) {
-        gated = ctx.engines.classify(input).then((classification) => ({ classification, policy: input.policy }));
-        seen.set(k, gated);
-      }
-      return gated.then((g) => g.classification);
+    const classify: ClassifyPullRequest = async (input) => {
+      const classification = await ctx.engines.classify(input);
+      seen.set(key(input.repo, input.pr.number), { classification, policy: input.policy });
+      return classification;
     };
     await gate({ ...ctx, engines: { ...ctx.engines, classify } });
-    const settled = new Map<string, Gated>();
-    for (const [k, p] of seen) settled.set(k, await p);
-    await after(ctx, (repo, number) => settled.get(key(repo, number)));
+    await after(ctx, (repo, number) => seen.get(key(repo, number)));
   };
 }

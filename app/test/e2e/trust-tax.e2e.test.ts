@@ -120,4 +120,22 @@ describe('trust-tax recording from webhooks', () => {
       { start: 1, length: 3, origin: { pr: 7, sha: MERGE_SHA, cohort: 'agent', bornAt: '2026-11-20T11:00:00.000Z' } },
     ]);
   });
+
+  test('a repository without a policy: its pull requests are neither gated nor recorded, its check suites are', async () => {
+    h = await startHarness();
+    const { github, app } = h;
+    const pr = agentPr(github, 9, { files: ['src/a.ts'] });
+    await github.deliver('pull_request', prEvent(h, pr, 'opened'));
+    await github.deliver(
+      'pull_request_review',
+      pullRequestReviewEvent(github.state, pr, { user: 'bob', state: 'APPROVED', commitId: sha(9) }),
+    );
+    await github.deliver('check_suite', checkSuiteCompletedEvent(github.state, { id: 556, headSha: sha(9), conclusion: 'failure' }));
+    // Each policy-less PR delivery read the policy once (repository, then the org default) and never classified.
+    expect(github.calls('repos/get-content').map((c) => c.params.repo)).toEqual(['service', '.github', 'service', '.github']);
+    expect(github.calls('pulls/list-commits')).toEqual([]);
+    const data = await loadTrustTaxDataset(app.store, { repo: REPO });
+    expect([data.pullRequests, data.reviews, data.headPushes]).toEqual([[], [], []]);
+    expect(data.checkSuites).toEqual([{ repo: REPO, id: 556, headSha: sha(9), status: 'completed', conclusion: 'failure' }]);
+  });
 });
