@@ -18,7 +18,11 @@ import { type Handler, type HandlerContext, repoOf } from './context.js';
 
 /** GitHub's cap on `files` per page of `GET /commits/{sha}`. */
 const COMMIT_FILES_PER_PAGE = 300;
-/** The most first-parent commits one push records (a new or force-pushed default branch would walk all history). */
+/**
+ * The most first-parent commits one push records. A push's chain `before..after` is never longer than the commits
+ * its payload lists; a force push or a new branch, whose `before` is no ancestor, would otherwise walk all history
+ * (seeding history is the backfill's job).
+ */
 const PUSH_COMMIT_LIMIT = 1000;
 
 interface PullRequestPayload {
@@ -70,7 +74,7 @@ function factsOf(pr: PullRequestPayload): PullRequestFacts {
 /** pull_request opened / reopened / synchronize / edited / closed: the PR row, its head push, and at merge the compare. */
 export const recordPullRequestActivity = async (ctx: HandlerContext, gated?: GatedLookup): Promise<void> => {
   const { action, pull_request: pr } = ctx.payload as { action: string; pull_request?: PullRequestPayload };
-  if (!pr) return;
+  if (typeof pr?.number !== 'number' || !pr.user || !pr.head || !pr.base) return;
   const repo = repoOf(ctx.payload);
   const name = fullName(repo);
   const known = await classified(ctx, repo, pr, gated);
@@ -121,7 +125,7 @@ export const recordReviewActivity: AfterGates = async (ctx, gated) => {
     review?: { id: number; user: { login: string; type?: string } | null; state: string; submitted_at?: string | null; commit_id: string };
     pull_request?: PullRequestPayload;
   };
-  if (!review?.user || !pr || typeof review.submitted_at !== 'string') return;
+  if (!review?.user || typeof pr?.number !== 'number' || !pr.base || typeof review.submitted_at !== 'string') return;
   const repo = repoOf(ctx.payload);
   const policy = gated(repo, pr.number)?.policy;
   if (!policy) return;
@@ -158,12 +162,19 @@ export const recordCheckSuiteActivity: Handler = async (ctx) => {
 
 /** push to the default branch: the first-parent commits `before..after`, each with its patches, into the ledger. */
 export const recordDefaultBranchPush: Handler = async (ctx) => {
-  const p = ctx.payload as { ref?: string; before?: string; after?: string; deleted?: boolean; repository?: { default_branch?: string } };
+  const p = ctx.payload as {
+    ref?: string;
+    before?: string;
+    after?: string;
+    deleted?: boolean;
+    commits?: unknown[];
+    repository?: { default_branch?: string };
+  };
   if (p.deleted || typeof p.after !== 'string' || p.ref !== `refs/heads/${p.repository?.default_branch}`) return;
   const repo = repoOf(ctx.payload);
   const commits = await readApiHistory((sha) => fetchCommit(ctx.github, repo, sha), p.after, {
     stopAt: typeof p.before === 'string' ? [p.before] : [],
-    limit: PUSH_COMMIT_LIMIT,
+    limit: Math.min(PUSH_COMMIT_LIMIT, Math.max(1, Array.isArray(p.commits) ? p.commits.length : PUSH_COMMIT_LIMIT)),
   });
   const effects = await recordPush(ctx.db, fullName(repo), commits);
   ctx.log.info({ repo: fullName(repo), commits: commits.length, applied: effects.length }, 'trust-tax: push recorded');

@@ -162,4 +162,22 @@ describe('trust-tax recording from webhooks', () => {
     expect([data.pullRequests, data.reviews, data.headPushes]).toEqual([[], [], []]);
     expect(data.checkSuites).toEqual([{ repo: REPO, id: 556, headSha: sha(9), status: 'completed', conclusion: 'failure' }]);
   });
+
+  test('a force push to the default branch reads only the commits it pushed', async () => {
+    h = await startHarness();
+    const { github, app } = h;
+    // The pushed commit's parent is unknown to the mock: reading it would fail the delivery.
+    github.state.commits.set(MERGE_SHA, {
+      parents: [MAIN_BEFORE],
+      message: 'Rewrite history',
+      date: '2026-11-20T11:00:00Z',
+      files: [{ filename: 'src/a.ts', status: 'added', additions: 1, deletions: 0, patch: '@@ -0,0 +1 @@\n+one' }],
+    });
+    const push = pushEvent(github.state, { before: 'e'.repeat(40), commits: [{ sha: MERGE_SHA, message: 'Rewrite history' }] });
+    push.forced = true;
+    await github.deliver('push', push);
+    expect((await app.store.query('select status from deliveries')).rows).toEqual([{ status: 'done' }]);
+    expect(github.calls('repos/get-commit').map((c) => c.params.ref)).toEqual([MERGE_SHA]);
+    expect((await app.store.query('select sha, pr from tt_ledger_commits')).rows).toEqual([{ sha: MERGE_SHA, pr: null }]);
+  });
 });
