@@ -3,7 +3,7 @@ import { loadLedger, loadTrustTaxDataset } from '@trustgate/metrics';
 // @ts-expect-error plain ESM test double without type declarations
 import { checkSuiteCompletedEvent, pullRequestEvent, pullRequestReviewEvent, pushEvent } from '../mock-github/webhooks.mjs';
 import { agentPr, type Harness, POLICY, sha, startHarness } from './harness.js';
-import { describeIfPostgres, scratchDatabase } from './pg.js';
+import { appStores } from './pg.js';
 
 const REPO = 'octo-org/service';
 const MAIN_BEFORE = 'c'.repeat(40);
@@ -19,22 +19,9 @@ afterEach(async () => {
   dropDatabase = undefined;
 });
 
-/** The embedded store, and PostgreSQL when the test server is configured (recordPush runs in a transaction on both). */
-const STORES: [string, () => Promise<{ databaseUrl?: string }>][] = [
-  ['embedded PGlite', async () => ({})],
-  ...(describeIfPostgres()
-    ? [
-        [
-          'PostgreSQL',
-          async () => {
-            const db = await scratchDatabase();
-            dropDatabase = db.drop;
-            return { databaseUrl: db.url };
-          },
-        ] as [string, () => Promise<{ databaseUrl?: string }>],
-      ]
-    : []),
-];
+const STORES = appStores((drop) => {
+  dropDatabase = drop;
+});
 
 /** A pull_request delivery of `pr` with the timestamps and sizes GitHub would send. */
 function prEvent(hh: Harness, pr: { headSha: string }, action: string, extra: Record<string, unknown> = {}) {
