@@ -3,7 +3,7 @@ import { defaultEngines, type Engines } from '@trustgate/app';
 // @ts-expect-error plain ESM test double without type declarations
 import { deploymentProtectionRuleEvent, pullRequestEvent } from '../mock-github/webhooks.mjs';
 import { agentPr as makeAgentPr, type Harness, POLICY, sha, startHarness } from './harness.js';
-import { describeIfPostgres, scratchDatabase } from './pg.js';
+import { appStores } from './pg.js';
 
 let h: Harness | undefined;
 const cleanups: (() => Promise<void>)[] = [];
@@ -25,21 +25,7 @@ function agentPr(hh: Harness, number: number, extra: Record<string, unknown> = {
   return makeAgentPr(hh.github, number, { files: ['src/a.ts'], ...extra });
 }
 
-const stores = [
-  ['embedded PGlite', async () => ({})],
-  ...(describeIfPostgres()
-    ? [
-        [
-          'PostgreSQL',
-          async () => {
-            const db = await scratchDatabase();
-            cleanups.push(db.drop);
-            return { databaseUrl: db.url };
-          },
-        ] as const,
-      ]
-    : []),
-] as const;
+const stores = appStores((drop) => cleanups.push(drop));
 
 describe.each(stores)('deliveries on %s', (_, storeOptions) => {
   test('a duplicate delivery is acknowledged and processed once', async () => {

@@ -31,6 +31,8 @@ export interface MockState {
   files: Map<string, string>;
   teams: Map<string, Set<string>>;
   compare: Map<string, object>;
+  /** sha -> `GET /commits/{sha}` answer: parents, message, committer date, files as GitHub sends them */
+  commits: Map<string, { parents: string[]; message: string; date: string; files: Record<string, unknown>[] }>;
   refuse: Map<string, number>;
   stall: Map<string, Promise<void>>;
   deliveries: { id: number; guid: string; status_code: number }[];

@@ -31,3 +31,15 @@ export function describeIfPostgres(): boolean {
   console.warn('DATABASE_URL_TEST is not set: skipping the PostgreSQL runs of the App tests');
   return false;
 }
+
+export type StoreOptions = () => Promise<{ databaseUrl?: string }>;
+
+/** The stores a scenario runs on: embedded PGlite, and PostgreSQL when configured (each run on a scratch database, dropped through `cleanup`). */
+export function appStores(cleanup: (drop: () => Promise<void>) => void): [string, StoreOptions][] {
+  const postgres: StoreOptions = async () => {
+    const db = await scratchDatabase();
+    cleanup(db.drop);
+    return { databaseUrl: db.url };
+  };
+  return [['embedded PGlite', async () => ({})], ...(describeIfPostgres() ? [['PostgreSQL', postgres] as [string, StoreOptions]] : [])];
+}

@@ -15,6 +15,8 @@ export function createState({ owner = 'octo-org', repo = 'service' } = {}) {
     teams: new Map(),
     /** basehead -> compare answer overrides */
     compare: new Map(),
+    /** sha -> `{ parents, message, date, files }` of `GET /commits/{sha}` (files as GitHub sends them) */
+    commits: new Map(),
     deliveries: [],
     /** operationId -> remaining secondary-rate-limit refusals */
     refuse: new Map(),
@@ -135,6 +137,21 @@ const OPERATIONS = {
     files: [{ ...ex.files[0], filename: 'src/index.ts', patch: `@@ ${params.basehead} @@` }],
     ...(s.compare.get(params.basehead) ?? {}),
   }),
+  'repos/get-commit': (s, ex, { params }) => {
+    const c = s.commits.get(params.ref);
+    if (!c) return notFound();
+    return {
+      ...ex,
+      sha: params.ref,
+      parents: c.parents.map((sha) => ({ ...ex.parents[0], sha })),
+      commit: { ...ex.commit, message: c.message, committer: { ...ex.commit.committer, date: c.date } },
+      // GitHub leaves `patch` out for large and binary files.
+      files: c.files.map(({ patch, ...f }) => {
+        const { patch: _example, ...file } = { ...ex.files[0], ...f };
+        return patch === undefined ? file : { ...file, patch };
+      }),
+    };
+  },
   'checks/create': (s, ex, { body }) => ({
     ...ex,
     id: s.nextId++,

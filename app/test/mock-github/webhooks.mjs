@@ -57,6 +57,23 @@ export function pullRequestReviewEvent(state, pr, review, installationId = 1) {
   return retarget(payload, state, installationId);
 }
 
+export function checkSuiteCompletedEvent(state, { id, headSha, conclusion = 'success' }, installationId = 1) {
+  const payload = examplePayload('check_suite', 'completed');
+  payload.check_suite = { ...payload.check_suite, id, head_sha: headSha, status: 'completed', conclusion };
+  return retarget(payload, state, installationId);
+}
+
+/** A push of `commits` (oldest first, `{ sha, message }`) to `ref` (default: the default branch). */
+export function pushEvent(state, { before, commits, ref = 'refs/heads/main' }, installationId = 1) {
+  const payload = examplePayload('push');
+  const last = commits[commits.length - 1];
+  const pushed = commits.map((c) => ({ ...(payload.head_commit ?? {}), id: c.sha, tree_id: c.sha, message: c.message }));
+  Object.assign(payload, { ref, before, after: last.sha, created: false, deleted: false, forced: false, base_ref: null });
+  payload.commits = pushed;
+  payload.head_commit = pushed[pushed.length - 1];
+  return retarget(payload, state, installationId);
+}
+
 export function checkRunRequestedAction(state, pr, sender, installationId = 1) {
   const payload = examplePayload('check_run', 'requested_action');
   payload.check_run = { ...payload.check_run, pull_requests: [{ ...(payload.check_run.pull_requests?.[0] ?? {}), number: pr.number }] };
