@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { afterEach, describe, expect, jest, test } from '@jest/globals';
 import { openStore } from '@trustgate/metrics';
 // @ts-expect-error plain ESM test double without type declarations
 import { addPull, createState, startMockGitHub } from '../mock-github/server.mjs';
@@ -43,8 +43,11 @@ async function serve(env: Record<string, string>): Promise<{ url: string; child:
   return { url, child };
 }
 
+// Generous bound: under a full parallel test run on 2 cores, a restart plus a reconciler pass can take a while.
+jest.setTimeout(180_000);
+
 async function until(what: string, condition: () => boolean | Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 1600; i++) {
     if (await condition()) return;
     await new Promise((r) => setTimeout(r, 50));
   }
