@@ -75,6 +75,21 @@ if (describeIfPostgres()) {
   ]);
 }
 
+/** The environment `trustgate serve` reads, pointed at the mock GitHub and the store under test. */
+function serveEnv(store: Record<string, string>, github: MockGitHub, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    ...store,
+    APP_ID: '12345',
+    PRIVATE_KEY: PRIVATE_KEY,
+    WEBHOOK_SECRET: SECRET,
+    GITHUB_API_URL: github.url,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'fatal',
+    ...extra,
+  };
+}
+
 async function openStoreOf(env: Record<string, string>) {
   return openStore(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.TRUSTGATE_DATA_DIR ?? '' });
 }
@@ -84,16 +99,7 @@ async function openStoreOf(env: Record<string, string>) {
     const github: MockGitHub = await startMockGitHub({ state: createState(), webhookSecret: SECRET, appUrl: () => appUrl });
     cleanups.push(() => github.close());
     let appUrl = '';
-    const env = {
-      ...(await storeEnv()),
-      APP_ID: '12345',
-      PRIVATE_KEY: PRIVATE_KEY,
-      WEBHOOK_SECRET: SECRET,
-      GITHUB_API_URL: github.url,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'fatal',
-    };
+    const env = serveEnv(await storeEnv(), github);
     const app = await serve(env);
     appUrl = app.url;
     const pr = addPull(github.state, { number: 2, headSha: sha(2), author: 'copilot-swe-agent', labels: ['ai:agent'] });
@@ -120,18 +126,7 @@ async function openStoreOf(env: Record<string, string>) {
     const github: MockGitHub = await startMockGitHub({ state: createState(), webhookSecret: SECRET, appUrl: () => appUrl });
     cleanups.push(() => github.close());
     github.state.files.set('octo-org/service@main:.github/trustgate.yml', POLICY);
-    const env = {
-      ...(await storeEnv()),
-      APP_ID: '12345',
-      PRIVATE_KEY: PRIVATE_KEY,
-      WEBHOOK_SECRET: SECRET,
-      GITHUB_API_URL: github.url,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'fatal',
-      TRUSTGATE_RECONCILE_INTERVAL_MS: '1000',
-      TRUSTGATE_DELIVERY_LEASE_MS: '1500',
-    };
+    const env = serveEnv(await storeEnv(), github, { TRUSTGATE_RECONCILE_INTERVAL_MS: '1000', TRUSTGATE_DELIVERY_LEASE_MS: '1500' });
 
     // GitHub stalls on the first check run, and the App is killed while it waits.
     let release = () => {};
