@@ -8,7 +8,7 @@ const state = createState();
 for (const [key, text] of Object.entries(scenario.files ?? {})) state.files.set(key, text);
 for (const [team, logins] of Object.entries(scenario.teams ?? {})) state.teams.set(team, new Set(logins));
 for (const pr of scenario.pulls ?? []) addPull(state, pr);
-const github = await startMockGitHub({ state, webhookSecret: 'unused', appUrl: () => '' });
+const github = await startMockGitHub({ state, webhookSecret: 'unused', appUrl: () => '', keepAlive: true });
 process.stdout.write(`${github.url}\n`);
 process.on('SIGTERM', () => {
   process.stderr.write(`mock GitHub: ${github.requests.length} requests, ${github.invalid.length} invalid\n`);

@@ -167,7 +167,7 @@ const OPERATIONS = {
  * Start the mock. `app.deliver(name, payload)` plays GitHub sending a webhook to the App; a redelivery request is
  * answered by sending the recorded delivery again with the same GUID.
  */
-export async function startMockGitHub({ state = createState(), webhookSecret, appUrl } = {}) {
+export async function startMockGitHub({ state = createState(), webhookSecret, appUrl, keepAlive = false } = {}) {
   const requests = [];
   const invalid = [];
   const sent = new Map();
@@ -178,11 +178,12 @@ export async function startMockGitHub({ state = createState(), webhookSecret, ap
       answer(req, Buffer.concat(chunks).toString('utf8'))
         .then((a) => {
           const payload = a.body === undefined ? '' : JSON.stringify(a.body);
-          // No keep-alive: servers of earlier scenarios may have held the same port, and a pooled socket to them would hang.
+          // No keep-alive in tests: servers of earlier scenarios may have held the same port, and a pooled socket to
+          // them would hang. The bench's single long-lived mock keeps connections alive, as GitHub does.
           res.writeHead(a.status, {
             'content-type': 'application/json; charset=utf-8',
             'x-github-media-type': 'github.v3',
-            connection: 'close',
+            connection: keepAlive ? 'keep-alive' : 'close',
             ...a.headers,
           });
           res.end(payload);
