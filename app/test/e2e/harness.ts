@@ -19,7 +19,7 @@ export interface MockGitHub {
   deliver(
     event: string,
     payload: object,
-    options?: { guid?: string; secret?: string; forged?: boolean },
+    options?: { guid?: string; secret?: string; forged?: boolean; target?: () => string },
   ): Promise<{ status: number; text: string; guid: string }>;
   calls(operationId: string): { body: Record<string, unknown>; params: Record<string, string> }[];
   close(): Promise<void>;

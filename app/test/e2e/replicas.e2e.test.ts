@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { type RunningApp, startServer } from '@trustgate/app';
+// @ts-expect-error plain ESM test double without type declarations
+import { pullRequestEvent } from '../mock-github/webhooks.mjs';
+import { agentPr, type Harness, POLICY, PRIVATE_KEY, SECRET, startHarness } from './harness.js';
+import { describeIfPostgres, scratchDatabase } from './pg.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+/** A second App replica on the same PostgreSQL and the same mock GitHub as the harness's. */
+async function replica(h: Harness, databaseUrl: string): Promise<RunningApp> {
+  const app = await startServer({
+    appId: '12345',
+    privateKey: PRIVATE_KEY,
+    webhookSecret: SECRET,
+    baseUrl: h.github.url,
+    port: 0,
+    host: '127.0.0.1',
+    reconcileIntervalMs: 0,
+    logLevel: 'fatal',
+    databaseUrl,
+  });
+  cleanups.push(() => app.close());
+  return app;
+}
+
+(describeIfPostgres() ? describe : describe.skip)('two App replicas on one PostgreSQL', () => {
+  test('the same delivery sent to both at once is processed exactly once', async () => {
+    const db = await scratchDatabase();
+    cleanups.push(db.drop);
+    const h = await startHarness({ databaseUrl: db.url });
+    cleanups.push(() => h.close());
+    h.github.state.files.set('octo-org/service@main:.github/trustgate.yml', POLICY);
+    h.github.state.teams.set('octo-org/architects', new Set(['bob']));
+    const second = await replica(h, db.url);
+
+    for (let n = 1; n <= 5; n++) {
+      const payload = pullRequestEvent(h.github.state, agentPr(h.github, n, { files: ['src/a.ts'] }), 'opened');
+      const guid = `race-${n}`;
+      const answers = await Promise.all([
+        h.github.deliver('pull_request', payload, { guid }),
+        h.github.deliver('pull_request', payload, { guid, target: () => second.url }),
+      ]);
+      // The replica that finds the delivery in flight on the other refuses it (500: GitHub, or the reconciler,
+      // redelivers it later and then finds it done); at least one replica processes it.
+      const statuses = answers.map((a) => a.status).sort();
+      expect(statuses.some((s) => s === 200 || s === 202)).toBe(true);
+      for (const s of statuses) expect([200, 202, 500]).toContain(s);
+    }
+
+    // One architecture-review and one guardrails check per pull request, never two.
+    const created = h.github.calls('checks/create').map((c) => `${String(c.body.head_sha).slice(-2)} ${String(c.body.name)}`);
+    expect(created.length).toBe(10);
+    expect(new Set(created).size).toBe(10);
+    const { rows } = await h.app.store.query<{ id: string; status: string }>('select id, status from deliveries order by id');
+    expect(rows).toEqual([1, 2, 3, 4, 5].map((n) => ({ id: `race-${n}`, status: 'done' })));
+    const agentPrs = await h.app.store.query<{ n: string }>('select count(*)::text as n from agent_pull_requests');
+    expect(agentPrs.rows).toEqual([{ n: '5' }]);
+    expect(h.github.invalid).toEqual([]);
+  });
+});
