@@ -14,7 +14,7 @@ import {
   type TrustTaxReport,
 } from '@trustgate/metrics';
 import { chromium } from 'playwright-core';
-import trustTax from '../../packages/cli/src/commands/trust-tax.js';
+import { runCli } from '../support/cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -23,21 +23,8 @@ const TOKEN = 'test-dashboard-token';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium && process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing; CI must install chromium for the dashboard test`);
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await trustTax.run(args, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    cwd: ROOT,
-    env: {},
-    isTTY: false,
-  });
-  return { code, stdout, stderr };
+function cli(args: string[]) {
+  return runCli(['trust-tax', ...args], { cwd: ROOT });
 }
 
 (haveChromium ? describe : describe.skip)('trust-tax dashboard in headless Chromium', () => {

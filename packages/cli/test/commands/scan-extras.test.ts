@@ -3,21 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import scan from '../../src/commands/scan.js';
-import type { CliIO } from '../../src/io.js';
+import { runCli } from '../../../../test/support/cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-
-function io(): CliIO & { out: string[] } {
-  const out: string[] = [];
-  return { out, stdout: (t) => out.push(t), stderr: () => {}, cwd: ROOT, env: {}, isTTY: false };
-}
 
 describe('trustgate scan --mlbom / --sources', () => {
   it('writes a CycloneDX ML-BOM next to the report', async () => {
     const bom = path.join(mkdtempSync(path.join(tmpdir(), 'tg-mlbom-')), 'bom.json');
-    const cli = io();
-    const code = await scan.run(['examples/model-formats/models/benign', '--mlbom', bom, '--format', 'json'], cli);
+    const { code } = await runCli(['scan', 'examples/model-formats/models/benign', '--mlbom', bom, '--format', 'json'], { cwd: ROOT });
     expect(code).toBe(0);
     const doc = JSON.parse(readFileSync(bom, 'utf8'));
     expect([doc.bomFormat, doc.specVersion]).toEqual(['CycloneDX', '1.6']);
@@ -25,13 +18,12 @@ describe('trustgate scan --mlbom / --sources', () => {
   });
 
   it('reports model references outside the allowlist with file and line, and blocks', async () => {
-    const cli = io();
-    const code = await scan.run(
-      ['examples/model-formats/app', '--sources', '--policy', 'examples/model-formats/trustgate.yml', '--format', 'json'],
-      cli,
+    const { code, stdout } = await runCli(
+      ['scan', 'examples/model-formats/app', '--sources', '--policy', 'examples/model-formats/trustgate.yml', '--format', 'json'],
+      { cwd: ROOT },
     );
     expect(code).toBe(1);
-    const report = JSON.parse(cli.out.join(''));
+    const report = JSON.parse(stdout);
     const rows = report.files.flatMap((f: { findings: { rule: string; location?: { path: string; line?: number } }[] }) =>
       f.findings.filter((x) => x.rule.startsWith('TG-SRC')).map((x) => [x.rule, x.location?.path, x.location?.line]),
     );

@@ -3,24 +3,21 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from '@jest/globals';
-import { type CliIO, main } from '@trustgate/cli';
 import { PREDICATE_TYPES } from '@trustgate/core';
+import { runCli } from '../../../../test/support/cli.js';
 import { sarifValidator } from '../../../../test/support/sarif-schema.js';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../scanner/test/fixtures');
 
 function run(args: string[], cwd = FIXTURES) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd, env: {}, isTTY: false };
-  return main(['scan', ...args], io).then((code) => ({ code, out, err }));
+  return runCli(['scan', ...args], { cwd });
 }
 
 describe('trustgate scan', () => {
   test('a benign checkpoint exits 0 with the JSON contract shape', async () => {
     const r = await run(['benign/state_dict.pt', '--format', 'json']);
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.out);
+    const json = JSON.parse(r.stdout);
     expect(Object.keys(json)).toEqual(['version', 'files', 'summary']);
     expect(json.files).toHaveLength(1);
     expect(json.files[0]).toMatchObject({ path: 'benign/state_dict.pt', format: 'pytorch-zip', verdict: 'safe', findings: [] });
@@ -31,7 +28,7 @@ describe('trustgate scan', () => {
   test('a directory is walked in a stable order with PATH/relative paths, and a malicious file exits 1', async () => {
     const r = await run(['malicious/', '--format', 'json']);
     expect(r.code).toBe(1);
-    const paths = JSON.parse(r.out).files.map((f: { path: string }) => f.path);
+    const paths = JSON.parse(r.stdout).files.map((f: { path: string }) => f.path);
     expect(paths[0]).toBe('malicious/cloudpickle_lambda.pkl');
     expect(paths).toEqual([...paths].sort());
     expect(paths).toContain('malicious/state_dict_evil.pt');
@@ -40,14 +37,14 @@ describe('trustgate scan', () => {
   test('text output names the rule and the verdict', async () => {
     const r = await run(['malicious/os_system_p0.pkl']);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^UNSAFE malicious\/os_system_p0\.pkl \[pickle\]/);
-    expect(r.out).toContain('TG-PKL-001');
+    expect(r.stdout).toMatch(/^UNSAFE malicious\/os_system_p0\.pkl \[pickle\]/);
+    expect(r.stdout).toContain('TG-PKL-001');
   });
 
   test('sarif output carries the rule descriptors', async () => {
     const r = await run(['bypass/archive.7z', '--format', 'sarif']);
     expect(r.code).toBe(1);
-    const sarif = JSON.parse(r.out);
+    const sarif = JSON.parse(r.stdout);
     expect(sarif.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['TG-ARC-002']);
     expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: 'TG-ARC-002', level: 'error' });
   });
@@ -56,7 +53,7 @@ describe('trustgate scan', () => {
     const r = await run(['.', '--format', 'sarif']);
     expect(r.code).toBe(1);
     const validate = sarifValidator();
-    const sarif = JSON.parse(r.out);
+    const sarif = JSON.parse(r.stdout);
     expect(validate(sarif) ? [] : validate.errors).toEqual([]);
     expect(sarif.runs[0].results.length).toBeGreaterThan(50);
   });
@@ -68,7 +65,7 @@ describe('trustgate scan', () => {
     expect((await run(['review/whole_module.pt', '--policy', join(dir, 'policy.yml')])).code).toBe(1);
     writeFileSync(join(dir, 'allow.yml'), 'version: 1\nscan:\n  allowGlobals: ["torch.nn.modules.*"]\n');
     const allowed = await run(['review/whole_module.pt', '--policy', join(dir, 'allow.yml'), '--format', 'json']);
-    expect(JSON.parse(allowed.out).files[0].verdict).toBe('safe');
+    expect(JSON.parse(allowed.stdout).files[0].verdict).toBe('safe');
   });
 
   test('--out and --statement write the report and an in-toto Statement over each file digest', async () => {
@@ -84,7 +81,7 @@ describe('trustgate scan', () => {
       join(dir, 's.json'),
     ]);
     expect(r.code).toBe(1);
-    expect(r.out).toBe('');
+    expect(r.stdout).toBe('');
     const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
     const statement = JSON.parse(readFileSync(join(dir, 's.json'), 'utf8'));
     expect(statement.predicateType).toBe(PREDICATE_TYPES.scan);
@@ -101,11 +98,11 @@ describe('trustgate scan', () => {
     expect((await run(['x', '--mlbom', 'b.json'])).code).toBe(2);
     const missing = await run(['no/such/file.pt']);
     expect(missing.code).toBe(2);
-    expect(missing.err).toMatch(/cannot read no\/such\/file\.pt \(ENOENT\).*\(code SCAN_PATH_NOT_FOUND\)/);
+    expect(missing.stderr).toMatch(/cannot read no\/such\/file\.pt \(ENOENT\).*\(code SCAN_PATH_NOT_FOUND\)/);
     const dir = mkdtempSync(join(tmpdir(), 'tg-scan-'));
     writeFileSync(join(dir, 'bad.yml'), 'version: 1\nscan:\n  failOn: [maybe]\n');
     const bad = await run(['benign/array.npy', '--policy', join(dir, 'bad.yml')]);
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('bad.yml:3:');
+    expect(bad.stderr).toContain('bad.yml:3:');
   });
 });

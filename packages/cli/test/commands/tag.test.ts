@@ -3,25 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { checkStatement } from '@trustgate/core';
-import { type CliIO, main } from '../../src/main.js';
+import { runCli } from '../../../../test/support/cli.js';
 
 const examples = new URL('../../../../examples/ai-tag/', import.meta.url).pathname;
 
 function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    cwd: examples,
-    env: {},
-    isTTY: false,
-  };
-  return main(['tag', ...args], io).then((code) => ({ code, stdout, stderr }));
+  return runCli(['tag', ...args], { cwd: examples });
 }
 
 describe('trustgate tag', () => {
