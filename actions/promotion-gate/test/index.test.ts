@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import type { ActionIO } from '@trustgate/action-kit';
 import { promotionGate } from '@trustgate/action-promotion-gate';
-import { BUILD_WORKFLOW, createKit, POLICY_YAML, SUBJECT, statements } from '../../../packages/gate/test/support/evidence-kit.js';
+import { createKit, POLICY_YAML, SUBJECT } from '../../../packages/gate/test/support/evidence-kit.js';
 
 let dir: string;
 
@@ -13,11 +13,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'trustgate-promotion-action-'));
   await writeFile(join(dir, 'trustgate.yml'), POLICY_YAML);
   await writeFile(join(dir, 'root.json'), JSON.stringify(kit.sigstore.trustedRoot));
-  const signed = await Promise.all([
-    kit.sign(statements.scan(), 'scan'),
-    kit.sign(statements.provenance(), 'provenance', BUILD_WORKFLOW),
-    kit.sign(statements.tests(), 'tests'),
-  ]);
+  const signed = await kit.signStaging();
   // One JSON Lines file, as `gh attestation download` writes.
   await writeFile(join(dir, 'evidence.jsonl'), signed.map((s) => JSON.stringify(s.document)).join('\n'));
 });

@@ -24,11 +24,7 @@ let production: RawEvidence[];
 
 beforeAll(async () => {
   kit = await createKit();
-  staging = await Promise.all([
-    kit.sign(statements.scan(), 'scan.json'),
-    kit.sign(statements.provenance(), 'provenance.json', BUILD_WORKFLOW),
-    kit.sign(statements.tests(), 'tests.json'),
-  ]);
+  staging = await kit.signStaging('.json');
   const passedStaging = await gate('staging', staging);
   expect(passedStaging.decision.decision).toBe('pass');
   production = [

@@ -118,11 +118,7 @@ describe('attestations API path', () => {
     const dir = await mkdtemp(join(tmpdir(), 'trustgate-gate-api-'));
     await writeFile(join(dir, 'trustgate.yml'), POLICY_YAML);
     await writeFile(join(dir, 'root.json'), JSON.stringify(kit.sigstore.trustedRoot));
-    const signed = await Promise.all([
-      kit.sign(statements.scan(), 'scan'),
-      kit.sign(statements.provenance(), 'provenance', BUILD_WORKFLOW),
-      kit.sign(statements.tests(), 'tests'),
-    ]);
+    const signed = await kit.signStaging();
     await servePages([signed.map((s) => entry(s.document))]);
     const files = { policyFile: join(dir, 'trustgate.yml'), environment: 'staging', subject: `sha256:${SUBJECT}`, evidenceFiles: [] };
     const result = await decidePromotionFromFiles({

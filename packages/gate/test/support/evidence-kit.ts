@@ -95,13 +95,21 @@ export interface Kit {
   verifyBundle: BundleVerifier;
   /** Sign a Statement as the given workflow would with actions/attest, as the evidence file `name`. */
   sign(statement: Statement, name: string, workflow?: string): Promise<RawEvidence>;
+  /** The staging evidence for SUBJECT (scan, provenance from the build workflow, tests), named `scan<ext>` etc. */
+  signStaging(ext?: string): Promise<RawEvidence[]>;
 }
 
 export async function createKit(): Promise<Kit> {
   const sigstore = await createLocalSigstore();
-  return {
+  const kit: Kit = {
     sigstore,
     verifyBundle: sigstoreVerifier(sigstore.trustedRoot),
+    signStaging: (ext = '') =>
+      Promise.all([
+        kit.sign(statements.scan(), `scan${ext}`),
+        kit.sign(statements.provenance(), `provenance${ext}`, BUILD_WORKFLOW),
+        kit.sign(statements.tests(), `tests${ext}`),
+      ]),
     async sign(statement, name, workflow = EVIDENCE_WORKFLOW) {
       const repo = workflow.replace(/^https:\/\/github\.com\/([^/]+\/[^/]+)\/.*$/, '$1');
       const bundle = await sigstore.signAttestation(statement, {
@@ -118,4 +126,5 @@ export async function createKit(): Promise<Kit> {
       return documentsFromText(JSON.stringify(bundle), name)[0] as RawEvidence;
     },
   };
+  return kit;
 }
