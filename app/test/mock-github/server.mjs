@@ -2,7 +2,7 @@
 // the description's examples adjusted to the scenario's state, and records what the App sent.
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
-import { exampleResponse, matchRoute, validateRequest } from './spec.mjs';
+import { exampleResponse, matchRoute, validateRequest } from '../../../test/support/github-openapi.mjs';
 
 /** A fresh scenario: one org, one repository, pull requests, team members and files by ref. */
 export function createState({ owner = 'octo-org', repo = 'service' } = {}) {

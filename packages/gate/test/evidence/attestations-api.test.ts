@@ -7,10 +7,22 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { Octokit } from '@octokit/core';
 import { parseDigest } from '@trustgate/core';
 import { attestationsForDigest, decidePromotion, decidePromotionFromFiles, GateError } from '@trustgate/gate';
-import { operation } from '../support/github-openapi.js';
+import { matchRoute, validateRequest, validateResponse } from '../../../../test/support/github-openapi.mjs';
 import { BUILD_WORKFLOW, createKit, type Kit, POLICY_SOURCE, POLICY_YAML, policy, SUBJECT, statements } from '../support/evidence-kit.js';
 
-const op = operation('/repos/{owner}/{repo}/attestations/{subject_digest}', 'get');
+const ATTESTATIONS = '/repos/{owner}/{repo}/attestations/{subject_digest}';
+
+/** The attestations operation a request path resolves to in GitHub's description, with its decoded parameters. */
+function attestationsRoute(pathname: string) {
+  const match = matchRoute('GET', pathname);
+  return match?.route.template === ATTESTATIONS ? match : undefined;
+}
+
+function responseErrors(body: unknown): string[] {
+  const match = attestationsRoute(`/repos/acme/ml/attestations/sha256:${SUBJECT}`);
+  if (!match) throw new Error(`GitHub's OpenAPI description has no GET ${ATTESTATIONS}`);
+  return validateResponse(match.route, 200, body);
+}
 
 interface Seen {
   path: string;
@@ -31,7 +43,7 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     seen.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers });
-    const match = op.routePattern.exec(url.pathname);
+    const match = attestationsRoute(url.pathname);
     const page = pages[url.searchParams.get('after') ?? ''];
     if (!match || !page) {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Not Found' }));
@@ -54,7 +66,7 @@ async function servePages(bodies: unknown[][]): Promise<void> {
   pages = {};
   bodies.forEach((attestations, i) => {
     const body = { attestations };
-    expect(op.validateResponse(body)).toBe(true);
+    expect(responseErrors(body)).toEqual([]);
     const next =
       i + 1 < bodies.length ? `<BASE/repos/acme/ml/attestations/sha256:${SUBJECT}?per_page=100&after=c${i + 1}>; rel="next"` : undefined;
     pages[i === 0 ? '' : `c${i}`] = { status: 200, body, ...(next ? { link: next } : {}) };
@@ -65,10 +77,10 @@ async function servePages(bodies: unknown[][]): Promise<void> {
 function expectValidRequests(): void {
   expect(seen.length).toBeGreaterThan(0);
   for (const r of seen) {
-    const m = op.routePattern.exec(r.path);
+    const m = attestationsRoute(r.path);
     // Path parameters arrive percent-encoded or not (Octokit encodes the digest's ':'); GitHub decodes both.
-    expect(m?.slice(1).map(decodeURIComponent)).toEqual(['acme', 'ml', `sha256:${SUBJECT}`]);
-    expect(op.validateQuery({ ...r.query })).toBe(true);
+    expect(m?.params).toEqual({ owner: 'acme', repo: 'ml', subject_digest: `sha256:${SUBJECT}` });
+    expect(m ? validateRequest(m.route, m.params, r.query, undefined, { strictQuery: true }) : ['no route']).toEqual([]);
     expect(r.headers.authorization).toMatch(/^(Bearer|token) ghs_test$/);
     expect(r.headers.accept).toBe('application/vnd.github+json');
     expect(r.headers['x-github-api-version']).toBe('2022-11-28');
@@ -86,7 +98,7 @@ describe('attestations API path', () => {
       { verifyBundle: kit.verifyBundle, attestations: client() },
     );
     expectValidRequests();
-    expect(op.validateResponse({ attestations: [{ bundle: 'not an object', repository_id: 'x' }] })).toBe(false);
+    expect(responseErrors({ attestations: [{ bundle: 'not an object', repository_id: 'x' }] })).not.toEqual([]);
     expect(seen.map((r) => r.query)).toEqual([{ per_page: '100' }, { per_page: '100', after: 'c1' }]);
     expect(result.decision.decision).toBe('pass');
     expect(result.decision.evidence.counted.map((e) => e.origin)).toEqual([

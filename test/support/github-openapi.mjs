@@ -1,4 +1,5 @@
-// GitHub's REST API as its OpenAPI description states it: routes, request validation and example responses.
+// GitHub's REST API as its OpenAPI description (@octokit/openapi) states it: routes, request and response validation,
+// and example responses. Every test double of GitHub (the App's mock, the gate's attestations server) goes through it.
 import { createRequire } from 'node:module';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
@@ -98,8 +99,11 @@ function validatorsFor(route) {
   return v;
 }
 
-/** Every way the request departs from the operation's description (empty when valid). */
-export function validateRequest(route, params, query, body) {
+/**
+ * Every way the request departs from the operation's description (empty when valid). `strictQuery` also rejects
+ * query parameters the operation does not define.
+ */
+export function validateRequest(route, params, query, body, { strictQuery = false } = {}) {
   const v = validatorsFor(route);
   const errors = [];
   const check = (name, fn, data) => {
@@ -107,6 +111,15 @@ export function validateRequest(route, params, query, body) {
   };
   check('path', v.path, { ...params });
   check('query', v.query, { ...query });
+  if (strictQuery) {
+    const known = new Set(
+      (route.operation.parameters ?? [])
+        .map((p) => resolveRef(githubApi().spec, p))
+        .filter((p) => p.in === 'query')
+        .map((p) => p.name),
+    );
+    for (const name of Object.keys(query)) if (!known.has(name)) errors.push(`query: unknown parameter ${name}`);
+  }
   if (body === undefined) {
     if (v.bodyRequired) errors.push('body: required but missing');
   } else if (v.body) {
@@ -115,6 +128,21 @@ export function validateRequest(route, params, query, body) {
     errors.push('body: operation takes no JSON body');
   }
   return errors;
+}
+
+/** Every way a JSON response body departs from the operation's schema for that status (empty when valid). */
+export function validateResponse(route, status, body) {
+  const api = githubApi();
+  const key = `${route.method} ${route.template} -> ${status}`;
+  let validate = api.validators.get(key);
+  if (!validate) {
+    const res = resolveRef(api.spec, route.operation.responses?.[String(status)]);
+    const schema = res?.content?.['application/json']?.schema;
+    if (!schema) return [`response: the description has no JSON ${status} response for ${route.method} ${route.template}`];
+    validate = api.ajv.compile(rebase(schema));
+    api.validators.set(key, validate);
+  }
+  return validate(body) ? [] : (validate.errors ?? []).map((e) => `response${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
 }
 
 /** The description's example response of an operation: the first success status with an example. */
