@@ -7,7 +7,7 @@ export type AppErrorCode =
   | 'APP_PAYLOAD_INVALID'
   | 'APP_SETTINGS_INVALID'
   | 'APP_DELIVERY_FAILED'
-  | 'APP_DELIVERY_IN_FLIGHT';
+  | 'APP_BUSY';
 
 export class AppError extends TrustgateError<AppErrorCode> {
   constructor(code: AppErrorCode, message: string, options: { cause?: unknown } = {}) {

@@ -14,8 +14,12 @@ export interface AppSettings {
   dataDir?: string;
   /** How often the reconciler looks for failed deliveries; 0 disables the periodic pass (start-up still runs). */
   reconcileIntervalMs: number;
-  /** How long a claim on a delivery lasts before another worker may take it over; absent means 60 s. */
+  /** How long a claim on a delivery lasts without renewal before another worker may take it over; absent means 60 s. */
   deliveryLeaseMs?: number;
+  /** Deliveries processed at the same time; absent means 8. */
+  workers?: number;
+  /** Deliveries held for processing before new ones are refused (GitHub then records a failure); absent means 1000. */
+  queueCapacity?: number;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
   /** Token for the read-only trust-tax dashboard; absent means the dashboard answers 503 (disabled). */
   dashboardToken?: string;
@@ -48,8 +52,16 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): AppSettin
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.TRUSTGATE_DATA_DIR ? { dataDir: env.TRUSTGATE_DATA_DIR } : {}),
     reconcileIntervalMs: Number(env.TRUSTGATE_RECONCILE_INTERVAL_MS ?? 10 * 60 * 1000),
-    ...(env.TRUSTGATE_DELIVERY_LEASE_MS ? { deliveryLeaseMs: Number(env.TRUSTGATE_DELIVERY_LEASE_MS) } : {}),
+    ...(env.TRUSTGATE_DELIVERY_LEASE_MS ? { deliveryLeaseMs: positive(env, 'TRUSTGATE_DELIVERY_LEASE_MS') } : {}),
+    ...(env.TRUSTGATE_WORKERS ? { workers: positive(env, 'TRUSTGATE_WORKERS') } : {}),
+    ...(env.TRUSTGATE_QUEUE_CAPACITY ? { queueCapacity: positive(env, 'TRUSTGATE_QUEUE_CAPACITY') } : {}),
     logLevel: level as AppSettings['logLevel'],
     ...(env.TRUSTGATE_DASHBOARD_TOKEN ? { dashboardToken: env.TRUSTGATE_DASHBOARD_TOKEN } : {}),
   };
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string): number {
+  const n = Number(env[name]);
+  if (!Number.isInteger(n) || n < 1) throw new AppError('APP_SETTINGS_INVALID', `${name}=${env[name]} is not a positive whole number`);
+  return n;
 }

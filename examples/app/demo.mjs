@@ -56,8 +56,12 @@ try {
     files: ['src/payments/refund.ts'],
     reviews: [{ user: 'alice', state: 'APPROVED', commitId: 'c0ffee'.padEnd(40, '0') }],
   });
+  const sent = Date.now();
   const res = await github.deliver('pull_request', pullRequestEvent(state, pr, 'synchronize'));
-  console.log(`delivery ${res.guid}: HTTP ${res.status}`);
+  console.log(`delivery ${res.guid}: answered HTTP ${res.status} in ${Date.now() - sent} ms (claim stored)`);
+  // The App answers once the delivery is claimed and processes it afterwards, in its worker thread.
+  for (let i = 0; i < 400 && github.calls('checks/create').length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+  console.log(`processed: both check runs published ${Date.now() - sent} ms after sending`);
   for (const c of github.calls('checks/create')) {
     console.log(`\ncheck run "${c.body.name}" on ${c.body.head_sha.slice(0, 7)}: ${c.body.status} ${c.body.conclusion ?? ''}`);
     console.log(`  ${c.body.output.title}`);
@@ -65,7 +69,7 @@ try {
   }
   for (const c of github.calls('pulls/request-reviewers')) console.log(`\nreviewers requested: ${JSON.stringify(c.body)}`);
   console.log(`\nmock GitHub: ${github.requests.length} requests, ${github.invalid.length} invalid`);
-  if (github.invalid.length || res.status !== 200) process.exitCode = 1;
+  if (github.invalid.length || res.status !== 200 || github.calls('checks/create').length !== 2) process.exitCode = 1;
 } finally {
   app.kill('SIGTERM');
   await new Promise((r) => app.once('exit', r));

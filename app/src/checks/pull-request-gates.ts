@@ -1,4 +1,4 @@
-import { countAgentPullRequests, findReviewOverride, recordAgentPullRequest } from '@trustgate/metrics';
+import { findReviewOverride, recordAgentPullRequest } from '@trustgate/metrics';
 import type { Policy } from '@trustgate/core';
 import { loadPolicy } from '../config/load.js';
 import type { Classification, PullRequestFacts } from '../engines/types.js';
@@ -89,16 +89,13 @@ async function architectureReview({ ctx, repo, pr, policy, who, at }: Evaluation
     ctx.github,
     teams.flatMap((team) => approvers.map((login) => ({ team, login }))),
   );
-  const override = await findReviewOverride(ctx.db, { repository: fullName(repo), number: pr.number, headSha: pr.headSha });
-  const outcome = evaluateArchitectureReview({
-    policy: policy.review,
-    cohort: who.cohort,
-    changedFiles: files,
-    approvers,
-    isMember,
-    codeownerRules: ownerRules,
-    ...(override ? { override } : {}),
-  });
+  const review = { policy: policy.review, cohort: who.cohort, changedFiles: files, approvers, isMember, codeownerRules: ownerRules };
+  let outcome = evaluateArchitectureReview(review);
+  // An audited override matters only while approvals are missing; look it up only then.
+  if (outcome.kind === 'waiting') {
+    const override = await findReviewOverride(ctx.db, { repository: fullName(repo), number: pr.number, headSha: pr.headSha });
+    if (override) outcome = evaluateArchitectureReview({ ...review, override });
+  }
   const output = architectureReviewSummary(outcome, who.cohort);
   let result: CheckResult;
   if (outcome.kind === 'waiting') {
@@ -140,17 +137,16 @@ async function guardrails({ ctx, repo, pr, policy, who, at }: Evaluation): Promi
   const opened = new Date(pr.createdAt);
   let counts: BudgetCounts | Error;
   try {
-    await recordAgentPullRequest(ctx.db, {
-      repository: fullName(repo),
-      number: pr.number,
-      agent,
-      ...(who.initiator ? { initiator: who.initiator } : {}),
-      openedAt: opened,
-      deliveryId: ctx.deliveryId,
-    });
-    counts = await countAgentPullRequests(
+    counts = await recordAgentPullRequest(
       ctx.db,
-      { agent, ...(who.initiator ? { initiator: who.initiator } : {}) },
+      {
+        repository: fullName(repo),
+        number: pr.number,
+        agent,
+        ...(who.initiator ? { initiator: who.initiator } : {}),
+        openedAt: opened,
+        deliveryId: ctx.deliveryId,
+      },
       { from: new Date(opened.getTime() - DAY_MS), to: opened },
     );
   } catch (err) {

@@ -9,8 +9,22 @@ describe('deliveriesToRedeliver', () => {
     expect(deliveriesToRedeliver(listed, new Map([['g3', 'done']])).map((x) => x.id)).toEqual([2]);
   });
 
-  test('a delivery answered 202 whose handler then failed is redelivered', () => {
-    expect(deliveriesToRedeliver([d(5, 'g5', 202)], new Map([['g5', 'failed']])).map((x) => x.id)).toEqual([5]);
+  test('a delivery answered 200 whose handler then failed is redelivered', () => {
+    expect(deliveriesToRedeliver([d(5, 'g5', 200)], new Map([['g5', 'failed']])).map((x) => x.id)).toEqual([5]);
+  });
+
+  test('an answered delivery whose worker died (claim past its lease) is redelivered; one still being worked on is not', () => {
+    const listed = [d(6, 'g6', 200), d(7, 'g7', 200), d(8, 'g8', 500)];
+    const stored = new Map([
+      ['g6', 'stale'],
+      ['g7', 'processing'],
+      ['g8', 'processing'],
+    ] as const);
+    expect(deliveriesToRedeliver(listed, stored).map((x) => x.id)).toEqual([6]);
+  });
+
+  test('an answered delivery the store does not know is left alone (it was answered by another store)', () => {
+    expect(deliveriesToRedeliver([d(9, 'g9', 200)], new Map())).toEqual([]);
   });
 
   test('gives up after five attempts', () => {

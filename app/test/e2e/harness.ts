@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { type Engines, type RunningApp, startServer } from '@trustgate/app';
+import { type AppSettings, type Engines, type RunningApp, startServer } from '@trustgate/app';
 import type { Store } from '@trustgate/metrics';
 // @ts-expect-error plain ESM test double without type declarations
 import { addPull, createState, startMockGitHub } from '../mock-github/server.mjs';
@@ -35,18 +35,20 @@ export interface MockState {
   commits: Map<string, { parents: string[]; message: string; date: string; files: Record<string, unknown>[] }>;
   refuse: Map<string, number>;
   stall: Map<string, Promise<void>>;
-  deliveries: { id: number; guid: string; status_code: number }[];
+  deliveries: { id: number; guid: string; status_code: number; redelivery: boolean }[];
 }
 
 export interface Harness {
   github: MockGitHub;
   app: RunningApp;
+  /** Send a delivery and return GitHub's answer without waiting for the App to process it. */
+  send: MockGitHub['deliver'];
   close(): Promise<void>;
 }
 
 /** The real App server against a fresh mock GitHub. */
 export async function startHarness(
-  options: { engines?: Engines; store?: Store; databaseUrl?: string; dashboardToken?: string } = {},
+  options: { engines?: Engines; store?: Store; databaseUrl?: string; dashboardToken?: string; settings?: Partial<AppSettings> } = {},
 ): Promise<Harness> {
   let appUrl = '';
   const github: MockGitHub = await startMockGitHub({ state: createState(), webhookSecret: SECRET, appUrl: () => appUrl });
@@ -62,27 +64,23 @@ export async function startHarness(
       logLevel: 'fatal',
       ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
       ...(options.dashboardToken ? { dashboardToken: options.dashboardToken } : {}),
+      ...options.settings,
     },
     { ...(options.engines ? { engines: options.engines } : {}), ...(options.store ? { store: options.store } : {}) },
   );
   appUrl = app.url;
-  // GitHub's webhook timeout: a handler slower than ~10 s is answered 202 and finishes in the background; wait
-  // for the store to record the end, so assertions see what the App did.
+  // The App answers once a delivery is claimed and processes it afterwards: wait for that, so assertions see what
+  // the App did.
   const send = github.deliver.bind(github);
   github.deliver = async (event, payload, opts) => {
     const res = await send(event, payload, opts);
-    if (res.status === 202) {
-      for (let i = 0; i < 1200; i++) {
-        const { rows } = await app.store.query<{ status: string }>('select status from deliveries where id = $1', [res.guid]);
-        if (rows[0] && rows[0].status !== 'processing') break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
+    await app.idle();
     return res;
   };
   return {
     github,
     app,
+    send,
     async close() {
       await app.close();
       await github.close();

@@ -44,12 +44,17 @@ async function replica(h: Harness, databaseUrl: string): Promise<RunningApp> {
         h.github.deliver('pull_request', payload, { guid }),
         h.github.deliver('pull_request', payload, { guid, target: () => second.url }),
       ]);
-      // The replica that finds the delivery in flight on the other refuses it (500: GitHub, or the reconciler,
-      // redelivers it later and then finds it done); at least one replica processes it.
-      const statuses = answers.map((a) => a.status).sort();
-      expect(statuses.some((s) => s === 200 || s === 202)).toBe(true);
-      for (const s of statuses) expect([200, 202, 500]).toContain(s);
+      // Both answer at once: one claims it, the other finds it claimed (in flight or done) and leaves it alone.
+      expect(answers.map((a) => a.status)).toEqual([200, 200]);
     }
+    await Promise.all([h.app.idle(), second.idle()]);
+    const outcomes = async (app: RunningApp) =>
+      [...(await (await fetch(`${app.url}/metrics`)).text()).matchAll(/outcome="(\w[\w-]*)"\} (\d+)/g)].map((m) => `${m[1]} ${m[2]}`);
+    // Five processed in all, and five left to the other replica (as duplicates or in flight).
+    const all = [...(await outcomes(h.app)), ...(await outcomes(second))];
+    const count = (re: RegExp) => all.filter((o) => re.test(o)).reduce((n, o) => n + Number(o.split(' ')[1]), 0);
+    expect(count(/^processed /)).toBe(5);
+    expect(count(/^(duplicate|in-flight) /)).toBe(5);
 
     // One architecture-review and one guardrails check per pull request, never two.
     const created = h.github.calls('checks/create').map((c) => `${String(c.body.head_sha).slice(-2)} ${String(c.body.name)}`);

@@ -1,5 +1,6 @@
 // Run the mock GitHub as its own process: `node cli.mjs SCENARIO.json` prints its URL on stdout.
 // The scenario: { files: {key: text}, teams: {"org/slug": [logins]}, pulls: [addPull options] }.
+// MOCK_LOG=1 lists every request's operationId on stderr at exit.
 import { readFileSync } from 'node:fs';
 import { addPull, createState, startMockGitHub } from './server.mjs';
 
@@ -12,5 +13,6 @@ const github = await startMockGitHub({ state, webhookSecret: 'unused', appUrl: (
 process.stdout.write(`${github.url}\n`);
 process.on('SIGTERM', () => {
   process.stderr.write(`mock GitHub: ${github.requests.length} requests, ${github.invalid.length} invalid\n`);
+  if (process.env.MOCK_LOG) process.stderr.write(`${github.requests.map((r) => r.operationId).join('\n')}\n`);
   github.close().then(() => process.exit(github.invalid.length ? 1 : 0));
 });

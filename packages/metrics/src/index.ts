@@ -52,19 +52,19 @@ export { createDashboardHandler, type DashboardOptions } from './dashboard/handl
 export { renderDashboard } from './dashboard/render.js';
 export {
   type AgentPullRequest,
-  countAgentPullRequests,
   findReviewOverride,
   type ReviewOverride,
   recordAgentPullRequest,
   recordReviewOverride,
 } from './store/agent-activity.js';
 export {
-  claimDelivery,
+  claimDeliveries,
   type DeliveryClaim,
   type DeliveryRecord,
+  type DeliveryState,
   type DeliveryStatus,
-  deliveryStatus,
   deliveryStatuses,
   failDelivery,
-  finishDelivery,
+  finishDeliveries,
+  renewDelivery,
 } from './store/deliveries.js';

@@ -9,26 +9,39 @@ export interface AgentPullRequest {
   deliveryId: string;
 }
 
-/** Count a pull request against its agent's and initiator's budgets; a PR is counted once however often it is seen. */
-export async function recordAgentPullRequest(tx: SqlClient, pr: AgentPullRequest): Promise<void> {
-  await tx.query(
-    `insert into agent_pull_requests (repository, number, agent, initiator, opened_at, delivery_id)
-     values ($1, $2, $3, $4, $5, $6) on conflict (repository, number) do nothing`,
-    [pr.repository, pr.number, pr.agent, pr.initiator ?? null, pr.openedAt.toISOString(), pr.deliveryId],
-  );
-}
-
-/** Pull requests opened by the agent and by the initiator in the window (from, to]. */
-export async function countAgentPullRequests(
+/**
+ * Count a pull request against its agent's and initiator's budgets (once, however often it is seen) and return the
+ * pull requests of each in the window (from, to], this one included: one statement, where the window's rows are
+ * read before the insert and the inserted row is added to them.
+ */
+export async function recordAgentPullRequest(
   db: SqlClient,
-  who: { agent: string; initiator?: string },
+  pr: AgentPullRequest,
   window: { from: Date; to: Date },
 ): Promise<{ agent: number; initiator: number }> {
   const { rows } = await db.query<{ agent: string | number; initiator: string | number }>(
-    `select count(*) filter (where agent = $1) as agent,
-            count(*) filter (where initiator is not null and initiator = $2) as initiator
-       from agent_pull_requests where opened_at > $3 and opened_at <= $4`,
-    [who.agent, who.initiator ?? null, window.from.toISOString(), window.to.toISOString()],
+    `with inserted as (
+       insert into agent_pull_requests (repository, number, agent, initiator, opened_at, delivery_id)
+       values ($1, $2, $3, $4, $5, $6) on conflict (repository, number) do nothing
+       returning agent, initiator, opened_at
+     ), in_window as (
+       select agent, initiator from agent_pull_requests where opened_at > $7 and opened_at <= $8
+       union all
+       select agent, initiator from inserted where opened_at > $7 and opened_at <= $8
+     )
+     select count(*) filter (where agent = $3) as agent,
+            count(*) filter (where initiator is not null and initiator = $4) as initiator
+       from in_window`,
+    [
+      pr.repository,
+      pr.number,
+      pr.agent,
+      pr.initiator ?? null,
+      pr.openedAt.toISOString(),
+      pr.deliveryId,
+      window.from.toISOString(),
+      window.to.toISOString(),
+    ],
   );
   return { agent: Number(rows[0]?.agent ?? 0), initiator: Number(rows[0]?.initiator ?? 0) };
 }

@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import { type SqlClient, type Store, StoreError } from '@trustgate/metrics';
+import type { AppSettings } from '../settings.js';
+import type { DeliveryJob, Executor } from './job.js';
+import { caller, workerPort } from './channel.js';
+import { remoteStore, serveStore } from './remote-store.js';
+
+export type WorkerSettings = Pick<AppSettings, 'appId' | 'privateKey' | 'baseUrl' | 'logLevel'> & { storePort?: MessagePort };
+export type WorkerRequest = { kind: 'job'; id: number; job: DeliveryJob };
+export type WorkerReply = { kind: 'job'; id: number; handled?: boolean; error?: string };
+
+// The built worker, from src/ (tests) and dist/ alike: a worker thread runs JavaScript, not our TypeScript sources.
+export const WORKER_FILE = fileURLToPath(new URL('../../dist/processing/worker.js', import.meta.url));
+
+const STORE_THREAD_FILE = fileURLToPath(new URL('../../dist/processing/store-thread.js', import.meta.url));
+
+/** Whether the processing and store threads can be started (the App is built). */
+export function threadsAvailable(): boolean {
+  return existsSync(WORKER_FILE) && existsSync(STORE_THREAD_FILE);
+}
+
+/**
+ * Process jobs in one worker thread: GitHub calls and the engines run there, on the second core, so answering
+ * webhooks never waits behind processing. A job whose worker died fails (its claim is then recorded as failed and
+ * redelivered); the next job starts a fresh worker.
+ */
+export function threadExecutor(settings: WorkerSettings, store: SqlClient | ThreadStore): Executor {
+  let worker: { thread: Worker; call: (request: object) => Promise<WorkerReply> } | undefined;
+  const start = () => {
+    // The worker reaches a store thread directly; any other store is served from here.
+    const storePort = 'connect' in store ? store.connect() : undefined;
+    const thread = new Worker(WORKER_FILE, {
+      workerData: {
+        appId: settings.appId,
+        privateKey: settings.privateKey,
+        logLevel: settings.logLevel,
+        ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
+        ...(storePort ? { storePort } : {}),
+      } satisfies WorkerSettings,
+      ...(storePort ? { transferList: [storePort] } : {}),
+    });
+    const port = workerPort(thread);
+    if (!storePort) serveStore(port, store);
+    const started = { thread, call: caller<WorkerReply>(port, 'job', 'the processing thread') };
+    thread.once('exit', () => {
+      if (worker === started) worker = undefined;
+    });
+    return started;
+  };
+  return {
+    kind: 'worker-thread',
+    async run(job) {
+      worker ??= start();
+      const reply = await worker.call({ kind: 'job', job } satisfies Omit<WorkerRequest, 'id'>);
+      return reply.handled === true;
+    },
+    async close() {
+      const w = worker;
+      worker = undefined;
+      if (w) await w.thread.terminate();
+    },
+  };
+}
+
+/** A store served from its own thread, which other threads can reach directly. */
+export interface ThreadStore extends Store {
+  /** A new channel to the store thread, to hand to another thread. */
+  connect(): MessagePort;
+}
+
+/** The embedded store in its own thread (see store-thread.ts), as a Store for this thread. */
+export async function storeThread(dataDir: string | undefined): Promise<ThreadStore> {
+  const w = new Worker(STORE_THREAD_FILE, { workerData: { dataDir } });
+  const port = workerPort(w);
+  await new Promise<void>((resolve, reject) => {
+    const onMessage = (m: { kind?: string; error?: string }) => {
+      if (m.kind !== 'ready') return;
+      w.off('message', onMessage);
+      if (m.error) reject(new StoreError('STORE_OPEN_ERROR', m.error));
+      else resolve();
+    };
+    w.on('message', onMessage);
+    w.once('error', reject);
+  });
+  const client = remoteStore(port);
+  return {
+    kind: 'pglite',
+    ...client,
+    connect() {
+      const { port1, port2 } = new MessageChannel();
+      w.postMessage({ kind: 'attach', port: port1 }, [port1]);
+      return port2;
+    },
+    async close() {
+      // Closed once PGlite has shut down, or the thread is gone anyway.
+      const closed = new Promise<void>((resolve) => {
+        w.on('message', (m: { kind?: string }) => m.kind === 'closed' && resolve());
+        w.once('exit', () => resolve());
+      });
+      w.postMessage({ kind: 'close' });
+      await closed;
+      await w.terminate();
+    },
+  };
+}

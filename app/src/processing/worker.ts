@@ -1,0 +1,42 @@
+// The processing thread: runs claimed deliveries' handlers with its own GitHub clients, while the main thread keeps
+// answering webhooks and owns the store. Started by threadExecutor with the App's credentials as workerData.
+import { parentPort, workerData } from 'node:worker_threads';
+import { Probot } from 'probot';
+import { defaultEngines } from '../engines/index.js';
+import { AppOctokit } from '../github/octokit.js';
+import type { GitHub } from '../github/types.js';
+import { runJob } from './job.js';
+import { messagePort, portOf } from './channel.js';
+import { remoteStore } from './remote-store.js';
+import type { WorkerSettings, WorkerReply, WorkerRequest } from './thread.js';
+
+const port = parentPort;
+if (!port) throw new Error('processing/worker.js runs only as a worker thread of the trustgate App');
+const settings = workerData as WorkerSettings;
+const probot = new Probot({
+  appId: settings.appId,
+  privateKey: settings.privateKey,
+  logFormat: 'json',
+  logLevel: settings.logLevel,
+  Octokit: AppOctokit,
+  ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
+});
+const deps = {
+  auth: async (installationId?: number) => (await probot.auth(installationId)) as unknown as GitHub,
+  db: remoteStore(settings.storePort ? messagePort(settings.storePort) : portOf(port)),
+  engines: defaultEngines,
+  // Probot creates its logger while it initialises (auth waits for that), after this object exists.
+  get log() {
+    return probot.log;
+  },
+};
+
+port.on('message', (m: WorkerRequest | { kind: string }) => {
+  if (m.kind !== 'job') return;
+  const { id, job } = m as WorkerRequest;
+  const reply = (r: WorkerReply) => port.postMessage(r);
+  runJob(job, deps).then(
+    (handled) => reply({ kind: 'job', id, handled }),
+    (err: Error) => reply({ kind: 'job', id, error: err?.message ?? String(err) }),
+  );
+});
