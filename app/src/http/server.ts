@@ -1,17 +1,24 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openStore, type Store } from '@trustgate/metrics';
-import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
+import { createNodeMiddleware, Probot } from 'probot';
 import { createApp } from '../app.js';
+import { DEFAULT_LEASE_MS } from '../deliveries/claims.js';
+import { WorkQueue } from '../deliveries/queue.js';
 import { reconcileDeliveries } from '../deliveries/reconciler.js';
-import { secondaryRateLimitRetry } from '../deliveries/rate-limit.js';
-import type { Engines } from '../engines/index.js';
+import { defaultEngines, type Engines } from '../engines/index.js';
+import { AppOctokit } from '../github/octokit.js';
 import type { GitHub } from '../github/types.js';
 import type { AppSettings } from '../settings.js';
+import { type Executor, inlineExecutor } from '../processing/job.js';
+import { storeThread, threadExecutor, threadsAvailable } from '../processing/thread.js';
 import { AppMetrics } from './metrics.js';
 import { trustTaxRoutes } from './trust-tax.js';
 
 export const WEBHOOK_PATH = '/api/github/webhooks';
+/** Deliveries processed at once: enough to overlap GitHub's latency, few enough to keep answering webhooks fast. */
+const DEFAULT_WORKERS = 8;
+const DEFAULT_QUEUE_CAPACITY = 1000;
 
 export interface RunningApp {
   url: string;
@@ -20,40 +27,41 @@ export interface RunningApp {
   metrics: AppMetrics;
   /** Run one reconciler pass now (also runs at start-up and every `reconcileIntervalMs`). */
   reconcile(): Promise<string[]>;
+  /** Where handlers run: a worker thread, or this thread (engines given in code, or the App not built). */
+  processing: Executor['kind'];
+  /** Resolves once every delivery answered so far has been processed to its end. */
+  idle(): Promise<void>;
+  /** Stop taking deliveries, finish the ones already answered, then close the store. */
   close(): Promise<void>;
 }
 
-// Probot's throttling queues every write one second apart, process-wide; instead GitHub's own secondary rate limit
-// answers are waited out and retried. A function, because Probot sets its throttle options after plain defaults.
-const AppOctokit = ProbotOctokit.plugin(secondaryRateLimitRetry).defaults((options: Record<string, unknown>) => ({
-  ...options,
-  throttle: { ...(options.throttle as object | undefined), enabled: false },
-}));
-
 /** Start the App: store, Probot webhooks at /api/github/webhooks, /healthz, /metrics, and the reconciler. */
 export async function startServer(settings: AppSettings, options: { engines?: Engines; store?: Store } = {}): Promise<RunningApp> {
-  const store =
-    options.store ??
-    (await openStore({
-      ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}),
-      ...(settings.dataDir ? { dataDir: settings.dataDir } : {}),
-    }));
-  const metrics = new AppMetrics();
   const probot = new Probot({
     appId: settings.appId,
     privateKey: settings.privateKey,
     secret: settings.webhookSecret,
     logFormat: 'json',
     logLevel: settings.logLevel,
-    Octokit: AppOctokit as typeof ProbotOctokit,
+    Octokit: AppOctokit,
     ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
   });
-  const appFn = createApp({
-    store,
-    metrics,
-    ...(options.engines ? { engines: options.engines } : {}),
-    ...(settings.deliveryLeaseMs !== undefined ? { leaseMs: settings.deliveryLeaseMs } : {}),
-  });
+  const store =
+    options.store ??
+    (settings.databaseUrl
+      ? await openStore({
+          databaseUrl: settings.databaseUrl,
+          onConnectionError: (err) =>
+            probot.log.warn({ err: err.message }, 'PostgreSQL closed an idle connection; the pool opens a new one'),
+        })
+      : threadsAvailable()
+        ? await storeThread(settings.dataDir)
+        : await openStore(settings.dataDir ? { dataDir: settings.dataDir } : {}));
+  const metrics = new AppMetrics();
+  const queue = new WorkQueue(settings.workers ?? DEFAULT_WORKERS, settings.queueCapacity ?? DEFAULT_QUEUE_CAPACITY);
+  const leaseMs = settings.deliveryLeaseMs ?? DEFAULT_LEASE_MS;
+  const executor = processingExecutor(settings, probot, store, options.engines);
+  const appFn = createApp({ store, metrics, queue, executor, leaseMs });
   const webhooks = await createNodeMiddleware(appFn, { probot, webhooksPath: WEBHOOK_PATH });
   const trustTax = trustTaxRoutes(store, settings.dashboardToken);
 
@@ -76,6 +84,7 @@ export async function startServer(settings: AppSettings, options: { engines?: En
         probot.log.warn({ err: err.message }, 'trust-tax gauges unavailable');
         return '';
       });
+      metrics.queueDepth.set(queue.depth);
       res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(`${await metrics.registry.metrics()}\n${trustTaxText}`);
       return;
     }
@@ -84,6 +93,7 @@ export async function startServer(settings: AppSettings, options: { engines?: En
       return;
     }
     if (path === WEBHOOK_PATH) {
+      res.on('close', queue.receive());
       // A bad signature is answered by Probot before any handler runs: nothing is stored, only counted.
       res.on('finish', () => {
         if (res.statusCode === 400 || res.statusCode === 401) {
@@ -104,9 +114,9 @@ export async function startServer(settings: AppSettings, options: { engines?: En
   const port = (server.address() as AddressInfo).port;
 
   const reconcile = async (): Promise<string[]> => {
-    const guids = await reconcileDeliveries((await probot.auth()) as unknown as GitHub, store);
+    const guids = await reconcileDeliveries((await probot.auth()) as unknown as GitHub, store, leaseMs);
     metrics.redeliveries.inc(guids.length);
-    if (guids.length) probot.log.info({ redelivered: guids }, 'asked GitHub to redeliver failed deliveries');
+    if (guids.length) probot.log.info({ redelivered: guids }, 'asked GitHub to redeliver failed or abandoned deliveries');
     return guids;
   };
   const reconcileQuietly = () =>
@@ -124,12 +134,34 @@ export async function startServer(settings: AppSettings, options: { engines?: En
     store,
     metrics,
     reconcile,
+    processing: executor.kind,
+    idle: () => queue.idle(),
     async close() {
       if (timer) clearInterval(timer);
       await startup;
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await queue.idle();
+      await executor.close();
       if (!options.store) await store.close();
     },
   };
+}
+
+/**
+ * A worker thread runs the handlers, so that answering webhooks never waits behind them. Engines given in code (tests)
+ * cannot cross a thread boundary: those run in this thread, as does everything when the App has not been built.
+ */
+function processingExecutor(settings: AppSettings, probot: Probot, store: Store, engines: Engines | undefined): Executor {
+  if (!engines && threadsAvailable()) return threadExecutor(settings, store);
+  if (!engines) probot.log.warn('app/dist/processing/ is missing (run npm run build): the store and the handlers run in the main thread');
+  return inlineExecutor({
+    auth: async (installationId) => (await probot.auth(installationId)) as unknown as GitHub,
+    db: store,
+    engines: engines ?? defaultEngines,
+    // Probot creates its logger while it initialises, after this object exists.
+    get log() {
+      return probot.log;
+    },
+  });
 }

@@ -9,6 +9,8 @@ export interface StoreOptions {
   databaseUrl?: string;
   /** PGlite data directory; absent means in memory (tests). */
   dataDir?: string;
+  /** Told when the server closes an idle PostgreSQL connection (restart, failover, idle timeout); the pool replaces it. */
+  onConnectionError?: (err: Error) => void;
 }
 
 // Resolved from the package root so it works from src/ (tests) and dist/ (built) alike.
@@ -16,7 +18,9 @@ const MIGRATIONS_DIR = new URL('../../src/store/migrations/', import.meta.url);
 
 /** Open the store and bring its schema up to date (same SQL and migrations for PGlite and PostgreSQL). */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  const store = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
+  const store = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, options.onConnectionError)
+    : await openPglite(options.dataDir);
   try {
     await migrate(store);
   } catch (cause) {
@@ -55,8 +59,10 @@ async function openPglite(dataDir: string | undefined): Promise<Store> {
   };
 }
 
-async function openPostgres(url: string): Promise<Store> {
+async function openPostgres(url: string, onConnectionError: StoreOptions['onConnectionError']): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // The pool already drops a connection the server closed while it was idle; unheard, that error would end the process.
+  pool.on('error', (err) => onConnectionError?.(err));
   try {
     await pool.query('select 1');
   } catch (cause) {

@@ -34,6 +34,20 @@ describe('openStore', () => {
     await store.close();
   });
 
+  (pgUrl ? it : it.skip)('survives PostgreSQL closing an idle connection, and says so', async () => {
+    const closed: string[] = [];
+    const store = await openStore({ databaseUrl: pgUrl, onConnectionError: (err) => closed.push((err as { code?: string }).code ?? '') });
+    const [{ pid }] = (await store.query<{ pid: number }>('select pg_backend_pid() as pid')).rows;
+    // What a server restart, failover or `drop database ... with (force)` does to a connection resting in the pool.
+    const admin = await openStore({ databaseUrl: pgUrl });
+    await admin.query('select pg_terminate_backend($1)', [pid]);
+    await admin.close();
+    for (let i = 0; i < 100 && closed.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(closed).toEqual(['57P01']);
+    expect((await store.query<{ one: number }>('select 1 as one')).rows).toEqual([{ one: 1 }]);
+    await store.close();
+  });
+
   it('names the URL (without password) when PostgreSQL is unreachable', async () => {
     await expect(openStore({ databaseUrl: 'postgres://u:secret@127.0.0.1:1/x' })).rejects.toMatchObject({
       code: 'STORE_OPEN_ERROR',
