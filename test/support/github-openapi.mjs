@@ -154,7 +154,9 @@ export function exampleResponse(route, preferStatus) {
     const res = resolveRef(api.spec, responses[status]);
     const content = res?.content?.['application/json'];
     const examples = content?.examples ? Object.values(content.examples) : [];
-    const example = examples.length ? resolveRef(api.spec, examples[0])?.value : content?.example;
+    let example = examples.length ? resolveRef(api.spec, examples[0])?.value : content?.example;
+    // Some examples' values point at a shared example object (`components/examples/...`) rather than holding one.
+    if (typeof example?.$ref === 'string') example = resolveRef(api.spec, example)?.value;
     return { status: Number(status), body: example === undefined ? undefined : structuredClone(example) };
   }
   return { status: 200, body: undefined };

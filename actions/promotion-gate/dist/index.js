@@ -64271,6 +64271,12 @@ const metricsPolicySchema = schemas/* strictObject */.rej({
     minCellAuthors: schemas/* number */.aig().int().min(1).default(5),
     aiReviewers: schemas/* array */.YOg(schemas/* string */.YjP()).default([]).describe('Extra AI reviewer logins whose reviews never count (bots always excluded).'),
     bootstrap: schemas/* number */.aig().int().min(0).max(10_000).default(200).describe('Bootstrap resamples for the 95% intervals.'),
+    teams: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^[^/\s]+\/[^/\s]+$/, 'a team is named org/team-slug'))
+        .default([])
+        .describe('org/team slugs to break the trust tax down by: a pull request counts for the first listed team its author (for an agent change, its initiator) belongs to; otherwise `unassigned`.'),
+    bugLabels: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
+        .default(['bug'])
+        .describe('Labels (any case) that make an issue a bug: a pull request closing one is a fix in the follow-up counts.'),
 })
     .describe('Trust-tax metrics.');
 //# sourceMappingURL=metrics.js.map

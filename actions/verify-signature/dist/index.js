@@ -65888,6 +65888,12 @@ const metricsPolicySchema = strictObject({
     minCellAuthors: schemas_number().int().min(1).default(5),
     aiReviewers: array(schemas_string()).default([]).describe('Extra AI reviewer logins whose reviews never count (bots always excluded).'),
     bootstrap: schemas_number().int().min(0).max(10_000).default(200).describe('Bootstrap resamples for the 95% intervals.'),
+    teams: array(schemas_string().regex(/^[^/\s]+\/[^/\s]+$/, 'a team is named org/team-slug'))
+        .default([])
+        .describe('org/team slugs to break the trust tax down by: a pull request counts for the first listed team its author (for an agent change, its initiator) belongs to; otherwise `unassigned`.'),
+    bugLabels: array(schemas_string().min(1))
+        .default(['bug'])
+        .describe('Labels (any case) that make an issue a bug: a pull request closing one is a fix in the follow-up counts.'),
 })
     .describe('Trust-tax metrics.');
 //# sourceMappingURL=metrics.js.map

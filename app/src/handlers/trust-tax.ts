@@ -1,4 +1,6 @@
+import type { Policy } from '@trustgate/core';
 import {
+  closedIssueNumbers,
   readApiHistory,
   recordCheckSuite,
   recordCompare,
@@ -8,8 +10,9 @@ import {
   recordReview,
 } from '@trustgate/metrics';
 import { loadPolicy } from '../config/load.js';
-import type { PullRequestFacts } from '../engines/types.js';
-import { fullName, type GitHub, type RepoRef } from '../github/types.js';
+import type { Classification, PullRequestFacts } from '../engines/types.js';
+import { teamMemberships } from '../github/pull-request.js';
+import { fullName, type GitHub, httpStatus, type RepoRef } from '../github/types.js';
 import type { AfterGates, Gated, GatedLookup } from './after-gates.js';
 import { type Handler, type HandlerContext, repoOf } from './context.js';
 
@@ -85,6 +88,8 @@ export const recordPullRequestActivity = async (ctx: HandlerContext, gated?: Gat
     repo: name,
     number: pr.number,
     author: pr.user.login,
+    team: await teamOf(ctx.github, known.policy, pr, known.classification),
+    linksBug: await closesBug(ctx.github, repo, known.policy, pr.body),
     cohort,
     title: pr.title,
     headRef: pr.head.ref,
@@ -101,6 +106,36 @@ export const recordPullRequestActivity = async (ctx: HandlerContext, gated?: Gat
   }
   if (action === 'closed' && merged) await recordReworkAfterReview(ctx, repo, pr.number, pr.head.sha);
 };
+
+/**
+ * The team a pull request counts for: the first of the policy's `metrics.teams` whose member is the person behind
+ * it (an agent change's initiator, else its author); `unassigned` when none is.
+ */
+async function teamOf(github: GitHub, policy: Policy, pr: PullRequestPayload, who: Classification): Promise<string> {
+  const teams = policy.metrics.teams;
+  if (teams.length === 0) return 'unassigned';
+  const person = (who.cohort === 'agent' && who.initiator) || pr.user.login;
+  const isMember = await teamMemberships(
+    github,
+    teams.map((team) => ({ team, login: person })),
+  );
+  return teams.find((team) => isMember(team, person)) ?? 'unassigned';
+}
+
+/** Whether the body closes an issue of this repository that carries one of the policy's bug labels. */
+async function closesBug(github: GitHub, repo: RepoRef, policy: Policy, body: string | null | undefined): Promise<boolean> {
+  const bugLabels = new Set(policy.metrics.bugLabels.map((l) => l.toLowerCase()));
+  for (const issue_number of closedIssueNumbers(body, fullName(repo))) {
+    const { data } = await github.rest.issues.get({ ...repo, issue_number }).catch((err: unknown) => {
+      // A reference to an issue that does not exist (or was deleted) links no bug; anything else is retried.
+      if (httpStatus(err) === 404 || httpStatus(err) === 410) return { data: undefined };
+      throw err;
+    });
+    const labels = (data?.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? '')).toLowerCase());
+    if (labels.some((l) => bugLabels.has(l))) return true;
+  }
+  return false;
+}
 
 /** Lines changed between the commit the first human review saw and the merged head. */
 async function recordReworkAfterReview(ctx: HandlerContext, repo: RepoRef, number: number, headSha: string): Promise<void> {

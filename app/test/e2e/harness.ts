@@ -33,6 +33,8 @@ export interface MockState {
   compare: Map<string, object>;
   /** sha -> `GET /commits/{sha}` answer: parents, message, committer date, files as GitHub sends them */
   commits: Map<string, { parents: string[]; message: string; date: string; files: Record<string, unknown>[] }>;
+  /** issue number -> its labels, for `GET /issues/{n}` */
+  issues: Map<number, { labels: string[] }>;
   refuse: Map<string, number>;
   stall: Map<string, Promise<void>>;
   deliveries: { id: number; guid: string; status_code: number; redelivery: boolean }[];

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, test } from '@jest/globals';
 import { loadLedger, loadTrustTaxDataset } from '@trustgate/metrics';
 // @ts-expect-error plain ESM test double without type declarations
 import { checkSuiteCompletedEvent, pullRequestEvent, pullRequestReviewEvent, pushEvent } from '../mock-github/webhooks.mjs';
+// @ts-expect-error plain ESM test double without type declarations
+import { addPull } from '../mock-github/server.mjs';
 import { agentPr, type Harness, POLICY, sha, startHarness } from './harness.js';
 import { appStores } from './pg.js';
 
@@ -148,6 +150,36 @@ describe('trust-tax recording from webhooks', () => {
     const data = await loadTrustTaxDataset(app.store, { repo: REPO });
     expect([data.pullRequests, data.reviews, data.headPushes]).toEqual([[], [], []]);
     expect(data.checkSuites).toEqual([{ repo: REPO, id: 556, headSha: sha(9), status: 'completed', conclusion: 'failure' }]);
+  });
+
+  test('records the team of the person behind each pull request, and whether it closes a bug', async () => {
+    h = await startHarness();
+    const { github, app } = h;
+    const policy = `${POLICY}metrics:\n  teams: ["octo-org/payments", "octo-org/platform"]\n  bugLabels: ["bug", "regression"]\n`;
+    github.state.files.set('octo-org/service@main:.github/trustgate.yml', policy);
+    github.state.teams.set('octo-org/platform', new Set(['alice', 'dave']));
+    github.state.issues.set(41, { labels: ['enhancement'] });
+    github.state.issues.set(42, { labels: ['Regression'] });
+    // An agent change counts for its initiator's team (alice), and closes a regression among its linked issues.
+    const agent = agentPr(github, 11, { files: ['docs/a.md'], body: 'Fixes #41\nCloses octo-org/service#42\nSee #43' });
+    await github.deliver('pull_request', prEvent(h, agent, 'opened'));
+    // A human change by someone in no listed team, closing an issue that does not exist and another repository's bug.
+    const human = addPull(github.state, {
+      number: 12,
+      headSha: sha(12),
+      author: 'erin',
+      files: ['docs/b.md'],
+      body: 'Fixes #44, fixes other/repo#42',
+    });
+    await github.deliver('pull_request', prEvent(h, human, 'opened'));
+
+    expect((await app.store.query('select status from deliveries')).rows).toEqual([{ status: 'done' }, { status: 'done' }]);
+    expect(github.calls('issues/get').map((c) => c.params.issue_number)).toEqual(['41', '42', '44']);
+    const data = await loadTrustTaxDataset(app.store, { repo: REPO });
+    expect(data.pullRequests.map((p) => [p.number, p.author, p.cohort, p.team, p.linksBug])).toEqual([
+      [11, 'copilot-swe-agent', 'agent', 'octo-org/platform', true],
+      [12, 'erin', 'unknown', 'unassigned', false],
+    ]);
   });
 
   test('a force push to the default branch reads only the commits it pushed', async () => {

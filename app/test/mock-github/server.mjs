@@ -17,6 +17,8 @@ export function createState({ owner = 'octo-org', repo = 'service' } = {}) {
     compare: new Map(),
     /** sha -> `{ parents, message, date, files }` of `GET /commits/{sha}` (files as GitHub sends them) */
     commits: new Map(),
+    /** issue number -> `{ labels: string[] }` */
+    issues: new Map(),
     deliveries: [],
     /** operationId -> remaining secondary-rate-limit refusals */
     refuse: new Map(),
@@ -127,6 +129,11 @@ const OPERATIONS = {
     const pr = s.pulls.get(Number(params.issue_number));
     if (!pr) return notFound();
     return pr.comments.map((c, i) => ({ ...ex[0], id: i + 1, body: c.body, user: { ...ex[0].user, ...user(c.user) } }));
+  },
+  'issues/get': (s, ex, { params }) => {
+    const issue = s.issues.get(Number(params.issue_number));
+    if (!issue) return notFound();
+    return { ...ex, number: Number(params.issue_number), labels: issue.labels.map((name, i) => ({ ...ex.labels[0], id: i + 1, name })) };
   },
   'teams/get-membership-for-user-in-org': (s, ex, { params }) =>
     s.teams.get(`${params.org}/${params.team_slug}`)?.has(params.username) ? { ...ex, state: 'active' } : notFound(),

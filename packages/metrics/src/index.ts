@@ -16,7 +16,7 @@ export type {
   Move,
   Origin,
 } from './ledger/types.js';
-export { isFixLike, mergedPullRequestNumber, revertedPullRequest } from './measures/classify.js';
+export { closedIssueNumbers, isFixLike, mergedPullRequestNumber, revertedPullRequest } from './measures/classify.js';
 export { compositeComponents, measureNames } from './measures/names.js';
 export { measurePullRequests } from './measures/pull-request.js';
 export { isAutomatedReviewer } from './measures/reviewers.js';

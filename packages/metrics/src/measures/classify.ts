@@ -18,3 +18,18 @@ export function mergedPullRequestNumber(message: string): number | null {
   const m = /^Merge pull request #(\d+) /.exec(subject) ?? /\(#(\d+)\)\s*$/.exec(subject);
   return m ? Number(m[1]) : null;
 }
+
+const CLOSING_REFERENCE =
+  /(?:^|[^\w-])(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?):?\s+(?:(?:https?:\/\/[^/\s]+\/)?([\w.-]+\/[\w.-]+)(?:#|\/issues\/)|#)(\d+)\b/gi;
+
+/**
+ * Issues of `repo` ("owner/name") a pull request body closes, as GitHub links them: a closing keyword ("Fixes",
+ * "closes:", "Resolved") before each `#n`, `owner/name#n` or issue URL. Other repositories' issues are left out.
+ */
+export function closedIssueNumbers(body: string | null | undefined, repo: string): number[] {
+  const found = new Set<number>();
+  for (const m of (body ?? '').matchAll(CLOSING_REFERENCE)) {
+    if (m[1] === undefined || m[1].toLowerCase() === repo.toLowerCase()) found.add(Number(m[2]));
+  }
+  return [...found].sort((a, b) => a - b);
+}

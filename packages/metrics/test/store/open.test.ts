@@ -37,7 +37,8 @@ describe('openStore', () => {
   (pgUrl ? it : it.skip)('survives PostgreSQL closing an idle connection, and says so', async () => {
     const closed: string[] = [];
     const store = await openStore({ databaseUrl: pgUrl, onConnectionError: (err) => closed.push((err as { code?: string }).code ?? '') });
-    const [{ pid }] = (await store.query<{ pid: number }>('select pg_backend_pid() as pid')).rows;
+    const pid = (await store.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]?.pid;
+    expect(typeof pid).toBe('number');
     // What a server restart, failover or `drop database ... with (force)` does to a connection resting in the pool.
     const admin = await openStore({ databaseUrl: pgUrl });
     await admin.query('select pg_terminate_backend($1)', [pid]);
