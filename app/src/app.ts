@@ -1,8 +1,9 @@
 import type { DeliveryRecord, Store } from '@trustgate/metrics';
-import type { ApplicationFunction, Context } from 'probot';
+import type { ApplicationFunction } from 'probot';
 import { DeliveryClaims, type Receipt } from './deliveries/claims.js';
 import type { WorkQueue } from './deliveries/queue.js';
 import { AppError } from './errors.js';
+import type { Logger } from './handlers/index.js';
 import type { AppMetrics } from './http/metrics.js';
 import type { DeliveryJob, Executor } from './processing/job.js';
 
@@ -17,53 +18,68 @@ export interface AppDependencies {
   leaseMs?: number;
 }
 
+/** A webhook delivery whose signature has been verified. */
+export interface VerifiedDelivery {
+  /** `X-GitHub-Delivery` */
+  id: string;
+  /** `X-GitHub-Event` */
+  name: string;
+  payload: unknown;
+}
+
 /**
- * The Probot application function. Every delivery (Probot has verified its signature) is claimed in the store by
- * delivery id and answered at once; its handler then runs from the work queue, at most once.
+ * What the App does with a verified delivery: claim it in the store by delivery id and queue its processing.
+ * Resolves once the delivery may be answered 2xx (claimed now, or already claimed: a duplicate); rejects with
+ * `APP_BUSY` when the queue is full, before anything is stored, so that GitHub records a failure.
+ */
+export function deliveryReceiver(deps: AppDependencies, log: Logger): (delivery: VerifiedDelivery) => Promise<void> {
+  const claims = new DeliveryClaims(deps.store, deps.leaseMs);
+  return async ({ id, name, payload }) => {
+    const p = payload as { action?: unknown; installation?: { id?: unknown }; repository?: { full_name?: unknown } };
+    const action = typeof p.action === 'string' ? p.action : undefined;
+    const key = action ? `${name}.${action}` : name;
+    const installationId = typeof p.installation?.id === 'number' ? p.installation.id : undefined;
+    const delivery: DeliveryRecord = {
+      id,
+      event: name,
+      ...(action ? { action } : {}),
+      ...(installationId !== undefined ? { installationId } : {}),
+      ...(typeof p.repository?.full_name === 'string' ? { repository: p.repository.full_name } : {}),
+    };
+    const place = deps.queue.reserve();
+    if (!place) {
+      deps.metrics.delivery(name, 'busy');
+      // Refused before anything is stored: GitHub records a failure and the reconciler has it sent again later.
+      throw new AppError('APP_BUSY', `delivery ${id} (${key}) refused: ${deps.queue.depth} deliveries are already queued`);
+    }
+    let receipt: Receipt;
+    try {
+      receipt = await claims.receive(delivery);
+    } catch (err) {
+      place.release();
+      throw err;
+    }
+    if (receipt !== 'claimed') {
+      place.release();
+      deps.metrics.delivery(name, receipt);
+      log.info({ delivery: id, event: key, outcome: receipt }, 'delivery already claimed');
+      return;
+    }
+    const job: DeliveryJob = { id, key, payload, ...(installationId !== undefined ? { installationId } : {}) };
+    place.fill(() => processDelivery(deps, claims, delivery, job, log));
+  };
+}
+
+/**
+ * The same App as a Probot application function, for running it under Probot's own server (`probot run`). Probot
+ * has verified each delivery's signature before `onAny` sees it. `trustgate serve` answers webhooks itself (see
+ * http/webhooks.ts) and skips the installation client Probot builds for every event, which answering never uses.
  */
 export function createApp(deps: AppDependencies): ApplicationFunction {
-  const claims = new DeliveryClaims(deps.store, deps.leaseMs);
   return (app) => {
+    const receive = deliveryReceiver(deps, app.log);
     app.onAny(async (event) => {
-      // Probot hands onAny listeners its Context; the webhooks typings only know the bare event.
-      const context = event as unknown as Context;
-      const payload = context.payload as { action?: unknown; installation?: { id?: unknown }; repository?: { full_name?: unknown } };
-      const action = typeof payload.action === 'string' ? payload.action : undefined;
-      const key = action ? `${context.name}.${action}` : context.name;
-      const installationId = typeof payload.installation?.id === 'number' ? payload.installation.id : undefined;
-      const delivery: DeliveryRecord = {
-        id: context.id,
-        event: context.name,
-        ...(action ? { action } : {}),
-        ...(installationId !== undefined ? { installationId } : {}),
-        ...(typeof payload.repository?.full_name === 'string' ? { repository: payload.repository.full_name } : {}),
-      };
-      const place = deps.queue.reserve();
-      if (!place) {
-        deps.metrics.delivery(context.name, 'busy');
-        // Refused before anything is stored: GitHub records a failure and the reconciler has it sent again later.
-        throw new AppError('APP_BUSY', `delivery ${context.id} (${key}) refused: ${deps.queue.depth} deliveries are already queued`);
-      }
-      let receipt: Receipt;
-      try {
-        receipt = await claims.receive(delivery);
-      } catch (err) {
-        place.release();
-        throw err;
-      }
-      if (receipt !== 'claimed') {
-        place.release();
-        deps.metrics.delivery(context.name, receipt);
-        context.log.info({ delivery: context.id, event: key, outcome: receipt }, 'delivery already claimed');
-        return;
-      }
-      const job: DeliveryJob = {
-        id: context.id,
-        key,
-        payload: context.payload,
-        ...(installationId !== undefined ? { installationId } : {}),
-      };
-      place.fill(() => processDelivery(deps, claims, delivery, job, context.log));
+      await receive({ id: event.id, name: event.name, payload: event.payload });
     });
   };
 }
@@ -73,7 +89,7 @@ async function processDelivery(
   claims: DeliveryClaims,
   delivery: DeliveryRecord,
   job: DeliveryJob,
-  log: Context['log'],
+  log: Logger,
 ): Promise<void> {
   const started = process.hrtime.bigint();
   try {

@@ -1,4 +1,4 @@
-export { type AppDependencies, createApp } from './app.js';
+export { type AppDependencies, createApp, deliveryReceiver, type VerifiedDelivery } from './app.js';
 export { loadPolicy, type LoadedPolicy, POLICY_PATH } from './config/load.js';
 export { defaultEngines, type Engines } from './engines/index.js';
 export { AppError, type AppErrorCode } from './errors.js';

@@ -26,14 +26,38 @@ export async function loadPolicy(github: GitHub, repo: RepoRef, ref: string): Pr
   return { kind: 'none' };
 }
 
+/**
+ * Parsed policies by file and content. Every delivery reads the policy again (it may change on the base branch at any
+ * time), but the same text always parses to the same verdict, so YAML and schema validation run once per version.
+ */
+const parsed = new Map<string, LoadedPolicy>();
+const PARSED_LIMIT = 256;
+
 function parse(text: string, source: string): LoadedPolicy {
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  const key = `${source}\n${sha256}`;
+  const known = parsed.get(key);
+  if (known) return known;
+  let loaded: LoadedPolicy;
   try {
-    const sha256 = createHash('sha256').update(text).digest('hex');
-    return { kind: 'ok', policy: parsePolicy(text, source), source, sha256 };
+    loaded = { kind: 'ok', policy: deepFreeze(parsePolicy(text, source)), source, sha256 };
   } catch (err) {
-    if (err instanceof ConfigError) return { kind: 'invalid', error: err, source };
-    throw err;
+    if (!(err instanceof ConfigError)) throw err;
+    loaded = { kind: 'invalid', error: err, source };
   }
+  // Oldest first out: a Map iterates in insertion order.
+  if (parsed.size >= PARSED_LIMIT) parsed.delete(parsed.keys().next().value as string);
+  parsed.set(key, loaded);
+  return loaded;
+}
+
+/** A shared policy is read by many deliveries: none may change it for the others. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** File text at `ref`, or undefined when the file (or the repository) does not exist. */

@@ -4,8 +4,10 @@
  * wait does not turn into failed deliveries. Nothing is lost if the process dies: the claim is in the store, and the
  * reconciler asks GitHub to redeliver a claim whose lease ran out.
  *
- * Answers come first: while webhooks are being received, no new job starts beyond the first, so a burst is answered
- * at full speed (GitHub's timeout is on the answer) and processing widens again as soon as the burst ends.
+ * Answers come first: during a burst of webhooks (one being received, or one received less than `quietMs` ago) no job
+ * starts, so the burst is answered with all the CPU (GitHub's timeout is on the answer). Processing starts in full
+ * width once the burst is over. Under sustained load a job that has waited `maxDeferMs` runs anyway, one at a time,
+ * so processing never starves; the queue's capacity bounds what waits.
  */
 /** A place held in the queue: filled with a job once the delivery is claimed, or released when it is not. */
 export interface Reservation {
@@ -13,22 +15,36 @@ export interface Reservation {
   release(): void;
 }
 
+export interface BurstOptions {
+  /** How long after the last webhook the burst counts as over (default 50 ms). */
+  quietMs?: number;
+  /** The longest a job is held back by a burst; then jobs run one at a time during it (default 1 s). */
+  maxDeferMs?: number;
+}
+
 export class WorkQueue {
-  private readonly waiting: (() => Promise<void>)[] = [];
+  private readonly waiting: { job: () => Promise<void>; since: number }[] = [];
   private running = 0;
   private reserved = 0;
   private receiving = 0;
+  private lastReceived = Number.NEGATIVE_INFINITY;
+  private wake: { at: number; timer: NodeJS.Timeout } | undefined;
   private drained: (() => void)[] = [];
+  private readonly quietMs: number;
+  private readonly maxDeferMs: number;
 
   constructor(
     /** Deliveries processed at the same time. */
     readonly concurrency: number,
     /** Deliveries held (reserved, waiting and running) before new ones are refused, so memory stays bounded. */
     readonly capacity: number,
+    burst: BurstOptions = {},
   ) {
     if (!(concurrency >= 1) || !(capacity >= concurrency)) {
       throw new RangeError(`work queue needs concurrency >= 1 and capacity >= concurrency (got ${concurrency}, ${capacity})`);
     }
+    this.quietMs = burst.quietMs ?? 50;
+    this.maxDeferMs = burst.maxDeferMs ?? 1000;
   }
 
   /** Reserved, waiting and running jobs. */
@@ -53,7 +69,7 @@ export class WorkQueue {
     return {
       fill: (job) => {
         if (!give()) return;
-        this.waiting.push(job);
+        this.waiting.push({ job, since: performance.now() });
         this.pump();
       },
       release: () => {
@@ -65,11 +81,13 @@ export class WorkQueue {
   /** Mark a webhook as being received until the returned function is called. */
   receive(): () => void {
     this.receiving++;
+    this.lastReceived = performance.now();
     let done = false;
     return () => {
       if (done) return;
       done = true;
       this.receiving--;
+      this.lastReceived = performance.now();
       this.pump();
     };
   }
@@ -81,9 +99,12 @@ export class WorkQueue {
   }
 
   private pump(): void {
-    const width = this.receiving > 0 ? 1 : this.concurrency;
+    const now = performance.now();
+    const quietAt = this.receiving > 0 ? Number.POSITIVE_INFINITY : this.lastReceived + this.quietMs;
+    const overdueAt = (this.waiting[0]?.since ?? Number.POSITIVE_INFINITY) + this.maxDeferMs;
+    const width = now >= quietAt ? this.concurrency : now >= overdueAt ? 1 : 0;
     while (this.running < width && this.waiting.length > 0) {
-      const job = this.waiting.shift() as () => Promise<void>;
+      const { job } = this.waiting.shift() as { job: () => Promise<void> };
       this.running++;
       // Jobs report their own failures (store and metrics); the queue only keeps count.
       job()
@@ -94,6 +115,22 @@ export class WorkQueue {
           this.settle();
         });
     }
+    // Held back by a burst: look again when it will be over, or when the oldest job becomes overdue (once overdue,
+    // a finishing job is what starts the next).
+    if (this.waiting.length > 0 && width < this.concurrency) this.wakeAt(now < overdueAt ? Math.min(quietAt, overdueAt) : quietAt);
+  }
+
+  private wakeAt(at: number): void {
+    if (!Number.isFinite(at) || (this.wake && this.wake.at <= at)) return;
+    if (this.wake) clearTimeout(this.wake.timer);
+    const timer = setTimeout(
+      () => {
+        this.wake = undefined;
+        this.pump();
+      },
+      Math.max(0, at - performance.now()) + 1,
+    );
+    this.wake = { at, timer };
   }
 
   private settle(): void {

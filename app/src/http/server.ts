@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openStore, type Store } from '@trustgate/metrics';
-import { createNodeMiddleware, Probot } from 'probot';
-import { createApp } from '../app.js';
+import { Probot } from 'probot';
+import { deliveryReceiver } from '../app.js';
 import { DEFAULT_LEASE_MS } from '../deliveries/claims.js';
 import { WorkQueue } from '../deliveries/queue.js';
 import { reconcileDeliveries } from '../deliveries/reconciler.js';
@@ -14,6 +14,7 @@ import { type Executor, inlineExecutor } from '../processing/job.js';
 import { storeThread, threadExecutor, threadsAvailable } from '../processing/thread.js';
 import { AppMetrics } from './metrics.js';
 import { trustTaxRoutes } from './trust-tax.js';
+import { webhookEndpoint } from './webhooks.js';
 
 export const WEBHOOK_PATH = '/api/github/webhooks';
 /** Deliveries processed at once: enough to overlap GitHub's latency, few enough to keep answering webhooks fast. */
@@ -61,8 +62,15 @@ export async function startServer(settings: AppSettings, options: { engines?: En
   const queue = new WorkQueue(settings.workers ?? DEFAULT_WORKERS, settings.queueCapacity ?? DEFAULT_QUEUE_CAPACITY);
   const leaseMs = settings.deliveryLeaseMs ?? DEFAULT_LEASE_MS;
   const executor = processingExecutor(settings, probot, store, options.engines);
-  const appFn = createApp({ store, metrics, queue, executor, leaseMs });
-  const webhooks = await createNodeMiddleware(appFn, { probot, webhooksPath: WEBHOOK_PATH });
+  // Probot sets up its logger and webhooks verifier asynchronously; both are used from the first request on.
+  await probot.auth();
+  const webhooks = webhookEndpoint({
+    verify: (body, signature) => probot.webhooks.verify(body, signature),
+    receive: deliveryReceiver({ store, metrics, queue, executor, leaseMs }, probot.log),
+    // A forged or malformed delivery is answered before anything runs: nothing is stored, only counted.
+    rejected: (event) => metrics.delivery(event, 'rejected'),
+    log: probot.log,
+  });
   const trustTax = trustTaxRoutes(store, settings.dashboardToken);
 
   const server: Server = createServer((req, res) => {
@@ -94,17 +102,10 @@ export async function startServer(settings: AppSettings, options: { engines?: En
     }
     if (path === WEBHOOK_PATH) {
       res.on('close', queue.receive());
-      // A bad signature is answered by Probot before any handler runs: nothing is stored, only counted.
-      res.on('finish', () => {
-        if (res.statusCode === 400 || res.statusCode === 401) {
-          const event = String(req.headers['x-github-event'] ?? 'unknown');
-          metrics.delivery(event, 'rejected');
-        }
-      });
+      await webhooks(req, res);
+      return;
     }
-    await webhooks(req, res, () => {
-      res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"not found"}');
-    });
+    res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"not found"}');
   }
 
   await new Promise<void>((resolve, reject) => {

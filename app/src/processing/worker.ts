@@ -7,12 +7,15 @@ import { AppOctokit } from '../github/octokit.js';
 import type { GitHub } from '../github/types.js';
 import { runJob } from './job.js';
 import { messagePort, portOf } from './channel.js';
+import { lowerThreadPriority } from './priority.js';
 import { remoteStore } from './remote-store.js';
 import type { WorkerSettings, WorkerReply, WorkerRequest } from './thread.js';
 
 const port = parentPort;
 if (!port) throw new Error('processing/worker.js runs only as a worker thread of the trustgate App');
 const settings = workerData as WorkerSettings;
+// Answering GitHub comes first: processing runs on the CPU time the webhook server does not need.
+const priority = lowerThreadPriority();
 const probot = new Probot({
   appId: settings.appId,
   privateKey: settings.privateKey,
@@ -30,6 +33,13 @@ const deps = {
     return probot.log;
   },
 };
+
+if (!priority.lowered) {
+  probot.auth().then(
+    () => probot.log.warn({ reason: priority.reason }, 'processing thread keeps normal CPU priority; answers may wait behind it'),
+    () => undefined,
+  );
+}
 
 port.on('message', (m: WorkerRequest | { kind: string }) => {
   if (m.kind !== 'job') return;

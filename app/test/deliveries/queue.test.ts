@@ -16,6 +16,7 @@ function gate(log: string[], name: string) {
 }
 
 const tick = () => new Promise((r) => setImmediate(r));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('WorkQueue', () => {
   test('runs at most `concurrency` jobs, refuses beyond `capacity`, and reports idle once drained', async () => {
@@ -41,18 +42,45 @@ describe('WorkQueue', () => {
     expect(q.depth).toBe(0);
   });
 
-  test('while webhooks are being received, no job starts beyond the first', async () => {
-    const q = new WorkQueue(4, 10);
+  test('during a burst of webhooks no job starts; once it has been quiet, jobs start in full width', async () => {
+    const q = new WorkQueue(4, 10, { quietMs: 40, maxDeferMs: 60_000 });
     const started: string[] = [];
     const receiving = q.receive();
     const gates = ['a', 'b', 'c'].map((n) => gate(started, n));
     for (const g of gates) q.reserve()?.fill(g.job);
     await tick();
-    expect(started).toEqual(['a']);
+    expect(started).toEqual([]);
     receiving();
     await tick();
+    // The last webhook was just answered: the next may be on its way.
+    expect(started).toEqual([]);
+    await sleep(60);
     expect(started).toEqual(['a', 'b', 'c']);
     for (const g of gates) g.release();
+    await q.idle();
+  });
+
+  test('under sustained webhooks, a job held back past maxDeferMs runs, one at a time', async () => {
+    const q = new WorkQueue(4, 10, { quietMs: 40, maxDeferMs: 50 });
+    const started: string[] = [];
+    const receiving = q.receive();
+    const gates = ['a', 'b'].map((n) => gate(started, n));
+    for (const g of gates) q.reserve()?.fill(g.job);
+    await sleep(80);
+    expect(started).toEqual(['a']);
+    gates[0]?.release();
+    await sleep(10);
+    expect(started).toEqual(['a', 'b']);
+    // A job queued just now waits its turn: not yet overdue, and the burst goes on.
+    const c = gate(started, 'c');
+    q.reserve()?.fill(c.job);
+    gates[1]?.release();
+    await sleep(10);
+    expect(started).toEqual(['a', 'b']);
+    await sleep(60);
+    expect(started).toEqual(['a', 'b', 'c']);
+    receiving();
+    c.release();
     await q.idle();
   });
 });

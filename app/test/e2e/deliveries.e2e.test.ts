@@ -70,7 +70,7 @@ describe('the work queue', () => {
     expect(first.status).toBe(200);
     await until(async () => hh.github.requests.some((r) => r.operationId === 'checks/create'));
     const refused = await opened(22);
-    expect(refused.status).toBe(500);
+    expect(refused.status).toBe(503);
     expect((await hh.app.store.query('select id from deliveries')).rows).toEqual([{ id: first.guid }]);
     const metrics = await (await fetch(`${hh.app.url}/metrics`)).text();
     expect(metrics).toContain('trustgate_app_deliveries_total{event="pull_request",outcome="busy"} 1');
