@@ -16,6 +16,8 @@ export interface AppDependencies {
   executor: Executor;
   /** How long a claim on a delivery lasts without renewal before it counts as abandoned (see DeliveryClaims). */
   leaseMs?: number;
+  /** Told when a delivery failed after it was answered, or was refused: GitHub must send it again. */
+  onUndelivered?: () => void;
 }
 
 /** A webhook delivery whose signature has been verified. */
@@ -49,6 +51,7 @@ export function deliveryReceiver(deps: AppDependencies, log: Logger): (delivery:
     const place = deps.queue.reserve();
     if (!place) {
       deps.metrics.delivery(name, 'busy');
+      deps.onUndelivered?.();
       // Refused before anything is stored: GitHub records a failure and the reconciler has it sent again later.
       throw new AppError('APP_BUSY', `delivery ${id} (${key}) refused: ${deps.queue.depth} deliveries are already queued`);
     }
@@ -102,6 +105,7 @@ async function processDelivery(
     log.info({ delivery: delivery.id, event: job.key, outcome }, 'delivery handled');
   } catch (err) {
     deps.metrics.delivery(delivery.event, 'failed');
+    deps.onUndelivered?.();
     log.error(
       { delivery: delivery.id, event: job.key, err: (err as Error).message },
       'delivery failed; recorded as failed for the reconciler to have GitHub redeliver it',

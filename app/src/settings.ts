@@ -14,6 +14,11 @@ export interface AppSettings {
   dataDir?: string;
   /** How often the reconciler looks for failed deliveries; 0 disables the periodic pass (start-up still runs). */
   reconcileIntervalMs: number;
+  /**
+   * After a delivery fails (or is refused because the queue is full), run one early reconciler pass this much later
+   * instead of waiting for the periodic one; at most one early pass per reconcile interval. Absent means 60 s; 0 never.
+   */
+  retryFailedAfterMs?: number;
   /** How long a claim on a delivery lasts without renewal before another worker may take it over; absent means 60 s. */
   deliveryLeaseMs?: number;
   /** Deliveries processed at the same time; absent means 8. */
@@ -51,13 +56,24 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): AppSettin
     host: env.HOST ?? '0.0.0.0',
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.TRUSTGATE_DATA_DIR ? { dataDir: env.TRUSTGATE_DATA_DIR } : {}),
-    reconcileIntervalMs: Number(env.TRUSTGATE_RECONCILE_INTERVAL_MS ?? 10 * 60 * 1000),
+    reconcileIntervalMs:
+      env.TRUSTGATE_RECONCILE_INTERVAL_MS !== undefined ? nonNegative(env, 'TRUSTGATE_RECONCILE_INTERVAL_MS') : 10 * 60 * 1000,
+    ...(env.TRUSTGATE_RETRY_FAILED_AFTER_MS !== undefined
+      ? { retryFailedAfterMs: nonNegative(env, 'TRUSTGATE_RETRY_FAILED_AFTER_MS') }
+      : {}),
     ...(env.TRUSTGATE_DELIVERY_LEASE_MS ? { deliveryLeaseMs: positive(env, 'TRUSTGATE_DELIVERY_LEASE_MS') } : {}),
     ...(env.TRUSTGATE_WORKERS ? { workers: positive(env, 'TRUSTGATE_WORKERS') } : {}),
     ...(env.TRUSTGATE_QUEUE_CAPACITY ? { queueCapacity: positive(env, 'TRUSTGATE_QUEUE_CAPACITY') } : {}),
     logLevel: level as AppSettings['logLevel'],
     ...(env.TRUSTGATE_DASHBOARD_TOKEN ? { dashboardToken: env.TRUSTGATE_DASHBOARD_TOKEN } : {}),
   };
+}
+
+function nonNegative(env: NodeJS.ProcessEnv, name: string): number {
+  const n = Number(env[name]);
+  if (!Number.isInteger(n) || n < 0)
+    throw new AppError('APP_SETTINGS_INVALID', `${name}=${env[name]} is not a whole number of milliseconds`);
+  return n;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string): number {

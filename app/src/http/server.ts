@@ -20,6 +20,7 @@ export const WEBHOOK_PATH = '/api/github/webhooks';
 /** Deliveries processed at once: enough to overlap GitHub's latency, few enough to keep answering webhooks fast. */
 const DEFAULT_WORKERS = 8;
 const DEFAULT_QUEUE_CAPACITY = 1000;
+const DEFAULT_RETRY_FAILED_AFTER_MS = 60_000;
 
 export interface RunningApp {
   url: string;
@@ -62,11 +63,37 @@ export async function startServer(settings: AppSettings, options: { engines?: En
   const queue = new WorkQueue(settings.workers ?? DEFAULT_WORKERS, settings.queueCapacity ?? DEFAULT_QUEUE_CAPACITY);
   const leaseMs = settings.deliveryLeaseMs ?? DEFAULT_LEASE_MS;
   const executor = processingExecutor(settings, probot, store, options.engines);
+  const reconcile = async (): Promise<string[]> => {
+    const guids = await reconcileDeliveries((await probot.auth()) as unknown as GitHub, store, leaseMs);
+    metrics.redeliveries.inc(guids.length);
+    if (guids.length) probot.log.info({ redelivered: guids }, 'asked GitHub to redeliver failed or abandoned deliveries');
+    return guids;
+  };
+  const reconcileQuietly = () =>
+    reconcile().catch((err: Error) => {
+      probot.log.warn({ err: err.message }, 'reconciler pass failed; will retry on the next pass');
+      return [];
+    });
+  // A failed delivery is usually a passing fault: have it sent again soon, once per interval, so an outage does not use
+  // up a delivery's attempts in a few minutes.
+  let early: NodeJS.Timeout | undefined;
+  let lastEarly = Number.NEGATIVE_INFINITY;
+  const retryAfterMs = settings.retryFailedAfterMs ?? DEFAULT_RETRY_FAILED_AFTER_MS;
+  const retrySoon = (): void => {
+    if (early || retryAfterMs <= 0 || Date.now() - lastEarly < settings.reconcileIntervalMs) return;
+    early = setTimeout(() => {
+      early = undefined;
+      lastEarly = Date.now();
+      void reconcileQuietly();
+    }, retryAfterMs);
+    early.unref();
+  };
+
   // Probot sets up its logger and webhooks verifier asynchronously; both are used from the first request on.
   await probot.auth();
   const webhooks = webhookEndpoint({
     verify: (body, signature) => probot.webhooks.verify(body, signature),
-    receive: deliveryReceiver({ store, metrics, queue, executor, leaseMs }, probot.log),
+    receive: deliveryReceiver({ store, metrics, queue, executor, leaseMs, onUndelivered: () => retrySoon() }, probot.log),
     // A forged or malformed delivery is answered before anything runs: nothing is stored, only counted.
     rejected: (event) => metrics.delivery(event, 'rejected'),
     log: probot.log,
@@ -114,21 +141,9 @@ export async function startServer(settings: AppSettings, options: { engines?: En
   });
   const port = (server.address() as AddressInfo).port;
 
-  const reconcile = async (): Promise<string[]> => {
-    const guids = await reconcileDeliveries((await probot.auth()) as unknown as GitHub, store, leaseMs);
-    metrics.redeliveries.inc(guids.length);
-    if (guids.length) probot.log.info({ redelivered: guids }, 'asked GitHub to redeliver failed or abandoned deliveries');
-    return guids;
-  };
-  const reconcileQuietly = () =>
-    reconcile().catch((err: Error) => {
-      probot.log.warn({ err: err.message }, 'reconciler pass failed; will retry on the next pass');
-      return [];
-    });
   const startup = reconcileQuietly();
   const timer = settings.reconcileIntervalMs > 0 ? setInterval(reconcileQuietly, settings.reconcileIntervalMs) : undefined;
   timer?.unref();
-
   return {
     url: `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${port}`,
     port,
@@ -139,6 +154,7 @@ export async function startServer(settings: AppSettings, options: { engines?: En
     idle: () => queue.idle(),
     async close() {
       if (timer) clearInterval(timer);
+      if (early) clearTimeout(early);
       await startup;
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -60,6 +60,22 @@ describe.each(stores)('deliveries on %s', (_, storeOptions) => {
   });
 });
 
+describe('early retry', () => {
+  test('a delivery that failed is sent again soon, without waiting for the periodic reconciler', async () => {
+    // The periodic pass is an hour away; the early one comes 300 ms after the failure.
+    const hh = await harness({ settings: { reconcileIntervalMs: 3_600_000, retryFailedAfterMs: 300 } });
+    const startup = () => hh.github.calls('apps/list-webhook-deliveries').length;
+    await until(async () => startup() === 1);
+    hh.github.state.refuse.set('pulls/get', 4);
+    const first = await hh.github.deliver('pull_request', pullRequestEvent(hh.github.state, agentPr(hh, 5), 'opened'));
+    expect((await hh.app.store.query('select status from deliveries')).rows).toEqual([{ status: 'failed' }]);
+    await until(async () => (await hh.app.store.query(`select 1 from deliveries where status = 'done'`)).rows.length === 1);
+    expect(hh.github.calls('apps/redeliver-webhook-delivery')).toHaveLength(1);
+    expect(startup()).toBe(2);
+    expect((await hh.app.store.query('select id, attempts from deliveries')).rows).toEqual([{ id: first.guid, attempts: 2 }]);
+  });
+});
+
 describe('the work queue', () => {
   test('answers before processing, and refuses deliveries beyond its capacity without storing them', async () => {
     const hh = await harness({ settings: { workers: 1, queueCapacity: 1 } });
