@@ -27,7 +27,8 @@ describe('settingsFromEnv', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL=loud is not one of'],
     [{ TRUSTGATE_RECONCILE_INTERVAL_MS: '10m' }, 'TRUSTGATE_RECONCILE_INTERVAL_MS=10m is not a whole number of milliseconds'],
   ])('refuses %j, naming the variable', (env, message) => {
-    expect(() => settingsFromEnv({ ...BASE, ...env })).toThrow(
+    // Probot types LOG_LEVEL as its levels only; these environments are wrong on purpose.
+    expect(() => settingsFromEnv({ ...BASE, ...env } as NodeJS.ProcessEnv)).toThrow(
       expect.objectContaining({ code: 'APP_SETTINGS_INVALID', message: expect.stringContaining(message) }),
     );
   });
