@@ -1,5 +1,6 @@
 // Start `trustgate serve` against a local mock GitHub (built from GitHub's OpenAPI description), send it one
-// signed pull_request delivery for an agent-written PR, print the check runs and reviewer requests it sent, stop.
+// signed pull_request delivery for an agent-written PR, print the check runs and reviewer requests it sent, stop,
+// and print the trust-tax record the App stored for the pull request.
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -7,12 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addPull, createState, startMockGitHub } from '../../app/test/mock-github/server.mjs';
 import { pullRequestEvent } from '../../app/test/mock-github/webhooks.mjs';
+import { loadTrustTaxDataset, openStore } from '@trustgate/metrics';
 
 const here = new URL('.', import.meta.url).pathname;
 const secret = 'demo-webhook-secret';
 const state = createState();
 state.files.set('octo-org/service@main:.github/trustgate.yml', readFileSync(join(here, 'trustgate.yml'), 'utf8'));
 state.teams.set('octo-org/architects', new Set(['bob']));
+state.teams.set('octo-org/platform', new Set(['alice']));
+state.issues.set(7, { labels: ['bug'] });
 let appUrl = '';
 const github = await startMockGitHub({ state, webhookSecret: secret, appUrl: () => appUrl });
 const dataDir = mkdtempSync(join(tmpdir(), 'trustgate-app-demo-'));
@@ -54,6 +58,7 @@ try {
     labels: ['ai:agent'],
     assignees: ['alice'],
     files: ['src/payments/refund.ts'],
+    body: 'Fixes #7: refunds of partial captures were rounded down.',
     reviews: [{ user: 'alice', state: 'APPROVED', commitId: 'c0ffee'.padEnd(40, '0') }],
   });
   const sent = Date.now();
@@ -70,9 +75,24 @@ try {
   for (const c of github.calls('pulls/request-reviewers')) console.log(`\nreviewers requested: ${JSON.stringify(c.body)}`);
   console.log(`\nmock GitHub: ${github.requests.length} requests, ${github.invalid.length} invalid`);
   if (github.invalid.length || res.status !== 200 || github.calls('checks/create').length !== 2) process.exitCode = 1;
+  // The trust-tax record is written after the checks, in the same delivery: wait for the delivery to be done.
+  const processed = 'trustgate_app_deliveries_total{event="pull_request",outcome="processed"} 1';
+  for (let i = 0; i < 200 && !(await (await fetch(`${appUrl}/metrics`)).text()).includes(processed); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
 } finally {
   app.kill('SIGTERM');
   await new Promise((r) => app.once('exit', r));
   await github.close();
+}
+try {
+  const store = await openStore({ dataDir });
+  const [row] = (await loadTrustTaxDataset(store, { repo: 'octo-org/service' })).pullRequests;
+  await store.close();
+  console.log(
+    `\ntrust-tax record: PR #${row?.number} by ${row?.author}, cohort ${row?.cohort}, team ${row?.team}, closes a bug: ${row?.linksBug ? 'yes' : 'no'}`,
+  );
+  if (row?.team !== 'octo-org/platform' || row?.linksBug !== true) process.exitCode = 1;
+} finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
