@@ -12,7 +12,7 @@ import {
   submittedReviews,
   teamMemberships,
 } from '../github/pull-request.js';
-import { fullName, type RepoRef } from '../github/types.js';
+import { fullName, httpStatus, type RepoRef } from '../github/types.js';
 import { type BudgetCounts, judgeBudget, judgeGuardrails, offListLinks } from '../guardrails/index.js';
 import {
   approvalsForCommit,
@@ -117,12 +117,22 @@ async function architectureReview({ ctx, repo, pr, policy, who, at }: Evaluation
   if (outcome.kind === 'waiting' && !at.mergeQueue) {
     const request = reviewersToRequest(outcome.rules, repo.owner, excluded);
     if (request.reviewers.length || request.teamReviewers.length) {
-      await ctx.github.rest.pulls.requestReviewers({
-        ...repo,
-        pull_number: pr.number,
-        reviewers: request.reviewers,
-        team_reviewers: request.teamReviewers,
-      });
+      try {
+        await ctx.github.rest.pulls.requestReviewers({
+          ...repo,
+          pull_number: pr.number,
+          reviewers: request.reviewers,
+          team_reviewers: request.teamReviewers,
+        });
+      } catch (err) {
+        // GitHub refuses reviewers who are not collaborators (422), and asking again never helps. The check already
+        // names who can satisfy each rule; the guardrails check must still be published.
+        if (httpStatus(err) !== 422) throw err;
+        ctx.log.warn(
+          { repo: fullName(repo), pr: pr.number, reviewers: request.reviewers, teams: request.teamReviewers, err: (err as Error).message },
+          'GitHub refused the review request; give those reviewers access to the repository, or change the policy',
+        );
+      }
     }
   }
 }

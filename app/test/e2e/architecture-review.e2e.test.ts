@@ -49,6 +49,15 @@ describe('architecture review on AI pull requests', () => {
     expect(h.github.calls('pulls/request-reviewers').map((c) => c.body)).toEqual([{ reviewers: [], team_reviewers: ['architects'] }]);
   });
 
+  test('reviewers GitHub refuses to request (not collaborators) leave the checks published and the delivery done', async () => {
+    h.github.state.outsiders.add('architects');
+    await h.github.deliver('pull_request', pullRequestEvent(h.github.state, agentPr(3), 'opened'));
+    expect(h.github.calls('pulls/request-reviewers')).toHaveLength(1);
+    expect(lastCheck(REVIEW).status).toBe('in_progress');
+    expect(lastCheck(GUARDRAILS)).toMatchObject({ status: 'completed', conclusion: 'success' });
+    expect((await h.app.store.query('select status from deliveries')).rows).toEqual([{ status: 'done' }]);
+  });
+
   test('an approval by the right team on the head commit passes', async () => {
     const pr = agentPr(2);
     pr.reviews.push({ user: 'bob', state: 'APPROVED', commitId: pr.headSha });

@@ -35,6 +35,8 @@ export interface MockState {
   commits: Map<string, { parents: string[]; message: string; date: string; files: Record<string, unknown>[] }>;
   /** issue number -> its labels, for `GET /issues/{n}` */
   issues: Map<number, { labels: string[] }>;
+  /** users and team slugs GitHub refuses as reviewers (not collaborators) */
+  outsiders: Set<string>;
   refuse: Map<string, number>;
   stall: Map<string, Promise<void>>;
   deliveries: { id: number; guid: string; status_code: number; redelivery: boolean }[];

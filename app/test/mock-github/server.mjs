@@ -19,6 +19,8 @@ export function createState({ owner = 'octo-org', repo = 'service' } = {}) {
     commits: new Map(),
     /** issue number -> `{ labels: string[] }` */
     issues: new Map(),
+    /** users and team slugs that are not collaborators: asking them for a review is refused with 422, as GitHub does */
+    outsiders: new Set(),
     deliveries: [],
     /** operationId -> remaining secondary-rate-limit refusals */
     refuse: new Map(),
@@ -134,6 +136,16 @@ const OPERATIONS = {
     const issue = s.issues.get(Number(params.issue_number));
     if (!issue) return notFound();
     return { ...ex, number: Number(params.issue_number), labels: issue.labels.map((name, i) => ({ ...ex.labels[0], id: i + 1, name })) };
+  },
+  'pulls/request-reviewers': (s, ex, { body }) => {
+    const asked = [...(body.reviewers ?? []), ...(body.team_reviewers ?? [])];
+    if (asked.some((who) => s.outsiders.has(who))) {
+      return new HttpAnswer(422, {
+        message: `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${s.owner}/${s.repo} repository.`,
+        documentation_url: 'https://docs.github.com/rest/pulls/review-requests#request-reviewers-for-a-pull-request',
+      });
+    }
+    return ex;
   },
   'teams/get-membership-for-user-in-org': (s, ex, { params }) =>
     s.teams.get(`${params.org}/${params.team_slug}`)?.has(params.username) ? { ...ex, state: 'active' } : notFound(),
