@@ -4,10 +4,10 @@
  * wait does not turn into failed deliveries. Nothing is lost if the process dies: the claim is in the store, and the
  * reconciler asks GitHub to redeliver a claim whose lease ran out.
  *
- * Answers come first: during a burst of webhooks (one being received, or one received less than `quietMs` ago) no job
- * starts, so the burst is answered with all the CPU (GitHub's timeout is on the answer). Processing starts in full
- * width once the burst is over. Under sustained load a job that has waited `maxDeferMs` runs anyway, one at a time,
- * so processing never starves; the queue's capacity bounds what waits.
+ * Answers come first: during a burst of webhooks (one being received, or one received less than `quietMs` ago) a job
+ * starts only once it has waited `maxDeferMs`, so a short burst is answered with all the CPU (GitHub's timeout is on
+ * the answer). When the burst is over, or under sustained load once jobs have waited their limit, up to `concurrency`
+ * run: with GitHub's real latency a job takes seconds, and running them one at a time would let the queue overflow.
  */
 /** A place held in the queue: filled with a job once the delivery is claimed, or released when it is not. */
 export interface Reservation {
@@ -18,7 +18,7 @@ export interface Reservation {
 export interface BurstOptions {
   /** How long after the last webhook the burst counts as over (default 50 ms). */
   quietMs?: number;
-  /** The longest a job is held back by a burst; then jobs run one at a time during it (default 1 s). */
+  /** The longest a job is held back by a burst (default 1 s). */
   maxDeferMs?: number;
 }
 
@@ -101,13 +101,15 @@ export class WorkQueue {
   private pump(): void {
     const now = performance.now();
     const quietAt = this.receiving > 0 ? Number.POSITIVE_INFINITY : this.lastReceived + this.quietMs;
-    const overdueAt = (this.waiting[0]?.since ?? Number.POSITIVE_INFINITY) + this.maxDeferMs;
-    const width = now >= quietAt ? this.concurrency : now >= overdueAt ? 1 : 0;
-    while (this.running < width && this.waiting.length > 0) {
-      const { job } = this.waiting.shift() as { job: () => Promise<void> };
+    while (this.running < this.concurrency && this.waiting.length > 0) {
+      const head = this.waiting[0] as { job: () => Promise<void>; since: number };
+      // During a burst only a job that has waited its limit starts (the oldest first).
+      if (now < quietAt && now < head.since + this.maxDeferMs) break;
+      this.waiting.shift();
       this.running++;
       // Jobs report their own failures (store and metrics); the queue only keeps count.
-      job()
+      head
+        .job()
         .catch(() => undefined)
         .finally(() => {
           this.running--;
@@ -115,9 +117,9 @@ export class WorkQueue {
           this.settle();
         });
     }
-    // Held back by a burst: look again when it will be over, or when the oldest job becomes overdue (once overdue,
-    // a finishing job is what starts the next).
-    if (this.waiting.length > 0 && width < this.concurrency) this.wakeAt(now < overdueAt ? Math.min(quietAt, overdueAt) : quietAt);
+    // Held back by a burst: look again when it is over, or when the oldest job has waited its limit.
+    const head = this.waiting[0];
+    if (head && this.running < this.concurrency) this.wakeAt(Math.min(quietAt, head.since + this.maxDeferMs));
   }
 
   private wakeAt(at: number): void {

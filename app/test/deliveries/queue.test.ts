@@ -60,27 +60,28 @@ describe('WorkQueue', () => {
     await q.idle();
   });
 
-  test('under sustained webhooks, a job held back past maxDeferMs runs, one at a time', async () => {
-    const q = new WorkQueue(4, 10, { quietMs: 40, maxDeferMs: 50 });
+  test('under sustained webhooks, jobs start once they have waited maxDeferMs, up to concurrency', async () => {
+    const q = new WorkQueue(2, 10, { quietMs: 40, maxDeferMs: 200 });
     const started: string[] = [];
     const receiving = q.receive();
-    const gates = ['a', 'b'].map((n) => gate(started, n));
+    const gates = ['a', 'b', 'c'].map((n) => gate(started, n));
     for (const g of gates) q.reserve()?.fill(g.job);
-    await sleep(80);
-    expect(started).toEqual(['a']);
+    await sleep(260);
+    expect(started).toEqual(['a', 'b']);
+    // A job queued just now waits its own turn, even with a worker free.
+    const d = gate(started, 'd');
+    q.reserve()?.fill(d.job);
     gates[0]?.release();
     await sleep(10);
-    expect(started).toEqual(['a', 'b']);
-    // A job queued just now waits its turn: not yet overdue, and the burst goes on.
-    const c = gate(started, 'c');
-    q.reserve()?.fill(c.job);
+    expect(started).toEqual(['a', 'b', 'c']);
     gates[1]?.release();
     await sleep(10);
-    expect(started).toEqual(['a', 'b']);
-    await sleep(60);
     expect(started).toEqual(['a', 'b', 'c']);
+    await sleep(250);
+    expect(started).toEqual(['a', 'b', 'c', 'd']);
     receiving();
-    c.release();
+    gates[2]?.release();
+    d.release();
     await q.idle();
   });
 });
