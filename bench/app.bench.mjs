@@ -3,7 +3,8 @@
 // answers at once, so GitHub's own latency is excluded). Deliveries come from a sender process of their own
 // (webhook-sender.mjs), as from GitHub. Each delivery is a different pull request, as in a busy
 // organisation. Two rows for the App: answering GitHub (signed POST to 200: the claim is stored), and processing
-// (from the first POST until every delivery's checks are published and its claim is done).
+// (from the first POST until every delivery's checks are published and its claim is done). The CPU column is the
+// bench process's own CPU (all its threads) per delivery: the App's cost, without the sender's or GitHub's.
 import { fork, spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -88,7 +89,12 @@ export default async function () {
     const target = '>= 0.5x bare throughput, p99 < 50 ms';
     const ratio = appResult.perSecond / bareResult.perSecond;
     rows.push(row('trustgate App, answering (claim stored)', appResult, target, ratio >= 0.5 && appResult.p99 < 50, ratio));
-    const done = { ...processed, perSecond: DELIVERIES / appResult.drainedSeconds, errors: appResult.errors + processed.errors };
+    const done = {
+      ...processed,
+      perSecond: DELIVERIES / appResult.drainedSeconds,
+      errors: appResult.errors + processed.errors,
+      cpuMs: appResult.drainedCpuMs,
+    };
     const doneRatio = done.perSecond / bareResult.perSecond;
     rows.push(row('trustgate App, processing (checks published)', done, target, doneRatio >= 0.5 && done.p99 < 50, doneRatio));
   } finally {
@@ -105,6 +111,7 @@ function row(name, r, target, ok, ratio) {
     'p50 ms': r.p50.toFixed(1),
     'p99 ms': r.p99.toFixed(1),
     'x bare': ratio === undefined ? '1.00' : ratio.toFixed(2),
+    'CPU ms/delivery': r.cpuMs.toFixed(2),
     errors: r.errors,
     target,
     ok: ok && r.errors === 0 ? 'yes' : 'NO',
@@ -121,10 +128,23 @@ async function load(sender, url, drain) {
   await send(0, WARMUP);
   await drain();
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const { times, guids, errors, seconds } = await send(WARMUP, WARMUP + DELIVERIES);
+  const answeredCpu = process.cpuUsage(cpu);
   await drain();
+  const drainedCpu = process.cpuUsage(cpu);
   const drainedSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { perSecond: DELIVERIES / seconds, ...percentiles(times), errors, guids, drainedSeconds };
+  // CPU of this process only (all its threads): the sender and the mock GitHub run in processes of their own.
+  const perDelivery = (u) => (u.user + u.system) / 1000 / DELIVERIES;
+  return {
+    perSecond: DELIVERIES / seconds,
+    ...percentiles(times),
+    errors,
+    guids,
+    drainedSeconds,
+    cpuMs: perDelivery(answeredCpu),
+    drainedCpuMs: perDelivery(drainedCpu),
+  };
 }
 
 /** Per delivery, from its claim being stored to its claim being done, as the store recorded them. */
