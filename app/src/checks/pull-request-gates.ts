@@ -34,13 +34,21 @@ export interface GateTarget {
   mergeQueue: boolean;
 }
 
-/** Re-evaluate every trustgate check of one pull request and publish the results. */
-export async function evaluatePullRequestGates(ctx: HandlerContext, repo: RepoRef, number: number, target?: GateTarget): Promise<void> {
-  const pr = await readPullRequest(ctx.github, repo, number);
+/**
+ * Re-evaluate every trustgate check of one pull request and publish the results. `pull` is its number (read from
+ * GitHub), or its facts as a `pull_request` delivery carried them, which describe the very commit the event is about.
+ */
+export async function evaluatePullRequestGates(
+  ctx: HandlerContext,
+  repo: RepoRef,
+  pull: number | PullRequestFacts,
+  target?: GateTarget,
+): Promise<void> {
+  const pr = typeof pull === 'number' ? await readPullRequest(ctx.github, repo, pull) : pull;
   const at: GateTarget = target ?? { sha: pr.headSha, mergeQueue: false };
   const loaded = await loadPolicy(ctx.github, repo, pr.baseRef);
   if (loaded.kind === 'none') {
-    ctx.log.info({ repo: fullName(repo), pr: number }, 'no trustgate policy; nothing to check');
+    ctx.log.info({ repo: fullName(repo), pr: pr.number }, 'no trustgate policy; nothing to check');
     return;
   }
   if (loaded.kind === 'invalid') {

@@ -3,22 +3,53 @@ import type { SubmittedReview } from '../review/approvals.js';
 import { AppError } from '../errors.js';
 import { type GitHub, httpStatus, type RepoRef } from './types.js';
 
-/** Read a pull request's facts; payload fields are attacker-influenced text, so only typed fields are kept. */
+/** A pull request as GitHub sends it, in `GET /pulls/{n}` and in webhook payloads alike (the fields read here). */
+export interface PullRequestObject {
+  number: number;
+  title: string;
+  body?: string | null;
+  user: { login: string; type?: string };
+  labels?: { name: string }[];
+  assignees?: { login: string }[] | null;
+  head: { ref: string; sha: string };
+  base: { ref: string };
+  created_at: string;
+}
+
+/** A pull request's facts; its fields are attacker-influenced text, so only typed fields are kept. */
+export function pullRequestFacts(pr: PullRequestObject): PullRequestFacts {
+  return {
+    number: pr.number,
+    title: pr.title,
+    body: pr.body ?? '',
+    author: pr.user.login,
+    authorType: pr.user.type ?? 'User',
+    labels: (pr.labels ?? []).map((l) => l.name),
+    assignees: (pr.assignees ?? []).map((a) => a.login),
+    headRef: pr.head.ref,
+    headSha: pr.head.sha,
+    baseRef: pr.base.ref,
+    createdAt: pr.created_at,
+  };
+}
+
+/** Whether a webhook payload's `pull_request` carries every field `pullRequestFacts` reads. */
+export function isPullRequestObject(value: unknown): value is PullRequestObject {
+  const pr = value as Partial<PullRequestObject> | undefined;
+  return (
+    typeof pr?.number === 'number' &&
+    typeof pr.title === 'string' &&
+    typeof pr.user?.login === 'string' &&
+    typeof pr.head?.ref === 'string' &&
+    typeof pr.head.sha === 'string' &&
+    typeof pr.base?.ref === 'string' &&
+    typeof pr.created_at === 'string'
+  );
+}
+
 export async function readPullRequest(github: GitHub, repo: RepoRef, number: number): Promise<PullRequestFacts> {
   const { data } = await github.rest.pulls.get({ ...repo, pull_number: number });
-  return {
-    number: data.number,
-    title: data.title,
-    body: data.body ?? '',
-    author: data.user.login,
-    authorType: data.user.type,
-    labels: data.labels.map((l) => l.name),
-    assignees: (data.assignees ?? []).map((a) => a.login),
-    headRef: data.head.ref,
-    headSha: data.head.sha,
-    baseRef: data.base.ref,
-    createdAt: data.created_at,
-  };
+  return pullRequestFacts(data);
 }
 
 export async function changedFiles(github: GitHub, repo: RepoRef, number: number): Promise<string[]> {

@@ -10,8 +10,8 @@ import {
   recordReview,
 } from '@trustgate/metrics';
 import { loadPolicy } from '../config/load.js';
-import type { Classification, PullRequestFacts } from '../engines/types.js';
-import { teamMemberships } from '../github/pull-request.js';
+import type { Classification } from '../engines/types.js';
+import { type PullRequestObject, pullRequestFacts, teamMemberships } from '../github/pull-request.js';
 import { fullName, type GitHub, httpStatus, type RepoRef } from '../github/types.js';
 import type { AfterGates, Gated, GatedLookup } from './after-gates.js';
 import { type Handler, type HandlerContext, repoOf } from './context.js';
@@ -28,16 +28,7 @@ const COMMIT_FILES_PER_PAGE = 300;
  */
 const PUSH_COMMIT_LIMIT = 1000;
 
-interface PullRequestPayload {
-  number: number;
-  title: string;
-  body?: string | null;
-  user: { login: string; type?: string };
-  labels?: { name: string }[];
-  assignees?: { login: string }[];
-  head: { ref: string; sha: string };
-  base: { ref: string };
-  created_at: string;
+interface PullRequestPayload extends PullRequestObject {
   updated_at?: string;
   merged?: boolean;
   merged_at?: string | null;
@@ -54,24 +45,8 @@ async function classified(ctx: HandlerContext, repo: RepoRef, pr: PullRequestPay
   if (gated) return gated(repo, pr.number);
   const loaded = await loadPolicy(ctx.github, repo, pr.base.ref);
   if (loaded.kind !== 'ok') return undefined;
-  const classification = await ctx.engines.classify({ pr: factsOf(pr), policy: loaded.policy, github: ctx.github, repo });
+  const classification = await ctx.engines.classify({ pr: pullRequestFacts(pr), policy: loaded.policy, github: ctx.github, repo });
   return { classification, policy: loaded.policy };
-}
-
-function factsOf(pr: PullRequestPayload): PullRequestFacts {
-  return {
-    number: pr.number,
-    title: pr.title,
-    body: pr.body ?? '',
-    author: pr.user.login,
-    authorType: pr.user.type ?? 'User',
-    labels: (pr.labels ?? []).map((l) => l.name),
-    assignees: (pr.assignees ?? []).map((a) => a.login),
-    headRef: pr.head.ref,
-    headSha: pr.head.sha,
-    baseRef: pr.base.ref,
-    createdAt: pr.created_at,
-  };
 }
 
 /** pull_request opened / reopened / synchronize / edited / closed: the PR row, its head push, and at merge the compare. */

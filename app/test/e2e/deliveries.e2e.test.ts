@@ -47,7 +47,7 @@ describe.each(stores)('deliveries on %s', (_, storeOptions) => {
 
   test('a failed delivery is recorded, redelivered by the reconciler, and then processed once', async () => {
     const hh = await harness(await storeOptions());
-    hh.github.state.refuse.set('pulls/get', 4);
+    hh.github.state.refuse.set('pulls/list-files', 4);
     const first = await hh.github.deliver('pull_request', pullRequestEvent(hh.github.state, agentPr(hh, 3), 'opened'));
     // Answered at once (the claim is stored); the handler fails afterwards and the store records it.
     expect(first.status).toBe(200);
@@ -66,7 +66,7 @@ describe('early retry', () => {
     const hh = await harness({ settings: { reconcileIntervalMs: 3_600_000, retryFailedAfterMs: 300 } });
     const startup = () => hh.github.calls('apps/list-webhook-deliveries').length;
     await until(async () => startup() === 1);
-    hh.github.state.refuse.set('pulls/get', 4);
+    hh.github.state.refuse.set('pulls/list-files', 4);
     const first = await hh.github.deliver('pull_request', pullRequestEvent(hh.github.state, agentPr(hh, 5), 'opened'));
     expect((await hh.app.store.query('select status from deliveries')).rows).toEqual([{ status: 'failed' }]);
     await until(async () => (await hh.app.store.query(`select 1 from deliveries where status = 'done'`)).rows.length === 1);

@@ -32,8 +32,11 @@ function prFields(base, pr) {
     body: pr.body,
     user: { ...base.user, login: pr.author, type: pr.authorType },
     labels: pr.labels.map((name, i) => ({ ...(base.labels?.[0] ?? {}), id: i + 1, name })),
+    assignees: (pr.assignees ?? []).map((login) => ({ ...base.user, login, type: 'User' })),
+    assignee: pr.assignees?.length ? { ...base.user, login: pr.assignees[0], type: 'User' } : null,
     head: { ...base.head, ref: pr.headRef, sha: pr.headSha },
     base: { ...base.base, ref: pr.baseRef },
+    created_at: pr.createdAt ?? base.created_at,
   };
 }
 
