@@ -27,6 +27,8 @@ export interface VerifiedDelivery {
   /** `X-GitHub-Event` */
   name: string;
   payload: unknown;
+  /** The payload's JSON text as received, when there is one (saves serialising it again for processing). */
+  body?: string;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface VerifiedDelivery {
  */
 export function deliveryReceiver(deps: AppDependencies, log: Logger): (delivery: VerifiedDelivery) => Promise<void> {
   const claims = new DeliveryClaims(deps.store, deps.leaseMs);
-  return async ({ id, name, payload }) => {
+  return async ({ id, name, payload, body }) => {
     const p = payload as { action?: unknown; installation?: { id?: unknown }; repository?: { full_name?: unknown } };
     const action = typeof p.action === 'string' ? p.action : undefined;
     const key = action ? `${name}.${action}` : name;
@@ -68,7 +70,12 @@ export function deliveryReceiver(deps: AppDependencies, log: Logger): (delivery:
       log.info({ delivery: id, event: key, outcome: receipt }, 'delivery already claimed');
       return;
     }
-    const job: DeliveryJob = { id, key, payload, ...(installationId !== undefined ? { installationId } : {}) };
+    const job: DeliveryJob = {
+      id,
+      key,
+      body: body ?? JSON.stringify(payload),
+      ...(installationId !== undefined ? { installationId } : {}),
+    };
     place.fill(() => processDelivery(deps, claims, delivery, job, log));
   };
 }

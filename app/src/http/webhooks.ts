@@ -51,7 +51,7 @@ export function webhookEndpoint(options: WebhookEndpointOptions): (req: Incoming
     }
     const id = header(req, 'x-github-delivery') as string;
     try {
-      await options.receive({ id, name: event, payload });
+      await options.receive({ id, name: event, payload, body });
     } catch (err) {
       const busy = err instanceof AppError && err.code === 'APP_BUSY';
       options.log.error({ event, delivery: id, err: (err as Error).message }, 'delivery not accepted; GitHub lists it as failed');

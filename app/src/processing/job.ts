@@ -8,7 +8,11 @@ export interface DeliveryJob {
   id: string;
   /** `event.action`, or the event alone, as HANDLERS is keyed. */
   key: string;
-  payload: unknown;
+  /**
+   * The payload as GitHub sent it (JSON text). Held as one string while the job waits, and parsed where it is
+   * processed: a queue of parsed payloads would be thousands of small objects each for the collector to copy.
+   */
+  body: string;
   installationId?: number;
 }
 
@@ -29,7 +33,7 @@ export async function runJob(job: DeliveryJob, deps: ProcessingDeps): Promise<bo
   await handler({
     deliveryId: job.id,
     event: job.key,
-    payload: job.payload,
+    payload: JSON.parse(job.body) as unknown,
     github,
     db: deps.db,
     engines: deps.engines,

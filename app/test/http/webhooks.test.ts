@@ -48,7 +48,7 @@ describe('the webhook endpoint', () => {
   test('answers a signed delivery 200 once it is received, with the parsed payload', async () => {
     const res = await post('{"action":"opened"}');
     expect([res.status, await res.text()]).toEqual([200, 'ok\n']);
-    expect(received.at(-1)).toEqual({ id: 'd-1', name: 'pull_request', payload: { action: 'opened' } });
+    expect(received.at(-1)).toEqual({ id: 'd-1', name: 'pull_request', payload: { action: 'opened' }, body: '{"action":"opened"}' });
   });
 
   test.each([
