@@ -16,6 +16,15 @@ function gate(log: string[], name: string) {
 }
 
 const tick = () => new Promise((r) => setImmediate(r));
+
+/** Jobs a, b and c queued while a webhook is being received (call `receiving` when it has been answered). */
+function duringBurst(q: WorkQueue) {
+  const started: string[] = [];
+  const receiving = q.receive();
+  const gates = ['a', 'b', 'c'].map((n) => gate(started, n));
+  for (const g of gates) q.reserve()?.fill(g.job);
+  return { q, started, receiving, gates };
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('WorkQueue', () => {
@@ -43,11 +52,7 @@ describe('WorkQueue', () => {
   });
 
   test('during a burst of webhooks no job starts; once it has been quiet, jobs start in full width', async () => {
-    const q = new WorkQueue(4, 10, { quietMs: 40, maxDeferMs: 60_000 });
-    const started: string[] = [];
-    const receiving = q.receive();
-    const gates = ['a', 'b', 'c'].map((n) => gate(started, n));
-    for (const g of gates) q.reserve()?.fill(g.job);
+    const { q, started, receiving, gates } = duringBurst(new WorkQueue(4, 10, { quietMs: 40, maxDeferMs: 60_000 }));
     await tick();
     expect(started).toEqual([]);
     receiving();
@@ -61,11 +66,7 @@ describe('WorkQueue', () => {
   });
 
   test('under sustained webhooks, jobs start once they have waited maxDeferMs, up to concurrency', async () => {
-    const q = new WorkQueue(2, 10, { quietMs: 40, maxDeferMs: 200 });
-    const started: string[] = [];
-    const receiving = q.receive();
-    const gates = ['a', 'b', 'c'].map((n) => gate(started, n));
-    for (const g of gates) q.reserve()?.fill(g.job);
+    const { q, started, receiving, gates } = duringBurst(new WorkQueue(2, 10, { quietMs: 40, maxDeferMs: 200 }));
     await sleep(260);
     expect(started).toEqual(['a', 'b']);
     // A job queued just now waits its own turn, even with a worker free.
