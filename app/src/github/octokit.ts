@@ -1,4 +1,5 @@
-import { ProbotOctokit } from 'probot';
+import { Probot, ProbotOctokit } from 'probot';
+import type { AppSettings } from '../settings.js';
 import { retryRequests } from './retry.js';
 
 /**
@@ -10,3 +11,24 @@ export const AppOctokit = ProbotOctokit.plugin(retryRequests).defaults((options:
   throttle: { ...(options.throttle as object | undefined), enabled: false },
   retry: { ...(options.retry as object | undefined), enabled: false },
 })) as typeof ProbotOctokit;
+
+/** What a Probot instance of the App is made from; the webhook secret only where webhooks are verified. */
+export type ProbotSettings = Pick<AppSettings, 'appId' | 'privateKey' | 'baseUrl' | 'logLevel'> & { webhookSecret?: string };
+
+/**
+ * The App's Probot, initialised: Probot sets up its logger, GitHub client and webhooks verifier asynchronously, and
+ * every user (the webhook server, the processing thread) needs them from its first use on.
+ */
+export async function startProbot(settings: ProbotSettings): Promise<Probot> {
+  const probot = new Probot({
+    appId: settings.appId,
+    privateKey: settings.privateKey,
+    logFormat: 'json',
+    logLevel: settings.logLevel,
+    Octokit: AppOctokit,
+    ...(settings.webhookSecret ? { secret: settings.webhookSecret } : {}),
+    ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
+  });
+  await probot.auth();
+  return probot;
+}

@@ -127,6 +127,16 @@ export async function teamMemberships(
   return (team, login) => yes.has(key(team, login));
 }
 
+/** The first of `teams` (`org/slug`) of which `login` is an active member, if any. */
+export async function firstTeamOf(github: GitHub, teams: readonly string[], login: string): Promise<string | undefined> {
+  if (teams.length === 0) return undefined;
+  const isMember = await teamMemberships(
+    github,
+    teams.map((team) => ({ team, login })),
+  );
+  return teams.find((team) => isMember(team, login));
+}
+
 /** CODEOWNERS text from the base branch, in any of the places GitHub looks, or undefined. */
 export async function readCodeowners(github: GitHub, repo: RepoRef, ref: string): Promise<string | undefined> {
   for (const path of ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS']) {

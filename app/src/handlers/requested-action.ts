@@ -2,7 +2,7 @@ import { recordReviewOverride } from '@trustgate/metrics';
 import { evaluatePullRequestGates } from '../checks/pull-request-gates.js';
 import { loadPolicy } from '../config/load.js';
 import { OVERRIDE_ACTION } from '../github/checks.js';
-import { commentsBy, readPullRequest, teamMemberships } from '../github/pull-request.js';
+import { commentsBy, firstTeamOf, readPullRequest } from '../github/pull-request.js';
 import { fullName } from '../github/types.js';
 import { overrideReason } from '../review/override.js';
 import { type Handler, repoOf } from './context.js';
@@ -24,11 +24,7 @@ export const onRequestedAction: Handler = async (ctx) => {
     const loaded = await loadPolicy(ctx.github, repo, pr.baseRef);
     if (loaded.kind !== 'ok') continue;
     const teams = loaded.policy.review.overrideTeams;
-    const isMember = await teamMemberships(
-      ctx.github,
-      teams.map((team) => ({ team, login: actor })),
-    );
-    const team = teams.find((t) => isMember(t, actor));
+    const team = await firstTeamOf(ctx.github, teams, actor);
     const reason = overrideReason((await commentsBy(ctx.github, repo, number, actor)).map((c) => c.body));
     if (!team || !reason) {
       const why = !team
@@ -47,6 +43,6 @@ export const onRequestedAction: Handler = async (ctx) => {
       deliveryId: ctx.deliveryId,
     });
     ctx.log.warn({ repo: fullName(repo), pr: number, actor, team, reason }, 'architecture review overridden');
-    await evaluatePullRequestGates(ctx, repo, number);
+    await evaluatePullRequestGates(ctx, repo, pr);
   }
 };

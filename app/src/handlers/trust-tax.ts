@@ -11,7 +11,7 @@ import {
 } from '@trustgate/metrics';
 import { loadPolicy } from '../config/load.js';
 import type { Classification } from '../engines/types.js';
-import { type PullRequestObject, pullRequestFacts, teamMemberships } from '../github/pull-request.js';
+import { firstTeamOf, type PullRequestObject, pullRequestFacts } from '../github/pull-request.js';
 import { fullName, type GitHub, httpStatus, type RepoRef } from '../github/types.js';
 import type { AfterGates, Gated, GatedLookup } from './after-gates.js';
 import { type Handler, type HandlerContext, repoOf } from './context.js';
@@ -87,14 +87,8 @@ export const recordPullRequestActivity = async (ctx: HandlerContext, gated?: Gat
  * it (an agent change's initiator, else its author); `unassigned` when none is.
  */
 async function teamOf(github: GitHub, policy: Policy, pr: PullRequestPayload, who: Classification): Promise<string> {
-  const teams = policy.metrics.teams;
-  if (teams.length === 0) return 'unassigned';
   const person = (who.cohort === 'agent' && who.initiator) || pr.user.login;
-  const isMember = await teamMemberships(
-    github,
-    teams.map((team) => ({ team, login: person })),
-  );
-  return teams.find((team) => isMember(team, person)) ?? 'unassigned';
+  return (await firstTeamOf(github, policy.metrics.teams, person)) ?? 'unassigned';
 }
 
 /** Whether the body closes an issue of this repository that carries one of the policy's bug labels. */

@@ -1,13 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openStore, type Store } from '@trustgate/metrics';
-import { Probot } from 'probot';
+import type { Probot } from 'probot';
 import { deliveryReceiver } from '../app.js';
 import { DEFAULT_LEASE_MS } from '../deliveries/claims.js';
 import { WorkQueue } from '../deliveries/queue.js';
 import { reconcileDeliveries } from '../deliveries/reconciler.js';
 import { defaultEngines, type Engines } from '../engines/index.js';
-import { AppOctokit } from '../github/octokit.js';
+import { startProbot } from '../github/octokit.js';
 import type { GitHub } from '../github/types.js';
 import type { AppSettings } from '../settings.js';
 import { type Executor, inlineExecutor } from '../processing/job.js';
@@ -37,17 +37,9 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** Start the App: store, Probot webhooks at /api/github/webhooks, /healthz, /metrics, and the reconciler. */
+/** Start the App: store, webhooks at /api/github/webhooks (Probot's verifier), /healthz, /metrics, and the reconciler. */
 export async function startServer(settings: AppSettings, options: { engines?: Engines; store?: Store } = {}): Promise<RunningApp> {
-  const probot = new Probot({
-    appId: settings.appId,
-    privateKey: settings.privateKey,
-    secret: settings.webhookSecret,
-    logFormat: 'json',
-    logLevel: settings.logLevel,
-    Octokit: AppOctokit,
-    ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
-  });
+  const probot = await startProbot(settings);
   const store =
     options.store ??
     (settings.databaseUrl
@@ -89,8 +81,6 @@ export async function startServer(settings: AppSettings, options: { engines?: En
     early.unref();
   };
 
-  // Probot sets up its logger and webhooks verifier asynchronously; both are used from the first request on.
-  await probot.auth();
   const webhooks = webhookEndpoint({
     verify: (body, signature) => probot.webhooks.verify(body, signature),
     receive: deliveryReceiver({ store, metrics, queue, executor, leaseMs, onUndelivered: () => retrySoon() }, probot.log),
@@ -176,9 +166,6 @@ function processingExecutor(settings: AppSettings, probot: Probot, store: Store,
     auth: async (installationId) => (await probot.auth(installationId)) as unknown as GitHub,
     db: store,
     engines: engines ?? defaultEngines,
-    // Probot creates its logger while it initialises, after this object exists.
-    get log() {
-      return probot.log;
-    },
+    log: probot.log,
   });
 }

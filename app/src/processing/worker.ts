@@ -1,9 +1,8 @@
 // The processing thread: runs claimed deliveries' handlers with its own GitHub clients, while the main thread keeps
 // answering webhooks and owns the store. Started by threadExecutor with the App's credentials as workerData.
 import { parentPort, workerData } from 'node:worker_threads';
-import { Probot } from 'probot';
 import { defaultEngines } from '../engines/index.js';
-import { AppOctokit } from '../github/octokit.js';
+import { startProbot } from '../github/octokit.js';
 import type { GitHub } from '../github/types.js';
 import { runJob } from './job.js';
 import { messagePort, portOf } from './channel.js';
@@ -16,31 +15,18 @@ if (!port) throw new Error('processing/worker.js runs only as a worker thread of
 const settings = workerData as WorkerSettings;
 // Answering GitHub comes first: processing runs on the CPU time the webhook server does not need.
 const priority = lowerThreadPriority();
-const probot = new Probot({
-  appId: settings.appId,
-  privateKey: settings.privateKey,
-  logFormat: 'json',
-  logLevel: settings.logLevel,
-  Octokit: AppOctokit,
-  ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
-});
+const probot = await startProbot(settings);
 const deps = {
   auth: async (installationId?: number) => (await probot.auth(installationId)) as unknown as GitHub,
   db: remoteStore(settings.storePort ? messagePort(settings.storePort) : portOf(port)),
   engines: defaultEngines,
-  // Probot creates its logger while it initialises (auth waits for that), after this object exists.
-  get log() {
-    return probot.log;
-  },
+  log: probot.log,
 };
-
 if (!priority.lowered) {
-  probot.auth().then(
-    () => probot.log.warn({ reason: priority.reason }, 'processing thread keeps normal CPU priority; answers may wait behind it'),
-    () => undefined,
-  );
+  probot.log.warn({ reason: priority.reason }, 'processing thread keeps normal CPU priority; answers may wait behind it');
 }
 
+// Jobs posted while Probot was starting wait in the port until this listener starts it.
 port.on('message', (m: WorkerRequest | { kind: string }) => {
   if (m.kind !== 'job') return;
   const { id, job } = m as WorkerRequest;
