@@ -24,6 +24,7 @@ export default {
     '<rootDir>/test/**/*.test.ts',
   ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/lib/'],
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
   maxWorkers: 2,
   testTimeout: 60_000,
