@@ -18,6 +18,8 @@ export interface KaplanMeierStep {
 export interface KaplanMeierCurve {
   subjects: number;
   events: number;
+  /** The longest time any subject was followed (the curve says nothing past it). */
+  followUp: number;
   steps: KaplanMeierStep[];
 }
 
@@ -34,6 +36,7 @@ export function kaplanMeier(s: SurvivalSamples, keep: (i: number) => boolean = (
   let greenwood = 0;
   let totalEvents = 0;
   const steps: KaplanMeierStep[] = [];
+  const followUp = order.length === 0 ? 0 : (s.time[order[order.length - 1] as number] as number);
   let k = 0;
   while (k < order.length) {
     const time = s.time[order[k] as number] as number;
@@ -55,7 +58,7 @@ export function kaplanMeier(s: SurvivalSamples, keep: (i: number) => boolean = (
     }
     atRisk -= leaving;
   }
-  return { subjects, events: totalEvents, steps };
+  return { subjects, events: totalEvents, followUp, steps };
 }
 
 /** Kalbfleisch–Prentice interval: symmetric on log(-log S), so it stays inside (0, 1). */

@@ -13,6 +13,8 @@ export interface SurvivalSamples {
   weight: Float64Array;
   stratum: Int32Array;
   cluster: Int32Array;
+  /** A caller's label per record (e.g. the cohort), for selecting subsets. */
+  group: Uint8Array;
   x: Float64Array;
 }
 
@@ -25,6 +27,7 @@ export class SurvivalTable {
   private weight: Float64Array;
   private stratum: Int32Array;
   private cluster: Int32Array;
+  private group: Uint8Array;
   private x: Float64Array;
 
   constructor(
@@ -37,6 +40,7 @@ export class SurvivalTable {
     this.weight = new Float64Array(capacity);
     this.stratum = new Int32Array(capacity);
     this.cluster = new Int32Array(capacity);
+    this.group = new Uint8Array(capacity);
     this.x = new Float64Array(capacity * covariates);
   }
 
@@ -44,7 +48,7 @@ export class SurvivalTable {
     return this.n;
   }
 
-  add(time: number, event: boolean, weight: number, stratum: number, cluster: number, x: readonly number[]): void {
+  add(time: number, event: boolean, weight: number, stratum: number, cluster: number, x: readonly number[], group = 0): void {
     if (!(time >= 0) || !(weight > 0) || !Number.isInteger(weight) || x.length !== this.covariates)
       throw new MetricsError(
         'SURVIVAL_INPUT_ERROR',
@@ -57,6 +61,7 @@ export class SurvivalTable {
     this.weight[i] = weight;
     this.stratum[i] = stratum;
     this.cluster[i] = cluster;
+    this.group[i] = group;
     for (let j = 0; j < this.covariates; j++) this.x[i * this.covariates + j] = x[j] as number;
   }
 
@@ -70,6 +75,7 @@ export class SurvivalTable {
       weight: this.weight.subarray(0, n),
       stratum: this.stratum.subarray(0, n),
       cluster: this.cluster.subarray(0, n),
+      group: this.group.subarray(0, n),
       x: this.x.subarray(0, n * this.covariates),
     };
   }
@@ -86,6 +92,7 @@ export class SurvivalTable {
     this.weight = grow(this.weight, this.cap);
     this.stratum = grow(this.stratum, this.cap);
     this.cluster = grow(this.cluster, this.cap);
+    this.group = grow(this.group, this.cap);
     this.x = grow(this.x, this.cap * this.covariates);
   }
 }
@@ -101,4 +108,22 @@ export function sortedOrder(s: SurvivalSamples, keep: (i: number) => boolean = (
       (s.event[b] as number) - (s.event[a] as number),
   );
   return Uint32Array.from(idx);
+}
+
+/**
+ * The records `keep` selects, with covariates recomputed by `covariates(i)` and strata by `stratum(i)`: one table
+ * serves several models (by cohort, AI against the rest, strata by file or by repository).
+ */
+export function project(
+  s: SurvivalSamples,
+  keep: (i: number) => boolean,
+  count: number,
+  covariates: (i: number) => readonly number[],
+  stratum: (i: number) => number = (i) => s.stratum[i] as number,
+): SurvivalSamples {
+  const out = new SurvivalTable(count, Math.max(16, s.length));
+  for (let i = 0; i < s.length; i++)
+    if (keep(i))
+      out.add(s.time[i] as number, s.event[i] === 1, s.weight[i] as number, stratum(i), s.cluster[i] as number, covariates(i), s.group[i]);
+  return out.samples();
 }
