@@ -2,7 +2,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CoreError, defaultPolicy, loadPolicyFile, type MetricsPolicy } from '@trustgate/core';
 import {
+  backfillPullRequests,
   buildHistoryReport,
+  GitHubRest,
   buildTrustTaxReport,
   formatHistoryReport,
   gitRepositoryName,
@@ -14,8 +16,9 @@ import {
   parseSince,
   REPORT_FORMATS,
   type ReportFormat,
-  readGitHistory,
+  type readGitHistory,
   recordPush,
+  streamGitHistory,
   type Store,
   syntheticOrganisation,
 } from '@trustgate/metrics';
@@ -26,6 +29,8 @@ const USAGE = `Usage: trustgate trust-tax [--database URL] [--data-dir DIR] [--r
                            [--format table|json|csv|markdown] [--policy F] [--out F]
        trustgate trust-tax --git DIR [--git DIR]... [--ref REF] [--since 365d] [--as-of ISO] [--format ...] [--policy F]
        trustgate trust-tax backfill --git DIR --repo O/R [--ref REF] [--database URL] [--data-dir DIR]
+       trustgate trust-tax backfill --github O/R [--since 365d] [--api-url URL] [--database URL] [--data-dir DIR]
+                                    (token from GITHUB_TOKEN or GH_TOKEN; interrupted runs resume)
        trustgate trust-tax import FILE [--database URL] [--data-dir DIR]
        trustgate trust-tax seed-demo [--prs N] [--database URL] [--data-dir DIR]
 
@@ -128,25 +133,100 @@ async function backfill(args: string[], io: CliIO): Promise<0 | 2> {
   const { values } = parseCommandArgs('trust-tax backfill', args, {
     ...STORE_OPTIONS,
     git: { type: 'string' },
+    github: { type: 'string' },
     repo: { type: 'string' },
     ref: { type: 'string' },
+    since: { type: 'string' },
+    'api-url': { type: 'string' },
   });
   if (values.help) {
     io.stdout(`${USAGE}\n`);
     return EXIT.ok;
   }
-  const dir = resolve(io.cwd, requireOption('trust-tax backfill', values.git, '--git DIR'));
-  const repo = requireOption('trust-tax backfill', values.repo, '--repo O/R');
-  const commits = await readGitHistory(dir, values.ref ? { ref: values.ref } : {});
-  const applied = await withStore(await open(values, io, true), async (s) => {
+  if (!values.git && !values.github)
+    throw new CoreError(
+      'USAGE_ERROR',
+      'trustgate trust-tax backfill: --git DIR or --github O/R is required; see trustgate trust-tax --help',
+    );
+  if (values.github) await backfillFromGitHub(values.github, values, io);
+  if (!values.git) return EXIT.ok;
+  const dir = resolve(io.cwd, values.git);
+  const repo = requireOption('trust-tax backfill', values.repo ?? values.github, '--repo O/R');
+  const { applied, seen } = await withStore(await open(values, io, true), async (s) => {
     let n = 0;
-    for (let i = 0; i < commits.length; i += 500) n += (await recordPush(s, repo, commits.slice(i, i + 500))).length;
-    return n;
+    let total = 0;
+    let batch: Awaited<ReturnType<typeof readGitHistory>> = [];
+    // Commits stream from git and are recorded in batches, so memory holds one batch of diffs, not the history.
+    const flush = async () => {
+      n += (await recordPush(s, repo, batch)).length;
+      total += batch.length;
+      batch = [];
+    };
+    for await (const c of streamGitHistory(dir, values.ref ? { ref: values.ref } : {})) {
+      batch.push(c);
+      if (batch.length === 200) await flush();
+    }
+    await flush();
+    return { applied: n, seen: total };
   });
-  io.stdout(
-    `trust-tax backfill: ${repo}: ${applied} new default-branch commits applied to the ledger (${commits.length - applied} already there)\n`,
-  );
+  io.stdout(`trust-tax backfill: ${repo}: ${applied} new default-branch commits applied to the ledger (${seen - applied} already there)\n`);
   return EXIT.ok;
+}
+
+/** Pull requests of the last `--since` from the REST API, recorded as the App would have recorded their webhooks. */
+async function backfillFromGitHub(
+  repo: string,
+  values: { since?: string | undefined; 'api-url'?: string | undefined; database?: string | undefined; 'data-dir'?: string | undefined },
+  io: CliIO,
+): Promise<void> {
+  const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repo);
+  if (!m) throw new CoreError('USAGE_ERROR', `trustgate trust-tax backfill: --github ${repo} must be OWNER/REPO`);
+  const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+  if (!token)
+    throw new CoreError(
+      'USAGE_ERROR',
+      'trustgate trust-tax backfill --github: set GITHUB_TOKEN (or GH_TOKEN) to a token that can read the repository',
+    );
+  const baseUrl = values['api-url'] ?? io.env.GITHUB_API_URL ?? 'https://api.github.com';
+  const since = parseSince(values.since ?? '365d', new Date().toISOString());
+  const { tokenOctokit, trustTaxRecorder } = await import('@trustgate/app');
+  const stop = new AbortController();
+  const interrupt = () => stop.abort(new Error('interrupted'));
+  process.once('SIGINT', interrupt);
+  const rest = new GitHubRest({
+    baseUrl,
+    token,
+    signal: stop.signal,
+    onWait: ({ ms, reason }) => io.stderr(`trust-tax backfill: ${reason}; waiting ${Math.ceil(ms / 1000)} s\n`),
+  });
+  try {
+    const summary = await withStore(await open(values, io, true), (s) =>
+      backfillPullRequests(s, rest, {
+        repo,
+        since,
+        recorder: trustTaxRecorder(tokenOctokit(token, baseUrl), { owner: m[1] as string, repo: m[2] as string }),
+        signal: stop.signal,
+        onPage: (p) => io.stderr(`trust-tax backfill: ${repo}: pass ${p.pass}, ${p.pages} pages, ${p.recorded} pull requests recorded\n`),
+      }),
+    );
+    io.stdout(
+      `trust-tax backfill: ${repo}: ${summary.recorded} pull requests recorded since ${since} (${summary.unchanged} already stored, ${summary.outside} closed before; ${summary.requests} requests${summary.resumed ? '; resumed' : ''})\n`,
+    );
+    if (summary.notRecorded > 0)
+      io.stderr(
+        `trust-tax backfill: ${repo}: ${summary.notRecorded} pull requests not recorded: their base branch has no valid .github/trustgate.yml, so the App would record nothing for them either\n`,
+      );
+  } catch (cause) {
+    if (stop.signal.aborted)
+      throw new CoreError(
+        'USAGE_ERROR',
+        `trust-tax backfill: ${repo}: interrupted; what was read is stored, run the same command again to resume`,
+        { cause },
+      );
+    throw cause;
+  } finally {
+    process.off('SIGINT', interrupt);
+  }
 }
 
 async function importFile(args: string[], io: CliIO): Promise<0 | 2> {
