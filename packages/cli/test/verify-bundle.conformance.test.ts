@@ -53,7 +53,7 @@ function argv(c: Case, target: string): string[] {
   test.each([
     ['happy-path-v0.3', 0],
     ['signature-mismatch_fail', 1],
-    ['trust-root-tlog-missing-validity-start_fail', 1],
+    ['trust-root-tlog-missing-validity-start_fail', 2], // an unusable trusted root is an input error
   ])('%s exits %d', (name, status) => {
     if (!built) {
       console.warn('skipping spawned runs: run `npm run build` first');

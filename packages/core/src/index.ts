@@ -1,6 +1,8 @@
 export { parseConfig, loadPolicyFile, parsePolicy } from './config/load.js';
 export { type Digest, formatDigest, isDigest, parseDigest } from './digest.js';
-export { ConfigError, type ConfigProblem, CoreError, type CoreErrorCode, describeError, TrustgateError } from './errors.js';
+export { ConfigError, type ConfigProblem, CoreError, type CoreErrorCode, TrustgateError } from './errors.js';
+export { asTrustgateError, describeError } from './foreign-errors.js';
+export { writeFileAtomic } from './atomic-write.js';
 export {
   buildStatement,
   checkStatement,
