@@ -49410,7 +49410,7 @@ async function sha256File(file) {
             hash.update(chunk);
     }
     catch (cause) {
-        throw new VerifyError('IO_ERROR', `artifact: ${(0,dist/* asTrustgateError */.WU)(cause).message}`, { cause, file });
+        throw new VerifyError('IO_ERROR', `artifact: ${(0,dist/* asTrustgateError */.WU)(cause, file).message}`, { cause, file });
     }
     return hash.digest('hex');
 }
@@ -66287,8 +66287,11 @@ function githubError(err) {
     const hint = GITHUB_HINTS[err.status] ?? (err.status >= 500 ? 'GitHub is failing; retry later' : 'check the request');
     return new CoreError('GITHUB_API_ERROR', `GitHub API ${request} answered ${err.status} (${said}); ${hint}`, { cause: err });
 }
-/** Anything thrown, as a TrustgateError with a stable code; unknown errors become INTERNAL_ERROR (a bug to report). */
-function foreign_errors_asTrustgateError(err) {
+/**
+ * Anything thrown, as a TrustgateError with a stable code; unknown errors become INTERNAL_ERROR (a bug to report).
+ * `file` names the file when the error does not (a read of a directory reports EISDIR without a path).
+ */
+function foreign_errors_asTrustgateError(err, file) {
     if (err instanceof TrustgateError)
         return err;
     if (isOctokitError(err)) {
@@ -66297,11 +66300,12 @@ function foreign_errors_asTrustgateError(err) {
     }
     const e = (err && typeof err === 'object' ? err : {});
     const code = typeof e.code === 'string' ? e.code : undefined;
-    if (code && code in FILE_PROBLEMS && typeof e.path === 'string') {
+    const path = typeof e.path === 'string' ? e.path : file;
+    if (code && code in FILE_PROBLEMS && path !== undefined) {
         const [what, hint] = FILE_PROBLEMS[code];
         const verb = VERBS[typeof e.syscall === 'string' ? e.syscall : ''] ?? 'cannot access';
-        const file = e.syscall === 'rename' && typeof e.dest === 'string' ? e.dest : e.path;
-        return new CoreError('IO_ERROR', `${verb} ${file}: ${what}; ${hint}`, { cause: err, file });
+        const named = e.syscall === 'rename' && typeof e.dest === 'string' ? e.dest : path;
+        return new CoreError('IO_ERROR', `${verb} ${named}: ${what}; ${hint}`, { cause: err, file: named });
     }
     const net = networkErrno(err);
     if (net)
@@ -66332,7 +66336,7 @@ async function writeFileAtomic(file, data) {
     const existing = await stat(file).catch(() => undefined);
     if (existing && !existing.isFile() && !existing.isDirectory()) {
         await writeFile(file, data).catch((err) => {
-            throw asTrustgateError(retarget(err, file));
+            throw asTrustgateError(retarget(err, file), file);
         });
         return;
     }
@@ -66350,7 +66354,7 @@ async function writeFileAtomic(file, data) {
     }
     catch (err) {
         await unlink(temp).catch(() => undefined);
-        throw asTrustgateError(retarget(err, file));
+        throw asTrustgateError(retarget(err, file), file);
     }
 }
 /** An error about the temporary file is reported as being about the target the user named. */

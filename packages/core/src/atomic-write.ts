@@ -12,7 +12,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   const existing = await stat(file).catch(() => undefined);
   if (existing && !existing.isFile() && !existing.isDirectory()) {
     await writeFile(file, data).catch((err: unknown) => {
-      throw asTrustgateError(retarget(err, file));
+      throw asTrustgateError(retarget(err, file), file);
     });
     return;
   }
@@ -28,7 +28,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     await rename(temp, file);
   } catch (err) {
     await unlink(temp).catch(() => undefined);
-    throw asTrustgateError(retarget(err, file));
+    throw asTrustgateError(retarget(err, file), file);
   }
 }
 

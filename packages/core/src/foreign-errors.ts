@@ -117,8 +117,11 @@ function githubError(err: HttpError): TrustgateError {
   return new CoreError('GITHUB_API_ERROR', `GitHub API ${request} answered ${err.status} (${said}); ${hint}`, { cause: err });
 }
 
-/** Anything thrown, as a TrustgateError with a stable code; unknown errors become INTERNAL_ERROR (a bug to report). */
-export function asTrustgateError(err: unknown): TrustgateError {
+/**
+ * Anything thrown, as a TrustgateError with a stable code; unknown errors become INTERNAL_ERROR (a bug to report).
+ * `file` names the file when the error does not (a read of a directory reports EISDIR without a path).
+ */
+export function asTrustgateError(err: unknown, file?: string): TrustgateError {
   if (err instanceof TrustgateError) return err;
   if (isOctokitError(err)) {
     const net = networkErrno(err);
@@ -126,11 +129,12 @@ export function asTrustgateError(err: unknown): TrustgateError {
   }
   const e = (err && typeof err === 'object' ? err : {}) as Errno;
   const code = typeof e.code === 'string' ? e.code : undefined;
-  if (code && code in FILE_PROBLEMS && typeof e.path === 'string') {
+  const path = typeof e.path === 'string' ? e.path : file;
+  if (code && code in FILE_PROBLEMS && path !== undefined) {
     const [what, hint] = FILE_PROBLEMS[code] as [string, string];
     const verb = VERBS[typeof e.syscall === 'string' ? e.syscall : ''] ?? 'cannot access';
-    const file = e.syscall === 'rename' && typeof e.dest === 'string' ? e.dest : e.path;
-    return new CoreError('IO_ERROR', `${verb} ${file}: ${what}; ${hint}`, { cause: err, file });
+    const named = e.syscall === 'rename' && typeof e.dest === 'string' ? e.dest : path;
+    return new CoreError('IO_ERROR', `${verb} ${named}: ${what}; ${hint}`, { cause: err, file: named });
   }
   const net = networkErrno(err);
   if (net) return networkError(err, net);

@@ -33,7 +33,7 @@ export async function sha256File(file: string): Promise<string> {
   try {
     for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   } catch (cause) {
-    throw new VerifyError('IO_ERROR', `artifact: ${asTrustgateError(cause).message}`, { cause, file });
+    throw new VerifyError('IO_ERROR', `artifact: ${asTrustgateError(cause, file).message}`, { cause, file });
   }
   return hash.digest('hex');
 }

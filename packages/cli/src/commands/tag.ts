@@ -24,7 +24,7 @@ async function readJson(file: string, what: string): Promise<unknown> {
   try {
     text = await readFile(file, 'utf8');
   } catch (cause) {
-    throw new CoreError('IO_ERROR', `${what}: ${asTrustgateError(cause).message}`, { cause, file });
+    throw new CoreError('IO_ERROR', `${what}: ${asTrustgateError(cause, file).message}`, { cause, file });
   }
   try {
     return JSON.parse(text);
@@ -38,7 +38,7 @@ async function readJson(file: string, what: string): Promise<unknown> {
 
 async function readLineLog(file: string): Promise<{ source: 'git-ai' | 'agent-trace'; files: FileAiLines[] }[]> {
   const text = await readFile(file, 'utf8').catch((cause: Error) => {
-    throw new CoreError('IO_ERROR', `line log: ${asTrustgateError(cause).message}`, { cause, file });
+    throw new CoreError('IO_ERROR', `line log: ${asTrustgateError(cause, file).message}`, { cause, file });
   });
   if (/^\s*[[{]/.test(text)) return parseAgentTrace(text, file).map((r) => ({ source: 'agent-trace' as const, files: r.files }));
   return [{ source: 'git-ai', files: parseGitAiNote(text, file).files }];

@@ -89,7 +89,7 @@ export const importFile = defineCommand(trustTaxImportSpec, async ({ values, pos
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
   } catch (cause) {
-    const why = cause instanceof SyntaxError ? `${file} is not JSON (${cause.message})` : asTrustgateError(cause).message;
+    const why = cause instanceof SyntaxError ? `${file} is not JSON (${cause.message})` : asTrustgateError(cause, file).message;
     throw new CoreError('IO_ERROR', `history file: ${why}; pass a history file`, { cause, file });
   }
   const n = await withStore(await open(values, io, true), (s) => importHistory(s, json, file));

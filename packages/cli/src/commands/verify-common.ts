@@ -10,7 +10,7 @@ export async function readInput(file: string, what: string): Promise<Buffer> {
   try {
     return await readFile(file);
   } catch (cause) {
-    throw new CoreError('IO_ERROR', `${what}: ${asTrustgateError(cause).message}`, { cause, file });
+    throw new CoreError('IO_ERROR', `${what}: ${asTrustgateError(cause, file).message}`, { cause, file });
   }
 }
 
