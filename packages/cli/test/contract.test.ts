@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { runCli } from '../../../test/support/cli.js';
+import { CLI_BIN, cliBuilt, runCli } from '../../../test/support/cli.js';
 import { RUNNERS } from '../src/commands/index.js';
 import { helpText } from '../src/help.js';
 import type { CommandSpec } from '../src/spec.js';
@@ -13,7 +13,6 @@ import { allSpecs, COMMAND_SPECS } from '../src/specs/index.js';
  * The CLI contract, walked over every command: usage errors exit 2 with USAGE_ERROR on stderr (nothing on stdout),
  * input and I/O errors exit 2 with their own code and name the file, help goes to stdout with exit 0.
  */
-const repoRoot = resolve(import.meta.dirname, '../../..');
 const work = mkdtempSync(join(tmpdir(), 'trustgate-contract-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 writeFileSync(join(work, 'a.txt'), 'hello\n');
@@ -194,8 +193,8 @@ describe('help and version', () => {
 });
 
 describe('the built bin keeps the streams apart', () => {
-  const bin = join(repoRoot, 'packages/cli/bin/trustgate.js');
-  test('usage error: stderr only, exit 2; help: stdout only, exit 0', () => {
+  const bin = CLI_BIN;
+  (cliBuilt ? test : test.skip)('usage error: stderr only, exit 2; help: stdout only, exit 0', () => {
     const bad = spawnSync(process.execPath, [bin, 'scan', '--format', 'xml', 'x'], { encoding: 'utf8' });
     expect({ status: bad.status, stdout: bad.stdout }).toEqual({ status: 2, stdout: '' });
     expect(bad.stderr).toMatch(/^trustgate scan: --format must be one of text, json, sarif, markdown, got "xml".*\(code USAGE_ERROR\)\n$/);
