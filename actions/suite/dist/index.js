@@ -64406,8 +64406,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 21 modules
-var dist = __nccwpck_require__(9207);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 22 modules
+var dist = __nccwpck_require__(1349);
 ;// CONCATENATED MODULE: ../kit/lib/io.js
 
 
@@ -64533,8 +64533,8 @@ function decideAgent(markers, cohort) {
     return markers.find((m) => m.tier === tier)?.agent ?? null;
 }
 //# sourceMappingURL=cohort.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 21 modules
-var dist = __nccwpck_require__(9207);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 22 modules
+var dist = __nccwpck_require__(1349);
 ;// CONCATENATED MODULE: ../../packages/attribution/dist/errors.js
 
 /** Every attribution failure: a payload, commit list, rule or line log that could not be read as documented. */
@@ -71385,34 +71385,36 @@ const RULES = {
     dangerousGlobal: rule('TG-PKL-001', 'DangerousPickleGlobal', 'critical', 'unsafe', 'A pickle imports a callable that can run code, touch files or the network when the file is loaded.', 'Do not load this file. Re-export the weights as safetensors, or load with torch.load(weights_only=True) after verifying the source.'),
     unknownGlobal: rule('TG-PKL-002', 'UnreviewedPickleGlobal', 'medium', 'review', 'A pickle imports a global that is on neither the safe list nor the deny list.', 'Check that the named class is expected (e.g. your own model class); add it to scan.allowGlobals in the policy if it is.'),
     dynamicGlobal: rule('TG-PKL-003', 'DynamicPickleGlobal', 'critical', 'unsafe', 'A pickle resolves a global from a computed, non-string or unknown operand, so what it imports cannot be known.', 'Treat the file as malicious: no legitimate serializer emits computed global names.'),
-    parseError: rule('TG-PKL-004', 'PickleParseError', 'high', 'error', 'The pickle stream is malformed (truncated, invalid opcode, stack or memo misuse, frame straddled) and was not fully analysed.', 'Do not load the file; a malformed stream is how scanners are bypassed. Re-export it from its source.'),
-    limit: rule('TG-LIM-001', 'ScanLimitExceeded', 'high', 'error', 'A scan limit (opcodes, nesting depth, members, decompressed size or ratio, memo size) was hit; the rest was not analysed.', 'Raise the limit under scan.limits in the policy if the file is expected to be this large, then rescan.'),
+    parseError: rule('TG-PKL-004', 'PickleParseError', 'high', 'partial', 'The pickle stream is malformed (truncated, invalid opcode, stack or memo misuse, frame straddled) and was not fully analysed.', 'Do not load the file; a malformed stream is how scanners are bypassed. Re-export it from its source.'),
+    limit: rule('TG-LIM-001', 'ScanLimitExceeded', 'high', 'partial', 'A scan limit (opcodes, nesting depth, members, decompressed size or ratio, memo size) was hit; the rest was not analysed.', 'Raise the limit under scan.limits in the policy if the file is expected to be this large, then rescan.'),
     computedCall: rule('TG-PKL-006', 'ComputedPickleCall', 'medium', 'review', 'A pickle calls something that is not a plain imported global (the result of another call or an unknown value).', 'Check which object is being called; legitimate checkpoints only call allow-listed rebuild functions.'),
     attributeOverwrite: rule('TG-PKL-007', 'PickleAttributeOverwrite', 'critical', 'unsafe', 'A pickle BUILD sets attributes or state on an imported module, class or function rather than on a new object.', 'Treat the file as malicious: this rewires code at load time.'),
     trailingData: rule('TG-PKL-008', 'UnanalysedTrailingData', 'medium', 'review', 'Bytes follow the last pickle that are not a pickle; another loader could read them.', 'Check how the file is produced; re-export it without appended data.'),
     extension: rule('TG-PKL-009', 'PickleExtensionCode', 'high', 'unsafe', 'A pickle uses the copyreg extension registry (EXT1/EXT2/EXT4), whose target cannot be known statically.', 'Treat the file as malicious unless you control the extension registry of the loading process.'),
     polyglot: rule('TG-PKL-010', 'PicklePolyglot', 'high', 'review', 'The file is both a pickle and a zip archive; different loaders see different contents.', 'Do not load it; re-export the model from its source.'),
     objectArray: rule('TG-NPY-001', 'NumpyObjectArray', 'low', 'safe', 'A NumPy array has object dtype: loading it runs the pickle that follows the header (allow_pickle=True).', 'Prefer plain dtypes; the embedded pickle is analysed separately.'),
-    numpyParse: rule('TG-NPY-002', 'NumpyParseError', 'high', 'error', 'A NumPy .npy header is malformed or the data is truncated.', 'Re-export the array with numpy.save.'),
-    zipParse: rule('TG-ZIP-001', 'ZipParseError', 'high', 'error', 'The zip archive could not be read through its central directory, or a member could not be extracted.', 'Re-create the archive; a malformed archive may be read differently by different loaders.'),
+    numpyParse: rule('TG-NPY-002', 'NumpyParseError', 'high', 'partial', 'A NumPy .npy header is malformed or the data is truncated.', 'Re-export the array with numpy.save.'),
+    zipParse: rule('TG-ZIP-001', 'ZipParseError', 'high', 'partial', 'The zip archive could not be read through its central directory, or a member could not be extracted.', 'Re-create the archive; a malformed archive may be read differently by different loaders.'),
     memberName: rule('TG-ZIP-002', 'SuspiciousMemberName', 'high', 'review', 'An archive member name is absolute, contains "..", backslashes or control characters (path traversal on extraction).', 'Do not extract the archive; re-create it with relative member names.'),
     headerMismatch: rule('TG-ZIP-003', 'ZipHeaderMismatch', 'medium', 'review', 'A zip local header disagrees with the central directory (name, flags); loaders that trust one or the other see different files.', 'Re-create the archive with a standard zip writer.'),
     crcMismatch: rule('TG-ZIP-004', 'ZipCrcMismatch', 'medium', 'review', 'A zip member does not match its CRC-32; torch ignores this, so the member was analysed as stored.', 'Re-create the archive; a corrupted or tampered member should not be loaded.'),
-    encrypted: rule('TG-ZIP-005', 'EncryptedMember', 'high', 'error', 'An archive member is encrypted or uses an unsupported compression method, so its content could not be analysed.', 'Provide the archive unencrypted (stored or deflate) so it can be scanned.'),
+    encrypted: rule('TG-ZIP-005', 'EncryptedMember', 'high', 'partial', 'An archive member is encrypted or uses an unsupported compression method, so its content could not be analysed.', 'Provide the archive unencrypted (stored or deflate) so it can be scanned.'),
     duplicateMember: rule('TG-ZIP-006', 'DuplicateMember', 'high', 'review', 'Two archive members have the same name; loaders disagree about which one they read.', 'Re-create the archive with unique member names.'),
-    archiveParse: rule('TG-ARC-001', 'ArchiveParseError', 'high', 'error', 'A tar archive or compressed stream is malformed or truncated.', 'Re-create the archive or stream with a standard tool.'),
-    unsupportedArchive: rule('TG-ARC-002', 'UnsupportedArchive', 'high', 'error', 'The file is an archive or compressed stream this scanner cannot open (e.g. 7z), so its content was not analysed.', 'Unpack it and scan the unpacked files, or repackage it as zip, tar or gzip.'),
+    archiveParse: rule('TG-ARC-001', 'ArchiveParseError', 'high', 'partial', 'A tar archive or compressed stream is malformed or truncated.', 'Re-create the archive or stream with a standard tool.'),
+    unsupportedArchive: rule('TG-ARC-002', 'UnsupportedArchive', 'high', 'failed', 'The file is an archive or compressed stream this scanner cannot open (e.g. 7z), so its content was not analysed.', 'Unpack it and scan the unpacked files, or repackage it as zip, tar or gzip.'),
     torchScript: rule('TG-PT-001', 'TorchScriptCode', 'medium', 'review', 'A TorchScript archive carries code that runs in the TorchScript interpreter when the model is used.', 'Review the code/ members of the archive, or export the weights alone as safetensors.'),
-    readError: rule('TG-FMT-003', 'UnreadableFile', 'high', 'error', 'The file could not be read (permissions, I/O error, vanished during the scan).', 'Check the file exists and is readable by the scanning user, then rescan.'),
-    unknownBinary: rule('TG-FMT-001', 'UnrecognisedBinary', 'low', 'review', 'The file content matches no known format; it was not analysed.', 'Check what the file is; if a loader in your pipeline reads it, convert it to a known safe format.'),
+    readError: rule('TG-FMT-003', 'UnreadableFile', 'high', 'failed', 'The file could not be read (permissions, I/O error, vanished during the scan).', 'Check the file exists and is readable by the scanning user, then rescan.'),
+    unknownBinary: rule('TG-FMT-001', 'UnrecognisedBinary', 'high', 'failed', 'The file content matches no known format; it was not analysed, so it is not trusted.', 'Check what the file is; if a loader in your pipeline reads it, convert it to a known safe format.'),
     plainText: rule('TG-FMT-002', 'PlainText', 'info', 'safe', 'The file is empty or plain UTF-8 text (not a pickle).', 'Nothing to do.'),
 };
 /** The scanner's rule list, for SARIF (`ruleCatalog(SCANNER_RULES, ...)`). */
 const SCANNER_RULES = Object.values(RULES);
 const BY_ID = new Map(SCANNER_RULES.map((r) => [r.id, r]));
-/** The verdict a finding implies; a finding of a rule this package does not know counts as `review`. */
-function findingVerdict(f) {
-    return BY_ID.get(f.rule)?.verdict ?? 'review';
+// Rules of the format analysers (descriptors without an effect) are judged by severity, as they judge themselves.
+const BY_SEVERITY = { critical: 'unsafe', high: 'unsafe', medium: 'review', low: 'safe', info: 'safe' };
+/** What a finding does to its file's verdict. */
+function findingEffect(f) {
+    return BY_ID.get(f.rule)?.verdict ?? BY_SEVERITY[f.severity];
 }
 function finding(r, message, location, evidence) {
     const f = { rule: r.id, severity: r.severity, message };
@@ -71426,20 +71428,43 @@ function finding(r, message, location, evidence) {
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/conclude.js
 
 
-/** An analysis whose verdict is the worst implied by its findings and by the verdicts of what it contains. */
-function conclude(format, findings, nested = [], metadata) {
-    const verdict = (0,dist/* worstVerdict */.zP)([...findings.map(findingVerdict), ...nested]);
-    const a = { format, findings, verdict };
+// Findings copied up from a member are judged through the member's outcome, not again as the container's own
+// (an extra format's malformed-file finding is a gap in the member, not a finding of the archive).
+const absorbed = new WeakSet();
+/** An Analysis from its two parts; `verdict` is their combination (docs/scanner.md, "Verdicts"). */
+function analysisFrom(format, findings, findingVerdict, completeness, metadata) {
+    const a = { format, findings, verdict: (0,dist/* combineVerdict */.T6)(findingVerdict, completeness), findingVerdict, completeness };
     if (metadata)
         a.metadata = metadata;
     return a;
+}
+/**
+ * An analysis whose finding verdict is the worst of its own findings and of what it contains, and whose
+ * completeness is the least complete of its own gaps and its members' (a member that could not be read at all
+ * leaves its container partly analysed). `floor` says the container itself could not be read (`failed`).
+ */
+function conclude(format, findings, nested = [], metadata, floor = 'complete') {
+    const found = nested.map((n) => n.findingVerdict);
+    const gaps = [floor, ...nested.map((n) => (n.completeness === 'failed' ? 'partial' : n.completeness))];
+    for (const f of findings) {
+        if (absorbed.has(f))
+            continue;
+        const effect = findingEffect(f);
+        if (effect === 'partial' || effect === 'failed')
+            gaps.push(effect);
+        else
+            found.push(effect);
+    }
+    return analysisFrom(format, findings, (0,dist/* worstFindingVerdict */.iH)(found), (0,dist/* worstCompleteness */.yQ)(gaps), metadata);
 }
 /** Fold a nested member's analysis into its container's findings; members' own paths are kept. */
 function absorb(into, nested, memberPath) {
     for (const f of nested.findings) {
         if (f.severity === 'info' && nested.verdict === 'safe')
             continue;
-        into.push(f.location ? f : { ...f, location: { path: memberPath } });
+        const copy = f.location ? f : { ...f, location: { path: memberPath } };
+        absorbed.add(copy);
+        into.push(copy);
     }
 }
 //# sourceMappingURL=conclude.js.map
@@ -71469,13 +71494,14 @@ async function analyseCompressed(ctx, kind) {
         bytes = await decompress(kind, source, ctx.policy.limits, ctx.budget);
     }
     catch (e) {
-        return conclude(kind, [containerFinding(e, source.name, RULES.archiveParse)]);
+        return conclude(kind, [containerFinding(e, source.name, RULES.archiveParse)], [], undefined, 'failed');
     }
     const path = `${source.name}!/`;
     const inner = await ctx.scanNested(bufferSource(path, bytes));
     const findings = [];
     absorb(findings, inner, path);
-    return conclude(`${kind}+${inner.format}`, findings, [inner.verdict], inner.metadata);
+    // The stream is its content: what could not be read of it is what could not be read of the file.
+    return analysisFrom(`${kind}+${inner.format}`, findings, inner.findingVerdict, inner.completeness, inner.metadata);
 }
 /** Archives and streams this scanner cannot open: reported as `error`, never passed. */
 function analyseUnsupported(ctx, kind) {
@@ -71505,15 +71531,28 @@ function overLimit(message) {
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/shared/analysis.js
 
 
+
 // critical/high findings block, medium asks a human, low/info are recorded only.
-const SEVERITY_VERDICT = { critical: 'unsafe', high: 'unsafe', medium: 'review', low: 'safe', info: 'safe' };
+const SEVERITY_VERDICT = {
+    critical: 'unsafe',
+    high: 'unsafe',
+    medium: 'review',
+    low: 'safe',
+    info: 'safe',
+};
 /** The verdict a set of findings earns on its own. */
 function verdictOf(findings) {
-    return (0,dist/* worstVerdict */.zP)(findings.map((f) => SEVERITY_VERDICT[f.severity]));
+    return (0,dist/* worstFindingVerdict */.iH)(findings.map((f) => SEVERITY_VERDICT[f.severity]));
 }
-function analysisOf(format, findings, metadata, extra = []) {
-    const verdict = (0,dist/* worstVerdict */.zP)([verdictOf(findings), ...extra]);
-    return metadata === undefined ? { format, findings, verdict } : { format, findings, verdict, metadata };
+/**
+ * A format analysis from its findings. `gaps` are findings that mark a part the analyser could not read (a
+ * template that does not parse): the file is then `partial`, and `error` unless something else is unsafe.
+ */
+function analysisOf(format, findings, metadata, extra = [], gaps = []) {
+    const judged = findings.filter((f) => !gaps.includes(f));
+    const found = (0,dist/* worstFindingVerdict */.iH)([verdictOf(judged), ...extra]);
+    const completeness = gaps.length > 0 ? 'partial' : 'complete';
+    return analysisFrom(format, findings, found, completeness, metadata);
 }
 /**
  * Runs a format analysis and turns a parse failure into an `error` verdict with the format's rule: a file we
@@ -71528,18 +71567,13 @@ async function failClosed(format, rules, source, run) {
         const limit = err instanceof ModelFormatError && err.code === 'MODEL_FORMAT_LIMIT';
         const what = err instanceof Error ? err.message : String(err);
         const rule = typeof rules === 'string' ? rules : limit ? rules.limit : rules.malformed;
-        return {
-            format,
-            verdict: limit ? 'unsafe' : 'error',
-            findings: [
-                {
-                    rule,
-                    severity: 'high',
-                    message: `could not be analysed as ${format} (${what}); the file is not trusted. Re-export it with the official tooling or remove it.`,
-                    location: { path: source.name },
-                },
-            ],
+        const found = {
+            rule,
+            severity: 'high',
+            message: `could not be analysed as ${format} (${what}); the file is not trusted. Re-export it with the official tooling or remove it.`,
+            location: { path: source.name },
         };
+        return analysisFrom(format, [found], limit ? 'unsafe' : 'safe', 'failed');
     }
 }
 function analysis_finding(rule, severity, path, message, evidence, offset) {
@@ -84794,7 +84828,7 @@ async function analyseZip(ctx) {
         dir = await readZipDirectory(source, limits);
     }
     catch (e) {
-        return conclude('zip', [containerFinding(e, source.name, RULES.zipParse)]);
+        return conclude('zip', [containerFinding(e, source.name, RULES.zipParse)], [], undefined, 'failed');
     }
     const layout = layoutOf(dir.entries);
     if (dir.prepended > 0)
@@ -84828,7 +84862,7 @@ async function analyseZip(ctx) {
                 findings.push(finding(RULES.crcMismatch, `member ${e.name} does not match its CRC-32`, { path }));
             const a = await ctx.scanNested(member.source);
             absorb(findings, a, path);
-            nested.push(a.verdict);
+            nested.push(a);
         }
         catch (err) {
             findings.push(containerFinding(err, path, RULES.zipParse));
@@ -84903,8 +84937,8 @@ async function analysePickleFile(ctx, head) {
     if ((await findEndRecord(source)) !== undefined) {
         findings.push(finding(RULES.polyglot, 'the file is a pickle and also carries a zip archive; both were analysed', { path: source.name }));
         const asZip = await analyseZip(ctx);
-        findings.push(...asZip.findings);
-        nested.push(asZip.verdict);
+        absorb(findings, asZip, source.name);
+        nested.push(asZip);
     }
     const properties = {
         pickleOpcodes: String(scan.opcodes),
@@ -85172,7 +85206,7 @@ async function analyseTar(ctx) {
         members = await readTar(source, ctx.policy.limits);
     }
     catch (e) {
-        return conclude('tar', [containerFinding(e, source.name, RULES.archiveParse)]);
+        return conclude('tar', [containerFinding(e, source.name, RULES.archiveParse)], [], undefined, 'failed');
     }
     const names = new Set(members.map((m) => m.name));
     const legacy = LEGACY_TORCH_MEMBERS.every((n) => names.has(n));
@@ -85195,12 +85229,12 @@ async function analyseTar(ctx) {
         if (legacy && (m.name === 'storages' || m.name === 'tensors')) {
             const found = await scanLegacyTarMember(ctx, member, m.name);
             findings.push(...found);
-            nested.push(conclude('pytorch-legacy-tar', found).verdict);
+            nested.push(conclude('pytorch-legacy-tar', found));
             continue;
         }
         const a = await ctx.scanNested(member);
         absorb(findings, a, path);
-        nested.push(a.verdict);
+        nested.push(a);
     }
     return conclude(legacy ? 'pytorch-legacy-tar' : 'tar', findings, nested, legacy ? { framework: 'pytorch' } : undefined);
 }
@@ -85263,15 +85297,15 @@ async function analyseZipFile(ctx, head) {
     if (!extra)
         return zip;
     const claimed = await extra.analyse(ctx);
-    const seen = new Set();
     const findings = [];
-    for (const f of [...claimed.findings, ...zip.findings]) {
-        const key = JSON.stringify(f);
-        if (!seen.has(key))
+    absorb(findings, claimed, source.name);
+    const seen = new Set(findings.map((f) => JSON.stringify(f)));
+    const fromZip = [];
+    absorb(fromZip, zip, source.name);
+    for (const f of fromZip)
+        if (!seen.has(JSON.stringify(f)))
             findings.push(f);
-        seen.add(key);
-    }
-    return conclude(claimed.format, findings, [claimed.verdict, zip.verdict], claimed.metadata);
+    return conclude(claimed.format, findings, [claimed, zip], claimed.metadata);
 }
 async function dispatch(ctx) {
     const { source } = ctx;
@@ -85491,6 +85525,8 @@ async function scanFile(job, policy) {
                 sha256,
                 size: source.size,
                 verdict: analysis.verdict,
+                findingVerdict: analysis.findingVerdict,
+                completeness: analysis.completeness,
                 findings: analysis.findings,
             };
             const metadata = flatten(analysis.metadata);
@@ -85509,6 +85545,8 @@ async function scanFile(job, policy) {
             format: 'unknown',
             sha256: '',
             verdict: 'error',
+            findingVerdict: 'safe',
+            completeness: 'failed',
             findings: [finding(RULES.readError, `cannot read the file (${code})`, { path: job.display })],
         };
     }
@@ -85572,6 +85610,8 @@ function scanStatement(report) {
         sha256: f.sha256,
         format: f.format,
         verdict: f.verdict,
+        findingVerdict: f.findingVerdict,
+        completeness: f.completeness,
         rules: [...new Set(f.findings.map((x) => x.rule))].sort(),
     }));
     const subjects = report.files.filter((f) => f.sha256 !== '').map((f) => ({ name: f.path, digest: { sha256: f.sha256 } }));
@@ -85647,16 +85687,23 @@ function props(entries) {
         .filter((e) => e[1] !== undefined && e[1] !== '')
         .map(([name, value]) => ({ name: `trustgate:${name}`, value }));
 }
+/** The combined verdict and its two parts: a partly analysed model says so in its BOM too. */
+function verdicts(results) {
+    return {
+        verdict: (0,dist/* worstVerdict */.zP)(results.map((r) => r.verdict)),
+        findingVerdict: (0,dist/* worstFindingVerdict */.iH)(results.map((r) => r.findingVerdict)),
+        completeness: (0,dist/* worstCompleteness */.yQ)(results.map((r) => r.completeness)),
+    };
+}
 function fileComponent(path, results) {
     const outer = results.find((r) => r.path === path) ?? results[0];
-    const verdict = (0,dist/* worstVerdict */.zP)(results.map((r) => r.verdict));
     const h = hashes(outer.sha256);
     return {
         type: 'file',
         'bom-ref': `file:${path}`,
         name: path,
         ...(h === undefined ? {} : { hashes: h }),
-        properties: props({ format: outer.format, verdict }),
+        properties: props({ format: outer.format, ...verdicts(results) }),
     };
 }
 /** A multi-file model has no single digest: its hash is SHA-256 over a sorted `sha256  path` manifest of its files. */
@@ -85673,7 +85720,6 @@ function modelComponent(group) {
     for (const r of group.files)
         byFile.set(diskPath(r), [...(byFile.get(diskPath(r)) ?? []), r]);
     const files = [...byFile].sort(([a], [b]) => a.localeCompare(b)).map(([path, results]) => fileComponent(path, results));
-    const verdict = (0,dist/* worstVerdict */.zP)(group.files.map((r) => r.verdict));
     const single = files.length === 1 ? files[0] : undefined;
     const name = single !== undefined && group.root === '.' ? single.name : group.root.split('/').pop() || group.root;
     const formats = [...new Set(group.files.map((r) => r.format))].sort().join(',');
@@ -85684,7 +85730,7 @@ function modelComponent(group) {
         name,
         hashes: single?.hashes ?? [{ alg: 'SHA-256', content: manifestHash(files) }],
         properties: props({
-            verdict,
+            ...verdicts(group.files),
             format: formats,
             framework: firstMeta(group.files, 'framework'),
             opset: firstMeta(group.files, 'opset'),
@@ -85960,7 +86006,17 @@ async function findModelReferences(root, policy, shownAs = root) {
         if (findings.length === 0)
             continue;
         const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
-        results.push({ path: display, format: SOURCES_FORMAT, sha256, size: bytes.length, verdict: verdictOf(findings), findings });
+        const found = verdictOf(findings);
+        results.push({
+            path: display,
+            format: SOURCES_FORMAT,
+            sha256,
+            size: bytes.length,
+            verdict: found,
+            findingVerdict: found,
+            completeness: 'complete',
+            findings,
+        });
     }
     return results.sort((a, b) => a.path.localeCompare(b.path));
 }
@@ -85979,10 +86035,12 @@ function mergeSourceResults(files, references) {
             merged.push(ref);
             continue;
         }
+        const findingVerdict = (0,dist/* worstFindingVerdict */.iH)([existing.findingVerdict, ref.findingVerdict]);
         const combined = {
             ...existing,
             findings: [...existing.findings, ...ref.findings],
-            verdict: (0,dist/* worstVerdict */.zP)([existing.verdict, ref.verdict]),
+            findingVerdict,
+            verdict: (0,dist/* combineVerdict */.T6)(findingVerdict, existing.completeness),
         };
         merged[merged.indexOf(existing)] = combined;
     }
@@ -86060,12 +86118,15 @@ async function modelScan(io) {
     await io.summary((0,dist/* toMarkdown */.l6)(report, 'trustgate model scan'));
     const s = report.summary;
     io.output('verdict', s.verdict);
+    io.output('finding-verdict', s.findingVerdict);
+    io.output('completeness', s.completeness);
     io.output('unsafe-count', s.unsafe);
+    io.output('incomplete-count', s.incomplete);
     io.output('report', reportPath);
-    io.info(`trustgate model scan: ${s.files} files, ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error`);
+    io.info(`trustgate model scan: ${s.files} files, ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error, ${s.incomplete} not fully analysed`);
     if (!s.blocking)
         return { failed: false };
-    const blocking = report.files.filter((f) => policy.failOn.includes(f.verdict)).map((f) => `${f.path} (${f.verdict})`);
+    const blocking = report.files.filter((f) => (0,dist/* blocksFile */.r5)(f, policy.failOn)).map((f) => `${f.path} (${f.verdict})`);
     return { failed: true, reason: `trustgate model scan blocked on ${blocking.length} file(s): ${blocking.slice(0, 10).join(', ')}` };
 }
 //# sourceMappingURL=index.js.map
@@ -86350,16 +86411,21 @@ function highRisk(ctx) {
 // The scan Statement (`trustgate scan --statement`) lists per file a verdict and its rule ids; a full scan
 // report (findings with severities) is read too. Only what the gate needs is checked.
 const VERDICT = schemas/* enum */.k5n(['safe', 'review', 'unsafe', 'error']);
+// Scans from before the verdict was split carry `verdict` only; it is split the conservative way (error: failed).
+const FINDING_VERDICT = schemas/* enum */.k5n(['safe', 'review', 'unsafe']).optional();
+const COMPLETENESS = schemas/* enum */.k5n(['complete', 'partial', 'failed']).optional();
 const findingSchema = schemas/* object */.Ikc({ rule: schemas/* string */.YjP(), severity: schemas/* enum */.k5n(['critical', 'high', 'medium', 'low', 'info']) });
 const scanPredicateSchema = schemas/* object */.Ikc({
     files: schemas/* array */.YOg(schemas/* object */.Ikc({
         path: schemas/* string */.YjP(),
         sha256: schemas/* string */.YjP().optional(),
         verdict: VERDICT,
+        findingVerdict: FINDING_VERDICT,
+        completeness: COMPLETENESS,
         findings: schemas/* array */.YOg(findingSchema).optional(),
         rules: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
     })),
-    summary: schemas/* object */.Ikc({ verdict: VERDICT }),
+    summary: schemas/* object */.Ikc({ verdict: VERDICT, completeness: COMPLETENESS }),
 });
 /**
  * `requires.scan`: every verified scan of the digest must be within maxVerdict (and maxSeverity). A file
@@ -86406,20 +86472,29 @@ function judgeScan(scan, ctx, waivedRules) {
         for (const f of hits)
             if (isWaived(f.rule))
                 waivedRules.add(f.rule);
-        if (exceeds(file.verdict, rule.maxVerdict) && (file.verdict === 'error' || open.length > 0 || hits.length === 0)) {
+        const split = (0,dist/* splitVerdict */.e0)(file.verdict);
+        const completeness = file.completeness ?? split.completeness;
+        const found = file.findingVerdict ?? split.findingVerdict;
+        if (exceeds(found, rule.maxVerdict) && (open.length > 0 || hits.length === 0)) {
             problems.push(`${file.path} is ${file.verdict} (at most ${rule.maxVerdict} allowed)${describe(open)}`);
             continue;
         }
+        // A file not fully analysed is never evidence of safety, and no waiver makes it one.
+        if (completeness !== 'complete') {
+            problems.push(`${file.path} was not fully analysed (analysis ${completeness}, verdict ${file.verdict})${describe(open)}`);
+            continue;
+        }
         const max = rule.maxSeverity;
-        if (max === undefined || file.verdict === 'safe')
+        if (max === undefined || found === 'safe')
             continue;
         // Rule ids without severities cannot show they stay under maxSeverity: fail closed and say why.
         const over = open.filter((f) => f.severity === undefined || (0,dist/* severityRank */.qs)(f.severity) > (0,dist/* severityRank */.qs)(max));
         if (over.length > 0)
             problems.push(`${file.path} has findings above ${max} or of unknown severity${describe(over)}`);
     }
-    if (files.length === 0 && exceeds(parsed.data.summary.verdict, rule.maxVerdict)) {
-        problems.push(`${scan.origin}: scan verdict ${parsed.data.summary.verdict} (at most ${rule.maxVerdict} allowed)`);
+    const summary = parsed.data.summary;
+    if (files.length === 0 && (exceeds(summary.verdict, rule.maxVerdict) || (summary.completeness ?? 'complete') !== 'complete')) {
+        problems.push(`${scan.origin}: scan verdict ${summary.verdict} (at most ${rule.maxVerdict} allowed)`);
     }
     return problems;
 }
@@ -103820,7 +103895,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 9207:
+/***/ 1349:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -103833,10 +103908,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   O_: () => (/* reexport */ TrustgateError),
   bk: () => (/* reexport */ VERDICTS),
   zW: () => (/* reexport */ attributionPolicySchema),
+  r5: () => (/* reexport */ blocksFile),
   FK: () => (/* reexport */ buildReport),
   Y5: () => (/* reexport */ buildStatement),
   Hn: () => (/* reexport */ cell),
   It: () => (/* reexport */ checkStatement),
+  T6: () => (/* reexport */ combineVerdict),
   G4: () => (/* reexport */ defaultPolicy),
   Uc: () => (/* reexport */ describeError),
   MO: () => (/* reexport */ formatDigest),
@@ -103847,14 +103924,17 @@ __nccwpck_require__.d(__webpack_exports__, {
   ON: () => (/* reexport */ parsePolicy),
   Qq: () => (/* reexport */ ruleCatalog),
   qs: () => (/* reexport */ severityRank),
+  e0: () => (/* reexport */ splitVerdict),
   aB: () => (/* reexport */ toJson),
   l6: () => (/* reexport */ toMarkdown),
   zv: () => (/* reexport */ toSarif),
   uI: () => (/* reexport */ verdictRank),
+  yQ: () => (/* reexport */ worstCompleteness),
+  iH: () => (/* reexport */ worstFindingVerdict),
   zP: () => (/* reexport */ worstVerdict)
 });
 
-// UNUSED EXPORTS: DEFAULT_FAIL_ON, MARKER_FIELDS, SEVERITIES, STATEMENT_TYPE, architectureReviewRuleSchema, blocks, environmentPolicySchema, guardrailsPolicySchema, highestSeverity, metricsPolicySchema, parseConfig, policySchema, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, signerIdentitySchema, summarise, toText, verifyPolicySchema, waiverSchema
+// UNUSED EXPORTS: COMPLETENESS, DEFAULT_FAIL_ON, FINDING_VERDICTS, MARKER_FIELDS, SEVERITIES, STATEMENT_TYPE, architectureReviewRuleSchema, blocks, environmentPolicySchema, guardrailsPolicySchema, highestSeverity, metricsPolicySchema, parseConfig, policySchema, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, signerIdentitySchema, summarise, toText, verifyPolicySchema, waiverSchema
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -104091,7 +104171,10 @@ const reviewPolicySchema = schemas/* strictObject */.rej({
 const verdict = schemas/* enum */.k5n(['safe', 'review', 'unsafe', 'error']);
 /** `scan:` — what the model scanner treats as safe, and which verdicts block. */
 const scanPolicySchema = schemas/* strictObject */.rej({
-    failOn: schemas/* array */.YOg(verdict).min(1).default(['unsafe', 'error']).describe('Verdicts that make a scan block.'),
+    failOn: schemas/* array */.YOg(verdict)
+        .min(1)
+        .default(['unsafe', 'review', 'error'])
+        .describe('Verdicts that make a scan block (error: any file not fully analysed; see docs/scanner.md).'),
     allowGlobals: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]).describe('Extra pickle globals treated as safe, as "module.name" or "module.*".'),
     denyGlobals: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]).describe('Extra pickle globals treated as unsafe.'),
     limits: schemas/* strictObject */.rej({
@@ -104339,7 +104422,29 @@ function toJson(report) {
     return `${JSON.stringify({ version, files, summary }, null, 2)}\n`;
 }
 //# sourceMappingURL=json.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/report/text.js
+/** How much of a file was analysed, when not all of it: `unsafe` with a partial analysis says both. */
+function gap(f) {
+    return f.completeness === 'complete' ? '' : ` (analysis ${f.completeness}; findings ${f.findingVerdict})`;
+}
+/** Plain text for terminals and CI logs: one line per file, indented findings. */
+function toText(report) {
+    const out = [];
+    for (const f of report.files) {
+        out.push(`${f.verdict.toUpperCase().padEnd(6)} ${f.path} [${f.format}]${gap(f)}`);
+        for (const x of f.findings) {
+            const where = x.location?.path && x.location.path !== f.path ? ` in ${x.location.path}` : '';
+            const at = x.location?.offset !== undefined ? ` @${x.location.offset}` : x.location?.line !== undefined ? `:${x.location.line}` : '';
+            out.push(`       ${x.severity.padEnd(8)} ${x.rule} ${x.message}${where}${at}`);
+        }
+    }
+    const s = report.summary;
+    out.push(`${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error, ${s.incomplete} not fully analysed -> ${s.verdict}${s.blocking ? ' (blocking)' : ''}`);
+    return `${out.join('\n')}\n`;
+}
+//# sourceMappingURL=text.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/markdown.js
+
 const ICON = { safe: '✅', review: '🟡', unsafe: '⛔', error: '❗' };
 /** Escape text for a Markdown table cell. */
 function cell(text) {
@@ -104351,11 +104456,11 @@ function toMarkdown(report, title = 'trustgate scan') {
     const lines = [
         `### ${title}: ${ICON[s.verdict]} ${s.verdict}${s.blocking ? ' (blocking)' : ''}`,
         '',
-        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error`,
+        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error; ${s.incomplete} not fully analysed`,
         '',
         '| file | format | verdict | findings |',
         '|---|---|---|---|',
-        ...report.files.map((f) => `| \`${cell(f.path)}\` | ${cell(f.format)} | ${ICON[f.verdict]} ${f.verdict} | ${f.findings.length} |`),
+        ...report.files.map((f) => `| \`${cell(f.path)}\` | ${cell(f.format)} | ${ICON[f.verdict]} ${f.verdict}${cell(gap(f))} | ${f.findings.length} |`),
     ];
     const flagged = report.files.filter((f) => f.findings.length > 0);
     if (flagged.length > 0) {
@@ -104422,7 +104527,7 @@ function toSarif(report, rules, options = {}) {
             message: { text: f.evidence ? `${f.message} (${f.evidence})` : f.message },
             locations: [{ physicalLocation: { artifactLocation: { uri }, region } }],
             partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256}:${loc?.offset ?? loc?.line ?? 0}` },
-            properties: { verdict: file.verdict, severity: f.severity },
+            properties: { verdict: file.verdict, findingVerdict: file.findingVerdict, completeness: file.completeness, severity: f.severity },
         };
     }));
     return {
@@ -104439,6 +104544,19 @@ function toSarif(report, rules, options = {}) {
                         rules: descriptors,
                     },
                 },
+                // Files that were not fully analysed make the run unsuccessful, whatever was found in them.
+                invocations: [
+                    {
+                        executionSuccessful: report.files.every((f) => f.completeness === 'complete'),
+                        toolExecutionNotifications: report.files
+                            .filter((f) => f.completeness !== 'complete')
+                            .map((f) => ({
+                            level: 'error',
+                            message: { text: `${f.path}: analysis ${f.completeness}; the file is not trusted (verdict ${f.verdict})` },
+                            locations: [{ physicalLocation: { artifactLocation: { uri: toUri(f.path) } } }],
+                        })),
+                    },
+                ],
                 results,
             },
         ],
@@ -104456,9 +104574,13 @@ function toUri(path) {
 //# sourceMappingURL=sarif.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/verdict.js
 const VERDICTS = ['safe', 'review', 'unsafe', 'error'];
+const FINDING_VERDICTS = (/* unused pure expression or super */ null && (['safe', 'review', 'unsafe']));
+const COMPLETENESS = (/* unused pure expression or super */ null && (['complete', 'partial', 'failed']));
 const SEVERITIES = (/* unused pure expression or super */ null && (['critical', 'high', 'medium', 'low', 'info']));
-// `error` outranks `unsafe`: an unreadable file must never be mistaken for a merely bad one it can be waived like.
-const VERDICT_RANK = { safe: 0, review: 1, unsafe: 2, error: 3 };
+// `unsafe` outranks `error`: a payload found before the stream broke is reported as what it is, never hidden
+// behind "could not parse". An incomplete analysis is still never a pass (see `combineVerdict`, `blocksFile`).
+const VERDICT_RANK = { safe: 0, review: 1, error: 2, unsafe: 3 };
+const COMPLETENESS_RANK = { complete: 0, partial: 1, failed: 2 };
 const SEVERITY_RANK = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
 function verdictRank(v) {
     return VERDICT_RANK[v];
@@ -104481,11 +104603,45 @@ function highestSeverity(findings) {
             top = f.severity;
     return top;
 }
+/** The least complete of several analyses; an empty list is `complete`. */
+function worstCompleteness(values) {
+    let worst = 'complete';
+    for (const c of values)
+        if (COMPLETENESS_RANK[c] > COMPLETENESS_RANK[worst])
+            worst = c;
+    return worst;
+}
+/** The most severe of several finding verdicts; an empty list is `safe`. */
+function worstFindingVerdict(values) {
+    return worstVerdict(values);
+}
+/** The one-word verdict of the JSON `verdict` field: unsafe findings first, then any gap in the analysis. */
+function combineVerdict(found, completeness) {
+    if (found === 'unsafe')
+        return 'unsafe';
+    return completeness === 'complete' ? found : 'error';
+}
+/** What a combined verdict says when the two parts were not recorded (evidence from before they were). */
+function splitVerdict(verdict) {
+    return verdict === 'error' ? { findingVerdict: 'review', completeness: 'failed' } : { findingVerdict: verdict, completeness: 'complete' };
+}
 /** Whether a verdict blocks, given the verdicts a policy says block (`fail-on`). */
 function blocks(verdict, failOn) {
     return failOn.includes(verdict);
 }
-const DEFAULT_FAIL_ON = (/* unused pure expression or super */ null && (['unsafe', 'error']));
+/**
+ * Whether a file's result blocks under `fail-on`: its verdict or its finding verdict is listed, or `error` is
+ * listed and the analysis was incomplete. A policy that blocked a file before the verdicts were split blocks it still.
+ */
+function blocksFile(file, failOn) {
+    const split = splitVerdict(file.verdict);
+    const found = file.findingVerdict ?? split.findingVerdict;
+    const completeness = file.completeness ?? split.completeness;
+    return failOn.includes(file.verdict) || failOn.includes(found) || (failOn.includes('error') && completeness !== 'complete');
+}
+// `review` blocks too: like torch.load's own default (weights_only=True since torch 2.6), a global nobody
+// reviewed is refused, not waved through (docs/scanner.md, "Verdicts").
+const DEFAULT_FAIL_ON = (/* unused pure expression or super */ null && (['unsafe', 'review', 'error']));
 //# sourceMappingURL=verdict.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/summary.js
 
@@ -104493,8 +104649,15 @@ function summarise(files, failOn) {
     const counts = { safe: 0, review: 0, unsafe: 0, error: 0 };
     for (const f of files)
         counts[f.verdict]++;
-    const verdict = worstVerdict(files.map((f) => f.verdict));
-    return { files: files.length, ...counts, verdict, blocking: files.some((f) => failOn.includes(f.verdict)) };
+    return {
+        files: files.length,
+        ...counts,
+        incomplete: files.filter((f) => f.completeness !== 'complete').length,
+        verdict: worstVerdict(files.map((f) => f.verdict)),
+        findingVerdict: worstFindingVerdict(files.map((f) => f.findingVerdict)),
+        completeness: worstCompleteness(files.map((f) => f.completeness)),
+        blocking: files.some((f) => blocksFile(f, failOn)),
+    };
 }
 function buildReport(files, failOn, tool) {
     return { version: 1, tool, files, summary: summarise(files, failOn) };

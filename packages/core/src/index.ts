@@ -14,8 +14,14 @@ export * from './report/index.js';
 export { type RuleCatalog, type RuleDescriptor, ruleCatalog } from './rules.js';
 export {
   blocks,
+  blocksFile,
+  COMPLETENESS,
+  type Completeness,
+  combineVerdict,
   DEFAULT_FAIL_ON,
+  FINDING_VERDICTS,
   type Finding,
+  type FindingVerdict,
   highestSeverity,
   type Location,
   SEVERITIES,
@@ -23,7 +29,10 @@ export {
   severityRank,
   VERDICTS,
   type Verdict,
+  splitVerdict,
   verdictRank,
+  worstCompleteness,
+  worstFindingVerdict,
   worstVerdict,
 } from './verdict.js';
 export { TRUSTGATE_VERSION } from './version.js';

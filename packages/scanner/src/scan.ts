@@ -8,6 +8,8 @@ import { Worker } from 'node:worker_threads';
 import {
   buildReport,
   buildStatement,
+  type Completeness,
+  type FindingVerdict,
   type FileResult,
   PREDICATE_TYPES,
   type Report,
@@ -128,6 +130,8 @@ export async function scanFile(job: ScanJob, policy: ScanPolicy): Promise<FileRe
         sha256,
         size: source.size,
         verdict: analysis.verdict,
+        findingVerdict: analysis.findingVerdict,
+        completeness: analysis.completeness,
         findings: analysis.findings,
       };
       const metadata = flatten(analysis.metadata);
@@ -143,6 +147,8 @@ export async function scanFile(job: ScanJob, policy: ScanPolicy): Promise<FileRe
       format: 'unknown',
       sha256: '',
       verdict: 'error',
+      findingVerdict: 'safe',
+      completeness: 'failed',
       findings: [finding(RULES.readError, `cannot read the file (${code})`, { path: job.display })],
     };
   }
@@ -209,7 +215,15 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
 export interface ScanStatementPredicate {
   scanner: { name: string; version: string };
   summary: ReportSummary;
-  files: { path: string; sha256: string; format: string; verdict: Verdict; rules: string[] }[];
+  files: {
+    path: string;
+    sha256: string;
+    format: string;
+    verdict: Verdict;
+    findingVerdict: FindingVerdict;
+    completeness: Completeness;
+    rules: string[];
+  }[];
 }
 
 /** The in-toto Statement of a scan: one subject per scanned file (by sha256), the summary and per-file verdicts. */
@@ -219,6 +233,8 @@ export function scanStatement(report: Report): Statement<ScanStatementPredicate>
     sha256: f.sha256,
     format: f.format,
     verdict: f.verdict,
+    findingVerdict: f.findingVerdict,
+    completeness: f.completeness,
     rules: [...new Set(f.findings.map((x) => x.rule))].sort(),
   }));
   const subjects = report.files.filter((f) => f.sha256 !== '').map((f) => ({ name: f.path, digest: { sha256: f.sha256 } }));
