@@ -25,6 +25,8 @@ export default defineCommand(scanSpec, async ({ values, positionals }, io) => {
   const scanned = await scanReport(positionals, {
     policy,
     cwd: io.cwd,
+    // Whole-file digests are read only for the outputs that carry them (DESIGN.md: JSON's sha256 is contract).
+    digest: values.format === 'json' || values.statement !== undefined || values.mlbom !== undefined,
     onProgress: progress ? (done, total, path) => io.stderr(`\r\u001b[2K[${done}/${total}] ${path.slice(-60)}`) : undefined,
   });
   if (progress && scanned.files.length > 0) io.stderr('\r\u001b[2K');

@@ -3,7 +3,11 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { asTrustgateError, CoreError, defaultPolicy, loadPolicyFile, type MetricsPolicy, writeFileAtomic } from '@trustgate/core';
 import {
+  buildHistoryReport,
   buildTrustTaxReport,
+  formatHistoryReport,
+  gitRepositoryName,
+  readHistories,
   formatTrustTaxReport,
   importHistory,
   loadTrustTaxDataset,
@@ -52,7 +56,30 @@ async function withStore<T>(store: Store, fn: (s: Store) => Promise<T>): Promise
 export const report = defineCommand(trustTaxSpec, async ({ values }, io) => {
   const asOf = values['as-of'] ? parseSince(values['as-of'], new Date().toISOString()) : new Date().toISOString();
   const since = values.since ? parseSince(values.since, asOf) : undefined;
-  const policy: MetricsPolicy = (values.policy ? await loadPolicyFile(resolve(io.cwd, values.policy)) : defaultPolicy()).metrics;
+  const full = values.policy ? await loadPolicyFile(resolve(io.cwd, values.policy)) : defaultPolicy();
+  const policy: MetricsPolicy = full.metrics;
+  const write = async (text: string) => (values.out ? writeFileAtomic(resolve(io.cwd, values.out), text) : io.stdout(text));
+  if (values.git) {
+    const sources = await Promise.all(
+      values.git.map(async (d) => {
+        const dir = resolve(io.cwd, d);
+        return {
+          dir,
+          repo: values.git?.length === 1 && values.repo ? values.repo : await gitRepositoryName(dir),
+          ...(values.ref ? { ref: values.ref } : {}),
+        };
+      }),
+    );
+    const run = await readHistories(sources, {
+      windows: policy.churnDays,
+      classify: { requireDisclosure: full.attribution.requireDisclosure, rules: full.attribution.rules },
+      ...(since ? { since } : {}),
+    });
+    await write(
+      formatHistoryReport(buildHistoryReport(run, { windows: policy.churnDays, ...(values['as-of'] ? { asOf } : {}) }), values.format),
+    );
+    return EXIT.ok;
+  }
   const dataset = await withStore(await open(values, io, false), (s) => loadTrustTaxDataset(s, values.repo ? { repo: values.repo } : {}));
   const result = buildTrustTaxReport(dataset, {
     asOf,
@@ -63,9 +90,7 @@ export const report = defineCommand(trustTaxSpec, async ({ values }, io) => {
     bootstrap: policy.bootstrap,
     perPerson: policy.perPerson,
   });
-  const text = formatTrustTaxReport(result, values.format);
-  if (values.out) await writeFileAtomic(resolve(io.cwd, values.out), text);
-  else io.stdout(text);
+  await write(formatTrustTaxReport(result, values.format));
   return EXIT.ok;
 });
 

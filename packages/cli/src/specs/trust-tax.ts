@@ -28,8 +28,12 @@ export const trustTaxSeedDemoSpec = {
 export const trustTaxSpec = {
   name: 'trust-tax',
   summary: 'report what AI-written code costs in review and rework',
+  synopsis: [
+    '[--database URL] [--data-dir DIR] [--repo O/R] [--since 30d] [--as-of ISO] [--format F] [--policy F] [--out F]',
+    '--git DIR [--git DIR]... [--ref REF] [--since 365d] [--as-of ISO] [--format F] [--policy F]',
+  ],
   description:
-    "Reports the trust tax: how much more review and rework AI-cohort PRs need than human PRs of the same repository\nand size. The store is PostgreSQL when --database or DATABASE_URL is set, else the App's embedded store in\n--data-dir, $TRUSTGATE_DATA_DIR or .trustgate/data. Definitions: docs/trust-tax.md.",
+    "Reports the trust tax: how much more review and rework AI-cohort PRs need than human PRs of the same repository\nand size. With --git, from clones alone: line survival by cohort (Kaplan–Meier) and the hazard ratio of AI lines\n(Cox). The store is PostgreSQL when --database or DATABASE_URL is set, else the App's embedded store in\n--data-dir, $TRUSTGATE_DATA_DIR or .trustgate/data. Definitions: docs/trust-tax.md.",
   options: {
     ...STORE_OPTIONS,
     repo: { type: 'string', value: 'O/R', description: 'only this repository' },
@@ -38,6 +42,14 @@ export const trustTaxSpec = {
     format: { type: 'string', value: 'F', choices: ['table', 'json', 'csv', 'markdown'], default: 'table', description: 'report format' },
     policy: { type: 'string', value: 'F', kind: 'file', description: 'the policy (metrics: churnDays, minCellPrs, ...)' },
     out: { type: 'string', value: 'F', kind: 'output', description: 'write the report to F (atomically) instead of stdout' },
+    git: {
+      type: 'string',
+      value: 'DIR',
+      kind: 'directory',
+      multiple: true,
+      description: 'report from this clone alone (history-only: line survival by cohort); repeatable',
+    },
+    ref: { type: 'string', value: 'REF', description: 'with --git: the branch to follow (default: HEAD)' },
   },
   subcommands: [trustTaxBackfillSpec, trustTaxImportSpec, trustTaxSeedDemoSpec],
 } as const satisfies CommandSpec;
