@@ -57209,7 +57209,9 @@ const signerIdentitySchema = schemas/* strictObject */.rej({
 })
     .refine((v) => (v.identity === undefined) !== (v.identityRegexp === undefined), {
     message: 'give exactly one of identity or identityRegexp',
-});
+})
+    // The same rule for schema/trustgate.schema.json (JSON Schema cannot run the refine above).
+    .meta({ oneOf: [{ required: ['identity'] }, { required: ['identityRegexp'] }] });
 //# sourceMappingURL=identity.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/policy/promotion.js
 
