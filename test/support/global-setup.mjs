@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,10 @@ const REQUIREMENTS = [
   {
     missing: () => !['packages/cli/dist/main.js', 'app/dist/index.js'].every((f) => existsSync(path.join(repoRoot, f))),
     line: 'packages/cli/dist or app/dist missing: the tests that spawn the built CLI skip (npm test builds first; or run npm run build)',
+  },
+  {
+    missing: () => spawnSync('zsh', ['--version']).status !== 0,
+    line: 'zsh not found: the zsh completion test skips (apt-get install zsh)',
   },
 ];
 

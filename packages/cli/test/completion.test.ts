@@ -56,8 +56,8 @@ describe('bash completion', () => {
   });
 });
 
+// Without zsh this skips; test/support/global-setup.mjs says so once per run (and fails under CI).
 const hasZsh = spawnSync('zsh', ['--version']).status === 0;
-if (!hasZsh && process.env.CI === 'true') throw new Error('zsh is needed for the completion test under CI (apt-get install zsh)');
 (hasZsh ? describe : describe.skip)('zsh completion', () => {
   const zsh = zshCompletion(COMMAND_SPECS);
   test('parses and registers with compinit', () => {
