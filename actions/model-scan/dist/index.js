@@ -54593,7 +54593,7 @@ async function runAction(gate, io = runnerIO()) {
 
 /***/ }),
 
-/***/ 8902:
+/***/ 1425:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -55093,6 +55093,8 @@ const RULES = {
     trailingData: rule('TG-PKL-008', 'UnanalysedTrailingData', 'medium', 'review', 'Bytes follow the last pickle that are not a pickle; another loader could read them.', 'Check how the file is produced; re-export it without appended data.'),
     extension: rule('TG-PKL-009', 'PickleExtensionCode', 'high', 'unsafe', 'A pickle uses the copyreg extension registry (EXT1/EXT2/EXT4), whose target cannot be known statically.', 'Treat the file as malicious unless you control the extension registry of the loading process.'),
     polyglot: rule('TG-PKL-010', 'PicklePolyglot', 'high', 'review', 'The file is both a pickle and a zip archive; different loaders see different contents.', 'Do not load it; re-export the model from its source.'),
+    nestedPayload: rule('TG-PKL-011', 'NestedPayload', 'critical', 'unsafe', 'A pickle hands bytes to a loader (torch.storage._load_from_bytes, pickle.loads, torch.load, ...) that could not be read statically, or whose content is unsafe.', 'Treat the file as malicious: the nested payload runs when the outer file is loaded.'),
+    nestedSeen: rule('TG-PKL-012', 'NestedPickle', 'info', 'safe', 'A pickle carries a nested file handed to a loader; it was analysed as the file it is, and its findings are reported at its offset.', 'Nothing to do when the nested file is safe.'),
     objectArray: rule('TG-NPY-001', 'NumpyObjectArray', 'low', 'safe', 'A NumPy array has object dtype: loading it runs the pickle that follows the header (allow_pickle=True).', 'Prefer plain dtypes; the embedded pickle is analysed separately.'),
     numpyParse: rule('TG-NPY-002', 'NumpyParseError', 'high', 'partial', 'A NumPy .npy header is malformed or the data is truncated.', 'Re-export the array with numpy.save.'),
     zipParse: rule('TG-ZIP-001', 'ZipParseError', 'high', 'partial', 'The zip archive could not be read through its central directory, or a member could not be extracted.', 'Re-create the archive; a malformed archive may be read differently by different loaders.'),
@@ -67091,130 +67093,122 @@ class NeedBytes {
     }
 }
 //# sourceMappingURL=input.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/globals-policy.js
-const TORCH_DTYPES = [
-    'float32',
-    'float64',
-    'float16',
-    'bfloat16',
-    'complex32',
-    'complex64',
-    'complex128',
-    'int64',
-    'int32',
-    'int16',
-    'int8',
-    'uint8',
-    'uint16',
-    'uint32',
-    'uint64',
-    'bool',
-    'qint8',
-    'quint8',
-    'qint32',
-    'quint4x2',
-    'quint2x4',
-    'float8_e4m3fn',
-    'float8_e5m2',
-    'float8_e4m3fnuz',
-    'float8_e5m2fnuz',
-    'float8_e8m0fnu',
-    'float4_e2m1fn_x2',
-    'bits8',
-    'bits16',
-    'strided',
-    'sparse_coo',
-    'sparse_csr',
-    'sparse_csc',
-    'sparse_bsr',
-    'sparse_bsc',
-    '_mkldnn',
-    'jagged',
-    'contiguous_format',
-    'channels_last',
-    'channels_last_3d',
-    'preserve_format',
-    'per_tensor_affine',
-    'per_channel_affine',
-    'per_tensor_symmetric',
-    'per_channel_symmetric',
-    'per_channel_affine_float_qparams',
-];
-const TORCH_STORAGES = [
-    'Float',
-    'Double',
-    'Half',
-    'BFloat16',
-    'Long',
-    'Int',
-    'Short',
-    'Char',
-    'Byte',
-    'Bool',
-    'ComplexFloat',
-    'ComplexDouble',
-    'QUInt8',
-    'QInt8',
-    'QInt32',
-    'QUInt4x2',
-    'QUInt2x4',
-].map((t) => `${t}Storage`);
-const TORCH_REBUILD = [
-    '_rebuild_tensor',
-    '_rebuild_tensor_v2',
-    '_rebuild_tensor_v3',
-    '_rebuild_parameter',
-    '_rebuild_parameter_with_state',
-    '_rebuild_qtensor',
-    '_rebuild_sparse_tensor',
-    '_rebuild_nested_tensor',
-    '_rebuild_meta_tensor_no_storage',
-    '_rebuild_wrapper_subclass',
-    '_rebuild_device_tensor_from_numpy',
-];
-/** What torch.load(weights_only=True) accepts, plain containers, `_codecs.encode`, NumPy arrays and joblib's wrapper. */
-const DEFAULT_SAFE_GLOBALS = new Set([
-    ...TORCH_REBUILD.map((f) => `torch._utils.${f}`),
-    'torch._tensor._rebuild_from_type_v2',
-    'torch.nn.parameter.Parameter',
-    'torch.Tensor',
-    'torch.Size',
-    'torch.device',
-    'torch.serialization._get_layout',
-    'torch.storage.UntypedStorage',
-    'torch.UntypedStorage',
-    'torch.TypedStorage',
-    'torch.storage.TypedStorage',
-    'torch.storage._load_from_bytes',
-    ...TORCH_STORAGES.map((s) => `torch.${s}`),
-    ...TORCH_STORAGES.map((s) => `torch.cuda.${s}`),
-    // torch._tensor_classes (legacy tensor types), which weights_only also accepts.
-    ...TORCH_STORAGES.slice(0, 12).map((s) => `torch.${s.replace('Storage', 'Tensor')}`),
-    ...TORCH_STORAGES.slice(0, 12).map((s) => `torch.cuda.${s.replace('Storage', 'Tensor')}`),
-    ...TORCH_DTYPES.map((d) => `torch.${d}`),
-    'collections.OrderedDict',
-    'collections.Counter',
-    'builtins.set',
-    'builtins.frozenset',
-    'builtins.bytearray',
-    'builtins.complex',
-    'builtins.slice',
-    'builtins.range',
-    '_codecs.encode',
-    'numpy.core.multiarray._reconstruct',
-    'numpy._core.multiarray._reconstruct',
-    'numpy.core.multiarray.scalar',
-    'numpy._core.multiarray.scalar',
-    'numpy.core.numeric._frombuffer',
-    'numpy._core.numeric._frombuffer',
-    'numpy.ndarray',
-    'numpy.dtype',
-    'joblib.numpy_pickle.NumpyArrayWrapper',
-    'joblib.numpy_pickle.NDArrayWrapper',
-]);
-/** `numpy.dtypes.Float64DType` and friends: dtype classes, no behaviour on load. */
-const SAFE_PREFIXES = ['numpy.dtypes.'];
-const DENY = [
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/compat.js
+/**
+ * Python 2 names the unpickler maps to Python 3 ones (`fix_imports`, CPython's Lib/_compat_pickle.py): a pickle
+ * that imports `commands.getoutput` or `__builtin__.reduce` gets `subprocess.getoutput` or `functools.reduce`.
+ * Only the entries a scanner needs to judge are listed; `test/pickle/compat.test.ts` checks each against the
+ * installed CPython's table.
+ */
+const IMPORT_MAPPING = {
+    __builtin__: 'builtins',
+    copy_reg: 'copyreg',
+    Queue: 'queue',
+    SocketServer: 'socketserver',
+    ConfigParser: 'configparser',
+    repr: 'reprlib',
+    tkFileDialog: 'tkinter.filedialog',
+    tkSimpleDialog: 'tkinter.simpledialog',
+    tkColorChooser: 'tkinter.colorchooser',
+    tkCommonDialog: 'tkinter.commondialog',
+    Dialog: 'tkinter.dialog',
+    Tkdnd: 'tkinter.dnd',
+    tkFont: 'tkinter.font',
+    tkMessageBox: 'tkinter.messagebox',
+    ScrolledText: 'tkinter.scrolledtext',
+    Tkconstants: 'tkinter.constants',
+    ttk: 'tkinter.ttk',
+    Tkinter: 'tkinter',
+    markupbase: '_markupbase',
+    _winreg: 'winreg',
+    thread: '_thread',
+    dummy_thread: '_dummy_thread',
+    dbhash: 'dbm.bsd',
+    dumbdbm: 'dbm.dumb',
+    dbm: 'dbm.ndbm',
+    gdbm: 'dbm.gnu',
+    xmlrpclib: 'xmlrpc.client',
+    SimpleXMLRPCServer: 'xmlrpc.server',
+    httplib: 'http.client',
+    htmlentitydefs: 'html.entities',
+    HTMLParser: 'html.parser',
+    Cookie: 'http.cookies',
+    cookielib: 'http.cookiejar',
+    BaseHTTPServer: 'http.server',
+    'test.test_support': 'test.support',
+    commands: 'subprocess',
+    urlparse: 'urllib.parse',
+    robotparser: 'urllib.robotparser',
+    urllib2: 'urllib.request',
+    anydbm: 'dbm',
+    _abcoll: 'collections.abc',
+    cPickle: 'pickle',
+    _elementtree: 'xml.etree.ElementTree',
+    FileDialog: 'tkinter.filedialog',
+    SimpleDialog: 'tkinter.simpledialog',
+    DocXMLRPCServer: 'xmlrpc.server',
+    SimpleHTTPServer: 'http.server',
+    CGIHTTPServer: 'http.server',
+    UserDict: 'collections',
+    UserList: 'collections',
+    UserString: 'collections',
+    whichdb: 'dbm',
+    StringIO: 'io',
+    cStringIO: 'io',
+};
+/** (module, name) pairs mapped as a whole; the dangerous ones and those a safe list needs. */
+const NAME_MAPPING = {
+    '__builtin__.xrange': 'builtins.range',
+    '__builtin__.reduce': 'functools.reduce',
+    '__builtin__.intern': 'sys.intern',
+    '__builtin__.unichr': 'builtins.chr',
+    '__builtin__.unicode': 'builtins.str',
+    '__builtin__.long': 'builtins.int',
+    '__builtin__.basestring': 'builtins.str',
+    '__builtin__.raw_input': 'builtins.input',
+    'itertools.izip': 'builtins.zip',
+    'itertools.imap': 'builtins.map',
+    'itertools.ifilter': 'builtins.filter',
+    'itertools.ifilterfalse': 'itertools.filterfalse',
+    'itertools.izip_longest': 'itertools.zip_longest',
+    'UserDict.IterableUserDict': 'collections.UserDict',
+    'UserList.UserList': 'collections.UserList',
+    'UserString.UserString': 'collections.UserString',
+    'whichdb.whichdb': 'dbm.whichdb',
+    '_socket.fromfd': 'socket.fromfd',
+    '_multiprocessing.Connection': 'multiprocessing.connection.Connection',
+    'multiprocessing.process.Process': 'multiprocessing.context.Process',
+    'multiprocessing.forking.Popen': 'multiprocessing.popen_fork.Popen',
+    'urllib.ContentTooShortError': 'urllib.error.ContentTooShortError',
+    'urllib.getproxies': 'urllib.request.getproxies',
+    'urllib.pathname2url': 'urllib.request.pathname2url',
+    'urllib.quote_plus': 'urllib.parse.quote_plus',
+    'urllib.quote': 'urllib.parse.quote',
+    'urllib.unquote_plus': 'urllib.parse.unquote_plus',
+    'urllib.unquote': 'urllib.parse.unquote',
+    'urllib.url2pathname': 'urllib.request.url2pathname',
+    'urllib.urlcleanup': 'urllib.request.urlcleanup',
+    'urllib.urlencode': 'urllib.parse.urlencode',
+    'urllib.urlopen': 'urllib.request.urlopen',
+    'urllib.urlretrieve': 'urllib.request.urlretrieve',
+    'urllib2.HTTPError': 'urllib.error.HTTPError',
+    'urllib2.URLError': 'urllib.error.URLError',
+};
+/** The name(s) `module.name` resolves to once Python 2 names are mapped (itself first). */
+function compatNames(module, name) {
+    const full = `${module}.${name}`;
+    const out = [full];
+    const pair = NAME_MAPPING[full];
+    if (pair !== undefined)
+        out.push(pair);
+    const mapped = IMPORT_MAPPING[module];
+    if (mapped !== undefined)
+        out.push(`${mapped}.${name}`);
+    return out;
+}
+//# sourceMappingURL=compat.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/gadgets.js
+const GADGETS = [
     ['os', 'runs commands and touches files (os.system, os.popen, os.exec*)'],
     ['posix', 'runs commands (the os module under another name)'],
     ['nt', 'runs commands (the os module under another name)'],
@@ -67315,11 +67309,11 @@ const DENY = [
     ['profile', 'runs code'],
     ['cProfile', 'runs code'],
     ['doctest', 'runs code'],
-    ['pydoc', 'imports arbitrary modules (pydoc.locate)'],
+    ['pydoc', 'imports arbitrary modules (pydoc.locate)', 'picklescan GHSA-655q-fx9r-782v'],
     ['site', 'changes the import path'],
     ['venv', 'creates environments and runs commands'],
     ['ensurepip', 'installs packages'],
-    ['pip', 'installs packages'],
+    ['pip', 'installs packages (pip.main)', 'CVE-2025-1716'],
     ['setuptools', 'runs build commands'],
     ['distutils', 'runs build commands'],
     ['platform', 'runs commands (platform.popen, _syscmd_*)'],
@@ -67345,80 +67339,469 @@ const DENY = [
     ['tensorflow.io', 'reads and writes files'],
     ['tensorflow.python.ops.gen_io_ops', 'reads and writes files'],
     ['keras.utils.get_file', 'downloads files'],
+    // Class 3: gadgets in modules that look harmless, each with where it was made public.
+    ['torch.utils.collect_env', 'runs commands (collect_env.run)', 'google/saferpickle#18, protectai/modelscan#338'],
+    ['torch.jit.annotations', 'evaluates source text (parse_type_line)', 'CVE-2022-45907'],
+    ['torch.jit.frontend', 'compiles source text', 'CVE-2022-45907'],
+    ['torch.jit.CompilationUnit', 'compiles TorchScript source'],
+    ['torch.jit._serialization', 'loads a nested TorchScript program'],
+    ['torch.jit._load_for_lite_interpreter', 'loads a nested TorchScript program'],
+    ['torch.distributed', 'runs remote functions and loads pickles (rpc, PythonUDF, RemoteModule)', 'CVE-2024-5480, CVE-2024-48063'],
+    ['torch.fx.graph_module', 'executes the Python source of a pickled GraphModule (reduce_graph_module)'],
+    ['torch.fx.experimental', 'executes generated Python source'],
+    ['torch.package', 'imports code from a nested package'],
+    ['torch.testing._internal', 'test utilities that run commands and code'],
+    ['torch.utils.bottleneck', 'profiles (runs) a script'],
+    ['torch.utils.benchmark', 'compiles and runs code (Timer)'],
+    ['torch.autograd.profiler', 'writes trace files'],
+    ['torch.profiler', 'writes trace files and runs callbacks'],
+    ['torch.serialization._load', 'loads a nested checkpoint'],
+    ['torch.serialization._legacy_load', 'loads a nested checkpoint'],
+    ['torch.serialization.save', 'writes files'],
+    ['torch.save', 'writes files'],
+    ['torch.from_file', 'reads files'],
+    ['torch._C', 'native internals (file and library loading)'],
+    ['torch.ops', 'calls native operators, including custom and file ones'],
+    ['torch._ops', 'calls native operators'],
+    ['torch.library', 'registers operators from code'],
+    ['torch.utils.data.datapipes', 'runs user functions and reads files'],
+    ['torch.utils.model_zoo', 'downloads and loads checkpoints'],
+    ['torch.compile', 'compiles and runs code'],
+    ['torch.export', 'loads nested programs'],
+    ['torch._export', 'loads nested programs'],
+    ['_interpreters', 'runs code in a subinterpreter (run_string, exec)'],
+    ['_xxsubinterpreters', 'runs code in a subinterpreter (run_string)'],
+    ['_xxinterpchannels', 'subinterpreter channels'],
+    ['_interpchannels', 'subinterpreter channels'],
+    ['_interpqueues', 'subinterpreter queues'],
+    ['interpreters', 'runs code in a subinterpreter'],
+    ['test.support', 'test helpers that run scripts and commands'],
+    ['test.libregrtest', 'runs tests (code)'],
+    ['logging.handlers', 'opens files and sockets (FileHandler, SocketHandler, SMTPHandler, HTTPHandler)'],
+    ['logging.FileHandler', 'creates or truncates a file'],
+    ['logging.basicConfig', 'creates or truncates a file (filename=)'],
+    ['operator.call', 'calls any callable'],
+    ['_operator.call', 'calls any callable'],
+    ['builtins.print.__self__', 'reaches the builtins module'],
+    ['codecs.open', 'reads or writes files'],
+    ['bz2.open', 'reads or writes files'],
+    ['bz2.BZ2File', 'reads or writes files'],
+    ['gzip.open', 'reads or writes files'],
+    ['gzip.GzipFile', 'reads or writes files'],
+    ['lzma.open', 'reads or writes files'],
+    ['lzma.LZMAFile', 'reads or writes files'],
+    ['sqlite3', 'creates database files and loads extensions'],
+    ['dbm', 'creates database files'],
+    ['mmap', 'maps files into memory'],
+    ['copyreg.add_extension', 'rewires the extension registry'],
+    ['numpy.save', 'writes files'],
+    ['numpy.savez', 'writes files'],
+    ['numpy.savez_compressed', 'writes files'],
+    ['numpy.savetxt', 'writes files'],
+    ['numpy.loadtxt', 'reads files'],
+    ['numpy.genfromtxt', 'reads files'],
+    ['numpy.fromfile', 'reads files'],
+    ['numpy.memmap', 'creates and maps files'],
+    ['numpy.lib.format', 'reads arrays (with pickles) from files, creates memory-mapped files'],
+    ['numpy.lib.npyio', 'loads nested files, possibly with allow_pickle'],
+    ['numpy.lib._npyio_impl', 'loads nested files, possibly with allow_pickle'],
+    ['numpy.core.records.fromfile', 'reads files'],
+    ['numpy._core.records.fromfile', 'reads files'],
+    ['numpy.rec.fromfile', 'reads files'],
+    ['numpy.ndarray.tofile', 'writes files'],
+    ['numpy.ndarray.dump', 'writes files'],
+    ['numpy.generic.tofile', 'writes files'],
+    ['numpy.generic.dump', 'writes files'],
+    ['numpy.lib.utils', 'runs code (numpy.lib.utils.source, info)'],
+    ['pandas.read_pickle', 'loads a nested pickle'],
+    ['pandas.io', 'reads files, URLs and nested pickles'],
+    ...[
+        'csv',
+        'table',
+        'json',
+        'html',
+        'xml',
+        'sql',
+        'sql_query',
+        'sql_table',
+        'parquet',
+        'feather',
+        'hdf',
+        'excel',
+        'fwf',
+        'clipboard',
+        'orc',
+        'sas',
+        'spss',
+        'stata',
+    ].map((f) => [`pandas.read_${f}`, 'reads files or URLs', 'google/saferpickle#18']),
+    ['pandas.to_pickle', 'writes files'],
+    ['transformers.models.auto.auto_factory.getattribute_from_module', 'reaches any attribute of a module', 'protectai/modelscan#338'],
+    ['transformers.dynamic_module_utils', 'imports code downloaded with a model (trust_remote_code)'],
+    ['huggingface_hub', 'downloads files and models'],
+    ['mlflow', 'runs project entry points and loads nested models', 'google/saferpickle#18'],
+    ['keras.models.load_model', 'loads a nested model'],
+    ['keras.saving', 'loads a nested model'],
+    ['tensorflow.keras.models.load_model', 'loads a nested model'],
+    ['tensorflow.saved_model', 'loads a nested model'],
+    ['onnx.load', 'reads files'],
+    ['sklearn.externals.joblib', 'loads a nested pickle'],
+    ['sklearn.utils._testing', 'test helpers that run code'],
+    ['scipy.io', 'reads and writes files'],
+    ['yaml.load', 'constructs arbitrary Python objects from YAML', 'CVE-2017-18342'],
+    ['yaml.unsafe_load', 'constructs arbitrary Python objects from YAML'],
+    ['yaml.full_load', 'constructs Python objects from YAML'],
+    ['jinja2', 'renders templates (sandbox escapes run code)'],
+    ['IPython', 'runs code and shell commands'],
+    ['cgitb', 'writes files'],
+    ['builtins.exit', 'exits the process'],
+    ['builtins.quit', 'exits the process'],
+    ['builtins.help', 'starts pydoc (imports modules, runs a pager command)'],
+    ['builtins.license', 'runs a pager'],
+    ['builtins.copyright', 'runs a pager'],
+    ['builtins.credits', 'runs a pager'],
+    ['builtins.type', 'builds classes (a class with chosen methods is a gadget)'],
+    ['builtins.super', 'reaches base-class methods'],
+    ['builtins.classmethod', 'wraps callables'],
+    ['builtins.staticmethod', 'wraps callables'],
+    ['builtins.property', 'wraps callables'],
 ];
-/** Python 2 module names the unpickler maps to Python 3 ones (`fix_imports`); checked under both names. */
-const COMPAT_MODULES = {
-    __builtin__: 'builtins',
-    copy_reg: 'copyreg',
-    commands: 'subprocess',
-    cPickle: 'pickle',
-    exceptions: 'builtins',
-    Queue: 'queue',
-    SocketServer: 'socketserver',
-    httplib: 'http.client',
-    urllib2: 'urllib.request',
-    urlparse: 'urllib.parse',
-    StringIO: 'io',
-    cStringIO: 'io',
-    thread: '_thread',
-    UserDict: 'collections',
-    __main__: '__main__',
-};
+//# sourceMappingURL=gadgets.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/safe-globals.js
+const TORCH_DTYPES = [
+    'float32',
+    'float64',
+    'float16',
+    'bfloat16',
+    'complex32',
+    'complex64',
+    'complex128',
+    'int64',
+    'int32',
+    'int16',
+    'int8',
+    'uint8',
+    'uint16',
+    'uint32',
+    'uint64',
+    'bool',
+    'qint8',
+    'quint8',
+    'qint32',
+    'quint4x2',
+    'quint2x4',
+    'float8_e4m3fn',
+    'float8_e5m2',
+    'float8_e4m3fnuz',
+    'float8_e5m2fnuz',
+    'float8_e8m0fnu',
+    'float4_e2m1fn_x2',
+    'bits8',
+    'bits16',
+    'strided',
+    'sparse_coo',
+    'sparse_csr',
+    'sparse_csc',
+    'sparse_bsr',
+    'sparse_bsc',
+    '_mkldnn',
+    'jagged',
+    'contiguous_format',
+    'channels_last',
+    'channels_last_3d',
+    'preserve_format',
+    'per_tensor_affine',
+    'per_channel_affine',
+    'per_tensor_symmetric',
+    'per_channel_symmetric',
+    'per_channel_affine_float_qparams',
+];
+const TORCH_STORAGES = [
+    'Float',
+    'Double',
+    'Half',
+    'BFloat16',
+    'Long',
+    'Int',
+    'Short',
+    'Char',
+    'Byte',
+    'Bool',
+    'ComplexFloat',
+    'ComplexDouble',
+    'QUInt8',
+    'QInt8',
+    'QInt32',
+    'QUInt4x2',
+    'QUInt2x4',
+].map((t) => `${t}Storage`);
+const TORCH_REBUILD = [
+    '_rebuild_tensor',
+    '_rebuild_tensor_v2',
+    '_rebuild_tensor_v3',
+    '_rebuild_parameter',
+    '_rebuild_parameter_with_state',
+    '_rebuild_qtensor',
+    '_rebuild_sparse_tensor',
+    '_rebuild_nested_tensor',
+    '_rebuild_meta_tensor_no_storage',
+    '_rebuild_wrapper_subclass',
+    '_rebuild_device_tensor_from_numpy',
+];
+// numpy.dtypes classes (numpy >= 1.25): what np.dtype pickles as; constructing one builds a dtype.
+const NUMPY_DTYPE_CLASSES = [
+    'BoolDType',
+    'Int8DType',
+    'UInt8DType',
+    'Int16DType',
+    'UInt16DType',
+    'Int32DType',
+    'UInt32DType',
+    'Int64DType',
+    'UInt64DType',
+    'ByteDType',
+    'UByteDType',
+    'ShortDType',
+    'UShortDType',
+    'IntDType',
+    'UIntDType',
+    'LongDType',
+    'ULongDType',
+    'LongLongDType',
+    'ULongLongDType',
+    'Float16DType',
+    'Float32DType',
+    'Float64DType',
+    'LongDoubleDType',
+    'Complex64DType',
+    'Complex128DType',
+    'CLongDoubleDType',
+    'ObjectDType',
+    'BytesDType',
+    'StrDType',
+    'VoidDType',
+    'DateTime64DType',
+    'TimeDelta64DType',
+    'StringDType',
+];
+const SAFE_GROUPS = [
+    {
+        source: 'torch-weights-only',
+        why: 'torch.load(weights_only=True) accepts it: tensor, parameter and storage rebuilds, dtypes, layouts, memory formats',
+        names: [
+            ...TORCH_REBUILD.map((f) => `torch._utils.${f}`),
+            'torch._tensor._rebuild_from_type_v2',
+            'torch.nn.parameter.Parameter',
+            'torch.Tensor',
+            'torch.Size',
+            'torch.device',
+            'torch.serialization._get_layout',
+            'torch.storage.UntypedStorage',
+            'torch.UntypedStorage',
+            'torch.TypedStorage',
+            'torch.storage.TypedStorage',
+            ...TORCH_STORAGES.map((s) => `torch.${s}`),
+            ...TORCH_STORAGES.map((s) => `torch.cuda.${s}`),
+            ...TORCH_STORAGES.slice(0, 12).map((s) => `torch.${s.replace('Storage', 'Tensor')}`),
+            ...TORCH_STORAGES.slice(0, 12).map((s) => `torch.cuda.${s.replace('Storage', 'Tensor')}`),
+            ...TORCH_DTYPES.map((d) => `torch.${d}`),
+            'collections.OrderedDict',
+            'collections.Counter',
+            'builtins.set',
+            'builtins.frozenset',
+            'builtins.bytearray',
+            'builtins.complex',
+            'builtins.slice',
+            'builtins.range',
+            '_codecs.encode',
+        ],
+    },
+    {
+        source: 'torch-extension',
+        why: 'torch.save of a stock module or a TorchScript archive: torch.nn module classes (unpickling sets __dict__, no code), the TorchScript unpickler helpers (return their argument)',
+        names: [
+            'torch.nn.modules.container.Sequential',
+            'torch.nn.modules.container.ModuleList',
+            'torch.nn.modules.container.ModuleDict',
+            'torch.nn.modules.container.ParameterList',
+            'torch.nn.modules.container.ParameterDict',
+            'torch.nn.modules.linear.Linear',
+            'torch.nn.modules.linear.Identity',
+            'torch.nn.modules.linear.Bilinear',
+            'torch.nn.modules.conv.Conv1d',
+            'torch.nn.modules.conv.Conv2d',
+            'torch.nn.modules.conv.Conv3d',
+            'torch.nn.modules.conv.ConvTranspose1d',
+            'torch.nn.modules.conv.ConvTranspose2d',
+            'torch.nn.modules.conv.ConvTranspose3d',
+            'torch.nn.modules.activation.ReLU',
+            'torch.nn.modules.activation.GELU',
+            'torch.nn.modules.activation.SiLU',
+            'torch.nn.modules.activation.Tanh',
+            'torch.nn.modules.activation.Sigmoid',
+            'torch.nn.modules.activation.Softmax',
+            'torch.nn.modules.activation.LeakyReLU',
+            'torch.nn.modules.activation.MultiheadAttention',
+            'torch.nn.modules.normalization.LayerNorm',
+            'torch.nn.modules.normalization.GroupNorm',
+            'torch.nn.modules.batchnorm.BatchNorm1d',
+            'torch.nn.modules.batchnorm.BatchNorm2d',
+            'torch.nn.modules.batchnorm.BatchNorm3d',
+            'torch.nn.modules.dropout.Dropout',
+            'torch.nn.modules.sparse.Embedding',
+            'torch.nn.modules.pooling.MaxPool2d',
+            'torch.nn.modules.pooling.AvgPool2d',
+            'torch.nn.modules.pooling.AdaptiveAvgPool2d',
+            'torch.nn.modules.flatten.Flatten',
+            'torch.nn.modules.rnn.LSTM',
+            'torch.nn.modules.rnn.GRU',
+            'torch.nn.modules.rnn.RNN',
+            'torch.nn.modules.transformer.TransformerEncoder',
+            'torch.nn.modules.transformer.TransformerEncoderLayer',
+            'torch.nn.modules.linear.NonDynamicallyQuantizableLinear',
+            'torch.jit._pickle.build_intlist',
+            'torch.jit._pickle.build_doublelist',
+            'torch.jit._pickle.build_boollist',
+            'torch.jit._pickle.build_tensorlist',
+            'torch.jit._pickle.build_tensor_from_id',
+            'torch.jit._pickle.restore_type_tag',
+        ],
+    },
+    {
+        source: 'numpy',
+        why: 'what numpy pickles an array, scalar, dtype or random state as; reconstructing one builds data',
+        names: [
+            'numpy.core.multiarray._reconstruct',
+            'numpy._core.multiarray._reconstruct',
+            'numpy.core.multiarray.scalar',
+            'numpy._core.multiarray.scalar',
+            'numpy.core.numeric._frombuffer',
+            'numpy._core.numeric._frombuffer',
+            'numpy.ndarray',
+            'numpy.dtype',
+            'numpy.random._pickle.__randomstate_ctor',
+            'numpy.random._pickle.__bit_generator_ctor',
+            'numpy.random._pickle.__generator_ctor',
+            'numpy.random.mtrand.RandomState',
+            'numpy.random._mt19937.MT19937',
+            'numpy.random._pcg64.PCG64',
+            ...NUMPY_DTYPE_CLASSES.map((c) => `numpy.dtypes.${c}`),
+        ],
+    },
+    {
+        source: 'joblib',
+        why: "joblib's array wrappers: the array bytes follow in the stream and are read as data",
+        names: ['joblib.numpy_pickle.NumpyArrayWrapper', 'joblib.numpy_pickle.NDArrayWrapper'],
+    },
+    {
+        source: 'python-data',
+        why: 'plain data constructors and constants (copyreg rebuilds objects whose class is judged on its own)',
+        names: [
+            'builtins.dict',
+            'builtins.list',
+            'builtins.tuple',
+            'builtins.bytes',
+            'builtins.str',
+            'builtins.int',
+            'builtins.float',
+            'builtins.bool',
+            'builtins.object',
+            'builtins.len',
+            '__future__.annotations',
+            'copyreg._reconstructor',
+            'datetime.datetime',
+            'datetime.date',
+            'datetime.timedelta',
+            'datetime.timezone',
+            'decimal.Decimal',
+            'fractions.Fraction',
+            'uuid.UUID',
+            'collections.defaultdict',
+            'collections.deque',
+        ],
+    },
+];
+/** Every name of the default safe list. */
+const DEFAULT_SAFE_GLOBALS = new Set(SAFE_GROUPS.flatMap((g) => g.names));
+//# sourceMappingURL=safe-globals.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/globals-policy.js
+/**
+ * Which pickle globals are safe to import. Allowlist first: a global is `safe` only when its exact
+ * `module.name` is on the safe list (or in the policy's allowGlobals); known gadgets are `unsafe` with the reason;
+ * everything else is `review` (which blocks under the default policy).
+ */
+
+
+
+
+/** Loaders handed bytes from the pickle itself: safe only when those bytes are analysed and safe (nested.ts). */
+const NESTED_LOADERS = new Set(['torch.storage._load_from_bytes']);
+// A module pattern covers the module and everything below it; `module.name` covers that name and its attributes.
 function matches(full, pattern) {
     if (pattern.endsWith('.*'))
         return full.startsWith(pattern.slice(0, -1));
     return full === pattern || full.startsWith(`${pattern}.`);
 }
-function exactOrWildcard(full, pattern) {
-    if (pattern.endsWith('.*'))
-        return full.startsWith(pattern.slice(0, -1));
-    return full === pattern;
-}
 /**
- * Every dotted path the unpickler may resolve for (module, name): `find_class` walks a dotted name attribute by
- * attribute, so `pathlib` + `os.system` reaches `os.system` (pathlib.os is the os module). The module is
- * checked under its Python 2 name and the name `fix_imports` maps it to.
+ * Every dotted path the unpickler may reach for (module, name): `find_class` walks a dotted name attribute by
+ * attribute (protocol 4+), so `pathlib` + `os.system` reaches `os.system` (pathlib.os is the os module), and
+ * Python 2 names are mapped (`commands` is `subprocess`, `__builtin__.reduce` is `functools.reduce`).
  */
-function candidates(module, name) {
-    const head = module.split('.')[0] ?? module;
-    const mapped = COMPAT_MODULES[head];
-    const modules = mapped && mapped !== head ? [module, mapped + module.slice(head.length)] : [module];
-    const out = new Set();
+function reachable(module, name) {
+    const out = new Set(compatNames(module, name));
     const parts = name.split('.');
-    for (const m of modules)
-        out.add(`${m}.${name}`);
     for (let i = 0; i < parts.length - 1; i++)
         out.add(parts.slice(i).join('.'));
+    if (parts.length > 1)
+        for (const n of compatNames(module, parts[0]))
+            out.add(`${n}.${parts.slice(1).join('.')}`);
     return [...out];
 }
 const DUNDER = /^__\w+__$/;
 // copyreg's NEWOBJ helpers only call cls.__new__ (the class is judged on its own); dunder names, not gadgets.
 const PLAIN_CONSTRUCTORS = new Set(['copyreg.__newobj__', 'copyreg.__newobj_ex__', 'copy_reg.__newobj__']);
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Methods reached by an attribute walk that load or run what they are given, whatever class they are on.
+const DANGEROUS_ATTRIBUTES = new Set(['from_pretrained', 'load', 'loads', 'system', 'popen', 'tofile', 'dump', 'exec_module']);
+function gadgetReason(c, full, g) {
+    const [, why, source] = g;
+    const what = c === full ? why : `reaches ${c}: ${why}`;
+    return source === undefined ? what : `${what} (${source})`;
+}
 /** Judge one global as the unpickler would resolve it. Deny always wins over allow. */
 function judgeGlobal(module, name, policy) {
     const full = `${module}.${name}`;
-    for (const c of candidates(module, name)) {
+    for (const c of reachable(module, name)) {
         for (const p of policy.deny)
             if (matches(c, p))
                 return { verdict: 'unsafe', reason: `denied by policy (${p})` };
-        for (const [p, why] of DENY)
-            if (matches(c, p))
-                return { verdict: 'unsafe', reason: c === full ? why : `reaches ${c}: ${why}` };
+        for (const g of GADGETS)
+            if (matches(c, g[0]))
+                return { verdict: 'unsafe', reason: gadgetReason(c, full, g) };
     }
     const parts = name.split('.');
     if (!module.split('.').every((p) => IDENT.test(p)) || !parts.every((p) => IDENT.test(p)))
         return { verdict: 'review', reason: `"${full}" is not a valid dotted Python name; the loader would fail to import it` };
     if (parts.some((p) => DUNDER.test(p)) && !PLAIN_CONSTRUCTORS.has(full))
         return { verdict: 'unsafe', reason: `"${full}" reaches a dunder attribute (interpreter internals)` };
-    for (const c of candidates(module, name).slice(0, 2)) {
-        if (DEFAULT_SAFE_GLOBALS.has(c) || SAFE_PREFIXES.some((p) => c.startsWith(p)))
+    if (parts.length > 1 && DANGEROUS_ATTRIBUTES.has(parts[parts.length - 1]))
+        return { verdict: 'unsafe', reason: `"${full}" walks to a method that loads or runs its argument` };
+    // The exact string, as torch's weights_only unpickler matches it: `evil` + `torch.Tensor` is not torch.Tensor.
+    for (const c of compatNames(module, name)) {
+        if (DEFAULT_SAFE_GLOBALS.has(c) || NESTED_LOADERS.has(c))
             return { verdict: 'safe', reason: 'on the default safe list' };
         for (const p of policy.allow)
-            if (exactOrWildcard(c, p))
+            if (allowedBy(module, name, c, p))
                 return { verdict: 'safe', reason: `allowed by policy (${p})` };
     }
     return { verdict: 'review', reason: `${full} is on neither the safe list nor the deny list` };
+}
+// `pkg.*` admits the classes of pkg's modules by their own names, never an attribute walk from them.
+function allowedBy(module, name, c, pattern) {
+    if (!pattern.endsWith('.*'))
+        return c === pattern;
+    const prefix = pattern.slice(0, -2);
+    return !name.includes('.') && (module === prefix || module.startsWith(`${prefix}.`));
 }
 //# sourceMappingURL=globals-policy.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/opcodes.js
@@ -67657,9 +68040,28 @@ function globalName(v) {
 
 
 const DEFAULT_MACHINE_LIMITS = { maxOpcodes: 50_000_000, maxItems: 4_000_000 };
+// Loaders whose argument is itself a file to analyse; all but NESTED_LOADERS are unsafe on their own too.
+const LOADERS = new Set([
+    ...NESTED_LOADERS,
+    'pickle.loads',
+    '_pickle.loads',
+    'cPickle.loads',
+    'pickle._loads',
+    'dill.loads',
+    'dill._dill.loads',
+    'cloudpickle.loads',
+    'torch.load',
+    'torch.serialization.load',
+    'joblib.load',
+    'joblib.numpy_pickle.load',
+    'numpy.load',
+    'marshal.loads',
+]);
+const MAX_NESTED_CALLS = 64;
 /** Collects findings, one per (rule, subject), keeping the first offset and counting repeats. */
 class FindingSink {
     findings = [];
+    nested = [];
     globals = new Map();
     seen = new Map();
     counts = new Map();
@@ -67879,6 +68281,9 @@ class PickleMachine {
     }
     /** A call (REDUCE, OBJ, INST, NEWOBJ): the callee must be a plain global to be judged. */
     call(callee, args, at, how) {
+        const name = globalName(callee);
+        if (name !== undefined && LOADERS.has(name) && this.sink.nested.length < MAX_NESTED_CALLS)
+            this.sink.nested.push({ loader: name, arg: args?.k === 'tuple' ? args.items?.[0] : undefined, at });
         if (callee.k !== 'global') {
             const what = callee.k === 'obj' ? `the result of calling ${globalName(callee.callee) ?? 'a computed value'}` : `a ${callee.k} value`;
             this.sink.add(RULES.computedCall, `${how}:${what}`, `${how} calls ${what}, not an imported global`, this.options.path, at);
@@ -67964,17 +68369,20 @@ class PickleMachine {
             case 'BINUNICODE':
             case 'SHORT_BINUNICODE':
             case 'BINUNICODE8': {
+                const from = this.input.pos;
                 const b = this.counted(arg, true, at, name);
-                this.push(str(b ? strings_decodeUtf8(b) : undefined));
+                this.push({ k: 'str', v: b ? strings_decodeUtf8(b) : undefined, at: from, n: arg });
                 return;
             }
             case 'BINBYTES':
             case 'SHORT_BINBYTES':
             case 'BINBYTES8':
-            case 'BYTEARRAY8':
+            case 'BYTEARRAY8': {
+                const from = this.input.pos;
                 this.counted(arg, false, at, name);
-                this.push(BYTES);
+                this.push({ k: 'bytes', at: from, n: arg });
                 return;
+            }
             case 'APPEND': {
                 this.pop();
                 this.mutate(this.top(), 'APPEND', at);
@@ -68241,7 +68649,15 @@ async function scanPickles(source, options) {
         failed = true;
         findings.push(finding(RULES.parseError, `expected ${options.count} pickles, found ${values.length}`, { path: source.name, offset: end }));
     }
-    return { findings: [...sink.findings, ...findings], globals: sink.globals, values, end, failed, opcodes: sink.opcodes };
+    return {
+        findings: [...sink.findings, ...findings],
+        nested: sink.nested,
+        globals: sink.globals,
+        values,
+        end,
+        failed,
+        opcodes: sink.opcodes,
+    };
 }
 const DOTTED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
 /** A stream announcing a pickle protocol (0x80 0x00-0x05), which a broken body does not make something else. */
@@ -68282,7 +68698,119 @@ function machineLimits(policy) {
     return { maxOpcodes: policy.limits.maxOpcodes };
 }
 //# sourceMappingURL=policy.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/nested-payloads.js
+
+
+
+
+
+
+// Decoded nested payloads are held in memory; past this they are not decoded (and the call is unsafe).
+const MAX_DECODED = 64 << 20;
+const nested_payloads_utf8 = new TextDecoder('utf-8', { fatal: true });
+function callee(v) {
+    return v.k === 'obj' && v.callee.k === 'global' ? `${v.callee.module}.${v.callee.name}` : undefined;
+}
+function firstArg(v) {
+    return v.k === 'obj' && v.args?.k === 'tuple' ? v.args.items?.[0] : undefined;
+}
+async function rawBytes(ctx, v) {
+    if ((v.k !== 'bytes' && v.k !== 'str') || v.at === undefined || v.n === undefined || v.n > MAX_DECODED)
+        return undefined;
+    const b = await ctx.source.read(v.at, v.n);
+    return b.length === v.n ? b : undefined;
+}
+async function nested_payloads_text(ctx, v) {
+    if (v.k === 'str' && v.v !== undefined)
+        return v.v;
+    const b = await rawBytes(ctx, v);
+    if (b === undefined)
+        return undefined;
+    try {
+        return v.k === 'str' ? nested_payloads_utf8.decode(b) : latin1(b);
+    }
+    catch {
+        return undefined;
+    }
+}
+function base64(s, url) {
+    const clean = url ? s.replace(/-/g, '+').replace(/_/g, '/') : s;
+    return Buffer.from(clean.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64');
+}
+/**
+ * The bytes a loader would be handed, decoded as the wrappers the pickle calls would decode them
+ * (`_codecs.encode(s, 'latin1')` is how protocol 2 pickles bytes; base64, BytesIO and zlib wrap payloads).
+ */
+async function payloadOf(ctx, v, name, depth = 0) {
+    if (v === undefined || depth > 8)
+        return { why: 'its argument is not a value the scanner can read' };
+    if (v.k === 'bytes' && v.at !== undefined && v.n !== undefined)
+        return { source: sliceSource(ctx.source, name, v.at, v.n) };
+    const fn = callee(v);
+    const arg = firstArg(v);
+    if (fn === undefined || arg === undefined)
+        return { why: `its argument is a ${v.k} value, not bytes written in the pickle` };
+    if (fn === 'io.BytesIO' || fn === '_io.BytesIO')
+        return payloadOf(ctx, arg, name, depth + 1);
+    const inner = fn === '_codecs.encode' || fn === 'codecs.encode' ? undefined : await payloadOf(ctx, arg, name, depth + 1);
+    const bytesOf = async (p) => p !== undefined && 'source' in p ? p.source.read(0, p.source.size) : undefined;
+    let out;
+    if (fn === '_codecs.encode' || fn === 'codecs.encode') {
+        const s = await nested_payloads_text(ctx, arg);
+        if (s !== undefined && [...s].every((c) => c.charCodeAt(0) < 256))
+            out = Uint8Array.from(s, (c) => c.charCodeAt(0));
+    }
+    else if (/^(base64\.(b64decode|standard_b64decode|decodebytes|decodestring)|binascii\.a2b_base64)$/.test(fn)) {
+        const s = await nested_payloads_text(ctx, arg);
+        out = s === undefined ? undefined : base64(s, false);
+    }
+    else if (fn === 'base64.urlsafe_b64decode') {
+        const s = await nested_payloads_text(ctx, arg);
+        out = s === undefined ? undefined : base64(s, true);
+    }
+    else if (fn === 'zlib.decompress' || fn === 'gzip.decompress') {
+        const b = await bytesOf(inner);
+        try {
+            out =
+                b === undefined
+                    ? undefined
+                    : fn === 'zlib.decompress'
+                        ? (0,external_node_zlib_.inflateSync)(b, { maxOutputLength: MAX_DECODED })
+                        : (0,external_node_zlib_.unzipSync)(b, { maxOutputLength: MAX_DECODED });
+        }
+        catch {
+            out = undefined;
+        }
+    }
+    return out === undefined
+        ? { why: `its argument comes from ${fn}(...), which the scanner cannot decode` }
+        : { source: bufferSource(name, out) };
+}
+/**
+ * Every nested payload of a pickle analysed as the file it is, through the whole pipeline (same limits and
+ * decompression budget, one level deeper), its findings reported under `file!/@offset`.
+ */
+async function analyseNestedPayloads(ctx, calls) {
+    const findings = [];
+    const outcomes = [];
+    for (const call of calls) {
+        const where = { path: ctx.source.name, offset: call.at };
+        const name = `${ctx.source.name}!/@${call.at}`;
+        const payload = await payloadOf(ctx, call.arg, name);
+        if ('why' in payload) {
+            findings.push(finding(RULES.nestedPayload, `${call.loader} loads a nested file, but ${payload.why}`, where, call.loader));
+            continue;
+        }
+        const inner = await ctx.scanNested(payload.source);
+        findings.push(finding(inner.findingVerdict === 'unsafe' ? RULES.nestedPayload : RULES.nestedSeen, `${call.loader} loads a nested ${inner.format} of ${payload.source.size} bytes: ${inner.verdict}`, where, call.loader));
+        absorb(findings, inner, name);
+        outcomes.push(inner);
+    }
+    return { findings, outcomes };
+}
+//# sourceMappingURL=nested-payloads.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/numpy.js
+
 
 
 
@@ -68337,7 +68865,9 @@ async function analyseNpy(ctx) {
             count: 1,
         });
         findings.push(...scan.findings);
-        return conclude('numpy', findings, [], metadata);
+        const inner = await analyseNestedPayloads(ctx, scan.nested);
+        findings.push(...inner.findings);
+        return conclude('numpy', findings, inner.outcomes, metadata);
     }
     const item = ITEM.exec(header.descr);
     if (item && !header.descr.startsWith('[')) {
@@ -68594,6 +69124,7 @@ function isStorage(name, prefix) {
 
 
 
+
 // torch.save(_use_new_zipfile_serialization=False) starts with this pickle: protocol 2, LONG1 of the magic number.
 const LEGACY_TORCH = [0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, 0x2e];
 // Legacy torch: magic, protocol version, sys info, the object, the storage keys; raw storage bytes follow.
@@ -68634,7 +69165,9 @@ async function analysePickleFile(ctx, head) {
         findings.push(...(await plainPickleView(ctx, scan.findings)));
     if (legacy && !scan.failed)
         findings.push(...(await storages.check(source, scan.end)));
-    const nested = [];
+    const inner = await analyseNestedPayloads(ctx, scan.nested);
+    findings.push(...inner.findings);
+    const nested = [...inner.outcomes];
     if ((await findEndRecord(source)) !== undefined) {
         findings.push(finding(RULES.polyglot, 'the file is a pickle and also carries a zip archive; both were analysed', { path: source.name }));
         const asZip = await analyseZip(ctx);
@@ -69841,7 +70374,7 @@ async function modelScan(io) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7647);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8902);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1425);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .modelScan */ .l);

@@ -104,6 +104,22 @@ export const RULES = {
     'The file is both a pickle and a zip archive; different loaders see different contents.',
     'Do not load it; re-export the model from its source.',
   ),
+  nestedPayload: rule(
+    'TG-PKL-011',
+    'NestedPayload',
+    'critical',
+    'unsafe',
+    'A pickle hands bytes to a loader (torch.storage._load_from_bytes, pickle.loads, torch.load, ...) that could not be read statically, or whose content is unsafe.',
+    'Treat the file as malicious: the nested payload runs when the outer file is loaded.',
+  ),
+  nestedSeen: rule(
+    'TG-PKL-012',
+    'NestedPickle',
+    'info',
+    'safe',
+    'A pickle carries a nested file handed to a loader; it was analysed as the file it is, and its findings are reported at its offset.',
+    'Nothing to do when the nested file is safe.',
+  ),
   objectArray: rule(
     'TG-NPY-001',
     'NumpyObjectArray',

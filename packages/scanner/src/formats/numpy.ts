@@ -1,9 +1,11 @@
 import type { Finding } from '@trustgate/core';
-import type { AnalyserContext, Analysis } from '../analyser.js';
+import type { Analysis } from '../analyser.js';
 import { conclude } from '../conclude.js';
 import { scanPickles } from '../pickle/analyse.js';
 import { finding, RULES } from '../rules.js';
 import { globalsPolicy, machineLimits } from './policy.js';
+import { analyseNestedPayloads } from './nested-payloads.js';
+import type { ScanContext } from '../scan-context.js';
 
 interface NpyHeader {
   descr: string;
@@ -44,7 +46,7 @@ function parseHeader(bytes: Uint8Array): NpyHeader | string {
  * NumPy .npy: plain dtypes are data; object dtype means the bytes after the header are a pickle that
  * np.load(allow_pickle=True) runs, so it is analysed like any pickle.
  */
-export async function analyseNpy(ctx: AnalyserContext): Promise<Analysis> {
+export async function analyseNpy(ctx: ScanContext): Promise<Analysis> {
   const { source } = ctx;
   const header = parseHeader(await source.read(0, 65536 + 12));
   if (typeof header === 'string') return conclude('numpy', [finding(RULES.numpyParse, `malformed .npy: ${header}`, { path: source.name })]);
@@ -61,7 +63,9 @@ export async function analyseNpy(ctx: AnalyserContext): Promise<Analysis> {
       count: 1,
     });
     findings.push(...scan.findings);
-    return conclude('numpy', findings, [], metadata);
+    const inner = await analyseNestedPayloads(ctx, scan.nested);
+    findings.push(...inner.findings);
+    return conclude('numpy', findings, inner.outcomes, metadata);
   }
   const item = ITEM.exec(header.descr);
   if (item && !header.descr.startsWith('[')) {

@@ -1,6 +1,6 @@
 import type { Finding } from '@trustgate/core';
 import { finding, RULES, type ScannerRule } from '../rules.js';
-import { type GlobalsPolicy, judgeGlobal } from './globals-policy.js';
+import { type GlobalsPolicy, judgeGlobal, NESTED_LOADERS } from './globals-policy.js';
 import { PickleError } from './error.js';
 import { NeedBytes, type PickleInput, PickleTruncated } from './input.js';
 import { FIXED_ARG_BYTES, HIGHEST_PROTOCOL, OPCODES } from './opcodes.js';
@@ -30,9 +30,36 @@ export interface MachineOptions {
   findings?: FindingSink;
 }
 
+/** A call that hands a value from the pickle to a loader (`torch.storage._load_from_bytes(b)`, `pickle.loads(b)`). */
+export interface NestedCall {
+  loader: string;
+  arg: Value | undefined;
+  at: number;
+}
+
+// Loaders whose argument is itself a file to analyse; all but NESTED_LOADERS are unsafe on their own too.
+const LOADERS = new Set([
+  ...NESTED_LOADERS,
+  'pickle.loads',
+  '_pickle.loads',
+  'cPickle.loads',
+  'pickle._loads',
+  'dill.loads',
+  'dill._dill.loads',
+  'cloudpickle.loads',
+  'torch.load',
+  'torch.serialization.load',
+  'joblib.load',
+  'joblib.numpy_pickle.load',
+  'numpy.load',
+  'marshal.loads',
+]);
+const MAX_NESTED_CALLS = 64;
+
 /** Collects findings, one per (rule, subject), keeping the first offset and counting repeats. */
 export class FindingSink {
   readonly findings: Finding[] = [];
+  readonly nested: NestedCall[] = [];
   readonly globals = new Map<string, number>();
   private seen = new Map<string, Finding>();
   private counts = new Map<string, number>();
@@ -251,6 +278,9 @@ export class PickleMachine {
 
   /** A call (REDUCE, OBJ, INST, NEWOBJ): the callee must be a plain global to be judged. */
   private call(callee: Value, args: Value | undefined, at: number, how: string): Value {
+    const name = globalName(callee);
+    if (name !== undefined && LOADERS.has(name) && this.sink.nested.length < MAX_NESTED_CALLS)
+      this.sink.nested.push({ loader: name, arg: args?.k === 'tuple' ? args.items?.[0] : undefined, at });
     if (callee.k !== 'global') {
       const what = callee.k === 'obj' ? `the result of calling ${globalName(callee.callee) ?? 'a computed value'}` : `a ${callee.k} value`;
       this.sink.add(RULES.computedCall, `${how}:${what}`, `${how} calls ${what}, not an imported global`, this.options.path, at);
@@ -336,17 +366,20 @@ export class PickleMachine {
       case 'BINUNICODE':
       case 'SHORT_BINUNICODE':
       case 'BINUNICODE8': {
+        const from = this.input.pos;
         const b = this.counted(arg, true, at, name);
-        this.push(str(b ? decodeUtf8(b) : undefined));
+        this.push({ k: 'str', v: b ? decodeUtf8(b) : undefined, at: from, n: arg });
         return;
       }
       case 'BINBYTES':
       case 'SHORT_BINBYTES':
       case 'BINBYTES8':
-      case 'BYTEARRAY8':
+      case 'BYTEARRAY8': {
+        const from = this.input.pos;
         this.counted(arg, false, at, name);
-        this.push(BYTES);
+        this.push({ k: 'bytes', at: from, n: arg });
         return;
+      }
       case 'APPEND': {
         this.pop();
         this.mutate(this.top(), 'APPEND', at);
