@@ -25,7 +25,7 @@ describe('judgeGlobal', () => {
     ['builtins', 'len', 'safe'],
     ['builtins', 'dict', 'safe'],
     ['__future__', 'annotations', 'safe'],
-    ['sklearn.linear_model._logistic', 'LogisticRegression', 'review'],
+    ['sklearn.linear_model._logistic', 'LogisticRegression', 'safe'],
     ['torch.jit._pickle', 'build_intlist', 'safe'],
     ['copyreg', '__newobj__', 'review'],
     ['numpy.random._pickle', '__randomstate_ctor', 'safe'],
