@@ -54593,7 +54593,7 @@ async function runAction(gate, io = runnerIO()) {
 
 /***/ }),
 
-/***/ 3363:
+/***/ 2534:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -55030,8 +55030,10 @@ function applyZip64(e, extra) {
  * A member's bytes as torch reads them: data starts after the local header's name and extra fields; stored
  * members are windows on the file (never copied), deflated ones are inflated with a bounded output.
  */
-async function openMember(source, dir, e, limits, budget, name) {
-    if (e.flags & 0x1)
+async function openMember(source, dir, e, limits, budget, name, 
+/** torch (miniz as torch builds it) reads members whatever their encryption flag says (CVE-2025-1945). */
+ignoreEncryption = false) {
+    if (e.flags & 0x1 && !ignoreEncryption)
         throw new ContainerError(`member ${e.name} is encrypted`, 'unsupported');
     const at = e.localOffset + dir.prepended;
     const lh = await source.read(at, 30);
@@ -55040,6 +55042,8 @@ async function openMember(source, dir, e, limits, budget, name) {
     const nameLen = u16(lh, 26);
     const extraLen = u16(lh, 28);
     const warnings = [];
+    if (e.flags & 0x1)
+        warnings.push(`member ${e.name} is flagged encrypted; torch reads it as stored anyway, so it was analysed as stored`);
     const localName = decoder.decode(await source.read(at + 30, nameLen));
     if (localName !== e.name)
         warnings.push(`local header names member ${JSON.stringify(e.name)} as ${JSON.stringify(localName)}`);
@@ -55108,6 +55112,8 @@ const RULES = {
     torchScript: rule('TG-PT-001', 'TorchScriptCode', 'medium', 'review', 'A TorchScript archive carries code that runs in the TorchScript interpreter when the model is used.', 'Review the code/ members of the archive, or export the weights alone as safetensors.'),
     readError: rule('TG-FMT-003', 'UnreadableFile', 'high', 'failed', 'The file could not be read (permissions, I/O error, vanished during the scan).', 'Check the file exists and is readable by the scanning user, then rescan.'),
     unknownBinary: rule('TG-FMT-001', 'UnrecognisedBinary', 'high', 'failed', 'The file content matches no known format; it was not analysed, so it is not trusted.', 'Check what the file is; if a loader in your pipeline reads it, convert it to a known safe format.'),
+    lfsPointer: rule('TG-FMT-004', 'GitLfsPointer', 'high', 'failed', 'The file is a Git LFS pointer, not the model it names: the checkout did not fetch LFS objects, so nothing was analysed.', 'Fetch LFS objects: use `lfs: true` with actions/checkout (or `git lfs pull`), then scan again.'),
+    textAsModel: rule('TG-FMT-005', 'TextUnderModelName', 'high', 'failed', 'The file has a model file name (.pt, .bin, .pkl, ...) but holds plain text, so no model in it was analysed.', 'Check how the file was produced or downloaded; replace it with the real model file.'),
     plainText: rule('TG-FMT-002', 'PlainText', 'info', 'safe', 'The file is empty or plain UTF-8 text (not a pickle).', 'Nothing to do.'),
 };
 /** The scanner's rule list, for SARIF (`ruleCatalog(SCANNER_RULES, ...)`). */
@@ -68819,9 +68825,13 @@ class PickleMachine {
             throw new PickleError(`more than ${this.options.limits.maxItems} stack and memo entries`, at, RULES.limit);
         return result;
     }
+    // CPython 3.8+ rejects an opcode that straddles a frame end; older unpicklers read on across it, so the
+    // analysis reads on too (what they would run is reported) and the straddle is a parse finding.
     checkFrame(at, n, what) {
-        if (this.frameEnd !== null && at + n > this.frameEnd)
-            throw new PickleError(`${what} straddles the end of a FRAME (the Python unpickler rejects this)`, at);
+        if (this.frameEnd !== null && at + n > this.frameEnd) {
+            this.sink.add(RULES.parseError, 'frame-straddle', `${what} straddles the end of a FRAME (CPython 3.8+ rejects this, older versions read on)`, this.options.path, at);
+            this.frameEnd = null;
+        }
     }
     fixedArg(kind) {
         const i = this.input;
@@ -69228,12 +69238,21 @@ function setEntries(d, items) {
         d.entries.set(key.v, items[j + 1]);
     }
 }
+// INT and LONG are read with int(text, 0) (base prefixes, underscores); GET and PUT with int(text).
+const BASE0_INT = /^[+-]?(0[xX](_?[0-9a-fA-F])+|0[oO](_?[0-7])+|0[bB](_?[01])+|0(_?0)*|[1-9](_?\d)*)$/;
+const BASE10_INT = /^[+-]?\d(_?\d)*$/;
 function parseIntLine(b, name, at) {
-    const text = latin1(b).trim().replace(/L$/, '');
-    if (!/^[+-]?\d+$/.test(text))
+    const raw = latin1(b).trim();
+    const text = name === 'LONG' ? raw.replace(/L$/, '') : raw;
+    // INT's "00" and "01" are protocol 0's False and True.
+    const ok = name === 'INT' || name === 'LONG' ? BASE0_INT.test(text) || text === '01' : BASE10_INT.test(text);
+    if (!ok)
         throw new PickleError(`${name} argument "${text.slice(0, 40)}" is not an integer`, at);
-    const n = Number(text);
-    return Number.isSafeInteger(n) ? n : undefined;
+    const clean = text.replace(/_/g, '');
+    const sign = clean.startsWith('-') ? -1 : 1;
+    const body = clean.replace(/^[+-]/, '');
+    const n = /^0[xXoObB]/.test(body) ? Number(body.toLowerCase()) : Number(body);
+    return Number.isSafeInteger(n) ? sign * n : undefined;
 }
 function parseFloatLine(b, at) {
     const text = latin1(b).trim();
@@ -69352,6 +69371,130 @@ function machineLimits(policy) {
     return { maxOpcodes: policy.limits.maxOpcodes };
 }
 //# sourceMappingURL=policy.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/py-literal.js
+const MAX_DEPTH = 32;
+const ESCAPES = {
+    n: '\n',
+    t: '\t',
+    r: '\r',
+    '\\': '\\',
+    "'": "'",
+    '"': '"',
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    v: '\v',
+    '0': '\0',
+    '\n': '',
+};
+function parsePyLiteral(text) {
+    let i = 0;
+    const ws = () => {
+        while (i < text.length && /\s/.test(text[i]))
+            i++;
+    };
+    const fail = (why) => {
+        throw new Error(`${why} at character ${i}`);
+    };
+    const str = () => {
+        const q = text[i];
+        const triple = text.startsWith(q.repeat(3), i);
+        const end = triple ? q.repeat(3) : q;
+        i += end.length;
+        let out = '';
+        for (;;) {
+            if (i >= text.length)
+                fail('unterminated string');
+            if (text.startsWith(end, i)) {
+                i += end.length;
+                return out;
+            }
+            const c = text[i++];
+            if (c !== '\\') {
+                if (c === '\n' && !triple)
+                    fail('newline in string');
+                out += c;
+                continue;
+            }
+            const n = text[i++] ?? '';
+            if (n in ESCAPES)
+                out += ESCAPES[n];
+            else if (n === 'x' || n === 'u' || n === 'U') {
+                const len = n === 'x' ? 2 : n === 'u' ? 4 : 8;
+                const hex = text.slice(i, i + len);
+                if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== len)
+                    fail('bad escape');
+                out += String.fromCodePoint(Number.parseInt(hex, 16));
+                i += len;
+            }
+            else
+                out += `\\${n}`;
+        }
+    };
+    const value = (depth) => {
+        if (depth > MAX_DEPTH)
+            fail('nested too deeply');
+        ws();
+        const c = text[i];
+        if (c === "'" || c === '"') {
+            let s = str();
+            // Adjacent string literals concatenate, as in Python.
+            for (ws(); text[i] === "'" || text[i] === '"'; ws())
+                s += str();
+            return s;
+        }
+        if (c === '{' || c === '(' || c === '[') {
+            const close = c === '{' ? '}' : c === '(' ? ')' : ']';
+            i++;
+            const items = [];
+            const map = new Map();
+            let commas = 0;
+            for (;;) {
+                ws();
+                if (text[i] === close) {
+                    i++;
+                    break;
+                }
+                const item = value(depth + 1);
+                if (c === '{') {
+                    ws();
+                    if (text[i++] !== ':')
+                        fail('expected ":"');
+                    if (typeof item !== 'string')
+                        fail('dict key is not a string');
+                    map.set(item, value(depth + 1));
+                }
+                else
+                    items.push(item);
+                ws();
+                if (text[i] === ',') {
+                    i++;
+                    commas++;
+                }
+                else if (text[i] !== close)
+                    fail(`expected "," or "${close}"`);
+            }
+            if (c === '{')
+                return map;
+            return c === '(' ? (items.length === 1 && commas === 0 ? items[0] : { tuple: items }) : items;
+        }
+        const word = /^[+-]?(0[xX][0-9a-fA-F_]+|\d[\d_]*)L?|^True|^False|^None/.exec(text.slice(i))?.[0];
+        if (word === undefined)
+            fail('not a literal');
+        i += word.length;
+        if (word === 'True' || word === 'False')
+            return word === 'True';
+        if (word === 'None')
+            return null;
+        return Number(word.replace(/[_L]/g, ''));
+    };
+    const v = value(0);
+    ws();
+    if (i !== text.length)
+        fail('text after the literal');
+    return v;
+}
+//# sourceMappingURL=py-literal.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/nested-payloads.js
 
 
@@ -69469,8 +69612,21 @@ async function analyseNestedPayloads(ctx, calls) {
 
 
 
+
 const ITEM = /^[<>|=]?([biufcmMOSUV?])(\d*)/;
-/** The .npy header (a Python dict literal); attacker-controlled, so parsed with strict patterns only. */
+const OBJECT = /^[<>|=]?O\d*$/;
+/** Whether a descr (a type string, or a structured list of (name, type[, shape])) holds Python objects. */
+function holdsObjects(descr) {
+    if (typeof descr === 'string')
+        return OBJECT.test(descr);
+    if (!Array.isArray(descr))
+        return false;
+    return descr.some((field) => {
+        const parts = Array.isArray(field) ? field : field !== null && typeof field === 'object' && 'tuple' in field ? field.tuple : [];
+        return parts[1] !== undefined && holdsObjects(parts[1]);
+    });
+}
+/** The .npy header: the Python dict literal numpy reads with ast.literal_eval (the last of duplicate keys wins). */
 function parseHeader(bytes) {
     if (bytes.length < 10)
         return 'file is shorter than the .npy preamble';
@@ -69485,19 +69641,33 @@ function parseHeader(bytes) {
     if (start + len > bytes.length)
         return 'header is truncated';
     const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(start, start + len));
-    const descr = /['"]descr['"]\s*:\s*('[^']*'|"[^"]*"|\[.*\])\s*,\s*['"]fortran_order/s.exec(text)?.[1];
-    const shape = /['"]shape['"]\s*:\s*\(([\d,\sL]*)\)/.exec(text)?.[1];
-    if (descr === undefined || shape === undefined || !/['"]fortran_order['"]\s*:\s*(True|False)/.test(text))
-        return 'header dict lacks descr, fortran_order or shape';
-    const dims = shape
-        .split(',')
-        .map((s) => s.trim().replace(/L$/, ''))
-        .filter((s) => s !== '')
-        .map(Number);
-    if (dims.some((d) => !Number.isSafeInteger(d) || d < 0))
+    let dict;
+    try {
+        dict = parsePyLiteral(text.trimEnd());
+    }
+    catch (e) {
+        return `header is not a Python literal (${e.message})`;
+    }
+    if (!(dict instanceof Map))
+        return 'header is not a dict';
+    const keys = [...dict.keys()].sort().join(',');
+    if (keys !== 'descr,fortran_order,shape')
+        return `header keys are ${keys || 'none'}, not descr, fortran_order and shape`;
+    const descr = dict.get('descr');
+    const shape = dict.get('shape');
+    if (typeof dict.get('fortran_order') !== 'boolean')
+        return 'fortran_order is not True or False';
+    const dims = shape !== null && typeof shape === 'object' && 'tuple' in shape ? shape.tuple : undefined;
+    if (!dims || dims.some((d) => typeof d !== 'number' || !Number.isSafeInteger(d) || d < 0))
         return 'shape is not a tuple of sizes';
-    const object = /(^|['"\s(,])[<>|=]?O\d*['"]/.test(descr);
-    return { descr: descr.replace(/^['"]|['"]$/g, ''), object, shape: dims, dataOffset: start + len };
+    if (typeof descr !== 'string' && !Array.isArray(descr))
+        return 'descr is neither a type string nor a field list';
+    return {
+        descr: typeof descr === 'string' ? descr : JSON.stringify(descr),
+        object: holdsObjects(descr),
+        shape: dims,
+        dataOffset: start + len,
+    };
 }
 /**
  * NumPy .npy: plain dtypes are data; object dtype means the bytes after the header are a pickle that
@@ -69740,7 +69910,7 @@ async function analyseZip(ctx) {
         if (layout.prefix !== undefined && e.name.startsWith(`${layout.prefix}code/`))
             scripts++;
         try {
-            const member = await openMember(source, dir, e, limits, ctx.budget, path);
+            const member = await openMember(source, dir, e, limits, ctx.budget, path, layout.prefix !== undefined);
             for (const w of member.warnings)
                 findings.push(finding(RULES.headerMismatch, w, { path }));
             if (member.crcMismatch)
@@ -70127,7 +70297,69 @@ async function analyseTar(ctx) {
     return conclude(legacy ? 'pytorch-legacy-tar' : 'tar', findings, nested, legacy ? { framework: 'pytorch' } : undefined);
 }
 //# sourceMappingURL=tar-archive.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/unparsed.js
+
+
+// Names loaders open as model files: text under one of these is a file that was not what it claims to be.
+const MODEL_EXTENSIONS = new Set([
+    'pt',
+    'pth',
+    'bin',
+    'pkl',
+    'pickle',
+    'ckpt',
+    'joblib',
+    'npy',
+    'npz',
+    'h5',
+    'hdf5',
+    'keras',
+    'onnx',
+    'gguf',
+    'ggml',
+    'safetensors',
+    'pb',
+    'tflite',
+    'mar',
+    'model',
+    'msgpack',
+    'dill',
+    'sav',
+    'pkl3',
+    'ptl',
+    'torchscript',
+    'mlmodel',
+    'nemo',
+]);
+const LFS_POINTER = 'version https://git-lfs.github.com/spec/';
+/** The file's own name (the last member of `a.zip!/b/c.pt`), lower-cased. */
+function extensionOf(source) {
+    const base = (source.name.split('!/').pop() ?? source.name).split('/').pop() ?? '';
+    const dot = base.lastIndexOf('.');
+    return dot < 0 ? '' : base.slice(dot + 1).toLowerCase();
+}
+/**
+ * Text where a model should be: a Git LFS pointer (the checkout did not fetch LFS objects) or any text under a
+ * model file name. Nothing in it was analysed, so it is `error` (completeness failed), never a pass.
+ */
+function unparsedText(source, head, format = 'text') {
+    const start = new TextDecoder('latin1').decode(head.subarray(0, LFS_POINTER.length));
+    if (start === LFS_POINTER)
+        return conclude('lfs-pointer', [
+            finding(RULES.lfsPointer, 'is a Git LFS pointer, not the model: fetch LFS objects: use `lfs: true` with actions/checkout (or run `git lfs pull`), then scan again', { path: source.name }),
+        ]);
+    const ext = extensionOf(source);
+    if (!MODEL_EXTENSIONS.has(ext))
+        return undefined;
+    return conclude(format, [
+        finding(RULES.textAsModel, `is named like a model (.${ext}) but holds text no model loader reads; it was not analysed`, {
+            path: source.name,
+        }),
+    ]);
+}
+//# sourceMappingURL=unparsed.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/dispatch.js
+
 
 
 
@@ -70220,9 +70452,9 @@ async function dispatch(ctx) {
     if (hasProtoHeader(head))
         return analysePickleFile(ctx, head);
     if (source.size === 0)
-        return conclude('empty', [finding(RULES.plainText, 'empty file', { path: source.name })]);
+        return unparsedText(source, head, 'empty') ?? conclude('empty', [finding(RULES.plainText, 'empty file', { path: source.name })]);
     if (source.size <= TEXT_CHECK_LIMIT && isPlainText(source.size <= dispatch_HEAD ? head : await source.read(0, source.size)))
-        return conclude('text', [finding(RULES.plainText, 'plain text, not a model format', { path: source.name })]);
+        return (unparsedText(source, head) ?? conclude('text', [finding(RULES.plainText, 'plain text, not a model format', { path: source.name })]));
     if ((await findEndRecord(source)) !== undefined)
         return analyseZip(ctx);
     return conclude('unknown', [finding(RULES.unknownBinary, 'content matches no known format; not analysed', { path: source.name })]);
@@ -71028,7 +71260,7 @@ async function modelScan(io) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7647);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3363);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2534);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .modelScan */ .l);

@@ -224,6 +224,22 @@ export const RULES = {
     'The file content matches no known format; it was not analysed, so it is not trusted.',
     'Check what the file is; if a loader in your pipeline reads it, convert it to a known safe format.',
   ),
+  lfsPointer: rule(
+    'TG-FMT-004',
+    'GitLfsPointer',
+    'high',
+    'failed',
+    'The file is a Git LFS pointer, not the model it names: the checkout did not fetch LFS objects, so nothing was analysed.',
+    'Fetch LFS objects: use `lfs: true` with actions/checkout (or `git lfs pull`), then scan again.',
+  ),
+  textAsModel: rule(
+    'TG-FMT-005',
+    'TextUnderModelName',
+    'high',
+    'failed',
+    'The file has a model file name (.pt, .bin, .pkl, ...) but holds plain text, so no model in it was analysed.',
+    'Check how the file was produced or downloaded; replace it with the real model file.',
+  ),
   plainText: rule('TG-FMT-002', 'PlainText', 'info', 'safe', 'The file is empty or plain UTF-8 text (not a pickle).', 'Nothing to do.'),
 } as const satisfies Record<string, ScannerRule>;
 

@@ -162,9 +162,19 @@ export class PickleMachine {
     return result;
   }
 
+  // CPython 3.8+ rejects an opcode that straddles a frame end; older unpicklers read on across it, so the
+  // analysis reads on too (what they would run is reported) and the straddle is a parse finding.
   private checkFrame(at: number, n: number, what: string): void {
-    if (this.frameEnd !== null && at + n > this.frameEnd)
-      throw new PickleError(`${what} straddles the end of a FRAME (the Python unpickler rejects this)`, at);
+    if (this.frameEnd !== null && at + n > this.frameEnd) {
+      this.sink.add(
+        RULES.parseError,
+        'frame-straddle',
+        `${what} straddles the end of a FRAME (CPython 3.8+ rejects this, older versions read on)`,
+        this.options.path,
+        at,
+      );
+      this.frameEnd = null;
+    }
   }
 
   private fixedArg(kind: string): number {
@@ -567,11 +577,21 @@ function setEntries(d: Value, items: Value[]): void {
   }
 }
 
+// INT and LONG are read with int(text, 0) (base prefixes, underscores); GET and PUT with int(text).
+const BASE0_INT = /^[+-]?(0[xX](_?[0-9a-fA-F])+|0[oO](_?[0-7])+|0[bB](_?[01])+|0(_?0)*|[1-9](_?\d)*)$/;
+const BASE10_INT = /^[+-]?\d(_?\d)*$/;
+
 function parseIntLine(b: Uint8Array, name: string, at: number): number | undefined {
-  const text = latin1(b).trim().replace(/L$/, '');
-  if (!/^[+-]?\d+$/.test(text)) throw new PickleError(`${name} argument "${text.slice(0, 40)}" is not an integer`, at);
-  const n = Number(text);
-  return Number.isSafeInteger(n) ? n : undefined;
+  const raw = latin1(b).trim();
+  const text = name === 'LONG' ? raw.replace(/L$/, '') : raw;
+  // INT's "00" and "01" are protocol 0's False and True.
+  const ok = name === 'INT' || name === 'LONG' ? BASE0_INT.test(text) || text === '01' : BASE10_INT.test(text);
+  if (!ok) throw new PickleError(`${name} argument "${text.slice(0, 40)}" is not an integer`, at);
+  const clean = text.replace(/_/g, '');
+  const sign = clean.startsWith('-') ? -1 : 1;
+  const body = clean.replace(/^[+-]/, '');
+  const n = /^0[xXoObB]/.test(body) ? Number(body.toLowerCase()) : Number(body);
+  return Number.isSafeInteger(n) ? sign * n : undefined;
 }
 
 function parseFloatLine(b: Uint8Array, at: number): void {
