@@ -34,6 +34,7 @@ const torchSave = (pkl: Uint8Array) => torchZip(pkl);
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 const latin1 = (b: Uint8Array) => String.fromCharCode(...b);
 
+// biome-ignore format: one attack per line reads as the table it is
 export const ATTACKS: readonly Attack[] = [
   // Dangerous globals, every way of reaching and calling them.
   { name: 'os.system GLOBAL p0', class: 'dangerous-global', source: 'JFrog, malicious HF models (2024)', bytes: () => pickle0('os', 'system', "S'echo pwned'\n"), expect: 'unsafe' },

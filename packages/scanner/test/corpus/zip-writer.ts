@@ -87,9 +87,5 @@ export function zipOf(members: readonly ZipMemberSpec[], options: { extraEntries
 
 /** A torch.save-shaped archive: `archive/data.pkl` (the pickle given), a version record, optional storages. */
 export function torchZip(dataPkl: Uint8Array, options: Partial<ZipMemberSpec> = {}, more: ZipMemberSpec[] = []): Uint8Array {
-  return zipOf([
-    { name: 'archive/data.pkl', data: dataPkl, ...options },
-    { name: 'archive/version', data: te.encode('3\n') },
-    ...more,
-  ]);
+  return zipOf([{ name: 'archive/data.pkl', data: dataPkl, ...options }, { name: 'archive/version', data: te.encode('3\n') }, ...more]);
 }
