@@ -12,7 +12,14 @@ function fake(format: string, magic: string, verdict: 'safe' | 'review'): Format
   return {
     format,
     sniff: (head) => new TextDecoder('latin1').decode(head.subarray(0, magic.length)) === magic,
-    analyse: async () => ({ format, verdict, findings: [], metadata: { framework: format } }),
+    analyse: async () => ({
+      format,
+      verdict,
+      findingVerdict: verdict,
+      completeness: 'complete',
+      findings: [],
+      metadata: { framework: format },
+    }),
   };
 }
 
