@@ -57063,7 +57063,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   qs: () => (/* reexport */ severityRank)
 });
 
-// UNUSED EXPORTS: COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, MARKER_FIELDS, PREDICATE_TYPES, SEVERITIES, STATEMENT_TYPE, TRUSTGATE_VERSION, VERDICTS, architectureReviewRuleSchema, blocks, blocksFile, buildReport, buildStatement, cell, checkStatement, combineVerdict, defaultPolicy, environmentPolicySchema, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, metricsPolicySchema, parseConfig, parseDigest, parsePolicy, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, splitVerdict, summarise, toJson, toMarkdown, toSarif, toText, verdictRank, verifyPolicySchema, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
+// UNUSED EXPORTS: COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, MARKER_FIELDS, PREDICATE_TYPES, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, TRUSTGATE_VERSION, VERDICTS, architectureReviewRuleSchema, blocks, blocksFile, buildReport, buildStatement, cell, checkStatement, combineVerdict, defaultPolicy, environmentPolicySchema, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, metricsPolicySchema, parseConfig, parseDigest, parsePolicy, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, splitVerdict, summarise, toJson, toMarkdown, toSarif, toText, verdictRank, verifyPolicySchema, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -57200,6 +57200,15 @@ const signerIdentitySchema = schemas/* strictObject */.rej({
         .describe('owner/repo/.github/workflows/file.yml[@ref]; without @ref any ref of that exact file.'),
     sourceRepository: schemas/* string */.YjP().min(1).optional().describe('owner/repo (or its URL) the workflow ran in.'),
     sourceRepositoryOwner: schemas/* string */.YjP().min(1).optional().describe('owner (or its URL) of the repository the workflow ran in.'),
+    sourceRepositoryId: schemas/* string */.YjP()
+        .regex(/^\d+$/, 'a numeric repository id')
+        .optional()
+        .describe('Numeric id of that repository (Fulcio OID .15): survives renames, changes when the repository is re-created.'),
+    sourceRepositoryOwnerId: schemas/* string */.YjP()
+        .regex(/^\d+$/, 'a numeric owner id')
+        .optional()
+        .describe('Numeric id of its owner (Fulcio OID .17).'),
+    signerDigest: schemas/* string */.YjP().min(1).optional().describe('Commit SHA of the signing workflow file (Fulcio OID .10).'),
     sourceRef: schemas/* string */.YjP().min(1).optional().describe('Git ref the workflow ran on, e.g. refs/heads/main.'),
     sourceDigest: schemas/* string */.YjP().min(1).optional().describe('Commit SHA the workflow ran on.'),
     runnerEnvironment: schemas/* enum */.k5n(['github-hosted', 'self-hosted', 'any'])
@@ -57506,6 +57515,8 @@ function isDigest(text) {
 ;// CONCATENATED MODULE: ../../packages/core/dist/intoto/statement.js
 /** in-toto Statement v1 (https://in-toto.io/Statement/v1). */
 const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+/** The earlier Statement v0.1, still signed by some producers (same layout, `predicate` required). */
+const STATEMENT_TYPE_V01 = 'https://in-toto.io/Statement/v0.1';
 /** trustgate's own predicate types, one per face that emits evidence. */
 const PREDICATE_TYPES = {
     scan: 'https://trustgate.dev/scan/v1',
@@ -57523,25 +57534,73 @@ function buildStatement(subject, predicateType, predicate) {
     }
     return { _type: STATEMENT_TYPE, subject, predicateType, predicate };
 }
-/** Shape check of untrusted JSON claiming to be a Statement; returns a reason on failure. */
+/** Hex lengths of the digest algorithms in-toto's DigestSet names (https://github.com/in-toto/attestation/blob/main/spec/v1/digest_set.md). */
+const HEX_DIGESTS = {
+    sha224: 56,
+    sha256: 64,
+    sha384: 96,
+    sha512: 128,
+    sha512_224: 56,
+    sha512_256: 64,
+    sha3_224: 56,
+    sha3_256: 64,
+    sha3_384: 96,
+    sha3_512: 128,
+    sha1: 40,
+    md5: 32,
+    gitCommit: -1,
+    gitTree: -1,
+    gitBlob: -1,
+};
+/**
+ * Schema check of untrusted JSON claiming to be a Statement (v1 or v0.1), returning a reason on failure: every
+ * subject an object with a non-empty DigestSet whose known algorithms carry hex of the right length, a
+ * predicateType, and (v0.1 always, v1 when present) an object predicate. Anything else is refused, never assumed.
+ */
 function checkStatement(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return { ok: false, reason: 'not a JSON object' };
-    const v = value;
-    if (v._type !== STATEMENT_TYPE)
-        return { ok: false, reason: `_type is ${JSON.stringify(v._type)}, expected ${STATEMENT_TYPE}` };
-    if (!Array.isArray(v.subject) || v.subject.length === 0)
-        return { ok: false, reason: 'subject must be a non-empty array' };
-    for (const s of v.subject) {
-        const d = s?.digest;
-        if (typeof d !== 'object' || d === null || Object.keys(d).length === 0)
-            return { ok: false, reason: 'every subject needs a digest' };
-        if (Object.values(d).some((x) => typeof x !== 'string'))
-            return { ok: false, reason: 'subject digests must be strings' };
+    if (value._type !== STATEMENT_TYPE && value._type !== STATEMENT_TYPE_V01) {
+        return { ok: false, reason: `_type is ${JSON.stringify(value._type)}, expected ${STATEMENT_TYPE} (or ${STATEMENT_TYPE_V01})` };
     }
-    if (typeof v.predicateType !== 'string' || v.predicateType === '')
+    if (!Array.isArray(value.subject) || value.subject.length === 0)
+        return { ok: false, reason: 'subject must be a non-empty array' };
+    for (const [i, s] of value.subject.entries()) {
+        const problem = subjectProblem(s);
+        if (problem)
+            return { ok: false, reason: `subject[${i}]: ${problem}` };
+    }
+    if (typeof value.predicateType !== 'string' || value.predicateType === '')
         return { ok: false, reason: 'predicateType must be a string' };
-    return { ok: true, statement: v };
+    const required = value._type === STATEMENT_TYPE_V01;
+    if ((required || value.predicate !== undefined) && !isRecord(value.predicate)) {
+        return { ok: false, reason: `predicate must be a JSON object${required ? ' (required in Statement v0.1)' : ''}` };
+    }
+    return { ok: true, statement: value };
+}
+function subjectProblem(s) {
+    if (!isRecord(s))
+        return 'not an object';
+    if (s.name !== undefined && typeof s.name !== 'string')
+        return 'name must be a string';
+    if (s.uri !== undefined && typeof s.uri !== 'string')
+        return 'uri must be a string';
+    if (!isRecord(s.digest) || Object.keys(s.digest).length === 0)
+        return 'needs a digest';
+    for (const [algorithm, hex] of Object.entries(s.digest)) {
+        if (typeof hex !== 'string' || hex === '')
+            return `digest ${algorithm} must be a non-empty string`;
+        const length = HEX_DIGESTS[algorithm];
+        if (length === undefined)
+            continue;
+        if (!/^[0-9a-fA-F]+$/.test(hex) || (length > 0 && hex.length !== length) || (length < 0 && hex.length !== 40 && hex.length !== 64)) {
+            return `digest ${algorithm} is not ${length > 0 ? length : '40 or 64'} hex characters`;
+        }
+    }
+    return undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 //# sourceMappingURL=statement.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/markdown.js
@@ -57627,7 +57686,7 @@ function toSarif(report, rules, options = {}) {
             level: LEVEL[f.severity],
             message: { text: f.evidence ? `${f.message} (${f.evidence})` : f.message },
             locations: [{ physicalLocation: { artifactLocation: { uri }, region } }],
-            partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256}:${loc?.offset ?? loc?.line ?? 0}` },
+            partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256 ?? file.path}:${loc?.offset ?? loc?.line ?? 0}` },
             properties: { verdict: file.verdict, findingVerdict: file.findingVerdict, completeness: file.completeness, severity: f.severity },
         };
     }));

@@ -7,6 +7,7 @@ export {
   PREDICATE_TYPES,
   type ResourceDescriptor,
   STATEMENT_TYPE,
+  STATEMENT_TYPE_V01,
   type Statement,
 } from './intoto/statement.js';
 export * from './policy/index.js';

@@ -5,7 +5,8 @@ export interface FileResult {
   /** As found under the PATH argument (PATH + "/" + relative path for directories). */
   path: string;
   format: string;
-  sha256: string;
+  /** Whole-file SHA-256; absent when no output of the run needed it (text and SARIF reports). */
+  sha256?: string;
   size?: number;
   /** The combined verdict (`combineVerdict(findingVerdict, completeness)`), kept for existing consumers. */
   verdict: Verdict;

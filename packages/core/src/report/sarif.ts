@@ -53,7 +53,7 @@ export function toSarif(report: Report, rules: RuleCatalog, options: { informati
         level: LEVEL[f.severity],
         message: { text: f.evidence ? `${f.message} (${f.evidence})` : f.message },
         locations: [{ physicalLocation: { artifactLocation: { uri }, region } }],
-        partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256}:${loc?.offset ?? loc?.line ?? 0}` },
+        partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256 ?? file.path}:${loc?.offset ?? loc?.line ?? 0}` },
         properties: { verdict: file.verdict, findingVerdict: file.findingVerdict, completeness: file.completeness, severity: f.severity },
       };
     }),
