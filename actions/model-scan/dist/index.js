@@ -43927,9 +43927,10 @@ function extensionOf(source) {
 }
 /**
  * Text where a model should be: a Git LFS pointer (the checkout did not fetch LFS objects) or any text under a
- * model file name. Nothing in it was analysed, so it is `error` (completeness failed), never a pass.
+ * model file name. Nothing in it was analysed, so it is `error` (completeness failed), never a pass. (An empty file
+ * stays `safe`: it carries nothing, and every loader fails on it.)
  */
-function unparsedText(source, head, format = 'text') {
+function unparsedText(source, head) {
     const start = new TextDecoder('latin1').decode(head.subarray(0, LFS_POINTER.length));
     if (start === LFS_POINTER)
         return (0,conclude/* conclude */.Ep)('lfs-pointer', [
@@ -43938,7 +43939,7 @@ function unparsedText(source, head, format = 'text') {
     const ext = extensionOf(source);
     if (!MODEL_EXTENSIONS.has(ext))
         return undefined;
-    return (0,conclude/* conclude */.Ep)(format, [
+    return (0,conclude/* conclude */.Ep)('text', [
         (0,rules/* finding */.gk)(rules/* RULES */.y0.textAsModel, `is named like a model (.${ext}) but holds text no model loader reads; it was not analysed`, {
             path: source.name,
         }),
@@ -44039,7 +44040,7 @@ async function dispatch(ctx) {
     if (hasProtoHeader(head))
         return analysePickleFile(ctx, head);
     if (source.size === 0)
-        return unparsedText(source, head, 'empty') ?? (0,conclude/* conclude */.Ep)('empty', [(0,rules/* finding */.gk)(rules/* RULES */.y0.plainText, 'empty file', { path: source.name })]);
+        return (0,conclude/* conclude */.Ep)('empty', [(0,rules/* finding */.gk)(rules/* RULES */.y0.plainText, 'empty file', { path: source.name })]);
     if (source.size <= TEXT_CHECK_LIMIT && isPlainText(source.size <= HEAD ? head : await source.read(0, source.size)))
         return (unparsedText(source, head) ?? (0,conclude/* conclude */.Ep)('text', [(0,rules/* finding */.gk)(rules/* RULES */.y0.plainText, 'plain text, not a model format', { path: source.name })]));
     if ((await findEndRecord(source)) !== undefined)

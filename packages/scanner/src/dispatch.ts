@@ -93,8 +93,7 @@ async function dispatch(ctx: ScanContext): Promise<Analysis> {
   for (const a of EXTRA_ANALYSERS) if (a.sniff(head, source)) return a.analyse(ctx);
   // A protocol header with a body the unpickler rejects early is a broken pickle (error), not an unknown file.
   if (hasProtoHeader(head)) return analysePickleFile(ctx, head);
-  if (source.size === 0)
-    return unparsedText(source, head, 'empty') ?? conclude('empty', [finding(RULES.plainText, 'empty file', { path: source.name })]);
+  if (source.size === 0) return conclude('empty', [finding(RULES.plainText, 'empty file', { path: source.name })]);
   if (source.size <= TEXT_CHECK_LIMIT && isPlainText(source.size <= HEAD ? head : await source.read(0, source.size)))
     return (
       unparsedText(source, head) ?? conclude('text', [finding(RULES.plainText, 'plain text, not a model format', { path: source.name })])

@@ -31,7 +31,14 @@ describe('dispatch', () => {
   test('extra analysers are consulted for content the built-in ones do not claim', async () => {
     registry.unshift(fake('fake-format', 'FAKE', 'safe'));
     const a = await analyseBytes(new Uint8Array([...te.encode('FAKE'), 3, 0, 0, 0, 0, 0, 0, 0]));
-    expect(a).toEqual({ format: 'fake-format', verdict: 'safe', findings: [], metadata: { framework: 'fake-format' } });
+    expect(a).toEqual({
+      format: 'fake-format',
+      verdict: 'safe',
+      findingVerdict: 'safe',
+      completeness: 'complete',
+      findings: [],
+      metadata: { framework: 'fake-format' },
+    });
   });
 
   test('a zip claimed by an extra analyser is still read member by member', async () => {

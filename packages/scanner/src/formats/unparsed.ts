@@ -45,9 +45,10 @@ function extensionOf(source: ByteSource): string {
 
 /**
  * Text where a model should be: a Git LFS pointer (the checkout did not fetch LFS objects) or any text under a
- * model file name. Nothing in it was analysed, so it is `error` (completeness failed), never a pass.
+ * model file name. Nothing in it was analysed, so it is `error` (completeness failed), never a pass. (An empty file
+ * stays `safe`: it carries nothing, and every loader fails on it.)
  */
-export function unparsedText(source: ByteSource, head: Uint8Array, format = 'text'): Analysis | undefined {
+export function unparsedText(source: ByteSource, head: Uint8Array): Analysis | undefined {
   const start = new TextDecoder('latin1').decode(head.subarray(0, LFS_POINTER.length));
   if (start === LFS_POINTER)
     return conclude('lfs-pointer', [
@@ -59,7 +60,7 @@ export function unparsedText(source: ByteSource, head: Uint8Array, format = 'tex
     ]);
   const ext = extensionOf(source);
   if (!MODEL_EXTENSIONS.has(ext)) return undefined;
-  return conclude(format, [
+  return conclude('text', [
     finding(RULES.textAsModel, `is named like a model (.${ext}) but holds text no model loader reads; it was not analysed`, {
       path: source.name,
     }),

@@ -24,7 +24,7 @@ const CASES: [string, string, string, string[]][] = [
   ['benign/dict_p4.pkl', 'pickle', 'safe', []],
   ['benign/dict_p5.pkl', 'pickle', 'safe', []],
   ['benign/notes.txt', 'text', 'safe', ['TG-FMT-002']],
-  ['benign/empty.bin', 'empty', 'error', ['TG-FMT-005']],
+  ['benign/empty.bin', 'empty', 'safe', ['TG-FMT-002']],
   ['review/whole_module.pt', 'pytorch-zip', 'safe', []],
   ['review/torchscript.pt', 'torchscript', 'review', ['TG-PKL-002', 'TG-PT-001']],
   ['review/sklearn_logreg.joblib', 'joblib', 'safe', []],
