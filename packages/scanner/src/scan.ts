@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
@@ -13,6 +13,7 @@ import {
   type Report,
   type ReportSummary,
   ruleCatalog,
+  type SarifOptions,
   type ScanPolicy,
   type Statement,
   TRUSTGATE_VERSION,
@@ -25,6 +26,7 @@ import { ScannerError } from './errors.js';
 import { openFileSource } from './io/file-source.js';
 import { EXTRA_FORMAT_RULES } from './formats/extra-rules.js';
 import { finding, RULES, SCANNER_RULES } from './rules.js';
+import { type FileSelection, fileSelector } from './select.js';
 import { SOURCE_RULES } from './sources/rules.js';
 
 export interface ScanOptions {
@@ -35,6 +37,8 @@ export interface ScanOptions {
   workers?: number;
   /** Called after each file (for a progress display). */
   onProgress?: (done: number, total: number, path: string) => void;
+  /** Which files of the directories walked are scanned (include/exclude globs; VCS directories skipped by default). */
+  select?: FileSelection;
 }
 
 /** One file to scan: where it is on disk and how it is reported (PATH + "/" + relative path). */
@@ -43,9 +47,17 @@ export interface ScanJob {
   display: string;
 }
 
-/** Every regular file under the PATH arguments, in a stable order; a missing PATH is an error, not a skip. */
-export async function listFiles(paths: readonly string[], cwd: string): Promise<ScanJob[]> {
+/**
+ * Every regular file under the PATH arguments, in a stable order; a missing PATH is an error, not a skip. The
+ * selection applies to what the walk finds: a PATH named explicitly is scanned even when it is excluded.
+ */
+export async function listFiles(paths: readonly string[], cwd: string, select: FileSelection = {}): Promise<ScanJob[]> {
   const jobs: ScanJob[] = [];
+  const selector = fileSelector(select);
+  const rel = (abs: string) => {
+    const r = relative(cwd, abs);
+    return r.startsWith('..') || isAbsolute(r) ? abs : r;
+  };
   for (const p of paths) {
     const abs = resolve(cwd, p);
     let st: Awaited<ReturnType<typeof stat>>;
@@ -62,13 +74,15 @@ export async function listFiles(paths: readonly string[], cwd: string): Promise<
       );
     }
     const display = p.length > 1 ? p.replace(/\/+$/, '') : p;
-    if (st.isDirectory()) await walk(abs, display, jobs, new Set([await realpath(abs)]));
+    if (st.isDirectory()) await walk(abs, display, jobs, new Set([await realpath(abs)]), (f, d) => selector(rel(f), d));
     else jobs.push({ file: abs, display });
   }
   return jobs;
 }
 
-async function walk(dir: string, display: string, out: ScanJob[], visited: Set<string>): Promise<void> {
+type Keep = (file: string, isDir: boolean) => boolean;
+
+async function walk(dir: string, display: string, out: ScanJob[], visited: Set<string>, keep: Keep): Promise<void> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const file = join(dir, e.name);
@@ -78,15 +92,16 @@ async function walk(dir: string, display: string, out: ScanJob[], visited: Set<s
       try {
         isDir = (await stat(file)).isDirectory();
       } catch {
-        out.push({ file, display: shown });
+        if (keep(file, false)) out.push({ file, display: shown });
         continue;
       }
     }
+    if (!keep(file, isDir)) continue;
     if (isDir) {
       const real = await realpath(file);
       if (visited.has(real)) continue;
       visited.add(real);
-      await walk(file, shown, out, visited);
+      await walk(file, shown, out, visited, keep);
     } else if (e.isFile() || e.isSymbolicLink()) out.push({ file, display: shown });
   }
 }
@@ -154,7 +169,7 @@ const WORKER = join(dirname(fileURLToPath(import.meta.url)), ['worker', 'js'].jo
 
 /** Scan every file under the paths, using worker threads across cores; results keep the listing order. */
 export async function scanPaths(paths: readonly string[], options: ScanOptions): Promise<FileResult[]> {
-  const jobs = await listFiles(paths, options.cwd ?? process.cwd());
+  const jobs = await listFiles(paths, options.cwd ?? process.cwd(), options.select);
   const results: FileResult[] = new Array(jobs.length);
   let done = 0;
   const finish = (i: number, r: FileResult) => {
@@ -234,6 +249,6 @@ export async function scanReport(paths: readonly string[], options: ScanOptions)
 }
 
 /** SARIF 2.1.0 of a scan report with the scanner's rule descriptors. */
-export function scanSarif(report: Report): object {
-  return toSarif(report, ruleCatalog(SCANNER_RULES, EXTRA_FORMAT_RULES, SOURCE_RULES));
+export function scanSarif(report: Report, options: SarifOptions = {}): object {
+  return toSarif(report, ruleCatalog(SCANNER_RULES, EXTRA_FORMAT_RULES, SOURCE_RULES), options);
 }
