@@ -57156,7 +57156,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   qs: () => (/* reexport */ verdict_severityRank)
 });
 
-// UNUSED EXPORTS: ATTEST_ACTION, ConfigError, DEFAULT_FAIL_ON, GATE_DESCRIPTIONS, MARKER_FIELDS, POLICY_PATH, PREDICATE_TYPES, SEVERITIES, STATEMENT_TYPE, TRUSTGATE_VERSION, VERDICTS, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, buildReport, buildStatement, cell, checkStatement, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, metricsPolicySchema, modelScanGate, parseConfig, parseDigest, parsePolicy, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema, worstVerdict
+// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, POLICY_PATH, PREDICATE_TYPES, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, TRUSTGATE_VERSION, VERDICTS, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, buildStatement, cell, checkStatement, combineVerdict, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, metricsPolicySchema, modelScanGate, parseConfig, parseDigest, parsePolicy, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, splitVerdict, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -57293,6 +57293,15 @@ const signerIdentitySchema = schemas/* strictObject */.rej({
         .describe('owner/repo/.github/workflows/file.yml[@ref]; without @ref any ref of that exact file.'),
     sourceRepository: schemas/* string */.YjP().min(1).optional().describe('owner/repo (or its URL) the workflow ran in.'),
     sourceRepositoryOwner: schemas/* string */.YjP().min(1).optional().describe('owner (or its URL) of the repository the workflow ran in.'),
+    sourceRepositoryId: schemas/* string */.YjP()
+        .regex(/^\d+$/, 'a numeric repository id')
+        .optional()
+        .describe('Numeric id of that repository (Fulcio OID .15): survives renames, changes when the repository is re-created.'),
+    sourceRepositoryOwnerId: schemas/* string */.YjP()
+        .regex(/^\d+$/, 'a numeric owner id')
+        .optional()
+        .describe('Numeric id of its owner (Fulcio OID .17).'),
+    signerDigest: schemas/* string */.YjP().min(1).optional().describe('Commit SHA of the signing workflow file (Fulcio OID .10).'),
     sourceRef: schemas/* string */.YjP().min(1).optional().describe('Git ref the workflow ran on, e.g. refs/heads/main.'),
     sourceDigest: schemas/* string */.YjP().min(1).optional().describe('Commit SHA the workflow ran on.'),
     runnerEnvironment: schemas/* enum */.k5n(['github-hosted', 'self-hosted', 'any'])
@@ -57393,7 +57402,10 @@ const reviewPolicySchema = schemas/* strictObject */.rej({
 const verdict = schemas/* enum */.k5n(['safe', 'review', 'unsafe', 'error']);
 /** `scan:` — what the model scanner treats as safe, and which verdicts block. */
 const scanPolicySchema = schemas/* strictObject */.rej({
-    failOn: schemas/* array */.YOg(verdict).min(1).default(['unsafe', 'error']).describe('Verdicts that make a scan block.'),
+    failOn: schemas/* array */.YOg(verdict)
+        .min(1)
+        .default(['unsafe', 'review', 'error'])
+        .describe('Verdicts that make a scan block (error: any file not fully analysed; see docs/scanner.md).'),
     allowGlobals: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]).describe('Extra pickle globals treated as safe, as "module.name" or "module.*".'),
     denyGlobals: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]).describe('Extra pickle globals treated as unsafe.'),
     limits: schemas/* strictObject */.rej({
@@ -57621,6 +57633,8 @@ function isDigest(text) {
 ;// CONCATENATED MODULE: ../../packages/core/dist/intoto/statement.js
 /** in-toto Statement v1 (https://in-toto.io/Statement/v1). */
 const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+/** The earlier Statement v0.1, still signed by some producers (same layout, `predicate` required). */
+const STATEMENT_TYPE_V01 = 'https://in-toto.io/Statement/v0.1';
 /** trustgate's own predicate types, one per face that emits evidence. */
 const PREDICATE_TYPES = {
     scan: 'https://trustgate.dev/scan/v1',
@@ -57638,28 +57652,77 @@ function buildStatement(subject, predicateType, predicate) {
     }
     return { _type: STATEMENT_TYPE, subject, predicateType, predicate };
 }
-/** Shape check of untrusted JSON claiming to be a Statement; returns a reason on failure. */
+/** Hex lengths of the digest algorithms in-toto's DigestSet names (https://github.com/in-toto/attestation/blob/main/spec/v1/digest_set.md). */
+const HEX_DIGESTS = {
+    sha224: 56,
+    sha256: 64,
+    sha384: 96,
+    sha512: 128,
+    sha512_224: 56,
+    sha512_256: 64,
+    sha3_224: 56,
+    sha3_256: 64,
+    sha3_384: 96,
+    sha3_512: 128,
+    sha1: 40,
+    md5: 32,
+    gitCommit: -1,
+    gitTree: -1,
+    gitBlob: -1,
+};
+/**
+ * Schema check of untrusted JSON claiming to be a Statement (v1 or v0.1), returning a reason on failure: every
+ * subject an object with a non-empty DigestSet whose known algorithms carry hex of the right length, a
+ * predicateType, and (v0.1 always, v1 when present) an object predicate. Anything else is refused, never assumed.
+ */
 function checkStatement(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return { ok: false, reason: 'not a JSON object' };
-    const v = value;
-    if (v._type !== STATEMENT_TYPE)
-        return { ok: false, reason: `_type is ${JSON.stringify(v._type)}, expected ${STATEMENT_TYPE}` };
-    if (!Array.isArray(v.subject) || v.subject.length === 0)
-        return { ok: false, reason: 'subject must be a non-empty array' };
-    for (const s of v.subject) {
-        const d = s?.digest;
-        if (typeof d !== 'object' || d === null || Object.keys(d).length === 0)
-            return { ok: false, reason: 'every subject needs a digest' };
-        if (Object.values(d).some((x) => typeof x !== 'string'))
-            return { ok: false, reason: 'subject digests must be strings' };
+    if (value._type !== STATEMENT_TYPE && value._type !== STATEMENT_TYPE_V01) {
+        return { ok: false, reason: `_type is ${JSON.stringify(value._type)}, expected ${STATEMENT_TYPE} (or ${STATEMENT_TYPE_V01})` };
     }
-    if (typeof v.predicateType !== 'string' || v.predicateType === '')
+    if (!Array.isArray(value.subject) || value.subject.length === 0)
+        return { ok: false, reason: 'subject must be a non-empty array' };
+    for (const [i, s] of value.subject.entries()) {
+        const problem = subjectProblem(s);
+        if (problem)
+            return { ok: false, reason: `subject[${i}]: ${problem}` };
+    }
+    if (typeof value.predicateType !== 'string' || value.predicateType === '')
         return { ok: false, reason: 'predicateType must be a string' };
-    return { ok: true, statement: v };
+    const required = value._type === STATEMENT_TYPE_V01;
+    if ((required || value.predicate !== undefined) && !isRecord(value.predicate)) {
+        return { ok: false, reason: `predicate must be a JSON object${required ? ' (required in Statement v0.1)' : ''}` };
+    }
+    return { ok: true, statement: value };
+}
+function subjectProblem(s) {
+    if (!isRecord(s))
+        return 'not an object';
+    if (s.name !== undefined && typeof s.name !== 'string')
+        return 'name must be a string';
+    if (s.uri !== undefined && typeof s.uri !== 'string')
+        return 'uri must be a string';
+    if (!isRecord(s.digest) || Object.keys(s.digest).length === 0)
+        return 'needs a digest';
+    for (const [algorithm, hex] of Object.entries(s.digest)) {
+        if (typeof hex !== 'string' || hex === '')
+            return `digest ${algorithm} must be a non-empty string`;
+        const length = HEX_DIGESTS[algorithm];
+        if (length === undefined)
+            continue;
+        if (!/^[0-9a-fA-F]+$/.test(hex) || (length > 0 && hex.length !== length) || (length < 0 && hex.length !== 40 && hex.length !== 64)) {
+            return `digest ${algorithm} is not ${length > 0 ? length : '40 or 64'} hex characters`;
+        }
+    }
+    return undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 //# sourceMappingURL=statement.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/markdown.js
+
 const ICON = { safe: '✅', review: '🟡', unsafe: '⛔', error: '❗' };
 /** Escape text for a Markdown table cell. */
 function markdown_cell(text) {
@@ -57671,11 +57734,11 @@ function toMarkdown(report, title = 'trustgate scan') {
     const lines = [
         `### ${title}: ${ICON[s.verdict]} ${s.verdict}${s.blocking ? ' (blocking)' : ''}`,
         '',
-        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error`,
+        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error; ${s.incomplete} not fully analysed`,
         '',
         '| file | format | verdict | findings |',
         '|---|---|---|---|',
-        ...report.files.map((f) => `| \`${markdown_cell(f.path)}\` | ${markdown_cell(f.format)} | ${ICON[f.verdict]} ${f.verdict} | ${f.findings.length} |`),
+        ...report.files.map((f) => `| \`${markdown_cell(f.path)}\` | ${markdown_cell(f.format)} | ${ICON[f.verdict]} ${f.verdict}${markdown_cell(gap(f))} | ${f.findings.length} |`),
     ];
     const flagged = report.files.filter((f) => f.findings.length > 0);
     if (flagged.length > 0) {
@@ -57748,8 +57811,8 @@ function toSarif(report, rules, options = {}) {
             level: LEVEL[f.severity],
             message: { text: f.evidence ? `${f.message} (${f.evidence})` : f.message },
             locations: [{ physicalLocation: { artifactLocation, region } }],
-            partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256}:${loc?.offset ?? loc?.line ?? 0}` },
-            properties: { verdict: file.verdict, severity: f.severity },
+            partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256 ?? file.path}:${loc?.offset ?? loc?.line ?? 0}` },
+            properties: { verdict: file.verdict, findingVerdict: file.findingVerdict, completeness: file.completeness, severity: f.severity },
         };
     }));
     return {
@@ -57768,6 +57831,19 @@ function toSarif(report, rules, options = {}) {
                 },
                 ...(options.automationId ? { automationDetails: { id: options.automationId } } : {}),
                 ...(options.root ? { originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(options.root).href.replace(/\/?$/, '/')}` } } } : {}),
+                // Files that were not fully analysed make the run unsuccessful, whatever was found in them.
+                invocations: [
+                    {
+                        executionSuccessful: report.files.every((f) => f.completeness === 'complete'),
+                        toolExecutionNotifications: report.files
+                            .filter((f) => f.completeness !== 'complete')
+                            .map((f) => ({
+                            level: 'error',
+                            message: { text: `${f.path}: analysis ${f.completeness}; the file is not trusted (verdict ${f.verdict})` },
+                            locations: [{ physicalLocation: { artifactLocation: sarif_locate(f.path, options) } }],
+                        })),
+                    },
+                ],
                 results,
             },
         ],
@@ -57797,9 +57873,13 @@ function toUri(path) {
 //# sourceMappingURL=sarif.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/verdict.js
 const VERDICTS = (/* unused pure expression or super */ null && (['safe', 'review', 'unsafe', 'error']));
+const FINDING_VERDICTS = (/* unused pure expression or super */ null && (['safe', 'review', 'unsafe']));
+const COMPLETENESS = (/* unused pure expression or super */ null && (['complete', 'partial', 'failed']));
 const SEVERITIES = (/* unused pure expression or super */ null && (['critical', 'high', 'medium', 'low', 'info']));
-// `error` outranks `unsafe`: an unreadable file must never be mistaken for a merely bad one it can be waived like.
-const VERDICT_RANK = { safe: 0, review: 1, unsafe: 2, error: 3 };
+// `unsafe` outranks `error`: a payload found before the stream broke is reported as what it is, never hidden
+// behind "could not parse". An incomplete analysis is still never a pass (see `combineVerdict`, `blocksFile`).
+const VERDICT_RANK = { safe: 0, review: 1, error: 2, unsafe: 3 };
+const COMPLETENESS_RANK = { complete: 0, partial: 1, failed: 2 };
 const SEVERITY_RANK = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
 function verdict_verdictRank(v) {
     return VERDICT_RANK[v];
@@ -57822,11 +57902,45 @@ function highestSeverity(findings) {
             top = f.severity;
     return top;
 }
+/** The least complete of several analyses; an empty list is `complete`. */
+function verdict_worstCompleteness(values) {
+    let worst = 'complete';
+    for (const c of values)
+        if (COMPLETENESS_RANK[c] > COMPLETENESS_RANK[worst])
+            worst = c;
+    return worst;
+}
+/** The most severe of several finding verdicts; an empty list is `safe`. */
+function verdict_worstFindingVerdict(values) {
+    return verdict_worstVerdict(values);
+}
+/** The one-word verdict of the JSON `verdict` field: unsafe findings first, then any gap in the analysis. */
+function combineVerdict(found, completeness) {
+    if (found === 'unsafe')
+        return 'unsafe';
+    return completeness === 'complete' ? found : 'error';
+}
+/** What a combined verdict says when the two parts were not recorded (evidence from before they were). */
+function splitVerdict(verdict) {
+    return verdict === 'error' ? { findingVerdict: 'review', completeness: 'failed' } : { findingVerdict: verdict, completeness: 'complete' };
+}
 /** Whether a verdict blocks, given the verdicts a policy says block (`fail-on`). */
 function blocks(verdict, failOn) {
     return failOn.includes(verdict);
 }
-const DEFAULT_FAIL_ON = (/* unused pure expression or super */ null && (['unsafe', 'error']));
+/**
+ * Whether a file's result blocks under `fail-on`: its verdict or its finding verdict is listed, or `error` is
+ * listed and the analysis was incomplete. A policy that blocked a file before the verdicts were split blocks it still.
+ */
+function verdict_blocksFile(file, failOn) {
+    const split = splitVerdict(file.verdict);
+    const found = file.findingVerdict ?? split.findingVerdict;
+    const completeness = file.completeness ?? split.completeness;
+    return failOn.includes(file.verdict) || failOn.includes(found) || (failOn.includes('error') && completeness !== 'complete');
+}
+// `review` blocks too: like torch.load's own default (weights_only=True since torch 2.6), a global nobody
+// reviewed is refused, not waved through (docs/scanner.md, "Verdicts").
+const DEFAULT_FAIL_ON = (/* unused pure expression or super */ null && (['unsafe', 'review', 'error']));
 //# sourceMappingURL=verdict.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/summary.js
 
@@ -57834,8 +57948,15 @@ function summarise(files, failOn) {
     const counts = { safe: 0, review: 0, unsafe: 0, error: 0 };
     for (const f of files)
         counts[f.verdict]++;
-    const verdict = worstVerdict(files.map((f) => f.verdict));
-    return { files: files.length, ...counts, verdict, blocking: files.some((f) => failOn.includes(f.verdict)) };
+    return {
+        files: files.length,
+        ...counts,
+        incomplete: files.filter((f) => f.completeness !== 'complete').length,
+        verdict: worstVerdict(files.map((f) => f.verdict)),
+        findingVerdict: worstFindingVerdict(files.map((f) => f.findingVerdict)),
+        completeness: worstCompleteness(files.map((f) => f.completeness)),
+        blocking: files.some((f) => blocksFile(f, failOn)),
+    };
 }
 function buildReport(files, failOn, tool) {
     return { version: 1, tool, files, summary: summarise(files, failOn) };
@@ -57858,7 +57979,7 @@ function toStepSummary(report, options) {
         `### ${options.title}: ${step_summary_ICON[s.verdict]} ${s.verdict}${s.blocking ? ' (blocking)' : ''}`,
         '',
         ...(options.notes ?? []).flatMap((n) => [n, '']),
-        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error`,
+        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error${s.incomplete ? `; ${s.incomplete} not fully analysed` : ''}`,
         '',
     ];
     const flagged = report.files
@@ -58079,7 +58200,7 @@ const modelScanGate = {
         policyInput,
         {
             name: 'fail-on',
-            description: "Verdicts that fail the step, comma-separated. Default: the policy's scan.failOn (unsafe,error when there is no policy).",
+            description: "Verdicts that fail the step, comma-separated. Default: the policy's scan.failOn (unsafe,review,error when there is no policy).",
             kind: 'list',
             overrides: 'scan.failOn',
             flag: '--fail-on',
@@ -58125,8 +58246,14 @@ const modelScanGate = {
         attestInput,
     ],
     outputs: [
-        { name: 'verdict', description: 'safe, review, unsafe or error (the worst over all files).' },
+        { name: 'verdict', description: 'safe, review, unsafe or error (the worst over all files; unsafe outranks error).' },
+        {
+            name: 'finding-verdict',
+            description: 'safe, review or unsafe, what the findings say whatever could not be read (the worst over all files).',
+        },
+        { name: 'completeness', description: 'complete, partial or failed, how much was analysed (the least complete file).' },
         { name: 'unsafe-count', description: 'Number of files whose verdict is unsafe.' },
+        { name: 'incomplete-count', description: 'Number of files that were not fully analysed (never a pass under fail-on error).' },
         { name: 'scan-report', description: 'Path of the JSON report (every file, every finding).' },
         { name: 'scan-predicate', description: 'Path of the scan predicate alone (input of actions/attest), when scan-statement or attest is set.' },
         { name: 'scan-subjects', description: "Path of the scanned files' sha256 checksums (subject-checksums of actions/attest), likewise." },

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { type ActionIO, decidedBy, type GateOutcome, gatePolicy } from '@trustgate/action-kit';
 import {
+  blocksFile,
   CoreError,
   type Finding,
   modelScanGate,
@@ -49,13 +50,18 @@ export async function modelScan(io: ActionIO): Promise<GateOutcome> {
   await io.writeFile(reportPath, toJson(report));
   const s = report.summary;
   io.output('verdict', s.verdict);
+  io.output('finding-verdict', s.findingVerdict);
+  io.output('completeness', s.completeness);
   io.output('unsafe-count', s.unsafe);
+  io.output('incomplete-count', s.incomplete);
   io.output('scan-report', reportPath);
   const notes = [decidedBy(io, modelScanGate, resolved), `Blocking verdicts: ${policy.failOn.join(', ')}.`];
   await io.summary(
     toStepSummary(report, { title: 'trustgate model scan', notes, reportPath, maxBytes: Math.max(4096, io.summaryBudget() - 32 * 1024) }),
   );
-  io.info(`trustgate model scan: ${s.files} files, ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error`);
+  io.info(
+    `trustgate model scan: ${s.files} files, ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error, ${s.incomplete} not fully analysed`,
+  );
 
   const annotations: { finding: Finding; file: string }[] = [];
   for (const f of report.files)
@@ -85,6 +91,6 @@ export async function modelScan(io: ActionIO): Promise<GateOutcome> {
   }
 
   if (!s.blocking) return { failed: false };
-  const blocking = report.files.filter((f) => policy.failOn.includes(f.verdict)).map((f) => `${f.path} (${f.verdict})`);
+  const blocking = report.files.filter((f) => blocksFile(f, policy.failOn)).map((f) => `${f.path} (${f.verdict})`);
   return { failed: true, reason: `trustgate model scan blocked on ${blocking.length} file(s): ${blocking.slice(0, 10).join(', ')}` };
 }

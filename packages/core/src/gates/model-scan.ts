@@ -21,7 +21,7 @@ export const modelScanGate: GateDescription = {
     {
       name: 'fail-on',
       description:
-        "Verdicts that fail the step, comma-separated. Default: the policy's scan.failOn (unsafe,error when there is no policy).",
+        "Verdicts that fail the step, comma-separated. Default: the policy's scan.failOn (unsafe,review,error when there is no policy).",
       kind: 'list',
       overrides: 'scan.failOn',
       flag: '--fail-on',
@@ -69,8 +69,14 @@ export const modelScanGate: GateDescription = {
     attestInput,
   ],
   outputs: [
-    { name: 'verdict', description: 'safe, review, unsafe or error (the worst over all files).' },
+    { name: 'verdict', description: 'safe, review, unsafe or error (the worst over all files; unsafe outranks error).' },
+    {
+      name: 'finding-verdict',
+      description: 'safe, review or unsafe, what the findings say whatever could not be read (the worst over all files).',
+    },
+    { name: 'completeness', description: 'complete, partial or failed, how much was analysed (the least complete file).' },
     { name: 'unsafe-count', description: 'Number of files whose verdict is unsafe.' },
+    { name: 'incomplete-count', description: 'Number of files that were not fully analysed (never a pass under fail-on error).' },
     { name: 'scan-report', description: 'Path of the JSON report (every file, every finding).' },
     { name: 'scan-predicate', description: 'Path of the scan predicate alone (input of actions/attest), when scan-statement or attest is set.' },
     { name: 'scan-subjects', description: "Path of the scanned files' sha256 checksums (subject-checksums of actions/attest), likewise." },

@@ -27,7 +27,7 @@ export function toStepSummary(report: Report, options: StepSummaryOptions): stri
     `### ${options.title}: ${ICON[s.verdict]} ${s.verdict}${s.blocking ? ' (blocking)' : ''}`,
     '',
     ...(options.notes ?? []).flatMap((n) => [n, '']),
-    `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error`,
+    `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error${s.incomplete ? `; ${s.incomplete} not fully analysed` : ''}`,
     '',
   ];
   const flagged = report.files
