@@ -3,6 +3,7 @@ import type { ApplicationFunction } from 'probot';
 import type { Backlog } from './deliveries/backlog.js';
 import type { AnswersFirst } from './deliveries/burst.js';
 import type { DeliveryClaims, Receipt } from './deliveries/claims.js';
+import { deliveryGroup } from './deliveries/group.js';
 import type { DeliveryJob } from './deliveries/jobs.js';
 import { AppError } from './errors.js';
 import type { Logger } from './handlers/index.js';
@@ -51,7 +52,7 @@ export function deliveryReceiver(deps: AppDependencies, log: Logger): (delivery:
     const p = payload as { action?: unknown; installation?: { id?: unknown }; repository?: { full_name?: unknown } };
     const action = typeof p.action === 'string' ? p.action : undefined;
     const installationId = typeof p.installation?.id === 'number' ? p.installation.id : undefined;
-    if (!deps.backlog.room()) {
+    if (!deps.backlog.reserve()) {
       deps.metrics.delivery(name, 'busy');
       deps.onUndelivered?.();
       throw new AppError('APP_BUSY', `delivery refused: ${deps.backlog.depth} deliveries are waiting to be processed`);
@@ -67,15 +68,20 @@ export function deliveryReceiver(deps: AppDependencies, log: Logger): (delivery:
           ...(installationId !== undefined ? { installationId } : {}),
           ...(typeof p.repository?.full_name === 'string' ? { repository: p.repository.full_name } : {}),
           payload: body ?? JSON.stringify(payload),
+          group: deliveryGroup(name, payload),
         }),
       );
     } catch (err) {
+      deps.backlog.release();
       deps.metrics.delivery(name, 'unavailable');
       deps.onUndelivered?.();
       log.error({ delivery: id, event: name, err: (err as Error).message }, 'delivery not stored; GitHub lists it as failed');
       throw new AppError('APP_STORE_UNAVAILABLE', 'the App could not store the delivery; it will be sent again', { cause: err });
     }
-    if (receipt !== 'claimed') {
+    if (receipt === 'claimed') {
+      deps.backlog.stored();
+    } else {
+      deps.backlog.release();
       deps.metrics.delivery(name, receipt);
       log.info({ delivery: id, event: name, outcome: receipt }, 'delivery already stored');
     }

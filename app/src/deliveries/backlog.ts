@@ -5,6 +5,7 @@
 export class Backlog {
   private counted = 0;
   private since = 0;
+  private pending = 0;
   private countedAt = Number.NEGATIVE_INFINITY;
   private refreshing: Promise<void> | undefined;
 
@@ -14,19 +15,31 @@ export class Backlog {
     private readonly refreshMs = 1000,
   ) {}
 
+  /** Stored (as last counted, plus claims here since) and being claimed now. */
   get depth(): number {
-    return this.counted + this.since;
+    return this.counted + this.since + this.pending;
   }
 
-  /** Room for `n` more; refusing is how GitHub learns to send them again later. */
-  room(n = 1): boolean {
+  /**
+   * Hold a place for one delivery being claimed, or refuse it (false): refusing is how GitHub learns to send it
+   * again later. A held place ends with `stored` or `release`.
+   */
+  reserve(): boolean {
     this.refresh();
-    return this.depth + n <= this.capacity;
+    if (this.depth >= this.capacity) return false;
+    this.pending++;
+    return true;
   }
 
-  /** Deliveries claimed here. */
-  added(n: number): void {
-    this.since += n;
+  /** The delivery was stored here (and counts until the store's own count includes it). */
+  stored(): void {
+    this.pending--;
+    this.since++;
+  }
+
+  /** The delivery was not stored (a duplicate, or the store failed). */
+  release(): void {
+    this.pending--;
   }
 
   /** Read the count again now (not awaited by `room`: answering never waits on it). */

@@ -12,18 +12,23 @@ export type Receipt = 'claimed' | 'duplicate' | 'queued';
  * Each delivery stored once, with its payload and its job in one transaction, and marked done once processed. Claims
  * and finishes made in the same moment are written together (group commit): a burst costs a few transactions.
  */
+/** A delivery to store, and the job group it is processed in. */
+export type ArrivingDelivery = ClaimedDelivery & { group?: string | undefined };
+
 export class DeliveryClaims {
-  private readonly claims: Batcher<ClaimedDelivery, DeliveryClaim>;
+  private readonly claims: Batcher<ArrivingDelivery, DeliveryClaim>;
   private readonly finishes: Batcher<string, undefined>;
 
-  constructor(store: Store, jobs: DeliveryJobs, claimed: (n: number) => void = () => {}) {
+  constructor(store: Store, jobs: DeliveryJobs) {
     this.claims = new Batcher(async (ds) => {
-      const out = await claimDeliveries(store, ds, (tx, ids) => jobs.enqueue(tx, ids));
-      const n = out.filter((c) => c === 'claimed').length;
-      if (n) {
-        claimed(n);
-        jobs.wake();
-      }
+      const groups = new Map(ds.map((d) => [d.id, d.group]));
+      const out = await claimDeliveries(store, ds, (tx, ids) =>
+        jobs.enqueue(
+          tx,
+          ids.map((delivery) => ({ delivery, group: groups.get(delivery) })),
+        ),
+      );
+      if (out.includes('claimed')) jobs.wake();
       return out;
     });
     this.finishes = new Batcher(async (ids) => {
@@ -36,7 +41,7 @@ export class DeliveryClaims {
    * Store a verified delivery and queue it, or find it stored already: a duplicate (or a replica racing on the same
    * PostgreSQL) sees it done, or queued, and leaves it to the job that exists.
    */
-  async receive(delivery: ClaimedDelivery): Promise<Receipt> {
+  async receive(delivery: ArrivingDelivery): Promise<Receipt> {
     const claim = await this.claims.submit(delivery);
     return claim === 'done' ? 'duplicate' : claim;
   }

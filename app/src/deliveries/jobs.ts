@@ -78,11 +78,11 @@ export class DeliveryJobs {
     return new DeliveryJobs(boss, leaseS);
   }
 
-  /** Add one job per claimed delivery, inside the claim's transaction `tx`. */
-  async enqueue(tx: SqlClient, ids: readonly string[]): Promise<void> {
+  /** Add one job per claimed delivery, inside the claim's transaction `tx`, in its group (see deliveryGroup). */
+  async enqueue(tx: SqlClient, jobs: readonly { delivery: string; group?: string | undefined }[]): Promise<void> {
     await this.boss.insert(
       DELIVERY_QUEUE,
-      ids.map((delivery) => ({ data: { delivery } })),
+      jobs.map(({ delivery, group }) => ({ data: { delivery }, ...(group ? { group: { id: group } } : {}) })),
       { db: { executeSql: (text: string, values?: unknown[]) => tx.query(text, values ?? []) } },
     );
   }
@@ -96,6 +96,8 @@ export class DeliveryJobs {
           {
             batchSize: 1,
             includeMetadata: true,
+            // One job of a group at a time, in every replica: a pull request's deliveries never race each other.
+            groupConcurrency: 1,
             pollingIntervalSeconds: 2,
             heartbeatRefreshSeconds: Math.max(1, Math.floor(this.leaseS / 3)),
           },

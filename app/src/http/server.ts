@@ -69,7 +69,7 @@ export async function startServer(settings: AppSettings, options: { engines?: En
     log: probot.log,
   });
   const backlog = new Backlog(() => queuedDeliveries(store), settings.queueCapacity ?? DEFAULT_QUEUE_CAPACITY);
-  const claims = new DeliveryClaims(store, jobs, (n) => backlog.added(n));
+  const claims = new DeliveryClaims(store, jobs);
   const burst = new AnswersFirst();
   const executor = processingExecutor(settings, probot, store, options.engines);
   const reconcile = async (): Promise<string[]> => {

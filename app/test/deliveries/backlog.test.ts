@@ -3,16 +3,19 @@ import { Backlog } from '../../src/deliveries/backlog.js';
 import { AnswersFirst } from '../../src/deliveries/burst.js';
 
 describe('Backlog', () => {
-  test('counts what the store holds plus what was claimed here since, and refuses past capacity', async () => {
+  test('counts what the store holds, what was stored here since and what is being claimed, and refuses past capacity', async () => {
     let stored = 3;
     const backlog = new Backlog(async () => stored, 5, 60_000);
     await backlog.refresh(true);
-    expect([backlog.depth, backlog.room(2), backlog.room(3)]).toEqual([3, true, false]);
-    backlog.added(2);
-    expect([backlog.depth, backlog.room()]).toEqual([5, false]);
+    expect([backlog.depth, backlog.reserve(), backlog.reserve()]).toEqual([3, true, true]);
+    // Two being claimed at once fill it: a burst cannot slip past capacity before its claims land.
+    expect([backlog.depth, backlog.reserve()]).toEqual([5, false]);
+    backlog.stored();
+    backlog.release();
+    expect(backlog.depth).toBe(4);
     stored = 1;
     await backlog.refresh(true);
-    expect([backlog.depth, backlog.room()]).toEqual([1, true]);
+    expect([backlog.depth, backlog.reserve()]).toEqual([1, true]);
   });
 
   test('a store that does not answer keeps the last count', async () => {

@@ -37,7 +37,8 @@ export async function workloadGitHub(prs: number, appUrl: () => string): Promise
     const pr = addPull(github.state, {
       number: n,
       headSha: sha(n),
-      author: kind === 3 ? 'dev-human' : 'copilot-swe-agent',
+      // Kind 0 is known as an agent's by its login alone (the attribution engine's marker), not by a label.
+      author: kind === 3 ? 'dev-human' : kind === 0 ? 'copilot-swe-agent[bot]' : 'copilot-swe-agent',
       authorType: kind === 3 ? 'User' : 'Bot',
       // An agent PR without the cohort label gets it from the App (only once, however often it is processed).
       labels: kind === 0 ? [] : kind === 3 ? [] : ['ai:agent'],
