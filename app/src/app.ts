@@ -90,8 +90,8 @@ export function deliveryReceiver(deps: AppDependencies, log: Logger): (delivery:
 
 /**
  * The job engine's handler: process one stored delivery and mark it done. A failure rejects, so the engine retries
- * the job with backoff; once its retries are exhausted the delivery is recorded as failed (GitHub sending it again,
- * as an operator may ask, claims it anew).
+ * the job with backoff; on the last attempt the delivery is recorded as failed and the job settled (GitHub sending it
+ * again, as an operator may ask, claims it anew).
  */
 export function deliveryWorker(deps: AppDependencies, log: Logger): (job: DeliveryJob) => Promise<void> {
   return async (job) => {
@@ -112,8 +112,9 @@ export function deliveryWorker(deps: AppDependencies, log: Logger): (job: Delive
         { delivery: job.delivery, attempt: job.retryCount + 1, of: job.retryLimit + 1, err: message },
         last ? 'delivery failed on its last attempt; recorded as failed' : 'delivery failed; the job engine retries it',
       );
-      if (last) await failDelivery(deps.store, job.delivery, message).catch(() => undefined);
-      throw err;
+      if (!last) throw err;
+      // Settled rather than failed: a failed job would hold its pull request's key, and its later deliveries with it.
+      await failDelivery(deps.store, job.delivery, message).catch(() => undefined);
     } finally {
       deps.metrics.handlerSeconds.observe({ event: deps.metrics.eventLabel(event) }, Number(process.hrtime.bigint() - started) / 1e9);
     }

@@ -1,10 +1,10 @@
 import { pullRequestOfMergeGroup } from '../github/merge-group.js';
 
 /**
- * The job group a delivery is processed in: one pull request's deliveries (its events, reviews, comments, check
- * re-runs and merge group) run one at a time across all replicas, so two of them never both find no check run (or
- * no comment) and both create one. A repository's pushes run one at a time too (the line ledger); anything else
- * shares its repository's group. Undefined: no repository, no group.
+ * The key a delivery's job is processed under: one pull request's deliveries (its events, reviews, comments, check
+ * re-runs and merge group) run one at a time and in order, across all replicas, so two of them never both find no
+ * check run (or no comment) and both create one. A repository's pushes run one at a time too (the line ledger);
+ * anything else shares its repository's key. Undefined: no repository, a key of its own.
  */
 export function deliveryGroup(event: string, payload: unknown): string | undefined {
   const p = payload as {

@@ -65,6 +65,9 @@ export class DeliveryJobs {
     boss.on('error', (err: Error) => options.log.warn({ err: err.message }, 'job engine: database error; it retries'));
     await boss.start();
     await boss.createQueue(DELIVERY_QUEUE, {
+      // One job per key at a time, in order, enforced by a unique index (so across replicas too): a pull request's
+      // deliveries never race each other to create its check run or its comment.
+      policy: 'key_strict_fifo',
       heartbeatSeconds: leaseS,
       // A delivery never runs for long (GitHub waits are capped at a minute each): past this it counts as stuck.
       expireInSeconds: 15 * 60,
@@ -78,16 +81,20 @@ export class DeliveryJobs {
     return new DeliveryJobs(boss, leaseS);
   }
 
-  /** Add one job per claimed delivery, inside the claim's transaction `tx`, in its group (see deliveryGroup). */
+  /** Add one job per claimed delivery, inside the claim's transaction `tx`, keyed by its group (see deliveryGroup). */
   async enqueue(tx: SqlClient, jobs: readonly { delivery: string; group?: string | undefined }[]): Promise<void> {
     await this.boss.insert(
       DELIVERY_QUEUE,
-      jobs.map(({ delivery, group }) => ({ data: { delivery }, ...(group ? { group: { id: group } } : {}) })),
+      jobs.map(({ delivery, group }) => ({ data: { delivery }, singletonKey: group ?? `delivery:${delivery}` })),
       { db: { executeSql: (text: string, values?: unknown[]) => tx.query(text, values ?? []) } },
     );
   }
 
-  /** Run `handle` for each job, `concurrency` at a time in this process; a rejection fails the attempt (retried later). */
+  /**
+   * Run `handle` for each job, `concurrency` at a time in this process; a rejection fails the attempt (retried later).
+   * A job that ends failed would hold its key (and so its pull request's later deliveries): `handle` must resolve on
+   * the last attempt.
+   */
   async work(concurrency: number, handle: (job: DeliveryJob) => Promise<void>): Promise<void> {
     for (let i = 0; i < concurrency; i++) {
       this.workers.push(
@@ -96,8 +103,6 @@ export class DeliveryJobs {
           {
             batchSize: 1,
             includeMetadata: true,
-            // One job of a group at a time, in every replica: a pull request's deliveries never race each other.
-            groupConcurrency: 1,
             pollingIntervalSeconds: 2,
             heartbeatRefreshSeconds: Math.max(1, Math.floor(this.leaseS / 3)),
           },

@@ -15,7 +15,7 @@ import { FAULT_POLICY } from '../faults/workload.js';
 import { type MockGitHub, type MockPull, PRIVATE_KEY, SECRET, sha } from './harness.js';
 import { describeIfPostgres, scratchDatabase } from './pg.js';
 
-jest.setTimeout(240_000);
+jest.setTimeout(600_000);
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();

@@ -15,7 +15,7 @@ import { type Delivery, effects, workloadGitHub } from './workload.js';
 if (!built && process.env.CI === 'true') throw new Error('the fault tests run the built CLI: run npm run build first');
 if (!built) console.warn('packages/cli/dist or app/dist missing: skipping the fault tests (npm test builds first)');
 
-jest.setTimeout(300_000);
+jest.setTimeout(600_000);
 const PRS = 12;
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

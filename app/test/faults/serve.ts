@@ -69,7 +69,7 @@ export function serveEnv(store: Record<string, string>, githubUrl: string, extra
   };
 }
 
-export async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 150_000): Promise<void> {
+export async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 300_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     if (await condition()) return;
