@@ -17,15 +17,19 @@ export interface AppSettings {
   /** How often the reconciler looks for failed deliveries; 0 disables the periodic pass (start-up still runs). */
   reconcileIntervalMs: number;
   /**
-   * After a delivery fails (or is refused because the queue is full), run one early reconciler pass this much later
-   * instead of waiting for the periodic one; at most one early pass per reconcile interval. Absent means 60 s; 0 never.
+   * After a delivery is refused before it was stored (backlog full, store unreachable), run one early reconciler pass
+   * this much later instead of waiting for the periodic one; at most one per reconcile interval, unless the last pass
+   * left deliveries for lack of room. Absent means 60 s; 0 never.
    */
   retryFailedAfterMs?: number;
-  /** How long a claim on a delivery lasts without renewal before another worker may take it over; absent means 60 s. */
+  /**
+   * How long a worker's claim on a delivery's job lasts without renewal (renewed every third of it while the job runs)
+   * before any instance takes it over; absent means 30 s, and less than 10 s counts as 10 s (the job engine's floor).
+   */
   deliveryLeaseMs?: number;
   /** Deliveries processed at the same time; absent means 8. */
   workers?: number;
-  /** Deliveries held for processing before new ones are refused (GitHub then records a failure); absent means 1000. */
+  /** Stored deliveries waiting to be processed before new ones are refused (GitHub has them sent again); absent means 10,000. */
   queueCapacity?: number;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
   /** Token for the read-only trust-tax dashboard; absent means the dashboard answers 503 (disabled). */
