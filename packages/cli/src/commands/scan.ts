@@ -1,6 +1,17 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CoreError, defaultPolicy, loadPolicyFile, type Report, type ScanPolicy, toJson, toMarkdown, toText } from '@trustgate/core';
+import {
+  CoreError,
+  defaultPolicy,
+  loadPolicyFile,
+  type Report,
+  type ScanPolicy,
+  toJson,
+  toMarkdown,
+  toText,
+  VERDICTS,
+  type Verdict,
+} from '@trustgate/core';
 import { scanReport, scanSarif, scanStatement, withModelReferences } from '@trustgate/scanner';
 import { parseCommandArgs } from '../args.js';
 import { type CliIO, type Command, EXIT } from '../io.js';
@@ -16,15 +27,19 @@ Scans every file under each PATH by content (pickle, PyTorch, joblib, NumPy, zip
   --format F      report format on stdout or in --out (default text)
   --out F         write the report to F instead of stdout
   --statement F   write an in-toto scan Statement (subjects: each file's sha256) to F
+  --fail-on V,..  verdicts that block (default: the policy's scan.failOn)
+  --exclude G     skip files and directories matching the glob (relative to the current directory; repeatable)
+  --include G     scan only files matching the glob (repeatable)
+  --include-vcs   also walk .git, .hg, .svn and other version-control metadata (skipped by default)
 ${SCAN_EXTRA_USAGE}
 Exit codes: 0 nothing blocks, 1 a file's verdict is in the policy's failOn (default unsafe, error), 2 usage/config/I/O error.`;
 
-function render(report: Report, format: Format): string {
+function render(report: Report, format: Format, cwd: string): string {
   switch (format) {
     case 'json':
       return toJson(report);
     case 'sarif':
-      return `${JSON.stringify(scanSarif(report), null, 2)}\n`;
+      return `${JSON.stringify(scanSarif(report, { root: cwd, cwd, automationId: 'trustgate/scan/' }), null, 2)}\n`;
     case 'markdown':
       return toMarkdown(report);
     default:
@@ -48,6 +63,17 @@ async function write(io: CliIO, file: string, text: string): Promise<void> {
   }
 }
 
+function failOnFlag(value: string): Verdict[] {
+  const list = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  for (const v of list)
+    if (!VERDICTS.includes(v as Verdict))
+      throw new CoreError('USAGE_ERROR', `--fail-on: "${v}" is not a verdict; use ${VERDICTS.join(', ')} (comma-separated)`);
+  return list as Verdict[];
+}
+
 const scan: Command = {
   name: 'scan',
   summary: 'scan model files for unsafe code',
@@ -58,6 +84,10 @@ const scan: Command = {
       format: { type: 'string', default: 'text' },
       out: { type: 'string' },
       statement: { type: 'string' },
+      'fail-on': { type: 'string' },
+      exclude: { type: 'string', multiple: true },
+      include: { type: 'string', multiple: true },
+      'include-vcs': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       ...SCAN_EXTRA_OPTIONS,
     });
@@ -69,18 +99,20 @@ const scan: Command = {
     if (!FORMATS.includes(format))
       throw new CoreError('USAGE_ERROR', `--format must be one of ${FORMATS.join(', ')}, got "${format}"; see trustgate scan --help`);
     if (positionals.length === 0) throw new CoreError('USAGE_ERROR', 'give at least one PATH to scan; see trustgate scan --help');
-    const policy: ScanPolicy = values.policy ? (await loadPolicyFile(resolve(io.cwd, values.policy))).scan : defaultPolicy().scan;
+    const base: ScanPolicy = values.policy ? (await loadPolicyFile(resolve(io.cwd, values.policy))).scan : defaultPolicy().scan;
+    const policy: ScanPolicy = values['fail-on'] ? { ...base, failOn: failOnFlag(values['fail-on']) } : base;
     const progress = io.isTTY && !io.env.CI;
     const scanned = await scanReport(positionals, {
       policy,
       cwd: io.cwd,
+      select: { include: values.include ?? [], exclude: values.exclude ?? [], vcs: values['include-vcs'] === true },
       // Whole-file digests are read only for the outputs that carry them (DESIGN.md: JSON's sha256 is contract).
       digest: format === 'json' || values.statement !== undefined || values.mlbom !== undefined,
       onProgress: progress ? (done, total, path) => io.stderr(`\r\u001b[2K[${done}/${total}] ${path.slice(-60)}`) : undefined,
     });
     if (progress && scanned.files.length > 0) io.stderr('\r\u001b[2K');
     const report = values.sources ? await withModelReferences(scanned, positionals, policy, io.cwd) : scanned;
-    const text = render(report, format);
+    const text = render(report, format, io.cwd);
     if (values.out) await write(io, values.out, text);
     else io.stdout(text);
     if (values.mlbom) await write(io, values.mlbom, mlBomText(report));
