@@ -65714,7 +65714,10 @@ const modelScanGate = {
         { name: 'unsafe-count', description: 'Number of files whose verdict is unsafe.' },
         { name: 'incomplete-count', description: 'Number of files that were not fully analysed (never a pass under fail-on error).' },
         { name: 'scan-report', description: 'Path of the JSON report (every file, every finding).' },
-        { name: 'scan-predicate', description: 'Path of the scan predicate alone (input of actions/attest), when scan-statement or attest is set.' },
+        {
+            name: 'scan-predicate',
+            description: 'Path of the scan predicate alone (input of actions/attest), when scan-statement or attest is set.',
+        },
         { name: 'scan-subjects', description: "Path of the scanned files' sha256 checksums (subject-checksums of actions/attest), likewise." },
         errorCodeOutput,
     ],
