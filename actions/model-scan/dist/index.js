@@ -42650,8 +42650,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 47 modules
-var dist = __nccwpck_require__(5192);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 49 modules
+var dist = __nccwpck_require__(7999);
 ;// CONCATENATED MODULE: ../kit/lib/io.js
 
 
@@ -42809,7 +42809,7 @@ async function writeOrWarn(io, what, permission, write) {
 
 /***/ }),
 
-/***/ 744:
+/***/ 2080:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42822,8 +42822,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ../kit/lib/index.js + 22 modules
 var lib = __nccwpck_require__(3736);
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 47 modules
-var dist = __nccwpck_require__(5192);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 49 modules
+var dist = __nccwpck_require__(7999);
 // EXTERNAL MODULE: ../../packages/scanner/dist/containers/limits.js
 var containers_limits = __nccwpck_require__(4208);
 // EXTERNAL MODULE: external "node:zlib"
@@ -43020,8 +43020,10 @@ function applyZip64(e, extra) {
  * A member's bytes as torch reads them: data starts after the local header's name and extra fields; stored
  * members are windows on the file (never copied), deflated ones are inflated with a bounded output.
  */
-async function openMember(source, dir, e, limits, budget, name) {
-    if (e.flags & 0x1)
+async function openMember(source, dir, e, limits, budget, name, 
+/** torch (miniz as torch builds it) reads members whatever their encryption flag says (CVE-2025-1945). */
+ignoreEncryption = false) {
+    if (e.flags & 0x1 && !ignoreEncryption)
         throw new containers_limits/* ContainerError */.OJ(`member ${e.name} is encrypted`, 'unsupported');
     const at = e.localOffset + dir.prepended;
     const lh = await source.read(at, 30);
@@ -43030,6 +43032,8 @@ async function openMember(source, dir, e, limits, budget, name) {
     const nameLen = u16(lh, 26);
     const extraLen = u16(lh, 28);
     const warnings = [];
+    if (e.flags & 0x1)
+        warnings.push(`member ${e.name} is flagged encrypted; torch reads it as stored anyway, so it was analysed as stored`);
     const localName = decoder.decode(await source.read(at + 30, nameLen));
     if (localName !== e.name)
         warnings.push(`local header names member ${JSON.stringify(e.name)} as ${JSON.stringify(localName)}`);
@@ -43271,130 +43275,176 @@ class NeedBytes {
     }
 }
 //# sourceMappingURL=input.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/globals-policy.js
-const TORCH_DTYPES = [
-    'float32',
-    'float64',
-    'float16',
-    'bfloat16',
-    'complex32',
-    'complex64',
-    'complex128',
-    'int64',
-    'int32',
-    'int16',
-    'int8',
-    'uint8',
-    'uint16',
-    'uint32',
-    'uint64',
-    'bool',
-    'qint8',
-    'quint8',
-    'qint32',
-    'quint4x2',
-    'quint2x4',
-    'float8_e4m3fn',
-    'float8_e5m2',
-    'float8_e4m3fnuz',
-    'float8_e5m2fnuz',
-    'float8_e8m0fnu',
-    'float4_e2m1fn_x2',
-    'bits8',
-    'bits16',
-    'strided',
-    'sparse_coo',
-    'sparse_csr',
-    'sparse_csc',
-    'sparse_bsr',
-    'sparse_bsc',
-    '_mkldnn',
-    'jagged',
-    'contiguous_format',
-    'channels_last',
-    'channels_last_3d',
-    'preserve_format',
-    'per_tensor_affine',
-    'per_channel_affine',
-    'per_tensor_symmetric',
-    'per_channel_symmetric',
-    'per_channel_affine_float_qparams',
-];
-const TORCH_STORAGES = [
-    'Float',
-    'Double',
-    'Half',
-    'BFloat16',
-    'Long',
-    'Int',
-    'Short',
-    'Char',
-    'Byte',
-    'Bool',
-    'ComplexFloat',
-    'ComplexDouble',
-    'QUInt8',
-    'QInt8',
-    'QInt32',
-    'QUInt4x2',
-    'QUInt2x4',
-].map((t) => `${t}Storage`);
-const TORCH_REBUILD = [
-    '_rebuild_tensor',
-    '_rebuild_tensor_v2',
-    '_rebuild_tensor_v3',
-    '_rebuild_parameter',
-    '_rebuild_parameter_with_state',
-    '_rebuild_qtensor',
-    '_rebuild_sparse_tensor',
-    '_rebuild_nested_tensor',
-    '_rebuild_meta_tensor_no_storage',
-    '_rebuild_wrapper_subclass',
-    '_rebuild_device_tensor_from_numpy',
-];
-/** What torch.load(weights_only=True) accepts, plain containers, `_codecs.encode`, NumPy arrays and joblib's wrapper. */
-const DEFAULT_SAFE_GLOBALS = new Set([
-    ...TORCH_REBUILD.map((f) => `torch._utils.${f}`),
-    'torch._tensor._rebuild_from_type_v2',
-    'torch.nn.parameter.Parameter',
-    'torch.Tensor',
-    'torch.Size',
-    'torch.device',
-    'torch.serialization._get_layout',
-    'torch.storage.UntypedStorage',
-    'torch.UntypedStorage',
-    'torch.TypedStorage',
-    'torch.storage.TypedStorage',
-    'torch.storage._load_from_bytes',
-    ...TORCH_STORAGES.map((s) => `torch.${s}`),
-    ...TORCH_STORAGES.map((s) => `torch.cuda.${s}`),
-    // torch._tensor_classes (legacy tensor types), which weights_only also accepts.
-    ...TORCH_STORAGES.slice(0, 12).map((s) => `torch.${s.replace('Storage', 'Tensor')}`),
-    ...TORCH_STORAGES.slice(0, 12).map((s) => `torch.cuda.${s.replace('Storage', 'Tensor')}`),
-    ...TORCH_DTYPES.map((d) => `torch.${d}`),
-    'collections.OrderedDict',
-    'collections.Counter',
-    'builtins.set',
-    'builtins.frozenset',
-    'builtins.bytearray',
-    'builtins.complex',
-    'builtins.slice',
-    'builtins.range',
-    '_codecs.encode',
-    'numpy.core.multiarray._reconstruct',
-    'numpy._core.multiarray._reconstruct',
-    'numpy.core.multiarray.scalar',
-    'numpy._core.multiarray.scalar',
-    'numpy.core.numeric._frombuffer',
-    'numpy._core.numeric._frombuffer',
-    'numpy.ndarray',
-    'numpy.dtype',
-    'joblib.numpy_pickle.NumpyArrayWrapper',
-    'joblib.numpy_pickle.NDArrayWrapper',
-]);
-/** `numpy.dtypes.Float64DType` and friends: dtype classes, no behaviour on load. */
-const SAFE_PREFIXES = ['numpy.dtypes.'];
-const DENY = [
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/compat.js
+/**
+ * Python 2 names the unpickler maps to Python 3 ones (`fix_imports`, CPython's Lib/_compat_pickle.py): a pickle
+ * that imports `commands.getoutput` or `__builtin__.reduce` gets `subprocess.getoutput` or `functools.reduce`.
+ * Copied from CPython 3.11.2's tables; `test/pickle/safe-globals.test.ts` checks them against the
+ * installed CPython's.
+ */
+const IMPORT_MAPPING = {
+    BaseHTTPServer: 'http.server',
+    CGIHTTPServer: 'http.server',
+    ConfigParser: 'configparser',
+    Cookie: 'http.cookies',
+    Dialog: 'tkinter.dialog',
+    DocXMLRPCServer: 'xmlrpc.server',
+    FileDialog: 'tkinter.filedialog',
+    HTMLParser: 'html.parser',
+    Queue: 'queue',
+    ScrolledText: 'tkinter.scrolledtext',
+    SimpleDialog: 'tkinter.simpledialog',
+    SimpleHTTPServer: 'http.server',
+    SimpleXMLRPCServer: 'xmlrpc.server',
+    SocketServer: 'socketserver',
+    StringIO: 'io',
+    Tix: 'tkinter.tix',
+    Tkconstants: 'tkinter.constants',
+    Tkdnd: 'tkinter.dnd',
+    Tkinter: 'tkinter',
+    UserDict: 'collections',
+    UserList: 'collections',
+    UserString: 'collections',
+    __builtin__: 'builtins',
+    _abcoll: 'collections.abc',
+    _elementtree: 'xml.etree.ElementTree',
+    _winreg: 'winreg',
+    anydbm: 'dbm',
+    cPickle: 'pickle',
+    cStringIO: 'io',
+    commands: 'subprocess',
+    cookielib: 'http.cookiejar',
+    copy_reg: 'copyreg',
+    dbhash: 'dbm.bsd',
+    dbm: 'dbm.ndbm',
+    dumbdbm: 'dbm.dumb',
+    dummy_thread: '_dummy_thread',
+    gdbm: 'dbm.gnu',
+    htmlentitydefs: 'html.entities',
+    httplib: 'http.client',
+    markupbase: '_markupbase',
+    repr: 'reprlib',
+    robotparser: 'urllib.robotparser',
+    'test.test_support': 'test.support',
+    thread: '_thread',
+    tkColorChooser: 'tkinter.colorchooser',
+    tkCommonDialog: 'tkinter.commondialog',
+    tkFileDialog: 'tkinter.filedialog',
+    tkFont: 'tkinter.font',
+    tkMessageBox: 'tkinter.messagebox',
+    tkSimpleDialog: 'tkinter.simpledialog',
+    ttk: 'tkinter.ttk',
+    urllib2: 'urllib.request',
+    urlparse: 'urllib.parse',
+    whichdb: 'dbm',
+    xmlrpclib: 'xmlrpc.client',
+};
+/** (module, name) pairs mapped as a whole. */
+const NAME_MAPPING = {
+    'UserDict.IterableUserDict': 'collections.UserDict',
+    'UserDict.UserDict': 'collections.UserDict',
+    'UserList.UserList': 'collections.UserList',
+    'UserString.UserString': 'collections.UserString',
+    '__builtin__.basestring': 'builtins.str',
+    '__builtin__.intern': 'sys.intern',
+    '__builtin__.long': 'builtins.int',
+    '__builtin__.reduce': 'functools.reduce',
+    '__builtin__.unichr': 'builtins.chr',
+    '__builtin__.unicode': 'builtins.str',
+    '__builtin__.xrange': 'builtins.range',
+    '_multiprocessing.Connection': 'multiprocessing.connection.Connection',
+    '_socket.fromfd': 'socket.fromfd',
+    'exceptions.ArithmeticError': 'builtins.ArithmeticError',
+    'exceptions.AssertionError': 'builtins.AssertionError',
+    'exceptions.AttributeError': 'builtins.AttributeError',
+    'exceptions.BaseException': 'builtins.BaseException',
+    'exceptions.BufferError': 'builtins.BufferError',
+    'exceptions.BytesWarning': 'builtins.BytesWarning',
+    'exceptions.DeprecationWarning': 'builtins.DeprecationWarning',
+    'exceptions.EOFError': 'builtins.EOFError',
+    'exceptions.EnvironmentError': 'builtins.EnvironmentError',
+    'exceptions.Exception': 'builtins.Exception',
+    'exceptions.FloatingPointError': 'builtins.FloatingPointError',
+    'exceptions.FutureWarning': 'builtins.FutureWarning',
+    'exceptions.GeneratorExit': 'builtins.GeneratorExit',
+    'exceptions.IOError': 'builtins.IOError',
+    'exceptions.ImportError': 'builtins.ImportError',
+    'exceptions.ImportWarning': 'builtins.ImportWarning',
+    'exceptions.IndentationError': 'builtins.IndentationError',
+    'exceptions.IndexError': 'builtins.IndexError',
+    'exceptions.KeyError': 'builtins.KeyError',
+    'exceptions.KeyboardInterrupt': 'builtins.KeyboardInterrupt',
+    'exceptions.LookupError': 'builtins.LookupError',
+    'exceptions.MemoryError': 'builtins.MemoryError',
+    'exceptions.NameError': 'builtins.NameError',
+    'exceptions.NotImplementedError': 'builtins.NotImplementedError',
+    'exceptions.OSError': 'builtins.OSError',
+    'exceptions.OverflowError': 'builtins.OverflowError',
+    'exceptions.PendingDeprecationWarning': 'builtins.PendingDeprecationWarning',
+    'exceptions.ReferenceError': 'builtins.ReferenceError',
+    'exceptions.RuntimeError': 'builtins.RuntimeError',
+    'exceptions.RuntimeWarning': 'builtins.RuntimeWarning',
+    'exceptions.StandardError': 'builtins.Exception',
+    'exceptions.StopIteration': 'builtins.StopIteration',
+    'exceptions.SyntaxError': 'builtins.SyntaxError',
+    'exceptions.SyntaxWarning': 'builtins.SyntaxWarning',
+    'exceptions.SystemError': 'builtins.SystemError',
+    'exceptions.SystemExit': 'builtins.SystemExit',
+    'exceptions.TabError': 'builtins.TabError',
+    'exceptions.TypeError': 'builtins.TypeError',
+    'exceptions.UnboundLocalError': 'builtins.UnboundLocalError',
+    'exceptions.UnicodeDecodeError': 'builtins.UnicodeDecodeError',
+    'exceptions.UnicodeEncodeError': 'builtins.UnicodeEncodeError',
+    'exceptions.UnicodeError': 'builtins.UnicodeError',
+    'exceptions.UnicodeTranslateError': 'builtins.UnicodeTranslateError',
+    'exceptions.UnicodeWarning': 'builtins.UnicodeWarning',
+    'exceptions.UserWarning': 'builtins.UserWarning',
+    'exceptions.ValueError': 'builtins.ValueError',
+    'exceptions.Warning': 'builtins.Warning',
+    'exceptions.ZeroDivisionError': 'builtins.ZeroDivisionError',
+    'itertools.ifilter': 'builtins.filter',
+    'itertools.ifilterfalse': 'itertools.filterfalse',
+    'itertools.imap': 'builtins.map',
+    'itertools.izip': 'builtins.zip',
+    'itertools.izip_longest': 'itertools.zip_longest',
+    'multiprocessing.AuthenticationError': 'multiprocessing.context.AuthenticationError',
+    'multiprocessing.BufferTooShort': 'multiprocessing.context.BufferTooShort',
+    'multiprocessing.ProcessError': 'multiprocessing.context.ProcessError',
+    'multiprocessing.TimeoutError': 'multiprocessing.context.TimeoutError',
+    'multiprocessing.forking.Popen': 'multiprocessing.popen_fork.Popen',
+    'multiprocessing.process.Process': 'multiprocessing.context.Process',
+    'socket._socketobject': 'socket.SocketType',
+    'urllib.ContentTooShortError': 'urllib.error.ContentTooShortError',
+    'urllib.getproxies': 'urllib.request.getproxies',
+    'urllib.pathname2url': 'urllib.request.pathname2url',
+    'urllib.quote': 'urllib.parse.quote',
+    'urllib.quote_plus': 'urllib.parse.quote_plus',
+    'urllib.unquote': 'urllib.parse.unquote',
+    'urllib.unquote_plus': 'urllib.parse.unquote_plus',
+    'urllib.url2pathname': 'urllib.request.url2pathname',
+    'urllib.urlcleanup': 'urllib.request.urlcleanup',
+    'urllib.urlencode': 'urllib.parse.urlencode',
+    'urllib.urlopen': 'urllib.request.urlopen',
+    'urllib.urlretrieve': 'urllib.request.urlretrieve',
+    'urllib2.HTTPError': 'urllib.error.HTTPError',
+    'urllib2.URLError': 'urllib.error.URLError',
+    'whichdb.whichdb': 'dbm.whichdb',
+};
+/** The name(s) `module.name` resolves to once Python 2 names are mapped (itself first). */
+function compatNames(module, name) {
+    const full = `${module}.${name}`;
+    const out = [full];
+    const pair = NAME_MAPPING[full];
+    if (pair !== undefined)
+        out.push(pair);
+    const mapped = IMPORT_MAPPING[module];
+    if (mapped !== undefined)
+        out.push(`${mapped}.${name}`);
+    return out;
+}
+//# sourceMappingURL=compat.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/gadgets.js
+const GADGETS = [
     ['os', 'runs commands and touches files (os.system, os.popen, os.exec*)'],
     ['posix', 'runs commands (the os module under another name)'],
     ['nt', 'runs commands (the os module under another name)'],
@@ -43495,11 +43545,11 @@ const DENY = [
     ['profile', 'runs code'],
     ['cProfile', 'runs code'],
     ['doctest', 'runs code'],
-    ['pydoc', 'imports arbitrary modules (pydoc.locate)'],
+    ['pydoc', 'imports arbitrary modules (pydoc.locate)', 'picklescan GHSA-655q-fx9r-782v'],
     ['site', 'changes the import path'],
     ['venv', 'creates environments and runs commands'],
     ['ensurepip', 'installs packages'],
-    ['pip', 'installs packages'],
+    ['pip', 'installs packages (pip.main)', 'CVE-2025-1716'],
     ['setuptools', 'runs build commands'],
     ['distutils', 'runs build commands'],
     ['platform', 'runs commands (platform.popen, _syscmd_*)'],
@@ -43525,80 +43575,1069 @@ const DENY = [
     ['tensorflow.io', 'reads and writes files'],
     ['tensorflow.python.ops.gen_io_ops', 'reads and writes files'],
     ['keras.utils.get_file', 'downloads files'],
+    // Class 3: gadgets in modules that look harmless, each with where it was made public.
+    ['torch.utils.collect_env', 'runs commands (collect_env.run)', 'google/saferpickle#18, protectai/modelscan#338'],
+    ['torch.jit.annotations', 'evaluates source text (parse_type_line)', 'CVE-2022-45907'],
+    ['torch.jit.frontend', 'compiles source text', 'CVE-2022-45907'],
+    ['torch.jit.CompilationUnit', 'compiles TorchScript source'],
+    ['torch.jit._serialization', 'loads a nested TorchScript program'],
+    ['torch.jit._load_for_lite_interpreter', 'loads a nested TorchScript program'],
+    ['torch.distributed', 'runs remote functions and loads pickles (rpc, PythonUDF, RemoteModule)', 'CVE-2024-5480, CVE-2024-48063'],
+    ['torch.fx.graph_module', 'executes the Python source of a pickled GraphModule (reduce_graph_module)'],
+    ['torch.fx.experimental', 'executes generated Python source'],
+    ['torch.package', 'imports code from a nested package'],
+    ['torch.testing._internal', 'test utilities that run commands and code'],
+    ['torch.utils.bottleneck', 'profiles (runs) a script'],
+    ['torch.utils.benchmark', 'compiles and runs code (Timer)'],
+    ['torch.autograd.profiler', 'writes trace files'],
+    ['torch.profiler', 'writes trace files and runs callbacks'],
+    ['torch.serialization._load', 'loads a nested checkpoint'],
+    ['torch.serialization._legacy_load', 'loads a nested checkpoint'],
+    ['torch.serialization.save', 'writes files'],
+    ['torch.save', 'writes files'],
+    ['torch.from_file', 'reads files'],
+    ['torch._C', 'native internals (file and library loading)'],
+    ['torch.ops', 'calls native operators, including custom and file ones'],
+    ['torch._ops', 'calls native operators'],
+    ['torch.library', 'registers operators from code'],
+    ['torch.utils.data.datapipes', 'runs user functions and reads files'],
+    ['torch.utils.model_zoo', 'downloads and loads checkpoints'],
+    ['torch.compile', 'compiles and runs code'],
+    ['torch.export', 'loads nested programs'],
+    ['torch._export', 'loads nested programs'],
+    ['_interpreters', 'runs code in a subinterpreter (run_string, exec)'],
+    ['_xxsubinterpreters', 'runs code in a subinterpreter (run_string)'],
+    ['_xxinterpchannels', 'subinterpreter channels'],
+    ['_interpchannels', 'subinterpreter channels'],
+    ['_interpqueues', 'subinterpreter queues'],
+    ['interpreters', 'runs code in a subinterpreter'],
+    ['test.support', 'test helpers that run scripts and commands'],
+    ['test.libregrtest', 'runs tests (code)'],
+    ['logging.handlers', 'opens files and sockets (FileHandler, SocketHandler, SMTPHandler, HTTPHandler)'],
+    ['logging.FileHandler', 'creates or truncates a file'],
+    ['logging.basicConfig', 'creates or truncates a file (filename=)'],
+    ['operator.call', 'calls any callable'],
+    ['_operator.call', 'calls any callable'],
+    ['builtins.print.__self__', 'reaches the builtins module'],
+    ['codecs.open', 'reads or writes files'],
+    ['bz2.open', 'reads or writes files'],
+    ['bz2.BZ2File', 'reads or writes files'],
+    ['gzip.open', 'reads or writes files'],
+    ['gzip.GzipFile', 'reads or writes files'],
+    ['lzma.open', 'reads or writes files'],
+    ['lzma.LZMAFile', 'reads or writes files'],
+    ['sqlite3', 'creates database files and loads extensions'],
+    ['dbm', 'creates database files'],
+    ['mmap', 'maps files into memory'],
+    ['copyreg.add_extension', 'rewires the extension registry'],
+    ['numpy.save', 'writes files'],
+    ['numpy.savez', 'writes files'],
+    ['numpy.savez_compressed', 'writes files'],
+    ['numpy.savetxt', 'writes files'],
+    ['numpy.loadtxt', 'reads files'],
+    ['numpy.genfromtxt', 'reads files'],
+    ['numpy.fromfile', 'reads files'],
+    ['numpy.memmap', 'creates and maps files'],
+    ['numpy.lib.format', 'reads arrays (with pickles) from files, creates memory-mapped files'],
+    ['numpy.lib.npyio', 'loads nested files, possibly with allow_pickle'],
+    ['numpy.lib._npyio_impl', 'loads nested files, possibly with allow_pickle'],
+    ['numpy.core.records.fromfile', 'reads files'],
+    ['numpy._core.records.fromfile', 'reads files'],
+    ['numpy.rec.fromfile', 'reads files'],
+    ['numpy.ndarray.tofile', 'writes files'],
+    ['numpy.ndarray.dump', 'writes files'],
+    ['numpy.generic.tofile', 'writes files'],
+    ['numpy.generic.dump', 'writes files'],
+    ['numpy.lib.utils', 'runs code (numpy.lib.utils.source, info)'],
+    ['pandas.read_pickle', 'loads a nested pickle'],
+    ['pandas.io', 'reads files, URLs and nested pickles'],
+    ...[
+        'csv',
+        'table',
+        'json',
+        'html',
+        'xml',
+        'sql',
+        'sql_query',
+        'sql_table',
+        'parquet',
+        'feather',
+        'hdf',
+        'excel',
+        'fwf',
+        'clipboard',
+        'orc',
+        'sas',
+        'spss',
+        'stata',
+    ].map((f) => [`pandas.read_${f}`, 'reads files or URLs', 'google/saferpickle#18']),
+    ['pandas.to_pickle', 'writes files'],
+    ['transformers.models.auto.auto_factory.getattribute_from_module', 'reaches any attribute of a module', 'protectai/modelscan#338'],
+    ['transformers.dynamic_module_utils', 'imports code downloaded with a model (trust_remote_code)'],
+    ['huggingface_hub', 'downloads files and models'],
+    ['mlflow', 'runs project entry points and loads nested models', 'google/saferpickle#18'],
+    ['keras.models.load_model', 'loads a nested model'],
+    ['keras.saving', 'loads a nested model'],
+    ['tensorflow.keras.models.load_model', 'loads a nested model'],
+    ['tensorflow.saved_model', 'loads a nested model'],
+    ['onnx.load', 'reads files'],
+    ['sklearn.externals.joblib', 'loads a nested pickle'],
+    ['sklearn.utils._testing', 'test helpers that run code'],
+    ['scipy.io', 'reads and writes files'],
+    ['yaml.load', 'constructs arbitrary Python objects from YAML', 'CVE-2017-18342'],
+    ['yaml.unsafe_load', 'constructs arbitrary Python objects from YAML'],
+    ['yaml.full_load', 'constructs Python objects from YAML'],
+    ['jinja2', 'renders templates (sandbox escapes run code)'],
+    ['IPython', 'runs code and shell commands'],
+    ['cgitb', 'writes files'],
+    ['builtins.exit', 'exits the process'],
+    ['builtins.quit', 'exits the process'],
+    ['builtins.help', 'starts pydoc (imports modules, runs a pager command)'],
+    ['builtins.license', 'runs a pager'],
+    ['builtins.copyright', 'runs a pager'],
+    ['builtins.credits', 'runs a pager'],
+    ['builtins.type', 'builds classes (a class with chosen methods is a gadget)'],
+    ['builtins.super', 'reaches base-class methods'],
+    ['builtins.classmethod', 'wraps callables'],
+    ['builtins.staticmethod', 'wraps callables'],
+    ['builtins.property', 'wraps callables'],
 ];
-/** Python 2 module names the unpickler maps to Python 3 ones (`fix_imports`); checked under both names. */
-const COMPAT_MODULES = {
-    __builtin__: 'builtins',
-    copy_reg: 'copyreg',
-    commands: 'subprocess',
-    cPickle: 'pickle',
-    exceptions: 'builtins',
-    Queue: 'queue',
-    SocketServer: 'socketserver',
-    httplib: 'http.client',
-    urllib2: 'urllib.request',
-    urlparse: 'urllib.parse',
-    StringIO: 'io',
-    cStringIO: 'io',
-    thread: '_thread',
-    UserDict: 'collections',
-    __main__: '__main__',
-};
+//# sourceMappingURL=gadgets.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/sklearn-globals.js
+// Generated by packages/scanner/test/corpus/python/sklearn_classes.py from scikit-learn 1.2.1 (Debian python3-sklearn); do not edit.
+// Estimators restore their attributes in __setstate__; the compiled helpers restore fields from data.
+const SKLEARN_CLASSES = [
+    'scipy.sparse._bsr.bsr_array',
+    'scipy.sparse._bsr.bsr_matrix',
+    'scipy.sparse._coo.coo_array',
+    'scipy.sparse._coo.coo_matrix',
+    'scipy.sparse._csc.csc_array',
+    'scipy.sparse._csc.csc_matrix',
+    'scipy.sparse._csr.csr_array',
+    'scipy.sparse._csr.csr_matrix',
+    'scipy.sparse._dia.dia_array',
+    'scipy.sparse._dia.dia_matrix',
+    'scipy.sparse._dok.dok_array',
+    'scipy.sparse._dok.dok_matrix',
+    'scipy.sparse._lil.lil_array',
+    'scipy.sparse._lil.lil_matrix',
+    'sklearn._loss._loss.CyAbsoluteError',
+    'sklearn._loss._loss.CyHalfBinomialLoss',
+    'sklearn._loss._loss.CyHalfGammaLoss',
+    'sklearn._loss._loss.CyHalfMultinomialLoss',
+    'sklearn._loss._loss.CyHalfPoissonLoss',
+    'sklearn._loss._loss.CyHalfSquaredError',
+    'sklearn._loss._loss.CyHalfTweedieLoss',
+    'sklearn._loss._loss.CyHalfTweedieLossIdentity',
+    'sklearn._loss._loss.CyLossFunction',
+    'sklearn._loss._loss.CyPinballLoss',
+    'sklearn._loss.glm_distribution.DistributionBoundary',
+    'sklearn._loss.glm_distribution.ExponentialDispersionModel',
+    'sklearn._loss.glm_distribution.GammaDistribution',
+    'sklearn._loss.glm_distribution.InverseGaussianDistribution',
+    'sklearn._loss.glm_distribution.NormalDistribution',
+    'sklearn._loss.glm_distribution.PoissonDistribution',
+    'sklearn._loss.glm_distribution.TweedieDistribution',
+    'sklearn._loss.link.BaseLink',
+    'sklearn._loss.link.IdentityLink',
+    'sklearn._loss.link.Interval',
+    'sklearn._loss.link.LogLink',
+    'sklearn._loss.link.LogitLink',
+    'sklearn._loss.link.MultinomialLogit',
+    'sklearn._loss.loss.AbsoluteError',
+    'sklearn._loss.loss.BaseLoss',
+    'sklearn._loss.loss.HalfBinomialLoss',
+    'sklearn._loss.loss.HalfGammaLoss',
+    'sklearn._loss.loss.HalfMultinomialLoss',
+    'sklearn._loss.loss.HalfPoissonLoss',
+    'sklearn._loss.loss.HalfSquaredError',
+    'sklearn._loss.loss.HalfTweedieLoss',
+    'sklearn._loss.loss.HalfTweedieLossIdentity',
+    'sklearn._loss.loss.PinballLoss',
+    'sklearn.base.BaseEstimator',
+    'sklearn.calibration.CalibratedClassifierCV',
+    'sklearn.calibration._SigmoidCalibration',
+    'sklearn.cluster._affinity_propagation.AffinityPropagation',
+    'sklearn.cluster._agglomerative.AgglomerativeClustering',
+    'sklearn.cluster._agglomerative.FeatureAgglomeration',
+    'sklearn.cluster._bicluster.BaseSpectral',
+    'sklearn.cluster._bicluster.SpectralBiclustering',
+    'sklearn.cluster._bicluster.SpectralCoclustering',
+    'sklearn.cluster._birch.Birch',
+    'sklearn.cluster._bisect_k_means.BisectingKMeans',
+    'sklearn.cluster._dbscan.DBSCAN',
+    'sklearn.cluster._hierarchical_fast.UnionFind',
+    'sklearn.cluster._hierarchical_fast.WeightedEdge',
+    'sklearn.cluster._kmeans.KMeans',
+    'sklearn.cluster._kmeans.MiniBatchKMeans',
+    'sklearn.cluster._kmeans._BaseKMeans',
+    'sklearn.cluster._mean_shift.MeanShift',
+    'sklearn.cluster._optics.OPTICS',
+    'sklearn.cluster._spectral.SpectralClustering',
+    'sklearn.compose._column_transformer.ColumnTransformer',
+    'sklearn.compose._target.TransformedTargetRegressor',
+    'sklearn.covariance._elliptic_envelope.EllipticEnvelope',
+    'sklearn.covariance._empirical_covariance.EmpiricalCovariance',
+    'sklearn.covariance._graph_lasso.BaseGraphicalLasso',
+    'sklearn.covariance._graph_lasso.GraphicalLasso',
+    'sklearn.covariance._graph_lasso.GraphicalLassoCV',
+    'sklearn.covariance._robust_covariance.MinCovDet',
+    'sklearn.covariance._shrunk_covariance.LedoitWolf',
+    'sklearn.covariance._shrunk_covariance.OAS',
+    'sklearn.covariance._shrunk_covariance.ShrunkCovariance',
+    'sklearn.cross_decomposition._pls.CCA',
+    'sklearn.cross_decomposition._pls.PLSCanonical',
+    'sklearn.cross_decomposition._pls.PLSRegression',
+    'sklearn.cross_decomposition._pls.PLSSVD',
+    'sklearn.cross_decomposition._pls._PLS',
+    'sklearn.decomposition._base._BasePCA',
+    'sklearn.decomposition._dict_learning.DictionaryLearning',
+    'sklearn.decomposition._dict_learning.MiniBatchDictionaryLearning',
+    'sklearn.decomposition._dict_learning.SparseCoder',
+    'sklearn.decomposition._factor_analysis.FactorAnalysis',
+    'sklearn.decomposition._fastica.FastICA',
+    'sklearn.decomposition._incremental_pca.IncrementalPCA',
+    'sklearn.decomposition._kernel_pca.KernelPCA',
+    'sklearn.decomposition._lda.LatentDirichletAllocation',
+    'sklearn.decomposition._nmf.MiniBatchNMF',
+    'sklearn.decomposition._nmf.NMF',
+    'sklearn.decomposition._nmf._BaseNMF',
+    'sklearn.decomposition._pca.PCA',
+    'sklearn.decomposition._sparse_pca.MiniBatchSparsePCA',
+    'sklearn.decomposition._sparse_pca.SparsePCA',
+    'sklearn.decomposition._sparse_pca._BaseSparsePCA',
+    'sklearn.decomposition._truncated_svd.TruncatedSVD',
+    'sklearn.discriminant_analysis.LinearDiscriminantAnalysis',
+    'sklearn.discriminant_analysis.QuadraticDiscriminantAnalysis',
+    'sklearn.dummy.DummyClassifier',
+    'sklearn.dummy.DummyRegressor',
+    'sklearn.ensemble._bagging.BaggingClassifier',
+    'sklearn.ensemble._bagging.BaggingRegressor',
+    'sklearn.ensemble._bagging.BaseBagging',
+    'sklearn.ensemble._base.BaseEnsemble',
+    'sklearn.ensemble._base._BaseHeterogeneousEnsemble',
+    'sklearn.ensemble._forest.BaseForest',
+    'sklearn.ensemble._forest.ExtraTreesClassifier',
+    'sklearn.ensemble._forest.ExtraTreesRegressor',
+    'sklearn.ensemble._forest.ForestClassifier',
+    'sklearn.ensemble._forest.ForestRegressor',
+    'sklearn.ensemble._forest.RandomForestClassifier',
+    'sklearn.ensemble._forest.RandomForestRegressor',
+    'sklearn.ensemble._forest.RandomTreesEmbedding',
+    'sklearn.ensemble._gb.BaseGradientBoosting',
+    'sklearn.ensemble._gb.GradientBoostingClassifier',
+    'sklearn.ensemble._gb.GradientBoostingRegressor',
+    'sklearn.ensemble._gb_losses.BinomialDeviance',
+    'sklearn.ensemble._gb_losses.ClassificationLossFunction',
+    'sklearn.ensemble._gb_losses.ExponentialLoss',
+    'sklearn.ensemble._gb_losses.HuberLossFunction',
+    'sklearn.ensemble._gb_losses.LeastAbsoluteError',
+    'sklearn.ensemble._gb_losses.LeastSquaresError',
+    'sklearn.ensemble._gb_losses.LossFunction',
+    'sklearn.ensemble._gb_losses.MultinomialDeviance',
+    'sklearn.ensemble._gb_losses.QuantileLossFunction',
+    'sklearn.ensemble._gb_losses.RegressionLossFunction',
+    'sklearn.ensemble._hist_gradient_boosting.binning._BinMapper',
+    'sklearn.ensemble._hist_gradient_boosting.gradient_boosting.BaseHistGradientBoosting',
+    'sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingClassifier',
+    'sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingRegressor',
+    'sklearn.ensemble._hist_gradient_boosting.histogram.HistogramBuilder',
+    'sklearn.ensemble._hist_gradient_boosting.splitting.SplitInfo',
+    'sklearn.ensemble._hist_gradient_boosting.splitting.Splitter',
+    'sklearn.ensemble._iforest.IsolationForest',
+    'sklearn.ensemble._stacking.StackingClassifier',
+    'sklearn.ensemble._stacking.StackingRegressor',
+    'sklearn.ensemble._stacking._BaseStacking',
+    'sklearn.ensemble._voting.VotingClassifier',
+    'sklearn.ensemble._voting.VotingRegressor',
+    'sklearn.ensemble._voting._BaseVoting',
+    'sklearn.ensemble._weight_boosting.AdaBoostClassifier',
+    'sklearn.ensemble._weight_boosting.AdaBoostRegressor',
+    'sklearn.ensemble._weight_boosting.BaseWeightBoosting',
+    'sklearn.feature_extraction._dict_vectorizer.DictVectorizer',
+    'sklearn.feature_extraction._hash.FeatureHasher',
+    'sklearn.feature_extraction.image.PatchExtractor',
+    'sklearn.feature_extraction.text.CountVectorizer',
+    'sklearn.feature_extraction.text.HashingVectorizer',
+    'sklearn.feature_extraction.text.TfidfTransformer',
+    'sklearn.feature_extraction.text.TfidfVectorizer',
+    'sklearn.feature_selection._from_model.SelectFromModel',
+    'sklearn.feature_selection._rfe.RFE',
+    'sklearn.feature_selection._rfe.RFECV',
+    'sklearn.feature_selection._sequential.SequentialFeatureSelector',
+    'sklearn.feature_selection._univariate_selection.GenericUnivariateSelect',
+    'sklearn.feature_selection._univariate_selection.SelectFdr',
+    'sklearn.feature_selection._univariate_selection.SelectFpr',
+    'sklearn.feature_selection._univariate_selection.SelectFwe',
+    'sklearn.feature_selection._univariate_selection.SelectKBest',
+    'sklearn.feature_selection._univariate_selection.SelectPercentile',
+    'sklearn.feature_selection._univariate_selection._BaseFilter',
+    'sklearn.feature_selection._variance_threshold.VarianceThreshold',
+    'sklearn.gaussian_process._gpc.GaussianProcessClassifier',
+    'sklearn.gaussian_process._gpc._BinaryGaussianProcessClassifierLaplace',
+    'sklearn.gaussian_process._gpr.GaussianProcessRegressor',
+    'sklearn.impute._base.MissingIndicator',
+    'sklearn.impute._base.SimpleImputer',
+    'sklearn.impute._base._BaseImputer',
+    'sklearn.impute._iterative.IterativeImputer',
+    'sklearn.impute._knn.KNNImputer',
+    'sklearn.isotonic.IsotonicRegression',
+    'sklearn.kernel_approximation.AdditiveChi2Sampler',
+    'sklearn.kernel_approximation.Nystroem',
+    'sklearn.kernel_approximation.PolynomialCountSketch',
+    'sklearn.kernel_approximation.RBFSampler',
+    'sklearn.kernel_approximation.SkewedChi2Sampler',
+    'sklearn.kernel_ridge.KernelRidge',
+    'sklearn.linear_model._base.LinearModel',
+    'sklearn.linear_model._base.LinearRegression',
+    'sklearn.linear_model._bayes.ARDRegression',
+    'sklearn.linear_model._bayes.BayesianRidge',
+    'sklearn.linear_model._coordinate_descent.ElasticNet',
+    'sklearn.linear_model._coordinate_descent.ElasticNetCV',
+    'sklearn.linear_model._coordinate_descent.Lasso',
+    'sklearn.linear_model._coordinate_descent.LassoCV',
+    'sklearn.linear_model._coordinate_descent.LinearModelCV',
+    'sklearn.linear_model._coordinate_descent.MultiTaskElasticNet',
+    'sklearn.linear_model._coordinate_descent.MultiTaskElasticNetCV',
+    'sklearn.linear_model._coordinate_descent.MultiTaskLasso',
+    'sklearn.linear_model._coordinate_descent.MultiTaskLassoCV',
+    'sklearn.linear_model._glm.glm.GammaRegressor',
+    'sklearn.linear_model._glm.glm.PoissonRegressor',
+    'sklearn.linear_model._glm.glm.TweedieRegressor',
+    'sklearn.linear_model._glm.glm._GeneralizedLinearRegressor',
+    'sklearn.linear_model._huber.HuberRegressor',
+    'sklearn.linear_model._least_angle.Lars',
+    'sklearn.linear_model._least_angle.LarsCV',
+    'sklearn.linear_model._least_angle.LassoLars',
+    'sklearn.linear_model._least_angle.LassoLarsCV',
+    'sklearn.linear_model._least_angle.LassoLarsIC',
+    'sklearn.linear_model._logistic.LogisticRegression',
+    'sklearn.linear_model._logistic.LogisticRegressionCV',
+    'sklearn.linear_model._omp.OrthogonalMatchingPursuit',
+    'sklearn.linear_model._omp.OrthogonalMatchingPursuitCV',
+    'sklearn.linear_model._passive_aggressive.PassiveAggressiveClassifier',
+    'sklearn.linear_model._passive_aggressive.PassiveAggressiveRegressor',
+    'sklearn.linear_model._perceptron.Perceptron',
+    'sklearn.linear_model._quantile.QuantileRegressor',
+    'sklearn.linear_model._ransac.RANSACRegressor',
+    'sklearn.linear_model._ridge.Ridge',
+    'sklearn.linear_model._ridge.RidgeCV',
+    'sklearn.linear_model._ridge.RidgeClassifier',
+    'sklearn.linear_model._ridge.RidgeClassifierCV',
+    'sklearn.linear_model._ridge._BaseRidge',
+    'sklearn.linear_model._ridge._BaseRidgeCV',
+    'sklearn.linear_model._ridge._RidgeGCV',
+    'sklearn.linear_model._sag_fast.MultinomialLogLoss32',
+    'sklearn.linear_model._sag_fast.MultinomialLogLoss64',
+    'sklearn.linear_model._sgd_fast.Classification',
+    'sklearn.linear_model._sgd_fast.EpsilonInsensitive',
+    'sklearn.linear_model._sgd_fast.Hinge',
+    'sklearn.linear_model._sgd_fast.Huber',
+    'sklearn.linear_model._sgd_fast.Log',
+    'sklearn.linear_model._sgd_fast.LossFunction',
+    'sklearn.linear_model._sgd_fast.ModifiedHuber',
+    'sklearn.linear_model._sgd_fast.Regression',
+    'sklearn.linear_model._sgd_fast.SquaredEpsilonInsensitive',
+    'sklearn.linear_model._sgd_fast.SquaredHinge',
+    'sklearn.linear_model._sgd_fast.SquaredLoss',
+    'sklearn.linear_model._stochastic_gradient.BaseSGD',
+    'sklearn.linear_model._stochastic_gradient.BaseSGDClassifier',
+    'sklearn.linear_model._stochastic_gradient.BaseSGDRegressor',
+    'sklearn.linear_model._stochastic_gradient.SGDClassifier',
+    'sklearn.linear_model._stochastic_gradient.SGDOneClassSVM',
+    'sklearn.linear_model._stochastic_gradient.SGDRegressor',
+    'sklearn.linear_model._theil_sen.TheilSenRegressor',
+    'sklearn.manifold._isomap.Isomap',
+    'sklearn.manifold._locally_linear.LocallyLinearEmbedding',
+    'sklearn.manifold._mds.MDS',
+    'sklearn.manifold._spectral_embedding.SpectralEmbedding',
+    'sklearn.manifold._t_sne.TSNE',
+    'sklearn.metrics._dist_metrics.BrayCurtisDistance',
+    'sklearn.metrics._dist_metrics.BrayCurtisDistance32',
+    'sklearn.metrics._dist_metrics.CanberraDistance',
+    'sklearn.metrics._dist_metrics.CanberraDistance32',
+    'sklearn.metrics._dist_metrics.ChebyshevDistance',
+    'sklearn.metrics._dist_metrics.ChebyshevDistance32',
+    'sklearn.metrics._dist_metrics.DiceDistance',
+    'sklearn.metrics._dist_metrics.DiceDistance32',
+    'sklearn.metrics._dist_metrics.DistanceMetric',
+    'sklearn.metrics._dist_metrics.DistanceMetric32',
+    'sklearn.metrics._dist_metrics.EuclideanDistance',
+    'sklearn.metrics._dist_metrics.EuclideanDistance32',
+    'sklearn.metrics._dist_metrics.HammingDistance',
+    'sklearn.metrics._dist_metrics.HammingDistance32',
+    'sklearn.metrics._dist_metrics.HaversineDistance',
+    'sklearn.metrics._dist_metrics.HaversineDistance32',
+    'sklearn.metrics._dist_metrics.JaccardDistance',
+    'sklearn.metrics._dist_metrics.JaccardDistance32',
+    'sklearn.metrics._dist_metrics.KulsinskiDistance',
+    'sklearn.metrics._dist_metrics.KulsinskiDistance32',
+    'sklearn.metrics._dist_metrics.MahalanobisDistance',
+    'sklearn.metrics._dist_metrics.MahalanobisDistance32',
+    'sklearn.metrics._dist_metrics.ManhattanDistance',
+    'sklearn.metrics._dist_metrics.ManhattanDistance32',
+    'sklearn.metrics._dist_metrics.MatchingDistance',
+    'sklearn.metrics._dist_metrics.MatchingDistance32',
+    'sklearn.metrics._dist_metrics.MinkowskiDistance',
+    'sklearn.metrics._dist_metrics.MinkowskiDistance32',
+    'sklearn.metrics._dist_metrics.PyFuncDistance',
+    'sklearn.metrics._dist_metrics.PyFuncDistance32',
+    'sklearn.metrics._dist_metrics.RogersTanimotoDistance',
+    'sklearn.metrics._dist_metrics.RogersTanimotoDistance32',
+    'sklearn.metrics._dist_metrics.RussellRaoDistance',
+    'sklearn.metrics._dist_metrics.RussellRaoDistance32',
+    'sklearn.metrics._dist_metrics.SEuclideanDistance',
+    'sklearn.metrics._dist_metrics.SEuclideanDistance32',
+    'sklearn.metrics._dist_metrics.SokalMichenerDistance',
+    'sklearn.metrics._dist_metrics.SokalMichenerDistance32',
+    'sklearn.metrics._dist_metrics.SokalSneathDistance',
+    'sklearn.metrics._dist_metrics.SokalSneathDistance32',
+    'sklearn.metrics._dist_metrics.WMinkowskiDistance',
+    'sklearn.metrics._dist_metrics.WMinkowskiDistance32',
+    'sklearn.metrics._dist_metrics.newObj',
+    'sklearn.metrics._pairwise_distances_reduction._argkmin.ArgKmin32',
+    'sklearn.metrics._pairwise_distances_reduction._argkmin.ArgKmin64',
+    'sklearn.metrics._pairwise_distances_reduction._argkmin.EuclideanArgKmin32',
+    'sklearn.metrics._pairwise_distances_reduction._argkmin.EuclideanArgKmin64',
+    'sklearn.metrics._pairwise_distances_reduction._base.BaseDistancesReduction32',
+    'sklearn.metrics._pairwise_distances_reduction._base.BaseDistancesReduction64',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DatasetsPair32',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DatasetsPair64',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DenseDenseDatasetsPair32',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DenseDenseDatasetsPair64',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DenseSparseDatasetsPair32',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DenseSparseDatasetsPair64',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.SparseDenseDatasetsPair32',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.SparseDenseDatasetsPair64',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.SparseSparseDatasetsPair32',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.SparseSparseDatasetsPair64',
+    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.DenseDenseMiddleTermComputer32',
+    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.DenseDenseMiddleTermComputer64',
+    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.MiddleTermComputer32',
+    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.MiddleTermComputer64',
+    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.SparseSparseMiddleTermComputer32',
+    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.SparseSparseMiddleTermComputer64',
+    'sklearn.metrics._pairwise_distances_reduction._radius_neighbors.EuclideanRadiusNeighbors32',
+    'sklearn.metrics._pairwise_distances_reduction._radius_neighbors.EuclideanRadiusNeighbors64',
+    'sklearn.metrics._pairwise_distances_reduction._radius_neighbors.RadiusNeighbors32',
+    'sklearn.metrics._pairwise_distances_reduction._radius_neighbors.RadiusNeighbors64',
+    'sklearn.mixture._base.BaseMixture',
+    'sklearn.mixture._bayesian_mixture.BayesianGaussianMixture',
+    'sklearn.mixture._gaussian_mixture.GaussianMixture',
+    'sklearn.model_selection._search.BaseSearchCV',
+    'sklearn.model_selection._search.GridSearchCV',
+    'sklearn.model_selection._search.RandomizedSearchCV',
+    'sklearn.model_selection._search_successive_halving.BaseSuccessiveHalving',
+    'sklearn.model_selection._search_successive_halving.HalvingGridSearchCV',
+    'sklearn.model_selection._search_successive_halving.HalvingRandomSearchCV',
+    'sklearn.multiclass.OneVsOneClassifier',
+    'sklearn.multiclass.OneVsRestClassifier',
+    'sklearn.multiclass.OutputCodeClassifier',
+    'sklearn.multiclass._ConstantPredictor',
+    'sklearn.multioutput.ClassifierChain',
+    'sklearn.multioutput.MultiOutputClassifier',
+    'sklearn.multioutput.MultiOutputRegressor',
+    'sklearn.multioutput.RegressorChain',
+    'sklearn.multioutput._BaseChain',
+    'sklearn.multioutput._MultiOutputEstimator',
+    'sklearn.naive_bayes.BernoulliNB',
+    'sklearn.naive_bayes.CategoricalNB',
+    'sklearn.naive_bayes.ComplementNB',
+    'sklearn.naive_bayes.GaussianNB',
+    'sklearn.naive_bayes.MultinomialNB',
+    'sklearn.naive_bayes._BaseDiscreteNB',
+    'sklearn.naive_bayes._BaseNB',
+    'sklearn.neighbors._ball_tree.BallTree',
+    'sklearn.neighbors._ball_tree.BinaryTree',
+    'sklearn.neighbors._ball_tree.NeighborsHeap',
+    'sklearn.neighbors._ball_tree.NodeHeap',
+    'sklearn.neighbors._ball_tree.newObj',
+    'sklearn.neighbors._base.NeighborsBase',
+    'sklearn.neighbors._classification.KNeighborsClassifier',
+    'sklearn.neighbors._classification.RadiusNeighborsClassifier',
+    'sklearn.neighbors._graph.KNeighborsTransformer',
+    'sklearn.neighbors._graph.RadiusNeighborsTransformer',
+    'sklearn.neighbors._kd_tree.BinaryTree',
+    'sklearn.neighbors._kd_tree.KDTree',
+    'sklearn.neighbors._kd_tree.NeighborsHeap',
+    'sklearn.neighbors._kd_tree.NodeHeap',
+    'sklearn.neighbors._kd_tree.newObj',
+    'sklearn.neighbors._kde.KernelDensity',
+    'sklearn.neighbors._lof.LocalOutlierFactor',
+    'sklearn.neighbors._nca.NeighborhoodComponentsAnalysis',
+    'sklearn.neighbors._nearest_centroid.NearestCentroid',
+    'sklearn.neighbors._quad_tree._QuadTree',
+    'sklearn.neighbors._regression.KNeighborsRegressor',
+    'sklearn.neighbors._regression.RadiusNeighborsRegressor',
+    'sklearn.neighbors._unsupervised.NearestNeighbors',
+    'sklearn.neural_network._multilayer_perceptron.BaseMultilayerPerceptron',
+    'sklearn.neural_network._multilayer_perceptron.MLPClassifier',
+    'sklearn.neural_network._multilayer_perceptron.MLPRegressor',
+    'sklearn.neural_network._rbm.BernoulliRBM',
+    'sklearn.pipeline.FeatureUnion',
+    'sklearn.pipeline.Pipeline',
+    'sklearn.preprocessing._data.Binarizer',
+    'sklearn.preprocessing._data.KernelCenterer',
+    'sklearn.preprocessing._data.MaxAbsScaler',
+    'sklearn.preprocessing._data.MinMaxScaler',
+    'sklearn.preprocessing._data.Normalizer',
+    'sklearn.preprocessing._data.PowerTransformer',
+    'sklearn.preprocessing._data.QuantileTransformer',
+    'sklearn.preprocessing._data.RobustScaler',
+    'sklearn.preprocessing._data.StandardScaler',
+    'sklearn.preprocessing._discretization.KBinsDiscretizer',
+    'sklearn.preprocessing._encoders.OneHotEncoder',
+    'sklearn.preprocessing._encoders.OrdinalEncoder',
+    'sklearn.preprocessing._encoders._BaseEncoder',
+    'sklearn.preprocessing._function_transformer.FunctionTransformer',
+    'sklearn.preprocessing._label.LabelBinarizer',
+    'sklearn.preprocessing._label.LabelEncoder',
+    'sklearn.preprocessing._label.MultiLabelBinarizer',
+    'sklearn.preprocessing._polynomial.PolynomialFeatures',
+    'sklearn.preprocessing._polynomial.SplineTransformer',
+    'sklearn.random_projection.BaseRandomProjection',
+    'sklearn.random_projection.GaussianRandomProjection',
+    'sklearn.random_projection.SparseRandomProjection',
+    'sklearn.semi_supervised._label_propagation.BaseLabelPropagation',
+    'sklearn.semi_supervised._label_propagation.LabelPropagation',
+    'sklearn.semi_supervised._label_propagation.LabelSpreading',
+    'sklearn.semi_supervised._self_training.SelfTrainingClassifier',
+    'sklearn.svm._base.BaseLibSVM',
+    'sklearn.svm._base.BaseSVC',
+    'sklearn.svm._classes.LinearSVC',
+    'sklearn.svm._classes.LinearSVR',
+    'sklearn.svm._classes.NuSVC',
+    'sklearn.svm._classes.NuSVR',
+    'sklearn.svm._classes.OneClassSVM',
+    'sklearn.svm._classes.SVC',
+    'sklearn.svm._classes.SVR',
+    'sklearn.tree._classes.BaseDecisionTree',
+    'sklearn.tree._classes.DecisionTreeClassifier',
+    'sklearn.tree._classes.DecisionTreeRegressor',
+    'sklearn.tree._classes.ExtraTreeClassifier',
+    'sklearn.tree._classes.ExtraTreeRegressor',
+    'sklearn.tree._criterion.ClassificationCriterion',
+    'sklearn.tree._criterion.Criterion',
+    'sklearn.tree._criterion.Entropy',
+    'sklearn.tree._criterion.FriedmanMSE',
+    'sklearn.tree._criterion.Gini',
+    'sklearn.tree._criterion.MAE',
+    'sklearn.tree._criterion.MSE',
+    'sklearn.tree._criterion.Poisson',
+    'sklearn.tree._criterion.RegressionCriterion',
+    'sklearn.tree._splitter.BaseDenseSplitter',
+    'sklearn.tree._splitter.BaseSparseSplitter',
+    'sklearn.tree._splitter.BestSparseSplitter',
+    'sklearn.tree._splitter.BestSplitter',
+    'sklearn.tree._splitter.RandomSparseSplitter',
+    'sklearn.tree._splitter.RandomSplitter',
+    'sklearn.tree._splitter.Splitter',
+    'sklearn.tree._tree.BestFirstTreeBuilder',
+    'sklearn.tree._tree.DepthFirstTreeBuilder',
+    'sklearn.tree._tree.Tree',
+    'sklearn.tree._tree.TreeBuilder',
+    'sklearn.tree._tree._AlphaPruner',
+    'sklearn.tree._tree._CCPPruneController',
+    'sklearn.tree._tree._PathFinder',
+    'sklearn.tree._utils.WeightedMedianCalculator',
+    'sklearn.tree._utils.WeightedPQueue',
+    'sklearn.utils._bunch.Bunch',
+    'sklearn.utils._fast_dict.IntFloatDict',
+    'sklearn.utils._mocking.CheckingClassifier',
+    'sklearn.utils._mocking.NoSampleWeightWrapper',
+    'sklearn.utils._readonly_array_wrapper.ReadonlyArrayWrapper',
+    'sklearn.utils._seq_dataset.ArrayDataset32',
+    'sklearn.utils._seq_dataset.ArrayDataset64',
+    'sklearn.utils._seq_dataset.CSRDataset32',
+    'sklearn.utils._seq_dataset.CSRDataset64',
+    'sklearn.utils._seq_dataset.SequentialDataset32',
+    'sklearn.utils._seq_dataset.SequentialDataset64',
+    'sklearn.utils._vector_sentinel.StdVectorSentinel',
+    'sklearn.utils._vector_sentinel.StdVectorSentinelFloat64',
+    'sklearn.utils._vector_sentinel.StdVectorSentinelInt32',
+    'sklearn.utils._vector_sentinel.StdVectorSentinelInt64',
+    'sklearn.utils._vector_sentinel.StdVectorSentinelIntP',
+    'sklearn.utils._weight_vector.WeightVector32',
+    'sklearn.utils._weight_vector.WeightVector64',
+    'sklearn.utils.metaestimators._BaseComposition',
+];
+//# sourceMappingURL=sklearn-globals.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/safe-globals.js
+/**
+ * The default safe list: exact `module.name` strings only (no prefixes, no attribute walks), each group with
+ * why loading it cannot run code. A global is safe only when the pickle's `module` + "." + `name` is one of
+ * these, which is how torch's weights_only unpickler matches its own allowlist.
+ * `test/pickle/safe-globals.test.ts` proves every `torch-weights-only` entry is in the installed torch's
+ * allowlist and that each name resolves, through find_class, to the object the loader's allowlist holds.
+ */
+
+const TORCH_DTYPES = [
+    'float32',
+    'float64',
+    'float16',
+    'bfloat16',
+    'complex32',
+    'complex64',
+    'complex128',
+    'int64',
+    'int32',
+    'int16',
+    'int8',
+    'uint8',
+    'uint16',
+    'uint32',
+    'uint64',
+    'bool',
+    'qint8',
+    'quint8',
+    'qint32',
+    'quint4x2',
+    'quint2x4',
+    'float8_e4m3fn',
+    'float8_e5m2',
+    'float8_e4m3fnuz',
+    'float8_e5m2fnuz',
+    'float8_e8m0fnu',
+    'float4_e2m1fn_x2',
+    'bits8',
+    'bits16',
+    'strided',
+    'sparse_coo',
+    'sparse_csr',
+    'sparse_csc',
+    'sparse_bsr',
+    'sparse_bsc',
+    '_mkldnn',
+    'jagged',
+    'contiguous_format',
+    'channels_last',
+    'channels_last_3d',
+    'preserve_format',
+    'per_tensor_affine',
+    'per_channel_affine',
+    'per_tensor_symmetric',
+    'per_channel_symmetric',
+    'per_channel_affine_float_qparams',
+];
+const TORCH_STORAGES = [
+    'Float',
+    'Double',
+    'Half',
+    'BFloat16',
+    'Long',
+    'Int',
+    'Short',
+    'Char',
+    'Byte',
+    'Bool',
+    'ComplexFloat',
+    'ComplexDouble',
+    'QUInt8',
+    'QInt8',
+    'QInt32',
+    'QUInt4x2',
+    'QUInt2x4',
+].map((t) => `${t}Storage`);
+const TORCH_REBUILD = [
+    '_rebuild_tensor',
+    '_rebuild_tensor_v2',
+    '_rebuild_tensor_v3',
+    '_rebuild_parameter',
+    '_rebuild_parameter_with_state',
+    '_rebuild_qtensor',
+    '_rebuild_sparse_tensor',
+    '_rebuild_nested_tensor',
+    '_rebuild_meta_tensor_no_storage',
+    '_rebuild_wrapper_subclass',
+    '_rebuild_device_tensor_from_numpy',
+];
+// numpy.dtypes classes (numpy >= 1.25): what np.dtype pickles as; constructing one builds a dtype.
+const NUMPY_DTYPE_CLASSES = [
+    'BoolDType',
+    'Int8DType',
+    'UInt8DType',
+    'Int16DType',
+    'UInt16DType',
+    'Int32DType',
+    'UInt32DType',
+    'Int64DType',
+    'UInt64DType',
+    'ByteDType',
+    'UByteDType',
+    'ShortDType',
+    'UShortDType',
+    'IntDType',
+    'UIntDType',
+    'LongDType',
+    'ULongDType',
+    'LongLongDType',
+    'ULongLongDType',
+    'Float16DType',
+    'Float32DType',
+    'Float64DType',
+    'LongDoubleDType',
+    'Complex64DType',
+    'Complex128DType',
+    'CLongDoubleDType',
+    'ObjectDType',
+    'BytesDType',
+    'StrDType',
+    'VoidDType',
+    'DateTime64DType',
+    'TimeDelta64DType',
+    'StringDType',
+];
+// torch.load(weights_only=True)'s own allowlist, recorded from torch 1.13.0a0 (Debian python3-torch,
+// torch/_weights_only_unpickler.py _get_allowed_globals()); test/pickle/safe-globals.test.ts compares it with
+// the installed torch's.
+const TORCH_WEIGHTS_ONLY = [
+    'collections.OrderedDict',
+    'torch.BFloat16Storage',
+    'torch.BFloat16Tensor',
+    'torch.BoolStorage',
+    'torch.BoolTensor',
+    'torch.ByteStorage',
+    'torch.ByteTensor',
+    'torch.CharStorage',
+    'torch.CharTensor',
+    'torch.ComplexDoubleStorage',
+    'torch.ComplexFloatStorage',
+    'torch.DoubleStorage',
+    'torch.DoubleTensor',
+    'torch.FloatStorage',
+    'torch.FloatTensor',
+    'torch.HalfStorage',
+    'torch.HalfTensor',
+    'torch.IntStorage',
+    'torch.IntTensor',
+    'torch.LongStorage',
+    'torch.LongTensor',
+    'torch.QInt32Storage',
+    'torch.QInt8Storage',
+    'torch.QUInt2x4Storage',
+    'torch.QUInt4x2Storage',
+    'torch.QUInt8Storage',
+    'torch.ShortStorage',
+    'torch.ShortTensor',
+    'torch.Size',
+    'torch.Tensor',
+    'torch._utils._rebuild_meta_tensor_no_storage',
+    'torch._utils._rebuild_parameter',
+    'torch._utils._rebuild_sparse_csr_tensor',
+    'torch._utils._rebuild_sparse_tensor',
+    'torch._utils._rebuild_tensor',
+    'torch._utils._rebuild_tensor_v2',
+    'torch.complex128',
+    'torch.complex32',
+    'torch.complex64',
+    'torch.cuda.BFloat16Storage',
+    'torch.cuda.BFloat16Tensor',
+    'torch.cuda.BoolStorage',
+    'torch.cuda.BoolTensor',
+    'torch.cuda.ByteStorage',
+    'torch.cuda.ByteTensor',
+    'torch.cuda.CharStorage',
+    'torch.cuda.CharTensor',
+    'torch.cuda.ComplexDoubleStorage',
+    'torch.cuda.ComplexFloatStorage',
+    'torch.cuda.DoubleStorage',
+    'torch.cuda.DoubleTensor',
+    'torch.cuda.FloatStorage',
+    'torch.cuda.FloatTensor',
+    'torch.cuda.HalfStorage',
+    'torch.cuda.HalfTensor',
+    'torch.cuda.IntStorage',
+    'torch.cuda.IntTensor',
+    'torch.cuda.LongStorage',
+    'torch.cuda.LongTensor',
+    'torch.cuda.ShortStorage',
+    'torch.cuda.ShortTensor',
+    'torch.cuda.sparse.BFloat16Tensor',
+    'torch.cuda.sparse.ByteTensor',
+    'torch.cuda.sparse.CharTensor',
+    'torch.cuda.sparse.DoubleTensor',
+    'torch.cuda.sparse.FloatTensor',
+    'torch.cuda.sparse.HalfTensor',
+    'torch.cuda.sparse.IntTensor',
+    'torch.cuda.sparse.LongTensor',
+    'torch.cuda.sparse.ShortTensor',
+    'torch.float16',
+    'torch.float32',
+    'torch.float64',
+    'torch.int16',
+    'torch.int32',
+    'torch.int64',
+    'torch.int8',
+    'torch.nn.parameter.Parameter',
+    'torch.serialization._get_layout',
+    'torch.sparse.BFloat16Tensor',
+    'torch.sparse.ByteTensor',
+    'torch.sparse.CharTensor',
+    'torch.sparse.DoubleTensor',
+    'torch.sparse.FloatTensor',
+    'torch.sparse.HalfTensor',
+    'torch.sparse.IntTensor',
+    'torch.sparse.LongTensor',
+    'torch.sparse.ShortTensor',
+    'torch.storage.TypedStorage',
+    'torch.storage.UntypedStorage',
+];
+// numpy scalar types (`numpy.float64(...)` in pickles of scalars and dtype arguments): constructing one builds a number.
+const NUMPY_SCALAR_TYPES = [
+    'bool_',
+    'int8',
+    'int16',
+    'int32',
+    'int64',
+    'uint8',
+    'uint16',
+    'uint32',
+    'uint64',
+    'float16',
+    'float32',
+    'float64',
+    'longdouble',
+    'complex64',
+    'complex128',
+    'clongdouble',
+    'str_',
+    'bytes_',
+    'datetime64',
+    'timedelta64',
+    'intc',
+    'uintc',
+    'longlong',
+    'ulonglong',
+];
+const SAFE_GROUPS = [
+    {
+        source: 'torch-weights-only',
+        why: 'torch.load(weights_only=True) accepts it (recorded allowlist above): tensor, parameter and storage rebuilds, dtypes',
+        names: TORCH_WEIGHTS_ONLY,
+    },
+    {
+        source: 'torch-later',
+        why: 'accepted by torch.load(weights_only=True) in torch 2.x, not yet in the recorded 1.13 list: newer rebuilds, dtypes, layouts, memory formats, plain containers',
+        names: [
+            ...TORCH_REBUILD.map((f) => `torch._utils.${f}`),
+            'torch._tensor._rebuild_from_type_v2',
+            'torch.nn.parameter.Parameter',
+            'torch.Tensor',
+            'torch.Size',
+            'torch.device',
+            'torch.serialization._get_layout',
+            'torch.storage.UntypedStorage',
+            'torch.UntypedStorage',
+            'torch.TypedStorage',
+            'torch.storage.TypedStorage',
+            ...TORCH_STORAGES.map((s) => `torch.${s}`),
+            ...TORCH_STORAGES.map((s) => `torch.cuda.${s}`),
+            ...TORCH_STORAGES.slice(0, 12).map((s) => `torch.${s.replace('Storage', 'Tensor')}`),
+            ...TORCH_STORAGES.slice(0, 12).map((s) => `torch.cuda.${s.replace('Storage', 'Tensor')}`),
+            ...TORCH_DTYPES.map((d) => `torch.${d}`),
+            'collections.OrderedDict',
+            'collections.Counter',
+            'builtins.set',
+            'builtins.frozenset',
+            'builtins.bytearray',
+            'builtins.complex',
+            'builtins.slice',
+            'builtins.range',
+            '_codecs.encode',
+        ].filter((n) => !TORCH_WEIGHTS_ONLY.includes(n)),
+    },
+    {
+        source: 'torch-extension',
+        why: 'torch.save of a stock module or a TorchScript archive: torch.nn module classes (unpickling sets __dict__, no code), the TorchScript unpickler helpers (return their argument)',
+        names: [
+            'torch.nn.modules.container.Sequential',
+            'torch.nn.modules.container.ModuleList',
+            'torch.nn.modules.container.ModuleDict',
+            'torch.nn.modules.container.ParameterList',
+            'torch.nn.modules.container.ParameterDict',
+            'torch.nn.modules.linear.Linear',
+            'torch.nn.modules.linear.Identity',
+            'torch.nn.modules.linear.Bilinear',
+            'torch.nn.modules.conv.Conv1d',
+            'torch.nn.modules.conv.Conv2d',
+            'torch.nn.modules.conv.Conv3d',
+            'torch.nn.modules.conv.ConvTranspose1d',
+            'torch.nn.modules.conv.ConvTranspose2d',
+            'torch.nn.modules.conv.ConvTranspose3d',
+            'torch.nn.modules.activation.ReLU',
+            'torch.nn.modules.activation.GELU',
+            'torch.nn.modules.activation.SiLU',
+            'torch.nn.modules.activation.Tanh',
+            'torch.nn.modules.activation.Sigmoid',
+            'torch.nn.modules.activation.Softmax',
+            'torch.nn.modules.activation.LeakyReLU',
+            'torch.nn.modules.activation.MultiheadAttention',
+            'torch.nn.modules.normalization.LayerNorm',
+            'torch.nn.modules.normalization.GroupNorm',
+            'torch.nn.modules.batchnorm.BatchNorm1d',
+            'torch.nn.modules.batchnorm.BatchNorm2d',
+            'torch.nn.modules.batchnorm.BatchNorm3d',
+            'torch.nn.modules.dropout.Dropout',
+            'torch.nn.modules.sparse.Embedding',
+            'torch.nn.modules.pooling.MaxPool2d',
+            'torch.nn.modules.pooling.AvgPool2d',
+            'torch.nn.modules.pooling.AdaptiveAvgPool2d',
+            'torch.nn.modules.flatten.Flatten',
+            'torch.nn.modules.rnn.LSTM',
+            'torch.nn.modules.rnn.GRU',
+            'torch.nn.modules.rnn.RNN',
+            'torch.nn.modules.transformer.TransformerEncoder',
+            'torch.nn.modules.transformer.TransformerEncoderLayer',
+            'torch.nn.modules.linear.NonDynamicallyQuantizableLinear',
+            'torch.jit._pickle.build_intlist',
+            'torch.jit._pickle.build_doublelist',
+            'torch.jit._pickle.build_boollist',
+            'torch.jit._pickle.build_tensorlist',
+            'torch.jit._pickle.build_tensor_from_id',
+            'torch.jit._pickle.restore_type_tag',
+        ],
+    },
+    {
+        source: 'numpy',
+        why: 'what numpy pickles an array, scalar, dtype or random state as; reconstructing one builds data',
+        names: [
+            'numpy.core.multiarray._reconstruct',
+            'numpy._core.multiarray._reconstruct',
+            'numpy.core.multiarray.scalar',
+            'numpy._core.multiarray.scalar',
+            'numpy.core.numeric._frombuffer',
+            'numpy._core.numeric._frombuffer',
+            'numpy.ndarray',
+            'numpy.dtype',
+            'numpy.random._pickle.__randomstate_ctor',
+            'numpy.random._pickle.__bit_generator_ctor',
+            'numpy.random._pickle.__generator_ctor',
+            'numpy.random.mtrand.RandomState',
+            'numpy.random._mt19937.MT19937',
+            'numpy.random._pcg64.PCG64',
+            ...NUMPY_DTYPE_CLASSES.map((c) => `numpy.dtypes.${c}`),
+            ...NUMPY_SCALAR_TYPES.map((t) => `numpy.${t}`),
+        ],
+    },
+    {
+        source: 'joblib',
+        why: "joblib's array wrappers: the array bytes follow in the stream and are read as data",
+        names: ['joblib.numpy_pickle.NumpyArrayWrapper', 'joblib.numpy_pickle.NDArrayWrapper'],
+    },
+    {
+        source: 'sklearn',
+        why: 'scikit-learn estimators (attributes restored by __setstate__) and the compiled helpers they hold (fields restored from data)',
+        names: SKLEARN_CLASSES,
+    },
+    {
+        source: 'python-data',
+        why: 'plain data constructors and constants (copyreg rebuilds objects whose class is judged on its own)',
+        names: [
+            'builtins.dict',
+            'builtins.list',
+            'builtins.tuple',
+            'builtins.bytes',
+            'builtins.str',
+            'builtins.int',
+            'builtins.float',
+            'builtins.bool',
+            'builtins.object',
+            'builtins.len',
+            '__future__.annotations',
+            'copyreg._reconstructor',
+            'datetime.datetime',
+            'datetime.date',
+            'datetime.timedelta',
+            'datetime.timezone',
+            'decimal.Decimal',
+            'fractions.Fraction',
+            'uuid.UUID',
+            'collections.defaultdict',
+            'collections.deque',
+        ],
+    },
+];
+/** Every name of the default safe list. */
+const DEFAULT_SAFE_GLOBALS = new Set(SAFE_GROUPS.flatMap((g) => g.names));
+//# sourceMappingURL=safe-globals.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/globals-policy.js
+/**
+ * Which pickle globals are safe to import. Allowlist first: a global is `safe` only when its exact
+ * `module.name` is on the safe list (or in the policy's allowGlobals); known gadgets are `unsafe` with the reason;
+ * everything else is `review` (which blocks under the default policy).
+ */
+
+
+
+
+/** Loaders handed bytes from the pickle itself: safe only when those bytes are analysed and safe (nested.ts). */
+const NESTED_LOADERS = new Set(['torch.storage._load_from_bytes']);
+// A module pattern covers the module and everything below it; `module.name` covers that name and its attributes.
 function matches(full, pattern) {
     if (pattern.endsWith('.*'))
         return full.startsWith(pattern.slice(0, -1));
     return full === pattern || full.startsWith(`${pattern}.`);
 }
-function exactOrWildcard(full, pattern) {
-    if (pattern.endsWith('.*'))
-        return full.startsWith(pattern.slice(0, -1));
-    return full === pattern;
-}
 /**
- * Every dotted path the unpickler may resolve for (module, name): `find_class` walks a dotted name attribute by
- * attribute, so `pathlib` + `os.system` reaches `os.system` (pathlib.os is the os module). The module is
- * checked under its Python 2 name and the name `fix_imports` maps it to.
+ * Every dotted path the unpickler may reach for (module, name): `find_class` walks a dotted name attribute by
+ * attribute (protocol 4+), so `pathlib` + `os.system` reaches `os.system` (pathlib.os is the os module), and
+ * Python 2 names are mapped (`commands` is `subprocess`, `__builtin__.reduce` is `functools.reduce`).
  */
-function candidates(module, name) {
-    const head = module.split('.')[0] ?? module;
-    const mapped = COMPAT_MODULES[head];
-    const modules = mapped && mapped !== head ? [module, mapped + module.slice(head.length)] : [module];
-    const out = new Set();
+function reachable(module, name) {
+    const out = new Set(compatNames(module, name));
     const parts = name.split('.');
-    for (const m of modules)
-        out.add(`${m}.${name}`);
     for (let i = 0; i < parts.length - 1; i++)
         out.add(parts.slice(i).join('.'));
+    if (parts.length > 1)
+        for (const n of compatNames(module, parts[0]))
+            out.add(`${n}.${parts.slice(1).join('.')}`);
     return [...out];
 }
 const DUNDER = /^__\w+__$/;
 // copyreg's NEWOBJ helpers only call cls.__new__ (the class is judged on its own); dunder names, not gadgets.
 const PLAIN_CONSTRUCTORS = new Set(['copyreg.__newobj__', 'copyreg.__newobj_ex__', 'copy_reg.__newobj__']);
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Methods reached by an attribute walk that load or run what they are given, whatever class they are on.
+const DANGEROUS_ATTRIBUTES = new Set(['from_pretrained', 'load', 'loads', 'system', 'popen', 'tofile', 'dump', 'exec_module']);
+function gadgetReason(c, full, g) {
+    const [, why, source] = g;
+    const what = c === full ? why : `reaches ${c}: ${why}`;
+    return source === undefined ? what : `${what} (${source})`;
+}
 /** Judge one global as the unpickler would resolve it. Deny always wins over allow. */
 function judgeGlobal(module, name, policy) {
     const full = `${module}.${name}`;
-    for (const c of candidates(module, name)) {
+    for (const c of reachable(module, name)) {
         for (const p of policy.deny)
             if (matches(c, p))
                 return { verdict: 'unsafe', reason: `denied by policy (${p})` };
-        for (const [p, why] of DENY)
-            if (matches(c, p))
-                return { verdict: 'unsafe', reason: c === full ? why : `reaches ${c}: ${why}` };
+        for (const g of GADGETS)
+            if (matches(c, g[0]))
+                return { verdict: 'unsafe', reason: gadgetReason(c, full, g) };
     }
     const parts = name.split('.');
     if (!module.split('.').every((p) => IDENT.test(p)) || !parts.every((p) => IDENT.test(p)))
         return { verdict: 'review', reason: `"${full}" is not a valid dotted Python name; the loader would fail to import it` };
     if (parts.some((p) => DUNDER.test(p)) && !PLAIN_CONSTRUCTORS.has(full))
         return { verdict: 'unsafe', reason: `"${full}" reaches a dunder attribute (interpreter internals)` };
-    for (const c of candidates(module, name).slice(0, 2)) {
-        if (DEFAULT_SAFE_GLOBALS.has(c) || SAFE_PREFIXES.some((p) => c.startsWith(p)))
+    if (parts.length > 1 && DANGEROUS_ATTRIBUTES.has(parts[parts.length - 1]))
+        return { verdict: 'unsafe', reason: `"${full}" walks to a method that loads or runs its argument` };
+    // The exact string, as torch's weights_only unpickler matches it: `evil` + `torch.Tensor` is not torch.Tensor.
+    for (const c of compatNames(module, name)) {
+        if (DEFAULT_SAFE_GLOBALS.has(c) || NESTED_LOADERS.has(c))
             return { verdict: 'safe', reason: 'on the default safe list' };
         for (const p of policy.allow)
-            if (exactOrWildcard(c, p))
+            if (allowedBy(module, name, c, p))
                 return { verdict: 'safe', reason: `allowed by policy (${p})` };
     }
     return { verdict: 'review', reason: `${full} is on neither the safe list nor the deny list` };
+}
+// `pkg.*` admits the classes of pkg's modules by their own names, never an attribute walk from them.
+function allowedBy(module, name, c, pattern) {
+    if (!pattern.endsWith('.*'))
+        return c === pattern;
+    const prefix = pattern.slice(0, -2);
+    return !name.includes('.') && (module === prefix || module.startsWith(`${prefix}.`));
 }
 //# sourceMappingURL=globals-policy.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/opcodes.js
@@ -43837,9 +44876,28 @@ function globalName(v) {
 
 
 const DEFAULT_MACHINE_LIMITS = { maxOpcodes: 50_000_000, maxItems: 4_000_000 };
+// Loaders whose argument is itself a file to analyse; all but NESTED_LOADERS are unsafe on their own too.
+const LOADERS = new Set([
+    ...NESTED_LOADERS,
+    'pickle.loads',
+    '_pickle.loads',
+    'cPickle.loads',
+    'pickle._loads',
+    'dill.loads',
+    'dill._dill.loads',
+    'cloudpickle.loads',
+    'torch.load',
+    'torch.serialization.load',
+    'joblib.load',
+    'joblib.numpy_pickle.load',
+    'numpy.load',
+    'marshal.loads',
+]);
+const MAX_NESTED_CALLS = 64;
 /** Collects findings, one per (rule, subject), keeping the first offset and counting repeats. */
 class FindingSink {
     findings = [];
+    nested = [];
     globals = new Map();
     seen = new Map();
     counts = new Map();
@@ -43943,9 +45001,13 @@ class PickleMachine {
             throw new PickleError(`more than ${this.options.limits.maxItems} stack and memo entries`, at, rules/* RULES */.y0.limit);
         return result;
     }
+    // CPython 3.8+ rejects an opcode that straddles a frame end; older unpicklers read on across it, so the
+    // analysis reads on too (what they would run is reported) and the straddle is a parse finding.
     checkFrame(at, n, what) {
-        if (this.frameEnd !== null && at + n > this.frameEnd)
-            throw new PickleError(`${what} straddles the end of a FRAME (the Python unpickler rejects this)`, at);
+        if (this.frameEnd !== null && at + n > this.frameEnd) {
+            this.sink.add(rules/* RULES */.y0.parseError, 'frame-straddle', `${what} straddles the end of a FRAME (CPython 3.8+ rejects this, older versions read on)`, this.options.path, at);
+            this.frameEnd = null;
+        }
     }
     fixedArg(kind) {
         const i = this.input;
@@ -44059,6 +45121,9 @@ class PickleMachine {
     }
     /** A call (REDUCE, OBJ, INST, NEWOBJ): the callee must be a plain global to be judged. */
     call(callee, args, at, how) {
+        const name = globalName(callee);
+        if (name !== undefined && LOADERS.has(name) && this.sink.nested.length < MAX_NESTED_CALLS)
+            this.sink.nested.push({ loader: name, arg: args?.k === 'tuple' ? args.items?.[0] : undefined, at });
         if (callee.k !== 'global') {
             const what = callee.k === 'obj' ? `the result of calling ${globalName(callee.callee) ?? 'a computed value'}` : `a ${callee.k} value`;
             this.sink.add(rules/* RULES */.y0.computedCall, `${how}:${what}`, `${how} calls ${what}, not an imported global`, this.options.path, at);
@@ -44144,17 +45209,20 @@ class PickleMachine {
             case 'BINUNICODE':
             case 'SHORT_BINUNICODE':
             case 'BINUNICODE8': {
+                const from = this.input.pos;
                 const b = this.counted(arg, true, at, name);
-                this.push(str(b ? decodeUtf8(b) : undefined));
+                this.push({ k: 'str', v: b ? decodeUtf8(b) : undefined, at: from, n: arg });
                 return;
             }
             case 'BINBYTES':
             case 'SHORT_BINBYTES':
             case 'BINBYTES8':
-            case 'BYTEARRAY8':
+            case 'BYTEARRAY8': {
+                const from = this.input.pos;
                 this.counted(arg, false, at, name);
-                this.push(BYTES);
+                this.push({ k: 'bytes', at: from, n: arg });
                 return;
+            }
             case 'APPEND': {
                 this.pop();
                 this.mutate(this.top(), 'APPEND', at);
@@ -44346,12 +45414,21 @@ function setEntries(d, items) {
         d.entries.set(key.v, items[j + 1]);
     }
 }
+// INT and LONG are read with int(text, 0) (base prefixes, underscores); GET and PUT with int(text).
+const BASE0_INT = /^[+-]?(0[xX](_?[0-9a-fA-F])+|0[oO](_?[0-7])+|0[bB](_?[01])+|0(_?0)*|[1-9](_?\d)*)$/;
+const BASE10_INT = /^[+-]?\d(_?\d)*$/;
 function parseIntLine(b, name, at) {
-    const text = latin1(b).trim().replace(/L$/, '');
-    if (!/^[+-]?\d+$/.test(text))
+    const raw = latin1(b).trim();
+    const text = name === 'LONG' ? raw.replace(/L$/, '') : raw;
+    // INT's "00" and "01" are protocol 0's False and True.
+    const ok = name === 'INT' || name === 'LONG' ? BASE0_INT.test(text) || text === '01' : BASE10_INT.test(text);
+    if (!ok)
         throw new PickleError(`${name} argument "${text.slice(0, 40)}" is not an integer`, at);
-    const n = Number(text);
-    return Number.isSafeInteger(n) ? n : undefined;
+    const clean = text.replace(/_/g, '');
+    const sign = clean.startsWith('-') ? -1 : 1;
+    const body = clean.replace(/^[+-]/, '');
+    const n = /^0[xXoObB]/.test(body) ? Number(body.toLowerCase()) : Number(body);
+    return Number.isSafeInteger(n) ? sign * n : undefined;
 }
 function parseFloatLine(b, at) {
     const text = latin1(b).trim();
@@ -44421,7 +45498,15 @@ async function scanPickles(source, options) {
         failed = true;
         findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.parseError, `expected ${options.count} pickles, found ${values.length}`, { path: source.name, offset: end }));
     }
-    return { findings: [...sink.findings, ...findings], globals: sink.globals, values, end, failed, opcodes: sink.opcodes };
+    return {
+        findings: [...sink.findings, ...findings],
+        nested: sink.nested,
+        globals: sink.globals,
+        values,
+        end,
+        failed,
+        opcodes: sink.opcodes,
+    };
 }
 const DOTTED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
 /** A stream announcing a pickle protocol (0x80 0x00-0x05), which a broken body does not make something else. */
@@ -44462,13 +45547,262 @@ function machineLimits(policy) {
     return { maxOpcodes: policy.limits.maxOpcodes };
 }
 //# sourceMappingURL=policy.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/py-literal.js
+const MAX_DEPTH = 32;
+const ESCAPES = {
+    n: '\n',
+    t: '\t',
+    r: '\r',
+    '\\': '\\',
+    "'": "'",
+    '"': '"',
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    v: '\v',
+    '0': '\0',
+    '\n': '',
+};
+function parsePyLiteral(text) {
+    let i = 0;
+    const ws = () => {
+        while (i < text.length && /\s/.test(text[i]))
+            i++;
+    };
+    const fail = (why) => {
+        throw new Error(`${why} at character ${i}`);
+    };
+    const str = () => {
+        const q = text[i];
+        const triple = text.startsWith(q.repeat(3), i);
+        const end = triple ? q.repeat(3) : q;
+        i += end.length;
+        let out = '';
+        for (;;) {
+            if (i >= text.length)
+                fail('unterminated string');
+            if (text.startsWith(end, i)) {
+                i += end.length;
+                return out;
+            }
+            const c = text[i++];
+            if (c !== '\\') {
+                if (c === '\n' && !triple)
+                    fail('newline in string');
+                out += c;
+                continue;
+            }
+            const n = text[i++] ?? '';
+            if (n in ESCAPES)
+                out += ESCAPES[n];
+            else if (n === 'x' || n === 'u' || n === 'U') {
+                const len = n === 'x' ? 2 : n === 'u' ? 4 : 8;
+                const hex = text.slice(i, i + len);
+                if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== len)
+                    fail('bad escape');
+                out += String.fromCodePoint(Number.parseInt(hex, 16));
+                i += len;
+            }
+            else
+                out += `\\${n}`;
+        }
+    };
+    const value = (depth) => {
+        if (depth > MAX_DEPTH)
+            fail('nested too deeply');
+        ws();
+        const c = text[i];
+        if (c === "'" || c === '"') {
+            let s = str();
+            // Adjacent string literals concatenate, as in Python.
+            for (ws(); text[i] === "'" || text[i] === '"'; ws())
+                s += str();
+            return s;
+        }
+        if (c === '{' || c === '(' || c === '[') {
+            const close = c === '{' ? '}' : c === '(' ? ')' : ']';
+            i++;
+            const items = [];
+            const map = new Map();
+            let commas = 0;
+            for (;;) {
+                ws();
+                if (text[i] === close) {
+                    i++;
+                    break;
+                }
+                const item = value(depth + 1);
+                if (c === '{') {
+                    ws();
+                    if (text[i++] !== ':')
+                        fail('expected ":"');
+                    if (typeof item !== 'string')
+                        fail('dict key is not a string');
+                    map.set(item, value(depth + 1));
+                }
+                else
+                    items.push(item);
+                ws();
+                if (text[i] === ',') {
+                    i++;
+                    commas++;
+                }
+                else if (text[i] !== close)
+                    fail(`expected "," or "${close}"`);
+            }
+            if (c === '{')
+                return map;
+            return c === '(' ? (items.length === 1 && commas === 0 ? items[0] : { tuple: items }) : items;
+        }
+        const word = /^[+-]?(0[xX][0-9a-fA-F_]+|\d[\d_]*)L?|^True|^False|^None/.exec(text.slice(i))?.[0];
+        if (word === undefined)
+            fail('not a literal');
+        i += word.length;
+        if (word === 'True' || word === 'False')
+            return word === 'True';
+        if (word === 'None')
+            return null;
+        return Number(word.replace(/[_L]/g, ''));
+    };
+    const v = value(0);
+    ws();
+    if (i !== text.length)
+        fail('text after the literal');
+    return v;
+}
+//# sourceMappingURL=py-literal.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/nested-payloads.js
+
+
+
+
+
+
+// Decoded nested payloads are held in memory; past this they are not decoded (and the call is unsafe).
+const MAX_DECODED = 64 << 20;
+const nested_payloads_utf8 = new TextDecoder('utf-8', { fatal: true });
+function callee(v) {
+    return v.k === 'obj' && v.callee.k === 'global' ? `${v.callee.module}.${v.callee.name}` : undefined;
+}
+function firstArg(v) {
+    return v.k === 'obj' && v.args?.k === 'tuple' ? v.args.items?.[0] : undefined;
+}
+async function rawBytes(ctx, v) {
+    if ((v.k !== 'bytes' && v.k !== 'str') || v.at === undefined || v.n === undefined || v.n > MAX_DECODED)
+        return undefined;
+    const b = await ctx.source.read(v.at, v.n);
+    return b.length === v.n ? b : undefined;
+}
+async function nested_payloads_text(ctx, v) {
+    if (v.k === 'str' && v.v !== undefined)
+        return v.v;
+    const b = await rawBytes(ctx, v);
+    if (b === undefined)
+        return undefined;
+    try {
+        return v.k === 'str' ? nested_payloads_utf8.decode(b) : latin1(b);
+    }
+    catch {
+        return undefined;
+    }
+}
+function base64(s, url) {
+    const clean = url ? s.replace(/-/g, '+').replace(/_/g, '/') : s;
+    return Buffer.from(clean.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64');
+}
+/**
+ * The bytes a loader would be handed, decoded as the wrappers the pickle calls would decode them
+ * (`_codecs.encode(s, 'latin1')` is how protocol 2 pickles bytes; base64, BytesIO and zlib wrap payloads).
+ */
+async function payloadOf(ctx, v, name, depth = 0) {
+    if (v === undefined || depth > 8)
+        return { why: 'its argument is not a value the scanner can read' };
+    if (v.k === 'bytes' && v.at !== undefined && v.n !== undefined)
+        return { source: sliceSource(ctx.source, name, v.at, v.n) };
+    const fn = callee(v);
+    const arg = firstArg(v);
+    if (fn === undefined || arg === undefined)
+        return { why: `its argument is a ${v.k} value, not bytes written in the pickle` };
+    if (fn === 'io.BytesIO' || fn === '_io.BytesIO')
+        return payloadOf(ctx, arg, name, depth + 1);
+    const inner = fn === '_codecs.encode' || fn === 'codecs.encode' ? undefined : await payloadOf(ctx, arg, name, depth + 1);
+    const bytesOf = async (p) => p !== undefined && 'source' in p ? p.source.read(0, p.source.size) : undefined;
+    let out;
+    if (fn === '_codecs.encode' || fn === 'codecs.encode') {
+        const s = await nested_payloads_text(ctx, arg);
+        if (s !== undefined && [...s].every((c) => c.charCodeAt(0) < 256))
+            out = Uint8Array.from(s, (c) => c.charCodeAt(0));
+    }
+    else if (/^(base64\.(b64decode|standard_b64decode|decodebytes|decodestring)|binascii\.a2b_base64)$/.test(fn)) {
+        const s = await nested_payloads_text(ctx, arg);
+        out = s === undefined ? undefined : base64(s, false);
+    }
+    else if (fn === 'base64.urlsafe_b64decode') {
+        const s = await nested_payloads_text(ctx, arg);
+        out = s === undefined ? undefined : base64(s, true);
+    }
+    else if (fn === 'zlib.decompress' || fn === 'gzip.decompress') {
+        const b = await bytesOf(inner);
+        try {
+            out =
+                b === undefined
+                    ? undefined
+                    : fn === 'zlib.decompress'
+                        ? (0,external_node_zlib_.inflateSync)(b, { maxOutputLength: MAX_DECODED })
+                        : (0,external_node_zlib_.unzipSync)(b, { maxOutputLength: MAX_DECODED });
+        }
+        catch {
+            out = undefined;
+        }
+    }
+    return out === undefined
+        ? { why: `its argument comes from ${fn}(...), which the scanner cannot decode` }
+        : { source: bufferSource(name, out) };
+}
+/**
+ * Every nested payload of a pickle analysed as the file it is, through the whole pipeline (same limits and
+ * decompression budget, one level deeper), its findings reported under `file!/@offset`.
+ */
+async function analyseNestedPayloads(ctx, calls) {
+    const findings = [];
+    const outcomes = [];
+    for (const call of calls) {
+        const where = { path: ctx.source.name, offset: call.at };
+        const name = `${ctx.source.name}!/@${call.at}`;
+        const payload = await payloadOf(ctx, call.arg, name);
+        if ('why' in payload) {
+            findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.nestedPayload, `${call.loader} loads a nested file, but ${payload.why}`, where, call.loader));
+            continue;
+        }
+        const inner = await ctx.scanNested(payload.source);
+        findings.push((0,rules/* finding */.gk)(inner.findingVerdict === 'unsafe' ? rules/* RULES */.y0.nestedPayload : rules/* RULES */.y0.nestedSeen, `${call.loader} loads a nested ${inner.format} of ${payload.source.size} bytes: ${inner.verdict}`, where, call.loader));
+        (0,conclude/* absorb */.eE)(findings, inner, name);
+        outcomes.push(inner);
+    }
+    return { findings, outcomes };
+}
+//# sourceMappingURL=nested-payloads.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/numpy.js
 
 
 
 
+
+
 const ITEM = /^[<>|=]?([biufcmMOSUV?])(\d*)/;
-/** The .npy header (a Python dict literal); attacker-controlled, so parsed with strict patterns only. */
+const OBJECT = /^[<>|=]?O\d*$/;
+/** Whether a descr (a type string, or a structured list of (name, type[, shape])) holds Python objects. */
+function holdsObjects(descr) {
+    if (typeof descr === 'string')
+        return OBJECT.test(descr);
+    if (!Array.isArray(descr))
+        return false;
+    return descr.some((field) => {
+        const parts = Array.isArray(field) ? field : field !== null && typeof field === 'object' && 'tuple' in field ? field.tuple : [];
+        return parts[1] !== undefined && holdsObjects(parts[1]);
+    });
+}
+/** The .npy header: the Python dict literal numpy reads with ast.literal_eval (the last of duplicate keys wins). */
 function parseHeader(bytes) {
     if (bytes.length < 10)
         return 'file is shorter than the .npy preamble';
@@ -44483,19 +45817,33 @@ function parseHeader(bytes) {
     if (start + len > bytes.length)
         return 'header is truncated';
     const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(start, start + len));
-    const descr = /['"]descr['"]\s*:\s*('[^']*'|"[^"]*"|\[.*\])\s*,\s*['"]fortran_order/s.exec(text)?.[1];
-    const shape = /['"]shape['"]\s*:\s*\(([\d,\sL]*)\)/.exec(text)?.[1];
-    if (descr === undefined || shape === undefined || !/['"]fortran_order['"]\s*:\s*(True|False)/.test(text))
-        return 'header dict lacks descr, fortran_order or shape';
-    const dims = shape
-        .split(',')
-        .map((s) => s.trim().replace(/L$/, ''))
-        .filter((s) => s !== '')
-        .map(Number);
-    if (dims.some((d) => !Number.isSafeInteger(d) || d < 0))
+    let dict;
+    try {
+        dict = parsePyLiteral(text.trimEnd());
+    }
+    catch (e) {
+        return `header is not a Python literal (${e.message})`;
+    }
+    if (!(dict instanceof Map))
+        return 'header is not a dict';
+    const keys = [...dict.keys()].sort().join(',');
+    if (keys !== 'descr,fortran_order,shape')
+        return `header keys are ${keys || 'none'}, not descr, fortran_order and shape`;
+    const descr = dict.get('descr');
+    const shape = dict.get('shape');
+    if (typeof dict.get('fortran_order') !== 'boolean')
+        return 'fortran_order is not True or False';
+    const dims = shape !== null && typeof shape === 'object' && 'tuple' in shape ? shape.tuple : undefined;
+    if (!dims || dims.some((d) => typeof d !== 'number' || !Number.isSafeInteger(d) || d < 0))
         return 'shape is not a tuple of sizes';
-    const object = /(^|['"\s(,])[<>|=]?O\d*['"]/.test(descr);
-    return { descr: descr.replace(/^['"]|['"]$/g, ''), object, shape: dims, dataOffset: start + len };
+    if (typeof descr !== 'string' && !Array.isArray(descr))
+        return 'descr is neither a type string nor a field list';
+    return {
+        descr: typeof descr === 'string' ? descr : JSON.stringify(descr),
+        object: holdsObjects(descr),
+        shape: dims,
+        dataOffset: start + len,
+    };
 }
 /**
  * NumPy .npy: plain dtypes are data; object dtype means the bytes after the header are a pickle that
@@ -44517,7 +45865,9 @@ async function analyseNpy(ctx) {
             count: 1,
         });
         findings.push(...scan.findings);
-        return (0,conclude/* conclude */.Ep)('numpy', findings, [], metadata);
+        const inner = await analyseNestedPayloads(ctx, scan.nested);
+        findings.push(...inner.findings);
+        return (0,conclude/* conclude */.Ep)('numpy', findings, inner.outcomes, metadata);
     }
     const item = ITEM.exec(header.descr);
     if (item && !header.descr.startsWith('[')) {
@@ -44736,7 +46086,7 @@ async function analyseZip(ctx) {
         if (layout.prefix !== undefined && e.name.startsWith(`${layout.prefix}code/`))
             scripts++;
         try {
-            const member = await openMember(source, dir, e, limits, ctx.budget, path);
+            const member = await openMember(source, dir, e, limits, ctx.budget, path, layout.prefix !== undefined);
             for (const w of member.warnings)
                 findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.headerMismatch, w, { path }));
             if (member.crcMismatch)
@@ -44766,6 +46116,7 @@ function isStorage(name, prefix) {
 }
 //# sourceMappingURL=zip-archive.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/pickle-file.js
+
 
 
 
@@ -44814,7 +46165,9 @@ async function analysePickleFile(ctx, head) {
         findings.push(...(await plainPickleView(ctx, scan.findings)));
     if (legacy && !scan.failed)
         findings.push(...(await storages.check(source, scan.end)));
-    const nested = [];
+    const inner = await analyseNestedPayloads(ctx, scan.nested);
+    findings.push(...inner.findings);
+    const nested = [...inner.outcomes];
     if ((await findEndRecord(source)) !== undefined) {
         findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.polyglot, 'the file is a pickle and also carries a zip archive; both were analysed', { path: source.name }));
         const asZip = await analyseZip(ctx);
@@ -45120,7 +46473,70 @@ async function analyseTar(ctx) {
     return (0,conclude/* conclude */.Ep)(legacy ? 'pytorch-legacy-tar' : 'tar', findings, nested, legacy ? { framework: 'pytorch' } : undefined);
 }
 //# sourceMappingURL=tar-archive.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/unparsed.js
+
+
+// Names loaders open as model files: text under one of these is a file that was not what it claims to be.
+const MODEL_EXTENSIONS = new Set([
+    'pt',
+    'pth',
+    'bin',
+    'pkl',
+    'pickle',
+    'ckpt',
+    'joblib',
+    'npy',
+    'npz',
+    'h5',
+    'hdf5',
+    'keras',
+    'onnx',
+    'gguf',
+    'ggml',
+    'safetensors',
+    'pb',
+    'tflite',
+    'mar',
+    'model',
+    'msgpack',
+    'dill',
+    'sav',
+    'pkl3',
+    'ptl',
+    'torchscript',
+    'mlmodel',
+    'nemo',
+]);
+const LFS_POINTER = 'version https://git-lfs.github.com/spec/';
+/** The file's own name (the last member of `a.zip!/b/c.pt`), lower-cased. */
+function extensionOf(source) {
+    const base = (source.name.split('!/').pop() ?? source.name).split('/').pop() ?? '';
+    const dot = base.lastIndexOf('.');
+    return dot < 0 ? '' : base.slice(dot + 1).toLowerCase();
+}
+/**
+ * Text where a model should be: a Git LFS pointer (the checkout did not fetch LFS objects) or any text under a
+ * model file name. Nothing in it was analysed, so it is `error` (completeness failed), never a pass. (An empty file
+ * stays `safe`: it carries nothing, and every loader fails on it.)
+ */
+function unparsedText(source, head) {
+    const start = new TextDecoder('latin1').decode(head.subarray(0, LFS_POINTER.length));
+    if (start === LFS_POINTER)
+        return (0,conclude/* conclude */.Ep)('lfs-pointer', [
+            (0,rules/* finding */.gk)(rules/* RULES */.y0.lfsPointer, 'is a Git LFS pointer, not the model: fetch LFS objects: use `lfs: true` with actions/checkout (or run `git lfs pull`), then scan again', { path: source.name }),
+        ]);
+    const ext = extensionOf(source);
+    if (!MODEL_EXTENSIONS.has(ext))
+        return undefined;
+    return (0,conclude/* conclude */.Ep)('text', [
+        (0,rules/* finding */.gk)(rules/* RULES */.y0.textAsModel, `is named like a model (.${ext}) but holds text no model loader reads; it was not analysed`, {
+            path: source.name,
+        }),
+    ]);
+}
+//# sourceMappingURL=unparsed.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/dispatch.js
+
 
 
 
@@ -45215,7 +46631,7 @@ async function dispatch(ctx) {
     if (source.size === 0)
         return (0,conclude/* conclude */.Ep)('empty', [(0,rules/* finding */.gk)(rules/* RULES */.y0.plainText, 'empty file', { path: source.name })]);
     if (source.size <= TEXT_CHECK_LIMIT && isPlainText(source.size <= HEAD ? head : await source.read(0, source.size)))
-        return (0,conclude/* conclude */.Ep)('text', [(0,rules/* finding */.gk)(rules/* RULES */.y0.plainText, 'plain text, not a model format', { path: source.name })]);
+        return (unparsedText(source, head) ?? (0,conclude/* conclude */.Ep)('text', [(0,rules/* finding */.gk)(rules/* RULES */.y0.plainText, 'plain text, not a model format', { path: source.name })]));
     if ((await findEndRecord(source)) !== undefined)
         return analyseZip(ctx);
     return (0,conclude/* conclude */.Ep)('unknown', [(0,rules/* finding */.gk)(rules/* RULES */.y0.unknownBinary, 'content matches no known format; not analysed', { path: source.name })]);
@@ -46115,7 +47531,7 @@ async function modelScan(io) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3736);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(744);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2080);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .modelScan */ .l);
@@ -46125,7 +47541,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5192:
+/***/ 7999:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46154,7 +47570,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   zP: () => (/* reexport */ worstVerdict)
 });
 
-// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, POLICY_PATH, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, aiTagGate, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, cell, checkStatement, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, metricsPolicySchema, parseConfig, parseDigest, parsePolicy, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, signerIdentitySchema, splitVerdict, summarise, toMarkdown, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema
+// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, POLICY_PATH, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, aiTagGate, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, cell, checkStatement, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, metricsPolicySchema, parseConfig, parseDigest, parsePolicy, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, signerIdentitySchema, splitVerdict, summarise, toMarkdown, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema, writeFileAtomic
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -46196,14 +47612,6 @@ class ConfigError extends TrustgateError {
             this.key = first.key;
         this.problems = problems;
     }
-}
-/** Turn anything thrown into a message; never print a stack trace to a user for an expected failure. */
-function describeError(err) {
-    if (err instanceof TrustgateError)
-        return { code: err.code, message: err.message };
-    if (err instanceof Error)
-        return { code: 'INTERNAL_ERROR', message: err.message };
-    return { code: 'INTERNAL_ERROR', message: String(err) };
 }
 //# sourceMappingURL=errors.js.map
 ;// CONCATENATED MODULE: ../../node_modules/zod/v4/core/util.js
@@ -55841,7 +57249,9 @@ const signerIdentitySchema = strictObject({
 })
     .refine((v) => (v.identity === undefined) !== (v.identityRegexp === undefined), {
     message: 'give exactly one of identity or identityRegexp',
-});
+})
+    // The same rule for schema/trustgate.schema.json (JSON Schema cannot run the refine above).
+    .meta({ oneOf: [{ required: ['identity'] }, { required: ['identityRegexp'] }] });
 //# sourceMappingURL=identity.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/policy/promotion.js
 
@@ -56161,6 +57571,169 @@ function isDigest(text) {
     return /^(sha256|sha384|sha512):[0-9a-fA-F]+$/.test(text.trim());
 }
 //# sourceMappingURL=digest.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/foreign-errors.js
+
+const FILE_PROBLEMS = {
+    ENOENT: ['no such file or directory', 'check the path'],
+    EACCES: ['permission denied', 'check its permissions'],
+    EPERM: ['operation not permitted', 'check its permissions'],
+    EISDIR: ['it is a directory', 'pass a file'],
+    ENOTDIR: ['a component of the path is not a directory', 'check the path'],
+    ENOSPC: ['no space left on the device', 'free some space'],
+    EROFS: ['the file system is read-only', 'write somewhere writable'],
+    EEXIST: ['it already exists', 'remove it or choose another name'],
+    EMFILE: ['too many open files', 'raise the open-file limit (ulimit -n)'],
+    ENAMETOOLONG: ['the name is too long', 'use a shorter path'],
+    ELOOP: ['too many levels of symbolic links', 'check the links'],
+    EBUSY: ['it is busy', 'retry when it is free'],
+    EXDEV: ['it is on another device', 'write beside the target'],
+};
+const VERBS = {
+    open: 'cannot open',
+    read: 'cannot read',
+    write: 'cannot write',
+    mkdir: 'cannot create directory',
+    rename: 'cannot replace',
+    scandir: 'cannot list',
+    opendir: 'cannot list',
+    unlink: 'cannot remove',
+    mkdtemp: 'cannot create a temporary directory in',
+};
+const NETWORK_PROBLEMS = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'DNS lookup failed',
+    ETIMEDOUT: 'timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    EPIPE: 'connection closed',
+    UND_ERR_CONNECT_TIMEOUT: 'connect timed out',
+    UND_ERR_SOCKET: 'connection closed',
+    CERT_HAS_EXPIRED: 'TLS certificate expired',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted',
+    SELF_SIGNED_CERT_IN_CHAIN: 'TLS certificate not trusted',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate not trusted',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate is for another host',
+};
+/** The first error in the cause chain (and AggregateError members) with a network code, if any. */
+function networkErrno(err, depth = 0) {
+    if (!err || typeof err !== 'object' || depth > 5)
+        return undefined;
+    const e = err;
+    if (typeof e.code === 'string' && e.code in NETWORK_PROBLEMS)
+        return e;
+    for (const inner of Array.isArray(e.errors) ? e.errors : []) {
+        const found = networkErrno(inner, depth + 1);
+        if (found)
+            return found;
+    }
+    return networkErrno(e.cause, depth + 1);
+}
+function networkError(err, e, target) {
+    const where = target ??
+        (typeof e.hostname === 'string'
+            ? e.hostname
+            : typeof e.address === 'string'
+                ? `${e.address}${typeof e.port === 'number' ? `:${e.port}` : ''}`
+                : 'the server');
+    return new errors_CoreError('NETWORK_ERROR', `cannot reach ${where}: ${NETWORK_PROBLEMS[e.code]} (${e.code}); check the URL, that the service is running, and the network`, { cause: err });
+}
+function isOctokitError(err) {
+    const e = err;
+    return !!e && e.name === 'HttpError' && typeof e.status === 'number';
+}
+const GITHUB_HINTS = {
+    401: 'check GITHUB_TOKEN (missing, expired or revoked)',
+    403: 'the token lacks a permission or hit a rate limit; check its permissions',
+    404: 'check the owner/repository name and that the token can see it',
+    422: 'GitHub rejected the request as invalid',
+};
+function githubError(err) {
+    const request = err.request?.url ? `${err.request.method ?? 'GET'} ${err.request.url.replace(/\?.*$/, '')}` : 'request';
+    const said = typeof err.response?.data?.message === 'string' ? err.response.data.message : err.message.split(' - ')[0];
+    const hint = GITHUB_HINTS[err.status] ?? (err.status >= 500 ? 'GitHub is failing; retry later' : 'check the request');
+    return new errors_CoreError('GITHUB_API_ERROR', `GitHub API ${request} answered ${err.status} (${said}); ${hint}`, { cause: err });
+}
+/**
+ * Anything thrown, as a TrustgateError with a stable code; unknown errors become INTERNAL_ERROR (a bug to report).
+ * `file` names the file when the error does not (a read of a directory reports EISDIR without a path).
+ */
+function foreign_errors_asTrustgateError(err, file) {
+    if (err instanceof TrustgateError)
+        return err;
+    if (isOctokitError(err)) {
+        const net = networkErrno(err);
+        return net ? networkError(err, net, err.request?.url && new URL(err.request.url).host) : githubError(err);
+    }
+    const e = (err && typeof err === 'object' ? err : {});
+    const code = typeof e.code === 'string' ? e.code : undefined;
+    const path = typeof e.path === 'string' ? e.path : file;
+    if (code && code in FILE_PROBLEMS && path !== undefined) {
+        const [what, hint] = FILE_PROBLEMS[code];
+        const verb = VERBS[typeof e.syscall === 'string' ? e.syscall : ''] ?? 'cannot access';
+        const named = e.syscall === 'rename' && typeof e.dest === 'string' ? e.dest : path;
+        return new errors_CoreError('IO_ERROR', `${verb} ${named}: ${what}; ${hint}`, { cause: err, file: named });
+    }
+    const net = networkErrno(err);
+    if (net)
+        return networkError(err, net);
+    return new TrustgateError('INTERNAL_ERROR', err instanceof Error ? err.message : String(err), { cause: err });
+}
+/** Turn anything thrown into a code and a message; never print a stack trace to a user for an expected failure. */
+function describeError(err) {
+    const ours = foreign_errors_asTrustgateError(err);
+    return { code: ours.code, message: ours.message };
+}
+//# sourceMappingURL=foreign-errors.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ../../packages/core/dist/atomic-write.js
+
+
+
+
+/**
+ * Write a report or statement so a reader sees the old file or the whole new one, never half of it: a temporary
+ * file beside the target, flushed, then renamed over it. A target that is a FIFO or a device (`/dev/stdout`,
+ * `/dev/null`) is written directly, since it cannot be replaced. Errors name the target, with code IO_ERROR.
+ */
+async function writeFileAtomic(file, data) {
+    const existing = await stat(file).catch(() => undefined);
+    if (existing && !existing.isFile() && !existing.isDirectory()) {
+        await writeFile(file, data).catch((err) => {
+            throw asTrustgateError(retarget(err, file), file);
+        });
+        return;
+    }
+    const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+        const handle = await open(temp, 'wx', existing ? existing.mode & 0o777 : 0o666);
+        try {
+            await handle.writeFile(data);
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await rename(temp, file);
+    }
+    catch (err) {
+        await unlink(temp).catch(() => undefined);
+        throw asTrustgateError(retarget(err, file), file);
+    }
+}
+/** An error about the temporary file is reported as being about the target the user named. */
+function retarget(err, file) {
+    const e = err;
+    if (e && typeof e === 'object' && typeof e.path === 'string') {
+        e.path = file;
+        if (e.syscall === 'rename')
+            e.dest = file;
+    }
+    return err;
+}
+//# sourceMappingURL=atomic-write.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/intoto/statement.js
 /** in-toto Statement v1 (https://in-toto.io/Statement/v1). */
 const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
@@ -56918,6 +58491,8 @@ const GATE_DESCRIPTIONS = [modelScanGate, verifySignatureGate, promotionGateGate
 
 
 
+
+
 //# sourceMappingURL=index.js.map
 
 /***/ }),
@@ -56930,7 +58505,7 @@ const GATE_DESCRIPTIONS = [modelScanGate, verifySignatureGate, promotionGateGate
 /* harmony export */   Xc: () => (/* binding */ analysisFrom),
 /* harmony export */   eE: () => (/* binding */ absorb)
 /* harmony export */ });
-/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5192);
+/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7999);
 /* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7738);
 
 
@@ -57374,7 +58949,7 @@ function sniffGraphDef(head) {
 /* harmony export */   gk: () => (/* binding */ finding),
 /* harmony export */   pD: () => (/* binding */ uniqueBy)
 /* harmony export */ });
-/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5192);
+/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7999);
 /* harmony import */ var _conclude_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9368);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1799);
 
@@ -57514,7 +59089,7 @@ function jsonHeadMentions(head, markers) {
 /* harmony export */   W1: () => (/* binding */ overLimit),
 /* harmony export */   xG: () => (/* binding */ ModelFormatError)
 /* harmony export */ });
-/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5192);
+/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7999);
 
 /** A model file whose bytes do not follow its format (malformed) or exceed a hard cap (limit). */
 class ModelFormatError extends _trustgate_core__WEBPACK_IMPORTED_MODULE_0__/* .TrustgateError */ .O_ {
@@ -57635,6 +59210,8 @@ const RULES = {
     trailingData: rule('TG-PKL-008', 'UnanalysedTrailingData', 'medium', 'review', 'Bytes follow the last pickle that are not a pickle; another loader could read them.', 'Check how the file is produced; re-export it without appended data.'),
     extension: rule('TG-PKL-009', 'PickleExtensionCode', 'high', 'unsafe', 'A pickle uses the copyreg extension registry (EXT1/EXT2/EXT4), whose target cannot be known statically.', 'Treat the file as malicious unless you control the extension registry of the loading process.'),
     polyglot: rule('TG-PKL-010', 'PicklePolyglot', 'high', 'review', 'The file is both a pickle and a zip archive; different loaders see different contents.', 'Do not load it; re-export the model from its source.'),
+    nestedPayload: rule('TG-PKL-011', 'NestedPayload', 'critical', 'unsafe', 'A pickle hands bytes to a loader (torch.storage._load_from_bytes, pickle.loads, torch.load, ...) that could not be read statically, or whose content is unsafe.', 'Treat the file as malicious: the nested payload runs when the outer file is loaded.'),
+    nestedSeen: rule('TG-PKL-012', 'NestedPickle', 'info', 'safe', 'A pickle carries a nested file handed to a loader; it was analysed as the file it is, and its findings are reported at its offset.', 'Nothing to do when the nested file is safe.'),
     objectArray: rule('TG-NPY-001', 'NumpyObjectArray', 'low', 'safe', 'A NumPy array has object dtype: loading it runs the pickle that follows the header (allow_pickle=True).', 'Prefer plain dtypes; the embedded pickle is analysed separately.'),
     numpyParse: rule('TG-NPY-002', 'NumpyParseError', 'high', 'partial', 'A NumPy .npy header is malformed or the data is truncated.', 'Re-export the array with numpy.save.'),
     zipParse: rule('TG-ZIP-001', 'ZipParseError', 'high', 'partial', 'The zip archive could not be read through its central directory, or a member could not be extracted.', 'Re-create the archive; a malformed archive may be read differently by different loaders.'),
@@ -57648,6 +59225,8 @@ const RULES = {
     torchScript: rule('TG-PT-001', 'TorchScriptCode', 'medium', 'review', 'A TorchScript archive carries code that runs in the TorchScript interpreter when the model is used.', 'Review the code/ members of the archive, or export the weights alone as safetensors.'),
     readError: rule('TG-FMT-003', 'UnreadableFile', 'high', 'failed', 'The file could not be read (permissions, I/O error, vanished during the scan).', 'Check the file exists and is readable by the scanning user, then rescan.'),
     unknownBinary: rule('TG-FMT-001', 'UnrecognisedBinary', 'high', 'failed', 'The file content matches no known format; it was not analysed, so it is not trusted.', 'Check what the file is; if a loader in your pipeline reads it, convert it to a known safe format.'),
+    lfsPointer: rule('TG-FMT-004', 'GitLfsPointer', 'high', 'failed', 'The file is a Git LFS pointer, not the model it names: the checkout did not fetch LFS objects, so nothing was analysed.', 'Fetch LFS objects: use `lfs: true` with actions/checkout (or `git lfs pull`), then scan again.'),
+    textAsModel: rule('TG-FMT-005', 'TextUnderModelName', 'high', 'failed', 'The file has a model file name (.pt, .bin, .pkl, ...) but holds plain text, so no model in it was analysed.', 'Check how the file was produced or downloaded; replace it with the real model file.'),
     plainText: rule('TG-FMT-002', 'PlainText', 'info', 'safe', 'The file is empty or plain UTF-8 text (not a pickle).', 'Nothing to do.'),
 };
 /** The scanner's rule list, for SARIF (`ruleCatalog(SCANNER_RULES, ...)`). */

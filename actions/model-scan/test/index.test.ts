@@ -43,8 +43,8 @@ describe('model-scan action', () => {
   });
 
   test('fail-on review blocks a review verdict; a bad fail-on is a usage error', async () => {
-    expect((await modelScan(fakeIO({ path: 'review/sklearn_logreg.joblib', 'fail-on': 'review' }).io)).failed).toBe(true);
-    expect((await modelScan(fakeIO({ path: 'review/sklearn_logreg.joblib', 'fail-on': 'unsafe,error' }).io)).failed).toBe(false);
+    expect((await modelScan(fakeIO({ path: 'review/torchscript.pt', 'fail-on': 'review' }).io)).failed).toBe(true);
+    expect((await modelScan(fakeIO({ path: 'review/torchscript.pt', 'fail-on': 'unsafe,error' }).io)).failed).toBe(false);
     await expect(modelScan(fakeIO({ path: 'benign/array.npy', 'fail-on': 'bad' }).io)).rejects.toMatchObject({ code: 'USAGE_ERROR' });
     await expect(modelScan(fakeIO({ path: '' }).io)).rejects.toMatchObject({ code: 'USAGE_ERROR' });
   });

@@ -46439,8 +46439,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 27 modules
-var dist = __nccwpck_require__(5580);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 29 modules
+var dist = __nccwpck_require__(1499);
 ;// CONCATENATED MODULE: ../kit/lib/io.js
 
 
@@ -46611,8 +46611,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ../kit/lib/index.js + 22 modules
 var lib = __nccwpck_require__(3605);
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 27 modules
-var dist = __nccwpck_require__(5580);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 29 modules
+var dist = __nccwpck_require__(1499);
 ;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/for-digest.js
 /** Only evidence whose Statement names this exact digest counts; the rest is reported as about another artifact. */
 function evidenceForDigest(items, digest) {
@@ -47139,7 +47139,7 @@ async function sha256File(file) {
             hash.update(chunk);
     }
     catch (cause) {
-        throw new errors_VerifyError('IO_ERROR', `cannot read ${file}: ${cause.message}`, { cause, file });
+        throw new errors_VerifyError('IO_ERROR', `artifact: ${(0,dist/* asTrustgateError */.WU)(cause, file).message}`, { cause, file });
     }
     return hash.digest('hex');
 }
@@ -64584,7 +64584,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 5580:
+/***/ 1499:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -64597,6 +64597,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   CG: () => (/* reexport */ STEP_SUMMARY_LIMIT),
   D9: () => (/* reexport */ TRUSTGATE_VERSION),
   O_: () => (/* reexport */ TrustgateError),
+  WU: () => (/* reexport */ foreign_errors_asTrustgateError),
   Y5: () => (/* reexport */ buildStatement),
   Hn: () => (/* reexport */ markdown_cell),
   It: () => (/* reexport */ checkStatement),
@@ -64611,7 +64612,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   uI: () => (/* reexport */ verdict_verdictRank)
 });
 
-// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, aiTagGate, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, combineVerdict, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, metricsPolicySchema, modelScanGate, parseConfig, policyInput, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
+// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, aiTagGate, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, combineVerdict, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, metricsPolicySchema, modelScanGate, parseConfig, policyInput, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict, writeFileAtomic
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -64653,14 +64654,6 @@ class ConfigError extends TrustgateError {
             this.key = first.key;
         this.problems = problems;
     }
-}
-/** Turn anything thrown into a message; never print a stack trace to a user for an expected failure. */
-function describeError(err) {
-    if (err instanceof TrustgateError)
-        return { code: err.code, message: err.message };
-    if (err instanceof Error)
-        return { code: 'INTERNAL_ERROR', message: err.message };
-    return { code: 'INTERNAL_ERROR', message: String(err) };
 }
 //# sourceMappingURL=errors.js.map
 // EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 17 modules
@@ -64765,7 +64758,9 @@ const signerIdentitySchema = schemas/* strictObject */.rej({
 })
     .refine((v) => (v.identity === undefined) !== (v.identityRegexp === undefined), {
     message: 'give exactly one of identity or identityRegexp',
-});
+})
+    // The same rule for schema/trustgate.schema.json (JSON Schema cannot run the refine above).
+    .meta({ oneOf: [{ required: ['identity'] }, { required: ['identityRegexp'] }] });
 //# sourceMappingURL=identity.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/policy/promotion.js
 
@@ -65085,6 +65080,169 @@ function isDigest(text) {
     return /^(sha256|sha384|sha512):[0-9a-fA-F]+$/.test(text.trim());
 }
 //# sourceMappingURL=digest.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/foreign-errors.js
+
+const FILE_PROBLEMS = {
+    ENOENT: ['no such file or directory', 'check the path'],
+    EACCES: ['permission denied', 'check its permissions'],
+    EPERM: ['operation not permitted', 'check its permissions'],
+    EISDIR: ['it is a directory', 'pass a file'],
+    ENOTDIR: ['a component of the path is not a directory', 'check the path'],
+    ENOSPC: ['no space left on the device', 'free some space'],
+    EROFS: ['the file system is read-only', 'write somewhere writable'],
+    EEXIST: ['it already exists', 'remove it or choose another name'],
+    EMFILE: ['too many open files', 'raise the open-file limit (ulimit -n)'],
+    ENAMETOOLONG: ['the name is too long', 'use a shorter path'],
+    ELOOP: ['too many levels of symbolic links', 'check the links'],
+    EBUSY: ['it is busy', 'retry when it is free'],
+    EXDEV: ['it is on another device', 'write beside the target'],
+};
+const VERBS = {
+    open: 'cannot open',
+    read: 'cannot read',
+    write: 'cannot write',
+    mkdir: 'cannot create directory',
+    rename: 'cannot replace',
+    scandir: 'cannot list',
+    opendir: 'cannot list',
+    unlink: 'cannot remove',
+    mkdtemp: 'cannot create a temporary directory in',
+};
+const NETWORK_PROBLEMS = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'DNS lookup failed',
+    ETIMEDOUT: 'timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    EPIPE: 'connection closed',
+    UND_ERR_CONNECT_TIMEOUT: 'connect timed out',
+    UND_ERR_SOCKET: 'connection closed',
+    CERT_HAS_EXPIRED: 'TLS certificate expired',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted',
+    SELF_SIGNED_CERT_IN_CHAIN: 'TLS certificate not trusted',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate not trusted',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate is for another host',
+};
+/** The first error in the cause chain (and AggregateError members) with a network code, if any. */
+function networkErrno(err, depth = 0) {
+    if (!err || typeof err !== 'object' || depth > 5)
+        return undefined;
+    const e = err;
+    if (typeof e.code === 'string' && e.code in NETWORK_PROBLEMS)
+        return e;
+    for (const inner of Array.isArray(e.errors) ? e.errors : []) {
+        const found = networkErrno(inner, depth + 1);
+        if (found)
+            return found;
+    }
+    return networkErrno(e.cause, depth + 1);
+}
+function networkError(err, e, target) {
+    const where = target ??
+        (typeof e.hostname === 'string'
+            ? e.hostname
+            : typeof e.address === 'string'
+                ? `${e.address}${typeof e.port === 'number' ? `:${e.port}` : ''}`
+                : 'the server');
+    return new CoreError('NETWORK_ERROR', `cannot reach ${where}: ${NETWORK_PROBLEMS[e.code]} (${e.code}); check the URL, that the service is running, and the network`, { cause: err });
+}
+function isOctokitError(err) {
+    const e = err;
+    return !!e && e.name === 'HttpError' && typeof e.status === 'number';
+}
+const GITHUB_HINTS = {
+    401: 'check GITHUB_TOKEN (missing, expired or revoked)',
+    403: 'the token lacks a permission or hit a rate limit; check its permissions',
+    404: 'check the owner/repository name and that the token can see it',
+    422: 'GitHub rejected the request as invalid',
+};
+function githubError(err) {
+    const request = err.request?.url ? `${err.request.method ?? 'GET'} ${err.request.url.replace(/\?.*$/, '')}` : 'request';
+    const said = typeof err.response?.data?.message === 'string' ? err.response.data.message : err.message.split(' - ')[0];
+    const hint = GITHUB_HINTS[err.status] ?? (err.status >= 500 ? 'GitHub is failing; retry later' : 'check the request');
+    return new CoreError('GITHUB_API_ERROR', `GitHub API ${request} answered ${err.status} (${said}); ${hint}`, { cause: err });
+}
+/**
+ * Anything thrown, as a TrustgateError with a stable code; unknown errors become INTERNAL_ERROR (a bug to report).
+ * `file` names the file when the error does not (a read of a directory reports EISDIR without a path).
+ */
+function foreign_errors_asTrustgateError(err, file) {
+    if (err instanceof TrustgateError)
+        return err;
+    if (isOctokitError(err)) {
+        const net = networkErrno(err);
+        return net ? networkError(err, net, err.request?.url && new URL(err.request.url).host) : githubError(err);
+    }
+    const e = (err && typeof err === 'object' ? err : {});
+    const code = typeof e.code === 'string' ? e.code : undefined;
+    const path = typeof e.path === 'string' ? e.path : file;
+    if (code && code in FILE_PROBLEMS && path !== undefined) {
+        const [what, hint] = FILE_PROBLEMS[code];
+        const verb = VERBS[typeof e.syscall === 'string' ? e.syscall : ''] ?? 'cannot access';
+        const named = e.syscall === 'rename' && typeof e.dest === 'string' ? e.dest : path;
+        return new CoreError('IO_ERROR', `${verb} ${named}: ${what}; ${hint}`, { cause: err, file: named });
+    }
+    const net = networkErrno(err);
+    if (net)
+        return networkError(err, net);
+    return new TrustgateError('INTERNAL_ERROR', err instanceof Error ? err.message : String(err), { cause: err });
+}
+/** Turn anything thrown into a code and a message; never print a stack trace to a user for an expected failure. */
+function describeError(err) {
+    const ours = foreign_errors_asTrustgateError(err);
+    return { code: ours.code, message: ours.message };
+}
+//# sourceMappingURL=foreign-errors.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ../../packages/core/dist/atomic-write.js
+
+
+
+
+/**
+ * Write a report or statement so a reader sees the old file or the whole new one, never half of it: a temporary
+ * file beside the target, flushed, then renamed over it. A target that is a FIFO or a device (`/dev/stdout`,
+ * `/dev/null`) is written directly, since it cannot be replaced. Errors name the target, with code IO_ERROR.
+ */
+async function writeFileAtomic(file, data) {
+    const existing = await stat(file).catch(() => undefined);
+    if (existing && !existing.isFile() && !existing.isDirectory()) {
+        await writeFile(file, data).catch((err) => {
+            throw asTrustgateError(retarget(err, file), file);
+        });
+        return;
+    }
+    const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+        const handle = await open(temp, 'wx', existing ? existing.mode & 0o777 : 0o666);
+        try {
+            await handle.writeFile(data);
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await rename(temp, file);
+    }
+    catch (err) {
+        await unlink(temp).catch(() => undefined);
+        throw asTrustgateError(retarget(err, file), file);
+    }
+}
+/** An error about the temporary file is reported as being about the target the user named. */
+function retarget(err, file) {
+    const e = err;
+    if (e && typeof e === 'object' && typeof e.path === 'string') {
+        e.path = file;
+        if (e.syscall === 'rename')
+            e.dest = file;
+    }
+    return err;
+}
+//# sourceMappingURL=atomic-write.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/intoto/statement.js
 /** in-toto Statement v1 (https://in-toto.io/Statement/v1). */
 const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
@@ -65811,6 +65969,8 @@ const verifySignatureGate = {
 const GATE_DESCRIPTIONS = [modelScanGate, verifySignatureGate, promotionGateGate, aiTagGate];
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/index.js
+
+
 
 
 
