@@ -100,9 +100,7 @@ describe('model-scan workflow on a checkout', () => {
     expect(missing.jobs.scan?.steps.map((s) => s.outcome)).toEqual(['failure', 'skipped', 'skipped']);
   });
 
-  // The scanner's reading of LFS pointers (error: "fetch LFS objects: use `lfs: true`") is engineer 14's change in the
-  // engine; until it lands a pointer passes, which is what this test records. Flip it.failing to it when it does.
-  it.failing('LFS pointers checked out without lfs: true are error, and the summary says to fetch them', async () => {
+  it('LFS pointers checked out without lfs: true are error, and the summary says to fetch them', async () => {
     const { pointer } = lfsPointer(fixture('benign/state_dict.pt'));
     const dir = checkout({ 'models/model.pt': pointer });
     const content = readFileSync(join(REPO, WORKFLOW), 'utf8').replace('        with:\n          lfs: true\n', '');
