@@ -34775,6 +34775,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 1455:
 /***/ ((module) => {
 
@@ -43468,17 +43475,21 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3596:
+/***/ 3605:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  C: () => (/* reexport */ runAction)
+  yP: () => (/* reexport */ decidedBy),
+  Cy: () => (/* reexport */ gatePolicy),
+  Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: runnerIO
+// UNUSED EXPORTS: runnerIO, writeOrWarn
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -44879,7 +44890,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/path-utils.js
 
@@ -46428,19 +46439,55 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 19 modules
-var dist = __nccwpck_require__(1834);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 29 modules
+var dist = __nccwpck_require__(1499);
 ;// CONCATENATED MODULE: ../kit/lib/io.js
 
 
 
 
-const ANNOTATION_CAP = 50; // GitHub shows at most 50 annotations per step; more are dropped silently.
+
+// GitHub shows 10 error, 10 warning and 10 notice annotations per step and drops the rest silently. Kept free:
+// two errors (the step's own failure message and the runner's "Process completed with exit code 1"), a warning
+// (a refused write) and a notice (the count of what was left out).
+const SHOWN = { error: 8, warning: 9, notice: 9 };
+const LEVEL = {
+    critical: 'error',
+    high: 'error',
+    medium: 'warning',
+    low: 'notice',
+    info: undefined,
+};
+// Leave room under GitHub's 1 MiB for what other steps' tools append to the same summary file.
+const SUMMARY_MARGIN = 16 * 1024;
+function usage(name, what) {
+    return new dist/* CoreError */.am('USAGE_ERROR', `input "${name}" ${what}; see the action's inputs`);
+}
 function runnerIO(env = process.env) {
-    let annotations = 0;
+    const shown = { error: 0, warning: 0, notice: 0 };
+    let dropped = 0;
+    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+    const summaryFile = env.GITHUB_STEP_SUMMARY;
+    const written = () => {
+        try {
+            return summaryFile ? (0,external_node_fs_.statSync)(summaryFile).size : 0;
+        }
+        catch {
+            return 0;
+        }
+    };
+    const onDisk = (file) => {
+        const rel = (0,external_node_path_.isAbsolute)(file) ? (0,external_node_path_.relative)(workspace, file) : file.replace(/^\.\//, '');
+        return rel.startsWith('..') ? file : rel;
+    };
     return {
         input: (name) => getInput(name),
-        requiredInput: (name) => getInput(name, { required: true }),
+        requiredInput: (name) => {
+            const value = getInput(name);
+            if (value === '')
+                throw usage(name, 'is required and was not given');
+            return value;
+        },
         booleanInput: (name, fallback) => {
             const raw = getInput(name).trim().toLowerCase();
             if (raw === '')
@@ -46449,7 +46496,7 @@ function runnerIO(env = process.env) {
                 return true;
             if (['false', 'no', '0'].includes(raw))
                 return false;
-            throw new Error(`input ${name} must be true or false, got "${raw}"`);
+            throw usage(name, `must be true or false, got "${raw}"`);
         },
         listInput: (name) => getInput(name)
             .split(/[\n,]/)
@@ -46457,33 +46504,41 @@ function runnerIO(env = process.env) {
             .filter((s) => s !== ''),
         output: (name, value) => setOutput(name, String(value)),
         summary: async (markdown) => {
-            if (!env.GITHUB_STEP_SUMMARY)
+            if (!summaryFile)
                 return;
-            await summary.addRaw(markdown, true).write();
+            (0,external_node_fs_.appendFileSync)(summaryFile, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
         },
+        summaryBudget: () => Math.max(0, dist/* STEP_SUMMARY_LIMIT */.CG - SUMMARY_MARGIN - written()),
         annotate: (finding, file) => {
-            if (annotations++ >= ANNOTATION_CAP)
+            const level = LEVEL[finding.severity];
+            if (level === undefined)
                 return;
-            const props = { title: `${finding.rule} (${finding.severity})`, file, startLine: finding.location?.line ?? 1 };
-            const message = finding.message;
-            if (isError(finding.severity))
-                error(message, props);
-            else if (finding.severity === 'medium')
-                warning(message, props);
+            if (shown[level] >= SHOWN[level]) {
+                dropped++;
+                return;
+            }
+            shown[level]++;
+            const props = { title: `${finding.rule} (${finding.severity})`, file: onDisk(file), startLine: finding.location?.line ?? 1 };
+            if (level === 'error')
+                error(finding.message, props);
+            else if (level === 'warning')
+                warning(finding.message, props);
             else
-                notice(message, props);
+                notice(finding.message, props);
         },
         writeFile: async (path, content) => {
             await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
             await (0,promises_.writeFile)(path, content);
         },
         info: (message) => info(message),
-        workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+        warning: (message) => warning(message),
+        workspace,
         env,
+        finish: () => {
+            if (dropped > 0)
+                notice(`trustgate: ${dropped} more finding(s) are not annotated (GitHub shows 10 annotations of each level per step); the step summary, the JSON report and the SARIF list them all`);
+        },
     };
-}
-function isError(s) {
-    return s === 'critical' || s === 'high';
 }
 /**
  * Run one gate as an action step. Any thrown error fails the step with its stable code and sets the
@@ -46500,15 +46555,50 @@ async function runAction(gate, io = runnerIO()) {
         io.output('error-code', code);
         setFailed(`trustgate: ${message} (code ${code})`);
     }
+    finally {
+        io.finish?.();
+    }
 }
 //# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: ../kit/lib/policy.js
+
+/** The policy a gate runs under: the `policy` input, else the workspace's .github/trustgate.yml, else defaults. */
+function gatePolicy(io) {
+    return (0,dist/* resolvePolicy */.nZ)(io.input('policy') || undefined, io.workspace);
+}
+/**
+ * The summary line saying which policy decided and which of its settings the workflow overrode: an input overrides
+ * the policy only when the workflow set it (policy-backed inputs have no default, so empty means not set).
+ */
+function decidedBy(io, gate, policy) {
+    const overridden = gate.inputs.filter((i) => i.overrides && io.input(i.name) !== '').map((i) => `\`${i.name}\` (over ${i.overrides})`);
+    return `Policy: ${policy.describe}${overridden.length ? `; set by the workflow: ${overridden.join(', ')}` : ''}.`;
+}
+/**
+ * A GitHub write the token may not make (403: a fork's pull request runs with a read-only token) becomes a warning
+ * naming the permission and the way to get it; the gate's verdict stands. Any other failure is thrown on.
+ */
+async function writeOrWarn(io, what, permission, write) {
+    try {
+        await write();
+        return true;
+    }
+    catch (err) {
+        if (err.status !== 403)
+            throw err;
+        io.warning(`trustgate: could not ${what}: GitHub refused it (403) because the token lacks ${permission}. Pull requests from forks get a read-only token; grant "permissions: ${permission}" to the job, or run this step on pull_request_target (it runs the base branch's workflow with a write token; never check out and run the fork's code there). The verdict above stands.`);
+        return false;
+    }
+}
+//# sourceMappingURL=policy.js.map
 ;// CONCATENATED MODULE: ../kit/lib/index.js
+
 
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 7405:
+/***/ 7841:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46519,8 +46609,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 19 modules
-var dist = __nccwpck_require__(1834);
+// EXTERNAL MODULE: ../kit/lib/index.js + 22 modules
+var lib = __nccwpck_require__(3605);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 29 modules
+var dist = __nccwpck_require__(1499);
 ;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/for-digest.js
 /** Only evidence whose Statement names this exact digest counts; the rest is reported as about another artifact. */
 function evidenceForDigest(items, digest) {
@@ -46804,16 +46896,21 @@ function highRisk(ctx) {
 // The scan Statement (`trustgate scan --statement`) lists per file a verdict and its rule ids; a full scan
 // report (findings with severities) is read too. Only what the gate needs is checked.
 const VERDICT = schemas/* enum */.k5n(['safe', 'review', 'unsafe', 'error']);
+// Scans from before the verdict was split carry `verdict` only; it is split the conservative way (error: failed).
+const FINDING_VERDICT = schemas/* enum */.k5n(['safe', 'review', 'unsafe']).optional();
+const COMPLETENESS = schemas/* enum */.k5n(['complete', 'partial', 'failed']).optional();
 const findingSchema = schemas/* object */.Ikc({ rule: schemas/* string */.YjP(), severity: schemas/* enum */.k5n(['critical', 'high', 'medium', 'low', 'info']) });
 const scanPredicateSchema = schemas/* object */.Ikc({
     files: schemas/* array */.YOg(schemas/* object */.Ikc({
         path: schemas/* string */.YjP(),
         sha256: schemas/* string */.YjP().optional(),
         verdict: VERDICT,
+        findingVerdict: FINDING_VERDICT,
+        completeness: COMPLETENESS,
         findings: schemas/* array */.YOg(findingSchema).optional(),
         rules: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
     })),
-    summary: schemas/* object */.Ikc({ verdict: VERDICT }),
+    summary: schemas/* object */.Ikc({ verdict: VERDICT, completeness: COMPLETENESS }),
 });
 /**
  * `requires.scan`: every verified scan of the digest must be within maxVerdict (and maxSeverity). A file
@@ -46860,20 +46957,29 @@ function judgeScan(scan, ctx, waivedRules) {
         for (const f of hits)
             if (isWaived(f.rule))
                 waivedRules.add(f.rule);
-        if (exceeds(file.verdict, rule.maxVerdict) && (file.verdict === 'error' || open.length > 0 || hits.length === 0)) {
+        const split = (0,dist/* splitVerdict */.e0)(file.verdict);
+        const completeness = file.completeness ?? split.completeness;
+        const found = file.findingVerdict ?? split.findingVerdict;
+        if (exceeds(found, rule.maxVerdict) && (open.length > 0 || hits.length === 0)) {
             problems.push(`${file.path} is ${file.verdict} (at most ${rule.maxVerdict} allowed)${describe(open)}`);
             continue;
         }
+        // A file not fully analysed is never evidence of safety, and no waiver makes it one.
+        if (completeness !== 'complete') {
+            problems.push(`${file.path} was not fully analysed (analysis ${completeness}, verdict ${file.verdict})${describe(open)}`);
+            continue;
+        }
         const max = rule.maxSeverity;
-        if (max === undefined || file.verdict === 'safe')
+        if (max === undefined || found === 'safe')
             continue;
         // Rule ids without severities cannot show they stay under maxSeverity: fail closed and say why.
         const over = open.filter((f) => f.severity === undefined || (0,dist/* severityRank */.qs)(f.severity) > (0,dist/* severityRank */.qs)(max));
         if (over.length > 0)
             problems.push(`${file.path} has findings above ${max} or of unknown severity${describe(over)}`);
     }
-    if (files.length === 0 && exceeds(parsed.data.summary.verdict, rule.maxVerdict)) {
-        problems.push(`${scan.origin}: scan verdict ${parsed.data.summary.verdict} (at most ${rule.maxVerdict} allowed)`);
+    const summary = parsed.data.summary;
+    if (files.length === 0 && (exceeds(summary.verdict, rule.maxVerdict) || (summary.completeness ?? 'complete') !== 'complete')) {
+        problems.push(`${scan.origin}: scan verdict ${summary.verdict} (at most ${rule.maxVerdict} allowed)`);
     }
     return problems;
 }
@@ -47001,8 +47107,8 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var core_dist = __nccwpck_require__(5137);
 // EXTERNAL MODULE: ../../node_modules/@sigstore/verify/dist/index.js
 var verify_dist = __nccwpck_require__(5956);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ../../packages/verify/dist/digest.js
 
 
@@ -47029,49 +47135,334 @@ function artifactSha256(artifact) {
 async function sha256File(file) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     try {
-        for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file))
+        for await (const chunk of (0,external_node_fs_.createReadStream)(file))
             hash.update(chunk);
     }
     catch (cause) {
-        throw new errors_VerifyError('IO_ERROR', `cannot read ${file}: ${cause.message}`, { cause, file });
+        throw new errors_VerifyError('IO_ERROR', `artifact: ${(0,dist/* asTrustgateError */.WU)(cause, file).message}`, { cause, file });
     }
     return hash.digest('hex');
 }
 //# sourceMappingURL=digest.js.map
-;// CONCATENATED MODULE: ../../packages/verify/dist/identity.js
+;// CONCATENATED MODULE: ../../packages/verify/dist/cert/der.js
+/**
+ * A strict DER reader for the few structures trustgate reads itself (the signing certificate). Attacker-controlled
+ * bytes: indefinite or non-minimal lengths, high tag numbers, truncation and trailing bytes are all refused, so
+ * exactly one reading of the bytes exists (DER, X.690 section 10).
+ */
+class DerError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DerError';
+    }
+}
+const TAG = {
+    boolean: 0x01,
+    integer: 0x02,
+    bitString: 0x03,
+    octetString: 0x04,
+    oid: 0x06,
+    utf8String: 0x0c,
+    sequence: 0x30,
+    set: 0x31,
+};
+/** Read one TLV at `offset`; returns it and where the next one starts. */
+function readAt(buf, offset) {
+    if (offset + 2 > buf.length)
+        throw new DerError('truncated element');
+    const tag = buf[offset];
+    if ((tag & 0x1f) === 0x1f)
+        throw new DerError('high tag numbers are not used in certificates');
+    let length = buf[offset + 1];
+    let start = offset + 2;
+    if (length === 0x80)
+        throw new DerError('indefinite length is not DER');
+    if (length > 0x80) {
+        const octets = length & 0x7f;
+        if (octets > 4 || start + octets > buf.length)
+            throw new DerError('length too long');
+        length = 0;
+        for (let i = 0; i < octets; i++)
+            length = length * 256 + buf[start + i];
+        if (buf[start] === 0 || length < 0x80)
+            throw new DerError('length is not minimally encoded');
+        start += octets;
+    }
+    const end = start + length;
+    if (end > buf.length)
+        throw new DerError('element runs past the end of its container');
+    return { node: { tag, value: buf.subarray(start, end), raw: buf.subarray(offset, end) }, next: end };
+}
+/** Exactly one element, nothing after it. */
+function readOne(buf, expectedTag) {
+    const { node, next } = readAt(buf, 0);
+    if (next !== buf.length)
+        throw new DerError('trailing bytes after the element');
+    if (expectedTag !== undefined && node.tag !== expectedTag)
+        throw new DerError(`expected tag 0x${hex(expectedTag)}, got 0x${hex(node.tag)}`);
+    return node;
+}
+/** The elements of a constructed value, in order. */
+function children(node) {
+    if ((node.tag & 0x20) === 0)
+        throw new DerError(`tag 0x${hex(node.tag)} is not constructed`);
+    const out = [];
+    let offset = 0;
+    while (offset < node.value.length) {
+        const { node: child, next } = readAt(node.value, offset);
+        out.push(child);
+        offset = next;
+    }
+    return out;
+}
+function expectTag(node, tag, what) {
+    if (node === undefined)
+        throw new DerError(`${what} is missing`);
+    if (node.tag !== tag)
+        throw new DerError(`${what} has tag 0x${hex(node.tag)}, expected 0x${hex(tag)}`);
+    return node;
+}
+function readOid(node) {
+    if (node.tag !== TAG.oid || node.value.length === 0)
+        throw new DerError('not an OBJECT IDENTIFIER');
+    const parts = [];
+    let acc = 0;
+    for (const [i, byte] of node.value.entries()) {
+        if (acc === 0 && byte === 0x80)
+            throw new DerError('OID arc is not minimally encoded');
+        acc = acc * 128 + (byte & 0x7f);
+        if (acc > Number.MAX_SAFE_INTEGER)
+            throw new DerError('OID arc too large');
+        if ((byte & 0x80) === 0) {
+            parts.push(acc);
+            acc = 0;
+        }
+        else if (i === node.value.length - 1)
+            throw new DerError('OID ends inside an arc');
+    }
+    const first = parts.shift();
+    const head = first < 80 ? [Math.floor(first / 40), first % 40] : [2, first - 80];
+    return [...head, ...parts].join('.');
+}
+/** DER BOOLEAN: one octet, 0x00 or 0xFF. */
+function readBoolean(node) {
+    if (node.tag !== TAG.boolean || node.value.length !== 1)
+        throw new DerError('not a BOOLEAN');
+    if (node.value[0] === 0xff)
+        return true;
+    if (node.value[0] === 0x00)
+        return false;
+    throw new DerError('BOOLEAN is neither 0x00 nor 0xFF');
+}
+/** A small non-negative INTEGER (versions, path lengths). */
+function readSmallInteger(node) {
+    if (node.tag !== TAG.integer || node.value.length === 0 || node.value.length > 4)
+        throw new DerError('not a small INTEGER');
+    if (node.value[0] & 0x80)
+        throw new DerError('negative INTEGER');
+    if (node.value.length > 1 && node.value[0] === 0 && (node.value[1] & 0x80) === 0) {
+        throw new DerError('INTEGER is not minimally encoded');
+    }
+    return node.value.reduce((acc, b) => acc * 256 + b, 0);
+}
+/** BIT STRING bits as a function of their index (bit 0 is the most significant bit of the first octet). */
+function readBits(node) {
+    if (node.tag !== TAG.bitString || node.value.length === 0)
+        throw new DerError('not a BIT STRING');
+    const unused = node.value[0];
+    if (unused > 7 || (node.value.length === 1 && unused !== 0))
+        throw new DerError('BIT STRING has a bad unused-bits count');
+    const bytes = node.value.subarray(1);
+    return (bit) => {
+        const byte = bytes[bit >> 3];
+        return byte !== undefined && ((byte >> (7 - (bit & 7))) & 1) === 1;
+    };
+}
+const hex = (n) => n.toString(16).padStart(2, '0');
+//# sourceMappingURL=der.js.map
+;// CONCATENATED MODULE: ../../packages/verify/dist/cert/signing-certificate.js
+
 
 const FULCIO = '1.3.6.1.4.1.57264.1';
-const V2_CLAIMS = [
-    ['issuer', `${FULCIO}.8`],
-    ['buildSignerUri', `${FULCIO}.9`],
-    ['buildSignerDigest', `${FULCIO}.10`],
-    ['runnerEnvironment', `${FULCIO}.11`],
-    ['sourceRepositoryUri', `${FULCIO}.12`],
-    ['sourceRepositoryDigest', `${FULCIO}.13`],
-    ['sourceRepositoryRef', `${FULCIO}.14`],
-    ['sourceRepositoryOwnerUri', `${FULCIO}.16`],
-    ['buildConfigUri', `${FULCIO}.18`],
-    ['buildTrigger', `${FULCIO}.20`],
-    ['runInvocationUri', `${FULCIO}.21`],
+const CLAIM_OIDS = [
+    ['issuer', 8],
+    ['buildSignerUri', 9],
+    ['buildSignerDigest', 10],
+    ['runnerEnvironment', 11],
+    ['sourceRepositoryUri', 12],
+    ['sourceRepositoryDigest', 13],
+    ['sourceRepositoryRef', 14],
+    ['sourceRepositoryIdentifier', 15],
+    ['sourceRepositoryOwnerUri', 16],
+    ['sourceRepositoryOwnerIdentifier', 17],
+    ['buildConfigUri', 18],
+    ['buildConfigDigest', 19],
+    ['buildTrigger', 20],
+    ['runInvocationUri', 21],
+    ['sourceRepositoryVisibilityAtSigning', 22],
 ];
-/** The deprecated issuer extension holds raw bytes, not a DER string. */
+/** The deprecated issuer extension holds the raw bytes of the URL, not a DER string. */
 const ISSUER_V1 = `${FULCIO}.1`;
-function certificateClaims(cert) {
-    const claims = { subjectAlternativeName: cert.subjectAltName ?? '' };
-    for (const [name, oid] of V2_CLAIMS) {
-        const ext = cert.extension(oid);
-        if (!ext)
-            continue;
-        const str = ext.valueObj.subs?.[0]?.value ?? ext.valueObj.value;
-        claims[name] = Buffer.from(str).toString('utf8');
+const OTHERNAME_SAN = `${FULCIO}.7`;
+const EXT = {
+    subjectKeyId: '2.5.29.14',
+    keyUsage: '2.5.29.15',
+    subjectAltName: '2.5.29.17',
+    basicConstraints: '2.5.29.19',
+    nameConstraints: '2.5.29.30',
+    crlDistributionPoints: '2.5.29.31',
+    certificatePolicies: '2.5.29.32',
+    authorityKeyId: '2.5.29.35',
+    extKeyUsage: '2.5.29.37',
+};
+/** Extensions Go's crypto/x509 processes; any other one marked critical makes Verify fail (UnhandledCriticalExtension). */
+const HANDLED = new Set(Object.values(EXT));
+const CODE_SIGNING = '1.3.6.1.5.5.7.3.3';
+class Defect extends Error {
+    reason;
+    constructor(reason, message) {
+        super(message);
+        this.reason = reason;
     }
-    if (claims.issuer === undefined) {
-        const v1 = cert.extension(ISSUER_V1);
-        if (v1)
-            claims.issuer = v1.value.toString('utf8');
+}
+/** Read and check the leaf; every defect is CERTIFICATE_INVALID with `details.reason`. */
+function readSigningCertificate(der) {
+    try {
+        return read(Buffer.from(der.buffer, der.byteOffset, der.byteLength));
+    }
+    catch (err) {
+        const defect = err instanceof Defect ? err : err instanceof DerError ? new Defect('DER_INVALID', `it is not valid DER (${err.message})`) : undefined;
+        if (!defect)
+            throw err;
+        throw new errors_VerifyError('CERTIFICATE_INVALID', `the signing certificate is refused: ${defect.message} [${defect.reason}]; Fulcio never issues such a certificate`, { details: { reason: defect.reason } });
+    }
+}
+function read(der) {
+    const [tbs, outerAlg, signature, ...rest] = children(readOne(der, TAG.sequence));
+    if (rest.length > 0 || signature?.tag !== TAG.bitString)
+        throw new DerError('a certificate is tbsCertificate, algorithm, signature');
+    const fields = children(expectTag(tbs, TAG.sequence, 'tbsCertificate'));
+    const version = fields[0]?.tag === 0xa0 ? readSmallInteger(readOne(fields.shift().value)) : 0;
+    if (version !== 2)
+        throw new Defect('VERSION_INVALID', `it is X.509 v${version + 1}; signing certificates are v3`);
+    const [, innerAlg, , , , , ...optional] = fields;
+    if (!innerAlg || !outerAlg || !innerAlg.raw.equals(outerAlg.raw)) {
+        throw new Defect('SIGNATURE_ALGORITHM_MISMATCH', 'the signed and the outer signature algorithms differ');
+    }
+    const extensionsNode = optional.find((n) => n.tag === 0xa3);
+    const extensions = extensionsNode ? readExtensions(readOne(extensionsNode.value, TAG.sequence)) : new Map();
+    checkCaAndUsage(extensions);
+    const claims = { subjectAlternativeName: readSan(extensions.get(EXT.subjectAltName)) };
+    for (const [name, arc] of CLAIM_OIDS) {
+        const ext = extensions.get(`${FULCIO}.${arc}`);
+        if (ext)
+            claims[name] = derUtf8(ext.value, `${FULCIO}.${arc}`);
+    }
+    const v1 = extensions.get(ISSUER_V1);
+    if (v1) {
+        const issuerV1 = utf8(v1.value, ISSUER_V1);
+        // sigstore-go lets whichever extension comes last win; two different issuers in one certificate is refused here.
+        if (claims.issuer !== undefined && claims.issuer !== issuerV1) {
+            throw new Defect('ISSUER_MISMATCH', `its issuer extensions disagree (${ISSUER_V1}: ${issuerV1}, ${FULCIO}.8: ${claims.issuer})`);
+        }
+        claims.issuer = issuerV1;
     }
     return claims;
 }
+function readExtensions(seq) {
+    const out = new Map();
+    for (const ext of children(seq)) {
+        const parts = children(expectTag(ext, TAG.sequence, 'extension'));
+        const oid = readOid(expectTag(parts[0], TAG.oid, 'extension id'));
+        const hasCritical = parts.length === 3;
+        if (parts.length !== 2 && !hasCritical)
+            throw new DerError(`extension ${oid} has ${parts.length} fields`);
+        const critical = hasCritical ? readBoolean(parts[1]) : false;
+        const value = expectTag(parts[hasCritical ? 2 : 1], TAG.octetString, `extension ${oid} value`).value;
+        if (out.has(oid))
+            throw new Defect('DUPLICATE_EXTENSION', `extension ${oid} appears twice`);
+        if (critical && !HANDLED.has(oid))
+            throw new Defect('UNKNOWN_CRITICAL_EXTENSION', `extension ${oid} is critical and not understood`);
+        out.set(oid, { critical, value });
+    }
+    return out;
+}
+function checkCaAndUsage(extensions) {
+    const bc = extensions.get(EXT.basicConstraints);
+    if (bc) {
+        const [ca] = children(readOne(bc.value, TAG.sequence));
+        if (ca?.tag === TAG.boolean && readBoolean(ca))
+            throw new Defect('LEAF_IS_CA', 'it is a CA certificate (basicConstraints cA)');
+    }
+    const ku = extensions.get(EXT.keyUsage);
+    if (!ku)
+        throw new Defect('KEY_USAGE_INVALID', 'it has no key usage');
+    const bit = readBits(readOne(ku.value));
+    if (bit(5))
+        throw new Defect('LEAF_IS_CA', 'its key usage allows signing certificates (keyCertSign)');
+    if (!bit(0))
+        throw new Defect('KEY_USAGE_INVALID', 'its key usage does not allow digital signatures');
+    const eku = extensions.get(EXT.extKeyUsage);
+    const usages = eku ? children(readOne(eku.value, TAG.sequence)).map(readOid) : [];
+    if (!usages.includes(CODE_SIGNING))
+        throw new Defect('EKU_NOT_CODE_SIGNING', 'its extended key usage does not include code signing');
+}
+/** Exactly one SAN, a URI or e-mail (IA5String) or Fulcio's otherName username (UTF8String), printable ASCII. */
+function readSan(ext) {
+    if (!ext)
+        throw new Defect('SAN_MISSING', 'it has no subject alternative name');
+    const names = children(readOne(ext.value, TAG.sequence));
+    if (names.length === 0)
+        throw new Defect('SAN_EMPTY', 'its subject alternative name extension is empty');
+    if (names.length > 1)
+        throw new Defect('SAN_AMBIGUOUS', `it names ${names.length} identities; Fulcio issues one`);
+    const name = names[0];
+    let bytes;
+    if (name.tag === 0x86 || name.tag === 0x81)
+        bytes = name.value;
+    else if (name.tag === 0xa0) {
+        const [type, value] = children(name);
+        if (!type || readOid(type) !== OTHERNAME_SAN || value?.tag !== 0xa0)
+            throw new Defect('SAN_AMBIGUOUS', 'its otherName is not Fulcio’s');
+        bytes = readOne(value.value, TAG.utf8String).value;
+    }
+    else
+        throw new Defect('SAN_AMBIGUOUS', `its subject alternative name has an unsupported type (tag 0x${name.tag.toString(16)})`);
+    if (bytes.length === 0)
+        throw new Defect('SAN_EMPTY', 'its subject alternative name is empty');
+    // Go's isIA5String refuses bytes above 0x7F; controls and spaces have no place in a URI or an address either.
+    if (bytes.some((b) => b < 0x21 || b > 0x7e)) {
+        throw new Defect('SAN_NOT_ASCII', `its subject alternative name has bytes outside printable ASCII (${bytes.toString('hex')})`);
+    }
+    return bytes.toString('latin1');
+}
+/** Fulcio v2 extensions: exactly one DER UTF8String, nothing after it (sigstore-go ParseDERString). */
+function derUtf8(value, oid) {
+    let node;
+    try {
+        node = readOne(value, TAG.utf8String);
+    }
+    catch (err) {
+        throw new Defect('FULCIO_EXTENSION_INVALID', `extension ${oid} is not one DER UTF8String (${err.message})`);
+    }
+    return utf8(node.value, oid);
+}
+function utf8(bytes, oid) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new Defect('FULCIO_EXTENSION_INVALID', `extension ${oid} is not UTF-8`);
+    }
+}
+//# sourceMappingURL=signing-certificate.js.map
+;// CONCATENATED MODULE: ../../packages/verify/dist/identity.js
+
+/**
+ * THE place where a signer's identity is judged. @sigstore/verify matches the SAN as an unanchored regexp and
+ * passes when no policy is given; here a SAN is compared exactly (or against a regexp we anchor), the issuer
+ * exactly, and GitHub claims from Fulcio's certificate extensions after the signature has been verified.
+ */
 /** Issuers whose certificates carry GitHub Actions claims (public GitHub, and GHES/enterprise custom issuers below it). */
 function isGitHubActionsIssuer(issuer) {
     return issuer !== undefined && /^https:\/\/token\.actions\.githubusercontent\.com(\/|$)/.test(issuer);
@@ -47092,13 +47483,26 @@ function githubUrl(nameOrUrl) {
     return (/^https?:\/\//.test(trimmed) ? trimmed : GITHUB + trimmed.replace(/^github\.com\//, '')).toLowerCase();
 }
 /**
+ * `https://host/owner/repo/rest` with the parts Git and GitHub compare case-insensitively (host, owner, repository)
+ * lower-cased and the rest (workflow path, `@ref`) exactly as written: `@refs/heads/MAIN` is not `@refs/heads/main`.
+ */
+function canonicalRepoUrl(url) {
+    const m = /^https:\/\/([^/]+)\/([^/]+)\/([^/@]+)(.*)$/.exec(url);
+    if (!m)
+        return undefined;
+    return `https://${m[1].toLowerCase()}/${m[2].toLowerCase()}/${m[3].toLowerCase()}${m[4]}`;
+}
+/**
  * `gh attestation verify --signer-workflow` semantics: `owner/repo/.github/workflows/f.yml` matches that workflow at
  * any ref (the SAN must continue with `@`), `...f.yml@refs/heads/main` matches that ref exactly. A plain prefix test
- * would accept `release.yml.evil.yml` and `@refs/heads/main-evil`.
+ * would accept `release.yml.evil.yml` and `@refs/heads/main-evil`; a lower-cased one `RELEASE.yml` and `@refs/heads/MAIN`.
  */
 function workflowMatches(expected, san) {
-    const want = githubUrl(expected);
-    const have = san.toLowerCase();
+    const trimmed = expected.replace(/\/+$/, '');
+    const want = canonicalRepoUrl(/^https?:\/\//.test(trimmed) ? trimmed : GITHUB + trimmed.replace(/^github\.com\//i, ''));
+    const have = canonicalRepoUrl(san);
+    if (want === undefined || have === undefined)
+        return false;
     if (expected.includes('@'))
         return have === want;
     return have.startsWith(`${want}@`) && have.length > want.length + 1;
@@ -47131,6 +47535,19 @@ function compareIdentity(policy, claims) {
             expected: githubUrl(policy.sourceRepositoryOwner),
             actual: claims.sourceRepositoryOwnerUri ?? '(none)',
         });
+    }
+    if (policy.sourceRepositoryId !== undefined && policy.sourceRepositoryId !== claims.sourceRepositoryIdentifier) {
+        out.push({ field: 'sourceRepositoryId', expected: policy.sourceRepositoryId, actual: claims.sourceRepositoryIdentifier ?? '(none)' });
+    }
+    if (policy.sourceRepositoryOwnerId !== undefined && policy.sourceRepositoryOwnerId !== claims.sourceRepositoryOwnerIdentifier) {
+        out.push({
+            field: 'sourceRepositoryOwnerId',
+            expected: policy.sourceRepositoryOwnerId,
+            actual: claims.sourceRepositoryOwnerIdentifier ?? '(none)',
+        });
+    }
+    if (policy.signerDigest !== undefined && policy.signerDigest.toLowerCase() !== (claims.buildSignerDigest ?? '').toLowerCase()) {
+        out.push({ field: 'signerDigest', expected: policy.signerDigest, actual: claims.buildSignerDigest ?? '(none)' });
     }
     if (policy.sourceRef !== undefined && policy.sourceRef !== claims.sourceRepositoryRef) {
         out.push({ field: 'sourceRef', expected: policy.sourceRef, actual: claims.sourceRepositoryRef ?? '(none)' });
@@ -52838,6 +53255,7 @@ function verifyPrehashed(key, digest, signature) {
 
 
 
+
 const IN_TOTO_PAYLOAD = 'application/vnd.in-toto+json';
 function verify_verifyBundle(bundle, options) {
     const { policy, artifact } = options;
@@ -52856,6 +53274,9 @@ function verify_verifyBundle(bundle, options) {
     if (bundle.content.$case === 'messageSignature' && artifact === undefined) {
         throw new errors_VerifyError('DIGEST_MISMATCH', 'the bundle signs an artifact directly; pass the artifact file or its sha256:<hex> digest');
     }
+    // Our own strict reading of the leaf comes first: the library's view of it is not trusted (see cert/).
+    const leafDer = leafCertificate(bundle);
+    const claims = leafDer ? readSigningCertificate(leafDer) : undefined;
     const entity = signedEntity(bundle, artifact);
     const leaf = entity.key.$case === 'certificate' ? entity.key.certificate : undefined;
     const root = selectRootForCertificate(options.roots.roots, leaf);
@@ -52868,12 +53289,13 @@ function verify_verifyBundle(bundle, options) {
     catch (err) {
         throw fromSigstoreError(err, 'the bundle does not verify');
     }
-    const signer = leaf && 'signers' in policy
-        ? { kind: 'certificate', claims: certificateClaims(leaf), matched: policy.signers[0] }
-        : { kind: 'key' };
-    if (signer.kind === 'certificate' && 'signers' in policy)
-        signer.matched = judgeIdentity(policy.signers, signer.claims);
-    const result = { signer, trustedRootSource: options.roots.source, warnings: [...options.roots.warnings] };
+    const signer = claims && 'signers' in policy ? { kind: 'certificate', claims, matched: judgeIdentity(policy.signers, claims) } : { kind: 'key' };
+    const result = {
+        signer,
+        timestamps: verifiedTimestamps(bundle),
+        trustedRootSource: options.roots.source,
+        warnings: [...options.roots.warnings],
+    };
     if (bundle.content.$case === 'messageSignature') {
         checkMessageDigest(bundle.content.messageSignature.messageDigest, artifact);
         return result;
@@ -52890,6 +53312,30 @@ function verify_verifyBundle(bundle, options) {
         requireSubject(result.statement, { algorithm: 'sha256', hex: artifactSha256(artifact) });
     }
     return result;
+}
+function leafCertificate(bundle) {
+    const material = bundle.verificationMaterial.content;
+    if (material.$case === 'certificate')
+        return material.certificate.rawBytes;
+    if (material.$case === 'x509CertificateChain')
+        return material.x509CertificateChain.certificates[0]?.rawBytes;
+    return undefined;
+}
+/**
+ * The times the Verifier has vouched for, once it has passed: it checks the SET of every entry that has one and
+ * every RFC 3161 token, and fails otherwise. An entry with only an inclusion proof proves inclusion, not its
+ * integratedTime (the checkpoint does not sign it), so that time is not one of them.
+ */
+function verifiedTimestamps(bundle) {
+    const out = [];
+    for (const entry of bundle.verificationMaterial.tlogEntries) {
+        if (entry.inclusionPromise)
+            out.push({ source: 'transparency-log', time: new Date(Number(entry.integratedTime) * 1000) });
+    }
+    for (const ts of bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps ?? []) {
+        out.push({ source: 'timestamp-authority', time: core_dist.RFC3161Timestamp.parse(Buffer.from(ts.signedTimestamp)).signingTime });
+    }
+    return out;
 }
 function signedEntity(bundle, artifact) {
     let entity;
@@ -52948,14 +53394,10 @@ function parseStatement(payload) {
     catch (cause) {
         throw new errors_VerifyError('STATEMENT_INVALID', `the DSSE payload is not JSON: ${cause.message}`, { cause });
     }
+    // v1 and v0.1 are both checked against their schema: a signed but malformed Statement is refused, never read.
     const checked = (0,dist/* checkStatement */.It)(value);
-    if (!checked.ok) {
-        // Older Statement v0.1 (`https://in-toto.io/Statement/v0.1`) is still produced by some signers.
-        const v = value;
-        if (v && v._type === 'https://in-toto.io/Statement/v0.1')
-            return value;
-        throw new errors_VerifyError('STATEMENT_INVALID', `the DSSE payload is not an in-toto Statement: ${checked.reason}`);
-    }
+    if (!checked.ok)
+        throw new errors_VerifyError('STATEMENT_INVALID', `the DSSE payload is not a valid in-toto Statement: ${checked.reason}`);
     return checked.statement;
 }
 /** The artifact must be one of the Statement's subjects, by digest (sha256, or sha384/sha512 where that is all a subject records). */
@@ -53275,10 +53717,13 @@ function verifyAttestationSync(bundleJson, options) {
                 requireSubject(statement, digest);
             if (verified.signer.kind !== 'certificate')
                 throw new errors_VerifyError('KEY_INVALID', `${source} is not signed by a certificate`);
+            const earliest = Math.min(...verified.timestamps.map((t) => t.time.getTime()));
             return {
                 statement,
                 signer: verified.signer.claims,
                 matched: verified.signer.matched,
+                timestamps: verified.timestamps,
+                ...(Number.isFinite(earliest) ? { signedAt: new Date(earliest) } : {}),
                 trustedRootSource: verified.trustedRootSource,
                 warnings: verified.warnings,
             };
@@ -53381,7 +53826,7 @@ function manifest_manifestFromStatement(statement) {
     if (statement.predicateType === MODEL_SIGNING_DIGESTS_PREDICATE) {
         const resources = new Map();
         for (const s of statement.subject)
-            resources.set(checkName(s.name ?? ''), hex(s.digest.sha256));
+            resources.set(checkName(s.name ?? ''), manifest_hex(s.digest.sha256));
         return { method: 'files', hashType: 'sha256', allowSymlinks: false, ignorePaths: [], resources };
     }
     if (statement.predicateType !== MODEL_SIGNING_PREDICATE) {
@@ -53404,7 +53849,7 @@ function manifest_manifestFromStatement(statement) {
         if (typeof r?.name !== 'string')
             throw new VerifyError('STATEMENT_INVALID', 'a resource of the model signature has no name');
         checkName(method === 'shards' ? r.name.replace(/:\d+:\d+$/, '') : r.name);
-        resources.set(r.name, hex(r.digest));
+        resources.set(r.name, manifest_hex(r.digest));
     }
     const manifest = {
         method,
@@ -53421,7 +53866,7 @@ function manifest_manifestFromStatement(statement) {
     }
     return manifest;
 }
-function hex(value) {
+function manifest_hex(value) {
     if (typeof value !== 'string' || !/^[0-9a-fA-F]+$/.test(value))
         throw new VerifyError('STATEMENT_INVALID', 'a resource digest is not hex');
     return value.toLowerCase();
@@ -53691,6 +54136,7 @@ function signerPolicyFrom(flags) {
 }
 //# sourceMappingURL=policy.js.map
 ;// CONCATENATED MODULE: ../../packages/verify/dist/index.js
+
 
 
 
@@ -54499,6 +54945,7 @@ function decisionToMarkdown(decision, options = {}) {
 
 
 
+
 /**
  * The promotion gate as an action step: inputs -> decidePromotion -> outputs, step summary and the files
  * the `attest` step signs (the VSA predicate, keyed by the subject digest).
@@ -54507,11 +54954,14 @@ async function promotionGate(io) {
     const environment = io.requiredInput('environment');
     const at = (p) => (0,external_node_path_.resolve)(io.workspace, p);
     const { digest, name } = await subject(io, at);
-    const trustedRoot = io.input('trusted-root');
+    const resolved = await (0,lib/* gatePolicy */.Cy)(io);
+    if (!resolved.file)
+        throw new dist/* CoreError */.am('CONFIG_NOT_FOUND', `the promotion gate needs a policy with promotion environments: add ${dist/* POLICY_PATH */.l$} to the repository or set the policy input`);
+    const trustedRoot = io.input('trusted-root') || resolved.policy.verify.trustedRoot;
     const repository = io.env.GITHUB_REPOSITORY;
     const dryRun = io.booleanInput('dry-run', false);
     const { decision, statement } = await decidePromotionFromFiles({
-        policyFile: at(io.input('policy') || '.github/trustgate.yml'),
+        policyFile: at(resolved.file),
         environment,
         subject: digest,
         ...(name ? { subjectName: name } : {}),
@@ -54530,12 +54980,12 @@ async function promotionGate(io) {
     await io.writeFile(files.statement, `${JSON.stringify(statement, null, 2)}\n`);
     await io.writeFile(files.predicate, `${JSON.stringify(statement.predicate)}\n`);
     io.output('decision', decision.decision);
-    io.output('report', files.report);
-    io.output('statement', files.statement);
+    io.output('decision-report', files.report);
+    io.output('decision-statement', files.statement);
     io.output('predicate', files.predicate);
     io.output('subject-digest', decision.subject.digest);
     io.output('subject-name', name ?? decision.subject.digest);
-    await io.summary(decisionToMarkdown(decision, { dryRun }));
+    await io.summary(`${decisionToMarkdown(decision, { dryRun })}\n${(0,lib/* decidedBy */.yP)(io, dist/* promotionGateGate */.Sx, resolved)}\n`);
     if (decision.decision === 'pass')
         return { failed: false };
     const blocking = decision.requirements.filter((r) => r.status === 'missing' || r.status === 'failed').map((r) => r.id);
@@ -54565,11 +55015,11 @@ async function subject(io, at) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3596);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7405);
+/* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3605);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7841);
 
 
-await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .promotionGate */ .h);
+await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .promotionGate */ .h);
 //# sourceMappingURL=main.js.map
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -64134,29 +64584,35 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 1834:
+/***/ 1499:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  xL: () => (/* reexport */ errors_ConfigError),
+  xL: () => (/* reexport */ ConfigError),
   am: () => (/* reexport */ CoreError),
+  l$: () => (/* reexport */ POLICY_PATH),
   Cs: () => (/* reexport */ PREDICATE_TYPES),
+  CG: () => (/* reexport */ STEP_SUMMARY_LIMIT),
   D9: () => (/* reexport */ TRUSTGATE_VERSION),
   O_: () => (/* reexport */ TrustgateError),
+  WU: () => (/* reexport */ foreign_errors_asTrustgateError),
   Y5: () => (/* reexport */ buildStatement),
-  Hn: () => (/* reexport */ cell),
+  Hn: () => (/* reexport */ markdown_cell),
   It: () => (/* reexport */ checkStatement),
   Uc: () => (/* reexport */ describeError),
   MO: () => (/* reexport */ formatDigest),
   m: () => (/* reexport */ parseDigest),
   ON: () => (/* reexport */ parsePolicy),
-  qs: () => (/* reexport */ severityRank),
-  uI: () => (/* reexport */ verdictRank)
+  Sx: () => (/* reexport */ promotionGateGate),
+  nZ: () => (/* reexport */ resolvePolicy),
+  qs: () => (/* reexport */ verdict_severityRank),
+  e0: () => (/* reexport */ splitVerdict),
+  uI: () => (/* reexport */ verdict_verdictRank)
 });
 
-// UNUSED EXPORTS: DEFAULT_FAIL_ON, MARKER_FIELDS, SEVERITIES, STATEMENT_TYPE, VERDICTS, architectureReviewRuleSchema, attributionPolicySchema, blocks, buildReport, defaultPolicy, environmentPolicySchema, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, metricsPolicySchema, parseConfig, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toText, verifyPolicySchema, waiverSchema, worstVerdict
+// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, aiTagGate, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, combineVerdict, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, metricsPolicySchema, modelScanGate, parseConfig, policyInput, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict, writeFileAtomic
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -64182,7 +64638,7 @@ class CoreError extends TrustgateError {
     }
 }
 /** A config problem located in a file: `file:line:column: message`. */
-class errors_ConfigError extends TrustgateError {
+class ConfigError extends TrustgateError {
     line;
     column;
     key;
@@ -64198,14 +64654,6 @@ class errors_ConfigError extends TrustgateError {
             this.key = first.key;
         this.problems = problems;
     }
-}
-/** Turn anything thrown into a message; never print a stack trace to a user for an expected failure. */
-function describeError(err) {
-    if (err instanceof TrustgateError)
-        return { code: err.code, message: err.message };
-    if (err instanceof Error)
-        return { code: 'INTERNAL_ERROR', message: err.message };
-    return { code: 'INTERNAL_ERROR', message: String(err) };
 }
 //# sourceMappingURL=errors.js.map
 // EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 17 modules
@@ -64293,6 +64741,15 @@ const signerIdentitySchema = schemas/* strictObject */.rej({
         .describe('owner/repo/.github/workflows/file.yml[@ref]; without @ref any ref of that exact file.'),
     sourceRepository: schemas/* string */.YjP().min(1).optional().describe('owner/repo (or its URL) the workflow ran in.'),
     sourceRepositoryOwner: schemas/* string */.YjP().min(1).optional().describe('owner (or its URL) of the repository the workflow ran in.'),
+    sourceRepositoryId: schemas/* string */.YjP()
+        .regex(/^\d+$/, 'a numeric repository id')
+        .optional()
+        .describe('Numeric id of that repository (Fulcio OID .15): survives renames, changes when the repository is re-created.'),
+    sourceRepositoryOwnerId: schemas/* string */.YjP()
+        .regex(/^\d+$/, 'a numeric owner id')
+        .optional()
+        .describe('Numeric id of its owner (Fulcio OID .17).'),
+    signerDigest: schemas/* string */.YjP().min(1).optional().describe('Commit SHA of the signing workflow file (Fulcio OID .10).'),
     sourceRef: schemas/* string */.YjP().min(1).optional().describe('Git ref the workflow ran on, e.g. refs/heads/main.'),
     sourceDigest: schemas/* string */.YjP().min(1).optional().describe('Commit SHA the workflow ran on.'),
     runnerEnvironment: schemas/* enum */.k5n(['github-hosted', 'self-hosted', 'any'])
@@ -64301,7 +64758,9 @@ const signerIdentitySchema = schemas/* strictObject */.rej({
 })
     .refine((v) => (v.identity === undefined) !== (v.identityRegexp === undefined), {
     message: 'give exactly one of identity or identityRegexp',
-});
+})
+    // The same rule for schema/trustgate.schema.json (JSON Schema cannot run the refine above).
+    .meta({ oneOf: [{ required: ['identity'] }, { required: ['identityRegexp'] }] });
 //# sourceMappingURL=identity.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/policy/promotion.js
 
@@ -64393,7 +64852,10 @@ const reviewPolicySchema = schemas/* strictObject */.rej({
 const verdict = schemas/* enum */.k5n(['safe', 'review', 'unsafe', 'error']);
 /** `scan:` — what the model scanner treats as safe, and which verdicts block. */
 const scanPolicySchema = schemas/* strictObject */.rej({
-    failOn: schemas/* array */.YOg(verdict).min(1).default(['unsafe', 'error']).describe('Verdicts that make a scan block.'),
+    failOn: schemas/* array */.YOg(verdict)
+        .min(1)
+        .default(['unsafe', 'review', 'error'])
+        .describe('Verdicts that make a scan block (error: any file not fully analysed; see docs/scanner.md).'),
     allowGlobals: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]).describe('Extra pickle globals treated as safe, as "module.name" or "module.*".'),
     denyGlobals: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]).describe('Extra pickle globals treated as unsafe.'),
     limits: schemas/* strictObject */.rej({
@@ -64500,7 +64962,7 @@ function parseConfig(schema, text, file) {
             const pos = lineCounter.linePos(e.pos[0]);
             return { line: pos.line, column: pos.col, message: `YAML syntax: ${e.message.split('\n')[0]}` };
         });
-        throw new errors_ConfigError('CONFIG_YAML_ERROR', file, problems);
+        throw new ConfigError('CONFIG_YAML_ERROR', file, problems);
     }
     const result = schema.safeParse(doc.toJS() ?? {});
     if (result.success)
@@ -64521,13 +64983,13 @@ function parseConfig(schema, text, file) {
         return { ...at, key: where, message: `${where}: ${issue.message}` };
     });
     problems.sort((a, b) => a.line - b.line || a.column - b.column);
-    throw new errors_ConfigError('CONFIG_SCHEMA_ERROR', file, problems);
+    throw new ConfigError('CONFIG_SCHEMA_ERROR', file, problems);
 }
 /** Read and validate a trustgate policy file. */
 async function loadPolicyFile(file) {
     let text;
     try {
-        text = await readFile(file, 'utf8');
+        text = await (0,promises_.readFile)(file, 'utf8');
     }
     catch (cause) {
         throw new ConfigError('CONFIG_NOT_FOUND', file, [
@@ -64571,6 +65033,31 @@ function locateKey(doc, path, key, lc) {
     return locate(doc, path, lc);
 }
 //# sourceMappingURL=load.js.map
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ../../packages/core/dist/config/discover.js
+
+
+
+
+/** Where a repository keeps its policy; every gate reads it from the checkout unless told otherwise. */
+const POLICY_PATH = '.github/trustgate.yml';
+/**
+ * The policy a gate runs under: the file it was given (which must exist), else `.github/trustgate.yml` under the
+ * root when present, else the built-in defaults. A present but invalid file is an error, never the defaults.
+ */
+async function resolvePolicy(given, root) {
+    const path = given ? (0,external_node_path_.resolve)(root, given) : (0,external_node_path_.join)(root, POLICY_PATH);
+    if (!given && !(0,external_node_fs_.existsSync)(path))
+        return { policy: defaultPolicy(), describe: `built-in defaults (no ${POLICY_PATH} in the workspace)` };
+    const policy = await loadPolicyFile(path);
+    const rel = (0,external_node_path_.relative)(root, path);
+    const file = rel.startsWith('..') ? path : rel;
+    return { policy, file, describe: `\`${file}\`${given ? ' (the policy input)' : ''}` };
+}
+//# sourceMappingURL=discover.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/digest.js
 
 const LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
@@ -64593,9 +65080,174 @@ function isDigest(text) {
     return /^(sha256|sha384|sha512):[0-9a-fA-F]+$/.test(text.trim());
 }
 //# sourceMappingURL=digest.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/foreign-errors.js
+
+const FILE_PROBLEMS = {
+    ENOENT: ['no such file or directory', 'check the path'],
+    EACCES: ['permission denied', 'check its permissions'],
+    EPERM: ['operation not permitted', 'check its permissions'],
+    EISDIR: ['it is a directory', 'pass a file'],
+    ENOTDIR: ['a component of the path is not a directory', 'check the path'],
+    ENOSPC: ['no space left on the device', 'free some space'],
+    EROFS: ['the file system is read-only', 'write somewhere writable'],
+    EEXIST: ['it already exists', 'remove it or choose another name'],
+    EMFILE: ['too many open files', 'raise the open-file limit (ulimit -n)'],
+    ENAMETOOLONG: ['the name is too long', 'use a shorter path'],
+    ELOOP: ['too many levels of symbolic links', 'check the links'],
+    EBUSY: ['it is busy', 'retry when it is free'],
+    EXDEV: ['it is on another device', 'write beside the target'],
+};
+const VERBS = {
+    open: 'cannot open',
+    read: 'cannot read',
+    write: 'cannot write',
+    mkdir: 'cannot create directory',
+    rename: 'cannot replace',
+    scandir: 'cannot list',
+    opendir: 'cannot list',
+    unlink: 'cannot remove',
+    mkdtemp: 'cannot create a temporary directory in',
+};
+const NETWORK_PROBLEMS = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'DNS lookup failed',
+    ETIMEDOUT: 'timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    EPIPE: 'connection closed',
+    UND_ERR_CONNECT_TIMEOUT: 'connect timed out',
+    UND_ERR_SOCKET: 'connection closed',
+    CERT_HAS_EXPIRED: 'TLS certificate expired',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted',
+    SELF_SIGNED_CERT_IN_CHAIN: 'TLS certificate not trusted',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate not trusted',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate is for another host',
+};
+/** The first error in the cause chain (and AggregateError members) with a network code, if any. */
+function networkErrno(err, depth = 0) {
+    if (!err || typeof err !== 'object' || depth > 5)
+        return undefined;
+    const e = err;
+    if (typeof e.code === 'string' && e.code in NETWORK_PROBLEMS)
+        return e;
+    for (const inner of Array.isArray(e.errors) ? e.errors : []) {
+        const found = networkErrno(inner, depth + 1);
+        if (found)
+            return found;
+    }
+    return networkErrno(e.cause, depth + 1);
+}
+function networkError(err, e, target) {
+    const where = target ??
+        (typeof e.hostname === 'string'
+            ? e.hostname
+            : typeof e.address === 'string'
+                ? `${e.address}${typeof e.port === 'number' ? `:${e.port}` : ''}`
+                : 'the server');
+    return new CoreError('NETWORK_ERROR', `cannot reach ${where}: ${NETWORK_PROBLEMS[e.code]} (${e.code}); check the URL, that the service is running, and the network`, { cause: err });
+}
+function isOctokitError(err) {
+    const e = err;
+    return !!e && e.name === 'HttpError' && typeof e.status === 'number';
+}
+const GITHUB_HINTS = {
+    401: 'check GITHUB_TOKEN (missing, expired or revoked)',
+    403: 'the token lacks a permission or hit a rate limit; check its permissions',
+    404: 'check the owner/repository name and that the token can see it',
+    422: 'GitHub rejected the request as invalid',
+};
+function githubError(err) {
+    const request = err.request?.url ? `${err.request.method ?? 'GET'} ${err.request.url.replace(/\?.*$/, '')}` : 'request';
+    const said = typeof err.response?.data?.message === 'string' ? err.response.data.message : err.message.split(' - ')[0];
+    const hint = GITHUB_HINTS[err.status] ?? (err.status >= 500 ? 'GitHub is failing; retry later' : 'check the request');
+    return new CoreError('GITHUB_API_ERROR', `GitHub API ${request} answered ${err.status} (${said}); ${hint}`, { cause: err });
+}
+/**
+ * Anything thrown, as a TrustgateError with a stable code; unknown errors become INTERNAL_ERROR (a bug to report).
+ * `file` names the file when the error does not (a read of a directory reports EISDIR without a path).
+ */
+function foreign_errors_asTrustgateError(err, file) {
+    if (err instanceof TrustgateError)
+        return err;
+    if (isOctokitError(err)) {
+        const net = networkErrno(err);
+        return net ? networkError(err, net, err.request?.url && new URL(err.request.url).host) : githubError(err);
+    }
+    const e = (err && typeof err === 'object' ? err : {});
+    const code = typeof e.code === 'string' ? e.code : undefined;
+    const path = typeof e.path === 'string' ? e.path : file;
+    if (code && code in FILE_PROBLEMS && path !== undefined) {
+        const [what, hint] = FILE_PROBLEMS[code];
+        const verb = VERBS[typeof e.syscall === 'string' ? e.syscall : ''] ?? 'cannot access';
+        const named = e.syscall === 'rename' && typeof e.dest === 'string' ? e.dest : path;
+        return new CoreError('IO_ERROR', `${verb} ${named}: ${what}; ${hint}`, { cause: err, file: named });
+    }
+    const net = networkErrno(err);
+    if (net)
+        return networkError(err, net);
+    return new TrustgateError('INTERNAL_ERROR', err instanceof Error ? err.message : String(err), { cause: err });
+}
+/** Turn anything thrown into a code and a message; never print a stack trace to a user for an expected failure. */
+function describeError(err) {
+    const ours = foreign_errors_asTrustgateError(err);
+    return { code: ours.code, message: ours.message };
+}
+//# sourceMappingURL=foreign-errors.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ../../packages/core/dist/atomic-write.js
+
+
+
+
+/**
+ * Write a report or statement so a reader sees the old file or the whole new one, never half of it: a temporary
+ * file beside the target, flushed, then renamed over it. A target that is a FIFO or a device (`/dev/stdout`,
+ * `/dev/null`) is written directly, since it cannot be replaced. Errors name the target, with code IO_ERROR.
+ */
+async function writeFileAtomic(file, data) {
+    const existing = await stat(file).catch(() => undefined);
+    if (existing && !existing.isFile() && !existing.isDirectory()) {
+        await writeFile(file, data).catch((err) => {
+            throw asTrustgateError(retarget(err, file), file);
+        });
+        return;
+    }
+    const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+        const handle = await open(temp, 'wx', existing ? existing.mode & 0o777 : 0o666);
+        try {
+            await handle.writeFile(data);
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await rename(temp, file);
+    }
+    catch (err) {
+        await unlink(temp).catch(() => undefined);
+        throw asTrustgateError(retarget(err, file), file);
+    }
+}
+/** An error about the temporary file is reported as being about the target the user named. */
+function retarget(err, file) {
+    const e = err;
+    if (e && typeof e === 'object' && typeof e.path === 'string') {
+        e.path = file;
+        if (e.syscall === 'rename')
+            e.dest = file;
+    }
+    return err;
+}
+//# sourceMappingURL=atomic-write.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/intoto/statement.js
 /** in-toto Statement v1 (https://in-toto.io/Statement/v1). */
 const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+/** The earlier Statement v0.1, still signed by some producers (same layout, `predicate` required). */
+const STATEMENT_TYPE_V01 = 'https://in-toto.io/Statement/v0.1';
 /** trustgate's own predicate types, one per face that emits evidence. */
 const PREDICATE_TYPES = {
     scan: 'https://trustgate.dev/scan/v1',
@@ -64613,31 +65265,80 @@ function buildStatement(subject, predicateType, predicate) {
     }
     return { _type: STATEMENT_TYPE, subject, predicateType, predicate };
 }
-/** Shape check of untrusted JSON claiming to be a Statement; returns a reason on failure. */
+/** Hex lengths of the digest algorithms in-toto's DigestSet names (https://github.com/in-toto/attestation/blob/main/spec/v1/digest_set.md). */
+const HEX_DIGESTS = {
+    sha224: 56,
+    sha256: 64,
+    sha384: 96,
+    sha512: 128,
+    sha512_224: 56,
+    sha512_256: 64,
+    sha3_224: 56,
+    sha3_256: 64,
+    sha3_384: 96,
+    sha3_512: 128,
+    sha1: 40,
+    md5: 32,
+    gitCommit: -1,
+    gitTree: -1,
+    gitBlob: -1,
+};
+/**
+ * Schema check of untrusted JSON claiming to be a Statement (v1 or v0.1), returning a reason on failure: every
+ * subject an object with a non-empty DigestSet whose known algorithms carry hex of the right length, a
+ * predicateType, and (v0.1 always, v1 when present) an object predicate. Anything else is refused, never assumed.
+ */
 function checkStatement(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return { ok: false, reason: 'not a JSON object' };
-    const v = value;
-    if (v._type !== STATEMENT_TYPE)
-        return { ok: false, reason: `_type is ${JSON.stringify(v._type)}, expected ${STATEMENT_TYPE}` };
-    if (!Array.isArray(v.subject) || v.subject.length === 0)
-        return { ok: false, reason: 'subject must be a non-empty array' };
-    for (const s of v.subject) {
-        const d = s?.digest;
-        if (typeof d !== 'object' || d === null || Object.keys(d).length === 0)
-            return { ok: false, reason: 'every subject needs a digest' };
-        if (Object.values(d).some((x) => typeof x !== 'string'))
-            return { ok: false, reason: 'subject digests must be strings' };
+    if (value._type !== STATEMENT_TYPE && value._type !== STATEMENT_TYPE_V01) {
+        return { ok: false, reason: `_type is ${JSON.stringify(value._type)}, expected ${STATEMENT_TYPE} (or ${STATEMENT_TYPE_V01})` };
     }
-    if (typeof v.predicateType !== 'string' || v.predicateType === '')
+    if (!Array.isArray(value.subject) || value.subject.length === 0)
+        return { ok: false, reason: 'subject must be a non-empty array' };
+    for (const [i, s] of value.subject.entries()) {
+        const problem = subjectProblem(s);
+        if (problem)
+            return { ok: false, reason: `subject[${i}]: ${problem}` };
+    }
+    if (typeof value.predicateType !== 'string' || value.predicateType === '')
         return { ok: false, reason: 'predicateType must be a string' };
-    return { ok: true, statement: v };
+    const required = value._type === STATEMENT_TYPE_V01;
+    if ((required || value.predicate !== undefined) && !isRecord(value.predicate)) {
+        return { ok: false, reason: `predicate must be a JSON object${required ? ' (required in Statement v0.1)' : ''}` };
+    }
+    return { ok: true, statement: value };
+}
+function subjectProblem(s) {
+    if (!isRecord(s))
+        return 'not an object';
+    if (s.name !== undefined && typeof s.name !== 'string')
+        return 'name must be a string';
+    if (s.uri !== undefined && typeof s.uri !== 'string')
+        return 'uri must be a string';
+    if (!isRecord(s.digest) || Object.keys(s.digest).length === 0)
+        return 'needs a digest';
+    for (const [algorithm, hex] of Object.entries(s.digest)) {
+        if (typeof hex !== 'string' || hex === '')
+            return `digest ${algorithm} must be a non-empty string`;
+        const length = HEX_DIGESTS[algorithm];
+        if (length === undefined)
+            continue;
+        if (!/^[0-9a-fA-F]+$/.test(hex) || (length > 0 && hex.length !== length) || (length < 0 && hex.length !== 40 && hex.length !== 64)) {
+            return `digest ${algorithm} is not ${length > 0 ? length : '40 or 64'} hex characters`;
+        }
+    }
+    return undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 //# sourceMappingURL=statement.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/markdown.js
+
 const ICON = { safe: '✅', review: '🟡', unsafe: '⛔', error: '❗' };
 /** Escape text for a Markdown table cell. */
-function cell(text) {
+function markdown_cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 /** A step-summary table: one row per file, then the findings of the files that are not safe. */
@@ -64646,24 +65347,28 @@ function toMarkdown(report, title = 'trustgate scan') {
     const lines = [
         `### ${title}: ${ICON[s.verdict]} ${s.verdict}${s.blocking ? ' (blocking)' : ''}`,
         '',
-        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error`,
+        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error; ${s.incomplete} not fully analysed`,
         '',
         '| file | format | verdict | findings |',
         '|---|---|---|---|',
-        ...report.files.map((f) => `| \`${cell(f.path)}\` | ${cell(f.format)} | ${ICON[f.verdict]} ${f.verdict} | ${f.findings.length} |`),
+        ...report.files.map((f) => `| \`${markdown_cell(f.path)}\` | ${markdown_cell(f.format)} | ${ICON[f.verdict]} ${f.verdict}${markdown_cell(gap(f))} | ${f.findings.length} |`),
     ];
     const flagged = report.files.filter((f) => f.findings.length > 0);
     if (flagged.length > 0) {
         lines.push('', '| file | rule | severity | message |', '|---|---|---|---|');
         for (const f of flagged) {
             for (const x of f.findings)
-                lines.push(`| \`${cell(x.location?.path ?? f.path)}\` | ${x.rule} | ${x.severity} | ${cell(x.message)} |`);
+                lines.push(`| \`${markdown_cell(x.location?.path ?? f.path)}\` | ${x.rule} | ${x.severity} | ${markdown_cell(x.message)} |`);
         }
     }
     return `${lines.join('\n')}\n`;
 }
 //# sourceMappingURL=markdown.js.map
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/sarif.js
+
+
 const LEVEL = {
     critical: 'error',
     high: 'error',
@@ -64677,14 +65382,17 @@ const SECURITY_SEVERITY = { critical: '9.5', high: '8.0', medium: '5.5', low: '3
 function unknownRule(id) {
     return { id, name: id, shortDescription: { text: id }, help: { text: 'See the trustgate rule documentation.' } };
 }
+const SRCROOT = '%SRCROOT%';
 /**
  * SARIF 2.1.0 as GitHub code scanning ingests it: every result has ruleId, level, an artifact URI and a
- * start line (1 for whole-file findings; byte offsets go in `region.byteOffset` where known).
+ * start line (1 for whole-file findings; byte offsets go in `region.byteOffset` where known). Info-level findings
+ * are not alerts: they stay in the JSON report and are left out here.
  */
 function toSarif(report, rules, options = {}) {
+    const alerting = (f) => f.severity !== 'info';
     const used = new Set();
     for (const f of report.files)
-        for (const x of f.findings)
+        for (const x of f.findings.filter(alerting))
             used.add(x.rule);
     const ids = [...used].sort();
     const ruleIndex = new Map(ids.map((id, i) => [id, i]));
@@ -64702,9 +65410,9 @@ function toSarif(report, rules, options = {}) {
             properties: { 'security-severity': SECURITY_SEVERITY[r.severity], tags: ['security', 'supply-chain'] },
         };
     });
-    const results = report.files.flatMap((file) => file.findings.map((f) => {
+    const results = report.files.flatMap((file) => file.findings.filter(alerting).map((f) => {
         const loc = f.location;
-        const uri = toUri(loc?.path ?? file.path);
+        const artifactLocation = sarif_locate(loc?.path ?? file.path, options);
         const region = { startLine: Math.max(1, loc?.line ?? 1) };
         if (loc?.column !== undefined)
             region.startColumn = Math.max(1, loc.column);
@@ -64715,9 +65423,9 @@ function toSarif(report, rules, options = {}) {
             ruleIndex: ruleIndex.get(f.rule) ?? 0,
             level: LEVEL[f.severity],
             message: { text: f.evidence ? `${f.message} (${f.evidence})` : f.message },
-            locations: [{ physicalLocation: { artifactLocation: { uri }, region } }],
-            partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256}:${loc?.offset ?? loc?.line ?? 0}` },
-            properties: { verdict: file.verdict, severity: f.severity },
+            locations: [{ physicalLocation: { artifactLocation, region } }],
+            partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256 ?? file.path}:${loc?.offset ?? loc?.line ?? 0}` },
+            properties: { verdict: file.verdict, findingVerdict: file.findingVerdict, completeness: file.completeness, severity: f.severity },
         };
     }));
     return {
@@ -64734,10 +65442,37 @@ function toSarif(report, rules, options = {}) {
                         rules: descriptors,
                     },
                 },
+                ...(options.automationId ? { automationDetails: { id: options.automationId } } : {}),
+                ...(options.root ? { originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(options.root).href.replace(/\/?$/, '/')}` } } } : {}),
+                // Files that were not fully analysed make the run unsuccessful, whatever was found in them.
+                invocations: [
+                    {
+                        executionSuccessful: report.files.every((f) => f.completeness === 'complete'),
+                        toolExecutionNotifications: report.files
+                            .filter((f) => f.completeness !== 'complete')
+                            .map((f) => ({
+                            level: 'error',
+                            message: { text: `${f.path}: analysis ${f.completeness}; the file is not trusted (verdict ${f.verdict})` },
+                            locations: [{ physicalLocation: { artifactLocation: sarif_locate(f.path, options) } }],
+                        })),
+                    },
+                ],
                 results,
             },
         ],
     };
+}
+// Inside the root: a relative URI under %SRCROOT%; outside it an absolute file: URI (code scanning cannot map it,
+// but it is not passed off as a repository path).
+function sarif_locate(path, options) {
+    if (!options.root)
+        return { uri: toUri(path) };
+    const onDisk = path.split('!/')[0] ?? path;
+    const abs = resolve(options.cwd ?? options.root, onDisk);
+    const rel = relative(options.root, abs);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
+        return { uri: pathToFileURL(abs).href };
+    return { uri: toUri(rel.split('\\').join('/')), uriBaseId: SRCROOT };
 }
 // Container members are reported as `outer!/inner`; SARIF wants a relative URI of the file on disk.
 function toUri(path) {
@@ -64751,14 +65486,18 @@ function toUri(path) {
 //# sourceMappingURL=sarif.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/verdict.js
 const VERDICTS = (/* unused pure expression or super */ null && (['safe', 'review', 'unsafe', 'error']));
+const FINDING_VERDICTS = (/* unused pure expression or super */ null && (['safe', 'review', 'unsafe']));
+const COMPLETENESS = (/* unused pure expression or super */ null && (['complete', 'partial', 'failed']));
 const SEVERITIES = (/* unused pure expression or super */ null && (['critical', 'high', 'medium', 'low', 'info']));
-// `error` outranks `unsafe`: an unreadable file must never be mistaken for a merely bad one it can be waived like.
-const VERDICT_RANK = { safe: 0, review: 1, unsafe: 2, error: 3 };
+// `unsafe` outranks `error`: a payload found before the stream broke is reported as what it is, never hidden
+// behind "could not parse". An incomplete analysis is still never a pass (see `combineVerdict`, `blocksFile`).
+const VERDICT_RANK = { safe: 0, review: 1, error: 2, unsafe: 3 };
+const COMPLETENESS_RANK = { complete: 0, partial: 1, failed: 2 };
 const SEVERITY_RANK = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
-function verdictRank(v) {
+function verdict_verdictRank(v) {
     return VERDICT_RANK[v];
 }
-function severityRank(s) {
+function verdict_severityRank(s) {
     return SEVERITY_RANK[s];
 }
 /** The most severe of several verdicts; an empty list is `safe`. */
@@ -64776,11 +65515,45 @@ function highestSeverity(findings) {
             top = f.severity;
     return top;
 }
+/** The least complete of several analyses; an empty list is `complete`. */
+function verdict_worstCompleteness(values) {
+    let worst = 'complete';
+    for (const c of values)
+        if (COMPLETENESS_RANK[c] > COMPLETENESS_RANK[worst])
+            worst = c;
+    return worst;
+}
+/** The most severe of several finding verdicts; an empty list is `safe`. */
+function verdict_worstFindingVerdict(values) {
+    return verdict_worstVerdict(values);
+}
+/** The one-word verdict of the JSON `verdict` field: unsafe findings first, then any gap in the analysis. */
+function combineVerdict(found, completeness) {
+    if (found === 'unsafe')
+        return 'unsafe';
+    return completeness === 'complete' ? found : 'error';
+}
+/** What a combined verdict says when the two parts were not recorded (evidence from before they were). */
+function splitVerdict(verdict) {
+    return verdict === 'error' ? { findingVerdict: 'review', completeness: 'failed' } : { findingVerdict: verdict, completeness: 'complete' };
+}
 /** Whether a verdict blocks, given the verdicts a policy says block (`fail-on`). */
 function blocks(verdict, failOn) {
     return failOn.includes(verdict);
 }
-const DEFAULT_FAIL_ON = (/* unused pure expression or super */ null && (['unsafe', 'error']));
+/**
+ * Whether a file's result blocks under `fail-on`: its verdict or its finding verdict is listed, or `error` is
+ * listed and the analysis was incomplete. A policy that blocked a file before the verdicts were split blocks it still.
+ */
+function verdict_blocksFile(file, failOn) {
+    const split = splitVerdict(file.verdict);
+    const found = file.findingVerdict ?? split.findingVerdict;
+    const completeness = file.completeness ?? split.completeness;
+    return failOn.includes(file.verdict) || failOn.includes(found) || (failOn.includes('error') && completeness !== 'complete');
+}
+// `review` blocks too: like torch.load's own default (weights_only=True since torch 2.6), a global nobody
+// reviewed is refused, not waved through (docs/scanner.md, "Verdicts").
+const DEFAULT_FAIL_ON = (/* unused pure expression or super */ null && (['unsafe', 'review', 'error']));
 //# sourceMappingURL=verdict.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/summary.js
 
@@ -64788,14 +65561,90 @@ function summarise(files, failOn) {
     const counts = { safe: 0, review: 0, unsafe: 0, error: 0 };
     for (const f of files)
         counts[f.verdict]++;
-    const verdict = worstVerdict(files.map((f) => f.verdict));
-    return { files: files.length, ...counts, verdict, blocking: files.some((f) => failOn.includes(f.verdict)) };
+    return {
+        files: files.length,
+        ...counts,
+        incomplete: files.filter((f) => f.completeness !== 'complete').length,
+        verdict: worstVerdict(files.map((f) => f.verdict)),
+        findingVerdict: worstFindingVerdict(files.map((f) => f.findingVerdict)),
+        completeness: worstCompleteness(files.map((f) => f.completeness)),
+        blocking: files.some((f) => blocksFile(f, failOn)),
+    };
 }
 function buildReport(files, failOn, tool) {
     return { version: 1, tool, files, summary: summarise(files, failOn) };
 }
 //# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/report/step-summary.js
+
+
+const step_summary_ICON = { safe: '✅', review: '🟡', unsafe: '⛔', error: '❗' };
+// GitHub drops a step summary over 1 MiB whole; several gates can share one step, so each gets a share of it.
+const STEP_SUMMARY_LIMIT = 1024 * 1024;
+/**
+ * A scan's step summary that stays under `maxBytes` however many files were scanned: the heading and counts, then
+ * every finding of the files that are not safe (worst first) while they fit, then counts for the rest.
+ */
+function toStepSummary(report, options) {
+    const max = options.maxBytes ?? STEP_SUMMARY_LIMIT / 2;
+    const s = report.summary;
+    const head = [
+        `### ${options.title}: ${step_summary_ICON[s.verdict]} ${s.verdict}${s.blocking ? ' (blocking)' : ''}`,
+        '',
+        ...(options.notes ?? []).flatMap((n) => [n, '']),
+        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error${s.incomplete ? `; ${s.incomplete} not fully analysed` : ''}`,
+        '',
+    ];
+    const flagged = report.files
+        .filter((f) => f.verdict !== 'safe' || f.findings.some((x) => x.severity !== 'info'))
+        .sort((a, b) => verdictRank(b.verdict) - verdictRank(a.verdict));
+    const rows = [];
+    let findings = 0;
+    for (const f of flagged) {
+        const list = [...f.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+        if (list.length === 0)
+            rows.push(`| \`${cell(f.path)}\` | ${step_summary_ICON[f.verdict]} ${f.verdict} | | | |`);
+        for (const x of list)
+            rows.push(`| \`${cell(x.location?.path ?? f.path)}\` | ${step_summary_ICON[f.verdict]} ${f.verdict} | ${x.rule} | ${x.severity} | ${cell(x.message)} |`);
+        findings += Math.max(1, list.length);
+    }
+    const flaggedSet = new Set(flagged);
+    const safeByFormat = new Map();
+    for (const f of report.files)
+        if (!flaggedSet.has(f))
+            safeByFormat.set(f.format, (safeByFormat.get(f.format) ?? 0) + 1);
+    const tail = safeByFormat.size
+        ? [
+            '',
+            '| safe files by format | files |',
+            '|---|---|',
+            ...[...safeByFormat].sort((a, b) => b[1] - a[1]).map(([fmt, n]) => `| ${cell(fmt)} | ${n} |`),
+        ]
+        : [];
+    const fixed = Buffer.byteLength([...head, ...tail].join('\n')) + 400;
+    const table = rows.length ? ['| file | verdict | rule | severity | message |', '|---|---|---|---|---|'] : [];
+    let used = Buffer.byteLength(table.join('\n')) + fixed;
+    let shown = 0;
+    for (const r of rows) {
+        const bytes = Buffer.byteLength(r) + 1;
+        if (used + bytes > max)
+            break;
+        table.push(r);
+        used += bytes;
+        shown++;
+    }
+    const more = rows.length - shown;
+    const left = more > 0
+        ? [
+            '',
+            `_${more} more rows of ${findings} (findings of ${flagged.length} files) are not shown here: see the JSON report${options.reportPath ? ` \`${cell(options.reportPath)}\`` : ''}._`,
+        ]
+        : [];
+    return `${[...head, ...table, ...left, ...tail].join('\n')}\n`;
+}
+//# sourceMappingURL=step-summary.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/index.js
+
 
 
 
@@ -64806,7 +65655,324 @@ function buildReport(files, failOn, tool) {
 /** trustgate's version, shown by `--version` and written into reports and statements. */
 const TRUSTGATE_VERSION = '0.1.0';
 //# sourceMappingURL=version.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/gates/shared.js
+/** A GitHub Actions expression as action.yml holds it. */
+const expression = (e) => ['$', '{{ ', e, ' }}'].join('');
+// Inputs and outputs several gates declare: one object each, so a name means one thing in every action.
+const policyInput = {
+    name: 'policy',
+    description: 'Policy file. Default: .github/trustgate.yml in the workspace when it exists, else the built-in defaults. An input below overrides the policy only when the workflow sets it.',
+    flag: '--policy',
+};
+const tokenInput = {
+    name: 'github-token',
+    description: 'Token for GitHub API reads (attestations, pull request commits and files) and writes (labels).',
+    default: expression('github.token'),
+    flag: false,
+};
+const trustedRootInput = {
+    name: 'trusted-root',
+    description: "Sigstore trusted_root.json (or JSON Lines of roots) to verify with. Default: the policy's verify.trustedRoot, else the bundled public-good root; GitHub Enterprise and private repositories need GitHub's own.",
+    overrides: 'verify.trustedRoot',
+    flag: '--trusted-root',
+};
+const errorCodeOutput = {
+    name: 'error-code',
+    description: 'Stable error code when the gate itself failed to run (empty otherwise).',
+};
+const attestInput = {
+    name: 'attest',
+    description: "Sign this gate's evidence (the scan result, the promotion decision) with actions/attest, keyed by the subjects' digests. Needs id-token: write and attestations: write.",
+    kind: 'boolean',
+    default: 'false',
+    flag: false,
+    composite: true,
+};
+//# sourceMappingURL=shared.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/gates/ai-tag.js
+
+const aiTagGate = {
+    gate: 'ai-tag',
+    title: 'trustgate AI tag',
+    summary: 'Classify a pull request as agent-written, AI-assisted, human, unknown or bot; label it and name the initiating human.',
+    icon: 'tag',
+    command: 'tag',
+    inputs: [
+        tokenInput,
+        policyInput,
+        {
+            name: 'label',
+            description: "Add and remove the cohort labels (needs pull-requests: write; refused on a fork's read-only token, with a warning).",
+            kind: 'boolean',
+            default: 'true',
+            flag: false,
+        },
+        {
+            name: 'agent-label',
+            description: "Label for agent-written PRs. Default: the policy's attribution.labels.agent, else ai:agent.",
+            overrides: 'attribution.labels.agent',
+            flag: false,
+        },
+        {
+            name: 'assisted-label',
+            description: "Label for AI-assisted PRs. Default: the policy's attribution.labels.assisted, else ai:assisted.",
+            overrides: 'attribution.labels.assisted',
+            flag: false,
+        },
+        {
+            name: 'git-ai-notes',
+            description: "Read git-ai authorship notes (refs/notes/ai) of the PR's commits from the checkout, when fetched.",
+            kind: 'boolean',
+            default: 'true',
+            flag: false,
+        },
+        {
+            name: 'fail-on-hidden-instructions',
+            description: 'Fail the step when a changed agent instruction file hides text (invisible, bidi or tag characters).',
+            kind: 'boolean',
+            default: 'true',
+            flag: false,
+        },
+    ],
+    outputs: [
+        { name: 'cohort', description: 'agent, assisted, human, unknown or bot.' },
+        { name: 'agent', description: 'The agent or tool found, if any.' },
+        { name: 'initiator', description: "The human who started the agent's change." },
+        { name: 'ai-line-share', description: 'Share of changed lines attributed to AI (git-ai notes / Agent Trace), when known.' },
+        {
+            name: 'classification',
+            description: 'The full classification as JSON (version 1); store it, squash merges drop per-commit trailers.',
+        },
+        errorCodeOutput,
+    ],
+};
+//# sourceMappingURL=ai-tag.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/gates/promotion-gate.js
+
+// actions/attest v4.2.2, pinned by commit (a tag can be moved; test/actions/pins.test.ts checks every pin).
+const ATTEST_ACTION = 'actions/attest@1e69f48acb82d1966a394da916b4c1698aa569d6';
+const promotionGateGate = {
+    gate: 'promotion-gate',
+    title: 'trustgate promotion gate',
+    summary: "Promote a digest to an environment only when signed evidence for that exact digest satisfies the environment's policy.",
+    icon: 'lock',
+    command: 'gate',
+    inputs: [
+        { name: 'environment', description: 'Target environment name, as in the policy.', required: true, flag: '--environment' },
+        { name: 'subject-digest', description: 'sha256:<hex> of the artifact to promote.', flag: '--subject' },
+        { name: 'subject-path', description: 'The artifact file, when no digest is given.', flag: false },
+        policyInput,
+        {
+            name: 'evidence',
+            description: 'Evidence files (in-toto statements or Sigstore bundles), one per line. The attestations API is read as well when a token is given.',
+            kind: 'list',
+            flag: '--evidence',
+        },
+        tokenInput,
+        trustedRootInput,
+        { name: 'dry-run', description: 'Evaluate and report without failing the step.', kind: 'boolean', default: 'false', flag: false },
+        attestInput,
+    ],
+    outputs: [
+        { name: 'decision', description: 'pass or fail.' },
+        { name: 'decision-report', description: 'Path of the JSON decision.' },
+        { name: 'decision-statement', description: 'Path of the decision Statement (SLSA verification summary).' },
+        { name: 'subject-digest', description: 'The digest decided on (what the attest step signs).' },
+        { name: 'subject-name', description: "The artifact's name (the subject-path file name, else the digest)." },
+        { name: 'predicate', description: 'Path of the VSA predicate alone (input of actions/attest).' },
+        errorCodeOutput,
+    ],
+    after: [
+        {
+            if: "inputs.attest == 'true' && steps.gate.outputs.decision-statement != ''",
+            uses: ATTEST_ACTION,
+            with: {
+                'subject-digest': expression('steps.gate.outputs.subject-digest'),
+                'subject-name': expression('steps.gate.outputs.subject-name'),
+                'predicate-type': 'https://slsa.dev/verification_summary/v1',
+                'predicate-path': expression('steps.gate.outputs.predicate'),
+            },
+        },
+    ],
+};
+//# sourceMappingURL=promotion-gate.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/gates/model-scan.js
+
+
+
+const modelScanGate = {
+    gate: 'model-scan',
+    title: 'trustgate model scan',
+    summary: 'Scan model files (pickle, PyTorch, joblib, NumPy, archives, Keras, ONNX, GGUF, safetensors) for code that runs on load.',
+    icon: 'shield',
+    command: 'scan',
+    inputs: [
+        {
+            name: 'path',
+            description: 'Files or directories to scan, one per line, relative to the workspace.',
+            required: true,
+            kind: 'list',
+            flag: false,
+        },
+        policyInput,
+        {
+            name: 'fail-on',
+            description: "Verdicts that fail the step, comma-separated. Default: the policy's scan.failOn (unsafe,review,error when there is no policy).",
+            kind: 'list',
+            overrides: 'scan.failOn',
+            flag: '--fail-on',
+        },
+        {
+            name: 'exclude',
+            description: 'Globs of files and directories not to scan, one per line (matched relative to the workspace; `**/` for any depth).',
+            kind: 'list',
+            flag: '--exclude',
+        },
+        {
+            name: 'include',
+            description: 'Globs of the only files to scan, one per line (default: every file).',
+            kind: 'list',
+            flag: '--include',
+        },
+        {
+            name: 'include-vcs',
+            description: 'Also walk version-control metadata (.git, .hg, .svn, ...). Its object stores are not models; default false.',
+            kind: 'boolean',
+            default: 'false',
+            flag: '--include-vcs',
+        },
+        {
+            name: 'sarif',
+            description: 'Where to write SARIF 2.1.0 for github/codeql-action/upload-sarif (paths relative to the workspace). Empty for none.',
+            default: 'trustgate-model-scan.sarif',
+            flag: false,
+        },
+        { name: 'mlbom', description: 'Where to write a CycloneDX 1.6 ML-BOM. Empty for none.', flag: '--mlbom' },
+        {
+            name: 'sources',
+            description: 'Also report model references in code and configs (from_pretrained, hf_hub_download, huggingface.co URLs, hf://) outside scan.sources.allow.',
+            kind: 'boolean',
+            default: 'false',
+            flag: '--sources',
+        },
+        {
+            name: 'scan-statement',
+            description: 'Where to write the in-toto scan Statement (evidence for the promotion gate; sign it with actions/attest). Empty for none.',
+            flag: '--statement',
+        },
+        attestInput,
+    ],
+    outputs: [
+        { name: 'verdict', description: 'safe, review, unsafe or error (the worst over all files; unsafe outranks error).' },
+        {
+            name: 'finding-verdict',
+            description: 'safe, review or unsafe, what the findings say whatever could not be read (the worst over all files).',
+        },
+        { name: 'completeness', description: 'complete, partial or failed, how much was analysed (the least complete file).' },
+        { name: 'unsafe-count', description: 'Number of files whose verdict is unsafe.' },
+        { name: 'incomplete-count', description: 'Number of files that were not fully analysed (never a pass under fail-on error).' },
+        { name: 'scan-report', description: 'Path of the JSON report (every file, every finding).' },
+        {
+            name: 'scan-predicate',
+            description: 'Path of the scan predicate alone (input of actions/attest), when scan-statement or attest is set.',
+        },
+        { name: 'scan-subjects', description: "Path of the scanned files' sha256 checksums (subject-checksums of actions/attest), likewise." },
+        errorCodeOutput,
+    ],
+    after: [
+        {
+            if: "inputs.attest == 'true' && steps.gate.outputs.scan-predicate != ''",
+            uses: ATTEST_ACTION,
+            with: {
+                'subject-checksums': expression('steps.gate.outputs.scan-subjects'),
+                'predicate-type': PREDICATE_TYPES.scan,
+                'predicate-path': expression('steps.gate.outputs.scan-predicate'),
+            },
+        },
+    ],
+};
+//# sourceMappingURL=model-scan.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/gates/verify-signature.js
+
+const identity = "Default: the policy's verify.identities (any one of them suffices).";
+const verifySignatureGate = {
+    gate: 'verify-signature',
+    title: 'trustgate verify signature',
+    summary: 'Verify a Sigstore bundle, an OpenSSF model signature or a GitHub artifact attestation against an exact signer identity.',
+    icon: 'check-circle',
+    inputs: [
+        { name: 'mode', description: 'blob, attestation or model.', required: true, flag: false },
+        { name: 'subject', description: 'The file, directory (model mode) or sha256:<hex> digest to verify.', required: true, flag: false },
+        { name: 'bundle', description: 'Sigstore bundle (blob, attestation) or model.sig (model).', required: true, flag: '--bundle' },
+        policyInput,
+        {
+            name: 'certificate-identity',
+            description: `Expected certificate identity (SAN), matched exactly. ${identity}`,
+            overrides: 'verify.identities',
+            flag: '--certificate-identity',
+        },
+        {
+            name: 'certificate-identity-regexp',
+            description: `Regexp for the identity; trustgate anchors it. ${identity}`,
+            overrides: 'verify.identities',
+            flag: '--certificate-identity-regexp',
+        },
+        {
+            name: 'certificate-oidc-issuer',
+            description: `Expected OIDC issuer, matched exactly. ${identity}`,
+            overrides: 'verify.identities',
+            flag: '--certificate-oidc-issuer',
+        },
+        { name: 'key', description: 'Public key PEM file, instead of an identity.', flag: '--key' },
+        { name: 'owner', description: 'attestation mode: the repository owner that must have signed.', flag: '--owner' },
+        { name: 'repo', description: 'attestation mode: owner/repo that must have signed.', flag: '--repo' },
+        {
+            name: 'signer-workflow',
+            description: 'attestation mode: the workflow that must have signed (owner/repo/.github/workflows/f.yml).',
+            flag: '--signer-workflow',
+        },
+        {
+            name: 'predicate-type',
+            description: 'attestation mode: predicate type to require.',
+            default: 'https://slsa.dev/provenance/v1',
+            flag: '--predicate-type',
+        },
+        trustedRootInput,
+        {
+            name: 'ignore-paths',
+            description: 'model mode: paths inside the model not covered by the signature (comma or newline separated).',
+            kind: 'list',
+            flag: '--ignore-paths',
+        },
+        {
+            name: 'verification-statement',
+            description: 'Write an in-toto verification Statement to this file (evidence for the promotion gate / actions/attest).',
+            flag: '--statement',
+        },
+    ],
+    outputs: [
+        { name: 'verified', description: 'true when the signature verified against the policy.' },
+        { name: 'signer-identity', description: 'The identity that signed.' },
+        errorCodeOutput,
+    ],
+};
+//# sourceMappingURL=verify-signature.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/gates/index.js
+
+
+
+
+
+
+
+/** Every gate, in the order the root action lists them. */
+const GATE_DESCRIPTIONS = [modelScanGate, verifySignatureGate, promotionGateGate, aiTagGate];
+//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/index.js
+
+
+
+
 
 
 

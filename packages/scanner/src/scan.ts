@@ -2,17 +2,20 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
   buildReport,
   buildStatement,
+  type Completeness,
+  type FindingVerdict,
   type FileResult,
   PREDICATE_TYPES,
   type Report,
   type ReportSummary,
   ruleCatalog,
+  type SarifOptions,
   type ScanPolicy,
   type Statement,
   TRUSTGATE_VERSION,
@@ -25,6 +28,7 @@ import { ScannerError } from './errors.js';
 import { openFileSource } from './io/file-source.js';
 import { EXTRA_FORMAT_RULES } from './formats/extra-rules.js';
 import { finding, RULES, SCANNER_RULES } from './rules.js';
+import { type FileSelection, fileSelector } from './select.js';
 import { SOURCE_RULES } from './sources/rules.js';
 
 export interface ScanOptions {
@@ -35,6 +39,13 @@ export interface ScanOptions {
   workers?: number;
   /** Called after each file (for a progress display). */
   onProgress?: (done: number, total: number, path: string) => void;
+  /** Which files of the directories walked are scanned (include/exclude globs; VCS directories skipped by default). */
+  select?: FileSelection;
+  /**
+   * Compute each file's whole-file sha256 (default true). Only outputs that name files by digest need it (the JSON
+   * report, the Statement, the ML-BOM); the analysis itself reads only headers, pickles and directories.
+   */
+  digest?: boolean;
 }
 
 /** One file to scan: where it is on disk and how it is reported (PATH + "/" + relative path). */
@@ -43,9 +54,17 @@ export interface ScanJob {
   display: string;
 }
 
-/** Every regular file under the PATH arguments, in a stable order; a missing PATH is an error, not a skip. */
-export async function listFiles(paths: readonly string[], cwd: string): Promise<ScanJob[]> {
+/**
+ * Every regular file under the PATH arguments, in a stable order; a missing PATH is an error, not a skip. The
+ * selection applies to what the walk finds: a PATH named explicitly is scanned even when it is excluded.
+ */
+export async function listFiles(paths: readonly string[], cwd: string, select: FileSelection = {}): Promise<ScanJob[]> {
   const jobs: ScanJob[] = [];
+  const selector = fileSelector(select);
+  const rel = (abs: string) => {
+    const r = relative(cwd, abs);
+    return r.startsWith('..') || isAbsolute(r) ? abs : r;
+  };
   for (const p of paths) {
     const abs = resolve(cwd, p);
     let st: Awaited<ReturnType<typeof stat>>;
@@ -62,13 +81,15 @@ export async function listFiles(paths: readonly string[], cwd: string): Promise<
       );
     }
     const display = p.length > 1 ? p.replace(/\/+$/, '') : p;
-    if (st.isDirectory()) await walk(abs, display, jobs, new Set([await realpath(abs)]));
+    if (st.isDirectory()) await walk(abs, display, jobs, new Set([await realpath(abs)]), (f, d) => selector(rel(f), d));
     else jobs.push({ file: abs, display });
   }
   return jobs;
 }
 
-async function walk(dir: string, display: string, out: ScanJob[], visited: Set<string>): Promise<void> {
+type Keep = (file: string, isDir: boolean) => boolean;
+
+async function walk(dir: string, display: string, out: ScanJob[], visited: Set<string>, keep: Keep): Promise<void> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const file = join(dir, e.name);
@@ -78,29 +99,42 @@ async function walk(dir: string, display: string, out: ScanJob[], visited: Set<s
       try {
         isDir = (await stat(file)).isDirectory();
       } catch {
-        out.push({ file, display: shown });
+        if (keep(file, false)) out.push({ file, display: shown });
         continue;
       }
     }
+    if (!keep(file, isDir)) continue;
     if (isDir) {
       const real = await realpath(file);
       if (visited.has(real)) continue;
       visited.add(real);
-      await walk(file, shown, out, visited);
+      await walk(file, shown, out, visited, keep);
     } else if (e.isFile() || e.isSymbolicLink()) out.push({ file, display: shown });
   }
 }
 
-// One reused 1 MiB buffer: hashing a 2 GiB checkpoint costs 1 MiB of memory, not a stream's worth of chunks.
-async function sha256File(file: string, size: number): Promise<string> {
+const DIGEST_CHUNK = 4 << 20;
+
+/**
+ * Two reused 4 MiB buffers: the next read runs on the I/O pool while this thread hashes the last one, so hashing a
+ * 2 GiB checkpoint costs 8 MiB of memory and runs at the slower of disk and SHA-256, not their sum.
+ */
+export async function sha256File(file: string, size: number): Promise<string> {
   const hash = createHash('sha256');
   const handle = await open(file, 'r');
   try {
-    const buf = Buffer.allocUnsafe(Math.max(1, Math.min(size, 1 << 20)));
+    const chunk = Math.max(1, Math.min(size, DIGEST_CHUNK));
+    let full = Buffer.allocUnsafe(chunk);
+    let spare = Buffer.allocUnsafe(chunk);
+    let position = 0;
+    let pending = handle.read(full, 0, chunk, 0);
     for (;;) {
-      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+      const { bytesRead } = await pending;
       if (bytesRead === 0) break;
-      hash.update(buf.subarray(0, bytesRead));
+      position += bytesRead;
+      pending = handle.read(spare, 0, chunk, position);
+      hash.update(full.subarray(0, bytesRead));
+      [full, spare] = [spare, full];
     }
   } finally {
     await handle.close();
@@ -116,18 +150,20 @@ function flatten(m: ModelMetadata | undefined): Record<string, string> | undefin
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-/** Hash and analyse one file on disk; an unreadable file is an `error` result, never a skip. */
-export async function scanFile(job: ScanJob, policy: ScanPolicy): Promise<FileResult> {
+/** Analyse (and hash, when asked) one file on disk; an unreadable file is an `error` result, never a skip. */
+export async function scanFile(job: ScanJob, policy: ScanPolicy, digest = true): Promise<FileResult> {
   try {
     const source = await openFileSource(job.file, job.display);
     try {
-      const [analysis, sha256] = await Promise.all([analyseSource(source, policy), sha256File(job.file, source.size)]);
+      const [analysis, sha256] = await Promise.all([analyseSource(source, policy), digest ? sha256File(job.file, source.size) : undefined]);
       const result: FileResult = {
         path: job.display,
         format: analysis.format,
-        sha256,
+        ...(sha256 === undefined ? {} : { sha256 }),
         size: source.size,
         verdict: analysis.verdict,
+        findingVerdict: analysis.findingVerdict,
+        completeness: analysis.completeness,
         findings: analysis.findings,
       };
       const metadata = flatten(analysis.metadata);
@@ -143,6 +179,8 @@ export async function scanFile(job: ScanJob, policy: ScanPolicy): Promise<FileRe
       format: 'unknown',
       sha256: '',
       verdict: 'error',
+      findingVerdict: 'safe',
+      completeness: 'failed',
       findings: [finding(RULES.readError, `cannot read the file (${code})`, { path: job.display })],
     };
   }
@@ -154,17 +192,18 @@ const WORKER = join(dirname(fileURLToPath(import.meta.url)), ['worker', 'js'].jo
 
 /** Scan every file under the paths, using worker threads across cores; results keep the listing order. */
 export async function scanPaths(paths: readonly string[], options: ScanOptions): Promise<FileResult[]> {
-  const jobs = await listFiles(paths, options.cwd ?? process.cwd());
+  const jobs = await listFiles(paths, options.cwd ?? process.cwd(), options.select);
   const results: FileResult[] = new Array(jobs.length);
   let done = 0;
   const finish = (i: number, r: FileResult) => {
     results[i] = r;
     options.onProgress?.(++done, jobs.length, r.path);
   };
+  const digest = options.digest ?? true;
   const threads = Math.min(options.workers ?? availableParallelism(), jobs.length);
   // Workers run the compiled worker.js; from TypeScript sources (tests) everything runs in this thread.
   if (threads <= 1 || !existsSync(WORKER)) {
-    for (let i = 0; i < jobs.length; i++) finish(i, await scanFile(jobs[i] as ScanJob, options.policy));
+    for (let i = 0; i < jobs.length; i++) finish(i, await scanFile(jobs[i] as ScanJob, options.policy, digest));
     return results;
   }
   let next = 0;
@@ -173,7 +212,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
       { length: threads },
       () =>
         new Promise<void>((resolveAll) => {
-          const worker = new Worker(WORKER, { workerData: { policy: options.policy } });
+          const worker = new Worker(WORKER, { workerData: { policy: options.policy, digest } });
           let current = -1;
           const feed = () => {
             if (next >= jobs.length) {
@@ -191,10 +230,11 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
           worker.on('error', () => {
             // A worker that dies (failed to start, out of memory) hands its job and the rest to this thread.
             void (async () => {
-              if (current >= 0 && results[current] === undefined) finish(current, await scanFile(jobs[current] as ScanJob, options.policy));
+              if (current >= 0 && results[current] === undefined)
+                finish(current, await scanFile(jobs[current] as ScanJob, options.policy, digest));
               while (next < jobs.length) {
                 const i = next++;
-                finish(i, await scanFile(jobs[i] as ScanJob, options.policy));
+                finish(i, await scanFile(jobs[i] as ScanJob, options.policy, digest));
               }
               resolveAll();
             })();
@@ -209,19 +249,29 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
 export interface ScanStatementPredicate {
   scanner: { name: string; version: string };
   summary: ReportSummary;
-  files: { path: string; sha256: string; format: string; verdict: Verdict; rules: string[] }[];
+  files: {
+    path: string;
+    sha256: string;
+    format: string;
+    verdict: Verdict;
+    findingVerdict: FindingVerdict;
+    completeness: Completeness;
+    rules: string[];
+  }[];
 }
 
 /** The in-toto Statement of a scan: one subject per scanned file (by sha256), the summary and per-file verdicts. */
 export function scanStatement(report: Report): Statement<ScanStatementPredicate> {
   const files = report.files.map((f) => ({
     path: f.path,
-    sha256: f.sha256,
+    sha256: f.sha256 ?? '',
     format: f.format,
     verdict: f.verdict,
+    findingVerdict: f.findingVerdict,
+    completeness: f.completeness,
     rules: [...new Set(f.findings.map((x) => x.rule))].sort(),
   }));
-  const subjects = report.files.filter((f) => f.sha256 !== '').map((f) => ({ name: f.path, digest: { sha256: f.sha256 } }));
+  const subjects = report.files.flatMap((f) => (f.sha256 ? [{ name: f.path, digest: { sha256: f.sha256 } }] : []));
   if (subjects.length === 0)
     throw new ScannerError('SCAN_IO_ERROR', 'no readable file was scanned, so there is nothing to attest; check the scanned paths');
   return buildStatement(subjects, PREDICATE_TYPES.scan, { scanner: report.tool, summary: report.summary, files });
@@ -234,6 +284,6 @@ export async function scanReport(paths: readonly string[], options: ScanOptions)
 }
 
 /** SARIF 2.1.0 of a scan report with the scanner's rule descriptors. */
-export function scanSarif(report: Report): object {
-  return toSarif(report, ruleCatalog(SCANNER_RULES, EXTRA_FORMAT_RULES, SOURCE_RULES));
+export function scanSarif(report: Report, options: SarifOptions = {}): object {
+  return toSarif(report, ruleCatalog(SCANNER_RULES, EXTRA_FORMAT_RULES, SOURCE_RULES), options);
 }
