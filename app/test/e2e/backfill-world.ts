@@ -109,7 +109,9 @@ export function pullRequestTimeline(count: number, first = 1): WorldEvent[] {
 }
 
 /** What GitHub's state becomes when `e` happens. */
-export function applyEvent(state: MockState & { pulls: Map<number, PullState>; checkSuites: Map<string, unknown[]> }, e: WorldEvent): void {
+export type WorldState = Omit<MockState, 'pulls'> & { pulls: Map<number, PullState>; checkSuites: Map<string, unknown[]> };
+
+export function applyEvent(state: WorldState, e: WorldEvent): void {
   if (e.kind === 'opened') {
     addPull(state, {
       ...e.pr,
@@ -144,7 +146,7 @@ export function applyEvent(state: MockState & { pulls: Map<number, PullState>; c
 }
 
 /** The webhook GitHub sends for `e` (after `applyEvent`), as [event name, payload]. */
-export function webhookFor(state: MockState & { pulls: Map<number, PullState> }, e: WorldEvent): [string, Record<string, unknown>] {
+export function webhookFor(state: WorldState, e: WorldEvent): [string, Record<string, unknown>] {
   const pr = state.pulls.get(e.number) as PullState;
   const lifecycle = {
     state: pr.state,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { tokenOctokit, trustTaxRecorder } from '@trustgate/app';
 import { backfillPullRequests, GitHubRest, openStore, type SqlClient, type Store } from '@trustgate/metrics';
-import { applyEvent, pullRequestTimeline, T0, webhookFor, type WorldEvent } from './backfill-world.js';
+import { applyEvent, pullRequestTimeline, T0, type WorldEvent, type WorldState, webhookFor } from './backfill-world.js';
 import { type Harness, POLICY, startHarness } from './harness.js';
 
 const REPO = 'octo-org/service';
@@ -24,7 +24,7 @@ afterEach(async () => {
   for (const s of stores.splice(0)) await s.close().catch(() => undefined);
 });
 
-type World = Harness['github']['state'] & Parameters<typeof applyEvent>[0];
+type World = WorldState;
 
 async function world(store?: Store): Promise<Harness> {
   const h = await startHarness(store ? { store } : {});
@@ -37,8 +37,8 @@ async function world(store?: Store): Promise<Harness> {
 
 async function deliver(h: Harness, events: readonly WorldEvent[]): Promise<void> {
   for (const e of events) {
-    applyEvent(h.github.state as World, e);
-    const [name, payload] = webhookFor(h.github.state as World, e);
+    applyEvent(h.github.state as unknown as World, e);
+    const [name, payload] = webhookFor(h.github.state as unknown as World, e);
     const res = await h.github.deliver(name, payload);
     expect(res.status).toBe(200);
   }
@@ -73,7 +73,7 @@ describe('trust-tax API backfill, then webhooks', () => {
     const store = await openStore();
     stores.push(store);
     const b = await world(store);
-    for (const e of before) applyEvent(b.github.state as World, e);
+    for (const e of before) applyEvent(b.github.state as unknown as World, e);
     const summary = await backfill(b, store, cutoff);
     expect(summary).toMatchObject({ recorded: 6, unchanged: 0, outside: 0, resumed: false });
     await deliver(b, after);
@@ -98,7 +98,7 @@ describe('trust-tax API backfill of a long history', () => {
   async function history(): Promise<Harness> {
     const h = await world();
     h.github.state.files.set('octo-org/service@main:.github/trustgate.yml', POLICY);
-    for (const e of pullRequestTimeline(COUNT)) applyEvent(h.github.state as World, e);
+    for (const e of pullRequestTimeline(COUNT)) applyEvent(h.github.state as unknown as World, e);
     return h;
   }
 

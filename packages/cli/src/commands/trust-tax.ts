@@ -98,11 +98,15 @@ export const report = defineCommand(trustTaxSpec, async ({ values }, io) => {
 
 export const backfill = defineCommand(trustTaxBackfillSpec, async ({ values }, io) => {
   if (!values.git && !values.github)
-    throw new CoreError('USAGE_ERROR', 'trustgate trust-tax backfill: --git DIR or --github O/R is required; see trustgate trust-tax backfill --help');
+    throw new CoreError(
+      'USAGE_ERROR',
+      'trustgate trust-tax backfill: --git DIR or --github O/R is required; see trustgate trust-tax backfill --help',
+    );
   if (values.github) await backfillFromGitHub(values.github, values, io);
   if (!values.git) return EXIT.ok;
   const repo = values.repo ?? values.github;
-  if (!repo) throw new CoreError('USAGE_ERROR', 'trustgate trust-tax backfill: --git needs --repo O/R; see trustgate trust-tax backfill --help');
+  if (!repo)
+    throw new CoreError('USAGE_ERROR', 'trustgate trust-tax backfill: --git needs --repo O/R; see trustgate trust-tax backfill --help');
   const dir = resolve(io.cwd, values.git);
   const { applied, seen } = await withStore(await open(values, io, true), async (s) => {
     let n = 0;
@@ -126,12 +130,19 @@ export const backfill = defineCommand(trustTaxBackfillSpec, async ({ values }, i
 });
 
 /** Pull requests of the last `--since` from the REST API, recorded as the App would have recorded their webhooks. */
-async function backfillFromGitHub(repo: string, values: StoreValues & { since: string; 'api-url'?: string | undefined }, io: CliIO): Promise<void> {
+async function backfillFromGitHub(
+  repo: string,
+  values: StoreValues & { since: string; 'api-url'?: string | undefined },
+  io: CliIO,
+): Promise<void> {
   const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repo);
   if (!m) throw new CoreError('USAGE_ERROR', `trustgate trust-tax backfill: --github ${repo} must be OWNER/REPO`);
   const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   if (!token)
-    throw new CoreError('USAGE_ERROR', 'trustgate trust-tax backfill --github: set GITHUB_TOKEN (or GH_TOKEN) to a token that can read the repository');
+    throw new CoreError(
+      'USAGE_ERROR',
+      'trustgate trust-tax backfill --github: set GITHUB_TOKEN (or GH_TOKEN) to a token that can read the repository',
+    );
   const baseUrl = values['api-url'] ?? io.env.GITHUB_API_URL ?? 'https://api.github.com';
   const since = parseSince(values.since, new Date().toISOString());
   const { tokenOctokit, trustTaxRecorder } = await import('@trustgate/app');
@@ -163,7 +174,11 @@ async function backfillFromGitHub(repo: string, values: StoreValues & { since: s
       );
   } catch (cause) {
     if (stop.signal.aborted)
-      throw new CoreError('USAGE_ERROR', `trust-tax backfill: ${repo}: interrupted; what was read is stored, run the same command again to resume`, { cause });
+      throw new CoreError(
+        'USAGE_ERROR',
+        `trust-tax backfill: ${repo}: interrupted; what was read is stored, run the same command again to resume`,
+        { cause },
+      );
     throw cause;
   } finally {
     process.off('SIGINT', interrupt);
