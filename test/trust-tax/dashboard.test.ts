@@ -119,7 +119,7 @@ function cli(args: string[]) {
       expect(box?.width).toBeGreaterThan(300);
       // Review flow beside the published figures, each with its source.
       for (const row of fromCli.flow.rows) await expect(page.getByTestId(`flow-${row.cohort}`).count()).resolves.toBe(1);
-      expect(await page.locator('a[href^="https://arxiv.org/abs/2601.16809"]').count()).toBeGreaterThan(0);
+      expect(await page.getByTestId('source').allTextContents()).toContain('https://arxiv.org/abs/2601.16809');
       expect(await page.locator('svg').count()).toBe(3);
       expect(await page.locator('svg rect').count()).toBeGreaterThan(10);
       expect(await page.locator('tr[data-pr]').count()).toBeGreaterThan(100);

@@ -3,7 +3,7 @@
 // @ts-expect-error plain ESM test double without type declarations
 import { checkSuiteCompletedEvent, pullRequestEvent, pullRequestReviewEvent } from '../mock-github/webhooks.mjs';
 // @ts-expect-error plain ESM test double without type declarations
-import { addPull } from '../mock-github/server.mjs';
+import { addPull, lifecycle as lifecycleOf } from '../mock-github/server.mjs';
 import { type MockState, sha } from './harness.js';
 
 const HOUR = 3_600_000;
@@ -148,16 +148,7 @@ export function applyEvent(state: WorldState, e: WorldEvent): void {
 /** The webhook GitHub sends for `e` (after `applyEvent`), as [event name, payload]. */
 export function webhookFor(state: WorldState, e: WorldEvent): [string, Record<string, unknown>] {
   const pr = state.pulls.get(e.number) as PullState;
-  const lifecycle = {
-    state: pr.state,
-    updated_at: pr.updatedAt,
-    closed_at: pr.closedAt,
-    merged: pr.mergedAt !== null,
-    merged_at: pr.mergedAt,
-    merge_commit_sha: pr.mergeCommitSha,
-    additions: pr.additions,
-    deletions: pr.deletions,
-  };
+  const lifecycle = lifecycleOf(pr);
   if (e.kind === 'review') {
     const payload = pullRequestReviewEvent(state, pr, { user: e.review.user, state: e.review.state, commitId: e.review.commitId });
     Object.assign(payload.review, { id: e.review.id, submitted_at: e.review.submittedAt });

@@ -91,8 +91,8 @@ class HttpAnswer {
     this.headers = headers;
   }
 }
-/** What `GET /pulls/{n}` says of a pull request's lifecycle. */
-function lifecycle(pr) {
+/** What `GET /pulls/{n}` (and a webhook's `pull_request`) says of a pull request's lifecycle. */
+export function lifecycle(pr) {
   return {
     state: pr.state,
     updated_at: pr.updatedAt,

@@ -97,7 +97,8 @@ function survivalPanels(report: TrustTaxReport): string {
       .filter((f) => f.measure === measure)
       .map(
         (f) =>
-          `<li>${escapeHtml(f.figure)}: <a href="${escapeHtml(f.source.url)}">${escapeHtml(f.source.authors)} ${f.source.year}</a> <span class="sup">(${escapeHtml(f.caveat)})</span></li>`,
+          // Sources as text, not links: the page points nowhere else.
+          `<li>${escapeHtml(f.figure)}: ${escapeHtml(f.source.authors)} ${f.source.year}, <span data-testid="source">${escapeHtml(f.source.url)}</span> <span class="sup">(${escapeHtml(f.caveat)})</span></li>`,
       )
       .join('');
   const flowRows = flow.rows
