@@ -162,5 +162,5 @@ describe('trust-tax API backfill of a long history', () => {
     await backfillPullRequests(clean, client(h, []), { repo: REPO, since, recorder, now: () => finished });
     expect(await dump(store)).toEqual(await dump(clean));
     expect((await dump(clean)).tt_pull_requests).toHaveLength(COUNT);
-  }, 600_000);
+  }, 1_200_000);
 });
