@@ -49166,8 +49166,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 37 modules
-var dist = __nccwpck_require__(4686);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 38 modules
+var dist = __nccwpck_require__(4037);
 ;// CONCATENATED MODULE: ../kit/lib/io.js
 
 
@@ -49259,8 +49259,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 37 modules
-var dist = __nccwpck_require__(4686);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 38 modules
+var dist = __nccwpck_require__(4037);
 // EXTERNAL MODULE: ../../node_modules/@sigstore/bundle/dist/index.js
 var bundle_dist = __nccwpck_require__(6124);
 ;// CONCATENATED MODULE: ../../packages/verify/dist/errors.js
@@ -56563,7 +56563,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4686:
+/***/ 4037:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56580,12 +56580,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   m: () => (/* reexport */ parseDigest)
 });
 
-// UNUSED EXPORTS: COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, MARKER_FIELDS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, architectureReviewRuleSchema, attributionPolicySchema, blocks, blocksFile, buildReport, cell, combineVerdict, defaultPolicy, environmentPolicySchema, formatDigest, guardrailsPolicySchema, highestSeverity, loadPolicyFile, markerRuleSchema, metricsPolicySchema, parseConfig, parsePolicy, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, severityRank, signerIdentitySchema, splitVerdict, summarise, toJson, toMarkdown, toSarif, toText, verdictRank, verifyPolicySchema, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
+// UNUSED EXPORTS: COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, MARKER_FIELDS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, YAML_LIMITS, architectureReviewRuleSchema, attributionPolicySchema, blocks, blocksFile, buildReport, cell, combineVerdict, decodePolicyBytes, defaultPolicy, environmentPolicySchema, formatDigest, guardrailsPolicySchema, highestSeverity, loadPolicyFile, markerRuleSchema, metricsPolicySchema, parseConfig, parsePolicy, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, severityRank, signerIdentitySchema, splitVerdict, summarise, toJson, toMarkdown, toSarif, toText, verdictRank, verifyPolicySchema, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(3483);
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 class TrustgateError extends Error {
     code;
@@ -56632,6 +56628,108 @@ function describeError(err) {
     return { code: 'INTERNAL_ERROR', message: String(err) };
 }
 //# sourceMappingURL=errors.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/config/guard.js
+
+// A policy file is a few KiB; these bound the work the YAML parser is ever given (parsing is recursive).
+const guard_YAML_LIMITS = { maxBytes: 1 << 20, maxLineChars: 64 << 10, maxFlowDepth: 64, maxIndent: 256, maxAliases: 64 };
+function problem(file, line, column, message) {
+    throw new ConfigError('CONFIG_YAML_ERROR', file, [{ line, column, message }]);
+}
+/** Where the first byte that is not UTF-8 is, or -1. */
+function firstInvalidUtf8(b) {
+    for (let i = 0; i < b.length;) {
+        const c = b[i];
+        const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+        if (n < 0 || i + n >= b.length + (n === 0 ? 1 : 0))
+            return i;
+        for (let k = 1; k <= n; k++)
+            if (((b[i + k] ?? 0) & 0xc0) !== 0x80)
+                return i;
+        if ((c === 0xe0 && b[i + 1] < 0xa0) || (c === 0xed && b[i + 1] > 0x9f))
+            return i;
+        if ((c === 0xf0 && b[i + 1] < 0x90) || (c === 0xf4 && b[i + 1] > 0x8f))
+            return i;
+        i += n + 1;
+    }
+    return -1;
+}
+/** Policy bytes as text: UTF-8 only (a replacement character would silently change a key or a glob). */
+function guard_decodePolicyBytes(bytes, file) {
+    if (bytes.length > guard_YAML_LIMITS.maxBytes)
+        problem(file, 1, 1, `the file is ${bytes.length} bytes; a policy is at most ${guard_YAML_LIMITS.maxBytes} bytes`);
+    const bad = firstInvalidUtf8(bytes);
+    if (bad >= 0) {
+        const before = bytes.subarray(0, bad);
+        const line = before.filter((c) => c === 10).length + 1;
+        const column = bad - before.lastIndexOf(10);
+        problem(file, line, column, `byte 0x${bytes[bad].toString(16)} is not UTF-8; save the file as UTF-8`);
+    }
+    return new TextDecoder('utf-8').decode(bytes);
+}
+/**
+ * Refuse, before parsing, text that would make the YAML parser work without bound: huge files and lines,
+ * flow collections nested deeper than any policy needs, block nesting indented past any policy's.
+ */
+function guard_guardYamlText(text, file) {
+    if (text.length > guard_YAML_LIMITS.maxBytes)
+        problem(file, 1, 1, `the file is over ${guard_YAML_LIMITS.maxBytes} characters; a policy is a few KiB`);
+    let line = 1;
+    let col = 0;
+    let depth = 0;
+    let quote;
+    let comment = false;
+    let lineStart = true;
+    let indent = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        col++;
+        if (c === '\n') {
+            line++;
+            col = 0;
+            comment = false;
+            lineStart = true;
+            indent = 0;
+            if (quote === "'" || quote === '"')
+                continue;
+            continue;
+        }
+        if (col > guard_YAML_LIMITS.maxLineChars)
+            problem(file, line, col, `line ${line} is over ${guard_YAML_LIMITS.maxLineChars} characters`);
+        if (lineStart) {
+            if (c === ' ' || (c === '-' && text[i + 1] === ' ') || (c === '?' && text[i + 1] === ' ')) {
+                indent++;
+                if (indent > guard_YAML_LIMITS.maxIndent)
+                    problem(file, line, col, `nesting is over ${guard_YAML_LIMITS.maxIndent} columns deep`);
+                continue;
+            }
+            lineStart = false;
+        }
+        if (comment)
+            continue;
+        if (quote !== undefined) {
+            if (c === '\\' && quote === '"')
+                i++;
+            else if (c === quote)
+                quote = undefined;
+            continue;
+        }
+        if (c === '#' && (i === 0 || /\s/.test(text[i - 1])))
+            comment = true;
+        else if ((c === "'" || c === '"') && depth > 0)
+            quote = c;
+        else if (c === '[' || c === '{') {
+            if (++depth > guard_YAML_LIMITS.maxFlowDepth)
+                problem(file, line, col, `flow collections nested over ${guard_YAML_LIMITS.maxFlowDepth} deep`);
+        }
+        else if ((c === ']' || c === '}') && depth > 0)
+            depth--;
+    }
+}
+//# sourceMappingURL=guard.js.map
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3483);
 ;// CONCATENATED MODULE: ../../node_modules/zod/v4/core/util.js
 
 // functions
@@ -66457,21 +66555,39 @@ function defaultPolicy() {
 
 
 
+
 /**
  * Parse YAML text and validate it with a zod schema. Every problem is located at the offending key
  * (file:line:column), so an editor or a check run can point at it.
  */
 function parseConfig(schema, text, file) {
+    guardYamlText(text, file);
     const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-        const problems = doc.errors.map((e) => {
+    let doc;
+    try {
+        doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    }
+    catch (cause) {
+        throw new ConfigError('CONFIG_YAML_ERROR', file, [{ line: 1, column: 1, message: `YAML could not be parsed (${cause.message})` }], { cause });
+    }
+    // Unknown tags (`!!python/object:...`) are warnings to the parser; to a policy they are an attack or a typo.
+    const refused = [...doc.errors, ...doc.warnings];
+    if (refused.length > 0) {
+        const problems = refused.map((e) => {
             const pos = lineCounter.linePos(e.pos[0]);
             return { line: pos.line, column: pos.col, message: `YAML syntax: ${e.message.split('\n')[0]}` };
         });
         throw new ConfigError('CONFIG_YAML_ERROR', file, problems);
     }
-    const result = schema.safeParse(doc.toJS() ?? {});
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliases });
+    }
+    catch (cause) {
+        const at = firstAlias(doc, lineCounter);
+        throw new ConfigError('CONFIG_YAML_ERROR', file, [{ ...at, message: `YAML aliases expand past ${YAML_LIMITS.maxAliases} copies (an alias bomb); write the values out` }], { cause });
+    }
+    const result = schema.safeParse(data ?? {});
     if (result.success)
         return result.data;
     const problems = result.error.issues.map((issue) => {
@@ -66494,9 +66610,9 @@ function parseConfig(schema, text, file) {
 }
 /** Read and validate a trustgate policy file. */
 async function loadPolicyFile(file) {
-    let text;
+    let bytes;
     try {
-        text = await readFile(file, 'utf8');
+        bytes = await readFile(file);
     }
     catch (cause) {
         throw new ConfigError('CONFIG_NOT_FOUND', file, [
@@ -66507,10 +66623,24 @@ async function loadPolicyFile(file) {
             },
         ], { cause });
     }
-    return parsePolicy(text, file);
+    return parsePolicy(decodePolicyBytes(bytes, file), file);
 }
 function parsePolicy(text, file) {
     return parseConfig(policySchema, text, file);
+}
+function firstAlias(doc, lc) {
+    let at = { line: 1, column: 1 };
+    visit(doc, {
+        Alias(_key, node) {
+            if (isAlias(node) && node.range) {
+                const pos = lc.linePos(node.range[0]);
+                at = { line: pos.line, column: pos.col };
+                return visit.BREAK;
+            }
+            return undefined;
+        },
+    });
+    return at;
 }
 function dotted(path) {
     return path.reduce((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
@@ -66885,6 +67015,7 @@ function buildReport(files, failOn, tool) {
 const TRUSTGATE_VERSION = '0.1.0';
 //# sourceMappingURL=version.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/index.js
+
 
 
 
