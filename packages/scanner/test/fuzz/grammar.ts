@@ -158,7 +158,8 @@ export function generate(seed: number): FuzzCase {
     };
   if (mutation === 3) {
     const flipped = body.slice();
-    flipped[Math.floor(r() * flipped.length)] ^= 1 << Math.floor(r() * 8);
+    const at = Math.floor(r() * flipped.length);
+    flipped[at] = (flipped[at] as number) ^ (1 << Math.floor(r() * 8));
     return { bytes: flipped, malicious, unknown: true, how: 'bit flip' };
   }
   if (mutation === 4) return { bytes: torchZip(body), malicious, unknown: false, how: 'torch zip data.pkl' };
