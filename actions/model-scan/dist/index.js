@@ -40222,7 +40222,7 @@ async function runAction(gate, io = runnerIO()) {
 
 /***/ }),
 
-/***/ 8623:
+/***/ 1673:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43477,6 +43477,9 @@ async function analyseZip(ctx) {
         findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.headerMismatch, `${dir.prepended} bytes precede the archive; torch and zipfile locate members differently`, {
             path: source.name,
         }));
+    const overlapping = overlappingEntries(dir.entries);
+    if (overlapping.size > 0)
+        findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.overlappingMembers, `${overlapping.size} central-directory entries overlap the data of another member (a zip bomb's shape); each byte range was analysed once`, { path: source.name }));
     const seen = new Set();
     let storages = 0;
     let scripts = 0;
@@ -43490,6 +43493,8 @@ async function analyseZip(ctx) {
         seen.add(e.name);
         if (e.name.endsWith('/') && e.compressedSize === 0)
             continue;
+        if (overlapping.has(e))
+            continue;
         if (layout.prefix !== undefined && isStorage(e.name, layout.prefix)) {
             storages++;
             continue;
@@ -43502,7 +43507,10 @@ async function analyseZip(ctx) {
                 findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.headerMismatch, w, { path }));
             if (member.crcMismatch)
                 findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.crcMismatch, `member ${e.name} does not match its CRC-32`, { path }));
-            const a = await ctx.scanNested(member.source);
+            // torch unpickles data.pkl whatever it looks like; sniffing it as text or an archive would be a differential.
+            const a = layout.prefix !== undefined && e.name === `${layout.prefix}data.pkl`
+                ? await ctx.scanPickle(member.source)
+                : await ctx.scanNested(member.source);
             (0,conclude/* absorb */.eE)(findings, a, path);
             nested.push(a);
         }
@@ -43520,6 +43528,20 @@ async function analyseZip(ctx) {
     if (layout.format === 'numpy-npz')
         metadata.framework = 'numpy';
     return (0,conclude/* conclude */.Ep)(layout.format, findings, nested, metadata);
+}
+/** Entries whose data starts inside an earlier member's (same local header, or a quoted overlap): read once. */
+function overlappingEntries(entries) {
+    const byStart = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+    const out = new Set();
+    let end = -1;
+    for (const e of byStart) {
+        if (e.compressedSize === 0 && e.name.endsWith('/'))
+            continue;
+        if (e.localOffset < end)
+            out.add(e);
+        end = Math.max(end, e.localOffset + 30 + e.compressedSize);
+    }
+    return out;
 }
 // `<prefix>data/<key>`: raw tensor bytes that torch copies into storages and never unpickles.
 function isStorage(name, prefix) {
@@ -43946,6 +43968,37 @@ function unparsedText(source, head) {
     ]);
 }
 //# sourceMappingURL=unparsed.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/polyglot.js
+
+
+
+
+
+
+function both(ctx, first, second, message) {
+    const findings = [(0,rules/* finding */.gk)(rules/* RULES */.y0.polyglot, message, { path: ctx.source.name })];
+    (0,conclude/* absorb */.eE)(findings, first, ctx.source.name);
+    (0,conclude/* absorb */.eE)(findings, second, ctx.source.name);
+    return (0,conclude/* conclude */.Ep)(first.format, findings, [first, second], first.metadata);
+}
+/** A tar whose first header is also a pickle (the member name is where pickle.load starts reading). */
+async function alsoAsPickle(ctx, head, analysis) {
+    if (!(await looksLikePickle(ctx.source)))
+        return analysis;
+    const asPickle = await analysePickleFile(ctx, head);
+    return both(ctx, analysis, asPickle, 'the file is a tar archive and also a pickle (its first header parses as one); both were analysed');
+}
+/**
+ * A file another analyser claimed that also ends in a zip directory: Keras opens anything
+ * zipfile.is_zipfile accepts as a .keras archive (an HDF5 file with a zip appended), so the zip is read too.
+ */
+async function alsoAsZip(ctx, analysis) {
+    if (analysis.format.startsWith('zip') || (await findEndRecord(ctx.source)) === undefined)
+        return analysis;
+    const asZip = await analyseZip(ctx);
+    return both(ctx, analysis, asZip, `the file is ${analysis.format} and also a zip archive (zipfile.is_zipfile accepts it); both were analysed`);
+}
+//# sourceMappingURL=polyglot.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/dispatch.js
 
 
@@ -43961,29 +44014,36 @@ function unparsedText(source, head) {
 
 
 
+
 const HEAD = 4096;
+/** What one file may decompress in all: the policy's cap, and never more than its ratio limit times the file. */
+function fileBudget(policy, size) {
+    return Math.min(policy.limits.maxDecompressedBytes, Math.max(64 << 20, size * policy.limits.maxCompressionRatio));
+}
 // Text is only called text when all of it was checked.
 const TEXT_CHECK_LIMIT = 8 << 20;
 /**
  * Identify a source by its bytes and analyse it: containers and pickle-bearing formats first, then the extra
  * format analysers, then `unknown`. Never throws for bad content: anything unexpected becomes an `error` verdict.
  */
-async function analyseSource(source, policy, depth = 0, budget = new containers_limits/* DecompressionBudget */.r1(policy.limits.maxDecompressedBytes)) {
+async function analyseSource(source, policy, depth = 0, budget = new containers_limits/* DecompressionBudget */.r1(fileBudget(policy, source.size)), as = 'sniffed') {
+    const deeper = (inner, kind) => depth + 1 > policy.limits.maxDepth
+        ? Promise.resolve((0,conclude/* conclude */.Ep)('unknown', [
+            (0,rules/* finding */.gk)(rules/* RULES */.y0.limit, `nested deeper than the limit of ${policy.limits.maxDepth} archives; not analysed`, {
+                path: inner.name,
+            }),
+        ]))
+        : analyseSource(inner, policy, depth + 1, budget, kind);
     const ctx = {
         source,
         policy,
         depth,
         budget,
-        scanNested: (inner) => depth + 1 > policy.limits.maxDepth
-            ? Promise.resolve((0,conclude/* conclude */.Ep)('unknown', [
-                (0,rules/* finding */.gk)(rules/* RULES */.y0.limit, `nested deeper than the limit of ${policy.limits.maxDepth} archives; not analysed`, {
-                    path: inner.name,
-                }),
-            ]))
-            : analyseSource(inner, policy, depth + 1, budget),
+        scanNested: (inner) => deeper(inner, 'sniffed'),
+        scanPickle: (inner) => deeper(inner, 'pickle'),
     };
     try {
-        return await dispatch(ctx);
+        return as === 'pickle' ? await analysePickleFile(ctx, await source.read(0, HEAD)) : await dispatch(ctx);
     }
     catch (e) {
         return (0,conclude/* conclude */.Ep)('unknown', [
@@ -44024,7 +44084,7 @@ async function dispatch(ctx) {
     if (magic === 'npy')
         return analyseNpy(ctx);
     if (magic === 'tar')
-        return analyseTar(ctx);
+        return alsoAsPickle(ctx, head, await analyseTar(ctx));
     // zlib and raw lzma headers are weak (two or three bytes): a pickle that happens to match is a pickle.
     const weak = magic === 'zlib' || magic === 'lzma';
     if (magic !== undefined && !weak)
@@ -44035,7 +44095,7 @@ async function dispatch(ctx) {
         return canDecompress(magic) ? analyseCompressed(ctx, magic) : analyseUnsupported(ctx, magic);
     for (const a of EXTRA_ANALYSERS)
         if (a.sniff(head, source))
-            return a.analyse(ctx);
+            return alsoAsZip(ctx, await a.analyse(ctx));
     // A protocol header with a body the unpickler rejects early is a broken pickle (error), not an unknown file.
     if (hasProtoHeader(head))
         return analysePickleFile(ctx, head);
@@ -44878,7 +44938,7 @@ async function modelScan(io) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7647);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8623);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1673);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .modelScan */ .l);
@@ -56126,6 +56186,7 @@ const RULES = {
     memberName: rule('TG-ZIP-002', 'SuspiciousMemberName', 'high', 'review', 'An archive member name is absolute, contains "..", backslashes or control characters (path traversal on extraction).', 'Do not extract the archive; re-create it with relative member names.'),
     headerMismatch: rule('TG-ZIP-003', 'ZipHeaderMismatch', 'medium', 'review', 'A zip local header disagrees with the central directory (name, flags); loaders that trust one or the other see different files.', 'Re-create the archive with a standard zip writer.'),
     crcMismatch: rule('TG-ZIP-004', 'ZipCrcMismatch', 'medium', 'review', 'A zip member does not match its CRC-32; torch ignores this, so the member was analysed as stored.', 'Re-create the archive; a corrupted or tampered member should not be loaded.'),
+    overlappingMembers: rule('TG-ZIP-007', 'OverlappingMembers', 'high', 'review', 'Central-directory entries point into the data of another member (overlapping members, the non-recursive zip bomb); no zip writer produces this.', 'Do not extract the archive; re-create it with a standard zip writer.'),
     encrypted: rule('TG-ZIP-005', 'EncryptedMember', 'high', 'partial', 'An archive member is encrypted or uses an unsupported compression method, so its content could not be analysed.', 'Provide the archive unencrypted (stored or deflate) so it can be scanned.'),
     duplicateMember: rule('TG-ZIP-006', 'DuplicateMember', 'high', 'review', 'Two archive members have the same name; loaders disagree about which one they read.', 'Re-create the archive with unique member names.'),
     archiveParse: rule('TG-ARC-001', 'ArchiveParseError', 'high', 'partial', 'A tar archive or compressed stream is malformed or truncated.', 'Re-create the archive or stream with a standard tool.'),
