@@ -40585,8 +40585,8 @@ const EXTRA_ANALYSERS = [
     lazyAnalyser('tf-graphdef', savedmodel_sniff/* sniffGraphDef */.U, async () => (await savedModel()).graphDefAnalyser),
     lazyAnalyser('keras-config', keras_sniff/* sniffKerasConfig */.dA, async () => (await keras()).kerasConfigAnalyser),
     lazyAnalyser('keras-metadata', keras_sniff/* sniffKerasMetadata */.aL, async () => (await keras()).kerasMetadataAnalyser),
-    lazyAnalyser('tokenizer-config', templates_sniff/* sniffTokenizerConfig */.Y, async () => (await templates()).tokenizerConfigAnalyser),
-    lazyAnalyser('chat-template', templates_sniff/* sniffChatTemplate */.D, async () => (await templates()).chatTemplateAnalyser),
+    lazyAnalyser('tokenizer-config', templates_sniff/* sniffTokenizerConfig */.Yk, async () => (await templates()).tokenizerConfigAnalyser),
+    lazyAnalyser('chat-template', templates_sniff/* sniffChatTemplate */.DK, async () => (await templates()).chatTemplateAnalyser),
 ];
 //# sourceMappingURL=extra.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/error.js
@@ -56136,13 +56136,24 @@ const TEMPLATE_RULES = [
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ sniffChatTemplate),
-/* harmony export */   Y: () => (/* binding */ sniffTokenizerConfig)
+/* harmony export */   DK: () => (/* binding */ sniffChatTemplate),
+/* harmony export */   Yk: () => (/* binding */ sniffTokenizerConfig),
+/* harmony export */   en: () => (/* binding */ sniffTemplateYaml)
 /* harmony export */ });
 /* harmony import */ var _shared_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6089);
 
 const TEMPLATE_WORDS = ['message', 'add_generation_prompt', 'bos_token', 'eos_token'];
-const sniffTokenizerConfig = (head) => (0,_shared_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonHeadMentions */ .gI)(head, ['chat_template', 'tokenizer_class', 'added_tokens_decoder', 'model_max_length']);
+const sniffTokenizerConfig = (head) => (0,_shared_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonHeadMentions */ .gI)(head, [
+    'chat_template',
+    'default_chat_template',
+    'chat_templates',
+    'tokenizer_class',
+    'added_tokens_decoder',
+    'model_max_length',
+]);
+const YAML_TEMPLATE_KEY = /^\s*(default_)?chat_templates?\s*:/m;
+/** A YAML document with a chat-template key (serving and training configs). */
+const sniffTemplateYaml = (head) => !head.includes(0) && YAML_TEMPLATE_KEY.test(new TextDecoder('utf-8').decode(head));
 /** Jinja text that talks about chat messages: `chat_template.jinja` and its relatives. */
 function sniffChatTemplate(head) {
     if (head.includes(0))
