@@ -6,15 +6,22 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 execFileSync(join(root, 'node_modules/.bin/tsc'), ['-b'], { cwd: root, stdio: 'inherit' });
+// Every action.yml comes from the gate descriptions (packages/core/src/gates), so inputs cannot drift.
+execFileSync(process.execPath, [join(root, 'scripts/generate-actions.mjs')], { cwd: root, stdio: 'inherit' });
 
 const actions = readdirSync(join(root, 'actions')).filter((d) => existsSync(join(root, 'actions', d, 'action.yml')));
 const ncc = join(root, 'node_modules/.bin/ncc');
 const run = (dir) =>
   new Promise((resolve, reject) => {
-    const child = spawn(ncc, ['build', 'lib/main.js', '-o', 'dist', '--license', 'licenses.txt', '--quiet'], {
-      cwd: join(root, 'actions', dir),
-      stdio: 'inherit',
-    });
+    // The webpack stats (gitignored, under lib/) say which packages each bundle inlines: scripts/bundle-sbom.mjs.
+    const child = spawn(
+      ncc,
+      ['build', 'lib/main.js', '-o', 'dist', '--license', 'licenses.txt', '--stats-out', 'lib/ncc-stats.json', '--quiet'],
+      {
+        cwd: join(root, 'actions', dir),
+        stdio: 'inherit',
+      },
+    );
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`ncc failed for actions/${dir} (exit ${code})`))));
   });
 for (let i = 0; i < actions.length; i += 2) await Promise.all(actions.slice(i, i + 2).map(run));

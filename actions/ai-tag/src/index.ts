@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import type { ActionIO, GateOutcome } from '@trustgate/action-kit';
+import { type ActionIO, decidedBy, type GateOutcome, gatePolicy, writeOrWarn } from '@trustgate/action-kit';
 import {
   changedFilesFromApi,
   classificationMarkdown,
@@ -13,7 +12,7 @@ import {
   pullRequestFromEvent,
   scanHiddenInstructions,
 } from '@trustgate/attribution';
-import { attributionPolicySchema, CoreError, loadPolicyFile, severityRank } from '@trustgate/core';
+import { aiTagGate, CoreError, severityRank } from '@trustgate/core';
 import { githubApi, type PullRequestApi } from './github-api.js';
 
 export type { PullRequestApi } from './github-api.js';
@@ -41,8 +40,8 @@ export async function aiTag(io: ActionIO, api?: PullRequestApi): Promise<GateOut
     return { failed: false };
   }
   const pr = pullRequestFromEvent(await readEvent(io), io.env.GITHUB_EVENT_PATH);
-  const policyFile = io.input('policy');
-  const policy = policyFile ? (await loadPolicyFile(resolve(io.workspace, policyFile))).attribution : attributionPolicySchema.parse({});
+  const resolved = await gatePolicy(io);
+  const policy = resolved.policy.attribution;
   const gh = api ?? githubApi(io.requiredInput('github-token'), pr.repository, pr.number, io.workspace);
 
   const commits = commitsFromApi(await gh.listCommits(), 'pulls.listCommits');
@@ -70,22 +69,25 @@ export async function aiTag(io: ActionIO, api?: PullRequestApi): Promise<GateOut
   const findings = scanHiddenInstructions(texts);
   for (const f of findings) io.annotate(f, f.location?.path ?? '');
 
-  if (io.booleanInput('label', true)) {
-    const agentLabel = io.input('agent-label') || policy.labels.agent;
-    const assistedLabel = io.input('assisted-label') || policy.labels.assisted;
-    const want = result.cohort === 'agent' ? agentLabel : result.cohort === 'assisted' ? assistedLabel : undefined;
-    for (const label of [agentLabel, assistedLabel]) {
-      if (label === want && !pr.labels.includes(label)) await gh.addLabel(label);
-      if (label !== want && pr.labels.includes(label)) await gh.removeLabel(label);
-    }
-  }
-
   io.output('cohort', result.cohort);
   io.output('agent', result.agent ?? '');
   io.output('initiator', result.initiator?.id ?? '');
   io.output('ai-line-share', result.aiLineShare?.share ?? '');
   io.output('classification', JSON.stringify(result));
-  await io.summary(classificationMarkdown(result, findings));
+  await io.summary(`${classificationMarkdown(result, findings)}\n${decidedBy(io, aiTagGate, resolved)}\n`);
+
+  // Labels last: outputs and summary are out even when the token may not write (a fork's pull request).
+  if (io.booleanInput('label', true)) {
+    const agentLabel = io.input('agent-label') || policy.labels.agent;
+    const assistedLabel = io.input('assisted-label') || policy.labels.assisted;
+    const want = result.cohort === 'agent' ? agentLabel : result.cohort === 'assisted' ? assistedLabel : undefined;
+    for (const label of [agentLabel, assistedLabel]) {
+      if (label === want && !pr.labels.includes(label))
+        await writeOrWarn(io, `add the label ${label} to #${pr.number}`, 'pull-requests: write', () => gh.addLabel(label));
+      if (label !== want && pr.labels.includes(label))
+        await writeOrWarn(io, `remove the label ${label} from #${pr.number}`, 'pull-requests: write', () => gh.removeLabel(label));
+    }
+  }
 
   const blocking = findings.filter((f) => severityRank(f.severity) >= severityRank('high'));
   if (blocking.length > 0 && io.booleanInput('fail-on-hidden-instructions', true))

@@ -1,5 +1,6 @@
 import { Probot, ProbotOctokit } from 'probot';
 import type { AppSettings } from '../settings.js';
+import { appLog } from './log.js';
 import { retryRequests } from './retry.js';
 
 /**
@@ -23,8 +24,7 @@ export async function startProbot(settings: ProbotSettings): Promise<Probot> {
   const probot = new Probot({
     appId: settings.appId,
     privateKey: settings.privateKey,
-    logFormat: 'json',
-    logLevel: settings.logLevel,
+    log: appLog(settings.logLevel),
     Octokit: AppOctokit,
     ...(settings.webhookSecret ? { secret: settings.webhookSecret } : {}),
     ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),

@@ -3,6 +3,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { exampleResponse, matchRoute, validateRequest } from '../../../test/support/github-openapi.mjs';
+import { refusal } from '../../../test/support/github-permissions.mjs';
 
 /** A fresh scenario: one org, one repository, pull requests, team members and files by ref. */
 export function createState({ owner = 'octo-org', repo = 'service' } = {}) {
@@ -26,6 +27,14 @@ export function createState({ owner = 'octo-org', repo = 'service' } = {}) {
     refuse: new Map(),
     /** operationId -> promise to wait on before answering (a GitHub that is slow at the wrong moment) */
     stall: new Map(),
+    /** The App's effects, as GitHub keeps them: check runs by id; each pull request keeps its labels, requests, comments. */
+    checkRuns: new Map(),
+    /** The App's own id, as GitHub puts it on the check runs it creates. */
+    appId: 12345,
+    /** workflow tokens -> their permissions (`{ contents: 'read', ... }`): requests beyond them get GitHub's 403 */
+    tokens: new Map(),
+    /** attestations created through the API: `{ id, bundle, digests: ['sha256:…'] }` */
+    attestations: [],
     nextId: 1000,
   };
 }
@@ -45,7 +54,9 @@ export function addPull(state, pr) {
     createdAt: pr.createdAt ?? new Date().toISOString(),
     files: pr.files ?? ['src/index.ts'],
     reviews: pr.reviews ?? [],
-    comments: pr.comments ?? [],
+    comments: (pr.comments ?? []).map((c) => ({ id: state.nextId++, type: 'User', ...c })),
+    requestedReviewers: new Set(),
+    requestedTeams: new Set(),
     /** `{ sha, message }`; absent means the description's example commit */
     commits: pr.commits,
   };
@@ -130,14 +141,44 @@ const OPERATIONS = {
   'issues/list-comments': (s, ex, { params }) => {
     const pr = s.pulls.get(Number(params.issue_number));
     if (!pr) return notFound();
-    return pr.comments.map((c, i) => ({ ...ex[0], id: i + 1, body: c.body, user: { ...ex[0].user, ...user(c.user) } }));
+    return pr.comments.map((c) => ({ ...ex[0], id: c.id, body: c.body, user: { ...ex[0].user, ...user(c.user, c.type) } }));
+  },
+  'issues/create-comment': (s, ex, { params, body }) => {
+    const pr = s.pulls.get(Number(params.issue_number));
+    if (!pr) return notFound();
+    const comment = { id: s.nextId++, user: APP_LOGIN, type: 'Bot', body: body.body };
+    pr.comments.push(comment);
+    return new HttpAnswer(201, { ...ex, id: comment.id, body: comment.body, user: { ...ex.user, ...user(APP_LOGIN, 'Bot') } });
+  },
+  'issues/update-comment': (s, ex, { params, body }) => {
+    const comment = [...s.pulls.values()].flatMap((p) => p.comments).find((c) => c.id === Number(params.comment_id));
+    if (!comment) return notFound();
+    if (comment.user !== APP_LOGIN) return new HttpAnswer(403, { message: 'Resource not accessible by integration' });
+    comment.body = body.body;
+    return { ...ex, id: comment.id, body: comment.body, user: { ...ex.user, ...user(APP_LOGIN, 'Bot') } };
+  },
+  'issues/add-labels': (s, ex, { params, body }) => {
+    const pr = s.pulls.get(Number(params.issue_number));
+    if (!pr) return notFound();
+    for (const name of body.labels ?? []) if (!pr.labels.includes(name)) pr.labels.push(name);
+    return pr.labels.map((name, i) => ({ ...ex[0], id: i + 1, name }));
+  },
+  'pulls/list-requested-reviewers': (s, ex, { params }) => {
+    const pr = s.pulls.get(Number(params.pull_number));
+    if (!pr) return notFound();
+    return {
+      users: [...pr.requestedReviewers].map((login) => ({ ...ex.users[0], ...user(login) })),
+      teams: [...pr.requestedTeams].map((slug) => ({ ...ex.teams[0], slug, name: slug })),
+    };
   },
   'issues/get': (s, ex, { params }) => {
     const issue = s.issues.get(Number(params.issue_number));
     if (!issue) return notFound();
     return { ...ex, number: Number(params.issue_number), labels: issue.labels.map((name, i) => ({ ...ex.labels[0], id: i + 1, name })) };
   },
-  'pulls/request-reviewers': (s, ex, { body }) => {
+  'pulls/request-reviewers': (s, ex, { params, body }) => {
+    const pr = s.pulls.get(Number(params.pull_number));
+    if (!pr) return notFound();
     const asked = [...(body.reviewers ?? []), ...(body.team_reviewers ?? [])];
     if (asked.some((who) => s.outsiders.has(who))) {
       return new HttpAnswer(422, {
@@ -145,7 +186,9 @@ const OPERATIONS = {
         documentation_url: 'https://docs.github.com/rest/pulls/review-requests#request-reviewers-for-a-pull-request',
       });
     }
-    return ex;
+    for (const login of body.reviewers ?? []) pr.requestedReviewers.add(login);
+    for (const slug of body.team_reviewers ?? []) pr.requestedTeams.add(slug);
+    return new HttpAnswer(201, ex);
   },
   'teams/get-membership-for-user-in-org': (s, ex, { params }) =>
     s.teams.get(`${params.org}/${params.team_slug}`)?.has(params.username) ? { ...ex, state: 'active' } : notFound(),
@@ -171,16 +214,124 @@ const OPERATIONS = {
       }),
     };
   },
-  'checks/create': (s, ex, { body }) => ({
+  'checks/create': (s, ex, { params, body }) => {
+    const run = {
+      id: s.nextId++,
+      repo: `${params.owner}/${params.repo}`,
+      name: body.name,
+      head_sha: body.head_sha,
+      external_id: body.external_id ?? null,
+      status: body.status ?? 'queued',
+      conclusion: body.conclusion ?? null,
+      output: body.output ?? {},
+      actions: body.actions ?? [],
+    };
+    s.checkRuns.set(run.id, run);
+    return new HttpAnswer(201, checkRunAnswer(s, ex, run));
+  },
+  'checks/update': (s, ex, { params, body }) => {
+    const run = s.checkRuns.get(Number(params.check_run_id));
+    if (!run) return notFound();
+    for (const key of ['name', 'external_id', 'status', 'conclusion', 'output', 'actions']) {
+      if (body[key] !== undefined) run[key] = body[key];
+    }
+    if (body.status && body.status !== 'completed') run.conclusion = null;
+    return checkRunAnswer(s, ex, run);
+  },
+  'checks/list-for-ref': (s, ex, { params, query }) => {
+    const runs = [...s.checkRuns.values()].filter(
+      (r) =>
+        r.repo === `${params.owner}/${params.repo}` &&
+        r.head_sha === params.ref &&
+        (!query.check_name || r.name === query.check_name) &&
+        (!query.app_id || Number(query.app_id) === s.appId),
+    );
+    const perPage = Number(query.per_page ?? 30);
+    const page = Number(query.page ?? 1);
+    const shown = runs.slice((page - 1) * perPage, page * perPage);
+    return { total_count: runs.length, check_runs: shown.map((r) => checkRunAnswer(s, ex.check_runs[0], r)) };
+  },
+  // Newest first, `status` filtered, cursor-paginated with a `link` header, as GitHub lists an App's deliveries.
+  'apps/list-webhook-deliveries': (s, ex, { query }) => {
+    const perPage = Number(query.per_page ?? 30);
+    const ok = (d) => d.status_code >= 200 && d.status_code < 400;
+    const all = [...s.deliveries]
+      .reverse()
+      .filter((d) => !query.status || (query.status === 'success') === ok(d))
+      .filter((d) => !query.cursor || d.id < Number(query.cursor));
+    const page = all.slice(0, perPage);
+    const more = all.length > perPage;
+    const headers = more
+      ? {
+          link: `<${s.apiUrl ?? ''}/app/hook/deliveries?per_page=${perPage}&cursor=${page.at(-1).id}${query.status ? `&status=${query.status}` : ''}>; rel="next"`,
+        }
+      : {};
+    return new HttpAnswer(
+      200,
+      page.map((d) => ({ ...ex[0], ...d })),
+      headers,
+    );
+  },
+  'repos/create-attestation': (s, _ex, { body }) => {
+    const id = s.nextId++;
+    s.attestations.push({ id, bundle: body.bundle, digests: subjectDigests(body.bundle) });
+    return new HttpAnswer(201, { id });
+  },
+  'repos/list-attestations': (s, _ex, { params }) => {
+    const found = s.attestations.filter((a) => a.digests.includes(params.subject_digest));
+    if (found.length === 0) return notFound();
+    return { attestations: found.map((a) => ({ bundle: a.bundle, repository_id: 1, bundle_url: `https://example.invalid/${a.id}` })) };
+
+/** The App's login on GitHub, as its comments carry it. */
+export const APP_LOGIN = 'trustgate[bot]';
+
+function checkRunAnswer(s, ex, run) {
+  return {
     ...ex,
-    id: s.nextId++,
-    name: body.name,
-    head_sha: body.head_sha,
-    status: body.status ?? 'queued',
-    conclusion: body.conclusion ?? null,
-  }),
-  'apps/list-webhook-deliveries': (s, ex) => s.deliveries.map((d) => ({ ...ex[0], ...d })),
+    id: run.id,
+    name: run.name,
+    head_sha: run.head_sha,
+    external_id: run.external_id,
+    status: run.status,
+    conclusion: run.conclusion,
+    output: { ...ex.output, title: run.output.title ?? null, summary: run.output.summary ?? null, text: null },
+    app: { ...ex.app, id: s.appId, slug: 'trustgate' },
+  };
+}
+
+/**
+ * What GitHub shows of the App's effects, in an order-free form two runs can be compared by: every check run (by
+ * head commit and name, with how many exist), the labels, the requested reviewers and the App's comments.
+ */
+export function githubEffects(state) {
+  const runs = new Map();
+  for (const r of state.checkRuns.values()) {
+    const key = `${r.head_sha.slice(-6)} ${r.name}`;
+    const seen = runs.get(key);
+    runs.set(key, { count: (seen?.count ?? 0) + 1, status: r.status, conclusion: r.conclusion, title: r.output.title ?? null });
+  }
+  const pulls = {};
+  for (const pr of [...state.pulls.values()].sort((a, b) => a.number - b.number)) {
+    pulls[pr.number] = {
+      labels: [...pr.labels].sort(),
+      reviewers: [...pr.requestedReviewers].sort(),
+      teams: [...pr.requestedTeams].sort(),
+      comments: pr.comments.filter((c) => c.user === APP_LOGIN).map((c) => c.body),
+    };
+  }
+  return { checkRuns: Object.fromEntries([...runs.entries()].sort(([a], [b]) => a.localeCompare(b))), pulls };
+  },
 };
+
+// The digests an attestation is for: its DSSE payload's in-toto subjects (GitHub indexes bundles by them).
+function subjectDigests(bundle) {
+  try {
+    const statement = JSON.parse(Buffer.from(bundle?.dsseEnvelope?.payload ?? '', 'base64').toString('utf8'));
+    return (statement.subject ?? []).map((x) => `sha256:${x.digest?.sha256}`);
+  } catch {
+    return [];
+  }
+}
 
 /**
  * Start the mock. `app.deliver(name, payload)` plays GitHub sending a webhook to the App; a redelivery request is
@@ -234,7 +385,8 @@ export async function startMockGitHub({ state = createState(), webhookSecret, ap
     const errors = validateRequest(route, params, query, body);
     const auth = String(req.headers.authorization ?? '');
     const appLevel = url.pathname.startsWith('/app/');
-    if (appLevel ? !/^bearer \S+\.\S+\.\S+$/i.test(auth) : !/^token \S+/i.test(auth)) {
+    // Repository routes take an installation or workflow token as `token X` or `Bearer X`, as GitHub does.
+    if (appLevel ? !/^bearer \S+\.\S+\.\S+$/i.test(auth) : !/^(token|bearer) \S+/i.test(auth)) {
       errors.push(`authorization: expected ${appLevel ? 'an App JWT' : 'an installation token'}`);
     }
     const record = { method: req.method, path: url.pathname, operationId, params, query, body, errors };
@@ -243,6 +395,9 @@ export async function startMockGitHub({ state = createState(), webhookSecret, ap
       invalid.push(record);
       return new HttpAnswer(422, { message: 'Validation Failed', errors });
     }
+    const permissions = state.tokens.get(auth.replace(/^(token|bearer) /i, ''));
+    const denied = permissions && refusal(route.operation, req.method, permissions);
+    if (denied) return new HttpAnswer(denied.status, denied.body);
     const refusals = state.refuse.get(operationId) ?? 0;
     if (refusals > 0) {
       state.refuse.set(operationId, refusals - 1);
