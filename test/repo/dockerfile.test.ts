@@ -74,7 +74,9 @@ describe('the build context (.dockerignore over the repository files)', () => {
     patterns.flatMap((p) => [p, `${p}/**`]),
     { dot: true },
   );
-  const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
+  const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
   const context = tracked.filter((f) => !ignored(f));
   test('holds what the build needs', () => {
     for (const f of ['package.json', 'package-lock.json', '.npmrc', 'tsconfig.json', 'tsconfig.base.json', 'app/runtime-files.sh'])

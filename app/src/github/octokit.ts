@@ -32,3 +32,8 @@ export async function startProbot(settings: ProbotSettings): Promise<Probot> {
   await probot.auth();
   return probot;
 }
+
+/** A client on a plain token (the CLI's backfill reads with a personal or installation token), with the App's retries. */
+export function tokenOctokit(token: string, baseUrl?: string): InstanceType<typeof ProbotOctokit> {
+  return new AppOctokit({ auth: { token }, ...(baseUrl ? { baseUrl } : {}) });
+}
