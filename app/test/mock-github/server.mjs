@@ -281,6 +281,8 @@ const OPERATIONS = {
     const found = s.attestations.filter((a) => a.digests.includes(params.subject_digest));
     if (found.length === 0) return notFound();
     return { attestations: found.map((a) => ({ bundle: a.bundle, repository_id: 1, bundle_url: `https://example.invalid/${a.id}` })) };
+  },
+};
 
 /** The App's login on GitHub, as its comments carry it. */
 export const APP_LOGIN = 'trustgate[bot]';
@@ -320,8 +322,7 @@ export function githubEffects(state) {
     };
   }
   return { checkRuns: Object.fromEntries([...runs.entries()].sort(([a], [b]) => a.localeCompare(b))), pulls };
-  },
-};
+}
 
 // The digests an attestation is for: its DSSE payload's in-toto subjects (GitHub indexes bundles by them).
 function subjectDigests(bundle) {
