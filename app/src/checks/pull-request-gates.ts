@@ -97,14 +97,25 @@ async function architectureReview({ ctx, repo, pr, policy, who, at }: Evaluation
     ctx.github,
     teams.flatMap((team) => approvers.map((login) => ({ team, login }))),
   );
-  const review = { policy: policy.review, cohort: who.cohort, changedFiles: files, approvers, isMember, codeownerRules: ownerRules };
+  const review = {
+    policy: policy.review,
+    cohort: who.cohort,
+    changedFiles: files,
+    approvers,
+    isMember,
+    codeownerRules: ownerRules,
+    ...(who.unknownInitiator ? { extraApprovals: policy.review.unknownInitiatorApprovals } : {}),
+  };
   let outcome = evaluateArchitectureReview(review);
   // An audited override matters only while approvals are missing; look it up only then.
   if (outcome.kind === 'waiting') {
     const override = await findReviewOverride(ctx.db, { repository: fullName(repo), number: pr.number, headSha: pr.headSha });
     if (override) outcome = evaluateArchitectureReview({ ...review, override });
   }
-  const output = architectureReviewSummary(outcome, who.cohort);
+  const note = who.unknownInitiator
+    ? `**${who.unknownInitiator}**: every rule needs ${policy.review.unknownInitiatorApprovals} more approval(s) (policy \`review.unknownInitiatorApprovals\`).`
+    : '';
+  const output = architectureReviewSummary(outcome, who.cohort, note);
   let result: CheckResult;
   if (outcome.kind === 'waiting') {
     result = at.mergeQueue ? { status: 'completed', conclusion: 'failure', output } : { status: 'in_progress', output };

@@ -1,4 +1,4 @@
-import { classifyPullRequest } from '@trustgate/attribution';
+import { classifyPullRequest, initiatorText } from '@trustgate/attribution';
 import { classifyByLabels } from './labels.js';
 import type { Classification, ClassifyPullRequest } from './types.js';
 
@@ -16,6 +16,7 @@ export const classifyWithAttribution: ClassifyPullRequest = async (input) => {
       title: pr.title,
       body: pr.body,
       user: { login: pr.author, type: pr.authorType },
+      assignees: pr.assignees.map((login) => ({ login })),
       head: { ref: pr.headRef, sha: pr.headSha },
       labels: pr.labels.map((name) => ({ name })),
     },
@@ -29,9 +30,12 @@ export const classifyWithAttribution: ClassifyPullRequest = async (input) => {
   const labelled = byLabels.cohort === 'agent' || byLabels.cohort === 'assisted';
   const cohort = (engine.cohort === 'human' || engine.cohort === 'unknown') && labelled ? byLabels.cohort : engine.cohort;
   const agent = cohort === 'agent' ? (engine.agent ?? byLabels.agent ?? pr.author) : undefined;
-  const initiator = engine.initiator?.login ?? byLabels.initiator;
+  // Approval rules use resolved accounts only: an e-mail or a name can never be matched against a reviewer's login.
+  const resolved = engine.initiator?.resolved ? engine.initiator.login : undefined;
+  const initiator = resolved ?? byLabels.initiator;
   const result: Classification = { cohort };
   if (agent) result.agent = agent;
   if (initiator && initiator.toLowerCase() !== pr.author.toLowerCase()) result.initiator = initiator;
+  if (engine.initiator && !engine.initiator.resolved && !byLabels.initiator) result.unknownInitiator = initiatorText(engine.initiator);
   return result;
 };

@@ -12,6 +12,8 @@ export interface RuleStatus {
   files: string[];
   /** Approvers of the head commit who satisfy this rule. */
   approvedBy: string[];
+  /** Approvals needed: the rule's count, plus the policy's extra when the initiator is unknown. */
+  required: number;
   met: boolean;
   /** Who can satisfy it: `@org/team` and `@user`, for the summary and reviewer requests. */
   canSatisfy: string[];
@@ -40,6 +42,8 @@ export interface ArchitectureReviewInput {
   /** Rules derived from CODEOWNERS when the policy asks for them. */
   codeownerRules?: readonly ArchitectureReviewRule[];
   override?: ReviewOverrideRecord;
+  /** Added to every rule's count: an agent change whose initiator is unknown (see `review.unknownInitiatorApprovals`). */
+  extraApprovals?: number;
 }
 
 /** The rules that apply to the changed files: every listed rule whose paths match must hold. */
@@ -71,11 +75,13 @@ export function evaluateArchitectureReview(input: ArchitectureReviewInput): Arch
     const approvedBy = input.approvers.filter(
       (login) => users.has(login.toLowerCase()) || rule.teams.some((t) => input.isMember(t, login)),
     );
+    const required = rule.count + (input.extraApprovals ?? 0);
     return {
       rule,
       files,
       approvedBy,
-      met: approvedBy.length >= rule.count,
+      required,
+      met: approvedBy.length >= required,
       canSatisfy: [...rule.teams.map((t) => `@${t}`), ...rule.users.map((u) => `@${u}`)],
     };
   });
