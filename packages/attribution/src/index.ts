@@ -34,3 +34,4 @@ export {
 export { aiTagStatement } from './statement.js';
 export { loginFromNoreply, parseIdentity, parseTrailers, type Trailer } from './trailers.js';
 export { classificationJson, classificationMarkdown, classificationText, initiatorText } from './report.js';
+export * from './agents/index.js';

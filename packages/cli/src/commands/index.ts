@@ -23,6 +23,10 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     summary: 'classify a pull request as agent, assisted, human, unknown or bot',
     load: async () => (await import('./tag.js')).default,
   },
+  agents: {
+    summary: 'inventory and judge MCP servers, skills and agent instruction files',
+    load: async () => (await import('./agents.js')).default,
+  },
   'trust-tax': {
     summary: 'report what AI-written code costs in review and rework',
     load: async () => (await import('./trust-tax.js')).default,
