@@ -1,6 +1,16 @@
 import { resolve } from 'node:path';
 import type { ActionIO, GateOutcome } from '@trustgate/action-kit';
-import { CoreError, defaultPolicy, loadPolicyFile, type ScanPolicy, toJson, toMarkdown, VERDICTS, type Verdict } from '@trustgate/core';
+import {
+  blocksFile,
+  CoreError,
+  defaultPolicy,
+  loadPolicyFile,
+  type ScanPolicy,
+  toJson,
+  toMarkdown,
+  VERDICTS,
+  type Verdict,
+} from '@trustgate/core';
 import { buildMlBom, scanReport, scanSarif, scanStatement, withModelReferences } from '@trustgate/scanner';
 
 function failOnInput(io: ActionIO, fallback: readonly Verdict[]): Verdict[] {
@@ -40,10 +50,15 @@ export async function modelScan(io: ActionIO): Promise<GateOutcome> {
   await io.summary(toMarkdown(report, 'trustgate model scan'));
   const s = report.summary;
   io.output('verdict', s.verdict);
+  io.output('finding-verdict', s.findingVerdict);
+  io.output('completeness', s.completeness);
   io.output('unsafe-count', s.unsafe);
+  io.output('incomplete-count', s.incomplete);
   io.output('report', reportPath);
-  io.info(`trustgate model scan: ${s.files} files, ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error`);
+  io.info(
+    `trustgate model scan: ${s.files} files, ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error, ${s.incomplete} not fully analysed`,
+  );
   if (!s.blocking) return { failed: false };
-  const blocking = report.files.filter((f) => policy.failOn.includes(f.verdict)).map((f) => `${f.path} (${f.verdict})`);
+  const blocking = report.files.filter((f) => blocksFile(f, policy.failOn)).map((f) => `${f.path} (${f.verdict})`);
   return { failed: true, reason: `trustgate model scan blocked on ${blocking.length} file(s): ${blocking.slice(0, 10).join(', ')}` };
 }

@@ -46,7 +46,14 @@ describe('model-scan action', () => {
     const f = fakeIO({ path: 'benign/state_dict.pt\nbenign/arrays.joblib', sarif: 'out.sarif', 'fail-on': 'unsafe,error' });
     const outcome = await modelScan(f.io);
     expect(outcome).toEqual({ failed: false });
-    expect(f.outputs).toEqual({ verdict: 'safe', 'unsafe-count': '0', report: join(f.temp, 'trustgate-model-scan.json') });
+    expect(f.outputs).toEqual({
+      verdict: 'safe',
+      'finding-verdict': 'safe',
+      completeness: 'complete',
+      'unsafe-count': '0',
+      'incomplete-count': '0',
+      report: join(f.temp, 'trustgate-model-scan.json'),
+    });
     expect(f.summary()).toContain('| `benign/state_dict.pt` | pytorch-zip | ✅ safe | 0 |');
     const sarif = JSON.parse(f.files[join(FIXTURES, 'out.sarif')] as string);
     expect(sarif.version).toBe('2.1.0');
@@ -69,7 +76,7 @@ describe('model-scan action', () => {
 
   test('fail-on review blocks a review verdict; a bad fail-on is a usage error', async () => {
     expect((await modelScan(fakeIO({ path: 'review/sklearn_logreg.joblib', 'fail-on': 'review' }).io)).failed).toBe(true);
-    expect((await modelScan(fakeIO({ path: 'review/sklearn_logreg.joblib' }).io)).failed).toBe(false);
+    expect((await modelScan(fakeIO({ path: 'review/sklearn_logreg.joblib', 'fail-on': 'unsafe,error' }).io)).failed).toBe(false);
     await expect(modelScan(fakeIO({ path: 'benign/array.npy', 'fail-on': 'bad' }).io)).rejects.toMatchObject({ code: 'USAGE_ERROR' });
     await expect(modelScan(fakeIO({ path: '' }).io)).rejects.toMatchObject({ code: 'USAGE_ERROR' });
   });

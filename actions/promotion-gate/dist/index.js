@@ -46804,16 +46804,21 @@ function highRisk(ctx) {
 // The scan Statement (`trustgate scan --statement`) lists per file a verdict and its rule ids; a full scan
 // report (findings with severities) is read too. Only what the gate needs is checked.
 const VERDICT = schemas/* enum */.k5n(['safe', 'review', 'unsafe', 'error']);
+// Scans from before the verdict was split carry `verdict` only; it is split the conservative way (error: failed).
+const FINDING_VERDICT = schemas/* enum */.k5n(['safe', 'review', 'unsafe']).optional();
+const COMPLETENESS = schemas/* enum */.k5n(['complete', 'partial', 'failed']).optional();
 const findingSchema = schemas/* object */.Ikc({ rule: schemas/* string */.YjP(), severity: schemas/* enum */.k5n(['critical', 'high', 'medium', 'low', 'info']) });
 const scanPredicateSchema = schemas/* object */.Ikc({
     files: schemas/* array */.YOg(schemas/* object */.Ikc({
         path: schemas/* string */.YjP(),
         sha256: schemas/* string */.YjP().optional(),
         verdict: VERDICT,
+        findingVerdict: FINDING_VERDICT,
+        completeness: COMPLETENESS,
         findings: schemas/* array */.YOg(findingSchema).optional(),
         rules: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
     })),
-    summary: schemas/* object */.Ikc({ verdict: VERDICT }),
+    summary: schemas/* object */.Ikc({ verdict: VERDICT, completeness: COMPLETENESS }),
 });
 /**
  * `requires.scan`: every verified scan of the digest must be within maxVerdict (and maxSeverity). A file
@@ -46860,20 +46865,29 @@ function judgeScan(scan, ctx, waivedRules) {
         for (const f of hits)
             if (isWaived(f.rule))
                 waivedRules.add(f.rule);
-        if (exceeds(file.verdict, rule.maxVerdict) && (file.verdict === 'error' || open.length > 0 || hits.length === 0)) {
+        const split = (0,dist/* splitVerdict */.e0)(file.verdict);
+        const completeness = file.completeness ?? split.completeness;
+        const found = file.findingVerdict ?? split.findingVerdict;
+        if (exceeds(found, rule.maxVerdict) && (open.length > 0 || hits.length === 0)) {
             problems.push(`${file.path} is ${file.verdict} (at most ${rule.maxVerdict} allowed)${describe(open)}`);
             continue;
         }
+        // A file not fully analysed is never evidence of safety, and no waiver makes it one.
+        if (completeness !== 'complete') {
+            problems.push(`${file.path} was not fully analysed (analysis ${completeness}, verdict ${file.verdict})${describe(open)}`);
+            continue;
+        }
         const max = rule.maxSeverity;
-        if (max === undefined || file.verdict === 'safe')
+        if (max === undefined || found === 'safe')
             continue;
         // Rule ids without severities cannot show they stay under maxSeverity: fail closed and say why.
         const over = open.filter((f) => f.severity === undefined || (0,dist/* severityRank */.qs)(f.severity) > (0,dist/* severityRank */.qs)(max));
         if (over.length > 0)
             problems.push(`${file.path} has findings above ${max} or of unknown severity${describe(over)}`);
     }
-    if (files.length === 0 && exceeds(parsed.data.summary.verdict, rule.maxVerdict)) {
-        problems.push(`${scan.origin}: scan verdict ${parsed.data.summary.verdict} (at most ${rule.maxVerdict} allowed)`);
+    const summary = parsed.data.summary;
+    if (files.length === 0 && (exceeds(summary.verdict, rule.maxVerdict) || (summary.completeness ?? 'complete') !== 'complete')) {
+        problems.push(`${scan.origin}: scan verdict ${summary.verdict} (at most ${rule.maxVerdict} allowed)`);
     }
     return problems;
 }
@@ -64153,10 +64167,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   m: () => (/* reexport */ parseDigest),
   ON: () => (/* reexport */ parsePolicy),
   qs: () => (/* reexport */ severityRank),
+  e0: () => (/* reexport */ splitVerdict),
   uI: () => (/* reexport */ verdictRank)
 });
 
-// UNUSED EXPORTS: DEFAULT_FAIL_ON, MARKER_FIELDS, SEVERITIES, STATEMENT_TYPE, VERDICTS, architectureReviewRuleSchema, attributionPolicySchema, blocks, buildReport, defaultPolicy, environmentPolicySchema, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, metricsPolicySchema, parseConfig, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toText, verifyPolicySchema, waiverSchema, worstVerdict
+// UNUSED EXPORTS: COMPLETENESS, DEFAULT_FAIL_ON, FINDING_VERDICTS, MARKER_FIELDS, SEVERITIES, STATEMENT_TYPE, VERDICTS, architectureReviewRuleSchema, attributionPolicySchema, blocks, blocksFile, buildReport, combineVerdict, defaultPolicy, environmentPolicySchema, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, metricsPolicySchema, parseConfig, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toText, verifyPolicySchema, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -64393,7 +64408,10 @@ const reviewPolicySchema = schemas/* strictObject */.rej({
 const verdict = schemas/* enum */.k5n(['safe', 'review', 'unsafe', 'error']);
 /** `scan:` — what the model scanner treats as safe, and which verdicts block. */
 const scanPolicySchema = schemas/* strictObject */.rej({
-    failOn: schemas/* array */.YOg(verdict).min(1).default(['unsafe', 'error']).describe('Verdicts that make a scan block.'),
+    failOn: schemas/* array */.YOg(verdict)
+        .min(1)
+        .default(['unsafe', 'review', 'error'])
+        .describe('Verdicts that make a scan block (error: any file not fully analysed; see docs/scanner.md).'),
     allowGlobals: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]).describe('Extra pickle globals treated as safe, as "module.name" or "module.*".'),
     denyGlobals: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]).describe('Extra pickle globals treated as unsafe.'),
     limits: schemas/* strictObject */.rej({
@@ -64635,6 +64653,7 @@ function checkStatement(value) {
 }
 //# sourceMappingURL=statement.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/markdown.js
+
 const ICON = { safe: '✅', review: '🟡', unsafe: '⛔', error: '❗' };
 /** Escape text for a Markdown table cell. */
 function cell(text) {
@@ -64646,11 +64665,11 @@ function toMarkdown(report, title = 'trustgate scan') {
     const lines = [
         `### ${title}: ${ICON[s.verdict]} ${s.verdict}${s.blocking ? ' (blocking)' : ''}`,
         '',
-        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error`,
+        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error; ${s.incomplete} not fully analysed`,
         '',
         '| file | format | verdict | findings |',
         '|---|---|---|---|',
-        ...report.files.map((f) => `| \`${cell(f.path)}\` | ${cell(f.format)} | ${ICON[f.verdict]} ${f.verdict} | ${f.findings.length} |`),
+        ...report.files.map((f) => `| \`${cell(f.path)}\` | ${cell(f.format)} | ${ICON[f.verdict]} ${f.verdict}${cell(gap(f))} | ${f.findings.length} |`),
     ];
     const flagged = report.files.filter((f) => f.findings.length > 0);
     if (flagged.length > 0) {
@@ -64716,8 +64735,8 @@ function toSarif(report, rules, options = {}) {
             level: LEVEL[f.severity],
             message: { text: f.evidence ? `${f.message} (${f.evidence})` : f.message },
             locations: [{ physicalLocation: { artifactLocation: { uri }, region } }],
-            partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256}:${loc?.offset ?? loc?.line ?? 0}` },
-            properties: { verdict: file.verdict, severity: f.severity },
+            partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256 ?? file.path}:${loc?.offset ?? loc?.line ?? 0}` },
+            properties: { verdict: file.verdict, findingVerdict: file.findingVerdict, completeness: file.completeness, severity: f.severity },
         };
     }));
     return {
@@ -64734,6 +64753,19 @@ function toSarif(report, rules, options = {}) {
                         rules: descriptors,
                     },
                 },
+                // Files that were not fully analysed make the run unsuccessful, whatever was found in them.
+                invocations: [
+                    {
+                        executionSuccessful: report.files.every((f) => f.completeness === 'complete'),
+                        toolExecutionNotifications: report.files
+                            .filter((f) => f.completeness !== 'complete')
+                            .map((f) => ({
+                            level: 'error',
+                            message: { text: `${f.path}: analysis ${f.completeness}; the file is not trusted (verdict ${f.verdict})` },
+                            locations: [{ physicalLocation: { artifactLocation: { uri: toUri(f.path) } } }],
+                        })),
+                    },
+                ],
                 results,
             },
         ],
@@ -64751,9 +64783,13 @@ function toUri(path) {
 //# sourceMappingURL=sarif.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/verdict.js
 const VERDICTS = (/* unused pure expression or super */ null && (['safe', 'review', 'unsafe', 'error']));
+const FINDING_VERDICTS = (/* unused pure expression or super */ null && (['safe', 'review', 'unsafe']));
+const COMPLETENESS = (/* unused pure expression or super */ null && (['complete', 'partial', 'failed']));
 const SEVERITIES = (/* unused pure expression or super */ null && (['critical', 'high', 'medium', 'low', 'info']));
-// `error` outranks `unsafe`: an unreadable file must never be mistaken for a merely bad one it can be waived like.
-const VERDICT_RANK = { safe: 0, review: 1, unsafe: 2, error: 3 };
+// `unsafe` outranks `error`: a payload found before the stream broke is reported as what it is, never hidden
+// behind "could not parse". An incomplete analysis is still never a pass (see `combineVerdict`, `blocksFile`).
+const VERDICT_RANK = { safe: 0, review: 1, error: 2, unsafe: 3 };
+const COMPLETENESS_RANK = { complete: 0, partial: 1, failed: 2 };
 const SEVERITY_RANK = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
 function verdictRank(v) {
     return VERDICT_RANK[v];
@@ -64776,11 +64812,45 @@ function highestSeverity(findings) {
             top = f.severity;
     return top;
 }
+/** The least complete of several analyses; an empty list is `complete`. */
+function verdict_worstCompleteness(values) {
+    let worst = 'complete';
+    for (const c of values)
+        if (COMPLETENESS_RANK[c] > COMPLETENESS_RANK[worst])
+            worst = c;
+    return worst;
+}
+/** The most severe of several finding verdicts; an empty list is `safe`. */
+function verdict_worstFindingVerdict(values) {
+    return verdict_worstVerdict(values);
+}
+/** The one-word verdict of the JSON `verdict` field: unsafe findings first, then any gap in the analysis. */
+function combineVerdict(found, completeness) {
+    if (found === 'unsafe')
+        return 'unsafe';
+    return completeness === 'complete' ? found : 'error';
+}
+/** What a combined verdict says when the two parts were not recorded (evidence from before they were). */
+function splitVerdict(verdict) {
+    return verdict === 'error' ? { findingVerdict: 'review', completeness: 'failed' } : { findingVerdict: verdict, completeness: 'complete' };
+}
 /** Whether a verdict blocks, given the verdicts a policy says block (`fail-on`). */
 function blocks(verdict, failOn) {
     return failOn.includes(verdict);
 }
-const DEFAULT_FAIL_ON = (/* unused pure expression or super */ null && (['unsafe', 'error']));
+/**
+ * Whether a file's result blocks under `fail-on`: its verdict or its finding verdict is listed, or `error` is
+ * listed and the analysis was incomplete. A policy that blocked a file before the verdicts were split blocks it still.
+ */
+function verdict_blocksFile(file, failOn) {
+    const split = splitVerdict(file.verdict);
+    const found = file.findingVerdict ?? split.findingVerdict;
+    const completeness = file.completeness ?? split.completeness;
+    return failOn.includes(file.verdict) || failOn.includes(found) || (failOn.includes('error') && completeness !== 'complete');
+}
+// `review` blocks too: like torch.load's own default (weights_only=True since torch 2.6), a global nobody
+// reviewed is refused, not waved through (docs/scanner.md, "Verdicts").
+const DEFAULT_FAIL_ON = (/* unused pure expression or super */ null && (['unsafe', 'review', 'error']));
 //# sourceMappingURL=verdict.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/summary.js
 
@@ -64788,8 +64858,15 @@ function summarise(files, failOn) {
     const counts = { safe: 0, review: 0, unsafe: 0, error: 0 };
     for (const f of files)
         counts[f.verdict]++;
-    const verdict = worstVerdict(files.map((f) => f.verdict));
-    return { files: files.length, ...counts, verdict, blocking: files.some((f) => failOn.includes(f.verdict)) };
+    return {
+        files: files.length,
+        ...counts,
+        incomplete: files.filter((f) => f.completeness !== 'complete').length,
+        verdict: worstVerdict(files.map((f) => f.verdict)),
+        findingVerdict: worstFindingVerdict(files.map((f) => f.findingVerdict)),
+        completeness: worstCompleteness(files.map((f) => f.completeness)),
+        blocking: files.some((f) => blocksFile(f, failOn)),
+    };
 }
 function buildReport(files, failOn, tool) {
     return { version: 1, tool, files, summary: summarise(files, failOn) };

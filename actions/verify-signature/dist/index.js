@@ -56240,7 +56240,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   m: () => (/* reexport */ parseDigest)
 });
 
-// UNUSED EXPORTS: ConfigError, DEFAULT_FAIL_ON, MARKER_FIELDS, SEVERITIES, STATEMENT_TYPE, VERDICTS, architectureReviewRuleSchema, attributionPolicySchema, blocks, buildReport, cell, defaultPolicy, environmentPolicySchema, formatDigest, guardrailsPolicySchema, highestSeverity, loadPolicyFile, markerRuleSchema, metricsPolicySchema, parseConfig, parsePolicy, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, severityRank, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toText, verdictRank, verifyPolicySchema, waiverSchema, worstVerdict
+// UNUSED EXPORTS: COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, MARKER_FIELDS, SEVERITIES, STATEMENT_TYPE, VERDICTS, architectureReviewRuleSchema, attributionPolicySchema, blocks, blocksFile, buildReport, cell, combineVerdict, defaultPolicy, environmentPolicySchema, formatDigest, guardrailsPolicySchema, highestSeverity, loadPolicyFile, markerRuleSchema, metricsPolicySchema, parseConfig, parsePolicy, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, severityRank, signerIdentitySchema, splitVerdict, summarise, toJson, toMarkdown, toSarif, toText, verdictRank, verifyPolicySchema, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -66010,7 +66010,10 @@ const reviewPolicySchema = strictObject({
 const verdict = schemas_enum(['safe', 'review', 'unsafe', 'error']);
 /** `scan:` — what the model scanner treats as safe, and which verdicts block. */
 const scanPolicySchema = strictObject({
-    failOn: array(verdict).min(1).default(['unsafe', 'error']).describe('Verdicts that make a scan block.'),
+    failOn: array(verdict)
+        .min(1)
+        .default(['unsafe', 'review', 'error'])
+        .describe('Verdicts that make a scan block (error: any file not fully analysed; see docs/scanner.md).'),
     allowGlobals: array(schemas_string().min(1)).default([]).describe('Extra pickle globals treated as safe, as "module.name" or "module.*".'),
     denyGlobals: array(schemas_string().min(1)).default([]).describe('Extra pickle globals treated as unsafe.'),
     limits: strictObject({
@@ -66252,6 +66255,7 @@ function checkStatement(value) {
 }
 //# sourceMappingURL=statement.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/markdown.js
+
 const ICON = { safe: '✅', review: '🟡', unsafe: '⛔', error: '❗' };
 /** Escape text for a Markdown table cell. */
 function cell(text) {
@@ -66263,11 +66267,11 @@ function toMarkdown(report, title = 'trustgate scan') {
     const lines = [
         `### ${title}: ${ICON[s.verdict]} ${s.verdict}${s.blocking ? ' (blocking)' : ''}`,
         '',
-        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error`,
+        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error; ${s.incomplete} not fully analysed`,
         '',
         '| file | format | verdict | findings |',
         '|---|---|---|---|',
-        ...report.files.map((f) => `| \`${cell(f.path)}\` | ${cell(f.format)} | ${ICON[f.verdict]} ${f.verdict} | ${f.findings.length} |`),
+        ...report.files.map((f) => `| \`${cell(f.path)}\` | ${cell(f.format)} | ${ICON[f.verdict]} ${f.verdict}${cell(gap(f))} | ${f.findings.length} |`),
     ];
     const flagged = report.files.filter((f) => f.findings.length > 0);
     if (flagged.length > 0) {
@@ -66333,8 +66337,8 @@ function toSarif(report, rules, options = {}) {
             level: LEVEL[f.severity],
             message: { text: f.evidence ? `${f.message} (${f.evidence})` : f.message },
             locations: [{ physicalLocation: { artifactLocation: { uri }, region } }],
-            partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256}:${loc?.offset ?? loc?.line ?? 0}` },
-            properties: { verdict: file.verdict, severity: f.severity },
+            partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256 ?? file.path}:${loc?.offset ?? loc?.line ?? 0}` },
+            properties: { verdict: file.verdict, findingVerdict: file.findingVerdict, completeness: file.completeness, severity: f.severity },
         };
     }));
     return {
@@ -66351,6 +66355,19 @@ function toSarif(report, rules, options = {}) {
                         rules: descriptors,
                     },
                 },
+                // Files that were not fully analysed make the run unsuccessful, whatever was found in them.
+                invocations: [
+                    {
+                        executionSuccessful: report.files.every((f) => f.completeness === 'complete'),
+                        toolExecutionNotifications: report.files
+                            .filter((f) => f.completeness !== 'complete')
+                            .map((f) => ({
+                            level: 'error',
+                            message: { text: `${f.path}: analysis ${f.completeness}; the file is not trusted (verdict ${f.verdict})` },
+                            locations: [{ physicalLocation: { artifactLocation: { uri: toUri(f.path) } } }],
+                        })),
+                    },
+                ],
                 results,
             },
         ],
@@ -66368,9 +66385,13 @@ function toUri(path) {
 //# sourceMappingURL=sarif.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/verdict.js
 const VERDICTS = (/* unused pure expression or super */ null && (['safe', 'review', 'unsafe', 'error']));
+const FINDING_VERDICTS = (/* unused pure expression or super */ null && (['safe', 'review', 'unsafe']));
+const COMPLETENESS = (/* unused pure expression or super */ null && (['complete', 'partial', 'failed']));
 const SEVERITIES = (/* unused pure expression or super */ null && (['critical', 'high', 'medium', 'low', 'info']));
-// `error` outranks `unsafe`: an unreadable file must never be mistaken for a merely bad one it can be waived like.
-const VERDICT_RANK = { safe: 0, review: 1, unsafe: 2, error: 3 };
+// `unsafe` outranks `error`: a payload found before the stream broke is reported as what it is, never hidden
+// behind "could not parse". An incomplete analysis is still never a pass (see `combineVerdict`, `blocksFile`).
+const VERDICT_RANK = { safe: 0, review: 1, error: 2, unsafe: 3 };
+const COMPLETENESS_RANK = { complete: 0, partial: 1, failed: 2 };
 const SEVERITY_RANK = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
 function verdictRank(v) {
     return VERDICT_RANK[v];
@@ -66393,11 +66414,45 @@ function highestSeverity(findings) {
             top = f.severity;
     return top;
 }
+/** The least complete of several analyses; an empty list is `complete`. */
+function verdict_worstCompleteness(values) {
+    let worst = 'complete';
+    for (const c of values)
+        if (COMPLETENESS_RANK[c] > COMPLETENESS_RANK[worst])
+            worst = c;
+    return worst;
+}
+/** The most severe of several finding verdicts; an empty list is `safe`. */
+function verdict_worstFindingVerdict(values) {
+    return verdict_worstVerdict(values);
+}
+/** The one-word verdict of the JSON `verdict` field: unsafe findings first, then any gap in the analysis. */
+function combineVerdict(found, completeness) {
+    if (found === 'unsafe')
+        return 'unsafe';
+    return completeness === 'complete' ? found : 'error';
+}
+/** What a combined verdict says when the two parts were not recorded (evidence from before they were). */
+function splitVerdict(verdict) {
+    return verdict === 'error' ? { findingVerdict: 'review', completeness: 'failed' } : { findingVerdict: verdict, completeness: 'complete' };
+}
 /** Whether a verdict blocks, given the verdicts a policy says block (`fail-on`). */
 function blocks(verdict, failOn) {
     return failOn.includes(verdict);
 }
-const DEFAULT_FAIL_ON = (/* unused pure expression or super */ null && (['unsafe', 'error']));
+/**
+ * Whether a file's result blocks under `fail-on`: its verdict or its finding verdict is listed, or `error` is
+ * listed and the analysis was incomplete. A policy that blocked a file before the verdicts were split blocks it still.
+ */
+function verdict_blocksFile(file, failOn) {
+    const split = splitVerdict(file.verdict);
+    const found = file.findingVerdict ?? split.findingVerdict;
+    const completeness = file.completeness ?? split.completeness;
+    return failOn.includes(file.verdict) || failOn.includes(found) || (failOn.includes('error') && completeness !== 'complete');
+}
+// `review` blocks too: like torch.load's own default (weights_only=True since torch 2.6), a global nobody
+// reviewed is refused, not waved through (docs/scanner.md, "Verdicts").
+const DEFAULT_FAIL_ON = (/* unused pure expression or super */ null && (['unsafe', 'review', 'error']));
 //# sourceMappingURL=verdict.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/summary.js
 
@@ -66405,8 +66460,15 @@ function summarise(files, failOn) {
     const counts = { safe: 0, review: 0, unsafe: 0, error: 0 };
     for (const f of files)
         counts[f.verdict]++;
-    const verdict = worstVerdict(files.map((f) => f.verdict));
-    return { files: files.length, ...counts, verdict, blocking: files.some((f) => failOn.includes(f.verdict)) };
+    return {
+        files: files.length,
+        ...counts,
+        incomplete: files.filter((f) => f.completeness !== 'complete').length,
+        verdict: worstVerdict(files.map((f) => f.verdict)),
+        findingVerdict: worstFindingVerdict(files.map((f) => f.findingVerdict)),
+        completeness: worstCompleteness(files.map((f) => f.completeness)),
+        blocking: files.some((f) => blocksFile(f, failOn)),
+    };
 }
 function buildReport(files, failOn, tool) {
     return { version: 1, tool, files, summary: summarise(files, failOn) };

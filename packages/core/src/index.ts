@@ -7,6 +7,7 @@ export {
   PREDICATE_TYPES,
   type ResourceDescriptor,
   STATEMENT_TYPE,
+  STATEMENT_TYPE_V01,
   type Statement,
 } from './intoto/statement.js';
 export * from './policy/index.js';
@@ -14,8 +15,14 @@ export * from './report/index.js';
 export { type RuleCatalog, type RuleDescriptor, ruleCatalog } from './rules.js';
 export {
   blocks,
+  blocksFile,
+  COMPLETENESS,
+  type Completeness,
+  combineVerdict,
   DEFAULT_FAIL_ON,
+  FINDING_VERDICTS,
   type Finding,
+  type FindingVerdict,
   highestSeverity,
   type Location,
   SEVERITIES,
@@ -23,7 +30,10 @@ export {
   severityRank,
   VERDICTS,
   type Verdict,
+  splitVerdict,
   verdictRank,
+  worstCompleteness,
+  worstFindingVerdict,
   worstVerdict,
 } from './verdict.js';
 export { TRUSTGATE_VERSION } from './version.js';

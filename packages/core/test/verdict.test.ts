@@ -1,12 +1,55 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildStatement, checkStatement, parseDigest, STATEMENT_TYPE, worstVerdict } from '@trustgate/core';
+import {
+  blocksFile,
+  buildStatement,
+  checkStatement,
+  combineVerdict,
+  type Completeness,
+  type FindingVerdict,
+  parseDigest,
+  STATEMENT_TYPE,
+  type Verdict,
+  worstCompleteness,
+  worstVerdict,
+} from '@trustgate/core';
 
 describe('worstVerdict', () => {
-  it('ranks error above unsafe above review above safe', () => {
+  it('ranks unsafe above error above review above safe', () => {
     expect(worstVerdict([])).toBe('safe');
     expect(worstVerdict(['safe', 'review'])).toBe('review');
-    expect(worstVerdict(['unsafe', 'review'])).toBe('unsafe');
-    expect(worstVerdict(['unsafe', 'error', 'safe'])).toBe('error');
+    expect(worstVerdict(['error', 'review'])).toBe('error');
+    expect(worstVerdict(['unsafe', 'error', 'safe'])).toBe('unsafe');
+    expect(worstCompleteness(['complete', 'failed', 'partial'])).toBe('failed');
+  });
+});
+
+describe('combined verdict', () => {
+  const cases: [FindingVerdict, Completeness, Verdict][] = [
+    ['safe', 'complete', 'safe'],
+    ['review', 'complete', 'review'],
+    ['unsafe', 'complete', 'unsafe'],
+    ['safe', 'partial', 'error'],
+    ['review', 'failed', 'error'],
+    // The payload ran before the stream broke: never hidden behind "could not parse".
+    ['unsafe', 'partial', 'unsafe'],
+    ['unsafe', 'failed', 'unsafe'],
+  ];
+  it.each(cases)('%s + %s is %s', (found, completeness, verdict) => {
+    expect(combineVerdict(found, completeness)).toBe(verdict);
+  });
+
+  it('blocks whatever blocked before the split under every fail-on', () => {
+    const partialUnsafe = { verdict: 'unsafe' as const, findingVerdict: 'unsafe' as const, completeness: 'partial' as const };
+    const partialSafe = { verdict: 'error' as const, findingVerdict: 'safe' as const, completeness: 'partial' as const };
+    // failOn [error] blocked a cut pickle with a payload (it was `error`); it still does.
+    expect(blocksFile(partialUnsafe, ['error'])).toBe(true);
+    expect(blocksFile(partialUnsafe, ['unsafe'])).toBe(true);
+    expect(blocksFile(partialSafe, ['unsafe'])).toBe(false);
+    expect(blocksFile(partialSafe, ['unsafe', 'error'])).toBe(true);
+    expect(blocksFile({ verdict: 'review', findingVerdict: 'review', completeness: 'complete' }, ['unsafe', 'error'])).toBe(false);
+    // Evidence without the two parts is split conservatively.
+    expect(blocksFile({ verdict: 'error' }, ['error'])).toBe(true);
+    expect(blocksFile({ verdict: 'safe' }, ['unsafe', 'review', 'error'])).toBe(false);
   });
 });
 

@@ -5,7 +5,10 @@ export type MetricsErrorCode =
   | 'LEDGER_INPUT_ERROR'
   | 'BACKFILL_GIT_ERROR'
   | 'BACKFILL_API_ERROR'
-  | 'TRUST_TAX_INPUT_ERROR';
+  | 'TRUST_TAX_INPUT_ERROR'
+  | 'SURVIVAL_INPUT_ERROR'
+  | 'BACKFILL_RATE_LIMITED'
+  | 'BACKFILL_INTERRUPTED';
 
 /** Errors of the trust-tax side of @trustgate/metrics (the store keeps its own StoreError). */
 export class MetricsError extends TrustgateError<MetricsErrorCode> {

@@ -68,3 +68,12 @@ export {
   finishDeliveries,
   renewDelivery,
 } from './store/deliveries.js';
+export { type GitCommit, parseGitRecord } from './ledger/backfill/git-log.js';
+export { gitRepositoryName, streamGitCommits, streamGitHistory } from './ledger/backfill/git.js';
+export { type CoxCoefficient, type CoxFit, type CoxOptions, coxFit, type Ties } from './survival/cox.js';
+export { type KaplanMeierCurve, type KaplanMeierStep, kaplanMeier, survivalAt } from './survival/kaplan-meier.js';
+export { project, type SurvivalSamples, SurvivalTable } from './survival/samples.js';
+export { commitCohort } from './history/cohorts.js';
+export { type HistoryReadOptions, type HistoryRun, type HistorySource, readHistories } from './history/read.js';
+export { buildHistoryReport, type HazardModel, type HistoryCohort, type HistoryReport } from './history/report.js';
+export { formatHistoryReport, HISTORY_FORMATS, type HistoryFormat } from './history/format.js';

@@ -1,4 +1,4 @@
-import type { Finding, ScanPolicy, Verdict } from '@trustgate/core';
+import type { Completeness, Finding, FindingVerdict, ScanPolicy, Verdict } from '@trustgate/core';
 import type { ByteSource } from './source.js';
 
 /** What the ML-BOM records about a model file, where a format can tell. */
@@ -15,7 +15,12 @@ export interface Analysis {
   /** Stable format id: `pickle`, `pytorch-zip`, `numpy`, `keras-h5`, `onnx`, `gguf`, `safetensors`, `unknown`, ... */
   format: string;
   findings: Finding[];
+  /** `combineVerdict(findingVerdict, completeness)`: what the JSON report's `verdict` says. */
   verdict: Verdict;
+  /** What the findings say (unsafe however little was read). */
+  findingVerdict: FindingVerdict;
+  /** How much of the source was analysed; anything but `complete` is never a pass. */
+  completeness: Completeness;
   metadata?: ModelMetadata;
 }
 

@@ -4,7 +4,7 @@ import { DecompressionBudget } from './containers/limits.js';
 import type { ScanContext } from './scan-context.js';
 import { canDecompress } from './containers/compressed.js';
 import { findEndRecord } from './containers/zip.js';
-import { conclude } from './conclude.js';
+import { absorb, conclude } from './conclude.js';
 import { analyseCompressed, analyseUnsupported } from './formats/compressed-stream.js';
 import { EXTRA_ANALYSERS } from './formats/extra.js';
 import { analyseNpy } from './formats/numpy.js';
@@ -68,14 +68,13 @@ async function analyseZipFile(ctx: ScanContext, head: Uint8Array): Promise<Analy
   const extra = EXTRA_ANALYSERS.find((a) => a.sniff(head, source));
   if (!extra) return zip;
   const claimed = await extra.analyse(ctx);
-  const seen = new Set<string>();
   const findings: Finding[] = [];
-  for (const f of [...claimed.findings, ...zip.findings]) {
-    const key = JSON.stringify(f);
-    if (!seen.has(key)) findings.push(f);
-    seen.add(key);
-  }
-  return conclude(claimed.format, findings, [claimed.verdict, zip.verdict], claimed.metadata);
+  absorb(findings, claimed, source.name);
+  const seen = new Set(findings.map((f) => JSON.stringify(f)));
+  const fromZip: Finding[] = [];
+  absorb(fromZip, zip, source.name);
+  for (const f of fromZip) if (!seen.has(JSON.stringify(f))) findings.push(f);
+  return conclude(claimed.format, findings, [claimed, zip], claimed.metadata);
 }
 
 async function dispatch(ctx: ScanContext): Promise<Analysis> {

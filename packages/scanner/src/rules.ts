@@ -1,11 +1,24 @@
-import type { Finding, Location, RuleDescriptor, Verdict } from '@trustgate/core';
+import type { Finding, FindingVerdict, Location, RuleDescriptor, Severity } from '@trustgate/core';
 
-/** A scanner rule: the descriptor SARIF prints, plus the verdict a finding of it implies for the file. */
+/**
+ * What a finding of a rule does to its file: a finding verdict, or a gap in the analysis (`partial`: part of
+ * the file was not analysed; `failed`: none of it was). Gaps make the file `error` unless something is `unsafe`.
+ */
+export type RuleEffect = FindingVerdict | 'partial' | 'failed';
+
+/** A scanner rule: the descriptor SARIF prints, plus what a finding of it does to the file's verdict. */
 export interface ScannerRule extends RuleDescriptor {
-  verdict: Verdict;
+  verdict: RuleEffect;
 }
 
-function rule(id: string, name: string, severity: ScannerRule['severity'], verdict: Verdict, summary: string, help: string): ScannerRule {
+function rule(
+  id: string,
+  name: string,
+  severity: ScannerRule['severity'],
+  verdict: RuleEffect,
+  summary: string,
+  help: string,
+): ScannerRule {
   return { id, name, severity, verdict, summary, help };
 }
 
@@ -39,7 +52,7 @@ export const RULES = {
     'TG-PKL-004',
     'PickleParseError',
     'high',
-    'error',
+    'partial',
     'The pickle stream is malformed (truncated, invalid opcode, stack or memo misuse, frame straddled) and was not fully analysed.',
     'Do not load the file; a malformed stream is how scanners are bypassed. Re-export it from its source.',
   ),
@@ -47,7 +60,7 @@ export const RULES = {
     'TG-LIM-001',
     'ScanLimitExceeded',
     'high',
-    'error',
+    'partial',
     'A scan limit (opcodes, nesting depth, members, decompressed size or ratio, memo size) was hit; the rest was not analysed.',
     'Raise the limit under scan.limits in the policy if the file is expected to be this large, then rescan.',
   ),
@@ -103,7 +116,7 @@ export const RULES = {
     'TG-NPY-002',
     'NumpyParseError',
     'high',
-    'error',
+    'partial',
     'A NumPy .npy header is malformed or the data is truncated.',
     'Re-export the array with numpy.save.',
   ),
@@ -111,7 +124,7 @@ export const RULES = {
     'TG-ZIP-001',
     'ZipParseError',
     'high',
-    'error',
+    'partial',
     'The zip archive could not be read through its central directory, or a member could not be extracted.',
     'Re-create the archive; a malformed archive may be read differently by different loaders.',
   ),
@@ -143,7 +156,7 @@ export const RULES = {
     'TG-ZIP-005',
     'EncryptedMember',
     'high',
-    'error',
+    'partial',
     'An archive member is encrypted or uses an unsupported compression method, so its content could not be analysed.',
     'Provide the archive unencrypted (stored or deflate) so it can be scanned.',
   ),
@@ -159,7 +172,7 @@ export const RULES = {
     'TG-ARC-001',
     'ArchiveParseError',
     'high',
-    'error',
+    'partial',
     'A tar archive or compressed stream is malformed or truncated.',
     'Re-create the archive or stream with a standard tool.',
   ),
@@ -167,7 +180,7 @@ export const RULES = {
     'TG-ARC-002',
     'UnsupportedArchive',
     'high',
-    'error',
+    'failed',
     'The file is an archive or compressed stream this scanner cannot open (e.g. 7z), so its content was not analysed.',
     'Unpack it and scan the unpacked files, or repackage it as zip, tar or gzip.',
   ),
@@ -183,16 +196,16 @@ export const RULES = {
     'TG-FMT-003',
     'UnreadableFile',
     'high',
-    'error',
+    'failed',
     'The file could not be read (permissions, I/O error, vanished during the scan).',
     'Check the file exists and is readable by the scanning user, then rescan.',
   ),
   unknownBinary: rule(
     'TG-FMT-001',
     'UnrecognisedBinary',
-    'low',
-    'review',
-    'The file content matches no known format; it was not analysed.',
+    'high',
+    'failed',
+    'The file content matches no known format; it was not analysed, so it is not trusted.',
     'Check what the file is; if a loader in your pipeline reads it, convert it to a known safe format.',
   ),
   plainText: rule('TG-FMT-002', 'PlainText', 'info', 'safe', 'The file is empty or plain UTF-8 text (not a pickle).', 'Nothing to do.'),
@@ -205,9 +218,12 @@ export const SCANNER_RULES: readonly ScannerRule[] = Object.values(RULES);
 
 const BY_ID = new Map<string, ScannerRule>(SCANNER_RULES.map((r) => [r.id, r]));
 
-/** The verdict a finding implies; a finding of a rule this package does not know counts as `review`. */
-export function findingVerdict(f: Finding): Verdict {
-  return BY_ID.get(f.rule)?.verdict ?? 'review';
+// Rules of the format analysers (descriptors without an effect) are judged by severity, as they judge themselves.
+const BY_SEVERITY: Record<Severity, FindingVerdict> = { critical: 'unsafe', high: 'unsafe', medium: 'review', low: 'safe', info: 'safe' };
+
+/** What a finding does to its file's verdict. */
+export function findingEffect(f: Finding): RuleEffect {
+  return BY_ID.get(f.rule)?.verdict ?? BY_SEVERITY[f.severity];
 }
 
 export function finding(r: ScannerRule, message: string, location?: Location, evidence?: string): Finding {

@@ -8,6 +8,8 @@ import { Worker } from 'node:worker_threads';
 import {
   buildReport,
   buildStatement,
+  type Completeness,
+  type FindingVerdict,
   type FileResult,
   PREDICATE_TYPES,
   type Report,
@@ -35,6 +37,11 @@ export interface ScanOptions {
   workers?: number;
   /** Called after each file (for a progress display). */
   onProgress?: (done: number, total: number, path: string) => void;
+  /**
+   * Compute each file's whole-file sha256 (default true). Only outputs that name files by digest need it (the JSON
+   * report, the Statement, the ML-BOM); the analysis itself reads only headers, pickles and directories.
+   */
+  digest?: boolean;
 }
 
 /** One file to scan: where it is on disk and how it is reported (PATH + "/" + relative path). */
@@ -91,16 +98,28 @@ async function walk(dir: string, display: string, out: ScanJob[], visited: Set<s
   }
 }
 
-// One reused 1 MiB buffer: hashing a 2 GiB checkpoint costs 1 MiB of memory, not a stream's worth of chunks.
-async function sha256File(file: string, size: number): Promise<string> {
+const DIGEST_CHUNK = 4 << 20;
+
+/**
+ * Two reused 4 MiB buffers: the next read runs on the I/O pool while this thread hashes the last one, so hashing a
+ * 2 GiB checkpoint costs 8 MiB of memory and runs at the slower of disk and SHA-256, not their sum.
+ */
+export async function sha256File(file: string, size: number): Promise<string> {
   const hash = createHash('sha256');
   const handle = await open(file, 'r');
   try {
-    const buf = Buffer.allocUnsafe(Math.max(1, Math.min(size, 1 << 20)));
+    const chunk = Math.max(1, Math.min(size, DIGEST_CHUNK));
+    let full = Buffer.allocUnsafe(chunk);
+    let spare = Buffer.allocUnsafe(chunk);
+    let position = 0;
+    let pending = handle.read(full, 0, chunk, 0);
     for (;;) {
-      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+      const { bytesRead } = await pending;
       if (bytesRead === 0) break;
-      hash.update(buf.subarray(0, bytesRead));
+      position += bytesRead;
+      pending = handle.read(spare, 0, chunk, position);
+      hash.update(full.subarray(0, bytesRead));
+      [full, spare] = [spare, full];
     }
   } finally {
     await handle.close();
@@ -116,18 +135,20 @@ function flatten(m: ModelMetadata | undefined): Record<string, string> | undefin
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-/** Hash and analyse one file on disk; an unreadable file is an `error` result, never a skip. */
-export async function scanFile(job: ScanJob, policy: ScanPolicy): Promise<FileResult> {
+/** Analyse (and hash, when asked) one file on disk; an unreadable file is an `error` result, never a skip. */
+export async function scanFile(job: ScanJob, policy: ScanPolicy, digest = true): Promise<FileResult> {
   try {
     const source = await openFileSource(job.file, job.display);
     try {
-      const [analysis, sha256] = await Promise.all([analyseSource(source, policy), sha256File(job.file, source.size)]);
+      const [analysis, sha256] = await Promise.all([analyseSource(source, policy), digest ? sha256File(job.file, source.size) : undefined]);
       const result: FileResult = {
         path: job.display,
         format: analysis.format,
-        sha256,
+        ...(sha256 === undefined ? {} : { sha256 }),
         size: source.size,
         verdict: analysis.verdict,
+        findingVerdict: analysis.findingVerdict,
+        completeness: analysis.completeness,
         findings: analysis.findings,
       };
       const metadata = flatten(analysis.metadata);
@@ -143,6 +164,8 @@ export async function scanFile(job: ScanJob, policy: ScanPolicy): Promise<FileRe
       format: 'unknown',
       sha256: '',
       verdict: 'error',
+      findingVerdict: 'safe',
+      completeness: 'failed',
       findings: [finding(RULES.readError, `cannot read the file (${code})`, { path: job.display })],
     };
   }
@@ -161,10 +184,11 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
     results[i] = r;
     options.onProgress?.(++done, jobs.length, r.path);
   };
+  const digest = options.digest ?? true;
   const threads = Math.min(options.workers ?? availableParallelism(), jobs.length);
   // Workers run the compiled worker.js; from TypeScript sources (tests) everything runs in this thread.
   if (threads <= 1 || !existsSync(WORKER)) {
-    for (let i = 0; i < jobs.length; i++) finish(i, await scanFile(jobs[i] as ScanJob, options.policy));
+    for (let i = 0; i < jobs.length; i++) finish(i, await scanFile(jobs[i] as ScanJob, options.policy, digest));
     return results;
   }
   let next = 0;
@@ -173,7 +197,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
       { length: threads },
       () =>
         new Promise<void>((resolveAll) => {
-          const worker = new Worker(WORKER, { workerData: { policy: options.policy } });
+          const worker = new Worker(WORKER, { workerData: { policy: options.policy, digest } });
           let current = -1;
           const feed = () => {
             if (next >= jobs.length) {
@@ -191,10 +215,11 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
           worker.on('error', () => {
             // A worker that dies (failed to start, out of memory) hands its job and the rest to this thread.
             void (async () => {
-              if (current >= 0 && results[current] === undefined) finish(current, await scanFile(jobs[current] as ScanJob, options.policy));
+              if (current >= 0 && results[current] === undefined)
+                finish(current, await scanFile(jobs[current] as ScanJob, options.policy, digest));
               while (next < jobs.length) {
                 const i = next++;
-                finish(i, await scanFile(jobs[i] as ScanJob, options.policy));
+                finish(i, await scanFile(jobs[i] as ScanJob, options.policy, digest));
               }
               resolveAll();
             })();
@@ -209,19 +234,29 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
 export interface ScanStatementPredicate {
   scanner: { name: string; version: string };
   summary: ReportSummary;
-  files: { path: string; sha256: string; format: string; verdict: Verdict; rules: string[] }[];
+  files: {
+    path: string;
+    sha256: string;
+    format: string;
+    verdict: Verdict;
+    findingVerdict: FindingVerdict;
+    completeness: Completeness;
+    rules: string[];
+  }[];
 }
 
 /** The in-toto Statement of a scan: one subject per scanned file (by sha256), the summary and per-file verdicts. */
 export function scanStatement(report: Report): Statement<ScanStatementPredicate> {
   const files = report.files.map((f) => ({
     path: f.path,
-    sha256: f.sha256,
+    sha256: f.sha256 ?? '',
     format: f.format,
     verdict: f.verdict,
+    findingVerdict: f.findingVerdict,
+    completeness: f.completeness,
     rules: [...new Set(f.findings.map((x) => x.rule))].sort(),
   }));
-  const subjects = report.files.filter((f) => f.sha256 !== '').map((f) => ({ name: f.path, digest: { sha256: f.sha256 } }));
+  const subjects = report.files.flatMap((f) => (f.sha256 ? [{ name: f.path, digest: { sha256: f.sha256 } }] : []));
   if (subjects.length === 0)
     throw new ScannerError('SCAN_IO_ERROR', 'no readable file was scanned, so there is nothing to attest; check the scanned paths');
   return buildStatement(subjects, PREDICATE_TYPES.scan, { scanner: report.tool, summary: report.summary, files });

@@ -35,11 +35,11 @@ describe('dispatch', () => {
     expect(rules(a)).toEqual(['TG-PKL-001']);
   });
 
-  test('an unrecognised binary is review and reported, plain text is safe', async () => {
+  test('an unrecognised binary is error (nothing was analysed) and reported, plain text is safe', async () => {
     const bin = await analyseBytes(new Uint8Array([0x01, 0x02, 0x03, 0xfe, 0xff]));
     expect({ format: bin.format, verdict: bin.verdict, rules: rules(bin) }).toEqual({
       format: 'unknown',
-      verdict: 'review',
+      verdict: 'error',
       rules: ['TG-FMT-001'],
     });
     const text = await analyseBytes(te.encode('# model card\n\nweights trained on ...\n'));

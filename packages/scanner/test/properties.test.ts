@@ -1,11 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { VERDICTS } from '@trustgate/core';
+import { combineVerdict, VERDICTS } from '@trustgate/core';
 import fc from 'fast-check';
 import { analyseBytes, FIXTURES, fixture, policy } from './helpers.js';
 
-// Rules that mean "could not be analysed": a result carrying one is never safe, and must be `error`.
+// Rules that mean "could not be analysed": a result carrying one is incomplete, so `error` (or `unsafe`), never a pass.
 const FAILURE_RULES = new Set(['TG-PKL-004', 'TG-LIM-001', 'TG-ZIP-001', 'TG-ZIP-005', 'TG-ARC-001', 'TG-ARC-002', 'TG-NPY-002']);
 // Small limits bound the work per input, so no input can hang the test.
 const bounded = policy({ limits: { ...policy().limits, maxOpcodes: 100_000, maxDecompressedBytes: 1 << 22 } });
@@ -15,7 +15,11 @@ const BENIGN = ['benign', 'malicious', 'review'].flatMap((d) => readdirSync(join
 async function check(bytes: Uint8Array) {
   const a = await analyseBytes(bytes, bounded, 'fuzz');
   expect(VERDICTS).toContain(a.verdict);
-  if (a.findings.some((f) => FAILURE_RULES.has(f.rule))) expect(a.verdict).toBe('error');
+  if (a.findings.some((f) => FAILURE_RULES.has(f.rule))) {
+    expect(a.completeness).not.toBe('complete');
+    expect(['error', 'unsafe']).toContain(a.verdict);
+  }
+  expect(a.verdict).toBe(combineVerdict(a.findingVerdict, a.completeness));
   return a;
 }
 

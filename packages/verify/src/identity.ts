@@ -1,60 +1,14 @@
-import type { X509Certificate } from '@sigstore/core';
 import type { SignerIdentity } from '@trustgate/core';
+import type { SignerClaims } from './cert/signing-certificate.js';
 import { VerifyError } from './errors.js';
+
+export type { SignerClaims } from './cert/signing-certificate.js';
 
 /**
  * THE place where a signer's identity is judged. @sigstore/verify matches the SAN as an unanchored regexp and
  * passes when no policy is given; here a SAN is compared exactly (or against a regexp we anchor), the issuer
  * exactly, and GitHub claims from Fulcio's certificate extensions after the signature has been verified.
  */
-
-/** What a Fulcio certificate says about its signer (https://github.com/sigstore/fulcio/blob/main/docs/oid-info.md). */
-export interface SignerClaims {
-  subjectAlternativeName: string;
-  issuer?: string;
-  buildSignerUri?: string;
-  buildSignerDigest?: string;
-  runnerEnvironment?: string;
-  sourceRepositoryUri?: string;
-  sourceRepositoryDigest?: string;
-  sourceRepositoryRef?: string;
-  sourceRepositoryOwnerUri?: string;
-  buildConfigUri?: string;
-  buildTrigger?: string;
-  runInvocationUri?: string;
-}
-
-const FULCIO = '1.3.6.1.4.1.57264.1';
-const V2_CLAIMS: ReadonlyArray<[keyof SignerClaims, string]> = [
-  ['issuer', `${FULCIO}.8`],
-  ['buildSignerUri', `${FULCIO}.9`],
-  ['buildSignerDigest', `${FULCIO}.10`],
-  ['runnerEnvironment', `${FULCIO}.11`],
-  ['sourceRepositoryUri', `${FULCIO}.12`],
-  ['sourceRepositoryDigest', `${FULCIO}.13`],
-  ['sourceRepositoryRef', `${FULCIO}.14`],
-  ['sourceRepositoryOwnerUri', `${FULCIO}.16`],
-  ['buildConfigUri', `${FULCIO}.18`],
-  ['buildTrigger', `${FULCIO}.20`],
-  ['runInvocationUri', `${FULCIO}.21`],
-];
-/** The deprecated issuer extension holds raw bytes, not a DER string. */
-const ISSUER_V1 = `${FULCIO}.1`;
-
-export function certificateClaims(cert: X509Certificate): SignerClaims {
-  const claims: SignerClaims = { subjectAlternativeName: cert.subjectAltName ?? '' };
-  for (const [name, oid] of V2_CLAIMS) {
-    const ext = cert.extension(oid);
-    if (!ext) continue;
-    const str = ext.valueObj.subs?.[0]?.value ?? ext.valueObj.value;
-    claims[name] = Buffer.from(str).toString('utf8');
-  }
-  if (claims.issuer === undefined) {
-    const v1 = cert.extension(ISSUER_V1);
-    if (v1) claims.issuer = v1.value.toString('utf8');
-  }
-  return claims;
-}
 
 /** Issuers whose certificates carry GitHub Actions claims (public GitHub, and GHES/enterprise custom issuers below it). */
 export function isGitHubActionsIssuer(issuer: string | undefined): boolean {
@@ -79,13 +33,25 @@ export function githubUrl(nameOrUrl: string): string {
 }
 
 /**
+ * `https://host/owner/repo/rest` with the parts Git and GitHub compare case-insensitively (host, owner, repository)
+ * lower-cased and the rest (workflow path, `@ref`) exactly as written: `@refs/heads/MAIN` is not `@refs/heads/main`.
+ */
+function canonicalRepoUrl(url: string): string | undefined {
+  const m = /^https:\/\/([^/]+)\/([^/]+)\/([^/@]+)(.*)$/.exec(url);
+  if (!m) return undefined;
+  return `https://${(m[1] as string).toLowerCase()}/${(m[2] as string).toLowerCase()}/${(m[3] as string).toLowerCase()}${m[4]}`;
+}
+
+/**
  * `gh attestation verify --signer-workflow` semantics: `owner/repo/.github/workflows/f.yml` matches that workflow at
  * any ref (the SAN must continue with `@`), `...f.yml@refs/heads/main` matches that ref exactly. A plain prefix test
- * would accept `release.yml.evil.yml` and `@refs/heads/main-evil`.
+ * would accept `release.yml.evil.yml` and `@refs/heads/main-evil`; a lower-cased one `RELEASE.yml` and `@refs/heads/MAIN`.
  */
 export function workflowMatches(expected: string, san: string): boolean {
-  const want = githubUrl(expected);
-  const have = san.toLowerCase();
+  const trimmed = expected.replace(/\/+$/, '');
+  const want = canonicalRepoUrl(/^https?:\/\//.test(trimmed) ? trimmed : GITHUB + trimmed.replace(/^github\.com\//i, ''));
+  const have = canonicalRepoUrl(san);
+  if (want === undefined || have === undefined) return false;
   if (expected.includes('@')) return have === want;
   return have.startsWith(`${want}@`) && have.length > want.length + 1;
 }
@@ -125,6 +91,19 @@ export function compareIdentity(policy: SignerIdentity, claims: SignerClaims): I
       expected: githubUrl(policy.sourceRepositoryOwner),
       actual: claims.sourceRepositoryOwnerUri ?? '(none)',
     });
+  }
+  if (policy.sourceRepositoryId !== undefined && policy.sourceRepositoryId !== claims.sourceRepositoryIdentifier) {
+    out.push({ field: 'sourceRepositoryId', expected: policy.sourceRepositoryId, actual: claims.sourceRepositoryIdentifier ?? '(none)' });
+  }
+  if (policy.sourceRepositoryOwnerId !== undefined && policy.sourceRepositoryOwnerId !== claims.sourceRepositoryOwnerIdentifier) {
+    out.push({
+      field: 'sourceRepositoryOwnerId',
+      expected: policy.sourceRepositoryOwnerId,
+      actual: claims.sourceRepositoryOwnerIdentifier ?? '(none)',
+    });
+  }
+  if (policy.signerDigest !== undefined && policy.signerDigest.toLowerCase() !== (claims.buildSignerDigest ?? '').toLowerCase()) {
+    out.push({ field: 'signerDigest', expected: policy.signerDigest, actual: claims.buildSignerDigest ?? '(none)' });
   }
   if (policy.sourceRef !== undefined && policy.sourceRef !== claims.sourceRepositoryRef) {
     out.push({ field: 'sourceRef', expected: policy.sourceRef, actual: claims.sourceRepositoryRef ?? '(none)' });

@@ -7,11 +7,13 @@ export {
 export { GITHUB_ACTIONS_ISSUER, type GitHubSignerOptions, githubSignerIdentity } from './attestation/policy.js';
 export { resolveRoots, type VerifyBlobOptions, verifyBlob } from './blob.js';
 export { parseBundle, parseBundles } from './bundle/load.js';
+export { type CertificateDefect, readSigningCertificate } from './cert/signing-certificate.js';
 export {
   requireSubject,
   type SignerPolicy,
   type VerifiedBundle,
   type VerifiedSigner,
+  type VerifiedTimestamp,
   type VerifyBundleOptions,
   verifyBundle,
 } from './bundle/verify.js';
@@ -19,7 +21,6 @@ export { type Artifact, artifactFromBytes, artifactFromDigest, artifactSha256, i
 export { VerifyError, type VerifyErrorCode } from './errors.js';
 export {
   anchoredRegExp,
-  certificateClaims,
   compareIdentity,
   githubUrl,
   type IdentityMismatch,

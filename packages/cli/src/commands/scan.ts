@@ -74,6 +74,8 @@ const scan: Command = {
     const scanned = await scanReport(positionals, {
       policy,
       cwd: io.cwd,
+      // Whole-file digests are read only for the outputs that carry them (DESIGN.md: JSON's sha256 is contract).
+      digest: format === 'json' || values.statement !== undefined || values.mlbom !== undefined,
       onProgress: progress ? (done, total, path) => io.stderr(`\r\u001b[2K[${done}/${total}] ${path.slice(-60)}`) : undefined,
     });
     if (progress && scanned.files.length > 0) io.stderr('\r\u001b[2K');

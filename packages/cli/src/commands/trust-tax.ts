@@ -2,7 +2,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CoreError, defaultPolicy, loadPolicyFile, type MetricsPolicy } from '@trustgate/core';
 import {
+  buildHistoryReport,
   buildTrustTaxReport,
+  formatHistoryReport,
+  gitRepositoryName,
+  readHistories,
   formatTrustTaxReport,
   importHistory,
   loadTrustTaxDataset,
@@ -20,12 +24,14 @@ import { type CliIO, type Command, EXIT } from '../io.js';
 
 const USAGE = `Usage: trustgate trust-tax [--database URL] [--data-dir DIR] [--repo O/R] [--since 30d] [--as-of ISO]
                            [--format table|json|csv|markdown] [--policy F] [--out F]
+       trustgate trust-tax --git DIR [--git DIR]... [--ref REF] [--since 365d] [--as-of ISO] [--format ...] [--policy F]
        trustgate trust-tax backfill --git DIR --repo O/R [--ref REF] [--database URL] [--data-dir DIR]
        trustgate trust-tax import FILE [--database URL] [--data-dir DIR]
        trustgate trust-tax seed-demo [--prs N] [--database URL] [--data-dir DIR]
 
 Reports the trust tax: how much more review and rework AI-cohort PRs need than human PRs of the same repository
-and size. The store is PostgreSQL when --database or DATABASE_URL is set, else the App's embedded store in
+and size. With --git, from clones alone: line survival by cohort (Kaplan–Meier) and the hazard ratio of AI lines
+(Cox). The store is PostgreSQL when --database or DATABASE_URL is set, else the App's embedded store in
 --data-dir, $TRUSTGATE_DATA_DIR or .trustgate/data. Definitions: docs/trust-tax.md.`;
 
 const STORE_OPTIONS = { database: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
@@ -70,6 +76,8 @@ async function report(args: string[], io: CliIO): Promise<0 | 1 | 2> {
     format: { type: 'string', default: 'table' },
     policy: { type: 'string' },
     out: { type: 'string' },
+    git: { type: 'string', multiple: true },
+    ref: { type: 'string' },
   });
   if (values.help) {
     io.stdout(`${USAGE}\n`);
@@ -80,7 +88,28 @@ async function report(args: string[], io: CliIO): Promise<0 | 1 | 2> {
     throw new CoreError('USAGE_ERROR', `--format ${values.format} is not one of ${REPORT_FORMATS.join(', ')}`);
   const asOf = values['as-of'] ? parseSince(values['as-of'], new Date().toISOString()) : new Date().toISOString();
   const since = values.since ? parseSince(values.since, asOf) : undefined;
-  const policy: MetricsPolicy = (values.policy ? await loadPolicyFile(resolve(io.cwd, values.policy)) : defaultPolicy()).metrics;
+  const full = values.policy ? await loadPolicyFile(resolve(io.cwd, values.policy)) : defaultPolicy();
+  const policy: MetricsPolicy = full.metrics;
+  const write = (text: string) => (values.out ? writeFileSync(resolve(io.cwd, values.out), text) : io.stdout(text));
+  if (values.git) {
+    const sources = await Promise.all(
+      values.git.map(async (d) => {
+        const dir = resolve(io.cwd, d);
+        return {
+          dir,
+          repo: values.git?.length === 1 && values.repo ? values.repo : await gitRepositoryName(dir),
+          ...(values.ref ? { ref: values.ref } : {}),
+        };
+      }),
+    );
+    const run = await readHistories(sources, {
+      windows: policy.churnDays,
+      classify: { requireDisclosure: full.attribution.requireDisclosure, rules: full.attribution.rules },
+      ...(since ? { since } : {}),
+    });
+    write(formatHistoryReport(buildHistoryReport(run, { windows: policy.churnDays, ...(values['as-of'] ? { asOf } : {}) }), format));
+    return EXIT.ok;
+  }
   const dataset = await withStore(await open(values, io, false), (s) => loadTrustTaxDataset(s, values.repo ? { repo: values.repo } : {}));
   const result = buildTrustTaxReport(dataset, {
     asOf,
@@ -91,9 +120,7 @@ async function report(args: string[], io: CliIO): Promise<0 | 1 | 2> {
     bootstrap: policy.bootstrap,
     perPerson: policy.perPerson,
   });
-  const text = formatTrustTaxReport(result, format);
-  if (values.out) writeFileSync(resolve(io.cwd, values.out), text);
-  else io.stdout(text);
+  write(formatTrustTaxReport(result, format));
   return EXIT.ok;
 }
 

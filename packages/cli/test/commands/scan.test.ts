@@ -58,11 +58,11 @@ describe('trustgate scan', () => {
     expect(sarif.runs[0].results.length).toBeGreaterThan(50);
   });
 
-  test('a review verdict does not block under the default policy, but does when the policy says so', async () => {
-    expect((await run(['review/whole_module.pt'])).code).toBe(0);
+  test('a review verdict blocks under the default policy, and not when the policy leaves review out', async () => {
+    expect((await run(['review/whole_module.pt'])).code).toBe(1);
     const dir = mkdtempSync(join(tmpdir(), 'tg-scan-'));
-    writeFileSync(join(dir, 'policy.yml'), 'version: 1\nscan:\n  failOn: [review, unsafe, error]\n');
-    expect((await run(['review/whole_module.pt', '--policy', join(dir, 'policy.yml')])).code).toBe(1);
+    writeFileSync(join(dir, 'policy.yml'), 'version: 1\nscan:\n  failOn: [unsafe, error]\n');
+    expect((await run(['review/whole_module.pt', '--policy', join(dir, 'policy.yml')])).code).toBe(0);
     writeFileSync(join(dir, 'allow.yml'), 'version: 1\nscan:\n  allowGlobals: ["torch.nn.modules.*"]\n');
     const allowed = await run(['review/whole_module.pt', '--policy', join(dir, 'allow.yml'), '--format', 'json']);
     expect(JSON.parse(allowed.stdout).files[0].verdict).toBe('safe');

@@ -1,5 +1,7 @@
 /** in-toto Statement v1 (https://in-toto.io/Statement/v1). */
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+/** The earlier Statement v0.1, still signed by some producers (same layout, `predicate` required). */
+export const STATEMENT_TYPE_V01 = 'https://in-toto.io/Statement/v0.1';
 
 export interface ResourceDescriptor {
   name?: string;
@@ -9,7 +11,7 @@ export interface ResourceDescriptor {
 }
 
 export interface Statement<P = unknown> {
-  _type: typeof STATEMENT_TYPE;
+  _type: typeof STATEMENT_TYPE | typeof STATEMENT_TYPE_V01;
   subject: ResourceDescriptor[];
   predicateType: string;
   predicate: P;
@@ -32,17 +34,64 @@ export function buildStatement<P>(subject: ResourceDescriptor[], predicateType: 
   return { _type: STATEMENT_TYPE, subject, predicateType, predicate };
 }
 
-/** Shape check of untrusted JSON claiming to be a Statement; returns a reason on failure. */
+/** Hex lengths of the digest algorithms in-toto's DigestSet names (https://github.com/in-toto/attestation/blob/main/spec/v1/digest_set.md). */
+const HEX_DIGESTS: Readonly<Record<string, number>> = {
+  sha224: 56,
+  sha256: 64,
+  sha384: 96,
+  sha512: 128,
+  sha512_224: 56,
+  sha512_256: 64,
+  sha3_224: 56,
+  sha3_256: 64,
+  sha3_384: 96,
+  sha3_512: 128,
+  sha1: 40,
+  md5: 32,
+  gitCommit: -1,
+  gitTree: -1,
+  gitBlob: -1,
+};
+
+/**
+ * Schema check of untrusted JSON claiming to be a Statement (v1 or v0.1), returning a reason on failure: every
+ * subject an object with a non-empty DigestSet whose known algorithms carry hex of the right length, a
+ * predicateType, and (v0.1 always, v1 when present) an object predicate. Anything else is refused, never assumed.
+ */
 export function checkStatement(value: unknown): { ok: true; statement: Statement } | { ok: false; reason: string } {
-  if (typeof value !== 'object' || value === null) return { ok: false, reason: 'not a JSON object' };
-  const v = value as Record<string, unknown>;
-  if (v._type !== STATEMENT_TYPE) return { ok: false, reason: `_type is ${JSON.stringify(v._type)}, expected ${STATEMENT_TYPE}` };
-  if (!Array.isArray(v.subject) || v.subject.length === 0) return { ok: false, reason: 'subject must be a non-empty array' };
-  for (const s of v.subject as unknown[]) {
-    const d = (s as { digest?: unknown } | null)?.digest;
-    if (typeof d !== 'object' || d === null || Object.keys(d).length === 0) return { ok: false, reason: 'every subject needs a digest' };
-    if (Object.values(d).some((x) => typeof x !== 'string')) return { ok: false, reason: 'subject digests must be strings' };
+  if (!isRecord(value)) return { ok: false, reason: 'not a JSON object' };
+  if (value._type !== STATEMENT_TYPE && value._type !== STATEMENT_TYPE_V01) {
+    return { ok: false, reason: `_type is ${JSON.stringify(value._type)}, expected ${STATEMENT_TYPE} (or ${STATEMENT_TYPE_V01})` };
   }
-  if (typeof v.predicateType !== 'string' || v.predicateType === '') return { ok: false, reason: 'predicateType must be a string' };
-  return { ok: true, statement: v as unknown as Statement };
+  if (!Array.isArray(value.subject) || value.subject.length === 0) return { ok: false, reason: 'subject must be a non-empty array' };
+  for (const [i, s] of (value.subject as unknown[]).entries()) {
+    const problem = subjectProblem(s);
+    if (problem) return { ok: false, reason: `subject[${i}]: ${problem}` };
+  }
+  if (typeof value.predicateType !== 'string' || value.predicateType === '') return { ok: false, reason: 'predicateType must be a string' };
+  const required = value._type === STATEMENT_TYPE_V01;
+  if ((required || value.predicate !== undefined) && !isRecord(value.predicate)) {
+    return { ok: false, reason: `predicate must be a JSON object${required ? ' (required in Statement v0.1)' : ''}` };
+  }
+  return { ok: true, statement: value as unknown as Statement };
+}
+
+function subjectProblem(s: unknown): string | undefined {
+  if (!isRecord(s)) return 'not an object';
+  if (s.name !== undefined && typeof s.name !== 'string') return 'name must be a string';
+  if (s.uri !== undefined && typeof s.uri !== 'string') return 'uri must be a string';
+  if (!isRecord(s.digest) || Object.keys(s.digest).length === 0) return 'needs a digest';
+  for (const [algorithm, hex] of Object.entries(s.digest)) {
+    if (typeof hex !== 'string' || hex === '') return `digest ${algorithm} must be a non-empty string`;
+    const length = HEX_DIGESTS[algorithm];
+    if (length === undefined) continue;
+    if (!/^[0-9a-fA-F]+$/.test(hex) || (length > 0 && hex.length !== length) || (length < 0 && hex.length !== 40 && hex.length !== 64)) {
+      return `digest ${algorithm} is not ${length > 0 ? length : '40 or 64'} hex characters`;
+    }
+  }
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -13,6 +13,17 @@ export const signerIdentitySchema = z
       .describe('owner/repo/.github/workflows/file.yml[@ref]; without @ref any ref of that exact file.'),
     sourceRepository: z.string().min(1).optional().describe('owner/repo (or its URL) the workflow ran in.'),
     sourceRepositoryOwner: z.string().min(1).optional().describe('owner (or its URL) of the repository the workflow ran in.'),
+    sourceRepositoryId: z
+      .string()
+      .regex(/^\d+$/, 'a numeric repository id')
+      .optional()
+      .describe('Numeric id of that repository (Fulcio OID .15): survives renames, changes when the repository is re-created.'),
+    sourceRepositoryOwnerId: z
+      .string()
+      .regex(/^\d+$/, 'a numeric owner id')
+      .optional()
+      .describe('Numeric id of its owner (Fulcio OID .17).'),
+    signerDigest: z.string().min(1).optional().describe('Commit SHA of the signing workflow file (Fulcio OID .10).'),
     sourceRef: z.string().min(1).optional().describe('Git ref the workflow ran on, e.g. refs/heads/main.'),
     sourceDigest: z.string().min(1).optional().describe('Commit SHA the workflow ran on.'),
     runnerEnvironment: z

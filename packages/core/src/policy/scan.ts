@@ -5,7 +5,11 @@ const verdict = z.enum(['safe', 'review', 'unsafe', 'error']);
 /** `scan:` — what the model scanner treats as safe, and which verdicts block. */
 export const scanPolicySchema = z
   .strictObject({
-    failOn: z.array(verdict).min(1).default(['unsafe', 'error']).describe('Verdicts that make a scan block.'),
+    failOn: z
+      .array(verdict)
+      .min(1)
+      .default(['unsafe', 'review', 'error'])
+      .describe('Verdicts that make a scan block (error: any file not fully analysed; see docs/scanner.md).'),
     allowGlobals: z.array(z.string().min(1)).default([]).describe('Extra pickle globals treated as safe, as "module.name" or "module.*".'),
     denyGlobals: z.array(z.string().min(1)).default([]).describe('Extra pickle globals treated as unsafe.'),
     limits: z

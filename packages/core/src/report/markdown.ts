@@ -1,5 +1,6 @@
 import type { Verdict } from '../verdict.js';
 import type { Report } from './model.js';
+import { gap } from './text.js';
 
 const ICON: Record<Verdict, string> = { safe: '✅', review: '🟡', unsafe: '⛔', error: '❗' };
 
@@ -14,11 +15,13 @@ export function toMarkdown(report: Report, title = 'trustgate scan'): string {
   const lines = [
     `### ${title}: ${ICON[s.verdict]} ${s.verdict}${s.blocking ? ' (blocking)' : ''}`,
     '',
-    `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error`,
+    `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error; ${s.incomplete} not fully analysed`,
     '',
     '| file | format | verdict | findings |',
     '|---|---|---|---|',
-    ...report.files.map((f) => `| \`${cell(f.path)}\` | ${cell(f.format)} | ${ICON[f.verdict]} ${f.verdict} | ${f.findings.length} |`),
+    ...report.files.map(
+      (f) => `| \`${cell(f.path)}\` | ${cell(f.format)} | ${ICON[f.verdict]} ${f.verdict}${cell(gap(f))} | ${f.findings.length} |`,
+    ),
   ];
   const flagged = report.files.filter((f) => f.findings.length > 0);
   if (flagged.length > 0) {

@@ -1,13 +1,19 @@
-import type { Finding, Verdict } from '../verdict.js';
+import type { Completeness, Finding, FindingVerdict, Verdict } from '../verdict.js';
 
 /** One analysed file: the unit every reporter prints. */
 export interface FileResult {
   /** As found under the PATH argument (PATH + "/" + relative path for directories). */
   path: string;
   format: string;
-  sha256: string;
+  /** Whole-file SHA-256; absent when no output of the run needed it (text and SARIF reports). */
+  sha256?: string;
   size?: number;
+  /** The combined verdict (`combineVerdict(findingVerdict, completeness)`), kept for existing consumers. */
   verdict: Verdict;
+  /** What the findings say, whatever could not be read. */
+  findingVerdict: FindingVerdict;
+  /** How much of the file was analysed. */
+  completeness: Completeness;
   findings: Finding[];
   /** What the format tells about the model (framework, opset, producer...), for the ML-BOM. */
   metadata?: Record<string, string>;
@@ -19,7 +25,11 @@ export interface ReportSummary {
   review: number;
   unsafe: number;
   error: number;
+  /** Files whose analysis was partial or failed (whatever their findings). */
+  incomplete: number;
   verdict: Verdict;
+  findingVerdict: FindingVerdict;
+  completeness: Completeness;
   /** Whether the result blocks under the policy's fail-on verdicts. */
   blocking: boolean;
 }

@@ -53,8 +53,8 @@ export function toSarif(report: Report, rules: RuleCatalog, options: { informati
         level: LEVEL[f.severity],
         message: { text: f.evidence ? `${f.message} (${f.evidence})` : f.message },
         locations: [{ physicalLocation: { artifactLocation: { uri }, region } }],
-        partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256}:${loc?.offset ?? loc?.line ?? 0}` },
-        properties: { verdict: file.verdict, severity: f.severity },
+        partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256 ?? file.path}:${loc?.offset ?? loc?.line ?? 0}` },
+        properties: { verdict: file.verdict, findingVerdict: file.findingVerdict, completeness: file.completeness, severity: f.severity },
       };
     }),
   );
@@ -72,6 +72,19 @@ export function toSarif(report: Report, rules: RuleCatalog, options: { informati
             rules: descriptors,
           },
         },
+        // Files that were not fully analysed make the run unsuccessful, whatever was found in them.
+        invocations: [
+          {
+            executionSuccessful: report.files.every((f) => f.completeness === 'complete'),
+            toolExecutionNotifications: report.files
+              .filter((f) => f.completeness !== 'complete')
+              .map((f) => ({
+                level: 'error',
+                message: { text: `${f.path}: analysis ${f.completeness}; the file is not trusted (verdict ${f.verdict})` },
+                locations: [{ physicalLocation: { artifactLocation: { uri: toUri(f.path) } } }],
+              })),
+          },
+        ],
         results,
       },
     ],

@@ -14,7 +14,7 @@ function problemOf(text: string): ConfigError {
 describe('parsePolicy', () => {
   it('fills defaults for a minimal policy', () => {
     const p = parsePolicy('version: 1\n', 'x.yml');
-    expect(p.scan.failOn).toEqual(['unsafe', 'error']);
+    expect(p.scan.failOn).toEqual(['unsafe', 'review', 'error']);
     expect(p.attribution.requireDisclosure).toBe(false);
     expect(p.promotion.environments).toEqual({});
   });

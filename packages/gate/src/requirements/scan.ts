@@ -1,4 +1,4 @@
-import { PREDICATE_TYPES, type Severity, severityRank, type Verdict, verdictRank } from '@trustgate/core';
+import { PREDICATE_TYPES, type Severity, severityRank, splitVerdict, type Verdict, verdictRank } from '@trustgate/core';
 import { z } from 'zod';
 import type { EvidenceItem } from '../evidence/types.js';
 import { evidenceOfType, type Requirement, type RequirementContext, type RequirementResult, result } from './types.js';
@@ -6,6 +6,9 @@ import { evidenceOfType, type Requirement, type RequirementContext, type Require
 // The scan Statement (`trustgate scan --statement`) lists per file a verdict and its rule ids; a full scan
 // report (findings with severities) is read too. Only what the gate needs is checked.
 const VERDICT = z.enum(['safe', 'review', 'unsafe', 'error']);
+// Scans from before the verdict was split carry `verdict` only; it is split the conservative way (error: failed).
+const FINDING_VERDICT = z.enum(['safe', 'review', 'unsafe']).optional();
+const COMPLETENESS = z.enum(['complete', 'partial', 'failed']).optional();
 const findingSchema = z.object({ rule: z.string(), severity: z.enum(['critical', 'high', 'medium', 'low', 'info']) });
 const scanPredicateSchema = z.object({
   files: z.array(
@@ -13,11 +16,13 @@ const scanPredicateSchema = z.object({
       path: z.string(),
       sha256: z.string().optional(),
       verdict: VERDICT,
+      findingVerdict: FINDING_VERDICT,
+      completeness: COMPLETENESS,
       findings: z.array(findingSchema).optional(),
       rules: z.array(z.string()).optional(),
     }),
   ),
-  summary: z.object({ verdict: VERDICT }),
+  summary: z.object({ verdict: VERDICT, completeness: COMPLETENESS }),
 });
 
 /** A finding as the gate judges it; severity is unknown when the Statement lists rule ids only. */
@@ -71,18 +76,27 @@ function judgeScan(scan: EvidenceItem, ctx: RequirementContext, waivedRules: Set
     const hits: RuleHit[] = file.findings ?? (file.rules ?? []).map((r) => ({ rule: r }));
     const open = hits.filter((f) => !isWaived(f.rule));
     for (const f of hits) if (isWaived(f.rule)) waivedRules.add(f.rule);
-    if (exceeds(file.verdict, rule.maxVerdict) && (file.verdict === 'error' || open.length > 0 || hits.length === 0)) {
+    const split = splitVerdict(file.verdict);
+    const completeness = file.completeness ?? split.completeness;
+    const found = file.findingVerdict ?? split.findingVerdict;
+    if (exceeds(found, rule.maxVerdict) && (open.length > 0 || hits.length === 0)) {
       problems.push(`${file.path} is ${file.verdict} (at most ${rule.maxVerdict} allowed)${describe(open)}`);
       continue;
     }
+    // A file not fully analysed is never evidence of safety, and no waiver makes it one.
+    if (completeness !== 'complete') {
+      problems.push(`${file.path} was not fully analysed (analysis ${completeness}, verdict ${file.verdict})${describe(open)}`);
+      continue;
+    }
     const max = rule.maxSeverity;
-    if (max === undefined || file.verdict === 'safe') continue;
+    if (max === undefined || found === 'safe') continue;
     // Rule ids without severities cannot show they stay under maxSeverity: fail closed and say why.
     const over = open.filter((f) => f.severity === undefined || severityRank(f.severity) > severityRank(max));
     if (over.length > 0) problems.push(`${file.path} has findings above ${max} or of unknown severity${describe(over)}`);
   }
-  if (files.length === 0 && exceeds(parsed.data.summary.verdict, rule.maxVerdict)) {
-    problems.push(`${scan.origin}: scan verdict ${parsed.data.summary.verdict} (at most ${rule.maxVerdict} allowed)`);
+  const summary = parsed.data.summary;
+  if (files.length === 0 && (exceeds(summary.verdict, rule.maxVerdict) || (summary.completeness ?? 'complete') !== 'complete')) {
+    problems.push(`${scan.origin}: scan verdict ${summary.verdict} (at most ${rule.maxVerdict} allowed)`);
   }
   return problems;
 }

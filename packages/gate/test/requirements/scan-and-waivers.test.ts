@@ -13,12 +13,12 @@ function environment(yaml: string) {
   return policy;
 }
 
-function scanItem(verdict: string, findings: Finding[]): EvidenceItem {
+function scanItem(verdict: string, findings: Finding[], parts: { findingVerdict?: string; completeness?: string } = {}): EvidenceItem {
   const statement: Statement = {
     _type: 'https://in-toto.io/Statement/v1',
     subject: [{ digest: { sha256: HEX } }],
     predicateType: PREDICATE_TYPES.scan,
-    predicate: { files: [{ path: 'm.pt', verdict, findings }], summary: { verdict } },
+    predicate: { files: [{ path: 'm.pt', verdict, findings, ...parts }], summary: { verdict } },
   };
   return {
     origin: 'scan.json',
@@ -62,6 +62,33 @@ waivers: [{ requirement: "rule:TG-PKL-001", reason: "trust me", approver: dev, e
     const d = run(yaml, [scanItem('unsafe', [exec])]);
     expect(d.decision).toBe('fail');
     expect(d.waivers[0]?.status).toBe('unused');
+  });
+
+  test('a file not fully analysed fails whatever its findings, and waivers of its rules do not lift that', () => {
+    const cut: Finding = { rule: 'TG-PKL-004', severity: 'high', message: 'truncated' };
+    const yaml = `requires: { scan: { maxVerdict: review, waivableRules: [TG-PKL-004, TG-PKL-001] } }
+waivers:
+  - { requirement: "rule:TG-PKL-004", reason: "r", approver: dev, expires: "2999-01-01" }
+  - { requirement: "rule:TG-PKL-001", reason: "r", approver: dev, expires: "2999-01-01" }`;
+    const partial = run(yaml, [scanItem('error', [cut], { findingVerdict: 'safe', completeness: 'partial' })]);
+    expect(partial.requirements[0]).toMatchObject({
+      status: 'failed',
+      reason: 'm.pt was not fully analysed (analysis partial, verdict error)',
+    });
+    // unsafe + partial: the payload is reported as what it is; waiving it still leaves the gap.
+    const payload = run(yaml, [scanItem('unsafe', [exec, cut], { findingVerdict: 'unsafe', completeness: 'partial' })]);
+    expect(payload.requirements[0]).toMatchObject({
+      status: 'failed',
+      reason: 'm.pt was not fully analysed (analysis partial, verdict unsafe)',
+    });
+    const noWaiver = run('requires: { scan: { maxVerdict: review } }', [
+      scanItem('unsafe', [exec], { findingVerdict: 'unsafe', completeness: 'partial' }),
+    ]);
+    expect(noWaiver.requirements[0]?.reason).toBe('m.pt is unsafe (at most review allowed): TG-PKL-001 (critical)');
+    // A Statement from before the split: `error` alone is read as a failed analysis.
+    expect(run(yaml, [scanItem('error', [cut])]).requirements[0]?.reason).toBe(
+      'm.pt was not fully analysed (analysis failed, verdict error)',
+    );
   });
 
   test('maxSeverity fails on a finding above it even within the verdict', () => {

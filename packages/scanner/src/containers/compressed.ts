@@ -2,19 +2,17 @@ import * as zlib from 'node:zlib';
 import type { Magic } from '../sniff/magic.js';
 import type { ByteSource } from '../source.js';
 import { ContainerError, type DecompressionBudget, IN_MEMORY_CAP, outputCap, SPENT, type ScanLimits } from './limits.js';
-import { decodeBzip2 } from './bzip2.js';
-import { decodeLz4Frame } from './lz4.js';
-import { decodeXz } from './xz.js';
 
 type Inflate = (buf: Uint8Array, options: zlib.ZlibOptions) => Uint8Array | Promise<Uint8Array>;
 
 const zstd = (zlib as unknown as { zstdDecompressSync?: Inflate }).zstdDecompressSync;
 
-const lz4: Inflate = (buf, options) => decodeLz4Frame(buf, options.maxOutputLength ?? IN_MEMORY_CAP);
+// The pure-JS decoders are imported when a stream of their kind is met, not at start-up.
+const lz4: Inflate = async (buf, options) => (await import('./lz4.js')).decodeLz4Frame(buf, options.maxOutputLength ?? IN_MEMORY_CAP);
 
-const bzip2: Inflate = (buf, options) => decodeBzip2(buf, options.maxOutputLength ?? IN_MEMORY_CAP);
+const bzip2: Inflate = async (buf, options) => (await import('./bzip2.js')).decodeBzip2(buf, options.maxOutputLength ?? IN_MEMORY_CAP);
 
-const xz: Inflate = (buf, options) => decodeXz(buf, options.maxOutputLength ?? IN_MEMORY_CAP);
+const xz: Inflate = async (buf, options) => (await import('./xz.js')).decodeXz(buf, options.maxOutputLength ?? IN_MEMORY_CAP);
 
 const DECODERS: Partial<Record<Magic, Inflate>> = {
   gzip: zlib.gunzipSync,

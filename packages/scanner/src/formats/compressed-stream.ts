@@ -1,7 +1,7 @@
 import type { Analysis } from '../analyser.js';
 import type { ScanContext } from '../scan-context.js';
 import { decompress } from '../containers/compressed.js';
-import { absorb, conclude } from '../conclude.js';
+import { absorb, analysisFrom, conclude } from '../conclude.js';
 import type { Magic } from '../sniff/magic.js';
 import { bufferSource } from '../source.js';
 import { finding, RULES } from '../rules.js';
@@ -14,13 +14,14 @@ export async function analyseCompressed(ctx: ScanContext, kind: Magic): Promise<
   try {
     bytes = await decompress(kind, source, ctx.policy.limits, ctx.budget);
   } catch (e) {
-    return conclude(kind, [containerFinding(e, source.name, RULES.archiveParse)]);
+    return conclude(kind, [containerFinding(e, source.name, RULES.archiveParse)], [], undefined, 'failed');
   }
   const path = `${source.name}!/`;
   const inner = await ctx.scanNested(bufferSource(path, bytes));
   const findings = [] as Analysis['findings'];
   absorb(findings, inner, path);
-  return conclude(`${kind}+${inner.format}`, findings, [inner.verdict], inner.metadata);
+  // The stream is its content: what could not be read of it is what could not be read of the file.
+  return analysisFrom(`${kind}+${inner.format}`, findings, inner.findingVerdict, inner.completeness, inner.metadata);
 }
 
 /** Archives and streams this scanner cannot open: reported as `error`, never passed. */

@@ -1,26 +1,31 @@
 import type { FormatAnalyser } from '../analyser.js';
-import { ggufAnalyser } from './gguf/index.js';
-import { kerasConfigAnalyser, kerasH5Analyser, kerasMetadataAnalyser, kerasSavedMetadataAnalyser } from './keras/index.js';
-import { onnxAnalyser } from './onnx/index.js';
-import { safetensorsAnalyser } from './safetensors/index.js';
-import { graphDefAnalyser, savedModelAnalyser } from './savedmodel/index.js';
-import { chatTemplateAnalyser, tokenizerConfigAnalyser } from './templates/index.js';
+import { sniffGguf } from './gguf/sniff.js';
+import { sniffH5, sniffKerasConfig, sniffKerasMetadata, sniffSavedMetadata } from './keras/sniff.js';
+import { lazyAnalyser } from './lazy.js';
+import { sniffOnnx } from './onnx/sniff.js';
+import { sniffSafetensors } from './safetensors/sniff.js';
+import { sniffGraphDef, sniffSavedModel } from './savedmodel/sniff.js';
+import { sniffChatTemplate, sniffTokenizerConfig } from './templates/sniff.js';
+
+const keras = () => import('./keras/index.js');
+const savedModel = () => import('./savedmodel/index.js');
+const templates = () => import('./templates/index.js');
 
 /**
  * Format analysers beyond pickles and their containers (Keras, SavedModel, ONNX, GGUF, safetensors, chat templates).
  * The dispatcher consults these after the built-in container and pickle sniffers, in this order: magic-number
- * formats first, then protobuf shapes, then JSON and text sniffed by their keys.
+ * formats first, then protobuf shapes, then JSON and text sniffed by their keys. Each is loaded on first use.
  */
 export const EXTRA_ANALYSERS: readonly FormatAnalyser[] = [
-  ggufAnalyser,
-  kerasH5Analyser,
-  safetensorsAnalyser,
-  onnxAnalyser,
-  savedModelAnalyser,
-  kerasSavedMetadataAnalyser,
-  graphDefAnalyser,
-  kerasConfigAnalyser,
-  kerasMetadataAnalyser,
-  tokenizerConfigAnalyser,
-  chatTemplateAnalyser,
+  lazyAnalyser('gguf', sniffGguf, async () => (await import('./gguf/index.js')).ggufAnalyser),
+  lazyAnalyser('keras-h5', sniffH5, async () => (await keras()).kerasH5Analyser),
+  lazyAnalyser('safetensors', sniffSafetensors, async () => (await import('./safetensors/index.js')).safetensorsAnalyser),
+  lazyAnalyser('onnx', sniffOnnx, async () => (await import('./onnx/index.js')).onnxAnalyser),
+  lazyAnalyser('tf-savedmodel', sniffSavedModel, async () => (await savedModel()).savedModelAnalyser),
+  lazyAnalyser('keras-saved-metadata', sniffSavedMetadata, async () => (await keras()).kerasSavedMetadataAnalyser),
+  lazyAnalyser('tf-graphdef', sniffGraphDef, async () => (await savedModel()).graphDefAnalyser),
+  lazyAnalyser('keras-config', sniffKerasConfig, async () => (await keras()).kerasConfigAnalyser),
+  lazyAnalyser('keras-metadata', sniffKerasMetadata, async () => (await keras()).kerasMetadataAnalyser),
+  lazyAnalyser('tokenizer-config', sniffTokenizerConfig, async () => (await templates()).tokenizerConfigAnalyser),
+  lazyAnalyser('chat-template', sniffChatTemplate, async () => (await templates()).chatTemplateAnalyser),
 ];

@@ -1,8 +1,8 @@
-import type { Finding, Verdict } from '@trustgate/core';
+import type { Finding } from '@trustgate/core';
 import type { Analysis } from '../analyser.js';
 import type { ScanContext } from '../scan-context.js';
 import { findEndRecord } from '../containers/zip.js';
-import { conclude } from '../conclude.js';
+import { absorb, conclude, type Outcome } from '../conclude.js';
 import { scanPickles } from '../pickle/analyse.js';
 import { finding, RULES } from '../rules.js';
 import { globalsPolicy, machineLimits } from './policy.js';
@@ -51,14 +51,14 @@ export async function analysePickleFile(ctx: ScanContext, head: Uint8Array): Pro
   const findings = [...scan.findings];
   if (joblib) findings.push(...(await plainPickleView(ctx, scan.findings)));
   if (legacy && !scan.failed) findings.push(...(await storages.check(source, scan.end)));
-  const nested: Verdict[] = [];
+  const nested: Outcome[] = [];
   if ((await findEndRecord(source)) !== undefined) {
     findings.push(
       finding(RULES.polyglot, 'the file is a pickle and also carries a zip archive; both were analysed', { path: source.name }),
     );
     const asZip = await analyseZip(ctx);
-    findings.push(...asZip.findings);
-    nested.push(asZip.verdict);
+    absorb(findings, asZip, source.name);
+    nested.push(asZip);
   }
   const properties: Record<string, string> = {
     pickleOpcodes: String(scan.opcodes),

@@ -1,9 +1,9 @@
-import type { Finding, Verdict } from '@trustgate/core';
+import type { Finding } from '@trustgate/core';
 import type { AnalyserContext, Analysis } from '../analyser.js';
 import { memberNameProblem } from '../containers/member-name.js';
 import { readTar } from '../containers/tar.js';
 import { sliceSource } from '../io/slice-source.js';
-import { absorb, conclude } from '../conclude.js';
+import { absorb, conclude, type Outcome } from '../conclude.js';
 import { finding, RULES } from '../rules.js';
 import { containerFinding } from './container-errors.js';
 import { scanLegacyTarMember } from './torch-legacy-tar.js';
@@ -14,12 +14,12 @@ const LEGACY_TORCH_MEMBERS = ['sys_info', 'pickle', 'storages', 'tensors'];
 export async function analyseTar(ctx: AnalyserContext): Promise<Analysis> {
   const { source } = ctx;
   const findings: Finding[] = [];
-  const nested: Verdict[] = [];
+  const nested: Outcome[] = [];
   let members: Awaited<ReturnType<typeof readTar>>;
   try {
     members = await readTar(source, ctx.policy.limits);
   } catch (e) {
-    return conclude('tar', [containerFinding(e, source.name, RULES.archiveParse)]);
+    return conclude('tar', [containerFinding(e, source.name, RULES.archiveParse)], [], undefined, 'failed');
   }
   const names = new Set(members.map((m) => m.name));
   const legacy = LEGACY_TORCH_MEMBERS.every((n) => names.has(n));
@@ -45,12 +45,12 @@ export async function analyseTar(ctx: AnalyserContext): Promise<Analysis> {
     if (legacy && (m.name === 'storages' || m.name === 'tensors')) {
       const found = await scanLegacyTarMember(ctx, member, m.name);
       findings.push(...found);
-      nested.push(conclude('pytorch-legacy-tar', found).verdict);
+      nested.push(conclude('pytorch-legacy-tar', found));
       continue;
     }
     const a = await ctx.scanNested(member);
     absorb(findings, a, path);
-    nested.push(a.verdict);
+    nested.push(a);
   }
   return conclude(legacy ? 'pytorch-legacy-tar' : 'tar', findings, nested, legacy ? { framework: 'pytorch' } : undefined);
 }

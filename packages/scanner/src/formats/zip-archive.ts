@@ -1,9 +1,9 @@
-import type { Finding, Verdict } from '@trustgate/core';
+import type { Finding } from '@trustgate/core';
 import type { Analysis, ModelMetadata } from '../analyser.js';
 import type { ScanContext } from '../scan-context.js';
 import { memberNameProblem } from '../containers/member-name.js';
 import { openMember, readZipDirectory, type ZipEntry } from '../containers/zip.js';
-import { absorb, conclude } from '../conclude.js';
+import { absorb, conclude, type Outcome } from '../conclude.js';
 import { finding, RULES } from '../rules.js';
 import { containerFinding } from './container-errors.js';
 
@@ -33,12 +33,12 @@ export async function analyseZip(ctx: ScanContext): Promise<Analysis> {
   const { source } = ctx;
   const limits = ctx.policy.limits;
   const findings: Finding[] = [];
-  const nested: Verdict[] = [];
+  const nested: Outcome[] = [];
   let dir: Awaited<ReturnType<typeof readZipDirectory>>;
   try {
     dir = await readZipDirectory(source, limits);
   } catch (e) {
-    return conclude('zip', [containerFinding(e, source.name, RULES.zipParse)]);
+    return conclude('zip', [containerFinding(e, source.name, RULES.zipParse)], [], undefined, 'failed');
   }
   const layout = layoutOf(dir.entries);
   if (dir.prepended > 0)
@@ -69,7 +69,7 @@ export async function analyseZip(ctx: ScanContext): Promise<Analysis> {
       if (member.crcMismatch) findings.push(finding(RULES.crcMismatch, `member ${e.name} does not match its CRC-32`, { path }));
       const a = await ctx.scanNested(member.source);
       absorb(findings, a, path);
-      nested.push(a.verdict);
+      nested.push(a);
     } catch (err) {
       findings.push(containerFinding(err, path, RULES.zipParse));
     }

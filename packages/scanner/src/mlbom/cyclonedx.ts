@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { FileResult, Report, Verdict } from '@trustgate/core';
-import { worstVerdict } from '@trustgate/core';
+import type { FileResult, Report } from '@trustgate/core';
+import { worstCompleteness, worstFindingVerdict, worstVerdict } from '@trustgate/core';
 import { diskPath, groupModels, type ModelGroup } from './group.js';
 
 interface Property {
@@ -47,16 +47,24 @@ function props(entries: Record<string, string | undefined>): Property[] {
     .map(([name, value]) => ({ name: `trustgate:${name}`, value }));
 }
 
+/** The combined verdict and its two parts: a partly analysed model says so in its BOM too. */
+function verdicts(results: readonly FileResult[]): Record<string, string> {
+  return {
+    verdict: worstVerdict(results.map((r) => r.verdict)),
+    findingVerdict: worstFindingVerdict(results.map((r) => r.findingVerdict)),
+    completeness: worstCompleteness(results.map((r) => r.completeness)),
+  };
+}
+
 function fileComponent(path: string, results: FileResult[]): CycloneDxComponent {
   const outer = results.find((r) => r.path === path) ?? results[0]!;
-  const verdict = worstVerdict(results.map((r) => r.verdict));
   const h = hashes(outer.sha256);
   return {
     type: 'file',
     'bom-ref': `file:${path}`,
     name: path,
     ...(h === undefined ? {} : { hashes: h }),
-    properties: props({ format: outer.format, verdict }),
+    properties: props({ format: outer.format, ...verdicts(results) }),
   };
 }
 
@@ -75,7 +83,6 @@ function modelComponent(group: ModelGroup): CycloneDxComponent {
   const byFile = new Map<string, FileResult[]>();
   for (const r of group.files) byFile.set(diskPath(r), [...(byFile.get(diskPath(r)) ?? []), r]);
   const files = [...byFile].sort(([a], [b]) => a.localeCompare(b)).map(([path, results]) => fileComponent(path, results));
-  const verdict: Verdict = worstVerdict(group.files.map((r) => r.verdict));
   const single = files.length === 1 ? files[0]! : undefined;
   const name = single !== undefined && group.root === '.' ? single.name : group.root.split('/').pop() || group.root;
   const formats = [...new Set(group.files.map((r) => r.format))].sort().join(',');
@@ -86,7 +93,7 @@ function modelComponent(group: ModelGroup): CycloneDxComponent {
     name,
     hashes: single?.hashes ?? [{ alg: 'SHA-256', content: manifestHash(files) }],
     properties: props({
-      verdict,
+      ...verdicts(group.files),
       format: formats,
       framework: firstMeta(group.files, 'framework'),
       opset: firstMeta(group.files, 'opset'),

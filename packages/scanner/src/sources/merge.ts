@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { buildReport, type FileResult, type Report, type ScanPolicy, worstVerdict } from '@trustgate/core';
+import { buildReport, combineVerdict, type FileResult, type Report, type ScanPolicy, worstFindingVerdict } from '@trustgate/core';
 import { findModelReferences } from './scan.js';
 
 /** Adds model-reference results to a scan's results: a file already scanned gets the findings, not a second row. */
@@ -12,10 +12,12 @@ export function mergeSourceResults(files: readonly FileResult[], references: rea
       merged.push(ref);
       continue;
     }
+    const findingVerdict = worstFindingVerdict([existing.findingVerdict, ref.findingVerdict]);
     const combined = {
       ...existing,
       findings: [...existing.findings, ...ref.findings],
-      verdict: worstVerdict([existing.verdict, ref.verdict]),
+      findingVerdict,
+      verdict: combineVerdict(findingVerdict, existing.completeness),
     };
     merged[merged.indexOf(existing)] = combined;
   }

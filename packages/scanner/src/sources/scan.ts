@@ -113,7 +113,17 @@ export async function findModelReferences(root: string, policy: ScanPolicy | und
     const findings = referenceFindings(bytes.toString('utf8'), display, policy);
     if (findings.length === 0) continue;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    results.push({ path: display, format: SOURCES_FORMAT, sha256, size: bytes.length, verdict: verdictOf(findings), findings });
+    const found = verdictOf(findings);
+    results.push({
+      path: display,
+      format: SOURCES_FORMAT,
+      sha256,
+      size: bytes.length,
+      verdict: found,
+      findingVerdict: found,
+      completeness: 'complete',
+      findings,
+    });
   }
   return results.sort((a, b) => a.path.localeCompare(b.path));
 }

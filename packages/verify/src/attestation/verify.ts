@@ -1,6 +1,6 @@
 import { PREDICATE_TYPES, parseDigest, type SignerIdentity, type Statement } from '@trustgate/core';
 import { parseBundles } from '../bundle/load.js';
-import { requireSubject, type VerifiedBundle, verifyBundle } from '../bundle/verify.js';
+import { requireSubject, type VerifiedBundle, type VerifiedTimestamp, verifyBundle } from '../bundle/verify.js';
 import { VerifyError } from '../errors.js';
 import type { SignerClaims } from '../identity.js';
 import type { LoadedTrustedRoots, TrustedRootInput } from '../trust/root.js';
@@ -22,6 +22,10 @@ export interface VerifiedAttestation {
   /** Claims of the Fulcio certificate that signed it, after the identity policy accepted them. */
   signer: SignerClaims;
   matched: SignerIdentity;
+  /** Times vouched for by a verified SET or RFC 3161 token (never an unsigned field, never the predicate's claim). */
+  timestamps: VerifiedTimestamp[];
+  /** The earliest of them: when the attestation was signed, at the latest. */
+  signedAt?: Date;
   trustedRootSource: string;
   warnings: string[];
 }
@@ -59,10 +63,13 @@ export function verifyAttestationSync(bundleJson: unknown, options: VerifyAttest
       }
       if (digest) requireSubject(statement, digest);
       if (verified.signer.kind !== 'certificate') throw new VerifyError('KEY_INVALID', `${source} is not signed by a certificate`);
+      const earliest = Math.min(...verified.timestamps.map((t) => t.time.getTime()));
       return {
         statement,
         signer: verified.signer.claims,
         matched: verified.signer.matched,
+        timestamps: verified.timestamps,
+        ...(Number.isFinite(earliest) ? { signedAt: new Date(earliest) } : {}),
         trustedRootSource: verified.trustedRootSource,
         warnings: verified.warnings,
       };

@@ -1,11 +1,12 @@
 import { verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import type { Bundle } from '@sigstore/bundle';
-import { dsse } from '@sigstore/core';
+import { dsse, RFC3161Timestamp } from '@sigstore/core';
 import { type SignedEntity, toSignedEntity, Verifier } from '@sigstore/verify';
 import { checkStatement, type Digest, type SignerIdentity, type Statement } from '@trustgate/core';
 import { type Artifact, artifactSha256 } from '../digest.js';
 import { fromSigstoreError, VerifyError } from '../errors.js';
-import { certificateClaims, judgeIdentity, type SignerClaims } from '../identity.js';
+import { readSigningCertificate } from '../cert/signing-certificate.js';
+import { judgeIdentity, type SignerClaims } from '../identity.js';
 import type { LoadedTrustedRoots } from '../trust/root.js';
 import { selectRootForCertificate, trustMaterialFor } from '../trust/material.js';
 import { verifyPrehashed } from './prehashed.js';
@@ -15,8 +16,16 @@ export type SignerPolicy = { signers: readonly SignerIdentity[] } | { key: KeyOb
 
 export type VerifiedSigner = { kind: 'certificate'; claims: SignerClaims; matched: SignerIdentity } | { kind: 'key' };
 
+/** A time vouched for by a signature the verifier checked: a log entry's SET, or an RFC 3161 token. */
+export interface VerifiedTimestamp {
+  source: 'transparency-log' | 'timestamp-authority';
+  time: Date;
+}
+
 export interface VerifiedBundle {
   signer: VerifiedSigner;
+  /** Every verified time; never the unsigned integratedTime of an entry with only an inclusion proof. */
+  timestamps: VerifiedTimestamp[];
   /** DSSE content: the verified payload, and the in-toto Statement when the payload is one. */
   payloadType?: string;
   payload?: Buffer;
@@ -63,6 +72,9 @@ export function verifyBundle(bundle: Bundle, options: VerifyBundleOptions): Veri
     throw new VerifyError('DIGEST_MISMATCH', 'the bundle signs an artifact directly; pass the artifact file or its sha256:<hex> digest');
   }
 
+  // Our own strict reading of the leaf comes first: the library's view of it is not trusted (see cert/).
+  const leafDer = leafCertificate(bundle);
+  const claims = leafDer ? readSigningCertificate(leafDer) : undefined;
   const entity = signedEntity(bundle, artifact);
   const leaf = entity.key.$case === 'certificate' ? entity.key.certificate : undefined;
   const root = selectRootForCertificate(options.roots.roots, leaf);
@@ -76,12 +88,14 @@ export function verifyBundle(bundle: Bundle, options: VerifyBundleOptions): Veri
   }
 
   const signer: VerifiedSigner =
-    leaf && 'signers' in policy
-      ? { kind: 'certificate', claims: certificateClaims(leaf), matched: policy.signers[0] as SignerIdentity }
-      : { kind: 'key' };
-  if (signer.kind === 'certificate' && 'signers' in policy) signer.matched = judgeIdentity(policy.signers, signer.claims);
+    claims && 'signers' in policy ? { kind: 'certificate', claims, matched: judgeIdentity(policy.signers, claims) } : { kind: 'key' };
 
-  const result: VerifiedBundle = { signer, trustedRootSource: options.roots.source, warnings: [...options.roots.warnings] };
+  const result: VerifiedBundle = {
+    signer,
+    timestamps: verifiedTimestamps(bundle),
+    trustedRootSource: options.roots.source,
+    warnings: [...options.roots.warnings],
+  };
   if (bundle.content.$case === 'messageSignature') {
     checkMessageDigest(bundle.content.messageSignature.messageDigest, artifact as Artifact);
     return result;
@@ -100,6 +114,29 @@ export function verifyBundle(bundle: Bundle, options: VerifyBundleOptions): Veri
     requireSubject(result.statement, { algorithm: 'sha256', hex: artifactSha256(artifact) });
   }
   return result;
+}
+
+function leafCertificate(bundle: Bundle): Uint8Array | undefined {
+  const material = bundle.verificationMaterial.content;
+  if (material.$case === 'certificate') return material.certificate.rawBytes;
+  if (material.$case === 'x509CertificateChain') return material.x509CertificateChain.certificates[0]?.rawBytes;
+  return undefined;
+}
+
+/**
+ * The times the Verifier has vouched for, once it has passed: it checks the SET of every entry that has one and
+ * every RFC 3161 token, and fails otherwise. An entry with only an inclusion proof proves inclusion, not its
+ * integratedTime (the checkpoint does not sign it), so that time is not one of them.
+ */
+function verifiedTimestamps(bundle: Bundle): VerifiedTimestamp[] {
+  const out: VerifiedTimestamp[] = [];
+  for (const entry of bundle.verificationMaterial.tlogEntries) {
+    if (entry.inclusionPromise) out.push({ source: 'transparency-log', time: new Date(Number(entry.integratedTime) * 1000) });
+  }
+  for (const ts of bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps ?? []) {
+    out.push({ source: 'timestamp-authority', time: RFC3161Timestamp.parse(Buffer.from(ts.signedTimestamp)).signingTime });
+  }
+  return out;
 }
 
 function signedEntity(bundle: Bundle, artifact: Artifact | undefined): SignedEntity {
@@ -159,13 +196,9 @@ function parseStatement(payload: Buffer): Statement {
   } catch (cause) {
     throw new VerifyError('STATEMENT_INVALID', `the DSSE payload is not JSON: ${(cause as Error).message}`, { cause });
   }
+  // v1 and v0.1 are both checked against their schema: a signed but malformed Statement is refused, never read.
   const checked = checkStatement(value);
-  if (!checked.ok) {
-    // Older Statement v0.1 (`https://in-toto.io/Statement/v0.1`) is still produced by some signers.
-    const v = value as { _type?: unknown };
-    if (v && v._type === 'https://in-toto.io/Statement/v0.1') return value as Statement;
-    throw new VerifyError('STATEMENT_INVALID', `the DSSE payload is not an in-toto Statement: ${checked.reason}`);
-  }
+  if (!checked.ok) throw new VerifyError('STATEMENT_INVALID', `the DSSE payload is not a valid in-toto Statement: ${checked.reason}`);
   return checked.statement;
 }
 

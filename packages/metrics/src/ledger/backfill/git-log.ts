@@ -1,5 +1,16 @@
-import type { FileDiff } from '../types.js';
 import type { CommitInput } from '../../records/ledger.js';
+import type { FileDiff } from '../types.js';
+
+/** A default-branch commit read from git, with the identities the attribution engine reads. */
+export interface GitCommit extends CommitInput {
+  authorName: string;
+  authorEmail: string;
+  committerName: string;
+  committerEmail: string;
+}
+
+/** One record per commit: sha, parents, committer date, author and committer, message, then its diff (if any). */
+export const GIT_FORMAT = '--format=%x1e%H%x1f%P%x1f%cI%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%B%x1f';
 
 /** The `git log` arguments whose output `parseGitLog` reads: first-parent history, each commit diffed against its first parent. */
 export const GIT_LOG_ARGS = [
@@ -13,24 +24,31 @@ export const GIT_LOG_ARGS = [
   '-M',
   '--no-color',
   '--no-ext-diff',
-  '--format=%x1e%H%x1f%P%x1f%cI%x1f%B%x1f',
+  GIT_FORMAT,
 ];
 
 /** Parse the output of `git log` run with GIT_LOG_ARGS into default-branch commits, oldest first. */
-export function parseGitLog(text: string): CommitInput[] {
+export function parseGitLog(text: string): GitCommit[] {
   return text
     .split('\x1e')
     .filter((r) => r.trim() !== '')
-    .map((record) => {
-      const [sha, parents, date, message, diff] = record.split('\x1f');
-      return {
-        sha: (sha ?? '').trim(),
-        parents: (parents ?? '').split(' ').filter((p) => p !== ''),
-        committedAt: new Date(date ?? '').toISOString(),
-        message: (message ?? '').trim(),
-        files: parseDiff(diff ?? ''),
-      };
-    });
+    .map(parseGitRecord);
+}
+
+/** One record of GIT_FORMAT (the text between two record separators). */
+export function parseGitRecord(record: string): GitCommit {
+  const [sha, parents, date, authorName, authorEmail, committerName, committerEmail, message, diff] = record.split('\x1f');
+  return {
+    sha: (sha ?? '').trim(),
+    parents: (parents ?? '').split(' ').filter((p) => p !== ''),
+    committedAt: new Date(date ?? '').toISOString(),
+    authorName: authorName ?? '',
+    authorEmail: (authorEmail ?? '').toLowerCase(),
+    committerName: committerName ?? '',
+    committerEmail: (committerEmail ?? '').toLowerCase(),
+    message: (message ?? '').trim(),
+    files: parseDiff(diff ?? ''),
+  };
 }
 
 function stripPrefix(path: string): string | undefined {

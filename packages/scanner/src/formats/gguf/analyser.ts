@@ -4,10 +4,10 @@ import { analysisOf, failClosed } from '../shared/analysis.js';
 import { analyseTemplate } from '../templates/ast.js';
 import { type GgufHeader, readHeader } from './header.js';
 import { SequentialReader } from './reader.js';
+import { sniffGguf } from './sniff.js';
 import { checkTensors } from './tensors.js';
 
 const FORMAT = 'gguf';
-const MAGIC = [0x47, 0x47, 0x55, 0x46];
 
 function templateFindings(header: GgufHeader, path: string): Finding[] {
   const out: Finding[] = [];
@@ -50,6 +50,6 @@ async function analyse(ctx: AnalyserContext): Promise<Analysis> {
 
 export const ggufAnalyser: FormatAnalyser = {
   format: FORMAT,
-  sniff: (head) => MAGIC.every((b, i) => head[i] === b),
+  sniff: sniffGguf,
   analyse: (ctx) => failClosed(FORMAT, { malformed: 'TG-GGUF-001', limit: 'TG-GGUF-002' }, ctx.source, () => analyse(ctx)),
 };

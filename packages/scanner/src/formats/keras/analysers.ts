@@ -1,9 +1,10 @@
 import type { Finding } from '@trustgate/core';
 import type { Analysis, AnalyserContext, FormatAnalyser } from '../../analyser.js';
 import { analysisOf, failClosed } from '../shared/analysis.js';
-import { decodeUtf8, isRecord, jsonHeadMentions, parseJson, readWhole } from '../shared/bytes.js';
+import { decodeUtf8, isRecord, parseJson, readWhole } from '../shared/bytes.js';
 import { checkConfig } from './config.js';
-import { attributeText, HDF5_MAGIC, readRootAttributes } from './hdf5.js';
+import { attributeText, readRootAttributes } from './hdf5.js';
+import { sniffH5, sniffKerasConfig, sniffKerasMetadata } from './sniff.js';
 
 const H5_FORMAT = 'keras-h5';
 const CONFIG_FORMAT = 'keras-config';
@@ -30,7 +31,7 @@ async function analyseH5(ctx: AnalyserContext): Promise<Analysis> {
 
 export const kerasH5Analyser: FormatAnalyser = {
   format: H5_FORMAT,
-  sniff: (head) => HDF5_MAGIC.every((b, i) => head[i] === b),
+  sniff: sniffH5,
   analyse: (ctx) => failClosed(H5_FORMAT, 'TG-KRS-005', ctx.source, () => analyseH5(ctx)),
 };
 
@@ -41,7 +42,7 @@ async function readJson(ctx: AnalyserContext, what: string): Promise<unknown> {
 /** `config.json` of a `.keras` archive (or a standalone model JSON): a class_name/config tree. */
 export const kerasConfigAnalyser: FormatAnalyser = {
   format: CONFIG_FORMAT,
-  sniff: (head) => jsonHeadMentions(head, ['class_name']) && jsonHeadMentions(head, ['config']),
+  sniff: sniffKerasConfig,
   analyse: (ctx) =>
     failClosed(CONFIG_FORMAT, 'TG-KRS-005', ctx.source, async () =>
       analysisOf(CONFIG_FORMAT, checkConfig(await readJson(ctx, 'the Keras config'), ctx.source.name, ctx.policy), { framework: 'keras' }),
@@ -51,7 +52,7 @@ export const kerasConfigAnalyser: FormatAnalyser = {
 /** `metadata.json` of a `.keras` archive: nothing executable, but the Keras version goes to the ML-BOM. */
 export const kerasMetadataAnalyser: FormatAnalyser = {
   format: METADATA_FORMAT,
-  sniff: (head) => jsonHeadMentions(head, ['keras_version']) && !jsonHeadMentions(head, ['class_name']),
+  sniff: sniffKerasMetadata,
   analyse: (ctx) =>
     failClosed(METADATA_FORMAT, 'TG-KRS-005', ctx.source, async () => {
       const meta = await readJson(ctx, 'the Keras metadata');

@@ -3,7 +3,6 @@ import type { ByteSource } from '../../source.js';
 import { readExactly } from '../shared/bytes.js';
 import { malformed, overLimit } from '../shared/errors.js';
 
-export const HDF5_MAGIC = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
 /** Root attributes sit near the start of the file; a first try with this much avoids loading the weights. */
 const FIRST_TRY_BYTES = 64 * 1024 * 1024;
 const MAX_FILE_BYTES = 2 * 1024 ** 3;

@@ -5,6 +5,7 @@ import { analysisOf, failClosed } from '../shared/analysis.js';
 import { parseJson, readWhole } from '../shared/bytes.js';
 import { malformed } from '../shared/errors.js';
 import { checkConfig } from './config.js';
+import { sniffSavedMetadata } from './sniff.js';
 
 /**
  * `keras_metadata.pb` of a TF-Keras SavedModel: one JSON config per Keras object (saved_metadata.proto:
@@ -28,15 +29,6 @@ interface SavedObject {
 
 const FORMAT = 'keras-saved-metadata';
 const MAX_BYTES = 512 * 1024 * 1024;
-const MARKER = new TextEncoder().encode('_tf_keras_');
-
-function includes(head: Uint8Array, needle: Uint8Array): boolean {
-  outer: for (let i = 0; i + needle.length <= head.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (head[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
-}
 
 async function analyse(ctx: AnalyserContext): Promise<Analysis> {
   const path = ctx.source.name;
@@ -59,6 +51,6 @@ async function analyse(ctx: AnalyserContext): Promise<Analysis> {
 
 export const kerasSavedMetadataAnalyser: FormatAnalyser = {
   format: FORMAT,
-  sniff: (head) => head[0] === 0x0a && includes(head, MARKER),
+  sniff: sniffSavedMetadata,
   analyse: (ctx) => failClosed(FORMAT, 'TG-KRS-005', ctx.source, () => analyse(ctx)),
 };

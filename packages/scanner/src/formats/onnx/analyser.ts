@@ -5,6 +5,7 @@ import { readWhole } from '../shared/bytes.js';
 import { malformed } from '../shared/errors.js';
 import { unsafeLocation } from './external-data.js';
 import { decodeModel, type Model, type Node, type Tensor } from './proto.js';
+import { sniffOnnx } from './sniff.js';
 import { walkModel } from './walk.js';
 
 const FORMAT = 'onnx';
@@ -23,13 +24,6 @@ export const DEFAULT_ONNX_DOMAINS: readonly string[] = [
   'com.microsoft.experimental',
   'com.ms.internal.nhwc',
 ];
-
-// ModelProto opens with ir_version (field 1, varint) followed by another top-level field.
-const NEXT_TAGS = new Set([0x12, 0x1a, 0x22, 0x28, 0x32, 0x3a, 0x42, 0x72]);
-
-function sniff(head: Uint8Array): boolean {
-  return head[0] === 0x08 && head[1] !== undefined && head[1] >= 3 && head[1] <= 30 && NEXT_TAGS.has(head[2] ?? 0);
-}
 
 function externalDataFindings(tensors: Tensor[], directory: string | undefined, path: string): Finding[] {
   const out: Finding[] = [];
@@ -96,6 +90,6 @@ async function analyse(ctx: AnalyserContext): Promise<Analysis> {
 
 export const onnxAnalyser: FormatAnalyser = {
   format: FORMAT,
-  sniff,
+  sniff: sniffOnnx,
   analyse: (ctx) => failClosed(FORMAT, 'TG-ONNX-001', ctx.source, () => analyse(ctx)),
 };

@@ -2,21 +2,11 @@ import type { Analysis, AnalyserContext, FormatAnalyser } from '../../analyser.j
 import { analysisOf, failClosed, finding } from '../shared/analysis.js';
 import { decodeUtf8, parseJson, readExactly } from '../shared/bytes.js';
 import { checkHeader } from './header.js';
+import { declaredLength, sniffSafetensors } from './sniff.js';
 
 /** The reference implementation refuses headers above 100 MB; so do we, before reading them. */
 export const MAX_HEADER_BYTES = 100 * 1024 * 1024;
 const FORMAT = 'safetensors';
-
-function declaredLength(head: Uint8Array): bigint | undefined {
-  if (head.length < 8) return undefined;
-  return new DataView(head.buffer, head.byteOffset, 8).getBigUint64(0, true);
-}
-
-/** An 8-byte little-endian header length followed by a JSON object. */
-function sniff(head: Uint8Array): boolean {
-  const n = declaredLength(head);
-  return n !== undefined && n >= 2n && head.length > 8 && head[8] === 0x7b;
-}
 
 async function analyse(ctx: AnalyserContext): Promise<Analysis> {
   const { source } = ctx;
@@ -43,6 +33,6 @@ async function analyse(ctx: AnalyserContext): Promise<Analysis> {
 
 export const safetensorsAnalyser: FormatAnalyser = {
   format: FORMAT,
-  sniff,
+  sniff: sniffSafetensors,
   analyse: (ctx) => failClosed(FORMAT, 'TG-ST-001', ctx.source, () => analyse(ctx)),
 };

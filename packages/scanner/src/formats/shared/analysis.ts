@@ -1,20 +1,39 @@
-import type { Finding, Severity, Verdict } from '@trustgate/core';
-import { worstVerdict } from '@trustgate/core';
+import type { Completeness, Finding, FindingVerdict, Severity } from '@trustgate/core';
+import { worstFindingVerdict } from '@trustgate/core';
 import type { Analysis, ModelMetadata } from '../../analyser.js';
+import { analysisFrom } from '../../conclude.js';
 import type { ByteSource } from '../../source.js';
 import { ModelFormatError } from './errors.js';
 
 // critical/high findings block, medium asks a human, low/info are recorded only.
-const SEVERITY_VERDICT: Record<Severity, Verdict> = { critical: 'unsafe', high: 'unsafe', medium: 'review', low: 'safe', info: 'safe' };
+const SEVERITY_VERDICT: Record<Severity, FindingVerdict> = {
+  critical: 'unsafe',
+  high: 'unsafe',
+  medium: 'review',
+  low: 'safe',
+  info: 'safe',
+};
 
 /** The verdict a set of findings earns on its own. */
-export function verdictOf(findings: readonly Finding[]): Verdict {
-  return worstVerdict(findings.map((f) => SEVERITY_VERDICT[f.severity]));
+export function verdictOf(findings: readonly Finding[]): FindingVerdict {
+  return worstFindingVerdict(findings.map((f) => SEVERITY_VERDICT[f.severity]));
 }
 
-export function analysisOf(format: string, findings: Finding[], metadata?: ModelMetadata, extra: Verdict[] = []): Analysis {
-  const verdict = worstVerdict([verdictOf(findings), ...extra]);
-  return metadata === undefined ? { format, findings, verdict } : { format, findings, verdict, metadata };
+/**
+ * A format analysis from its findings. `gaps` are findings that mark a part the analyser could not read (a
+ * template that does not parse): the file is then `partial`, and `error` unless something else is unsafe.
+ */
+export function analysisOf(
+  format: string,
+  findings: Finding[],
+  metadata?: ModelMetadata,
+  extra: FindingVerdict[] = [],
+  gaps: readonly Finding[] = [],
+): Analysis {
+  const judged = findings.filter((f) => !gaps.includes(f));
+  const found = worstFindingVerdict([verdictOf(judged), ...extra]);
+  const completeness: Completeness = gaps.length > 0 ? 'partial' : 'complete';
+  return analysisFrom(format, findings, found, completeness, metadata);
 }
 
 /**
@@ -34,18 +53,13 @@ export async function failClosed(
     const limit = err instanceof ModelFormatError && err.code === 'MODEL_FORMAT_LIMIT';
     const what = err instanceof Error ? err.message : String(err);
     const rule = typeof rules === 'string' ? rules : limit ? rules.limit : rules.malformed;
-    return {
-      format,
-      verdict: limit ? 'unsafe' : 'error',
-      findings: [
-        {
-          rule,
-          severity: 'high',
-          message: `could not be analysed as ${format} (${what}); the file is not trusted. Re-export it with the official tooling or remove it.`,
-          location: { path: source.name },
-        },
-      ],
+    const found: Finding = {
+      rule,
+      severity: 'high',
+      message: `could not be analysed as ${format} (${what}); the file is not trusted. Re-export it with the official tooling or remove it.`,
+      location: { path: source.name },
     };
+    return analysisFrom(format, [found], limit ? 'unsafe' : 'safe', 'failed');
   }
 }
 

@@ -1,8 +1,9 @@
 import type { Finding } from '@trustgate/core';
 import type { Analysis, AnalyserContext, FormatAnalyser } from '../../analyser.js';
 import { analysisOf, failClosed, finding } from '../shared/analysis.js';
-import { decodeUtf8, isRecord, jsonHeadMentions, parseJson, readWhole } from '../shared/bytes.js';
+import { decodeUtf8, isRecord, parseJson, readWhole } from '../shared/bytes.js';
 import { analyseTemplate } from './ast.js';
+import { sniffChatTemplate, sniffTokenizerConfig } from './sniff.js';
 
 /** tokenizer_config.json files carry vocabularies of a few MiB; well past that is not a tokenizer config. */
 const MAX_CONFIG_BYTES = 64 * 1024 * 1024;
@@ -42,20 +43,11 @@ async function analyseTokenizerConfig(ctx: AnalyserContext): Promise<Analysis> {
 /** tokenizer_config.json, and processor chat_template.json, which uses the same key. */
 export const tokenizerConfigAnalyser: FormatAnalyser = {
   format: TOKENIZER_FORMAT,
-  sniff: (head) => jsonHeadMentions(head, ['chat_template', 'tokenizer_class', 'added_tokens_decoder', 'model_max_length']),
+  sniff: sniffTokenizerConfig,
   analyse: (ctx) => failClosed(TOKENIZER_FORMAT, 'TG-TPL-007', ctx.source, () => analyseTokenizerConfig(ctx)),
 };
 
 const TEMPLATE_FORMAT = 'chat-template';
-const TEMPLATE_WORDS = ['message', 'add_generation_prompt', 'bos_token', 'eos_token'];
-
-/** Jinja text that talks about chat messages: `chat_template.jinja` and its relatives. */
-function sniffTemplate(head: Uint8Array): boolean {
-  if (head.includes(0)) return false;
-  const text = new TextDecoder('utf-8').decode(head);
-  return (text.includes('{%') || text.includes('{{')) && TEMPLATE_WORDS.some((w) => text.includes(w));
-}
-
 async function analyseTemplateFile(ctx: AnalyserContext): Promise<Analysis> {
   const text = decodeUtf8(await readWhole(ctx.source, MAX_TEMPLATE_FILE_BYTES, 'chat template'), 'the chat template');
   return analysisOf(TEMPLATE_FORMAT, analyseTemplate(text, ctx.source.name, 'chat template'));
@@ -63,6 +55,6 @@ async function analyseTemplateFile(ctx: AnalyserContext): Promise<Analysis> {
 
 export const chatTemplateAnalyser: FormatAnalyser = {
   format: TEMPLATE_FORMAT,
-  sniff: sniffTemplate,
+  sniff: sniffChatTemplate,
   analyse: (ctx) => failClosed(TEMPLATE_FORMAT, 'TG-TPL-001', ctx.source, () => analyseTemplateFile(ctx)),
 };
