@@ -32,7 +32,7 @@ export class AccountDirectory {
   static forPullRequest(pr: PullRequestFacts, commits: readonly CommitFacts[]): AccountDirectory {
     const d = new AccountDirectory();
     d.add({ login: pr.author, ...(pr.authorId !== undefined ? { id: pr.authorId } : {}) });
-    for (const a of pr.assignees) d.add(a);
+    for (const a of pr.assignees ?? []) d.add(a);
     for (const c of commits) {
       if (c.authorLogin) d.add({ login: c.authorLogin, ...(c.authorId !== undefined ? { id: c.authorId } : {}) }, c.authorEmail);
       if (c.committerLogin)

@@ -109,7 +109,7 @@ function contextLogin(login: string | undefined, rule: InitiatorRule, dir: Accou
 
 /** The first assignee who is a person and not the agent: how the Copilot agent hands its PR to the requester. */
 function humanAssignee(pr: PullRequestFacts, dir: AccountDirectory): Initiator | undefined {
-  const a = pr.assignees.find((x) => x.type !== 'Bot' && !isBotLogin(x.login) && x.login.toLowerCase() !== 'copilot');
+  const a = (pr.assignees ?? []).find((x) => x.type !== 'Bot' && !isBotLogin(x.login) && x.login.toLowerCase() !== 'copilot');
   return a ? accountInitiator(dir.login(a.login), 'pr-assignee') : undefined;
 }
 

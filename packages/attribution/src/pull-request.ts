@@ -10,7 +10,7 @@ export interface PullRequestFacts {
   authorId?: number;
   authorType: string;
   /** Who the PR is assigned to (the Copilot agent assigns the human who asked it), with account ids. */
-  assignees: Array<{ login: string; id?: number; type?: string }>;
+  assignees?: Array<{ login: string; id?: number; type?: string }>;
   body: string;
   title: string;
   headRef: string;

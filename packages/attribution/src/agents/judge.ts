@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { type AgentsPolicy, type FileResult, type Finding, type Report, severityRank, type Verdict, worstVerdict } from '@trustgate/core';
+import {
+  type AgentsPolicy,
+  combineVerdict,
+  type FileResult,
+  type Finding,
+  type FindingVerdict,
+  type Report,
+  severityRank,
+  summarise,
+} from '@trustgate/core';
 import { AttributionError } from '../errors.js';
 import { scanInstructionText } from '../hidden-instructions.js';
 import { type JudgedServer, judgeServer, judgeSettings } from './mcp/judge.js';
@@ -37,16 +46,35 @@ const REACHES_NETWORK =
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-/** Hidden text is unsafe here whatever its severity elsewhere; an unreadable config is an error, never a pass. */
-function verdictOf(findings: readonly Finding[]): Verdict {
-  if (findings.some((f) => f.rule === 'TG-MCP-008')) return 'error';
-  if (findings.some((f) => f.rule.startsWith('TG-AIH-') || severityRank(f.severity) >= severityRank('high'))) return 'unsafe';
-  return findings.length > 0 ? 'review' : 'safe';
+/** Hidden text is unsafe here whatever its severity elsewhere; an unreadable config is a failed analysis, never a pass. */
+function judged(result: AgentFileResult): AgentFileResult {
+  const found = result.findings.filter((f) => f.rule !== 'TG-MCP-008');
+  const findingVerdict: FindingVerdict = found.some((f) => f.rule.startsWith('TG-AIH-') || severityRank(f.severity) >= severityRank('high'))
+    ? 'unsafe'
+    : found.length > 0
+      ? 'review'
+      : 'safe';
+  result.findingVerdict = findingVerdict;
+  result.completeness = result.findings.length > found.length ? 'failed' : 'complete';
+  result.verdict = combineVerdict(findingVerdict, result.completeness);
+  return result;
 }
+
+// Review is what agents.review handles (the App's architecture review): only unsafe and unreadable files block.
+const FAIL_ON = ['unsafe', 'error'] as const;
 
 function judgeFile(f: AgentFileInput, kind: AgentFileKind, format: string, policy: AgentsPolicy): AgentFileResult {
   const findings: Finding[] = [];
-  const result: AgentFileResult = { path: f.path, format, kind, sha256: '', verdict: 'safe', findings, changed: f.changed === true };
+  const result: AgentFileResult = {
+    path: f.path,
+    format,
+    kind,
+    verdict: 'safe',
+    findingVerdict: 'safe',
+    completeness: 'complete',
+    findings,
+    changed: f.changed === true,
+  };
   if (f.changed)
     findings.push({
       rule: 'TG-AGT-001',
@@ -54,22 +82,20 @@ function judgeFile(f: AgentFileInput, kind: AgentFileKind, format: string, polic
       message: `${f.path}: ${f.removed ? 'removed' : 'changed'} ${kind} (${format}); architecture review required${policy.review ? '' : ' (set agents.review to name who approves)'}`,
       location: { path: f.path },
     });
-  if (f.removed || f.bytes === undefined) {
-    result.verdict = verdictOf(findings);
-    return result;
-  }
-  result.sha256 = sha256(f.bytes);
+  if (f.removed || f.bytes === undefined) return judged(result);
+  const digest = sha256(f.bytes);
+  result.sha256 = digest;
   result.size = f.bytes.byteLength;
   const pinned = policy.pinned.find((p) => p.path === f.path);
-  if (policy.pinned.length > 0 && pinned?.sha256 !== result.sha256)
+  if (policy.pinned.length > 0 && pinned?.sha256 !== digest)
     findings.push({
       rule: 'TG-AGT-002',
       severity: 'high',
       message: pinned
-        ? `${f.path}: sha256 ${result.sha256.slice(0, 12)}… differs from the approved ${pinned.sha256.slice(0, 12)}… pinned in agents.pinned`
+        ? `${f.path}: sha256 ${digest.slice(0, 12)}… differs from the approved ${pinned.sha256.slice(0, 12)}… pinned in agents.pinned`
         : `${f.path}: not in the approved set agents.pinned; review it and pin its sha256`,
       location: { path: f.path },
-      evidence: result.sha256,
+      evidence: digest,
     });
   // A binary file (an image shipped with a skill) has no text an agent reads as instructions.
   if (!f.bytes.includes(0)) {
@@ -99,8 +125,7 @@ function judgeFile(f: AgentFileInput, kind: AgentFileKind, format: string, polic
       }
     }
   }
-  result.verdict = verdictOf(findings);
-  return result;
+  return judged(result);
 }
 
 /**
@@ -115,9 +140,6 @@ export function judgeAgentFiles(files: readonly AgentFileInput[], policy: Agents
     const type = agentFileType(f.path, manifests);
     if (type) results.push(judgeFile(f, type.kind, type.format, policy));
   }
-  const verdict = worstVerdict(results.map((r) => r.verdict));
-  const counts = { safe: 0, review: 0, unsafe: 0, error: 0 };
-  for (const r of results) counts[r.verdict]++;
   const changed = results.filter((r) => r.changed).map((r) => r.path);
   const review: AgentsReport['review'] = { required: changed.length > 0, files: changed };
   if (policy.review) review.rule = policy.review;
@@ -125,7 +147,7 @@ export function judgeAgentFiles(files: readonly AgentFileInput[], policy: Agents
     version: 1,
     tool: AGENTS_REPORT_TOOL,
     files: results,
-    summary: { files: results.length, ...counts, verdict, blocking: results.some((r) => r.verdict === 'unsafe' || r.verdict === 'error') },
+    summary: summarise(results, FAIL_ON),
     review,
   };
 }
