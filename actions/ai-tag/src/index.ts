@@ -2,18 +2,20 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ActionIO, GateOutcome } from '@trustgate/action-kit';
 import {
+  type AgentFileInput,
+  agentFileType,
+  agentsMarkdown,
   changedFilesFromApi,
   classificationMarkdown,
   classifyFacts,
   commitsFromApi,
   computeLineShare,
   type FileAiLines,
-  isAgentInstructionFile,
+  judgeAgentFiles,
   parseGitAiNote,
   pullRequestFromEvent,
-  scanHiddenInstructions,
 } from '@trustgate/attribution';
-import { attributionPolicySchema, CoreError, loadPolicyFile, severityRank } from '@trustgate/core';
+import { CoreError, defaultPolicy, loadPolicyFile, severityRank } from '@trustgate/core';
 import { githubApi, type PullRequestApi } from './github-api.js';
 
 export type { PullRequestApi } from './github-api.js';
@@ -42,7 +44,8 @@ export async function aiTag(io: ActionIO, api?: PullRequestApi): Promise<GateOut
   }
   const pr = pullRequestFromEvent(await readEvent(io), io.env.GITHUB_EVENT_PATH);
   const policyFile = io.input('policy');
-  const policy = policyFile ? (await loadPolicyFile(resolve(io.workspace, policyFile))).attribution : attributionPolicySchema.parse({});
+  const whole = policyFile ? await loadPolicyFile(resolve(io.workspace, policyFile)) : defaultPolicy();
+  const policy = whole.attribution;
   const gh = api ?? githubApi(io.requiredInput('github-token'), pr.repository, pr.number, io.workspace);
 
   const commits = commitsFromApi(await gh.listCommits(), 'pulls.listCommits');
@@ -63,12 +66,20 @@ export async function aiTag(io: ActionIO, api?: PullRequestApi): Promise<GateOut
     ...(logs.length > 0 ? { lineShare: computeLineShare(logs, changedLines) } : {}),
   });
 
-  const instructionFiles = files.filter((f) => f.status !== 'removed' && isAgentInstructionFile(f.path));
-  const texts = await Promise.all(
-    instructionFiles.map(async (f) => ({ path: f.path, text: (await gh.fileText(f.path, pr.headSha)) ?? '' })),
+  // The agents engine judges the changed MCP configs, skills and instruction files (hidden text included).
+  const manifests = files.filter((f) => f.status !== 'removed' && /(^|\/)SKILL\.md$/i.test(f.path)).map((f) => f.path);
+  const agentInputs: AgentFileInput[] = await Promise.all(
+    files
+      .filter((f) => agentFileType(f.path, manifests))
+      .map(async (f): Promise<AgentFileInput> => {
+        if (f.status === 'removed') return { path: f.path, changed: true, removed: true };
+        return { path: f.path, changed: true, bytes: new TextEncoder().encode((await gh.fileText(f.path, pr.headSha)) ?? '') };
+      }),
   );
-  const findings = scanHiddenInstructions(texts);
-  for (const f of findings) io.annotate(f, f.location?.path ?? '');
+  const agents = judgeAgentFiles(agentInputs, whole.agents);
+  const agentFindings = agents.files.flatMap((f) => f.findings).filter((f) => f.rule !== 'TG-AGT-001');
+  const findings = agentFindings.filter((f) => f.rule.startsWith('TG-AIH-'));
+  for (const f of agentFindings) io.annotate(f, f.location?.path ?? '');
 
   if (io.booleanInput('label', true)) {
     const agentLabel = io.input('agent-label') || policy.labels.agent;
@@ -85,13 +96,22 @@ export async function aiTag(io: ActionIO, api?: PullRequestApi): Promise<GateOut
   io.output('initiator', result.initiator?.id ?? '');
   io.output('ai-line-share', result.aiLineShare?.share ?? '');
   io.output('classification', JSON.stringify(result));
+  io.output('agents-verdict', agents.summary.verdict);
+  io.output('agents-review-required', agents.review.required);
+  io.output('agents-report', JSON.stringify(agents));
   await io.summary(classificationMarkdown(result, findings));
+  if (agents.files.length > 0) await io.summary(agentsMarkdown(agents));
 
   const blocking = findings.filter((f) => severityRank(f.severity) >= severityRank('high'));
   if (blocking.length > 0 && io.booleanInput('fail-on-hidden-instructions', true))
     return {
       failed: true,
       reason: `trustgate ai-tag: hidden text in ${blocking.length} place(s) of agent instruction files; see the annotations`,
+    };
+  if (agents.summary.blocking && io.booleanInput('fail-on-agents', true))
+    return {
+      failed: true,
+      reason: `trustgate ai-tag: ${agents.summary.unsafe + agents.summary.error} changed agent file(s) are ${agents.summary.verdict} (MCP servers, skills, instruction files); see the annotations and the summary`,
     };
   return { failed: false };
 }

@@ -105,6 +105,22 @@ describe('ai-tag action', () => {
     expect(annotations.map((a) => [a.rule, a.location?.path])).toEqual([['TG-AIH-002', 'AGENTS.md']]);
   });
 
+  test('a changed MCP config with an unlisted, unpinned server fails the step; the report and review flag are outputs', async () => {
+    const files = [
+      { filename: '.mcp.json', status: 'added', additions: 5 },
+      { filename: 'src/a.ts', status: 'added', additions: 3 },
+    ];
+    const mcp = JSON.stringify({ mcpServers: { helper: { command: 'npx', args: ['-y', '@evil/mcp-helper'] } } });
+    const { api } = fakeApi(example('human-commits.json'), files, { '.mcp.json': mcp, 'src/a.ts': 'x' });
+    const { io, outputs, annotations, summaries } = fakeIO(eventFile(example('human-event.json')), { label: 'false' });
+    const outcome = await aiTag(io, api);
+    expect(outcome).toMatchObject({ failed: true, reason: expect.stringContaining('1 changed agent file(s) are unsafe') });
+    expect(outputs).toMatchObject({ 'agents-verdict': 'unsafe', 'agents-review-required': 'true' });
+    expect(JSON.parse(outputs['agents-report'] ?? '{}').review.files).toEqual(['.mcp.json']);
+    expect(annotations.map((a) => a.rule)).toEqual(['TG-MCP-001', 'TG-MCP-003']);
+    expect(summaries[1]).toContain('### trustgate agents: `unsafe`');
+  });
+
   test('other events are skipped; a malformed payload fails with EVENT_INVALID', async () => {
     const { api, writes } = fakeApi([]);
     const skip = fakeIO(eventFile({}));

@@ -40142,8 +40142,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 40 modules
-var dist = __nccwpck_require__(6880);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 41 modules
+var dist = __nccwpck_require__(2523);
 ;// CONCATENATED MODULE: ../kit/lib/io.js
 
 
@@ -40233,8 +40233,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 40 modules
-var dist = __nccwpck_require__(6880);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 41 modules
+var dist = __nccwpck_require__(2523);
 // EXTERNAL MODULE: ../../packages/scanner/dist/containers/limits.js
 var containers_limits = __nccwpck_require__(4208);
 // EXTERNAL MODULE: external "node:zlib"
@@ -43472,7 +43472,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6880:
+/***/ 2523:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43499,7 +43499,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   zP: () => (/* reexport */ worstVerdict)
 });
 
-// UNUSED EXPORTS: COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, MARKER_FIELDS, SEVERITIES, STATEMENT_TYPE, architectureReviewRuleSchema, attributionPolicySchema, blocks, cell, checkStatement, environmentPolicySchema, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, markerRuleSchema, metricsPolicySchema, parseConfig, parseDigest, parsePolicy, policySchema, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, severityRank, signerIdentitySchema, splitVerdict, summarise, toText, verdictRank, verifyPolicySchema, waiverSchema
+// UNUSED EXPORTS: COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, MARKER_FIELDS, MARKER_TIERS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, agentsPolicySchema, architectureReviewRuleSchema, attributionPolicySchema, blocks, cell, checkStatement, environmentPolicySchema, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, parseConfig, parseDigest, parsePolicy, policySchema, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, severityRank, signerIdentitySchema, splitVerdict, summarise, toText, verdictRank, verifyPolicySchema, waiverSchema
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -53086,6 +53086,50 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ../../packages/core/dist/policy/agents.js
+
+/** One allow or deny entry for MCP servers: every field given must match; at least one must be given. */
+const mcpServerMatchSchema = strictObject({
+    name: schemas_string().min(1).optional().describe('Server name as the config file keys it.'),
+    package: schemas_string().min(1).optional().describe('npm or PyPI package the server is launched from (npx, uvx, pipx, bunx...).'),
+    version: schemas_string().min(1).optional().describe('Exact package version allowed (with `package`); "*" allows any pinned version.'),
+    image: schemas_string().min(1).optional().describe('Container image repository, e.g. ghcr.io/github/github-mcp-server.'),
+    digest: schemas_string()
+        .regex(/^sha256:[0-9a-f]{64}$/)
+        .optional()
+        .describe('Container image digest the image must be pinned to.'),
+    command: schemas_string()
+        .min(1)
+        .optional()
+        .describe('Executable a stdio server runs (path or bare name), for servers not launched from a package.'),
+    host: schemas_string().min(1).optional().describe('Host of a remote (http/sse) server URL; "*.example.com" matches subdomains.'),
+})
+    .refine((m) => Object.keys(m).some((k) => k !== 'version' && k !== 'digest'), {
+    message: 'an MCP server entry needs at least one of name, package, image, command or host',
+});
+/** `agents:` — MCP servers, skills and instruction files that a change adds or modifies, judged statically. */
+const agentsPolicySchema = strictObject({
+    mcp: strictObject({
+        allow: array(mcpServerMatchSchema).default([]).describe('Approved MCP servers.'),
+        deny: array(mcpServerMatchSchema).default([]).describe('Forbidden MCP servers; deny wins over allow.'),
+        unlisted: schemas_enum(['block', 'review'])
+            .default('block')
+            .describe('What a server on neither list gets: blocked (unsafe) by default, or only flagged for review.'),
+    })
+        .default({ allow: [], deny: [], unlisted: 'block' }),
+    review: strictObject({
+        teams: array(schemas_string().min(1)).default([]).describe('org/team slugs whose members may approve agent configuration changes.'),
+        users: array(schemas_string().min(1)).default([]),
+        count: schemas_number().int().min(1).default(1),
+    })
+        .optional()
+        .describe('The architecture-review rule every change to MCP configs, skills or instruction files needs, whatever its cohort.'),
+    pinned: array(strictObject({ path: schemas_string().min(1), sha256: schemas_string().regex(/^[0-9a-f]{64}$/) }))
+        .default([])
+        .describe('The approved set: when non-empty, every agent file must be listed with its sha256, so any drift fails.'),
+})
+    .describe('Agent governance: MCP servers, skills and instruction files.');
+//# sourceMappingURL=agents.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/policy/attribution.js
 
 /** Where on a pull request or commit a marker rule looks. Display names are never matched on their own. */
@@ -53102,19 +53146,29 @@ const MARKER_FIELDS = [
     'pr-body',
     'branch',
     'label',
+    'pr-title',
+    'author-name',
+    'git-ai-note',
+    'agent-trace',
 ];
+/**
+ * What a match says. `mention` is reported but never decides a cohort: a text or display name that names an AI tool
+ * (people are called Claude; prose mentions Devin), kept so the catalogue covers what weaker detectors flag.
+ */
+const MARKER_TIERS = ['agent', 'assisted', 'bot', 'mention'];
 const markerRuleSchema = strictObject({
     id: schemas_string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'rule ids are letters, digits, dots, dashes and underscores'),
     tool: schemas_string().min(1).describe('The AI tool, e.g. "Claude Code".'),
     agent: schemas_string()
         .regex(/^[a-z0-9][a-z0-9-]*$/)
         .describe('Short stable key reported as `agent`, e.g. "claude-code".'),
-    tier: schemas_enum(['agent', 'assisted', 'bot']).describe('What a match says: an agent authored it, AI assisted a human, or a dependency bot.'),
+    tier: schemas_enum(MARKER_TIERS)
+        .describe('What a match says: an agent authored it, AI assisted a human, a dependency bot, or only a mention (reported, never decides).'),
     on: schemas_enum(MARKER_FIELDS),
     trailer: schemas_string().min(1).optional().describe('Trailer key (case-insensitive) when `on` is "trailer".'),
     pattern: schemas_string()
         .min(1)
-        .describe('Regular expression, case-insensitive; anchored to the whole value except on pr-body, message, subject and name-suffix.'),
+        .describe('Regular expression, case-insensitive; anchored to the whole value except on pr-body, pr-title, message, subject and name-suffix. Named groups `agent`, `model` and `context` are reported.'),
     evidence: schemas_enum(['documented', 'observed', 'inferred']).default('documented').describe('How the pattern is known.'),
     source: schemas_string().min(1).describe('Where the pattern is documented or observed.'),
 });
@@ -53169,6 +53223,15 @@ const signerIdentitySchema = strictObject({
         .describe('owner/repo/.github/workflows/file.yml[@ref]; without @ref any ref of that exact file.'),
     sourceRepository: schemas_string().min(1).optional().describe('owner/repo (or its URL) the workflow ran in.'),
     sourceRepositoryOwner: schemas_string().min(1).optional().describe('owner (or its URL) of the repository the workflow ran in.'),
+    sourceRepositoryId: schemas_string()
+        .regex(/^\d+$/, 'a numeric repository id')
+        .optional()
+        .describe('Numeric id of that repository (Fulcio OID .15): survives renames, changes when the repository is re-created.'),
+    sourceRepositoryOwnerId: schemas_string()
+        .regex(/^\d+$/, 'a numeric owner id')
+        .optional()
+        .describe('Numeric id of its owner (Fulcio OID .17).'),
+    signerDigest: schemas_string().min(1).optional().describe('Commit SHA of the signing workflow file (Fulcio OID .10).'),
     sourceRef: schemas_string().min(1).optional().describe('Git ref the workflow ran on, e.g. refs/heads/main.'),
     sourceDigest: schemas_string().min(1).optional().describe('Commit SHA the workflow ran on.'),
     runnerEnvironment: schemas_enum(['github-hosted', 'self-hosted', 'any'])
@@ -53261,6 +53324,11 @@ const reviewPolicySchema = strictObject({
     rules: array(architectureReviewRuleSchema).default([]),
     useCodeowners: schemas_boolean().default(false),
     overrideTeams: array(schemas_string().min(1)).default([]),
+    unknownInitiatorApprovals: schemas_number()
+        .int()
+        .min(0)
+        .default(1)
+        .describe('Extra approvals every rule needs when an agent change has an unknown initiator (no GitHub account could be resolved).'),
 })
     .describe('Architecture review on AI-tagged pull requests.');
 //# sourceMappingURL=review.js.map
@@ -53338,6 +53406,7 @@ const verifyPolicySchema = strictObject({
 
 
 
+
 /** The whole `.github/trustgate.yml`. Every section is optional and defaults to the safe behaviour. */
 const policySchema = strictObject({
     version: literal(1).describe('Schema version; always 1.'),
@@ -53348,11 +53417,13 @@ const policySchema = strictObject({
     review: reviewPolicySchema.default(() => reviewPolicySchema.parse({})),
     guardrails: guardrailsPolicySchema.default(() => guardrailsPolicySchema.parse({})),
     metrics: metricsPolicySchema.default(() => metricsPolicySchema.parse({})),
+    agents: agentsPolicySchema.default(() => agentsPolicySchema.parse({})),
 })
     .describe('trustgate policy (.github/trustgate.yml)');
 function defaultPolicy() {
     return policySchema.parse({ version: 1 });
 }
+
 
 
 
@@ -53475,6 +53546,8 @@ function isDigest(text) {
 ;// CONCATENATED MODULE: ../../packages/core/dist/intoto/statement.js
 /** in-toto Statement v1 (https://in-toto.io/Statement/v1). */
 const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+/** The earlier Statement v0.1, still signed by some producers (same layout, `predicate` required). */
+const STATEMENT_TYPE_V01 = 'https://in-toto.io/Statement/v0.1';
 /** trustgate's own predicate types, one per face that emits evidence. */
 const PREDICATE_TYPES = {
     scan: 'https://trustgate.dev/scan/v1',
@@ -53492,25 +53565,73 @@ function buildStatement(subject, predicateType, predicate) {
     }
     return { _type: STATEMENT_TYPE, subject, predicateType, predicate };
 }
-/** Shape check of untrusted JSON claiming to be a Statement; returns a reason on failure. */
+/** Hex lengths of the digest algorithms in-toto's DigestSet names (https://github.com/in-toto/attestation/blob/main/spec/v1/digest_set.md). */
+const HEX_DIGESTS = {
+    sha224: 56,
+    sha256: 64,
+    sha384: 96,
+    sha512: 128,
+    sha512_224: 56,
+    sha512_256: 64,
+    sha3_224: 56,
+    sha3_256: 64,
+    sha3_384: 96,
+    sha3_512: 128,
+    sha1: 40,
+    md5: 32,
+    gitCommit: -1,
+    gitTree: -1,
+    gitBlob: -1,
+};
+/**
+ * Schema check of untrusted JSON claiming to be a Statement (v1 or v0.1), returning a reason on failure: every
+ * subject an object with a non-empty DigestSet whose known algorithms carry hex of the right length, a
+ * predicateType, and (v0.1 always, v1 when present) an object predicate. Anything else is refused, never assumed.
+ */
 function checkStatement(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return { ok: false, reason: 'not a JSON object' };
-    const v = value;
-    if (v._type !== STATEMENT_TYPE)
-        return { ok: false, reason: `_type is ${JSON.stringify(v._type)}, expected ${STATEMENT_TYPE}` };
-    if (!Array.isArray(v.subject) || v.subject.length === 0)
-        return { ok: false, reason: 'subject must be a non-empty array' };
-    for (const s of v.subject) {
-        const d = s?.digest;
-        if (typeof d !== 'object' || d === null || Object.keys(d).length === 0)
-            return { ok: false, reason: 'every subject needs a digest' };
-        if (Object.values(d).some((x) => typeof x !== 'string'))
-            return { ok: false, reason: 'subject digests must be strings' };
+    if (value._type !== STATEMENT_TYPE && value._type !== STATEMENT_TYPE_V01) {
+        return { ok: false, reason: `_type is ${JSON.stringify(value._type)}, expected ${STATEMENT_TYPE} (or ${STATEMENT_TYPE_V01})` };
     }
-    if (typeof v.predicateType !== 'string' || v.predicateType === '')
+    if (!Array.isArray(value.subject) || value.subject.length === 0)
+        return { ok: false, reason: 'subject must be a non-empty array' };
+    for (const [i, s] of value.subject.entries()) {
+        const problem = subjectProblem(s);
+        if (problem)
+            return { ok: false, reason: `subject[${i}]: ${problem}` };
+    }
+    if (typeof value.predicateType !== 'string' || value.predicateType === '')
         return { ok: false, reason: 'predicateType must be a string' };
-    return { ok: true, statement: v };
+    const required = value._type === STATEMENT_TYPE_V01;
+    if ((required || value.predicate !== undefined) && !isRecord(value.predicate)) {
+        return { ok: false, reason: `predicate must be a JSON object${required ? ' (required in Statement v0.1)' : ''}` };
+    }
+    return { ok: true, statement: value };
+}
+function subjectProblem(s) {
+    if (!isRecord(s))
+        return 'not an object';
+    if (s.name !== undefined && typeof s.name !== 'string')
+        return 'name must be a string';
+    if (s.uri !== undefined && typeof s.uri !== 'string')
+        return 'uri must be a string';
+    if (!isRecord(s.digest) || Object.keys(s.digest).length === 0)
+        return 'needs a digest';
+    for (const [algorithm, hex] of Object.entries(s.digest)) {
+        if (typeof hex !== 'string' || hex === '')
+            return `digest ${algorithm} must be a non-empty string`;
+        const length = HEX_DIGESTS[algorithm];
+        if (length === undefined)
+            continue;
+        if (!/^[0-9a-fA-F]+$/.test(hex) || (length > 0 && hex.length !== length) || (length < 0 && hex.length !== 40 && hex.length !== 64)) {
+            return `digest ${algorithm} is not ${length > 0 ? length : '40 or 64'} hex characters`;
+        }
+    }
+    return undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 //# sourceMappingURL=statement.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/json.js
@@ -53807,7 +53928,7 @@ const TRUSTGATE_VERSION = '0.1.0';
 /* harmony export */   Xc: () => (/* binding */ analysisFrom),
 /* harmony export */   eE: () => (/* binding */ absorb)
 /* harmony export */ });
-/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6880);
+/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2523);
 /* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7738);
 
 
@@ -54251,7 +54372,7 @@ function sniffGraphDef(head) {
 /* harmony export */   gk: () => (/* binding */ finding),
 /* harmony export */   pD: () => (/* binding */ uniqueBy)
 /* harmony export */ });
-/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6880);
+/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2523);
 /* harmony import */ var _conclude_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9368);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1799);
 
@@ -54391,7 +54512,7 @@ function jsonHeadMentions(head, markers) {
 /* harmony export */   W1: () => (/* binding */ overLimit),
 /* harmony export */   xG: () => (/* binding */ ModelFormatError)
 /* harmony export */ });
-/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6880);
+/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2523);
 
 /** A model file whose bytes do not follow its format (malformed) or exceed a hard cap (limit). */
 class ModelFormatError extends _trustgate_core__WEBPACK_IMPORTED_MODULE_0__/* .TrustgateError */ .O_ {

@@ -49166,8 +49166,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 37 modules
-var dist = __nccwpck_require__(4686);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 38 modules
+var dist = __nccwpck_require__(629);
 ;// CONCATENATED MODULE: ../kit/lib/io.js
 
 
@@ -49246,7 +49246,7 @@ async function runAction(gate, io = runnerIO()) {
 
 /***/ }),
 
-/***/ 138:
+/***/ 7006:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49259,8 +49259,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 37 modules
-var dist = __nccwpck_require__(4686);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 38 modules
+var dist = __nccwpck_require__(629);
 // EXTERNAL MODULE: ../../node_modules/@sigstore/bundle/dist/index.js
 var bundle_dist = __nccwpck_require__(6124);
 ;// CONCATENATED MODULE: ../../packages/verify/dist/errors.js
@@ -49415,40 +49415,325 @@ async function sha256File(file) {
     return hash.digest('hex');
 }
 //# sourceMappingURL=digest.js.map
-;// CONCATENATED MODULE: ../../packages/verify/dist/identity.js
+;// CONCATENATED MODULE: ../../packages/verify/dist/cert/der.js
+/**
+ * A strict DER reader for the few structures trustgate reads itself (the signing certificate). Attacker-controlled
+ * bytes: indefinite or non-minimal lengths, high tag numbers, truncation and trailing bytes are all refused, so
+ * exactly one reading of the bytes exists (DER, X.690 section 10).
+ */
+class DerError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DerError';
+    }
+}
+const TAG = {
+    boolean: 0x01,
+    integer: 0x02,
+    bitString: 0x03,
+    octetString: 0x04,
+    oid: 0x06,
+    utf8String: 0x0c,
+    sequence: 0x30,
+    set: 0x31,
+};
+/** Read one TLV at `offset`; returns it and where the next one starts. */
+function readAt(buf, offset) {
+    if (offset + 2 > buf.length)
+        throw new DerError('truncated element');
+    const tag = buf[offset];
+    if ((tag & 0x1f) === 0x1f)
+        throw new DerError('high tag numbers are not used in certificates');
+    let length = buf[offset + 1];
+    let start = offset + 2;
+    if (length === 0x80)
+        throw new DerError('indefinite length is not DER');
+    if (length > 0x80) {
+        const octets = length & 0x7f;
+        if (octets > 4 || start + octets > buf.length)
+            throw new DerError('length too long');
+        length = 0;
+        for (let i = 0; i < octets; i++)
+            length = length * 256 + buf[start + i];
+        if (buf[start] === 0 || length < 0x80)
+            throw new DerError('length is not minimally encoded');
+        start += octets;
+    }
+    const end = start + length;
+    if (end > buf.length)
+        throw new DerError('element runs past the end of its container');
+    return { node: { tag, value: buf.subarray(start, end), raw: buf.subarray(offset, end) }, next: end };
+}
+/** Exactly one element, nothing after it. */
+function readOne(buf, expectedTag) {
+    const { node, next } = readAt(buf, 0);
+    if (next !== buf.length)
+        throw new DerError('trailing bytes after the element');
+    if (expectedTag !== undefined && node.tag !== expectedTag)
+        throw new DerError(`expected tag 0x${hex(expectedTag)}, got 0x${hex(node.tag)}`);
+    return node;
+}
+/** The elements of a constructed value, in order. */
+function children(node) {
+    if ((node.tag & 0x20) === 0)
+        throw new DerError(`tag 0x${hex(node.tag)} is not constructed`);
+    const out = [];
+    let offset = 0;
+    while (offset < node.value.length) {
+        const { node: child, next } = readAt(node.value, offset);
+        out.push(child);
+        offset = next;
+    }
+    return out;
+}
+function expectTag(node, tag, what) {
+    if (node === undefined)
+        throw new DerError(`${what} is missing`);
+    if (node.tag !== tag)
+        throw new DerError(`${what} has tag 0x${hex(node.tag)}, expected 0x${hex(tag)}`);
+    return node;
+}
+function readOid(node) {
+    if (node.tag !== TAG.oid || node.value.length === 0)
+        throw new DerError('not an OBJECT IDENTIFIER');
+    const parts = [];
+    let acc = 0;
+    for (const [i, byte] of node.value.entries()) {
+        if (acc === 0 && byte === 0x80)
+            throw new DerError('OID arc is not minimally encoded');
+        acc = acc * 128 + (byte & 0x7f);
+        if (acc > Number.MAX_SAFE_INTEGER)
+            throw new DerError('OID arc too large');
+        if ((byte & 0x80) === 0) {
+            parts.push(acc);
+            acc = 0;
+        }
+        else if (i === node.value.length - 1)
+            throw new DerError('OID ends inside an arc');
+    }
+    const first = parts.shift();
+    const head = first < 80 ? [Math.floor(first / 40), first % 40] : [2, first - 80];
+    return [...head, ...parts].join('.');
+}
+/** DER BOOLEAN: one octet, 0x00 or 0xFF. */
+function readBoolean(node) {
+    if (node.tag !== TAG.boolean || node.value.length !== 1)
+        throw new DerError('not a BOOLEAN');
+    if (node.value[0] === 0xff)
+        return true;
+    if (node.value[0] === 0x00)
+        return false;
+    throw new DerError('BOOLEAN is neither 0x00 nor 0xFF');
+}
+/** A small non-negative INTEGER (versions, path lengths). */
+function readSmallInteger(node) {
+    if (node.tag !== TAG.integer || node.value.length === 0 || node.value.length > 4)
+        throw new DerError('not a small INTEGER');
+    if (node.value[0] & 0x80)
+        throw new DerError('negative INTEGER');
+    if (node.value.length > 1 && node.value[0] === 0 && (node.value[1] & 0x80) === 0) {
+        throw new DerError('INTEGER is not minimally encoded');
+    }
+    return node.value.reduce((acc, b) => acc * 256 + b, 0);
+}
+/** BIT STRING bits as a function of their index (bit 0 is the most significant bit of the first octet). */
+function readBits(node) {
+    if (node.tag !== TAG.bitString || node.value.length === 0)
+        throw new DerError('not a BIT STRING');
+    const unused = node.value[0];
+    if (unused > 7 || (node.value.length === 1 && unused !== 0))
+        throw new DerError('BIT STRING has a bad unused-bits count');
+    const bytes = node.value.subarray(1);
+    return (bit) => {
+        const byte = bytes[bit >> 3];
+        return byte !== undefined && ((byte >> (7 - (bit & 7))) & 1) === 1;
+    };
+}
+const hex = (n) => n.toString(16).padStart(2, '0');
+//# sourceMappingURL=der.js.map
+;// CONCATENATED MODULE: ../../packages/verify/dist/cert/signing-certificate.js
+
 
 const FULCIO = '1.3.6.1.4.1.57264.1';
-const V2_CLAIMS = [
-    ['issuer', `${FULCIO}.8`],
-    ['buildSignerUri', `${FULCIO}.9`],
-    ['buildSignerDigest', `${FULCIO}.10`],
-    ['runnerEnvironment', `${FULCIO}.11`],
-    ['sourceRepositoryUri', `${FULCIO}.12`],
-    ['sourceRepositoryDigest', `${FULCIO}.13`],
-    ['sourceRepositoryRef', `${FULCIO}.14`],
-    ['sourceRepositoryOwnerUri', `${FULCIO}.16`],
-    ['buildConfigUri', `${FULCIO}.18`],
-    ['buildTrigger', `${FULCIO}.20`],
-    ['runInvocationUri', `${FULCIO}.21`],
+const CLAIM_OIDS = [
+    ['issuer', 8],
+    ['buildSignerUri', 9],
+    ['buildSignerDigest', 10],
+    ['runnerEnvironment', 11],
+    ['sourceRepositoryUri', 12],
+    ['sourceRepositoryDigest', 13],
+    ['sourceRepositoryRef', 14],
+    ['sourceRepositoryIdentifier', 15],
+    ['sourceRepositoryOwnerUri', 16],
+    ['sourceRepositoryOwnerIdentifier', 17],
+    ['buildConfigUri', 18],
+    ['buildConfigDigest', 19],
+    ['buildTrigger', 20],
+    ['runInvocationUri', 21],
+    ['sourceRepositoryVisibilityAtSigning', 22],
 ];
-/** The deprecated issuer extension holds raw bytes, not a DER string. */
+/** The deprecated issuer extension holds the raw bytes of the URL, not a DER string. */
 const ISSUER_V1 = `${FULCIO}.1`;
-function certificateClaims(cert) {
-    const claims = { subjectAlternativeName: cert.subjectAltName ?? '' };
-    for (const [name, oid] of V2_CLAIMS) {
-        const ext = cert.extension(oid);
-        if (!ext)
-            continue;
-        const str = ext.valueObj.subs?.[0]?.value ?? ext.valueObj.value;
-        claims[name] = Buffer.from(str).toString('utf8');
+const OTHERNAME_SAN = `${FULCIO}.7`;
+const EXT = {
+    subjectKeyId: '2.5.29.14',
+    keyUsage: '2.5.29.15',
+    subjectAltName: '2.5.29.17',
+    basicConstraints: '2.5.29.19',
+    nameConstraints: '2.5.29.30',
+    crlDistributionPoints: '2.5.29.31',
+    certificatePolicies: '2.5.29.32',
+    authorityKeyId: '2.5.29.35',
+    extKeyUsage: '2.5.29.37',
+};
+/** Extensions Go's crypto/x509 processes; any other one marked critical makes Verify fail (UnhandledCriticalExtension). */
+const HANDLED = new Set(Object.values(EXT));
+const CODE_SIGNING = '1.3.6.1.5.5.7.3.3';
+class Defect extends Error {
+    reason;
+    constructor(reason, message) {
+        super(message);
+        this.reason = reason;
     }
-    if (claims.issuer === undefined) {
-        const v1 = cert.extension(ISSUER_V1);
-        if (v1)
-            claims.issuer = v1.value.toString('utf8');
+}
+/** Read and check the leaf; every defect is CERTIFICATE_INVALID with `details.reason`. */
+function readSigningCertificate(der) {
+    try {
+        return read(Buffer.from(der.buffer, der.byteOffset, der.byteLength));
+    }
+    catch (err) {
+        const defect = err instanceof Defect ? err : err instanceof DerError ? new Defect('DER_INVALID', `it is not valid DER (${err.message})`) : undefined;
+        if (!defect)
+            throw err;
+        throw new VerifyError('CERTIFICATE_INVALID', `the signing certificate is refused: ${defect.message} [${defect.reason}]; Fulcio never issues such a certificate`, { details: { reason: defect.reason } });
+    }
+}
+function read(der) {
+    const [tbs, outerAlg, signature, ...rest] = children(readOne(der, TAG.sequence));
+    if (rest.length > 0 || signature?.tag !== TAG.bitString)
+        throw new DerError('a certificate is tbsCertificate, algorithm, signature');
+    const fields = children(expectTag(tbs, TAG.sequence, 'tbsCertificate'));
+    const version = fields[0]?.tag === 0xa0 ? readSmallInteger(readOne(fields.shift().value)) : 0;
+    if (version !== 2)
+        throw new Defect('VERSION_INVALID', `it is X.509 v${version + 1}; signing certificates are v3`);
+    const [, innerAlg, , , , , ...optional] = fields;
+    if (!innerAlg || !outerAlg || !innerAlg.raw.equals(outerAlg.raw)) {
+        throw new Defect('SIGNATURE_ALGORITHM_MISMATCH', 'the signed and the outer signature algorithms differ');
+    }
+    const extensionsNode = optional.find((n) => n.tag === 0xa3);
+    const extensions = extensionsNode ? readExtensions(readOne(extensionsNode.value, TAG.sequence)) : new Map();
+    checkCaAndUsage(extensions);
+    const claims = { subjectAlternativeName: readSan(extensions.get(EXT.subjectAltName)) };
+    for (const [name, arc] of CLAIM_OIDS) {
+        const ext = extensions.get(`${FULCIO}.${arc}`);
+        if (ext)
+            claims[name] = derUtf8(ext.value, `${FULCIO}.${arc}`);
+    }
+    const v1 = extensions.get(ISSUER_V1);
+    if (v1) {
+        const issuerV1 = utf8(v1.value, ISSUER_V1);
+        // sigstore-go lets whichever extension comes last win; two different issuers in one certificate is refused here.
+        if (claims.issuer !== undefined && claims.issuer !== issuerV1) {
+            throw new Defect('ISSUER_MISMATCH', `its issuer extensions disagree (${ISSUER_V1}: ${issuerV1}, ${FULCIO}.8: ${claims.issuer})`);
+        }
+        claims.issuer = issuerV1;
     }
     return claims;
 }
+function readExtensions(seq) {
+    const out = new Map();
+    for (const ext of children(seq)) {
+        const parts = children(expectTag(ext, TAG.sequence, 'extension'));
+        const oid = readOid(expectTag(parts[0], TAG.oid, 'extension id'));
+        const hasCritical = parts.length === 3;
+        if (parts.length !== 2 && !hasCritical)
+            throw new DerError(`extension ${oid} has ${parts.length} fields`);
+        const critical = hasCritical ? readBoolean(parts[1]) : false;
+        const value = expectTag(parts[hasCritical ? 2 : 1], TAG.octetString, `extension ${oid} value`).value;
+        if (out.has(oid))
+            throw new Defect('DUPLICATE_EXTENSION', `extension ${oid} appears twice`);
+        if (critical && !HANDLED.has(oid))
+            throw new Defect('UNKNOWN_CRITICAL_EXTENSION', `extension ${oid} is critical and not understood`);
+        out.set(oid, { critical, value });
+    }
+    return out;
+}
+function checkCaAndUsage(extensions) {
+    const bc = extensions.get(EXT.basicConstraints);
+    if (bc) {
+        const [ca] = children(readOne(bc.value, TAG.sequence));
+        if (ca?.tag === TAG.boolean && readBoolean(ca))
+            throw new Defect('LEAF_IS_CA', 'it is a CA certificate (basicConstraints cA)');
+    }
+    const ku = extensions.get(EXT.keyUsage);
+    if (!ku)
+        throw new Defect('KEY_USAGE_INVALID', 'it has no key usage');
+    const bit = readBits(readOne(ku.value));
+    if (bit(5))
+        throw new Defect('LEAF_IS_CA', 'its key usage allows signing certificates (keyCertSign)');
+    if (!bit(0))
+        throw new Defect('KEY_USAGE_INVALID', 'its key usage does not allow digital signatures');
+    const eku = extensions.get(EXT.extKeyUsage);
+    const usages = eku ? children(readOne(eku.value, TAG.sequence)).map(readOid) : [];
+    if (!usages.includes(CODE_SIGNING))
+        throw new Defect('EKU_NOT_CODE_SIGNING', 'its extended key usage does not include code signing');
+}
+/** Exactly one SAN, a URI or e-mail (IA5String) or Fulcio's otherName username (UTF8String), printable ASCII. */
+function readSan(ext) {
+    if (!ext)
+        throw new Defect('SAN_MISSING', 'it has no subject alternative name');
+    const names = children(readOne(ext.value, TAG.sequence));
+    if (names.length === 0)
+        throw new Defect('SAN_EMPTY', 'its subject alternative name extension is empty');
+    if (names.length > 1)
+        throw new Defect('SAN_AMBIGUOUS', `it names ${names.length} identities; Fulcio issues one`);
+    const name = names[0];
+    let bytes;
+    if (name.tag === 0x86 || name.tag === 0x81)
+        bytes = name.value;
+    else if (name.tag === 0xa0) {
+        const [type, value] = children(name);
+        if (!type || readOid(type) !== OTHERNAME_SAN || value?.tag !== 0xa0)
+            throw new Defect('SAN_AMBIGUOUS', 'its otherName is not Fulcio’s');
+        bytes = readOne(value.value, TAG.utf8String).value;
+    }
+    else
+        throw new Defect('SAN_AMBIGUOUS', `its subject alternative name has an unsupported type (tag 0x${name.tag.toString(16)})`);
+    if (bytes.length === 0)
+        throw new Defect('SAN_EMPTY', 'its subject alternative name is empty');
+    // Go's isIA5String refuses bytes above 0x7F; controls and spaces have no place in a URI or an address either.
+    if (bytes.some((b) => b < 0x21 || b > 0x7e)) {
+        throw new Defect('SAN_NOT_ASCII', `its subject alternative name has bytes outside printable ASCII (${bytes.toString('hex')})`);
+    }
+    return bytes.toString('latin1');
+}
+/** Fulcio v2 extensions: exactly one DER UTF8String, nothing after it (sigstore-go ParseDERString). */
+function derUtf8(value, oid) {
+    let node;
+    try {
+        node = readOne(value, TAG.utf8String);
+    }
+    catch (err) {
+        throw new Defect('FULCIO_EXTENSION_INVALID', `extension ${oid} is not one DER UTF8String (${err.message})`);
+    }
+    return utf8(node.value, oid);
+}
+function utf8(bytes, oid) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new Defect('FULCIO_EXTENSION_INVALID', `extension ${oid} is not UTF-8`);
+    }
+}
+//# sourceMappingURL=signing-certificate.js.map
+;// CONCATENATED MODULE: ../../packages/verify/dist/identity.js
+
+/**
+ * THE place where a signer's identity is judged. @sigstore/verify matches the SAN as an unanchored regexp and
+ * passes when no policy is given; here a SAN is compared exactly (or against a regexp we anchor), the issuer
+ * exactly, and GitHub claims from Fulcio's certificate extensions after the signature has been verified.
+ */
 /** Issuers whose certificates carry GitHub Actions claims (public GitHub, and GHES/enterprise custom issuers below it). */
 function isGitHubActionsIssuer(issuer) {
     return issuer !== undefined && /^https:\/\/token\.actions\.githubusercontent\.com(\/|$)/.test(issuer);
@@ -49469,13 +49754,26 @@ function githubUrl(nameOrUrl) {
     return (/^https?:\/\//.test(trimmed) ? trimmed : GITHUB + trimmed.replace(/^github\.com\//, '')).toLowerCase();
 }
 /**
+ * `https://host/owner/repo/rest` with the parts Git and GitHub compare case-insensitively (host, owner, repository)
+ * lower-cased and the rest (workflow path, `@ref`) exactly as written: `@refs/heads/MAIN` is not `@refs/heads/main`.
+ */
+function canonicalRepoUrl(url) {
+    const m = /^https:\/\/([^/]+)\/([^/]+)\/([^/@]+)(.*)$/.exec(url);
+    if (!m)
+        return undefined;
+    return `https://${m[1].toLowerCase()}/${m[2].toLowerCase()}/${m[3].toLowerCase()}${m[4]}`;
+}
+/**
  * `gh attestation verify --signer-workflow` semantics: `owner/repo/.github/workflows/f.yml` matches that workflow at
  * any ref (the SAN must continue with `@`), `...f.yml@refs/heads/main` matches that ref exactly. A plain prefix test
- * would accept `release.yml.evil.yml` and `@refs/heads/main-evil`.
+ * would accept `release.yml.evil.yml` and `@refs/heads/main-evil`; a lower-cased one `RELEASE.yml` and `@refs/heads/MAIN`.
  */
 function workflowMatches(expected, san) {
-    const want = githubUrl(expected);
-    const have = san.toLowerCase();
+    const trimmed = expected.replace(/\/+$/, '');
+    const want = canonicalRepoUrl(/^https?:\/\//.test(trimmed) ? trimmed : GITHUB + trimmed.replace(/^github\.com\//i, ''));
+    const have = canonicalRepoUrl(san);
+    if (want === undefined || have === undefined)
+        return false;
     if (expected.includes('@'))
         return have === want;
     return have.startsWith(`${want}@`) && have.length > want.length + 1;
@@ -49508,6 +49806,19 @@ function compareIdentity(policy, claims) {
             expected: githubUrl(policy.sourceRepositoryOwner),
             actual: claims.sourceRepositoryOwnerUri ?? '(none)',
         });
+    }
+    if (policy.sourceRepositoryId !== undefined && policy.sourceRepositoryId !== claims.sourceRepositoryIdentifier) {
+        out.push({ field: 'sourceRepositoryId', expected: policy.sourceRepositoryId, actual: claims.sourceRepositoryIdentifier ?? '(none)' });
+    }
+    if (policy.sourceRepositoryOwnerId !== undefined && policy.sourceRepositoryOwnerId !== claims.sourceRepositoryOwnerIdentifier) {
+        out.push({
+            field: 'sourceRepositoryOwnerId',
+            expected: policy.sourceRepositoryOwnerId,
+            actual: claims.sourceRepositoryOwnerIdentifier ?? '(none)',
+        });
+    }
+    if (policy.signerDigest !== undefined && policy.signerDigest.toLowerCase() !== (claims.buildSignerDigest ?? '').toLowerCase()) {
+        out.push({ field: 'signerDigest', expected: policy.signerDigest, actual: claims.buildSignerDigest ?? '(none)' });
     }
     if (policy.sourceRef !== undefined && policy.sourceRef !== claims.sourceRepositoryRef) {
         out.push({ field: 'sourceRef', expected: policy.sourceRef, actual: claims.sourceRepositoryRef ?? '(none)' });
@@ -55215,6 +55526,7 @@ function verifyPrehashed(key, digest, signature) {
 
 
 
+
 const IN_TOTO_PAYLOAD = 'application/vnd.in-toto+json';
 function verifyBundle(bundle, options) {
     const { policy, artifact } = options;
@@ -55233,6 +55545,9 @@ function verifyBundle(bundle, options) {
     if (bundle.content.$case === 'messageSignature' && artifact === undefined) {
         throw new VerifyError('DIGEST_MISMATCH', 'the bundle signs an artifact directly; pass the artifact file or its sha256:<hex> digest');
     }
+    // Our own strict reading of the leaf comes first: the library's view of it is not trusted (see cert/).
+    const leafDer = leafCertificate(bundle);
+    const claims = leafDer ? readSigningCertificate(leafDer) : undefined;
     const entity = signedEntity(bundle, artifact);
     const leaf = entity.key.$case === 'certificate' ? entity.key.certificate : undefined;
     const root = selectRootForCertificate(options.roots.roots, leaf);
@@ -55245,12 +55560,13 @@ function verifyBundle(bundle, options) {
     catch (err) {
         throw fromSigstoreError(err, 'the bundle does not verify');
     }
-    const signer = leaf && 'signers' in policy
-        ? { kind: 'certificate', claims: certificateClaims(leaf), matched: policy.signers[0] }
-        : { kind: 'key' };
-    if (signer.kind === 'certificate' && 'signers' in policy)
-        signer.matched = judgeIdentity(policy.signers, signer.claims);
-    const result = { signer, trustedRootSource: options.roots.source, warnings: [...options.roots.warnings] };
+    const signer = claims && 'signers' in policy ? { kind: 'certificate', claims, matched: judgeIdentity(policy.signers, claims) } : { kind: 'key' };
+    const result = {
+        signer,
+        timestamps: verifiedTimestamps(bundle),
+        trustedRootSource: options.roots.source,
+        warnings: [...options.roots.warnings],
+    };
     if (bundle.content.$case === 'messageSignature') {
         checkMessageDigest(bundle.content.messageSignature.messageDigest, artifact);
         return result;
@@ -55267,6 +55583,30 @@ function verifyBundle(bundle, options) {
         requireSubject(result.statement, { algorithm: 'sha256', hex: artifactSha256(artifact) });
     }
     return result;
+}
+function leafCertificate(bundle) {
+    const material = bundle.verificationMaterial.content;
+    if (material.$case === 'certificate')
+        return material.certificate.rawBytes;
+    if (material.$case === 'x509CertificateChain')
+        return material.x509CertificateChain.certificates[0]?.rawBytes;
+    return undefined;
+}
+/**
+ * The times the Verifier has vouched for, once it has passed: it checks the SET of every entry that has one and
+ * every RFC 3161 token, and fails otherwise. An entry with only an inclusion proof proves inclusion, not its
+ * integratedTime (the checkpoint does not sign it), so that time is not one of them.
+ */
+function verifiedTimestamps(bundle) {
+    const out = [];
+    for (const entry of bundle.verificationMaterial.tlogEntries) {
+        if (entry.inclusionPromise)
+            out.push({ source: 'transparency-log', time: new Date(Number(entry.integratedTime) * 1000) });
+    }
+    for (const ts of bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps ?? []) {
+        out.push({ source: 'timestamp-authority', time: core_dist.RFC3161Timestamp.parse(Buffer.from(ts.signedTimestamp)).signingTime });
+    }
+    return out;
 }
 function signedEntity(bundle, artifact) {
     let entity;
@@ -55325,14 +55665,10 @@ function parseStatement(payload) {
     catch (cause) {
         throw new VerifyError('STATEMENT_INVALID', `the DSSE payload is not JSON: ${cause.message}`, { cause });
     }
+    // v1 and v0.1 are both checked against their schema: a signed but malformed Statement is refused, never read.
     const checked = (0,dist/* checkStatement */.It)(value);
-    if (!checked.ok) {
-        // Older Statement v0.1 (`https://in-toto.io/Statement/v0.1`) is still produced by some signers.
-        const v = value;
-        if (v && v._type === 'https://in-toto.io/Statement/v0.1')
-            return value;
-        throw new VerifyError('STATEMENT_INVALID', `the DSSE payload is not an in-toto Statement: ${checked.reason}`);
-    }
+    if (!checked.ok)
+        throw new VerifyError('STATEMENT_INVALID', `the DSSE payload is not a valid in-toto Statement: ${checked.reason}`);
     return checked.statement;
 }
 /** The artifact must be one of the Statement's subjects, by digest (sha256, or sha384/sha512 where that is all a subject records). */
@@ -55650,10 +55986,13 @@ function verifyAttestationSync(bundleJson, options) {
                 requireSubject(statement, digest);
             if (verified.signer.kind !== 'certificate')
                 throw new VerifyError('KEY_INVALID', `${source} is not signed by a certificate`);
+            const earliest = Math.min(...verified.timestamps.map((t) => t.time.getTime()));
             return {
                 statement,
                 signer: verified.signer.claims,
                 matched: verified.signer.matched,
+                timestamps: verified.timestamps,
+                ...(Number.isFinite(earliest) ? { signedAt: new Date(earliest) } : {}),
                 trustedRootSource: verified.trustedRootSource,
                 warnings: verified.warnings,
             };
@@ -55756,7 +56095,7 @@ function manifestFromStatement(statement) {
     if (statement.predicateType === MODEL_SIGNING_DIGESTS_PREDICATE) {
         const resources = new Map();
         for (const s of statement.subject)
-            resources.set(checkName(s.name ?? ''), hex(s.digest.sha256));
+            resources.set(checkName(s.name ?? ''), manifest_hex(s.digest.sha256));
         return { method: 'files', hashType: 'sha256', allowSymlinks: false, ignorePaths: [], resources };
     }
     if (statement.predicateType !== MODEL_SIGNING_PREDICATE) {
@@ -55779,7 +56118,7 @@ function manifestFromStatement(statement) {
         if (typeof r?.name !== 'string')
             throw new VerifyError('STATEMENT_INVALID', 'a resource of the model signature has no name');
         checkName(method === 'shards' ? r.name.replace(/:\d+:\d+$/, '') : r.name);
-        resources.set(r.name, hex(r.digest));
+        resources.set(r.name, manifest_hex(r.digest));
     }
     const manifest = {
         method,
@@ -55796,7 +56135,7 @@ function manifestFromStatement(statement) {
     }
     return manifest;
 }
-function hex(value) {
+function manifest_hex(value) {
     if (typeof value !== 'string' || !/^[0-9a-fA-F]+$/.test(value))
         throw new VerifyError('STATEMENT_INVALID', 'a resource digest is not hex');
     return value.toLowerCase();
@@ -56111,6 +56450,7 @@ function signerPolicyFrom(flags) {
 
 
 
+
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./lib/index.js
 
@@ -56128,7 +56468,7 @@ async function verifySignature(io) {
     io.output('verified', false);
     try {
         const trustedRoot = io.input('trusted-root') ? await loadTrustedRootFile(at(io.input('trusted-root'))) : undefined;
-        const bundleText = await read(bundleFile);
+        const bundleText = await lib_read(bundleFile);
         const { signer, subjectDigest } = await run(mode, io, subject, bundleText, bundleFile, trustedRoot);
         const identity = signer.kind === 'key' ? 'managed key' : signer.claims.subjectAlternativeName;
         io.output('verified', true);
@@ -56192,11 +56532,11 @@ async function signerPolicy(io) {
         identity: io.input('certificate-identity') || undefined,
         identityRegexp: io.input('certificate-identity-regexp') || undefined,
         issuer: io.input('certificate-oidc-issuer') || undefined,
-        keyPem: key ? await read(external_node_path_.resolve(io.workspace, key)) : undefined,
+        keyPem: key ? await lib_read(external_node_path_.resolve(io.workspace, key)) : undefined,
         keySource: key,
     });
 }
-async function read(file) {
+async function lib_read(file) {
     try {
         return await (0,promises_.readFile)(file, 'utf8');
     }
@@ -56213,7 +56553,7 @@ async function read(file) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3596);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(138);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7006);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .verifySignature */ .O);
@@ -56223,7 +56563,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4686:
+/***/ 629:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56240,7 +56580,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   m: () => (/* reexport */ parseDigest)
 });
 
-// UNUSED EXPORTS: COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, MARKER_FIELDS, SEVERITIES, STATEMENT_TYPE, VERDICTS, architectureReviewRuleSchema, attributionPolicySchema, blocks, blocksFile, buildReport, cell, combineVerdict, defaultPolicy, environmentPolicySchema, formatDigest, guardrailsPolicySchema, highestSeverity, loadPolicyFile, markerRuleSchema, metricsPolicySchema, parseConfig, parsePolicy, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, severityRank, signerIdentitySchema, splitVerdict, summarise, toJson, toMarkdown, toSarif, toText, verdictRank, verifyPolicySchema, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
+// UNUSED EXPORTS: COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, MARKER_FIELDS, MARKER_TIERS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, agentsPolicySchema, architectureReviewRuleSchema, attributionPolicySchema, blocks, blocksFile, buildReport, cell, combineVerdict, defaultPolicy, environmentPolicySchema, formatDigest, guardrailsPolicySchema, highestSeverity, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, parseConfig, parsePolicy, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, severityRank, signerIdentitySchema, splitVerdict, summarise, toJson, toMarkdown, toSarif, toText, verdictRank, verifyPolicySchema, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -65827,6 +66167,50 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ../../packages/core/dist/policy/agents.js
+
+/** One allow or deny entry for MCP servers: every field given must match; at least one must be given. */
+const mcpServerMatchSchema = strictObject({
+    name: schemas_string().min(1).optional().describe('Server name as the config file keys it.'),
+    package: schemas_string().min(1).optional().describe('npm or PyPI package the server is launched from (npx, uvx, pipx, bunx...).'),
+    version: schemas_string().min(1).optional().describe('Exact package version allowed (with `package`); "*" allows any pinned version.'),
+    image: schemas_string().min(1).optional().describe('Container image repository, e.g. ghcr.io/github/github-mcp-server.'),
+    digest: schemas_string()
+        .regex(/^sha256:[0-9a-f]{64}$/)
+        .optional()
+        .describe('Container image digest the image must be pinned to.'),
+    command: schemas_string()
+        .min(1)
+        .optional()
+        .describe('Executable a stdio server runs (path or bare name), for servers not launched from a package.'),
+    host: schemas_string().min(1).optional().describe('Host of a remote (http/sse) server URL; "*.example.com" matches subdomains.'),
+})
+    .refine((m) => Object.keys(m).some((k) => k !== 'version' && k !== 'digest'), {
+    message: 'an MCP server entry needs at least one of name, package, image, command or host',
+});
+/** `agents:` — MCP servers, skills and instruction files that a change adds or modifies, judged statically. */
+const agentsPolicySchema = strictObject({
+    mcp: strictObject({
+        allow: array(mcpServerMatchSchema).default([]).describe('Approved MCP servers.'),
+        deny: array(mcpServerMatchSchema).default([]).describe('Forbidden MCP servers; deny wins over allow.'),
+        unlisted: schemas_enum(['block', 'review'])
+            .default('block')
+            .describe('What a server on neither list gets: blocked (unsafe) by default, or only flagged for review.'),
+    })
+        .default({ allow: [], deny: [], unlisted: 'block' }),
+    review: strictObject({
+        teams: array(schemas_string().min(1)).default([]).describe('org/team slugs whose members may approve agent configuration changes.'),
+        users: array(schemas_string().min(1)).default([]),
+        count: schemas_number().int().min(1).default(1),
+    })
+        .optional()
+        .describe('The architecture-review rule every change to MCP configs, skills or instruction files needs, whatever its cohort.'),
+    pinned: array(strictObject({ path: schemas_string().min(1), sha256: schemas_string().regex(/^[0-9a-f]{64}$/) }))
+        .default([])
+        .describe('The approved set: when non-empty, every agent file must be listed with its sha256, so any drift fails.'),
+})
+    .describe('Agent governance: MCP servers, skills and instruction files.');
+//# sourceMappingURL=agents.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/policy/attribution.js
 
 /** Where on a pull request or commit a marker rule looks. Display names are never matched on their own. */
@@ -65843,19 +66227,29 @@ const MARKER_FIELDS = [
     'pr-body',
     'branch',
     'label',
+    'pr-title',
+    'author-name',
+    'git-ai-note',
+    'agent-trace',
 ];
+/**
+ * What a match says. `mention` is reported but never decides a cohort: a text or display name that names an AI tool
+ * (people are called Claude; prose mentions Devin), kept so the catalogue covers what weaker detectors flag.
+ */
+const MARKER_TIERS = ['agent', 'assisted', 'bot', 'mention'];
 const markerRuleSchema = strictObject({
     id: schemas_string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'rule ids are letters, digits, dots, dashes and underscores'),
     tool: schemas_string().min(1).describe('The AI tool, e.g. "Claude Code".'),
     agent: schemas_string()
         .regex(/^[a-z0-9][a-z0-9-]*$/)
         .describe('Short stable key reported as `agent`, e.g. "claude-code".'),
-    tier: schemas_enum(['agent', 'assisted', 'bot']).describe('What a match says: an agent authored it, AI assisted a human, or a dependency bot.'),
+    tier: schemas_enum(MARKER_TIERS)
+        .describe('What a match says: an agent authored it, AI assisted a human, a dependency bot, or only a mention (reported, never decides).'),
     on: schemas_enum(MARKER_FIELDS),
     trailer: schemas_string().min(1).optional().describe('Trailer key (case-insensitive) when `on` is "trailer".'),
     pattern: schemas_string()
         .min(1)
-        .describe('Regular expression, case-insensitive; anchored to the whole value except on pr-body, message, subject and name-suffix.'),
+        .describe('Regular expression, case-insensitive; anchored to the whole value except on pr-body, pr-title, message, subject and name-suffix. Named groups `agent`, `model` and `context` are reported.'),
     evidence: schemas_enum(['documented', 'observed', 'inferred']).default('documented').describe('How the pattern is known.'),
     source: schemas_string().min(1).describe('Where the pattern is documented or observed.'),
 });
@@ -65910,6 +66304,15 @@ const signerIdentitySchema = strictObject({
         .describe('owner/repo/.github/workflows/file.yml[@ref]; without @ref any ref of that exact file.'),
     sourceRepository: schemas_string().min(1).optional().describe('owner/repo (or its URL) the workflow ran in.'),
     sourceRepositoryOwner: schemas_string().min(1).optional().describe('owner (or its URL) of the repository the workflow ran in.'),
+    sourceRepositoryId: schemas_string()
+        .regex(/^\d+$/, 'a numeric repository id')
+        .optional()
+        .describe('Numeric id of that repository (Fulcio OID .15): survives renames, changes when the repository is re-created.'),
+    sourceRepositoryOwnerId: schemas_string()
+        .regex(/^\d+$/, 'a numeric owner id')
+        .optional()
+        .describe('Numeric id of its owner (Fulcio OID .17).'),
+    signerDigest: schemas_string().min(1).optional().describe('Commit SHA of the signing workflow file (Fulcio OID .10).'),
     sourceRef: schemas_string().min(1).optional().describe('Git ref the workflow ran on, e.g. refs/heads/main.'),
     sourceDigest: schemas_string().min(1).optional().describe('Commit SHA the workflow ran on.'),
     runnerEnvironment: schemas_enum(['github-hosted', 'self-hosted', 'any'])
@@ -66002,6 +66405,11 @@ const reviewPolicySchema = strictObject({
     rules: array(architectureReviewRuleSchema).default([]),
     useCodeowners: schemas_boolean().default(false),
     overrideTeams: array(schemas_string().min(1)).default([]),
+    unknownInitiatorApprovals: schemas_number()
+        .int()
+        .min(0)
+        .default(1)
+        .describe('Extra approvals every rule needs when an agent change has an unknown initiator (no GitHub account could be resolved).'),
 })
     .describe('Architecture review on AI-tagged pull requests.');
 //# sourceMappingURL=review.js.map
@@ -66079,6 +66487,7 @@ const verifyPolicySchema = strictObject({
 
 
 
+
 /** The whole `.github/trustgate.yml`. Every section is optional and defaults to the safe behaviour. */
 const policy_policySchema = strictObject({
     version: literal(1).describe('Schema version; always 1.'),
@@ -66089,11 +66498,13 @@ const policy_policySchema = strictObject({
     review: reviewPolicySchema.default(() => reviewPolicySchema.parse({})),
     guardrails: guardrailsPolicySchema.default(() => guardrailsPolicySchema.parse({})),
     metrics: metricsPolicySchema.default(() => metricsPolicySchema.parse({})),
+    agents: agentsPolicySchema.default(() => agentsPolicySchema.parse({})),
 })
     .describe('trustgate policy (.github/trustgate.yml)');
 function defaultPolicy() {
     return policy_policySchema.parse({ version: 1 });
 }
+
 
 
 
@@ -66216,6 +66627,8 @@ function isDigest(text) {
 ;// CONCATENATED MODULE: ../../packages/core/dist/intoto/statement.js
 /** in-toto Statement v1 (https://in-toto.io/Statement/v1). */
 const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+/** The earlier Statement v0.1, still signed by some producers (same layout, `predicate` required). */
+const STATEMENT_TYPE_V01 = 'https://in-toto.io/Statement/v0.1';
 /** trustgate's own predicate types, one per face that emits evidence. */
 const PREDICATE_TYPES = {
     scan: 'https://trustgate.dev/scan/v1',
@@ -66233,25 +66646,73 @@ function buildStatement(subject, predicateType, predicate) {
     }
     return { _type: STATEMENT_TYPE, subject, predicateType, predicate };
 }
-/** Shape check of untrusted JSON claiming to be a Statement; returns a reason on failure. */
+/** Hex lengths of the digest algorithms in-toto's DigestSet names (https://github.com/in-toto/attestation/blob/main/spec/v1/digest_set.md). */
+const HEX_DIGESTS = {
+    sha224: 56,
+    sha256: 64,
+    sha384: 96,
+    sha512: 128,
+    sha512_224: 56,
+    sha512_256: 64,
+    sha3_224: 56,
+    sha3_256: 64,
+    sha3_384: 96,
+    sha3_512: 128,
+    sha1: 40,
+    md5: 32,
+    gitCommit: -1,
+    gitTree: -1,
+    gitBlob: -1,
+};
+/**
+ * Schema check of untrusted JSON claiming to be a Statement (v1 or v0.1), returning a reason on failure: every
+ * subject an object with a non-empty DigestSet whose known algorithms carry hex of the right length, a
+ * predicateType, and (v0.1 always, v1 when present) an object predicate. Anything else is refused, never assumed.
+ */
 function checkStatement(value) {
-    if (typeof value !== 'object' || value === null)
+    if (!isRecord(value))
         return { ok: false, reason: 'not a JSON object' };
-    const v = value;
-    if (v._type !== STATEMENT_TYPE)
-        return { ok: false, reason: `_type is ${JSON.stringify(v._type)}, expected ${STATEMENT_TYPE}` };
-    if (!Array.isArray(v.subject) || v.subject.length === 0)
-        return { ok: false, reason: 'subject must be a non-empty array' };
-    for (const s of v.subject) {
-        const d = s?.digest;
-        if (typeof d !== 'object' || d === null || Object.keys(d).length === 0)
-            return { ok: false, reason: 'every subject needs a digest' };
-        if (Object.values(d).some((x) => typeof x !== 'string'))
-            return { ok: false, reason: 'subject digests must be strings' };
+    if (value._type !== STATEMENT_TYPE && value._type !== STATEMENT_TYPE_V01) {
+        return { ok: false, reason: `_type is ${JSON.stringify(value._type)}, expected ${STATEMENT_TYPE} (or ${STATEMENT_TYPE_V01})` };
     }
-    if (typeof v.predicateType !== 'string' || v.predicateType === '')
+    if (!Array.isArray(value.subject) || value.subject.length === 0)
+        return { ok: false, reason: 'subject must be a non-empty array' };
+    for (const [i, s] of value.subject.entries()) {
+        const problem = subjectProblem(s);
+        if (problem)
+            return { ok: false, reason: `subject[${i}]: ${problem}` };
+    }
+    if (typeof value.predicateType !== 'string' || value.predicateType === '')
         return { ok: false, reason: 'predicateType must be a string' };
-    return { ok: true, statement: v };
+    const required = value._type === STATEMENT_TYPE_V01;
+    if ((required || value.predicate !== undefined) && !isRecord(value.predicate)) {
+        return { ok: false, reason: `predicate must be a JSON object${required ? ' (required in Statement v0.1)' : ''}` };
+    }
+    return { ok: true, statement: value };
+}
+function subjectProblem(s) {
+    if (!isRecord(s))
+        return 'not an object';
+    if (s.name !== undefined && typeof s.name !== 'string')
+        return 'name must be a string';
+    if (s.uri !== undefined && typeof s.uri !== 'string')
+        return 'uri must be a string';
+    if (!isRecord(s.digest) || Object.keys(s.digest).length === 0)
+        return 'needs a digest';
+    for (const [algorithm, hex] of Object.entries(s.digest)) {
+        if (typeof hex !== 'string' || hex === '')
+            return `digest ${algorithm} must be a non-empty string`;
+        const length = HEX_DIGESTS[algorithm];
+        if (length === undefined)
+            continue;
+        if (!/^[0-9a-fA-F]+$/.test(hex) || (length > 0 && hex.length !== length) || (length < 0 && hex.length !== 40 && hex.length !== 64)) {
+            return `digest ${algorithm} is not ${length > 0 ? length : '40 or 64'} hex characters`;
+        }
+    }
+    return undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 //# sourceMappingURL=statement.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/markdown.js

@@ -48,7 +48,11 @@ const INSTRUCTIONS: readonly PathRule[] = [
   { re: /(^|\/)\.kiro\/steering\/.+\.md$/i, kind: 'instructions', format: 'kiro-steering' },
   { re: /(^|\/)\.amazonq\/rules\/.+\.md$/i, kind: 'instructions', format: 'amazonq-rules' },
   { re: /(^|\/)\.junie\/guidelines\.md$/i, kind: 'instructions', format: 'junie-guidelines' },
+  { re: /(^|\/)\.codex\/prompts\/.+\.md$/i, kind: 'instructions', format: 'codex-prompts' },
+  { re: /(^|\/)\.gemini\/(styleguide\.md|config\.ya?ml)$/i, kind: 'instructions', format: 'gemini-code-assist' },
   { re: /(^|\/)[^/]+\.prompt\.md$/i, kind: 'instructions', format: 'prompt-file' },
+  // Anything else in an agent's own folder is read by it too (settings, hooks, memory).
+  { re: /(^|\/)\.(claude|codex|gemini|cursor|windsurf)\/.+\.(md|mdc|json|toml|ya?ml)$/i, kind: 'instructions', format: 'agent-folder' },
 ];
 
 // Where tools look for skill folders; a SKILL.md anywhere else still makes its folder a skill.

@@ -36,7 +36,9 @@ describe('fixture repositories (examples/agents/repos)', () => {
     expect(new Set(report.files.map((f) => f.format))).toEqual(
       new Set([
         ...MCP_FORMATS,
-        ...INSTRUCTION_FORMATS.filter((f) => !['gemini-commands', 'prompt-file'].includes(f)),
+        ...INSTRUCTION_FORMATS.filter(
+          (f) => !['gemini-commands', 'prompt-file', 'codex-prompts', 'gemini-code-assist', 'agent-folder'].includes(f),
+        ),
         'skill-md',
         'skill-file',
       ]),
