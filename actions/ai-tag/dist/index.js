@@ -44125,7 +44125,7 @@ const REACHES_NETWORK = /\b(urlopen|urllib|requests\.(get|post|put)|httpx|fetch\
 const sha256 = (b) => (0,external_node_crypto_.createHash)('sha256').update(b).digest('hex');
 /** Hidden text is unsafe here whatever its severity elsewhere; an unreadable config is a failed analysis, never a pass. */
 function judged(result) {
-    const found = result.findings.filter((f) => f.rule !== 'TG-MCP-008');
+    const found = result.findings.filter((f) => f.rule !== 'TG-MCP-008' && f.rule !== 'TG-AGT-004');
     const findingVerdict = found.some((f) => f.rule.startsWith('TG-AIH-') || (0,dist/* severityRank */.qs)(f.severity) >= (0,dist/* severityRank */.qs)('high'))
         ? 'unsafe'
         : found.length > 0
@@ -44157,6 +44157,15 @@ function judgeFile(f, kind, format, policy) {
             message: `${f.path}: ${f.removed ? 'removed' : 'changed'} ${kind} (${format}); architecture review required${policy.review ? '' : ' (set agents.review to name who approves)'}`,
             location: { path: f.path },
         });
+    if (f.unreadable !== undefined) {
+        findings.push({
+            rule: 'TG-AGT-004',
+            severity: 'high',
+            message: `${f.path}: could not be read: ${f.unreadable}`,
+            location: { path: f.path },
+        });
+        return judged(result);
+    }
     if (f.removed || f.bytes === undefined)
         return judged(result);
     const digest = sha256(f.bytes);
@@ -44312,6 +44321,13 @@ const AGENT_RULES = [
         summary: 'A script shipped with a skill reads credentials (tokens, env secrets, ~/.aws, ~/.ssh) and reaches the network.',
         severity: 'high',
         help: "Read the script: an agent runs skill scripts on the user's machine with the user's credentials.",
+    },
+    {
+        id: 'TG-AGT-004',
+        name: 'AgentFileUnreadable',
+        summary: 'An agent file whose content could not be read, so it could not be judged (fail closed).',
+        severity: 'high',
+        help: 'Make the file readable (GitHub serves files up to 1 MB through the contents API), or remove it.',
     },
     {
         id: 'TG-AGT-002',

@@ -36,6 +36,11 @@ export const classifyWithAttribution: ClassifyPullRequest = async (input) => {
   const result: Classification = { cohort };
   if (agent) result.agent = agent;
   if (initiator && initiator.toLowerCase() !== pr.author.toLowerCase()) result.initiator = initiator;
-  if (engine.initiator && !engine.initiator.resolved && !byLabels.initiator) result.unknownInitiator = initiatorText(engine.initiator);
+  // An agent change always has an initiator: when no account is known it is unknown, and reviews ask for more.
+  if (cohort === 'agent' && !initiator)
+    result.unknownInitiator =
+      engine.initiator && !engine.initiator.resolved
+        ? initiatorText(engine.initiator)
+        : initiatorText({ id: 'unknown', resolved: false, rule: 'none' });
   return result;
 };

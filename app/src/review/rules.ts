@@ -44,6 +44,8 @@ export interface ArchitectureReviewInput {
   override?: ReviewOverrideRecord;
   /** Added to every rule's count: an agent change whose initiator is unknown (see `review.unknownInitiatorApprovals`). */
   extraApprovals?: number;
+  /** Rules that hold whatever the cohort: changes to MCP configs, skills and instruction files (`agents.review`). */
+  alwaysRules?: readonly ArchitectureReviewRule[];
 }
 
 /** The rules that apply to the changed files: every listed rule whose paths match must hold. */
@@ -62,10 +64,12 @@ export function applicableRules(
 /** Decide the architecture review of one pull request head from plain values. */
 export function evaluateArchitectureReview(input: ArchitectureReviewInput): ArchitectureReviewOutcome {
   const { policy, cohort } = input;
-  if (!(policy.cohorts as readonly string[]).includes(cohort)) {
+  const always = input.alwaysRules ?? [];
+  const cohortApplies = (policy.cohorts as readonly string[]).includes(cohort);
+  if (!cohortApplies && applicableRules(always, input.changedFiles).length === 0) {
     return { kind: 'not-required', reason: `cohort "${cohort}" is not one of ${policy.cohorts.join(', ')}` };
   }
-  const all = [...policy.rules, ...(input.codeownerRules ?? [])];
+  const all = cohortApplies ? [...policy.rules, ...(input.codeownerRules ?? []), ...always] : [...always];
   const applicable = applicableRules(all, input.changedFiles);
   if (applicable.length === 0) {
     return { kind: 'not-required', reason: 'no review rule covers the changed files' };

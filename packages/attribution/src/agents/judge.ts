@@ -23,6 +23,8 @@ export interface AgentFileInput {
   /** The change touched it (added, modified, renamed or removed). */
   changed?: boolean;
   removed?: boolean;
+  /** The caller could not read it (and says why): a failed analysis, never a pass. */
+  unreadable?: string;
 }
 
 export interface AgentFileResult extends FileResult {
@@ -48,7 +50,7 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** Hidden text is unsafe here whatever its severity elsewhere; an unreadable config is a failed analysis, never a pass. */
 function judged(result: AgentFileResult): AgentFileResult {
-  const found = result.findings.filter((f) => f.rule !== 'TG-MCP-008');
+  const found = result.findings.filter((f) => f.rule !== 'TG-MCP-008' && f.rule !== 'TG-AGT-004');
   const findingVerdict: FindingVerdict = found.some((f) => f.rule.startsWith('TG-AIH-') || severityRank(f.severity) >= severityRank('high'))
     ? 'unsafe'
     : found.length > 0
@@ -82,6 +84,15 @@ function judgeFile(f: AgentFileInput, kind: AgentFileKind, format: string, polic
       message: `${f.path}: ${f.removed ? 'removed' : 'changed'} ${kind} (${format}); architecture review required${policy.review ? '' : ' (set agents.review to name who approves)'}`,
       location: { path: f.path },
     });
+  if (f.unreadable !== undefined) {
+    findings.push({
+      rule: 'TG-AGT-004',
+      severity: 'high',
+      message: `${f.path}: could not be read: ${f.unreadable}`,
+      location: { path: f.path },
+    });
+    return judged(result);
+  }
   if (f.removed || f.bytes === undefined) return judged(result);
   const digest = sha256(f.bytes);
   result.sha256 = digest;

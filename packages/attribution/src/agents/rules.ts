@@ -82,6 +82,13 @@ export const AGENT_RULES: readonly RuleDescriptor[] = [
     help: "Read the script: an agent runs skill scripts on the user's machine with the user's credentials.",
   },
   {
+    id: 'TG-AGT-004',
+    name: 'AgentFileUnreadable',
+    summary: 'An agent file whose content could not be read, so it could not be judged (fail closed).',
+    severity: 'high',
+    help: 'Make the file readable (GitHub serves files up to 1 MB through the contents API), or remove it.',
+  },
+  {
     id: 'TG-AGT-002',
     name: 'AgentFileDrift',
     summary: 'An agent file that differs from the approved set pinned by hash in agents.pinned.',
