@@ -45,8 +45,19 @@ export const BUILTIN_RULES_FILE: MarkerRulesFile = ${JSON.stringify(build(), nul
 `;
 }
 
+/** The rule table of docs/attribution.md. */
+export function markdown() {
+  const cell = (s) => String(s).replace(/\|/g, '\\|');
+  const rows = build().rules.map(
+    (r) =>
+      `| ${r.id} | ${cell(r.tool)} | ${r.tier} | ${r.on}${r.trailer ? ` \`${r.trailer}\`` : ''} | ${r.id.startsWith('TG-AIM') ? '(tool names, see rules/tool-mentions.json)' : `\`${cell(r.pattern)}\``} | ${r.evidence} | ${cell(r.source)} |`,
+  );
+  return ['| id | tool | tier | field | pattern | evidence | source |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
 if (process.argv[1] === new URL(import.meta.url).pathname) {
   if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(build()));
+  else if (process.argv.includes('--markdown')) process.stdout.write(`${markdown()}\n`);
   else {
     writeFileSync(new URL('../src/markers/builtin-rules.ts', here), generated());
     const n = build().rules.length;

@@ -86,17 +86,16 @@ const command: Command = {
       io.stdout(`${USAGE}\n`);
       return EXIT.ok;
     }
-    if (positionals.length !== 1)
-      throw new CoreError('USAGE_ERROR', 'trustgate agents: give one PATH (a repository checkout); see trustgate agents --help');
+    if (positionals.length !== 1) throw new CoreError('USAGE_ERROR', 'give one PATH (a repository checkout); see trustgate agents --help');
     const format = values.format as Format;
     if (!FORMATS.includes(format))
-      throw new CoreError('USAGE_ERROR', `trustgate agents: --format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
+      throw new CoreError('USAGE_ERROR', `--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
     const at = (f: string) => resolve(io.cwd, f);
     const root = at(positionals[0] ?? '.');
     const info = await stat(root).catch((cause: Error) => {
       throw new CoreError('IO_ERROR', `cannot read ${root}: ${cause.message}; give a repository checkout`, { cause, file: root });
     });
-    if (!info.isDirectory()) throw new CoreError('USAGE_ERROR', `trustgate agents: ${root} is not a directory; give a repository checkout`);
+    if (!info.isDirectory()) throw new CoreError('USAGE_ERROR', `${root} is not a directory; give a repository checkout`);
     const policy = values.policy ? (await loadPolicyFile(at(values.policy))).agents : agentsPolicySchema.parse({});
     let changed: Map<string, string> | undefined;
     if (values.files) {
