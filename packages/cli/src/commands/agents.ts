@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import {
   type AgentFileInput,
@@ -12,6 +12,7 @@ import {
 } from '@trustgate/attribution';
 import { agentsPolicySchema, CoreError, loadPolicyFile } from '@trustgate/core';
 import { parseCommandArgs } from '../args.js';
+import { readJsonFile, walkFiles } from '../files.js';
 import { type Command, EXIT } from '../io.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
@@ -31,19 +32,10 @@ const USAGE = `Usage: trustgate agents PATH [--policy F] [--format text|json|sar
 
 Exit 0: nothing blocks; 1: an unsafe or unreadable agent file; 2: usage, policy or I/O error.`;
 
-async function* walk(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === '.git') continue;
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(p);
-    else if (entry.isFile()) yield p;
-  }
-}
-
 /** Every agent file under root (repository-relative, `/`-separated), with the change's removed files. */
 async function agentFiles(root: string, changed: Map<string, string> | undefined): Promise<AgentFileInput[]> {
   const paths: string[] = [];
-  for await (const p of walk(root)) paths.push(relative(root, p).split(sep).join('/'));
+  for await (const p of walkFiles(root)) paths.push(relative(root, p).split(sep).join('/'));
   const manifests = paths.filter((p) => /(^|\/)SKILL\.md$/i.test(p));
   const out: AgentFileInput[] = [];
   for (const path of paths) {
@@ -99,19 +91,7 @@ const command: Command = {
     const policy = values.policy ? (await loadPolicyFile(at(values.policy))).agents : agentsPolicySchema.parse({});
     let changed: Map<string, string> | undefined;
     if (values.files) {
-      const file = at(values.files);
-      const text = await readFile(file, 'utf8').catch((cause: Error) => {
-        throw new CoreError('IO_ERROR', `cannot read the file list ${file}: ${cause.message}`, { cause, file });
-      });
-      let list: unknown;
-      try {
-        list = JSON.parse(text);
-      } catch (cause) {
-        throw new CoreError('IO_ERROR', `${file} is not JSON (${(cause as Error).message}); pass GET .../pulls/{n}/files unchanged`, {
-          cause,
-          file,
-        });
-      }
+      const list = await readJsonFile(at(values.files), 'file list');
       changed = new Map(changedFilesFromApi(list, values.files).map((f) => [f.path, f.status]));
     }
     const report = judgeAgentFiles(await agentFiles(root, changed), policy);

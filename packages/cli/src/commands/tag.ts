@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import {
   aiTagStatement,
@@ -17,6 +17,7 @@ import {
 } from '@trustgate/attribution';
 import { CoreError, type Finding, loadPolicyFile, severityRank } from '@trustgate/core';
 import { parseCommandArgs } from '../args.js';
+import { readJsonFile, walkFiles } from '../files.js';
 import { type Command, EXIT } from '../io.js';
 
 const USAGE = `Usage: trustgate tag --event F [--commits F] [--files F] [--policy F] [--format json|text]
@@ -33,23 +34,6 @@ const USAGE = `Usage: trustgate tag --event F [--commits F] [--files F] [--polic
 
 Exit 0: classified (any cohort); 1: hidden text in an agent instruction file; 2: usage, input or I/O error.`;
 
-async function readJson(file: string, what: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    throw new CoreError('IO_ERROR', `cannot read ${what} ${file}: ${(cause as Error).message}; check the path`, { cause, file });
-  }
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new CoreError('IO_ERROR', `${what} ${file} is not JSON (${(cause as Error).message}); pass the raw API or webhook JSON`, {
-      cause,
-      file,
-    });
-  }
-}
-
 async function readLineLog(file: string): Promise<{ source: 'git-ai' | 'agent-trace'; files: FileAiLines[] }[]> {
   const text = await readFile(file, 'utf8').catch((cause: Error) => {
     throw new CoreError('IO_ERROR', `cannot read line log ${file}: ${cause.message}`, { cause, file });
@@ -58,19 +42,10 @@ async function readLineLog(file: string): Promise<{ source: 'git-ai' | 'agent-tr
   return [{ source: 'git-ai', files: parseGitAiNote(text, file).files }];
 }
 
-async function* walk(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === '.git') continue;
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(p);
-    else if (entry.isFile()) yield p;
-  }
-}
-
 async function instructionFiles(root: string, changed: readonly string[] | undefined): Promise<Array<{ path: string; text: string }>> {
   const paths: string[] = [];
   if (changed) paths.push(...changed.filter(isAgentInstructionFile));
-  else for await (const p of walk(root)) if (isAgentInstructionFile(relative(root, p))) paths.push(relative(root, p));
+  else for await (const p of walkFiles(root)) if (isAgentInstructionFile(relative(root, p))) paths.push(relative(root, p));
   return Promise.all(paths.map(async (path) => ({ path, text: await readFile(join(root, path), 'utf8').catch(() => '') })));
 }
 
@@ -101,9 +76,9 @@ const command: Command = {
       throw new CoreError('USAGE_ERROR', `trustgate tag: --format must be json or text, got "${values.format}"`);
     const at = (f: string) => resolve(io.cwd, f);
     const policy = values.policy ? (await loadPolicyFile(at(values.policy))).attribution : undefined;
-    const pr = pullRequestFromEvent(await readJson(at(values.event), 'event payload'), values.event);
-    const commits = values.commits ? commitsFromApi(await readJson(at(values.commits), 'commit list'), values.commits) : [];
-    const files = values.files ? changedFilesFromApi(await readJson(at(values.files), 'file list'), values.files) : undefined;
+    const pr = pullRequestFromEvent(await readJsonFile(at(values.event), 'event payload'), values.event);
+    const commits = values.commits ? commitsFromApi(await readJsonFile(at(values.commits), 'commit list'), values.commits) : [];
+    const files = values.files ? changedFilesFromApi(await readJsonFile(at(values.files), 'file list'), values.files) : undefined;
     const logs = (await Promise.all((values['line-log'] ?? []).map((f) => readLineLog(at(f))))).flat();
     const changedLines = files ? Object.fromEntries(files.map((f) => [f.path, f.additions])) : undefined;
     const context: { assignedBy?: string; mentionedBy?: string } = {};
