@@ -6,6 +6,8 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 execFileSync(join(root, 'node_modules/.bin/tsc'), ['-b'], { cwd: root, stdio: 'inherit' });
+// Every action.yml comes from the gate descriptions (packages/core/src/gates), so inputs cannot drift.
+execFileSync(process.execPath, [join(root, 'scripts/generate-actions.mjs')], { cwd: root, stdio: 'inherit' });
 
 const actions = readdirSync(join(root, 'actions')).filter((d) => existsSync(join(root, 'actions', d, 'action.yml')));
 const ncc = join(root, 'node_modules/.bin/ncc');

@@ -37,7 +37,6 @@ describe.each(files)('%s', (file) => {
     expect(script).toBeDefined();
     const env = script?.env ?? {};
     for (const name of Object.keys(action.inputs ?? {})) {
-      if (name === 'attest') continue; // consumed by the composite's own actions/attest step, not the script
       expect(env[`INPUT_${name.toUpperCase()}`]).toBe(`\${{ inputs.${name} }}`);
     }
   });

@@ -96,7 +96,7 @@ jobs:
     });
     const job = run.jobs.scan!;
     expect(job.steps.map((s) => s.outcome)).toEqual(['success', 'success', 'success']);
-    expect(job.steps[1]!.inputs).toMatchObject({ path: 'models/', 'fail-on': 'unsafe,error' });
+    expect(job.steps[1]!.inputs).toMatchObject({ path: 'models/', 'fail-on': '' });
     expect(job.permissions['pull-requests']).toBe('read');
   });
 });

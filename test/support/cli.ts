@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { main } from '@trustgate/cli';
 
 /** Run the trustgate CLI in-process and capture what it prints. */
@@ -17,3 +19,7 @@ export async function runCli(argv: string[], options: { cwd?: string; env?: Reco
   });
   return { code, stdout, stderr };
 }
+
+/** The built CLI for tests that spawn it; absent in `npm run test:only` before a build (global-setup says so once). */
+export const CLI_BIN = fileURLToPath(new URL('../../packages/cli/bin/trustgate.js', import.meta.url));
+export const cliBuilt = existsSync(fileURLToPath(new URL('../../packages/cli/dist/main.js', import.meta.url)));

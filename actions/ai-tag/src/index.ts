@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import type { ActionIO, GateOutcome } from '@trustgate/action-kit';
+import { type ActionIO, decidedBy, type GateOutcome, gatePolicy, writeOrWarn } from '@trustgate/action-kit';
 import {
   type AgentFileInput,
   agentFileType,
@@ -15,7 +14,7 @@ import {
   parseGitAiNote,
   pullRequestFromEvent,
 } from '@trustgate/attribution';
-import { CoreError, defaultPolicy, loadPolicyFile, severityRank } from '@trustgate/core';
+import { aiTagGate, CoreError, severityRank } from '@trustgate/core';
 import { githubApi, type PullRequestApi } from './github-api.js';
 
 export type { PullRequestApi } from './github-api.js';
@@ -43,9 +42,8 @@ export async function aiTag(io: ActionIO, api?: PullRequestApi): Promise<GateOut
     return { failed: false };
   }
   const pr = pullRequestFromEvent(await readEvent(io), io.env.GITHUB_EVENT_PATH);
-  const policyFile = io.input('policy');
-  const whole = policyFile ? await loadPolicyFile(resolve(io.workspace, policyFile)) : defaultPolicy();
-  const policy = whole.attribution;
+  const resolved = await gatePolicy(io);
+  const policy = resolved.policy.attribution;
   const gh = api ?? githubApi(io.requiredInput('github-token'), pr.repository, pr.number, io.workspace);
 
   const commits = commitsFromApi(await gh.listCommits(), 'pulls.listCommits');
@@ -76,20 +74,10 @@ export async function aiTag(io: ActionIO, api?: PullRequestApi): Promise<GateOut
         return { path: f.path, changed: true, bytes: new TextEncoder().encode((await gh.fileText(f.path, pr.headSha)) ?? '') };
       }),
   );
-  const agents = judgeAgentFiles(agentInputs, whole.agents);
+  const agents = judgeAgentFiles(agentInputs, resolved.policy.agents);
   const agentFindings = agents.files.flatMap((f) => f.findings).filter((f) => f.rule !== 'TG-AGT-001');
   const findings = agentFindings.filter((f) => f.rule.startsWith('TG-AIH-'));
   for (const f of agentFindings) io.annotate(f, f.location?.path ?? '');
-
-  if (io.booleanInput('label', true)) {
-    const agentLabel = io.input('agent-label') || policy.labels.agent;
-    const assistedLabel = io.input('assisted-label') || policy.labels.assisted;
-    const want = result.cohort === 'agent' ? agentLabel : result.cohort === 'assisted' ? assistedLabel : undefined;
-    for (const label of [agentLabel, assistedLabel]) {
-      if (label === want && !pr.labels.includes(label)) await gh.addLabel(label);
-      if (label !== want && pr.labels.includes(label)) await gh.removeLabel(label);
-    }
-  }
 
   io.output('cohort', result.cohort);
   io.output('agent', result.agent ?? '');
@@ -99,8 +87,21 @@ export async function aiTag(io: ActionIO, api?: PullRequestApi): Promise<GateOut
   io.output('agents-verdict', agents.summary.verdict);
   io.output('agents-review-required', agents.review.required);
   io.output('agents-report', JSON.stringify(agents));
-  await io.summary(classificationMarkdown(result, findings));
+  await io.summary(`${classificationMarkdown(result, findings)}\n${decidedBy(io, aiTagGate, resolved)}\n`);
   if (agents.files.length > 0) await io.summary(agentsMarkdown(agents));
+
+  // Labels last: outputs and summary are out even when the token may not write (a fork's pull request).
+  if (io.booleanInput('label', true)) {
+    const agentLabel = io.input('agent-label') || policy.labels.agent;
+    const assistedLabel = io.input('assisted-label') || policy.labels.assisted;
+    const want = result.cohort === 'agent' ? agentLabel : result.cohort === 'assisted' ? assistedLabel : undefined;
+    for (const label of [agentLabel, assistedLabel]) {
+      if (label === want && !pr.labels.includes(label))
+        await writeOrWarn(io, `add the label ${label} to #${pr.number}`, 'pull-requests: write', () => gh.addLabel(label));
+      if (label !== want && pr.labels.includes(label))
+        await writeOrWarn(io, `remove the label ${label} from #${pr.number}`, 'pull-requests: write', () => gh.removeLabel(label));
+    }
+  }
 
   const blocking = findings.filter((f) => severityRank(f.severity) >= severityRank('high'));
   if (blocking.length > 0 && io.booleanInput('fail-on-hidden-instructions', true))

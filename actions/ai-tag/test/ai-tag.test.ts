@@ -2,37 +2,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import type { ActionIO } from '@trustgate/action-kit';
 import { aiTag, type PullRequestApi } from '@trustgate/action-ai-tag';
-import type { Finding } from '@trustgate/core';
+import { fakeActionIO } from '../../../test/support/fake-action-io.js';
 
 const examples = new URL('../../../examples/ai-tag/', import.meta.url);
 const example = (name: string) => JSON.parse(readFileSync(new URL(name, examples), 'utf8'));
 
 function fakeIO(eventFile: string, inputs: Record<string, string> = {}) {
-  const outputs: Record<string, string> = {};
-  const summaries: string[] = [];
-  const annotations: Finding[] = [];
-  const io: ActionIO = {
-    input: (n) => inputs[n] ?? '',
-    requiredInput: (n) => inputs[n] ?? '',
-    booleanInput: (n, fallback) => (inputs[n] === undefined ? fallback : inputs[n] === 'true'),
-    listInput: () => [],
-    output: (n, v) => {
-      outputs[n] = String(v);
-    },
-    summary: async (md) => {
-      summaries.push(md);
-    },
-    annotate: (f) => {
-      annotations.push(f);
-    },
-    writeFile: async () => {},
-    info: () => {},
-    workspace: tmpdir(),
-    env: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventFile },
-  };
-  return { io, outputs, summaries, annotations };
+  const workspace = mkdtempSync(join(tmpdir(), 'ai-tag-ws-'));
+  return fakeActionIO(inputs, { workspace, env: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventFile } });
 }
 
 /** An in-memory pull request: the API's answers and a record of label writes. */
@@ -102,7 +80,7 @@ describe('ai-tag action', () => {
     const { io, annotations } = fakeIO(eventFile(example('human-event.json')), { label: 'false' });
     const outcome = await aiTag(io, api);
     expect(outcome.failed).toBe(true);
-    expect(annotations.map((a) => [a.rule, a.location?.path])).toEqual([['TG-AIH-002', 'AGENTS.md']]);
+    expect(annotations.map(({ finding: a }) => [a.rule, a.location?.path])).toEqual([['TG-AIH-002', 'AGENTS.md']]);
   });
 
   test('a changed MCP config with an unlisted, unpinned server fails the step; the report and review flag are outputs', async () => {
@@ -117,7 +95,7 @@ describe('ai-tag action', () => {
     expect(outcome).toMatchObject({ failed: true, reason: expect.stringContaining('1 changed agent file(s) are unsafe') });
     expect(outputs).toMatchObject({ 'agents-verdict': 'unsafe', 'agents-review-required': 'true' });
     expect(JSON.parse(outputs['agents-report'] ?? '{}').review.files).toEqual(['.mcp.json']);
-    expect(annotations.map((a) => a.rule)).toEqual(['TG-MCP-001', 'TG-MCP-003']);
+    expect(annotations.map(({ finding }) => finding.rule)).toEqual(['TG-MCP-001', 'TG-MCP-003']);
     expect(summaries[1]).toContain('### trustgate agents: `unsafe`');
   });
 

@@ -1,1 +1,2 @@
 export { type ActionIO, type GateOutcome, runAction, runnerIO } from './io.js';
+export { decidedBy, gatePolicy, writeOrWarn } from './policy.js';

@@ -1,6 +1,2510 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 1026:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const pico = __nccwpck_require__(4156);
+const utils = __nccwpck_require__(2599);
+
+function picomatch(glob, options, returnState = false) {
+  // default to os.platform()
+  if (options && (options.windows === null || options.windows === undefined)) {
+    // don't mutate the original options object
+    options = { ...options, windows: utils.isWindows() };
+  }
+
+  return pico(glob, options, returnState);
+}
+
+Object.assign(picomatch, pico);
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 7223:
+/***/ ((module) => {
+
+
+
+const WIN_SLASH = '\\\\/';
+const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+/**
+ * Posix glob regex
+ */
+
+const DOT_LITERAL = '\\.';
+const PLUS_LITERAL = '\\+';
+const QMARK_LITERAL = '\\?';
+const SLASH_LITERAL = '\\/';
+const ONE_CHAR = '(?=.)';
+const QMARK = '[^/]';
+const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+const NO_DOT = `(?!${DOT_LITERAL})`;
+const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+const STAR = `${QMARK}*?`;
+const SEP = '/';
+
+const POSIX_CHARS = {
+  DOT_LITERAL,
+  PLUS_LITERAL,
+  QMARK_LITERAL,
+  SLASH_LITERAL,
+  ONE_CHAR,
+  QMARK,
+  END_ANCHOR,
+  DOTS_SLASH,
+  NO_DOT,
+  NO_DOTS,
+  NO_DOT_SLASH,
+  NO_DOTS_SLASH,
+  QMARK_NO_DOT,
+  STAR,
+  START_ANCHOR,
+  SEP
+};
+
+/**
+ * Windows glob regex
+ */
+
+const WINDOWS_CHARS = {
+  ...POSIX_CHARS,
+
+  SLASH_LITERAL: `[${WIN_SLASH}]`,
+  QMARK: WIN_NO_SLASH,
+  STAR: `${WIN_NO_SLASH}*?`,
+  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+  NO_DOT: `(?!${DOT_LITERAL})`,
+  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+  SEP: '\\'
+};
+
+/**
+ * POSIX Bracket Regex
+ */
+
+const POSIX_REGEX_SOURCE = {
+  __proto__: null,
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  ascii: '\\x00-\\x7F',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '\\x21-\\x7E',
+  lower: 'a-z',
+  print: '\\x20-\\x7E ',
+  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+  space: ' \\t\\r\\n\\v\\f',
+  upper: 'A-Z',
+  word: 'A-Za-z0-9_',
+  xdigit: 'A-Fa-f0-9'
+};
+
+module.exports = {
+  DEFAULT_MAX_EXTGLOB_RECURSION,
+  MAX_LENGTH: 1024 * 64,
+  POSIX_REGEX_SOURCE,
+
+  // regular expressions
+  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+  // Replace globs with equivalent patterns to reduce parsing time.
+  REPLACEMENTS: {
+    __proto__: null,
+    '***': '*',
+    '**/**': '**',
+    '**/**/**': '**'
+  },
+
+  // Digits
+  CHAR_0: 48, /* 0 */
+  CHAR_9: 57, /* 9 */
+
+  // Alphabet chars.
+  CHAR_UPPERCASE_A: 65, /* A */
+  CHAR_LOWERCASE_A: 97, /* a */
+  CHAR_UPPERCASE_Z: 90, /* Z */
+  CHAR_LOWERCASE_Z: 122, /* z */
+
+  CHAR_LEFT_PARENTHESES: 40, /* ( */
+  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+  CHAR_ASTERISK: 42, /* * */
+
+  // Non-alphabetic chars.
+  CHAR_AMPERSAND: 38, /* & */
+  CHAR_AT: 64, /* @ */
+  CHAR_BACKWARD_SLASH: 92, /* \ */
+  CHAR_CARRIAGE_RETURN: 13, /* \r */
+  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+  CHAR_COLON: 58, /* : */
+  CHAR_COMMA: 44, /* , */
+  CHAR_DOT: 46, /* . */
+  CHAR_DOUBLE_QUOTE: 34, /* " */
+  CHAR_EQUAL: 61, /* = */
+  CHAR_EXCLAMATION_MARK: 33, /* ! */
+  CHAR_FORM_FEED: 12, /* \f */
+  CHAR_FORWARD_SLASH: 47, /* / */
+  CHAR_GRAVE_ACCENT: 96, /* ` */
+  CHAR_HASH: 35, /* # */
+  CHAR_HYPHEN_MINUS: 45, /* - */
+  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+  CHAR_LINE_FEED: 10, /* \n */
+  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+  CHAR_PERCENT: 37, /* % */
+  CHAR_PLUS: 43, /* + */
+  CHAR_QUESTION_MARK: 63, /* ? */
+  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+  CHAR_SEMICOLON: 59, /* ; */
+  CHAR_SINGLE_QUOTE: 39, /* ' */
+  CHAR_SPACE: 32, /*   */
+  CHAR_TAB: 9, /* \t */
+  CHAR_UNDERSCORE: 95, /* _ */
+  CHAR_VERTICAL_LINE: 124, /* | */
+  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+  /**
+   * Create EXTGLOB_CHARS
+   */
+
+  extglobChars(chars) {
+    return {
+      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+      '?': { type: 'qmark', open: '(?:', close: ')?' },
+      '+': { type: 'plus', open: '(?:', close: ')+' },
+      '*': { type: 'star', open: '(?:', close: ')*' },
+      '@': { type: 'at', open: '(?:', close: ')' }
+    };
+  },
+
+  /**
+   * Create GLOB_CHARS
+   */
+
+  globChars(win32) {
+    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+  }
+};
+
+
+/***/ }),
+
+/***/ 3717:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const constants = __nccwpck_require__(7223);
+const utils = __nccwpck_require__(2599);
+
+/**
+ * Constants
+ */
+
+const {
+  MAX_LENGTH,
+  POSIX_REGEX_SOURCE,
+  REGEX_NON_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_BACKREF,
+  REPLACEMENTS
+} = constants;
+
+/**
+ * Helpers
+ */
+
+const expandRange = (args, options) => {
+  if (typeof options.expandRange === 'function') {
+    return options.expandRange(...args, options);
+  }
+
+  args.sort();
+  const value = `[${args.join('-')}]`;
+
+  try {
+    /* eslint-disable-next-line no-new */
+    new RegExp(value);
+  } catch (ex) {
+    return args.map(v => utils.escapeRegex(v)).join('..');
+  }
+
+  return value;
+};
+
+/**
+ * Create the message for a syntax error
+ */
+
+const syntaxError = (type, char) => {
+  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+};
+
+const splitTopLevel = input => {
+  const parts = [];
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let value = '';
+  let escaped = false;
+
+  for (const ch of input) {
+    if (escaped === true) {
+      value += ch;
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      value += ch;
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      value += ch;
+      continue;
+    }
+
+    if (quote === 0) {
+      if (ch === '[') {
+        bracket++;
+      } else if (ch === ']' && bracket > 0) {
+        bracket--;
+      } else if (bracket === 0) {
+        if (ch === '(') {
+          paren++;
+        } else if (ch === ')' && paren > 0) {
+          paren--;
+        } else if (ch === '|' && paren === 0) {
+          parts.push(value);
+          value = '';
+          continue;
+        }
+      }
+    }
+
+    value += ch;
+  }
+
+  parts.push(value);
+  return parts;
+};
+
+const isPlainBranch = branch => {
+  let escaped = false;
+
+  for (const ch of branch) {
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (/[?*+@!()[\]{}]/.test(ch)) {
+      return false;
+    }
+  }
+
+  return true;
+};
+
+const normalizeSimpleBranch = branch => {
+  let value = branch.trim();
+  let changed = true;
+
+  while (changed === true) {
+    changed = false;
+
+    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+      value = value.slice(2, -1);
+      changed = true;
+    }
+  }
+
+  if (!isPlainBranch(value)) {
+    return;
+  }
+
+  return value.replace(/\\(.)/g, '$1');
+};
+
+const hasRepeatedCharPrefixOverlap = branches => {
+  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      const char = a[0];
+
+      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+        continue;
+      }
+
+      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+        return true;
+      }
+    }
+  }
+
+  return false;
+};
+
+const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+    return;
+  }
+
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let escaped = false;
+
+  for (let i = 1; i < pattern.length; i++) {
+    const ch = pattern[i];
+
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      continue;
+    }
+
+    if (quote === 1) {
+      continue;
+    }
+
+    if (ch === '[') {
+      bracket++;
+      continue;
+    }
+
+    if (ch === ']' && bracket > 0) {
+      bracket--;
+      continue;
+    }
+
+    if (bracket > 0) {
+      continue;
+    }
+
+    if (ch === '(') {
+      paren++;
+      continue;
+    }
+
+    if (ch === ')') {
+      paren--;
+
+      if (paren === 0) {
+        if (requireEnd === true && i !== pattern.length - 1) {
+          return;
+        }
+
+        return {
+          type: pattern[0],
+          body: pattern.slice(2, i),
+          end: i
+        };
+      }
+    }
+  }
+};
+
+const buildCharClassStar = chars => {
+  const source = chars.length === 1
+    ? utils.escapeRegex(chars[0])
+    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+  return `${source}*`;
+};
+
+const getStarExtglobSequenceChars = pattern => {
+  let index = 0;
+  const chars = [];
+
+  while (index < pattern.length) {
+    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+    if (!match || match.type !== '*') {
+      return;
+    }
+
+    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+    if (branches.length !== 1) {
+      return;
+    }
+
+    const branch = normalizeSimpleBranch(branches[0]);
+    if (!branch || branch.length !== 1) {
+      return;
+    }
+
+    chars.push(branch);
+    index += match.end + 1;
+  }
+
+  if (chars.length < 1) {
+    return;
+  }
+
+  return chars;
+};
+
+const repeatedExtglobRecursion = pattern => {
+  let depth = 0;
+  let value = pattern.trim();
+  let match = parseRepeatedExtglob(value);
+
+  while (match) {
+    depth++;
+    value = match.body.trim();
+    match = parseRepeatedExtglob(value);
+  }
+
+  return depth;
+};
+
+const analyzeRepeatedExtglob = (body, options) => {
+  if (options.maxExtglobRecursion === false) {
+    return { risky: false };
+  }
+
+  const max =
+    typeof options.maxExtglobRecursion === 'number'
+      ? options.maxExtglobRecursion
+      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+  if (branches.length > 1) {
+    if (
+      branches.some(branch => branch === '') ||
+      branches.some(branch => /^[*?]+$/.test(branch)) ||
+      hasRepeatedCharPrefixOverlap(branches)
+    ) {
+      return { risky: true };
+    }
+  }
+
+  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+  // characters we can emit one flat, ReDoS-safe character class that preserves the
+  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+  // every branch but the first.
+  const safeChars = [];
+  let sawStarSequence = false;
+  let combinable = true;
+
+  for (const branch of branches) {
+    const chars = getStarExtglobSequenceChars(branch);
+    if (chars) {
+      sawStarSequence = true;
+      safeChars.push(...chars);
+      continue;
+    }
+
+    const literal = normalizeSimpleBranch(branch);
+    if (literal && literal.length === 1) {
+      safeChars.push(literal);
+      continue;
+    }
+
+    combinable = false;
+
+    if (repeatedExtglobRecursion(branch) > max) {
+      return { risky: true };
+    }
+  }
+
+  if (sawStarSequence) {
+    return combinable
+      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+      : { risky: true };
+  }
+
+  return { risky: false };
+};
+
+/**
+ * Parse the given input string.
+ * @param {String} input
+ * @param {Object} options
+ * @return {Object}
+ */
+
+const parse = (input, options) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected a string');
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+  let len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+  const tokens = [bos];
+
+  const capture = opts.capture ? '' : '?:';
+
+  // create constants based on platform, for windows or posix
+  const PLATFORM_CHARS = constants.globChars(opts.windows);
+  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+  const {
+    DOT_LITERAL,
+    PLUS_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOT_SLASH,
+    NO_DOTS_SLASH,
+    QMARK,
+    QMARK_NO_DOT,
+    STAR,
+    START_ANCHOR
+  } = PLATFORM_CHARS;
+
+  const globstar = opts => {
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const nodot = opts.dot ? '' : NO_DOT;
+  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+  let star = opts.bash === true ? globstar(opts) : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  // minimatch options support
+  if (typeof opts.noext === 'boolean') {
+    opts.noextglob = opts.noext;
+  }
+
+  const state = {
+    input,
+    index: -1,
+    start: 0,
+    dot: opts.dot === true,
+    consumed: '',
+    output: '',
+    prefix: '',
+    backtrack: false,
+    negated: false,
+    brackets: 0,
+    braces: 0,
+    parens: 0,
+    quotes: 0,
+    globstar: false,
+    tokens
+  };
+
+  input = utils.removePrefix(input, state);
+  len = input.length;
+
+  const extglobs = [];
+  const braces = [];
+  const stack = [];
+  let prev = bos;
+  let value;
+
+  /**
+   * Tokenizing helpers
+   */
+
+  const eos = () => state.index === len - 1;
+  const peek = state.peek = (n = 1) => input[state.index + n];
+  const advance = state.advance = () => input[++state.index] || '';
+  const remaining = () => input.slice(state.index + 1);
+  const consume = (value = '', num = 0) => {
+    state.consumed += value;
+    state.index += num;
+  };
+
+  const append = token => {
+    state.output += token.output != null ? token.output : token.value;
+    consume(token.value);
+  };
+
+  const negate = () => {
+    let count = 1;
+
+    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+      advance();
+      state.start++;
+      count++;
+    }
+
+    if (count % 2 === 0) {
+      return false;
+    }
+
+    state.negated = true;
+    state.start++;
+    return true;
+  };
+
+  const increment = type => {
+    state[type]++;
+    stack.push(type);
+  };
+
+  const decrement = type => {
+    state[type]--;
+    stack.pop();
+  };
+
+  /**
+   * Push tokens onto the tokens array. This helper speeds up
+   * tokenizing by 1) helping us avoid backtracking as much as possible,
+   * and 2) helping us avoid creating extra tokens when consecutive
+   * characters are plain text. This improves performance and simplifies
+   * lookbehinds.
+   */
+
+  const push = tok => {
+    if (prev.type === 'globstar') {
+      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+        state.output = state.output.slice(0, -prev.output.length);
+        prev.type = 'star';
+        prev.value = '*';
+        prev.output = star;
+        state.output += prev.output;
+      }
+    }
+
+    if (extglobs.length && tok.type !== 'paren') {
+      extglobs[extglobs.length - 1].inner += tok.value;
+    }
+
+    if (tok.value || tok.output) append(tok);
+    if (prev && prev.type === 'text' && tok.type === 'text') {
+      prev.output = (prev.output || prev.value) + tok.value;
+      prev.value += tok.value;
+      return;
+    }
+
+    tok.prev = prev;
+    tokens.push(tok);
+    prev = tok;
+  };
+
+  const extglobOpen = (type, value) => {
+    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+    token.prev = prev;
+    token.parens = state.parens;
+    token.output = state.output;
+    token.startIndex = state.index;
+    token.tokensIndex = tokens.length;
+    const output = (opts.capture ? '(' : '') + token.open;
+
+    increment('parens');
+    push({ type, value, output: state.output ? '' : ONE_CHAR });
+    push({ type: 'paren', extglob: true, value: advance(), output });
+    extglobs.push(token);
+  };
+
+  const extglobClose = token => {
+    const literal = input.slice(token.startIndex, state.index + 1);
+    const body = input.slice(token.startIndex + 2, state.index);
+    const analysis = analyzeRepeatedExtglob(body, opts);
+
+    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+      const safeOutput = analysis.safeOutput
+        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+        : undefined;
+      const open = tokens[token.tokensIndex];
+
+      open.type = 'text';
+      open.value = literal;
+      open.output = safeOutput || utils.escapeRegex(literal);
+
+      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+        tokens[i].value = '';
+        tokens[i].output = '';
+        delete tokens[i].suffix;
+      }
+
+      state.output = token.output + open.output;
+      state.backtrack = true;
+
+      push({ type: 'paren', extglob: true, value, output: '' });
+      decrement('parens');
+      return;
+    }
+
+    let output = token.close + (opts.capture ? ')' : '');
+    let rest;
+
+    if (token.type === 'negate') {
+      let extglobStar = star;
+
+      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+        extglobStar = globstar(opts);
+      }
+
+      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+        output = token.close = `)$))${extglobStar}`;
+      }
+
+      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+        // In this case, we need to parse the string and use it in the output of the original pattern.
+        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+        //
+        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+        output = token.close = `)${expression})${extglobStar})`;
+      }
+
+      if (token.prev.type === 'bos') {
+        state.negatedExtglob = true;
+      }
+    }
+
+    push({ type: 'paren', extglob: true, value, output });
+    decrement('parens');
+  };
+
+  /**
+   * Fast paths
+   */
+
+  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+    let backslashes = false;
+
+    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+      if (first === '\\') {
+        backslashes = true;
+        return m;
+      }
+
+      if (first === '?') {
+        if (esc) {
+          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        if (index === 0) {
+          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        return QMARK.repeat(chars.length);
+      }
+
+      if (first === '.') {
+        return DOT_LITERAL.repeat(chars.length);
+      }
+
+      if (first === '*') {
+        if (esc) {
+          return esc + first + (rest ? star : '');
+        }
+        return star;
+      }
+      return esc ? m : `\\${m}`;
+    });
+
+    if (backslashes === true) {
+      if (opts.unescape === true) {
+        output = output.replace(/\\/g, '');
+      } else {
+        output = output.replace(/\\+/g, m => {
+          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+        });
+      }
+    }
+
+    if (output === input && opts.contains === true) {
+      state.output = input;
+      return state;
+    }
+
+    state.output = utils.wrapOutput(output, state, options);
+    return state;
+  }
+
+  /**
+   * Tokenize input until we reach end-of-string
+   */
+
+  while (!eos()) {
+    value = advance();
+
+    if (value === '\u0000') {
+      continue;
+    }
+
+    /**
+     * Escaped characters
+     */
+
+    if (value === '\\') {
+      const next = peek();
+
+      if (next === '/' && opts.bash !== true) {
+        continue;
+      }
+
+      if (next === '.' || next === ';') {
+        continue;
+      }
+
+      if (!next) {
+        value += '\\';
+        push({ type: 'text', value });
+        continue;
+      }
+
+      // collapse slashes to reduce potential for exploits
+      const match = /^\\+/.exec(remaining());
+      let slashes = 0;
+
+      if (match && match[0].length > 2) {
+        slashes = match[0].length;
+        state.index += slashes;
+        if (slashes % 2 !== 0) {
+          value += '\\';
+        }
+      }
+
+      if (opts.unescape === true) {
+        value = advance();
+      } else {
+        value += advance();
+      }
+
+      if (state.brackets === 0) {
+        push({ type: 'text', value });
+        continue;
+      }
+    }
+
+    /**
+     * If we're inside a regex character class, continue
+     * until we reach the closing bracket.
+     */
+
+    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+      if (opts.posix !== false && value === ':') {
+        const inner = prev.value.slice(1);
+        if (inner.includes('[')) {
+          prev.posix = true;
+
+          if (inner.includes(':')) {
+            const idx = prev.value.lastIndexOf('[');
+            const pre = prev.value.slice(0, idx);
+            const rest = prev.value.slice(idx + 2);
+            const posix = POSIX_REGEX_SOURCE[rest];
+            if (posix) {
+              prev.value = pre + posix;
+              state.backtrack = true;
+              advance();
+
+              if (!bos.output && tokens.indexOf(prev) === 1) {
+                bos.output = ONE_CHAR;
+              }
+              continue;
+            }
+          }
+        }
+      }
+
+      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+        value = `\\${value}`;
+      }
+
+      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+        value = `\\${value}`;
+      }
+
+      if (opts.posix === true && value === '!' && prev.value === '[') {
+        value = '^';
+      }
+
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * If we're inside a quoted string, continue
+     * until we reach the closing double quote.
+     */
+
+    if (state.quotes === 1 && value !== '"') {
+      value = utils.escapeRegex(value);
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * Double quotes
+     */
+
+    if (value === '"') {
+      state.quotes = state.quotes === 1 ? 0 : 1;
+      if (opts.keepQuotes === true) {
+        push({ type: 'text', value });
+      }
+      continue;
+    }
+
+    /**
+     * Parentheses
+     */
+
+    if (value === '(') {
+      increment('parens');
+      push({ type: 'paren', value });
+      continue;
+    }
+
+    if (value === ')') {
+      if (state.parens === 0 && opts.strictBrackets === true) {
+        throw new SyntaxError(syntaxError('opening', '('));
+      }
+
+      const extglob = extglobs[extglobs.length - 1];
+      if (extglob && state.parens === extglob.parens + 1) {
+        extglobClose(extglobs.pop());
+        continue;
+      }
+
+      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+      decrement('parens');
+      continue;
+    }
+
+    /**
+     * Square brackets
+     */
+
+    if (value === '[') {
+      if (opts.nobracket === true || !remaining().includes(']')) {
+        if (opts.nobracket !== true && opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('closing', ']'));
+        }
+
+        value = `\\${value}`;
+      } else {
+        increment('brackets');
+      }
+
+      push({ type: 'bracket', value });
+      continue;
+    }
+
+    if (value === ']') {
+      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      if (state.brackets === 0) {
+        if (opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('opening', '['));
+        }
+
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      decrement('brackets');
+
+      const prevValue = prev.value.slice(1);
+      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+        value = `/${value}`;
+      }
+
+      prev.value += value;
+      append({ value });
+
+      // when literal brackets are explicitly disabled
+      // assume we should match with a regex character class
+      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+        continue;
+      }
+
+      const escaped = utils.escapeRegex(prev.value);
+      state.output = state.output.slice(0, -prev.value.length);
+
+      // when literal brackets are explicitly enabled
+      // assume we should escape the brackets to match literal characters
+      if (opts.literalBrackets === true) {
+        state.output += escaped;
+        prev.value = escaped;
+        continue;
+      }
+
+      // when the user specifies nothing, try to match both
+      prev.value = `(${capture}${escaped}|${prev.value})`;
+      state.output += prev.value;
+      continue;
+    }
+
+    /**
+     * Braces
+     */
+
+    if (value === '{' && opts.nobrace !== true) {
+      increment('braces');
+
+      const open = {
+        type: 'brace',
+        value,
+        output: '(',
+        outputIndex: state.output.length,
+        tokensIndex: state.tokens.length
+      };
+
+      braces.push(open);
+      push(open);
+      continue;
+    }
+
+    if (value === '}') {
+      const brace = braces[braces.length - 1];
+
+      if (opts.nobrace === true || !brace) {
+        push({ type: 'text', value, output: value });
+        continue;
+      }
+
+      let output = ')';
+
+      if (brace.dots === true) {
+        const arr = tokens.slice();
+        const range = [];
+
+        for (let i = arr.length - 1; i >= 0; i--) {
+          tokens.pop();
+          if (arr[i].type === 'brace') {
+            break;
+          }
+          if (arr[i].type !== 'dots') {
+            range.unshift(arr[i].value);
+          }
+        }
+
+        output = expandRange(range, opts);
+        state.backtrack = true;
+      }
+
+      if (brace.comma !== true && brace.dots !== true) {
+        const out = state.output.slice(0, brace.outputIndex);
+        const toks = state.tokens.slice(brace.tokensIndex);
+        brace.value = brace.output = '\\{';
+        value = output = '\\}';
+        state.output = out;
+        for (const t of toks) {
+          state.output += (t.output || t.value);
+        }
+      }
+
+      push({ type: 'brace', value, output });
+      decrement('braces');
+      braces.pop();
+      continue;
+    }
+
+    /**
+     * Pipes
+     */
+
+    if (value === '|') {
+      if (extglobs.length > 0) {
+        extglobs[extglobs.length - 1].conditions++;
+      }
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Commas
+     */
+
+    if (value === ',') {
+      let output = value;
+
+      const brace = braces[braces.length - 1];
+      if (brace && stack[stack.length - 1] === 'braces') {
+        brace.comma = true;
+        output = '|';
+      }
+
+      push({ type: 'comma', value, output });
+      continue;
+    }
+
+    /**
+     * Slashes
+     */
+
+    if (value === '/') {
+      // if the beginning of the glob is "./", advance the start
+      // to the current index, and don't add the "./" characters
+      // to the state. This greatly simplifies lookbehinds when
+      // checking for BOS characters like "!" and "." (not "./")
+      if (prev.type === 'dot' && state.index === state.start + 1) {
+        state.start = state.index + 1;
+        state.consumed = '';
+        state.output = '';
+        tokens.pop();
+        prev = bos; // reset "prev" to the first token
+        continue;
+      }
+
+      push({ type: 'slash', value, output: SLASH_LITERAL });
+      continue;
+    }
+
+    /**
+     * Dots
+     */
+
+    if (value === '.') {
+      if (state.braces > 0 && prev.type === 'dot') {
+        if (prev.value === '.') prev.output = DOT_LITERAL;
+        const brace = braces[braces.length - 1];
+        prev.type = 'dots';
+        prev.output += value;
+        prev.value += value;
+        brace.dots = true;
+        continue;
+      }
+
+      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+        push({ type: 'text', value, output: DOT_LITERAL });
+        continue;
+      }
+
+      push({ type: 'dot', value, output: DOT_LITERAL });
+      continue;
+    }
+
+    /**
+     * Question marks
+     */
+
+    if (value === '?') {
+      const isGroup = prev && prev.value === '(';
+      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('qmark', value);
+        continue;
+      }
+
+      if (prev && prev.type === 'paren') {
+        const next = peek();
+        let output = value;
+
+        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+          output = `\\${value}`;
+        }
+
+        push({ type: 'text', value, output });
+        continue;
+      }
+
+      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+        continue;
+      }
+
+      push({ type: 'qmark', value, output: QMARK });
+      continue;
+    }
+
+    /**
+     * Exclamation
+     */
+
+    if (value === '!') {
+      if (opts.noextglob !== true && peek() === '(') {
+        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+          extglobOpen('negate', value);
+          continue;
+        }
+      }
+
+      if (opts.nonegate !== true && state.index === 0) {
+        negate();
+        continue;
+      }
+    }
+
+    /**
+     * Plus
+     */
+
+    if (value === '+') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('plus', value);
+        continue;
+      }
+
+      if ((prev && prev.value === '(') || opts.regex === false) {
+        push({ type: 'plus', value, output: PLUS_LITERAL });
+        continue;
+      }
+
+      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+        push({ type: 'plus', value });
+        continue;
+      }
+
+      push({ type: 'plus', value: PLUS_LITERAL });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value === '@') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        push({ type: 'at', extglob: true, value, output: '' });
+        continue;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value !== '*') {
+      if (value === '$' || value === '^') {
+        value = `\\${value}`;
+      }
+
+      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+      if (match) {
+        value += match[0];
+        state.index += match[0].length;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Stars
+     */
+
+    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+      prev.type = 'star';
+      prev.star = true;
+      prev.value += value;
+      prev.output = star;
+      state.backtrack = true;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    let rest = remaining();
+    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+      extglobOpen('star', value);
+      continue;
+    }
+
+    if (prev.type === 'star') {
+      if (opts.noglobstar === true) {
+        consume(value);
+        continue;
+      }
+
+      const prior = prev.prev;
+      const before = prior.prev;
+      const isStart = prior.type === 'slash' || prior.type === 'bos';
+      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      // strip consecutive `/**/`
+      while (rest.slice(0, 3) === '/**') {
+        const after = input[state.index + 4];
+        if (after && after !== '/') {
+          break;
+        }
+        rest = rest.slice(3);
+        consume('/**', 3);
+      }
+
+      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+      // parent path, except in negated extglobs where that would change the exclusion semantics.
+      const isEnd = eos() || (
+        state.parens > 0
+        && rest === ')'.repeat(state.parens)
+        && !extglobs.some(extglob => extglob.type === 'negate')
+      );
+
+      if (prior.type === 'bos' && eos()) {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = globstar(opts);
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+        prev.value += value;
+        state.globstar = true;
+        state.output += prior.output + prev.output;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+        const end = rest[1] !== void 0 ? '|$' : '';
+
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+        prev.value += value;
+
+        state.output += prior.output + prev.output;
+        state.globstar = true;
+
+        consume(value + advance());
+
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      if (prior.type === 'bos' && rest[0] === '/') {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value + advance());
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      // remove single star from output
+      state.output = state.output.slice(0, -prev.output.length);
+
+      // reset previous token to globstar
+      prev.type = 'globstar';
+      prev.output = globstar(opts);
+      prev.value += value;
+
+      // reset output with globstar
+      state.output += prev.output;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    const token = { type: 'star', value, output: star };
+
+    if (opts.bash === true) {
+      token.output = '.*?';
+      if (prev.type === 'bos' || prev.type === 'slash') {
+        token.output = nodot + token.output;
+      }
+      push(token);
+      continue;
+    }
+
+    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+      token.output = value;
+      push(token);
+      continue;
+    }
+
+    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+      if (prev.type === 'dot') {
+        state.output += NO_DOT_SLASH;
+        prev.output += NO_DOT_SLASH;
+
+      } else if (opts.dot === true) {
+        state.output += NO_DOTS_SLASH;
+        prev.output += NO_DOTS_SLASH;
+
+      } else {
+        state.output += nodot;
+        prev.output += nodot;
+      }
+
+      if (peek() !== '*') {
+        state.output += ONE_CHAR;
+        prev.output += ONE_CHAR;
+      }
+    }
+
+    push(token);
+  }
+
+  while (state.brackets > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+    state.output = utils.escapeLast(state.output, '[');
+    decrement('brackets');
+  }
+
+  while (state.parens > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+    state.output = utils.escapeLast(state.output, '(');
+    decrement('parens');
+  }
+
+  while (state.braces > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+    state.output = utils.escapeLast(state.output, '{');
+    decrement('braces');
+  }
+
+  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+  }
+
+  // rebuild the output if we had to backtrack at any point
+  if (state.backtrack === true) {
+    state.output = '';
+
+    for (const token of state.tokens) {
+      state.output += token.output != null ? token.output : token.value;
+
+      if (token.suffix) {
+        state.output += token.suffix;
+      }
+    }
+  }
+
+  return state;
+};
+
+/**
+ * Fast paths for creating regular expressions for common glob patterns.
+ * This can significantly speed up processing and has very little downside
+ * impact when none of the fast paths match.
+ */
+
+parse.fastpaths = (input, options) => {
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+  const len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  // create constants based on platform, for windows or posix
+  const {
+    DOT_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOTS,
+    NO_DOTS_SLASH,
+    STAR,
+    START_ANCHOR
+  } = constants.globChars(opts.windows);
+
+  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+  const capture = opts.capture ? '' : '?:';
+  const state = { negated: false, prefix: '' };
+  let star = opts.bash === true ? '.*?' : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  const globstar = opts => {
+    if (opts.noglobstar === true) return star;
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const create = str => {
+    switch (str) {
+      case '*':
+        return `${nodot}${ONE_CHAR}${star}`;
+
+      case '.*':
+        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*.*':
+        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*/*':
+        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+      case '**':
+        return nodot + globstar(opts);
+
+      case '**/*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+      case '**/*.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '**/.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      default: {
+        const match = /^(.*?)\.(\w+)$/.exec(str);
+        if (!match) return;
+
+        const source = create(match[1]);
+        if (!source) return;
+
+        return source + DOT_LITERAL + match[2];
+      }
+    }
+  };
+
+  const output = utils.removePrefix(input, state);
+  let source = create(output);
+
+  if (source && opts.strictSlashes !== true) {
+    source += `${SLASH_LITERAL}?`;
+  }
+
+  return source;
+};
+
+module.exports = parse;
+
+
+/***/ }),
+
+/***/ 4156:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const scan = __nccwpck_require__(9126);
+const parse = __nccwpck_require__(3717);
+const utils = __nccwpck_require__(2599);
+const constants = __nccwpck_require__(7223);
+const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+/**
+ * Creates a matcher function from one or more glob patterns. The
+ * returned function takes a string to match as its first argument,
+ * and returns true if the string is a match. The returned matcher
+ * function also takes a boolean as the second argument that, when true,
+ * returns an object with additional information.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch(glob[, options]);
+ *
+ * const isMatch = picomatch('*.!(*a)');
+ * console.log(isMatch('a.a')); //=> false
+ * console.log(isMatch('a.b')); //=> true
+ *
+ * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+ * const picomatch = require('picomatch/posix');
+ * // the same API, defaulting to posix paths
+ * const isMatch = picomatch('a/*');
+ * console.log(isMatch('a\\b')); //=> false
+ * console.log(isMatch('a/b')); //=> true
+ *
+ * // you can still configure the matcher function to accept windows paths
+ * const isMatch = picomatch('a/*', { options: windows });
+ * console.log(isMatch('a\\b')); //=> true
+ * console.log(isMatch('a/b')); //=> true
+ * ```
+ * @name picomatch
+ * @param {String|Array} `globs` One or more glob patterns.
+ * @param {Object=} `options`
+ * @return {Function=} Returns a matcher function.
+ * @api public
+ */
+
+const picomatch = (glob, options, returnState = false) => {
+  if (Array.isArray(glob)) {
+    const fns = glob.map(input => picomatch(input, options, returnState));
+    const arrayMatcher = str => {
+      for (const isMatch of fns) {
+        const state = isMatch(str);
+        if (state) return state;
+      }
+      return false;
+    };
+    return arrayMatcher;
+  }
+
+  const isState = isObject(glob) && glob.tokens && glob.input;
+
+  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+    throw new TypeError('Expected pattern to be a non-empty string');
+  }
+
+  const opts = options || {};
+  const posix = opts.windows;
+  const regex = isState
+    ? picomatch.compileRe(glob, options)
+    : picomatch.makeRe(glob, options, false, true);
+
+  const state = regex.state;
+  delete regex.state;
+
+  let isIgnored = () => false;
+  if (opts.ignore) {
+    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+  }
+
+  const matcher = (input, returnObject = false) => {
+    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+    if (typeof opts.onResult === 'function') {
+      opts.onResult(result);
+    }
+
+    if (isMatch === false) {
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (isIgnored(input)) {
+      if (typeof opts.onIgnore === 'function') {
+        opts.onIgnore(result);
+      }
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (typeof opts.onMatch === 'function') {
+      opts.onMatch(result);
+    }
+    return returnObject ? result : true;
+  };
+
+  if (returnState) {
+    matcher.state = state;
+  }
+
+  return matcher;
+};
+
+/**
+ * Test `input` with the given `regex`. This is used by the main
+ * `picomatch()` function to test the input string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.test(input, regex[, options]);
+ *
+ * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+ * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp} `regex`
+ * @return {Object} Returns an object with matching info.
+ * @api public
+ */
+
+picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected input to be a string');
+  }
+
+  if (input === '') {
+    return { isMatch: false, output: '' };
+  }
+
+  const opts = options || {};
+  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+  let match = input === glob;
+  let output = (match && format) ? format(input) : input;
+
+  if (match === false) {
+    output = format ? format(input) : input;
+    match = output === glob;
+  }
+
+  if (match === false || opts.capture === true) {
+    if (opts.matchBase === true || opts.basename === true) {
+      match = picomatch.matchBase(input, regex, options, posix);
+    } else {
+      match = regex.exec(output);
+    }
+  }
+
+  return { isMatch: Boolean(match), match, output };
+};
+
+/**
+ * Match the basename of a filepath.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.matchBase(input, glob[, options]);
+ * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+ * @return {Boolean}
+ * @api public
+ */
+
+picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+  return regex.test(utils.basename(input, { windows: posix }));
+};
+
+/**
+ * Returns true if **any** of the given glob `patterns` match the specified `string`.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.isMatch(string, patterns[, options]);
+ *
+ * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+ * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+ * ```
+ * @param {String|Array} str The string to test.
+ * @param {String|Array} patterns One or more glob patterns to use for matching.
+ * @param {Object} [options] See available [options](#options).
+ * @return {Boolean} Returns true if any patterns match `str`
+ * @api public
+ */
+
+picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+/**
+ * Parse a glob pattern to create the source string for a regular
+ * expression.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const result = picomatch.parse(pattern[, options]);
+ * ```
+ * @param {String} `pattern`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+ * @api public
+ */
+
+picomatch.parse = (pattern, options) => {
+  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+  return parse(pattern, { ...options, fastpaths: false });
+};
+
+/**
+ * Scan a glob pattern to separate the pattern into segments.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.scan(input[, options]);
+ *
+ * const result = picomatch.scan('!./foo/*.js');
+ * console.log(result);
+ * { prefix: '!./',
+ *   input: '!./foo/*.js',
+ *   start: 3,
+ *   base: 'foo',
+ *   glob: '*.js',
+ *   isBrace: false,
+ *   isBracket: false,
+ *   isGlob: true,
+ *   isExtglob: false,
+ *   isGlobstar: false,
+ *   negated: true }
+ * ```
+ * @param {String} `input` Glob pattern to scan.
+ * @param {Object} `options`
+ * @return {Object} Returns an object with
+ * @api public
+ */
+
+picomatch.scan = (input, options) => scan(input, options);
+
+/**
+ * Compile a regular expression from the `state` object returned by the
+ * [parse()](#parse) method.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const state = picomatch.parse('*.js');
+ * // picomatch.compileRe(state[, options]);
+ *
+ * console.log(picomatch.compileRe(state));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {Object} `state`
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+ * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+  if (returnOutput === true) {
+    return state.output;
+  }
+
+  const opts = options || {};
+  const prepend = opts.contains ? '' : '^';
+  const append = opts.contains ? '' : '$';
+
+  let source = `${prepend}(?:${state.output})${append}`;
+  if (state && state.negated === true) {
+    source = `^(?!${source}).*$`;
+  }
+
+  const regex = picomatch.toRegex(source, options);
+  if (returnState === true) {
+    regex.state = state;
+  }
+
+  return regex;
+};
+
+/**
+ * Create a regular expression from a parsed glob pattern.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.makeRe(state[, options]);
+ *
+ * const result = picomatch.makeRe('*.js');
+ * console.log(result);
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `state` The object returned from the `.parse` method.
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+ * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+ * @return {RegExp} Returns a regex created from the given pattern.
+ * @api public
+ */
+
+picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+  if (!input || typeof input !== 'string') {
+    throw new TypeError('Expected a non-empty string');
+  }
+
+  let parsed = { negated: false, fastpaths: true };
+
+  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+    parsed.output = parse.fastpaths(input, options);
+  }
+
+  if (!parsed.output) {
+    parsed = parse(input, options);
+  }
+
+  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+};
+
+/**
+ * Create a regular expression from the given regex source string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.toRegex(source[, options]);
+ *
+ * const { output } = picomatch.parse('*.js');
+ * console.log(picomatch.toRegex(output));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `source` Regular expression source string.
+ * @param {Object} `options`
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.toRegex = (source, options) => {
+  try {
+    const opts = options || {};
+    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+  } catch (err) {
+    if (options && options.debug === true) throw err;
+    return /$^/;
+  }
+};
+
+/**
+ * Picomatch constants.
+ * @return {Object}
+ */
+
+picomatch.constants = constants;
+
+/**
+ * Expose "picomatch"
+ */
+
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 9126:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const utils = __nccwpck_require__(2599);
+const {
+  CHAR_ASTERISK,             /* * */
+  CHAR_AT,                   /* @ */
+  CHAR_BACKWARD_SLASH,       /* \ */
+  CHAR_COMMA,                /* , */
+  CHAR_DOT,                  /* . */
+  CHAR_EXCLAMATION_MARK,     /* ! */
+  CHAR_FORWARD_SLASH,        /* / */
+  CHAR_LEFT_CURLY_BRACE,     /* { */
+  CHAR_LEFT_PARENTHESES,     /* ( */
+  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+  CHAR_PLUS,                 /* + */
+  CHAR_QUESTION_MARK,        /* ? */
+  CHAR_RIGHT_CURLY_BRACE,    /* } */
+  CHAR_RIGHT_PARENTHESES,    /* ) */
+  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+} = __nccwpck_require__(7223);
+
+const isPathSeparator = code => {
+  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+};
+
+const depth = token => {
+  if (token.isPrefix !== true) {
+    token.depth = token.isGlobstar ? Infinity : 1;
+  }
+};
+
+/**
+ * Quickly scans a glob pattern and returns an object with a handful of
+ * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+ * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+ * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+ *
+ * ```js
+ * const pm = require('picomatch');
+ * console.log(pm.scan('foo/bar/*.js'));
+ * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+ * ```
+ * @param {String} `str`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with tokens and regex source string.
+ * @api public
+ */
+
+const scan = (input, options) => {
+  const opts = options || {};
+
+  const length = input.length - 1;
+  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+  const slashes = [];
+  const tokens = [];
+  const parts = [];
+
+  let str = input;
+  let index = -1;
+  let start = 0;
+  let lastIndex = 0;
+  let isBrace = false;
+  let isBracket = false;
+  let isGlob = false;
+  let isExtglob = false;
+  let isGlobstar = false;
+  let braceEscaped = false;
+  let backslashes = false;
+  let negated = false;
+  let negatedExtglob = false;
+  let finished = false;
+  let braces = 0;
+  let prev;
+  let code;
+  let token = { value: '', depth: 0, isGlob: false };
+
+  const eos = () => index >= length;
+  const peek = () => str.charCodeAt(index + 1);
+  const advance = () => {
+    prev = code;
+    return str.charCodeAt(++index);
+  };
+
+  while (index < length) {
+    code = advance();
+    let next;
+
+    if (code === CHAR_BACKWARD_SLASH) {
+      backslashes = token.backslashes = true;
+      code = advance();
+
+      if (code === CHAR_LEFT_CURLY_BRACE) {
+        braceEscaped = true;
+      }
+      continue;
+    }
+
+    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+      braces++;
+
+      while (eos() !== true && (code = advance())) {
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          continue;
+        }
+
+        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (braceEscaped !== true && code === CHAR_COMMA) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (code === CHAR_RIGHT_CURLY_BRACE) {
+          braces--;
+
+          if (braces === 0) {
+            braceEscaped = false;
+            isBrace = token.isBrace = true;
+            finished = true;
+            break;
+          }
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (code === CHAR_FORWARD_SLASH) {
+      slashes.push(index);
+      tokens.push(token);
+      token = { value: '', depth: 0, isGlob: false };
+
+      if (finished === true) continue;
+      if (prev === CHAR_DOT && index === (start + 1)) {
+        start += 2;
+        continue;
+      }
+
+      lastIndex = index + 1;
+      continue;
+    }
+
+    if (opts.noext !== true) {
+      const isExtglobChar = code === CHAR_PLUS
+        || code === CHAR_AT
+        || code === CHAR_ASTERISK
+        || code === CHAR_QUESTION_MARK
+        || code === CHAR_EXCLAMATION_MARK;
+
+      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+        isGlob = token.isGlob = true;
+        isExtglob = token.isExtglob = true;
+        finished = true;
+        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+          negatedExtglob = true;
+        }
+
+        if (scanToEnd === true) {
+          let parens = 0;
+
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+
+            if (code === CHAR_LEFT_PARENTHESES) {
+              parens++;
+              continue;
+            }
+
+            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              finished = true;
+              break;
+            }
+          }
+          continue;
+        }
+        break;
+      }
+    }
+
+    if (code === CHAR_ASTERISK) {
+      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_QUESTION_MARK) {
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+      while (eos() !== true && (next = advance())) {
+        if (next === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+          isBracket = token.isBracket = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          break;
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+      negated = token.negated = true;
+      start++;
+      continue;
+    }
+
+    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+      isGlob = token.isGlob = true;
+
+      if (scanToEnd === true) {
+        let parens = 1;
+
+        while (eos() !== true && (code = advance())) {
+          if (code === CHAR_BACKWARD_SLASH) {
+            backslashes = token.backslashes = true;
+            advance();
+            continue;
+          }
+
+          if (code === CHAR_LEFT_PARENTHESES) {
+            parens++;
+            continue;
+          }
+
+          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+            finished = true;
+            break;
+          }
+        }
+        continue;
+      }
+      break;
+    }
+
+    if (isGlob === true) {
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+  }
+
+  if (opts.noext === true) {
+    isExtglob = false;
+    isGlob = false;
+  }
+
+  let base = str;
+  let prefix = '';
+  let glob = '';
+
+  if (start > 0) {
+    prefix = str.slice(0, start);
+    str = str.slice(start);
+    lastIndex -= start;
+  }
+
+  if (base && isGlob === true && lastIndex > 0) {
+    base = str.slice(0, lastIndex);
+    glob = str.slice(lastIndex);
+  } else if (isGlob === true) {
+    base = '';
+    glob = str;
+  } else {
+    base = str;
+  }
+
+  if (base && base !== '' && base !== '/' && base !== str) {
+    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+      base = base.slice(0, -1);
+    }
+  }
+
+  if (opts.unescape === true) {
+    if (glob) glob = utils.removeBackslashes(glob);
+
+    if (base && backslashes === true) {
+      base = utils.removeBackslashes(base);
+    }
+  }
+
+  const state = {
+    prefix,
+    input,
+    start,
+    base,
+    glob,
+    isBrace,
+    isBracket,
+    isGlob,
+    isExtglob,
+    isGlobstar,
+    negated,
+    negatedExtglob
+  };
+
+  if (opts.tokens === true) {
+    state.maxDepth = 0;
+    if (!isPathSeparator(code)) {
+      tokens.push(token);
+    }
+    state.tokens = tokens;
+  }
+
+  if (opts.parts === true || opts.tokens === true) {
+    let prevIndex;
+
+    for (let idx = 0; idx < slashes.length; idx++) {
+      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+      const i = slashes[idx];
+      const value = input.slice(n, i);
+      if (opts.tokens) {
+        if (idx === 0 && start !== 0) {
+          tokens[idx].isPrefix = true;
+          tokens[idx].value = prefix;
+        } else {
+          tokens[idx].value = value;
+        }
+        depth(tokens[idx]);
+        state.maxDepth += tokens[idx].depth;
+      }
+      if (i >= start) {
+        parts.push(value);
+        prevIndex = i;
+      }
+    }
+
+    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+    const value = input.slice(n);
+    parts.push(value);
+
+    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+      tokens[tokens.length - 1].value = value;
+      depth(tokens[tokens.length - 1]);
+      state.maxDepth += tokens[tokens.length - 1].depth;
+    }
+
+    state.slashes = slashes;
+    state.parts = parts;
+  }
+
+  return state;
+};
+
+module.exports = scan;
+
+
+/***/ }),
+
+/***/ 2599:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/*global navigator*/
+
+
+const {
+  REGEX_BACKSLASH,
+  REGEX_REMOVE_BACKSLASH,
+  REGEX_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_GLOBAL
+} = __nccwpck_require__(7223);
+
+exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+exports.isWindows = () => {
+  if (typeof navigator !== 'undefined' && navigator.platform) {
+    const platform = navigator.platform.toLowerCase();
+    return platform === 'win32' || platform === 'windows';
+  }
+
+  if (typeof process !== 'undefined' && process.platform) {
+    return process.platform === 'win32';
+  }
+
+  return false;
+};
+
+exports.removeBackslashes = str => {
+  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+    return match === '\\' ? '' : match;
+  });
+};
+
+exports.escapeLast = (input, char, lastIdx) => {
+  const idx = input.lastIndexOf(char, lastIdx);
+  if (idx === -1) return input;
+  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+};
+
+exports.removePrefix = (input, state = {}) => {
+  let output = input;
+  if (output.startsWith('./')) {
+    output = output.slice(2);
+    state.prefix = './';
+  }
+  return output;
+};
+
+exports.wrapOutput = (input, state = {}, options = {}) => {
+  const prepend = options.contains ? '' : '^';
+  const append = options.contains ? '' : '$';
+
+  let output = `${prepend}(?:${input})${append}`;
+  if (state.negated === true) {
+    output = `(?:^(?!${output}).*$)`;
+  }
+  return output;
+};
+
+exports.basename = (path, { windows } = {}) => {
+  const segs = path.split(windows ? /[\\/]/ : '/');
+  const last = segs[segs.length - 1];
+
+  if (last === '') {
+    return segs[segs.length - 2];
+  }
+
+  return last;
+};
+
+
+/***/ }),
+
 /***/ 5070:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -37182,17 +39686,21 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 7647:
+/***/ 3736:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  C: () => (/* reexport */ runAction)
+  yP: () => (/* reexport */ decidedBy),
+  Cy: () => (/* reexport */ gatePolicy),
+  Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: runnerIO
+// UNUSED EXPORTS: runnerIO, writeOrWarn
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -38593,7 +41101,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/path-utils.js
 
@@ -40142,19 +42650,55 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 41 modules
-var dist = __nccwpck_require__(2523);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 50 modules
+var dist = __nccwpck_require__(8632);
 ;// CONCATENATED MODULE: ../kit/lib/io.js
 
 
 
 
-const ANNOTATION_CAP = 50; // GitHub shows at most 50 annotations per step; more are dropped silently.
+
+// GitHub shows 10 error, 10 warning and 10 notice annotations per step and drops the rest silently. Kept free:
+// two errors (the step's own failure message and the runner's "Process completed with exit code 1"), a warning
+// (a refused write) and a notice (the count of what was left out).
+const SHOWN = { error: 8, warning: 9, notice: 9 };
+const LEVEL = {
+    critical: 'error',
+    high: 'error',
+    medium: 'warning',
+    low: 'notice',
+    info: undefined,
+};
+// Leave room under GitHub's 1 MiB for what other steps' tools append to the same summary file.
+const SUMMARY_MARGIN = 16 * 1024;
+function usage(name, what) {
+    return new dist/* CoreError */.am('USAGE_ERROR', `input "${name}" ${what}; see the action's inputs`);
+}
 function runnerIO(env = process.env) {
-    let annotations = 0;
+    const shown = { error: 0, warning: 0, notice: 0 };
+    let dropped = 0;
+    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+    const summaryFile = env.GITHUB_STEP_SUMMARY;
+    const written = () => {
+        try {
+            return summaryFile ? (0,external_node_fs_.statSync)(summaryFile).size : 0;
+        }
+        catch {
+            return 0;
+        }
+    };
+    const onDisk = (file) => {
+        const rel = (0,external_node_path_.isAbsolute)(file) ? (0,external_node_path_.relative)(workspace, file) : file.replace(/^\.\//, '');
+        return rel.startsWith('..') ? file : rel;
+    };
     return {
         input: (name) => getInput(name),
-        requiredInput: (name) => getInput(name, { required: true }),
+        requiredInput: (name) => {
+            const value = getInput(name);
+            if (value === '')
+                throw usage(name, 'is required and was not given');
+            return value;
+        },
         booleanInput: (name, fallback) => {
             const raw = getInput(name).trim().toLowerCase();
             if (raw === '')
@@ -40163,7 +42707,7 @@ function runnerIO(env = process.env) {
                 return true;
             if (['false', 'no', '0'].includes(raw))
                 return false;
-            throw new Error(`input ${name} must be true or false, got "${raw}"`);
+            throw usage(name, `must be true or false, got "${raw}"`);
         },
         listInput: (name) => getInput(name)
             .split(/[\n,]/)
@@ -40171,33 +42715,41 @@ function runnerIO(env = process.env) {
             .filter((s) => s !== ''),
         output: (name, value) => setOutput(name, String(value)),
         summary: async (markdown) => {
-            if (!env.GITHUB_STEP_SUMMARY)
+            if (!summaryFile)
                 return;
-            await summary.addRaw(markdown, true).write();
+            (0,external_node_fs_.appendFileSync)(summaryFile, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
         },
+        summaryBudget: () => Math.max(0, dist/* STEP_SUMMARY_LIMIT */.CG - SUMMARY_MARGIN - written()),
         annotate: (finding, file) => {
-            if (annotations++ >= ANNOTATION_CAP)
+            const level = LEVEL[finding.severity];
+            if (level === undefined)
                 return;
-            const props = { title: `${finding.rule} (${finding.severity})`, file, startLine: finding.location?.line ?? 1 };
-            const message = finding.message;
-            if (isError(finding.severity))
-                error(message, props);
-            else if (finding.severity === 'medium')
-                warning(message, props);
+            if (shown[level] >= SHOWN[level]) {
+                dropped++;
+                return;
+            }
+            shown[level]++;
+            const props = { title: `${finding.rule} (${finding.severity})`, file: onDisk(file), startLine: finding.location?.line ?? 1 };
+            if (level === 'error')
+                error(finding.message, props);
+            else if (level === 'warning')
+                warning(finding.message, props);
             else
-                notice(message, props);
+                notice(finding.message, props);
         },
         writeFile: async (path, content) => {
             await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
             await (0,promises_.writeFile)(path, content);
         },
         info: (message) => info(message),
-        workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+        warning: (message) => warning(message),
+        workspace,
         env,
+        finish: () => {
+            if (dropped > 0)
+                notice(`trustgate: ${dropped} more finding(s) are not annotated (GitHub shows 10 annotations of each level per step); the step summary, the JSON report and the SARIF list them all`);
+        },
     };
-}
-function isError(s) {
-    return s === 'critical' || s === 'high';
 }
 /**
  * Run one gate as an action step. Any thrown error fails the step with its stable code and sets the
@@ -40214,15 +42766,50 @@ async function runAction(gate, io = runnerIO()) {
         io.output('error-code', code);
         setFailed(`trustgate: ${message} (code ${code})`);
     }
+    finally {
+        io.finish?.();
+    }
 }
 //# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: ../kit/lib/policy.js
+
+/** The policy a gate runs under: the `policy` input, else the workspace's .github/trustgate.yml, else defaults. */
+function gatePolicy(io) {
+    return (0,dist/* resolvePolicy */.nZ)(io.input('policy') || undefined, io.workspace);
+}
+/**
+ * The summary line saying which policy decided and which of its settings the workflow overrode: an input overrides
+ * the policy only when the workflow set it (policy-backed inputs have no default, so empty means not set).
+ */
+function decidedBy(io, gate, policy) {
+    const overridden = gate.inputs.filter((i) => i.overrides && io.input(i.name) !== '').map((i) => `\`${i.name}\` (over ${i.overrides})`);
+    return `Policy: ${policy.describe}${overridden.length ? `; set by the workflow: ${overridden.join(', ')}` : ''}.`;
+}
+/**
+ * A GitHub write the token may not make (403: a fork's pull request runs with a read-only token) becomes a warning
+ * naming the permission and the way to get it; the gate's verdict stands. Any other failure is thrown on.
+ */
+async function writeOrWarn(io, what, permission, write) {
+    try {
+        await write();
+        return true;
+    }
+    catch (err) {
+        if (err.status !== 403)
+            throw err;
+        io.warning(`trustgate: could not ${what}: GitHub refused it (403) because the token lacks ${permission}. Pull requests from forks get a read-only token; grant "permissions: ${permission}" to the job, or run this step on pull_request_target (it runs the base branch's workflow with a write token; never check out and run the fork's code there). The verdict above stands.`);
+        return false;
+    }
+}
+//# sourceMappingURL=policy.js.map
 ;// CONCATENATED MODULE: ../kit/lib/index.js
+
 
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 4422:
+/***/ 2080:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40233,8 +42820,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 41 modules
-var dist = __nccwpck_require__(2523);
+// EXTERNAL MODULE: ../kit/lib/index.js + 22 modules
+var lib = __nccwpck_require__(3736);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 50 modules
+var dist = __nccwpck_require__(8632);
 // EXTERNAL MODULE: ../../packages/scanner/dist/containers/limits.js
 var containers_limits = __nccwpck_require__(4208);
 // EXTERNAL MODULE: external "node:zlib"
@@ -40431,8 +43020,10 @@ function applyZip64(e, extra) {
  * A member's bytes as torch reads them: data starts after the local header's name and extra fields; stored
  * members are windows on the file (never copied), deflated ones are inflated with a bounded output.
  */
-async function openMember(source, dir, e, limits, budget, name) {
-    if (e.flags & 0x1)
+async function openMember(source, dir, e, limits, budget, name, 
+/** torch (miniz as torch builds it) reads members whatever their encryption flag says (CVE-2025-1945). */
+ignoreEncryption = false) {
+    if (e.flags & 0x1 && !ignoreEncryption)
         throw new containers_limits/* ContainerError */.OJ(`member ${e.name} is encrypted`, 'unsupported');
     const at = e.localOffset + dir.prepended;
     const lh = await source.read(at, 30);
@@ -40441,6 +43032,8 @@ async function openMember(source, dir, e, limits, budget, name) {
     const nameLen = u16(lh, 26);
     const extraLen = u16(lh, 28);
     const warnings = [];
+    if (e.flags & 0x1)
+        warnings.push(`member ${e.name} is flagged encrypted; torch reads it as stored anyway, so it was analysed as stored`);
     const localName = decoder.decode(await source.read(at + 30, nameLen));
     if (localName !== e.name)
         warnings.push(`local header names member ${JSON.stringify(e.name)} as ${JSON.stringify(localName)}`);
@@ -40682,130 +43275,176 @@ class NeedBytes {
     }
 }
 //# sourceMappingURL=input.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/globals-policy.js
-const TORCH_DTYPES = [
-    'float32',
-    'float64',
-    'float16',
-    'bfloat16',
-    'complex32',
-    'complex64',
-    'complex128',
-    'int64',
-    'int32',
-    'int16',
-    'int8',
-    'uint8',
-    'uint16',
-    'uint32',
-    'uint64',
-    'bool',
-    'qint8',
-    'quint8',
-    'qint32',
-    'quint4x2',
-    'quint2x4',
-    'float8_e4m3fn',
-    'float8_e5m2',
-    'float8_e4m3fnuz',
-    'float8_e5m2fnuz',
-    'float8_e8m0fnu',
-    'float4_e2m1fn_x2',
-    'bits8',
-    'bits16',
-    'strided',
-    'sparse_coo',
-    'sparse_csr',
-    'sparse_csc',
-    'sparse_bsr',
-    'sparse_bsc',
-    '_mkldnn',
-    'jagged',
-    'contiguous_format',
-    'channels_last',
-    'channels_last_3d',
-    'preserve_format',
-    'per_tensor_affine',
-    'per_channel_affine',
-    'per_tensor_symmetric',
-    'per_channel_symmetric',
-    'per_channel_affine_float_qparams',
-];
-const TORCH_STORAGES = [
-    'Float',
-    'Double',
-    'Half',
-    'BFloat16',
-    'Long',
-    'Int',
-    'Short',
-    'Char',
-    'Byte',
-    'Bool',
-    'ComplexFloat',
-    'ComplexDouble',
-    'QUInt8',
-    'QInt8',
-    'QInt32',
-    'QUInt4x2',
-    'QUInt2x4',
-].map((t) => `${t}Storage`);
-const TORCH_REBUILD = [
-    '_rebuild_tensor',
-    '_rebuild_tensor_v2',
-    '_rebuild_tensor_v3',
-    '_rebuild_parameter',
-    '_rebuild_parameter_with_state',
-    '_rebuild_qtensor',
-    '_rebuild_sparse_tensor',
-    '_rebuild_nested_tensor',
-    '_rebuild_meta_tensor_no_storage',
-    '_rebuild_wrapper_subclass',
-    '_rebuild_device_tensor_from_numpy',
-];
-/** What torch.load(weights_only=True) accepts, plain containers, `_codecs.encode`, NumPy arrays and joblib's wrapper. */
-const DEFAULT_SAFE_GLOBALS = new Set([
-    ...TORCH_REBUILD.map((f) => `torch._utils.${f}`),
-    'torch._tensor._rebuild_from_type_v2',
-    'torch.nn.parameter.Parameter',
-    'torch.Tensor',
-    'torch.Size',
-    'torch.device',
-    'torch.serialization._get_layout',
-    'torch.storage.UntypedStorage',
-    'torch.UntypedStorage',
-    'torch.TypedStorage',
-    'torch.storage.TypedStorage',
-    'torch.storage._load_from_bytes',
-    ...TORCH_STORAGES.map((s) => `torch.${s}`),
-    ...TORCH_STORAGES.map((s) => `torch.cuda.${s}`),
-    // torch._tensor_classes (legacy tensor types), which weights_only also accepts.
-    ...TORCH_STORAGES.slice(0, 12).map((s) => `torch.${s.replace('Storage', 'Tensor')}`),
-    ...TORCH_STORAGES.slice(0, 12).map((s) => `torch.cuda.${s.replace('Storage', 'Tensor')}`),
-    ...TORCH_DTYPES.map((d) => `torch.${d}`),
-    'collections.OrderedDict',
-    'collections.Counter',
-    'builtins.set',
-    'builtins.frozenset',
-    'builtins.bytearray',
-    'builtins.complex',
-    'builtins.slice',
-    'builtins.range',
-    '_codecs.encode',
-    'numpy.core.multiarray._reconstruct',
-    'numpy._core.multiarray._reconstruct',
-    'numpy.core.multiarray.scalar',
-    'numpy._core.multiarray.scalar',
-    'numpy.core.numeric._frombuffer',
-    'numpy._core.numeric._frombuffer',
-    'numpy.ndarray',
-    'numpy.dtype',
-    'joblib.numpy_pickle.NumpyArrayWrapper',
-    'joblib.numpy_pickle.NDArrayWrapper',
-]);
-/** `numpy.dtypes.Float64DType` and friends: dtype classes, no behaviour on load. */
-const SAFE_PREFIXES = ['numpy.dtypes.'];
-const DENY = [
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/compat.js
+/**
+ * Python 2 names the unpickler maps to Python 3 ones (`fix_imports`, CPython's Lib/_compat_pickle.py): a pickle
+ * that imports `commands.getoutput` or `__builtin__.reduce` gets `subprocess.getoutput` or `functools.reduce`.
+ * Copied from CPython 3.11.2's tables; `test/pickle/safe-globals.test.ts` checks them against the
+ * installed CPython's.
+ */
+const IMPORT_MAPPING = {
+    BaseHTTPServer: 'http.server',
+    CGIHTTPServer: 'http.server',
+    ConfigParser: 'configparser',
+    Cookie: 'http.cookies',
+    Dialog: 'tkinter.dialog',
+    DocXMLRPCServer: 'xmlrpc.server',
+    FileDialog: 'tkinter.filedialog',
+    HTMLParser: 'html.parser',
+    Queue: 'queue',
+    ScrolledText: 'tkinter.scrolledtext',
+    SimpleDialog: 'tkinter.simpledialog',
+    SimpleHTTPServer: 'http.server',
+    SimpleXMLRPCServer: 'xmlrpc.server',
+    SocketServer: 'socketserver',
+    StringIO: 'io',
+    Tix: 'tkinter.tix',
+    Tkconstants: 'tkinter.constants',
+    Tkdnd: 'tkinter.dnd',
+    Tkinter: 'tkinter',
+    UserDict: 'collections',
+    UserList: 'collections',
+    UserString: 'collections',
+    __builtin__: 'builtins',
+    _abcoll: 'collections.abc',
+    _elementtree: 'xml.etree.ElementTree',
+    _winreg: 'winreg',
+    anydbm: 'dbm',
+    cPickle: 'pickle',
+    cStringIO: 'io',
+    commands: 'subprocess',
+    cookielib: 'http.cookiejar',
+    copy_reg: 'copyreg',
+    dbhash: 'dbm.bsd',
+    dbm: 'dbm.ndbm',
+    dumbdbm: 'dbm.dumb',
+    dummy_thread: '_dummy_thread',
+    gdbm: 'dbm.gnu',
+    htmlentitydefs: 'html.entities',
+    httplib: 'http.client',
+    markupbase: '_markupbase',
+    repr: 'reprlib',
+    robotparser: 'urllib.robotparser',
+    'test.test_support': 'test.support',
+    thread: '_thread',
+    tkColorChooser: 'tkinter.colorchooser',
+    tkCommonDialog: 'tkinter.commondialog',
+    tkFileDialog: 'tkinter.filedialog',
+    tkFont: 'tkinter.font',
+    tkMessageBox: 'tkinter.messagebox',
+    tkSimpleDialog: 'tkinter.simpledialog',
+    ttk: 'tkinter.ttk',
+    urllib2: 'urllib.request',
+    urlparse: 'urllib.parse',
+    whichdb: 'dbm',
+    xmlrpclib: 'xmlrpc.client',
+};
+/** (module, name) pairs mapped as a whole. */
+const NAME_MAPPING = {
+    'UserDict.IterableUserDict': 'collections.UserDict',
+    'UserDict.UserDict': 'collections.UserDict',
+    'UserList.UserList': 'collections.UserList',
+    'UserString.UserString': 'collections.UserString',
+    '__builtin__.basestring': 'builtins.str',
+    '__builtin__.intern': 'sys.intern',
+    '__builtin__.long': 'builtins.int',
+    '__builtin__.reduce': 'functools.reduce',
+    '__builtin__.unichr': 'builtins.chr',
+    '__builtin__.unicode': 'builtins.str',
+    '__builtin__.xrange': 'builtins.range',
+    '_multiprocessing.Connection': 'multiprocessing.connection.Connection',
+    '_socket.fromfd': 'socket.fromfd',
+    'exceptions.ArithmeticError': 'builtins.ArithmeticError',
+    'exceptions.AssertionError': 'builtins.AssertionError',
+    'exceptions.AttributeError': 'builtins.AttributeError',
+    'exceptions.BaseException': 'builtins.BaseException',
+    'exceptions.BufferError': 'builtins.BufferError',
+    'exceptions.BytesWarning': 'builtins.BytesWarning',
+    'exceptions.DeprecationWarning': 'builtins.DeprecationWarning',
+    'exceptions.EOFError': 'builtins.EOFError',
+    'exceptions.EnvironmentError': 'builtins.EnvironmentError',
+    'exceptions.Exception': 'builtins.Exception',
+    'exceptions.FloatingPointError': 'builtins.FloatingPointError',
+    'exceptions.FutureWarning': 'builtins.FutureWarning',
+    'exceptions.GeneratorExit': 'builtins.GeneratorExit',
+    'exceptions.IOError': 'builtins.IOError',
+    'exceptions.ImportError': 'builtins.ImportError',
+    'exceptions.ImportWarning': 'builtins.ImportWarning',
+    'exceptions.IndentationError': 'builtins.IndentationError',
+    'exceptions.IndexError': 'builtins.IndexError',
+    'exceptions.KeyError': 'builtins.KeyError',
+    'exceptions.KeyboardInterrupt': 'builtins.KeyboardInterrupt',
+    'exceptions.LookupError': 'builtins.LookupError',
+    'exceptions.MemoryError': 'builtins.MemoryError',
+    'exceptions.NameError': 'builtins.NameError',
+    'exceptions.NotImplementedError': 'builtins.NotImplementedError',
+    'exceptions.OSError': 'builtins.OSError',
+    'exceptions.OverflowError': 'builtins.OverflowError',
+    'exceptions.PendingDeprecationWarning': 'builtins.PendingDeprecationWarning',
+    'exceptions.ReferenceError': 'builtins.ReferenceError',
+    'exceptions.RuntimeError': 'builtins.RuntimeError',
+    'exceptions.RuntimeWarning': 'builtins.RuntimeWarning',
+    'exceptions.StandardError': 'builtins.Exception',
+    'exceptions.StopIteration': 'builtins.StopIteration',
+    'exceptions.SyntaxError': 'builtins.SyntaxError',
+    'exceptions.SyntaxWarning': 'builtins.SyntaxWarning',
+    'exceptions.SystemError': 'builtins.SystemError',
+    'exceptions.SystemExit': 'builtins.SystemExit',
+    'exceptions.TabError': 'builtins.TabError',
+    'exceptions.TypeError': 'builtins.TypeError',
+    'exceptions.UnboundLocalError': 'builtins.UnboundLocalError',
+    'exceptions.UnicodeDecodeError': 'builtins.UnicodeDecodeError',
+    'exceptions.UnicodeEncodeError': 'builtins.UnicodeEncodeError',
+    'exceptions.UnicodeError': 'builtins.UnicodeError',
+    'exceptions.UnicodeTranslateError': 'builtins.UnicodeTranslateError',
+    'exceptions.UnicodeWarning': 'builtins.UnicodeWarning',
+    'exceptions.UserWarning': 'builtins.UserWarning',
+    'exceptions.ValueError': 'builtins.ValueError',
+    'exceptions.Warning': 'builtins.Warning',
+    'exceptions.ZeroDivisionError': 'builtins.ZeroDivisionError',
+    'itertools.ifilter': 'builtins.filter',
+    'itertools.ifilterfalse': 'itertools.filterfalse',
+    'itertools.imap': 'builtins.map',
+    'itertools.izip': 'builtins.zip',
+    'itertools.izip_longest': 'itertools.zip_longest',
+    'multiprocessing.AuthenticationError': 'multiprocessing.context.AuthenticationError',
+    'multiprocessing.BufferTooShort': 'multiprocessing.context.BufferTooShort',
+    'multiprocessing.ProcessError': 'multiprocessing.context.ProcessError',
+    'multiprocessing.TimeoutError': 'multiprocessing.context.TimeoutError',
+    'multiprocessing.forking.Popen': 'multiprocessing.popen_fork.Popen',
+    'multiprocessing.process.Process': 'multiprocessing.context.Process',
+    'socket._socketobject': 'socket.SocketType',
+    'urllib.ContentTooShortError': 'urllib.error.ContentTooShortError',
+    'urllib.getproxies': 'urllib.request.getproxies',
+    'urllib.pathname2url': 'urllib.request.pathname2url',
+    'urllib.quote': 'urllib.parse.quote',
+    'urllib.quote_plus': 'urllib.parse.quote_plus',
+    'urllib.unquote': 'urllib.parse.unquote',
+    'urllib.unquote_plus': 'urllib.parse.unquote_plus',
+    'urllib.url2pathname': 'urllib.request.url2pathname',
+    'urllib.urlcleanup': 'urllib.request.urlcleanup',
+    'urllib.urlencode': 'urllib.parse.urlencode',
+    'urllib.urlopen': 'urllib.request.urlopen',
+    'urllib.urlretrieve': 'urllib.request.urlretrieve',
+    'urllib2.HTTPError': 'urllib.error.HTTPError',
+    'urllib2.URLError': 'urllib.error.URLError',
+    'whichdb.whichdb': 'dbm.whichdb',
+};
+/** The name(s) `module.name` resolves to once Python 2 names are mapped (itself first). */
+function compatNames(module, name) {
+    const full = `${module}.${name}`;
+    const out = [full];
+    const pair = NAME_MAPPING[full];
+    if (pair !== undefined)
+        out.push(pair);
+    const mapped = IMPORT_MAPPING[module];
+    if (mapped !== undefined)
+        out.push(`${mapped}.${name}`);
+    return out;
+}
+//# sourceMappingURL=compat.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/gadgets.js
+const GADGETS = [
     ['os', 'runs commands and touches files (os.system, os.popen, os.exec*)'],
     ['posix', 'runs commands (the os module under another name)'],
     ['nt', 'runs commands (the os module under another name)'],
@@ -40906,11 +43545,11 @@ const DENY = [
     ['profile', 'runs code'],
     ['cProfile', 'runs code'],
     ['doctest', 'runs code'],
-    ['pydoc', 'imports arbitrary modules (pydoc.locate)'],
+    ['pydoc', 'imports arbitrary modules (pydoc.locate)', 'picklescan GHSA-655q-fx9r-782v'],
     ['site', 'changes the import path'],
     ['venv', 'creates environments and runs commands'],
     ['ensurepip', 'installs packages'],
-    ['pip', 'installs packages'],
+    ['pip', 'installs packages (pip.main)', 'CVE-2025-1716'],
     ['setuptools', 'runs build commands'],
     ['distutils', 'runs build commands'],
     ['platform', 'runs commands (platform.popen, _syscmd_*)'],
@@ -40936,80 +43575,1069 @@ const DENY = [
     ['tensorflow.io', 'reads and writes files'],
     ['tensorflow.python.ops.gen_io_ops', 'reads and writes files'],
     ['keras.utils.get_file', 'downloads files'],
+    // Class 3: gadgets in modules that look harmless, each with where it was made public.
+    ['torch.utils.collect_env', 'runs commands (collect_env.run)', 'google/saferpickle#18, protectai/modelscan#338'],
+    ['torch.jit.annotations', 'evaluates source text (parse_type_line)', 'CVE-2022-45907'],
+    ['torch.jit.frontend', 'compiles source text', 'CVE-2022-45907'],
+    ['torch.jit.CompilationUnit', 'compiles TorchScript source'],
+    ['torch.jit._serialization', 'loads a nested TorchScript program'],
+    ['torch.jit._load_for_lite_interpreter', 'loads a nested TorchScript program'],
+    ['torch.distributed', 'runs remote functions and loads pickles (rpc, PythonUDF, RemoteModule)', 'CVE-2024-5480, CVE-2024-48063'],
+    ['torch.fx.graph_module', 'executes the Python source of a pickled GraphModule (reduce_graph_module)'],
+    ['torch.fx.experimental', 'executes generated Python source'],
+    ['torch.package', 'imports code from a nested package'],
+    ['torch.testing._internal', 'test utilities that run commands and code'],
+    ['torch.utils.bottleneck', 'profiles (runs) a script'],
+    ['torch.utils.benchmark', 'compiles and runs code (Timer)'],
+    ['torch.autograd.profiler', 'writes trace files'],
+    ['torch.profiler', 'writes trace files and runs callbacks'],
+    ['torch.serialization._load', 'loads a nested checkpoint'],
+    ['torch.serialization._legacy_load', 'loads a nested checkpoint'],
+    ['torch.serialization.save', 'writes files'],
+    ['torch.save', 'writes files'],
+    ['torch.from_file', 'reads files'],
+    ['torch._C', 'native internals (file and library loading)'],
+    ['torch.ops', 'calls native operators, including custom and file ones'],
+    ['torch._ops', 'calls native operators'],
+    ['torch.library', 'registers operators from code'],
+    ['torch.utils.data.datapipes', 'runs user functions and reads files'],
+    ['torch.utils.model_zoo', 'downloads and loads checkpoints'],
+    ['torch.compile', 'compiles and runs code'],
+    ['torch.export', 'loads nested programs'],
+    ['torch._export', 'loads nested programs'],
+    ['_interpreters', 'runs code in a subinterpreter (run_string, exec)'],
+    ['_xxsubinterpreters', 'runs code in a subinterpreter (run_string)'],
+    ['_xxinterpchannels', 'subinterpreter channels'],
+    ['_interpchannels', 'subinterpreter channels'],
+    ['_interpqueues', 'subinterpreter queues'],
+    ['interpreters', 'runs code in a subinterpreter'],
+    ['test.support', 'test helpers that run scripts and commands'],
+    ['test.libregrtest', 'runs tests (code)'],
+    ['logging.handlers', 'opens files and sockets (FileHandler, SocketHandler, SMTPHandler, HTTPHandler)'],
+    ['logging.FileHandler', 'creates or truncates a file'],
+    ['logging.basicConfig', 'creates or truncates a file (filename=)'],
+    ['operator.call', 'calls any callable'],
+    ['_operator.call', 'calls any callable'],
+    ['builtins.print.__self__', 'reaches the builtins module'],
+    ['codecs.open', 'reads or writes files'],
+    ['bz2.open', 'reads or writes files'],
+    ['bz2.BZ2File', 'reads or writes files'],
+    ['gzip.open', 'reads or writes files'],
+    ['gzip.GzipFile', 'reads or writes files'],
+    ['lzma.open', 'reads or writes files'],
+    ['lzma.LZMAFile', 'reads or writes files'],
+    ['sqlite3', 'creates database files and loads extensions'],
+    ['dbm', 'creates database files'],
+    ['mmap', 'maps files into memory'],
+    ['copyreg.add_extension', 'rewires the extension registry'],
+    ['numpy.save', 'writes files'],
+    ['numpy.savez', 'writes files'],
+    ['numpy.savez_compressed', 'writes files'],
+    ['numpy.savetxt', 'writes files'],
+    ['numpy.loadtxt', 'reads files'],
+    ['numpy.genfromtxt', 'reads files'],
+    ['numpy.fromfile', 'reads files'],
+    ['numpy.memmap', 'creates and maps files'],
+    ['numpy.lib.format', 'reads arrays (with pickles) from files, creates memory-mapped files'],
+    ['numpy.lib.npyio', 'loads nested files, possibly with allow_pickle'],
+    ['numpy.lib._npyio_impl', 'loads nested files, possibly with allow_pickle'],
+    ['numpy.core.records.fromfile', 'reads files'],
+    ['numpy._core.records.fromfile', 'reads files'],
+    ['numpy.rec.fromfile', 'reads files'],
+    ['numpy.ndarray.tofile', 'writes files'],
+    ['numpy.ndarray.dump', 'writes files'],
+    ['numpy.generic.tofile', 'writes files'],
+    ['numpy.generic.dump', 'writes files'],
+    ['numpy.lib.utils', 'runs code (numpy.lib.utils.source, info)'],
+    ['pandas.read_pickle', 'loads a nested pickle'],
+    ['pandas.io', 'reads files, URLs and nested pickles'],
+    ...[
+        'csv',
+        'table',
+        'json',
+        'html',
+        'xml',
+        'sql',
+        'sql_query',
+        'sql_table',
+        'parquet',
+        'feather',
+        'hdf',
+        'excel',
+        'fwf',
+        'clipboard',
+        'orc',
+        'sas',
+        'spss',
+        'stata',
+    ].map((f) => [`pandas.read_${f}`, 'reads files or URLs', 'google/saferpickle#18']),
+    ['pandas.to_pickle', 'writes files'],
+    ['transformers.models.auto.auto_factory.getattribute_from_module', 'reaches any attribute of a module', 'protectai/modelscan#338'],
+    ['transformers.dynamic_module_utils', 'imports code downloaded with a model (trust_remote_code)'],
+    ['huggingface_hub', 'downloads files and models'],
+    ['mlflow', 'runs project entry points and loads nested models', 'google/saferpickle#18'],
+    ['keras.models.load_model', 'loads a nested model'],
+    ['keras.saving', 'loads a nested model'],
+    ['tensorflow.keras.models.load_model', 'loads a nested model'],
+    ['tensorflow.saved_model', 'loads a nested model'],
+    ['onnx.load', 'reads files'],
+    ['sklearn.externals.joblib', 'loads a nested pickle'],
+    ['sklearn.utils._testing', 'test helpers that run code'],
+    ['scipy.io', 'reads and writes files'],
+    ['yaml.load', 'constructs arbitrary Python objects from YAML', 'CVE-2017-18342'],
+    ['yaml.unsafe_load', 'constructs arbitrary Python objects from YAML'],
+    ['yaml.full_load', 'constructs Python objects from YAML'],
+    ['jinja2', 'renders templates (sandbox escapes run code)'],
+    ['IPython', 'runs code and shell commands'],
+    ['cgitb', 'writes files'],
+    ['builtins.exit', 'exits the process'],
+    ['builtins.quit', 'exits the process'],
+    ['builtins.help', 'starts pydoc (imports modules, runs a pager command)'],
+    ['builtins.license', 'runs a pager'],
+    ['builtins.copyright', 'runs a pager'],
+    ['builtins.credits', 'runs a pager'],
+    ['builtins.type', 'builds classes (a class with chosen methods is a gadget)'],
+    ['builtins.super', 'reaches base-class methods'],
+    ['builtins.classmethod', 'wraps callables'],
+    ['builtins.staticmethod', 'wraps callables'],
+    ['builtins.property', 'wraps callables'],
 ];
-/** Python 2 module names the unpickler maps to Python 3 ones (`fix_imports`); checked under both names. */
-const COMPAT_MODULES = {
-    __builtin__: 'builtins',
-    copy_reg: 'copyreg',
-    commands: 'subprocess',
-    cPickle: 'pickle',
-    exceptions: 'builtins',
-    Queue: 'queue',
-    SocketServer: 'socketserver',
-    httplib: 'http.client',
-    urllib2: 'urllib.request',
-    urlparse: 'urllib.parse',
-    StringIO: 'io',
-    cStringIO: 'io',
-    thread: '_thread',
-    UserDict: 'collections',
-    __main__: '__main__',
-};
+//# sourceMappingURL=gadgets.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/sklearn-globals.js
+// Generated by packages/scanner/test/corpus/python/sklearn_classes.py from scikit-learn 1.2.1 (Debian python3-sklearn); do not edit.
+// Estimators restore their attributes in __setstate__; the compiled helpers restore fields from data.
+const SKLEARN_CLASSES = [
+    'scipy.sparse._bsr.bsr_array',
+    'scipy.sparse._bsr.bsr_matrix',
+    'scipy.sparse._coo.coo_array',
+    'scipy.sparse._coo.coo_matrix',
+    'scipy.sparse._csc.csc_array',
+    'scipy.sparse._csc.csc_matrix',
+    'scipy.sparse._csr.csr_array',
+    'scipy.sparse._csr.csr_matrix',
+    'scipy.sparse._dia.dia_array',
+    'scipy.sparse._dia.dia_matrix',
+    'scipy.sparse._dok.dok_array',
+    'scipy.sparse._dok.dok_matrix',
+    'scipy.sparse._lil.lil_array',
+    'scipy.sparse._lil.lil_matrix',
+    'sklearn._loss._loss.CyAbsoluteError',
+    'sklearn._loss._loss.CyHalfBinomialLoss',
+    'sklearn._loss._loss.CyHalfGammaLoss',
+    'sklearn._loss._loss.CyHalfMultinomialLoss',
+    'sklearn._loss._loss.CyHalfPoissonLoss',
+    'sklearn._loss._loss.CyHalfSquaredError',
+    'sklearn._loss._loss.CyHalfTweedieLoss',
+    'sklearn._loss._loss.CyHalfTweedieLossIdentity',
+    'sklearn._loss._loss.CyLossFunction',
+    'sklearn._loss._loss.CyPinballLoss',
+    'sklearn._loss.glm_distribution.DistributionBoundary',
+    'sklearn._loss.glm_distribution.ExponentialDispersionModel',
+    'sklearn._loss.glm_distribution.GammaDistribution',
+    'sklearn._loss.glm_distribution.InverseGaussianDistribution',
+    'sklearn._loss.glm_distribution.NormalDistribution',
+    'sklearn._loss.glm_distribution.PoissonDistribution',
+    'sklearn._loss.glm_distribution.TweedieDistribution',
+    'sklearn._loss.link.BaseLink',
+    'sklearn._loss.link.IdentityLink',
+    'sklearn._loss.link.Interval',
+    'sklearn._loss.link.LogLink',
+    'sklearn._loss.link.LogitLink',
+    'sklearn._loss.link.MultinomialLogit',
+    'sklearn._loss.loss.AbsoluteError',
+    'sklearn._loss.loss.BaseLoss',
+    'sklearn._loss.loss.HalfBinomialLoss',
+    'sklearn._loss.loss.HalfGammaLoss',
+    'sklearn._loss.loss.HalfMultinomialLoss',
+    'sklearn._loss.loss.HalfPoissonLoss',
+    'sklearn._loss.loss.HalfSquaredError',
+    'sklearn._loss.loss.HalfTweedieLoss',
+    'sklearn._loss.loss.HalfTweedieLossIdentity',
+    'sklearn._loss.loss.PinballLoss',
+    'sklearn.base.BaseEstimator',
+    'sklearn.calibration.CalibratedClassifierCV',
+    'sklearn.calibration._SigmoidCalibration',
+    'sklearn.cluster._affinity_propagation.AffinityPropagation',
+    'sklearn.cluster._agglomerative.AgglomerativeClustering',
+    'sklearn.cluster._agglomerative.FeatureAgglomeration',
+    'sklearn.cluster._bicluster.BaseSpectral',
+    'sklearn.cluster._bicluster.SpectralBiclustering',
+    'sklearn.cluster._bicluster.SpectralCoclustering',
+    'sklearn.cluster._birch.Birch',
+    'sklearn.cluster._bisect_k_means.BisectingKMeans',
+    'sklearn.cluster._dbscan.DBSCAN',
+    'sklearn.cluster._hierarchical_fast.UnionFind',
+    'sklearn.cluster._hierarchical_fast.WeightedEdge',
+    'sklearn.cluster._kmeans.KMeans',
+    'sklearn.cluster._kmeans.MiniBatchKMeans',
+    'sklearn.cluster._kmeans._BaseKMeans',
+    'sklearn.cluster._mean_shift.MeanShift',
+    'sklearn.cluster._optics.OPTICS',
+    'sklearn.cluster._spectral.SpectralClustering',
+    'sklearn.compose._column_transformer.ColumnTransformer',
+    'sklearn.compose._target.TransformedTargetRegressor',
+    'sklearn.covariance._elliptic_envelope.EllipticEnvelope',
+    'sklearn.covariance._empirical_covariance.EmpiricalCovariance',
+    'sklearn.covariance._graph_lasso.BaseGraphicalLasso',
+    'sklearn.covariance._graph_lasso.GraphicalLasso',
+    'sklearn.covariance._graph_lasso.GraphicalLassoCV',
+    'sklearn.covariance._robust_covariance.MinCovDet',
+    'sklearn.covariance._shrunk_covariance.LedoitWolf',
+    'sklearn.covariance._shrunk_covariance.OAS',
+    'sklearn.covariance._shrunk_covariance.ShrunkCovariance',
+    'sklearn.cross_decomposition._pls.CCA',
+    'sklearn.cross_decomposition._pls.PLSCanonical',
+    'sklearn.cross_decomposition._pls.PLSRegression',
+    'sklearn.cross_decomposition._pls.PLSSVD',
+    'sklearn.cross_decomposition._pls._PLS',
+    'sklearn.decomposition._base._BasePCA',
+    'sklearn.decomposition._dict_learning.DictionaryLearning',
+    'sklearn.decomposition._dict_learning.MiniBatchDictionaryLearning',
+    'sklearn.decomposition._dict_learning.SparseCoder',
+    'sklearn.decomposition._factor_analysis.FactorAnalysis',
+    'sklearn.decomposition._fastica.FastICA',
+    'sklearn.decomposition._incremental_pca.IncrementalPCA',
+    'sklearn.decomposition._kernel_pca.KernelPCA',
+    'sklearn.decomposition._lda.LatentDirichletAllocation',
+    'sklearn.decomposition._nmf.MiniBatchNMF',
+    'sklearn.decomposition._nmf.NMF',
+    'sklearn.decomposition._nmf._BaseNMF',
+    'sklearn.decomposition._pca.PCA',
+    'sklearn.decomposition._sparse_pca.MiniBatchSparsePCA',
+    'sklearn.decomposition._sparse_pca.SparsePCA',
+    'sklearn.decomposition._sparse_pca._BaseSparsePCA',
+    'sklearn.decomposition._truncated_svd.TruncatedSVD',
+    'sklearn.discriminant_analysis.LinearDiscriminantAnalysis',
+    'sklearn.discriminant_analysis.QuadraticDiscriminantAnalysis',
+    'sklearn.dummy.DummyClassifier',
+    'sklearn.dummy.DummyRegressor',
+    'sklearn.ensemble._bagging.BaggingClassifier',
+    'sklearn.ensemble._bagging.BaggingRegressor',
+    'sklearn.ensemble._bagging.BaseBagging',
+    'sklearn.ensemble._base.BaseEnsemble',
+    'sklearn.ensemble._base._BaseHeterogeneousEnsemble',
+    'sklearn.ensemble._forest.BaseForest',
+    'sklearn.ensemble._forest.ExtraTreesClassifier',
+    'sklearn.ensemble._forest.ExtraTreesRegressor',
+    'sklearn.ensemble._forest.ForestClassifier',
+    'sklearn.ensemble._forest.ForestRegressor',
+    'sklearn.ensemble._forest.RandomForestClassifier',
+    'sklearn.ensemble._forest.RandomForestRegressor',
+    'sklearn.ensemble._forest.RandomTreesEmbedding',
+    'sklearn.ensemble._gb.BaseGradientBoosting',
+    'sklearn.ensemble._gb.GradientBoostingClassifier',
+    'sklearn.ensemble._gb.GradientBoostingRegressor',
+    'sklearn.ensemble._gb_losses.BinomialDeviance',
+    'sklearn.ensemble._gb_losses.ClassificationLossFunction',
+    'sklearn.ensemble._gb_losses.ExponentialLoss',
+    'sklearn.ensemble._gb_losses.HuberLossFunction',
+    'sklearn.ensemble._gb_losses.LeastAbsoluteError',
+    'sklearn.ensemble._gb_losses.LeastSquaresError',
+    'sklearn.ensemble._gb_losses.LossFunction',
+    'sklearn.ensemble._gb_losses.MultinomialDeviance',
+    'sklearn.ensemble._gb_losses.QuantileLossFunction',
+    'sklearn.ensemble._gb_losses.RegressionLossFunction',
+    'sklearn.ensemble._hist_gradient_boosting.binning._BinMapper',
+    'sklearn.ensemble._hist_gradient_boosting.gradient_boosting.BaseHistGradientBoosting',
+    'sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingClassifier',
+    'sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingRegressor',
+    'sklearn.ensemble._hist_gradient_boosting.histogram.HistogramBuilder',
+    'sklearn.ensemble._hist_gradient_boosting.splitting.SplitInfo',
+    'sklearn.ensemble._hist_gradient_boosting.splitting.Splitter',
+    'sklearn.ensemble._iforest.IsolationForest',
+    'sklearn.ensemble._stacking.StackingClassifier',
+    'sklearn.ensemble._stacking.StackingRegressor',
+    'sklearn.ensemble._stacking._BaseStacking',
+    'sklearn.ensemble._voting.VotingClassifier',
+    'sklearn.ensemble._voting.VotingRegressor',
+    'sklearn.ensemble._voting._BaseVoting',
+    'sklearn.ensemble._weight_boosting.AdaBoostClassifier',
+    'sklearn.ensemble._weight_boosting.AdaBoostRegressor',
+    'sklearn.ensemble._weight_boosting.BaseWeightBoosting',
+    'sklearn.feature_extraction._dict_vectorizer.DictVectorizer',
+    'sklearn.feature_extraction._hash.FeatureHasher',
+    'sklearn.feature_extraction.image.PatchExtractor',
+    'sklearn.feature_extraction.text.CountVectorizer',
+    'sklearn.feature_extraction.text.HashingVectorizer',
+    'sklearn.feature_extraction.text.TfidfTransformer',
+    'sklearn.feature_extraction.text.TfidfVectorizer',
+    'sklearn.feature_selection._from_model.SelectFromModel',
+    'sklearn.feature_selection._rfe.RFE',
+    'sklearn.feature_selection._rfe.RFECV',
+    'sklearn.feature_selection._sequential.SequentialFeatureSelector',
+    'sklearn.feature_selection._univariate_selection.GenericUnivariateSelect',
+    'sklearn.feature_selection._univariate_selection.SelectFdr',
+    'sklearn.feature_selection._univariate_selection.SelectFpr',
+    'sklearn.feature_selection._univariate_selection.SelectFwe',
+    'sklearn.feature_selection._univariate_selection.SelectKBest',
+    'sklearn.feature_selection._univariate_selection.SelectPercentile',
+    'sklearn.feature_selection._univariate_selection._BaseFilter',
+    'sklearn.feature_selection._variance_threshold.VarianceThreshold',
+    'sklearn.gaussian_process._gpc.GaussianProcessClassifier',
+    'sklearn.gaussian_process._gpc._BinaryGaussianProcessClassifierLaplace',
+    'sklearn.gaussian_process._gpr.GaussianProcessRegressor',
+    'sklearn.impute._base.MissingIndicator',
+    'sklearn.impute._base.SimpleImputer',
+    'sklearn.impute._base._BaseImputer',
+    'sklearn.impute._iterative.IterativeImputer',
+    'sklearn.impute._knn.KNNImputer',
+    'sklearn.isotonic.IsotonicRegression',
+    'sklearn.kernel_approximation.AdditiveChi2Sampler',
+    'sklearn.kernel_approximation.Nystroem',
+    'sklearn.kernel_approximation.PolynomialCountSketch',
+    'sklearn.kernel_approximation.RBFSampler',
+    'sklearn.kernel_approximation.SkewedChi2Sampler',
+    'sklearn.kernel_ridge.KernelRidge',
+    'sklearn.linear_model._base.LinearModel',
+    'sklearn.linear_model._base.LinearRegression',
+    'sklearn.linear_model._bayes.ARDRegression',
+    'sklearn.linear_model._bayes.BayesianRidge',
+    'sklearn.linear_model._coordinate_descent.ElasticNet',
+    'sklearn.linear_model._coordinate_descent.ElasticNetCV',
+    'sklearn.linear_model._coordinate_descent.Lasso',
+    'sklearn.linear_model._coordinate_descent.LassoCV',
+    'sklearn.linear_model._coordinate_descent.LinearModelCV',
+    'sklearn.linear_model._coordinate_descent.MultiTaskElasticNet',
+    'sklearn.linear_model._coordinate_descent.MultiTaskElasticNetCV',
+    'sklearn.linear_model._coordinate_descent.MultiTaskLasso',
+    'sklearn.linear_model._coordinate_descent.MultiTaskLassoCV',
+    'sklearn.linear_model._glm.glm.GammaRegressor',
+    'sklearn.linear_model._glm.glm.PoissonRegressor',
+    'sklearn.linear_model._glm.glm.TweedieRegressor',
+    'sklearn.linear_model._glm.glm._GeneralizedLinearRegressor',
+    'sklearn.linear_model._huber.HuberRegressor',
+    'sklearn.linear_model._least_angle.Lars',
+    'sklearn.linear_model._least_angle.LarsCV',
+    'sklearn.linear_model._least_angle.LassoLars',
+    'sklearn.linear_model._least_angle.LassoLarsCV',
+    'sklearn.linear_model._least_angle.LassoLarsIC',
+    'sklearn.linear_model._logistic.LogisticRegression',
+    'sklearn.linear_model._logistic.LogisticRegressionCV',
+    'sklearn.linear_model._omp.OrthogonalMatchingPursuit',
+    'sklearn.linear_model._omp.OrthogonalMatchingPursuitCV',
+    'sklearn.linear_model._passive_aggressive.PassiveAggressiveClassifier',
+    'sklearn.linear_model._passive_aggressive.PassiveAggressiveRegressor',
+    'sklearn.linear_model._perceptron.Perceptron',
+    'sklearn.linear_model._quantile.QuantileRegressor',
+    'sklearn.linear_model._ransac.RANSACRegressor',
+    'sklearn.linear_model._ridge.Ridge',
+    'sklearn.linear_model._ridge.RidgeCV',
+    'sklearn.linear_model._ridge.RidgeClassifier',
+    'sklearn.linear_model._ridge.RidgeClassifierCV',
+    'sklearn.linear_model._ridge._BaseRidge',
+    'sklearn.linear_model._ridge._BaseRidgeCV',
+    'sklearn.linear_model._ridge._RidgeGCV',
+    'sklearn.linear_model._sag_fast.MultinomialLogLoss32',
+    'sklearn.linear_model._sag_fast.MultinomialLogLoss64',
+    'sklearn.linear_model._sgd_fast.Classification',
+    'sklearn.linear_model._sgd_fast.EpsilonInsensitive',
+    'sklearn.linear_model._sgd_fast.Hinge',
+    'sklearn.linear_model._sgd_fast.Huber',
+    'sklearn.linear_model._sgd_fast.Log',
+    'sklearn.linear_model._sgd_fast.LossFunction',
+    'sklearn.linear_model._sgd_fast.ModifiedHuber',
+    'sklearn.linear_model._sgd_fast.Regression',
+    'sklearn.linear_model._sgd_fast.SquaredEpsilonInsensitive',
+    'sklearn.linear_model._sgd_fast.SquaredHinge',
+    'sklearn.linear_model._sgd_fast.SquaredLoss',
+    'sklearn.linear_model._stochastic_gradient.BaseSGD',
+    'sklearn.linear_model._stochastic_gradient.BaseSGDClassifier',
+    'sklearn.linear_model._stochastic_gradient.BaseSGDRegressor',
+    'sklearn.linear_model._stochastic_gradient.SGDClassifier',
+    'sklearn.linear_model._stochastic_gradient.SGDOneClassSVM',
+    'sklearn.linear_model._stochastic_gradient.SGDRegressor',
+    'sklearn.linear_model._theil_sen.TheilSenRegressor',
+    'sklearn.manifold._isomap.Isomap',
+    'sklearn.manifold._locally_linear.LocallyLinearEmbedding',
+    'sklearn.manifold._mds.MDS',
+    'sklearn.manifold._spectral_embedding.SpectralEmbedding',
+    'sklearn.manifold._t_sne.TSNE',
+    'sklearn.metrics._dist_metrics.BrayCurtisDistance',
+    'sklearn.metrics._dist_metrics.BrayCurtisDistance32',
+    'sklearn.metrics._dist_metrics.CanberraDistance',
+    'sklearn.metrics._dist_metrics.CanberraDistance32',
+    'sklearn.metrics._dist_metrics.ChebyshevDistance',
+    'sklearn.metrics._dist_metrics.ChebyshevDistance32',
+    'sklearn.metrics._dist_metrics.DiceDistance',
+    'sklearn.metrics._dist_metrics.DiceDistance32',
+    'sklearn.metrics._dist_metrics.DistanceMetric',
+    'sklearn.metrics._dist_metrics.DistanceMetric32',
+    'sklearn.metrics._dist_metrics.EuclideanDistance',
+    'sklearn.metrics._dist_metrics.EuclideanDistance32',
+    'sklearn.metrics._dist_metrics.HammingDistance',
+    'sklearn.metrics._dist_metrics.HammingDistance32',
+    'sklearn.metrics._dist_metrics.HaversineDistance',
+    'sklearn.metrics._dist_metrics.HaversineDistance32',
+    'sklearn.metrics._dist_metrics.JaccardDistance',
+    'sklearn.metrics._dist_metrics.JaccardDistance32',
+    'sklearn.metrics._dist_metrics.KulsinskiDistance',
+    'sklearn.metrics._dist_metrics.KulsinskiDistance32',
+    'sklearn.metrics._dist_metrics.MahalanobisDistance',
+    'sklearn.metrics._dist_metrics.MahalanobisDistance32',
+    'sklearn.metrics._dist_metrics.ManhattanDistance',
+    'sklearn.metrics._dist_metrics.ManhattanDistance32',
+    'sklearn.metrics._dist_metrics.MatchingDistance',
+    'sklearn.metrics._dist_metrics.MatchingDistance32',
+    'sklearn.metrics._dist_metrics.MinkowskiDistance',
+    'sklearn.metrics._dist_metrics.MinkowskiDistance32',
+    'sklearn.metrics._dist_metrics.PyFuncDistance',
+    'sklearn.metrics._dist_metrics.PyFuncDistance32',
+    'sklearn.metrics._dist_metrics.RogersTanimotoDistance',
+    'sklearn.metrics._dist_metrics.RogersTanimotoDistance32',
+    'sklearn.metrics._dist_metrics.RussellRaoDistance',
+    'sklearn.metrics._dist_metrics.RussellRaoDistance32',
+    'sklearn.metrics._dist_metrics.SEuclideanDistance',
+    'sklearn.metrics._dist_metrics.SEuclideanDistance32',
+    'sklearn.metrics._dist_metrics.SokalMichenerDistance',
+    'sklearn.metrics._dist_metrics.SokalMichenerDistance32',
+    'sklearn.metrics._dist_metrics.SokalSneathDistance',
+    'sklearn.metrics._dist_metrics.SokalSneathDistance32',
+    'sklearn.metrics._dist_metrics.WMinkowskiDistance',
+    'sklearn.metrics._dist_metrics.WMinkowskiDistance32',
+    'sklearn.metrics._dist_metrics.newObj',
+    'sklearn.metrics._pairwise_distances_reduction._argkmin.ArgKmin32',
+    'sklearn.metrics._pairwise_distances_reduction._argkmin.ArgKmin64',
+    'sklearn.metrics._pairwise_distances_reduction._argkmin.EuclideanArgKmin32',
+    'sklearn.metrics._pairwise_distances_reduction._argkmin.EuclideanArgKmin64',
+    'sklearn.metrics._pairwise_distances_reduction._base.BaseDistancesReduction32',
+    'sklearn.metrics._pairwise_distances_reduction._base.BaseDistancesReduction64',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DatasetsPair32',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DatasetsPair64',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DenseDenseDatasetsPair32',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DenseDenseDatasetsPair64',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DenseSparseDatasetsPair32',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DenseSparseDatasetsPair64',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.SparseDenseDatasetsPair32',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.SparseDenseDatasetsPair64',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.SparseSparseDatasetsPair32',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.SparseSparseDatasetsPair64',
+    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.DenseDenseMiddleTermComputer32',
+    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.DenseDenseMiddleTermComputer64',
+    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.MiddleTermComputer32',
+    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.MiddleTermComputer64',
+    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.SparseSparseMiddleTermComputer32',
+    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.SparseSparseMiddleTermComputer64',
+    'sklearn.metrics._pairwise_distances_reduction._radius_neighbors.EuclideanRadiusNeighbors32',
+    'sklearn.metrics._pairwise_distances_reduction._radius_neighbors.EuclideanRadiusNeighbors64',
+    'sklearn.metrics._pairwise_distances_reduction._radius_neighbors.RadiusNeighbors32',
+    'sklearn.metrics._pairwise_distances_reduction._radius_neighbors.RadiusNeighbors64',
+    'sklearn.mixture._base.BaseMixture',
+    'sklearn.mixture._bayesian_mixture.BayesianGaussianMixture',
+    'sklearn.mixture._gaussian_mixture.GaussianMixture',
+    'sklearn.model_selection._search.BaseSearchCV',
+    'sklearn.model_selection._search.GridSearchCV',
+    'sklearn.model_selection._search.RandomizedSearchCV',
+    'sklearn.model_selection._search_successive_halving.BaseSuccessiveHalving',
+    'sklearn.model_selection._search_successive_halving.HalvingGridSearchCV',
+    'sklearn.model_selection._search_successive_halving.HalvingRandomSearchCV',
+    'sklearn.multiclass.OneVsOneClassifier',
+    'sklearn.multiclass.OneVsRestClassifier',
+    'sklearn.multiclass.OutputCodeClassifier',
+    'sklearn.multiclass._ConstantPredictor',
+    'sklearn.multioutput.ClassifierChain',
+    'sklearn.multioutput.MultiOutputClassifier',
+    'sklearn.multioutput.MultiOutputRegressor',
+    'sklearn.multioutput.RegressorChain',
+    'sklearn.multioutput._BaseChain',
+    'sklearn.multioutput._MultiOutputEstimator',
+    'sklearn.naive_bayes.BernoulliNB',
+    'sklearn.naive_bayes.CategoricalNB',
+    'sklearn.naive_bayes.ComplementNB',
+    'sklearn.naive_bayes.GaussianNB',
+    'sklearn.naive_bayes.MultinomialNB',
+    'sklearn.naive_bayes._BaseDiscreteNB',
+    'sklearn.naive_bayes._BaseNB',
+    'sklearn.neighbors._ball_tree.BallTree',
+    'sklearn.neighbors._ball_tree.BinaryTree',
+    'sklearn.neighbors._ball_tree.NeighborsHeap',
+    'sklearn.neighbors._ball_tree.NodeHeap',
+    'sklearn.neighbors._ball_tree.newObj',
+    'sklearn.neighbors._base.NeighborsBase',
+    'sklearn.neighbors._classification.KNeighborsClassifier',
+    'sklearn.neighbors._classification.RadiusNeighborsClassifier',
+    'sklearn.neighbors._graph.KNeighborsTransformer',
+    'sklearn.neighbors._graph.RadiusNeighborsTransformer',
+    'sklearn.neighbors._kd_tree.BinaryTree',
+    'sklearn.neighbors._kd_tree.KDTree',
+    'sklearn.neighbors._kd_tree.NeighborsHeap',
+    'sklearn.neighbors._kd_tree.NodeHeap',
+    'sklearn.neighbors._kd_tree.newObj',
+    'sklearn.neighbors._kde.KernelDensity',
+    'sklearn.neighbors._lof.LocalOutlierFactor',
+    'sklearn.neighbors._nca.NeighborhoodComponentsAnalysis',
+    'sklearn.neighbors._nearest_centroid.NearestCentroid',
+    'sklearn.neighbors._quad_tree._QuadTree',
+    'sklearn.neighbors._regression.KNeighborsRegressor',
+    'sklearn.neighbors._regression.RadiusNeighborsRegressor',
+    'sklearn.neighbors._unsupervised.NearestNeighbors',
+    'sklearn.neural_network._multilayer_perceptron.BaseMultilayerPerceptron',
+    'sklearn.neural_network._multilayer_perceptron.MLPClassifier',
+    'sklearn.neural_network._multilayer_perceptron.MLPRegressor',
+    'sklearn.neural_network._rbm.BernoulliRBM',
+    'sklearn.pipeline.FeatureUnion',
+    'sklearn.pipeline.Pipeline',
+    'sklearn.preprocessing._data.Binarizer',
+    'sklearn.preprocessing._data.KernelCenterer',
+    'sklearn.preprocessing._data.MaxAbsScaler',
+    'sklearn.preprocessing._data.MinMaxScaler',
+    'sklearn.preprocessing._data.Normalizer',
+    'sklearn.preprocessing._data.PowerTransformer',
+    'sklearn.preprocessing._data.QuantileTransformer',
+    'sklearn.preprocessing._data.RobustScaler',
+    'sklearn.preprocessing._data.StandardScaler',
+    'sklearn.preprocessing._discretization.KBinsDiscretizer',
+    'sklearn.preprocessing._encoders.OneHotEncoder',
+    'sklearn.preprocessing._encoders.OrdinalEncoder',
+    'sklearn.preprocessing._encoders._BaseEncoder',
+    'sklearn.preprocessing._function_transformer.FunctionTransformer',
+    'sklearn.preprocessing._label.LabelBinarizer',
+    'sklearn.preprocessing._label.LabelEncoder',
+    'sklearn.preprocessing._label.MultiLabelBinarizer',
+    'sklearn.preprocessing._polynomial.PolynomialFeatures',
+    'sklearn.preprocessing._polynomial.SplineTransformer',
+    'sklearn.random_projection.BaseRandomProjection',
+    'sklearn.random_projection.GaussianRandomProjection',
+    'sklearn.random_projection.SparseRandomProjection',
+    'sklearn.semi_supervised._label_propagation.BaseLabelPropagation',
+    'sklearn.semi_supervised._label_propagation.LabelPropagation',
+    'sklearn.semi_supervised._label_propagation.LabelSpreading',
+    'sklearn.semi_supervised._self_training.SelfTrainingClassifier',
+    'sklearn.svm._base.BaseLibSVM',
+    'sklearn.svm._base.BaseSVC',
+    'sklearn.svm._classes.LinearSVC',
+    'sklearn.svm._classes.LinearSVR',
+    'sklearn.svm._classes.NuSVC',
+    'sklearn.svm._classes.NuSVR',
+    'sklearn.svm._classes.OneClassSVM',
+    'sklearn.svm._classes.SVC',
+    'sklearn.svm._classes.SVR',
+    'sklearn.tree._classes.BaseDecisionTree',
+    'sklearn.tree._classes.DecisionTreeClassifier',
+    'sklearn.tree._classes.DecisionTreeRegressor',
+    'sklearn.tree._classes.ExtraTreeClassifier',
+    'sklearn.tree._classes.ExtraTreeRegressor',
+    'sklearn.tree._criterion.ClassificationCriterion',
+    'sklearn.tree._criterion.Criterion',
+    'sklearn.tree._criterion.Entropy',
+    'sklearn.tree._criterion.FriedmanMSE',
+    'sklearn.tree._criterion.Gini',
+    'sklearn.tree._criterion.MAE',
+    'sklearn.tree._criterion.MSE',
+    'sklearn.tree._criterion.Poisson',
+    'sklearn.tree._criterion.RegressionCriterion',
+    'sklearn.tree._splitter.BaseDenseSplitter',
+    'sklearn.tree._splitter.BaseSparseSplitter',
+    'sklearn.tree._splitter.BestSparseSplitter',
+    'sklearn.tree._splitter.BestSplitter',
+    'sklearn.tree._splitter.RandomSparseSplitter',
+    'sklearn.tree._splitter.RandomSplitter',
+    'sklearn.tree._splitter.Splitter',
+    'sklearn.tree._tree.BestFirstTreeBuilder',
+    'sklearn.tree._tree.DepthFirstTreeBuilder',
+    'sklearn.tree._tree.Tree',
+    'sklearn.tree._tree.TreeBuilder',
+    'sklearn.tree._tree._AlphaPruner',
+    'sklearn.tree._tree._CCPPruneController',
+    'sklearn.tree._tree._PathFinder',
+    'sklearn.tree._utils.WeightedMedianCalculator',
+    'sklearn.tree._utils.WeightedPQueue',
+    'sklearn.utils._bunch.Bunch',
+    'sklearn.utils._fast_dict.IntFloatDict',
+    'sklearn.utils._mocking.CheckingClassifier',
+    'sklearn.utils._mocking.NoSampleWeightWrapper',
+    'sklearn.utils._readonly_array_wrapper.ReadonlyArrayWrapper',
+    'sklearn.utils._seq_dataset.ArrayDataset32',
+    'sklearn.utils._seq_dataset.ArrayDataset64',
+    'sklearn.utils._seq_dataset.CSRDataset32',
+    'sklearn.utils._seq_dataset.CSRDataset64',
+    'sklearn.utils._seq_dataset.SequentialDataset32',
+    'sklearn.utils._seq_dataset.SequentialDataset64',
+    'sklearn.utils._vector_sentinel.StdVectorSentinel',
+    'sklearn.utils._vector_sentinel.StdVectorSentinelFloat64',
+    'sklearn.utils._vector_sentinel.StdVectorSentinelInt32',
+    'sklearn.utils._vector_sentinel.StdVectorSentinelInt64',
+    'sklearn.utils._vector_sentinel.StdVectorSentinelIntP',
+    'sklearn.utils._weight_vector.WeightVector32',
+    'sklearn.utils._weight_vector.WeightVector64',
+    'sklearn.utils.metaestimators._BaseComposition',
+];
+//# sourceMappingURL=sklearn-globals.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/safe-globals.js
+/**
+ * The default safe list: exact `module.name` strings only (no prefixes, no attribute walks), each group with
+ * why loading it cannot run code. A global is safe only when the pickle's `module` + "." + `name` is one of
+ * these, which is how torch's weights_only unpickler matches its own allowlist.
+ * `test/pickle/safe-globals.test.ts` proves every `torch-weights-only` entry is in the installed torch's
+ * allowlist and that each name resolves, through find_class, to the object the loader's allowlist holds.
+ */
+
+const TORCH_DTYPES = [
+    'float32',
+    'float64',
+    'float16',
+    'bfloat16',
+    'complex32',
+    'complex64',
+    'complex128',
+    'int64',
+    'int32',
+    'int16',
+    'int8',
+    'uint8',
+    'uint16',
+    'uint32',
+    'uint64',
+    'bool',
+    'qint8',
+    'quint8',
+    'qint32',
+    'quint4x2',
+    'quint2x4',
+    'float8_e4m3fn',
+    'float8_e5m2',
+    'float8_e4m3fnuz',
+    'float8_e5m2fnuz',
+    'float8_e8m0fnu',
+    'float4_e2m1fn_x2',
+    'bits8',
+    'bits16',
+    'strided',
+    'sparse_coo',
+    'sparse_csr',
+    'sparse_csc',
+    'sparse_bsr',
+    'sparse_bsc',
+    '_mkldnn',
+    'jagged',
+    'contiguous_format',
+    'channels_last',
+    'channels_last_3d',
+    'preserve_format',
+    'per_tensor_affine',
+    'per_channel_affine',
+    'per_tensor_symmetric',
+    'per_channel_symmetric',
+    'per_channel_affine_float_qparams',
+];
+const TORCH_STORAGES = [
+    'Float',
+    'Double',
+    'Half',
+    'BFloat16',
+    'Long',
+    'Int',
+    'Short',
+    'Char',
+    'Byte',
+    'Bool',
+    'ComplexFloat',
+    'ComplexDouble',
+    'QUInt8',
+    'QInt8',
+    'QInt32',
+    'QUInt4x2',
+    'QUInt2x4',
+].map((t) => `${t}Storage`);
+const TORCH_REBUILD = [
+    '_rebuild_tensor',
+    '_rebuild_tensor_v2',
+    '_rebuild_tensor_v3',
+    '_rebuild_parameter',
+    '_rebuild_parameter_with_state',
+    '_rebuild_qtensor',
+    '_rebuild_sparse_tensor',
+    '_rebuild_nested_tensor',
+    '_rebuild_meta_tensor_no_storage',
+    '_rebuild_wrapper_subclass',
+    '_rebuild_device_tensor_from_numpy',
+];
+// numpy.dtypes classes (numpy >= 1.25): what np.dtype pickles as; constructing one builds a dtype.
+const NUMPY_DTYPE_CLASSES = [
+    'BoolDType',
+    'Int8DType',
+    'UInt8DType',
+    'Int16DType',
+    'UInt16DType',
+    'Int32DType',
+    'UInt32DType',
+    'Int64DType',
+    'UInt64DType',
+    'ByteDType',
+    'UByteDType',
+    'ShortDType',
+    'UShortDType',
+    'IntDType',
+    'UIntDType',
+    'LongDType',
+    'ULongDType',
+    'LongLongDType',
+    'ULongLongDType',
+    'Float16DType',
+    'Float32DType',
+    'Float64DType',
+    'LongDoubleDType',
+    'Complex64DType',
+    'Complex128DType',
+    'CLongDoubleDType',
+    'ObjectDType',
+    'BytesDType',
+    'StrDType',
+    'VoidDType',
+    'DateTime64DType',
+    'TimeDelta64DType',
+    'StringDType',
+];
+// torch.load(weights_only=True)'s own allowlist, recorded from torch 1.13.0a0 (Debian python3-torch,
+// torch/_weights_only_unpickler.py _get_allowed_globals()); test/pickle/safe-globals.test.ts compares it with
+// the installed torch's.
+const TORCH_WEIGHTS_ONLY = [
+    'collections.OrderedDict',
+    'torch.BFloat16Storage',
+    'torch.BFloat16Tensor',
+    'torch.BoolStorage',
+    'torch.BoolTensor',
+    'torch.ByteStorage',
+    'torch.ByteTensor',
+    'torch.CharStorage',
+    'torch.CharTensor',
+    'torch.ComplexDoubleStorage',
+    'torch.ComplexFloatStorage',
+    'torch.DoubleStorage',
+    'torch.DoubleTensor',
+    'torch.FloatStorage',
+    'torch.FloatTensor',
+    'torch.HalfStorage',
+    'torch.HalfTensor',
+    'torch.IntStorage',
+    'torch.IntTensor',
+    'torch.LongStorage',
+    'torch.LongTensor',
+    'torch.QInt32Storage',
+    'torch.QInt8Storage',
+    'torch.QUInt2x4Storage',
+    'torch.QUInt4x2Storage',
+    'torch.QUInt8Storage',
+    'torch.ShortStorage',
+    'torch.ShortTensor',
+    'torch.Size',
+    'torch.Tensor',
+    'torch._utils._rebuild_meta_tensor_no_storage',
+    'torch._utils._rebuild_parameter',
+    'torch._utils._rebuild_sparse_csr_tensor',
+    'torch._utils._rebuild_sparse_tensor',
+    'torch._utils._rebuild_tensor',
+    'torch._utils._rebuild_tensor_v2',
+    'torch.complex128',
+    'torch.complex32',
+    'torch.complex64',
+    'torch.cuda.BFloat16Storage',
+    'torch.cuda.BFloat16Tensor',
+    'torch.cuda.BoolStorage',
+    'torch.cuda.BoolTensor',
+    'torch.cuda.ByteStorage',
+    'torch.cuda.ByteTensor',
+    'torch.cuda.CharStorage',
+    'torch.cuda.CharTensor',
+    'torch.cuda.ComplexDoubleStorage',
+    'torch.cuda.ComplexFloatStorage',
+    'torch.cuda.DoubleStorage',
+    'torch.cuda.DoubleTensor',
+    'torch.cuda.FloatStorage',
+    'torch.cuda.FloatTensor',
+    'torch.cuda.HalfStorage',
+    'torch.cuda.HalfTensor',
+    'torch.cuda.IntStorage',
+    'torch.cuda.IntTensor',
+    'torch.cuda.LongStorage',
+    'torch.cuda.LongTensor',
+    'torch.cuda.ShortStorage',
+    'torch.cuda.ShortTensor',
+    'torch.cuda.sparse.BFloat16Tensor',
+    'torch.cuda.sparse.ByteTensor',
+    'torch.cuda.sparse.CharTensor',
+    'torch.cuda.sparse.DoubleTensor',
+    'torch.cuda.sparse.FloatTensor',
+    'torch.cuda.sparse.HalfTensor',
+    'torch.cuda.sparse.IntTensor',
+    'torch.cuda.sparse.LongTensor',
+    'torch.cuda.sparse.ShortTensor',
+    'torch.float16',
+    'torch.float32',
+    'torch.float64',
+    'torch.int16',
+    'torch.int32',
+    'torch.int64',
+    'torch.int8',
+    'torch.nn.parameter.Parameter',
+    'torch.serialization._get_layout',
+    'torch.sparse.BFloat16Tensor',
+    'torch.sparse.ByteTensor',
+    'torch.sparse.CharTensor',
+    'torch.sparse.DoubleTensor',
+    'torch.sparse.FloatTensor',
+    'torch.sparse.HalfTensor',
+    'torch.sparse.IntTensor',
+    'torch.sparse.LongTensor',
+    'torch.sparse.ShortTensor',
+    'torch.storage.TypedStorage',
+    'torch.storage.UntypedStorage',
+];
+// numpy scalar types (`numpy.float64(...)` in pickles of scalars and dtype arguments): constructing one builds a number.
+const NUMPY_SCALAR_TYPES = [
+    'bool_',
+    'int8',
+    'int16',
+    'int32',
+    'int64',
+    'uint8',
+    'uint16',
+    'uint32',
+    'uint64',
+    'float16',
+    'float32',
+    'float64',
+    'longdouble',
+    'complex64',
+    'complex128',
+    'clongdouble',
+    'str_',
+    'bytes_',
+    'datetime64',
+    'timedelta64',
+    'intc',
+    'uintc',
+    'longlong',
+    'ulonglong',
+];
+const SAFE_GROUPS = [
+    {
+        source: 'torch-weights-only',
+        why: 'torch.load(weights_only=True) accepts it (recorded allowlist above): tensor, parameter and storage rebuilds, dtypes',
+        names: TORCH_WEIGHTS_ONLY,
+    },
+    {
+        source: 'torch-later',
+        why: 'accepted by torch.load(weights_only=True) in torch 2.x, not yet in the recorded 1.13 list: newer rebuilds, dtypes, layouts, memory formats, plain containers',
+        names: [
+            ...TORCH_REBUILD.map((f) => `torch._utils.${f}`),
+            'torch._tensor._rebuild_from_type_v2',
+            'torch.nn.parameter.Parameter',
+            'torch.Tensor',
+            'torch.Size',
+            'torch.device',
+            'torch.serialization._get_layout',
+            'torch.storage.UntypedStorage',
+            'torch.UntypedStorage',
+            'torch.TypedStorage',
+            'torch.storage.TypedStorage',
+            ...TORCH_STORAGES.map((s) => `torch.${s}`),
+            ...TORCH_STORAGES.map((s) => `torch.cuda.${s}`),
+            ...TORCH_STORAGES.slice(0, 12).map((s) => `torch.${s.replace('Storage', 'Tensor')}`),
+            ...TORCH_STORAGES.slice(0, 12).map((s) => `torch.cuda.${s.replace('Storage', 'Tensor')}`),
+            ...TORCH_DTYPES.map((d) => `torch.${d}`),
+            'collections.OrderedDict',
+            'collections.Counter',
+            'builtins.set',
+            'builtins.frozenset',
+            'builtins.bytearray',
+            'builtins.complex',
+            'builtins.slice',
+            'builtins.range',
+            '_codecs.encode',
+        ].filter((n) => !TORCH_WEIGHTS_ONLY.includes(n)),
+    },
+    {
+        source: 'torch-extension',
+        why: 'torch.save of a stock module or a TorchScript archive: torch.nn module classes (unpickling sets __dict__, no code), the TorchScript unpickler helpers (return their argument)',
+        names: [
+            'torch.nn.modules.container.Sequential',
+            'torch.nn.modules.container.ModuleList',
+            'torch.nn.modules.container.ModuleDict',
+            'torch.nn.modules.container.ParameterList',
+            'torch.nn.modules.container.ParameterDict',
+            'torch.nn.modules.linear.Linear',
+            'torch.nn.modules.linear.Identity',
+            'torch.nn.modules.linear.Bilinear',
+            'torch.nn.modules.conv.Conv1d',
+            'torch.nn.modules.conv.Conv2d',
+            'torch.nn.modules.conv.Conv3d',
+            'torch.nn.modules.conv.ConvTranspose1d',
+            'torch.nn.modules.conv.ConvTranspose2d',
+            'torch.nn.modules.conv.ConvTranspose3d',
+            'torch.nn.modules.activation.ReLU',
+            'torch.nn.modules.activation.GELU',
+            'torch.nn.modules.activation.SiLU',
+            'torch.nn.modules.activation.Tanh',
+            'torch.nn.modules.activation.Sigmoid',
+            'torch.nn.modules.activation.Softmax',
+            'torch.nn.modules.activation.LeakyReLU',
+            'torch.nn.modules.activation.MultiheadAttention',
+            'torch.nn.modules.normalization.LayerNorm',
+            'torch.nn.modules.normalization.GroupNorm',
+            'torch.nn.modules.batchnorm.BatchNorm1d',
+            'torch.nn.modules.batchnorm.BatchNorm2d',
+            'torch.nn.modules.batchnorm.BatchNorm3d',
+            'torch.nn.modules.dropout.Dropout',
+            'torch.nn.modules.sparse.Embedding',
+            'torch.nn.modules.pooling.MaxPool2d',
+            'torch.nn.modules.pooling.AvgPool2d',
+            'torch.nn.modules.pooling.AdaptiveAvgPool2d',
+            'torch.nn.modules.flatten.Flatten',
+            'torch.nn.modules.rnn.LSTM',
+            'torch.nn.modules.rnn.GRU',
+            'torch.nn.modules.rnn.RNN',
+            'torch.nn.modules.transformer.TransformerEncoder',
+            'torch.nn.modules.transformer.TransformerEncoderLayer',
+            'torch.nn.modules.linear.NonDynamicallyQuantizableLinear',
+            'torch.jit._pickle.build_intlist',
+            'torch.jit._pickle.build_doublelist',
+            'torch.jit._pickle.build_boollist',
+            'torch.jit._pickle.build_tensorlist',
+            'torch.jit._pickle.build_tensor_from_id',
+            'torch.jit._pickle.restore_type_tag',
+        ],
+    },
+    {
+        source: 'numpy',
+        why: 'what numpy pickles an array, scalar, dtype or random state as; reconstructing one builds data',
+        names: [
+            'numpy.core.multiarray._reconstruct',
+            'numpy._core.multiarray._reconstruct',
+            'numpy.core.multiarray.scalar',
+            'numpy._core.multiarray.scalar',
+            'numpy.core.numeric._frombuffer',
+            'numpy._core.numeric._frombuffer',
+            'numpy.ndarray',
+            'numpy.dtype',
+            'numpy.random._pickle.__randomstate_ctor',
+            'numpy.random._pickle.__bit_generator_ctor',
+            'numpy.random._pickle.__generator_ctor',
+            'numpy.random.mtrand.RandomState',
+            'numpy.random._mt19937.MT19937',
+            'numpy.random._pcg64.PCG64',
+            ...NUMPY_DTYPE_CLASSES.map((c) => `numpy.dtypes.${c}`),
+            ...NUMPY_SCALAR_TYPES.map((t) => `numpy.${t}`),
+        ],
+    },
+    {
+        source: 'joblib',
+        why: "joblib's array wrappers: the array bytes follow in the stream and are read as data",
+        names: ['joblib.numpy_pickle.NumpyArrayWrapper', 'joblib.numpy_pickle.NDArrayWrapper'],
+    },
+    {
+        source: 'sklearn',
+        why: 'scikit-learn estimators (attributes restored by __setstate__) and the compiled helpers they hold (fields restored from data)',
+        names: SKLEARN_CLASSES,
+    },
+    {
+        source: 'python-data',
+        why: 'plain data constructors and constants (copyreg rebuilds objects whose class is judged on its own)',
+        names: [
+            'builtins.dict',
+            'builtins.list',
+            'builtins.tuple',
+            'builtins.bytes',
+            'builtins.str',
+            'builtins.int',
+            'builtins.float',
+            'builtins.bool',
+            'builtins.object',
+            'builtins.len',
+            '__future__.annotations',
+            'copyreg._reconstructor',
+            'datetime.datetime',
+            'datetime.date',
+            'datetime.timedelta',
+            'datetime.timezone',
+            'decimal.Decimal',
+            'fractions.Fraction',
+            'uuid.UUID',
+            'collections.defaultdict',
+            'collections.deque',
+        ],
+    },
+];
+/** Every name of the default safe list. */
+const DEFAULT_SAFE_GLOBALS = new Set(SAFE_GROUPS.flatMap((g) => g.names));
+//# sourceMappingURL=safe-globals.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/globals-policy.js
+/**
+ * Which pickle globals are safe to import. Allowlist first: a global is `safe` only when its exact
+ * `module.name` is on the safe list (or in the policy's allowGlobals); known gadgets are `unsafe` with the reason;
+ * everything else is `review` (which blocks under the default policy).
+ */
+
+
+
+
+/** Loaders handed bytes from the pickle itself: safe only when those bytes are analysed and safe (nested.ts). */
+const NESTED_LOADERS = new Set(['torch.storage._load_from_bytes']);
+// A module pattern covers the module and everything below it; `module.name` covers that name and its attributes.
 function matches(full, pattern) {
     if (pattern.endsWith('.*'))
         return full.startsWith(pattern.slice(0, -1));
     return full === pattern || full.startsWith(`${pattern}.`);
 }
-function exactOrWildcard(full, pattern) {
-    if (pattern.endsWith('.*'))
-        return full.startsWith(pattern.slice(0, -1));
-    return full === pattern;
-}
 /**
- * Every dotted path the unpickler may resolve for (module, name): `find_class` walks a dotted name attribute by
- * attribute, so `pathlib` + `os.system` reaches `os.system` (pathlib.os is the os module). The module is
- * checked under its Python 2 name and the name `fix_imports` maps it to.
+ * Every dotted path the unpickler may reach for (module, name): `find_class` walks a dotted name attribute by
+ * attribute (protocol 4+), so `pathlib` + `os.system` reaches `os.system` (pathlib.os is the os module), and
+ * Python 2 names are mapped (`commands` is `subprocess`, `__builtin__.reduce` is `functools.reduce`).
  */
-function candidates(module, name) {
-    const head = module.split('.')[0] ?? module;
-    const mapped = COMPAT_MODULES[head];
-    const modules = mapped && mapped !== head ? [module, mapped + module.slice(head.length)] : [module];
-    const out = new Set();
+function reachable(module, name) {
+    const out = new Set(compatNames(module, name));
     const parts = name.split('.');
-    for (const m of modules)
-        out.add(`${m}.${name}`);
     for (let i = 0; i < parts.length - 1; i++)
         out.add(parts.slice(i).join('.'));
+    if (parts.length > 1)
+        for (const n of compatNames(module, parts[0]))
+            out.add(`${n}.${parts.slice(1).join('.')}`);
     return [...out];
 }
 const DUNDER = /^__\w+__$/;
 // copyreg's NEWOBJ helpers only call cls.__new__ (the class is judged on its own); dunder names, not gadgets.
 const PLAIN_CONSTRUCTORS = new Set(['copyreg.__newobj__', 'copyreg.__newobj_ex__', 'copy_reg.__newobj__']);
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Methods reached by an attribute walk that load or run what they are given, whatever class they are on.
+const DANGEROUS_ATTRIBUTES = new Set(['from_pretrained', 'load', 'loads', 'system', 'popen', 'tofile', 'dump', 'exec_module']);
+function gadgetReason(c, full, g) {
+    const [, why, source] = g;
+    const what = c === full ? why : `reaches ${c}: ${why}`;
+    return source === undefined ? what : `${what} (${source})`;
+}
 /** Judge one global as the unpickler would resolve it. Deny always wins over allow. */
 function judgeGlobal(module, name, policy) {
     const full = `${module}.${name}`;
-    for (const c of candidates(module, name)) {
+    for (const c of reachable(module, name)) {
         for (const p of policy.deny)
             if (matches(c, p))
                 return { verdict: 'unsafe', reason: `denied by policy (${p})` };
-        for (const [p, why] of DENY)
-            if (matches(c, p))
-                return { verdict: 'unsafe', reason: c === full ? why : `reaches ${c}: ${why}` };
+        for (const g of GADGETS)
+            if (matches(c, g[0]))
+                return { verdict: 'unsafe', reason: gadgetReason(c, full, g) };
     }
     const parts = name.split('.');
     if (!module.split('.').every((p) => IDENT.test(p)) || !parts.every((p) => IDENT.test(p)))
         return { verdict: 'review', reason: `"${full}" is not a valid dotted Python name; the loader would fail to import it` };
     if (parts.some((p) => DUNDER.test(p)) && !PLAIN_CONSTRUCTORS.has(full))
         return { verdict: 'unsafe', reason: `"${full}" reaches a dunder attribute (interpreter internals)` };
-    for (const c of candidates(module, name).slice(0, 2)) {
-        if (DEFAULT_SAFE_GLOBALS.has(c) || SAFE_PREFIXES.some((p) => c.startsWith(p)))
+    if (parts.length > 1 && DANGEROUS_ATTRIBUTES.has(parts[parts.length - 1]))
+        return { verdict: 'unsafe', reason: `"${full}" walks to a method that loads or runs its argument` };
+    // The exact string, as torch's weights_only unpickler matches it: `evil` + `torch.Tensor` is not torch.Tensor.
+    for (const c of compatNames(module, name)) {
+        if (DEFAULT_SAFE_GLOBALS.has(c) || NESTED_LOADERS.has(c))
             return { verdict: 'safe', reason: 'on the default safe list' };
         for (const p of policy.allow)
-            if (exactOrWildcard(c, p))
+            if (allowedBy(module, name, c, p))
                 return { verdict: 'safe', reason: `allowed by policy (${p})` };
     }
     return { verdict: 'review', reason: `${full} is on neither the safe list nor the deny list` };
+}
+// `pkg.*` admits the classes of pkg's modules by their own names, never an attribute walk from them.
+function allowedBy(module, name, c, pattern) {
+    if (!pattern.endsWith('.*'))
+        return c === pattern;
+    const prefix = pattern.slice(0, -2);
+    return !name.includes('.') && (module === prefix || module.startsWith(`${prefix}.`));
 }
 //# sourceMappingURL=globals-policy.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/opcodes.js
@@ -41248,9 +44876,28 @@ function globalName(v) {
 
 
 const DEFAULT_MACHINE_LIMITS = { maxOpcodes: 50_000_000, maxItems: 4_000_000 };
+// Loaders whose argument is itself a file to analyse; all but NESTED_LOADERS are unsafe on their own too.
+const LOADERS = new Set([
+    ...NESTED_LOADERS,
+    'pickle.loads',
+    '_pickle.loads',
+    'cPickle.loads',
+    'pickle._loads',
+    'dill.loads',
+    'dill._dill.loads',
+    'cloudpickle.loads',
+    'torch.load',
+    'torch.serialization.load',
+    'joblib.load',
+    'joblib.numpy_pickle.load',
+    'numpy.load',
+    'marshal.loads',
+]);
+const MAX_NESTED_CALLS = 64;
 /** Collects findings, one per (rule, subject), keeping the first offset and counting repeats. */
 class FindingSink {
     findings = [];
+    nested = [];
     globals = new Map();
     seen = new Map();
     counts = new Map();
@@ -41354,9 +45001,13 @@ class PickleMachine {
             throw new PickleError(`more than ${this.options.limits.maxItems} stack and memo entries`, at, rules/* RULES */.y0.limit);
         return result;
     }
+    // CPython 3.8+ rejects an opcode that straddles a frame end; older unpicklers read on across it, so the
+    // analysis reads on too (what they would run is reported) and the straddle is a parse finding.
     checkFrame(at, n, what) {
-        if (this.frameEnd !== null && at + n > this.frameEnd)
-            throw new PickleError(`${what} straddles the end of a FRAME (the Python unpickler rejects this)`, at);
+        if (this.frameEnd !== null && at + n > this.frameEnd) {
+            this.sink.add(rules/* RULES */.y0.parseError, 'frame-straddle', `${what} straddles the end of a FRAME (CPython 3.8+ rejects this, older versions read on)`, this.options.path, at);
+            this.frameEnd = null;
+        }
     }
     fixedArg(kind) {
         const i = this.input;
@@ -41470,6 +45121,9 @@ class PickleMachine {
     }
     /** A call (REDUCE, OBJ, INST, NEWOBJ): the callee must be a plain global to be judged. */
     call(callee, args, at, how) {
+        const name = globalName(callee);
+        if (name !== undefined && LOADERS.has(name) && this.sink.nested.length < MAX_NESTED_CALLS)
+            this.sink.nested.push({ loader: name, arg: args?.k === 'tuple' ? args.items?.[0] : undefined, at });
         if (callee.k !== 'global') {
             const what = callee.k === 'obj' ? `the result of calling ${globalName(callee.callee) ?? 'a computed value'}` : `a ${callee.k} value`;
             this.sink.add(rules/* RULES */.y0.computedCall, `${how}:${what}`, `${how} calls ${what}, not an imported global`, this.options.path, at);
@@ -41555,17 +45209,20 @@ class PickleMachine {
             case 'BINUNICODE':
             case 'SHORT_BINUNICODE':
             case 'BINUNICODE8': {
+                const from = this.input.pos;
                 const b = this.counted(arg, true, at, name);
-                this.push(str(b ? decodeUtf8(b) : undefined));
+                this.push({ k: 'str', v: b ? decodeUtf8(b) : undefined, at: from, n: arg });
                 return;
             }
             case 'BINBYTES':
             case 'SHORT_BINBYTES':
             case 'BINBYTES8':
-            case 'BYTEARRAY8':
+            case 'BYTEARRAY8': {
+                const from = this.input.pos;
                 this.counted(arg, false, at, name);
-                this.push(BYTES);
+                this.push({ k: 'bytes', at: from, n: arg });
                 return;
+            }
             case 'APPEND': {
                 this.pop();
                 this.mutate(this.top(), 'APPEND', at);
@@ -41757,12 +45414,21 @@ function setEntries(d, items) {
         d.entries.set(key.v, items[j + 1]);
     }
 }
+// INT and LONG are read with int(text, 0) (base prefixes, underscores); GET and PUT with int(text).
+const BASE0_INT = /^[+-]?(0[xX](_?[0-9a-fA-F])+|0[oO](_?[0-7])+|0[bB](_?[01])+|0(_?0)*|[1-9](_?\d)*)$/;
+const BASE10_INT = /^[+-]?\d(_?\d)*$/;
 function parseIntLine(b, name, at) {
-    const text = latin1(b).trim().replace(/L$/, '');
-    if (!/^[+-]?\d+$/.test(text))
+    const raw = latin1(b).trim();
+    const text = name === 'LONG' ? raw.replace(/L$/, '') : raw;
+    // INT's "00" and "01" are protocol 0's False and True.
+    const ok = name === 'INT' || name === 'LONG' ? BASE0_INT.test(text) || text === '01' : BASE10_INT.test(text);
+    if (!ok)
         throw new PickleError(`${name} argument "${text.slice(0, 40)}" is not an integer`, at);
-    const n = Number(text);
-    return Number.isSafeInteger(n) ? n : undefined;
+    const clean = text.replace(/_/g, '');
+    const sign = clean.startsWith('-') ? -1 : 1;
+    const body = clean.replace(/^[+-]/, '');
+    const n = /^0[xXoObB]/.test(body) ? Number(body.toLowerCase()) : Number(body);
+    return Number.isSafeInteger(n) ? sign * n : undefined;
 }
 function parseFloatLine(b, at) {
     const text = latin1(b).trim();
@@ -41832,7 +45498,15 @@ async function scanPickles(source, options) {
         failed = true;
         findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.parseError, `expected ${options.count} pickles, found ${values.length}`, { path: source.name, offset: end }));
     }
-    return { findings: [...sink.findings, ...findings], globals: sink.globals, values, end, failed, opcodes: sink.opcodes };
+    return {
+        findings: [...sink.findings, ...findings],
+        nested: sink.nested,
+        globals: sink.globals,
+        values,
+        end,
+        failed,
+        opcodes: sink.opcodes,
+    };
 }
 const DOTTED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
 /** A stream announcing a pickle protocol (0x80 0x00-0x05), which a broken body does not make something else. */
@@ -41873,13 +45547,262 @@ function machineLimits(policy) {
     return { maxOpcodes: policy.limits.maxOpcodes };
 }
 //# sourceMappingURL=policy.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/py-literal.js
+const MAX_DEPTH = 32;
+const ESCAPES = {
+    n: '\n',
+    t: '\t',
+    r: '\r',
+    '\\': '\\',
+    "'": "'",
+    '"': '"',
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    v: '\v',
+    '0': '\0',
+    '\n': '',
+};
+function parsePyLiteral(text) {
+    let i = 0;
+    const ws = () => {
+        while (i < text.length && /\s/.test(text[i]))
+            i++;
+    };
+    const fail = (why) => {
+        throw new Error(`${why} at character ${i}`);
+    };
+    const str = () => {
+        const q = text[i];
+        const triple = text.startsWith(q.repeat(3), i);
+        const end = triple ? q.repeat(3) : q;
+        i += end.length;
+        let out = '';
+        for (;;) {
+            if (i >= text.length)
+                fail('unterminated string');
+            if (text.startsWith(end, i)) {
+                i += end.length;
+                return out;
+            }
+            const c = text[i++];
+            if (c !== '\\') {
+                if (c === '\n' && !triple)
+                    fail('newline in string');
+                out += c;
+                continue;
+            }
+            const n = text[i++] ?? '';
+            if (n in ESCAPES)
+                out += ESCAPES[n];
+            else if (n === 'x' || n === 'u' || n === 'U') {
+                const len = n === 'x' ? 2 : n === 'u' ? 4 : 8;
+                const hex = text.slice(i, i + len);
+                if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== len)
+                    fail('bad escape');
+                out += String.fromCodePoint(Number.parseInt(hex, 16));
+                i += len;
+            }
+            else
+                out += `\\${n}`;
+        }
+    };
+    const value = (depth) => {
+        if (depth > MAX_DEPTH)
+            fail('nested too deeply');
+        ws();
+        const c = text[i];
+        if (c === "'" || c === '"') {
+            let s = str();
+            // Adjacent string literals concatenate, as in Python.
+            for (ws(); text[i] === "'" || text[i] === '"'; ws())
+                s += str();
+            return s;
+        }
+        if (c === '{' || c === '(' || c === '[') {
+            const close = c === '{' ? '}' : c === '(' ? ')' : ']';
+            i++;
+            const items = [];
+            const map = new Map();
+            let commas = 0;
+            for (;;) {
+                ws();
+                if (text[i] === close) {
+                    i++;
+                    break;
+                }
+                const item = value(depth + 1);
+                if (c === '{') {
+                    ws();
+                    if (text[i++] !== ':')
+                        fail('expected ":"');
+                    if (typeof item !== 'string')
+                        fail('dict key is not a string');
+                    map.set(item, value(depth + 1));
+                }
+                else
+                    items.push(item);
+                ws();
+                if (text[i] === ',') {
+                    i++;
+                    commas++;
+                }
+                else if (text[i] !== close)
+                    fail(`expected "," or "${close}"`);
+            }
+            if (c === '{')
+                return map;
+            return c === '(' ? (items.length === 1 && commas === 0 ? items[0] : { tuple: items }) : items;
+        }
+        const word = /^[+-]?(0[xX][0-9a-fA-F_]+|\d[\d_]*)L?|^True|^False|^None/.exec(text.slice(i))?.[0];
+        if (word === undefined)
+            fail('not a literal');
+        i += word.length;
+        if (word === 'True' || word === 'False')
+            return word === 'True';
+        if (word === 'None')
+            return null;
+        return Number(word.replace(/[_L]/g, ''));
+    };
+    const v = value(0);
+    ws();
+    if (i !== text.length)
+        fail('text after the literal');
+    return v;
+}
+//# sourceMappingURL=py-literal.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/nested-payloads.js
+
+
+
+
+
+
+// Decoded nested payloads are held in memory; past this they are not decoded (and the call is unsafe).
+const MAX_DECODED = 64 << 20;
+const nested_payloads_utf8 = new TextDecoder('utf-8', { fatal: true });
+function callee(v) {
+    return v.k === 'obj' && v.callee.k === 'global' ? `${v.callee.module}.${v.callee.name}` : undefined;
+}
+function firstArg(v) {
+    return v.k === 'obj' && v.args?.k === 'tuple' ? v.args.items?.[0] : undefined;
+}
+async function rawBytes(ctx, v) {
+    if ((v.k !== 'bytes' && v.k !== 'str') || v.at === undefined || v.n === undefined || v.n > MAX_DECODED)
+        return undefined;
+    const b = await ctx.source.read(v.at, v.n);
+    return b.length === v.n ? b : undefined;
+}
+async function nested_payloads_text(ctx, v) {
+    if (v.k === 'str' && v.v !== undefined)
+        return v.v;
+    const b = await rawBytes(ctx, v);
+    if (b === undefined)
+        return undefined;
+    try {
+        return v.k === 'str' ? nested_payloads_utf8.decode(b) : latin1(b);
+    }
+    catch {
+        return undefined;
+    }
+}
+function base64(s, url) {
+    const clean = url ? s.replace(/-/g, '+').replace(/_/g, '/') : s;
+    return Buffer.from(clean.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64');
+}
+/**
+ * The bytes a loader would be handed, decoded as the wrappers the pickle calls would decode them
+ * (`_codecs.encode(s, 'latin1')` is how protocol 2 pickles bytes; base64, BytesIO and zlib wrap payloads).
+ */
+async function payloadOf(ctx, v, name, depth = 0) {
+    if (v === undefined || depth > 8)
+        return { why: 'its argument is not a value the scanner can read' };
+    if (v.k === 'bytes' && v.at !== undefined && v.n !== undefined)
+        return { source: sliceSource(ctx.source, name, v.at, v.n) };
+    const fn = callee(v);
+    const arg = firstArg(v);
+    if (fn === undefined || arg === undefined)
+        return { why: `its argument is a ${v.k} value, not bytes written in the pickle` };
+    if (fn === 'io.BytesIO' || fn === '_io.BytesIO')
+        return payloadOf(ctx, arg, name, depth + 1);
+    const inner = fn === '_codecs.encode' || fn === 'codecs.encode' ? undefined : await payloadOf(ctx, arg, name, depth + 1);
+    const bytesOf = async (p) => p !== undefined && 'source' in p ? p.source.read(0, p.source.size) : undefined;
+    let out;
+    if (fn === '_codecs.encode' || fn === 'codecs.encode') {
+        const s = await nested_payloads_text(ctx, arg);
+        if (s !== undefined && [...s].every((c) => c.charCodeAt(0) < 256))
+            out = Uint8Array.from(s, (c) => c.charCodeAt(0));
+    }
+    else if (/^(base64\.(b64decode|standard_b64decode|decodebytes|decodestring)|binascii\.a2b_base64)$/.test(fn)) {
+        const s = await nested_payloads_text(ctx, arg);
+        out = s === undefined ? undefined : base64(s, false);
+    }
+    else if (fn === 'base64.urlsafe_b64decode') {
+        const s = await nested_payloads_text(ctx, arg);
+        out = s === undefined ? undefined : base64(s, true);
+    }
+    else if (fn === 'zlib.decompress' || fn === 'gzip.decompress') {
+        const b = await bytesOf(inner);
+        try {
+            out =
+                b === undefined
+                    ? undefined
+                    : fn === 'zlib.decompress'
+                        ? (0,external_node_zlib_.inflateSync)(b, { maxOutputLength: MAX_DECODED })
+                        : (0,external_node_zlib_.unzipSync)(b, { maxOutputLength: MAX_DECODED });
+        }
+        catch {
+            out = undefined;
+        }
+    }
+    return out === undefined
+        ? { why: `its argument comes from ${fn}(...), which the scanner cannot decode` }
+        : { source: bufferSource(name, out) };
+}
+/**
+ * Every nested payload of a pickle analysed as the file it is, through the whole pipeline (same limits and
+ * decompression budget, one level deeper), its findings reported under `file!/@offset`.
+ */
+async function analyseNestedPayloads(ctx, calls) {
+    const findings = [];
+    const outcomes = [];
+    for (const call of calls) {
+        const where = { path: ctx.source.name, offset: call.at };
+        const name = `${ctx.source.name}!/@${call.at}`;
+        const payload = await payloadOf(ctx, call.arg, name);
+        if ('why' in payload) {
+            findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.nestedPayload, `${call.loader} loads a nested file, but ${payload.why}`, where, call.loader));
+            continue;
+        }
+        const inner = await ctx.scanNested(payload.source);
+        findings.push((0,rules/* finding */.gk)(inner.findingVerdict === 'unsafe' ? rules/* RULES */.y0.nestedPayload : rules/* RULES */.y0.nestedSeen, `${call.loader} loads a nested ${inner.format} of ${payload.source.size} bytes: ${inner.verdict}`, where, call.loader));
+        (0,conclude/* absorb */.eE)(findings, inner, name);
+        outcomes.push(inner);
+    }
+    return { findings, outcomes };
+}
+//# sourceMappingURL=nested-payloads.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/numpy.js
 
 
 
 
+
+
 const ITEM = /^[<>|=]?([biufcmMOSUV?])(\d*)/;
-/** The .npy header (a Python dict literal); attacker-controlled, so parsed with strict patterns only. */
+const OBJECT = /^[<>|=]?O\d*$/;
+/** Whether a descr (a type string, or a structured list of (name, type[, shape])) holds Python objects. */
+function holdsObjects(descr) {
+    if (typeof descr === 'string')
+        return OBJECT.test(descr);
+    if (!Array.isArray(descr))
+        return false;
+    return descr.some((field) => {
+        const parts = Array.isArray(field) ? field : field !== null && typeof field === 'object' && 'tuple' in field ? field.tuple : [];
+        return parts[1] !== undefined && holdsObjects(parts[1]);
+    });
+}
+/** The .npy header: the Python dict literal numpy reads with ast.literal_eval (the last of duplicate keys wins). */
 function parseHeader(bytes) {
     if (bytes.length < 10)
         return 'file is shorter than the .npy preamble';
@@ -41894,19 +45817,33 @@ function parseHeader(bytes) {
     if (start + len > bytes.length)
         return 'header is truncated';
     const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(start, start + len));
-    const descr = /['"]descr['"]\s*:\s*('[^']*'|"[^"]*"|\[.*\])\s*,\s*['"]fortran_order/s.exec(text)?.[1];
-    const shape = /['"]shape['"]\s*:\s*\(([\d,\sL]*)\)/.exec(text)?.[1];
-    if (descr === undefined || shape === undefined || !/['"]fortran_order['"]\s*:\s*(True|False)/.test(text))
-        return 'header dict lacks descr, fortran_order or shape';
-    const dims = shape
-        .split(',')
-        .map((s) => s.trim().replace(/L$/, ''))
-        .filter((s) => s !== '')
-        .map(Number);
-    if (dims.some((d) => !Number.isSafeInteger(d) || d < 0))
+    let dict;
+    try {
+        dict = parsePyLiteral(text.trimEnd());
+    }
+    catch (e) {
+        return `header is not a Python literal (${e.message})`;
+    }
+    if (!(dict instanceof Map))
+        return 'header is not a dict';
+    const keys = [...dict.keys()].sort().join(',');
+    if (keys !== 'descr,fortran_order,shape')
+        return `header keys are ${keys || 'none'}, not descr, fortran_order and shape`;
+    const descr = dict.get('descr');
+    const shape = dict.get('shape');
+    if (typeof dict.get('fortran_order') !== 'boolean')
+        return 'fortran_order is not True or False';
+    const dims = shape !== null && typeof shape === 'object' && 'tuple' in shape ? shape.tuple : undefined;
+    if (!dims || dims.some((d) => typeof d !== 'number' || !Number.isSafeInteger(d) || d < 0))
         return 'shape is not a tuple of sizes';
-    const object = /(^|['"\s(,])[<>|=]?O\d*['"]/.test(descr);
-    return { descr: descr.replace(/^['"]|['"]$/g, ''), object, shape: dims, dataOffset: start + len };
+    if (typeof descr !== 'string' && !Array.isArray(descr))
+        return 'descr is neither a type string nor a field list';
+    return {
+        descr: typeof descr === 'string' ? descr : JSON.stringify(descr),
+        object: holdsObjects(descr),
+        shape: dims,
+        dataOffset: start + len,
+    };
 }
 /**
  * NumPy .npy: plain dtypes are data; object dtype means the bytes after the header are a pickle that
@@ -41928,7 +45865,9 @@ async function analyseNpy(ctx) {
             count: 1,
         });
         findings.push(...scan.findings);
-        return (0,conclude/* conclude */.Ep)('numpy', findings, [], metadata);
+        const inner = await analyseNestedPayloads(ctx, scan.nested);
+        findings.push(...inner.findings);
+        return (0,conclude/* conclude */.Ep)('numpy', findings, inner.outcomes, metadata);
     }
     const item = ITEM.exec(header.descr);
     if (item && !header.descr.startsWith('[')) {
@@ -42147,7 +46086,7 @@ async function analyseZip(ctx) {
         if (layout.prefix !== undefined && e.name.startsWith(`${layout.prefix}code/`))
             scripts++;
         try {
-            const member = await openMember(source, dir, e, limits, ctx.budget, path);
+            const member = await openMember(source, dir, e, limits, ctx.budget, path, layout.prefix !== undefined);
             for (const w of member.warnings)
                 findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.headerMismatch, w, { path }));
             if (member.crcMismatch)
@@ -42177,6 +46116,7 @@ function isStorage(name, prefix) {
 }
 //# sourceMappingURL=zip-archive.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/pickle-file.js
+
 
 
 
@@ -42225,7 +46165,9 @@ async function analysePickleFile(ctx, head) {
         findings.push(...(await plainPickleView(ctx, scan.findings)));
     if (legacy && !scan.failed)
         findings.push(...(await storages.check(source, scan.end)));
-    const nested = [];
+    const inner = await analyseNestedPayloads(ctx, scan.nested);
+    findings.push(...inner.findings);
+    const nested = [...inner.outcomes];
     if ((await findEndRecord(source)) !== undefined) {
         findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.polyglot, 'the file is a pickle and also carries a zip archive; both were analysed', { path: source.name }));
         const asZip = await analyseZip(ctx);
@@ -42531,7 +46473,70 @@ async function analyseTar(ctx) {
     return (0,conclude/* conclude */.Ep)(legacy ? 'pytorch-legacy-tar' : 'tar', findings, nested, legacy ? { framework: 'pytorch' } : undefined);
 }
 //# sourceMappingURL=tar-archive.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/unparsed.js
+
+
+// Names loaders open as model files: text under one of these is a file that was not what it claims to be.
+const MODEL_EXTENSIONS = new Set([
+    'pt',
+    'pth',
+    'bin',
+    'pkl',
+    'pickle',
+    'ckpt',
+    'joblib',
+    'npy',
+    'npz',
+    'h5',
+    'hdf5',
+    'keras',
+    'onnx',
+    'gguf',
+    'ggml',
+    'safetensors',
+    'pb',
+    'tflite',
+    'mar',
+    'model',
+    'msgpack',
+    'dill',
+    'sav',
+    'pkl3',
+    'ptl',
+    'torchscript',
+    'mlmodel',
+    'nemo',
+]);
+const LFS_POINTER = 'version https://git-lfs.github.com/spec/';
+/** The file's own name (the last member of `a.zip!/b/c.pt`), lower-cased. */
+function extensionOf(source) {
+    const base = (source.name.split('!/').pop() ?? source.name).split('/').pop() ?? '';
+    const dot = base.lastIndexOf('.');
+    return dot < 0 ? '' : base.slice(dot + 1).toLowerCase();
+}
+/**
+ * Text where a model should be: a Git LFS pointer (the checkout did not fetch LFS objects) or any text under a
+ * model file name. Nothing in it was analysed, so it is `error` (completeness failed), never a pass. (An empty file
+ * stays `safe`: it carries nothing, and every loader fails on it.)
+ */
+function unparsedText(source, head) {
+    const start = new TextDecoder('latin1').decode(head.subarray(0, LFS_POINTER.length));
+    if (start === LFS_POINTER)
+        return (0,conclude/* conclude */.Ep)('lfs-pointer', [
+            (0,rules/* finding */.gk)(rules/* RULES */.y0.lfsPointer, 'is a Git LFS pointer, not the model: fetch LFS objects: use `lfs: true` with actions/checkout (or run `git lfs pull`), then scan again', { path: source.name }),
+        ]);
+    const ext = extensionOf(source);
+    if (!MODEL_EXTENSIONS.has(ext))
+        return undefined;
+    return (0,conclude/* conclude */.Ep)('text', [
+        (0,rules/* finding */.gk)(rules/* RULES */.y0.textAsModel, `is named like a model (.${ext}) but holds text no model loader reads; it was not analysed`, {
+            path: source.name,
+        }),
+    ]);
+}
+//# sourceMappingURL=unparsed.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/dispatch.js
+
 
 
 
@@ -42626,7 +46631,7 @@ async function dispatch(ctx) {
     if (source.size === 0)
         return (0,conclude/* conclude */.Ep)('empty', [(0,rules/* finding */.gk)(rules/* RULES */.y0.plainText, 'empty file', { path: source.name })]);
     if (source.size <= TEXT_CHECK_LIMIT && isPlainText(source.size <= HEAD ? head : await source.read(0, source.size)))
-        return (0,conclude/* conclude */.Ep)('text', [(0,rules/* finding */.gk)(rules/* RULES */.y0.plainText, 'plain text, not a model format', { path: source.name })]);
+        return (unparsedText(source, head) ?? (0,conclude/* conclude */.Ep)('text', [(0,rules/* finding */.gk)(rules/* RULES */.y0.plainText, 'plain text, not a model format', { path: source.name })]));
     if ((await findEndRecord(source)) !== undefined)
         return analyseZip(ctx);
     return (0,conclude/* conclude */.Ep)('unknown', [(0,rules/* finding */.gk)(rules/* RULES */.y0.unknownBinary, 'content matches no known format; not analysed', { path: source.name })]);
@@ -42710,6 +46715,32 @@ const EXTRA_FORMAT_RULES = [
     ...savedmodel_rules/* TENSORFLOW_RULES */.m,
 ];
 //# sourceMappingURL=extra-rules.js.map
+// EXTERNAL MODULE: ../../node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(1026);
+;// CONCATENATED MODULE: ../../packages/scanner/dist/select.js
+
+// Git's loose objects are zlib streams and packs hold anything ever committed: sniffed as models, they bury the
+// checkout's real verdicts under errors, and the working tree already holds what HEAD has.
+const VCS_DIRECTORIES = ['.git', '.hg', '.svn', '.bzr', '_darcs', 'CVS', '.jj', '.pijul', '.fossil'];
+/** A predicate for the walk: keep this path (relative, `/`-separated) or skip it. */
+function fileSelector(select) {
+    const opts = { dot: true };
+    const include = select.include?.length ? picomatch([...select.include], opts) : undefined;
+    const exclude = select.exclude?.length ? picomatch([...select.exclude], opts) : undefined;
+    const vcs = select.vcs === true ? undefined : new Set(VCS_DIRECTORIES);
+    return (path, isDirectory) => {
+        const name = path.slice(path.lastIndexOf('/') + 1);
+        // A `.git` file marks a worktree or submodule; it is metadata too.
+        if (vcs?.has(name))
+            return false;
+        if (exclude && (exclude(path) || (isDirectory && exclude(`${path}/`))))
+            return false;
+        if (isDirectory || !include)
+            return true;
+        return include(path);
+    };
+}
+//# sourceMappingURL=select.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/sources/rules.js
 const SOURCE_RULES = [
     {
@@ -42743,9 +46774,18 @@ const SOURCE_RULES = [
 
 
 
-/** Every regular file under the PATH arguments, in a stable order; a missing PATH is an error, not a skip. */
-async function listFiles(paths, cwd) {
+
+/**
+ * Every regular file under the PATH arguments, in a stable order; a missing PATH is an error, not a skip. The
+ * selection applies to what the walk finds: a PATH named explicitly is scanned even when it is excluded.
+ */
+async function listFiles(paths, cwd, select = {}) {
     const jobs = [];
+    const selector = fileSelector(select);
+    const rel = (abs) => {
+        const r = (0,external_node_path_.relative)(cwd, abs);
+        return r.startsWith('..') || (0,external_node_path_.isAbsolute)(r) ? abs : r;
+    };
     for (const p of paths) {
         const abs = (0,external_node_path_.resolve)(cwd, p);
         let st;
@@ -42760,13 +46800,13 @@ async function listFiles(paths, cwd) {
         }
         const display = p.length > 1 ? p.replace(/\/+$/, '') : p;
         if (st.isDirectory())
-            await walk(abs, display, jobs, new Set([await (0,promises_.realpath)(abs)]));
+            await walk(abs, display, jobs, new Set([await (0,promises_.realpath)(abs)]), (f, d) => selector(rel(f), d));
         else
             jobs.push({ file: abs, display });
     }
     return jobs;
 }
-async function walk(dir, display, out, visited) {
+async function walk(dir, display, out, visited, keep) {
     const entries = (await (0,promises_.readdir)(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
         const file = (0,external_node_path_.join)(dir, e.name);
@@ -42777,16 +46817,19 @@ async function walk(dir, display, out, visited) {
                 isDir = (await (0,promises_.stat)(file)).isDirectory();
             }
             catch {
-                out.push({ file, display: shown });
+                if (keep(file, false))
+                    out.push({ file, display: shown });
                 continue;
             }
         }
+        if (!keep(file, isDir))
+            continue;
         if (isDir) {
             const real = await (0,promises_.realpath)(file);
             if (visited.has(real))
                 continue;
             visited.add(real);
-            await walk(file, shown, out, visited);
+            await walk(file, shown, out, visited, keep);
         }
         else if (e.isFile() || e.isSymbolicLink())
             out.push({ file, display: shown });
@@ -42875,7 +46918,7 @@ async function scanFile(job, policy, digest = true) {
 const WORKER = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), ['worker', 'js'].join('.'));
 /** Scan every file under the paths, using worker threads across cores; results keep the listing order. */
 async function scanPaths(paths, options) {
-    const jobs = await listFiles(paths, options.cwd ?? process.cwd());
+    const jobs = await listFiles(paths, options.cwd ?? process.cwd(), options.select);
     const results = new Array(jobs.length);
     let done = 0;
     const finish = (i, r) => {
@@ -42945,8 +46988,8 @@ async function scanReport(paths, options) {
     return (0,dist/* buildReport */.FK)(files, options.policy.failOn, { name: 'trustgate', version: dist/* TRUSTGATE_VERSION */.D9 });
 }
 /** SARIF 2.1.0 of a scan report with the scanner's rule descriptors. */
-function scanSarif(report) {
-    return (0,dist/* toSarif */.zv)(report, (0,dist/* ruleCatalog */.Qq)(rules/* SCANNER_RULES */.zx, EXTRA_FORMAT_RULES, SOURCE_RULES));
+function scanSarif(report, options = {}) {
+    return (0,dist/* toSarif */.zv)(report, (0,dist/* ruleCatalog */.Qq)(rules/* SCANNER_RULES */.zx, EXTRA_FORMAT_RULES, SOURCE_RULES), options);
 }
 //# sourceMappingURL=scan.js.map
 // EXTERNAL MODULE: ../../packages/scanner/dist/formats/shared/errors.js
@@ -43397,8 +47440,10 @@ async function withModelReferences(report, paths, policy, cwd) {
 
 
 
+
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./lib/index.js
+
 
 
 
@@ -43411,43 +47456,67 @@ function failOnInput(io, fallback) {
             throw new dist/* CoreError */.am('USAGE_ERROR', `input fail-on: "${v}" is not a verdict; use ${dist/* VERDICTS */.bk.join(', ')}`);
     return list;
 }
-/** The model-scan gate as an action step: inputs -> engine -> outputs, summary, annotations, SARIF, Statement. */
+// Globs may hold commas (`{a,b}`): one per line.
+const globs = (io, name) => io
+    .input(name)
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
+/**
+ * The model-scan gate as an action step: inputs -> engine -> outputs and summary first, then annotations and the
+ * files other steps consume (SARIF, ML-BOM, Statement).
+ */
 async function modelScan(io) {
     const paths = io.listInput('path');
     if (paths.length === 0)
         throw new dist/* CoreError */.am('USAGE_ERROR', 'input path is empty; give the model files or directories to scan, one per line');
-    const policyFile = io.input('policy');
-    const base = policyFile ? (await (0,dist/* loadPolicyFile */.n$)((0,external_node_path_.resolve)(io.workspace, policyFile))).scan : (0,dist/* defaultPolicy */.G4)().scan;
-    const policy = { ...base, failOn: failOnInput(io, base.failOn) };
-    const scanned = await scanReport(paths, { policy, cwd: io.workspace });
+    const resolved = await (0,lib/* gatePolicy */.Cy)(io);
+    const policy = { ...resolved.policy.scan, failOn: failOnInput(io, resolved.policy.scan.failOn) };
+    const select = { include: globs(io, 'include'), exclude: globs(io, 'exclude'), vcs: io.booleanInput('include-vcs', false) };
+    const scanned = await scanReport(paths, { policy, cwd: io.workspace, select });
     // sources: also report model references in code and configs that scan.sources does not allow.
     const report = io.booleanInput('sources', false) ? await withModelReferences(scanned, paths, policy, io.workspace) : scanned;
     const reportPath = (0,external_node_path_.resolve)(io.env.RUNNER_TEMP ?? io.workspace, 'trustgate-model-scan.json');
     await io.writeFile(reportPath, (0,dist/* toJson */.aB)(report));
-    const sarif = io.input('sarif');
-    if (sarif)
-        await io.writeFile((0,external_node_path_.resolve)(io.workspace, sarif), `${JSON.stringify(scanSarif(report), null, 2)}\n`);
-    const mlbom = io.input('mlbom');
-    if (mlbom)
-        await io.writeFile((0,external_node_path_.resolve)(io.workspace, mlbom), `${JSON.stringify(buildMlBom(report), null, 2)}\n`);
-    const statement = io.input('statement');
-    if (statement)
-        await io.writeFile((0,external_node_path_.resolve)(io.workspace, statement), `${JSON.stringify(scanStatement(report), null, 2)}\n`);
-    for (const f of report.files) {
-        if (f.verdict === 'safe')
-            continue;
-        for (const x of f.findings)
-            io.annotate(x, (x.location?.path ?? f.path).split('!/')[0] ?? f.path);
-    }
-    await io.summary((0,dist/* toMarkdown */.l6)(report, 'trustgate model scan'));
     const s = report.summary;
     io.output('verdict', s.verdict);
     io.output('finding-verdict', s.findingVerdict);
     io.output('completeness', s.completeness);
     io.output('unsafe-count', s.unsafe);
     io.output('incomplete-count', s.incomplete);
-    io.output('report', reportPath);
+    io.output('scan-report', reportPath);
+    const notes = [(0,lib/* decidedBy */.yP)(io, dist/* modelScanGate */.EV, resolved), `Blocking verdicts: ${policy.failOn.join(', ')}.`];
+    await io.summary((0,dist/* toStepSummary */.cM)(report, { title: 'trustgate model scan', notes, reportPath, maxBytes: Math.max(4096, io.summaryBudget() - 32 * 1024) }));
     io.info(`trustgate model scan: ${s.files} files, ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error, ${s.incomplete} not fully analysed`);
+    const annotations = [];
+    for (const f of report.files)
+        if (f.verdict !== 'safe')
+            for (const x of f.findings)
+                annotations.push({ finding: x, file: (x.location?.path ?? f.path).split('!/')[0] ?? f.path });
+    annotations.sort((a, b) => (0,dist/* severityRank */.qs)(b.finding.severity) - (0,dist/* severityRank */.qs)(a.finding.severity));
+    for (const a of annotations)
+        io.annotate(a.finding, a.file);
+    const sarif = io.input('sarif');
+    if (sarif) {
+        const doc = scanSarif(report, { root: io.workspace, cwd: io.workspace, automationId: 'trustgate/model-scan/' });
+        await io.writeFile((0,external_node_path_.resolve)(io.workspace, sarif), `${JSON.stringify(doc, null, 2)}\n`);
+    }
+    const mlbom = io.input('mlbom');
+    if (mlbom)
+        await io.writeFile((0,external_node_path_.resolve)(io.workspace, mlbom), `${JSON.stringify(buildMlBom(report), null, 2)}\n`);
+    const statementFile = io.input('scan-statement');
+    if (statementFile || io.booleanInput('attest', false)) {
+        const statement = scanStatement(report);
+        if (statementFile)
+            await io.writeFile((0,external_node_path_.resolve)(io.workspace, statementFile), `${JSON.stringify(statement, null, 2)}\n`);
+        // What actions/attest takes: the predicate alone and the subjects as a sha256sum file.
+        const predicate = (0,external_node_path_.resolve)(io.env.RUNNER_TEMP ?? io.workspace, 'trustgate-scan-predicate.json');
+        const subjects = (0,external_node_path_.resolve)(io.env.RUNNER_TEMP ?? io.workspace, 'trustgate-scan-subjects.sha256');
+        await io.writeFile(predicate, `${JSON.stringify(statement.predicate)}\n`);
+        await io.writeFile(subjects, statement.subject.map((s) => `${s.digest.sha256}  ${s.name}\n`).join(''));
+        io.output('scan-predicate', predicate);
+        io.output('scan-subjects', subjects);
+    }
     if (!s.blocking)
         return { failed: false };
     const blocking = report.files.filter((f) => (0,dist/* blocksFile */.r5)(f, policy.failOn)).map((f) => `${f.path} (${f.verdict})`);
@@ -43461,18 +47530,18 @@ async function modelScan(io) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7647);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4422);
+/* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3736);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2080);
 
 
-await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .modelScan */ .l);
+await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .modelScan */ .l);
 //# sourceMappingURL=main.js.map
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 2523:
+/***/ 8632:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43480,6 +47549,7 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   am: () => (/* reexport */ errors_CoreError),
   Cs: () => (/* reexport */ PREDICATE_TYPES),
+  CG: () => (/* reexport */ STEP_SUMMARY_LIMIT),
   D9: () => (/* reexport */ TRUSTGATE_VERSION),
   O_: () => (/* reexport */ TrustgateError),
   bk: () => (/* reexport */ VERDICTS),
@@ -43487,19 +47557,20 @@ __nccwpck_require__.d(__webpack_exports__, {
   FK: () => (/* reexport */ buildReport),
   Y5: () => (/* reexport */ buildStatement),
   T6: () => (/* reexport */ combineVerdict),
-  G4: () => (/* reexport */ defaultPolicy),
   Uc: () => (/* reexport */ describeError),
-  n$: () => (/* reexport */ loadPolicyFile),
+  EV: () => (/* reexport */ modelScanGate),
+  nZ: () => (/* reexport */ resolvePolicy),
   Qq: () => (/* reexport */ ruleCatalog),
+  qs: () => (/* reexport */ severityRank),
   aB: () => (/* reexport */ toJson),
-  l6: () => (/* reexport */ toMarkdown),
   zv: () => (/* reexport */ toSarif),
+  cM: () => (/* reexport */ toStepSummary),
   yQ: () => (/* reexport */ worstCompleteness),
   iH: () => (/* reexport */ worstFindingVerdict),
   zP: () => (/* reexport */ worstVerdict)
 });
 
-// UNUSED EXPORTS: COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, MARKER_FIELDS, MARKER_TIERS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, agentsPolicySchema, architectureReviewRuleSchema, attributionPolicySchema, blocks, cell, checkStatement, environmentPolicySchema, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, parseConfig, parseDigest, parsePolicy, policySchema, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, severityRank, signerIdentitySchema, splitVerdict, summarise, toText, verdictRank, verifyPolicySchema, waiverSchema
+// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, cell, checkStatement, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, parseConfig, parseDigest, parsePolicy, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, signerIdentitySchema, splitVerdict, summarise, toMarkdown, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema, writeFileAtomic
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -43541,14 +47612,6 @@ class ConfigError extends TrustgateError {
             this.key = first.key;
         this.problems = problems;
     }
-}
-/** Turn anything thrown into a message; never print a stack trace to a user for an expected failure. */
-function describeError(err) {
-    if (err instanceof TrustgateError)
-        return { code: err.code, message: err.message };
-    if (err instanceof Error)
-        return { code: 'INTERNAL_ERROR', message: err.message };
-    return { code: 'INTERNAL_ERROR', message: String(err) };
 }
 //# sourceMappingURL=errors.js.map
 ;// CONCATENATED MODULE: ../../node_modules/zod/v4/core/util.js
@@ -53240,7 +57303,9 @@ const signerIdentitySchema = strictObject({
 })
     .refine((v) => (v.identity === undefined) !== (v.identityRegexp === undefined), {
     message: 'give exactly one of identity or identityRegexp',
-});
+})
+    // The same rule for schema/trustgate.schema.json (JSON Schema cannot run the refine above).
+    .meta({ oneOf: [{ required: ['identity'] }, { required: ['identityRegexp'] }] });
 //# sourceMappingURL=identity.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/policy/promotion.js
 
@@ -53521,6 +57586,31 @@ function locateKey(doc, path, key, lc) {
     return locate(doc, path, lc);
 }
 //# sourceMappingURL=load.js.map
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ../../packages/core/dist/config/discover.js
+
+
+
+
+/** Where a repository keeps its policy; every gate reads it from the checkout unless told otherwise. */
+const POLICY_PATH = '.github/trustgate.yml';
+/**
+ * The policy a gate runs under: the file it was given (which must exist), else `.github/trustgate.yml` under the
+ * root when present, else the built-in defaults. A present but invalid file is an error, never the defaults.
+ */
+async function resolvePolicy(given, root) {
+    const path = given ? (0,external_node_path_.resolve)(root, given) : (0,external_node_path_.join)(root, POLICY_PATH);
+    if (!given && !(0,external_node_fs_.existsSync)(path))
+        return { policy: defaultPolicy(), describe: `built-in defaults (no ${POLICY_PATH} in the workspace)` };
+    const policy = await loadPolicyFile(path);
+    const rel = (0,external_node_path_.relative)(root, path);
+    const file = rel.startsWith('..') ? path : rel;
+    return { policy, file, describe: `\`${file}\`${given ? ' (the policy input)' : ''}` };
+}
+//# sourceMappingURL=discover.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/digest.js
 
 const LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
@@ -53543,6 +57633,169 @@ function isDigest(text) {
     return /^(sha256|sha384|sha512):[0-9a-fA-F]+$/.test(text.trim());
 }
 //# sourceMappingURL=digest.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/foreign-errors.js
+
+const FILE_PROBLEMS = {
+    ENOENT: ['no such file or directory', 'check the path'],
+    EACCES: ['permission denied', 'check its permissions'],
+    EPERM: ['operation not permitted', 'check its permissions'],
+    EISDIR: ['it is a directory', 'pass a file'],
+    ENOTDIR: ['a component of the path is not a directory', 'check the path'],
+    ENOSPC: ['no space left on the device', 'free some space'],
+    EROFS: ['the file system is read-only', 'write somewhere writable'],
+    EEXIST: ['it already exists', 'remove it or choose another name'],
+    EMFILE: ['too many open files', 'raise the open-file limit (ulimit -n)'],
+    ENAMETOOLONG: ['the name is too long', 'use a shorter path'],
+    ELOOP: ['too many levels of symbolic links', 'check the links'],
+    EBUSY: ['it is busy', 'retry when it is free'],
+    EXDEV: ['it is on another device', 'write beside the target'],
+};
+const VERBS = {
+    open: 'cannot open',
+    read: 'cannot read',
+    write: 'cannot write',
+    mkdir: 'cannot create directory',
+    rename: 'cannot replace',
+    scandir: 'cannot list',
+    opendir: 'cannot list',
+    unlink: 'cannot remove',
+    mkdtemp: 'cannot create a temporary directory in',
+};
+const NETWORK_PROBLEMS = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'DNS lookup failed',
+    ETIMEDOUT: 'timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    EPIPE: 'connection closed',
+    UND_ERR_CONNECT_TIMEOUT: 'connect timed out',
+    UND_ERR_SOCKET: 'connection closed',
+    CERT_HAS_EXPIRED: 'TLS certificate expired',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted',
+    SELF_SIGNED_CERT_IN_CHAIN: 'TLS certificate not trusted',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate not trusted',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate is for another host',
+};
+/** The first error in the cause chain (and AggregateError members) with a network code, if any. */
+function networkErrno(err, depth = 0) {
+    if (!err || typeof err !== 'object' || depth > 5)
+        return undefined;
+    const e = err;
+    if (typeof e.code === 'string' && e.code in NETWORK_PROBLEMS)
+        return e;
+    for (const inner of Array.isArray(e.errors) ? e.errors : []) {
+        const found = networkErrno(inner, depth + 1);
+        if (found)
+            return found;
+    }
+    return networkErrno(e.cause, depth + 1);
+}
+function networkError(err, e, target) {
+    const where = target ??
+        (typeof e.hostname === 'string'
+            ? e.hostname
+            : typeof e.address === 'string'
+                ? `${e.address}${typeof e.port === 'number' ? `:${e.port}` : ''}`
+                : 'the server');
+    return new errors_CoreError('NETWORK_ERROR', `cannot reach ${where}: ${NETWORK_PROBLEMS[e.code]} (${e.code}); check the URL, that the service is running, and the network`, { cause: err });
+}
+function isOctokitError(err) {
+    const e = err;
+    return !!e && e.name === 'HttpError' && typeof e.status === 'number';
+}
+const GITHUB_HINTS = {
+    401: 'check GITHUB_TOKEN (missing, expired or revoked)',
+    403: 'the token lacks a permission or hit a rate limit; check its permissions',
+    404: 'check the owner/repository name and that the token can see it',
+    422: 'GitHub rejected the request as invalid',
+};
+function githubError(err) {
+    const request = err.request?.url ? `${err.request.method ?? 'GET'} ${err.request.url.replace(/\?.*$/, '')}` : 'request';
+    const said = typeof err.response?.data?.message === 'string' ? err.response.data.message : err.message.split(' - ')[0];
+    const hint = GITHUB_HINTS[err.status] ?? (err.status >= 500 ? 'GitHub is failing; retry later' : 'check the request');
+    return new errors_CoreError('GITHUB_API_ERROR', `GitHub API ${request} answered ${err.status} (${said}); ${hint}`, { cause: err });
+}
+/**
+ * Anything thrown, as a TrustgateError with a stable code; unknown errors become INTERNAL_ERROR (a bug to report).
+ * `file` names the file when the error does not (a read of a directory reports EISDIR without a path).
+ */
+function foreign_errors_asTrustgateError(err, file) {
+    if (err instanceof TrustgateError)
+        return err;
+    if (isOctokitError(err)) {
+        const net = networkErrno(err);
+        return net ? networkError(err, net, err.request?.url && new URL(err.request.url).host) : githubError(err);
+    }
+    const e = (err && typeof err === 'object' ? err : {});
+    const code = typeof e.code === 'string' ? e.code : undefined;
+    const path = typeof e.path === 'string' ? e.path : file;
+    if (code && code in FILE_PROBLEMS && path !== undefined) {
+        const [what, hint] = FILE_PROBLEMS[code];
+        const verb = VERBS[typeof e.syscall === 'string' ? e.syscall : ''] ?? 'cannot access';
+        const named = e.syscall === 'rename' && typeof e.dest === 'string' ? e.dest : path;
+        return new errors_CoreError('IO_ERROR', `${verb} ${named}: ${what}; ${hint}`, { cause: err, file: named });
+    }
+    const net = networkErrno(err);
+    if (net)
+        return networkError(err, net);
+    return new TrustgateError('INTERNAL_ERROR', err instanceof Error ? err.message : String(err), { cause: err });
+}
+/** Turn anything thrown into a code and a message; never print a stack trace to a user for an expected failure. */
+function describeError(err) {
+    const ours = foreign_errors_asTrustgateError(err);
+    return { code: ours.code, message: ours.message };
+}
+//# sourceMappingURL=foreign-errors.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ../../packages/core/dist/atomic-write.js
+
+
+
+
+/**
+ * Write a report or statement so a reader sees the old file or the whole new one, never half of it: a temporary
+ * file beside the target, flushed, then renamed over it. A target that is a FIFO or a device (`/dev/stdout`,
+ * `/dev/null`) is written directly, since it cannot be replaced. Errors name the target, with code IO_ERROR.
+ */
+async function writeFileAtomic(file, data) {
+    const existing = await stat(file).catch(() => undefined);
+    if (existing && !existing.isFile() && !existing.isDirectory()) {
+        await writeFile(file, data).catch((err) => {
+            throw asTrustgateError(retarget(err, file), file);
+        });
+        return;
+    }
+    const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+        const handle = await open(temp, 'wx', existing ? existing.mode & 0o777 : 0o666);
+        try {
+            await handle.writeFile(data);
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await rename(temp, file);
+    }
+    catch (err) {
+        await unlink(temp).catch(() => undefined);
+        throw asTrustgateError(retarget(err, file), file);
+    }
+}
+/** An error about the temporary file is reported as being about the target the user named. */
+function retarget(err, file) {
+    const e = err;
+    if (e && typeof e === 'object' && typeof e.path === 'string') {
+        e.path = file;
+        if (e.syscall === 'rename')
+            e.dest = file;
+    }
+    return err;
+}
+//# sourceMappingURL=atomic-write.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/intoto/statement.js
 /** in-toto Statement v1 (https://in-toto.io/Statement/v1). */
 const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
@@ -53641,27 +57894,6 @@ function toJson(report) {
     return `${JSON.stringify({ version, files, summary }, null, 2)}\n`;
 }
 //# sourceMappingURL=json.js.map
-;// CONCATENATED MODULE: ../../packages/core/dist/report/text.js
-/** How much of a file was analysed, when not all of it: `unsafe` with a partial analysis says both. */
-function gap(f) {
-    return f.completeness === 'complete' ? '' : ` (analysis ${f.completeness}; findings ${f.findingVerdict})`;
-}
-/** Plain text for terminals and CI logs: one line per file, indented findings. */
-function toText(report) {
-    const out = [];
-    for (const f of report.files) {
-        out.push(`${f.verdict.toUpperCase().padEnd(6)} ${f.path} [${f.format}]${gap(f)}`);
-        for (const x of f.findings) {
-            const where = x.location?.path && x.location.path !== f.path ? ` in ${x.location.path}` : '';
-            const at = x.location?.offset !== undefined ? ` @${x.location.offset}` : x.location?.line !== undefined ? `:${x.location.line}` : '';
-            out.push(`       ${x.severity.padEnd(8)} ${x.rule} ${x.message}${where}${at}`);
-        }
-    }
-    const s = report.summary;
-    out.push(`${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error, ${s.incomplete} not fully analysed -> ${s.verdict}${s.blocking ? ' (blocking)' : ''}`);
-    return `${out.join('\n')}\n`;
-}
-//# sourceMappingURL=text.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/markdown.js
 
 const ICON = { safe: '✅', review: '🟡', unsafe: '⛔', error: '❗' };
@@ -53692,7 +57924,11 @@ function toMarkdown(report, title = 'trustgate scan') {
     return `${lines.join('\n')}\n`;
 }
 //# sourceMappingURL=markdown.js.map
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/sarif.js
+
+
 const LEVEL = {
     critical: 'error',
     high: 'error',
@@ -53706,14 +57942,17 @@ const SECURITY_SEVERITY = { critical: '9.5', high: '8.0', medium: '5.5', low: '3
 function unknownRule(id) {
     return { id, name: id, shortDescription: { text: id }, help: { text: 'See the trustgate rule documentation.' } };
 }
+const SRCROOT = '%SRCROOT%';
 /**
  * SARIF 2.1.0 as GitHub code scanning ingests it: every result has ruleId, level, an artifact URI and a
- * start line (1 for whole-file findings; byte offsets go in `region.byteOffset` where known).
+ * start line (1 for whole-file findings; byte offsets go in `region.byteOffset` where known). Info-level findings
+ * are not alerts: they stay in the JSON report and are left out here.
  */
 function toSarif(report, rules, options = {}) {
+    const alerting = (f) => f.severity !== 'info';
     const used = new Set();
     for (const f of report.files)
-        for (const x of f.findings)
+        for (const x of f.findings.filter(alerting))
             used.add(x.rule);
     const ids = [...used].sort();
     const ruleIndex = new Map(ids.map((id, i) => [id, i]));
@@ -53731,9 +57970,9 @@ function toSarif(report, rules, options = {}) {
             properties: { 'security-severity': SECURITY_SEVERITY[r.severity], tags: ['security', 'supply-chain'] },
         };
     });
-    const results = report.files.flatMap((file) => file.findings.map((f) => {
+    const results = report.files.flatMap((file) => file.findings.filter(alerting).map((f) => {
         const loc = f.location;
-        const uri = toUri(loc?.path ?? file.path);
+        const artifactLocation = sarif_locate(loc?.path ?? file.path, options);
         const region = { startLine: Math.max(1, loc?.line ?? 1) };
         if (loc?.column !== undefined)
             region.startColumn = Math.max(1, loc.column);
@@ -53744,7 +57983,7 @@ function toSarif(report, rules, options = {}) {
             ruleIndex: ruleIndex.get(f.rule) ?? 0,
             level: LEVEL[f.severity],
             message: { text: f.evidence ? `${f.message} (${f.evidence})` : f.message },
-            locations: [{ physicalLocation: { artifactLocation: { uri }, region } }],
+            locations: [{ physicalLocation: { artifactLocation, region } }],
             partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256 ?? file.path}:${loc?.offset ?? loc?.line ?? 0}` },
             properties: { verdict: file.verdict, findingVerdict: file.findingVerdict, completeness: file.completeness, severity: f.severity },
         };
@@ -53763,6 +58002,8 @@ function toSarif(report, rules, options = {}) {
                         rules: descriptors,
                     },
                 },
+                ...(options.automationId ? { automationDetails: { id: options.automationId } } : {}),
+                ...(options.root ? { originalUriBaseIds: { [SRCROOT]: { uri: `${(0,external_node_url_.pathToFileURL)(options.root).href.replace(/\/?$/, '/')}` } } } : {}),
                 // Files that were not fully analysed make the run unsuccessful, whatever was found in them.
                 invocations: [
                     {
@@ -53772,7 +58013,7 @@ function toSarif(report, rules, options = {}) {
                             .map((f) => ({
                             level: 'error',
                             message: { text: `${f.path}: analysis ${f.completeness}; the file is not trusted (verdict ${f.verdict})` },
-                            locations: [{ physicalLocation: { artifactLocation: { uri: toUri(f.path) } } }],
+                            locations: [{ physicalLocation: { artifactLocation: sarif_locate(f.path, options) } }],
                         })),
                     },
                 ],
@@ -53780,6 +58021,18 @@ function toSarif(report, rules, options = {}) {
             },
         ],
     };
+}
+// Inside the root: a relative URI under %SRCROOT%; outside it an absolute file: URI (code scanning cannot map it,
+// but it is not passed off as a repository path).
+function sarif_locate(path, options) {
+    if (!options.root)
+        return { uri: toUri(path) };
+    const onDisk = path.split('!/')[0] ?? path;
+    const abs = (0,external_node_path_.resolve)(options.cwd ?? options.root, onDisk);
+    const rel = (0,external_node_path_.relative)(options.root, abs);
+    if (rel === '' || rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
+        return { uri: (0,external_node_url_.pathToFileURL)(abs).href };
+    return { uri: toUri(rel.split('\\').join('/')), uriBaseId: SRCROOT };
 }
 // Container members are reported as `outer!/inner`; SARIF wants a relative URI of the file on disk.
 function toUri(path) {
@@ -53882,7 +58135,76 @@ function buildReport(files, failOn, tool) {
     return { version: 1, tool, files, summary: summarise(files, failOn) };
 }
 //# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/report/step-summary.js
+
+
+const step_summary_ICON = { safe: '✅', review: '🟡', unsafe: '⛔', error: '❗' };
+// GitHub drops a step summary over 1 MiB whole; several gates can share one step, so each gets a share of it.
+const STEP_SUMMARY_LIMIT = 1024 * 1024;
+/**
+ * A scan's step summary that stays under `maxBytes` however many files were scanned: the heading and counts, then
+ * every finding of the files that are not safe (worst first) while they fit, then counts for the rest.
+ */
+function toStepSummary(report, options) {
+    const max = options.maxBytes ?? STEP_SUMMARY_LIMIT / 2;
+    const s = report.summary;
+    const head = [
+        `### ${options.title}: ${step_summary_ICON[s.verdict]} ${s.verdict}${s.blocking ? ' (blocking)' : ''}`,
+        '',
+        ...(options.notes ?? []).flatMap((n) => [n, '']),
+        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error${s.incomplete ? `; ${s.incomplete} not fully analysed` : ''}`,
+        '',
+    ];
+    const flagged = report.files
+        .filter((f) => f.verdict !== 'safe' || f.findings.some((x) => x.severity !== 'info'))
+        .sort((a, b) => verdictRank(b.verdict) - verdictRank(a.verdict));
+    const rows = [];
+    let findings = 0;
+    for (const f of flagged) {
+        const list = [...f.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+        if (list.length === 0)
+            rows.push(`| \`${cell(f.path)}\` | ${step_summary_ICON[f.verdict]} ${f.verdict} | | | |`);
+        for (const x of list)
+            rows.push(`| \`${cell(x.location?.path ?? f.path)}\` | ${step_summary_ICON[f.verdict]} ${f.verdict} | ${x.rule} | ${x.severity} | ${cell(x.message)} |`);
+        findings += Math.max(1, list.length);
+    }
+    const flaggedSet = new Set(flagged);
+    const safeByFormat = new Map();
+    for (const f of report.files)
+        if (!flaggedSet.has(f))
+            safeByFormat.set(f.format, (safeByFormat.get(f.format) ?? 0) + 1);
+    const tail = safeByFormat.size
+        ? [
+            '',
+            '| safe files by format | files |',
+            '|---|---|',
+            ...[...safeByFormat].sort((a, b) => b[1] - a[1]).map(([fmt, n]) => `| ${cell(fmt)} | ${n} |`),
+        ]
+        : [];
+    const fixed = Buffer.byteLength([...head, ...tail].join('\n')) + 400;
+    const table = rows.length ? ['| file | verdict | rule | severity | message |', '|---|---|---|---|---|'] : [];
+    let used = Buffer.byteLength(table.join('\n')) + fixed;
+    let shown = 0;
+    for (const r of rows) {
+        const bytes = Buffer.byteLength(r) + 1;
+        if (used + bytes > max)
+            break;
+        table.push(r);
+        used += bytes;
+        shown++;
+    }
+    const more = rows.length - shown;
+    const left = more > 0
+        ? [
+            '',
+            `_${more} more rows of ${findings} (findings of ${flagged.length} files) are not shown here: see the JSON report${options.reportPath ? ` \`${cell(options.reportPath)}\`` : ''}._`,
+        ]
+        : [];
+    return `${[...head, ...table, ...left, ...tail].join('\n')}\n`;
+}
+//# sourceMappingURL=step-summary.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/index.js
+
 
 
 
@@ -53906,7 +58228,334 @@ function ruleCatalog(...lists) {
 /** trustgate's version, shown by `--version` and written into reports and statements. */
 const TRUSTGATE_VERSION = '0.1.0';
 //# sourceMappingURL=version.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/gates/shared.js
+/** A GitHub Actions expression as action.yml holds it. */
+const expression = (e) => ['$', '{{ ', e, ' }}'].join('');
+// Inputs and outputs several gates declare: one object each, so a name means one thing in every action.
+const policyInput = {
+    name: 'policy',
+    description: 'Policy file. Default: .github/trustgate.yml in the workspace when it exists, else the built-in defaults. An input below overrides the policy only when the workflow sets it.',
+    flag: '--policy',
+};
+const tokenInput = {
+    name: 'github-token',
+    description: 'Token for GitHub API reads (attestations, pull request commits and files) and writes (labels).',
+    default: expression('github.token'),
+    flag: false,
+};
+const trustedRootInput = {
+    name: 'trusted-root',
+    description: "Sigstore trusted_root.json (or JSON Lines of roots) to verify with. Default: the policy's verify.trustedRoot, else the bundled public-good root; GitHub Enterprise and private repositories need GitHub's own.",
+    overrides: 'verify.trustedRoot',
+    flag: '--trusted-root',
+};
+const errorCodeOutput = {
+    name: 'error-code',
+    description: 'Stable error code when the gate itself failed to run (empty otherwise).',
+};
+const attestInput = {
+    name: 'attest',
+    description: "Sign this gate's evidence (the scan result, the promotion decision) with actions/attest, keyed by the subjects' digests. Needs id-token: write and attestations: write.",
+    kind: 'boolean',
+    default: 'false',
+    flag: false,
+    composite: true,
+};
+//# sourceMappingURL=shared.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/gates/ai-tag.js
+
+const aiTagGate = {
+    gate: 'ai-tag',
+    title: 'trustgate AI tag',
+    summary: 'Classify a pull request as agent-written, AI-assisted, human, unknown or bot; label it and name the initiating human.',
+    icon: 'tag',
+    command: 'tag',
+    inputs: [
+        tokenInput,
+        policyInput,
+        {
+            name: 'label',
+            description: "Add and remove the cohort labels (needs pull-requests: write; refused on a fork's read-only token, with a warning).",
+            kind: 'boolean',
+            default: 'true',
+            flag: false,
+        },
+        {
+            name: 'agent-label',
+            description: "Label for agent-written PRs. Default: the policy's attribution.labels.agent, else ai:agent.",
+            overrides: 'attribution.labels.agent',
+            flag: false,
+        },
+        {
+            name: 'assisted-label',
+            description: "Label for AI-assisted PRs. Default: the policy's attribution.labels.assisted, else ai:assisted.",
+            overrides: 'attribution.labels.assisted',
+            flag: false,
+        },
+        {
+            name: 'git-ai-notes',
+            description: "Read git-ai authorship notes (refs/notes/ai) of the PR's commits from the checkout, when fetched.",
+            kind: 'boolean',
+            default: 'true',
+            flag: false,
+        },
+        {
+            name: 'fail-on-hidden-instructions',
+            description: 'Fail the step when a changed agent instruction file hides text (invisible, bidi or tag characters).',
+            kind: 'boolean',
+            default: 'true',
+            flag: false,
+        },
+        {
+            name: 'fail-on-agents',
+            description: "Fail the step when a changed MCP config, skill or instruction file is unsafe or unreadable under the policy's agents section (unlisted or denied MCP servers, unpinned launches, inlined secrets, hidden text, drift from agents.pinned).",
+            kind: 'boolean',
+            default: 'true',
+            flag: false,
+        },
+    ],
+    outputs: [
+        { name: 'cohort', description: 'agent, assisted, human, unknown or bot.' },
+        { name: 'agent', description: 'The agent or tool found, if any.' },
+        { name: 'initiator', description: "The human who started the agent's change." },
+        { name: 'ai-line-share', description: 'Share of changed lines attributed to AI (git-ai notes / Agent Trace), when known.' },
+        {
+            name: 'classification',
+            description: 'The full classification as JSON (version 1); store it, squash merges drop per-commit trailers.',
+        },
+        { name: 'agents-verdict', description: 'Verdict over the changed MCP configs, skills and instruction files (safe, review, unsafe, error).' },
+        { name: 'agents-review-required', description: 'true when the change touches an agent file, so the policy\'s agents.review must approve it.' },
+        { name: 'agents-report', description: 'The agents report as JSON (files, servers, findings, review).' },
+        errorCodeOutput,
+    ],
+};
+//# sourceMappingURL=ai-tag.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/gates/promotion-gate.js
+
+// actions/attest v4.2.2, pinned by commit (a tag can be moved; test/actions/pins.test.ts checks every pin).
+const ATTEST_ACTION = 'actions/attest@1e69f48acb82d1966a394da916b4c1698aa569d6';
+const promotionGateGate = {
+    gate: 'promotion-gate',
+    title: 'trustgate promotion gate',
+    summary: "Promote a digest to an environment only when signed evidence for that exact digest satisfies the environment's policy.",
+    icon: 'lock',
+    command: 'gate',
+    inputs: [
+        { name: 'environment', description: 'Target environment name, as in the policy.', required: true, flag: '--environment' },
+        { name: 'subject-digest', description: 'sha256:<hex> of the artifact to promote.', flag: '--subject' },
+        { name: 'subject-path', description: 'The artifact file, when no digest is given.', flag: false },
+        policyInput,
+        {
+            name: 'evidence',
+            description: 'Evidence files (in-toto statements or Sigstore bundles), one per line. The attestations API is read as well when a token is given.',
+            kind: 'list',
+            flag: '--evidence',
+        },
+        tokenInput,
+        trustedRootInput,
+        { name: 'dry-run', description: 'Evaluate and report without failing the step.', kind: 'boolean', default: 'false', flag: false },
+        attestInput,
+    ],
+    outputs: [
+        { name: 'decision', description: 'pass or fail.' },
+        { name: 'decision-report', description: 'Path of the JSON decision.' },
+        { name: 'decision-statement', description: 'Path of the decision Statement (SLSA verification summary).' },
+        { name: 'subject-digest', description: 'The digest decided on (what the attest step signs).' },
+        { name: 'subject-name', description: "The artifact's name (the subject-path file name, else the digest)." },
+        { name: 'predicate', description: 'Path of the VSA predicate alone (input of actions/attest).' },
+        errorCodeOutput,
+    ],
+    after: [
+        {
+            if: "inputs.attest == 'true' && steps.gate.outputs.decision-statement != ''",
+            uses: ATTEST_ACTION,
+            with: {
+                'subject-digest': expression('steps.gate.outputs.subject-digest'),
+                'subject-name': expression('steps.gate.outputs.subject-name'),
+                'predicate-type': 'https://slsa.dev/verification_summary/v1',
+                'predicate-path': expression('steps.gate.outputs.predicate'),
+            },
+        },
+    ],
+};
+//# sourceMappingURL=promotion-gate.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/gates/model-scan.js
+
+
+
+const modelScanGate = {
+    gate: 'model-scan',
+    title: 'trustgate model scan',
+    summary: 'Scan model files (pickle, PyTorch, joblib, NumPy, archives, Keras, ONNX, GGUF, safetensors) for code that runs on load.',
+    icon: 'shield',
+    command: 'scan',
+    inputs: [
+        {
+            name: 'path',
+            description: 'Files or directories to scan, one per line, relative to the workspace.',
+            required: true,
+            kind: 'list',
+            flag: false,
+        },
+        policyInput,
+        {
+            name: 'fail-on',
+            description: "Verdicts that fail the step, comma-separated. Default: the policy's scan.failOn (unsafe,review,error when there is no policy).",
+            kind: 'list',
+            overrides: 'scan.failOn',
+            flag: '--fail-on',
+        },
+        {
+            name: 'exclude',
+            description: 'Globs of files and directories not to scan, one per line (matched relative to the workspace; `**/` for any depth).',
+            kind: 'list',
+            flag: '--exclude',
+        },
+        {
+            name: 'include',
+            description: 'Globs of the only files to scan, one per line (default: every file).',
+            kind: 'list',
+            flag: '--include',
+        },
+        {
+            name: 'include-vcs',
+            description: 'Also walk version-control metadata (.git, .hg, .svn, ...). Its object stores are not models; default false.',
+            kind: 'boolean',
+            default: 'false',
+            flag: '--include-vcs',
+        },
+        {
+            name: 'sarif',
+            description: 'Where to write SARIF 2.1.0 for github/codeql-action/upload-sarif (paths relative to the workspace). Empty for none.',
+            default: 'trustgate-model-scan.sarif',
+            flag: false,
+        },
+        { name: 'mlbom', description: 'Where to write a CycloneDX 1.6 ML-BOM. Empty for none.', flag: '--mlbom' },
+        {
+            name: 'sources',
+            description: 'Also report model references in code and configs (from_pretrained, hf_hub_download, huggingface.co URLs, hf://) outside scan.sources.allow.',
+            kind: 'boolean',
+            default: 'false',
+            flag: '--sources',
+        },
+        {
+            name: 'scan-statement',
+            description: 'Where to write the in-toto scan Statement (evidence for the promotion gate; sign it with actions/attest). Empty for none.',
+            flag: '--statement',
+        },
+        attestInput,
+    ],
+    outputs: [
+        { name: 'verdict', description: 'safe, review, unsafe or error (the worst over all files; unsafe outranks error).' },
+        {
+            name: 'finding-verdict',
+            description: 'safe, review or unsafe, what the findings say whatever could not be read (the worst over all files).',
+        },
+        { name: 'completeness', description: 'complete, partial or failed, how much was analysed (the least complete file).' },
+        { name: 'unsafe-count', description: 'Number of files whose verdict is unsafe.' },
+        { name: 'incomplete-count', description: 'Number of files that were not fully analysed (never a pass under fail-on error).' },
+        { name: 'scan-report', description: 'Path of the JSON report (every file, every finding).' },
+        {
+            name: 'scan-predicate',
+            description: 'Path of the scan predicate alone (input of actions/attest), when scan-statement or attest is set.',
+        },
+        { name: 'scan-subjects', description: "Path of the scanned files' sha256 checksums (subject-checksums of actions/attest), likewise." },
+        errorCodeOutput,
+    ],
+    after: [
+        {
+            if: "inputs.attest == 'true' && steps.gate.outputs.scan-predicate != ''",
+            uses: ATTEST_ACTION,
+            with: {
+                'subject-checksums': expression('steps.gate.outputs.scan-subjects'),
+                'predicate-type': PREDICATE_TYPES.scan,
+                'predicate-path': expression('steps.gate.outputs.scan-predicate'),
+            },
+        },
+    ],
+};
+//# sourceMappingURL=model-scan.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/gates/verify-signature.js
+
+const identity = "Default: the policy's verify.identities (any one of them suffices).";
+const verifySignatureGate = {
+    gate: 'verify-signature',
+    title: 'trustgate verify signature',
+    summary: 'Verify a Sigstore bundle, an OpenSSF model signature or a GitHub artifact attestation against an exact signer identity.',
+    icon: 'check-circle',
+    inputs: [
+        { name: 'mode', description: 'blob, attestation or model.', required: true, flag: false },
+        { name: 'subject', description: 'The file, directory (model mode) or sha256:<hex> digest to verify.', required: true, flag: false },
+        { name: 'bundle', description: 'Sigstore bundle (blob, attestation) or model.sig (model).', required: true, flag: '--bundle' },
+        policyInput,
+        {
+            name: 'certificate-identity',
+            description: `Expected certificate identity (SAN), matched exactly. ${identity}`,
+            overrides: 'verify.identities',
+            flag: '--certificate-identity',
+        },
+        {
+            name: 'certificate-identity-regexp',
+            description: `Regexp for the identity; trustgate anchors it. ${identity}`,
+            overrides: 'verify.identities',
+            flag: '--certificate-identity-regexp',
+        },
+        {
+            name: 'certificate-oidc-issuer',
+            description: `Expected OIDC issuer, matched exactly. ${identity}`,
+            overrides: 'verify.identities',
+            flag: '--certificate-oidc-issuer',
+        },
+        { name: 'key', description: 'Public key PEM file, instead of an identity.', flag: '--key' },
+        { name: 'owner', description: 'attestation mode: the repository owner that must have signed.', flag: '--owner' },
+        { name: 'repo', description: 'attestation mode: owner/repo that must have signed.', flag: '--repo' },
+        {
+            name: 'signer-workflow',
+            description: 'attestation mode: the workflow that must have signed (owner/repo/.github/workflows/f.yml).',
+            flag: '--signer-workflow',
+        },
+        {
+            name: 'predicate-type',
+            description: 'attestation mode: predicate type to require.',
+            default: 'https://slsa.dev/provenance/v1',
+            flag: '--predicate-type',
+        },
+        trustedRootInput,
+        {
+            name: 'ignore-paths',
+            description: 'model mode: paths inside the model not covered by the signature (comma or newline separated).',
+            kind: 'list',
+            flag: '--ignore-paths',
+        },
+        {
+            name: 'verification-statement',
+            description: 'Write an in-toto verification Statement to this file (evidence for the promotion gate / actions/attest).',
+            flag: '--statement',
+        },
+    ],
+    outputs: [
+        { name: 'verified', description: 'true when the signature verified against the policy.' },
+        { name: 'signer-identity', description: 'The identity that signed.' },
+        errorCodeOutput,
+    ],
+};
+//# sourceMappingURL=verify-signature.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/gates/index.js
+
+
+
+
+
+
+
+/** Every gate, in the order the root action lists them. */
+const GATE_DESCRIPTIONS = [modelScanGate, verifySignatureGate, promotionGateGate, aiTagGate];
+//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/index.js
+
+
+
+
 
 
 
@@ -53928,7 +58577,7 @@ const TRUSTGATE_VERSION = '0.1.0';
 /* harmony export */   Xc: () => (/* binding */ analysisFrom),
 /* harmony export */   eE: () => (/* binding */ absorb)
 /* harmony export */ });
-/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2523);
+/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8632);
 /* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7738);
 
 
@@ -54372,7 +59021,7 @@ function sniffGraphDef(head) {
 /* harmony export */   gk: () => (/* binding */ finding),
 /* harmony export */   pD: () => (/* binding */ uniqueBy)
 /* harmony export */ });
-/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2523);
+/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8632);
 /* harmony import */ var _conclude_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9368);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1799);
 
@@ -54512,7 +59161,7 @@ function jsonHeadMentions(head, markers) {
 /* harmony export */   W1: () => (/* binding */ overLimit),
 /* harmony export */   xG: () => (/* binding */ ModelFormatError)
 /* harmony export */ });
-/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2523);
+/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8632);
 
 /** A model file whose bytes do not follow its format (malformed) or exceed a hard cap (limit). */
 class ModelFormatError extends _trustgate_core__WEBPACK_IMPORTED_MODULE_0__/* .TrustgateError */ .O_ {
@@ -54633,6 +59282,8 @@ const RULES = {
     trailingData: rule('TG-PKL-008', 'UnanalysedTrailingData', 'medium', 'review', 'Bytes follow the last pickle that are not a pickle; another loader could read them.', 'Check how the file is produced; re-export it without appended data.'),
     extension: rule('TG-PKL-009', 'PickleExtensionCode', 'high', 'unsafe', 'A pickle uses the copyreg extension registry (EXT1/EXT2/EXT4), whose target cannot be known statically.', 'Treat the file as malicious unless you control the extension registry of the loading process.'),
     polyglot: rule('TG-PKL-010', 'PicklePolyglot', 'high', 'review', 'The file is both a pickle and a zip archive; different loaders see different contents.', 'Do not load it; re-export the model from its source.'),
+    nestedPayload: rule('TG-PKL-011', 'NestedPayload', 'critical', 'unsafe', 'A pickle hands bytes to a loader (torch.storage._load_from_bytes, pickle.loads, torch.load, ...) that could not be read statically, or whose content is unsafe.', 'Treat the file as malicious: the nested payload runs when the outer file is loaded.'),
+    nestedSeen: rule('TG-PKL-012', 'NestedPickle', 'info', 'safe', 'A pickle carries a nested file handed to a loader; it was analysed as the file it is, and its findings are reported at its offset.', 'Nothing to do when the nested file is safe.'),
     objectArray: rule('TG-NPY-001', 'NumpyObjectArray', 'low', 'safe', 'A NumPy array has object dtype: loading it runs the pickle that follows the header (allow_pickle=True).', 'Prefer plain dtypes; the embedded pickle is analysed separately.'),
     numpyParse: rule('TG-NPY-002', 'NumpyParseError', 'high', 'partial', 'A NumPy .npy header is malformed or the data is truncated.', 'Re-export the array with numpy.save.'),
     zipParse: rule('TG-ZIP-001', 'ZipParseError', 'high', 'partial', 'The zip archive could not be read through its central directory, or a member could not be extracted.', 'Re-create the archive; a malformed archive may be read differently by different loaders.'),
@@ -54646,6 +59297,8 @@ const RULES = {
     torchScript: rule('TG-PT-001', 'TorchScriptCode', 'medium', 'review', 'A TorchScript archive carries code that runs in the TorchScript interpreter when the model is used.', 'Review the code/ members of the archive, or export the weights alone as safetensors.'),
     readError: rule('TG-FMT-003', 'UnreadableFile', 'high', 'failed', 'The file could not be read (permissions, I/O error, vanished during the scan).', 'Check the file exists and is readable by the scanning user, then rescan.'),
     unknownBinary: rule('TG-FMT-001', 'UnrecognisedBinary', 'high', 'failed', 'The file content matches no known format; it was not analysed, so it is not trusted.', 'Check what the file is; if a loader in your pipeline reads it, convert it to a known safe format.'),
+    lfsPointer: rule('TG-FMT-004', 'GitLfsPointer', 'high', 'failed', 'The file is a Git LFS pointer, not the model it names: the checkout did not fetch LFS objects, so nothing was analysed.', 'Fetch LFS objects: use `lfs: true` with actions/checkout (or `git lfs pull`), then scan again.'),
+    textAsModel: rule('TG-FMT-005', 'TextUnderModelName', 'high', 'failed', 'The file has a model file name (.pt, .bin, .pkl, ...) but holds plain text, so no model in it was analysed.', 'Check how the file was produced or downloaded; replace it with the real model file.'),
     plainText: rule('TG-FMT-002', 'PlainText', 'info', 'safe', 'The file is empty or plain UTF-8 text (not a pickle).', 'Nothing to do.'),
 };
 /** The scanner's rule list, for SARIF (`ruleCatalog(SCANNER_RULES, ...)`). */

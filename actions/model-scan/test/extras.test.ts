@@ -1,30 +1,14 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from '@jest/globals';
-import type { ActionIO } from '@trustgate/action-kit';
 import { modelScan } from '@trustgate/action-model-scan';
+import { fakeActionIO } from '../../../test/support/fake-action-io.js';
 
 const EXAMPLES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../examples/model-formats');
 
-/** Only what the mlbom and sources inputs touch; everything else is inert. */
-function runnerWith(inputs: Record<string, string>): { io: ActionIO; written: Map<string, string> } {
-  const written = new Map<string, string>();
-  const io = {
-    input: (n: string) => inputs[n] ?? '',
-    requiredInput: (n: string) => inputs[n] ?? '',
-    booleanInput: (n: string, fallback: boolean) => (inputs[n] === undefined ? fallback : inputs[n] === 'true'),
-    listInput: (n: string) => (inputs[n] ?? '').split('\n').filter(Boolean),
-    output: () => {},
-    summary: async () => {},
-    annotate: () => {},
-    writeFile: async (p: string, c: string) => void written.set(p, c),
-    info: () => {},
-    workspace: EXAMPLES,
-    env: { RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'tg-action-')) },
-  } satisfies ActionIO;
-  return { io, written };
+function runnerWith(inputs: Record<string, string>) {
+  const f = fakeActionIO(inputs, { workspace: EXAMPLES });
+  return { io: f.io, written: { get: (path: string) => f.files[path] } };
 }
 
 describe('model-scan action: mlbom and sources inputs', () => {

@@ -34775,6 +34775,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 1455:
 /***/ ((module) => {
 
@@ -43468,17 +43475,21 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3596:
+/***/ 3605:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  C: () => (/* reexport */ runAction)
+  yP: () => (/* reexport */ decidedBy),
+  Cy: () => (/* reexport */ gatePolicy),
+  Cs: () => (/* reexport */ runAction)
 });
 
-// UNUSED EXPORTS: runnerIO
+// UNUSED EXPORTS: runnerIO, writeOrWarn
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -44879,7 +44890,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/path-utils.js
 
@@ -46428,19 +46439,55 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 20 modules
-var dist = __nccwpck_require__(2321);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 30 modules
+var dist = __nccwpck_require__(6210);
 ;// CONCATENATED MODULE: ../kit/lib/io.js
 
 
 
 
-const ANNOTATION_CAP = 50; // GitHub shows at most 50 annotations per step; more are dropped silently.
+
+// GitHub shows 10 error, 10 warning and 10 notice annotations per step and drops the rest silently. Kept free:
+// two errors (the step's own failure message and the runner's "Process completed with exit code 1"), a warning
+// (a refused write) and a notice (the count of what was left out).
+const SHOWN = { error: 8, warning: 9, notice: 9 };
+const LEVEL = {
+    critical: 'error',
+    high: 'error',
+    medium: 'warning',
+    low: 'notice',
+    info: undefined,
+};
+// Leave room under GitHub's 1 MiB for what other steps' tools append to the same summary file.
+const SUMMARY_MARGIN = 16 * 1024;
+function usage(name, what) {
+    return new dist/* CoreError */.am('USAGE_ERROR', `input "${name}" ${what}; see the action's inputs`);
+}
 function runnerIO(env = process.env) {
-    let annotations = 0;
+    const shown = { error: 0, warning: 0, notice: 0 };
+    let dropped = 0;
+    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+    const summaryFile = env.GITHUB_STEP_SUMMARY;
+    const written = () => {
+        try {
+            return summaryFile ? (0,external_node_fs_.statSync)(summaryFile).size : 0;
+        }
+        catch {
+            return 0;
+        }
+    };
+    const onDisk = (file) => {
+        const rel = (0,external_node_path_.isAbsolute)(file) ? (0,external_node_path_.relative)(workspace, file) : file.replace(/^\.\//, '');
+        return rel.startsWith('..') ? file : rel;
+    };
     return {
         input: (name) => getInput(name),
-        requiredInput: (name) => getInput(name, { required: true }),
+        requiredInput: (name) => {
+            const value = getInput(name);
+            if (value === '')
+                throw usage(name, 'is required and was not given');
+            return value;
+        },
         booleanInput: (name, fallback) => {
             const raw = getInput(name).trim().toLowerCase();
             if (raw === '')
@@ -46449,7 +46496,7 @@ function runnerIO(env = process.env) {
                 return true;
             if (['false', 'no', '0'].includes(raw))
                 return false;
-            throw new Error(`input ${name} must be true or false, got "${raw}"`);
+            throw usage(name, `must be true or false, got "${raw}"`);
         },
         listInput: (name) => getInput(name)
             .split(/[\n,]/)
@@ -46457,33 +46504,41 @@ function runnerIO(env = process.env) {
             .filter((s) => s !== ''),
         output: (name, value) => setOutput(name, String(value)),
         summary: async (markdown) => {
-            if (!env.GITHUB_STEP_SUMMARY)
+            if (!summaryFile)
                 return;
-            await summary.addRaw(markdown, true).write();
+            (0,external_node_fs_.appendFileSync)(summaryFile, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
         },
+        summaryBudget: () => Math.max(0, dist/* STEP_SUMMARY_LIMIT */.CG - SUMMARY_MARGIN - written()),
         annotate: (finding, file) => {
-            if (annotations++ >= ANNOTATION_CAP)
+            const level = LEVEL[finding.severity];
+            if (level === undefined)
                 return;
-            const props = { title: `${finding.rule} (${finding.severity})`, file, startLine: finding.location?.line ?? 1 };
-            const message = finding.message;
-            if (isError(finding.severity))
-                error(message, props);
-            else if (finding.severity === 'medium')
-                warning(message, props);
+            if (shown[level] >= SHOWN[level]) {
+                dropped++;
+                return;
+            }
+            shown[level]++;
+            const props = { title: `${finding.rule} (${finding.severity})`, file: onDisk(file), startLine: finding.location?.line ?? 1 };
+            if (level === 'error')
+                error(finding.message, props);
+            else if (level === 'warning')
+                warning(finding.message, props);
             else
-                notice(message, props);
+                notice(finding.message, props);
         },
         writeFile: async (path, content) => {
             await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
             await (0,promises_.writeFile)(path, content);
         },
         info: (message) => info(message),
-        workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+        warning: (message) => warning(message),
+        workspace,
         env,
+        finish: () => {
+            if (dropped > 0)
+                notice(`trustgate: ${dropped} more finding(s) are not annotated (GitHub shows 10 annotations of each level per step); the step summary, the JSON report and the SARIF list them all`);
+        },
     };
-}
-function isError(s) {
-    return s === 'critical' || s === 'high';
 }
 /**
  * Run one gate as an action step. Any thrown error fails the step with its stable code and sets the
@@ -46500,15 +46555,50 @@ async function runAction(gate, io = runnerIO()) {
         io.output('error-code', code);
         setFailed(`trustgate: ${message} (code ${code})`);
     }
+    finally {
+        io.finish?.();
+    }
 }
 //# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: ../kit/lib/policy.js
+
+/** The policy a gate runs under: the `policy` input, else the workspace's .github/trustgate.yml, else defaults. */
+function gatePolicy(io) {
+    return (0,dist/* resolvePolicy */.nZ)(io.input('policy') || undefined, io.workspace);
+}
+/**
+ * The summary line saying which policy decided and which of its settings the workflow overrode: an input overrides
+ * the policy only when the workflow set it (policy-backed inputs have no default, so empty means not set).
+ */
+function decidedBy(io, gate, policy) {
+    const overridden = gate.inputs.filter((i) => i.overrides && io.input(i.name) !== '').map((i) => `\`${i.name}\` (over ${i.overrides})`);
+    return `Policy: ${policy.describe}${overridden.length ? `; set by the workflow: ${overridden.join(', ')}` : ''}.`;
+}
+/**
+ * A GitHub write the token may not make (403: a fork's pull request runs with a read-only token) becomes a warning
+ * naming the permission and the way to get it; the gate's verdict stands. Any other failure is thrown on.
+ */
+async function writeOrWarn(io, what, permission, write) {
+    try {
+        await write();
+        return true;
+    }
+    catch (err) {
+        if (err.status !== 403)
+            throw err;
+        io.warning(`trustgate: could not ${what}: GitHub refused it (403) because the token lacks ${permission}. Pull requests from forks get a read-only token; grant "permissions: ${permission}" to the job, or run this step on pull_request_target (it runs the base branch's workflow with a write token; never check out and run the fork's code there). The verdict above stands.`);
+        return false;
+    }
+}
+//# sourceMappingURL=policy.js.map
 ;// CONCATENATED MODULE: ../kit/lib/index.js
+
 
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6605:
+/***/ 7841:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46519,8 +46609,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 20 modules
-var dist = __nccwpck_require__(2321);
+// EXTERNAL MODULE: ../kit/lib/index.js + 22 modules
+var lib = __nccwpck_require__(3605);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 30 modules
+var dist = __nccwpck_require__(6210);
 ;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/for-digest.js
 /** Only evidence whose Statement names this exact digest counts; the rest is reported as about another artifact. */
 function evidenceForDigest(items, digest) {
@@ -47015,8 +47107,8 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var core_dist = __nccwpck_require__(5137);
 // EXTERNAL MODULE: ../../node_modules/@sigstore/verify/dist/index.js
 var verify_dist = __nccwpck_require__(5956);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ../../packages/verify/dist/digest.js
 
 
@@ -47043,11 +47135,11 @@ function artifactSha256(artifact) {
 async function sha256File(file) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     try {
-        for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file))
+        for await (const chunk of (0,external_node_fs_.createReadStream)(file))
             hash.update(chunk);
     }
     catch (cause) {
-        throw new errors_VerifyError('IO_ERROR', `cannot read ${file}: ${cause.message}`, { cause, file });
+        throw new errors_VerifyError('IO_ERROR', `artifact: ${(0,dist/* asTrustgateError */.WU)(cause, file).message}`, { cause, file });
     }
     return hash.digest('hex');
 }
@@ -54853,6 +54945,7 @@ function decisionToMarkdown(decision, options = {}) {
 
 
 
+
 /**
  * The promotion gate as an action step: inputs -> decidePromotion -> outputs, step summary and the files
  * the `attest` step signs (the VSA predicate, keyed by the subject digest).
@@ -54861,11 +54954,14 @@ async function promotionGate(io) {
     const environment = io.requiredInput('environment');
     const at = (p) => (0,external_node_path_.resolve)(io.workspace, p);
     const { digest, name } = await subject(io, at);
-    const trustedRoot = io.input('trusted-root');
+    const resolved = await (0,lib/* gatePolicy */.Cy)(io);
+    if (!resolved.file)
+        throw new dist/* CoreError */.am('CONFIG_NOT_FOUND', `the promotion gate needs a policy with promotion environments: add ${dist/* POLICY_PATH */.l$} to the repository or set the policy input`);
+    const trustedRoot = io.input('trusted-root') || resolved.policy.verify.trustedRoot;
     const repository = io.env.GITHUB_REPOSITORY;
     const dryRun = io.booleanInput('dry-run', false);
     const { decision, statement } = await decidePromotionFromFiles({
-        policyFile: at(io.input('policy') || '.github/trustgate.yml'),
+        policyFile: at(resolved.file),
         environment,
         subject: digest,
         ...(name ? { subjectName: name } : {}),
@@ -54884,12 +54980,12 @@ async function promotionGate(io) {
     await io.writeFile(files.statement, `${JSON.stringify(statement, null, 2)}\n`);
     await io.writeFile(files.predicate, `${JSON.stringify(statement.predicate)}\n`);
     io.output('decision', decision.decision);
-    io.output('report', files.report);
-    io.output('statement', files.statement);
+    io.output('decision-report', files.report);
+    io.output('decision-statement', files.statement);
     io.output('predicate', files.predicate);
     io.output('subject-digest', decision.subject.digest);
     io.output('subject-name', name ?? decision.subject.digest);
-    await io.summary(decisionToMarkdown(decision, { dryRun }));
+    await io.summary(`${decisionToMarkdown(decision, { dryRun })}\n${(0,lib/* decidedBy */.yP)(io, dist/* promotionGateGate */.Sx, resolved)}\n`);
     if (decision.decision === 'pass')
         return { failed: false };
     const blocking = decision.requirements.filter((r) => r.status === 'missing' || r.status === 'failed').map((r) => r.id);
@@ -54919,11 +55015,11 @@ async function subject(io, at) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3596);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6605);
+/* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3605);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7841);
 
 
-await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .promotionGate */ .h);
+await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .promotionGate */ .h);
 //# sourceMappingURL=main.js.map
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -64488,30 +64584,35 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 2321:
+/***/ 6210:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  xL: () => (/* reexport */ errors_ConfigError),
+  xL: () => (/* reexport */ ConfigError),
   am: () => (/* reexport */ CoreError),
+  l$: () => (/* reexport */ POLICY_PATH),
   Cs: () => (/* reexport */ PREDICATE_TYPES),
+  CG: () => (/* reexport */ STEP_SUMMARY_LIMIT),
   D9: () => (/* reexport */ TRUSTGATE_VERSION),
   O_: () => (/* reexport */ TrustgateError),
+  WU: () => (/* reexport */ foreign_errors_asTrustgateError),
   Y5: () => (/* reexport */ buildStatement),
-  Hn: () => (/* reexport */ cell),
+  Hn: () => (/* reexport */ markdown_cell),
   It: () => (/* reexport */ checkStatement),
   Uc: () => (/* reexport */ describeError),
   MO: () => (/* reexport */ formatDigest),
   m: () => (/* reexport */ parseDigest),
   ON: () => (/* reexport */ parsePolicy),
-  qs: () => (/* reexport */ severityRank),
+  Sx: () => (/* reexport */ promotionGateGate),
+  nZ: () => (/* reexport */ resolvePolicy),
+  qs: () => (/* reexport */ verdict_severityRank),
   e0: () => (/* reexport */ splitVerdict),
-  uI: () => (/* reexport */ verdictRank)
+  uI: () => (/* reexport */ verdict_verdictRank)
 });
 
-// UNUSED EXPORTS: COMPLETENESS, DEFAULT_FAIL_ON, FINDING_VERDICTS, MARKER_FIELDS, MARKER_TIERS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, agentsPolicySchema, architectureReviewRuleSchema, attributionPolicySchema, blocks, blocksFile, buildReport, combineVerdict, defaultPolicy, environmentPolicySchema, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, parseConfig, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toText, verifyPolicySchema, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
+// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, combineVerdict, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, parseConfig, policyInput, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict, writeFileAtomic
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -64537,7 +64638,7 @@ class CoreError extends TrustgateError {
     }
 }
 /** A config problem located in a file: `file:line:column: message`. */
-class errors_ConfigError extends TrustgateError {
+class ConfigError extends TrustgateError {
     line;
     column;
     key;
@@ -64553,14 +64654,6 @@ class errors_ConfigError extends TrustgateError {
             this.key = first.key;
         this.problems = problems;
     }
-}
-/** Turn anything thrown into a message; never print a stack trace to a user for an expected failure. */
-function describeError(err) {
-    if (err instanceof TrustgateError)
-        return { code: err.code, message: err.message };
-    if (err instanceof Error)
-        return { code: 'INTERNAL_ERROR', message: err.message };
-    return { code: 'INTERNAL_ERROR', message: String(err) };
 }
 //# sourceMappingURL=errors.js.map
 // EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 17 modules
@@ -64719,7 +64812,9 @@ const signerIdentitySchema = schemas/* strictObject */.rej({
 })
     .refine((v) => (v.identity === undefined) !== (v.identityRegexp === undefined), {
     message: 'give exactly one of identity or identityRegexp',
-});
+})
+    // The same rule for schema/trustgate.schema.json (JSON Schema cannot run the refine above).
+    .meta({ oneOf: [{ required: ['identity'] }, { required: ['identityRegexp'] }] });
 //# sourceMappingURL=identity.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/policy/promotion.js
 
@@ -64929,7 +65024,7 @@ function parseConfig(schema, text, file) {
             const pos = lineCounter.linePos(e.pos[0]);
             return { line: pos.line, column: pos.col, message: `YAML syntax: ${e.message.split('\n')[0]}` };
         });
-        throw new errors_ConfigError('CONFIG_YAML_ERROR', file, problems);
+        throw new ConfigError('CONFIG_YAML_ERROR', file, problems);
     }
     const result = schema.safeParse(doc.toJS() ?? {});
     if (result.success)
@@ -64950,13 +65045,13 @@ function parseConfig(schema, text, file) {
         return { ...at, key: where, message: `${where}: ${issue.message}` };
     });
     problems.sort((a, b) => a.line - b.line || a.column - b.column);
-    throw new errors_ConfigError('CONFIG_SCHEMA_ERROR', file, problems);
+    throw new ConfigError('CONFIG_SCHEMA_ERROR', file, problems);
 }
 /** Read and validate a trustgate policy file. */
 async function loadPolicyFile(file) {
     let text;
     try {
-        text = await readFile(file, 'utf8');
+        text = await (0,promises_.readFile)(file, 'utf8');
     }
     catch (cause) {
         throw new ConfigError('CONFIG_NOT_FOUND', file, [
@@ -65000,6 +65095,31 @@ function locateKey(doc, path, key, lc) {
     return locate(doc, path, lc);
 }
 //# sourceMappingURL=load.js.map
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ../../packages/core/dist/config/discover.js
+
+
+
+
+/** Where a repository keeps its policy; every gate reads it from the checkout unless told otherwise. */
+const POLICY_PATH = '.github/trustgate.yml';
+/**
+ * The policy a gate runs under: the file it was given (which must exist), else `.github/trustgate.yml` under the
+ * root when present, else the built-in defaults. A present but invalid file is an error, never the defaults.
+ */
+async function resolvePolicy(given, root) {
+    const path = given ? (0,external_node_path_.resolve)(root, given) : (0,external_node_path_.join)(root, POLICY_PATH);
+    if (!given && !(0,external_node_fs_.existsSync)(path))
+        return { policy: defaultPolicy(), describe: `built-in defaults (no ${POLICY_PATH} in the workspace)` };
+    const policy = await loadPolicyFile(path);
+    const rel = (0,external_node_path_.relative)(root, path);
+    const file = rel.startsWith('..') ? path : rel;
+    return { policy, file, describe: `\`${file}\`${given ? ' (the policy input)' : ''}` };
+}
+//# sourceMappingURL=discover.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/digest.js
 
 const LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
@@ -65022,6 +65142,169 @@ function isDigest(text) {
     return /^(sha256|sha384|sha512):[0-9a-fA-F]+$/.test(text.trim());
 }
 //# sourceMappingURL=digest.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/foreign-errors.js
+
+const FILE_PROBLEMS = {
+    ENOENT: ['no such file or directory', 'check the path'],
+    EACCES: ['permission denied', 'check its permissions'],
+    EPERM: ['operation not permitted', 'check its permissions'],
+    EISDIR: ['it is a directory', 'pass a file'],
+    ENOTDIR: ['a component of the path is not a directory', 'check the path'],
+    ENOSPC: ['no space left on the device', 'free some space'],
+    EROFS: ['the file system is read-only', 'write somewhere writable'],
+    EEXIST: ['it already exists', 'remove it or choose another name'],
+    EMFILE: ['too many open files', 'raise the open-file limit (ulimit -n)'],
+    ENAMETOOLONG: ['the name is too long', 'use a shorter path'],
+    ELOOP: ['too many levels of symbolic links', 'check the links'],
+    EBUSY: ['it is busy', 'retry when it is free'],
+    EXDEV: ['it is on another device', 'write beside the target'],
+};
+const VERBS = {
+    open: 'cannot open',
+    read: 'cannot read',
+    write: 'cannot write',
+    mkdir: 'cannot create directory',
+    rename: 'cannot replace',
+    scandir: 'cannot list',
+    opendir: 'cannot list',
+    unlink: 'cannot remove',
+    mkdtemp: 'cannot create a temporary directory in',
+};
+const NETWORK_PROBLEMS = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'DNS lookup failed',
+    ETIMEDOUT: 'timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    EPIPE: 'connection closed',
+    UND_ERR_CONNECT_TIMEOUT: 'connect timed out',
+    UND_ERR_SOCKET: 'connection closed',
+    CERT_HAS_EXPIRED: 'TLS certificate expired',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted',
+    SELF_SIGNED_CERT_IN_CHAIN: 'TLS certificate not trusted',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate not trusted',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate is for another host',
+};
+/** The first error in the cause chain (and AggregateError members) with a network code, if any. */
+function networkErrno(err, depth = 0) {
+    if (!err || typeof err !== 'object' || depth > 5)
+        return undefined;
+    const e = err;
+    if (typeof e.code === 'string' && e.code in NETWORK_PROBLEMS)
+        return e;
+    for (const inner of Array.isArray(e.errors) ? e.errors : []) {
+        const found = networkErrno(inner, depth + 1);
+        if (found)
+            return found;
+    }
+    return networkErrno(e.cause, depth + 1);
+}
+function networkError(err, e, target) {
+    const where = target ??
+        (typeof e.hostname === 'string'
+            ? e.hostname
+            : typeof e.address === 'string'
+                ? `${e.address}${typeof e.port === 'number' ? `:${e.port}` : ''}`
+                : 'the server');
+    return new CoreError('NETWORK_ERROR', `cannot reach ${where}: ${NETWORK_PROBLEMS[e.code]} (${e.code}); check the URL, that the service is running, and the network`, { cause: err });
+}
+function isOctokitError(err) {
+    const e = err;
+    return !!e && e.name === 'HttpError' && typeof e.status === 'number';
+}
+const GITHUB_HINTS = {
+    401: 'check GITHUB_TOKEN (missing, expired or revoked)',
+    403: 'the token lacks a permission or hit a rate limit; check its permissions',
+    404: 'check the owner/repository name and that the token can see it',
+    422: 'GitHub rejected the request as invalid',
+};
+function githubError(err) {
+    const request = err.request?.url ? `${err.request.method ?? 'GET'} ${err.request.url.replace(/\?.*$/, '')}` : 'request';
+    const said = typeof err.response?.data?.message === 'string' ? err.response.data.message : err.message.split(' - ')[0];
+    const hint = GITHUB_HINTS[err.status] ?? (err.status >= 500 ? 'GitHub is failing; retry later' : 'check the request');
+    return new CoreError('GITHUB_API_ERROR', `GitHub API ${request} answered ${err.status} (${said}); ${hint}`, { cause: err });
+}
+/**
+ * Anything thrown, as a TrustgateError with a stable code; unknown errors become INTERNAL_ERROR (a bug to report).
+ * `file` names the file when the error does not (a read of a directory reports EISDIR without a path).
+ */
+function foreign_errors_asTrustgateError(err, file) {
+    if (err instanceof TrustgateError)
+        return err;
+    if (isOctokitError(err)) {
+        const net = networkErrno(err);
+        return net ? networkError(err, net, err.request?.url && new URL(err.request.url).host) : githubError(err);
+    }
+    const e = (err && typeof err === 'object' ? err : {});
+    const code = typeof e.code === 'string' ? e.code : undefined;
+    const path = typeof e.path === 'string' ? e.path : file;
+    if (code && code in FILE_PROBLEMS && path !== undefined) {
+        const [what, hint] = FILE_PROBLEMS[code];
+        const verb = VERBS[typeof e.syscall === 'string' ? e.syscall : ''] ?? 'cannot access';
+        const named = e.syscall === 'rename' && typeof e.dest === 'string' ? e.dest : path;
+        return new CoreError('IO_ERROR', `${verb} ${named}: ${what}; ${hint}`, { cause: err, file: named });
+    }
+    const net = networkErrno(err);
+    if (net)
+        return networkError(err, net);
+    return new TrustgateError('INTERNAL_ERROR', err instanceof Error ? err.message : String(err), { cause: err });
+}
+/** Turn anything thrown into a code and a message; never print a stack trace to a user for an expected failure. */
+function describeError(err) {
+    const ours = foreign_errors_asTrustgateError(err);
+    return { code: ours.code, message: ours.message };
+}
+//# sourceMappingURL=foreign-errors.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ../../packages/core/dist/atomic-write.js
+
+
+
+
+/**
+ * Write a report or statement so a reader sees the old file or the whole new one, never half of it: a temporary
+ * file beside the target, flushed, then renamed over it. A target that is a FIFO or a device (`/dev/stdout`,
+ * `/dev/null`) is written directly, since it cannot be replaced. Errors name the target, with code IO_ERROR.
+ */
+async function writeFileAtomic(file, data) {
+    const existing = await stat(file).catch(() => undefined);
+    if (existing && !existing.isFile() && !existing.isDirectory()) {
+        await writeFile(file, data).catch((err) => {
+            throw asTrustgateError(retarget(err, file), file);
+        });
+        return;
+    }
+    const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+        const handle = await open(temp, 'wx', existing ? existing.mode & 0o777 : 0o666);
+        try {
+            await handle.writeFile(data);
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await rename(temp, file);
+    }
+    catch (err) {
+        await unlink(temp).catch(() => undefined);
+        throw asTrustgateError(retarget(err, file), file);
+    }
+}
+/** An error about the temporary file is reported as being about the target the user named. */
+function retarget(err, file) {
+    const e = err;
+    if (e && typeof e === 'object' && typeof e.path === 'string') {
+        e.path = file;
+        if (e.syscall === 'rename')
+            e.dest = file;
+    }
+    return err;
+}
+//# sourceMappingURL=atomic-write.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/intoto/statement.js
 /** in-toto Statement v1 (https://in-toto.io/Statement/v1). */
 const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
@@ -65117,7 +65400,7 @@ function isRecord(value) {
 
 const ICON = { safe: '✅', review: '🟡', unsafe: '⛔', error: '❗' };
 /** Escape text for a Markdown table cell. */
-function cell(text) {
+function markdown_cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 /** A step-summary table: one row per file, then the findings of the files that are not safe. */
@@ -65130,20 +65413,24 @@ function toMarkdown(report, title = 'trustgate scan') {
         '',
         '| file | format | verdict | findings |',
         '|---|---|---|---|',
-        ...report.files.map((f) => `| \`${cell(f.path)}\` | ${cell(f.format)} | ${ICON[f.verdict]} ${f.verdict}${cell(gap(f))} | ${f.findings.length} |`),
+        ...report.files.map((f) => `| \`${markdown_cell(f.path)}\` | ${markdown_cell(f.format)} | ${ICON[f.verdict]} ${f.verdict}${markdown_cell(gap(f))} | ${f.findings.length} |`),
     ];
     const flagged = report.files.filter((f) => f.findings.length > 0);
     if (flagged.length > 0) {
         lines.push('', '| file | rule | severity | message |', '|---|---|---|---|');
         for (const f of flagged) {
             for (const x of f.findings)
-                lines.push(`| \`${cell(x.location?.path ?? f.path)}\` | ${x.rule} | ${x.severity} | ${cell(x.message)} |`);
+                lines.push(`| \`${markdown_cell(x.location?.path ?? f.path)}\` | ${x.rule} | ${x.severity} | ${markdown_cell(x.message)} |`);
         }
     }
     return `${lines.join('\n')}\n`;
 }
 //# sourceMappingURL=markdown.js.map
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/sarif.js
+
+
 const LEVEL = {
     critical: 'error',
     high: 'error',
@@ -65157,14 +65444,17 @@ const SECURITY_SEVERITY = { critical: '9.5', high: '8.0', medium: '5.5', low: '3
 function unknownRule(id) {
     return { id, name: id, shortDescription: { text: id }, help: { text: 'See the trustgate rule documentation.' } };
 }
+const SRCROOT = '%SRCROOT%';
 /**
  * SARIF 2.1.0 as GitHub code scanning ingests it: every result has ruleId, level, an artifact URI and a
- * start line (1 for whole-file findings; byte offsets go in `region.byteOffset` where known).
+ * start line (1 for whole-file findings; byte offsets go in `region.byteOffset` where known). Info-level findings
+ * are not alerts: they stay in the JSON report and are left out here.
  */
 function toSarif(report, rules, options = {}) {
+    const alerting = (f) => f.severity !== 'info';
     const used = new Set();
     for (const f of report.files)
-        for (const x of f.findings)
+        for (const x of f.findings.filter(alerting))
             used.add(x.rule);
     const ids = [...used].sort();
     const ruleIndex = new Map(ids.map((id, i) => [id, i]));
@@ -65182,9 +65472,9 @@ function toSarif(report, rules, options = {}) {
             properties: { 'security-severity': SECURITY_SEVERITY[r.severity], tags: ['security', 'supply-chain'] },
         };
     });
-    const results = report.files.flatMap((file) => file.findings.map((f) => {
+    const results = report.files.flatMap((file) => file.findings.filter(alerting).map((f) => {
         const loc = f.location;
-        const uri = toUri(loc?.path ?? file.path);
+        const artifactLocation = sarif_locate(loc?.path ?? file.path, options);
         const region = { startLine: Math.max(1, loc?.line ?? 1) };
         if (loc?.column !== undefined)
             region.startColumn = Math.max(1, loc.column);
@@ -65195,7 +65485,7 @@ function toSarif(report, rules, options = {}) {
             ruleIndex: ruleIndex.get(f.rule) ?? 0,
             level: LEVEL[f.severity],
             message: { text: f.evidence ? `${f.message} (${f.evidence})` : f.message },
-            locations: [{ physicalLocation: { artifactLocation: { uri }, region } }],
+            locations: [{ physicalLocation: { artifactLocation, region } }],
             partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256 ?? file.path}:${loc?.offset ?? loc?.line ?? 0}` },
             properties: { verdict: file.verdict, findingVerdict: file.findingVerdict, completeness: file.completeness, severity: f.severity },
         };
@@ -65214,6 +65504,8 @@ function toSarif(report, rules, options = {}) {
                         rules: descriptors,
                     },
                 },
+                ...(options.automationId ? { automationDetails: { id: options.automationId } } : {}),
+                ...(options.root ? { originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(options.root).href.replace(/\/?$/, '/')}` } } } : {}),
                 // Files that were not fully analysed make the run unsuccessful, whatever was found in them.
                 invocations: [
                     {
@@ -65223,7 +65515,7 @@ function toSarif(report, rules, options = {}) {
                             .map((f) => ({
                             level: 'error',
                             message: { text: `${f.path}: analysis ${f.completeness}; the file is not trusted (verdict ${f.verdict})` },
-                            locations: [{ physicalLocation: { artifactLocation: { uri: toUri(f.path) } } }],
+                            locations: [{ physicalLocation: { artifactLocation: sarif_locate(f.path, options) } }],
                         })),
                     },
                 ],
@@ -65231,6 +65523,18 @@ function toSarif(report, rules, options = {}) {
             },
         ],
     };
+}
+// Inside the root: a relative URI under %SRCROOT%; outside it an absolute file: URI (code scanning cannot map it,
+// but it is not passed off as a repository path).
+function sarif_locate(path, options) {
+    if (!options.root)
+        return { uri: toUri(path) };
+    const onDisk = path.split('!/')[0] ?? path;
+    const abs = resolve(options.cwd ?? options.root, onDisk);
+    const rel = relative(options.root, abs);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
+        return { uri: pathToFileURL(abs).href };
+    return { uri: toUri(rel.split('\\').join('/')), uriBaseId: SRCROOT };
 }
 // Container members are reported as `outer!/inner`; SARIF wants a relative URI of the file on disk.
 function toUri(path) {
@@ -65252,10 +65556,10 @@ const SEVERITIES = (/* unused pure expression or super */ null && (['critical', 
 const VERDICT_RANK = { safe: 0, review: 1, error: 2, unsafe: 3 };
 const COMPLETENESS_RANK = { complete: 0, partial: 1, failed: 2 };
 const SEVERITY_RANK = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
-function verdictRank(v) {
+function verdict_verdictRank(v) {
     return VERDICT_RANK[v];
 }
-function severityRank(s) {
+function verdict_severityRank(s) {
     return SEVERITY_RANK[s];
 }
 /** The most severe of several verdicts; an empty list is `safe`. */
@@ -65333,7 +65637,76 @@ function buildReport(files, failOn, tool) {
     return { version: 1, tool, files, summary: summarise(files, failOn) };
 }
 //# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/report/step-summary.js
+
+
+const step_summary_ICON = { safe: '✅', review: '🟡', unsafe: '⛔', error: '❗' };
+// GitHub drops a step summary over 1 MiB whole; several gates can share one step, so each gets a share of it.
+const STEP_SUMMARY_LIMIT = 1024 * 1024;
+/**
+ * A scan's step summary that stays under `maxBytes` however many files were scanned: the heading and counts, then
+ * every finding of the files that are not safe (worst first) while they fit, then counts for the rest.
+ */
+function toStepSummary(report, options) {
+    const max = options.maxBytes ?? STEP_SUMMARY_LIMIT / 2;
+    const s = report.summary;
+    const head = [
+        `### ${options.title}: ${step_summary_ICON[s.verdict]} ${s.verdict}${s.blocking ? ' (blocking)' : ''}`,
+        '',
+        ...(options.notes ?? []).flatMap((n) => [n, '']),
+        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error${s.incomplete ? `; ${s.incomplete} not fully analysed` : ''}`,
+        '',
+    ];
+    const flagged = report.files
+        .filter((f) => f.verdict !== 'safe' || f.findings.some((x) => x.severity !== 'info'))
+        .sort((a, b) => verdictRank(b.verdict) - verdictRank(a.verdict));
+    const rows = [];
+    let findings = 0;
+    for (const f of flagged) {
+        const list = [...f.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+        if (list.length === 0)
+            rows.push(`| \`${cell(f.path)}\` | ${step_summary_ICON[f.verdict]} ${f.verdict} | | | |`);
+        for (const x of list)
+            rows.push(`| \`${cell(x.location?.path ?? f.path)}\` | ${step_summary_ICON[f.verdict]} ${f.verdict} | ${x.rule} | ${x.severity} | ${cell(x.message)} |`);
+        findings += Math.max(1, list.length);
+    }
+    const flaggedSet = new Set(flagged);
+    const safeByFormat = new Map();
+    for (const f of report.files)
+        if (!flaggedSet.has(f))
+            safeByFormat.set(f.format, (safeByFormat.get(f.format) ?? 0) + 1);
+    const tail = safeByFormat.size
+        ? [
+            '',
+            '| safe files by format | files |',
+            '|---|---|',
+            ...[...safeByFormat].sort((a, b) => b[1] - a[1]).map(([fmt, n]) => `| ${cell(fmt)} | ${n} |`),
+        ]
+        : [];
+    const fixed = Buffer.byteLength([...head, ...tail].join('\n')) + 400;
+    const table = rows.length ? ['| file | verdict | rule | severity | message |', '|---|---|---|---|---|'] : [];
+    let used = Buffer.byteLength(table.join('\n')) + fixed;
+    let shown = 0;
+    for (const r of rows) {
+        const bytes = Buffer.byteLength(r) + 1;
+        if (used + bytes > max)
+            break;
+        table.push(r);
+        used += bytes;
+        shown++;
+    }
+    const more = rows.length - shown;
+    const left = more > 0
+        ? [
+            '',
+            `_${more} more rows of ${findings} (findings of ${flagged.length} files) are not shown here: see the JSON report${options.reportPath ? ` \`${cell(options.reportPath)}\`` : ''}._`,
+        ]
+        : [];
+    return `${[...head, ...table, ...left, ...tail].join('\n')}\n`;
+}
+//# sourceMappingURL=step-summary.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/index.js
+
 
 
 
@@ -65344,7 +65717,334 @@ function buildReport(files, failOn, tool) {
 /** trustgate's version, shown by `--version` and written into reports and statements. */
 const TRUSTGATE_VERSION = '0.1.0';
 //# sourceMappingURL=version.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/gates/shared.js
+/** A GitHub Actions expression as action.yml holds it. */
+const expression = (e) => ['$', '{{ ', e, ' }}'].join('');
+// Inputs and outputs several gates declare: one object each, so a name means one thing in every action.
+const policyInput = {
+    name: 'policy',
+    description: 'Policy file. Default: .github/trustgate.yml in the workspace when it exists, else the built-in defaults. An input below overrides the policy only when the workflow sets it.',
+    flag: '--policy',
+};
+const tokenInput = {
+    name: 'github-token',
+    description: 'Token for GitHub API reads (attestations, pull request commits and files) and writes (labels).',
+    default: expression('github.token'),
+    flag: false,
+};
+const trustedRootInput = {
+    name: 'trusted-root',
+    description: "Sigstore trusted_root.json (or JSON Lines of roots) to verify with. Default: the policy's verify.trustedRoot, else the bundled public-good root; GitHub Enterprise and private repositories need GitHub's own.",
+    overrides: 'verify.trustedRoot',
+    flag: '--trusted-root',
+};
+const errorCodeOutput = {
+    name: 'error-code',
+    description: 'Stable error code when the gate itself failed to run (empty otherwise).',
+};
+const attestInput = {
+    name: 'attest',
+    description: "Sign this gate's evidence (the scan result, the promotion decision) with actions/attest, keyed by the subjects' digests. Needs id-token: write and attestations: write.",
+    kind: 'boolean',
+    default: 'false',
+    flag: false,
+    composite: true,
+};
+//# sourceMappingURL=shared.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/gates/ai-tag.js
+
+const aiTagGate = {
+    gate: 'ai-tag',
+    title: 'trustgate AI tag',
+    summary: 'Classify a pull request as agent-written, AI-assisted, human, unknown or bot; label it and name the initiating human.',
+    icon: 'tag',
+    command: 'tag',
+    inputs: [
+        tokenInput,
+        policyInput,
+        {
+            name: 'label',
+            description: "Add and remove the cohort labels (needs pull-requests: write; refused on a fork's read-only token, with a warning).",
+            kind: 'boolean',
+            default: 'true',
+            flag: false,
+        },
+        {
+            name: 'agent-label',
+            description: "Label for agent-written PRs. Default: the policy's attribution.labels.agent, else ai:agent.",
+            overrides: 'attribution.labels.agent',
+            flag: false,
+        },
+        {
+            name: 'assisted-label',
+            description: "Label for AI-assisted PRs. Default: the policy's attribution.labels.assisted, else ai:assisted.",
+            overrides: 'attribution.labels.assisted',
+            flag: false,
+        },
+        {
+            name: 'git-ai-notes',
+            description: "Read git-ai authorship notes (refs/notes/ai) of the PR's commits from the checkout, when fetched.",
+            kind: 'boolean',
+            default: 'true',
+            flag: false,
+        },
+        {
+            name: 'fail-on-hidden-instructions',
+            description: 'Fail the step when a changed agent instruction file hides text (invisible, bidi or tag characters).',
+            kind: 'boolean',
+            default: 'true',
+            flag: false,
+        },
+        {
+            name: 'fail-on-agents',
+            description: "Fail the step when a changed MCP config, skill or instruction file is unsafe or unreadable under the policy's agents section (unlisted or denied MCP servers, unpinned launches, inlined secrets, hidden text, drift from agents.pinned).",
+            kind: 'boolean',
+            default: 'true',
+            flag: false,
+        },
+    ],
+    outputs: [
+        { name: 'cohort', description: 'agent, assisted, human, unknown or bot.' },
+        { name: 'agent', description: 'The agent or tool found, if any.' },
+        { name: 'initiator', description: "The human who started the agent's change." },
+        { name: 'ai-line-share', description: 'Share of changed lines attributed to AI (git-ai notes / Agent Trace), when known.' },
+        {
+            name: 'classification',
+            description: 'The full classification as JSON (version 1); store it, squash merges drop per-commit trailers.',
+        },
+        { name: 'agents-verdict', description: 'Verdict over the changed MCP configs, skills and instruction files (safe, review, unsafe, error).' },
+        { name: 'agents-review-required', description: 'true when the change touches an agent file, so the policy\'s agents.review must approve it.' },
+        { name: 'agents-report', description: 'The agents report as JSON (files, servers, findings, review).' },
+        errorCodeOutput,
+    ],
+};
+//# sourceMappingURL=ai-tag.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/gates/promotion-gate.js
+
+// actions/attest v4.2.2, pinned by commit (a tag can be moved; test/actions/pins.test.ts checks every pin).
+const ATTEST_ACTION = 'actions/attest@1e69f48acb82d1966a394da916b4c1698aa569d6';
+const promotionGateGate = {
+    gate: 'promotion-gate',
+    title: 'trustgate promotion gate',
+    summary: "Promote a digest to an environment only when signed evidence for that exact digest satisfies the environment's policy.",
+    icon: 'lock',
+    command: 'gate',
+    inputs: [
+        { name: 'environment', description: 'Target environment name, as in the policy.', required: true, flag: '--environment' },
+        { name: 'subject-digest', description: 'sha256:<hex> of the artifact to promote.', flag: '--subject' },
+        { name: 'subject-path', description: 'The artifact file, when no digest is given.', flag: false },
+        policyInput,
+        {
+            name: 'evidence',
+            description: 'Evidence files (in-toto statements or Sigstore bundles), one per line. The attestations API is read as well when a token is given.',
+            kind: 'list',
+            flag: '--evidence',
+        },
+        tokenInput,
+        trustedRootInput,
+        { name: 'dry-run', description: 'Evaluate and report without failing the step.', kind: 'boolean', default: 'false', flag: false },
+        attestInput,
+    ],
+    outputs: [
+        { name: 'decision', description: 'pass or fail.' },
+        { name: 'decision-report', description: 'Path of the JSON decision.' },
+        { name: 'decision-statement', description: 'Path of the decision Statement (SLSA verification summary).' },
+        { name: 'subject-digest', description: 'The digest decided on (what the attest step signs).' },
+        { name: 'subject-name', description: "The artifact's name (the subject-path file name, else the digest)." },
+        { name: 'predicate', description: 'Path of the VSA predicate alone (input of actions/attest).' },
+        errorCodeOutput,
+    ],
+    after: [
+        {
+            if: "inputs.attest == 'true' && steps.gate.outputs.decision-statement != ''",
+            uses: ATTEST_ACTION,
+            with: {
+                'subject-digest': expression('steps.gate.outputs.subject-digest'),
+                'subject-name': expression('steps.gate.outputs.subject-name'),
+                'predicate-type': 'https://slsa.dev/verification_summary/v1',
+                'predicate-path': expression('steps.gate.outputs.predicate'),
+            },
+        },
+    ],
+};
+//# sourceMappingURL=promotion-gate.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/gates/model-scan.js
+
+
+
+const modelScanGate = {
+    gate: 'model-scan',
+    title: 'trustgate model scan',
+    summary: 'Scan model files (pickle, PyTorch, joblib, NumPy, archives, Keras, ONNX, GGUF, safetensors) for code that runs on load.',
+    icon: 'shield',
+    command: 'scan',
+    inputs: [
+        {
+            name: 'path',
+            description: 'Files or directories to scan, one per line, relative to the workspace.',
+            required: true,
+            kind: 'list',
+            flag: false,
+        },
+        policyInput,
+        {
+            name: 'fail-on',
+            description: "Verdicts that fail the step, comma-separated. Default: the policy's scan.failOn (unsafe,review,error when there is no policy).",
+            kind: 'list',
+            overrides: 'scan.failOn',
+            flag: '--fail-on',
+        },
+        {
+            name: 'exclude',
+            description: 'Globs of files and directories not to scan, one per line (matched relative to the workspace; `**/` for any depth).',
+            kind: 'list',
+            flag: '--exclude',
+        },
+        {
+            name: 'include',
+            description: 'Globs of the only files to scan, one per line (default: every file).',
+            kind: 'list',
+            flag: '--include',
+        },
+        {
+            name: 'include-vcs',
+            description: 'Also walk version-control metadata (.git, .hg, .svn, ...). Its object stores are not models; default false.',
+            kind: 'boolean',
+            default: 'false',
+            flag: '--include-vcs',
+        },
+        {
+            name: 'sarif',
+            description: 'Where to write SARIF 2.1.0 for github/codeql-action/upload-sarif (paths relative to the workspace). Empty for none.',
+            default: 'trustgate-model-scan.sarif',
+            flag: false,
+        },
+        { name: 'mlbom', description: 'Where to write a CycloneDX 1.6 ML-BOM. Empty for none.', flag: '--mlbom' },
+        {
+            name: 'sources',
+            description: 'Also report model references in code and configs (from_pretrained, hf_hub_download, huggingface.co URLs, hf://) outside scan.sources.allow.',
+            kind: 'boolean',
+            default: 'false',
+            flag: '--sources',
+        },
+        {
+            name: 'scan-statement',
+            description: 'Where to write the in-toto scan Statement (evidence for the promotion gate; sign it with actions/attest). Empty for none.',
+            flag: '--statement',
+        },
+        attestInput,
+    ],
+    outputs: [
+        { name: 'verdict', description: 'safe, review, unsafe or error (the worst over all files; unsafe outranks error).' },
+        {
+            name: 'finding-verdict',
+            description: 'safe, review or unsafe, what the findings say whatever could not be read (the worst over all files).',
+        },
+        { name: 'completeness', description: 'complete, partial or failed, how much was analysed (the least complete file).' },
+        { name: 'unsafe-count', description: 'Number of files whose verdict is unsafe.' },
+        { name: 'incomplete-count', description: 'Number of files that were not fully analysed (never a pass under fail-on error).' },
+        { name: 'scan-report', description: 'Path of the JSON report (every file, every finding).' },
+        {
+            name: 'scan-predicate',
+            description: 'Path of the scan predicate alone (input of actions/attest), when scan-statement or attest is set.',
+        },
+        { name: 'scan-subjects', description: "Path of the scanned files' sha256 checksums (subject-checksums of actions/attest), likewise." },
+        errorCodeOutput,
+    ],
+    after: [
+        {
+            if: "inputs.attest == 'true' && steps.gate.outputs.scan-predicate != ''",
+            uses: ATTEST_ACTION,
+            with: {
+                'subject-checksums': expression('steps.gate.outputs.scan-subjects'),
+                'predicate-type': PREDICATE_TYPES.scan,
+                'predicate-path': expression('steps.gate.outputs.scan-predicate'),
+            },
+        },
+    ],
+};
+//# sourceMappingURL=model-scan.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/gates/verify-signature.js
+
+const identity = "Default: the policy's verify.identities (any one of them suffices).";
+const verifySignatureGate = {
+    gate: 'verify-signature',
+    title: 'trustgate verify signature',
+    summary: 'Verify a Sigstore bundle, an OpenSSF model signature or a GitHub artifact attestation against an exact signer identity.',
+    icon: 'check-circle',
+    inputs: [
+        { name: 'mode', description: 'blob, attestation or model.', required: true, flag: false },
+        { name: 'subject', description: 'The file, directory (model mode) or sha256:<hex> digest to verify.', required: true, flag: false },
+        { name: 'bundle', description: 'Sigstore bundle (blob, attestation) or model.sig (model).', required: true, flag: '--bundle' },
+        policyInput,
+        {
+            name: 'certificate-identity',
+            description: `Expected certificate identity (SAN), matched exactly. ${identity}`,
+            overrides: 'verify.identities',
+            flag: '--certificate-identity',
+        },
+        {
+            name: 'certificate-identity-regexp',
+            description: `Regexp for the identity; trustgate anchors it. ${identity}`,
+            overrides: 'verify.identities',
+            flag: '--certificate-identity-regexp',
+        },
+        {
+            name: 'certificate-oidc-issuer',
+            description: `Expected OIDC issuer, matched exactly. ${identity}`,
+            overrides: 'verify.identities',
+            flag: '--certificate-oidc-issuer',
+        },
+        { name: 'key', description: 'Public key PEM file, instead of an identity.', flag: '--key' },
+        { name: 'owner', description: 'attestation mode: the repository owner that must have signed.', flag: '--owner' },
+        { name: 'repo', description: 'attestation mode: owner/repo that must have signed.', flag: '--repo' },
+        {
+            name: 'signer-workflow',
+            description: 'attestation mode: the workflow that must have signed (owner/repo/.github/workflows/f.yml).',
+            flag: '--signer-workflow',
+        },
+        {
+            name: 'predicate-type',
+            description: 'attestation mode: predicate type to require.',
+            default: 'https://slsa.dev/provenance/v1',
+            flag: '--predicate-type',
+        },
+        trustedRootInput,
+        {
+            name: 'ignore-paths',
+            description: 'model mode: paths inside the model not covered by the signature (comma or newline separated).',
+            kind: 'list',
+            flag: '--ignore-paths',
+        },
+        {
+            name: 'verification-statement',
+            description: 'Write an in-toto verification Statement to this file (evidence for the promotion gate / actions/attest).',
+            flag: '--statement',
+        },
+    ],
+    outputs: [
+        { name: 'verified', description: 'true when the signature verified against the policy.' },
+        { name: 'signer-identity', description: 'The identity that signed.' },
+        errorCodeOutput,
+    ],
+};
+//# sourceMappingURL=verify-signature.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/gates/index.js
+
+
+
+
+
+
+
+/** Every gate, in the order the root action lists them. */
+const GATE_DESCRIPTIONS = [modelScanGate, verifySignatureGate, promotionGateGate, aiTagGate];
+//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/index.js
+
+
+
+
 
 
 

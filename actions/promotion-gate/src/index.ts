@@ -1,6 +1,6 @@
 import { basename, join, resolve } from 'node:path';
-import type { ActionIO, GateOutcome } from '@trustgate/action-kit';
-import { CoreError } from '@trustgate/core';
+import { type ActionIO, decidedBy, type GateOutcome, gatePolicy } from '@trustgate/action-kit';
+import { CoreError, POLICY_PATH, promotionGateGate } from '@trustgate/core';
 import { decidePromotionFromFiles, decisionToJson, decisionToMarkdown } from '@trustgate/gate';
 import { sha256File } from '@trustgate/verify';
 
@@ -12,11 +12,17 @@ export async function promotionGate(io: ActionIO): Promise<GateOutcome> {
   const environment = io.requiredInput('environment');
   const at = (p: string) => resolve(io.workspace, p);
   const { digest, name } = await subject(io, at);
-  const trustedRoot = io.input('trusted-root');
+  const resolved = await gatePolicy(io);
+  if (!resolved.file)
+    throw new CoreError(
+      'CONFIG_NOT_FOUND',
+      `the promotion gate needs a policy with promotion environments: add ${POLICY_PATH} to the repository or set the policy input`,
+    );
+  const trustedRoot = io.input('trusted-root') || resolved.policy.verify.trustedRoot;
   const repository = io.env.GITHUB_REPOSITORY;
   const dryRun = io.booleanInput('dry-run', false);
   const { decision, statement } = await decidePromotionFromFiles({
-    policyFile: at(io.input('policy') || '.github/trustgate.yml'),
+    policyFile: at(resolved.file),
     environment,
     subject: digest,
     ...(name ? { subjectName: name } : {}),
@@ -35,12 +41,12 @@ export async function promotionGate(io: ActionIO): Promise<GateOutcome> {
   await io.writeFile(files.statement, `${JSON.stringify(statement, null, 2)}\n`);
   await io.writeFile(files.predicate, `${JSON.stringify(statement.predicate)}\n`);
   io.output('decision', decision.decision);
-  io.output('report', files.report);
-  io.output('statement', files.statement);
+  io.output('decision-report', files.report);
+  io.output('decision-statement', files.statement);
   io.output('predicate', files.predicate);
   io.output('subject-digest', decision.subject.digest);
   io.output('subject-name', name ?? decision.subject.digest);
-  await io.summary(decisionToMarkdown(decision, { dryRun }));
+  await io.summary(`${decisionToMarkdown(decision, { dryRun })}\n${decidedBy(io, promotionGateGate, resolved)}\n`);
   if (decision.decision === 'pass') return { failed: false };
   const blocking = decision.requirements.filter((r) => r.status === 'missing' || r.status === 'failed').map((r) => r.id);
   const reason = `trustgate: promotion of ${decision.subject.digest} to ${environment} blocked by ${blocking.join(', ')}`;

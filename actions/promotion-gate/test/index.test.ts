@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import type { ActionIO } from '@trustgate/action-kit';
 import { promotionGate } from '@trustgate/action-promotion-gate';
+import { fakeActionIO } from '../../../test/support/fake-action-io.js';
 import { createKit, POLICY_YAML, SUBJECT } from '../../../packages/gate/test/support/evidence-kit.js';
 
 let dir: string;
@@ -18,35 +18,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'evidence.jsonl'), signed.map((s) => JSON.stringify(s.document)).join('\n'));
 });
 
-function fakeIO(inputs: Record<string, string>) {
-  const outputs: Record<string, string> = {};
-  const summaries: string[] = [];
-  const io: ActionIO = {
-    input: (n) => inputs[n] ?? '',
-    requiredInput: (n) => {
-      const v = inputs[n];
-      if (!v) throw new Error(`Input required and not supplied: ${n}`);
-      return v;
-    },
-    booleanInput: (n, fallback) => (inputs[n] === undefined ? fallback : inputs[n] === 'true'),
-    listInput: (n) => (inputs[n] ?? '').split('\n').filter((s) => s !== ''),
-    output: (n, v) => {
-      outputs[n] = String(v);
-    },
-    summary: async (md) => {
-      summaries.push(md);
-    },
-    annotate: () => {},
-    writeFile: async (p, c) => {
-      await mkdir(dirname(p), { recursive: true });
-      await writeFile(p, c);
-    },
-    info: () => {},
-    workspace: dir,
-    env: { RUNNER_TEMP: dir },
-  };
-  return { io, outputs, summaries };
-}
+const fakeIO = (inputs: Record<string, string>) => fakeActionIO(inputs, { workspace: dir, env: { RUNNER_TEMP: dir }, disk: true });
 
 const inputs = (environment: string, extra: Record<string, string> = {}) => ({
   environment,

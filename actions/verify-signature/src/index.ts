@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ActionIO, GateOutcome } from '@trustgate/action-kit';
-import { CoreError, describeError } from '@trustgate/core';
+import { type ActionIO, decidedBy, type GateOutcome, gatePolicy } from '@trustgate/action-kit';
+import { CoreError, describeError, type ResolvedPolicy, verifySignatureGate } from '@trustgate/core';
 import {
   type Artifact,
   artifactFromBytes,
@@ -30,31 +30,34 @@ export async function verifySignature(io: ActionIO): Promise<GateOutcome> {
   const subject = io.requiredInput('subject');
   const bundleFile = at(io.requiredInput('bundle'));
   io.output('verified', false);
+  const resolved = await gatePolicy(io);
+  const decided = decidedBy(io, verifySignatureGate, resolved);
   try {
-    const trustedRoot = io.input('trusted-root') ? await loadTrustedRootFile(at(io.input('trusted-root'))) : undefined;
+    const rootFile = io.input('trusted-root') || resolved.policy.verify.trustedRoot;
+    const trustedRoot = rootFile ? await loadTrustedRootFile(at(rootFile)) : undefined;
     const bundleText = await read(bundleFile);
-    const { signer, subjectDigest } = await run(mode, io, subject, bundleText, bundleFile, trustedRoot);
+    const { signer, subjectDigest } = await run(mode, io, subject, bundleText, bundleFile, trustedRoot, resolved);
     const identity = signer.kind === 'key' ? 'managed key' : signer.claims.subjectAlternativeName;
     io.output('verified', true);
     io.output('signer-identity', identity);
     io.output('error-code', '');
-    if (io.input('statement') && subjectDigest) {
+    await io.summary(
+      `### trustgate verify-signature: verified\n\n${decided}\n\n| mode | subject | signer |\n|---|---|---|\n| ${mode} | \`${subject}\` | \`${identity}\` |\n`,
+    );
+    if (io.input('verification-statement') && subjectDigest) {
       const statement = verificationStatement(
         { name: subject, sha256: subjectDigest },
         mode,
         signer,
         trustedRoot?.source ?? 'public-good (bundled)',
       );
-      await io.writeFile(at(io.input('statement')), `${JSON.stringify(statement, null, 2)}\n`);
+      await io.writeFile(at(io.input('verification-statement')), `${JSON.stringify(statement, null, 2)}\n`);
     }
-    await io.summary(
-      `### trustgate verify-signature: verified\n\n| mode | subject | signer |\n|---|---|---|\n| ${mode} | \`${subject}\` | \`${identity}\` |\n`,
-    );
     return { failed: false };
   } catch (err) {
     const { code, message } = describeError(err);
     io.output('error-code', code);
-    await io.summary(`### trustgate verify-signature: NOT verified\n\n\`${code}\`: ${message}\n`);
+    await io.summary(`### trustgate verify-signature: NOT verified\n\n${decided}\n\n\`${code}\`: ${message}\n`);
     return { failed: true, reason: `${message} (code ${code})` };
   }
 }
@@ -66,6 +69,7 @@ async function run(
   bundleText: string,
   bundleFile: string,
   trustedRoot: Awaited<ReturnType<typeof loadTrustedRootFile>> | undefined,
+  resolved: ResolvedPolicy,
 ): Promise<{ signer: VerifiedSigner; subjectDigest?: string }> {
   const at = (p: string) => path.resolve(io.workspace, p);
   if (mode === 'attestation') {
@@ -88,7 +92,7 @@ async function run(
       subjectDigest: digest.startsWith('sha256:') ? digest.slice(7) : undefined,
     };
   }
-  const policy = await signerPolicy(io);
+  const policy = await signerPolicy(io, resolved);
   if (mode === 'model') {
     const v = await verifyModel(at(subject), bundleText, {
       policy,
@@ -105,8 +109,13 @@ async function run(
   return { signer: v.signer, subjectDigest: artifact.kind === 'bytes' ? artifact.sha256 : artifact.digest.hex };
 }
 
-async function signerPolicy(io: ActionIO): Promise<SignerPolicy> {
+// The identity inputs, when the workflow set any; else the policy's verify.identities (any one of them suffices).
+async function signerPolicy(io: ActionIO, resolved: ResolvedPolicy): Promise<SignerPolicy> {
   const key = io.input('key');
+  const fromInputs =
+    key || io.input('certificate-identity') || io.input('certificate-identity-regexp') || io.input('certificate-oidc-issuer');
+  const identities = resolved.policy.verify.identities;
+  if (!fromInputs && identities.length > 0) return { signers: identities };
   return signerPolicyFrom({
     identity: io.input('certificate-identity') || undefined,
     identityRegexp: io.input('certificate-identity-regexp') || undefined,

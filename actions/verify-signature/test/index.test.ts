@@ -2,35 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import type { ActionIO } from '@trustgate/action-kit';
 import { verifySignature } from '@trustgate/action-verify-signature';
+import { fakeActionIO } from '../../../test/support/fake-action-io.js';
 import { createLocalSigstore } from '../../../test/support/sigstore-signer.js';
 
-/** A runner stand-in: inputs from a map, outputs and summary captured. */
 function fakeIO(workspace: string, inputs: Record<string, string>) {
-  const outputs: Record<string, string> = {};
-  let summary = '';
-  const io: ActionIO = {
-    input: (n) => inputs[n] ?? '',
-    requiredInput: (n) => {
-      if (!inputs[n]) throw new Error(`input ${n} is required`);
-      return inputs[n];
-    },
-    booleanInput: (_n, f) => f,
-    listInput: (n) => (inputs[n] ?? '').split(/[\n,]/).filter(Boolean),
-    output: (n, v) => {
-      outputs[n] = String(v);
-    },
-    summary: async (m) => {
-      summary += m;
-    },
-    annotate: () => undefined,
-    writeFile: async (p, c) => writeFileSync(p, c),
-    info: () => undefined,
-    workspace,
-    env: {},
-  };
-  return { io, outputs, summary: () => summary };
+  const f = fakeActionIO(inputs, { workspace, disk: true });
+  return { io: f.io, outputs: f.outputs, summary: f.summary };
 }
 
 const sigstore = await createLocalSigstore();
@@ -49,7 +27,7 @@ const base = {
 
 describe('verify-signature action', () => {
   test('blob mode: verified, signer identity, statement, summary', async () => {
-    const f = fakeIO(ws, { ...base, 'certificate-identity': 'release@acme.dev', statement: 'verification.json' });
+    const f = fakeIO(ws, { ...base, 'certificate-identity': 'release@acme.dev', 'verification-statement': 'verification.json' });
     expect(await verifySignature(f.io)).toEqual({ failed: false });
     expect(f.outputs).toEqual({ verified: 'true', 'signer-identity': 'release@acme.dev', 'error-code': '' });
     const statement = JSON.parse(readFileSync(path.join(ws, 'verification.json'), 'utf8'));

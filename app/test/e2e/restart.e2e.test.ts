@@ -15,7 +15,6 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 const CLI = join(ROOT, 'packages/cli/bin/trustgate.js');
 const built = existsSync(join(ROOT, 'packages/cli/dist/main.js')) && existsSync(join(ROOT, 'app/dist/index.js'));
 if (!built && process.env.CI === 'true') throw new Error('the restart test runs the built CLI: run npm run build first');
-if (!built) console.warn('packages/cli/dist or app/dist missing: skipping the restart test (npm test builds first)');
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

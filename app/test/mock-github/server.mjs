@@ -3,6 +3,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { exampleResponse, matchRoute, validateRequest } from '../../../test/support/github-openapi.mjs';
+import { refusal } from '../../../test/support/github-permissions.mjs';
 
 /** A fresh scenario: one org, one repository, pull requests, team members and files by ref. */
 export function createState({ owner = 'octo-org', repo = 'service' } = {}) {
@@ -26,6 +27,10 @@ export function createState({ owner = 'octo-org', repo = 'service' } = {}) {
     refuse: new Map(),
     /** operationId -> promise to wait on before answering (a GitHub that is slow at the wrong moment) */
     stall: new Map(),
+    /** workflow tokens -> their permissions (`{ contents: 'read', ... }`): requests beyond them get GitHub's 403 */
+    tokens: new Map(),
+    /** attestations created through the API: `{ id, bundle, digests: ['sha256:…'] }` */
+    attestations: [],
     nextId: 1000,
   };
 }
@@ -180,7 +185,27 @@ const OPERATIONS = {
     conclusion: body.conclusion ?? null,
   }),
   'apps/list-webhook-deliveries': (s, ex) => s.deliveries.map((d) => ({ ...ex[0], ...d })),
+  'repos/create-attestation': (s, _ex, { body }) => {
+    const id = s.nextId++;
+    s.attestations.push({ id, bundle: body.bundle, digests: subjectDigests(body.bundle) });
+    return new HttpAnswer(201, { id });
+  },
+  'repos/list-attestations': (s, _ex, { params }) => {
+    const found = s.attestations.filter((a) => a.digests.includes(params.subject_digest));
+    if (found.length === 0) return notFound();
+    return { attestations: found.map((a) => ({ bundle: a.bundle, repository_id: 1, bundle_url: `https://example.invalid/${a.id}` })) };
+  },
 };
+
+// The digests an attestation is for: its DSSE payload's in-toto subjects (GitHub indexes bundles by them).
+function subjectDigests(bundle) {
+  try {
+    const statement = JSON.parse(Buffer.from(bundle?.dsseEnvelope?.payload ?? '', 'base64').toString('utf8'));
+    return (statement.subject ?? []).map((x) => `sha256:${x.digest?.sha256}`);
+  } catch {
+    return [];
+  }
+}
 
 /**
  * Start the mock. `app.deliver(name, payload)` plays GitHub sending a webhook to the App; a redelivery request is
@@ -234,7 +259,8 @@ export async function startMockGitHub({ state = createState(), webhookSecret, ap
     const errors = validateRequest(route, params, query, body);
     const auth = String(req.headers.authorization ?? '');
     const appLevel = url.pathname.startsWith('/app/');
-    if (appLevel ? !/^bearer \S+\.\S+\.\S+$/i.test(auth) : !/^token \S+/i.test(auth)) {
+    // Repository routes take an installation or workflow token as `token X` or `Bearer X`, as GitHub does.
+    if (appLevel ? !/^bearer \S+\.\S+\.\S+$/i.test(auth) : !/^(token|bearer) \S+/i.test(auth)) {
       errors.push(`authorization: expected ${appLevel ? 'an App JWT' : 'an installation token'}`);
     }
     const record = { method: req.method, path: url.pathname, operationId, params, query, body, errors };
@@ -243,6 +269,9 @@ export async function startMockGitHub({ state = createState(), webhookSecret, ap
       invalid.push(record);
       return new HttpAnswer(422, { message: 'Validation Failed', errors });
     }
+    const permissions = state.tokens.get(auth.replace(/^(token|bearer) /i, ''));
+    const denied = permissions && refusal(route.operation, req.method, permissions);
+    if (denied) return new HttpAnswer(denied.status, denied.body);
     const refusals = state.refuse.get(operationId) ?? 0;
     if (refusals > 0) {
       state.refuse.set(operationId, refusals - 1);

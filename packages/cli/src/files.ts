@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CoreError } from '@trustgate/core';
+import { asTrustgateError, CoreError } from '@trustgate/core';
 
 /** Every regular file under dir, depth first; `.git` and `node_modules` are skipped. */
 export async function* walkFiles(dir: string): AsyncGenerator<string> {
@@ -18,7 +18,7 @@ export async function readJsonFile(file: string, what: string): Promise<unknown>
   try {
     text = await readFile(file, 'utf8');
   } catch (cause) {
-    throw new CoreError('IO_ERROR', `cannot read ${what} ${file}: ${(cause as Error).message}; check the path`, { cause, file });
+    throw new CoreError('IO_ERROR', `${what}: ${asTrustgateError(cause, file).message}`, { cause, file });
   }
   try {
     return JSON.parse(text);

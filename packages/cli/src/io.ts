@@ -1,3 +1,5 @@
+import type { CommandSpec, Parsed } from './spec.js';
+
 /** Everything a command may touch outside its arguments; tests pass their own. */
 export interface CliIO {
   stdout(text: string): void;
@@ -12,9 +14,12 @@ export interface CliIO {
 export const EXIT = { ok: 0, blocked: 1, usage: 2 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-export interface Command {
-  name: string;
-  summary: string;
-  usage: string;
-  run(args: string[], io: CliIO): Promise<ExitCode>;
+/** A command's runner: its spec (parsed before it runs) and what it does with the parsed values. */
+export interface Command<S extends CommandSpec = CommandSpec> {
+  spec: S;
+  run(parsed: Parsed<S>, io: CliIO): Promise<ExitCode>;
+}
+
+export function defineCommand<S extends CommandSpec>(spec: S, run: (parsed: Parsed<S>, io: CliIO) => Promise<ExitCode>): Command<S> {
+  return { spec, run };
 }

@@ -22,13 +22,16 @@ describe('trustgate CLI', () => {
   it('exits 2 on an unknown command, naming it', async () => {
     const x = await runCli(['scna']);
     expect(x.code).toBe(2);
-    expect(x.stderr).toBe(`trustgate: unknown command "scna" (code USAGE_ERROR); run 'trustgate --help' for the list.\n`);
+    expect(x.stderr).toBe(
+      `trustgate: unknown command "scna" (did you mean "scan"?); run 'trustgate --help' for the list (code USAGE_ERROR)\n`,
+    );
   });
 
-  it('exits 2 with usage when run without a command', async () => {
+  it('exits 2 with usage on stderr when run without a command', async () => {
     const x = await runCli([]);
     expect(x.code).toBe(2);
-    expect(x.stdout).toContain('Usage: trustgate <command>');
+    expect(x.stdout).toBe('');
+    expect(x.stderr).toContain('Usage: trustgate <command>');
   });
 
   it('runs as a process from the built bin', () => {

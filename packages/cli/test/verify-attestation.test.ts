@@ -157,7 +157,7 @@ const code = (r: { stdout: string }) => JSON.parse(r.stdout).errorCode;
       '--trusted-root',
       jsonl,
     );
-    expect([missing.code, code(missing)]).toEqual([1, 'BUNDLE_INVALID']);
+    expect([missing.code, code(missing)]).toEqual([2, 'BUNDLE_INVALID']);
   });
   test('an invalid signature fails in the log body check', async () => {
     const r = await runCli([

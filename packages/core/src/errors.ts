@@ -9,7 +9,12 @@ export type CoreErrorCode =
   | 'CONFIG_YAML_ERROR'
   | 'CONFIG_SCHEMA_ERROR'
   | 'DIGEST_INVALID'
-  | 'NOT_AVAILABLE';
+  | 'NOT_AVAILABLE'
+  | 'NOT_REGULAR_FILE'
+  | 'NOT_A_DIRECTORY'
+  | 'NETWORK_ERROR'
+  | 'GITHUB_API_ERROR'
+  | 'FILE_EXISTS';
 
 export class TrustgateError<C extends string = string> extends Error {
   readonly code: C;
@@ -61,11 +66,4 @@ export interface ConfigProblem {
   /** Dotted path of the offending key, e.g. `scan.failOn[1]`. */
   key?: string;
   message: string;
-}
-
-/** Turn anything thrown into a message; never print a stack trace to a user for an expected failure. */
-export function describeError(err: unknown): { code: string; message: string } {
-  if (err instanceof TrustgateError) return { code: err.code, message: err.message };
-  if (err instanceof Error) return { code: 'INTERNAL_ERROR', message: err.message };
-  return { code: 'INTERNAL_ERROR', message: String(err) };
 }

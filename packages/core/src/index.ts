@@ -1,6 +1,9 @@
 export { parseConfig, loadPolicyFile, parsePolicy } from './config/load.js';
+export { POLICY_PATH, type ResolvedPolicy, resolvePolicy } from './config/discover.js';
 export { type Digest, formatDigest, isDigest, parseDigest } from './digest.js';
-export { ConfigError, type ConfigProblem, CoreError, type CoreErrorCode, describeError, TrustgateError } from './errors.js';
+export { ConfigError, type ConfigProblem, CoreError, type CoreErrorCode, TrustgateError } from './errors.js';
+export { asTrustgateError, describeError } from './foreign-errors.js';
+export { writeFileAtomic } from './atomic-write.js';
 export {
   buildStatement,
   checkStatement,
@@ -37,3 +40,4 @@ export {
   worstVerdict,
 } from './verdict.js';
 export { TRUSTGATE_VERSION } from './version.js';
+export * from './gates/index.js';

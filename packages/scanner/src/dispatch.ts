@@ -10,6 +10,7 @@ import { EXTRA_ANALYSERS } from './formats/extra.js';
 import { analyseNpy } from './formats/numpy.js';
 import { analysePickleFile } from './formats/pickle-file.js';
 import { analyseTar } from './formats/tar-archive.js';
+import { unparsedText } from './formats/unparsed.js';
 import { analyseZip } from './formats/zip-archive.js';
 import { hasProtoHeader, looksLikePickle } from './pickle/analyse.js';
 import { finding, RULES } from './rules.js';
@@ -94,7 +95,9 @@ async function dispatch(ctx: ScanContext): Promise<Analysis> {
   if (hasProtoHeader(head)) return analysePickleFile(ctx, head);
   if (source.size === 0) return conclude('empty', [finding(RULES.plainText, 'empty file', { path: source.name })]);
   if (source.size <= TEXT_CHECK_LIMIT && isPlainText(source.size <= HEAD ? head : await source.read(0, source.size)))
-    return conclude('text', [finding(RULES.plainText, 'plain text, not a model format', { path: source.name })]);
+    return (
+      unparsedText(source, head) ?? conclude('text', [finding(RULES.plainText, 'plain text, not a model format', { path: source.name })])
+    );
   if ((await findEndRecord(source)) !== undefined) return analyseZip(ctx);
   return conclude('unknown', [finding(RULES.unknownBinary, 'content matches no known format; not analysed', { path: source.name })]);
 }

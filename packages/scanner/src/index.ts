@@ -6,6 +6,7 @@ export { type PickleScan, scanPickles } from './pickle/analyse.js';
 export { RULES, SCANNER_RULES, type ScannerRule } from './rules.js';
 export { openFileSource } from './io/file-source.js';
 export { type ScanOptions, scanPaths, scanReport, scanSarif, scanStatement, type ScanStatementPredicate } from './scan.js';
+export { type FileSelection, VCS_DIRECTORIES } from './select.js';
 export { type ByteSource, bufferSource } from './source.js';
 export { EXTRA_ANALYSERS } from './formats/extra.js';
 export { EXTRA_FORMAT_RULES } from './formats/extra-rules.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
@@ -15,6 +15,7 @@ import {
   type Report,
   type ReportSummary,
   ruleCatalog,
+  type SarifOptions,
   type ScanPolicy,
   type Statement,
   TRUSTGATE_VERSION,
@@ -27,6 +28,7 @@ import { ScannerError } from './errors.js';
 import { openFileSource } from './io/file-source.js';
 import { EXTRA_FORMAT_RULES } from './formats/extra-rules.js';
 import { finding, RULES, SCANNER_RULES } from './rules.js';
+import { type FileSelection, fileSelector } from './select.js';
 import { SOURCE_RULES } from './sources/rules.js';
 
 export interface ScanOptions {
@@ -37,6 +39,8 @@ export interface ScanOptions {
   workers?: number;
   /** Called after each file (for a progress display). */
   onProgress?: (done: number, total: number, path: string) => void;
+  /** Which files of the directories walked are scanned (include/exclude globs; VCS directories skipped by default). */
+  select?: FileSelection;
   /**
    * Compute each file's whole-file sha256 (default true). Only outputs that name files by digest need it (the JSON
    * report, the Statement, the ML-BOM); the analysis itself reads only headers, pickles and directories.
@@ -50,9 +54,17 @@ export interface ScanJob {
   display: string;
 }
 
-/** Every regular file under the PATH arguments, in a stable order; a missing PATH is an error, not a skip. */
-export async function listFiles(paths: readonly string[], cwd: string): Promise<ScanJob[]> {
+/**
+ * Every regular file under the PATH arguments, in a stable order; a missing PATH is an error, not a skip. The
+ * selection applies to what the walk finds: a PATH named explicitly is scanned even when it is excluded.
+ */
+export async function listFiles(paths: readonly string[], cwd: string, select: FileSelection = {}): Promise<ScanJob[]> {
   const jobs: ScanJob[] = [];
+  const selector = fileSelector(select);
+  const rel = (abs: string) => {
+    const r = relative(cwd, abs);
+    return r.startsWith('..') || isAbsolute(r) ? abs : r;
+  };
   for (const p of paths) {
     const abs = resolve(cwd, p);
     let st: Awaited<ReturnType<typeof stat>>;
@@ -69,13 +81,15 @@ export async function listFiles(paths: readonly string[], cwd: string): Promise<
       );
     }
     const display = p.length > 1 ? p.replace(/\/+$/, '') : p;
-    if (st.isDirectory()) await walk(abs, display, jobs, new Set([await realpath(abs)]));
+    if (st.isDirectory()) await walk(abs, display, jobs, new Set([await realpath(abs)]), (f, d) => selector(rel(f), d));
     else jobs.push({ file: abs, display });
   }
   return jobs;
 }
 
-async function walk(dir: string, display: string, out: ScanJob[], visited: Set<string>): Promise<void> {
+type Keep = (file: string, isDir: boolean) => boolean;
+
+async function walk(dir: string, display: string, out: ScanJob[], visited: Set<string>, keep: Keep): Promise<void> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const file = join(dir, e.name);
@@ -85,15 +99,16 @@ async function walk(dir: string, display: string, out: ScanJob[], visited: Set<s
       try {
         isDir = (await stat(file)).isDirectory();
       } catch {
-        out.push({ file, display: shown });
+        if (keep(file, false)) out.push({ file, display: shown });
         continue;
       }
     }
+    if (!keep(file, isDir)) continue;
     if (isDir) {
       const real = await realpath(file);
       if (visited.has(real)) continue;
       visited.add(real);
-      await walk(file, shown, out, visited);
+      await walk(file, shown, out, visited, keep);
     } else if (e.isFile() || e.isSymbolicLink()) out.push({ file, display: shown });
   }
 }
@@ -177,7 +192,7 @@ const WORKER = join(dirname(fileURLToPath(import.meta.url)), ['worker', 'js'].jo
 
 /** Scan every file under the paths, using worker threads across cores; results keep the listing order. */
 export async function scanPaths(paths: readonly string[], options: ScanOptions): Promise<FileResult[]> {
-  const jobs = await listFiles(paths, options.cwd ?? process.cwd());
+  const jobs = await listFiles(paths, options.cwd ?? process.cwd(), options.select);
   const results: FileResult[] = new Array(jobs.length);
   let done = 0;
   const finish = (i: number, r: FileResult) => {
@@ -269,6 +284,6 @@ export async function scanReport(paths: readonly string[], options: ScanOptions)
 }
 
 /** SARIF 2.1.0 of a scan report with the scanner's rule descriptors. */
-export function scanSarif(report: Report): object {
-  return toSarif(report, ruleCatalog(SCANNER_RULES, EXTRA_FORMAT_RULES, SOURCE_RULES));
+export function scanSarif(report: Report, options: SarifOptions = {}): object {
+  return toSarif(report, ruleCatalog(SCANNER_RULES, EXTRA_FORMAT_RULES, SOURCE_RULES), options);
 }

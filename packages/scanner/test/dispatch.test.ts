@@ -12,7 +12,14 @@ function fake(format: string, magic: string, verdict: 'safe' | 'review'): Format
   return {
     format,
     sniff: (head) => new TextDecoder('latin1').decode(head.subarray(0, magic.length)) === magic,
-    analyse: async () => ({ format, verdict, findings: [], metadata: { framework: format } }),
+    analyse: async () => ({
+      format,
+      verdict,
+      findingVerdict: verdict,
+      completeness: 'complete',
+      findings: [],
+      metadata: { framework: format },
+    }),
   };
 }
 
@@ -24,7 +31,14 @@ describe('dispatch', () => {
   test('extra analysers are consulted for content the built-in ones do not claim', async () => {
     registry.unshift(fake('fake-format', 'FAKE', 'safe'));
     const a = await analyseBytes(new Uint8Array([...te.encode('FAKE'), 3, 0, 0, 0, 0, 0, 0, 0]));
-    expect(a).toEqual({ format: 'fake-format', verdict: 'safe', findings: [], metadata: { framework: 'fake-format' } });
+    expect(a).toEqual({
+      format: 'fake-format',
+      verdict: 'safe',
+      findingVerdict: 'safe',
+      completeness: 'complete',
+      findings: [],
+      metadata: { framework: 'fake-format' },
+    });
   });
 
   test('a zip claimed by an extra analyser is still read member by member', async () => {

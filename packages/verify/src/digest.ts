@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { type Digest, isDigest, parseDigest } from '@trustgate/core';
+import { asTrustgateError, type Digest, isDigest, parseDigest } from '@trustgate/core';
 import { VerifyError } from './errors.js';
 
 /** What a signature is checked against: the artifact's bytes, or only its digest (`sha256:<hex>`). */
@@ -33,7 +33,7 @@ export async function sha256File(file: string): Promise<string> {
   try {
     for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   } catch (cause) {
-    throw new VerifyError('IO_ERROR', `cannot read ${file}: ${(cause as Error).message}`, { cause, file });
+    throw new VerifyError('IO_ERROR', `artifact: ${asTrustgateError(cause, file).message}`, { cause, file });
   }
   return hash.digest('hex');
 }

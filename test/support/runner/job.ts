@@ -8,6 +8,7 @@ import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/in
 import { type Annotation, FileCommandError, readFileCommands, readStdoutCommands } from './commands.js';
 import { evaluate, mappingText, type Scope, scalarText, truthy } from './expressions.js';
 import { type FakeCall, fakeFor, type Permissions, RECORDED } from './fakes/index.js';
+import type { LocalSigstore } from '../sigstore-signer.js';
 import { shownAnnotations, uploadedSummary } from './limits.js';
 import { type ActionSpec, type JobSpec, loadAction, loadWorkflow, type StepSpec, type WorkflowSpec } from './template.js';
 
@@ -34,6 +35,10 @@ export interface RunOptions {
   nodeVersions?: Record<string, string>;
   offline?: boolean;
   lfsObjects?: Map<string, Buffer>;
+  /** A local Sigstore standing in for GitHub's Fulcio and Rekor: attest signs with it as this workflow run. */
+  sigstore?: LocalSigstore;
+  /** The workflow's path in its repository (github.workflow_ref, the attest identity); default the `workflow` option. */
+  workflowPath?: string;
   /** Run scripts matched here are not executed: the test stands in for them (e.g. the repository's own `npm test`). */
   stubs?: { match: RegExp; exitCode?: number; stdout?: string }[];
   /** Jobs to run (default all, in `needs` order). */
@@ -260,7 +265,7 @@ function githubContext(options: RunOptions, job: string): Record<string, unknown
     run_attempt: '1',
     job,
     workflow: options.workflow,
-    workflow_ref: `${repository}/${options.workflow}@${ref}`,
+    workflow_ref: `${repository}/${options.workflowPath ?? options.workflow}@${ref}`,
     workspace: options.workspace,
     retention_days: '90',
   };
@@ -280,6 +285,8 @@ async function runSteps(
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
   const imageNode = options.imageNode === undefined ? defaultImageNode() : options.imageNode;
   if (imageNode) symlinkSync(imageNode, join(dirs.bin, 'node'));
+  // An image without Node: shadow the machine's own node the way a missing command fails.
+  else writeFileSync(join(dirs.bin, 'node'), '#!/bin/sh\necho "node: command not found" >&2\nexit 127\n', { mode: 0o755 });
   let permissions = permissionsOf(job.permissions ?? workflow.permissions, options.defaultPermissions ?? RESTRICTED);
   const fork = isForkPullRequest(options.event);
   if (fork) permissions = readOnly(permissions);
@@ -744,7 +751,7 @@ async function runNode(
   return ok && r.code === 0;
 }
 
-function runFake(
+async function runFake(
   state: JobState,
   target: ResolvedAction,
   given: Record<string, string>,
@@ -777,7 +784,7 @@ function runFake(
   record.inputs = inputs;
   for (const d of declared) if (d.required && !inputs[d.id]) throw new Error(`Input required and not supplied: ${d.id}`);
   const files = stepFiles(state);
-  const result = fake({
+  const result = await fake({
     action: name,
     inputs,
     workspace: state.options.workspace,
@@ -788,6 +795,7 @@ function runFake(
     nodeVersions: state.options.nodeVersions ?? { '20': defaultImageNode() ?? process.execPath, '24': process.execPath },
     offline: state.options.offline === true,
     lfsObjects: state.options.lfsObjects ?? new Map(),
+    ...(state.options.sigstore ? { sigstore: state.options.sigstore } : {}),
     calls: state.fakeCalls,
   });
   record.exitCode = result.error ? 1 : 0;

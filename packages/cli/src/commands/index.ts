@@ -1,35 +1,22 @@
 import type { Command } from '../io.js';
 
-/** name -> loader; commands are imported lazily so `trustgate --version` stays fast. */
-export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  scan: {
-    summary: 'scan model files for unsafe code (pickle, archives, model formats)',
-    load: async () => (await import('./scan.js')).default,
-  },
-  'verify-bundle': {
-    summary: 'verify a Sigstore bundle for a file or digest',
-    load: async () => (await import('./verify-bundle.js')).default,
-  },
-  'verify-model': {
-    summary: 'verify an OpenSSF model signature over a model directory',
-    load: async () => (await import('./verify-model.js')).default,
-  },
-  'verify-attestation': {
-    summary: 'verify a GitHub artifact attestation',
-    load: async () => (await import('./verify-attestation.js')).default,
-  },
-  gate: { summary: 'decide a promotion from policy and signed evidence', load: async () => (await import('./gate.js')).default },
-  tag: {
-    summary: 'classify a pull request as agent, assisted, human, unknown or bot',
-    load: async () => (await import('./tag.js')).default,
-  },
-  agents: {
-    summary: 'inventory and judge MCP servers, skills and agent instruction files',
-    load: async () => (await import('./agents.js')).default,
-  },
-  'trust-tax': {
-    summary: 'report what AI-written code costs in review and rework',
-    load: async () => (await import('./trust-tax.js')).default,
-  },
-  serve: { summary: 'run the trustgate GitHub App', load: async () => (await import('./serve.js')).default },
+/**
+ * Full command name -> runner, imported lazily so `trustgate --version` stays fast. Every spec in specs/index.ts
+ * (subcommands included) has a runner here, except help and version, which main answers itself.
+ */
+export const RUNNERS: Record<string, () => Promise<Command>> = {
+  scan: async () => (await import('./scan.js')).default,
+  'verify-bundle': async () => (await import('./verify-bundle.js')).default,
+  'verify-model': async () => (await import('./verify-model.js')).default,
+  'verify-attestation': async () => (await import('./verify-attestation.js')).default,
+  gate: async () => (await import('./gate.js')).default,
+  tag: async () => (await import('./tag.js')).default,
+  agents: async () => (await import('./agents.js')).default,
+  'trust-tax': async () => (await import('./trust-tax.js')).report,
+  'trust-tax backfill': async () => (await import('./trust-tax.js')).backfill,
+  'trust-tax import': async () => (await import('./trust-tax.js')).importFile,
+  'trust-tax seed-demo': async () => (await import('./trust-tax.js')).seedDemo,
+  init: async () => (await import('./init.js')).default,
+  serve: async () => (await import('./serve.js')).default,
+  completion: async () => (await import('./completion.js')).default,
 };

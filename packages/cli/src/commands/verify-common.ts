@@ -1,30 +1,21 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { CoreError, describeError, TrustgateError } from '@trustgate/core';
-import {
-  type LoadedTrustedRoots,
-  loadTrustedRootFile,
-  signerPolicyFrom,
-  type SignerPolicy,
-  type VerifiedSigner,
-  VerifyError,
-} from '@trustgate/verify';
+import { readFile } from 'node:fs/promises';
+import { asTrustgateError, CoreError, writeFileAtomic } from '@trustgate/core';
+import { type LoadedTrustedRoots, loadTrustedRootFile, type SignerPolicy, signerPolicyFrom, type VerifiedSigner } from '@trustgate/verify';
 import { type CliIO, EXIT, type ExitCode } from '../io.js';
 
 /** Shared plumbing of verify-bundle, verify-model and verify-attestation: file reading and result printing. */
 
-export async function readText(command: string, file: string, what: string): Promise<string> {
+/** Read an input the command names, e.g. `bundle: cannot open b.json: no such file or directory; check the path`. */
+export async function readInput(file: string, what: string): Promise<Buffer> {
   try {
-    return await readFile(file, 'utf8');
+    return await readFile(file);
   } catch (cause) {
-    throw new CoreError(
-      'IO_ERROR',
-      `cannot read ${what} ${file}: ${(cause as Error).message}; check the path given to trustgate ${command}`,
-      {
-        cause,
-        file,
-      },
-    );
+    throw new CoreError('IO_ERROR', `${what}: ${asTrustgateError(cause, file).message}`, { cause, file });
   }
+}
+
+export async function readText(file: string, what: string): Promise<string> {
+  return (await readInput(file, what)).toString('utf8');
 }
 
 export async function trustedRoots(file: string | undefined, staging: boolean | undefined): Promise<LoadedTrustedRoots | undefined> {
@@ -34,30 +25,18 @@ export async function trustedRoots(file: string | undefined, staging: boolean | 
   return file ? loadTrustedRootFile(file) : undefined;
 }
 
-/** Options every verify command shares: who must have signed, which trust root, output. */
-export const SIGNER_OPTIONS = {
-  'certificate-identity': { type: 'string' },
-  'certificate-identity-regexp': { type: 'string' },
-  'certificate-oidc-issuer': { type: 'string' },
-  key: { type: 'string' },
-} as const;
-export const OUTPUT_OPTIONS = {
-  'trusted-root': { type: 'string' },
-  format: { type: 'string' },
-  statement: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
 /** `(--certificate-identity[-regexp] ID --certificate-oidc-issuer URL | --key PEM)`; neither is POLICY_MISSING (exit 2). */
-export async function signerPolicy(
-  command: string,
-  values: { 'certificate-identity'?: string; 'certificate-identity-regexp'?: string; 'certificate-oidc-issuer'?: string; key?: string },
-): Promise<SignerPolicy> {
+export async function signerPolicy(values: {
+  'certificate-identity'?: string | undefined;
+  'certificate-identity-regexp'?: string | undefined;
+  'certificate-oidc-issuer'?: string | undefined;
+  key?: string | undefined;
+}): Promise<SignerPolicy> {
   return signerPolicyFrom({
     identity: values['certificate-identity'],
     identityRegexp: values['certificate-identity-regexp'],
     issuer: values['certificate-oidc-issuer'],
-    keyPem: values.key === undefined ? undefined : await readText(command, values.key, 'public key'),
+    keyPem: values.key === undefined ? undefined : await readText(values.key, 'public key'),
     keySource: values.key,
   });
 }
@@ -75,8 +54,27 @@ export interface VerifyOutcome {
   details?: unknown;
 }
 
-/** Print the outcome as text or JSON and pick the exit code: verification failures block (1), usage and I/O are 2. */
-export function report(command: string, io: CliIO, format: string | undefined, outcome: VerifyOutcome): ExitCode {
+/**
+ * Codes that mean "the evidence says no" (exit 1). Everything else that stops a verification (unreadable or
+ * malformed bundle, root, key or digest, a missing policy, I/O) is an input error (exit 2).
+ */
+const NOT_VERIFIED = new Set([
+  'SIGNATURE_INVALID',
+  'CERTIFICATE_INVALID',
+  'TLOG_INVALID',
+  'TIMESTAMP_INVALID',
+  'IDENTITY_MISMATCH',
+  'DIGEST_MISMATCH',
+  'PREDICATE_TYPE_MISMATCH',
+  'MANIFEST_MISMATCH',
+]);
+
+export function exitFor(errorCode: string | undefined): ExitCode {
+  return errorCode !== undefined && NOT_VERIFIED.has(errorCode) ? EXIT.blocked : EXIT.usage;
+}
+
+/** Print the outcome as text or JSON and pick the exit code: verification failures block (1), input errors are 2. */
+export function report(command: string, io: CliIO, format: 'text' | 'json', outcome: VerifyOutcome): ExitCode {
   if (format === 'json') {
     const signer = outcome.signer?.kind === 'certificate' ? outcome.signer.claims : outcome.signer;
     io.stdout(
@@ -85,30 +83,21 @@ export function report(command: string, io: CliIO, format: string | undefined, o
   } else if (outcome.verified) {
     for (const w of outcome.warnings ?? []) io.stderr(`trustgate ${command}: warning: ${w}\n`);
     io.stdout(`${outcome.message}\n`);
-  } else {
-    io.stderr(`trustgate ${command}: ${outcome.message} (code ${outcome.errorCode})\n`);
   }
-  if (outcome.verified) return EXIT.ok;
-  return outcome.errorCode === 'IO_ERROR' || outcome.errorCode === 'USAGE_ERROR' || outcome.errorCode === 'POLICY_MISSING'
-    ? EXIT.usage
-    : EXIT.blocked;
+  if (!outcome.verified) io.stderr(`trustgate ${command}: ${outcome.message} (code ${outcome.errorCode})\n`);
+  return outcome.verified ? EXIT.ok : exitFor(outcome.errorCode);
 }
 
-/** Run a verification; a VerifyError (or a core digest/IO error) becomes a reported failure, anything else propagates. */
+/** Run a verification; any failure becomes a reported outcome with its code (unknown errors stay INTERNAL_ERROR). */
 export async function attempt(run: () => Promise<VerifyOutcome>): Promise<VerifyOutcome> {
   try {
     return await run();
   } catch (err) {
-    if (!(err instanceof VerifyError) && !(err instanceof TrustgateError)) throw err;
-    const { code, message } = describeError(err);
-    return { verified: false, errorCode: code, message, details: (err as { details?: unknown }).details };
+    const e = asTrustgateError(err);
+    return { verified: false, errorCode: e.code, message: e.message, details: (err as { details?: unknown }).details };
   }
 }
 
 export async function writeStatement(file: string, statement: unknown): Promise<void> {
-  try {
-    await writeFile(file, `${JSON.stringify(statement, null, 2)}\n`);
-  } catch (cause) {
-    throw new CoreError('IO_ERROR', `cannot write the verification statement to ${file}: ${(cause as Error).message}`, { cause, file });
-  }
+  await writeFileAtomic(file, `${JSON.stringify(statement, null, 2)}\n`);
 }

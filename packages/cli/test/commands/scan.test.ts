@@ -59,13 +59,13 @@ describe('trustgate scan', () => {
   });
 
   test('a review verdict blocks under the default policy, and not when the policy leaves review out', async () => {
-    expect((await run(['review/whole_module.pt'])).code).toBe(1);
+    expect((await run(['review/torchscript.pt'])).code).toBe(1);
     const dir = mkdtempSync(join(tmpdir(), 'tg-scan-'));
     writeFileSync(join(dir, 'policy.yml'), 'version: 1\nscan:\n  failOn: [unsafe, error]\n');
-    expect((await run(['review/whole_module.pt', '--policy', join(dir, 'policy.yml')])).code).toBe(0);
-    writeFileSync(join(dir, 'allow.yml'), 'version: 1\nscan:\n  allowGlobals: ["torch.nn.modules.*"]\n');
-    const allowed = await run(['review/whole_module.pt', '--policy', join(dir, 'allow.yml'), '--format', 'json']);
-    expect(JSON.parse(allowed.stdout).files[0].verdict).toBe('safe');
+    expect((await run(['review/torchscript.pt', '--policy', join(dir, 'policy.yml')])).code).toBe(0);
+    // A stock torch.nn module pickled whole is on the safe list (torch-extension in docs/scanner.md).
+    const whole = await run(['review/whole_module.pt', '--format', 'json']);
+    expect([whole.code, JSON.parse(whole.stdout).files[0].verdict]).toEqual([0, 'safe']);
   });
 
   test('--out and --statement write the report and an in-toto Statement over each file digest', async () => {

@@ -60,7 +60,7 @@ describe('trustgate tag', () => {
   });
 
   test('usage and input errors exit 2 with a code', async () => {
-    expect((await run([])).stderr).toContain('--event is required');
+    expect((await run([])).stderr).toContain('--event F is required');
     const bad = await run(['--event', 'agent-commits.json']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('agent-commits.json is not a pull_request webhook payload');

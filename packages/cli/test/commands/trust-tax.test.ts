@@ -3,23 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { syntheticOrganisation } from '@trustgate/metrics';
-import trustTax from '../../src/commands/trust-tax.js';
+import { runCli } from '../../../../test/support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'trustgate-cli-tt-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(args: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  const code = await trustTax.run(args, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: () => undefined,
-    cwd: dir,
-    env,
-    isTTY: false,
-  });
+  const { code, stdout } = await runCli(['trust-tax', ...args], { cwd: dir, env });
   return { code, stdout };
+}
+
+/** Exit code and error code of a failing run. */
+async function failure(args: string[]) {
+  const r = await runCli(['trust-tax', ...args], { cwd: dir });
+  return { exit: r.code, code: /\(code ([A-Z_]+)\)\n$/.exec(r.stderr)?.[1], stderr: r.stderr };
 }
 
 describe('trustgate trust-tax', () => {
@@ -40,18 +37,24 @@ describe('trustgate trust-tax', () => {
   }, 60_000);
 
   it('fails with a usage error when there is no store, a bad format or a bad --since', async () => {
-    await expect(run(['--data-dir', 'missing'])).rejects.toMatchObject({
+    expect(await failure(['--data-dir', 'missing'])).toMatchObject({
+      exit: 2,
       code: 'USAGE_ERROR',
-      message: expect.stringContaining(join(dir, 'missing')),
+      stderr: expect.stringContaining(join(dir, 'missing')),
     });
-    await expect(run(['--data-dir', 'data', '--format', 'xml'])).rejects.toMatchObject({ code: 'USAGE_ERROR' });
-    await expect(run(['--data-dir', 'data', '--since', 'yesterday'])).rejects.toMatchObject({ code: 'TRUST_TAX_INPUT_ERROR' });
-    await expect(run(['import', join(dir, 'nope.json'), '--data-dir', 'data'])).rejects.toMatchObject({ code: 'USAGE_ERROR' });
-    await expect(run(['backfill', '--repo', 'o/r', '--data-dir', 'data'])).rejects.toMatchObject({ code: 'USAGE_ERROR' });
+    expect(await failure(['--data-dir', 'data', '--format', 'xml'])).toMatchObject({ exit: 2, code: 'USAGE_ERROR' });
+    expect(await failure(['--data-dir', 'data', '--since', 'yesterday'])).toMatchObject({ exit: 2, code: 'TRUST_TAX_INPUT_ERROR' });
+    expect(await failure(['import', join(dir, 'nope.json'), '--data-dir', 'data'])).toMatchObject({ exit: 2, code: 'IO_ERROR' });
+    expect(await failure(['backfill', '--repo', 'o/r', '--data-dir', 'data'])).toMatchObject({ exit: 2, code: 'USAGE_ERROR' });
+    expect(await failure(['bakfill'])).toMatchObject({
+      exit: 2,
+      code: 'USAGE_ERROR',
+      stderr: expect.stringContaining('did you mean "backfill"'),
+    });
   }, 60_000);
 
   it('rejects a file that is not a trust-tax history', async () => {
     writeFileSync(join(dir, 'other.json'), '{"version":2}');
-    await expect(run(['import', 'other.json', '--data-dir', 'data'])).rejects.toMatchObject({ code: 'TRUST_TAX_INPUT_ERROR' });
+    expect(await failure(['import', 'other.json', '--data-dir', 'data'])).toMatchObject({ exit: 2, code: 'TRUST_TAX_INPUT_ERROR' });
   }, 60_000);
 });

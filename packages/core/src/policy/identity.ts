@@ -33,6 +33,8 @@ export const signerIdentitySchema = z
   })
   .refine((v) => (v.identity === undefined) !== (v.identityRegexp === undefined), {
     message: 'give exactly one of identity or identityRegexp',
-  });
+  })
+  // The same rule for schema/trustgate.schema.json (JSON Schema cannot run the refine above).
+  .meta({ oneOf: [{ required: ['identity'] }, { required: ['identityRegexp'] }] });
 
 export type SignerIdentity = z.infer<typeof signerIdentitySchema>;

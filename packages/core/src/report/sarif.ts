@@ -1,3 +1,5 @@
+import { isAbsolute, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { RuleCatalog } from '../rules.js';
 import type { Severity } from '../verdict.js';
 import type { Report } from './model.js';
@@ -18,13 +20,29 @@ function unknownRule(id: string) {
   return { id, name: id, shortDescription: { text: id }, help: { text: 'See the trustgate rule documentation.' } };
 }
 
+export interface SarifOptions {
+  informationUri?: string;
+  /**
+   * The checkout the results belong to: URIs become relative to it under `%SRCROOT%`, which code scanning maps to
+   * the repository. Report paths are resolved against `cwd` (default: the root) first.
+   */
+  root?: string;
+  cwd?: string;
+  /** `runs[].automationDetails.id`: one category per gate, so one gate's upload never closes another's alerts. */
+  automationId?: string;
+}
+
+const SRCROOT = '%SRCROOT%';
+
 /**
  * SARIF 2.1.0 as GitHub code scanning ingests it: every result has ruleId, level, an artifact URI and a
- * start line (1 for whole-file findings; byte offsets go in `region.byteOffset` where known).
+ * start line (1 for whole-file findings; byte offsets go in `region.byteOffset` where known). Info-level findings
+ * are not alerts: they stay in the JSON report and are left out here.
  */
-export function toSarif(report: Report, rules: RuleCatalog, options: { informationUri?: string } = {}): object {
+export function toSarif(report: Report, rules: RuleCatalog, options: SarifOptions = {}): object {
+  const alerting = (f: { severity: Severity }) => f.severity !== 'info';
   const used = new Set<string>();
-  for (const f of report.files) for (const x of f.findings) used.add(x.rule);
+  for (const f of report.files) for (const x of f.findings.filter(alerting)) used.add(x.rule);
   const ids = [...used].sort();
   const ruleIndex = new Map(ids.map((id, i) => [id, i]));
   const descriptors = ids.map((id) => {
@@ -41,9 +59,9 @@ export function toSarif(report: Report, rules: RuleCatalog, options: { informati
     };
   });
   const results = report.files.flatMap((file) =>
-    file.findings.map((f) => {
+    file.findings.filter(alerting).map((f) => {
       const loc = f.location;
-      const uri = toUri(loc?.path ?? file.path);
+      const artifactLocation = locate(loc?.path ?? file.path, options);
       const region: Record<string, number> = { startLine: Math.max(1, loc?.line ?? 1) };
       if (loc?.column !== undefined) region.startColumn = Math.max(1, loc.column);
       if (loc?.offset !== undefined) region.byteOffset = loc.offset;
@@ -52,7 +70,7 @@ export function toSarif(report: Report, rules: RuleCatalog, options: { informati
         ruleIndex: ruleIndex.get(f.rule) ?? 0,
         level: LEVEL[f.severity],
         message: { text: f.evidence ? `${f.message} (${f.evidence})` : f.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri }, region } }],
+        locations: [{ physicalLocation: { artifactLocation, region } }],
         partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256 ?? file.path}:${loc?.offset ?? loc?.line ?? 0}` },
         properties: { verdict: file.verdict, findingVerdict: file.findingVerdict, completeness: file.completeness, severity: f.severity },
       };
@@ -72,6 +90,8 @@ export function toSarif(report: Report, rules: RuleCatalog, options: { informati
             rules: descriptors,
           },
         },
+        ...(options.automationId ? { automationDetails: { id: options.automationId } } : {}),
+        ...(options.root ? { originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(options.root).href.replace(/\/?$/, '/')}` } } } : {}),
         // Files that were not fully analysed make the run unsuccessful, whatever was found in them.
         invocations: [
           {
@@ -81,7 +101,7 @@ export function toSarif(report: Report, rules: RuleCatalog, options: { informati
               .map((f) => ({
                 level: 'error',
                 message: { text: `${f.path}: analysis ${f.completeness}; the file is not trusted (verdict ${f.verdict})` },
-                locations: [{ physicalLocation: { artifactLocation: { uri: toUri(f.path) } } }],
+                locations: [{ physicalLocation: { artifactLocation: locate(f.path, options) } }],
               })),
           },
         ],
@@ -89,6 +109,17 @@ export function toSarif(report: Report, rules: RuleCatalog, options: { informati
       },
     ],
   };
+}
+
+// Inside the root: a relative URI under %SRCROOT%; outside it an absolute file: URI (code scanning cannot map it,
+// but it is not passed off as a repository path).
+function locate(path: string, options: SarifOptions): { uri: string; uriBaseId?: string } {
+  if (!options.root) return { uri: toUri(path) };
+  const onDisk = path.split('!/')[0] ?? path;
+  const abs = resolve(options.cwd ?? options.root, onDisk);
+  const rel = relative(options.root, abs);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return { uri: pathToFileURL(abs).href };
+  return { uri: toUri(rel.split('\\').join('/')), uriBaseId: SRCROOT };
 }
 
 // Container members are reported as `outer!/inner`; SARIF wants a relative URI of the file on disk.

@@ -149,14 +149,17 @@ export async function openMember(
   limits: ScanLimits,
   budget: DecompressionBudget,
   name: string,
+  /** torch (miniz as torch builds it) reads members whatever their encryption flag says (CVE-2025-1945). */
+  ignoreEncryption = false,
 ): Promise<ZipMember> {
-  if (e.flags & 0x1) throw new ContainerError(`member ${e.name} is encrypted`, 'unsupported');
+  if (e.flags & 0x1 && !ignoreEncryption) throw new ContainerError(`member ${e.name} is encrypted`, 'unsupported');
   const at = e.localOffset + dir.prepended;
   const lh = await source.read(at, 30);
   if (lh.length < 30 || u32(lh, 0) !== LOCAL) throw new ContainerError(`member ${e.name} has no local header at offset ${at}`, 'parse', at);
   const nameLen = u16(lh, 26);
   const extraLen = u16(lh, 28);
   const warnings: string[] = [];
+  if (e.flags & 0x1) warnings.push(`member ${e.name} is flagged encrypted; torch reads it as stored anyway, so it was analysed as stored`);
   const localName = decoder.decode(await source.read(at + 30, nameLen));
   if (localName !== e.name) warnings.push(`local header names member ${JSON.stringify(e.name)} as ${JSON.stringify(localName)}`);
   if ((u16(lh, 6) & 0x8) === 0 && u32(lh, 14) !== e.crc)

@@ -1,9 +1,12 @@
 import type { Finding } from '@trustgate/core';
-import type { AnalyserContext, Analysis } from '../analyser.js';
+import type { Analysis } from '../analyser.js';
 import { conclude } from '../conclude.js';
 import { scanPickles } from '../pickle/analyse.js';
 import { finding, RULES } from '../rules.js';
 import { globalsPolicy, machineLimits } from './policy.js';
+import { parsePyLiteral, type PyValue } from './py-literal.js';
+import { analyseNestedPayloads } from './nested-payloads.js';
+import type { ScanContext } from '../scan-context.js';
 
 interface NpyHeader {
   descr: string;
@@ -13,8 +16,19 @@ interface NpyHeader {
 }
 
 const ITEM = /^[<>|=]?([biufcmMOSUV?])(\d*)/;
+const OBJECT = /^[<>|=]?O\d*$/;
 
-/** The .npy header (a Python dict literal); attacker-controlled, so parsed with strict patterns only. */
+/** Whether a descr (a type string, or a structured list of (name, type[, shape])) holds Python objects. */
+function holdsObjects(descr: PyValue): boolean {
+  if (typeof descr === 'string') return OBJECT.test(descr);
+  if (!Array.isArray(descr)) return false;
+  return descr.some((field) => {
+    const parts = Array.isArray(field) ? field : field !== null && typeof field === 'object' && 'tuple' in field ? field.tuple : [];
+    return parts[1] !== undefined && holdsObjects(parts[1]);
+  });
+}
+
+/** The .npy header: the Python dict literal numpy reads with ast.literal_eval (the last of duplicate keys wins). */
 function parseHeader(bytes: Uint8Array): NpyHeader | string {
   if (bytes.length < 10) return 'file is shorter than the .npy preamble';
   const major = bytes[6] as number;
@@ -26,25 +40,34 @@ function parseHeader(bytes: Uint8Array): NpyHeader | string {
   const start = wide ? 12 : 10;
   if (start + len > bytes.length) return 'header is truncated';
   const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(start, start + len));
-  const descr = /['"]descr['"]\s*:\s*('[^']*'|"[^"]*"|\[.*\])\s*,\s*['"]fortran_order/s.exec(text)?.[1];
-  const shape = /['"]shape['"]\s*:\s*\(([\d,\sL]*)\)/.exec(text)?.[1];
-  if (descr === undefined || shape === undefined || !/['"]fortran_order['"]\s*:\s*(True|False)/.test(text))
-    return 'header dict lacks descr, fortran_order or shape';
-  const dims = shape
-    .split(',')
-    .map((s) => s.trim().replace(/L$/, ''))
-    .filter((s) => s !== '')
-    .map(Number);
-  if (dims.some((d) => !Number.isSafeInteger(d) || d < 0)) return 'shape is not a tuple of sizes';
-  const object = /(^|['"\s(,])[<>|=]?O\d*['"]/.test(descr);
-  return { descr: descr.replace(/^['"]|['"]$/g, ''), object, shape: dims, dataOffset: start + len };
+  let dict: PyValue;
+  try {
+    dict = parsePyLiteral(text.trimEnd());
+  } catch (e) {
+    return `header is not a Python literal (${(e as Error).message})`;
+  }
+  if (!(dict instanceof Map)) return 'header is not a dict';
+  const keys = [...dict.keys()].sort().join(',');
+  if (keys !== 'descr,fortran_order,shape') return `header keys are ${keys || 'none'}, not descr, fortran_order and shape`;
+  const descr = dict.get('descr') as PyValue;
+  const shape = dict.get('shape');
+  if (typeof dict.get('fortran_order') !== 'boolean') return 'fortran_order is not True or False';
+  const dims = shape !== null && typeof shape === 'object' && 'tuple' in shape ? shape.tuple : undefined;
+  if (!dims || dims.some((d) => typeof d !== 'number' || !Number.isSafeInteger(d) || d < 0)) return 'shape is not a tuple of sizes';
+  if (typeof descr !== 'string' && !Array.isArray(descr)) return 'descr is neither a type string nor a field list';
+  return {
+    descr: typeof descr === 'string' ? descr : JSON.stringify(descr),
+    object: holdsObjects(descr),
+    shape: dims as number[],
+    dataOffset: start + len,
+  };
 }
 
 /**
  * NumPy .npy: plain dtypes are data; object dtype means the bytes after the header are a pickle that
  * np.load(allow_pickle=True) runs, so it is analysed like any pickle.
  */
-export async function analyseNpy(ctx: AnalyserContext): Promise<Analysis> {
+export async function analyseNpy(ctx: ScanContext): Promise<Analysis> {
   const { source } = ctx;
   const header = parseHeader(await source.read(0, 65536 + 12));
   if (typeof header === 'string') return conclude('numpy', [finding(RULES.numpyParse, `malformed .npy: ${header}`, { path: source.name })]);
@@ -61,7 +84,9 @@ export async function analyseNpy(ctx: AnalyserContext): Promise<Analysis> {
       count: 1,
     });
     findings.push(...scan.findings);
-    return conclude('numpy', findings, [], metadata);
+    const inner = await analyseNestedPayloads(ctx, scan.nested);
+    findings.push(...inner.findings);
+    return conclude('numpy', findings, inner.outcomes, metadata);
   }
   const item = ITEM.exec(header.descr);
   if (item && !header.descr.startsWith('[')) {

@@ -7,6 +7,7 @@ import { scanPickles } from '../pickle/analyse.js';
 import { finding, RULES } from '../rules.js';
 import { globalsPolicy, machineLimits } from './policy.js';
 import { joblibArrays } from './joblib.js';
+import { analyseNestedPayloads } from './nested-payloads.js';
 import { LegacyStorages } from './torch-legacy.js';
 import { analyseZip } from './zip-archive.js';
 
@@ -51,7 +52,9 @@ export async function analysePickleFile(ctx: ScanContext, head: Uint8Array): Pro
   const findings = [...scan.findings];
   if (joblib) findings.push(...(await plainPickleView(ctx, scan.findings)));
   if (legacy && !scan.failed) findings.push(...(await storages.check(source, scan.end)));
-  const nested: Outcome[] = [];
+  const inner = await analyseNestedPayloads(ctx, scan.nested);
+  findings.push(...inner.findings);
+  const nested: Outcome[] = [...inner.outcomes];
   if ((await findEndRecord(source)) !== undefined) {
     findings.push(
       finding(RULES.polyglot, 'the file is a pickle and also carries a zip archive; both were analysed', { path: source.name }),

@@ -64,7 +64,7 @@ export async function analyseZip(ctx: ScanContext): Promise<Analysis> {
     }
     if (layout.prefix !== undefined && e.name.startsWith(`${layout.prefix}code/`)) scripts++;
     try {
-      const member = await openMember(source, dir, e, limits, ctx.budget, path);
+      const member = await openMember(source, dir, e, limits, ctx.budget, path, layout.prefix !== undefined);
       for (const w of member.warnings) findings.push(finding(RULES.headerMismatch, w, { path }));
       if (member.crcMismatch) findings.push(finding(RULES.crcMismatch, `member ${e.name} does not match its CRC-32`, { path }));
       const a = await ctx.scanNested(member.source);

@@ -4,7 +4,7 @@ import type { ByteSource } from '../source.js';
 import { PickleError } from './error.js';
 import type { GlobalsPolicy } from './globals-policy.js';
 import { PickleInput } from './input.js';
-import { type BuildHook, DEFAULT_MACHINE_LIMITS, FindingSink, type MachineLimits, PickleMachine } from './machine.js';
+import { type BuildHook, DEFAULT_MACHINE_LIMITS, FindingSink, type MachineLimits, type NestedCall, PickleMachine } from './machine.js';
 import type { Value } from './values.js';
 
 export interface PickleScanOptions {
@@ -20,6 +20,8 @@ export interface PickleScanOptions {
 
 export interface PickleScan {
   findings: Finding[];
+  /** Calls that hand bytes from the pickle to a loader, analysed as the files they are (formats/nested-payloads.ts). */
+  nested: readonly NestedCall[];
   /** Imported globals and how often, for metadata and tests. */
   globals: ReadonlyMap<string, number>;
   /** What each complete pickle unpickled to. */
@@ -77,7 +79,15 @@ export async function scanPickles(source: ByteSource, options: PickleScanOptions
       finding(RULES.parseError, `expected ${options.count} pickles, found ${values.length}`, { path: source.name, offset: end }),
     );
   }
-  return { findings: [...sink.findings, ...findings], globals: sink.globals, values, end, failed, opcodes: sink.opcodes };
+  return {
+    findings: [...sink.findings, ...findings],
+    nested: sink.nested,
+    globals: sink.globals,
+    values,
+    end,
+    failed,
+    opcodes: sink.opcodes,
+  };
 }
 
 const DOTTED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;

@@ -1,6 +1,6 @@
 import type { Finding } from '@trustgate/core';
 import { finding, RULES, type ScannerRule } from '../rules.js';
-import { type GlobalsPolicy, judgeGlobal } from './globals-policy.js';
+import { type GlobalsPolicy, judgeGlobal, NESTED_LOADERS } from './globals-policy.js';
 import { PickleError } from './error.js';
 import { NeedBytes, type PickleInput, PickleTruncated } from './input.js';
 import { FIXED_ARG_BYTES, HIGHEST_PROTOCOL, OPCODES } from './opcodes.js';
@@ -30,9 +30,36 @@ export interface MachineOptions {
   findings?: FindingSink;
 }
 
+/** A call that hands a value from the pickle to a loader (`torch.storage._load_from_bytes(b)`, `pickle.loads(b)`). */
+export interface NestedCall {
+  loader: string;
+  arg: Value | undefined;
+  at: number;
+}
+
+// Loaders whose argument is itself a file to analyse; all but NESTED_LOADERS are unsafe on their own too.
+const LOADERS = new Set([
+  ...NESTED_LOADERS,
+  'pickle.loads',
+  '_pickle.loads',
+  'cPickle.loads',
+  'pickle._loads',
+  'dill.loads',
+  'dill._dill.loads',
+  'cloudpickle.loads',
+  'torch.load',
+  'torch.serialization.load',
+  'joblib.load',
+  'joblib.numpy_pickle.load',
+  'numpy.load',
+  'marshal.loads',
+]);
+const MAX_NESTED_CALLS = 64;
+
 /** Collects findings, one per (rule, subject), keeping the first offset and counting repeats. */
 export class FindingSink {
   readonly findings: Finding[] = [];
+  readonly nested: NestedCall[] = [];
   readonly globals = new Map<string, number>();
   private seen = new Map<string, Finding>();
   private counts = new Map<string, number>();
@@ -135,9 +162,19 @@ export class PickleMachine {
     return result;
   }
 
+  // CPython 3.8+ rejects an opcode that straddles a frame end; older unpicklers read on across it, so the
+  // analysis reads on too (what they would run is reported) and the straddle is a parse finding.
   private checkFrame(at: number, n: number, what: string): void {
-    if (this.frameEnd !== null && at + n > this.frameEnd)
-      throw new PickleError(`${what} straddles the end of a FRAME (the Python unpickler rejects this)`, at);
+    if (this.frameEnd !== null && at + n > this.frameEnd) {
+      this.sink.add(
+        RULES.parseError,
+        'frame-straddle',
+        `${what} straddles the end of a FRAME (CPython 3.8+ rejects this, older versions read on)`,
+        this.options.path,
+        at,
+      );
+      this.frameEnd = null;
+    }
   }
 
   private fixedArg(kind: string): number {
@@ -251,6 +288,9 @@ export class PickleMachine {
 
   /** A call (REDUCE, OBJ, INST, NEWOBJ): the callee must be a plain global to be judged. */
   private call(callee: Value, args: Value | undefined, at: number, how: string): Value {
+    const name = globalName(callee);
+    if (name !== undefined && LOADERS.has(name) && this.sink.nested.length < MAX_NESTED_CALLS)
+      this.sink.nested.push({ loader: name, arg: args?.k === 'tuple' ? args.items?.[0] : undefined, at });
     if (callee.k !== 'global') {
       const what = callee.k === 'obj' ? `the result of calling ${globalName(callee.callee) ?? 'a computed value'}` : `a ${callee.k} value`;
       this.sink.add(RULES.computedCall, `${how}:${what}`, `${how} calls ${what}, not an imported global`, this.options.path, at);
@@ -336,17 +376,20 @@ export class PickleMachine {
       case 'BINUNICODE':
       case 'SHORT_BINUNICODE':
       case 'BINUNICODE8': {
+        const from = this.input.pos;
         const b = this.counted(arg, true, at, name);
-        this.push(str(b ? decodeUtf8(b) : undefined));
+        this.push({ k: 'str', v: b ? decodeUtf8(b) : undefined, at: from, n: arg });
         return;
       }
       case 'BINBYTES':
       case 'SHORT_BINBYTES':
       case 'BINBYTES8':
-      case 'BYTEARRAY8':
+      case 'BYTEARRAY8': {
+        const from = this.input.pos;
         this.counted(arg, false, at, name);
-        this.push(BYTES);
+        this.push({ k: 'bytes', at: from, n: arg });
         return;
+      }
       case 'APPEND': {
         this.pop();
         this.mutate(this.top(), 'APPEND', at);
@@ -534,11 +577,21 @@ function setEntries(d: Value, items: Value[]): void {
   }
 }
 
+// INT and LONG are read with int(text, 0) (base prefixes, underscores); GET and PUT with int(text).
+const BASE0_INT = /^[+-]?(0[xX](_?[0-9a-fA-F])+|0[oO](_?[0-7])+|0[bB](_?[01])+|0(_?0)*|[1-9](_?\d)*)$/;
+const BASE10_INT = /^[+-]?\d(_?\d)*$/;
+
 function parseIntLine(b: Uint8Array, name: string, at: number): number | undefined {
-  const text = latin1(b).trim().replace(/L$/, '');
-  if (!/^[+-]?\d+$/.test(text)) throw new PickleError(`${name} argument "${text.slice(0, 40)}" is not an integer`, at);
-  const n = Number(text);
-  return Number.isSafeInteger(n) ? n : undefined;
+  const raw = latin1(b).trim();
+  const text = name === 'LONG' ? raw.replace(/L$/, '') : raw;
+  // INT's "00" and "01" are protocol 0's False and True.
+  const ok = name === 'INT' || name === 'LONG' ? BASE0_INT.test(text) || text === '01' : BASE10_INT.test(text);
+  if (!ok) throw new PickleError(`${name} argument "${text.slice(0, 40)}" is not an integer`, at);
+  const clean = text.replace(/_/g, '');
+  const sign = clean.startsWith('-') ? -1 : 1;
+  const body = clean.replace(/^[+-]/, '');
+  const n = /^0[xXoObB]/.test(body) ? Number(body.toLowerCase()) : Number(body);
+  return Number.isSafeInteger(n) ? sign * n : undefined;
 }
 
 function parseFloatLine(b: Uint8Array, at: number): void {

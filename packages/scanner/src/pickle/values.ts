@@ -1,12 +1,14 @@
 /** What the simulated unpickler knows about a stack value: enough to resolve globals, not the data itself. */
 export type Value =
-  | { k: 'str'; v: string | undefined }
+  // `at`/`n`: where the raw bytes of a binary string or bytes argument are in the source (nested payloads).
+  | { k: 'str'; v: string | undefined; at?: number; n?: number }
+  | { k: 'bytes'; at?: number; n?: number }
   | { k: 'int'; v: number | undefined }
   | { k: 'tuple'; items: Value[] | undefined }
   | { k: 'dict'; entries: Map<string, Value> | undefined; full: boolean }
   | { k: 'global'; module: string; name: string }
   | { k: 'obj'; callee: Value; args: Value | undefined; state: Value | undefined }
-  | { k: 'scalar' | 'bytes' | 'list' | 'set' | 'none' | 'persistent' | 'buffer' | 'unknown' };
+  | { k: 'scalar' | 'list' | 'set' | 'none' | 'persistent' | 'buffer' | 'unknown' };
 
 // Containers remember their items only while small: enough for shapes, dtypes and joblib's wrapper state.
 export const TRACKED_ITEMS = 32;

@@ -11,7 +11,7 @@ export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 /** A scanNested stub: the real dispatcher lives in the scanner core; these tests drive one analyser at a time. */
 async function noNested(): Promise<Analysis> {
-  return { format: 'unknown', findings: [], verdict: 'review' };
+  return { format: 'unknown', findings: [], verdict: 'review', findingVerdict: 'review', completeness: 'complete' };
 }
 
 export async function analyseBytes(

@@ -4,6 +4,7 @@ import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, statSync, s
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { sarifValidator } from '../../sarif-schema.js';
+import type { LocalSigstore } from '../../sigstore-signer.js';
 
 export type Permissions = Record<string, 'read' | 'write' | 'none'>;
 
@@ -38,6 +39,8 @@ export interface FakeContext {
   offline: boolean;
   /** Git LFS objects the "server" holds: <oid> -> content. */
   lfsObjects: Map<string, Buffer>;
+  /** Signs attestations as GitHub's Fulcio would sign this workflow run; without it attest writes unsigned stand-ins. */
+  sigstore?: LocalSigstore;
   calls: FakeCall[];
 }
 
@@ -56,7 +59,7 @@ export interface FakeResult {
   addPath?: string[];
 }
 
-type Fake = (ctx: FakeContext) => FakeResult;
+type Fake = (ctx: FakeContext) => FakeResult | Promise<FakeResult>;
 
 const FAKES: Record<string, Fake> = {
   'actions/checkout': checkout,
@@ -215,10 +218,13 @@ function mapUri(uri: string, base: string | undefined, bases: Record<string, { u
   return rel;
 }
 
-function attest(ctx: FakeContext): FakeResult {
+async function attest(ctx: FakeContext): Promise<FakeResult> {
   if (!ctx.env.ACTIONS_ID_TOKEN_REQUEST_URL)
     return { error: 'Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable (the job needs permissions: id-token: write)' };
-  if (ctx.permissions.attestations !== 'write')
+  const api = ctx.env.GITHUB_API_URL ?? '';
+  // Against the local mock GitHub the attestation is really stored (and the token's permissions checked there).
+  const local = api.startsWith('http://127.0.0.1:');
+  if (!local && ctx.permissions.attestations !== 'write')
     return {
       error: 'Failed to persist attestation: Resource not accessible by integration (the job needs permissions: attestations: write)',
     };
@@ -253,30 +259,73 @@ function attest(ctx: FakeContext): FakeResult {
       .filter((f) => statSync(f).isFile())
       .map((f) => ({ name: inputs['subject-name'] || f.split('/').pop() || f, digest: { sha256: sha256(readFileSync(f)) } }));
   } else {
-    return { error: 'subject-checksums is not modelled by the local runner' };
+    // sha256sum format: "<hex>  <name>" or "<hex> *<name>" per line.
+    const text = readFileSync(resolve(ctx.workspace, inputs['subject-checksums'] as string), 'utf8');
+    subjects = text
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => {
+        const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(l.trim());
+        if (!m) throw new Error(`subject-checksums: not a sha256 checksum line: ${l}`);
+        return { name: m[2] as string, digest: { sha256: m[1] as string } };
+      });
+    if (subjects.length === 0) return { error: `subject-checksums ${inputs['subject-checksums']} lists no subject` };
   }
   const statement = { _type: 'https://in-toto.io/Statement/v1', subject: subjects, predicateType: inputs['predicate-type'], predicate };
   const bundlePath = join(ctx.runnerTemp, `attestation-${ctx.calls.length}.json`);
   mkdirSync(dirname(bundlePath), { recursive: true });
-  // An unsigned stand-in for the Sigstore bundle: the Statement in a DSSE envelope, so readers find what was attested.
-  writeFileSync(
-    bundlePath,
-    JSON.stringify({
-      mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
-      dsseEnvelope: {
-        payloadType: 'application/vnd.in-toto+json',
-        payload: Buffer.from(JSON.stringify(statement)).toString('base64'),
-        signatures: [],
+  const bundle = ctx.sigstore
+    ? await ctx.sigstore.signAttestation(statement, workflowSigner(ctx.env))
+    : // Unsigned: the Statement in a DSSE envelope, so readers find what was attested (and verifiers refuse it).
+      {
+        mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+        dsseEnvelope: {
+          payloadType: 'application/vnd.in-toto+json',
+          payload: Buffer.from(JSON.stringify(statement)).toString('base64'),
+          signatures: [],
+        },
+      };
+  writeFileSync(bundlePath, JSON.stringify(bundle));
+  let id = String(randomInt(1, 1_000_000));
+  if (local) {
+    // The attestations API with the job's token, as the action stores it.
+    const res = await fetch(`${api}/repos/${ctx.env.GITHUB_REPOSITORY}/attestations`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${inputs['github-token']}`,
+        'content-type': 'application/json',
+        accept: 'application/vnd.github+json',
       },
-    }),
-  );
+      body: JSON.stringify({ bundle }),
+    });
+    const answer = (await res.json()) as { id?: number; message?: string };
+    if (res.status !== 201) return { error: `Failed to persist attestation: ${answer.message ?? res.status}` };
+    id = String(answer.id);
+  }
   record(ctx, { statement, bundlePath });
-  const id = String(randomInt(1, 1_000_000));
   return {
     outputs: {
       'bundle-path': bundlePath,
       'attestation-id': id,
       'attestation-url': `${ctx.env.GITHUB_SERVER_URL}/${ctx.env.GITHUB_REPOSITORY}/attestations/${id}`,
+    },
+  };
+}
+
+// The certificate Fulcio issues to a GitHub Actions run: the workflow file at its ref, with GitHub's claims.
+function workflowSigner(env: Record<string, string>) {
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const uri = `${server}/${env.GITHUB_WORKFLOW_REF}`;
+  return {
+    identity: uri,
+    issuer: 'https://token.actions.githubusercontent.com',
+    github: {
+      buildSignerUri: uri,
+      runnerEnvironment: 'github-hosted' as const,
+      sourceRepositoryUri: `${server}/${env.GITHUB_REPOSITORY}`,
+      sourceRepositoryRef: env.GITHUB_REF ?? '',
+      sourceRepositoryOwnerUri: `${server}/${env.GITHUB_REPOSITORY_OWNER}`,
+      sourceRepositoryDigest: env.GITHUB_SHA ?? '',
     },
   };
 }

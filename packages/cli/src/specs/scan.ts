@@ -1,0 +1,43 @@
+import type { CommandSpec } from '../spec.js';
+
+export const scanSpec = {
+  name: 'scan',
+  summary: 'scan model files for unsafe code (pickle, archives, model formats)',
+  description: 'Scans every file under each PATH by content (pickle, PyTorch, joblib, NumPy, zip/tar/gzip archives, ...).',
+  positionals: [{ name: 'PATH', description: 'a model file or a directory (walked)', required: true, variadic: true, kind: 'path' }],
+  options: {
+    policy: {
+      type: 'string',
+      value: 'F',
+      kind: 'file',
+      description: '.github/trustgate.yml-style policy (scan: failOn, allowGlobals, denyGlobals, limits)',
+    },
+    format: {
+      type: 'string',
+      value: 'F',
+      choices: ['text', 'json', 'sarif', 'markdown'],
+      default: 'text',
+      description: 'report format on stdout or in --out',
+    },
+    out: { type: 'string', value: 'F', kind: 'output', description: 'write the report to F (atomically) instead of stdout' },
+    statement: {
+      type: 'string',
+      value: 'F',
+      kind: 'output',
+      description: "write an in-toto scan Statement (subjects: each file's sha256) to F",
+    },
+    mlbom: {
+      type: 'string',
+      value: 'F',
+      kind: 'output',
+      description: 'write a CycloneDX 1.6 ML-BOM (one machine-learning-model component per model) to F',
+    },
+    sources: {
+      type: 'boolean',
+      description: 'also report model references in code and configs (from_pretrained, hf_hub_download, URLs, hf://) outside scan.sources',
+    },
+    quiet: { type: 'boolean', short: 'q', description: 'text format: print only files with findings and the summary line' },
+  },
+  exitCodes:
+    "Exit codes: 0 nothing blocks, 1 a file's verdict is in the policy's failOn (default unsafe, error), 2 usage/config/I/O error.",
+} as const satisfies CommandSpec;

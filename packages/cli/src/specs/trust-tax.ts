@@ -1,0 +1,55 @@
+import type { CommandSpec } from '../spec.js';
+import { STORE_OPTIONS } from './shared.js';
+
+export const trustTaxBackfillSpec = {
+  name: 'trust-tax backfill',
+  summary: "record a repository's default-branch history in the line-survival ledger",
+  options: {
+    git: { type: 'string', value: 'DIR', kind: 'directory', required: true, description: 'a clone of the repository' },
+    repo: { type: 'string', value: 'O/R', required: true, description: 'the repository the history belongs to' },
+    ref: { type: 'string', value: 'REF', description: 'the default branch (default: HEAD)' },
+    ...STORE_OPTIONS,
+  },
+} as const satisfies CommandSpec;
+
+export const trustTaxImportSpec = {
+  name: 'trust-tax import',
+  summary: 'record pull requests and commits from a history file (JSON)',
+  positionals: [{ name: 'FILE', description: 'the history file', required: true, kind: 'file' }],
+  options: { ...STORE_OPTIONS },
+} as const satisfies CommandSpec;
+
+export const trustTaxSeedDemoSpec = {
+  name: 'trust-tax seed-demo',
+  summary: 'fill the store with a synthetic organisation (for the demo and dashboards)',
+  options: { prs: { type: 'string', value: 'N', default: '600', description: 'how many pull requests' }, ...STORE_OPTIONS },
+} as const satisfies CommandSpec;
+
+export const trustTaxSpec = {
+  name: 'trust-tax',
+  summary: 'report what AI-written code costs in review and rework',
+  synopsis: [
+    '[--database URL] [--data-dir DIR] [--repo O/R] [--since 30d] [--as-of ISO] [--format F] [--policy F] [--out F]',
+    '--git DIR [--git DIR]... [--ref REF] [--since 365d] [--as-of ISO] [--format F] [--policy F]',
+  ],
+  description:
+    "Reports the trust tax: how much more review and rework AI-cohort PRs need than human PRs of the same repository\nand size. With --git, from clones alone: line survival by cohort (Kaplan–Meier) and the hazard ratio of AI lines\n(Cox). The store is PostgreSQL when --database or DATABASE_URL is set, else the App's embedded store in\n--data-dir, $TRUSTGATE_DATA_DIR or .trustgate/data. Definitions: docs/trust-tax.md.",
+  options: {
+    ...STORE_OPTIONS,
+    repo: { type: 'string', value: 'O/R', description: 'only this repository' },
+    since: { type: 'string', value: 'WHEN', description: 'only pull requests merged since, e.g. 30d or an ISO date' },
+    'as-of': { type: 'string', value: 'ISO', description: 'report as of this time (default: now)' },
+    format: { type: 'string', value: 'F', choices: ['table', 'json', 'csv', 'markdown'], default: 'table', description: 'report format' },
+    policy: { type: 'string', value: 'F', kind: 'file', description: 'the policy (metrics: churnDays, minCellPrs, ...)' },
+    out: { type: 'string', value: 'F', kind: 'output', description: 'write the report to F (atomically) instead of stdout' },
+    git: {
+      type: 'string',
+      value: 'DIR',
+      kind: 'directory',
+      multiple: true,
+      description: 'report from this clone alone (history-only: line survival by cohort); repeatable',
+    },
+    ref: { type: 'string', value: 'REF', description: 'with --git: the branch to follow (default: HEAD)' },
+  },
+  subcommands: [trustTaxBackfillSpec, trustTaxImportSpec, trustTaxSeedDemoSpec],
+} as const satisfies CommandSpec;
