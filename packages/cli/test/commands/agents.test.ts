@@ -10,7 +10,9 @@ describe('trustgate agents', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.summary).toMatchObject({ files: 33, safe: 33, verdict: 'safe', blocking: false });
-    expect(out.files[0]).toEqual(expect.objectContaining({ path: '.aider.conf.yml', kind: 'instructions', format: 'aider-conf', verdict: 'safe' }));
+    expect(out.files[0]).toEqual(
+      expect.objectContaining({ path: '.aider.conf.yml', kind: 'instructions', format: 'aider-conf', verdict: 'safe' }),
+    );
     expect(out.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -25,7 +27,17 @@ describe('trustgate agents', () => {
     expect(r.code).toBe(1);
     const sarif = JSON.parse(r.stdout);
     const ids = new Set(sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId));
-    for (const id of ['TG-MCP-001', 'TG-MCP-002', 'TG-MCP-003', 'TG-MCP-004', 'TG-MCP-005', 'TG-MCP-006', 'TG-MCP-007', 'TG-MCP-008', 'TG-MCP-009'])
+    for (const id of [
+      'TG-MCP-001',
+      'TG-MCP-002',
+      'TG-MCP-003',
+      'TG-MCP-004',
+      'TG-MCP-005',
+      'TG-MCP-006',
+      'TG-MCP-007',
+      'TG-MCP-008',
+      'TG-MCP-009',
+    ])
       expect(ids).toContain(id);
     for (const id of ['TG-AIH-001', 'TG-AIH-002', 'TG-AIH-003', 'TG-AIH-004', 'TG-AGT-003']) expect(ids).toContain(id);
   });
@@ -34,7 +46,11 @@ describe('trustgate agents', () => {
     const r = await run(['repos/benign', '--policy', 'policy.yml', '--files', 'pr-files.json', '--format', 'json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.review).toEqual({ required: true, files: ['.cursor/rules/old.mdc', '.mcp.json', 'AGENTS.md'], rule: { teams: ['acme/platform-security'], users: [], count: 1 } });
+    expect(out.review).toEqual({
+      required: true,
+      files: ['.cursor/rules/old.mdc', '.mcp.json', 'AGENTS.md'],
+      rule: { teams: ['acme/platform-security'], users: [], count: 1 },
+    });
   });
 
   test('usage errors exit 2 with a stable code', async () => {
