@@ -39915,7 +39915,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 7312:
+/***/ 75:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42008,7 +42008,7 @@ function scanHiddenInstructions(files) {
 ;// CONCATENATED MODULE: ../../packages/attribution/dist/line-share/agent-trace.js
 
 function fail(file, what) {
-    throw new AttributionError('LINE_LOG_INVALID', `${file}: ${what}; expected an Agent Trace record (JSON, or JSON Lines of records)`, {
+    throw new errors_AttributionError('LINE_LOG_INVALID', `${file}: ${what}; expected an Agent Trace record (JSON, or JSON Lines of records)`, {
         file,
     });
 }
@@ -42067,7 +42067,7 @@ function parseAgentTrace(text, file = 'agent trace') {
         return Array.isArray(whole) ? whole.map((r) => parseRecord(r, file)) : [parseRecord(whole, file)];
     }
     catch (err) {
-        if (err instanceof AttributionError)
+        if (err instanceof errors_AttributionError)
             throw err;
     }
     return trimmed.split('\n').flatMap((line, i) => {
@@ -42077,9 +42077,9 @@ function parseAgentTrace(text, file = 'agent trace') {
             return [parseRecord(JSON.parse(line), `${file}:${i + 1}`)];
         }
         catch (cause) {
-            if (cause instanceof AttributionError)
+            if (cause instanceof errors_AttributionError)
                 throw cause;
-            throw new AttributionError('LINE_LOG_INVALID', `${file}:${i + 1}: not JSON (${cause.message})`, { file, cause });
+            throw new errors_AttributionError('LINE_LOG_INVALID', `${file}:${i + 1}: not JSON (${cause.message})`, { file, cause });
         }
     });
 }
@@ -42219,6 +42219,55 @@ function computeLineShare(logs, changedLines) {
     return result;
 }
 //# sourceMappingURL=share.js.map
+;// CONCATENATED MODULE: ../../packages/attribution/dist/markers/provenance.js
+/** One fact per distinct agent/model of a git-ai note on `commit`. */
+function provenanceFromGitAi(log, commit, file) {
+    const seen = new Set();
+    const out = [];
+    for (const p of Object.values(log.prompts)) {
+        const key = `${p.tool}\n${p.model ?? ''}\n${p.humanAuthor ?? ''}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const fact = { source: 'git-ai-note', tool: p.tool };
+        if (p.model)
+            fact.model = p.model;
+        if (p.humanAuthor)
+            fact.humanAuthor = p.humanAuthor;
+        if (commit)
+            fact.commit = commit;
+        if (file)
+            fact.file = file;
+        out.push(fact);
+    }
+    return out;
+}
+/** One fact per Agent Trace record that attributes lines to AI. */
+function provenanceFromAgentTrace(records, file) {
+    return records
+        .filter((r) => r.files.length > 0)
+        .map((r) => {
+        const fact = { source: 'agent-trace', tool: r.tool ?? r.models[0] ?? 'unknown' };
+        if (r.models[0])
+            fact.model = r.models[0];
+        if (r.revision)
+            fact.commit = r.revision;
+        if (file)
+            fact.file = file;
+        return fact;
+    });
+}
+// Where tools keep Agent Trace records in a repository (agent-trace.dev leaves storage to the implementation).
+const AGENT_TRACE_PATHS = [
+    /(^|\/)\.agent-trace\/.+\.jsonl?$/i,
+    /(^|\/)agent-trace\.jsonl?$/i,
+    /(^|\/)\.vtcode\/traces\/.+\.jsonl?$/i,
+    /(^|\/)\.routa\/traces\/.+\.jsonl?$/i,
+];
+function isAgentTraceFile(path) {
+    return AGENT_TRACE_PATHS.some((re) => re.test(path));
+}
+//# sourceMappingURL=provenance.js.map
 ;// CONCATENATED MODULE: ../../packages/attribution/dist/statement.js
 
 /** An in-toto Statement about the PR head commit whose predicate is the stored classification. */
@@ -49526,17 +49575,28 @@ async function aiTag(io, api) {
         io.info('trustgate ai-tag: GitHub lists only the first 250 commits of a pull request; later commits were not read');
     const files = changedFilesFromApi(await gh.listFiles(), 'pulls.listFiles');
     const logs = [];
+    const provenance = [];
     if (io.booleanInput('git-ai-notes', true))
         for (const c of commits) {
             const note = await gh.gitAiNote(c.sha);
-            if (note !== undefined)
-                logs.push({ source: 'git-ai', files: parseGitAiNote(note, `refs/notes/ai ${c.sha}`).files });
+            if (note === undefined)
+                continue;
+            const log = parseGitAiNote(note, `refs/notes/ai ${c.sha}`);
+            logs.push({ source: 'git-ai', files: log.files });
+            provenance.push(...provenanceFromGitAi(log, c.sha));
         }
+    // Agent Trace records the change adds to the repository (.agent-trace/, agent-trace.jsonl, ...).
+    for (const f of files.filter((x) => x.status !== 'removed' && isAgentTraceFile(x.path))) {
+        const records = parseAgentTrace((await gh.fileText(f.path, pr.headSha)) ?? '', f.path);
+        logs.push(...records.map((r) => ({ source: 'agent-trace', files: r.files })));
+        provenance.push(...provenanceFromAgentTrace(records, f.path));
+    }
     const changedLines = Object.fromEntries(files.map((f) => [f.path, f.additions]));
     const result = classifyFacts(pr, commits, {
         requireDisclosure: policy.requireDisclosure,
         rules: policy.rules,
         ...(logs.length > 0 ? { lineShare: computeLineShare(logs, changedLines) } : {}),
+        provenance,
     });
     // The agents engine judges the changed MCP configs, skills and instruction files (hidden text included).
     const manifests = files.filter((f) => f.status !== 'removed' && /(^|\/)SKILL\.md$/i.test(f.path)).map((f) => f.path);
@@ -49597,7 +49657,7 @@ async function aiTag(io, api) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8894);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7312);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(75);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .aiTag */ .v);
@@ -63517,8 +63577,14 @@ const aiTagGate = {
             name: 'classification',
             description: 'The full classification as JSON (version 1); store it, squash merges drop per-commit trailers.',
         },
-        { name: 'agents-verdict', description: 'Verdict over the changed MCP configs, skills and instruction files (safe, review, unsafe, error).' },
-        { name: 'agents-review-required', description: 'true when the change touches an agent file, so the policy\'s agents.review must approve it.' },
+        {
+            name: 'agents-verdict',
+            description: 'Verdict over the changed MCP configs, skills and instruction files (safe, review, unsafe, error).',
+        },
+        {
+            name: 'agents-review-required',
+            description: "true when the change touches an agent file, so the policy's agents.review must approve it.",
+        },
         { name: 'agents-report', description: 'The agents report as JSON (files, servers, findings, review).' },
         errorCodeOutput,
     ],

@@ -10,8 +10,13 @@ import {
   commitsFromApi,
   computeLineShare,
   type FileAiLines,
+  isAgentTraceFile,
   judgeAgentFiles,
+  parseAgentTrace,
   parseGitAiNote,
+  type ProvenanceFact,
+  provenanceFromAgentTrace,
+  provenanceFromGitAi,
   pullRequestFromEvent,
 } from '@trustgate/attribution';
 import { aiTagGate, CoreError, severityRank } from '@trustgate/core';
@@ -51,17 +56,28 @@ export async function aiTag(io: ActionIO, api?: PullRequestApi): Promise<GateOut
     io.info('trustgate ai-tag: GitHub lists only the first 250 commits of a pull request; later commits were not read');
   const files = changedFilesFromApi(await gh.listFiles(), 'pulls.listFiles');
 
-  const logs: Array<{ source: 'git-ai'; files: FileAiLines[] }> = [];
+  const logs: Array<{ source: 'git-ai' | 'agent-trace'; files: FileAiLines[] }> = [];
+  const provenance: ProvenanceFact[] = [];
   if (io.booleanInput('git-ai-notes', true))
     for (const c of commits) {
       const note = await gh.gitAiNote(c.sha);
-      if (note !== undefined) logs.push({ source: 'git-ai', files: parseGitAiNote(note, `refs/notes/ai ${c.sha}`).files });
+      if (note === undefined) continue;
+      const log = parseGitAiNote(note, `refs/notes/ai ${c.sha}`);
+      logs.push({ source: 'git-ai', files: log.files });
+      provenance.push(...provenanceFromGitAi(log, c.sha));
     }
+  // Agent Trace records the change adds to the repository (.agent-trace/, agent-trace.jsonl, ...).
+  for (const f of files.filter((x) => x.status !== 'removed' && isAgentTraceFile(x.path))) {
+    const records = parseAgentTrace((await gh.fileText(f.path, pr.headSha)) ?? '', f.path);
+    logs.push(...records.map((r) => ({ source: 'agent-trace' as const, files: r.files })));
+    provenance.push(...provenanceFromAgentTrace(records, f.path));
+  }
   const changedLines = Object.fromEntries(files.map((f) => [f.path, f.additions]));
   const result = classifyFacts(pr, commits, {
     requireDisclosure: policy.requireDisclosure,
     rules: policy.rules,
     ...(logs.length > 0 ? { lineShare: computeLineShare(logs, changedLines) } : {}),
+    provenance,
   });
 
   // The agents engine judges the changed MCP configs, skills and instruction files (hidden text included).

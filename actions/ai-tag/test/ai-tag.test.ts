@@ -83,6 +83,31 @@ describe('ai-tag action', () => {
     expect(annotations.map(({ finding: a }) => [a.rule, a.location?.path])).toEqual([['TG-AIH-002', 'AGENTS.md']]);
   });
 
+  test('an Agent Trace record the PR adds to the repository is a marker naming its agent and model, and counts lines', async () => {
+    const record = {
+      version: '0.1.0',
+      tool: { name: 'cursor' },
+      files: [
+        {
+          path: 'src/a.ts',
+          conversations: [{ contributor: { type: 'ai', model_id: 'anthropic/claude-sonnet-4' }, ranges: [{ start_line: 1, end_line: 3 }] }],
+        },
+      ],
+    };
+    const files = [
+      { filename: '.agent-trace/traces.jsonl', status: 'added', additions: 1 },
+      { filename: 'src/a.ts', status: 'added', additions: 3 },
+    ];
+    const { api } = fakeApi(example('human-commits.json'), files, { '.agent-trace/traces.jsonl': `${JSON.stringify(record)}\n` });
+    const { io, outputs } = fakeIO(eventFile(example('human-event.json')), { label: 'false' });
+    expect(await aiTag(io, api)).toEqual({ failed: false });
+    const c = JSON.parse(outputs.classification ?? '{}');
+    expect(c.markers).toContainEqual(
+      expect.objectContaining({ rule: 'TG-AI-199', agent: 'cursor', model: 'anthropic/claude-sonnet-4', field: 'agent-trace' }),
+    );
+    expect(outputs).toMatchObject({ cohort: 'assisted', 'ai-line-share': '0.75' });
+  });
+
   test('a changed MCP config with an unlisted, unpinned server fails the step; the report and review flag are outputs', async () => {
     const files = [
       { filename: '.mcp.json', status: 'added', additions: 5 },

@@ -65812,8 +65812,14 @@ const aiTagGate = {
             name: 'classification',
             description: 'The full classification as JSON (version 1); store it, squash merges drop per-commit trailers.',
         },
-        { name: 'agents-verdict', description: 'Verdict over the changed MCP configs, skills and instruction files (safe, review, unsafe, error).' },
-        { name: 'agents-review-required', description: 'true when the change touches an agent file, so the policy\'s agents.review must approve it.' },
+        {
+            name: 'agents-verdict',
+            description: 'Verdict over the changed MCP configs, skills and instruction files (safe, review, unsafe, error).',
+        },
+        {
+            name: 'agents-review-required',
+            description: "true when the change touches an agent file, so the policy's agents.review must approve it.",
+        },
         { name: 'agents-report', description: 'The agents report as JSON (files, servers, findings, review).' },
         errorCodeOutput,
     ],

@@ -12,6 +12,9 @@ import {
   isAgentInstructionFile,
   parseAgentTrace,
   parseGitAiNote,
+  type ProvenanceFact,
+  provenanceFromAgentTrace,
+  provenanceFromGitAi,
   pullRequestFromEvent,
   scanHiddenInstructions,
 } from '@trustgate/attribution';
@@ -20,12 +23,22 @@ import { readJsonFile, walkFiles } from '../files.js';
 import { defineCommand, EXIT } from '../io.js';
 import { tagSpec } from '../specs/tag.js';
 
-async function readLineLog(file: string): Promise<{ source: 'git-ai' | 'agent-trace'; files: FileAiLines[] }[]> {
+/** A line log gives AI lines (line share) and names its agent (a marker, maybe the initiating human). */
+async function readLineLog(
+  file: string,
+): Promise<{ logs: { source: 'git-ai' | 'agent-trace'; files: FileAiLines[] }[]; facts: ProvenanceFact[] }> {
   const text = await readFile(file, 'utf8').catch((cause: Error) => {
     throw new CoreError('IO_ERROR', `line log: ${asTrustgateError(cause, file).message}`, { cause, file });
   });
-  if (/^\s*[[{]/.test(text)) return parseAgentTrace(text, file).map((r) => ({ source: 'agent-trace' as const, files: r.files }));
-  return [{ source: 'git-ai', files: parseGitAiNote(text, file).files }];
+  if (/^\s*[[{]/.test(text)) {
+    const records = parseAgentTrace(text, file);
+    return {
+      logs: records.map((r) => ({ source: 'agent-trace' as const, files: r.files })),
+      facts: provenanceFromAgentTrace(records, file),
+    };
+  }
+  const note = parseGitAiNote(text, file);
+  return { logs: [{ source: 'git-ai', files: note.files }], facts: provenanceFromGitAi(note, undefined, file) };
 }
 
 async function instructionFiles(root: string, changed: readonly string[] | undefined): Promise<Array<{ path: string; text: string }>> {
@@ -41,7 +54,8 @@ export default defineCommand(tagSpec, async ({ values }, io) => {
   const pr = pullRequestFromEvent(await readJsonFile(at(values.event), 'event payload'), values.event);
   const commits = values.commits ? commitsFromApi(await readJsonFile(at(values.commits), 'commit list'), values.commits) : [];
   const files = values.files ? changedFilesFromApi(await readJsonFile(at(values.files), 'file list'), values.files) : undefined;
-  const logs = (await Promise.all((values['line-log'] ?? []).map((f) => readLineLog(at(f))))).flat();
+  const read = await Promise.all((values['line-log'] ?? []).map((f) => readLineLog(at(f))));
+  const logs = read.flatMap((r) => r.logs);
   const changedLines = files ? Object.fromEntries(files.map((f) => [f.path, f.additions])) : undefined;
   const context: { assignedBy?: string; mentionedBy?: string } = {};
   if (values['assigned-by']) context.assignedBy = values['assigned-by'];
@@ -51,6 +65,7 @@ export default defineCommand(tagSpec, async ({ values }, io) => {
     rules: policy?.rules ?? [],
     context,
     ...(logs.length > 0 ? { lineShare: computeLineShare(logs, changedLines) } : {}),
+    provenance: read.flatMap((r) => r.facts),
   });
   let findings: Finding[] = [];
   if (values.instructions) {
