@@ -110,9 +110,9 @@ describe('model-scan workflow on a checkout', () => {
   });
 
   it('.github/trustgate.yml decides when present; a fail-on the workflow sets overrides it, and the summary says which', async () => {
-    // A policy that accepts review verdicts (scikit-learn pickles import the library's own classes).
+    // A policy that accepts review verdicts (a TorchScript archive carries code the loader compiles).
     const files = {
-      'models/logreg.joblib': { fixture: 'review/sklearn_logreg.joblib' },
+      'models/net.pt': { fixture: 'review/torchscript.pt' },
       '.github/trustgate.yml': 'version: 1\nscan:\n  failOn: [unsafe, error]\n',
     } as const;
     const dir = checkout(files);

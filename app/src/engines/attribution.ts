@@ -1,4 +1,4 @@
-import { classifyPullRequest } from '@trustgate/attribution';
+import { classifyPullRequest, initiatorText } from '@trustgate/attribution';
 import type { Policy } from '@trustgate/core';
 import type { RepoRef } from '../github/types.js';
 import { cohortFromLabels } from './labels.js';
@@ -23,6 +23,7 @@ export function classifyWithCommits(pr: PullRequestFacts, commits: unknown, poli
       title: pr.title,
       body: pr.body,
       user: { login: pr.author, type: pr.authorType },
+      assignees: pr.assignees.map((login) => ({ login })),
       head: { ref: pr.headRef, sha: pr.headSha },
       labels: pr.labels.map((name) => ({ name })),
     },
@@ -36,9 +37,17 @@ export function classifyWithCommits(pr: PullRequestFacts, commits: unknown, poli
   const labelled = byLabels.cohort === 'agent' || byLabels.cohort === 'assisted';
   const cohort = (engine.cohort === 'human' || engine.cohort === 'unknown') && labelled ? byLabels.cohort : engine.cohort;
   const agent = cohort === 'agent' ? (engine.agent ?? byLabels.agent ?? pr.author) : undefined;
-  const initiator = engine.initiator?.login ?? byLabels.initiator;
+  // Approval rules use resolved accounts only: an e-mail or a name can never be matched against a reviewer's login.
+  const resolved = engine.initiator?.resolved ? engine.initiator.login : undefined;
+  const initiator = resolved ?? byLabels.initiator;
   const result: Classification = { cohort };
   if (agent) result.agent = agent;
   if (initiator && initiator.toLowerCase() !== pr.author.toLowerCase()) result.initiator = initiator;
+  // An agent change always has an initiator: when no account is known it is unknown, and reviews ask for more.
+  if (cohort === 'agent' && !initiator)
+    result.unknownInitiator =
+      engine.initiator && !engine.initiator.resolved
+        ? initiatorText(engine.initiator)
+        : initiatorText({ id: 'unknown', resolved: false, rule: 'none' });
   return result;
 }

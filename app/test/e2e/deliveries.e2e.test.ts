@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { afterEach, describe, expect, jest, test } from '@jest/globals';
 import { defaultEngines, type Engines } from '@trustgate/app';
 // @ts-expect-error plain ESM test double without type declarations
 import { deploymentProtectionRuleEvent, pullRequestEvent } from '../mock-github/webhooks.mjs';
 import { agentPr as makeAgentPr, type Harness, POLICY, sha, startHarness } from './harness.js';
 import { appStores } from './pg.js';
 
+jest.setTimeout(180_000);
 let h: Harness | undefined;
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -56,7 +57,8 @@ describe.each(stores)('deliveries on %s', (_, storeOptions) => {
     ]);
     expect(await hh.app.reconcile()).toEqual([]);
     expect(hh.github.calls('apps/redeliver-webhook-delivery')).toEqual([]);
-    expect(hh.github.calls('pulls/list-files')).toHaveLength(2);
+    // Four refused (the first attempt's request and its three retries), then the second attempt's one.
+    expect(hh.github.calls('pulls/list-files')).toHaveLength(5);
     expect(hh.github.calls('checks/create')).toHaveLength(2);
     expect((await hh.app.store.query('select number from agent_pull_requests')).rows).toEqual([{ number: 3 }]);
     const metrics = await (await fetch(`${hh.app.url}/metrics`)).text();
@@ -198,7 +200,8 @@ describe('deployment protection rule', () => {
 });
 
 async function until(condition: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  // Generous: the job engine's retry backs off 5-10 s, and a loaded 2-core machine stretches everything.
+  for (let i = 0; i < 2400; i++) {
     if (await condition()) return;
     await new Promise((r) => setTimeout(r, 25));
   }
