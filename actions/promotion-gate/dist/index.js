@@ -37541,7 +37541,7 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
@@ -37561,7 +37561,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -46440,7 +46440,11 @@ function getIDToken(aud) {
 
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ../../packages/core/dist/index.js + 30 modules
+<<<<<<< HEAD
+var dist = __nccwpck_require__(3098);
+=======
 var dist = __nccwpck_require__(6210);
+>>>>>>> issue-18
 ;// CONCATENATED MODULE: ../kit/lib/io.js
 
 
@@ -46612,7 +46616,11 @@ var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ../kit/lib/index.js + 22 modules
 var lib = __nccwpck_require__(3605);
 // EXTERNAL MODULE: ../../packages/core/dist/index.js + 30 modules
+<<<<<<< HEAD
+var dist = __nccwpck_require__(3098);
+=======
 var dist = __nccwpck_require__(6210);
+>>>>>>> issue-18
 ;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/for-digest.js
 /** Only evidence whose Statement names this exact digest counts; the rest is reported as about another artifact. */
 function evidenceForDigest(items, digest) {
@@ -64584,7 +64592,11 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
+<<<<<<< HEAD
+/***/ 3098:
+=======
 /***/ 6210:
+>>>>>>> issue-18
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -64612,12 +64624,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   uI: () => (/* reexport */ verdict_verdictRank)
 });
 
+<<<<<<< HEAD
+// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, YAML_LIMITS, aiTagGate, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, combineVerdict, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, metricsPolicySchema, modelScanGate, parseConfig, policyInput, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict, writeFileAtomic
+=======
 // UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, combineVerdict, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, parseConfig, policyInput, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict, writeFileAtomic
+>>>>>>> issue-18
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(3483);
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 class TrustgateError extends Error {
     code;
@@ -64656,6 +64668,108 @@ class ConfigError extends TrustgateError {
     }
 }
 //# sourceMappingURL=errors.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/config/guard.js
+
+// A policy file is a few KiB; these bound the work the YAML parser is ever given (parsing is recursive).
+const YAML_LIMITS = { maxBytes: 1 << 20, maxLineChars: 64 << 10, maxFlowDepth: 64, maxIndent: 256, maxAliases: 64 };
+function problem(file, line, column, message) {
+    throw new ConfigError('CONFIG_YAML_ERROR', file, [{ line, column, message }]);
+}
+/** Where the first byte that is not UTF-8 is, or -1. */
+function firstInvalidUtf8(b) {
+    for (let i = 0; i < b.length;) {
+        const c = b[i];
+        const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+        if (n < 0 || i + n >= b.length + (n === 0 ? 1 : 0))
+            return i;
+        for (let k = 1; k <= n; k++)
+            if (((b[i + k] ?? 0) & 0xc0) !== 0x80)
+                return i;
+        if ((c === 0xe0 && b[i + 1] < 0xa0) || (c === 0xed && b[i + 1] > 0x9f))
+            return i;
+        if ((c === 0xf0 && b[i + 1] < 0x90) || (c === 0xf4 && b[i + 1] > 0x8f))
+            return i;
+        i += n + 1;
+    }
+    return -1;
+}
+/** Policy bytes as text: UTF-8 only (a replacement character would silently change a key or a glob). */
+function decodePolicyBytes(bytes, file) {
+    if (bytes.length > YAML_LIMITS.maxBytes)
+        problem(file, 1, 1, `the file is ${bytes.length} bytes; a policy is at most ${YAML_LIMITS.maxBytes} bytes`);
+    const bad = firstInvalidUtf8(bytes);
+    if (bad >= 0) {
+        const before = bytes.subarray(0, bad);
+        const line = before.filter((c) => c === 10).length + 1;
+        const column = bad - before.lastIndexOf(10);
+        problem(file, line, column, `byte 0x${bytes[bad].toString(16)} is not UTF-8; save the file as UTF-8`);
+    }
+    return new TextDecoder('utf-8').decode(bytes);
+}
+/**
+ * Refuse, before parsing, text that would make the YAML parser work without bound: huge files and lines,
+ * flow collections nested deeper than any policy needs, block nesting indented past any policy's.
+ */
+function guardYamlText(text, file) {
+    if (text.length > YAML_LIMITS.maxBytes)
+        problem(file, 1, 1, `the file is over ${YAML_LIMITS.maxBytes} characters; a policy is a few KiB`);
+    let line = 1;
+    let col = 0;
+    let depth = 0;
+    let quote;
+    let comment = false;
+    let lineStart = true;
+    let indent = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        col++;
+        if (c === '\n') {
+            line++;
+            col = 0;
+            comment = false;
+            lineStart = true;
+            indent = 0;
+            if (quote === "'" || quote === '"')
+                continue;
+            continue;
+        }
+        if (col > YAML_LIMITS.maxLineChars)
+            problem(file, line, col, `line ${line} is over ${YAML_LIMITS.maxLineChars} characters`);
+        if (lineStart) {
+            if (c === ' ' || (c === '-' && text[i + 1] === ' ') || (c === '?' && text[i + 1] === ' ')) {
+                indent++;
+                if (indent > YAML_LIMITS.maxIndent)
+                    problem(file, line, col, `nesting is over ${YAML_LIMITS.maxIndent} columns deep`);
+                continue;
+            }
+            lineStart = false;
+        }
+        if (comment)
+            continue;
+        if (quote !== undefined) {
+            if (c === '\\' && quote === '"')
+                i++;
+            else if (c === quote)
+                quote = undefined;
+            continue;
+        }
+        if (c === '#' && (i === 0 || /\s/.test(text[i - 1])))
+            comment = true;
+        else if ((c === "'" || c === '"') && depth > 0)
+            quote = c;
+        else if (c === '[' || c === '{') {
+            if (++depth > YAML_LIMITS.maxFlowDepth)
+                problem(file, line, col, `flow collections nested over ${YAML_LIMITS.maxFlowDepth} deep`);
+        }
+        else if ((c === ']' || c === '}') && depth > 0)
+            depth--;
+    }
+}
+//# sourceMappingURL=guard.js.map
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3483);
 // EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __nccwpck_require__(8476);
 ;// CONCATENATED MODULE: ../../packages/core/dist/policy/agents.js
@@ -65012,21 +65126,39 @@ function defaultPolicy() {
 
 
 
+
 /**
  * Parse YAML text and validate it with a zod schema. Every problem is located at the offending key
  * (file:line:column), so an editor or a check run can point at it.
  */
 function parseConfig(schema, text, file) {
+    guardYamlText(text, file);
     const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-        const problems = doc.errors.map((e) => {
+    let doc;
+    try {
+        doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    }
+    catch (cause) {
+        throw new ConfigError('CONFIG_YAML_ERROR', file, [{ line: 1, column: 1, message: `YAML could not be parsed (${cause.message})` }], { cause });
+    }
+    // Unknown tags (`!!python/object:...`) are warnings to the parser; to a policy they are an attack or a typo.
+    const refused = [...doc.errors, ...doc.warnings];
+    if (refused.length > 0) {
+        const problems = refused.map((e) => {
             const pos = lineCounter.linePos(e.pos[0]);
             return { line: pos.line, column: pos.col, message: `YAML syntax: ${e.message.split('\n')[0]}` };
         });
         throw new ConfigError('CONFIG_YAML_ERROR', file, problems);
     }
-    const result = schema.safeParse(doc.toJS() ?? {});
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliases });
+    }
+    catch (cause) {
+        const at = firstAlias(doc, lineCounter);
+        throw new ConfigError('CONFIG_YAML_ERROR', file, [{ ...at, message: `YAML aliases expand past ${YAML_LIMITS.maxAliases} copies (an alias bomb); write the values out` }], { cause });
+    }
+    const result = schema.safeParse(data ?? {});
     if (result.success)
         return result.data;
     const problems = result.error.issues.map((issue) => {
@@ -65049,9 +65181,9 @@ function parseConfig(schema, text, file) {
 }
 /** Read and validate a trustgate policy file. */
 async function loadPolicyFile(file) {
-    let text;
+    let bytes;
     try {
-        text = await (0,promises_.readFile)(file, 'utf8');
+        bytes = await (0,promises_.readFile)(file);
     }
     catch (cause) {
         throw new ConfigError('CONFIG_NOT_FOUND', file, [
@@ -65062,10 +65194,24 @@ async function loadPolicyFile(file) {
             },
         ], { cause });
     }
-    return parsePolicy(text, file);
+    return parsePolicy(decodePolicyBytes(bytes, file), file);
 }
 function parsePolicy(text, file) {
     return parseConfig(policySchema, text, file);
+}
+function firstAlias(doc, lc) {
+    let at = { line: 1, column: 1 };
+    (0,dist/* visit */.YR)(doc, {
+        Alias(_key, node) {
+            if ((0,dist/* isAlias */.Vj)(node) && node.range) {
+                const pos = lc.linePos(node.range[0]);
+                at = { line: pos.line, column: pos.col };
+                return dist/* visit */.YR.BREAK;
+            }
+            return undefined;
+        },
+    });
+    return at;
 }
 function dotted(path) {
     return path.reduce((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
@@ -66047,6 +66193,7 @@ const verifySignatureGate = {
 const GATE_DESCRIPTIONS = [modelScanGate, verifySignatureGate, promotionGateGate, aiTagGate];
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/index.js
+
 
 
 
