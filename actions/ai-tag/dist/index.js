@@ -39960,13 +39960,8 @@ function decideAgent(markers, cohort) {
     return markers.find((m) => m.tier === tier)?.agent ?? null;
 }
 //# sourceMappingURL=cohort.js.map
-<<<<<<< HEAD
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 29 modules
-var dist = __nccwpck_require__(8777);
-=======
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 30 modules
-var dist = __nccwpck_require__(9577);
->>>>>>> issue-18
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 31 modules
+var dist = __nccwpck_require__(6406);
 ;// CONCATENATED MODULE: ../../packages/attribution/dist/errors.js
 
 /** Every attribution failure: a payload, commit list, rule or line log that could not be read as documented. */
@@ -52637,13 +52632,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-<<<<<<< HEAD
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 29 modules
-var dist = __nccwpck_require__(8777);
-=======
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 30 modules
-var dist = __nccwpck_require__(9577);
->>>>>>> issue-18
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 31 modules
+var dist = __nccwpck_require__(6406);
 ;// CONCATENATED MODULE: ../kit/lib/io.js
 
 
@@ -62358,11 +62348,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-<<<<<<< HEAD
-/***/ 8777:
-=======
-/***/ 9577:
->>>>>>> issue-18
+/***/ 6406:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -62382,11 +62368,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   fS: () => (/* reexport */ summarise)
 });
 
-<<<<<<< HEAD
-// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, POLICY_PATH, PREDICATE_TYPES, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, TRUSTGATE_VERSION, VERDICTS, YAML_LIMITS, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, buildStatement, cell, checkStatement, combineVerdict, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, metricsPolicySchema, modelScanGate, parseConfig, parseDigest, parsePolicy, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, splitVerdict, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict, writeFileAtomic
-=======
-// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, PREDICATE_TYPES, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, TRUSTGATE_VERSION, VERDICTS, agentsPolicySchema, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, buildStatement, checkStatement, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, parseConfig, parseDigest, parsePolicy, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, signerIdentitySchema, splitVerdict, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict, writeFileAtomic
->>>>>>> issue-18
+// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, PREDICATE_TYPES, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, TRUSTGATE_VERSION, VERDICTS, YAML_LIMITS, agentsPolicySchema, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, buildStatement, checkStatement, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, parseConfig, parseDigest, parsePolicy, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, signerIdentitySchema, splitVerdict, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict, writeFileAtomic
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 class TrustgateError extends Error {

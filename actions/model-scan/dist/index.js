@@ -42650,12 +42650,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 50 modules
-<<<<<<< HEAD
-var dist = __nccwpck_require__(1107);
-=======
-var dist = __nccwpck_require__(8632);
->>>>>>> issue-18
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 51 modules
+var dist = __nccwpck_require__(6846);
 ;// CONCATENATED MODULE: ../kit/lib/io.js
 
 
@@ -42826,12 +42822,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ../kit/lib/index.js + 22 modules
 var lib = __nccwpck_require__(3736);
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 50 modules
-<<<<<<< HEAD
-var dist = __nccwpck_require__(1107);
-=======
-var dist = __nccwpck_require__(8632);
->>>>>>> issue-18
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 51 modules
+var dist = __nccwpck_require__(6846);
 // EXTERNAL MODULE: ../../packages/scanner/dist/containers/limits.js
 var containers_limits = __nccwpck_require__(4208);
 // EXTERNAL MODULE: external "node:zlib"
@@ -47609,11 +47601,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-<<<<<<< HEAD
-/***/ 1107:
-=======
-/***/ 8632:
->>>>>>> issue-18
+/***/ 6846:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47642,11 +47630,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   zP: () => (/* reexport */ worstVerdict)
 });
 
-<<<<<<< HEAD
-// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, POLICY_PATH, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, YAML_LIMITS, aiTagGate, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, cell, checkStatement, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, metricsPolicySchema, parseConfig, parseDigest, parsePolicy, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, signerIdentitySchema, splitVerdict, summarise, toMarkdown, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema, writeFileAtomic
-=======
-// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, cell, checkStatement, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, parseConfig, parseDigest, parsePolicy, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, signerIdentitySchema, splitVerdict, summarise, toMarkdown, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema, writeFileAtomic
->>>>>>> issue-18
+// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, YAML_LIMITS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, cell, checkStatement, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, parseConfig, parseDigest, parsePolicy, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, signerIdentitySchema, splitVerdict, summarise, toMarkdown, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema, writeFileAtomic
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 class TrustgateError extends Error {
@@ -58790,11 +58774,7 @@ const GATE_DESCRIPTIONS = [modelScanGate, verifySignatureGate, promotionGateGate
 /* harmony export */   Xc: () => (/* binding */ analysisFrom),
 /* harmony export */   eE: () => (/* binding */ absorb)
 /* harmony export */ });
-<<<<<<< HEAD
-/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1107);
-=======
-/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8632);
->>>>>>> issue-18
+/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6846);
 /* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7738);
 
 
@@ -59248,11 +59228,7 @@ function sniffGraphDef(head) {
 /* harmony export */   gk: () => (/* binding */ finding),
 /* harmony export */   pD: () => (/* binding */ uniqueBy)
 /* harmony export */ });
-<<<<<<< HEAD
-/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1107);
-=======
-/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8632);
->>>>>>> issue-18
+/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6846);
 /* harmony import */ var _conclude_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9368);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1799);
 
@@ -59392,11 +59368,7 @@ function jsonHeadMentions(head, markers) {
 /* harmony export */   W1: () => (/* binding */ overLimit),
 /* harmony export */   xG: () => (/* binding */ ModelFormatError)
 /* harmony export */ });
-<<<<<<< HEAD
-/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1107);
-=======
-/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8632);
->>>>>>> issue-18
+/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6846);
 
 /** A model file whose bytes do not follow its format (malformed) or exceed a hard cap (limit). */
 class ModelFormatError extends _trustgate_core__WEBPACK_IMPORTED_MODULE_0__/* .TrustgateError */ .O_ {

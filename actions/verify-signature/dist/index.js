@@ -49177,12 +49177,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 48 modules
-<<<<<<< HEAD
-var dist = __nccwpck_require__(6443);
-=======
-var dist = __nccwpck_require__(9294);
->>>>>>> issue-18
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 49 modules
+var dist = __nccwpck_require__(2279);
 ;// CONCATENATED MODULE: ../kit/lib/io.js
 
 
@@ -49355,12 +49351,8 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ../kit/lib/index.js + 22 modules
 var lib = __nccwpck_require__(3605);
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 48 modules
-<<<<<<< HEAD
-var dist = __nccwpck_require__(6443);
-=======
-var dist = __nccwpck_require__(9294);
->>>>>>> issue-18
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 49 modules
+var dist = __nccwpck_require__(2279);
 // EXTERNAL MODULE: ../../node_modules/@sigstore/bundle/dist/index.js
 var bundle_dist = __nccwpck_require__(6124);
 ;// CONCATENATED MODULE: ../../packages/verify/dist/errors.js
@@ -56672,11 +56664,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-<<<<<<< HEAD
-/***/ 6443:
-=======
-/***/ 9294:
->>>>>>> issue-18
+/***/ 2279:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -56697,11 +56685,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   jV: () => (/* reexport */ verifySignatureGate)
 });
 
-<<<<<<< HEAD
-// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, POLICY_PATH, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, YAML_LIMITS, aiTagGate, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, cell, combineVerdict, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, formatDigest, guardrailsPolicySchema, highestSeverity, loadPolicyFile, markerRuleSchema, metricsPolicySchema, modelScanGate, parseConfig, parsePolicy, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, severityRank, signerIdentitySchema, splitVerdict, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict, writeFileAtomic
-=======
-// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, cell, combineVerdict, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, formatDigest, guardrailsPolicySchema, highestSeverity, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, parseConfig, parsePolicy, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, severityRank, signerIdentitySchema, splitVerdict, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict, writeFileAtomic
->>>>>>> issue-18
+// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, YAML_LIMITS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, cell, combineVerdict, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, formatDigest, guardrailsPolicySchema, highestSeverity, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, parseConfig, parsePolicy, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, severityRank, signerIdentitySchema, splitVerdict, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict, writeFileAtomic
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 class TrustgateError extends Error {
