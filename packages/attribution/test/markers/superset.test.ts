@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
-import { BUILTIN_RULES_FILE, type ClassifyOptions, classifyPullRequest } from '@trustgate/attribution';
-import { apiCommit, type CommitVariation, type PrVariation, prEvent } from '../fixtures/github.js';
+import { BUILTIN_RULES_FILE, classifyPullRequest } from '@trustgate/attribution';
+import { apiCommit, prEvent } from '../fixtures/github.js';
+import { placed as input } from './placed.js';
 
 // rules/peers.json records the rules of other open detectors (CHAOSS disclosure, coderbuds ai-detector) with the
 // version read, one sample per rule. Each sample, put where the peer looks, must be matched by a trustgate rule
@@ -18,38 +19,6 @@ const peers = JSON.parse(readFileSync(new URL('../../rules/peers.json', import.m
   peers: Record<string, { name: string; url: string; version: string }>;
   rules: PeerRule[];
 };
-
-function input(r: PeerRule): { pr: PrVariation; commits: CommitVariation[]; options: ClassifyOptions } {
-  const commit = (v: Partial<CommitVariation>): CommitVariation[] => [{ message: 'Change', ...v }];
-  switch (r.on) {
-    case 'author-email':
-      return { pr: {}, commits: commit({ authorEmail: r.value, authorLogin: null }), options: {} };
-    case 'committer-email':
-      return { pr: {}, commits: commit({ committerEmail: r.value, committerLogin: null }), options: {} };
-    case 'author-login':
-      return { pr: {}, commits: commit({ authorLogin: r.value }), options: {} };
-    case 'author-name':
-      return { pr: {}, commits: commit({ authorName: r.value }), options: {} };
-    case 'trailer':
-      return { pr: {}, commits: commit({ message: `Change\n\n${r.trailer}: ${r.value}` }), options: {} };
-    case 'message':
-      return { pr: {}, commits: commit({ message: r.value }), options: {} };
-    case 'pr-body':
-      return { pr: { body: r.value }, commits: [], options: {} };
-    case 'pr-title':
-      return { pr: { title: r.value }, commits: [], options: {} };
-    case 'pr-author':
-      return { pr: { author: r.value, authorType: 'Bot' }, commits: [], options: {} };
-    case 'branch':
-      return { pr: { branch: r.value }, commits: [], options: {} };
-    case 'label':
-      return { pr: { labels: [r.value] }, commits: [], options: {} };
-    case 'git-ai-note':
-      return { pr: {}, commits: [], options: { provenance: [{ source: 'git-ai-note', tool: r.value }] } };
-    default:
-      throw new Error(`peers.json: unknown field ${r.on}`);
-  }
-}
 
 describe('the marker catalogue is a strict superset of the recorded open detectors', () => {
   test('every peer is recorded with the source version its rules were read from', () => {
