@@ -108,7 +108,7 @@ function pypi(launcher: string, args: readonly string[]): Launch {
 }
 
 function oci(launcher: string, args: readonly string[]): Launch {
-  const run = args.findIndex((a) => a === 'run');
+  const run = args.indexOf('run');
   const { value } = firstPositional(run < 0 ? [] : args.slice(run + 1), DOCKER_VALUE_FLAGS);
   return ociRef(value ?? '', launcher);
 }
