@@ -42435,7 +42435,7 @@ function pypi(launcher, args) {
     return out;
 }
 function oci(launcher, args) {
-    const run = args.findIndex((a) => a === 'run');
+    const run = args.indexOf('run');
     const { value } = firstPositional(run < 0 ? [] : args.slice(run + 1), DOCKER_VALUE_FLAGS);
     return ociRef(value ?? '', launcher);
 }
