@@ -8,7 +8,7 @@
 // BENCH_APP_ROUNDS (3) alternating rounds; each figure is the median over them.
 import { fork, spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { setPriority } from 'node:os';
 import { createNodeMiddleware, Probot } from 'probot';
@@ -116,13 +116,113 @@ export default async function () {
       ['processing', 'trustgate App, processing (checks published)'],
     ]) {
       const r = summary(key);
-      rows.push(row(`${name}, median of ${ROUNDS}`, r, target, r.ratio >= 0.5 && r.p99 < 50, r.ratio));
+      // Processing is bound by GitHub's latency in production; what the App controls is its CPU per delivery.
+      if (key === 'processing') rows.push(row(`${name}, median of ${ROUNDS}`, r, 'App CPU <= 5 ms/delivery', r.cpuMs <= 5, r.ratio));
+      else rows.push(row(`${name}, median of ${ROUNDS}`, r, target, r.ratio >= 0.5 && r.p99 < 50, r.ratio));
     }
+    rows.push(...(await memoryRows(sender, mock.url, privateKey, dataDir)));
   } finally {
     sender.kill('SIGTERM');
     mock.child.kill('SIGTERM');
   }
   return rows;
+}
+
+const BURST = Number(process.env.BENCH_APP_BURST ?? 6000);
+
+/**
+ * Resident memory of `trustgate serve` (its own process, all threads) when idle and after a burst of BURST deliveries
+ * has been processed, on the embedded store and, with DATABASE_URL_TEST, on PostgreSQL (a scratch database).
+ */
+async function memoryRows(sender, githubUrl, privateKey, dataDir) {
+  const stores = [['embedded PGlite', async () => ({ TRUSTGATE_DATA_DIR: `${dataDir}serve-${Date.now()}` }), () => {}]];
+  if (process.env.DATABASE_URL_TEST) {
+    const pg = (await import('pg')).default;
+    const name = `tg_bench_${Date.now()}`;
+    const admin = async (sql) => {
+      const c = new pg.Client({ connectionString: process.env.DATABASE_URL_TEST });
+      await c.connect();
+      await c.query(sql);
+      await c.end();
+    };
+    const url = new URL(process.env.DATABASE_URL_TEST);
+    url.pathname = `/${name}`;
+    stores.push([
+      'PostgreSQL',
+      async () => {
+        await admin(`create database ${name}`);
+        return { DATABASE_URL: url.toString() };
+      },
+      () => admin(`drop database if exists ${name} with (force)`),
+    ]);
+  }
+  const rows = [];
+  for (const [store, env, drop] of stores) {
+    const served = await serveChild({
+      ...(await env()),
+      APP_ID: '1',
+      PRIVATE_KEY: privateKey,
+      WEBHOOK_SECRET: SECRET,
+      GITHUB_API_URL: githubUrl,
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 3000));
+      const idle = served.rssMb();
+      const started = process.hrtime.bigint();
+      const sent = await new Promise((resolve) => {
+        sender.once('message', resolve);
+        sender.send({ url: served.url, from: 0, to: DELIVERIES, repeat: Math.ceil(BURST / DELIVERIES) });
+      });
+      const peak = served.rssMb();
+      while (!/^trustgate_app_queue_depth 0$/m.test(await (await fetch(`${served.url}/metrics`)).text())) {
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      await new Promise((r) => setTimeout(r, 5000));
+      const after = served.rssMb();
+      const idleOk = store === 'PostgreSQL' || idle <= 150;
+      rows.push({
+        case: `trustgate serve on ${store}: idle RSS, then ${sent.guids.length} deliveries (${sent.errors} refused) processed in ${seconds.toFixed(0)} s`,
+        'idle RSS MB': idle.toFixed(0),
+        'RSS MB at end of burst': peak.toFixed(0),
+        'RSS MB 5 s after': after.toFixed(0),
+        'x idle': (after / idle).toFixed(2),
+        target: store === 'PostgreSQL' ? 'after <= 1.2x idle' : 'idle <= 150 MB, after <= 1.2x idle',
+        ok: idleOk && after <= idle * 1.2 ? 'yes' : 'NO',
+      });
+    } finally {
+      await served.stop();
+      await drop();
+    }
+  }
+  return rows;
+}
+
+/** `trustgate serve` as operators run it, in a process of its own. */
+async function serveChild(env) {
+  const cli = new URL('../packages/cli/bin/trustgate.js', import.meta.url).pathname;
+  const child = spawn(process.execPath, [cli, 'serve'], {
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'fatal', TRUSTGATE_RECONCILE_INTERVAL_MS: '0', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let err = '';
+    child.stderr.on('data', (d) => {
+      err += d;
+      const m = /listening on (http:\/\/\S+)/.exec(err);
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`trustgate serve exited with ${code}: ${err}`)));
+  });
+  return {
+    url,
+    rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 function row(name, r, target, ok, ratio) {

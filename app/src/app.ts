@@ -1,22 +1,31 @@
-import type { DeliveryRecord, Store } from '@trustgate/metrics';
+import { failDelivery, type Store } from '@trustgate/metrics';
 import type { ApplicationFunction } from 'probot';
-import { DeliveryClaims, type Receipt } from './deliveries/claims.js';
-import type { WorkQueue } from './deliveries/queue.js';
+import type { Backlog } from './deliveries/backlog.js';
+import type { AnswersFirst } from './deliveries/burst.js';
+import type { DeliveryClaims, Receipt } from './deliveries/claims.js';
+import { deliveryGroup } from './deliveries/group.js';
+import type { DeliveryJob } from './deliveries/jobs.js';
 import { AppError } from './errors.js';
 import type { Logger } from './handlers/index.js';
 import type { AppMetrics } from './http/metrics.js';
-import type { DeliveryJob, Executor } from './processing/job.js';
+import type { Executor } from './processing/job.js';
+
+/** A claim that the store cannot take in this long is answered 503: GitHub itself gives up after 10 s. */
+export const DEFAULT_CLAIM_TIMEOUT_MS = 5000;
 
 export interface AppDependencies {
   store: Store;
   metrics: AppMetrics;
-  /** Where claimed deliveries wait to be processed, after GitHub has been answered. */
-  queue: WorkQueue;
-  /** What runs a claimed delivery's handler (in this thread or a worker thread). */
+  /** Stores each delivery with its payload and its job, and marks it done once processed. */
+  claims: DeliveryClaims;
+  /** Deliveries waiting in the store: past its capacity new ones are refused, and GitHub has them sent again. */
+  backlog: Backlog;
+  /** What runs a stored delivery's handler (in this thread or a worker thread). */
   executor: Executor;
-  /** How long a claim on a delivery lasts without renewal before it counts as abandoned (see DeliveryClaims). */
-  leaseMs?: number;
-  /** Told when a delivery failed after it was answered, or was refused: GitHub must send it again. */
+  /** Holds jobs back while a burst of webhooks is being answered. */
+  burst?: AnswersFirst;
+  claimTimeoutMs?: number;
+  /** Told when a delivery was refused before it was stored: GitHub must send it again. */
   onUndelivered?: () => void;
 }
 
@@ -27,61 +36,93 @@ export interface VerifiedDelivery {
   /** `X-GitHub-Event` */
   name: string;
   payload: unknown;
-  /** The payload's JSON text as received, when there is one (saves serialising it again for processing). */
+  /** The payload's JSON text as received, when there is one (stored as is; saves serialising it again). */
   body?: string;
 }
 
 /**
- * What the App does with a verified delivery: claim it in the store by delivery id and queue its processing.
- * Resolves once the delivery may be answered 2xx (claimed now, or already claimed: a duplicate); rejects with
- * `APP_BUSY` when the queue is full, before anything is stored, so that GitHub records a failure.
+ * What the App does with a verified delivery: store it by delivery id with its payload and its job (one transaction).
+ * Resolves once the delivery may be answered 2xx (stored now, or before: a duplicate); rejects with `APP_BUSY` when
+ * the backlog is full and with `APP_STORE_UNAVAILABLE` when the store does not take the claim in time, so that GitHub
+ * records a failure and the reconciler has it sent again.
  */
 export function deliveryReceiver(deps: AppDependencies, log: Logger): (delivery: VerifiedDelivery) => Promise<void> {
-  const claims = new DeliveryClaims(deps.store, deps.leaseMs);
+  const timeoutMs = deps.claimTimeoutMs ?? DEFAULT_CLAIM_TIMEOUT_MS;
   return async ({ id, name, payload, body }) => {
     const p = payload as { action?: unknown; installation?: { id?: unknown }; repository?: { full_name?: unknown } };
     const action = typeof p.action === 'string' ? p.action : undefined;
-    const key = action ? `${name}.${action}` : name;
     const installationId = typeof p.installation?.id === 'number' ? p.installation.id : undefined;
-    const delivery: DeliveryRecord = {
-      id,
-      event: name,
-      ...(action ? { action } : {}),
-      ...(installationId !== undefined ? { installationId } : {}),
-      ...(typeof p.repository?.full_name === 'string' ? { repository: p.repository.full_name } : {}),
-    };
-    const place = deps.queue.reserve();
-    if (!place) {
+    if (!deps.backlog.reserve()) {
       deps.metrics.delivery(name, 'busy');
       deps.onUndelivered?.();
-      // Refused before anything is stored: GitHub records a failure and the reconciler has it sent again later.
-      throw new AppError('APP_BUSY', `delivery ${id} (${key}) refused: ${deps.queue.depth} deliveries are already queued`);
+      throw new AppError('APP_BUSY', `delivery refused: ${deps.backlog.depth} deliveries are waiting to be processed`);
     }
     let receipt: Receipt;
     try {
-      receipt = await claims.receive(delivery);
+      receipt = await within(
+        timeoutMs,
+        deps.claims.receive({
+          id,
+          event: name,
+          ...(action ? { action } : {}),
+          ...(installationId !== undefined ? { installationId } : {}),
+          ...(typeof p.repository?.full_name === 'string' ? { repository: p.repository.full_name } : {}),
+          payload: body ?? JSON.stringify(payload),
+          group: deliveryGroup(name, payload),
+        }),
+      );
     } catch (err) {
-      place.release();
-      throw err;
+      deps.backlog.release();
+      deps.metrics.delivery(name, 'unavailable');
+      deps.onUndelivered?.();
+      log.error({ delivery: id, event: name, err: (err as Error).message }, 'delivery not stored; GitHub lists it as failed');
+      throw new AppError('APP_STORE_UNAVAILABLE', 'the App could not store the delivery; it will be sent again', { cause: err });
     }
-    if (receipt !== 'claimed') {
-      place.release();
+    if (receipt === 'claimed') {
+      deps.backlog.stored();
+    } else {
+      deps.backlog.release();
       deps.metrics.delivery(name, receipt);
-      log.info({ delivery: id, event: key, outcome: receipt }, 'delivery already claimed');
-      return;
+      log.info({ delivery: id, event: name, outcome: receipt }, 'delivery already stored');
     }
-    const job: DeliveryJob = {
-      id,
-      key,
-      body: body ?? JSON.stringify(payload),
-      ...(installationId !== undefined ? { installationId } : {}),
-    };
-    place.fill(() => processDelivery(deps, claims, delivery, job, log));
   };
 }
 
 /**
- * The same App as a Probot application function, for running it under Probot's own server (`probot run`). Probot
+ * The job engine's handler: process one stored delivery and mark it done. A failure rejects, so the engine retries
+ * the job with backoff; on the last attempt the delivery is recorded as failed and the job settled (GitHub sending it
+ * again, as an operator may ask, claims it anew).
+ */
+export function deliveryWorker(deps: AppDependencies, log: Logger): (job: DeliveryJob) => Promise<void> {
+  return async (job) => {
+    await deps.burst?.quiet();
+    const started = process.hrtime.bigint();
+    let event = 'unknown';
+    try {
+      const result = await deps.executor.run({ id: job.delivery });
+      event = result.event ?? event;
+      if (result.outcome !== 'skipped') await deps.claims.finish(job.delivery);
+      deps.metrics.delivery(event, result.outcome === 'skipped' ? 'duplicate' : result.outcome);
+      log.info({ delivery: job.delivery, event, outcome: result.outcome, attempt: job.retryCount + 1 }, 'delivery handled');
+    } catch (err) {
+      deps.metrics.delivery(event, 'failed');
+      const last = job.retryCount >= job.retryLimit;
+      const message = (err as Error).message ?? String(err);
+      log.error(
+        { delivery: job.delivery, attempt: job.retryCount + 1, of: job.retryLimit + 1, err: message },
+        last ? 'delivery failed on its last attempt; recorded as failed' : 'delivery failed; the job engine retries it',
+      );
+      if (!last) throw err;
+      // Settled rather than failed: a failed job would hold its pull request's key, and its later deliveries with it.
+      await failDelivery(deps.store, job.delivery, message).catch(() => undefined);
+    } finally {
+      deps.metrics.handlerSeconds.observe({ event: deps.metrics.eventLabel(event) }, Number(process.hrtime.bigint() - started) / 1e9);
+    }
+  };
+}
+
+/**
+ * The same receiver as a Probot application function, for running it under Probot's own server (`probot run`). Probot
  * has verified each delivery's signature before `onAny` sees it. `trustgate serve` answers webhooks itself (see
  * http/webhooks.ts) and skips the installation client Probot builds for every event, which answering never uses.
  */
@@ -94,30 +135,12 @@ export function createApp(deps: AppDependencies): ApplicationFunction {
   };
 }
 
-async function processDelivery(
-  deps: AppDependencies,
-  claims: DeliveryClaims,
-  delivery: DeliveryRecord,
-  job: DeliveryJob,
-  log: Logger,
-): Promise<void> {
-  const started = process.hrtime.bigint();
-  try {
-    let handled = false;
-    await claims.run(delivery, async () => {
-      handled = await deps.executor.run(job);
-    });
-    const outcome = handled ? 'processed' : 'ignored';
-    deps.metrics.delivery(delivery.event, outcome);
-    log.info({ delivery: delivery.id, event: job.key, outcome }, 'delivery handled');
-  } catch (err) {
-    deps.metrics.delivery(delivery.event, 'failed');
-    deps.onUndelivered?.();
-    log.error(
-      { delivery: delivery.id, event: job.key, err: (err as Error).message },
-      'delivery failed; recorded as failed for the reconciler to have GitHub redeliver it',
-    );
-  } finally {
-    deps.metrics.handlerSeconds.observe({ event: delivery.event }, Number(process.hrtime.bigint() - started) / 1e9);
-  }
+/** `work`, or a rejection once `ms` have passed (the work itself goes on: a claim that lands late is still processed). */
+function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the store did not answer within ${ms} ms`)), ms);
+  });
+  work.catch(() => undefined);
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }

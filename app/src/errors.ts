@@ -7,7 +7,9 @@ export type AppErrorCode =
   | 'APP_PAYLOAD_INVALID'
   | 'APP_SETTINGS_INVALID'
   | 'APP_DELIVERY_FAILED'
-  | 'APP_BUSY';
+  | 'APP_BUSY'
+  | 'APP_STORE_UNAVAILABLE'
+  | 'APP_REQUEST_INVALID';
 
 export class AppError extends TrustgateError<AppErrorCode> {
   constructor(code: AppErrorCode, message: string, options: { cause?: unknown } = {}) {

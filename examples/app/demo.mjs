@@ -2,7 +2,7 @@
 // signed pull_request delivery for an agent-written PR, print the check runs and reviewer requests it sent, stop,
 // and print the trust-tax record the App stored for the pull request.
 import { spawn } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
+import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,11 +62,26 @@ try {
     reviews: [{ user: 'alice', state: 'APPROVED', commitId: 'c0ffee'.padEnd(40, '0') }],
   });
   const sent = Date.now();
-  const res = await github.deliver('pull_request', pullRequestEvent(state, pr, 'synchronize'));
+  const payload = pullRequestEvent(state, pr, 'synchronize');
+  const res = await github.deliver('pull_request', payload);
   console.log(`delivery ${res.guid}: answered HTTP ${res.status} in ${Date.now() - sent} ms (claim stored)`);
   // The App answers once the delivery is claimed and processes it afterwards, in its worker thread.
   for (let i = 0; i < 400 && github.calls('checks/create').length < 2; i++) await new Promise((r) => setTimeout(r, 50));
   console.log(`processed: both check runs published ${Date.now() - sent} ms after sending`);
+  // GitHub sending it again, and a signed body that is not a JSON object: neither adds a check run.
+  const again = await github.deliver('pull_request', payload, { guid: res.guid });
+  const nul = await fetch(`${appUrl}/api/github/webhooks`, {
+    method: 'POST',
+    body: 'null',
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': 'pull_request',
+      'x-github-delivery': 'demo-null',
+      'x-hub-signature-256': `sha256=${createHmac('sha256', secret).update('null').digest('hex')}`,
+    },
+  });
+  console.log(`redelivered: HTTP ${again.status} (already stored); signed null: HTTP ${nul.status} ${await nul.text()}`);
+  if (again.status !== 200 || nul.status !== 400) process.exitCode = 1;
   for (const c of github.calls('checks/create')) {
     console.log(`\ncheck run "${c.body.name}" on ${c.body.head_sha.slice(0, 7)}: ${c.body.status} ${c.body.conclusion ?? ''}`);
     console.log(`  ${c.body.output.title}`);

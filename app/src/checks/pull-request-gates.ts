@@ -2,7 +2,7 @@ import { findReviewOverride, recordAgentPullRequest } from '@trustgate/metrics';
 import type { Policy } from '@trustgate/core';
 import { loadPolicy } from '../config/load.js';
 import type { Classification, PullRequestFacts } from '../engines/types.js';
-import { CHECK_NAMES, type CheckResult, OVERRIDE_ACTION, publishCheck } from '../github/checks.js';
+import { CHECK_NAMES, type CheckResult, CommitChecks, OVERRIDE_ACTION } from '../github/checks.js';
 import {
   changedFiles,
   cleanMergeCarryOver,
@@ -12,6 +12,8 @@ import {
   submittedReviews,
   teamMemberships,
 } from '../github/pull-request.js';
+import { agentsMarkdown, judgeAgentFiles } from '@trustgate/attribution';
+import { changedAgentFiles } from '../github/agent-files.js';
 import { fullName, httpStatus, type RepoRef } from '../github/types.js';
 import { type BudgetCounts, judgeBudget, judgeGuardrails, offListLinks } from '../guardrails/index.js';
 import {
@@ -46,6 +48,7 @@ export async function evaluatePullRequestGates(
 ): Promise<void> {
   const pr = typeof pull === 'number' ? await readPullRequest(ctx.github, repo, pull) : pull;
   const at: GateTarget = target ?? { sha: pr.headSha, mergeQueue: false };
+  const checks = new CommitChecks(ctx.github, repo, at.sha, ctx.appId);
   const loaded = await loadPolicy(ctx.github, repo, pr.baseRef);
   if (loaded.kind === 'none') {
     ctx.log.info({ repo: fullName(repo), pr: pr.number }, 'no trustgate policy; nothing to check');
@@ -54,14 +57,14 @@ export async function evaluatePullRequestGates(
   if (loaded.kind === 'invalid') {
     const output = configErrorOutput(loaded.error);
     for (const name of Object.values(CHECK_NAMES)) {
-      await publishCheck(ctx.github, repo, at.sha, name, { status: 'completed', conclusion: 'failure', output });
+      await checks.publish(name, { status: 'completed', conclusion: 'failure', output });
     }
     return;
   }
   const policy = loaded.policy;
   const who = await ctx.engines.classify({ pr, policy, github: ctx.github, repo });
   await labelCohort(ctx, repo, pr, policy, who);
-  const evaluation: Evaluation = { ctx, repo, pr, policy, who, at };
+  const evaluation: Evaluation = { ctx, repo, pr, policy, who, at, checks };
   await architectureReview(evaluation);
   await guardrails(evaluation);
 }
@@ -81,9 +84,10 @@ interface Evaluation {
   policy: Policy;
   who: Classification;
   at: GateTarget;
+  checks: CommitChecks;
 }
 
-async function architectureReview({ ctx, repo, pr, policy, who, at }: Evaluation): Promise<void> {
+async function architectureReview({ ctx, repo, pr, policy, who, at, checks }: Evaluation): Promise<void> {
   const files = await changedFiles(ctx.github, repo, pr.number);
   const reviews = await submittedReviews(ctx.github, repo, pr.number);
   const excluded = new Set([pr.author, ...(who.initiator ? [who.initiator] : [])]);
@@ -92,21 +96,50 @@ async function architectureReview({ ctx, repo, pr, policy, who, at }: Evaluation
   const approvers = approvalsForCommit(reviews, { headSha: pr.headSha, carriedOver, excluded });
   const codeowners = policy.review.useCodeowners ? await readCodeowners(ctx.github, repo, pr.baseRef) : undefined;
   const ownerRules = codeowners ? codeownerRules(parseCodeowners(codeowners), files) : [];
-  const teams = [...new Set([...policy.review.rules, ...ownerRules].flatMap((r) => r.teams))];
+  // MCP configs, skills and instruction files: judged statically at the head; a change needs agents.review whatever the cohort.
+  const agentInputs = await changedAgentFiles(ctx.github, repo, pr.headSha, files);
+  const agents = agentInputs.length > 0 ? judgeAgentFiles(agentInputs, policy.agents) : undefined;
+  const agentRule = policy.agents.review;
+  const alwaysRules =
+    agents?.review.required && agentRule ? [{ name: 'agent configuration (agents.review)', paths: agents.review.files, ...agentRule }] : [];
+  const teams = [...new Set([...policy.review.rules, ...ownerRules, ...alwaysRules].flatMap((r) => r.teams))];
   const isMember = await teamMemberships(
     ctx.github,
     teams.flatMap((team) => approvers.map((login) => ({ team, login }))),
   );
-  const review = { policy: policy.review, cohort: who.cohort, changedFiles: files, approvers, isMember, codeownerRules: ownerRules };
+  const review = {
+    policy: policy.review,
+    cohort: who.cohort,
+    changedFiles: files,
+    approvers,
+    isMember,
+    codeownerRules: ownerRules,
+    alwaysRules,
+    ...(who.unknownInitiator ? { extraApprovals: policy.review.unknownInitiatorApprovals } : {}),
+  };
   let outcome = evaluateArchitectureReview(review);
   // An audited override matters only while approvals are missing; look it up only then.
   if (outcome.kind === 'waiting') {
     const override = await findReviewOverride(ctx.db, { repository: fullName(repo), number: pr.number, headSha: pr.headSha });
     if (override) outcome = evaluateArchitectureReview({ ...review, override });
   }
-  const output = architectureReviewSummary(outcome, who.cohort);
+  const note = who.unknownInitiator
+    ? `**${who.unknownInitiator}**: every rule needs ${policy.review.unknownInitiatorApprovals} more approval(s) (policy \`review.unknownInitiatorApprovals\`).`
+    : '';
+  const agentsNote = agents ? agentsMarkdown(agents) : '';
+  const output = architectureReviewSummary(outcome, who.cohort, [note, agentsNote].filter(Boolean).join('\n\n'));
   let result: CheckResult;
-  if (outcome.kind === 'waiting') {
+  if (agents?.summary.blocking) {
+    // Approvals do not make hidden text, an unlisted server or an inlined secret safe: the change must be fixed.
+    result = {
+      status: 'completed',
+      conclusion: 'failure',
+      output: {
+        ...output,
+        title: `Agent configuration is ${agents.summary.verdict}: ${agents.summary.unsafe + agents.summary.error} file(s) to fix`,
+      },
+    };
+  } else if (outcome.kind === 'waiting') {
     result = at.mergeQueue ? { status: 'completed', conclusion: 'failure', output } : { status: 'in_progress', output };
   } else {
     result = { status: 'completed', conclusion: 'success', output };
@@ -121,9 +154,9 @@ async function architectureReview({ ctx, repo, pr, policy, who, at }: Evaluation
           },
         ]
       : [];
-  await publishCheck(ctx.github, repo, at.sha, CHECK_NAMES.architectureReview, result, actions);
+  await checks.publish(CHECK_NAMES.architectureReview, result, actions);
   if (outcome.kind === 'waiting' && !at.mergeQueue) {
-    const request = reviewersToRequest(outcome.rules, repo.owner, excluded);
+    const request = await missingReviewers(ctx, repo, pr.number, reviewersToRequest(outcome.rules, repo.owner, excluded));
     if (request.reviewers.length || request.teamReviewers.length) {
       try {
         await ctx.github.rest.pulls.requestReviewers({
@@ -145,10 +178,27 @@ async function architectureReview({ ctx, repo, pr, policy, who, at }: Evaluation
   }
 }
 
-async function guardrails({ ctx, repo, pr, policy, who, at }: Evaluation): Promise<void> {
+/** Of the reviewers a rule wants, those not requested already: asking again would notify them again. */
+async function missingReviewers(
+  ctx: HandlerContext,
+  repo: RepoRef,
+  number: number,
+  wanted: { reviewers: string[]; teamReviewers: string[] },
+): Promise<{ reviewers: string[]; teamReviewers: string[] }> {
+  if (wanted.reviewers.length === 0 && wanted.teamReviewers.length === 0) return wanted;
+  const { data } = await ctx.github.rest.pulls.listRequestedReviewers({ ...repo, pull_number: number });
+  const users = new Set(data.users.map((u) => u.login.toLowerCase()));
+  const teams = new Set(data.teams.map((t) => t.slug.toLowerCase()));
+  return {
+    reviewers: wanted.reviewers.filter((r) => !users.has(r.toLowerCase())),
+    teamReviewers: wanted.teamReviewers.filter((t) => !teams.has(t.toLowerCase())),
+  };
+}
+
+async function guardrails({ ctx, repo, pr, policy, who, checks }: Evaluation): Promise<void> {
   if (who.cohort !== 'agent' || !who.agent) {
     const output = { title: 'Not an agent change', summary: `Cohort **${who.cohort}**: agent guardrails do not apply.` };
-    await publishCheck(ctx.github, repo, at.sha, CHECK_NAMES.guardrails, { status: 'completed', conclusion: 'success', output });
+    await checks.publish(CHECK_NAMES.guardrails, { status: 'completed', conclusion: 'success', output });
     return;
   }
   const agent = who.agent;
@@ -177,7 +227,7 @@ async function guardrails({ ctx, repo, pr, policy, who, at }: Evaluation): Promi
     policy.guardrails.allowedHosts,
   );
   const verdict = judgeGuardrails(budget, links);
-  await publishCheck(ctx.github, repo, at.sha, CHECK_NAMES.guardrails, {
+  await checks.publish(CHECK_NAMES.guardrails, {
     status: 'completed',
     conclusion: verdict.conclusion,
     output: verdict.output,

@@ -1,47 +1,69 @@
 import { type DeliveryState, deliveryStatuses, type SqlClient } from '@trustgate/metrics';
 import type { GitHub } from '../github/types.js';
 
-/** A redelivery that keeps failing is left alone after this many attempts (GitHub lists each attempt). */
+/** A delivery GitHub has sent this many times without the App storing it is left alone (GitHub lists each attempt). */
 const MAX_ATTEMPTS = 5;
+/** GitHub keeps an App's deliveries for 3 days (GitHub Enterprise Server: 7); nothing older can be redelivered. */
+export const RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+/** A bound on one pass, far past what GitHub keeps for an App in its retention window at 100 a page. */
+const MAX_PAGES = 2000;
 
 export interface ListedDelivery {
   id: number;
   guid: string;
   status_code: number;
-  redelivery: boolean;
+  delivered_at?: string;
 }
 
 /**
- * Deliveries to ask GitHub to send again, while attempts remain: those no attempt of which was answered 2xx (the
- * App was down, busy or could not store the claim), and those answered but then recorded as failed, or abandoned
- * (`stale`: the worker holding the claim died). Done ones, and ones a live worker is still processing, are left.
+ * Deliveries to ask GitHub to send again: those the store has never held (every attempt was refused before the claim
+ * was stored: the App was down, busy, or its store unreachable), while attempts remain. A delivery the store holds
+ * is the job engine's to finish, whatever its state.
  */
-export function deliveriesToRedeliver(listed: readonly ListedDelivery[], stored: ReadonlyMap<string, DeliveryState>): ListedDelivery[] {
+export function deliveriesToRedeliver(failed: readonly ListedDelivery[], stored: ReadonlyMap<string, DeliveryState>): ListedDelivery[] {
   const byGuid = new Map<string, ListedDelivery[]>();
-  for (const d of listed) byGuid.set(d.guid, [...(byGuid.get(d.guid) ?? []), d]);
+  for (const d of failed) byGuid.set(d.guid, [...(byGuid.get(d.guid) ?? []), d]);
   const pick: ListedDelivery[] = [];
   for (const [guid, attempts] of byGuid) {
-    const status = stored.get(guid);
-    if (status === 'done' || attempts.length >= MAX_ATTEMPTS) continue;
-    if (status === 'processing') continue;
-    if (status !== 'failed' && status !== 'stale' && attempts.some((a) => a.status_code >= 200 && a.status_code < 300)) continue;
+    if (stored.has(guid) || attempts.length >= MAX_ATTEMPTS) continue;
     pick.push(attempts.reduce((a, b) => (b.id > a.id ? b : a)));
   }
-  return pick;
+  // Oldest first, so that what is sent again arrives in about the order it happened.
+  return pick.sort((a, b) => a.id - b.id);
 }
 
-/** List the App's recent deliveries (app JWT) and redeliver the failed and abandoned ones; returns the guids asked for. */
-export async function reconcileDeliveries(appGithub: GitHub, db: SqlClient, leaseMs: number, pages = 3): Promise<string[]> {
-  const listed: ListedDelivery[] = [];
+export interface ReconcileOptions {
+  /** Redeliver at most this many (the room left in the backlog), the oldest first. */
+  limit?: number;
+  now?: number;
+}
+
+/**
+ * Page through every failed delivery GitHub still keeps (`status=failure`, cursor pagination, back to the retention
+ * window) and redeliver those the store never took: the guids asked for, and how many were left for lack of room.
+ */
+export async function reconcileDeliveries(
+  appGithub: GitHub,
+  db: SqlClient,
+  options: ReconcileOptions = {},
+): Promise<{ redelivered: string[]; left: number }> {
+  const since = (options.now ?? Date.now()) - RETENTION_MS;
+  const failed: ListedDelivery[] = [];
   let cursor: string | undefined;
-  for (let page = 0; page < pages; page++) {
-    const res = await appGithub.rest.apps.listWebhookDeliveries({ per_page: 100, ...(cursor ? { cursor } : {}) });
-    listed.push(...res.data.map((d) => ({ id: d.id, guid: d.guid, status_code: d.status_code, redelivery: d.redelivery })));
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const res = await appGithub.rest.apps.listWebhookDeliveries({ per_page: 100, status: 'failure', ...(cursor ? { cursor } : {}) });
+    for (const d of res.data) {
+      // The `status` filter is GitHub's; check it too, as a server that ignores it lists every attempt.
+      if (d.status_code >= 200 && d.status_code < 400) continue;
+      failed.push({ id: d.id, guid: d.guid, status_code: d.status_code, delivered_at: d.delivered_at });
+    }
+    const oldest = res.data.at(-1)?.delivered_at;
     cursor = /[?&]cursor=([^&>]+)[^>]*>;\s*rel="next"/.exec(res.headers.link ?? '')?.[1];
-    if (!cursor) break;
+    if (!cursor || (oldest && Date.parse(oldest) < since)) break;
   }
-  const stored = await deliveryStatuses(db, [...new Set(listed.map((d) => d.guid))], leaseMs);
-  const redo = deliveriesToRedeliver(listed, stored);
+  const stored = await deliveryStatuses(db, [...new Set(failed.map((d) => d.guid))]);
+  const candidates = deliveriesToRedeliver(failed, stored);
+  const redo = candidates.slice(0, options.limit ?? Number.POSITIVE_INFINITY);
   for (const d of redo) await appGithub.rest.apps.redeliverWebhookDelivery({ delivery_id: d.id });
-  return redo.map((d) => d.guid);
+  return { redelivered: redo.map((d) => d.guid), left: candidates.length - redo.length };
 }

@@ -18,6 +18,8 @@ export interface HandlerContext<P = unknown> {
   db: SqlClient;
   engines: Engines;
   log: Logger;
+  /** The App's own id, when known: its check runs are found by it, so a retried delivery updates them in place. */
+  appId?: number;
 }
 
 export type Handler<P = unknown> = (ctx: HandlerContext<P>) => Promise<void>;

@@ -1,4 +1,5 @@
 import { evaluatePullRequestGates } from '../checks/pull-request-gates.js';
+import { CHECK_NAMES, CommitChecks } from '../github/checks.js';
 import { pullRequestOfMergeGroup } from '../github/merge-group.js';
 import { type Handler, repoOf } from './context.js';
 
@@ -9,10 +10,7 @@ export const onMergeGroup: Handler = async (ctx) => {
   const number = pullRequestOfMergeGroup(group.head_ref);
   const repo = repoOf(ctx.payload);
   if (number === undefined) {
-    await ctx.github.rest.checks.create({
-      ...repo,
-      name: 'trustgate / architecture-review',
-      head_sha: group.head_sha,
+    await new CommitChecks(ctx.github, repo, group.head_sha, ctx.appId).publish(CHECK_NAMES.architectureReview, {
       status: 'completed',
       conclusion: 'failure',
       output: {

@@ -2,6 +2,7 @@ import { recordReviewOverride } from '@trustgate/metrics';
 import { evaluatePullRequestGates } from '../checks/pull-request-gates.js';
 import { loadPolicy } from '../config/load.js';
 import { OVERRIDE_ACTION } from '../github/checks.js';
+import { upsertComment } from '../github/comments.js';
 import { commentsBy, firstTeamOf, readPullRequest } from '../github/pull-request.js';
 import { fullName } from '../github/types.js';
 import { overrideReason } from '../review/override.js';
@@ -30,7 +31,8 @@ export const onRequestedAction: Handler = async (ctx) => {
       const why = !team
         ? `@${actor} is not a member of ${teams.map((t) => `@${t}`).join(', ') || 'any override team'}`
         : `@${actor} must first comment \`/trustgate override <reason>\` on this pull request`;
-      await ctx.github.rest.issues.createComment({ ...repo, issue_number: number, body: `trustgate: override refused: ${why}.` });
+      // One refusal comment per pull request head, edited when asked again rather than posted again.
+      await upsertComment(ctx.github, repo, number, `override-refused:${pr.headSha}`, `trustgate: override refused: ${why}.`);
       continue;
     }
     await recordReviewOverride(ctx.db, {

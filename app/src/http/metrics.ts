@@ -1,7 +1,30 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-/** `in-flight`: claimed by another worker; `busy`: refused because the work queue was full; `rejected`: bad signature. */
-export type DeliveryMetricOutcome = 'processed' | 'duplicate' | 'in-flight' | 'ignored' | 'failed' | 'busy' | 'rejected';
+/**
+ * `queued`: stored before and not yet processed (a redelivery, or a replica's copy); `busy`: refused because the
+ * backlog was full; `unavailable`: refused because the store did not take the claim in time; `rejected`: refused at
+ * the door (signature, headers, body); `failed`: one failed attempt (the job engine retries it).
+ */
+export type DeliveryMetricOutcome = 'processed' | 'duplicate' | 'queued' | 'ignored' | 'failed' | 'busy' | 'unavailable' | 'rejected';
+
+/**
+ * The events a metrics label may name: the App's subscriptions (app.yml) and GitHub's App lifecycle events. Anything
+ * else counts as `other`: an unauthenticated request must not create a metrics series of its choosing.
+ */
+export const EVENT_LABELS: ReadonlySet<string> = new Set([
+  'check_run',
+  'check_suite',
+  'deployment_protection_rule',
+  'installation',
+  'installation_repositories',
+  'issue_comment',
+  'merge_group',
+  'meta',
+  'ping',
+  'pull_request',
+  'pull_request_review',
+  'push',
+]);
 
 /** Prometheus metrics of one App instance (own registry: several instances may share a process in tests). */
 export class AppMetrics {
@@ -21,16 +44,21 @@ export class AppMetrics {
   });
   readonly queueDepth = new Gauge({
     name: 'trustgate_app_queue_depth',
-    help: 'Claimed deliveries being processed or waiting to be, in this instance.',
+    help: 'Stored deliveries waiting to be processed or being processed, in all replicas (as last counted).',
     registers: [this.registry],
   });
   readonly redeliveries = new Counter({
     name: 'trustgate_app_redeliveries_requested_total',
-    help: 'Failed or abandoned deliveries the reconciler asked GitHub to send again.',
+    help: 'Deliveries refused before they were stored that the reconciler asked GitHub to send again.',
     registers: [this.registry],
   });
 
   delivery(event: string, outcome: DeliveryMetricOutcome): void {
-    this.deliveries.inc({ event, outcome });
+    this.deliveries.inc({ event: this.eventLabel(event), outcome });
+  }
+
+  /** `event` when it is one of EVENT_LABELS, else `other`. */
+  eventLabel(event: string): string {
+    return EVENT_LABELS.has(event) ? event : 'other';
   }
 }

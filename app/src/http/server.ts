@@ -1,10 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { openStore, type Store } from '@trustgate/metrics';
+import { asTrustgateError } from '@trustgate/core';
+import { openStore, queuedDeliveries, type Store, type StoreTimeouts } from '@trustgate/metrics';
 import type { Probot } from 'probot';
-import { deliveryReceiver } from '../app.js';
-import { DEFAULT_LEASE_MS } from '../deliveries/claims.js';
-import { WorkQueue } from '../deliveries/queue.js';
+import { deliveryReceiver, deliveryWorker } from '../app.js';
+import { Backlog } from '../deliveries/backlog.js';
+import { AnswersFirst } from '../deliveries/burst.js';
+import { DEFAULT_LEASE_MS, DeliveryClaims } from '../deliveries/claims.js';
+import { DeliveryJobs } from '../deliveries/jobs.js';
 import { reconcileDeliveries } from '../deliveries/reconciler.js';
 import { defaultEngines, type Engines } from '../engines/index.js';
 import { startProbot } from '../github/octokit.js';
@@ -19,8 +22,13 @@ import { webhookEndpoint } from './webhooks.js';
 export const WEBHOOK_PATH = '/api/github/webhooks';
 /** Deliveries processed at once: enough to overlap GitHub's latency, few enough to keep answering webhooks fast. */
 const DEFAULT_WORKERS = 8;
-const DEFAULT_QUEUE_CAPACITY = 1000;
+/** Stored deliveries waiting before new ones are refused (GitHub then has them sent again): a bound on the store. */
+const DEFAULT_QUEUE_CAPACITY = 10_000;
 const DEFAULT_RETRY_FAILED_AFTER_MS = 60_000;
+/** PostgreSQL: a connection not had in 3 s or a statement not answered in 8 s is an outage, not a wait (GitHub waits 10 s). */
+const POSTGRES_TIMEOUTS: StoreTimeouts = { connectMs: 3000, statementMs: 8000 };
+/** /healthz answers within this, reporting the store as down when it has not answered. */
+const HEALTH_TIMEOUT_MS = 2000;
 
 export interface RunningApp {
   url: string;
@@ -31,13 +39,13 @@ export interface RunningApp {
   reconcile(): Promise<string[]>;
   /** Where handlers run: a worker thread, or this thread (engines given in code, or the App not built). */
   processing: Executor['kind'];
-  /** Resolves once every delivery answered so far has been processed to its end. */
+  /** Resolves once no stored delivery is waiting or being processed (in any replica sharing the store). */
   idle(): Promise<void>;
-  /** Stop taking deliveries, finish the ones already answered, then close the store. */
+  /** Stop taking deliveries, finish the ones being processed (the rest stay stored), then close the store. */
   close(): Promise<void>;
 }
 
-/** Start the App: store, webhooks at /api/github/webhooks (Probot's verifier), /healthz, /metrics, and the reconciler. */
+/** Start the App: store, job engine, webhooks at /api/github/webhooks, /healthz, /metrics, and the reconciler. */
 export async function startServer(settings: AppSettings, options: { engines?: Engines; store?: Store } = {}): Promise<RunningApp> {
   const probot = await startProbot(settings);
   const store =
@@ -45,6 +53,7 @@ export async function startServer(settings: AppSettings, options: { engines?: En
     (settings.databaseUrl
       ? await openStore({
           databaseUrl: settings.databaseUrl,
+          timeouts: POSTGRES_TIMEOUTS,
           onConnectionError: (err) =>
             probot.log.warn({ err: err.message }, 'PostgreSQL closed an idle connection; the pool opens a new one'),
         })
@@ -52,27 +61,43 @@ export async function startServer(settings: AppSettings, options: { engines?: En
         ? await storeThread(settings.dataDir)
         : await openStore(settings.dataDir ? { dataDir: settings.dataDir } : {}));
   const metrics = new AppMetrics();
-  const queue = new WorkQueue(settings.workers ?? DEFAULT_WORKERS, settings.queueCapacity ?? DEFAULT_QUEUE_CAPACITY);
   const leaseMs = settings.deliveryLeaseMs ?? DEFAULT_LEASE_MS;
+  const jobs = await DeliveryJobs.start({
+    store,
+    ...(store.kind === 'postgres' && settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}),
+    leaseMs,
+    timeouts: POSTGRES_TIMEOUTS,
+    log: probot.log,
+  });
+  const backlog = new Backlog(() => queuedDeliveries(store), settings.queueCapacity ?? DEFAULT_QUEUE_CAPACITY);
+  const claims = new DeliveryClaims(store, jobs);
+  const burst = new AnswersFirst();
   const executor = processingExecutor(settings, probot, store, options.engines);
   const reconcile = async (): Promise<string[]> => {
-    const guids = await reconcileDeliveries((await probot.auth()) as unknown as GitHub, store, leaseMs);
-    metrics.redeliveries.inc(guids.length);
-    if (guids.length) probot.log.info({ redelivered: guids }, 'asked GitHub to redeliver failed or abandoned deliveries');
-    return guids;
+    await backlog.refresh(true);
+    const room = Math.max(0, backlog.capacity - backlog.depth);
+    const { redelivered, left } = await reconcileDeliveries((await probot.auth()) as unknown as GitHub, store, { limit: room });
+    metrics.redeliveries.inc(redelivered.length);
+    if (redelivered.length || left) {
+      probot.log.info({ redelivered: redelivered.length, left }, 'asked GitHub to redeliver deliveries refused before they were stored');
+    }
+    // Left for lack of room: look again once the backlog has had time to drain.
+    if (left > 0) retrySoon(true);
+    return redelivered;
   };
   const reconcileQuietly = () =>
     reconcile().catch((err: Error) => {
-      probot.log.warn({ err: err.message }, 'reconciler pass failed; will retry on the next pass');
+      const failure = asTrustgateError(err);
+      probot.log.warn({ err: failure.message, code: failure.code }, 'reconciler pass failed; will retry on the next pass');
       return [];
     });
-  // A failed delivery is usually a passing fault: have it sent again soon, once per interval, so an outage does not use
-  // up a delivery's attempts in a few minutes.
+  // A refusal is usually a passing fault (a burst, the database away for a moment): have GitHub send the refused
+  // deliveries again soon, once per interval, so an outage does not use up a delivery's attempts in a few minutes.
   let early: NodeJS.Timeout | undefined;
   let lastEarly = Number.NEGATIVE_INFINITY;
   const retryAfterMs = settings.retryFailedAfterMs ?? DEFAULT_RETRY_FAILED_AFTER_MS;
-  const retrySoon = (): void => {
-    if (early || retryAfterMs <= 0 || Date.now() - lastEarly < settings.reconcileIntervalMs) return;
+  const retrySoon = (more = false): void => {
+    if (early || retryAfterMs <= 0 || (!more && Date.now() - lastEarly < settings.reconcileIntervalMs)) return;
     early = setTimeout(() => {
       early = undefined;
       lastEarly = Date.now();
@@ -81,13 +106,15 @@ export async function startServer(settings: AppSettings, options: { engines?: En
     early.unref();
   };
 
+  const deps = { store, metrics, claims, backlog, executor, burst, onUndelivered: () => retrySoon() };
   const webhooks = webhookEndpoint({
-    verify: (body, signature) => probot.webhooks.verify(body, signature),
-    receive: deliveryReceiver({ store, metrics, queue, executor, leaseMs, onUndelivered: () => retrySoon() }, probot.log),
-    // A forged or malformed delivery is answered before anything runs: nothing is stored, only counted.
-    rejected: (event) => metrics.delivery(event, 'rejected'),
+    secret: settings.webhookSecret,
+    receive: deliveryReceiver(deps, probot.log),
+    // Refused at the door: nothing is stored, only counted (under a fixed set of event labels).
+    rejected: (event, status) => metrics.delivery(event, status === 503 ? 'busy' : 'rejected'),
     log: probot.log,
   });
+  await jobs.work(settings.workers ?? DEFAULT_WORKERS, deliveryWorker(deps, probot.log));
   const trustTax = trustTaxRoutes(store, settings.dashboardToken);
 
   const server: Server = createServer((req, res) => {
@@ -99,8 +126,8 @@ export async function startServer(settings: AppSettings, options: { engines?: En
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/healthz') {
-      await store.query('select 1');
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      const up = await answersWithin(HEALTH_TIMEOUT_MS, store.query('select 1'));
+      res.writeHead(up ? 200 : 503, { 'content-type': 'application/json' }).end(up ? '{"status":"ok"}' : '{"status":"store unavailable"}');
       return;
     }
     if (req.method === 'GET' && path === '/metrics') {
@@ -109,7 +136,8 @@ export async function startServer(settings: AppSettings, options: { engines?: En
         probot.log.warn({ err: err.message }, 'trust-tax gauges unavailable');
         return '';
       });
-      metrics.queueDepth.set(queue.depth);
+      await backlog.refresh(true);
+      metrics.queueDepth.set(backlog.depth);
       res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(`${await metrics.registry.metrics()}\n${trustTaxText}`);
       return;
     }
@@ -118,17 +146,24 @@ export async function startServer(settings: AppSettings, options: { engines?: En
       return;
     }
     if (path === WEBHOOK_PATH) {
-      res.on('close', queue.receive());
+      res.on('close', burst.receive());
       await webhooks(req, res);
       return;
     }
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"not found"}');
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(settings.port, settings.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(settings.port, settings.host, () => resolve());
+    });
+  } catch (err) {
+    // A failed start must not leave the store and processing threads keeping the process alive.
+    await executor.close();
+    if (!options.store) await store.close();
+    throw err;
+  }
   const port = (server.address() as AddressInfo).port;
 
   const startup = reconcileQuietly();
@@ -141,18 +176,37 @@ export async function startServer(settings: AppSettings, options: { engines?: En
     metrics,
     reconcile,
     processing: executor.kind,
-    idle: () => queue.idle(),
+    async idle() {
+      while ((await queuedDeliveries(store)) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    },
     async close() {
       if (timer) clearInterval(timer);
       if (early) clearTimeout(early);
       await startup;
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await queue.idle();
+      await jobs.stop();
       await executor.close();
       if (!options.store) await store.close();
     },
   };
+}
+
+/** Whether `work` settles within `ms` (and resolves). */
+async function answersWithin(ms: number, work: Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const ok = await Promise.race([
+    work.then(
+      () => true as const,
+      () => false as const,
+    ),
+    late,
+  ]);
+  clearTimeout(timer);
+  return ok;
 }
 
 /**
@@ -167,5 +221,6 @@ function processingExecutor(settings: AppSettings, probot: Probot, store: Store,
     db: store,
     engines: engines ?? defaultEngines,
     log: probot.log,
+    ...(Number.isInteger(Number(settings.appId)) ? { appId: Number(settings.appId) } : {}),
   });
 }

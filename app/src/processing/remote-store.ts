@@ -8,6 +8,7 @@ import { caller, type Port } from './channel.js';
  */
 export type StoreRequest =
   | { kind: 'query'; id: number; text: string; params: unknown[]; tx?: number }
+  | { kind: 'exec'; id: number; text: string }
   | { kind: 'begin'; id: number }
   | { kind: 'end'; id: number; tx: number; commit: boolean };
 
@@ -15,8 +16,8 @@ type Unkeyed<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 export type StoreReply = { kind: 'store'; id: number; rows?: object[]; tx?: number; error?: string };
 
-/** Worker side: a SqlClient whose statements run in the owner thread. */
-export function remoteStore(port: Port): SqlClient {
+/** Worker side: a SqlClient whose statements run in the owner thread (with `exec` when the owner's store has it). */
+export function remoteStore(port: Port): SqlClient & { exec(sql: string): Promise<{ rows: object[] }> } {
   const call: (req: Unkeyed<StoreRequest>) => Promise<StoreReply> = caller<StoreReply>(port, 'store', 'the store thread');
   const client = (tx?: number): SqlClient => ({
     query: async <T extends object>(text: string, params: readonly unknown[] = []) => ({
@@ -37,11 +38,11 @@ export function remoteStore(port: Port): SqlClient {
       return out;
     },
   });
-  return client();
+  return { ...client(), exec: async (text) => ({ rows: (await call({ kind: 'exec', text })).rows ?? [] }) };
 }
 
 /** Owner side: answer a worker's store requests from `store`. */
-export function serveStore(port: Port, store: SqlClient): void {
+export function serveStore(port: Port, store: SqlClient & { exec?(sql: string): Promise<{ rows: object[] }> }): void {
   let nextTx = 0;
   const open = new Map<number, { tx: SqlClient; end: (commit: boolean) => void }>();
   const reply = (r: StoreReply) => port.post(r);
@@ -52,6 +53,12 @@ export function serveStore(port: Port, store: SqlClient): void {
       const on = req.tx === undefined ? store : open.get(req.tx)?.tx;
       if (!on) return fail(req.id, new Error(`transaction ${req.tx} is not open`));
       on.query(req.text, req.params).then(
+        (r) => reply({ kind: 'store', id: req.id, rows: r.rows }),
+        (err) => fail(req.id, err),
+      );
+    } else if (req.kind === 'exec') {
+      if (!store.exec) return fail(req.id, new Error('this store runs no scripts'));
+      store.exec(req.text).then(
         (r) => reply({ kind: 'store', id: req.id, rows: r.rows }),
         (err) => fail(req.id, err),
       );

@@ -3,13 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { type SqlClient, type Store, StoreError } from '@trustgate/metrics';
 import type { AppSettings } from '../settings.js';
-import type { DeliveryJob, Executor } from './job.js';
+import type { Executor, ProcessRequest, ProcessResult } from './job.js';
 import { caller, workerPort } from './channel.js';
 import { remoteStore, serveStore } from './remote-store.js';
 
 export type WorkerSettings = Pick<AppSettings, 'appId' | 'privateKey' | 'baseUrl' | 'logLevel'> & { storePort?: MessagePort };
-export type WorkerRequest = { kind: 'job'; id: number; job: DeliveryJob };
-export type WorkerReply = { kind: 'job'; id: number; handled?: boolean; error?: string };
+export type WorkerRequest = { kind: 'job'; id: number; job: ProcessRequest };
+export type WorkerReply = { kind: 'job'; id: number; result?: ProcessResult; error?: string };
 
 // The built worker, from src/ (tests) and dist/ alike: a worker thread runs JavaScript, not our TypeScript sources.
 export const WORKER_FILE = fileURLToPath(new URL('../../dist/processing/worker.js', import.meta.url));
@@ -23,8 +23,8 @@ export function threadsAvailable(): boolean {
 
 /**
  * Process jobs in one worker thread: GitHub calls and the engines run there, on the second core, so answering
- * webhooks never waits behind processing. A job whose worker died fails (its claim is then recorded as failed and
- * redelivered); the next job starts a fresh worker.
+ * webhooks never waits behind processing. A job whose worker died fails (the job engine retries it); the next job
+ * starts a fresh worker.
  */
 export function threadExecutor(settings: WorkerSettings, store: SqlClient | ThreadStore): Executor {
   let worker: { thread: Worker; call: (request: object) => Promise<WorkerReply> } | undefined;
@@ -54,7 +54,7 @@ export function threadExecutor(settings: WorkerSettings, store: SqlClient | Thre
     async run(job) {
       worker ??= start();
       const reply = await worker.call({ kind: 'job', job } satisfies Omit<WorkerRequest, 'id'>);
-      return reply.handled === true;
+      return reply.result ?? { outcome: 'skipped' };
     },
     async close() {
       const w = worker;

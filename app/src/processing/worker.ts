@@ -21,6 +21,7 @@ const deps = {
   db: remoteStore(settings.storePort ? messagePort(settings.storePort) : portOf(port)),
   engines: defaultEngines,
   log: probot.log,
+  ...(Number.isInteger(Number(settings.appId)) ? { appId: Number(settings.appId) } : {}),
 };
 if (!priority.lowered) {
   probot.log.warn({ reason: priority.reason }, 'processing thread keeps normal CPU priority; answers may wait behind it');
@@ -32,7 +33,7 @@ port.on('message', (m: WorkerRequest | { kind: string }) => {
   const { id, job } = m as WorkerRequest;
   const reply = (r: WorkerReply) => port.postMessage(r);
   runJob(job, deps).then(
-    (handled) => reply({ kind: 'job', id, handled }),
+    (result) => reply({ kind: 'job', id, result }),
     (err: Error) => reply({ kind: 'job', id, error: err?.message ?? String(err) }),
   );
 });

@@ -1,34 +1,36 @@
 import { describe, expect, test } from '@jest/globals';
 import { deliveriesToRedeliver } from '../../src/deliveries/reconciler.js';
 
-const d = (id: number, guid: string, status_code: number) => ({ id, guid, status_code, redelivery: false });
+const d = (id: number, guid: string, status_code: number) => ({ id, guid, status_code });
 
 describe('deliveriesToRedeliver', () => {
-  test('redelivers the latest attempt of a delivery no attempt of which succeeded', () => {
-    const listed = [d(1, 'g1', 500), d(2, 'g1', 0), d(3, 'g2', 200), d(4, 'g3', 502)];
-    expect(deliveriesToRedeliver(listed, new Map([['g3', 'done']])).map((x) => x.id)).toEqual([2]);
+  test('redelivers the latest failed attempt of each delivery the store never took, oldest first', () => {
+    const failed = [d(9, 'g3', 502), d(4, 'g1', 500), d(5, 'g1', 0), d(7, 'g2', 503)];
+    expect(deliveriesToRedeliver(failed, new Map()).map((x) => x.id)).toEqual([5, 7, 9]);
   });
 
-  test('a delivery answered 200 whose handler then failed is redelivered', () => {
-    expect(deliveriesToRedeliver([d(5, 'g5', 200)], new Map([['g5', 'failed']])).map((x) => x.id)).toEqual([5]);
-  });
-
-  test('an answered delivery whose worker died (claim past its lease) is redelivered; one still being worked on is not', () => {
-    const listed = [d(6, 'g6', 200), d(7, 'g7', 200), d(8, 'g8', 500)];
+  test('a delivery the store holds is the job engine’s, in every state: never redelivered', () => {
+    const failed = [d(1, 'queued', 503), d(2, 'done', 503), d(3, 'failed', 0)];
     const stored = new Map([
-      ['g6', 'stale'],
-      ['g7', 'processing'],
-      ['g8', 'processing'],
+      ['queued', 'queued'],
+      ['done', 'done'],
+      ['failed', 'failed'],
     ] as const);
-    expect(deliveriesToRedeliver(listed, stored).map((x) => x.id)).toEqual([6]);
-  });
-
-  test('an answered delivery the store does not know is left alone (it was answered by another store)', () => {
-    expect(deliveriesToRedeliver([d(9, 'g9', 200)], new Map())).toEqual([]);
+    expect(deliveriesToRedeliver(failed, stored)).toEqual([]);
   });
 
   test('gives up after five attempts', () => {
-    const listed = [1, 2, 3, 4, 5].map((i) => d(i, 'g', 500));
-    expect(deliveriesToRedeliver(listed, new Map())).toEqual([]);
+    expect(
+      deliveriesToRedeliver(
+        [1, 2, 3, 4, 5].map((i) => d(i, 'g', 503)),
+        new Map(),
+      ),
+    ).toEqual([]);
+    expect(
+      deliveriesToRedeliver(
+        [1, 2, 3, 4].map((i) => d(i, 'g', 503)),
+        new Map(),
+      ).map((x) => x.id),
+    ).toEqual([4]);
   });
 });

@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { afterEach, describe, expect, jest, test } from '@jest/globals';
 import { defaultEngines, type Engines } from '@trustgate/app';
 // @ts-expect-error plain ESM test double without type declarations
 import { deploymentProtectionRuleEvent, pullRequestEvent } from '../mock-github/webhooks.mjs';
 import { agentPr as makeAgentPr, type Harness, POLICY, sha, startHarness } from './harness.js';
 import { appStores } from './pg.js';
 
+jest.setTimeout(180_000);
 let h: Harness | undefined;
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -45,38 +46,47 @@ describe.each(stores)('deliveries on %s', (_, storeOptions) => {
     expect(metrics).toContain('trustgate_app_deliveries_total{event="pull_request",outcome="duplicate"} 1');
   });
 
-  test('a failed delivery is recorded, redelivered by the reconciler, and then processed once', async () => {
+  test('a failing delivery is retried by the job engine, not sent again by GitHub, and then processed once', async () => {
     const hh = await harness(await storeOptions());
+    // Four refusals outlast the three retries of one request: the first attempt fails, the second succeeds.
     hh.github.state.refuse.set('pulls/list-files', 4);
     const first = await hh.github.deliver('pull_request', pullRequestEvent(hh.github.state, agentPr(hh, 3), 'opened'));
-    // Answered at once (the claim is stored); the handler fails afterwards and the store records it.
     expect(first.status).toBe(200);
-    expect((await hh.app.store.query('select status from deliveries')).rows).toEqual([{ status: 'failed' }]);
-    expect(await hh.app.reconcile()).toEqual([first.guid]);
-    await until(async () => (await hh.app.store.query(`select 1 from deliveries where status = 'done'`)).rows.length === 1);
+    expect((await hh.app.store.query('select id, status, attempts from deliveries')).rows).toEqual([
+      { id: first.guid, status: 'done', attempts: 1 },
+    ]);
     expect(await hh.app.reconcile()).toEqual([]);
+    expect(hh.github.calls('apps/redeliver-webhook-delivery')).toEqual([]);
+    // Four refused (the first attempt's request and its three retries), then the second attempt's one.
+    expect(hh.github.calls('pulls/list-files')).toHaveLength(5);
     expect(hh.github.calls('checks/create')).toHaveLength(2);
     expect((await hh.app.store.query('select number from agent_pull_requests')).rows).toEqual([{ number: 3 }]);
+    const metrics = await (await fetch(`${hh.app.url}/metrics`)).text();
+    expect(metrics).toContain('trustgate_app_deliveries_total{event="pull_request",outcome="failed"} 1');
+    expect(metrics).toContain('trustgate_app_deliveries_total{event="pull_request",outcome="processed"} 1');
   });
 });
 
 describe('early retry', () => {
-  test('a delivery that failed is sent again soon, without waiting for the periodic reconciler', async () => {
-    // The periodic pass is an hour away; the early one comes 300 ms after the failure.
-    const hh = await harness({ settings: { reconcileIntervalMs: 3_600_000, retryFailedAfterMs: 300 } });
-    const startup = () => hh.github.calls('apps/list-webhook-deliveries').length;
-    await until(async () => startup() === 1);
-    hh.github.state.refuse.set('pulls/list-files', 4);
-    const first = await hh.github.deliver('pull_request', pullRequestEvent(hh.github.state, agentPr(hh, 5), 'opened'));
-    expect((await hh.app.store.query('select status from deliveries')).rows).toEqual([{ status: 'failed' }]);
-    await until(async () => (await hh.app.store.query(`select 1 from deliveries where status = 'done'`)).rows.length === 1);
+  test('a delivery refused because the backlog was full is sent again soon, without waiting for the periodic reconciler', async () => {
+    // The periodic pass is an hour away; the early one comes 300 ms after the refusal.
+    const hh = await harness({ settings: { reconcileIntervalMs: 3_600_000, retryFailedAfterMs: 300, workers: 1, queueCapacity: 1 } });
+    await until(async () => hh.github.calls('apps/list-webhook-deliveries').length === 1);
+    let release = () => {};
+    hh.github.state.stall.set('checks/create', new Promise<void>((r) => (release = r)));
+    const opened = (n: number) => hh.send('pull_request', pullRequestEvent(hh.github.state, agentPr(hh, n), 'opened'));
+    expect((await opened(5)).status).toBe(200);
+    const refused = await opened(6);
+    expect(refused.status).toBe(503);
+    hh.github.state.stall.delete('checks/create');
+    release();
+    await until(async () => (await hh.app.store.query(`select 1 from deliveries where status = 'done'`)).rows.length === 2);
     expect(hh.github.calls('apps/redeliver-webhook-delivery')).toHaveLength(1);
-    expect(startup()).toBe(2);
-    expect((await hh.app.store.query('select id, attempts from deliveries')).rows).toEqual([{ id: first.guid, attempts: 2 }]);
+    expect((await hh.app.store.query('select id from deliveries where id = $1', [refused.guid])).rows).toHaveLength(1);
   });
 });
 
-describe('the work queue', () => {
+describe('the backlog', () => {
   test('answers before processing, and refuses deliveries beyond its capacity without storing them', async () => {
     const hh = await harness({ settings: { workers: 1, queueCapacity: 1 } });
     let release = () => {};
@@ -190,7 +200,8 @@ describe('deployment protection rule', () => {
 });
 
 async function until(condition: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  // Generous: the job engine's retry backs off 5-10 s, and a loaded 2-core machine stretches everything.
+  for (let i = 0; i < 2400; i++) {
     if (await condition()) return;
     await new Promise((r) => setTimeout(r, 25));
   }

@@ -40,6 +40,18 @@ export interface MockState {
   refuse: Map<string, number>;
   stall: Map<string, Promise<void>>;
   deliveries: { id: number; guid: string; status_code: number; redelivery: boolean }[];
+  /** The pull requests, with what the App did to them (labels added, reviewers requested, its comments). */
+  pulls: Map<number, MockPull>;
+  /** Check runs by id, as the App created and updated them. */
+  checkRuns: Map<number, { name: string; head_sha: string; status: string; conclusion: string | null; output: { title?: string } }>;
+}
+
+export interface MockPull {
+  number: number;
+  labels: string[];
+  requestedReviewers: Set<string>;
+  requestedTeams: Set<string>;
+  comments: { id: number; user: string; type: string; body: string }[];
 }
 
 export interface Harness {

@@ -27,6 +27,15 @@ export function createState({ owner = 'octo-org', repo = 'service' } = {}) {
     refuse: new Map(),
     /** operationId -> promise to wait on before answering (a GitHub that is slow at the wrong moment) */
     stall: new Map(),
+    /** sha -> check suites `{ id, status, conclusion }` for `GET /commits/{ref}/check-suites` */
+    checkSuites: new Map(),
+    /** request number (1-based, all operations) -> refusal: 'primary' (limit used up), 'secondary' (retry-after), 'message' (no header) */
+    limits: new Map(),
+    served: 0,
+    /** The App's effects, as GitHub keeps them: check runs by id; each pull request keeps its labels, requests, comments. */
+    checkRuns: new Map(),
+    /** The App's own id, as GitHub puts it on the check runs it creates. */
+    appId: 12345,
     /** workflow tokens -> their permissions (`{ contents: 'read', ... }`): requests beyond them get GitHub's 403 */
     tokens: new Map(),
     /** attestations created through the API: `{ id, bundle, digests: ['sha256:…'] }` */
@@ -50,9 +59,19 @@ export function addPull(state, pr) {
     createdAt: pr.createdAt ?? new Date().toISOString(),
     files: pr.files ?? ['src/index.ts'],
     reviews: pr.reviews ?? [],
-    comments: pr.comments ?? [],
-    /** `{ sha, message }`; absent means the description's example commit */
+    comments: (pr.comments ?? []).map((c) => ({ id: state.nextId++, type: 'User', ...c })),
+    requestedReviewers: new Set(),
+    requestedTeams: new Set(),
+    /** `{ sha, message, date?, authorName?, authorEmail? }`; absent means the description's example commit */
     commits: pr.commits,
+    // Lifecycle, for listing and `GET /pulls/{n}` (the backfill's reads).
+    state: pr.state ?? 'open',
+    updatedAt: pr.updatedAt ?? pr.createdAt ?? new Date().toISOString(),
+    closedAt: pr.closedAt ?? null,
+    mergedAt: pr.mergedAt ?? null,
+    mergeCommitSha: pr.mergeCommitSha ?? null,
+    additions: pr.additions ?? 0,
+    deletions: pr.deletions ?? 0,
   };
   state.pulls.set(pr.number, full);
   return full;
@@ -72,6 +91,43 @@ class HttpAnswer {
     this.headers = headers;
   }
 }
+/** What `GET /pulls/{n}` (and a webhook's `pull_request`) says of a pull request's lifecycle. */
+export function lifecycle(pr) {
+  return {
+    state: pr.state,
+    updated_at: pr.updatedAt,
+    closed_at: pr.closedAt,
+    merged: pr.mergedAt !== null,
+    merged_at: pr.mergedAt,
+    merge_commit_sha: pr.mergeCommitSha,
+    additions: pr.additions,
+    deletions: pr.deletions,
+  };
+}
+
+/**
+ * GitHub's paging for a list answer when the request asks for it (`per_page` or `page`): one slice and a `Link`
+ * header with `rel="next"` (and `last`). A `{ total_count, check_suites }` answer pages its list the same way.
+ */
+function paged(out, query, url) {
+  if (query.per_page === undefined && query.page === undefined) return out;
+  const listKey = Array.isArray(out) ? undefined : Object.keys(out ?? {}).find((k) => k !== 'total_count' && Array.isArray(out[k]));
+  const list = listKey === undefined ? out : out[listKey];
+  if (!Array.isArray(list)) return out;
+  const perPage = Math.min(100, Number(query.per_page ?? 30));
+  const page = Math.max(1, Number(query.page ?? 1));
+  const last = Math.max(1, Math.ceil(list.length / perPage));
+  const slice = list.slice((page - 1) * perPage, page * perPage);
+  const link = (n) => {
+    const u = new URL(url);
+    u.searchParams.set('page', String(n));
+    u.searchParams.set('per_page', String(perPage));
+    return u.toString();
+  };
+  const headers = page < last ? { link: `<${link(page + 1)}>; rel="next", <${link(last)}>; rel="last"` } : {};
+  return new HttpAnswer(200, listKey === undefined ? slice : { ...out, [listKey]: slice }, headers);
+}
+
 const notFound = () => new HttpAnswer(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
 
 // Answers by operationId: the description's example with the scenario's facts written over it.
@@ -104,7 +160,39 @@ const OPERATIONS = {
       head: { ...ex.head, ref: pr.headRef, sha: pr.headSha },
       base: { ...ex.base, ref: pr.baseRef },
       created_at: pr.createdAt,
+      ...lifecycle(pr),
     };
+  },
+  'pulls/list': (s, ex, { query }) => {
+    const wanted = query.state ?? 'open';
+    const key = query.sort === 'updated' ? 'updatedAt' : 'createdAt';
+    const list = [...s.pulls.values()].filter((pr) => wanted === 'all' || pr.state === wanted);
+    list.sort((a, b) => (query.direction === 'asc' ? 1 : -1) * (Date.parse(a[key]) - Date.parse(b[key]) || a.number - b.number));
+    return list.map((pr) => ({
+      ...ex[0],
+      number: pr.number,
+      title: pr.title,
+      body: pr.body,
+      user: { ...ex[0].user, ...user(pr.author, pr.authorType) },
+      head: { ...ex[0].head, ref: pr.headRef, sha: pr.headSha },
+      base: { ...ex[0].base, ref: pr.baseRef },
+      created_at: pr.createdAt,
+      updated_at: pr.updatedAt,
+      closed_at: pr.closedAt,
+      merged_at: pr.mergedAt,
+      merge_commit_sha: pr.mergeCommitSha,
+      state: pr.state,
+    }));
+  },
+  'checks/list-suites-for-ref': (s, ex, { params }) => {
+    const suites = (s.checkSuites.get(params.ref) ?? []).map((c) => ({
+      ...ex.check_suites[0],
+      id: c.id,
+      head_sha: params.ref,
+      status: c.status,
+      conclusion: c.conclusion,
+    }));
+    return { total_count: suites.length, check_suites: suites };
   },
   'pulls/list-files': (s, ex, { params }) => {
     const pr = s.pulls.get(Number(params.pull_number));
@@ -116,10 +204,11 @@ const OPERATIONS = {
     if (!pr) return notFound();
     return pr.reviews.map((r, i) => ({
       ...ex[0],
-      id: i + 1,
-      user: { ...ex[0].user, ...user(r.user) },
+      id: r.id ?? i + 1,
+      user: { ...ex[0].user, ...user(r.user, r.userType) },
       state: r.state,
       commit_id: r.commitId,
+      ...(r.submittedAt ? { submitted_at: r.submittedAt } : {}),
     }));
   },
   'pulls/list-commits': (s, ex, { params }) => {
@@ -129,20 +218,55 @@ const OPERATIONS = {
     return pr.commits.map((c) => ({
       ...ex[0],
       sha: c.sha,
-      commit: { ...ex[0].commit, message: c.message, author: { ...ex[0].commit.author, name: c.authorName, email: c.authorEmail } },
+      commit: {
+        ...ex[0].commit,
+        message: c.message,
+        author: { ...ex[0].commit.author, name: c.authorName, email: c.authorEmail },
+        committer: { ...ex[0].commit.committer, ...(c.date ? { date: c.date } : {}) },
+      },
     }));
   },
   'issues/list-comments': (s, ex, { params }) => {
     const pr = s.pulls.get(Number(params.issue_number));
     if (!pr) return notFound();
-    return pr.comments.map((c, i) => ({ ...ex[0], id: i + 1, body: c.body, user: { ...ex[0].user, ...user(c.user) } }));
+    return pr.comments.map((c) => ({ ...ex[0], id: c.id, body: c.body, user: { ...ex[0].user, ...user(c.user, c.type) } }));
+  },
+  'issues/create-comment': (s, ex, { params, body }) => {
+    const pr = s.pulls.get(Number(params.issue_number));
+    if (!pr) return notFound();
+    const comment = { id: s.nextId++, user: APP_LOGIN, type: 'Bot', body: body.body };
+    pr.comments.push(comment);
+    return new HttpAnswer(201, { ...ex, id: comment.id, body: comment.body, user: { ...ex.user, ...user(APP_LOGIN, 'Bot') } });
+  },
+  'issues/update-comment': (s, ex, { params, body }) => {
+    const comment = [...s.pulls.values()].flatMap((p) => p.comments).find((c) => c.id === Number(params.comment_id));
+    if (!comment) return notFound();
+    if (comment.user !== APP_LOGIN) return new HttpAnswer(403, { message: 'Resource not accessible by integration' });
+    comment.body = body.body;
+    return { ...ex, id: comment.id, body: comment.body, user: { ...ex.user, ...user(APP_LOGIN, 'Bot') } };
+  },
+  'issues/add-labels': (s, ex, { params, body }) => {
+    const pr = s.pulls.get(Number(params.issue_number));
+    if (!pr) return notFound();
+    for (const name of body.labels ?? []) if (!pr.labels.includes(name)) pr.labels.push(name);
+    return pr.labels.map((name, i) => ({ ...ex[0], id: i + 1, name }));
+  },
+  'pulls/list-requested-reviewers': (s, ex, { params }) => {
+    const pr = s.pulls.get(Number(params.pull_number));
+    if (!pr) return notFound();
+    return {
+      users: [...pr.requestedReviewers].map((login) => ({ ...ex.users[0], ...user(login) })),
+      teams: [...pr.requestedTeams].map((slug) => ({ ...ex.teams[0], slug, name: slug })),
+    };
   },
   'issues/get': (s, ex, { params }) => {
     const issue = s.issues.get(Number(params.issue_number));
     if (!issue) return notFound();
     return { ...ex, number: Number(params.issue_number), labels: issue.labels.map((name, i) => ({ ...ex.labels[0], id: i + 1, name })) };
   },
-  'pulls/request-reviewers': (s, ex, { body }) => {
+  'pulls/request-reviewers': (s, ex, { params, body }) => {
+    const pr = s.pulls.get(Number(params.pull_number));
+    if (!pr) return notFound();
     const asked = [...(body.reviewers ?? []), ...(body.team_reviewers ?? [])];
     if (asked.some((who) => s.outsiders.has(who))) {
       return new HttpAnswer(422, {
@@ -150,7 +274,9 @@ const OPERATIONS = {
         documentation_url: 'https://docs.github.com/rest/pulls/review-requests#request-reviewers-for-a-pull-request',
       });
     }
-    return ex;
+    for (const login of body.reviewers ?? []) pr.requestedReviewers.add(login);
+    for (const slug of body.team_reviewers ?? []) pr.requestedTeams.add(slug);
+    return new HttpAnswer(201, ex);
   },
   'teams/get-membership-for-user-in-org': (s, ex, { params }) =>
     s.teams.get(`${params.org}/${params.team_slug}`)?.has(params.username) ? { ...ex, state: 'active' } : notFound(),
@@ -176,15 +302,64 @@ const OPERATIONS = {
       }),
     };
   },
-  'checks/create': (s, ex, { body }) => ({
-    ...ex,
-    id: s.nextId++,
-    name: body.name,
-    head_sha: body.head_sha,
-    status: body.status ?? 'queued',
-    conclusion: body.conclusion ?? null,
-  }),
-  'apps/list-webhook-deliveries': (s, ex) => s.deliveries.map((d) => ({ ...ex[0], ...d })),
+  'checks/create': (s, ex, { params, body }) => {
+    const run = {
+      id: s.nextId++,
+      repo: `${params.owner}/${params.repo}`,
+      name: body.name,
+      head_sha: body.head_sha,
+      external_id: body.external_id ?? null,
+      status: body.status ?? 'queued',
+      conclusion: body.conclusion ?? null,
+      output: body.output ?? {},
+      actions: body.actions ?? [],
+    };
+    s.checkRuns.set(run.id, run);
+    return new HttpAnswer(201, checkRunAnswer(s, ex, run));
+  },
+  'checks/update': (s, ex, { params, body }) => {
+    const run = s.checkRuns.get(Number(params.check_run_id));
+    if (!run) return notFound();
+    for (const key of ['name', 'external_id', 'status', 'conclusion', 'output', 'actions']) {
+      if (body[key] !== undefined) run[key] = body[key];
+    }
+    if (body.status && body.status !== 'completed') run.conclusion = null;
+    return checkRunAnswer(s, ex, run);
+  },
+  'checks/list-for-ref': (s, ex, { params, query }) => {
+    const runs = [...s.checkRuns.values()].filter(
+      (r) =>
+        r.repo === `${params.owner}/${params.repo}` &&
+        r.head_sha === params.ref &&
+        (!query.check_name || r.name === query.check_name) &&
+        (!query.app_id || Number(query.app_id) === s.appId),
+    );
+    const perPage = Number(query.per_page ?? 30);
+    const page = Number(query.page ?? 1);
+    const shown = runs.slice((page - 1) * perPage, page * perPage);
+    return { total_count: runs.length, check_runs: shown.map((r) => checkRunAnswer(s, ex.check_runs[0], r)) };
+  },
+  // Newest first, `status` filtered, cursor-paginated with a `link` header, as GitHub lists an App's deliveries.
+  'apps/list-webhook-deliveries': (s, ex, { query }) => {
+    const perPage = Number(query.per_page ?? 30);
+    const ok = (d) => d.status_code >= 200 && d.status_code < 400;
+    const all = [...s.deliveries]
+      .reverse()
+      .filter((d) => !query.status || (query.status === 'success') === ok(d))
+      .filter((d) => !query.cursor || d.id < Number(query.cursor));
+    const page = all.slice(0, perPage);
+    const more = all.length > perPage;
+    const headers = more
+      ? {
+          link: `<${s.apiUrl ?? ''}/app/hook/deliveries?per_page=${perPage}&cursor=${page.at(-1).id}${query.status ? `&status=${query.status}` : ''}>; rel="next"`,
+        }
+      : {};
+    return new HttpAnswer(
+      200,
+      page.map((d) => ({ ...ex[0], ...d })),
+      headers,
+    );
+  },
   'repos/create-attestation': (s, _ex, { body }) => {
     const id = s.nextId++;
     s.attestations.push({ id, bundle: body.bundle, digests: subjectDigests(body.bundle) });
@@ -196,6 +371,46 @@ const OPERATIONS = {
     return { attestations: found.map((a) => ({ bundle: a.bundle, repository_id: 1, bundle_url: `https://example.invalid/${a.id}` })) };
   },
 };
+
+/** The App's login on GitHub, as its comments carry it. */
+export const APP_LOGIN = 'trustgate[bot]';
+
+function checkRunAnswer(s, ex, run) {
+  return {
+    ...ex,
+    id: run.id,
+    name: run.name,
+    head_sha: run.head_sha,
+    external_id: run.external_id,
+    status: run.status,
+    conclusion: run.conclusion,
+    output: { ...ex.output, title: run.output.title ?? null, summary: run.output.summary ?? null, text: null },
+    app: { ...ex.app, id: s.appId, slug: 'trustgate' },
+  };
+}
+
+/**
+ * What GitHub shows of the App's effects, in an order-free form two runs can be compared by: every check run (by
+ * head commit and name, with how many exist), the labels, the requested reviewers and the App's comments.
+ */
+export function githubEffects(state) {
+  const runs = new Map();
+  for (const r of state.checkRuns.values()) {
+    const key = `${r.head_sha.slice(-6)} ${r.name}`;
+    const seen = runs.get(key);
+    runs.set(key, { count: (seen?.count ?? 0) + 1, status: r.status, conclusion: r.conclusion, title: r.output.title ?? null });
+  }
+  const pulls = {};
+  for (const pr of [...state.pulls.values()].sort((a, b) => a.number - b.number)) {
+    pulls[pr.number] = {
+      labels: [...pr.labels].sort(),
+      reviewers: [...pr.requestedReviewers].sort(),
+      teams: [...pr.requestedTeams].sort(),
+      comments: pr.comments.filter((c) => c.user === APP_LOGIN).map((c) => c.body),
+    };
+  }
+  return { checkRuns: Object.fromEntries([...runs.entries()].sort(([a], [b]) => a.localeCompare(b))), pulls };
+}
 
 // The digests an attestation is for: its DSSE payload's in-toto subjects (GitHub indexes bundles by them).
 function subjectDigests(bundle) {
@@ -269,6 +484,15 @@ export async function startMockGitHub({ state = createState(), webhookSecret, ap
       invalid.push(record);
       return new HttpAnswer(422, { message: 'Validation Failed', errors });
     }
+    state.served++;
+    const limit = state.limits.get(state.served);
+    if (limit === 'primary') {
+      const reset = String(Math.ceil(Date.now() / 1000) + 30);
+      return new HttpAnswer(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset });
+    }
+    if (limit === 'secondary') return new HttpAnswer(429, { message: 'You have exceeded a secondary rate limit.' }, { 'retry-after': '7' });
+    if (limit === 'message')
+      return new HttpAnswer(403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes.' });
     const permissions = state.tokens.get(auth.replace(/^(token|bearer) /i, ''));
     const denied = permissions && refusal(route.operation, req.method, permissions);
     if (denied) return new HttpAnswer(denied.status, denied.body);
@@ -291,7 +515,8 @@ export async function startMockGitHub({ state = createState(), webhookSecret, ap
     const custom = OPERATIONS[operationId];
     const out = custom ? custom(state, example.body, { params, query, body }) : example.body;
     if (out instanceof HttpAnswer) return out;
-    return new HttpAnswer(example.status, out);
+    const page = paged(out, query, `http://${req.headers.host}${url.pathname}${url.search}`);
+    return page instanceof HttpAnswer ? page : new HttpAnswer(example.status, out);
   }
 
   /** Send a signed webhook delivery to the App, as GitHub does, and record its outcome for the deliveries API. */

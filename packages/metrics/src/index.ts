@@ -22,7 +22,7 @@ export { measurePullRequests } from './measures/pull-request.js';
 export { isAutomatedReviewer } from './measures/reviewers.js';
 export type * from './measures/types.js';
 export { StoreError, type StoreErrorCode } from './store/errors.js';
-export { openStore, type StoreOptions } from './store/open.js';
+export { openStore, type StoreOptions, type StoreTimeouts } from './store/open.js';
 export type { SqlClient, Store } from './store/sql.js';
 export { type SizeBucket, sizeBucket } from './trust-tax/buckets.js';
 export { type Cell, COMPARED } from './trust-tax/evaluate.js';
@@ -58,6 +58,7 @@ export {
   recordReviewOverride,
 } from './store/agent-activity.js';
 export {
+  type ClaimedDelivery,
   claimDeliveries,
   type DeliveryClaim,
   type DeliveryRecord,
@@ -66,7 +67,9 @@ export {
   deliveryStatuses,
   failDelivery,
   finishDeliveries,
-  renewDelivery,
+  queuedDeliveries,
+  type StoredDelivery,
+  storedDelivery,
 } from './store/deliveries.js';
 export { type GitCommit, parseGitRecord } from './ledger/backfill/git-log.js';
 export { gitRepositoryName, streamGitCommits, streamGitHistory } from './ledger/backfill/git.js';
@@ -77,3 +80,13 @@ export { commitCohort } from './history/cohorts.js';
 export { type HistoryReadOptions, type HistoryRun, type HistorySource, readHistories } from './history/read.js';
 export { buildHistoryReport, type HazardModel, type HistoryCohort, type HistoryReport } from './history/report.js';
 export { formatHistoryReport, HISTORY_FORMATS, type HistoryFormat } from './history/format.js';
+export {
+  type BackfillOptions,
+  type BackfillProgress,
+  type BackfillSummary,
+  backfillPullRequests,
+  type PullRequestRecorder,
+} from './backfill/pull-requests.js';
+export { pauseAfter, type RateLimitSignal, rateLimitWait } from './backfill/rate-limit.js';
+export { GitHubRest, type GitHubRestOptions, nextLink, type RestAnswer } from './backfill/rest.js';
+export { firstHumanReviewCommit } from './records/rework.js';

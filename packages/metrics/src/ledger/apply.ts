@@ -48,7 +48,8 @@ export function applyCommit(ledger: LedgerState, commit: CommitDiff): CommitEffe
     const oldPath = file.previousFilename ?? file.filename;
     const oldRanges = file.status === 'added' || file.status === 'copied' ? [] : (snapshot.get(oldPath) ?? []);
     if (file.status !== 'copied' && oldPath !== file.filename) dropped.add(oldPath);
-    if (file.patch === undefined) {
+    // A patch that cannot be read (attacker-shaped, or cut short) is a gap in the ledger, like one GitHub left out.
+    if (file.patch === undefined || !readablePatch(file.patch, file.filename)) {
       if (file.status === 'removed') {
         dropped.add(file.filename);
         for (const r of oldRanges) pushDeath(effects.deaths, file.filename, r.origin, r.length, 'deleted', commit, at);
@@ -198,4 +199,15 @@ function pushMove(effects: CommitEffects, fromPath: string, toPath: string, orig
 /** Shas named by git's revert message ("This reverts commit <sha>."). */
 export function revertedShas(message: string): string[] {
   return [...message.matchAll(/This reverts commit ([0-9a-f]{7,40})/g)].map((m) => m[1] as string);
+}
+
+/** Whether `patch` parses: a malformed one in a push must not fail the whole delivery, identically on every retry. */
+function readablePatch(patch: string, path: string): boolean {
+  try {
+    parsePatch(patch, path);
+    return true;
+  } catch (err) {
+    if (err instanceof MetricsError) return false;
+    throw err;
+  }
 }

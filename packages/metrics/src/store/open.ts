@@ -11,6 +11,15 @@ export interface StoreOptions {
   dataDir?: string;
   /** Told when the server closes an idle PostgreSQL connection (restart, failover, idle timeout); the pool replaces it. */
   onConnectionError?: (err: Error) => void;
+  /** PostgreSQL only: bounds on waiting for a connection and on one statement (server- and client-side). */
+  timeouts?: StoreTimeouts;
+}
+
+export interface StoreTimeouts {
+  /** Giving up on opening a connection (or on a free one in the pool); default 10 s. */
+  connectMs?: number;
+  /** The server cancels a longer statement, and the client stops waiting shortly after (a silent network); none by default. */
+  statementMs?: number;
 }
 
 // Resolved from the package root so it works from src/ (tests) and dist/ (built) alike.
@@ -19,7 +28,7 @@ const MIGRATIONS_DIR = new URL('../../src/store/migrations/', import.meta.url);
 /** Open the store and bring its schema up to date (same SQL and migrations for PGlite and PostgreSQL). */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const store = options.databaseUrl
-    ? await openPostgres(options.databaseUrl, options.onConnectionError)
+    ? await openPostgres(options.databaseUrl, options.onConnectionError, options.timeouts ?? {})
     : await openPglite(options.dataDir);
   try {
     await migrate(store);
@@ -55,12 +64,28 @@ async function openPglite(dataDir: string | undefined): Promise<Store> {
     kind: 'pglite',
     ...wrap(db),
     transaction: (fn) => db.transaction((tx) => fn({ ...wrap(tx), transaction: (inner) => inner(wrap(tx)) })),
+    exec: async (sql) => {
+      try {
+        return { rows: (await db.exec(sql)).flatMap((r) => r.rows as object[]) };
+      } catch (err) {
+        // A failed script may leave its own BEGIN open on the one connection, which would poison every later statement.
+        await db.query('rollback').catch(() => undefined);
+        throw err;
+      }
+    },
     close: () => db.close(),
   };
 }
 
-async function openPostgres(url: string, onConnectionError: StoreOptions['onConnectionError']): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+async function openPostgres(url: string, onConnectionError: StoreOptions['onConnectionError'], timeouts: StoreTimeouts): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: timeouts.connectMs ?? 10_000,
+    // A dropped network never answers: keepalive finds dead idle sockets, query_timeout bounds a statement's wait.
+    keepAlive: true,
+    ...(timeouts.statementMs ? { statement_timeout: timeouts.statementMs, query_timeout: timeouts.statementMs + 1000 } : {}),
+  });
   // The pool already drops a connection the server closed while it was idle; unheard, that error would end the process.
   pool.on('error', (err) => onConnectionError?.(err));
   try {
@@ -86,16 +111,21 @@ async function openPostgres(url: string, onConnectionError: StoreOptions['onConn
     }),
     async transaction(fn) {
       const client = await pool.connect();
+      let broken = false;
       try {
         await client.query('BEGIN');
         const result = await fn(onClient(client));
         await client.query('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        // A connection whose statement timed out may still be busy with it: discard it rather than pool it.
+        broken = await client.query('ROLLBACK').then(
+          () => false,
+          () => true,
+        );
         throw err;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     close: () => pool.end(),

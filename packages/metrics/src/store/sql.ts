@@ -7,5 +7,10 @@ export interface SqlClient {
 
 export interface Store extends SqlClient {
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * The embedded store only: run a script of statements without parameters (a job engine's migrations), every
+   * statement's rows in order.
+   */
+  exec?(sql: string): Promise<{ rows: object[] }>;
   close(): Promise<void>;
 }

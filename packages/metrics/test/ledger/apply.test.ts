@@ -101,15 +101,23 @@ describe('applyCommit edge cases', () => {
     expect(effects[1]?.deaths).toEqual([]);
   });
 
-  it('rejects a malformed patch with LEDGER_PATCH_ERROR and leaves the ledger alone', () => {
-    const ledger: LedgerState = new Map();
-    expect(() => applyCommit(ledger, base([{ filename: 'f', status: 'added', patch: '@@ -0,0 +1,3 @@\n+a' }]))).toThrow(
-      expect.objectContaining({ code: 'LEDGER_PATCH_ERROR' }),
+  it('a malformed patch is a gap of its file, and the rest of the commit is applied (a push never fails on it)', () => {
+    const origin = { pr: 9, sha: 'x', cohort: 'agent' as const, bornAt: at(0) };
+    const ledger: LedgerState = new Map([['f', [{ start: 1, length: 2, origin }]]]);
+    const e = applyCommit(
+      ledger,
+      base([
+        { filename: 'f', status: 'modified', additions: 1, deletions: 0, patch: '@@ -0,0 +1,3 @@\n+a' },
+        { filename: 'g', status: 'added', additions: 1, deletions: 0, patch: 'garbage' },
+        { filename: 'h', status: 'added', additions: 1, deletions: 0, patch: '@@ -0,0 +1 @@\n+ok' },
+      ]),
     );
-    expect(() => applyCommit(ledger, base([{ filename: 'f', status: 'added', patch: 'garbage' }]))).toThrow(
-      expect.objectContaining({ code: 'LEDGER_PATCH_ERROR' }),
-    );
-    expect(ledger.size).toBe(0);
+    expect(e.gaps.map((g) => [g.path, g.lost.map((l) => l.lines)])).toEqual([
+      ['f', [2]],
+      ['g', []],
+    ]);
+    expect(e.births.map((b) => [b.path, b.lines])).toEqual([['h', 1]]);
+    expect([...ledger.keys()].sort()).toEqual(['h']);
   });
 
   it('keeps ranges of a binary change (no patch, no line changes) and reports no gap', () => {
