@@ -1,7 +1,10 @@
 import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { gitCheckout } from '../support/runner/index.js';
 import { pullRequestEvent, runRepoWorkflow, startGitHub, step } from './support.js';
+
+// Each workflow starts several Node processes (the bundles); on a loaded 2-core machine that takes minutes.
+jest.setTimeout(240_000);
 
 // examples/workflows/ai-tag.yml against a GitHub built from its OpenAPI description, each job's token held to the
 // job's permissions (a fork's pull request: read-only, so every write is refused with 403).

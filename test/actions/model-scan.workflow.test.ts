@@ -1,9 +1,12 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { SarifUpload } from '../support/runner/index.js';
 import { fixture, gitCheckout, lfsPointer, monorepoFiles, REPO, writeFiles } from '../support/runner/index.js';
 import { explain, pullRequestEvent, pushEvent, runRepoWorkflow, startGitHub, step } from './support.js';
+
+// Each workflow starts several Node processes (the bundles); on a loaded 2-core machine that takes minutes.
+jest.setTimeout(240_000);
 
 // examples/workflows/model-scan.yml, as users copy it, run as GitHub's runner runs it on realistic checkouts.
 const WORKFLOW = 'examples/workflows/model-scan.yml';

@@ -2,11 +2,14 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { loadPolicyFile } from '@trustgate/core';
 import { cycloneDxValidator } from '../support/cyclonedx-schema.js';
 import { git, REPO } from '../support/runner/index.js';
 import { explain, pullRequestEvent, pushEvent, runRepoWorkflow, startGitHub, step } from './support.js';
+
+// Each workflow starts several Node processes (the bundles); on a loaded 2-core machine that takes minutes.
+jest.setTimeout(240_000);
 
 // Item 9: this repository's own .github/workflows, run by the local runner. What is too slow to run inside a test
 // (npm ci, the build, the whole suite) is stubbed by exact command, so the workflow's own logic runs for real.

@@ -1,8 +1,11 @@
 import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { gitCheckout } from '../support/runner/index.js';
 import { createLocalSigstore, type LocalSigstore } from '../support/sigstore-signer.js';
 import { explain, pushEvent, REPOSITORY, runRepoWorkflow, startGitHub, step } from './support.js';
+
+// Each workflow starts several Node processes (the bundles); on a loaded 2-core machine that takes minutes.
+jest.setTimeout(240_000);
 
 // examples/workflows/release.yml: the scan is signed by actions/attest as this workflow run (a local Fulcio and
 // Rekor stand in for GitHub's), stored in the attestations API, read back by digest and verified by the gate.

@@ -1,8 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { gitCheckout, REPO, runWorkflow } from '../support/runner/index.js';
 import { pushEvent, REPOSITORY, step } from './support.js';
+
+// Each workflow starts several Node processes (the bundles); on a loaded 2-core machine that takes minutes.
+jest.setTimeout(240_000);
 
 // Item 8: the gates run their bundle on the Node already on the runner's PATH (no setup-node inside the action),
 // so a caller's PATH is what it was and nothing is downloaded. The design before, kept here as a composite action

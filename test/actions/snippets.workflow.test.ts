@@ -1,13 +1,16 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { parse, stringify } from 'yaml';
 import { isIllustrative, type MarkdownSnippet, repoSnippets, snippetKind, where } from '../support/markdown-snippets.js';
 import { REPO } from '../support/runner/index.js';
 import { createLocalSigstore, type LocalSigstore } from '../support/sigstore-signer.js';
 import { demoRepository } from './demo-repository.js';
 import { explain, pullRequestEvent, pushEvent, runRepoWorkflow, startGitHub } from './support.js';
+
+// Each workflow starts several Node processes (the bundles); on a loaded 2-core machine that takes minutes.
+jest.setTimeout(240_000);
 
 // Item 2: every workflow a user can copy (README.md, docs/*.md, examples/workflows/) runs green through the local
 // runner, in one demo repository whose policy, signatures and evidence make each documented step meaningful.
