@@ -13,10 +13,15 @@ const actions = readdirSync(join(root, 'actions')).filter((d) => existsSync(join
 const ncc = join(root, 'node_modules/.bin/ncc');
 const run = (dir) =>
   new Promise((resolve, reject) => {
-    const child = spawn(ncc, ['build', 'lib/main.js', '-o', 'dist', '--license', 'licenses.txt', '--quiet'], {
-      cwd: join(root, 'actions', dir),
-      stdio: 'inherit',
-    });
+    // The webpack stats (gitignored, under lib/) say which packages each bundle inlines: scripts/bundle-sbom.mjs.
+    const child = spawn(
+      ncc,
+      ['build', 'lib/main.js', '-o', 'dist', '--license', 'licenses.txt', '--stats-out', 'lib/ncc-stats.json', '--quiet'],
+      {
+        cwd: join(root, 'actions', dir),
+        stdio: 'inherit',
+      },
+    );
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`ncc failed for actions/${dir} (exit ${code})`))));
   });
 for (let i = 0; i < actions.length; i += 2) await Promise.all(actions.slice(i, i + 2).map(run));

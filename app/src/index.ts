@@ -8,3 +8,5 @@ export { type RunningApp, startServer, WEBHOOK_PATH } from './http/server.js';
 export * from './review/index.js';
 export * from './guardrails/index.js';
 export { type AppSettings, settingsFromEnv } from './settings.js';
+export { tokenOctokit } from './github/octokit.js';
+export { trustTaxRecorder } from './handlers/trust-tax.js';

@@ -1,4 +1,6 @@
+import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { asTrustgateError } from '@trustgate/core';
 import { AppError } from './errors.js';
 
 export interface AppSettings {
@@ -34,54 +36,103 @@ export interface AppSettings {
   dashboardToken?: string;
 }
 
-/** Settings from the environment; what is missing is named together with the variable that supplies it. */
+/**
+ * Settings from the environment. Every missing or invalid one is listed at once (an operator fixes them in one go),
+ * each with the variable that supplies it; the private key must parse as a PEM private key.
+ */
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): AppSettings {
+  const problems: string[] = [];
   const need = (name: string): string => {
     const v = env[name];
-    if (!v) throw new AppError('APP_SETTINGS_INVALID', `${name} is not set; see docs/app.md for the App's settings`);
-    return v;
+    if (!v) problems.push(`${name} is not set`);
+    return v ?? '';
   };
-  const privateKey = env.PRIVATE_KEY ?? (env.PRIVATE_KEY_PATH ? readFileSync(env.PRIVATE_KEY_PATH, 'utf8') : undefined);
-  if (!privateKey) throw new AppError('APP_SETTINGS_INVALID', 'PRIVATE_KEY or PRIVATE_KEY_PATH is not set; see docs/app.md');
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new AppError('APP_SETTINGS_INVALID', `PORT=${env.PORT} is not a port number`);
-  }
-  const level = env.LOG_LEVEL ?? 'info';
-  if (!['trace', 'debug', 'info', 'warn', 'error', 'fatal'].includes(level)) {
-    throw new AppError('APP_SETTINGS_INVALID', `LOG_LEVEL=${level} is not one of trace, debug, info, warn, error, fatal`);
+  const read = <T>(name: string, parse: (v: string) => T | undefined, what: string): T | undefined => {
+    const v = env[name];
+    if (v === undefined) return undefined;
+    const parsed = parse(v);
+    if (parsed === undefined) problems.push(`${name}=${v} is not ${what}`);
+    return parsed;
+  };
+  const appId = need('APP_ID');
+  const privateKey = readPrivateKey(env, problems);
+  const webhookSecret = need('WEBHOOK_SECRET');
+  const port = read('PORT', (v) => wholeNumber(v, 0, 65535), 'a port number') ?? 3000;
+  const level = read('LOG_LEVEL', (v) => (LOG_LEVELS.includes(v) ? v : undefined), `one of ${LOG_LEVELS.join(', ')}`) ?? 'info';
+  const databaseUrl = read('DATABASE_URL', postgresUrl, 'a PostgreSQL URL (postgres://user:password@host:5432/database)');
+  const ms = (v: string) => wholeNumber(v, 0);
+  const reconcileIntervalMs = read('TRUSTGATE_RECONCILE_INTERVAL_MS', ms, 'a whole number of milliseconds');
+  const retryFailedAfterMs = read('TRUSTGATE_RETRY_FAILED_AFTER_MS', ms, 'a whole number of milliseconds');
+  const positive = (v: string) => wholeNumber(v, 1);
+  const deliveryLeaseMs = env.TRUSTGATE_DELIVERY_LEASE_MS
+    ? read('TRUSTGATE_DELIVERY_LEASE_MS', positive, 'a positive whole number')
+    : undefined;
+  const workers = env.TRUSTGATE_WORKERS ? read('TRUSTGATE_WORKERS', positive, 'a positive whole number') : undefined;
+  const queueCapacity = env.TRUSTGATE_QUEUE_CAPACITY ? read('TRUSTGATE_QUEUE_CAPACITY', positive, 'a positive whole number') : undefined;
+  if (problems.length > 0) {
+    const list = problems.map((p) => `\n  - ${p}`).join('');
+    throw new AppError(
+      'APP_SETTINGS_INVALID',
+      `${problems.length === 1 ? 'a setting is' : `${problems.length} settings are`} missing or invalid (see docs/app.md for the App's settings):${list}`,
+    );
   }
   return {
-    appId: need('APP_ID'),
-    privateKey: privateKey.replace(/\\n/g, '\n'),
-    webhookSecret: need('WEBHOOK_SECRET'),
+    appId,
+    privateKey,
+    webhookSecret,
     ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
     port,
     host: env.HOST ?? '0.0.0.0',
-    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(databaseUrl ? { databaseUrl: env.DATABASE_URL as string } : {}),
     ...(env.TRUSTGATE_DATA_DIR ? { dataDir: env.TRUSTGATE_DATA_DIR } : {}),
-    reconcileIntervalMs:
-      env.TRUSTGATE_RECONCILE_INTERVAL_MS !== undefined ? nonNegative(env, 'TRUSTGATE_RECONCILE_INTERVAL_MS') : 10 * 60 * 1000,
-    ...(env.TRUSTGATE_RETRY_FAILED_AFTER_MS !== undefined
-      ? { retryFailedAfterMs: nonNegative(env, 'TRUSTGATE_RETRY_FAILED_AFTER_MS') }
-      : {}),
-    ...(env.TRUSTGATE_DELIVERY_LEASE_MS ? { deliveryLeaseMs: positive(env, 'TRUSTGATE_DELIVERY_LEASE_MS') } : {}),
-    ...(env.TRUSTGATE_WORKERS ? { workers: positive(env, 'TRUSTGATE_WORKERS') } : {}),
-    ...(env.TRUSTGATE_QUEUE_CAPACITY ? { queueCapacity: positive(env, 'TRUSTGATE_QUEUE_CAPACITY') } : {}),
+    reconcileIntervalMs: reconcileIntervalMs ?? 10 * 60 * 1000,
+    ...(retryFailedAfterMs !== undefined ? { retryFailedAfterMs } : {}),
+    ...(deliveryLeaseMs !== undefined ? { deliveryLeaseMs } : {}),
+    ...(workers !== undefined ? { workers } : {}),
+    ...(queueCapacity !== undefined ? { queueCapacity } : {}),
     logLevel: level as AppSettings['logLevel'],
     ...(env.TRUSTGATE_DASHBOARD_TOKEN ? { dashboardToken: env.TRUSTGATE_DASHBOARD_TOKEN } : {}),
   };
 }
 
-function nonNegative(env: NodeJS.ProcessEnv, name: string): number {
-  const n = Number(env[name]);
-  if (!Number.isInteger(n) || n < 0)
-    throw new AppError('APP_SETTINGS_INVALID', `${name}=${env[name]} is not a whole number of milliseconds`);
-  return n;
+const LOG_LEVELS: readonly string[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
+
+function wholeNumber(v: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  const n = Number(v);
+  return v.trim() !== '' && Number.isInteger(n) && n >= min && n <= max ? n : undefined;
 }
 
-function positive(env: NodeJS.ProcessEnv, name: string): number {
-  const n = Number(env[name]);
-  if (!Number.isInteger(n) || n < 1) throw new AppError('APP_SETTINGS_INVALID', `${name}=${env[name]} is not a positive whole number`);
-  return n;
+function postgresUrl(v: string): URL | undefined {
+  try {
+    const url = new URL(v);
+    return url.protocol === 'postgres:' || url.protocol === 'postgresql:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** PRIVATE_KEY (literal `\n` allowed, as environment files hold keys) or the file PRIVATE_KEY_PATH names. */
+function readPrivateKey(env: NodeJS.ProcessEnv, problems: string[]): string {
+  let pem: string | undefined;
+  let source = 'PRIVATE_KEY';
+  if (env.PRIVATE_KEY) pem = env.PRIVATE_KEY.replace(/\\n/g, '\n');
+  else if (env.PRIVATE_KEY_PATH) {
+    source = `PRIVATE_KEY_PATH=${env.PRIVATE_KEY_PATH}`;
+    try {
+      pem = readFileSync(env.PRIVATE_KEY_PATH, 'utf8');
+    } catch (err) {
+      problems.push(`${source}: ${asTrustgateError(err, env.PRIVATE_KEY_PATH).message}`);
+      return '';
+    }
+  } else {
+    problems.push('PRIVATE_KEY or PRIVATE_KEY_PATH is not set (the .pem key GitHub generated for the App)');
+    return '';
+  }
+  try {
+    createPrivateKey(pem);
+  } catch (err) {
+    const why = (err as Error).message.split('\n')[0];
+    problems.push(`${source} is not a PEM private key (${why}); use the .pem file GitHub generated for the App`);
+  }
+  return pem;
 }

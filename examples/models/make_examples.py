@@ -29,3 +29,5 @@ sd = model.state_dict()
 sd["_extra"] = Payload()
 torch.save(sd, HERE / "malicious" / "trojan_classifier.pt")
 print("examples written to", HERE)
+# nullifAI: the payload runs, then the stream breaks; the scanner says unsafe with a partial analysis.
+(HERE / "malicious" / "cut_after_payload.pkl").write_bytes(pickle.dumps(Payload(), protocol=4)[:-1] + b"\xff")

@@ -13,3 +13,7 @@ expect 0 -- trustgate trust-tax --data-dir "$work/data" --as-of 2026-08-01 --sin
 expect 2 -- trustgate trust-tax --data-dir "$work/none"
 # Replay this repository's own default-branch history into a fresh ledger.
 expect 0 -- trustgate trust-tax backfill --git "$here/../.." --repo trustgate/trustgate --data-dir "$work/ledger"
+# From a clone alone: line survival by cohort (Kaplan–Meier) and the Cox hazard ratio of AI lines, on a bundled
+# history whose AI lines are built to die twice as fast (the ratio's 95% interval holds 2; unstratified it is biased).
+node "$here/survival-history.mjs" "$work/known-law" >/dev/null
+expect 0 -- trustgate trust-tax --git "$work/known-law" --repo demo/known-law

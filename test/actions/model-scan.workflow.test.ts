@@ -100,9 +100,7 @@ describe('model-scan workflow on a checkout', () => {
     expect(missing.jobs.scan?.steps.map((s) => s.outcome)).toEqual(['failure', 'skipped', 'skipped']);
   });
 
-  // The scanner's reading of LFS pointers (error: "fetch LFS objects: use `lfs: true`") is engineer 14's change in the
-  // engine; until it lands a pointer passes, which is what this test records. Flip it.failing to it when it does.
-  it.failing('LFS pointers checked out without lfs: true are error, and the summary says to fetch them', async () => {
+  it('LFS pointers checked out without lfs: true are error, and the summary says to fetch them', async () => {
     const { pointer } = lfsPointer(fixture('benign/state_dict.pt'));
     const dir = checkout({ 'models/model.pt': pointer });
     const content = readFileSync(join(REPO, WORKFLOW), 'utf8').replace('        with:\n          lfs: true\n', '');
@@ -112,9 +110,9 @@ describe('model-scan workflow on a checkout', () => {
   });
 
   it('.github/trustgate.yml decides when present; a fail-on the workflow sets overrides it, and the summary says which', async () => {
-    // A policy that accepts review verdicts (scikit-learn pickles import the library's own classes).
+    // A policy that accepts review verdicts (a TorchScript archive carries code the loader compiles).
     const files = {
-      'models/logreg.joblib': { fixture: 'review/sklearn_logreg.joblib' },
+      'models/net.pt': { fixture: 'review/torchscript.pt' },
       '.github/trustgate.yml': 'version: 1\nscan:\n  failOn: [unsafe, error]\n',
     } as const;
     const dir = checkout(files);

@@ -101,7 +101,26 @@ function cli(args: string[]) {
       }
       const agentTax = fromCli.cohorts[0]?.composite.tax;
       expect(agentTax).not.toBeNull();
-      expect(await page.locator('svg').count()).toBe(2);
+      // Line survival: one Kaplan–Meier curve per cohort with lines, the N-day figures and the hazard ratio of the report.
+      expect(fromCli.survival.curves.length).toBeGreaterThan(1);
+      for (const curve of fromCli.survival.curves) {
+        const last = curve.points.at(-1)?.survival as number;
+        expect(await page.getByTestId(`survival-${curve.cohort}`).getAttribute('data-last')).toBe(last.toFixed(4));
+        for (const a of curve.at)
+          expect(await page.getByTestId(`alive-${curve.cohort}-${a.days}`).textContent()).toBe(
+            a.survival === null ? '-' : `${(a.survival * 100).toFixed(1)}%`,
+          );
+      }
+      const ai = fromCli.survival.hazard?.ratios[0];
+      expect(await page.getByTestId('hazard-ai').textContent()).toBe(
+        ai ? `${ai.hazardRatio.toFixed(2)} [${ai.low.toFixed(2)}, ${ai.high.toFixed(2)}]` : 'no fit',
+      );
+      const box = await page.getByTestId('survival-chart').boundingBox();
+      expect(box?.width).toBeGreaterThan(300);
+      // Review flow beside the published figures, each with its source.
+      for (const row of fromCli.flow.rows) await expect(page.getByTestId(`flow-${row.cohort}`).count()).resolves.toBe(1);
+      expect(await page.getByTestId('source').allTextContents()).toContain('https://arxiv.org/abs/2601.16809');
+      expect(await page.locator('svg').count()).toBe(3);
       expect(await page.locator('svg rect').count()).toBeGreaterThan(10);
       expect(await page.locator('tr[data-pr]').count()).toBeGreaterThan(100);
       expect(requests.every((u) => u.startsWith(base))).toBe(true);

@@ -844,6 +844,1898 @@ class DecodedURL extends URL {
 
 /***/ }),
 
+/***/ 2779:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports", "./format", "./parser"], factory);
+    }
+})(function () {
+    /*---------------------------------------------------------------------------------------------
+     *  Copyright (c) Microsoft Corporation. All rights reserved.
+     *  Licensed under the MIT License. See License.txt in the project root for license information.
+     *--------------------------------------------------------------------------------------------*/
+    'use strict';
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.isWS = exports.applyEdit = exports.setProperty = exports.removeProperty = void 0;
+    const format_1 = __nccwpck_require__(2912);
+    const parser_1 = __nccwpck_require__(4180);
+    function removeProperty(text, path, options) {
+        return setProperty(text, path, void 0, options);
+    }
+    exports.removeProperty = removeProperty;
+    function setProperty(text, originalPath, value, options) {
+        const path = originalPath.slice();
+        const errors = [];
+        const root = (0, parser_1.parseTree)(text, errors);
+        let parent = void 0;
+        let lastSegment = void 0;
+        while (path.length > 0) {
+            lastSegment = path.pop();
+            parent = (0, parser_1.findNodeAtLocation)(root, path);
+            if (parent === void 0 && value !== void 0) {
+                if (typeof lastSegment === 'string') {
+                    value = { [lastSegment]: value };
+                }
+                else {
+                    value = [value];
+                }
+            }
+            else {
+                break;
+            }
+        }
+        if (!parent) {
+            // empty document
+            if (value === void 0) { // delete
+                throw new Error('Can not delete in empty document');
+            }
+            return withFormatting(text, { offset: root ? root.offset : 0, length: root ? root.length : 0, content: JSON.stringify(value) }, options);
+        }
+        else if (parent.type === 'object' && typeof lastSegment === 'string' && Array.isArray(parent.children)) {
+            const existing = (0, parser_1.findNodeAtLocation)(parent, [lastSegment]);
+            if (existing !== void 0) {
+                if (value === void 0) { // delete
+                    if (!existing.parent) {
+                        throw new Error('Malformed AST');
+                    }
+                    const propertyIndex = parent.children.indexOf(existing.parent);
+                    let removeBegin;
+                    let removeEnd = existing.parent.offset + existing.parent.length;
+                    if (propertyIndex > 0) {
+                        // remove the comma of the previous node
+                        let previous = parent.children[propertyIndex - 1];
+                        removeBegin = previous.offset + previous.length;
+                    }
+                    else {
+                        removeBegin = parent.offset + 1;
+                        if (parent.children.length > 1) {
+                            // remove the comma of the next node
+                            let next = parent.children[1];
+                            removeEnd = next.offset;
+                        }
+                    }
+                    return withFormatting(text, { offset: removeBegin, length: removeEnd - removeBegin, content: '' }, options);
+                }
+                else {
+                    // set value of existing property
+                    return withFormatting(text, { offset: existing.offset, length: existing.length, content: JSON.stringify(value) }, options);
+                }
+            }
+            else {
+                if (value === void 0) { // delete
+                    return []; // property does not exist, nothing to do
+                }
+                const newProperty = `${JSON.stringify(lastSegment)}: ${JSON.stringify(value)}`;
+                const index = options.getInsertionIndex ? options.getInsertionIndex(parent.children.map(p => p.children[0].value)) : parent.children.length;
+                let edit;
+                if (index > 0) {
+                    let previous = parent.children[index - 1];
+                    edit = { offset: previous.offset + previous.length, length: 0, content: ',' + newProperty };
+                }
+                else if (parent.children.length === 0) {
+                    edit = { offset: parent.offset + 1, length: 0, content: newProperty };
+                }
+                else {
+                    edit = { offset: parent.offset + 1, length: 0, content: newProperty + ',' };
+                }
+                return withFormatting(text, edit, options);
+            }
+        }
+        else if (parent.type === 'array' && typeof lastSegment === 'number' && Array.isArray(parent.children)) {
+            const insertIndex = lastSegment;
+            if (insertIndex === -1) {
+                // Insert
+                const newProperty = `${JSON.stringify(value)}`;
+                let edit;
+                if (parent.children.length === 0) {
+                    edit = { offset: parent.offset + 1, length: 0, content: newProperty };
+                }
+                else {
+                    const previous = parent.children[parent.children.length - 1];
+                    edit = { offset: previous.offset + previous.length, length: 0, content: ',' + newProperty };
+                }
+                return withFormatting(text, edit, options);
+            }
+            else if (value === void 0 && parent.children.length >= 0) {
+                // Removal
+                const removalIndex = lastSegment;
+                const toRemove = parent.children[removalIndex];
+                let edit;
+                if (parent.children.length === 1) {
+                    // only item
+                    edit = { offset: parent.offset + 1, length: parent.length - 2, content: '' };
+                }
+                else if (parent.children.length - 1 === removalIndex) {
+                    // last item
+                    let previous = parent.children[removalIndex - 1];
+                    let offset = previous.offset + previous.length;
+                    let parentEndOffset = parent.offset + parent.length;
+                    edit = { offset, length: parentEndOffset - 2 - offset, content: '' };
+                }
+                else {
+                    edit = { offset: toRemove.offset, length: parent.children[removalIndex + 1].offset - toRemove.offset, content: '' };
+                }
+                return withFormatting(text, edit, options);
+            }
+            else if (value !== void 0) {
+                let edit;
+                const newProperty = `${JSON.stringify(value)}`;
+                if (!options.isArrayInsertion && parent.children.length > lastSegment) {
+                    const toModify = parent.children[lastSegment];
+                    edit = { offset: toModify.offset, length: toModify.length, content: newProperty };
+                }
+                else if (parent.children.length === 0 || lastSegment === 0) {
+                    edit = { offset: parent.offset + 1, length: 0, content: parent.children.length === 0 ? newProperty : newProperty + ',' };
+                }
+                else {
+                    const index = lastSegment > parent.children.length ? parent.children.length : lastSegment;
+                    const previous = parent.children[index - 1];
+                    edit = { offset: previous.offset + previous.length, length: 0, content: ',' + newProperty };
+                }
+                return withFormatting(text, edit, options);
+            }
+            else {
+                throw new Error(`Can not ${value === void 0 ? 'remove' : (options.isArrayInsertion ? 'insert' : 'modify')} Array index ${insertIndex} as length is not sufficient`);
+            }
+        }
+        else {
+            throw new Error(`Can not add ${typeof lastSegment !== 'number' ? 'index' : 'property'} to parent of type ${parent.type}`);
+        }
+    }
+    exports.setProperty = setProperty;
+    function withFormatting(text, edit, options) {
+        if (!options.formattingOptions) {
+            return [edit];
+        }
+        // apply the edit
+        let newText = applyEdit(text, edit);
+        // format the new text
+        let begin = edit.offset;
+        let end = edit.offset + edit.content.length;
+        if (edit.length === 0 || edit.content.length === 0) { // insert or remove
+            while (begin > 0 && !(0, format_1.isEOL)(newText, begin - 1)) {
+                begin--;
+            }
+            while (end < newText.length && !(0, format_1.isEOL)(newText, end)) {
+                end++;
+            }
+        }
+        const edits = (0, format_1.format)(newText, { offset: begin, length: end - begin }, { ...options.formattingOptions, keepLines: false });
+        // apply the formatting edits and track the begin and end offsets of the changes
+        for (let i = edits.length - 1; i >= 0; i--) {
+            const edit = edits[i];
+            newText = applyEdit(newText, edit);
+            begin = Math.min(begin, edit.offset);
+            end = Math.max(end, edit.offset + edit.length);
+            end += edit.content.length - edit.length;
+        }
+        // create a single edit with all changes
+        const editLength = text.length - (newText.length - end) - begin;
+        return [{ offset: begin, length: editLength, content: newText.substring(begin, end) }];
+    }
+    function applyEdit(text, edit) {
+        return text.substring(0, edit.offset) + edit.content + text.substring(edit.offset + edit.length);
+    }
+    exports.applyEdit = applyEdit;
+    function isWS(text, offset) {
+        return '\r\n \t'.indexOf(text.charAt(offset)) !== -1;
+    }
+    exports.isWS = isWS;
+});
+
+
+/***/ }),
+
+/***/ 2912:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports", "./scanner", "./string-intern"], factory);
+    }
+})(function () {
+    /*---------------------------------------------------------------------------------------------
+     *  Copyright (c) Microsoft Corporation. All rights reserved.
+     *  Licensed under the MIT License. See License.txt in the project root for license information.
+     *--------------------------------------------------------------------------------------------*/
+    'use strict';
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.isEOL = exports.format = void 0;
+    const scanner_1 = __nccwpck_require__(7769);
+    const string_intern_1 = __nccwpck_require__(1271);
+    function format(documentText, range, options) {
+        let initialIndentLevel;
+        let formatText;
+        let formatTextStart;
+        let rangeStart;
+        let rangeEnd;
+        if (range) {
+            rangeStart = range.offset;
+            rangeEnd = rangeStart + range.length;
+            formatTextStart = rangeStart;
+            while (formatTextStart > 0 && !isEOL(documentText, formatTextStart - 1)) {
+                formatTextStart--;
+            }
+            let endOffset = rangeEnd;
+            while (endOffset < documentText.length && !isEOL(documentText, endOffset)) {
+                endOffset++;
+            }
+            formatText = documentText.substring(formatTextStart, endOffset);
+            initialIndentLevel = computeIndentLevel(formatText, options);
+        }
+        else {
+            formatText = documentText;
+            initialIndentLevel = 0;
+            formatTextStart = 0;
+            rangeStart = 0;
+            rangeEnd = documentText.length;
+        }
+        const eol = getEOL(options, documentText);
+        const eolFastPathSupported = string_intern_1.supportedEols.includes(eol);
+        let numberLineBreaks = 0;
+        let indentLevel = 0;
+        let indentValue;
+        if (options.insertSpaces) {
+            indentValue = string_intern_1.cachedSpaces[options.tabSize || 4] ?? repeat(string_intern_1.cachedSpaces[1], options.tabSize || 4);
+        }
+        else {
+            indentValue = '\t';
+        }
+        const indentType = indentValue === '\t' ? '\t' : ' ';
+        let scanner = (0, scanner_1.createScanner)(formatText, false);
+        let hasError = false;
+        function newLinesAndIndent() {
+            if (numberLineBreaks > 1) {
+                return repeat(eol, numberLineBreaks) + repeat(indentValue, initialIndentLevel + indentLevel);
+            }
+            const amountOfSpaces = indentValue.length * (initialIndentLevel + indentLevel);
+            if (!eolFastPathSupported || amountOfSpaces > string_intern_1.cachedBreakLinesWithSpaces[indentType][eol].length) {
+                return eol + repeat(indentValue, initialIndentLevel + indentLevel);
+            }
+            if (amountOfSpaces <= 0) {
+                return eol;
+            }
+            return string_intern_1.cachedBreakLinesWithSpaces[indentType][eol][amountOfSpaces];
+        }
+        function scanNext() {
+            let token = scanner.scan();
+            numberLineBreaks = 0;
+            while (token === 15 /* SyntaxKind.Trivia */ || token === 14 /* SyntaxKind.LineBreakTrivia */) {
+                if (token === 14 /* SyntaxKind.LineBreakTrivia */ && options.keepLines) {
+                    numberLineBreaks += 1;
+                }
+                else if (token === 14 /* SyntaxKind.LineBreakTrivia */) {
+                    numberLineBreaks = 1;
+                }
+                token = scanner.scan();
+            }
+            hasError = token === 16 /* SyntaxKind.Unknown */ || scanner.getTokenError() !== 0 /* ScanError.None */;
+            return token;
+        }
+        const editOperations = [];
+        function addEdit(text, startOffset, endOffset) {
+            if (!hasError && (!range || (startOffset < rangeEnd && endOffset > rangeStart)) && documentText.substring(startOffset, endOffset) !== text) {
+                editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text });
+            }
+        }
+        let firstToken = scanNext();
+        if (options.keepLines && numberLineBreaks > 0) {
+            addEdit(repeat(eol, numberLineBreaks), 0, 0);
+        }
+        if (firstToken !== 17 /* SyntaxKind.EOF */) {
+            let firstTokenStart = scanner.getTokenOffset() + formatTextStart;
+            let initialIndent = (indentValue.length * initialIndentLevel < 20) && options.insertSpaces
+                ? string_intern_1.cachedSpaces[indentValue.length * initialIndentLevel]
+                : repeat(indentValue, initialIndentLevel);
+            addEdit(initialIndent, formatTextStart, firstTokenStart);
+        }
+        while (firstToken !== 17 /* SyntaxKind.EOF */) {
+            let firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart;
+            let secondToken = scanNext();
+            let replaceContent = '';
+            let needsLineBreak = false;
+            while (numberLineBreaks === 0 && (secondToken === 12 /* SyntaxKind.LineCommentTrivia */ || secondToken === 13 /* SyntaxKind.BlockCommentTrivia */)) {
+                let commentTokenStart = scanner.getTokenOffset() + formatTextStart;
+                addEdit(string_intern_1.cachedSpaces[1], firstTokenEnd, commentTokenStart);
+                firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart;
+                needsLineBreak = secondToken === 12 /* SyntaxKind.LineCommentTrivia */;
+                replaceContent = needsLineBreak ? newLinesAndIndent() : '';
+                secondToken = scanNext();
+            }
+            if (secondToken === 2 /* SyntaxKind.CloseBraceToken */) {
+                if (firstToken !== 1 /* SyntaxKind.OpenBraceToken */) {
+                    indentLevel--;
+                }
+                ;
+                if (options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 1 /* SyntaxKind.OpenBraceToken */) {
+                    replaceContent = newLinesAndIndent();
+                }
+                else if (options.keepLines) {
+                    replaceContent = string_intern_1.cachedSpaces[1];
+                }
+            }
+            else if (secondToken === 4 /* SyntaxKind.CloseBracketToken */) {
+                if (firstToken !== 3 /* SyntaxKind.OpenBracketToken */) {
+                    indentLevel--;
+                }
+                ;
+                if (options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 3 /* SyntaxKind.OpenBracketToken */) {
+                    replaceContent = newLinesAndIndent();
+                }
+                else if (options.keepLines) {
+                    replaceContent = string_intern_1.cachedSpaces[1];
+                }
+            }
+            else {
+                switch (firstToken) {
+                    case 3 /* SyntaxKind.OpenBracketToken */:
+                    case 1 /* SyntaxKind.OpenBraceToken */:
+                        indentLevel++;
+                        if (options.keepLines && numberLineBreaks > 0 || !options.keepLines) {
+                            replaceContent = newLinesAndIndent();
+                        }
+                        else {
+                            replaceContent = string_intern_1.cachedSpaces[1];
+                        }
+                        break;
+                    case 5 /* SyntaxKind.CommaToken */:
+                        if (options.keepLines && numberLineBreaks > 0 || !options.keepLines) {
+                            replaceContent = newLinesAndIndent();
+                        }
+                        else {
+                            replaceContent = string_intern_1.cachedSpaces[1];
+                        }
+                        break;
+                    case 12 /* SyntaxKind.LineCommentTrivia */:
+                        replaceContent = newLinesAndIndent();
+                        break;
+                    case 13 /* SyntaxKind.BlockCommentTrivia */:
+                        if (numberLineBreaks > 0) {
+                            replaceContent = newLinesAndIndent();
+                        }
+                        else if (!needsLineBreak) {
+                            replaceContent = string_intern_1.cachedSpaces[1];
+                        }
+                        break;
+                    case 6 /* SyntaxKind.ColonToken */:
+                        if (options.keepLines && numberLineBreaks > 0) {
+                            replaceContent = newLinesAndIndent();
+                        }
+                        else if (!needsLineBreak) {
+                            replaceContent = string_intern_1.cachedSpaces[1];
+                        }
+                        break;
+                    case 10 /* SyntaxKind.StringLiteral */:
+                        if (options.keepLines && numberLineBreaks > 0) {
+                            replaceContent = newLinesAndIndent();
+                        }
+                        else if (secondToken === 6 /* SyntaxKind.ColonToken */ && !needsLineBreak) {
+                            replaceContent = '';
+                        }
+                        break;
+                    case 7 /* SyntaxKind.NullKeyword */:
+                    case 8 /* SyntaxKind.TrueKeyword */:
+                    case 9 /* SyntaxKind.FalseKeyword */:
+                    case 11 /* SyntaxKind.NumericLiteral */:
+                    case 2 /* SyntaxKind.CloseBraceToken */:
+                    case 4 /* SyntaxKind.CloseBracketToken */:
+                        if (options.keepLines && numberLineBreaks > 0) {
+                            replaceContent = newLinesAndIndent();
+                        }
+                        else {
+                            if ((secondToken === 12 /* SyntaxKind.LineCommentTrivia */ || secondToken === 13 /* SyntaxKind.BlockCommentTrivia */) && !needsLineBreak) {
+                                replaceContent = string_intern_1.cachedSpaces[1];
+                            }
+                            else if (secondToken !== 5 /* SyntaxKind.CommaToken */ && secondToken !== 17 /* SyntaxKind.EOF */) {
+                                hasError = true;
+                            }
+                        }
+                        break;
+                    case 16 /* SyntaxKind.Unknown */:
+                        hasError = true;
+                        break;
+                }
+                if (numberLineBreaks > 0 && (secondToken === 12 /* SyntaxKind.LineCommentTrivia */ || secondToken === 13 /* SyntaxKind.BlockCommentTrivia */)) {
+                    replaceContent = newLinesAndIndent();
+                }
+            }
+            if (secondToken === 17 /* SyntaxKind.EOF */) {
+                if (options.keepLines && numberLineBreaks > 0) {
+                    replaceContent = newLinesAndIndent();
+                }
+                else {
+                    replaceContent = options.insertFinalNewline ? eol : '';
+                }
+            }
+            const secondTokenStart = scanner.getTokenOffset() + formatTextStart;
+            addEdit(replaceContent, firstTokenEnd, secondTokenStart);
+            firstToken = secondToken;
+        }
+        return editOperations;
+    }
+    exports.format = format;
+    function repeat(s, count) {
+        let result = '';
+        for (let i = 0; i < count; i++) {
+            result += s;
+        }
+        return result;
+    }
+    function computeIndentLevel(content, options) {
+        let i = 0;
+        let nChars = 0;
+        const tabSize = options.tabSize || 4;
+        while (i < content.length) {
+            let ch = content.charAt(i);
+            if (ch === string_intern_1.cachedSpaces[1]) {
+                nChars++;
+            }
+            else if (ch === '\t') {
+                nChars += tabSize;
+            }
+            else {
+                break;
+            }
+            i++;
+        }
+        return Math.floor(nChars / tabSize);
+    }
+    function getEOL(options, text) {
+        for (let i = 0; i < text.length; i++) {
+            const ch = text.charAt(i);
+            if (ch === '\r') {
+                if (i + 1 < text.length && text.charAt(i + 1) === '\n') {
+                    return '\r\n';
+                }
+                return '\r';
+            }
+            else if (ch === '\n') {
+                return '\n';
+            }
+        }
+        return (options && options.eol) || '\n';
+    }
+    function isEOL(text, offset) {
+        return '\r\n'.indexOf(text.charAt(offset)) !== -1;
+    }
+    exports.isEOL = isEOL;
+});
+
+
+/***/ }),
+
+/***/ 4180:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports", "./scanner"], factory);
+    }
+})(function () {
+    /*---------------------------------------------------------------------------------------------
+     *  Copyright (c) Microsoft Corporation. All rights reserved.
+     *  Licensed under the MIT License. See License.txt in the project root for license information.
+     *--------------------------------------------------------------------------------------------*/
+    'use strict';
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.getNodeType = exports.stripComments = exports.visit = exports.findNodeAtOffset = exports.contains = exports.getNodeValue = exports.getNodePath = exports.findNodeAtLocation = exports.parseTree = exports.parse = exports.getLocation = void 0;
+    const scanner_1 = __nccwpck_require__(7769);
+    var ParseOptions;
+    (function (ParseOptions) {
+        ParseOptions.DEFAULT = {
+            allowTrailingComma: false
+        };
+    })(ParseOptions || (ParseOptions = {}));
+    /**
+     * For a given offset, evaluate the location in the JSON document. Each segment in the location path is either a property name or an array index.
+     */
+    function getLocation(text, position) {
+        const segments = []; // strings or numbers
+        const earlyReturnException = new Object();
+        let previousNode = undefined;
+        const previousNodeInst = {
+            value: {},
+            offset: 0,
+            length: 0,
+            type: 'object',
+            parent: undefined
+        };
+        let isAtPropertyKey = false;
+        function setPreviousNode(value, offset, length, type) {
+            previousNodeInst.value = value;
+            previousNodeInst.offset = offset;
+            previousNodeInst.length = length;
+            previousNodeInst.type = type;
+            previousNodeInst.colonOffset = undefined;
+            previousNode = previousNodeInst;
+        }
+        try {
+            visit(text, {
+                onObjectBegin: (offset, length) => {
+                    if (position <= offset) {
+                        throw earlyReturnException;
+                    }
+                    previousNode = undefined;
+                    isAtPropertyKey = position > offset;
+                    segments.push(''); // push a placeholder (will be replaced)
+                },
+                onObjectProperty: (name, offset, length) => {
+                    if (position < offset) {
+                        throw earlyReturnException;
+                    }
+                    setPreviousNode(name, offset, length, 'property');
+                    segments[segments.length - 1] = name;
+                    if (position <= offset + length) {
+                        throw earlyReturnException;
+                    }
+                },
+                onObjectEnd: (offset, length) => {
+                    if (position <= offset) {
+                        throw earlyReturnException;
+                    }
+                    previousNode = undefined;
+                    segments.pop();
+                },
+                onArrayBegin: (offset, length) => {
+                    if (position <= offset) {
+                        throw earlyReturnException;
+                    }
+                    previousNode = undefined;
+                    segments.push(0);
+                },
+                onArrayEnd: (offset, length) => {
+                    if (position <= offset) {
+                        throw earlyReturnException;
+                    }
+                    previousNode = undefined;
+                    segments.pop();
+                },
+                onLiteralValue: (value, offset, length) => {
+                    if (position < offset) {
+                        throw earlyReturnException;
+                    }
+                    setPreviousNode(value, offset, length, getNodeType(value));
+                    if (position <= offset + length) {
+                        throw earlyReturnException;
+                    }
+                },
+                onSeparator: (sep, offset, length) => {
+                    if (position <= offset) {
+                        throw earlyReturnException;
+                    }
+                    if (sep === ':' && previousNode && previousNode.type === 'property') {
+                        previousNode.colonOffset = offset;
+                        isAtPropertyKey = false;
+                        previousNode = undefined;
+                    }
+                    else if (sep === ',') {
+                        const last = segments[segments.length - 1];
+                        if (typeof last === 'number') {
+                            segments[segments.length - 1] = last + 1;
+                        }
+                        else {
+                            isAtPropertyKey = true;
+                            segments[segments.length - 1] = '';
+                        }
+                        previousNode = undefined;
+                    }
+                }
+            });
+        }
+        catch (e) {
+            if (e !== earlyReturnException) {
+                throw e;
+            }
+        }
+        return {
+            path: segments,
+            previousNode,
+            isAtPropertyKey,
+            matches: (pattern) => {
+                let k = 0;
+                for (let i = 0; k < pattern.length && i < segments.length; i++) {
+                    if (pattern[k] === segments[i] || pattern[k] === '*') {
+                        k++;
+                    }
+                    else if (pattern[k] !== '**') {
+                        return false;
+                    }
+                }
+                return k === pattern.length;
+            }
+        };
+    }
+    exports.getLocation = getLocation;
+    /**
+     * Parses the given text and returns the object the JSON content represents. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
+     * Therefore always check the errors list to find out if the input was valid.
+     */
+    function parse(text, errors = [], options = ParseOptions.DEFAULT) {
+        let currentProperty = null;
+        let currentParent = [];
+        const previousParents = [];
+        function onValue(value) {
+            if (Array.isArray(currentParent)) {
+                currentParent.push(value);
+            }
+            else if (currentProperty !== null) {
+                currentParent[currentProperty] = value;
+            }
+        }
+        const visitor = {
+            onObjectBegin: () => {
+                const object = {};
+                onValue(object);
+                previousParents.push(currentParent);
+                currentParent = object;
+                currentProperty = null;
+            },
+            onObjectProperty: (name) => {
+                currentProperty = name;
+            },
+            onObjectEnd: () => {
+                currentParent = previousParents.pop();
+            },
+            onArrayBegin: () => {
+                const array = [];
+                onValue(array);
+                previousParents.push(currentParent);
+                currentParent = array;
+                currentProperty = null;
+            },
+            onArrayEnd: () => {
+                currentParent = previousParents.pop();
+            },
+            onLiteralValue: onValue,
+            onError: (error, offset, length) => {
+                errors.push({ error, offset, length });
+            }
+        };
+        visit(text, visitor, options);
+        return currentParent[0];
+    }
+    exports.parse = parse;
+    /**
+     * Parses the given text and returns a tree representation the JSON content. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
+     */
+    function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
+        let currentParent = { type: 'array', offset: -1, length: -1, children: [], parent: undefined }; // artificial root
+        function ensurePropertyComplete(endOffset) {
+            if (currentParent.type === 'property') {
+                currentParent.length = endOffset - currentParent.offset;
+                currentParent = currentParent.parent;
+            }
+        }
+        function onValue(valueNode) {
+            currentParent.children.push(valueNode);
+            return valueNode;
+        }
+        const visitor = {
+            onObjectBegin: (offset) => {
+                currentParent = onValue({ type: 'object', offset, length: -1, parent: currentParent, children: [] });
+            },
+            onObjectProperty: (name, offset, length) => {
+                currentParent = onValue({ type: 'property', offset, length: -1, parent: currentParent, children: [] });
+                currentParent.children.push({ type: 'string', value: name, offset, length, parent: currentParent });
+            },
+            onObjectEnd: (offset, length) => {
+                ensurePropertyComplete(offset + length); // in case of a missing value for a property: make sure property is complete
+                currentParent.length = offset + length - currentParent.offset;
+                currentParent = currentParent.parent;
+                ensurePropertyComplete(offset + length);
+            },
+            onArrayBegin: (offset, length) => {
+                currentParent = onValue({ type: 'array', offset, length: -1, parent: currentParent, children: [] });
+            },
+            onArrayEnd: (offset, length) => {
+                currentParent.length = offset + length - currentParent.offset;
+                currentParent = currentParent.parent;
+                ensurePropertyComplete(offset + length);
+            },
+            onLiteralValue: (value, offset, length) => {
+                onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
+                ensurePropertyComplete(offset + length);
+            },
+            onSeparator: (sep, offset, length) => {
+                if (currentParent.type === 'property') {
+                    if (sep === ':') {
+                        currentParent.colonOffset = offset;
+                    }
+                    else if (sep === ',') {
+                        ensurePropertyComplete(offset);
+                    }
+                }
+            },
+            onError: (error, offset, length) => {
+                errors.push({ error, offset, length });
+            }
+        };
+        visit(text, visitor, options);
+        const result = currentParent.children[0];
+        if (result) {
+            delete result.parent;
+        }
+        return result;
+    }
+    exports.parseTree = parseTree;
+    /**
+     * Finds the node at the given path in a JSON DOM.
+     */
+    function findNodeAtLocation(root, path) {
+        if (!root) {
+            return undefined;
+        }
+        let node = root;
+        for (let segment of path) {
+            if (typeof segment === 'string') {
+                if (node.type !== 'object' || !Array.isArray(node.children)) {
+                    return undefined;
+                }
+                let found = false;
+                for (const propertyNode of node.children) {
+                    if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
+                        node = propertyNode.children[1];
+                        found = true;
+                        break;
+                    }
+                }
+                if (!found) {
+                    return undefined;
+                }
+            }
+            else {
+                const index = segment;
+                if (node.type !== 'array' || index < 0 || !Array.isArray(node.children) || index >= node.children.length) {
+                    return undefined;
+                }
+                node = node.children[index];
+            }
+        }
+        return node;
+    }
+    exports.findNodeAtLocation = findNodeAtLocation;
+    /**
+     * Gets the JSON path of the given JSON DOM node
+     */
+    function getNodePath(node) {
+        if (!node.parent || !node.parent.children) {
+            return [];
+        }
+        const path = getNodePath(node.parent);
+        if (node.parent.type === 'property') {
+            const key = node.parent.children[0].value;
+            path.push(key);
+        }
+        else if (node.parent.type === 'array') {
+            const index = node.parent.children.indexOf(node);
+            if (index !== -1) {
+                path.push(index);
+            }
+        }
+        return path;
+    }
+    exports.getNodePath = getNodePath;
+    /**
+     * Evaluates the JavaScript object of the given JSON DOM node
+     */
+    function getNodeValue(node) {
+        switch (node.type) {
+            case 'array':
+                return node.children.map(getNodeValue);
+            case 'object':
+                const obj = Object.create(null);
+                for (let prop of node.children) {
+                    const valueNode = prop.children[1];
+                    if (valueNode) {
+                        obj[prop.children[0].value] = getNodeValue(valueNode);
+                    }
+                }
+                return obj;
+            case 'null':
+            case 'string':
+            case 'number':
+            case 'boolean':
+                return node.value;
+            default:
+                return undefined;
+        }
+    }
+    exports.getNodeValue = getNodeValue;
+    function contains(node, offset, includeRightBound = false) {
+        return (offset >= node.offset && offset < (node.offset + node.length)) || includeRightBound && (offset === (node.offset + node.length));
+    }
+    exports.contains = contains;
+    /**
+     * Finds the most inner node at the given offset. If includeRightBound is set, also finds nodes that end at the given offset.
+     */
+    function findNodeAtOffset(node, offset, includeRightBound = false) {
+        if (contains(node, offset, includeRightBound)) {
+            const children = node.children;
+            if (Array.isArray(children)) {
+                for (let i = 0; i < children.length && children[i].offset <= offset; i++) {
+                    const item = findNodeAtOffset(children[i], offset, includeRightBound);
+                    if (item) {
+                        return item;
+                    }
+                }
+            }
+            return node;
+        }
+        return undefined;
+    }
+    exports.findNodeAtOffset = findNodeAtOffset;
+    /**
+     * Parses the given text and invokes the visitor functions for each object, array and literal reached.
+     */
+    function visit(text, visitor, options = ParseOptions.DEFAULT) {
+        const _scanner = (0, scanner_1.createScanner)(text, false);
+        // Important: Only pass copies of this to visitor functions to prevent accidental modification, and
+        // to not affect visitor functions which stored a reference to a previous JSONPath
+        const _jsonPath = [];
+        // Depth of onXXXBegin() callbacks suppressed. onXXXEnd() decrements this if it isn't 0 already.
+        // Callbacks are only called when this value is 0.
+        let suppressedCallbacks = 0;
+        function toNoArgVisit(visitFunction) {
+            return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+        }
+        function toOneArgVisit(visitFunction) {
+            return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+        }
+        function toOneArgVisitWithPath(visitFunction) {
+            return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+        }
+        function toBeginVisit(visitFunction) {
+            return visitFunction ?
+                () => {
+                    if (suppressedCallbacks > 0) {
+                        suppressedCallbacks++;
+                    }
+                    else {
+                        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+                        if (cbReturn === false) {
+                            suppressedCallbacks = 1;
+                        }
+                    }
+                }
+                : () => true;
+        }
+        function toEndVisit(visitFunction) {
+            return visitFunction ?
+                () => {
+                    if (suppressedCallbacks > 0) {
+                        suppressedCallbacks--;
+                    }
+                    if (suppressedCallbacks === 0) {
+                        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+                    }
+                }
+                : () => true;
+        }
+        const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+        const disallowComments = options && options.disallowComments;
+        const allowTrailingComma = options && options.allowTrailingComma;
+        function scanNext() {
+            while (true) {
+                const token = _scanner.scan();
+                switch (_scanner.getTokenError()) {
+                    case 4 /* ScanError.InvalidUnicode */:
+                        handleError(14 /* ParseErrorCode.InvalidUnicode */);
+                        break;
+                    case 5 /* ScanError.InvalidEscapeCharacter */:
+                        handleError(15 /* ParseErrorCode.InvalidEscapeCharacter */);
+                        break;
+                    case 3 /* ScanError.UnexpectedEndOfNumber */:
+                        handleError(13 /* ParseErrorCode.UnexpectedEndOfNumber */);
+                        break;
+                    case 1 /* ScanError.UnexpectedEndOfComment */:
+                        if (!disallowComments) {
+                            handleError(11 /* ParseErrorCode.UnexpectedEndOfComment */);
+                        }
+                        break;
+                    case 2 /* ScanError.UnexpectedEndOfString */:
+                        handleError(12 /* ParseErrorCode.UnexpectedEndOfString */);
+                        break;
+                    case 6 /* ScanError.InvalidCharacter */:
+                        handleError(16 /* ParseErrorCode.InvalidCharacter */);
+                        break;
+                }
+                switch (token) {
+                    case 12 /* SyntaxKind.LineCommentTrivia */:
+                    case 13 /* SyntaxKind.BlockCommentTrivia */:
+                        if (disallowComments) {
+                            handleError(10 /* ParseErrorCode.InvalidCommentToken */);
+                        }
+                        else {
+                            onComment();
+                        }
+                        break;
+                    case 16 /* SyntaxKind.Unknown */:
+                        handleError(1 /* ParseErrorCode.InvalidSymbol */);
+                        break;
+                    case 15 /* SyntaxKind.Trivia */:
+                    case 14 /* SyntaxKind.LineBreakTrivia */:
+                        break;
+                    default:
+                        return token;
+                }
+            }
+        }
+        function handleError(error, skipUntilAfter = [], skipUntil = []) {
+            onError(error);
+            if (skipUntilAfter.length + skipUntil.length > 0) {
+                let token = _scanner.getToken();
+                while (token !== 17 /* SyntaxKind.EOF */) {
+                    if (skipUntilAfter.indexOf(token) !== -1) {
+                        scanNext();
+                        break;
+                    }
+                    else if (skipUntil.indexOf(token) !== -1) {
+                        break;
+                    }
+                    token = scanNext();
+                }
+            }
+        }
+        function parseString(isValue) {
+            const value = _scanner.getTokenValue();
+            if (isValue) {
+                onLiteralValue(value);
+            }
+            else {
+                onObjectProperty(value);
+                // add property name afterwards
+                _jsonPath.push(value);
+            }
+            scanNext();
+            return true;
+        }
+        function parseLiteral() {
+            switch (_scanner.getToken()) {
+                case 11 /* SyntaxKind.NumericLiteral */:
+                    const tokenValue = _scanner.getTokenValue();
+                    let value = Number(tokenValue);
+                    if (isNaN(value)) {
+                        handleError(2 /* ParseErrorCode.InvalidNumberFormat */);
+                        value = 0;
+                    }
+                    onLiteralValue(value);
+                    break;
+                case 7 /* SyntaxKind.NullKeyword */:
+                    onLiteralValue(null);
+                    break;
+                case 8 /* SyntaxKind.TrueKeyword */:
+                    onLiteralValue(true);
+                    break;
+                case 9 /* SyntaxKind.FalseKeyword */:
+                    onLiteralValue(false);
+                    break;
+                default:
+                    return false;
+            }
+            scanNext();
+            return true;
+        }
+        function parseProperty() {
+            if (_scanner.getToken() !== 10 /* SyntaxKind.StringLiteral */) {
+                handleError(3 /* ParseErrorCode.PropertyNameExpected */, [], [2 /* SyntaxKind.CloseBraceToken */, 5 /* SyntaxKind.CommaToken */]);
+                return false;
+            }
+            parseString(false);
+            if (_scanner.getToken() === 6 /* SyntaxKind.ColonToken */) {
+                onSeparator(':');
+                scanNext(); // consume colon
+                if (!parseValue()) {
+                    handleError(4 /* ParseErrorCode.ValueExpected */, [], [2 /* SyntaxKind.CloseBraceToken */, 5 /* SyntaxKind.CommaToken */]);
+                }
+            }
+            else {
+                handleError(5 /* ParseErrorCode.ColonExpected */, [], [2 /* SyntaxKind.CloseBraceToken */, 5 /* SyntaxKind.CommaToken */]);
+            }
+            _jsonPath.pop(); // remove processed property name
+            return true;
+        }
+        function parseObject() {
+            onObjectBegin();
+            scanNext(); // consume open brace
+            let needsComma = false;
+            while (_scanner.getToken() !== 2 /* SyntaxKind.CloseBraceToken */ && _scanner.getToken() !== 17 /* SyntaxKind.EOF */) {
+                if (_scanner.getToken() === 5 /* SyntaxKind.CommaToken */) {
+                    if (!needsComma) {
+                        handleError(4 /* ParseErrorCode.ValueExpected */, [], []);
+                    }
+                    onSeparator(',');
+                    scanNext(); // consume comma
+                    if (_scanner.getToken() === 2 /* SyntaxKind.CloseBraceToken */ && allowTrailingComma) {
+                        break;
+                    }
+                }
+                else if (needsComma) {
+                    handleError(6 /* ParseErrorCode.CommaExpected */, [], []);
+                }
+                if (!parseProperty()) {
+                    handleError(4 /* ParseErrorCode.ValueExpected */, [], [2 /* SyntaxKind.CloseBraceToken */, 5 /* SyntaxKind.CommaToken */]);
+                }
+                needsComma = true;
+            }
+            onObjectEnd();
+            if (_scanner.getToken() !== 2 /* SyntaxKind.CloseBraceToken */) {
+                handleError(7 /* ParseErrorCode.CloseBraceExpected */, [2 /* SyntaxKind.CloseBraceToken */], []);
+            }
+            else {
+                scanNext(); // consume close brace
+            }
+            return true;
+        }
+        function parseArray() {
+            onArrayBegin();
+            scanNext(); // consume open bracket
+            let isFirstElement = true;
+            let needsComma = false;
+            while (_scanner.getToken() !== 4 /* SyntaxKind.CloseBracketToken */ && _scanner.getToken() !== 17 /* SyntaxKind.EOF */) {
+                if (_scanner.getToken() === 5 /* SyntaxKind.CommaToken */) {
+                    if (!needsComma) {
+                        handleError(4 /* ParseErrorCode.ValueExpected */, [], []);
+                    }
+                    onSeparator(',');
+                    scanNext(); // consume comma
+                    if (_scanner.getToken() === 4 /* SyntaxKind.CloseBracketToken */ && allowTrailingComma) {
+                        break;
+                    }
+                }
+                else if (needsComma) {
+                    handleError(6 /* ParseErrorCode.CommaExpected */, [], []);
+                }
+                if (isFirstElement) {
+                    _jsonPath.push(0);
+                    isFirstElement = false;
+                }
+                else {
+                    _jsonPath[_jsonPath.length - 1]++;
+                }
+                if (!parseValue()) {
+                    handleError(4 /* ParseErrorCode.ValueExpected */, [], [4 /* SyntaxKind.CloseBracketToken */, 5 /* SyntaxKind.CommaToken */]);
+                }
+                needsComma = true;
+            }
+            onArrayEnd();
+            if (!isFirstElement) {
+                _jsonPath.pop(); // remove array index
+            }
+            if (_scanner.getToken() !== 4 /* SyntaxKind.CloseBracketToken */) {
+                handleError(8 /* ParseErrorCode.CloseBracketExpected */, [4 /* SyntaxKind.CloseBracketToken */], []);
+            }
+            else {
+                scanNext(); // consume close bracket
+            }
+            return true;
+        }
+        function parseValue() {
+            switch (_scanner.getToken()) {
+                case 3 /* SyntaxKind.OpenBracketToken */:
+                    return parseArray();
+                case 1 /* SyntaxKind.OpenBraceToken */:
+                    return parseObject();
+                case 10 /* SyntaxKind.StringLiteral */:
+                    return parseString(true);
+                default:
+                    return parseLiteral();
+            }
+        }
+        scanNext();
+        if (_scanner.getToken() === 17 /* SyntaxKind.EOF */) {
+            if (options.allowEmptyContent) {
+                return true;
+            }
+            handleError(4 /* ParseErrorCode.ValueExpected */, [], []);
+            return false;
+        }
+        if (!parseValue()) {
+            handleError(4 /* ParseErrorCode.ValueExpected */, [], []);
+            return false;
+        }
+        if (_scanner.getToken() !== 17 /* SyntaxKind.EOF */) {
+            handleError(9 /* ParseErrorCode.EndOfFileExpected */, [], []);
+        }
+        return true;
+    }
+    exports.visit = visit;
+    /**
+     * Takes JSON with JavaScript-style comments and remove
+     * them. Optionally replaces every none-newline character
+     * of comments with a replaceCharacter
+     */
+    function stripComments(text, replaceCh) {
+        let _scanner = (0, scanner_1.createScanner)(text), parts = [], kind, offset = 0, pos;
+        do {
+            pos = _scanner.getPosition();
+            kind = _scanner.scan();
+            switch (kind) {
+                case 12 /* SyntaxKind.LineCommentTrivia */:
+                case 13 /* SyntaxKind.BlockCommentTrivia */:
+                case 17 /* SyntaxKind.EOF */:
+                    if (offset !== pos) {
+                        parts.push(text.substring(offset, pos));
+                    }
+                    if (replaceCh !== undefined) {
+                        parts.push(_scanner.getTokenValue().replace(/[^\r\n]/g, replaceCh));
+                    }
+                    offset = _scanner.getPosition();
+                    break;
+            }
+        } while (kind !== 17 /* SyntaxKind.EOF */);
+        return parts.join('');
+    }
+    exports.stripComments = stripComments;
+    function getNodeType(value) {
+        switch (typeof value) {
+            case 'boolean': return 'boolean';
+            case 'number': return 'number';
+            case 'string': return 'string';
+            case 'object': {
+                if (!value) {
+                    return 'null';
+                }
+                else if (Array.isArray(value)) {
+                    return 'array';
+                }
+                return 'object';
+            }
+            default: return 'null';
+        }
+    }
+    exports.getNodeType = getNodeType;
+});
+
+
+/***/ }),
+
+/***/ 7769:
+/***/ ((module, exports) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports"], factory);
+    }
+})(function () {
+    /*---------------------------------------------------------------------------------------------
+     *  Copyright (c) Microsoft Corporation. All rights reserved.
+     *  Licensed under the MIT License. See License.txt in the project root for license information.
+     *--------------------------------------------------------------------------------------------*/
+    'use strict';
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.createScanner = void 0;
+    /**
+     * Creates a JSON scanner on the given text.
+     * If ignoreTrivia is set, whitespaces or comments are ignored.
+     */
+    function createScanner(text, ignoreTrivia = false) {
+        const len = text.length;
+        let pos = 0, value = '', tokenOffset = 0, token = 16 /* SyntaxKind.Unknown */, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0 /* ScanError.None */;
+        function scanHexDigits(count, exact) {
+            let digits = 0;
+            let value = 0;
+            while (digits < count || !exact) {
+                let ch = text.charCodeAt(pos);
+                if (ch >= 48 /* CharacterCodes._0 */ && ch <= 57 /* CharacterCodes._9 */) {
+                    value = value * 16 + ch - 48 /* CharacterCodes._0 */;
+                }
+                else if (ch >= 65 /* CharacterCodes.A */ && ch <= 70 /* CharacterCodes.F */) {
+                    value = value * 16 + ch - 65 /* CharacterCodes.A */ + 10;
+                }
+                else if (ch >= 97 /* CharacterCodes.a */ && ch <= 102 /* CharacterCodes.f */) {
+                    value = value * 16 + ch - 97 /* CharacterCodes.a */ + 10;
+                }
+                else {
+                    break;
+                }
+                pos++;
+                digits++;
+            }
+            if (digits < count) {
+                value = -1;
+            }
+            return value;
+        }
+        function setPosition(newPosition) {
+            pos = newPosition;
+            value = '';
+            tokenOffset = 0;
+            token = 16 /* SyntaxKind.Unknown */;
+            scanError = 0 /* ScanError.None */;
+        }
+        function scanNumber() {
+            let start = pos;
+            if (text.charCodeAt(pos) === 48 /* CharacterCodes._0 */) {
+                pos++;
+            }
+            else {
+                pos++;
+                while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+                    pos++;
+                }
+            }
+            if (pos < text.length && text.charCodeAt(pos) === 46 /* CharacterCodes.dot */) {
+                pos++;
+                if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+                    pos++;
+                    while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+                        pos++;
+                    }
+                }
+                else {
+                    scanError = 3 /* ScanError.UnexpectedEndOfNumber */;
+                    return text.substring(start, pos);
+                }
+            }
+            let end = pos;
+            if (pos < text.length && (text.charCodeAt(pos) === 69 /* CharacterCodes.E */ || text.charCodeAt(pos) === 101 /* CharacterCodes.e */)) {
+                pos++;
+                if (pos < text.length && text.charCodeAt(pos) === 43 /* CharacterCodes.plus */ || text.charCodeAt(pos) === 45 /* CharacterCodes.minus */) {
+                    pos++;
+                }
+                if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+                    pos++;
+                    while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+                        pos++;
+                    }
+                    end = pos;
+                }
+                else {
+                    scanError = 3 /* ScanError.UnexpectedEndOfNumber */;
+                }
+            }
+            return text.substring(start, end);
+        }
+        function scanString() {
+            let result = '', start = pos;
+            while (true) {
+                if (pos >= len) {
+                    result += text.substring(start, pos);
+                    scanError = 2 /* ScanError.UnexpectedEndOfString */;
+                    break;
+                }
+                const ch = text.charCodeAt(pos);
+                if (ch === 34 /* CharacterCodes.doubleQuote */) {
+                    result += text.substring(start, pos);
+                    pos++;
+                    break;
+                }
+                if (ch === 92 /* CharacterCodes.backslash */) {
+                    result += text.substring(start, pos);
+                    pos++;
+                    if (pos >= len) {
+                        scanError = 2 /* ScanError.UnexpectedEndOfString */;
+                        break;
+                    }
+                    const ch2 = text.charCodeAt(pos++);
+                    switch (ch2) {
+                        case 34 /* CharacterCodes.doubleQuote */:
+                            result += '\"';
+                            break;
+                        case 92 /* CharacterCodes.backslash */:
+                            result += '\\';
+                            break;
+                        case 47 /* CharacterCodes.slash */:
+                            result += '/';
+                            break;
+                        case 98 /* CharacterCodes.b */:
+                            result += '\b';
+                            break;
+                        case 102 /* CharacterCodes.f */:
+                            result += '\f';
+                            break;
+                        case 110 /* CharacterCodes.n */:
+                            result += '\n';
+                            break;
+                        case 114 /* CharacterCodes.r */:
+                            result += '\r';
+                            break;
+                        case 116 /* CharacterCodes.t */:
+                            result += '\t';
+                            break;
+                        case 117 /* CharacterCodes.u */:
+                            const ch3 = scanHexDigits(4, true);
+                            if (ch3 >= 0) {
+                                result += String.fromCharCode(ch3);
+                            }
+                            else {
+                                scanError = 4 /* ScanError.InvalidUnicode */;
+                            }
+                            break;
+                        default:
+                            scanError = 5 /* ScanError.InvalidEscapeCharacter */;
+                    }
+                    start = pos;
+                    continue;
+                }
+                if (ch >= 0 && ch <= 0x1f) {
+                    if (isLineBreak(ch)) {
+                        result += text.substring(start, pos);
+                        scanError = 2 /* ScanError.UnexpectedEndOfString */;
+                        break;
+                    }
+                    else {
+                        scanError = 6 /* ScanError.InvalidCharacter */;
+                        // mark as error but continue with string
+                    }
+                }
+                pos++;
+            }
+            return result;
+        }
+        function scanNext() {
+            value = '';
+            scanError = 0 /* ScanError.None */;
+            tokenOffset = pos;
+            lineStartOffset = lineNumber;
+            prevTokenLineStartOffset = tokenLineStartOffset;
+            if (pos >= len) {
+                // at the end
+                tokenOffset = len;
+                return token = 17 /* SyntaxKind.EOF */;
+            }
+            let code = text.charCodeAt(pos);
+            // trivia: whitespace
+            if (isWhiteSpace(code)) {
+                do {
+                    pos++;
+                    value += String.fromCharCode(code);
+                    code = text.charCodeAt(pos);
+                } while (isWhiteSpace(code));
+                return token = 15 /* SyntaxKind.Trivia */;
+            }
+            // trivia: newlines
+            if (isLineBreak(code)) {
+                pos++;
+                value += String.fromCharCode(code);
+                if (code === 13 /* CharacterCodes.carriageReturn */ && text.charCodeAt(pos) === 10 /* CharacterCodes.lineFeed */) {
+                    pos++;
+                    value += '\n';
+                }
+                lineNumber++;
+                tokenLineStartOffset = pos;
+                return token = 14 /* SyntaxKind.LineBreakTrivia */;
+            }
+            switch (code) {
+                // tokens: []{}:,
+                case 123 /* CharacterCodes.openBrace */:
+                    pos++;
+                    return token = 1 /* SyntaxKind.OpenBraceToken */;
+                case 125 /* CharacterCodes.closeBrace */:
+                    pos++;
+                    return token = 2 /* SyntaxKind.CloseBraceToken */;
+                case 91 /* CharacterCodes.openBracket */:
+                    pos++;
+                    return token = 3 /* SyntaxKind.OpenBracketToken */;
+                case 93 /* CharacterCodes.closeBracket */:
+                    pos++;
+                    return token = 4 /* SyntaxKind.CloseBracketToken */;
+                case 58 /* CharacterCodes.colon */:
+                    pos++;
+                    return token = 6 /* SyntaxKind.ColonToken */;
+                case 44 /* CharacterCodes.comma */:
+                    pos++;
+                    return token = 5 /* SyntaxKind.CommaToken */;
+                // strings
+                case 34 /* CharacterCodes.doubleQuote */:
+                    pos++;
+                    value = scanString();
+                    return token = 10 /* SyntaxKind.StringLiteral */;
+                // comments
+                case 47 /* CharacterCodes.slash */:
+                    const start = pos - 1;
+                    // Single-line comment
+                    if (text.charCodeAt(pos + 1) === 47 /* CharacterCodes.slash */) {
+                        pos += 2;
+                        while (pos < len) {
+                            if (isLineBreak(text.charCodeAt(pos))) {
+                                break;
+                            }
+                            pos++;
+                        }
+                        value = text.substring(start, pos);
+                        return token = 12 /* SyntaxKind.LineCommentTrivia */;
+                    }
+                    // Multi-line comment
+                    if (text.charCodeAt(pos + 1) === 42 /* CharacterCodes.asterisk */) {
+                        pos += 2;
+                        const safeLength = len - 1; // For lookahead.
+                        let commentClosed = false;
+                        while (pos < safeLength) {
+                            const ch = text.charCodeAt(pos);
+                            if (ch === 42 /* CharacterCodes.asterisk */ && text.charCodeAt(pos + 1) === 47 /* CharacterCodes.slash */) {
+                                pos += 2;
+                                commentClosed = true;
+                                break;
+                            }
+                            pos++;
+                            if (isLineBreak(ch)) {
+                                if (ch === 13 /* CharacterCodes.carriageReturn */ && text.charCodeAt(pos) === 10 /* CharacterCodes.lineFeed */) {
+                                    pos++;
+                                }
+                                lineNumber++;
+                                tokenLineStartOffset = pos;
+                            }
+                        }
+                        if (!commentClosed) {
+                            pos++;
+                            scanError = 1 /* ScanError.UnexpectedEndOfComment */;
+                        }
+                        value = text.substring(start, pos);
+                        return token = 13 /* SyntaxKind.BlockCommentTrivia */;
+                    }
+                    // just a single slash
+                    value += String.fromCharCode(code);
+                    pos++;
+                    return token = 16 /* SyntaxKind.Unknown */;
+                // numbers
+                case 45 /* CharacterCodes.minus */:
+                    value += String.fromCharCode(code);
+                    pos++;
+                    if (pos === len || !isDigit(text.charCodeAt(pos))) {
+                        return token = 16 /* SyntaxKind.Unknown */;
+                    }
+                // found a minus, followed by a number so
+                // we fall through to proceed with scanning
+                // numbers
+                case 48 /* CharacterCodes._0 */:
+                case 49 /* CharacterCodes._1 */:
+                case 50 /* CharacterCodes._2 */:
+                case 51 /* CharacterCodes._3 */:
+                case 52 /* CharacterCodes._4 */:
+                case 53 /* CharacterCodes._5 */:
+                case 54 /* CharacterCodes._6 */:
+                case 55 /* CharacterCodes._7 */:
+                case 56 /* CharacterCodes._8 */:
+                case 57 /* CharacterCodes._9 */:
+                    value += scanNumber();
+                    return token = 11 /* SyntaxKind.NumericLiteral */;
+                // literals and unknown symbols
+                default:
+                    // is a literal? Read the full word.
+                    while (pos < len && isUnknownContentCharacter(code)) {
+                        pos++;
+                        code = text.charCodeAt(pos);
+                    }
+                    if (tokenOffset !== pos) {
+                        value = text.substring(tokenOffset, pos);
+                        // keywords: true, false, null
+                        switch (value) {
+                            case 'true': return token = 8 /* SyntaxKind.TrueKeyword */;
+                            case 'false': return token = 9 /* SyntaxKind.FalseKeyword */;
+                            case 'null': return token = 7 /* SyntaxKind.NullKeyword */;
+                        }
+                        return token = 16 /* SyntaxKind.Unknown */;
+                    }
+                    // some
+                    value += String.fromCharCode(code);
+                    pos++;
+                    return token = 16 /* SyntaxKind.Unknown */;
+            }
+        }
+        function isUnknownContentCharacter(code) {
+            if (isWhiteSpace(code) || isLineBreak(code)) {
+                return false;
+            }
+            switch (code) {
+                case 125 /* CharacterCodes.closeBrace */:
+                case 93 /* CharacterCodes.closeBracket */:
+                case 123 /* CharacterCodes.openBrace */:
+                case 91 /* CharacterCodes.openBracket */:
+                case 34 /* CharacterCodes.doubleQuote */:
+                case 58 /* CharacterCodes.colon */:
+                case 44 /* CharacterCodes.comma */:
+                case 47 /* CharacterCodes.slash */:
+                    return false;
+            }
+            return true;
+        }
+        function scanNextNonTrivia() {
+            let result;
+            do {
+                result = scanNext();
+            } while (result >= 12 /* SyntaxKind.LineCommentTrivia */ && result <= 15 /* SyntaxKind.Trivia */);
+            return result;
+        }
+        return {
+            setPosition: setPosition,
+            getPosition: () => pos,
+            scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+            getToken: () => token,
+            getTokenValue: () => value,
+            getTokenOffset: () => tokenOffset,
+            getTokenLength: () => pos - tokenOffset,
+            getTokenStartLine: () => lineStartOffset,
+            getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+            getTokenError: () => scanError,
+        };
+    }
+    exports.createScanner = createScanner;
+    function isWhiteSpace(ch) {
+        return ch === 32 /* CharacterCodes.space */ || ch === 9 /* CharacterCodes.tab */;
+    }
+    function isLineBreak(ch) {
+        return ch === 10 /* CharacterCodes.lineFeed */ || ch === 13 /* CharacterCodes.carriageReturn */;
+    }
+    function isDigit(ch) {
+        return ch >= 48 /* CharacterCodes._0 */ && ch <= 57 /* CharacterCodes._9 */;
+    }
+    var CharacterCodes;
+    (function (CharacterCodes) {
+        CharacterCodes[CharacterCodes["lineFeed"] = 10] = "lineFeed";
+        CharacterCodes[CharacterCodes["carriageReturn"] = 13] = "carriageReturn";
+        CharacterCodes[CharacterCodes["space"] = 32] = "space";
+        CharacterCodes[CharacterCodes["_0"] = 48] = "_0";
+        CharacterCodes[CharacterCodes["_1"] = 49] = "_1";
+        CharacterCodes[CharacterCodes["_2"] = 50] = "_2";
+        CharacterCodes[CharacterCodes["_3"] = 51] = "_3";
+        CharacterCodes[CharacterCodes["_4"] = 52] = "_4";
+        CharacterCodes[CharacterCodes["_5"] = 53] = "_5";
+        CharacterCodes[CharacterCodes["_6"] = 54] = "_6";
+        CharacterCodes[CharacterCodes["_7"] = 55] = "_7";
+        CharacterCodes[CharacterCodes["_8"] = 56] = "_8";
+        CharacterCodes[CharacterCodes["_9"] = 57] = "_9";
+        CharacterCodes[CharacterCodes["a"] = 97] = "a";
+        CharacterCodes[CharacterCodes["b"] = 98] = "b";
+        CharacterCodes[CharacterCodes["c"] = 99] = "c";
+        CharacterCodes[CharacterCodes["d"] = 100] = "d";
+        CharacterCodes[CharacterCodes["e"] = 101] = "e";
+        CharacterCodes[CharacterCodes["f"] = 102] = "f";
+        CharacterCodes[CharacterCodes["g"] = 103] = "g";
+        CharacterCodes[CharacterCodes["h"] = 104] = "h";
+        CharacterCodes[CharacterCodes["i"] = 105] = "i";
+        CharacterCodes[CharacterCodes["j"] = 106] = "j";
+        CharacterCodes[CharacterCodes["k"] = 107] = "k";
+        CharacterCodes[CharacterCodes["l"] = 108] = "l";
+        CharacterCodes[CharacterCodes["m"] = 109] = "m";
+        CharacterCodes[CharacterCodes["n"] = 110] = "n";
+        CharacterCodes[CharacterCodes["o"] = 111] = "o";
+        CharacterCodes[CharacterCodes["p"] = 112] = "p";
+        CharacterCodes[CharacterCodes["q"] = 113] = "q";
+        CharacterCodes[CharacterCodes["r"] = 114] = "r";
+        CharacterCodes[CharacterCodes["s"] = 115] = "s";
+        CharacterCodes[CharacterCodes["t"] = 116] = "t";
+        CharacterCodes[CharacterCodes["u"] = 117] = "u";
+        CharacterCodes[CharacterCodes["v"] = 118] = "v";
+        CharacterCodes[CharacterCodes["w"] = 119] = "w";
+        CharacterCodes[CharacterCodes["x"] = 120] = "x";
+        CharacterCodes[CharacterCodes["y"] = 121] = "y";
+        CharacterCodes[CharacterCodes["z"] = 122] = "z";
+        CharacterCodes[CharacterCodes["A"] = 65] = "A";
+        CharacterCodes[CharacterCodes["B"] = 66] = "B";
+        CharacterCodes[CharacterCodes["C"] = 67] = "C";
+        CharacterCodes[CharacterCodes["D"] = 68] = "D";
+        CharacterCodes[CharacterCodes["E"] = 69] = "E";
+        CharacterCodes[CharacterCodes["F"] = 70] = "F";
+        CharacterCodes[CharacterCodes["G"] = 71] = "G";
+        CharacterCodes[CharacterCodes["H"] = 72] = "H";
+        CharacterCodes[CharacterCodes["I"] = 73] = "I";
+        CharacterCodes[CharacterCodes["J"] = 74] = "J";
+        CharacterCodes[CharacterCodes["K"] = 75] = "K";
+        CharacterCodes[CharacterCodes["L"] = 76] = "L";
+        CharacterCodes[CharacterCodes["M"] = 77] = "M";
+        CharacterCodes[CharacterCodes["N"] = 78] = "N";
+        CharacterCodes[CharacterCodes["O"] = 79] = "O";
+        CharacterCodes[CharacterCodes["P"] = 80] = "P";
+        CharacterCodes[CharacterCodes["Q"] = 81] = "Q";
+        CharacterCodes[CharacterCodes["R"] = 82] = "R";
+        CharacterCodes[CharacterCodes["S"] = 83] = "S";
+        CharacterCodes[CharacterCodes["T"] = 84] = "T";
+        CharacterCodes[CharacterCodes["U"] = 85] = "U";
+        CharacterCodes[CharacterCodes["V"] = 86] = "V";
+        CharacterCodes[CharacterCodes["W"] = 87] = "W";
+        CharacterCodes[CharacterCodes["X"] = 88] = "X";
+        CharacterCodes[CharacterCodes["Y"] = 89] = "Y";
+        CharacterCodes[CharacterCodes["Z"] = 90] = "Z";
+        CharacterCodes[CharacterCodes["asterisk"] = 42] = "asterisk";
+        CharacterCodes[CharacterCodes["backslash"] = 92] = "backslash";
+        CharacterCodes[CharacterCodes["closeBrace"] = 125] = "closeBrace";
+        CharacterCodes[CharacterCodes["closeBracket"] = 93] = "closeBracket";
+        CharacterCodes[CharacterCodes["colon"] = 58] = "colon";
+        CharacterCodes[CharacterCodes["comma"] = 44] = "comma";
+        CharacterCodes[CharacterCodes["dot"] = 46] = "dot";
+        CharacterCodes[CharacterCodes["doubleQuote"] = 34] = "doubleQuote";
+        CharacterCodes[CharacterCodes["minus"] = 45] = "minus";
+        CharacterCodes[CharacterCodes["openBrace"] = 123] = "openBrace";
+        CharacterCodes[CharacterCodes["openBracket"] = 91] = "openBracket";
+        CharacterCodes[CharacterCodes["plus"] = 43] = "plus";
+        CharacterCodes[CharacterCodes["slash"] = 47] = "slash";
+        CharacterCodes[CharacterCodes["formFeed"] = 12] = "formFeed";
+        CharacterCodes[CharacterCodes["tab"] = 9] = "tab";
+    })(CharacterCodes || (CharacterCodes = {}));
+});
+
+
+/***/ }),
+
+/***/ 1271:
+/***/ ((module, exports) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports"], factory);
+    }
+})(function () {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.supportedEols = exports.cachedBreakLinesWithSpaces = exports.cachedSpaces = void 0;
+    exports.cachedSpaces = new Array(20).fill(0).map((_, index) => {
+        return ' '.repeat(index);
+    });
+    const maxCachedValues = 200;
+    exports.cachedBreakLinesWithSpaces = {
+        ' ': {
+            '\n': new Array(maxCachedValues).fill(0).map((_, index) => {
+                return '\n' + ' '.repeat(index);
+            }),
+            '\r': new Array(maxCachedValues).fill(0).map((_, index) => {
+                return '\r' + ' '.repeat(index);
+            }),
+            '\r\n': new Array(maxCachedValues).fill(0).map((_, index) => {
+                return '\r\n' + ' '.repeat(index);
+            }),
+        },
+        '\t': {
+            '\n': new Array(maxCachedValues).fill(0).map((_, index) => {
+                return '\n' + '\t'.repeat(index);
+            }),
+            '\r': new Array(maxCachedValues).fill(0).map((_, index) => {
+                return '\r' + '\t'.repeat(index);
+            }),
+            '\r\n': new Array(maxCachedValues).fill(0).map((_, index) => {
+                return '\r\n' + '\t'.repeat(index);
+            }),
+        }
+    };
+    exports.supportedEols = ['\n', '\r', '\r\n'];
+});
+
+
+/***/ }),
+
+/***/ 7415:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports", "./impl/format", "./impl/edit", "./impl/scanner", "./impl/parser"], factory);
+    }
+})(function () {
+    /*---------------------------------------------------------------------------------------------
+     *  Copyright (c) Microsoft Corporation. All rights reserved.
+     *  Licensed under the MIT License. See License.txt in the project root for license information.
+     *--------------------------------------------------------------------------------------------*/
+    'use strict';
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.applyEdits = exports.modify = exports.format = exports.printParseErrorCode = exports.ParseErrorCode = exports.stripComments = exports.visit = exports.getNodeValue = exports.getNodePath = exports.findNodeAtOffset = exports.findNodeAtLocation = exports.parseTree = exports.parse = exports.getLocation = exports.SyntaxKind = exports.ScanError = exports.createScanner = void 0;
+    const formatter = __nccwpck_require__(2912);
+    const edit = __nccwpck_require__(2779);
+    const scanner = __nccwpck_require__(7769);
+    const parser = __nccwpck_require__(4180);
+    /**
+     * Creates a JSON scanner on the given text.
+     * If ignoreTrivia is set, whitespaces or comments are ignored.
+     */
+    exports.createScanner = scanner.createScanner;
+    var ScanError;
+    (function (ScanError) {
+        ScanError[ScanError["None"] = 0] = "None";
+        ScanError[ScanError["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+        ScanError[ScanError["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+        ScanError[ScanError["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+        ScanError[ScanError["InvalidUnicode"] = 4] = "InvalidUnicode";
+        ScanError[ScanError["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+        ScanError[ScanError["InvalidCharacter"] = 6] = "InvalidCharacter";
+    })(ScanError || (exports.ScanError = ScanError = {}));
+    var SyntaxKind;
+    (function (SyntaxKind) {
+        SyntaxKind[SyntaxKind["OpenBraceToken"] = 1] = "OpenBraceToken";
+        SyntaxKind[SyntaxKind["CloseBraceToken"] = 2] = "CloseBraceToken";
+        SyntaxKind[SyntaxKind["OpenBracketToken"] = 3] = "OpenBracketToken";
+        SyntaxKind[SyntaxKind["CloseBracketToken"] = 4] = "CloseBracketToken";
+        SyntaxKind[SyntaxKind["CommaToken"] = 5] = "CommaToken";
+        SyntaxKind[SyntaxKind["ColonToken"] = 6] = "ColonToken";
+        SyntaxKind[SyntaxKind["NullKeyword"] = 7] = "NullKeyword";
+        SyntaxKind[SyntaxKind["TrueKeyword"] = 8] = "TrueKeyword";
+        SyntaxKind[SyntaxKind["FalseKeyword"] = 9] = "FalseKeyword";
+        SyntaxKind[SyntaxKind["StringLiteral"] = 10] = "StringLiteral";
+        SyntaxKind[SyntaxKind["NumericLiteral"] = 11] = "NumericLiteral";
+        SyntaxKind[SyntaxKind["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+        SyntaxKind[SyntaxKind["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+        SyntaxKind[SyntaxKind["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+        SyntaxKind[SyntaxKind["Trivia"] = 15] = "Trivia";
+        SyntaxKind[SyntaxKind["Unknown"] = 16] = "Unknown";
+        SyntaxKind[SyntaxKind["EOF"] = 17] = "EOF";
+    })(SyntaxKind || (exports.SyntaxKind = SyntaxKind = {}));
+    /**
+     * For a given offset, evaluate the location in the JSON document. Each segment in the location path is either a property name or an array index.
+     */
+    exports.getLocation = parser.getLocation;
+    /**
+     * Parses the given text and returns the object the JSON content represents. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
+     * Therefore, always check the errors list to find out if the input was valid.
+     */
+    exports.parse = parser.parse;
+    /**
+     * Parses the given text and returns a tree representation the JSON content. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
+     */
+    exports.parseTree = parser.parseTree;
+    /**
+     * Finds the node at the given path in a JSON DOM.
+     */
+    exports.findNodeAtLocation = parser.findNodeAtLocation;
+    /**
+     * Finds the innermost node at the given offset. If includeRightBound is set, also finds nodes that end at the given offset.
+     */
+    exports.findNodeAtOffset = parser.findNodeAtOffset;
+    /**
+     * Gets the JSON path of the given JSON DOM node
+     */
+    exports.getNodePath = parser.getNodePath;
+    /**
+     * Evaluates the JavaScript object of the given JSON DOM node
+     */
+    exports.getNodeValue = parser.getNodeValue;
+    /**
+     * Parses the given text and invokes the visitor functions for each object, array and literal reached.
+     */
+    exports.visit = parser.visit;
+    /**
+     * Takes JSON with JavaScript-style comments and remove
+     * them. Optionally replaces every none-newline character
+     * of comments with a replaceCharacter
+     */
+    exports.stripComments = parser.stripComments;
+    var ParseErrorCode;
+    (function (ParseErrorCode) {
+        ParseErrorCode[ParseErrorCode["InvalidSymbol"] = 1] = "InvalidSymbol";
+        ParseErrorCode[ParseErrorCode["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+        ParseErrorCode[ParseErrorCode["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+        ParseErrorCode[ParseErrorCode["ValueExpected"] = 4] = "ValueExpected";
+        ParseErrorCode[ParseErrorCode["ColonExpected"] = 5] = "ColonExpected";
+        ParseErrorCode[ParseErrorCode["CommaExpected"] = 6] = "CommaExpected";
+        ParseErrorCode[ParseErrorCode["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+        ParseErrorCode[ParseErrorCode["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+        ParseErrorCode[ParseErrorCode["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+        ParseErrorCode[ParseErrorCode["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+        ParseErrorCode[ParseErrorCode["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+        ParseErrorCode[ParseErrorCode["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+        ParseErrorCode[ParseErrorCode["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+        ParseErrorCode[ParseErrorCode["InvalidUnicode"] = 14] = "InvalidUnicode";
+        ParseErrorCode[ParseErrorCode["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+        ParseErrorCode[ParseErrorCode["InvalidCharacter"] = 16] = "InvalidCharacter";
+    })(ParseErrorCode || (exports.ParseErrorCode = ParseErrorCode = {}));
+    function printParseErrorCode(code) {
+        switch (code) {
+            case 1 /* ParseErrorCode.InvalidSymbol */: return 'InvalidSymbol';
+            case 2 /* ParseErrorCode.InvalidNumberFormat */: return 'InvalidNumberFormat';
+            case 3 /* ParseErrorCode.PropertyNameExpected */: return 'PropertyNameExpected';
+            case 4 /* ParseErrorCode.ValueExpected */: return 'ValueExpected';
+            case 5 /* ParseErrorCode.ColonExpected */: return 'ColonExpected';
+            case 6 /* ParseErrorCode.CommaExpected */: return 'CommaExpected';
+            case 7 /* ParseErrorCode.CloseBraceExpected */: return 'CloseBraceExpected';
+            case 8 /* ParseErrorCode.CloseBracketExpected */: return 'CloseBracketExpected';
+            case 9 /* ParseErrorCode.EndOfFileExpected */: return 'EndOfFileExpected';
+            case 10 /* ParseErrorCode.InvalidCommentToken */: return 'InvalidCommentToken';
+            case 11 /* ParseErrorCode.UnexpectedEndOfComment */: return 'UnexpectedEndOfComment';
+            case 12 /* ParseErrorCode.UnexpectedEndOfString */: return 'UnexpectedEndOfString';
+            case 13 /* ParseErrorCode.UnexpectedEndOfNumber */: return 'UnexpectedEndOfNumber';
+            case 14 /* ParseErrorCode.InvalidUnicode */: return 'InvalidUnicode';
+            case 15 /* ParseErrorCode.InvalidEscapeCharacter */: return 'InvalidEscapeCharacter';
+            case 16 /* ParseErrorCode.InvalidCharacter */: return 'InvalidCharacter';
+        }
+        return '<unknown ParseErrorCode>';
+    }
+    exports.printParseErrorCode = printParseErrorCode;
+    /**
+     * Computes the edit operations needed to format a JSON document.
+     *
+     * @param documentText The input text
+     * @param range The range to format or `undefined` to format the full content
+     * @param options The formatting options
+     * @returns The edit operations describing the formatting changes to the original document following the format described in {@linkcode EditResult}.
+     * To apply the edit operations to the input, use {@linkcode applyEdits}.
+     */
+    function format(documentText, range, options) {
+        return formatter.format(documentText, range, options);
+    }
+    exports.format = format;
+    /**
+     * Computes the edit operations needed to modify a value in the JSON document.
+     *
+     * @param documentText The input text
+     * @param path The path of the value to change. The path represents either to the document root, a property or an array item.
+     * If the path points to an non-existing property or item, it will be created.
+     * @param value The new value for the specified property or item. If the value is undefined,
+     * the property or item will be removed.
+     * @param options Options
+     * @returns The edit operations describing the changes to the original document, following the format described in {@linkcode EditResult}.
+     * To apply the edit operations to the input, use {@linkcode applyEdits}.
+     */
+    function modify(text, path, value, options) {
+        return edit.setProperty(text, path, value, options);
+    }
+    exports.modify = modify;
+    /**
+     * Applies edits to an input string.
+     * @param text The input text
+     * @param edits Edit operations following the format described in {@linkcode EditResult}.
+     * @returns The text with the applied edits.
+     * @throws An error if the edit operations are not well-formed as described in {@linkcode EditResult}.
+     */
+    function applyEdits(text, edits) {
+        let sortedEdits = edits.slice(0).sort((a, b) => {
+            const diff = a.offset - b.offset;
+            if (diff === 0) {
+                return a.length - b.length;
+            }
+            return diff;
+        });
+        let lastModifiedOffset = text.length;
+        for (let i = sortedEdits.length - 1; i >= 0; i--) {
+            let e = sortedEdits[i];
+            if (e.offset + e.length <= lastModifiedOffset) {
+                text = edit.applyEdit(text, e);
+            }
+            else {
+                throw new Error('Overlapping edit');
+            }
+            lastModifiedOffset = e.offset;
+        }
+        return text;
+    }
+    exports.applyEdits = applyEdits;
+});
+
+
+/***/ }),
+
 /***/ 5070:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -32089,7 +33981,7 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
@@ -32105,11 +33997,11 @@ __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-__webpack_unused_export__ = publicApi.parse;
+exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -38023,7 +39915,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 9329:
+/***/ 75:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38040,7 +39932,7 @@ var lib = __nccwpck_require__(8894);
 const cohort_COHORTS = (/* unused pure expression or super */ null && (['agent', 'assisted', 'human', 'unknown', 'bot']));
 /**
  * The cohort of a change from its markers. An agent marker outranks an assisted one; a dependency bot is `bot`
- * unless an agent marker also matched. With no marker the answer is `unknown`, and `human` only when the
+ * unless an agent marker also matched. A `mention` never decides. With no marker the answer is `unknown`, and `human` only when the
  * repository requires disclosure (then silence is a claim of human authorship).
  */
 function decideCohort(markers, requireDisclosure) {
@@ -38051,7 +39943,7 @@ function decideCohort(markers, requireDisclosure) {
             return 'agent';
         if (m.tier === 'assisted')
             assisted = true;
-        else
+        else if (m.tier === 'bot')
             bot = true;
     }
     if (bot)
@@ -38068,8 +39960,8 @@ function decideAgent(markers, cohort) {
     return markers.find((m) => m.tier === tier)?.agent ?? null;
 }
 //# sourceMappingURL=cohort.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 28 modules
-var dist = __nccwpck_require__(8087);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 31 modules
+var dist = __nccwpck_require__(6406);
 ;// CONCATENATED MODULE: ../../packages/attribution/dist/errors.js
 
 /** Every attribution failure: a payload, commit list, rule or line log that could not be read as documented. */
@@ -38080,6 +39972,69 @@ class errors_AttributionError extends dist/* TrustgateError */.O_ {
     }
 }
 //# sourceMappingURL=errors.js.map
+;// CONCATENATED MODULE: ../../packages/attribution/dist/accounts.js
+const BOT_LOGIN = /\[bot\]$/i;
+const NOREPLY = /^(?:(\d+)\+)?([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\[bot\])?)@users\.noreply\.github\.com$/i;
+function isBotLogin(login) {
+    return BOT_LOGIN.test(login);
+}
+/** The account behind `ID+login@users.noreply.github.com` (or the older `login@users.noreply.github.com`). */
+function accountFromNoreply(email) {
+    const m = email === undefined ? null : NOREPLY.exec(email.trim());
+    if (!m?.[2])
+        return undefined;
+    return m[1] ? { login: m[2], id: Number(m[1]) } : { login: m[2] };
+}
+/**
+ * The accounts a pull request itself proves: its author and assignees (login + id from the payload), and every
+ * commit whose git e-mail GitHub linked to an account (the commit list's `author`/`committer` objects). An e-mail
+ * written in a trailer resolves only through such a link or a noreply address, never by a name.
+ */
+class AccountDirectory {
+    byLogin = new Map();
+    byEmail = new Map();
+    static forPullRequest(pr, commits) {
+        const d = new AccountDirectory();
+        d.add({ login: pr.author, ...(pr.authorId !== undefined ? { id: pr.authorId } : {}) });
+        for (const a of pr.assignees ?? [])
+            d.add(a);
+        for (const c of commits) {
+            if (c.authorLogin)
+                d.add({ login: c.authorLogin, ...(c.authorId !== undefined ? { id: c.authorId } : {}) }, c.authorEmail);
+            if (c.committerLogin)
+                d.add({ login: c.committerLogin, ...(c.committerId !== undefined ? { id: c.committerId } : {}) }, c.committerEmail);
+        }
+        return d;
+    }
+    add(account, email) {
+        const key = account.login.toLowerCase();
+        const known = this.byLogin.get(key);
+        const merged = known ?? { login: account.login };
+        if (merged.id === undefined && account.id !== undefined)
+            merged.id = account.id;
+        this.byLogin.set(key, merged);
+        // GitHub's own web-flow committer address proves nothing about a person.
+        if (email && email.toLowerCase() !== 'noreply@github.com')
+            this.byEmail.set(email.toLowerCase(), merged);
+    }
+    /** A login as written (`@login`, a payload login): the account, with its id when any source gave it. */
+    login(login) {
+        return this.byLogin.get(login.toLowerCase()) ?? { login };
+    }
+    /** An e-mail: a noreply address names its account; any other resolves only when a commit linked it. */
+    email(email) {
+        const noreply = accountFromNoreply(email);
+        if (noreply) {
+            const known = this.byLogin.get(noreply.login.toLowerCase());
+            if (!known)
+                return noreply;
+            const id = noreply.id ?? known.id;
+            return id === undefined ? { login: known.login } : { login: known.login, id };
+        }
+        return this.byEmail.get(email.toLowerCase());
+    }
+}
+//# sourceMappingURL=accounts.js.map
 ;// CONCATENATED MODULE: ../../packages/attribution/dist/trailers.js
 // Git counts a line as a trailer when the token is letters, digits and dashes followed by ':' (optionally after spaces).
 const TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*)$/;
@@ -38151,90 +40106,148 @@ function loginFromNoreply(email) {
 //# sourceMappingURL=trailers.js.map
 ;// CONCATENATED MODULE: ../../packages/attribution/dist/initiator.js
 
-const BOT_LOGIN = /\[bot\]$/i;
-// Devin writes "Requested by: Name (email)", "Requested by: @login" or a bold variant of either.
-const REQUESTED_BY = /^[ \t*_#]*Requested by[ \t*_]*:[ \t*_]*(.+?)[ \t*_]*$/im;
-function fromIdentity(value, rule) {
-    const at = /^@([A-Za-z0-9-]+)$/.exec(value.trim());
-    if (at?.[1])
-        return { id: at[1], login: at[1], rule };
-    const paren = /^(.*?)\s*\(([^()\s]+@[^()\s]+)\)$/.exec(value.trim());
-    const ident = paren ? { name: (paren[1] ?? '').trim(), email: paren[2] ?? '' } : parseIdentity(value);
-    const login = loginFromNoreply(ident.email);
-    if (login !== undefined && BOT_LOGIN.test(login))
-        return undefined;
-    const email = ident.email?.toLowerCase();
-    const id = login ?? email ?? ident.name;
-    if (id === '')
-        return undefined;
-    const out = { id, rule };
-    if (login !== undefined)
-        out.login = login;
-    if (ident.name !== '')
-        out.name = ident.name;
-    if (email !== undefined)
-        out.email = email;
+
+// Agents write "Requested by: Name (email)", "Requested by: Full Name (@login)", "Requested by: @login", bold or not.
+const REQUESTED_BY = /^[ \t*_#>-]*Requested by[ \t*_]*:[ \t*_]*(.+?)[ \t*_]*$/im;
+const LOGIN = /^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?)$/;
+function accountInitiator(account, rule, written = {}) {
+    const out = { id: account.login, resolved: true, login: account.login, rule };
+    if (account.id !== undefined)
+        out.accountId = account.id;
+    if (written.name)
+        out.name = written.name;
+    if (written.email)
+        out.email = written.email;
     return out;
 }
-function coAuthorOfAgentCommit(commits, markers) {
+function unresolved(written, rule) {
+    const out = { id: written.email ?? written.name ?? 'unknown', resolved: false, rule };
+    if (written.name)
+        out.name = written.name;
+    if (written.email)
+        out.email = written.email;
+    return out;
+}
+/**
+ * Resolve what a source wrote to an account: `@login`, `Full Name (@login)`, `Name <email>`, `Name (email)`.
+ * A bot is never an initiator (`undefined`); an e-mail GitHub never linked stays unresolved.
+ */
+function resolveWritten(value, rule, directory) {
+    const text = value.trim();
+    const at = /^@([A-Za-z0-9-]+(?:\[bot\])?)$/.exec(text) ?? /^(.*?)\s*\(@([A-Za-z0-9-]+(?:\[bot\])?)\)$/.exec(text);
+    if (at) {
+        const login = at[2] ?? at[1] ?? '';
+        if (isBotLogin(login) || !LOGIN.test(login))
+            return undefined;
+        const name = at[2] !== undefined ? (at[1] ?? '').trim() : '';
+        return accountInitiator(directory.login(login), rule, name ? { name } : {});
+    }
+    const paren = /^(.*?)\s*\(([^()\s]+@[^()\s]+)\)$/.exec(text);
+    const ident = paren ? { name: (paren[1] ?? '').trim(), email: paren[2] ?? '' } : parseIdentity(text);
+    const written = {};
+    if (ident.name)
+        written.name = ident.name;
+    if (ident.email)
+        written.email = ident.email.toLowerCase();
+    if (written.email === undefined && written.name === undefined)
+        return undefined;
+    // The noreply address keeps the login's case; only the reported e-mail is lowercased.
+    const account = ident.email ? directory.email(ident.email) : undefined;
+    if (account && isBotLogin(account.login))
+        return undefined;
+    return account ? accountInitiator(account, rule, written) : unresolved(written, rule);
+}
+function coAuthorOfAgentCommit(commits, markers, dir) {
     const agentCommits = new Set(markers.filter((m) => m.tier === 'agent' && m.commit !== undefined).map((m) => m.commit));
-    const aiTrailers = new Set(markers.filter((m) => m.field === 'trailer').map((m) => `${m.commit}\n${m.value}`));
+    // A trailer a decisive rule matched is the agent's own co-author line; a mention (a human named Claude) is not.
+    const aiTrailers = new Set(markers.filter((m) => m.field === 'trailer' && m.tier !== 'mention').map((m) => `${m.commit}\n${m.value}`));
     for (const c of commits) {
         if (!agentCommits.has(c.sha))
             continue;
         for (const t of c.trailers) {
             if (t.key.toLowerCase() !== 'co-authored-by' || aiTrailers.has(`${c.sha}\n${t.key}: ${t.value}`))
                 continue;
-            const who = fromIdentity(t.value, 'co-author-trailer');
+            const who = resolveWritten(t.value, 'co-author-trailer', dir);
             if (who)
                 return { ...who, commit: c.sha };
         }
     }
     return undefined;
 }
+function contextLogin(login, rule, dir) {
+    if (!login || isBotLogin(login) || !LOGIN.test(login))
+        return undefined;
+    return accountInitiator(dir.login(login), rule);
+}
+/** The first assignee who is a person and not the agent: how the Copilot agent hands its PR to the requester. */
+function humanAssignee(pr, dir) {
+    const a = (pr.assignees ?? []).find((x) => x.type !== 'Bot' && !isBotLogin(x.login) && x.login.toLowerCase() !== 'copilot');
+    return a ? accountInitiator(dir.login(a.login), 'pr-assignee') : undefined;
+}
+function prAuthor(pr, markers, dir) {
+    const prAuthorIsAgent = markers.some((m) => m.field === 'pr-author' && m.tier !== 'mention');
+    if (prAuthorIsAgent || pr.authorType === 'Bot' || isBotLogin(pr.author))
+        return undefined;
+    return accountInitiator(dir.login(pr.author), 'pr-author');
+}
 /**
- * Who started the change, in the order of the evidence's strength: a human co-author on the agent's own commits,
- * the sender who assigned the Copilot agent, Devin's `Requested by:`, the comment author who mentioned the agent,
- * else the PR author when that is not a bot or agent. `null` for bot, human and unknown cohorts, or when nothing says.
+ * Who started the change, in the order of the evidence's strength: a human co-author on the agent's own commits, the
+ * sender who assigned the Copilot agent, a `Requested by:` line, the comment author who mentioned the agent, the
+ * human assignee of a Copilot PR, git-ai's `human_author`, else the PR author when that is a person. For an agent or
+ * assisted change the answer is never "none": when nothing names a resolvable account it is an unresolved initiator.
+ * `null` only for bot, human and unknown cohorts (no agent involved).
  */
-function findInitiator(cohort, agent, pr, commits, markers, context = {}) {
+function findInitiator(cohort, agent, pr, commits, markers, context = {}, provenance = []) {
     if (cohort !== 'agent' && cohort !== 'assisted')
         return null;
+    const dir = AccountDirectory.forPullRequest(pr, commits);
     if (cohort === 'agent') {
-        const coAuthor = coAuthorOfAgentCommit(commits, markers);
-        if (coAuthor)
-            return coAuthor;
-        if (agent === 'copilot' && context.assignedBy && !BOT_LOGIN.test(context.assignedBy))
-            return { id: context.assignedBy, login: context.assignedBy, rule: 'issues-assigned-sender' };
-        if (agent === 'devin') {
-            const m = REQUESTED_BY.exec(pr.body);
-            const who = m?.[1] ? fromIdentity(m[1], 'devin-requested-by') : undefined;
-            if (who)
-                return who;
-        }
-        if (context.mentionedBy && !BOT_LOGIN.test(context.mentionedBy))
-            return { id: context.mentionedBy, login: context.mentionedBy, rule: 'mention-comment-author' };
+        const requested = REQUESTED_BY.exec(pr.body)?.[1];
+        const human = provenance.find((p) => p.humanAuthor)?.humanAuthor;
+        const found = coAuthorOfAgentCommit(commits, markers, dir) ??
+            (agent === 'copilot' ? contextLogin(context.assignedBy, 'issues-assigned-sender', dir) : undefined) ??
+            (requested ? resolveWritten(requested, 'requested-by', dir) : undefined) ??
+            contextLogin(context.mentionedBy, 'mention-comment-author', dir) ??
+            (agent === 'copilot' ? humanAssignee(pr, dir) : undefined) ??
+            (human ? resolveWritten(human, 'git-ai-human-author', dir) : undefined);
+        if (found)
+            return found;
     }
-    const prAuthorIsAgent = markers.some((m) => m.field === 'pr-author');
-    if (prAuthorIsAgent || pr.authorType === 'Bot' || BOT_LOGIN.test(pr.author))
-        return null;
-    return { id: pr.author, login: pr.author, rule: 'pr-author' };
+    return prAuthor(pr, markers, dir) ?? { id: 'unknown', resolved: false, rule: 'none' };
 }
 //# sourceMappingURL=initiator.js.map
 ;// CONCATENATED MODULE: ../../packages/attribution/dist/markers/match.js
 const MAX_VALUE = 200;
+const FREE_TEXT = new Set(['pr-body', 'pr-title', 'message', 'subject']);
+const FROM_MATCH = new Set(['from-trailer', 'from-match']);
+/** "Claude Code" -> "claude-code": a named `agent` group becomes a stable key. */
+function agentKey(named) {
+    return (named
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'unknown');
+}
+function aliasOf(key, aliases) {
+    return aliases && Object.hasOwn(aliases, key) ? (aliases[key] ?? key) : key;
+}
 function hit(c, field, value, m, commit) {
     const named = m.groups?.agent;
     // Free text shows only the matched words; identifiers and names show whole.
-    const shown = field === 'pr-body' || field === 'message' || field === 'subject' ? m[0] : value;
+    const shown = FREE_TEXT.has(field) ? m[0] : value;
     const h = {
         rule: c.rule.id,
         tool: c.rule.tool,
-        agent: c.rule.agent === 'from-trailer' && named ? named.toLowerCase() : c.rule.agent,
+        agent: FROM_MATCH.has(c.rule.agent) && named ? aliasOf(agentKey(named), c.aliases) : c.rule.agent,
         tier: c.rule.tier,
         field,
         value: shown.length > MAX_VALUE ? `${shown.slice(0, MAX_VALUE)}…` : shown,
     };
+    const model = m.groups?.model?.trim();
+    if (model)
+        h.model = model;
+    const context = m.groups?.context?.trim();
+    if (context)
+        h.context = context;
     if (commit !== undefined)
         h.commit = commit;
     return h;
@@ -38249,19 +40262,33 @@ class MarkerMatcher {
             this.byField.set(r.rule.on, list);
         }
     }
-    test(field, value, out, commit) {
+    /** Test one value of a field (also used for provenance facts: git-ai notes, Agent Trace records). */
+    test(field, value, out, commit, reportAs = field) {
         if (value === undefined || value === '')
             return;
         for (const c of this.byField.get(field) ?? []) {
             const m = c.regex.exec(value);
             if (m)
-                out.push(hit(c, field, value, m, commit));
+                out.push(hit(c, reportAs, value, m, commit));
         }
+    }
+    /** git-ai notes and Agent Trace records: the agent they name, with the model they record. */
+    provenance(facts) {
+        const out = [];
+        for (const f of facts) {
+            const before = out.length;
+            this.test(f.source, f.tool, out, f.commit);
+            for (const h of out.slice(before))
+                if (f.model && h.model === undefined)
+                    h.model = f.model;
+        }
+        return out;
     }
     pullRequest(pr) {
         const out = [];
         this.test('pr-author', pr.author, out);
         this.test('pr-body', pr.body, out);
+        this.test('pr-title', pr.title, out);
         this.test('branch', pr.headRef, out);
         for (const label of pr.labels)
             this.test('label', label, out);
@@ -38270,13 +40297,21 @@ class MarkerMatcher {
     commit(c) {
         const out = [];
         this.test('author-email', c.authorEmail, out, c.sha);
-        if (c.committerEmail !== c.authorEmail)
+        if (c.committerEmail !== c.authorEmail) {
             this.test('committer-email', c.committerEmail, out, c.sha);
+            // An agent identity that committed the change is as telling as one that authored it.
+            this.test('author-email', c.committerEmail, out, c.sha, 'committer-email');
+        }
         this.test('author-login', c.authorLogin, out, c.sha);
         this.test('committer-login', c.committerLogin, out, c.sha);
+        if (c.committerLogin !== c.authorLogin)
+            this.test('author-login', c.committerLogin, out, c.sha, 'committer-login');
         this.test('name-suffix', c.authorName, out, c.sha);
-        if (c.committerName !== c.authorName)
+        this.test('author-name', c.authorName, out, c.sha);
+        if (c.committerName !== c.authorName) {
             this.test('name-suffix', c.committerName, out, c.sha);
+            this.test('author-name', c.committerName, out, c.sha);
+        }
         this.test('subject', c.message.split('\n', 1)[0], out, c.sha);
         this.test('message', c.message, out, c.sha);
         const trailerRules = this.byField.get('trailer') ?? [];
@@ -38293,14 +40328,41 @@ class MarkerMatcher {
         return out;
     }
 }
+/**
+ * Mentions are kept only where nothing stronger spoke: a commit (or the PR itself) with a decisive marker does not
+ * also list every tool name its text happens to contain.
+ */
+function pruneMentions(markers) {
+    const decided = new Set(markers.filter((m) => m.tier !== 'mention').map((m) => m.commit ?? ''));
+    return markers.filter((m) => m.tier !== 'mention' || !decided.has(m.commit ?? ''));
+}
 //# sourceMappingURL=match.js.map
 ;// CONCATENATED MODULE: ../../packages/attribution/dist/markers/builtin-rules.js
 const BUILTIN_RULES_FILE = {
-    version: 1,
+    version: 2,
+    aliases: {
+        claude: 'claude-code',
+        'anthropic-claude': 'claude-code',
+        'claude-code-action': 'claude-code',
+        'claude-bot': 'claude-code',
+        'openai-codex': 'codex',
+        'chatgpt-codex-connector': 'codex',
+        'amazon-q-developer': 'amazon-q',
+        'devin-ai-integration': 'devin',
+        'devin-bot': 'devin',
+        'sourcegraph-cody': 'cody',
+        coderabbitai: 'coderabbit',
+        'codiumai-pr-agent-pro': 'qodo',
+        'google-labs-jules': 'jules',
+        'copilot-swe-agent': 'copilot',
+        'github-copilot': 'copilot',
+        'cursor-bot': 'cursor',
+        'gemini-code-assist': 'gemini',
+    },
     rules: [
         {
             id: 'TG-AI-001',
-            tool: 'GitHub Copilot coding agent',
+            tool: 'GitHub Copilot coding agent (Copilot cloud agent)',
             agent: 'copilot',
             tier: 'agent',
             on: 'pr-author',
@@ -38310,7 +40372,7 @@ const BUILTIN_RULES_FILE = {
         },
         {
             id: 'TG-AI-002',
-            tool: 'GitHub Copilot coding agent',
+            tool: 'GitHub Copilot coding agent (Copilot cloud agent)',
             agent: 'copilot',
             tier: 'agent',
             on: 'author-login',
@@ -38320,17 +40382,17 @@ const BUILTIN_RULES_FILE = {
         },
         {
             id: 'TG-AI-003',
-            tool: 'GitHub Copilot coding agent',
+            tool: 'GitHub Copilot coding agent (Copilot cloud agent)',
             agent: 'copilot',
             tier: 'agent',
             on: 'author-email',
-            pattern: '\\d+\\+copilot@users\\.noreply\\.github\\.com',
+            pattern: '(198982749|175728472|\\d+)\\+copilot@users\\.noreply\\.github\\.com|(198982749|175728472)\\+[^@]+@users\\.noreply\\.github\\.com',
             evidence: 'observed',
-            source: 'commits of copilot-swe-agent[bot] use <198982749+Copilot@users.noreply.github.com>',
+            source: 'commits of copilot-swe-agent[bot] use <198982749+Copilot@users.noreply.github.com>; 175728472+copilot and the numeric-id match (renamed bots keep their id) from chaoss/disclosure detection/constants.go @03bcc268',
         },
         {
             id: 'TG-AI-004',
-            tool: 'GitHub Copilot coding agent',
+            tool: 'GitHub Copilot coding agent (Copilot cloud agent)',
             agent: 'copilot',
             tier: 'agent',
             on: 'branch',
@@ -38350,15 +40412,56 @@ const BUILTIN_RULES_FILE = {
             source: 'https://github.com/microsoft/vscode/pull/309951 (AI_CO_AUTHOR_TRAILER) and https://github.com/orgs/community/discussions/203517 (Copilot CLI)',
         },
         {
+            id: 'TG-AI-006',
+            tool: 'GitHub Copilot (VS Code)',
+            agent: 'copilot',
+            tier: 'assisted',
+            on: 'trailer',
+            trailer: 'Co-authored-by',
+            pattern: '.*<copilot@github\\.com>',
+            evidence: 'documented',
+            source: 'VS Code setting git.addAICoAuthor adds Co-authored-by: Copilot <copilot@github.com> (microsoft/vscode AI co-author trailer); also chaoss/disclosure detection/constants.go @03bcc268 KnownCoAuthorEmails',
+        },
+        {
+            id: 'TG-AI-007',
+            tool: 'GitHub Copilot (VS Code)',
+            agent: 'copilot',
+            tier: 'assisted',
+            on: 'author-email',
+            pattern: 'copilot@github\\.com',
+            evidence: 'observed',
+            source: 'coderbuds/ai-detector rules/github-copilot.yml (bot_authors email copilot@github.com)',
+        },
+        {
+            id: 'TG-AI-008',
+            tool: 'GitHub Copilot chat',
+            agent: 'copilot',
+            tier: 'assisted',
+            on: 'author-email',
+            pattern: '(167198135|\\d+)\\+copilot\\[bot\\]@users\\.noreply\\.github\\.com|167198135\\+[^@]+@users\\.noreply\\.github\\.com',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (167198135+copilot[bot]: GitHub Copilot (chat))',
+        },
+        {
+            id: 'TG-AI-009',
+            tool: 'GitHub Copilot',
+            agent: 'copilot',
+            tier: 'assisted',
+            on: 'pr-body',
+            pattern: 'Generated with .{0,40}\\[?GitHub Copilot\\]?|\\[GitHub Copilot\\]\\(',
+            evidence: 'inferred',
+            source: 'coderbuds/ai-detector rules/github-copilot.yml (commit_footers)',
+        },
+        {
             id: 'TG-AI-010',
             tool: 'Claude Code',
             agent: 'claude-code',
             tier: 'assisted',
             on: 'trailer',
             trailer: 'Co-authored-by',
-            pattern: '.*<noreply@anthropic\\.com>',
+            pattern: 'Claude(?: Code)?\\s*<noreply@anthropic\\.com>|(?<model>Claude (?:Opus|Sonnet|Haiku|\\d)[^<(]*?)\\s*(?:\\((?<context>[^()]*)\\))?\\s*<noreply@anthropic\\.com>|.*<noreply@anthropic\\.com>',
             evidence: 'documented',
-            source: 'https://docs.anthropic.com/en/docs/claude-code/settings (includeCoAuthoredBy: Co-Authored-By: Claude <noreply@anthropic.com>)',
+            source: 'https://docs.anthropic.com/en/docs/claude-code/settings (includeCoAuthoredBy: Co-Authored-By: Claude <noreply@anthropic.com>); model names and context sizes as Claude Code writes them: Co-Authored-By: Claude Opus 4.6 (1M context) <noreply@anthropic.com>',
         },
         {
             id: 'TG-AI-011',
@@ -38396,7 +40499,7 @@ const BUILTIN_RULES_FILE = {
             agent: 'claude-code',
             tier: 'agent',
             on: 'author-email',
-            pattern: '\\d+\\+claude\\[bot\\]@users\\.noreply\\.github\\.com',
+            pattern: '(209825114|\\d+)\\+claude\\[bot\\]@users\\.noreply\\.github\\.com|209825114\\+[^@]+@users\\.noreply\\.github\\.com',
             evidence: 'observed',
             source: 'https://github.com/anthropics/claude-code-action (commits signed as claude[bot])',
         },
@@ -38409,6 +40512,46 @@ const BUILTIN_RULES_FILE = {
             pattern: 'claude/(issue|pr)-\\d+-.+',
             evidence: 'observed',
             source: 'https://github.com/anthropics/claude-code-action (branches claude/issue-N-<timestamp>, claude/pr-N-<timestamp>)',
+        },
+        {
+            id: 'TG-AI-016',
+            tool: 'Claude Code on the web',
+            agent: 'claude-code',
+            tier: 'agent',
+            on: 'branch',
+            pattern: 'claude/(?!(issue|pr)-\\d+-)[a-z0-9-]+-[A-Za-z0-9]{4,}',
+            evidence: 'observed',
+            source: 'Claude Code on the web pushes claude/<slug>-<id> branches; chaoss/disclosure detection/constants.go @03bcc268 KnownAgentBranchPrefixes claude/',
+        },
+        {
+            id: 'TG-AI-017',
+            tool: 'Claude',
+            agent: 'claude-code',
+            tier: 'mention',
+            on: 'branch',
+            pattern: 'claude/.+',
+            evidence: 'inferred',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 KnownAgentBranchPrefixes (claude/); a person may name a branch so',
+        },
+        {
+            id: 'TG-AI-018',
+            tool: 'Claude Code',
+            agent: 'claude-code',
+            tier: 'mention',
+            on: 'author-name',
+            pattern: '(?<model>Claude (?:Opus|Sonnet|Haiku)(?: [\\d.]+)?)',
+            evidence: 'inferred',
+            source: 'coderbuds/ai-detector rules/claude-code.yml (name_pattern claude sonnet); a display name never decides',
+        },
+        {
+            id: 'TG-AI-019',
+            tool: 'Claude Code',
+            agent: 'claude-code',
+            tier: 'assisted',
+            on: 'author-email',
+            pattern: '(noreply|claude)@anthropic\\.com',
+            evidence: 'observed',
+            source: 'coderbuds/ai-detector rules/claude-code.yml (bot_authors noreply@anthropic.com, claude@anthropic.com)',
         },
         {
             id: 'TG-AI-020',
@@ -38463,6 +40606,46 @@ const BUILTIN_RULES_FILE = {
             source: 'Cursor cloud agent branches cursor/<slug>-<4 hex> (inferred from public agent logs; no vendor documentation found)',
         },
         {
+            id: 'TG-AI-025',
+            tool: 'Cursor',
+            agent: 'cursor',
+            tier: 'assisted',
+            on: 'pr-body',
+            pattern: '<!--\\s*CURSOR_SUMMARY\\s*-->|cursor\\.com/(background-agent|agents|dashboard)',
+            evidence: 'observed',
+            source: 'coderbuds/ai-detector rules/cursor.yml (CURSOR_SUMMARY comment, cursor.com agent links)',
+        },
+        {
+            id: 'TG-AI-026',
+            tool: 'Cursor',
+            agent: 'cursor',
+            tier: 'agent',
+            on: 'author-email',
+            pattern: '(206951365|\\d+)\\+cursor\\[bot\\]@users\\.noreply\\.github\\.com|206951365\\+[^@]+@users\\.noreply\\.github\\.com',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (206951365+cursor[bot])',
+        },
+        {
+            id: 'TG-AI-027',
+            tool: 'Cursor',
+            agent: 'cursor',
+            tier: 'mention',
+            on: 'author-email',
+            pattern: '.*@cursor\\.so|cursor@.*',
+            evidence: 'inferred',
+            source: 'coderbuds/ai-detector rules/cursor.yml (email patterns @cursor.so, cursor@)',
+        },
+        {
+            id: 'TG-AI-028',
+            tool: 'Cursor',
+            agent: 'cursor',
+            tier: 'mention',
+            on: 'branch',
+            pattern: 'cursor/.+',
+            evidence: 'inferred',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 KnownAgentBranchPrefixes (cursor/)',
+        },
+        {
             id: 'TG-AI-030',
             tool: 'Aider',
             agent: 'aider',
@@ -38479,7 +40662,7 @@ const BUILTIN_RULES_FILE = {
             tier: 'assisted',
             on: 'trailer',
             trailer: 'Co-authored-by',
-            pattern: 'aider( \\(.*\\))? <noreply@aider\\.(chat|dev)>',
+            pattern: 'aider(?: \\((?<model>.*)\\))? <noreply@aider\\.(chat|dev)>',
             evidence: 'documented',
             source: 'https://aider.chat/docs/git.html (--attribute-co-authored-by); aider/repo.py commit docstring',
         },
@@ -38492,6 +40675,26 @@ const BUILTIN_RULES_FILE = {
             pattern: '^aider: ',
             evidence: 'documented',
             source: "https://aider.chat/docs/git.html (--attribute-commit-message-author prefixes 'aider: ')",
+        },
+        {
+            id: 'TG-AI-033',
+            tool: 'Aider',
+            agent: 'aider',
+            tier: 'mention',
+            on: 'branch',
+            pattern: 'aider[-/].+',
+            evidence: 'inferred',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 KnownAgentBranchPrefixes (aider/) and coderbuds/ai-detector rules/aider.yml (aider-)',
+        },
+        {
+            id: 'TG-AI-034',
+            tool: 'Aider',
+            agent: 'aider',
+            tier: 'assisted',
+            on: 'pr-body',
+            pattern: '<!-- Generated with aider -->',
+            evidence: 'inferred',
+            source: 'coderbuds/ai-detector rules/aider.yml (HTML comment marker)',
         },
         {
             id: 'TG-AI-040',
@@ -38509,7 +40712,7 @@ const BUILTIN_RULES_FILE = {
             agent: 'devin',
             tier: 'agent',
             on: 'author-email',
-            pattern: '\\d+\\+devin-ai-integration\\[bot\\]@users\\.noreply\\.github\\.com',
+            pattern: '(158243242|\\d+)\\+devin-ai-integration\\[bot\\]@users\\.noreply\\.github\\.com|158243242\\+[^@]+@users\\.noreply\\.github\\.com',
             evidence: 'observed',
             source: 'Devin AI <158243242+devin-ai-integration[bot]@users.noreply.github.com> in public histories',
         },
@@ -38524,14 +40727,44 @@ const BUILTIN_RULES_FILE = {
             source: "Devin PR bodies end with 'Link to Devin run: https://app.devin.ai/sessions/<id>' and 'Requested by: ...'",
         },
         {
+            id: 'TG-AI-043',
+            tool: 'Devin',
+            agent: 'devin',
+            tier: 'agent',
+            on: 'branch',
+            pattern: 'devin/\\d{9,}-.+',
+            evidence: 'observed',
+            source: 'Devin pushes devin/<unix time>-<slug> branches (public histories); chaoss/disclosure detection/constants.go @03bcc268 KnownAgentBranchPrefixes devin/',
+        },
+        {
+            id: 'TG-AI-044',
+            tool: 'Devin',
+            agent: 'devin',
+            tier: 'mention',
+            on: 'branch',
+            pattern: 'devin/.+',
+            evidence: 'inferred',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 KnownAgentBranchPrefixes (devin/)',
+        },
+        {
+            id: 'TG-AI-045',
+            tool: 'Devin',
+            agent: 'devin',
+            tier: 'mention',
+            on: 'author-email',
+            pattern: '.*@devin\\.ai',
+            evidence: 'inferred',
+            source: 'coderbuds/ai-detector rules/devin.yml (bot@devin.ai, @devin.ai)',
+        },
+        {
             id: 'TG-AI-050',
             tool: 'OpenAI Codex cloud',
             agent: 'codex',
             tier: 'agent',
             on: 'pr-body',
-            pattern: 'https://chatgpt\\.com/codex/tasks/task_[a-z0-9_]+',
+            pattern: 'https://chatgpt\\.com/codex/(cloud/)?tasks/task_[a-z0-9_]+',
             evidence: 'observed',
-            source: 'Codex cloud PR bodies link the task: [Codex Task](https://chatgpt.com/codex/tasks/task_e_...)',
+            source: 'Codex cloud PR bodies link the task: [Codex Task](https://chatgpt.com/codex/tasks/task_e_...); the /codex/cloud/tasks/ form from coderbuds/ai-detector rules/openai-codex.yml',
         },
         {
             id: 'TG-AI-051',
@@ -38553,6 +40786,67 @@ const BUILTIN_RULES_FILE = {
             pattern: '.*<codex@openai\\.com>',
             evidence: 'observed',
             source: 'Co-authored-by: Codex <codex@openai.com> in public histories (no vendor documentation found)',
+        },
+        {
+            id: 'TG-AI-053',
+            tool: 'OpenAI Codex',
+            agent: 'codex',
+            tier: 'agent',
+            on: 'pr-author',
+            pattern: 'chatgpt-codex-connector\\[bot\\]|openai-codex\\[bot\\]',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (chatgpt-codex-connector[bot], openai-codex[bot])',
+        },
+        {
+            id: 'TG-AI-054',
+            tool: 'OpenAI Codex',
+            agent: 'codex',
+            tier: 'agent',
+            on: 'author-email',
+            pattern: '(199175422|215057067|\\d+)\\+(chatgpt-codex-connector|openai-codex)\\[bot\\]@users\\.noreply\\.github\\.com|(199175422|215057067)\\+[^@]+@users\\.noreply\\.github\\.com',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268',
+        },
+        {
+            id: 'TG-AI-055',
+            tool: 'OpenAI Codex cloud',
+            agent: 'codex',
+            tier: 'agent',
+            on: 'pr-title',
+            pattern: '^\\[codex\\]',
+            evidence: 'observed',
+            source: 'coderbuds/ai-detector rules/openai-codex.yml (Codex cloud titles PRs [codex] ...)',
+        },
+        {
+            id: 'TG-AI-056',
+            tool: 'OpenAI Codex',
+            agent: 'codex',
+            tier: 'mention',
+            on: 'branch',
+            pattern: 'codex-.+|.+/codex/.+',
+            evidence: 'inferred',
+            source: 'coderbuds/ai-detector rules/openai-codex.yml (branch codex- and /codex/)',
+        },
+        {
+            id: 'TG-AI-057',
+            tool: 'OpenAI Codex',
+            agent: 'codex',
+            tier: 'mention',
+            on: 'label',
+            pattern: 'codex',
+            evidence: 'inferred',
+            source: 'coderbuds/ai-detector rules/openai-codex.yml (label codex); a label anyone can set',
+        },
+        {
+            id: 'TG-AI-058',
+            tool: 'OpenAI Codex',
+            agent: 'codex',
+            tier: 'assisted',
+            on: 'trailer',
+            trailer: 'Co-authored-by',
+            pattern: '.*<noreply@openai\\.com>',
+            evidence: 'observed',
+            source: 'Co-authored-by: Codex <noreply@openai.com> by repository convention (public AGENTS.md files; no vendor documentation found)',
         },
         {
             id: 'TG-AI-060',
@@ -38591,9 +40885,29 @@ const BUILTIN_RULES_FILE = {
             agent: 'jules',
             tier: 'agent',
             on: 'author-email',
-            pattern: '\\d+\\+google-labs-jules\\[bot\\]@users\\.noreply\\.github\\.com',
+            pattern: '(161369871|\\d+)\\+google-labs-jules\\[bot\\]@users\\.noreply\\.github\\.com|161369871\\+[^@]+@users\\.noreply\\.github\\.com',
             evidence: 'observed',
             source: '161369871+google-labs-jules[bot]@users.noreply.github.com in public histories',
+        },
+        {
+            id: 'TG-AI-072',
+            tool: 'Jules',
+            agent: 'jules',
+            tier: 'agent',
+            on: 'pr-body',
+            pattern: 'PR created automatically by Jules for task|jules\\.google\\.com/task/',
+            evidence: 'observed',
+            source: 'coderbuds/ai-detector rules/jules.yml (PR signature and task link)',
+        },
+        {
+            id: 'TG-AI-073',
+            tool: 'Jules',
+            agent: 'jules',
+            tier: 'agent',
+            on: 'branch',
+            pattern: 'jules-\\d{6,}.*',
+            evidence: 'observed',
+            source: 'coderbuds/ai-detector rules/jules.yml (branch jules-<task id>-<hash>)',
         },
         {
             id: 'TG-AI-080',
@@ -38613,9 +40927,50 @@ const BUILTIN_RULES_FILE = {
             tier: 'assisted',
             on: 'trailer',
             trailer: 'Co-authored-by',
-            pattern: '.*<\\d+\\+gemini-code-assist\\[bot\\]@users\\.noreply\\.github\\.com>',
+            pattern: '.*<(176961590|\\d+)\\+gemini-code-assist\\[bot\\]@users\\.noreply\\.github\\.com>',
             evidence: 'observed',
             source: 'suggestions of gemini-code-assist[bot] applied on GitHub add it as co-author',
+        },
+        {
+            id: 'TG-AI-082',
+            tool: 'Gemini CLI',
+            agent: 'gemini',
+            tier: 'assisted',
+            on: 'trailer',
+            trailer: 'Co-authored-by',
+            pattern: '.*<noreply@google\\.com>',
+            evidence: 'observed',
+            source: 'Co-Authored-By: Gemini <noreply@google.com> by repository convention for Gemini CLI (public AGENTS.md/GEMINI.md files; no vendor documentation found)',
+        },
+        {
+            id: 'TG-AI-083',
+            tool: 'Gemini Code Assist',
+            agent: 'gemini',
+            tier: 'agent',
+            on: 'author-email',
+            pattern: '(176961590|\\d+)\\+gemini-code-assist\\[bot\\]@users\\.noreply\\.github\\.com|176961590\\+[^@]+@users\\.noreply\\.github\\.com',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (176961590+gemini-code-assist[bot])',
+        },
+        {
+            id: 'TG-AI-084',
+            tool: 'Gemini',
+            agent: 'gemini',
+            tier: 'mention',
+            on: 'branch',
+            pattern: 'gemini/.+',
+            evidence: 'inferred',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 KnownAgentBranchPrefixes (gemini/)',
+        },
+        {
+            id: 'TG-AI-085',
+            tool: 'Cline',
+            agent: 'cline',
+            tier: 'mention',
+            on: 'branch',
+            pattern: 'cline/.+',
+            evidence: 'inferred',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 KnownAgentBranchPrefixes (cline/)',
         },
         {
             id: 'TG-AI-090',
@@ -38633,7 +40988,7 @@ const BUILTIN_RULES_FILE = {
             agent: 'amazon-q',
             tier: 'agent',
             on: 'author-email',
-            pattern: '\\d+\\+amazon-q-developer\\[bot\\]@users\\.noreply\\.github\\.com',
+            pattern: '(208079219|\\d+)\\+amazon-q-developer\\[bot\\]@users\\.noreply\\.github\\.com|208079219\\+[^@]+@users\\.noreply\\.github\\.com',
             evidence: 'observed',
             source: '208079219+amazon-q-developer[bot]@users.noreply.github.com (GitHub Users API)',
         },
@@ -38682,6 +41037,523 @@ const BUILTIN_RULES_FILE = {
             source: 'https://www.apache.org/legal/generative-tooling.html (Generated-by: token) and https://docs.openstack.org/nova/latest/contributor/commit-messages.html (Generated-By: mostly machine-authored)',
         },
         {
+            id: 'TG-AI-120',
+            tool: 'Windsurf',
+            agent: 'windsurf',
+            tier: 'assisted',
+            on: 'pr-body',
+            pattern: 'codeium\\.com/windsurf|<!-- WindSurf -->',
+            evidence: 'inferred',
+            source: 'coderbuds/ai-detector rules/windsurf.yml (URL and HTML comment)',
+        },
+        {
+            id: 'TG-AI-121',
+            tool: 'Windsurf',
+            agent: 'windsurf',
+            tier: 'assisted',
+            on: 'trailer',
+            trailer: 'Co-authored-by',
+            pattern: '.*<(noreply|windsurf)@(codeium|windsurf)\\.com>',
+            evidence: 'inferred',
+            source: 'Co-authored-by: Windsurf <noreply@windsurf.com> / <...@codeium.com> by repository convention (no vendor documentation found)',
+        },
+        {
+            id: 'TG-AI-122',
+            tool: 'Windsurf',
+            agent: 'windsurf',
+            tier: 'mention',
+            on: 'branch',
+            pattern: 'windsurf[-/].+',
+            evidence: 'inferred',
+            source: 'coderbuds/ai-detector rules/windsurf.yml (branch windsurf-)',
+        },
+        {
+            id: 'TG-AI-130',
+            tool: 'Replit Agent',
+            agent: 'replit',
+            tier: 'agent',
+            on: 'trailer',
+            trailer: 'Replit-Commit-Author',
+            pattern: 'agent',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 ReplitAttributionRegex (Replit-Commit-Author: Agent)',
+        },
+        {
+            id: 'TG-AI-131',
+            tool: 'Replit Assistant',
+            agent: 'replit',
+            tier: 'assisted',
+            on: 'trailer',
+            trailer: 'Replit-Commit-Author',
+            pattern: 'assistant',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 ReplitAttributionRegex (Replit-Commit-Author: Assistant)',
+        },
+        {
+            id: 'TG-AI-132',
+            tool: 'Replit',
+            agent: 'replit',
+            tier: 'assisted',
+            on: 'trailer',
+            trailer: 'Replit-Commit-Session-Id',
+            pattern: '[a-f0-9-]+',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (Replit-Commit-Session-Id: session of a Replit AI conversation)',
+        },
+        {
+            id: 'TG-AI-133',
+            tool: 'Replit',
+            agent: 'replit',
+            tier: 'agent',
+            on: 'pr-author',
+            pattern: 'replit\\[bot\\]',
+            evidence: 'inferred',
+            source: 'coderbuds/ai-detector rules/replit-ai.yml (bot_authors replit[bot])',
+        },
+        {
+            id: 'TG-AI-134',
+            tool: 'Replit',
+            agent: 'replit',
+            tier: 'agent',
+            on: 'author-email',
+            pattern: 'ai@replit\\.com|\\d+\\+replit\\[bot\\]@users\\.noreply\\.github\\.com',
+            evidence: 'inferred',
+            source: 'coderbuds/ai-detector rules/replit-ai.yml (ai@replit.com)',
+        },
+        {
+            id: 'TG-AI-135',
+            tool: 'Replit',
+            agent: 'replit',
+            tier: 'assisted',
+            on: 'pr-body',
+            pattern: 'replit\\.com/ai|<!-- Generated by Replit AI -->',
+            evidence: 'inferred',
+            source: 'coderbuds/ai-detector rules/replit-ai.yml',
+        },
+        {
+            id: 'TG-AI-136',
+            tool: 'Replit',
+            agent: 'replit',
+            tier: 'mention',
+            on: 'label',
+            pattern: 'replit-ai',
+            evidence: 'inferred',
+            source: 'coderbuds/ai-detector rules/replit-ai.yml (label replit-ai)',
+        },
+        {
+            id: 'TG-AI-140',
+            tool: 'OpenCode',
+            agent: 'opencode',
+            tier: 'agent',
+            on: 'pr-author',
+            pattern: 'opencode-agent\\[bot\\]',
+            evidence: 'observed',
+            source: 'anomalyco/opencode: the OpenCode GitHub App opens PRs and releases as opencode-agent[bot]',
+        },
+        {
+            id: 'TG-AI-141',
+            tool: 'OpenCode',
+            agent: 'opencode',
+            tier: 'agent',
+            on: 'author-email',
+            pattern: '\\d+\\+opencode-agent\\[bot\\]@users\\.noreply\\.github\\.com|opencode-agent\\[bot\\]@users\\.noreply\\.github\\.com',
+            evidence: 'observed',
+            source: 'anomalyco/opencode: commits by the opencode-agent[bot] GitHub App identity',
+        },
+        {
+            id: 'TG-AI-142',
+            tool: 'OpenCode',
+            agent: 'opencode',
+            tier: 'assisted',
+            on: 'trailer',
+            trailer: 'Co-authored-by',
+            pattern: '.*<(\\d+\\+)?opencode-agent\\[bot\\]@users\\.noreply\\.github\\.com>',
+            evidence: 'observed',
+            source: 'anomalyco/opencode commit convention: Co-authored-by: opencode <opencode-agent[bot]@users.noreply.github.com>',
+        },
+        {
+            id: 'TG-AI-150',
+            tool: 'Entire',
+            agent: 'from-match',
+            tier: 'assisted',
+            on: 'trailer',
+            trailer: 'Entire-Agent',
+            pattern: '(?<agent>.+)',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 EntireIOTrailers (Entire-Agent names the agent of the recorded session)',
+        },
+        {
+            id: 'TG-AI-151',
+            tool: 'Entire',
+            agent: 'entire',
+            tier: 'assisted',
+            on: 'trailer',
+            trailer: 'Entire-Session',
+            pattern: '.+',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 EntireIOTrailers (Entire-Session: the commit belongs to a recorded agent session)',
+        },
+        {
+            id: 'TG-AI-152',
+            tool: 'Entire',
+            agent: 'entire',
+            tier: 'assisted',
+            on: 'trailer',
+            trailer: 'Entire-Checkpoint',
+            pattern: '.+',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 EntireIOTrailers (Entire-Checkpoint: the commit belongs to a recorded agent session)',
+        },
+        {
+            id: 'TG-AI-153',
+            tool: 'Entire',
+            agent: 'entire',
+            tier: 'assisted',
+            on: 'trailer',
+            trailer: 'Entire-Metadata',
+            pattern: '.+',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 EntireIOTrailers (Entire-Metadata: the commit belongs to a recorded agent session)',
+        },
+        {
+            id: 'TG-AI-154',
+            tool: 'Entire',
+            agent: 'entire',
+            tier: 'assisted',
+            on: 'trailer',
+            trailer: 'Entire-Metadata-Task',
+            pattern: '.+',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 EntireIOTrailers (Entire-Metadata-Task: the commit belongs to a recorded agent session)',
+        },
+        {
+            id: 'TG-AI-155',
+            tool: 'Entire',
+            agent: 'entire',
+            tier: 'assisted',
+            on: 'trailer',
+            trailer: 'Entire-Strategy',
+            pattern: '.+',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 EntireIOTrailers (Entire-Strategy: the commit belongs to a recorded agent session)',
+        },
+        {
+            id: 'TG-AI-156',
+            tool: 'Entire',
+            agent: 'entire',
+            tier: 'assisted',
+            on: 'trailer',
+            trailer: 'Entire-Condensation',
+            pattern: '.+',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 EntireIOTrailers (Entire-Condensation: the commit belongs to a recorded agent session)',
+        },
+        {
+            id: 'TG-AI-157',
+            tool: 'Entire',
+            agent: 'entire',
+            tier: 'assisted',
+            on: 'trailer',
+            trailer: 'Entire-Source-Ref',
+            pattern: '.+',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 EntireIOTrailers (Entire-Source-Ref: the commit belongs to a recorded agent session)',
+        },
+        {
+            id: 'TG-AI-160',
+            tool: 'Claude (Anthropic GitHub App)',
+            agent: 'claude-code',
+            tier: 'agent',
+            on: 'author-email',
+            pattern: '(215619710|\\d+)\\+anthropic-claude\\[bot\\]@users\\.noreply\\.github\\.com|215619710\\+[^@]+@users\\.noreply\\.github\\.com',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (215619710+anthropic-claude[bot])',
+        },
+        {
+            id: 'TG-AI-161',
+            tool: 'Claude (Anthropic GitHub App)',
+            agent: 'claude-code',
+            tier: 'agent',
+            on: 'pr-author',
+            pattern: 'anthropic-claude\\[bot\\]',
+            evidence: 'inferred',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (anthropic-claude[bot] is the app identity; PRs opened by it are its own)',
+        },
+        {
+            id: 'TG-AI-162',
+            tool: 'claude-code-action',
+            agent: 'claude-code',
+            tier: 'agent',
+            on: 'author-email',
+            pattern: '(208546643|\\d+)\\+claude-code-action\\[bot\\]@users\\.noreply\\.github\\.com|208546643\\+[^@]+@users\\.noreply\\.github\\.com',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (208546643+claude-code-action[bot])',
+        },
+        {
+            id: 'TG-AI-163',
+            tool: 'claude-code-action',
+            agent: 'claude-code',
+            tier: 'agent',
+            on: 'pr-author',
+            pattern: 'claude-code-action\\[bot\\]',
+            evidence: 'inferred',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (claude-code-action[bot] is the app identity; PRs opened by it are its own)',
+        },
+        {
+            id: 'TG-AI-164',
+            tool: 'Cline',
+            agent: 'cline',
+            tier: 'agent',
+            on: 'author-email',
+            pattern: '(205137888|\\d+)\\+cline\\[bot\\]@users\\.noreply\\.github\\.com|205137888\\+[^@]+@users\\.noreply\\.github\\.com',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (205137888+cline[bot])',
+        },
+        {
+            id: 'TG-AI-165',
+            tool: 'Cline',
+            agent: 'cline',
+            tier: 'agent',
+            on: 'pr-author',
+            pattern: 'cline\\[bot\\]',
+            evidence: 'inferred',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (cline[bot] is the app identity; PRs opened by it are its own)',
+        },
+        {
+            id: 'TG-AI-166',
+            tool: 'Continue',
+            agent: 'continue',
+            tier: 'agent',
+            on: 'author-email',
+            pattern: '(230936708|\\d+)\\+continue\\[bot\\]@users\\.noreply\\.github\\.com|230936708\\+[^@]+@users\\.noreply\\.github\\.com',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (230936708+continue[bot])',
+        },
+        {
+            id: 'TG-AI-167',
+            tool: 'Continue',
+            agent: 'continue',
+            tier: 'agent',
+            on: 'pr-author',
+            pattern: 'continue\\[bot\\]',
+            evidence: 'inferred',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (continue[bot] is the app identity; PRs opened by it are its own)',
+        },
+        {
+            id: 'TG-AI-168',
+            tool: 'Sourcegraph Cody',
+            agent: 'cody',
+            tier: 'agent',
+            on: 'author-email',
+            pattern: '(201248094|\\d+)\\+sourcegraph-cody\\[bot\\]@users\\.noreply\\.github\\.com|201248094\\+[^@]+@users\\.noreply\\.github\\.com',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (201248094+sourcegraph-cody[bot])',
+        },
+        {
+            id: 'TG-AI-169',
+            tool: 'Sourcegraph Cody',
+            agent: 'cody',
+            tier: 'agent',
+            on: 'pr-author',
+            pattern: 'sourcegraph-cody\\[bot\\]',
+            evidence: 'inferred',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (sourcegraph-cody[bot] is the app identity; PRs opened by it are its own)',
+        },
+        {
+            id: 'TG-AI-170',
+            tool: 'JetBrains AI',
+            agent: 'jetbrains-ai',
+            tier: 'agent',
+            on: 'author-email',
+            pattern: '(220155983|\\d+)\\+jetbrains-ai\\[bot\\]@users\\.noreply\\.github\\.com|220155983\\+[^@]+@users\\.noreply\\.github\\.com',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (220155983+jetbrains-ai[bot])',
+        },
+        {
+            id: 'TG-AI-171',
+            tool: 'JetBrains AI',
+            agent: 'jetbrains-ai',
+            tier: 'agent',
+            on: 'pr-author',
+            pattern: 'jetbrains-ai\\[bot\\]',
+            evidence: 'inferred',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (jetbrains-ai[bot] is the app identity; PRs opened by it are its own)',
+        },
+        {
+            id: 'TG-AI-172',
+            tool: 'CodeRabbit',
+            agent: 'coderabbit',
+            tier: 'agent',
+            on: 'author-email',
+            pattern: '(136622811|\\d+)\\+coderabbitai\\[bot\\]@users\\.noreply\\.github\\.com|136622811\\+[^@]+@users\\.noreply\\.github\\.com',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (136622811+coderabbitai[bot])',
+        },
+        {
+            id: 'TG-AI-173',
+            tool: 'CodeRabbit',
+            agent: 'coderabbit',
+            tier: 'agent',
+            on: 'pr-author',
+            pattern: 'coderabbitai\\[bot\\]',
+            evidence: 'inferred',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (coderabbitai[bot] is the app identity; PRs opened by it are its own)',
+        },
+        {
+            id: 'TG-AI-174',
+            tool: 'Qodo PR-Agent Pro',
+            agent: 'qodo',
+            tier: 'agent',
+            on: 'author-email',
+            pattern: '(151058649|\\d+)\\+codiumai-pr-agent-pro\\[bot\\]@users\\.noreply\\.github\\.com|151058649\\+[^@]+@users\\.noreply\\.github\\.com',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (151058649+codiumai-pr-agent-pro[bot])',
+        },
+        {
+            id: 'TG-AI-175',
+            tool: 'Qodo PR-Agent Pro',
+            agent: 'qodo',
+            tier: 'agent',
+            on: 'pr-author',
+            pattern: 'codiumai-pr-agent-pro\\[bot\\]',
+            evidence: 'inferred',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (codiumai-pr-agent-pro[bot] is the app identity; PRs opened by it are its own)',
+        },
+        {
+            id: 'TG-AI-190',
+            tool: 'AI bot co-author',
+            agent: 'from-match',
+            tier: 'assisted',
+            on: 'trailer',
+            trailer: 'Co-authored-by',
+            pattern: '.*<(?:\\d+\\+)?(?<agent>claude|anthropic-claude|claude-code-action|copilot|copilot-swe-agent|cursor|openai-codex|chatgpt-codex-connector|amazon-q-developer|devin-ai-integration|cline|continue|sourcegraph-cody|jetbrains-ai|coderabbitai|codiumai-pr-agent-pro|google-labs-jules)\\[bot\\]@users\\.noreply\\.github\\.com>|.*<(?:209825114|215619710|208546643|167198135|206951365|215057067|199175422|208079219|158243242|205137888|230936708|201248094|220155983|136622811|151058649|161369871)\\+[^@>]+@users\\.noreply\\.github\\.com>',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (Co-Authored-By with a known agent committer email)',
+        },
+        {
+            id: 'TG-AI-191',
+            tool: 'Codebuff',
+            agent: 'codebuff',
+            tier: 'assisted',
+            on: 'message',
+            pattern: 'Generated with (Codebuff|Freebuff)|Generated with:\\s+github\\.com/[^/\\s]+/[^@\\s]*(codebuff|freebuff)[^@\\s]*@[0-9a-f]+',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 (Codebuff/Freebuff attribution text)',
+        },
+        {
+            id: 'TG-AI-192',
+            tool: 'Codebuff',
+            agent: 'codebuff',
+            tier: 'assisted',
+            on: 'trailer',
+            trailer: 'Co-authored-by',
+            pattern: '.*<noreply@(codebuff|freebuff)\\.com>',
+            evidence: 'observed',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 KnownCoAuthorEmails (noreply@codebuff.com, noreply@freebuff.com)',
+        },
+        {
+            id: 'TG-AI-193',
+            tool: 'Amp',
+            agent: 'amp',
+            tier: 'assisted',
+            on: 'trailer',
+            trailer: 'Co-authored-by',
+            pattern: '.*<amp@ampcode\\.com>',
+            evidence: 'observed',
+            source: 'Co-authored-by: Amp <amp@ampcode.com> added by Sourcegraph Amp (public histories)',
+        },
+        {
+            id: 'TG-AI-194',
+            tool: 'v0',
+            agent: 'v0',
+            tier: 'assisted',
+            on: 'pr-body',
+            pattern: 'Generated with v0\\b|<!-- Generated by v0 -->|<!-- v0 by Vercel -->|\\bv0\\.dev\\b',
+            evidence: 'inferred',
+            source: 'coderbuds/ai-detector rules/v0-dev.yml',
+        },
+        {
+            id: 'TG-AI-195',
+            tool: 'AI disclosure checkbox',
+            agent: 'ai',
+            tier: 'assisted',
+            on: 'pr-body',
+            pattern: '-\\s*\\[[xX]\\]\\s*This contribution was assisted or created by Generative AI tools',
+            evidence: 'documented',
+            source: 'chaoss/disclosure detection/constants.go @03bcc268 DefaultCheckboxAIUsedLabel (a checked AI-used checkbox in the PR template)',
+        },
+        {
+            id: 'TG-AI-196',
+            tool: 'AI tool footer',
+            agent: 'from-match',
+            tier: 'assisted',
+            on: 'pr-body',
+            pattern: '🤖\\s*Generated with.{0,40}?\\b(?<agent>Claude Code|Copilot|Cursor|Devin|Codex|Gemini|Windsurf|Aider)\\b',
+            evidence: 'observed',
+            source: 'coderbuds/ai-detector rules/ claude-code/github-copilot/cursor/devin.yml (robot-emoji "Generated with" footers)',
+        },
+        {
+            id: 'TG-AI-197',
+            tool: 'Agent co-author named',
+            agent: 'from-match',
+            tier: 'mention',
+            on: 'trailer',
+            trailer: 'Co-authored-by',
+            pattern: '(?<agent>Claude|Copilot|GitHub Copilot|Cursor|Devin|Codex|Gemini)\\b.*',
+            evidence: 'inferred',
+            source: 'coderbuds/ai-detector rules/ (Co-Authored-By:.*Devin/Cursor/GitHub Copilot, Claude Sonnet): a co-author name only, never decides',
+        },
+        {
+            id: 'TG-AI-198',
+            tool: 'git-ai',
+            agent: 'from-match',
+            tier: 'assisted',
+            on: 'git-ai-note',
+            pattern: '(?<agent>.+)',
+            evidence: 'documented',
+            source: 'Git AI Standard v3.0.0 authorship logs (refs/notes/ai), metadata prompts[].agent_id.tool; chaoss/disclosure detection/constants.go @03bcc268 gitnotes detector',
+        },
+        {
+            id: 'TG-AI-199',
+            tool: 'Agent Trace',
+            agent: 'from-match',
+            tier: 'assisted',
+            on: 'agent-trace',
+            pattern: '(?<agent>.+)',
+            evidence: 'documented',
+            source: 'https://agent-trace.dev (records with contributor type ai; tool.name names the agent)',
+        },
+        {
+            id: 'TG-AI-200',
+            tool: 'AI bot account (unverified)',
+            agent: 'from-match',
+            tier: 'mention',
+            on: 'author-login',
+            pattern: '(?<agent>claude-bot|github-copilot|cursor-bot|devin-bot)',
+            evidence: 'inferred',
+            source: 'coderbuds/ai-detector rules/claude-code/github-copilot/cursor/devin.yml (bot usernames; ordinary accounts anyone can register)',
+        },
+        {
+            id: 'TG-AI-201',
+            tool: 'GitHub Copilot chat',
+            agent: 'copilot',
+            tier: 'assisted',
+            on: 'author-login',
+            pattern: 'copilot\\[bot\\]',
+            evidence: 'observed',
+            source: 'coderbuds/ai-detector rules/github-copilot.yml (username copilot[bot]); chaoss/disclosure 167198135+copilot[bot]',
+        },
+        {
+            id: 'TG-AI-202',
+            tool: 'GitHub Copilot',
+            agent: 'copilot',
+            tier: 'mention',
+            on: 'author-email',
+            pattern: 'copilot.+@github\\.com',
+            evidence: 'inferred',
+            source: 'coderbuds/ai-detector rules/github-copilot.yml (email_pattern copilot.*@github.com)',
+        },
+        {
             id: 'TG-BOT-001',
             tool: 'Dependabot',
             agent: 'dependabot',
@@ -38701,6 +41573,36 @@ const BUILTIN_RULES_FILE = {
             evidence: 'documented',
             source: 'https://docs.renovatebot.com (the Renovate GitHub App opens PRs as renovate[bot])',
         },
+        {
+            id: 'TG-AIM-001',
+            tool: 'AI tool mentioned',
+            agent: 'from-match',
+            tier: 'mention',
+            on: 'pr-body',
+            pattern: '(?<![\\p{L}\\p{N}_])(?<agent>Copilot[\\s_-]coding[\\s_-]agent|Copilot[\\s_-]cloud[\\s_-]agent|Amazon[\\s_-]Q[\\s_-]Developer|Gemini[\\s_-]Code[\\s_-]Assist|Salesforce[\\s_-]Codegen|Sourcegraph[\\s_-]Cody|GitHub[\\s_-]Copilot|Grok[\\s_-]Code[\\s_-]Fast|Claude[\\s_-]Sonnet|CodeReviewBot|CodeWhisperer|Google[\\s_-]Gemini|Augment[\\s_-]Code|Claude[\\s_-]Haiku|Continue[\\s_-]CLI|Continue\\.dev|GitKraken[\\s_-]AI|JetBrains[\\s_-]AI|OpenAI[\\s_-]Codex|Replit[\\s_-]Agent|Yi[\\s_-]Lightning|Antigravity|Claude[\\s_-]Code|Claude[\\s_-]Opus|Continue[\\s_-]AI|Lovable\\.dev|Code[\\s_-]Llama|CodeRabbit|Command[\\s_-]R\\+|Gemini[\\s_-]CLI|OpenClaude|Pieces\\.app|SantaCoder|Supermaven|Codestral|Command[\\s_-]R|Kilo[\\s_-]Code|Magistral|MicroClaw|OpenHands|Qwen[\\s_-]Code|StarCoder|SWE[\\s_-]Agent|Vercel[\\s_-]v0|Amazon[\\s_-]Q|Bolt\\.new|ClawWork|Codebuff|CodeGeeX|CodiumAI|DeepSeek|Freebuff|Glide[\\s_-]AI|Greptile|IronClaw|MimiClaw|NanoClaw|Nemotron|OpenClaw|OpenCode|PicoClaw|PiecesOS|PR[\\s_-]Agent|Roo[\\s_-]Code|Sourcery|SupaClaw|Sweep[\\s_-]AI|TinyClaw|Windsurf|xAI[\\s_-]Grok|Yi[\\s_-]01\\.ai|Yi[\\s_-]Coder|Yi[\\s_-]Large|ZeroClaw|Zhipu[\\s_-]AI|ChatGLM|ChatGPT|CodeGPT|Codeium|Copilot|Grok[\\s_-]AI|Mistral|Mixtral|t3\\.chat|Tabnine|Claude|Cursor|Entire|git[\\s_-]ai|Mastra|PearAI|Replit|Zed[\\s_-]AI|01\\.ai|Aider|Cline|Codex|Devin|Gemma|GLM[\\s_-]4|Goose|GPT[\\s_-]4|GPT[\\s_-]5|Jules|Llama|Phi[\\s_-]4|Phind|Yi[\\s_-]AI|ZCode|Bito|Cody|Kimi|Kiro|Qodo|Qwen|Trae|Z\\.ai|Amp)(?=$|[\\s.,!?;:)\\]"\'])',
+            evidence: 'inferred',
+            source: 'chaoss/disclosure detection/constants.go SupportedToolsInMentions @03bcc268 (word-boundary tool mentions, low confidence), plus the agents trustgate names elsewhere',
+        },
+        {
+            id: 'TG-AIM-002',
+            tool: 'AI tool mentioned',
+            agent: 'from-match',
+            tier: 'mention',
+            on: 'pr-title',
+            pattern: '(?<![\\p{L}\\p{N}_])(?<agent>Copilot[\\s_-]coding[\\s_-]agent|Copilot[\\s_-]cloud[\\s_-]agent|Amazon[\\s_-]Q[\\s_-]Developer|Gemini[\\s_-]Code[\\s_-]Assist|Salesforce[\\s_-]Codegen|Sourcegraph[\\s_-]Cody|GitHub[\\s_-]Copilot|Grok[\\s_-]Code[\\s_-]Fast|Claude[\\s_-]Sonnet|CodeReviewBot|CodeWhisperer|Google[\\s_-]Gemini|Augment[\\s_-]Code|Claude[\\s_-]Haiku|Continue[\\s_-]CLI|Continue\\.dev|GitKraken[\\s_-]AI|JetBrains[\\s_-]AI|OpenAI[\\s_-]Codex|Replit[\\s_-]Agent|Yi[\\s_-]Lightning|Antigravity|Claude[\\s_-]Code|Claude[\\s_-]Opus|Continue[\\s_-]AI|Lovable\\.dev|Code[\\s_-]Llama|CodeRabbit|Command[\\s_-]R\\+|Gemini[\\s_-]CLI|OpenClaude|Pieces\\.app|SantaCoder|Supermaven|Codestral|Command[\\s_-]R|Kilo[\\s_-]Code|Magistral|MicroClaw|OpenHands|Qwen[\\s_-]Code|StarCoder|SWE[\\s_-]Agent|Vercel[\\s_-]v0|Amazon[\\s_-]Q|Bolt\\.new|ClawWork|Codebuff|CodeGeeX|CodiumAI|DeepSeek|Freebuff|Glide[\\s_-]AI|Greptile|IronClaw|MimiClaw|NanoClaw|Nemotron|OpenClaw|OpenCode|PicoClaw|PiecesOS|PR[\\s_-]Agent|Roo[\\s_-]Code|Sourcery|SupaClaw|Sweep[\\s_-]AI|TinyClaw|Windsurf|xAI[\\s_-]Grok|Yi[\\s_-]01\\.ai|Yi[\\s_-]Coder|Yi[\\s_-]Large|ZeroClaw|Zhipu[\\s_-]AI|ChatGLM|ChatGPT|CodeGPT|Codeium|Copilot|Grok[\\s_-]AI|Mistral|Mixtral|t3\\.chat|Tabnine|Claude|Cursor|Entire|git[\\s_-]ai|Mastra|PearAI|Replit|Zed[\\s_-]AI|01\\.ai|Aider|Cline|Codex|Devin|Gemma|GLM[\\s_-]4|Goose|GPT[\\s_-]4|GPT[\\s_-]5|Jules|Llama|Phi[\\s_-]4|Phind|Yi[\\s_-]AI|ZCode|Bito|Cody|Kimi|Kiro|Qodo|Qwen|Trae|Z\\.ai|Amp)(?=$|[\\s.,!?;:)\\]"\'])',
+            evidence: 'inferred',
+            source: 'chaoss/disclosure detection/constants.go SupportedToolsInMentions @03bcc268 (word-boundary tool mentions, low confidence), plus the agents trustgate names elsewhere',
+        },
+        {
+            id: 'TG-AIM-003',
+            tool: 'AI tool mentioned',
+            agent: 'from-match',
+            tier: 'mention',
+            on: 'message',
+            pattern: '(?<![\\p{L}\\p{N}_])(?<agent>Copilot[\\s_-]coding[\\s_-]agent|Copilot[\\s_-]cloud[\\s_-]agent|Amazon[\\s_-]Q[\\s_-]Developer|Gemini[\\s_-]Code[\\s_-]Assist|Salesforce[\\s_-]Codegen|Sourcegraph[\\s_-]Cody|GitHub[\\s_-]Copilot|Grok[\\s_-]Code[\\s_-]Fast|Claude[\\s_-]Sonnet|CodeReviewBot|CodeWhisperer|Google[\\s_-]Gemini|Augment[\\s_-]Code|Claude[\\s_-]Haiku|Continue[\\s_-]CLI|Continue\\.dev|GitKraken[\\s_-]AI|JetBrains[\\s_-]AI|OpenAI[\\s_-]Codex|Replit[\\s_-]Agent|Yi[\\s_-]Lightning|Antigravity|Claude[\\s_-]Code|Claude[\\s_-]Opus|Continue[\\s_-]AI|Lovable\\.dev|Code[\\s_-]Llama|CodeRabbit|Command[\\s_-]R\\+|Gemini[\\s_-]CLI|OpenClaude|Pieces\\.app|SantaCoder|Supermaven|Codestral|Command[\\s_-]R|Kilo[\\s_-]Code|Magistral|MicroClaw|OpenHands|Qwen[\\s_-]Code|StarCoder|SWE[\\s_-]Agent|Vercel[\\s_-]v0|Amazon[\\s_-]Q|Bolt\\.new|ClawWork|Codebuff|CodeGeeX|CodiumAI|DeepSeek|Freebuff|Glide[\\s_-]AI|Greptile|IronClaw|MimiClaw|NanoClaw|Nemotron|OpenClaw|OpenCode|PicoClaw|PiecesOS|PR[\\s_-]Agent|Roo[\\s_-]Code|Sourcery|SupaClaw|Sweep[\\s_-]AI|TinyClaw|Windsurf|xAI[\\s_-]Grok|Yi[\\s_-]01\\.ai|Yi[\\s_-]Coder|Yi[\\s_-]Large|ZeroClaw|Zhipu[\\s_-]AI|ChatGLM|ChatGPT|CodeGPT|Codeium|Copilot|Grok[\\s_-]AI|Mistral|Mixtral|t3\\.chat|Tabnine|Claude|Cursor|Entire|git[\\s_-]ai|Mastra|PearAI|Replit|Zed[\\s_-]AI|01\\.ai|Aider|Cline|Codex|Devin|Gemma|GLM[\\s_-]4|Goose|GPT[\\s_-]4|GPT[\\s_-]5|Jules|Llama|Phi[\\s_-]4|Phind|Yi[\\s_-]AI|ZCode|Bito|Cody|Kimi|Kiro|Qodo|Qwen|Trae|Z\\.ai|Amp)(?=$|[\\s.,!?;:)\\]"\'])',
+            evidence: 'inferred',
+            source: 'chaoss/disclosure detection/constants.go SupportedToolsInMentions @03bcc268 (word-boundary tool mentions, low confidence), plus the agents trustgate names elsewhere',
+        },
     ],
 };
 //# sourceMappingURL=builtin-rules.js.map
@@ -38709,7 +41611,7 @@ const BUILTIN_RULES_FILE = {
 
 
 // Free-text fields are searched; identifiers (emails, logins, branches, labels, trailer values) must match whole.
-const UNANCHORED = new Set(['pr-body', 'message', 'subject', 'name-suffix']);
+const UNANCHORED = new Set(['pr-body', 'pr-title', 'message', 'subject', 'name-suffix']);
 const BUILTIN_RULES_VERSION = BUILTIN_RULES_FILE.version;
 function compileRule(input, origin) {
     const parsed = dist/* markerRuleSchema */.Ic.safeParse(input);
@@ -38720,6 +41622,9 @@ function compileRule(input, origin) {
     const rule = parsed.data;
     if (rule.on === 'trailer' && rule.trailer === undefined)
         throw new errors_AttributionError('RULE_INVALID', `${origin}: rule ${rule.id} matches a trailer but names no trailer key; add "trailer: Co-authored-by" or similar`);
+    // A display name alone never decides: people are called Claude or Devin.
+    if (rule.on === 'author-name' && rule.tier !== 'mention')
+        throw new errors_AttributionError('RULE_INVALID', `${origin}: rule ${rule.id} matches a display name with tier ${rule.tier}; display names can only be "mention" rules`);
     let regex;
     try {
         regex = new RegExp(UNANCHORED.has(rule.on) ? rule.pattern : `^(?:${rule.pattern})$`, 'iu');
@@ -38735,8 +41640,8 @@ function compileRule(input, origin) {
 /** Built-in rules plus the repository's own (`attribution.rules`); a repeated id is a RULE_INVALID error. */
 function compileRules(extra = [], builtin = BUILTIN_RULES_FILE) {
     const out = [
-        ...builtin.rules.map((r) => compileRule(r, 'rules/markers.json')),
-        ...extra.map((r) => compileRule(r, 'policy attribution.rules')),
+        ...builtin.rules.map((r) => ({ ...compileRule(r, 'rules/markers.json'), aliases: builtin.aliases ?? {} })),
+        ...extra.map((r) => ({ ...compileRule(r, 'policy attribution.rules'), aliases: builtin.aliases ?? {} })),
     ];
     const seen = new Set();
     for (const c of out) {
@@ -38753,7 +41658,7 @@ var schemas = __nccwpck_require__(8476);
 
 
 // Attacker-controlled JSON: only the fields used are checked, everything else passes through unread.
-const user = schemas/* object */.Ikc({ login: schemas/* string */.YjP(), type: schemas/* string */.YjP().optional() }).loose();
+const user = schemas/* object */.Ikc({ login: schemas/* string */.YjP(), id: schemas/* number */.aig().int().positive().optional(), type: schemas/* string */.YjP().optional() }).loose();
 const pullRequestEvent = schemas/* object */.Ikc({
     pull_request: schemas/* object */.Ikc({
         number: schemas/* number */.aig().int().positive(),
@@ -38762,6 +41667,7 @@ const pullRequestEvent = schemas/* object */.Ikc({
         user,
         head: schemas/* object */.Ikc({ ref: schemas/* string */.YjP(), sha: schemas/* string */.YjP().regex(/^[0-9a-f]{40}$/) }).loose(),
         labels: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP() }).loose()).default([]),
+        assignees: schemas/* array */.YOg(user).nullish(),
     })
         .loose(),
     repository: schemas/* object */.Ikc({ full_name: schemas/* string */.YjP() }).loose(),
@@ -38785,17 +41691,25 @@ function pull_request_pullRequestFromEvent(payload, file = 'the event payload') 
     if (!parsed.success)
         throw new errors_AttributionError('EVENT_INVALID', `${file} is not a pull_request webhook payload (${problem(parsed.error)}); pass the payload of a pull_request event`, { file });
     const pr = parsed.data.pull_request;
-    return {
+    const facts = {
         repository: parsed.data.repository.full_name,
         number: pr.number,
         author: pr.user.login,
         authorType: pr.user.type ?? 'User',
+        assignees: (pr.assignees ?? []).map((a) => ({
+            login: a.login,
+            ...(a.id !== undefined ? { id: a.id } : {}),
+            ...(a.type !== undefined ? { type: a.type } : {}),
+        })),
         body: pr.body ?? '',
         title: pr.title ?? '',
         headRef: pr.head.ref,
         headSha: pr.head.sha,
         labels: pr.labels.map((l) => l.name),
     };
+    if (pr.user.id !== undefined)
+        facts.authorId = pr.user.id;
+    return facts;
 }
 /** Check every entry of an API list response against its schema; the first bad entry names itself. */
 function apiList(list, schema, where) {
@@ -38824,6 +41738,10 @@ function pull_request_commitsFromApi(list, file = 'the commit list') {
             facts.authorLogin = c.author.login;
         if (c.committer?.login)
             facts.committerLogin = c.committer.login;
+        if (c.author?.id !== undefined)
+            facts.authorId = c.author.id;
+        if (c.committer?.id !== undefined)
+            facts.committerId = c.committer.id;
         return facts;
     });
 }
@@ -38862,14 +41780,19 @@ function classifyFacts(pr, commits, options = {}) {
     const extra = options.rules ?? NO_RULES;
     const matcher = new MarkerMatcher(rulesFor(extra));
     const parsed = commits.map((c) => ({ ...c, trailers: parseTrailers(c.message) }));
-    const markers = [...matcher.pullRequest(pr), ...parsed.flatMap((c) => matcher.commit(c))];
+    const provenance = options.provenance ?? [];
+    const markers = pruneMentions([
+        ...matcher.pullRequest(pr),
+        ...parsed.flatMap((c) => matcher.commit(c)),
+        ...matcher.provenance(provenance),
+    ]);
     const cohort = decideCohort(markers, options.requireDisclosure ?? false);
     const agent = decideAgent(markers, cohort);
     const result = {
         version: CLASSIFICATION_VERSION,
         cohort,
         agent,
-        initiator: findInitiator(cohort, agent, pr, parsed, markers, options.context),
+        initiator: findInitiator(cohort, agent, pr, parsed, markers, options.context, provenance),
         markers,
         pullRequest: { repository: pr.repository, number: pr.number, headSha: pr.headSha, author: pr.author },
         commits: commits.length,
@@ -38897,7 +41820,84 @@ function parseClassification(value) {
     return v;
 }
 //# sourceMappingURL=classify.js.map
+;// CONCATENATED MODULE: ../../packages/attribution/dist/agents/paths.js
+// Order matters: the first match names the format. Paths are repository-relative with `/` separators.
+const MCP = [
+    { re: /(^|\/)\.mcp\.json$/i, kind: 'mcp-config', format: 'claude-mcp' },
+    { re: /(^|\/)\.vscode\/mcp\.json$/i, kind: 'mcp-config', format: 'vscode-mcp' },
+    { re: /(^|\/)\.cursor\/mcp\.json$/i, kind: 'mcp-config', format: 'cursor-mcp' },
+    { re: /(^|\/)\.claude\/settings(\.local)?\.json$/i, kind: 'mcp-config', format: 'claude-settings' },
+    { re: /(^|\/)\.gemini\/settings\.json$/i, kind: 'mcp-config', format: 'gemini-settings' },
+    { re: /(^|\/)\.(windsurf|codeium\/windsurf)\/mcp_config\.json$/i, kind: 'mcp-config', format: 'windsurf-mcp' },
+    { re: /(^|\/)\.codex\/config\.toml$/i, kind: 'mcp-config', format: 'codex-config' },
+    { re: /(^|\/)\.devcontainer(\/[^/]+)?\/devcontainer\.json$|(^|\/)\.devcontainer\.json$/i, kind: 'mcp-config', format: 'devcontainer' },
+    { re: /(^|\/)\.amazonq\/(mcp|default)\.json$/i, kind: 'mcp-config', format: 'amazonq-mcp' },
+    { re: /(^|\/)\.(roo|kilocode)\/mcp\.json$/i, kind: 'mcp-config', format: 'roo-mcp' },
+    { re: /(^|\/)\.continue\/mcpServers\/[^/]+\.(ya?ml|json)$/i, kind: 'mcp-config', format: 'continue-mcp' },
+    { re: /(^|\/)\.zed\/settings\.json$/i, kind: 'mcp-config', format: 'zed-settings' },
+    { re: /(^|\/)opencode\.jsonc?$/i, kind: 'mcp-config', format: 'opencode-config' },
+];
+const INSTRUCTIONS = [
+    { re: /(^|\/)AGENTS(\.override)?\.md$/i, kind: 'instructions', format: 'agents-md' },
+    { re: /(^|\/)CLAUDE(\.local)?\.md$/i, kind: 'instructions', format: 'claude-md' },
+    { re: /(^|\/)GEMINI\.md$/i, kind: 'instructions', format: 'gemini-md' },
+    { re: /(^|\/)\.github\/copilot-instructions\.md$/i, kind: 'instructions', format: 'copilot-instructions' },
+    { re: /(^|\/)\.github\/instructions\/.+\.instructions\.md$/i, kind: 'instructions', format: 'copilot-path-instructions' },
+    { re: /(^|\/)\.github\/prompts\/.+\.prompt\.md$/i, kind: 'instructions', format: 'copilot-prompt' },
+    { re: /(^|\/)\.github\/(agents\/.+\.md|chatmodes\/.+\.chatmode\.md)$/i, kind: 'instructions', format: 'copilot-agent' },
+    { re: /(^|\/)\.cursorrules$/i, kind: 'instructions', format: 'cursorrules' },
+    { re: /(^|\/)\.cursor\/rules\/.+\.mdc?$/i, kind: 'instructions', format: 'cursor-rules' },
+    { re: /(^|\/)\.windsurfrules$|(^|\/)\.windsurf\/rules\/.+\.md$/i, kind: 'instructions', format: 'windsurf-rules' },
+    { re: /(^|\/)\.clinerules(\/.+)?$/i, kind: 'instructions', format: 'cline-rules' },
+    { re: /(^|\/)\.roorules(-[^/]+)?$|(^|\/)\.roo\/rules(-[^/]+)?\/.+$/i, kind: 'instructions', format: 'roo-rules' },
+    { re: /(^|\/)\.aider\.conf\.ya?ml$|(^|\/)CONVENTIONS\.md$/i, kind: 'instructions', format: 'aider-conf' },
+    { re: /(^|\/)\.continuerules$|(^|\/)\.continue\/(rules|prompts)\/.+$/i, kind: 'instructions', format: 'continue-rules' },
+    { re: /(^|\/)\.claude\/(commands|agents)\/.+\.md$/i, kind: 'instructions', format: 'claude-commands' },
+    { re: /(^|\/)\.gemini\/commands\/.+\.toml$/i, kind: 'instructions', format: 'gemini-commands' },
+    { re: /(^|\/)\.kiro\/steering\/.+\.md$/i, kind: 'instructions', format: 'kiro-steering' },
+    { re: /(^|\/)\.amazonq\/rules\/.+\.md$/i, kind: 'instructions', format: 'amazonq-rules' },
+    { re: /(^|\/)\.junie\/guidelines\.md$/i, kind: 'instructions', format: 'junie-guidelines' },
+    { re: /(^|\/)\.codex\/prompts\/.+\.md$/i, kind: 'instructions', format: 'codex-prompts' },
+    { re: /(^|\/)\.gemini\/(styleguide\.md|config\.ya?ml)$/i, kind: 'instructions', format: 'gemini-code-assist' },
+    { re: /(^|\/)[^/]+\.prompt\.md$/i, kind: 'instructions', format: 'prompt-file' },
+    // Anything else in an agent's own folder is read by it too (settings, hooks, memory).
+    { re: /(^|\/)\.(claude|codex|gemini|cursor|windsurf)\/.+\.(md|mdc|json|toml|ya?ml)$/i, kind: 'instructions', format: 'agent-folder' },
+];
+// Where tools look for skill folders; a SKILL.md anywhere else still makes its folder a skill.
+const SKILL_ROOT = /(^|\/)\.(claude|github|codex|gemini|cursor|agents|opencode)\/skills\/[^/]+\//i;
+/** The skill folder a path belongs to (`.claude/skills/pdf/`), given the SKILL.md paths known to exist. */
+function skillFolderOf(path, skillManifests = []) {
+    for (const m of skillManifests) {
+        const dir = m.slice(0, m.length - 'SKILL.md'.length);
+        if (dir !== '' && path.startsWith(dir))
+            return dir;
+    }
+    const m = SKILL_ROOT.exec(path);
+    return m ? path.slice(0, (m.index ?? 0) + m[0].length) : undefined;
+}
+/**
+ * What kind of agent file `path` is, or undefined for an ordinary file. `skillManifests` are the SKILL.md paths of
+ * the tree, so a script inside a skill folder is inventoried with its skill.
+ */
+function paths_agentFileType(path, skillManifests = []) {
+    if (/(^|\/)SKILL\.md$/i.test(path))
+        return { kind: 'skill', format: 'skill-md' };
+    for (const r of MCP)
+        if (r.re.test(path))
+            return { kind: r.kind, format: r.format };
+    if (skillFolderOf(path, skillManifests) !== undefined)
+        return { kind: 'skill', format: 'skill-file' };
+    for (const r of INSTRUCTIONS)
+        if (r.re.test(path))
+            return { kind: r.kind, format: r.format };
+    return undefined;
+}
+/** Every instruction format the inventory knows (for docs and tests). */
+const INSTRUCTION_FORMATS = [...new Set(INSTRUCTIONS.map((r) => r.format))];
+const MCP_FORMATS = [...new Set(MCP.map((r) => r.format))];
+//# sourceMappingURL=paths.js.map
 ;// CONCATENATED MODULE: ../../packages/attribution/dist/hidden-instructions.js
+
 /** Rules of the "rules file backdoor" class: text an agent reads but a reviewer does not see. */
 const HIDDEN_INSTRUCTION_RULES = [
     {
@@ -38929,26 +41929,9 @@ const HIDDEN_INSTRUCTION_RULES = [
         help: 'Move instructions into visible text or delete them; reviewers of the rendered file cannot see comments.',
     },
 ];
-// Paths agents load as instructions (AGENTS.md, CLAUDE.md, Cursor rules, Copilot instructions, skills, MCP config).
-const INSTRUCTION_PATHS = [
-    /(^|\/)AGENTS\.md$/i,
-    /(^|\/)CLAUDE(\.local)?\.md$/i,
-    /(^|\/)GEMINI\.md$/i,
-    /(^|\/)\.cursorrules$/i,
-    /(^|\/)\.cursor\/rules\/.+\.mdc?$/i,
-    /(^|\/)\.windsurfrules$/i,
-    /(^|\/)\.clinerules(\/.*)?$/i,
-    /(^|\/)\.github\/copilot-instructions\.md$/i,
-    /(^|\/)\.github\/instructions\/.+\.instructions\.md$/i,
-    /(^|\/)\.github\/prompts\/.+\.prompt\.md$/i,
-    /(^|\/)\.github\/(agents|chatmodes)\/.+\.md$/i,
-    /(^|\/)SKILL\.md$/i,
-    /(^|\/)\.(claude|codex|gemini|cursor)\/.+\.(md|json)$/i,
-    /(^|\/)\.?mcp\.json$/i,
-    /(^|\/)\.(cursor|vscode)\/mcp\.json$/i,
-];
+/** Files agents read: the agents inventory (MCP configs, skills, instruction files) is the one list of them. */
 function isAgentInstructionFile(path) {
-    return INSTRUCTION_PATHS.some((re) => re.test(path));
+    return agentFileType(path) !== undefined;
 }
 // Emoji legitimately use one variation selector (U+FE0F) and ZWJ between pictographs; runs of selectors encode data.
 const INVISIBLE = /[\u00AD\u180E\u200B\u200C\u2060-\u2064\uFEFF\u115F\u1160\u3164\uFFA0]|\u034F|(?<!\p{Extended_Pictographic})\u200D|[\uFE00-\uFE0F]{2,}|[\u{E0100}-\u{E01EF}]/u;
@@ -39025,7 +42008,7 @@ function scanHiddenInstructions(files) {
 ;// CONCATENATED MODULE: ../../packages/attribution/dist/line-share/agent-trace.js
 
 function fail(file, what) {
-    throw new AttributionError('LINE_LOG_INVALID', `${file}: ${what}; expected an Agent Trace record (JSON, or JSON Lines of records)`, {
+    throw new errors_AttributionError('LINE_LOG_INVALID', `${file}: ${what}; expected an Agent Trace record (JSON, or JSON Lines of records)`, {
         file,
     });
 }
@@ -39037,6 +42020,11 @@ function parseRecord(value, file) {
     if (!Array.isArray(v.files))
         fail(file, 'record has no files array');
     const files = [];
+    const models = new Set();
+    const noteModel = (c) => {
+        if (isAi(c) && typeof c?.model_id === 'string' && c.model_id !== '')
+            models.add(c.model_id);
+    };
     for (const f of v.files) {
         const entry = f;
         if (typeof entry?.path !== 'string' || !Array.isArray(entry.conversations))
@@ -39053,16 +42041,20 @@ function parseRecord(value, file) {
                 if (!Number.isInteger(s) || !Number.isInteger(e) || s < 1 || e < s)
                     fail(file, `a range of ${entry.path} lacks ascending positive start_line/end_line`);
                 // A range may override its conversation's contributor (spec: "for complex handoffs").
-                if (isAi(range?.contributor ?? c?.contributor))
+                const who = range?.contributor ?? c?.contributor;
+                noteModel(who);
+                if (isAi(who))
                     ranges.push([s, e]);
             }
         }
         if (ranges.length > 0)
             files.push({ path: entry.path, ranges });
     }
-    const out = { version: v.version, files };
+    const out = { version: v.version, files, models: [...models] };
     if (typeof v.vcs?.revision === 'string')
         out.revision = v.vcs.revision;
+    if (typeof v.tool?.name === 'string' && v.tool.name !== '')
+        out.tool = v.tool.name;
     return out;
 }
 /** Parse Agent Trace JSON: one record, an array of records, or JSON Lines (`.agent-trace/traces.jsonl`). */
@@ -39075,7 +42067,7 @@ function parseAgentTrace(text, file = 'agent trace') {
         return Array.isArray(whole) ? whole.map((r) => parseRecord(r, file)) : [parseRecord(whole, file)];
     }
     catch (err) {
-        if (err instanceof AttributionError)
+        if (err instanceof errors_AttributionError)
             throw err;
     }
     return trimmed.split('\n').flatMap((line, i) => {
@@ -39085,9 +42077,9 @@ function parseAgentTrace(text, file = 'agent trace') {
             return [parseRecord(JSON.parse(line), `${file}:${i + 1}`)];
         }
         catch (cause) {
-            if (cause instanceof AttributionError)
+            if (cause instanceof errors_AttributionError)
                 throw cause;
-            throw new AttributionError('LINE_LOG_INVALID', `${file}:${i + 1}: not JSON (${cause.message})`, { file, cause });
+            throw new errors_AttributionError('LINE_LOG_INVALID', `${file}:${i + 1}: not JSON (${cause.message})`, { file, cause });
         }
     });
 }
@@ -39227,6 +42219,55 @@ function computeLineShare(logs, changedLines) {
     return result;
 }
 //# sourceMappingURL=share.js.map
+;// CONCATENATED MODULE: ../../packages/attribution/dist/markers/provenance.js
+/** One fact per distinct agent/model of a git-ai note on `commit`. */
+function provenanceFromGitAi(log, commit, file) {
+    const seen = new Set();
+    const out = [];
+    for (const p of Object.values(log.prompts)) {
+        const key = `${p.tool}\n${p.model ?? ''}\n${p.humanAuthor ?? ''}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const fact = { source: 'git-ai-note', tool: p.tool };
+        if (p.model)
+            fact.model = p.model;
+        if (p.humanAuthor)
+            fact.humanAuthor = p.humanAuthor;
+        if (commit)
+            fact.commit = commit;
+        if (file)
+            fact.file = file;
+        out.push(fact);
+    }
+    return out;
+}
+/** One fact per Agent Trace record that attributes lines to AI. */
+function provenanceFromAgentTrace(records, file) {
+    return records
+        .filter((r) => r.files.length > 0)
+        .map((r) => {
+        const fact = { source: 'agent-trace', tool: r.tool ?? r.models[0] ?? 'unknown' };
+        if (r.models[0])
+            fact.model = r.models[0];
+        if (r.revision)
+            fact.commit = r.revision;
+        if (file)
+            fact.file = file;
+        return fact;
+    });
+}
+// Where tools keep Agent Trace records in a repository (agent-trace.dev leaves storage to the implementation).
+const AGENT_TRACE_PATHS = [
+    /(^|\/)\.agent-trace\/.+\.jsonl?$/i,
+    /(^|\/)agent-trace\.jsonl?$/i,
+    /(^|\/)\.vtcode\/traces\/.+\.jsonl?$/i,
+    /(^|\/)\.routa\/traces\/.+\.jsonl?$/i,
+];
+function isAgentTraceFile(path) {
+    return AGENT_TRACE_PATHS.some((re) => re.test(path));
+}
+//# sourceMappingURL=provenance.js.map
 ;// CONCATENATED MODULE: ../../packages/attribution/dist/statement.js
 
 /** An in-toto Statement about the PR head commit whose predicate is the stored classification. */
@@ -39243,6 +42284,16 @@ function classificationJson(c) {
         out.aiLineShare = c.aiLineShare;
     return out;
 }
+/** How the check names the initiator: the account, or plainly that it is unknown and why. */
+function initiatorText(i) {
+    if (i === null)
+        return 'none (no agent involved)';
+    if (i.resolved)
+        return `${i.login ?? i.id}${i.accountId !== undefined ? ` (id ${i.accountId})` : ''} (rule ${i.rule})`;
+    if (i.rule === 'none')
+        return 'unknown initiator: nothing on the pull request names the human who started the agent';
+    return `unknown initiator: "${i.id}" (rule ${i.rule}) is not tied to a GitHub account`;
+}
 const report_short = (sha) => (sha === undefined ? 'PR' : sha.slice(0, 7));
 function percent(share) {
     return share === undefined ? 'unknown' : `${Math.round(share * 1000) / 10}%`;
@@ -39251,12 +42302,12 @@ function percent(share) {
 function classificationText(c, findings = []) {
     const lines = [
         `${c.pullRequest.repository}#${c.pullRequest.number}: ${c.cohort}${c.agent ? ` (${c.agent})` : ''}`,
-        `initiator: ${c.initiator ? `${c.initiator.id} (rule ${c.initiator.rule})` : 'none'}`,
+        `initiator: ${initiatorText(c.initiator)}`,
     ];
     if (c.aiLineShare)
         lines.push(`AI line share: ${percent(c.aiLineShare.share)} (${c.aiLineShare.aiLines} AI lines)`);
     for (const m of c.markers)
-        lines.push(`  ${m.rule} ${report_short(m.commit)} ${m.field}: ${m.value}`);
+        lines.push(`  ${m.rule} ${report_short(m.commit)} ${m.field}: ${m.value}${m.tier === 'mention' ? ' (mention, not counted)' : ''}`);
     if (c.markers.length === 0)
         lines.push('  no AI marker found');
     for (const f of findings)
@@ -39269,7 +42320,7 @@ function classificationMarkdown(c, findings = []) {
     const out = [
         `### trustgate AI tag: \`${c.cohort}\`${c.agent ? ` (${c.agent})` : ''}`,
         '',
-        `Initiator: ${c.initiator ? `\`${cell(c.initiator.id)}\` (rule \`${c.initiator.rule}\`)` : 'none'}${c.aiLineShare ? ` · AI line share: ${percent(c.aiLineShare.share)}` : ''}`,
+        `Initiator: ${cell(initiatorText(c.initiator))}${c.aiLineShare ? ` · AI line share: ${percent(c.aiLineShare.share)}` : ''}`,
         '',
     ];
     if (c.markers.length > 0) {
@@ -39287,7 +42338,2134 @@ function classificationMarkdown(c, findings = []) {
     return `${out.join('\n')}\n`;
 }
 //# sourceMappingURL=report.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ../../packages/attribution/dist/agents/mcp/launch.js
+const base = (cmd) => cmd
+    .replace(/\\/g, '/')
+    .split('/')
+    .at(-1)
+    ?.replace(/\.(cmd|exe|bat)$/i, '') ?? cmd;
+const EXACT = /^v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
+/** `@scope/name@1.2.3` -> name and version; git and URL specs keep their whole text as the package. */
+function npmSpec(spec) {
+    const at = spec.startsWith('@') ? spec.indexOf('@', 1) : spec.indexOf('@');
+    if (/^(git\+|github:|https?:|file:|\.{0,2}\/)/.test(spec) || at <= 0)
+        return { name: spec };
+    return { name: spec.slice(0, at), version: spec.slice(at + 1) };
+}
+/** `pkg==1.2.3`, `pkg@1.2.3`, `pkg[extra]>=1` -> name and the version constraint as written. */
+function pypiSpec(spec) {
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(==|@|>=|<=|~=|!=|>|<)?\s*(.*)$/.exec(spec.trim());
+    if (!m?.[1])
+        return { name: spec };
+    if (!m[3])
+        return { name: m[1] };
+    return { name: m[1], version: m[3] === '==' || m[3] === '@' ? (m[4] ?? '') : `${m[3]}${m[4] ?? ''}` };
+}
+// npx/pnpm/bun/yarn options that take a value (the package is the first positional argument after them).
+const NPM_VALUE_FLAGS = new Set(['-p', '--package', '-c', '--call', '--registry', '--cache', '--userconfig', '-w', '--workspace']);
+const UV_VALUE_FLAGS = new Set(['--from', '--with', '-w', '--python', '-p', '--index', '--index-url', '--extra-index-url', '--spec']);
+const DOCKER_VALUE_FLAGS = new Set([
+    '-e',
+    '--env',
+    '--env-file',
+    '-v',
+    '--volume',
+    '--mount',
+    '--name',
+    '-p',
+    '--publish',
+    '--network',
+    '--net',
+    '-w',
+    '--workdir',
+    '-u',
+    '--user',
+    '--entrypoint',
+    '-l',
+    '--label',
+    '--platform',
+    '--pull',
+    '--add-host',
+    '--cap-add',
+    '--cap-drop',
+    '--memory',
+    '-m',
+    '--cpus',
+]);
+function firstPositional(args, valueFlags) {
+    const flags = new Map();
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i] ?? '';
+        if (a === '--')
+            return { value: args[i + 1], flags };
+        if (a.startsWith('-')) {
+            const eq = a.indexOf('=');
+            if (eq > 0)
+                flags.set(a.slice(0, eq), a.slice(eq + 1));
+            else if (valueFlags.has(a))
+                flags.set(a, args[++i] ?? '');
+            else
+                flags.set(a, '');
+            continue;
+        }
+        return { value: a, flags };
+    }
+    return { flags };
+}
+function npm(launcher, args) {
+    const { value, flags } = firstPositional(args, NPM_VALUE_FLAGS);
+    const spec = flags.get('-p') ?? flags.get('--package') ?? value ?? '';
+    const { name, version } = npmSpec(spec);
+    const out = { kind: 'npm', launcher, package: name, pinned: version !== undefined && EXACT.test(version) };
+    if (version !== undefined)
+        out.version = version;
+    if (/^git\+|^github:/.test(name))
+        out.pinned = /#[0-9a-f]{40}$/.test(name);
+    return out;
+}
+function pypi(launcher, args) {
+    const { value, flags } = firstPositional(args, UV_VALUE_FLAGS);
+    const spec = flags.get('--from') ?? flags.get('--spec') ?? value ?? '';
+    const { name, version } = pypiSpec(spec);
+    const out = { kind: 'pypi', launcher, package: name, pinned: version !== undefined && EXACT.test(version) };
+    if (version !== undefined)
+        out.version = version;
+    return out;
+}
+function oci(launcher, args) {
+    const run = args.findIndex((a) => a === 'run');
+    const { value } = firstPositional(run < 0 ? [] : args.slice(run + 1), DOCKER_VALUE_FLAGS);
+    return ociRef(value ?? '', launcher);
+}
+/** `ghcr.io/o/i:tag@sha256:...` -> repository and digest; pinned only by digest (tags move). */
+function ociRef(ref, launcher) {
+    const [repoTag, digest] = ref.split('@');
+    const image = (repoTag ?? '').replace(/:[^/:]+$/, '');
+    const out = { kind: 'oci', image, pinned: digest !== undefined && /^sha256:[0-9a-f]{64}$/.test(digest) };
+    if (launcher)
+        out.launcher = launcher;
+    if (digest)
+        out.digest = digest;
+    return out;
+}
+/** Read what a server launches from its declaration alone. */
+function launchOf(s) {
+    if (s.transport === 'devcontainer-feature')
+        return ociRef(s.featureRef ?? '', 'devcontainer');
+    if (s.url !== undefined) {
+        let host = '';
+        try {
+            host = new URL(s.url).hostname.toLowerCase();
+        }
+        catch {
+            host = '';
+        }
+        return { kind: 'remote', host, pinned: true };
+    }
+    const cmd = base(s.command ?? '');
+    const args = s.args;
+    if (cmd === 'npx' || cmd === 'bunx')
+        return npm(cmd, args);
+    if ((cmd === 'npm' || cmd === 'pnpm' || cmd === 'yarn' || cmd === 'bun') && ['exec', 'dlx', 'x'].includes(args[0] ?? ''))
+        return npm(`${cmd} ${args[0]}`, args.slice(1));
+    if (cmd === 'uvx')
+        return pypi(cmd, args);
+    if ((cmd === 'uv' && args[0] === 'tool' && args[1] === 'run') || (cmd === 'pipx' && args[0] === 'run'))
+        return pypi(`${cmd} ${args.slice(0, cmd === 'uv' ? 2 : 1).join(' ')}`, args.slice(cmd === 'uv' ? 2 : 1));
+    if (cmd === 'docker' || cmd === 'podman')
+        return oci(cmd, args);
+    return { kind: 'command', command: s.command ?? '', pinned: true };
+}
+//# sourceMappingURL=launch.js.map
+;// CONCATENATED MODULE: ../../packages/attribution/dist/agents/mcp/secrets.js
+// Token formats vendors document or scanners (gitleaks, GitHub secret scanning) recognise.
+const TOKEN = /\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,}|sk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|glpat-[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+)|-----BEGIN [A-Z ]*PRIVATE KEY-----/;
+const SECRET_NAME = /(token|secret|passw(or)?d|api[_-]?key|private[_-]?key|credential|auth|bearer|access[_-]?key)/i;
+// References resolved at run time (VS Code inputs, env expansion, OpenCode {env:X}, templating) are how secrets should be passed.
+const REFERENCE = /\$\{[^}]+\}|\$[A-Z_][A-Z0-9_]*|\{\{[^}]+\}\}|\{(env|file):[^}]+\}|^env:|^\s*$/;
+const PLACEHOLDER = /^(<[^>]*>|your[_-]?.*|x{3,}|\*+|changeme|change[_-]?me|placeholder|todo|\.\.\.|none|null|true|false|\d{1,6})$/i;
+const mask = (v) => `${v.slice(0, 4)}…(${v.length} chars)`;
+function literalSecret(name, value) {
+    const v = value.replace(/^Bearer\s+/i, '').trim();
+    if (TOKEN.test(v))
+        return true;
+    if (REFERENCE.test(v) || PLACEHOLDER.test(v))
+        return false;
+    return SECRET_NAME.test(name) && v.length >= 8;
+}
+/** Literal credentials in a server's env, headers, arguments or URL. */
+function inlineSecrets(s) {
+    const out = [];
+    for (const [k, v] of Object.entries(s.env))
+        if (literalSecret(k, v))
+            out.push({ where: `env ${k}`, masked: mask(v) });
+    for (const [k, v] of Object.entries(s.headers))
+        if (literalSecret(k, v))
+            out.push({ where: `header ${k}`, masked: mask(v) });
+    s.args.forEach((a, i) => {
+        const flag = /^--?([A-Za-z0-9_-]+)=(.+)$/.exec(a);
+        const prev = s.args[i - 1] ?? '';
+        if (TOKEN.test(a))
+            out.push({ where: `argument ${i + 1}`, masked: mask(a) });
+        else if (flag?.[1] && flag[2] && literalSecret(flag[1], flag[2]))
+            out.push({ where: `argument --${flag[1]}`, masked: mask(flag[2]) });
+        else if (/^--?[A-Za-z0-9_-]+$/.test(prev) && SECRET_NAME.test(prev) && literalSecret(prev, a))
+            out.push({ where: `argument ${prev}`, masked: mask(a) });
+    });
+    if (s.url) {
+        try {
+            const u = new URL(s.url);
+            if (u.password)
+                out.push({ where: 'URL credentials', masked: mask(u.password) });
+            for (const [k, v] of u.searchParams)
+                if (literalSecret(k, v))
+                    out.push({ where: `URL parameter ${k}`, masked: mask(v) });
+        }
+        catch {
+            // An unparsable URL is reported by the remote-server rule.
+        }
+    }
+    return out;
+}
+//# sourceMappingURL=secrets.js.map
+;// CONCATENATED MODULE: ../../packages/attribution/dist/agents/mcp/judge.js
+
+
+const pypiName = (n) => n.toLowerCase().replace(/[-_.]+/g, '-');
+const sameCommand = (a, b) => a === b || a.replace(/\\/g, '/').split('/').at(-1) === b;
+const hostMatches = (pattern, host) => pattern.startsWith('*.') ? host.endsWith(pattern.slice(1).toLowerCase()) : host === pattern.toLowerCase();
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+/** Does every field the entry names match? `identity` ignores version and digest (to tell "wrong version" apart). */
+function matches(e, s, l, identity = false) {
+    if (e.name !== undefined && e.name.toLowerCase() !== s.name.toLowerCase())
+        return false;
+    if (e.package !== undefined) {
+        if (l.package === undefined)
+            return false;
+        if (l.kind === 'pypi' ? pypiName(e.package) !== pypiName(l.package) : e.package !== l.package)
+            return false;
+    }
+    if (e.image !== undefined && e.image.toLowerCase() !== (l.image ?? '').toLowerCase())
+        return false;
+    if (e.command !== undefined && (l.kind !== 'command' || !sameCommand(l.command ?? '', e.command)))
+        return false;
+    if (e.host !== undefined && (l.host === undefined || !hostMatches(e.host, l.host)))
+        return false;
+    if (identity)
+        return true;
+    if (e.version !== undefined && !(e.version === '*' ? l.pinned : (l.version ?? '').replace(/^v/, '') === e.version.replace(/^v/, '')))
+        return false;
+    if (e.digest !== undefined && e.digest !== l.digest)
+        return false;
+    return true;
+}
+function describe(l) {
+    switch (l.kind) {
+        case 'npm':
+        case 'pypi':
+            return `${l.kind} package ${l.package}${l.version ? `@${l.version}` : ''} (${l.launcher})`;
+        case 'oci':
+            return `image ${l.image}${l.digest ? `@${l.digest.slice(0, 19)}…` : ' (no digest)'}`;
+        case 'remote':
+            return `remote server at ${l.host || '(unparsable URL)'}`;
+        default:
+            return `command ${l.command}`;
+    }
+}
+/** Judge one declared server against agents.mcp: deny wins, then allow, else the unlisted default; plus hygiene. */
+function judgeServer(s, policy) {
+    const l = launchOf(s);
+    const at = { path: s.file, line: s.line };
+    const what = describe(l);
+    const findings = [];
+    const out = { name: s.name, line: s.line, transport: s.transport, launch: l, findings };
+    const denied = policy.deny.findIndex((e) => matches(e, s, l));
+    const allowed = policy.allow.findIndex((e) => matches(e, s, l));
+    if (denied >= 0) {
+        out.decidedBy = `deny[${denied}]`;
+        findings.push({
+            rule: 'TG-MCP-002',
+            severity: 'critical',
+            message: `${s.file}: MCP server "${s.name}" (${what}) is denied by agents.mcp.deny[${denied}]`,
+            location: at,
+        });
+    }
+    else if (allowed >= 0) {
+        out.decidedBy = `allow[${allowed}]`;
+    }
+    else if (policy.allow.some((e) => matches(e, s, l, true))) {
+        findings.push({
+            rule: 'TG-MCP-009',
+            severity: 'high',
+            message: `${s.file}: MCP server "${s.name}" (${what}) is allowed only at another version or digest; use the allowed one or extend agents.mcp.allow`,
+            location: at,
+        });
+    }
+    else {
+        const block = policy.unlisted === 'block';
+        findings.push({
+            rule: 'TG-MCP-001',
+            severity: block ? 'high' : 'medium',
+            message: `${s.file}: MCP server "${s.name}" (${what}) is not on the agents.mcp allowlist; ${block ? 'blocked by default' : 'review it'} (add it to agents.mcp.allow after review)`,
+            location: at,
+        });
+    }
+    if (!l.pinned)
+        findings.push({
+            rule: 'TG-MCP-003',
+            severity: 'high',
+            message: `${s.file}: MCP server "${s.name}" runs ${what} without an exact version or digest; pin it`,
+            location: at,
+            evidence: [s.command, ...s.args].filter(Boolean).join(' ').slice(0, 200) || (s.featureRef ?? ''),
+        });
+    for (const secret of inlineSecrets(s))
+        findings.push({
+            rule: 'TG-MCP-004',
+            severity: 'critical',
+            message: `${s.file}: MCP server "${s.name}" has a credential inlined in its ${secret.where}; rotate it and pass it by reference`,
+            location: at,
+            evidence: secret.masked,
+        });
+    if (l.kind === 'remote') {
+        const proto = /^([a-z]+):/i.exec(s.url ?? '')?.[1]?.toLowerCase();
+        if (proto === 'http' && !LOOPBACK.has(l.host ?? ''))
+            findings.push({
+                rule: 'TG-MCP-006',
+                severity: 'high',
+                message: `${s.file}: MCP server "${s.name}" is reached over plain http at ${l.host}`,
+                location: at,
+            });
+        if (!s.auth && !LOOPBACK.has(l.host ?? ''))
+            findings.push({
+                rule: 'TG-MCP-005',
+                severity: 'medium',
+                message: `${s.file}: remote MCP server "${s.name}" at ${l.host} has no Authorization header, bearer token variable or OAuth settings`,
+                location: at,
+            });
+    }
+    if (s.autoApprove)
+        findings.push({
+            rule: 'TG-MCP-007',
+            severity: 'medium',
+            message: `${s.file}: MCP server "${s.name}" is trusted to run tools without confirmation`,
+            location: at,
+        });
+    return out;
+}
+/** Config-wide settings that widen what agents may run. */
+function judgeSettings(settings) {
+    return settings.map((x) => ({
+        rule: 'TG-MCP-007',
+        severity: 'medium',
+        message: `${x.file}: ${x.setting}: ${x.value} lets agents start every project MCP server without asking`,
+        location: { path: x.file, line: x.line },
+    }));
+}
+//# sourceMappingURL=judge.js.map
+// EXTERNAL MODULE: ../../node_modules/jsonc-parser/lib/umd/main.js
+var main = __nccwpck_require__(7415);
+;// CONCATENATED MODULE: ../../node_modules/smol-toml/dist/error.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+function getLineColFromPtr(string, ptr) {
+    let lines = string.slice(0, ptr).split(/\r?\n/);
+    return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+    let lines = string.split(/\r?\n/);
+    let codeblock = '';
+    let numberLen = (Math.log10(line + 1) | 0) + 1;
+    for (let i = line - 1; i <= line + 1; i++) {
+        let l = lines[i - 1];
+        if (!l)
+            continue;
+        codeblock += i.toString().padEnd(numberLen, ' ');
+        codeblock += ':  ';
+        codeblock += l;
+        codeblock += '\n';
+        if (i === line) {
+            codeblock += ' '.repeat(numberLen + column + 2);
+            codeblock += '^\n';
+        }
+    }
+    return codeblock;
+}
+class TomlError extends Error {
+    line;
+    column;
+    codeblock;
+    constructor(message, options) {
+        const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+        const codeblock = makeCodeBlock(options.toml, line, column);
+        super(`Invalid TOML document: ${message}\n\n${codeblock}`, options);
+        this.line = line;
+        this.column = column;
+        this.codeblock = codeblock;
+    }
+    /** @internal */
+    static x(message, ctx, ptr) {
+        throw new TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+    }
+}
+
+;// CONCATENATED MODULE: ../../node_modules/smol-toml/dist/primitive.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+/** @internal */
+function parseString(ctx) {
+    let startPtr = ctx.p;
+    let c = ctx.s.charCodeAt(ctx.p++);
+    let first = c;
+    let isLiteral = c === 0x27; /* ' */
+    let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+    if (isMultiline) {
+        // Trim initial newline
+        if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 0xa /* \n */)
+            ctx.p++;
+        else if (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */)
+            ctx.p += 2;
+    }
+    // For the record: it is not worth it to use a fast-path for literal strings using `indexOf`.
+    // Doing a char-by-char iteration ends up dispatching less instructions, for the same wall-clock runtime.
+    let parsed = '';
+    let sliceStart = ctx.p;
+    // states:
+    //   0 - decoding
+    //   1 - decoding escape
+    //   2 - whitespace escape (no newline encountered yet, must fail on non-whitespace)
+    //   3 - whitespace escape (newline encountered, allowed to transition back to normal decode)
+    let state = 0;
+    for (; ctx.p < ctx.s.length; ctx.p++) {
+        c = ctx.s.charCodeAt(ctx.p);
+        // Deal with newlines first, since that simplifies control character checking and handling across all states
+        if (isMultiline && (c === 0xa /* \n */ || (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */))) {
+            state = state && 3;
+        }
+        // Control characters are banned in TOML, so we throw an error if we encounter them
+        else if ((c < 0x20 && c !== 0x9 /* \t */) || c === 0x7f) {
+            TomlError.x('control characters are not allowed in strings', ctx);
+        }
+        // The string might terminate while we're parsing through a newline escape.
+        // It must have encountered a newline; otherwise, it'll simply fail in another branch.
+        else if ((!state || state === 3) && c === first && (!isMultiline || (ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first))) {
+            if (isMultiline) {
+                // If the string ends with 4-5 quotes, then the first 1-2 are part of the string
+                if (ctx.s.charCodeAt(ctx.p + 3) === first)
+                    ctx.p++;
+                if (ctx.s.charCodeAt(ctx.p + 3) === first)
+                    ctx.p++;
+            }
+            // If we're in a newline escape still, then there's nothing to add.
+            if (!state) {
+                // Avoid a useless concat operation if the string can be used as-is.
+                let s = ctx.s.slice(sliceStart, ctx.p);
+                parsed = parsed ? parsed + s : s;
+            }
+            ctx.p += isMultiline ? 3 : 1;
+            return parsed;
+        }
+        // Baseline state; keep moving forward unless an escape sequence starts
+        else if (!state) {
+            if (!isLiteral && c === 0x5c /* \ */) {
+                parsed += ctx.s.slice(sliceStart, (sliceStart = ctx.p));
+                state = 1;
+            }
+        }
+        else if (state === 1) {
+            if (c === 0x78 /* x */ || c === 0x75 /* u */ || c === 0x55 /* U */) { // Unicode escape
+                let errPtr = ctx.p++ - 1;
+                let value = 0;
+                let len = c === 0x78 /* x */ ? 2 : c === 0x75 /* u */ ? 4 : 8;
+                for (let j = 0; j < len; j++, ctx.p++) {
+                    let hex = ctx.s.charCodeAt(ctx.p);
+                    let digit = 
+                    /* 0-9 */ hex >= 0x30 && hex <= 0x39 ? hex - 0x30 :
+                        /* A-F */ hex >= 0x41 && hex <= 0x46 ? hex - 0x41 + 10 :
+                            /* a-f */ hex >= 0x61 && hex <= 0x66 ? hex - 0x61 + 10 : -1;
+                    if (digit < 0)
+                        TomlError.x('invalid non-hex character in unicode escape', ctx);
+                    value = (value << 4) | digit;
+                }
+                // Because JS does bitwise on signed 32bit integers, all 0xfzzzzzzz values are actually seen as negative
+                if (value < 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) {
+                    TomlError.x('invalid unicode escape', ctx, errPtr);
+                }
+                parsed += String.fromCodePoint(value);
+                sliceStart = ctx.p--;
+                state = 0;
+            }
+            // Newline escape sequence. We only need to care about spaces and tabs; newlines are dealt with earlier
+            else if (isMultiline && (c === 0x20 || c === 0x9 /* \t */)) {
+                state = 2;
+            }
+            // Basic escape sequence
+            else {
+                if (c === 0x62 /* b */)
+                    parsed += '\b';
+                else if (c === 0x74 /* t */)
+                    parsed += '\t';
+                else if (c === 0x6e /* n */)
+                    parsed += '\n';
+                else if (c === 0x66 /* f */)
+                    parsed += '\f';
+                else if (c === 0x72 /* r */)
+                    parsed += '\r';
+                else if (c === 0x65 /* e */)
+                    parsed += '\x1b';
+                else if (c === 0x22 /* " */)
+                    parsed += '"';
+                else if (c === 0x5c /* \ */)
+                    parsed += '\\';
+                else
+                    TomlError.x('unrecognised escape sequence', ctx);
+                sliceStart = ctx.p + 1;
+                state = 0;
+            }
+        }
+        // Newline escape continuation: keep moving forward until the first non-whitespace char
+        else if (c !== 0x20 && c !== 0x9 /* \t */) {
+            if (state === 2)
+                TomlError.x('invalid escape: only line-ending whitespace may be escaped', ctx, sliceStart);
+            // State cannot be zero, or we'd have branched earlier already.
+            // If it's a backslash, immediately transition to the escape state so it can be processed.
+            state = !isLiteral && c === 0x5c /* \ */ ? 1 : 0;
+            sliceStart = ctx.p;
+        }
+    }
+    TomlError.x('unfinished string', ctx, startPtr);
+}
+
+;// CONCATENATED MODULE: ../../node_modules/smol-toml/dist/date.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+let DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+class TomlDate extends Date {
+    #hasDate = false;
+    #hasTime = false;
+    #offset = null;
+    constructor(date, fasttype, unsafeDelim) {
+        let hasDate = true;
+        let hasTime = true;
+        let offset = 'Z';
+        let c;
+        if (typeof date === 'string') {
+            if (fasttype)
+                prep: {
+                    // Date-time
+                    if (fasttype < 3) {
+                        if (+date.slice(11, 13) > 23) {
+                            date = '';
+                            break prep;
+                        }
+                        // Local
+                        if (fasttype === 2) {
+                            offset = null;
+                            date += 'Z';
+                        }
+                        // Offset; keep track of offset if not Z
+                        else if ((c = date.charCodeAt(date.length - 1)) !== 0x5a /* Z */ && c !== 0x7a /* z */) {
+                            offset = date.slice(date.length - 6);
+                        }
+                        if (unsafeDelim)
+                            date = date.slice(0, 10) + 'T' + date.slice(11);
+                    }
+                    // Time
+                    else if (fasttype === 4) {
+                        date = +date.slice(0, 2) > 23 ? '' : `0000-01-01T${date}Z`;
+                    }
+                    hasDate = fasttype !== 4;
+                    hasTime = fasttype !== 3;
+                }
+            else {
+                let match = date.match(DATE_TIME_RE);
+                if (match) {
+                    if (!match[1]) {
+                        hasDate = false;
+                        date = `0000-01-01T${date}`;
+                    }
+                    hasTime = !!match[2];
+                    // Make sure to use T instead of a space. Breaks in case of extreme values otherwise.
+                    hasTime && date[10] === ' ' && (date = date.replace(' ', 'T'));
+                    // Do not allow rollover hours.
+                    if (match[2] && +match[2] > 23) {
+                        date = '';
+                    }
+                    else {
+                        offset = match[3] || null;
+                        if (!offset && hasTime)
+                            date += 'Z';
+                    }
+                }
+                else {
+                    date = '';
+                }
+            }
+        }
+        super(date);
+        if (!isNaN(this.getTime())) {
+            this.#hasDate = hasDate;
+            this.#hasTime = hasTime;
+            this.#offset = offset;
+        }
+    }
+    isDateTime() {
+        return this.#hasDate && this.#hasTime;
+    }
+    isLocal() {
+        return !this.#hasDate || !this.#hasTime || !this.#offset;
+    }
+    isDate() {
+        return this.#hasDate && !this.#hasTime;
+    }
+    isTime() {
+        return this.#hasTime && !this.#hasDate;
+    }
+    isValid() {
+        return this.#hasDate || this.#hasTime;
+    }
+    toISOString() {
+        let iso = super.toISOString();
+        // Local Date
+        if (this.isDate())
+            return iso.slice(0, 10);
+        // Local Time
+        if (this.isTime())
+            return iso.slice(11, 23);
+        // Local DateTime
+        if (this.#offset === null)
+            return iso.slice(0, -1);
+        // Offset DateTime
+        if (this.#offset === 'Z' || this.#offset === 'z')
+            return iso;
+        // This part is quite annoying: JS strips the original timezone from the ISO string representation
+        // Instead of using a "modified" date and "Z", we restore the representation "as authored"
+        let offset = (+(this.#offset.slice(1, 3)) * 60) + +(this.#offset.slice(4, 6));
+        offset = this.#offset[0] === '-' ? offset : -offset;
+        let offsetDate = new Date(this.getTime() - (offset * 60e3));
+        return offsetDate.toISOString().slice(0, -1) + this.#offset;
+    }
+    static wrapAsOffsetDateTime(jsDate, offset = 'Z') {
+        let date = new TomlDate(jsDate);
+        date.#offset = offset;
+        return date;
+    }
+    static wrapAsLocalDateTime(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#offset = null;
+        return date;
+    }
+    static wrapAsLocalDate(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#hasTime = false;
+        date.#offset = null;
+        return date;
+    }
+    static wrapAsLocalTime(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#hasDate = false;
+        date.#offset = null;
+        return date;
+    }
+}
+
+;// CONCATENATED MODULE: ../../node_modules/smol-toml/dist/extract.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+function isDigit(char, base = 10) {
+    return base === 16
+        ? (char > 0x2f && char < 0x3a) || (char > 0x40 && char < 0x47) || (char > 0x60 && char < 0x67)
+        : (char > 0x2f && char < 0x30 + base);
+}
+function isEndOfValue(char, delim) {
+    // Whitespace -- we're permissive on `\r` for performance; it'll be dealt with later anyway
+    return char === 0x20 || char === 0x9 /* \t */ || char === 0xa /* \n */ || char === 0xd /* \r */ ||
+        // Structure end or next value delimiter
+        (delim && (char === delim || char === 0x2c /* , */)) ||
+        // Comment
+        char === 0x23; /* # */
+}
+/** @internal */
+function extractValue(ctx, end) {
+    let errPtr = ctx.p;
+    let c = ctx.s.charCodeAt(ctx.p);
+    // Structs
+    if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+        ctx.d-- || TomlError.x('document contains excessively nested structures. aborting.', ctx);
+        let value = c === 0x5b /* [ */
+            ? parseArray(ctx)
+            : parseInlineTable(ctx);
+        ctx.d++;
+        return value;
+    }
+    // Strings
+    if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
+        return parseString(ctx);
+    }
+    // Booleans
+    // We can fast-path because the first character is enough to know the only possible value
+    if (c === 0x74 /* t */) { // Only possible valid value is `true`
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x72 || ctx.s.charCodeAt(++ctx.p) !== 0x75 || ctx.s.charCodeAt(++ctx.p) !== 0x65)
+            TomlError.x('invalid value', ctx, errPtr);
+        return ctx.p++, true;
+    }
+    if (c === 0x66 /* f */) { // Only possible valid value is `false`
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x61 || ctx.s.charCodeAt(++ctx.p) !== 0x6c || ctx.s.charCodeAt(++ctx.p) !== 0x73 || ctx.s.charCodeAt(++ctx.p) !== 0x65)
+            TomlError.x('invalid value', ctx, errPtr);
+        return ctx.p++, false;
+    }
+    if (c === 0x2b /* + */ || c === 0x2d /* - */) {
+        return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 0x2c - c, end);
+    }
+    // Rough heuristic, but `parseDate` falls back to number parsing if it's a false positive.
+    // e.g.: `a = 1\n-------------- = 1` would match this heuristic, but gracefully fallback to numbers.
+    if (ctx.s.charCodeAt(ctx.p + 4) === 0x2d /* - */ && ctx.s.charCodeAt(ctx.p + 7) === 0x2d /* - */) {
+        return parseDate(ctx, c, end);
+    }
+    // Same logic as above; `parseTime` falls back to number parsing if it's a false positive.
+    if (ctx.s.charCodeAt(ctx.p + 2) === 0x3a /* : */) {
+        return parseTime(ctx, c, end);
+    }
+    return parseNumber(ctx, ctx.p, c, 0, end);
+}
+// State:
+// 0: init
+// 1: integer
+// 2: fractional dot
+// 3: fractional
+// 4: exponent letter
+// 5: exponent
+// 6: exponent sign
+// 7: exponent with sign
+// >9: underscore; see below
+//     -> 12: was integer
+//     -> 14: was fractional
+//     -> 16: was exponent
+// states 2-5, 14, 16 are ONLY permitted iif base === 10
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+    let c = startChr;
+    let state = 0;
+    let hasUnderscores = false;
+    // (+/-)inf
+    if (c === 0x69 /* i */) {
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x6e || ctx.s.charCodeAt(++ctx.p) !== 0x66)
+            TomlError.x('invalid value', ctx, startPtr);
+        return ctx.p++, (sign || 1) / 0;
+    }
+    // (+/-)nan
+    if (c === 0x6e /* n */) {
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x61 || ctx.s.charCodeAt(++ctx.p) !== 0x6e)
+            TomlError.x('invalid value', ctx, startPtr);
+        return ctx.p++, NaN;
+    }
+    // Leading zero
+    // Only allowed cases: `0<EOV>`, `0.(...)`, `0e(...)`, `0x(...)`, `0b(...)`, `0o(...)`
+    // FWIW, `0e(...)` is a stupid case, but it's not banned per-se so we have to parse it
+    if (c === 0x30 /* 0 */) {
+        if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+            return ctx.bi === true ? 0n : 0; // note: conveniently deals with `-0`
+        if (!sign) {
+            if (c === 0x78 /* x */)
+                return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+            else if (c === 0x62 /* b */)
+                return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+            else if (c === 0x6f /* o */)
+                return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+        }
+        if (c === 0x2e /* . */)
+            state = 2;
+        else if (c === 0x65 /* e */ || c === 0x45 /* E */)
+            state = 4;
+        else
+            TomlError.x('illegal leading zero', ctx, startPtr);
+    }
+    // If the 1st char is not a digit by now, then it's not a valid TOML value at all
+    else if (!isDigit(c))
+        TomlError.x('invalid value', ctx, startPtr);
+    while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+        if (!state)
+            state = 1; // Detects single-digit numbers we can use a fast parse path for
+        // The way the states are numbered is not random: underscores are always permitted in odd-numbered states and
+        // never permitted in even-numbered ones.
+        if (c === 0x5f /* _ */) {
+            if (!(state & 1))
+                TomlError.x('illegal underscore', ctx);
+            state += 11; // 11 is a marker that makes the state even and greater than 9; see the numbering + rationale above
+            hasUnderscores = true;
+        }
+        // Transition to fractional part.
+        else if (state === 1 && c === 0x2e /* . */)
+            state = 2;
+        // Transition to exponent part.
+        else if ((state === 1 || state === 3) && (c === 0x65 /* e */ || c === 0x45 /* E */))
+            state = 4;
+        // + and - are permitted in state 4 only (handled before entering the function for state 0)
+        else if (state === 4 && (c === 0x2b /* + */ || c === 0x2d /* - */)) {
+            state = 6;
+        }
+        // All special cases have been handled; only digits are allowed here
+        else if (!isDigit(c))
+            TomlError.x(`illegal character in numeric literal`, ctx);
+        // Clear state flags
+        else if (state > 9)
+            state -= 11;
+        else if (!(state & 1))
+            state++;
+    }
+    // Single-char number; we can fast-path these very easily.
+    if (!state) {
+        let val = (startChr - 0x30 /* 0 */) * (sign || 1);
+        return ctx.bi === true ? BigInt(val) : val;
+    }
+    // Even-numbered states absolutely require a digit next; not even end of value is permitted
+    if (!(state & 1))
+        TomlError.x('unfinished numeric value', ctx, startPtr);
+    let str = ctx.s.slice(startPtr, ctx.p);
+    if (hasUnderscores)
+        str = str.replaceAll('_', ''); // perf: replaceAll 1.25x faster than replace with a regex
+    return state > 1
+        ? parseFloat(str)
+        : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+    let c, underscore = 1;
+    while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+        if (c === 0x5f /* _ */) {
+            if (underscore & 1)
+                TomlError.x('illegal underscore', ctx);
+            underscore = 3;
+        }
+        // We only need to check if the number is a valid digit, nothing else is permitted
+        else if (!isDigit(c, base))
+            TomlError.x(`illegal character in numeric literal`, ctx);
+        // Clear underscore flag
+        else if (underscore & 1)
+            underscore--;
+    }
+    // Trailing underscore is not allowed
+    if (underscore & 1)
+        TomlError.x('unfinished numeric value', ctx);
+    let str = ctx.s.slice(startPtr + 2, ctx.p);
+    if (underscore)
+        str = str.replaceAll('_', ''); // perf: replaceAll 1.25x faster than replace with a regex
+    return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+    if (ctx.bi !== true)
+        int: {
+            let val = parseInt(str, base);
+            if (!Number.isSafeInteger(val)) {
+                if (ctx.bi)
+                    break int;
+                TomlError.x('integer value cannot be represented losslessly', ctx, startPtr);
+            }
+            return val;
+        }
+    return base === 10 ? BigInt(str) : BigInt((base === 2 ? '0b' : base === 8 ? '0o' : '0x') + str);
+}
+function parseDate(ctx, c, endChr) {
+    let startPtr = ctx.p++, unsafeSeparator;
+    if (!isDigit(c) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++)) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++)) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+        return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+    }
+    ctx.p += 5;
+    if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+        TomlError.x('invalid date-time: date part is malformed', ctx, startPtr);
+    if (ctx.p >= ctx.s.length || (((c = ctx.s.charCodeAt(ctx.p)) !== 0x20 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 0x54 /* T */ && c !== 0x74 /* t */)) {
+        let t = ctx.s.slice(startPtr, ctx.p);
+        return readDate(ctx, t, 3, false, startPtr);
+    }
+    if (ctx.s.charCodeAt(ctx.p += 3) !== 0x3a /* : */)
+        TomlError.x('invalid date-time: time part is malformed', ctx, startPtr);
+    if (ctx.s.charCodeAt(ctx.p += 3) === 0x3a /* : */)
+        ctx.p += 3;
+    if (ctx.s.charCodeAt(ctx.p) === 0x2e /* . */)
+        while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+            ;
+    if (c = ctx.s.charCodeAt(ctx.p)) {
+        if (c === 0x5a /* Z */ || c === 0x7a /* z */) {
+            let t = ctx.s.slice(startPtr, ++ctx.p);
+            return readDate(ctx, t, 1, unsafeSeparator, startPtr, '[+00:00]');
+        }
+        if (c === 0x2b /* + */ || c === 0x2d /* - */) {
+            // Temporal's ZonedDateTime is weird asf when it comes to dealing with traditional offsets...
+            // It's 1.2x faster to allocate a new string to pass to ZDT than use Instant.toZonedDateTimeISO
+            let t = ctx.s.slice(startPtr, ctx.p += 6);
+            return readDate(ctx, t, 1, unsafeSeparator, startPtr, !ctx.ld && ('[' + ctx.s.slice(ctx.p - 6, ctx.p) + ']'));
+        }
+    }
+    let t = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+    let start = ctx.p;
+    if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+        return parseNumber(ctx, --ctx.p, c, 0, endChr);
+    }
+    if (ctx.s.charCodeAt(ctx.p += 4) === 0x3a /* : */)
+        ctx.p += 3;
+    if (ctx.s.charCodeAt(ctx.p) === 0x2e /* . */)
+        while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+            ;
+    let t = ctx.s.slice(start, ctx.p);
+    return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+    if (ctx.ld) {
+        let date = new TomlDate(str, type, unsafeDelim);
+        if (!date.isValid())
+            TomlError.x('invalid date', ctx, errPtr);
+        return date;
+    }
+    try {
+        if (temporalSuffix)
+            str += temporalSuffix;
+        switch (type) {
+            case 1: return Temporal.ZonedDateTime.from(str);
+            case 2: return Temporal.PlainDateTime.from(str);
+            case 3: return Temporal.PlainDate.from(str);
+            case 4: return Temporal.PlainTime.from(str);
+        }
+    }
+    catch (e) {
+        TomlError.x(e instanceof Error ? e.message : '' + e, ctx, errPtr);
+    }
+}
+
+;// CONCATENATED MODULE: ../../node_modules/smol-toml/dist/util.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+/** @internal */
+function skipComment(ctx) {
+    for (; ctx.p < ctx.s.length; ctx.p++) {
+        let c = ctx.s.charCodeAt(ctx.p);
+        if (c === 0xa /* \n */)
+            break;
+        if (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */) {
+            ctx.p++;
+            break;
+        }
+        if ((c < 0x20 && c !== 0x9 /* \t */) || c === 0x7f) {
+            TomlError.x('control characters are not allowed in comments', ctx);
+        }
+    }
+}
+/** @internal */
+function skipVoid(ctx, banNewLines, banComments) {
+    let c;
+    while (ctx.p < ctx.s.length) {
+        while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 0x20 ||
+            c === 0x9 /* \t */ ||
+            (!banNewLines &&
+                (c === 0xa /* \n */ || (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */)))))
+            ctx.p++;
+        if (banComments || c !== 0x23 /* # */)
+            break;
+        skipComment(ctx);
+    }
+}
+
+;// CONCATENATED MODULE: ../../node_modules/smol-toml/dist/struct.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+/** @internal */
+function parseKey(ctx, end = 0x3d /* = */) {
+    // States:
+    // 0: before first char
+    // 1: parsing bare key
+    // 2: after key component
+    let startPtr;
+    let state = 0;
+    let parsed = [];
+    let sliceStart;
+    let c = ctx.s.charCodeAt(startPtr = ctx.p);
+    do {
+        // End of key
+        if (c === end) {
+            if (!state)
+                TomlError.x('unexpected end of key', ctx);
+            if (state === 1)
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+            return ctx.p++, parsed;
+        }
+        // Dotted key separator
+        else if (c === 0x2e /* . */) {
+            if (!state)
+                TomlError.x('illegal empty bare key', ctx);
+            if (state === 1)
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+            state = 0;
+        }
+        // Quoted key
+        else if (!state && (c === 0x22 /* " */ || c === 0x27 /* ' */)) {
+            if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+                TomlError.x('illegal quoted key: multiline strings are not allowed', ctx);
+            parsed.push(parseString(ctx));
+            state = 2;
+            ctx.p--;
+        }
+        // Whitespace; no-op in state 0 and 2, end of bare key in state 1
+        else if (c === 0x20 || c === 0x9 /* \t */) {
+            if (state === 1) {
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+                state = 2;
+            }
+        }
+        // If state is post-key, no character is allowed; otherwise ensure it's a bare-key component
+        else if (state === 2 || (c < 0x30 && c !== 0x2d /* - */) || (c > 0x39 && c < 0x41) || (c > 0x5a && c < 0x61 && c !== 0x5f /* _ */) || c > 0x7a) {
+            TomlError.x('illegal character in key', ctx);
+        }
+        // Illegal character
+        else if (!state) {
+            state = 1;
+            sliceStart = ctx.p;
+        }
+    } while (c = ctx.s.charCodeAt(++ctx.p));
+    TomlError.x('incomplete key-value: cannot find end of key', ctx, startPtr);
+}
+/** @internal */
+function parseInlineTable(ctx) {
+    let startPtr = ctx.p++;
+    let res = Object.create(null);
+    let seen = new Set();
+    let c;
+    while (ctx.p < ctx.s.length) {
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p)) === 0x7d /* } */) {
+            ctx.p++;
+            return res;
+        }
+        let k;
+        let t = res;
+        let hasOwn = false;
+        let errPtr = ctx.p;
+        let key = parseKey(ctx);
+        for (let i = 0; i < key.length; i++) {
+            if (i)
+                t = hasOwn ? t[k] : (t[k] = Object.create(null));
+            k = key[i];
+            if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== 'object' || seen.has(t[k]))) {
+                TomlError.x('trying to redefine an already defined value', ctx, errPtr);
+            }
+            let unsafe = k === '__proto__';
+            if (ctx.uk && (unsafe || k === 'constructor')) {
+                t = ctx.uk !== 1 && TomlError.x('document contains an unsafe property', ctx, errPtr);
+                break;
+            }
+            if (!hasOwn && unsafe) {
+                Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+            }
+        }
+        if (hasOwn) {
+            TomlError.x('trying to redefine an already defined value', ctx, errPtr);
+        }
+        skipVoid(ctx, true, true);
+        let value = extractValue(ctx, 0x7d /* } */);
+        if (t && typeof (t[k] = value) === 'object')
+            seen.add(value);
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p++)) === 0x7d /* } */) {
+            return res;
+        }
+        if (c !== 0x2c /* , */)
+            TomlError.x('expected comma or end of structure', ctx, ctx.p - 1);
+    }
+    TomlError.x('unfinished table', ctx, startPtr);
+}
+/** @internal */
+function parseArray(ctx) {
+    let startPtr = ctx.p++;
+    let res = [];
+    let c;
+    while (ctx.p < ctx.s.length) {
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p)) === 0x5d /* ] */) {
+            ctx.p++;
+            return res;
+        }
+        res.push(extractValue(ctx, 0x5d /* ] */));
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p++)) === 0x5d /* ] */) {
+            return res;
+        }
+        if (c !== 0x2c /* , */)
+            TomlError.x('expected comma or end of structure', ctx, ctx.p - 1);
+    }
+    TomlError.x('unfinished array', ctx, startPtr);
+}
+
+;// CONCATENATED MODULE: ../../node_modules/smol-toml/dist/parse.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+function peekTable(ctx, key, table, meta, type) {
+    let t = table;
+    let m = meta;
+    let k;
+    let hasOwn = false;
+    let state;
+    for (let i = 0; i < key.length; i++) {
+        if (i) {
+            t = hasOwn ? t[k] : (t[k] = Object.create(null));
+            m = (state = m[k]).c;
+            if (type === 0 /* Type.DOTTED */ && (state.t === 1 /* Type.EXPLICIT */ || state.t === 2 /* Type.ARRAY */)) {
+                return null;
+            }
+            if (state.t === 2 /* Type.ARRAY */) {
+                let l = t.length - 1;
+                t = t[l];
+                m = m[l].c;
+            }
+        }
+        k = key[i];
+        if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 /* Type.DOTTED */ && m[k]?.d) {
+            return null;
+        }
+        if (!hasOwn) {
+            let unsafe = k === '__proto__';
+            if (ctx.uk && (unsafe || k === 'constructor'))
+                return false;
+            if (unsafe) {
+                Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+                Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+            }
+            m[k] = {
+                t: i < key.length - 1 && type === 2 /* Type.ARRAY */
+                    ? 3 /* Type.ARRAY_DOTTED */ : type,
+                d: false,
+                i: 0,
+                c: Object.create(null),
+            };
+        }
+    }
+    state = m[k];
+    if (state.t !== type && !(type === 1 /* Type.EXPLICIT */ && state.t === 3 /* Type.ARRAY_DOTTED */)) {
+        // Bad key type!
+        return null;
+    }
+    if (type === 2 /* Type.ARRAY */) {
+        if (!state.d) {
+            state.d = true;
+            t[k] = [];
+        }
+        t[k].push(t = Object.create(null));
+        state.c[state.i++] = (state = { t: 1 /* Type.EXPLICIT */, d: false, i: 0, c: Object.create(null) });
+    }
+    if (state.d) {
+        // Redefining a table!
+        return null;
+    }
+    state.d = true;
+    if (type === 1 /* Type.EXPLICIT */) {
+        t = hasOwn ? t[k] : (t[k] = Object.create(null));
+    }
+    else if (type === 0 /* Type.DOTTED */ && hasOwn) {
+        return null;
+    }
+    return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+    if (peek === null || ctx.uk === 2)
+        TomlError.x(peek === null
+            ? 'trying to redefine an already defined table or value'
+            : 'document contains an unsafe property', ctx, ptr);
+}
+function parse(toml, options = {}) {
+    let ctx = {
+        s: toml,
+        p: 0,
+        d: options.maxDepth ?? 1000,
+        bi: options.integersAsBigInt ?? false,
+        ld: options.useLegacyDate ?? true,
+        uk: options.unsafeKeyBehaviour === 'throw' ? 2 : options.unsafeKeyBehaviour === 'drop' ? 1 : 0,
+    };
+    let res = Object.create(null);
+    let meta = Object.create(null);
+    let tmp;
+    let skipping = false;
+    let tbl = res;
+    let m = meta;
+    // BOM is allowed, skip.
+    // JS is UTF-16, so we have to check for the UTF-16 BOM instead of the UTF-8 BOM sequence!
+    if (toml.charCodeAt(0) === 0xfeff)
+        ctx.p++;
+    skipVoid(ctx);
+    while (ctx.p < toml.length) {
+        if (toml.charCodeAt(ctx.p) === 0x5b /* [ */) {
+            let isTableArray = toml.charCodeAt(++ctx.p) === 0x5b; /* [ */
+            tmp = ctx.p += +isTableArray;
+            skipping = false;
+            let k = parseKey(ctx, 0x5d /* ] */);
+            if (isTableArray) {
+                if (toml.charCodeAt(ctx.p) !== 0x5d /* ] */) {
+                    TomlError.x('expected end of table array declaration', ctx);
+                }
+                ctx.p++;
+            }
+            let p = peekTable(ctx, k, res, meta, isTableArray ? 2 /* Type.ARRAY */ : 1 /* Type.EXPLICIT */);
+            if (!p) {
+                validateTablePeek(ctx, p, tmp);
+                skipping = true;
+            }
+            else {
+                m = p[2];
+                tbl = p[1];
+            }
+        }
+        else {
+            tmp = ctx.p;
+            let k = parseKey(ctx);
+            let p = peekTable(ctx, k, tbl, m, 0 /* Type.DOTTED */);
+            if (!p && !skipping)
+                validateTablePeek(ctx, p, tmp);
+            skipVoid(ctx, true, true);
+            let v = extractValue(ctx, void 0);
+            if (p && !skipping)
+                p[1][p[0]] = v;
+        }
+        skipVoid(ctx, true);
+        if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 0xa /* \n */ && (tmp !== 0xd /* \r */ || toml.charCodeAt(ctx.p + 1) !== 0xa /* \n */)) {
+            TomlError.x('each key-value declaration must be followed by an end-of-line', ctx);
+        }
+        skipVoid(ctx);
+    }
+    return res;
+}
+
+;// CONCATENATED MODULE: ../../node_modules/smol-toml/dist/stringify.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+let BARE_KEY = /^[a-z0-9-_]+$/i;
+let HAS_WELLFORMED = !!(''.isWellFormed);
+function extendedTypeOf(obj) {
+    let type = typeof obj;
+    if (type === 'object') {
+        if (Array.isArray(obj))
+            return 'array';
+        if (typeof obj.getUTCDate === 'function' && obj instanceof Date)
+            return 'date';
+        if (globalThis.Temporal) {
+            if (obj.until) {
+                if (obj instanceof Temporal.ZonedDateTime)
+                    return 'temporal/tz+uc';
+                if (obj instanceof Temporal.PlainDateTime || obj instanceof Temporal.PlainDate)
+                    return 'temporal/uc';
+                if (obj instanceof Temporal.PlainTime || obj instanceof Temporal.Instant)
+                    return 'temporal';
+                if (obj instanceof Temporal.PlainYearMonth)
+                    return 'temporal/x';
+            }
+            else if ((obj.toPlainDate && obj instanceof Temporal.PlainMonthDay) ||
+                (obj.negated && obj instanceof Temporal.Duration)) {
+                return 'temporal/x';
+            }
+        }
+    }
+    return type;
+}
+function isArrayOfTables(obj) {
+    for (let i = 0; i < obj.length; i++) {
+        if (extendedTypeOf(obj[i]) !== 'object')
+            return false;
+    }
+    return obj.length != 0;
+}
+function formatWellFormedStringUnchecked(s) {
+    return JSON.stringify(s).replaceAll('\x7f', '\\u007f');
+}
+function formatString(s) {
+    return formatWellFormedStringUnchecked(HAS_WELLFORMED ? s.toWellFormed() : s);
+}
+function formatKey(s) {
+    if (BARE_KEY.test(s))
+        return s;
+    if (HAS_WELLFORMED && !s.isWellFormed())
+        throw new RangeError('key contains illegal lone surrogates');
+    return formatWellFormedStringUnchecked(s);
+}
+function stringifyValue(val, type, depth, numberAsFloat, strictTemporal) {
+    if (depth === 0) {
+        throw new Error('Could not stringify the object: maximum object depth exceeded');
+    }
+    switch (type) {
+        // @ts-expect-error -- intentional fallthrough case
+        case 'number':
+            if (isNaN(val))
+                return 'nan';
+            if (val === Infinity)
+                return 'inf';
+            if (val === -Infinity)
+                return '-inf';
+            if (Number.isInteger(val) && (numberAsFloat || !Number.isSafeInteger(val)))
+                return val.toFixed(1);
+        case 'bigint':
+        case 'boolean':
+        case 'temporal':
+            return val.toString();
+        case 'string':
+            return formatString(val);
+        case 'date':
+            if (isNaN(val.getTime()))
+                throw new TypeError('cannot serialize invalid date');
+            return val.toISOString();
+        case 'object':
+            return stringifyInlineTable(val, depth, numberAsFloat, strictTemporal);
+        case 'array':
+            return stringifyArray(val, depth, numberAsFloat, strictTemporal);
+        // @ts-expect-error -- intentional fallthrough case
+        case 'temporal/tz+uc':
+            if (strictTemporal) {
+                let tz = val.timeZoneId;
+                let tzc = tz.charCodeAt(0);
+                if (
+                // Classic offset
+                tzc !== 0x2b /* + */ && tzc !== 0x2d /* - */ &&
+                    (
+                    // Fast pre-check pass; see below for the actually accepted values
+                    (tzc !== 0x55 /* U */ && tzc !== 0x47 /* G */ && tzc !== 0x5a /* Z */ && tzc !== 0x45 /* E */) ||
+                        (
+                        // UTC and its aliases; Temporal implementations don't all canonicalise unfortunately
+                        tz !== 'UTC' && tz !== 'UCT' && tz !== 'Universal' && tz !== 'Zulu' &&
+                            // GMT is a TZ but it's for all intents and purposes equivalent to UTC. Safe to downgrade.
+                            !tz.startsWith('GMT') && tz !== 'Greenwich' &&
+                            // Etc/* are all safe to downgrade to offset (either UTC, GMT, or offset)
+                            !tz.startsWith('Etc/')))) {
+                    throw new TypeError('Temporal objects with an IANA timezone are not allowed in Temporal strict mode');
+                }
+            }
+        case 'temporal/uc':
+            if (strictTemporal && val.calendarId !== 'iso8601')
+                throw new TypeError('Temporal objects with a non-default calendar are not allowed in Temporal strict mode');
+            return val.toString({
+                calendarName: 'never',
+                timeZoneName: 'never',
+            });
+        case 'temporal/x':
+            throw new TypeError('Unsupported ' + val[Symbol.toStringTag]);
+    }
+}
+function stringifyInlineTable(obj, depth, numberAsFloat, strictTemporal) {
+    let keys = Object.keys(obj);
+    if (keys.length === 0)
+        return '{}';
+    let res = '{ ';
+    for (let i = 0; i < keys.length; i++) {
+        let k = keys[i];
+        if (i)
+            res += ', ';
+        res += formatKey(k) + ' = ' + stringifyValue(obj[k], extendedTypeOf(obj[k]), depth - 1, numberAsFloat, strictTemporal);
+    }
+    return res + ' }';
+}
+function stringifyArray(array, depth, numberAsFloat, strictTemporal) {
+    if (array.length === 0)
+        return '[]';
+    let res = '[ ';
+    for (let i = 0; i < array.length; i++) {
+        if (i)
+            res += ', ';
+        if (array[i] === null || array[i] === void 0) {
+            throw new TypeError('arrays cannot contain null or undefined values');
+        }
+        res += stringifyValue(array[i], extendedTypeOf(array[i]), depth - 1, numberAsFloat, strictTemporal);
+    }
+    return res + ' ]';
+}
+function stringifyArrayTable(array, key, depth, numberAsFloat, strictTemporal) {
+    if (depth === 0) {
+        throw new Error('Could not stringify the object: maximum object depth exceeded');
+    }
+    let res = '';
+    for (let i = 0; i < array.length; i++) {
+        res += `${res && '\n'}[[${key}]]\n`;
+        res += stringifyTable(0, array[i], key, depth, numberAsFloat, strictTemporal);
+    }
+    return res;
+}
+function stringifyTable(tableKey, obj, prefix, depth, numberAsFloat, strictTemporal) {
+    if (depth === 0) {
+        throw new Error('Could not stringify the object: maximum object depth exceeded');
+    }
+    let preamble = '';
+    let tables = '';
+    let keys = Object.keys(obj);
+    for (let i = 0; i < keys.length; i++) {
+        let k = keys[i];
+        if (obj[k] !== null && obj[k] !== void 0) {
+            let type = extendedTypeOf(obj[k]);
+            if (type === 'symbol' || type === 'function') {
+                throw new TypeError(`cannot serialize values of type '${type}'`);
+            }
+            let key = formatKey(k);
+            if (type === 'array' && isArrayOfTables(obj[k])) {
+                tables += (tables && '\n') + stringifyArrayTable(obj[k], prefix ? `${prefix}.${key}` : key, depth - 1, numberAsFloat, strictTemporal);
+            }
+            else if (type === 'object') {
+                let tblKey = prefix ? `${prefix}.${key}` : key;
+                tables += (tables && '\n') + stringifyTable(tblKey, obj[k], tblKey, depth - 1, numberAsFloat, strictTemporal);
+            }
+            else {
+                preamble += key;
+                preamble += ' = ';
+                preamble += stringifyValue(obj[k], type, depth, numberAsFloat, strictTemporal);
+                preamble += '\n';
+            }
+        }
+    }
+    if (tableKey && (preamble || !tables)) // Create table only if necessary
+        preamble = preamble ? `[${tableKey}]\n${preamble}` : `[${tableKey}]`;
+    return preamble && tables
+        ? `${preamble}\n${tables}`
+        : preamble || tables;
+}
+function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTemporal = false } = {}) {
+    if (extendedTypeOf(obj) !== 'object') {
+        throw new TypeError('stringify can only be called with an object');
+    }
+    let str = stringifyTable(0, obj, '', maxDepth, numbersAsFloat, strictTemporal);
+    if (str[str.length - 1] !== '\n')
+        return str + '\n';
+    return str;
+}
+
+;// CONCATENATED MODULE: ../../node_modules/smol-toml/dist/index.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+
+/** @deprecated use `import * as ... from 'smol-toml'` instead */
+/* harmony default export */ const smol_toml_dist = ({ parse: parse, stringify: stringify, TomlDate: TomlDate, TomlError: TomlError });
+
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var yaml_dist = __nccwpck_require__(3483);
+;// CONCATENATED MODULE: ../../packages/attribution/dist/agents/mcp/read.js
+
+
+
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
+const stringMap = (v) => isObject(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? x : JSON.stringify(x)])) : {};
+function lineAt(text, offset) {
+    let line = 1;
+    for (let i = 0; i < offset && i < text.length; i++)
+        if (text.charCodeAt(i) === 10)
+            line++;
+    return line;
+}
+function jsonLocator(text, root) {
+    return {
+        line: (path) => {
+            const node = root ? (0,main.findNodeAtLocation)(root, path) : undefined;
+            return node?.parent ? lineAt(text, node.parent.offset) : 1;
+        },
+    };
+}
+function textLocator(text) {
+    return {
+        line: (path) => {
+            const name = String(path.at(-1) ?? '');
+            const i = name ? text.indexOf(name) : -1;
+            return i < 0 ? 1 : lineAt(text, i);
+        },
+    };
+}
+// Attacker-controlled text: a parse failure is the package's own error naming the file and line, never a crash.
+function readJson(file, text) {
+    const errors = [];
+    const root = (0,main.parseTree)(text, errors, { allowTrailingComma: true, disallowComments: false });
+    const first = errors[0];
+    if (first || root === undefined)
+        throw new errors_AttributionError('AGENT_CONFIG_INVALID', `${file}:${first ? lineAt(text, first.offset) : 1}: not valid JSON (${first ? (0,main.printParseErrorCode)(first.error) : 'empty'}); fix the file so its MCP servers can be judged`, { file });
+    return { value: nodeValue(root), at: jsonLocator(text, root) };
+}
+function nodeValue(n) {
+    switch (n.type) {
+        case 'object':
+            return Object.fromEntries((n.children ?? []).map((p) => [String(p.children?.[0]?.value), p.children?.[1] ? nodeValue(p.children[1]) : null]));
+        case 'array':
+            return (n.children ?? []).map(nodeValue);
+        default:
+            return n.value;
+    }
+}
+const AUTH_HEADER = /^(authorization|proxy-authorization|x-api-key|api-key|x-auth-token|cookie)$/i;
+/** One server entry in the common `{command,args,env}` / `{type,url,headers}` shape most tools share. */
+function server(name, v, file, line) {
+    const url = [v.url, v.serverUrl, v.httpUrl].find((x) => typeof x === 'string');
+    const type = typeof v.type === 'string' ? v.type.toLowerCase() : '';
+    const headers = { ...stringMap(v.headers), ...stringMap(v.http_headers), ...stringMap(v.env_http_headers) };
+    const command = Array.isArray(v.command) ? strings(v.command) : typeof v.command === 'string' ? [v.command] : [];
+    const s = {
+        name,
+        file,
+        line,
+        transport: url ? (type === 'sse' ? 'sse' : 'http') : 'stdio',
+        args: [...command.slice(1), ...strings(v.args)],
+        env: { ...stringMap(v.env), ...stringMap(v.environment) },
+        headers,
+        auth: Object.keys(headers).some((h) => AUTH_HEADER.test(h)) ||
+            typeof v.bearer_token_env_var === 'string' ||
+            isObject(v.oauth) ||
+            isObject(v.auth) ||
+            v.authProviderType !== undefined,
+        autoApprove: v.trust === true ||
+            v.alwaysAllow === true ||
+            (Array.isArray(v.alwaysAllow) && v.alwaysAllow.length > 0) ||
+            (Array.isArray(v.autoApprove) && v.autoApprove.length > 0) ||
+            v.autoApprove === true,
+    };
+    if (command[0] !== undefined)
+        s.command = command[0];
+    if (url)
+        s.url = url;
+    return s;
+}
+function serversOf(map, base, file, at) {
+    if (map === undefined)
+        return [];
+    if (!isObject(map))
+        throw new errors_AttributionError('AGENT_CONFIG_INVALID', `${file}:${at.line(base)}: ${base.join('.')} is not an object of servers`, { file });
+    return Object.entries(map).flatMap(([name, v]) => {
+        if (!isObject(v))
+            throw new errors_AttributionError('AGENT_CONFIG_INVALID', `${file}:${at.line([...base, name])}: server ${name} is not an object`, { file });
+        // Zed's older form nests the launch under `command: {path, args, env}`.
+        const launch = isObject(v.command) ? { ...v, command: v.command.path, args: v.command.args, env: v.command.env } : v;
+        return [server(name, launch, file, at.line([...base, name]))];
+    });
+}
+function setting(file, at, key, value) {
+    return [{ file, line: at.line([key]), setting: key, value: JSON.stringify(value) }];
+}
+/** The devcontainer features that install MCP servers (their id says mcp), judged by reference and digest. */
+function features(v, file, at) {
+    if (!isObject(v))
+        return [];
+    return Object.keys(v)
+        .filter((ref) => /mcp/i.test(ref))
+        .map((ref) => ({
+        name: ref,
+        file,
+        line: at.line(['features', ref]),
+        transport: 'devcontainer-feature',
+        args: [],
+        env: {},
+        headers: {},
+        auth: false,
+        autoApprove: false,
+        featureRef: ref,
+    }));
+}
+/** Read the MCP servers a config file declares, by its format (see agents/paths.ts). Never runs anything. */
+function readMcpConfig(format, file, text) {
+    if (format === 'codex-config') {
+        let value;
+        try {
+            value = parse(text);
+        }
+        catch (cause) {
+            const line = cause.line ?? 1;
+            throw new errors_AttributionError('AGENT_CONFIG_INVALID', `${file}:${line}: not valid TOML (${cause.message.split('\n')[0]})`, {
+                file,
+                cause,
+            });
+        }
+        return { servers: serversOf(value.mcp_servers, ['mcp_servers'], file, textLocator(text)), settings: [] };
+    }
+    if (format === 'continue-mcp' && !file.toLowerCase().endsWith('.json')) {
+        let value;
+        try {
+            value = (0,yaml_dist/* parse */.qg)(text);
+        }
+        catch (cause) {
+            const line = cause.linePos?.[0]?.line ?? 1;
+            throw new errors_AttributionError('AGENT_CONFIG_INVALID', `${file}:${line}: not valid YAML (${cause.message.split('\n')[0]})`, {
+                file,
+                cause,
+            });
+        }
+        const list = isObject(value) ? value.mcpServers : undefined;
+        const at = textLocator(text);
+        return {
+            servers: (Array.isArray(list) ? list : [])
+                .filter(isObject)
+                .map((s, i) => server(typeof s.name === 'string' ? s.name : `#${i + 1}`, s, file, at.line([String(s.name ?? '')]))),
+            settings: [],
+        };
+    }
+    const { value, at } = readJson(file, text);
+    if (!isObject(value))
+        throw new errors_AttributionError('AGENT_CONFIG_INVALID', `${file}:1: the top level is not an object`, { file });
+    switch (format) {
+        case 'vscode-mcp':
+            return { servers: serversOf(value.servers, ['servers'], file, at), settings: [] };
+        case 'devcontainer': {
+            const vscode = isObject(value.customizations) && isObject(value.customizations.vscode) ? value.customizations.vscode : {};
+            const mcp = isObject(vscode.mcp) ? vscode.mcp.servers : undefined;
+            return {
+                servers: [...serversOf(mcp, ['customizations', 'vscode', 'mcp', 'servers'], file, at), ...features(value.features, file, at)],
+                settings: [],
+            };
+        }
+        case 'zed-settings':
+            return { servers: serversOf(value.context_servers, ['context_servers'], file, at), settings: [] };
+        case 'opencode-config':
+            return { servers: serversOf(value.mcp, ['mcp'], file, at), settings: [] };
+        case 'claude-settings': {
+            const settings = [];
+            if (value.enableAllProjectMcpServers === true)
+                settings.push(...setting(file, at, 'enableAllProjectMcpServers', true));
+            return { servers: serversOf(value.mcpServers, ['mcpServers'], file, at), settings };
+        }
+        default:
+            return { servers: serversOf(value.mcpServers, ['mcpServers'], file, at), settings: [] };
+    }
+}
+//# sourceMappingURL=read.js.map
+;// CONCATENATED MODULE: ../../packages/attribution/dist/agents/judge.js
+
+
+
+
+
+
+
+const AGENTS_REPORT_TOOL = { name: 'trustgate agents', version: '1' };
+const READS_CREDENTIALS = /\b(os\.environ|process\.env|getenv|ENV\[)|\$\{?[A-Z_]*(TOKEN|SECRET|KEY|PASSWORD)\b|~\/\.(aws|ssh|config\/gh|netrc)|\.env\b|id_rsa|credentials/;
+const REACHES_NETWORK = /\b(urlopen|urllib|requests\.(get|post|put)|httpx|fetch\(|axios|https?\.request|curl|wget|Invoke-WebRequest|nc\s+-)|https?:\/\//;
+const sha256 = (b) => (0,external_node_crypto_.createHash)('sha256').update(b).digest('hex');
+/** Hidden text is unsafe here whatever its severity elsewhere; an unreadable config is a failed analysis, never a pass. */
+function judged(result) {
+    const found = result.findings.filter((f) => f.rule !== 'TG-MCP-008' && f.rule !== 'TG-AGT-004');
+    const findingVerdict = found.some((f) => f.rule.startsWith('TG-AIH-') || (0,dist/* severityRank */.qs)(f.severity) >= (0,dist/* severityRank */.qs)('high'))
+        ? 'unsafe'
+        : found.length > 0
+            ? 'review'
+            : 'safe';
+    result.findingVerdict = findingVerdict;
+    result.completeness = result.findings.length > found.length ? 'failed' : 'complete';
+    result.verdict = (0,dist/* combineVerdict */.T6)(findingVerdict, result.completeness);
+    return result;
+}
+// Review is what agents.review handles (the App's architecture review): only unsafe and unreadable files block.
+const FAIL_ON = ['unsafe', 'error'];
+function judgeFile(f, kind, format, policy) {
+    const findings = [];
+    const result = {
+        path: f.path,
+        format,
+        kind,
+        verdict: 'safe',
+        findingVerdict: 'safe',
+        completeness: 'complete',
+        findings,
+        changed: f.changed === true,
+    };
+    if (f.changed)
+        findings.push({
+            rule: 'TG-AGT-001',
+            severity: 'info',
+            message: `${f.path}: ${f.removed ? 'removed' : 'changed'} ${kind} (${format}); architecture review required${policy.review ? '' : ' (set agents.review to name who approves)'}`,
+            location: { path: f.path },
+        });
+    if (f.unreadable !== undefined) {
+        findings.push({
+            rule: 'TG-AGT-004',
+            severity: 'high',
+            message: `${f.path}: could not be read: ${f.unreadable}`,
+            location: { path: f.path },
+        });
+        return judged(result);
+    }
+    if (f.removed || f.bytes === undefined)
+        return judged(result);
+    const digest = sha256(f.bytes);
+    result.sha256 = digest;
+    result.size = f.bytes.byteLength;
+    const pinned = policy.pinned.find((p) => p.path === f.path);
+    if (policy.pinned.length > 0 && pinned?.sha256 !== digest)
+        findings.push({
+            rule: 'TG-AGT-002',
+            severity: 'high',
+            message: pinned
+                ? `${f.path}: sha256 ${digest.slice(0, 12)}… differs from the approved ${pinned.sha256.slice(0, 12)}… pinned in agents.pinned`
+                : `${f.path}: not in the approved set agents.pinned; review it and pin its sha256`,
+            location: { path: f.path },
+            evidence: digest,
+        });
+    // A binary file (an image shipped with a skill) has no text an agent reads as instructions.
+    if (!f.bytes.includes(0)) {
+        const text = new TextDecoder().decode(f.bytes);
+        findings.push(...scanInstructionText(f.path, text));
+        if (format === 'skill-file' && READS_CREDENTIALS.test(text) && REACHES_NETWORK.test(text))
+            findings.push({
+                rule: 'TG-AGT-003',
+                severity: 'high',
+                message: `${f.path}: a skill script that reads credentials and reaches the network; read it before any agent runs it`,
+                location: { path: f.path },
+            });
+        if (kind === 'mcp-config') {
+            try {
+                const config = readMcpConfig(format, f.path, text);
+                result.servers = config.servers.map((s) => judgeServer(s, policy.mcp));
+                for (const s of result.servers)
+                    findings.push(...s.findings);
+                findings.push(...judgeSettings(config.settings));
+            }
+            catch (err) {
+                if (!(err instanceof errors_AttributionError))
+                    throw err;
+                findings.push({
+                    rule: 'TG-MCP-008',
+                    severity: 'high',
+                    message: err.message,
+                    location: { path: f.path, line: Number(/:(\d+):/.exec(err.message)?.[1] ?? 1) },
+                });
+            }
+        }
+    }
+    return judged(result);
+}
+/**
+ * Inventory and judge the agent files among `files`: MCP configs (servers against agents.mcp), skills and
+ * instruction files (hidden text, drift from the pinned set, changes that need review). Pure: the caller reads the
+ * files (a checkout, the PR's head through the API). Never runs a server.
+ */
+function judgeAgentFiles(files, policy) {
+    const manifests = files.filter((f) => /(^|\/)SKILL\.md$/i.test(f.path) && !f.removed).map((f) => f.path);
+    const results = [];
+    for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+        const type = paths_agentFileType(f.path, manifests);
+        if (type)
+            results.push(judgeFile(f, type.kind, type.format, policy));
+    }
+    const changed = results.filter((r) => r.changed).map((r) => r.path);
+    const review = { required: changed.length > 0, files: changed };
+    if (policy.review)
+        review.rule = policy.review;
+    return {
+        version: 1,
+        tool: AGENTS_REPORT_TOOL,
+        files: results,
+        summary: (0,dist/* summarise */.fS)(results, FAIL_ON),
+        review,
+    };
+}
+//# sourceMappingURL=judge.js.map
+;// CONCATENATED MODULE: ../../packages/attribution/dist/agents/rules.js
+/** Rules of the static agent-governance check (SARIF ruleIds); hidden-text rules TG-AIH-* apply to the same files. */
+const AGENT_RULES = [
+    {
+        id: 'TG-MCP-001',
+        name: 'UnlistedMcpServer',
+        summary: 'An MCP server that is on neither the allow nor the deny list of agents.mcp (blocked by default).',
+        severity: 'high',
+        help: 'Add the server to agents.mcp.allow in .github/trustgate.yml (package and version, image digest, command or URL host) after review, or remove it.',
+    },
+    {
+        id: 'TG-MCP-002',
+        name: 'DeniedMcpServer',
+        summary: 'An MCP server the policy denies; deny wins over allow.',
+        severity: 'critical',
+        help: 'Remove the server from the config; agents.mcp.deny forbids it.',
+    },
+    {
+        id: 'TG-MCP-003',
+        name: 'UnpinnedMcpLaunch',
+        summary: 'A server launched from a package or image that is not pinned (npx -y / uvx without an exact version, an image by tag).',
+        severity: 'high',
+        help: 'Pin the exact version (npx -y pkg@1.2.3, uvx pkg==1.2.3) or the image digest (image@sha256:...); whatever the registry serves next would run otherwise.',
+    },
+    {
+        id: 'TG-MCP-004',
+        name: 'InlineSecretInMcpConfig',
+        summary: 'A credential written into the MCP config (env, header, argument or URL).',
+        severity: 'critical',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the reference syntax users write
+        help: 'Rotate the credential, then pass it by reference (${input:...}, ${env:...}, an env file outside the repository).',
+    },
+    {
+        id: 'TG-MCP-005',
+        name: 'RemoteMcpServerWithoutAuth',
+        summary: 'A remote (http/sse) MCP server configured without credentials or OAuth.',
+        severity: 'medium',
+        help: 'Confirm the server needs no authentication, or configure an Authorization header by reference or OAuth.',
+    },
+    {
+        id: 'TG-MCP-006',
+        name: 'InsecureMcpTransport',
+        summary: 'A remote MCP server over plain http to a host other than loopback.',
+        severity: 'high',
+        help: 'Use https; tool calls and their results would cross the network in clear text.',
+    },
+    {
+        id: 'TG-MCP-007',
+        name: 'McpAutoApproval',
+        summary: 'The config lets agents use MCP servers or tools without asking (trust, alwaysAllow, autoApprove, enableAllProjectMcpServers).',
+        severity: 'medium',
+        help: 'Remove the auto-approval so each tool call or project server is confirmed by a person.',
+    },
+    {
+        id: 'TG-MCP-008',
+        name: 'McpConfigUnreadable',
+        summary: 'An MCP config that could not be parsed: its servers cannot be judged (fail closed).',
+        severity: 'high',
+        help: 'Fix the syntax error at the reported line.',
+    },
+    {
+        id: 'TG-MCP-009',
+        name: 'McpServerVersionNotAllowed',
+        summary: 'An allowed MCP server at a version or digest the allowlist does not name.',
+        severity: 'high',
+        help: 'Use the allowed version or digest, or add this one to agents.mcp.allow after review.',
+    },
+    {
+        id: 'TG-AGT-001',
+        name: 'AgentConfigurationChanged',
+        summary: 'The change adds, modifies or removes an MCP config, skill or instruction file: architecture review required.',
+        severity: 'info',
+        help: 'Reviewers named by agents.review must approve; agents follow these files without asking.',
+    },
+    {
+        id: 'TG-AGT-003',
+        name: 'SkillScriptSendsCredentials',
+        summary: 'A script shipped with a skill reads credentials (tokens, env secrets, ~/.aws, ~/.ssh) and reaches the network.',
+        severity: 'high',
+        help: "Read the script: an agent runs skill scripts on the user's machine with the user's credentials.",
+    },
+    {
+        id: 'TG-AGT-004',
+        name: 'AgentFileUnreadable',
+        summary: 'An agent file whose content could not be read, so it could not be judged (fail closed).',
+        severity: 'high',
+        help: 'Make the file readable (GitHub serves files up to 1 MB through the contents API), or remove it.',
+    },
+    {
+        id: 'TG-AGT-002',
+        name: 'AgentFileDrift',
+        summary: 'An agent file that differs from the approved set pinned by hash in agents.pinned.',
+        severity: 'high',
+        help: 'Review the change, then pin the new sha256 in agents.pinned (trustgate agents --format json prints it).',
+    },
+];
+//# sourceMappingURL=rules.js.map
+;// CONCATENATED MODULE: ../../packages/attribution/dist/agents/report.js
+
+
+
+const CATALOG = (0,dist/* ruleCatalog */.Qq)(AGENT_RULES, HIDDEN_INSTRUCTION_RULES);
+/** SARIF 2.1.0: one result per finding, rules from TG-MCP-*, TG-AGT-* and TG-AIH-*. */
+function agentsSarif(report) {
+    return toSarif(report, CATALOG);
+}
+function launchText(s) {
+    const l = s.launch;
+    if (l.kind === 'remote')
+        return `remote ${l.host}`;
+    if (l.kind === 'oci')
+        return `image ${l.image}${l.digest ? '@' + l.digest.slice(0, 15) + '…' : ''}`;
+    if (l.kind === 'command')
+        return `command ${l.command}`;
+    return `${l.launcher} ${l.package}${l.version ? `@${l.version}` : ''}`;
+}
+/** A terminal inventory: every agent file with its verdict, servers and findings. */
+function agentsText(report) {
+    const lines = [];
+    for (const f of report.files) {
+        lines.push(`${f.verdict.padEnd(6)} ${f.kind.padEnd(12)} ${f.format.padEnd(24)} ${f.path}${f.changed ? ' (changed)' : ''}`);
+        for (const s of f.servers ?? [])
+            lines.push(`         server ${s.name}: ${launchText(s)}${s.decidedBy ? ` [${s.decidedBy}]` : ''}`);
+        for (const x of f.findings)
+            lines.push(`         ${x.rule} ${x.severity}: ${x.message}`);
+    }
+    if (report.files.length === 0)
+        lines.push('no MCP config, skill or instruction file found');
+    const s = report.summary;
+    lines.push(`${s.files} agent file(s): ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error; verdict ${s.verdict}` +
+        (report.review.required ? `; architecture review required for ${report.review.files.length} changed file(s)` : ''));
+    return `${lines.join('\n')}\n`;
+}
+/** Step summary / check-run text. */
+function agentsMarkdown(report) {
+    const out = [`### trustgate agents: \`${report.summary.verdict}\``, ''];
+    if (report.files.length === 0)
+        return `${out.join('\n')}No MCP config, skill or instruction file in the change.\n`;
+    out.push('| verdict | kind | format | file | servers |', '|---|---|---|---|---|');
+    for (const f of report.files)
+        out.push(`| ${f.verdict} | ${f.kind} | ${f.format} | \`${(0,dist/* cell */.Hn)(f.path)}\` | ${(0,dist/* cell */.Hn)((f.servers ?? []).map((s) => `${s.name}: ${launchText(s)}`).join('; '))} |`);
+    const findings = report.files.flatMap((f) => f.findings.filter((x) => x.rule !== 'TG-AGT-001'));
+    if (findings.length > 0) {
+        out.push('', '| rule | severity | where | message |', '|---|---|---|---|');
+        for (const x of findings)
+            out.push(`| ${x.rule} | ${x.severity} | ${(0,dist/* cell */.Hn)(`${x.location?.path ?? ''}:${x.location?.line ?? 1}`)} | ${(0,dist/* cell */.Hn)(x.message)} |`);
+    }
+    if (report.review.required) {
+        const who = report.review.rule
+            ? [...report.review.rule.teams.map((t) => `@${t}`), ...report.review.rule.users.map((u) => `@${u}`)].join(', ')
+            : '';
+        out.push('', `Architecture review required for ${report.review.files.length} changed agent file(s)${who ? ` by ${who}` : ''}.`);
+    }
+    return `${out.join('\n')}\n`;
+}
+//# sourceMappingURL=report.js.map
+;// CONCATENATED MODULE: ../../packages/attribution/dist/agents/index.js
+
+
+
+
+
+
+
+//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ../../packages/attribution/dist/index.js
+
+
+
 
 
 
@@ -39843,7 +45021,7 @@ function expand(template, context) {
 }
 
 // pkg/dist-src/parse.js
-function parse(options) {
+function dist_bundle_parse(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -39909,7 +45087,7 @@ function parse(options) {
 
 // pkg/dist-src/endpoint-with-defaults.js
 function endpointWithDefaults(defaults, route, options) {
-  return parse(merge(defaults, route, options));
+  return dist_bundle_parse(merge(defaults, route, options));
 }
 
 // pkg/dist-src/with-defaults.js
@@ -39920,7 +45098,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse
+    parse: dist_bundle_parse
   });
 }
 
@@ -44397,29 +49575,54 @@ async function aiTag(io, api) {
         io.info('trustgate ai-tag: GitHub lists only the first 250 commits of a pull request; later commits were not read');
     const files = changedFilesFromApi(await gh.listFiles(), 'pulls.listFiles');
     const logs = [];
+    const provenance = [];
     if (io.booleanInput('git-ai-notes', true))
         for (const c of commits) {
             const note = await gh.gitAiNote(c.sha);
-            if (note !== undefined)
-                logs.push({ source: 'git-ai', files: parseGitAiNote(note, `refs/notes/ai ${c.sha}`).files });
+            if (note === undefined)
+                continue;
+            const log = parseGitAiNote(note, `refs/notes/ai ${c.sha}`);
+            logs.push({ source: 'git-ai', files: log.files });
+            provenance.push(...provenanceFromGitAi(log, c.sha));
         }
+    // Agent Trace records the change adds to the repository (.agent-trace/, agent-trace.jsonl, ...).
+    for (const f of files.filter((x) => x.status !== 'removed' && isAgentTraceFile(x.path))) {
+        const records = parseAgentTrace((await gh.fileText(f.path, pr.headSha)) ?? '', f.path);
+        logs.push(...records.map((r) => ({ source: 'agent-trace', files: r.files })));
+        provenance.push(...provenanceFromAgentTrace(records, f.path));
+    }
     const changedLines = Object.fromEntries(files.map((f) => [f.path, f.additions]));
     const result = classifyFacts(pr, commits, {
         requireDisclosure: policy.requireDisclosure,
         rules: policy.rules,
         ...(logs.length > 0 ? { lineShare: computeLineShare(logs, changedLines) } : {}),
+        provenance,
     });
-    const instructionFiles = files.filter((f) => f.status !== 'removed' && isAgentInstructionFile(f.path));
-    const texts = await Promise.all(instructionFiles.map(async (f) => ({ path: f.path, text: (await gh.fileText(f.path, pr.headSha)) ?? '' })));
-    const findings = scanHiddenInstructions(texts);
-    for (const f of findings)
+    // The agents engine judges the changed MCP configs, skills and instruction files (hidden text included).
+    const manifests = files.filter((f) => f.status !== 'removed' && /(^|\/)SKILL\.md$/i.test(f.path)).map((f) => f.path);
+    const agentInputs = await Promise.all(files
+        .filter((f) => paths_agentFileType(f.path, manifests))
+        .map(async (f) => {
+        if (f.status === 'removed')
+            return { path: f.path, changed: true, removed: true };
+        return { path: f.path, changed: true, bytes: new TextEncoder().encode((await gh.fileText(f.path, pr.headSha)) ?? '') };
+    }));
+    const agents = judgeAgentFiles(agentInputs, resolved.policy.agents);
+    const agentFindings = agents.files.flatMap((f) => f.findings).filter((f) => f.rule !== 'TG-AGT-001');
+    const findings = agentFindings.filter((f) => f.rule.startsWith('TG-AIH-'));
+    for (const f of agentFindings)
         io.annotate(f, f.location?.path ?? '');
     io.output('cohort', result.cohort);
     io.output('agent', result.agent ?? '');
     io.output('initiator', result.initiator?.id ?? '');
     io.output('ai-line-share', result.aiLineShare?.share ?? '');
     io.output('classification', JSON.stringify(result));
+    io.output('agents-verdict', agents.summary.verdict);
+    io.output('agents-review-required', agents.review.required);
+    io.output('agents-report', JSON.stringify(agents));
     await io.summary(`${classificationMarkdown(result, findings)}\n${(0,lib/* decidedBy */.yP)(io, dist/* aiTagGate */.yn, resolved)}\n`);
+    if (agents.files.length > 0)
+        await io.summary(agentsMarkdown(agents));
     // Labels last: outputs and summary are out even when the token may not write (a fork's pull request).
     if (io.booleanInput('label', true)) {
         const agentLabel = io.input('agent-label') || policy.labels.agent;
@@ -44438,6 +49641,11 @@ async function aiTag(io, api) {
             failed: true,
             reason: `trustgate ai-tag: hidden text in ${blocking.length} place(s) of agent instruction files; see the annotations`,
         };
+    if (agents.summary.blocking && io.booleanInput('fail-on-agents', true))
+        return {
+            failed: true,
+            reason: `trustgate ai-tag: ${agents.summary.unsafe + agents.summary.error} changed agent file(s) are ${agents.summary.verdict} (MCP servers, skills, instruction files); see the annotations and the summary`,
+        };
     return { failed: false };
 }
 //# sourceMappingURL=index.js.map
@@ -44449,7 +49657,7 @@ async function aiTag(io, api) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8894);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9329);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(75);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .aiTag */ .v);
@@ -47424,8 +52632,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 28 modules
-var dist = __nccwpck_require__(8087);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 31 modules
+var dist = __nccwpck_require__(6406);
 ;// CONCATENATED MODULE: ../kit/lib/io.js
 
 
@@ -57140,7 +62348,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 8087:
+/***/ 6406:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57150,18 +62358,18 @@ __nccwpck_require__.d(__webpack_exports__, {
   CG: () => (/* reexport */ STEP_SUMMARY_LIMIT),
   O_: () => (/* reexport */ TrustgateError),
   yn: () => (/* reexport */ aiTagGate),
+  Hn: () => (/* reexport */ markdown_cell),
+  T6: () => (/* reexport */ combineVerdict),
   Uc: () => (/* reexport */ describeError),
   Ic: () => (/* reexport */ markerRuleSchema),
   nZ: () => (/* reexport */ resolvePolicy),
-  qs: () => (/* reexport */ verdict_severityRank)
+  Qq: () => (/* reexport */ ruleCatalog),
+  qs: () => (/* reexport */ verdict_severityRank),
+  fS: () => (/* reexport */ summarise)
 });
 
-// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, POLICY_PATH, PREDICATE_TYPES, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, TRUSTGATE_VERSION, VERDICTS, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, buildStatement, cell, checkStatement, combineVerdict, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, metricsPolicySchema, modelScanGate, parseConfig, parseDigest, parsePolicy, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, splitVerdict, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict, writeFileAtomic
+// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, PREDICATE_TYPES, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, TRUSTGATE_VERSION, VERDICTS, YAML_LIMITS, agentsPolicySchema, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, buildStatement, checkStatement, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, parseConfig, parseDigest, parsePolicy, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, signerIdentitySchema, splitVerdict, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict, writeFileAtomic
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(3483);
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 class TrustgateError extends Error {
     code;
@@ -57200,8 +62408,154 @@ class ConfigError extends TrustgateError {
     }
 }
 //# sourceMappingURL=errors.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/config/guard.js
+
+// A policy file is a few KiB; these bound the work the YAML parser is ever given (parsing is recursive).
+const YAML_LIMITS = { maxBytes: 1 << 20, maxLineChars: 64 << 10, maxFlowDepth: 64, maxIndent: 256, maxAliases: 64 };
+function problem(file, line, column, message) {
+    throw new ConfigError('CONFIG_YAML_ERROR', file, [{ line, column, message }]);
+}
+/** Where the first byte that is not UTF-8 is, or -1. */
+function firstInvalidUtf8(b) {
+    for (let i = 0; i < b.length;) {
+        const c = b[i];
+        const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+        if (n < 0 || i + n >= b.length + (n === 0 ? 1 : 0))
+            return i;
+        for (let k = 1; k <= n; k++)
+            if (((b[i + k] ?? 0) & 0xc0) !== 0x80)
+                return i;
+        if ((c === 0xe0 && b[i + 1] < 0xa0) || (c === 0xed && b[i + 1] > 0x9f))
+            return i;
+        if ((c === 0xf0 && b[i + 1] < 0x90) || (c === 0xf4 && b[i + 1] > 0x8f))
+            return i;
+        i += n + 1;
+    }
+    return -1;
+}
+/** Policy bytes as text: UTF-8 only (a replacement character would silently change a key or a glob). */
+function decodePolicyBytes(bytes, file) {
+    if (bytes.length > YAML_LIMITS.maxBytes)
+        problem(file, 1, 1, `the file is ${bytes.length} bytes; a policy is at most ${YAML_LIMITS.maxBytes} bytes`);
+    const bad = firstInvalidUtf8(bytes);
+    if (bad >= 0) {
+        const before = bytes.subarray(0, bad);
+        const line = before.filter((c) => c === 10).length + 1;
+        const column = bad - before.lastIndexOf(10);
+        problem(file, line, column, `byte 0x${bytes[bad].toString(16)} is not UTF-8; save the file as UTF-8`);
+    }
+    return new TextDecoder('utf-8').decode(bytes);
+}
+/**
+ * Refuse, before parsing, text that would make the YAML parser work without bound: huge files and lines,
+ * flow collections nested deeper than any policy needs, block nesting indented past any policy's.
+ */
+function guardYamlText(text, file) {
+    if (text.length > YAML_LIMITS.maxBytes)
+        problem(file, 1, 1, `the file is over ${YAML_LIMITS.maxBytes} characters; a policy is a few KiB`);
+    let line = 1;
+    let col = 0;
+    let depth = 0;
+    let quote;
+    let comment = false;
+    let lineStart = true;
+    let indent = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        col++;
+        if (c === '\n') {
+            line++;
+            col = 0;
+            comment = false;
+            lineStart = true;
+            indent = 0;
+            if (quote === "'" || quote === '"')
+                continue;
+            continue;
+        }
+        if (col > YAML_LIMITS.maxLineChars)
+            problem(file, line, col, `line ${line} is over ${YAML_LIMITS.maxLineChars} characters`);
+        if (lineStart) {
+            if (c === ' ' || (c === '-' && text[i + 1] === ' ') || (c === '?' && text[i + 1] === ' ')) {
+                indent++;
+                if (indent > YAML_LIMITS.maxIndent)
+                    problem(file, line, col, `nesting is over ${YAML_LIMITS.maxIndent} columns deep`);
+                continue;
+            }
+            lineStart = false;
+        }
+        if (comment)
+            continue;
+        if (quote !== undefined) {
+            if (c === '\\' && quote === '"')
+                i++;
+            else if (c === quote)
+                quote = undefined;
+            continue;
+        }
+        if (c === '#' && (i === 0 || /\s/.test(text[i - 1])))
+            comment = true;
+        else if ((c === "'" || c === '"') && depth > 0)
+            quote = c;
+        else if (c === '[' || c === '{') {
+            if (++depth > YAML_LIMITS.maxFlowDepth)
+                problem(file, line, col, `flow collections nested over ${YAML_LIMITS.maxFlowDepth} deep`);
+        }
+        else if ((c === ']' || c === '}') && depth > 0)
+            depth--;
+    }
+}
+//# sourceMappingURL=guard.js.map
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3483);
 // EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __nccwpck_require__(8476);
+;// CONCATENATED MODULE: ../../packages/core/dist/policy/agents.js
+
+/** One allow or deny entry for MCP servers: every field given must match; at least one must be given. */
+const mcpServerMatchSchema = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP().min(1).optional().describe('Server name as the config file keys it.'),
+    package: schemas/* string */.YjP().min(1).optional().describe('npm or PyPI package the server is launched from (npx, uvx, pipx, bunx...).'),
+    version: schemas/* string */.YjP().min(1).optional().describe('Exact package version allowed (with `package`); "*" allows any pinned version.'),
+    image: schemas/* string */.YjP().min(1).optional().describe('Container image repository, e.g. ghcr.io/github/github-mcp-server.'),
+    digest: schemas/* string */.YjP()
+        .regex(/^sha256:[0-9a-f]{64}$/)
+        .optional()
+        .describe('Container image digest the image must be pinned to.'),
+    command: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe('Executable a stdio server runs (path or bare name), for servers not launched from a package.'),
+    host: schemas/* string */.YjP().min(1).optional().describe('Host of a remote (http/sse) server URL; "*.example.com" matches subdomains.'),
+})
+    .refine((m) => Object.keys(m).some((k) => k !== 'version' && k !== 'digest'), {
+    message: 'an MCP server entry needs at least one of name, package, image, command or host',
+});
+/** `agents:` — MCP servers, skills and instruction files that a change adds or modifies, judged statically. */
+const agentsPolicySchema = schemas/* strictObject */.rej({
+    mcp: schemas/* strictObject */.rej({
+        allow: schemas/* array */.YOg(mcpServerMatchSchema).default([]).describe('Approved MCP servers.'),
+        deny: schemas/* array */.YOg(mcpServerMatchSchema).default([]).describe('Forbidden MCP servers; deny wins over allow.'),
+        unlisted: schemas/* enum */.k5n(['block', 'review'])
+            .default('block')
+            .describe('What a server on neither list gets: blocked (unsafe) by default, or only flagged for review.'),
+    })
+        .default({ allow: [], deny: [], unlisted: 'block' }),
+    review: schemas/* strictObject */.rej({
+        teams: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]).describe('org/team slugs whose members may approve agent configuration changes.'),
+        users: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
+        count: schemas/* number */.aig().int().min(1).default(1),
+    })
+        .optional()
+        .describe('The architecture-review rule every change to MCP configs, skills or instruction files needs, whatever its cohort.'),
+    pinned: schemas/* array */.YOg(schemas/* strictObject */.rej({ path: schemas/* string */.YjP().min(1), sha256: schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/) }))
+        .default([])
+        .describe('The approved set: when non-empty, every agent file must be listed with its sha256, so any drift fails.'),
+})
+    .describe('Agent governance: MCP servers, skills and instruction files.');
+//# sourceMappingURL=agents.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/policy/attribution.js
 
 /** Where on a pull request or commit a marker rule looks. Display names are never matched on their own. */
@@ -57218,19 +62572,29 @@ const MARKER_FIELDS = [
     'pr-body',
     'branch',
     'label',
+    'pr-title',
+    'author-name',
+    'git-ai-note',
+    'agent-trace',
 ];
+/**
+ * What a match says. `mention` is reported but never decides a cohort: a text or display name that names an AI tool
+ * (people are called Claude; prose mentions Devin), kept so the catalogue covers what weaker detectors flag.
+ */
+const MARKER_TIERS = ['agent', 'assisted', 'bot', 'mention'];
 const markerRuleSchema = schemas/* strictObject */.rej({
     id: schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'rule ids are letters, digits, dots, dashes and underscores'),
     tool: schemas/* string */.YjP().min(1).describe('The AI tool, e.g. "Claude Code".'),
     agent: schemas/* string */.YjP()
         .regex(/^[a-z0-9][a-z0-9-]*$/)
         .describe('Short stable key reported as `agent`, e.g. "claude-code".'),
-    tier: schemas/* enum */.k5n(['agent', 'assisted', 'bot']).describe('What a match says: an agent authored it, AI assisted a human, or a dependency bot.'),
+    tier: schemas/* enum */.k5n(MARKER_TIERS)
+        .describe('What a match says: an agent authored it, AI assisted a human, a dependency bot, or only a mention (reported, never decides).'),
     on: schemas/* enum */.k5n(MARKER_FIELDS),
     trailer: schemas/* string */.YjP().min(1).optional().describe('Trailer key (case-insensitive) when `on` is "trailer".'),
     pattern: schemas/* string */.YjP()
         .min(1)
-        .describe('Regular expression, case-insensitive; anchored to the whole value except on pr-body, message, subject and name-suffix.'),
+        .describe('Regular expression, case-insensitive; anchored to the whole value except on pr-body, pr-title, message, subject and name-suffix. Named groups `agent`, `model` and `context` are reported.'),
     evidence: schemas/* enum */.k5n(['documented', 'observed', 'inferred']).default('documented').describe('How the pattern is known.'),
     source: schemas/* string */.YjP().min(1).describe('Where the pattern is documented or observed.'),
 });
@@ -57388,6 +62752,11 @@ const reviewPolicySchema = schemas/* strictObject */.rej({
     rules: schemas/* array */.YOg(architectureReviewRuleSchema).default([]),
     useCodeowners: schemas/* boolean */.zMY().default(false),
     overrideTeams: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
+    unknownInitiatorApprovals: schemas/* number */.aig()
+        .int()
+        .min(0)
+        .default(1)
+        .describe('Extra approvals every rule needs when an agent change has an unknown initiator (no GitHub account could be resolved).'),
 })
     .describe('Architecture review on AI-tagged pull requests.');
 //# sourceMappingURL=review.js.map
@@ -57465,6 +62834,7 @@ const verifyPolicySchema = schemas/* strictObject */.rej({
 
 
 
+
 /** The whole `.github/trustgate.yml`. Every section is optional and defaults to the safe behaviour. */
 const policySchema = schemas/* strictObject */.rej({
     version: schemas/* literal */.euz(1).describe('Schema version; always 1.'),
@@ -57475,11 +62845,13 @@ const policySchema = schemas/* strictObject */.rej({
     review: reviewPolicySchema.default(() => reviewPolicySchema.parse({})),
     guardrails: guardrailsPolicySchema.default(() => guardrailsPolicySchema.parse({})),
     metrics: metricsPolicySchema.default(() => metricsPolicySchema.parse({})),
+    agents: agentsPolicySchema.default(() => agentsPolicySchema.parse({})),
 })
     .describe('trustgate policy (.github/trustgate.yml)');
 function defaultPolicy() {
     return policySchema.parse({ version: 1 });
 }
+
 
 
 
@@ -57494,21 +62866,39 @@ function defaultPolicy() {
 
 
 
+
 /**
  * Parse YAML text and validate it with a zod schema. Every problem is located at the offending key
  * (file:line:column), so an editor or a check run can point at it.
  */
 function parseConfig(schema, text, file) {
+    guardYamlText(text, file);
     const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-        const problems = doc.errors.map((e) => {
+    let doc;
+    try {
+        doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    }
+    catch (cause) {
+        throw new ConfigError('CONFIG_YAML_ERROR', file, [{ line: 1, column: 1, message: `YAML could not be parsed (${cause.message})` }], { cause });
+    }
+    // Unknown tags (`!!python/object:...`) are warnings to the parser; to a policy they are an attack or a typo.
+    const refused = [...doc.errors, ...doc.warnings];
+    if (refused.length > 0) {
+        const problems = refused.map((e) => {
             const pos = lineCounter.linePos(e.pos[0]);
             return { line: pos.line, column: pos.col, message: `YAML syntax: ${e.message.split('\n')[0]}` };
         });
         throw new ConfigError('CONFIG_YAML_ERROR', file, problems);
     }
-    const result = schema.safeParse(doc.toJS() ?? {});
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliases });
+    }
+    catch (cause) {
+        const at = firstAlias(doc, lineCounter);
+        throw new ConfigError('CONFIG_YAML_ERROR', file, [{ ...at, message: `YAML aliases expand past ${YAML_LIMITS.maxAliases} copies (an alias bomb); write the values out` }], { cause });
+    }
+    const result = schema.safeParse(data ?? {});
     if (result.success)
         return result.data;
     const problems = result.error.issues.map((issue) => {
@@ -57531,9 +62921,9 @@ function parseConfig(schema, text, file) {
 }
 /** Read and validate a trustgate policy file. */
 async function loadPolicyFile(file) {
-    let text;
+    let bytes;
     try {
-        text = await (0,promises_.readFile)(file, 'utf8');
+        bytes = await (0,promises_.readFile)(file);
     }
     catch (cause) {
         throw new ConfigError('CONFIG_NOT_FOUND', file, [
@@ -57544,10 +62934,24 @@ async function loadPolicyFile(file) {
             },
         ], { cause });
     }
-    return parsePolicy(text, file);
+    return parsePolicy(decodePolicyBytes(bytes, file), file);
 }
 function parsePolicy(text, file) {
     return parseConfig(policySchema, text, file);
+}
+function firstAlias(doc, lc) {
+    let at = { line: 1, column: 1 };
+    (0,dist/* visit */.YR)(doc, {
+        Alias(_key, node) {
+            if ((0,dist/* isAlias */.Vj)(node) && node.range) {
+                const pos = lc.linePos(node.range[0]);
+                at = { line: pos.line, column: pos.col };
+                return dist/* visit */.YR.BREAK;
+            }
+            return undefined;
+        },
+    });
+    return at;
 }
 function dotted(path) {
     return path.reduce((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
@@ -58045,7 +63449,7 @@ function verdict_severityRank(s) {
     return SEVERITY_RANK[s];
 }
 /** The most severe of several verdicts; an empty list is `safe`. */
-function verdict_worstVerdict(verdicts) {
+function worstVerdict(verdicts) {
     let worst = 'safe';
     for (const v of verdicts)
         if (VERDICT_RANK[v] > VERDICT_RANK[worst])
@@ -58060,7 +63464,7 @@ function highestSeverity(findings) {
     return top;
 }
 /** The least complete of several analyses; an empty list is `complete`. */
-function verdict_worstCompleteness(values) {
+function worstCompleteness(values) {
     let worst = 'complete';
     for (const c of values)
         if (COMPLETENESS_RANK[c] > COMPLETENESS_RANK[worst])
@@ -58068,8 +63472,8 @@ function verdict_worstCompleteness(values) {
     return worst;
 }
 /** The most severe of several finding verdicts; an empty list is `safe`. */
-function verdict_worstFindingVerdict(values) {
-    return verdict_worstVerdict(values);
+function worstFindingVerdict(values) {
+    return worstVerdict(values);
 }
 /** The one-word verdict of the JSON `verdict` field: unsafe findings first, then any gap in the analysis. */
 function combineVerdict(found, completeness) {
@@ -58089,7 +63493,7 @@ function blocks(verdict, failOn) {
  * Whether a file's result blocks under `fail-on`: its verdict or its finding verdict is listed, or `error` is
  * listed and the analysis was incomplete. A policy that blocked a file before the verdicts were split blocks it still.
  */
-function verdict_blocksFile(file, failOn) {
+function blocksFile(file, failOn) {
     const split = splitVerdict(file.verdict);
     const found = file.findingVerdict ?? split.findingVerdict;
     const completeness = file.completeness ?? split.completeness;
@@ -58195,6 +63599,19 @@ function toStepSummary(report, options) {
 
 
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/rules.js
+function ruleCatalog(...lists) {
+    const map = new Map();
+    for (const list of lists) {
+        for (const r of list) {
+            if (map.has(r.id))
+                throw new Error(`rule id ${r.id} is defined twice`);
+            map.set(r.id, r);
+        }
+    }
+    return map;
+}
+//# sourceMappingURL=rules.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/gates/shared.js
 /** A GitHub Actions expression as action.yml holds it. */
 const expression = (e) => ['$', '{{ ', e, ' }}'].join('');
@@ -58273,6 +63690,13 @@ const aiTagGate = {
             default: 'true',
             flag: false,
         },
+        {
+            name: 'fail-on-agents',
+            description: "Fail the step when a changed MCP config, skill or instruction file is unsafe or unreadable under the policy's agents section (unlisted or denied MCP servers, unpinned launches, inlined secrets, hidden text, drift from agents.pinned).",
+            kind: 'boolean',
+            default: 'true',
+            flag: false,
+        },
     ],
     outputs: [
         { name: 'cohort', description: 'agent, assisted, human, unknown or bot.' },
@@ -58283,6 +63707,15 @@ const aiTagGate = {
             name: 'classification',
             description: 'The full classification as JSON (version 1); store it, squash merges drop per-commit trailers.',
         },
+        {
+            name: 'agents-verdict',
+            description: 'Verdict over the changed MCP configs, skills and instruction files (safe, review, unsafe, error).',
+        },
+        {
+            name: 'agents-review-required',
+            description: "true when the change touches an agent file, so the policy's agents.review must approve it.",
+        },
+        { name: 'agents-report', description: 'The agents report as JSON (files, servers, findings, review).' },
         errorCodeOutput,
     ],
 };
@@ -58509,6 +63942,7 @@ const verifySignatureGate = {
 const GATE_DESCRIPTIONS = [modelScanGate, verifySignatureGate, promotionGateGate, aiTagGate];
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/index.js
+
 
 
 

@@ -83,6 +83,47 @@ describe('ai-tag action', () => {
     expect(annotations.map(({ finding: a }) => [a.rule, a.location?.path])).toEqual([['TG-AIH-002', 'AGENTS.md']]);
   });
 
+  test('an Agent Trace record the PR adds to the repository is a marker naming its agent and model, and counts lines', async () => {
+    const record = {
+      version: '0.1.0',
+      tool: { name: 'cursor' },
+      files: [
+        {
+          path: 'src/a.ts',
+          conversations: [{ contributor: { type: 'ai', model_id: 'anthropic/claude-sonnet-4' }, ranges: [{ start_line: 1, end_line: 3 }] }],
+        },
+      ],
+    };
+    const files = [
+      { filename: '.agent-trace/traces.jsonl', status: 'added', additions: 1 },
+      { filename: 'src/a.ts', status: 'added', additions: 3 },
+    ];
+    const { api } = fakeApi(example('human-commits.json'), files, { '.agent-trace/traces.jsonl': `${JSON.stringify(record)}\n` });
+    const { io, outputs } = fakeIO(eventFile(example('human-event.json')), { label: 'false' });
+    expect(await aiTag(io, api)).toEqual({ failed: false });
+    const c = JSON.parse(outputs.classification ?? '{}');
+    expect(c.markers).toContainEqual(
+      expect.objectContaining({ rule: 'TG-AI-199', agent: 'cursor', model: 'anthropic/claude-sonnet-4', field: 'agent-trace' }),
+    );
+    expect(outputs).toMatchObject({ cohort: 'assisted', 'ai-line-share': '0.75' });
+  });
+
+  test('a changed MCP config with an unlisted, unpinned server fails the step; the report and review flag are outputs', async () => {
+    const files = [
+      { filename: '.mcp.json', status: 'added', additions: 5 },
+      { filename: 'src/a.ts', status: 'added', additions: 3 },
+    ];
+    const mcp = JSON.stringify({ mcpServers: { helper: { command: 'npx', args: ['-y', '@evil/mcp-helper'] } } });
+    const { api } = fakeApi(example('human-commits.json'), files, { '.mcp.json': mcp, 'src/a.ts': 'x' });
+    const { io, outputs, annotations, summaries } = fakeIO(eventFile(example('human-event.json')), { label: 'false' });
+    const outcome = await aiTag(io, api);
+    expect(outcome).toMatchObject({ failed: true, reason: expect.stringContaining('1 changed agent file(s) are unsafe') });
+    expect(outputs).toMatchObject({ 'agents-verdict': 'unsafe', 'agents-review-required': 'true' });
+    expect(JSON.parse(outputs['agents-report'] ?? '{}').review.files).toEqual(['.mcp.json']);
+    expect(annotations.map(({ finding }) => finding.rule)).toEqual(['TG-MCP-001', 'TG-MCP-003']);
+    expect(summaries[1]).toContain('### trustgate agents: `unsafe`');
+  });
+
   test('other events are skipped; a malformed payload fails with EVENT_INVALID', async () => {
     const { api, writes } = fakeApi([]);
     const skip = fakeIO(eventFile({}));

@@ -374,6 +374,14 @@ function accessedName(n) {
     }
     return undefined;
 }
+/**
+ * What Jinja 3 accepts and @huggingface/jinja does not, rewritten to an equivalent for analysis: `{% raw %}`
+ * blocks are literal output (dropped), and an empty tuple `()` is read as an empty list.
+ */
+function asParsable(text) {
+    const noRaw = text.replace(/\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}/g, '');
+    return noRaw.replace(/([^\w)\]\s]\s*)\(\s*\)/g, '$1[]');
+}
 /** Checks one template's syntax tree; `label` says where it came from (`tokenizer.chat_template`, a file name). */
 function analyseTemplate(text, path, label) {
     if (text.length > MAX_TEMPLATE_CHARS) {
@@ -383,7 +391,7 @@ function analyseTemplate(text, path, label) {
     }
     let program;
     try {
-        program = (0,_huggingface_jinja__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)((0,_huggingface_jinja__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(text));
+        program = (0,_huggingface_jinja__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)((0,_huggingface_jinja__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(asParsable(text)));
     }
     catch (err) {
         const why = err instanceof Error ? err.message : String(err);

@@ -33752,7 +33752,7 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
@@ -33772,7 +33772,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -42650,8 +42650,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 49 modules
-var dist = __nccwpck_require__(7999);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 51 modules
+var dist = __nccwpck_require__(6846);
 ;// CONCATENATED MODULE: ../kit/lib/io.js
 
 
@@ -42809,7 +42809,7 @@ async function writeOrWarn(io, what, permission, write) {
 
 /***/ }),
 
-/***/ 2080:
+/***/ 4735:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42822,8 +42822,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ../kit/lib/index.js + 22 modules
 var lib = __nccwpck_require__(3736);
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 49 modules
-var dist = __nccwpck_require__(7999);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 51 modules
+var dist = __nccwpck_require__(6846);
 // EXTERNAL MODULE: ../../packages/scanner/dist/containers/limits.js
 var containers_limits = __nccwpck_require__(4208);
 // EXTERNAL MODULE: external "node:zlib"
@@ -43174,8 +43174,8 @@ const EXTRA_ANALYSERS = [
     lazyAnalyser('tf-graphdef', savedmodel_sniff/* sniffGraphDef */.U, async () => (await savedModel()).graphDefAnalyser),
     lazyAnalyser('keras-config', keras_sniff/* sniffKerasConfig */.dA, async () => (await keras()).kerasConfigAnalyser),
     lazyAnalyser('keras-metadata', keras_sniff/* sniffKerasMetadata */.aL, async () => (await keras()).kerasMetadataAnalyser),
-    lazyAnalyser('tokenizer-config', templates_sniff/* sniffTokenizerConfig */.Y, async () => (await templates()).tokenizerConfigAnalyser),
-    lazyAnalyser('chat-template', templates_sniff/* sniffChatTemplate */.D, async () => (await templates()).chatTemplateAnalyser),
+    lazyAnalyser('tokenizer-config', templates_sniff/* sniffTokenizerConfig */.Yk, async () => (await templates()).tokenizerConfigAnalyser),
+    lazyAnalyser('chat-template', templates_sniff/* sniffChatTemplate */.DK, async () => (await templates()).chatTemplateAnalyser),
 ];
 //# sourceMappingURL=extra.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/error.js
@@ -46066,6 +46066,9 @@ async function analyseZip(ctx) {
         findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.headerMismatch, `${dir.prepended} bytes precede the archive; torch and zipfile locate members differently`, {
             path: source.name,
         }));
+    const overlapping = overlappingEntries(dir.entries);
+    if (overlapping.size > 0)
+        findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.overlappingMembers, `${overlapping.size} central-directory entries overlap the data of another member (a zip bomb's shape); each byte range was analysed once`, { path: source.name }));
     const seen = new Set();
     let storages = 0;
     let scripts = 0;
@@ -46079,6 +46082,8 @@ async function analyseZip(ctx) {
         seen.add(e.name);
         if (e.name.endsWith('/') && e.compressedSize === 0)
             continue;
+        if (overlapping.has(e))
+            continue;
         if (layout.prefix !== undefined && isStorage(e.name, layout.prefix)) {
             storages++;
             continue;
@@ -46091,7 +46096,10 @@ async function analyseZip(ctx) {
                 findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.headerMismatch, w, { path }));
             if (member.crcMismatch)
                 findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.crcMismatch, `member ${e.name} does not match its CRC-32`, { path }));
-            const a = await ctx.scanNested(member.source);
+            // torch unpickles data.pkl whatever it looks like; sniffing it as text or an archive would be a differential.
+            const a = layout.prefix !== undefined && e.name === `${layout.prefix}data.pkl`
+                ? await ctx.scanPickle(member.source)
+                : await ctx.scanNested(member.source);
             (0,conclude/* absorb */.eE)(findings, a, path);
             nested.push(a);
         }
@@ -46109,6 +46117,20 @@ async function analyseZip(ctx) {
     if (layout.format === 'numpy-npz')
         metadata.framework = 'numpy';
     return (0,conclude/* conclude */.Ep)(layout.format, findings, nested, metadata);
+}
+/** Entries whose data starts inside an earlier member's (same local header, or a quoted overlap): read once. */
+function overlappingEntries(entries) {
+    const byStart = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+    const out = new Set();
+    let end = -1;
+    for (const e of byStart) {
+        if (e.compressedSize === 0 && e.name.endsWith('/'))
+            continue;
+        if (e.localOffset < end)
+            out.add(e);
+        end = Math.max(end, e.localOffset + 30 + e.compressedSize);
+    }
+    return out;
 }
 // `<prefix>data/<key>`: raw tensor bytes that torch copies into storages and never unpickles.
 function isStorage(name, prefix) {
@@ -46535,6 +46557,37 @@ function unparsedText(source, head) {
     ]);
 }
 //# sourceMappingURL=unparsed.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/polyglot.js
+
+
+
+
+
+
+function both(ctx, first, second, message) {
+    const findings = [(0,rules/* finding */.gk)(rules/* RULES */.y0.polyglot, message, { path: ctx.source.name })];
+    (0,conclude/* absorb */.eE)(findings, first, ctx.source.name);
+    (0,conclude/* absorb */.eE)(findings, second, ctx.source.name);
+    return (0,conclude/* conclude */.Ep)(first.format, findings, [first, second], first.metadata);
+}
+/** A tar whose first header is also a pickle (the member name is where pickle.load starts reading). */
+async function alsoAsPickle(ctx, head, analysis) {
+    if (!(await looksLikePickle(ctx.source)))
+        return analysis;
+    const asPickle = await analysePickleFile(ctx, head);
+    return both(ctx, analysis, asPickle, 'the file is a tar archive and also a pickle (its first header parses as one); both were analysed');
+}
+/**
+ * A file another analyser claimed that also ends in a zip directory: Keras opens anything
+ * zipfile.is_zipfile accepts as a .keras archive (an HDF5 file with a zip appended), so the zip is read too.
+ */
+async function alsoAsZip(ctx, analysis) {
+    if (analysis.format.startsWith('zip') || (await findEndRecord(ctx.source)) === undefined)
+        return analysis;
+    const asZip = await analyseZip(ctx);
+    return both(ctx, analysis, asZip, `the file is ${analysis.format} and also a zip archive (zipfile.is_zipfile accepts it); both were analysed`);
+}
+//# sourceMappingURL=polyglot.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/dispatch.js
 
 
@@ -46550,29 +46603,36 @@ function unparsedText(source, head) {
 
 
 
+
 const HEAD = 4096;
+/** What one file may decompress in all: the policy's cap, and never more than its ratio limit times the file. */
+function fileBudget(policy, size) {
+    return Math.min(policy.limits.maxDecompressedBytes, Math.max(64 << 20, size * policy.limits.maxCompressionRatio));
+}
 // Text is only called text when all of it was checked.
 const TEXT_CHECK_LIMIT = 8 << 20;
 /**
  * Identify a source by its bytes and analyse it: containers and pickle-bearing formats first, then the extra
  * format analysers, then `unknown`. Never throws for bad content: anything unexpected becomes an `error` verdict.
  */
-async function analyseSource(source, policy, depth = 0, budget = new containers_limits/* DecompressionBudget */.r1(policy.limits.maxDecompressedBytes)) {
+async function analyseSource(source, policy, depth = 0, budget = new containers_limits/* DecompressionBudget */.r1(fileBudget(policy, source.size)), as = 'sniffed') {
+    const deeper = (inner, kind) => depth + 1 > policy.limits.maxDepth
+        ? Promise.resolve((0,conclude/* conclude */.Ep)('unknown', [
+            (0,rules/* finding */.gk)(rules/* RULES */.y0.limit, `nested deeper than the limit of ${policy.limits.maxDepth} archives; not analysed`, {
+                path: inner.name,
+            }),
+        ]))
+        : analyseSource(inner, policy, depth + 1, budget, kind);
     const ctx = {
         source,
         policy,
         depth,
         budget,
-        scanNested: (inner) => depth + 1 > policy.limits.maxDepth
-            ? Promise.resolve((0,conclude/* conclude */.Ep)('unknown', [
-                (0,rules/* finding */.gk)(rules/* RULES */.y0.limit, `nested deeper than the limit of ${policy.limits.maxDepth} archives; not analysed`, {
-                    path: inner.name,
-                }),
-            ]))
-            : analyseSource(inner, policy, depth + 1, budget),
+        scanNested: (inner) => deeper(inner, 'sniffed'),
+        scanPickle: (inner) => deeper(inner, 'pickle'),
     };
     try {
-        return await dispatch(ctx);
+        return as === 'pickle' ? await analysePickleFile(ctx, await source.read(0, HEAD)) : await dispatch(ctx);
     }
     catch (e) {
         return (0,conclude/* conclude */.Ep)('unknown', [
@@ -46613,7 +46673,7 @@ async function dispatch(ctx) {
     if (magic === 'npy')
         return analyseNpy(ctx);
     if (magic === 'tar')
-        return analyseTar(ctx);
+        return alsoAsPickle(ctx, head, await analyseTar(ctx));
     // zlib and raw lzma headers are weak (two or three bytes): a pickle that happens to match is a pickle.
     const weak = magic === 'zlib' || magic === 'lzma';
     if (magic !== undefined && !weak)
@@ -46624,7 +46684,7 @@ async function dispatch(ctx) {
         return canDecompress(magic) ? analyseCompressed(ctx, magic) : analyseUnsupported(ctx, magic);
     for (const a of EXTRA_ANALYSERS)
         if (a.sniff(head, source))
-            return a.analyse(ctx);
+            return alsoAsZip(ctx, await a.analyse(ctx));
     // A protocol header with a body the unpickler rejects early is a broken pickle (error), not an unknown file.
     if (hasProtoHeader(head))
         return analysePickleFile(ctx, head);
@@ -47531,7 +47591,7 @@ async function modelScan(io) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3736);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2080);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4735);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .modelScan */ .l);
@@ -47541,7 +47601,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7999:
+/***/ 6846:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47570,12 +47630,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   zP: () => (/* reexport */ worstVerdict)
 });
 
-// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, POLICY_PATH, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, aiTagGate, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, cell, checkStatement, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, metricsPolicySchema, parseConfig, parseDigest, parsePolicy, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, signerIdentitySchema, splitVerdict, summarise, toMarkdown, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema, writeFileAtomic
+// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, YAML_LIMITS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, cell, checkStatement, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, parseConfig, parseDigest, parsePolicy, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, signerIdentitySchema, splitVerdict, summarise, toMarkdown, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema, writeFileAtomic
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(3483);
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 class TrustgateError extends Error {
     code;
@@ -47614,6 +47670,108 @@ class ConfigError extends TrustgateError {
     }
 }
 //# sourceMappingURL=errors.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/config/guard.js
+
+// A policy file is a few KiB; these bound the work the YAML parser is ever given (parsing is recursive).
+const YAML_LIMITS = { maxBytes: 1 << 20, maxLineChars: 64 << 10, maxFlowDepth: 64, maxIndent: 256, maxAliases: 64 };
+function problem(file, line, column, message) {
+    throw new ConfigError('CONFIG_YAML_ERROR', file, [{ line, column, message }]);
+}
+/** Where the first byte that is not UTF-8 is, or -1. */
+function firstInvalidUtf8(b) {
+    for (let i = 0; i < b.length;) {
+        const c = b[i];
+        const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+        if (n < 0 || i + n >= b.length + (n === 0 ? 1 : 0))
+            return i;
+        for (let k = 1; k <= n; k++)
+            if (((b[i + k] ?? 0) & 0xc0) !== 0x80)
+                return i;
+        if ((c === 0xe0 && b[i + 1] < 0xa0) || (c === 0xed && b[i + 1] > 0x9f))
+            return i;
+        if ((c === 0xf0 && b[i + 1] < 0x90) || (c === 0xf4 && b[i + 1] > 0x8f))
+            return i;
+        i += n + 1;
+    }
+    return -1;
+}
+/** Policy bytes as text: UTF-8 only (a replacement character would silently change a key or a glob). */
+function decodePolicyBytes(bytes, file) {
+    if (bytes.length > YAML_LIMITS.maxBytes)
+        problem(file, 1, 1, `the file is ${bytes.length} bytes; a policy is at most ${YAML_LIMITS.maxBytes} bytes`);
+    const bad = firstInvalidUtf8(bytes);
+    if (bad >= 0) {
+        const before = bytes.subarray(0, bad);
+        const line = before.filter((c) => c === 10).length + 1;
+        const column = bad - before.lastIndexOf(10);
+        problem(file, line, column, `byte 0x${bytes[bad].toString(16)} is not UTF-8; save the file as UTF-8`);
+    }
+    return new TextDecoder('utf-8').decode(bytes);
+}
+/**
+ * Refuse, before parsing, text that would make the YAML parser work without bound: huge files and lines,
+ * flow collections nested deeper than any policy needs, block nesting indented past any policy's.
+ */
+function guardYamlText(text, file) {
+    if (text.length > YAML_LIMITS.maxBytes)
+        problem(file, 1, 1, `the file is over ${YAML_LIMITS.maxBytes} characters; a policy is a few KiB`);
+    let line = 1;
+    let col = 0;
+    let depth = 0;
+    let quote;
+    let comment = false;
+    let lineStart = true;
+    let indent = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        col++;
+        if (c === '\n') {
+            line++;
+            col = 0;
+            comment = false;
+            lineStart = true;
+            indent = 0;
+            if (quote === "'" || quote === '"')
+                continue;
+            continue;
+        }
+        if (col > YAML_LIMITS.maxLineChars)
+            problem(file, line, col, `line ${line} is over ${YAML_LIMITS.maxLineChars} characters`);
+        if (lineStart) {
+            if (c === ' ' || (c === '-' && text[i + 1] === ' ') || (c === '?' && text[i + 1] === ' ')) {
+                indent++;
+                if (indent > YAML_LIMITS.maxIndent)
+                    problem(file, line, col, `nesting is over ${YAML_LIMITS.maxIndent} columns deep`);
+                continue;
+            }
+            lineStart = false;
+        }
+        if (comment)
+            continue;
+        if (quote !== undefined) {
+            if (c === '\\' && quote === '"')
+                i++;
+            else if (c === quote)
+                quote = undefined;
+            continue;
+        }
+        if (c === '#' && (i === 0 || /\s/.test(text[i - 1])))
+            comment = true;
+        else if ((c === "'" || c === '"') && depth > 0)
+            quote = c;
+        else if (c === '[' || c === '{') {
+            if (++depth > YAML_LIMITS.maxFlowDepth)
+                problem(file, line, col, `flow collections nested over ${YAML_LIMITS.maxFlowDepth} deep`);
+        }
+        else if ((c === ']' || c === '}') && depth > 0)
+            depth--;
+    }
+}
+//# sourceMappingURL=guard.js.map
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3483);
 ;// CONCATENATED MODULE: ../../node_modules/zod/v4/core/util.js
 
 // functions
@@ -57149,6 +57307,50 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ../../packages/core/dist/policy/agents.js
+
+/** One allow or deny entry for MCP servers: every field given must match; at least one must be given. */
+const mcpServerMatchSchema = strictObject({
+    name: schemas_string().min(1).optional().describe('Server name as the config file keys it.'),
+    package: schemas_string().min(1).optional().describe('npm or PyPI package the server is launched from (npx, uvx, pipx, bunx...).'),
+    version: schemas_string().min(1).optional().describe('Exact package version allowed (with `package`); "*" allows any pinned version.'),
+    image: schemas_string().min(1).optional().describe('Container image repository, e.g. ghcr.io/github/github-mcp-server.'),
+    digest: schemas_string()
+        .regex(/^sha256:[0-9a-f]{64}$/)
+        .optional()
+        .describe('Container image digest the image must be pinned to.'),
+    command: schemas_string()
+        .min(1)
+        .optional()
+        .describe('Executable a stdio server runs (path or bare name), for servers not launched from a package.'),
+    host: schemas_string().min(1).optional().describe('Host of a remote (http/sse) server URL; "*.example.com" matches subdomains.'),
+})
+    .refine((m) => Object.keys(m).some((k) => k !== 'version' && k !== 'digest'), {
+    message: 'an MCP server entry needs at least one of name, package, image, command or host',
+});
+/** `agents:` — MCP servers, skills and instruction files that a change adds or modifies, judged statically. */
+const agentsPolicySchema = strictObject({
+    mcp: strictObject({
+        allow: array(mcpServerMatchSchema).default([]).describe('Approved MCP servers.'),
+        deny: array(mcpServerMatchSchema).default([]).describe('Forbidden MCP servers; deny wins over allow.'),
+        unlisted: schemas_enum(['block', 'review'])
+            .default('block')
+            .describe('What a server on neither list gets: blocked (unsafe) by default, or only flagged for review.'),
+    })
+        .default({ allow: [], deny: [], unlisted: 'block' }),
+    review: strictObject({
+        teams: array(schemas_string().min(1)).default([]).describe('org/team slugs whose members may approve agent configuration changes.'),
+        users: array(schemas_string().min(1)).default([]),
+        count: schemas_number().int().min(1).default(1),
+    })
+        .optional()
+        .describe('The architecture-review rule every change to MCP configs, skills or instruction files needs, whatever its cohort.'),
+    pinned: array(strictObject({ path: schemas_string().min(1), sha256: schemas_string().regex(/^[0-9a-f]{64}$/) }))
+        .default([])
+        .describe('The approved set: when non-empty, every agent file must be listed with its sha256, so any drift fails.'),
+})
+    .describe('Agent governance: MCP servers, skills and instruction files.');
+//# sourceMappingURL=agents.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/policy/attribution.js
 
 /** Where on a pull request or commit a marker rule looks. Display names are never matched on their own. */
@@ -57165,19 +57367,29 @@ const MARKER_FIELDS = [
     'pr-body',
     'branch',
     'label',
+    'pr-title',
+    'author-name',
+    'git-ai-note',
+    'agent-trace',
 ];
+/**
+ * What a match says. `mention` is reported but never decides a cohort: a text or display name that names an AI tool
+ * (people are called Claude; prose mentions Devin), kept so the catalogue covers what weaker detectors flag.
+ */
+const MARKER_TIERS = ['agent', 'assisted', 'bot', 'mention'];
 const markerRuleSchema = strictObject({
     id: schemas_string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'rule ids are letters, digits, dots, dashes and underscores'),
     tool: schemas_string().min(1).describe('The AI tool, e.g. "Claude Code".'),
     agent: schemas_string()
         .regex(/^[a-z0-9][a-z0-9-]*$/)
         .describe('Short stable key reported as `agent`, e.g. "claude-code".'),
-    tier: schemas_enum(['agent', 'assisted', 'bot']).describe('What a match says: an agent authored it, AI assisted a human, or a dependency bot.'),
+    tier: schemas_enum(MARKER_TIERS)
+        .describe('What a match says: an agent authored it, AI assisted a human, a dependency bot, or only a mention (reported, never decides).'),
     on: schemas_enum(MARKER_FIELDS),
     trailer: schemas_string().min(1).optional().describe('Trailer key (case-insensitive) when `on` is "trailer".'),
     pattern: schemas_string()
         .min(1)
-        .describe('Regular expression, case-insensitive; anchored to the whole value except on pr-body, message, subject and name-suffix.'),
+        .describe('Regular expression, case-insensitive; anchored to the whole value except on pr-body, pr-title, message, subject and name-suffix. Named groups `agent`, `model` and `context` are reported.'),
     evidence: schemas_enum(['documented', 'observed', 'inferred']).default('documented').describe('How the pattern is known.'),
     source: schemas_string().min(1).describe('Where the pattern is documented or observed.'),
 });
@@ -57335,6 +57547,11 @@ const reviewPolicySchema = strictObject({
     rules: array(architectureReviewRuleSchema).default([]),
     useCodeowners: schemas_boolean().default(false),
     overrideTeams: array(schemas_string().min(1)).default([]),
+    unknownInitiatorApprovals: schemas_number()
+        .int()
+        .min(0)
+        .default(1)
+        .describe('Extra approvals every rule needs when an agent change has an unknown initiator (no GitHub account could be resolved).'),
 })
     .describe('Architecture review on AI-tagged pull requests.');
 //# sourceMappingURL=review.js.map
@@ -57412,6 +57629,7 @@ const verifyPolicySchema = strictObject({
 
 
 
+
 /** The whole `.github/trustgate.yml`. Every section is optional and defaults to the safe behaviour. */
 const policySchema = strictObject({
     version: literal(1).describe('Schema version; always 1.'),
@@ -57422,11 +57640,13 @@ const policySchema = strictObject({
     review: reviewPolicySchema.default(() => reviewPolicySchema.parse({})),
     guardrails: guardrailsPolicySchema.default(() => guardrailsPolicySchema.parse({})),
     metrics: metricsPolicySchema.default(() => metricsPolicySchema.parse({})),
+    agents: agentsPolicySchema.default(() => agentsPolicySchema.parse({})),
 })
     .describe('trustgate policy (.github/trustgate.yml)');
 function defaultPolicy() {
     return policySchema.parse({ version: 1 });
 }
+
 
 
 
@@ -57441,21 +57661,39 @@ function defaultPolicy() {
 
 
 
+
 /**
  * Parse YAML text and validate it with a zod schema. Every problem is located at the offending key
  * (file:line:column), so an editor or a check run can point at it.
  */
 function parseConfig(schema, text, file) {
+    guardYamlText(text, file);
     const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-        const problems = doc.errors.map((e) => {
+    let doc;
+    try {
+        doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    }
+    catch (cause) {
+        throw new ConfigError('CONFIG_YAML_ERROR', file, [{ line: 1, column: 1, message: `YAML could not be parsed (${cause.message})` }], { cause });
+    }
+    // Unknown tags (`!!python/object:...`) are warnings to the parser; to a policy they are an attack or a typo.
+    const refused = [...doc.errors, ...doc.warnings];
+    if (refused.length > 0) {
+        const problems = refused.map((e) => {
             const pos = lineCounter.linePos(e.pos[0]);
             return { line: pos.line, column: pos.col, message: `YAML syntax: ${e.message.split('\n')[0]}` };
         });
         throw new ConfigError('CONFIG_YAML_ERROR', file, problems);
     }
-    const result = schema.safeParse(doc.toJS() ?? {});
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliases });
+    }
+    catch (cause) {
+        const at = firstAlias(doc, lineCounter);
+        throw new ConfigError('CONFIG_YAML_ERROR', file, [{ ...at, message: `YAML aliases expand past ${YAML_LIMITS.maxAliases} copies (an alias bomb); write the values out` }], { cause });
+    }
+    const result = schema.safeParse(data ?? {});
     if (result.success)
         return result.data;
     const problems = result.error.issues.map((issue) => {
@@ -57478,9 +57716,9 @@ function parseConfig(schema, text, file) {
 }
 /** Read and validate a trustgate policy file. */
 async function loadPolicyFile(file) {
-    let text;
+    let bytes;
     try {
-        text = await (0,promises_.readFile)(file, 'utf8');
+        bytes = await (0,promises_.readFile)(file);
     }
     catch (cause) {
         throw new ConfigError('CONFIG_NOT_FOUND', file, [
@@ -57491,10 +57729,24 @@ async function loadPolicyFile(file) {
             },
         ], { cause });
     }
-    return parsePolicy(text, file);
+    return parsePolicy(decodePolicyBytes(bytes, file), file);
 }
 function parsePolicy(text, file) {
     return parseConfig(policySchema, text, file);
+}
+function firstAlias(doc, lc) {
+    let at = { line: 1, column: 1 };
+    (0,dist/* visit */.YR)(doc, {
+        Alias(_key, node) {
+            if ((0,dist/* isAlias */.Vj)(node) && node.range) {
+                const pos = lc.linePos(node.range[0]);
+                at = { line: pos.line, column: pos.col };
+                return dist/* visit */.YR.BREAK;
+            }
+            return undefined;
+        },
+    });
+    return at;
 }
 function dotted(path) {
     return path.reduce((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
@@ -58244,6 +58496,13 @@ const aiTagGate = {
             default: 'true',
             flag: false,
         },
+        {
+            name: 'fail-on-agents',
+            description: "Fail the step when a changed MCP config, skill or instruction file is unsafe or unreadable under the policy's agents section (unlisted or denied MCP servers, unpinned launches, inlined secrets, hidden text, drift from agents.pinned).",
+            kind: 'boolean',
+            default: 'true',
+            flag: false,
+        },
     ],
     outputs: [
         { name: 'cohort', description: 'agent, assisted, human, unknown or bot.' },
@@ -58254,6 +58513,15 @@ const aiTagGate = {
             name: 'classification',
             description: 'The full classification as JSON (version 1); store it, squash merges drop per-commit trailers.',
         },
+        {
+            name: 'agents-verdict',
+            description: 'Verdict over the changed MCP configs, skills and instruction files (safe, review, unsafe, error).',
+        },
+        {
+            name: 'agents-review-required',
+            description: "true when the change touches an agent file, so the policy's agents.review must approve it.",
+        },
+        { name: 'agents-report', description: 'The agents report as JSON (files, servers, findings, review).' },
         errorCodeOutput,
     ],
 };
@@ -58493,6 +58761,7 @@ const GATE_DESCRIPTIONS = [modelScanGate, verifySignatureGate, promotionGateGate
 
 
 
+
 //# sourceMappingURL=index.js.map
 
 /***/ }),
@@ -58505,7 +58774,7 @@ const GATE_DESCRIPTIONS = [modelScanGate, verifySignatureGate, promotionGateGate
 /* harmony export */   Xc: () => (/* binding */ analysisFrom),
 /* harmony export */   eE: () => (/* binding */ absorb)
 /* harmony export */ });
-/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7999);
+/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6846);
 /* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7738);
 
 
@@ -58910,12 +59179,22 @@ function varint(head, at) {
     }
     return undefined;
 }
-/** SavedModel: schema version 1, then a MetaGraphDef whose first field is meta_info_def or graph_def. */
+/**
+ * SavedModel: an optional schema version (field 1, which TensorFlow's loader does not require), then a
+ * MetaGraphDef (field 2) whose first field is meta_info_def or graph_def.
+ */
 function sniffSavedModel(head) {
-    if (head[0] !== 0x08 || head[1] !== 0x01 || head[2] !== 0x12)
+    let at = 0;
+    if (head[0] === 0x08) {
+        const version = varint(head, 1);
+        if (version === undefined || version[0] > 16)
+            return false;
+        at = version[1];
+    }
+    if (head[at] !== 0x12)
         return false;
-    const len = varint(head, 3);
-    return len !== undefined && (head[len[1]] === 0x0a || head[len[1]] === 0x12);
+    const len = varint(head, at + 1);
+    return len !== undefined && len[0] > 0 && (head[len[1]] === 0x0a || head[len[1]] === 0x12);
 }
 /** GraphDef: a first NodeDef whose name and op are both printable identifiers. */
 function sniffGraphDef(head) {
@@ -58949,7 +59228,7 @@ function sniffGraphDef(head) {
 /* harmony export */   gk: () => (/* binding */ finding),
 /* harmony export */   pD: () => (/* binding */ uniqueBy)
 /* harmony export */ });
-/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7999);
+/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6846);
 /* harmony import */ var _conclude_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9368);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1799);
 
@@ -59089,7 +59368,7 @@ function jsonHeadMentions(head, markers) {
 /* harmony export */   W1: () => (/* binding */ overLimit),
 /* harmony export */   xG: () => (/* binding */ ModelFormatError)
 /* harmony export */ });
-/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7999);
+/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6846);
 
 /** A model file whose bytes do not follow its format (malformed) or exceed a hard cap (limit). */
 class ModelFormatError extends _trustgate_core__WEBPACK_IMPORTED_MODULE_0__/* .TrustgateError */ .O_ {
@@ -59168,13 +59447,24 @@ const TEMPLATE_RULES = [
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ sniffChatTemplate),
-/* harmony export */   Y: () => (/* binding */ sniffTokenizerConfig)
+/* harmony export */   DK: () => (/* binding */ sniffChatTemplate),
+/* harmony export */   Yk: () => (/* binding */ sniffTokenizerConfig),
+/* harmony export */   en: () => (/* binding */ sniffTemplateYaml)
 /* harmony export */ });
 /* harmony import */ var _shared_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6089);
 
 const TEMPLATE_WORDS = ['message', 'add_generation_prompt', 'bos_token', 'eos_token'];
-const sniffTokenizerConfig = (head) => (0,_shared_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonHeadMentions */ .gI)(head, ['chat_template', 'tokenizer_class', 'added_tokens_decoder', 'model_max_length']);
+const sniffTokenizerConfig = (head) => (0,_shared_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonHeadMentions */ .gI)(head, [
+    'chat_template',
+    'default_chat_template',
+    'chat_templates',
+    'tokenizer_class',
+    'added_tokens_decoder',
+    'model_max_length',
+]);
+const YAML_TEMPLATE_KEY = /^\s*(default_)?chat_templates?\s*:/m;
+/** A YAML document with a chat-template key (serving and training configs). */
+const sniffTemplateYaml = (head) => !head.includes(0) && YAML_TEMPLATE_KEY.test(new TextDecoder('utf-8').decode(head));
 /** Jinja text that talks about chat messages: `chat_template.jinja` and its relatives. */
 function sniffChatTemplate(head) {
     if (head.includes(0))
@@ -59218,6 +59508,7 @@ const RULES = {
     memberName: rule('TG-ZIP-002', 'SuspiciousMemberName', 'high', 'review', 'An archive member name is absolute, contains "..", backslashes or control characters (path traversal on extraction).', 'Do not extract the archive; re-create it with relative member names.'),
     headerMismatch: rule('TG-ZIP-003', 'ZipHeaderMismatch', 'medium', 'review', 'A zip local header disagrees with the central directory (name, flags); loaders that trust one or the other see different files.', 'Re-create the archive with a standard zip writer.'),
     crcMismatch: rule('TG-ZIP-004', 'ZipCrcMismatch', 'medium', 'review', 'A zip member does not match its CRC-32; torch ignores this, so the member was analysed as stored.', 'Re-create the archive; a corrupted or tampered member should not be loaded.'),
+    overlappingMembers: rule('TG-ZIP-007', 'OverlappingMembers', 'high', 'review', 'Central-directory entries point into the data of another member (overlapping members, the non-recursive zip bomb); no zip writer produces this.', 'Do not extract the archive; re-create it with a standard zip writer.'),
     encrypted: rule('TG-ZIP-005', 'EncryptedMember', 'high', 'partial', 'An archive member is encrypted or uses an unsupported compression method, so its content could not be analysed.', 'Provide the archive unencrypted (stored or deflate) so it can be scanned.'),
     duplicateMember: rule('TG-ZIP-006', 'DuplicateMember', 'high', 'review', 'Two archive members have the same name; loaders disagree about which one they read.', 'Re-create the archive with unique member names.'),
     archiveParse: rule('TG-ARC-001', 'ArchiveParseError', 'high', 'partial', 'A tar archive or compressed stream is malformed or truncated.', 'Re-create the archive or stream with a standard tool.'),

@@ -37541,7 +37541,7 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
@@ -37561,7 +37561,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -46439,8 +46439,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 29 modules
-var dist = __nccwpck_require__(1499);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 31 modules
+var dist = __nccwpck_require__(3384);
 ;// CONCATENATED MODULE: ../kit/lib/io.js
 
 
@@ -46611,8 +46611,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ../kit/lib/index.js + 22 modules
 var lib = __nccwpck_require__(3605);
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 29 modules
-var dist = __nccwpck_require__(1499);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 31 modules
+var dist = __nccwpck_require__(3384);
 ;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/for-digest.js
 /** Only evidence whose Statement names this exact digest counts; the rest is reported as about another artifact. */
 function evidenceForDigest(items, digest) {
@@ -64584,7 +64584,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 1499:
+/***/ 3384:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -64612,12 +64612,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   uI: () => (/* reexport */ verdict_verdictRank)
 });
 
-// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, aiTagGate, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, combineVerdict, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, metricsPolicySchema, modelScanGate, parseConfig, policyInput, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict, writeFileAtomic
+// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, YAML_LIMITS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, combineVerdict, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, parseConfig, policyInput, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict, writeFileAtomic
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(3483);
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 class TrustgateError extends Error {
     code;
@@ -64656,8 +64652,154 @@ class ConfigError extends TrustgateError {
     }
 }
 //# sourceMappingURL=errors.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/config/guard.js
+
+// A policy file is a few KiB; these bound the work the YAML parser is ever given (parsing is recursive).
+const YAML_LIMITS = { maxBytes: 1 << 20, maxLineChars: 64 << 10, maxFlowDepth: 64, maxIndent: 256, maxAliases: 64 };
+function problem(file, line, column, message) {
+    throw new ConfigError('CONFIG_YAML_ERROR', file, [{ line, column, message }]);
+}
+/** Where the first byte that is not UTF-8 is, or -1. */
+function firstInvalidUtf8(b) {
+    for (let i = 0; i < b.length;) {
+        const c = b[i];
+        const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+        if (n < 0 || i + n >= b.length + (n === 0 ? 1 : 0))
+            return i;
+        for (let k = 1; k <= n; k++)
+            if (((b[i + k] ?? 0) & 0xc0) !== 0x80)
+                return i;
+        if ((c === 0xe0 && b[i + 1] < 0xa0) || (c === 0xed && b[i + 1] > 0x9f))
+            return i;
+        if ((c === 0xf0 && b[i + 1] < 0x90) || (c === 0xf4 && b[i + 1] > 0x8f))
+            return i;
+        i += n + 1;
+    }
+    return -1;
+}
+/** Policy bytes as text: UTF-8 only (a replacement character would silently change a key or a glob). */
+function decodePolicyBytes(bytes, file) {
+    if (bytes.length > YAML_LIMITS.maxBytes)
+        problem(file, 1, 1, `the file is ${bytes.length} bytes; a policy is at most ${YAML_LIMITS.maxBytes} bytes`);
+    const bad = firstInvalidUtf8(bytes);
+    if (bad >= 0) {
+        const before = bytes.subarray(0, bad);
+        const line = before.filter((c) => c === 10).length + 1;
+        const column = bad - before.lastIndexOf(10);
+        problem(file, line, column, `byte 0x${bytes[bad].toString(16)} is not UTF-8; save the file as UTF-8`);
+    }
+    return new TextDecoder('utf-8').decode(bytes);
+}
+/**
+ * Refuse, before parsing, text that would make the YAML parser work without bound: huge files and lines,
+ * flow collections nested deeper than any policy needs, block nesting indented past any policy's.
+ */
+function guardYamlText(text, file) {
+    if (text.length > YAML_LIMITS.maxBytes)
+        problem(file, 1, 1, `the file is over ${YAML_LIMITS.maxBytes} characters; a policy is a few KiB`);
+    let line = 1;
+    let col = 0;
+    let depth = 0;
+    let quote;
+    let comment = false;
+    let lineStart = true;
+    let indent = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        col++;
+        if (c === '\n') {
+            line++;
+            col = 0;
+            comment = false;
+            lineStart = true;
+            indent = 0;
+            if (quote === "'" || quote === '"')
+                continue;
+            continue;
+        }
+        if (col > YAML_LIMITS.maxLineChars)
+            problem(file, line, col, `line ${line} is over ${YAML_LIMITS.maxLineChars} characters`);
+        if (lineStart) {
+            if (c === ' ' || (c === '-' && text[i + 1] === ' ') || (c === '?' && text[i + 1] === ' ')) {
+                indent++;
+                if (indent > YAML_LIMITS.maxIndent)
+                    problem(file, line, col, `nesting is over ${YAML_LIMITS.maxIndent} columns deep`);
+                continue;
+            }
+            lineStart = false;
+        }
+        if (comment)
+            continue;
+        if (quote !== undefined) {
+            if (c === '\\' && quote === '"')
+                i++;
+            else if (c === quote)
+                quote = undefined;
+            continue;
+        }
+        if (c === '#' && (i === 0 || /\s/.test(text[i - 1])))
+            comment = true;
+        else if ((c === "'" || c === '"') && depth > 0)
+            quote = c;
+        else if (c === '[' || c === '{') {
+            if (++depth > YAML_LIMITS.maxFlowDepth)
+                problem(file, line, col, `flow collections nested over ${YAML_LIMITS.maxFlowDepth} deep`);
+        }
+        else if ((c === ']' || c === '}') && depth > 0)
+            depth--;
+    }
+}
+//# sourceMappingURL=guard.js.map
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3483);
 // EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __nccwpck_require__(8476);
+;// CONCATENATED MODULE: ../../packages/core/dist/policy/agents.js
+
+/** One allow or deny entry for MCP servers: every field given must match; at least one must be given. */
+const mcpServerMatchSchema = schemas/* strictObject */.rej({
+    name: schemas/* string */.YjP().min(1).optional().describe('Server name as the config file keys it.'),
+    package: schemas/* string */.YjP().min(1).optional().describe('npm or PyPI package the server is launched from (npx, uvx, pipx, bunx...).'),
+    version: schemas/* string */.YjP().min(1).optional().describe('Exact package version allowed (with `package`); "*" allows any pinned version.'),
+    image: schemas/* string */.YjP().min(1).optional().describe('Container image repository, e.g. ghcr.io/github/github-mcp-server.'),
+    digest: schemas/* string */.YjP()
+        .regex(/^sha256:[0-9a-f]{64}$/)
+        .optional()
+        .describe('Container image digest the image must be pinned to.'),
+    command: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe('Executable a stdio server runs (path or bare name), for servers not launched from a package.'),
+    host: schemas/* string */.YjP().min(1).optional().describe('Host of a remote (http/sse) server URL; "*.example.com" matches subdomains.'),
+})
+    .refine((m) => Object.keys(m).some((k) => k !== 'version' && k !== 'digest'), {
+    message: 'an MCP server entry needs at least one of name, package, image, command or host',
+});
+/** `agents:` — MCP servers, skills and instruction files that a change adds or modifies, judged statically. */
+const agentsPolicySchema = schemas/* strictObject */.rej({
+    mcp: schemas/* strictObject */.rej({
+        allow: schemas/* array */.YOg(mcpServerMatchSchema).default([]).describe('Approved MCP servers.'),
+        deny: schemas/* array */.YOg(mcpServerMatchSchema).default([]).describe('Forbidden MCP servers; deny wins over allow.'),
+        unlisted: schemas/* enum */.k5n(['block', 'review'])
+            .default('block')
+            .describe('What a server on neither list gets: blocked (unsafe) by default, or only flagged for review.'),
+    })
+        .default({ allow: [], deny: [], unlisted: 'block' }),
+    review: schemas/* strictObject */.rej({
+        teams: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]).describe('org/team slugs whose members may approve agent configuration changes.'),
+        users: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
+        count: schemas/* number */.aig().int().min(1).default(1),
+    })
+        .optional()
+        .describe('The architecture-review rule every change to MCP configs, skills or instruction files needs, whatever its cohort.'),
+    pinned: schemas/* array */.YOg(schemas/* strictObject */.rej({ path: schemas/* string */.YjP().min(1), sha256: schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/) }))
+        .default([])
+        .describe('The approved set: when non-empty, every agent file must be listed with its sha256, so any drift fails.'),
+})
+    .describe('Agent governance: MCP servers, skills and instruction files.');
+//# sourceMappingURL=agents.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/policy/attribution.js
 
 /** Where on a pull request or commit a marker rule looks. Display names are never matched on their own. */
@@ -64674,19 +64816,29 @@ const MARKER_FIELDS = [
     'pr-body',
     'branch',
     'label',
+    'pr-title',
+    'author-name',
+    'git-ai-note',
+    'agent-trace',
 ];
+/**
+ * What a match says. `mention` is reported but never decides a cohort: a text or display name that names an AI tool
+ * (people are called Claude; prose mentions Devin), kept so the catalogue covers what weaker detectors flag.
+ */
+const MARKER_TIERS = ['agent', 'assisted', 'bot', 'mention'];
 const markerRuleSchema = schemas/* strictObject */.rej({
     id: schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'rule ids are letters, digits, dots, dashes and underscores'),
     tool: schemas/* string */.YjP().min(1).describe('The AI tool, e.g. "Claude Code".'),
     agent: schemas/* string */.YjP()
         .regex(/^[a-z0-9][a-z0-9-]*$/)
         .describe('Short stable key reported as `agent`, e.g. "claude-code".'),
-    tier: schemas/* enum */.k5n(['agent', 'assisted', 'bot']).describe('What a match says: an agent authored it, AI assisted a human, or a dependency bot.'),
+    tier: schemas/* enum */.k5n(MARKER_TIERS)
+        .describe('What a match says: an agent authored it, AI assisted a human, a dependency bot, or only a mention (reported, never decides).'),
     on: schemas/* enum */.k5n(MARKER_FIELDS),
     trailer: schemas/* string */.YjP().min(1).optional().describe('Trailer key (case-insensitive) when `on` is "trailer".'),
     pattern: schemas/* string */.YjP()
         .min(1)
-        .describe('Regular expression, case-insensitive; anchored to the whole value except on pr-body, message, subject and name-suffix.'),
+        .describe('Regular expression, case-insensitive; anchored to the whole value except on pr-body, pr-title, message, subject and name-suffix. Named groups `agent`, `model` and `context` are reported.'),
     evidence: schemas/* enum */.k5n(['documented', 'observed', 'inferred']).default('documented').describe('How the pattern is known.'),
     source: schemas/* string */.YjP().min(1).describe('Where the pattern is documented or observed.'),
 });
@@ -64844,6 +64996,11 @@ const reviewPolicySchema = schemas/* strictObject */.rej({
     rules: schemas/* array */.YOg(architectureReviewRuleSchema).default([]),
     useCodeowners: schemas/* boolean */.zMY().default(false),
     overrideTeams: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
+    unknownInitiatorApprovals: schemas/* number */.aig()
+        .int()
+        .min(0)
+        .default(1)
+        .describe('Extra approvals every rule needs when an agent change has an unknown initiator (no GitHub account could be resolved).'),
 })
     .describe('Architecture review on AI-tagged pull requests.');
 //# sourceMappingURL=review.js.map
@@ -64921,6 +65078,7 @@ const verifyPolicySchema = schemas/* strictObject */.rej({
 
 
 
+
 /** The whole `.github/trustgate.yml`. Every section is optional and defaults to the safe behaviour. */
 const policySchema = schemas/* strictObject */.rej({
     version: schemas/* literal */.euz(1).describe('Schema version; always 1.'),
@@ -64931,11 +65089,13 @@ const policySchema = schemas/* strictObject */.rej({
     review: reviewPolicySchema.default(() => reviewPolicySchema.parse({})),
     guardrails: guardrailsPolicySchema.default(() => guardrailsPolicySchema.parse({})),
     metrics: metricsPolicySchema.default(() => metricsPolicySchema.parse({})),
+    agents: agentsPolicySchema.default(() => agentsPolicySchema.parse({})),
 })
     .describe('trustgate policy (.github/trustgate.yml)');
 function defaultPolicy() {
     return policySchema.parse({ version: 1 });
 }
+
 
 
 
@@ -64950,21 +65110,39 @@ function defaultPolicy() {
 
 
 
+
 /**
  * Parse YAML text and validate it with a zod schema. Every problem is located at the offending key
  * (file:line:column), so an editor or a check run can point at it.
  */
 function parseConfig(schema, text, file) {
+    guardYamlText(text, file);
     const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-        const problems = doc.errors.map((e) => {
+    let doc;
+    try {
+        doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    }
+    catch (cause) {
+        throw new ConfigError('CONFIG_YAML_ERROR', file, [{ line: 1, column: 1, message: `YAML could not be parsed (${cause.message})` }], { cause });
+    }
+    // Unknown tags (`!!python/object:...`) are warnings to the parser; to a policy they are an attack or a typo.
+    const refused = [...doc.errors, ...doc.warnings];
+    if (refused.length > 0) {
+        const problems = refused.map((e) => {
             const pos = lineCounter.linePos(e.pos[0]);
             return { line: pos.line, column: pos.col, message: `YAML syntax: ${e.message.split('\n')[0]}` };
         });
         throw new ConfigError('CONFIG_YAML_ERROR', file, problems);
     }
-    const result = schema.safeParse(doc.toJS() ?? {});
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliases });
+    }
+    catch (cause) {
+        const at = firstAlias(doc, lineCounter);
+        throw new ConfigError('CONFIG_YAML_ERROR', file, [{ ...at, message: `YAML aliases expand past ${YAML_LIMITS.maxAliases} copies (an alias bomb); write the values out` }], { cause });
+    }
+    const result = schema.safeParse(data ?? {});
     if (result.success)
         return result.data;
     const problems = result.error.issues.map((issue) => {
@@ -64987,9 +65165,9 @@ function parseConfig(schema, text, file) {
 }
 /** Read and validate a trustgate policy file. */
 async function loadPolicyFile(file) {
-    let text;
+    let bytes;
     try {
-        text = await (0,promises_.readFile)(file, 'utf8');
+        bytes = await (0,promises_.readFile)(file);
     }
     catch (cause) {
         throw new ConfigError('CONFIG_NOT_FOUND', file, [
@@ -65000,10 +65178,24 @@ async function loadPolicyFile(file) {
             },
         ], { cause });
     }
-    return parsePolicy(text, file);
+    return parsePolicy(decodePolicyBytes(bytes, file), file);
 }
 function parsePolicy(text, file) {
     return parseConfig(policySchema, text, file);
+}
+function firstAlias(doc, lc) {
+    let at = { line: 1, column: 1 };
+    (0,dist/* visit */.YR)(doc, {
+        Alias(_key, node) {
+            if ((0,dist/* isAlias */.Vj)(node) && node.range) {
+                const pos = lc.linePos(node.range[0]);
+                at = { line: pos.line, column: pos.col };
+                return dist/* visit */.YR.BREAK;
+            }
+            return undefined;
+        },
+    });
+    return at;
 }
 function dotted(path) {
     return path.reduce((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
@@ -65733,6 +65925,13 @@ const aiTagGate = {
             default: 'true',
             flag: false,
         },
+        {
+            name: 'fail-on-agents',
+            description: "Fail the step when a changed MCP config, skill or instruction file is unsafe or unreadable under the policy's agents section (unlisted or denied MCP servers, unpinned launches, inlined secrets, hidden text, drift from agents.pinned).",
+            kind: 'boolean',
+            default: 'true',
+            flag: false,
+        },
     ],
     outputs: [
         { name: 'cohort', description: 'agent, assisted, human, unknown or bot.' },
@@ -65743,6 +65942,15 @@ const aiTagGate = {
             name: 'classification',
             description: 'The full classification as JSON (version 1); store it, squash merges drop per-commit trailers.',
         },
+        {
+            name: 'agents-verdict',
+            description: 'Verdict over the changed MCP configs, skills and instruction files (safe, review, unsafe, error).',
+        },
+        {
+            name: 'agents-review-required',
+            description: "true when the change touches an agent file, so the policy's agents.review must approve it.",
+        },
+        { name: 'agents-report', description: 'The agents report as JSON (files, servers, findings, review).' },
         errorCodeOutput,
     ],
 };
@@ -65969,6 +66177,7 @@ const verifySignatureGate = {
 const GATE_DESCRIPTIONS = [modelScanGate, verifySignatureGate, promotionGateGate, aiTagGate];
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/index.js
+
 
 
 

@@ -64,6 +64,14 @@ function accessedName(n) {
     }
     return undefined;
 }
+/**
+ * What Jinja 3 accepts and @huggingface/jinja does not, rewritten to an equivalent for analysis: `{% raw %}`
+ * blocks are literal output (dropped), and an empty tuple `()` is read as an empty list.
+ */
+function asParsable(text) {
+    const noRaw = text.replace(/\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}/g, '');
+    return noRaw.replace(/([^\w)\]\s]\s*)\(\s*\)/g, '$1[]');
+}
 /** Checks one template's syntax tree; `label` says where it came from (`tokenizer.chat_template`, a file name). */
 function analyseTemplate(text, path, label) {
     if (text.length > MAX_TEMPLATE_CHARS) {
@@ -73,7 +81,7 @@ function analyseTemplate(text, path, label) {
     }
     let program;
     try {
-        program = (0,_huggingface_jinja__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)((0,_huggingface_jinja__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(text));
+        program = (0,_huggingface_jinja__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)((0,_huggingface_jinja__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(asParsable(text)));
     }
     catch (err) {
         const why = err instanceof Error ? err.message : String(err);
@@ -117,9 +125,12 @@ __webpack_require__.d(__webpack_exports__, {
   analyseTemplate: () => (/* reexport */ ast/* analyseTemplate */.w),
   chatTemplateAnalyser: () => (/* reexport */ chatTemplateAnalyser),
   chatTemplateFindings: () => (/* reexport */ chatTemplateFindings),
+  chatTemplateYamlAnalyser: () => (/* reexport */ chatTemplateYamlAnalyser),
   tokenizerConfigAnalyser: () => (/* reexport */ tokenizerConfigAnalyser)
 });
 
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __webpack_require__(3483);
 // EXTERNAL MODULE: ../../packages/scanner/dist/formats/shared/analysis.js
 var analysis = __webpack_require__(1126);
 // EXTERNAL MODULE: ../../packages/scanner/dist/formats/shared/bytes.js
@@ -129,6 +140,7 @@ var ast = __webpack_require__(2366);
 // EXTERNAL MODULE: ../../packages/scanner/dist/formats/templates/sniff.js
 var sniff = __webpack_require__(414);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/templates/analysers.js
+
 
 
 
@@ -154,6 +166,12 @@ function chatTemplateFindings(value, path, key = 'chat_template') {
     return [(0,analysis/* finding */.gk)('TG-TPL-007', 'high', path, `${key} is neither a string nor a list of templates; the config is malformed.`)];
 }
 const TOKENIZER_FORMAT = 'tokenizer-config';
+// Where tokenizer and processor configs keep templates (older transformers wrote default_chat_template).
+const TEMPLATE_KEYS = ['chat_template', 'default_chat_template', 'chat_templates'];
+/** A template that did not parse was not checked: a gap in the analysis (error), never a review item. */
+function unparsed(findings) {
+    return findings.filter((f) => f.rule === 'TG-TPL-001');
+}
 async function analyseTokenizerConfig(ctx) {
     const path = ctx.source.name;
     const config = (0,bytes/* parseJson */.qF)((0,bytes/* decodeUtf8 */._6)(await (0,bytes/* readWhole */.oD)(ctx.source, MAX_CONFIG_BYTES, 'tokenizer config'), 'the tokenizer config'), 'the tokenizer config');
@@ -162,23 +180,56 @@ async function analyseTokenizerConfig(ctx) {
     const properties = {};
     if (typeof config['tokenizer_class'] === 'string')
         properties['tokenizer_class'] = config['tokenizer_class'];
-    return (0,analysis/* analysisOf */.O3)(TOKENIZER_FORMAT, chatTemplateFindings(config['chat_template'], path), { properties });
+    const findings = TEMPLATE_KEYS.flatMap((k) => chatTemplateFindings(config[k], path, k));
+    return (0,analysis/* analysisOf */.O3)(TOKENIZER_FORMAT, findings, { properties }, [], unparsed(findings));
 }
 /** tokenizer_config.json, and processor chat_template.json, which uses the same key. */
 const tokenizerConfigAnalyser = {
     format: TOKENIZER_FORMAT,
-    sniff: sniff/* sniffTokenizerConfig */.Y,
+    sniff: sniff/* sniffTokenizerConfig */.Yk,
     analyse: (ctx) => (0,analysis/* failClosed */.ZU)(TOKENIZER_FORMAT, 'TG-TPL-007', ctx.source, () => analyseTokenizerConfig(ctx)),
 };
 const TEMPLATE_FORMAT = 'chat-template';
 async function analyseTemplateFile(ctx) {
     const text = (0,bytes/* decodeUtf8 */._6)(await (0,bytes/* readWhole */.oD)(ctx.source, MAX_TEMPLATE_FILE_BYTES, 'chat template'), 'the chat template');
-    return (0,analysis/* analysisOf */.O3)(TEMPLATE_FORMAT, (0,ast/* analyseTemplate */.w)(text, ctx.source.name, 'chat template'));
+    const findings = (0,ast/* analyseTemplate */.w)(text, ctx.source.name, 'chat template');
+    return (0,analysis/* analysisOf */.O3)(TEMPLATE_FORMAT, findings, undefined, [], unparsed(findings));
 }
 const chatTemplateAnalyser = {
     format: TEMPLATE_FORMAT,
-    sniff: sniff/* sniffChatTemplate */.D,
+    sniff: sniff/* sniffChatTemplate */.DK,
     analyse: (ctx) => (0,analysis/* failClosed */.ZU)(TEMPLATE_FORMAT, 'TG-TPL-001', ctx.source, () => analyseTemplateFile(ctx)),
+};
+const YAML_FORMAT = 'chat-template-yaml';
+/** Every string under a chat-template key, at any depth of a YAML document (serving and training configs). */
+function yamlTemplates(value, path, key, out, depth = 0) {
+    if (depth > 64)
+        return;
+    if (Array.isArray(value))
+        value.forEach((v, i) => yamlTemplates(v, path, `${key}[${i}]`, out, depth + 1));
+    else if ((0,bytes/* isRecord */.u4)(value))
+        for (const [k, v] of Object.entries(value)) {
+            const at = key ? `${key}.${k}` : k;
+            if (TEMPLATE_KEYS.includes(k))
+                out.push(...chatTemplateFindings(v, path, at));
+            else
+                yamlTemplates(v, path, at, out, depth + 1);
+        }
+}
+async function analyseTemplateYaml(ctx) {
+    const text = (0,bytes/* decodeUtf8 */._6)(await (0,bytes/* readWhole */.oD)(ctx.source, MAX_TEMPLATE_FILE_BYTES, 'YAML config'), 'the YAML config');
+    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: false });
+    if (doc.errors.length > 0)
+        throw new Error(`YAML: ${doc.errors[0]?.message.split('\n')[0]}`);
+    const findings = [];
+    yamlTemplates(doc.toJS({ maxAliasCount: 64 }), ctx.source.name, '', findings);
+    return (0,analysis/* analysisOf */.O3)(YAML_FORMAT, findings, undefined, [], unparsed(findings));
+}
+/** A YAML file with a chat template (axolotl, serving configs): the templates under its keys are checked. */
+const chatTemplateYamlAnalyser = {
+    format: YAML_FORMAT,
+    sniff: sniff/* sniffTemplateYaml */.en,
+    analyse: (ctx) => (0,analysis/* failClosed */.ZU)(YAML_FORMAT, 'TG-TPL-001', ctx.source, () => analyseTemplateYaml(ctx)),
 };
 //# sourceMappingURL=analysers.js.map
 // EXTERNAL MODULE: ../../packages/scanner/dist/formats/templates/rules.js

@@ -12,6 +12,8 @@ import {
   submittedReviews,
   teamMemberships,
 } from '../github/pull-request.js';
+import { agentsMarkdown, judgeAgentFiles } from '@trustgate/attribution';
+import { changedAgentFiles } from '../github/agent-files.js';
 import { fullName, httpStatus, type RepoRef } from '../github/types.js';
 import { type BudgetCounts, judgeBudget, judgeGuardrails, offListLinks } from '../guardrails/index.js';
 import {
@@ -94,21 +96,50 @@ async function architectureReview({ ctx, repo, pr, policy, who, at, checks }: Ev
   const approvers = approvalsForCommit(reviews, { headSha: pr.headSha, carriedOver, excluded });
   const codeowners = policy.review.useCodeowners ? await readCodeowners(ctx.github, repo, pr.baseRef) : undefined;
   const ownerRules = codeowners ? codeownerRules(parseCodeowners(codeowners), files) : [];
-  const teams = [...new Set([...policy.review.rules, ...ownerRules].flatMap((r) => r.teams))];
+  // MCP configs, skills and instruction files: judged statically at the head; a change needs agents.review whatever the cohort.
+  const agentInputs = await changedAgentFiles(ctx.github, repo, pr.headSha, files);
+  const agents = agentInputs.length > 0 ? judgeAgentFiles(agentInputs, policy.agents) : undefined;
+  const agentRule = policy.agents.review;
+  const alwaysRules =
+    agents?.review.required && agentRule ? [{ name: 'agent configuration (agents.review)', paths: agents.review.files, ...agentRule }] : [];
+  const teams = [...new Set([...policy.review.rules, ...ownerRules, ...alwaysRules].flatMap((r) => r.teams))];
   const isMember = await teamMemberships(
     ctx.github,
     teams.flatMap((team) => approvers.map((login) => ({ team, login }))),
   );
-  const review = { policy: policy.review, cohort: who.cohort, changedFiles: files, approvers, isMember, codeownerRules: ownerRules };
+  const review = {
+    policy: policy.review,
+    cohort: who.cohort,
+    changedFiles: files,
+    approvers,
+    isMember,
+    codeownerRules: ownerRules,
+    alwaysRules,
+    ...(who.unknownInitiator ? { extraApprovals: policy.review.unknownInitiatorApprovals } : {}),
+  };
   let outcome = evaluateArchitectureReview(review);
   // An audited override matters only while approvals are missing; look it up only then.
   if (outcome.kind === 'waiting') {
     const override = await findReviewOverride(ctx.db, { repository: fullName(repo), number: pr.number, headSha: pr.headSha });
     if (override) outcome = evaluateArchitectureReview({ ...review, override });
   }
-  const output = architectureReviewSummary(outcome, who.cohort);
+  const note = who.unknownInitiator
+    ? `**${who.unknownInitiator}**: every rule needs ${policy.review.unknownInitiatorApprovals} more approval(s) (policy \`review.unknownInitiatorApprovals\`).`
+    : '';
+  const agentsNote = agents ? agentsMarkdown(agents) : '';
+  const output = architectureReviewSummary(outcome, who.cohort, [note, agentsNote].filter(Boolean).join('\n\n'));
   let result: CheckResult;
-  if (outcome.kind === 'waiting') {
+  if (agents?.summary.blocking) {
+    // Approvals do not make hidden text, an unlisted server or an inlined secret safe: the change must be fixed.
+    result = {
+      status: 'completed',
+      conclusion: 'failure',
+      output: {
+        ...output,
+        title: `Agent configuration is ${agents.summary.verdict}: ${agents.summary.unsafe + agents.summary.error} file(s) to fix`,
+      },
+    };
+  } else if (outcome.kind === 'waiting') {
     result = at.mergeQueue ? { status: 'completed', conclusion: 'failure', output } : { status: 'in_progress', output };
   } else {
     result = { status: 'completed', conclusion: 'success', output };

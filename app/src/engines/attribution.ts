@@ -1,6 +1,8 @@
-import { classifyPullRequest } from '@trustgate/attribution';
-import { classifyByLabels } from './labels.js';
-import type { Classification, ClassifyPullRequest } from './types.js';
+import { classifyPullRequest, initiatorText } from '@trustgate/attribution';
+import type { Policy } from '@trustgate/core';
+import type { RepoRef } from '../github/types.js';
+import { cohortFromLabels } from './labels.js';
+import type { Classification, ClassifyPullRequest, PullRequestFacts } from './types.js';
 
 /**
  * The attribution engine over the PR and its commits; the ai-tag action's labels count too, so a PR labelled
@@ -9,6 +11,11 @@ import type { Classification, ClassifyPullRequest } from './types.js';
 export const classifyWithAttribution: ClassifyPullRequest = async (input) => {
   const { pr, policy, github, repo } = input;
   const commits = await github.paginate(github.rest.pulls.listCommits, { ...repo, pull_number: pr.number, per_page: 100 });
+  return classifyWithCommits(pr, commits, policy, repo);
+};
+
+/** The same decision over commits already read (`GET /pulls/{n}/commits` as GitHub returns them): the backfill's path. */
+export function classifyWithCommits(pr: PullRequestFacts, commits: unknown, policy: Policy, repo: RepoRef): Classification {
   const event = {
     action: 'synchronize',
     pull_request: {
@@ -16,6 +23,7 @@ export const classifyWithAttribution: ClassifyPullRequest = async (input) => {
       title: pr.title,
       body: pr.body,
       user: { login: pr.author, type: pr.authorType },
+      assignees: pr.assignees.map((login) => ({ login })),
       head: { ref: pr.headRef, sha: pr.headSha },
       labels: pr.labels.map((name) => ({ name })),
     },
@@ -25,13 +33,21 @@ export const classifyWithAttribution: ClassifyPullRequest = async (input) => {
     requireDisclosure: policy.attribution.requireDisclosure,
     rules: policy.attribution.rules,
   });
-  const byLabels = await classifyByLabels(input);
+  const byLabels = cohortFromLabels(pr, policy);
   const labelled = byLabels.cohort === 'agent' || byLabels.cohort === 'assisted';
   const cohort = (engine.cohort === 'human' || engine.cohort === 'unknown') && labelled ? byLabels.cohort : engine.cohort;
   const agent = cohort === 'agent' ? (engine.agent ?? byLabels.agent ?? pr.author) : undefined;
-  const initiator = engine.initiator?.login ?? byLabels.initiator;
+  // Approval rules use resolved accounts only: an e-mail or a name can never be matched against a reviewer's login.
+  const resolved = engine.initiator?.resolved ? engine.initiator.login : undefined;
+  const initiator = resolved ?? byLabels.initiator;
   const result: Classification = { cohort };
   if (agent) result.agent = agent;
   if (initiator && initiator.toLowerCase() !== pr.author.toLowerCase()) result.initiator = initiator;
+  // An agent change always has an initiator: when no account is known it is unknown, and reviews ask for more.
+  if (cohort === 'agent' && !initiator)
+    result.unknownInitiator =
+      engine.initiator && !engine.initiator.resolved
+        ? initiatorText(engine.initiator)
+        : initiatorText({ id: 'unknown', resolved: false, rule: 'none' });
   return result;
-};
+}

@@ -21,8 +21,10 @@ export interface Classification {
   cohort: Cohort;
   /** The agent that wrote the change (agent cohort). */
   agent?: string;
-  /** The human who started the agent; their approval never counts. */
+  /** The human who started the agent, a resolved GitHub login; their approval never counts. */
   initiator?: string;
+  /** Set when an agent or assisted change's initiator could not be resolved to an account: the check says so. */
+  unknownInitiator?: string;
 }
 
 export type ClassifyPullRequest = (input: {

@@ -1,5 +1,6 @@
 import { Probot, ProbotOctokit } from 'probot';
 import type { AppSettings } from '../settings.js';
+import { appLog } from './log.js';
 import { retryRequests } from './retry.js';
 
 /**
@@ -23,12 +24,16 @@ export async function startProbot(settings: ProbotSettings): Promise<Probot> {
   const probot = new Probot({
     appId: settings.appId,
     privateKey: settings.privateKey,
-    logFormat: 'json',
-    logLevel: settings.logLevel,
+    log: appLog(settings.logLevel),
     Octokit: AppOctokit,
     ...(settings.webhookSecret ? { secret: settings.webhookSecret } : {}),
     ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
   });
   await probot.auth();
   return probot;
+}
+
+/** A client on a plain token (the CLI's backfill reads with a personal or installation token), with the App's retries. */
+export function tokenOctokit(token: string, baseUrl?: string): InstanceType<typeof ProbotOctokit> {
+  return new AppOctokit({ auth: { token }, ...(baseUrl ? { baseUrl } : {}) });
 }

@@ -1,3 +1,4 @@
+import { asTrustgateError } from '@trustgate/core';
 import type { Octokit } from '@octokit/core';
 
 const MAX_RETRIES = 3;
@@ -54,8 +55,11 @@ export function retryRequests(octokit: Octokit): void {
       } catch (err) {
         const wait = retryWait(err, attempt);
         if (wait === undefined) throw err;
+        const failure = asTrustgateError(err);
         octokit.log.warn(
-          `GitHub refused ${options.method} ${options.url} (${(err as ErrorLike).status ?? 'no answer'}); retrying in ${wait}s`,
+          failure.code === 'NETWORK_ERROR'
+            ? `network error on ${options.method} ${options.url}: ${failure.message}; retrying in ${wait}s`
+            : `GitHub refused ${options.method} ${options.url} (${(err as ErrorLike).status ?? 'no answer'}); retrying in ${wait}s`,
         );
         await new Promise((resolve) => setTimeout(resolve, wait * 1000));
       }

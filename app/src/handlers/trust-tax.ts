@@ -1,6 +1,9 @@
 import type { Policy } from '@trustgate/core';
 import {
   closedIssueNumbers,
+  firstHumanReviewCommit,
+  type PullRequestInput,
+  type PullRequestRecorder,
   readApiHistory,
   recordCheckSuite,
   recordCompare,
@@ -10,8 +13,9 @@ import {
   recordReview,
 } from '@trustgate/metrics';
 import { loadPolicy } from '../config/load.js';
+import { classifyWithCommits } from '../engines/attribution.js';
 import type { Classification } from '../engines/types.js';
-import { firstTeamOf, type PullRequestObject, pullRequestFacts } from '../github/pull-request.js';
+import { firstTeamOf, isPullRequestObject, type PullRequestObject, pullRequestFacts } from '../github/pull-request.js';
 import { fullName, type GitHub, httpStatus, type RepoRef } from '../github/types.js';
 import type { AfterGates, Gated, GatedLookup } from './after-gates.js';
 import { type Handler, type HandlerContext, repoOf } from './context.js';
@@ -32,6 +36,7 @@ interface PullRequestPayload extends PullRequestObject {
   updated_at?: string;
   merged?: boolean;
   merged_at?: string | null;
+  closed_at?: string | null;
   merge_commit_sha?: string | null;
   additions?: number;
   deletions?: number;
@@ -57,30 +62,70 @@ export const recordPullRequestActivity = async (ctx: HandlerContext, gated?: Gat
   const name = fullName(repo);
   const known = await classified(ctx, repo, pr, gated);
   if (!known) return;
-  const { cohort } = known.classification;
+  const row = await pullRequestRow(ctx.github, repo, known.policy, known.classification, pr);
+  await recordPullRequest(ctx.db, row);
+  if (action === 'opened' || action === 'reopened' || action === 'synchronize') {
+    await recordHeadPush(ctx.db, { repo: name, number: pr.number, sha: pr.head.sha, pushedAt: pr.updated_at ?? pr.created_at });
+  }
+  if (action === 'closed' && row.mergedAt) await recordReworkAfterReview(ctx, repo, pr.number, pr.head.sha);
+};
+
+/** The row recorded for a pull request, from a webhook's `pull_request` or `GET /pulls/{n}` (the same schema). */
+async function pullRequestRow(
+  github: GitHub,
+  repo: RepoRef,
+  policy: Policy,
+  classification: Classification,
+  pr: PullRequestPayload,
+): Promise<PullRequestInput> {
   const merged = pr.merged === true && typeof pr.merged_at === 'string';
-  await recordPullRequest(ctx.db, {
-    repo: name,
+  return {
+    repo: fullName(repo),
     number: pr.number,
     author: pr.user.login,
-    team: await teamOf(ctx.github, known.policy, pr, known.classification),
-    linksBug: await closesBug(ctx.github, repo, known.policy, pr.body),
-    cohort,
+    team: await teamOf(github, policy, pr, classification),
+    linksBug: await closesBug(github, repo, policy, pr.body),
+    cohort: classification.cohort,
     title: pr.title,
     headRef: pr.head.ref,
     body: pr.body ?? null,
     createdAt: pr.created_at,
     mergedAt: merged ? (pr.merged_at as string) : null,
+    closedAt: pr.closed_at ?? null,
     mergeCommitSha: merged ? (pr.merge_commit_sha ?? null) : null,
     headSha: pr.head.sha,
     additions: pr.additions ?? 0,
     deletions: pr.deletions ?? 0,
-  });
-  if (action === 'opened' || action === 'reopened' || action === 'synchronize') {
-    await recordHeadPush(ctx.db, { repo: name, number: pr.number, sha: pr.head.sha, pushedAt: pr.updated_at ?? pr.created_at });
-  }
-  if (action === 'closed' && merged) await recordReworkAfterReview(ctx, repo, pr.number, pr.head.sha);
-};
+  };
+}
+
+/**
+ * What the trust-tax backfill records for a pull request read from the REST API: the same row, classification and
+ * policy (from the PR's base branch) as this App's webhooks record, so backfill and webhooks never disagree.
+ */
+export function trustTaxRecorder(github: GitHub, repo: RepoRef): PullRequestRecorder {
+  const policies = new Map<string, Promise<Policy | undefined>>();
+  const policyAt = (ref: string) => {
+    let p = policies.get(ref);
+    if (!p) {
+      p = loadPolicy(github, repo, ref).then((l) => (l.kind === 'ok' ? l.policy : undefined));
+      policies.set(ref, p);
+    }
+    return p;
+  };
+  return {
+    async pullRequest(pr, commits) {
+      if (!isPullRequestObject(pr)) return undefined;
+      const policy = await policyAt(pr.base.ref);
+      if (!policy) return undefined;
+      const classification = classifyWithCommits(pullRequestFacts(pr), commits, policy, repo);
+      return {
+        row: await pullRequestRow(github, repo, policy, classification, pr as PullRequestPayload),
+        aiReviewers: policy.metrics.aiReviewers,
+      };
+    },
+  };
+}
 
 /**
  * The team a pull request counts for: the first of the policy's `metrics.teams` whose member is the person behind
@@ -109,11 +154,7 @@ async function closesBug(github: GitHub, repo: RepoRef, policy: Policy, body: st
 /** Lines changed between the commit the first human review saw and the merged head. */
 async function recordReworkAfterReview(ctx: HandlerContext, repo: RepoRef, number: number, headSha: string): Promise<void> {
   const name = fullName(repo);
-  const { rows } = await ctx.db.query<{ commit_id: string }>(
-    'select commit_id from tt_reviews where repo = $1 and number = $2 and not automated order by submitted_at, id limit 1',
-    [name, number],
-  );
-  const fromSha = rows[0]?.commit_id;
+  const fromSha = await firstHumanReviewCommit(ctx.db, name, number);
   if (!fromSha) return;
   let changedLines = 0;
   if (fromSha !== headSha) {

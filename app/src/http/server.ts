@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { asTrustgateError } from '@trustgate/core';
 import { openStore, queuedDeliveries, type Store, type StoreTimeouts } from '@trustgate/metrics';
 import type { Probot } from 'probot';
 import { deliveryReceiver, deliveryWorker } from '../app.js';
@@ -86,7 +87,8 @@ export async function startServer(settings: AppSettings, options: { engines?: En
   };
   const reconcileQuietly = () =>
     reconcile().catch((err: Error) => {
-      probot.log.warn({ err: err.message }, 'reconciler pass failed; will retry on the next pass');
+      const failure = asTrustgateError(err);
+      probot.log.warn({ err: failure.message, code: failure.code }, 'reconciler pass failed; will retry on the next pass');
       return [];
     });
   // A refusal is usually a passing fault (a burst, the database away for a moment): have GitHub send the refused
@@ -151,10 +153,17 @@ export async function startServer(settings: AppSettings, options: { engines?: En
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"not found"}');
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(settings.port, settings.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(settings.port, settings.host, () => resolve());
+    });
+  } catch (err) {
+    // A failed start must not leave the store and processing threads keeping the process alive.
+    await executor.close();
+    if (!options.store) await store.close();
+    throw err;
+  }
   const port = (server.address() as AddressInfo).port;
 
   const startup = reconcileQuietly();

@@ -12,6 +12,8 @@ export interface RuleStatus {
   files: string[];
   /** Approvers of the head commit who satisfy this rule. */
   approvedBy: string[];
+  /** Approvals needed: the rule's count, plus the policy's extra when the initiator is unknown. */
+  required: number;
   met: boolean;
   /** Who can satisfy it: `@org/team` and `@user`, for the summary and reviewer requests. */
   canSatisfy: string[];
@@ -40,6 +42,10 @@ export interface ArchitectureReviewInput {
   /** Rules derived from CODEOWNERS when the policy asks for them. */
   codeownerRules?: readonly ArchitectureReviewRule[];
   override?: ReviewOverrideRecord;
+  /** Added to every rule's count: an agent change whose initiator is unknown (see `review.unknownInitiatorApprovals`). */
+  extraApprovals?: number;
+  /** Rules that hold whatever the cohort: changes to MCP configs, skills and instruction files (`agents.review`). */
+  alwaysRules?: readonly ArchitectureReviewRule[];
 }
 
 /** The rules that apply to the changed files: every listed rule whose paths match must hold. */
@@ -58,10 +64,12 @@ export function applicableRules(
 /** Decide the architecture review of one pull request head from plain values. */
 export function evaluateArchitectureReview(input: ArchitectureReviewInput): ArchitectureReviewOutcome {
   const { policy, cohort } = input;
-  if (!(policy.cohorts as readonly string[]).includes(cohort)) {
+  const always = input.alwaysRules ?? [];
+  const cohortApplies = (policy.cohorts as readonly string[]).includes(cohort);
+  if (!cohortApplies && applicableRules(always, input.changedFiles).length === 0) {
     return { kind: 'not-required', reason: `cohort "${cohort}" is not one of ${policy.cohorts.join(', ')}` };
   }
-  const all = [...policy.rules, ...(input.codeownerRules ?? [])];
+  const all = cohortApplies ? [...policy.rules, ...(input.codeownerRules ?? []), ...always] : [...always];
   const applicable = applicableRules(all, input.changedFiles);
   if (applicable.length === 0) {
     return { kind: 'not-required', reason: 'no review rule covers the changed files' };
@@ -71,11 +79,13 @@ export function evaluateArchitectureReview(input: ArchitectureReviewInput): Arch
     const approvedBy = input.approvers.filter(
       (login) => users.has(login.toLowerCase()) || rule.teams.some((t) => input.isMember(t, login)),
     );
+    const required = rule.count + (input.extraApprovals ?? 0);
     return {
       rule,
       files,
       approvedBy,
-      met: approvedBy.length >= rule.count,
+      required,
+      met: approvedBy.length >= required,
       canSatisfy: [...rule.teams.map((t) => `@${t}`), ...rule.users.map((u) => `@${u}`)],
     };
   });

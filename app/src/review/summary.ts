@@ -6,7 +6,12 @@ export interface CheckOutput {
 }
 
 /** The check run text: every rule with met/pending and who can satisfy it. */
-export function architectureReviewSummary(outcome: ArchitectureReviewOutcome, cohort: string): CheckOutput {
+export function architectureReviewSummary(outcome: ArchitectureReviewOutcome, cohort: string, note = ''): CheckOutput {
+  const out = summaryOf(outcome, cohort);
+  return note ? { ...out, summary: `${out.summary}\n\n${note}` } : out;
+}
+
+function summaryOf(outcome: ArchitectureReviewOutcome, cohort: string): CheckOutput {
   switch (outcome.kind) {
     case 'not-required':
       return { title: 'Architecture review not required', summary: `Not required: ${outcome.reason}.` };
@@ -40,7 +45,7 @@ function table(rules: readonly RuleStatus[]): string {
         .slice(0, 5)
         .map((f) => `\`${f}\``)
         .join(', ') + (r.files.length > 5 ? ', ...' : '');
-    return `| ${escapeCell(r.rule.name)} | ${state} | ${r.approvedBy.length}/${r.rule.count} | ${by} | ${r.canSatisfy.join(', ') || 'nobody listed'} | ${files} |`;
+    return `| ${escapeCell(r.rule.name)} | ${state} | ${r.approvedBy.length}/${r.required} | ${by} | ${r.canSatisfy.join(', ') || 'nobody listed'} | ${files} |`;
   });
   return ['| rule | status | approvals | approved by | who can satisfy it | files |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }

@@ -27,6 +27,11 @@ export function createState({ owner = 'octo-org', repo = 'service' } = {}) {
     refuse: new Map(),
     /** operationId -> promise to wait on before answering (a GitHub that is slow at the wrong moment) */
     stall: new Map(),
+    /** sha -> check suites `{ id, status, conclusion }` for `GET /commits/{ref}/check-suites` */
+    checkSuites: new Map(),
+    /** request number (1-based, all operations) -> refusal: 'primary' (limit used up), 'secondary' (retry-after), 'message' (no header) */
+    limits: new Map(),
+    served: 0,
     /** The App's effects, as GitHub keeps them: check runs by id; each pull request keeps its labels, requests, comments. */
     checkRuns: new Map(),
     /** The App's own id, as GitHub puts it on the check runs it creates. */
@@ -57,8 +62,16 @@ export function addPull(state, pr) {
     comments: (pr.comments ?? []).map((c) => ({ id: state.nextId++, type: 'User', ...c })),
     requestedReviewers: new Set(),
     requestedTeams: new Set(),
-    /** `{ sha, message }`; absent means the description's example commit */
+    /** `{ sha, message, date?, authorName?, authorEmail? }`; absent means the description's example commit */
     commits: pr.commits,
+    // Lifecycle, for listing and `GET /pulls/{n}` (the backfill's reads).
+    state: pr.state ?? 'open',
+    updatedAt: pr.updatedAt ?? pr.createdAt ?? new Date().toISOString(),
+    closedAt: pr.closedAt ?? null,
+    mergedAt: pr.mergedAt ?? null,
+    mergeCommitSha: pr.mergeCommitSha ?? null,
+    additions: pr.additions ?? 0,
+    deletions: pr.deletions ?? 0,
   };
   state.pulls.set(pr.number, full);
   return full;
@@ -78,6 +91,43 @@ class HttpAnswer {
     this.headers = headers;
   }
 }
+/** What `GET /pulls/{n}` (and a webhook's `pull_request`) says of a pull request's lifecycle. */
+export function lifecycle(pr) {
+  return {
+    state: pr.state,
+    updated_at: pr.updatedAt,
+    closed_at: pr.closedAt,
+    merged: pr.mergedAt !== null,
+    merged_at: pr.mergedAt,
+    merge_commit_sha: pr.mergeCommitSha,
+    additions: pr.additions,
+    deletions: pr.deletions,
+  };
+}
+
+/**
+ * GitHub's paging for a list answer when the request asks for it (`per_page` or `page`): one slice and a `Link`
+ * header with `rel="next"` (and `last`). A `{ total_count, check_suites }` answer pages its list the same way.
+ */
+function paged(out, query, url) {
+  if (query.per_page === undefined && query.page === undefined) return out;
+  const listKey = Array.isArray(out) ? undefined : Object.keys(out ?? {}).find((k) => k !== 'total_count' && Array.isArray(out[k]));
+  const list = listKey === undefined ? out : out[listKey];
+  if (!Array.isArray(list)) return out;
+  const perPage = Math.min(100, Number(query.per_page ?? 30));
+  const page = Math.max(1, Number(query.page ?? 1));
+  const last = Math.max(1, Math.ceil(list.length / perPage));
+  const slice = list.slice((page - 1) * perPage, page * perPage);
+  const link = (n) => {
+    const u = new URL(url);
+    u.searchParams.set('page', String(n));
+    u.searchParams.set('per_page', String(perPage));
+    return u.toString();
+  };
+  const headers = page < last ? { link: `<${link(page + 1)}>; rel="next", <${link(last)}>; rel="last"` } : {};
+  return new HttpAnswer(200, listKey === undefined ? slice : { ...out, [listKey]: slice }, headers);
+}
+
 const notFound = () => new HttpAnswer(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
 
 // Answers by operationId: the description's example with the scenario's facts written over it.
@@ -110,7 +160,39 @@ const OPERATIONS = {
       head: { ...ex.head, ref: pr.headRef, sha: pr.headSha },
       base: { ...ex.base, ref: pr.baseRef },
       created_at: pr.createdAt,
+      ...lifecycle(pr),
     };
+  },
+  'pulls/list': (s, ex, { query }) => {
+    const wanted = query.state ?? 'open';
+    const key = query.sort === 'updated' ? 'updatedAt' : 'createdAt';
+    const list = [...s.pulls.values()].filter((pr) => wanted === 'all' || pr.state === wanted);
+    list.sort((a, b) => (query.direction === 'asc' ? 1 : -1) * (Date.parse(a[key]) - Date.parse(b[key]) || a.number - b.number));
+    return list.map((pr) => ({
+      ...ex[0],
+      number: pr.number,
+      title: pr.title,
+      body: pr.body,
+      user: { ...ex[0].user, ...user(pr.author, pr.authorType) },
+      head: { ...ex[0].head, ref: pr.headRef, sha: pr.headSha },
+      base: { ...ex[0].base, ref: pr.baseRef },
+      created_at: pr.createdAt,
+      updated_at: pr.updatedAt,
+      closed_at: pr.closedAt,
+      merged_at: pr.mergedAt,
+      merge_commit_sha: pr.mergeCommitSha,
+      state: pr.state,
+    }));
+  },
+  'checks/list-suites-for-ref': (s, ex, { params }) => {
+    const suites = (s.checkSuites.get(params.ref) ?? []).map((c) => ({
+      ...ex.check_suites[0],
+      id: c.id,
+      head_sha: params.ref,
+      status: c.status,
+      conclusion: c.conclusion,
+    }));
+    return { total_count: suites.length, check_suites: suites };
   },
   'pulls/list-files': (s, ex, { params }) => {
     const pr = s.pulls.get(Number(params.pull_number));
@@ -122,10 +204,11 @@ const OPERATIONS = {
     if (!pr) return notFound();
     return pr.reviews.map((r, i) => ({
       ...ex[0],
-      id: i + 1,
-      user: { ...ex[0].user, ...user(r.user) },
+      id: r.id ?? i + 1,
+      user: { ...ex[0].user, ...user(r.user, r.userType) },
       state: r.state,
       commit_id: r.commitId,
+      ...(r.submittedAt ? { submitted_at: r.submittedAt } : {}),
     }));
   },
   'pulls/list-commits': (s, ex, { params }) => {
@@ -135,7 +218,12 @@ const OPERATIONS = {
     return pr.commits.map((c) => ({
       ...ex[0],
       sha: c.sha,
-      commit: { ...ex[0].commit, message: c.message, author: { ...ex[0].commit.author, name: c.authorName, email: c.authorEmail } },
+      commit: {
+        ...ex[0].commit,
+        message: c.message,
+        author: { ...ex[0].commit.author, name: c.authorName, email: c.authorEmail },
+        committer: { ...ex[0].commit.committer, ...(c.date ? { date: c.date } : {}) },
+      },
     }));
   },
   'issues/list-comments': (s, ex, { params }) => {
@@ -396,6 +484,15 @@ export async function startMockGitHub({ state = createState(), webhookSecret, ap
       invalid.push(record);
       return new HttpAnswer(422, { message: 'Validation Failed', errors });
     }
+    state.served++;
+    const limit = state.limits.get(state.served);
+    if (limit === 'primary') {
+      const reset = String(Math.ceil(Date.now() / 1000) + 30);
+      return new HttpAnswer(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset });
+    }
+    if (limit === 'secondary') return new HttpAnswer(429, { message: 'You have exceeded a secondary rate limit.' }, { 'retry-after': '7' });
+    if (limit === 'message')
+      return new HttpAnswer(403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes.' });
     const permissions = state.tokens.get(auth.replace(/^(token|bearer) /i, ''));
     const denied = permissions && refusal(route.operation, req.method, permissions);
     if (denied) return new HttpAnswer(denied.status, denied.body);
@@ -418,7 +515,8 @@ export async function startMockGitHub({ state = createState(), webhookSecret, ap
     const custom = OPERATIONS[operationId];
     const out = custom ? custom(state, example.body, { params, query, body }) : example.body;
     if (out instanceof HttpAnswer) return out;
-    return new HttpAnswer(example.status, out);
+    const page = paged(out, query, `http://${req.headers.host}${url.pathname}${url.search}`);
+    return page instanceof HttpAnswer ? page : new HttpAnswer(example.status, out);
   }
 
   /** Send a signed webhook delivery to the App, as GitHub does, and record its outcome for the deliveries API. */

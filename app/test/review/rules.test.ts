@@ -12,6 +12,14 @@ const members = new Set(['org/architects\nbob']);
 const isMember = (team: string, login: string) => members.has(`${team}\n${login}`);
 
 describe('evaluateArchitectureReview', () => {
+  test('an unknown initiator needs the extra approvals: one architect is no longer enough, two are', () => {
+    const base = { policy, cohort: 'agent' as const, changedFiles: ['src/api/a.ts'], isMember: () => true, extraApprovals: 1 };
+    const one = evaluateArchitectureReview({ ...base, approvers: ['bob'] });
+    expect(one.kind).toBe('waiting');
+    expect(one.kind !== 'not-required' && one.rules[0]?.required).toBe(2);
+    expect(evaluateArchitectureReview({ ...base, approvers: ['bob', 'carol'] }).kind).toBe('met');
+  });
+
   test('every applicable rule must hold; rules that cover no changed file do not apply', () => {
     const out = evaluateArchitectureReview({ policy, cohort: 'agent', changedFiles: ['src/api/a.ts'], approvers: ['bob'], isMember });
     expect(out.kind).toBe('met');

@@ -3,7 +3,8 @@ import { type Cohort, COHORTS, decideAgent, decideCohort } from './cohort.js';
 import { AttributionError } from './errors.js';
 import { findInitiator, type Initiator, type InitiatorContext } from './initiator.js';
 import type { LineShare } from './line-share/share.js';
-import { type MarkerHit, MarkerMatcher, type ParsedCommit } from './markers/match.js';
+import { type MarkerHit, MarkerMatcher, type ParsedCommit, pruneMentions } from './markers/match.js';
+import type { ProvenanceFact } from './markers/provenance.js';
 import { BUILTIN_RULES_VERSION, type CompiledRule, compileRules } from './markers/rules.js';
 import { type CommitFacts, commitsFromApi, type PullRequestFacts, pullRequestFromEvent } from './pull-request.js';
 import { parseTrailers } from './trailers.js';
@@ -37,6 +38,8 @@ export interface ClassifyOptions {
   context?: InitiatorContext;
   /** Line-level AI authorship from git-ai notes or Agent Trace, when the repository carries it. */
   lineShare?: LineShare;
+  /** git-ai notes and Agent Trace records of the PR's commits: each names an agent (a marker) and maybe its human. */
+  provenance?: readonly ProvenanceFact[];
 }
 
 const compiledCache = new WeakMap<readonly MarkerRuleInput[], CompiledRule[]>();
@@ -55,14 +58,19 @@ export function classifyFacts(pr: PullRequestFacts, commits: readonly CommitFact
   const extra = options.rules ?? NO_RULES;
   const matcher = new MarkerMatcher(rulesFor(extra));
   const parsed: ParsedCommit[] = commits.map((c) => ({ ...c, trailers: parseTrailers(c.message) }));
-  const markers = [...matcher.pullRequest(pr), ...parsed.flatMap((c) => matcher.commit(c))];
+  const provenance = options.provenance ?? [];
+  const markers = pruneMentions([
+    ...matcher.pullRequest(pr),
+    ...parsed.flatMap((c) => matcher.commit(c)),
+    ...matcher.provenance(provenance),
+  ]);
   const cohort = decideCohort(markers, options.requireDisclosure ?? false);
   const agent = decideAgent(markers, cohort);
   const result: Classification = {
     version: CLASSIFICATION_VERSION,
     cohort,
     agent,
-    initiator: findInitiator(cohort, agent, pr, parsed, markers, options.context),
+    initiator: findInitiator(cohort, agent, pr, parsed, markers, options.context, provenance),
     markers,
     pullRequest: { repository: pr.repository, number: pr.number, headSha: pr.headSha, author: pr.author },
     commits: commits.length,

@@ -6,7 +6,7 @@ export const COHORTS: readonly Cohort[] = ['agent', 'assisted', 'human', 'unknow
 
 /**
  * The cohort of a change from its markers. An agent marker outranks an assisted one; a dependency bot is `bot`
- * unless an agent marker also matched. With no marker the answer is `unknown`, and `human` only when the
+ * unless an agent marker also matched. A `mention` never decides. With no marker the answer is `unknown`, and `human` only when the
  * repository requires disclosure (then silence is a claim of human authorship).
  */
 export function decideCohort(markers: readonly MarkerHit[], requireDisclosure: boolean): Cohort {
@@ -15,7 +15,7 @@ export function decideCohort(markers: readonly MarkerHit[], requireDisclosure: b
   for (const m of markers) {
     if (m.tier === 'agent') return 'agent';
     if (m.tier === 'assisted') assisted = true;
-    else bot = true;
+    else if (m.tier === 'bot') bot = true;
   }
   if (bot) return 'bot';
   if (assisted) return 'assisted';

@@ -6,7 +6,8 @@ export type AttributionErrorCode =
   | 'FILES_INVALID'
   | 'RULE_INVALID'
   | 'LINE_LOG_INVALID'
-  | 'CLASSIFICATION_INVALID';
+  | 'CLASSIFICATION_INVALID'
+  | 'AGENT_CONFIG_INVALID';
 
 /** Every attribution failure: a payload, commit list, rule or line log that could not be read as documented. */
 export class AttributionError extends TrustgateError<AttributionErrorCode> {

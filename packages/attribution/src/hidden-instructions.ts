@@ -1,4 +1,5 @@
 import type { Finding, RuleDescriptor } from '@trustgate/core';
+import { agentFileType } from './agents/paths.js';
 
 /** Rules of the "rules file backdoor" class: text an agent reads but a reviewer does not see. */
 export const HIDDEN_INSTRUCTION_RULES: readonly RuleDescriptor[] = [
@@ -32,27 +33,9 @@ export const HIDDEN_INSTRUCTION_RULES: readonly RuleDescriptor[] = [
   },
 ];
 
-// Paths agents load as instructions (AGENTS.md, CLAUDE.md, Cursor rules, Copilot instructions, skills, MCP config).
-const INSTRUCTION_PATHS: readonly RegExp[] = [
-  /(^|\/)AGENTS\.md$/i,
-  /(^|\/)CLAUDE(\.local)?\.md$/i,
-  /(^|\/)GEMINI\.md$/i,
-  /(^|\/)\.cursorrules$/i,
-  /(^|\/)\.cursor\/rules\/.+\.mdc?$/i,
-  /(^|\/)\.windsurfrules$/i,
-  /(^|\/)\.clinerules(\/.*)?$/i,
-  /(^|\/)\.github\/copilot-instructions\.md$/i,
-  /(^|\/)\.github\/instructions\/.+\.instructions\.md$/i,
-  /(^|\/)\.github\/prompts\/.+\.prompt\.md$/i,
-  /(^|\/)\.github\/(agents|chatmodes)\/.+\.md$/i,
-  /(^|\/)SKILL\.md$/i,
-  /(^|\/)\.(claude|codex|gemini|cursor)\/.+\.(md|json)$/i,
-  /(^|\/)\.?mcp\.json$/i,
-  /(^|\/)\.(cursor|vscode)\/mcp\.json$/i,
-];
-
+/** Files agents read: the agents inventory (MCP configs, skills, instruction files) is the one list of them. */
 export function isAgentInstructionFile(path: string): boolean {
-  return INSTRUCTION_PATHS.some((re) => re.test(path));
+  return agentFileType(path) !== undefined;
 }
 
 // Emoji legitimately use one variation selector (U+FE0F) and ZWJ between pictographs; runs of selectors encode data.

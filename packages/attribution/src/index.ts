@@ -14,12 +14,14 @@ export {
   scanHiddenInstructions,
   scanInstructionText,
 } from './hidden-instructions.js';
-export { findInitiator, type Initiator, type InitiatorContext, type InitiatorRule } from './initiator.js';
+export { type Account, AccountDirectory, accountFromNoreply, isBotLogin } from './accounts.js';
+export { findInitiator, type Initiator, type InitiatorContext, type InitiatorRule, resolveWritten } from './initiator.js';
 export { type AgentTraceRecord, parseAgentTrace } from './line-share/agent-trace.js';
 export { type GitAiAuthorshipLog, parseGitAiNote } from './line-share/git-ai.js';
 export { computeLineShare, countLines, type FileAiLines, type FileLineShare, type LineShare } from './line-share/share.js';
 export { BUILTIN_RULES_FILE } from './markers/builtin-rules.js';
 export { type MarkerHit, MarkerMatcher } from './markers/match.js';
+export { isAgentTraceFile, type ProvenanceFact, provenanceFromAgentTrace, provenanceFromGitAi } from './markers/provenance.js';
 export { BUILTIN_RULES_VERSION, type CompiledRule, compileRule, compileRules, type MarkerRulesFile } from './markers/rules.js';
 export {
   type ChangedFile,
@@ -31,4 +33,5 @@ export {
 } from './pull-request.js';
 export { aiTagStatement } from './statement.js';
 export { loginFromNoreply, parseIdentity, parseTrailers, type Trailer } from './trailers.js';
-export { classificationJson, classificationMarkdown, classificationText } from './report.js';
+export { classificationJson, classificationMarkdown, classificationText, initiatorText } from './report.js';
+export * from './agents/index.js';

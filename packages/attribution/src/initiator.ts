@@ -1,16 +1,33 @@
+import { type Account, AccountDirectory, isBotLogin } from './accounts.js';
 import type { Cohort } from './cohort.js';
 import type { MarkerHit, ParsedCommit } from './markers/match.js';
+import type { ProvenanceFact } from './markers/provenance.js';
 import type { PullRequestFacts } from './pull-request.js';
-import { loginFromNoreply, parseIdentity } from './trailers.js';
+import { parseIdentity } from './trailers.js';
 
-/** How the initiating human was found, strongest first. */
-export type InitiatorRule = 'co-author-trailer' | 'issues-assigned-sender' | 'devin-requested-by' | 'mention-comment-author' | 'pr-author';
+/** How the initiating human was found, strongest first; `none` when nothing named one. */
+export type InitiatorRule =
+  | 'co-author-trailer'
+  | 'issues-assigned-sender'
+  | 'requested-by'
+  | 'mention-comment-author'
+  | 'pr-assignee'
+  | 'git-ai-human-author'
+  | 'pr-author'
+  | 'none';
 
-/** The human who started an agent's change (or authored an assisted one). Not an independent reviewer of it. */
+/**
+ * The human who started an agent's change (or authored an assisted one). Not an independent reviewer of it.
+ * `resolved: false` is an unknown initiator: what the source wrote could not be tied to a GitHub account (or no
+ * source named anyone), so no login can be excluded from approving it; the App asks for one more approval.
+ */
 export interface Initiator {
-  /** GitHub login when known, else the email, else the name. */
+  /** The login when resolved; otherwise what the source wrote (an e-mail, a name) or `unknown`. */
   id: string;
+  resolved: boolean;
   login?: string;
+  /** Numeric GitHub account id, when a source gave it (payload, commit list, noreply address). */
+  accountId?: number;
   name?: string;
   email?: string;
   rule: InitiatorRule;
@@ -26,45 +43,88 @@ export interface InitiatorContext {
   mentionedBy?: string;
 }
 
-const BOT_LOGIN = /\[bot\]$/i;
-// Devin writes "Requested by: Name (email)", "Requested by: @login" or a bold variant of either.
-const REQUESTED_BY = /^[ \t*_#]*Requested by[ \t*_]*:[ \t*_]*(.+?)[ \t*_]*$/im;
+// Agents write "Requested by: Name (email)", "Requested by: Full Name (@login)", "Requested by: @login", bold or not.
+const REQUESTED_BY = /^[ \t*_#>-]*Requested by[ \t*_]*:[ \t*_]*(.+?)[ \t*_]*$/im;
+const LOGIN = /^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?)$/;
 
-function fromIdentity(value: string, rule: InitiatorRule): Initiator | undefined {
-  const at = /^@([A-Za-z0-9-]+)$/.exec(value.trim());
-  if (at?.[1]) return { id: at[1], login: at[1], rule };
-  const paren = /^(.*?)\s*\(([^()\s]+@[^()\s]+)\)$/.exec(value.trim());
-  const ident = paren ? { name: (paren[1] ?? '').trim(), email: paren[2] ?? '' } : parseIdentity(value);
-  const login = loginFromNoreply(ident.email);
-  if (login !== undefined && BOT_LOGIN.test(login)) return undefined;
-  const email = ident.email?.toLowerCase();
-  const id = login ?? email ?? ident.name;
-  if (id === '') return undefined;
-  const out: Initiator = { id, rule };
-  if (login !== undefined) out.login = login;
-  if (ident.name !== '') out.name = ident.name;
-  if (email !== undefined) out.email = email;
+function accountInitiator(account: Account, rule: InitiatorRule, written: { name?: string; email?: string } = {}): Initiator {
+  const out: Initiator = { id: account.login, resolved: true, login: account.login, rule };
+  if (account.id !== undefined) out.accountId = account.id;
+  if (written.name) out.name = written.name;
+  if (written.email) out.email = written.email;
   return out;
 }
 
-function coAuthorOfAgentCommit(commits: readonly ParsedCommit[], markers: readonly MarkerHit[]): Initiator | undefined {
+function unresolved(written: { name?: string; email?: string }, rule: InitiatorRule): Initiator {
+  const out: Initiator = { id: written.email ?? written.name ?? 'unknown', resolved: false, rule };
+  if (written.name) out.name = written.name;
+  if (written.email) out.email = written.email;
+  return out;
+}
+
+/**
+ * Resolve what a source wrote to an account: `@login`, `Full Name (@login)`, `Name <email>`, `Name (email)`.
+ * A bot is never an initiator (`undefined`); an e-mail GitHub never linked stays unresolved.
+ */
+export function resolveWritten(value: string, rule: InitiatorRule, directory: AccountDirectory): Initiator | undefined {
+  const text = value.trim();
+  const at = /^@([A-Za-z0-9-]+(?:\[bot\])?)$/.exec(text) ?? /^(.*?)\s*\(@([A-Za-z0-9-]+(?:\[bot\])?)\)$/.exec(text);
+  if (at) {
+    const login = at[2] ?? at[1] ?? '';
+    if (isBotLogin(login) || !LOGIN.test(login)) return undefined;
+    const name = at[2] !== undefined ? (at[1] ?? '').trim() : '';
+    return accountInitiator(directory.login(login), rule, name ? { name } : {});
+  }
+  const paren = /^(.*?)\s*\(([^()\s]+@[^()\s]+)\)$/.exec(text);
+  const ident = paren ? { name: (paren[1] ?? '').trim(), email: paren[2] ?? '' } : parseIdentity(text);
+  const written: { name?: string; email?: string } = {};
+  if (ident.name) written.name = ident.name;
+  if (ident.email) written.email = ident.email.toLowerCase();
+  if (written.email === undefined && written.name === undefined) return undefined;
+  // The noreply address keeps the login's case; only the reported e-mail is lowercased.
+  const account = ident.email ? directory.email(ident.email) : undefined;
+  if (account && isBotLogin(account.login)) return undefined;
+  return account ? accountInitiator(account, rule, written) : unresolved(written, rule);
+}
+
+function coAuthorOfAgentCommit(commits: readonly ParsedCommit[], markers: readonly MarkerHit[], dir: AccountDirectory) {
   const agentCommits = new Set(markers.filter((m) => m.tier === 'agent' && m.commit !== undefined).map((m) => m.commit));
-  const aiTrailers = new Set(markers.filter((m) => m.field === 'trailer').map((m) => `${m.commit}\n${m.value}`));
+  // A trailer a decisive rule matched is the agent's own co-author line; a mention (a human named Claude) is not.
+  const aiTrailers = new Set(markers.filter((m) => m.field === 'trailer' && m.tier !== 'mention').map((m) => `${m.commit}\n${m.value}`));
   for (const c of commits) {
     if (!agentCommits.has(c.sha)) continue;
     for (const t of c.trailers) {
       if (t.key.toLowerCase() !== 'co-authored-by' || aiTrailers.has(`${c.sha}\n${t.key}: ${t.value}`)) continue;
-      const who = fromIdentity(t.value, 'co-author-trailer');
+      const who = resolveWritten(t.value, 'co-author-trailer', dir);
       if (who) return { ...who, commit: c.sha };
     }
   }
   return undefined;
 }
 
+function contextLogin(login: string | undefined, rule: InitiatorRule, dir: AccountDirectory): Initiator | undefined {
+  if (!login || isBotLogin(login) || !LOGIN.test(login)) return undefined;
+  return accountInitiator(dir.login(login), rule);
+}
+
+/** The first assignee who is a person and not the agent: how the Copilot agent hands its PR to the requester. */
+function humanAssignee(pr: PullRequestFacts, dir: AccountDirectory): Initiator | undefined {
+  const a = (pr.assignees ?? []).find((x) => x.type !== 'Bot' && !isBotLogin(x.login) && x.login.toLowerCase() !== 'copilot');
+  return a ? accountInitiator(dir.login(a.login), 'pr-assignee') : undefined;
+}
+
+function prAuthor(pr: PullRequestFacts, markers: readonly MarkerHit[], dir: AccountDirectory): Initiator | undefined {
+  const prAuthorIsAgent = markers.some((m) => m.field === 'pr-author' && m.tier !== 'mention');
+  if (prAuthorIsAgent || pr.authorType === 'Bot' || isBotLogin(pr.author)) return undefined;
+  return accountInitiator(dir.login(pr.author), 'pr-author');
+}
+
 /**
- * Who started the change, in the order of the evidence's strength: a human co-author on the agent's own commits,
- * the sender who assigned the Copilot agent, Devin's `Requested by:`, the comment author who mentioned the agent,
- * else the PR author when that is not a bot or agent. `null` for bot, human and unknown cohorts, or when nothing says.
+ * Who started the change, in the order of the evidence's strength: a human co-author on the agent's own commits, the
+ * sender who assigned the Copilot agent, a `Requested by:` line, the comment author who mentioned the agent, the
+ * human assignee of a Copilot PR, git-ai's `human_author`, else the PR author when that is a person. For an agent or
+ * assisted change the answer is never "none": when nothing names a resolvable account it is an unresolved initiator.
+ * `null` only for bot, human and unknown cohorts (no agent involved).
  */
 export function findInitiator(
   cohort: Cohort,
@@ -73,22 +133,21 @@ export function findInitiator(
   commits: readonly ParsedCommit[],
   markers: readonly MarkerHit[],
   context: InitiatorContext = {},
+  provenance: readonly ProvenanceFact[] = [],
 ): Initiator | null {
   if (cohort !== 'agent' && cohort !== 'assisted') return null;
+  const dir = AccountDirectory.forPullRequest(pr, commits);
   if (cohort === 'agent') {
-    const coAuthor = coAuthorOfAgentCommit(commits, markers);
-    if (coAuthor) return coAuthor;
-    if (agent === 'copilot' && context.assignedBy && !BOT_LOGIN.test(context.assignedBy))
-      return { id: context.assignedBy, login: context.assignedBy, rule: 'issues-assigned-sender' };
-    if (agent === 'devin') {
-      const m = REQUESTED_BY.exec(pr.body);
-      const who = m?.[1] ? fromIdentity(m[1], 'devin-requested-by') : undefined;
-      if (who) return who;
-    }
-    if (context.mentionedBy && !BOT_LOGIN.test(context.mentionedBy))
-      return { id: context.mentionedBy, login: context.mentionedBy, rule: 'mention-comment-author' };
+    const requested = REQUESTED_BY.exec(pr.body)?.[1];
+    const human = provenance.find((p) => p.humanAuthor)?.humanAuthor;
+    const found =
+      coAuthorOfAgentCommit(commits, markers, dir) ??
+      (agent === 'copilot' ? contextLogin(context.assignedBy, 'issues-assigned-sender', dir) : undefined) ??
+      (requested ? resolveWritten(requested, 'requested-by', dir) : undefined) ??
+      contextLogin(context.mentionedBy, 'mention-comment-author', dir) ??
+      (agent === 'copilot' ? humanAssignee(pr, dir) : undefined) ??
+      (human ? resolveWritten(human, 'git-ai-human-author', dir) : undefined);
+    if (found) return found;
   }
-  const prAuthorIsAgent = markers.some((m) => m.field === 'pr-author');
-  if (prAuthorIsAgent || pr.authorType === 'Bot' || BOT_LOGIN.test(pr.author)) return null;
-  return { id: pr.author, login: pr.author, rule: 'pr-author' };
+  return prAuthor(pr, markers, dir) ?? { id: 'unknown', resolved: false, rule: 'none' };
 }

@@ -6,7 +6,11 @@ export interface PullRequestFacts {
   repository: string;
   number: number;
   author: string;
+  /** The author's numeric account id, when the payload carries it. */
+  authorId?: number;
   authorType: string;
+  /** Who the PR is assigned to (the Copilot agent assigns the human who asked it), with account ids. */
+  assignees?: Array<{ login: string; id?: number; type?: string }>;
   body: string;
   title: string;
   headRef: string;
@@ -24,10 +28,12 @@ export interface CommitFacts {
   committerEmail: string;
   authorLogin?: string;
   committerLogin?: string;
+  authorId?: number;
+  committerId?: number;
 }
 
 // Attacker-controlled JSON: only the fields used are checked, everything else passes through unread.
-const user = z.object({ login: z.string(), type: z.string().optional() }).loose();
+const user = z.object({ login: z.string(), id: z.number().int().positive().optional(), type: z.string().optional() }).loose();
 const pullRequestEvent = z
   .object({
     pull_request: z
@@ -38,6 +44,7 @@ const pullRequestEvent = z
         user,
         head: z.object({ ref: z.string(), sha: z.string().regex(/^[0-9a-f]{40}$/) }).loose(),
         labels: z.array(z.object({ name: z.string() }).loose()).default([]),
+        assignees: z.array(user).nullish(),
       })
       .loose(),
     repository: z.object({ full_name: z.string() }).loose(),
@@ -69,17 +76,24 @@ export function pullRequestFromEvent(payload: unknown, file = 'the event payload
       { file },
     );
   const pr = parsed.data.pull_request;
-  return {
+  const facts: PullRequestFacts = {
     repository: parsed.data.repository.full_name,
     number: pr.number,
     author: pr.user.login,
     authorType: pr.user.type ?? 'User',
+    assignees: (pr.assignees ?? []).map((a) => ({
+      login: a.login,
+      ...(a.id !== undefined ? { id: a.id } : {}),
+      ...(a.type !== undefined ? { type: a.type } : {}),
+    })),
     body: pr.body ?? '',
     title: pr.title ?? '',
     headRef: pr.head.ref,
     headSha: pr.head.sha,
     labels: pr.labels.map((l) => l.name),
   };
+  if (pr.user.id !== undefined) facts.authorId = pr.user.id;
+  return facts;
 }
 
 /** Check every entry of an API list response against its schema; the first bad entry names itself. */
@@ -116,6 +130,8 @@ export function commitsFromApi(list: unknown, file = 'the commit list'): CommitF
     };
     if (c.author?.login) facts.authorLogin = c.author.login;
     if (c.committer?.login) facts.committerLogin = c.committer.login;
+    if (c.author?.id !== undefined) facts.authorId = c.author.id;
+    if (c.committer?.id !== undefined) facts.committerId = c.committer.id;
     return facts;
   });
 }

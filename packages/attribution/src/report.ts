@@ -8,6 +8,14 @@ export function classificationJson(c: Classification): Record<string, unknown> {
   return out;
 }
 
+/** How the check names the initiator: the account, or plainly that it is unknown and why. */
+export function initiatorText(i: Classification['initiator']): string {
+  if (i === null) return 'none (no agent involved)';
+  if (i.resolved) return `${i.login ?? i.id}${i.accountId !== undefined ? ` (id ${i.accountId})` : ''} (rule ${i.rule})`;
+  if (i.rule === 'none') return 'unknown initiator: nothing on the pull request names the human who started the agent';
+  return `unknown initiator: "${i.id}" (rule ${i.rule}) is not tied to a GitHub account`;
+}
+
 const short = (sha: string | undefined) => (sha === undefined ? 'PR' : sha.slice(0, 7));
 
 function percent(share: number | undefined): string {
@@ -18,10 +26,11 @@ function percent(share: number | undefined): string {
 export function classificationText(c: Classification, findings: readonly Finding[] = []): string {
   const lines = [
     `${c.pullRequest.repository}#${c.pullRequest.number}: ${c.cohort}${c.agent ? ` (${c.agent})` : ''}`,
-    `initiator: ${c.initiator ? `${c.initiator.id} (rule ${c.initiator.rule})` : 'none'}`,
+    `initiator: ${initiatorText(c.initiator)}`,
   ];
   if (c.aiLineShare) lines.push(`AI line share: ${percent(c.aiLineShare.share)} (${c.aiLineShare.aiLines} AI lines)`);
-  for (const m of c.markers) lines.push(`  ${m.rule} ${short(m.commit)} ${m.field}: ${m.value}`);
+  for (const m of c.markers)
+    lines.push(`  ${m.rule} ${short(m.commit)} ${m.field}: ${m.value}${m.tier === 'mention' ? ' (mention, not counted)' : ''}`);
   if (c.markers.length === 0) lines.push('  no AI marker found');
   for (const f of findings) lines.push(`  ${f.rule} ${f.severity} ${f.location?.path ?? ''}:${f.location?.line ?? 1}: ${f.message}`);
   return `${lines.join('\n')}\n`;
@@ -34,9 +43,7 @@ export function classificationMarkdown(c: Classification, findings: readonly Fin
   const out = [
     `### trustgate AI tag: \`${c.cohort}\`${c.agent ? ` (${c.agent})` : ''}`,
     '',
-    `Initiator: ${c.initiator ? `\`${cell(c.initiator.id)}\` (rule \`${c.initiator.rule}\`)` : 'none'}${
-      c.aiLineShare ? ` · AI line share: ${percent(c.aiLineShare.share)}` : ''
-    }`,
+    `Initiator: ${cell(initiatorText(c.initiator))}${c.aiLineShare ? ` · AI line share: ${percent(c.aiLineShare.share)}` : ''}`,
     '',
   ];
   if (c.markers.length > 0) {

@@ -1,3 +1,4 @@
+export { decodePolicyBytes, YAML_LIMITS } from './config/guard.js';
 export { parseConfig, loadPolicyFile, parsePolicy } from './config/load.js';
 export { POLICY_PATH, type ResolvedPolicy, resolvePolicy } from './config/discover.js';
 export { type Digest, formatDigest, isDigest, parseDigest } from './digest.js';

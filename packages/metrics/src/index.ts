@@ -80,3 +80,13 @@ export { commitCohort } from './history/cohorts.js';
 export { type HistoryReadOptions, type HistoryRun, type HistorySource, readHistories } from './history/read.js';
 export { buildHistoryReport, type HazardModel, type HistoryCohort, type HistoryReport } from './history/report.js';
 export { formatHistoryReport, HISTORY_FORMATS, type HistoryFormat } from './history/format.js';
+export {
+  type BackfillOptions,
+  type BackfillProgress,
+  type BackfillSummary,
+  backfillPullRequests,
+  type PullRequestRecorder,
+} from './backfill/pull-requests.js';
+export { pauseAfter, type RateLimitSignal, rateLimitWait } from './backfill/rate-limit.js';
+export { GitHubRest, type GitHubRestOptions, nextLink, type RestAnswer } from './backfill/rest.js';
+export { firstHumanReviewCommit } from './records/rework.js';

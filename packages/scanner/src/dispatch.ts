@@ -11,6 +11,7 @@ import { analyseNpy } from './formats/numpy.js';
 import { analysePickleFile } from './formats/pickle-file.js';
 import { analyseTar } from './formats/tar-archive.js';
 import { unparsedText } from './formats/unparsed.js';
+import { alsoAsPickle, alsoAsZip } from './formats/polyglot.js';
 import { analyseZip } from './formats/zip-archive.js';
 import { hasProtoHeader, looksLikePickle } from './pickle/analyse.js';
 import { finding, RULES } from './rules.js';
@@ -18,6 +19,11 @@ import { isPlainText, sniffMagic } from './sniff/magic.js';
 import type { ByteSource } from './source.js';
 
 const HEAD = 4096;
+
+/** What one file may decompress in all: the policy's cap, and never more than its ratio limit times the file. */
+function fileBudget(policy: ScanPolicy, size: number): number {
+  return Math.min(policy.limits.maxDecompressedBytes, Math.max(64 << 20, size * policy.limits.maxCompressionRatio));
+}
 // Text is only called text when all of it was checked.
 const TEXT_CHECK_LIMIT = 8 << 20;
 
@@ -29,26 +35,29 @@ export async function analyseSource(
   source: ByteSource,
   policy: ScanPolicy,
   depth = 0,
-  budget = new DecompressionBudget(policy.limits.maxDecompressedBytes),
+  budget = new DecompressionBudget(fileBudget(policy, source.size)),
+  as: 'sniffed' | 'pickle' = 'sniffed',
 ): Promise<Analysis> {
+  const deeper = (inner: ByteSource, kind: 'sniffed' | 'pickle') =>
+    depth + 1 > policy.limits.maxDepth
+      ? Promise.resolve(
+          conclude('unknown', [
+            finding(RULES.limit, `nested deeper than the limit of ${policy.limits.maxDepth} archives; not analysed`, {
+              path: inner.name,
+            }),
+          ]),
+        )
+      : analyseSource(inner, policy, depth + 1, budget, kind);
   const ctx: ScanContext = {
     source,
     policy,
     depth,
     budget,
-    scanNested: (inner) =>
-      depth + 1 > policy.limits.maxDepth
-        ? Promise.resolve(
-            conclude('unknown', [
-              finding(RULES.limit, `nested deeper than the limit of ${policy.limits.maxDepth} archives; not analysed`, {
-                path: inner.name,
-              }),
-            ]),
-          )
-        : analyseSource(inner, policy, depth + 1, budget),
+    scanNested: (inner) => deeper(inner, 'sniffed'),
+    scanPickle: (inner) => deeper(inner, 'pickle'),
   };
   try {
-    return await dispatch(ctx);
+    return as === 'pickle' ? await analysePickleFile(ctx, await source.read(0, HEAD)) : await dispatch(ctx);
   } catch (e) {
     return conclude('unknown', [
       finding(RULES.parseError, `analysis failed: ${(e as Error).message ?? String(e)}; the file was not fully analysed`, {
@@ -84,13 +93,13 @@ async function dispatch(ctx: ScanContext): Promise<Analysis> {
   const magic = sniffMagic(head);
   if (magic === 'zip') return analyseZipFile(ctx, head);
   if (magic === 'npy') return analyseNpy(ctx);
-  if (magic === 'tar') return analyseTar(ctx);
+  if (magic === 'tar') return alsoAsPickle(ctx, head, await analyseTar(ctx));
   // zlib and raw lzma headers are weak (two or three bytes): a pickle that happens to match is a pickle.
   const weak = magic === 'zlib' || magic === 'lzma';
   if (magic !== undefined && !weak) return canDecompress(magic) ? analyseCompressed(ctx, magic) : analyseUnsupported(ctx, magic);
   if (await looksLikePickle(source)) return analysePickleFile(ctx, head);
   if (magic !== undefined) return canDecompress(magic) ? analyseCompressed(ctx, magic) : analyseUnsupported(ctx, magic);
-  for (const a of EXTRA_ANALYSERS) if (a.sniff(head, source)) return a.analyse(ctx);
+  for (const a of EXTRA_ANALYSERS) if (a.sniff(head, source)) return alsoAsZip(ctx, await a.analyse(ctx));
   // A protocol header with a body the unpickler rejects early is a broken pickle (error), not an unknown file.
   if (hasProtoHeader(head)) return analysePickleFile(ctx, head);
   if (source.size === 0) return conclude('empty', [finding(RULES.plainText, 'empty file', { path: source.name })]);

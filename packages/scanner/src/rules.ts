@@ -168,6 +168,14 @@ export const RULES = {
     'A zip member does not match its CRC-32; torch ignores this, so the member was analysed as stored.',
     'Re-create the archive; a corrupted or tampered member should not be loaded.',
   ),
+  overlappingMembers: rule(
+    'TG-ZIP-007',
+    'OverlappingMembers',
+    'high',
+    'review',
+    'Central-directory entries point into the data of another member (overlapping members, the non-recursive zip bomb); no zip writer produces this.',
+    'Do not extract the archive; re-create it with a standard zip writer.',
+  ),
   encrypted: rule(
     'TG-ZIP-005',
     'EncryptedMember',

@@ -6,9 +6,13 @@ export interface AgentTraceRecord {
   version: string;
   revision?: string;
   files: FileAiLines[];
+  /** `tool.name` of the record: the agent that wrote the AI ranges. */
+  tool?: string;
+  /** `model_id`s of the AI contributors, in order of appearance. */
+  models: string[];
 }
 
-type Contributor = { type?: unknown } | undefined;
+type Contributor = { type?: unknown; model_id?: unknown } | undefined;
 
 function fail(file: string, what: string): never {
   throw new AttributionError('LINE_LOG_INVALID', `${file}: ${what}; expected an Agent Trace record (JSON, or JSON Lines of records)`, {
@@ -19,10 +23,14 @@ function fail(file: string, what: string): never {
 const isAi = (c: Contributor): boolean => typeof c?.type === 'string' && c.type.toLowerCase() === 'ai';
 
 function parseRecord(value: unknown, file: string): AgentTraceRecord {
-  const v = value as { version?: unknown; vcs?: { revision?: unknown }; files?: unknown } | null;
+  const v = value as { version?: unknown; vcs?: { revision?: unknown }; files?: unknown; tool?: { name?: unknown } } | null;
   if (typeof v !== 'object' || v === null || typeof v.version !== 'string') fail(file, 'record has no version string');
   if (!Array.isArray(v.files)) fail(file, 'record has no files array');
   const files: FileAiLines[] = [];
+  const models = new Set<string>();
+  const noteModel = (c: Contributor) => {
+    if (isAi(c) && typeof c?.model_id === 'string' && c.model_id !== '') models.add(c.model_id);
+  };
   for (const f of v.files as unknown[]) {
     const entry = f as { path?: unknown; conversations?: unknown } | null;
     if (typeof entry?.path !== 'string' || !Array.isArray(entry.conversations))
@@ -38,13 +46,16 @@ function parseRecord(value: unknown, file: string): AgentTraceRecord {
         if (!Number.isInteger(s) || !Number.isInteger(e) || (s as number) < 1 || (e as number) < (s as number))
           fail(file, `a range of ${entry.path} lacks ascending positive start_line/end_line`);
         // A range may override its conversation's contributor (spec: "for complex handoffs").
-        if (isAi(range?.contributor ?? c?.contributor)) ranges.push([s as number, e as number]);
+        const who = range?.contributor ?? c?.contributor;
+        noteModel(who);
+        if (isAi(who)) ranges.push([s as number, e as number]);
       }
     }
     if (ranges.length > 0) files.push({ path: entry.path, ranges });
   }
-  const out: AgentTraceRecord = { version: v.version, files };
+  const out: AgentTraceRecord = { version: v.version, files, models: [...models] };
   if (typeof v.vcs?.revision === 'string') out.revision = v.vcs.revision;
+  if (typeof v.tool?.name === 'string' && v.tool.name !== '') out.tool = v.tool.name;
   return out;
 }
 

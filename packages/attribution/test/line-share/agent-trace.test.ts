@@ -34,6 +34,8 @@ describe('Agent Trace', () => {
     expect(record).toEqual({
       version: '0.1.0',
       revision: RECORD.vcs.revision,
+      tool: 'cursor',
+      models: ['anthropic/claude-sonnet-4'],
       files: [
         {
           path: 'src/app.ts',

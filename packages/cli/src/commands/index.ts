@@ -11,6 +11,7 @@ export const RUNNERS: Record<string, () => Promise<Command>> = {
   'verify-attestation': async () => (await import('./verify-attestation.js')).default,
   gate: async () => (await import('./gate.js')).default,
   tag: async () => (await import('./tag.js')).default,
+  agents: async () => (await import('./agents.js')).default,
   'trust-tax': async () => (await import('./trust-tax.js')).report,
   'trust-tax backfill': async () => (await import('./trust-tax.js')).backfill,
   'trust-tax import': async () => (await import('./trust-tax.js')).importFile,

@@ -1,16 +1,29 @@
 import { resolve } from 'node:path';
-import { defaultPolicy, loadPolicyFile, type Report, type ScanPolicy, toJson, toMarkdown, toText, writeFileAtomic } from '@trustgate/core';
+import {
+  CoreError,
+  defaultPolicy,
+  loadPolicyFile,
+  type Report,
+  type ScanPolicy,
+  toJson,
+  toMarkdown,
+  toText,
+  VERDICTS,
+  type Verdict,
+  writeFileAtomic,
+} from '@trustgate/core';
 import { scanReport, scanSarif, scanStatement, withModelReferences } from '@trustgate/scanner';
 import { defineCommand, EXIT } from '../io.js';
 import { scanSpec } from '../specs/scan.js';
 import { mlBomText } from './scan-extras.js';
 
-function render(report: Report, format: (typeof scanSpec.options.format.choices)[number], quiet: boolean): string {
+function render(report: Report, format: (typeof scanSpec.options.format.choices)[number], quiet: boolean, cwd: string): string {
   switch (format) {
     case 'json':
       return toJson(report);
     case 'sarif':
-      return `${JSON.stringify(scanSarif(report), null, 2)}\n`;
+      // Relative to where the scan ran, as code scanning maps results to the checkout (%SRCROOT%).
+      return `${JSON.stringify(scanSarif(report, { root: cwd, cwd, automationId: 'trustgate/scan/' }), null, 2)}\n`;
     case 'markdown':
       return toMarkdown(report);
     default:
@@ -18,20 +31,34 @@ function render(report: Report, format: (typeof scanSpec.options.format.choices)
   }
 }
 
+function failOnFlag(value: string): Verdict[] {
+  const list = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  for (const v of list)
+    if (!VERDICTS.includes(v as Verdict))
+      throw new CoreError('USAGE_ERROR', `--fail-on: "${v}" is not a verdict; use ${VERDICTS.join(', ')} (comma-separated)`);
+  return list as Verdict[];
+}
+
 export default defineCommand(scanSpec, async ({ values, positionals }, io) => {
   const at = (f: string) => resolve(io.cwd, f);
-  const policy: ScanPolicy = values.policy ? (await loadPolicyFile(at(values.policy))).scan : defaultPolicy().scan;
+  const base: ScanPolicy = values.policy ? (await loadPolicyFile(at(values.policy))).scan : defaultPolicy().scan;
+  const policy: ScanPolicy = values['fail-on'] ? { ...base, failOn: failOnFlag(values['fail-on']) } : base;
   const progress = io.isTTY && !io.env.CI && !values.quiet;
   const scanned = await scanReport(positionals, {
     policy,
     cwd: io.cwd,
+    // The same walk as the model-scan action: VCS directories skipped unless asked, globs relative to the cwd.
+    select: { include: values.include ?? [], exclude: values.exclude ?? [], vcs: values['include-vcs'] === true },
     // Whole-file digests are read only for the outputs that carry them (DESIGN.md: JSON's sha256 is contract).
     digest: values.format === 'json' || values.statement !== undefined || values.mlbom !== undefined,
     onProgress: progress ? (done, total, path) => io.stderr(`\r\u001b[2K[${done}/${total}] ${path.slice(-60)}`) : undefined,
   });
   if (progress && scanned.files.length > 0) io.stderr('\r\u001b[2K');
   const report = values.sources ? await withModelReferences(scanned, positionals, policy, io.cwd) : scanned;
-  const text = render(report, values.format, values.quiet);
+  const text = render(report, values.format, values.quiet, io.cwd);
   if (values.out) await writeFileAtomic(at(values.out), text);
   else io.stdout(text);
   if (values.mlbom) await writeFileAtomic(at(values.mlbom), mlBomText(report));

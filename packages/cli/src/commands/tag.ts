@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import {
   aiTagStatement,
@@ -12,61 +12,50 @@ import {
   isAgentInstructionFile,
   parseAgentTrace,
   parseGitAiNote,
+  type ProvenanceFact,
+  provenanceFromAgentTrace,
+  provenanceFromGitAi,
   pullRequestFromEvent,
   scanHiddenInstructions,
 } from '@trustgate/attribution';
 import { asTrustgateError, CoreError, type Finding, loadPolicyFile, severityRank, writeFileAtomic } from '@trustgate/core';
+import { readJsonFile, walkFiles } from '../files.js';
 import { defineCommand, EXIT } from '../io.js';
 import { tagSpec } from '../specs/tag.js';
 
-async function readJson(file: string, what: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    throw new CoreError('IO_ERROR', `${what}: ${asTrustgateError(cause, file).message}`, { cause, file });
-  }
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new CoreError('IO_ERROR', `${what} ${file} is not JSON (${(cause as Error).message}); pass the raw API or webhook JSON`, {
-      cause,
-      file,
-    });
-  }
-}
-
-async function readLineLog(file: string): Promise<{ source: 'git-ai' | 'agent-trace'; files: FileAiLines[] }[]> {
+/** A line log gives AI lines (line share) and names its agent (a marker, maybe the initiating human). */
+async function readLineLog(
+  file: string,
+): Promise<{ logs: { source: 'git-ai' | 'agent-trace'; files: FileAiLines[] }[]; facts: ProvenanceFact[] }> {
   const text = await readFile(file, 'utf8').catch((cause: Error) => {
     throw new CoreError('IO_ERROR', `line log: ${asTrustgateError(cause, file).message}`, { cause, file });
   });
-  if (/^\s*[[{]/.test(text)) return parseAgentTrace(text, file).map((r) => ({ source: 'agent-trace' as const, files: r.files }));
-  return [{ source: 'git-ai', files: parseGitAiNote(text, file).files }];
-}
-
-async function* walk(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === '.git') continue;
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(p);
-    else if (entry.isFile()) yield p;
+  if (/^\s*[[{]/.test(text)) {
+    const records = parseAgentTrace(text, file);
+    return {
+      logs: records.map((r) => ({ source: 'agent-trace' as const, files: r.files })),
+      facts: provenanceFromAgentTrace(records, file),
+    };
   }
+  const note = parseGitAiNote(text, file);
+  return { logs: [{ source: 'git-ai', files: note.files }], facts: provenanceFromGitAi(note, undefined, file) };
 }
 
 async function instructionFiles(root: string, changed: readonly string[] | undefined): Promise<Array<{ path: string; text: string }>> {
   const paths: string[] = [];
   if (changed) paths.push(...changed.filter(isAgentInstructionFile));
-  else for await (const p of walk(root)) if (isAgentInstructionFile(relative(root, p))) paths.push(relative(root, p));
+  else for await (const p of walkFiles(root)) if (isAgentInstructionFile(relative(root, p))) paths.push(relative(root, p));
   return Promise.all(paths.map(async (path) => ({ path, text: await readFile(join(root, path), 'utf8').catch(() => '') })));
 }
 
 export default defineCommand(tagSpec, async ({ values }, io) => {
   const at = (f: string) => resolve(io.cwd, f);
   const policy = values.policy ? (await loadPolicyFile(at(values.policy))).attribution : undefined;
-  const pr = pullRequestFromEvent(await readJson(at(values.event), 'event payload'), values.event);
-  const commits = values.commits ? commitsFromApi(await readJson(at(values.commits), 'commit list'), values.commits) : [];
-  const files = values.files ? changedFilesFromApi(await readJson(at(values.files), 'file list'), values.files) : undefined;
-  const logs = (await Promise.all((values['line-log'] ?? []).map((f) => readLineLog(at(f))))).flat();
+  const pr = pullRequestFromEvent(await readJsonFile(at(values.event), 'event payload'), values.event);
+  const commits = values.commits ? commitsFromApi(await readJsonFile(at(values.commits), 'commit list'), values.commits) : [];
+  const files = values.files ? changedFilesFromApi(await readJsonFile(at(values.files), 'file list'), values.files) : undefined;
+  const read = await Promise.all((values['line-log'] ?? []).map((f) => readLineLog(at(f))));
+  const logs = read.flatMap((r) => r.logs);
   const changedLines = files ? Object.fromEntries(files.map((f) => [f.path, f.additions])) : undefined;
   const context: { assignedBy?: string; mentionedBy?: string } = {};
   if (values['assigned-by']) context.assignedBy = values['assigned-by'];
@@ -76,6 +65,7 @@ export default defineCommand(tagSpec, async ({ values }, io) => {
     rules: policy?.rules ?? [],
     context,
     ...(logs.length > 0 ? { lineShare: computeLineShare(logs, changedLines) } : {}),
+    provenance: read.flatMap((r) => r.facts),
   });
   let findings: Finding[] = [];
   if (values.instructions) {

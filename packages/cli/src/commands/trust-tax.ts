@@ -3,7 +3,9 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { asTrustgateError, CoreError, defaultPolicy, loadPolicyFile, type MetricsPolicy, writeFileAtomic } from '@trustgate/core';
 import {
+  backfillPullRequests,
   buildHistoryReport,
+  GitHubRest,
   buildTrustTaxReport,
   formatHistoryReport,
   gitRepositoryName,
@@ -13,8 +15,8 @@ import {
   loadTrustTaxDataset,
   openStore,
   parseSince,
-  readGitHistory,
   recordPush,
+  streamGitHistory,
   type Store,
   syntheticOrganisation,
 } from '@trustgate/metrics';
@@ -95,18 +97,93 @@ export const report = defineCommand(trustTaxSpec, async ({ values }, io) => {
 });
 
 export const backfill = defineCommand(trustTaxBackfillSpec, async ({ values }, io) => {
+  if (!values.git && !values.github)
+    throw new CoreError(
+      'USAGE_ERROR',
+      'trustgate trust-tax backfill: --git DIR or --github O/R is required; see trustgate trust-tax backfill --help',
+    );
+  if (values.github) await backfillFromGitHub(values.github, values, io);
+  if (!values.git) return EXIT.ok;
+  const repo = values.repo ?? values.github;
+  if (!repo)
+    throw new CoreError('USAGE_ERROR', 'trustgate trust-tax backfill: --git needs --repo O/R; see trustgate trust-tax backfill --help');
   const dir = resolve(io.cwd, values.git);
-  const commits = await readGitHistory(dir, values.ref ? { ref: values.ref } : {});
-  const applied = await withStore(await open(values, io, true), async (s) => {
+  const { applied, seen } = await withStore(await open(values, io, true), async (s) => {
     let n = 0;
-    for (let i = 0; i < commits.length; i += 500) n += (await recordPush(s, values.repo, commits.slice(i, i + 500))).length;
-    return n;
+    let total = 0;
+    let batch: Parameters<typeof recordPush>[2][number][] = [];
+    // Commits stream from git and are recorded in batches: memory holds one batch of diffs, never the history.
+    const flush = async () => {
+      n += (await recordPush(s, repo, batch)).length;
+      total += batch.length;
+      batch = [];
+    };
+    for await (const c of streamGitHistory(dir, values.ref ? { ref: values.ref } : {})) {
+      batch.push(c);
+      if (batch.length === 200) await flush();
+    }
+    await flush();
+    return { applied: n, seen: total };
   });
-  io.stdout(
-    `trust-tax backfill: ${values.repo}: ${applied} new default-branch commits applied to the ledger (${commits.length - applied} already there)\n`,
-  );
+  io.stdout(`trust-tax backfill: ${repo}: ${applied} new default-branch commits applied to the ledger (${seen - applied} already there)\n`);
   return EXIT.ok;
 });
+
+/** Pull requests of the last `--since` from the REST API, recorded as the App would have recorded their webhooks. */
+async function backfillFromGitHub(
+  repo: string,
+  values: StoreValues & { since: string; 'api-url'?: string | undefined },
+  io: CliIO,
+): Promise<void> {
+  const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repo);
+  if (!m) throw new CoreError('USAGE_ERROR', `trustgate trust-tax backfill: --github ${repo} must be OWNER/REPO`);
+  const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+  if (!token)
+    throw new CoreError(
+      'USAGE_ERROR',
+      'trustgate trust-tax backfill --github: set GITHUB_TOKEN (or GH_TOKEN) to a token that can read the repository',
+    );
+  const baseUrl = values['api-url'] ?? io.env.GITHUB_API_URL ?? 'https://api.github.com';
+  const since = parseSince(values.since, new Date().toISOString());
+  const { tokenOctokit, trustTaxRecorder } = await import('@trustgate/app');
+  const stop = new AbortController();
+  const interrupt = () => stop.abort(new Error('interrupted'));
+  process.once('SIGINT', interrupt);
+  const rest = new GitHubRest({
+    baseUrl,
+    token,
+    signal: stop.signal,
+    onWait: ({ ms, reason }) => io.stderr(`trust-tax backfill: ${reason}; waiting ${Math.ceil(ms / 1000)} s\n`),
+  });
+  try {
+    const summary = await withStore(await open(values, io, true), (s) =>
+      backfillPullRequests(s, rest, {
+        repo,
+        since,
+        recorder: trustTaxRecorder(tokenOctokit(token, baseUrl), { owner: m[1] as string, repo: m[2] as string }),
+        signal: stop.signal,
+        onPage: (p) => io.stderr(`trust-tax backfill: ${repo}: pass ${p.pass}, ${p.pages} pages, ${p.recorded} pull requests recorded\n`),
+      }),
+    );
+    io.stdout(
+      `trust-tax backfill: ${repo}: ${summary.recorded} pull requests recorded since ${since} (${summary.unchanged} already stored, ${summary.outside} closed before; ${summary.requests} requests${summary.resumed ? '; resumed' : ''})\n`,
+    );
+    if (summary.notRecorded > 0)
+      io.stderr(
+        `trust-tax backfill: ${repo}: ${summary.notRecorded} pull requests not recorded: their base branch has no valid .github/trustgate.yml, so the App records nothing for them either\n`,
+      );
+  } catch (cause) {
+    if (stop.signal.aborted)
+      throw new CoreError(
+        'USAGE_ERROR',
+        `trust-tax backfill: ${repo}: interrupted; what was read is stored, run the same command again to resume`,
+        { cause },
+      );
+    throw cause;
+  } finally {
+    process.off('SIGINT', interrupt);
+  }
+}
 
 export const importFile = defineCommand(trustTaxImportSpec, async ({ values, positionals }, io) => {
   const file = resolve(io.cwd, positionals[0] as string);

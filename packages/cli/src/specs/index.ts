@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../spec.js';
+import { agentsSpec } from './agents.js';
 import { completionSpec, helpSpec, versionSpec } from './builtins.js';
 import { gateSpec } from './gate.js';
 import { initSpec } from './init.js';
@@ -21,6 +22,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   verifyAttestationSpec,
   gateSpec,
   tagSpec,
+  agentsSpec,
   trustTaxSpec,
   initSpec,
   serveSpec,
@@ -36,4 +38,15 @@ export function allSpecs(specs: readonly CommandSpec[] = COMMAND_SPECS): Command
 
 export type { CommandSpec, OptionSpec, PositionalSpec, ValueKind } from '../spec.js';
 export { completionSpec, helpSpec, versionSpec } from './builtins.js';
-export { scanSpec, verifyBundleSpec, verifyModelSpec, verifyAttestationSpec, gateSpec, tagSpec, trustTaxSpec, initSpec, serveSpec };
+export {
+  scanSpec,
+  verifyBundleSpec,
+  verifyModelSpec,
+  verifyAttestationSpec,
+  gateSpec,
+  tagSpec,
+  agentsSpec,
+  trustTaxSpec,
+  initSpec,
+  serveSpec,
+};

@@ -36,6 +36,16 @@ export const scanSpec = {
       type: 'boolean',
       description: 'also report model references in code and configs (from_pretrained, hf_hub_download, URLs, hf://) outside scan.sources',
     },
+    // The model-scan action's inputs of the same names (packages/core/src/gates/model-scan.ts).
+    'fail-on': { type: 'string', value: 'V,..', description: "verdicts that block, comma-separated (default: the policy's scan.failOn)" },
+    exclude: {
+      type: 'string',
+      value: 'GLOB',
+      multiple: true,
+      description: 'skip files and directories matching the glob (relative to the current directory; repeatable)',
+    },
+    include: { type: 'string', value: 'GLOB', multiple: true, description: 'scan only files matching the glob (repeatable)' },
+    'include-vcs': { type: 'boolean', description: 'also walk .git, .hg, .svn and other version-control metadata (skipped by default)' },
     quiet: { type: 'boolean', short: 'q', description: 'text format: print only files with findings and the summary line' },
   },
   exitCodes:

@@ -3,11 +3,26 @@ import { STORE_OPTIONS } from './shared.js';
 
 export const trustTaxBackfillSpec = {
   name: 'trust-tax backfill',
-  summary: "record a repository's default-branch history in the line-survival ledger",
+  summary:
+    "record a repository's history: its default branch in the line-survival ledger (--git), its pull requests from the REST API (--github)",
+  description:
+    'With --github, pull requests updated since --since are read through the REST API (token from GITHUB_TOKEN or\nGH_TOKEN) and recorded as the App records their webhooks; an interrupted run resumes where it was.',
   options: {
-    git: { type: 'string', value: 'DIR', kind: 'directory', required: true, description: 'a clone of the repository' },
-    repo: { type: 'string', value: 'O/R', required: true, description: 'the repository the history belongs to' },
+    git: { type: 'string', value: 'DIR', kind: 'directory', description: 'a clone of the repository (the ledger)' },
+    repo: { type: 'string', value: 'O/R', description: 'the repository the history belongs to (with --git; default: --github)' },
     ref: { type: 'string', value: 'REF', description: 'the default branch (default: HEAD)' },
+    github: { type: 'string', value: 'O/R', description: "read this repository's pull requests through the REST API" },
+    since: {
+      type: 'string',
+      value: 'WHEN',
+      default: '365d',
+      description: 'with --github: pull requests updated since, e.g. 365d or an ISO date',
+    },
+    'api-url': {
+      type: 'string',
+      value: 'URL',
+      description: 'with --github: the API root (default: $GITHUB_API_URL or https://api.github.com)',
+    },
     ...STORE_OPTIONS,
   },
 } as const satisfies CommandSpec;

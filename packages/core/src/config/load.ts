@@ -1,24 +1,50 @@
 import { readFile } from 'node:fs/promises';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, LineCounter, parseDocument, type Document, type Node, visit } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, type ConfigProblem } from '../errors.js';
 import { type Policy, policySchema } from '../policy/index.js';
+import { decodePolicyBytes, guardYamlText, YAML_LIMITS } from './guard.js';
 
 /**
  * Parse YAML text and validate it with a zod schema. Every problem is located at the offending key
  * (file:line:column), so an editor or a check run can point at it.
  */
 export function parseConfig<S extends z.ZodType>(schema: S, text: string, file: string): z.infer<S> {
+  guardYamlText(text, file);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((e) => {
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (cause) {
+    throw new ConfigError(
+      'CONFIG_YAML_ERROR',
+      file,
+      [{ line: 1, column: 1, message: `YAML could not be parsed (${(cause as Error).message})` }],
+      { cause },
+    );
+  }
+  // Unknown tags (`!!python/object:...`) are warnings to the parser; to a policy they are an attack or a typo.
+  const refused = [...doc.errors, ...doc.warnings];
+  if (refused.length > 0) {
+    const problems = refused.map((e) => {
       const pos = lineCounter.linePos(e.pos[0]);
       return { line: pos.line, column: pos.col, message: `YAML syntax: ${e.message.split('\n')[0]}` };
     });
     throw new ConfigError('CONFIG_YAML_ERROR', file, problems);
   }
-  const result = schema.safeParse(doc.toJS() ?? {});
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliases });
+  } catch (cause) {
+    const at = firstAlias(doc, lineCounter);
+    throw new ConfigError(
+      'CONFIG_YAML_ERROR',
+      file,
+      [{ ...at, message: `YAML aliases expand past ${YAML_LIMITS.maxAliases} copies (an alias bomb); write the values out` }],
+      { cause },
+    );
+  }
+  const result = schema.safeParse(data ?? {});
   if (result.success) return result.data;
   const problems: ConfigProblem[] = result.error.issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -41,9 +67,9 @@ export function parseConfig<S extends z.ZodType>(schema: S, text: string, file: 
 
 /** Read and validate a trustgate policy file. */
 export async function loadPolicyFile(file: string): Promise<Policy> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (cause) {
     throw new ConfigError(
       'CONFIG_NOT_FOUND',
@@ -58,11 +84,26 @@ export async function loadPolicyFile(file: string): Promise<Policy> {
       { cause },
     );
   }
-  return parsePolicy(text, file);
+  return parsePolicy(decodePolicyBytes(bytes, file), file);
 }
 
 export function parsePolicy(text: string, file: string): Policy {
   return parseConfig(policySchema, text, file);
+}
+
+function firstAlias(doc: Document, lc: LineCounter): { line: number; column: number } {
+  let at = { line: 1, column: 1 };
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node) && node.range) {
+        const pos = lc.linePos(node.range[0]);
+        at = { line: pos.line, column: pos.col };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return at;
 }
 
 function dotted(path: readonly (string | number)[]): string {

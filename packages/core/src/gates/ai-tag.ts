@@ -43,6 +43,14 @@ export const aiTagGate: GateDescription = {
       default: 'true',
       flag: false,
     },
+    {
+      name: 'fail-on-agents',
+      description:
+        "Fail the step when a changed MCP config, skill or instruction file is unsafe or unreadable under the policy's agents section (unlisted or denied MCP servers, unpinned launches, inlined secrets, hidden text, drift from agents.pinned).",
+      kind: 'boolean',
+      default: 'true',
+      flag: false,
+    },
   ],
   outputs: [
     { name: 'cohort', description: 'agent, assisted, human, unknown or bot.' },
@@ -53,6 +61,15 @@ export const aiTagGate: GateDescription = {
       name: 'classification',
       description: 'The full classification as JSON (version 1); store it, squash merges drop per-commit trailers.',
     },
+    {
+      name: 'agents-verdict',
+      description: 'Verdict over the changed MCP configs, skills and instruction files (safe, review, unsafe, error).',
+    },
+    {
+      name: 'agents-review-required',
+      description: "true when the change touches an agent file, so the policy's agents.review must approve it.",
+    },
+    { name: 'agents-report', description: 'The agents report as JSON (files, servers, findings, review).' },
     errorCodeOutput,
   ],
 };

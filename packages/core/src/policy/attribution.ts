@@ -14,7 +14,17 @@ export const MARKER_FIELDS = [
   'pr-body',
   'branch',
   'label',
+  'pr-title',
+  'author-name',
+  'git-ai-note',
+  'agent-trace',
 ] as const;
+
+/**
+ * What a match says. `mention` is reported but never decides a cohort: a text or display name that names an AI tool
+ * (people are called Claude; prose mentions Devin), kept so the catalogue covers what weaker detectors flag.
+ */
+export const MARKER_TIERS = ['agent', 'assisted', 'bot', 'mention'] as const;
 
 export const markerRuleSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'rule ids are letters, digits, dots, dashes and underscores'),
@@ -23,13 +33,19 @@ export const markerRuleSchema = z.strictObject({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]*$/)
     .describe('Short stable key reported as `agent`, e.g. "claude-code".'),
-  tier: z.enum(['agent', 'assisted', 'bot']).describe('What a match says: an agent authored it, AI assisted a human, or a dependency bot.'),
+  tier: z
+    .enum(MARKER_TIERS)
+    .describe(
+      'What a match says: an agent authored it, AI assisted a human, a dependency bot, or only a mention (reported, never decides).',
+    ),
   on: z.enum(MARKER_FIELDS),
   trailer: z.string().min(1).optional().describe('Trailer key (case-insensitive) when `on` is "trailer".'),
   pattern: z
     .string()
     .min(1)
-    .describe('Regular expression, case-insensitive; anchored to the whole value except on pr-body, message, subject and name-suffix.'),
+    .describe(
+      'Regular expression, case-insensitive; anchored to the whole value except on pr-body, pr-title, message, subject and name-suffix. Named groups `agent`, `model` and `context` are reported.',
+    ),
   evidence: z.enum(['documented', 'observed', 'inferred']).default('documented').describe('How the pattern is known.'),
   source: z.string().min(1).describe('Where the pattern is documented or observed.'),
 });
@@ -49,3 +65,4 @@ export type AttributionPolicy = z.infer<typeof attributionPolicySchema>;
 export type MarkerRule = z.infer<typeof markerRuleSchema>;
 export type MarkerRuleInput = z.input<typeof markerRuleSchema>;
 export type MarkerField = (typeof MARKER_FIELDS)[number];
+export type MarkerTier = (typeof MARKER_TIERS)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { agentsPolicySchema } from './agents.js';
 import { attributionPolicySchema } from './attribution.js';
 import { guardrailsPolicySchema } from './guardrails.js';
 import { metricsPolicySchema } from './metrics.js';
@@ -18,6 +19,7 @@ export const policySchema = z
     review: reviewPolicySchema.default(() => reviewPolicySchema.parse({})),
     guardrails: guardrailsPolicySchema.default(() => guardrailsPolicySchema.parse({})),
     metrics: metricsPolicySchema.default(() => metricsPolicySchema.parse({})),
+    agents: agentsPolicySchema.default(() => agentsPolicySchema.parse({})),
   })
   .describe('trustgate policy (.github/trustgate.yml)');
 
@@ -27,6 +29,7 @@ export function defaultPolicy(): Policy {
   return policySchema.parse({ version: 1 });
 }
 
+export * from './agents.js';
 export * from './attribution.js';
 export * from './guardrails.js';
 export * from './identity.js';

@@ -15,6 +15,12 @@ export const reviewPolicySchema = z
     rules: z.array(architectureReviewRuleSchema).default([]),
     useCodeowners: z.boolean().default(false),
     overrideTeams: z.array(z.string().min(1)).default([]),
+    unknownInitiatorApprovals: z
+      .number()
+      .int()
+      .min(0)
+      .default(1)
+      .describe('Extra approvals every rule needs when an agent change has an unknown initiator (no GitHub account could be resolved).'),
   })
   .describe('Architecture review on AI-tagged pull requests.');
 

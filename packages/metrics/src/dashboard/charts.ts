@@ -112,3 +112,37 @@ export function overTimeChart(periods: { period: string; cells: Cell[] }[]): str
   parts.push('</svg>');
   return parts.join('');
 }
+
+/** Kaplan–Meier step curves, one per cohort: share of lines still alive by age in days. */
+export function survivalChart(curves: { cohort: string; points: { day: number; survival: number }[] }[]): string {
+  const width = 640;
+  const height = 260;
+  const left = 44;
+  const bottom = 28;
+  const maxDay = Math.max(14, ...curves.flatMap((c) => c.points.map((p) => p.day)));
+  const x = (d: number) => left + (d / maxDay) * (width - left - 14);
+  const y = (s: number) => 8 + (1 - s) * (height - bottom - 8);
+  const parts = [
+    `<svg viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="Line survival by cohort" data-testid="survival-chart">`,
+  ];
+  for (const s of [0, 0.25, 0.5, 0.75, 1]) {
+    parts.push(`<line x1="${left}" x2="${width - 14}" y1="${y(s)}" y2="${y(s)}" class="grid"/>`);
+    parts.push(
+      `<text x="${left - 6}" y="${y(s)}" class="tick" text-anchor="end" dominant-baseline="middle">${Math.round(s * 100)}%</text>`,
+    );
+  }
+  const step = maxDay > 180 ? 60 : maxDay > 60 ? 30 : 7;
+  for (let d = 0; d <= maxDay; d += step) parts.push(`<text x="${x(d)}" y="${height - 8}" class="tick" text-anchor="middle">${d}d</text>`);
+  for (const c of curves) {
+    const path = c.points.map((p, i) => {
+      const prev = c.points[i - 1];
+      return i === 0 ? `M${x(p.day)},${y(p.survival)}` : `H${x(p.day)}${prev && prev.survival !== p.survival ? `V${y(p.survival)}` : ''}`;
+    });
+    const last = c.points.at(-1);
+    parts.push(
+      `<path d="${path.join('')}" fill="none" stroke="${COHORT_COLOURS[c.cohort] ?? '#495057'}" stroke-width="2" data-testid="survival-${escapeHtml(c.cohort)}" data-last="${last ? last.survival.toFixed(4) : ''}"><title>${escapeHtml(c.cohort)}: ${last ? `${(last.survival * 100).toFixed(1)}% alive after ${last.day} days` : 'no lines'}</title></path>`,
+    );
+  }
+  parts.push('</svg>');
+  return parts.join('');
+}

@@ -1,7 +1,8 @@
 import { cellText, percent } from '../report/cells.js';
 import type { Cell } from '../trust-tax/evaluate.js';
 import type { TrustTaxReport } from '../trust-tax/report.js';
-import { componentsChart, overTimeChart } from './charts.js';
+import { FLOW_HEADER, flowCells } from '../report/flow.js';
+import { componentsChart, overTimeChart, survivalChart } from './charts.js';
 import { COHORT_COLOURS, escapeHtml } from './html.js';
 
 const STYLE = `
@@ -71,6 +72,57 @@ function pullRequestTable(report: TrustTaxReport, cohort: string, limit: number)
   }</th><th>size</th><th>merged</th>${cols.map((m) => `<th class="num">${m}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table></div></details>`;
 }
 
+function ratioText(r: { hazardRatio: number; low: number; high: number }): string {
+  return `${r.hazardRatio.toFixed(2)} [${r.low.toFixed(2)}, ${r.high.toFixed(2)}]`;
+}
+
+/** Line survival curves with the hazard ratio, and the review flow beside published figures (context, not targets). */
+function survivalPanels(report: TrustTaxReport): string {
+  const { survival, flow } = report;
+  const ai = survival.hazard?.ratios[0];
+  const legendCohorts = survival.curves.map((c) => c.cohort);
+  const atRows = survival.curves
+    .map(
+      (c) =>
+        `<tr><td>${c.cohort}</td><td class="num">${c.lines}</td>${c.at
+          .map(
+            (a) =>
+              `<td class="num" data-testid="alive-${c.cohort}-${a.days}">${a.survival === null ? '-' : `${(a.survival * 100).toFixed(1)}%`}</td>`,
+          )
+          .join('')}</tr>`,
+    )
+    .join('');
+  const reference = (measure: string) =>
+    flow.references
+      .filter((f) => f.measure === measure)
+      .map(
+        (f) =>
+          // Sources as text, not links: the page points nowhere else.
+          `<li>${escapeHtml(f.figure)}: ${escapeHtml(f.source.authors)} ${f.source.year}, <span data-testid="source">${escapeHtml(f.source.url)}</span> <span class="sup">(${escapeHtml(f.caveat)})</span></li>`,
+      )
+      .join('');
+  const flowRows = flow.rows
+    .map(
+      (r) =>
+        `<tr data-testid="flow-${r.cohort}">${flowCells(r)
+          .map((v, i) => `<td${i ? ' class="num"' : ''}>${escapeHtml(v)}</td>`)
+          .join('')}</tr>`,
+    )
+    .join('');
+  return `<div class="grid2">
+<div class="panel"><h2>How long lines survive (Kaplan–Meier)</h2>${legend(legendCohorts)}${survivalChart(survival.curves)}<table><thead><tr><th>cohort</th><th class="num">lines</th>${report.windows
+    .map((n) => `<th class="num">alive ${n}d</th>`)
+    .join(
+      '',
+    )}</tr></thead><tbody>${atRows}</tbody></table><p class="note">Hazard ratio of a line being deleted or rewritten, AI against human/unknown lines (Cox, Efron ties, strata by repository, 95% interval robust by PR): <b data-testid="hazard-ai">${
+    ai ? ratioText(ai) : 'no fit'
+  }</b>. Published for context, not a target:</p><ul class="note">${reference('line_hazard_ratio')}</ul></div>
+<div class="panel"><h2>Review flow beside published figures</h2><table><thead><tr>${FLOW_HEADER.map((h, i) => `<th${i ? ' class="num"' : ''}>${h}</th>`).join('')}</tr></thead><tbody>${flowRows}</tbody></table><p class="note">${escapeHtml(
+    flow.note,
+  )}.</p><ul class="note">${['acceptance', 'time_to_first_review_h', 'review_time_h', 'merged_without_review'].map(reference).join('')}</ul></div>
+</div>`;
+}
+
 /** The read-only dashboard page: pure HTML + inline SVG, no scripts, nothing fetched from elsewhere. */
 export function renderDashboard(report: TrustTaxReport, options: { title?: string; prLimit?: number } = {}): string {
   const cohorts = report.cohorts.map((c) => c.cohort);
@@ -130,6 +182,7 @@ export function renderDashboard(report: TrustTaxReport, options: { title?: strin
     cohorts,
     report.byAuthor ? 'author' : 'team',
   )}</div>
+${survivalPanels(report)}
 <div class="panel" style="margin-bottom:16px"><h2>Every measure</h2><div class="scroll">${measureTable}</div></div>
 <div class="panel"><h2>The PRs behind the numbers</h2>${cohorts.map((c) => pullRequestTable(report, c, options.prLimit ?? 200)).join('')}${
     report.gaps.length > 0

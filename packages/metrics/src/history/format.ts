@@ -1,3 +1,4 @@
+import { referenceLine } from '../report/flow.js';
 import type { HazardModel, HistoryCohort, HistoryReport } from './report.js';
 
 export const HISTORY_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
@@ -68,6 +69,9 @@ function table(r: HistoryReport): string {
     'Strata by repository only:',
     ...hazardText(r.hazard.byRepository),
     ...r.byRepository.flatMap((x) => ['', `${x.repo}:`, ...hazardText(x.hazard)]),
+    '',
+    'Published, for context (not a target):',
+    ...r.references.map((f) => `  - ${referenceLine(f)}`),
     '',
   ].join('\n');
 }

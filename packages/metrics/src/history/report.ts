@@ -2,6 +2,7 @@ import { COHORTS, type Cohort } from '../ledger/types.js';
 import { type CoxCoefficient, type CoxFit, coxFit } from '../survival/cox.js';
 import { type KaplanMeierCurve, kaplanMeier, survivalAt } from '../survival/kaplan-meier.js';
 import { project, type SurvivalSamples } from '../survival/samples.js';
+import { REFERENCE_FIGURES, type ReferenceFigure } from '../trust-tax/references.js';
 import type { CommitOutcome } from './lifetimes.js';
 import type { HistoryRun } from './read.js';
 
@@ -49,7 +50,7 @@ export interface HazardRatio extends CoxCoefficient {
 }
 
 export interface HazardModel {
-  strata: 'repository × file' | 'repository';
+  strata: 'repository × file' | 'repository' | 'repository (store: files are not kept per death)';
   ties: 'efron';
   ratios: HazardRatio[];
   subjects: number;
@@ -69,6 +70,8 @@ export interface HistoryReport {
   /** Cox models of line deaths, AI lines against baseline lines, bots left out; intervals are cluster-robust (by commit). */
   hazard: { byFile: HazardModel | null; byCohort: HazardModel | null; byRepository: HazardModel | null };
   byRepository: { repo: string; hazard: HazardModel | null; cohorts: HistoryCohort[] }[];
+  /** Published survival figures, context and not a target. */
+  references: readonly ReferenceFigure[];
 }
 
 /** Per-cohort survival figures and the hazard models over what `readHistories` collected. */
@@ -117,6 +120,7 @@ export function buildHistoryReport(run: HistoryRun, options: { asOf?: string; wi
               commits.filter((o) => o.repo === repo),
             ),
           })),
+    references: REFERENCE_FIGURES.filter((f) => f.measure === 'line_hazard_ratio'),
   };
 }
 
@@ -157,7 +161,7 @@ function cohortFigures(
 }
 
 /** Daily to 90 days, then weekly, to the longest follow-up (at most two years). */
-function curvePoints(curve: KaplanMeierCurve): CurvePoint[] {
+export function curvePoints(curve: KaplanMeierCurve): CurvePoint[] {
   const last = Math.min(730, Math.floor(curve.followUp));
   const days: number[] = [];
   for (let d = 0; d <= Math.min(90, last); d++) days.push(d);
@@ -176,7 +180,7 @@ function curvePoints(curve: KaplanMeierCurve): CurvePoint[] {
   });
 }
 
-function hazardModel(
+export function hazardModel(
   samples: SurvivalSamples,
   keep: (i: number) => boolean,
   cohortOf: (i: number) => Cohort,

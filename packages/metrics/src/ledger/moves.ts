@@ -1,12 +1,22 @@
-import { createHash } from 'node:crypto';
-
 /** Moved blocks must be at least this many lines long to keep their origin. */
 export const MIN_MOVED_LINES = 3;
 
-/** Whitespace-insensitive content hash of one line; only hashes are compared, content is never kept. */
+/**
+ * Whitespace-insensitive content hash of one line; only hashes are compared, content is never kept. Two FNV-1a
+ * lanes (64 bits): moves are matched within one commit and need three equal lines in a row, so a collision that
+ * matters is far rarer than one in 2^64, and no cryptographic hash is needed per line (it was the ledger's hot spot).
+ */
 export function lineHash(text: string): string {
   const normalised = text.trim().replace(/\s+/g, ' ');
-  return normalised === '' ? '' : createHash('sha1').update(normalised).digest('base64').slice(0, 16);
+  if (normalised === '') return '';
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ normalised.length;
+  for (let i = 0; i < normalised.length; i++) {
+    const c = normalised.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (a >>> 13);
+  }
+  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
 }
 
 /** A contiguous run of deleted (or added) lines in one change block of one file. */
@@ -56,8 +66,14 @@ export function findMovedBlocks(deleted: readonly Run[], added: readonly Run[]):
 }
 
 function windowKey(hashes: readonly string[], at: number): string | undefined {
-  const window = hashes.slice(at, at + MIN_MOVED_LINES);
-  return window.every((h) => h === '') ? undefined : window.join('|');
+  let key = '';
+  let blank = true;
+  for (let k = at; k < at + MIN_MOVED_LINES; k++) {
+    const h = hashes[k] as string;
+    if (h !== '') blank = false;
+    key += k === at ? h : `|${h}`;
+  }
+  return blank ? undefined : key;
 }
 
 function longestFree(

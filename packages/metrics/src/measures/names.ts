@@ -5,7 +5,17 @@ export function windowed(windows: readonly number[]): string[] {
 
 /** Every per-PR measure, in report order. */
 export function measureNames(windows: readonly number[]): string[] {
-  return ['review_rounds', 'changes_requested', 'changes_requested_rate', 'in_pr_rework', 'ci_failure_rate', ...windowed(windows)];
+  return [
+    'review_rounds',
+    'changes_requested',
+    'changes_requested_rate',
+    'in_pr_rework',
+    'ci_failure_rate',
+    'time_to_first_review_h',
+    'review_time_h',
+    'merged_without_review',
+    ...windowed(windows),
+  ];
 }
 
 /** The measures the composite index averages (first window only). */

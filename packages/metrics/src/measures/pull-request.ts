@@ -1,6 +1,7 @@
 import type { CheckSuiteFacts, PrMeasures, PullRequestFacts, ReviewFacts, TrustTaxDataset } from './types.js';
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 const FAILED = new Set(['failure', 'timed_out']);
 
 export interface MeasureOptions {
@@ -69,6 +70,7 @@ export function measurePullRequests(data: TrustTaxDataset, options: MeasureOptio
       changes_requested_rate: own.some((r) => r.state.toUpperCase() === 'CHANGES_REQUESTED') ? 1 : 0,
       in_pr_rework: inPrRework(p, own, compares, size),
       ci_failure_rate: ciFailureRate(p, pushes.get(k) ?? [], suites),
+      ...reviewTimes(own, Date.parse(p.createdAt), merged),
     };
     const born = births.get(k) ?? 0;
     const lineDeaths = (deaths.get(k) ?? []).filter((d) => d.byPr !== p.number);
@@ -100,6 +102,17 @@ export function measurePullRequests(data: TrustTaxDataset, options: MeasureOptio
     });
   }
   return out;
+}
+
+/** Pickup (opened to first human review), review time (first human review to merge), and merged unreviewed. */
+function reviewTimes(reviews: readonly { at: number }[], created: number, merged: number): Record<string, number | null> {
+  if (reviews.length === 0) return { time_to_first_review_h: null, review_time_h: null, merged_without_review: 1 };
+  const first = Math.min(...reviews.map((r) => r.at));
+  return {
+    time_to_first_review_h: Math.max(0, first - created) / HOUR_MS,
+    review_time_h: Math.max(0, merged - first) / HOUR_MS,
+    merged_without_review: 0,
+  };
 }
 
 /** Human reviews before merge after which new commits were pushed. */

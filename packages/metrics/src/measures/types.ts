@@ -17,6 +17,8 @@ export interface PullRequestFacts {
   revertsPr: number | null;
   createdAt: string;
   mergedAt: string | null;
+  /** When it was closed, merged or not; null while open (absent in records made before it was kept). */
+  closedAt?: string | null;
   mergeCommitSha: string | null;
   /** The head commit at merge. */
   headSha: string;
@@ -66,7 +68,7 @@ export interface LedgerFacts {
   births: { repo: string; pr: number; lines: number }[];
   deaths: { repo: string; originPr: number; byPr: number | null; ageDays: number; lines: number; kind: DeathKind }[];
   /** Tracked lines of `originPr` lost to an omitted patch, or lines of `originPr` that could not be tracked. */
-  gaps: { repo: string; originPr: number | null; ageDays: number; path: string; sha: string }[];
+  gaps: { repo: string; originPr: number | null; ageDays: number; path: string; sha: string; lines?: number }[];
   commits: { repo: string; sha: string; at: string; reverts: string[] }[];
 }
 

@@ -16,12 +16,13 @@ export type PullRequestInput = Omit<PullRequestFacts, 'team' | 'fixLike' | 'link
 export async function recordPullRequest(db: SqlClient, pr: PullRequestInput): Promise<void> {
   await db.query(
     `insert into tt_pull_requests (repo, number, author, team, cohort, title, head_ref, fix_like, links_bug, reverts_pr,
-       created_at, merged_at, merge_commit_sha, head_sha, additions, deletions)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)
+       created_at, merged_at, merge_commit_sha, head_sha, additions, deletions, closed_at)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)
      on conflict (repo, number) do update set author = excluded.author, team = excluded.team, cohort = excluded.cohort,
        title = excluded.title, head_ref = excluded.head_ref, fix_like = excluded.fix_like, links_bug = excluded.links_bug,
        reverts_pr = excluded.reverts_pr, merged_at = excluded.merged_at, merge_commit_sha = excluded.merge_commit_sha,
-       head_sha = excluded.head_sha, additions = excluded.additions, deletions = excluded.deletions`,
+       head_sha = excluded.head_sha, additions = excluded.additions, deletions = excluded.deletions,
+       closed_at = excluded.closed_at`,
     [
       pr.repo,
       pr.number,
@@ -39,6 +40,7 @@ export async function recordPullRequest(db: SqlClient, pr: PullRequestInput): Pr
       pr.headSha,
       pr.additions,
       pr.deletions,
+      pr.closedAt ?? (pr.mergedAt ? pr.mergedAt : null),
     ],
   );
 }

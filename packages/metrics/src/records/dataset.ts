@@ -38,6 +38,7 @@ export async function loadTrustTaxDataset(db: SqlClient, options: { repo?: strin
         string,
         number,
         number,
+        number | null,
       ]
     >(
       [
@@ -57,6 +58,7 @@ export async function loadTrustTaxDataset(db: SqlClient, options: { repo?: strin
         'head_sha',
         'additions',
         'deletions',
+        ms('closed_at'),
       ],
       'tt_pull_requests',
     ),
@@ -75,7 +77,10 @@ export async function loadTrustTaxDataset(db: SqlClient, options: { repo?: strin
       ['repo', 'origin_pr', 'by_pr', 'kind', 'age_days', 'lines'],
       `(select repo, origin_pr, by_pr, kind, age_days, sum(lines)::int as lines from tt_ledger_deaths ${where} group by repo, origin_pr, by_pr, kind, age_days) d`,
     ),
-    list<[string, number | null, number, string, string]>(['repo', 'origin_pr', 'age_days', 'path', 'sha'], 'tt_ledger_gaps'),
+    list<[string, number | null, number, string, string, number]>(
+      ['repo', 'origin_pr', 'age_days', 'path', 'sha', 'lines'],
+      'tt_ledger_gaps',
+    ),
     list<[string, string, number, string]>(
       ['repo', 'sha', ms('committed_at'), 'reverts'],
       `(select * from tt_ledger_commits where reverts <> '') c`,
@@ -99,6 +104,7 @@ export async function loadTrustTaxDataset(db: SqlClient, options: { repo?: strin
       headSha: r[13],
       additions: r[14],
       deletions: r[15],
+      closedAt: iso(r[16]),
     })),
     reviews: reviews.map((r) => ({
       repo: r[0],
@@ -116,7 +122,7 @@ export async function loadTrustTaxDataset(db: SqlClient, options: { repo?: strin
     ledger: {
       births: births.map((r) => ({ repo: r[0], pr: r[1], lines: r[2] })),
       deaths: deaths.map((r) => ({ repo: r[0], originPr: r[1], byPr: r[2], kind: r[3], ageDays: r[4], lines: r[5] })),
-      gaps: gaps.map((r) => ({ repo: r[0], originPr: r[1], ageDays: r[2], path: r[3], sha: r[4] })),
+      gaps: gaps.map((r) => ({ repo: r[0], originPr: r[1], ageDays: r[2], path: r[3], sha: r[4], lines: r[5] })),
       commits: commits.map((r) => ({ repo: r[0], sha: r[1], at: iso(r[2]) as string, reverts: r[3].split(' ') })),
     },
   };

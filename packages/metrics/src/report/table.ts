@@ -1,5 +1,6 @@
 import type { TrustTaxReport } from '../trust-tax/report.js';
 import { cellText } from './cells.js';
+import { flowText } from './flow.js';
 
 /** Plain-text report for a terminal. */
 export function toTable(report: TrustTaxReport): string {
@@ -16,6 +17,7 @@ export function toTable(report: TrustTaxReport): string {
   out.push(`${'cohort'.padEnd(width[0] as number)}  ${'measure'.padEnd(width[1] as number)}  trust tax`);
   for (const r of rows) out.push(`${(r[0] as string).padEnd(width[0] as number)}  ${(r[1] as string).padEnd(width[1] as number)}  ${r[2]}`);
   if (report.cohorts.length === 0) out.push('(no AI or unknown-cohort PRs to compare)');
+  if (report.flow.rows.length > 0) out.push('', ...flowText(report.flow));
   if (report.gaps.length > 0)
     out.push(
       '',

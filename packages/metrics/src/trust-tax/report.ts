@@ -4,6 +4,8 @@ import { compositeComponents, measureNames } from '../measures/names.js';
 import type { PrMeasures, TrustTaxDataset } from '../measures/types.js';
 import { type SizeBucket, sizeBucket } from './buckets.js';
 import { type Cell, COMPARED, evaluateCells } from './evaluate.js';
+import { type FlowComparison, flowComparison } from './flow.js';
+import { type LineSurvival, lineSurvival } from './survival.js';
 
 export interface TrustTaxOptions {
   /** When the report is made (ISO); defaults to now. */
@@ -56,6 +58,10 @@ export interface TrustTaxReport {
   byAuthor?: { author: string; cells: Cell[] }[];
   rows: PullRequestRow[];
   gaps: { repo: string; path: string; sha: string }[];
+  /** Acceptance, pickup, review time and unreviewed merges per cohort, beside published figures (context only). */
+  flow: FlowComparison;
+  /** Kaplan–Meier line survival per cohort and the Cox ratio of AI lines, from the stored ledger. */
+  survival: LineSurvival;
 }
 
 /** Measure every merged PR, then compute trust tax per cohort and breakdowns (definitions in docs/trust-tax.md). */
@@ -129,6 +135,8 @@ export function buildTrustTaxReport(data: TrustTaxDataset, options: TrustTaxOpti
       values: r.values,
     })),
     gaps: dedupeGaps(data.ledger.gaps),
+    flow: flowComparison(data.pullRequests, all, since),
+    survival: lineSurvival(data, asOf, windows),
   };
 }
 

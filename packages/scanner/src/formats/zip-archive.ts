@@ -47,6 +47,15 @@ export async function analyseZip(ctx: ScanContext): Promise<Analysis> {
         path: source.name,
       }),
     );
+  const overlapping = overlappingEntries(dir.entries);
+  if (overlapping.size > 0)
+    findings.push(
+      finding(
+        RULES.overlappingMembers,
+        `${overlapping.size} central-directory entries overlap the data of another member (a zip bomb's shape); each byte range was analysed once`,
+        { path: source.name },
+      ),
+    );
   const seen = new Set<string>();
   let storages = 0;
   let scripts = 0;
@@ -58,6 +67,7 @@ export async function analyseZip(ctx: ScanContext): Promise<Analysis> {
       findings.push(finding(RULES.duplicateMember, `member ${JSON.stringify(e.name)} appears more than once`, { path: source.name }));
     seen.add(e.name);
     if (e.name.endsWith('/') && e.compressedSize === 0) continue;
+    if (overlapping.has(e)) continue;
     if (layout.prefix !== undefined && isStorage(e.name, layout.prefix)) {
       storages++;
       continue;
@@ -67,7 +77,11 @@ export async function analyseZip(ctx: ScanContext): Promise<Analysis> {
       const member = await openMember(source, dir, e, limits, ctx.budget, path, layout.prefix !== undefined);
       for (const w of member.warnings) findings.push(finding(RULES.headerMismatch, w, { path }));
       if (member.crcMismatch) findings.push(finding(RULES.crcMismatch, `member ${e.name} does not match its CRC-32`, { path }));
-      const a = await ctx.scanNested(member.source);
+      // torch unpickles data.pkl whatever it looks like; sniffing it as text or an archive would be a differential.
+      const a =
+        layout.prefix !== undefined && e.name === `${layout.prefix}data.pkl`
+          ? await ctx.scanPickle(member.source)
+          : await ctx.scanNested(member.source);
       absorb(findings, a, path);
       nested.push(a);
     } catch (err) {
@@ -85,6 +99,19 @@ export async function analyseZip(ctx: ScanContext): Promise<Analysis> {
   }
   if (layout.format === 'numpy-npz') metadata.framework = 'numpy';
   return conclude(layout.format, findings, nested, metadata);
+}
+
+/** Entries whose data starts inside an earlier member's (same local header, or a quoted overlap): read once. */
+function overlappingEntries(entries: readonly ZipEntry[]): Set<ZipEntry> {
+  const byStart = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+  const out = new Set<ZipEntry>();
+  let end = -1;
+  for (const e of byStart) {
+    if (e.compressedSize === 0 && e.name.endsWith('/')) continue;
+    if (e.localOffset < end) out.add(e);
+    end = Math.max(end, e.localOffset + 30 + e.compressedSize);
+  }
+  return out;
 }
 
 // `<prefix>data/<key>`: raw tensor bytes that torch copies into storages and never unpickles.

@@ -2,6 +2,9 @@
  * The malicious half of the public corpus: each public attack class rebuilt from its description as bytes
  * (never a copied file). `expect` is the verdict under the default policy; every case must block.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import type { Verdict } from '@trustgate/core';
 import { call4, concat, op, pickle0, pickle4 } from './pickle-writer.js';
@@ -105,11 +108,40 @@ export const ATTACKS: readonly Attack[] = [
   { name: 'overlapping central-directory entries', class: 'container', source: 'David Fifield, non-recursive zip bomb', bytes: () => zipOf([{ name: 'a.pkl', data: osSystem4() }], { extraEntries: { of: 0, count: 2000 } }), expect: 'unsafe' },
   { name: 'payload in a nested zip', class: 'container', source: 'nested archives', bytes: () => zipOf([{ name: 'inner.zip', data: torchZip(osSystem4()) }]), expect: 'unsafe' },
   { name: 'encrypted member of a plain zip', class: 'container', source: 'issue 14 item 7', bytes: () => zipOf([{ name: 'model.pkl', data: osSystem4(), flags: 1 }]), expect: 'error' },
+  { name: 'overlapping entries with no payload (zip bomb shape)', class: 'container', source: 'David Fifield, non-recursive zip bomb', bytes: () => zipOf([{ name: 'a.pkl', data: pickle4('collections', 'OrderedDict'), deflate: true }], { extraEntries: { of: 0, count: 5000 } }), expect: 'review' },
+  { name: 'tar whose first header is a pickle', class: 'parser-differential', source: 'issue 14 class 5g', bytes: () => tarPolyglot(), expect: 'unsafe' },
+  { name: 'HDF5 with a .keras zip appended', class: 'parser-differential', source: 'issue 14 class 5g (keras uses zipfile.is_zipfile)', bytes: () => concat(readFixture('formats/keras/benign.h5'), zipOf([{ name: 'config.json', data: readFixture('formats/keras/lambda-config.json') }, { name: 'metadata.json', data: te.encode('{"keras_version": "3.0.0"}') }])), expect: 'unsafe' },
+  { name: 'data.pkl that is not a pickle at all', class: 'parser-differential', source: 'issue 14 class 5c', bytes: () => torchZip(te.encode('PK\x03\x04 not a pickle')), expect: 'error' },
+  { name: 'SSTI chat template in tokenizer_config (default_chat_template)', class: 'parser-differential', source: 'CVE-2024-34359 (llama-cpp-python SSTI)', bytes: () => te.encode(JSON.stringify({ tokenizer_class: 'X', default_chat_template: "{{ ''.__class__.__mro__[1].__subclasses__() }}" })), expect: 'unsafe' },
+  { name: 'SSTI chat template in a YAML config', class: 'parser-differential', source: 'issue 14 class 5f (templates in YAML)', bytes: () => te.encode("model: x\nchat_template: |\n  {% for m in messages %}{{ cycler.__init__.__globals__.os.popen('id').read() }}{% endfor %}\n"), expect: 'unsafe' },
+  { name: 'chat template that does not parse', class: 'parser-differential', source: 'issue 14 class 5f', file: 'chat_template.jinja', bytes: () => te.encode('{% for message in messages %}{{ message[ }}{% endfor %}'), expect: 'error' },
+  { name: 'SavedModel without saved_model_schema_version', class: 'parser-differential', source: 'issue 14 class 5e (the field is optional to TensorFlow)', bytes: () => readFixture('formats/savedmodel/malicious/saved_model.pb').subarray(2), expect: 'unsafe' },
   // Nothing unparsed is ever safe.
   { name: 'Git LFS pointer as model.pt', class: 'unparsed', source: 'issue 14 item 7', file: 'model.pt', bytes: () => te.encode(`version https://git-lfs.github.com/spec/v1\noid sha256:${'a'.repeat(64)}\nsize 1234\n`), expect: 'error' },
   { name: 'text under a model extension', class: 'unparsed', source: 'issue 14 item 7', file: 'weights.bin', bytes: () => te.encode('not really a model\n'), expect: 'error' },
   { name: 'unknown binary', class: 'unparsed', source: 'issue 14 item 7', file: 'model.ckpt', bytes: () => new Uint8Array([1, 2, 3, 0xfe, 0xff, 0, 9]), expect: 'error' },
 ];
+
+function readFixture(rel: string): Uint8Array {
+  return new Uint8Array(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', rel)));
+}
+
+/** A ustar header whose name field is a protocol-0 pickle calling os.system, then the end blocks. */
+function tarPolyglot(): Uint8Array {
+  const block = new Uint8Array(512);
+  block.set(te.encode("cos\nsystem\n(S'id'\ntR."), 0);
+  block.set(te.encode('0000644\0'), 100);
+  block.set(te.encode('0000000\0'), 108);
+  block.set(te.encode('0000000\0'), 116);
+  block.set(te.encode('00000000000\0'), 124);
+  block.set(te.encode('00000000000\0'), 136);
+  block[156] = 0x30;
+  block.set(te.encode('ustar\x0000'), 257);
+  block.fill(0x20, 148, 156);
+  const sum = block.reduce((a, b) => a + b, 0);
+  block.set(te.encode(`${sum.toString(8).padStart(6, '0')}\0 `), 148);
+  return concat(block, new Uint8Array(1024));
+}
 
 function npyHeader(dict: string, body: Uint8Array): Uint8Array {
   let header = dict;

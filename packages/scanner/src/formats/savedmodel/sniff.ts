@@ -9,11 +9,20 @@ function varint(head: Uint8Array, at: number): [number, number] | undefined {
   return undefined;
 }
 
-/** SavedModel: schema version 1, then a MetaGraphDef whose first field is meta_info_def or graph_def. */
+/**
+ * SavedModel: an optional schema version (field 1, which TensorFlow's loader does not require), then a
+ * MetaGraphDef (field 2) whose first field is meta_info_def or graph_def.
+ */
 export function sniffSavedModel(head: Uint8Array): boolean {
-  if (head[0] !== 0x08 || head[1] !== 0x01 || head[2] !== 0x12) return false;
-  const len = varint(head, 3);
-  return len !== undefined && (head[len[1]] === 0x0a || head[len[1]] === 0x12);
+  let at = 0;
+  if (head[0] === 0x08) {
+    const version = varint(head, 1);
+    if (version === undefined || version[0] > 16) return false;
+    at = version[1];
+  }
+  if (head[at] !== 0x12) return false;
+  const len = varint(head, at + 1);
+  return len !== undefined && len[0] > 0 && (head[len[1]] === 0x0a || head[len[1]] === 0x12);
 }
 
 /** GraphDef: a first NodeDef whose name and op are both printable identifiers. */

@@ -58,6 +58,15 @@ function accessedName(n: Node): { name?: string; dynamic: boolean } | undefined 
   return undefined;
 }
 
+/**
+ * What Jinja 3 accepts and @huggingface/jinja does not, rewritten to an equivalent for analysis: `{% raw %}`
+ * blocks are literal output (dropped), and an empty tuple `()` is read as an empty list.
+ */
+function asParsable(text: string): string {
+  const noRaw = text.replace(/\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}/g, '');
+  return noRaw.replace(/([^\w)\]\s]\s*)\(\s*\)/g, '$1[]');
+}
+
 /** Checks one template's syntax tree; `label` says where it came from (`tokenizer.chat_template`, a file name). */
 export function analyseTemplate(text: string, path: string, label: string): Finding[] {
   if (text.length > MAX_TEMPLATE_CHARS) {
@@ -72,7 +81,7 @@ export function analyseTemplate(text: string, path: string, label: string): Find
   }
   let program: Node;
   try {
-    program = parse(tokenize(text)) as unknown as Node;
+    program = parse(tokenize(asParsable(text))) as unknown as Node;
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     return [finding('TG-TPL-001', 'medium', path, `${label} could not be parsed (${why}); it was not checked, review it by hand.`)];

