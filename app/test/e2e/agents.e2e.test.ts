@@ -28,7 +28,7 @@ afterEach(async () => {
 });
 
 function lastCheck() {
-  const all = h.github.calls('checks/create').filter((c: { body: { name: string } }) => c.body.name === REVIEW);
+  const all = h.github.calls('checks/create').filter((c) => c.body.name === REVIEW);
   return all[all.length - 1]?.body as { status: string; conclusion?: string; output: { title: string; summary: string } };
 }
 
@@ -65,9 +65,7 @@ describe('agent governance in the architecture review', () => {
   test('a human PR that changes no agent file is not reviewed and reads no contents', async () => {
     await h.github.deliver('pull_request', pullRequestEvent(h.github.state, humanPr(23, { 'src/a.ts': 'x' }), 'opened'));
     expect(lastCheck().conclusion).toBe('success');
-    expect(h.github.calls('repos/get-content').filter((c: { url?: string; path?: string }) => JSON.stringify(c).includes(sha(23)))).toEqual(
-      [],
-    );
+    expect(h.github.calls('repos/get-content').filter((c) => JSON.stringify(c).includes(sha(23)))).toEqual([]);
   });
 
   test('an agent PR with no resolvable initiator needs one more approval, and the check says why', async () => {
