@@ -10,8 +10,8 @@ import type { Logger } from './handlers/index.js';
 import type { AppMetrics } from './http/metrics.js';
 import type { Executor } from './processing/job.js';
 
-/** A claim that the store cannot take in this long is answered 503: GitHub itself gives up after 10 s. */
-export const DEFAULT_CLAIM_TIMEOUT_MS = 5000;
+/** A claim that the store cannot take in this long is answered 503, before GitHub itself gives up (10 s). */
+export const DEFAULT_CLAIM_TIMEOUT_MS = 6000;
 
 export interface AppDependencies {
   store: Store;

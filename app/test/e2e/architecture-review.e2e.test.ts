@@ -179,10 +179,13 @@ describe('architecture review on AI pull requests', () => {
   test('an override by someone outside the override teams is refused', async () => {
     const pr = agentPr(12, { comments: [{ user: 'bob', body: '/trustgate override because' }] });
     await h.github.deliver('check_run', checkRunRequestedAction(h.github.state, pr, 'bob'));
-    expect(h.github.calls('issues/create-comment').map((c) => c.body.body)).toEqual([
-      'trustgate: override refused: @bob is not a member of @octo-org/security.',
-    ]);
+    const refusal = `trustgate: override refused: @bob is not a member of @octo-org/security.\n\n<!-- trustgate:override-refused:${sha(12)} -->`;
+    expect(h.github.calls('issues/create-comment').map((c) => c.body.body)).toEqual([refusal]);
     expect(checks(REVIEW)).toEqual([]);
+    // Asked again: the one marked comment is found and left as it is, not posted twice.
+    await h.github.deliver('check_run', checkRunRequestedAction(h.github.state, pr, 'bob'));
+    expect(h.github.calls('issues/create-comment')).toHaveLength(1);
+    expect(h.github.state.pulls.get(12)?.comments.map((c) => c.body)).toEqual(['/trustgate override because', refusal]);
   });
 
   test('a merge group is evaluated, and waiting there is a failure', async () => {

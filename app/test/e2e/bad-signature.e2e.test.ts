@@ -32,4 +32,4 @@ test('after a forged delivery, the same App and a new one both go on processing'
   }
   const { rows } = await first.app.store.query<{ status: string }>('select status from deliveries');
   expect(rows).toEqual([{ status: 'done' }]);
-}, 30_000);
+}, 120_000);

@@ -54,7 +54,7 @@ async function replica(h: Harness, databaseUrl: string): Promise<RunningApp> {
     const all = [...(await outcomes(h.app)), ...(await outcomes(second))];
     const count = (re: RegExp) => all.filter((o) => re.test(o)).reduce((n, o) => n + Number(o.split(' ')[1]), 0);
     expect(count(/^processed /)).toBe(5);
-    expect(count(/^(duplicate|in-flight) /)).toBe(5);
+    expect(count(/^(duplicate|queued) /)).toBe(5);
 
     // One architecture-review and one guardrails check per pull request, never two.
     const created = h.github.calls('checks/create').map((c) => `${String(c.body.head_sha).slice(-2)} ${String(c.body.name)}`);
