@@ -205,8 +205,10 @@ const YAML_FORMAT = 'chat-template-yaml';
 function yamlTemplates(value, path, key, out, depth = 0) {
     if (depth > 64)
         return;
-    if (Array.isArray(value))
-        value.forEach((v, i) => yamlTemplates(v, path, `${key}[${i}]`, out, depth + 1));
+    if (Array.isArray(value)) {
+        for (const [i, v] of value.entries())
+            yamlTemplates(v, path, `${key}[${i}]`, out, depth + 1);
+    }
     else if ((0,bytes/* isRecord */.u4)(value))
         for (const [k, v] of Object.entries(value)) {
             const at = key ? `${key}.${k}` : k;

@@ -46634,7 +46634,7 @@ async function analyseSource(source, policy, depth = 0, budget = new containers_
     try {
         return as === 'pickle' ? await analysePickleFile(ctx, await source.read(0, HEAD)) : await dispatch(ctx);
     }
-    catch (e) {
+    catch {
         return (0,conclude/* conclude */.Ep)('unknown', [
             (0,rules/* finding */.gk)(rules/* RULES */.y0.parseError, 'the content could not be followed by the analyser (malformed); the file was not fully analysed', {
                 path: source.name,

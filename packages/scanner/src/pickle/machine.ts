@@ -5,7 +5,7 @@ import { PickleError } from './error.js';
 import { NeedBytes, type PickleInput, PickleTruncated } from './input.js';
 import { FIXED_ARG_BYTES, HIGHEST_PROTOCOL, OPCODES } from './opcodes.js';
 import { decodeEscapedString, decodeRawUnicodeEscape, decodeUtf8, latin1 } from './strings.js';
-import { BYTES, globalName, int, NONE, SCALAR, str, TRACKED_ITEMS, tuple, UNKNOWN, type Value } from './values.js';
+import { globalName, int, NONE, SCALAR, str, TRACKED_ITEMS, tuple, UNKNOWN, type Value } from './values.js';
 
 export interface MachineLimits {
   maxOpcodes: number;

@@ -74,8 +74,9 @@ const YAML_FORMAT = 'chat-template-yaml';
 /** Every string under a chat-template key, at any depth of a YAML document (serving and training configs). */
 function yamlTemplates(value: unknown, path: string, key: string, out: Finding[], depth = 0): void {
   if (depth > 64) return;
-  if (Array.isArray(value)) value.forEach((v, i) => yamlTemplates(v, path, `${key}[${i}]`, out, depth + 1));
-  else if (isRecord(value))
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) yamlTemplates(v, path, `${key}[${i}]`, out, depth + 1);
+  } else if (isRecord(value))
     for (const [k, v] of Object.entries(value)) {
       const at = key ? `${key}.${k}` : k;
       if (TEMPLATE_KEYS.includes(k)) out.push(...chatTemplateFindings(v, path, at));
