@@ -46634,9 +46634,9 @@ async function analyseSource(source, policy, depth = 0, budget = new containers_
     try {
         return as === 'pickle' ? await analysePickleFile(ctx, await source.read(0, HEAD)) : await dispatch(ctx);
     }
-    catch (e) {
+    catch {
         return (0,conclude/* conclude */.Ep)('unknown', [
-            (0,rules/* finding */.gk)(rules/* RULES */.y0.parseError, `analysis failed: ${e.message ?? String(e)}; the file was not fully analysed`, {
+            (0,rules/* finding */.gk)(rules/* RULES */.y0.parseError, 'the content could not be followed by the analyser (malformed); the file was not fully analysed', {
                 path: source.name,
             }),
         ]);
@@ -59267,7 +59267,9 @@ async function failClosed(format, rules, source, run) {
     catch (err) {
         // A cap exceeded is a crafted file (unsafe); anything else means we could not tell (error).
         const limit = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelFormatError */ .xG && err.code === 'MODEL_FORMAT_LIMIT';
-        const what = err instanceof Error ? err.message : String(err);
+        // Our own errors say what is wrong; a library's exception (TypeError from the HDF5 reader) only that the
+        // reader could not follow the bytes: its text names our internals, not the file.
+        const what = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelFormatError */ .xG ? err.message : 'the reader could not follow its structure';
         const rule = typeof rules === 'string' ? rules : limit ? rules.limit : rules.malformed;
         const found = {
             rule,

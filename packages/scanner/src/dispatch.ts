@@ -58,9 +58,9 @@ export async function analyseSource(
   };
   try {
     return as === 'pickle' ? await analysePickleFile(ctx, await source.read(0, HEAD)) : await dispatch(ctx);
-  } catch (e) {
+  } catch {
     return conclude('unknown', [
-      finding(RULES.parseError, `analysis failed: ${(e as Error).message ?? String(e)}; the file was not fully analysed`, {
+      finding(RULES.parseError, 'the content could not be followed by the analyser (malformed); the file was not fully analysed', {
         path: source.name,
       }),
     ]);

@@ -51,7 +51,9 @@ export async function failClosed(
   } catch (err) {
     // A cap exceeded is a crafted file (unsafe); anything else means we could not tell (error).
     const limit = err instanceof ModelFormatError && err.code === 'MODEL_FORMAT_LIMIT';
-    const what = err instanceof Error ? err.message : String(err);
+    // Our own errors say what is wrong; a library's exception (TypeError from the HDF5 reader) only that the
+    // reader could not follow the bytes: its text names our internals, not the file.
+    const what = err instanceof ModelFormatError ? err.message : 'the reader could not follow its structure';
     const rule = typeof rules === 'string' ? rules : limit ? rules.limit : rules.malformed;
     const found: Finding = {
       rule,
