@@ -159,7 +159,8 @@ export async function startServer(settings: AppSettings, options: { engines?: En
       server.listen(settings.port, settings.host, () => resolve());
     });
   } catch (err) {
-    // A failed start must not leave the store and processing threads keeping the process alive.
+    // A failed start must not leave the job engine, the store and processing threads keeping the process alive.
+    await jobs.stop();
     await executor.close();
     if (!options.store) await store.close();
     throw err;
