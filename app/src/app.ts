@@ -1,4 +1,4 @@
-import { failDelivery, type Store } from '@trustgate/metrics';
+import { failDelivery, type Store, storedDelivery } from '@trustgate/metrics';
 import type { ApplicationFunction } from 'probot';
 import type { Backlog } from './deliveries/backlog.js';
 import type { AnswersFirst } from './deliveries/burst.js';
@@ -105,6 +105,8 @@ export function deliveryWorker(deps: AppDependencies, log: Logger): (job: Delive
       deps.metrics.delivery(event, result.outcome === 'skipped' ? 'duplicate' : result.outcome);
       log.info({ delivery: job.delivery, event, outcome: result.outcome, attempt: job.retryCount + 1 }, 'delivery handled');
     } catch (err) {
+      // The run failed before it could say which event it held: the stored delivery knows.
+      if (event === 'unknown') event = (await storedDelivery(deps.store, job.delivery).catch(() => undefined))?.event ?? event;
       deps.metrics.delivery(event, 'failed');
       const last = job.retryCount >= job.retryLimit;
       const message = (err as Error).message ?? String(err);
