@@ -25,7 +25,8 @@ export const environmentPolicySchema = z.strictObject({
     .strictObject({
       scan: z
         .strictObject({
-          maxVerdict: z.enum(['safe', 'review']).default('review'),
+          // A file the scanner sent to review has not been cleared: promoting it takes an explicit `maxVerdict: review`.
+          maxVerdict: z.enum(['safe', 'review']).default('safe'),
           maxSeverity: z.enum(['critical', 'high', 'medium', 'low', 'info']).optional(),
           waivableRules: z.array(z.string()).default([]),
         })
