@@ -31,7 +31,25 @@ export const environmentPolicySchema = z.strictObject({
         })
         .optional(),
       signature: z.strictObject({ signers: z.array(signerIdentitySchema).min(1) }).optional(),
-      provenance: z.strictObject({ workflows: z.array(z.string().min(1)).min(1) }).optional(),
+      provenance: z
+        .strictObject({
+          workflows: z.array(z.string().min(1)).min(1).describe('Build workflows, owner/repo/.github/workflows/f.yml[@ref].'),
+          sourceRepository: z
+            .string()
+            .regex(/^[^/\s]+\/[^/\s]+$/, 'owner/repo')
+            .optional()
+            .describe("owner/repo the build ran for; default each workflow's own repository (a shared builder elsewhere names it)."),
+          sourceRepositoryId: z
+            .string()
+            .regex(/^\d+$/, 'a numeric repository id')
+            .optional()
+            .describe('Numeric id of that repository: survives renames, changes when the repository is re-created.'),
+          selfHostedRunners: z
+            .boolean()
+            .default(false)
+            .describe('Accept provenance from self-hosted runners (reported as SLSA build level 1, never 2).'),
+        })
+        .optional(),
       approvals: z
         .strictObject({
           count: z.number().int().min(1).default(1),
