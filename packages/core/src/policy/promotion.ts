@@ -82,8 +82,24 @@ export const environmentPolicySchema = z.strictObject({
 export const promotionPolicySchema = z
   .strictObject({
     environments: z.record(z.string().min(1), environmentPolicySchema).default({}),
+    allowWithoutPolicy: z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        'Environments that may be deployed to with no promotion policy (exact names). Any other environment without an entry under environments is rejected.',
+      ),
   })
   .superRefine((policy, ctx) => {
+    // An environment both gated and allowed without a policy would be ambiguous: refuse it rather than pick one.
+    policy.allowWithoutPolicy.forEach((name, i) => {
+      if (name in policy.environments) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['allowWithoutPolicy', i],
+          message: `"${name}" has a policy under promotion.environments; remove it from one of the two`,
+        });
+      }
+    });
     // A promotion order naming an unknown environment (or itself) could never be met: say so at load time.
     for (const [name, env] of Object.entries(policy.environments)) {
       (env.requires.promotedFrom ?? []).forEach((before, i) => {
