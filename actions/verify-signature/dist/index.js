@@ -66543,7 +66543,21 @@ const environmentPolicySchema = strictObject({
         })
             .optional(),
         signature: strictObject({ signers: array(signerIdentitySchema).min(1) }).optional(),
-        provenance: strictObject({ workflows: array(schemas_string().min(1)).min(1) }).optional(),
+        provenance: strictObject({
+            workflows: array(schemas_string().min(1)).min(1).describe('Build workflows, owner/repo/.github/workflows/f.yml[@ref].'),
+            sourceRepository: schemas_string()
+                .regex(/^[^/\s]+\/[^/\s]+$/, 'owner/repo')
+                .optional()
+                .describe("owner/repo the build ran for; default each workflow's own repository (a shared builder elsewhere names it)."),
+            sourceRepositoryId: schemas_string()
+                .regex(/^\d+$/, 'a numeric repository id')
+                .optional()
+                .describe('Numeric id of that repository: survives renames, changes when the repository is re-created.'),
+            selfHostedRunners: schemas_boolean()
+                .default(false)
+                .describe('Accept provenance from self-hosted runners (reported as SLSA build level 1, never 2).'),
+        })
+            .optional(),
         approvals: strictObject({
             count: schemas_number().int().min(1).default(1),
             teams: array(schemas_string()).default([]),
@@ -66571,8 +66585,21 @@ const environmentPolicySchema = strictObject({
 /** `promotion:` — per environment, the evidence a digest needs before it may be deployed there. */
 const promotionPolicySchema = strictObject({
     environments: record(schemas_string().min(1), environmentPolicySchema).default({}),
+    allowWithoutPolicy: array(schemas_string().min(1))
+        .default([])
+        .describe('Environments that may be deployed to with no promotion policy (exact names). Any other environment without an entry under environments is rejected.'),
 })
     .superRefine((policy, ctx) => {
+    // An environment both gated and allowed without a policy would be ambiguous: refuse it rather than pick one.
+    policy.allowWithoutPolicy.forEach((name, i) => {
+        if (name in policy.environments) {
+            ctx.addIssue({
+                code: 'custom',
+                path: ['allowWithoutPolicy', i],
+                message: `"${name}" has a policy under promotion.environments; remove it from one of the two`,
+            });
+        }
+    });
     // A promotion order naming an unknown environment (or itself) could never be met: say so at load time.
     for (const [name, env] of Object.entries(policy.environments)) {
         (env.requires.promotedFrom ?? []).forEach((before, i) => {
