@@ -2,6 +2,7 @@ import { readFile, symlink } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { PREDICATE_TYPES } from '@trustgate/core';
+import { runCli } from '../support/cli.js';
 import { der, EKU, FULCIO, type LeafShape } from '../support/private-ca.js';
 import { BUILD, claims, createWorld, DAY, ISSUER, requirement, statements, SUBJECT, type World, workflow } from './world.js';
 
@@ -336,5 +337,49 @@ describe('the signers the hostile world is built on', () => {
       world.root,
     ]);
     expect([r.code, r.json?.verified]).toEqual([0, true]);
+  });
+});
+
+describe('OCI subjects: the digest only, no registry', () => {
+  const image = `oci://ghcr.io/acme/ml:v1@sha256:${SUBJECT}`;
+  test('verify-attestation takes oci://REGISTRY/REPO@sha256:HEX and binds the attestation to that digest', async () => {
+    const f = await world.attest('oci-provenance.json', statements.provenance(), { san: BUILD });
+    const ok = await world.cli(['verify-attestation', image, '--bundle', f, '--repo', 'acme/ml', '--trusted-root', world.root]);
+    expect([ok.code, ok.json?.verified]).toEqual([0, true]);
+    const other = `oci://ghcr.io/acme/ml@sha256:${'0'.repeat(64)}`;
+    const r = await world.cli(['verify-attestation', other, '--bundle', f, '--repo', 'acme/ml', '--trusted-root', world.root]);
+    expect([r.code, r.json?.errorCode]).toEqual([1, 'DIGEST_MISMATCH']);
+  });
+  test('a reference by tag only is an input error (DIGEST_INVALID, exit 2)', async () => {
+    const f = await world.attest('oci-tag.json', statements.provenance(), { san: BUILD });
+    const r = await world.cli([
+      'verify-attestation',
+      'oci://ghcr.io/acme/ml:latest',
+      '--bundle',
+      f,
+      '--repo',
+      'acme/ml',
+      '--trusted-root',
+      world.root,
+    ]);
+    expect([r.code, r.json?.errorCode]).toEqual([2, 'DIGEST_INVALID']);
+  });
+  test('the gate decides for an OCI subject by its digest', async () => {
+    const tests = await world.attest('oci-tests.json', statements.tests(), {});
+    const r = await runCli([
+      'gate',
+      '--policy',
+      world.policy,
+      '--environment',
+      'fresh',
+      '--subject',
+      image,
+      '--trusted-root',
+      world.root,
+      '--evidence',
+      tests,
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`sha256:${SUBJECT}`);
   });
 });
