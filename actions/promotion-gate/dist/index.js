@@ -46598,7 +46598,7 @@ async function writeOrWarn(io, what, permission, write) {
 
 /***/ }),
 
-/***/ 7841:
+/***/ 196:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46613,32 +46613,6 @@ var external_node_path_ = __nccwpck_require__(6760);
 var lib = __nccwpck_require__(3605);
 // EXTERNAL MODULE: ../../packages/core/dist/index.js + 31 modules
 var dist = __nccwpck_require__(3384);
-;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/for-digest.js
-/** Only evidence whose Statement names this exact digest counts; the rest is reported as about another artifact. */
-function evidenceForDigest(items, digest) {
-    const counted = [];
-    const ignored = [];
-    for (const item of items) {
-        if (namesDigest(item, digest))
-            counted.push(item);
-        else {
-            const named = item.statement.subject.flatMap((s) => Object.entries(s.digest).map(([a, h]) => `${a}:${h}`));
-            ignored.push({
-                origin: item.origin,
-                kind: 'other-digest',
-                predicateType: item.predicateType,
-                reason: `it is about ${named.join(', ')}, not ${digest.algorithm}:${digest.hex}`,
-            });
-        }
-    }
-    return { counted, ignored };
-}
-function namesDigest(item, digest) {
-    return item.statement.subject.some((s) => typeof s.digest[digest.algorithm] === 'string' && s.digest[digest.algorithm]?.toLowerCase() === digest.hex);
-}
-//# sourceMappingURL=for-digest.js.map
-// EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __nccwpck_require__(8476);
 ;// CONCATENATED MODULE: ../../packages/gate/dist/predicates.js
 
 /**
@@ -46671,6 +46645,45 @@ const KNOWN_PREDICATES = {
     [GATE_PREDICATE_TYPES.dataGovernance]: 'data governance',
 };
 //# sourceMappingURL=predicates.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/for-digest.js
+
+/**
+ * Only evidence whose Statement names this exact digest and whose predicate type the gate reads counts; the rest is
+ * reported (about another artifact, or of a type no requirement reads: it must not weigh on freshness or be listed
+ * as an input of the decision).
+ */
+function evidenceForDigest(items, digest) {
+    const counted = [];
+    const ignored = [];
+    for (const item of items) {
+        if (!(item.predicateType in KNOWN_PREDICATES)) {
+            ignored.push({
+                origin: item.origin,
+                kind: 'unknown-predicate',
+                predicateType: item.predicateType,
+                reason: `no requirement reads predicate type ${item.predicateType}`,
+            });
+        }
+        else if (namesDigest(item, digest))
+            counted.push(item);
+        else {
+            const named = item.statement.subject.flatMap((s) => Object.entries(s.digest).map(([a, h]) => `${a}:${h}`));
+            ignored.push({
+                origin: item.origin,
+                kind: 'other-digest',
+                predicateType: item.predicateType,
+                reason: `it is about ${named.join(', ')}, not ${digest.algorithm}:${digest.hex}`,
+            });
+        }
+    }
+    return { counted, ignored };
+}
+function namesDigest(item, digest) {
+    return item.statement.subject.some((s) => typeof s.digest[digest.algorithm] === 'string' && s.digest[digest.algorithm]?.toLowerCase() === digest.hex);
+}
+//# sourceMappingURL=for-digest.js.map
+// EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __nccwpck_require__(8476);
 ;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/types.js
 /** Evidence of one predicate type that verified against the given role's signers. */
 function evidenceOfType(ctx, predicateType, role = 'evidence') {
@@ -46695,13 +46708,29 @@ const approvalSchema = schemas/* object */.Ikc({
     environment: schemas/* string */.YjP().optional(),
     change: schemas/* object */.Ikc({ author: person.optional(), initiator: person.optional() }).optional(),
 });
-const aiTagSchema = schemas/* object */.Ikc({ author: person.optional(), initiator: person.optional(), agent: person.optional() });
+// The ai-tag predicate is attribution's Classification (initiator `{login, resolved}` or null) or the short form
+// `{author, initiator, agent}` with logins; anything else cannot say whom to exclude.
+const unresolvedInitiator = schemas/* union */.KCZ([schemas/* null */.chJ(), schemas/* object */.Ikc({ resolved: schemas/* literal */.euz(false) })]);
+const aiTagSchema = schemas/* object */.Ikc({
+    cohort: schemas/* string */.YjP().optional(),
+    author: person.optional(),
+    agent: schemas/* union */.KCZ([person, schemas/* null */.chJ()]).optional(),
+    initiator: schemas/* union */.KCZ([unresolvedInitiator, person]).optional(),
+    pullRequest: schemas/* object */.Ikc({ author: person.optional() }).optional(),
+});
+// Only for a change no agent touched can a missing initiator be complete: its author is the whole answer.
+const NO_AGENT = new Set(['human', 'bot']);
 /**
  * Approvals that count for this environment: for it (or for no environment in particular), well formed,
  * and not given by the change's author, its initiator or the agent that wrote it (no self-approval).
  */
 function countableApprovals(ctx) {
-    const authors = changeAuthors(ctx);
+    const { authors, unresolved } = changeAuthors(ctx);
+    if (unresolved.length > 0) {
+        // Fail closed: with the initiator unknown, any approver might be approving their own agent's change.
+        const why = `${unresolved.join(', ')} cannot say who initiated the change, so no approval can be checked for self-approval; fix the ai-tag evidence (a resolved initiator) to count approvals`;
+        return { approvals: [], rejected: [why] };
+    }
     const approvals = [];
     const rejected = [];
     for (const item of evidenceOfType(ctx, GATE_PREDICATE_TYPES.approval)) {
@@ -46735,15 +46764,25 @@ function countableApprovals(ctx) {
 }
 function changeAuthors(ctx) {
     const authors = new Set();
+    const unresolved = [];
     for (const item of evidenceOfType(ctx, dist/* PREDICATE_TYPES */.Cs.aiTag)) {
         const parsed = aiTagSchema.safeParse(item.statement.predicate);
-        if (!parsed.success)
+        if (!parsed.success) {
+            unresolved.push(item.origin);
             continue;
-        for (const p of [parsed.data.author, parsed.data.initiator, parsed.data.agent])
-            if (p)
-                authors.add(p.toLowerCase());
+        }
+        const tag = parsed.data;
+        const initiator = typeof tag.initiator === 'string' ? tag.initiator : undefined;
+        const people = [tag.author, tag.pullRequest?.author, initiator, tag.agent ?? undefined].filter((p) => p !== undefined);
+        const initiatorKnown = initiator !== undefined || (tag.cohort !== undefined && NO_AGENT.has(tag.cohort));
+        if (!initiatorKnown || people.length === 0) {
+            unresolved.push(item.origin);
+            continue;
+        }
+        for (const p of people)
+            authors.add(p.toLowerCase());
     }
-    return authors;
+    return { authors, unresolved };
 }
 //# sourceMappingURL=approval-evidence.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/approvals.js
@@ -54565,21 +54604,47 @@ function tryParse(text) {
 
 
 
-/** Read evidence files (JSON or JSON Lines). A file that cannot be read is an error: evidence is never skipped silently. */
+
+/**
+ * Read the evidence files the user named (JSON, JSON Lines, or an attestations API response). What the user named is
+ * read, or the run stops: a file that cannot be read, or a document in it that is not a Sigstore bundle, is an input
+ * error naming the file (never "malformed evidence" that lets the rest pass). A file named twice, under any spelling
+ * or through a symlink, is read once.
+ */
 async function loadEvidenceFiles(paths) {
     const all = [];
+    const seen = new Set();
     for (const path of paths) {
         let text;
+        let real;
         try {
-            text = await (0,promises_.readFile)(path, 'utf8');
+            real = await (0,promises_.realpath)(path);
+            text = await (0,promises_.readFile)(real, 'utf8');
         }
         catch (cause) {
             const why = cause.code ?? 'I/O error';
             throw new GateError('EVIDENCE_UNREADABLE', `cannot read evidence file ${path} (${why}); check the path`, { cause, file: path });
         }
-        all.push(...documentsFromText(text, path));
+        if (seen.has(real))
+            continue;
+        seen.add(real);
+        const documents = documentsFromText(text, path);
+        for (const doc of documents)
+            requireBundle(doc, path);
+        all.push(...documents);
     }
     return all;
+}
+function requireBundle(doc, file) {
+    const c = classify(doc);
+    if (c.kind === 'bundle')
+        return;
+    const what = doc.document === undefined
+        ? 'is not JSON'
+        : c.kind === 'statement'
+            ? 'is a bare in-toto Statement, which nobody signed'
+            : `is not a Sigstore bundle (${c.reason})`;
+    throw new GateError('EVIDENCE_INVALID', `evidence ${doc.origin} ${what}; pass Sigstore bundles (actions/attest, gh attestation download) or remove the file from the evidence`, { file });
 }
 //# sourceMappingURL=files.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/sigstore-verifier.js
@@ -54594,53 +54659,19 @@ function sigstoreVerifier(trustedRoot) {
     return async (bundle, signers) => {
         const verified = await verifyAttestationBundle(bundle, { signers, predicateType: null, trustedRoot: roots });
         const { subjectAlternativeName, ...claims } = verified.signer;
-        const signedAt = integratedTime(bundle);
+        // Only a time the verifier checked (a SET or an RFC 3161 token), never the bundle's unsigned integratedTime.
         return {
             statement: verified.statement,
             signer: { identity: subjectAlternativeName, ...claims },
-            ...(signedAt ? { signedAt } : {}),
+            ...(verified.signedAt ? { signedAt: verified.signedAt } : {}),
         };
     };
 }
 function isLoaded(value) {
     return typeof value === 'object' && value !== null && 'roots' in value && 'source' in value;
 }
-/** The transparency log's time of the (already verified) entry: when the evidence was signed. */
-function integratedTime(bundle) {
-    const entries = bundle.verificationMaterial?.tlogEntries;
-    if (!Array.isArray(entries))
-        return undefined;
-    const seconds = Number(entries[0]?.integratedTime);
-    return Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : undefined;
-}
 //# sourceMappingURL=sigstore-verifier.js.map
-;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/time.js
-// Where each predicate records when it was made; the first present wins.
-const TIME_FIELDS = [
-    ['timeVerified'],
-    ['approvedAt'],
-    ['timestamp'],
-    ['createdAt'],
-    ['runDetails', 'metadata', 'finishedOn'],
-    ['runDetails', 'metadata', 'startedOn'],
-];
-/** The predicate's own timestamp as ISO text, if it has a parseable one (attacker-controlled: checked). */
-function predicateTime(statement) {
-    for (const path of TIME_FIELDS) {
-        let value = statement.predicate;
-        for (const key of path)
-            value = typeof value === 'object' && value !== null ? value[key] : undefined;
-        if (typeof value === 'string') {
-            const ms = Date.parse(value);
-            if (!Number.isNaN(ms))
-                return new Date(ms).toISOString();
-        }
-    }
-    return undefined;
-}
-//# sourceMappingURL=time.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/verify.js
-
 
 
 const ROLES = ['evidence', 'signature', 'provenance'];
@@ -54674,8 +54705,19 @@ function claimedPredicateType(bundle) {
  * Statements are unsigned and malformed or failing bundles unverifiable: all are reported, none counted.
  */
 async function verifyEvidence(raws, signers, verifyBundle) {
-    const outcomes = await Promise.all(raws.map((raw) => verifyOne(raw, signers, verifyBundle)));
     const verified = { items: [], ignored: [] };
+    // The same bundle twice (two copies, a file and the API) is one piece of evidence.
+    const first = new Map();
+    const unique = raws.filter((raw) => {
+        const earlier = first.get(raw.sha256);
+        if (earlier === undefined) {
+            first.set(raw.sha256, raw.origin);
+            return true;
+        }
+        verified.ignored.push({ origin: raw.origin, kind: 'duplicate', reason: `the same document as ${earlier}` });
+        return false;
+    });
+    const outcomes = await Promise.all(unique.map((raw) => verifyOne(raw, signers, verifyBundle)));
     for (const o of outcomes) {
         if ('kind' in o)
             verified.ignored.push(o);
@@ -54716,7 +54758,8 @@ async function verifyOne(raw, signers, verifyBundle) {
         const reason = failures.length > 0 ? failures.join('; ') : 'the policy names no signers (evidenceSigners) to verify it against';
         return { origin: raw.origin, kind: 'unverifiable', reason };
     }
-    const time = first.signedAt?.toISOString() ?? predicateTime(first.statement);
+    // The predicate's own time is the signer's claim, not evidence of when it signed: only a verified time counts.
+    const time = first.signedAt?.toISOString();
     return {
         origin: raw.origin,
         sha256: raw.sha256,
@@ -54755,8 +54798,27 @@ function signerLists(policy) {
     return {
         evidence: policy.evidenceSigners,
         signature: policy.requires.signature?.signers ?? [],
-        provenance: (policy.requires.provenance?.workflows ?? []).map(workflowSigner),
+        provenance: provenanceSigners(policy.requires.provenance),
     };
+}
+/**
+ * The build workflows as signers bound, like `gh attestation verify --repo`, to the source repository (and owner) the
+ * build ran for: the right workflow called as a reusable workflow from another repository signs with that other
+ * repository's claims and is not provenance of this one. Self-hosted runners only when the policy says so.
+ */
+function provenanceSigners(rule) {
+    if (rule === undefined)
+        return [];
+    return rule.workflows.map((workflow) => {
+        const signer = workflowSigner(workflow);
+        const source = rule.sourceRepository ?? workflow.split('/').slice(0, 2).join('/');
+        signer.sourceRepository = source;
+        signer.sourceRepositoryOwner = source.split('/')[0];
+        if (rule.sourceRepositoryId !== undefined)
+            signer.sourceRepositoryId = rule.sourceRepositoryId;
+        signer.runnerEnvironment = rule.selfHostedRunners ? 'any' : 'github-hosted';
+        return signer;
+    });
 }
 /**
  * `owner/repo/.github/workflows/build.yml[@ref]` as the certificate identity GitHub Actions gives that
@@ -54787,7 +54849,7 @@ const DEFAULT_VERIFIER_ID = 'https://trustgate.dev/gate/v1';
 function verificationSummary(decision, options) {
     const digest = (0,dist/* parseDigest */.m)(decision.subject.digest);
     const passed = decision.decision === 'pass';
-    const provenance = decision.requirements.some((r) => r.id === 'provenance' && r.status === 'met');
+    const level = provenanceLevel(decision);
     const predicate = {
         verifier: { id: options.verifierId ?? DEFAULT_VERIFIER_ID, version: { trustgate: dist/* TRUSTGATE_VERSION */.D9 } },
         timeVerified: decision.decidedAt,
@@ -54795,13 +54857,25 @@ function verificationSummary(decision, options) {
         policy: { uri: options.policy.uri, digest: { sha256: options.policy.sha256 } },
         inputAttestations: decision.evidence.counted.map((e) => ({ uri: e.origin, digest: { sha256: e.sha256 } })),
         verificationResult: passed ? 'PASSED' : 'FAILED',
-        // GitHub artifact attestations of provenance meet SLSA Build L2; stronger claims need more than the gate sees.
-        verifiedLevels: passed ? [provenance ? 'SLSA_BUILD_LEVEL_2' : 'SLSA_BUILD_LEVEL_0'] : ['FAILED'],
+        verifiedLevels: passed ? [level] : ['FAILED'],
         slsaVersion: '1.0',
         environment: decision.environment,
     };
     const subject = { digest: { [digest.algorithm]: digest.hex }, ...(decision.subject.name ? { name: decision.subject.name } : {}) };
     return (0,dist/* buildStatement */.Y5)([subject], dist/* PREDICATE_TYPES */.Cs.vsa, predicate);
+}
+/**
+ * GitHub artifact attestations of provenance from GitHub-hosted runners meet SLSA Build L2 (a hosted build platform
+ * signs it); a self-hosted runner is the owner's machine, so its provenance is L1 at best. Stronger claims need more
+ * than the gate sees.
+ */
+function provenanceLevel(decision) {
+    const met = decision.requirements.find((r) => r.id === 'provenance' && r.status === 'met');
+    if (met === undefined)
+        return 'SLSA_BUILD_LEVEL_0';
+    const used = decision.evidence.counted.filter((e) => met.evidence.includes(e.origin));
+    const hosted = used.length > 0 && used.every((e) => e.signer.runnerEnvironment === 'github-hosted');
+    return hosted ? 'SLSA_BUILD_LEVEL_2' : 'SLSA_BUILD_LEVEL_1';
 }
 //# sourceMappingURL=vsa.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/promotion.js
@@ -54851,7 +54925,7 @@ function toDigest(subject) {
     if (typeof subject !== 'string')
         return subject;
     try {
-        return (0,dist/* parseDigest */.m)(subject);
+        return (0,dist/* parseSubject */.Ci)(subject);
     }
     catch (cause) {
         throw new GateError('SUBJECT_INVALID', `${cause.message} (the subject to promote)`, { cause });
@@ -54922,6 +54996,7 @@ function decisionToMarkdown(decision, options = {}) {
 }
 //# sourceMappingURL=report.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/index.js
+
 
 
 
@@ -55016,7 +55091,7 @@ async function subject(io, at) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3605);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7841);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(196);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .promotionGate */ .h);
@@ -55036,6 +55111,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   zMY: () => (/* binding */ schemas_boolean),
   k5n: () => (/* binding */ schemas_enum),
   euz: () => (/* binding */ literal),
+  chJ: () => (/* binding */ schemas_null),
   aig: () => (/* binding */ schemas_number),
   Ikc: () => (/* binding */ object),
   g1P: () => (/* binding */ record),
@@ -55044,7 +55120,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   KCZ: () => (/* binding */ union)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 ;// CONCATENATED MODULE: ../../node_modules/zod/v4/core/util.js
 
@@ -57843,9 +57919,9 @@ const $ZodUndefined = /*@__PURE__*/ (/* unused pure expression or super */ null 
         return payload;
     };
 })));
-const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodNull", (inst, def) => {
+const $ZodNull = /*@__PURE__*/ $constructor("$ZodNull", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.null;
+    inst._zod.pattern = _null;
     inst._zod.values = new Set([null]);
     inst._zod.parse = (payload, _ctx) => {
         const input = payload.value;
@@ -57859,7 +57935,7 @@ const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (c
         });
         return payload;
     };
-})));
+});
 const $ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodAny", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload) => payload;
@@ -60240,7 +60316,7 @@ function api_undefined(Class, params) {
 function api_null(Class, params) {
     return new Class({
         type: "null",
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -63800,13 +63876,13 @@ function schemas_undefined(params) {
     return core._undefined(ZodUndefined, params);
 }
 
-const ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodNull", (inst, def) => {
-    core.$ZodNull.init(inst, def);
+const ZodNull = /*@__PURE__*/ $constructor("ZodNull", (inst, def) => {
+    $ZodNull.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.nullProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => nullProcessor(inst, ctx, json, params);
+});
 function schemas_null(params) {
-    return core._null(ZodNull, params);
+    return api_null(ZodNull, params);
 }
 
 const ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodAny", (inst, def) => {
@@ -64605,6 +64681,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   MO: () => (/* reexport */ formatDigest),
   m: () => (/* reexport */ parseDigest),
   ON: () => (/* reexport */ parsePolicy),
+  Ci: () => (/* reexport */ parseSubject),
   Sx: () => (/* reexport */ promotionGateGate),
   nZ: () => (/* reexport */ resolvePolicy),
   qs: () => (/* reexport */ verdict_severityRank),
@@ -64612,7 +64689,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   uI: () => (/* reexport */ verdict_verdictRank)
 });
 
-// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, YAML_LIMITS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, combineVerdict, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, parseConfig, policyInput, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict, writeFileAtomic
+// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, YAML_LIMITS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, combineVerdict, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, guardrailsPolicySchema, highestSeverity, isDigest, isOciReference, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, parseConfig, policyInput, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict, writeFileAtomic
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 class TrustgateError extends Error {
@@ -64937,7 +65014,21 @@ const environmentPolicySchema = schemas/* strictObject */.rej({
         })
             .optional(),
         signature: schemas/* strictObject */.rej({ signers: schemas/* array */.YOg(signerIdentitySchema).min(1) }).optional(),
-        provenance: schemas/* strictObject */.rej({ workflows: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1) }).optional(),
+        provenance: schemas/* strictObject */.rej({
+            workflows: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1).describe('Build workflows, owner/repo/.github/workflows/f.yml[@ref].'),
+            sourceRepository: schemas/* string */.YjP()
+                .regex(/^[^/\s]+\/[^/\s]+$/, 'owner/repo')
+                .optional()
+                .describe("owner/repo the build ran for; default each workflow's own repository (a shared builder elsewhere names it)."),
+            sourceRepositoryId: schemas/* string */.YjP()
+                .regex(/^\d+$/, 'a numeric repository id')
+                .optional()
+                .describe('Numeric id of that repository: survives renames, changes when the repository is re-created.'),
+            selfHostedRunners: schemas/* boolean */.zMY()
+                .default(false)
+                .describe('Accept provenance from self-hosted runners (reported as SLSA build level 1, never 2).'),
+        })
+            .optional(),
         approvals: schemas/* strictObject */.rej({
             count: schemas/* number */.aig().int().min(1).default(1),
             teams: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
@@ -64965,8 +65056,21 @@ const environmentPolicySchema = schemas/* strictObject */.rej({
 /** `promotion:` — per environment, the evidence a digest needs before it may be deployed there. */
 const promotionPolicySchema = schemas/* strictObject */.rej({
     environments: schemas/* record */.g1P(schemas/* string */.YjP().min(1), environmentPolicySchema).default({}),
+    allowWithoutPolicy: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
+        .default([])
+        .describe('Environments that may be deployed to with no promotion policy (exact names). Any other environment without an entry under environments is rejected.'),
 })
     .superRefine((policy, ctx) => {
+    // An environment both gated and allowed without a policy would be ambiguous: refuse it rather than pick one.
+    policy.allowWithoutPolicy.forEach((name, i) => {
+        if (name in policy.environments) {
+            ctx.addIssue({
+                code: 'custom',
+                path: ['allowWithoutPolicy', i],
+                message: `"${name}" has a policy under promotion.environments; remove it from one of the two`,
+            });
+        }
+    });
     // A promotion order naming an unknown environment (or itself) could never be met: say so at load time.
     for (const [name, env] of Object.entries(policy.environments)) {
         (env.requires.promotedFrom ?? []).forEach((before, i) => {
@@ -65270,6 +65374,25 @@ function formatDigest(d) {
 }
 function isDigest(text) {
     return /^(sha256|sha384|sha512):[0-9a-fA-F]+$/.test(text.trim());
+}
+const OCI_REFERENCE = /^oci:\/\/([^/@\s]+)\/([^@\s]+)@([^@\s]+)$/;
+/**
+ * The artifact a verify or gate command is about: `sha256:<hex>`, or an OCI image by digest,
+ * `oci://REGISTRY/REPOSITORY[:TAG]@sha256:<hex>`. Only the digest is used (attestations name images by it); the
+ * registry is never contacted, and a reference without a digest is refused: a tag names no fixed image.
+ */
+function parseSubject(text) {
+    const trimmed = text.trim();
+    if (!/^oci:\/\//i.test(trimmed))
+        return parseDigest(trimmed);
+    const m = OCI_REFERENCE.exec(trimmed);
+    if (!m) {
+        throw new CoreError('DIGEST_INVALID', `"${text}" is not an OCI image by digest; expected oci://REGISTRY/REPOSITORY@sha256:<hex> (a tag alone names no fixed image)`);
+    }
+    return parseDigest(m[3]);
+}
+function isOciReference(text) {
+    return /^oci:\/\//i.test(text.trim());
 }
 //# sourceMappingURL=digest.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/foreign-errors.js

@@ -1,4 +1,4 @@
-import { type BundleVerifier, decidePromotion, decisionToMarkdown, GateError, sigstoreVerifier } from '@trustgate/gate';
+import { type BundleVerifier, decidePromotion, decisionToMarkdown, environmentRule, GateError, sigstoreVerifier } from '@trustgate/gate';
 import type { DecidePromotion } from './types.js';
 
 /**
@@ -8,12 +8,8 @@ import type { DecidePromotion } from './types.js';
 export function decideWithGateEngine(verifyBundle?: BundleVerifier): DecidePromotion {
   let verifier = verifyBundle;
   return async ({ policy, policySource, environment, subject, repo, github }) => {
-    if (!(environment in policy.promotion.environments)) {
-      return {
-        approved: true,
-        comment: `trustgate: environment \`${environment}\` has no promotion policy in ${policySource.uri}; nothing to enforce.`,
-      };
-    }
+    const rule = environmentRule(policy.promotion, environment, policySource.uri);
+    if (rule.kind !== 'gated') return { approved: rule.kind === 'allowed-without-policy', comment: rule.reason };
     if (!subject.startsWith('sha256:')) {
       return {
         approved: false,

@@ -1,3 +1,4 @@
+import { noPolicyReason } from '@trustgate/gate';
 import { configErrorOutput } from '../checks/config-error.js';
 import { loadPolicy } from '../config/load.js';
 import { deploymentSubject, runOfCallback } from '../deployments/callback.js';
@@ -11,7 +12,7 @@ interface ProtectionRulePayload {
   repository?: { default_branch?: unknown };
 }
 
-/** deployment_protection_rule.requested: the gate engine decides, the callback approves or rejects with the reason. */
+/** deployment_protection_rule.requested: the gate engine decides, the callback approves or rejects with the reason (no policy: rejected). */
 export const onDeploymentProtectionRule: Handler = async (ctx) => {
   const p = ctx.payload as ProtectionRulePayload;
   const repo = repoOf(ctx.payload);
@@ -39,7 +40,8 @@ export const onDeploymentProtectionRule: Handler = async (ctx) => {
     }
     const loaded = await loadPolicy(ctx.github, repo, ref);
     if (loaded.kind === 'none') {
-      return { approved: true, comment: `trustgate: no policy in ${repo.owner}/${repo.repo}; nothing to enforce for ${environment}.` };
+      // No file at all: nothing can allow the environment (allowWithoutPolicy lives in the file), so it is rejected.
+      return { approved: false, comment: noPolicyReason(environment, `${repo.owner}/${repo.repo}`, false) };
     }
     if (loaded.kind === 'invalid') {
       const out = configErrorOutput(loaded.error);

@@ -182,7 +182,7 @@ describe('deployment protection rule', () => {
     expect(call?.body.comment).toContain('fail');
   });
 
-  test('an environment without a promotion policy is approved, a commit without a digest is rejected', async () => {
+  test('an environment without a promotion policy is rejected with how to add one; a commit without a digest is rejected', async () => {
     const hh = await harness();
     hh.github.state.files.set('octo-org/service@main:.github/trustgate.yml', policy);
     await hh.github.deliver(
@@ -194,8 +194,29 @@ describe('deployment protection rule', () => {
       deploymentProtectionRuleEvent(hh.github.state, { environment: 'production', sha: sha(52) }),
     );
     const calls = hh.github.calls('actions/review-custom-gates-for-run').map((c) => c.body);
-    expect(calls.map((c) => c.state)).toEqual(['approved', 'rejected']);
+    expect(calls.map((c) => c.state)).toEqual(['rejected', 'rejected']);
+    expect(calls[0]?.comment).toContain('has no promotion policy for environment `staging`');
+    expect(calls[0]?.comment).toContain('allowWithoutPolicy: [staging]');
     expect(calls[1]?.comment).toContain(`names only gitCommit:${sha(52)}`);
+  });
+
+  test('an environment listed in allowWithoutPolicy is approved; a repository with no policy file is rejected', async () => {
+    const hh = await harness();
+    hh.github.state.files.set('octo-org/service@main:.github/trustgate.yml', `${policy}  allowWithoutPolicy: [preview]\n`);
+    await hh.github.deliver(
+      'deployment_protection_rule',
+      deploymentProtectionRuleEvent(hh.github.state, { environment: 'preview', sha: sha(54), digest }),
+    );
+    hh.github.state.files.delete('octo-org/service@main:.github/trustgate.yml');
+    await hh.github.deliver(
+      'deployment_protection_rule',
+      deploymentProtectionRuleEvent(hh.github.state, { environment: 'production', sha: sha(55), digest }),
+    );
+    const calls = hh.github.calls('actions/review-custom-gates-for-run').map((c) => c.body);
+    expect(calls.map((c) => c.state)).toEqual(['approved', 'rejected']);
+    expect(calls[0]?.comment).toContain('promotion.allowWithoutPolicy');
+    expect(calls[1]?.comment).toContain('no trustgate policy in octo-org/service');
+    expect(calls[1]?.comment).toContain('```yaml');
   });
 });
 

@@ -1,4 +1,5 @@
 export { type CountedEvidence, type Decision, type DecisionInput, decide, type WaiverRecord } from './decide.js';
+export { type EnvironmentRule, environmentRule, noPolicyReason } from './environment.js';
 export { GateError, type GateErrorCode } from './errors.js';
 export {
   type AttestationsClient,

@@ -1,4 +1,4 @@
-import { type Digest, parseDigest, type PromotionPolicy, type Statement, type TrustgateError } from '@trustgate/core';
+import { type Digest, parseSubject, type PromotionPolicy, type Statement, type TrustgateError } from '@trustgate/core';
 import { type Decision, decide } from './decide.js';
 import { GateError } from './errors.js';
 import { type AttestationsClient, attestationsForDigest } from './evidence/attestations-api.js';
@@ -13,7 +13,7 @@ export interface PromotionInput {
   /** Where the policy came from and the sha256 of its bytes (recorded in the decision Statement). */
   policySource: { uri: string; sha256: string };
   environment: string;
-  /** `sha256:<hex>` of the artifact to promote. */
+  /** `sha256:<hex>` of the artifact to promote, or an OCI image by digest (`oci://REGISTRY/REPO@sha256:<hex>`). */
   subject: string | Digest;
   subjectName?: string;
   /** Evidence documents already read (files, a webhook's payload). */
@@ -79,7 +79,7 @@ export async function decidePromotion(input: PromotionInput, deps: PromotionDeps
 function toDigest(subject: string | Digest): Digest {
   if (typeof subject !== 'string') return subject;
   try {
-    return parseDigest(subject);
+    return parseSubject(subject);
   } catch (cause) {
     throw new GateError('SUBJECT_INVALID', `${(cause as TrustgateError).message} (the subject to promote)`, { cause });
   }

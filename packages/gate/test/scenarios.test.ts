@@ -200,6 +200,56 @@ describe('promotion gate scenarios over signed evidence', () => {
     });
   });
 
+  // The bypass: an unresolved initiator used to fail the ai-tag schema, the tag was skipped, and alice (who started
+  // the agent) could approve its change. Every shape that cannot name the initiator now blocks the approvals.
+  test.each([
+    { name: 'initiator null', predicate: { cohort: 'agent', agent: 'copilot-swe-agent[bot]', initiator: null } },
+    {
+      name: 'initiator unresolved (attribution Classification)',
+      predicate: {
+        cohort: 'agent',
+        agent: 'copilot-swe-agent[bot]',
+        initiator: { id: 'alice@example.com', resolved: false, rule: 'co-author-trailer' },
+        pullRequest: { repository: 'acme/ml', number: 7, headSha: 'a'.repeat(40), author: 'copilot-swe-agent[bot]' },
+      },
+    },
+    { name: 'initiator missing', predicate: { cohort: 'agent', agent: 'copilot-swe-agent[bot]' } },
+    { name: 'initiator of another type', predicate: { cohort: 'agent', initiator: 42 } },
+    { name: 'initiator a list', predicate: { cohort: 'agent', agent: 'copilot-swe-agent[bot]', initiator: ['alice'] } },
+  ])('ai-tag evidence with $name fails the approvals closed', async ({ predicate }) => {
+    const tag = await kit.sign(
+      buildStatement([{ name: 'm', digest: { sha256: SUBJECT } }], PREDICATE_TYPES.aiTag, predicate),
+      'ai-tag.json',
+    );
+    const r = await gate('production', [...production, tag]);
+    expect(r.decision.decision).toBe('fail');
+    expect(requirement(r, 'approvals')).toMatchObject({
+      status: 'failed',
+      reason: expect.stringContaining('cannot say who initiated the change'),
+    });
+    expect(requirement(r, 'risk-tier:human-approver')?.status).toBe('missing');
+  });
+
+  test('a resolved initiator (attribution Classification) is excluded and other approvals still count', async () => {
+    const predicate = {
+      cohort: 'agent',
+      agent: 'copilot-swe-agent[bot]',
+      initiator: { id: 'bob', login: 'bob', resolved: true, rule: 'assigner' },
+      pullRequest: { repository: 'acme/ml', number: 7, headSha: 'a'.repeat(40), author: 'copilot-swe-agent[bot]' },
+    };
+    const tag = await kit.sign(
+      buildStatement([{ name: 'm', digest: { sha256: SUBJECT } }], PREDICATE_TYPES.aiTag, predicate),
+      'ai-tag.json',
+    );
+    const bob = await kit.sign(statements.approval('bob'), 'approval-bob.json');
+    const r = await gate('production', [...production, tag, bob]);
+    expect(requirement(r, 'approvals')).toMatchObject({
+      status: 'met',
+      reason: expect.stringContaining('bob authored or initiated the change'),
+    });
+    expect(r.decision.decision).toBe('pass');
+  });
+
   test('an unsigned Statement is reported and not counted', async () => {
     const bare = documentsFromText(JSON.stringify(statements.tests()), 'tests-unsigned.json');
     const r = await gate('production', [...without('tests.json'), ...bare]);

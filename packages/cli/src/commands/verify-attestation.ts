@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CoreError } from '@trustgate/core';
+import { CoreError, formatDigest, isOciReference, parseSubject } from '@trustgate/core';
 import { githubSignerIdentity, isDigestArgument, sha256File, verificationStatement, verifyAttestationSync } from '@trustgate/verify';
 import { defineCommand } from '../io.js';
 import { verifyAttestationSpec } from '../specs/verify-attestation.js';
@@ -18,7 +18,12 @@ export default defineCommand(verifyAttestationSpec, async ({ values, positionals
     });
     const roots = await trustedRoots(values['trusted-root'] && at(values['trusted-root']), false);
     const bundleText = await readText(at(values.bundle), 'bundle');
-    const subjectDigest = isDigestArgument(target) ? target : `sha256:${await sha256File(at(target))}`;
+    // An OCI image is named by its digest only: nothing is pulled from the registry.
+    const subjectDigest = isOciReference(target)
+      ? formatDigest(parseSubject(target))
+      : isDigestArgument(target)
+        ? target
+        : `sha256:${await sha256File(at(target))}`;
     const verified = verifyAttestationSync(bundleText, {
       subjectDigest,
       signers: [signer],

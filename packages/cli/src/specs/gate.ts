@@ -10,7 +10,12 @@ export const gateSpec = {
   options: {
     policy: { type: 'string', value: 'F', kind: 'file', required: true, description: 'the policy (.github/trustgate.yml)' },
     environment: { type: 'string', value: 'NAME', required: true, description: 'the environment to promote to' },
-    subject: { type: 'string', value: 'sha256:HEX', required: true, description: 'the digest of the artifact to promote' },
+    subject: {
+      type: 'string',
+      value: 'sha256:HEX',
+      required: true,
+      description: 'the digest of the artifact to promote (or oci://REGISTRY/REPO@sha256:HEX)',
+    },
     evidence: { type: 'string', value: 'F', kind: 'file', multiple: true, description: 'a Sigstore bundle or JSON Lines of bundles' },
     format: { type: 'string', value: 'F', choices: ['json', 'markdown'], default: 'markdown', description: 'decision output' },
     'dry-run': { type: 'boolean', description: 'report the decision but exit 0' },

@@ -7,7 +7,13 @@ export const verifyAttestationSpec = {
   synopsis: ['ARTIFACT_OR_DIGEST --bundle F (--owner O | --repo O/R) [options]'],
   description: "Verifies a GitHub artifact attestation (bundle or JSON Lines of bundles) for an artifact, with gh's semantics.",
   positionals: [
-    { name: 'ARTIFACT_OR_DIGEST', description: 'the artifact, or its digest as sha256:<hex>', required: true, digest: true, kind: 'file' },
+    {
+      name: 'ARTIFACT_OR_DIGEST',
+      description: 'the artifact, its digest as sha256:<hex>, or an OCI image as oci://REGISTRY/REPO@sha256:<hex> (never pulled)',
+      required: true,
+      digest: true,
+      kind: 'file',
+    },
   ],
   options: {
     bundle: { type: 'string', value: 'F', kind: 'file', required: true, description: 'the attestation bundle (JSON or JSON Lines)' },
