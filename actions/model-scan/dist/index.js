@@ -57482,7 +57482,8 @@ const waiverSchema = strictObject({
 const environmentPolicySchema = strictObject({
     requires: strictObject({
         scan: strictObject({
-            maxVerdict: schemas_enum(['safe', 'review']).default('review'),
+            // A file the scanner sent to review has not been cleared: promoting it takes an explicit `maxVerdict: review`.
+            maxVerdict: schemas_enum(['safe', 'review']).default('safe'),
             maxSeverity: schemas_enum(['critical', 'high', 'medium', 'low', 'info']).optional(),
             waivableRules: array(schemas_string()).default([]),
         })

@@ -65008,7 +65008,8 @@ const waiverSchema = schemas/* strictObject */.rej({
 const environmentPolicySchema = schemas/* strictObject */.rej({
     requires: schemas/* strictObject */.rej({
         scan: schemas/* strictObject */.rej({
-            maxVerdict: schemas/* enum */.k5n(['safe', 'review']).default('review'),
+            // A file the scanner sent to review has not been cleared: promoting it takes an explicit `maxVerdict: review`.
+            maxVerdict: schemas/* enum */.k5n(['safe', 'review']).default('safe'),
             maxSeverity: schemas/* enum */.k5n(['critical', 'high', 'medium', 'low', 'info']).optional(),
             waivableRules: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
         })
