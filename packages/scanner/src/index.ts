@@ -21,3 +21,12 @@ export {
   SOURCE_RULES,
   withModelReferences,
 } from './sources/index.js';
+export {
+  DEFAULT_ENDPOINT,
+  type HubOptions,
+  isRemoteReference,
+  parseRemoteReference,
+  type RemoteReference,
+  type RemoteScanOptions,
+  scanRemote,
+} from './remote/index.js';
