@@ -17,7 +17,9 @@ export {
   findReferences,
   mergeSourceResults,
   type ModelReference,
+  type ReferenceScanOptions,
   referenceFindings,
+  type RemoteScanner,
   SOURCE_RULES,
   withModelReferences,
 } from './sources/index.js';

@@ -70,12 +70,13 @@ export default defineCommand(scanSpec, async ({ values, positionals }, io) => {
   const remote = positionals.find((p) => isRemoteReference(p, endpoint));
   if (remote !== undefined && (positionals.length > 1 || values.sources))
     throw new CoreError('USAGE_ERROR', `scan ${remote} on its own: one Hub repository per run, without local paths or --sources`);
-  const scanned =
-    remote === undefined
-      ? await scanReport(positionals, options)
-      : await scanRemote(remote, { ...options, hub: { endpoint, ...(io.env.HF_TOKEN ? { token: io.env.HF_TOKEN } : {}) } });
+  const hub = { endpoint, ...(io.env.HF_TOKEN ? { token: io.env.HF_TOKEN } : {}) };
+  const scanned = remote === undefined ? await scanReport(positionals, options) : await scanRemote(remote, { ...options, hub });
   if (progress && scanned.files.length > 0) io.stderr('\r\u001b[2K');
-  const report = values.sources ? await withModelReferences(scanned, positionals, policy, io.cwd) : scanned;
+  // scan.sources.requireRemoteScan: each allowed, pinned Hugging Face reference is scanned before download too.
+  const report = values.sources
+    ? await withModelReferences(scanned, positionals, policy, io.cwd, { scanRemote: (ref) => scanRemote(ref, { policy, hub }) })
+    : scanned;
   const text = render(report, values.format, values.quiet, io.cwd);
   if (values.out) await writeFileAtomic(at(values.out), text);
   else io.stdout(text);
