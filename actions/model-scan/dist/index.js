@@ -30888,6 +30888,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -30899,6 +30906,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 1943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
 
 /***/ }),
 
@@ -31084,10 +31098,38 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 9786:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream/promises");
 
 /***/ }),
 
@@ -31109,6 +31151,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
@@ -39686,7 +39735,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3736:
+/***/ 1462:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39705,8 +39754,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -39781,7 +39830,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -39835,8 +39884,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/file-command.js
@@ -39855,12 +39904,12 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -39871,11 +39920,11 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -40953,7 +41002,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -41242,7 +41291,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -41271,11 +41320,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -41495,7 +41544,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -41510,7 +41559,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -41521,7 +41570,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -41530,7 +41579,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -41677,13 +41726,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -41961,7 +42010,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -41974,7 +42023,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -42313,8 +42362,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -42495,7 +42544,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -42563,7 +42612,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -42809,7 +42858,7 @@ async function writeOrWarn(io, what, permission, write) {
 
 /***/ }),
 
-/***/ 4735:
+/***/ 588:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42820,8 +42869,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ../kit/lib/index.js + 22 modules
-var lib = __nccwpck_require__(3736);
+// EXTERNAL MODULE: ../kit/lib/index.js + 19 modules
+var lib = __nccwpck_require__(1462);
 // EXTERNAL MODULE: ../../packages/core/dist/index.js + 51 modules
 var dist = __nccwpck_require__(6846);
 // EXTERNAL MODULE: ../../packages/scanner/dist/containers/limits.js
@@ -43072,7 +43121,7 @@ ignoreEncryption = false) {
 }
 //# sourceMappingURL=zip.js.map
 // EXTERNAL MODULE: ../../packages/scanner/dist/conclude.js
-var conclude = __nccwpck_require__(9368);
+var dist_conclude = __nccwpck_require__(9368);
 // EXTERNAL MODULE: ../../packages/scanner/dist/rules.js
 var rules = __nccwpck_require__(7738);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/container-errors.js
@@ -43101,18 +43150,18 @@ async function analyseCompressed(ctx, kind) {
         bytes = await decompress(kind, source, ctx.policy.limits, ctx.budget);
     }
     catch (e) {
-        return (0,conclude/* conclude */.Ep)(kind, [containerFinding(e, source.name, rules/* RULES */.y0.archiveParse)], [], undefined, 'failed');
+        return (0,dist_conclude/* conclude */.Ep)(kind, [containerFinding(e, source.name, rules/* RULES */.y0.archiveParse)], [], undefined, 'failed');
     }
     const path = `${source.name}!/`;
     const inner = await ctx.scanNested(bufferSource(path, bytes));
     const findings = [];
-    (0,conclude/* absorb */.eE)(findings, inner, path);
+    (0,dist_conclude/* absorb */.eE)(findings, inner, path);
     // The stream is its content: what could not be read of it is what could not be read of the file.
-    return (0,conclude/* analysisFrom */.Xc)(`${kind}+${inner.format}`, findings, inner.findingVerdict, inner.completeness, inner.metadata);
+    return (0,dist_conclude/* analysisFrom */.Xc)(`${kind}+${inner.format}`, findings, inner.findingVerdict, inner.completeness, inner.metadata);
 }
 /** Archives and streams this scanner cannot open: reported as `error`, never passed. */
 function analyseUnsupported(ctx, kind) {
-    return (0,conclude/* conclude */.Ep)(kind, [
+    return (0,dist_conclude/* conclude */.Ep)(kind, [
         (0,rules/* finding */.gk)(rules/* RULES */.y0.unsupportedArchive, `${kind} content cannot be opened by this scanner, so it was not analysed`, {
             path: ctx.source.name,
         }),
@@ -45776,7 +45825,7 @@ async function analyseNestedPayloads(ctx, calls) {
         }
         const inner = await ctx.scanNested(payload.source);
         findings.push((0,rules/* finding */.gk)(inner.findingVerdict === 'unsafe' ? rules/* RULES */.y0.nestedPayload : rules/* RULES */.y0.nestedSeen, `${call.loader} loads a nested ${inner.format} of ${payload.source.size} bytes: ${inner.verdict}`, where, call.loader));
-        (0,conclude/* absorb */.eE)(findings, inner, name);
+        (0,dist_conclude/* absorb */.eE)(findings, inner, name);
         outcomes.push(inner);
     }
     return { findings, outcomes };
@@ -45853,7 +45902,7 @@ async function analyseNpy(ctx) {
     const { source } = ctx;
     const header = parseHeader(await source.read(0, 65536 + 12));
     if (typeof header === 'string')
-        return (0,conclude/* conclude */.Ep)('numpy', [(0,rules/* finding */.gk)(rules/* RULES */.y0.numpyParse, `malformed .npy: ${header}`, { path: source.name })]);
+        return (0,dist_conclude/* conclude */.Ep)('numpy', [(0,rules/* finding */.gk)(rules/* RULES */.y0.numpyParse, `malformed .npy: ${header}`, { path: source.name })]);
     const findings = [];
     const metadata = { framework: 'numpy', properties: { dtype: header.descr, shape: `(${header.shape.join(',')})` } };
     if (header.object) {
@@ -45867,7 +45916,7 @@ async function analyseNpy(ctx) {
         findings.push(...scan.findings);
         const inner = await analyseNestedPayloads(ctx, scan.nested);
         findings.push(...inner.findings);
-        return (0,conclude/* conclude */.Ep)('numpy', findings, inner.outcomes, metadata);
+        return (0,dist_conclude/* conclude */.Ep)('numpy', findings, inner.outcomes, metadata);
     }
     const item = ITEM.exec(header.descr);
     if (item && !header.descr.startsWith('[')) {
@@ -45876,7 +45925,7 @@ async function analyseNpy(ctx) {
         if (Number.isFinite(need) && header.dataOffset + need > source.size)
             findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.numpyParse, `array data is truncated: ${need} bytes expected after the header`, { path: source.name }));
     }
-    return (0,conclude/* conclude */.Ep)('numpy', findings, [], metadata);
+    return (0,dist_conclude/* conclude */.Ep)('numpy', findings, [], metadata);
 }
 //# sourceMappingURL=numpy.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/joblib.js
@@ -46059,7 +46108,7 @@ async function analyseZip(ctx) {
         dir = await readZipDirectory(source, limits);
     }
     catch (e) {
-        return (0,conclude/* conclude */.Ep)('zip', [containerFinding(e, source.name, rules/* RULES */.y0.zipParse)], [], undefined, 'failed');
+        return (0,dist_conclude/* conclude */.Ep)('zip', [containerFinding(e, source.name, rules/* RULES */.y0.zipParse)], [], undefined, 'failed');
     }
     const layout = layoutOf(dir.entries);
     if (dir.prepended > 0)
@@ -46100,7 +46149,7 @@ async function analyseZip(ctx) {
             const a = layout.prefix !== undefined && e.name === `${layout.prefix}data.pkl`
                 ? await ctx.scanPickle(member.source)
                 : await ctx.scanNested(member.source);
-            (0,conclude/* absorb */.eE)(findings, a, path);
+            (0,dist_conclude/* absorb */.eE)(findings, a, path);
             nested.push(a);
         }
         catch (err) {
@@ -46116,7 +46165,7 @@ async function analyseZip(ctx) {
     }
     if (layout.format === 'numpy-npz')
         metadata.framework = 'numpy';
-    return (0,conclude/* conclude */.Ep)(layout.format, findings, nested, metadata);
+    return (0,dist_conclude/* conclude */.Ep)(layout.format, findings, nested, metadata);
 }
 /** Entries whose data starts inside an earlier member's (same local header, or a quoted overlap): read once. */
 function overlappingEntries(entries) {
@@ -46193,14 +46242,14 @@ async function analysePickleFile(ctx, head) {
     if ((await findEndRecord(source)) !== undefined) {
         findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.polyglot, 'the file is a pickle and also carries a zip archive; both were analysed', { path: source.name }));
         const asZip = await analyseZip(ctx);
-        (0,conclude/* absorb */.eE)(findings, asZip, source.name);
+        (0,dist_conclude/* absorb */.eE)(findings, asZip, source.name);
         nested.push(asZip);
     }
     const properties = {
         pickleOpcodes: String(scan.opcodes),
         pickleGlobals: [...scan.globals.keys()].sort().join(' '),
     };
-    return (0,conclude/* conclude */.Ep)(format, findings, nested, {
+    return (0,dist_conclude/* conclude */.Ep)(format, findings, nested, {
         framework: legacy ? 'pytorch' : joblib ? 'joblib' : 'pickle',
         properties,
     });
@@ -46462,7 +46511,7 @@ async function analyseTar(ctx) {
         members = await readTar(source, ctx.policy.limits);
     }
     catch (e) {
-        return (0,conclude/* conclude */.Ep)('tar', [containerFinding(e, source.name, rules/* RULES */.y0.archiveParse)], [], undefined, 'failed');
+        return (0,dist_conclude/* conclude */.Ep)('tar', [containerFinding(e, source.name, rules/* RULES */.y0.archiveParse)], [], undefined, 'failed');
     }
     const names = new Set(members.map((m) => m.name));
     const legacy = LEGACY_TORCH_MEMBERS.every((n) => names.has(n));
@@ -46485,14 +46534,14 @@ async function analyseTar(ctx) {
         if (legacy && (m.name === 'storages' || m.name === 'tensors')) {
             const found = await scanLegacyTarMember(ctx, member, m.name);
             findings.push(...found);
-            nested.push((0,conclude/* conclude */.Ep)('pytorch-legacy-tar', found));
+            nested.push((0,dist_conclude/* conclude */.Ep)('pytorch-legacy-tar', found));
             continue;
         }
         const a = await ctx.scanNested(member);
-        (0,conclude/* absorb */.eE)(findings, a, path);
+        (0,dist_conclude/* absorb */.eE)(findings, a, path);
         nested.push(a);
     }
-    return (0,conclude/* conclude */.Ep)(legacy ? 'pytorch-legacy-tar' : 'tar', findings, nested, legacy ? { framework: 'pytorch' } : undefined);
+    return (0,dist_conclude/* conclude */.Ep)(legacy ? 'pytorch-legacy-tar' : 'tar', findings, nested, legacy ? { framework: 'pytorch' } : undefined);
 }
 //# sourceMappingURL=tar-archive.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/unparsed.js
@@ -46544,13 +46593,13 @@ function extensionOf(source) {
 function unparsedText(source, head) {
     const start = new TextDecoder('latin1').decode(head.subarray(0, LFS_POINTER.length));
     if (start === LFS_POINTER)
-        return (0,conclude/* conclude */.Ep)('lfs-pointer', [
+        return (0,dist_conclude/* conclude */.Ep)('lfs-pointer', [
             (0,rules/* finding */.gk)(rules/* RULES */.y0.lfsPointer, 'is a Git LFS pointer, not the model: fetch LFS objects: use `lfs: true` with actions/checkout (or run `git lfs pull`), then scan again', { path: source.name }),
         ]);
     const ext = extensionOf(source);
     if (!MODEL_EXTENSIONS.has(ext))
         return undefined;
-    return (0,conclude/* conclude */.Ep)('text', [
+    return (0,dist_conclude/* conclude */.Ep)('text', [
         (0,rules/* finding */.gk)(rules/* RULES */.y0.textAsModel, `is named like a model (.${ext}) but holds text no model loader reads; it was not analysed`, {
             path: source.name,
         }),
@@ -46566,9 +46615,9 @@ function unparsedText(source, head) {
 
 function both(ctx, first, second, message) {
     const findings = [(0,rules/* finding */.gk)(rules/* RULES */.y0.polyglot, message, { path: ctx.source.name })];
-    (0,conclude/* absorb */.eE)(findings, first, ctx.source.name);
-    (0,conclude/* absorb */.eE)(findings, second, ctx.source.name);
-    return (0,conclude/* conclude */.Ep)(first.format, findings, [first, second], first.metadata);
+    (0,dist_conclude/* absorb */.eE)(findings, first, ctx.source.name);
+    (0,dist_conclude/* absorb */.eE)(findings, second, ctx.source.name);
+    return (0,dist_conclude/* conclude */.Ep)(first.format, findings, [first, second], first.metadata);
 }
 /** A tar whose first header is also a pickle (the member name is where pickle.load starts reading). */
 async function alsoAsPickle(ctx, head, analysis) {
@@ -46615,14 +46664,14 @@ const TEXT_CHECK_LIMIT = 8 << 20;
  * Identify a source by its bytes and analyse it: containers and pickle-bearing formats first, then the extra
  * format analysers, then `unknown`. Never throws for bad content: anything unexpected becomes an `error` verdict.
  */
-async function analyseSource(source, policy, depth = 0, budget = new containers_limits/* DecompressionBudget */.r1(fileBudget(policy, source.size)), as = 'sniffed') {
+async function dispatch_analyseSource(source, policy, depth = 0, budget = new containers_limits/* DecompressionBudget */.r1(fileBudget(policy, source.size)), as = 'sniffed') {
     const deeper = (inner, kind) => depth + 1 > policy.limits.maxDepth
-        ? Promise.resolve((0,conclude/* conclude */.Ep)('unknown', [
+        ? Promise.resolve((0,dist_conclude/* conclude */.Ep)('unknown', [
             (0,rules/* finding */.gk)(rules/* RULES */.y0.limit, `nested deeper than the limit of ${policy.limits.maxDepth} archives; not analysed`, {
                 path: inner.name,
             }),
         ]))
-        : analyseSource(inner, policy, depth + 1, budget, kind);
+        : dispatch_analyseSource(inner, policy, depth + 1, budget, kind);
     const ctx = {
         source,
         policy,
@@ -46635,7 +46684,7 @@ async function analyseSource(source, policy, depth = 0, budget = new containers_
         return as === 'pickle' ? await analysePickleFile(ctx, await source.read(0, HEAD)) : await dispatch(ctx);
     }
     catch {
-        return (0,conclude/* conclude */.Ep)('unknown', [
+        return (0,dist_conclude/* conclude */.Ep)('unknown', [
             (0,rules/* finding */.gk)(rules/* RULES */.y0.parseError, 'the content could not be followed by the analyser (malformed); the file was not fully analysed', {
                 path: source.name,
             }),
@@ -46655,14 +46704,14 @@ async function analyseZipFile(ctx, head) {
         return zip;
     const claimed = await extra.analyse(ctx);
     const findings = [];
-    (0,conclude/* absorb */.eE)(findings, claimed, source.name);
+    (0,dist_conclude/* absorb */.eE)(findings, claimed, source.name);
     const seen = new Set(findings.map((f) => JSON.stringify(f)));
     const fromZip = [];
-    (0,conclude/* absorb */.eE)(fromZip, zip, source.name);
+    (0,dist_conclude/* absorb */.eE)(fromZip, zip, source.name);
     for (const f of fromZip)
         if (!seen.has(JSON.stringify(f)))
             findings.push(f);
-    return (0,conclude/* conclude */.Ep)(claimed.format, findings, [claimed, zip], claimed.metadata);
+    return (0,dist_conclude/* conclude */.Ep)(claimed.format, findings, [claimed, zip], claimed.metadata);
 }
 async function dispatch(ctx) {
     const { source } = ctx;
@@ -46689,18 +46738,18 @@ async function dispatch(ctx) {
     if (hasProtoHeader(head))
         return analysePickleFile(ctx, head);
     if (source.size === 0)
-        return (0,conclude/* conclude */.Ep)('empty', [(0,rules/* finding */.gk)(rules/* RULES */.y0.plainText, 'empty file', { path: source.name })]);
+        return (0,dist_conclude/* conclude */.Ep)('empty', [(0,rules/* finding */.gk)(rules/* RULES */.y0.plainText, 'empty file', { path: source.name })]);
     if (source.size <= TEXT_CHECK_LIMIT && isPlainText(source.size <= HEAD ? head : await source.read(0, source.size)))
-        return (unparsedText(source, head) ?? (0,conclude/* conclude */.Ep)('text', [(0,rules/* finding */.gk)(rules/* RULES */.y0.plainText, 'plain text, not a model format', { path: source.name })]));
+        return (unparsedText(source, head) ?? (0,dist_conclude/* conclude */.Ep)('text', [(0,rules/* finding */.gk)(rules/* RULES */.y0.plainText, 'plain text, not a model format', { path: source.name })]));
     if ((await findEndRecord(source)) !== undefined)
         return analyseZip(ctx);
-    return (0,conclude/* conclude */.Ep)('unknown', [(0,rules/* finding */.gk)(rules/* RULES */.y0.unknownBinary, 'content matches no known format; not analysed', { path: source.name })]);
+    return (0,dist_conclude/* conclude */.Ep)('unknown', [(0,rules/* finding */.gk)(rules/* RULES */.y0.unknownBinary, 'content matches no known format; not analysed', { path: source.name })]);
 }
 //# sourceMappingURL=dispatch.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/errors.js
 
 /** A scan that could not run at all (missing path, unreadable file); a malformed model is a finding, not this. */
-class ScannerError extends dist/* TrustgateError */.O_ {
+class errors_ScannerError extends dist/* TrustgateError */.O_ {
     constructor(code, message, options = {}) {
         super(code, message, options);
         this.name = 'ScannerError';
@@ -46783,7 +46832,7 @@ var picomatch = __nccwpck_require__(1026);
 // checkout's real verdicts under errors, and the working tree already holds what HEAD has.
 const VCS_DIRECTORIES = ['.git', '.hg', '.svn', '.bzr', '_darcs', 'CVS', '.jj', '.pijul', '.fossil'];
 /** A predicate for the walk: keep this path (relative, `/`-separated) or skip it. */
-function fileSelector(select) {
+function select_fileSelector(select) {
     const opts = { dot: true };
     const include = select.include?.length ? picomatch([...select.include], opts) : undefined;
     const exclude = select.exclude?.length ? picomatch([...select.exclude], opts) : undefined;
@@ -46817,6 +46866,20 @@ const SOURCE_RULES = [
         severity: 'critical',
         help: 'Remove the reference; the source is explicitly blocked by policy.',
     },
+    {
+        id: 'TG-SRC-003',
+        name: 'ModelSourceUnpinned',
+        summary: 'scan.sources.requireRemoteScan is on and an allowed Hugging Face model is not pinned to a commit, so no scan can vouch for what will be downloaded.',
+        severity: 'high',
+        help: 'Pin the reference to the commit that was scanned: revision="<40-hex sha>", hf://org/name@<sha>, or /resolve/<sha>/ in a URL.',
+    },
+    {
+        id: 'TG-SRC-004',
+        name: 'ModelSourceScanNotSafe',
+        summary: 'scan.sources.requireRemoteScan is on and the pinned model did not pass a scan before download (unsafe, review, error, or unreachable).',
+        severity: 'critical',
+        help: 'Run `trustgate scan hf://org/name@<sha>` to see the findings; pin a revision that scans safe, or use a vetted model.',
+    },
 ];
 //# sourceMappingURL=rules.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/scan.js
@@ -46841,7 +46904,7 @@ const SOURCE_RULES = [
  */
 async function listFiles(paths, cwd, select = {}) {
     const jobs = [];
-    const selector = fileSelector(select);
+    const selector = select_fileSelector(select);
     const rel = (abs) => {
         const r = (0,external_node_path_.relative)(cwd, abs);
         return r.startsWith('..') || (0,external_node_path_.isAbsolute)(r) ? abs : r;
@@ -46853,7 +46916,7 @@ async function listFiles(paths, cwd, select = {}) {
             st = await (0,promises_.stat)(abs);
         }
         catch (cause) {
-            throw new ScannerError('SCAN_PATH_NOT_FOUND', `cannot read ${p} (${cause.code ?? 'I/O error'}); check the path`, {
+            throw new errors_ScannerError('SCAN_PATH_NOT_FOUND', `cannot read ${p} (${cause.code ?? 'I/O error'}); check the path`, {
                 cause,
                 file: p,
             });
@@ -46935,26 +46998,30 @@ function flatten(m) {
         out[k] = v;
     return Object.keys(out).length > 0 ? out : undefined;
 }
+/** The report row of one analysed file (on disk or remote). */
+function scan_fileResult(path, size, analysis, sha256) {
+    const result = {
+        path,
+        format: analysis.format,
+        ...(sha256 === undefined ? {} : { sha256 }),
+        size,
+        verdict: analysis.verdict,
+        findingVerdict: analysis.findingVerdict,
+        completeness: analysis.completeness,
+        findings: analysis.findings,
+    };
+    const metadata = flatten(analysis.metadata);
+    if (metadata)
+        result.metadata = metadata;
+    return result;
+}
 /** Analyse (and hash, when asked) one file on disk; an unreadable file is an `error` result, never a skip. */
 async function scanFile(job, policy, digest = true) {
     try {
         const source = await openFileSource(job.file, job.display);
         try {
-            const [analysis, sha256] = await Promise.all([analyseSource(source, policy), digest ? sha256File(job.file, source.size) : undefined]);
-            const result = {
-                path: job.display,
-                format: analysis.format,
-                ...(sha256 === undefined ? {} : { sha256 }),
-                size: source.size,
-                verdict: analysis.verdict,
-                findingVerdict: analysis.findingVerdict,
-                completeness: analysis.completeness,
-                findings: analysis.findings,
-            };
-            const metadata = flatten(analysis.metadata);
-            if (metadata)
-                result.metadata = metadata;
-            return result;
+            const [analysis, sha256] = await Promise.all([dispatch_analyseSource(source, policy), digest ? sha256File(job.file, source.size) : undefined]);
+            return scan_fileResult(job.display, source.size, analysis, sha256);
         }
         finally {
             await source.close();
@@ -47039,7 +47106,7 @@ function scanStatement(report) {
     }));
     const subjects = report.files.flatMap((f) => (f.sha256 ? [{ name: f.path, digest: { sha256: f.sha256 } }] : []));
     if (subjects.length === 0)
-        throw new ScannerError('SCAN_IO_ERROR', 'no readable file was scanned, so there is nothing to attest; check the scanned paths');
+        throw new errors_ScannerError('SCAN_IO_ERROR', 'no readable file was scanned, so there is nothing to attest; check the scanned paths');
     return (0,dist/* buildStatement */.Y5)(subjects, dist/* PREDICATE_TYPES */.Cs.scan, { scanner: report.tool, summary: report.summary, files });
 }
 /** Scan the paths and summarise under the policy's failOn: the report every face prints. */
@@ -47246,16 +47313,31 @@ function position(text, index) {
     }
     return { line, column: index - last };
 }
-/** The model a Hugging Face path names (`org/name/resolve/main/x` -> `org/name`), or undefined for other pages. */
+/** The model a Hugging Face path names (`org/name/resolve/main/x` -> `org/name` at `main`), or undefined for other pages. */
 function hfRepo(pathname) {
     const segments = pathname.split('/').filter((s) => s !== '');
     if (segments[0] === 'api' && segments[1] === 'models')
         segments.splice(0, 2);
     if (segments.length < 2 || HF_NON_MODEL.has(segments[0]))
         return undefined;
-    return `${segments[0]}/${segments[1]}`;
+    // hf://org/name@rev/path (HfFileSystem), or a page under /tree|resolve|blob/<rev>/.
+    const [name, at] = segments[1].split('@');
+    const revision = at ?? (['tree', 'resolve', 'blob'].includes(segments[2] ?? '') ? segments[3] : undefined);
+    return { repo: `${segments[0]}/${name}`, ...(revision ? { revision: decodeURIComponent(revision) } : {}) };
 }
-/** A string handed to a loader: a URL, a local path (skipped), or a Hugging Face id. */
+const REVISION = new RegExp(String.raw `\brevision\s*=\s*${STRING}`);
+/** The argument text of a call whose first string argument ends at `from`: up to its closing parenthesis. */
+function restOfCall(text, from) {
+    let depth = 1;
+    const end = Math.min(text.length, from + 2000);
+    for (let i = from; i < end; i++) {
+        if (text[i] === '(')
+            depth++;
+        else if (text[i] === ')' && --depth === 0)
+            return text.slice(from, i);
+    }
+    return text.slice(from, end);
+}
 function fromArgument(value) {
     const url = /^https?:\/\/([^/:]+)(?::\d+)?(\/.*)?$/.exec(value);
     if (url !== null) {
@@ -47263,7 +47345,9 @@ function fromArgument(value) {
         if (!HF_HOSTS.has(host))
             return { id: host, kind: 'url', host };
         const repo = hfRepo(url[2] ?? '');
-        return repo === undefined ? undefined : { id: repo, kind: 'huggingface', host: 'huggingface.co' };
+        return repo === undefined
+            ? undefined
+            : { id: repo.repo, kind: 'huggingface', host: 'huggingface.co', ...(repo.revision ? { revision: repo.revision } : {}) };
     }
     if (/^(\.|\/|~|[A-Za-z]:\\)/.test(value) || value.includes('\\') || value.split('/').length > 2)
         return undefined;
@@ -47276,11 +47360,21 @@ function findReferences(text) {
         if (target !== undefined)
             refs.push({ ...target, via, ...position(text, index) });
     };
+    const hf = (repo) => ({
+        id: repo.repo,
+        kind: 'huggingface',
+        host: 'huggingface.co',
+        ...(repo.revision ? { revision: repo.revision } : {}),
+    });
     for (const { via, pattern, argument } of CALLS) {
         for (const m of text.matchAll(pattern)) {
             const value = argument === undefined ? m[1] : argument.exec(m[1] ?? '')?.[1];
-            if (value !== undefined)
-                push(m.index, via, fromArgument(value));
+            if (value === undefined)
+                continue;
+            const target = fromArgument(value);
+            const args = argument === undefined ? restOfCall(text, m.index + m[0].length) : (m[1] ?? '');
+            const revision = REVISION.exec(args)?.[1];
+            push(m.index, via, target && revision && target.kind === 'huggingface' ? { ...target, revision } : target);
         }
     }
     for (const m of text.matchAll(URL_PATTERN)) {
@@ -47289,12 +47383,12 @@ function findReferences(text) {
             continue;
         const repo = hfRepo(m[2] ?? '');
         if (repo !== undefined)
-            push(m.index, 'url', { id: repo, kind: 'huggingface', host: 'huggingface.co' });
+            push(m.index, 'url', hf(repo));
     }
     for (const m of text.matchAll(HF_URI)) {
         const repo = hfRepo(`/${m[1]}`);
         if (repo !== undefined)
-            push(m.index, 'hf://', { id: repo, kind: 'huggingface', host: 'huggingface.co' });
+            push(m.index, 'hf://', hf(repo));
     }
     // A loader call with a huggingface.co URL matches twice (call and URL): keep one per line and model.
     return (0,analysis/* uniqueBy */.pD)(refs, (r) => `${r.line}\u0000${r.id}`);
@@ -47320,7 +47414,72 @@ function judgeReference(ref, policy) {
     return policy.allow.some((e) => covers(e, ref)) ? 'allowed' : 'unlisted';
 }
 //# sourceMappingURL=policy.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/sources/remote-gate.js
+
+
+const COMMIT = /^[0-9a-f]{40}$/;
+/**
+ * The decision for one allowed Hugging Face reference when scans before download are required: pinned to a commit
+ * (a branch or tag moves after the scan) and scanned `safe` there, or a finding. Pure: the scan is done by the caller.
+ */
+function judgeRemoteScan(ref, display, outcome) {
+    const location = { path: display, line: ref.line, column: ref.column };
+    if (ref.revision === undefined || !COMMIT.test(ref.revision))
+        return {
+            rule: 'TG-SRC-003',
+            severity: 'high',
+            message: `Hugging Face model ${ref.id} (via ${ref.via}) is ${ref.revision === undefined ? 'not pinned' : `pinned to "${ref.revision}", not a commit`}; scan.sources.requireRemoteScan needs revision="<40-hex sha>" of a commit that scans safe.`,
+            location,
+            evidence: ref.id,
+        };
+    const at = `${ref.id}@${ref.revision}`;
+    const fail = (why) => ({
+        rule: 'TG-SRC-004',
+        severity: 'critical',
+        message: `Hugging Face model ${at} (via ${ref.via}) did not pass the scan before download required by scan.sources.requireRemoteScan: ${why}.`,
+        location,
+        evidence: at,
+    });
+    if (outcome === undefined)
+        return fail('no scanner for remote models was available to this run');
+    if ('failure' in outcome)
+        return fail(`it could not be scanned (${outcome.failure})`);
+    const s = outcome.report.summary;
+    if (s.verdict === 'safe' && s.files > 0)
+        return undefined;
+    return fail(s.files === 0
+        ? 'the repository has no files to scan'
+        : `${s.verdict} (${s.unsafe} unsafe, ${s.review} review, ${s.error} error of ${s.files} files); run trustgate scan hf://${at} for the findings`);
+}
+/** Findings for one file's allowed, required-to-be-scanned references; each pinned model is scanned once per run. */
+async function requiredScanFindings(text, display, policy, scanner, cache) {
+    const sources = policy?.sources;
+    if (sources?.requireRemoteScan !== true)
+        return [];
+    const findings = [];
+    for (const ref of findReferences(text)) {
+        if (ref.kind !== 'huggingface' || judgeReference(ref, sources) !== 'allowed')
+            continue;
+        let outcome;
+        if (scanner !== undefined && ref.revision !== undefined && COMMIT.test(ref.revision)) {
+            const reference = `hf://${ref.id}@${ref.revision}`;
+            outcome = cache.get(reference);
+            if (outcome === undefined) {
+                outcome = scanner(reference).then((report) => ({ report }), (err) => ({
+                    failure: `${err.message}${err.code ? ` (code ${err.code})` : ''}`,
+                }));
+                cache.set(reference, outcome);
+            }
+        }
+        const found = judgeRemoteScan(ref, display, outcome === undefined ? undefined : await outcome);
+        if (found)
+            findings.push(found);
+    }
+    return findings;
+}
+//# sourceMappingURL=remote-gate.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/sources/scan.js
+
 
 
 
@@ -47414,7 +47573,8 @@ function referenceFindings(text, display, policy) {
  * Walks a repository (or one file) for model references and returns one result per file that has any finding.
  * Paths are shown as found under `shownAs` (the PATH as the user gave it, + "/" + relative path), like the scan report.
  */
-async function findModelReferences(root, policy, shownAs = root) {
+async function findModelReferences(root, policy, shownAs = root, options = {}) {
+    const scans = options.scans ?? new Map();
     const info = await (0,promises_.stat)(root);
     const files = info.isDirectory()
         ? scan_walk(root)
@@ -47429,7 +47589,11 @@ async function findModelReferences(root, policy, shownAs = root) {
         if (bytes.includes(0))
             continue;
         const display = info.isDirectory() ? `${shownAs.replace(/\/+$/, '')}/${external_node_path_.relative(root, file).split(external_node_path_.sep).join('/')}` : shownAs;
-        const findings = referenceFindings(bytes.toString('utf8'), display, policy);
+        const text = bytes.toString('utf8');
+        const findings = [
+            ...referenceFindings(text, display, policy),
+            ...(await requiredScanFindings(text, display, policy, options.scanRemote, scans)),
+        ];
         if (findings.length === 0)
             continue;
         const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
@@ -47474,8 +47638,9 @@ function mergeSourceResults(files, references) {
     return merged;
 }
 /** A scan report with the model references under each PATH (`--sources`) merged in and summarised again. */
-async function withModelReferences(report, paths, policy, cwd) {
-    const references = (await Promise.all(paths.map((p) => findModelReferences((0,external_node_path_.resolve)(cwd, p), policy, p)))).flat();
+async function withModelReferences(report, paths, policy, cwd, options = {}) {
+    const shared = { ...options, scans: options.scans ?? new Map() };
+    const references = (await Promise.all(paths.map((p) => findModelReferences((0,external_node_path_.resolve)(cwd, p), policy, p, shared)))).flat();
     return (0,dist/* buildReport */.FK)(mergeSourceResults(report.files, references), policy.failOn, report.tool);
 }
 //# sourceMappingURL=merge.js.map
@@ -47485,8 +47650,443 @@ async function withModelReferences(report, paths, policy, cwd) {
 
 
 
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/remote/reference.js
+
+const DEFAULT_ENDPOINT = 'https://huggingface.co';
+const HUB_HOSTS = new Set(['huggingface.co', 'www.huggingface.co', 'hf.co']);
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** Whether a PATH argument names a Hub repository rather than a file (`hf://...`, a Hub or HF_ENDPOINT URL). */
+function isRemoteReference(arg, endpoint = DEFAULT_ENDPOINT) {
+    if (arg.startsWith('hf://'))
+        return true;
+    try {
+        const url = new URL(arg);
+        return HUB_HOSTS.has(url.hostname) || url.origin === new URL(endpoint).origin;
+    }
+    catch {
+        return false;
+    }
+}
+function repoOf(owner, model, arg) {
+    if (owner === undefined || model === undefined || !NAME.test(owner) || !NAME.test(model) || model.includes('..'))
+        throw new ScannerError('SCAN_REMOTE_REFERENCE', `${arg} does not name a model repository; use hf://owner/model[@revision] or https://huggingface.co/owner/model[/tree/revision]`, { file: arg });
+    return `${owner}/${model}`;
+}
+/**
+ * `hf://owner/model[@revision]` (HfFileSystem's form) or `https://huggingface.co/owner/model[/tree|resolve|blob/revision]`.
+ * Datasets and Spaces are not models: they are refused rather than guessed at.
+ */
+function reference_parseRemoteReference(arg) {
+    let owner;
+    let model;
+    let revision;
+    if (arg.startsWith('hf://')) {
+        const rest = arg.slice('hf://'.length).replace(/\/+$/, '');
+        const [repo, rev, ...more] = rest.split('@');
+        [owner, model] = (repo ?? '').split('/');
+        if (more.length > 0 || (repo ?? '').split('/').length !== 2)
+            owner = undefined;
+        revision = rev;
+    }
+    else {
+        const segments = new URL(arg).pathname.split('/').filter((s) => s !== '');
+        [owner, model] = segments;
+        const kind = segments[2];
+        if (kind !== undefined && !['tree', 'resolve', 'blob'].includes(kind))
+            owner = undefined;
+        if (kind !== undefined)
+            revision = segments[3] === undefined ? undefined : decodeURIComponent(segments[3]);
+    }
+    const repo = repoOf(owner, model, arg);
+    if (revision !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(revision))
+        throw new ScannerError('SCAN_REMOTE_REFERENCE', `${arg}: "${revision}" is not a branch, tag or commit`, { file: arg });
+    return { repo, revision: revision ?? 'main', pinned: revision !== undefined };
+}
+//# sourceMappingURL=reference.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/io/remote-errors.js
+
+/** A ranged read of a remote file that failed; the file's verdict becomes `error` (see remote/scan.ts). */
+class remote_errors_RemoteReadError extends dist/* TrustgateError */.O_ {
+    constructor(code, message, options = {}) {
+        super(code, message, options);
+        this.name = 'RemoteReadError';
+    }
+}
+//# sourceMappingURL=remote-errors.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/io/range-source.js
+
+const BLOCK = (/* unused pure expression or super */ null && (64 << 10));
+/** Sequential reads (a pickle streamed in chunks) fetch ahead, doubling up to this. */
+const MAX_READ_AHEAD = (/* unused pure expression or super */ null && (8 << 20));
+/** Blocks kept after use: enough for a zip's directory and its small members, bounded for a 70 GB file. */
+const CACHE_BLOCKS = 512;
+const MAX_REDIRECTS = 5;
+const WHOLE_FILE_LIMIT = (/* unused pure expression or super */ null && (1 << 20));
+const etagOf = (value) => value?.replace(/^W\//, '').replace(/^"|"$/g, '');
+/**
+ * Reads a remote file in 64 KiB blocks: each read fetches only the blocks it lacks, adjacent missing blocks in one
+ * request, so a zip's end record, directory and member headers cost a few requests, not one per read.
+ */
+function range_source_openRangeSource(options) {
+    const { size, name, meter } = options;
+    const doFetch = options.fetch ?? fetch;
+    const hubOrigin = new URL(options.url).origin;
+    const whole = size <= (options.wholeFileLimit ?? WHOLE_FILE_LIMIT);
+    const blocks = new Map();
+    let failure;
+    let fetched = 0;
+    let etag;
+    let location;
+    let nextSequential = -1;
+    let readAhead = BLOCK;
+    const fail = (code, message, cause) => {
+        const err = new RemoteReadError(code, `${name}: ${message}`, { cause, file: name });
+        failure ??= err;
+        throw err;
+    };
+    /** The final response for a range: redirects followed by hand, so the Hub's headers are checked before the CDN's. */
+    async function respond(start, end) {
+        let url = location ?? options.url;
+        for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            const headers = { Range: `bytes=${start}-${end}` };
+            if (new URL(url).origin === hubOrigin)
+                Object.assign(headers, options.headers);
+            let resp;
+            try {
+                resp = await doFetch(url, { headers, redirect: 'manual' });
+            }
+            catch (cause) {
+                return fail('REMOTE_HTTP', `cannot reach ${new URL(url).origin} (${cause.message})`, cause);
+            }
+            meter.requests++;
+            checkHubHeaders(resp);
+            const next = resp.headers.get('location');
+            if (resp.status >= 300 && resp.status < 400 && next !== null) {
+                await resp.body?.cancel();
+                url = new URL(next, url).href;
+                continue;
+            }
+            if (resp.status === 401 || resp.status === 403)
+                fail('REMOTE_ACCESS', `the server refused access (HTTP ${resp.status}): the repository is gated or private; set HF_TOKEN`);
+            if (!resp.ok)
+                fail('REMOTE_HTTP', `HTTP ${resp.status} ${resp.statusText} for bytes ${start}-${end}`);
+            if (url !== options.url)
+                location = url;
+            return resp;
+        }
+        return fail('REMOTE_HTTP', `more than ${MAX_REDIRECTS} redirects`);
+    }
+    function checkHubHeaders(resp) {
+        const commit = resp.headers.get('x-repo-commit');
+        if (options.expect?.commit && commit !== null && commit !== options.expect.commit)
+            fail('REMOTE_CHANGED', `the server answered from commit ${commit}, not the pinned ${options.expect.commit}`);
+        const linked = etagOf(resp.headers.get('x-linked-etag'));
+        if (options.expect?.etag && linked !== undefined && linked !== options.expect.etag)
+            fail('REMOTE_CHANGED', `the Hub names this file ${linked}, the listing ${options.expect.etag}`);
+    }
+    /** Bytes start..end (inclusive) in one request; a body longer than asked is cut off and refused. */
+    async function fetchRange(start, end) {
+        const resp = await respond(start, end);
+        const tag = etagOf(resp.headers.get('etag'));
+        if (etag === undefined)
+            etag = tag;
+        else if (tag !== etag)
+            fail('REMOTE_CHANGED', `the ETag changed between reads (${etag}, then ${tag}): the file changed during the scan`);
+        const want = end - start + 1;
+        if (resp.status === 200) {
+            // A server that ignores Range sends everything: take it only when everything was asked for or is small.
+            if (!(start === 0 && end === size - 1) && !whole) {
+                await resp.body?.cancel();
+                fail('REMOTE_RANGE_IGNORED', `the server ignored the range request (200, not 206) for a ${size}-byte file; refusing to download it whole`);
+            }
+            const body = await readBody(resp, size);
+            if (body.length !== size)
+                fail('REMOTE_SIZE_MISMATCH', `the server sent ${body.length} bytes, the listing says ${size}`);
+            return body.subarray(start, end + 1);
+        }
+        if (resp.status !== 206)
+            fail('REMOTE_HTTP', `HTTP ${resp.status} to a range request`);
+        const range = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(resp.headers.get('content-range') ?? '');
+        if (range === null)
+            fail('REMOTE_HTTP', 'a 206 answer without a Content-Range header');
+        const [, from, to, total] = range;
+        if (total !== String(size))
+            fail('REMOTE_SIZE_MISMATCH', `the server's file has ${total} bytes, the listing says ${size}`);
+        if (Number(from) !== start || Number(to) !== end)
+            fail('REMOTE_HTTP', `asked for bytes ${start}-${end}, got ${from}-${to}`);
+        const body = await readBody(resp, want);
+        if (body.length !== want)
+            fail('REMOTE_SIZE_MISMATCH', `asked for ${want} bytes, got ${body.length}`);
+        return body;
+    }
+    async function readBody(resp, max) {
+        const out = new Uint8Array(max + 1);
+        let n = 0;
+        const reader = resp.body?.getReader();
+        try {
+            for (;;) {
+                const chunk = reader ? await reader.read() : { done: true, value: undefined };
+                if (chunk.done)
+                    break;
+                const take = Math.min(chunk.value.length, out.length - n);
+                out.set(chunk.value.subarray(0, take), n);
+                n += take;
+                if (n > max) {
+                    await reader?.cancel();
+                    break;
+                }
+            }
+        }
+        catch (cause) {
+            fail('REMOTE_HTTP', `the connection broke while reading (${cause.message})`, cause);
+        }
+        fetched += n;
+        meter.bytes += n;
+        return out.subarray(0, n);
+    }
+    /** Make sure blocks first..last are cached or on their way; missing runs become one request each. */
+    function request(first, last) {
+        const lastBlock = Math.floor((size - 1) / BLOCK);
+        let b = first;
+        while (b <= last) {
+            if (blocks.has(b)) {
+                touch(b);
+                b++;
+                continue;
+            }
+            let runEnd = b;
+            while (runEnd < last && !blocks.has(runEnd + 1))
+                runEnd++;
+            if (b === nextSequential) {
+                readAhead = Math.min(readAhead * 2, MAX_READ_AHEAD);
+                while (runEnd < lastBlock && !blocks.has(runEnd + 1) && (runEnd + 1 - b) * BLOCK < readAhead)
+                    runEnd++;
+            }
+            else
+                readAhead = BLOCK;
+            const runStart = b;
+            const run = fetchRange(runStart * BLOCK, Math.min(size, (runEnd + 1) * BLOCK) - 1);
+            for (let i = runStart; i <= runEnd; i++) {
+                const at = (i - runStart) * BLOCK;
+                const block = run.then((bytes) => bytes.subarray(at, at + BLOCK));
+                // Read-ahead blocks nobody awaits must not become unhandled rejections; readers still see the error.
+                block.catch(() => undefined);
+                blocks.set(i, block);
+            }
+            nextSequential = runEnd + 1;
+            b = runEnd + 1;
+        }
+    }
+    function evict() {
+        while (blocks.size > CACHE_BLOCKS)
+            blocks.delete(blocks.keys().next().value);
+    }
+    function touch(b) {
+        const p = blocks.get(b);
+        if (p === undefined)
+            return;
+        blocks.delete(b);
+        blocks.set(b, p);
+    }
+    return {
+        name,
+        size,
+        get failure() {
+            return failure;
+        },
+        get fetchedBytes() {
+            return fetched;
+        },
+        async read(offset, length) {
+            const start = Math.max(0, Math.min(offset, size));
+            const end = Math.min(size, start + Math.max(0, length));
+            if (end <= start)
+                return new Uint8Array(0);
+            if (failure)
+                throw failure;
+            const first = Math.floor((whole ? 0 : start) / BLOCK);
+            const last = Math.floor(((whole ? size : end) - 1) / BLOCK);
+            const firstWanted = Math.floor(start / BLOCK);
+            const wanted = Array.from({ length: Math.floor((end - 1) / BLOCK) - firstWanted + 1 }, (_, i) => firstWanted + i);
+            request(first, last);
+            // Hold this read's blocks before evicting and awaiting: a read may span more than the cache holds.
+            const pending = wanted.map((b) => blocks.get(b));
+            evict();
+            const parts = await Promise.all(pending);
+            const out = new Uint8Array(end - start);
+            let at = 0;
+            for (let i = 0; i < parts.length; i++) {
+                const blockStart = wanted[i] * BLOCK;
+                const from = Math.max(start, blockStart) - blockStart;
+                const to = Math.min(end, blockStart + BLOCK) - blockStart;
+                out.set(parts[i].subarray(from, to), at);
+                at += to - from;
+            }
+            return out;
+        },
+    };
+}
+//# sourceMappingURL=range-source.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/remote/hub.js
+
+function hubError(hubModule, err, ref, endpoint) {
+    const at = `${ref.repo}@${ref.revision}`;
+    if (err instanceof hubModule.HubApiError) {
+        if (err.statusCode === 401 || err.statusCode === 403)
+            return new ScannerError('SCAN_REMOTE_ACCESS', `${at}: the Hub refused access (HTTP ${err.statusCode}); the repository is private or gated: accept its terms and set HF_TOKEN`, { cause: err, file: ref.repo });
+        if (err.statusCode === 404)
+            return new ScannerError('SCAN_REMOTE_NOT_FOUND', `${at}: no such model repository or revision on ${endpoint}`, {
+                cause: err,
+                file: ref.repo,
+            });
+        return new ScannerError('SCAN_REMOTE_HTTP', `${at}: the Hub answered HTTP ${err.statusCode}`, { cause: err, file: ref.repo });
+    }
+    return new ScannerError('SCAN_REMOTE_HTTP', `${at}: cannot read the repository from ${endpoint} (${err.message})`, {
+        cause: err,
+        file: ref.repo,
+    });
+}
+/** The repository's commit and every file in it (recursive tree listing), through the Hub API. */
+async function hub_openRepository(ref, hub) {
+    // Loaded here, not at start-up: a local scan never pays for the Hub client.
+    const hubModule = await __nccwpck_require__.e(/* import() */ 129).then(__nccwpck_require__.bind(__nccwpck_require__, 4129));
+    const { listFiles, modelInfo } = hubModule;
+    const credentials = hub.token === undefined ? {} : { accessToken: hub.token };
+    const common = { hubUrl: hub.endpoint.replace(/\/+$/, ''), ...(hub.fetch ? { fetch: hub.fetch } : {}), ...credentials };
+    try {
+        const info = await modelInfo({ ...common, name: ref.repo, revision: ref.revision, additionalFields: ['sha'] });
+        const commit = info.sha;
+        if (typeof commit !== 'string' || !/^[0-9a-f]{40}$/.test(commit))
+            throw new ScannerError('SCAN_REMOTE_HTTP', `${ref.repo}@${ref.revision}: the Hub did not name the revision's commit`, {
+                file: ref.repo,
+            });
+        const files = [];
+        for await (const entry of listFiles({ ...common, repo: ref.repo, revision: commit, recursive: true })) {
+            if (entry.type !== 'file')
+                continue;
+            files.push({ path: entry.path, size: entry.size, ...(entry.lfs ? { lfs: { oid: entry.lfs.oid, size: entry.lfs.size } } : {}) });
+        }
+        files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        return { repo: ref.repo, revision: ref.revision, commit, gated: info.gated, files };
+    }
+    catch (err) {
+        throw err instanceof ScannerError ? err : hubError(hubModule, err, ref, hub.endpoint);
+    }
+}
+/** The URL of one file at the commit; path segments encoded as the Hub expects. */
+function hub_resolveUrl(hub, repo, commit, path) {
+    return `${hub.endpoint.replace(/\/+$/, '')}/${repo}/resolve/${commit}/${path.split('/').map(encodeURIComponent).join('/')}`;
+}
+//# sourceMappingURL=hub.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/remote/scan.js
+
+
+
+
+
+
+
+
+
+
+
+const scan_LFS_POINTER = new TextEncoder().encode('version https://git-lfs.github.com/spec/v1');
+/** Pointer files are about 130 bytes; anything this small is checked. */
+const POINTER_MAX = 1024;
+function scan_startsWith(bytes, prefix) {
+    return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
+}
+/** A file that could not be read as served; what an analysis found before the read broke stays when it is `unsafe`. */
+function failed(path, size, message, fetchedBytes, partial) {
+    const found = partial?.findingVerdict === 'unsafe' ? partial.findings : [];
+    const analysis = conclude(partial?.format ?? 'unknown', [finding(RULES.readError, message, { path }), ...found], [], undefined, 'failed');
+    return { ...fileResult(path, size, analysis, undefined), fetchedBytes };
+}
+/** One file read through ranges; a read that failed makes the verdict `error` (or keeps `unsafe`), never a pass. */
+async function scanRemoteFile(repo, file, display, options, meter) {
+    const source = openRangeSource({
+        url: resolveUrl(options.hub, repo.repo, repo.commit, file.path),
+        name: display,
+        size: file.size,
+        headers: options.hub.token ? { Authorization: `Bearer ${options.hub.token}` } : {},
+        expect: { commit: repo.commit, ...(file.lfs ? { etag: file.lfs.oid } : {}) },
+        meter,
+        ...(options.hub.fetch ? { fetch: options.hub.fetch } : {}),
+    });
+    let analysis;
+    try {
+        if (!file.lfs && file.size <= POINTER_MAX && scan_startsWith(await source.read(0, scan_LFS_POINTER.length), scan_LFS_POINTER))
+            return failed(display, file.size, 'a Git LFS pointer, not the file: the object it names was never uploaded, so there is nothing to analyse', source.fetchedBytes);
+        analysis = await analyseSource(source, options.policy);
+        let sha256;
+        if (options.digest && source.failure === undefined)
+            sha256 =
+                file.lfs?.oid ??
+                    createHash('sha256')
+                        .update(await source.read(0, file.size))
+                        .digest('hex');
+        if (source.failure === undefined)
+            return { ...fileResult(display, file.size, analysis, sha256), fetchedBytes: source.fetchedBytes };
+    }
+    catch {
+        // The failure is kept on the source: analysers may have swallowed the same error as a parse error.
+    }
+    const failure = source.failure;
+    if (failure === undefined)
+        return failed(display, file.size, 'the file could not be read', source.fetchedBytes);
+    if (failure.code === 'REMOTE_ACCESS')
+        throw new ScannerError('SCAN_REMOTE_ACCESS', `${repo.repo}: ${failure.message}`, { cause: failure, file: display });
+    return failed(display, file.size, `${failure.message} (${failure.code})`, source.fetchedBytes, analysis);
+}
+/**
+ * Scan a model repository before downloading it: list its files through the Hub API, pin the revision to its commit,
+ * and read only what the analysers ask for with range requests. The report says what was fetched of how much.
+ */
+async function scanRemote(reference, options) {
+    const ref = parseRemoteReference(reference);
+    const repo = await openRepository(ref, options.hub);
+    if (repo.gated !== false && options.hub.token === undefined)
+        throw new ScannerError('SCAN_REMOTE_ACCESS', `${repo.repo} is gated (${repo.gated}): accept its terms on the Hub and set HF_TOKEN to a token with access`, { file: reference });
+    const keep = fileSelector(options.select ?? {});
+    const files = repo.files.filter((f) => f.path.split('/').every((_, i, parts) => keep(parts.slice(0, i + 1).join('/'), i < parts.length - 1)));
+    const meter = { bytes: 0, requests: 0 };
+    const results = new Array(files.length);
+    let next = 0;
+    let done = 0;
+    const lane = async () => {
+        while (next < files.length) {
+            const i = next++;
+            const file = files[i];
+            const display = `hf://${repo.repo}@${repo.commit}/${file.path}`;
+            results[i] = await scanRemoteFile(repo, file, display, options, meter);
+            options.onProgress?.(++done, files.length, display);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, files.length)) }, lane));
+    const report = buildReport(results, options.policy.failOn, { name: 'trustgate', version: TRUSTGATE_VERSION });
+    return {
+        ...report,
+        remote: {
+            reference,
+            endpoint: options.hub.endpoint,
+            repository: repo.repo,
+            revision: repo.revision,
+            commit: repo.commit,
+            bytesInRepository: repo.files.reduce((n, f) => n + f.size, 0),
+            bytesFetched: meter.bytes,
+            requests: meter.requests,
+        },
+    };
+}
+//# sourceMappingURL=scan.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/remote/index.js
+
+
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/index.js
+
 
 
 
@@ -47590,8 +48190,8 @@ async function modelScan(io) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3736);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4735);
+/* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1462);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(588);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .modelScan */ .l);
@@ -57632,6 +58232,9 @@ const scanPolicySchema = strictObject({
     sources: strictObject({
         allow: array(schemas_string().min(1)).default([]).describe('Allowed model sources: "org/*", "org/name", "host".'),
         block: array(schemas_string().min(1)).default([]),
+        requireRemoteScan: schemas_boolean()
+            .optional()
+            .describe('An allowed Hugging Face model must also pin a commit (revision="<40-hex sha>") and pass a scan before download at it (`trustgate scan --sources`). Default false.'),
     })
         .optional()
         .describe('Where models may come from (the "no shadow AI" control).'),
@@ -58127,8 +58730,8 @@ function isRecord(value) {
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/json.js
 /** The stable JSON shape of the CLI contract: {"version":1,"files":[...],"summary":{...}}. */
 function toJson(report) {
-    const { version, files, summary } = report;
-    return `${JSON.stringify({ version, files, summary }, null, 2)}\n`;
+    const { version, files, summary, remote } = report;
+    return `${JSON.stringify({ version, files, summary, ...(remote ? { remote } : {}) }, null, 2)}\n`;
 }
 //# sourceMappingURL=json.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/markdown.js
@@ -58146,6 +58749,7 @@ function toMarkdown(report, title = 'trustgate scan') {
         '',
         `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error; ${s.incomplete} not fully analysed`,
         '',
+        ...(report.remote ? [cell(remoteLine(report.remote)), ''] : []),
         '| file | format | verdict | findings |',
         '|---|---|---|---|',
         ...report.files.map((f) => `| \`${cell(f.path)}\` | ${cell(f.format)} | ${ICON[f.verdict]} ${f.verdict}${cell(gap(f))} | ${f.findings.length} |`),

@@ -17,7 +17,18 @@ export {
   findReferences,
   mergeSourceResults,
   type ModelReference,
+  type ReferenceScanOptions,
   referenceFindings,
+  type RemoteScanner,
   SOURCE_RULES,
   withModelReferences,
 } from './sources/index.js';
+export {
+  DEFAULT_ENDPOINT,
+  type HubOptions,
+  isRemoteReference,
+  parseRemoteReference,
+  type RemoteReference,
+  type RemoteScanOptions,
+  scanRemote,
+} from './remote/index.js';
