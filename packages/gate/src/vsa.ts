@@ -15,6 +15,8 @@ export interface VerificationSummaryPredicate {
   slsaVersion: '1.0';
   /** trustgate extension (consumers ignore unknown fields): the environment the decision was for. */
   environment: string;
+  /** trustgate extension: the environment was passed by promotion.allowWithoutPolicy, with nothing verified. */
+  ungated?: true;
 }
 
 export interface SummaryOptions {
@@ -43,6 +45,7 @@ export function verificationSummary(decision: Decision, options: SummaryOptions)
     verifiedLevels: passed ? [level] : ['FAILED'],
     slsaVersion: '1.0',
     environment: decision.environment,
+    ...(decision.ungated ? { ungated: true as const } : {}),
   };
   const subject = { digest: { [digest.algorithm]: digest.hex }, ...(decision.subject.name ? { name: decision.subject.name } : {}) };
   return buildStatement([subject], PREDICATE_TYPES.vsa, predicate);

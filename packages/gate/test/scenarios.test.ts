@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { buildStatement, PREDICATE_TYPES } from '@trustgate/core';
+import { buildStatement, PREDICATE_TYPES, parsePolicy } from '@trustgate/core';
 import { decidePromotion, documentsFromText, type PromotionResult, type RawEvidence } from '@trustgate/gate';
 import {
   BUILD_WORKFLOW,
@@ -165,6 +165,17 @@ describe('promotion gate scenarios over signed evidence', () => {
     const signed = await kit.sign(failed.statement, 'staging-vsa-failed.json');
     const r = await gate('production', [...without('staging-vsa.json'), signed]);
     expect(requirement(r, 'promotion:staging')?.status).toBe('failed');
+  });
+
+  test('an ungated staging pass (allowWithoutPolicy in an older policy) does not open production', async () => {
+    const ungatedYaml = () => parsePolicy(`version: 1\npromotion:\n  allowWithoutPolicy: [staging]\n`, 'old.yml').promotion;
+    const ungated = await gate('staging', [], { yaml: ungatedYaml });
+    expect(ungated.decision).toMatchObject({ decision: 'pass', requirements: [], ungated: expect.stringContaining('allowWithoutPolicy') });
+    expect(ungated.statement.predicate).toMatchObject({ verificationResult: 'PASSED', ungated: true, inputAttestations: [] });
+    const signed = await kit.sign(ungated.statement, 'staging-vsa-ungated.json');
+    const r = await gate('production', [...without('staging-vsa.json'), signed]);
+    expect(r.decision.decision).toBe('fail');
+    expect(requirement(r, 'promotion:staging')).toMatchObject({ status: 'failed', reason: expect.stringContaining('passed ungated') });
   });
 
   test('high-risk tier without the named human approver: fail', async () => {
