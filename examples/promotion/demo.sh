@@ -30,3 +30,9 @@ expect 2 -- trustgate gate "${opts[@]}" --environment staging --evidence evidenc
 
 # Dry run: the same explanation, exit 0 (add --format json for machines).
 expect 0 -- trustgate gate "${opts[@]}" --environment production --dry-run --evidence evidence/staging/* evidence/rejected/approval-bob.sigstore.json
+
+# The signed decision log: log the staging decision (Ed25519 key made here), export it, verify the chain offline.
+log="$(mktemp -d)" && openssl genpkey -algorithm ed25519 -out "$log/key.pem" 2>/dev/null && openssl pkey -in "$log/key.pem" -pubout -out "$log/key.pub"
+expect 0 -- trustgate gate "${opts[@]}" --environment staging --evidence evidence/staging/* --log-decision --signing-key "$log/key.pem" --data-dir "$log/store"
+expect 0 -- trustgate decisions export --data-dir "$log/store" --out "$log/decisions.jsonl"
+expect 0 -- trustgate decisions verify "$log/decisions.jsonl" --key "$log/key.pub"

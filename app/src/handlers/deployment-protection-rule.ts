@@ -1,4 +1,5 @@
 import { noPolicyReason } from '@trustgate/gate';
+import { appendDecision, unevaluatedEntry } from '@trustgate/metrics';
 import { configErrorOutput } from '../checks/config-error.js';
 import { loadPolicy } from '../config/load.js';
 import { deploymentSubject, runOfCallback } from '../deployments/callback.js';
@@ -25,6 +26,21 @@ export const onDeploymentProtectionRule: Handler = async (ctx) => {
   const subject = p.deployment ? deploymentSubject(p.deployment) : undefined;
   const ref = typeof p.repository?.default_branch === 'string' ? p.repository.default_branch : 'main';
   const decision = await decide();
+  // Logged in the delivery's transaction before GitHub hears it: a decision is never posted unrecorded, and a
+  // redelivery (same delivery and environment) finds its record instead of adding another.
+  if (ctx.engines.decisionSigner) {
+    const entry =
+      decision.entry ??
+      unevaluatedEntry({
+        subject: subject ?? '(none)',
+        environment,
+        approved: decision.approved,
+        note: decision.comment,
+        policy: null,
+        source: `app:${repo.owner}/${repo.repo}`,
+      });
+    await appendDecision(ctx.db, entry, ctx.engines.decisionSigner, { sourceKey: `${ctx.deliveryId}:${environment}` });
+  }
   await ctx.github.rest.actions.reviewCustomGatesForRun({
     owner: run.owner,
     repo: run.repo,

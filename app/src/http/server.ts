@@ -9,7 +9,7 @@ import { AnswersFirst } from '../deliveries/burst.js';
 import { DEFAULT_LEASE_MS, DeliveryClaims } from '../deliveries/claims.js';
 import { DeliveryJobs } from '../deliveries/jobs.js';
 import { reconcileDeliveries } from '../deliveries/reconciler.js';
-import { defaultEngines, type Engines } from '../engines/index.js';
+import { defaultEngines, type Engines, withDecisionLog } from '../engines/index.js';
 import { startProbot } from '../github/octokit.js';
 import type { GitHub } from '../github/types.js';
 import type { AppSettings } from '../settings.js';
@@ -220,7 +220,7 @@ function processingExecutor(settings: AppSettings, probot: Probot, store: Store,
   return inlineExecutor({
     auth: async (installationId) => (await probot.auth(installationId)) as unknown as GitHub,
     db: store,
-    engines: engines ?? defaultEngines,
+    engines: withDecisionLog(engines ?? defaultEngines, settings.decisionKey),
     log: probot.log,
     ...(Number.isInteger(Number(settings.appId)) ? { appId: Number(settings.appId) } : {}),
   });

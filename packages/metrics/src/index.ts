@@ -90,3 +90,4 @@ export {
 export { pauseAfter, type RateLimitSignal, rateLimitWait } from './backfill/rate-limit.js';
 export { GitHubRest, type GitHubRestOptions, nextLink, type RestAnswer } from './backfill/rest.js';
 export { firstHumanReviewCommit } from './records/rework.js';
+export * from './decisions/index.js';

@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../spec.js';
+import { STORE_OPTIONS } from './shared.js';
 
 export const gateSpec = {
   name: 'gate',
@@ -32,6 +33,14 @@ export const gateSpec = {
       description: 'Sigstore trusted_root.json (default: the bundled public-good root)',
     },
     repo: { type: 'string', value: 'O/R', description: "also read the repository's attestations API (needs GITHUB_TOKEN)" },
+    'log-decision': { type: 'boolean', description: 'append the decision to the signed decision log in the store (trustgate decisions)' },
+    'signing-key': {
+      type: 'string',
+      value: 'PEM',
+      kind: 'file',
+      description: 'Ed25519 key that signs the log record (default: $TRUSTGATE_DECISION_KEY_FILE or $TRUSTGATE_DECISION_KEY)',
+    },
+    ...STORE_OPTIONS,
   },
   exitCodes: 'Exit codes: 0 pass, 1 fail, 2 usage, config or I/O error.',
 } as const satisfies CommandSpec;

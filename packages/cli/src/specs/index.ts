@@ -1,5 +1,6 @@
 import type { CommandSpec } from '../spec.js';
 import { agentsSpec } from './agents.js';
+import { decisionsSpec } from './decisions.js';
 import { completionSpec, helpSpec, versionSpec } from './builtins.js';
 import { gateSpec } from './gate.js';
 import { initSpec } from './init.js';
@@ -21,6 +22,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   verifyModelSpec,
   verifyAttestationSpec,
   gateSpec,
+  decisionsSpec,
   tagSpec,
   agentsSpec,
   trustTaxSpec,
@@ -44,6 +46,7 @@ export {
   verifyModelSpec,
   verifyAttestationSpec,
   gateSpec,
+  decisionsSpec,
   tagSpec,
   agentsSpec,
   trustTaxSpec,
