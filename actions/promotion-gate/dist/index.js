@@ -46598,7 +46598,7 @@ async function writeOrWarn(io, what, permission, write) {
 
 /***/ }),
 
-/***/ 196:
+/***/ 9928:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46826,7 +46826,7 @@ const freshnessRequirement = (ctx) => {
 
 
 
-const vsaSchema = schemas/* object */.Ikc({ verificationResult: schemas/* enum */.k5n(['PASSED', 'FAILED']), environment: schemas/* string */.YjP() });
+const vsaSchema = schemas/* object */.Ikc({ verificationResult: schemas/* enum */.k5n(['PASSED', 'FAILED']), environment: schemas/* string */.YjP(), ungated: schemas/* boolean */.zMY().optional() });
 /** `requires.promotedFrom`: a passing trustgate decision (VSA) for the same digest in each earlier environment. */
 const promotionOrderRequirement = (ctx) => {
     const before = ctx.policy.requires.promotedFrom ?? [];
@@ -46837,9 +46837,13 @@ const promotionOrderRequirement = (ctx) => {
     return before.map((env) => {
         const id = `promotion:${env}`;
         const forEnv = summaries.filter((s) => s.environment === env);
-        const passed = forEnv.filter((s) => s.verificationResult === 'PASSED');
+        // An ungated pass (allowWithoutPolicy) verified nothing, so it cannot stand in for passing that environment's gate.
+        const passed = forEnv.filter((s) => s.verificationResult === 'PASSED' && s.ungated !== true);
+        const ungated = forEnv.filter((s) => s.ungated === true);
         if (passed.length > 0)
             return result(id, 'met', `passed ${env} for this digest`, passed.map((s) => s.item));
+        if (ungated.length > 0)
+            return result(id, 'failed', `${env} was passed ungated (promotion.allowWithoutPolicy), which proves nothing: gate ${env} with a policy`, ungated.map((s) => s.item));
         if (forEnv.length > 0)
             return result(id, 'failed', `the ${env} gate failed for this digest`, forEnv.map((s) => s.item));
         return result(id, 'missing', `no passing ${env} decision for this digest: promote it to ${env} first`);
@@ -54791,6 +54795,45 @@ async function loadPromotionPolicy(file) {
     return { policy, source: { uri: file, sha256: (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex') } };
 }
 //# sourceMappingURL=policy-file.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/environment.js
+/**
+ * Deployments fail closed: an environment is gated by its entry under `promotion.environments`, deployable without
+ * one only when `promotion.allowWithoutPolicy` names it, and otherwise rejected with how to add a policy. `where`
+ * says where the policy was looked for (a file, or a repository that has none); `policy` undefined means no file.
+ */
+function environmentRule(policy, environment, where) {
+    const own = policy?.environments[environment];
+    if (own !== undefined)
+        return { kind: 'gated', policy: own };
+    if (policy?.allowWithoutPolicy.includes(environment)) {
+        return {
+            kind: 'allowed-without-policy',
+            reason: `trustgate: environment \`${environment}\` is listed in promotion.allowWithoutPolicy of ${where}; approved without a gate.`,
+        };
+    }
+    return { kind: 'no-policy', reason: noPolicyReason(environment, where, policy !== undefined) };
+}
+/** Why a deployment with no policy is rejected, and how to add one (a file, or an explicit allowWithoutPolicy). */
+function noPolicyReason(environment, where, hasFile) {
+    const found = hasFile ? `${where} has no promotion policy for environment \`${environment}\`` : `no trustgate policy in ${where}`;
+    return [
+        `trustgate: ${found}; the deployment is rejected (deployments fail closed).`,
+        '',
+        `Add one to \`.github/trustgate.yml\` on the default branch (or to the organisation default in \`<org>/.github\`):`,
+        '',
+        '```yaml',
+        'version: 1',
+        'promotion:',
+        '  environments:',
+        `    ${environment}:`,
+        '      requires:',
+        '        provenance: { workflows: [OWNER/REPO/.github/workflows/build.yml] }',
+        '```',
+        '',
+        `To deploy to \`${environment}\` with no gate, say so explicitly: \`promotion: { allowWithoutPolicy: [${environment}] }\`. See docs/gate.md.`,
+    ].join('\n');
+}
+//# sourceMappingURL=environment.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/signers.js
 const signers_GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
 /** The signer list for each role an environment's policy names (an empty list verifies nothing). */
@@ -54860,6 +54903,7 @@ function verificationSummary(decision, options) {
         verifiedLevels: passed ? [level] : ['FAILED'],
         slsaVersion: '1.0',
         environment: decision.environment,
+        ...(decision.ungated ? { ungated: true } : {}),
     };
     const subject = { digest: { [digest.algorithm]: digest.hex }, ...(decision.subject.name ? { name: decision.subject.name } : {}) };
     return (0,dist/* buildStatement */.Y5)([subject], dist/* PREDICATE_TYPES */.Cs.vsa, predicate);
@@ -54886,17 +54930,22 @@ function provenanceLevel(decision) {
 
 
 
+
 /**
  * The single entry of the promotion gate, shared by the CLI, the promotion-gate action and the App's
  * deployment protection rule: gather evidence, verify every bundle, decide, and summarise.
  */
 async function decidePromotion(input, deps) {
     const subject = toDigest(input.subject);
-    const policy = input.policy.environments[input.environment];
-    if (policy === undefined) {
-        const known = Object.keys(input.policy.environments);
-        throw new GateError('ENVIRONMENT_UNKNOWN', `environment "${input.environment}" is not in ${input.policySource.uri} (promotion.environments has ${known.length > 0 ? known.join(', ') : 'none'}); add it or fix the name`, { file: input.policySource.uri });
+    // The one rule the App applies too: gated by its entry, ungated only when allowWithoutPolicy names it.
+    const rule = environmentRule(input.policy, input.environment, input.policySource.uri);
+    if (rule.kind === 'no-policy')
+        throw unknownEnvironment(input);
+    if (rule.kind === 'allowed-without-policy') {
+        const decision = ungatedDecision(input.environment, subject, input.subjectName, rule.reason, deps.now?.() ?? new Date());
+        return { decision, statement: summarise(decision, input) };
     }
+    const policy = rule.policy;
     const raws = [...(input.evidence ?? [])];
     if (input.repository !== undefined) {
         if (deps.attestations === undefined) {
@@ -54914,12 +54963,38 @@ async function decidePromotion(input, deps) {
         ignored,
         now: deps.now?.() ?? new Date(),
     });
-    const statement = verificationSummary(decision, {
+    const statement = summarise(decision, input);
+    return { decision, statement };
+}
+function summarise(decision, input) {
+    return verificationSummary(decision, {
         policy: input.policySource,
         ...(input.verifierId ? { verifierId: input.verifierId } : {}),
         ...(input.resourceUri ? { resourceUri: input.resourceUri } : {}),
     });
-    return { decision, statement };
+}
+/** A pass that verified nothing, and says so: no requirements, no evidence read, the reason it was allowed. */
+function ungatedDecision(environment, subject, name, reason, now) {
+    return {
+        version: 1,
+        environment,
+        subject: { digest: (0,dist/* formatDigest */.MO)(subject), ...(name ? { name } : {}) },
+        decision: 'pass',
+        decidedAt: now.toISOString(),
+        requirements: [],
+        waivers: [],
+        evidence: { counted: [], ignored: [] },
+        ungated: reason,
+    };
+}
+/** Neither gated nor allowed ungated: an input error that shows the two entries that would make it one or the other. */
+function unknownEnvironment(input) {
+    const env = input.environment;
+    const known = Object.keys(input.policy.environments);
+    const listed = known.length > 0 ? known.join(', ') : 'none';
+    return new GateError('ENVIRONMENT_UNKNOWN', `environment "${env}" is not in ${input.policySource.uri} (promotion.environments has ${listed}); add it or fix the name: ` +
+        `\`promotion: { environments: { ${env}: { requires: { provenance: { workflows: [OWNER/REPO/.github/workflows/build.yml] } } } } }\`, ` +
+        `or promote it ungated with \`promotion: { allowWithoutPolicy: [${env}] }\` (see docs/gate.md)`, { file: input.policySource.uri });
 }
 function toDigest(subject) {
     if (typeof subject !== 'string')
@@ -54973,12 +55048,16 @@ function decisionToMarkdown(decision, options = {}) {
         '',
         `\`${decision.subject.digest}\`${decision.subject.name ? ` (${(0,dist/* cell */.Hn)(decision.subject.name)})` : ''} → **${(0,dist/* cell */.Hn)(decision.environment)}**`,
         '',
+        ...(decision.ungated ? [`${decision.ungated} Nothing was verified.`, ''] : []),
         '| requirement | status | why |',
         '|---|---|---|',
         ...decision.requirements.map((r) => `| ${r.id} | ${ICON[r.status]} ${r.status} | ${(0,dist/* cell */.Hn)(r.reason)} |`),
     ];
-    if (decision.requirements.length === 0)
-        lines.push('| (none) | ✅ met | the environment requires no evidence |');
+    if (decision.requirements.length === 0) {
+        lines.push(decision.ungated
+            ? '| (none) | ✅ ungated | promotion.allowWithoutPolicy |'
+            : '| (none) | ✅ met | the environment requires no evidence |');
+    }
     const ignored = decision.evidence.ignored;
     if (ignored.length > 0) {
         lines.push('', '| evidence not counted | kind | why |', '|---|---|---|');
@@ -55091,7 +55170,7 @@ async function subject(io, at) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3605);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(196);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9928);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .promotionGate */ .h);
