@@ -113,7 +113,8 @@ async function extract(kind: '7z' | 'lzma', bytes: Uint8Array, cap: number, maxM
   let listing: Omit<SevenZipMember, 'bytes'>[] = [];
   if (kind === '7z') {
     const listed = sz.callMain(['l', '-slt', '-sccUTF-8', type, '/in/archive']) ?? 0;
-    if (listed !== 0 || !lines.includes('----------')) throw new ContainerError(`7z archive could not be read: ${lastError(lines)}`, 'parse');
+    if (listed !== 0 || !lines.includes('----------'))
+      throw new ContainerError(`7z archive could not be read: ${lastError(lines)}`, 'parse');
     listing = parseListing(lines);
     if (listing.length > maxMembers) throw new ContainerError(`${listing.length} members exceed the limit of ${maxMembers}`, 'limit');
     const declared = listing.reduce((n, m) => n + m.size, 0);

@@ -1,0 +1,38 @@
+import { describe, expect, test } from '@jest/globals';
+import { analyseBytes, fixture, rules } from '../helpers.js';
+
+// [fixture under fixtures/formats/breadth, format, verdict, rules that must fire]; written by make_breadth.py.
+export const BREADTH_CASES: [string, string, string, string[]][] = [
+  ['nemo/benign.nemo', 'nemo', 'safe', []],
+  ['nemo/hydra-target.nemo', 'nemo', 'unsafe', ['TG-NEMO-002']],
+  ['nemo/pickled-weights.nemo', 'gzip+nemo', 'unsafe', ['TG-PKL-001']],
+  ['nemo/truncated.nemo', 'tar', 'error', ['TG-ARC-001']],
+  ['7z/benign.7z', '7z', 'safe', []],
+  ['7z/evil.7z', '7z', 'unsafe', ['TG-PKL-001']],
+  ['7z/truncated.7z', '7z', 'error', ['TG-ARC-001']],
+  ['7z/bomb.7z', '7z', 'error', ['TG-LIM-001']],
+  ['lzma/benign.joblib.lzma', 'lzma+joblib', 'safe', []],
+  ['lzma/evil.joblib.lzma', 'lzma+pickle', 'unsafe', ['TG-PKL-001']],
+  ['lzma/truncated.joblib.lzma', 'lzma', 'error', ['TG-ARC-001']],
+  ['torchserve/builtin-handler.mar', 'torchserve-mar', 'safe', []],
+  ['torchserve/custom-handler.mar', 'torchserve-mar', 'review', ['TG-MAR-002']],
+  ['torchserve/evil-handler.mar', 'torchserve-mar', 'unsafe', ['TG-MAR-003']],
+  ['torchserve/bad-manifest.mar', 'torchserve-mar', 'error', ['TG-MAR-001']],
+  ['torchserve/truncated.mar', 'zip', 'error', ['TG-ZIP-001']],
+  ['skops/benign.skops', 'skops', 'safe', []],
+  ['skops/function-node.skops', 'skops', 'unsafe', ['TG-SKOPS-002']],
+  ['skops/operator-func.skops', 'skops', 'unsafe', ['TG-SKOPS-002']],
+  ['skops/untrusted-type.skops', 'skops', 'review', ['TG-SKOPS-003']],
+  ['skops/bad-schema.skops', 'skops', 'error', ['TG-SKOPS-001']],
+  ['skops/truncated.skops', 'zip', 'error', ['TG-ZIP-001']],
+];
+
+describe('formats of issue 19: recognised by bytes, code surfaces judged, a cut file is error', () => {
+  test.each(BREADTH_CASES)('%s is %s, %s', async (file, format, verdict, expected) => {
+    const rel = `formats/breadth/${file}`;
+    const a = await analyseBytes(fixture(rel), undefined, rel);
+    expect({ format: a.format, verdict: a.verdict }).toEqual({ format, verdict });
+    for (const r of expected) expect(rules(a)).toContain(r);
+    if (verdict === 'safe') expect(a.findings.filter((f) => f.severity !== 'info' && f.severity !== 'low')).toEqual([]);
+  });
+});
