@@ -3,6 +3,7 @@ import { sniffGguf } from './gguf/sniff.js';
 import { sniffH5, sniffKerasConfig, sniffKerasMetadata, sniffSavedMetadata } from './keras/sniff.js';
 import { lazyAnalyser } from './lazy.js';
 import { sniffOnnx } from './onnx/sniff.js';
+import { sniffR } from './r/sniff.js';
 import { sniffSafetensors } from './safetensors/sniff.js';
 import { sniffGraphDef, sniffSavedModel } from './savedmodel/sniff.js';
 import { sniffChatTemplate, sniffTokenizerConfig } from './templates/sniff.js';
@@ -18,6 +19,7 @@ const templates = () => import('./templates/index.js');
  */
 export const EXTRA_ANALYSERS: readonly FormatAnalyser[] = [
   lazyAnalyser('gguf', sniffGguf, async () => (await import('./gguf/index.js')).ggufAnalyser),
+  lazyAnalyser('r-serialization', sniffR, async () => (await import('./r/index.js')).rAnalyser),
   lazyAnalyser('keras-h5', sniffH5, async () => (await keras()).kerasH5Analyser),
   lazyAnalyser('safetensors', sniffSafetensors, async () => (await import('./safetensors/index.js')).safetensorsAnalyser),
   lazyAnalyser('onnx', sniffOnnx, async () => (await import('./onnx/index.js')).onnxAnalyser),

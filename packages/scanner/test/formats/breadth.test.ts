@@ -25,6 +25,16 @@ export const BREADTH_CASES: [string, string, string, string[]][] = [
   ['skops/untrusted-type.skops', 'skops', 'review', ['TG-SKOPS-003']],
   ['skops/bad-schema.skops', 'skops', 'error', ['TG-SKOPS-001']],
   ['skops/truncated.skops', 'zip', 'error', ['TG-ZIP-001']],
+  ['r/lm.rds', 'gzip+r-serialization', 'safe', []],
+  ['r/workspace.RData', 'gzip+r-serialization', 'safe', []],
+  ['r/altrep-base.rds', 'r-serialization', 'safe', []],
+  ['r/closure.rds', 'gzip+r-serialization', 'review', ['TG-R-003']],
+  ['r/bytecode.rds', 'gzip+r-serialization', 'review', ['TG-R-003']],
+  ['r/system-call.rds', 'gzip+r-serialization', 'unsafe', ['TG-R-004']],
+  ['r/promise.rds', 'r-serialization', 'unsafe', ['TG-R-002', 'TG-R-004']],
+  ['r/first-hook.RData', 'gzip+r-serialization', 'unsafe', ['TG-R-004']],
+  ['r/altrep-package.rds', 'r-serialization', 'review', ['TG-R-005']],
+  ['r/truncated.rds', 'r-serialization', 'error', ['TG-R-001']],
 ];
 
 describe('formats of issue 19: recognised by bytes, code surfaces judged, a cut file is error', () => {
