@@ -3,6 +3,7 @@ import { sniffGguf } from './gguf/sniff.js';
 import { sniffH5, sniffKerasConfig, sniffKerasMetadata, sniffSavedMetadata } from './keras/sniff.js';
 import { lazyAnalyser } from './lazy.js';
 import { sniffOnnx } from './onnx/sniff.js';
+import { sniffModelManifest } from './ollama/sniff.js';
 import { sniffR } from './r/sniff.js';
 import { sniffSafetensors } from './safetensors/sniff.js';
 import { sniffGraphDef, sniffSavedModel } from './savedmodel/sniff.js';
@@ -26,6 +27,7 @@ export const EXTRA_ANALYSERS: readonly FormatAnalyser[] = [
   lazyAnalyser('tf-savedmodel', sniffSavedModel, async () => (await savedModel()).savedModelAnalyser),
   lazyAnalyser('keras-saved-metadata', sniffSavedMetadata, async () => (await keras()).kerasSavedMetadataAnalyser),
   lazyAnalyser('tf-graphdef', sniffGraphDef, async () => (await savedModel()).graphDefAnalyser),
+  lazyAnalyser('model-manifest', sniffModelManifest, async () => (await import('./ollama/index.js')).modelManifestAnalyser),
   lazyAnalyser('keras-config', sniffKerasConfig, async () => (await keras()).kerasConfigAnalyser),
   lazyAnalyser('keras-metadata', sniffKerasMetadata, async () => (await keras()).kerasMetadataAnalyser),
   lazyAnalyser('tokenizer-config', sniffTokenizerConfig, async () => (await templates()).tokenizerConfigAnalyser),

@@ -1,5 +1,7 @@
+import { dirname, join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { analyseBytes, fixture, rules } from '../helpers.js';
+import { analyseSource, bufferSource } from '@trustgate/scanner';
+import { FIXTURES, fixture, policy, rules } from '../helpers.js';
 
 // [fixture under fixtures/formats/breadth, format, verdict, rules that must fire]; written by make_breadth.py.
 export const BREADTH_CASES: [string, string, string, string[]][] = [
@@ -35,12 +37,20 @@ export const BREADTH_CASES: [string, string, string, string[]][] = [
   ['r/first-hook.RData', 'gzip+r-serialization', 'unsafe', ['TG-R-004']],
   ['r/altrep-package.rds', 'r-serialization', 'review', ['TG-R-005']],
   ['r/truncated.rds', 'r-serialization', 'error', ['TG-R-001']],
+  ['llamafile/benign.llamafile', 'llamafile', 'review', ['TG-LLF-001']],
+  ['llamafile/ssti.llamafile', 'llamafile', 'unsafe', ['TG-LLF-001', 'TG-TPL-002']],
+  ['llamafile/truncated.llamafile', 'unknown', 'error', ['TG-FMT-001']],
+  ['ollama/benign/manifests/registry.ollama.ai/library/tiny/latest', 'model-manifest', 'safe', []],
+  ['ollama/ssti/manifests/registry.ollama.ai/library/tiny/latest', 'model-manifest', 'unsafe', ['TG-TPL-002']],
+  ['ollama/tampered/manifests/registry.ollama.ai/library/tiny/latest', 'model-manifest', 'unsafe', ['TG-OCI-002']],
+  ['ollama/truncated/manifests/registry.ollama.ai/library/tiny/latest', 'model-manifest', 'error', ['TG-OCI-001']],
 ];
 
 describe('formats of issue 19: recognised by bytes, code surfaces judged, a cut file is error', () => {
   test.each(BREADTH_CASES)('%s is %s, %s', async (file, format, verdict, expected) => {
     const rel = `formats/breadth/${file}`;
-    const a = await analyseBytes(fixture(rel), undefined, rel);
+    // On disk next to its siblings: an Ollama manifest finds its blobs through the directory.
+    const a = await analyseSource(bufferSource(rel, fixture(rel), dirname(join(FIXTURES, rel))), policy());
     expect({ format: a.format, verdict: a.verdict }).toEqual({ format, verdict });
     for (const r of expected) expect(rules(a)).toContain(r);
     if (verdict === 'safe') expect(a.findings.filter((f) => f.severity !== 'info' && f.severity !== 'low')).toEqual([]);
