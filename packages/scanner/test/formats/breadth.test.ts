@@ -44,6 +44,23 @@ export const BREADTH_CASES: [string, string, string, string[]][] = [
   ['ollama/ssti/manifests/registry.ollama.ai/library/tiny/latest', 'model-manifest', 'unsafe', ['TG-TPL-002']],
   ['ollama/tampered/manifests/registry.ollama.ai/library/tiny/latest', 'model-manifest', 'unsafe', ['TG-OCI-002']],
   ['ollama/truncated/manifests/registry.ollama.ai/library/tiny/latest', 'model-manifest', 'error', ['TG-OCI-001']],
+  ['tflite/benign.tflite', 'tflite', 'safe', []],
+  ['tflite/custom-op.tflite', 'tflite', 'review', ['TG-TFL-002']],
+  ['tflite/flex-pyfunc.tflite', 'tflite', 'unsafe', ['TG-TFL-003']],
+  ['tflite/truncated.tflite', 'tflite', 'error', ['TG-TFL-001']],
+  ['executorch/benign.pte', 'executorch', 'safe', ['TG-PTE-003']],
+  ['executorch/custom-op.pte', 'executorch', 'review', ['TG-PTE-002']],
+  ['executorch/truncated.pte', 'executorch', 'error', ['TG-PTE-001']],
+  ['coreml/benign.mlmodel', 'coreml', 'safe', []],
+  ['coreml/custom-layer.mlmodel', 'coreml', 'review', ['TG-CML-002']],
+  ['coreml/pipeline-custom-model.mlmodel', 'coreml', 'review', ['TG-CML-002']],
+  ['coreml/linked-traversal.mlmodel', 'coreml', 'unsafe', ['TG-CML-003']],
+  ['coreml/truncated.mlmodel', 'coreml', 'error', ['TG-CML-001']],
+  ['coreml/model.mlpackage/Manifest.json', 'coreml-package', 'safe', []],
+  ['coreml/model.mlpackage/Data/com.apple.CoreML/model.mlmodel', 'coreml', 'safe', []],
+  ['coreml/model.mlpackage/Data/com.apple.CoreML/weights/weight.bin', 'coreml-weights', 'safe', []],
+  ['coreml/traversal.mlpackage/Manifest.json', 'coreml-package', 'unsafe', ['TG-CML-003']],
+  ['coreml/truncated-weight.bin', 'coreml-weights', 'error', ['TG-CML-001']],
 ];
 
 describe('formats of issue 19: recognised by bytes, code surfaces judged, a cut file is error', () => {
