@@ -302,10 +302,10 @@ export const BREADTH_RULES = {
   msgpackPickle: rule(
     'TG-MSGP-003',
     'MsgpackPickledArray',
-    'high',
-    'unsafe',
-    'A msgpack checkpoint holds a msgpack-numpy object array, which msgpack_numpy decodes with pickle.loads.',
-    'Do not load it with msgpack_numpy; the pickle is analysed and reported separately.',
+    'low',
+    'safe',
+    'A msgpack checkpoint holds a msgpack-numpy object array, which msgpack_numpy decodes with pickle.loads; the pickle is analysed as one.',
+    'Prefer plain dtypes; the embedded pickle is judged on its own.',
   ),
   t7Unreadable: rule('TG-T7-001', 'Torch7Unreadable', 'high', 'partial', 'A Torch7 (.t7) serialization could not be parsed.', REEXPORT),
   t7Function: rule(
