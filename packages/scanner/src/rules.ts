@@ -206,7 +206,7 @@ export const RULES = {
     'UnsupportedArchive',
     'high',
     'failed',
-    'The file is an archive or compressed stream this scanner cannot open (e.g. 7z), so its content was not analysed.',
+    'The file is an archive or compressed stream this scanner cannot open (e.g. RAR), so its content was not analysed.',
     'Unpack it and scan the unpacked files, or repackage it as zip, tar or gzip.',
   ),
   torchScript: rule(

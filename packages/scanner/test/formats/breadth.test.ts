@@ -1,5 +1,7 @@
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
+import { VERDICTS } from '@trustgate/core';
+import fc from 'fast-check';
 import { analyseSource, bufferSource } from '@trustgate/scanner';
 import { FIXTURES, fixture, policy, rules } from '../helpers.js';
 
@@ -102,5 +104,23 @@ describe('formats of issue 19: recognised by bytes, code surfaces judged, a cut 
     expect({ format: a.format, verdict: a.verdict }).toEqual({ format, verdict });
     for (const r of expected) expect(rules(a)).toContain(r);
     if (verdict === 'safe') expect(a.findings.filter((f) => f.severity !== 'info' && f.severity !== 'low')).toEqual([]);
+  });
+});
+
+// Hostile bytes in every new reader: single-byte mutations and cuts of each benign fixture always come back with a
+// verdict (no throw, no hang); a fixed seed keeps a failure reproducible.
+describe('mutated and cut files of the new formats', () => {
+  const benign = BREADTH_CASES.filter(([, , verdict]) => verdict === 'safe').map(([file]) => file);
+  test.each(benign)('%s', async (file) => {
+    const base = fixture(`formats/breadth/${file}`);
+    await fc.assert(
+      fc.asyncProperty(fc.nat(base.length - 1), fc.integer({ min: 0, max: 255 }), fc.nat(base.length), async (at, byte, cut) => {
+        for (const bytes of [Uint8Array.from(base, (b, i) => (i === at ? byte : b)), base.subarray(0, cut)]) {
+          const a = await analyseSource(bufferSource(file, bytes), policy());
+          expect(VERDICTS).toContain(a.verdict);
+        }
+      }),
+      { numRuns: 25, seed: 19 },
+    );
   });
 });
