@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { ByteSource } from '../source.js';
 import { ContainerError, type DecompressionBudget, IN_MEMORY_CAP, outputCap, SPENT, type ScanLimits } from './limits.js';
 
@@ -29,12 +31,25 @@ interface SevenZip {
 
 const ENOSPC = 28;
 
-// 7z-wasm (the 7-Zip CLI compiled to WebAssembly) is imported and instantiated per archive: its file system and
-// exit state are per instance, and a hostile archive never shares one with the next.
-async function sevenZip(lines: string[]): Promise<SevenZip> {
-  const { default: factory } = (await import('7z-wasm')) as unknown as {
-    default: (o: { print(s: string): void; printErr(s: string): void }) => Promise<SevenZip>;
+type Factory = (o: { print(s: string): void; printErr(s: string): void }) => Promise<SevenZip>;
+
+// A bundled action (ncc) cannot run 7z-wasm from inside its bundle (Emscripten's UMD build needs __dirname, its ES
+// build a real `import('module')`), so the build copies the UMD build and 7zz.wasm beside the bundle and it is
+// imported from there at run time. The path is assembled so webpack does not treat it as an asset to resolve.
+const BESIDE_BUNDLE = ['.', '7zz.umd.cjs'].join('/');
+
+async function loadFactory(): Promise<Factory> {
+  const beside = new URL(BESIDE_BUNDLE, import.meta.url);
+  const mod = (existsSync(fileURLToPath(beside)) ? await import(/* webpackIgnore: true */ beside.href) : await import('7z-wasm')) as {
+    default: Factory;
   };
+  return mod.default;
+}
+
+// Instantiated per archive: its file system and exit state are per instance, and a hostile archive never shares one
+// with the next.
+async function sevenZip(lines: string[]): Promise<SevenZip> {
+  const factory = await loadFactory();
   return factory({ print: (s) => lines.push(s), printErr: (s) => lines.push(s) });
 }
 
