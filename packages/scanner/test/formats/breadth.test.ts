@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { VERDICTS } from '@trustgate/core';
 import fc from 'fast-check';
-import { analyseSource, bufferSource } from '@trustgate/scanner';
+import { analyseSource, bufferSource, SCANNER_RULES } from '@trustgate/scanner';
 import { FIXTURES, fixture, policy, rules } from '../helpers.js';
 
 // [fixture under fixtures/formats/breadth, format, verdict, rules that must fire]; written by make_breadth.py.
@@ -108,7 +108,10 @@ describe('formats of issue 19: recognised by bytes, code surfaces judged, a cut 
 });
 
 // Hostile bytes in every new reader: single-byte mutations and cuts of each benign fixture always come back with a
-// verdict (no throw, no hang); a fixed seed keeps a failure reproducible.
+// verdict (no throw, no hang), and a file one of them could not read is never a pass; a fixed seed keeps a failure
+// reproducible.
+const GAP_RULES = new Set(SCANNER_RULES.filter((r) => r.verdict === 'partial' || r.verdict === 'failed').map((r) => r.id));
+
 describe('mutated and cut files of the new formats', () => {
   const benign = BREADTH_CASES.filter(([, , verdict]) => verdict === 'safe').map(([file]) => file);
   test.each(benign)('%s', async (file) => {
@@ -118,6 +121,7 @@ describe('mutated and cut files of the new formats', () => {
         for (const bytes of [Uint8Array.from(base, (b, i) => (i === at ? byte : b)), base.subarray(0, cut)]) {
           const a = await analyseSource(bufferSource(file, bytes), policy());
           expect(VERDICTS).toContain(a.verdict);
+          if (a.findings.some((f) => GAP_RULES.has(f.rule))) expect(['error', 'unsafe']).toContain(a.verdict);
         }
       }),
       { numRuns: 25, seed: 19 },

@@ -1,9 +1,9 @@
 import type { Finding } from '@trustgate/core';
 import type { FormatAnalyser } from '../../analyser.js';
-import { conclude } from '../../conclude.js';
 import { BREADTH_RULES as R } from '../../rules-breadth.js';
 import { finding } from '../../rules.js';
 import { readWhole } from '../shared/bytes.js';
+import { judgedFormat } from '../shared/judged.js';
 import { RReader, type RValue } from './reader.js';
 import { serializationStart, sniffR } from './sniff.js';
 
@@ -65,19 +65,23 @@ const isClosure = (v: RValue) => 'cell' in v && v.cell === 3;
 export const rAnalyser: FormatAnalyser = {
   format: 'r-serialization',
   sniff: sniffR,
-  async analyse({ source }) {
-    const at = (offset: number) => ({ path: source.name, offset });
-    try {
+  analyse: ({ source }) =>
+    judgedFormat('r-serialization', R.rUnreadable, source, async () => {
       const bytes = await readWhole(source, CAP, 'R serialization');
       const start = serializationStart(bytes);
+      const at = (offset: number) => ({ path: source.name, offset });
       if (bytes[start] !== 0x58)
-        return conclude('r-serialization', [
-          finding(
-            R.notAnalysable,
-            'format R serialization recognised, not analysable: only the XDR form (saveRDS default) is read, not ASCII or native binary',
-            { path: source.name },
-          ),
-        ]);
+        return {
+          findings: [
+            finding(
+              R.notAnalysable,
+              'format R serialization recognised, not analysable: only the XDR form (saveRDS default) is read, not ASCII or native binary',
+              {
+                path: source.name,
+              },
+            ),
+          ],
+        };
       const findings: Finding[] = [];
       const calls = new Map<string, number>();
       let code: { kind: string; offset: number; count: number } | undefined;
@@ -111,11 +115,6 @@ export const rAnalyser: FormatAnalyser = {
       for (const [fn, o] of calls) findings.push(finding(R.rDangerousCall, `saved R code calls ${fn}()`, at(o), fn));
       if (code)
         findings.push(finding(R.rClosure, `${code.count} saved function(s) (${code.kind} first); they run when called`, at(code.offset)));
-      return conclude('r-serialization', findings, [], { framework: 'r' });
-    } catch (e) {
-      return conclude('r-serialization', [
-        finding(R.rUnreadable, `could not be read as an R serialization (${(e as Error).message}); not trusted`, { path: source.name }),
-      ]);
-    }
-  },
+      return { findings, metadata: { framework: 'r' } };
+    }),
 };
