@@ -13,14 +13,14 @@ __webpack_require__.d(__webpack_exports__, {
   rAnalyser: () => (/* reexport */ rAnalyser)
 });
 
-// EXTERNAL MODULE: ../../packages/scanner/dist/conclude.js
-var conclude = __webpack_require__(9368);
 // EXTERNAL MODULE: ../../packages/scanner/dist/rules-breadth.js
 var rules_breadth = __webpack_require__(7601);
 // EXTERNAL MODULE: ../../packages/scanner/dist/rules.js
 var rules = __webpack_require__(7738);
 // EXTERNAL MODULE: ../../packages/scanner/dist/formats/shared/bytes.js
 var shared_bytes = __webpack_require__(6089);
+// EXTERNAL MODULE: ../../packages/scanner/dist/formats/shared/judged.js
+var judged = __webpack_require__(8105);
 // EXTERNAL MODULE: ../../packages/scanner/dist/formats/shared/errors.js
 var errors = __webpack_require__(1799);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/r/reader.js
@@ -414,54 +414,83 @@ const isClosure = (v) => 'cell' in v && v.cell === 3;
 const rAnalyser = {
     format: 'r-serialization',
     sniff: sniff/* sniffR */.X,
-    async analyse({ source }) {
+    analyse: ({ source }) => (0,judged/* judgedFormat */.V)('r-serialization', rules_breadth/* BREADTH_RULES */.d.rUnreadable, source, async () => {
+        const bytes = await (0,shared_bytes/* readWhole */.oD)(source, CAP, 'R serialization');
+        const start = (0,sniff/* serializationStart */.f)(bytes);
         const at = (offset) => ({ path: source.name, offset });
-        try {
-            const bytes = await (0,shared_bytes/* readWhole */.oD)(source, CAP, 'R serialization');
-            const start = (0,sniff/* serializationStart */.f)(bytes);
-            if (bytes[start] !== 0x58)
-                return (0,conclude/* conclude */.Ep)('r-serialization', [
-                    (0,rules/* finding */.gk)(rules_breadth/* BREADTH_RULES */.d.notAnalysable, 'format R serialization recognised, not analysable: only the XDR form (saveRDS default) is read, not ASCII or native binary', { path: source.name }),
-                ]);
-            const findings = [];
-            const calls = new Map();
-            let code;
-            new RReader(bytes, start, {
-                promise: (o) => findings.push((0,rules/* finding */.gk)(rules_breadth/* BREADTH_RULES */.d.rPromise, 'a promise (PROMSXP) is evaluated when the loaded object is first used', at(o))),
-                closure: (kind, o) => {
-                    code ??= { kind, offset: o, count: 0 };
-                    code.count++;
-                },
-                call: (fn, o) => {
-                    if (DANGEROUS.has(fn) && !calls.has(fn))
-                        calls.set(fn, o);
-                },
-                altrep: (cls, pkg, o) => {
-                    if (!(pkg === 'base' && BASE_ALTREP.has(cls)))
-                        findings.push((0,rules/* finding */.gk)(rules_breadth/* BREADTH_RULES */.d.rAltrep, `ALTREP class ${cls} of package ${pkg}: unserialize loads the package and runs its hook`, at(o), `${pkg}::${cls}`));
-                },
-                binding: (name, value, o) => {
-                    if (STARTUP_HOOKS.has(name) && isClosure(value))
-                        findings.push((0,rules/* finding */.gk)(rules_breadth/* BREADTH_RULES */.d.rDangerousCall, `the workspace defines ${name}, which R runs when it restores the workspace`, at(o), name));
-                },
-            }).read();
-            for (const [fn, o] of calls)
-                findings.push((0,rules/* finding */.gk)(rules_breadth/* BREADTH_RULES */.d.rDangerousCall, `saved R code calls ${fn}()`, at(o), fn));
-            if (code)
-                findings.push((0,rules/* finding */.gk)(rules_breadth/* BREADTH_RULES */.d.rClosure, `${code.count} saved function(s) (${code.kind} first); they run when called`, at(code.offset)));
-            return (0,conclude/* conclude */.Ep)('r-serialization', findings, [], { framework: 'r' });
-        }
-        catch (e) {
-            return (0,conclude/* conclude */.Ep)('r-serialization', [
-                (0,rules/* finding */.gk)(rules_breadth/* BREADTH_RULES */.d.rUnreadable, `could not be read as an R serialization (${e.message}); not trusted`, { path: source.name }),
-            ]);
-        }
-    },
+        if (bytes[start] !== 0x58)
+            return {
+                findings: [
+                    (0,rules/* finding */.gk)(rules_breadth/* BREADTH_RULES */.d.notAnalysable, 'format R serialization recognised, not analysable: only the XDR form (saveRDS default) is read, not ASCII or native binary', {
+                        path: source.name,
+                    }),
+                ],
+            };
+        const findings = [];
+        const calls = new Map();
+        let code;
+        new RReader(bytes, start, {
+            promise: (o) => findings.push((0,rules/* finding */.gk)(rules_breadth/* BREADTH_RULES */.d.rPromise, 'a promise (PROMSXP) is evaluated when the loaded object is first used', at(o))),
+            closure: (kind, o) => {
+                code ??= { kind, offset: o, count: 0 };
+                code.count++;
+            },
+            call: (fn, o) => {
+                if (DANGEROUS.has(fn) && !calls.has(fn))
+                    calls.set(fn, o);
+            },
+            altrep: (cls, pkg, o) => {
+                if (!(pkg === 'base' && BASE_ALTREP.has(cls)))
+                    findings.push((0,rules/* finding */.gk)(rules_breadth/* BREADTH_RULES */.d.rAltrep, `ALTREP class ${cls} of package ${pkg}: unserialize loads the package and runs its hook`, at(o), `${pkg}::${cls}`));
+            },
+            binding: (name, value, o) => {
+                if (STARTUP_HOOKS.has(name) && isClosure(value))
+                    findings.push((0,rules/* finding */.gk)(rules_breadth/* BREADTH_RULES */.d.rDangerousCall, `the workspace defines ${name}, which R runs when it restores the workspace`, at(o), name));
+            },
+        }).read();
+        for (const [fn, o] of calls)
+            findings.push((0,rules/* finding */.gk)(rules_breadth/* BREADTH_RULES */.d.rDangerousCall, `saved R code calls ${fn}()`, at(o), fn));
+        if (code)
+            findings.push((0,rules/* finding */.gk)(rules_breadth/* BREADTH_RULES */.d.rClosure, `${code.count} saved function(s) (${code.kind} first); they run when called`, at(code.offset)));
+        return { findings, metadata: { framework: 'r' } };
+    }),
 };
 //# sourceMappingURL=analyser.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/r/index.js
 
 //# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 8105:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ judgedFormat)
+/* harmony export */ });
+/* harmony import */ var _conclude_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9368);
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7738);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1799);
+
+
+
+/**
+ * A format judged by `run`; anything it throws (a malformed offset, a cut file, a reader's own exception) is the
+ * format's `unreadable` rule: an `error` verdict, never a pass.
+ */
+async function judgedFormat(format, unreadable, source, run) {
+    try {
+        const { findings, metadata } = await run();
+        return (0,_conclude_js__WEBPACK_IMPORTED_MODULE_0__/* .conclude */ .Ep)(format, findings, [], metadata);
+    }
+    catch (e) {
+        const why = e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelFormatError */ .xG ? e.message : 'the reader could not follow its structure';
+        return (0,_conclude_js__WEBPACK_IMPORTED_MODULE_0__/* .conclude */ .Ep)(format, [
+            (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)(unreadable, `could not be read as ${format} (${why}); the file is not trusted`, { path: source.name }),
+        ]);
+    }
+}
+//# sourceMappingURL=judged.js.map
 
 /***/ })
 
