@@ -1,4 +1,5 @@
 export type { Analysis, AnalyserContext, FormatAnalyser, ModelMetadata } from './analyser.js';
+export { ADVISORIES, type Advisory, advisoriesByRule, advisoryTable } from './advisories.js';
 export { analyseSource } from './dispatch.js';
 export { ScannerError, type ScannerErrorCode } from './errors.js';
 export { DEFAULT_SAFE_GLOBALS, type GlobalJudgement, judgeGlobal } from './pickle/globals-policy.js';

@@ -23,6 +23,7 @@ import {
   type Verdict,
 } from '@trustgate/core';
 import type { Analysis, ModelMetadata } from './analyser.js';
+import { withAdvisories } from './advisories.js';
 import { analyseSource } from './dispatch.js';
 import { ScannerError } from './errors.js';
 import { openFileSource } from './io/file-source.js';
@@ -290,5 +291,5 @@ export async function scanReport(paths: readonly string[], options: ScanOptions)
 
 /** SARIF 2.1.0 of a scan report with the scanner's rule descriptors. */
 export function scanSarif(report: Report, options: SarifOptions = {}): object {
-  return toSarif(report, ruleCatalog(SCANNER_RULES, EXTRA_FORMAT_RULES, SOURCE_RULES), options);
+  return toSarif(report, ruleCatalog(...[SCANNER_RULES, EXTRA_FORMAT_RULES, SOURCE_RULES].map(withAdvisories)), options);
 }
