@@ -1,7 +1,7 @@
 // Type-check and emit every package (tsc -b), then bundle each action's emitted JavaScript with ncc.
 // ncc bundles what tsc emitted because TypeScript 7 has no JS API for ncc's own TypeScript loader.
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -13,6 +13,8 @@ const actions = readdirSync(join(root, 'actions')).filter((d) => existsSync(join
 const ncc = join(root, 'node_modules/.bin/ncc');
 const run = (dir) =>
   new Promise((resolve, reject) => {
+    // ncc never removes chunks an earlier build wrote: start empty, so a chunk no bundle loads cannot stay committed.
+    rmSync(join(root, 'actions', dir, 'dist'), { recursive: true, force: true });
     // The webpack stats (gitignored, under lib/) say which packages each bundle inlines: scripts/bundle-sbom.mjs.
     const child = spawn(
       ncc,
