@@ -93,8 +93,13 @@ async function diagnosis(github: MockGitHub, deliveries: readonly Delivery[], ap
   if (store instanceof Error) lines.push(`store: ${store.message}`);
   else {
     try {
-      const rows = await store.query('select id, status, attempts, error from deliveries where status <> $1 order by id', ['done']);
-      lines.push(`deliveries not done: ${JSON.stringify(rows.rows)}`);
+      const unanswered = deliveries.filter((d) => !ok.has(d.guid)).map((d) => d.guid);
+      const rows = await store.query(
+        `select id, status, attempts, error, answered_at is not null as answered from deliveries
+          where status <> 'done' or id = any($1) order by id`,
+        [unanswered],
+      );
+      lines.push(`deliveries not done or never answered 200: ${JSON.stringify(rows.rows)}`);
       const jobs = await store
         .query(
           "select state, singleton_key, retry_count, started_on, start_after, heartbeat_on, data from trustgate_jobs.job where state <> 'completed' order by created_on",
