@@ -28,6 +28,8 @@ export interface AppSettings {
    * before any instance takes it over; absent means 30 s, and less than 10 s counts as 10 s (the job engine's floor).
    */
   deliveryLeaseMs?: number;
+  /** A delivery whose claim the store has not taken in this long is answered 503; absent means 6 s (GitHub waits 10 s). */
+  claimTimeoutMs?: number;
   /** Deliveries processed at the same time; absent means 8. */
   workers?: number;
   /** Stored deliveries waiting to be processed before new ones are refused (GitHub has them sent again); absent means 10,000. */

@@ -106,10 +106,22 @@ export async function startServer(settings: AppSettings, options: { engines?: En
     early.unref();
   };
 
-  const deps = { store, metrics, claims, backlog, executor, burst, onUndelivered: () => retrySoon() };
+  const deps = {
+    store,
+    metrics,
+    claims,
+    backlog,
+    executor,
+    burst,
+    onUndelivered: () => retrySoon(),
+    ...(settings.claimTimeoutMs !== undefined ? { claimTimeoutMs: settings.claimTimeoutMs } : {}),
+  };
   const webhooks = webhookEndpoint({
     secret: settings.webhookSecret,
     receive: deliveryReceiver(deps, probot.log),
+    // Unrecorded, a delivery GitHub also lists as failed is sent once more, and answered as a duplicate.
+    answered: (id) =>
+      void claims.answered(id).catch((err: Error) => probot.log.warn({ delivery: id, err: err.message }, 'answer not recorded')),
     // Refused at the door: nothing is stored, only counted (under a fixed set of event labels).
     rejected: (event, status) => metrics.delivery(event, status === 503 ? 'busy' : 'rejected'),
     log: probot.log,

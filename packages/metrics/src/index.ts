@@ -58,6 +58,7 @@ export {
   recordReviewOverride,
 } from './store/agent-activity.js';
 export {
+  answeredDeliveries,
   type ClaimedDelivery,
   claimDeliveries,
   type DeliveryClaim,
