@@ -48,7 +48,11 @@ describe('scan requirement', () => {
   test('without maxVerdict, a file sent to review is not promoted (the default is safe)', () => {
     const d = run('requires: { scan: {} }', [scanItem('review', [pickle])]);
     expect(d.decision).toBe('fail');
-    expect(d.requirements[0]).toMatchObject({ id: 'scan', status: 'failed', reason: 'm.pt is review (at most safe allowed): TG-PKL-010 (high)' });
+    expect(d.requirements[0]).toMatchObject({
+      id: 'scan',
+      status: 'failed',
+      reason: 'm.pt is review (at most safe allowed): TG-PKL-010 (high)',
+    });
   });
 
   test('a waivable rule with a live rule waiver lifts the file; the waiver is recorded', () => {
