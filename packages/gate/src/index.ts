@@ -5,6 +5,7 @@ export {
   type AttestationsClient,
   type AttestationsQuery,
   type AttestationsScope,
+  type AttestedDigest,
   attestationsForDigest,
   type FetchAttestationsClient,
   type OctokitAttestationsClient,

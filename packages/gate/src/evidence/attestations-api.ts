@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Digest, formatDigest } from '@trustgate/core';
+import type { Digest } from '@trustgate/core';
 import { GateError } from '../errors.js';
 import { type GitHubClient, githubGet, nextLink } from './github-api.js';
 import type { RawEvidence } from './types.js';
@@ -9,6 +9,9 @@ export type AttestationsClient = GitHubClient;
 
 /** Whose attestations: a repository's (`OWNER/REPO`, as `gh attestation verify --repo`) or an organization's (`--owner`). */
 export type AttestationsScope = string | { org: string };
+
+/** An artifact's digest, or a tag's commit (`sha1`), under which GitHub indexes release attestations. */
+export type AttestedDigest = Digest | { algorithm: 'sha1'; hex: string };
 
 export interface AttestationsQuery {
   /** GitHub's `predicate_type` filter (`provenance`, `sbom`, `release`, or a full URI). Each bundle is still checked. */
@@ -28,10 +31,11 @@ const NAME = /^[A-Za-z0-9_.-]+$/;
 export async function attestationsForDigest(
   client: AttestationsClient,
   scope: AttestationsScope,
-  digest: Digest,
+  digest: AttestedDigest,
   query: AttestationsQuery = {},
 ): Promise<RawEvidence[]> {
-  const target = routeFor(scope, formatDigest(digest));
+  if (!/^[0-9a-f]+$/.test(digest.hex)) throw new GateError('ATTESTATIONS_API_ERROR', `digest ${digest.hex} is not lower-case hex`);
+  const target = routeFor(scope, `${digest.algorithm}:${digest.hex}`);
   const out: RawEvidence[] = [];
   let after: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
