@@ -46598,7 +46598,7 @@ async function writeOrWarn(io, what, permission, write) {
 
 /***/ }),
 
-/***/ 9928:
+/***/ 139:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47559,7 +47559,7 @@ function compareIdentity(policy, claims) {
     if (policy.identityRegexp !== undefined && !anchoredRegExp(policy.identityRegexp).test(san)) {
         out.push({ field: 'identity', expected: `/^(?:${policy.identityRegexp})$/`, actual: san });
     }
-    if (policy.issuer !== claims.issuer)
+    if (policy.anyIssuer !== true && policy.issuer !== claims.issuer)
         out.push({ field: 'issuer', expected: policy.issuer, actual: claims.issuer ?? '(none)' });
     if (policy.signerWorkflow !== undefined && !workflowMatches(policy.signerWorkflow, san)) {
         out.push({
@@ -53735,9 +53735,9 @@ function blob_resolveRoots(input) {
  * in which case the first that verifies is returned and, if none does, the first failure is thrown.
  */
 async function verifyAttestationBundle(bundleJson, options) {
-    return verifyAttestationSync(bundleJson, options);
+    return verify_verifyAttestationSync(bundleJson, options);
 }
-function verifyAttestationSync(bundleJson, options) {
+function verify_verifyAttestationSync(bundleJson, options) {
     const source = options.source ?? 'attestation';
     const bundles = parseBundles(typeof bundleJson === 'string' || Buffer.isBuffer(bundleJson) ? bundleJson.toString() : JSON.stringify(bundleJson), source);
     const roots = blob_resolveRoots(options.trustedRoot);
@@ -53778,6 +53778,120 @@ function verifyAttestationSync(bundleJson, options) {
     throw firstError;
 }
 //# sourceMappingURL=verify.js.map
+;// CONCATENATED MODULE: ../../packages/verify/dist/attestation/fetched.js
+
+
+
+/**
+ * The first of several fetched bundles that verifies, with the reason each other one was refused. None is
+ * ATTESTATION_NOT_FOUND; none verifying is ATTESTATION_NOT_VERIFIED listing every refusal: a bundle that fails
+ * (another repository's, another digest's, a forged signature, a malformed document) never counts.
+ */
+function firstVerifiedAttestation(fetched, options) {
+    if (fetched.length === 0)
+        throw new VerifyError('ATTESTATION_NOT_FOUND', `no attestation found for ${options.where}`);
+    const rejected = [];
+    for (const item of fetched) {
+        try {
+            const verified = verifyAttestationSync(item.document, { ...options, source: item.origin });
+            return { ...verified, origin: item.origin, rejected };
+        }
+        catch (err) {
+            const e = asTrustgateError(err);
+            rejected.push({ origin: item.origin, code: e.code, message: e.message });
+        }
+    }
+    throw fetched_notVerified(rejected, options.where);
+}
+function fetched_notVerified(rejected, where) {
+    const reasons = rejected.map((r) => `${r.code}: ${r.message}`).join('; ');
+    return new VerifyError('ATTESTATION_NOT_VERIFIED', `${rejected.length} attestation(s) found for ${where}, none verified (${reasons})`, {
+        details: { rejected },
+    });
+}
+//# sourceMappingURL=fetched.js.map
+;// CONCATENATED MODULE: ../../packages/verify/dist/attestation/release.js
+
+
+
+
+/** The predicate GitHub's immutable releases are attested with (v0.2 is what github.com issues since late 2025). */
+const GITHUB_RELEASE_PREDICATES = (/* unused pure expression or super */ null && (['https://in-toto.io/attestation/release/v0.1', 'https://in-toto.io/attestation/release/v0.2']));
+/**
+ * GitHub's own release signer: `https://<trust domain>.releases.github.com` (github.com: `dotcom`), certified by
+ * GitHub's Fulcio, not a workflow. Its certificates carry no OIDC issuer to match, as `gh release verify` says.
+ */
+function githubReleaseSigner(trustDomain = 'dotcom') {
+    const identity = `https://${trustDomain}.releases.github.com`;
+    return { identity, issuer: identity, anyIssuer: true, runnerEnvironment: 'any' };
+}
+/**
+ * `gh release verify[-asset]`: among the fetched attestations for the tag's commit, the one GitHub's release signer
+ * signed for this repository, tag (and release), and, given a file, the asset subject with its sha256. Pure: the
+ * caller fetches. A bundle that fails any check never counts; none passing is a refusal.
+ */
+function verifyReleaseAttestation(fetched, expect) {
+    const where = `release ${expect.tag} of ${expect.repo} (sha1:${expect.tagSha})`;
+    if (fetched.length === 0) {
+        throw new VerifyError('ATTESTATION_NOT_FOUND', `no release attestation found for ${where}; is the release immutable?`);
+    }
+    const rejected = [];
+    let missingAsset;
+    for (const item of fetched) {
+        try {
+            const attestation = verifyAttestationSync(item.document, {
+                signers: [githubReleaseSigner(expect.trustDomain)],
+                predicateType: null,
+                ...(expect.trustedRoot === undefined ? {} : { trustedRoot: expect.trustedRoot }),
+                source: item.origin,
+            });
+            const assets = bindRelease(attestation.statement, expect, item.origin);
+            if (expect.assetSha256 === undefined)
+                return { attestation, origin: item.origin, assets, rejected };
+            const want = expect.assetSha256.toLowerCase();
+            const asset = assets.find((a) => a.sha256 === want);
+            if (asset)
+                return { attestation, origin: item.origin, assets, asset, rejected };
+            throw new VerifyError('DIGEST_MISMATCH', `${item.origin}: the attestation of ${expect.tag} does not name sha256:${want} among its assets (${assets.map((a) => a.name).join(', ') || 'none'})`);
+        }
+        catch (err) {
+            const e = asTrustgateError(err);
+            if (e instanceof VerifyError && e.code === 'DIGEST_MISMATCH' && missingAsset === undefined)
+                missingAsset = e;
+            rejected.push({ origin: item.origin, code: e.code, message: e.message });
+        }
+    }
+    // The release's own attestation verified and the file is not in it: say exactly that.
+    if (missingAsset)
+        throw new VerifyError('DIGEST_MISMATCH', missingAsset.message, { details: { rejected } });
+    throw notVerified(rejected, where);
+}
+/** The signed statement must be this release's: repository, tag, the tag's object (and release id); returns its assets. */
+function bindRelease(statement, expect, origin) {
+    const mismatch = (what) => new VerifyError('RELEASE_MISMATCH', `${origin}: ${what}`);
+    if (!GITHUB_RELEASE_PREDICATES.includes(statement.predicateType)) {
+        throw new VerifyError('PREDICATE_TYPE_MISMATCH', `${origin}: predicate type is ${statement.predicateType}, not a GitHub release attestation`);
+    }
+    const predicate = (statement.predicate ?? {});
+    if (typeof predicate.repository !== 'string' || predicate.repository.toLowerCase() !== expect.repo.toLowerCase()) {
+        throw mismatch(`the attestation is for repository ${String(predicate.repository)}, not ${expect.repo}`);
+    }
+    // Tags are case-sensitive in Git: v1.0.0 is not V1.0.0.
+    if (predicate.tag !== expect.tag)
+        throw mismatch(`the attestation is for tag ${String(predicate.tag)}, not ${expect.tag}`);
+    if (expect.releaseId !== undefined && String(predicate.releaseId) !== String(expect.releaseId)) {
+        throw mismatch(`the attestation is for release ${String(predicate.releaseId)}, not ${expect.releaseId}`);
+    }
+    const purl = `pkg:github/${expect.repo}@${expect.tag}`.toLowerCase();
+    const sha = expect.tagSha.toLowerCase();
+    const names = statement.subject.some((s) => s.uri?.toLowerCase() === purl && s.digest.sha1?.toLowerCase() === sha);
+    if (!names)
+        throw mismatch(`no subject names ${purl} at sha1:${sha}`);
+    return statement.subject.flatMap((s) => s.uri === undefined && typeof s.name === 'string' && typeof s.digest.sha256 === 'string'
+        ? [{ name: s.name, sha256: s.digest.sha256.toLowerCase() }]
+        : []);
+}
+//# sourceMappingURL=release.js.map
 ;// CONCATENATED MODULE: ../../packages/verify/dist/attestation/policy.js
 
 const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
@@ -53806,6 +53920,21 @@ function githubSignerIdentity(options) {
         identity.sourceRepositoryOwner = owner;
     if (options.signerWorkflow)
         identity.signerWorkflow = options.signerWorkflow;
+    if (options.sourceRef)
+        identity.sourceRef = options.sourceRef;
+    for (const [flag, value] of [
+        ['--source-digest', options.sourceDigest],
+        ['--signer-digest', options.signerDigest],
+    ]) {
+        if (value !== undefined && !/^(sha1:)?[0-9a-fA-F]{40}$/.test(value)) {
+            throw new VerifyError('POLICY_MISSING', `${flag} ${JSON.stringify(value)} must be a 40-hex commit SHA`);
+        }
+    }
+    // gh accepts `sha1:<sha>` too; the certificate holds the bare SHA.
+    if (options.sourceDigest)
+        identity.sourceDigest = options.sourceDigest.replace(/^sha1:/, '');
+    if (options.signerDigest)
+        identity.signerDigest = options.signerDigest.replace(/^sha1:/, '');
     return identity;
 }
 //# sourceMappingURL=policy.js.map
@@ -54195,6 +54324,8 @@ function signerPolicyFrom(flags) {
 
 
 
+
+
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/signature.js
 
@@ -54391,53 +54522,42 @@ function applyWaiver(r, waivers, now) {
 //# sourceMappingURL=decide.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/errors.js
 
-class GateError extends dist/* TrustgateError */.O_ {
+class errors_GateError extends dist/* TrustgateError */.O_ {
     constructor(code, message, options = {}) {
         super(code, message, options);
         this.name = 'GateError';
     }
 }
 //# sourceMappingURL=errors.js.map
-;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/attestations-api.js
+;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/github-api.js
 
-
-
-const ROUTE = 'GET /repos/{owner}/{repo}/attestations/{subject_digest}';
 const API_HEADERS = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
-const PER_PAGE = 100;
-const MAX_PAGES = 20; // 2,000 attestations for one digest is far past any real pipeline; stop rather than loop.
 /**
- * Every attestation GitHub holds for a digest in a repository (`GET /repos/{owner}/{repo}/attestations/
- * {subject_digest}`), following `Link: rel="next"` cursors. The answer is attacker-reachable (a proxy, a
- * forged server): each entry is checked, and an entry without a bundle is kept as a malformed document.
+ * GET one REST operation through either client. Every answer other than 2xx and 404 is a GateError
+ * (ATTESTATIONS_API_ERROR) that says what to do: a missing permission or token, a rate limit and when it resets, a
+ * server error. Nothing GitHub fails to answer is ever read as "nothing there".
  */
-async function attestationsForDigest(client, repo, digest) {
-    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repo);
-    if (!m)
-        throw new GateError('ATTESTATIONS_API_ERROR', `repository ${JSON.stringify(repo)} must be OWNER/REPO`);
-    const target = { owner: m[1], repo: m[2], subject: (0,dist/* formatDigest */.MO)(digest) };
-    const out = [];
-    let after;
-    for (let page = 0; page < MAX_PAGES; page++) {
-        const answer = 'request' in client ? await octokitPage(client, target, after) : await fetchPage(client, target, after);
-        if (answer.status === 404)
-            return out; // no attestation for this digest in this repository
-        const list = answer.body?.attestations;
-        if (!Array.isArray(list))
-            throw new GateError('ATTESTATIONS_API_ERROR', `${answer.url} answered without an attestations array`);
-        list.forEach((entry, i) => {
-            out.push(toEvidence(entry, `${answer.url}#attestations[${i}]`));
-        });
-        after = cursorOf(nextLink(answer.link));
-        if (after === undefined)
-            return out;
-    }
-    return out;
+async function github_api_githubGet(client, get) {
+    return 'request' in client ? octokitGet(client, get) : fetchGet(client, get);
 }
-async function fetchPage(client, t, after) {
+function pathOf(get) {
+    const [, template = ''] = get.route.split(' ');
+    return template.replace(/\{([^}]+)\}/g, (_, name) => {
+        const value = get.params[name] ?? '';
+        // A digest's ':' and a git ref's '/' (`tags/v1`) stay readable; a tag's '/' is escaped: it is one segment.
+        const encoded = encodeURIComponent(value).replace(/%3A/gi, ':');
+        return name === 'ref' ? encoded.replace(/%2F/gi, '/') : encoded;
+    });
+}
+function queryOf(get) {
+    const parts = Object.entries(get.query ?? {})
+        .filter((e) => e[1] !== undefined)
+        .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`);
+    return parts.length === 0 ? '' : `?${parts.join('&')}`;
+}
+async function fetchGet(client, get) {
     const base = (client.baseUrl ?? 'https://api.github.com').replace(/\/+$/, '');
-    const query = `per_page=${PER_PAGE}${after === undefined ? '' : `&after=${encodeURIComponent(after)}`}`;
-    const url = `${base}/repos/${encodeURIComponent(t.owner)}/${encodeURIComponent(t.repo)}/attestations/${t.subject}?${query}`;
+    const url = `${base}${pathOf(get)}${queryOf(get)}`;
     const headers = { ...API_HEADERS };
     if (client.token)
         headers.authorization = `Bearer ${client.token}`;
@@ -54446,11 +54566,9 @@ async function fetchPage(client, t, after) {
         response = await client.fetch(url, { headers });
     }
     catch (cause) {
-        throw new GateError('ATTESTATIONS_API_ERROR', `cannot reach ${url} (${cause.message}); check the network or GITHUB_API_URL`, {
-            cause,
-        });
+        throw new errors_GateError('ATTESTATIONS_API_ERROR', `cannot reach ${url} (${cause.message}); check the network or GITHUB_API_URL`, { cause });
     }
-    refuse(response.status, url);
+    refuse(response.status, url, get.permission, Boolean(client.token), (name) => response.headers.get(name) ?? undefined);
     if (response.status === 404)
         return { status: 404, body: undefined, link: undefined, url };
     let body;
@@ -54458,21 +54576,15 @@ async function fetchPage(client, t, after) {
         body = await response.json();
     }
     catch (cause) {
-        throw new GateError('ATTESTATIONS_API_ERROR', `${url} did not answer JSON`, { cause });
+        throw new errors_GateError('ATTESTATIONS_API_ERROR', `${url} did not answer JSON; check GITHUB_API_URL`, { cause });
     }
     return { status: response.status, body, link: response.headers.get('link') ?? undefined, url };
 }
-async function octokitPage(client, t, after) {
-    const url = `/repos/${t.owner}/${t.repo}/attestations/${t.subject}${after === undefined ? '' : `?after=${after}`}`;
+async function octokitGet(client, get) {
+    const url = `${pathOf(get)}${queryOf(get)}`;
+    const query = Object.fromEntries(Object.entries(get.query ?? {}).filter(([, v]) => v !== undefined));
     try {
-        const answer = await client.request(ROUTE, {
-            owner: t.owner,
-            repo: t.repo,
-            subject_digest: t.subject,
-            per_page: PER_PAGE,
-            ...(after === undefined ? {} : { after }),
-            headers: API_HEADERS,
-        });
+        const answer = await client.request(get.route, { ...get.params, ...query, headers: API_HEADERS });
         const link = answer.headers.link;
         return { status: answer.status, body: answer.data, link: typeof link === 'string' ? link : undefined, url };
     }
@@ -54480,28 +54592,38 @@ async function octokitPage(client, t, after) {
         const status = cause.status;
         if (status === 404)
             return { status: 404, body: undefined, link: undefined, url };
-        if (typeof status === 'number')
-            refuse(status, url);
-        throw new GateError('ATTESTATIONS_API_ERROR', `cannot read ${url} (${cause.message})`, { cause });
+        if (typeof status === 'number') {
+            const headers = cause.response?.headers ?? {};
+            refuse(status, url, get.permission, true, (name) => {
+                const v = headers[name];
+                return v === undefined ? undefined : String(v);
+            });
+        }
+        throw new errors_GateError('ATTESTATIONS_API_ERROR', `cannot read ${url} (${cause.message})`, { cause });
     }
 }
-function refuse(status, url) {
+function refuse(status, url, permission, authenticated, header) {
+    if (status >= 200 && status <= 299)
+        return;
+    if (status === 404)
+        return;
+    const limited = status === 429 || (status === 403 && (header('x-ratelimit-remaining') === '0' || header('retry-after') !== undefined));
+    if (limited) {
+        const reset = Number(header('x-ratelimit-reset'));
+        const retry = header('retry-after');
+        const when = retry !== undefined
+            ? `in ${retry}s`
+            : Number.isFinite(reset) && reset > 0
+                ? `after ${new Date(reset * 1000).toISOString()}`
+                : 'later';
+        throw new errors_GateError('ATTESTATIONS_API_ERROR', `${url} answered ${status}: GitHub's rate limit is exhausted; retry ${when}${authenticated ? '' : ', or set GITHUB_TOKEN (or GH_TOKEN) for a higher limit'}`);
+    }
     if (status === 401 || status === 403) {
-        throw new GateError('ATTESTATIONS_API_ERROR', `${url} answered ${status}; the token needs attestations: read (or contents: read) on the repository`);
+        throw new errors_GateError('ATTESTATIONS_API_ERROR', authenticated
+            ? `${url} answered ${status}; the token needs ${permission} on the repository`
+            : `${url} answered ${status}; set GITHUB_TOKEN (or GH_TOKEN) to a token with ${permission}`);
     }
-    if ((status < 200 || status > 299) && status !== 404) {
-        throw new GateError('ATTESTATIONS_API_ERROR', `${url} answered ${status}; retry later or pass the bundles with --evidence`);
-    }
-}
-function toEvidence(entry, origin) {
-    const bundle = typeof entry === 'object' && entry !== null ? entry.bundle : undefined;
-    return {
-        origin,
-        sha256: (0,external_node_crypto_.createHash)('sha256')
-            .update(JSON.stringify(bundle ?? null))
-            .digest('hex'),
-        document: bundle ?? null,
-    };
+    throw new errors_GateError('ATTESTATIONS_API_ERROR', `${url} answered ${status}; retry later or pass the bundles with --evidence / --bundle`);
 }
 /** The `rel="next"` target of a Link header (RFC 8288), if any. */
 function nextLink(header) {
@@ -54513,6 +54635,68 @@ function nextLink(header) {
             return m[1];
     }
     return undefined;
+}
+//# sourceMappingURL=github-api.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/attestations-api.js
+
+
+
+const PER_PAGE = 100;
+const MAX_PAGES = 20; // 2,000 attestations for one digest is far past any real pipeline; stop rather than loop.
+const NAME = /^[A-Za-z0-9_.-]+$/;
+/**
+ * Every attestation GitHub holds for a digest (`GET /repos/{owner}/{repo}/attestations/{subject_digest}` or
+ * `GET /orgs/{org}/attestations/{subject_digest}`), following `Link: rel="next"` cursors. The answer is
+ * attacker-reachable (a proxy, a forged server): each entry is checked, and an entry without a bundle is kept as a
+ * malformed document. 404 is "none"; every other failure is ATTESTATIONS_API_ERROR.
+ */
+async function attestationsForDigest(client, scope, digest, query = {}) {
+    if (!/^[0-9a-f]+$/.test(digest.hex))
+        throw new errors_GateError('ATTESTATIONS_API_ERROR', `digest ${digest.hex} is not lower-case hex`);
+    const target = routeFor(scope, `${digest.algorithm}:${digest.hex}`);
+    const out = [];
+    let after;
+    for (let page = 0; page < MAX_PAGES; page++) {
+        const answer = await github_api_githubGet(client, {
+            ...target,
+            query: { per_page: PER_PAGE, predicate_type: query.predicateType, after },
+            permission: 'attestations: read (or contents: read)',
+        });
+        if (answer.status === 404)
+            return out; // no attestation for this digest there
+        const list = answer.body?.attestations;
+        if (!Array.isArray(list))
+            throw new errors_GateError('ATTESTATIONS_API_ERROR', `${answer.url} answered without an attestations array`);
+        list.forEach((entry, i) => {
+            out.push(toEvidence(entry, `${answer.url}#attestations[${i}]`));
+        });
+        after = cursorOf(nextLink(answer.link));
+        if (after === undefined)
+            return out;
+    }
+    return out;
+}
+function routeFor(scope, subject) {
+    if (typeof scope !== 'string') {
+        if (!NAME.test(scope.org))
+            throw new errors_GateError('ATTESTATIONS_API_ERROR', `owner ${JSON.stringify(scope.org)} is not a GitHub account name`);
+        return { route: 'GET /orgs/{org}/attestations/{subject_digest}', params: { org: scope.org, subject_digest: subject } };
+    }
+    const [owner, repo, ...rest] = scope.split('/');
+    if (owner === undefined || repo === undefined || rest.length > 0 || !NAME.test(owner) || !NAME.test(repo)) {
+        throw new errors_GateError('ATTESTATIONS_API_ERROR', `repository ${JSON.stringify(scope)} must be OWNER/REPO`);
+    }
+    return { route: 'GET /repos/{owner}/{repo}/attestations/{subject_digest}', params: { owner, repo, subject_digest: subject } };
+}
+function toEvidence(entry, origin) {
+    const bundle = typeof entry === 'object' && entry !== null ? entry.bundle : undefined;
+    return {
+        origin,
+        sha256: (0,external_node_crypto_.createHash)('sha256')
+            .update(JSON.stringify(bundle ?? null))
+            .digest('hex'),
+        document: bundle ?? null,
+    };
 }
 // GitHub pages this endpoint with opaque `after` cursors; the next link carries the one to send.
 function cursorOf(link) {
@@ -54526,6 +54710,55 @@ function cursorOf(link) {
     }
 }
 //# sourceMappingURL=attestations-api.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/releases-api.js
+
+
+const PERMISSION = 'contents: read';
+function releases_api_split(repo) {
+    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repo);
+    if (!m)
+        throw new GateError('RELEASE_NOT_FOUND', `repository ${JSON.stringify(repo)} must be OWNER/REPO`);
+    return { owner: m[1], repo: m[2] };
+}
+function notFound(what, repo) {
+    return new GateError('RELEASE_NOT_FOUND', `${what} not found in ${repo}; check the tag and --repo (a private repository needs GITHUB_TOKEN or GH_TOKEN)`);
+}
+/** The release of a tag. The answer is attacker-reachable: its fields are checked, never assumed. */
+async function releaseByTag(client, repo, tag) {
+    const answer = await githubGet(client, {
+        route: 'GET /repos/{owner}/{repo}/releases/tags/{tag}',
+        params: { ...releases_api_split(repo), tag },
+        permission: PERMISSION,
+    });
+    if (answer.status === 404)
+        throw notFound(`release ${tag}`, repo);
+    const body = answer.body;
+    if (typeof body?.id !== 'number' || body.tag_name !== tag || !Array.isArray(body.assets)) {
+        throw new GateError('ATTESTATIONS_API_ERROR', `${answer.url} did not answer the release of tag ${tag}`);
+    }
+    const assets = body.assets.flatMap((a) => typeof a?.name === 'string' ? [{ name: a.name, digest: typeof a.digest === 'string' ? a.digest : null }] : []);
+    return { id: body.id, tagName: tag, immutable: body.immutable === true, assets, url: answer.url };
+}
+/**
+ * What the tag points at (`GET /repos/{owner}/{repo}/git/ref/tags/{tag}`): the object GitHub's release attestation
+ * names as `sha1:<sha>`, as `gh release verify` reads it (for an annotated tag, the tag object).
+ */
+async function tagCommit(client, repo, tag) {
+    const answer = await githubGet(client, {
+        route: 'GET /repos/{owner}/{repo}/git/ref/{ref}',
+        params: { ...releases_api_split(repo), ref: `tags/${tag}` },
+        permission: PERMISSION,
+    });
+    if (answer.status === 404)
+        throw notFound(`tag ${tag}`, repo);
+    const body = answer.body;
+    const sha = body?.object?.sha;
+    if (body?.ref !== `refs/tags/${tag}` || typeof sha !== 'string' || !/^[0-9a-f]{40}$/.test(sha)) {
+        throw new GateError('ATTESTATIONS_API_ERROR', `${answer.url} did not answer the ref of tag ${tag}`);
+    }
+    return sha;
+}
+//# sourceMappingURL=releases-api.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/classify.js
 
 const BUNDLE_MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.bundle(\.v0\.\d+)?\+json/;
@@ -54627,7 +54860,7 @@ async function loadEvidenceFiles(paths) {
         }
         catch (cause) {
             const why = cause.code ?? 'I/O error';
-            throw new GateError('EVIDENCE_UNREADABLE', `cannot read evidence file ${path} (${why}); check the path`, { cause, file: path });
+            throw new errors_GateError('EVIDENCE_UNREADABLE', `cannot read evidence file ${path} (${why}); check the path`, { cause, file: path });
         }
         if (seen.has(real))
             continue;
@@ -54648,7 +54881,7 @@ function requireBundle(doc, file) {
         : c.kind === 'statement'
             ? 'is a bare in-toto Statement, which nobody signed'
             : `is not a Sigstore bundle (${c.reason})`;
-    throw new GateError('EVIDENCE_INVALID', `evidence ${doc.origin} ${what}; pass Sigstore bundles (actions/attest, gh attestation download) or remove the file from the evidence`, { file });
+    throw new errors_GateError('EVIDENCE_INVALID', `evidence ${doc.origin} ${what}; pass Sigstore bundles (actions/attest, gh attestation download) or remove the file from the evidence`, { file });
 }
 //# sourceMappingURL=files.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/sigstore-verifier.js
@@ -54949,7 +55182,7 @@ async function decidePromotion(input, deps) {
     const raws = [...(input.evidence ?? [])];
     if (input.repository !== undefined) {
         if (deps.attestations === undefined) {
-            throw new GateError('ATTESTATIONS_API_ERROR', `reading attestations of ${input.repository} needs a GitHub client (GITHUB_TOKEN)`);
+            throw new errors_GateError('ATTESTATIONS_API_ERROR', `reading attestations of ${input.repository} needs a GitHub client (GITHUB_TOKEN)`);
         }
         raws.push(...(await attestationsForDigest(deps.attestations, input.repository, subject)));
     }
@@ -54992,7 +55225,7 @@ function unknownEnvironment(input) {
     const env = input.environment;
     const known = Object.keys(input.policy.environments);
     const listed = known.length > 0 ? known.join(', ') : 'none';
-    return new GateError('ENVIRONMENT_UNKNOWN', `environment "${env}" is not in ${input.policySource.uri} (promotion.environments has ${listed}); add it or fix the name: ` +
+    return new errors_GateError('ENVIRONMENT_UNKNOWN', `environment "${env}" is not in ${input.policySource.uri} (promotion.environments has ${listed}); add it or fix the name: ` +
         `\`promotion: { environments: { ${env}: { requires: { provenance: { workflows: [OWNER/REPO/.github/workflows/build.yml] } } } } }\`, ` +
         `or promote it ungated with \`promotion: { allowWithoutPolicy: [${env}] }\` (see docs/gate.md)`, { file: input.policySource.uri });
 }
@@ -55003,7 +55236,7 @@ function toDigest(subject) {
         return (0,dist/* parseSubject */.Ci)(subject);
     }
     catch (cause) {
-        throw new GateError('SUBJECT_INVALID', `${cause.message} (the subject to promote)`, { cause });
+        throw new errors_GateError('SUBJECT_INVALID', `${cause.message} (the subject to promote)`, { cause });
     }
 }
 //# sourceMappingURL=promotion.js.map
@@ -55075,6 +55308,8 @@ function decisionToMarkdown(decision, options = {}) {
 }
 //# sourceMappingURL=report.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/index.js
+
+
 
 
 
@@ -55170,7 +55405,7 @@ async function subject(io, at) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3605);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9928);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(139);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .promotionGate */ .h);

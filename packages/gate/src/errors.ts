@@ -6,7 +6,8 @@ export type GateErrorCode =
   | 'SUBJECT_INVALID'
   | 'EVIDENCE_UNREADABLE'
   | 'EVIDENCE_INVALID'
-  | 'ATTESTATIONS_API_ERROR';
+  | 'ATTESTATIONS_API_ERROR'
+  | 'RELEASE_NOT_FOUND';
 
 export class GateError extends TrustgateError<GateErrorCode> {
   constructor(code: GateErrorCode, message: string, options: { cause?: unknown; file?: string } = {}) {

@@ -3,11 +3,15 @@ export { type EnvironmentRule, environmentRule, noPolicyReason } from './environ
 export { GateError, type GateErrorCode } from './errors.js';
 export {
   type AttestationsClient,
+  type AttestationsQuery,
+  type AttestationsScope,
+  type AttestedDigest,
   attestationsForDigest,
   type FetchAttestationsClient,
-  nextLink,
   type OctokitAttestationsClient,
 } from './evidence/attestations-api.js';
+export { type FetchGitHubClient, type GitHubClient, nextLink, type OctokitGitHubClient } from './evidence/github-api.js';
+export { type GitHubRelease, releaseByTag, tagCommit } from './evidence/releases-api.js';
 export { classify } from './evidence/classify.js';
 export { documentsFromText } from './evidence/documents.js';
 export { loadEvidenceFiles } from './evidence/files.js';

@@ -9,6 +9,7 @@ export const RUNNERS: Record<string, () => Promise<Command>> = {
   'verify-bundle': async () => (await import('./verify-bundle.js')).default,
   'verify-model': async () => (await import('./verify-model.js')).default,
   'verify-attestation': async () => (await import('./verify-attestation.js')).default,
+  'verify-release-asset': async () => (await import('./verify-release-asset.js')).default,
   gate: async () => (await import('./gate.js')).default,
   decisions: async () => (await import('./decisions.js')).parent,
   'decisions export': async () => (await import('./decisions.js')).exportLog,

@@ -11,6 +11,7 @@ import { trustTaxSpec } from './trust-tax.js';
 import { verifyAttestationSpec } from './verify-attestation.js';
 import { verifyBundleSpec } from './verify-bundle.js';
 import { verifyModelSpec } from './verify-model.js';
+import { verifyReleaseAssetSpec } from './verify-release-asset.js';
 
 /**
  * Every command's description, in `trustgate --help` order: data only, importable without loading any engine
@@ -21,6 +22,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   verifyBundleSpec,
   verifyModelSpec,
   verifyAttestationSpec,
+  verifyReleaseAssetSpec,
   gateSpec,
   decisionsSpec,
   tagSpec,
@@ -45,6 +47,7 @@ export {
   verifyBundleSpec,
   verifyModelSpec,
   verifyAttestationSpec,
+  verifyReleaseAssetSpec,
   gateSpec,
   decisionsSpec,
   tagSpec,
