@@ -1,15 +1,16 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { GateError } from '../errors.js';
 import { documentsFromText } from './documents.js';
 import type { RawEvidence } from './types.js';
 
 /** Read evidence files (JSON or JSON Lines). A file that cannot be read is an error: evidence is never skipped silently. */
-export async function loadEvidenceFiles(paths: readonly string[]): Promise<RawEvidence[]> {
+export async function loadEvidenceFiles(paths: readonly string[], cwd = '.'): Promise<RawEvidence[]> {
   const all: RawEvidence[] = [];
   for (const path of paths) {
     let text: string;
     try {
-      text = await readFile(path, 'utf8');
+      text = await readFile(resolve(cwd, path), 'utf8');
     } catch (cause) {
       const why = (cause as NodeJS.ErrnoException).code ?? 'I/O error';
       throw new GateError('EVIDENCE_UNREADABLE', `cannot read evidence file ${path} (${why}); check the path`, { cause, file: path });
