@@ -24,7 +24,8 @@ export default defineCommand(gateSpec, async ({ values, positionals }, io) => {
     ...(io.env.GITHUB_API_URL ? { apiUrl: io.env.GITHUB_API_URL } : {}),
     cwd: io.cwd,
   });
-  if (values.statement !== undefined) await writeFileAtomic(resolve(io.cwd, values.statement), `${JSON.stringify(result.statement, null, 2)}\n`);
+  if (values.statement !== undefined)
+    await writeFileAtomic(resolve(io.cwd, values.statement), `${JSON.stringify(result.statement, null, 2)}\n`);
   io.stdout(
     values.format === 'json' ? decisionToJson(result.decision) : decisionToMarkdown(result.decision, { dryRun: values['dry-run'] }),
   );

@@ -99,13 +99,11 @@ export const report = defineCommand(trustTaxSpec, async ({ values }, io) => {
 });
 
 export const backfill = defineCommand(trustTaxBackfillSpec, async ({ values }, io) => {
-  if (!values.git && !values.github)
-    throw usageError(trustTaxBackfillSpec, '--git DIR or --github O/R is required');
+  if (!values.git && !values.github) throw usageError(trustTaxBackfillSpec, '--git DIR or --github O/R is required');
   if (values.github) await backfillFromGitHub(values.github, values, io);
   if (!values.git) return EXIT.ok;
   const repo = values.repo ?? values.github;
-  if (!repo)
-    throw usageError(trustTaxBackfillSpec, '--git needs --repo O/R');
+  if (!repo) throw usageError(trustTaxBackfillSpec, '--git needs --repo O/R');
   const dir = resolve(io.cwd, values.git);
   const { applied, seen } = await withStore(await open(values, io, true), async (s) => {
     let n = 0;
