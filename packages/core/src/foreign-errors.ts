@@ -117,6 +117,13 @@ function githubError(err: HttpError): TrustgateError {
   return new CoreError('GITHUB_API_ERROR', `GitHub API ${request} answered ${err.status} (${said}); ${hint}`, { cause: err });
 }
 
+/** What went wrong with a file and what to do, from its errno: `no such file or directory; check the path`. */
+export function fileProblem(err: unknown): string {
+  const code = (err && typeof err === 'object' ? (err as Errno).code : undefined) as string | undefined;
+  const known = code === undefined ? undefined : FILE_PROBLEMS[code];
+  return known ? `${known[0]}; ${known[1]}` : `${code ?? 'I/O error'}; check the path`;
+}
+
 /**
  * Anything thrown, as a TrustgateError with a stable code; unknown errors become INTERNAL_ERROR (a bug to report).
  * `file` names the file when the error does not (a read of a directory reports EISDIR without a path).

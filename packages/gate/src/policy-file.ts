@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ConfigError, type PromotionPolicy, parsePolicy } from '@trustgate/core';
+import { ConfigError, fileProblem, type PromotionPolicy, parsePolicy } from '@trustgate/core';
 
 export interface LoadedPromotionPolicy {
   policy: PromotionPolicy;
@@ -15,8 +15,7 @@ export async function loadPromotionPolicy(file: string, cwd = '.'): Promise<Load
   try {
     bytes = await readFile(resolve(cwd, file));
   } catch (cause) {
-    const why = (cause as NodeJS.ErrnoException).code ?? 'I/O error';
-    throw new ConfigError('CONFIG_NOT_FOUND', file, [{ line: 1, column: 1, message: `cannot read policy file (${why}); check the path` }], {
+    throw new ConfigError('CONFIG_NOT_FOUND', file, [{ line: 1, column: 1, message: `cannot read policy file: ${fileProblem(cause)}` }], {
       cause,
     });
   }

@@ -48,5 +48,5 @@ export default defineCommand(verifyAttestationSpec, async ({ values, positionals
       details: { predicateType: verified.statement.predicateType, subject: verified.statement.subject },
     };
   });
-  return report(verifyAttestationSpec.name, io, values.format, outcome);
+  return report(verifyAttestationSpec.name, io, values, outcome);
 });

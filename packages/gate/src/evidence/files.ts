@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { fileProblem } from '@trustgate/core';
 import { GateError } from '../errors.js';
 import { documentsFromText } from './documents.js';
 import type { RawEvidence } from './types.js';
@@ -12,8 +13,7 @@ export async function loadEvidenceFiles(paths: readonly string[], cwd = '.'): Pr
     try {
       text = await readFile(resolve(cwd, path), 'utf8');
     } catch (cause) {
-      const why = (cause as NodeJS.ErrnoException).code ?? 'I/O error';
-      throw new GateError('EVIDENCE_UNREADABLE', `cannot read evidence file ${path} (${why}); check the path`, { cause, file: path });
+      throw new GateError('EVIDENCE_UNREADABLE', `cannot read evidence file ${path}: ${fileProblem(cause)}`, { cause, file: path });
     }
     all.push(...documentsFromText(text, path));
   }
