@@ -56141,7 +56141,8 @@ function parsePublicKey(pem, source = 'key') {
         return key;
     }
     catch (cause) {
-        throw new VerifyError('KEY_INVALID', `${source} is not a usable public key (${cause.message}); pass a PEM public key`, {
+        // OpenSSL's own text ("error:1E08010C:DECODER routines::unsupported") tells a user nothing; the cause keeps it.
+        throw new VerifyError('KEY_INVALID', `${source} is not a PEM public key; pass the signer's public key (-----BEGIN PUBLIC KEY-----)`, {
             cause,
             file: source,
         });

@@ -140,6 +140,25 @@ describe('input and I/O errors: exit 2, their own code, the file named', () => {
     ],
     [
       'verify-bundle',
+      ['verify-bundle', '--bundle', 'not-json.json', '--key', 'a.txt', 'a.txt'],
+      'KEY_INVALID',
+      /a\.txt is not a PEM public key; pass/,
+    ],
+    [
+      'verify-model',
+      ['verify-model', 'dir', '--signature', 'not-json.json', '--key', 'a.txt'],
+      'KEY_INVALID',
+      /a\.txt is not a PEM public key/,
+    ],
+    ['verify-model', ['verify-model', 'dir', '--signature', 'not-json.json', ...identity], 'BUNDLE_INVALID', /not-json\.json/],
+    [
+      'verify-attestation',
+      ['verify-attestation', 'sha256:zz', '--bundle', 'not-json.json', '--owner', 'o'],
+      'DIGEST_INVALID',
+      /"sha256:zz" is not a digest/,
+    ],
+    [
+      'verify-bundle',
       ['verify-bundle', '--bundle', 'a.txt', ...identity, '--trusted-root', 'not-json.json', 'a.txt'],
       'TRUSTED_ROOT_INVALID',
       /not-json\.json/,
