@@ -103,6 +103,7 @@ describe('usage errors: exit 2, USAGE_ERROR, on stderr', () => {
     ['trustgate', ['help', 'trust-tax', 'bakfill'], 'trustgate help', /unknown subcommand "bakfill" \(did you mean "backfill"\?\)/],
     ['trustgate', ['trust-tax', 'bakfill'], 'trustgate trust-tax', /unknown subcommand "bakfill"/],
     ['trustgate', ['version', 'now'], 'trustgate version', /unexpected argument "now"/],
+    ['trustgate', ['--version', 'now'], 'trustgate version', /unexpected argument "now"/],
     ['trustgate scan', ['scan', 'a.txt', '--out', 'a.txt'], 'trustgate scan', /--out a\.txt is also an input \(a\.txt\)/],
     ['trustgate scan', ['scan', 'dir', '--policy', 'a.txt', '--mlbom', './a.txt'], 'trustgate scan', /--mlbom \.\/a\.txt is also an input/],
     ['trustgate tag', ['tag', '--event', 'a.txt', '--statement', 'a.txt'], 'trustgate tag', /--statement a\.txt is also an input/],
