@@ -54407,7 +54407,7 @@ async function fetchPage(client, t, after) {
         response = await client.fetch(url, { headers });
     }
     catch (cause) {
-        throw new GateError('ATTESTATIONS_API_ERROR', `cannot reach ${url} (${cause.message}); check the network or GITHUB_API_URL`, {
+        throw new GateError('ATTESTATIONS_API_ERROR', `cannot reach ${url} (${(0,dist/* networkProblem */.Wo)(cause)}); check the network or GITHUB_API_URL`, {
             cause,
         });
     }
@@ -54443,7 +54443,7 @@ async function octokitPage(client, t, after) {
             return { status: 404, body: undefined, link: undefined, url };
         if (typeof status === 'number')
             refuse(status, url);
-        throw new GateError('ATTESTATIONS_API_ERROR', `cannot read ${url} (${cause.message})`, { cause });
+        throw new GateError('ATTESTATIONS_API_ERROR', `cannot read ${url} (${(0,dist/* networkProblem */.Wo)(cause)})`, { cause });
     }
 }
 function refuse(status, url) {
@@ -64611,6 +64611,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Uc: () => (/* reexport */ describeError),
   Wj: () => (/* reexport */ fileProblem),
   MO: () => (/* reexport */ formatDigest),
+  Wo: () => (/* reexport */ networkProblem),
   m: () => (/* reexport */ parseDigest),
   ON: () => (/* reexport */ parsePolicy),
   Sx: () => (/* reexport */ promotionGateGate),
@@ -64821,6 +64822,21 @@ function networkErrno(err, depth = 0) {
             return found;
     }
     return networkErrno(e.cause, depth + 1);
+}
+/**
+ * Why a request got no answer, from the network code anywhere in its cause chain (`fetch failed` says nothing):
+ * `connection refused (ECONNREFUSED)`; else the innermost cause's first line (undici: `bad port`).
+ */
+function networkProblem(err) {
+    const net = networkErrno(err);
+    if (net)
+        return `${NETWORK_PROBLEMS[net.code]} (${net.code})`;
+    // Duck-typed, not instanceof: errors from another realm (a VM context, a worker) are errors too.
+    const withMessage = (x) => !!x && typeof x === 'object' && typeof x.message === 'string';
+    let inner = err;
+    while (withMessage(inner) && withMessage(inner.cause))
+        inner = inner.cause;
+    return (withMessage(inner) ? inner.message : String(inner)).split('\n')[0];
 }
 function networkError(err, e, target) {
     const where = target ??

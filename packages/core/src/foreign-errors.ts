@@ -75,6 +75,21 @@ function networkErrno(err: unknown, depth = 0): (Errno & { code: string }) | und
   return networkErrno(e.cause, depth + 1);
 }
 
+/**
+ * Why a request got no answer, from the network code anywhere in its cause chain (`fetch failed` says nothing):
+ * `connection refused (ECONNREFUSED)`; else the innermost cause's first line (undici: `bad port`).
+ */
+export function networkProblem(err: unknown): string {
+  const net = networkErrno(err);
+  if (net) return `${NETWORK_PROBLEMS[net.code]} (${net.code})`;
+  // Duck-typed, not instanceof: errors from another realm (a VM context, a worker) are errors too.
+  const withMessage = (x: unknown): x is { message: string; cause?: unknown } =>
+    !!x && typeof x === 'object' && typeof (x as { message?: unknown }).message === 'string';
+  let inner = err;
+  while (withMessage(inner) && withMessage(inner.cause)) inner = inner.cause;
+  return (withMessage(inner) ? inner.message : String(inner)).split('\n')[0] as string;
+}
+
 function networkError(err: unknown, e: Errno & { code: string }, target?: string): CoreError {
   const where =
     target ??

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Digest, formatDigest } from '@trustgate/core';
+import { type Digest, formatDigest, networkProblem } from '@trustgate/core';
 import { GateError } from '../errors.js';
 import type { RawEvidence } from './types.js';
 
@@ -69,13 +69,9 @@ async function fetchPage(client: FetchAttestationsClient, t: Target, after: stri
   try {
     response = await client.fetch(url, { headers });
   } catch (cause) {
-    throw new GateError(
-      'ATTESTATIONS_API_ERROR',
-      `cannot reach ${url} (${(cause as Error).message}); check the network or GITHUB_API_URL`,
-      {
-        cause,
-      },
-    );
+    throw new GateError('ATTESTATIONS_API_ERROR', `cannot reach ${url} (${networkProblem(cause)}); check the network or GITHUB_API_URL`, {
+      cause,
+    });
   }
   refuse(response.status, url);
   if (response.status === 404) return { status: 404, body: undefined, link: undefined, url };
@@ -105,7 +101,7 @@ async function octokitPage(client: OctokitAttestationsClient, t: Target, after: 
     const status = (cause as { status?: unknown }).status;
     if (status === 404) return { status: 404, body: undefined, link: undefined, url };
     if (typeof status === 'number') refuse(status, url);
-    throw new GateError('ATTESTATIONS_API_ERROR', `cannot read ${url} (${(cause as Error).message})`, { cause });
+    throw new GateError('ATTESTATIONS_API_ERROR', `cannot read ${url} (${networkProblem(cause)})`, { cause });
   }
 }
 
