@@ -27,7 +27,7 @@ _demo_cut() {
   fi
 }
 
-title() { printf '\n%s\n' "$(_demo_style 1 "━━ $* ━━")"; }
+title() { DEMO_TITLED=1; printf '\n%s\n' "$(_demo_style 1 "━━ $* ━━")"; }
 
 note() { printf '    %s\n' "$*" | _demo_clean | _demo_cut; }
 
@@ -38,6 +38,8 @@ expect() {
     --lines | --grep) pick=${1#--} arg=$2; shift 2 ;;
   esac
   [ "${1:-}" = "--" ] && shift
+  # A topic that did not call `title` is still headed, by its directory name.
+  [ -n "${DEMO_TITLED:-}" ] || title "${DEMO_TOPIC:-demo}"
   local log="$DEMO_TMP/.step.log" got
   printf '%s\n' "\$ $*" | _demo_clean
   set +e

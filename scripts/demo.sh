@@ -38,6 +38,6 @@ done
 echo "trustgate demo: ${#topics[@]} topics on the bundled examples/ (each step: the command, its exit code, its verdict; --verbose for whole outputs)"
 for topic in "${topics[@]}"; do
   mkdir -p "$DEMO_TMP/$topic"
-  bash "examples/$topic/demo.sh"
+  DEMO_TOPIC=$topic bash "examples/$topic/demo.sh"
 done
 printf '\ndemo finished: every step gave the exit code it expected.\n'

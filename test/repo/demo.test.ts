@@ -63,6 +63,8 @@ describe('the demo', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(
       [
+        '',
+        '━━ demo ━━',
         '$ out',
         '  exit 0 (pass) last',
         '$ out',
@@ -76,15 +78,16 @@ describe('the demo', () => {
       ].join('\n'),
     );
     expect(
-      bash(`set -euo pipefail; source "${lib}"; out() { printf 'a\\nb\\n'; }; expect 0 --lines 1 -- out`, { DEMO_VERBOSE: '1' }).stdout,
-    ).toBe('$ out\n  exit 0 (pass) a\n    b\n');
+      bash(`set -euo pipefail; source "${lib}"; out() { printf 'a\\nb\\n'; }; title T; expect 0 --lines 1 -- out`, { DEMO_VERBOSE: '1' })
+        .stdout,
+    ).toBe('\n━━ T ━━\n$ out\n  exit 0 (pass) a\n    b\n');
   });
 
   test('long lines are cut by characters with an ellipsis, never inside a multi-byte character', () => {
     const r = bash(`set -euo pipefail; source "${lib}"; out() { printf '%s\\n' "✅$(printf 'x%.0s' $(seq 1 300))"; }; expect 0 -- out`, {
       DEMO_WIDTH: '40',
     });
-    const verdict = r.stdout.split('\n')[1] as string;
+    const verdict = r.stdout.split('\n')[3] as string;
     expect([...verdict].length).toBe(40);
     expect(verdict.endsWith('x…')).toBe(true);
   });
