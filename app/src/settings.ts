@@ -66,6 +66,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): AppSettin
   const port = read('PORT', (v) => wholeNumber(v, 0, 65535), 'a port number') ?? 3000;
   const level = read('LOG_LEVEL', (v) => (LOG_LEVELS.includes(v) ? v : undefined), `one of ${LOG_LEVELS.join(', ')}`) ?? 'info';
   const databaseUrl = read('DATABASE_URL', postgresUrl, 'a PostgreSQL URL (postgres://user:password@host:5432/database)');
+  read('GITHUB_API_URL', httpUrl, 'an http(s) URL (the REST API root, e.g. https://github.example.com/api/v3)');
   const ms = (v: string) => wholeNumber(v, 0);
   const reconcileIntervalMs = read('TRUSTGATE_RECONCILE_INTERVAL_MS', ms, 'a whole number of milliseconds');
   const retryFailedAfterMs = read('TRUSTGATE_RETRY_FAILED_AFTER_MS', ms, 'a whole number of milliseconds');
@@ -107,6 +108,15 @@ const LOG_LEVELS: readonly string[] = ['trace', 'debug', 'info', 'warn', 'error'
 function wholeNumber(v: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   const n = Number(v);
   return v.trim() !== '' && Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+}
+
+function httpUrl(v: string): URL | undefined {
+  try {
+    const url = new URL(v);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function postgresUrl(v: string): URL | undefined {

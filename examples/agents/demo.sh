@@ -5,8 +5,9 @@
 set -euo pipefail
 source "$DEMO_LIB"
 cd "$(dirname "$0")"
-# The .mcp.json block, AGENTS.md and the verdict line only, to keep the demo short.
-agents() { trustgate agents "$@" | grep -E '\.mcp\.json|server helper|AGENTS\.md|^[0-9]+ agent file' | grep -v 'TG-AGT'; return "${PIPESTATUS[0]}"; }
-expect 0 -- agents repos/benign --policy policy.yml --files pr-files.json
-expect 1 -- agents repos/hostile --policy policy.yml
+title 'Agent governance: MCP servers, skills and instruction files against the org allowlist'
+# --quiet: only the files that are not safe; the .mcp.json block, AGENTS.md and the verdict line are shown.
+shown='^[a-z]+ +[a-z-]+ +[a-z-]+ +(\.mcp\.json|AGENTS\.md)|server helper|TG-(MCP|AIH)-[0-9]+ [a-z]+: (\.mcp\.json|AGENTS\.md)|^[0-9]+ agent file'
+expect 0 --grep "$shown" -- trustgate agents repos/benign --policy policy.yml --files pr-files.json --quiet
+expect 1 --grep "$shown" -- trustgate agents repos/hostile --policy policy.yml --quiet
 expect 2 -- trustgate agents repos/benign --format yaml

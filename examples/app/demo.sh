@@ -4,4 +4,5 @@
 set -euo pipefail
 source "$DEMO_LIB"
 cd "$(dirname "$0")"
-expect 0 -- node demo.mjs
+title 'The GitHub App: trustgate serve answering a signed webhook, check runs, review requests, the trust-tax record'
+expect 0 --grep '^(delivery|processed|redelivered|check run|reviewers requested|mock GitHub|trust-tax record)' -- node demo.mjs

@@ -4,6 +4,7 @@
 set -euo pipefail
 source "$DEMO_LIB"
 cd "$(dirname "$0")"
+title 'Signatures: Sigstore bundles, GitHub artifact attestations, OpenSSF model signatures'
 ROOT=(--trusted-root trusted_root.json)
 ID=(--certificate-identity release@acme.example --certificate-oidc-issuer https://accounts.acme.example)
 
@@ -22,9 +23,10 @@ expect 1 -- trustgate verify-attestation release.txt --bundle release.txt.intoto
 expect 0 -- trustgate verify-attestation "oci://ghcr.io/acme/app@sha256:$(sha256sum release.txt | cut -d' ' -f1)" --bundle release.txt.intoto.sigstore.json --owner acme "${ROOT[@]}"
 
 # An OpenSSF model signature with a managed key; a changed weight file is reported by name.
-expect 0 -- trustgate verify-model model --signature model/model.sig --key model-signer.pub.pem --statement "${TMPDIR:-/tmp}/model-verification.json"
-work=$(mktemp -d)
+work="$DEMO_TMP/signatures"
+expect 0 -- trustgate verify-model model --signature model/model.sig --key model-signer.pub.pem --statement "$work/model-verification.json"
 cp -r model "$work/model"
 printf 'x' >> "$work/model/weights.bin"
 expect 1 -- trustgate verify-model "$work/model" --signature "$work/model/model.sig" --key model-signer.pub.pem
-rm -rf "$work"
+# --quiet: nothing on success (CI logs keep only failures).
+expect 0 -- trustgate verify-bundle --quiet --bundle release.txt.sigstore.json "${ID[@]}" "${ROOT[@]}" release.txt

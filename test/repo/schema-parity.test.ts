@@ -5,6 +5,7 @@ import { policySchema } from '@trustgate/core';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
+import { type ZodType, z } from 'zod';
 import { POLICY_TEMPLATE } from '../../packages/cli/src/commands/init.js';
 import { isIllustrative, repoSnippets, snippetKind, where } from '../support/markdown-snippets.js';
 
@@ -74,7 +75,40 @@ function loaderOnly(config: unknown): boolean {
   );
 }
 
+interface WalkDef {
+  type: string;
+  checks?: Array<{ _zod: { def: { check: string } } }>;
+  shape?: Record<string, ZodType>;
+  options?: ZodType[];
+  [inner: string]: unknown;
+}
+
+/** Every sub-schema of the policy carrying a refinement (a zod `custom` check), with its path and its meta. */
+function refinements(schema: ZodType, at: string[] = [], seen = new Set<ZodType>()): Array<[string, Record<string, unknown>]> {
+  if (seen.has(schema)) return [];
+  seen.add(schema);
+  const def = schema._zod.def as unknown as WalkDef;
+  const here: Array<[string, Record<string, unknown>]> = def.checks?.some((c) => c._zod.def.check === 'custom')
+    ? [[at.join('.'), (z.globalRegistry.get(schema) ?? {}) as Record<string, unknown>]]
+    : [];
+  const inner = ['innerType', 'element', 'valueType', 'in', 'out'].flatMap((k) => (def[k] ? [[k, def[k] as ZodType] as const] : []));
+  const children = [
+    ...inner.map(([, s]) => [at, s] as const),
+    ...Object.entries(def.shape ?? {}).map(([k, s]) => [[...at, k], s] as const),
+  ];
+  for (const o of def.options ?? []) children.push([at, o]);
+  return [...here, ...children.flatMap(([path, s]) => refinements(s, [...path], seen))];
+}
+
 describe('schema/trustgate.schema.json agrees with the loader', () => {
+  test('every refinement of the loader is stated in the schema too (oneOf/anyOf beside the refine), but promotedFrom', () => {
+    const found = refinements(policySchema).map(([at, meta]) => [at, ['oneOf', 'anyOf', 'allOf', 'not', 'if'].some((k) => k in meta)]);
+    expect(found).toEqual([
+      ['verify.identities', true],
+      ['promotion', false], // loaderOnly() below: promotedFrom names sibling keys
+      ['agents.mcp.allow', true],
+    ]);
+  });
   const shipped = shippedConfigs();
   test('there are configs to compare (docs, init, examples)', () => {
     expect(shipped.length).toBeGreaterThanOrEqual(10);
@@ -108,6 +142,25 @@ describe('schema/trustgate.schema.json agrees with the loader', () => {
     for (const [signer, ok] of cases) {
       expect({ signer, loader: loaderAccepts(withSigner(signer)), schema: schemaAccepts(withSigner(signer)) }).toEqual({
         signer,
+        loader: ok,
+        schema: ok,
+      });
+    }
+  });
+  test('MCP server entries: at least one naming field (version and digest only narrow), in both', () => {
+    const withEntry = (entry: object) => ({ version: 1, agents: { mcp: { allow: [entry], deny: [entry] } } });
+    const digest = `sha256:${'a'.repeat(64)}`;
+    const cases = [
+      [{ host: 'mcp.example.com' }, true],
+      [{ image: 'ghcr.io/o/s', digest }, true],
+      [{ package: 'server', version: '1.0.0' }, true],
+      [{ version: '1.0.0' }, false],
+      [{ digest }, false],
+      [{}, false],
+    ] as const;
+    for (const [entry, ok] of cases) {
+      expect({ entry, loader: loaderAccepts(withEntry(entry)), schema: schemaAccepts(withEntry(entry)) }).toEqual({
+        entry,
         loader: ok,
         schema: ok,
       });

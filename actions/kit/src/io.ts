@@ -1,8 +1,8 @@
 import { appendFileSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, isAbsolute, relative } from 'node:path';
 import * as core from '@actions/core';
-import { CoreError, describeError, type Finding, STEP_SUMMARY_LIMIT, type Severity } from '@trustgate/core';
+import { CoreError, describeError, type Finding, STEP_SUMMARY_LIMIT, type Severity, writeFileAtomic } from '@trustgate/core';
 
 /**
  * The only place an action touches the runner: inputs in, outputs, summary, annotations and files out.
@@ -105,7 +105,8 @@ export function runnerIO(env: Readonly<Record<string, string | undefined>> = pro
     },
     writeFile: async (path, content) => {
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, content);
+      // Reports, SARIF and statements that later steps read (upload-sarif, attest): whole or not at all.
+      await writeFileAtomic(path, content);
     },
     info: (message) => core.info(message),
     warning: (message) => core.warning(message),

@@ -46528,7 +46528,8 @@ function runnerIO(env = process.env) {
         },
         writeFile: async (path, content) => {
             await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-            await (0,promises_.writeFile)(path, content);
+            // Reports, SARIF and statements that later steps read (upload-sarif, attest): whole or not at all.
+            await (0,dist/* writeFileAtomic */.Zf)(path, content);
         },
         info: (message) => info(message),
         warning: (message) => warning(message),
@@ -53595,6 +53596,7 @@ const PUBLIC_GOOD_TRUSTED_ROOT = {
 
 
 
+
 /** How old the bundled snapshot may get before we say so; rotated keys would then be missing. */
 const STALE_AFTER_DAYS = 180;
 function bundledTrustedRoot(now = new Date()) {
@@ -53625,7 +53627,7 @@ async function loadTrustedRootFile(file) {
         text = await (0,promises_.readFile)(file, 'utf8');
     }
     catch (cause) {
-        throw new errors_VerifyError('IO_ERROR', `cannot read trusted root ${file}: ${cause.message}`, { cause, file });
+        throw new errors_VerifyError('IO_ERROR', `trusted root: ${(0,dist/* asTrustgateError */.WU)(cause, file).message}`, { cause, file });
     }
     return loadTrustedRoots(text, file);
 }
@@ -53950,7 +53952,8 @@ function key_parsePublicKey(pem, source = 'key') {
         return key;
     }
     catch (cause) {
-        throw new VerifyError('KEY_INVALID', `${source} is not a usable public key (${cause.message}); pass a PEM public key`, {
+        // OpenSSL's own text ("error:1E08010C:DECODER routines::unsupported") tells a user nothing; the cause keeps it.
+        throw new VerifyError('KEY_INVALID', `${source} is not a PEM public key; pass the signer's public key (-----BEGIN PUBLIC KEY-----)`, {
             cause,
             file: source,
         });
@@ -54192,6 +54195,7 @@ async function walk_listModelFiles(root, options) {
 
 
 
+
 /**
  * Verify an OpenSSF model signature (model_signing's `model.sig`): the Sigstore bundle first, then the manifest
  * it signs against the model on disk. Differences are reported file by file (MANIFEST_MISMATCH, `details`).
@@ -54256,7 +54260,7 @@ async function modelFiles(modelPath, manifest, options) {
         st = await stat(modelPath);
     }
     catch (cause) {
-        throw new VerifyError('IO_ERROR', `cannot read the model at ${modelPath}: ${cause.message}`, { cause, file: modelPath });
+        throw new VerifyError('IO_ERROR', `model: ${asTrustgateError(cause, modelPath).message}`, { cause, file: modelPath });
     }
     // A single-file model is recorded as the resource ".".
     if (st.isFile())
@@ -54531,6 +54535,7 @@ class errors_GateError extends dist/* TrustgateError */.O_ {
 //# sourceMappingURL=errors.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/github-api.js
 
+
 const API_HEADERS = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
 /**
  * GET one REST operation through either client. Every answer other than 2xx and 404 is a GateError
@@ -54566,7 +54571,9 @@ async function fetchGet(client, get) {
         response = await client.fetch(url, { headers });
     }
     catch (cause) {
-        throw new errors_GateError('ATTESTATIONS_API_ERROR', `cannot reach ${url} (${cause.message}); check the network or GITHUB_API_URL`, { cause });
+        throw new errors_GateError('ATTESTATIONS_API_ERROR', `cannot reach ${url} (${(0,dist/* networkProblem */.Wo)(cause)}); check the network or GITHUB_API_URL`, {
+            cause,
+        });
     }
     refuse(response.status, url, get.permission, Boolean(client.token), (name) => response.headers.get(name) ?? undefined);
     if (response.status === 404)
@@ -54842,25 +54849,26 @@ function tryParse(text) {
 
 
 
+
+
 /**
- * Read the evidence files the user named (JSON, JSON Lines, or an attestations API response). What the user named is
- * read, or the run stops: a file that cannot be read, or a document in it that is not a Sigstore bundle, is an input
- * error naming the file (never "malformed evidence" that lets the rest pass). A file named twice, under any spelling
- * or through a symlink, is read once.
+ * Read the evidence files the user named (JSON, JSON Lines, or an attestations API response), relative to `cwd`. What
+ * the user named is read, or the run stops: a file that cannot be read, or a document in it that is not a Sigstore
+ * bundle, is an input error naming the file (never "malformed evidence" that lets the rest pass). A file named twice,
+ * under any spelling or through a symlink, is read once.
  */
-async function loadEvidenceFiles(paths) {
+async function loadEvidenceFiles(paths, cwd = '.') {
     const all = [];
     const seen = new Set();
     for (const path of paths) {
         let text;
         let real;
         try {
-            real = await (0,promises_.realpath)(path);
+            real = await (0,promises_.realpath)((0,external_node_path_.resolve)(cwd, path));
             text = await (0,promises_.readFile)(real, 'utf8');
         }
         catch (cause) {
-            const why = cause.code ?? 'I/O error';
-            throw new errors_GateError('EVIDENCE_UNREADABLE', `cannot read evidence file ${path} (${why}); check the path`, { cause, file: path });
+            throw new errors_GateError('EVIDENCE_UNREADABLE', `cannot read evidence file ${path}: ${(0,dist/* fileProblem */.Wj)(cause)}`, { cause, file: path });
         }
         if (seen.has(real))
             continue;
@@ -55012,15 +55020,15 @@ async function verifyOne(raw, signers, verifyBundle) {
 
 
 
+
 /** Read a trustgate policy file and keep its `promotion:` section with the digest of the file's bytes. */
-async function loadPromotionPolicy(file) {
+async function loadPromotionPolicy(file, cwd = '.') {
     let bytes;
     try {
-        bytes = await (0,promises_.readFile)(file);
+        bytes = await (0,promises_.readFile)((0,external_node_path_.resolve)(cwd, file));
     }
     catch (cause) {
-        const why = cause.code ?? 'I/O error';
-        throw new dist/* ConfigError */.xL('CONFIG_NOT_FOUND', file, [{ line: 1, column: 1, message: `cannot read policy file (${why}); check the path` }], {
+        throw new dist/* ConfigError */.xL('CONFIG_NOT_FOUND', file, [{ line: 1, column: 1, message: `cannot read policy file: ${(0,dist/* fileProblem */.Wj)(cause)}` }], {
             cause,
         });
     }
@@ -55246,10 +55254,12 @@ function toDigest(subject) {
 
 
 
+
 /** decidePromotion from files on disk: the shared edge of `trustgate gate` and the promotion-gate action. */
 async function decidePromotionFromFiles(files) {
-    const { policy, source } = await loadPromotionPolicy(files.policyFile);
-    const roots = files.trustedRootFile ? await loadTrustedRootFile(files.trustedRootFile) : undefined;
+    const cwd = files.cwd ?? '.';
+    const { policy, source } = await loadPromotionPolicy(files.policyFile, cwd);
+    const roots = files.trustedRootFile ? await loadTrustedRootFile((0,external_node_path_.resolve)(cwd, files.trustedRootFile)) : undefined;
     const readApi = files.repository !== undefined && files.token !== undefined && files.token !== '';
     return decidePromotion({
         policy,
@@ -55257,7 +55267,7 @@ async function decidePromotionFromFiles(files) {
         environment: files.environment,
         subject: files.subject,
         ...(files.subjectName ? { subjectName: files.subjectName } : {}),
-        evidence: await loadEvidenceFiles(files.evidenceFiles),
+        evidence: await loadEvidenceFiles(files.evidenceFiles, cwd),
         ...(readApi ? { repository: files.repository } : {}),
     }, {
         verifyBundle: sigstoreVerifier(roots),
@@ -64987,12 +64997,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   CG: () => (/* reexport */ STEP_SUMMARY_LIMIT),
   D9: () => (/* reexport */ TRUSTGATE_VERSION),
   O_: () => (/* reexport */ TrustgateError),
-  WU: () => (/* reexport */ foreign_errors_asTrustgateError),
+  WU: () => (/* reexport */ asTrustgateError),
   Y5: () => (/* reexport */ buildStatement),
   Hn: () => (/* reexport */ markdown_cell),
   It: () => (/* reexport */ checkStatement),
   Uc: () => (/* reexport */ describeError),
+  Wj: () => (/* reexport */ fileProblem),
   MO: () => (/* reexport */ formatDigest),
+  Wo: () => (/* reexport */ networkProblem),
   m: () => (/* reexport */ parseDigest),
   ON: () => (/* reexport */ parsePolicy),
   Ci: () => (/* reexport */ parseSubject),
@@ -65000,10 +65012,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   nZ: () => (/* reexport */ resolvePolicy),
   qs: () => (/* reexport */ verdict_severityRank),
   e0: () => (/* reexport */ splitVerdict),
-  uI: () => (/* reexport */ verdict_verdictRank)
+  uI: () => (/* reexport */ verdict_verdictRank),
+  Zf: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, YAML_LIMITS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, combineVerdict, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, guardrailsPolicySchema, highestSeverity, isDigest, isOciReference, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, parseConfig, policyInput, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict, writeFileAtomic
+// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, YAML_LIMITS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, combineVerdict, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, guardrailsPolicySchema, highestSeverity, isDigest, isOciReference, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, parseConfig, policyInput, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 class TrustgateError extends Error {
@@ -65145,11 +65158,149 @@ function guardYamlText(text, file) {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(3483);
+;// CONCATENATED MODULE: ../../packages/core/dist/foreign-errors.js
+
+const FILE_PROBLEMS = {
+    ENOENT: ['no such file or directory', 'check the path'],
+    EACCES: ['permission denied', 'check its permissions'],
+    EPERM: ['operation not permitted', 'check its permissions'],
+    EISDIR: ['it is a directory', 'pass a file'],
+    ENOTDIR: ['a component of the path is not a directory', 'check the path'],
+    ENOSPC: ['no space left on the device', 'free some space'],
+    EROFS: ['the file system is read-only', 'write somewhere writable'],
+    EEXIST: ['it already exists', 'remove it or choose another name'],
+    EMFILE: ['too many open files', 'raise the open-file limit (ulimit -n)'],
+    ENAMETOOLONG: ['the name is too long', 'use a shorter path'],
+    ELOOP: ['too many levels of symbolic links', 'check the links'],
+    EBUSY: ['it is busy', 'retry when it is free'],
+    EXDEV: ['it is on another device', 'write beside the target'],
+};
+const VERBS = {
+    open: 'cannot open',
+    read: 'cannot read',
+    write: 'cannot write',
+    mkdir: 'cannot create directory',
+    rename: 'cannot replace',
+    scandir: 'cannot list',
+    opendir: 'cannot list',
+    unlink: 'cannot remove',
+    mkdtemp: 'cannot create a temporary directory in',
+};
+const NETWORK_PROBLEMS = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'DNS lookup failed',
+    ETIMEDOUT: 'timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    EPIPE: 'connection closed',
+    UND_ERR_CONNECT_TIMEOUT: 'connect timed out',
+    UND_ERR_SOCKET: 'connection closed',
+    CERT_HAS_EXPIRED: 'TLS certificate expired',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted',
+    SELF_SIGNED_CERT_IN_CHAIN: 'TLS certificate not trusted',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate not trusted',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate is for another host',
+};
+/** The first error in the cause chain (and AggregateError members) with a network code, if any. */
+function networkErrno(err, depth = 0) {
+    if (!err || typeof err !== 'object' || depth > 5)
+        return undefined;
+    const e = err;
+    if (typeof e.code === 'string' && e.code in NETWORK_PROBLEMS)
+        return e;
+    for (const inner of Array.isArray(e.errors) ? e.errors : []) {
+        const found = networkErrno(inner, depth + 1);
+        if (found)
+            return found;
+    }
+    return networkErrno(e.cause, depth + 1);
+}
+/**
+ * Why a request got no answer, from the network code anywhere in its cause chain (`fetch failed` says nothing):
+ * `connection refused (ECONNREFUSED)`; else the innermost cause's first line (undici: `bad port`).
+ */
+function networkProblem(err) {
+    const net = networkErrno(err);
+    if (net)
+        return `${NETWORK_PROBLEMS[net.code]} (${net.code})`;
+    // Duck-typed, not instanceof: errors from another realm (a VM context, a worker) are errors too.
+    const withMessage = (x) => !!x && typeof x === 'object' && typeof x.message === 'string';
+    let inner = err;
+    while (withMessage(inner) && withMessage(inner.cause))
+        inner = inner.cause;
+    return (withMessage(inner) ? inner.message : String(inner)).split('\n')[0];
+}
+function networkError(err, e, target) {
+    const where = target ??
+        (typeof e.hostname === 'string'
+            ? e.hostname
+            : typeof e.address === 'string'
+                ? `${e.address}${typeof e.port === 'number' ? `:${e.port}` : ''}`
+                : 'the server');
+    return new CoreError('NETWORK_ERROR', `cannot reach ${where}: ${NETWORK_PROBLEMS[e.code]} (${e.code}); check the URL, that the service is running, and the network`, { cause: err });
+}
+function isOctokitError(err) {
+    const e = err;
+    return !!e && e.name === 'HttpError' && typeof e.status === 'number';
+}
+const GITHUB_HINTS = {
+    401: 'check GITHUB_TOKEN (missing, expired or revoked)',
+    403: 'the token lacks a permission or hit a rate limit; check its permissions',
+    404: 'check the owner/repository name and that the token can see it',
+    422: 'GitHub rejected the request as invalid',
+};
+function githubError(err) {
+    const request = err.request?.url ? `${err.request.method ?? 'GET'} ${err.request.url.replace(/\?.*$/, '')}` : 'request';
+    const said = typeof err.response?.data?.message === 'string' ? err.response.data.message : err.message.split(' - ')[0];
+    const hint = GITHUB_HINTS[err.status] ?? (err.status >= 500 ? 'GitHub is failing; retry later' : 'check the request');
+    return new CoreError('GITHUB_API_ERROR', `GitHub API ${request} answered ${err.status} (${said}); ${hint}`, { cause: err });
+}
+/** What went wrong with a file and what to do, from its errno: `no such file or directory; check the path`. */
+function fileProblem(err) {
+    const code = (err && typeof err === 'object' ? err.code : undefined);
+    const known = code === undefined ? undefined : FILE_PROBLEMS[code];
+    return known ? `${known[0]}; ${known[1]}` : `${code ?? 'I/O error'}; check the path`;
+}
+/**
+ * Anything thrown, as a TrustgateError with a stable code; unknown errors become INTERNAL_ERROR (a bug to report).
+ * `file` names the file when the error does not (a read of a directory reports EISDIR without a path).
+ */
+function asTrustgateError(err, file) {
+    if (err instanceof TrustgateError)
+        return err;
+    if (isOctokitError(err)) {
+        const net = networkErrno(err);
+        return net ? networkError(err, net, err.request?.url && new URL(err.request.url).host) : githubError(err);
+    }
+    const e = (err && typeof err === 'object' ? err : {});
+    const code = typeof e.code === 'string' ? e.code : undefined;
+    const path = typeof e.path === 'string' ? e.path : file;
+    if (code && code in FILE_PROBLEMS && path !== undefined) {
+        const [what, hint] = FILE_PROBLEMS[code];
+        const verb = VERBS[typeof e.syscall === 'string' ? e.syscall : ''] ?? 'cannot access';
+        const named = e.syscall === 'rename' && typeof e.dest === 'string' ? e.dest : path;
+        return new CoreError('IO_ERROR', `${verb} ${named}: ${what}; ${hint}`, { cause: err, file: named });
+    }
+    const net = networkErrno(err);
+    if (net)
+        return networkError(err, net);
+    return new TrustgateError('INTERNAL_ERROR', err instanceof Error ? err.message : String(err), { cause: err });
+}
+/** Turn anything thrown into a code and a message; never print a stack trace to a user for an expected failure. */
+function describeError(err) {
+    const ours = asTrustgateError(err);
+    return { code: ours.code, message: ours.message };
+}
+//# sourceMappingURL=foreign-errors.js.map
 // EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __nccwpck_require__(8476);
 ;// CONCATENATED MODULE: ../../packages/core/dist/policy/agents.js
 
-/** One allow or deny entry for MCP servers: every field given must match; at least one must be given. */
+/** The fields that name a server; `version` and `digest` only narrow one of them. */
+const MCP_SERVER_NAMING_KEYS = ['name', 'package', 'image', 'command', 'host'];
+/** One allow or deny entry for MCP servers: every field given must match; at least one naming field must be given. */
 const mcpServerMatchSchema = schemas/* strictObject */.rej({
     name: schemas/* string */.YjP().min(1).optional().describe('Server name as the config file keys it.'),
     package: schemas/* string */.YjP().min(1).optional().describe('npm or PyPI package the server is launched from (npx, uvx, pipx, bunx...).'),
@@ -65165,9 +65316,11 @@ const mcpServerMatchSchema = schemas/* strictObject */.rej({
         .describe('Executable a stdio server runs (path or bare name), for servers not launched from a package.'),
     host: schemas/* string */.YjP().min(1).optional().describe('Host of a remote (http/sse) server URL; "*.example.com" matches subdomains.'),
 })
-    .refine((m) => Object.keys(m).some((k) => k !== 'version' && k !== 'digest'), {
-    message: 'an MCP server entry needs at least one of name, package, image, command or host',
-});
+    .refine((m) => MCP_SERVER_NAMING_KEYS.some((k) => m[k] !== undefined), {
+    message: `an MCP server entry needs at least one of ${MCP_SERVER_NAMING_KEYS.join(', ')}`,
+})
+    // The same rule for schema/trustgate.schema.json (JSON Schema cannot run the refine above).
+    .meta({ anyOf: MCP_SERVER_NAMING_KEYS.map((k) => ({ required: [k] })) });
 /** `agents:` — MCP servers, skills and instruction files that a change adds or modifies, judged statically. */
 const agentsPolicySchema = schemas/* strictObject */.rej({
     mcp: schemas/* strictObject */.rej({
@@ -65533,6 +65686,7 @@ function defaultPolicy() {
 
 
 
+
 /**
  * Parse YAML text and validate it with a zod schema. Every problem is located at the offending key
  * (file:line:column), so an editor or a check run can point at it.
@@ -65596,7 +65750,7 @@ async function loadPolicyFile(file) {
             {
                 line: 1,
                 column: 1,
-                message: `cannot read policy file (${cause.code ?? 'I/O error'}); check the path`,
+                message: `cannot read policy file: ${fileProblem(cause)}`,
             },
         ], { cause });
     }
@@ -65713,124 +65867,10 @@ function isOciReference(text) {
     return /^oci:\/\//i.test(text.trim());
 }
 //# sourceMappingURL=digest.js.map
-;// CONCATENATED MODULE: ../../packages/core/dist/foreign-errors.js
-
-const FILE_PROBLEMS = {
-    ENOENT: ['no such file or directory', 'check the path'],
-    EACCES: ['permission denied', 'check its permissions'],
-    EPERM: ['operation not permitted', 'check its permissions'],
-    EISDIR: ['it is a directory', 'pass a file'],
-    ENOTDIR: ['a component of the path is not a directory', 'check the path'],
-    ENOSPC: ['no space left on the device', 'free some space'],
-    EROFS: ['the file system is read-only', 'write somewhere writable'],
-    EEXIST: ['it already exists', 'remove it or choose another name'],
-    EMFILE: ['too many open files', 'raise the open-file limit (ulimit -n)'],
-    ENAMETOOLONG: ['the name is too long', 'use a shorter path'],
-    ELOOP: ['too many levels of symbolic links', 'check the links'],
-    EBUSY: ['it is busy', 'retry when it is free'],
-    EXDEV: ['it is on another device', 'write beside the target'],
-};
-const VERBS = {
-    open: 'cannot open',
-    read: 'cannot read',
-    write: 'cannot write',
-    mkdir: 'cannot create directory',
-    rename: 'cannot replace',
-    scandir: 'cannot list',
-    opendir: 'cannot list',
-    unlink: 'cannot remove',
-    mkdtemp: 'cannot create a temporary directory in',
-};
-const NETWORK_PROBLEMS = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset',
-    ENOTFOUND: 'host not found',
-    EAI_AGAIN: 'DNS lookup failed',
-    ETIMEDOUT: 'timed out',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    EPIPE: 'connection closed',
-    UND_ERR_CONNECT_TIMEOUT: 'connect timed out',
-    UND_ERR_SOCKET: 'connection closed',
-    CERT_HAS_EXPIRED: 'TLS certificate expired',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted',
-    SELF_SIGNED_CERT_IN_CHAIN: 'TLS certificate not trusted',
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate not trusted',
-    ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate is for another host',
-};
-/** The first error in the cause chain (and AggregateError members) with a network code, if any. */
-function networkErrno(err, depth = 0) {
-    if (!err || typeof err !== 'object' || depth > 5)
-        return undefined;
-    const e = err;
-    if (typeof e.code === 'string' && e.code in NETWORK_PROBLEMS)
-        return e;
-    for (const inner of Array.isArray(e.errors) ? e.errors : []) {
-        const found = networkErrno(inner, depth + 1);
-        if (found)
-            return found;
-    }
-    return networkErrno(e.cause, depth + 1);
-}
-function networkError(err, e, target) {
-    const where = target ??
-        (typeof e.hostname === 'string'
-            ? e.hostname
-            : typeof e.address === 'string'
-                ? `${e.address}${typeof e.port === 'number' ? `:${e.port}` : ''}`
-                : 'the server');
-    return new CoreError('NETWORK_ERROR', `cannot reach ${where}: ${NETWORK_PROBLEMS[e.code]} (${e.code}); check the URL, that the service is running, and the network`, { cause: err });
-}
-function isOctokitError(err) {
-    const e = err;
-    return !!e && e.name === 'HttpError' && typeof e.status === 'number';
-}
-const GITHUB_HINTS = {
-    401: 'check GITHUB_TOKEN (missing, expired or revoked)',
-    403: 'the token lacks a permission or hit a rate limit; check its permissions',
-    404: 'check the owner/repository name and that the token can see it',
-    422: 'GitHub rejected the request as invalid',
-};
-function githubError(err) {
-    const request = err.request?.url ? `${err.request.method ?? 'GET'} ${err.request.url.replace(/\?.*$/, '')}` : 'request';
-    const said = typeof err.response?.data?.message === 'string' ? err.response.data.message : err.message.split(' - ')[0];
-    const hint = GITHUB_HINTS[err.status] ?? (err.status >= 500 ? 'GitHub is failing; retry later' : 'check the request');
-    return new CoreError('GITHUB_API_ERROR', `GitHub API ${request} answered ${err.status} (${said}); ${hint}`, { cause: err });
-}
-/**
- * Anything thrown, as a TrustgateError with a stable code; unknown errors become INTERNAL_ERROR (a bug to report).
- * `file` names the file when the error does not (a read of a directory reports EISDIR without a path).
- */
-function foreign_errors_asTrustgateError(err, file) {
-    if (err instanceof TrustgateError)
-        return err;
-    if (isOctokitError(err)) {
-        const net = networkErrno(err);
-        return net ? networkError(err, net, err.request?.url && new URL(err.request.url).host) : githubError(err);
-    }
-    const e = (err && typeof err === 'object' ? err : {});
-    const code = typeof e.code === 'string' ? e.code : undefined;
-    const path = typeof e.path === 'string' ? e.path : file;
-    if (code && code in FILE_PROBLEMS && path !== undefined) {
-        const [what, hint] = FILE_PROBLEMS[code];
-        const verb = VERBS[typeof e.syscall === 'string' ? e.syscall : ''] ?? 'cannot access';
-        const named = e.syscall === 'rename' && typeof e.dest === 'string' ? e.dest : path;
-        return new CoreError('IO_ERROR', `${verb} ${named}: ${what}; ${hint}`, { cause: err, file: named });
-    }
-    const net = networkErrno(err);
-    if (net)
-        return networkError(err, net);
-    return new TrustgateError('INTERNAL_ERROR', err instanceof Error ? err.message : String(err), { cause: err });
-}
-/** Turn anything thrown into a code and a message; never print a stack trace to a user for an expected failure. */
-function describeError(err) {
-    const ours = foreign_errors_asTrustgateError(err);
-    return { code: ours.code, message: ours.message };
-}
-//# sourceMappingURL=foreign-errors.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ../../packages/core/dist/atomic-write.js
+
 
 
 
@@ -65839,18 +65879,21 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  * Write a report or statement so a reader sees the old file or the whole new one, never half of it: a temporary
  * file beside the target, flushed, then renamed over it. A target that is a FIFO or a device (`/dev/stdout`,
  * `/dev/null`) is written directly, since it cannot be replaced. Errors name the target, with code IO_ERROR.
+ * `exclusive` never replaces anything: the whole file is linked into place, and an existing one is FILE_EXISTS.
  */
-async function writeFileAtomic(file, data) {
-    const existing = await stat(file).catch(() => undefined);
+async function writeFileAtomic(file, data, { exclusive = false } = {}) {
+    const existing = await (0,promises_.stat)(file).catch(() => undefined);
+    if (existing && exclusive)
+        throw exists(file);
     if (existing && !existing.isFile() && !existing.isDirectory()) {
-        await writeFile(file, data).catch((err) => {
+        await (0,promises_.writeFile)(file, data).catch((err) => {
             throw asTrustgateError(retarget(err, file), file);
         });
         return;
     }
-    const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(file), `.${(0,external_node_path_.basename)(file)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
     try {
-        const handle = await open(temp, 'wx', existing ? existing.mode & 0o777 : 0o666);
+        const handle = await (0,promises_.open)(temp, 'wx', existing ? existing.mode & 0o777 : 0o666);
         try {
             await handle.writeFile(data);
             await handle.sync();
@@ -65858,12 +65901,22 @@ async function writeFileAtomic(file, data) {
         finally {
             await handle.close();
         }
-        await rename(temp, file);
+        if (exclusive)
+            await (0,promises_.link)(temp, file);
+        else
+            await (0,promises_.rename)(temp, file);
     }
     catch (err) {
-        await unlink(temp).catch(() => undefined);
+        await (0,promises_.unlink)(temp).catch(() => undefined);
+        if (exclusive && err.code === 'EEXIST')
+            throw exists(file, err);
         throw asTrustgateError(retarget(err, file), file);
     }
+    if (exclusive)
+        await (0,promises_.unlink)(temp).catch(() => undefined);
+}
+function exists(file, cause) {
+    return new CoreError('FILE_EXISTS', `${file} already exists; keep it, or choose another name`, { file, cause });
 }
 /** An error about the temporary file is reported as being about the target the user named. */
 function retarget(err, file) {

@@ -207,4 +207,33 @@ export async function checkInputs(parsed: Parsed, cwd: string): Promise<void> {
     checks.push(checkInput(spec, p.name, value, p.kind, cwd));
   });
   await Promise.all(checks);
+  await checkOutputsAreNotInputs(parsed, cwd);
+}
+
+/** `scan model.pt --out model.pt` would replace the model with its report: an output naming an input file is refused. */
+async function checkOutputsAreNotInputs({ spec, values, positionals }: Parsed, cwd: string): Promise<void> {
+  const given = (name: string) => {
+    const v = (values as Record<string, unknown>)[name];
+    return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
+  };
+  const declared = spec.positionals ?? [];
+  const inputs = [
+    ...Object.entries(spec.options).flatMap(([n, o]) => (o.kind === 'file' || o.kind === 'path' ? given(n) : [])),
+    ...positionals.filter((_, i) => {
+      const kind = declared[Math.min(i, declared.length - 1)]?.kind;
+      return kind === 'file' || kind === 'path';
+    }),
+  ].filter((v) => !URL_LIKE.test(v) && !DIGEST_PREFIX.test(v));
+  const identity = async (f: string) => {
+    const s = await stat(resolve(cwd, f)).catch(() => undefined);
+    return s?.isFile() ? `${s.dev}:${s.ino}` : resolve(cwd, f);
+  };
+  const read = new Map(await Promise.all(inputs.map(async (f) => [await identity(f), f] as const)));
+  for (const [name, o] of Object.entries(spec.options)) {
+    if (o.kind !== 'output') continue;
+    for (const out of given(name)) {
+      const input = read.get(await identity(out));
+      if (input !== undefined) throw usageError(spec, `--${name} ${out} is also an input (${input}); write the output elsewhere`);
+    }
+  }
 }

@@ -55,7 +55,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
   try {
     const top = findCommand(name);
     label = `trustgate ${top.name}`;
-    const { spec, args } = resolveSubcommand(top, VERSION_FLAGS.has(first) ? [] : rest);
+    const { spec, args } = resolveSubcommand(top, rest);
     label = `trustgate ${spec.name}`;
     if (wantsHelp(args)) {
       io.stdout(helpText(spec));

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
@@ -18,9 +18,19 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 writeFileSync(join(work, 'a.txt'), 'hello\n');
 writeFileSync(join(work, 'not-json.json'), '{ nope');
 mkdirSync(join(work, 'dir'));
+execFileSync('git', ['init', '-q', join(work, 'clone')]);
+execFileSync('git', ['-C', join(work, 'clone'), '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '--allow-empty', '-m', 'x']);
 writeFileSync(join(work, 'locked.yml'), 'version: 1\n');
 chmodSync(join(work, 'locked.yml'), 0o000);
 const asRoot = process.getuid?.() === 0; // root reads mode-000 files, so EACCES cannot be provoked
+execFileSync('mkfifo', [join(work, 'fifo')]);
+if (!asRoot) {
+  mkdirSync(join(work, 'locked-dir'));
+  chmodSync(join(work, 'locked-dir'), 0o000);
+}
+afterAll(() => {
+  if (!asRoot) chmodSync(join(work, 'locked-dir'), 0o700);
+});
 
 const words = (spec: CommandSpec) => spec.name.split(' ');
 const run = (argv: string[]) => runCli(argv, { cwd: work });
@@ -87,6 +97,7 @@ describe('usage errors: exit 2, USAGE_ERROR, on stderr', () => {
     const optional = positionals.filter((p) => !p.required).map(() => 'x');
     if (!positionals.at(-1)?.variadic && !spec.subcommands)
       cases.push([label, [...w, ...base, ...optional, 'extra-arg'], label, /extra-arg/]);
+    if (spec.subcommands) cases.push([label, [...w, 'bogus-sub'], label, /unknown subcommand "bogus-sub"; subcommands: /]);
   }
   cases.push(
     ['trustgate', ['scna'], 'trustgate', /unknown command "scna" \(did you mean "scan"\?\)/],
@@ -95,6 +106,10 @@ describe('usage errors: exit 2, USAGE_ERROR, on stderr', () => {
     ['trustgate', ['help', 'trust-tax', 'bakfill'], 'trustgate help', /unknown subcommand "bakfill" \(did you mean "backfill"\?\)/],
     ['trustgate', ['trust-tax', 'bakfill'], 'trustgate trust-tax', /unknown subcommand "bakfill"/],
     ['trustgate', ['version', 'now'], 'trustgate version', /unexpected argument "now"/],
+    ['trustgate', ['--version', 'now'], 'trustgate version', /unexpected argument "now"/],
+    ['trustgate scan', ['scan', 'a.txt', '--out', 'a.txt'], 'trustgate scan', /--out a\.txt is also an input \(a\.txt\)/],
+    ['trustgate scan', ['scan', 'dir', '--policy', 'a.txt', '--mlbom', './a.txt'], 'trustgate scan', /--mlbom \.\/a\.txt is also an input/],
+    ['trustgate tag', ['tag', '--event', 'a.txt', '--statement', 'a.txt'], 'trustgate tag', /--statement a\.txt is also an input/],
     ['trustgate completion', ['completion', 'fish'], 'trustgate completion', /SHELL must be one of bash, zsh/],
     ['trustgate gate', ['gate', '--policy', 'p', '--environment', 'e', '--subject', 's'], 'trustgate gate', /give evidence/],
   );
@@ -129,6 +144,25 @@ describe('input and I/O errors: exit 2, their own code, the file named', () => {
       ['verify-bundle', '--bundle', 'a.txt', '--key', 'nope.pem', 'a.txt'],
       'IO_ERROR',
       /public key: cannot open .*nope\.pem/,
+    ],
+    [
+      'verify-bundle',
+      ['verify-bundle', '--bundle', 'not-json.json', '--key', 'a.txt', 'a.txt'],
+      'KEY_INVALID',
+      /a\.txt is not a PEM public key; pass/,
+    ],
+    [
+      'verify-model',
+      ['verify-model', 'dir', '--signature', 'not-json.json', '--key', 'a.txt'],
+      'KEY_INVALID',
+      /a\.txt is not a PEM public key/,
+    ],
+    ['verify-model', ['verify-model', 'dir', '--signature', 'not-json.json', ...identity], 'BUNDLE_INVALID', /not-json\.json/],
+    [
+      'verify-attestation',
+      ['verify-attestation', 'sha256:zz', '--bundle', 'not-json.json', '--owner', 'o'],
+      'DIGEST_INVALID',
+      /"sha256:zz" is not a digest/,
     ],
     [
       'verify-bundle',
@@ -170,6 +204,113 @@ describe('input and I/O errors: exit 2, their own code, the file named', () => {
     expectError(r, code, `trustgate ${command}`);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/ENOENT:|EACCES:|INTERNAL_ERROR/);
+  });
+});
+
+/**
+ * Every input slot of every command (options and positionals the specs declare as file, directory or path), walked
+ * through what a newcomer mistypes and an attacker plants: a missing name, a path through a file (ENOTDIR: the
+ * unreadable case root can provoke), a mode-000 file or directory (non-root), a FIFO, a directory where a file goes,
+ * a file where a directory goes.
+ */
+describe('every input slot of every command (from the specs): bad files exit 2 with a stable code naming them', () => {
+  interface Slot {
+    label: string;
+    flag?: string;
+    kind: 'file' | 'directory' | 'path';
+    required: boolean;
+  }
+  const slotsOf = (spec: CommandSpec): Slot[] => [
+    ...Object.entries(spec.options).flatMap(([n, o]) =>
+      o.kind === 'file' || o.kind === 'directory' || o.kind === 'path'
+        ? [{ label: `--${n}`, flag: `--${n}`, kind: o.kind, required: o.required === true }]
+        : [],
+    ),
+    ...(spec.positionals ?? []).flatMap((p) =>
+      p.kind === 'file' || p.kind === 'directory' || p.kind === 'path'
+        ? [{ label: p.name, kind: p.kind, required: p.required === true }]
+        : [],
+    ),
+  ];
+  /** What a command needs besides files to get as far as reading them (rules between options a spec cannot state). */
+  const CONTEXT: Record<string, string[]> = {
+    'verify-bundle': ['--certificate-identity', 'https://x', '--certificate-oidc-issuer', 'https://y'],
+    'verify-model': ['--certificate-identity', 'https://x', '--certificate-oidc-issuer', 'https://y'],
+    'verify-attestation': ['--owner', 'o'],
+    gate: ['--evidence', 'a.txt'],
+    'trust-tax backfill': ['--repo', 'o/r', '--git', 'clone'],
+  };
+  const good = (kind: Slot['kind']) => (kind === 'directory' ? 'dir' : 'a.txt');
+  const cases: Array<[string, string[], string, { bad: string; exact?: string; mayCreate?: boolean; unnamed?: boolean }]> = [];
+  for (const spec of specs) {
+    const slots = slotsOf(spec);
+    for (const slot of slots) {
+      // `bad` in this slot; every other required input is `bad` too (everyBad: whichever is read first names it) or real.
+      const line = (bad: string, everyBad: boolean): string[] => {
+        const options: string[] = [];
+        const positionals: string[] = [];
+        for (const [name, o] of Object.entries(spec.options)) {
+          const s = slots.find((x) => x.flag === `--${name}`);
+          if (s === slot) options.push(`--${name}`, bad);
+          else if (o.required) options.push(`--${name}`, s ? (everyBad ? bad : good(s.kind)) : (o.choices?.[0] ?? 'x'));
+        }
+        for (const p of spec.positionals ?? []) {
+          const s = slots.find((x) => x.label === p.name && !x.flag);
+          if (s === slot) positionals.push(bad);
+          else if (p.required) positionals.push(s ? (everyBad ? bad : good(s.kind)) : (p.choices?.[0] ?? 'x'));
+        }
+        const context = (CONTEXT[spec.name] ?? []).filter((a, i, all) => !slot.flag || (a !== slot.flag && all[i - 1] !== slot.flag));
+        return [...words(spec), ...context, ...options, ...positionals];
+      };
+      const name = `${spec.name} ${slot.label}`;
+      const named = (bad: string, exact?: string) => ({ bad, ...(exact ? { exact } : {}) });
+      cases.push([`${name}: FIFO`, line('fifo', false), spec.name, named('fifo', `${slot.label} fifo is a FIFO (named pipe)`)]);
+      if (slot.kind === 'file')
+        cases.push([`${name}: a directory`, line('dir', false), spec.name, named('dir', `${slot.label} dir is a directory`)]);
+      if (slot.kind === 'directory')
+        cases.push([`${name}: a file`, line('a.txt', false), spec.name, named('a.txt', `${slot.label} a.txt is a file`)]);
+      const missing = `missing-${cases.length}`;
+      cases.push([`${name}: missing`, line(missing, true), spec.name, { bad: missing, mayCreate: slot.kind === 'directory' }]);
+      // The other inputs real (fixtures that may fail first, for their own reasons): still the contract.
+      cases.push([
+        `${name}: missing, the rest real`,
+        line(`${missing}b`, false),
+        spec.name,
+        { bad: `${missing}b`, mayCreate: slot.kind === 'directory', unnamed: true },
+      ]);
+      cases.push([`${name}: through a file (ENOTDIR)`, line('a.txt/sub', true), spec.name, { bad: 'a.txt/sub' }]);
+      if (!asRoot) {
+        const locked = slot.kind === 'directory' ? 'locked-dir' : 'locked.yml';
+        cases.push([`${name}: mode 000`, line(locked, true), spec.name, { bad: locked }]);
+      }
+    }
+  }
+  test('the walk covers every command that reads files', () => {
+    const covered = new Set(cases.map(([, , command]) => command));
+    expect(specs.filter((s) => slotsOf(s).length > 0 && !covered.has(s.name)).map((s) => s.name)).toEqual([]);
+    expect(covered.size).toBeGreaterThanOrEqual(10);
+  });
+  test.each(cases)('%s: %j', async (_what, args, command, { bad, exact, mayCreate, unnamed }) => {
+    const r = await run(args);
+    if (mayCreate && r.code === 0) {
+      // A store directory that does not exist yet is created (recursively), never a crash.
+      expect(existsSync(join(work, bad)) && statSync(join(work, bad)).isDirectory()).toBe(true);
+      return;
+    }
+    const code = errorCode(r);
+    expect({ exit: r.code, stdout: r.stdout }).toEqual({ exit: 2, stdout: '' });
+    expect(r.stderr.startsWith(`trustgate ${command}: `)).toBe(true);
+    expect(r.stderr).not.toMatch(/trustgate [a-z-]+( [a-z-]+)?: trustgate /);
+    expect(r.stderr).not.toMatch(/\b(ENOENT|EACCES|ENOTDIR|EISDIR):|\bat [A-Za-z.]+ \(|node:internal/);
+    expect(code).toMatch(/^[A-Z][A-Z0-9_]+$/);
+    expect(code).not.toBe('INTERNAL_ERROR');
+    if (exact) {
+      expect(code).toBe(exact.endsWith('is a file') ? 'NOT_A_DIRECTORY' : 'NOT_REGULAR_FILE');
+      expect(r.stderr).toContain(exact);
+    } else if (!unnamed) {
+      expect(code).not.toBe('USAGE_ERROR');
+      expect(r.stderr).toContain(bad);
+    }
   });
 });
 

@@ -43,6 +43,41 @@ describe('trustgate serve start-up', () => {
     expect(r.stderr.endsWith('(code APP_SETTINGS_INVALID)\n')).toBe(true);
   });
 
+  test('GITHUB_API_URL that is not an http(s) URL is listed with the rest', async () => {
+    const r = await runCli(['serve'], {
+      cwd: dir,
+      env: { PRIVATE_KEY_PATH: join(dir, 'absent.pem'), GITHUB_API_URL: 'api.github.example' },
+    });
+    expect(r.stderr).toMatch(/^trustgate serve: 4 settings are missing or invalid/);
+    expect(r.stderr).toContain('\n  - GITHUB_API_URL=api.github.example is not an http(s) URL');
+    expect(r.stderr).toContain(
+      `\n  - PRIVATE_KEY_PATH=${join(dir, 'absent.pem')}: cannot open ${join(dir, 'absent.pem')}: no such file or directory`,
+    );
+  });
+
+  test('a file where the data directory goes, or a HOST that does not resolve: named as such, exit 2', async () => {
+    const file = join(dir, 'not-a-dir');
+    writeFileSync(file, '');
+    const r = await runCli(['serve'], { cwd: dir, env: { ...GOOD, TRUSTGATE_DATA_DIR: file } });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `trustgate serve: TRUSTGATE_DATA_DIR ${file} is not a directory; point TRUSTGATE_DATA_DIR at one (or set DATABASE_URL) (code NOT_A_DIRECTORY)\n`,
+    });
+    const under = await runCli(['serve'], { cwd: dir, env: { ...GOOD, TRUSTGATE_DATA_DIR: join(file, 'data') } });
+    expect(under.stderr).toMatch(
+      /^trustgate serve: TRUSTGATE_DATA_DIR: cannot create directory .*not-a-dir\/data: a component of the path is not a directory/,
+    );
+    const host = await runCli(['serve'], {
+      cwd: dir,
+      env: { ...GOOD, HOST: 'no-such-host.invalid', PORT: String(closedPort), TRUSTGATE_DATA_DIR: join(dir, 'data-host') },
+    });
+    expect(host.code).toBe(2);
+    expect(host.stderr).toMatch(
+      /^trustgate serve: cannot listen on no-such-host\.invalid:\d+: it names a host that does not resolve; set PORT \(and HOST\)/,
+    );
+  }, 120_000);
+
   test('an unreachable PostgreSQL is a network error naming DATABASE_URL', async () => {
     const r = await runCli(['serve'], { cwd: dir, env: { ...GOOD, DATABASE_URL: `postgres://u@127.0.0.1:${closedPort}/db` } });
     expect(r.code).toBe(2);

@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { CoreError } from './errors.js';
 import { asTrustgateError } from './foreign-errors.js';
 
 /**
  * Write a report or statement so a reader sees the old file or the whole new one, never half of it: a temporary
  * file beside the target, flushed, then renamed over it. A target that is a FIFO or a device (`/dev/stdout`,
  * `/dev/null`) is written directly, since it cannot be replaced. Errors name the target, with code IO_ERROR.
+ * `exclusive` never replaces anything: the whole file is linked into place, and an existing one is FILE_EXISTS.
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array, { exclusive = false } = {}): Promise<void> {
   const existing = await stat(file).catch(() => undefined);
+  if (existing && exclusive) throw exists(file);
   if (existing && !existing.isFile() && !existing.isDirectory()) {
     await writeFile(file, data).catch((err: unknown) => {
       throw asTrustgateError(retarget(err, file), file);
@@ -25,11 +28,18 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     } finally {
       await handle.close();
     }
-    await rename(temp, file);
+    if (exclusive) await link(temp, file);
+    else await rename(temp, file);
   } catch (err) {
     await unlink(temp).catch(() => undefined);
+    if (exclusive && (err as { code?: unknown }).code === 'EEXIST') throw exists(file, err);
     throw asTrustgateError(retarget(err, file), file);
   }
+  if (exclusive) await unlink(temp).catch(() => undefined);
+}
+
+function exists(file: string, cause?: unknown): CoreError {
+  return new CoreError('FILE_EXISTS', `${file} already exists; keep it, or choose another name`, { file, cause });
 }
 
 /** An error about the temporary file is reported as being about the target the user named. */

@@ -75,6 +75,21 @@ function networkErrno(err: unknown, depth = 0): (Errno & { code: string }) | und
   return networkErrno(e.cause, depth + 1);
 }
 
+/**
+ * Why a request got no answer, from the network code anywhere in its cause chain (`fetch failed` says nothing):
+ * `connection refused (ECONNREFUSED)`; else the innermost cause's first line (undici: `bad port`).
+ */
+export function networkProblem(err: unknown): string {
+  const net = networkErrno(err);
+  if (net) return `${NETWORK_PROBLEMS[net.code]} (${net.code})`;
+  // Duck-typed, not instanceof: errors from another realm (a VM context, a worker) are errors too.
+  const withMessage = (x: unknown): x is { message: string; cause?: unknown } =>
+    !!x && typeof x === 'object' && typeof (x as { message?: unknown }).message === 'string';
+  let inner = err;
+  while (withMessage(inner) && withMessage(inner.cause)) inner = inner.cause;
+  return (withMessage(inner) ? inner.message : String(inner)).split('\n')[0] as string;
+}
+
 function networkError(err: unknown, e: Errno & { code: string }, target?: string): CoreError {
   const where =
     target ??
@@ -115,6 +130,13 @@ function githubError(err: HttpError): TrustgateError {
   const said = typeof err.response?.data?.message === 'string' ? err.response.data.message : err.message.split(' - ')[0];
   const hint = GITHUB_HINTS[err.status] ?? (err.status >= 500 ? 'GitHub is failing; retry later' : 'check the request');
   return new CoreError('GITHUB_API_ERROR', `GitHub API ${request} answered ${err.status} (${said}); ${hint}`, { cause: err });
+}
+
+/** What went wrong with a file and what to do, from its errno: `no such file or directory; check the path`. */
+export function fileProblem(err: unknown): string {
+  const code = (err && typeof err === 'object' ? (err as Errno).code : undefined) as string | undefined;
+  const known = code === undefined ? undefined : FILE_PROBLEMS[code];
+  return known ? `${known[0]}; ${known[1]}` : `${code ?? 'I/O error'}; check the path`;
 }
 
 /**

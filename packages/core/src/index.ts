@@ -3,7 +3,7 @@ export { parseConfig, loadPolicyFile, parsePolicy } from './config/load.js';
 export { POLICY_PATH, type ResolvedPolicy, resolvePolicy } from './config/discover.js';
 export { type Digest, formatDigest, isDigest, isOciReference, parseDigest, parseSubject } from './digest.js';
 export { ConfigError, type ConfigProblem, CoreError, type CoreErrorCode, TrustgateError } from './errors.js';
-export { asTrustgateError, describeError } from './foreign-errors.js';
+export { asTrustgateError, describeError, fileProblem, networkProblem } from './foreign-errors.js';
 export { writeFileAtomic } from './atomic-write.js';
 export {
   buildStatement,

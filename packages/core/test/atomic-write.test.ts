@@ -62,4 +62,20 @@ describe('writeFileAtomic', () => {
     expect(await reader).toBe('through the pipe\n');
     expect(statSync(fifo).isFIFO()).toBe(true);
   });
+
+  test('exclusive: creates the whole file, never replaces one, and one of two racing writers wins', async () => {
+    const file = join(dir, 'policy.yml');
+    await writeFileAtomic(file, 'version: 1\n', { exclusive: true });
+    expect(readFileSync(file, 'utf8')).toBe('version: 1\n');
+    await expect(writeFileAtomic(file, 'other\n', { exclusive: true })).rejects.toMatchObject({ code: 'FILE_EXISTS', file });
+    expect(readFileSync(file, 'utf8')).toBe('version: 1\n');
+    const raced = join(dir, 'raced.yml');
+    const results = await Promise.allSettled([
+      writeFileAtomic(raced, 'a\n', { exclusive: true }),
+      writeFileAtomic(raced, 'b\n', { exclusive: true }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(['a\n', 'b\n']).toContain(readFileSync(raced, 'utf8'));
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
 });

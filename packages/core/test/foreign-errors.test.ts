@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { Octokit } from '@octokit/rest';
-import { asTrustgateError, CoreError, describeError } from '../src/index.js';
+import { asTrustgateError, CoreError, describeError, fileProblem, networkProblem } from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'trustgate-errors-'));
 let server: Server;
@@ -87,5 +87,20 @@ describe('asTrustgateError', () => {
     expect(asTrustgateError(ours)).toBe(ours);
     expect(describeError(new TypeError('boom'))).toEqual({ code: 'INTERNAL_ERROR', message: 'boom' });
     expect(describeError('text')).toEqual({ code: 'INTERNAL_ERROR', message: 'text' });
+  });
+});
+
+describe('fileProblem and networkProblem: the reason alone, for messages that name the file or URL themselves', () => {
+  test('an errno becomes words and what to do; an unknown one keeps its code', async () => {
+    const missing = await readFile(join(dir, 'absent')).catch((e: unknown) => e);
+    expect(fileProblem(missing)).toBe('no such file or directory; check the path');
+    expect(fileProblem(Object.assign(new Error('x'), { code: 'EWEIRD' }))).toBe('EWEIRD; check the path');
+  });
+  test("fetch's 'fetch failed' is replaced by the network code of its cause, or the cause's own words", async () => {
+    const refused = await fetch(`http://127.0.0.1:${closedPort}/`).catch((e: unknown) => e);
+    expect(networkProblem(refused)).toBe('connection refused (ECONNREFUSED)');
+    const badPort = await fetch('http://127.0.0.1:9/').catch((e: unknown) => e);
+    expect((badPort as Error).message).toBe('fetch failed');
+    expect(networkProblem(badPort)).toBe('bad port');
   });
 });

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { loadTrustedRootFile } from '@trustgate/verify';
 import { loadEvidenceFiles } from './evidence/files.js';
 import { sigstoreVerifier } from './evidence/sigstore-verifier.js';
@@ -19,12 +20,15 @@ export interface PromotionFiles {
   /** GitHub API base, e.g. GHES `https://HOST/api/v3`. */
   apiUrl?: string;
   fetch?: typeof fetch;
+  /** Relative paths are read from here (default: the process's); decisions name them as given. */
+  cwd?: string;
 }
 
 /** decidePromotion from files on disk: the shared edge of `trustgate gate` and the promotion-gate action. */
 export async function decidePromotionFromFiles(files: PromotionFiles): Promise<PromotionResult> {
-  const { policy, source } = await loadPromotionPolicy(files.policyFile);
-  const roots = files.trustedRootFile ? await loadTrustedRootFile(files.trustedRootFile) : undefined;
+  const cwd = files.cwd ?? '.';
+  const { policy, source } = await loadPromotionPolicy(files.policyFile, cwd);
+  const roots = files.trustedRootFile ? await loadTrustedRootFile(resolve(cwd, files.trustedRootFile)) : undefined;
   const readApi = files.repository !== undefined && files.token !== undefined && files.token !== '';
   return decidePromotion(
     {
@@ -33,7 +37,7 @@ export async function decidePromotionFromFiles(files: PromotionFiles): Promise<P
       environment: files.environment,
       subject: files.subject,
       ...(files.subjectName ? { subjectName: files.subjectName } : {}),
-      evidence: await loadEvidenceFiles(files.evidenceFiles),
+      evidence: await loadEvidenceFiles(files.evidenceFiles, cwd),
       ...(readApi ? { repository: files.repository } : {}),
     },
     {

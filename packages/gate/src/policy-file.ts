@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { ConfigError, type PromotionPolicy, parsePolicy } from '@trustgate/core';
+import { resolve } from 'node:path';
+import { ConfigError, fileProblem, type PromotionPolicy, parsePolicy } from '@trustgate/core';
 
 export interface LoadedPromotionPolicy {
   policy: PromotionPolicy;
@@ -9,13 +10,12 @@ export interface LoadedPromotionPolicy {
 }
 
 /** Read a trustgate policy file and keep its `promotion:` section with the digest of the file's bytes. */
-export async function loadPromotionPolicy(file: string): Promise<LoadedPromotionPolicy> {
+export async function loadPromotionPolicy(file: string, cwd = '.'): Promise<LoadedPromotionPolicy> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readFile(resolve(cwd, file));
   } catch (cause) {
-    const why = (cause as NodeJS.ErrnoException).code ?? 'I/O error';
-    throw new ConfigError('CONFIG_NOT_FOUND', file, [{ line: 1, column: 1, message: `cannot read policy file (${why}); check the path` }], {
+    throw new ConfigError('CONFIG_NOT_FOUND', file, [{ line: 1, column: 1, message: `cannot read policy file: ${fileProblem(cause)}` }], {
       cause,
     });
   }

@@ -11,6 +11,7 @@ import {
   type Completeness,
   type FindingVerdict,
   type FileResult,
+  fileProblem,
   PREDICATE_TYPES,
   type Report,
   type ReportSummary,
@@ -72,14 +73,10 @@ export async function listFiles(paths: readonly string[], cwd: string, select: F
     try {
       st = await stat(abs);
     } catch (cause) {
-      throw new ScannerError(
-        'SCAN_PATH_NOT_FOUND',
-        `cannot read ${p} (${(cause as NodeJS.ErrnoException).code ?? 'I/O error'}); check the path`,
-        {
-          cause,
-          file: p,
-        },
-      );
+      throw new ScannerError('SCAN_PATH_NOT_FOUND', `cannot read ${p}: ${fileProblem(cause)}`, {
+        cause,
+        file: p,
+      });
     }
     const display = p.length > 1 ? p.replace(/\/+$/, '') : p;
     if (st.isDirectory()) await walk(abs, display, jobs, new Set([await realpath(abs)]), (f, d) => selector(rel(f), d));

@@ -8,7 +8,8 @@ export function parsePublicKey(pem: string | Buffer, source = 'key'): KeyObject 
     if (key.type !== 'public') throw new Error('not a public key');
     return key;
   } catch (cause) {
-    throw new VerifyError('KEY_INVALID', `${source} is not a usable public key (${(cause as Error).message}); pass a PEM public key`, {
+    // OpenSSL's own text ("error:1E08010C:DECODER routines::unsupported") tells a user nothing; the cause keeps it.
+    throw new VerifyError('KEY_INVALID', `${source} is not a PEM public key; pass the signer's public key (-----BEGIN PUBLIC KEY-----)`, {
       cause,
       file: source,
     });

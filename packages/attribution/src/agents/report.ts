@@ -18,10 +18,14 @@ function launchText(s: NonNullable<AgentsReport['files'][number]['servers']>[num
   return `${l.launcher} ${l.package}${l.version ? `@${l.version}` : ''}`;
 }
 
-/** A terminal inventory: every agent file with its verdict, servers and findings. */
-export function agentsText(report: AgentsReport): string {
+/**
+ * A terminal inventory: every agent file with its verdict, servers and findings. `quiet` keeps only files that are
+ * not safe or carry findings; the summary line counts them all.
+ */
+export function agentsText(report: AgentsReport, { quiet = false }: { quiet?: boolean } = {}): string {
   const lines: string[] = [];
   for (const f of report.files) {
+    if (quiet && f.verdict === 'safe' && f.findings.length === 0) continue;
     lines.push(`${f.verdict.padEnd(6)} ${f.kind.padEnd(12)} ${f.format.padEnd(24)} ${f.path}${f.changed ? ' (changed)' : ''}`);
     for (const s of f.servers ?? []) lines.push(`         server ${s.name}: ${launchText(s)}${s.decidedBy ? ` [${s.decidedBy}]` : ''}`);
     for (const x of f.findings) lines.push(`         ${x.rule} ${x.severity}: ${x.message}`);

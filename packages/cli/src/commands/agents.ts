@@ -31,7 +31,7 @@ async function agentFiles(root: string, changed: Map<string, string> | undefined
   return out;
 }
 
-function render(report: AgentsReport, format: (typeof agentsSpec.options.format.choices)[number]): string {
+function render(report: AgentsReport, format: (typeof agentsSpec.options.format.choices)[number], quiet: boolean): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
@@ -40,7 +40,7 @@ function render(report: AgentsReport, format: (typeof agentsSpec.options.format.
     case 'markdown':
       return agentsMarkdown(report);
     default:
-      return agentsText(report);
+      return agentsText(report, { quiet });
   }
 }
 
@@ -51,7 +51,7 @@ export default defineCommand(agentsSpec, async ({ values, positionals }, io) => 
     ? new Map(changedFilesFromApi(await readJsonFile(at(values.files), 'file list'), values.files).map((f) => [f.path, f.status]))
     : undefined;
   const report = judgeAgentFiles(await agentFiles(at(positionals[0] ?? '.'), changed), policy);
-  const text = render(report, values.format);
+  const text = render(report, values.format, values.quiet);
   if (values.out) await writeFileAtomic(at(values.out), text);
   else io.stdout(text);
   return report.summary.blocking ? EXIT.blocked : EXIT.ok;

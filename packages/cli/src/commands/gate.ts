@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { CoreError, writeFileAtomic } from '@trustgate/core';
 import { decidePromotionFromFiles, decisionToJson, decisionToMarkdown, type PromotionResult } from '@trustgate/gate';
 import { appendDecision, type DecisionSigner, decisionSignerFrom, entryFromDecision } from '@trustgate/metrics';
@@ -7,7 +8,7 @@ import { gateSpec } from '../specs/gate.js';
 import { openCliStore, type StoreValues, withStore } from './store.js';
 
 export default defineCommand(gateSpec, async ({ values, positionals }, io) => {
-  // Paths go to the engine as given: the decision names them as the user wrote them.
+  // Paths go to the engine as given (read from io.cwd): the decision names them as the user wrote them.
   // `--evidence a b c` leaves b and c as positionals: both spellings name evidence files.
   const files = [...(values.evidence ?? []), ...positionals];
   if (files.length === 0 && values.repo === undefined)
@@ -25,9 +26,15 @@ export default defineCommand(gateSpec, async ({ values, positionals }, io) => {
     ...(values['trusted-root'] ? { trustedRootFile: values['trusted-root'] } : {}),
     ...(values.repo !== undefined ? { repository: values.repo, token } : {}),
     ...(io.env.GITHUB_API_URL ? { apiUrl: io.env.GITHUB_API_URL } : {}),
+    cwd: io.cwd,
   });
   if (signer) await logDecision(result, signer, values, io);
-  if (values.statement !== undefined) await writeFileAtomic(values.statement, `${JSON.stringify(result.statement, null, 2)}\n`);
+  if (values.statement !== undefined)
+    await writeFileAtomic(
+      resolve(io.cwd, values.statement),
+      `${JSON.stringify(result.statement, null, 2)}
+`,
+    );
   io.stdout(
     values.format === 'json' ? decisionToJson(result.decision) : decisionToMarkdown(result.decision, { dryRun: values['dry-run'] }),
   );

@@ -1,5 +1,5 @@
-import { mkdir, open } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { CoreError, writeFileAtomic } from '@trustgate/core';
 import { defineCommand, EXIT } from '../io.js';
 import { initSpec } from '../specs/init.js';
@@ -52,20 +52,15 @@ metrics:
 
 export default defineCommand(initSpec, async ({ values }, io) => {
   const file = resolve(io.cwd, values.out);
-  const shown = relative(io.cwd, file) || file;
+  // As the user would type it: relative under the current directory, absolute elsewhere.
+  const rel = relative(io.cwd, file);
+  const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
   await mkdir(dirname(file), { recursive: true });
-  if (values.force) await writeFileAtomic(file, POLICY_TEMPLATE);
-  else {
-    const handle = await open(file, 'wx').catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EEXIST') throw err;
-      throw new CoreError('FILE_EXISTS', `${shown} already exists; keep it, or pass --force to overwrite it`, { file: shown });
-    });
-    try {
-      await handle.writeFile(POLICY_TEMPLATE);
-    } finally {
-      await handle.close();
-    }
-  }
+  // Without --force an existing policy is never touched; either way a reader sees no half-written file.
+  await writeFileAtomic(file, POLICY_TEMPLATE, { exclusive: !values.force }).catch((err: unknown) => {
+    if (!(err instanceof CoreError && err.code === 'FILE_EXISTS')) throw err;
+    throw new CoreError('FILE_EXISTS', `${shown} already exists; keep it, or pass --force to overwrite it`, { file: shown, cause: err });
+  });
   io.stdout(`wrote ${shown}: edit it, then try  trustgate scan --policy ${shown} <models>\n`);
   return EXIT.ok;
 });

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { asTrustgateError, CoreError, type TrustgateError } from '@trustgate/core';
 import { defineCommand, EXIT } from '../io.js';
@@ -7,9 +7,18 @@ import { serveSpec } from '../specs/serve.js';
 /** What went wrong while starting, in the operator's terms: which service was unreachable, which port was taken. */
 function startupError(err: unknown, settings: { databaseUrl?: string; port: number; host: string }): TrustgateError {
   const cause = (err as { cause?: unknown } | null)?.cause ?? err;
-  const code = (cause as { code?: unknown } | null)?.code;
-  if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-    const why = code === 'EADDRINUSE' ? 'is in use' : code === 'EACCES' ? 'needs privileges' : 'is not an address of this machine';
+  const { code, hostname } = (cause ?? {}) as { code?: unknown; hostname?: unknown };
+  // HOST that does not resolve fails the listen with a lookup error about HOST itself, not a network problem.
+  const unresolvedHost = (code === 'ENOTFOUND' || code === 'EAI_AGAIN') && hostname === settings.host;
+  if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL' || unresolvedHost) {
+    const why =
+      code === 'EADDRINUSE'
+        ? 'is in use'
+        : code === 'EACCES'
+          ? 'needs privileges'
+          : unresolvedHost
+            ? 'names a host that does not resolve'
+            : 'is not an address of this machine';
     return new CoreError('IO_ERROR', `cannot listen on ${settings.host}:${settings.port}: it ${why}; set PORT (and HOST) to a free one`, {
       cause: err,
     });
@@ -20,14 +29,28 @@ function startupError(err: unknown, settings: { databaseUrl?: string; port: numb
   return asTrustgateError(err);
 }
 
+/** The embedded store's directory, created with its parents; a file in its place is named as such. */
+async function dataDirectory(dir: string): Promise<string> {
+  const existing = await stat(dir).catch(() => undefined);
+  if (existing && !existing.isDirectory())
+    throw new CoreError(
+      'NOT_A_DIRECTORY',
+      `TRUSTGATE_DATA_DIR ${dir} is not a directory; point TRUSTGATE_DATA_DIR at one (or set DATABASE_URL)`,
+      {
+        file: dir,
+      },
+    );
+  await mkdir(dir, { recursive: true }).catch((err: unknown) => {
+    throw new CoreError('IO_ERROR', `TRUSTGATE_DATA_DIR: ${asTrustgateError(err, dir).message}`, { cause: err, file: dir });
+  });
+  return dir;
+}
+
 export default defineCommand(serveSpec, async (_parsed, io) => {
   // The App pulls in Probot; load it only for this command so the other commands stay light.
   const { settingsFromEnv, startServer } = await import('@trustgate/app');
   const settings = settingsFromEnv({ ...io.env });
-  if (!settings.databaseUrl) {
-    settings.dataDir = resolve(io.cwd, settings.dataDir ?? join('.trustgate', 'data'));
-    await mkdir(settings.dataDir, { recursive: true });
-  }
+  if (!settings.databaseUrl) settings.dataDir = await dataDirectory(resolve(io.cwd, settings.dataDir ?? join('.trustgate', 'data')));
   const app = await startServer(settings).catch((err: unknown) => {
     throw startupError(err, settings);
   });

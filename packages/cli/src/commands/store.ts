@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CoreError } from '@trustgate/core';
-import { openStore, type Store } from '@trustgate/metrics';
+import { openStore, type Store, StoreError } from '@trustgate/metrics';
 import type { CliIO } from '../io.js';
 
 /** The STORE_OPTIONS values (specs/shared.ts). */
@@ -22,8 +21,8 @@ export async function openCliStore(values: StoreValues, io: CliIO, create: boole
   const dir = dataDir(values, io);
   if (!existsSync(dir)) {
     if (!create)
-      throw new CoreError(
-        'USAGE_ERROR',
+      throw new StoreError(
+        'STORE_NOT_FOUND',
         `no store at ${dir}; point --data-dir or --database at the App's store, or fill one with trustgate trust-tax backfill/import`,
       );
     await mkdir(dir, { recursive: true });

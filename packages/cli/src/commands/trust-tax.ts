@@ -17,6 +17,7 @@ import {
   streamGitHistory,
   syntheticOrganisation,
 } from '@trustgate/metrics';
+import { usageError } from '../args.js';
 import { type CliIO, defineCommand, EXIT } from '../io.js';
 import { openCliStore as open, type StoreValues, withStore } from './store.js';
 import { trustTaxBackfillSpec, trustTaxImportSpec, trustTaxSeedDemoSpec, trustTaxSpec } from '../specs/trust-tax.js';
@@ -63,16 +64,11 @@ export const report = defineCommand(trustTaxSpec, async ({ values }, io) => {
 });
 
 export const backfill = defineCommand(trustTaxBackfillSpec, async ({ values }, io) => {
-  if (!values.git && !values.github)
-    throw new CoreError(
-      'USAGE_ERROR',
-      'trustgate trust-tax backfill: --git DIR or --github O/R is required; see trustgate trust-tax backfill --help',
-    );
+  if (!values.git && !values.github) throw usageError(trustTaxBackfillSpec, '--git DIR or --github O/R is required');
   if (values.github) await backfillFromGitHub(values.github, values, io);
   if (!values.git) return EXIT.ok;
   const repo = values.repo ?? values.github;
-  if (!repo)
-    throw new CoreError('USAGE_ERROR', 'trustgate trust-tax backfill: --git needs --repo O/R; see trustgate trust-tax backfill --help');
+  if (!repo) throw usageError(trustTaxBackfillSpec, '--git needs --repo O/R');
   const dir = resolve(io.cwd, values.git);
   const { applied, seen } = await withStore(await open(values, io, true), async (s) => {
     let n = 0;
@@ -102,12 +98,12 @@ async function backfillFromGitHub(
   io: CliIO,
 ): Promise<void> {
   const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repo);
-  if (!m) throw new CoreError('USAGE_ERROR', `trustgate trust-tax backfill: --github ${repo} must be OWNER/REPO`);
+  if (!m) throw usageError(trustTaxBackfillSpec, `--github ${repo} must be OWNER/REPO`);
   const token = io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   if (!token)
     throw new CoreError(
       'USAGE_ERROR',
-      'trustgate trust-tax backfill --github: set GITHUB_TOKEN (or GH_TOKEN) to a token that can read the repository',
+      '--github reads the REST API: set GITHUB_TOKEN (or GH_TOKEN) to a token that can read the repository',
     );
   const baseUrl = values['api-url'] ?? io.env.GITHUB_API_URL ?? 'https://api.github.com';
   const since = parseSince(values.since, new Date().toISOString());

@@ -76,5 +76,5 @@ export default defineCommand(verifyAttestationSpec, async ({ values, positionals
       details: { predicateType: verified.statement.predicateType, subject: verified.statement.subject, ...from },
     };
   });
-  return report(verifyAttestationSpec.name, io, values.format, outcome);
+  return report(verifyAttestationSpec.name, io, values, outcome);
 });

@@ -39,5 +39,5 @@ export default defineCommand(verifyBundleSpec, async ({ values, positionals }, i
       warnings: verified.warnings,
     };
   });
-  return report(NAME, io, values.format, outcome);
+  return report(NAME, io, values, outcome);
 });

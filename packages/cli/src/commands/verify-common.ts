@@ -77,7 +77,12 @@ export function exitFor(errorCode: string | undefined): ExitCode {
 }
 
 /** Print the outcome as text or JSON and pick the exit code: verification failures block (1), input errors are 2. */
-export function report(command: string, io: CliIO, format: 'text' | 'json', outcome: VerifyOutcome): ExitCode {
+export function report(
+  command: string,
+  io: CliIO,
+  { format, quiet }: { format: 'text' | 'json'; quiet: boolean },
+  outcome: VerifyOutcome,
+): ExitCode {
   if (format === 'json') {
     const signer = outcome.signer?.kind === 'certificate' ? outcome.signer.claims : outcome.signer;
     io.stdout(
@@ -85,7 +90,7 @@ export function report(command: string, io: CliIO, format: 'text' | 'json', outc
     );
   } else if (outcome.verified) {
     for (const w of outcome.warnings ?? []) io.stderr(`trustgate ${command}: warning: ${w}\n`);
-    io.stdout(`${outcome.message}\n`);
+    if (!quiet) io.stdout(`${outcome.message}\n`);
   }
   if (!outcome.verified) io.stderr(`trustgate ${command}: ${outcome.message} (code ${outcome.errorCode})\n`);
   return outcome.verified ? EXIT.ok : exitFor(outcome.errorCode);

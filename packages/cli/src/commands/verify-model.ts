@@ -29,5 +29,5 @@ export default defineCommand(verifyModelSpec, async ({ values, positionals }, io
       details: { subject: verified.subject, files: verified.files, bytes: verified.bytes },
     };
   });
-  return report(verifyModelSpec.name, io, values.format, outcome);
+  return report(verifyModelSpec.name, io, values, outcome);
 });

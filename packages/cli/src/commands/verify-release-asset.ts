@@ -49,5 +49,5 @@ export default defineCommand(verifyReleaseAssetSpec, async ({ values, positional
       },
     };
   });
-  return report(verifyReleaseAssetSpec.name, io, values.format, outcome);
+  return report(verifyReleaseAssetSpec.name, io, values, outcome);
 });

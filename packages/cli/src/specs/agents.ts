@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../spec.js';
+import { quietOption } from './shared.js';
 
 export const agentsSpec = {
   name: 'agents',
@@ -22,6 +23,7 @@ export const agentsSpec = {
     },
     format: { type: 'string', value: 'F', choices: ['text', 'json', 'sarif', 'markdown'], default: 'text', description: 'report format' },
     out: { type: 'string', value: 'F', kind: 'output', description: 'write the report to F (atomically) instead of stdout' },
+    quiet: quietOption('text format: print only agent files that are not safe or have findings, and the summary line'),
   },
   exitCodes: 'Exit codes: 0 nothing blocks, 1 an unsafe or unreadable agent file, 2 usage, policy or I/O error.',
 } as const satisfies CommandSpec;

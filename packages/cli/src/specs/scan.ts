@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../spec.js';
+import { quietOption } from './shared.js';
 
 export const scanSpec = {
   name: 'scan',
@@ -57,7 +58,7 @@ export const scanSpec = {
     },
     include: { type: 'string', value: 'GLOB', multiple: true, description: 'scan only files matching the glob (repeatable)' },
     'include-vcs': { type: 'boolean', description: 'also walk .git, .hg, .svn and other version-control metadata (skipped by default)' },
-    quiet: { type: 'boolean', short: 'q', description: 'text format: print only files with findings and the summary line' },
+    quiet: quietOption('text format: print only files with findings and the summary line'),
   },
   exitCodes:
     "Exit codes: 0 nothing blocks, 1 a file's verdict is in the policy's failOn (default unsafe, error), 2 usage/config/I/O error.",

@@ -1,5 +1,10 @@
 /** Option groups several command specs share (data only). */
 
+/** `-q` of the commands CI runs: only what blocks or fails, never the all-clear lines (each says what it keeps). */
+export function quietOption(description: string) {
+  return { type: 'boolean', short: 'q', description } as const;
+}
+
 /** Who must have signed: `(--certificate-identity[-regexp] ID --certificate-oidc-issuer URL | --key PEM)`. */
 export const SIGNER_OPTIONS = {
   'certificate-identity': { type: 'string', value: 'ID', description: 'the certificate SAN, matched exactly' },
@@ -18,6 +23,7 @@ export const VERIFY_OUTPUT_OPTIONS = {
   },
   format: { type: 'string', value: 'F', choices: ['text', 'json'], default: 'text', description: 'result format on stdout' },
   statement: { type: 'string', value: 'F', kind: 'output', description: 'write an in-toto verification Statement for the promotion gate' },
+  quiet: quietOption('text format: print nothing when verified (a failure and any warning still go to stderr)'),
 } as const;
 
 export const VERIFY_EXIT_CODES =

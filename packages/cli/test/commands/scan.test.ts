@@ -98,7 +98,9 @@ describe('trustgate scan', () => {
     expect((await run(['x', '--mlbom', 'b.json'])).code).toBe(2);
     const missing = await run(['no/such/file.pt']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/cannot read no\/such\/file\.pt \(ENOENT\).*\(code SCAN_PATH_NOT_FOUND\)/);
+    expect(missing.stderr).toMatch(
+      /cannot read no\/such\/file\.pt: no such file or directory; check the path \(code SCAN_PATH_NOT_FOUND\)/,
+    );
     const dir = mkdtempSync(join(tmpdir(), 'tg-scan-'));
     writeFileSync(join(dir, 'bad.yml'), 'version: 1\nscan:\n  failOn: [maybe]\n');
     const bad = await run(['benign/array.npy', '--policy', join(dir, 'bad.yml')]);

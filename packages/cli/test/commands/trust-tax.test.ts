@@ -36,10 +36,10 @@ describe('trustgate trust-tax', () => {
     expect(json.pullRequests).toBe(json.rows.length);
   }, 60_000);
 
-  it('fails with a usage error when there is no store, a bad format or a bad --since', async () => {
+  it('fails with exit 2 when there is no store, a bad format or a bad --since', async () => {
     expect(await failure(['--data-dir', 'missing'])).toMatchObject({
       exit: 2,
-      code: 'USAGE_ERROR',
+      code: 'STORE_NOT_FOUND',
       stderr: expect.stringContaining(join(dir, 'missing')),
     });
     expect(await failure(['--data-dir', 'data', '--format', 'xml'])).toMatchObject({ exit: 2, code: 'USAGE_ERROR' });

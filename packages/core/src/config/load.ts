@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { isAlias, isMap, isScalar, LineCounter, parseDocument, type Document, type Node, visit } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, type ConfigProblem } from '../errors.js';
+import { fileProblem } from '../foreign-errors.js';
 import { type Policy, policySchema } from '../policy/index.js';
 import { decodePolicyBytes, guardYamlText, YAML_LIMITS } from './guard.js';
 
@@ -78,7 +79,7 @@ export async function loadPolicyFile(file: string): Promise<Policy> {
         {
           line: 1,
           column: 1,
-          message: `cannot read policy file (${(cause as NodeJS.ErrnoException).code ?? 'I/O error'}); check the path`,
+          message: `cannot read policy file: ${fileProblem(cause)}`,
         },
       ],
       { cause },

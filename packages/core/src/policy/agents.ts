@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** One allow or deny entry for MCP servers: every field given must match; at least one must be given. */
+/** The fields that name a server; `version` and `digest` only narrow one of them. */
+const MCP_SERVER_NAMING_KEYS = ['name', 'package', 'image', 'command', 'host'] as const;
+
+/** One allow or deny entry for MCP servers: every field given must match; at least one naming field must be given. */
 export const mcpServerMatchSchema = z
   .strictObject({
     name: z.string().min(1).optional().describe('Server name as the config file keys it.'),
@@ -19,9 +22,11 @@ export const mcpServerMatchSchema = z
       .describe('Executable a stdio server runs (path or bare name), for servers not launched from a package.'),
     host: z.string().min(1).optional().describe('Host of a remote (http/sse) server URL; "*.example.com" matches subdomains.'),
   })
-  .refine((m) => Object.keys(m).some((k) => k !== 'version' && k !== 'digest'), {
-    message: 'an MCP server entry needs at least one of name, package, image, command or host',
-  });
+  .refine((m) => MCP_SERVER_NAMING_KEYS.some((k) => m[k] !== undefined), {
+    message: `an MCP server entry needs at least one of ${MCP_SERVER_NAMING_KEYS.join(', ')}`,
+  })
+  // The same rule for schema/trustgate.schema.json (JSON Schema cannot run the refine above).
+  .meta({ anyOf: MCP_SERVER_NAMING_KEYS.map((k) => ({ required: [k] })) });
 
 /** `agents:` — MCP servers, skills and instruction files that a change adds or modifies, judged statically. */
 export const agentsPolicySchema = z

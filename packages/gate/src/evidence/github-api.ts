@@ -1,3 +1,4 @@
+import { networkProblem } from '@trustgate/core';
 import { GateError } from '../errors.js';
 
 /** Plain `fetch` (the CLI, the action) with a token and an API base (default https://api.github.com; GHES: $GITHUB_API_URL). */
@@ -73,11 +74,9 @@ async function fetchGet(client: FetchGitHubClient, get: GitHubGet): Promise<GitH
   try {
     response = await client.fetch(url, { headers });
   } catch (cause) {
-    throw new GateError(
-      'ATTESTATIONS_API_ERROR',
-      `cannot reach ${url} (${(cause as Error).message}); check the network or GITHUB_API_URL`,
-      { cause },
-    );
+    throw new GateError('ATTESTATIONS_API_ERROR', `cannot reach ${url} (${networkProblem(cause)}); check the network or GITHUB_API_URL`, {
+      cause,
+    });
   }
   refuse(response.status, url, get.permission, Boolean(client.token), (name) => response.headers.get(name) ?? undefined);
   if (response.status === 404) return { status: 404, body: undefined, link: undefined, url };

@@ -1,3 +1,4 @@
+import { networkProblem } from '@trustgate/core';
 import { MetricsError } from '../errors.js';
 import { pauseAfter, rateLimitWait } from './rate-limit.js';
 
@@ -67,7 +68,7 @@ export class GitHubRest {
         });
       } catch (cause) {
         if (this.options.signal?.aborted || network >= (this.options.networkRetries ?? 3))
-          throw apiError(url, `no answer (${(cause as Error).message})`, cause);
+          throw apiError(url, `no answer (${networkProblem(cause)})`, cause);
         await this.wait(url, 1000 * 2 ** network++, null, 'no answer');
         continue;
       }

@@ -1,6 +1,6 @@
 import { TrustgateError } from '@trustgate/core';
 
-export type StoreErrorCode = 'STORE_OPEN_ERROR' | 'STORE_MIGRATION_ERROR' | 'STORE_QUERY_ERROR';
+export type StoreErrorCode = 'STORE_NOT_FOUND' | 'STORE_OPEN_ERROR' | 'STORE_MIGRATION_ERROR' | 'STORE_QUERY_ERROR';
 
 export class StoreError extends TrustgateError<StoreErrorCode> {
   constructor(code: StoreErrorCode, message: string, options: { cause?: unknown } = {}) {

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { asTrustgateError } from '@trustgate/core';
 import { resolveRoots } from '../blob.js';
 import { parseBundle } from '../bundle/load.js';
 import { type SignerPolicy, type VerifiedSigner, verifyBundle } from '../bundle/verify.js';
@@ -99,7 +100,7 @@ async function modelFiles(modelPath: string, manifest: SignedManifest, options: 
   try {
     st = await stat(modelPath);
   } catch (cause) {
-    throw new VerifyError('IO_ERROR', `cannot read the model at ${modelPath}: ${(cause as Error).message}`, { cause, file: modelPath });
+    throw new VerifyError('IO_ERROR', `model: ${asTrustgateError(cause, modelPath).message}`, { cause, file: modelPath });
   }
   // A single-file model is recorded as the resource ".".
   if (st.isFile()) return [{ name: manifest.resources.has('.') ? '.' : path.basename(modelPath), file: modelPath, size: st.size }];

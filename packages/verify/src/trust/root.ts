@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
+import { asTrustgateError } from '@trustgate/core';
 import { VerifyError } from '../errors.js';
 import { PUBLIC_GOOD_SNAPSHOT, PUBLIC_GOOD_TRUSTED_ROOT } from './public-good.generated.js';
 
@@ -48,7 +49,7 @@ export async function loadTrustedRootFile(file: string): Promise<LoadedTrustedRo
   try {
     text = await readFile(file, 'utf8');
   } catch (cause) {
-    throw new VerifyError('IO_ERROR', `cannot read trusted root ${file}: ${(cause as Error).message}`, { cause, file });
+    throw new VerifyError('IO_ERROR', `trusted root: ${asTrustgateError(cause, file).message}`, { cause, file });
   }
   return loadTrustedRoots(text, file);
 }
