@@ -30,6 +30,8 @@ export interface AppSettings {
   deliveryLeaseMs?: number;
   /** A delivery whose claim the store has not taken in this long is answered 503; absent means 6 s (GitHub waits 10 s). */
   claimTimeoutMs?: number;
+  /** Each GitHub request of a reconciler pass is abandoned after this long (the pass fails, the next one runs); absent means 10 s. */
+  reconcileRequestTimeoutMs?: number;
   /** Deliveries processed at the same time; absent means 8. */
   workers?: number;
   /** Stored deliveries waiting to be processed before new ones are refused (GitHub has them sent again); absent means 10,000. */

@@ -8,6 +8,18 @@ export const DELIVERY_QUEUE = 'trustgate-deliveries';
 const SCHEMA = 'trustgate_jobs';
 /** pg-boss refuses a shorter heartbeat; a claim not renewed for this long belongs to a process that died. */
 const MIN_LEASE_S = 10;
+/** How often this process looks for jobs whose lease ran out, to have them taken over at once. */
+const TAKEOVER_INTERVAL_MS = 1000;
+/**
+ * Jobs pg-boss's monitor found with their heartbeat stopped (their worker died: see failJobsByHeartbeat, which
+ * re-inserts them as `retry` with this output), due now rather than after the retry backoff that is meant for
+ * handlers that failed. Only `retry` jobs are touched, never an `active` one: the key's unique index still lets one
+ * job per pull request run at a time, and a job is retried only once its lease has run out.
+ */
+const TAKE_OVER_EXPIRED = `update ${SCHEMA}.job set start_after = ${SCHEMA}.job_now()
+  where name = $1 and state = 'retry' and start_after > ${SCHEMA}.job_now()
+    and output #>> '{value,message}' = 'job heartbeat timeout'
+  returning id`;
 
 /** A delivery job as a worker takes it up. */
 export interface DeliveryJob {
@@ -35,19 +47,27 @@ export interface DeliveryJobsOptions {
  */
 export class DeliveryJobs {
   private readonly workers: string[] = [];
+  private readonly takeover: NodeJS.Timeout;
+  private sweeping = false;
 
   private constructor(
     private readonly boss: PgBoss,
     readonly leaseS: number,
-  ) {}
+    private readonly log: Logger,
+  ) {
+    this.takeover = setInterval(() => void this.takeOverExpired(), TAKEOVER_INTERVAL_MS);
+    this.takeover.unref();
+  }
 
   static async start(options: DeliveryJobsOptions): Promise<DeliveryJobs> {
     const leaseS = Math.max(MIN_LEASE_S, Math.ceil(options.leaseMs / 1000));
+    // Dead workers' jobs are found within a few seconds of their lease running out. pg-boss looks for them only in its
+    // supervise pass, so that pass runs this often too (its other work is a few small statements, or claimed per queue).
+    const sweepS = Math.max(1, Math.floor(leaseS / 5));
     const common = {
       schema: SCHEMA,
-      // Dead workers' jobs are found within a few seconds of their lease running out.
-      monitorIntervalSeconds: Math.max(1, Math.floor(leaseS / 5)),
-      superviseIntervalSeconds: 60,
+      monitorIntervalSeconds: sweepS,
+      superviseIntervalSeconds: sweepS,
       schedule: false,
       registerInstance: false,
       openTelemetry: { enabled: false },
@@ -78,7 +98,7 @@ export class DeliveryJobs {
       retryDelayMax: 15 * 60,
       deleteAfterSeconds: 24 * 60 * 60,
     });
-    return new DeliveryJobs(boss, leaseS);
+    return new DeliveryJobs(boss, leaseS, options.log);
   }
 
   /** Add one job per claimed delivery, inside the claim's transaction `tx`, keyed by its group (see deliveryGroup). */
@@ -120,8 +140,31 @@ export class DeliveryJobs {
     for (const id of this.workers) this.boss.notifyWorker(id);
   }
 
+  /**
+   * Make the jobs of dead workers due now (one sweep at a time), and wake this process's workers for them: a delivery
+   * left by a process killed mid-job is taken over within about a monitor interval of its lease running out.
+   */
+  async takeOverExpired(): Promise<number> {
+    if (this.sweeping) return 0;
+    this.sweeping = true;
+    try {
+      const { rows } = await this.boss.getDb().executeSql(TAKE_OVER_EXPIRED, [DELIVERY_QUEUE]);
+      if (rows.length) {
+        this.log.info({ jobs: rows.length }, 'job engine: taking over jobs whose lease ran out');
+        this.wake();
+      }
+      return rows.length;
+    } catch {
+      // The database away for a moment: the engine's own statements report it, and the next sweep tries again.
+      return 0;
+    } finally {
+      this.sweeping = false;
+    }
+  }
+
   /** Stop taking jobs, wait for those running, and close the engine's connections. */
   async stop(): Promise<void> {
+    clearInterval(this.takeover);
     await this.boss.stop({ graceful: true, timeout: 30_000 });
   }
 }

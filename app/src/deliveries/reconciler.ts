@@ -1,4 +1,4 @@
-import { type DeliveryState, deliveryStatuses, type SqlClient } from '@trustgate/metrics';
+import { type DeliveryState, deliveryStatuses, type SqlClient, takeRedeliveryRequests } from '@trustgate/metrics';
 import type { GitHub } from '../github/types.js';
 
 /** A delivery GitHub has sent this many times without the App storing it is left alone (GitHub lists each attempt). */
@@ -7,6 +7,8 @@ const MAX_ATTEMPTS = 5;
 export const RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 /** A bound on one pass, far past what GitHub keeps for an App in its retention window at 100 a page. */
 const MAX_PAGES = 2000;
+/** A GitHub request of the reconciler's not answered in this long is abandoned: a stuck pass must end. */
+export const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface ListedDelivery {
   id: number;
@@ -39,6 +41,10 @@ export interface ReconcileOptions {
   /** Redeliver at most this many (the room left in the backlog), the oldest first. */
   limit?: number;
   now?: number;
+  /** A delivery is asked for again at most once in this long, by any pass of any replica (default 0: each pass may). */
+  spacingMs?: number;
+  /** Each GitHub request's bound (default REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -51,10 +57,16 @@ export async function reconcileDeliveries(
   options: ReconcileOptions = {},
 ): Promise<{ redelivered: string[]; left: number }> {
   const since = (options.now ?? Date.now()) - RETENTION_MS;
+  const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const failed: ListedDelivery[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const res = await appGithub.rest.apps.listWebhookDeliveries({ per_page: 100, status: 'failure', ...(cursor ? { cursor } : {}) });
+    const res = await appGithub.rest.apps.listWebhookDeliveries({
+      per_page: 100,
+      status: 'failure',
+      ...(cursor ? { cursor } : {}),
+      request: bounded(timeoutMs),
+    });
     for (const d of res.data) {
       // The `status` filter is GitHub's; check it too, as a server that ignores it lists every attempt.
       if (d.status_code >= 200 && d.status_code < 400) continue;
@@ -66,7 +78,23 @@ export async function reconcileDeliveries(
   }
   const stored = await deliveryStatuses(db, [...new Set(failed.map((d) => d.guid))]);
   const candidates = deliveriesToRedeliver(failed, stored);
-  const redo = candidates.slice(0, options.limit ?? Number.POSITIVE_INFINITY);
-  for (const d of redo) await appGithub.rest.apps.redeliverWebhookDelivery({ delivery_id: d.id });
-  return { redelivered: redo.map((d) => d.guid), left: candidates.length - redo.length };
+  const room = candidates.slice(0, options.limit ?? Number.POSITIVE_INFINITY);
+  // Asked for recently (a pass that overlapped this one, another replica's): GitHub has it in hand; asking again would
+  // spend one of its attempts for nothing.
+  const granted = await takeRedeliveryRequests(
+    db,
+    room.map((d) => d.guid),
+    options.spacingMs ?? 0,
+    RETENTION_MS,
+  );
+  const redo = room.filter((d) => granted.has(d.guid));
+  for (const d of redo) {
+    await appGithub.rest.apps.redeliverWebhookDelivery({ delivery_id: d.id, request: bounded(timeoutMs) });
+  }
+  return { redelivered: redo.map((d) => d.guid), left: candidates.length - room.length };
+}
+
+/** A request abandoned after `ms` (and then not retried): the next pass asks again, rather than this one waiting on. */
+function bounded(ms: number) {
+  return { signal: AbortSignal.timeout(ms) };
 }

@@ -53,7 +53,9 @@ export function retryRequests(octokit: Octokit): void {
       try {
         return await request(options);
       } catch (err) {
-        const wait = retryWait(err, attempt);
+        // A request its caller abandoned (its signal aborted: a time bound ran out) is not sent again.
+        const abandoned = (options.request as { signal?: AbortSignal } | undefined)?.signal?.aborted === true;
+        const wait = abandoned ? undefined : retryWait(err, attempt);
         if (wait === undefined) throw err;
         const failure = asTrustgateError(err);
         octokit.log.warn(

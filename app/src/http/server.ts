@@ -73,10 +73,17 @@ export async function startServer(settings: AppSettings, options: { engines?: En
   const claims = new DeliveryClaims(store, jobs);
   const burst = new AnswersFirst();
   const executor = processingExecutor(settings, probot, store, options.engines);
-  const reconcile = async (): Promise<string[]> => {
+  const retryAfterMs = settings.retryFailedAfterMs ?? DEFAULT_RETRY_FAILED_AFTER_MS;
+  // A delivery is asked for again once per interval, however many passes (here or in other replicas) find it failed.
+  const spacingMs = Math.max(settings.reconcileIntervalMs, retryAfterMs) || DEFAULT_RETRY_FAILED_AFTER_MS;
+  const pass = async (): Promise<string[]> => {
     await backlog.refresh(true);
     const room = Math.max(0, backlog.capacity - backlog.depth);
-    const { redelivered, left } = await reconcileDeliveries((await probot.auth()) as unknown as GitHub, store, { limit: room });
+    const { redelivered, left } = await reconcileDeliveries((await probot.auth()) as unknown as GitHub, store, {
+      limit: room,
+      spacingMs,
+      ...(settings.reconcileRequestTimeoutMs !== undefined ? { requestTimeoutMs: settings.reconcileRequestTimeoutMs } : {}),
+    });
     metrics.redeliveries.inc(redelivered.length);
     if (redelivered.length || left) {
       probot.log.info({ redelivered: redelivered.length, left }, 'asked GitHub to redeliver deliveries refused before they were stored');
@@ -84,6 +91,14 @@ export async function startServer(settings: AppSettings, options: { engines?: En
     // Left for lack of room: look again once the backlog has had time to drain.
     if (left > 0) retrySoon(true);
     return redelivered;
+  };
+  // One pass at a time in this process: passes due while one runs (stuck in an outage) share its result.
+  let running: Promise<string[]> | undefined;
+  const reconcile = (): Promise<string[]> => {
+    running ??= pass().finally(() => {
+      running = undefined;
+    });
+    return running;
   };
   const reconcileQuietly = () =>
     reconcile().catch((err: Error) => {
@@ -95,7 +110,6 @@ export async function startServer(settings: AppSettings, options: { engines?: En
   // deliveries again soon, once per interval, so an outage does not use up a delivery's attempts in a few minutes.
   let early: NodeJS.Timeout | undefined;
   let lastEarly = Number.NEGATIVE_INFINITY;
-  const retryAfterMs = settings.retryFailedAfterMs ?? DEFAULT_RETRY_FAILED_AFTER_MS;
   const retrySoon = (more = false): void => {
     if (early || retryAfterMs <= 0 || (!more && Date.now() - lastEarly < settings.reconcileIntervalMs)) return;
     early = setTimeout(() => {

@@ -3,7 +3,7 @@ import { defaultEngines, type Engines } from '@trustgate/app';
 import { openStore, type Store } from '@trustgate/metrics';
 // @ts-expect-error plain ESM test double without type declarations
 import { deploymentProtectionRuleEvent, pullRequestEvent } from '../mock-github/webhooks.mjs';
-import { agentPr as makeAgentPr, type Harness, POLICY, sha, startHarness } from './harness.js';
+import { agentPr as makeAgentPr, type Harness, POLICY, sha, startHarness, startReplica } from './harness.js';
 import { appStores } from './pg.js';
 
 jest.setTimeout(180_000);
@@ -112,6 +112,61 @@ function heldClaims(store: Store): { store: Store; hold(): () => void } {
     },
   };
 }
+
+describe.each(stores)('the reconciler on %s', (_, storeOptions) => {
+  test('passes stuck in an outage, here and in a replica, ask GitHub once per delivery when it heals', async () => {
+    const options = await storeOptions();
+    const hh = await harness({ ...options, settings: { retryFailedAfterMs: 0 } });
+    expect(await hh.app.reconcile()).toEqual([]);
+    // Three deliveries GitHub could not deliver (the App unreachable): none stored, each listed as failed.
+    const failed: string[] = [];
+    for (let n = 31; n <= 33; n++) {
+      const sent = await hh.send('pull_request', pullRequestEvent(hh.github.state, agentPr(hh, n), 'opened'), {
+        target: () => 'http://127.0.0.1:9',
+      });
+      expect(sent.status).toBe(0);
+      failed.push(sent.guid);
+    }
+    const second = options.databaseUrl ? await startReplica(hh, options.databaseUrl, { retryFailedAfterMs: 0 }) : undefined;
+    if (second) cleanups.push(() => second.close());
+    // GitHub stalls: every pass due meanwhile waits on the same listing.
+    let heal = () => {};
+    hh.github.state.stall.set('apps/list-webhook-deliveries', new Promise<void>((r) => (heal = r)));
+    const before = hh.github.calls('apps/list-webhook-deliveries').length;
+    const passes = [
+      hh.app.reconcile(),
+      hh.app.reconcile(),
+      hh.app.reconcile(),
+      ...(second ? [second.reconcile(), second.reconcile()] : []),
+    ];
+    await until(async () => hh.github.calls('apps/list-webhook-deliveries').length === before + (second ? 2 : 1));
+    hh.github.state.stall.delete('apps/list-webhook-deliveries');
+    heal();
+    const asked = (await Promise.all(passes)).flat();
+    const ids = hh.github.calls('apps/redeliver-webhook-delivery').map((c) => Number(c.params.delivery_id));
+    const guids = ids.map((id) => hh.github.state.deliveries.find((d) => d.id === id)?.guid);
+    expect([...guids].sort()).toEqual([...failed].sort());
+    expect(new Set(asked)).toEqual(new Set(failed));
+    await until(async () => (await hh.app.store.query(`select 1 from deliveries where status = 'done'`)).rows.length === 3);
+    // Answered now: a later pass asks for nothing.
+    expect(await hh.app.reconcile()).toEqual([]);
+    expect(hh.github.calls('apps/redeliver-webhook-delivery')).toHaveLength(3);
+  });
+
+  test('a GitHub request that never answers ends the pass within its time bound, and the next pass runs', async () => {
+    const hh = await harness({ ...(await storeOptions()), settings: { retryFailedAfterMs: 0, reconcileRequestTimeoutMs: 2000 } });
+    expect(await hh.app.reconcile()).toEqual([]);
+    const sent = await hh.send('pull_request', pullRequestEvent(hh.github.state, agentPr(hh, 34), 'opened'), {
+      target: () => 'http://127.0.0.1:9',
+    });
+    hh.github.state.stall.set('apps/list-webhook-deliveries', new Promise<void>(() => {}));
+    const started = Date.now();
+    await expect(hh.app.reconcile()).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(8000);
+    hh.github.state.stall.delete('apps/list-webhook-deliveries');
+    expect(await hh.app.reconcile()).toEqual([sent.guid]);
+  });
+});
 
 describe('early retry', () => {
   test('a delivery refused because the backlog was full is sent again soon, without waiting for the periodic reconciler', async () => {

@@ -104,6 +104,22 @@ export async function startHarness(
   };
 }
 
+/** A second App replica on the same PostgreSQL and the same mock GitHub as the harness's (closed by the caller). */
+export function startReplica(h: Harness, databaseUrl: string, settings: Partial<AppSettings> = {}): Promise<RunningApp> {
+  return startServer({
+    appId: '12345',
+    privateKey: PRIVATE_KEY,
+    webhookSecret: SECRET,
+    baseUrl: h.github.url,
+    port: 0,
+    host: '127.0.0.1',
+    reconcileIntervalMs: 0,
+    logLevel: 'fatal',
+    databaseUrl,
+    ...settings,
+  });
+}
+
 export const POLICY = `version: 1
 review:
   rules:

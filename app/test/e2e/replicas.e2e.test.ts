@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { type RunningApp, startServer } from '@trustgate/app';
+import type { RunningApp } from '@trustgate/app';
 // @ts-expect-error plain ESM test double without type declarations
 import { pullRequestEvent } from '../mock-github/webhooks.mjs';
-import { agentPr, type Harness, POLICY, PRIVATE_KEY, SECRET, startHarness } from './harness.js';
+import { agentPr, type Harness, POLICY, startHarness, startReplica } from './harness.js';
 import { describeIfPostgres, scratchDatabase } from './pg.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -12,17 +12,7 @@ afterEach(async () => {
 
 /** A second App replica on the same PostgreSQL and the same mock GitHub as the harness's. */
 async function replica(h: Harness, databaseUrl: string): Promise<RunningApp> {
-  const app = await startServer({
-    appId: '12345',
-    privateKey: PRIVATE_KEY,
-    webhookSecret: SECRET,
-    baseUrl: h.github.url,
-    port: 0,
-    host: '127.0.0.1',
-    reconcileIntervalMs: 0,
-    logLevel: 'fatal',
-    databaseUrl,
-  });
+  const app = await startReplica(h, databaseUrl);
   cleanups.push(() => app.close());
   return app;
 }

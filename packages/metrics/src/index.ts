@@ -71,6 +71,7 @@ export {
   queuedDeliveries,
   type StoredDelivery,
   storedDelivery,
+  takeRedeliveryRequests,
 } from './store/deliveries.js';
 export { type GitCommit, parseGitRecord } from './ledger/backfill/git-log.js';
 export { gitRepositoryName, streamGitCommits, streamGitHistory } from './ledger/backfill/git.js';

@@ -138,6 +138,29 @@ export async function deliveryStatuses(db: SqlClient, ids: readonly string[]): P
   return new Map(rows.map((r) => [r.id, { status: r.status, answered: r.answered }]));
 }
 
+/**
+ * Take the right to ask GitHub to send each of `guids` again: granted (and recorded, in one statement, so that replicas
+ * and overlapping passes agree) for those not asked for within the last `spacingMs`. Marks older than `forgetMs` are
+ * dropped, as GitHub no longer keeps those deliveries.
+ */
+export async function takeRedeliveryRequests(
+  db: SqlClient,
+  guids: readonly string[],
+  spacingMs: number,
+  forgetMs: number,
+): Promise<Set<string>> {
+  if (guids.length === 0) return new Set();
+  await db.query(`delete from redelivery_requests where requested_at < now() - make_interval(secs => $1)`, [forgetMs / 1000]);
+  const { rows } = await db.query<{ guid: string }>(
+    `insert into redelivery_requests (guid, requested_at) select unnest($1::text[]), now()
+       on conflict (guid) do update set requested_at = excluded.requested_at
+       where redelivery_requests.requested_at <= now() - make_interval(secs => $2)
+     returning guid`,
+    [[...guids], spacingMs / 1000],
+  );
+  return new Set(rows.map((r) => r.guid));
+}
+
 /** Deliveries stored and not yet done (waiting or being processed), in every replica. */
 export async function queuedDeliveries(db: SqlClient): Promise<number> {
   const { rows } = await db.query<{ n: string | number }>(`select count(*) as n from deliveries where status = 'queued'`);
