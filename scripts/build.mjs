@@ -1,7 +1,7 @@
 // Type-check and emit every package (tsc -b), then bundle each action's emitted JavaScript with ncc.
 // ncc bundles what tsc emitted because TypeScript 7 has no JS API for ncc's own TypeScript loader.
 import { execFileSync, spawn } from 'node:child_process';
-import { readdirSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -13,6 +13,8 @@ const actions = readdirSync(join(root, 'actions')).filter((d) => existsSync(join
 const ncc = join(root, 'node_modules/.bin/ncc');
 const run = (dir) =>
   new Promise((resolve, reject) => {
+    // ncc never removes chunks an earlier build wrote: start empty, so a chunk no bundle loads cannot stay committed.
+    rmSync(join(root, 'actions', dir, 'dist'), { recursive: true, force: true });
     // The webpack stats (gitignored, under lib/) say which packages each bundle inlines: scripts/bundle-sbom.mjs.
     const child = spawn(
       ncc,
@@ -25,4 +27,13 @@ const run = (dir) =>
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`ncc failed for actions/${dir} (exit ${code})`))));
   });
 for (let i = 0; i < actions.length; i += 2) await Promise.all(actions.slice(i, i + 2).map(run));
+// 7-Zip (7z-wasm) cannot run from inside a bundle: bundles that reach it get its UMD build and WebAssembly binary
+// beside them, which packages/scanner/src/containers/sevenzip.ts imports at run time.
+const sevenZip = join(root, 'node_modules/7z-wasm');
+for (const dir of actions) {
+  const dist = join(root, 'actions', dir, 'dist');
+  if (!readdirSync(dist).some((f) => f.endsWith('.js') && readFileSync(join(dist, f), 'utf8').includes('7zz.umd.cjs'))) continue;
+  copyFileSync(join(sevenZip, '7zz.umd.js'), join(dist, '7zz.umd.cjs'));
+  copyFileSync(join(sevenZip, '7zz.wasm'), join(dist, '7zz.wasm'));
+}
 console.log(`built ${actions.length} action bundles: ${actions.join(', ')}`);

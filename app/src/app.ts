@@ -1,4 +1,4 @@
-import { failDelivery, type Store } from '@trustgate/metrics';
+import { failDelivery, type Store, storedDelivery } from '@trustgate/metrics';
 import type { ApplicationFunction } from 'probot';
 import type { Backlog } from './deliveries/backlog.js';
 import type { AnswersFirst } from './deliveries/burst.js';
@@ -57,25 +57,32 @@ export function deliveryReceiver(deps: AppDependencies, log: Logger): (delivery:
       deps.onUndelivered?.();
       throw new AppError('APP_BUSY', `delivery refused: ${deps.backlog.depth} deliveries are waiting to be processed`);
     }
+    const claim = deps.claims.receive({
+      id,
+      event: name,
+      ...(action ? { action } : {}),
+      ...(installationId !== undefined ? { installationId } : {}),
+      ...(typeof p.repository?.full_name === 'string' ? { repository: p.repository.full_name } : {}),
+      payload: body ?? JSON.stringify(payload),
+      group: deliveryGroup(name, payload),
+    });
     let receipt: Receipt;
     try {
-      receipt = await within(
-        timeoutMs,
-        deps.claims.receive({
-          id,
-          event: name,
-          ...(action ? { action } : {}),
-          ...(installationId !== undefined ? { installationId } : {}),
-          ...(typeof p.repository?.full_name === 'string' ? { repository: p.repository.full_name } : {}),
-          payload: body ?? JSON.stringify(payload),
-          group: deliveryGroup(name, payload),
-        }),
-      );
+      receipt = await within(timeoutMs, claim);
     } catch (err) {
       deps.backlog.release();
       deps.metrics.delivery(name, 'unavailable');
       deps.onUndelivered?.();
       log.error({ delivery: id, event: name, err: (err as Error).message }, 'delivery not stored; GitHub lists it as failed');
+      claim.then(
+        (late) =>
+          late === 'claimed' &&
+          log.warn(
+            { delivery: id, event: name },
+            'delivery stored after it was answered 503: processed, and GitHub asked to send it again',
+          ),
+        () => undefined,
+      );
       throw new AppError('APP_STORE_UNAVAILABLE', 'the App could not store the delivery; it will be sent again', { cause: err });
     }
     if (receipt === 'claimed') {
@@ -105,6 +112,8 @@ export function deliveryWorker(deps: AppDependencies, log: Logger): (job: Delive
       deps.metrics.delivery(event, result.outcome === 'skipped' ? 'duplicate' : result.outcome);
       log.info({ delivery: job.delivery, event, outcome: result.outcome, attempt: job.retryCount + 1 }, 'delivery handled');
     } catch (err) {
+      // The run failed before it could say which event it held: the stored delivery knows.
+      if (event === 'unknown') event = (await storedDelivery(deps.store, job.delivery).catch(() => undefined))?.event ?? event;
       deps.metrics.delivery(event, 'failed');
       const last = job.retryCount >= job.retryLimit;
       const message = (err as Error).message ?? String(err);

@@ -1,6 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { asTrustgateError } from '@trustgate/core';
+import { decisionSigner } from '@trustgate/metrics';
 import { AppError } from './errors.js';
 
 export interface AppSettings {
@@ -27,6 +28,8 @@ export interface AppSettings {
    * before any instance takes it over; absent means 30 s, and less than 10 s counts as 10 s (the job engine's floor).
    */
   deliveryLeaseMs?: number;
+  /** A delivery whose claim the store has not taken in this long is answered 503; absent means 6 s (GitHub waits 10 s). */
+  claimTimeoutMs?: number;
   /** Deliveries processed at the same time; absent means 8. */
   workers?: number;
   /** Stored deliveries waiting to be processed before new ones are refused (GitHub has them sent again); absent means 10,000. */
@@ -34,6 +37,8 @@ export interface AppSettings {
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
   /** Token for the read-only trust-tax dashboard; absent means the dashboard answers 503 (disabled). */
   dashboardToken?: string;
+  /** Ed25519 PEM that signs the decision log; absent means deployment decisions are not logged. */
+  decisionKey?: string;
 }
 
 /**
@@ -55,6 +60,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): AppSettin
     return parsed;
   };
   const appId = need('APP_ID');
+  const decisionKey = readDecisionKey(env, problems);
   const privateKey = readPrivateKey(env, problems);
   const webhookSecret = need('WEBHOOK_SECRET');
   const port = read('PORT', (v) => wholeNumber(v, 0, 65535), 'a port number') ?? 3000;
@@ -93,6 +99,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): AppSettin
     ...(queueCapacity !== undefined ? { queueCapacity } : {}),
     logLevel: level as AppSettings['logLevel'],
     ...(env.TRUSTGATE_DASHBOARD_TOKEN ? { dashboardToken: env.TRUSTGATE_DASHBOARD_TOKEN } : {}),
+    ...(decisionKey ? { decisionKey } : {}),
   };
 }
 
@@ -117,6 +124,20 @@ function postgresUrl(v: string): URL | undefined {
     const url = new URL(v);
     return url.protocol === 'postgres:' || url.protocol === 'postgresql:' ? url : undefined;
   } catch {
+    return undefined;
+  }
+}
+
+/** TRUSTGATE_DECISION_KEY_FILE or TRUSTGATE_DECISION_KEY (literal `\n` allowed): the decision log's Ed25519 key. */
+function readDecisionKey(env: NodeJS.ProcessEnv, problems: string[]): string | undefined {
+  const file = env.TRUSTGATE_DECISION_KEY_FILE;
+  const source = file ? `TRUSTGATE_DECISION_KEY_FILE=${file}` : 'TRUSTGATE_DECISION_KEY';
+  try {
+    const pem = file ? readFileSync(file, 'utf8') : env.TRUSTGATE_DECISION_KEY?.replace(/\\n/g, '\n');
+    if (pem) decisionSigner(pem, source);
+    return pem || undefined;
+  } catch (err) {
+    problems.push(`${source}: ${asTrustgateError(err, file).message}`);
     return undefined;
   }
 }

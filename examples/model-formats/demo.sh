@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Model formats beyond pickles: safetensors, GGUF + chat templates, ONNX, Keras, TensorFlow SavedModel;
+# Model formats beyond pickles: safetensors, GGUF + chat templates, ONNX, Keras, TensorFlow SavedModel, and more;
 # a CycloneDX ML-BOM of the scanned models; and the model-source policy over application code.
 set -euo pipefail
 source "$DEMO_LIB"
@@ -14,6 +14,12 @@ note "ML-BOM: $(node -e 'const b = require(process.argv[1]); console.log(b.compo
 # SSTI chat templates, safetensors with trailing bytes, ONNX path traversal, Keras Lambda and safe_mode
 # bypasses, SavedModel file and Python ops: every one blocks.
 expect 1 --grep '^[A-Z]+ |^[0-9]+ files' -- trustgate scan "$here/models/malicious"
+
+# More formats, each recognised by its bytes with its code surfaces judged (NeMo, TorchServe, skops, 7z, LZMA,
+# R, TFLite, CoreML, ExecuTorch, XGBoost/LightGBM, PaddlePaddle, MXNet, Flax msgpack, Torch7, llamafile, Ollama):
+# the benign set passes; Hydra targets, handler code, skops gadgets, R promises, Flex PyFunc, ... block.
+expect 0 -- trustgate scan "$here/more/benign"
+expect 1 -- trustgate scan "$here/more/malicious"
 
 # "No shadow AI": model references in code and configs outside the policy's allowlist block, with file and line.
 expect 1 --grep 'TG-SRC|^[0-9]+ files' -- trustgate scan "$here/app" --sources --policy "$here/trustgate.yml"

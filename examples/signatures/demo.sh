@@ -19,6 +19,8 @@ expect 2 -- trustgate verify-bundle --bundle release.txt.sigstore.json "${ROOT[@
 expect 0 -- trustgate verify-attestation release.txt --bundle release.txt.intoto.sigstore.json --owner acme --signer-workflow acme/app/.github/workflows/release.yml "${ROOT[@]}"
 expect 1 -- trustgate verify-attestation release.txt --bundle release.txt.intoto.sigstore.json --owner acme --signer-workflow acme/app/.github/workflows/release.yml@refs/heads/main-evil "${ROOT[@]}"
 expect 1 -- trustgate verify-attestation release.txt --bundle release.txt.intoto.sigstore.json --owner acme-evil "${ROOT[@]}"
+# The same attestation for an OCI image named by that digest (never pulled: only the digest is compared).
+expect 0 -- trustgate verify-attestation "oci://ghcr.io/acme/app@sha256:$(sha256sum release.txt | cut -d' ' -f1)" --bundle release.txt.intoto.sigstore.json --owner acme "${ROOT[@]}"
 
 # An OpenSSF model signature with a managed key; a changed weight file is reported by name.
 work="$DEMO_TMP/signatures"

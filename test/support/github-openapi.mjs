@@ -27,8 +27,8 @@ export function githubApi() {
         const name = /^\{([^}]+)\}$/.exec(part)?.[1];
         if (!name) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         names.push(name);
-        // Only a file path may span segments (`/contents/{path}`).
-        return name === 'path' ? '(.+)' : '([^/]+?)';
+        // Only a file path (`/contents/{path}`) and a git ref (`/git/ref/tags/v1`) may span segments.
+        return name === 'path' || (name === 'ref' && /\/git\/(ref|refs|matching-refs)\/\{ref\}$/.test(template)) ? '(.+)' : '([^/]+?)';
       })
       .join('');
     for (const [method, operation] of Object.entries(methods)) {

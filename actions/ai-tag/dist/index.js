@@ -62375,7 +62375,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zf: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, PREDICATE_TYPES, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, TRUSTGATE_VERSION, VERDICTS, YAML_LIMITS, agentsPolicySchema, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, buildStatement, checkStatement, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, fileProblem, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, networkProblem, parseConfig, parseDigest, parsePolicy, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, signerIdentitySchema, splitVerdict, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
+// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, PREDICATE_TYPES, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, TRUSTGATE_VERSION, VERDICTS, YAML_LIMITS, agentsPolicySchema, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, buildStatement, checkStatement, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, fileProblem, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, isOciReference, loadPolicyFile, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, networkProblem, parseConfig, parseDigest, parsePolicy, parseSubject, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, signerIdentitySchema, splitVerdict, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 class TrustgateError extends Error {
@@ -62834,13 +62834,28 @@ const waiverSchema = schemas/* strictObject */.rej({
 const environmentPolicySchema = schemas/* strictObject */.rej({
     requires: schemas/* strictObject */.rej({
         scan: schemas/* strictObject */.rej({
-            maxVerdict: schemas/* enum */.k5n(['safe', 'review']).default('review'),
+            // A file the scanner sent to review has not been cleared: promoting it takes an explicit `maxVerdict: review`.
+            maxVerdict: schemas/* enum */.k5n(['safe', 'review']).default('safe'),
             maxSeverity: schemas/* enum */.k5n(['critical', 'high', 'medium', 'low', 'info']).optional(),
             waivableRules: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
         })
             .optional(),
         signature: schemas/* strictObject */.rej({ signers: schemas/* array */.YOg(signerIdentitySchema).min(1) }).optional(),
-        provenance: schemas/* strictObject */.rej({ workflows: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1) }).optional(),
+        provenance: schemas/* strictObject */.rej({
+            workflows: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1).describe('Build workflows, owner/repo/.github/workflows/f.yml[@ref].'),
+            sourceRepository: schemas/* string */.YjP()
+                .regex(/^[^/\s]+\/[^/\s]+$/, 'owner/repo')
+                .optional()
+                .describe("owner/repo the build ran for; default each workflow's own repository (a shared builder elsewhere names it)."),
+            sourceRepositoryId: schemas/* string */.YjP()
+                .regex(/^\d+$/, 'a numeric repository id')
+                .optional()
+                .describe('Numeric id of that repository: survives renames, changes when the repository is re-created.'),
+            selfHostedRunners: schemas/* boolean */.zMY()
+                .default(false)
+                .describe('Accept provenance from self-hosted runners (reported as SLSA build level 1, never 2).'),
+        })
+            .optional(),
         approvals: schemas/* strictObject */.rej({
             count: schemas/* number */.aig().int().min(1).default(1),
             teams: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
@@ -62868,8 +62883,21 @@ const environmentPolicySchema = schemas/* strictObject */.rej({
 /** `promotion:` — per environment, the evidence a digest needs before it may be deployed there. */
 const promotionPolicySchema = schemas/* strictObject */.rej({
     environments: schemas/* record */.g1P(schemas/* string */.YjP().min(1), environmentPolicySchema).default({}),
+    allowWithoutPolicy: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
+        .default([])
+        .describe('Environments that may be deployed to with no promotion policy (exact names). Any other environment without an entry under environments is rejected.'),
 })
     .superRefine((policy, ctx) => {
+    // An environment both gated and allowed without a policy would be ambiguous: refuse it rather than pick one.
+    policy.allowWithoutPolicy.forEach((name, i) => {
+        if (name in policy.environments) {
+            ctx.addIssue({
+                code: 'custom',
+                path: ['allowWithoutPolicy', i],
+                message: `"${name}" has a policy under promotion.environments; remove it from one of the two`,
+            });
+        }
+    });
     // A promotion order naming an unknown environment (or itself) could never be met: say so at load time.
     for (const [name, env] of Object.entries(policy.environments)) {
         (env.requires.promotedFrom ?? []).forEach((before, i) => {
@@ -62956,6 +62984,9 @@ const scanPolicySchema = schemas/* strictObject */.rej({
     sources: schemas/* strictObject */.rej({
         allow: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]).describe('Allowed model sources: "org/*", "org/name", "host".'),
         block: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
+        requireRemoteScan: schemas/* boolean */.zMY()
+            .optional()
+            .describe('An allowed Hugging Face model must also pin a commit (revision="<40-hex sha>") and pass a scan before download at it (`trustgate scan --sources`). Default false.'),
     })
         .optional()
         .describe('Where models may come from (the "no shadow AI" control).'),
@@ -63175,6 +63206,25 @@ function formatDigest(d) {
 function isDigest(text) {
     return /^(sha256|sha384|sha512):[0-9a-fA-F]+$/.test(text.trim());
 }
+const OCI_REFERENCE = /^oci:\/\/([^/@\s]+)\/([^@\s]+)@([^@\s]+)$/;
+/**
+ * The artifact a verify or gate command is about: `sha256:<hex>`, or an OCI image by digest,
+ * `oci://REGISTRY/REPOSITORY[:TAG]@sha256:<hex>`. Only the digest is used (attestations name images by it); the
+ * registry is never contacted, and a reference without a digest is refused: a tag names no fixed image.
+ */
+function parseSubject(text) {
+    const trimmed = text.trim();
+    if (!/^oci:\/\//i.test(trimmed))
+        return parseDigest(trimmed);
+    const m = OCI_REFERENCE.exec(trimmed);
+    if (!m) {
+        throw new CoreError('DIGEST_INVALID', `"${text}" is not an OCI image by digest; expected oci://REGISTRY/REPOSITORY@sha256:<hex> (a tag alone names no fixed image)`);
+    }
+    return parseDigest(m[3]);
+}
+function isOciReference(text) {
+    return /^oci:\/\//i.test(text.trim());
+}
 //# sourceMappingURL=digest.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -63344,6 +63394,7 @@ function toMarkdown(report, title = 'trustgate scan') {
         '',
         `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error; ${s.incomplete} not fully analysed`,
         '',
+        ...(report.remote ? [markdown_cell(remoteLine(report.remote)), ''] : []),
         '| file | format | verdict | findings |',
         '|---|---|---|---|',
         ...report.files.map((f) => `| \`${markdown_cell(f.path)}\` | ${markdown_cell(f.format)} | ${ICON[f.verdict]} ${f.verdict}${markdown_cell(gap(f))} | ${f.findings.length} |`),
@@ -63401,8 +63452,13 @@ function toSarif(report, rules, options = {}) {
             shortDescription: { text: r.summary },
             fullDescription: { text: r.summary },
             help: { text: r.help },
+            ...(r.helpUri ? { helpUri: r.helpUri } : {}),
             defaultConfiguration: { level: LEVEL[r.severity] },
-            properties: { 'security-severity': SECURITY_SEVERITY[r.severity], tags: ['security', 'supply-chain'] },
+            properties: {
+                'security-severity': SECURITY_SEVERITY[r.severity],
+                tags: ['security', 'supply-chain', ...(r.advisories ?? []).map((id) => `external/${id.toLowerCase()}`)],
+                ...(r.advisories?.length ? { advisories: [...r.advisories] } : {}),
+            },
         };
     });
     const results = report.files.flatMap((file) => file.findings.filter(alerting).map((f) => {

@@ -30888,6 +30888,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -30899,6 +30906,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 1943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
 
 /***/ }),
 
@@ -31084,10 +31098,38 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 9786:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream/promises");
 
 /***/ }),
 
@@ -31109,6 +31151,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
@@ -33768,7 +33817,7 @@ __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-__webpack_unused_export__ = publicApi.parse;
+exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
@@ -39686,7 +39735,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3736:
+/***/ 1462:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39705,8 +39754,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -39781,7 +39830,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -39835,8 +39884,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ../../node_modules/@actions/core/lib/file-command.js
@@ -39855,12 +39904,12 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -39871,11 +39920,11 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -40953,7 +41002,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -41242,7 +41291,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -41271,11 +41320,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -41495,7 +41544,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -41510,7 +41559,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -41521,7 +41570,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -41530,7 +41579,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -41677,13 +41726,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -41961,7 +42010,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -41974,7 +42023,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -42313,8 +42362,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -42495,7 +42544,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -42563,7 +42612,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -42810,7 +42859,7 @@ async function writeOrWarn(io, what, permission, write) {
 
 /***/ }),
 
-/***/ 4735:
+/***/ 3897:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42821,10 +42870,118 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ../kit/lib/index.js + 22 modules
-var lib = __nccwpck_require__(3736);
+// EXTERNAL MODULE: ../kit/lib/index.js + 19 modules
+var lib = __nccwpck_require__(1462);
 // EXTERNAL MODULE: ../../packages/core/dist/index.js + 51 modules
 var dist = __nccwpck_require__(6846);
+;// CONCATENATED MODULE: ../../packages/scanner/dist/advisories.js
+const nvd = (id) => `https://nvd.nist.gov/vuln/detail/${id}`;
+const ghsa = (repo, id) => `https://github.com/${repo}/security/advisories/${id}`;
+const F = (fixture, name) => (name ? { fixture, name } : { fixture });
+const B = (rel) => F(`formats/breadth/${rel}`);
+// biome-ignore format: one advisory per entry reads as the table it is
+const ADVISORIES = [
+    { id: 'CVE-2025-32434', product: 'PyTorch', summary: 'torch.load(weights_only=True) still runs code from a crafted checkpoint (< 2.6.0).', url: ghsa('pytorch/pytorch', 'GHSA-53q9-r3pm-6pq6'), rules: ['TG-PKL-001'], proof: F('malicious/state_dict_evil.pt') },
+    { id: 'CVE-2022-45907', product: 'PyTorch', summary: 'torch.jit.annotations.parse_type_line evaluates its argument (< 1.13.1).', url: nvd('CVE-2022-45907'), rules: ['TG-PKL-001'], proof: { attack: 'torch.jit.annotations.parse_type_line' } },
+    { id: 'CVE-2024-31580', product: 'PyTorch', summary: 'Heap overflow in the TorchScript mobile interpreter when loading a crafted model (< 2.2.0).', url: nvd('CVE-2024-31580'), rules: ['TG-PT-001'], proof: F('review/torchscript.pt') },
+    { id: 'CVE-2024-31583', product: 'PyTorch', summary: 'Use-after-free in the TorchScript mobile interpreter when loading a crafted model (< 2.2.0).', url: nvd('CVE-2024-31583'), rules: ['TG-PT-001'], proof: F('review/torchscript.pt') },
+    { id: 'CVE-2025-24357', product: 'vLLM', summary: 'hf_model_weights_iterator loads .bin checkpoints with torch.load(weights_only=False) (< 0.7.0).', url: nvd('CVE-2025-24357'), rules: ['TG-PKL-001'], proof: F('malicious/state_dict_evil_legacy.pt', 'pytorch_model.bin') },
+    { id: 'CVE-2024-3660', product: 'TensorFlow Keras', summary: 'A Lambda layer in a saved model runs arbitrary code on load (< 2.13).', url: nvd('CVE-2024-3660'), rules: ['TG-KRS-001'], proof: F('formats/keras/lambda.keras') },
+    { id: 'CVE-2025-1550', product: 'Keras', summary: 'config.json names arbitrary modules and functions that load_model calls even with safe_mode=True (< 3.9.0).', url: nvd('CVE-2025-1550'), rules: ['TG-KRS-002'], proof: F('formats/keras/bypass.keras') },
+    { id: 'CVE-2025-8747', product: 'Keras', summary: 'safe_mode bypass through keras.utils.get_file in config.json (3.0.0-3.10.0).', url: nvd('CVE-2025-8747'), rules: ['TG-KRS-003'], proof: F('formats/keras/bypass.keras') },
+    { id: 'CVE-2025-9906', product: 'Keras', summary: 'config.json calls keras.config.enable_unsafe_deserialization, then a Lambda runs (< 3.11.0).', url: nvd('CVE-2025-9906'), rules: ['TG-KRS-003'], proof: F('formats/keras/bypass.keras') },
+    { id: 'CVE-2025-9905', product: 'Keras', summary: 'safe_mode is ignored for legacy HDF5 models, so their Lambda layers run (< 3.11.3).', url: nvd('CVE-2025-9905'), rules: ['TG-KRS-001'], proof: F('formats/keras/lambda.h5') },
+    { id: 'CVE-2025-49655', product: 'Keras', summary: 'A TorchModuleWrapper layer unpickles its module despite safe_mode (3.11.0-3.11.2).', url: nvd('CVE-2025-49655'), rules: ['TG-KRS-003'], proof: F('formats/keras/bypass.keras') },
+    { id: 'CVE-2024-55459', product: 'Keras', summary: 'keras.utils.get_file writes arbitrary files from a crafted archive (3.7.0).', url: nvd('CVE-2024-55459'), rules: ['TG-KRS-003'], proof: F('formats/keras/bypass.keras') },
+    { id: 'CVE-2025-12060', product: 'Keras', summary: 'keras.utils.get_file extracts archives without path checks (< 3.12.0).', url: nvd('CVE-2025-12060'), rules: ['TG-KRS-003'], proof: F('formats/keras/bypass.keras') },
+    { id: 'CVE-2026-12481', product: 'Keras', summary: 'Lambda.from_config deserializes marshal bytecode when safe_mode is unset (3.14.0).', url: nvd('CVE-2026-12481'), rules: ['TG-KRS-001'], proof: F('formats/keras/lambda.keras') },
+    { id: 'CVE-2024-37057', product: 'MLflow', summary: 'A TensorFlow Keras model logged to MLflow runs code through a Lambda layer when loaded (>= 2.0.0rc0).', url: nvd('CVE-2024-37057'), rules: ['TG-KRS-001'], proof: F('formats/keras/lambda.h5') },
+    { id: 'CVE-2024-37052', product: 'MLflow', summary: 'A scikit-learn model saved with cloudpickle runs code when loaded (>= 1.1.0).', url: nvd('CVE-2024-37052'), rules: ['TG-PKL-001'], proof: F('malicious/cloudpickle_lambda.pkl', 'model.pkl') },
+    { id: 'CVE-2024-37053', product: 'MLflow', summary: 'A pickled scikit-learn model runs code when loaded (>= 1.1.0).', url: nvd('CVE-2024-37053'), rules: ['TG-PKL-001'], proof: F('malicious/evil.joblib', 'model.pkl') },
+    { id: 'CVE-2024-37054', product: 'MLflow', summary: 'A PyFunc model saved with cloudpickle runs code when loaded (>= 0.9.0).', url: nvd('CVE-2024-37054'), rules: ['TG-PKL-001'], proof: F('malicious/cloudpickle_lambda.pkl', 'python_model.pkl') },
+    { id: 'CVE-2024-37055', product: 'MLflow', summary: 'A pickled pmdarima model runs code when loaded (>= 1.24.0).', url: nvd('CVE-2024-37055'), rules: ['TG-PKL-001'], proof: F('malicious/os_system_p4.pkl', 'model.pmdarima') },
+    { id: 'CVE-2024-37056', product: 'MLflow', summary: 'A pickled LightGBM scikit-learn model runs code when loaded (>= 1.23.0).', url: nvd('CVE-2024-37056'), rules: ['TG-PKL-001'], proof: F('malicious/evil.joblib', 'model.lgb') },
+    { id: 'CVE-2024-37059', product: 'MLflow', summary: 'A PyTorch model logged to MLflow runs code through its pickle when loaded (>= 0.5.0).', url: nvd('CVE-2024-37059'), rules: ['TG-PKL-001'], proof: F('malicious/state_dict_evil.pt', 'model.pth') },
+    { id: 'CVE-2022-25882', product: 'ONNX', summary: 'External-data locations escape the model directory (arbitrary file read, < 1.13.0).', url: nvd('CVE-2022-25882'), rules: ['TG-ONNX-002'], proof: F('formats/onnx/traversal.onnx') },
+    { id: 'CVE-2024-27318', product: 'ONNX', summary: 'Nested external-data paths bypass the CVE-2022-25882 fix (< 1.16.0).', url: nvd('CVE-2024-27318'), rules: ['TG-ONNX-002'], proof: F('formats/onnx/nested-external.onnx') },
+    { id: 'CVE-2024-5187', product: 'ONNX', summary: 'download_model_with_test_data extracts tar members outside the target directory (< 1.17.0).', url: nvd('CVE-2024-5187'), rules: ['TG-ZIP-002'], proof: B('advisories/traversal.tar') },
+    { id: 'CVE-2024-34359', product: 'llama-cpp-python', summary: 'A GGUF chat template is rendered by an unsandboxed Jinja environment (SSTI to code execution, < 0.2.72).', url: ghsa('abetlen/llama-cpp-python', 'GHSA-56xg-wfcc-g829'), rules: ['TG-TPL-002'], proof: F('formats/gguf/ssti.gguf') },
+    { id: 'CVE-2024-23605', product: 'llama.cpp', summary: 'GGUF header.n_kv drives a heap overflow (Talos, commit 18c2e17).', url: nvd('CVE-2024-23605'), rules: ['TG-GGUF-002'], proof: B('advisories/gguf-huge-nkv.gguf') },
+    { id: 'CVE-2024-21802', product: 'llama.cpp', summary: 'GGUF tensor info->ne overflows the tensor size computation (Talos, commit 18c2e17).', url: nvd('CVE-2024-21802'), rules: ['TG-GGUF-003'], proof: B('advisories/gguf-huge-ne.gguf') },
+    { id: 'CVE-2025-53630', product: 'llama.cpp', summary: 'Integer overflow in gguf_init_from_file_impl tensor size accumulation.', url: nvd('CVE-2025-53630'), rules: ['TG-GGUF-003'], proof: B('advisories/gguf-huge-ne.gguf') },
+    { id: 'CVE-2025-23304', product: 'NVIDIA NeMo', summary: 'A .nemo config with a crafted Hydra _target_ runs code when the model is restored (< 2.3.2).', url: nvd('CVE-2025-23304'), rules: ['TG-NEMO-002'], proof: B('nemo/hydra-target.nemo') },
+    { id: 'CVE-2025-23249', product: 'NVIDIA NeMo', summary: 'Restoring a .nemo archive unpickles its checkpoint (deserialization of untrusted data).', url: nvd('CVE-2025-23249'), rules: ['TG-PKL-001'], proof: B('nemo/pickled-weights.nemo') },
+    { id: 'CVE-2025-54412', product: 'skops', summary: 'OperatorFuncNode hides the operator.* call it makes from the trusted-type check (<= 0.11.0).', url: ghsa('skops-dev/skops', 'GHSA-m7f4-hrc6-fwg3'), rules: ['TG-SKOPS-002'], proof: B('skops/operator-func.skops') },
+    { id: 'CVE-2025-54413', product: 'skops', summary: 'MethodNode reaches fields and methods the trusted types do not allow (<= 0.11.0).', url: nvd('CVE-2025-54413'), rules: ['TG-SKOPS-002'], proof: B('advisories/method-node.skops') },
+    { id: 'CVE-2025-54886', product: 'skops', summary: 'Card.get_model falls back to joblib (pickle) for non-skops files (< 0.13.0).', url: nvd('CVE-2025-54886'), rules: ['TG-PKL-001'], proof: F('malicious/evil.joblib') },
+    { id: 'CVE-2024-3568', product: 'Transformers', summary: 'TFPreTrainedModel.load_repo_checkpoint unpickles the checkpoint (< 4.38).', url: nvd('CVE-2024-3568'), rules: ['TG-PKL-001'], proof: F('malicious/os_system_p4.pkl', 'checkpoint/extra_data.pickle') },
+    { id: 'CVE-2023-6730', product: 'Transformers', summary: 'RagRetriever loads a pickled index from the hub (< 4.36).', url: nvd('CVE-2023-6730'), rules: ['TG-PKL-001'], proof: F('malicious/os_system_p2.pkl', 'hf_dataset_index.pkl') },
+    { id: 'CVE-2023-7018', product: 'Transformers', summary: 'TransfoXLTokenizer unpickles its vocabulary file (< 4.36).', url: nvd('CVE-2023-7018'), rules: ['TG-PKL-001'], proof: F('malicious/os_system_p3.pkl', 'vocab.pkl') },
+    { id: 'CVE-2019-6446', product: 'NumPy', summary: 'numpy.load unpickled object arrays by default (allow_pickle=True, < 1.16.3).', url: nvd('CVE-2019-6446'), rules: ['TG-NPY-001', 'TG-PKL-001'], proof: F('malicious/evil_object_array.npy') },
+    { id: 'CVE-2024-34997', product: 'joblib', summary: 'NumpyArrayWrapper.read_array unpickles object arrays in a joblib file (disputed: joblib files are pickles).', url: nvd('CVE-2024-34997'), rules: ['TG-PKL-001'], proof: F('malicious/evil_object_array.joblib') },
+    { id: 'CVE-2024-27322', product: 'R', summary: 'readRDS/load return a promise whose expression runs when the object is used (< 4.4.0).', url: nvd('CVE-2024-27322'), rules: ['TG-R-002'], proof: B('r/promise.rds') },
+    { id: 'CVE-2025-1716', product: 'picklescan', summary: 'pip.main was not an unsafe global: a pickle installs a package (< 0.0.21).', url: nvd('CVE-2025-1716'), rules: ['TG-PKL-001'], proof: { attack: 'pip.main' } },
+    { id: 'CVE-2025-1889', product: 'picklescan', summary: 'Pickles under non-standard extensions were not scanned (< 0.0.22).', url: nvd('CVE-2025-1889'), rules: ['TG-PKL-001'], proof: F('malicious/os_system_p2.pkl', 'weights.data') },
+    { id: 'CVE-2025-1944', product: 'picklescan', summary: 'A zip local header naming another member hid the pickle torch loads (< 0.0.23).', url: nvd('CVE-2025-1944'), rules: ['TG-ZIP-003'], proof: F('bypass/zip_local_name_mismatch.zip') },
+    { id: 'CVE-2025-1945', product: 'picklescan', summary: 'Flipped zip flag bits hid a pickle that torch.load still reads (< 0.0.23).', url: nvd('CVE-2025-1945'), rules: ['TG-PKL-001'], proof: { attack: 'torch zip with the encryption flag on data.pkl' } },
+    { id: 'CVE-2025-10155', product: 'picklescan', summary: 'Protocol 0/1 pickles under .bin and other extensions bypassed the scan (<= 0.0.30).', url: nvd('CVE-2025-10155'), rules: ['TG-PKL-001'], proof: F('malicious/os_system_p0.pkl', 'pytorch_model.bin') },
+    { id: 'CVE-2025-10156', product: 'picklescan', summary: 'A zip member with a bad CRC stopped the scan while torch still loads it (<= 0.0.30).', url: nvd('CVE-2025-10156'), rules: ['TG-ZIP-004'], proof: F('bypass/zip_bad_crc.zip') },
+    { id: 'CVE-2025-10157', product: 'picklescan', summary: 'Submodules of unsafe modules (asyncio.unix_events, ...) passed the blocklist (<= 0.0.30).', url: nvd('CVE-2025-10157'), rules: ['TG-PKL-001'], proof: { attack: 'asyncio subprocess' } },
+    { id: 'CVE-2025-46417', product: 'picklescan', summary: 'ssl.get_server_certificate exfiltrates data over DNS from an unflagged pickle (< 0.0.25).', url: nvd('CVE-2025-46417'), rules: ['TG-PKL-001'], proof: { pickle: ['ssl', 'get_server_certificate'] } },
+    { id: 'CVE-2025-71351', product: 'picklescan', summary: 'timeit.timeit in __reduce__ was not flagged (< 0.0.25).', url: nvd('CVE-2025-71351'), rules: ['TG-PKL-001'], proof: { pickle: ['timeit', 'timeit'] } },
+    { id: 'CVE-2025-71344', product: 'picklescan', summary: 'ensurepip._run_pip in __reduce__ was not flagged (< 0.0.30).', url: nvd('CVE-2025-71344'), rules: ['TG-PKL-001'], proof: { pickle: ['ensurepip', '_run_pip'] } },
+    { id: 'CVE-2025-71352', product: 'picklescan', summary: 'trace.Trace.runctx in __reduce__ was not flagged (< 0.0.29).', url: nvd('CVE-2025-71352'), rules: ['TG-PKL-001'], proof: { pickle: ['trace', 'Trace.runctx'] } },
+    { id: 'CVE-2025-71354', product: 'picklescan', summary: 'idlelib.debugobj.ObjectTreeItem.SetText in __reduce__ was not flagged (< 0.0.29).', url: nvd('CVE-2025-71354'), rules: ['TG-PKL-001'], proof: { pickle: ['idlelib.debugobj', 'ObjectTreeItem.SetText'] } },
+    { id: 'CVE-2025-71356', product: 'picklescan', summary: 'torch.fx.experimental.symbolic_shapes.ShapeEnv.evaluate_guards_expression was not flagged (< 0.0.28).', url: nvd('CVE-2025-71356'), rules: ['TG-PKL-001'], proof: { pickle: ['torch.fx.experimental.symbolic_shapes', 'ShapeEnv.evaluate_guards_expression'] } },
+    { id: 'GHSA-vvpj-8cmc-gx39', product: 'picklescan', summary: 'pkgutil.resolve_name reaches every blocked function (universal bypass, < 1.0.4).', url: ghsa('mmaitre314/picklescan', 'GHSA-vvpj-8cmc-gx39'), rules: ['TG-PKL-001'], proof: { pickle: ['pkgutil', 'resolve_name'] } },
+];
+/** The advisories each rule catches, for SARIF rule metadata. */
+function advisoriesByRule() {
+    const out = new Map();
+    for (const a of ADVISORIES)
+        for (const r of a.rules)
+            out.set(r, [...(out.get(r) ?? []), a]);
+    return out;
+}
+const ADVISORY_DOC = 'https://github.com/trustgate/trustgate/blob/main/docs/scanner-advisories.md';
+/** Rule descriptors with the advisories they catch and a help URI to the rule's section of the advisory map. */
+function withAdvisories(rules) {
+    const by = advisoriesByRule();
+    return rules.map((r) => {
+        const list = by.get(r.id);
+        return list ? { ...r, advisories: list.map((a) => a.id), helpUri: `${ADVISORY_DOC}#${r.id.toLowerCase()}` } : r;
+    });
+}
+const cell = (s) => s.replace(/\|/g, '\\|');
+function proofText(p) {
+    if ('fixture' in p)
+        return `\`${p.fixture}\`${p.name ? ` as \`${p.name}\`` : ''}`;
+    if ('attack' in p)
+        return `corpus attack "${p.attack}"`;
+    return `pickle calling \`${p.pickle.join('.')}\``;
+}
+/**
+ * The generated part of docs/scanner-advisories.md (a test keeps the doc equal to it): the table, then one section
+ * per rule (the anchor SARIF's helpUri points at).
+ */
+function advisoryTable() {
+    const rows = ADVISORIES.map((a) => `| [${a.id}](${a.url}) | ${cell(a.product)} | ${cell(a.summary)} | ${a.rules.map((r) => `\`${r}\``).join(', ')} | ${proofText(a.proof)} |`);
+    const sections = [...advisoriesByRule()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([rule, list]) => `### ${rule}\n\n${list.map((a) => `- [${a.id}](${a.url}): ${a.product}`).join('\n')}`);
+    return [
+        `${ADVISORIES.length} advisories.`,
+        '',
+        '| advisory | product | what a crafted file does | caught by | proof |',
+        '| --- | --- | --- | --- | --- |',
+        ...rows,
+        '',
+        '## By rule',
+        '',
+        sections.join('\n\n'),
+    ].join('\n');
+}
+//# sourceMappingURL=advisories.js.map
 // EXTERNAL MODULE: ../../packages/scanner/dist/containers/limits.js
 var containers_limits = __nccwpck_require__(4208);
 // EXTERNAL MODULE: external "node:zlib"
@@ -42837,9 +42994,12 @@ const zstd = external_node_zlib_.zstdDecompressSync;
 const lz4 = async (buf, options) => (await __nccwpck_require__.e(/* import() */ 852).then(__nccwpck_require__.bind(__nccwpck_require__, 6852))).decodeLz4Frame(buf, options.maxOutputLength ?? containers_limits/* IN_MEMORY_CAP */.$W);
 const bzip2 = async (buf, options) => (await __nccwpck_require__.e(/* import() */ 531).then(__nccwpck_require__.bind(__nccwpck_require__, 9531))).decodeBzip2(buf, options.maxOutputLength ?? containers_limits/* IN_MEMORY_CAP */.$W);
 const xz = async (buf, options) => (await __nccwpck_require__.e(/* import() */ 358).then(__nccwpck_require__.bind(__nccwpck_require__, 8358))).decodeXz(buf, options.maxOutputLength ?? containers_limits/* IN_MEMORY_CAP */.$W);
+// LZMA-alone (joblib's `compress='lzma'`, Python's lzma.FORMAT_ALONE): 7-Zip in WebAssembly, output capped inside it.
+const lzma = async (buf, options) => (await __nccwpck_require__.e(/* import() */ 780).then(__nccwpck_require__.bind(__nccwpck_require__, 1780))).decodeLzmaAlone(buf, options.maxOutputLength ?? containers_limits/* IN_MEMORY_CAP */.$W);
 const DECODERS = {
     gzip: external_node_zlib_.gunzipSync,
     xz,
+    lzma,
     lz4,
     bzip2,
     zlib: external_node_zlib_.inflateSync,
@@ -42874,220 +43034,16 @@ async function decompress(kind, source, limits, budget) {
     }
 }
 //# sourceMappingURL=compressed.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/source.js
-/** A ByteSource over bytes already in memory (small members, decompressed streams, tests). */
-function bufferSource(name, bytes, directory) {
-    return {
-        name,
-        size: bytes.length,
-        directory,
-        async read(offset, length) {
-            return bytes.subarray(Math.min(offset, bytes.length), Math.min(offset + length, bytes.length));
-        },
-    };
-}
-//# sourceMappingURL=source.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/io/slice-source.js
-/** A window of another source (a stored archive member, the pickle after a header) without copying it. */
-function sliceSource(parent, name, start, length) {
-    const size = Math.max(0, Math.min(length, parent.size - start));
-    return {
-        name,
-        size,
-        async read(offset, len) {
-            const from = Math.max(0, Math.min(offset, size));
-            return parent.read(start + from, Math.max(0, Math.min(len, size - from)));
-        },
-    };
-}
-//# sourceMappingURL=slice-source.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/containers/zip.js
-
-
-
-
-const EOCD = 0x06054b50;
-const ZIP64_LOCATOR = 0x07064b50;
-const ZIP64_EOCD = 0x06064b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-const decoder = new TextDecoder('utf-8');
-const CRC_CHECK_LIMIT = 16 << 20;
-function u16(b, o) {
-    return (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
-}
-function u32(b, o) {
-    return ((b[o] ?? 0) | ((b[o + 1] ?? 0) << 8) | ((b[o + 2] ?? 0) << 16) | ((b[o + 3] ?? 0) << 24)) >>> 0;
-}
-function u64(b, o) {
-    const v = u32(b, o) + u32(b, o + 4) * 2 ** 32;
-    return Number.isSafeInteger(v) ? v : Number.MAX_SAFE_INTEGER;
-}
-/** Locate the end-of-central-directory record by searching backwards, as zipfile and miniz both do. */
-async function findEndRecord(source) {
-    const span = Math.min(source.size, 22 + 0xffff);
-    const tail = await source.read(source.size - span, span);
-    for (let i = tail.length - 22; i >= 0; i--) {
-        if (u32(tail, i) === EOCD && i + 22 + u16(tail, i + 20) <= tail.length)
-            return source.size - span + i;
-    }
-    return undefined;
-}
-/**
- * The central directory, which is what torch (miniz) and Python's zipfile trust; local headers are only used
- * to find where data starts. Attacker-controlled: every offset and count is bounds-checked.
- */
-async function readZipDirectory(source, limits) {
-    const end = await findEndRecord(source);
-    if (end === undefined)
-        throw new containers_limits/* ContainerError */.OJ('no end-of-central-directory record (truncated or not a zip)', 'parse');
-    const rec = await source.read(end, 22);
-    let count = u16(rec, 10);
-    let cdSize = u32(rec, 12);
-    let cdOffset = u32(rec, 16);
-    let recordStart = end;
-    if (end >= 20) {
-        const loc = await source.read(end - 20, 20);
-        if (u32(loc, 0) === ZIP64_LOCATOR) {
-            const z64At = u64(loc, 8);
-            const z = await source.read(z64At, 56);
-            if (z.length < 56 || u32(z, 0) !== ZIP64_EOCD)
-                throw new containers_limits/* ContainerError */.OJ('zip64 end record missing or corrupt', 'parse', z64At);
-            count = u64(z, 32);
-            cdSize = u64(z, 40);
-            cdOffset = u64(z, 48);
-            recordStart = z64At;
-        }
-    }
-    const prepended = recordStart - cdSize - cdOffset;
-    if (prepended < 0)
-        throw new containers_limits/* ContainerError */.OJ('central directory lies outside the file', 'parse', end);
-    if (count > limits.maxMembers)
-        throw new containers_limits/* ContainerError */.OJ(`${count} members exceed the limit of ${limits.maxMembers}`, 'limit');
-    const cd = await source.read(cdOffset + prepended, cdSize);
-    if (cd.length < cdSize)
-        throw new containers_limits/* ContainerError */.OJ('central directory is truncated', 'parse', cdOffset);
-    const entries = [];
-    let p = 0;
-    while (p + 46 <= cd.length && u32(cd, p) === CENTRAL) {
-        const nameLen = u16(cd, p + 28);
-        const extraLen = u16(cd, p + 30);
-        const commentLen = u16(cd, p + 32);
-        if (p + 46 + nameLen + extraLen + commentLen > cd.length)
-            throw new containers_limits/* ContainerError */.OJ('central directory entry overruns the directory', 'parse', cdOffset + p);
-        const entry = {
-            name: decoder.decode(cd.subarray(p + 46, p + 46 + nameLen)),
-            flags: u16(cd, p + 8),
-            method: u16(cd, p + 10),
-            crc: u32(cd, p + 16),
-            compressedSize: u32(cd, p + 20),
-            size: u32(cd, p + 24),
-            localOffset: u32(cd, p + 42),
-        };
-        applyZip64(entry, cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen));
-        entries.push(entry);
-        if (entries.length > limits.maxMembers)
-            throw new containers_limits/* ContainerError */.OJ(`more than ${limits.maxMembers} members`, 'limit');
-        p += 46 + nameLen + extraLen + commentLen;
-    }
-    if (entries.length !== count)
-        throw new containers_limits/* ContainerError */.OJ(`the end record announces ${count} members but the central directory holds ${entries.length}`, 'parse', cdOffset);
-    return { entries, prepended, endOffset: end };
-}
-// Sizes and offsets saturated at 0xffffffff live in the zip64 extra field, in this order.
-function applyZip64(e, extra) {
-    let p = 0;
-    while (p + 4 <= extra.length) {
-        const id = u16(extra, p);
-        const len = u16(extra, p + 2);
-        if (id === 0x0001) {
-            let q = p + 4;
-            const take = () => {
-                const v = u64(extra, q);
-                q += 8;
-                return v;
-            };
-            if (e.size === 0xffffffff && q + 8 <= p + 4 + len)
-                e.size = take();
-            if (e.compressedSize === 0xffffffff && q + 8 <= p + 4 + len)
-                e.compressedSize = take();
-            if (e.localOffset === 0xffffffff && q + 8 <= p + 4 + len)
-                e.localOffset = take();
-        }
-        p += 4 + len;
-    }
-}
-/**
- * A member's bytes as torch reads them: data starts after the local header's name and extra fields; stored
- * members are windows on the file (never copied), deflated ones are inflated with a bounded output.
- */
-async function openMember(source, dir, e, limits, budget, name, 
-/** torch (miniz as torch builds it) reads members whatever their encryption flag says (CVE-2025-1945). */
-ignoreEncryption = false) {
-    if (e.flags & 0x1 && !ignoreEncryption)
-        throw new containers_limits/* ContainerError */.OJ(`member ${e.name} is encrypted`, 'unsupported');
-    const at = e.localOffset + dir.prepended;
-    const lh = await source.read(at, 30);
-    if (lh.length < 30 || u32(lh, 0) !== LOCAL)
-        throw new containers_limits/* ContainerError */.OJ(`member ${e.name} has no local header at offset ${at}`, 'parse', at);
-    const nameLen = u16(lh, 26);
-    const extraLen = u16(lh, 28);
-    const warnings = [];
-    if (e.flags & 0x1)
-        warnings.push(`member ${e.name} is flagged encrypted; torch reads it as stored anyway, so it was analysed as stored`);
-    const localName = decoder.decode(await source.read(at + 30, nameLen));
-    if (localName !== e.name)
-        warnings.push(`local header names member ${JSON.stringify(e.name)} as ${JSON.stringify(localName)}`);
-    if ((u16(lh, 6) & 0x8) === 0 && u32(lh, 14) !== e.crc)
-        warnings.push(`local header of ${e.name} has CRC-32 ${u32(lh, 14).toString(16)}, the directory ${e.crc.toString(16)}`);
-    if (u16(lh, 8) !== e.method)
-        warnings.push(`local header of ${e.name} uses compression method ${u16(lh, 8)}, the directory ${e.method}`);
-    const dataAt = at + 30 + nameLen + extraLen;
-    if (dataAt + e.compressedSize > source.size)
-        throw new containers_limits/* ContainerError */.OJ(`member ${e.name} runs past the end of the archive`, 'parse', dataAt);
-    if (e.method === 0) {
-        // Small stored members (pickles, not tensors) are checked against their CRC like zipfile would.
-        const crcMismatch = e.compressedSize <= CRC_CHECK_LIMIT && (0,external_node_zlib_.crc32)(await source.read(dataAt, e.compressedSize)) !== e.crc;
-        return { source: sliceSource(source, name, dataAt, e.compressedSize), warnings, crcMismatch };
-    }
-    if (e.method !== 8)
-        throw new containers_limits/* ContainerError */.OJ(`member ${e.name} uses unsupported compression method ${e.method}`, 'unsupported');
-    const cap = (0,containers_limits/* outputCap */.SG)(e.compressedSize, limits, budget);
-    if (cap === 0)
-        throw new containers_limits/* ContainerError */.OJ(containers_limits/* SPENT */.n6, 'limit');
-    if (e.size > cap)
-        throw new containers_limits/* ContainerError */.OJ(`member ${e.name} declares ${e.size} bytes, over the decompression limit of ${cap}`, 'limit');
-    const raw = await source.read(dataAt, e.compressedSize);
-    let out;
-    try {
-        out = (0,external_node_zlib_.inflateRawSync)(raw, { maxOutputLength: cap });
-    }
-    catch (cause) {
-        const msg = cause.message;
-        if (/maxOutputLength|buffer/i.test(msg))
-            throw new containers_limits/* ContainerError */.OJ(`member ${e.name} inflates past the limit of ${cap} bytes`, 'limit');
-        throw new containers_limits/* ContainerError */.OJ(`member ${e.name} does not inflate: ${msg}`, 'parse', dataAt);
-    }
-    budget.take(out.length);
-    return { source: bufferSource(name, out), warnings, crcMismatch: (0,external_node_zlib_.crc32)(out) !== e.crc };
-}
-//# sourceMappingURL=zip.js.map
+// EXTERNAL MODULE: ../../packages/scanner/dist/containers/zip.js
+var containers_zip = __nccwpck_require__(3569);
 // EXTERNAL MODULE: ../../packages/scanner/dist/conclude.js
-var conclude = __nccwpck_require__(9368);
+var dist_conclude = __nccwpck_require__(9368);
+// EXTERNAL MODULE: ../../packages/scanner/dist/source.js
+var dist_source = __nccwpck_require__(5648);
 // EXTERNAL MODULE: ../../packages/scanner/dist/rules.js
 var rules = __nccwpck_require__(7738);
-;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/container-errors.js
-
-
-/** A container reader's failure as a finding: limits and unsupported content are `error`, like parse failures. */
-function containerFinding(e, path, parseRule) {
-    if (e instanceof containers_limits/* ContainerError */.OJ) {
-        const rule = e.kind === 'limit' ? rules/* RULES */.y0.limit : e.kind === 'unsupported' ? rules/* RULES */.y0.encrypted : parseRule;
-        return (0,rules/* finding */.gk)(rule, e.message, e.offset === undefined ? { path } : { path, offset: e.offset });
-    }
-    throw e;
-}
-//# sourceMappingURL=container-errors.js.map
+// EXTERNAL MODULE: ../../packages/scanner/dist/formats/container-errors.js
+var container_errors = __nccwpck_require__(2809);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/compressed-stream.js
 
 
@@ -43102,26 +43058,32 @@ async function analyseCompressed(ctx, kind) {
         bytes = await decompress(kind, source, ctx.policy.limits, ctx.budget);
     }
     catch (e) {
-        return (0,conclude/* conclude */.Ep)(kind, [containerFinding(e, source.name, rules/* RULES */.y0.archiveParse)], [], undefined, 'failed');
+        return (0,dist_conclude/* conclude */.Ep)(kind, [(0,container_errors/* containerFinding */.Z)(e, source.name, rules/* RULES */.y0.archiveParse)], [], undefined, 'failed');
     }
     const path = `${source.name}!/`;
-    const inner = await ctx.scanNested(bufferSource(path, bytes));
+    const inner = await ctx.scanNested((0,dist_source/* bufferSource */.k)(path, bytes));
     const findings = [];
-    (0,conclude/* absorb */.eE)(findings, inner, path);
+    (0,dist_conclude/* absorb */.eE)(findings, inner, path);
     // The stream is its content: what could not be read of it is what could not be read of the file.
-    return (0,conclude/* analysisFrom */.Xc)(`${kind}+${inner.format}`, findings, inner.findingVerdict, inner.completeness, inner.metadata);
+    return (0,dist_conclude/* analysisFrom */.Xc)(`${kind}+${inner.format}`, findings, inner.findingVerdict, inner.completeness, inner.metadata);
 }
 /** Archives and streams this scanner cannot open: reported as `error`, never passed. */
 function analyseUnsupported(ctx, kind) {
-    return (0,conclude/* conclude */.Ep)(kind, [
+    return (0,dist_conclude/* conclude */.Ep)(kind, [
         (0,rules/* finding */.gk)(rules/* RULES */.y0.unsupportedArchive, `${kind} content cannot be opened by this scanner, so it was not analysed`, {
             path: ctx.source.name,
         }),
     ]);
 }
 //# sourceMappingURL=compressed-stream.js.map
+// EXTERNAL MODULE: ../../packages/scanner/dist/formats/boosters/sniff.js
+var sniff = __nccwpck_require__(5470);
+// EXTERNAL MODULE: ../../packages/scanner/dist/formats/coreml/sniff.js
+var coreml_sniff = __nccwpck_require__(5741);
+// EXTERNAL MODULE: ../../packages/scanner/dist/formats/executorch/sniff.js
+var executorch_sniff = __nccwpck_require__(1286);
 // EXTERNAL MODULE: ../../packages/scanner/dist/formats/gguf/sniff.js
-var sniff = __nccwpck_require__(70);
+var gguf_sniff = __nccwpck_require__(70);
 // EXTERNAL MODULE: ../../packages/scanner/dist/formats/keras/sniff.js
 var keras_sniff = __nccwpck_require__(1295);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/lazy.js
@@ -43141,12 +43103,26 @@ function lazyAnalyser(format, sniff, load) {
     };
 }
 //# sourceMappingURL=lazy.js.map
+// EXTERNAL MODULE: ../../packages/scanner/dist/formats/msgpack/sniff.js
+var msgpack_sniff = __nccwpck_require__(1774);
+// EXTERNAL MODULE: ../../packages/scanner/dist/formats/mxnet/sniff.js
+var mxnet_sniff = __nccwpck_require__(6477);
 // EXTERNAL MODULE: ../../packages/scanner/dist/formats/onnx/sniff.js
 var onnx_sniff = __nccwpck_require__(7368);
+// EXTERNAL MODULE: ../../packages/scanner/dist/formats/paddle/sniff.js
+var paddle_sniff = __nccwpck_require__(9191);
+// EXTERNAL MODULE: ../../packages/scanner/dist/formats/ollama/sniff.js
+var ollama_sniff = __nccwpck_require__(9817);
+// EXTERNAL MODULE: ../../packages/scanner/dist/formats/r/sniff.js
+var r_sniff = __nccwpck_require__(7463);
 // EXTERNAL MODULE: ../../packages/scanner/dist/formats/safetensors/sniff.js
 var safetensors_sniff = __nccwpck_require__(3332);
 // EXTERNAL MODULE: ../../packages/scanner/dist/formats/savedmodel/sniff.js
 var savedmodel_sniff = __nccwpck_require__(287);
+// EXTERNAL MODULE: ../../packages/scanner/dist/formats/tflite/sniff.js
+var tflite_sniff = __nccwpck_require__(8958);
+// EXTERNAL MODULE: ../../packages/scanner/dist/formats/torch7/sniff.js
+var torch7_sniff = __nccwpck_require__(7680);
 // EXTERNAL MODULE: ../../packages/scanner/dist/formats/templates/sniff.js
 var templates_sniff = __nccwpck_require__(414);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/extra.js
@@ -43157,28 +43133,96 @@ var templates_sniff = __nccwpck_require__(414);
 
 
 
+
+
+
+
+
+
+
+
+
+
 const keras = () => Promise.all(/* import() */[__nccwpck_require__.e(353), __nccwpck_require__.e(456), __nccwpck_require__.e(100)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6100));
-const savedModel = () => Promise.all(/* import() */[__nccwpck_require__.e(353), __nccwpck_require__.e(596)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9596));
+const savedModel = () => Promise.all(/* import() */[__nccwpck_require__.e(353), __nccwpck_require__.e(994)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3994));
 const templates = () => Promise.all(/* import() */[__nccwpck_require__.e(111), __nccwpck_require__.e(110)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1110));
+const coreml = () => __nccwpck_require__.e(/* import() */ 504).then(__nccwpck_require__.bind(__nccwpck_require__, 8123));
+const mxnet = () => __nccwpck_require__.e(/* import() */ 632).then(__nccwpck_require__.bind(__nccwpck_require__, 6632));
 /**
  * Format analysers beyond pickles and their containers (Keras, SavedModel, ONNX, GGUF, safetensors, chat templates).
  * The dispatcher consults these after the built-in container and pickle sniffers, in this order: magic-number
  * formats first, then protobuf shapes, then JSON and text sniffed by their keys. Each is loaded on first use.
  */
 const EXTRA_ANALYSERS = [
-    lazyAnalyser('gguf', sniff/* sniffGguf */.k, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(111), __nccwpck_require__.e(593)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8593))).ggufAnalyser),
+    lazyAnalyser('gguf', gguf_sniff/* sniffGguf */.k, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(111), __nccwpck_require__.e(593)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8593))).ggufAnalyser),
+    lazyAnalyser('r-serialization', r_sniff/* sniffR */.X, async () => (await __nccwpck_require__.e(/* import() */ 108).then(__nccwpck_require__.bind(__nccwpck_require__, 7108))).rAnalyser),
     lazyAnalyser('keras-h5', keras_sniff/* sniffH5 */.ay, async () => (await keras()).kerasH5Analyser),
     lazyAnalyser('safetensors', safetensors_sniff/* sniffSafetensors */.I, async () => (await __nccwpck_require__.e(/* import() */ 176).then(__nccwpck_require__.bind(__nccwpck_require__, 9176))).safetensorsAnalyser),
+    lazyAnalyser('tflite', tflite_sniff/* sniffTflite */.P, async () => (await __nccwpck_require__.e(/* import() */ 396).then(__nccwpck_require__.bind(__nccwpck_require__, 5396))).tfliteAnalyser),
+    lazyAnalyser('executorch', executorch_sniff/* sniffExecutorch */.x, async () => (await __nccwpck_require__.e(/* import() */ 676).then(__nccwpck_require__.bind(__nccwpck_require__, 3676))).executorchAnalyser),
+    lazyAnalyser('coreml-weights', coreml_sniff/* sniffMilWeights */.Gs, async () => (await coreml()).milWeightsAnalyser),
+    lazyAnalyser('mxnet-params', mxnet_sniff/* sniffMxnetParams */.f, async () => (await mxnet()).mxnetParamsAnalyser),
+    lazyAnalyser('paddle-program', paddle_sniff/* sniffPaddleProgram */.p, async () => (await __nccwpck_require__.e(/* import() */ 138).then(__nccwpck_require__.bind(__nccwpck_require__, 3138))).paddleAnalyser),
+    lazyAnalyser('msgpack-checkpoint', msgpack_sniff/* sniffMsgpackCheckpoint */.z, async () => (await __nccwpck_require__.e(/* import() */ 116).then(__nccwpck_require__.bind(__nccwpck_require__, 8116))).msgpackAnalyser),
+    lazyAnalyser('torch7', torch7_sniff/* sniffTorch7 */.m, async () => (await __nccwpck_require__.e(/* import() */ 639).then(__nccwpck_require__.bind(__nccwpck_require__, 639))).torch7Analyser),
+    lazyAnalyser('booster', sniff/* sniffBooster */.R, async () => (await __nccwpck_require__.e(/* import() */ 32).then(__nccwpck_require__.bind(__nccwpck_require__, 8032))).boosterAnalyser),
+    // CoreML before ONNX: both open with field 1 as a varint; CoreML is told apart by its model-type field (200+).
+    lazyAnalyser('coreml', coreml_sniff/* sniffCoreml */.Rg, async () => (await coreml()).coremlAnalyser),
     lazyAnalyser('onnx', onnx_sniff/* sniffOnnx */.e, async () => (await Promise.all(/* import() */[__nccwpck_require__.e(353), __nccwpck_require__.e(782)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2782))).onnxAnalyser),
     lazyAnalyser('tf-savedmodel', savedmodel_sniff/* sniffSavedModel */.B, async () => (await savedModel()).savedModelAnalyser),
     lazyAnalyser('keras-saved-metadata', keras_sniff/* sniffSavedMetadata */.hj, async () => (await keras()).kerasSavedMetadataAnalyser),
     lazyAnalyser('tf-graphdef', savedmodel_sniff/* sniffGraphDef */.U, async () => (await savedModel()).graphDefAnalyser),
+    lazyAnalyser('coreml-package', coreml_sniff/* sniffMlpackageManifest */.jc, async () => (await coreml()).mlpackageManifestAnalyser),
+    lazyAnalyser('mxnet-symbol', mxnet_sniff/* sniffMxnetSymbol */.j, async () => (await mxnet()).mxnetSymbolAnalyser),
+    lazyAnalyser('model-manifest', ollama_sniff/* sniffModelManifest */.R, async () => (await __nccwpck_require__.e(/* import() */ 420).then(__nccwpck_require__.bind(__nccwpck_require__, 1420))).modelManifestAnalyser),
     lazyAnalyser('keras-config', keras_sniff/* sniffKerasConfig */.dA, async () => (await keras()).kerasConfigAnalyser),
     lazyAnalyser('keras-metadata', keras_sniff/* sniffKerasMetadata */.aL, async () => (await keras()).kerasMetadataAnalyser),
     lazyAnalyser('tokenizer-config', templates_sniff/* sniffTokenizerConfig */.Yk, async () => (await templates()).tokenizerConfigAnalyser),
     lazyAnalyser('chat-template', templates_sniff/* sniffChatTemplate */.DK, async () => (await templates()).chatTemplateAnalyser),
 ];
 //# sourceMappingURL=extra.js.map
+// EXTERNAL MODULE: ../../packages/scanner/dist/rules-breadth.js
+var rules_breadth = __nccwpck_require__(7601);
+// EXTERNAL MODULE: ../../packages/scanner/dist/formats/zip-archive.js
+var zip_archive = __nccwpck_require__(1034);
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/llamafile.js
+
+
+
+
+
+const MZ = [0x4d, 0x5a];
+const ELF = [0x7f, 0x45, 0x4c, 0x46];
+const MACHO = [
+    [0xcf, 0xfa, 0xed, 0xfe],
+    [0xce, 0xfa, 0xed, 0xfe],
+];
+/** A native executable (PE/APE `MZ`, ELF, Mach-O), as llamafile's Actually Portable Executable begins. */
+function isExecutable(head) {
+    const starts = (m) => m.every((b, i) => head[i] === b);
+    return starts(MZ) || starts(ELF) || MACHO.some(starts);
+}
+/**
+ * A program with a zip appended (llamafile: the GGUF weights and `.args` stored in the zip). The members are
+ * analysed as any zip's are; the program itself is native code this scanner does not judge, so it asks for review.
+ */
+async function analyseExecutableZip(ctx) {
+    const { source } = ctx;
+    const zip = await (0,zip_archive/* analyseZip */.zf)(ctx);
+    const dir = await (0,containers_zip/* readZipDirectory */.x5)(source, ctx.policy.limits).catch(() => undefined);
+    const weights = dir?.entries.filter((e) => e.name.toLowerCase().endsWith('.gguf')) ?? [];
+    const findings = [];
+    (0,dist_conclude/* absorb */.eE)(findings, zip, source.name);
+    if (weights.length === 0) {
+        findings.push((0,rules/* finding */.gk)(rules_breadth/* BREADTH_RULES */.d.notAnalysable, 'format executable with an appended zip recognised, not analysable: the program is native code and no GGUF weights were found in it', { path: source.name }));
+        return (0,dist_conclude/* conclude */.Ep)('executable', findings, [zip]);
+    }
+    findings.push((0,rules/* finding */.gk)(rules_breadth/* BREADTH_RULES */.d.llamafile, `a native program carrying ${weights.map((w) => w.name).join(', ')}; the weights were analysed, the program was not`, {
+        path: source.name,
+    }));
+    return (0,dist_conclude/* conclude */.Ep)('llamafile', findings, [zip], { framework: 'llama.cpp', properties: { weights: weights.map((w) => w.name).join(',') } });
+}
+//# sourceMappingURL=llamafile.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/error.js
 
 /** The unpickler would reject the stream here (or a limit was hit); `rule` says which. */
@@ -43276,1371 +43320,8 @@ class NeedBytes {
     }
 }
 //# sourceMappingURL=input.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/compat.js
-/**
- * Python 2 names the unpickler maps to Python 3 ones (`fix_imports`, CPython's Lib/_compat_pickle.py): a pickle
- * that imports `commands.getoutput` or `__builtin__.reduce` gets `subprocess.getoutput` or `functools.reduce`.
- * Copied from CPython 3.11.2's tables; `test/pickle/safe-globals.test.ts` checks them against the
- * installed CPython's.
- */
-const IMPORT_MAPPING = {
-    BaseHTTPServer: 'http.server',
-    CGIHTTPServer: 'http.server',
-    ConfigParser: 'configparser',
-    Cookie: 'http.cookies',
-    Dialog: 'tkinter.dialog',
-    DocXMLRPCServer: 'xmlrpc.server',
-    FileDialog: 'tkinter.filedialog',
-    HTMLParser: 'html.parser',
-    Queue: 'queue',
-    ScrolledText: 'tkinter.scrolledtext',
-    SimpleDialog: 'tkinter.simpledialog',
-    SimpleHTTPServer: 'http.server',
-    SimpleXMLRPCServer: 'xmlrpc.server',
-    SocketServer: 'socketserver',
-    StringIO: 'io',
-    Tix: 'tkinter.tix',
-    Tkconstants: 'tkinter.constants',
-    Tkdnd: 'tkinter.dnd',
-    Tkinter: 'tkinter',
-    UserDict: 'collections',
-    UserList: 'collections',
-    UserString: 'collections',
-    __builtin__: 'builtins',
-    _abcoll: 'collections.abc',
-    _elementtree: 'xml.etree.ElementTree',
-    _winreg: 'winreg',
-    anydbm: 'dbm',
-    cPickle: 'pickle',
-    cStringIO: 'io',
-    commands: 'subprocess',
-    cookielib: 'http.cookiejar',
-    copy_reg: 'copyreg',
-    dbhash: 'dbm.bsd',
-    dbm: 'dbm.ndbm',
-    dumbdbm: 'dbm.dumb',
-    dummy_thread: '_dummy_thread',
-    gdbm: 'dbm.gnu',
-    htmlentitydefs: 'html.entities',
-    httplib: 'http.client',
-    markupbase: '_markupbase',
-    repr: 'reprlib',
-    robotparser: 'urllib.robotparser',
-    'test.test_support': 'test.support',
-    thread: '_thread',
-    tkColorChooser: 'tkinter.colorchooser',
-    tkCommonDialog: 'tkinter.commondialog',
-    tkFileDialog: 'tkinter.filedialog',
-    tkFont: 'tkinter.font',
-    tkMessageBox: 'tkinter.messagebox',
-    tkSimpleDialog: 'tkinter.simpledialog',
-    ttk: 'tkinter.ttk',
-    urllib2: 'urllib.request',
-    urlparse: 'urllib.parse',
-    whichdb: 'dbm',
-    xmlrpclib: 'xmlrpc.client',
-};
-/** (module, name) pairs mapped as a whole. */
-const NAME_MAPPING = {
-    'UserDict.IterableUserDict': 'collections.UserDict',
-    'UserDict.UserDict': 'collections.UserDict',
-    'UserList.UserList': 'collections.UserList',
-    'UserString.UserString': 'collections.UserString',
-    '__builtin__.basestring': 'builtins.str',
-    '__builtin__.intern': 'sys.intern',
-    '__builtin__.long': 'builtins.int',
-    '__builtin__.reduce': 'functools.reduce',
-    '__builtin__.unichr': 'builtins.chr',
-    '__builtin__.unicode': 'builtins.str',
-    '__builtin__.xrange': 'builtins.range',
-    '_multiprocessing.Connection': 'multiprocessing.connection.Connection',
-    '_socket.fromfd': 'socket.fromfd',
-    'exceptions.ArithmeticError': 'builtins.ArithmeticError',
-    'exceptions.AssertionError': 'builtins.AssertionError',
-    'exceptions.AttributeError': 'builtins.AttributeError',
-    'exceptions.BaseException': 'builtins.BaseException',
-    'exceptions.BufferError': 'builtins.BufferError',
-    'exceptions.BytesWarning': 'builtins.BytesWarning',
-    'exceptions.DeprecationWarning': 'builtins.DeprecationWarning',
-    'exceptions.EOFError': 'builtins.EOFError',
-    'exceptions.EnvironmentError': 'builtins.EnvironmentError',
-    'exceptions.Exception': 'builtins.Exception',
-    'exceptions.FloatingPointError': 'builtins.FloatingPointError',
-    'exceptions.FutureWarning': 'builtins.FutureWarning',
-    'exceptions.GeneratorExit': 'builtins.GeneratorExit',
-    'exceptions.IOError': 'builtins.IOError',
-    'exceptions.ImportError': 'builtins.ImportError',
-    'exceptions.ImportWarning': 'builtins.ImportWarning',
-    'exceptions.IndentationError': 'builtins.IndentationError',
-    'exceptions.IndexError': 'builtins.IndexError',
-    'exceptions.KeyError': 'builtins.KeyError',
-    'exceptions.KeyboardInterrupt': 'builtins.KeyboardInterrupt',
-    'exceptions.LookupError': 'builtins.LookupError',
-    'exceptions.MemoryError': 'builtins.MemoryError',
-    'exceptions.NameError': 'builtins.NameError',
-    'exceptions.NotImplementedError': 'builtins.NotImplementedError',
-    'exceptions.OSError': 'builtins.OSError',
-    'exceptions.OverflowError': 'builtins.OverflowError',
-    'exceptions.PendingDeprecationWarning': 'builtins.PendingDeprecationWarning',
-    'exceptions.ReferenceError': 'builtins.ReferenceError',
-    'exceptions.RuntimeError': 'builtins.RuntimeError',
-    'exceptions.RuntimeWarning': 'builtins.RuntimeWarning',
-    'exceptions.StandardError': 'builtins.Exception',
-    'exceptions.StopIteration': 'builtins.StopIteration',
-    'exceptions.SyntaxError': 'builtins.SyntaxError',
-    'exceptions.SyntaxWarning': 'builtins.SyntaxWarning',
-    'exceptions.SystemError': 'builtins.SystemError',
-    'exceptions.SystemExit': 'builtins.SystemExit',
-    'exceptions.TabError': 'builtins.TabError',
-    'exceptions.TypeError': 'builtins.TypeError',
-    'exceptions.UnboundLocalError': 'builtins.UnboundLocalError',
-    'exceptions.UnicodeDecodeError': 'builtins.UnicodeDecodeError',
-    'exceptions.UnicodeEncodeError': 'builtins.UnicodeEncodeError',
-    'exceptions.UnicodeError': 'builtins.UnicodeError',
-    'exceptions.UnicodeTranslateError': 'builtins.UnicodeTranslateError',
-    'exceptions.UnicodeWarning': 'builtins.UnicodeWarning',
-    'exceptions.UserWarning': 'builtins.UserWarning',
-    'exceptions.ValueError': 'builtins.ValueError',
-    'exceptions.Warning': 'builtins.Warning',
-    'exceptions.ZeroDivisionError': 'builtins.ZeroDivisionError',
-    'itertools.ifilter': 'builtins.filter',
-    'itertools.ifilterfalse': 'itertools.filterfalse',
-    'itertools.imap': 'builtins.map',
-    'itertools.izip': 'builtins.zip',
-    'itertools.izip_longest': 'itertools.zip_longest',
-    'multiprocessing.AuthenticationError': 'multiprocessing.context.AuthenticationError',
-    'multiprocessing.BufferTooShort': 'multiprocessing.context.BufferTooShort',
-    'multiprocessing.ProcessError': 'multiprocessing.context.ProcessError',
-    'multiprocessing.TimeoutError': 'multiprocessing.context.TimeoutError',
-    'multiprocessing.forking.Popen': 'multiprocessing.popen_fork.Popen',
-    'multiprocessing.process.Process': 'multiprocessing.context.Process',
-    'socket._socketobject': 'socket.SocketType',
-    'urllib.ContentTooShortError': 'urllib.error.ContentTooShortError',
-    'urllib.getproxies': 'urllib.request.getproxies',
-    'urllib.pathname2url': 'urllib.request.pathname2url',
-    'urllib.quote': 'urllib.parse.quote',
-    'urllib.quote_plus': 'urllib.parse.quote_plus',
-    'urllib.unquote': 'urllib.parse.unquote',
-    'urllib.unquote_plus': 'urllib.parse.unquote_plus',
-    'urllib.url2pathname': 'urllib.request.url2pathname',
-    'urllib.urlcleanup': 'urllib.request.urlcleanup',
-    'urllib.urlencode': 'urllib.parse.urlencode',
-    'urllib.urlopen': 'urllib.request.urlopen',
-    'urllib.urlretrieve': 'urllib.request.urlretrieve',
-    'urllib2.HTTPError': 'urllib.error.HTTPError',
-    'urllib2.URLError': 'urllib.error.URLError',
-    'whichdb.whichdb': 'dbm.whichdb',
-};
-/** The name(s) `module.name` resolves to once Python 2 names are mapped (itself first). */
-function compatNames(module, name) {
-    const full = `${module}.${name}`;
-    const out = [full];
-    const pair = NAME_MAPPING[full];
-    if (pair !== undefined)
-        out.push(pair);
-    const mapped = IMPORT_MAPPING[module];
-    if (mapped !== undefined)
-        out.push(`${mapped}.${name}`);
-    return out;
-}
-//# sourceMappingURL=compat.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/gadgets.js
-const GADGETS = [
-    ['os', 'runs commands and touches files (os.system, os.popen, os.exec*)'],
-    ['posix', 'runs commands (the os module under another name)'],
-    ['nt', 'runs commands (the os module under another name)'],
-    ['subprocess', 'runs commands'],
-    ['_posixsubprocess', 'runs commands'],
-    ['pty', 'spawns a shell'],
-    ['sys', 'reaches interpreter internals (sys.modules, sys.settrace)'],
-    ['runpy', 'runs Python code'],
-    ['code', 'runs Python code'],
-    ['codeop', 'compiles Python code'],
-    ['importlib', 'imports arbitrary modules'],
-    ['imp', 'imports arbitrary modules'],
-    ['pkgutil', 'imports arbitrary modules'],
-    ['zipimport', 'imports arbitrary modules'],
-    ['pkg_resources', 'imports arbitrary modules'],
-    ['builtins.eval', 'runs Python code'],
-    ['builtins.exec', 'runs Python code'],
-    ['builtins.compile', 'compiles Python code'],
-    ['builtins.__import__', 'imports arbitrary modules'],
-    ['builtins.getattr', 'reaches any attribute of any object (gadget for os.system and friends)'],
-    ['builtins.setattr', 'rewrites attributes of loaded modules'],
-    ['builtins.delattr', 'rewrites attributes of loaded modules'],
-    ['builtins.open', 'reads or writes files'],
-    ['builtins.globals', 'reaches interpreter internals'],
-    ['builtins.locals', 'reaches interpreter internals'],
-    ['builtins.vars', 'reaches interpreter internals'],
-    ['builtins.input', 'reads the terminal'],
-    ['builtins.breakpoint', 'starts a debugger'],
-    ['builtins.memoryview', 'reaches raw memory'],
-    ['types', 'builds code and function objects'],
-    ['marshal', 'loads code objects'],
-    ['pickle', 'loads a nested pickle'],
-    ['_pickle', 'loads a nested pickle'],
-    ['cPickle', 'loads a nested pickle'],
-    ['shelve', 'loads nested pickles'],
-    ['dill', 'rebuilds functions and code objects'],
-    ['cloudpickle', 'rebuilds functions and code objects'],
-    ['joblib.load', 'loads a nested pickle'],
-    ['joblib.numpy_pickle.load', 'loads a nested pickle'],
-    ['numpy.load', 'loads a nested file, possibly with allow_pickle'],
-    ['numpy.testing._private.utils.runstring', 'runs Python code'],
-    ['numpy.f2py', 'compiles and runs code'],
-    ['numpy.distutils', 'runs build commands'],
-    ['torch.load', 'loads a nested checkpoint'],
-    ['torch.serialization.load', 'loads a nested checkpoint'],
-    ['torch.hub', 'downloads and runs code'],
-    ['torch.jit.load', 'loads a nested TorchScript program'],
-    ['torch._dynamo', 'compiles and runs code'],
-    ['torch._inductor', 'compiles and runs code'],
-    ['ctypes', 'calls native code'],
-    ['_ctypes', 'calls native code'],
-    ['cffi', 'calls native code'],
-    ['signal', 'changes process signal handling'],
-    ['multiprocessing', 'starts processes'],
-    ['concurrent', 'starts threads or processes'],
-    ['threading', 'starts threads'],
-    ['_thread', 'starts threads'],
-    ['asyncio', 'starts processes and network connections (asyncio.subprocess, unix_events)'],
-    ['socket', 'opens network connections'],
-    ['_socket', 'opens network connections'],
-    ['socketserver', 'opens network connections'],
-    ['ssl', 'opens network connections'],
-    ['http', 'opens network connections'],
-    ['httplib', 'opens network connections'],
-    ['urllib', 'opens network connections'],
-    ['urllib2', 'opens network connections'],
-    ['urllib3', 'opens network connections'],
-    ['requests', 'opens network connections'],
-    ['httpx', 'opens network connections'],
-    ['aiohttp', 'opens network connections'],
-    ['ftplib', 'opens network connections'],
-    ['smtplib', 'opens network connections'],
-    ['telnetlib', 'opens network connections'],
-    ['xmlrpc', 'opens network connections'],
-    ['webbrowser', 'opens a browser (runs a command)'],
-    ['shutil', 'copies, moves and deletes files'],
-    ['tempfile', 'creates files'],
-    ['pathlib', 'reads, writes and deletes files (and reaches os through pathlib.os)'],
-    ['io', 'reads or writes files'],
-    ['_io', 'reads or writes files'],
-    ['fileinput', 'reads or writes files'],
-    ['tarfile', 'extracts archives onto disk'],
-    ['zipfile', 'extracts archives onto disk'],
-    ['glob', 'lists files'],
-    ['operator.attrgetter', 'reaches any attribute of any object'],
-    ['operator.methodcaller', 'calls any method of any object'],
-    ['_operator.attrgetter', 'reaches any attribute of any object'],
-    ['_operator.methodcaller', 'calls any method of any object'],
-    ['functools.partial', 'wraps a callable to call it later with chosen arguments'],
-    ['functools.partialmethod', 'wraps a callable to call it later with chosen arguments'],
-    ['functools.reduce', 'calls a callable repeatedly'],
-    ['inspect', 'reaches interpreter internals'],
-    ['gc', 'reaches every live object'],
-    ['pdb', 'starts a debugger that runs code'],
-    ['bdb', 'runs code under a debugger'],
-    ['trace', 'runs code'],
-    ['timeit', 'runs code'],
-    ['profile', 'runs code'],
-    ['cProfile', 'runs code'],
-    ['doctest', 'runs code'],
-    ['pydoc', 'imports arbitrary modules (pydoc.locate)', 'picklescan GHSA-655q-fx9r-782v'],
-    ['site', 'changes the import path'],
-    ['venv', 'creates environments and runs commands'],
-    ['ensurepip', 'installs packages'],
-    ['pip', 'installs packages (pip.main)', 'CVE-2025-1716'],
-    ['setuptools', 'runs build commands'],
-    ['distutils', 'runs build commands'],
-    ['platform', 'runs commands (platform.popen, _syscmd_*)'],
-    ['_osx_support', 'runs commands'],
-    ['_aix_support', 'runs commands'],
-    ['uuid._get_command_stdout', 'runs commands'],
-    ['logging.config', 'opens a listening socket that runs configuration code'],
-    ['idlelib', 'runs code'],
-    ['lib2to3', 'runs code transformations'],
-    ['builtins.__build_class__', 'builds classes from code'],
-    ['builtins.execfile', 'runs Python code'],
-    ['builtins.apply', 'calls any callable'],
-    ['_pyrepl', 'runs Python code'],
-    ['imaplib', 'opens network connections'],
-    ['poplib', 'opens network connections'],
-    ['nntplib', 'opens network connections'],
-    ['smtpd', 'opens network connections'],
-    ['cgi', 'runs commands'],
-    ['tkinter', 'runs Tcl code'],
-    ['numpy.lib.npyio.load', 'loads a nested file, possibly with allow_pickle'],
-    ['numpy.ctypeslib', 'loads native libraries'],
-    ['torch.utils.cpp_extension', 'compiles and loads native code'],
-    ['tensorflow.io', 'reads and writes files'],
-    ['tensorflow.python.ops.gen_io_ops', 'reads and writes files'],
-    ['keras.utils.get_file', 'downloads files'],
-    // Class 3: gadgets in modules that look harmless, each with where it was made public.
-    ['torch.utils.collect_env', 'runs commands (collect_env.run)', 'google/saferpickle#18, protectai/modelscan#338'],
-    ['torch.jit.annotations', 'evaluates source text (parse_type_line)', 'CVE-2022-45907'],
-    ['torch.jit.frontend', 'compiles source text', 'CVE-2022-45907'],
-    ['torch.jit.CompilationUnit', 'compiles TorchScript source'],
-    ['torch.jit._serialization', 'loads a nested TorchScript program'],
-    ['torch.jit._load_for_lite_interpreter', 'loads a nested TorchScript program'],
-    ['torch.distributed', 'runs remote functions and loads pickles (rpc, PythonUDF, RemoteModule)', 'CVE-2024-5480, CVE-2024-48063'],
-    ['torch.fx.graph_module', 'executes the Python source of a pickled GraphModule (reduce_graph_module)'],
-    ['torch.fx.experimental', 'executes generated Python source'],
-    ['torch.package', 'imports code from a nested package'],
-    ['torch.testing._internal', 'test utilities that run commands and code'],
-    ['torch.utils.bottleneck', 'profiles (runs) a script'],
-    ['torch.utils.benchmark', 'compiles and runs code (Timer)'],
-    ['torch.autograd.profiler', 'writes trace files'],
-    ['torch.profiler', 'writes trace files and runs callbacks'],
-    ['torch.serialization._load', 'loads a nested checkpoint'],
-    ['torch.serialization._legacy_load', 'loads a nested checkpoint'],
-    ['torch.serialization.save', 'writes files'],
-    ['torch.save', 'writes files'],
-    ['torch.from_file', 'reads files'],
-    ['torch._C', 'native internals (file and library loading)'],
-    ['torch.ops', 'calls native operators, including custom and file ones'],
-    ['torch._ops', 'calls native operators'],
-    ['torch.library', 'registers operators from code'],
-    ['torch.utils.data.datapipes', 'runs user functions and reads files'],
-    ['torch.utils.model_zoo', 'downloads and loads checkpoints'],
-    ['torch.compile', 'compiles and runs code'],
-    ['torch.export', 'loads nested programs'],
-    ['torch._export', 'loads nested programs'],
-    ['_interpreters', 'runs code in a subinterpreter (run_string, exec)'],
-    ['_xxsubinterpreters', 'runs code in a subinterpreter (run_string)'],
-    ['_xxinterpchannels', 'subinterpreter channels'],
-    ['_interpchannels', 'subinterpreter channels'],
-    ['_interpqueues', 'subinterpreter queues'],
-    ['interpreters', 'runs code in a subinterpreter'],
-    ['test.support', 'test helpers that run scripts and commands'],
-    ['test.libregrtest', 'runs tests (code)'],
-    ['logging.handlers', 'opens files and sockets (FileHandler, SocketHandler, SMTPHandler, HTTPHandler)'],
-    ['logging.FileHandler', 'creates or truncates a file'],
-    ['logging.basicConfig', 'creates or truncates a file (filename=)'],
-    ['operator.call', 'calls any callable'],
-    ['_operator.call', 'calls any callable'],
-    ['builtins.print.__self__', 'reaches the builtins module'],
-    ['codecs.open', 'reads or writes files'],
-    ['bz2.open', 'reads or writes files'],
-    ['bz2.BZ2File', 'reads or writes files'],
-    ['gzip.open', 'reads or writes files'],
-    ['gzip.GzipFile', 'reads or writes files'],
-    ['lzma.open', 'reads or writes files'],
-    ['lzma.LZMAFile', 'reads or writes files'],
-    ['sqlite3', 'creates database files and loads extensions'],
-    ['dbm', 'creates database files'],
-    ['mmap', 'maps files into memory'],
-    ['copyreg.add_extension', 'rewires the extension registry'],
-    ['numpy.save', 'writes files'],
-    ['numpy.savez', 'writes files'],
-    ['numpy.savez_compressed', 'writes files'],
-    ['numpy.savetxt', 'writes files'],
-    ['numpy.loadtxt', 'reads files'],
-    ['numpy.genfromtxt', 'reads files'],
-    ['numpy.fromfile', 'reads files'],
-    ['numpy.memmap', 'creates and maps files'],
-    ['numpy.lib.format', 'reads arrays (with pickles) from files, creates memory-mapped files'],
-    ['numpy.lib.npyio', 'loads nested files, possibly with allow_pickle'],
-    ['numpy.lib._npyio_impl', 'loads nested files, possibly with allow_pickle'],
-    ['numpy.core.records.fromfile', 'reads files'],
-    ['numpy._core.records.fromfile', 'reads files'],
-    ['numpy.rec.fromfile', 'reads files'],
-    ['numpy.ndarray.tofile', 'writes files'],
-    ['numpy.ndarray.dump', 'writes files'],
-    ['numpy.generic.tofile', 'writes files'],
-    ['numpy.generic.dump', 'writes files'],
-    ['numpy.lib.utils', 'runs code (numpy.lib.utils.source, info)'],
-    ['pandas.read_pickle', 'loads a nested pickle'],
-    ['pandas.io', 'reads files, URLs and nested pickles'],
-    ...[
-        'csv',
-        'table',
-        'json',
-        'html',
-        'xml',
-        'sql',
-        'sql_query',
-        'sql_table',
-        'parquet',
-        'feather',
-        'hdf',
-        'excel',
-        'fwf',
-        'clipboard',
-        'orc',
-        'sas',
-        'spss',
-        'stata',
-    ].map((f) => [`pandas.read_${f}`, 'reads files or URLs', 'google/saferpickle#18']),
-    ['pandas.to_pickle', 'writes files'],
-    ['transformers.models.auto.auto_factory.getattribute_from_module', 'reaches any attribute of a module', 'protectai/modelscan#338'],
-    ['transformers.dynamic_module_utils', 'imports code downloaded with a model (trust_remote_code)'],
-    ['huggingface_hub', 'downloads files and models'],
-    ['mlflow', 'runs project entry points and loads nested models', 'google/saferpickle#18'],
-    ['keras.models.load_model', 'loads a nested model'],
-    ['keras.saving', 'loads a nested model'],
-    ['tensorflow.keras.models.load_model', 'loads a nested model'],
-    ['tensorflow.saved_model', 'loads a nested model'],
-    ['onnx.load', 'reads files'],
-    ['sklearn.externals.joblib', 'loads a nested pickle'],
-    ['sklearn.utils._testing', 'test helpers that run code'],
-    ['scipy.io', 'reads and writes files'],
-    ['yaml.load', 'constructs arbitrary Python objects from YAML', 'CVE-2017-18342'],
-    ['yaml.unsafe_load', 'constructs arbitrary Python objects from YAML'],
-    ['yaml.full_load', 'constructs Python objects from YAML'],
-    ['jinja2', 'renders templates (sandbox escapes run code)'],
-    ['IPython', 'runs code and shell commands'],
-    ['cgitb', 'writes files'],
-    ['builtins.exit', 'exits the process'],
-    ['builtins.quit', 'exits the process'],
-    ['builtins.help', 'starts pydoc (imports modules, runs a pager command)'],
-    ['builtins.license', 'runs a pager'],
-    ['builtins.copyright', 'runs a pager'],
-    ['builtins.credits', 'runs a pager'],
-    ['builtins.type', 'builds classes (a class with chosen methods is a gadget)'],
-    ['builtins.super', 'reaches base-class methods'],
-    ['builtins.classmethod', 'wraps callables'],
-    ['builtins.staticmethod', 'wraps callables'],
-    ['builtins.property', 'wraps callables'],
-];
-//# sourceMappingURL=gadgets.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/sklearn-globals.js
-// Generated by packages/scanner/test/corpus/python/sklearn_classes.py from scikit-learn 1.2.1 (Debian python3-sklearn); do not edit.
-// Estimators restore their attributes in __setstate__; the compiled helpers restore fields from data.
-const SKLEARN_CLASSES = [
-    'scipy.sparse._bsr.bsr_array',
-    'scipy.sparse._bsr.bsr_matrix',
-    'scipy.sparse._coo.coo_array',
-    'scipy.sparse._coo.coo_matrix',
-    'scipy.sparse._csc.csc_array',
-    'scipy.sparse._csc.csc_matrix',
-    'scipy.sparse._csr.csr_array',
-    'scipy.sparse._csr.csr_matrix',
-    'scipy.sparse._dia.dia_array',
-    'scipy.sparse._dia.dia_matrix',
-    'scipy.sparse._dok.dok_array',
-    'scipy.sparse._dok.dok_matrix',
-    'scipy.sparse._lil.lil_array',
-    'scipy.sparse._lil.lil_matrix',
-    'sklearn._loss._loss.CyAbsoluteError',
-    'sklearn._loss._loss.CyHalfBinomialLoss',
-    'sklearn._loss._loss.CyHalfGammaLoss',
-    'sklearn._loss._loss.CyHalfMultinomialLoss',
-    'sklearn._loss._loss.CyHalfPoissonLoss',
-    'sklearn._loss._loss.CyHalfSquaredError',
-    'sklearn._loss._loss.CyHalfTweedieLoss',
-    'sklearn._loss._loss.CyHalfTweedieLossIdentity',
-    'sklearn._loss._loss.CyLossFunction',
-    'sklearn._loss._loss.CyPinballLoss',
-    'sklearn._loss.glm_distribution.DistributionBoundary',
-    'sklearn._loss.glm_distribution.ExponentialDispersionModel',
-    'sklearn._loss.glm_distribution.GammaDistribution',
-    'sklearn._loss.glm_distribution.InverseGaussianDistribution',
-    'sklearn._loss.glm_distribution.NormalDistribution',
-    'sklearn._loss.glm_distribution.PoissonDistribution',
-    'sklearn._loss.glm_distribution.TweedieDistribution',
-    'sklearn._loss.link.BaseLink',
-    'sklearn._loss.link.IdentityLink',
-    'sklearn._loss.link.Interval',
-    'sklearn._loss.link.LogLink',
-    'sklearn._loss.link.LogitLink',
-    'sklearn._loss.link.MultinomialLogit',
-    'sklearn._loss.loss.AbsoluteError',
-    'sklearn._loss.loss.BaseLoss',
-    'sklearn._loss.loss.HalfBinomialLoss',
-    'sklearn._loss.loss.HalfGammaLoss',
-    'sklearn._loss.loss.HalfMultinomialLoss',
-    'sklearn._loss.loss.HalfPoissonLoss',
-    'sklearn._loss.loss.HalfSquaredError',
-    'sklearn._loss.loss.HalfTweedieLoss',
-    'sklearn._loss.loss.HalfTweedieLossIdentity',
-    'sklearn._loss.loss.PinballLoss',
-    'sklearn.base.BaseEstimator',
-    'sklearn.calibration.CalibratedClassifierCV',
-    'sklearn.calibration._SigmoidCalibration',
-    'sklearn.cluster._affinity_propagation.AffinityPropagation',
-    'sklearn.cluster._agglomerative.AgglomerativeClustering',
-    'sklearn.cluster._agglomerative.FeatureAgglomeration',
-    'sklearn.cluster._bicluster.BaseSpectral',
-    'sklearn.cluster._bicluster.SpectralBiclustering',
-    'sklearn.cluster._bicluster.SpectralCoclustering',
-    'sklearn.cluster._birch.Birch',
-    'sklearn.cluster._bisect_k_means.BisectingKMeans',
-    'sklearn.cluster._dbscan.DBSCAN',
-    'sklearn.cluster._hierarchical_fast.UnionFind',
-    'sklearn.cluster._hierarchical_fast.WeightedEdge',
-    'sklearn.cluster._kmeans.KMeans',
-    'sklearn.cluster._kmeans.MiniBatchKMeans',
-    'sklearn.cluster._kmeans._BaseKMeans',
-    'sklearn.cluster._mean_shift.MeanShift',
-    'sklearn.cluster._optics.OPTICS',
-    'sklearn.cluster._spectral.SpectralClustering',
-    'sklearn.compose._column_transformer.ColumnTransformer',
-    'sklearn.compose._target.TransformedTargetRegressor',
-    'sklearn.covariance._elliptic_envelope.EllipticEnvelope',
-    'sklearn.covariance._empirical_covariance.EmpiricalCovariance',
-    'sklearn.covariance._graph_lasso.BaseGraphicalLasso',
-    'sklearn.covariance._graph_lasso.GraphicalLasso',
-    'sklearn.covariance._graph_lasso.GraphicalLassoCV',
-    'sklearn.covariance._robust_covariance.MinCovDet',
-    'sklearn.covariance._shrunk_covariance.LedoitWolf',
-    'sklearn.covariance._shrunk_covariance.OAS',
-    'sklearn.covariance._shrunk_covariance.ShrunkCovariance',
-    'sklearn.cross_decomposition._pls.CCA',
-    'sklearn.cross_decomposition._pls.PLSCanonical',
-    'sklearn.cross_decomposition._pls.PLSRegression',
-    'sklearn.cross_decomposition._pls.PLSSVD',
-    'sklearn.cross_decomposition._pls._PLS',
-    'sklearn.decomposition._base._BasePCA',
-    'sklearn.decomposition._dict_learning.DictionaryLearning',
-    'sklearn.decomposition._dict_learning.MiniBatchDictionaryLearning',
-    'sklearn.decomposition._dict_learning.SparseCoder',
-    'sklearn.decomposition._factor_analysis.FactorAnalysis',
-    'sklearn.decomposition._fastica.FastICA',
-    'sklearn.decomposition._incremental_pca.IncrementalPCA',
-    'sklearn.decomposition._kernel_pca.KernelPCA',
-    'sklearn.decomposition._lda.LatentDirichletAllocation',
-    'sklearn.decomposition._nmf.MiniBatchNMF',
-    'sklearn.decomposition._nmf.NMF',
-    'sklearn.decomposition._nmf._BaseNMF',
-    'sklearn.decomposition._pca.PCA',
-    'sklearn.decomposition._sparse_pca.MiniBatchSparsePCA',
-    'sklearn.decomposition._sparse_pca.SparsePCA',
-    'sklearn.decomposition._sparse_pca._BaseSparsePCA',
-    'sklearn.decomposition._truncated_svd.TruncatedSVD',
-    'sklearn.discriminant_analysis.LinearDiscriminantAnalysis',
-    'sklearn.discriminant_analysis.QuadraticDiscriminantAnalysis',
-    'sklearn.dummy.DummyClassifier',
-    'sklearn.dummy.DummyRegressor',
-    'sklearn.ensemble._bagging.BaggingClassifier',
-    'sklearn.ensemble._bagging.BaggingRegressor',
-    'sklearn.ensemble._bagging.BaseBagging',
-    'sklearn.ensemble._base.BaseEnsemble',
-    'sklearn.ensemble._base._BaseHeterogeneousEnsemble',
-    'sklearn.ensemble._forest.BaseForest',
-    'sklearn.ensemble._forest.ExtraTreesClassifier',
-    'sklearn.ensemble._forest.ExtraTreesRegressor',
-    'sklearn.ensemble._forest.ForestClassifier',
-    'sklearn.ensemble._forest.ForestRegressor',
-    'sklearn.ensemble._forest.RandomForestClassifier',
-    'sklearn.ensemble._forest.RandomForestRegressor',
-    'sklearn.ensemble._forest.RandomTreesEmbedding',
-    'sklearn.ensemble._gb.BaseGradientBoosting',
-    'sklearn.ensemble._gb.GradientBoostingClassifier',
-    'sklearn.ensemble._gb.GradientBoostingRegressor',
-    'sklearn.ensemble._gb_losses.BinomialDeviance',
-    'sklearn.ensemble._gb_losses.ClassificationLossFunction',
-    'sklearn.ensemble._gb_losses.ExponentialLoss',
-    'sklearn.ensemble._gb_losses.HuberLossFunction',
-    'sklearn.ensemble._gb_losses.LeastAbsoluteError',
-    'sklearn.ensemble._gb_losses.LeastSquaresError',
-    'sklearn.ensemble._gb_losses.LossFunction',
-    'sklearn.ensemble._gb_losses.MultinomialDeviance',
-    'sklearn.ensemble._gb_losses.QuantileLossFunction',
-    'sklearn.ensemble._gb_losses.RegressionLossFunction',
-    'sklearn.ensemble._hist_gradient_boosting.binning._BinMapper',
-    'sklearn.ensemble._hist_gradient_boosting.gradient_boosting.BaseHistGradientBoosting',
-    'sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingClassifier',
-    'sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingRegressor',
-    'sklearn.ensemble._hist_gradient_boosting.histogram.HistogramBuilder',
-    'sklearn.ensemble._hist_gradient_boosting.splitting.SplitInfo',
-    'sklearn.ensemble._hist_gradient_boosting.splitting.Splitter',
-    'sklearn.ensemble._iforest.IsolationForest',
-    'sklearn.ensemble._stacking.StackingClassifier',
-    'sklearn.ensemble._stacking.StackingRegressor',
-    'sklearn.ensemble._stacking._BaseStacking',
-    'sklearn.ensemble._voting.VotingClassifier',
-    'sklearn.ensemble._voting.VotingRegressor',
-    'sklearn.ensemble._voting._BaseVoting',
-    'sklearn.ensemble._weight_boosting.AdaBoostClassifier',
-    'sklearn.ensemble._weight_boosting.AdaBoostRegressor',
-    'sklearn.ensemble._weight_boosting.BaseWeightBoosting',
-    'sklearn.feature_extraction._dict_vectorizer.DictVectorizer',
-    'sklearn.feature_extraction._hash.FeatureHasher',
-    'sklearn.feature_extraction.image.PatchExtractor',
-    'sklearn.feature_extraction.text.CountVectorizer',
-    'sklearn.feature_extraction.text.HashingVectorizer',
-    'sklearn.feature_extraction.text.TfidfTransformer',
-    'sklearn.feature_extraction.text.TfidfVectorizer',
-    'sklearn.feature_selection._from_model.SelectFromModel',
-    'sklearn.feature_selection._rfe.RFE',
-    'sklearn.feature_selection._rfe.RFECV',
-    'sklearn.feature_selection._sequential.SequentialFeatureSelector',
-    'sklearn.feature_selection._univariate_selection.GenericUnivariateSelect',
-    'sklearn.feature_selection._univariate_selection.SelectFdr',
-    'sklearn.feature_selection._univariate_selection.SelectFpr',
-    'sklearn.feature_selection._univariate_selection.SelectFwe',
-    'sklearn.feature_selection._univariate_selection.SelectKBest',
-    'sklearn.feature_selection._univariate_selection.SelectPercentile',
-    'sklearn.feature_selection._univariate_selection._BaseFilter',
-    'sklearn.feature_selection._variance_threshold.VarianceThreshold',
-    'sklearn.gaussian_process._gpc.GaussianProcessClassifier',
-    'sklearn.gaussian_process._gpc._BinaryGaussianProcessClassifierLaplace',
-    'sklearn.gaussian_process._gpr.GaussianProcessRegressor',
-    'sklearn.impute._base.MissingIndicator',
-    'sklearn.impute._base.SimpleImputer',
-    'sklearn.impute._base._BaseImputer',
-    'sklearn.impute._iterative.IterativeImputer',
-    'sklearn.impute._knn.KNNImputer',
-    'sklearn.isotonic.IsotonicRegression',
-    'sklearn.kernel_approximation.AdditiveChi2Sampler',
-    'sklearn.kernel_approximation.Nystroem',
-    'sklearn.kernel_approximation.PolynomialCountSketch',
-    'sklearn.kernel_approximation.RBFSampler',
-    'sklearn.kernel_approximation.SkewedChi2Sampler',
-    'sklearn.kernel_ridge.KernelRidge',
-    'sklearn.linear_model._base.LinearModel',
-    'sklearn.linear_model._base.LinearRegression',
-    'sklearn.linear_model._bayes.ARDRegression',
-    'sklearn.linear_model._bayes.BayesianRidge',
-    'sklearn.linear_model._coordinate_descent.ElasticNet',
-    'sklearn.linear_model._coordinate_descent.ElasticNetCV',
-    'sklearn.linear_model._coordinate_descent.Lasso',
-    'sklearn.linear_model._coordinate_descent.LassoCV',
-    'sklearn.linear_model._coordinate_descent.LinearModelCV',
-    'sklearn.linear_model._coordinate_descent.MultiTaskElasticNet',
-    'sklearn.linear_model._coordinate_descent.MultiTaskElasticNetCV',
-    'sklearn.linear_model._coordinate_descent.MultiTaskLasso',
-    'sklearn.linear_model._coordinate_descent.MultiTaskLassoCV',
-    'sklearn.linear_model._glm.glm.GammaRegressor',
-    'sklearn.linear_model._glm.glm.PoissonRegressor',
-    'sklearn.linear_model._glm.glm.TweedieRegressor',
-    'sklearn.linear_model._glm.glm._GeneralizedLinearRegressor',
-    'sklearn.linear_model._huber.HuberRegressor',
-    'sklearn.linear_model._least_angle.Lars',
-    'sklearn.linear_model._least_angle.LarsCV',
-    'sklearn.linear_model._least_angle.LassoLars',
-    'sklearn.linear_model._least_angle.LassoLarsCV',
-    'sklearn.linear_model._least_angle.LassoLarsIC',
-    'sklearn.linear_model._logistic.LogisticRegression',
-    'sklearn.linear_model._logistic.LogisticRegressionCV',
-    'sklearn.linear_model._omp.OrthogonalMatchingPursuit',
-    'sklearn.linear_model._omp.OrthogonalMatchingPursuitCV',
-    'sklearn.linear_model._passive_aggressive.PassiveAggressiveClassifier',
-    'sklearn.linear_model._passive_aggressive.PassiveAggressiveRegressor',
-    'sklearn.linear_model._perceptron.Perceptron',
-    'sklearn.linear_model._quantile.QuantileRegressor',
-    'sklearn.linear_model._ransac.RANSACRegressor',
-    'sklearn.linear_model._ridge.Ridge',
-    'sklearn.linear_model._ridge.RidgeCV',
-    'sklearn.linear_model._ridge.RidgeClassifier',
-    'sklearn.linear_model._ridge.RidgeClassifierCV',
-    'sklearn.linear_model._ridge._BaseRidge',
-    'sklearn.linear_model._ridge._BaseRidgeCV',
-    'sklearn.linear_model._ridge._RidgeGCV',
-    'sklearn.linear_model._sag_fast.MultinomialLogLoss32',
-    'sklearn.linear_model._sag_fast.MultinomialLogLoss64',
-    'sklearn.linear_model._sgd_fast.Classification',
-    'sklearn.linear_model._sgd_fast.EpsilonInsensitive',
-    'sklearn.linear_model._sgd_fast.Hinge',
-    'sklearn.linear_model._sgd_fast.Huber',
-    'sklearn.linear_model._sgd_fast.Log',
-    'sklearn.linear_model._sgd_fast.LossFunction',
-    'sklearn.linear_model._sgd_fast.ModifiedHuber',
-    'sklearn.linear_model._sgd_fast.Regression',
-    'sklearn.linear_model._sgd_fast.SquaredEpsilonInsensitive',
-    'sklearn.linear_model._sgd_fast.SquaredHinge',
-    'sklearn.linear_model._sgd_fast.SquaredLoss',
-    'sklearn.linear_model._stochastic_gradient.BaseSGD',
-    'sklearn.linear_model._stochastic_gradient.BaseSGDClassifier',
-    'sklearn.linear_model._stochastic_gradient.BaseSGDRegressor',
-    'sklearn.linear_model._stochastic_gradient.SGDClassifier',
-    'sklearn.linear_model._stochastic_gradient.SGDOneClassSVM',
-    'sklearn.linear_model._stochastic_gradient.SGDRegressor',
-    'sklearn.linear_model._theil_sen.TheilSenRegressor',
-    'sklearn.manifold._isomap.Isomap',
-    'sklearn.manifold._locally_linear.LocallyLinearEmbedding',
-    'sklearn.manifold._mds.MDS',
-    'sklearn.manifold._spectral_embedding.SpectralEmbedding',
-    'sklearn.manifold._t_sne.TSNE',
-    'sklearn.metrics._dist_metrics.BrayCurtisDistance',
-    'sklearn.metrics._dist_metrics.BrayCurtisDistance32',
-    'sklearn.metrics._dist_metrics.CanberraDistance',
-    'sklearn.metrics._dist_metrics.CanberraDistance32',
-    'sklearn.metrics._dist_metrics.ChebyshevDistance',
-    'sklearn.metrics._dist_metrics.ChebyshevDistance32',
-    'sklearn.metrics._dist_metrics.DiceDistance',
-    'sklearn.metrics._dist_metrics.DiceDistance32',
-    'sklearn.metrics._dist_metrics.DistanceMetric',
-    'sklearn.metrics._dist_metrics.DistanceMetric32',
-    'sklearn.metrics._dist_metrics.EuclideanDistance',
-    'sklearn.metrics._dist_metrics.EuclideanDistance32',
-    'sklearn.metrics._dist_metrics.HammingDistance',
-    'sklearn.metrics._dist_metrics.HammingDistance32',
-    'sklearn.metrics._dist_metrics.HaversineDistance',
-    'sklearn.metrics._dist_metrics.HaversineDistance32',
-    'sklearn.metrics._dist_metrics.JaccardDistance',
-    'sklearn.metrics._dist_metrics.JaccardDistance32',
-    'sklearn.metrics._dist_metrics.KulsinskiDistance',
-    'sklearn.metrics._dist_metrics.KulsinskiDistance32',
-    'sklearn.metrics._dist_metrics.MahalanobisDistance',
-    'sklearn.metrics._dist_metrics.MahalanobisDistance32',
-    'sklearn.metrics._dist_metrics.ManhattanDistance',
-    'sklearn.metrics._dist_metrics.ManhattanDistance32',
-    'sklearn.metrics._dist_metrics.MatchingDistance',
-    'sklearn.metrics._dist_metrics.MatchingDistance32',
-    'sklearn.metrics._dist_metrics.MinkowskiDistance',
-    'sklearn.metrics._dist_metrics.MinkowskiDistance32',
-    'sklearn.metrics._dist_metrics.PyFuncDistance',
-    'sklearn.metrics._dist_metrics.PyFuncDistance32',
-    'sklearn.metrics._dist_metrics.RogersTanimotoDistance',
-    'sklearn.metrics._dist_metrics.RogersTanimotoDistance32',
-    'sklearn.metrics._dist_metrics.RussellRaoDistance',
-    'sklearn.metrics._dist_metrics.RussellRaoDistance32',
-    'sklearn.metrics._dist_metrics.SEuclideanDistance',
-    'sklearn.metrics._dist_metrics.SEuclideanDistance32',
-    'sklearn.metrics._dist_metrics.SokalMichenerDistance',
-    'sklearn.metrics._dist_metrics.SokalMichenerDistance32',
-    'sklearn.metrics._dist_metrics.SokalSneathDistance',
-    'sklearn.metrics._dist_metrics.SokalSneathDistance32',
-    'sklearn.metrics._dist_metrics.WMinkowskiDistance',
-    'sklearn.metrics._dist_metrics.WMinkowskiDistance32',
-    'sklearn.metrics._dist_metrics.newObj',
-    'sklearn.metrics._pairwise_distances_reduction._argkmin.ArgKmin32',
-    'sklearn.metrics._pairwise_distances_reduction._argkmin.ArgKmin64',
-    'sklearn.metrics._pairwise_distances_reduction._argkmin.EuclideanArgKmin32',
-    'sklearn.metrics._pairwise_distances_reduction._argkmin.EuclideanArgKmin64',
-    'sklearn.metrics._pairwise_distances_reduction._base.BaseDistancesReduction32',
-    'sklearn.metrics._pairwise_distances_reduction._base.BaseDistancesReduction64',
-    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DatasetsPair32',
-    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DatasetsPair64',
-    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DenseDenseDatasetsPair32',
-    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DenseDenseDatasetsPair64',
-    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DenseSparseDatasetsPair32',
-    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DenseSparseDatasetsPair64',
-    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.SparseDenseDatasetsPair32',
-    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.SparseDenseDatasetsPair64',
-    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.SparseSparseDatasetsPair32',
-    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.SparseSparseDatasetsPair64',
-    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.DenseDenseMiddleTermComputer32',
-    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.DenseDenseMiddleTermComputer64',
-    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.MiddleTermComputer32',
-    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.MiddleTermComputer64',
-    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.SparseSparseMiddleTermComputer32',
-    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.SparseSparseMiddleTermComputer64',
-    'sklearn.metrics._pairwise_distances_reduction._radius_neighbors.EuclideanRadiusNeighbors32',
-    'sklearn.metrics._pairwise_distances_reduction._radius_neighbors.EuclideanRadiusNeighbors64',
-    'sklearn.metrics._pairwise_distances_reduction._radius_neighbors.RadiusNeighbors32',
-    'sklearn.metrics._pairwise_distances_reduction._radius_neighbors.RadiusNeighbors64',
-    'sklearn.mixture._base.BaseMixture',
-    'sklearn.mixture._bayesian_mixture.BayesianGaussianMixture',
-    'sklearn.mixture._gaussian_mixture.GaussianMixture',
-    'sklearn.model_selection._search.BaseSearchCV',
-    'sklearn.model_selection._search.GridSearchCV',
-    'sklearn.model_selection._search.RandomizedSearchCV',
-    'sklearn.model_selection._search_successive_halving.BaseSuccessiveHalving',
-    'sklearn.model_selection._search_successive_halving.HalvingGridSearchCV',
-    'sklearn.model_selection._search_successive_halving.HalvingRandomSearchCV',
-    'sklearn.multiclass.OneVsOneClassifier',
-    'sklearn.multiclass.OneVsRestClassifier',
-    'sklearn.multiclass.OutputCodeClassifier',
-    'sklearn.multiclass._ConstantPredictor',
-    'sklearn.multioutput.ClassifierChain',
-    'sklearn.multioutput.MultiOutputClassifier',
-    'sklearn.multioutput.MultiOutputRegressor',
-    'sklearn.multioutput.RegressorChain',
-    'sklearn.multioutput._BaseChain',
-    'sklearn.multioutput._MultiOutputEstimator',
-    'sklearn.naive_bayes.BernoulliNB',
-    'sklearn.naive_bayes.CategoricalNB',
-    'sklearn.naive_bayes.ComplementNB',
-    'sklearn.naive_bayes.GaussianNB',
-    'sklearn.naive_bayes.MultinomialNB',
-    'sklearn.naive_bayes._BaseDiscreteNB',
-    'sklearn.naive_bayes._BaseNB',
-    'sklearn.neighbors._ball_tree.BallTree',
-    'sklearn.neighbors._ball_tree.BinaryTree',
-    'sklearn.neighbors._ball_tree.NeighborsHeap',
-    'sklearn.neighbors._ball_tree.NodeHeap',
-    'sklearn.neighbors._ball_tree.newObj',
-    'sklearn.neighbors._base.NeighborsBase',
-    'sklearn.neighbors._classification.KNeighborsClassifier',
-    'sklearn.neighbors._classification.RadiusNeighborsClassifier',
-    'sklearn.neighbors._graph.KNeighborsTransformer',
-    'sklearn.neighbors._graph.RadiusNeighborsTransformer',
-    'sklearn.neighbors._kd_tree.BinaryTree',
-    'sklearn.neighbors._kd_tree.KDTree',
-    'sklearn.neighbors._kd_tree.NeighborsHeap',
-    'sklearn.neighbors._kd_tree.NodeHeap',
-    'sklearn.neighbors._kd_tree.newObj',
-    'sklearn.neighbors._kde.KernelDensity',
-    'sklearn.neighbors._lof.LocalOutlierFactor',
-    'sklearn.neighbors._nca.NeighborhoodComponentsAnalysis',
-    'sklearn.neighbors._nearest_centroid.NearestCentroid',
-    'sklearn.neighbors._quad_tree._QuadTree',
-    'sklearn.neighbors._regression.KNeighborsRegressor',
-    'sklearn.neighbors._regression.RadiusNeighborsRegressor',
-    'sklearn.neighbors._unsupervised.NearestNeighbors',
-    'sklearn.neural_network._multilayer_perceptron.BaseMultilayerPerceptron',
-    'sklearn.neural_network._multilayer_perceptron.MLPClassifier',
-    'sklearn.neural_network._multilayer_perceptron.MLPRegressor',
-    'sklearn.neural_network._rbm.BernoulliRBM',
-    'sklearn.pipeline.FeatureUnion',
-    'sklearn.pipeline.Pipeline',
-    'sklearn.preprocessing._data.Binarizer',
-    'sklearn.preprocessing._data.KernelCenterer',
-    'sklearn.preprocessing._data.MaxAbsScaler',
-    'sklearn.preprocessing._data.MinMaxScaler',
-    'sklearn.preprocessing._data.Normalizer',
-    'sklearn.preprocessing._data.PowerTransformer',
-    'sklearn.preprocessing._data.QuantileTransformer',
-    'sklearn.preprocessing._data.RobustScaler',
-    'sklearn.preprocessing._data.StandardScaler',
-    'sklearn.preprocessing._discretization.KBinsDiscretizer',
-    'sklearn.preprocessing._encoders.OneHotEncoder',
-    'sklearn.preprocessing._encoders.OrdinalEncoder',
-    'sklearn.preprocessing._encoders._BaseEncoder',
-    'sklearn.preprocessing._function_transformer.FunctionTransformer',
-    'sklearn.preprocessing._label.LabelBinarizer',
-    'sklearn.preprocessing._label.LabelEncoder',
-    'sklearn.preprocessing._label.MultiLabelBinarizer',
-    'sklearn.preprocessing._polynomial.PolynomialFeatures',
-    'sklearn.preprocessing._polynomial.SplineTransformer',
-    'sklearn.random_projection.BaseRandomProjection',
-    'sklearn.random_projection.GaussianRandomProjection',
-    'sklearn.random_projection.SparseRandomProjection',
-    'sklearn.semi_supervised._label_propagation.BaseLabelPropagation',
-    'sklearn.semi_supervised._label_propagation.LabelPropagation',
-    'sklearn.semi_supervised._label_propagation.LabelSpreading',
-    'sklearn.semi_supervised._self_training.SelfTrainingClassifier',
-    'sklearn.svm._base.BaseLibSVM',
-    'sklearn.svm._base.BaseSVC',
-    'sklearn.svm._classes.LinearSVC',
-    'sklearn.svm._classes.LinearSVR',
-    'sklearn.svm._classes.NuSVC',
-    'sklearn.svm._classes.NuSVR',
-    'sklearn.svm._classes.OneClassSVM',
-    'sklearn.svm._classes.SVC',
-    'sklearn.svm._classes.SVR',
-    'sklearn.tree._classes.BaseDecisionTree',
-    'sklearn.tree._classes.DecisionTreeClassifier',
-    'sklearn.tree._classes.DecisionTreeRegressor',
-    'sklearn.tree._classes.ExtraTreeClassifier',
-    'sklearn.tree._classes.ExtraTreeRegressor',
-    'sklearn.tree._criterion.ClassificationCriterion',
-    'sklearn.tree._criterion.Criterion',
-    'sklearn.tree._criterion.Entropy',
-    'sklearn.tree._criterion.FriedmanMSE',
-    'sklearn.tree._criterion.Gini',
-    'sklearn.tree._criterion.MAE',
-    'sklearn.tree._criterion.MSE',
-    'sklearn.tree._criterion.Poisson',
-    'sklearn.tree._criterion.RegressionCriterion',
-    'sklearn.tree._splitter.BaseDenseSplitter',
-    'sklearn.tree._splitter.BaseSparseSplitter',
-    'sklearn.tree._splitter.BestSparseSplitter',
-    'sklearn.tree._splitter.BestSplitter',
-    'sklearn.tree._splitter.RandomSparseSplitter',
-    'sklearn.tree._splitter.RandomSplitter',
-    'sklearn.tree._splitter.Splitter',
-    'sklearn.tree._tree.BestFirstTreeBuilder',
-    'sklearn.tree._tree.DepthFirstTreeBuilder',
-    'sklearn.tree._tree.Tree',
-    'sklearn.tree._tree.TreeBuilder',
-    'sklearn.tree._tree._AlphaPruner',
-    'sklearn.tree._tree._CCPPruneController',
-    'sklearn.tree._tree._PathFinder',
-    'sklearn.tree._utils.WeightedMedianCalculator',
-    'sklearn.tree._utils.WeightedPQueue',
-    'sklearn.utils._bunch.Bunch',
-    'sklearn.utils._fast_dict.IntFloatDict',
-    'sklearn.utils._mocking.CheckingClassifier',
-    'sklearn.utils._mocking.NoSampleWeightWrapper',
-    'sklearn.utils._readonly_array_wrapper.ReadonlyArrayWrapper',
-    'sklearn.utils._seq_dataset.ArrayDataset32',
-    'sklearn.utils._seq_dataset.ArrayDataset64',
-    'sklearn.utils._seq_dataset.CSRDataset32',
-    'sklearn.utils._seq_dataset.CSRDataset64',
-    'sklearn.utils._seq_dataset.SequentialDataset32',
-    'sklearn.utils._seq_dataset.SequentialDataset64',
-    'sklearn.utils._vector_sentinel.StdVectorSentinel',
-    'sklearn.utils._vector_sentinel.StdVectorSentinelFloat64',
-    'sklearn.utils._vector_sentinel.StdVectorSentinelInt32',
-    'sklearn.utils._vector_sentinel.StdVectorSentinelInt64',
-    'sklearn.utils._vector_sentinel.StdVectorSentinelIntP',
-    'sklearn.utils._weight_vector.WeightVector32',
-    'sklearn.utils._weight_vector.WeightVector64',
-    'sklearn.utils.metaestimators._BaseComposition',
-];
-//# sourceMappingURL=sklearn-globals.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/safe-globals.js
-/**
- * The default safe list: exact `module.name` strings only (no prefixes, no attribute walks), each group with
- * why loading it cannot run code. A global is safe only when the pickle's `module` + "." + `name` is one of
- * these, which is how torch's weights_only unpickler matches its own allowlist.
- * `test/pickle/safe-globals.test.ts` proves every `torch-weights-only` entry is in the installed torch's
- * allowlist and that each name resolves, through find_class, to the object the loader's allowlist holds.
- */
-
-const TORCH_DTYPES = [
-    'float32',
-    'float64',
-    'float16',
-    'bfloat16',
-    'complex32',
-    'complex64',
-    'complex128',
-    'int64',
-    'int32',
-    'int16',
-    'int8',
-    'uint8',
-    'uint16',
-    'uint32',
-    'uint64',
-    'bool',
-    'qint8',
-    'quint8',
-    'qint32',
-    'quint4x2',
-    'quint2x4',
-    'float8_e4m3fn',
-    'float8_e5m2',
-    'float8_e4m3fnuz',
-    'float8_e5m2fnuz',
-    'float8_e8m0fnu',
-    'float4_e2m1fn_x2',
-    'bits8',
-    'bits16',
-    'strided',
-    'sparse_coo',
-    'sparse_csr',
-    'sparse_csc',
-    'sparse_bsr',
-    'sparse_bsc',
-    '_mkldnn',
-    'jagged',
-    'contiguous_format',
-    'channels_last',
-    'channels_last_3d',
-    'preserve_format',
-    'per_tensor_affine',
-    'per_channel_affine',
-    'per_tensor_symmetric',
-    'per_channel_symmetric',
-    'per_channel_affine_float_qparams',
-];
-const TORCH_STORAGES = [
-    'Float',
-    'Double',
-    'Half',
-    'BFloat16',
-    'Long',
-    'Int',
-    'Short',
-    'Char',
-    'Byte',
-    'Bool',
-    'ComplexFloat',
-    'ComplexDouble',
-    'QUInt8',
-    'QInt8',
-    'QInt32',
-    'QUInt4x2',
-    'QUInt2x4',
-].map((t) => `${t}Storage`);
-const TORCH_REBUILD = [
-    '_rebuild_tensor',
-    '_rebuild_tensor_v2',
-    '_rebuild_tensor_v3',
-    '_rebuild_parameter',
-    '_rebuild_parameter_with_state',
-    '_rebuild_qtensor',
-    '_rebuild_sparse_tensor',
-    '_rebuild_nested_tensor',
-    '_rebuild_meta_tensor_no_storage',
-    '_rebuild_wrapper_subclass',
-    '_rebuild_device_tensor_from_numpy',
-];
-// numpy.dtypes classes (numpy >= 1.25): what np.dtype pickles as; constructing one builds a dtype.
-const NUMPY_DTYPE_CLASSES = [
-    'BoolDType',
-    'Int8DType',
-    'UInt8DType',
-    'Int16DType',
-    'UInt16DType',
-    'Int32DType',
-    'UInt32DType',
-    'Int64DType',
-    'UInt64DType',
-    'ByteDType',
-    'UByteDType',
-    'ShortDType',
-    'UShortDType',
-    'IntDType',
-    'UIntDType',
-    'LongDType',
-    'ULongDType',
-    'LongLongDType',
-    'ULongLongDType',
-    'Float16DType',
-    'Float32DType',
-    'Float64DType',
-    'LongDoubleDType',
-    'Complex64DType',
-    'Complex128DType',
-    'CLongDoubleDType',
-    'ObjectDType',
-    'BytesDType',
-    'StrDType',
-    'VoidDType',
-    'DateTime64DType',
-    'TimeDelta64DType',
-    'StringDType',
-];
-// torch.load(weights_only=True)'s own allowlist, recorded from torch 1.13.0a0 (Debian python3-torch,
-// torch/_weights_only_unpickler.py _get_allowed_globals()); test/pickle/safe-globals.test.ts compares it with
-// the installed torch's.
-const TORCH_WEIGHTS_ONLY = [
-    'collections.OrderedDict',
-    'torch.BFloat16Storage',
-    'torch.BFloat16Tensor',
-    'torch.BoolStorage',
-    'torch.BoolTensor',
-    'torch.ByteStorage',
-    'torch.ByteTensor',
-    'torch.CharStorage',
-    'torch.CharTensor',
-    'torch.ComplexDoubleStorage',
-    'torch.ComplexFloatStorage',
-    'torch.DoubleStorage',
-    'torch.DoubleTensor',
-    'torch.FloatStorage',
-    'torch.FloatTensor',
-    'torch.HalfStorage',
-    'torch.HalfTensor',
-    'torch.IntStorage',
-    'torch.IntTensor',
-    'torch.LongStorage',
-    'torch.LongTensor',
-    'torch.QInt32Storage',
-    'torch.QInt8Storage',
-    'torch.QUInt2x4Storage',
-    'torch.QUInt4x2Storage',
-    'torch.QUInt8Storage',
-    'torch.ShortStorage',
-    'torch.ShortTensor',
-    'torch.Size',
-    'torch.Tensor',
-    'torch._utils._rebuild_meta_tensor_no_storage',
-    'torch._utils._rebuild_parameter',
-    'torch._utils._rebuild_sparse_csr_tensor',
-    'torch._utils._rebuild_sparse_tensor',
-    'torch._utils._rebuild_tensor',
-    'torch._utils._rebuild_tensor_v2',
-    'torch.complex128',
-    'torch.complex32',
-    'torch.complex64',
-    'torch.cuda.BFloat16Storage',
-    'torch.cuda.BFloat16Tensor',
-    'torch.cuda.BoolStorage',
-    'torch.cuda.BoolTensor',
-    'torch.cuda.ByteStorage',
-    'torch.cuda.ByteTensor',
-    'torch.cuda.CharStorage',
-    'torch.cuda.CharTensor',
-    'torch.cuda.ComplexDoubleStorage',
-    'torch.cuda.ComplexFloatStorage',
-    'torch.cuda.DoubleStorage',
-    'torch.cuda.DoubleTensor',
-    'torch.cuda.FloatStorage',
-    'torch.cuda.FloatTensor',
-    'torch.cuda.HalfStorage',
-    'torch.cuda.HalfTensor',
-    'torch.cuda.IntStorage',
-    'torch.cuda.IntTensor',
-    'torch.cuda.LongStorage',
-    'torch.cuda.LongTensor',
-    'torch.cuda.ShortStorage',
-    'torch.cuda.ShortTensor',
-    'torch.cuda.sparse.BFloat16Tensor',
-    'torch.cuda.sparse.ByteTensor',
-    'torch.cuda.sparse.CharTensor',
-    'torch.cuda.sparse.DoubleTensor',
-    'torch.cuda.sparse.FloatTensor',
-    'torch.cuda.sparse.HalfTensor',
-    'torch.cuda.sparse.IntTensor',
-    'torch.cuda.sparse.LongTensor',
-    'torch.cuda.sparse.ShortTensor',
-    'torch.float16',
-    'torch.float32',
-    'torch.float64',
-    'torch.int16',
-    'torch.int32',
-    'torch.int64',
-    'torch.int8',
-    'torch.nn.parameter.Parameter',
-    'torch.serialization._get_layout',
-    'torch.sparse.BFloat16Tensor',
-    'torch.sparse.ByteTensor',
-    'torch.sparse.CharTensor',
-    'torch.sparse.DoubleTensor',
-    'torch.sparse.FloatTensor',
-    'torch.sparse.HalfTensor',
-    'torch.sparse.IntTensor',
-    'torch.sparse.LongTensor',
-    'torch.sparse.ShortTensor',
-    'torch.storage.TypedStorage',
-    'torch.storage.UntypedStorage',
-];
-// numpy scalar types (`numpy.float64(...)` in pickles of scalars and dtype arguments): constructing one builds a number.
-const NUMPY_SCALAR_TYPES = [
-    'bool_',
-    'int8',
-    'int16',
-    'int32',
-    'int64',
-    'uint8',
-    'uint16',
-    'uint32',
-    'uint64',
-    'float16',
-    'float32',
-    'float64',
-    'longdouble',
-    'complex64',
-    'complex128',
-    'clongdouble',
-    'str_',
-    'bytes_',
-    'datetime64',
-    'timedelta64',
-    'intc',
-    'uintc',
-    'longlong',
-    'ulonglong',
-];
-const SAFE_GROUPS = [
-    {
-        source: 'torch-weights-only',
-        why: 'torch.load(weights_only=True) accepts it (recorded allowlist above): tensor, parameter and storage rebuilds, dtypes',
-        names: TORCH_WEIGHTS_ONLY,
-    },
-    {
-        source: 'torch-later',
-        why: 'accepted by torch.load(weights_only=True) in torch 2.x, not yet in the recorded 1.13 list: newer rebuilds, dtypes, layouts, memory formats, plain containers',
-        names: [
-            ...TORCH_REBUILD.map((f) => `torch._utils.${f}`),
-            'torch._tensor._rebuild_from_type_v2',
-            'torch.nn.parameter.Parameter',
-            'torch.Tensor',
-            'torch.Size',
-            'torch.device',
-            'torch.serialization._get_layout',
-            'torch.storage.UntypedStorage',
-            'torch.UntypedStorage',
-            'torch.TypedStorage',
-            'torch.storage.TypedStorage',
-            ...TORCH_STORAGES.map((s) => `torch.${s}`),
-            ...TORCH_STORAGES.map((s) => `torch.cuda.${s}`),
-            ...TORCH_STORAGES.slice(0, 12).map((s) => `torch.${s.replace('Storage', 'Tensor')}`),
-            ...TORCH_STORAGES.slice(0, 12).map((s) => `torch.cuda.${s.replace('Storage', 'Tensor')}`),
-            ...TORCH_DTYPES.map((d) => `torch.${d}`),
-            'collections.OrderedDict',
-            'collections.Counter',
-            'builtins.set',
-            'builtins.frozenset',
-            'builtins.bytearray',
-            'builtins.complex',
-            'builtins.slice',
-            'builtins.range',
-            '_codecs.encode',
-        ].filter((n) => !TORCH_WEIGHTS_ONLY.includes(n)),
-    },
-    {
-        source: 'torch-extension',
-        why: 'torch.save of a stock module or a TorchScript archive: torch.nn module classes (unpickling sets __dict__, no code), the TorchScript unpickler helpers (return their argument)',
-        names: [
-            'torch.nn.modules.container.Sequential',
-            'torch.nn.modules.container.ModuleList',
-            'torch.nn.modules.container.ModuleDict',
-            'torch.nn.modules.container.ParameterList',
-            'torch.nn.modules.container.ParameterDict',
-            'torch.nn.modules.linear.Linear',
-            'torch.nn.modules.linear.Identity',
-            'torch.nn.modules.linear.Bilinear',
-            'torch.nn.modules.conv.Conv1d',
-            'torch.nn.modules.conv.Conv2d',
-            'torch.nn.modules.conv.Conv3d',
-            'torch.nn.modules.conv.ConvTranspose1d',
-            'torch.nn.modules.conv.ConvTranspose2d',
-            'torch.nn.modules.conv.ConvTranspose3d',
-            'torch.nn.modules.activation.ReLU',
-            'torch.nn.modules.activation.GELU',
-            'torch.nn.modules.activation.SiLU',
-            'torch.nn.modules.activation.Tanh',
-            'torch.nn.modules.activation.Sigmoid',
-            'torch.nn.modules.activation.Softmax',
-            'torch.nn.modules.activation.LeakyReLU',
-            'torch.nn.modules.activation.MultiheadAttention',
-            'torch.nn.modules.normalization.LayerNorm',
-            'torch.nn.modules.normalization.GroupNorm',
-            'torch.nn.modules.batchnorm.BatchNorm1d',
-            'torch.nn.modules.batchnorm.BatchNorm2d',
-            'torch.nn.modules.batchnorm.BatchNorm3d',
-            'torch.nn.modules.dropout.Dropout',
-            'torch.nn.modules.sparse.Embedding',
-            'torch.nn.modules.pooling.MaxPool2d',
-            'torch.nn.modules.pooling.AvgPool2d',
-            'torch.nn.modules.pooling.AdaptiveAvgPool2d',
-            'torch.nn.modules.flatten.Flatten',
-            'torch.nn.modules.rnn.LSTM',
-            'torch.nn.modules.rnn.GRU',
-            'torch.nn.modules.rnn.RNN',
-            'torch.nn.modules.transformer.TransformerEncoder',
-            'torch.nn.modules.transformer.TransformerEncoderLayer',
-            'torch.nn.modules.linear.NonDynamicallyQuantizableLinear',
-            'torch.jit._pickle.build_intlist',
-            'torch.jit._pickle.build_doublelist',
-            'torch.jit._pickle.build_boollist',
-            'torch.jit._pickle.build_tensorlist',
-            'torch.jit._pickle.build_tensor_from_id',
-            'torch.jit._pickle.restore_type_tag',
-        ],
-    },
-    {
-        source: 'numpy',
-        why: 'what numpy pickles an array, scalar, dtype or random state as; reconstructing one builds data',
-        names: [
-            'numpy.core.multiarray._reconstruct',
-            'numpy._core.multiarray._reconstruct',
-            'numpy.core.multiarray.scalar',
-            'numpy._core.multiarray.scalar',
-            'numpy.core.numeric._frombuffer',
-            'numpy._core.numeric._frombuffer',
-            'numpy.ndarray',
-            'numpy.dtype',
-            'numpy.random._pickle.__randomstate_ctor',
-            'numpy.random._pickle.__bit_generator_ctor',
-            'numpy.random._pickle.__generator_ctor',
-            'numpy.random.mtrand.RandomState',
-            'numpy.random._mt19937.MT19937',
-            'numpy.random._pcg64.PCG64',
-            ...NUMPY_DTYPE_CLASSES.map((c) => `numpy.dtypes.${c}`),
-            ...NUMPY_SCALAR_TYPES.map((t) => `numpy.${t}`),
-        ],
-    },
-    {
-        source: 'joblib',
-        why: "joblib's array wrappers: the array bytes follow in the stream and are read as data",
-        names: ['joblib.numpy_pickle.NumpyArrayWrapper', 'joblib.numpy_pickle.NDArrayWrapper'],
-    },
-    {
-        source: 'sklearn',
-        why: 'scikit-learn estimators (attributes restored by __setstate__) and the compiled helpers they hold (fields restored from data)',
-        names: SKLEARN_CLASSES,
-    },
-    {
-        source: 'python-data',
-        why: 'plain data constructors and constants (copyreg rebuilds objects whose class is judged on its own)',
-        names: [
-            'builtins.dict',
-            'builtins.list',
-            'builtins.tuple',
-            'builtins.bytes',
-            'builtins.str',
-            'builtins.int',
-            'builtins.float',
-            'builtins.bool',
-            'builtins.object',
-            'builtins.len',
-            '__future__.annotations',
-            'copyreg._reconstructor',
-            'datetime.datetime',
-            'datetime.date',
-            'datetime.timedelta',
-            'datetime.timezone',
-            'decimal.Decimal',
-            'fractions.Fraction',
-            'uuid.UUID',
-            'collections.defaultdict',
-            'collections.deque',
-        ],
-    },
-];
-/** Every name of the default safe list. */
-const DEFAULT_SAFE_GLOBALS = new Set(SAFE_GROUPS.flatMap((g) => g.names));
-//# sourceMappingURL=safe-globals.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/globals-policy.js
-/**
- * Which pickle globals are safe to import. Allowlist first: a global is `safe` only when its exact
- * `module.name` is on the safe list (or in the policy's allowGlobals); known gadgets are `unsafe` with the reason;
- * everything else is `review` (which blocks under the default policy).
- */
-
-
-
-
-/** Loaders handed bytes from the pickle itself: safe only when those bytes are analysed and safe (nested.ts). */
-const NESTED_LOADERS = new Set(['torch.storage._load_from_bytes']);
-// A module pattern covers the module and everything below it; `module.name` covers that name and its attributes.
-function matches(full, pattern) {
-    if (pattern.endsWith('.*'))
-        return full.startsWith(pattern.slice(0, -1));
-    return full === pattern || full.startsWith(`${pattern}.`);
-}
-/**
- * Every dotted path the unpickler may reach for (module, name): `find_class` walks a dotted name attribute by
- * attribute (protocol 4+), so `pathlib` + `os.system` reaches `os.system` (pathlib.os is the os module), and
- * Python 2 names are mapped (`commands` is `subprocess`, `__builtin__.reduce` is `functools.reduce`).
- */
-function reachable(module, name) {
-    const out = new Set(compatNames(module, name));
-    const parts = name.split('.');
-    for (let i = 0; i < parts.length - 1; i++)
-        out.add(parts.slice(i).join('.'));
-    if (parts.length > 1)
-        for (const n of compatNames(module, parts[0]))
-            out.add(`${n}.${parts.slice(1).join('.')}`);
-    return [...out];
-}
-const DUNDER = /^__\w+__$/;
-// copyreg's NEWOBJ helpers only call cls.__new__ (the class is judged on its own); dunder names, not gadgets.
-const PLAIN_CONSTRUCTORS = new Set(['copyreg.__newobj__', 'copyreg.__newobj_ex__', 'copy_reg.__newobj__']);
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-// Methods reached by an attribute walk that load or run what they are given, whatever class they are on.
-const DANGEROUS_ATTRIBUTES = new Set(['from_pretrained', 'load', 'loads', 'system', 'popen', 'tofile', 'dump', 'exec_module']);
-function gadgetReason(c, full, g) {
-    const [, why, source] = g;
-    const what = c === full ? why : `reaches ${c}: ${why}`;
-    return source === undefined ? what : `${what} (${source})`;
-}
-/** Judge one global as the unpickler would resolve it. Deny always wins over allow. */
-function judgeGlobal(module, name, policy) {
-    const full = `${module}.${name}`;
-    for (const c of reachable(module, name)) {
-        for (const p of policy.deny)
-            if (matches(c, p))
-                return { verdict: 'unsafe', reason: `denied by policy (${p})` };
-        for (const g of GADGETS)
-            if (matches(c, g[0]))
-                return { verdict: 'unsafe', reason: gadgetReason(c, full, g) };
-    }
-    const parts = name.split('.');
-    if (!module.split('.').every((p) => IDENT.test(p)) || !parts.every((p) => IDENT.test(p)))
-        return { verdict: 'review', reason: `"${full}" is not a valid dotted Python name; the loader would fail to import it` };
-    if (parts.some((p) => DUNDER.test(p)) && !PLAIN_CONSTRUCTORS.has(full))
-        return { verdict: 'unsafe', reason: `"${full}" reaches a dunder attribute (interpreter internals)` };
-    if (parts.length > 1 && DANGEROUS_ATTRIBUTES.has(parts[parts.length - 1]))
-        return { verdict: 'unsafe', reason: `"${full}" walks to a method that loads or runs its argument` };
-    // The exact string, as torch's weights_only unpickler matches it: `evil` + `torch.Tensor` is not torch.Tensor.
-    for (const c of compatNames(module, name)) {
-        if (DEFAULT_SAFE_GLOBALS.has(c) || NESTED_LOADERS.has(c))
-            return { verdict: 'safe', reason: 'on the default safe list' };
-        for (const p of policy.allow)
-            if (allowedBy(module, name, c, p))
-                return { verdict: 'safe', reason: `allowed by policy (${p})` };
-    }
-    return { verdict: 'review', reason: `${full} is on neither the safe list nor the deny list` };
-}
-// `pkg.*` admits the classes of pkg's modules by their own names, never an attribute walk from them.
-function allowedBy(module, name, c, pattern) {
-    if (!pattern.endsWith('.*'))
-        return c === pattern;
-    const prefix = pattern.slice(0, -2);
-    return !name.includes('.') && (module === prefix || module.startsWith(`${prefix}.`));
-}
-//# sourceMappingURL=globals-policy.js.map
+// EXTERNAL MODULE: ../../packages/scanner/dist/pickle/globals-policy.js + 4 modules
+var globals_policy = __nccwpck_require__(5776);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/opcodes.js
 const TABLE = [
     ['(', 'MARK', 'none', 0],
@@ -44879,7 +43560,7 @@ function globalName(v) {
 const DEFAULT_MACHINE_LIMITS = { maxOpcodes: 50_000_000, maxItems: 4_000_000 };
 // Loaders whose argument is itself a file to analyse; all but NESTED_LOADERS are unsafe on their own too.
 const LOADERS = new Set([
-    ...NESTED_LOADERS,
+    ...globals_policy/* NESTED_LOADERS */.BA,
     'pickle.loads',
     '_pickle.loads',
     'cPickle.loads',
@@ -45109,7 +43790,7 @@ class PickleMachine {
     resolveGlobal(module, name, at) {
         const full = `${module}.${name}`;
         this.sink.globals.set(full, (this.sink.globals.get(full) ?? 0) + 1);
-        const j = judgeGlobal(module, name, this.options.policy);
+        const j = (0,globals_policy/* judgeGlobal */.FJ)(module, name, this.options.policy);
         if (j.verdict === 'unsafe')
             this.sink.add(rules/* RULES */.y0.dangerousGlobal, full, `imports ${full}: ${j.reason}`, this.options.path, at, full);
         else if (j.verdict === 'review')
@@ -45540,14 +44221,8 @@ async function looksLikePickle(source, start = 0) {
     }
 }
 //# sourceMappingURL=analyse.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/policy.js
-function globalsPolicy(policy) {
-    return { allow: policy.allowGlobals, deny: policy.denyGlobals };
-}
-function machineLimits(policy) {
-    return { maxOpcodes: policy.limits.maxOpcodes };
-}
-//# sourceMappingURL=policy.js.map
+// EXTERNAL MODULE: ../../packages/scanner/dist/formats/policy.js
+var policy = __nccwpck_require__(9042);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/py-literal.js
 const MAX_DEPTH = 32;
 const ESCAPES = {
@@ -45672,6 +44347,8 @@ function parsePyLiteral(text) {
     return v;
 }
 //# sourceMappingURL=py-literal.js.map
+// EXTERNAL MODULE: ../../packages/scanner/dist/io/slice-source.js
+var slice_source = __nccwpck_require__(4948);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/nested-payloads.js
 
 
@@ -45719,7 +44396,7 @@ async function payloadOf(ctx, v, name, depth = 0) {
     if (v === undefined || depth > 8)
         return { why: 'its argument is not a value the scanner can read' };
     if (v.k === 'bytes' && v.at !== undefined && v.n !== undefined)
-        return { source: sliceSource(ctx.source, name, v.at, v.n) };
+        return { source: (0,slice_source/* sliceSource */.U)(ctx.source, name, v.at, v.n) };
     const fn = callee(v);
     const arg = firstArg(v);
     if (fn === undefined || arg === undefined)
@@ -45758,7 +44435,7 @@ async function payloadOf(ctx, v, name, depth = 0) {
     }
     return out === undefined
         ? { why: `its argument comes from ${fn}(...), which the scanner cannot decode` }
-        : { source: bufferSource(name, out) };
+        : { source: (0,dist_source/* bufferSource */.k)(name, out) };
 }
 /**
  * Every nested payload of a pickle analysed as the file it is, through the whole pipeline (same limits and
@@ -45777,7 +44454,7 @@ async function analyseNestedPayloads(ctx, calls) {
         }
         const inner = await ctx.scanNested(payload.source);
         findings.push((0,rules/* finding */.gk)(inner.findingVerdict === 'unsafe' ? rules/* RULES */.y0.nestedPayload : rules/* RULES */.y0.nestedSeen, `${call.loader} loads a nested ${inner.format} of ${payload.source.size} bytes: ${inner.verdict}`, where, call.loader));
-        (0,conclude/* absorb */.eE)(findings, inner, name);
+        (0,dist_conclude/* absorb */.eE)(findings, inner, name);
         outcomes.push(inner);
     }
     return { findings, outcomes };
@@ -45854,21 +44531,21 @@ async function analyseNpy(ctx) {
     const { source } = ctx;
     const header = parseHeader(await source.read(0, 65536 + 12));
     if (typeof header === 'string')
-        return (0,conclude/* conclude */.Ep)('numpy', [(0,rules/* finding */.gk)(rules/* RULES */.y0.numpyParse, `malformed .npy: ${header}`, { path: source.name })]);
+        return (0,dist_conclude/* conclude */.Ep)('numpy', [(0,rules/* finding */.gk)(rules/* RULES */.y0.numpyParse, `malformed .npy: ${header}`, { path: source.name })]);
     const findings = [];
     const metadata = { framework: 'numpy', properties: { dtype: header.descr, shape: `(${header.shape.join(',')})` } };
     if (header.object) {
         findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.objectArray, 'object dtype: the array is a pickle that np.load runs with allow_pickle=True', { path: source.name }));
         const scan = await scanPickles(source, {
-            policy: globalsPolicy(ctx.policy),
-            limits: machineLimits(ctx.policy),
+            policy: (0,policy/* globalsPolicy */.x)(ctx.policy),
+            limits: (0,policy/* machineLimits */.A)(ctx.policy),
             start: header.dataOffset,
             count: 1,
         });
         findings.push(...scan.findings);
         const inner = await analyseNestedPayloads(ctx, scan.nested);
         findings.push(...inner.findings);
-        return (0,conclude/* conclude */.Ep)('numpy', findings, inner.outcomes, metadata);
+        return (0,dist_conclude/* conclude */.Ep)('numpy', findings, inner.outcomes, metadata);
     }
     const item = ITEM.exec(header.descr);
     if (item && !header.descr.startsWith('[')) {
@@ -45877,7 +44554,7 @@ async function analyseNpy(ctx) {
         if (Number.isFinite(need) && header.dataOffset + need > source.size)
             findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.numpyParse, `array data is truncated: ${need} bytes expected after the header`, { path: source.name }));
     }
-    return (0,conclude/* conclude */.Ep)('numpy', findings, [], metadata);
+    return (0,dist_conclude/* conclude */.Ep)('numpy', findings, [], metadata);
 }
 //# sourceMappingURL=numpy.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/joblib.js
@@ -46013,131 +44690,6 @@ class LegacyStorages {
     }
 }
 //# sourceMappingURL=torch-legacy.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/containers/member-name.js
-/** Why an archive member name is dangerous to extract (zip-slip and friends), or undefined when it is fine. */
-function memberNameProblem(name) {
-    if (name.startsWith('/') || /^[A-Za-z]:/.test(name))
-        return 'is an absolute path';
-    if (name.includes('\\'))
-        return 'contains a backslash';
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we look for.
-    if (/[\u0000-\u001f\u007f]/.test(name))
-        return 'contains control characters';
-    if (name.split('/').includes('..'))
-        return 'contains a ".." component';
-    return undefined;
-}
-//# sourceMappingURL=member-name.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/zip-archive.js
-
-
-
-
-
-/** torch.save writes `<name>/data.pkl` plus `<name>/data/<n>` storages; TorchScript adds code/ and constants.pkl. */
-function layoutOf(entries) {
-    const pkl = entries.find((e) => /^[^/]+\/data\.pkl$/.test(e.name));
-    if (pkl) {
-        const prefix = pkl.name.slice(0, -'data.pkl'.length);
-        const script = entries.some((e) => e.name.startsWith(`${prefix}code/`) || e.name === `${prefix}constants.pkl`);
-        return { format: script ? 'torchscript' : 'pytorch-zip', prefix };
-    }
-    if (entries.length > 0 && entries.every((e) => e.name.endsWith('.npy')))
-        return { format: 'numpy-npz' };
-    return { format: 'zip' };
-}
-/**
- * A zip read through its central directory the way torch (miniz) and numpy (zipfile) read it. Every member
- * is sniffed by content and analysed, except torch tensor storages, which torch only ever reads as raw bytes.
- */
-async function analyseZip(ctx) {
-    const { source } = ctx;
-    const limits = ctx.policy.limits;
-    const findings = [];
-    const nested = [];
-    let dir;
-    try {
-        dir = await readZipDirectory(source, limits);
-    }
-    catch (e) {
-        return (0,conclude/* conclude */.Ep)('zip', [containerFinding(e, source.name, rules/* RULES */.y0.zipParse)], [], undefined, 'failed');
-    }
-    const layout = layoutOf(dir.entries);
-    if (dir.prepended > 0)
-        findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.headerMismatch, `${dir.prepended} bytes precede the archive; torch and zipfile locate members differently`, {
-            path: source.name,
-        }));
-    const overlapping = overlappingEntries(dir.entries);
-    if (overlapping.size > 0)
-        findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.overlappingMembers, `${overlapping.size} central-directory entries overlap the data of another member (a zip bomb's shape); each byte range was analysed once`, { path: source.name }));
-    const seen = new Set();
-    let storages = 0;
-    let scripts = 0;
-    for (const e of dir.entries) {
-        const path = `${source.name}!/${e.name}`;
-        const problem = memberNameProblem(e.name);
-        if (problem)
-            findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.memberName, `member name ${JSON.stringify(e.name)} ${problem}`, { path: source.name }));
-        if (seen.has(e.name))
-            findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.duplicateMember, `member ${JSON.stringify(e.name)} appears more than once`, { path: source.name }));
-        seen.add(e.name);
-        if (e.name.endsWith('/') && e.compressedSize === 0)
-            continue;
-        if (overlapping.has(e))
-            continue;
-        if (layout.prefix !== undefined && isStorage(e.name, layout.prefix)) {
-            storages++;
-            continue;
-        }
-        if (layout.prefix !== undefined && e.name.startsWith(`${layout.prefix}code/`))
-            scripts++;
-        try {
-            const member = await openMember(source, dir, e, limits, ctx.budget, path, layout.prefix !== undefined);
-            for (const w of member.warnings)
-                findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.headerMismatch, w, { path }));
-            if (member.crcMismatch)
-                findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.crcMismatch, `member ${e.name} does not match its CRC-32`, { path }));
-            // torch unpickles data.pkl whatever it looks like; sniffing it as text or an archive would be a differential.
-            const a = layout.prefix !== undefined && e.name === `${layout.prefix}data.pkl`
-                ? await ctx.scanPickle(member.source)
-                : await ctx.scanNested(member.source);
-            (0,conclude/* absorb */.eE)(findings, a, path);
-            nested.push(a);
-        }
-        catch (err) {
-            findings.push(containerFinding(err, path, rules/* RULES */.y0.zipParse));
-        }
-    }
-    if (layout.format === 'torchscript')
-        findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.torchScript, `TorchScript archive with ${scripts} code members runs its program when used`, { path: source.name }));
-    const metadata = { properties: { members: String(dir.entries.length) } };
-    if (layout.format === 'pytorch-zip' || layout.format === 'torchscript') {
-        metadata.framework = 'pytorch';
-        metadata.properties = { ...metadata.properties, tensorStorages: String(storages) };
-    }
-    if (layout.format === 'numpy-npz')
-        metadata.framework = 'numpy';
-    return (0,conclude/* conclude */.Ep)(layout.format, findings, nested, metadata);
-}
-/** Entries whose data starts inside an earlier member's (same local header, or a quoted overlap): read once. */
-function overlappingEntries(entries) {
-    const byStart = [...entries].sort((a, b) => a.localOffset - b.localOffset);
-    const out = new Set();
-    let end = -1;
-    for (const e of byStart) {
-        if (e.compressedSize === 0 && e.name.endsWith('/'))
-            continue;
-        if (e.localOffset < end)
-            out.add(e);
-        end = Math.max(end, e.localOffset + 30 + e.compressedSize);
-    }
-    return out;
-}
-// `<prefix>data/<key>`: raw tensor bytes that torch copies into storages and never unpickles.
-function isStorage(name, prefix) {
-    return name.startsWith(`${prefix}data/`) && /^\d+$/.test(name.slice(prefix.length + 5));
-}
-//# sourceMappingURL=zip-archive.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/pickle-file.js
 
 
@@ -46158,7 +44710,7 @@ const LEGACY_TORCH_PICKLES = 5;
  * (parse failures there are expected: real array bytes are not opcodes).
  */
 async function plainPickleView(ctx, seen) {
-    const plain = await scanPickles(ctx.source, { policy: globalsPolicy(ctx.policy), limits: machineLimits(ctx.policy), count: 1 });
+    const plain = await scanPickles(ctx.source, { policy: (0,policy/* globalsPolicy */.x)(ctx.policy), limits: (0,policy/* machineLimits */.A)(ctx.policy), count: 1 });
     const known = new Set(seen.map((f) => f.evidence));
     return plain.findings
         .filter((f) => f.rule === rules/* RULES */.y0.dangerousGlobal.id && !known.has(f.evidence))
@@ -46176,8 +44728,8 @@ async function analysePickleFile(ctx, head) {
     const legacy = isLegacyTorch(head);
     const storages = new LegacyStorages();
     const scan = await scanPickles(source, {
-        policy: globalsPolicy(ctx.policy),
-        limits: machineLimits(ctx.policy),
+        policy: (0,policy/* globalsPolicy */.x)(ctx.policy),
+        limits: (0,policy/* machineLimits */.A)(ctx.policy),
         onBuild: joblibArrays,
         ...(legacy ? { count: LEGACY_TORCH_PICKLES, onPersistentId: storages.collect } : {}),
     });
@@ -46191,22 +44743,65 @@ async function analysePickleFile(ctx, head) {
     const inner = await analyseNestedPayloads(ctx, scan.nested);
     findings.push(...inner.findings);
     const nested = [...inner.outcomes];
-    if ((await findEndRecord(source)) !== undefined) {
+    if ((await (0,containers_zip/* findEndRecord */.i7)(source)) !== undefined) {
         findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.polyglot, 'the file is a pickle and also carries a zip archive; both were analysed', { path: source.name }));
-        const asZip = await analyseZip(ctx);
-        (0,conclude/* absorb */.eE)(findings, asZip, source.name);
+        const asZip = await (0,zip_archive/* analyseZip */.zf)(ctx);
+        (0,dist_conclude/* absorb */.eE)(findings, asZip, source.name);
         nested.push(asZip);
     }
     const properties = {
         pickleOpcodes: String(scan.opcodes),
         pickleGlobals: [...scan.globals.keys()].sort().join(' '),
     };
-    return (0,conclude/* conclude */.Ep)(format, findings, nested, {
+    return (0,dist_conclude/* conclude */.Ep)(format, findings, nested, {
         framework: legacy ? 'pytorch' : joblib ? 'joblib' : 'pickle',
         properties,
     });
 }
 //# sourceMappingURL=pickle-file.js.map
+// EXTERNAL MODULE: ../../packages/scanner/dist/containers/member-name.js
+var member_name = __nccwpck_require__(4280);
+;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/sevenzip-archive.js
+
+
+
+
+
+/** A 7z archive: read with 7-Zip (WebAssembly) under the file's budget, every member sniffed and analysed. */
+async function analyseSevenZip(ctx) {
+    const { source } = ctx;
+    const { readSevenZip } = await __nccwpck_require__.e(/* import() */ 780).then(__nccwpck_require__.bind(__nccwpck_require__, 1780));
+    let members;
+    try {
+        members = await readSevenZip(source, ctx.policy.limits, ctx.budget);
+    }
+    catch (e) {
+        return (0,dist_conclude/* conclude */.Ep)('7z', [(0,container_errors/* containerFinding */.Z)(e, source.name, rules/* RULES */.y0.archiveParse)], [], undefined, 'failed');
+    }
+    const findings = [];
+    const nested = [];
+    for (const m of members) {
+        const path = `${source.name}!/${m.name}`;
+        const problem = (0,member_name/* memberNameProblem */.f)(m.name);
+        if (problem)
+            findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.memberName, `member name ${JSON.stringify(m.name)} ${problem}`, { path: source.name }));
+        if (m.directory)
+            continue;
+        if (m.encrypted) {
+            findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.encrypted, `member ${JSON.stringify(m.name)} is encrypted; its content was not analysed`, { path }));
+            continue;
+        }
+        if (!m.bytes) {
+            findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.archiveParse, `member ${JSON.stringify(m.name)} could not be extracted; not analysed`, { path }));
+            continue;
+        }
+        const a = await ctx.scanNested((0,dist_source/* bufferSource */.k)(path, m.bytes));
+        (0,dist_conclude/* absorb */.eE)(findings, a, path);
+        nested.push(a);
+    }
+    return (0,dist_conclude/* conclude */.Ep)('7z', findings, nested, { properties: { members: String(members.length) } });
+}
+//# sourceMappingURL=sevenzip-archive.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/sniff/magic.js
 function startsWith(head, bytes, at = 0) {
     if (head.length < at + bytes.length)
@@ -46388,8 +44983,8 @@ async function readTar(source, limits) {
 async function scanLegacyTarMember(ctx, member, kind) {
     const sink = new FindingSink();
     const input = new PickleInput(member);
-    const limits = { ...DEFAULT_MACHINE_LIMITS, ...machineLimits(ctx.policy) };
-    const next = () => new PickleMachine(input, { policy: globalsPolicy(ctx.policy), limits, path: member.name, findings: sink }).run();
+    const limits = { ...DEFAULT_MACHINE_LIMITS, ...(0,policy/* machineLimits */.A)(ctx.policy) };
+    const next = () => new PickleMachine(input, { policy: (0,policy/* globalsPolicy */.x)(ctx.policy), limits, path: member.name, findings: sink }).run();
     const u64 = async () => {
         if (!(await input.ensure(8)))
             throw new PickleError('stream ends inside a size field', input.pos);
@@ -46453,6 +45048,7 @@ function elementSize(header) {
 
 
 const LEGACY_TORCH_MEMBERS = ['sys_info', 'pickle', 'storages', 'tensors'];
+const NEMO_CONFIG = 'model_config.yaml';
 /** A tar archive (including torch's oldest checkpoint format): every regular member sniffed and analysed. */
 async function analyseTar(ctx) {
     const { source } = ctx;
@@ -46463,15 +45059,17 @@ async function analyseTar(ctx) {
         members = await readTar(source, ctx.policy.limits);
     }
     catch (e) {
-        return (0,conclude/* conclude */.Ep)('tar', [containerFinding(e, source.name, rules/* RULES */.y0.archiveParse)], [], undefined, 'failed');
+        return (0,dist_conclude/* conclude */.Ep)('tar', [(0,container_errors/* containerFinding */.Z)(e, source.name, rules/* RULES */.y0.archiveParse)], [], undefined, 'failed');
     }
     const names = new Set(members.map((m) => m.name));
     const legacy = LEGACY_TORCH_MEMBERS.every((n) => names.has(n));
+    // A NeMo archive: model_config.yaml (restored through Hydra) next to the weights checkpoint.
+    const nemo = [...names].some((n) => n.replace(/^\.\//, '') === NEMO_CONFIG);
     for (const m of members) {
-        const problem = memberNameProblem(m.name);
+        const problem = (0,member_name/* memberNameProblem */.f)(m.name);
         if (problem)
             findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.memberName, `member name ${JSON.stringify(m.name)} ${problem}`, { path: source.name }));
-        if ((m.type === '1' || m.type === '2') && memberNameProblem(m.linkName))
+        if ((m.type === '1' || m.type === '2') && (0,member_name/* memberNameProblem */.f)(m.linkName))
             findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.memberName, `link ${JSON.stringify(m.name)} points outside the archive (${m.linkName})`, { path: source.name }));
         if (m.type !== '0' && m.type !== '7') {
             // Links, directories and devices carry no data; anything else with data (GNU sparse files) is not read here.
@@ -46482,18 +45080,24 @@ async function analyseTar(ctx) {
             continue;
         }
         const path = `${source.name}!/${m.name}`;
-        const member = sliceSource(source, path, m.offset, m.size);
+        const member = (0,slice_source/* sliceSource */.U)(source, path, m.offset, m.size);
         if (legacy && (m.name === 'storages' || m.name === 'tensors')) {
             const found = await scanLegacyTarMember(ctx, member, m.name);
             findings.push(...found);
-            nested.push((0,conclude/* conclude */.Ep)('pytorch-legacy-tar', found));
+            nested.push((0,dist_conclude/* conclude */.Ep)('pytorch-legacy-tar', found));
             continue;
         }
+        if (nemo && m.name.replace(/^\.\//, '') === NEMO_CONFIG) {
+            const judged = await (await __nccwpck_require__.e(/* import() */ 594).then(__nccwpck_require__.bind(__nccwpck_require__, 3594))).judgeNemoConfig(member, ctx.policy);
+            findings.push(...judged);
+            nested.push((0,dist_conclude/* conclude */.Ep)('nemo', judged));
+        }
         const a = await ctx.scanNested(member);
-        (0,conclude/* absorb */.eE)(findings, a, path);
+        (0,dist_conclude/* absorb */.eE)(findings, a, path);
         nested.push(a);
     }
-    return (0,conclude/* conclude */.Ep)(legacy ? 'pytorch-legacy-tar' : 'tar', findings, nested, legacy ? { framework: 'pytorch' } : undefined);
+    const format = legacy ? 'pytorch-legacy-tar' : nemo ? 'nemo' : 'tar';
+    return (0,dist_conclude/* conclude */.Ep)(format, findings, nested, legacy || nemo ? { framework: legacy ? 'pytorch' : 'nemo' } : undefined);
 }
 //# sourceMappingURL=tar-archive.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/unparsed.js
@@ -46545,13 +45149,13 @@ function extensionOf(source) {
 function unparsedText(source, head) {
     const start = new TextDecoder('latin1').decode(head.subarray(0, LFS_POINTER.length));
     if (start === LFS_POINTER)
-        return (0,conclude/* conclude */.Ep)('lfs-pointer', [
+        return (0,dist_conclude/* conclude */.Ep)('lfs-pointer', [
             (0,rules/* finding */.gk)(rules/* RULES */.y0.lfsPointer, 'is a Git LFS pointer, not the model: fetch LFS objects: use `lfs: true` with actions/checkout (or run `git lfs pull`), then scan again', { path: source.name }),
         ]);
     const ext = extensionOf(source);
     if (!MODEL_EXTENSIONS.has(ext))
         return undefined;
-    return (0,conclude/* conclude */.Ep)('text', [
+    return (0,dist_conclude/* conclude */.Ep)('text', [
         (0,rules/* finding */.gk)(rules/* RULES */.y0.textAsModel, `is named like a model (.${ext}) but holds text no model loader reads; it was not analysed`, {
             path: source.name,
         }),
@@ -46567,9 +45171,9 @@ function unparsedText(source, head) {
 
 function both(ctx, first, second, message) {
     const findings = [(0,rules/* finding */.gk)(rules/* RULES */.y0.polyglot, message, { path: ctx.source.name })];
-    (0,conclude/* absorb */.eE)(findings, first, ctx.source.name);
-    (0,conclude/* absorb */.eE)(findings, second, ctx.source.name);
-    return (0,conclude/* conclude */.Ep)(first.format, findings, [first, second], first.metadata);
+    (0,dist_conclude/* absorb */.eE)(findings, first, ctx.source.name);
+    (0,dist_conclude/* absorb */.eE)(findings, second, ctx.source.name);
+    return (0,dist_conclude/* conclude */.Ep)(first.format, findings, [first, second], first.metadata);
 }
 /** A tar whose first header is also a pickle (the member name is where pickle.load starts reading). */
 async function alsoAsPickle(ctx, head, analysis) {
@@ -46583,13 +45187,15 @@ async function alsoAsPickle(ctx, head, analysis) {
  * zipfile.is_zipfile accepts as a .keras archive (an HDF5 file with a zip appended), so the zip is read too.
  */
 async function alsoAsZip(ctx, analysis) {
-    if (analysis.format.startsWith('zip') || (await findEndRecord(ctx.source)) === undefined)
+    if (analysis.format.startsWith('zip') || (await (0,containers_zip/* findEndRecord */.i7)(ctx.source)) === undefined)
         return analysis;
-    const asZip = await analyseZip(ctx);
+    const asZip = await (0,zip_archive/* analyseZip */.zf)(ctx);
     return both(ctx, analysis, asZip, `the file is ${analysis.format} and also a zip archive (zipfile.is_zipfile accepts it); both were analysed`);
 }
 //# sourceMappingURL=polyglot.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/dispatch.js
+
+
 
 
 
@@ -46616,14 +45222,14 @@ const TEXT_CHECK_LIMIT = 8 << 20;
  * Identify a source by its bytes and analyse it: containers and pickle-bearing formats first, then the extra
  * format analysers, then `unknown`. Never throws for bad content: anything unexpected becomes an `error` verdict.
  */
-async function analyseSource(source, policy, depth = 0, budget = new containers_limits/* DecompressionBudget */.r1(fileBudget(policy, source.size)), as = 'sniffed') {
+async function dispatch_analyseSource(source, policy, depth = 0, budget = new containers_limits/* DecompressionBudget */.r1(fileBudget(policy, source.size)), as = 'sniffed') {
     const deeper = (inner, kind) => depth + 1 > policy.limits.maxDepth
-        ? Promise.resolve((0,conclude/* conclude */.Ep)('unknown', [
+        ? Promise.resolve((0,dist_conclude/* conclude */.Ep)('unknown', [
             (0,rules/* finding */.gk)(rules/* RULES */.y0.limit, `nested deeper than the limit of ${policy.limits.maxDepth} archives; not analysed`, {
                 path: inner.name,
             }),
         ]))
-        : analyseSource(inner, policy, depth + 1, budget, kind);
+        : dispatch_analyseSource(inner, policy, depth + 1, budget, kind);
     const ctx = {
         source,
         policy,
@@ -46636,7 +45242,7 @@ async function analyseSource(source, policy, depth = 0, budget = new containers_
         return as === 'pickle' ? await analysePickleFile(ctx, await source.read(0, HEAD)) : await dispatch(ctx);
     }
     catch {
-        return (0,conclude/* conclude */.Ep)('unknown', [
+        return (0,dist_conclude/* conclude */.Ep)('unknown', [
             (0,rules/* finding */.gk)(rules/* RULES */.y0.parseError, 'the content could not be followed by the analyser (malformed); the file was not fully analysed', {
                 path: source.name,
             }),
@@ -46650,20 +45256,20 @@ async function analyseSource(source, policy, depth = 0, budget = new containers_
  */
 async function analyseZipFile(ctx, head) {
     const { source } = ctx;
-    const zip = await analyseZip(ctx);
+    const zip = await (0,zip_archive/* analyseZip */.zf)(ctx);
     const extra = EXTRA_ANALYSERS.find((a) => a.sniff(head, source));
     if (!extra)
         return zip;
     const claimed = await extra.analyse(ctx);
     const findings = [];
-    (0,conclude/* absorb */.eE)(findings, claimed, source.name);
+    (0,dist_conclude/* absorb */.eE)(findings, claimed, source.name);
     const seen = new Set(findings.map((f) => JSON.stringify(f)));
     const fromZip = [];
-    (0,conclude/* absorb */.eE)(fromZip, zip, source.name);
+    (0,dist_conclude/* absorb */.eE)(fromZip, zip, source.name);
     for (const f of fromZip)
         if (!seen.has(JSON.stringify(f)))
             findings.push(f);
-    return (0,conclude/* conclude */.Ep)(claimed.format, findings, [claimed, zip], claimed.metadata);
+    return (0,dist_conclude/* conclude */.Ep)(claimed.format, findings, [claimed, zip], claimed.metadata);
 }
 async function dispatch(ctx) {
     const { source } = ctx;
@@ -46675,10 +45281,14 @@ async function dispatch(ctx) {
         return analyseNpy(ctx);
     if (magic === 'tar')
         return alsoAsPickle(ctx, head, await analyseTar(ctx));
+    if (magic === '7z')
+        return analyseSevenZip(ctx);
     // zlib and raw lzma headers are weak (two or three bytes): a pickle that happens to match is a pickle.
     const weak = magic === 'zlib' || magic === 'lzma';
     if (magic !== undefined && !weak)
         return canDecompress(magic) ? analyseCompressed(ctx, magic) : analyseUnsupported(ctx, magic);
+    if (isExecutable(head) && (await (0,containers_zip/* findEndRecord */.i7)(source)) !== undefined)
+        return analyseExecutableZip(ctx);
     if (await looksLikePickle(source))
         return analysePickleFile(ctx, head);
     if (magic !== undefined)
@@ -46690,18 +45300,18 @@ async function dispatch(ctx) {
     if (hasProtoHeader(head))
         return analysePickleFile(ctx, head);
     if (source.size === 0)
-        return (0,conclude/* conclude */.Ep)('empty', [(0,rules/* finding */.gk)(rules/* RULES */.y0.plainText, 'empty file', { path: source.name })]);
+        return (0,dist_conclude/* conclude */.Ep)('empty', [(0,rules/* finding */.gk)(rules/* RULES */.y0.plainText, 'empty file', { path: source.name })]);
     if (source.size <= TEXT_CHECK_LIMIT && isPlainText(source.size <= HEAD ? head : await source.read(0, source.size)))
-        return (unparsedText(source, head) ?? (0,conclude/* conclude */.Ep)('text', [(0,rules/* finding */.gk)(rules/* RULES */.y0.plainText, 'plain text, not a model format', { path: source.name })]));
-    if ((await findEndRecord(source)) !== undefined)
-        return analyseZip(ctx);
-    return (0,conclude/* conclude */.Ep)('unknown', [(0,rules/* finding */.gk)(rules/* RULES */.y0.unknownBinary, 'content matches no known format; not analysed', { path: source.name })]);
+        return (unparsedText(source, head) ?? (0,dist_conclude/* conclude */.Ep)('text', [(0,rules/* finding */.gk)(rules/* RULES */.y0.plainText, 'plain text, not a model format', { path: source.name })]));
+    if ((await (0,containers_zip/* findEndRecord */.i7)(source)) !== undefined)
+        return (0,zip_archive/* analyseZip */.zf)(ctx);
+    return (0,dist_conclude/* conclude */.Ep)('unknown', [(0,rules/* finding */.gk)(rules/* RULES */.y0.unknownBinary, 'content matches no known format; not analysed', { path: source.name })]);
 }
 //# sourceMappingURL=dispatch.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/errors.js
 
 /** A scan that could not run at all (missing path, unreadable file); a malformed model is a finding, not this. */
-class ScannerError extends dist/* TrustgateError */.O_ {
+class errors_ScannerError extends dist/* TrustgateError */.O_ {
     constructor(code, message, options = {}) {
         super(code, message, options);
         this.name = 'ScannerError';
@@ -46784,7 +45394,7 @@ var picomatch = __nccwpck_require__(1026);
 // checkout's real verdicts under errors, and the working tree already holds what HEAD has.
 const VCS_DIRECTORIES = ['.git', '.hg', '.svn', '.bzr', '_darcs', 'CVS', '.jj', '.pijul', '.fossil'];
 /** A predicate for the walk: keep this path (relative, `/`-separated) or skip it. */
-function fileSelector(select) {
+function select_fileSelector(select) {
     const opts = { dot: true };
     const include = select.include?.length ? picomatch([...select.include], opts) : undefined;
     const exclude = select.exclude?.length ? picomatch([...select.exclude], opts) : undefined;
@@ -46818,9 +45428,24 @@ const SOURCE_RULES = [
         severity: 'critical',
         help: 'Remove the reference; the source is explicitly blocked by policy.',
     },
+    {
+        id: 'TG-SRC-003',
+        name: 'ModelSourceUnpinned',
+        summary: 'scan.sources.requireRemoteScan is on and an allowed Hugging Face model is not pinned to a commit, so no scan can vouch for what will be downloaded.',
+        severity: 'high',
+        help: 'Pin the reference to the commit that was scanned: revision="<40-hex sha>", hf://org/name@<sha>, or /resolve/<sha>/ in a URL.',
+    },
+    {
+        id: 'TG-SRC-004',
+        name: 'ModelSourceScanNotSafe',
+        summary: 'scan.sources.requireRemoteScan is on and the pinned model did not pass a scan before download (unsafe, review, error, or unreachable).',
+        severity: 'critical',
+        help: 'Run `trustgate scan hf://org/name@<sha>` to see the findings; pin a revision that scans safe, or use a vetted model.',
+    },
 ];
 //# sourceMappingURL=rules.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/scan.js
+
 
 
 
@@ -46842,7 +45467,7 @@ const SOURCE_RULES = [
  */
 async function listFiles(paths, cwd, select = {}) {
     const jobs = [];
-    const selector = fileSelector(select);
+    const selector = select_fileSelector(select);
     const rel = (abs) => {
         const r = (0,external_node_path_.relative)(cwd, abs);
         return r.startsWith('..') || (0,external_node_path_.isAbsolute)(r) ? abs : r;
@@ -46854,7 +45479,7 @@ async function listFiles(paths, cwd, select = {}) {
             st = await (0,promises_.stat)(abs);
         }
         catch (cause) {
-            throw new ScannerError('SCAN_PATH_NOT_FOUND', `cannot read ${p}: ${(0,dist/* fileProblem */.Wj)(cause)}`, {
+            throw new errors_ScannerError('SCAN_PATH_NOT_FOUND', `cannot read ${p}: ${(0,dist/* fileProblem */.Wj)(cause)}`, {
                 cause,
                 file: p,
             });
@@ -46936,26 +45561,30 @@ function flatten(m) {
         out[k] = v;
     return Object.keys(out).length > 0 ? out : undefined;
 }
+/** The report row of one analysed file (on disk or remote). */
+function scan_fileResult(path, size, analysis, sha256) {
+    const result = {
+        path,
+        format: analysis.format,
+        ...(sha256 === undefined ? {} : { sha256 }),
+        size,
+        verdict: analysis.verdict,
+        findingVerdict: analysis.findingVerdict,
+        completeness: analysis.completeness,
+        findings: analysis.findings,
+    };
+    const metadata = flatten(analysis.metadata);
+    if (metadata)
+        result.metadata = metadata;
+    return result;
+}
 /** Analyse (and hash, when asked) one file on disk; an unreadable file is an `error` result, never a skip. */
 async function scanFile(job, policy, digest = true) {
     try {
         const source = await openFileSource(job.file, job.display);
         try {
-            const [analysis, sha256] = await Promise.all([analyseSource(source, policy), digest ? sha256File(job.file, source.size) : undefined]);
-            const result = {
-                path: job.display,
-                format: analysis.format,
-                ...(sha256 === undefined ? {} : { sha256 }),
-                size: source.size,
-                verdict: analysis.verdict,
-                findingVerdict: analysis.findingVerdict,
-                completeness: analysis.completeness,
-                findings: analysis.findings,
-            };
-            const metadata = flatten(analysis.metadata);
-            if (metadata)
-                result.metadata = metadata;
-            return result;
+            const [analysis, sha256] = await Promise.all([dispatch_analyseSource(source, policy), digest ? sha256File(job.file, source.size) : undefined]);
+            return scan_fileResult(job.display, source.size, analysis, sha256);
         }
         finally {
             await source.close();
@@ -47040,7 +45669,7 @@ function scanStatement(report) {
     }));
     const subjects = report.files.flatMap((f) => (f.sha256 ? [{ name: f.path, digest: { sha256: f.sha256 } }] : []));
     if (subjects.length === 0)
-        throw new ScannerError('SCAN_IO_ERROR', 'no readable file was scanned, so there is nothing to attest; check the scanned paths');
+        throw new errors_ScannerError('SCAN_IO_ERROR', 'no readable file was scanned, so there is nothing to attest; check the scanned paths');
     return (0,dist/* buildStatement */.Y5)(subjects, dist/* PREDICATE_TYPES */.Cs.scan, { scanner: report.tool, summary: report.summary, files });
 }
 /** Scan the paths and summarise under the policy's failOn: the report every face prints. */
@@ -47050,7 +45679,7 @@ async function scanReport(paths, options) {
 }
 /** SARIF 2.1.0 of a scan report with the scanner's rule descriptors. */
 function scanSarif(report, options = {}) {
-    return (0,dist/* toSarif */.zv)(report, (0,dist/* ruleCatalog */.Qq)(rules/* SCANNER_RULES */.zx, EXTRA_FORMAT_RULES, SOURCE_RULES), options);
+    return (0,dist/* toSarif */.zv)(report, (0,dist/* ruleCatalog */.Qq)(...[rules/* SCANNER_RULES */.zx, EXTRA_FORMAT_RULES, SOURCE_RULES].map(withAdvisories)), options);
 }
 //# sourceMappingURL=scan.js.map
 // EXTERNAL MODULE: ../../packages/scanner/dist/formats/shared/errors.js
@@ -47067,6 +45696,8 @@ const AUXILIARY_FORMATS = new Set([
     'chat-template',
     'keras-metadata',
     'keras-config',
+    'model-manifest',
+    'coreml-package',
 ]);
 /** The file on disk a result belongs to: members of containers (`a.keras!/config.json`) belong to their archive. */
 function diskPath(result) {
@@ -47247,16 +45878,31 @@ function position(text, index) {
     }
     return { line, column: index - last };
 }
-/** The model a Hugging Face path names (`org/name/resolve/main/x` -> `org/name`), or undefined for other pages. */
+/** The model a Hugging Face path names (`org/name/resolve/main/x` -> `org/name` at `main`), or undefined for other pages. */
 function hfRepo(pathname) {
     const segments = pathname.split('/').filter((s) => s !== '');
     if (segments[0] === 'api' && segments[1] === 'models')
         segments.splice(0, 2);
     if (segments.length < 2 || HF_NON_MODEL.has(segments[0]))
         return undefined;
-    return `${segments[0]}/${segments[1]}`;
+    // hf://org/name@rev/path (HfFileSystem), or a page under /tree|resolve|blob/<rev>/.
+    const [name, at] = segments[1].split('@');
+    const revision = at ?? (['tree', 'resolve', 'blob'].includes(segments[2] ?? '') ? segments[3] : undefined);
+    return { repo: `${segments[0]}/${name}`, ...(revision ? { revision: decodeURIComponent(revision) } : {}) };
 }
-/** A string handed to a loader: a URL, a local path (skipped), or a Hugging Face id. */
+const REVISION = new RegExp(String.raw `\brevision\s*=\s*${STRING}`);
+/** The argument text of a call whose first string argument ends at `from`: up to its closing parenthesis. */
+function restOfCall(text, from) {
+    let depth = 1;
+    const end = Math.min(text.length, from + 2000);
+    for (let i = from; i < end; i++) {
+        if (text[i] === '(')
+            depth++;
+        else if (text[i] === ')' && --depth === 0)
+            return text.slice(from, i);
+    }
+    return text.slice(from, end);
+}
 function fromArgument(value) {
     const url = /^https?:\/\/([^/:]+)(?::\d+)?(\/.*)?$/.exec(value);
     if (url !== null) {
@@ -47264,7 +45910,9 @@ function fromArgument(value) {
         if (!HF_HOSTS.has(host))
             return { id: host, kind: 'url', host };
         const repo = hfRepo(url[2] ?? '');
-        return repo === undefined ? undefined : { id: repo, kind: 'huggingface', host: 'huggingface.co' };
+        return repo === undefined
+            ? undefined
+            : { id: repo.repo, kind: 'huggingface', host: 'huggingface.co', ...(repo.revision ? { revision: repo.revision } : {}) };
     }
     if (/^(\.|\/|~|[A-Za-z]:\\)/.test(value) || value.includes('\\') || value.split('/').length > 2)
         return undefined;
@@ -47277,11 +45925,21 @@ function findReferences(text) {
         if (target !== undefined)
             refs.push({ ...target, via, ...position(text, index) });
     };
+    const hf = (repo) => ({
+        id: repo.repo,
+        kind: 'huggingface',
+        host: 'huggingface.co',
+        ...(repo.revision ? { revision: repo.revision } : {}),
+    });
     for (const { via, pattern, argument } of CALLS) {
         for (const m of text.matchAll(pattern)) {
             const value = argument === undefined ? m[1] : argument.exec(m[1] ?? '')?.[1];
-            if (value !== undefined)
-                push(m.index, via, fromArgument(value));
+            if (value === undefined)
+                continue;
+            const target = fromArgument(value);
+            const args = argument === undefined ? restOfCall(text, m.index + m[0].length) : (m[1] ?? '');
+            const revision = REVISION.exec(args)?.[1];
+            push(m.index, via, target && revision && target.kind === 'huggingface' ? { ...target, revision } : target);
         }
     }
     for (const m of text.matchAll(URL_PATTERN)) {
@@ -47290,12 +45948,12 @@ function findReferences(text) {
             continue;
         const repo = hfRepo(m[2] ?? '');
         if (repo !== undefined)
-            push(m.index, 'url', { id: repo, kind: 'huggingface', host: 'huggingface.co' });
+            push(m.index, 'url', hf(repo));
     }
     for (const m of text.matchAll(HF_URI)) {
         const repo = hfRepo(`/${m[1]}`);
         if (repo !== undefined)
-            push(m.index, 'hf://', { id: repo, kind: 'huggingface', host: 'huggingface.co' });
+            push(m.index, 'hf://', hf(repo));
     }
     // A loader call with a huggingface.co URL matches twice (call and URL): keep one per line and model.
     return (0,analysis/* uniqueBy */.pD)(refs, (r) => `${r.line}\u0000${r.id}`);
@@ -47321,7 +45979,72 @@ function judgeReference(ref, policy) {
     return policy.allow.some((e) => covers(e, ref)) ? 'allowed' : 'unlisted';
 }
 //# sourceMappingURL=policy.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/sources/remote-gate.js
+
+
+const COMMIT = /^[0-9a-f]{40}$/;
+/**
+ * The decision for one allowed Hugging Face reference when scans before download are required: pinned to a commit
+ * (a branch or tag moves after the scan) and scanned `safe` there, or a finding. Pure: the scan is done by the caller.
+ */
+function judgeRemoteScan(ref, display, outcome) {
+    const location = { path: display, line: ref.line, column: ref.column };
+    if (ref.revision === undefined || !COMMIT.test(ref.revision))
+        return {
+            rule: 'TG-SRC-003',
+            severity: 'high',
+            message: `Hugging Face model ${ref.id} (via ${ref.via}) is ${ref.revision === undefined ? 'not pinned' : `pinned to "${ref.revision}", not a commit`}; scan.sources.requireRemoteScan needs revision="<40-hex sha>" of a commit that scans safe.`,
+            location,
+            evidence: ref.id,
+        };
+    const at = `${ref.id}@${ref.revision}`;
+    const fail = (why) => ({
+        rule: 'TG-SRC-004',
+        severity: 'critical',
+        message: `Hugging Face model ${at} (via ${ref.via}) did not pass the scan before download required by scan.sources.requireRemoteScan: ${why}.`,
+        location,
+        evidence: at,
+    });
+    if (outcome === undefined)
+        return fail('no scanner for remote models was available to this run');
+    if ('failure' in outcome)
+        return fail(`it could not be scanned (${outcome.failure})`);
+    const s = outcome.report.summary;
+    if (s.verdict === 'safe' && s.files > 0)
+        return undefined;
+    return fail(s.files === 0
+        ? 'the repository has no files to scan'
+        : `${s.verdict} (${s.unsafe} unsafe, ${s.review} review, ${s.error} error of ${s.files} files); run trustgate scan hf://${at} for the findings`);
+}
+/** Findings for one file's allowed, required-to-be-scanned references; each pinned model is scanned once per run. */
+async function requiredScanFindings(text, display, policy, scanner, cache) {
+    const sources = policy?.sources;
+    if (sources?.requireRemoteScan !== true)
+        return [];
+    const findings = [];
+    for (const ref of findReferences(text)) {
+        if (ref.kind !== 'huggingface' || judgeReference(ref, sources) !== 'allowed')
+            continue;
+        let outcome;
+        if (scanner !== undefined && ref.revision !== undefined && COMMIT.test(ref.revision)) {
+            const reference = `hf://${ref.id}@${ref.revision}`;
+            outcome = cache.get(reference);
+            if (outcome === undefined) {
+                outcome = scanner(reference).then((report) => ({ report }), (err) => ({
+                    failure: `${err.message}${err.code ? ` (code ${err.code})` : ''}`,
+                }));
+                cache.set(reference, outcome);
+            }
+        }
+        const found = judgeRemoteScan(ref, display, outcome === undefined ? undefined : await outcome);
+        if (found)
+            findings.push(found);
+    }
+    return findings;
+}
+//# sourceMappingURL=remote-gate.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/sources/scan.js
+
 
 
 
@@ -47415,7 +46138,8 @@ function referenceFindings(text, display, policy) {
  * Walks a repository (or one file) for model references and returns one result per file that has any finding.
  * Paths are shown as found under `shownAs` (the PATH as the user gave it, + "/" + relative path), like the scan report.
  */
-async function findModelReferences(root, policy, shownAs = root) {
+async function findModelReferences(root, policy, shownAs = root, options = {}) {
+    const scans = options.scans ?? new Map();
     const info = await (0,promises_.stat)(root);
     const files = info.isDirectory()
         ? scan_walk(root)
@@ -47430,7 +46154,11 @@ async function findModelReferences(root, policy, shownAs = root) {
         if (bytes.includes(0))
             continue;
         const display = info.isDirectory() ? `${shownAs.replace(/\/+$/, '')}/${external_node_path_.relative(root, file).split(external_node_path_.sep).join('/')}` : shownAs;
-        const findings = referenceFindings(bytes.toString('utf8'), display, policy);
+        const text = bytes.toString('utf8');
+        const findings = [
+            ...referenceFindings(text, display, policy),
+            ...(await requiredScanFindings(text, display, policy, options.scanRemote, scans)),
+        ];
         if (findings.length === 0)
             continue;
         const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
@@ -47475,8 +46203,9 @@ function mergeSourceResults(files, references) {
     return merged;
 }
 /** A scan report with the model references under each PATH (`--sources`) merged in and summarised again. */
-async function withModelReferences(report, paths, policy, cwd) {
-    const references = (await Promise.all(paths.map((p) => findModelReferences((0,external_node_path_.resolve)(cwd, p), policy, p)))).flat();
+async function withModelReferences(report, paths, policy, cwd, options = {}) {
+    const shared = { ...options, scans: options.scans ?? new Map() };
+    const references = (await Promise.all(paths.map((p) => findModelReferences((0,external_node_path_.resolve)(cwd, p), policy, p, shared)))).flat();
     return (0,dist/* buildReport */.FK)(mergeSourceResults(report.files, references), policy.failOn, report.tool);
 }
 //# sourceMappingURL=merge.js.map
@@ -47486,8 +46215,444 @@ async function withModelReferences(report, paths, policy, cwd) {
 
 
 
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/remote/reference.js
+
+const DEFAULT_ENDPOINT = 'https://huggingface.co';
+const HUB_HOSTS = new Set(['huggingface.co', 'www.huggingface.co', 'hf.co']);
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** Whether a PATH argument names a Hub repository rather than a file (`hf://...`, a Hub or HF_ENDPOINT URL). */
+function isRemoteReference(arg, endpoint = DEFAULT_ENDPOINT) {
+    if (arg.startsWith('hf://'))
+        return true;
+    try {
+        const url = new URL(arg);
+        return HUB_HOSTS.has(url.hostname) || url.origin === new URL(endpoint).origin;
+    }
+    catch {
+        return false;
+    }
+}
+function repoOf(owner, model, arg) {
+    if (owner === undefined || model === undefined || !NAME.test(owner) || !NAME.test(model) || model.includes('..'))
+        throw new ScannerError('SCAN_REMOTE_REFERENCE', `${arg} does not name a model repository; use hf://owner/model[@revision] or https://huggingface.co/owner/model[/tree/revision]`, { file: arg });
+    return `${owner}/${model}`;
+}
+/**
+ * `hf://owner/model[@revision]` (HfFileSystem's form) or `https://huggingface.co/owner/model[/tree|resolve|blob/revision]`.
+ * Datasets and Spaces are not models: they are refused rather than guessed at.
+ */
+function reference_parseRemoteReference(arg) {
+    let owner;
+    let model;
+    let revision;
+    if (arg.startsWith('hf://')) {
+        const rest = arg.slice('hf://'.length).replace(/\/+$/, '');
+        const [repo, rev, ...more] = rest.split('@');
+        [owner, model] = (repo ?? '').split('/');
+        if (more.length > 0 || (repo ?? '').split('/').length !== 2)
+            owner = undefined;
+        revision = rev;
+    }
+    else {
+        const segments = new URL(arg).pathname.split('/').filter((s) => s !== '');
+        [owner, model] = segments;
+        const kind = segments[2];
+        if (kind !== undefined && !['tree', 'resolve', 'blob'].includes(kind))
+            owner = undefined;
+        if (kind !== undefined)
+            revision = segments[3] === undefined ? undefined : decodeURIComponent(segments[3]);
+    }
+    const repo = repoOf(owner, model, arg);
+    if (revision !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(revision))
+        throw new ScannerError('SCAN_REMOTE_REFERENCE', `${arg}: "${revision}" is not a branch, tag or commit`, { file: arg });
+    return { repo, revision: revision ?? 'main', pinned: revision !== undefined };
+}
+//# sourceMappingURL=reference.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/io/remote-errors.js
+
+/** A ranged read of a remote file that failed; the file's verdict becomes `error` (see remote/scan.ts). */
+class remote_errors_RemoteReadError extends dist/* TrustgateError */.O_ {
+    constructor(code, message, options = {}) {
+        super(code, message, options);
+        this.name = 'RemoteReadError';
+    }
+}
+//# sourceMappingURL=remote-errors.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/io/range-source.js
+
+const BLOCK = (/* unused pure expression or super */ null && (64 << 10));
+/** Sequential reads (a pickle streamed in chunks) fetch ahead, doubling up to this. */
+const MAX_READ_AHEAD = (/* unused pure expression or super */ null && (8 << 20));
+/** Blocks kept after use: enough for a zip's directory and its small members, bounded for a 70 GB file. */
+const CACHE_BLOCKS = 512;
+const MAX_REDIRECTS = 5;
+const WHOLE_FILE_LIMIT = (/* unused pure expression or super */ null && (1 << 20));
+const etagOf = (value) => value?.replace(/^W\//, '').replace(/^"|"$/g, '');
+/**
+ * Reads a remote file in 64 KiB blocks: each read fetches only the blocks it lacks, adjacent missing blocks in one
+ * request, so a zip's end record, directory and member headers cost a few requests, not one per read.
+ */
+function range_source_openRangeSource(options) {
+    const { size, name, meter } = options;
+    const doFetch = options.fetch ?? fetch;
+    const hubOrigin = new URL(options.url).origin;
+    const whole = size <= (options.wholeFileLimit ?? WHOLE_FILE_LIMIT);
+    const blocks = new Map();
+    let failure;
+    let fetched = 0;
+    let etag;
+    let location;
+    let nextSequential = -1;
+    let readAhead = BLOCK;
+    const fail = (code, message, cause) => {
+        const err = new RemoteReadError(code, `${name}: ${message}`, { cause, file: name });
+        failure ??= err;
+        throw err;
+    };
+    /** The final response for a range: redirects followed by hand, so the Hub's headers are checked before the CDN's. */
+    async function respond(start, end) {
+        let url = location ?? options.url;
+        for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            const headers = { Range: `bytes=${start}-${end}` };
+            if (new URL(url).origin === hubOrigin)
+                Object.assign(headers, options.headers);
+            let resp;
+            try {
+                resp = await doFetch(url, { headers, redirect: 'manual' });
+            }
+            catch (cause) {
+                return fail('REMOTE_HTTP', `cannot reach ${new URL(url).origin} (${cause.message})`, cause);
+            }
+            meter.requests++;
+            checkHubHeaders(resp);
+            const next = resp.headers.get('location');
+            if (resp.status >= 300 && resp.status < 400 && next !== null) {
+                await resp.body?.cancel();
+                url = new URL(next, url).href;
+                continue;
+            }
+            if (resp.status === 401 || resp.status === 403)
+                fail('REMOTE_ACCESS', `the server refused access (HTTP ${resp.status}): the repository is gated or private; set HF_TOKEN`);
+            if (!resp.ok)
+                fail('REMOTE_HTTP', `HTTP ${resp.status} ${resp.statusText} for bytes ${start}-${end}`);
+            if (url !== options.url)
+                location = url;
+            return resp;
+        }
+        return fail('REMOTE_HTTP', `more than ${MAX_REDIRECTS} redirects`);
+    }
+    function checkHubHeaders(resp) {
+        const commit = resp.headers.get('x-repo-commit');
+        if (options.expect?.commit && commit !== null && commit !== options.expect.commit)
+            fail('REMOTE_CHANGED', `the server answered from commit ${commit}, not the pinned ${options.expect.commit}`);
+        const linked = etagOf(resp.headers.get('x-linked-etag'));
+        if (options.expect?.etag && linked !== undefined && linked !== options.expect.etag)
+            fail('REMOTE_CHANGED', `the Hub names this file ${linked}, the listing ${options.expect.etag}`);
+    }
+    /** Bytes start..end (inclusive) in one request; a body longer than asked is cut off and refused. */
+    async function fetchRange(start, end) {
+        const resp = await respond(start, end);
+        const tag = etagOf(resp.headers.get('etag'));
+        if (etag === undefined)
+            etag = tag;
+        else if (tag !== etag)
+            fail('REMOTE_CHANGED', `the ETag changed between reads (${etag}, then ${tag}): the file changed during the scan`);
+        const want = end - start + 1;
+        if (resp.status === 200) {
+            // A server that ignores Range sends everything: take it only when everything was asked for or is small.
+            if (!(start === 0 && end === size - 1) && !whole) {
+                await resp.body?.cancel();
+                fail('REMOTE_RANGE_IGNORED', `the server ignored the range request (200, not 206) for a ${size}-byte file; refusing to download it whole`);
+            }
+            const body = await readBody(resp, size);
+            if (body.length !== size)
+                fail('REMOTE_SIZE_MISMATCH', `the server sent ${body.length} bytes, the listing says ${size}`);
+            return body.subarray(start, end + 1);
+        }
+        if (resp.status !== 206)
+            fail('REMOTE_HTTP', `HTTP ${resp.status} to a range request`);
+        const range = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(resp.headers.get('content-range') ?? '');
+        if (range === null)
+            fail('REMOTE_HTTP', 'a 206 answer without a Content-Range header');
+        const [, from, to, total] = range;
+        if (total !== String(size))
+            fail('REMOTE_SIZE_MISMATCH', `the server's file has ${total} bytes, the listing says ${size}`);
+        if (Number(from) !== start || Number(to) !== end)
+            fail('REMOTE_HTTP', `asked for bytes ${start}-${end}, got ${from}-${to}`);
+        const body = await readBody(resp, want);
+        if (body.length !== want)
+            fail('REMOTE_SIZE_MISMATCH', `asked for ${want} bytes, got ${body.length}`);
+        return body;
+    }
+    async function readBody(resp, max) {
+        const out = new Uint8Array(max + 1);
+        let n = 0;
+        const reader = resp.body?.getReader();
+        try {
+            for (;;) {
+                const chunk = reader ? await reader.read() : { done: true, value: undefined };
+                if (chunk.done)
+                    break;
+                const take = Math.min(chunk.value.length, out.length - n);
+                out.set(chunk.value.subarray(0, take), n);
+                n += take;
+                if (n > max) {
+                    await reader?.cancel();
+                    break;
+                }
+            }
+        }
+        catch (cause) {
+            fail('REMOTE_HTTP', `the connection broke while reading (${cause.message})`, cause);
+        }
+        fetched += n;
+        meter.bytes += n;
+        return out.subarray(0, n);
+    }
+    /** Make sure blocks first..last are cached or on their way; missing runs become one request each. */
+    function request(first, last) {
+        const lastBlock = Math.floor((size - 1) / BLOCK);
+        let b = first;
+        while (b <= last) {
+            if (blocks.has(b)) {
+                touch(b);
+                b++;
+                continue;
+            }
+            let runEnd = b;
+            while (runEnd < last && !blocks.has(runEnd + 1))
+                runEnd++;
+            if (b === nextSequential) {
+                readAhead = Math.min(readAhead * 2, MAX_READ_AHEAD);
+                while (runEnd < lastBlock && !blocks.has(runEnd + 1) && (runEnd + 1 - b) * BLOCK < readAhead)
+                    runEnd++;
+            }
+            else
+                readAhead = BLOCK;
+            const runStart = b;
+            const run = fetchRange(runStart * BLOCK, Math.min(size, (runEnd + 1) * BLOCK) - 1);
+            for (let i = runStart; i <= runEnd; i++) {
+                const at = (i - runStart) * BLOCK;
+                const block = run.then((bytes) => bytes.subarray(at, at + BLOCK));
+                // Read-ahead blocks nobody awaits must not become unhandled rejections; readers still see the error.
+                block.catch(() => undefined);
+                blocks.set(i, block);
+            }
+            nextSequential = runEnd + 1;
+            b = runEnd + 1;
+        }
+    }
+    function evict() {
+        while (blocks.size > CACHE_BLOCKS)
+            blocks.delete(blocks.keys().next().value);
+    }
+    function touch(b) {
+        const p = blocks.get(b);
+        if (p === undefined)
+            return;
+        blocks.delete(b);
+        blocks.set(b, p);
+    }
+    return {
+        name,
+        size,
+        get failure() {
+            return failure;
+        },
+        get fetchedBytes() {
+            return fetched;
+        },
+        async read(offset, length) {
+            const start = Math.max(0, Math.min(offset, size));
+            const end = Math.min(size, start + Math.max(0, length));
+            if (end <= start)
+                return new Uint8Array(0);
+            if (failure)
+                throw failure;
+            const first = Math.floor((whole ? 0 : start) / BLOCK);
+            const last = Math.floor(((whole ? size : end) - 1) / BLOCK);
+            const firstWanted = Math.floor(start / BLOCK);
+            const wanted = Array.from({ length: Math.floor((end - 1) / BLOCK) - firstWanted + 1 }, (_, i) => firstWanted + i);
+            request(first, last);
+            // Hold this read's blocks before evicting and awaiting: a read may span more than the cache holds.
+            const pending = wanted.map((b) => blocks.get(b));
+            evict();
+            const parts = await Promise.all(pending);
+            const out = new Uint8Array(end - start);
+            let at = 0;
+            for (let i = 0; i < parts.length; i++) {
+                const blockStart = wanted[i] * BLOCK;
+                const from = Math.max(start, blockStart) - blockStart;
+                const to = Math.min(end, blockStart + BLOCK) - blockStart;
+                out.set(parts[i].subarray(from, to), at);
+                at += to - from;
+            }
+            return out;
+        },
+    };
+}
+//# sourceMappingURL=range-source.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/remote/hub.js
+
+function hubError(hubModule, err, ref, endpoint) {
+    const at = `${ref.repo}@${ref.revision}`;
+    if (err instanceof hubModule.HubApiError) {
+        if (err.statusCode === 401 || err.statusCode === 403)
+            return new ScannerError('SCAN_REMOTE_ACCESS', `${at}: the Hub refused access (HTTP ${err.statusCode}); the repository is private or gated: accept its terms and set HF_TOKEN`, { cause: err, file: ref.repo });
+        if (err.statusCode === 404)
+            return new ScannerError('SCAN_REMOTE_NOT_FOUND', `${at}: no such model repository or revision on ${endpoint}`, {
+                cause: err,
+                file: ref.repo,
+            });
+        return new ScannerError('SCAN_REMOTE_HTTP', `${at}: the Hub answered HTTP ${err.statusCode}`, { cause: err, file: ref.repo });
+    }
+    return new ScannerError('SCAN_REMOTE_HTTP', `${at}: cannot read the repository from ${endpoint} (${err.message})`, {
+        cause: err,
+        file: ref.repo,
+    });
+}
+/** The repository's commit and every file in it (recursive tree listing), through the Hub API. */
+async function hub_openRepository(ref, hub) {
+    // Loaded here, not at start-up: a local scan never pays for the Hub client.
+    const hubModule = await __nccwpck_require__.e(/* import() */ 129).then(__nccwpck_require__.bind(__nccwpck_require__, 4129));
+    const { listFiles, modelInfo } = hubModule;
+    const credentials = hub.token === undefined ? {} : { accessToken: hub.token };
+    const common = { hubUrl: hub.endpoint.replace(/\/+$/, ''), ...(hub.fetch ? { fetch: hub.fetch } : {}), ...credentials };
+    try {
+        const info = await modelInfo({ ...common, name: ref.repo, revision: ref.revision, additionalFields: ['sha'] });
+        const commit = info.sha;
+        if (typeof commit !== 'string' || !/^[0-9a-f]{40}$/.test(commit))
+            throw new ScannerError('SCAN_REMOTE_HTTP', `${ref.repo}@${ref.revision}: the Hub did not name the revision's commit`, {
+                file: ref.repo,
+            });
+        const files = [];
+        for await (const entry of listFiles({ ...common, repo: ref.repo, revision: commit, recursive: true })) {
+            if (entry.type !== 'file')
+                continue;
+            files.push({ path: entry.path, size: entry.size, ...(entry.lfs ? { lfs: { oid: entry.lfs.oid, size: entry.lfs.size } } : {}) });
+        }
+        files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        return { repo: ref.repo, revision: ref.revision, commit, gated: info.gated, files };
+    }
+    catch (err) {
+        throw err instanceof ScannerError ? err : hubError(hubModule, err, ref, hub.endpoint);
+    }
+}
+/** The URL of one file at the commit; path segments encoded as the Hub expects. */
+function hub_resolveUrl(hub, repo, commit, path) {
+    return `${hub.endpoint.replace(/\/+$/, '')}/${repo}/resolve/${commit}/${path.split('/').map(encodeURIComponent).join('/')}`;
+}
+//# sourceMappingURL=hub.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/remote/scan.js
+
+
+
+
+
+
+
+
+
+
+
+const scan_LFS_POINTER = new TextEncoder().encode('version https://git-lfs.github.com/spec/v1');
+/** Pointer files are about 130 bytes; anything this small is checked. */
+const POINTER_MAX = 1024;
+function scan_startsWith(bytes, prefix) {
+    return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
+}
+/** A file that could not be read as served; what an analysis found before the read broke stays when it is `unsafe`. */
+function failed(path, size, message, fetchedBytes, partial) {
+    const found = partial?.findingVerdict === 'unsafe' ? partial.findings : [];
+    const analysis = conclude(partial?.format ?? 'unknown', [finding(RULES.readError, message, { path }), ...found], [], undefined, 'failed');
+    return { ...fileResult(path, size, analysis, undefined), fetchedBytes };
+}
+/** One file read through ranges; a read that failed makes the verdict `error` (or keeps `unsafe`), never a pass. */
+async function scanRemoteFile(repo, file, display, options, meter) {
+    const source = openRangeSource({
+        url: resolveUrl(options.hub, repo.repo, repo.commit, file.path),
+        name: display,
+        size: file.size,
+        headers: options.hub.token ? { Authorization: `Bearer ${options.hub.token}` } : {},
+        expect: { commit: repo.commit, ...(file.lfs ? { etag: file.lfs.oid } : {}) },
+        meter,
+        ...(options.hub.fetch ? { fetch: options.hub.fetch } : {}),
+    });
+    let analysis;
+    try {
+        if (!file.lfs && file.size <= POINTER_MAX && scan_startsWith(await source.read(0, scan_LFS_POINTER.length), scan_LFS_POINTER))
+            return failed(display, file.size, 'a Git LFS pointer, not the file: the object it names was never uploaded, so there is nothing to analyse', source.fetchedBytes);
+        analysis = await analyseSource(source, options.policy);
+        let sha256;
+        if (options.digest && source.failure === undefined)
+            sha256 =
+                file.lfs?.oid ??
+                    createHash('sha256')
+                        .update(await source.read(0, file.size))
+                        .digest('hex');
+        if (source.failure === undefined)
+            return { ...fileResult(display, file.size, analysis, sha256), fetchedBytes: source.fetchedBytes };
+    }
+    catch {
+        // The failure is kept on the source: analysers may have swallowed the same error as a parse error.
+    }
+    const failure = source.failure;
+    if (failure === undefined)
+        return failed(display, file.size, 'the file could not be read', source.fetchedBytes);
+    if (failure.code === 'REMOTE_ACCESS')
+        throw new ScannerError('SCAN_REMOTE_ACCESS', `${repo.repo}: ${failure.message}`, { cause: failure, file: display });
+    return failed(display, file.size, `${failure.message} (${failure.code})`, source.fetchedBytes, analysis);
+}
+/**
+ * Scan a model repository before downloading it: list its files through the Hub API, pin the revision to its commit,
+ * and read only what the analysers ask for with range requests. The report says what was fetched of how much.
+ */
+async function scanRemote(reference, options) {
+    const ref = parseRemoteReference(reference);
+    const repo = await openRepository(ref, options.hub);
+    if (repo.gated !== false && options.hub.token === undefined)
+        throw new ScannerError('SCAN_REMOTE_ACCESS', `${repo.repo} is gated (${repo.gated}): accept its terms on the Hub and set HF_TOKEN to a token with access`, { file: reference });
+    const keep = fileSelector(options.select ?? {});
+    const files = repo.files.filter((f) => f.path.split('/').every((_, i, parts) => keep(parts.slice(0, i + 1).join('/'), i < parts.length - 1)));
+    const meter = { bytes: 0, requests: 0 };
+    const results = new Array(files.length);
+    let next = 0;
+    let done = 0;
+    const lane = async () => {
+        while (next < files.length) {
+            const i = next++;
+            const file = files[i];
+            const display = `hf://${repo.repo}@${repo.commit}/${file.path}`;
+            results[i] = await scanRemoteFile(repo, file, display, options, meter);
+            options.onProgress?.(++done, files.length, display);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, files.length)) }, lane));
+    const report = buildReport(results, options.policy.failOn, { name: 'trustgate', version: TRUSTGATE_VERSION });
+    return {
+        ...report,
+        remote: {
+            reference,
+            endpoint: options.hub.endpoint,
+            repository: repo.repo,
+            revision: repo.revision,
+            commit: repo.commit,
+            bytesInRepository: repo.files.reduce((n, f) => n + f.size, 0),
+            bytesFetched: meter.bytes,
+            requests: meter.requests,
+        },
+    };
+}
+//# sourceMappingURL=scan.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/remote/index.js
+
+
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/index.js
+
+
 
 
 
@@ -47591,8 +46756,8 @@ async function modelScan(io) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3736);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4735);
+/* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1462);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3897);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .modelScan */ .l);
@@ -47633,7 +46798,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zf: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, YAML_LIMITS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, cell, checkStatement, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, networkProblem, parseConfig, parseDigest, parsePolicy, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, signerIdentitySchema, splitVerdict, summarise, toMarkdown, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema
+// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, YAML_LIMITS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, cell, checkStatement, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, isOciReference, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, networkProblem, parseConfig, parseDigest, parsePolicy, parseSubject, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, signerIdentitySchema, splitVerdict, summarise, toMarkdown, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 class TrustgateError extends Error {
@@ -57625,13 +56790,28 @@ const waiverSchema = strictObject({
 const environmentPolicySchema = strictObject({
     requires: strictObject({
         scan: strictObject({
-            maxVerdict: schemas_enum(['safe', 'review']).default('review'),
+            // A file the scanner sent to review has not been cleared: promoting it takes an explicit `maxVerdict: review`.
+            maxVerdict: schemas_enum(['safe', 'review']).default('safe'),
             maxSeverity: schemas_enum(['critical', 'high', 'medium', 'low', 'info']).optional(),
             waivableRules: array(schemas_string()).default([]),
         })
             .optional(),
         signature: strictObject({ signers: array(signerIdentitySchema).min(1) }).optional(),
-        provenance: strictObject({ workflows: array(schemas_string().min(1)).min(1) }).optional(),
+        provenance: strictObject({
+            workflows: array(schemas_string().min(1)).min(1).describe('Build workflows, owner/repo/.github/workflows/f.yml[@ref].'),
+            sourceRepository: schemas_string()
+                .regex(/^[^/\s]+\/[^/\s]+$/, 'owner/repo')
+                .optional()
+                .describe("owner/repo the build ran for; default each workflow's own repository (a shared builder elsewhere names it)."),
+            sourceRepositoryId: schemas_string()
+                .regex(/^\d+$/, 'a numeric repository id')
+                .optional()
+                .describe('Numeric id of that repository: survives renames, changes when the repository is re-created.'),
+            selfHostedRunners: schemas_boolean()
+                .default(false)
+                .describe('Accept provenance from self-hosted runners (reported as SLSA build level 1, never 2).'),
+        })
+            .optional(),
         approvals: strictObject({
             count: schemas_number().int().min(1).default(1),
             teams: array(schemas_string()).default([]),
@@ -57659,8 +56839,21 @@ const environmentPolicySchema = strictObject({
 /** `promotion:` — per environment, the evidence a digest needs before it may be deployed there. */
 const promotionPolicySchema = strictObject({
     environments: record(schemas_string().min(1), environmentPolicySchema).default({}),
+    allowWithoutPolicy: array(schemas_string().min(1))
+        .default([])
+        .describe('Environments that may be deployed to with no promotion policy (exact names). Any other environment without an entry under environments is rejected.'),
 })
     .superRefine((policy, ctx) => {
+    // An environment both gated and allowed without a policy would be ambiguous: refuse it rather than pick one.
+    policy.allowWithoutPolicy.forEach((name, i) => {
+        if (name in policy.environments) {
+            ctx.addIssue({
+                code: 'custom',
+                path: ['allowWithoutPolicy', i],
+                message: `"${name}" has a policy under promotion.environments; remove it from one of the two`,
+            });
+        }
+    });
     // A promotion order naming an unknown environment (or itself) could never be met: say so at load time.
     for (const [name, env] of Object.entries(policy.environments)) {
         (env.requires.promotedFrom ?? []).forEach((before, i) => {
@@ -57747,6 +56940,9 @@ const scanPolicySchema = strictObject({
     sources: strictObject({
         allow: array(schemas_string().min(1)).default([]).describe('Allowed model sources: "org/*", "org/name", "host".'),
         block: array(schemas_string().min(1)).default([]),
+        requireRemoteScan: schemas_boolean()
+            .optional()
+            .describe('An allowed Hugging Face model must also pin a commit (revision="<40-hex sha>") and pass a scan before download at it (`trustgate scan --sources`). Default false.'),
     })
         .optional()
         .describe('Where models may come from (the "no shadow AI" control).'),
@@ -57966,6 +57162,25 @@ function formatDigest(d) {
 function isDigest(text) {
     return /^(sha256|sha384|sha512):[0-9a-fA-F]+$/.test(text.trim());
 }
+const OCI_REFERENCE = /^oci:\/\/([^/@\s]+)\/([^@\s]+)@([^@\s]+)$/;
+/**
+ * The artifact a verify or gate command is about: `sha256:<hex>`, or an OCI image by digest,
+ * `oci://REGISTRY/REPOSITORY[:TAG]@sha256:<hex>`. Only the digest is used (attestations name images by it); the
+ * registry is never contacted, and a reference without a digest is refused: a tag names no fixed image.
+ */
+function parseSubject(text) {
+    const trimmed = text.trim();
+    if (!/^oci:\/\//i.test(trimmed))
+        return parseDigest(trimmed);
+    const m = OCI_REFERENCE.exec(trimmed);
+    if (!m) {
+        throw new CoreError('DIGEST_INVALID', `"${text}" is not an OCI image by digest; expected oci://REGISTRY/REPOSITORY@sha256:<hex> (a tag alone names no fixed image)`);
+    }
+    return parseDigest(m[3]);
+}
+function isOciReference(text) {
+    return /^oci:\/\//i.test(text.trim());
+}
 //# sourceMappingURL=digest.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -58123,8 +57338,8 @@ function isRecord(value) {
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/json.js
 /** The stable JSON shape of the CLI contract: {"version":1,"files":[...],"summary":{...}}. */
 function toJson(report) {
-    const { version, files, summary } = report;
-    return `${JSON.stringify({ version, files, summary }, null, 2)}\n`;
+    const { version, files, summary, remote } = report;
+    return `${JSON.stringify({ version, files, summary, ...(remote ? { remote } : {}) }, null, 2)}\n`;
 }
 //# sourceMappingURL=json.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/report/markdown.js
@@ -58142,6 +57357,7 @@ function toMarkdown(report, title = 'trustgate scan') {
         '',
         `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error; ${s.incomplete} not fully analysed`,
         '',
+        ...(report.remote ? [cell(remoteLine(report.remote)), ''] : []),
         '| file | format | verdict | findings |',
         '|---|---|---|---|',
         ...report.files.map((f) => `| \`${cell(f.path)}\` | ${cell(f.format)} | ${ICON[f.verdict]} ${f.verdict}${cell(gap(f))} | ${f.findings.length} |`),
@@ -58199,8 +57415,13 @@ function toSarif(report, rules, options = {}) {
             shortDescription: { text: r.summary },
             fullDescription: { text: r.summary },
             help: { text: r.help },
+            ...(r.helpUri ? { helpUri: r.helpUri } : {}),
             defaultConfiguration: { level: LEVEL[r.severity] },
-            properties: { 'security-severity': SECURITY_SEVERITY[r.severity], tags: ['security', 'supply-chain'] },
+            properties: {
+                'security-severity': SECURITY_SEVERITY[r.severity],
+                tags: ['security', 'supply-chain', ...(r.advisories ?? []).map((id) => `external/${id.toLowerCase()}`)],
+                ...(r.advisories?.length ? { advisories: [...r.advisories] } : {}),
+            },
         };
     });
     const results = report.files.flatMap((file) => file.findings.filter(alerting).map((f) => {
@@ -58906,6 +58127,326 @@ function outputCap(compressed, limits, budget) {
 
 /***/ }),
 
+/***/ 4280:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ memberNameProblem)
+/* harmony export */ });
+/** Why an archive member name is dangerous to extract (zip-slip and friends), or undefined when it is fine. */
+function memberNameProblem(name) {
+    if (name.startsWith('/') || /^[A-Za-z]:/.test(name))
+        return 'is an absolute path';
+    if (name.includes('\\'))
+        return 'contains a backslash';
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we look for.
+    if (/[\u0000-\u001f\u007f]/.test(name))
+        return 'contains control characters';
+    if (name.split('/').includes('..'))
+        return 'contains a ".." component';
+    return undefined;
+}
+//# sourceMappingURL=member-name.js.map
+
+/***/ }),
+
+/***/ 3569:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ly: () => (/* binding */ openMember),
+/* harmony export */   i7: () => (/* binding */ findEndRecord),
+/* harmony export */   x5: () => (/* binding */ readZipDirectory)
+/* harmony export */ });
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8522);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5648);
+/* harmony import */ var _io_slice_source_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4948);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4208);
+
+
+
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const decoder = new TextDecoder('utf-8');
+const CRC_CHECK_LIMIT = 16 << 20;
+function u16(b, o) {
+    return (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
+}
+function u32(b, o) {
+    return ((b[o] ?? 0) | ((b[o + 1] ?? 0) << 8) | ((b[o + 2] ?? 0) << 16) | ((b[o + 3] ?? 0) << 24)) >>> 0;
+}
+function u64(b, o) {
+    const v = u32(b, o) + u32(b, o + 4) * 2 ** 32;
+    return Number.isSafeInteger(v) ? v : Number.MAX_SAFE_INTEGER;
+}
+/** Locate the end-of-central-directory record by searching backwards, as zipfile and miniz both do. */
+async function findEndRecord(source) {
+    const span = Math.min(source.size, 22 + 0xffff);
+    const tail = await source.read(source.size - span, span);
+    for (let i = tail.length - 22; i >= 0; i--) {
+        if (u32(tail, i) === EOCD && i + 22 + u16(tail, i + 20) <= tail.length)
+            return source.size - span + i;
+    }
+    return undefined;
+}
+/**
+ * The central directory, which is what torch (miniz) and Python's zipfile trust; local headers are only used
+ * to find where data starts. Attacker-controlled: every offset and count is bounds-checked.
+ */
+async function readZipDirectory(source, limits) {
+    const end = await findEndRecord(source);
+    if (end === undefined)
+        throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ('no end-of-central-directory record (truncated or not a zip)', 'parse');
+    const rec = await source.read(end, 22);
+    let count = u16(rec, 10);
+    let cdSize = u32(rec, 12);
+    let cdOffset = u32(rec, 16);
+    let recordStart = end;
+    if (end >= 20) {
+        const loc = await source.read(end - 20, 20);
+        if (u32(loc, 0) === ZIP64_LOCATOR) {
+            const z64At = u64(loc, 8);
+            const z = await source.read(z64At, 56);
+            if (z.length < 56 || u32(z, 0) !== ZIP64_EOCD)
+                throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ('zip64 end record missing or corrupt', 'parse', z64At);
+            count = u64(z, 32);
+            cdSize = u64(z, 40);
+            cdOffset = u64(z, 48);
+            recordStart = z64At;
+        }
+    }
+    const prepended = recordStart - cdSize - cdOffset;
+    if (prepended < 0)
+        throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ('central directory lies outside the file', 'parse', end);
+    if (count > limits.maxMembers)
+        throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ(`${count} members exceed the limit of ${limits.maxMembers}`, 'limit');
+    const cd = await source.read(cdOffset + prepended, cdSize);
+    if (cd.length < cdSize)
+        throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ('central directory is truncated', 'parse', cdOffset);
+    const entries = [];
+    let p = 0;
+    while (p + 46 <= cd.length && u32(cd, p) === CENTRAL) {
+        const nameLen = u16(cd, p + 28);
+        const extraLen = u16(cd, p + 30);
+        const commentLen = u16(cd, p + 32);
+        if (p + 46 + nameLen + extraLen + commentLen > cd.length)
+            throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ('central directory entry overruns the directory', 'parse', cdOffset + p);
+        const entry = {
+            name: decoder.decode(cd.subarray(p + 46, p + 46 + nameLen)),
+            flags: u16(cd, p + 8),
+            method: u16(cd, p + 10),
+            crc: u32(cd, p + 16),
+            compressedSize: u32(cd, p + 20),
+            size: u32(cd, p + 24),
+            localOffset: u32(cd, p + 42),
+        };
+        applyZip64(entry, cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen));
+        entries.push(entry);
+        if (entries.length > limits.maxMembers)
+            throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ(`more than ${limits.maxMembers} members`, 'limit');
+        p += 46 + nameLen + extraLen + commentLen;
+    }
+    if (entries.length !== count)
+        throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ(`the end record announces ${count} members but the central directory holds ${entries.length}`, 'parse', cdOffset);
+    return { entries, prepended, endOffset: end };
+}
+// Sizes and offsets saturated at 0xffffffff live in the zip64 extra field, in this order.
+function applyZip64(e, extra) {
+    let p = 0;
+    while (p + 4 <= extra.length) {
+        const id = u16(extra, p);
+        const len = u16(extra, p + 2);
+        if (id === 0x0001) {
+            let q = p + 4;
+            const take = () => {
+                const v = u64(extra, q);
+                q += 8;
+                return v;
+            };
+            if (e.size === 0xffffffff && q + 8 <= p + 4 + len)
+                e.size = take();
+            if (e.compressedSize === 0xffffffff && q + 8 <= p + 4 + len)
+                e.compressedSize = take();
+            if (e.localOffset === 0xffffffff && q + 8 <= p + 4 + len)
+                e.localOffset = take();
+        }
+        p += 4 + len;
+    }
+}
+/**
+ * A member's bytes as torch reads them: data starts after the local header's name and extra fields; stored
+ * members are windows on the file (never copied), deflated ones are inflated with a bounded output.
+ */
+async function openMember(source, dir, e, limits, budget, name, 
+/** torch (miniz as torch builds it) reads members whatever their encryption flag says (CVE-2025-1945). */
+ignoreEncryption = false) {
+    if (e.flags & 0x1 && !ignoreEncryption)
+        throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ(`member ${e.name} is encrypted`, 'unsupported');
+    const at = e.localOffset + dir.prepended;
+    const lh = await source.read(at, 30);
+    if (lh.length < 30 || u32(lh, 0) !== LOCAL)
+        throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ(`member ${e.name} has no local header at offset ${at}`, 'parse', at);
+    const nameLen = u16(lh, 26);
+    const extraLen = u16(lh, 28);
+    const warnings = [];
+    if (e.flags & 0x1)
+        warnings.push(`member ${e.name} is flagged encrypted; torch reads it as stored anyway, so it was analysed as stored`);
+    const localName = decoder.decode(await source.read(at + 30, nameLen));
+    if (localName !== e.name)
+        warnings.push(`local header names member ${JSON.stringify(e.name)} as ${JSON.stringify(localName)}`);
+    if ((u16(lh, 6) & 0x8) === 0 && u32(lh, 14) !== e.crc)
+        warnings.push(`local header of ${e.name} has CRC-32 ${u32(lh, 14).toString(16)}, the directory ${e.crc.toString(16)}`);
+    if (u16(lh, 8) !== e.method)
+        warnings.push(`local header of ${e.name} uses compression method ${u16(lh, 8)}, the directory ${e.method}`);
+    const dataAt = at + 30 + nameLen + extraLen;
+    if (dataAt + e.compressedSize > source.size)
+        throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ(`member ${e.name} runs past the end of the archive`, 'parse', dataAt);
+    if (e.method === 0) {
+        // Small stored members (pickles, not tensors) are checked against their CRC like zipfile would.
+        const crcMismatch = e.compressedSize <= CRC_CHECK_LIMIT && (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32)(await source.read(dataAt, e.compressedSize)) !== e.crc;
+        return { source: (0,_io_slice_source_js__WEBPACK_IMPORTED_MODULE_2__/* .sliceSource */ .U)(source, name, dataAt, e.compressedSize), warnings, crcMismatch };
+    }
+    if (e.method !== 8)
+        throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ(`member ${e.name} uses unsupported compression method ${e.method}`, 'unsupported');
+    const cap = (0,_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .outputCap */ .SG)(e.compressedSize, limits, budget);
+    if (cap === 0)
+        throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ(_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .SPENT */ .n6, 'limit');
+    if (e.size > cap)
+        throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ(`member ${e.name} declares ${e.size} bytes, over the decompression limit of ${cap}`, 'limit');
+    const raw = await source.read(dataAt, e.compressedSize);
+    let out;
+    try {
+        out = (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.inflateRawSync)(raw, { maxOutputLength: cap });
+    }
+    catch (cause) {
+        const msg = cause.message;
+        if (/maxOutputLength|buffer/i.test(msg))
+            throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ(`member ${e.name} inflates past the limit of ${cap} bytes`, 'limit');
+        throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ(`member ${e.name} does not inflate: ${msg}`, 'parse', dataAt);
+    }
+    budget.take(out.length);
+    return { source: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .bufferSource */ .k)(name, out), warnings, crcMismatch: (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32)(out) !== e.crc };
+}
+//# sourceMappingURL=zip.js.map
+
+/***/ }),
+
+/***/ 5470:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ sniffBooster),
+/* harmony export */   f: () => (/* binding */ boosterKind)
+/* harmony export */ });
+/* harmony import */ var _shared_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6089);
+
+const ascii = (head, s, at = 0) => [...s].every((c, i) => head[at + i] === c.charCodeAt(0));
+/** Gradient-boosting model files: XGBoost JSON/UBJSON/legacy `binf`, LightGBM text, CatBoost `CBM1`. */
+function boosterKind(head) {
+    if (ascii(head, 'binf'))
+        return 'xgboost-binary';
+    if (ascii(head, 'CBM1'))
+        return 'catboost';
+    if (ascii(head, 'tree\nversion=v'))
+        return 'lightgbm';
+    // UBJSON object whose first key is "learner": `{` `L` int64 7 `learner`, or a smaller integer marker.
+    if (head[0] === 0x7b &&
+        [0x4c, 0x6c, 0x49, 0x55, 0x69].includes(head[1] ?? 0) &&
+        new TextDecoder('latin1').decode(head.subarray(0, 24)).includes('learner'))
+        return 'xgboost-ubj';
+    if ((0,_shared_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonHeadMentions */ .gI)(head, ['learner']) && new TextDecoder('utf-8').decode(head).includes('"learner"'))
+        return 'xgboost-json';
+    return undefined;
+}
+const sniffBooster = (head) => boosterKind(head) !== undefined;
+//# sourceMappingURL=sniff.js.map
+
+/***/ }),
+
+/***/ 2809:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ containerFinding)
+/* harmony export */ });
+/* harmony import */ var _containers_limits_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4208);
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7738);
+
+
+/** A container reader's failure as a finding: limits and unsupported content are `error`, like parse failures. */
+function containerFinding(e, path, parseRule) {
+    if (e instanceof _containers_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .ContainerError */ .OJ) {
+        const rule = e.kind === 'limit' ? _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .RULES */ .y0.limit : e.kind === 'unsupported' ? _rules_js__WEBPACK_IMPORTED_MODULE_1__/* .RULES */ .y0.encrypted : parseRule;
+        return (0,_rules_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)(rule, e.message, e.offset === undefined ? { path } : { path, offset: e.offset });
+    }
+    throw e;
+}
+//# sourceMappingURL=container-errors.js.map
+
+/***/ }),
+
+/***/ 5741:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gs: () => (/* binding */ sniffMilWeights),
+/* harmony export */   Rg: () => (/* binding */ sniffCoreml),
+/* harmony export */   jc: () => (/* binding */ sniffMlpackageManifest)
+/* harmony export */ });
+/* harmony import */ var _shared_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6089);
+/* harmony import */ var _shared_protowire_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6949);
+
+
+// CoreML's Model message: specificationVersion 1, description 2, isUpdatable 10, and a model type at field 200+.
+const HEADER_FIELDS = new Set([1, 2, 10]);
+/**
+ * A CoreML Model protobuf: specificationVersion (1-10) first, then only CoreML top-level fields, with the model
+ * type (field 200 or above, never an ONNX ModelProto field) within the head.
+ */
+function sniffCoreml(head) {
+    if (head[0] !== 0x08 || (head[1] ?? 0) < 1 || (head[1] ?? 0) > 10)
+        return false;
+    for (const n of (0,_shared_protowire_js__WEBPACK_IMPORTED_MODULE_1__/* .headFieldNumbers */ .z3)(head)) {
+        if (n >= 200)
+            return true;
+        if (!HEADER_FIELDS.has(n))
+            return false;
+    }
+    return false;
+}
+/** The Manifest.json of an .mlpackage directory. */
+const sniffMlpackageManifest = (head) => (0,_shared_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonHeadMentions */ .gI)(head, ['itemInfoEntries']) && (0,_shared_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonHeadMentions */ .gI)(head, ['rootModelIdentifier']);
+/** A CoreML ML Program weight file (weights/weight.bin): blob storage version 2, first blob's 0xDEADBEEF sentinel. */
+function sniffMilWeights(head) {
+    if (head.length < 72)
+        return false;
+    const v = new DataView(head.buffer, head.byteOffset, head.byteLength);
+    return v.getUint32(4, true) === 2 && v.getUint32(64, true) === 0xdeadbeef;
+}
+//# sourceMappingURL=sniff.js.map
+
+/***/ }),
+
+/***/ 1286:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ sniffExecutorch)
+/* harmony export */ });
+/* harmony import */ var _shared_flatbuffer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9361);
+
+/** ExecuTorch programs are flatbuffers with file identifier `ET` + a two-digit schema version (`ET12`). */
+function sniffExecutorch(head) {
+    return (0,_shared_flatbuffer_js__WEBPACK_IMPORTED_MODULE_0__/* .hasFileIdentifier */ .Q)(head, 'ET') && /^\d\d$/.test(String.fromCharCode(head[6] ?? 0, head[7] ?? 0));
+}
+//# sourceMappingURL=sniff.js.map
+
+/***/ }),
+
 /***/ 5609:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -59028,6 +58569,195 @@ const sniffSavedMetadata = (head) => head[0] === 0x0a && includes(head, MARKER);
 
 /***/ }),
 
+/***/ 1774:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ isNumpyMap),
+/* harmony export */   z: () => (/* binding */ sniffMsgpackCheckpoint)
+/* harmony export */ });
+/* harmony import */ var _walk_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6912);
+
+/** Whether a msgpack map is a msgpack-numpy array (`{nd: true, type, kind, shape, data}`). */
+function isNumpyMap(v) {
+    return v.t === 'map' && v.entries.some(([k, x]) => (0,_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .msgText */ .vj)(k) === 'nd' && x.t === 'bool' && x.v);
+}
+/**
+ * A msgpack checkpoint: a top-level map whose head holds Flax's array extension types (1-3) or a msgpack-numpy
+ * array. Plain msgpack without either is not claimed (nothing marks it as a model).
+ */
+function sniffMsgpackCheckpoint(head) {
+    const first = head[0] ?? 0;
+    if (!((first >= 0x80 && first <= 0x8f) || first === 0xde || first === 0xdf))
+        return false;
+    let marked = false;
+    try {
+        (0,_walk_js__WEBPACK_IMPORTED_MODULE_0__/* .readMsgpack */ .dD)(head, (v) => {
+            if (isNumpyMap(v))
+                marked = true;
+        }, (code) => {
+            if (code >= 1 && code <= 3)
+                marked = true;
+        });
+    }
+    catch {
+        // The head ends mid-value (or is not msgpack): what was seen decides.
+    }
+    return marked;
+}
+//# sourceMappingURL=sniff.js.map
+
+/***/ }),
+
+/***/ 6912:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dD: () => (/* binding */ readMsgpack),
+/* harmony export */   vj: () => (/* binding */ msgText)
+/* harmony export */ });
+/* unused harmony export MsgpackTruncated */
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1799);
+
+/** The bytes ran out: in a sniff this is the end of the head, in an analysis a cut file. */
+class MsgpackTruncated extends Error {
+}
+const MAX_DEPTH = 512;
+const MAX_ITEMS = 50_000_000;
+/**
+ * One msgpack value (github.com/msgpack/msgpack/blob/master/spec.md) with its strings, binaries and extension
+ * payloads as views of the input (no copies); lengths are checked against the bytes.
+ */
+function readMsgpack(b, onValue = () => { }, onExtCode = () => { }) {
+    const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    let at = 0;
+    let items = 0;
+    const need = (n) => {
+        if (at + n > b.length)
+            throw new MsgpackTruncated(`truncated at offset ${at}`);
+    };
+    const uint = (n) => {
+        need(n);
+        const v = n === 1 ? view.getUint8(at) : n === 2 ? view.getUint16(at) : view.getUint32(at);
+        at += n;
+        return v;
+    };
+    const raw = (t, n) => {
+        need(n);
+        at += n;
+        return { t, bytes: b.subarray(at - n, at) };
+    };
+    const ext = (n) => {
+        need(1);
+        const code = view.getInt8(at);
+        onExtCode(code);
+        need(1 + n);
+        at += 1 + n;
+        return { t: 'ext', code, bytes: b.subarray(at - n, at) };
+    };
+    const value = (depth) => {
+        if (depth > MAX_DEPTH)
+            throw (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .overLimit */ .W1)(`msgpack nested deeper than ${MAX_DEPTH}`);
+        if (++items > MAX_ITEMS)
+            throw (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .overLimit */ .W1)(`more than ${MAX_ITEMS} msgpack values`);
+        const m = uint(1);
+        const list = (n) => ({ t: 'arr', items: Array.from({ length: n }, () => value(depth + 1)) });
+        const map = (n) => ({
+            t: 'map',
+            entries: Array.from({ length: n }, () => [value(depth + 1), value(depth + 1)]),
+        });
+        let v;
+        if (m <= 0x7f || m >= 0xe0)
+            v = { t: 'scalar' };
+        else if (m <= 0x8f)
+            v = map(m & 0x0f);
+        else if (m <= 0x9f)
+            v = list(m & 0x0f);
+        else if (m <= 0xbf)
+            v = raw('str', m & 0x1f);
+        else if (m === 0xc0)
+            v = { t: 'scalar' };
+        else if (m === 0xc2 || m === 0xc3)
+            v = { t: 'bool', v: m === 0xc3 };
+        else if (m >= 0xc4 && m <= 0xc6)
+            v = raw('bin', uint(m === 0xc4 ? 1 : m === 0xc5 ? 2 : 4));
+        else if (m >= 0xc7 && m <= 0xc9)
+            v = ext(uint(m === 0xc7 ? 1 : m === 0xc8 ? 2 : 4));
+        else if (m >= 0xca && m <= 0xd3) {
+            const n = [4, 8, 1, 2, 4, 8, 1, 2, 4, 8][m - 0xca];
+            need(n);
+            at += n;
+            v = { t: 'scalar' };
+        }
+        else if (m >= 0xd4 && m <= 0xd8)
+            v = ext(1 << (m - 0xd4));
+        else if (m >= 0xd9 && m <= 0xdb)
+            v = raw('str', uint(m === 0xd9 ? 1 : m === 0xda ? 2 : 4));
+        else if (m === 0xdc || m === 0xdd)
+            v = list(uint(m === 0xdc ? 2 : 4));
+        else if (m === 0xde || m === 0xdf)
+            v = map(uint(m === 0xde ? 2 : 4));
+        else
+            throw (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(`byte 0x${m.toString(16)} at ${at - 1} is not a msgpack type`);
+        onValue(v);
+        return v;
+    };
+    const v = value(0);
+    return { value: v, end: at };
+}
+function msgText(v) {
+    return v && (v.t === 'str' || v.t === 'bin') ? new TextDecoder('latin1').decode(v.bytes) : undefined;
+}
+//# sourceMappingURL=walk.js.map
+
+/***/ }),
+
+/***/ 6477:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ sniffMxnetParams),
+/* harmony export */   j: () => (/* binding */ sniffMxnetSymbol)
+/* harmony export */ });
+/* harmony import */ var _shared_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6089);
+
+/** MXNet's NDArray list (.params): u64 magic 0x112 and a reserved u64 zero. */
+function sniffMxnetParams(head) {
+    if (head.length < 24)
+        return false;
+    const v = new DataView(head.buffer, head.byteOffset, head.byteLength);
+    return v.getBigUint64(0, true) === 0x112n && v.getBigUint64(8, true) === 0n;
+}
+/** An MXNet symbol graph (-symbol.json): a nodes list of {op, name, inputs}. */
+function sniffMxnetSymbol(head) {
+    if (!(0,_shared_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonHeadMentions */ .gI)(head, ['nodes']))
+        return false;
+    const t = new TextDecoder('utf-8').decode(head);
+    return /^\s*\{\s*"nodes"\s*:\s*\[/.test(t) && t.includes('"op"') && t.includes('"inputs"');
+}
+//# sourceMappingURL=sniff.js.map
+
+/***/ }),
+
+/***/ 9817:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ sniffModelManifest)
+/* harmony export */ });
+/* harmony import */ var _shared_bytes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6089);
+
+/**
+ * An OCI/Docker image manifest or index (Ollama's `manifests/<registry>/<ns>/<model>/<tag>`, an OCI layout's
+ * index.json): schemaVersion and an OCI, Docker or Ollama media type.
+ */
+function sniffModelManifest(head) {
+    return (0,_shared_bytes_js__WEBPACK_IMPORTED_MODULE_0__/* .jsonHeadMentions */ .gI)(head, ['schemaVersion']) && /vnd\.(ollama|oci|docker)\./.test(new TextDecoder('utf-8').decode(head));
+}
+//# sourceMappingURL=sniff.js.map
+
+/***/ }),
+
 /***/ 2651:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -59071,6 +58801,76 @@ const ONNX_RULES = [
 const NEXT_TAGS = new Set([0x12, 0x1a, 0x22, 0x28, 0x32, 0x3a, 0x42, 0x72]);
 function sniffOnnx(head) {
     return head[0] === 0x08 && head[1] !== undefined && head[1] >= 3 && head[1] <= 30 && NEXT_TAGS.has(head[2] ?? 0);
+}
+//# sourceMappingURL=sniff.js.map
+
+/***/ }),
+
+/***/ 9191:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ sniffPaddleProgram)
+/* harmony export */ });
+// framework.proto ProgramDesc: blocks = 1, and the first BlockDesc opens with idx = 0, parent_idx = -1.
+const BLOCK0 = [0x08, 0x00, 0x10, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01];
+/** A PaddlePaddle ProgramDesc (.pdmodel): field 1 (a block) whose body starts as block 0 with no parent. */
+function sniffPaddleProgram(head) {
+    if (head[0] !== 0x0a)
+        return false;
+    let at = 1;
+    while ((head[at] ?? 0) & 0x80)
+        at++;
+    at++;
+    return BLOCK0.every((b, i) => head[at + i] === b);
+}
+//# sourceMappingURL=sniff.js.map
+
+/***/ }),
+
+/***/ 9042:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ machineLimits),
+/* harmony export */   x: () => (/* binding */ globalsPolicy)
+/* harmony export */ });
+function globalsPolicy(policy) {
+    return { allow: policy.allowGlobals, deny: policy.denyGlobals };
+}
+function machineLimits(policy) {
+    return { maxOpcodes: policy.limits.maxOpcodes };
+}
+//# sourceMappingURL=policy.js.map
+
+/***/ }),
+
+/***/ 7463:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ sniffR),
+/* harmony export */   f: () => (/* binding */ serializationStart)
+/* harmony export */ });
+const ascii = (s) => [...s].map((c) => c.charCodeAt(0));
+const WORKSPACE = [ascii('RDX2\n'), ascii('RDX3\n')];
+/** Offset of the serialization inside an R file: after `RDX2\n`/`RDX3\n` for a saved workspace (.RData), else 0. */
+function serializationStart(head) {
+    return WORKSPACE.some((m) => m.every((b, i) => head[i] === b)) ? 5 : 0;
+}
+/**
+ * R's serialize()/saveRDS() output (after gzip, which the scanner core removes): `X\n` (XDR), `A\n` (ASCII) or
+ * `B\n` (native binary), then format version 2 or 3 as a 4-byte integer.
+ */
+function sniffR(head) {
+    const at = serializationStart(head);
+    const kind = head[at];
+    if (head[at + 1] !== 0x0a || (kind !== 0x58 && kind !== 0x41 && kind !== 0x42))
+        return false;
+    if (kind === 0x41)
+        return head[at + 2] === 0x32 || head[at + 2] === 0x33;
+    const v = kind === 0x58 ? head[at + 5] : head[at + 2];
+    return (v === 2 || v === 3) && head.length >= at + 14;
 }
 //# sourceMappingURL=sniff.js.map
 
@@ -59432,6 +59232,205 @@ function overLimit(message) {
 
 /***/ }),
 
+/***/ 9361:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ FlatTable),
+/* harmony export */   Q: () => (/* binding */ hasFileIdentifier)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1799);
+
+/**
+ * A bounds-checked flatbuffer table reader (the wire format of flatbuffers' reflection docs): every offset is
+ * attacker-controlled, so each read is checked against the buffer and a bad one throws a malformed-format error.
+ */
+class FlatTable {
+    buf;
+    pos;
+    constructor(buf, pos) {
+        this.buf = buf;
+        this.pos = pos;
+    }
+    static root(bytes) {
+        const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        return FlatTable.at(view, u32(view, 0));
+    }
+    static at(view, pos) {
+        const vtable = pos - i32(view, pos);
+        u16(view, vtable);
+        return new FlatTable(view, pos);
+    }
+    /** Absolute position of field `i`, or undefined when the vtable omits it. */
+    field(i) {
+        const vtable = this.pos - i32(this.buf, this.pos);
+        const vsize = u16(this.buf, vtable);
+        if (4 + 2 * i >= vsize)
+            return undefined;
+        const off = u16(this.buf, vtable + 4 + 2 * i);
+        return off === 0 ? undefined : this.pos + off;
+    }
+    deref(at) {
+        return at + u32(this.buf, at);
+    }
+    int(i, size, fallback = 0) {
+        const at = this.field(i);
+        if (at === undefined)
+            return fallback;
+        return size === 1 ? i8(this.buf, at) : i32(this.buf, at);
+    }
+    string(i) {
+        const at = this.field(i);
+        if (at === undefined)
+            return undefined;
+        const s = this.deref(at);
+        const n = u32(this.buf, s);
+        if (s + 4 + n > this.buf.byteLength)
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(`string at ${s} runs past the end`);
+        return new TextDecoder('utf-8').decode(new Uint8Array(this.buf.buffer, this.buf.byteOffset + s + 4, n));
+    }
+    table(i) {
+        const at = this.field(i);
+        return at === undefined ? undefined : FlatTable.at(this.buf, this.deref(at));
+    }
+    tables(i) {
+        const at = this.field(i);
+        if (at === undefined)
+            return [];
+        const v = this.deref(at);
+        const n = u32(this.buf, v);
+        if (v + 4 + 4 * n > this.buf.byteLength)
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(`vector at ${v} of ${n} items runs past the end`);
+        return Array.from({ length: n }, (_, k) => FlatTable.at(this.buf, this.deref(v + 4 + 4 * k)));
+    }
+}
+function check(view, at, size) {
+    if (at < 0 || at + size > view.byteLength)
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(`offset ${at} is outside the ${view.byteLength}-byte flatbuffer`);
+}
+function u32(view, at) {
+    check(view, at, 4);
+    return view.getUint32(at, true);
+}
+function i32(view, at) {
+    check(view, at, 4);
+    return view.getInt32(at, true);
+}
+function u16(view, at) {
+    check(view, at, 2);
+    return view.getUint16(at, true);
+}
+function i8(view, at) {
+    check(view, at, 1);
+    return view.getInt8(at);
+}
+/** A flatbuffer whose 4-byte file identifier (bytes 4-8) is `id`. */
+function hasFileIdentifier(head, id) {
+    return head.length >= 8 && [...id].every((c, i) => head[4 + i] === c.charCodeAt(0));
+}
+//# sourceMappingURL=flatbuffer.js.map
+
+/***/ }),
+
+/***/ 6949:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pj: () => (/* binding */ submessages),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   jP: () => (/* binding */ wireFields),
+/* harmony export */   z3: () => (/* binding */ headFieldNumbers)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1799);
+
+function varint(b, at) {
+    let v = 0;
+    let mul = 1;
+    for (let i = at; i < at + 10; i++) {
+        const byte = b[i];
+        if (byte === undefined)
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(`varint at ${at} runs past the end`);
+        v += (byte & 0x7f) * mul;
+        mul *= 128;
+        if ((byte & 0x80) === 0)
+            return [v, i + 1];
+    }
+    throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(`varint at ${at} is longer than 10 bytes`);
+}
+/**
+ * The fields of one protobuf message, without a schema: enough to walk the few fields a judge needs (the custom
+ * layer of a CoreML model, the op type of a PaddlePaddle op). Throws on a truncated or invalid encoding.
+ */
+function* wireFields(b) {
+    let at = 0;
+    while (at < b.length) {
+        const [key, next] = varint(b, at);
+        const field = Math.floor(key / 8);
+        const wire = key & 7;
+        if (field === 0)
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(`field number 0 at ${at}`);
+        at = next;
+        if (wire === 0) {
+            const [value, after] = varint(b, at);
+            at = after;
+            yield { field, wire, value };
+        }
+        else if (wire === 2) {
+            const [len, after] = varint(b, at);
+            if (after + len > b.length)
+                throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(`field ${field} at ${at} runs past the end`);
+            at = after + len;
+            yield { field, wire, bytes: b.subarray(after, at) };
+        }
+        else if (wire === 1 || wire === 5) {
+            at += wire === 1 ? 8 : 4;
+            if (at > b.length)
+                throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(`field ${field} runs past the end`);
+            yield { field, wire };
+        }
+        else
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .malformed */ .Qm)(`wire type ${wire} at ${at} is not used by proto3`);
+    }
+}
+/** Field numbers of a message's head in order, stopping quietly where the head cuts a field (for sniffing). */
+function* headFieldNumbers(b) {
+    let at = 0;
+    try {
+        while (at < b.length) {
+            const [key, next] = varint(b, at);
+            yield Math.floor(key / 8);
+            const wire = key & 7;
+            if (wire === 0)
+                at = varint(b, next)[1];
+            else if (wire === 2) {
+                const [len, after] = varint(b, next);
+                at = after + len;
+            }
+            else if (wire === 1 || wire === 5)
+                at = next + (wire === 1 ? 8 : 4);
+            else
+                return;
+        }
+    }
+    catch {
+        // The head ends inside a varint.
+    }
+}
+/** The length-delimited values of field `n` of a message. */
+function submessages(b, n) {
+    const out = [];
+    for (const f of wireFields(b))
+        if (f.field === n && f.wire === 2)
+            out.push(f.bytes);
+    return out;
+}
+function text(b) {
+    return new TextDecoder('utf-8').decode(b);
+}
+//# sourceMappingURL=protowire.js.map
+
+/***/ }),
+
 /***/ 2913:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -59521,6 +59520,1672 @@ function sniffChatTemplate(head) {
 
 /***/ }),
 
+/***/ 8958:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ sniffTflite)
+/* harmony export */ });
+/* harmony import */ var _shared_flatbuffer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9361);
+
+/** TFLite models are flatbuffers with file identifier `TFL3`. */
+const sniffTflite = (head) => (0,_shared_flatbuffer_js__WEBPACK_IMPORTED_MODULE_0__/* .hasFileIdentifier */ .Q)(head, 'TFL3');
+//# sourceMappingURL=sniff.js.map
+
+/***/ }),
+
+/***/ 7680:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ sniffTorch7)
+/* harmony export */ });
+/**
+ * A binary Torch7 file (torch.save): the first object is a table (3) or a torch object (4) with reference index 1;
+ * a torch object then spells its version `V <n>` or a class name.
+ */
+function sniffTorch7(head) {
+    if (head.length < 16)
+        return false;
+    const v = new DataView(head.buffer, head.byteOffset, head.byteLength);
+    const type = v.getInt32(0, true);
+    if (v.getInt32(4, true) !== 1)
+        return false;
+    if (type === 4) {
+        const n = v.getInt32(8, true);
+        const s = new TextDecoder('latin1').decode(head.subarray(12, 12 + Math.min(n, 32)));
+        return n > 0 && n < 256 && (/^V \d+$/.test(s) || /^(torch|nn|cudnn|nngraph)\./.test(s));
+    }
+    if (type !== 3)
+        return false;
+    const size = v.getInt32(8, true);
+    const key = v.getInt32(12, true);
+    return size >= 0 && size < 1 << 20 && (size === 0 || key === 1 || key === 2);
+}
+//# sourceMappingURL=sniff.js.map
+
+/***/ }),
+
+/***/ 1034:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ SKOPS_SCHEMA),
+/* harmony export */   Pl: () => (/* binding */ MAR_MANIFEST),
+/* harmony export */   zf: () => (/* binding */ analyseZip)
+/* harmony export */ });
+/* harmony import */ var _containers_member_name_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4280);
+/* harmony import */ var _containers_zip_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3569);
+/* harmony import */ var _conclude_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9368);
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7738);
+/* harmony import */ var _container_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2809);
+
+
+
+
+
+// Members a layout's judge reads whole (manifests, schemas, handler code); larger ones are not what they claim.
+const JUDGED_MEMBER_CAP = 16 << 20;
+const MAR_MANIFEST = 'MAR-INF/MANIFEST.json';
+const SKOPS_SCHEMA = 'schema.json';
+function judgedMember(format, name) {
+    if (format === 'torchserve-mar')
+        return name === MAR_MANIFEST || name.endsWith('.py');
+    return format === 'skops' && name === SKOPS_SCHEMA;
+}
+/** The layout's own code-execution surfaces: a TorchServe handler, a skops type list. */
+async function judgeLayout(ctx, format, members) {
+    const { source, policy } = ctx;
+    if (format === 'torchserve-mar')
+        return (await __nccwpck_require__.e(/* import() */ 314).then(__nccwpck_require__.bind(__nccwpck_require__, 8314))).judgeMar(source.name, members);
+    if (format === 'skops')
+        return (await __nccwpck_require__.e(/* import() */ 112).then(__nccwpck_require__.bind(__nccwpck_require__, 3112))).judgeSkops(source.name, members, policy);
+    return [];
+}
+/** torch.save writes `<name>/data.pkl` plus `<name>/data/<n>` storages; TorchScript adds code/ and constants.pkl. */
+function layoutOf(entries) {
+    const pkl = entries.find((e) => /^[^/]+\/data\.pkl$/.test(e.name));
+    if (pkl) {
+        const prefix = pkl.name.slice(0, -'data.pkl'.length);
+        const script = entries.some((e) => e.name.startsWith(`${prefix}code/`) || e.name === `${prefix}constants.pkl`);
+        return { format: script ? 'torchscript' : 'pytorch-zip', prefix };
+    }
+    if (entries.some((e) => e.name === MAR_MANIFEST))
+        return { format: 'torchserve-mar' };
+    if (entries.some((e) => e.name === SKOPS_SCHEMA))
+        return { format: 'skops' };
+    if (entries.length > 0 && entries.every((e) => e.name.endsWith('.npy')))
+        return { format: 'numpy-npz' };
+    return { format: 'zip' };
+}
+/**
+ * A zip read through its central directory the way torch (miniz) and numpy (zipfile) read it. Every member
+ * is sniffed by content and analysed, except torch tensor storages, which torch only ever reads as raw bytes.
+ */
+async function analyseZip(ctx) {
+    const { source } = ctx;
+    const limits = ctx.policy.limits;
+    const findings = [];
+    const nested = [];
+    let dir;
+    try {
+        dir = await (0,_containers_zip_js__WEBPACK_IMPORTED_MODULE_0__/* .readZipDirectory */ .x5)(source, limits);
+    }
+    catch (e) {
+        return (0,_conclude_js__WEBPACK_IMPORTED_MODULE_1__/* .conclude */ .Ep)('zip', [(0,_container_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .containerFinding */ .Z)(e, source.name, _rules_js__WEBPACK_IMPORTED_MODULE_2__/* .RULES */ .y0.zipParse)], [], undefined, 'failed');
+    }
+    const layout = layoutOf(dir.entries);
+    if (dir.prepended > 0)
+        findings.push((0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .finding */ .gk)(_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .RULES */ .y0.headerMismatch, `${dir.prepended} bytes precede the archive; torch and zipfile locate members differently`, {
+            path: source.name,
+        }));
+    const overlapping = overlappingEntries(dir.entries);
+    if (overlapping.size > 0)
+        findings.push((0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .finding */ .gk)(_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .RULES */ .y0.overlappingMembers, `${overlapping.size} central-directory entries overlap the data of another member (a zip bomb's shape); each byte range was analysed once`, { path: source.name }));
+    const seen = new Set();
+    let storages = 0;
+    let scripts = 0;
+    const judged = new Map();
+    for (const e of dir.entries) {
+        const path = `${source.name}!/${e.name}`;
+        const problem = (0,_containers_member_name_js__WEBPACK_IMPORTED_MODULE_4__/* .memberNameProblem */ .f)(e.name);
+        if (problem)
+            findings.push((0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .finding */ .gk)(_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .RULES */ .y0.memberName, `member name ${JSON.stringify(e.name)} ${problem}`, { path: source.name }));
+        if (seen.has(e.name))
+            findings.push((0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .finding */ .gk)(_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .RULES */ .y0.duplicateMember, `member ${JSON.stringify(e.name)} appears more than once`, { path: source.name }));
+        seen.add(e.name);
+        if (e.name.endsWith('/') && e.compressedSize === 0)
+            continue;
+        if (overlapping.has(e))
+            continue;
+        if (layout.prefix !== undefined && isStorage(e.name, layout.prefix)) {
+            storages++;
+            continue;
+        }
+        if (layout.prefix !== undefined && e.name.startsWith(`${layout.prefix}code/`))
+            scripts++;
+        try {
+            const member = await (0,_containers_zip_js__WEBPACK_IMPORTED_MODULE_0__/* .openMember */ .Ly)(source, dir, e, limits, ctx.budget, path, layout.prefix !== undefined);
+            if (judgedMember(layout.format, e.name) && member.source.size <= JUDGED_MEMBER_CAP)
+                judged.set(e.name, await member.source.read(0, member.source.size));
+            for (const w of member.warnings)
+                findings.push((0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .finding */ .gk)(_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .RULES */ .y0.headerMismatch, w, { path }));
+            if (member.crcMismatch)
+                findings.push((0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .finding */ .gk)(_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .RULES */ .y0.crcMismatch, `member ${e.name} does not match its CRC-32`, { path }));
+            // torch unpickles data.pkl whatever it looks like; sniffing it as text or an archive would be a differential.
+            const a = layout.prefix !== undefined && e.name === `${layout.prefix}data.pkl`
+                ? await ctx.scanPickle(member.source)
+                : await ctx.scanNested(member.source);
+            (0,_conclude_js__WEBPACK_IMPORTED_MODULE_1__/* .absorb */ .eE)(findings, a, path);
+            nested.push(a);
+        }
+        catch (err) {
+            findings.push((0,_container_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .containerFinding */ .Z)(err, path, _rules_js__WEBPACK_IMPORTED_MODULE_2__/* .RULES */ .y0.zipParse));
+        }
+    }
+    if (layout.format === 'torchscript')
+        findings.push((0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .finding */ .gk)(_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .RULES */ .y0.torchScript, `TorchScript archive with ${scripts} code members runs its program when used`, { path: source.name }));
+    const own = await judgeLayout(ctx, layout.format, judged);
+    findings.push(...own);
+    if (own.length > 0)
+        nested.push((0,_conclude_js__WEBPACK_IMPORTED_MODULE_1__/* .conclude */ .Ep)(layout.format, own));
+    const metadata = { properties: { members: String(dir.entries.length) } };
+    if (layout.format === 'torchserve-mar')
+        metadata.framework = 'torchserve';
+    if (layout.format === 'skops')
+        metadata.framework = 'sklearn';
+    if (layout.format === 'pytorch-zip' || layout.format === 'torchscript') {
+        metadata.framework = 'pytorch';
+        metadata.properties = { ...metadata.properties, tensorStorages: String(storages) };
+    }
+    if (layout.format === 'numpy-npz')
+        metadata.framework = 'numpy';
+    return (0,_conclude_js__WEBPACK_IMPORTED_MODULE_1__/* .conclude */ .Ep)(layout.format, findings, nested, metadata);
+}
+/** Entries whose data starts inside an earlier member's (same local header, or a quoted overlap): read once. */
+function overlappingEntries(entries) {
+    const byStart = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+    const out = new Set();
+    let end = -1;
+    for (const e of byStart) {
+        if (e.compressedSize === 0 && e.name.endsWith('/'))
+            continue;
+        if (e.localOffset < end)
+            out.add(e);
+        end = Math.max(end, e.localOffset + 30 + e.compressedSize);
+    }
+    return out;
+}
+// `<prefix>data/<key>`: raw tensor bytes that torch copies into storages and never unpickles.
+function isStorage(name, prefix) {
+    return name.startsWith(`${prefix}data/`) && /^\d+$/.test(name.slice(prefix.length + 5));
+}
+//# sourceMappingURL=zip-archive.js.map
+
+/***/ }),
+
+/***/ 4948:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ sliceSource)
+/* harmony export */ });
+/** A window of another source (a stored archive member, the pickle after a header) without copying it. */
+function sliceSource(parent, name, start, length) {
+    const size = Math.max(0, Math.min(length, parent.size - start));
+    return {
+        name,
+        size,
+        async read(offset, len) {
+            const from = Math.max(0, Math.min(offset, size));
+            return parent.read(start + from, Math.max(0, Math.min(len, size - from)));
+        },
+    };
+}
+//# sourceMappingURL=slice-source.js.map
+
+/***/ }),
+
+/***/ 5776:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  BA: () => (/* binding */ NESTED_LOADERS),
+  FJ: () => (/* binding */ judgeGlobal)
+});
+
+// UNUSED EXPORTS: DEFAULT_SAFE_GLOBALS
+
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/compat.js
+/**
+ * Python 2 names the unpickler maps to Python 3 ones (`fix_imports`, CPython's Lib/_compat_pickle.py): a pickle
+ * that imports `commands.getoutput` or `__builtin__.reduce` gets `subprocess.getoutput` or `functools.reduce`.
+ * Copied from CPython 3.11.2's tables; `test/pickle/safe-globals.test.ts` checks them against the
+ * installed CPython's.
+ */
+const IMPORT_MAPPING = {
+    BaseHTTPServer: 'http.server',
+    CGIHTTPServer: 'http.server',
+    ConfigParser: 'configparser',
+    Cookie: 'http.cookies',
+    Dialog: 'tkinter.dialog',
+    DocXMLRPCServer: 'xmlrpc.server',
+    FileDialog: 'tkinter.filedialog',
+    HTMLParser: 'html.parser',
+    Queue: 'queue',
+    ScrolledText: 'tkinter.scrolledtext',
+    SimpleDialog: 'tkinter.simpledialog',
+    SimpleHTTPServer: 'http.server',
+    SimpleXMLRPCServer: 'xmlrpc.server',
+    SocketServer: 'socketserver',
+    StringIO: 'io',
+    Tix: 'tkinter.tix',
+    Tkconstants: 'tkinter.constants',
+    Tkdnd: 'tkinter.dnd',
+    Tkinter: 'tkinter',
+    UserDict: 'collections',
+    UserList: 'collections',
+    UserString: 'collections',
+    __builtin__: 'builtins',
+    _abcoll: 'collections.abc',
+    _elementtree: 'xml.etree.ElementTree',
+    _winreg: 'winreg',
+    anydbm: 'dbm',
+    cPickle: 'pickle',
+    cStringIO: 'io',
+    commands: 'subprocess',
+    cookielib: 'http.cookiejar',
+    copy_reg: 'copyreg',
+    dbhash: 'dbm.bsd',
+    dbm: 'dbm.ndbm',
+    dumbdbm: 'dbm.dumb',
+    dummy_thread: '_dummy_thread',
+    gdbm: 'dbm.gnu',
+    htmlentitydefs: 'html.entities',
+    httplib: 'http.client',
+    markupbase: '_markupbase',
+    repr: 'reprlib',
+    robotparser: 'urllib.robotparser',
+    'test.test_support': 'test.support',
+    thread: '_thread',
+    tkColorChooser: 'tkinter.colorchooser',
+    tkCommonDialog: 'tkinter.commondialog',
+    tkFileDialog: 'tkinter.filedialog',
+    tkFont: 'tkinter.font',
+    tkMessageBox: 'tkinter.messagebox',
+    tkSimpleDialog: 'tkinter.simpledialog',
+    ttk: 'tkinter.ttk',
+    urllib2: 'urllib.request',
+    urlparse: 'urllib.parse',
+    whichdb: 'dbm',
+    xmlrpclib: 'xmlrpc.client',
+};
+/** (module, name) pairs mapped as a whole. */
+const NAME_MAPPING = {
+    'UserDict.IterableUserDict': 'collections.UserDict',
+    'UserDict.UserDict': 'collections.UserDict',
+    'UserList.UserList': 'collections.UserList',
+    'UserString.UserString': 'collections.UserString',
+    '__builtin__.basestring': 'builtins.str',
+    '__builtin__.intern': 'sys.intern',
+    '__builtin__.long': 'builtins.int',
+    '__builtin__.reduce': 'functools.reduce',
+    '__builtin__.unichr': 'builtins.chr',
+    '__builtin__.unicode': 'builtins.str',
+    '__builtin__.xrange': 'builtins.range',
+    '_multiprocessing.Connection': 'multiprocessing.connection.Connection',
+    '_socket.fromfd': 'socket.fromfd',
+    'exceptions.ArithmeticError': 'builtins.ArithmeticError',
+    'exceptions.AssertionError': 'builtins.AssertionError',
+    'exceptions.AttributeError': 'builtins.AttributeError',
+    'exceptions.BaseException': 'builtins.BaseException',
+    'exceptions.BufferError': 'builtins.BufferError',
+    'exceptions.BytesWarning': 'builtins.BytesWarning',
+    'exceptions.DeprecationWarning': 'builtins.DeprecationWarning',
+    'exceptions.EOFError': 'builtins.EOFError',
+    'exceptions.EnvironmentError': 'builtins.EnvironmentError',
+    'exceptions.Exception': 'builtins.Exception',
+    'exceptions.FloatingPointError': 'builtins.FloatingPointError',
+    'exceptions.FutureWarning': 'builtins.FutureWarning',
+    'exceptions.GeneratorExit': 'builtins.GeneratorExit',
+    'exceptions.IOError': 'builtins.IOError',
+    'exceptions.ImportError': 'builtins.ImportError',
+    'exceptions.ImportWarning': 'builtins.ImportWarning',
+    'exceptions.IndentationError': 'builtins.IndentationError',
+    'exceptions.IndexError': 'builtins.IndexError',
+    'exceptions.KeyError': 'builtins.KeyError',
+    'exceptions.KeyboardInterrupt': 'builtins.KeyboardInterrupt',
+    'exceptions.LookupError': 'builtins.LookupError',
+    'exceptions.MemoryError': 'builtins.MemoryError',
+    'exceptions.NameError': 'builtins.NameError',
+    'exceptions.NotImplementedError': 'builtins.NotImplementedError',
+    'exceptions.OSError': 'builtins.OSError',
+    'exceptions.OverflowError': 'builtins.OverflowError',
+    'exceptions.PendingDeprecationWarning': 'builtins.PendingDeprecationWarning',
+    'exceptions.ReferenceError': 'builtins.ReferenceError',
+    'exceptions.RuntimeError': 'builtins.RuntimeError',
+    'exceptions.RuntimeWarning': 'builtins.RuntimeWarning',
+    'exceptions.StandardError': 'builtins.Exception',
+    'exceptions.StopIteration': 'builtins.StopIteration',
+    'exceptions.SyntaxError': 'builtins.SyntaxError',
+    'exceptions.SyntaxWarning': 'builtins.SyntaxWarning',
+    'exceptions.SystemError': 'builtins.SystemError',
+    'exceptions.SystemExit': 'builtins.SystemExit',
+    'exceptions.TabError': 'builtins.TabError',
+    'exceptions.TypeError': 'builtins.TypeError',
+    'exceptions.UnboundLocalError': 'builtins.UnboundLocalError',
+    'exceptions.UnicodeDecodeError': 'builtins.UnicodeDecodeError',
+    'exceptions.UnicodeEncodeError': 'builtins.UnicodeEncodeError',
+    'exceptions.UnicodeError': 'builtins.UnicodeError',
+    'exceptions.UnicodeTranslateError': 'builtins.UnicodeTranslateError',
+    'exceptions.UnicodeWarning': 'builtins.UnicodeWarning',
+    'exceptions.UserWarning': 'builtins.UserWarning',
+    'exceptions.ValueError': 'builtins.ValueError',
+    'exceptions.Warning': 'builtins.Warning',
+    'exceptions.ZeroDivisionError': 'builtins.ZeroDivisionError',
+    'itertools.ifilter': 'builtins.filter',
+    'itertools.ifilterfalse': 'itertools.filterfalse',
+    'itertools.imap': 'builtins.map',
+    'itertools.izip': 'builtins.zip',
+    'itertools.izip_longest': 'itertools.zip_longest',
+    'multiprocessing.AuthenticationError': 'multiprocessing.context.AuthenticationError',
+    'multiprocessing.BufferTooShort': 'multiprocessing.context.BufferTooShort',
+    'multiprocessing.ProcessError': 'multiprocessing.context.ProcessError',
+    'multiprocessing.TimeoutError': 'multiprocessing.context.TimeoutError',
+    'multiprocessing.forking.Popen': 'multiprocessing.popen_fork.Popen',
+    'multiprocessing.process.Process': 'multiprocessing.context.Process',
+    'socket._socketobject': 'socket.SocketType',
+    'urllib.ContentTooShortError': 'urllib.error.ContentTooShortError',
+    'urllib.getproxies': 'urllib.request.getproxies',
+    'urllib.pathname2url': 'urllib.request.pathname2url',
+    'urllib.quote': 'urllib.parse.quote',
+    'urllib.quote_plus': 'urllib.parse.quote_plus',
+    'urllib.unquote': 'urllib.parse.unquote',
+    'urllib.unquote_plus': 'urllib.parse.unquote_plus',
+    'urllib.url2pathname': 'urllib.request.url2pathname',
+    'urllib.urlcleanup': 'urllib.request.urlcleanup',
+    'urllib.urlencode': 'urllib.parse.urlencode',
+    'urllib.urlopen': 'urllib.request.urlopen',
+    'urllib.urlretrieve': 'urllib.request.urlretrieve',
+    'urllib2.HTTPError': 'urllib.error.HTTPError',
+    'urllib2.URLError': 'urllib.error.URLError',
+    'whichdb.whichdb': 'dbm.whichdb',
+};
+/** The name(s) `module.name` resolves to once Python 2 names are mapped (itself first). */
+function compatNames(module, name) {
+    const full = `${module}.${name}`;
+    const out = [full];
+    const pair = NAME_MAPPING[full];
+    if (pair !== undefined)
+        out.push(pair);
+    const mapped = IMPORT_MAPPING[module];
+    if (mapped !== undefined)
+        out.push(`${mapped}.${name}`);
+    return out;
+}
+//# sourceMappingURL=compat.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/gadgets.js
+const GADGETS = [
+    ['os', 'runs commands and touches files (os.system, os.popen, os.exec*)'],
+    ['posix', 'runs commands (the os module under another name)'],
+    ['nt', 'runs commands (the os module under another name)'],
+    ['subprocess', 'runs commands'],
+    ['_posixsubprocess', 'runs commands'],
+    ['pty', 'spawns a shell'],
+    ['sys', 'reaches interpreter internals (sys.modules, sys.settrace)'],
+    ['runpy', 'runs Python code'],
+    ['code', 'runs Python code'],
+    ['codeop', 'compiles Python code'],
+    ['importlib', 'imports arbitrary modules'],
+    ['imp', 'imports arbitrary modules'],
+    ['pkgutil', 'imports arbitrary modules'],
+    ['zipimport', 'imports arbitrary modules'],
+    ['pkg_resources', 'imports arbitrary modules'],
+    ['builtins.eval', 'runs Python code'],
+    ['builtins.exec', 'runs Python code'],
+    ['builtins.compile', 'compiles Python code'],
+    ['builtins.__import__', 'imports arbitrary modules'],
+    ['builtins.getattr', 'reaches any attribute of any object (gadget for os.system and friends)'],
+    ['builtins.setattr', 'rewrites attributes of loaded modules'],
+    ['builtins.delattr', 'rewrites attributes of loaded modules'],
+    ['builtins.open', 'reads or writes files'],
+    ['builtins.globals', 'reaches interpreter internals'],
+    ['builtins.locals', 'reaches interpreter internals'],
+    ['builtins.vars', 'reaches interpreter internals'],
+    ['builtins.input', 'reads the terminal'],
+    ['builtins.breakpoint', 'starts a debugger'],
+    ['builtins.memoryview', 'reaches raw memory'],
+    ['types', 'builds code and function objects'],
+    ['marshal', 'loads code objects'],
+    ['pickle', 'loads a nested pickle'],
+    ['_pickle', 'loads a nested pickle'],
+    ['cPickle', 'loads a nested pickle'],
+    ['shelve', 'loads nested pickles'],
+    ['dill', 'rebuilds functions and code objects'],
+    ['cloudpickle', 'rebuilds functions and code objects'],
+    ['joblib.load', 'loads a nested pickle'],
+    ['joblib.numpy_pickle.load', 'loads a nested pickle'],
+    ['numpy.load', 'loads a nested file, possibly with allow_pickle'],
+    ['numpy.testing._private.utils.runstring', 'runs Python code'],
+    ['numpy.f2py', 'compiles and runs code'],
+    ['numpy.distutils', 'runs build commands'],
+    ['torch.load', 'loads a nested checkpoint'],
+    ['torch.serialization.load', 'loads a nested checkpoint'],
+    ['torch.hub', 'downloads and runs code'],
+    ['torch.jit.load', 'loads a nested TorchScript program'],
+    ['torch._dynamo', 'compiles and runs code'],
+    ['torch._inductor', 'compiles and runs code'],
+    ['ctypes', 'calls native code'],
+    ['_ctypes', 'calls native code'],
+    ['cffi', 'calls native code'],
+    ['signal', 'changes process signal handling'],
+    ['multiprocessing', 'starts processes'],
+    ['concurrent', 'starts threads or processes'],
+    ['threading', 'starts threads'],
+    ['_thread', 'starts threads'],
+    ['asyncio', 'starts processes and network connections (asyncio.subprocess, unix_events)'],
+    ['socket', 'opens network connections'],
+    ['_socket', 'opens network connections'],
+    ['socketserver', 'opens network connections'],
+    ['ssl', 'opens network connections'],
+    ['http', 'opens network connections'],
+    ['httplib', 'opens network connections'],
+    ['urllib', 'opens network connections'],
+    ['urllib2', 'opens network connections'],
+    ['urllib3', 'opens network connections'],
+    ['requests', 'opens network connections'],
+    ['httpx', 'opens network connections'],
+    ['aiohttp', 'opens network connections'],
+    ['ftplib', 'opens network connections'],
+    ['smtplib', 'opens network connections'],
+    ['telnetlib', 'opens network connections'],
+    ['xmlrpc', 'opens network connections'],
+    ['webbrowser', 'opens a browser (runs a command)'],
+    ['shutil', 'copies, moves and deletes files'],
+    ['tempfile', 'creates files'],
+    ['pathlib', 'reads, writes and deletes files (and reaches os through pathlib.os)'],
+    ['io', 'reads or writes files'],
+    ['_io', 'reads or writes files'],
+    ['fileinput', 'reads or writes files'],
+    ['tarfile', 'extracts archives onto disk'],
+    ['zipfile', 'extracts archives onto disk'],
+    ['glob', 'lists files'],
+    ['operator.attrgetter', 'reaches any attribute of any object'],
+    ['operator.methodcaller', 'calls any method of any object'],
+    ['_operator.attrgetter', 'reaches any attribute of any object'],
+    ['_operator.methodcaller', 'calls any method of any object'],
+    ['functools.partial', 'wraps a callable to call it later with chosen arguments'],
+    ['functools.partialmethod', 'wraps a callable to call it later with chosen arguments'],
+    ['functools.reduce', 'calls a callable repeatedly'],
+    ['inspect', 'reaches interpreter internals'],
+    ['gc', 'reaches every live object'],
+    ['pdb', 'starts a debugger that runs code'],
+    ['bdb', 'runs code under a debugger'],
+    ['trace', 'runs code'],
+    ['timeit', 'runs code'],
+    ['profile', 'runs code'],
+    ['cProfile', 'runs code'],
+    ['doctest', 'runs code'],
+    ['pydoc', 'imports arbitrary modules (pydoc.locate)', 'picklescan GHSA-655q-fx9r-782v'],
+    ['site', 'changes the import path'],
+    ['venv', 'creates environments and runs commands'],
+    ['ensurepip', 'installs packages'],
+    ['pip', 'installs packages (pip.main)', 'CVE-2025-1716'],
+    ['setuptools', 'runs build commands'],
+    ['distutils', 'runs build commands'],
+    ['platform', 'runs commands (platform.popen, _syscmd_*)'],
+    ['_osx_support', 'runs commands'],
+    ['_aix_support', 'runs commands'],
+    ['uuid._get_command_stdout', 'runs commands'],
+    ['logging.config', 'opens a listening socket that runs configuration code'],
+    ['idlelib', 'runs code'],
+    ['lib2to3', 'runs code transformations'],
+    ['builtins.__build_class__', 'builds classes from code'],
+    ['builtins.execfile', 'runs Python code'],
+    ['builtins.apply', 'calls any callable'],
+    ['_pyrepl', 'runs Python code'],
+    ['imaplib', 'opens network connections'],
+    ['poplib', 'opens network connections'],
+    ['nntplib', 'opens network connections'],
+    ['smtpd', 'opens network connections'],
+    ['cgi', 'runs commands'],
+    ['tkinter', 'runs Tcl code'],
+    ['numpy.lib.npyio.load', 'loads a nested file, possibly with allow_pickle'],
+    ['numpy.ctypeslib', 'loads native libraries'],
+    ['torch.utils.cpp_extension', 'compiles and loads native code'],
+    ['tensorflow.io', 'reads and writes files'],
+    ['tensorflow.python.ops.gen_io_ops', 'reads and writes files'],
+    ['keras.utils.get_file', 'downloads files'],
+    // Class 3: gadgets in modules that look harmless, each with where it was made public.
+    ['torch.utils.collect_env', 'runs commands (collect_env.run)', 'google/saferpickle#18, protectai/modelscan#338'],
+    ['torch.jit.annotations', 'evaluates source text (parse_type_line)', 'CVE-2022-45907'],
+    ['torch.jit.frontend', 'compiles source text', 'CVE-2022-45907'],
+    ['torch.jit.CompilationUnit', 'compiles TorchScript source'],
+    ['torch.jit._serialization', 'loads a nested TorchScript program'],
+    ['torch.jit._load_for_lite_interpreter', 'loads a nested TorchScript program'],
+    ['torch.distributed', 'runs remote functions and loads pickles (rpc, PythonUDF, RemoteModule)', 'CVE-2024-5480, CVE-2024-48063'],
+    ['torch.fx.graph_module', 'executes the Python source of a pickled GraphModule (reduce_graph_module)'],
+    ['torch.fx.experimental', 'executes generated Python source'],
+    ['torch.package', 'imports code from a nested package'],
+    ['torch.testing._internal', 'test utilities that run commands and code'],
+    ['torch.utils.bottleneck', 'profiles (runs) a script'],
+    ['torch.utils.benchmark', 'compiles and runs code (Timer)'],
+    ['torch.autograd.profiler', 'writes trace files'],
+    ['torch.profiler', 'writes trace files and runs callbacks'],
+    ['torch.serialization._load', 'loads a nested checkpoint'],
+    ['torch.serialization._legacy_load', 'loads a nested checkpoint'],
+    ['torch.serialization.save', 'writes files'],
+    ['torch.save', 'writes files'],
+    ['torch.from_file', 'reads files'],
+    ['torch._C', 'native internals (file and library loading)'],
+    ['torch.ops', 'calls native operators, including custom and file ones'],
+    ['torch._ops', 'calls native operators'],
+    ['torch.library', 'registers operators from code'],
+    ['torch.utils.data.datapipes', 'runs user functions and reads files'],
+    ['torch.utils.model_zoo', 'downloads and loads checkpoints'],
+    ['torch.compile', 'compiles and runs code'],
+    ['torch.export', 'loads nested programs'],
+    ['torch._export', 'loads nested programs'],
+    ['_interpreters', 'runs code in a subinterpreter (run_string, exec)'],
+    ['_xxsubinterpreters', 'runs code in a subinterpreter (run_string)'],
+    ['_xxinterpchannels', 'subinterpreter channels'],
+    ['_interpchannels', 'subinterpreter channels'],
+    ['_interpqueues', 'subinterpreter queues'],
+    ['interpreters', 'runs code in a subinterpreter'],
+    ['test.support', 'test helpers that run scripts and commands'],
+    ['test.libregrtest', 'runs tests (code)'],
+    ['logging.handlers', 'opens files and sockets (FileHandler, SocketHandler, SMTPHandler, HTTPHandler)'],
+    ['logging.FileHandler', 'creates or truncates a file'],
+    ['logging.basicConfig', 'creates or truncates a file (filename=)'],
+    ['operator.call', 'calls any callable'],
+    ['_operator.call', 'calls any callable'],
+    ['builtins.print.__self__', 'reaches the builtins module'],
+    ['codecs.open', 'reads or writes files'],
+    ['bz2.open', 'reads or writes files'],
+    ['bz2.BZ2File', 'reads or writes files'],
+    ['gzip.open', 'reads or writes files'],
+    ['gzip.GzipFile', 'reads or writes files'],
+    ['lzma.open', 'reads or writes files'],
+    ['lzma.LZMAFile', 'reads or writes files'],
+    ['sqlite3', 'creates database files and loads extensions'],
+    ['dbm', 'creates database files'],
+    ['mmap', 'maps files into memory'],
+    ['copyreg.add_extension', 'rewires the extension registry'],
+    ['numpy.save', 'writes files'],
+    ['numpy.savez', 'writes files'],
+    ['numpy.savez_compressed', 'writes files'],
+    ['numpy.savetxt', 'writes files'],
+    ['numpy.loadtxt', 'reads files'],
+    ['numpy.genfromtxt', 'reads files'],
+    ['numpy.fromfile', 'reads files'],
+    ['numpy.memmap', 'creates and maps files'],
+    ['numpy.lib.format', 'reads arrays (with pickles) from files, creates memory-mapped files'],
+    ['numpy.lib.npyio', 'loads nested files, possibly with allow_pickle'],
+    ['numpy.lib._npyio_impl', 'loads nested files, possibly with allow_pickle'],
+    ['numpy.core.records.fromfile', 'reads files'],
+    ['numpy._core.records.fromfile', 'reads files'],
+    ['numpy.rec.fromfile', 'reads files'],
+    ['numpy.ndarray.tofile', 'writes files'],
+    ['numpy.ndarray.dump', 'writes files'],
+    ['numpy.generic.tofile', 'writes files'],
+    ['numpy.generic.dump', 'writes files'],
+    ['numpy.lib.utils', 'runs code (numpy.lib.utils.source, info)'],
+    ['pandas.read_pickle', 'loads a nested pickle'],
+    ['pandas.io', 'reads files, URLs and nested pickles'],
+    ...[
+        'csv',
+        'table',
+        'json',
+        'html',
+        'xml',
+        'sql',
+        'sql_query',
+        'sql_table',
+        'parquet',
+        'feather',
+        'hdf',
+        'excel',
+        'fwf',
+        'clipboard',
+        'orc',
+        'sas',
+        'spss',
+        'stata',
+    ].map((f) => [`pandas.read_${f}`, 'reads files or URLs', 'google/saferpickle#18']),
+    ['pandas.to_pickle', 'writes files'],
+    ['transformers.models.auto.auto_factory.getattribute_from_module', 'reaches any attribute of a module', 'protectai/modelscan#338'],
+    ['transformers.dynamic_module_utils', 'imports code downloaded with a model (trust_remote_code)'],
+    ['huggingface_hub', 'downloads files and models'],
+    ['mlflow', 'runs project entry points and loads nested models', 'google/saferpickle#18'],
+    ['keras.models.load_model', 'loads a nested model'],
+    ['keras.saving', 'loads a nested model'],
+    ['tensorflow.keras.models.load_model', 'loads a nested model'],
+    ['tensorflow.saved_model', 'loads a nested model'],
+    ['onnx.load', 'reads files'],
+    ['sklearn.externals.joblib', 'loads a nested pickle'],
+    ['sklearn.utils._testing', 'test helpers that run code'],
+    ['scipy.io', 'reads and writes files'],
+    ['yaml.load', 'constructs arbitrary Python objects from YAML', 'CVE-2017-18342'],
+    ['yaml.unsafe_load', 'constructs arbitrary Python objects from YAML'],
+    ['yaml.full_load', 'constructs Python objects from YAML'],
+    ['jinja2', 'renders templates (sandbox escapes run code)'],
+    ['IPython', 'runs code and shell commands'],
+    ['cgitb', 'writes files'],
+    ['builtins.exit', 'exits the process'],
+    ['builtins.quit', 'exits the process'],
+    ['builtins.help', 'starts pydoc (imports modules, runs a pager command)'],
+    ['builtins.license', 'runs a pager'],
+    ['builtins.copyright', 'runs a pager'],
+    ['builtins.credits', 'runs a pager'],
+    ['builtins.type', 'builds classes (a class with chosen methods is a gadget)'],
+    ['builtins.super', 'reaches base-class methods'],
+    ['builtins.classmethod', 'wraps callables'],
+    ['builtins.staticmethod', 'wraps callables'],
+    ['builtins.property', 'wraps callables'],
+];
+//# sourceMappingURL=gadgets.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/sklearn-globals.js
+// Generated by packages/scanner/test/corpus/python/sklearn_classes.py from scikit-learn 1.2.1 (Debian python3-sklearn); do not edit.
+// Estimators restore their attributes in __setstate__; the compiled helpers restore fields from data.
+const SKLEARN_CLASSES = [
+    'scipy.sparse._bsr.bsr_array',
+    'scipy.sparse._bsr.bsr_matrix',
+    'scipy.sparse._coo.coo_array',
+    'scipy.sparse._coo.coo_matrix',
+    'scipy.sparse._csc.csc_array',
+    'scipy.sparse._csc.csc_matrix',
+    'scipy.sparse._csr.csr_array',
+    'scipy.sparse._csr.csr_matrix',
+    'scipy.sparse._dia.dia_array',
+    'scipy.sparse._dia.dia_matrix',
+    'scipy.sparse._dok.dok_array',
+    'scipy.sparse._dok.dok_matrix',
+    'scipy.sparse._lil.lil_array',
+    'scipy.sparse._lil.lil_matrix',
+    'sklearn._loss._loss.CyAbsoluteError',
+    'sklearn._loss._loss.CyHalfBinomialLoss',
+    'sklearn._loss._loss.CyHalfGammaLoss',
+    'sklearn._loss._loss.CyHalfMultinomialLoss',
+    'sklearn._loss._loss.CyHalfPoissonLoss',
+    'sklearn._loss._loss.CyHalfSquaredError',
+    'sklearn._loss._loss.CyHalfTweedieLoss',
+    'sklearn._loss._loss.CyHalfTweedieLossIdentity',
+    'sklearn._loss._loss.CyLossFunction',
+    'sklearn._loss._loss.CyPinballLoss',
+    'sklearn._loss.glm_distribution.DistributionBoundary',
+    'sklearn._loss.glm_distribution.ExponentialDispersionModel',
+    'sklearn._loss.glm_distribution.GammaDistribution',
+    'sklearn._loss.glm_distribution.InverseGaussianDistribution',
+    'sklearn._loss.glm_distribution.NormalDistribution',
+    'sklearn._loss.glm_distribution.PoissonDistribution',
+    'sklearn._loss.glm_distribution.TweedieDistribution',
+    'sklearn._loss.link.BaseLink',
+    'sklearn._loss.link.IdentityLink',
+    'sklearn._loss.link.Interval',
+    'sklearn._loss.link.LogLink',
+    'sklearn._loss.link.LogitLink',
+    'sklearn._loss.link.MultinomialLogit',
+    'sklearn._loss.loss.AbsoluteError',
+    'sklearn._loss.loss.BaseLoss',
+    'sklearn._loss.loss.HalfBinomialLoss',
+    'sklearn._loss.loss.HalfGammaLoss',
+    'sklearn._loss.loss.HalfMultinomialLoss',
+    'sklearn._loss.loss.HalfPoissonLoss',
+    'sklearn._loss.loss.HalfSquaredError',
+    'sklearn._loss.loss.HalfTweedieLoss',
+    'sklearn._loss.loss.HalfTweedieLossIdentity',
+    'sklearn._loss.loss.PinballLoss',
+    'sklearn.base.BaseEstimator',
+    'sklearn.calibration.CalibratedClassifierCV',
+    'sklearn.calibration._SigmoidCalibration',
+    'sklearn.cluster._affinity_propagation.AffinityPropagation',
+    'sklearn.cluster._agglomerative.AgglomerativeClustering',
+    'sklearn.cluster._agglomerative.FeatureAgglomeration',
+    'sklearn.cluster._bicluster.BaseSpectral',
+    'sklearn.cluster._bicluster.SpectralBiclustering',
+    'sklearn.cluster._bicluster.SpectralCoclustering',
+    'sklearn.cluster._birch.Birch',
+    'sklearn.cluster._bisect_k_means.BisectingKMeans',
+    'sklearn.cluster._dbscan.DBSCAN',
+    'sklearn.cluster._hierarchical_fast.UnionFind',
+    'sklearn.cluster._hierarchical_fast.WeightedEdge',
+    'sklearn.cluster._kmeans.KMeans',
+    'sklearn.cluster._kmeans.MiniBatchKMeans',
+    'sklearn.cluster._kmeans._BaseKMeans',
+    'sklearn.cluster._mean_shift.MeanShift',
+    'sklearn.cluster._optics.OPTICS',
+    'sklearn.cluster._spectral.SpectralClustering',
+    'sklearn.compose._column_transformer.ColumnTransformer',
+    'sklearn.compose._target.TransformedTargetRegressor',
+    'sklearn.covariance._elliptic_envelope.EllipticEnvelope',
+    'sklearn.covariance._empirical_covariance.EmpiricalCovariance',
+    'sklearn.covariance._graph_lasso.BaseGraphicalLasso',
+    'sklearn.covariance._graph_lasso.GraphicalLasso',
+    'sklearn.covariance._graph_lasso.GraphicalLassoCV',
+    'sklearn.covariance._robust_covariance.MinCovDet',
+    'sklearn.covariance._shrunk_covariance.LedoitWolf',
+    'sklearn.covariance._shrunk_covariance.OAS',
+    'sklearn.covariance._shrunk_covariance.ShrunkCovariance',
+    'sklearn.cross_decomposition._pls.CCA',
+    'sklearn.cross_decomposition._pls.PLSCanonical',
+    'sklearn.cross_decomposition._pls.PLSRegression',
+    'sklearn.cross_decomposition._pls.PLSSVD',
+    'sklearn.cross_decomposition._pls._PLS',
+    'sklearn.decomposition._base._BasePCA',
+    'sklearn.decomposition._dict_learning.DictionaryLearning',
+    'sklearn.decomposition._dict_learning.MiniBatchDictionaryLearning',
+    'sklearn.decomposition._dict_learning.SparseCoder',
+    'sklearn.decomposition._factor_analysis.FactorAnalysis',
+    'sklearn.decomposition._fastica.FastICA',
+    'sklearn.decomposition._incremental_pca.IncrementalPCA',
+    'sklearn.decomposition._kernel_pca.KernelPCA',
+    'sklearn.decomposition._lda.LatentDirichletAllocation',
+    'sklearn.decomposition._nmf.MiniBatchNMF',
+    'sklearn.decomposition._nmf.NMF',
+    'sklearn.decomposition._nmf._BaseNMF',
+    'sklearn.decomposition._pca.PCA',
+    'sklearn.decomposition._sparse_pca.MiniBatchSparsePCA',
+    'sklearn.decomposition._sparse_pca.SparsePCA',
+    'sklearn.decomposition._sparse_pca._BaseSparsePCA',
+    'sklearn.decomposition._truncated_svd.TruncatedSVD',
+    'sklearn.discriminant_analysis.LinearDiscriminantAnalysis',
+    'sklearn.discriminant_analysis.QuadraticDiscriminantAnalysis',
+    'sklearn.dummy.DummyClassifier',
+    'sklearn.dummy.DummyRegressor',
+    'sklearn.ensemble._bagging.BaggingClassifier',
+    'sklearn.ensemble._bagging.BaggingRegressor',
+    'sklearn.ensemble._bagging.BaseBagging',
+    'sklearn.ensemble._base.BaseEnsemble',
+    'sklearn.ensemble._base._BaseHeterogeneousEnsemble',
+    'sklearn.ensemble._forest.BaseForest',
+    'sklearn.ensemble._forest.ExtraTreesClassifier',
+    'sklearn.ensemble._forest.ExtraTreesRegressor',
+    'sklearn.ensemble._forest.ForestClassifier',
+    'sklearn.ensemble._forest.ForestRegressor',
+    'sklearn.ensemble._forest.RandomForestClassifier',
+    'sklearn.ensemble._forest.RandomForestRegressor',
+    'sklearn.ensemble._forest.RandomTreesEmbedding',
+    'sklearn.ensemble._gb.BaseGradientBoosting',
+    'sklearn.ensemble._gb.GradientBoostingClassifier',
+    'sklearn.ensemble._gb.GradientBoostingRegressor',
+    'sklearn.ensemble._gb_losses.BinomialDeviance',
+    'sklearn.ensemble._gb_losses.ClassificationLossFunction',
+    'sklearn.ensemble._gb_losses.ExponentialLoss',
+    'sklearn.ensemble._gb_losses.HuberLossFunction',
+    'sklearn.ensemble._gb_losses.LeastAbsoluteError',
+    'sklearn.ensemble._gb_losses.LeastSquaresError',
+    'sklearn.ensemble._gb_losses.LossFunction',
+    'sklearn.ensemble._gb_losses.MultinomialDeviance',
+    'sklearn.ensemble._gb_losses.QuantileLossFunction',
+    'sklearn.ensemble._gb_losses.RegressionLossFunction',
+    'sklearn.ensemble._hist_gradient_boosting.binning._BinMapper',
+    'sklearn.ensemble._hist_gradient_boosting.gradient_boosting.BaseHistGradientBoosting',
+    'sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingClassifier',
+    'sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingRegressor',
+    'sklearn.ensemble._hist_gradient_boosting.histogram.HistogramBuilder',
+    'sklearn.ensemble._hist_gradient_boosting.splitting.SplitInfo',
+    'sklearn.ensemble._hist_gradient_boosting.splitting.Splitter',
+    'sklearn.ensemble._iforest.IsolationForest',
+    'sklearn.ensemble._stacking.StackingClassifier',
+    'sklearn.ensemble._stacking.StackingRegressor',
+    'sklearn.ensemble._stacking._BaseStacking',
+    'sklearn.ensemble._voting.VotingClassifier',
+    'sklearn.ensemble._voting.VotingRegressor',
+    'sklearn.ensemble._voting._BaseVoting',
+    'sklearn.ensemble._weight_boosting.AdaBoostClassifier',
+    'sklearn.ensemble._weight_boosting.AdaBoostRegressor',
+    'sklearn.ensemble._weight_boosting.BaseWeightBoosting',
+    'sklearn.feature_extraction._dict_vectorizer.DictVectorizer',
+    'sklearn.feature_extraction._hash.FeatureHasher',
+    'sklearn.feature_extraction.image.PatchExtractor',
+    'sklearn.feature_extraction.text.CountVectorizer',
+    'sklearn.feature_extraction.text.HashingVectorizer',
+    'sklearn.feature_extraction.text.TfidfTransformer',
+    'sklearn.feature_extraction.text.TfidfVectorizer',
+    'sklearn.feature_selection._from_model.SelectFromModel',
+    'sklearn.feature_selection._rfe.RFE',
+    'sklearn.feature_selection._rfe.RFECV',
+    'sklearn.feature_selection._sequential.SequentialFeatureSelector',
+    'sklearn.feature_selection._univariate_selection.GenericUnivariateSelect',
+    'sklearn.feature_selection._univariate_selection.SelectFdr',
+    'sklearn.feature_selection._univariate_selection.SelectFpr',
+    'sklearn.feature_selection._univariate_selection.SelectFwe',
+    'sklearn.feature_selection._univariate_selection.SelectKBest',
+    'sklearn.feature_selection._univariate_selection.SelectPercentile',
+    'sklearn.feature_selection._univariate_selection._BaseFilter',
+    'sklearn.feature_selection._variance_threshold.VarianceThreshold',
+    'sklearn.gaussian_process._gpc.GaussianProcessClassifier',
+    'sklearn.gaussian_process._gpc._BinaryGaussianProcessClassifierLaplace',
+    'sklearn.gaussian_process._gpr.GaussianProcessRegressor',
+    'sklearn.impute._base.MissingIndicator',
+    'sklearn.impute._base.SimpleImputer',
+    'sklearn.impute._base._BaseImputer',
+    'sklearn.impute._iterative.IterativeImputer',
+    'sklearn.impute._knn.KNNImputer',
+    'sklearn.isotonic.IsotonicRegression',
+    'sklearn.kernel_approximation.AdditiveChi2Sampler',
+    'sklearn.kernel_approximation.Nystroem',
+    'sklearn.kernel_approximation.PolynomialCountSketch',
+    'sklearn.kernel_approximation.RBFSampler',
+    'sklearn.kernel_approximation.SkewedChi2Sampler',
+    'sklearn.kernel_ridge.KernelRidge',
+    'sklearn.linear_model._base.LinearModel',
+    'sklearn.linear_model._base.LinearRegression',
+    'sklearn.linear_model._bayes.ARDRegression',
+    'sklearn.linear_model._bayes.BayesianRidge',
+    'sklearn.linear_model._coordinate_descent.ElasticNet',
+    'sklearn.linear_model._coordinate_descent.ElasticNetCV',
+    'sklearn.linear_model._coordinate_descent.Lasso',
+    'sklearn.linear_model._coordinate_descent.LassoCV',
+    'sklearn.linear_model._coordinate_descent.LinearModelCV',
+    'sklearn.linear_model._coordinate_descent.MultiTaskElasticNet',
+    'sklearn.linear_model._coordinate_descent.MultiTaskElasticNetCV',
+    'sklearn.linear_model._coordinate_descent.MultiTaskLasso',
+    'sklearn.linear_model._coordinate_descent.MultiTaskLassoCV',
+    'sklearn.linear_model._glm.glm.GammaRegressor',
+    'sklearn.linear_model._glm.glm.PoissonRegressor',
+    'sklearn.linear_model._glm.glm.TweedieRegressor',
+    'sklearn.linear_model._glm.glm._GeneralizedLinearRegressor',
+    'sklearn.linear_model._huber.HuberRegressor',
+    'sklearn.linear_model._least_angle.Lars',
+    'sklearn.linear_model._least_angle.LarsCV',
+    'sklearn.linear_model._least_angle.LassoLars',
+    'sklearn.linear_model._least_angle.LassoLarsCV',
+    'sklearn.linear_model._least_angle.LassoLarsIC',
+    'sklearn.linear_model._logistic.LogisticRegression',
+    'sklearn.linear_model._logistic.LogisticRegressionCV',
+    'sklearn.linear_model._omp.OrthogonalMatchingPursuit',
+    'sklearn.linear_model._omp.OrthogonalMatchingPursuitCV',
+    'sklearn.linear_model._passive_aggressive.PassiveAggressiveClassifier',
+    'sklearn.linear_model._passive_aggressive.PassiveAggressiveRegressor',
+    'sklearn.linear_model._perceptron.Perceptron',
+    'sklearn.linear_model._quantile.QuantileRegressor',
+    'sklearn.linear_model._ransac.RANSACRegressor',
+    'sklearn.linear_model._ridge.Ridge',
+    'sklearn.linear_model._ridge.RidgeCV',
+    'sklearn.linear_model._ridge.RidgeClassifier',
+    'sklearn.linear_model._ridge.RidgeClassifierCV',
+    'sklearn.linear_model._ridge._BaseRidge',
+    'sklearn.linear_model._ridge._BaseRidgeCV',
+    'sklearn.linear_model._ridge._RidgeGCV',
+    'sklearn.linear_model._sag_fast.MultinomialLogLoss32',
+    'sklearn.linear_model._sag_fast.MultinomialLogLoss64',
+    'sklearn.linear_model._sgd_fast.Classification',
+    'sklearn.linear_model._sgd_fast.EpsilonInsensitive',
+    'sklearn.linear_model._sgd_fast.Hinge',
+    'sklearn.linear_model._sgd_fast.Huber',
+    'sklearn.linear_model._sgd_fast.Log',
+    'sklearn.linear_model._sgd_fast.LossFunction',
+    'sklearn.linear_model._sgd_fast.ModifiedHuber',
+    'sklearn.linear_model._sgd_fast.Regression',
+    'sklearn.linear_model._sgd_fast.SquaredEpsilonInsensitive',
+    'sklearn.linear_model._sgd_fast.SquaredHinge',
+    'sklearn.linear_model._sgd_fast.SquaredLoss',
+    'sklearn.linear_model._stochastic_gradient.BaseSGD',
+    'sklearn.linear_model._stochastic_gradient.BaseSGDClassifier',
+    'sklearn.linear_model._stochastic_gradient.BaseSGDRegressor',
+    'sklearn.linear_model._stochastic_gradient.SGDClassifier',
+    'sklearn.linear_model._stochastic_gradient.SGDOneClassSVM',
+    'sklearn.linear_model._stochastic_gradient.SGDRegressor',
+    'sklearn.linear_model._theil_sen.TheilSenRegressor',
+    'sklearn.manifold._isomap.Isomap',
+    'sklearn.manifold._locally_linear.LocallyLinearEmbedding',
+    'sklearn.manifold._mds.MDS',
+    'sklearn.manifold._spectral_embedding.SpectralEmbedding',
+    'sklearn.manifold._t_sne.TSNE',
+    'sklearn.metrics._dist_metrics.BrayCurtisDistance',
+    'sklearn.metrics._dist_metrics.BrayCurtisDistance32',
+    'sklearn.metrics._dist_metrics.CanberraDistance',
+    'sklearn.metrics._dist_metrics.CanberraDistance32',
+    'sklearn.metrics._dist_metrics.ChebyshevDistance',
+    'sklearn.metrics._dist_metrics.ChebyshevDistance32',
+    'sklearn.metrics._dist_metrics.DiceDistance',
+    'sklearn.metrics._dist_metrics.DiceDistance32',
+    'sklearn.metrics._dist_metrics.DistanceMetric',
+    'sklearn.metrics._dist_metrics.DistanceMetric32',
+    'sklearn.metrics._dist_metrics.EuclideanDistance',
+    'sklearn.metrics._dist_metrics.EuclideanDistance32',
+    'sklearn.metrics._dist_metrics.HammingDistance',
+    'sklearn.metrics._dist_metrics.HammingDistance32',
+    'sklearn.metrics._dist_metrics.HaversineDistance',
+    'sklearn.metrics._dist_metrics.HaversineDistance32',
+    'sklearn.metrics._dist_metrics.JaccardDistance',
+    'sklearn.metrics._dist_metrics.JaccardDistance32',
+    'sklearn.metrics._dist_metrics.KulsinskiDistance',
+    'sklearn.metrics._dist_metrics.KulsinskiDistance32',
+    'sklearn.metrics._dist_metrics.MahalanobisDistance',
+    'sklearn.metrics._dist_metrics.MahalanobisDistance32',
+    'sklearn.metrics._dist_metrics.ManhattanDistance',
+    'sklearn.metrics._dist_metrics.ManhattanDistance32',
+    'sklearn.metrics._dist_metrics.MatchingDistance',
+    'sklearn.metrics._dist_metrics.MatchingDistance32',
+    'sklearn.metrics._dist_metrics.MinkowskiDistance',
+    'sklearn.metrics._dist_metrics.MinkowskiDistance32',
+    'sklearn.metrics._dist_metrics.PyFuncDistance',
+    'sklearn.metrics._dist_metrics.PyFuncDistance32',
+    'sklearn.metrics._dist_metrics.RogersTanimotoDistance',
+    'sklearn.metrics._dist_metrics.RogersTanimotoDistance32',
+    'sklearn.metrics._dist_metrics.RussellRaoDistance',
+    'sklearn.metrics._dist_metrics.RussellRaoDistance32',
+    'sklearn.metrics._dist_metrics.SEuclideanDistance',
+    'sklearn.metrics._dist_metrics.SEuclideanDistance32',
+    'sklearn.metrics._dist_metrics.SokalMichenerDistance',
+    'sklearn.metrics._dist_metrics.SokalMichenerDistance32',
+    'sklearn.metrics._dist_metrics.SokalSneathDistance',
+    'sklearn.metrics._dist_metrics.SokalSneathDistance32',
+    'sklearn.metrics._dist_metrics.WMinkowskiDistance',
+    'sklearn.metrics._dist_metrics.WMinkowskiDistance32',
+    'sklearn.metrics._dist_metrics.newObj',
+    'sklearn.metrics._pairwise_distances_reduction._argkmin.ArgKmin32',
+    'sklearn.metrics._pairwise_distances_reduction._argkmin.ArgKmin64',
+    'sklearn.metrics._pairwise_distances_reduction._argkmin.EuclideanArgKmin32',
+    'sklearn.metrics._pairwise_distances_reduction._argkmin.EuclideanArgKmin64',
+    'sklearn.metrics._pairwise_distances_reduction._base.BaseDistancesReduction32',
+    'sklearn.metrics._pairwise_distances_reduction._base.BaseDistancesReduction64',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DatasetsPair32',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DatasetsPair64',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DenseDenseDatasetsPair32',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DenseDenseDatasetsPair64',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DenseSparseDatasetsPair32',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.DenseSparseDatasetsPair64',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.SparseDenseDatasetsPair32',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.SparseDenseDatasetsPair64',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.SparseSparseDatasetsPair32',
+    'sklearn.metrics._pairwise_distances_reduction._datasets_pair.SparseSparseDatasetsPair64',
+    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.DenseDenseMiddleTermComputer32',
+    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.DenseDenseMiddleTermComputer64',
+    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.MiddleTermComputer32',
+    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.MiddleTermComputer64',
+    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.SparseSparseMiddleTermComputer32',
+    'sklearn.metrics._pairwise_distances_reduction._middle_term_computer.SparseSparseMiddleTermComputer64',
+    'sklearn.metrics._pairwise_distances_reduction._radius_neighbors.EuclideanRadiusNeighbors32',
+    'sklearn.metrics._pairwise_distances_reduction._radius_neighbors.EuclideanRadiusNeighbors64',
+    'sklearn.metrics._pairwise_distances_reduction._radius_neighbors.RadiusNeighbors32',
+    'sklearn.metrics._pairwise_distances_reduction._radius_neighbors.RadiusNeighbors64',
+    'sklearn.mixture._base.BaseMixture',
+    'sklearn.mixture._bayesian_mixture.BayesianGaussianMixture',
+    'sklearn.mixture._gaussian_mixture.GaussianMixture',
+    'sklearn.model_selection._search.BaseSearchCV',
+    'sklearn.model_selection._search.GridSearchCV',
+    'sklearn.model_selection._search.RandomizedSearchCV',
+    'sklearn.model_selection._search_successive_halving.BaseSuccessiveHalving',
+    'sklearn.model_selection._search_successive_halving.HalvingGridSearchCV',
+    'sklearn.model_selection._search_successive_halving.HalvingRandomSearchCV',
+    'sklearn.multiclass.OneVsOneClassifier',
+    'sklearn.multiclass.OneVsRestClassifier',
+    'sklearn.multiclass.OutputCodeClassifier',
+    'sklearn.multiclass._ConstantPredictor',
+    'sklearn.multioutput.ClassifierChain',
+    'sklearn.multioutput.MultiOutputClassifier',
+    'sklearn.multioutput.MultiOutputRegressor',
+    'sklearn.multioutput.RegressorChain',
+    'sklearn.multioutput._BaseChain',
+    'sklearn.multioutput._MultiOutputEstimator',
+    'sklearn.naive_bayes.BernoulliNB',
+    'sklearn.naive_bayes.CategoricalNB',
+    'sklearn.naive_bayes.ComplementNB',
+    'sklearn.naive_bayes.GaussianNB',
+    'sklearn.naive_bayes.MultinomialNB',
+    'sklearn.naive_bayes._BaseDiscreteNB',
+    'sklearn.naive_bayes._BaseNB',
+    'sklearn.neighbors._ball_tree.BallTree',
+    'sklearn.neighbors._ball_tree.BinaryTree',
+    'sklearn.neighbors._ball_tree.NeighborsHeap',
+    'sklearn.neighbors._ball_tree.NodeHeap',
+    'sklearn.neighbors._ball_tree.newObj',
+    'sklearn.neighbors._base.NeighborsBase',
+    'sklearn.neighbors._classification.KNeighborsClassifier',
+    'sklearn.neighbors._classification.RadiusNeighborsClassifier',
+    'sklearn.neighbors._graph.KNeighborsTransformer',
+    'sklearn.neighbors._graph.RadiusNeighborsTransformer',
+    'sklearn.neighbors._kd_tree.BinaryTree',
+    'sklearn.neighbors._kd_tree.KDTree',
+    'sklearn.neighbors._kd_tree.NeighborsHeap',
+    'sklearn.neighbors._kd_tree.NodeHeap',
+    'sklearn.neighbors._kd_tree.newObj',
+    'sklearn.neighbors._kde.KernelDensity',
+    'sklearn.neighbors._lof.LocalOutlierFactor',
+    'sklearn.neighbors._nca.NeighborhoodComponentsAnalysis',
+    'sklearn.neighbors._nearest_centroid.NearestCentroid',
+    'sklearn.neighbors._quad_tree._QuadTree',
+    'sklearn.neighbors._regression.KNeighborsRegressor',
+    'sklearn.neighbors._regression.RadiusNeighborsRegressor',
+    'sklearn.neighbors._unsupervised.NearestNeighbors',
+    'sklearn.neural_network._multilayer_perceptron.BaseMultilayerPerceptron',
+    'sklearn.neural_network._multilayer_perceptron.MLPClassifier',
+    'sklearn.neural_network._multilayer_perceptron.MLPRegressor',
+    'sklearn.neural_network._rbm.BernoulliRBM',
+    'sklearn.pipeline.FeatureUnion',
+    'sklearn.pipeline.Pipeline',
+    'sklearn.preprocessing._data.Binarizer',
+    'sklearn.preprocessing._data.KernelCenterer',
+    'sklearn.preprocessing._data.MaxAbsScaler',
+    'sklearn.preprocessing._data.MinMaxScaler',
+    'sklearn.preprocessing._data.Normalizer',
+    'sklearn.preprocessing._data.PowerTransformer',
+    'sklearn.preprocessing._data.QuantileTransformer',
+    'sklearn.preprocessing._data.RobustScaler',
+    'sklearn.preprocessing._data.StandardScaler',
+    'sklearn.preprocessing._discretization.KBinsDiscretizer',
+    'sklearn.preprocessing._encoders.OneHotEncoder',
+    'sklearn.preprocessing._encoders.OrdinalEncoder',
+    'sklearn.preprocessing._encoders._BaseEncoder',
+    'sklearn.preprocessing._function_transformer.FunctionTransformer',
+    'sklearn.preprocessing._label.LabelBinarizer',
+    'sklearn.preprocessing._label.LabelEncoder',
+    'sklearn.preprocessing._label.MultiLabelBinarizer',
+    'sklearn.preprocessing._polynomial.PolynomialFeatures',
+    'sklearn.preprocessing._polynomial.SplineTransformer',
+    'sklearn.random_projection.BaseRandomProjection',
+    'sklearn.random_projection.GaussianRandomProjection',
+    'sklearn.random_projection.SparseRandomProjection',
+    'sklearn.semi_supervised._label_propagation.BaseLabelPropagation',
+    'sklearn.semi_supervised._label_propagation.LabelPropagation',
+    'sklearn.semi_supervised._label_propagation.LabelSpreading',
+    'sklearn.semi_supervised._self_training.SelfTrainingClassifier',
+    'sklearn.svm._base.BaseLibSVM',
+    'sklearn.svm._base.BaseSVC',
+    'sklearn.svm._classes.LinearSVC',
+    'sklearn.svm._classes.LinearSVR',
+    'sklearn.svm._classes.NuSVC',
+    'sklearn.svm._classes.NuSVR',
+    'sklearn.svm._classes.OneClassSVM',
+    'sklearn.svm._classes.SVC',
+    'sklearn.svm._classes.SVR',
+    'sklearn.tree._classes.BaseDecisionTree',
+    'sklearn.tree._classes.DecisionTreeClassifier',
+    'sklearn.tree._classes.DecisionTreeRegressor',
+    'sklearn.tree._classes.ExtraTreeClassifier',
+    'sklearn.tree._classes.ExtraTreeRegressor',
+    'sklearn.tree._criterion.ClassificationCriterion',
+    'sklearn.tree._criterion.Criterion',
+    'sklearn.tree._criterion.Entropy',
+    'sklearn.tree._criterion.FriedmanMSE',
+    'sklearn.tree._criterion.Gini',
+    'sklearn.tree._criterion.MAE',
+    'sklearn.tree._criterion.MSE',
+    'sklearn.tree._criterion.Poisson',
+    'sklearn.tree._criterion.RegressionCriterion',
+    'sklearn.tree._splitter.BaseDenseSplitter',
+    'sklearn.tree._splitter.BaseSparseSplitter',
+    'sklearn.tree._splitter.BestSparseSplitter',
+    'sklearn.tree._splitter.BestSplitter',
+    'sklearn.tree._splitter.RandomSparseSplitter',
+    'sklearn.tree._splitter.RandomSplitter',
+    'sklearn.tree._splitter.Splitter',
+    'sklearn.tree._tree.BestFirstTreeBuilder',
+    'sklearn.tree._tree.DepthFirstTreeBuilder',
+    'sklearn.tree._tree.Tree',
+    'sklearn.tree._tree.TreeBuilder',
+    'sklearn.tree._tree._AlphaPruner',
+    'sklearn.tree._tree._CCPPruneController',
+    'sklearn.tree._tree._PathFinder',
+    'sklearn.tree._utils.WeightedMedianCalculator',
+    'sklearn.tree._utils.WeightedPQueue',
+    'sklearn.utils._bunch.Bunch',
+    'sklearn.utils._fast_dict.IntFloatDict',
+    'sklearn.utils._mocking.CheckingClassifier',
+    'sklearn.utils._mocking.NoSampleWeightWrapper',
+    'sklearn.utils._readonly_array_wrapper.ReadonlyArrayWrapper',
+    'sklearn.utils._seq_dataset.ArrayDataset32',
+    'sklearn.utils._seq_dataset.ArrayDataset64',
+    'sklearn.utils._seq_dataset.CSRDataset32',
+    'sklearn.utils._seq_dataset.CSRDataset64',
+    'sklearn.utils._seq_dataset.SequentialDataset32',
+    'sklearn.utils._seq_dataset.SequentialDataset64',
+    'sklearn.utils._vector_sentinel.StdVectorSentinel',
+    'sklearn.utils._vector_sentinel.StdVectorSentinelFloat64',
+    'sklearn.utils._vector_sentinel.StdVectorSentinelInt32',
+    'sklearn.utils._vector_sentinel.StdVectorSentinelInt64',
+    'sklearn.utils._vector_sentinel.StdVectorSentinelIntP',
+    'sklearn.utils._weight_vector.WeightVector32',
+    'sklearn.utils._weight_vector.WeightVector64',
+    'sklearn.utils.metaestimators._BaseComposition',
+];
+//# sourceMappingURL=sklearn-globals.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/safe-globals.js
+/**
+ * The default safe list: exact `module.name` strings only (no prefixes, no attribute walks), each group with
+ * why loading it cannot run code. A global is safe only when the pickle's `module` + "." + `name` is one of
+ * these, which is how torch's weights_only unpickler matches its own allowlist.
+ * `test/pickle/safe-globals.test.ts` proves every `torch-weights-only` entry is in the installed torch's
+ * allowlist and that each name resolves, through find_class, to the object the loader's allowlist holds.
+ */
+
+const TORCH_DTYPES = [
+    'float32',
+    'float64',
+    'float16',
+    'bfloat16',
+    'complex32',
+    'complex64',
+    'complex128',
+    'int64',
+    'int32',
+    'int16',
+    'int8',
+    'uint8',
+    'uint16',
+    'uint32',
+    'uint64',
+    'bool',
+    'qint8',
+    'quint8',
+    'qint32',
+    'quint4x2',
+    'quint2x4',
+    'float8_e4m3fn',
+    'float8_e5m2',
+    'float8_e4m3fnuz',
+    'float8_e5m2fnuz',
+    'float8_e8m0fnu',
+    'float4_e2m1fn_x2',
+    'bits8',
+    'bits16',
+    'strided',
+    'sparse_coo',
+    'sparse_csr',
+    'sparse_csc',
+    'sparse_bsr',
+    'sparse_bsc',
+    '_mkldnn',
+    'jagged',
+    'contiguous_format',
+    'channels_last',
+    'channels_last_3d',
+    'preserve_format',
+    'per_tensor_affine',
+    'per_channel_affine',
+    'per_tensor_symmetric',
+    'per_channel_symmetric',
+    'per_channel_affine_float_qparams',
+];
+const TORCH_STORAGES = [
+    'Float',
+    'Double',
+    'Half',
+    'BFloat16',
+    'Long',
+    'Int',
+    'Short',
+    'Char',
+    'Byte',
+    'Bool',
+    'ComplexFloat',
+    'ComplexDouble',
+    'QUInt8',
+    'QInt8',
+    'QInt32',
+    'QUInt4x2',
+    'QUInt2x4',
+].map((t) => `${t}Storage`);
+const TORCH_REBUILD = [
+    '_rebuild_tensor',
+    '_rebuild_tensor_v2',
+    '_rebuild_tensor_v3',
+    '_rebuild_parameter',
+    '_rebuild_parameter_with_state',
+    '_rebuild_qtensor',
+    '_rebuild_sparse_tensor',
+    '_rebuild_nested_tensor',
+    '_rebuild_meta_tensor_no_storage',
+    '_rebuild_wrapper_subclass',
+    '_rebuild_device_tensor_from_numpy',
+];
+// numpy.dtypes classes (numpy >= 1.25): what np.dtype pickles as; constructing one builds a dtype.
+const NUMPY_DTYPE_CLASSES = [
+    'BoolDType',
+    'Int8DType',
+    'UInt8DType',
+    'Int16DType',
+    'UInt16DType',
+    'Int32DType',
+    'UInt32DType',
+    'Int64DType',
+    'UInt64DType',
+    'ByteDType',
+    'UByteDType',
+    'ShortDType',
+    'UShortDType',
+    'IntDType',
+    'UIntDType',
+    'LongDType',
+    'ULongDType',
+    'LongLongDType',
+    'ULongLongDType',
+    'Float16DType',
+    'Float32DType',
+    'Float64DType',
+    'LongDoubleDType',
+    'Complex64DType',
+    'Complex128DType',
+    'CLongDoubleDType',
+    'ObjectDType',
+    'BytesDType',
+    'StrDType',
+    'VoidDType',
+    'DateTime64DType',
+    'TimeDelta64DType',
+    'StringDType',
+];
+// torch.load(weights_only=True)'s own allowlist, recorded from torch 1.13.0a0 (Debian python3-torch,
+// torch/_weights_only_unpickler.py _get_allowed_globals()); test/pickle/safe-globals.test.ts compares it with
+// the installed torch's.
+const TORCH_WEIGHTS_ONLY = [
+    'collections.OrderedDict',
+    'torch.BFloat16Storage',
+    'torch.BFloat16Tensor',
+    'torch.BoolStorage',
+    'torch.BoolTensor',
+    'torch.ByteStorage',
+    'torch.ByteTensor',
+    'torch.CharStorage',
+    'torch.CharTensor',
+    'torch.ComplexDoubleStorage',
+    'torch.ComplexFloatStorage',
+    'torch.DoubleStorage',
+    'torch.DoubleTensor',
+    'torch.FloatStorage',
+    'torch.FloatTensor',
+    'torch.HalfStorage',
+    'torch.HalfTensor',
+    'torch.IntStorage',
+    'torch.IntTensor',
+    'torch.LongStorage',
+    'torch.LongTensor',
+    'torch.QInt32Storage',
+    'torch.QInt8Storage',
+    'torch.QUInt2x4Storage',
+    'torch.QUInt4x2Storage',
+    'torch.QUInt8Storage',
+    'torch.ShortStorage',
+    'torch.ShortTensor',
+    'torch.Size',
+    'torch.Tensor',
+    'torch._utils._rebuild_meta_tensor_no_storage',
+    'torch._utils._rebuild_parameter',
+    'torch._utils._rebuild_sparse_csr_tensor',
+    'torch._utils._rebuild_sparse_tensor',
+    'torch._utils._rebuild_tensor',
+    'torch._utils._rebuild_tensor_v2',
+    'torch.complex128',
+    'torch.complex32',
+    'torch.complex64',
+    'torch.cuda.BFloat16Storage',
+    'torch.cuda.BFloat16Tensor',
+    'torch.cuda.BoolStorage',
+    'torch.cuda.BoolTensor',
+    'torch.cuda.ByteStorage',
+    'torch.cuda.ByteTensor',
+    'torch.cuda.CharStorage',
+    'torch.cuda.CharTensor',
+    'torch.cuda.ComplexDoubleStorage',
+    'torch.cuda.ComplexFloatStorage',
+    'torch.cuda.DoubleStorage',
+    'torch.cuda.DoubleTensor',
+    'torch.cuda.FloatStorage',
+    'torch.cuda.FloatTensor',
+    'torch.cuda.HalfStorage',
+    'torch.cuda.HalfTensor',
+    'torch.cuda.IntStorage',
+    'torch.cuda.IntTensor',
+    'torch.cuda.LongStorage',
+    'torch.cuda.LongTensor',
+    'torch.cuda.ShortStorage',
+    'torch.cuda.ShortTensor',
+    'torch.cuda.sparse.BFloat16Tensor',
+    'torch.cuda.sparse.ByteTensor',
+    'torch.cuda.sparse.CharTensor',
+    'torch.cuda.sparse.DoubleTensor',
+    'torch.cuda.sparse.FloatTensor',
+    'torch.cuda.sparse.HalfTensor',
+    'torch.cuda.sparse.IntTensor',
+    'torch.cuda.sparse.LongTensor',
+    'torch.cuda.sparse.ShortTensor',
+    'torch.float16',
+    'torch.float32',
+    'torch.float64',
+    'torch.int16',
+    'torch.int32',
+    'torch.int64',
+    'torch.int8',
+    'torch.nn.parameter.Parameter',
+    'torch.serialization._get_layout',
+    'torch.sparse.BFloat16Tensor',
+    'torch.sparse.ByteTensor',
+    'torch.sparse.CharTensor',
+    'torch.sparse.DoubleTensor',
+    'torch.sparse.FloatTensor',
+    'torch.sparse.HalfTensor',
+    'torch.sparse.IntTensor',
+    'torch.sparse.LongTensor',
+    'torch.sparse.ShortTensor',
+    'torch.storage.TypedStorage',
+    'torch.storage.UntypedStorage',
+];
+// numpy scalar types (`numpy.float64(...)` in pickles of scalars and dtype arguments): constructing one builds a number.
+const NUMPY_SCALAR_TYPES = [
+    'bool_',
+    'int8',
+    'int16',
+    'int32',
+    'int64',
+    'uint8',
+    'uint16',
+    'uint32',
+    'uint64',
+    'float16',
+    'float32',
+    'float64',
+    'longdouble',
+    'complex64',
+    'complex128',
+    'clongdouble',
+    'str_',
+    'bytes_',
+    'datetime64',
+    'timedelta64',
+    'intc',
+    'uintc',
+    'longlong',
+    'ulonglong',
+];
+const SAFE_GROUPS = [
+    {
+        source: 'torch-weights-only',
+        why: 'torch.load(weights_only=True) accepts it (recorded allowlist above): tensor, parameter and storage rebuilds, dtypes',
+        names: TORCH_WEIGHTS_ONLY,
+    },
+    {
+        source: 'torch-later',
+        why: 'accepted by torch.load(weights_only=True) in torch 2.x, not yet in the recorded 1.13 list: newer rebuilds, dtypes, layouts, memory formats, plain containers',
+        names: [
+            ...TORCH_REBUILD.map((f) => `torch._utils.${f}`),
+            'torch._tensor._rebuild_from_type_v2',
+            'torch.nn.parameter.Parameter',
+            'torch.Tensor',
+            'torch.Size',
+            'torch.device',
+            'torch.serialization._get_layout',
+            'torch.storage.UntypedStorage',
+            'torch.UntypedStorage',
+            'torch.TypedStorage',
+            'torch.storage.TypedStorage',
+            ...TORCH_STORAGES.map((s) => `torch.${s}`),
+            ...TORCH_STORAGES.map((s) => `torch.cuda.${s}`),
+            ...TORCH_STORAGES.slice(0, 12).map((s) => `torch.${s.replace('Storage', 'Tensor')}`),
+            ...TORCH_STORAGES.slice(0, 12).map((s) => `torch.cuda.${s.replace('Storage', 'Tensor')}`),
+            ...TORCH_DTYPES.map((d) => `torch.${d}`),
+            'collections.OrderedDict',
+            'collections.Counter',
+            'builtins.set',
+            'builtins.frozenset',
+            'builtins.bytearray',
+            'builtins.complex',
+            'builtins.slice',
+            'builtins.range',
+            '_codecs.encode',
+        ].filter((n) => !TORCH_WEIGHTS_ONLY.includes(n)),
+    },
+    {
+        source: 'torch-extension',
+        why: 'torch.save of a stock module or a TorchScript archive: torch.nn module classes (unpickling sets __dict__, no code), the TorchScript unpickler helpers (return their argument)',
+        names: [
+            'torch.nn.modules.container.Sequential',
+            'torch.nn.modules.container.ModuleList',
+            'torch.nn.modules.container.ModuleDict',
+            'torch.nn.modules.container.ParameterList',
+            'torch.nn.modules.container.ParameterDict',
+            'torch.nn.modules.linear.Linear',
+            'torch.nn.modules.linear.Identity',
+            'torch.nn.modules.linear.Bilinear',
+            'torch.nn.modules.conv.Conv1d',
+            'torch.nn.modules.conv.Conv2d',
+            'torch.nn.modules.conv.Conv3d',
+            'torch.nn.modules.conv.ConvTranspose1d',
+            'torch.nn.modules.conv.ConvTranspose2d',
+            'torch.nn.modules.conv.ConvTranspose3d',
+            'torch.nn.modules.activation.ReLU',
+            'torch.nn.modules.activation.GELU',
+            'torch.nn.modules.activation.SiLU',
+            'torch.nn.modules.activation.Tanh',
+            'torch.nn.modules.activation.Sigmoid',
+            'torch.nn.modules.activation.Softmax',
+            'torch.nn.modules.activation.LeakyReLU',
+            'torch.nn.modules.activation.MultiheadAttention',
+            'torch.nn.modules.normalization.LayerNorm',
+            'torch.nn.modules.normalization.GroupNorm',
+            'torch.nn.modules.batchnorm.BatchNorm1d',
+            'torch.nn.modules.batchnorm.BatchNorm2d',
+            'torch.nn.modules.batchnorm.BatchNorm3d',
+            'torch.nn.modules.dropout.Dropout',
+            'torch.nn.modules.sparse.Embedding',
+            'torch.nn.modules.pooling.MaxPool2d',
+            'torch.nn.modules.pooling.AvgPool2d',
+            'torch.nn.modules.pooling.AdaptiveAvgPool2d',
+            'torch.nn.modules.flatten.Flatten',
+            'torch.nn.modules.rnn.LSTM',
+            'torch.nn.modules.rnn.GRU',
+            'torch.nn.modules.rnn.RNN',
+            'torch.nn.modules.transformer.TransformerEncoder',
+            'torch.nn.modules.transformer.TransformerEncoderLayer',
+            'torch.nn.modules.linear.NonDynamicallyQuantizableLinear',
+            'torch.jit._pickle.build_intlist',
+            'torch.jit._pickle.build_doublelist',
+            'torch.jit._pickle.build_boollist',
+            'torch.jit._pickle.build_tensorlist',
+            'torch.jit._pickle.build_tensor_from_id',
+            'torch.jit._pickle.restore_type_tag',
+        ],
+    },
+    {
+        source: 'numpy',
+        why: 'what numpy pickles an array, scalar, dtype or random state as; reconstructing one builds data',
+        names: [
+            'numpy.core.multiarray._reconstruct',
+            'numpy._core.multiarray._reconstruct',
+            'numpy.core.multiarray.scalar',
+            'numpy._core.multiarray.scalar',
+            'numpy.core.numeric._frombuffer',
+            'numpy._core.numeric._frombuffer',
+            'numpy.ndarray',
+            'numpy.dtype',
+            'numpy.random._pickle.__randomstate_ctor',
+            'numpy.random._pickle.__bit_generator_ctor',
+            'numpy.random._pickle.__generator_ctor',
+            'numpy.random.mtrand.RandomState',
+            'numpy.random._mt19937.MT19937',
+            'numpy.random._pcg64.PCG64',
+            ...NUMPY_DTYPE_CLASSES.map((c) => `numpy.dtypes.${c}`),
+            ...NUMPY_SCALAR_TYPES.map((t) => `numpy.${t}`),
+        ],
+    },
+    {
+        source: 'joblib',
+        why: "joblib's array wrappers: the array bytes follow in the stream and are read as data",
+        names: ['joblib.numpy_pickle.NumpyArrayWrapper', 'joblib.numpy_pickle.NDArrayWrapper'],
+    },
+    {
+        source: 'sklearn',
+        why: 'scikit-learn estimators (attributes restored by __setstate__) and the compiled helpers they hold (fields restored from data)',
+        names: SKLEARN_CLASSES,
+    },
+    {
+        source: 'python-data',
+        why: 'plain data constructors and constants (copyreg rebuilds objects whose class is judged on its own)',
+        names: [
+            'builtins.dict',
+            'builtins.list',
+            'builtins.tuple',
+            'builtins.bytes',
+            'builtins.str',
+            'builtins.int',
+            'builtins.float',
+            'builtins.bool',
+            'builtins.object',
+            'builtins.len',
+            '__future__.annotations',
+            'copyreg._reconstructor',
+            'datetime.datetime',
+            'datetime.date',
+            'datetime.timedelta',
+            'datetime.timezone',
+            'decimal.Decimal',
+            'fractions.Fraction',
+            'uuid.UUID',
+            'collections.defaultdict',
+            'collections.deque',
+        ],
+    },
+];
+/** Every name of the default safe list. */
+const DEFAULT_SAFE_GLOBALS = new Set(SAFE_GROUPS.flatMap((g) => g.names));
+//# sourceMappingURL=safe-globals.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/globals-policy.js
+/**
+ * Which pickle globals are safe to import. Allowlist first: a global is `safe` only when its exact
+ * `module.name` is on the safe list (or in the policy's allowGlobals); known gadgets are `unsafe` with the reason;
+ * everything else is `review` (which blocks under the default policy).
+ */
+
+
+
+
+/** Loaders handed bytes from the pickle itself: safe only when those bytes are analysed and safe (nested.ts). */
+const NESTED_LOADERS = new Set(['torch.storage._load_from_bytes']);
+// A module pattern covers the module and everything below it; `module.name` covers that name and its attributes.
+function matches(full, pattern) {
+    if (pattern.endsWith('.*'))
+        return full.startsWith(pattern.slice(0, -1));
+    return full === pattern || full.startsWith(`${pattern}.`);
+}
+/**
+ * Every dotted path the unpickler may reach for (module, name): `find_class` walks a dotted name attribute by
+ * attribute (protocol 4+), so `pathlib` + `os.system` reaches `os.system` (pathlib.os is the os module), and
+ * Python 2 names are mapped (`commands` is `subprocess`, `__builtin__.reduce` is `functools.reduce`).
+ */
+function reachable(module, name) {
+    const out = new Set(compatNames(module, name));
+    const parts = name.split('.');
+    for (let i = 0; i < parts.length - 1; i++)
+        out.add(parts.slice(i).join('.'));
+    if (parts.length > 1)
+        for (const n of compatNames(module, parts[0]))
+            out.add(`${n}.${parts.slice(1).join('.')}`);
+    return [...out];
+}
+const DUNDER = /^__\w+__$/;
+// copyreg's NEWOBJ helpers only call cls.__new__ (the class is judged on its own); dunder names, not gadgets.
+const PLAIN_CONSTRUCTORS = new Set(['copyreg.__newobj__', 'copyreg.__newobj_ex__', 'copy_reg.__newobj__']);
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Methods reached by an attribute walk that load or run what they are given, whatever class they are on.
+const DANGEROUS_ATTRIBUTES = new Set(['from_pretrained', 'load', 'loads', 'system', 'popen', 'tofile', 'dump', 'exec_module']);
+function gadgetReason(c, full, g) {
+    const [, why, source] = g;
+    const what = c === full ? why : `reaches ${c}: ${why}`;
+    return source === undefined ? what : `${what} (${source})`;
+}
+/** Judge one global as the unpickler would resolve it. Deny always wins over allow. */
+function judgeGlobal(module, name, policy) {
+    const full = `${module}.${name}`;
+    for (const c of reachable(module, name)) {
+        for (const p of policy.deny)
+            if (matches(c, p))
+                return { verdict: 'unsafe', reason: `denied by policy (${p})` };
+        for (const g of GADGETS)
+            if (matches(c, g[0]))
+                return { verdict: 'unsafe', reason: gadgetReason(c, full, g) };
+    }
+    const parts = name.split('.');
+    if (!module.split('.').every((p) => IDENT.test(p)) || !parts.every((p) => IDENT.test(p)))
+        return { verdict: 'review', reason: `"${full}" is not a valid dotted Python name; the loader would fail to import it` };
+    if (parts.some((p) => DUNDER.test(p)) && !PLAIN_CONSTRUCTORS.has(full))
+        return { verdict: 'unsafe', reason: `"${full}" reaches a dunder attribute (interpreter internals)` };
+    if (parts.length > 1 && DANGEROUS_ATTRIBUTES.has(parts[parts.length - 1]))
+        return { verdict: 'unsafe', reason: `"${full}" walks to a method that loads or runs its argument` };
+    // The exact string, as torch's weights_only unpickler matches it: `evil` + `torch.Tensor` is not torch.Tensor.
+    for (const c of compatNames(module, name)) {
+        if (DEFAULT_SAFE_GLOBALS.has(c) || NESTED_LOADERS.has(c))
+            return { verdict: 'safe', reason: 'on the default safe list' };
+        for (const p of policy.allow)
+            if (allowedBy(module, name, c, p))
+                return { verdict: 'safe', reason: `allowed by policy (${p})` };
+    }
+    return { verdict: 'review', reason: `${full} is on neither the safe list nor the deny list` };
+}
+// `pkg.*` admits the classes of pkg's modules by their own names, never an attribute walk from them.
+function allowedBy(module, name, c, pattern) {
+    if (!pattern.endsWith('.*'))
+        return c === pattern;
+    const prefix = pattern.slice(0, -2);
+    return !name.includes('.') && (module === prefix || module.startsWith(`${prefix}.`));
+}
+//# sourceMappingURL=globals-policy.js.map
+
+/***/ }),
+
+/***/ 7601:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ BREADTH_RULES)
+/* harmony export */ });
+function rule(id, name, severity, verdict, summary, help) {
+    return { id, name, severity, verdict, summary, help };
+}
+const REEXPORT = 'Re-export the model from its source with the official tooling; do not load this file.';
+/**
+ * Rules of the model formats beyond pickles, Keras, TensorFlow, ONNX and GGUF (issue 19). Stable ids: only add.
+ * `*-001` of each format is "could not be read" (error, never a pass).
+ */
+const BREADTH_RULES = {
+    notAnalysable: rule('TG-FMT-006', 'FormatNotAnalysable', 'high', 'failed', 'The format was recognised, but this scanner cannot analyse its code-execution surfaces, so it is not trusted.', 'Convert the model to a format the scanner analyses (safetensors, ONNX, GGUF), or review it by hand.'),
+    nemoConfig: rule('TG-NEMO-001', 'NemoConfigUnreadable', 'high', 'partial', 'The model_config.yaml of a NeMo archive could not be parsed.', REEXPORT),
+    nemoDangerousTarget: rule('TG-NEMO-002', 'NemoDangerousTarget', 'critical', 'unsafe', 'A Hydra `_target_` in a NeMo config names a callable that runs code, touches files or the network when the model is restored.', 'Do not restore this model: hydra.utils.instantiate calls the target with the config as arguments.'),
+    nemoUnreviewedTarget: rule('TG-NEMO-003', 'NemoUnreviewedTarget', 'medium', 'review', 'A Hydra `_target_` in a NeMo config names a callable outside NeMo, PyTorch and the safe globals.', 'Check the named class; add it to scan.allowGlobals if it is expected.'),
+    marManifest: rule('TG-MAR-001', 'TorchServeManifestUnreadable', 'high', 'partial', 'The MAR-INF/MANIFEST.json of a TorchServe archive is missing or malformed.', 'Re-package the model with torch-model-archiver.'),
+    marHandler: rule('TG-MAR-002', 'TorchServeHandlerCode', 'medium', 'review', 'A TorchServe archive carries Python code (the handler and its modules) that TorchServe imports when it loads the model.', 'Review the handler code, or use a built-in handler (image_classifier, text_classifier, ...).'),
+    marExec: rule('TG-MAR-003', 'TorchServeHandlerExec', 'high', 'unsafe', 'Python code in a TorchServe archive spawns processes, evaluates code or opens sockets.', 'Do not serve this archive until the code has been reviewed and rebuilt from source.'),
+    skopsSchema: rule('TG-SKOPS-001', 'SkopsSchemaUnreadable', 'high', 'partial', 'The schema.json of a skops archive is missing or malformed.', REEXPORT),
+    skopsDangerous: rule('TG-SKOPS-002', 'SkopsDangerousType', 'critical', 'unsafe', 'A skops archive names a type or function that runs code, touches files or the network (a pickle gadget) when loaded.', 'Do not load it, whatever skops.io.get_untrusted_types says is trusted.'),
+    skopsUntrusted: rule('TG-SKOPS-003', 'SkopsUntrustedType', 'medium', 'review', "A skops archive names a type outside skops' trusted types (builtins, NumPy, SciPy, scikit-learn estimators).", 'Check the type; skops.io.load refuses it unless it is passed as trusted. Add it to scan.allowGlobals if expected.'),
+    llamafile: rule('TG-LLF-001', 'LlamafileExecutable', 'medium', 'review', 'A llamafile is a native program with the weights inside: the GGUF inside was analysed, the program around it was not.', 'Run llamafiles only from a trusted publisher, or extract the GGUF and run it with your own llama.cpp.'),
+    ociManifest: rule('TG-OCI-001', 'ModelManifestUnreadable', 'high', 'partial', 'An Ollama/OCI model manifest is malformed, or a layer it lists could not be read.', 'Pull the model again from its registry.'),
+    ociDigest: rule('TG-OCI-002', 'ModelBlobDigestMismatch', 'high', 'unsafe', 'A blob of an Ollama/OCI model layout does not match the sha256 digest its manifest names (tampered or corrupt).', 'Delete the blob and pull the model again.'),
+    rUnreadable: rule('TG-R-001', 'RSerializationUnreadable', 'high', 'partial', 'An R serialization (.rds/.RData) could not be parsed.', REEXPORT),
+    rPromise: rule('TG-R-002', 'RPromise', 'critical', 'unsafe', 'An R serialization carries a promise (PROMSXP): its expression is evaluated when the object is first used (CVE-2024-27322).', 'Do not load it with readRDS/load; no R writer stores promises in data.'),
+    rClosure: rule('TG-R-003', 'RCode', 'medium', 'review', 'An R serialization carries functions (closures or byte code) that run when they are called, e.g. as an S3 method of the object.', 'Check that the saved functions are expected (a fitted model usually stores none).'),
+    rDangerousCall: rule('TG-R-004', 'RDangerousCall', 'high', 'unsafe', 'R code in the serialization calls system(), eval(parse()), source(), a file or socket connection, or a native routine; or a workspace defines .First/.Last.', 'Do not load it; the call runs with the loading user rights.'),
+    rAltrep: rule('TG-R-005', 'RAltrepClass', 'medium', 'review', 'An R serialization uses an ALTREP class from a package: unserialize loads that package and calls its unserialize hook.', 'Check the package that provides the class; base R classes (compact sequences, wrappers, deferred strings) are not flagged.'),
+    tfliteUnreadable: rule('TG-TFL-001', 'TfliteUnreadable', 'high', 'partial', 'A TFLite flatbuffer could not be parsed.', REEXPORT),
+    tfliteCustomOp: rule('TG-TFL-002', 'TfliteCustomOp', 'medium', 'review', 'A TFLite model uses a custom operator (native code the loading application must register) or a Flex (TensorFlow) op outside the known list.', 'Check the op resolver the application registers for it.'),
+    tfliteFlexDangerous: rule('TG-TFL-003', 'TfliteDangerousFlexOp', 'high', 'unsafe', 'A TFLite Flex op runs a TensorFlow op that executes Python or reads and writes files (FlexPyFunc, FlexReadFile, FlexWriteFile, ...).', 'Do not run this model with the Flex delegate.'),
+    coremlUnreadable: rule('TG-CML-001', 'CoremlUnreadable', 'high', 'partial', 'A CoreML model (.mlmodel or .mlpackage manifest) could not be parsed.', REEXPORT),
+    coremlCustom: rule('TG-CML-002', 'CoremlCustomCode', 'medium', 'review', 'A CoreML model uses a custom layer or custom model: a class the application must provide runs it.', 'Check the Swift/Objective-C class the model names.'),
+    coremlPath: rule('TG-CML-003', 'CoremlPathEscape', 'high', 'unsafe', 'A CoreML linked model or .mlpackage manifest entry points outside the package (absolute path or ".." segment).', 'Re-save the package with coremltools.'),
+    pteUnreadable: rule('TG-PTE-001', 'ExecutorchUnreadable', 'high', 'partial', 'An ExecuTorch program (.pte) could not be parsed.', REEXPORT),
+    pteCustomOp: rule('TG-PTE-002', 'ExecutorchCustomOp', 'medium', 'review', 'An ExecuTorch program calls an operator outside the ATen and ExecuTorch namespaces (a custom kernel linked into the runtime).', 'Check the kernel library that registers the operator.'),
+    pteDelegate: rule('TG-PTE-003', 'ExecutorchDelegate', 'low', 'safe', 'An ExecuTorch program hands part of the graph to a backend delegate as an opaque blob.', 'Nothing to do unless the backend is untrusted.'),
+    boosterUnreadable: rule('TG-GBM-001', 'BoosterUnreadable', 'high', 'partial', 'An XGBoost, LightGBM or CatBoost model file could not be parsed.', 'Re-save the model with save_model (JSON or UBJSON for XGBoost).'),
+    paddleUnreadable: rule('TG-PDL-001', 'PaddleProgramUnreadable', 'high', 'partial', 'A PaddlePaddle ProgramDesc (.pdmodel) could not be parsed.', REEXPORT),
+    paddlePyFunc: rule('TG-PDL-002', 'PaddlePyFunc', 'critical', 'unsafe', 'A PaddlePaddle program contains a py_func op, which calls Python code when the program runs.', 'Do not run the program; re-export the model without py_func.'),
+    paddleFileOp: rule('TG-PDL-003', 'PaddleFileOp', 'high', 'unsafe', 'A PaddlePaddle program contains an op that reads or writes a file path baked into the program (save, load, save_combine, load_combine).', 'Check the file path the op names.'),
+    mxnetUnreadable: rule('TG-MXN-001', 'MxnetUnreadable', 'high', 'partial', 'An MXNet parameter file or symbol graph could not be parsed.', REEXPORT),
+    mxnetCustomOp: rule('TG-MXN-002', 'MxnetCustomOp', 'medium', 'review', 'An MXNet symbol graph uses a Custom op: a Python CustomOp registered in the loading process runs it.', 'Check the registered op_type.'),
+    mxnetNative: rule('TG-MXN-003', 'MxnetNativeCallback', 'critical', 'unsafe', 'An MXNet symbol graph uses _Native or _NDArray, whose `info` attribute is a raw pointer to callbacks the runtime calls.', 'Do not load the graph.'),
+    msgpackUnreadable: rule('TG-MSGP-001', 'MsgpackUnreadable', 'high', 'partial', 'A msgpack checkpoint (Flax/JAX) could not be parsed.', REEXPORT),
+    msgpackExt: rule('TG-MSGP-002', 'MsgpackUnknownExt', 'medium', 'review', 'A msgpack checkpoint uses an extension type that Flax does not define (a custom ext hook would decode it).', 'Check which library wrote the file and which ext hook it needs.'),
+    msgpackPickle: rule('TG-MSGP-003', 'MsgpackPickledArray', 'low', 'safe', 'A msgpack checkpoint holds a msgpack-numpy object array, which msgpack_numpy decodes with pickle.loads; the pickle is analysed as one.', 'Prefer plain dtypes; the embedded pickle is judged on its own.'),
+    t7Unreadable: rule('TG-T7-001', 'Torch7Unreadable', 'high', 'partial', 'A Torch7 (.t7) serialization could not be parsed.', REEXPORT),
+    t7Function: rule('TG-T7-002', 'Torch7Function', 'critical', 'unsafe', 'A Torch7 file carries a serialized Lua function (byte code), which torch.load turns back into code.', 'Do not load it; model files carry no functions.'),
+    t7Class: rule('TG-T7-003', 'Torch7UnreviewedClass', 'medium', 'review', 'A Torch7 file names a class outside torch.*, nn.*, cudnn.* and nngraph.*: its read method runs when the file is loaded.', 'Check that the class comes from a trusted Lua package.'),
+};
+//# sourceMappingURL=rules-breadth.js.map
+
+/***/ }),
+
 /***/ 7738:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -59530,6 +61195,8 @@ function sniffChatTemplate(head) {
 /* harmony export */   y0: () => (/* binding */ RULES),
 /* harmony export */   zx: () => (/* binding */ SCANNER_RULES)
 /* harmony export */ });
+/* harmony import */ var _rules_breadth_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7601);
+
 function rule(id, name, severity, verdict, summary, help) {
     return { id, name, severity, verdict, summary, help };
 }
@@ -59557,7 +61224,7 @@ const RULES = {
     encrypted: rule('TG-ZIP-005', 'EncryptedMember', 'high', 'partial', 'An archive member is encrypted or uses an unsupported compression method, so its content could not be analysed.', 'Provide the archive unencrypted (stored or deflate) so it can be scanned.'),
     duplicateMember: rule('TG-ZIP-006', 'DuplicateMember', 'high', 'review', 'Two archive members have the same name; loaders disagree about which one they read.', 'Re-create the archive with unique member names.'),
     archiveParse: rule('TG-ARC-001', 'ArchiveParseError', 'high', 'partial', 'A tar archive or compressed stream is malformed or truncated.', 'Re-create the archive or stream with a standard tool.'),
-    unsupportedArchive: rule('TG-ARC-002', 'UnsupportedArchive', 'high', 'failed', 'The file is an archive or compressed stream this scanner cannot open (e.g. 7z), so its content was not analysed.', 'Unpack it and scan the unpacked files, or repackage it as zip, tar or gzip.'),
+    unsupportedArchive: rule('TG-ARC-002', 'UnsupportedArchive', 'high', 'failed', 'The file is an archive or compressed stream this scanner cannot open (e.g. RAR), so its content was not analysed.', 'Unpack it and scan the unpacked files, or repackage it as zip, tar or gzip.'),
     torchScript: rule('TG-PT-001', 'TorchScriptCode', 'medium', 'review', 'A TorchScript archive carries code that runs in the TorchScript interpreter when the model is used.', 'Review the code/ members of the archive, or export the weights alone as safetensors.'),
     readError: rule('TG-FMT-003', 'UnreadableFile', 'high', 'failed', 'The file could not be read (permissions, I/O error, vanished during the scan).', 'Check the file exists and is readable by the scanning user, then rescan.'),
     unknownBinary: rule('TG-FMT-001', 'UnrecognisedBinary', 'high', 'failed', 'The file content matches no known format; it was not analysed, so it is not trusted.', 'Check what the file is; if a loader in your pipeline reads it, convert it to a known safe format.'),
@@ -59566,7 +61233,8 @@ const RULES = {
     plainText: rule('TG-FMT-002', 'PlainText', 'info', 'safe', 'The file is empty or plain UTF-8 text (not a pickle).', 'Nothing to do.'),
 };
 /** The scanner's rule list, for SARIF (`ruleCatalog(SCANNER_RULES, ...)`). */
-const SCANNER_RULES = Object.values(RULES);
+const SCANNER_RULES = [...Object.values(RULES), ...Object.values(_rules_breadth_js__WEBPACK_IMPORTED_MODULE_0__/* .BREADTH_RULES */ .d)];
+
 const BY_ID = new Map(SCANNER_RULES.map((r) => [r.id, r]));
 // Rules of the format analysers (descriptors without an effect) are judged by severity, as they judge themselves.
 const BY_SEVERITY = { critical: 'unsafe', high: 'unsafe', medium: 'review', low: 'safe', info: 'safe' };
@@ -59583,6 +61251,27 @@ function finding(r, message, location, evidence) {
     return f;
 }
 //# sourceMappingURL=rules.js.map
+
+/***/ }),
+
+/***/ 5648:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ bufferSource)
+/* harmony export */ });
+/** A ByteSource over bytes already in memory (small members, decompressed streams, tests). */
+function bufferSource(name, bytes, directory) {
+    return {
+        name,
+        size: bytes.length,
+        directory,
+        async read(offset, length) {
+            return bytes.subarray(Math.min(offset, bytes.length), Math.min(offset + length, bytes.length));
+        },
+    };
+}
+//# sourceMappingURL=source.js.map
 
 /***/ })
 
@@ -59691,6 +61380,36 @@ function finding(r, message, location, evidence) {
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -46599,7 +46599,7 @@ async function writeOrWarn(io, what, permission, write) {
 
 /***/ }),
 
-/***/ 7841:
+/***/ 139:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46614,32 +46614,6 @@ var external_node_path_ = __nccwpck_require__(6760);
 var lib = __nccwpck_require__(3605);
 // EXTERNAL MODULE: ../../packages/core/dist/index.js + 31 modules
 var dist = __nccwpck_require__(3384);
-;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/for-digest.js
-/** Only evidence whose Statement names this exact digest counts; the rest is reported as about another artifact. */
-function evidenceForDigest(items, digest) {
-    const counted = [];
-    const ignored = [];
-    for (const item of items) {
-        if (namesDigest(item, digest))
-            counted.push(item);
-        else {
-            const named = item.statement.subject.flatMap((s) => Object.entries(s.digest).map(([a, h]) => `${a}:${h}`));
-            ignored.push({
-                origin: item.origin,
-                kind: 'other-digest',
-                predicateType: item.predicateType,
-                reason: `it is about ${named.join(', ')}, not ${digest.algorithm}:${digest.hex}`,
-            });
-        }
-    }
-    return { counted, ignored };
-}
-function namesDigest(item, digest) {
-    return item.statement.subject.some((s) => typeof s.digest[digest.algorithm] === 'string' && s.digest[digest.algorithm]?.toLowerCase() === digest.hex);
-}
-//# sourceMappingURL=for-digest.js.map
-// EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 17 modules
-var schemas = __nccwpck_require__(8476);
 ;// CONCATENATED MODULE: ../../packages/gate/dist/predicates.js
 
 /**
@@ -46672,6 +46646,45 @@ const KNOWN_PREDICATES = {
     [GATE_PREDICATE_TYPES.dataGovernance]: 'data governance',
 };
 //# sourceMappingURL=predicates.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/for-digest.js
+
+/**
+ * Only evidence whose Statement names this exact digest and whose predicate type the gate reads counts; the rest is
+ * reported (about another artifact, or of a type no requirement reads: it must not weigh on freshness or be listed
+ * as an input of the decision).
+ */
+function evidenceForDigest(items, digest) {
+    const counted = [];
+    const ignored = [];
+    for (const item of items) {
+        if (!(item.predicateType in KNOWN_PREDICATES)) {
+            ignored.push({
+                origin: item.origin,
+                kind: 'unknown-predicate',
+                predicateType: item.predicateType,
+                reason: `no requirement reads predicate type ${item.predicateType}`,
+            });
+        }
+        else if (namesDigest(item, digest))
+            counted.push(item);
+        else {
+            const named = item.statement.subject.flatMap((s) => Object.entries(s.digest).map(([a, h]) => `${a}:${h}`));
+            ignored.push({
+                origin: item.origin,
+                kind: 'other-digest',
+                predicateType: item.predicateType,
+                reason: `it is about ${named.join(', ')}, not ${digest.algorithm}:${digest.hex}`,
+            });
+        }
+    }
+    return { counted, ignored };
+}
+function namesDigest(item, digest) {
+    return item.statement.subject.some((s) => typeof s.digest[digest.algorithm] === 'string' && s.digest[digest.algorithm]?.toLowerCase() === digest.hex);
+}
+//# sourceMappingURL=for-digest.js.map
+// EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __nccwpck_require__(8476);
 ;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/types.js
 /** Evidence of one predicate type that verified against the given role's signers. */
 function evidenceOfType(ctx, predicateType, role = 'evidence') {
@@ -46696,13 +46709,29 @@ const approvalSchema = schemas/* object */.Ikc({
     environment: schemas/* string */.YjP().optional(),
     change: schemas/* object */.Ikc({ author: person.optional(), initiator: person.optional() }).optional(),
 });
-const aiTagSchema = schemas/* object */.Ikc({ author: person.optional(), initiator: person.optional(), agent: person.optional() });
+// The ai-tag predicate is attribution's Classification (initiator `{login, resolved}` or null) or the short form
+// `{author, initiator, agent}` with logins; anything else cannot say whom to exclude.
+const unresolvedInitiator = schemas/* union */.KCZ([schemas/* null */.chJ(), schemas/* object */.Ikc({ resolved: schemas/* literal */.euz(false) })]);
+const aiTagSchema = schemas/* object */.Ikc({
+    cohort: schemas/* string */.YjP().optional(),
+    author: person.optional(),
+    agent: schemas/* union */.KCZ([person, schemas/* null */.chJ()]).optional(),
+    initiator: schemas/* union */.KCZ([unresolvedInitiator, person]).optional(),
+    pullRequest: schemas/* object */.Ikc({ author: person.optional() }).optional(),
+});
+// Only for a change no agent touched can a missing initiator be complete: its author is the whole answer.
+const NO_AGENT = new Set(['human', 'bot']);
 /**
  * Approvals that count for this environment: for it (or for no environment in particular), well formed,
  * and not given by the change's author, its initiator or the agent that wrote it (no self-approval).
  */
 function countableApprovals(ctx) {
-    const authors = changeAuthors(ctx);
+    const { authors, unresolved } = changeAuthors(ctx);
+    if (unresolved.length > 0) {
+        // Fail closed: with the initiator unknown, any approver might be approving their own agent's change.
+        const why = `${unresolved.join(', ')} cannot say who initiated the change, so no approval can be checked for self-approval; fix the ai-tag evidence (a resolved initiator) to count approvals`;
+        return { approvals: [], rejected: [why] };
+    }
     const approvals = [];
     const rejected = [];
     for (const item of evidenceOfType(ctx, GATE_PREDICATE_TYPES.approval)) {
@@ -46736,15 +46765,25 @@ function countableApprovals(ctx) {
 }
 function changeAuthors(ctx) {
     const authors = new Set();
+    const unresolved = [];
     for (const item of evidenceOfType(ctx, dist/* PREDICATE_TYPES */.Cs.aiTag)) {
         const parsed = aiTagSchema.safeParse(item.statement.predicate);
-        if (!parsed.success)
+        if (!parsed.success) {
+            unresolved.push(item.origin);
             continue;
-        for (const p of [parsed.data.author, parsed.data.initiator, parsed.data.agent])
-            if (p)
-                authors.add(p.toLowerCase());
+        }
+        const tag = parsed.data;
+        const initiator = typeof tag.initiator === 'string' ? tag.initiator : undefined;
+        const people = [tag.author, tag.pullRequest?.author, initiator, tag.agent ?? undefined].filter((p) => p !== undefined);
+        const initiatorKnown = initiator !== undefined || (tag.cohort !== undefined && NO_AGENT.has(tag.cohort));
+        if (!initiatorKnown || people.length === 0) {
+            unresolved.push(item.origin);
+            continue;
+        }
+        for (const p of people)
+            authors.add(p.toLowerCase());
     }
-    return authors;
+    return { authors, unresolved };
 }
 //# sourceMappingURL=approval-evidence.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/approvals.js
@@ -46788,7 +46827,7 @@ const freshnessRequirement = (ctx) => {
 
 
 
-const vsaSchema = schemas/* object */.Ikc({ verificationResult: schemas/* enum */.k5n(['PASSED', 'FAILED']), environment: schemas/* string */.YjP() });
+const vsaSchema = schemas/* object */.Ikc({ verificationResult: schemas/* enum */.k5n(['PASSED', 'FAILED']), environment: schemas/* string */.YjP(), ungated: schemas/* boolean */.zMY().optional() });
 /** `requires.promotedFrom`: a passing trustgate decision (VSA) for the same digest in each earlier environment. */
 const promotionOrderRequirement = (ctx) => {
     const before = ctx.policy.requires.promotedFrom ?? [];
@@ -46799,9 +46838,13 @@ const promotionOrderRequirement = (ctx) => {
     return before.map((env) => {
         const id = `promotion:${env}`;
         const forEnv = summaries.filter((s) => s.environment === env);
-        const passed = forEnv.filter((s) => s.verificationResult === 'PASSED');
+        // An ungated pass (allowWithoutPolicy) verified nothing, so it cannot stand in for passing that environment's gate.
+        const passed = forEnv.filter((s) => s.verificationResult === 'PASSED' && s.ungated !== true);
+        const ungated = forEnv.filter((s) => s.ungated === true);
         if (passed.length > 0)
             return result(id, 'met', `passed ${env} for this digest`, passed.map((s) => s.item));
+        if (ungated.length > 0)
+            return result(id, 'failed', `${env} was passed ungated (promotion.allowWithoutPolicy), which proves nothing: gate ${env} with a policy`, ungated.map((s) => s.item));
         if (forEnv.length > 0)
             return result(id, 'failed', `the ${env} gate failed for this digest`, forEnv.map((s) => s.item));
         return result(id, 'missing', `no passing ${env} decision for this digest: promote it to ${env} first`);
@@ -47517,7 +47560,7 @@ function compareIdentity(policy, claims) {
     if (policy.identityRegexp !== undefined && !anchoredRegExp(policy.identityRegexp).test(san)) {
         out.push({ field: 'identity', expected: `/^(?:${policy.identityRegexp})$/`, actual: san });
     }
-    if (policy.issuer !== claims.issuer)
+    if (policy.anyIssuer !== true && policy.issuer !== claims.issuer)
         out.push({ field: 'issuer', expected: policy.issuer, actual: claims.issuer ?? '(none)' });
     if (policy.signerWorkflow !== undefined && !workflowMatches(policy.signerWorkflow, san)) {
         out.push({
@@ -53694,9 +53737,9 @@ function blob_resolveRoots(input) {
  * in which case the first that verifies is returned and, if none does, the first failure is thrown.
  */
 async function verifyAttestationBundle(bundleJson, options) {
-    return verifyAttestationSync(bundleJson, options);
+    return verify_verifyAttestationSync(bundleJson, options);
 }
-function verifyAttestationSync(bundleJson, options) {
+function verify_verifyAttestationSync(bundleJson, options) {
     const source = options.source ?? 'attestation';
     const bundles = parseBundles(typeof bundleJson === 'string' || Buffer.isBuffer(bundleJson) ? bundleJson.toString() : JSON.stringify(bundleJson), source);
     const roots = blob_resolveRoots(options.trustedRoot);
@@ -53737,6 +53780,120 @@ function verifyAttestationSync(bundleJson, options) {
     throw firstError;
 }
 //# sourceMappingURL=verify.js.map
+;// CONCATENATED MODULE: ../../packages/verify/dist/attestation/fetched.js
+
+
+
+/**
+ * The first of several fetched bundles that verifies, with the reason each other one was refused. None is
+ * ATTESTATION_NOT_FOUND; none verifying is ATTESTATION_NOT_VERIFIED listing every refusal: a bundle that fails
+ * (another repository's, another digest's, a forged signature, a malformed document) never counts.
+ */
+function firstVerifiedAttestation(fetched, options) {
+    if (fetched.length === 0)
+        throw new VerifyError('ATTESTATION_NOT_FOUND', `no attestation found for ${options.where}`);
+    const rejected = [];
+    for (const item of fetched) {
+        try {
+            const verified = verifyAttestationSync(item.document, { ...options, source: item.origin });
+            return { ...verified, origin: item.origin, rejected };
+        }
+        catch (err) {
+            const e = asTrustgateError(err);
+            rejected.push({ origin: item.origin, code: e.code, message: e.message });
+        }
+    }
+    throw fetched_notVerified(rejected, options.where);
+}
+function fetched_notVerified(rejected, where) {
+    const reasons = rejected.map((r) => `${r.code}: ${r.message}`).join('; ');
+    return new VerifyError('ATTESTATION_NOT_VERIFIED', `${rejected.length} attestation(s) found for ${where}, none verified (${reasons})`, {
+        details: { rejected },
+    });
+}
+//# sourceMappingURL=fetched.js.map
+;// CONCATENATED MODULE: ../../packages/verify/dist/attestation/release.js
+
+
+
+
+/** The predicate GitHub's immutable releases are attested with (v0.2 is what github.com issues since late 2025). */
+const GITHUB_RELEASE_PREDICATES = (/* unused pure expression or super */ null && (['https://in-toto.io/attestation/release/v0.1', 'https://in-toto.io/attestation/release/v0.2']));
+/**
+ * GitHub's own release signer: `https://<trust domain>.releases.github.com` (github.com: `dotcom`), certified by
+ * GitHub's Fulcio, not a workflow. Its certificates carry no OIDC issuer to match, as `gh release verify` says.
+ */
+function githubReleaseSigner(trustDomain = 'dotcom') {
+    const identity = `https://${trustDomain}.releases.github.com`;
+    return { identity, issuer: identity, anyIssuer: true, runnerEnvironment: 'any' };
+}
+/**
+ * `gh release verify[-asset]`: among the fetched attestations for the tag's commit, the one GitHub's release signer
+ * signed for this repository, tag (and release), and, given a file, the asset subject with its sha256. Pure: the
+ * caller fetches. A bundle that fails any check never counts; none passing is a refusal.
+ */
+function verifyReleaseAttestation(fetched, expect) {
+    const where = `release ${expect.tag} of ${expect.repo} (sha1:${expect.tagSha})`;
+    if (fetched.length === 0) {
+        throw new VerifyError('ATTESTATION_NOT_FOUND', `no release attestation found for ${where}; is the release immutable?`);
+    }
+    const rejected = [];
+    let missingAsset;
+    for (const item of fetched) {
+        try {
+            const attestation = verifyAttestationSync(item.document, {
+                signers: [githubReleaseSigner(expect.trustDomain)],
+                predicateType: null,
+                ...(expect.trustedRoot === undefined ? {} : { trustedRoot: expect.trustedRoot }),
+                source: item.origin,
+            });
+            const assets = bindRelease(attestation.statement, expect, item.origin);
+            if (expect.assetSha256 === undefined)
+                return { attestation, origin: item.origin, assets, rejected };
+            const want = expect.assetSha256.toLowerCase();
+            const asset = assets.find((a) => a.sha256 === want);
+            if (asset)
+                return { attestation, origin: item.origin, assets, asset, rejected };
+            throw new VerifyError('DIGEST_MISMATCH', `${item.origin}: the attestation of ${expect.tag} does not name sha256:${want} among its assets (${assets.map((a) => a.name).join(', ') || 'none'})`);
+        }
+        catch (err) {
+            const e = asTrustgateError(err);
+            if (e instanceof VerifyError && e.code === 'DIGEST_MISMATCH' && missingAsset === undefined)
+                missingAsset = e;
+            rejected.push({ origin: item.origin, code: e.code, message: e.message });
+        }
+    }
+    // The release's own attestation verified and the file is not in it: say exactly that.
+    if (missingAsset)
+        throw new VerifyError('DIGEST_MISMATCH', missingAsset.message, { details: { rejected } });
+    throw notVerified(rejected, where);
+}
+/** The signed statement must be this release's: repository, tag, the tag's object (and release id); returns its assets. */
+function bindRelease(statement, expect, origin) {
+    const mismatch = (what) => new VerifyError('RELEASE_MISMATCH', `${origin}: ${what}`);
+    if (!GITHUB_RELEASE_PREDICATES.includes(statement.predicateType)) {
+        throw new VerifyError('PREDICATE_TYPE_MISMATCH', `${origin}: predicate type is ${statement.predicateType}, not a GitHub release attestation`);
+    }
+    const predicate = (statement.predicate ?? {});
+    if (typeof predicate.repository !== 'string' || predicate.repository.toLowerCase() !== expect.repo.toLowerCase()) {
+        throw mismatch(`the attestation is for repository ${String(predicate.repository)}, not ${expect.repo}`);
+    }
+    // Tags are case-sensitive in Git: v1.0.0 is not V1.0.0.
+    if (predicate.tag !== expect.tag)
+        throw mismatch(`the attestation is for tag ${String(predicate.tag)}, not ${expect.tag}`);
+    if (expect.releaseId !== undefined && String(predicate.releaseId) !== String(expect.releaseId)) {
+        throw mismatch(`the attestation is for release ${String(predicate.releaseId)}, not ${expect.releaseId}`);
+    }
+    const purl = `pkg:github/${expect.repo}@${expect.tag}`.toLowerCase();
+    const sha = expect.tagSha.toLowerCase();
+    const names = statement.subject.some((s) => s.uri?.toLowerCase() === purl && s.digest.sha1?.toLowerCase() === sha);
+    if (!names)
+        throw mismatch(`no subject names ${purl} at sha1:${sha}`);
+    return statement.subject.flatMap((s) => s.uri === undefined && typeof s.name === 'string' && typeof s.digest.sha256 === 'string'
+        ? [{ name: s.name, sha256: s.digest.sha256.toLowerCase() }]
+        : []);
+}
+//# sourceMappingURL=release.js.map
 ;// CONCATENATED MODULE: ../../packages/verify/dist/attestation/policy.js
 
 const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
@@ -53765,6 +53922,21 @@ function githubSignerIdentity(options) {
         identity.sourceRepositoryOwner = owner;
     if (options.signerWorkflow)
         identity.signerWorkflow = options.signerWorkflow;
+    if (options.sourceRef)
+        identity.sourceRef = options.sourceRef;
+    for (const [flag, value] of [
+        ['--source-digest', options.sourceDigest],
+        ['--signer-digest', options.signerDigest],
+    ]) {
+        if (value !== undefined && !/^(sha1:)?[0-9a-fA-F]{40}$/.test(value)) {
+            throw new VerifyError('POLICY_MISSING', `${flag} ${JSON.stringify(value)} must be a 40-hex commit SHA`);
+        }
+    }
+    // gh accepts `sha1:<sha>` too; the certificate holds the bare SHA.
+    if (options.sourceDigest)
+        identity.sourceDigest = options.sourceDigest.replace(/^sha1:/, '');
+    if (options.signerDigest)
+        identity.signerDigest = options.signerDigest.replace(/^sha1:/, '');
     return identity;
 }
 //# sourceMappingURL=policy.js.map
@@ -54156,6 +54328,8 @@ function signerPolicyFrom(flags) {
 
 
 
+
+
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/requirements/signature.js
 
@@ -54352,53 +54526,43 @@ function applyWaiver(r, waivers, now) {
 //# sourceMappingURL=decide.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/errors.js
 
-class GateError extends dist/* TrustgateError */.O_ {
+class errors_GateError extends dist/* TrustgateError */.O_ {
     constructor(code, message, options = {}) {
         super(code, message, options);
         this.name = 'GateError';
     }
 }
 //# sourceMappingURL=errors.js.map
-;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/attestations-api.js
+;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/github-api.js
 
 
-
-const ROUTE = 'GET /repos/{owner}/{repo}/attestations/{subject_digest}';
 const API_HEADERS = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
-const PER_PAGE = 100;
-const MAX_PAGES = 20; // 2,000 attestations for one digest is far past any real pipeline; stop rather than loop.
 /**
- * Every attestation GitHub holds for a digest in a repository (`GET /repos/{owner}/{repo}/attestations/
- * {subject_digest}`), following `Link: rel="next"` cursors. The answer is attacker-reachable (a proxy, a
- * forged server): each entry is checked, and an entry without a bundle is kept as a malformed document.
+ * GET one REST operation through either client. Every answer other than 2xx and 404 is a GateError
+ * (ATTESTATIONS_API_ERROR) that says what to do: a missing permission or token, a rate limit and when it resets, a
+ * server error. Nothing GitHub fails to answer is ever read as "nothing there".
  */
-async function attestationsForDigest(client, repo, digest) {
-    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repo);
-    if (!m)
-        throw new GateError('ATTESTATIONS_API_ERROR', `repository ${JSON.stringify(repo)} must be OWNER/REPO`);
-    const target = { owner: m[1], repo: m[2], subject: (0,dist/* formatDigest */.MO)(digest) };
-    const out = [];
-    let after;
-    for (let page = 0; page < MAX_PAGES; page++) {
-        const answer = 'request' in client ? await octokitPage(client, target, after) : await fetchPage(client, target, after);
-        if (answer.status === 404)
-            return out; // no attestation for this digest in this repository
-        const list = answer.body?.attestations;
-        if (!Array.isArray(list))
-            throw new GateError('ATTESTATIONS_API_ERROR', `${answer.url} answered without an attestations array`);
-        list.forEach((entry, i) => {
-            out.push(toEvidence(entry, `${answer.url}#attestations[${i}]`));
-        });
-        after = cursorOf(nextLink(answer.link));
-        if (after === undefined)
-            return out;
-    }
-    return out;
+async function github_api_githubGet(client, get) {
+    return 'request' in client ? octokitGet(client, get) : fetchGet(client, get);
 }
-async function fetchPage(client, t, after) {
+function pathOf(get) {
+    const [, template = ''] = get.route.split(' ');
+    return template.replace(/\{([^}]+)\}/g, (_, name) => {
+        const value = get.params[name] ?? '';
+        // A digest's ':' and a git ref's '/' (`tags/v1`) stay readable; a tag's '/' is escaped: it is one segment.
+        const encoded = encodeURIComponent(value).replace(/%3A/gi, ':');
+        return name === 'ref' ? encoded.replace(/%2F/gi, '/') : encoded;
+    });
+}
+function queryOf(get) {
+    const parts = Object.entries(get.query ?? {})
+        .filter((e) => e[1] !== undefined)
+        .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`);
+    return parts.length === 0 ? '' : `?${parts.join('&')}`;
+}
+async function fetchGet(client, get) {
     const base = (client.baseUrl ?? 'https://api.github.com').replace(/\/+$/, '');
-    const query = `per_page=${PER_PAGE}${after === undefined ? '' : `&after=${encodeURIComponent(after)}`}`;
-    const url = `${base}/repos/${encodeURIComponent(t.owner)}/${encodeURIComponent(t.repo)}/attestations/${t.subject}?${query}`;
+    const url = `${base}${pathOf(get)}${queryOf(get)}`;
     const headers = { ...API_HEADERS };
     if (client.token)
         headers.authorization = `Bearer ${client.token}`;
@@ -54407,11 +54571,11 @@ async function fetchPage(client, t, after) {
         response = await client.fetch(url, { headers });
     }
     catch (cause) {
-        throw new GateError('ATTESTATIONS_API_ERROR', `cannot reach ${url} (${(0,dist/* networkProblem */.Wo)(cause)}); check the network or GITHUB_API_URL`, {
+        throw new errors_GateError('ATTESTATIONS_API_ERROR', `cannot reach ${url} (${(0,dist/* networkProblem */.Wo)(cause)}); check the network or GITHUB_API_URL`, {
             cause,
         });
     }
-    refuse(response.status, url);
+    refuse(response.status, url, get.permission, Boolean(client.token), (name) => response.headers.get(name) ?? undefined);
     if (response.status === 404)
         return { status: 404, body: undefined, link: undefined, url };
     let body;
@@ -54419,21 +54583,15 @@ async function fetchPage(client, t, after) {
         body = await response.json();
     }
     catch (cause) {
-        throw new GateError('ATTESTATIONS_API_ERROR', `${url} did not answer JSON`, { cause });
+        throw new errors_GateError('ATTESTATIONS_API_ERROR', `${url} did not answer JSON; check GITHUB_API_URL`, { cause });
     }
     return { status: response.status, body, link: response.headers.get('link') ?? undefined, url };
 }
-async function octokitPage(client, t, after) {
-    const url = `/repos/${t.owner}/${t.repo}/attestations/${t.subject}${after === undefined ? '' : `?after=${after}`}`;
+async function octokitGet(client, get) {
+    const url = `${pathOf(get)}${queryOf(get)}`;
+    const query = Object.fromEntries(Object.entries(get.query ?? {}).filter(([, v]) => v !== undefined));
     try {
-        const answer = await client.request(ROUTE, {
-            owner: t.owner,
-            repo: t.repo,
-            subject_digest: t.subject,
-            per_page: PER_PAGE,
-            ...(after === undefined ? {} : { after }),
-            headers: API_HEADERS,
-        });
+        const answer = await client.request(get.route, { ...get.params, ...query, headers: API_HEADERS });
         const link = answer.headers.link;
         return { status: answer.status, body: answer.data, link: typeof link === 'string' ? link : undefined, url };
     }
@@ -54441,28 +54599,38 @@ async function octokitPage(client, t, after) {
         const status = cause.status;
         if (status === 404)
             return { status: 404, body: undefined, link: undefined, url };
-        if (typeof status === 'number')
-            refuse(status, url);
-        throw new GateError('ATTESTATIONS_API_ERROR', `cannot read ${url} (${(0,dist/* networkProblem */.Wo)(cause)})`, { cause });
+        if (typeof status === 'number') {
+            const headers = cause.response?.headers ?? {};
+            refuse(status, url, get.permission, true, (name) => {
+                const v = headers[name];
+                return v === undefined ? undefined : String(v);
+            });
+        }
+        throw new errors_GateError('ATTESTATIONS_API_ERROR', `cannot read ${url} (${(0,dist/* networkProblem */.Wo)(cause)})`, { cause });
     }
 }
-function refuse(status, url) {
+function refuse(status, url, permission, authenticated, header) {
+    if (status >= 200 && status <= 299)
+        return;
+    if (status === 404)
+        return;
+    const limited = status === 429 || (status === 403 && (header('x-ratelimit-remaining') === '0' || header('retry-after') !== undefined));
+    if (limited) {
+        const reset = Number(header('x-ratelimit-reset'));
+        const retry = header('retry-after');
+        const when = retry !== undefined
+            ? `in ${retry}s`
+            : Number.isFinite(reset) && reset > 0
+                ? `after ${new Date(reset * 1000).toISOString()}`
+                : 'later';
+        throw new errors_GateError('ATTESTATIONS_API_ERROR', `${url} answered ${status}: GitHub's rate limit is exhausted; retry ${when}${authenticated ? '' : ', or set GITHUB_TOKEN (or GH_TOKEN) for a higher limit'}`);
+    }
     if (status === 401 || status === 403) {
-        throw new GateError('ATTESTATIONS_API_ERROR', `${url} answered ${status}; the token needs attestations: read (or contents: read) on the repository`);
+        throw new errors_GateError('ATTESTATIONS_API_ERROR', authenticated
+            ? `${url} answered ${status}; the token needs ${permission} on the repository`
+            : `${url} answered ${status}; set GITHUB_TOKEN (or GH_TOKEN) to a token with ${permission}`);
     }
-    if ((status < 200 || status > 299) && status !== 404) {
-        throw new GateError('ATTESTATIONS_API_ERROR', `${url} answered ${status}; retry later or pass the bundles with --evidence`);
-    }
-}
-function toEvidence(entry, origin) {
-    const bundle = typeof entry === 'object' && entry !== null ? entry.bundle : undefined;
-    return {
-        origin,
-        sha256: (0,external_node_crypto_.createHash)('sha256')
-            .update(JSON.stringify(bundle ?? null))
-            .digest('hex'),
-        document: bundle ?? null,
-    };
+    throw new errors_GateError('ATTESTATIONS_API_ERROR', `${url} answered ${status}; retry later or pass the bundles with --evidence / --bundle`);
 }
 /** The `rel="next"` target of a Link header (RFC 8288), if any. */
 function nextLink(header) {
@@ -54474,6 +54642,68 @@ function nextLink(header) {
             return m[1];
     }
     return undefined;
+}
+//# sourceMappingURL=github-api.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/attestations-api.js
+
+
+
+const PER_PAGE = 100;
+const MAX_PAGES = 20; // 2,000 attestations for one digest is far past any real pipeline; stop rather than loop.
+const NAME = /^[A-Za-z0-9_.-]+$/;
+/**
+ * Every attestation GitHub holds for a digest (`GET /repos/{owner}/{repo}/attestations/{subject_digest}` or
+ * `GET /orgs/{org}/attestations/{subject_digest}`), following `Link: rel="next"` cursors. The answer is
+ * attacker-reachable (a proxy, a forged server): each entry is checked, and an entry without a bundle is kept as a
+ * malformed document. 404 is "none"; every other failure is ATTESTATIONS_API_ERROR.
+ */
+async function attestationsForDigest(client, scope, digest, query = {}) {
+    if (!/^[0-9a-f]+$/.test(digest.hex))
+        throw new errors_GateError('ATTESTATIONS_API_ERROR', `digest ${digest.hex} is not lower-case hex`);
+    const target = routeFor(scope, `${digest.algorithm}:${digest.hex}`);
+    const out = [];
+    let after;
+    for (let page = 0; page < MAX_PAGES; page++) {
+        const answer = await github_api_githubGet(client, {
+            ...target,
+            query: { per_page: PER_PAGE, predicate_type: query.predicateType, after },
+            permission: 'attestations: read (or contents: read)',
+        });
+        if (answer.status === 404)
+            return out; // no attestation for this digest there
+        const list = answer.body?.attestations;
+        if (!Array.isArray(list))
+            throw new errors_GateError('ATTESTATIONS_API_ERROR', `${answer.url} answered without an attestations array`);
+        list.forEach((entry, i) => {
+            out.push(toEvidence(entry, `${answer.url}#attestations[${i}]`));
+        });
+        after = cursorOf(nextLink(answer.link));
+        if (after === undefined)
+            return out;
+    }
+    return out;
+}
+function routeFor(scope, subject) {
+    if (typeof scope !== 'string') {
+        if (!NAME.test(scope.org))
+            throw new errors_GateError('ATTESTATIONS_API_ERROR', `owner ${JSON.stringify(scope.org)} is not a GitHub account name`);
+        return { route: 'GET /orgs/{org}/attestations/{subject_digest}', params: { org: scope.org, subject_digest: subject } };
+    }
+    const [owner, repo, ...rest] = scope.split('/');
+    if (owner === undefined || repo === undefined || rest.length > 0 || !NAME.test(owner) || !NAME.test(repo)) {
+        throw new errors_GateError('ATTESTATIONS_API_ERROR', `repository ${JSON.stringify(scope)} must be OWNER/REPO`);
+    }
+    return { route: 'GET /repos/{owner}/{repo}/attestations/{subject_digest}', params: { owner, repo, subject_digest: subject } };
+}
+function toEvidence(entry, origin) {
+    const bundle = typeof entry === 'object' && entry !== null ? entry.bundle : undefined;
+    return {
+        origin,
+        sha256: (0,external_node_crypto_.createHash)('sha256')
+            .update(JSON.stringify(bundle ?? null))
+            .digest('hex'),
+        document: bundle ?? null,
+    };
 }
 // GitHub pages this endpoint with opaque `after` cursors; the next link carries the one to send.
 function cursorOf(link) {
@@ -54487,6 +54717,55 @@ function cursorOf(link) {
     }
 }
 //# sourceMappingURL=attestations-api.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/releases-api.js
+
+
+const PERMISSION = 'contents: read';
+function releases_api_split(repo) {
+    const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repo);
+    if (!m)
+        throw new GateError('RELEASE_NOT_FOUND', `repository ${JSON.stringify(repo)} must be OWNER/REPO`);
+    return { owner: m[1], repo: m[2] };
+}
+function notFound(what, repo) {
+    return new GateError('RELEASE_NOT_FOUND', `${what} not found in ${repo}; check the tag and --repo (a private repository needs GITHUB_TOKEN or GH_TOKEN)`);
+}
+/** The release of a tag. The answer is attacker-reachable: its fields are checked, never assumed. */
+async function releaseByTag(client, repo, tag) {
+    const answer = await githubGet(client, {
+        route: 'GET /repos/{owner}/{repo}/releases/tags/{tag}',
+        params: { ...releases_api_split(repo), tag },
+        permission: PERMISSION,
+    });
+    if (answer.status === 404)
+        throw notFound(`release ${tag}`, repo);
+    const body = answer.body;
+    if (typeof body?.id !== 'number' || body.tag_name !== tag || !Array.isArray(body.assets)) {
+        throw new GateError('ATTESTATIONS_API_ERROR', `${answer.url} did not answer the release of tag ${tag}`);
+    }
+    const assets = body.assets.flatMap((a) => typeof a?.name === 'string' ? [{ name: a.name, digest: typeof a.digest === 'string' ? a.digest : null }] : []);
+    return { id: body.id, tagName: tag, immutable: body.immutable === true, assets, url: answer.url };
+}
+/**
+ * What the tag points at (`GET /repos/{owner}/{repo}/git/ref/tags/{tag}`): the object GitHub's release attestation
+ * names as `sha1:<sha>`, as `gh release verify` reads it (for an annotated tag, the tag object).
+ */
+async function tagCommit(client, repo, tag) {
+    const answer = await githubGet(client, {
+        route: 'GET /repos/{owner}/{repo}/git/ref/{ref}',
+        params: { ...releases_api_split(repo), ref: `tags/${tag}` },
+        permission: PERMISSION,
+    });
+    if (answer.status === 404)
+        throw notFound(`tag ${tag}`, repo);
+    const body = answer.body;
+    const sha = body?.object?.sha;
+    if (body?.ref !== `refs/tags/${tag}` || typeof sha !== 'string' || !/^[0-9a-f]{40}$/.test(sha)) {
+        throw new GateError('ATTESTATIONS_API_ERROR', `${answer.url} did not answer the ref of tag ${tag}`);
+    }
+    return sha;
+}
+//# sourceMappingURL=releases-api.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/classify.js
 
 const BUNDLE_MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.bundle(\.v0\.\d+)?\+json/;
@@ -54571,20 +54850,46 @@ function tryParse(text) {
 
 
 
-/** Read evidence files (JSON or JSON Lines). A file that cannot be read is an error: evidence is never skipped silently. */
+
+/**
+ * Read the evidence files the user named (JSON, JSON Lines, or an attestations API response). What the user named is
+ * read, or the run stops: a file that cannot be read, or a document in it that is not a Sigstore bundle, is an input
+ * error naming the file (never "malformed evidence" that lets the rest pass). A file named twice, under any spelling
+ * or through a symlink, is read once. Relative paths are read from `cwd`; messages name them as given.
+ */
 async function loadEvidenceFiles(paths, cwd = '.') {
     const all = [];
+    const seen = new Set();
     for (const path of paths) {
         let text;
+        let real;
         try {
-            text = await (0,promises_.readFile)((0,external_node_path_.resolve)(cwd, path), 'utf8');
+            real = await (0,promises_.realpath)((0,external_node_path_.resolve)(cwd, path));
+            text = await (0,promises_.readFile)(real, 'utf8');
         }
         catch (cause) {
-            throw new GateError('EVIDENCE_UNREADABLE', `cannot read evidence file ${path}: ${(0,dist/* fileProblem */.Wj)(cause)}`, { cause, file: path });
+            throw new errors_GateError('EVIDENCE_UNREADABLE', `cannot read evidence file ${path}: ${(0,dist/* fileProblem */.Wj)(cause)}`, { cause, file: path });
         }
-        all.push(...documentsFromText(text, path));
+        if (seen.has(real))
+            continue;
+        seen.add(real);
+        const documents = documentsFromText(text, path);
+        for (const doc of documents)
+            requireBundle(doc, path);
+        all.push(...documents);
     }
     return all;
+}
+function requireBundle(doc, file) {
+    const c = classify(doc);
+    if (c.kind === 'bundle')
+        return;
+    const what = doc.document === undefined
+        ? 'is not JSON'
+        : c.kind === 'statement'
+            ? 'is a bare in-toto Statement, which nobody signed'
+            : `is not a Sigstore bundle (${c.reason})`;
+    throw new errors_GateError('EVIDENCE_INVALID', `evidence ${doc.origin} ${what}; pass Sigstore bundles (actions/attest, gh attestation download) or remove the file from the evidence`, { file });
 }
 //# sourceMappingURL=files.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/sigstore-verifier.js
@@ -54599,53 +54904,19 @@ function sigstoreVerifier(trustedRoot) {
     return async (bundle, signers) => {
         const verified = await verifyAttestationBundle(bundle, { signers, predicateType: null, trustedRoot: roots });
         const { subjectAlternativeName, ...claims } = verified.signer;
-        const signedAt = integratedTime(bundle);
+        // Only a time the verifier checked (a SET or an RFC 3161 token), never the bundle's unsigned integratedTime.
         return {
             statement: verified.statement,
             signer: { identity: subjectAlternativeName, ...claims },
-            ...(signedAt ? { signedAt } : {}),
+            ...(verified.signedAt ? { signedAt: verified.signedAt } : {}),
         };
     };
 }
 function isLoaded(value) {
     return typeof value === 'object' && value !== null && 'roots' in value && 'source' in value;
 }
-/** The transparency log's time of the (already verified) entry: when the evidence was signed. */
-function integratedTime(bundle) {
-    const entries = bundle.verificationMaterial?.tlogEntries;
-    if (!Array.isArray(entries))
-        return undefined;
-    const seconds = Number(entries[0]?.integratedTime);
-    return Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : undefined;
-}
 //# sourceMappingURL=sigstore-verifier.js.map
-;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/time.js
-// Where each predicate records when it was made; the first present wins.
-const TIME_FIELDS = [
-    ['timeVerified'],
-    ['approvedAt'],
-    ['timestamp'],
-    ['createdAt'],
-    ['runDetails', 'metadata', 'finishedOn'],
-    ['runDetails', 'metadata', 'startedOn'],
-];
-/** The predicate's own timestamp as ISO text, if it has a parseable one (attacker-controlled: checked). */
-function predicateTime(statement) {
-    for (const path of TIME_FIELDS) {
-        let value = statement.predicate;
-        for (const key of path)
-            value = typeof value === 'object' && value !== null ? value[key] : undefined;
-        if (typeof value === 'string') {
-            const ms = Date.parse(value);
-            if (!Number.isNaN(ms))
-                return new Date(ms).toISOString();
-        }
-    }
-    return undefined;
-}
-//# sourceMappingURL=time.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/verify.js
-
 
 
 const ROLES = ['evidence', 'signature', 'provenance'];
@@ -54679,8 +54950,19 @@ function claimedPredicateType(bundle) {
  * Statements are unsigned and malformed or failing bundles unverifiable: all are reported, none counted.
  */
 async function verifyEvidence(raws, signers, verifyBundle) {
-    const outcomes = await Promise.all(raws.map((raw) => verifyOne(raw, signers, verifyBundle)));
     const verified = { items: [], ignored: [] };
+    // The same bundle twice (two copies, a file and the API) is one piece of evidence.
+    const first = new Map();
+    const unique = raws.filter((raw) => {
+        const earlier = first.get(raw.sha256);
+        if (earlier === undefined) {
+            first.set(raw.sha256, raw.origin);
+            return true;
+        }
+        verified.ignored.push({ origin: raw.origin, kind: 'duplicate', reason: `the same document as ${earlier}` });
+        return false;
+    });
+    const outcomes = await Promise.all(unique.map((raw) => verifyOne(raw, signers, verifyBundle)));
     for (const o of outcomes) {
         if ('kind' in o)
             verified.ignored.push(o);
@@ -54721,7 +55003,8 @@ async function verifyOne(raw, signers, verifyBundle) {
         const reason = failures.length > 0 ? failures.join('; ') : 'the policy names no signers (evidenceSigners) to verify it against';
         return { origin: raw.origin, kind: 'unverifiable', reason };
     }
-    const time = first.signedAt?.toISOString() ?? predicateTime(first.statement);
+    // The predicate's own time is the signer's claim, not evidence of when it signed: only a verified time counts.
+    const time = first.signedAt?.toISOString();
     return {
         origin: raw.origin,
         sha256: raw.sha256,
@@ -54753,6 +55036,45 @@ async function loadPromotionPolicy(file, cwd = '.') {
     return { policy, source: { uri: file, sha256: (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex') } };
 }
 //# sourceMappingURL=policy-file.js.map
+;// CONCATENATED MODULE: ../../packages/gate/dist/environment.js
+/**
+ * Deployments fail closed: an environment is gated by its entry under `promotion.environments`, deployable without
+ * one only when `promotion.allowWithoutPolicy` names it, and otherwise rejected with how to add a policy. `where`
+ * says where the policy was looked for (a file, or a repository that has none); `policy` undefined means no file.
+ */
+function environmentRule(policy, environment, where) {
+    const own = policy?.environments[environment];
+    if (own !== undefined)
+        return { kind: 'gated', policy: own };
+    if (policy?.allowWithoutPolicy.includes(environment)) {
+        return {
+            kind: 'allowed-without-policy',
+            reason: `trustgate: environment \`${environment}\` is listed in promotion.allowWithoutPolicy of ${where}; approved without a gate.`,
+        };
+    }
+    return { kind: 'no-policy', reason: noPolicyReason(environment, where, policy !== undefined) };
+}
+/** Why a deployment with no policy is rejected, and how to add one (a file, or an explicit allowWithoutPolicy). */
+function noPolicyReason(environment, where, hasFile) {
+    const found = hasFile ? `${where} has no promotion policy for environment \`${environment}\`` : `no trustgate policy in ${where}`;
+    return [
+        `trustgate: ${found}; the deployment is rejected (deployments fail closed).`,
+        '',
+        `Add one to \`.github/trustgate.yml\` on the default branch (or to the organisation default in \`<org>/.github\`):`,
+        '',
+        '```yaml',
+        'version: 1',
+        'promotion:',
+        '  environments:',
+        `    ${environment}:`,
+        '      requires:',
+        '        provenance: { workflows: [OWNER/REPO/.github/workflows/build.yml] }',
+        '```',
+        '',
+        `To deploy to \`${environment}\` with no gate, say so explicitly: \`promotion: { allowWithoutPolicy: [${environment}] }\`. See docs/gate.md.`,
+    ].join('\n');
+}
+//# sourceMappingURL=environment.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/evidence/signers.js
 const signers_GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
 /** The signer list for each role an environment's policy names (an empty list verifies nothing). */
@@ -54760,8 +55082,27 @@ function signerLists(policy) {
     return {
         evidence: policy.evidenceSigners,
         signature: policy.requires.signature?.signers ?? [],
-        provenance: (policy.requires.provenance?.workflows ?? []).map(workflowSigner),
+        provenance: provenanceSigners(policy.requires.provenance),
     };
+}
+/**
+ * The build workflows as signers bound, like `gh attestation verify --repo`, to the source repository (and owner) the
+ * build ran for: the right workflow called as a reusable workflow from another repository signs with that other
+ * repository's claims and is not provenance of this one. Self-hosted runners only when the policy says so.
+ */
+function provenanceSigners(rule) {
+    if (rule === undefined)
+        return [];
+    return rule.workflows.map((workflow) => {
+        const signer = workflowSigner(workflow);
+        const source = rule.sourceRepository ?? workflow.split('/').slice(0, 2).join('/');
+        signer.sourceRepository = source;
+        signer.sourceRepositoryOwner = source.split('/')[0];
+        if (rule.sourceRepositoryId !== undefined)
+            signer.sourceRepositoryId = rule.sourceRepositoryId;
+        signer.runnerEnvironment = rule.selfHostedRunners ? 'any' : 'github-hosted';
+        return signer;
+    });
 }
 /**
  * `owner/repo/.github/workflows/build.yml[@ref]` as the certificate identity GitHub Actions gives that
@@ -54792,7 +55133,7 @@ const DEFAULT_VERIFIER_ID = 'https://trustgate.dev/gate/v1';
 function verificationSummary(decision, options) {
     const digest = (0,dist/* parseDigest */.m)(decision.subject.digest);
     const passed = decision.decision === 'pass';
-    const provenance = decision.requirements.some((r) => r.id === 'provenance' && r.status === 'met');
+    const level = provenanceLevel(decision);
     const predicate = {
         verifier: { id: options.verifierId ?? DEFAULT_VERIFIER_ID, version: { trustgate: dist/* TRUSTGATE_VERSION */.D9 } },
         timeVerified: decision.decidedAt,
@@ -54800,16 +55141,30 @@ function verificationSummary(decision, options) {
         policy: { uri: options.policy.uri, digest: { sha256: options.policy.sha256 } },
         inputAttestations: decision.evidence.counted.map((e) => ({ uri: e.origin, digest: { sha256: e.sha256 } })),
         verificationResult: passed ? 'PASSED' : 'FAILED',
-        // GitHub artifact attestations of provenance meet SLSA Build L2; stronger claims need more than the gate sees.
-        verifiedLevels: passed ? [provenance ? 'SLSA_BUILD_LEVEL_2' : 'SLSA_BUILD_LEVEL_0'] : ['FAILED'],
+        verifiedLevels: passed ? [level] : ['FAILED'],
         slsaVersion: '1.0',
         environment: decision.environment,
+        ...(decision.ungated ? { ungated: true } : {}),
     };
     const subject = { digest: { [digest.algorithm]: digest.hex }, ...(decision.subject.name ? { name: decision.subject.name } : {}) };
     return (0,dist/* buildStatement */.Y5)([subject], dist/* PREDICATE_TYPES */.Cs.vsa, predicate);
 }
+/**
+ * GitHub artifact attestations of provenance from GitHub-hosted runners meet SLSA Build L2 (a hosted build platform
+ * signs it); a self-hosted runner is the owner's machine, so its provenance is L1 at best. Stronger claims need more
+ * than the gate sees.
+ */
+function provenanceLevel(decision) {
+    const met = decision.requirements.find((r) => r.id === 'provenance' && r.status === 'met');
+    if (met === undefined)
+        return 'SLSA_BUILD_LEVEL_0';
+    const used = decision.evidence.counted.filter((e) => met.evidence.includes(e.origin));
+    const hosted = used.length > 0 && used.every((e) => e.signer.runnerEnvironment === 'github-hosted');
+    return hosted ? 'SLSA_BUILD_LEVEL_2' : 'SLSA_BUILD_LEVEL_1';
+}
 //# sourceMappingURL=vsa.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/promotion.js
+
 
 
 
@@ -54823,15 +55178,19 @@ function verificationSummary(decision, options) {
  */
 async function decidePromotion(input, deps) {
     const subject = toDigest(input.subject);
-    const policy = input.policy.environments[input.environment];
-    if (policy === undefined) {
-        const known = Object.keys(input.policy.environments);
-        throw new GateError('ENVIRONMENT_UNKNOWN', `environment "${input.environment}" is not in ${input.policySource.uri} (promotion.environments has ${known.length > 0 ? known.join(', ') : 'none'}); add it or fix the name`, { file: input.policySource.uri });
+    // The one rule the App applies too: gated by its entry, ungated only when allowWithoutPolicy names it.
+    const rule = environmentRule(input.policy, input.environment, input.policySource.uri);
+    if (rule.kind === 'no-policy')
+        throw unknownEnvironment(input);
+    if (rule.kind === 'allowed-without-policy') {
+        const decision = ungatedDecision(input.environment, subject, input.subjectName, rule.reason, deps.now?.() ?? new Date());
+        return { decision, statement: summarise(decision, input) };
     }
+    const policy = rule.policy;
     const raws = [...(input.evidence ?? [])];
     if (input.repository !== undefined) {
         if (deps.attestations === undefined) {
-            throw new GateError('ATTESTATIONS_API_ERROR', `reading attestations of ${input.repository} needs a GitHub client (GITHUB_TOKEN)`);
+            throw new errors_GateError('ATTESTATIONS_API_ERROR', `reading attestations of ${input.repository} needs a GitHub client (GITHUB_TOKEN)`);
         }
         raws.push(...(await attestationsForDigest(deps.attestations, input.repository, subject)));
     }
@@ -54845,21 +55204,47 @@ async function decidePromotion(input, deps) {
         ignored,
         now: deps.now?.() ?? new Date(),
     });
-    const statement = verificationSummary(decision, {
+    const statement = summarise(decision, input);
+    return { decision, statement };
+}
+function summarise(decision, input) {
+    return verificationSummary(decision, {
         policy: input.policySource,
         ...(input.verifierId ? { verifierId: input.verifierId } : {}),
         ...(input.resourceUri ? { resourceUri: input.resourceUri } : {}),
     });
-    return { decision, statement };
+}
+/** A pass that verified nothing, and says so: no requirements, no evidence read, the reason it was allowed. */
+function ungatedDecision(environment, subject, name, reason, now) {
+    return {
+        version: 1,
+        environment,
+        subject: { digest: (0,dist/* formatDigest */.MO)(subject), ...(name ? { name } : {}) },
+        decision: 'pass',
+        decidedAt: now.toISOString(),
+        requirements: [],
+        waivers: [],
+        evidence: { counted: [], ignored: [] },
+        ungated: reason,
+    };
+}
+/** Neither gated nor allowed ungated: an input error that shows the two entries that would make it one or the other. */
+function unknownEnvironment(input) {
+    const env = input.environment;
+    const known = Object.keys(input.policy.environments);
+    const listed = known.length > 0 ? known.join(', ') : 'none';
+    return new errors_GateError('ENVIRONMENT_UNKNOWN', `environment "${env}" is not in ${input.policySource.uri} (promotion.environments has ${listed}); add it or fix the name: ` +
+        `\`promotion: { environments: { ${env}: { requires: { provenance: { workflows: [OWNER/REPO/.github/workflows/build.yml] } } } } }\`, ` +
+        `or promote it ungated with \`promotion: { allowWithoutPolicy: [${env}] }\` (see docs/gate.md)`, { file: input.policySource.uri });
 }
 function toDigest(subject) {
     if (typeof subject !== 'string')
         return subject;
     try {
-        return (0,dist/* parseDigest */.m)(subject);
+        return (0,dist/* parseSubject */.Ci)(subject);
     }
     catch (cause) {
-        throw new GateError('SUBJECT_INVALID', `${cause.message} (the subject to promote)`, { cause });
+        throw new errors_GateError('SUBJECT_INVALID', `${cause.message} (the subject to promote)`, { cause });
     }
 }
 //# sourceMappingURL=promotion.js.map
@@ -54906,12 +55291,16 @@ function decisionToMarkdown(decision, options = {}) {
         '',
         `\`${decision.subject.digest}\`${decision.subject.name ? ` (${(0,dist/* cell */.Hn)(decision.subject.name)})` : ''} → **${(0,dist/* cell */.Hn)(decision.environment)}**`,
         '',
+        ...(decision.ungated ? [`${decision.ungated} Nothing was verified.`, ''] : []),
         '| requirement | status | why |',
         '|---|---|---|',
         ...decision.requirements.map((r) => `| ${r.id} | ${ICON[r.status]} ${r.status} | ${(0,dist/* cell */.Hn)(r.reason)} |`),
     ];
-    if (decision.requirements.length === 0)
-        lines.push('| (none) | ✅ met | the environment requires no evidence |');
+    if (decision.requirements.length === 0) {
+        lines.push(decision.ungated
+            ? '| (none) | ✅ ungated | promotion.allowWithoutPolicy |'
+            : '| (none) | ✅ met | the environment requires no evidence |');
+    }
     const ignored = decision.evidence.ignored;
     if (ignored.length > 0) {
         lines.push('', '| evidence not counted | kind | why |', '|---|---|---|');
@@ -54929,6 +55318,9 @@ function decisionToMarkdown(decision, options = {}) {
 }
 //# sourceMappingURL=report.js.map
 ;// CONCATENATED MODULE: ../../packages/gate/dist/index.js
+
+
+
 
 
 
@@ -55023,7 +55415,7 @@ async function subject(io, at) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3605);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7841);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(139);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .promotionGate */ .h);
@@ -55043,6 +55435,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   zMY: () => (/* binding */ schemas_boolean),
   k5n: () => (/* binding */ schemas_enum),
   euz: () => (/* binding */ literal),
+  chJ: () => (/* binding */ schemas_null),
   aig: () => (/* binding */ schemas_number),
   Ikc: () => (/* binding */ object),
   g1P: () => (/* binding */ record),
@@ -55051,7 +55444,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   KCZ: () => (/* binding */ union)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 ;// CONCATENATED MODULE: ../../node_modules/zod/v4/core/util.js
 
@@ -57850,9 +58243,9 @@ const $ZodUndefined = /*@__PURE__*/ (/* unused pure expression or super */ null 
         return payload;
     };
 })));
-const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodNull", (inst, def) => {
+const $ZodNull = /*@__PURE__*/ $constructor("$ZodNull", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.null;
+    inst._zod.pattern = _null;
     inst._zod.values = new Set([null]);
     inst._zod.parse = (payload, _ctx) => {
         const input = payload.value;
@@ -57866,7 +58259,7 @@ const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (c
         });
         return payload;
     };
-})));
+});
 const $ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodAny", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload) => payload;
@@ -60247,7 +60640,7 @@ function api_undefined(Class, params) {
 function api_null(Class, params) {
     return new Class({
         type: "null",
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -63807,13 +64200,13 @@ function schemas_undefined(params) {
     return core._undefined(ZodUndefined, params);
 }
 
-const ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodNull", (inst, def) => {
-    core.$ZodNull.init(inst, def);
+const ZodNull = /*@__PURE__*/ $constructor("ZodNull", (inst, def) => {
+    $ZodNull.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.nullProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => nullProcessor(inst, ctx, json, params);
+});
 function schemas_null(params) {
-    return core._null(ZodNull, params);
+    return api_null(ZodNull, params);
 }
 
 const ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodAny", (inst, def) => {
@@ -64614,6 +65007,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Wo: () => (/* reexport */ networkProblem),
   m: () => (/* reexport */ parseDigest),
   ON: () => (/* reexport */ parsePolicy),
+  Ci: () => (/* reexport */ parseSubject),
   Sx: () => (/* reexport */ promotionGateGate),
   nZ: () => (/* reexport */ resolvePolicy),
   qs: () => (/* reexport */ verdict_severityRank),
@@ -64622,7 +65016,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zf: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, YAML_LIMITS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, combineVerdict, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, guardrailsPolicySchema, highestSeverity, isDigest, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, parseConfig, policyInput, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
+// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, YAML_LIMITS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, combineVerdict, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, guardrailsPolicySchema, highestSeverity, isDigest, isOciReference, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, parseConfig, policyInput, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 class TrustgateError extends Error {
@@ -65081,13 +65475,28 @@ const waiverSchema = schemas/* strictObject */.rej({
 const environmentPolicySchema = schemas/* strictObject */.rej({
     requires: schemas/* strictObject */.rej({
         scan: schemas/* strictObject */.rej({
-            maxVerdict: schemas/* enum */.k5n(['safe', 'review']).default('review'),
+            // A file the scanner sent to review has not been cleared: promoting it takes an explicit `maxVerdict: review`.
+            maxVerdict: schemas/* enum */.k5n(['safe', 'review']).default('safe'),
             maxSeverity: schemas/* enum */.k5n(['critical', 'high', 'medium', 'low', 'info']).optional(),
             waivableRules: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
         })
             .optional(),
         signature: schemas/* strictObject */.rej({ signers: schemas/* array */.YOg(signerIdentitySchema).min(1) }).optional(),
-        provenance: schemas/* strictObject */.rej({ workflows: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1) }).optional(),
+        provenance: schemas/* strictObject */.rej({
+            workflows: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1).describe('Build workflows, owner/repo/.github/workflows/f.yml[@ref].'),
+            sourceRepository: schemas/* string */.YjP()
+                .regex(/^[^/\s]+\/[^/\s]+$/, 'owner/repo')
+                .optional()
+                .describe("owner/repo the build ran for; default each workflow's own repository (a shared builder elsewhere names it)."),
+            sourceRepositoryId: schemas/* string */.YjP()
+                .regex(/^\d+$/, 'a numeric repository id')
+                .optional()
+                .describe('Numeric id of that repository: survives renames, changes when the repository is re-created.'),
+            selfHostedRunners: schemas/* boolean */.zMY()
+                .default(false)
+                .describe('Accept provenance from self-hosted runners (reported as SLSA build level 1, never 2).'),
+        })
+            .optional(),
         approvals: schemas/* strictObject */.rej({
             count: schemas/* number */.aig().int().min(1).default(1),
             teams: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
@@ -65115,8 +65524,21 @@ const environmentPolicySchema = schemas/* strictObject */.rej({
 /** `promotion:` — per environment, the evidence a digest needs before it may be deployed there. */
 const promotionPolicySchema = schemas/* strictObject */.rej({
     environments: schemas/* record */.g1P(schemas/* string */.YjP().min(1), environmentPolicySchema).default({}),
+    allowWithoutPolicy: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
+        .default([])
+        .describe('Environments that may be deployed to with no promotion policy (exact names). Any other environment without an entry under environments is rejected.'),
 })
     .superRefine((policy, ctx) => {
+    // An environment both gated and allowed without a policy would be ambiguous: refuse it rather than pick one.
+    policy.allowWithoutPolicy.forEach((name, i) => {
+        if (name in policy.environments) {
+            ctx.addIssue({
+                code: 'custom',
+                path: ['allowWithoutPolicy', i],
+                message: `"${name}" has a policy under promotion.environments; remove it from one of the two`,
+            });
+        }
+    });
     // A promotion order naming an unknown environment (or itself) could never be met: say so at load time.
     for (const [name, env] of Object.entries(policy.environments)) {
         (env.requires.promotedFrom ?? []).forEach((before, i) => {
@@ -65203,6 +65625,9 @@ const scanPolicySchema = schemas/* strictObject */.rej({
     sources: schemas/* strictObject */.rej({
         allow: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]).describe('Allowed model sources: "org/*", "org/name", "host".'),
         block: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).default([]),
+        requireRemoteScan: schemas/* boolean */.zMY()
+            .optional()
+            .describe('An allowed Hugging Face model must also pin a commit (revision="<40-hex sha>") and pass a scan before download at it (`trustgate scan --sources`). Default false.'),
     })
         .optional()
         .describe('Where models may come from (the "no shadow AI" control).'),
@@ -65422,6 +65847,25 @@ function formatDigest(d) {
 function isDigest(text) {
     return /^(sha256|sha384|sha512):[0-9a-fA-F]+$/.test(text.trim());
 }
+const OCI_REFERENCE = /^oci:\/\/([^/@\s]+)\/([^@\s]+)@([^@\s]+)$/;
+/**
+ * The artifact a verify or gate command is about: `sha256:<hex>`, or an OCI image by digest,
+ * `oci://REGISTRY/REPOSITORY[:TAG]@sha256:<hex>`. Only the digest is used (attestations name images by it); the
+ * registry is never contacted, and a reference without a digest is refused: a tag names no fixed image.
+ */
+function parseSubject(text) {
+    const trimmed = text.trim();
+    if (!/^oci:\/\//i.test(trimmed))
+        return parseDigest(trimmed);
+    const m = OCI_REFERENCE.exec(trimmed);
+    if (!m) {
+        throw new CoreError('DIGEST_INVALID', `"${text}" is not an OCI image by digest; expected oci://REGISTRY/REPOSITORY@sha256:<hex> (a tag alone names no fixed image)`);
+    }
+    return parseDigest(m[3]);
+}
+function isOciReference(text) {
+    return /^oci:\/\//i.test(text.trim());
+}
 //# sourceMappingURL=digest.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -65591,6 +66035,7 @@ function toMarkdown(report, title = 'trustgate scan') {
         '',
         `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error; ${s.incomplete} not fully analysed`,
         '',
+        ...(report.remote ? [markdown_cell(remoteLine(report.remote)), ''] : []),
         '| file | format | verdict | findings |',
         '|---|---|---|---|',
         ...report.files.map((f) => `| \`${markdown_cell(f.path)}\` | ${markdown_cell(f.format)} | ${ICON[f.verdict]} ${f.verdict}${markdown_cell(gap(f))} | ${f.findings.length} |`),
@@ -65648,8 +66093,13 @@ function toSarif(report, rules, options = {}) {
             shortDescription: { text: r.summary },
             fullDescription: { text: r.summary },
             help: { text: r.help },
+            ...(r.helpUri ? { helpUri: r.helpUri } : {}),
             defaultConfiguration: { level: LEVEL[r.severity] },
-            properties: { 'security-severity': SECURITY_SEVERITY[r.severity], tags: ['security', 'supply-chain'] },
+            properties: {
+                'security-severity': SECURITY_SEVERITY[r.severity],
+                tags: ['security', 'supply-chain', ...(r.advisories ?? []).map((id) => `external/${id.toLowerCase()}`)],
+                ...(r.advisories?.length ? { advisories: [...r.advisories] } : {}),
+            },
         };
     });
     const results = report.files.flatMap((file) => file.findings.filter(alerting).map((f) => {

@@ -49337,7 +49337,7 @@ async function writeOrWarn(io, what, permission, write) {
 
 /***/ }),
 
-/***/ 5002:
+/***/ 7631:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49358,7 +49358,7 @@ var dist = __nccwpck_require__(2279);
 var bundle_dist = __nccwpck_require__(6124);
 ;// CONCATENATED MODULE: ../../packages/verify/dist/errors.js
 
-class VerifyError extends dist/* TrustgateError */.O_ {
+class errors_VerifyError extends dist/* TrustgateError */.O_ {
     /** Structured detail for reports, e.g. the per-file differences of MANIFEST_MISMATCH. */
     details;
     constructor(code, message, options = {}) {
@@ -49370,13 +49370,13 @@ class VerifyError extends dist/* TrustgateError */.O_ {
 }
 /** Map an error from @sigstore/verify (its `code` union) to ours, keeping its message as the detail. */
 function fromSigstoreError(err, what) {
-    if (err instanceof VerifyError)
+    if (err instanceof errors_VerifyError)
         return err;
     const code = err?.code;
     const detail = err instanceof Error ? err.message : String(err);
     // Not a VerificationError: the library tripped over a malformed field (e.g. a missing checkpoint).
     if (typeof code !== 'string')
-        return new VerifyError('BUNDLE_INVALID', `${what}: the bundle is malformed (${detail})`, { cause: err });
+        return new errors_VerifyError('BUNDLE_INVALID', `${what}: the bundle is malformed (${detail})`, { cause: err });
     const ours = code === 'CERTIFICATE_ERROR'
         ? 'CERTIFICATE_INVALID'
         : code === 'TIMESTAMP_ERROR'
@@ -49386,7 +49386,7 @@ function fromSigstoreError(err, what) {
                 : code === 'PUBLIC_KEY_ERROR'
                     ? 'KEY_INVALID'
                     : 'SIGNATURE_INVALID';
-    return new VerifyError(ours, `${what}: ${detail}${typeof code === 'string' ? ` [${code}]` : ''}`, { cause: err });
+    return new errors_VerifyError(ours, `${what}: ${detail}${typeof code === 'string' ? ` [${code}]` : ''}`, { cause: err });
 }
 //# sourceMappingURL=errors.js.map
 ;// CONCATENATED MODULE: ../../packages/verify/dist/bundle/load.js
@@ -49400,20 +49400,20 @@ function parseBundle(input, source = 'bundle') {
             value = JSON.parse(input.toString());
         }
         catch (cause) {
-            throw new VerifyError('BUNDLE_INVALID', `${source} is not valid JSON (${cause.message}); pass a Sigstore bundle (.sigstore.json)`, {
+            throw new errors_VerifyError('BUNDLE_INVALID', `${source} is not valid JSON (${cause.message}); pass a Sigstore bundle (.sigstore.json)`, {
                 cause,
                 file: source,
             });
         }
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new VerifyError('BUNDLE_INVALID', `${source} is not a JSON object; pass a Sigstore bundle (.sigstore.json)`, { file: source });
+        throw new errors_VerifyError('BUNDLE_INVALID', `${source} is not a JSON object; pass a Sigstore bundle (.sigstore.json)`, { file: source });
     }
     try {
         return (0,bundle_dist/* bundleFromJSON */.vw)(value);
     }
     catch (cause) {
-        throw new VerifyError('BUNDLE_INVALID', `${source} is not a valid Sigstore bundle: ${cause.message}`, {
+        throw new errors_VerifyError('BUNDLE_INVALID', `${source} is not a valid Sigstore bundle: ${cause.message}`, {
             cause,
             file: source,
         });
@@ -49427,7 +49427,7 @@ function parseBundle(input, source = 'bundle') {
 function parseBundles(text, source = 'bundle') {
     const trimmed = text.trim();
     if (trimmed === '')
-        throw new VerifyError('BUNDLE_INVALID', `${source} is empty; pass a Sigstore bundle or JSON Lines of bundles`, { file: source });
+        throw new errors_VerifyError('BUNDLE_INVALID', `${source} is empty; pass a Sigstore bundle or JSON Lines of bundles`, { file: source });
     let single;
     try {
         single = JSON.parse(trimmed);
@@ -49450,7 +49450,7 @@ function parseBundles(text, source = 'bundle') {
                 values.push(JSON.parse(line));
             }
             catch (cause) {
-                throw new VerifyError('BUNDLE_INVALID', `${source}:${i + 1} is not valid JSON (${cause.message})`, {
+                throw new errors_VerifyError('BUNDLE_INVALID', `${source}:${i + 1} is not valid JSON (${cause.message})`, {
                     cause,
                     file: source,
                 });
@@ -49485,7 +49485,7 @@ function isDigestArgument(arg) {
 function artifactFromDigest(text) {
     const digest = (0,dist/* parseDigest */.m)(text);
     if (digest.algorithm !== 'sha256')
-        throw new VerifyError('DIGEST_MISMATCH', `${text}: only sha256 digests are supported; pass sha256:<hex>`);
+        throw new errors_VerifyError('DIGEST_MISMATCH', `${text}: only sha256 digests are supported; pass sha256:<hex>`);
     return { kind: 'digest', digest };
 }
 function artifactFromBytes(data, name) {
@@ -49503,7 +49503,7 @@ async function sha256File(file) {
             hash.update(chunk);
     }
     catch (cause) {
-        throw new VerifyError('IO_ERROR', `artifact: ${(0,dist/* asTrustgateError */.WU)(cause, file).message}`, { cause, file });
+        throw new errors_VerifyError('IO_ERROR', `artifact: ${(0,dist/* asTrustgateError */.WU)(cause, file).message}`, { cause, file });
     }
     return hash.digest('hex');
 }
@@ -49698,7 +49698,7 @@ function readSigningCertificate(der) {
         const defect = err instanceof Defect ? err : err instanceof DerError ? new Defect('DER_INVALID', `it is not valid DER (${err.message})`) : undefined;
         if (!defect)
             throw err;
-        throw new VerifyError('CERTIFICATE_INVALID', `the signing certificate is refused: ${defect.message} [${defect.reason}]; Fulcio never issues such a certificate`, { details: { reason: defect.reason } });
+        throw new errors_VerifyError('CERTIFICATE_INVALID', `the signing certificate is refused: ${defect.message} [${defect.reason}]; Fulcio never issues such a certificate`, { details: { reason: defect.reason } });
     }
 }
 function read(der) {
@@ -49837,7 +49837,7 @@ function anchoredRegExp(pattern) {
         return new RegExp(`^(?:${pattern})$`, 'u');
     }
     catch (cause) {
-        throw new VerifyError('POLICY_MISSING', `identity regexp ${JSON.stringify(pattern)} is not a valid regular expression`, { cause });
+        throw new errors_VerifyError('POLICY_MISSING', `identity regexp ${JSON.stringify(pattern)} is not a valid regular expression`, { cause });
     }
 }
 const GITHUB = 'https://github.com/';
@@ -49880,7 +49880,7 @@ function compareIdentity(policy, claims) {
     if (policy.identityRegexp !== undefined && !anchoredRegExp(policy.identityRegexp).test(san)) {
         out.push({ field: 'identity', expected: `/^(?:${policy.identityRegexp})$/`, actual: san });
     }
-    if (policy.issuer !== claims.issuer)
+    if (policy.anyIssuer !== true && policy.issuer !== claims.issuer)
         out.push({ field: 'issuer', expected: policy.issuer, actual: claims.issuer ?? '(none)' });
     if (policy.signerWorkflow !== undefined && !workflowMatches(policy.signerWorkflow, san)) {
         out.push({
@@ -49933,7 +49933,7 @@ function compareIdentity(policy, claims) {
  */
 function judgeIdentity(policies, claims) {
     if (policies.length === 0) {
-        throw new VerifyError('POLICY_MISSING', 'no accepted signer identity given; pass --certificate-identity and --certificate-oidc-issuer (or --key)');
+        throw new errors_VerifyError('POLICY_MISSING', 'no accepted signer identity given; pass --certificate-identity and --certificate-oidc-issuer (or --key)');
     }
     let closest;
     for (const policy of policies) {
@@ -49944,7 +49944,7 @@ function judgeIdentity(policies, claims) {
             closest = mismatches;
     }
     const detail = (closest ?? []).map((m) => `${m.field}: expected ${m.expected}, got ${m.actual}`).join('; ');
-    throw new VerifyError('IDENTITY_MISMATCH', `the signer is not an accepted identity (${detail})`);
+    throw new errors_VerifyError('IDENTITY_MISMATCH', `the signer is not an accepted identity (${detail})`);
 }
 //# sourceMappingURL=identity.js.map
 ;// CONCATENATED MODULE: ../../packages/verify/dist/trust/material.js
@@ -55625,18 +55625,18 @@ function verifyBundle(bundle, options) {
     const { policy, artifact } = options;
     const material = bundle.verificationMaterial.content;
     if ('key' in policy && material.$case !== 'publicKey') {
-        throw new VerifyError('KEY_INVALID', 'the bundle is signed with a certificate, not a managed key; verify it with --certificate-identity and --certificate-oidc-issuer');
+        throw new errors_VerifyError('KEY_INVALID', 'the bundle is signed with a certificate, not a managed key; verify it with --certificate-identity and --certificate-oidc-issuer');
     }
     if ('signers' in policy) {
         if (policy.signers.length === 0) {
-            throw new VerifyError('POLICY_MISSING', 'no accepted signer identity given; pass --certificate-identity and --certificate-oidc-issuer (or --key)');
+            throw new errors_VerifyError('POLICY_MISSING', 'no accepted signer identity given; pass --certificate-identity and --certificate-oidc-issuer (or --key)');
         }
         if (material.$case === 'publicKey') {
-            throw new VerifyError('KEY_INVALID', 'the bundle is signed with a managed key, not a certificate; verify it with --key');
+            throw new errors_VerifyError('KEY_INVALID', 'the bundle is signed with a managed key, not a certificate; verify it with --key');
         }
     }
     if (bundle.content.$case === 'messageSignature' && artifact === undefined) {
-        throw new VerifyError('DIGEST_MISMATCH', 'the bundle signs an artifact directly; pass the artifact file or its sha256:<hex> digest');
+        throw new errors_VerifyError('DIGEST_MISMATCH', 'the bundle signs an artifact directly; pass the artifact file or its sha256:<hex> digest');
     }
     // Our own strict reading of the leaf comes first: the library's view of it is not trusted (see cert/).
     const leafDer = leafCertificate(bundle);
@@ -55671,7 +55671,7 @@ function verifyBundle(bundle, options) {
         result.statement = parseStatement(result.payload);
     if (artifact !== undefined) {
         if (!result.statement) {
-            throw new VerifyError('STATEMENT_INVALID', `the bundle's DSSE payload is ${envelope.payloadType}, not an in-toto Statement; it cannot be bound to an artifact`);
+            throw new errors_VerifyError('STATEMENT_INVALID', `the bundle's DSSE payload is ${envelope.payloadType}, not an in-toto Statement; it cannot be bound to an artifact`);
         }
         requireSubject(result.statement, { algorithm: 'sha256', hex: artifactSha256(artifact) });
     }
@@ -55707,7 +55707,7 @@ function signedEntity(bundle, artifact) {
         entity = (0,verify_dist/* toSignedEntity */.DC)(bundle, artifact?.kind === 'bytes' ? artifact.data : undefined);
     }
     catch (cause) {
-        throw new VerifyError('BUNDLE_INVALID', `the bundle's verification material cannot be read: ${cause.message}`, { cause });
+        throw new errors_VerifyError('BUNDLE_INVALID', `the bundle's verification material cannot be read: ${cause.message}`, { cause });
     }
     if (bundle.content.$case === 'dsseEnvelope') {
         // @sigstore/verify checks DSSE with the key type's default hash (SHA-256); P-384/P-521 keys sign with
@@ -55747,7 +55747,7 @@ function checkMessageDigest(messageDigest, artifact) {
     const signed = Buffer.from(messageDigest.digest).toString('hex');
     // The signature already verified over the artifact; a different recorded digest means a tampered bundle.
     if (signed.length === 64 && signed !== actual) {
-        throw new VerifyError('DIGEST_MISMATCH', `the bundle's message digest is sha256:${signed}, the artifact's is sha256:${actual}`);
+        throw new errors_VerifyError('DIGEST_MISMATCH', `the bundle's message digest is sha256:${signed}, the artifact's is sha256:${actual}`);
     }
 }
 function parseStatement(payload) {
@@ -55756,12 +55756,12 @@ function parseStatement(payload) {
         value = JSON.parse(payload.toString('utf8'));
     }
     catch (cause) {
-        throw new VerifyError('STATEMENT_INVALID', `the DSSE payload is not JSON: ${cause.message}`, { cause });
+        throw new errors_VerifyError('STATEMENT_INVALID', `the DSSE payload is not JSON: ${cause.message}`, { cause });
     }
     // v1 and v0.1 are both checked against their schema: a signed but malformed Statement is refused, never read.
     const checked = (0,dist/* checkStatement */.It)(value);
     if (!checked.ok)
-        throw new VerifyError('STATEMENT_INVALID', `the DSSE payload is not a valid in-toto Statement: ${checked.reason}`);
+        throw new errors_VerifyError('STATEMENT_INVALID', `the DSSE payload is not a valid in-toto Statement: ${checked.reason}`);
     return checked.statement;
 }
 /** The artifact must be one of the Statement's subjects, by digest (sha256, or sha384/sha512 where that is all a subject records). */
@@ -55774,7 +55774,7 @@ function requireSubject(statement, digest) {
         .map(([a, h]) => `${a}:${h}`)
         .join('|')}`)
         .join(', ');
-    throw new VerifyError('DIGEST_MISMATCH', `no subject of the signed statement has digest ${digest.algorithm}:${want} (subjects: ${have})`);
+    throw new errors_VerifyError('DIGEST_MISMATCH', `no subject of the signed statement has digest ${digest.algorithm}:${want} (subjects: ${have})`);
 }
 //# sourceMappingURL=verify.js.map
 // EXTERNAL MODULE: ../../node_modules/@sigstore/protobuf-specs/dist/index.js
@@ -55936,7 +55936,7 @@ function loadTrustedRoots(input, source = 'trusted root') {
         return bundledTrustedRoot();
     const values = typeof input === 'string' ? parseRootText(input, source) : Array.isArray(input) ? input : [input];
     if (values.length === 0)
-        throw new VerifyError('TRUSTED_ROOT_INVALID', `${source} holds no trusted root`, { file: source });
+        throw new errors_VerifyError('TRUSTED_ROOT_INVALID', `${source} holds no trusted root`, { file: source });
     return { roots: values.map((v, i) => validateTrustedRoot(v, values.length > 1 ? `${source}:${i + 1}` : source)), source, warnings: [] };
 }
 async function loadTrustedRootFile(file) {
@@ -55945,7 +55945,7 @@ async function loadTrustedRootFile(file) {
         text = await (0,promises_.readFile)(file, 'utf8');
     }
     catch (cause) {
-        throw new VerifyError('IO_ERROR', `trusted root: ${(0,dist/* asTrustgateError */.WU)(cause, file).message}`, { cause, file });
+        throw new errors_VerifyError('IO_ERROR', `trusted root: ${(0,dist/* asTrustgateError */.WU)(cause, file).message}`, { cause, file });
     }
     return loadTrustedRoots(text, file);
 }
@@ -55964,7 +55964,7 @@ function parseRootText(text, source) {
             out.push(JSON.parse(line));
         }
         catch (cause) {
-            throw new VerifyError('TRUSTED_ROOT_INVALID', `${source}:${i + 1} is not valid JSON; pass a trusted_root.json`, {
+            throw new errors_VerifyError('TRUSTED_ROOT_INVALID', `${source}:${i + 1} is not valid JSON; pass a trusted_root.json`, {
                 cause,
                 file: source,
             });
@@ -55979,7 +55979,7 @@ function parseRootText(text, source) {
  */
 function validateTrustedRoot(value, source) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new VerifyError('TRUSTED_ROOT_INVALID', `${source} is not a JSON object; pass a trusted_root.json`, { file: source });
+        throw new errors_VerifyError('TRUSTED_ROOT_INVALID', `${source} is not a JSON object; pass a trusted_root.json`, { file: source });
     }
     const raw = value;
     const problems = [];
@@ -55999,7 +55999,7 @@ function validateTrustedRoot(value, source) {
         });
     }
     if (problems.length > 0) {
-        throw new VerifyError('TRUSTED_ROOT_INVALID', `${source} is not usable: ${problems.join('; ')}; every entry needs a validity start`, {
+        throw new errors_VerifyError('TRUSTED_ROOT_INVALID', `${source} is not usable: ${problems.join('; ')}; every entry needs a validity start`, {
             file: source,
         });
     }
@@ -56007,7 +56007,7 @@ function validateTrustedRoot(value, source) {
         return protobuf_specs_dist.TrustedRoot.fromJSON(raw);
     }
     catch (cause) {
-        throw new VerifyError('TRUSTED_ROOT_INVALID', `${source} is not a valid trusted root: ${cause.message}`, {
+        throw new errors_VerifyError('TRUSTED_ROOT_INVALID', `${source} is not a valid trusted root: ${cause.message}`, {
             cause,
             file: source,
         });
@@ -56055,9 +56055,9 @@ function resolveRoots(input) {
  * in which case the first that verifies is returned and, if none does, the first failure is thrown.
  */
 async function verifyAttestationBundle(bundleJson, options) {
-    return verifyAttestationSync(bundleJson, options);
+    return verify_verifyAttestationSync(bundleJson, options);
 }
-function verifyAttestationSync(bundleJson, options) {
+function verify_verifyAttestationSync(bundleJson, options) {
     const source = options.source ?? 'attestation';
     const bundles = parseBundles(typeof bundleJson === 'string' || Buffer.isBuffer(bundleJson) ? bundleJson.toString() : JSON.stringify(bundleJson), source);
     const roots = resolveRoots(options.trustedRoot);
@@ -56067,19 +56067,19 @@ function verifyAttestationSync(bundleJson, options) {
     for (const bundle of bundles) {
         try {
             if (bundle.content.$case !== 'dsseEnvelope') {
-                throw new VerifyError('STATEMENT_INVALID', `${source} is a message signature, not an attestation (DSSE with an in-toto Statement)`);
+                throw new errors_VerifyError('STATEMENT_INVALID', `${source} is a message signature, not an attestation (DSSE with an in-toto Statement)`);
             }
             const verified = verifyBundle(bundle, { policy: { signers: options.signers }, roots });
             const statement = verified.statement;
             if (!statement)
-                throw new VerifyError('STATEMENT_INVALID', `${source}: the DSSE payload is ${verified.payloadType}, not an in-toto Statement`);
+                throw new errors_VerifyError('STATEMENT_INVALID', `${source}: the DSSE payload is ${verified.payloadType}, not an in-toto Statement`);
             if (wantType !== null && statement.predicateType !== wantType) {
-                throw new VerifyError('PREDICATE_TYPE_MISMATCH', `${source}: predicate type is ${statement.predicateType}, expected ${wantType}`);
+                throw new errors_VerifyError('PREDICATE_TYPE_MISMATCH', `${source}: predicate type is ${statement.predicateType}, expected ${wantType}`);
             }
             if (digest)
                 requireSubject(statement, digest);
             if (verified.signer.kind !== 'certificate')
-                throw new VerifyError('KEY_INVALID', `${source} is not signed by a certificate`);
+                throw new errors_VerifyError('KEY_INVALID', `${source} is not signed by a certificate`);
             const earliest = Math.min(...verified.timestamps.map((t) => t.time.getTime()));
             return {
                 statement,
@@ -56098,6 +56098,120 @@ function verifyAttestationSync(bundleJson, options) {
     throw firstError;
 }
 //# sourceMappingURL=verify.js.map
+;// CONCATENATED MODULE: ../../packages/verify/dist/attestation/fetched.js
+
+
+
+/**
+ * The first of several fetched bundles that verifies, with the reason each other one was refused. None is
+ * ATTESTATION_NOT_FOUND; none verifying is ATTESTATION_NOT_VERIFIED listing every refusal: a bundle that fails
+ * (another repository's, another digest's, a forged signature, a malformed document) never counts.
+ */
+function firstVerifiedAttestation(fetched, options) {
+    if (fetched.length === 0)
+        throw new VerifyError('ATTESTATION_NOT_FOUND', `no attestation found for ${options.where}`);
+    const rejected = [];
+    for (const item of fetched) {
+        try {
+            const verified = verifyAttestationSync(item.document, { ...options, source: item.origin });
+            return { ...verified, origin: item.origin, rejected };
+        }
+        catch (err) {
+            const e = asTrustgateError(err);
+            rejected.push({ origin: item.origin, code: e.code, message: e.message });
+        }
+    }
+    throw fetched_notVerified(rejected, options.where);
+}
+function fetched_notVerified(rejected, where) {
+    const reasons = rejected.map((r) => `${r.code}: ${r.message}`).join('; ');
+    return new VerifyError('ATTESTATION_NOT_VERIFIED', `${rejected.length} attestation(s) found for ${where}, none verified (${reasons})`, {
+        details: { rejected },
+    });
+}
+//# sourceMappingURL=fetched.js.map
+;// CONCATENATED MODULE: ../../packages/verify/dist/attestation/release.js
+
+
+
+
+/** The predicate GitHub's immutable releases are attested with (v0.2 is what github.com issues since late 2025). */
+const GITHUB_RELEASE_PREDICATES = (/* unused pure expression or super */ null && (['https://in-toto.io/attestation/release/v0.1', 'https://in-toto.io/attestation/release/v0.2']));
+/**
+ * GitHub's own release signer: `https://<trust domain>.releases.github.com` (github.com: `dotcom`), certified by
+ * GitHub's Fulcio, not a workflow. Its certificates carry no OIDC issuer to match, as `gh release verify` says.
+ */
+function githubReleaseSigner(trustDomain = 'dotcom') {
+    const identity = `https://${trustDomain}.releases.github.com`;
+    return { identity, issuer: identity, anyIssuer: true, runnerEnvironment: 'any' };
+}
+/**
+ * `gh release verify[-asset]`: among the fetched attestations for the tag's commit, the one GitHub's release signer
+ * signed for this repository, tag (and release), and, given a file, the asset subject with its sha256. Pure: the
+ * caller fetches. A bundle that fails any check never counts; none passing is a refusal.
+ */
+function verifyReleaseAttestation(fetched, expect) {
+    const where = `release ${expect.tag} of ${expect.repo} (sha1:${expect.tagSha})`;
+    if (fetched.length === 0) {
+        throw new VerifyError('ATTESTATION_NOT_FOUND', `no release attestation found for ${where}; is the release immutable?`);
+    }
+    const rejected = [];
+    let missingAsset;
+    for (const item of fetched) {
+        try {
+            const attestation = verifyAttestationSync(item.document, {
+                signers: [githubReleaseSigner(expect.trustDomain)],
+                predicateType: null,
+                ...(expect.trustedRoot === undefined ? {} : { trustedRoot: expect.trustedRoot }),
+                source: item.origin,
+            });
+            const assets = bindRelease(attestation.statement, expect, item.origin);
+            if (expect.assetSha256 === undefined)
+                return { attestation, origin: item.origin, assets, rejected };
+            const want = expect.assetSha256.toLowerCase();
+            const asset = assets.find((a) => a.sha256 === want);
+            if (asset)
+                return { attestation, origin: item.origin, assets, asset, rejected };
+            throw new VerifyError('DIGEST_MISMATCH', `${item.origin}: the attestation of ${expect.tag} does not name sha256:${want} among its assets (${assets.map((a) => a.name).join(', ') || 'none'})`);
+        }
+        catch (err) {
+            const e = asTrustgateError(err);
+            if (e instanceof VerifyError && e.code === 'DIGEST_MISMATCH' && missingAsset === undefined)
+                missingAsset = e;
+            rejected.push({ origin: item.origin, code: e.code, message: e.message });
+        }
+    }
+    // The release's own attestation verified and the file is not in it: say exactly that.
+    if (missingAsset)
+        throw new VerifyError('DIGEST_MISMATCH', missingAsset.message, { details: { rejected } });
+    throw notVerified(rejected, where);
+}
+/** The signed statement must be this release's: repository, tag, the tag's object (and release id); returns its assets. */
+function bindRelease(statement, expect, origin) {
+    const mismatch = (what) => new VerifyError('RELEASE_MISMATCH', `${origin}: ${what}`);
+    if (!GITHUB_RELEASE_PREDICATES.includes(statement.predicateType)) {
+        throw new VerifyError('PREDICATE_TYPE_MISMATCH', `${origin}: predicate type is ${statement.predicateType}, not a GitHub release attestation`);
+    }
+    const predicate = (statement.predicate ?? {});
+    if (typeof predicate.repository !== 'string' || predicate.repository.toLowerCase() !== expect.repo.toLowerCase()) {
+        throw mismatch(`the attestation is for repository ${String(predicate.repository)}, not ${expect.repo}`);
+    }
+    // Tags are case-sensitive in Git: v1.0.0 is not V1.0.0.
+    if (predicate.tag !== expect.tag)
+        throw mismatch(`the attestation is for tag ${String(predicate.tag)}, not ${expect.tag}`);
+    if (expect.releaseId !== undefined && String(predicate.releaseId) !== String(expect.releaseId)) {
+        throw mismatch(`the attestation is for release ${String(predicate.releaseId)}, not ${expect.releaseId}`);
+    }
+    const purl = `pkg:github/${expect.repo}@${expect.tag}`.toLowerCase();
+    const sha = expect.tagSha.toLowerCase();
+    const names = statement.subject.some((s) => s.uri?.toLowerCase() === purl && s.digest.sha1?.toLowerCase() === sha);
+    if (!names)
+        throw mismatch(`no subject names ${purl} at sha1:${sha}`);
+    return statement.subject.flatMap((s) => s.uri === undefined && typeof s.name === 'string' && typeof s.digest.sha256 === 'string'
+        ? [{ name: s.name, sha256: s.digest.sha256.toLowerCase() }]
+        : []);
+}
+//# sourceMappingURL=release.js.map
 ;// CONCATENATED MODULE: ../../packages/verify/dist/attestation/policy.js
 
 const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
@@ -56108,10 +56222,10 @@ const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
  */
 function githubSignerIdentity(options) {
     if (!options.owner && !options.repo) {
-        throw new VerifyError('POLICY_MISSING', 'pass --owner OWNER or --repo OWNER/REPO: an attestation is only trusted for a named source');
+        throw new errors_VerifyError('POLICY_MISSING', 'pass --owner OWNER or --repo OWNER/REPO: an attestation is only trusted for a named source');
     }
     if (options.repo && !/^[^/\s]+\/[^/\s]+$/.test(options.repo)) {
-        throw new VerifyError('POLICY_MISSING', `--repo ${JSON.stringify(options.repo)} must be OWNER/REPO`);
+        throw new errors_VerifyError('POLICY_MISSING', `--repo ${JSON.stringify(options.repo)} must be OWNER/REPO`);
     }
     const owner = options.owner ?? options.repo.split('/')[0];
     const scope = options.repo ?? owner;
@@ -56126,6 +56240,21 @@ function githubSignerIdentity(options) {
         identity.sourceRepositoryOwner = owner;
     if (options.signerWorkflow)
         identity.signerWorkflow = options.signerWorkflow;
+    if (options.sourceRef)
+        identity.sourceRef = options.sourceRef;
+    for (const [flag, value] of [
+        ['--source-digest', options.sourceDigest],
+        ['--signer-digest', options.signerDigest],
+    ]) {
+        if (value !== undefined && !/^(sha1:)?[0-9a-fA-F]{40}$/.test(value)) {
+            throw new errors_VerifyError('POLICY_MISSING', `${flag} ${JSON.stringify(value)} must be a 40-hex commit SHA`);
+        }
+    }
+    // gh accepts `sha1:<sha>` too; the certificate holds the bare SHA.
+    if (options.sourceDigest)
+        identity.sourceDigest = options.sourceDigest.replace(/^sha1:/, '');
+    if (options.signerDigest)
+        identity.signerDigest = options.signerDigest.replace(/^sha1:/, '');
     return identity;
 }
 //# sourceMappingURL=policy.js.map
@@ -56142,7 +56271,7 @@ function parsePublicKey(pem, source = 'key') {
     }
     catch (cause) {
         // OpenSSL's own text ("error:1E08010C:DECODER routines::unsupported") tells a user nothing; the cause keeps it.
-        throw new VerifyError('KEY_INVALID', `${source} is not a PEM public key; pass the signer's public key (-----BEGIN PUBLIC KEY-----)`, {
+        throw new errors_VerifyError('KEY_INVALID', `${source} is not a PEM public key; pass the signer's public key (-----BEGIN PUBLIC KEY-----)`, {
             cause,
             file: source,
         });
@@ -56194,24 +56323,24 @@ function manifestFromStatement(statement) {
         return { method: 'files', hashType: 'sha256', allowSymlinks: false, ignorePaths: [], resources };
     }
     if (statement.predicateType !== MODEL_SIGNING_PREDICATE) {
-        throw new VerifyError('PREDICATE_TYPE_MISMATCH', `the signature's predicate is ${statement.predicateType}, expected ${MODEL_SIGNING_PREDICATE}`);
+        throw new errors_VerifyError('PREDICATE_TYPE_MISMATCH', `the signature's predicate is ${statement.predicateType}, expected ${MODEL_SIGNING_PREDICATE}`);
     }
     const predicate = statement.predicate;
     const ser = predicate?.serialization;
     if (typeof ser !== 'object' || ser === null || !Array.isArray(predicate.resources)) {
-        throw new VerifyError('STATEMENT_INVALID', 'the model signature has no serialization or resources');
+        throw new errors_VerifyError('STATEMENT_INVALID', 'the model signature has no serialization or resources');
     }
     const method = ser.method;
     if (method !== 'files' && method !== 'shards')
-        throw new VerifyError('STATEMENT_INVALID', `unsupported serialization method ${JSON.stringify(method)}`);
+        throw new errors_VerifyError('STATEMENT_INVALID', `unsupported serialization method ${JSON.stringify(method)}`);
     const hashType = ser.hash_type;
     if (hashType !== 'sha256' && hashType !== 'blake2' && hashType !== 'blake3') {
-        throw new VerifyError('STATEMENT_INVALID', `unsupported hash_type ${JSON.stringify(hashType)}; trustgate supports sha256, blake2, blake3`);
+        throw new errors_VerifyError('STATEMENT_INVALID', `unsupported hash_type ${JSON.stringify(hashType)}; trustgate supports sha256, blake2, blake3`);
     }
     const resources = new Map();
     for (const r of predicate.resources) {
         if (typeof r?.name !== 'string')
-            throw new VerifyError('STATEMENT_INVALID', 'a resource of the model signature has no name');
+            throw new errors_VerifyError('STATEMENT_INVALID', 'a resource of the model signature has no name');
         checkName(method === 'shards' ? r.name.replace(/:\d+:\d+$/, '') : r.name);
         resources.set(r.name, manifest_hex(r.digest));
     }
@@ -56225,14 +56354,14 @@ function manifestFromStatement(statement) {
     if (method === 'shards') {
         const size = Number(ser.shard_size);
         if (!Number.isSafeInteger(size) || size <= 0)
-            throw new VerifyError('STATEMENT_INVALID', `invalid shard_size ${String(ser.shard_size)}`);
+            throw new errors_VerifyError('STATEMENT_INVALID', `invalid shard_size ${String(ser.shard_size)}`);
         manifest.shardSize = size;
     }
     return manifest;
 }
 function manifest_hex(value) {
     if (typeof value !== 'string' || !/^[0-9a-fA-F]+$/.test(value))
-        throw new VerifyError('STATEMENT_INVALID', 'a resource digest is not hex');
+        throw new errors_VerifyError('STATEMENT_INVALID', 'a resource digest is not hex');
     return value.toLowerCase();
 }
 /** A signed name must stay inside the model: no absolute paths, no `..`, no backslashes. */
@@ -56244,7 +56373,7 @@ function checkName(name) {
         /^[A-Za-z]:/.test(name) ||
         name.includes('\\') ||
         name.split('/').some((p) => p === '..' || p === '')) {
-        throw new VerifyError('MODEL_PATH_UNSAFE', `the signature names ${JSON.stringify(name)}, which is not a relative path inside the model`);
+        throw new errors_VerifyError('MODEL_PATH_UNSAFE', `the signature names ${JSON.stringify(name)}, which is not a relative path inside the model`);
     }
     return name;
 }
@@ -56384,7 +56513,7 @@ async function listModelFiles(root, options) {
             const st = await (0,promises_.lstat)(file);
             if (st.isSymbolicLink()) {
                 if (!options.allowSymlinks) {
-                    throw new VerifyError('MODEL_PATH_UNSAFE', `${file} is a symbolic link; the signature does not allow symlinks (remove it or re-sign with allow_symlinks)`, { file });
+                    throw new errors_VerifyError('MODEL_PATH_UNSAFE', `${file} is a symbolic link; the signature does not allow symlinks (remove it or re-sign with allow_symlinks)`, { file });
                 }
                 // Followed symlinks are hashed as the file they point to.
                 const target = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 19)).then((m) => m.stat(file));
@@ -56423,7 +56552,7 @@ async function verifyModel(modelPath, signatureJson, options) {
     const bundle = parseBundle(signatureJson, options.signatureFile ?? 'model signature');
     const verified = verifyBundle(bundle, { policy: options.policy, roots: resolveRoots(options.trustedRoot), requireLog: false });
     if (!verified.statement)
-        throw new VerifyError('STATEMENT_INVALID', 'the model signature does not carry an in-toto Statement');
+        throw new errors_VerifyError('STATEMENT_INVALID', 'the model signature does not carry an in-toto Statement');
     const manifest = manifestFromStatement(verified.statement);
     const subject = verified.statement.subject[0];
     const files = await modelFiles(modelPath, manifest, options);
@@ -56451,13 +56580,13 @@ async function verifyModel(modelPath, signatureJson, options) {
         digests = await hashAll(jobs, { threads: options.threads });
     }
     catch (cause) {
-        throw new VerifyError('IO_ERROR', `cannot read the model at ${modelPath}: ${cause.message}`, { cause, file: modelPath });
+        throw new errors_VerifyError('IO_ERROR', `cannot read the model at ${modelPath}: ${cause.message}`, { cause, file: modelPath });
     }
     for (const [i, n] of names.entries())
         actual.set(n, digests[i]);
     const differences = compareManifests(manifest.resources, actual);
     if (differences.length > 0) {
-        throw new VerifyError('MANIFEST_MISMATCH', `the model at ${modelPath} differs from what was signed: ${describeDifferences(differences)}`, {
+        throw new errors_VerifyError('MANIFEST_MISMATCH', `the model at ${modelPath} differs from what was signed: ${describeDifferences(differences)}`, {
             file: modelPath,
             details: { differences },
         });
@@ -56479,7 +56608,7 @@ async function modelFiles(modelPath, manifest, options) {
         st = await (0,promises_.stat)(modelPath);
     }
     catch (cause) {
-        throw new VerifyError('IO_ERROR', `model: ${(0,dist/* asTrustgateError */.WU)(cause, modelPath).message}`, { cause, file: modelPath });
+        throw new errors_VerifyError('IO_ERROR', `model: ${(0,dist/* asTrustgateError */.WU)(cause, modelPath).message}`, { cause, file: modelPath });
     }
     // A single-file model is recorded as the resource ".".
     if (st.isFile())
@@ -56516,11 +56645,11 @@ function signerPolicyFrom(flags) {
     const { identity, identityRegexp, issuer } = flags;
     if (flags.keyPem !== undefined) {
         if (identity || identityRegexp)
-            throw new VerifyError('POLICY_MISSING', 'give either a key or a certificate identity, not both');
+            throw new errors_VerifyError('POLICY_MISSING', 'give either a key or a certificate identity, not both');
         return { key: parsePublicKey(flags.keyPem, flags.keySource ?? 'key') };
     }
     if (!issuer || !identity === !identityRegexp) {
-        throw new VerifyError('POLICY_MISSING', 'say who must have signed: --certificate-identity ID (or --certificate-identity-regexp RE) with --certificate-oidc-issuer URL, or --key PEM');
+        throw new errors_VerifyError('POLICY_MISSING', 'say who must have signed: --certificate-identity ID (or --certificate-identity-regexp RE) with --certificate-oidc-issuer URL, or --key PEM');
     }
     const signer = { issuer, runnerEnvironment: 'any' };
     if (identity)
@@ -56531,6 +56660,8 @@ function signerPolicyFrom(flags) {
 }
 //# sourceMappingURL=policy.js.map
 ;// CONCATENATED MODULE: ../../packages/verify/dist/index.js
+
+
 
 
 
@@ -56598,7 +56729,7 @@ async function run(mode, io, subject, bundleText, bundleFile, trustedRoot, resol
             issuer: io.input('certificate-oidc-issuer') || undefined,
         });
         const digest = isDigestArgument(subject) ? subject : `sha256:${await sha256File(at(subject))}`;
-        const v = verifyAttestationSync(bundleText, {
+        const v = verify_verifyAttestationSync(bundleText, {
             subjectDigest: digest,
             signers: [signer],
             predicateType: io.input('predicate-type') || undefined,
@@ -56658,7 +56789,7 @@ async function lib_read(file) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3605);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5002);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7631);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .verifySignature */ .O);
@@ -56674,7 +56805,7 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  am: () => (/* reexport */ CoreError),
+  am: () => (/* reexport */ errors_CoreError),
   Cs: () => (/* reexport */ PREDICATE_TYPES),
   CG: () => (/* reexport */ STEP_SUMMARY_LIMIT),
   D9: () => (/* reexport */ TRUSTGATE_VERSION),
@@ -56690,7 +56821,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zf: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, YAML_LIMITS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, cell, combineVerdict, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, fileProblem, formatDigest, guardrailsPolicySchema, highestSeverity, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, networkProblem, parseConfig, parsePolicy, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, severityRank, signerIdentitySchema, splitVerdict, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
+// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, YAML_LIMITS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, cell, combineVerdict, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, fileProblem, formatDigest, guardrailsPolicySchema, highestSeverity, isOciReference, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, networkProblem, parseConfig, parsePolicy, parseSubject, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, severityRank, signerIdentitySchema, splitVerdict, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
 
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 class TrustgateError extends Error {
@@ -56705,7 +56836,7 @@ class TrustgateError extends Error {
             this.file = options.file;
     }
 }
-class CoreError extends TrustgateError {
+class errors_CoreError extends TrustgateError {
     constructor(code, message, options = {}) {
         super(code, message, options);
         this.name = 'CoreError';
@@ -56913,7 +57044,7 @@ function networkError(err, e, target) {
             : typeof e.address === 'string'
                 ? `${e.address}${typeof e.port === 'number' ? `:${e.port}` : ''}`
                 : 'the server');
-    return new CoreError('NETWORK_ERROR', `cannot reach ${where}: ${NETWORK_PROBLEMS[e.code]} (${e.code}); check the URL, that the service is running, and the network`, { cause: err });
+    return new errors_CoreError('NETWORK_ERROR', `cannot reach ${where}: ${NETWORK_PROBLEMS[e.code]} (${e.code}); check the URL, that the service is running, and the network`, { cause: err });
 }
 function isOctokitError(err) {
     const e = err;
@@ -56929,7 +57060,7 @@ function githubError(err) {
     const request = err.request?.url ? `${err.request.method ?? 'GET'} ${err.request.url.replace(/\?.*$/, '')}` : 'request';
     const said = typeof err.response?.data?.message === 'string' ? err.response.data.message : err.message.split(' - ')[0];
     const hint = GITHUB_HINTS[err.status] ?? (err.status >= 500 ? 'GitHub is failing; retry later' : 'check the request');
-    return new CoreError('GITHUB_API_ERROR', `GitHub API ${request} answered ${err.status} (${said}); ${hint}`, { cause: err });
+    return new errors_CoreError('GITHUB_API_ERROR', `GitHub API ${request} answered ${err.status} (${said}); ${hint}`, { cause: err });
 }
 /** What went wrong with a file and what to do, from its errno: `no such file or directory; check the path`. */
 function fileProblem(err) {
@@ -56955,7 +57086,7 @@ function asTrustgateError(err, file) {
         const [what, hint] = FILE_PROBLEMS[code];
         const verb = VERBS[typeof e.syscall === 'string' ? e.syscall : ''] ?? 'cannot access';
         const named = e.syscall === 'rename' && typeof e.dest === 'string' ? e.dest : path;
-        return new CoreError('IO_ERROR', `${verb} ${named}: ${what}; ${hint}`, { cause: err, file: named });
+        return new errors_CoreError('IO_ERROR', `${verb} ${named}: ${what}; ${hint}`, { cause: err, file: named });
     }
     const net = networkErrno(err);
     if (net)
@@ -66682,13 +66813,28 @@ const waiverSchema = strictObject({
 const environmentPolicySchema = strictObject({
     requires: strictObject({
         scan: strictObject({
-            maxVerdict: schemas_enum(['safe', 'review']).default('review'),
+            // A file the scanner sent to review has not been cleared: promoting it takes an explicit `maxVerdict: review`.
+            maxVerdict: schemas_enum(['safe', 'review']).default('safe'),
             maxSeverity: schemas_enum(['critical', 'high', 'medium', 'low', 'info']).optional(),
             waivableRules: array(schemas_string()).default([]),
         })
             .optional(),
         signature: strictObject({ signers: array(signerIdentitySchema).min(1) }).optional(),
-        provenance: strictObject({ workflows: array(schemas_string().min(1)).min(1) }).optional(),
+        provenance: strictObject({
+            workflows: array(schemas_string().min(1)).min(1).describe('Build workflows, owner/repo/.github/workflows/f.yml[@ref].'),
+            sourceRepository: schemas_string()
+                .regex(/^[^/\s]+\/[^/\s]+$/, 'owner/repo')
+                .optional()
+                .describe("owner/repo the build ran for; default each workflow's own repository (a shared builder elsewhere names it)."),
+            sourceRepositoryId: schemas_string()
+                .regex(/^\d+$/, 'a numeric repository id')
+                .optional()
+                .describe('Numeric id of that repository: survives renames, changes when the repository is re-created.'),
+            selfHostedRunners: schemas_boolean()
+                .default(false)
+                .describe('Accept provenance from self-hosted runners (reported as SLSA build level 1, never 2).'),
+        })
+            .optional(),
         approvals: strictObject({
             count: schemas_number().int().min(1).default(1),
             teams: array(schemas_string()).default([]),
@@ -66716,8 +66862,21 @@ const environmentPolicySchema = strictObject({
 /** `promotion:` — per environment, the evidence a digest needs before it may be deployed there. */
 const promotionPolicySchema = strictObject({
     environments: record(schemas_string().min(1), environmentPolicySchema).default({}),
+    allowWithoutPolicy: array(schemas_string().min(1))
+        .default([])
+        .describe('Environments that may be deployed to with no promotion policy (exact names). Any other environment without an entry under environments is rejected.'),
 })
     .superRefine((policy, ctx) => {
+    // An environment both gated and allowed without a policy would be ambiguous: refuse it rather than pick one.
+    policy.allowWithoutPolicy.forEach((name, i) => {
+        if (name in policy.environments) {
+            ctx.addIssue({
+                code: 'custom',
+                path: ['allowWithoutPolicy', i],
+                message: `"${name}" has a policy under promotion.environments; remove it from one of the two`,
+            });
+        }
+    });
     // A promotion order naming an unknown environment (or itself) could never be met: say so at load time.
     for (const [name, env] of Object.entries(policy.environments)) {
         (env.requires.promotedFrom ?? []).forEach((before, i) => {
@@ -66804,6 +66963,9 @@ const scanPolicySchema = strictObject({
     sources: strictObject({
         allow: array(schemas_string().min(1)).default([]).describe('Allowed model sources: "org/*", "org/name", "host".'),
         block: array(schemas_string().min(1)).default([]),
+        requireRemoteScan: schemas_boolean()
+            .optional()
+            .describe('An allowed Hugging Face model must also pin a commit (revision="<40-hex sha>") and pass a scan before download at it (`trustgate scan --sources`). Default false.'),
     })
         .optional()
         .describe('Where models may come from (the "no shadow AI" control).'),
@@ -67009,11 +67171,11 @@ const LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
 function parseDigest(text) {
     const m = /^(sha256|sha384|sha512):([0-9a-fA-F]+)$/.exec(text.trim());
     if (!m)
-        throw new CoreError('DIGEST_INVALID', `"${text}" is not a digest; expected sha256:<64 hex characters>`);
+        throw new errors_CoreError('DIGEST_INVALID', `"${text}" is not a digest; expected sha256:<64 hex characters>`);
     const algorithm = m[1];
     const hex = m[2].toLowerCase();
     if (hex.length !== LENGTHS[algorithm]) {
-        throw new CoreError('DIGEST_INVALID', `"${text}" has ${hex.length} hex characters; ${algorithm} needs ${LENGTHS[algorithm]}`);
+        throw new errors_CoreError('DIGEST_INVALID', `"${text}" has ${hex.length} hex characters; ${algorithm} needs ${LENGTHS[algorithm]}`);
     }
     return { algorithm, hex };
 }
@@ -67022,6 +67184,25 @@ function formatDigest(d) {
 }
 function isDigest(text) {
     return /^(sha256|sha384|sha512):[0-9a-fA-F]+$/.test(text.trim());
+}
+const OCI_REFERENCE = /^oci:\/\/([^/@\s]+)\/([^@\s]+)@([^@\s]+)$/;
+/**
+ * The artifact a verify or gate command is about: `sha256:<hex>`, or an OCI image by digest,
+ * `oci://REGISTRY/REPOSITORY[:TAG]@sha256:<hex>`. Only the digest is used (attestations name images by it); the
+ * registry is never contacted, and a reference without a digest is refused: a tag names no fixed image.
+ */
+function parseSubject(text) {
+    const trimmed = text.trim();
+    if (!/^oci:\/\//i.test(trimmed))
+        return parseDigest(trimmed);
+    const m = OCI_REFERENCE.exec(trimmed);
+    if (!m) {
+        throw new CoreError('DIGEST_INVALID', `"${text}" is not an OCI image by digest; expected oci://REGISTRY/REPOSITORY@sha256:<hex> (a tag alone names no fixed image)`);
+    }
+    return parseDigest(m[3]);
+}
+function isOciReference(text) {
+    return /^oci:\/\//i.test(text.trim());
 }
 //# sourceMappingURL=digest.js.map
 // EXTERNAL MODULE: external "node:crypto"
@@ -67073,7 +67254,7 @@ async function writeFileAtomic(file, data, { exclusive = false } = {}) {
         await (0,promises_.unlink)(temp).catch(() => undefined);
 }
 function exists(file, cause) {
-    return new CoreError('FILE_EXISTS', `${file} already exists; keep it, or choose another name`, { file, cause });
+    return new errors_CoreError('FILE_EXISTS', `${file} already exists; keep it, or choose another name`, { file, cause });
 }
 /** An error about the temporary file is reported as being about the target the user named. */
 function retarget(err, file) {
@@ -67192,6 +67373,7 @@ function toMarkdown(report, title = 'trustgate scan') {
         '',
         `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error; ${s.incomplete} not fully analysed`,
         '',
+        ...(report.remote ? [markdown_cell(remoteLine(report.remote)), ''] : []),
         '| file | format | verdict | findings |',
         '|---|---|---|---|',
         ...report.files.map((f) => `| \`${markdown_cell(f.path)}\` | ${markdown_cell(f.format)} | ${ICON[f.verdict]} ${f.verdict}${markdown_cell(gap(f))} | ${f.findings.length} |`),
@@ -67249,8 +67431,13 @@ function toSarif(report, rules, options = {}) {
             shortDescription: { text: r.summary },
             fullDescription: { text: r.summary },
             help: { text: r.help },
+            ...(r.helpUri ? { helpUri: r.helpUri } : {}),
             defaultConfiguration: { level: LEVEL[r.severity] },
-            properties: { 'security-severity': SECURITY_SEVERITY[r.severity], tags: ['security', 'supply-chain'] },
+            properties: {
+                'security-severity': SECURITY_SEVERITY[r.severity],
+                tags: ['security', 'supply-chain', ...(r.advisories ?? []).map((id) => `external/${id.toLowerCase()}`)],
+                ...(r.advisories?.length ? { advisories: [...r.advisories] } : {}),
+            },
         };
     });
     const results = report.files.flatMap((file) => file.findings.filter(alerting).map((f) => {

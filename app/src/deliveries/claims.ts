@@ -1,4 +1,11 @@
-import { type ClaimedDelivery, claimDeliveries, type DeliveryClaim, finishDeliveries, type Store } from '@trustgate/metrics';
+import {
+  answeredDeliveries,
+  type ClaimedDelivery,
+  claimDeliveries,
+  type DeliveryClaim,
+  finishDeliveries,
+  type Store,
+} from '@trustgate/metrics';
 import { Batcher } from './batcher.js';
 import type { DeliveryJobs } from './jobs.js';
 
@@ -18,6 +25,7 @@ export type ArrivingDelivery = ClaimedDelivery & { group?: string | undefined };
 export class DeliveryClaims {
   private readonly claims: Batcher<ArrivingDelivery, DeliveryClaim>;
   private readonly finishes: Batcher<string, undefined>;
+  private readonly answers: Batcher<string, undefined>;
 
   constructor(store: Store, jobs: DeliveryJobs) {
     this.claims = new Batcher(async (ds) => {
@@ -35,6 +43,10 @@ export class DeliveryClaims {
       await finishDeliveries(store, ids);
       return ids.map(() => undefined);
     });
+    this.answers = new Batcher(async (ids) => {
+      await answeredDeliveries(store, ids);
+      return ids.map(() => undefined);
+    });
   }
 
   /**
@@ -44,6 +56,14 @@ export class DeliveryClaims {
   async receive(delivery: ArrivingDelivery): Promise<Receipt> {
     const claim = await this.claims.submit(delivery);
     return claim === 'done' ? 'duplicate' : claim;
+  }
+
+  /**
+   * GitHub was answered 2xx for a stored delivery. Until this is recorded, the reconciler has GitHub send the delivery
+   * again should GitHub list it as failed (a claim that landed after its 503): the copy is answered as a duplicate.
+   */
+  answered(id: string): Promise<void> {
+    return this.answers.submit(id) as Promise<unknown> as Promise<void>;
   }
 
   /** A delivery processed to its end: done, its payload no longer kept. */

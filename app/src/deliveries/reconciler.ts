@@ -16,16 +16,19 @@ export interface ListedDelivery {
 }
 
 /**
- * Deliveries to ask GitHub to send again: those the store has never held (every attempt was refused before the claim
- * was stored: the App was down, busy, or its store unreachable), while attempts remain. A delivery the store holds
- * is the job engine's to finish, whatever its state.
+ * Deliveries to ask GitHub to send again, while attempts remain: those the store has never held (every attempt was
+ * refused before the claim was stored: the App was down, busy, or its store unreachable), and those it holds but never
+ * answered 2xx for (the claim landed after its 503, or the process died before answering), whose copy is answered as
+ * a duplicate so that GitHub's record agrees with the store's. Processing a held delivery is the job engine's: a
+ * failed one stays failed.
  */
 export function deliveriesToRedeliver(failed: readonly ListedDelivery[], stored: ReadonlyMap<string, DeliveryState>): ListedDelivery[] {
   const byGuid = new Map<string, ListedDelivery[]>();
   for (const d of failed) byGuid.set(d.guid, [...(byGuid.get(d.guid) ?? []), d]);
   const pick: ListedDelivery[] = [];
   for (const [guid, attempts] of byGuid) {
-    if (stored.has(guid) || attempts.length >= MAX_ATTEMPTS) continue;
+    const held = stored.get(guid);
+    if (held?.answered || held?.status === 'failed' || attempts.length >= MAX_ATTEMPTS) continue;
     pick.push(attempts.reduce((a, b) => (b.id > a.id ? b : a)));
   }
   // Oldest first, so that what is sent again arrives in about the order it happened.

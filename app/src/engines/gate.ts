@@ -1,4 +1,5 @@
-import { type BundleVerifier, decidePromotion, decisionToMarkdown, GateError, sigstoreVerifier } from '@trustgate/gate';
+import { type BundleVerifier, decidePromotion, decisionToMarkdown, environmentRule, GateError, sigstoreVerifier } from '@trustgate/gate';
+import { entryFromDecision, unevaluatedEntry } from '@trustgate/metrics';
 import type { DecidePromotion } from './types.js';
 
 /**
@@ -8,17 +9,19 @@ import type { DecidePromotion } from './types.js';
 export function decideWithGateEngine(verifyBundle?: BundleVerifier): DecidePromotion {
   let verifier = verifyBundle;
   return async ({ policy, policySource, environment, subject, repo, github }) => {
-    if (!(environment in policy.promotion.environments)) {
-      return {
-        approved: true,
-        comment: `trustgate: environment \`${environment}\` has no promotion policy in ${policySource.uri}; nothing to enforce.`,
-      };
-    }
+    const source = `app:${repo.owner}/${repo.repo}`;
+    const unevaluated = (approved: boolean, comment: string) => ({
+      approved,
+      comment,
+      entry: unevaluatedEntry({ subject, environment, approved, note: comment, policy: policySource, source }),
+    });
+    const rule = environmentRule(policy.promotion, environment, policySource.uri);
+    if (rule.kind !== 'gated') return unevaluated(rule.kind === 'allowed-without-policy', rule.reason);
     if (!subject.startsWith('sha256:')) {
-      return {
-        approved: false,
-        comment: `trustgate: environment \`${environment}\` judges artifacts by digest, but the deployment names only ${subject}; pass {"digest": "sha256:..."} in the deployment payload. Rejected (fail closed).`,
-      };
+      return unevaluated(
+        false,
+        `trustgate: environment \`${environment}\` judges artifacts by digest, but the deployment names only ${subject}; pass {"digest": "sha256:..."} in the deployment payload. Rejected (fail closed).`,
+      );
     }
     // The trusted root is parsed on first use, not when the App starts.
     verifier ??= sigstoreVerifier();
@@ -27,11 +30,15 @@ export function decideWithGateEngine(verifyBundle?: BundleVerifier): DecidePromo
         { policy: policy.promotion, policySource, environment, subject, repository: `${repo.owner}/${repo.repo}` },
         { verifyBundle: verifier, attestations: github },
       );
-      return { approved: decision.decision === 'pass', comment: decisionToMarkdown(decision) };
+      return {
+        approved: decision.decision === 'pass',
+        comment: decisionToMarkdown(decision),
+        entry: entryFromDecision(decision, policySource, source),
+      };
     } catch (err) {
       // A GitHub outage is retried by redelivery; anything else about this deployment is a reasoned rejection.
       if (!(err instanceof GateError) || err.code === 'ATTESTATIONS_API_ERROR') throw err;
-      return { approved: false, comment: `trustgate: ${err.message} (${err.code}); rejected.` };
+      return unevaluated(false, `trustgate: ${err.message} (${err.code}); rejected.`);
     }
   };
 }

@@ -1,4 +1,5 @@
 import type { Policy } from '@trustgate/core';
+import type { DecisionEntry, DecisionSigner } from '@trustgate/metrics';
 import type { GitHub, RepoRef } from '../github/types.js';
 import type { Cohort } from '../review/rules.js';
 
@@ -49,6 +50,8 @@ export interface PromotionDecision {
   approved: boolean;
   /** Markdown explaining the decision, posted with the approval or rejection. */
   comment: string;
+  /** The decision as the signed decision log records it (when the engine decided one). */
+  entry?: DecisionEntry;
 }
 
 export type DecidePromotion = (req: PromotionRequest) => Promise<PromotionDecision>;
@@ -57,4 +60,6 @@ export type DecidePromotion = (req: PromotionRequest) => Promise<PromotionDecisi
 export interface Engines {
   classify: ClassifyPullRequest;
   decidePromotion: DecidePromotion;
+  /** Signs the decision log; absent means deployment decisions are not logged. */
+  decisionSigner?: DecisionSigner;
 }

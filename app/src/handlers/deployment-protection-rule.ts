@@ -1,3 +1,5 @@
+import { noPolicyReason } from '@trustgate/gate';
+import { appendDecision, unevaluatedEntry } from '@trustgate/metrics';
 import { configErrorOutput } from '../checks/config-error.js';
 import { loadPolicy } from '../config/load.js';
 import { deploymentSubject, runOfCallback } from '../deployments/callback.js';
@@ -11,7 +13,7 @@ interface ProtectionRulePayload {
   repository?: { default_branch?: unknown };
 }
 
-/** deployment_protection_rule.requested: the gate engine decides, the callback approves or rejects with the reason. */
+/** deployment_protection_rule.requested: the gate engine decides, the callback approves or rejects with the reason (no policy: rejected). */
 export const onDeploymentProtectionRule: Handler = async (ctx) => {
   const p = ctx.payload as ProtectionRulePayload;
   const repo = repoOf(ctx.payload);
@@ -24,6 +26,21 @@ export const onDeploymentProtectionRule: Handler = async (ctx) => {
   const subject = p.deployment ? deploymentSubject(p.deployment) : undefined;
   const ref = typeof p.repository?.default_branch === 'string' ? p.repository.default_branch : 'main';
   const decision = await decide();
+  // Logged in the delivery's transaction before GitHub hears it: a decision is never posted unrecorded, and a
+  // redelivery (same delivery and environment) finds its record instead of adding another.
+  if (ctx.engines.decisionSigner) {
+    const entry =
+      decision.entry ??
+      unevaluatedEntry({
+        subject: subject ?? '(none)',
+        environment,
+        approved: decision.approved,
+        note: decision.comment,
+        policy: null,
+        source: `app:${repo.owner}/${repo.repo}`,
+      });
+    await appendDecision(ctx.db, entry, ctx.engines.decisionSigner, { sourceKey: `${ctx.deliveryId}:${environment}` });
+  }
   await ctx.github.rest.actions.reviewCustomGatesForRun({
     owner: run.owner,
     repo: run.repo,
@@ -39,7 +56,8 @@ export const onDeploymentProtectionRule: Handler = async (ctx) => {
     }
     const loaded = await loadPolicy(ctx.github, repo, ref);
     if (loaded.kind === 'none') {
-      return { approved: true, comment: `trustgate: no policy in ${repo.owner}/${repo.repo}; nothing to enforce for ${environment}.` };
+      // No file at all: nothing can allow the environment (allowWithoutPolicy lives in the file), so it is rejected.
+      return { approved: false, comment: noPolicyReason(environment, `${repo.owner}/${repo.repo}`, false) };
     }
     if (loaded.kind === 'invalid') {
       const out = configErrorOutput(loaded.error);

@@ -9,7 +9,7 @@ import { AnswersFirst } from '../deliveries/burst.js';
 import { DEFAULT_LEASE_MS, DeliveryClaims } from '../deliveries/claims.js';
 import { DeliveryJobs } from '../deliveries/jobs.js';
 import { reconcileDeliveries } from '../deliveries/reconciler.js';
-import { defaultEngines, type Engines } from '../engines/index.js';
+import { defaultEngines, type Engines, withDecisionLog } from '../engines/index.js';
 import { startProbot } from '../github/octokit.js';
 import type { GitHub } from '../github/types.js';
 import type { AppSettings } from '../settings.js';
@@ -106,10 +106,22 @@ export async function startServer(settings: AppSettings, options: { engines?: En
     early.unref();
   };
 
-  const deps = { store, metrics, claims, backlog, executor, burst, onUndelivered: () => retrySoon() };
+  const deps = {
+    store,
+    metrics,
+    claims,
+    backlog,
+    executor,
+    burst,
+    onUndelivered: () => retrySoon(),
+    ...(settings.claimTimeoutMs !== undefined ? { claimTimeoutMs: settings.claimTimeoutMs } : {}),
+  };
   const webhooks = webhookEndpoint({
     secret: settings.webhookSecret,
     receive: deliveryReceiver(deps, probot.log),
+    // Unrecorded, a delivery GitHub also lists as failed is sent once more, and answered as a duplicate.
+    answered: (id) =>
+      void claims.answered(id).catch((err: Error) => probot.log.warn({ delivery: id, err: err.message }, 'answer not recorded')),
     // Refused at the door: nothing is stored, only counted (under a fixed set of event labels).
     rejected: (event, status) => metrics.delivery(event, status === 503 ? 'busy' : 'rejected'),
     log: probot.log,
@@ -220,7 +232,7 @@ function processingExecutor(settings: AppSettings, probot: Probot, store: Store,
   return inlineExecutor({
     auth: async (installationId) => (await probot.auth(installationId)) as unknown as GitHub,
     db: store,
-    engines: engines ?? defaultEngines,
+    engines: withDecisionLog(engines ?? defaultEngines, settings.decisionKey),
     log: probot.log,
     ...(Number.isInteger(Number(settings.appId)) ? { appId: Number(settings.appId) } : {}),
   });

@@ -24,6 +24,8 @@ export interface WebhookEndpointOptions {
   secret: string;
   /** Store a verified delivery; resolves once it may be answered 2xx. */
   receive(delivery: VerifiedDelivery): Promise<void>;
+  /** Told once a stored delivery's 2xx answer has been written out. */
+  answered?(id: string): void;
   /** Told of every request refused before it was stored (status 4xx at the door, 503 when the door is full). */
   rejected(event: string, status: number): void;
   log: Logger;
@@ -110,6 +112,7 @@ export function webhookEndpoint(options: WebhookEndpointOptions): (req: Incoming
       options.log.error({ event, delivery: id, err: (err as Error).message }, 'delivery not accepted; GitHub lists it as failed');
       return answer(500, 'the App could not accept the delivery; it will be sent again');
     }
+    res.once('finish', () => options.answered?.(id));
     res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
   };
 }

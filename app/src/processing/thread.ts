@@ -7,7 +7,9 @@ import type { Executor, ProcessRequest, ProcessResult } from './job.js';
 import { caller, workerPort } from './channel.js';
 import { remoteStore, serveStore } from './remote-store.js';
 
-export type WorkerSettings = Pick<AppSettings, 'appId' | 'privateKey' | 'baseUrl' | 'logLevel'> & { storePort?: MessagePort };
+export type WorkerSettings = Pick<AppSettings, 'appId' | 'privateKey' | 'baseUrl' | 'logLevel' | 'decisionKey'> & {
+  storePort?: MessagePort;
+};
 export type WorkerRequest = { kind: 'job'; id: number; job: ProcessRequest };
 export type WorkerReply = { kind: 'job'; id: number; result?: ProcessResult; error?: string };
 
@@ -37,6 +39,7 @@ export function threadExecutor(settings: WorkerSettings, store: SqlClient | Thre
         privateKey: settings.privateKey,
         logLevel: settings.logLevel,
         ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
+        ...(settings.decisionKey ? { decisionKey: settings.decisionKey } : {}),
         ...(storePort ? { storePort } : {}),
       } satisfies WorkerSettings,
       ...(storePort ? { transferList: [storePort] } : {}),

@@ -9,14 +9,25 @@ describe('deliveriesToRedeliver', () => {
     expect(deliveriesToRedeliver(failed, new Map()).map((x) => x.id)).toEqual([5, 7, 9]);
   });
 
-  test('a delivery the store holds is the job engine’s, in every state: never redelivered', () => {
+  test('a delivery the store holds and answered 2xx is the job engine’s, in every state: never redelivered', () => {
     const failed = [d(1, 'queued', 503), d(2, 'done', 503), d(3, 'failed', 0)];
     const stored = new Map([
-      ['queued', 'queued'],
-      ['done', 'done'],
-      ['failed', 'failed'],
+      ['queued', { status: 'queued', answered: true }],
+      ['done', { status: 'done', answered: true }],
+      ['failed', { status: 'failed', answered: true }],
     ] as const);
     expect(deliveriesToRedeliver(failed, stored)).toEqual([]);
+  });
+
+  test('a delivery stored but never answered 2xx (its claim landed after the 503) is sent again to be answered', () => {
+    const failed = [d(1, 'late-queued', 503), d(2, 'late-done', 503), d(3, 'late-failed', 503)];
+    const stored = new Map([
+      ['late-queued', { status: 'queued', answered: false }],
+      ['late-done', { status: 'done', answered: false }],
+      // Its retries were used up: sending it again would run it again, so it stays failed until an operator asks.
+      ['late-failed', { status: 'failed', answered: false }],
+    ] as const);
+    expect(deliveriesToRedeliver(failed, stored).map((x) => x.guid)).toEqual(['late-queued', 'late-done']);
   });
 
   test('gives up after five attempts', () => {

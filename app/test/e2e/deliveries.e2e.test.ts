@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, jest, test } from '@jest/globals';
 import { defaultEngines, type Engines } from '@trustgate/app';
+import { openStore, type Store } from '@trustgate/metrics';
 // @ts-expect-error plain ESM test double without type declarations
 import { deploymentProtectionRuleEvent, pullRequestEvent } from '../mock-github/webhooks.mjs';
 import { agentPr as makeAgentPr, type Harness, POLICY, sha, startHarness } from './harness.js';
@@ -65,7 +66,52 @@ describe.each(stores)('deliveries on %s', (_, storeOptions) => {
     expect(metrics).toContain('trustgate_app_deliveries_total{event="pull_request",outcome="failed"} 1');
     expect(metrics).toContain('trustgate_app_deliveries_total{event="pull_request",outcome="processed"} 1');
   });
+
+  test('a claim stored after its delivery was answered 503 is processed once, and GitHub sends it again to see a 2xx', async () => {
+    // A partition healing between the claim timeout and the store's own: the 503 is out, then the claim commits.
+    const { databaseUrl } = await storeOptions();
+    const held = heldClaims(await openStore(databaseUrl ? { databaseUrl } : {}));
+    // Closed before the scratch database is dropped.
+    cleanups.unshift(() => held.store.close());
+    const hh = await harness({ store: held.store, ...(databaseUrl ? { databaseUrl } : {}), settings: { claimTimeoutMs: 300 } });
+    const release = held.hold();
+    const late = await hh.send('pull_request', pullRequestEvent(hh.github.state, agentPr(hh, 4), 'opened'));
+    expect(late.status).toBe(503);
+    release();
+    await until(async () => (await hh.app.store.query(`select 1 from deliveries where status = 'done'`)).rows.length === 1);
+    expect(await hh.app.reconcile()).toEqual([late.guid]);
+    await until(async () => hh.github.state.deliveries.some((d) => d.guid === late.guid && d.status_code === 200));
+    await until(async () => (await hh.app.store.query('select 1 from deliveries where answered_at is not null')).rows.length === 1);
+    expect(await hh.app.reconcile()).toEqual([]);
+    expect(hh.github.state.deliveries.filter((d) => d.guid === late.guid).map((d) => d.status_code)).toEqual([503, 200]);
+    expect(hh.github.calls('checks/create')).toHaveLength(2);
+    expect((await hh.app.store.query('select id, status, attempts from deliveries')).rows).toEqual([
+      { id: late.guid, status: 'done', attempts: 1 },
+    ]);
+  });
 });
+
+/** A store whose next transactions wait until released (a claim stuck behind a partition that heals). */
+function heldClaims(store: Store): { store: Store; hold(): () => void } {
+  let gate: Promise<void> | undefined;
+  return {
+    store: {
+      ...store,
+      transaction: async (fn) => {
+        await gate;
+        return store.transaction(fn);
+      },
+    },
+    hold() {
+      let open = () => {};
+      gate = new Promise<void>((r) => (open = r));
+      return () => {
+        gate = undefined;
+        open();
+      };
+    },
+  };
+}
 
 describe('early retry', () => {
   test('a delivery refused because the backlog was full is sent again soon, without waiting for the periodic reconciler', async () => {
@@ -182,7 +228,7 @@ describe('deployment protection rule', () => {
     expect(call?.body.comment).toContain('fail');
   });
 
-  test('an environment without a promotion policy is approved, a commit without a digest is rejected', async () => {
+  test('an environment without a promotion policy is rejected with how to add one; a commit without a digest is rejected', async () => {
     const hh = await harness();
     hh.github.state.files.set('octo-org/service@main:.github/trustgate.yml', policy);
     await hh.github.deliver(
@@ -194,8 +240,29 @@ describe('deployment protection rule', () => {
       deploymentProtectionRuleEvent(hh.github.state, { environment: 'production', sha: sha(52) }),
     );
     const calls = hh.github.calls('actions/review-custom-gates-for-run').map((c) => c.body);
-    expect(calls.map((c) => c.state)).toEqual(['approved', 'rejected']);
+    expect(calls.map((c) => c.state)).toEqual(['rejected', 'rejected']);
+    expect(calls[0]?.comment).toContain('has no promotion policy for environment `staging`');
+    expect(calls[0]?.comment).toContain('allowWithoutPolicy: [staging]');
     expect(calls[1]?.comment).toContain(`names only gitCommit:${sha(52)}`);
+  });
+
+  test('an environment listed in allowWithoutPolicy is approved; a repository with no policy file is rejected', async () => {
+    const hh = await harness();
+    hh.github.state.files.set('octo-org/service@main:.github/trustgate.yml', `${policy}  allowWithoutPolicy: [preview]\n`);
+    await hh.github.deliver(
+      'deployment_protection_rule',
+      deploymentProtectionRuleEvent(hh.github.state, { environment: 'preview', sha: sha(54), digest }),
+    );
+    hh.github.state.files.delete('octo-org/service@main:.github/trustgate.yml');
+    await hh.github.deliver(
+      'deployment_protection_rule',
+      deploymentProtectionRuleEvent(hh.github.state, { environment: 'production', sha: sha(55), digest }),
+    );
+    const calls = hh.github.calls('actions/review-custom-gates-for-run').map((c) => c.body);
+    expect(calls.map((c) => c.state)).toEqual(['approved', 'rejected']);
+    expect(calls[0]?.comment).toContain('promotion.allowWithoutPolicy');
+    expect(calls[1]?.comment).toContain('no trustgate policy in octo-org/service');
+    expect(calls[1]?.comment).toContain('```yaml');
   });
 });
 

@@ -1,7 +1,7 @@
 // Fault injection against the real `trustgate serve` process (Jepsen style, scaled down): bursts over capacity,
 // kill -9 at random points with an immediate restart, two replicas, PostgreSQL refused and partitioned. After each,
 // every delivery is stored as done exactly once and GitHub's state equals that of one clean run.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals';
@@ -59,17 +59,59 @@ function burst(github: MockGitHub, deliveries: readonly Delivery[]) {
   return Promise.all(deliveries.map((d) => github.deliver(d.event, d.payload, { guid: d.guid })));
 }
 
-/** Every delivery answered 2xx at least once (stored), and nothing waiting in the store. */
-async function settled(github: MockGitHub, deliveries: readonly Delivery[], app: () => Served) {
-  await until('every delivery stored and processed', async () => {
-    const ok = new Set(github.state.deliveries.filter((d) => d.status_code === 200).map((d) => d.guid));
-    if (!deliveries.every((d) => ok.has(d.guid))) return false;
-    const metrics = await fetch(`${app().url}/metrics`).then(
-      (r) => r.text(),
-      () => '',
-    );
-    return /^trustgate_app_queue_depth 0$/m.test(metrics);
-  });
+/** Every delivery answered 2xx at least once (stored), and nothing waiting in the store; on a timeout, why not. */
+async function settled(github: MockGitHub, deliveries: readonly Delivery[], app: () => Served, env: Record<string, string>) {
+  let metrics = '';
+  try {
+    await until('every delivery stored and processed', async () => {
+      const ok = new Set(github.state.deliveries.filter((d) => d.status_code === 200).map((d) => d.guid));
+      if (!deliveries.every((d) => ok.has(d.guid))) return false;
+      metrics = await fetch(`${app().url}/metrics`).then(
+        (r) => r.text(),
+        () => '',
+      );
+      return /^trustgate_app_queue_depth 0$/m.test(metrics);
+    });
+  } catch (err) {
+    console.error(await diagnosis(github, deliveries, app(), env, metrics));
+    throw err;
+  }
+}
+
+/** What a scenario that did not settle left behind: unanswered deliveries, the store's rows, the jobs, the App's log. */
+async function diagnosis(github: MockGitHub, deliveries: readonly Delivery[], app: Served, env: Record<string, string>, metrics: string) {
+  const ok = new Set(github.state.deliveries.filter((d) => d.status_code === 200).map((d) => d.guid));
+  const attempts = (guid: string) => github.state.deliveries.filter((d) => d.guid === guid).map((d) => d.status_code);
+  const lines = [
+    `seed ${SEED}`,
+    `never answered 200: ${JSON.stringify(deliveries.filter((d) => !ok.has(d.guid)).map((d) => [d.guid, attempts(d.guid)]))}`,
+    `queue depth: ${/^trustgate_app_queue_depth .*$/m.exec(metrics)?.[0] ?? '(no /metrics)'}`,
+  ];
+  const store = await openStore(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.TRUSTGATE_DATA_DIR ?? '' }).catch(
+    (err: Error) => err,
+  );
+  if (store instanceof Error) lines.push(`store: ${store.message}`);
+  else {
+    try {
+      const unanswered = deliveries.filter((d) => !ok.has(d.guid)).map((d) => d.guid);
+      const rows = await store.query(
+        `select id, status, attempts, error, answered_at is not null as answered from deliveries
+          where status <> 'done' or id = any($1) order by id`,
+        [unanswered],
+      );
+      lines.push(`deliveries not done or never answered 200: ${JSON.stringify(rows.rows)}`);
+      const jobs = await store
+        .query(
+          "select state, singleton_key, retry_count, started_on, start_after, heartbeat_on, data from trustgate_jobs.job where state <> 'completed' order by created_on",
+        )
+        .catch((err: Error) => ({ rows: [err.message] }));
+      lines.push(`jobs not completed: ${JSON.stringify(jobs.rows)}`);
+    } finally {
+      await store.close();
+    }
+  }
+  lines.push(`App log (${app.logFile}), last lines:`, readFileSync(app.logFile, 'utf8').split('\n').slice(-150).join('\n'));
+  return lines.join('\n');
 }
 
 /** After the App has stopped: every delivery stored once, done, and the budget counted each agent PR once. */
@@ -96,7 +138,7 @@ beforeAll(async () => {
   const app = await serve(env);
   at.url = app.url;
   for (const d of deliveries) expect((await github.deliver(d.event, d.payload, { guid: d.guid })).status).toBe(200);
-  await settled(github, deliveries, () => app);
+  await settled(github, deliveries, () => app, env);
   await app.stop();
   expect(github.invalid).toEqual([]);
   clean = effects(github);
@@ -120,7 +162,7 @@ beforeAll(async () => {
     const answers = await burst(github, deliveries);
     expect(answers.filter((a) => a.status === 503).length).toBeGreaterThan(0);
     expect(answers.every((a) => a.status === 200 || a.status === 503)).toBe(true);
-    await settled(github, deliveries, () => app);
+    await settled(github, deliveries, () => app, env);
     await app.stop();
     expect(effects(github)).toEqual(clean);
     expect(github.invalid).toEqual([]);
@@ -142,7 +184,7 @@ beforeAll(async () => {
       at.url = app.url;
     }
     await sent;
-    await settled(github, deliveries, () => app);
+    await settled(github, deliveries, () => app, env);
     await app.stop();
     expect(effects(github)).toEqual(clean);
     expect(github.invalid).toEqual([]);
@@ -165,7 +207,7 @@ beforeAll(async () => {
       ]),
     );
     expect(answers.every((a) => a.status === 200)).toBe(true);
-    await settled(github, deliveries, () => one);
+    await settled(github, deliveries, () => one, env);
     await Promise.all([one.stop(), two.stop()]);
     expect(effects(github)).toEqual(clean);
     await storedDone(env, deliveries);
@@ -195,7 +237,7 @@ beforeAll(async () => {
       expect(answers.map((a) => a.status)).toEqual(answers.map(() => 503));
       proxy.heal();
       await until('/healthz to recover', async () => (await fetch(`${app.url}/healthz`)).status === 200);
-      await settled(github, deliveries, () => app);
+      await settled(github, deliveries, () => app, storeVars);
       await app.stop();
       expect(effects(github)).toEqual(clean);
       await storedDone({ DATABASE_URL: storeVars.DATABASE_URL ?? '' }, deliveries);

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PRIVATE_KEY, SECRET } from '../e2e/harness.js';
 
@@ -15,19 +16,24 @@ export interface Served {
   child: ChildProcess;
   /** Resident memory of the process (all its threads), in MB. */
   rssMb(): number;
+  /** Everything the process wrote (its log, at `info`), kept in a file to print when a scenario fails. */
+  logFile: string;
   kill9(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function serve(env: Record<string, string>): Promise<Served> {
+  const logFile = join(mkdtempSync(join(tmpdir(), 'tg-fault-log-')), 'serve.log');
   const child = spawn(process.execPath, [CLI, 'serve'], {
     env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  child.stdout?.on('data', (d: Buffer) => appendFileSync(logFile, d));
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const url = await new Promise<string>((resolveUrl, reject) => {
     let err = '';
     child.stderr?.on('data', (d: Buffer) => {
+      appendFileSync(logFile, d);
       err += d.toString();
       if (err.length > 20_000) err = err.slice(-10_000);
       const m = /listening on (http:\/\/\S+)/.exec(err);
@@ -39,6 +45,7 @@ export async function serve(env: Record<string, string>): Promise<Served> {
   return {
     url,
     child,
+    logFile,
     rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
     async kill9() {
       if (alive()) child.kill('SIGKILL');
@@ -61,7 +68,7 @@ export function serveEnv(store: Record<string, string>, githubUrl: string, extra
     GITHUB_API_URL: githubUrl,
     PORT: '0',
     HOST: '127.0.0.1',
-    LOG_LEVEL: 'fatal',
+    LOG_LEVEL: 'info',
     TRUSTGATE_RECONCILE_INTERVAL_MS: '1000',
     TRUSTGATE_RETRY_FAILED_AFTER_MS: '300',
     TRUSTGATE_DELIVERY_LEASE_MS: '10000',

@@ -9,6 +9,7 @@ const SECRET = 'endpoint-secret';
 const sign = (body: string | Buffer) => `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
 const received: VerifiedDelivery[] = [];
 const rejected: string[] = [];
+const answered: string[] = [];
 let fail: AppError | Error | undefined;
 let server: Server;
 let url = '';
@@ -23,6 +24,7 @@ beforeAll(async () => {
       received.push(d);
     },
     rejected: (event, status) => rejected.push(`${event} ${status}`),
+    answered: (id) => answered.push(id),
     log: quiet,
     limits: LIMITS,
   });
@@ -171,6 +173,16 @@ describe('the webhook endpoint', () => {
     expect(res.status).toBe(status);
     expect(res.headers.get('retry-after')).toBe('60');
     expect(await res.json()).toEqual({ error: err.message });
+  });
+
+  test('a delivery is recorded as answered once its 200 is written, never when it was refused or not stored', async () => {
+    answered.length = 0;
+    fail = new AppError('APP_STORE_UNAVAILABLE', 'the App could not store the delivery; it will be sent again');
+    expect((await post('{}', { 'x-github-delivery': 'unstored' })).status).toBe(503);
+    fail = undefined;
+    expect((await post('{}', { 'x-github-delivery': 'forged', 'x-hub-signature-256': sign('{"a":1}') })).status).toBe(400);
+    expect((await post('{}', { 'x-github-delivery': 'stored' })).status).toBe(200);
+    expect(answered).toEqual(['stored']);
   });
 
   test('an unexpected failure answers 500 with a short message that names no internals', async () => {

@@ -2,7 +2,7 @@
 // the description's examples adjusted to the scenario's state, and records what the App sent.
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
-import { exampleResponse, matchRoute, validateRequest } from '../../../test/support/github-openapi.mjs';
+import { exampleResponse, matchRoute, validateRequest, validateResponse } from '../../../test/support/github-openapi.mjs';
 import { refusal } from '../../../test/support/github-permissions.mjs';
 
 /** A fresh scenario: one org, one repository, pull requests, team members and files by ref. */
@@ -38,8 +38,17 @@ export function createState({ owner = 'octo-org', repo = 'service' } = {}) {
     appId: 12345,
     /** workflow tokens -> their permissions (`{ contents: 'read', ... }`): requests beyond them get GitHub's 403 */
     tokens: new Map(),
-    /** attestations created through the API: `{ id, bundle, digests: ['sha256:…'] }` */
+    /** attestations created through the API (or planted by a test): `{ id, bundle, digests: ['sha256:…'], repo?: 'owner/repo' }` */
     attestations: [],
+    /** Releases by `owner/repo@tag`: `{ id, immutable, assets: [{ name, digest }] }`; refs by `owner/repo@tags/v1` -> sha. */
+    releases: new Map(),
+    refs: new Map(),
+    /** Tokens GitHub answers 401 Bad credentials for. */
+    badTokens: new Set(),
+    /** operationId -> status GitHub answers instead (a 502 from a bad deploy) */
+    failures: new Map(),
+    /** The most attestations GitHub puts on one page, whatever per_page asks (to exercise paging with few). */
+    attestationPageSize: 100,
     nextId: 1000,
   };
 }
@@ -360,17 +369,77 @@ const OPERATIONS = {
       headers,
     );
   },
-  'repos/create-attestation': (s, _ex, { body }) => {
+  'repos/create-attestation': (s, _ex, { body, params }) => {
     const id = s.nextId++;
-    s.attestations.push({ id, bundle: body.bundle, digests: subjectDigests(body.bundle) });
+    s.attestations.push({ id, bundle: body.bundle, digests: subjectDigests(body.bundle), repo: `${params.owner}/${params.repo}` });
     return new HttpAnswer(201, { id });
   },
-  'repos/list-attestations': (s, _ex, { params }) => {
-    const found = s.attestations.filter((a) => a.digests.includes(params.subject_digest));
-    if (found.length === 0) return notFound();
-    return { attestations: found.map((a) => ({ bundle: a.bundle, repository_id: 1, bundle_url: `https://example.invalid/${a.id}` })) };
+  'repos/list-attestations': (s, _ex, request) =>
+    attestationPage(s, request, (a) => !a.repo || same(a.repo, `${request.params.owner}/${request.params.repo}`)),
+  'orgs/list-attestations': (s, _ex, request) =>
+    attestationPage(s, request, (a) => Boolean(a.repo) && same(a.repo.split('/')[0], request.params.org)),
+  'repos/get-release-by-tag': (s, ex, { params }) => {
+    const release = s.releases.get(`${params.owner}/${params.repo}@${params.tag}`);
+    if (!release) return notFound();
+    const asset = ex.assets?.[0] ?? {};
+    return {
+      ...ex,
+      id: release.id,
+      tag_name: params.tag,
+      immutable: release.immutable ?? true,
+      assets: release.assets.map((a, i) => ({ ...asset, id: release.id * 100 + i, name: a.name, digest: a.digest ?? null })),
+    };
+  },
+  'git/get-ref': (s, ex, { params }) => {
+    const sha = s.refs.get(`${params.owner}/${params.repo}@${params.ref}`);
+    if (!sha) return notFound();
+    return { ...ex, ref: `refs/${params.ref}`, object: { ...ex.object, sha, type: 'commit' } };
   },
 };
+
+const same = (a, b) => a.toLowerCase() === b.toLowerCase();
+
+// GitHub's short predicate filters; anything else is compared with the statement's predicate type as written.
+const PREDICATE_FILTERS = {
+  provenance: 'https://slsa.dev/provenance/',
+  sbom: 'https://spdx.dev/Document',
+  release: 'https://in-toto.io/attestation/release/',
+};
+
+/**
+ * One page of attestations for a digest, as GitHub pages them: `per_page` (at most 100) and an opaque `after` cursor
+ * carried by the `Link: rel="next"` header; an optional `predicate_type` filter; 404 when there is none.
+ */
+function attestationPage(s, { params, query, url }, inScope) {
+  const wanted = query.predicate_type;
+  const found = s.attestations.filter(
+    (a) =>
+      a.digests.includes(params.subject_digest) &&
+      inScope(a) &&
+      (wanted === undefined ||
+        (PREDICATE_FILTERS[wanted] ? predicateOf(a.bundle).startsWith(PREDICATE_FILTERS[wanted]) : predicateOf(a.bundle) === wanted)),
+  );
+  if (found.length === 0) return notFound();
+  const perPage = Math.min(100, Number(query.per_page ?? 30), s.attestationPageSize);
+  const start = query.after === undefined ? 0 : Number(/^c(\d+)$/.exec(query.after)?.[1] ?? Number.NaN);
+  if (!Number.isInteger(start)) return new HttpAnswer(400, { message: 'Bad cursor' });
+  const page = found.slice(start, start + perPage);
+  const headers = {};
+  if (start + perPage < found.length) {
+    const next = new URL(url);
+    next.searchParams.set('after', `c${start + perPage}`);
+    headers.link = `<${next}>; rel="next"`;
+  }
+  const body = {
+    attestations: page.map((a) => ({
+      bundle: a.bundle,
+      repository_id: 1,
+      bundle_url: `https://example.invalid/${a.id}`,
+      initiator: 'user',
+    })),
+  };
+  return new HttpAnswer(200, body, headers);
+}
 
 /** The App's login on GitHub, as its comments carry it. */
 export const APP_LOGIN = 'trustgate[bot]';
@@ -412,15 +481,25 @@ export function githubEffects(state) {
   return { checkRuns: Object.fromEntries([...runs.entries()].sort(([a], [b]) => a.localeCompare(b))), pulls };
 }
 
-// The digests an attestation is for: its DSSE payload's in-toto subjects (GitHub indexes bundles by them).
-function subjectDigests(bundle) {
+function statementOf(bundle) {
   try {
-    const statement = JSON.parse(Buffer.from(bundle?.dsseEnvelope?.payload ?? '', 'base64').toString('utf8'));
-    return (statement.subject ?? []).map((x) => `sha256:${x.digest?.sha256}`);
+    return JSON.parse(Buffer.from(bundle?.dsseEnvelope?.payload ?? '', 'base64').toString('utf8'));
   } catch {
-    return [];
+    return {};
   }
 }
+
+// The digests an attestation is for: its DSSE payload's in-toto subjects (GitHub indexes bundles by them).
+function subjectDigests(bundle) {
+  return (statementOf(bundle).subject ?? []).flatMap((x) => Object.entries(x.digest ?? {}).map(([alg, hex]) => `${alg}:${hex}`));
+}
+
+function predicateOf(bundle) {
+  return String(statementOf(bundle).predicateType ?? '');
+}
+
+/** Operations whose answers are checked against the description too (what the verify commands read). */
+const RESPONSE_CHECKED = new Set(['repos/list-attestations', 'orgs/list-attestations', 'repos/get-release-by-tag', 'git/get-ref']);
 
 /**
  * Start the mock. `app.deliver(name, payload)` plays GitHub sending a webhook to the App; a redelivery request is
@@ -471,7 +550,8 @@ export async function startMockGitHub({ state = createState(), webhookSecret, ap
     }
     const { route, params } = matched;
     const operationId = route.operation.operationId;
-    const errors = validateRequest(route, params, query, body);
+    // What the verify commands read is checked strictly: a query parameter GitHub does not define is an error.
+    const errors = validateRequest(route, params, query, body, { strictQuery: RESPONSE_CHECKED.has(operationId) });
     const auth = String(req.headers.authorization ?? '');
     const appLevel = url.pathname.startsWith('/app/');
     // Repository routes take an installation or workflow token as `token X` or `Bearer X`, as GitHub does.
@@ -493,6 +573,11 @@ export async function startMockGitHub({ state = createState(), webhookSecret, ap
     if (limit === 'secondary') return new HttpAnswer(429, { message: 'You have exceeded a secondary rate limit.' }, { 'retry-after': '7' });
     if (limit === 'message')
       return new HttpAnswer(403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes.' });
+    const failure = state.failures.get(operationId);
+    if (failure) return new HttpAnswer(failure, { message: 'Server Error' });
+    if (state.badTokens.has(auth.replace(/^(token|bearer) /i, ''))) {
+      return new HttpAnswer(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
+    }
     const permissions = state.tokens.get(auth.replace(/^(token|bearer) /i, ''));
     const denied = permissions && refusal(route.operation, req.method, permissions);
     if (denied) return new HttpAnswer(denied.status, denied.body);
@@ -513,7 +598,14 @@ export async function startMockGitHub({ state = createState(), webhookSecret, ap
     }
     const example = exampleResponse(route);
     const custom = OPERATIONS[operationId];
-    const out = custom ? custom(state, example.body, { params, query, body }) : example.body;
+    const out = custom
+      ? custom(state, example.body, { params, query, body, url: `http://${req.headers.host}${url.pathname}${url.search}` })
+      : example.body;
+    if (RESPONSE_CHECKED.has(operationId)) {
+      const answer = out instanceof HttpAnswer ? out : new HttpAnswer(example.status, out);
+      const problems = answer.status === 404 ? [] : validateResponse(route, answer.status, answer.body);
+      if (problems.length) invalid.push({ ...record, errors: problems.map((p) => `response ${p}`) });
+    }
     if (out instanceof HttpAnswer) return out;
     const page = paged(out, query, `http://${req.headers.host}${url.pathname}${url.search}`);
     return page instanceof HttpAnswer ? page : new HttpAnswer(example.status, out);

@@ -55,12 +55,14 @@ export function helpText(spec: CommandSpec): string {
 }
 
 export function mainHelp(specs: readonly CommandSpec[]): string {
+  // The summaries line up after the longest name (verify-release-asset is 20 characters).
+  const width = Math.max(20, ...specs.map((s) => s.name.length + 2));
   return `trustgate ${TRUSTGATE_VERSION}: gates for software and ML pipelines
 
 Usage: trustgate <command> [options]
 
 Commands:
-${specs.map((s) => `  ${s.name.padEnd(20)}${s.summary}`).join('\n')}
+${specs.map((s) => `  ${s.name.padEnd(width)}${s.summary}`).join('\n')}
 
 Exit codes: 0 nothing blocks, 1 something blocks, 2 usage, config or I/O error.
 Run 'trustgate help <command>' (or 'trustgate <command> --help') for a command's options.

@@ -35,7 +35,7 @@ describe('bash completion', () => {
   });
   test.each([
     ['trustgate sc', ['scan']],
-    ['trustgate verify-', ['verify-attestation', 'verify-bundle', 'verify-model']],
+    ['trustgate verify-', ['verify-attestation', 'verify-bundle', 'verify-model', 'verify-release-asset']],
     ['trustgate scan --fo', ['--format']],
     ['trustgate scan --format ', ['json', 'markdown', 'sarif', 'text']],
     ['trustgate scan models/model.pt --format s', ['sarif']],

@@ -93,7 +93,10 @@ describe('usage errors: exit 2, USAGE_ERROR, on stderr', () => {
     }
     const positionals = spec.positionals ?? [];
     for (const p of positionals) if (p.required) cases.push([label, [...w, ...minimalArgs(spec).slice(0, -1)], label, /missing /]);
-    if (!positionals.at(-1)?.variadic && !spec.subcommands) cases.push([label, [...w, ...base, 'extra-arg'], label, /extra-arg/]);
+    // One past every positional (the optional ones filled too) is extra.
+    const optional = positionals.filter((p) => !p.required).map(() => 'x');
+    if (!positionals.at(-1)?.variadic && !spec.subcommands)
+      cases.push([label, [...w, ...base, ...optional, 'extra-arg'], label, /extra-arg/]);
     if (spec.subcommands) cases.push([label, [...w, 'bogus-sub'], label, /unknown subcommand "bogus-sub"; subcommands: /]);
   }
   cases.push(

@@ -26,3 +26,27 @@ export function formatDigest(d: Digest): string {
 export function isDigest(text: string): boolean {
   return /^(sha256|sha384|sha512):[0-9a-fA-F]+$/.test(text.trim());
 }
+
+const OCI_REFERENCE = /^oci:\/\/([^/@\s]+)\/([^@\s]+)@([^@\s]+)$/;
+
+/**
+ * The artifact a verify or gate command is about: `sha256:<hex>`, or an OCI image by digest,
+ * `oci://REGISTRY/REPOSITORY[:TAG]@sha256:<hex>`. Only the digest is used (attestations name images by it); the
+ * registry is never contacted, and a reference without a digest is refused: a tag names no fixed image.
+ */
+export function parseSubject(text: string): Digest {
+  const trimmed = text.trim();
+  if (!/^oci:\/\//i.test(trimmed)) return parseDigest(trimmed);
+  const m = OCI_REFERENCE.exec(trimmed);
+  if (!m) {
+    throw new CoreError(
+      'DIGEST_INVALID',
+      `"${text}" is not an OCI image by digest; expected oci://REGISTRY/REPOSITORY@sha256:<hex> (a tag alone names no fixed image)`,
+    );
+  }
+  return parseDigest(m[3] as string);
+}
+
+export function isOciReference(text: string): boolean {
+  return /^oci:\/\//i.test(text.trim());
+}

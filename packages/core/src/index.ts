@@ -1,7 +1,7 @@
 export { decodePolicyBytes, YAML_LIMITS } from './config/guard.js';
 export { parseConfig, loadPolicyFile, parsePolicy } from './config/load.js';
 export { POLICY_PATH, type ResolvedPolicy, resolvePolicy } from './config/discover.js';
-export { type Digest, formatDigest, isDigest, parseDigest } from './digest.js';
+export { type Digest, formatDigest, isDigest, isOciReference, parseDigest, parseSubject } from './digest.js';
 export { ConfigError, type ConfigProblem, CoreError, type CoreErrorCode, TrustgateError } from './errors.js';
 export { asTrustgateError, describeError, fileProblem, networkProblem } from './foreign-errors.js';
 export { writeFileAtomic } from './atomic-write.js';

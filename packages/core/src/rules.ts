@@ -9,6 +9,10 @@ export interface RuleDescriptor {
   severity: Severity;
   /** What to do about a finding of this rule. */
   help: string;
+  /** Where the rule is documented (SARIF `helpUri`). */
+  helpUri?: string;
+  /** Public CVEs/advisories the rule catches (SARIF `properties.advisories`). */
+  advisories?: readonly string[];
 }
 
 export type RuleCatalog = ReadonlyMap<string, RuleDescriptor>;

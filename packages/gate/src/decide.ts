@@ -37,6 +37,8 @@ export interface Decision {
   requirements: RequirementResult[];
   waivers: WaiverRecord[];
   evidence: { counted: CountedEvidence[]; ignored: IgnoredEvidence[] };
+  /** Set when promotion.allowWithoutPolicy let the environment through with no gate: why (nothing was verified). */
+  ungated?: string;
 }
 
 /**

@@ -1,12 +1,17 @@
 export { type CountedEvidence, type Decision, type DecisionInput, decide, type WaiverRecord } from './decide.js';
+export { type EnvironmentRule, environmentRule, noPolicyReason } from './environment.js';
 export { GateError, type GateErrorCode } from './errors.js';
 export {
   type AttestationsClient,
+  type AttestationsQuery,
+  type AttestationsScope,
+  type AttestedDigest,
   attestationsForDigest,
   type FetchAttestationsClient,
-  nextLink,
   type OctokitAttestationsClient,
 } from './evidence/attestations-api.js';
+export { type FetchGitHubClient, type GitHubClient, nextLink, type OctokitGitHubClient } from './evidence/github-api.js';
+export { type GitHubRelease, releaseByTag, tagCommit } from './evidence/releases-api.js';
 export { classify } from './evidence/classify.js';
 export { documentsFromText } from './evidence/documents.js';
 export { loadEvidenceFiles } from './evidence/files.js';

@@ -16,11 +16,18 @@ export function decisionToMarkdown(decision: Decision, options: { dryRun?: boole
     '',
     `\`${decision.subject.digest}\`${decision.subject.name ? ` (${cell(decision.subject.name)})` : ''} → **${cell(decision.environment)}**`,
     '',
+    ...(decision.ungated ? [`${decision.ungated} Nothing was verified.`, ''] : []),
     '| requirement | status | why |',
     '|---|---|---|',
     ...decision.requirements.map((r) => `| ${r.id} | ${ICON[r.status]} ${r.status} | ${cell(r.reason)} |`),
   ];
-  if (decision.requirements.length === 0) lines.push('| (none) | ✅ met | the environment requires no evidence |');
+  if (decision.requirements.length === 0) {
+    lines.push(
+      decision.ungated
+        ? '| (none) | ✅ ungated | promotion.allowWithoutPolicy |'
+        : '| (none) | ✅ met | the environment requires no evidence |',
+    );
+  }
   const ignored = decision.evidence.ignored;
   if (ignored.length > 0) {
     lines.push('', '| evidence not counted | kind | why |', '|---|---|---|');

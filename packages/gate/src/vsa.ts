@@ -15,6 +15,8 @@ export interface VerificationSummaryPredicate {
   slsaVersion: '1.0';
   /** trustgate extension (consumers ignore unknown fields): the environment the decision was for. */
   environment: string;
+  /** trustgate extension: the environment was passed by promotion.allowWithoutPolicy, with nothing verified. */
+  ungated?: true;
 }
 
 export interface SummaryOptions {
@@ -32,7 +34,7 @@ export interface SummaryOptions {
 export function verificationSummary(decision: Decision, options: SummaryOptions): Statement<VerificationSummaryPredicate> {
   const digest = parseDigest(decision.subject.digest);
   const passed = decision.decision === 'pass';
-  const provenance = decision.requirements.some((r) => r.id === 'provenance' && r.status === 'met');
+  const level = provenanceLevel(decision);
   const predicate: VerificationSummaryPredicate = {
     verifier: { id: options.verifierId ?? DEFAULT_VERIFIER_ID, version: { trustgate: TRUSTGATE_VERSION } },
     timeVerified: decision.decidedAt,
@@ -40,11 +42,24 @@ export function verificationSummary(decision: Decision, options: SummaryOptions)
     policy: { uri: options.policy.uri, digest: { sha256: options.policy.sha256 } },
     inputAttestations: decision.evidence.counted.map((e) => ({ uri: e.origin, digest: { sha256: e.sha256 } })),
     verificationResult: passed ? 'PASSED' : 'FAILED',
-    // GitHub artifact attestations of provenance meet SLSA Build L2; stronger claims need more than the gate sees.
-    verifiedLevels: passed ? [provenance ? 'SLSA_BUILD_LEVEL_2' : 'SLSA_BUILD_LEVEL_0'] : ['FAILED'],
+    verifiedLevels: passed ? [level] : ['FAILED'],
     slsaVersion: '1.0',
     environment: decision.environment,
+    ...(decision.ungated ? { ungated: true as const } : {}),
   };
   const subject = { digest: { [digest.algorithm]: digest.hex }, ...(decision.subject.name ? { name: decision.subject.name } : {}) };
   return buildStatement([subject], PREDICATE_TYPES.vsa, predicate);
+}
+
+/**
+ * GitHub artifact attestations of provenance from GitHub-hosted runners meet SLSA Build L2 (a hosted build platform
+ * signs it); a self-hosted runner is the owner's machine, so its provenance is L1 at best. Stronger claims need more
+ * than the gate sees.
+ */
+function provenanceLevel(decision: Decision): string {
+  const met = decision.requirements.find((r) => r.id === 'provenance' && r.status === 'met');
+  if (met === undefined) return 'SLSA_BUILD_LEVEL_0';
+  const used = decision.evidence.counted.filter((e) => met.evidence.includes(e.origin));
+  const hosted = used.length > 0 && used.every((e) => e.signer.runnerEnvironment === 'github-hosted');
+  return hosted ? 'SLSA_BUILD_LEVEL_2' : 'SLSA_BUILD_LEVEL_1';
 }

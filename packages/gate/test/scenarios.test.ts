@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { buildStatement, PREDICATE_TYPES } from '@trustgate/core';
+import { buildStatement, PREDICATE_TYPES, parsePolicy } from '@trustgate/core';
 import { decidePromotion, documentsFromText, type PromotionResult, type RawEvidence } from '@trustgate/gate';
 import {
   BUILD_WORKFLOW,
@@ -167,6 +167,17 @@ describe('promotion gate scenarios over signed evidence', () => {
     expect(requirement(r, 'promotion:staging')?.status).toBe('failed');
   });
 
+  test('an ungated staging pass (allowWithoutPolicy in an older policy) does not open production', async () => {
+    const ungatedYaml = () => parsePolicy(`version: 1\npromotion:\n  allowWithoutPolicy: [staging]\n`, 'old.yml').promotion;
+    const ungated = await gate('staging', [], { yaml: ungatedYaml });
+    expect(ungated.decision).toMatchObject({ decision: 'pass', requirements: [], ungated: expect.stringContaining('allowWithoutPolicy') });
+    expect(ungated.statement.predicate).toMatchObject({ verificationResult: 'PASSED', ungated: true, inputAttestations: [] });
+    const signed = await kit.sign(ungated.statement, 'staging-vsa-ungated.json');
+    const r = await gate('production', [...without('staging-vsa.json'), signed]);
+    expect(r.decision.decision).toBe('fail');
+    expect(requirement(r, 'promotion:staging')).toMatchObject({ status: 'failed', reason: expect.stringContaining('passed ungated') });
+  });
+
   test('high-risk tier without the named human approver: fail', async () => {
     const bob = await kit.sign(statements.approval('bob'), 'approval-bob.json');
     const r = await gate('production', [...without('approval-alice.json'), bob]);
@@ -198,6 +209,56 @@ describe('promotion gate scenarios over signed evidence', () => {
       status: 'failed',
       reason: expect.stringContaining('alice authored or initiated the change'),
     });
+  });
+
+  // The bypass: an unresolved initiator used to fail the ai-tag schema, the tag was skipped, and alice (who started
+  // the agent) could approve its change. Every shape that cannot name the initiator now blocks the approvals.
+  test.each([
+    { name: 'initiator null', predicate: { cohort: 'agent', agent: 'copilot-swe-agent[bot]', initiator: null } },
+    {
+      name: 'initiator unresolved (attribution Classification)',
+      predicate: {
+        cohort: 'agent',
+        agent: 'copilot-swe-agent[bot]',
+        initiator: { id: 'alice@example.com', resolved: false, rule: 'co-author-trailer' },
+        pullRequest: { repository: 'acme/ml', number: 7, headSha: 'a'.repeat(40), author: 'copilot-swe-agent[bot]' },
+      },
+    },
+    { name: 'initiator missing', predicate: { cohort: 'agent', agent: 'copilot-swe-agent[bot]' } },
+    { name: 'initiator of another type', predicate: { cohort: 'agent', initiator: 42 } },
+    { name: 'initiator a list', predicate: { cohort: 'agent', agent: 'copilot-swe-agent[bot]', initiator: ['alice'] } },
+  ])('ai-tag evidence with $name fails the approvals closed', async ({ predicate }) => {
+    const tag = await kit.sign(
+      buildStatement([{ name: 'm', digest: { sha256: SUBJECT } }], PREDICATE_TYPES.aiTag, predicate),
+      'ai-tag.json',
+    );
+    const r = await gate('production', [...production, tag]);
+    expect(r.decision.decision).toBe('fail');
+    expect(requirement(r, 'approvals')).toMatchObject({
+      status: 'failed',
+      reason: expect.stringContaining('cannot say who initiated the change'),
+    });
+    expect(requirement(r, 'risk-tier:human-approver')?.status).toBe('missing');
+  });
+
+  test('a resolved initiator (attribution Classification) is excluded and other approvals still count', async () => {
+    const predicate = {
+      cohort: 'agent',
+      agent: 'copilot-swe-agent[bot]',
+      initiator: { id: 'bob', login: 'bob', resolved: true, rule: 'assigner' },
+      pullRequest: { repository: 'acme/ml', number: 7, headSha: 'a'.repeat(40), author: 'copilot-swe-agent[bot]' },
+    };
+    const tag = await kit.sign(
+      buildStatement([{ name: 'm', digest: { sha256: SUBJECT } }], PREDICATE_TYPES.aiTag, predicate),
+      'ai-tag.json',
+    );
+    const bob = await kit.sign(statements.approval('bob'), 'approval-bob.json');
+    const r = await gate('production', [...production, tag, bob]);
+    expect(requirement(r, 'approvals')).toMatchObject({
+      status: 'met',
+      reason: expect.stringContaining('bob authored or initiated the change'),
+    });
+    expect(r.decision.decision).toBe('pass');
   });
 
   test('an unsigned Statement is reported and not counted', async () => {

@@ -58,6 +58,7 @@ export {
   recordReviewOverride,
 } from './store/agent-activity.js';
 export {
+  answeredDeliveries,
   type ClaimedDelivery,
   claimDeliveries,
   type DeliveryClaim,
@@ -90,3 +91,4 @@ export {
 export { pauseAfter, type RateLimitSignal, rateLimitWait } from './backfill/rate-limit.js';
 export { GitHubRest, type GitHubRestOptions, nextLink, type RestAnswer } from './backfill/rest.js';
 export { firstHumanReviewCommit } from './records/rework.js';
+export * from './decisions/index.js';

@@ -7,8 +7,10 @@ import { findEndRecord } from './containers/zip.js';
 import { absorb, conclude } from './conclude.js';
 import { analyseCompressed, analyseUnsupported } from './formats/compressed-stream.js';
 import { EXTRA_ANALYSERS } from './formats/extra.js';
+import { analyseExecutableZip, isExecutable } from './formats/llamafile.js';
 import { analyseNpy } from './formats/numpy.js';
 import { analysePickleFile } from './formats/pickle-file.js';
+import { analyseSevenZip } from './formats/sevenzip-archive.js';
 import { analyseTar } from './formats/tar-archive.js';
 import { unparsedText } from './formats/unparsed.js';
 import { alsoAsPickle, alsoAsZip } from './formats/polyglot.js';
@@ -94,9 +96,11 @@ async function dispatch(ctx: ScanContext): Promise<Analysis> {
   if (magic === 'zip') return analyseZipFile(ctx, head);
   if (magic === 'npy') return analyseNpy(ctx);
   if (magic === 'tar') return alsoAsPickle(ctx, head, await analyseTar(ctx));
+  if (magic === '7z') return analyseSevenZip(ctx);
   // zlib and raw lzma headers are weak (two or three bytes): a pickle that happens to match is a pickle.
   const weak = magic === 'zlib' || magic === 'lzma';
   if (magic !== undefined && !weak) return canDecompress(magic) ? analyseCompressed(ctx, magic) : analyseUnsupported(ctx, magic);
+  if (isExecutable(head) && (await findEndRecord(source)) !== undefined) return analyseExecutableZip(ctx);
   if (await looksLikePickle(source)) return analysePickleFile(ctx, head);
   if (magic !== undefined) return canDecompress(magic) ? analyseCompressed(ctx, magic) : analyseUnsupported(ctx, magic);
   for (const a of EXTRA_ANALYSERS) if (a.sniff(head, source)) return alsoAsZip(ctx, await a.analyse(ctx));

@@ -1,4 +1,5 @@
 export type { Analysis, AnalyserContext, FormatAnalyser, ModelMetadata } from './analyser.js';
+export { ADVISORIES, type Advisory, advisoriesByRule, advisoryTable } from './advisories.js';
 export { analyseSource } from './dispatch.js';
 export { ScannerError, type ScannerErrorCode } from './errors.js';
 export { DEFAULT_SAFE_GLOBALS, type GlobalJudgement, judgeGlobal } from './pickle/globals-policy.js';
@@ -17,7 +18,18 @@ export {
   findReferences,
   mergeSourceResults,
   type ModelReference,
+  type ReferenceScanOptions,
   referenceFindings,
+  type RemoteScanner,
   SOURCE_RULES,
   withModelReferences,
 } from './sources/index.js';
+export {
+  DEFAULT_ENDPOINT,
+  type HubOptions,
+  isRemoteReference,
+  parseRemoteReference,
+  type RemoteReference,
+  type RemoteScanOptions,
+  scanRemote,
+} from './remote/index.js';

@@ -1,4 +1,5 @@
 import type { Finding, FindingVerdict, Location, RuleDescriptor, Severity } from '@trustgate/core';
+import { BREADTH_RULES } from './rules-breadth.js';
 
 /**
  * What a finding of a rule does to its file: a finding verdict, or a gap in the analysis (`partial`: part of
@@ -205,7 +206,7 @@ export const RULES = {
     'UnsupportedArchive',
     'high',
     'failed',
-    'The file is an archive or compressed stream this scanner cannot open (e.g. 7z), so its content was not analysed.',
+    'The file is an archive or compressed stream this scanner cannot open (e.g. RAR), so its content was not analysed.',
     'Unpack it and scan the unpacked files, or repackage it as zip, tar or gzip.',
   ),
   torchScript: rule(
@@ -254,7 +255,9 @@ export const RULES = {
 export type RuleKey = keyof typeof RULES;
 
 /** The scanner's rule list, for SARIF (`ruleCatalog(SCANNER_RULES, ...)`). */
-export const SCANNER_RULES: readonly ScannerRule[] = Object.values(RULES);
+export const SCANNER_RULES: readonly ScannerRule[] = [...Object.values(RULES), ...Object.values(BREADTH_RULES)];
+
+export { BREADTH_RULES };
 
 const BY_ID = new Map<string, ScannerRule>(SCANNER_RULES.map((r) => [r.id, r]));
 

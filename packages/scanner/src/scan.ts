@@ -23,7 +23,8 @@ import {
   toSarif,
   type Verdict,
 } from '@trustgate/core';
-import type { ModelMetadata } from './analyser.js';
+import type { Analysis, ModelMetadata } from './analyser.js';
+import { withAdvisories } from './advisories.js';
 import { analyseSource } from './dispatch.js';
 import { ScannerError } from './errors.js';
 import { openFileSource } from './io/file-source.js';
@@ -147,25 +148,30 @@ function flatten(m: ModelMetadata | undefined): Record<string, string> | undefin
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+/** The report row of one analysed file (on disk or remote). */
+export function fileResult(path: string, size: number, analysis: Analysis, sha256: string | undefined): FileResult {
+  const result: FileResult = {
+    path,
+    format: analysis.format,
+    ...(sha256 === undefined ? {} : { sha256 }),
+    size,
+    verdict: analysis.verdict,
+    findingVerdict: analysis.findingVerdict,
+    completeness: analysis.completeness,
+    findings: analysis.findings,
+  };
+  const metadata = flatten(analysis.metadata);
+  if (metadata) result.metadata = metadata;
+  return result;
+}
+
 /** Analyse (and hash, when asked) one file on disk; an unreadable file is an `error` result, never a skip. */
 export async function scanFile(job: ScanJob, policy: ScanPolicy, digest = true): Promise<FileResult> {
   try {
     const source = await openFileSource(job.file, job.display);
     try {
       const [analysis, sha256] = await Promise.all([analyseSource(source, policy), digest ? sha256File(job.file, source.size) : undefined]);
-      const result: FileResult = {
-        path: job.display,
-        format: analysis.format,
-        ...(sha256 === undefined ? {} : { sha256 }),
-        size: source.size,
-        verdict: analysis.verdict,
-        findingVerdict: analysis.findingVerdict,
-        completeness: analysis.completeness,
-        findings: analysis.findings,
-      };
-      const metadata = flatten(analysis.metadata);
-      if (metadata) result.metadata = metadata;
-      return result;
+      return fileResult(job.display, source.size, analysis, sha256);
     } finally {
       await source.close();
     }
@@ -282,5 +288,5 @@ export async function scanReport(paths: readonly string[], options: ScanOptions)
 
 /** SARIF 2.1.0 of a scan report with the scanner's rule descriptors. */
 export function scanSarif(report: Report, options: SarifOptions = {}): object {
-  return toSarif(report, ruleCatalog(SCANNER_RULES, EXTRA_FORMAT_RULES, SOURCE_RULES), options);
+  return toSarif(report, ruleCatalog(...[SCANNER_RULES, EXTRA_FORMAT_RULES, SOURCE_RULES].map(withAdvisories)), options);
 }

@@ -56,6 +56,13 @@ export function workflowMatches(expected: string, san: string): boolean {
   return have.startsWith(`${want}@`) && have.length > want.length + 1;
 }
 
+/**
+ * A rule the verifier accepts: a policy's SignerIdentity, or one built in code that compares no issuer (`anyIssuer`),
+ * for GitHub's own release signer, whose certificates carry none to match (`gh release verify` matches any). A policy
+ * file can never set it: its schema is strict.
+ */
+export type AcceptedSigner = SignerIdentity & { anyIssuer?: true };
+
 /** One failed comparison, worded as expected versus actual. */
 export interface IdentityMismatch {
   field: string;
@@ -64,14 +71,15 @@ export interface IdentityMismatch {
 }
 
 /** Compare claims with one policy entry; an empty list means the signer matches. */
-export function compareIdentity(policy: SignerIdentity, claims: SignerClaims): IdentityMismatch[] {
+export function compareIdentity(policy: AcceptedSigner, claims: SignerClaims): IdentityMismatch[] {
   const out: IdentityMismatch[] = [];
   const san = claims.subjectAlternativeName;
   if (policy.identity !== undefined && policy.identity !== san) out.push({ field: 'identity', expected: policy.identity, actual: san });
   if (policy.identityRegexp !== undefined && !anchoredRegExp(policy.identityRegexp).test(san)) {
     out.push({ field: 'identity', expected: `/^(?:${policy.identityRegexp})$/`, actual: san });
   }
-  if (policy.issuer !== claims.issuer) out.push({ field: 'issuer', expected: policy.issuer, actual: claims.issuer ?? '(none)' });
+  if (policy.anyIssuer !== true && policy.issuer !== claims.issuer)
+    out.push({ field: 'issuer', expected: policy.issuer, actual: claims.issuer ?? '(none)' });
   if (policy.signerWorkflow !== undefined && !workflowMatches(policy.signerWorkflow, san)) {
     out.push({
       field: 'signerWorkflow',
@@ -126,7 +134,7 @@ export function compareIdentity(policy: SignerIdentity, claims: SignerClaims): I
  * Accept the signer if any one policy entry matches; otherwise IDENTITY_MISMATCH listing, for the closest entry,
  * each field expected versus actual. No policy entries is a refusal, never a pass.
  */
-export function judgeIdentity(policies: readonly SignerIdentity[], claims: SignerClaims): SignerIdentity {
+export function judgeIdentity(policies: readonly AcceptedSigner[], claims: SignerClaims): AcceptedSigner {
   if (policies.length === 0) {
     throw new VerifyError(
       'POLICY_MISSING',

@@ -4,6 +4,20 @@ export {
   type VerifiedAttestation,
   type VerifyAttestationOptions,
 } from './attestation/verify.js';
+export {
+  type FetchedAttestation,
+  firstVerifiedAttestation,
+  type RejectedAttestation,
+  type VerifiedFetchedAttestation,
+} from './attestation/fetched.js';
+export {
+  GITHUB_RELEASE_PREDICATES,
+  githubReleaseSigner,
+  type ReleaseAsset,
+  type ReleaseExpectation,
+  type VerifiedRelease,
+  verifyReleaseAttestation,
+} from './attestation/release.js';
 export { GITHUB_ACTIONS_ISSUER, type GitHubSignerOptions, githubSignerIdentity } from './attestation/policy.js';
 export { resolveRoots, type VerifyBlobOptions, verifyBlob } from './blob.js';
 export { parseBundle, parseBundles } from './bundle/load.js';
@@ -20,6 +34,7 @@ export {
 export { type Artifact, artifactFromBytes, artifactFromDigest, artifactSha256, isDigestArgument, sha256File } from './digest.js';
 export { VerifyError, type VerifyErrorCode } from './errors.js';
 export {
+  type AcceptedSigner,
   anchoredRegExp,
   compareIdentity,
   githubUrl,

@@ -12,7 +12,15 @@ import {
   type Verdict,
   writeFileAtomic,
 } from '@trustgate/core';
-import { scanReport, scanSarif, scanStatement, withModelReferences } from '@trustgate/scanner';
+import {
+  DEFAULT_ENDPOINT,
+  isRemoteReference,
+  scanRemote,
+  scanReport,
+  scanSarif,
+  scanStatement,
+  withModelReferences,
+} from '@trustgate/scanner';
 import { defineCommand, EXIT } from '../io.js';
 import { scanSpec } from '../specs/scan.js';
 import { mlBomText } from './scan-extras.js';
@@ -47,17 +55,28 @@ export default defineCommand(scanSpec, async ({ values, positionals }, io) => {
   const base: ScanPolicy = values.policy ? (await loadPolicyFile(at(values.policy))).scan : defaultPolicy().scan;
   const policy: ScanPolicy = values['fail-on'] ? { ...base, failOn: failOnFlag(values['fail-on']) } : base;
   const progress = io.isTTY && !io.env.CI && !values.quiet;
-  const scanned = await scanReport(positionals, {
+  const options = {
     policy,
     cwd: io.cwd,
     // The same walk as the model-scan action: VCS directories skipped unless asked, globs relative to the cwd.
     select: { include: values.include ?? [], exclude: values.exclude ?? [], vcs: values['include-vcs'] === true },
     // Whole-file digests are read only for the outputs that carry them (DESIGN.md: JSON's sha256 is contract).
     digest: values.format === 'json' || values.statement !== undefined || values.mlbom !== undefined,
-    onProgress: progress ? (done, total, path) => io.stderr(`\r\u001b[2K[${done}/${total}] ${path.slice(-60)}`) : undefined,
-  });
+    onProgress: progress
+      ? (done: number, total: number, path: string) => io.stderr(`\r\u001b[2K[${done}/${total}] ${path.slice(-60)}`)
+      : undefined,
+  };
+  const endpoint = io.env.HF_ENDPOINT || DEFAULT_ENDPOINT;
+  const remote = positionals.find((p) => isRemoteReference(p, endpoint));
+  if (remote !== undefined && (positionals.length > 1 || values.sources))
+    throw new CoreError('USAGE_ERROR', `scan ${remote} on its own: one Hub repository per run, without local paths or --sources`);
+  const hub = { endpoint, ...(io.env.HF_TOKEN ? { token: io.env.HF_TOKEN } : {}) };
+  const scanned = remote === undefined ? await scanReport(positionals, options) : await scanRemote(remote, { ...options, hub });
   if (progress && scanned.files.length > 0) io.stderr('\r\u001b[2K');
-  const report = values.sources ? await withModelReferences(scanned, positionals, policy, io.cwd) : scanned;
+  // scan.sources.requireRemoteScan: each allowed, pinned Hugging Face reference is scanned before download too.
+  const report = values.sources
+    ? await withModelReferences(scanned, positionals, policy, io.cwd, { scanRemote: (ref) => scanRemote(ref, { policy, hub }) })
+    : scanned;
   const text = render(report, values.format, values.quiet, io.cwd);
   if (values.out) await writeFileAtomic(at(values.out), text);
   else io.stdout(text);

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { asTrustgateError, CoreError, defaultPolicy, loadPolicyFile, type MetricsPolicy, writeFileAtomic } from '@trustgate/core';
 import {
@@ -13,49 +12,15 @@ import {
   formatTrustTaxReport,
   importHistory,
   loadTrustTaxDataset,
-  openStore,
   parseSince,
   recordPush,
   streamGitHistory,
-  type Store,
-  StoreError,
   syntheticOrganisation,
 } from '@trustgate/metrics';
 import { usageError } from '../args.js';
 import { type CliIO, defineCommand, EXIT } from '../io.js';
+import { openCliStore as open, type StoreValues, withStore } from './store.js';
 import { trustTaxBackfillSpec, trustTaxImportSpec, trustTaxSeedDemoSpec, trustTaxSpec } from '../specs/trust-tax.js';
-
-interface StoreValues {
-  database?: string | undefined;
-  'data-dir'?: string | undefined;
-}
-
-function dataDir(values: StoreValues, io: CliIO): string {
-  return resolve(io.cwd, values['data-dir'] ?? io.env.TRUSTGATE_DATA_DIR ?? '.trustgate/data');
-}
-
-async function open(values: StoreValues, io: CliIO, create: boolean): Promise<Store> {
-  const databaseUrl = values.database ?? io.env.DATABASE_URL;
-  if (databaseUrl) return openStore({ databaseUrl });
-  const dir = dataDir(values, io);
-  if (!existsSync(dir)) {
-    if (!create)
-      throw new StoreError(
-        'STORE_NOT_FOUND',
-        `no store at ${dir}; point --data-dir or --database at the App's store, or fill one with trustgate trust-tax backfill/import`,
-      );
-    await mkdir(dir, { recursive: true });
-  }
-  return openStore({ dataDir: dir });
-}
-
-async function withStore<T>(store: Store, fn: (s: Store) => Promise<T>): Promise<T> {
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
 
 export const report = defineCommand(trustTaxSpec, async ({ values }, io) => {
   const asOf = values['as-of'] ? parseSince(values['as-of'], new Date().toISOString()) : new Date().toISOString();

@@ -67,6 +67,9 @@ const NOT_VERIFIED = new Set([
   'DIGEST_MISMATCH',
   'PREDICATE_TYPE_MISMATCH',
   'MANIFEST_MISMATCH',
+  'ATTESTATION_NOT_FOUND',
+  'ATTESTATION_NOT_VERIFIED',
+  'RELEASE_MISMATCH',
 ]);
 
 export function exitFor(errorCode: string | undefined): ExitCode {

@@ -1,5 +1,6 @@
 import type { CommandSpec } from '../spec.js';
 import { agentsSpec } from './agents.js';
+import { decisionsSpec } from './decisions.js';
 import { completionSpec, helpSpec, versionSpec } from './builtins.js';
 import { gateSpec } from './gate.js';
 import { initSpec } from './init.js';
@@ -10,6 +11,7 @@ import { trustTaxSpec } from './trust-tax.js';
 import { verifyAttestationSpec } from './verify-attestation.js';
 import { verifyBundleSpec } from './verify-bundle.js';
 import { verifyModelSpec } from './verify-model.js';
+import { verifyReleaseAssetSpec } from './verify-release-asset.js';
 
 /**
  * Every command's description, in `trustgate --help` order: data only, importable without loading any engine
@@ -20,7 +22,9 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   verifyBundleSpec,
   verifyModelSpec,
   verifyAttestationSpec,
+  verifyReleaseAssetSpec,
   gateSpec,
+  decisionsSpec,
   tagSpec,
   agentsSpec,
   trustTaxSpec,
@@ -43,7 +47,9 @@ export {
   verifyBundleSpec,
   verifyModelSpec,
   verifyAttestationSpec,
+  verifyReleaseAssetSpec,
   gateSpec,
+  decisionsSpec,
   tagSpec,
   agentsSpec,
   trustTaxSpec,

@@ -4,8 +4,19 @@ import { quietOption } from './shared.js';
 export const scanSpec = {
   name: 'scan',
   summary: 'scan model files for unsafe code (pickle, archives, model formats)',
-  description: 'Scans every file under each PATH by content (pickle, PyTorch, joblib, NumPy, zip/tar/gzip archives, ...).',
-  positionals: [{ name: 'PATH', description: 'a model file or a directory (walked)', required: true, variadic: true, kind: 'path' }],
+  description:
+    'Scans every file under each PATH by content (pickle, PyTorch, joblib, NumPy, zip/tar/gzip archives, ...). ' +
+    'A Hub repository (hf://owner/model[@revision] or https://huggingface.co/owner/model[/tree/revision]) is scanned before ' +
+    'download: files listed through the Hub API (HF_ENDPOINT, HF_TOKEN), only the bytes the analysis needs fetched by range.',
+  positionals: [
+    {
+      name: 'PATH',
+      description: 'a model file, a directory (walked), or one hf://owner/model[@revision] repository',
+      required: true,
+      variadic: true,
+      kind: 'path',
+    },
+  ],
   options: {
     policy: {
       type: 'string',

@@ -45,8 +45,8 @@ describe('trustgate scan', () => {
     const r = await run(['bypass/archive.7z', '--format', 'sarif']);
     expect(r.code).toBe(1);
     const sarif = JSON.parse(r.stdout);
-    expect(sarif.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['TG-ARC-002']);
-    expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: 'TG-ARC-002', level: 'error' });
+    expect(sarif.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['TG-PKL-001']);
+    expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: 'TG-PKL-001', level: 'error' });
   });
 
   test('sarif output of a whole fixture tree validates against the SARIF 2.1.0 schema', async () => {

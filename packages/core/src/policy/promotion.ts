@@ -25,13 +25,32 @@ export const environmentPolicySchema = z.strictObject({
     .strictObject({
       scan: z
         .strictObject({
-          maxVerdict: z.enum(['safe', 'review']).default('review'),
+          // A file the scanner sent to review has not been cleared: promoting it takes an explicit `maxVerdict: review`.
+          maxVerdict: z.enum(['safe', 'review']).default('safe'),
           maxSeverity: z.enum(['critical', 'high', 'medium', 'low', 'info']).optional(),
           waivableRules: z.array(z.string()).default([]),
         })
         .optional(),
       signature: z.strictObject({ signers: z.array(signerIdentitySchema).min(1) }).optional(),
-      provenance: z.strictObject({ workflows: z.array(z.string().min(1)).min(1) }).optional(),
+      provenance: z
+        .strictObject({
+          workflows: z.array(z.string().min(1)).min(1).describe('Build workflows, owner/repo/.github/workflows/f.yml[@ref].'),
+          sourceRepository: z
+            .string()
+            .regex(/^[^/\s]+\/[^/\s]+$/, 'owner/repo')
+            .optional()
+            .describe("owner/repo the build ran for; default each workflow's own repository (a shared builder elsewhere names it)."),
+          sourceRepositoryId: z
+            .string()
+            .regex(/^\d+$/, 'a numeric repository id')
+            .optional()
+            .describe('Numeric id of that repository: survives renames, changes when the repository is re-created.'),
+          selfHostedRunners: z
+            .boolean()
+            .default(false)
+            .describe('Accept provenance from self-hosted runners (reported as SLSA build level 1, never 2).'),
+        })
+        .optional(),
       approvals: z
         .strictObject({
           count: z.number().int().min(1).default(1),
@@ -64,8 +83,24 @@ export const environmentPolicySchema = z.strictObject({
 export const promotionPolicySchema = z
   .strictObject({
     environments: z.record(z.string().min(1), environmentPolicySchema).default({}),
+    allowWithoutPolicy: z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        'Environments that may be deployed to with no promotion policy (exact names). Any other environment without an entry under environments is rejected.',
+      ),
   })
   .superRefine((policy, ctx) => {
+    // An environment both gated and allowed without a policy would be ambiguous: refuse it rather than pick one.
+    policy.allowWithoutPolicy.forEach((name, i) => {
+      if (name in policy.environments) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['allowWithoutPolicy', i],
+          message: `"${name}" has a policy under promotion.environments; remove it from one of the two`,
+        });
+      }
+    });
     // A promotion order naming an unknown environment (or itself) could never be met: say so at load time.
     for (const [name, env] of Object.entries(policy.environments)) {
       (env.requires.promotedFrom ?? []).forEach((before, i) => {

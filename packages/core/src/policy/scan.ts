@@ -58,6 +58,12 @@ export const scanPolicySchema = z
       .strictObject({
         allow: z.array(z.string().min(1)).default([]).describe('Allowed model sources: "org/*", "org/name", "host".'),
         block: z.array(z.string().min(1)).default([]),
+        requireRemoteScan: z
+          .boolean()
+          .optional()
+          .describe(
+            'An allowed Hugging Face model must also pin a commit (revision="<40-hex sha>") and pass a scan before download at it (`trustgate scan --sources`). Default false.',
+          ),
       })
       .optional()
       .describe('Where models may come from (the "no shadow AI" control).'),

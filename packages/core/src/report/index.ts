@@ -1,6 +1,6 @@
 export { toJson } from './json.js';
 export { cell, toMarkdown } from './markdown.js';
-export type { FileResult, Report, ReportSummary } from './model.js';
+export type { FileResult, RemoteScan, Report, ReportSummary } from './model.js';
 export { type SarifOptions, toSarif } from './sarif.js';
 export { buildReport, summarise } from './summary.js';
 export { toText } from './text.js';

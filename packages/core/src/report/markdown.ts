@@ -1,6 +1,6 @@
 import type { Verdict } from '../verdict.js';
 import type { Report } from './model.js';
-import { gap } from './text.js';
+import { gap, remoteLine } from './text.js';
 
 const ICON: Record<Verdict, string> = { safe: '✅', review: '🟡', unsafe: '⛔', error: '❗' };
 
@@ -17,6 +17,7 @@ export function toMarkdown(report: Report, title = 'trustgate scan'): string {
     '',
     `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error; ${s.incomplete} not fully analysed`,
     '',
+    ...(report.remote ? [cell(remoteLine(report.remote)), ''] : []),
     '| file | format | verdict | findings |',
     '|---|---|---|---|',
     ...report.files.map(

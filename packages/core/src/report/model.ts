@@ -17,6 +17,22 @@ export interface FileResult {
   findings: Finding[];
   /** What the format tells about the model (framework, opset, producer...), for the ML-BOM. */
   metadata?: Record<string, string>;
+  /** Remote scans: the bytes of this file that were downloaded to analyse it (range requests). */
+  fetchedBytes?: number;
+}
+
+/** A scan of a model repository before download: where it read and what it cost next to the repository's size. */
+export interface RemoteScan {
+  /** As given: `hf://owner/model@revision` or a Hub URL. */
+  reference: string;
+  endpoint: string;
+  repository: string;
+  revision: string;
+  /** The commit the revision resolved to; every file was read at it. */
+  commit: string;
+  bytesInRepository: number;
+  bytesFetched: number;
+  requests: number;
 }
 
 export interface ReportSummary {
@@ -39,4 +55,5 @@ export interface Report {
   tool: { name: string; version: string };
   files: FileResult[];
   summary: ReportSummary;
+  remote?: RemoteScan;
 }

@@ -54,8 +54,13 @@ export function toSarif(report: Report, rules: RuleCatalog, options: SarifOption
       shortDescription: { text: r.summary },
       fullDescription: { text: r.summary },
       help: { text: r.help },
+      ...(r.helpUri ? { helpUri: r.helpUri } : {}),
       defaultConfiguration: { level: LEVEL[r.severity] },
-      properties: { 'security-severity': SECURITY_SEVERITY[r.severity], tags: ['security', 'supply-chain'] },
+      properties: {
+        'security-severity': SECURITY_SEVERITY[r.severity],
+        tags: ['security', 'supply-chain', ...(r.advisories ?? []).map((id) => `external/${id.toLowerCase()}`)],
+        ...(r.advisories?.length ? { advisories: [...r.advisories] } : {}),
+      },
     };
   });
   const results = report.files.flatMap((file) =>

@@ -1,4 +1,6 @@
 import type { EnvironmentPolicy, SignerIdentity } from '@trustgate/core';
+
+type ProvenanceRule = NonNullable<EnvironmentPolicy['requires']['provenance']>;
 import type { SignerRole } from './types.js';
 
 export const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
@@ -8,8 +10,26 @@ export function signerLists(policy: EnvironmentPolicy): Record<SignerRole, Signe
   return {
     evidence: policy.evidenceSigners,
     signature: policy.requires.signature?.signers ?? [],
-    provenance: (policy.requires.provenance?.workflows ?? []).map(workflowSigner),
+    provenance: provenanceSigners(policy.requires.provenance),
   };
+}
+
+/**
+ * The build workflows as signers bound, like `gh attestation verify --repo`, to the source repository (and owner) the
+ * build ran for: the right workflow called as a reusable workflow from another repository signs with that other
+ * repository's claims and is not provenance of this one. Self-hosted runners only when the policy says so.
+ */
+function provenanceSigners(rule: ProvenanceRule | undefined): SignerIdentity[] {
+  if (rule === undefined) return [];
+  return rule.workflows.map((workflow) => {
+    const signer = workflowSigner(workflow);
+    const source = rule.sourceRepository ?? workflow.split('/').slice(0, 2).join('/');
+    signer.sourceRepository = source;
+    signer.sourceRepositoryOwner = source.split('/')[0] as string;
+    if (rule.sourceRepositoryId !== undefined) signer.sourceRepositoryId = rule.sourceRepositoryId;
+    signer.runnerEnvironment = rule.selfHostedRunners ? 'any' : 'github-hosted';
+    return signer;
+  });
 }
 
 /**

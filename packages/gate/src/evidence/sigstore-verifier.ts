@@ -11,23 +11,15 @@ export function sigstoreVerifier(trustedRoot?: TrustedRootInput | LoadedTrustedR
   return async (bundle, signers) => {
     const verified = await verifyAttestationBundle(bundle, { signers, predicateType: null, trustedRoot: roots });
     const { subjectAlternativeName, ...claims } = verified.signer;
-    const signedAt = integratedTime(bundle);
+    // Only a time the verifier checked (a SET or an RFC 3161 token), never the bundle's unsigned integratedTime.
     return {
       statement: verified.statement,
       signer: { identity: subjectAlternativeName, ...claims },
-      ...(signedAt ? { signedAt } : {}),
+      ...(verified.signedAt ? { signedAt: verified.signedAt } : {}),
     };
   };
 }
 
 function isLoaded(value: unknown): value is LoadedTrustedRoots {
   return typeof value === 'object' && value !== null && 'roots' in value && 'source' in value;
-}
-
-/** The transparency log's time of the (already verified) entry: when the evidence was signed. */
-function integratedTime(bundle: unknown): Date | undefined {
-  const entries = (bundle as { verificationMaterial?: { tlogEntries?: unknown } }).verificationMaterial?.tlogEntries;
-  if (!Array.isArray(entries)) return undefined;
-  const seconds = Number((entries[0] as { integratedTime?: unknown } | undefined)?.integratedTime);
-  return Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : undefined;
 }

@@ -19,7 +19,7 @@ export interface SignerClaims {
 export interface VerifiedAttestation {
   statement: Statement;
   signer: SignerClaims;
-  /** When the signature was made (transparency log or timestamp authority), if the verifier knows. */
+  /** The earliest time a verified SET or RFC 3161 token vouches for; never an unsigned field or the predicate's claim. */
   signedAt?: Date;
 }
 
@@ -45,11 +45,11 @@ export interface EvidenceItem {
   predicateType: string;
   roles: readonly SignerRole[];
   signer: SignerClaims;
-  /** ISO time the evidence was made: signing time, else the predicate's own timestamp; absent if unknown. */
+  /** ISO time the evidence was signed, from a verified SET or RFC 3161 token; absent if none vouches for one. */
   time?: string;
 }
 
-export type IgnoredKind = 'malformed' | 'unsigned' | 'unverifiable' | 'other-digest';
+export type IgnoredKind = 'malformed' | 'unsigned' | 'unverifiable' | 'other-digest' | 'unknown-predicate' | 'duplicate';
 
 /** Evidence that does not count, and why; every decision lists these. */
 export interface IgnoredEvidence {

@@ -1,6 +1,5 @@
 import { PREDICATE_TYPES, type SignerIdentity } from '@trustgate/core';
 import { classify } from './classify.js';
-import { predicateTime } from './time.js';
 import type { BundleVerifier, EvidenceItem, IgnoredEvidence, RawEvidence, SignerRole, VerifiedAttestation } from './types.js';
 
 export interface VerifiedEvidence {
@@ -42,8 +41,19 @@ export async function verifyEvidence(
   signers: Readonly<Record<SignerRole, readonly SignerIdentity[]>>,
   verifyBundle: BundleVerifier,
 ): Promise<VerifiedEvidence> {
-  const outcomes = await Promise.all(raws.map((raw) => verifyOne(raw, signers, verifyBundle)));
   const verified: VerifiedEvidence = { items: [], ignored: [] };
+  // The same bundle twice (two copies, a file and the API) is one piece of evidence.
+  const first = new Map<string, string>();
+  const unique = raws.filter((raw) => {
+    const earlier = first.get(raw.sha256);
+    if (earlier === undefined) {
+      first.set(raw.sha256, raw.origin);
+      return true;
+    }
+    verified.ignored.push({ origin: raw.origin, kind: 'duplicate', reason: `the same document as ${earlier}` });
+    return false;
+  });
+  const outcomes = await Promise.all(unique.map((raw) => verifyOne(raw, signers, verifyBundle)));
   for (const o of outcomes) {
     if ('kind' in o) verified.ignored.push(o);
     else verified.items.push(o);
@@ -84,7 +94,8 @@ async function verifyOne(
     const reason = failures.length > 0 ? failures.join('; ') : 'the policy names no signers (evidenceSigners) to verify it against';
     return { origin: raw.origin, kind: 'unverifiable', reason };
   }
-  const time = first.signedAt?.toISOString() ?? predicateTime(first.statement);
+  // The predicate's own time is the signer's claim, not evidence of when it signed: only a verified time counts.
+  const time = first.signedAt?.toISOString();
   return {
     origin: raw.origin,
     sha256: raw.sha256,

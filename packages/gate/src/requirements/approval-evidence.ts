@@ -11,7 +11,18 @@ const approvalSchema = z.object({
   environment: z.string().optional(),
   change: z.object({ author: person.optional(), initiator: person.optional() }).optional(),
 });
-const aiTagSchema = z.object({ author: person.optional(), initiator: person.optional(), agent: person.optional() });
+// The ai-tag predicate is attribution's Classification (initiator `{login, resolved}` or null) or the short form
+// `{author, initiator, agent}` with logins; anything else cannot say whom to exclude.
+const unresolvedInitiator = z.union([z.null(), z.object({ resolved: z.literal(false) })]);
+const aiTagSchema = z.object({
+  cohort: z.string().optional(),
+  author: person.optional(),
+  agent: z.union([person, z.null()]).optional(),
+  initiator: z.union([unresolvedInitiator, person]).optional(),
+  pullRequest: z.object({ author: person.optional() }).optional(),
+});
+// Only for a change no agent touched can a missing initiator be complete: its author is the whole answer.
+const NO_AGENT = new Set(['human', 'bot']);
 
 export interface Approval {
   login: string;
@@ -25,7 +36,12 @@ export interface Approval {
  * and not given by the change's author, its initiator or the agent that wrote it (no self-approval).
  */
 export function countableApprovals(ctx: RequirementContext): { approvals: Approval[]; rejected: string[] } {
-  const authors = changeAuthors(ctx);
+  const { authors, unresolved } = changeAuthors(ctx);
+  if (unresolved.length > 0) {
+    // Fail closed: with the initiator unknown, any approver might be approving their own agent's change.
+    const why = `${unresolved.join(', ')} cannot say who initiated the change, so no approval can be checked for self-approval; fix the ai-tag evidence (a resolved initiator) to count approvals`;
+    return { approvals: [], rejected: [why] };
+  }
   const approvals: Approval[] = [];
   const rejected: string[] = [];
   for (const item of evidenceOfType(ctx, GATE_PREDICATE_TYPES.approval)) {
@@ -54,12 +70,24 @@ export function countableApprovals(ctx: RequirementContext): { approvals: Approv
   return { approvals: kept, rejected: [...new Set(rejected)] };
 }
 
-function changeAuthors(ctx: RequirementContext): Set<string> {
+function changeAuthors(ctx: RequirementContext): { authors: Set<string>; unresolved: string[] } {
   const authors = new Set<string>();
+  const unresolved: string[] = [];
   for (const item of evidenceOfType(ctx, PREDICATE_TYPES.aiTag)) {
     const parsed = aiTagSchema.safeParse(item.statement.predicate);
-    if (!parsed.success) continue;
-    for (const p of [parsed.data.author, parsed.data.initiator, parsed.data.agent]) if (p) authors.add(p.toLowerCase());
+    if (!parsed.success) {
+      unresolved.push(item.origin);
+      continue;
+    }
+    const tag = parsed.data;
+    const initiator = typeof tag.initiator === 'string' ? tag.initiator : undefined;
+    const people = [tag.author, tag.pullRequest?.author, initiator, tag.agent ?? undefined].filter((p): p is string => p !== undefined);
+    const initiatorKnown = initiator !== undefined || (tag.cohort !== undefined && NO_AGENT.has(tag.cohort));
+    if (!initiatorKnown || people.length === 0) {
+      unresolved.push(item.origin);
+      continue;
+    }
+    for (const p of people) authors.add(p.toLowerCase());
   }
-  return authors;
+  return { authors, unresolved };
 }

@@ -45,6 +45,16 @@ describe('scan requirement', () => {
     ]);
   });
 
+  test('without maxVerdict, a file sent to review is not promoted (the default is safe)', () => {
+    const d = run('requires: { scan: {} }', [scanItem('review', [pickle])]);
+    expect(d.decision).toBe('fail');
+    expect(d.requirements[0]).toMatchObject({
+      id: 'scan',
+      status: 'failed',
+      reason: 'm.pt is review (at most safe allowed): TG-PKL-010 (high)',
+    });
+  });
+
   test('a waivable rule with a live rule waiver lifts the file; the waiver is recorded', () => {
     const yaml = `requires: { scan: { maxVerdict: safe, waivableRules: [TG-PKL-010] } }
 waivers: [{ requirement: "rule:TG-PKL-010", reason: "vendored tokenizer", approver: sec-team, expires: "2026-11-21" }]`;

@@ -16,8 +16,11 @@ export interface ClaimedDelivery extends DeliveryRecord {
 /** `queued`: stored with its payload, waiting for a worker or being processed; `done`; `failed`: retries exhausted. */
 export type DeliveryStatus = 'queued' | 'done' | 'failed';
 
-/** A stored status as a reconciler sees it. */
-export type DeliveryState = DeliveryStatus;
+/** A stored delivery as a reconciler sees it: its status, and whether GitHub has had a 2xx answer for it. */
+export interface DeliveryState {
+  status: DeliveryStatus;
+  answered: boolean;
+}
 
 /** `claimed`: stored now, with its job; `done`: processed before; `queued`: stored before and not yet done. */
 export type DeliveryClaim = 'claimed' | 'done' | 'queued';
@@ -44,7 +47,7 @@ export async function claimDeliveries(
          from unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[])
            as t(id, event, action, installation_id, repository, payload)
        on conflict (id) do update set status = 'queued', attempts = deliveries.attempts + 1, error = null,
-         claimed_at = now(), finished_at = null, payload = excluded.payload
+         claimed_at = now(), finished_at = null, answered_at = null, payload = excluded.payload
          where deliveries.status = 'failed'
        returning id`,
       [
@@ -117,13 +120,22 @@ export async function failDelivery(db: SqlClient, id: string, error: string): Pr
   ]);
 }
 
+/**
+ * Record that GitHub was answered 2xx for these stored deliveries, in one statement. Written after the answer: a claim
+ * stored but never answered so (late, or its process killed in between) keeps `answered_at` null.
+ */
+export async function answeredDeliveries(db: SqlClient, ids: readonly string[]): Promise<void> {
+  await db.query('update deliveries set answered_at = now() where id = any($1) and answered_at is null', [[...ids]]);
+}
+
 /** The recorded state of each of `ids` that the store knows. */
 export async function deliveryStatuses(db: SqlClient, ids: readonly string[]): Promise<Map<string, DeliveryState>> {
   if (ids.length === 0) return new Map();
-  const { rows } = await db.query<{ id: string; status: DeliveryState }>('select id, status from deliveries where id = any($1)', [
-    [...ids],
-  ]);
-  return new Map(rows.map((r) => [r.id, r.status]));
+  const { rows } = await db.query<{ id: string; status: DeliveryStatus; answered: boolean }>(
+    'select id, status, answered_at is not null as answered from deliveries where id = any($1)',
+    [[...ids]],
+  );
+  return new Map(rows.map((r) => [r.id, { status: r.status, answered: r.answered }]));
 }
 
 /** Deliveries stored and not yet done (waiting or being processed), in every replica. */

@@ -14,9 +14,14 @@ const bzip2: Inflate = async (buf, options) => (await import('./bzip2.js')).deco
 
 const xz: Inflate = async (buf, options) => (await import('./xz.js')).decodeXz(buf, options.maxOutputLength ?? IN_MEMORY_CAP);
 
+// LZMA-alone (joblib's `compress='lzma'`, Python's lzma.FORMAT_ALONE): 7-Zip in WebAssembly, output capped inside it.
+const lzma: Inflate = async (buf, options) =>
+  (await import('./sevenzip.js')).decodeLzmaAlone(buf, options.maxOutputLength ?? IN_MEMORY_CAP);
+
 const DECODERS: Partial<Record<Magic, Inflate>> = {
   gzip: zlib.gunzipSync,
   xz,
+  lzma,
   lz4,
   bzip2,
   zlib: zlib.inflateSync,

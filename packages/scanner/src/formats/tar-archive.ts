@@ -9,6 +9,7 @@ import { containerFinding } from './container-errors.js';
 import { scanLegacyTarMember } from './torch-legacy-tar.js';
 
 const LEGACY_TORCH_MEMBERS = ['sys_info', 'pickle', 'storages', 'tensors'];
+const NEMO_CONFIG = 'model_config.yaml';
 
 /** A tar archive (including torch's oldest checkpoint format): every regular member sniffed and analysed. */
 export async function analyseTar(ctx: AnalyserContext): Promise<Analysis> {
@@ -23,6 +24,8 @@ export async function analyseTar(ctx: AnalyserContext): Promise<Analysis> {
   }
   const names = new Set(members.map((m) => m.name));
   const legacy = LEGACY_TORCH_MEMBERS.every((n) => names.has(n));
+  // A NeMo archive: model_config.yaml (restored through Hydra) next to the weights checkpoint.
+  const nemo = [...names].some((n) => n.replace(/^\.\//, '') === NEMO_CONFIG);
   for (const m of members) {
     const problem = memberNameProblem(m.name);
     if (problem) findings.push(finding(RULES.memberName, `member name ${JSON.stringify(m.name)} ${problem}`, { path: source.name }));
@@ -48,9 +51,15 @@ export async function analyseTar(ctx: AnalyserContext): Promise<Analysis> {
       nested.push(conclude('pytorch-legacy-tar', found));
       continue;
     }
+    if (nemo && m.name.replace(/^\.\//, '') === NEMO_CONFIG) {
+      const judged = await (await import('./nemo/config.js')).judgeNemoConfig(member, ctx.policy);
+      findings.push(...judged);
+      nested.push(conclude('nemo', judged));
+    }
     const a = await ctx.scanNested(member);
     absorb(findings, a, path);
     nested.push(a);
   }
-  return conclude(legacy ? 'pytorch-legacy-tar' : 'tar', findings, nested, legacy ? { framework: 'pytorch' } : undefined);
+  const format = legacy ? 'pytorch-legacy-tar' : nemo ? 'nemo' : 'tar';
+  return conclude(format, findings, nested, legacy || nemo ? { framework: legacy ? 'pytorch' : 'nemo' } : undefined);
 }

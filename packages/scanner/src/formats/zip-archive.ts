@@ -7,8 +7,26 @@ import { absorb, conclude, type Outcome } from '../conclude.js';
 import { finding, RULES } from '../rules.js';
 import { containerFinding } from './container-errors.js';
 
+// Members a layout's judge reads whole (manifests, schemas, handler code); larger ones are not what they claim.
+const JUDGED_MEMBER_CAP = 16 << 20;
+export const MAR_MANIFEST = 'MAR-INF/MANIFEST.json';
+export const SKOPS_SCHEMA = 'schema.json';
+
+function judgedMember(format: Layout['format'], name: string): boolean {
+  if (format === 'torchserve-mar') return name === MAR_MANIFEST || name.endsWith('.py');
+  return format === 'skops' && name === SKOPS_SCHEMA;
+}
+
+/** The layout's own code-execution surfaces: a TorchServe handler, a skops type list. */
+async function judgeLayout(ctx: ScanContext, format: Layout['format'], members: Map<string, Uint8Array>): Promise<Finding[]> {
+  const { source, policy } = ctx;
+  if (format === 'torchserve-mar') return (await import('./torchserve/judge.js')).judgeMar(source.name, members);
+  if (format === 'skops') return (await import('./skops/judge.js')).judgeSkops(source.name, members, policy);
+  return [];
+}
+
 interface Layout {
-  format: 'pytorch-zip' | 'torchscript' | 'numpy-npz' | 'zip';
+  format: 'pytorch-zip' | 'torchscript' | 'numpy-npz' | 'torchserve-mar' | 'skops' | 'zip';
   /** The archive folder holding data.pkl (torch), e.g. `archive/`. */
   prefix?: string;
 }
@@ -21,6 +39,8 @@ function layoutOf(entries: readonly ZipEntry[]): Layout {
     const script = entries.some((e) => e.name.startsWith(`${prefix}code/`) || e.name === `${prefix}constants.pkl`);
     return { format: script ? 'torchscript' : 'pytorch-zip', prefix };
   }
+  if (entries.some((e) => e.name === MAR_MANIFEST)) return { format: 'torchserve-mar' };
+  if (entries.some((e) => e.name === SKOPS_SCHEMA)) return { format: 'skops' };
   if (entries.length > 0 && entries.every((e) => e.name.endsWith('.npy'))) return { format: 'numpy-npz' };
   return { format: 'zip' };
 }
@@ -59,6 +79,7 @@ export async function analyseZip(ctx: ScanContext): Promise<Analysis> {
   const seen = new Set<string>();
   let storages = 0;
   let scripts = 0;
+  const judged = new Map<string, Uint8Array>();
   for (const e of dir.entries) {
     const path = `${source.name}!/${e.name}`;
     const problem = memberNameProblem(e.name);
@@ -75,6 +96,8 @@ export async function analyseZip(ctx: ScanContext): Promise<Analysis> {
     if (layout.prefix !== undefined && e.name.startsWith(`${layout.prefix}code/`)) scripts++;
     try {
       const member = await openMember(source, dir, e, limits, ctx.budget, path, layout.prefix !== undefined);
+      if (judgedMember(layout.format, e.name) && member.source.size <= JUDGED_MEMBER_CAP)
+        judged.set(e.name, await member.source.read(0, member.source.size));
       for (const w of member.warnings) findings.push(finding(RULES.headerMismatch, w, { path }));
       if (member.crcMismatch) findings.push(finding(RULES.crcMismatch, `member ${e.name} does not match its CRC-32`, { path }));
       // torch unpickles data.pkl whatever it looks like; sniffing it as text or an archive would be a differential.
@@ -92,7 +115,12 @@ export async function analyseZip(ctx: ScanContext): Promise<Analysis> {
     findings.push(
       finding(RULES.torchScript, `TorchScript archive with ${scripts} code members runs its program when used`, { path: source.name }),
     );
+  const own = await judgeLayout(ctx, layout.format, judged);
+  findings.push(...own);
+  if (own.length > 0) nested.push(conclude(layout.format, own));
   const metadata: ModelMetadata = { properties: { members: String(dir.entries.length) } };
+  if (layout.format === 'torchserve-mar') metadata.framework = 'torchserve';
+  if (layout.format === 'skops') metadata.framework = 'sklearn';
   if (layout.format === 'pytorch-zip' || layout.format === 'torchscript') {
     metadata.framework = 'pytorch';
     metadata.properties = { ...metadata.properties, tensorStorages: String(storages) };

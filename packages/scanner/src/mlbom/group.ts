@@ -11,6 +11,8 @@ const AUXILIARY_FORMATS = new Set([
   'chat-template',
   'keras-metadata',
   'keras-config',
+  'model-manifest',
+  'coreml-package',
 ]);
 
 export interface ModelGroup {

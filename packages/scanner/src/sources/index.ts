@@ -2,4 +2,5 @@ export { judgeReference, type SourceDecision, type SourcesPolicy } from './polic
 export { findReferences, type ModelReference } from './references.js';
 export { SOURCE_RULES } from './rules.js';
 export { mergeSourceResults, withModelReferences } from './merge.js';
-export { findModelReferences, referenceFindings, SOURCES_FORMAT } from './scan.js';
+export { findModelReferences, type ReferenceScanOptions, referenceFindings, SOURCES_FORMAT } from './scan.js';
+export { judgeRemoteScan, type RemoteScanner, type RemoteScanOutcome } from './remote-gate.js';

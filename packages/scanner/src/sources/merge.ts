@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { buildReport, combineVerdict, type FileResult, type Report, type ScanPolicy, worstFindingVerdict } from '@trustgate/core';
-import { findModelReferences } from './scan.js';
+import { findModelReferences, type ReferenceScanOptions } from './scan.js';
 
 /** Adds model-reference results to a scan's results: a file already scanned gets the findings, not a second row. */
 export function mergeSourceResults(files: readonly FileResult[], references: readonly FileResult[]): FileResult[] {
@@ -25,7 +25,14 @@ export function mergeSourceResults(files: readonly FileResult[], references: rea
 }
 
 /** A scan report with the model references under each PATH (`--sources`) merged in and summarised again. */
-export async function withModelReferences(report: Report, paths: readonly string[], policy: ScanPolicy, cwd: string): Promise<Report> {
-  const references = (await Promise.all(paths.map((p) => findModelReferences(resolve(cwd, p), policy, p)))).flat();
+export async function withModelReferences(
+  report: Report,
+  paths: readonly string[],
+  policy: ScanPolicy,
+  cwd: string,
+  options: ReferenceScanOptions = {},
+): Promise<Report> {
+  const shared = { ...options, scans: options.scans ?? new Map() };
+  const references = (await Promise.all(paths.map((p) => findModelReferences(resolve(cwd, p), policy, p, shared)))).flat();
   return buildReport(mergeSourceResults(report.files, references), policy.failOn, report.tool);
 }

@@ -8,6 +8,8 @@ export interface ModelReference {
   host: string;
   /** What pulls it: `from_pretrained`, `hf_hub_download`, `snapshot_download`, `pipeline`, `url`, `hf://`. */
   via: string;
+  /** The revision the code asks for (`revision="..."`, `/resolve/<rev>/`, `hf://org/name@rev`), when it names one. */
+  revision?: string;
   line: number;
   column: number;
 }
@@ -70,22 +72,42 @@ function position(text: string, index: number): { line: number; column: number }
   return { line, column: index - last };
 }
 
-/** The model a Hugging Face path names (`org/name/resolve/main/x` -> `org/name`), or undefined for other pages. */
-function hfRepo(pathname: string): string | undefined {
+/** The model a Hugging Face path names (`org/name/resolve/main/x` -> `org/name` at `main`), or undefined for other pages. */
+function hfRepo(pathname: string): { repo: string; revision?: string } | undefined {
   const segments = pathname.split('/').filter((s) => s !== '');
   if (segments[0] === 'api' && segments[1] === 'models') segments.splice(0, 2);
   if (segments.length < 2 || HF_NON_MODEL.has(segments[0]!)) return undefined;
-  return `${segments[0]}/${segments[1]}`;
+  // hf://org/name@rev/path (HfFileSystem), or a page under /tree|resolve|blob/<rev>/.
+  const [name, at] = segments[1]!.split('@');
+  const revision = at ?? (['tree', 'resolve', 'blob'].includes(segments[2] ?? '') ? segments[3] : undefined);
+  return { repo: `${segments[0]}/${name}`, ...(revision ? { revision: decodeURIComponent(revision) } : {}) };
+}
+
+const REVISION = new RegExp(String.raw`\brevision\s*=\s*${STRING}`);
+
+/** The argument text of a call whose first string argument ends at `from`: up to its closing parenthesis. */
+function restOfCall(text: string, from: number): string {
+  let depth = 1;
+  const end = Math.min(text.length, from + 2000);
+  for (let i = from; i < end; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return text.slice(from, i);
+  }
+  return text.slice(from, end);
 }
 
 /** A string handed to a loader: a URL, a local path (skipped), or a Hugging Face id. */
-function fromArgument(value: string): Pick<ModelReference, 'id' | 'kind' | 'host'> | undefined {
+type Target = Pick<ModelReference, 'id' | 'kind' | 'host' | 'revision'>;
+
+function fromArgument(value: string): Target | undefined {
   const url = /^https?:\/\/([^/:]+)(?::\d+)?(\/.*)?$/.exec(value);
   if (url !== null) {
     const host = url[1]!.toLowerCase();
     if (!HF_HOSTS.has(host)) return { id: host, kind: 'url', host };
     const repo = hfRepo(url[2] ?? '');
-    return repo === undefined ? undefined : { id: repo, kind: 'huggingface', host: 'huggingface.co' };
+    return repo === undefined
+      ? undefined
+      : { id: repo.repo, kind: 'huggingface', host: 'huggingface.co', ...(repo.revision ? { revision: repo.revision } : {}) };
   }
   if (/^(\.|\/|~|[A-Za-z]:\\)/.test(value) || value.includes('\\') || value.split('/').length > 2) return undefined;
   return { id: value, kind: 'huggingface', host: 'huggingface.co' };
@@ -94,24 +116,34 @@ function fromArgument(value: string): Pick<ModelReference, 'id' | 'kind' | 'host
 /** Every model reference in one file's text, with its line and column. */
 export function findReferences(text: string): ModelReference[] {
   const refs: ModelReference[] = [];
-  const push = (index: number, via: string, target: Pick<ModelReference, 'id' | 'kind' | 'host'> | undefined) => {
+  const push = (index: number, via: string, target: Target | undefined) => {
     if (target !== undefined) refs.push({ ...target, via, ...position(text, index) });
   };
+  const hf = (repo: { repo: string; revision?: string }): Target => ({
+    id: repo.repo,
+    kind: 'huggingface',
+    host: 'huggingface.co',
+    ...(repo.revision ? { revision: repo.revision } : {}),
+  });
   for (const { via, pattern, argument } of CALLS) {
     for (const m of text.matchAll(pattern)) {
       const value = argument === undefined ? m[1] : argument.exec(m[1] ?? '')?.[1];
-      if (value !== undefined) push(m.index, via, fromArgument(value));
+      if (value === undefined) continue;
+      const target = fromArgument(value);
+      const args = argument === undefined ? restOfCall(text, m.index + m[0].length) : (m[1] ?? '');
+      const revision = REVISION.exec(args)?.[1];
+      push(m.index, via, target && revision && target.kind === 'huggingface' ? { ...target, revision } : target);
     }
   }
   for (const m of text.matchAll(URL_PATTERN)) {
     const host = m[1]!.toLowerCase();
     if (!HF_HOSTS.has(host)) continue;
     const repo = hfRepo(m[2] ?? '');
-    if (repo !== undefined) push(m.index, 'url', { id: repo, kind: 'huggingface', host: 'huggingface.co' });
+    if (repo !== undefined) push(m.index, 'url', hf(repo));
   }
   for (const m of text.matchAll(HF_URI)) {
     const repo = hfRepo(`/${m[1]}`);
-    if (repo !== undefined) push(m.index, 'hf://', { id: repo, kind: 'huggingface', host: 'huggingface.co' });
+    if (repo !== undefined) push(m.index, 'hf://', hf(repo));
   }
   // A loader call with a huggingface.co URL matches twice (call and URL): keep one per line and model.
   return uniqueBy(refs, (r) => `${r.line}\u0000${r.id}`);

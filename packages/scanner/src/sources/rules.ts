@@ -15,4 +15,20 @@ export const SOURCE_RULES: readonly RuleDescriptor[] = [
     severity: 'critical',
     help: 'Remove the reference; the source is explicitly blocked by policy.',
   },
+  {
+    id: 'TG-SRC-003',
+    name: 'ModelSourceUnpinned',
+    summary:
+      'scan.sources.requireRemoteScan is on and an allowed Hugging Face model is not pinned to a commit, so no scan can vouch for what will be downloaded.',
+    severity: 'high',
+    help: 'Pin the reference to the commit that was scanned: revision="<40-hex sha>", hf://org/name@<sha>, or /resolve/<sha>/ in a URL.',
+  },
+  {
+    id: 'TG-SRC-004',
+    name: 'ModelSourceScanNotSafe',
+    summary:
+      'scan.sources.requireRemoteScan is on and the pinned model did not pass a scan before download (unsafe, review, error, or unreachable).',
+    severity: 'critical',
+    help: 'Run `trustgate scan hf://org/name@<sha>` to see the findings; pin a revision that scans safe, or use a vetted model.',
+  },
 ];

@@ -5,6 +5,7 @@ import type { FileResult, Finding, ScanPolicy } from '@trustgate/core';
 import { verdictOf } from '../formats/shared/analysis.js';
 import { judgeReference, type SourcesPolicy } from './policy.js';
 import { findReferences } from './references.js';
+import { type RemoteScanner, type RemoteScanOutcome, requiredScanFindings } from './remote-gate.js';
 
 /** Code and config files where model references live. */
 const EXTENSIONS = new Set([
@@ -50,6 +51,13 @@ const SKIP_DIRS = new Set([
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export const SOURCES_FORMAT = 'model-references';
+
+export interface ReferenceScanOptions {
+  /** Scans a pinned model before download, for scan.sources.requireRemoteScan; without it such references fail. */
+  scanRemote?: RemoteScanner;
+  /** Scans already done in this run, by `hf://org/name@commit` (shared across PATH arguments). */
+  scans?: Map<string, Promise<RemoteScanOutcome>>;
+}
 
 async function* walk(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -97,7 +105,13 @@ export function referenceFindings(text: string, display: string, policy: ScanPol
  * Walks a repository (or one file) for model references and returns one result per file that has any finding.
  * Paths are shown as found under `shownAs` (the PATH as the user gave it, + "/" + relative path), like the scan report.
  */
-export async function findModelReferences(root: string, policy: ScanPolicy | undefined, shownAs = root): Promise<FileResult[]> {
+export async function findModelReferences(
+  root: string,
+  policy: ScanPolicy | undefined,
+  shownAs = root,
+  options: ReferenceScanOptions = {},
+): Promise<FileResult[]> {
+  const scans = options.scans ?? new Map<string, Promise<RemoteScanOutcome>>();
   const info = await stat(root);
   const files = info.isDirectory()
     ? walk(root)
@@ -110,7 +124,11 @@ export async function findModelReferences(root: string, policy: ScanPolicy | und
     const bytes = await readFile(file);
     if (bytes.includes(0)) continue;
     const display = info.isDirectory() ? `${shownAs.replace(/\/+$/, '')}/${path.relative(root, file).split(path.sep).join('/')}` : shownAs;
-    const findings = referenceFindings(bytes.toString('utf8'), display, policy);
+    const text = bytes.toString('utf8');
+    const findings = [
+      ...referenceFindings(text, display, policy),
+      ...(await requiredScanFindings(text, display, policy, options.scanRemote, scans)),
+    ];
     if (findings.length === 0) continue;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const found = verdictOf(findings);

@@ -10,6 +10,12 @@ export interface GitHubSignerOptions {
   /** Enterprise accounts with a custom issuer, e.g. https://token.actions.githubusercontent.com/<slug>. */
   issuer?: string;
   denySelfHostedRunners?: boolean;
+  /** The ref the workflow ran on (Fulcio OID .14), e.g. refs/tags/v1: `--source-ref`. */
+  sourceRef?: string;
+  /** The commit the workflow ran on (OID .13): `--source-digest`. */
+  sourceDigest?: string;
+  /** The commit of the signing workflow file (OID .10): `--signer-digest`. */
+  signerDigest?: string;
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -35,5 +41,17 @@ export function githubSignerIdentity(options: GitHubSignerOptions): SignerIdenti
   if (options.repo) identity.sourceRepository = options.repo;
   if (options.owner) identity.sourceRepositoryOwner = owner;
   if (options.signerWorkflow) identity.signerWorkflow = options.signerWorkflow;
+  if (options.sourceRef) identity.sourceRef = options.sourceRef;
+  for (const [flag, value] of [
+    ['--source-digest', options.sourceDigest],
+    ['--signer-digest', options.signerDigest],
+  ] as const) {
+    if (value !== undefined && !/^(sha1:)?[0-9a-fA-F]{40}$/.test(value)) {
+      throw new VerifyError('POLICY_MISSING', `${flag} ${JSON.stringify(value)} must be a 40-hex commit SHA`);
+    }
+  }
+  // gh accepts `sha1:<sha>` too; the certificate holds the bare SHA.
+  if (options.sourceDigest) identity.sourceDigest = options.sourceDigest.replace(/^sha1:/, '');
+  if (options.signerDigest) identity.signerDigest = options.signerDigest.replace(/^sha1:/, '');
   return identity;
 }

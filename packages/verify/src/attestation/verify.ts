@@ -2,7 +2,7 @@ import { PREDICATE_TYPES, parseDigest, type SignerIdentity, type Statement } fro
 import { parseBundles } from '../bundle/load.js';
 import { requireSubject, type VerifiedBundle, type VerifiedTimestamp, verifyBundle } from '../bundle/verify.js';
 import { VerifyError } from '../errors.js';
-import type { SignerClaims } from '../identity.js';
+import type { AcceptedSigner, SignerClaims } from '../identity.js';
 import type { LoadedTrustedRoots, TrustedRootInput } from '../trust/root.js';
 import { resolveRoots } from '../blob.js';
 
@@ -10,7 +10,7 @@ export interface VerifyAttestationOptions {
   /** `sha256:<hex>` (or sha512) of the artifact; when given, it must be a subject of the Statement. */
   subjectDigest?: string;
   /** Accepted signers; any one suffices. Empty is a refusal. */
-  signers: readonly SignerIdentity[];
+  signers: readonly AcceptedSigner[];
   /** Default SLSA provenance v1; `null` accepts any predicate type. */
   predicateType?: string | null;
   trustedRoot?: TrustedRootInput | LoadedTrustedRoots;

@@ -6,13 +6,13 @@ import { checkStatement, type Digest, type SignerIdentity, type Statement } from
 import { type Artifact, artifactSha256 } from '../digest.js';
 import { fromSigstoreError, VerifyError } from '../errors.js';
 import { readSigningCertificate } from '../cert/signing-certificate.js';
-import { judgeIdentity, type SignerClaims } from '../identity.js';
+import { type AcceptedSigner, judgeIdentity, type SignerClaims } from '../identity.js';
 import type { LoadedTrustedRoots } from '../trust/root.js';
 import { selectRootForCertificate, trustMaterialFor } from '../trust/material.js';
 import { verifyPrehashed } from './prehashed.js';
 
 /** Who must have signed: accepted certificate identities, or one managed public key. Never neither. */
-export type SignerPolicy = { signers: readonly SignerIdentity[] } | { key: KeyObject };
+export type SignerPolicy = { signers: readonly AcceptedSigner[] } | { key: KeyObject };
 
 export type VerifiedSigner = { kind: 'certificate'; claims: SignerClaims; matched: SignerIdentity } | { kind: 'key' };
 

@@ -1,0 +1,175 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ByteSource } from '../source.js';
+import { ContainerError, type DecompressionBudget, IN_MEMORY_CAP, outputCap, SPENT, type ScanLimits } from './limits.js';
+
+export interface SevenZipMember {
+  /** The name as the archive lists it (before 7-Zip sanitises it on extraction). */
+  name: string;
+  size: number;
+  encrypted: boolean;
+  directory: boolean;
+  /** Extracted bytes; absent for directories and encrypted members. */
+  bytes?: Uint8Array;
+}
+
+interface EmFs {
+  mkdir(path: string): void;
+  writeFile(path: string, data: Uint8Array): void;
+  readFile(path: string): Uint8Array;
+  readdir(path: string): string[];
+  stat(path: string): { mode: number; size: number };
+  isDir(mode: number): boolean;
+  write: (stream: { path?: string }, ...rest: unknown[]) => number;
+  ErrnoError: new (errno: number) => Error;
+}
+
+interface SevenZip {
+  FS: EmFs;
+  callMain(args: string[]): number | undefined;
+}
+
+const ENOSPC = 28;
+
+type Factory = (o: { print(s: string): void; printErr(s: string): void }) => Promise<SevenZip>;
+
+// A bundled action (ncc) cannot run 7z-wasm from inside its bundle (Emscripten's UMD build needs __dirname, its ES
+// build a real `import('module')`), so the build copies the UMD build and 7zz.wasm beside the bundle and it is
+// imported from there at run time. The path is assembled so webpack does not treat it as an asset to resolve.
+const BESIDE_BUNDLE = ['.', '7zz.umd.cjs'].join('/');
+
+async function loadFactory(): Promise<Factory> {
+  const beside = new URL(BESIDE_BUNDLE, import.meta.url);
+  const mod = (existsSync(fileURLToPath(beside)) ? await import(/* webpackIgnore: true */ beside.href) : await import('7z-wasm')) as {
+    default: Factory;
+  };
+  return mod.default;
+}
+
+// Instantiated per archive: its file system and exit state are per instance, and a hostile archive never shares one
+// with the next.
+async function sevenZip(lines: string[]): Promise<SevenZip> {
+  const factory = await loadFactory();
+  return factory({ print: (s) => lines.push(s), printErr: (s) => lines.push(s) });
+}
+
+/**
+ * Writes to /out are counted and refused past `cap` (ENOSPC), so a bomb stops inside 7-Zip instead of filling
+ * memory: the size a 7z header declares is attacker-controlled, and an LZMA-alone stream usually declares none.
+ */
+function capOutput(fs: EmFs, cap: number): { written: () => number } {
+  const write = fs.write;
+  let written = 0;
+  fs.write = function (stream, ...rest) {
+    if (stream.path?.startsWith('/out/')) {
+      written += (rest[2] as number) ?? 0;
+      if (written > cap) throw new fs.ErrnoError(ENOSPC);
+    }
+    return write.call(this, stream, ...rest);
+  };
+  return { written: () => written };
+}
+
+/** `7zz l -slt` output: one block of `Key = value` lines per member after the `----------` separator. */
+function parseListing(lines: readonly string[]): Omit<SevenZipMember, 'bytes'>[] {
+  const start = lines.indexOf('----------');
+  if (start < 0) return [];
+  const members: Omit<SevenZipMember, 'bytes'>[] = [];
+  let cur: Record<string, string> | undefined;
+  const flush = () => {
+    if (cur?.Path !== undefined)
+      members.push({
+        name: cur.Path,
+        size: Number(cur.Size ?? 0) || 0,
+        encrypted: cur.Encrypted === '+',
+        directory: (cur.Folder ?? '') === '+' || /^D/.test(cur.Attributes ?? ''),
+      });
+    cur = undefined;
+  };
+  for (const line of lines.slice(start + 1)) {
+    const m = /^([A-Za-z ]+?) = (.*)$/.exec(line);
+    if (!m) {
+      if (line.trim() === '') flush();
+      continue;
+    }
+    if (m[1] === 'Path') flush();
+    cur ??= {};
+    cur[m[1] as string] = m[2] as string;
+  }
+  flush();
+  return members;
+}
+
+function walk(fs: EmFs, dir: string, prefix = ''): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  for (const name of fs.readdir(dir)) {
+    if (name === '.' || name === '..') continue;
+    const path = `${dir}/${name}`;
+    if (fs.isDir(fs.stat(path).mode)) for (const [k, v] of walk(fs, path, `${prefix}${name}/`)) out.set(k, v);
+    else out.set(`${prefix}${name}`, fs.readFile(path));
+  }
+  return out;
+}
+
+interface Extracted {
+  listing: Omit<SevenZipMember, 'bytes'>[];
+  files: Map<string, Uint8Array>;
+  written: number;
+}
+
+/** 7-Zip run over `bytes`: list (7z only), then extract to memory with writes capped at `cap`. */
+async function extract(kind: '7z' | 'lzma', bytes: Uint8Array, cap: number, maxMembers: number): Promise<Extracted> {
+  const lines: string[] = [];
+  const sz = await sevenZip(lines);
+  sz.FS.mkdir('/in');
+  sz.FS.mkdir('/out');
+  sz.FS.writeFile('/in/archive', bytes);
+  const type = `-t${kind}`;
+  let listing: Omit<SevenZipMember, 'bytes'>[] = [];
+  if (kind === '7z') {
+    const listed = sz.callMain(['l', '-slt', '-sccUTF-8', type, '/in/archive']) ?? 0;
+    if (listed !== 0 || !lines.includes('----------'))
+      throw new ContainerError(`7z archive could not be read: ${lastError(lines)}`, 'parse');
+    listing = parseListing(lines);
+    if (listing.length > maxMembers) throw new ContainerError(`${listing.length} members exceed the limit of ${maxMembers}`, 'limit');
+    const declared = listing.reduce((n, m) => n + m.size, 0);
+    if (declared > cap) throw new ContainerError(`7z archive declares ${declared} bytes, past the limit of ${cap}`, 'limit');
+  }
+  const out = capOutput(sz.FS, cap);
+  lines.length = 0;
+  // -p with an empty password: an encrypted member fails instead of prompting; it is reported, never trusted.
+  const code = sz.callMain(['x', '-y', '-p', '-sccUTF-8', type, '-o/out', '/in/archive']) ?? 0;
+  if (out.written() > cap) throw new ContainerError(`${kind} content decompresses past the limit of ${cap} bytes`, 'limit');
+  if (code !== 0 && !listing.some((m) => m.encrypted))
+    throw new ContainerError(`${kind} content is corrupt or truncated: ${lastError(lines)}`, 'parse');
+  return { listing, files: walk(sz.FS, '/out'), written: out.written() };
+}
+
+/** A raw LZMA-alone stream decoded to at most `cap` bytes. Throws ContainerError. */
+export async function decodeLzmaAlone(bytes: Uint8Array, cap: number): Promise<Uint8Array> {
+  const { files } = await extract('lzma', bytes, cap, 1);
+  const out = [...files.values()][0];
+  if (!out) throw new ContainerError('lzma stream produced no output', 'parse');
+  return out;
+}
+
+/**
+ * A 7z archive read with 7-Zip: members listed, then extracted in memory within the file's decompression budget
+ * and the ratio limit. Throws ContainerError.
+ */
+export async function readSevenZip(source: ByteSource, limits: ScanLimits, budget: DecompressionBudget): Promise<SevenZipMember[]> {
+  if (source.size > IN_MEMORY_CAP) throw new ContainerError(`7z file of ${source.size} bytes is too large to open in memory`, 'limit');
+  const cap = outputCap(source.size, limits, budget);
+  if (cap === 0) throw new ContainerError(SPENT, 'limit');
+  const { listing, files, written } = await extract('7z', await source.read(0, source.size), cap, limits.maxMembers);
+  budget.take(written);
+  return listing.map((m) => {
+    const bytes = m.directory || m.encrypted ? undefined : files.get(m.name);
+    return bytes ? { ...m, bytes } : m;
+  });
+}
+
+function lastError(lines: readonly string[]): string {
+  const errs = lines.filter((l) => /error|unexpected|unsupported|can ?not/i.test(l));
+  return (errs.at(-1) ?? lines.filter((l) => l.trim() !== '').at(-1) ?? 'no output').trim().slice(0, 200);
+}

@@ -1,0 +1,1 @@
+export { modelManifestAnalyser } from './analyser.js';

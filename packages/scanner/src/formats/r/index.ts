@@ -1,0 +1,1 @@
+export { rAnalyser } from './analyser.js';
