@@ -5,7 +5,7 @@
 #   bash scripts/demo.sh [--verbose] [TOPIC...]   --verbose prints every step's whole output; TOPICs: only those
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ORDER=(models model-formats signatures promotion agents ai-tag trust-tax app workflows cli)
+ORDER=(models model-formats hub signatures promotion agents ai-tag trust-tax app workflows cli)
 
 only=()
 for arg in "$@"; do

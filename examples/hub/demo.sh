@@ -3,6 +3,7 @@
 # fetched by range requests. A local Hub (scripts/with-local-hub.mjs) serves the bundled examples, offline.
 set -euo pipefail
 source "$DEMO_LIB"
+title 'Scan before download: Hugging Face repositories read by range requests (here from a local Hub)'
 hub() { node scripts/with-local-hub.mjs trustgate "$@"; }
 # A 1 GiB safetensors checkpoint with its tokenizer and chat template: a few KiB fetched.
 expect 0 -- hub scan hf://examples/large

@@ -35,6 +35,6 @@ expect 0 --grep "$why" -- trustgate gate "${opts[@]}" --environment production -
 
 # The signed decision log: log the staging decision (Ed25519 key made here), export it, verify the chain offline.
 log="$DEMO_TMP/promotion/log" && mkdir -p "$log" && openssl genpkey -algorithm ed25519 -out "$log/key.pem" 2>/dev/null && openssl pkey -in "$log/key.pem" -pubout -out "$log/key.pub"
-expect 0 -- trustgate gate "${opts[@]}" --environment staging --evidence evidence/staging/* --log-decision --signing-key "$log/key.pem" --data-dir "$log/store"
+expect 0 --grep "$why" -- trustgate gate "${opts[@]}" --environment staging --evidence evidence/staging/* --log-decision --signing-key "$log/key.pem" --data-dir "$log/store"
 expect 0 -- trustgate decisions export --data-dir "$log/store" --out "$log/decisions.jsonl"
 expect 0 -- trustgate decisions verify "$log/decisions.jsonl" --key "$log/key.pub"

@@ -13,6 +13,8 @@ const ALLOWED: Record<string, string> = {
   'packages/core/src/atomic-write.ts': 'the atomic writer itself',
   // GITHUB_STEP_SUMMARY is GitHub's append-only file: each step appends to it, none replaces it.
   'actions/kit/src/io.ts': 'appendFileSync to the step summary',
+  // 7-Zip runs in WebAssembly with its own in-memory file system: the archive is handed to it, nothing touches disk.
+  'packages/scanner/src/containers/sevenzip.ts': "sz.FS.writeFile into 7z-wasm's memory",
 };
 const DIRECT_WRITE =
   /(?<!\bio\.)\b(writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|copyFile|copyFileSync|truncate)\s*\(|\.write\(\s*fd\b/;

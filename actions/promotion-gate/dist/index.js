@@ -54606,7 +54606,7 @@ async function octokitGet(client, get) {
                 return v === undefined ? undefined : String(v);
             });
         }
-        throw new errors_GateError('ATTESTATIONS_API_ERROR', `cannot read ${url} (${cause.message})`, { cause });
+        throw new errors_GateError('ATTESTATIONS_API_ERROR', `cannot read ${url} (${(0,dist/* networkProblem */.Wo)(cause)})`, { cause });
     }
 }
 function refuse(status, url, permission, authenticated, header) {
@@ -54852,10 +54852,10 @@ function tryParse(text) {
 
 
 /**
- * Read the evidence files the user named (JSON, JSON Lines, or an attestations API response), relative to `cwd`. What
- * the user named is read, or the run stops: a file that cannot be read, or a document in it that is not a Sigstore
- * bundle, is an input error naming the file (never "malformed evidence" that lets the rest pass). A file named twice,
- * under any spelling or through a symlink, is read once.
+ * Read the evidence files the user named (JSON, JSON Lines, or an attestations API response). What the user named is
+ * read, or the run stops: a file that cannot be read, or a document in it that is not a Sigstore bundle, is an input
+ * error naming the file (never "malformed evidence" that lets the rest pass). A file named twice, under any spelling
+ * or through a symlink, is read once. Relative paths are read from `cwd`; messages name them as given.
  */
 async function loadEvidenceFiles(paths, cwd = '.') {
     const all = [];

@@ -16,6 +16,7 @@ describe('--quiet', () => {
       ['verify-bundle', 'boolean', 'q'],
       ['verify-model', 'boolean', 'q'],
       ['verify-attestation', 'boolean', 'q'],
+      ['verify-release-asset', 'boolean', 'q'],
       ['agents', 'boolean', 'q'],
     ]);
   });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { KeyObject } from 'node:crypto';
-import { writeFileAtomic } from '@trustgate/core';
+import { fileProblem, writeFileAtomic } from '@trustgate/core';
 import { type ChainVerdict, DecisionLogError, exportDecisions, parseSince, trustedDecisionKey, verifyChain } from '@trustgate/metrics';
 import { usageError } from '../args.js';
 import { defineCommand, EXIT } from '../io.js';
@@ -37,7 +37,7 @@ async function read(path: string, named: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (cause) {
-    throw new DecisionLogError('DECISIONS_UNREADABLE', `cannot read ${named}: ${(cause as Error).message}`, { cause, file: named });
+    throw new DecisionLogError('DECISIONS_UNREADABLE', `cannot read ${named}: ${fileProblem(cause)}`, { cause, file: named });
   }
 }
 

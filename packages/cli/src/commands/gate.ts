@@ -30,11 +30,7 @@ export default defineCommand(gateSpec, async ({ values, positionals }, io) => {
   });
   if (signer) await logDecision(result, signer, values, io);
   if (values.statement !== undefined)
-    await writeFileAtomic(
-      resolve(io.cwd, values.statement),
-      `${JSON.stringify(result.statement, null, 2)}
-`,
-    );
+    await writeFileAtomic(resolve(io.cwd, values.statement), `${JSON.stringify(result.statement, null, 2)}\n`);
   io.stdout(
     values.format === 'json' ? decisionToJson(result.decision) : decisionToMarkdown(result.decision, { dryRun: values['dry-run'] }),
   );

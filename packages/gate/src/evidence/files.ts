@@ -7,10 +7,10 @@ import { documentsFromText } from './documents.js';
 import type { RawEvidence } from './types.js';
 
 /**
- * Read the evidence files the user named (JSON, JSON Lines, or an attestations API response), relative to `cwd`. What
- * the user named is read, or the run stops: a file that cannot be read, or a document in it that is not a Sigstore
- * bundle, is an input error naming the file (never "malformed evidence" that lets the rest pass). A file named twice,
- * under any spelling or through a symlink, is read once.
+ * Read the evidence files the user named (JSON, JSON Lines, or an attestations API response). What the user named is
+ * read, or the run stops: a file that cannot be read, or a document in it that is not a Sigstore bundle, is an input
+ * error naming the file (never "malformed evidence" that lets the rest pass). A file named twice, under any spelling
+ * or through a symlink, is read once. Relative paths are read from `cwd`; messages name them as given.
  */
 export async function loadEvidenceFiles(paths: readonly string[], cwd = '.'): Promise<RawEvidence[]> {
   const all: RawEvidence[] = [];

@@ -106,7 +106,7 @@ async function octokitGet(client: OctokitGitHubClient, get: GitHubGet): Promise<
         return v === undefined ? undefined : String(v);
       });
     }
-    throw new GateError('ATTESTATIONS_API_ERROR', `cannot read ${url} (${(cause as Error).message})`, { cause });
+    throw new GateError('ATTESTATIONS_API_ERROR', `cannot read ${url} (${networkProblem(cause)})`, { cause });
   }
 }
 
