@@ -36,6 +36,11 @@ const ROUTES: Record<string, Need> = {
   'GET /repos/{owner}/{repo}/contents/{path}': [{ contents: 'read' }],
   'GET /orgs/{org}/teams/{team_slug}/memberships/{username}': [{ members: 'read' }],
   'GET /repos/{owner}/{repo}/attestations/{subject_digest}': [{ attestations: 'read' }],
+  // The organization's listing (verify-attestation --owner) shares the gate's reader; GitHub asks attestations: read.
+  'GET /orgs/{org}/attestations/{subject_digest}': [{ attestations: 'read' }],
+  // A release and its tag's ref, read by the release-asset verifier beside the attestations.
+  'GET /repos/{owner}/{repo}/releases/tags/{tag}': [{ contents: 'read' }],
+  'GET /repos/{owner}/{repo}/git/ref/{ref}': [{ contents: 'read' }],
 };
 
 /** What subscribing to each event requires (GitHub refuses the subscription without it). */
