@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import {
   CoreError,
-  defaultPolicy,
-  loadPolicyFile,
+  defaultScanPolicy,
   type Report,
   type ScanPolicy,
   toJson,
@@ -11,7 +10,7 @@ import {
   VERDICTS,
   type Verdict,
   writeFileAtomic,
-} from '@trustgate/core';
+} from '@trustgate/core/base';
 import {
   DEFAULT_ENDPOINT,
   isRemoteReference,
@@ -52,7 +51,10 @@ function failOnFlag(value: string): Verdict[] {
 
 export default defineCommand(scanSpec, async ({ values, positionals }, io) => {
   const at = (f: string) => resolve(io.cwd, f);
-  const base: ScanPolicy = values.policy ? (await loadPolicyFile(at(values.policy))).scan : defaultPolicy().scan;
+  // The policy loader (zod, yaml) is loaded only when a policy file is given.
+  const base: ScanPolicy = values.policy
+    ? (await (await import('@trustgate/core')).loadPolicyFile(at(values.policy))).scan
+    : defaultScanPolicy();
   const policy: ScanPolicy = values['fail-on'] ? { ...base, failOn: failOnFlag(values['fail-on']) } : base;
   const progress = io.isTTY && !io.env.CI && !values.quiet;
   const options = {
