@@ -11,18 +11,10 @@ import {
   type Verdict,
   writeFileAtomic,
 } from '@trustgate/core/base';
-import {
-  DEFAULT_ENDPOINT,
-  isRemoteReference,
-  scanRemote,
-  scanReport,
-  scanSarif,
-  scanStatement,
-  withModelReferences,
-} from '@trustgate/scanner';
+import type { RemoteScanOptions } from '@trustgate/scanner';
+import { DEFAULT_ENDPOINT, isRemoteReference, scanReport, scanSarif, scanStatement } from '@trustgate/scanner/local';
 import { defineCommand, EXIT } from '../io.js';
 import { scanSpec } from '../specs/scan.js';
-import { mlBomText } from './scan-extras.js';
 
 function render(report: Report, format: (typeof scanSpec.options.format.choices)[number], quiet: boolean, cwd: string): string {
   switch (format) {
@@ -73,16 +65,20 @@ export default defineCommand(scanSpec, async ({ values, positionals }, io) => {
   if (remote !== undefined && (positionals.length > 1 || values.sources))
     throw new CoreError('USAGE_ERROR', `scan ${remote} on its own: one Hub repository per run, without local paths or --sources`);
   const hub = { endpoint, ...(io.env.HF_TOKEN ? { token: io.env.HF_TOKEN } : {}) };
+  // The Hub client, source references and ML-BOM are loaded only by the runs that use them.
+  const scanRemote = async (ref: string, o: RemoteScanOptions) => (await import('@trustgate/scanner')).scanRemote(ref, o);
   const scanned = remote === undefined ? await scanReport(positionals, options) : await scanRemote(remote, { ...options, hub });
   if (progress && scanned.files.length > 0) io.stderr('\r\u001b[2K');
   // scan.sources.requireRemoteScan: each allowed, pinned Hugging Face reference is scanned before download too.
   const report = values.sources
-    ? await withModelReferences(scanned, positionals, policy, io.cwd, { scanRemote: (ref) => scanRemote(ref, { policy, hub }) })
+    ? await (await import('@trustgate/scanner')).withModelReferences(scanned, positionals, policy, io.cwd, {
+        scanRemote: (ref) => scanRemote(ref, { policy, hub }),
+      })
     : scanned;
   const text = render(report, values.format, values.quiet, io.cwd);
   if (values.out) await writeFileAtomic(at(values.out), text);
   else io.stdout(text);
-  if (values.mlbom) await writeFileAtomic(at(values.mlbom), mlBomText(report));
+  if (values.mlbom) await writeFileAtomic(at(values.mlbom), (await import('./scan-extras.js')).mlBomText(report));
   if (values.statement) await writeFileAtomic(at(values.statement), `${JSON.stringify(scanStatement(report), null, 2)}\n`);
   return report.summary.blocking ? EXIT.blocked : EXIT.ok;
 });
