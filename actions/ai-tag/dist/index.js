@@ -39960,8 +39960,8 @@ function decideAgent(markers, cohort) {
     return markers.find((m) => m.tier === tier)?.agent ?? null;
 }
 //# sourceMappingURL=cohort.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 31 modules
-var dist = __nccwpck_require__(6406);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 32 modules
+var dist = __nccwpck_require__(4344);
 ;// CONCATENATED MODULE: ../../packages/attribution/dist/errors.js
 
 /** Every attribution failure: a payload, commit list, rule or line log that could not be read as documented. */
@@ -52637,8 +52637,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 31 modules
-var dist = __nccwpck_require__(6406);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 32 modules
+var dist = __nccwpck_require__(4344);
 ;// CONCATENATED MODULE: ../kit/lib/io.js
 
 
@@ -62354,7 +62354,7 @@ function preprocess(fn, schema) {
 
 /***/ }),
 
-/***/ 6406:
+/***/ 4344:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -62375,8 +62375,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zf: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, PREDICATE_TYPES, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, TRUSTGATE_VERSION, VERDICTS, YAML_LIMITS, agentsPolicySchema, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, buildStatement, checkStatement, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, fileProblem, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, isOciReference, loadPolicyFile, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, networkProblem, parseConfig, parseDigest, parsePolicy, parseSubject, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, signerIdentitySchema, splitVerdict, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
+// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, PREDICATE_TYPES, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, TRUSTGATE_VERSION, VERDICTS, YAML_LIMITS, agentsPolicySchema, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, buildStatement, checkStatement, decodePolicyBytes, defaultPolicy, defaultScanPolicy, environmentPolicySchema, errorCodeOutput, expression, fileProblem, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, isOciReference, loadPolicyFile, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, networkProblem, parseConfig, parseDigest, parsePolicy, parseSubject, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, signerIdentitySchema, splitVerdict, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
 class TrustgateError extends Error {
     code;
@@ -62415,108 +62421,6 @@ class ConfigError extends TrustgateError {
     }
 }
 //# sourceMappingURL=errors.js.map
-;// CONCATENATED MODULE: ../../packages/core/dist/config/guard.js
-
-// A policy file is a few KiB; these bound the work the YAML parser is ever given (parsing is recursive).
-const YAML_LIMITS = { maxBytes: 1 << 20, maxLineChars: 64 << 10, maxFlowDepth: 64, maxIndent: 256, maxAliases: 64 };
-function problem(file, line, column, message) {
-    throw new ConfigError('CONFIG_YAML_ERROR', file, [{ line, column, message }]);
-}
-/** Where the first byte that is not UTF-8 is, or -1. */
-function firstInvalidUtf8(b) {
-    for (let i = 0; i < b.length;) {
-        const c = b[i];
-        const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
-        if (n < 0 || i + n >= b.length + (n === 0 ? 1 : 0))
-            return i;
-        for (let k = 1; k <= n; k++)
-            if (((b[i + k] ?? 0) & 0xc0) !== 0x80)
-                return i;
-        if ((c === 0xe0 && b[i + 1] < 0xa0) || (c === 0xed && b[i + 1] > 0x9f))
-            return i;
-        if ((c === 0xf0 && b[i + 1] < 0x90) || (c === 0xf4 && b[i + 1] > 0x8f))
-            return i;
-        i += n + 1;
-    }
-    return -1;
-}
-/** Policy bytes as text: UTF-8 only (a replacement character would silently change a key or a glob). */
-function decodePolicyBytes(bytes, file) {
-    if (bytes.length > YAML_LIMITS.maxBytes)
-        problem(file, 1, 1, `the file is ${bytes.length} bytes; a policy is at most ${YAML_LIMITS.maxBytes} bytes`);
-    const bad = firstInvalidUtf8(bytes);
-    if (bad >= 0) {
-        const before = bytes.subarray(0, bad);
-        const line = before.filter((c) => c === 10).length + 1;
-        const column = bad - before.lastIndexOf(10);
-        problem(file, line, column, `byte 0x${bytes[bad].toString(16)} is not UTF-8; save the file as UTF-8`);
-    }
-    return new TextDecoder('utf-8').decode(bytes);
-}
-/**
- * Refuse, before parsing, text that would make the YAML parser work without bound: huge files and lines,
- * flow collections nested deeper than any policy needs, block nesting indented past any policy's.
- */
-function guardYamlText(text, file) {
-    if (text.length > YAML_LIMITS.maxBytes)
-        problem(file, 1, 1, `the file is over ${YAML_LIMITS.maxBytes} characters; a policy is a few KiB`);
-    let line = 1;
-    let col = 0;
-    let depth = 0;
-    let quote;
-    let comment = false;
-    let lineStart = true;
-    let indent = 0;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        col++;
-        if (c === '\n') {
-            line++;
-            col = 0;
-            comment = false;
-            lineStart = true;
-            indent = 0;
-            if (quote === "'" || quote === '"')
-                continue;
-            continue;
-        }
-        if (col > YAML_LIMITS.maxLineChars)
-            problem(file, line, col, `line ${line} is over ${YAML_LIMITS.maxLineChars} characters`);
-        if (lineStart) {
-            if (c === ' ' || (c === '-' && text[i + 1] === ' ') || (c === '?' && text[i + 1] === ' ')) {
-                indent++;
-                if (indent > YAML_LIMITS.maxIndent)
-                    problem(file, line, col, `nesting is over ${YAML_LIMITS.maxIndent} columns deep`);
-                continue;
-            }
-            lineStart = false;
-        }
-        if (comment)
-            continue;
-        if (quote !== undefined) {
-            if (c === '\\' && quote === '"')
-                i++;
-            else if (c === quote)
-                quote = undefined;
-            continue;
-        }
-        if (c === '#' && (i === 0 || /\s/.test(text[i - 1])))
-            comment = true;
-        else if ((c === "'" || c === '"') && depth > 0)
-            quote = c;
-        else if (c === '[' || c === '{') {
-            if (++depth > YAML_LIMITS.maxFlowDepth)
-                problem(file, line, col, `flow collections nested over ${YAML_LIMITS.maxFlowDepth} deep`);
-        }
-        else if ((c === ']' || c === '}') && depth > 0)
-            depth--;
-    }
-}
-//# sourceMappingURL=guard.js.map
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(3483);
 ;// CONCATENATED MODULE: ../../packages/core/dist/foreign-errors.js
 
 const FILE_PROBLEMS = {
@@ -62653,6 +62557,651 @@ function describeError(err) {
     return { code: ours.code, message: ours.message };
 }
 //# sourceMappingURL=foreign-errors.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/atomic-write.js
+
+
+
+
+
+/**
+ * Write a report or statement so a reader sees the old file or the whole new one, never half of it: a temporary
+ * file beside the target, flushed, then renamed over it. A target that is a FIFO or a device (`/dev/stdout`,
+ * `/dev/null`) is written directly, since it cannot be replaced. Errors name the target, with code IO_ERROR.
+ * `exclusive` never replaces anything: the whole file is linked into place, and an existing one is FILE_EXISTS.
+ */
+async function writeFileAtomic(file, data, { exclusive = false } = {}) {
+    const existing = await (0,promises_.stat)(file).catch(() => undefined);
+    if (existing && exclusive)
+        throw exists(file);
+    if (existing && !existing.isFile() && !existing.isDirectory()) {
+        await (0,promises_.writeFile)(file, data).catch((err) => {
+            throw asTrustgateError(retarget(err, file), file);
+        });
+        return;
+    }
+    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(file), `.${(0,external_node_path_.basename)(file)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    try {
+        const handle = await (0,promises_.open)(temp, 'wx', existing ? existing.mode & 0o777 : 0o666);
+        try {
+            await handle.writeFile(data);
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        if (exclusive)
+            await (0,promises_.link)(temp, file);
+        else
+            await (0,promises_.rename)(temp, file);
+    }
+    catch (err) {
+        await (0,promises_.unlink)(temp).catch(() => undefined);
+        if (exclusive && err.code === 'EEXIST')
+            throw exists(file, err);
+        throw asTrustgateError(retarget(err, file), file);
+    }
+    if (exclusive)
+        await (0,promises_.unlink)(temp).catch(() => undefined);
+}
+function exists(file, cause) {
+    return new errors_CoreError('FILE_EXISTS', `${file} already exists; keep it, or choose another name`, { file, cause });
+}
+/** An error about the temporary file is reported as being about the target the user named. */
+function retarget(err, file) {
+    const e = err;
+    if (e && typeof e === 'object' && typeof e.path === 'string') {
+        e.path = file;
+        if (e.syscall === 'rename')
+            e.dest = file;
+    }
+    return err;
+}
+//# sourceMappingURL=atomic-write.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/digest.js
+
+const LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
+/** Parse `sha256:<hex>` (the form GitHub and in-toto use). Attacker-controlled: validate length and alphabet. */
+function parseDigest(text) {
+    const m = /^(sha256|sha384|sha512):([0-9a-fA-F]+)$/.exec(text.trim());
+    if (!m)
+        throw new CoreError('DIGEST_INVALID', `"${text}" is not a digest; expected sha256:<64 hex characters>`);
+    const algorithm = m[1];
+    const hex = m[2].toLowerCase();
+    if (hex.length !== LENGTHS[algorithm]) {
+        throw new CoreError('DIGEST_INVALID', `"${text}" has ${hex.length} hex characters; ${algorithm} needs ${LENGTHS[algorithm]}`);
+    }
+    return { algorithm, hex };
+}
+function formatDigest(d) {
+    return `${d.algorithm}:${d.hex}`;
+}
+function isDigest(text) {
+    return /^(sha256|sha384|sha512):[0-9a-fA-F]+$/.test(text.trim());
+}
+const OCI_REFERENCE = /^oci:\/\/([^/@\s]+)\/([^@\s]+)@([^@\s]+)$/;
+/**
+ * The artifact a verify or gate command is about: `sha256:<hex>`, or an OCI image by digest,
+ * `oci://REGISTRY/REPOSITORY[:TAG]@sha256:<hex>`. Only the digest is used (attestations name images by it); the
+ * registry is never contacted, and a reference without a digest is refused: a tag names no fixed image.
+ */
+function parseSubject(text) {
+    const trimmed = text.trim();
+    if (!/^oci:\/\//i.test(trimmed))
+        return parseDigest(trimmed);
+    const m = OCI_REFERENCE.exec(trimmed);
+    if (!m) {
+        throw new CoreError('DIGEST_INVALID', `"${text}" is not an OCI image by digest; expected oci://REGISTRY/REPOSITORY@sha256:<hex> (a tag alone names no fixed image)`);
+    }
+    return parseDigest(m[3]);
+}
+function isOciReference(text) {
+    return /^oci:\/\//i.test(text.trim());
+}
+//# sourceMappingURL=digest.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/intoto/statement.js
+/** in-toto Statement v1 (https://in-toto.io/Statement/v1). */
+const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+/** The earlier Statement v0.1, still signed by some producers (same layout, `predicate` required). */
+const STATEMENT_TYPE_V01 = 'https://in-toto.io/Statement/v0.1';
+/** trustgate's own predicate types, one per face that emits evidence. */
+const PREDICATE_TYPES = {
+    scan: 'https://trustgate.dev/scan/v1',
+    verification: 'https://trustgate.dev/verification/v1',
+    aiTag: 'https://trustgate.dev/ai-tag/v1',
+    vsa: 'https://slsa.dev/verification_summary/v1',
+    slsaProvenance: 'https://slsa.dev/provenance/v1',
+};
+function buildStatement(subject, predicateType, predicate) {
+    if (subject.length === 0)
+        throw new TypeError('an in-toto statement needs at least one subject');
+    for (const s of subject) {
+        if (Object.keys(s.digest).length === 0)
+            throw new TypeError(`subject ${s.name ?? s.uri ?? '?'} has no digest`);
+    }
+    return { _type: STATEMENT_TYPE, subject, predicateType, predicate };
+}
+/** Hex lengths of the digest algorithms in-toto's DigestSet names (https://github.com/in-toto/attestation/blob/main/spec/v1/digest_set.md). */
+const HEX_DIGESTS = {
+    sha224: 56,
+    sha256: 64,
+    sha384: 96,
+    sha512: 128,
+    sha512_224: 56,
+    sha512_256: 64,
+    sha3_224: 56,
+    sha3_256: 64,
+    sha3_384: 96,
+    sha3_512: 128,
+    sha1: 40,
+    md5: 32,
+    gitCommit: -1,
+    gitTree: -1,
+    gitBlob: -1,
+};
+/**
+ * Schema check of untrusted JSON claiming to be a Statement (v1 or v0.1), returning a reason on failure: every
+ * subject an object with a non-empty DigestSet whose known algorithms carry hex of the right length, a
+ * predicateType, and (v0.1 always, v1 when present) an object predicate. Anything else is refused, never assumed.
+ */
+function checkStatement(value) {
+    if (!isRecord(value))
+        return { ok: false, reason: 'not a JSON object' };
+    if (value._type !== STATEMENT_TYPE && value._type !== STATEMENT_TYPE_V01) {
+        return { ok: false, reason: `_type is ${JSON.stringify(value._type)}, expected ${STATEMENT_TYPE} (or ${STATEMENT_TYPE_V01})` };
+    }
+    if (!Array.isArray(value.subject) || value.subject.length === 0)
+        return { ok: false, reason: 'subject must be a non-empty array' };
+    for (const [i, s] of value.subject.entries()) {
+        const problem = subjectProblem(s);
+        if (problem)
+            return { ok: false, reason: `subject[${i}]: ${problem}` };
+    }
+    if (typeof value.predicateType !== 'string' || value.predicateType === '')
+        return { ok: false, reason: 'predicateType must be a string' };
+    const required = value._type === STATEMENT_TYPE_V01;
+    if ((required || value.predicate !== undefined) && !isRecord(value.predicate)) {
+        return { ok: false, reason: `predicate must be a JSON object${required ? ' (required in Statement v0.1)' : ''}` };
+    }
+    return { ok: true, statement: value };
+}
+function subjectProblem(s) {
+    if (!isRecord(s))
+        return 'not an object';
+    if (s.name !== undefined && typeof s.name !== 'string')
+        return 'name must be a string';
+    if (s.uri !== undefined && typeof s.uri !== 'string')
+        return 'uri must be a string';
+    if (!isRecord(s.digest) || Object.keys(s.digest).length === 0)
+        return 'needs a digest';
+    for (const [algorithm, hex] of Object.entries(s.digest)) {
+        if (typeof hex !== 'string' || hex === '')
+            return `digest ${algorithm} must be a non-empty string`;
+        const length = HEX_DIGESTS[algorithm];
+        if (length === undefined)
+            continue;
+        if (!/^[0-9a-fA-F]+$/.test(hex) || (length > 0 && hex.length !== length) || (length < 0 && hex.length !== 40 && hex.length !== 64)) {
+            return `digest ${algorithm} is not ${length > 0 ? length : '40 or 64'} hex characters`;
+        }
+    }
+    return undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+//# sourceMappingURL=statement.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/report/markdown.js
+
+const ICON = { safe: '✅', review: '🟡', unsafe: '⛔', error: '❗' };
+/** Escape text for a Markdown table cell. */
+function markdown_cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+/** A step-summary table: one row per file, then the findings of the files that are not safe. */
+function toMarkdown(report, title = 'trustgate scan') {
+    const s = report.summary;
+    const lines = [
+        `### ${title}: ${ICON[s.verdict]} ${s.verdict}${s.blocking ? ' (blocking)' : ''}`,
+        '',
+        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error; ${s.incomplete} not fully analysed`,
+        '',
+        ...(report.remote ? [markdown_cell(remoteLine(report.remote)), ''] : []),
+        '| file | format | verdict | findings |',
+        '|---|---|---|---|',
+        ...report.files.map((f) => `| \`${markdown_cell(f.path)}\` | ${markdown_cell(f.format)} | ${ICON[f.verdict]} ${f.verdict}${markdown_cell(gap(f))} | ${f.findings.length} |`),
+    ];
+    const flagged = report.files.filter((f) => f.findings.length > 0);
+    if (flagged.length > 0) {
+        lines.push('', '| file | rule | severity | message |', '|---|---|---|---|');
+        for (const f of flagged) {
+            for (const x of f.findings)
+                lines.push(`| \`${markdown_cell(x.location?.path ?? f.path)}\` | ${x.rule} | ${x.severity} | ${markdown_cell(x.message)} |`);
+        }
+    }
+    return `${lines.join('\n')}\n`;
+}
+//# sourceMappingURL=markdown.js.map
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ../../packages/core/dist/report/sarif.js
+
+
+const LEVEL = {
+    critical: 'error',
+    high: 'error',
+    medium: 'warning',
+    low: 'note',
+    info: 'note',
+};
+// GitHub code scanning sorts by this property (0.0-10.0).
+const SECURITY_SEVERITY = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' };
+/** The fallback descriptor for a finding whose rule is not in the catalog (never dropped). */
+function unknownRule(id) {
+    return { id, name: id, shortDescription: { text: id }, help: { text: 'See the trustgate rule documentation.' } };
+}
+const SRCROOT = '%SRCROOT%';
+/**
+ * SARIF 2.1.0 as GitHub code scanning ingests it: every result has ruleId, level, an artifact URI and a
+ * start line (1 for whole-file findings; byte offsets go in `region.byteOffset` where known). Info-level findings
+ * are not alerts: they stay in the JSON report and are left out here.
+ */
+function toSarif(report, rules, options = {}) {
+    const alerting = (f) => f.severity !== 'info';
+    const used = new Set();
+    for (const f of report.files)
+        for (const x of f.findings.filter(alerting))
+            used.add(x.rule);
+    const ids = [...used].sort();
+    const ruleIndex = new Map(ids.map((id, i) => [id, i]));
+    const descriptors = ids.map((id) => {
+        const r = rules.get(id);
+        if (!r)
+            return unknownRule(id);
+        return {
+            id: r.id,
+            name: r.name,
+            shortDescription: { text: r.summary },
+            fullDescription: { text: r.summary },
+            help: { text: r.help },
+            ...(r.helpUri ? { helpUri: r.helpUri } : {}),
+            defaultConfiguration: { level: LEVEL[r.severity] },
+            properties: {
+                'security-severity': SECURITY_SEVERITY[r.severity],
+                tags: ['security', 'supply-chain', ...(r.advisories ?? []).map((id) => `external/${id.toLowerCase()}`)],
+                ...(r.advisories?.length ? { advisories: [...r.advisories] } : {}),
+            },
+        };
+    });
+    const results = report.files.flatMap((file) => file.findings.filter(alerting).map((f) => {
+        const loc = f.location;
+        const artifactLocation = locate(loc?.path ?? file.path, options);
+        const region = { startLine: Math.max(1, loc?.line ?? 1) };
+        if (loc?.column !== undefined)
+            region.startColumn = Math.max(1, loc.column);
+        if (loc?.offset !== undefined)
+            region.byteOffset = loc.offset;
+        return {
+            ruleId: f.rule,
+            ruleIndex: ruleIndex.get(f.rule) ?? 0,
+            level: LEVEL[f.severity],
+            message: { text: f.evidence ? `${f.message} (${f.evidence})` : f.message },
+            locations: [{ physicalLocation: { artifactLocation, region } }],
+            partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256 ?? file.path}:${loc?.offset ?? loc?.line ?? 0}` },
+            properties: { verdict: file.verdict, findingVerdict: file.findingVerdict, completeness: file.completeness, severity: f.severity },
+        };
+    }));
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: report.tool.name,
+                        version: report.tool.version,
+                        semanticVersion: report.tool.version,
+                        informationUri: options.informationUri ?? 'https://github.com/trustgate/trustgate',
+                        rules: descriptors,
+                    },
+                },
+                ...(options.automationId ? { automationDetails: { id: options.automationId } } : {}),
+                ...(options.root ? { originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(options.root).href.replace(/\/?$/, '/')}` } } } : {}),
+                // Files that were not fully analysed make the run unsuccessful, whatever was found in them.
+                invocations: [
+                    {
+                        executionSuccessful: report.files.every((f) => f.completeness === 'complete'),
+                        toolExecutionNotifications: report.files
+                            .filter((f) => f.completeness !== 'complete')
+                            .map((f) => ({
+                            level: 'error',
+                            message: { text: `${f.path}: analysis ${f.completeness}; the file is not trusted (verdict ${f.verdict})` },
+                            locations: [{ physicalLocation: { artifactLocation: locate(f.path, options) } }],
+                        })),
+                    },
+                ],
+                results,
+            },
+        ],
+    };
+}
+// Inside the root: a relative URI under %SRCROOT%; outside it an absolute file: URI (code scanning cannot map it,
+// but it is not passed off as a repository path).
+function locate(path, options) {
+    if (!options.root)
+        return { uri: toUri(path) };
+    const onDisk = path.split('!/')[0] ?? path;
+    const abs = resolve(options.cwd ?? options.root, onDisk);
+    const rel = relative(options.root, abs);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
+        return { uri: pathToFileURL(abs).href };
+    return { uri: toUri(rel.split('\\').join('/')), uriBaseId: SRCROOT };
+}
+// Container members are reported as `outer!/inner`; SARIF wants a relative URI of the file on disk.
+function toUri(path) {
+    const onDisk = path.split('!/')[0] ?? path;
+    return onDisk
+        .replace(/^\.\//, '')
+        .split('/')
+        .map((s) => encodeURIComponent(s))
+        .join('/');
+}
+//# sourceMappingURL=sarif.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/verdict.js
+const VERDICTS = (/* unused pure expression or super */ null && (['safe', 'review', 'unsafe', 'error']));
+const FINDING_VERDICTS = (/* unused pure expression or super */ null && (['safe', 'review', 'unsafe']));
+const COMPLETENESS = (/* unused pure expression or super */ null && (['complete', 'partial', 'failed']));
+const SEVERITIES = (/* unused pure expression or super */ null && (['critical', 'high', 'medium', 'low', 'info']));
+// `unsafe` outranks `error`: a payload found before the stream broke is reported as what it is, never hidden
+// behind "could not parse". An incomplete analysis is still never a pass (see `combineVerdict`, `blocksFile`).
+const VERDICT_RANK = { safe: 0, review: 1, error: 2, unsafe: 3 };
+const COMPLETENESS_RANK = { complete: 0, partial: 1, failed: 2 };
+const SEVERITY_RANK = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
+function verdict_verdictRank(v) {
+    return VERDICT_RANK[v];
+}
+function verdict_severityRank(s) {
+    return SEVERITY_RANK[s];
+}
+/** The most severe of several verdicts; an empty list is `safe`. */
+function worstVerdict(verdicts) {
+    let worst = 'safe';
+    for (const v of verdicts)
+        if (VERDICT_RANK[v] > VERDICT_RANK[worst])
+            worst = v;
+    return worst;
+}
+function highestSeverity(findings) {
+    let top;
+    for (const f of findings)
+        if (top === undefined || SEVERITY_RANK[f.severity] > SEVERITY_RANK[top])
+            top = f.severity;
+    return top;
+}
+/** The least complete of several analyses; an empty list is `complete`. */
+function worstCompleteness(values) {
+    let worst = 'complete';
+    for (const c of values)
+        if (COMPLETENESS_RANK[c] > COMPLETENESS_RANK[worst])
+            worst = c;
+    return worst;
+}
+/** The most severe of several finding verdicts; an empty list is `safe`. */
+function worstFindingVerdict(values) {
+    return worstVerdict(values);
+}
+/** The one-word verdict of the JSON `verdict` field: unsafe findings first, then any gap in the analysis. */
+function combineVerdict(found, completeness) {
+    if (found === 'unsafe')
+        return 'unsafe';
+    return completeness === 'complete' ? found : 'error';
+}
+/** What a combined verdict says when the two parts were not recorded (evidence from before they were). */
+function splitVerdict(verdict) {
+    return verdict === 'error' ? { findingVerdict: 'review', completeness: 'failed' } : { findingVerdict: verdict, completeness: 'complete' };
+}
+/** Whether a verdict blocks, given the verdicts a policy says block (`fail-on`). */
+function blocks(verdict, failOn) {
+    return failOn.includes(verdict);
+}
+/**
+ * Whether a file's result blocks under `fail-on`: its verdict or its finding verdict is listed, or `error` is
+ * listed and the analysis was incomplete. A policy that blocked a file before the verdicts were split blocks it still.
+ */
+function blocksFile(file, failOn) {
+    const split = splitVerdict(file.verdict);
+    const found = file.findingVerdict ?? split.findingVerdict;
+    const completeness = file.completeness ?? split.completeness;
+    return failOn.includes(file.verdict) || failOn.includes(found) || (failOn.includes('error') && completeness !== 'complete');
+}
+// `review` blocks too: like torch.load's own default (weights_only=True since torch 2.6), a global nobody
+// reviewed is refused, not waved through (docs/scanner.md, "Verdicts").
+const DEFAULT_FAIL_ON = (/* unused pure expression or super */ null && (['unsafe', 'review', 'error']));
+//# sourceMappingURL=verdict.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/report/summary.js
+
+function summarise(files, failOn) {
+    const counts = { safe: 0, review: 0, unsafe: 0, error: 0 };
+    for (const f of files)
+        counts[f.verdict]++;
+    return {
+        files: files.length,
+        ...counts,
+        incomplete: files.filter((f) => f.completeness !== 'complete').length,
+        verdict: worstVerdict(files.map((f) => f.verdict)),
+        findingVerdict: worstFindingVerdict(files.map((f) => f.findingVerdict)),
+        completeness: worstCompleteness(files.map((f) => f.completeness)),
+        blocking: files.some((f) => blocksFile(f, failOn)),
+    };
+}
+function buildReport(files, failOn, tool) {
+    return { version: 1, tool, files, summary: summarise(files, failOn) };
+}
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/report/step-summary.js
+
+
+const step_summary_ICON = { safe: '✅', review: '🟡', unsafe: '⛔', error: '❗' };
+// GitHub drops a step summary over 1 MiB whole; several gates can share one step, so each gets a share of it.
+const STEP_SUMMARY_LIMIT = 1024 * 1024;
+/**
+ * A scan's step summary that stays under `maxBytes` however many files were scanned: the heading and counts, then
+ * every finding of the files that are not safe (worst first) while they fit, then counts for the rest.
+ */
+function toStepSummary(report, options) {
+    const max = options.maxBytes ?? STEP_SUMMARY_LIMIT / 2;
+    const s = report.summary;
+    const head = [
+        `### ${options.title}: ${step_summary_ICON[s.verdict]} ${s.verdict}${s.blocking ? ' (blocking)' : ''}`,
+        '',
+        ...(options.notes ?? []).flatMap((n) => [n, '']),
+        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error${s.incomplete ? `; ${s.incomplete} not fully analysed` : ''}`,
+        '',
+    ];
+    const flagged = report.files
+        .filter((f) => f.verdict !== 'safe' || f.findings.some((x) => x.severity !== 'info'))
+        .sort((a, b) => verdictRank(b.verdict) - verdictRank(a.verdict));
+    const rows = [];
+    let findings = 0;
+    for (const f of flagged) {
+        const list = [...f.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+        if (list.length === 0)
+            rows.push(`| \`${cell(f.path)}\` | ${step_summary_ICON[f.verdict]} ${f.verdict} | | | |`);
+        for (const x of list)
+            rows.push(`| \`${cell(x.location?.path ?? f.path)}\` | ${step_summary_ICON[f.verdict]} ${f.verdict} | ${x.rule} | ${x.severity} | ${cell(x.message)} |`);
+        findings += Math.max(1, list.length);
+    }
+    const flaggedSet = new Set(flagged);
+    const safeByFormat = new Map();
+    for (const f of report.files)
+        if (!flaggedSet.has(f))
+            safeByFormat.set(f.format, (safeByFormat.get(f.format) ?? 0) + 1);
+    const tail = safeByFormat.size
+        ? [
+            '',
+            '| safe files by format | files |',
+            '|---|---|',
+            ...[...safeByFormat].sort((a, b) => b[1] - a[1]).map(([fmt, n]) => `| ${cell(fmt)} | ${n} |`),
+        ]
+        : [];
+    const fixed = Buffer.byteLength([...head, ...tail].join('\n')) + 400;
+    const table = rows.length ? ['| file | verdict | rule | severity | message |', '|---|---|---|---|---|'] : [];
+    let used = Buffer.byteLength(table.join('\n')) + fixed;
+    let shown = 0;
+    for (const r of rows) {
+        const bytes = Buffer.byteLength(r) + 1;
+        if (used + bytes > max)
+            break;
+        table.push(r);
+        used += bytes;
+        shown++;
+    }
+    const more = rows.length - shown;
+    const left = more > 0
+        ? [
+            '',
+            `_${more} more rows of ${findings} (findings of ${flagged.length} files) are not shown here: see the JSON report${options.reportPath ? ` \`${cell(options.reportPath)}\`` : ''}._`,
+        ]
+        : [];
+    return `${[...head, ...table, ...left, ...tail].join('\n')}\n`;
+}
+//# sourceMappingURL=step-summary.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/report/index.js
+
+
+
+
+
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/rules.js
+function ruleCatalog(...lists) {
+    const map = new Map();
+    for (const list of lists) {
+        for (const r of list) {
+            if (map.has(r.id))
+                throw new Error(`rule id ${r.id} is defined twice`);
+            map.set(r.id, r);
+        }
+    }
+    return map;
+}
+//# sourceMappingURL=rules.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/base.js
+/**
+ * The part of @trustgate/core that loads neither zod nor yaml (`@trustgate/core/base`): errors, verdicts, digests,
+ * reports, statements. The scan path and `trustgate --version` import only this, so start-up does not pay for
+ * the policy schemas; the package index re-exports all of it.
+ */
+
+
+
+
+
+
+
+
+
+
+//# sourceMappingURL=base.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/config/guard.js
+
+// A policy file is a few KiB; these bound the work the YAML parser is ever given (parsing is recursive).
+const YAML_LIMITS = { maxBytes: 1 << 20, maxLineChars: 64 << 10, maxFlowDepth: 64, maxIndent: 256, maxAliases: 64 };
+function problem(file, line, column, message) {
+    throw new ConfigError('CONFIG_YAML_ERROR', file, [{ line, column, message }]);
+}
+/** Where the first byte that is not UTF-8 is, or -1. */
+function firstInvalidUtf8(b) {
+    for (let i = 0; i < b.length;) {
+        const c = b[i];
+        const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+        if (n < 0 || i + n >= b.length + (n === 0 ? 1 : 0))
+            return i;
+        for (let k = 1; k <= n; k++)
+            if (((b[i + k] ?? 0) & 0xc0) !== 0x80)
+                return i;
+        if ((c === 0xe0 && b[i + 1] < 0xa0) || (c === 0xed && b[i + 1] > 0x9f))
+            return i;
+        if ((c === 0xf0 && b[i + 1] < 0x90) || (c === 0xf4 && b[i + 1] > 0x8f))
+            return i;
+        i += n + 1;
+    }
+    return -1;
+}
+/** Policy bytes as text: UTF-8 only (a replacement character would silently change a key or a glob). */
+function decodePolicyBytes(bytes, file) {
+    if (bytes.length > YAML_LIMITS.maxBytes)
+        problem(file, 1, 1, `the file is ${bytes.length} bytes; a policy is at most ${YAML_LIMITS.maxBytes} bytes`);
+    const bad = firstInvalidUtf8(bytes);
+    if (bad >= 0) {
+        const before = bytes.subarray(0, bad);
+        const line = before.filter((c) => c === 10).length + 1;
+        const column = bad - before.lastIndexOf(10);
+        problem(file, line, column, `byte 0x${bytes[bad].toString(16)} is not UTF-8; save the file as UTF-8`);
+    }
+    return new TextDecoder('utf-8').decode(bytes);
+}
+/**
+ * Refuse, before parsing, text that would make the YAML parser work without bound: huge files and lines,
+ * flow collections nested deeper than any policy needs, block nesting indented past any policy's.
+ */
+function guardYamlText(text, file) {
+    if (text.length > YAML_LIMITS.maxBytes)
+        problem(file, 1, 1, `the file is over ${YAML_LIMITS.maxBytes} characters; a policy is a few KiB`);
+    let line = 1;
+    let col = 0;
+    let depth = 0;
+    let quote;
+    let comment = false;
+    let lineStart = true;
+    let indent = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        col++;
+        if (c === '\n') {
+            line++;
+            col = 0;
+            comment = false;
+            lineStart = true;
+            indent = 0;
+            if (quote === "'" || quote === '"')
+                continue;
+            continue;
+        }
+        if (col > YAML_LIMITS.maxLineChars)
+            problem(file, line, col, `line ${line} is over ${YAML_LIMITS.maxLineChars} characters`);
+        if (lineStart) {
+            if (c === ' ' || (c === '-' && text[i + 1] === ' ') || (c === '?' && text[i + 1] === ' ')) {
+                indent++;
+                if (indent > YAML_LIMITS.maxIndent)
+                    problem(file, line, col, `nesting is over ${YAML_LIMITS.maxIndent} columns deep`);
+                continue;
+            }
+            lineStart = false;
+        }
+        if (comment)
+            continue;
+        if (quote !== undefined) {
+            if (c === '\\' && quote === '"')
+                i++;
+            else if (c === quote)
+                quote = undefined;
+            continue;
+        }
+        if (c === '#' && (i === 0 || /\s/.test(text[i - 1])))
+            comment = true;
+        else if ((c === "'" || c === '"') && depth > 0)
+            quote = c;
+        else if (c === '[' || c === '{') {
+            if (++depth > YAML_LIMITS.maxFlowDepth)
+                problem(file, line, col, `flow collections nested over ${YAML_LIMITS.maxFlowDepth} deep`);
+        }
+        else if ((c === ']' || c === '}') && depth > 0)
+            depth--;
+    }
+}
+//# sourceMappingURL=guard.js.map
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3483);
 // EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __nccwpck_require__(8476);
 ;// CONCATENATED MODULE: ../../packages/core/dist/policy/agents.js
@@ -63091,7 +63640,7 @@ function parseConfig(schema, text, file) {
                 message: `unknown key "${key}" at ${dotted(path) || 'top level'}; remove it or check its spelling`,
             };
         }
-        const at = locate(doc, path, lineCounter);
+        const at = load_locate(doc, path, lineCounter);
         const where = dotted(path) || 'top level';
         return { ...at, key: where, message: `${where}: ${issue.message}` };
     });
@@ -63136,7 +63685,7 @@ function dotted(path) {
     return path.reduce((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
 }
 // The deepest node that exists along the path: a missing key is reported where its parent is.
-function locate(doc, path, lc) {
+function load_locate(doc, path, lc) {
     for (let n = path.length; n >= 0; n--) {
         const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
         const range = node?.range;
@@ -63157,13 +63706,11 @@ function locateKey(doc, path, key, lc) {
             }
         }
     }
-    return locate(doc, path, lc);
+    return load_locate(doc, path, lc);
 }
 //# sourceMappingURL=load.js.map
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ../../packages/core/dist/config/discover.js
 
 
@@ -63185,536 +63732,6 @@ async function resolvePolicy(given, root) {
     return { policy, file, describe: `\`${file}\`${given ? ' (the policy input)' : ''}` };
 }
 //# sourceMappingURL=discover.js.map
-;// CONCATENATED MODULE: ../../packages/core/dist/digest.js
-
-const LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
-/** Parse `sha256:<hex>` (the form GitHub and in-toto use). Attacker-controlled: validate length and alphabet. */
-function parseDigest(text) {
-    const m = /^(sha256|sha384|sha512):([0-9a-fA-F]+)$/.exec(text.trim());
-    if (!m)
-        throw new CoreError('DIGEST_INVALID', `"${text}" is not a digest; expected sha256:<64 hex characters>`);
-    const algorithm = m[1];
-    const hex = m[2].toLowerCase();
-    if (hex.length !== LENGTHS[algorithm]) {
-        throw new CoreError('DIGEST_INVALID', `"${text}" has ${hex.length} hex characters; ${algorithm} needs ${LENGTHS[algorithm]}`);
-    }
-    return { algorithm, hex };
-}
-function formatDigest(d) {
-    return `${d.algorithm}:${d.hex}`;
-}
-function isDigest(text) {
-    return /^(sha256|sha384|sha512):[0-9a-fA-F]+$/.test(text.trim());
-}
-const OCI_REFERENCE = /^oci:\/\/([^/@\s]+)\/([^@\s]+)@([^@\s]+)$/;
-/**
- * The artifact a verify or gate command is about: `sha256:<hex>`, or an OCI image by digest,
- * `oci://REGISTRY/REPOSITORY[:TAG]@sha256:<hex>`. Only the digest is used (attestations name images by it); the
- * registry is never contacted, and a reference without a digest is refused: a tag names no fixed image.
- */
-function parseSubject(text) {
-    const trimmed = text.trim();
-    if (!/^oci:\/\//i.test(trimmed))
-        return parseDigest(trimmed);
-    const m = OCI_REFERENCE.exec(trimmed);
-    if (!m) {
-        throw new CoreError('DIGEST_INVALID', `"${text}" is not an OCI image by digest; expected oci://REGISTRY/REPOSITORY@sha256:<hex> (a tag alone names no fixed image)`);
-    }
-    return parseDigest(m[3]);
-}
-function isOciReference(text) {
-    return /^oci:\/\//i.test(text.trim());
-}
-//# sourceMappingURL=digest.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ../../packages/core/dist/atomic-write.js
-
-
-
-
-
-/**
- * Write a report or statement so a reader sees the old file or the whole new one, never half of it: a temporary
- * file beside the target, flushed, then renamed over it. A target that is a FIFO or a device (`/dev/stdout`,
- * `/dev/null`) is written directly, since it cannot be replaced. Errors name the target, with code IO_ERROR.
- * `exclusive` never replaces anything: the whole file is linked into place, and an existing one is FILE_EXISTS.
- */
-async function writeFileAtomic(file, data, { exclusive = false } = {}) {
-    const existing = await (0,promises_.stat)(file).catch(() => undefined);
-    if (existing && exclusive)
-        throw exists(file);
-    if (existing && !existing.isFile() && !existing.isDirectory()) {
-        await (0,promises_.writeFile)(file, data).catch((err) => {
-            throw asTrustgateError(retarget(err, file), file);
-        });
-        return;
-    }
-    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(file), `.${(0,external_node_path_.basename)(file)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
-    try {
-        const handle = await (0,promises_.open)(temp, 'wx', existing ? existing.mode & 0o777 : 0o666);
-        try {
-            await handle.writeFile(data);
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-        if (exclusive)
-            await (0,promises_.link)(temp, file);
-        else
-            await (0,promises_.rename)(temp, file);
-    }
-    catch (err) {
-        await (0,promises_.unlink)(temp).catch(() => undefined);
-        if (exclusive && err.code === 'EEXIST')
-            throw exists(file, err);
-        throw asTrustgateError(retarget(err, file), file);
-    }
-    if (exclusive)
-        await (0,promises_.unlink)(temp).catch(() => undefined);
-}
-function exists(file, cause) {
-    return new errors_CoreError('FILE_EXISTS', `${file} already exists; keep it, or choose another name`, { file, cause });
-}
-/** An error about the temporary file is reported as being about the target the user named. */
-function retarget(err, file) {
-    const e = err;
-    if (e && typeof e === 'object' && typeof e.path === 'string') {
-        e.path = file;
-        if (e.syscall === 'rename')
-            e.dest = file;
-    }
-    return err;
-}
-//# sourceMappingURL=atomic-write.js.map
-;// CONCATENATED MODULE: ../../packages/core/dist/intoto/statement.js
-/** in-toto Statement v1 (https://in-toto.io/Statement/v1). */
-const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
-/** The earlier Statement v0.1, still signed by some producers (same layout, `predicate` required). */
-const STATEMENT_TYPE_V01 = 'https://in-toto.io/Statement/v0.1';
-/** trustgate's own predicate types, one per face that emits evidence. */
-const PREDICATE_TYPES = {
-    scan: 'https://trustgate.dev/scan/v1',
-    verification: 'https://trustgate.dev/verification/v1',
-    aiTag: 'https://trustgate.dev/ai-tag/v1',
-    vsa: 'https://slsa.dev/verification_summary/v1',
-    slsaProvenance: 'https://slsa.dev/provenance/v1',
-};
-function buildStatement(subject, predicateType, predicate) {
-    if (subject.length === 0)
-        throw new TypeError('an in-toto statement needs at least one subject');
-    for (const s of subject) {
-        if (Object.keys(s.digest).length === 0)
-            throw new TypeError(`subject ${s.name ?? s.uri ?? '?'} has no digest`);
-    }
-    return { _type: STATEMENT_TYPE, subject, predicateType, predicate };
-}
-/** Hex lengths of the digest algorithms in-toto's DigestSet names (https://github.com/in-toto/attestation/blob/main/spec/v1/digest_set.md). */
-const HEX_DIGESTS = {
-    sha224: 56,
-    sha256: 64,
-    sha384: 96,
-    sha512: 128,
-    sha512_224: 56,
-    sha512_256: 64,
-    sha3_224: 56,
-    sha3_256: 64,
-    sha3_384: 96,
-    sha3_512: 128,
-    sha1: 40,
-    md5: 32,
-    gitCommit: -1,
-    gitTree: -1,
-    gitBlob: -1,
-};
-/**
- * Schema check of untrusted JSON claiming to be a Statement (v1 or v0.1), returning a reason on failure: every
- * subject an object with a non-empty DigestSet whose known algorithms carry hex of the right length, a
- * predicateType, and (v0.1 always, v1 when present) an object predicate. Anything else is refused, never assumed.
- */
-function checkStatement(value) {
-    if (!isRecord(value))
-        return { ok: false, reason: 'not a JSON object' };
-    if (value._type !== STATEMENT_TYPE && value._type !== STATEMENT_TYPE_V01) {
-        return { ok: false, reason: `_type is ${JSON.stringify(value._type)}, expected ${STATEMENT_TYPE} (or ${STATEMENT_TYPE_V01})` };
-    }
-    if (!Array.isArray(value.subject) || value.subject.length === 0)
-        return { ok: false, reason: 'subject must be a non-empty array' };
-    for (const [i, s] of value.subject.entries()) {
-        const problem = subjectProblem(s);
-        if (problem)
-            return { ok: false, reason: `subject[${i}]: ${problem}` };
-    }
-    if (typeof value.predicateType !== 'string' || value.predicateType === '')
-        return { ok: false, reason: 'predicateType must be a string' };
-    const required = value._type === STATEMENT_TYPE_V01;
-    if ((required || value.predicate !== undefined) && !isRecord(value.predicate)) {
-        return { ok: false, reason: `predicate must be a JSON object${required ? ' (required in Statement v0.1)' : ''}` };
-    }
-    return { ok: true, statement: value };
-}
-function subjectProblem(s) {
-    if (!isRecord(s))
-        return 'not an object';
-    if (s.name !== undefined && typeof s.name !== 'string')
-        return 'name must be a string';
-    if (s.uri !== undefined && typeof s.uri !== 'string')
-        return 'uri must be a string';
-    if (!isRecord(s.digest) || Object.keys(s.digest).length === 0)
-        return 'needs a digest';
-    for (const [algorithm, hex] of Object.entries(s.digest)) {
-        if (typeof hex !== 'string' || hex === '')
-            return `digest ${algorithm} must be a non-empty string`;
-        const length = HEX_DIGESTS[algorithm];
-        if (length === undefined)
-            continue;
-        if (!/^[0-9a-fA-F]+$/.test(hex) || (length > 0 && hex.length !== length) || (length < 0 && hex.length !== 40 && hex.length !== 64)) {
-            return `digest ${algorithm} is not ${length > 0 ? length : '40 or 64'} hex characters`;
-        }
-    }
-    return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-//# sourceMappingURL=statement.js.map
-;// CONCATENATED MODULE: ../../packages/core/dist/report/markdown.js
-
-const ICON = { safe: '✅', review: '🟡', unsafe: '⛔', error: '❗' };
-/** Escape text for a Markdown table cell. */
-function markdown_cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-/** A step-summary table: one row per file, then the findings of the files that are not safe. */
-function toMarkdown(report, title = 'trustgate scan') {
-    const s = report.summary;
-    const lines = [
-        `### ${title}: ${ICON[s.verdict]} ${s.verdict}${s.blocking ? ' (blocking)' : ''}`,
-        '',
-        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error; ${s.incomplete} not fully analysed`,
-        '',
-        ...(report.remote ? [markdown_cell(remoteLine(report.remote)), ''] : []),
-        '| file | format | verdict | findings |',
-        '|---|---|---|---|',
-        ...report.files.map((f) => `| \`${markdown_cell(f.path)}\` | ${markdown_cell(f.format)} | ${ICON[f.verdict]} ${f.verdict}${markdown_cell(gap(f))} | ${f.findings.length} |`),
-    ];
-    const flagged = report.files.filter((f) => f.findings.length > 0);
-    if (flagged.length > 0) {
-        lines.push('', '| file | rule | severity | message |', '|---|---|---|---|');
-        for (const f of flagged) {
-            for (const x of f.findings)
-                lines.push(`| \`${markdown_cell(x.location?.path ?? f.path)}\` | ${x.rule} | ${x.severity} | ${markdown_cell(x.message)} |`);
-        }
-    }
-    return `${lines.join('\n')}\n`;
-}
-//# sourceMappingURL=markdown.js.map
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ../../packages/core/dist/report/sarif.js
-
-
-const LEVEL = {
-    critical: 'error',
-    high: 'error',
-    medium: 'warning',
-    low: 'note',
-    info: 'note',
-};
-// GitHub code scanning sorts by this property (0.0-10.0).
-const SECURITY_SEVERITY = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' };
-/** The fallback descriptor for a finding whose rule is not in the catalog (never dropped). */
-function unknownRule(id) {
-    return { id, name: id, shortDescription: { text: id }, help: { text: 'See the trustgate rule documentation.' } };
-}
-const SRCROOT = '%SRCROOT%';
-/**
- * SARIF 2.1.0 as GitHub code scanning ingests it: every result has ruleId, level, an artifact URI and a
- * start line (1 for whole-file findings; byte offsets go in `region.byteOffset` where known). Info-level findings
- * are not alerts: they stay in the JSON report and are left out here.
- */
-function toSarif(report, rules, options = {}) {
-    const alerting = (f) => f.severity !== 'info';
-    const used = new Set();
-    for (const f of report.files)
-        for (const x of f.findings.filter(alerting))
-            used.add(x.rule);
-    const ids = [...used].sort();
-    const ruleIndex = new Map(ids.map((id, i) => [id, i]));
-    const descriptors = ids.map((id) => {
-        const r = rules.get(id);
-        if (!r)
-            return unknownRule(id);
-        return {
-            id: r.id,
-            name: r.name,
-            shortDescription: { text: r.summary },
-            fullDescription: { text: r.summary },
-            help: { text: r.help },
-            ...(r.helpUri ? { helpUri: r.helpUri } : {}),
-            defaultConfiguration: { level: LEVEL[r.severity] },
-            properties: {
-                'security-severity': SECURITY_SEVERITY[r.severity],
-                tags: ['security', 'supply-chain', ...(r.advisories ?? []).map((id) => `external/${id.toLowerCase()}`)],
-                ...(r.advisories?.length ? { advisories: [...r.advisories] } : {}),
-            },
-        };
-    });
-    const results = report.files.flatMap((file) => file.findings.filter(alerting).map((f) => {
-        const loc = f.location;
-        const artifactLocation = sarif_locate(loc?.path ?? file.path, options);
-        const region = { startLine: Math.max(1, loc?.line ?? 1) };
-        if (loc?.column !== undefined)
-            region.startColumn = Math.max(1, loc.column);
-        if (loc?.offset !== undefined)
-            region.byteOffset = loc.offset;
-        return {
-            ruleId: f.rule,
-            ruleIndex: ruleIndex.get(f.rule) ?? 0,
-            level: LEVEL[f.severity],
-            message: { text: f.evidence ? `${f.message} (${f.evidence})` : f.message },
-            locations: [{ physicalLocation: { artifactLocation, region } }],
-            partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256 ?? file.path}:${loc?.offset ?? loc?.line ?? 0}` },
-            properties: { verdict: file.verdict, findingVerdict: file.findingVerdict, completeness: file.completeness, severity: f.severity },
-        };
-    }));
-    return {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: report.tool.name,
-                        version: report.tool.version,
-                        semanticVersion: report.tool.version,
-                        informationUri: options.informationUri ?? 'https://github.com/trustgate/trustgate',
-                        rules: descriptors,
-                    },
-                },
-                ...(options.automationId ? { automationDetails: { id: options.automationId } } : {}),
-                ...(options.root ? { originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(options.root).href.replace(/\/?$/, '/')}` } } } : {}),
-                // Files that were not fully analysed make the run unsuccessful, whatever was found in them.
-                invocations: [
-                    {
-                        executionSuccessful: report.files.every((f) => f.completeness === 'complete'),
-                        toolExecutionNotifications: report.files
-                            .filter((f) => f.completeness !== 'complete')
-                            .map((f) => ({
-                            level: 'error',
-                            message: { text: `${f.path}: analysis ${f.completeness}; the file is not trusted (verdict ${f.verdict})` },
-                            locations: [{ physicalLocation: { artifactLocation: sarif_locate(f.path, options) } }],
-                        })),
-                    },
-                ],
-                results,
-            },
-        ],
-    };
-}
-// Inside the root: a relative URI under %SRCROOT%; outside it an absolute file: URI (code scanning cannot map it,
-// but it is not passed off as a repository path).
-function sarif_locate(path, options) {
-    if (!options.root)
-        return { uri: toUri(path) };
-    const onDisk = path.split('!/')[0] ?? path;
-    const abs = resolve(options.cwd ?? options.root, onDisk);
-    const rel = relative(options.root, abs);
-    if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
-        return { uri: pathToFileURL(abs).href };
-    return { uri: toUri(rel.split('\\').join('/')), uriBaseId: SRCROOT };
-}
-// Container members are reported as `outer!/inner`; SARIF wants a relative URI of the file on disk.
-function toUri(path) {
-    const onDisk = path.split('!/')[0] ?? path;
-    return onDisk
-        .replace(/^\.\//, '')
-        .split('/')
-        .map((s) => encodeURIComponent(s))
-        .join('/');
-}
-//# sourceMappingURL=sarif.js.map
-;// CONCATENATED MODULE: ../../packages/core/dist/verdict.js
-const VERDICTS = (/* unused pure expression or super */ null && (['safe', 'review', 'unsafe', 'error']));
-const FINDING_VERDICTS = (/* unused pure expression or super */ null && (['safe', 'review', 'unsafe']));
-const COMPLETENESS = (/* unused pure expression or super */ null && (['complete', 'partial', 'failed']));
-const SEVERITIES = (/* unused pure expression or super */ null && (['critical', 'high', 'medium', 'low', 'info']));
-// `unsafe` outranks `error`: a payload found before the stream broke is reported as what it is, never hidden
-// behind "could not parse". An incomplete analysis is still never a pass (see `combineVerdict`, `blocksFile`).
-const VERDICT_RANK = { safe: 0, review: 1, error: 2, unsafe: 3 };
-const COMPLETENESS_RANK = { complete: 0, partial: 1, failed: 2 };
-const SEVERITY_RANK = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
-function verdict_verdictRank(v) {
-    return VERDICT_RANK[v];
-}
-function verdict_severityRank(s) {
-    return SEVERITY_RANK[s];
-}
-/** The most severe of several verdicts; an empty list is `safe`. */
-function worstVerdict(verdicts) {
-    let worst = 'safe';
-    for (const v of verdicts)
-        if (VERDICT_RANK[v] > VERDICT_RANK[worst])
-            worst = v;
-    return worst;
-}
-function highestSeverity(findings) {
-    let top;
-    for (const f of findings)
-        if (top === undefined || SEVERITY_RANK[f.severity] > SEVERITY_RANK[top])
-            top = f.severity;
-    return top;
-}
-/** The least complete of several analyses; an empty list is `complete`. */
-function worstCompleteness(values) {
-    let worst = 'complete';
-    for (const c of values)
-        if (COMPLETENESS_RANK[c] > COMPLETENESS_RANK[worst])
-            worst = c;
-    return worst;
-}
-/** The most severe of several finding verdicts; an empty list is `safe`. */
-function worstFindingVerdict(values) {
-    return worstVerdict(values);
-}
-/** The one-word verdict of the JSON `verdict` field: unsafe findings first, then any gap in the analysis. */
-function combineVerdict(found, completeness) {
-    if (found === 'unsafe')
-        return 'unsafe';
-    return completeness === 'complete' ? found : 'error';
-}
-/** What a combined verdict says when the two parts were not recorded (evidence from before they were). */
-function splitVerdict(verdict) {
-    return verdict === 'error' ? { findingVerdict: 'review', completeness: 'failed' } : { findingVerdict: verdict, completeness: 'complete' };
-}
-/** Whether a verdict blocks, given the verdicts a policy says block (`fail-on`). */
-function blocks(verdict, failOn) {
-    return failOn.includes(verdict);
-}
-/**
- * Whether a file's result blocks under `fail-on`: its verdict or its finding verdict is listed, or `error` is
- * listed and the analysis was incomplete. A policy that blocked a file before the verdicts were split blocks it still.
- */
-function blocksFile(file, failOn) {
-    const split = splitVerdict(file.verdict);
-    const found = file.findingVerdict ?? split.findingVerdict;
-    const completeness = file.completeness ?? split.completeness;
-    return failOn.includes(file.verdict) || failOn.includes(found) || (failOn.includes('error') && completeness !== 'complete');
-}
-// `review` blocks too: like torch.load's own default (weights_only=True since torch 2.6), a global nobody
-// reviewed is refused, not waved through (docs/scanner.md, "Verdicts").
-const DEFAULT_FAIL_ON = (/* unused pure expression or super */ null && (['unsafe', 'review', 'error']));
-//# sourceMappingURL=verdict.js.map
-;// CONCATENATED MODULE: ../../packages/core/dist/report/summary.js
-
-function summarise(files, failOn) {
-    const counts = { safe: 0, review: 0, unsafe: 0, error: 0 };
-    for (const f of files)
-        counts[f.verdict]++;
-    return {
-        files: files.length,
-        ...counts,
-        incomplete: files.filter((f) => f.completeness !== 'complete').length,
-        verdict: worstVerdict(files.map((f) => f.verdict)),
-        findingVerdict: worstFindingVerdict(files.map((f) => f.findingVerdict)),
-        completeness: worstCompleteness(files.map((f) => f.completeness)),
-        blocking: files.some((f) => blocksFile(f, failOn)),
-    };
-}
-function buildReport(files, failOn, tool) {
-    return { version: 1, tool, files, summary: summarise(files, failOn) };
-}
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../../packages/core/dist/report/step-summary.js
-
-
-const step_summary_ICON = { safe: '✅', review: '🟡', unsafe: '⛔', error: '❗' };
-// GitHub drops a step summary over 1 MiB whole; several gates can share one step, so each gets a share of it.
-const STEP_SUMMARY_LIMIT = 1024 * 1024;
-/**
- * A scan's step summary that stays under `maxBytes` however many files were scanned: the heading and counts, then
- * every finding of the files that are not safe (worst first) while they fit, then counts for the rest.
- */
-function toStepSummary(report, options) {
-    const max = options.maxBytes ?? STEP_SUMMARY_LIMIT / 2;
-    const s = report.summary;
-    const head = [
-        `### ${options.title}: ${step_summary_ICON[s.verdict]} ${s.verdict}${s.blocking ? ' (blocking)' : ''}`,
-        '',
-        ...(options.notes ?? []).flatMap((n) => [n, '']),
-        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error${s.incomplete ? `; ${s.incomplete} not fully analysed` : ''}`,
-        '',
-    ];
-    const flagged = report.files
-        .filter((f) => f.verdict !== 'safe' || f.findings.some((x) => x.severity !== 'info'))
-        .sort((a, b) => verdictRank(b.verdict) - verdictRank(a.verdict));
-    const rows = [];
-    let findings = 0;
-    for (const f of flagged) {
-        const list = [...f.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-        if (list.length === 0)
-            rows.push(`| \`${cell(f.path)}\` | ${step_summary_ICON[f.verdict]} ${f.verdict} | | | |`);
-        for (const x of list)
-            rows.push(`| \`${cell(x.location?.path ?? f.path)}\` | ${step_summary_ICON[f.verdict]} ${f.verdict} | ${x.rule} | ${x.severity} | ${cell(x.message)} |`);
-        findings += Math.max(1, list.length);
-    }
-    const flaggedSet = new Set(flagged);
-    const safeByFormat = new Map();
-    for (const f of report.files)
-        if (!flaggedSet.has(f))
-            safeByFormat.set(f.format, (safeByFormat.get(f.format) ?? 0) + 1);
-    const tail = safeByFormat.size
-        ? [
-            '',
-            '| safe files by format | files |',
-            '|---|---|',
-            ...[...safeByFormat].sort((a, b) => b[1] - a[1]).map(([fmt, n]) => `| ${cell(fmt)} | ${n} |`),
-        ]
-        : [];
-    const fixed = Buffer.byteLength([...head, ...tail].join('\n')) + 400;
-    const table = rows.length ? ['| file | verdict | rule | severity | message |', '|---|---|---|---|---|'] : [];
-    let used = Buffer.byteLength(table.join('\n')) + fixed;
-    let shown = 0;
-    for (const r of rows) {
-        const bytes = Buffer.byteLength(r) + 1;
-        if (used + bytes > max)
-            break;
-        table.push(r);
-        used += bytes;
-        shown++;
-    }
-    const more = rows.length - shown;
-    const left = more > 0
-        ? [
-            '',
-            `_${more} more rows of ${findings} (findings of ${flagged.length} files) are not shown here: see the JSON report${options.reportPath ? ` \`${cell(options.reportPath)}\`` : ''}._`,
-        ]
-        : [];
-    return `${[...head, ...table, ...left, ...tail].join('\n')}\n`;
-}
-//# sourceMappingURL=step-summary.js.map
-;// CONCATENATED MODULE: ../../packages/core/dist/report/index.js
-
-
-
-
-
-
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../packages/core/dist/rules.js
-function ruleCatalog(...lists) {
-    const map = new Map();
-    for (const list of lists) {
-        for (const r of list) {
-            if (map.has(r.id))
-                throw new Error(`rule id ${r.id} is defined twice`);
-            map.set(r.id, r);
-        }
-    }
-    return map;
-}
-//# sourceMappingURL=rules.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/gates/shared.js
 /** A GitHub Actions expression as action.yml holds it. */
 const expression = (e) => ['$', '{{ ', e, ' }}'].join('');
@@ -64045,14 +64062,6 @@ const verifySignatureGate = {
 const GATE_DESCRIPTIONS = [modelScanGate, verifySignatureGate, promotionGateGate, aiTagGate];
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/index.js
-
-
-
-
-
-
-
-
 
 
 

@@ -42699,8 +42699,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 51 modules
-var dist = __nccwpck_require__(6846);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 37 modules
+var dist = __nccwpck_require__(3214);
 ;// CONCATENATED MODULE: ../kit/lib/io.js
 
 
@@ -42859,7 +42859,7 @@ async function writeOrWarn(io, what, permission, write) {
 
 /***/ }),
 
-/***/ 3897:
+/***/ 13:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42872,8 +42872,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ../kit/lib/index.js + 19 modules
 var lib = __nccwpck_require__(1462);
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 51 modules
-var dist = __nccwpck_require__(6846);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 37 modules
+var dist = __nccwpck_require__(3214);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/advisories.js
 const nvd = (id) => `https://nvd.nist.gov/vuln/detail/${id}`;
 const ghsa = (repo, id) => `https://github.com/${repo}/security/advisories/${id}`;
@@ -45308,10 +45308,12 @@ async function dispatch(ctx) {
     return (0,dist_conclude/* conclude */.Ep)('unknown', [(0,rules/* finding */.gk)(rules/* RULES */.y0.unknownBinary, 'content matches no known format; not analysed', { path: source.name })]);
 }
 //# sourceMappingURL=dispatch.js.map
+// EXTERNAL MODULE: ../../packages/core/dist/base.js + 11 modules
+var base = __nccwpck_require__(7730);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/errors.js
 
 /** A scan that could not run at all (missing path, unreadable file); a malformed model is a finding, not this. */
-class errors_ScannerError extends dist/* TrustgateError */.O_ {
+class errors_ScannerError extends base/* TrustgateError */.O_ {
     constructor(code, message, options = {}) {
         super(code, message, options);
         this.name = 'ScannerError';
@@ -45347,6 +45349,59 @@ async function openFileSource(path, name) {
     };
 }
 //# sourceMappingURL=file-source.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/remote/reference.js
+
+const DEFAULT_ENDPOINT = 'https://huggingface.co';
+const HUB_HOSTS = new Set(['huggingface.co', 'www.huggingface.co', 'hf.co']);
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** Whether a PATH argument names a Hub repository rather than a file (`hf://...`, a Hub or HF_ENDPOINT URL). */
+function isRemoteReference(arg, endpoint = DEFAULT_ENDPOINT) {
+    if (arg.startsWith('hf://'))
+        return true;
+    try {
+        const url = new URL(arg);
+        return HUB_HOSTS.has(url.hostname) || url.origin === new URL(endpoint).origin;
+    }
+    catch {
+        return false;
+    }
+}
+function repoOf(owner, model, arg) {
+    if (owner === undefined || model === undefined || !NAME.test(owner) || !NAME.test(model) || model.includes('..'))
+        throw new ScannerError('SCAN_REMOTE_REFERENCE', `${arg} does not name a model repository; use hf://owner/model[@revision] or https://huggingface.co/owner/model[/tree/revision]`, { file: arg });
+    return `${owner}/${model}`;
+}
+/**
+ * `hf://owner/model[@revision]` (HfFileSystem's form) or `https://huggingface.co/owner/model[/tree|resolve|blob/revision]`.
+ * Datasets and Spaces are not models: they are refused rather than guessed at.
+ */
+function reference_parseRemoteReference(arg) {
+    let owner;
+    let model;
+    let revision;
+    if (arg.startsWith('hf://')) {
+        const rest = arg.slice('hf://'.length).replace(/\/+$/, '');
+        const [repo, rev, ...more] = rest.split('@');
+        [owner, model] = (repo ?? '').split('/');
+        if (more.length > 0 || (repo ?? '').split('/').length !== 2)
+            owner = undefined;
+        revision = rev;
+    }
+    else {
+        const segments = new URL(arg).pathname.split('/').filter((s) => s !== '');
+        [owner, model] = segments;
+        const kind = segments[2];
+        if (kind !== undefined && !['tree', 'resolve', 'blob'].includes(kind))
+            owner = undefined;
+        if (kind !== undefined)
+            revision = segments[3] === undefined ? undefined : decodeURIComponent(segments[3]);
+    }
+    const repo = repoOf(owner, model, arg);
+    if (revision !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(revision))
+        throw new ScannerError('SCAN_REMOTE_REFERENCE', `${arg}: "${revision}" is not a branch, tag or commit`, { file: arg });
+    return { repo, revision: revision ?? 'main', pinned: revision !== undefined };
+}
+//# sourceMappingURL=reference.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -45479,7 +45534,7 @@ async function listFiles(paths, cwd, select = {}) {
             st = await (0,promises_.stat)(abs);
         }
         catch (cause) {
-            throw new errors_ScannerError('SCAN_PATH_NOT_FOUND', `cannot read ${p}: ${(0,dist/* fileProblem */.Wj)(cause)}`, {
+            throw new errors_ScannerError('SCAN_PATH_NOT_FOUND', `cannot read ${p}: ${(0,base/* fileProblem */.Wj)(cause)}`, {
                 cause,
                 file: p,
             });
@@ -45670,18 +45725,26 @@ function scanStatement(report) {
     const subjects = report.files.flatMap((f) => (f.sha256 ? [{ name: f.path, digest: { sha256: f.sha256 } }] : []));
     if (subjects.length === 0)
         throw new errors_ScannerError('SCAN_IO_ERROR', 'no readable file was scanned, so there is nothing to attest; check the scanned paths');
-    return (0,dist/* buildStatement */.Y5)(subjects, dist/* PREDICATE_TYPES */.Cs.scan, { scanner: report.tool, summary: report.summary, files });
+    return (0,base/* buildStatement */.Y5)(subjects, base/* PREDICATE_TYPES */.Cs.scan, { scanner: report.tool, summary: report.summary, files });
 }
 /** Scan the paths and summarise under the policy's failOn: the report every face prints. */
 async function scanReport(paths, options) {
     const files = await scanPaths(paths, options);
-    return (0,dist/* buildReport */.FK)(files, options.policy.failOn, { name: 'trustgate', version: dist/* TRUSTGATE_VERSION */.D9 });
+    return (0,base/* buildReport */.FK)(files, options.policy.failOn, { name: 'trustgate', version: base/* TRUSTGATE_VERSION */.D9 });
 }
 /** SARIF 2.1.0 of a scan report with the scanner's rule descriptors. */
 function scanSarif(report, options = {}) {
-    return (0,dist/* toSarif */.zv)(report, (0,dist/* ruleCatalog */.Qq)(...[rules/* SCANNER_RULES */.zx, EXTRA_FORMAT_RULES, SOURCE_RULES].map(withAdvisories)), options);
+    return (0,base/* toSarif */.zv)(report, (0,base/* ruleCatalog */.Qq)(...[rules/* SCANNER_RULES */.zx, EXTRA_FORMAT_RULES, SOURCE_RULES].map(withAdvisories)), options);
 }
 //# sourceMappingURL=scan.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/local.js
+/**
+ * The local-file scan path (`@trustgate/scanner/local`): what `trustgate scan FILE` needs, without the Hub client,
+ * source references or ML-BOM, which the CLI loads only for the runs that ask for them. The index re-exports it.
+ */
+
+
+//# sourceMappingURL=local.js.map
 // EXTERNAL MODULE: ../../packages/scanner/dist/formats/shared/errors.js
 var errors = __nccwpck_require__(1799);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/mlbom/group.js
@@ -45747,9 +45810,9 @@ function props(entries) {
 /** The combined verdict and its two parts: a partly analysed model says so in its BOM too. */
 function verdicts(results) {
     return {
-        verdict: (0,dist/* worstVerdict */.zP)(results.map((r) => r.verdict)),
-        findingVerdict: (0,dist/* worstFindingVerdict */.iH)(results.map((r) => r.findingVerdict)),
-        completeness: (0,dist/* worstCompleteness */.yQ)(results.map((r) => r.completeness)),
+        verdict: (0,base/* worstVerdict */.zP)(results.map((r) => r.verdict)),
+        findingVerdict: (0,base/* worstFindingVerdict */.iH)(results.map((r) => r.findingVerdict)),
+        completeness: (0,base/* worstCompleteness */.yQ)(results.map((r) => r.completeness)),
     };
 }
 function fileComponent(path, results) {
@@ -46191,12 +46254,12 @@ function mergeSourceResults(files, references) {
             merged.push(ref);
             continue;
         }
-        const findingVerdict = (0,dist/* worstFindingVerdict */.iH)([existing.findingVerdict, ref.findingVerdict]);
+        const findingVerdict = (0,base/* worstFindingVerdict */.iH)([existing.findingVerdict, ref.findingVerdict]);
         const combined = {
             ...existing,
             findings: [...existing.findings, ...ref.findings],
             findingVerdict,
-            verdict: (0,dist/* combineVerdict */.T6)(findingVerdict, existing.completeness),
+            verdict: (0,base/* combineVerdict */.T6)(findingVerdict, existing.completeness),
         };
         merged[merged.indexOf(existing)] = combined;
     }
@@ -46206,7 +46269,7 @@ function mergeSourceResults(files, references) {
 async function withModelReferences(report, paths, policy, cwd, options = {}) {
     const shared = { ...options, scans: options.scans ?? new Map() };
     const references = (await Promise.all(paths.map((p) => findModelReferences((0,external_node_path_.resolve)(cwd, p), policy, p, shared)))).flat();
-    return (0,dist/* buildReport */.FK)(mergeSourceResults(report.files, references), policy.failOn, report.tool);
+    return (0,base/* buildReport */.FK)(mergeSourceResults(report.files, references), policy.failOn, report.tool);
 }
 //# sourceMappingURL=merge.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/sources/index.js
@@ -46217,63 +46280,10 @@ async function withModelReferences(report, paths, policy, cwd, options = {}) {
 
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/remote/reference.js
-
-const DEFAULT_ENDPOINT = 'https://huggingface.co';
-const HUB_HOSTS = new Set(['huggingface.co', 'www.huggingface.co', 'hf.co']);
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-/** Whether a PATH argument names a Hub repository rather than a file (`hf://...`, a Hub or HF_ENDPOINT URL). */
-function isRemoteReference(arg, endpoint = DEFAULT_ENDPOINT) {
-    if (arg.startsWith('hf://'))
-        return true;
-    try {
-        const url = new URL(arg);
-        return HUB_HOSTS.has(url.hostname) || url.origin === new URL(endpoint).origin;
-    }
-    catch {
-        return false;
-    }
-}
-function repoOf(owner, model, arg) {
-    if (owner === undefined || model === undefined || !NAME.test(owner) || !NAME.test(model) || model.includes('..'))
-        throw new ScannerError('SCAN_REMOTE_REFERENCE', `${arg} does not name a model repository; use hf://owner/model[@revision] or https://huggingface.co/owner/model[/tree/revision]`, { file: arg });
-    return `${owner}/${model}`;
-}
-/**
- * `hf://owner/model[@revision]` (HfFileSystem's form) or `https://huggingface.co/owner/model[/tree|resolve|blob/revision]`.
- * Datasets and Spaces are not models: they are refused rather than guessed at.
- */
-function reference_parseRemoteReference(arg) {
-    let owner;
-    let model;
-    let revision;
-    if (arg.startsWith('hf://')) {
-        const rest = arg.slice('hf://'.length).replace(/\/+$/, '');
-        const [repo, rev, ...more] = rest.split('@');
-        [owner, model] = (repo ?? '').split('/');
-        if (more.length > 0 || (repo ?? '').split('/').length !== 2)
-            owner = undefined;
-        revision = rev;
-    }
-    else {
-        const segments = new URL(arg).pathname.split('/').filter((s) => s !== '');
-        [owner, model] = segments;
-        const kind = segments[2];
-        if (kind !== undefined && !['tree', 'resolve', 'blob'].includes(kind))
-            owner = undefined;
-        if (kind !== undefined)
-            revision = segments[3] === undefined ? undefined : decodeURIComponent(segments[3]);
-    }
-    const repo = repoOf(owner, model, arg);
-    if (revision !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(revision))
-        throw new ScannerError('SCAN_REMOTE_REFERENCE', `${arg}: "${revision}" is not a branch, tag or commit`, { file: arg });
-    return { repo, revision: revision ?? 'main', pinned: revision !== undefined };
-}
-//# sourceMappingURL=reference.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/io/remote-errors.js
 
 /** A ranged read of a remote file that failed; the file's verdict becomes `error` (see remote/scan.ts). */
-class remote_errors_RemoteReadError extends dist/* TrustgateError */.O_ {
+class remote_errors_RemoteReadError extends base/* TrustgateError */.O_ {
     constructor(code, message, options = {}) {
         super(code, message, options);
         this.name = 'RemoteReadError';
@@ -46757,7 +46767,7 @@ async function modelScan(io) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1462);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3897);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .modelScan */ .l);
@@ -46767,26 +46777,24 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6846:
+/***/ 7730:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  am: () => (/* reexport */ errors_CoreError),
-  Cs: () => (/* reexport */ PREDICATE_TYPES),
+  am: () => (/* reexport */ errors/* CoreError */.am),
+  Cs: () => (/* reexport */ statement/* PREDICATE_TYPES */.Cs),
   CG: () => (/* reexport */ STEP_SUMMARY_LIMIT),
   D9: () => (/* reexport */ TRUSTGATE_VERSION),
-  O_: () => (/* reexport */ TrustgateError),
+  O_: () => (/* reexport */ errors/* TrustgateError */.O_),
   bk: () => (/* reexport */ VERDICTS),
   r5: () => (/* reexport */ blocksFile),
   FK: () => (/* reexport */ buildReport),
-  Y5: () => (/* reexport */ buildStatement),
+  Y5: () => (/* reexport */ statement/* buildStatement */.Y5),
   T6: () => (/* reexport */ combineVerdict),
-  Uc: () => (/* reexport */ describeError),
-  Wj: () => (/* reexport */ fileProblem),
-  EV: () => (/* reexport */ modelScanGate),
-  nZ: () => (/* reexport */ resolvePolicy),
+  Uc: () => (/* reexport */ foreign_errors/* describeError */.Uc),
+  Wj: () => (/* reexport */ foreign_errors/* fileProblem */.Wj),
   Qq: () => (/* reexport */ ruleCatalog),
   qs: () => (/* reexport */ severityRank),
   aB: () => (/* reexport */ toJson),
@@ -46798,9 +46806,496 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zf: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, YAML_LIMITS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, cell, checkStatement, decodePolicyBytes, defaultPolicy, environmentPolicySchema, errorCodeOutput, expression, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, isOciReference, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, networkProblem, parseConfig, parseDigest, parsePolicy, parseSubject, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, signerIdentitySchema, splitVerdict, summarise, toMarkdown, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema
+// UNUSED EXPORTS: COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, asTrustgateError, blocks, cell, checkStatement, defaultScanPolicy, formatDigest, highestSeverity, isDigest, isOciReference, networkProblem, parseDigest, parseSubject, splitVerdict, summarise, toMarkdown, toText, verdictRank
 
-;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ../../packages/core/dist/errors.js
+var errors = __nccwpck_require__(8247);
+// EXTERNAL MODULE: ../../packages/core/dist/foreign-errors.js
+var foreign_errors = __nccwpck_require__(8792);
+;// CONCATENATED MODULE: ../../packages/core/dist/atomic-write.js
+
+
+
+
+
+/**
+ * Write a report or statement so a reader sees the old file or the whole new one, never half of it: a temporary
+ * file beside the target, flushed, then renamed over it. A target that is a FIFO or a device (`/dev/stdout`,
+ * `/dev/null`) is written directly, since it cannot be replaced. Errors name the target, with code IO_ERROR.
+ * `exclusive` never replaces anything: the whole file is linked into place, and an existing one is FILE_EXISTS.
+ */
+async function writeFileAtomic(file, data, { exclusive = false } = {}) {
+    const existing = await (0,promises_.stat)(file).catch(() => undefined);
+    if (existing && exclusive)
+        throw exists(file);
+    if (existing && !existing.isFile() && !existing.isDirectory()) {
+        await (0,promises_.writeFile)(file, data).catch((err) => {
+            throw (0,foreign_errors/* asTrustgateError */.WU)(retarget(err, file), file);
+        });
+        return;
+    }
+    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(file), `.${(0,external_node_path_.basename)(file)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    try {
+        const handle = await (0,promises_.open)(temp, 'wx', existing ? existing.mode & 0o777 : 0o666);
+        try {
+            await handle.writeFile(data);
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        if (exclusive)
+            await (0,promises_.link)(temp, file);
+        else
+            await (0,promises_.rename)(temp, file);
+    }
+    catch (err) {
+        await (0,promises_.unlink)(temp).catch(() => undefined);
+        if (exclusive && err.code === 'EEXIST')
+            throw exists(file, err);
+        throw (0,foreign_errors/* asTrustgateError */.WU)(retarget(err, file), file);
+    }
+    if (exclusive)
+        await (0,promises_.unlink)(temp).catch(() => undefined);
+}
+function exists(file, cause) {
+    return new errors/* CoreError */.am('FILE_EXISTS', `${file} already exists; keep it, or choose another name`, { file, cause });
+}
+/** An error about the temporary file is reported as being about the target the user named. */
+function retarget(err, file) {
+    const e = err;
+    if (e && typeof e === 'object' && typeof e.path === 'string') {
+        e.path = file;
+        if (e.syscall === 'rename')
+            e.dest = file;
+    }
+    return err;
+}
+//# sourceMappingURL=atomic-write.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/digest.js
+
+const LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
+/** Parse `sha256:<hex>` (the form GitHub and in-toto use). Attacker-controlled: validate length and alphabet. */
+function parseDigest(text) {
+    const m = /^(sha256|sha384|sha512):([0-9a-fA-F]+)$/.exec(text.trim());
+    if (!m)
+        throw new CoreError('DIGEST_INVALID', `"${text}" is not a digest; expected sha256:<64 hex characters>`);
+    const algorithm = m[1];
+    const hex = m[2].toLowerCase();
+    if (hex.length !== LENGTHS[algorithm]) {
+        throw new CoreError('DIGEST_INVALID', `"${text}" has ${hex.length} hex characters; ${algorithm} needs ${LENGTHS[algorithm]}`);
+    }
+    return { algorithm, hex };
+}
+function formatDigest(d) {
+    return `${d.algorithm}:${d.hex}`;
+}
+function isDigest(text) {
+    return /^(sha256|sha384|sha512):[0-9a-fA-F]+$/.test(text.trim());
+}
+const OCI_REFERENCE = /^oci:\/\/([^/@\s]+)\/([^@\s]+)@([^@\s]+)$/;
+/**
+ * The artifact a verify or gate command is about: `sha256:<hex>`, or an OCI image by digest,
+ * `oci://REGISTRY/REPOSITORY[:TAG]@sha256:<hex>`. Only the digest is used (attestations name images by it); the
+ * registry is never contacted, and a reference without a digest is refused: a tag names no fixed image.
+ */
+function parseSubject(text) {
+    const trimmed = text.trim();
+    if (!/^oci:\/\//i.test(trimmed))
+        return parseDigest(trimmed);
+    const m = OCI_REFERENCE.exec(trimmed);
+    if (!m) {
+        throw new CoreError('DIGEST_INVALID', `"${text}" is not an OCI image by digest; expected oci://REGISTRY/REPOSITORY@sha256:<hex> (a tag alone names no fixed image)`);
+    }
+    return parseDigest(m[3]);
+}
+function isOciReference(text) {
+    return /^oci:\/\//i.test(text.trim());
+}
+//# sourceMappingURL=digest.js.map
+// EXTERNAL MODULE: ../../packages/core/dist/intoto/statement.js
+var statement = __nccwpck_require__(3225);
+;// CONCATENATED MODULE: ../../packages/core/dist/report/json.js
+/** The stable JSON shape of the CLI contract: {"version":1,"files":[...],"summary":{...}}. */
+function toJson(report) {
+    const { version, files, summary, remote } = report;
+    return `${JSON.stringify({ version, files, summary, ...(remote ? { remote } : {}) }, null, 2)}\n`;
+}
+//# sourceMappingURL=json.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/report/markdown.js
+
+const ICON = { safe: '✅', review: '🟡', unsafe: '⛔', error: '❗' };
+/** Escape text for a Markdown table cell. */
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+/** A step-summary table: one row per file, then the findings of the files that are not safe. */
+function toMarkdown(report, title = 'trustgate scan') {
+    const s = report.summary;
+    const lines = [
+        `### ${title}: ${ICON[s.verdict]} ${s.verdict}${s.blocking ? ' (blocking)' : ''}`,
+        '',
+        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error; ${s.incomplete} not fully analysed`,
+        '',
+        ...(report.remote ? [cell(remoteLine(report.remote)), ''] : []),
+        '| file | format | verdict | findings |',
+        '|---|---|---|---|',
+        ...report.files.map((f) => `| \`${cell(f.path)}\` | ${cell(f.format)} | ${ICON[f.verdict]} ${f.verdict}${cell(gap(f))} | ${f.findings.length} |`),
+    ];
+    const flagged = report.files.filter((f) => f.findings.length > 0);
+    if (flagged.length > 0) {
+        lines.push('', '| file | rule | severity | message |', '|---|---|---|---|');
+        for (const f of flagged) {
+            for (const x of f.findings)
+                lines.push(`| \`${cell(x.location?.path ?? f.path)}\` | ${x.rule} | ${x.severity} | ${cell(x.message)} |`);
+        }
+    }
+    return `${lines.join('\n')}\n`;
+}
+//# sourceMappingURL=markdown.js.map
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ../../packages/core/dist/report/sarif.js
+
+
+const LEVEL = {
+    critical: 'error',
+    high: 'error',
+    medium: 'warning',
+    low: 'note',
+    info: 'note',
+};
+// GitHub code scanning sorts by this property (0.0-10.0).
+const SECURITY_SEVERITY = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' };
+/** The fallback descriptor for a finding whose rule is not in the catalog (never dropped). */
+function unknownRule(id) {
+    return { id, name: id, shortDescription: { text: id }, help: { text: 'See the trustgate rule documentation.' } };
+}
+const SRCROOT = '%SRCROOT%';
+/**
+ * SARIF 2.1.0 as GitHub code scanning ingests it: every result has ruleId, level, an artifact URI and a
+ * start line (1 for whole-file findings; byte offsets go in `region.byteOffset` where known). Info-level findings
+ * are not alerts: they stay in the JSON report and are left out here.
+ */
+function toSarif(report, rules, options = {}) {
+    const alerting = (f) => f.severity !== 'info';
+    const used = new Set();
+    for (const f of report.files)
+        for (const x of f.findings.filter(alerting))
+            used.add(x.rule);
+    const ids = [...used].sort();
+    const ruleIndex = new Map(ids.map((id, i) => [id, i]));
+    const descriptors = ids.map((id) => {
+        const r = rules.get(id);
+        if (!r)
+            return unknownRule(id);
+        return {
+            id: r.id,
+            name: r.name,
+            shortDescription: { text: r.summary },
+            fullDescription: { text: r.summary },
+            help: { text: r.help },
+            ...(r.helpUri ? { helpUri: r.helpUri } : {}),
+            defaultConfiguration: { level: LEVEL[r.severity] },
+            properties: {
+                'security-severity': SECURITY_SEVERITY[r.severity],
+                tags: ['security', 'supply-chain', ...(r.advisories ?? []).map((id) => `external/${id.toLowerCase()}`)],
+                ...(r.advisories?.length ? { advisories: [...r.advisories] } : {}),
+            },
+        };
+    });
+    const results = report.files.flatMap((file) => file.findings.filter(alerting).map((f) => {
+        const loc = f.location;
+        const artifactLocation = locate(loc?.path ?? file.path, options);
+        const region = { startLine: Math.max(1, loc?.line ?? 1) };
+        if (loc?.column !== undefined)
+            region.startColumn = Math.max(1, loc.column);
+        if (loc?.offset !== undefined)
+            region.byteOffset = loc.offset;
+        return {
+            ruleId: f.rule,
+            ruleIndex: ruleIndex.get(f.rule) ?? 0,
+            level: LEVEL[f.severity],
+            message: { text: f.evidence ? `${f.message} (${f.evidence})` : f.message },
+            locations: [{ physicalLocation: { artifactLocation, region } }],
+            partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256 ?? file.path}:${loc?.offset ?? loc?.line ?? 0}` },
+            properties: { verdict: file.verdict, findingVerdict: file.findingVerdict, completeness: file.completeness, severity: f.severity },
+        };
+    }));
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: report.tool.name,
+                        version: report.tool.version,
+                        semanticVersion: report.tool.version,
+                        informationUri: options.informationUri ?? 'https://github.com/trustgate/trustgate',
+                        rules: descriptors,
+                    },
+                },
+                ...(options.automationId ? { automationDetails: { id: options.automationId } } : {}),
+                ...(options.root ? { originalUriBaseIds: { [SRCROOT]: { uri: `${(0,external_node_url_.pathToFileURL)(options.root).href.replace(/\/?$/, '/')}` } } } : {}),
+                // Files that were not fully analysed make the run unsuccessful, whatever was found in them.
+                invocations: [
+                    {
+                        executionSuccessful: report.files.every((f) => f.completeness === 'complete'),
+                        toolExecutionNotifications: report.files
+                            .filter((f) => f.completeness !== 'complete')
+                            .map((f) => ({
+                            level: 'error',
+                            message: { text: `${f.path}: analysis ${f.completeness}; the file is not trusted (verdict ${f.verdict})` },
+                            locations: [{ physicalLocation: { artifactLocation: locate(f.path, options) } }],
+                        })),
+                    },
+                ],
+                results,
+            },
+        ],
+    };
+}
+// Inside the root: a relative URI under %SRCROOT%; outside it an absolute file: URI (code scanning cannot map it,
+// but it is not passed off as a repository path).
+function locate(path, options) {
+    if (!options.root)
+        return { uri: toUri(path) };
+    const onDisk = path.split('!/')[0] ?? path;
+    const abs = (0,external_node_path_.resolve)(options.cwd ?? options.root, onDisk);
+    const rel = (0,external_node_path_.relative)(options.root, abs);
+    if (rel === '' || rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
+        return { uri: (0,external_node_url_.pathToFileURL)(abs).href };
+    return { uri: toUri(rel.split('\\').join('/')), uriBaseId: SRCROOT };
+}
+// Container members are reported as `outer!/inner`; SARIF wants a relative URI of the file on disk.
+function toUri(path) {
+    const onDisk = path.split('!/')[0] ?? path;
+    return onDisk
+        .replace(/^\.\//, '')
+        .split('/')
+        .map((s) => encodeURIComponent(s))
+        .join('/');
+}
+//# sourceMappingURL=sarif.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/verdict.js
+const VERDICTS = ['safe', 'review', 'unsafe', 'error'];
+const FINDING_VERDICTS = (/* unused pure expression or super */ null && (['safe', 'review', 'unsafe']));
+const COMPLETENESS = (/* unused pure expression or super */ null && (['complete', 'partial', 'failed']));
+const SEVERITIES = (/* unused pure expression or super */ null && (['critical', 'high', 'medium', 'low', 'info']));
+// `unsafe` outranks `error`: a payload found before the stream broke is reported as what it is, never hidden
+// behind "could not parse". An incomplete analysis is still never a pass (see `combineVerdict`, `blocksFile`).
+const VERDICT_RANK = { safe: 0, review: 1, error: 2, unsafe: 3 };
+const COMPLETENESS_RANK = { complete: 0, partial: 1, failed: 2 };
+const SEVERITY_RANK = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
+function verdictRank(v) {
+    return VERDICT_RANK[v];
+}
+function severityRank(s) {
+    return SEVERITY_RANK[s];
+}
+/** The most severe of several verdicts; an empty list is `safe`. */
+function worstVerdict(verdicts) {
+    let worst = 'safe';
+    for (const v of verdicts)
+        if (VERDICT_RANK[v] > VERDICT_RANK[worst])
+            worst = v;
+    return worst;
+}
+function highestSeverity(findings) {
+    let top;
+    for (const f of findings)
+        if (top === undefined || SEVERITY_RANK[f.severity] > SEVERITY_RANK[top])
+            top = f.severity;
+    return top;
+}
+/** The least complete of several analyses; an empty list is `complete`. */
+function worstCompleteness(values) {
+    let worst = 'complete';
+    for (const c of values)
+        if (COMPLETENESS_RANK[c] > COMPLETENESS_RANK[worst])
+            worst = c;
+    return worst;
+}
+/** The most severe of several finding verdicts; an empty list is `safe`. */
+function worstFindingVerdict(values) {
+    return worstVerdict(values);
+}
+/** The one-word verdict of the JSON `verdict` field: unsafe findings first, then any gap in the analysis. */
+function combineVerdict(found, completeness) {
+    if (found === 'unsafe')
+        return 'unsafe';
+    return completeness === 'complete' ? found : 'error';
+}
+/** What a combined verdict says when the two parts were not recorded (evidence from before they were). */
+function splitVerdict(verdict) {
+    return verdict === 'error' ? { findingVerdict: 'review', completeness: 'failed' } : { findingVerdict: verdict, completeness: 'complete' };
+}
+/** Whether a verdict blocks, given the verdicts a policy says block (`fail-on`). */
+function blocks(verdict, failOn) {
+    return failOn.includes(verdict);
+}
+/**
+ * Whether a file's result blocks under `fail-on`: its verdict or its finding verdict is listed, or `error` is
+ * listed and the analysis was incomplete. A policy that blocked a file before the verdicts were split blocks it still.
+ */
+function blocksFile(file, failOn) {
+    const split = splitVerdict(file.verdict);
+    const found = file.findingVerdict ?? split.findingVerdict;
+    const completeness = file.completeness ?? split.completeness;
+    return failOn.includes(file.verdict) || failOn.includes(found) || (failOn.includes('error') && completeness !== 'complete');
+}
+// `review` blocks too: like torch.load's own default (weights_only=True since torch 2.6), a global nobody
+// reviewed is refused, not waved through (docs/scanner.md, "Verdicts").
+const DEFAULT_FAIL_ON = (/* unused pure expression or super */ null && (['unsafe', 'review', 'error']));
+//# sourceMappingURL=verdict.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/report/summary.js
+
+function summarise(files, failOn) {
+    const counts = { safe: 0, review: 0, unsafe: 0, error: 0 };
+    for (const f of files)
+        counts[f.verdict]++;
+    return {
+        files: files.length,
+        ...counts,
+        incomplete: files.filter((f) => f.completeness !== 'complete').length,
+        verdict: worstVerdict(files.map((f) => f.verdict)),
+        findingVerdict: worstFindingVerdict(files.map((f) => f.findingVerdict)),
+        completeness: worstCompleteness(files.map((f) => f.completeness)),
+        blocking: files.some((f) => blocksFile(f, failOn)),
+    };
+}
+function buildReport(files, failOn, tool) {
+    return { version: 1, tool, files, summary: summarise(files, failOn) };
+}
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/report/step-summary.js
+
+
+const step_summary_ICON = { safe: '✅', review: '🟡', unsafe: '⛔', error: '❗' };
+// GitHub drops a step summary over 1 MiB whole; several gates can share one step, so each gets a share of it.
+const STEP_SUMMARY_LIMIT = 1024 * 1024;
+/**
+ * A scan's step summary that stays under `maxBytes` however many files were scanned: the heading and counts, then
+ * every finding of the files that are not safe (worst first) while they fit, then counts for the rest.
+ */
+function toStepSummary(report, options) {
+    const max = options.maxBytes ?? STEP_SUMMARY_LIMIT / 2;
+    const s = report.summary;
+    const head = [
+        `### ${options.title}: ${step_summary_ICON[s.verdict]} ${s.verdict}${s.blocking ? ' (blocking)' : ''}`,
+        '',
+        ...(options.notes ?? []).flatMap((n) => [n, '']),
+        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error${s.incomplete ? `; ${s.incomplete} not fully analysed` : ''}`,
+        '',
+    ];
+    const flagged = report.files
+        .filter((f) => f.verdict !== 'safe' || f.findings.some((x) => x.severity !== 'info'))
+        .sort((a, b) => verdictRank(b.verdict) - verdictRank(a.verdict));
+    const rows = [];
+    let findings = 0;
+    for (const f of flagged) {
+        const list = [...f.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+        if (list.length === 0)
+            rows.push(`| \`${cell(f.path)}\` | ${step_summary_ICON[f.verdict]} ${f.verdict} | | | |`);
+        for (const x of list)
+            rows.push(`| \`${cell(x.location?.path ?? f.path)}\` | ${step_summary_ICON[f.verdict]} ${f.verdict} | ${x.rule} | ${x.severity} | ${cell(x.message)} |`);
+        findings += Math.max(1, list.length);
+    }
+    const flaggedSet = new Set(flagged);
+    const safeByFormat = new Map();
+    for (const f of report.files)
+        if (!flaggedSet.has(f))
+            safeByFormat.set(f.format, (safeByFormat.get(f.format) ?? 0) + 1);
+    const tail = safeByFormat.size
+        ? [
+            '',
+            '| safe files by format | files |',
+            '|---|---|',
+            ...[...safeByFormat].sort((a, b) => b[1] - a[1]).map(([fmt, n]) => `| ${cell(fmt)} | ${n} |`),
+        ]
+        : [];
+    const fixed = Buffer.byteLength([...head, ...tail].join('\n')) + 400;
+    const table = rows.length ? ['| file | verdict | rule | severity | message |', '|---|---|---|---|---|'] : [];
+    let used = Buffer.byteLength(table.join('\n')) + fixed;
+    let shown = 0;
+    for (const r of rows) {
+        const bytes = Buffer.byteLength(r) + 1;
+        if (used + bytes > max)
+            break;
+        table.push(r);
+        used += bytes;
+        shown++;
+    }
+    const more = rows.length - shown;
+    const left = more > 0
+        ? [
+            '',
+            `_${more} more rows of ${findings} (findings of ${flagged.length} files) are not shown here: see the JSON report${options.reportPath ? ` \`${cell(options.reportPath)}\`` : ''}._`,
+        ]
+        : [];
+    return `${[...head, ...table, ...left, ...tail].join('\n')}\n`;
+}
+//# sourceMappingURL=step-summary.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/report/index.js
+
+
+
+
+
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/rules.js
+function ruleCatalog(...lists) {
+    const map = new Map();
+    for (const list of lists) {
+        for (const r of list) {
+            if (map.has(r.id))
+                throw new Error(`rule id ${r.id} is defined twice`);
+            map.set(r.id, r);
+        }
+    }
+    return map;
+}
+//# sourceMappingURL=rules.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/version.js
+/** trustgate's version, shown by `--version` and written into reports and statements. */
+const TRUSTGATE_VERSION = '0.1.0';
+//# sourceMappingURL=version.js.map
+;// CONCATENATED MODULE: ../../packages/core/dist/base.js
+/**
+ * The part of @trustgate/core that loads neither zod nor yaml (`@trustgate/core/base`): errors, verdicts, digests,
+ * reports, statements. The scan path and `trustgate --version` import only this, so start-up does not pay for
+ * the policy schemas; the package index re-exports all of it.
+ */
+
+
+
+
+
+
+
+
+
+
+//# sourceMappingURL=base.js.map
+
+/***/ }),
+
+/***/ 8247:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O_: () => (/* binding */ TrustgateError),
+/* harmony export */   am: () => (/* binding */ CoreError),
+/* harmony export */   xL: () => (/* binding */ ConfigError)
+/* harmony export */ });
 class TrustgateError extends Error {
     code;
     /** The file the error is about, when there is one. */
@@ -46813,7 +47308,7 @@ class TrustgateError extends Error {
             this.file = options.file;
     }
 }
-class errors_CoreError extends TrustgateError {
+class CoreError extends TrustgateError {
     constructor(code, message, options = {}) {
         super(code, message, options);
         this.name = 'CoreError';
@@ -46838,12 +47333,188 @@ class ConfigError extends TrustgateError {
     }
 }
 //# sourceMappingURL=errors.js.map
+
+/***/ }),
+
+/***/ 8792:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   WU: () => (/* binding */ asTrustgateError),
+/* harmony export */   Wj: () => (/* binding */ fileProblem)
+/* harmony export */ });
+/* unused harmony export networkProblem */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8247);
+
+const FILE_PROBLEMS = {
+    ENOENT: ['no such file or directory', 'check the path'],
+    EACCES: ['permission denied', 'check its permissions'],
+    EPERM: ['operation not permitted', 'check its permissions'],
+    EISDIR: ['it is a directory', 'pass a file'],
+    ENOTDIR: ['a component of the path is not a directory', 'check the path'],
+    ENOSPC: ['no space left on the device', 'free some space'],
+    EROFS: ['the file system is read-only', 'write somewhere writable'],
+    EEXIST: ['it already exists', 'remove it or choose another name'],
+    EMFILE: ['too many open files', 'raise the open-file limit (ulimit -n)'],
+    ENAMETOOLONG: ['the name is too long', 'use a shorter path'],
+    ELOOP: ['too many levels of symbolic links', 'check the links'],
+    EBUSY: ['it is busy', 'retry when it is free'],
+    EXDEV: ['it is on another device', 'write beside the target'],
+};
+const VERBS = {
+    open: 'cannot open',
+    read: 'cannot read',
+    write: 'cannot write',
+    mkdir: 'cannot create directory',
+    rename: 'cannot replace',
+    scandir: 'cannot list',
+    opendir: 'cannot list',
+    unlink: 'cannot remove',
+    mkdtemp: 'cannot create a temporary directory in',
+};
+const NETWORK_PROBLEMS = {
+    ECONNREFUSED: 'connection refused',
+    ECONNRESET: 'connection reset',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'DNS lookup failed',
+    ETIMEDOUT: 'timed out',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    EPIPE: 'connection closed',
+    UND_ERR_CONNECT_TIMEOUT: 'connect timed out',
+    UND_ERR_SOCKET: 'connection closed',
+    CERT_HAS_EXPIRED: 'TLS certificate expired',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted',
+    SELF_SIGNED_CERT_IN_CHAIN: 'TLS certificate not trusted',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate not trusted',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate is for another host',
+};
+/** The first error in the cause chain (and AggregateError members) with a network code, if any. */
+function networkErrno(err, depth = 0) {
+    if (!err || typeof err !== 'object' || depth > 5)
+        return undefined;
+    const e = err;
+    if (typeof e.code === 'string' && e.code in NETWORK_PROBLEMS)
+        return e;
+    for (const inner of Array.isArray(e.errors) ? e.errors : []) {
+        const found = networkErrno(inner, depth + 1);
+        if (found)
+            return found;
+    }
+    return networkErrno(e.cause, depth + 1);
+}
+/**
+ * Why a request got no answer, from the network code anywhere in its cause chain (`fetch failed` says nothing):
+ * `connection refused (ECONNREFUSED)`; else the innermost cause's first line (undici: `bad port`).
+ */
+function networkProblem(err) {
+    const net = networkErrno(err);
+    if (net)
+        return `${NETWORK_PROBLEMS[net.code]} (${net.code})`;
+    // Duck-typed, not instanceof: errors from another realm (a VM context, a worker) are errors too.
+    const withMessage = (x) => !!x && typeof x === 'object' && typeof x.message === 'string';
+    let inner = err;
+    while (withMessage(inner) && withMessage(inner.cause))
+        inner = inner.cause;
+    return (withMessage(inner) ? inner.message : String(inner)).split('\n')[0];
+}
+function networkError(err, e, target) {
+    const where = target ??
+        (typeof e.hostname === 'string'
+            ? e.hostname
+            : typeof e.address === 'string'
+                ? `${e.address}${typeof e.port === 'number' ? `:${e.port}` : ''}`
+                : 'the server');
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CoreError */ .am('NETWORK_ERROR', `cannot reach ${where}: ${NETWORK_PROBLEMS[e.code]} (${e.code}); check the URL, that the service is running, and the network`, { cause: err });
+}
+function isOctokitError(err) {
+    const e = err;
+    return !!e && e.name === 'HttpError' && typeof e.status === 'number';
+}
+const GITHUB_HINTS = {
+    401: 'check GITHUB_TOKEN (missing, expired or revoked)',
+    403: 'the token lacks a permission or hit a rate limit; check its permissions',
+    404: 'check the owner/repository name and that the token can see it',
+    422: 'GitHub rejected the request as invalid',
+};
+function githubError(err) {
+    const request = err.request?.url ? `${err.request.method ?? 'GET'} ${err.request.url.replace(/\?.*$/, '')}` : 'request';
+    const said = typeof err.response?.data?.message === 'string' ? err.response.data.message : err.message.split(' - ')[0];
+    const hint = GITHUB_HINTS[err.status] ?? (err.status >= 500 ? 'GitHub is failing; retry later' : 'check the request');
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CoreError */ .am('GITHUB_API_ERROR', `GitHub API ${request} answered ${err.status} (${said}); ${hint}`, { cause: err });
+}
+/** What went wrong with a file and what to do, from its errno: `no such file or directory; check the path`. */
+function fileProblem(err) {
+    const code = (err && typeof err === 'object' ? err.code : undefined);
+    const known = code === undefined ? undefined : FILE_PROBLEMS[code];
+    return known ? `${known[0]}; ${known[1]}` : `${code ?? 'I/O error'}; check the path`;
+}
+/**
+ * Anything thrown, as a TrustgateError with a stable code; unknown errors become INTERNAL_ERROR (a bug to report).
+ * `file` names the file when the error does not (a read of a directory reports EISDIR without a path).
+ */
+function asTrustgateError(err, file) {
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TrustgateError */ .O_)
+        return err;
+    if (isOctokitError(err)) {
+        const net = networkErrno(err);
+        return net ? networkError(err, net, err.request?.url && new URL(err.request.url).host) : githubError(err);
+    }
+    const e = (err && typeof err === 'object' ? err : {});
+    const code = typeof e.code === 'string' ? e.code : undefined;
+    const path = typeof e.path === 'string' ? e.path : file;
+    if (code && code in FILE_PROBLEMS && path !== undefined) {
+        const [what, hint] = FILE_PROBLEMS[code];
+        const verb = VERBS[typeof e.syscall === 'string' ? e.syscall : ''] ?? 'cannot access';
+        const named = e.syscall === 'rename' && typeof e.dest === 'string' ? e.dest : path;
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CoreError */ .am('IO_ERROR', `${verb} ${named}: ${what}; ${hint}`, { cause: err, file: named });
+    }
+    const net = networkErrno(err);
+    if (net)
+        return networkError(err, net);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TrustgateError */ .O_('INTERNAL_ERROR', err instanceof Error ? err.message : String(err), { cause: err });
+}
+/** Turn anything thrown into a code and a message; never print a stack trace to a user for an expected failure. */
+function describeError(err) {
+    const ours = asTrustgateError(err);
+    return { code: ours.code, message: ours.message };
+}
+//# sourceMappingURL=foreign-errors.js.map
+
+/***/ }),
+
+/***/ 3214:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  am: () => (/* reexport */ base/* CoreError */.am),
+  CG: () => (/* reexport */ base/* STEP_SUMMARY_LIMIT */.CG),
+  bk: () => (/* reexport */ base/* VERDICTS */.bk),
+  r5: () => (/* reexport */ base/* blocksFile */.r5),
+  Uc: () => (/* reexport */ base/* describeError */.Uc),
+  EV: () => (/* reexport */ modelScanGate),
+  nZ: () => (/* reexport */ resolvePolicy),
+  qs: () => (/* reexport */ base/* severityRank */.qs),
+  aB: () => (/* reexport */ base/* toJson */.aB),
+  cM: () => (/* reexport */ base/* toStepSummary */.cM),
+  Zf: () => (/* reexport */ base/* writeFileAtomic */.Zf)
+});
+
+// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, PREDICATE_TYPES, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, TRUSTGATE_VERSION, TrustgateError, YAML_LIMITS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, buildReport, buildStatement, cell, checkStatement, combineVerdict, decodePolicyBytes, defaultPolicy, defaultScanPolicy, environmentPolicySchema, errorCodeOutput, expression, fileProblem, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, isOciReference, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, networkProblem, parseConfig, parseDigest, parsePolicy, parseSubject, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, splitVerdict, summarise, toMarkdown, toSarif, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
+
+// EXTERNAL MODULE: ../../packages/core/dist/base.js + 11 modules
+var base = __nccwpck_require__(7730);
+// EXTERNAL MODULE: ../../packages/core/dist/errors.js
+var errors = __nccwpck_require__(8247);
 ;// CONCATENATED MODULE: ../../packages/core/dist/config/guard.js
 
 // A policy file is a few KiB; these bound the work the YAML parser is ever given (parsing is recursive).
 const YAML_LIMITS = { maxBytes: 1 << 20, maxLineChars: 64 << 10, maxFlowDepth: 64, maxIndent: 256, maxAliases: 64 };
 function problem(file, line, column, message) {
-    throw new ConfigError('CONFIG_YAML_ERROR', file, [{ line, column, message }]);
+    throw new errors/* ConfigError */.xL('CONFIG_YAML_ERROR', file, [{ line, column, message }]);
 }
 /** Where the first byte that is not UTF-8 is, or -1. */
 function firstInvalidUtf8(b) {
@@ -46940,142 +47611,8 @@ function guardYamlText(text, file) {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(3483);
-;// CONCATENATED MODULE: ../../packages/core/dist/foreign-errors.js
-
-const FILE_PROBLEMS = {
-    ENOENT: ['no such file or directory', 'check the path'],
-    EACCES: ['permission denied', 'check its permissions'],
-    EPERM: ['operation not permitted', 'check its permissions'],
-    EISDIR: ['it is a directory', 'pass a file'],
-    ENOTDIR: ['a component of the path is not a directory', 'check the path'],
-    ENOSPC: ['no space left on the device', 'free some space'],
-    EROFS: ['the file system is read-only', 'write somewhere writable'],
-    EEXIST: ['it already exists', 'remove it or choose another name'],
-    EMFILE: ['too many open files', 'raise the open-file limit (ulimit -n)'],
-    ENAMETOOLONG: ['the name is too long', 'use a shorter path'],
-    ELOOP: ['too many levels of symbolic links', 'check the links'],
-    EBUSY: ['it is busy', 'retry when it is free'],
-    EXDEV: ['it is on another device', 'write beside the target'],
-};
-const VERBS = {
-    open: 'cannot open',
-    read: 'cannot read',
-    write: 'cannot write',
-    mkdir: 'cannot create directory',
-    rename: 'cannot replace',
-    scandir: 'cannot list',
-    opendir: 'cannot list',
-    unlink: 'cannot remove',
-    mkdtemp: 'cannot create a temporary directory in',
-};
-const NETWORK_PROBLEMS = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset',
-    ENOTFOUND: 'host not found',
-    EAI_AGAIN: 'DNS lookup failed',
-    ETIMEDOUT: 'timed out',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    EPIPE: 'connection closed',
-    UND_ERR_CONNECT_TIMEOUT: 'connect timed out',
-    UND_ERR_SOCKET: 'connection closed',
-    CERT_HAS_EXPIRED: 'TLS certificate expired',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted',
-    SELF_SIGNED_CERT_IN_CHAIN: 'TLS certificate not trusted',
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate not trusted',
-    ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate is for another host',
-};
-/** The first error in the cause chain (and AggregateError members) with a network code, if any. */
-function networkErrno(err, depth = 0) {
-    if (!err || typeof err !== 'object' || depth > 5)
-        return undefined;
-    const e = err;
-    if (typeof e.code === 'string' && e.code in NETWORK_PROBLEMS)
-        return e;
-    for (const inner of Array.isArray(e.errors) ? e.errors : []) {
-        const found = networkErrno(inner, depth + 1);
-        if (found)
-            return found;
-    }
-    return networkErrno(e.cause, depth + 1);
-}
-/**
- * Why a request got no answer, from the network code anywhere in its cause chain (`fetch failed` says nothing):
- * `connection refused (ECONNREFUSED)`; else the innermost cause's first line (undici: `bad port`).
- */
-function networkProblem(err) {
-    const net = networkErrno(err);
-    if (net)
-        return `${NETWORK_PROBLEMS[net.code]} (${net.code})`;
-    // Duck-typed, not instanceof: errors from another realm (a VM context, a worker) are errors too.
-    const withMessage = (x) => !!x && typeof x === 'object' && typeof x.message === 'string';
-    let inner = err;
-    while (withMessage(inner) && withMessage(inner.cause))
-        inner = inner.cause;
-    return (withMessage(inner) ? inner.message : String(inner)).split('\n')[0];
-}
-function networkError(err, e, target) {
-    const where = target ??
-        (typeof e.hostname === 'string'
-            ? e.hostname
-            : typeof e.address === 'string'
-                ? `${e.address}${typeof e.port === 'number' ? `:${e.port}` : ''}`
-                : 'the server');
-    return new errors_CoreError('NETWORK_ERROR', `cannot reach ${where}: ${NETWORK_PROBLEMS[e.code]} (${e.code}); check the URL, that the service is running, and the network`, { cause: err });
-}
-function isOctokitError(err) {
-    const e = err;
-    return !!e && e.name === 'HttpError' && typeof e.status === 'number';
-}
-const GITHUB_HINTS = {
-    401: 'check GITHUB_TOKEN (missing, expired or revoked)',
-    403: 'the token lacks a permission or hit a rate limit; check its permissions',
-    404: 'check the owner/repository name and that the token can see it',
-    422: 'GitHub rejected the request as invalid',
-};
-function githubError(err) {
-    const request = err.request?.url ? `${err.request.method ?? 'GET'} ${err.request.url.replace(/\?.*$/, '')}` : 'request';
-    const said = typeof err.response?.data?.message === 'string' ? err.response.data.message : err.message.split(' - ')[0];
-    const hint = GITHUB_HINTS[err.status] ?? (err.status >= 500 ? 'GitHub is failing; retry later' : 'check the request');
-    return new errors_CoreError('GITHUB_API_ERROR', `GitHub API ${request} answered ${err.status} (${said}); ${hint}`, { cause: err });
-}
-/** What went wrong with a file and what to do, from its errno: `no such file or directory; check the path`. */
-function fileProblem(err) {
-    const code = (err && typeof err === 'object' ? err.code : undefined);
-    const known = code === undefined ? undefined : FILE_PROBLEMS[code];
-    return known ? `${known[0]}; ${known[1]}` : `${code ?? 'I/O error'}; check the path`;
-}
-/**
- * Anything thrown, as a TrustgateError with a stable code; unknown errors become INTERNAL_ERROR (a bug to report).
- * `file` names the file when the error does not (a read of a directory reports EISDIR without a path).
- */
-function asTrustgateError(err, file) {
-    if (err instanceof TrustgateError)
-        return err;
-    if (isOctokitError(err)) {
-        const net = networkErrno(err);
-        return net ? networkError(err, net, err.request?.url && new URL(err.request.url).host) : githubError(err);
-    }
-    const e = (err && typeof err === 'object' ? err : {});
-    const code = typeof e.code === 'string' ? e.code : undefined;
-    const path = typeof e.path === 'string' ? e.path : file;
-    if (code && code in FILE_PROBLEMS && path !== undefined) {
-        const [what, hint] = FILE_PROBLEMS[code];
-        const verb = VERBS[typeof e.syscall === 'string' ? e.syscall : ''] ?? 'cannot access';
-        const named = e.syscall === 'rename' && typeof e.dest === 'string' ? e.dest : path;
-        return new errors_CoreError('IO_ERROR', `${verb} ${named}: ${what}; ${hint}`, { cause: err, file: named });
-    }
-    const net = networkErrno(err);
-    if (net)
-        return networkError(err, net);
-    return new TrustgateError('INTERNAL_ERROR', err instanceof Error ? err.message : String(err), { cause: err });
-}
-/** Turn anything thrown into a code and a message; never print a stack trace to a user for an expected failure. */
-function describeError(err) {
-    const ours = asTrustgateError(err);
-    return { code: ours.code, message: ours.message };
-}
-//# sourceMappingURL=foreign-errors.js.map
+// EXTERNAL MODULE: ../../packages/core/dist/foreign-errors.js
+var foreign_errors = __nccwpck_require__(8792);
 ;// CONCATENATED MODULE: ../../node_modules/zod/v4/core/util.js
 
 // functions
@@ -57014,7 +57551,7 @@ function parseConfig(schema, text, file) {
         doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
     }
     catch (cause) {
-        throw new ConfigError('CONFIG_YAML_ERROR', file, [{ line: 1, column: 1, message: `YAML could not be parsed (${cause.message})` }], { cause });
+        throw new errors/* ConfigError */.xL('CONFIG_YAML_ERROR', file, [{ line: 1, column: 1, message: `YAML could not be parsed (${cause.message})` }], { cause });
     }
     // Unknown tags (`!!python/object:...`) are warnings to the parser; to a policy they are an attack or a typo.
     const refused = [...doc.errors, ...doc.warnings];
@@ -57023,7 +57560,7 @@ function parseConfig(schema, text, file) {
             const pos = lineCounter.linePos(e.pos[0]);
             return { line: pos.line, column: pos.col, message: `YAML syntax: ${e.message.split('\n')[0]}` };
         });
-        throw new ConfigError('CONFIG_YAML_ERROR', file, problems);
+        throw new errors/* ConfigError */.xL('CONFIG_YAML_ERROR', file, problems);
     }
     let data;
     try {
@@ -57031,7 +57568,7 @@ function parseConfig(schema, text, file) {
     }
     catch (cause) {
         const at = firstAlias(doc, lineCounter);
-        throw new ConfigError('CONFIG_YAML_ERROR', file, [{ ...at, message: `YAML aliases expand past ${YAML_LIMITS.maxAliases} copies (an alias bomb); write the values out` }], { cause });
+        throw new errors/* ConfigError */.xL('CONFIG_YAML_ERROR', file, [{ ...at, message: `YAML aliases expand past ${YAML_LIMITS.maxAliases} copies (an alias bomb); write the values out` }], { cause });
     }
     const result = schema.safeParse(data ?? {});
     if (result.success)
@@ -57052,7 +57589,7 @@ function parseConfig(schema, text, file) {
         return { ...at, key: where, message: `${where}: ${issue.message}` };
     });
     problems.sort((a, b) => a.line - b.line || a.column - b.column);
-    throw new ConfigError('CONFIG_SCHEMA_ERROR', file, problems);
+    throw new errors/* ConfigError */.xL('CONFIG_SCHEMA_ERROR', file, problems);
 }
 /** Read and validate a trustgate policy file. */
 async function loadPolicyFile(file) {
@@ -57061,11 +57598,11 @@ async function loadPolicyFile(file) {
         bytes = await (0,promises_.readFile)(file);
     }
     catch (cause) {
-        throw new ConfigError('CONFIG_NOT_FOUND', file, [
+        throw new errors/* ConfigError */.xL('CONFIG_NOT_FOUND', file, [
             {
                 line: 1,
                 column: 1,
-                message: `cannot read policy file: ${fileProblem(cause)}`,
+                message: `cannot read policy file: ${(0,foreign_errors/* fileProblem */.Wj)(cause)}`,
             },
         ], { cause });
     }
@@ -57141,547 +57678,6 @@ async function resolvePolicy(given, root) {
     return { policy, file, describe: `\`${file}\`${given ? ' (the policy input)' : ''}` };
 }
 //# sourceMappingURL=discover.js.map
-;// CONCATENATED MODULE: ../../packages/core/dist/digest.js
-
-const LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
-/** Parse `sha256:<hex>` (the form GitHub and in-toto use). Attacker-controlled: validate length and alphabet. */
-function parseDigest(text) {
-    const m = /^(sha256|sha384|sha512):([0-9a-fA-F]+)$/.exec(text.trim());
-    if (!m)
-        throw new CoreError('DIGEST_INVALID', `"${text}" is not a digest; expected sha256:<64 hex characters>`);
-    const algorithm = m[1];
-    const hex = m[2].toLowerCase();
-    if (hex.length !== LENGTHS[algorithm]) {
-        throw new CoreError('DIGEST_INVALID', `"${text}" has ${hex.length} hex characters; ${algorithm} needs ${LENGTHS[algorithm]}`);
-    }
-    return { algorithm, hex };
-}
-function formatDigest(d) {
-    return `${d.algorithm}:${d.hex}`;
-}
-function isDigest(text) {
-    return /^(sha256|sha384|sha512):[0-9a-fA-F]+$/.test(text.trim());
-}
-const OCI_REFERENCE = /^oci:\/\/([^/@\s]+)\/([^@\s]+)@([^@\s]+)$/;
-/**
- * The artifact a verify or gate command is about: `sha256:<hex>`, or an OCI image by digest,
- * `oci://REGISTRY/REPOSITORY[:TAG]@sha256:<hex>`. Only the digest is used (attestations name images by it); the
- * registry is never contacted, and a reference without a digest is refused: a tag names no fixed image.
- */
-function parseSubject(text) {
-    const trimmed = text.trim();
-    if (!/^oci:\/\//i.test(trimmed))
-        return parseDigest(trimmed);
-    const m = OCI_REFERENCE.exec(trimmed);
-    if (!m) {
-        throw new CoreError('DIGEST_INVALID', `"${text}" is not an OCI image by digest; expected oci://REGISTRY/REPOSITORY@sha256:<hex> (a tag alone names no fixed image)`);
-    }
-    return parseDigest(m[3]);
-}
-function isOciReference(text) {
-    return /^oci:\/\//i.test(text.trim());
-}
-//# sourceMappingURL=digest.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ../../packages/core/dist/atomic-write.js
-
-
-
-
-
-/**
- * Write a report or statement so a reader sees the old file or the whole new one, never half of it: a temporary
- * file beside the target, flushed, then renamed over it. A target that is a FIFO or a device (`/dev/stdout`,
- * `/dev/null`) is written directly, since it cannot be replaced. Errors name the target, with code IO_ERROR.
- * `exclusive` never replaces anything: the whole file is linked into place, and an existing one is FILE_EXISTS.
- */
-async function writeFileAtomic(file, data, { exclusive = false } = {}) {
-    const existing = await (0,promises_.stat)(file).catch(() => undefined);
-    if (existing && exclusive)
-        throw exists(file);
-    if (existing && !existing.isFile() && !existing.isDirectory()) {
-        await (0,promises_.writeFile)(file, data).catch((err) => {
-            throw asTrustgateError(retarget(err, file), file);
-        });
-        return;
-    }
-    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(file), `.${(0,external_node_path_.basename)(file)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
-    try {
-        const handle = await (0,promises_.open)(temp, 'wx', existing ? existing.mode & 0o777 : 0o666);
-        try {
-            await handle.writeFile(data);
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-        if (exclusive)
-            await (0,promises_.link)(temp, file);
-        else
-            await (0,promises_.rename)(temp, file);
-    }
-    catch (err) {
-        await (0,promises_.unlink)(temp).catch(() => undefined);
-        if (exclusive && err.code === 'EEXIST')
-            throw exists(file, err);
-        throw asTrustgateError(retarget(err, file), file);
-    }
-    if (exclusive)
-        await (0,promises_.unlink)(temp).catch(() => undefined);
-}
-function exists(file, cause) {
-    return new errors_CoreError('FILE_EXISTS', `${file} already exists; keep it, or choose another name`, { file, cause });
-}
-/** An error about the temporary file is reported as being about the target the user named. */
-function retarget(err, file) {
-    const e = err;
-    if (e && typeof e === 'object' && typeof e.path === 'string') {
-        e.path = file;
-        if (e.syscall === 'rename')
-            e.dest = file;
-    }
-    return err;
-}
-//# sourceMappingURL=atomic-write.js.map
-;// CONCATENATED MODULE: ../../packages/core/dist/intoto/statement.js
-/** in-toto Statement v1 (https://in-toto.io/Statement/v1). */
-const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
-/** The earlier Statement v0.1, still signed by some producers (same layout, `predicate` required). */
-const STATEMENT_TYPE_V01 = 'https://in-toto.io/Statement/v0.1';
-/** trustgate's own predicate types, one per face that emits evidence. */
-const PREDICATE_TYPES = {
-    scan: 'https://trustgate.dev/scan/v1',
-    verification: 'https://trustgate.dev/verification/v1',
-    aiTag: 'https://trustgate.dev/ai-tag/v1',
-    vsa: 'https://slsa.dev/verification_summary/v1',
-    slsaProvenance: 'https://slsa.dev/provenance/v1',
-};
-function buildStatement(subject, predicateType, predicate) {
-    if (subject.length === 0)
-        throw new TypeError('an in-toto statement needs at least one subject');
-    for (const s of subject) {
-        if (Object.keys(s.digest).length === 0)
-            throw new TypeError(`subject ${s.name ?? s.uri ?? '?'} has no digest`);
-    }
-    return { _type: STATEMENT_TYPE, subject, predicateType, predicate };
-}
-/** Hex lengths of the digest algorithms in-toto's DigestSet names (https://github.com/in-toto/attestation/blob/main/spec/v1/digest_set.md). */
-const HEX_DIGESTS = {
-    sha224: 56,
-    sha256: 64,
-    sha384: 96,
-    sha512: 128,
-    sha512_224: 56,
-    sha512_256: 64,
-    sha3_224: 56,
-    sha3_256: 64,
-    sha3_384: 96,
-    sha3_512: 128,
-    sha1: 40,
-    md5: 32,
-    gitCommit: -1,
-    gitTree: -1,
-    gitBlob: -1,
-};
-/**
- * Schema check of untrusted JSON claiming to be a Statement (v1 or v0.1), returning a reason on failure: every
- * subject an object with a non-empty DigestSet whose known algorithms carry hex of the right length, a
- * predicateType, and (v0.1 always, v1 when present) an object predicate. Anything else is refused, never assumed.
- */
-function checkStatement(value) {
-    if (!isRecord(value))
-        return { ok: false, reason: 'not a JSON object' };
-    if (value._type !== STATEMENT_TYPE && value._type !== STATEMENT_TYPE_V01) {
-        return { ok: false, reason: `_type is ${JSON.stringify(value._type)}, expected ${STATEMENT_TYPE} (or ${STATEMENT_TYPE_V01})` };
-    }
-    if (!Array.isArray(value.subject) || value.subject.length === 0)
-        return { ok: false, reason: 'subject must be a non-empty array' };
-    for (const [i, s] of value.subject.entries()) {
-        const problem = subjectProblem(s);
-        if (problem)
-            return { ok: false, reason: `subject[${i}]: ${problem}` };
-    }
-    if (typeof value.predicateType !== 'string' || value.predicateType === '')
-        return { ok: false, reason: 'predicateType must be a string' };
-    const required = value._type === STATEMENT_TYPE_V01;
-    if ((required || value.predicate !== undefined) && !isRecord(value.predicate)) {
-        return { ok: false, reason: `predicate must be a JSON object${required ? ' (required in Statement v0.1)' : ''}` };
-    }
-    return { ok: true, statement: value };
-}
-function subjectProblem(s) {
-    if (!isRecord(s))
-        return 'not an object';
-    if (s.name !== undefined && typeof s.name !== 'string')
-        return 'name must be a string';
-    if (s.uri !== undefined && typeof s.uri !== 'string')
-        return 'uri must be a string';
-    if (!isRecord(s.digest) || Object.keys(s.digest).length === 0)
-        return 'needs a digest';
-    for (const [algorithm, hex] of Object.entries(s.digest)) {
-        if (typeof hex !== 'string' || hex === '')
-            return `digest ${algorithm} must be a non-empty string`;
-        const length = HEX_DIGESTS[algorithm];
-        if (length === undefined)
-            continue;
-        if (!/^[0-9a-fA-F]+$/.test(hex) || (length > 0 && hex.length !== length) || (length < 0 && hex.length !== 40 && hex.length !== 64)) {
-            return `digest ${algorithm} is not ${length > 0 ? length : '40 or 64'} hex characters`;
-        }
-    }
-    return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-//# sourceMappingURL=statement.js.map
-;// CONCATENATED MODULE: ../../packages/core/dist/report/json.js
-/** The stable JSON shape of the CLI contract: {"version":1,"files":[...],"summary":{...}}. */
-function toJson(report) {
-    const { version, files, summary, remote } = report;
-    return `${JSON.stringify({ version, files, summary, ...(remote ? { remote } : {}) }, null, 2)}\n`;
-}
-//# sourceMappingURL=json.js.map
-;// CONCATENATED MODULE: ../../packages/core/dist/report/markdown.js
-
-const ICON = { safe: '✅', review: '🟡', unsafe: '⛔', error: '❗' };
-/** Escape text for a Markdown table cell. */
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-/** A step-summary table: one row per file, then the findings of the files that are not safe. */
-function toMarkdown(report, title = 'trustgate scan') {
-    const s = report.summary;
-    const lines = [
-        `### ${title}: ${ICON[s.verdict]} ${s.verdict}${s.blocking ? ' (blocking)' : ''}`,
-        '',
-        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error; ${s.incomplete} not fully analysed`,
-        '',
-        ...(report.remote ? [cell(remoteLine(report.remote)), ''] : []),
-        '| file | format | verdict | findings |',
-        '|---|---|---|---|',
-        ...report.files.map((f) => `| \`${cell(f.path)}\` | ${cell(f.format)} | ${ICON[f.verdict]} ${f.verdict}${cell(gap(f))} | ${f.findings.length} |`),
-    ];
-    const flagged = report.files.filter((f) => f.findings.length > 0);
-    if (flagged.length > 0) {
-        lines.push('', '| file | rule | severity | message |', '|---|---|---|---|');
-        for (const f of flagged) {
-            for (const x of f.findings)
-                lines.push(`| \`${cell(x.location?.path ?? f.path)}\` | ${x.rule} | ${x.severity} | ${cell(x.message)} |`);
-        }
-    }
-    return `${lines.join('\n')}\n`;
-}
-//# sourceMappingURL=markdown.js.map
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ../../packages/core/dist/report/sarif.js
-
-
-const LEVEL = {
-    critical: 'error',
-    high: 'error',
-    medium: 'warning',
-    low: 'note',
-    info: 'note',
-};
-// GitHub code scanning sorts by this property (0.0-10.0).
-const SECURITY_SEVERITY = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' };
-/** The fallback descriptor for a finding whose rule is not in the catalog (never dropped). */
-function unknownRule(id) {
-    return { id, name: id, shortDescription: { text: id }, help: { text: 'See the trustgate rule documentation.' } };
-}
-const SRCROOT = '%SRCROOT%';
-/**
- * SARIF 2.1.0 as GitHub code scanning ingests it: every result has ruleId, level, an artifact URI and a
- * start line (1 for whole-file findings; byte offsets go in `region.byteOffset` where known). Info-level findings
- * are not alerts: they stay in the JSON report and are left out here.
- */
-function toSarif(report, rules, options = {}) {
-    const alerting = (f) => f.severity !== 'info';
-    const used = new Set();
-    for (const f of report.files)
-        for (const x of f.findings.filter(alerting))
-            used.add(x.rule);
-    const ids = [...used].sort();
-    const ruleIndex = new Map(ids.map((id, i) => [id, i]));
-    const descriptors = ids.map((id) => {
-        const r = rules.get(id);
-        if (!r)
-            return unknownRule(id);
-        return {
-            id: r.id,
-            name: r.name,
-            shortDescription: { text: r.summary },
-            fullDescription: { text: r.summary },
-            help: { text: r.help },
-            ...(r.helpUri ? { helpUri: r.helpUri } : {}),
-            defaultConfiguration: { level: LEVEL[r.severity] },
-            properties: {
-                'security-severity': SECURITY_SEVERITY[r.severity],
-                tags: ['security', 'supply-chain', ...(r.advisories ?? []).map((id) => `external/${id.toLowerCase()}`)],
-                ...(r.advisories?.length ? { advisories: [...r.advisories] } : {}),
-            },
-        };
-    });
-    const results = report.files.flatMap((file) => file.findings.filter(alerting).map((f) => {
-        const loc = f.location;
-        const artifactLocation = sarif_locate(loc?.path ?? file.path, options);
-        const region = { startLine: Math.max(1, loc?.line ?? 1) };
-        if (loc?.column !== undefined)
-            region.startColumn = Math.max(1, loc.column);
-        if (loc?.offset !== undefined)
-            region.byteOffset = loc.offset;
-        return {
-            ruleId: f.rule,
-            ruleIndex: ruleIndex.get(f.rule) ?? 0,
-            level: LEVEL[f.severity],
-            message: { text: f.evidence ? `${f.message} (${f.evidence})` : f.message },
-            locations: [{ physicalLocation: { artifactLocation, region } }],
-            partialFingerprints: { 'trustgate/v1': `${f.rule}:${file.sha256 ?? file.path}:${loc?.offset ?? loc?.line ?? 0}` },
-            properties: { verdict: file.verdict, findingVerdict: file.findingVerdict, completeness: file.completeness, severity: f.severity },
-        };
-    }));
-    return {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: report.tool.name,
-                        version: report.tool.version,
-                        semanticVersion: report.tool.version,
-                        informationUri: options.informationUri ?? 'https://github.com/trustgate/trustgate',
-                        rules: descriptors,
-                    },
-                },
-                ...(options.automationId ? { automationDetails: { id: options.automationId } } : {}),
-                ...(options.root ? { originalUriBaseIds: { [SRCROOT]: { uri: `${(0,external_node_url_.pathToFileURL)(options.root).href.replace(/\/?$/, '/')}` } } } : {}),
-                // Files that were not fully analysed make the run unsuccessful, whatever was found in them.
-                invocations: [
-                    {
-                        executionSuccessful: report.files.every((f) => f.completeness === 'complete'),
-                        toolExecutionNotifications: report.files
-                            .filter((f) => f.completeness !== 'complete')
-                            .map((f) => ({
-                            level: 'error',
-                            message: { text: `${f.path}: analysis ${f.completeness}; the file is not trusted (verdict ${f.verdict})` },
-                            locations: [{ physicalLocation: { artifactLocation: sarif_locate(f.path, options) } }],
-                        })),
-                    },
-                ],
-                results,
-            },
-        ],
-    };
-}
-// Inside the root: a relative URI under %SRCROOT%; outside it an absolute file: URI (code scanning cannot map it,
-// but it is not passed off as a repository path).
-function sarif_locate(path, options) {
-    if (!options.root)
-        return { uri: toUri(path) };
-    const onDisk = path.split('!/')[0] ?? path;
-    const abs = (0,external_node_path_.resolve)(options.cwd ?? options.root, onDisk);
-    const rel = (0,external_node_path_.relative)(options.root, abs);
-    if (rel === '' || rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
-        return { uri: (0,external_node_url_.pathToFileURL)(abs).href };
-    return { uri: toUri(rel.split('\\').join('/')), uriBaseId: SRCROOT };
-}
-// Container members are reported as `outer!/inner`; SARIF wants a relative URI of the file on disk.
-function toUri(path) {
-    const onDisk = path.split('!/')[0] ?? path;
-    return onDisk
-        .replace(/^\.\//, '')
-        .split('/')
-        .map((s) => encodeURIComponent(s))
-        .join('/');
-}
-//# sourceMappingURL=sarif.js.map
-;// CONCATENATED MODULE: ../../packages/core/dist/verdict.js
-const VERDICTS = ['safe', 'review', 'unsafe', 'error'];
-const FINDING_VERDICTS = (/* unused pure expression or super */ null && (['safe', 'review', 'unsafe']));
-const COMPLETENESS = (/* unused pure expression or super */ null && (['complete', 'partial', 'failed']));
-const SEVERITIES = (/* unused pure expression or super */ null && (['critical', 'high', 'medium', 'low', 'info']));
-// `unsafe` outranks `error`: a payload found before the stream broke is reported as what it is, never hidden
-// behind "could not parse". An incomplete analysis is still never a pass (see `combineVerdict`, `blocksFile`).
-const VERDICT_RANK = { safe: 0, review: 1, error: 2, unsafe: 3 };
-const COMPLETENESS_RANK = { complete: 0, partial: 1, failed: 2 };
-const SEVERITY_RANK = { info: 0, low: 1, medium: 2, high: 3, critical: 4 };
-function verdictRank(v) {
-    return VERDICT_RANK[v];
-}
-function severityRank(s) {
-    return SEVERITY_RANK[s];
-}
-/** The most severe of several verdicts; an empty list is `safe`. */
-function worstVerdict(verdicts) {
-    let worst = 'safe';
-    for (const v of verdicts)
-        if (VERDICT_RANK[v] > VERDICT_RANK[worst])
-            worst = v;
-    return worst;
-}
-function highestSeverity(findings) {
-    let top;
-    for (const f of findings)
-        if (top === undefined || SEVERITY_RANK[f.severity] > SEVERITY_RANK[top])
-            top = f.severity;
-    return top;
-}
-/** The least complete of several analyses; an empty list is `complete`. */
-function worstCompleteness(values) {
-    let worst = 'complete';
-    for (const c of values)
-        if (COMPLETENESS_RANK[c] > COMPLETENESS_RANK[worst])
-            worst = c;
-    return worst;
-}
-/** The most severe of several finding verdicts; an empty list is `safe`. */
-function worstFindingVerdict(values) {
-    return worstVerdict(values);
-}
-/** The one-word verdict of the JSON `verdict` field: unsafe findings first, then any gap in the analysis. */
-function combineVerdict(found, completeness) {
-    if (found === 'unsafe')
-        return 'unsafe';
-    return completeness === 'complete' ? found : 'error';
-}
-/** What a combined verdict says when the two parts were not recorded (evidence from before they were). */
-function splitVerdict(verdict) {
-    return verdict === 'error' ? { findingVerdict: 'review', completeness: 'failed' } : { findingVerdict: verdict, completeness: 'complete' };
-}
-/** Whether a verdict blocks, given the verdicts a policy says block (`fail-on`). */
-function blocks(verdict, failOn) {
-    return failOn.includes(verdict);
-}
-/**
- * Whether a file's result blocks under `fail-on`: its verdict or its finding verdict is listed, or `error` is
- * listed and the analysis was incomplete. A policy that blocked a file before the verdicts were split blocks it still.
- */
-function blocksFile(file, failOn) {
-    const split = splitVerdict(file.verdict);
-    const found = file.findingVerdict ?? split.findingVerdict;
-    const completeness = file.completeness ?? split.completeness;
-    return failOn.includes(file.verdict) || failOn.includes(found) || (failOn.includes('error') && completeness !== 'complete');
-}
-// `review` blocks too: like torch.load's own default (weights_only=True since torch 2.6), a global nobody
-// reviewed is refused, not waved through (docs/scanner.md, "Verdicts").
-const DEFAULT_FAIL_ON = (/* unused pure expression or super */ null && (['unsafe', 'review', 'error']));
-//# sourceMappingURL=verdict.js.map
-;// CONCATENATED MODULE: ../../packages/core/dist/report/summary.js
-
-function summarise(files, failOn) {
-    const counts = { safe: 0, review: 0, unsafe: 0, error: 0 };
-    for (const f of files)
-        counts[f.verdict]++;
-    return {
-        files: files.length,
-        ...counts,
-        incomplete: files.filter((f) => f.completeness !== 'complete').length,
-        verdict: worstVerdict(files.map((f) => f.verdict)),
-        findingVerdict: worstFindingVerdict(files.map((f) => f.findingVerdict)),
-        completeness: worstCompleteness(files.map((f) => f.completeness)),
-        blocking: files.some((f) => blocksFile(f, failOn)),
-    };
-}
-function buildReport(files, failOn, tool) {
-    return { version: 1, tool, files, summary: summarise(files, failOn) };
-}
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../../packages/core/dist/report/step-summary.js
-
-
-const step_summary_ICON = { safe: '✅', review: '🟡', unsafe: '⛔', error: '❗' };
-// GitHub drops a step summary over 1 MiB whole; several gates can share one step, so each gets a share of it.
-const STEP_SUMMARY_LIMIT = 1024 * 1024;
-/**
- * A scan's step summary that stays under `maxBytes` however many files were scanned: the heading and counts, then
- * every finding of the files that are not safe (worst first) while they fit, then counts for the rest.
- */
-function toStepSummary(report, options) {
-    const max = options.maxBytes ?? STEP_SUMMARY_LIMIT / 2;
-    const s = report.summary;
-    const head = [
-        `### ${options.title}: ${step_summary_ICON[s.verdict]} ${s.verdict}${s.blocking ? ' (blocking)' : ''}`,
-        '',
-        ...(options.notes ?? []).flatMap((n) => [n, '']),
-        `${s.files} files: ${s.safe} safe, ${s.review} review, ${s.unsafe} unsafe, ${s.error} error${s.incomplete ? `; ${s.incomplete} not fully analysed` : ''}`,
-        '',
-    ];
-    const flagged = report.files
-        .filter((f) => f.verdict !== 'safe' || f.findings.some((x) => x.severity !== 'info'))
-        .sort((a, b) => verdictRank(b.verdict) - verdictRank(a.verdict));
-    const rows = [];
-    let findings = 0;
-    for (const f of flagged) {
-        const list = [...f.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-        if (list.length === 0)
-            rows.push(`| \`${cell(f.path)}\` | ${step_summary_ICON[f.verdict]} ${f.verdict} | | | |`);
-        for (const x of list)
-            rows.push(`| \`${cell(x.location?.path ?? f.path)}\` | ${step_summary_ICON[f.verdict]} ${f.verdict} | ${x.rule} | ${x.severity} | ${cell(x.message)} |`);
-        findings += Math.max(1, list.length);
-    }
-    const flaggedSet = new Set(flagged);
-    const safeByFormat = new Map();
-    for (const f of report.files)
-        if (!flaggedSet.has(f))
-            safeByFormat.set(f.format, (safeByFormat.get(f.format) ?? 0) + 1);
-    const tail = safeByFormat.size
-        ? [
-            '',
-            '| safe files by format | files |',
-            '|---|---|',
-            ...[...safeByFormat].sort((a, b) => b[1] - a[1]).map(([fmt, n]) => `| ${cell(fmt)} | ${n} |`),
-        ]
-        : [];
-    const fixed = Buffer.byteLength([...head, ...tail].join('\n')) + 400;
-    const table = rows.length ? ['| file | verdict | rule | severity | message |', '|---|---|---|---|---|'] : [];
-    let used = Buffer.byteLength(table.join('\n')) + fixed;
-    let shown = 0;
-    for (const r of rows) {
-        const bytes = Buffer.byteLength(r) + 1;
-        if (used + bytes > max)
-            break;
-        table.push(r);
-        used += bytes;
-        shown++;
-    }
-    const more = rows.length - shown;
-    const left = more > 0
-        ? [
-            '',
-            `_${more} more rows of ${findings} (findings of ${flagged.length} files) are not shown here: see the JSON report${options.reportPath ? ` \`${cell(options.reportPath)}\`` : ''}._`,
-        ]
-        : [];
-    return `${[...head, ...table, ...left, ...tail].join('\n')}\n`;
-}
-//# sourceMappingURL=step-summary.js.map
-;// CONCATENATED MODULE: ../../packages/core/dist/report/index.js
-
-
-
-
-
-
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../packages/core/dist/rules.js
-function ruleCatalog(...lists) {
-    const map = new Map();
-    for (const list of lists) {
-        for (const r of list) {
-            if (map.has(r.id))
-                throw new Error(`rule id ${r.id} is defined twice`);
-            map.set(r.id, r);
-        }
-    }
-    return map;
-}
-//# sourceMappingURL=rules.js.map
-;// CONCATENATED MODULE: ../../packages/core/dist/version.js
-/** trustgate's version, shown by `--version` and written into reports and statements. */
-const TRUSTGATE_VERSION = '0.1.0';
-//# sourceMappingURL=version.js.map
 ;// CONCATENATED MODULE: ../../packages/core/dist/gates/shared.js
 /** A GitHub Actions expression as action.yml holds it. */
 const expression = (e) => ['$', '{{ ', e, ' }}'].join('');
@@ -57790,6 +57786,8 @@ const aiTagGate = {
     ],
 };
 //# sourceMappingURL=ai-tag.js.map
+// EXTERNAL MODULE: ../../packages/core/dist/intoto/statement.js
+var statement = __nccwpck_require__(3225);
 ;// CONCATENATED MODULE: ../../packages/core/dist/gates/promotion-gate.js
 
 // actions/attest v4.2.2, pinned by commit (a tag can be moved; test/actions/pins.test.ts checks every pin).
@@ -57928,7 +57926,7 @@ const modelScanGate = {
             uses: ATTEST_ACTION,
             with: {
                 'subject-checksums': expression('steps.gate.outputs.scan-subjects'),
-                'predicate-type': PREDICATE_TYPES.scan,
+                'predicate-type': statement/* PREDICATE_TYPES */.Cs.scan,
                 'predicate-path': expression('steps.gate.outputs.scan-predicate'),
             },
         },
@@ -58018,15 +58016,108 @@ const GATE_DESCRIPTIONS = [modelScanGate, verifySignatureGate, promotionGateGate
 
 
 
-
-
-
-
-
-
-
-
 //# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 3225:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cs: () => (/* binding */ PREDICATE_TYPES),
+/* harmony export */   Y5: () => (/* binding */ buildStatement)
+/* harmony export */ });
+/* unused harmony exports STATEMENT_TYPE, STATEMENT_TYPE_V01, checkStatement */
+/** in-toto Statement v1 (https://in-toto.io/Statement/v1). */
+const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
+/** The earlier Statement v0.1, still signed by some producers (same layout, `predicate` required). */
+const STATEMENT_TYPE_V01 = 'https://in-toto.io/Statement/v0.1';
+/** trustgate's own predicate types, one per face that emits evidence. */
+const PREDICATE_TYPES = {
+    scan: 'https://trustgate.dev/scan/v1',
+    verification: 'https://trustgate.dev/verification/v1',
+    aiTag: 'https://trustgate.dev/ai-tag/v1',
+    vsa: 'https://slsa.dev/verification_summary/v1',
+    slsaProvenance: 'https://slsa.dev/provenance/v1',
+};
+function buildStatement(subject, predicateType, predicate) {
+    if (subject.length === 0)
+        throw new TypeError('an in-toto statement needs at least one subject');
+    for (const s of subject) {
+        if (Object.keys(s.digest).length === 0)
+            throw new TypeError(`subject ${s.name ?? s.uri ?? '?'} has no digest`);
+    }
+    return { _type: STATEMENT_TYPE, subject, predicateType, predicate };
+}
+/** Hex lengths of the digest algorithms in-toto's DigestSet names (https://github.com/in-toto/attestation/blob/main/spec/v1/digest_set.md). */
+const HEX_DIGESTS = {
+    sha224: 56,
+    sha256: 64,
+    sha384: 96,
+    sha512: 128,
+    sha512_224: 56,
+    sha512_256: 64,
+    sha3_224: 56,
+    sha3_256: 64,
+    sha3_384: 96,
+    sha3_512: 128,
+    sha1: 40,
+    md5: 32,
+    gitCommit: -1,
+    gitTree: -1,
+    gitBlob: -1,
+};
+/**
+ * Schema check of untrusted JSON claiming to be a Statement (v1 or v0.1), returning a reason on failure: every
+ * subject an object with a non-empty DigestSet whose known algorithms carry hex of the right length, a
+ * predicateType, and (v0.1 always, v1 when present) an object predicate. Anything else is refused, never assumed.
+ */
+function checkStatement(value) {
+    if (!isRecord(value))
+        return { ok: false, reason: 'not a JSON object' };
+    if (value._type !== STATEMENT_TYPE && value._type !== STATEMENT_TYPE_V01) {
+        return { ok: false, reason: `_type is ${JSON.stringify(value._type)}, expected ${STATEMENT_TYPE} (or ${STATEMENT_TYPE_V01})` };
+    }
+    if (!Array.isArray(value.subject) || value.subject.length === 0)
+        return { ok: false, reason: 'subject must be a non-empty array' };
+    for (const [i, s] of value.subject.entries()) {
+        const problem = subjectProblem(s);
+        if (problem)
+            return { ok: false, reason: `subject[${i}]: ${problem}` };
+    }
+    if (typeof value.predicateType !== 'string' || value.predicateType === '')
+        return { ok: false, reason: 'predicateType must be a string' };
+    const required = value._type === STATEMENT_TYPE_V01;
+    if ((required || value.predicate !== undefined) && !isRecord(value.predicate)) {
+        return { ok: false, reason: `predicate must be a JSON object${required ? ' (required in Statement v0.1)' : ''}` };
+    }
+    return { ok: true, statement: value };
+}
+function subjectProblem(s) {
+    if (!isRecord(s))
+        return 'not an object';
+    if (s.name !== undefined && typeof s.name !== 'string')
+        return 'name must be a string';
+    if (s.uri !== undefined && typeof s.uri !== 'string')
+        return 'uri must be a string';
+    if (!isRecord(s.digest) || Object.keys(s.digest).length === 0)
+        return 'needs a digest';
+    for (const [algorithm, hex] of Object.entries(s.digest)) {
+        if (typeof hex !== 'string' || hex === '')
+            return `digest ${algorithm} must be a non-empty string`;
+        const length = HEX_DIGESTS[algorithm];
+        if (length === undefined)
+            continue;
+        if (!/^[0-9a-fA-F]+$/.test(hex) || (length > 0 && hex.length !== length) || (length < 0 && hex.length !== 40 && hex.length !== 64)) {
+            return `digest ${algorithm} is not ${length > 0 ? length : '40 or 64'} hex characters`;
+        }
+    }
+    return undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+//# sourceMappingURL=statement.js.map
 
 /***/ }),
 
@@ -58038,7 +58129,7 @@ const GATE_DESCRIPTIONS = [modelScanGate, verifySignatureGate, promotionGateGate
 /* harmony export */   Xc: () => (/* binding */ analysisFrom),
 /* harmony export */   eE: () => (/* binding */ absorb)
 /* harmony export */ });
-/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6846);
+/* harmony import */ var _trustgate_core_base__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7730);
 /* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7738);
 
 
@@ -58047,7 +58138,7 @@ const GATE_DESCRIPTIONS = [modelScanGate, verifySignatureGate, promotionGateGate
 const absorbed = new WeakSet();
 /** An Analysis from its two parts; `verdict` is their combination (docs/scanner.md, "Verdicts"). */
 function analysisFrom(format, findings, findingVerdict, completeness, metadata) {
-    const a = { format, findings, verdict: (0,_trustgate_core__WEBPACK_IMPORTED_MODULE_0__/* .combineVerdict */ .T6)(findingVerdict, completeness), findingVerdict, completeness };
+    const a = { format, findings, verdict: (0,_trustgate_core_base__WEBPACK_IMPORTED_MODULE_0__/* .combineVerdict */ .T6)(findingVerdict, completeness), findingVerdict, completeness };
     if (metadata)
         a.metadata = metadata;
     return a;
@@ -58069,7 +58160,7 @@ function conclude(format, findings, nested = [], metadata, floor = 'complete') {
         else
             found.push(effect);
     }
-    return analysisFrom(format, findings, (0,_trustgate_core__WEBPACK_IMPORTED_MODULE_0__/* .worstFindingVerdict */ .iH)(found), (0,_trustgate_core__WEBPACK_IMPORTED_MODULE_0__/* .worstCompleteness */ .yQ)(gaps), metadata);
+    return analysisFrom(format, findings, (0,_trustgate_core_base__WEBPACK_IMPORTED_MODULE_0__/* .worstFindingVerdict */ .iH)(found), (0,_trustgate_core_base__WEBPACK_IMPORTED_MODULE_0__/* .worstCompleteness */ .yQ)(gaps), metadata);
 }
 /** Fold a nested member's analysis into its container's findings; members' own paths are kept. */
 function absorb(into, nested, memberPath) {
@@ -59071,7 +59162,7 @@ function sniffGraphDef(head) {
 /* harmony export */   gk: () => (/* binding */ finding),
 /* harmony export */   pD: () => (/* binding */ uniqueBy)
 /* harmony export */ });
-/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6846);
+/* harmony import */ var _trustgate_core_base__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7730);
 /* harmony import */ var _conclude_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9368);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1799);
 
@@ -59087,7 +59178,7 @@ const SEVERITY_VERDICT = {
 };
 /** The verdict a set of findings earns on its own. */
 function verdictOf(findings) {
-    return (0,_trustgate_core__WEBPACK_IMPORTED_MODULE_0__/* .worstFindingVerdict */ .iH)(findings.map((f) => SEVERITY_VERDICT[f.severity]));
+    return (0,_trustgate_core_base__WEBPACK_IMPORTED_MODULE_0__/* .worstFindingVerdict */ .iH)(findings.map((f) => SEVERITY_VERDICT[f.severity]));
 }
 /**
  * A format analysis from its findings. `gaps` are findings that mark a part the analyser could not read (a
@@ -59095,7 +59186,7 @@ function verdictOf(findings) {
  */
 function analysisOf(format, findings, metadata, extra = [], gaps = []) {
     const judged = findings.filter((f) => !gaps.includes(f));
-    const found = (0,_trustgate_core__WEBPACK_IMPORTED_MODULE_0__/* .worstFindingVerdict */ .iH)([verdictOf(judged), ...extra]);
+    const found = (0,_trustgate_core_base__WEBPACK_IMPORTED_MODULE_0__/* .worstFindingVerdict */ .iH)([verdictOf(judged), ...extra]);
     const completeness = gaps.length > 0 ? 'partial' : 'complete';
     return (0,_conclude_js__WEBPACK_IMPORTED_MODULE_1__/* .analysisFrom */ .Xc)(format, findings, found, completeness, metadata);
 }
@@ -59213,10 +59304,10 @@ function jsonHeadMentions(head, markers) {
 /* harmony export */   W1: () => (/* binding */ overLimit),
 /* harmony export */   xG: () => (/* binding */ ModelFormatError)
 /* harmony export */ });
-/* harmony import */ var _trustgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6846);
+/* harmony import */ var _trustgate_core_base__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7730);
 
 /** A model file whose bytes do not follow its format (malformed) or exceed a hard cap (limit). */
-class ModelFormatError extends _trustgate_core__WEBPACK_IMPORTED_MODULE_0__/* .TrustgateError */ .O_ {
+class ModelFormatError extends _trustgate_core_base__WEBPACK_IMPORTED_MODULE_0__/* .TrustgateError */ .O_ {
     constructor(code, message, options = {}) {
         super(code, message, options);
         this.name = 'ModelFormatError';

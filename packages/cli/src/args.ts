@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CoreError, parseDigest } from '@trustgate/core';
+import { CoreError, parseDigest } from '@trustgate/core/base';
 import type { CommandSpec, OptionSpec, Parsed, ValueKind } from './spec.js';
 
 /** A usage problem of one command: exit 2, code USAGE_ERROR, and where to read the command's options. */

@@ -1,4 +1,4 @@
-import { TRUSTGATE_VERSION } from '@trustgate/core';
+import { TRUSTGATE_VERSION } from '@trustgate/core/base';
 import type { CommandSpec, OptionSpec } from './spec.js';
 
 function optionLabel(name: string, o: OptionSpec): string {

@@ -1,4 +1,4 @@
-import { asTrustgateError, TRUSTGATE_VERSION, TrustgateError } from '@trustgate/core';
+import { asTrustgateError, TRUSTGATE_VERSION, TrustgateError } from '@trustgate/core/base';
 import { checkInputs, closest, parseCommand, resolveSubcommand, usageError, wantsHelp } from './args.js';
 import { RUNNERS } from './commands/index.js';
 import { helpText, mainHelp } from './help.js';

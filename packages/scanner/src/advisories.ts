@@ -1,4 +1,4 @@
-import type { RuleDescriptor } from '@trustgate/core';
+import type { RuleDescriptor } from '@trustgate/core/base';
 
 /**
  * Public CVEs and advisories on model loading, each linked to the rule that catches it and the case that proves

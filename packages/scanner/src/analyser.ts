@@ -1,4 +1,4 @@
-import type { Completeness, Finding, FindingVerdict, ScanPolicy, Verdict } from '@trustgate/core';
+import type { Completeness, Finding, FindingVerdict, ScanPolicy, Verdict } from '@trustgate/core/base';
 import type { ByteSource } from './source.js';
 
 /** What the ML-BOM records about a model file, where a format can tell. */

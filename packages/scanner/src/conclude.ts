@@ -5,7 +5,7 @@ import {
   type FindingVerdict,
   worstCompleteness,
   worstFindingVerdict,
-} from '@trustgate/core';
+} from '@trustgate/core/base';
 import type { Analysis, ModelMetadata } from './analyser.js';
 import { findingEffect } from './rules.js';
 

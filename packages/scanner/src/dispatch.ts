@@ -1,4 +1,4 @@
-import type { Finding, ScanPolicy } from '@trustgate/core';
+import type { Finding, ScanPolicy } from '@trustgate/core/base';
 import type { Analysis } from './analyser.js';
 import { DecompressionBudget } from './containers/limits.js';
 import type { ScanContext } from './scan-context.js';

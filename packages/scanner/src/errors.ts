@@ -1,4 +1,4 @@
-import { TrustgateError } from '@trustgate/core';
+import { TrustgateError } from '@trustgate/core/base';
 
 export type ScannerErrorCode =
   | 'SCAN_PATH_NOT_FOUND'

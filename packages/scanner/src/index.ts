@@ -6,7 +6,7 @@ export { DEFAULT_SAFE_GLOBALS, type GlobalJudgement, judgeGlobal } from './pickl
 export { type PickleScan, scanPickles } from './pickle/analyse.js';
 export { RULES, SCANNER_RULES, type ScannerRule } from './rules.js';
 export { openFileSource } from './io/file-source.js';
-export { type ScanOptions, scanPaths, scanReport, scanSarif, scanStatement, type ScanStatementPredicate } from './scan.js';
+export * from './local.js';
 export { type FileSelection, VCS_DIRECTORIES } from './select.js';
 export { type ByteSource, bufferSource } from './source.js';
 export { EXTRA_ANALYSERS } from './formats/extra.js';
@@ -25,9 +25,7 @@ export {
   withModelReferences,
 } from './sources/index.js';
 export {
-  DEFAULT_ENDPOINT,
   type HubOptions,
-  isRemoteReference,
   parseRemoteReference,
   type RemoteReference,
   type RemoteScanOptions,

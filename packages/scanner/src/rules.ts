@@ -1,4 +1,4 @@
-import type { Finding, FindingVerdict, Location, RuleDescriptor, Severity } from '@trustgate/core';
+import type { Finding, FindingVerdict, Location, RuleDescriptor, Severity } from '@trustgate/core/base';
 import { BREADTH_RULES } from './rules-breadth.js';
 
 /**

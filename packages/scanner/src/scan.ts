@@ -22,7 +22,7 @@ import {
   TRUSTGATE_VERSION,
   toSarif,
   type Verdict,
-} from '@trustgate/core';
+} from '@trustgate/core/base';
 import type { Analysis, ModelMetadata } from './analyser.js';
 import { withAdvisories } from './advisories.js';
 import { analyseSource } from './dispatch.js';

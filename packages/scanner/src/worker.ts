@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ScanPolicy } from '@trustgate/core';
+import type { ScanPolicy } from '@trustgate/core/base';
 import { type ScanJob, scanFile } from './scan.js';
 
 // One scan worker: receives {index, job}, answers {index, result}; the policy comes once in workerData.

@@ -1,4 +1,4 @@
-import type { Report } from '@trustgate/core';
+import type { Report } from '@trustgate/core/base';
 import { buildMlBom } from '@trustgate/scanner';
 
 /** The `--mlbom` output of `trustgate scan`. */

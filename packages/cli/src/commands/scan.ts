@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import {
   CoreError,
-  defaultPolicy,
-  loadPolicyFile,
+  defaultScanPolicy,
   type Report,
   type ScanPolicy,
   toJson,
@@ -11,19 +10,11 @@ import {
   VERDICTS,
   type Verdict,
   writeFileAtomic,
-} from '@trustgate/core';
-import {
-  DEFAULT_ENDPOINT,
-  isRemoteReference,
-  scanRemote,
-  scanReport,
-  scanSarif,
-  scanStatement,
-  withModelReferences,
-} from '@trustgate/scanner';
+} from '@trustgate/core/base';
+import type { RemoteScanOptions } from '@trustgate/scanner';
+import { DEFAULT_ENDPOINT, isRemoteReference, scanReport, scanSarif, scanStatement } from '@trustgate/scanner/local';
 import { defineCommand, EXIT } from '../io.js';
 import { scanSpec } from '../specs/scan.js';
-import { mlBomText } from './scan-extras.js';
 
 function render(report: Report, format: (typeof scanSpec.options.format.choices)[number], quiet: boolean, cwd: string): string {
   switch (format) {
@@ -52,7 +43,10 @@ function failOnFlag(value: string): Verdict[] {
 
 export default defineCommand(scanSpec, async ({ values, positionals }, io) => {
   const at = (f: string) => resolve(io.cwd, f);
-  const base: ScanPolicy = values.policy ? (await loadPolicyFile(at(values.policy))).scan : defaultPolicy().scan;
+  // The policy loader (zod, yaml) is loaded only when a policy file is given.
+  const base: ScanPolicy = values.policy
+    ? (await (await import('@trustgate/core')).loadPolicyFile(at(values.policy))).scan
+    : defaultScanPolicy();
   const policy: ScanPolicy = values['fail-on'] ? { ...base, failOn: failOnFlag(values['fail-on']) } : base;
   const progress = io.isTTY && !io.env.CI && !values.quiet;
   const options = {
@@ -71,16 +65,20 @@ export default defineCommand(scanSpec, async ({ values, positionals }, io) => {
   if (remote !== undefined && (positionals.length > 1 || values.sources))
     throw new CoreError('USAGE_ERROR', `scan ${remote} on its own: one Hub repository per run, without local paths or --sources`);
   const hub = { endpoint, ...(io.env.HF_TOKEN ? { token: io.env.HF_TOKEN } : {}) };
+  // The Hub client, source references and ML-BOM are loaded only by the runs that use them.
+  const scanRemote = async (ref: string, o: RemoteScanOptions) => (await import('@trustgate/scanner')).scanRemote(ref, o);
   const scanned = remote === undefined ? await scanReport(positionals, options) : await scanRemote(remote, { ...options, hub });
   if (progress && scanned.files.length > 0) io.stderr('\r\u001b[2K');
   // scan.sources.requireRemoteScan: each allowed, pinned Hugging Face reference is scanned before download too.
   const report = values.sources
-    ? await withModelReferences(scanned, positionals, policy, io.cwd, { scanRemote: (ref) => scanRemote(ref, { policy, hub }) })
+    ? await (await import('@trustgate/scanner')).withModelReferences(scanned, positionals, policy, io.cwd, {
+        scanRemote: (ref) => scanRemote(ref, { policy, hub }),
+      })
     : scanned;
   const text = render(report, values.format, values.quiet, io.cwd);
   if (values.out) await writeFileAtomic(at(values.out), text);
   else io.stdout(text);
-  if (values.mlbom) await writeFileAtomic(at(values.mlbom), mlBomText(report));
+  if (values.mlbom) await writeFileAtomic(at(values.mlbom), (await import('./scan-extras.js')).mlBomText(report));
   if (values.statement) await writeFileAtomic(at(values.statement), `${JSON.stringify(scanStatement(report), null, 2)}\n`);
   return report.summary.blocking ? EXIT.blocked : EXIT.ok;
 });

@@ -1,4 +1,4 @@
-import type { ScanPolicy } from '@trustgate/core';
+import type { ScanPolicy } from '@trustgate/core/base';
 
 export type ScanLimits = ScanPolicy['limits'];
 

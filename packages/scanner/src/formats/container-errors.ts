@@ -1,4 +1,4 @@
-import type { Finding } from '@trustgate/core';
+import type { Finding } from '@trustgate/core/base';
 import { ContainerError } from '../containers/limits.js';
 import { finding, RULES, type ScannerRule } from '../rules.js';
 

@@ -1,4 +1,4 @@
-import type { ScanPolicy } from '@trustgate/core';
+import type { ScanPolicy } from '@trustgate/core/base';
 import { type GlobalJudgement, judgeGlobal } from '../pickle/globals-policy.js';
 import { globalsPolicy } from './policy.js';
 

@@ -1,4 +1,4 @@
-import type { RuleDescriptor } from '@trustgate/core';
+import type { RuleDescriptor } from '@trustgate/core/base';
 import { GGUF_RULES } from './gguf/rules.js';
 import { KERAS_RULES } from './keras/rules.js';
 import { ONNX_RULES } from './onnx/rules.js';

@@ -1,5 +1,5 @@
 import { inflateSync, unzipSync } from 'node:zlib';
-import type { Finding } from '@trustgate/core';
+import type { Finding } from '@trustgate/core/base';
 import type { Outcome } from '../conclude.js';
 import { absorb } from '../conclude.js';
 import { sliceSource } from '../io/slice-source.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '@trustgate/core';
+import type { Finding } from '@trustgate/core/base';
 import type { Analysis } from '../analyser.js';
 import { conclude } from '../conclude.js';
 import { scanPickles } from '../pickle/analyse.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '@trustgate/core';
+import type { Finding } from '@trustgate/core/base';
 import type { Analysis } from '../analyser.js';
 import type { ScanContext } from '../scan-context.js';
 import { findEndRecord } from '../containers/zip.js';

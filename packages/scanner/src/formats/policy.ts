@@ -1,4 +1,4 @@
-import type { ScanPolicy } from '@trustgate/core';
+import type { ScanPolicy } from '@trustgate/core/base';
 import type { GlobalsPolicy } from '../pickle/globals-policy.js';
 import type { MachineLimits } from '../pickle/machine.js';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '@trustgate/core';
+import type { Finding } from '@trustgate/core/base';
 import type { Analysis } from '../analyser.js';
 import { memberNameProblem } from '../containers/member-name.js';
 import { absorb, conclude, type Outcome } from '../conclude.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '@trustgate/core';
+import type { Finding } from '@trustgate/core/base';
 import type { AnalyserContext } from '../analyser.js';
 import { PickleError } from '../pickle/error.js';
 import { PickleInput } from '../pickle/input.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '@trustgate/core';
+import type { Finding } from '@trustgate/core/base';
 import type { Analysis, ModelMetadata } from '../analyser.js';
 import type { ScanContext } from '../scan-context.js';
 import { memberNameProblem } from '../containers/member-name.js';

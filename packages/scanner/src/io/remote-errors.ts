@@ -1,4 +1,4 @@
-import { TrustgateError } from '@trustgate/core';
+import { TrustgateError } from '@trustgate/core/base';
 
 export type RemoteReadErrorCode =
   /** 401/403 on a file: gated or private; the whole scan stops (an input error, not a verdict). */

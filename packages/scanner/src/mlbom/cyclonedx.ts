@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { FileResult, Report } from '@trustgate/core';
-import { worstCompleteness, worstFindingVerdict, worstVerdict } from '@trustgate/core';
+import type { FileResult, Report } from '@trustgate/core/base';
+import { worstCompleteness, worstFindingVerdict, worstVerdict } from '@trustgate/core/base';
 import { diskPath, groupModels, type ModelGroup } from './group.js';
 
 interface Property {

@@ -1,4 +1,4 @@
-import type { FileResult } from '@trustgate/core';
+import type { FileResult } from '@trustgate/core/base';
 
 /** Formats that describe a model but do not make a directory a model on their own. */
 const AUXILIARY_FORMATS = new Set([

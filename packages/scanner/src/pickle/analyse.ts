@@ -1,4 +1,4 @@
-import type { Finding } from '@trustgate/core';
+import type { Finding } from '@trustgate/core/base';
 import { finding, RULES } from '../rules.js';
 import type { ByteSource } from '../source.js';
 import { PickleError } from './error.js';

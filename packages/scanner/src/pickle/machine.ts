@@ -1,4 +1,4 @@
-import type { Finding } from '@trustgate/core';
+import type { Finding } from '@trustgate/core/base';
 import { finding, RULES, type ScannerRule } from '../rules.js';
 import { type GlobalsPolicy, judgeGlobal, NESTED_LOADERS } from './globals-policy.js';
 import { PickleError } from './error.js';

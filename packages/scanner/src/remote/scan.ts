@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { buildReport, type FileResult, type Report, type ScanPolicy, TRUSTGATE_VERSION } from '@trustgate/core';
+import { buildReport, type FileResult, type Report, type ScanPolicy, TRUSTGATE_VERSION } from '@trustgate/core/base';
 import type { Analysis } from '../analyser.js';
 import { conclude } from '../conclude.js';
 import { analyseSource } from '../dispatch.js';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { buildReport, combineVerdict, type FileResult, type Report, type ScanPolicy, worstFindingVerdict } from '@trustgate/core';
+import { buildReport, combineVerdict, type FileResult, type Report, type ScanPolicy, worstFindingVerdict } from '@trustgate/core/base';
 import { findModelReferences, type ReferenceScanOptions } from './scan.js';
 
 /** Adds model-reference results to a scan's results: a file already scanned gets the findings, not a second row. */

@@ -1,4 +1,4 @@
-import type { Finding, Report, ScanPolicy } from '@trustgate/core';
+import type { Finding, Report, ScanPolicy } from '@trustgate/core/base';
 import { judgeReference } from './policy.js';
 import { findReferences, type ModelReference } from './references.js';
 

@@ -1,4 +1,4 @@
-import type { RuleDescriptor } from '@trustgate/core';
+import type { RuleDescriptor } from '@trustgate/core/base';
 
 export const SOURCE_RULES: readonly RuleDescriptor[] = [
   {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileResult, Finding, ScanPolicy } from '@trustgate/core';
+import type { FileResult, Finding, ScanPolicy } from '@trustgate/core/base';
 import { verdictOf } from '../formats/shared/analysis.js';
 import { judgeReference, type SourcesPolicy } from './policy.js';
 import { findReferences } from './references.js';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Finding } from '@trustgate/core';
+import type { Finding } from '@trustgate/core/base';
 import type { FormatAnalyser } from '../../analyser.js';
 import { BREADTH_RULES as R } from '../../rules-breadth.js';
 import { finding } from '../../rules.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '@trustgate/core';
+import type { Finding } from '@trustgate/core/base';
 import type { FormatAnalyser } from '../../analyser.js';
 import { BREADTH_RULES as R } from '../../rules-breadth.js';
 import { finding } from '../../rules.js';

@@ -1,4 +1,4 @@
-import type { RuleDescriptor } from '@trustgate/core';
+import type { RuleDescriptor } from '@trustgate/core/base';
 
 const help = 'Download the GGUF file again from a trusted publisher or convert it yourself with llama.cpp; do not load this file.';
 

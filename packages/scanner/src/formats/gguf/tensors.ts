@@ -1,4 +1,4 @@
-import type { Finding } from '@trustgate/core';
+import type { Finding } from '@trustgate/core/base';
 import { finding } from '../shared/analysis.js';
 import { overLimit } from '../shared/errors.js';
 import { GGML_BLOCKS } from './ggml-types.js';

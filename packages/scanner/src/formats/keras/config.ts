@@ -1,4 +1,4 @@
-import type { Finding, ScanPolicy } from '@trustgate/core';
+import type { Finding, ScanPolicy } from '@trustgate/core/base';
 import { finding, uniqueBy } from '../shared/analysis.js';
 import { isRecord } from '../shared/bytes.js';
 import { bytecodeNames, decodeBase64 } from './bytecode.js';

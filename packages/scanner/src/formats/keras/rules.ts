@@ -1,4 +1,4 @@
-import type { RuleDescriptor } from '@trustgate/core';
+import type { RuleDescriptor } from '@trustgate/core/base';
 
 const help = 'Rebuild the model from code you trust and load only its weights; never load this file with safe_mode=False.';
 

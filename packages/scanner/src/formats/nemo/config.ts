@@ -1,4 +1,4 @@
-import type { Finding, ScanPolicy } from '@trustgate/core';
+import type { Finding, ScanPolicy } from '@trustgate/core/base';
 import { parse } from 'yaml';
 import { BREADTH_RULES as R } from '../../rules-breadth.js';
 import { finding } from '../../rules.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Finding } from '@trustgate/core';
+import type { Finding } from '@trustgate/core/base';
 import type { FormatAnalyser } from '../../analyser.js';
 import { conclude } from '../../conclude.js';
 import { BREADTH_RULES as R } from '../../rules-breadth.js';

@@ -1,4 +1,4 @@
-import type { RuleDescriptor } from '@trustgate/core';
+import type { RuleDescriptor } from '@trustgate/core/base';
 
 export const ONNX_RULES: readonly RuleDescriptor[] = [
   {

@@ -1,4 +1,4 @@
-import type { Finding } from '@trustgate/core';
+import type { Finding } from '@trustgate/core/base';
 import { finding } from '../shared/analysis.js';
 import { isRecord } from '../shared/bytes.js';
 

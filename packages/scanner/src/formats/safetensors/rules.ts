@@ -1,4 +1,4 @@
-import type { RuleDescriptor } from '@trustgate/core';
+import type { RuleDescriptor } from '@trustgate/core/base';
 
 const help = 'Re-export the weights with the safetensors library from a trusted checkpoint; do not load this file.';
 

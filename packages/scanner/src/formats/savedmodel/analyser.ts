@@ -1,4 +1,4 @@
-import type { Finding, ScanPolicy } from '@trustgate/core';
+import type { Finding, ScanPolicy } from '@trustgate/core/base';
 import type { Analysis, AnalyserContext, FormatAnalyser } from '../../analyser.js';
 import { analysisOf, failClosed, finding } from '../shared/analysis.js';
 import { readWhole } from '../shared/bytes.js';

@@ -1,4 +1,4 @@
-import type { RuleDescriptor } from '@trustgate/core';
+import type { RuleDescriptor } from '@trustgate/core/base';
 
 const help = 'Re-export the model from code you trust (tf.saved_model.save) and inspect the graph; do not load this file.';
 

@@ -1,5 +1,5 @@
-import type { Completeness, Finding, FindingVerdict, Severity } from '@trustgate/core';
-import { worstFindingVerdict } from '@trustgate/core';
+import type { Completeness, Finding, FindingVerdict, Severity } from '@trustgate/core/base';
+import { worstFindingVerdict } from '@trustgate/core/base';
 import type { Analysis, ModelMetadata } from '../../analyser.js';
 import { analysisFrom } from '../../conclude.js';
 import type { ByteSource } from '../../source.js';

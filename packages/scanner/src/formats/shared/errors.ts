@@ -1,4 +1,4 @@
-import { TrustgateError } from '@trustgate/core';
+import { TrustgateError } from '@trustgate/core/base';
 
 export type ModelFormatErrorCode = 'MODEL_FORMAT_MALFORMED' | 'MODEL_FORMAT_LIMIT';
 

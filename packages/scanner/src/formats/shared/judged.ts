@@ -1,4 +1,4 @@
-import type { Finding } from '@trustgate/core';
+import type { Finding } from '@trustgate/core/base';
 import type { Analysis, ModelMetadata } from '../../analyser.js';
 import { conclude } from '../../conclude.js';
 import { finding, type ScannerRule } from '../../rules.js';

@@ -1,4 +1,4 @@
-import type { Finding, ScanPolicy } from '@trustgate/core';
+import type { Finding, ScanPolicy } from '@trustgate/core/base';
 import { BREADTH_RULES as R } from '../../rules-breadth.js';
 import { finding } from '../../rules.js';
 import { isRecord } from '../shared/bytes.js';

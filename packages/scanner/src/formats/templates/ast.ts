@@ -1,4 +1,4 @@
-import type { Finding } from '@trustgate/core';
+import type { Finding } from '@trustgate/core/base';
 import { parse, tokenize } from '@huggingface/jinja';
 import { finding } from '../shared/analysis.js';
 

@@ -1,4 +1,4 @@
-import type { RuleDescriptor } from '@trustgate/core';
+import type { RuleDescriptor } from '@trustgate/core/base';
 
 const help = 'Replace the chat template with the upstream one, or review it line by line before any tokenizer renders it.';
 
