@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { SqlClient, Store, StoreTimeouts } from '@trustgate/metrics';
 import { fromPglite, PgBoss } from 'pg-boss';
 import type { Logger } from '../handlers/index.js';
@@ -20,6 +21,29 @@ const TAKE_OVER_EXPIRED = `update ${SCHEMA}.job set start_after = ${SCHEMA}.job_
   where name = $1 and state = 'retry' and start_after > ${SCHEMA}.job_now()
     and output #>> '{value,message}' = 'job heartbeat timeout'
   returning id`;
+
+let lastMs = 0;
+let sequence = 0;
+/**
+ * A job id that sorts after every id this process made before (UUIDv7 layout: milliseconds, then a counter, then
+ * random bits). Jobs inserted together share one `created_on`, and pg-boss breaks that tie by id when it picks the
+ * head of a key: random ids would let a pull request's later delivery run before its earlier one.
+ */
+export function orderedJobId(now = Date.now()): string {
+  if (now > lastMs) {
+    lastMs = now;
+    sequence = 0;
+  } else if (++sequence > 0xfff) {
+    // More than 4,096 in one millisecond: borrow the next one, so the order still holds.
+    lastMs++;
+    sequence = 0;
+  }
+  const time = lastMs.toString(16).padStart(12, '0');
+  const random = randomBytes(8);
+  random[0] = ((random[0] ?? 0) & 0x3f) | 0x80;
+  const tail = random.toString('hex');
+  return `${time.slice(0, 8)}-${time.slice(8)}-${(0x7000 | sequence).toString(16)}-${tail.slice(0, 4)}-${tail.slice(4)}`;
+}
 
 /** A delivery job as a worker takes it up. */
 export interface DeliveryJob {
@@ -105,7 +129,7 @@ export class DeliveryJobs {
   async enqueue(tx: SqlClient, jobs: readonly { delivery: string; group?: string | undefined }[]): Promise<void> {
     await this.boss.insert(
       DELIVERY_QUEUE,
-      jobs.map(({ delivery, group }) => ({ data: { delivery }, singletonKey: group ?? `delivery:${delivery}` })),
+      jobs.map(({ delivery, group }) => ({ id: orderedJobId(), data: { delivery }, singletonKey: group ?? `delivery:${delivery}` })),
       { db: { executeSql: (text: string, values?: unknown[]) => tx.query(text, values ?? []) } },
     );
   }

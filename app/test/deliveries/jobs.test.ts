@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, jest, test } from '@jest/globals';
 import { openStore, type Store } from '@trustgate/metrics';
-import { DeliveryJobs } from '../../src/deliveries/jobs.js';
+import { DeliveryJobs, orderedJobId } from '../../src/deliveries/jobs.js';
 import { describeIfPostgres, scratchDatabase } from '../e2e/pg.js';
 
 jest.setTimeout(120_000);
@@ -77,7 +77,41 @@ async function holder(env: Env) {
   };
 }
 
+describe('job ids', () => {
+  test('sort in the order they were made, past 4,096 in one millisecond, and are UUIDs', () => {
+    const ids = Array.from({ length: 10_000 }, () => orderedJobId(1_700_000_000_000));
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids.slice(0, 50)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
 (built ? describe.each(stores) : describe.skip.each(stores))('delivery jobs on %s', (_name, storeEnv) => {
+  test("a pull request's deliveries enqueued together run in the order they came, never by chance", async () => {
+    const env = await storeEnv();
+    const store = await open(env);
+    const jobs = await engine(store, env);
+    cleanups.push(async () => {
+      await jobs.stop();
+      await store.close();
+    });
+    const names = Array.from({ length: 12 }, (_, i) => `d${String(i).padStart(2, '0')}`);
+    await store.transaction((tx) =>
+      jobs.enqueue(
+        tx,
+        names.map((delivery) => ({ delivery, group: 'pr:7' })),
+      ),
+    );
+    const ran: string[] = [];
+    await jobs.work(1, async (job) => {
+      ran.push(job.delivery);
+    });
+    jobs.wake();
+    const deadline = Date.now() + 60_000;
+    while (ran.length < names.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(ran).toEqual(names);
+  });
+
   test('a worker killed holding a job: taken over within its lease plus a few seconds, never before, its key kept in order', async () => {
     const env = await storeEnv();
     const embedded = !env.DATABASE_URL;
