@@ -3,40 +3,17 @@
 // Inputs are generated once into bench/.data (gitignored); BENCH_QUICK=1 uses the smaller inputs of scanner.bench.
 // The rows side by side with picklescan's method are in scanner.bench.mjs.
 import { execFileSync } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, ftruncateSync, mkdirSync, openSync, readdirSync, writeSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { rawPickle, torchSave } from './model-files.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const data = join(root, 'bench/.data');
 const fixtures = join(root, 'packages/scanner/test/fixtures');
-const python = '/usr/bin/python3';
 const GiB = 1024 ** 3;
 const QUICK = process.env.BENCH_QUICK === '1';
 const CHECKPOINT_GIB = Number(process.env.BENCH_CHECKPOINT_GIB ?? (QUICK ? 0.25 : 2));
 const PICKLE_GIB = Number(process.env.BENCH_PICKLE_GIB ?? (QUICK ? 0.125 : 1));
-
-function torchSave(file, code) {
-  if (existsSync(file)) return true;
-  try {
-    execFileSync(python, ['-c', `import torch\n${code}\ntorch.save(sd, ${JSON.stringify(file)})`], { stdio: 'inherit' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// PROTO 4, BINBYTES8 <1 GiB>, the bytes (a sparse file: the scanner never reads them), STOP.
-function rawPickle(file, size) {
-  if (existsSync(file)) return;
-  const fd = openSync(file, 'w');
-  const head = Buffer.alloc(11);
-  head.set([0x80, 4, 0x8e]);
-  head.writeBigUInt64LE(BigInt(size), 3);
-  writeSync(fd, head);
-  ftruncateSync(fd, 11 + size);
-  writeSync(fd, Buffer.from('.'), 0, 1, 11 + size);
-  closeSync(fd);
-}
 
 function mixedDir(dir, n) {
   if (existsSync(join(dir, `f${n - 1}`))) return;

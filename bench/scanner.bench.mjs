@@ -6,14 +6,14 @@
 // BENCH_DIGEST_FILES, BENCH_DIGEST_FILE_MIB, BENCH_RUNS override one each).
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, ftruncateSync, mkdirSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
+import { python, rawPickle, torchSave } from './model-files.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const data = join(root, 'bench/.data');
 const fixtures = join(root, 'packages/scanner/test/fixtures');
-const python = '/usr/bin/python3';
 const cli = join(root, 'packages/cli/bin/trustgate.js');
 const standin = join(root, 'bench/picklescan-standin.py');
 const measurer = join(root, 'bench/measure.py');
@@ -30,29 +30,6 @@ const SIZE = {
 };
 const GiB = 1024 ** 3;
 const cores = availableParallelism();
-
-function torchSave(file, code) {
-  if (existsSync(file)) return true;
-  try {
-    execFileSync(python, ['-c', `import torch\n${code}\ntorch.save(sd, ${JSON.stringify(file)})`], { stdio: 'inherit' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// PROTO 4, BINBYTES8 <size>, the bytes (a sparse file), STOP.
-function rawPickle(file, size) {
-  if (existsSync(file)) return;
-  const fd = openSync(file, 'w');
-  const head = Buffer.alloc(11);
-  head.set([0x80, 4, 0x8e]);
-  head.writeBigUInt64LE(BigInt(size), 3);
-  writeSync(fd, head);
-  ftruncateSync(fd, 11 + size);
-  writeSync(fd, Buffer.from('.'), 0, 1, 11 + size);
-  closeSync(fd);
-}
 
 /**
  * The scanner's fixtures (benign, malicious, review, bypass) copied round-robin, names and extensions kept. The
