@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { runCli } from '../../../test/support/cli.js';
-import { createKit, POLICY_YAML, SUBJECT, statements } from '../../gate/test/support/evidence-kit.js';
+import { createKit, SUBJECT, writeGateFiles } from '../../gate/test/support/evidence-kit.js';
 
 // `trustgate gate --log-decision` appends to the signed log in the store; `decisions export/verify` read it back.
 let dir: string;
@@ -14,24 +14,10 @@ const keyPair = () => generateKeyPairSync('ed25519');
 beforeAll(async () => {
   const kit = await createKit();
   dir = await mkdtemp(join(tmpdir(), 'trustgate-decisions-'));
-  const write = async (name: string, text: string) => {
-    await writeFile(join(dir, name), text);
-    return join(dir, name);
-  };
-  const sign = async (name: string, s: Parameters<typeof kit.sign>[0], workflow?: string) =>
-    write(name, JSON.stringify((await kit.sign(s, name, workflow)).document));
+  const { write, ...gateFiles } = await writeGateFiles(kit, dir);
   const ours = keyPair();
   f = {
-    policy: await write('trustgate.yml', POLICY_YAML),
-    root: await write('trusted_root.json', JSON.stringify(kit.sigstore.trustedRoot)),
-    scan: await sign('scan.json', statements.scan()),
-    provenance: await sign(
-      'provenance.json',
-      statements.provenance(),
-      'https://github.com/acme/ml/.github/workflows/build.yml@refs/heads/main',
-    ),
-    tests: await sign('tests.json', statements.tests()),
-    failing: await sign('failing.json', statements.tests(SUBJECT, 2)),
+    ...gateFiles,
     key: await write('decision-key.pem', ours.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
     pub: await write('decision-key.pub', ours.publicKey.export({ type: 'spki', format: 'pem' }).toString()),
     otherPub: await write('other.pub', keyPair().publicKey.export({ type: 'spki', format: 'pem' }).toString()),

@@ -1,36 +1,18 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import { checkStatement, PREDICATE_TYPES } from '@trustgate/core';
-import { createKit, POLICY_YAML, SUBJECT, statements } from '../../gate/test/support/evidence-kit.js';
+import { createKit, SUBJECT, writeGateFiles } from '../../gate/test/support/evidence-kit.js';
 import { runCli } from '../../../test/support/cli.js';
 
 let dir: string;
 let files: Record<string, string>;
 
 beforeAll(async () => {
-  const kit = await createKit();
   dir = await mkdtemp(join(tmpdir(), 'trustgate-gate-cli-'));
-  const write = async (name: string, value: unknown) => {
-    const path = join(dir, name);
-    await writeFile(path, typeof value === 'string' ? value : JSON.stringify(value));
-    return path;
-  };
-  const sign = async (name: string, statement: Parameters<typeof kit.sign>[0], workflow?: string) =>
-    write(name, (await kit.sign(statement, name, workflow)).document);
-  files = {
-    policy: await write('trustgate.yml', POLICY_YAML),
-    root: await write('trusted_root.json', kit.sigstore.trustedRoot),
-    scan: await sign('scan.json', statements.scan()),
-    provenance: await sign(
-      'provenance.json',
-      statements.provenance(),
-      'https://github.com/acme/ml/.github/workflows/build.yml@refs/heads/main',
-    ),
-    tests: await sign('tests.json', statements.tests()),
-    failing: await sign('tests-failing.json', statements.tests(SUBJECT, 2)),
-  };
+  const { write: _write, ...written } = await writeGateFiles(await createKit(), dir);
+  files = written;
 });
 
 const args = (...evidence: string[]) => [

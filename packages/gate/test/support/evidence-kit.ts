@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { buildStatement, type Finding, PREDICATE_TYPES, parsePolicy, type Statement } from '@trustgate/core';
 import { type BundleVerifier, documentsFromText, GATE_PREDICATE_TYPES, type RawEvidence, sigstoreVerifier } from '@trustgate/gate';
 import { createLocalSigstore, type LocalSigstore } from '../../../../test/support/sigstore-signer.js';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 /** A model's digest, another artifact's digest, and the workflows of the scenario repository acme/ml. */
 export const SUBJECT = createHash('sha256').update('model.safetensors v1').digest('hex');
@@ -127,4 +129,23 @@ export async function createKit(): Promise<Kit> {
     },
   };
   return kit;
+}
+
+/** The files a CLI run of the gate reads, written into `dir`: policy, trusted root, staging evidence and failing tests. */
+export async function writeGateFiles(kit: Kit, dir: string) {
+  const write = async (name: string, text: string) => {
+    await writeFile(join(dir, name), text);
+    return join(dir, name);
+  };
+  const sign = async (name: string, statement: Statement, workflow?: string) =>
+    write(name, JSON.stringify((await kit.sign(statement, name, workflow)).document));
+  return {
+    write,
+    policy: await write('trustgate.yml', POLICY_YAML),
+    root: await write('trusted_root.json', JSON.stringify(kit.sigstore.trustedRoot)),
+    scan: await sign('scan.json', statements.scan()),
+    provenance: await sign('provenance.json', statements.provenance(), BUILD_WORKFLOW),
+    tests: await sign('tests.json', statements.tests()),
+    failing: await sign('tests-failing.json', statements.tests(SUBJECT, 2)),
+  };
 }
