@@ -1,6 +1,7 @@
-import { classifyPullRequest, initiatorText } from '@trustgate/attribution';
+import { classifyPullRequest, type InitiatorContext, initiatorContextFromIssues, initiatorText } from '@trustgate/attribution';
 import type { Policy } from '@trustgate/core';
-import type { RepoRef } from '../github/types.js';
+import { readLinkedIssues } from '../github/linked-issues.js';
+import type { GitHub, RepoRef } from '../github/types.js';
 import { cohortFromLabels } from './labels.js';
 import type { Classification, ClassifyPullRequest, PullRequestFacts } from './types.js';
 
@@ -11,11 +12,34 @@ import type { Classification, ClassifyPullRequest, PullRequestFacts } from './ty
 export const classifyWithAttribution: ClassifyPullRequest = async (input) => {
   const { pr, policy, github, repo } = input;
   const commits = await github.paginate(github.rest.pulls.listCommits, { ...repo, pull_number: pr.number, per_page: 100 });
-  return classifyWithCommits(pr, commits, policy, repo);
+  return classifyWithIssues(github, repo, pr, commits, policy);
 };
 
-/** The same decision over commits already read (`GET /pulls/{n}/commits` as GitHub returns them): the backfill's path. */
-export function classifyWithCommits(pr: PullRequestFacts, commits: unknown, policy: Policy, repo: RepoRef): Classification {
+/**
+ * The decision over commits already read (`GET /pulls/{n}/commits` as GitHub returns them), for the webhooks and the
+ * backfill alike. An agent change also reads the issues its body closes: who assigned Copilot or mentioned the agent
+ * there is its initiator when its commits name none.
+ */
+export async function classifyWithIssues(
+  github: GitHub,
+  repo: RepoRef,
+  pr: PullRequestFacts,
+  commits: unknown,
+  policy: Policy,
+): Promise<Classification> {
+  const first = classifyWithCommits(pr, commits, policy, repo);
+  if (first.cohort !== 'agent') return first;
+  const context = initiatorContextFromIssues(first.agent, await readLinkedIssues(github, repo, pr.body), pr.createdAt);
+  return context.assignedBy || context.mentionedBy ? classifyWithCommits(pr, commits, policy, repo, context) : first;
+}
+
+function classifyWithCommits(
+  pr: PullRequestFacts,
+  commits: unknown,
+  policy: Policy,
+  repo: RepoRef,
+  context: InitiatorContext = {},
+): Classification {
   const event = {
     action: 'synchronize',
     pull_request: {
@@ -32,6 +56,7 @@ export function classifyWithCommits(pr: PullRequestFacts, commits: unknown, poli
   const engine = classifyPullRequest(event, commits, {
     requireDisclosure: policy.attribution.requireDisclosure,
     rules: policy.attribution.rules,
+    context,
   });
   const byLabels = cohortFromLabels(pr, policy);
   const labelled = byLabels.cohort === 'agent' || byLabels.cohort === 'assisted';

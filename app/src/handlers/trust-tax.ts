@@ -13,7 +13,7 @@ import {
   recordReview,
 } from '@trustgate/metrics';
 import { loadPolicy } from '../config/load.js';
-import { classifyWithCommits } from '../engines/attribution.js';
+import { classifyWithIssues } from '../engines/attribution.js';
 import type { Classification } from '../engines/types.js';
 import { firstTeamOf, isPullRequestObject, type PullRequestObject, pullRequestFacts } from '../github/pull-request.js';
 import { fullName, type GitHub, httpStatus, type RepoRef } from '../github/types.js';
@@ -118,7 +118,7 @@ export function trustTaxRecorder(github: GitHub, repo: RepoRef): PullRequestReco
       if (!isPullRequestObject(pr)) return undefined;
       const policy = await policyAt(pr.base.ref);
       if (!policy) return undefined;
-      const classification = classifyWithCommits(pullRequestFacts(pr), commits, policy, repo);
+      const classification = await classifyWithIssues(github, repo, pullRequestFacts(pr), commits, policy);
       return {
         row: await pullRequestRow(github, repo, policy, classification, pr as PullRequestPayload),
         aiReviewers: policy.metrics.aiReviewers,

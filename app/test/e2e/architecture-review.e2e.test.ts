@@ -126,6 +126,59 @@ describe('architecture review on AI pull requests', () => {
     expect(check.output.summary).toContain('| service architecture | pending | 0/1 | none yet |');
   });
 
+  test("whoever assigned Copilot on the issue the PR closes is its initiator: their approval does not count, the assignee's does", async () => {
+    h.github.state.teams.get('octo-org/architects')?.add('carol');
+    const issue = (n: number) => ({
+      labels: [],
+      events: [
+        { event: 'assigned', actor: 'carol', assignee: 'Copilot', createdAt: '2026-01-01T00:00:00Z' },
+        { event: 'assigned', actor: 'mallory', assignee: 'Copilot', createdAt: '2999-01-01T00:00:00Z' },
+      ],
+      comments: [{ id: 9000 + n, user: 'erin', body: '@copilot please', createdAt: '2026-01-01T00:00:01Z' }],
+    });
+    h.github.state.issues.set(70, issue(70));
+    h.github.state.issues.set(71, issue(71));
+    const byInitiator = agentPr(16, {
+      author: 'Copilot',
+      body: 'Fixes #70',
+      reviews: [{ user: 'carol', state: 'APPROVED', commitId: sha(16) }],
+    });
+    await h.github.deliver('pull_request', pullRequestEvent(h.github.state, byInitiator, 'opened'));
+    expect(lastCheck(REVIEW)).toMatchObject({ status: 'in_progress', head_sha: sha(16) });
+    expect(lastCheck(REVIEW).output.summary).toContain('| service architecture | pending | 0/1 | none yet |');
+    const byAssignee = agentPr(17, {
+      author: 'Copilot',
+      body: 'Fixes #71',
+      reviews: [{ user: 'alice', state: 'APPROVED', commitId: sha(17) }],
+    });
+    await h.github.deliver('pull_request', pullRequestEvent(h.github.state, byAssignee, 'opened'));
+    expect(lastCheck(REVIEW)).toMatchObject({ status: 'completed', conclusion: 'success', head_sha: sha(17) });
+    expect(h.github.calls('issues/list-events').map((c) => c.params.issue_number)).toEqual(['70', '71']);
+  });
+
+  test('the person who mentioned the agent on the issue the PR closes is its initiator, not an unknown one', async () => {
+    h.github.state.teams.get('octo-org/architects')?.add('carol');
+    h.github.state.issues.set(72, {
+      labels: [],
+      events: [],
+      comments: [
+        { id: 9100, user: 'carol', body: '@claude please add an index for the orders query', createdAt: '2026-01-01T00:00:00Z' },
+        { id: 9101, user: 'claude[bot]', type: 'Bot', body: "@claude is on it: I'll open a PR", createdAt: '2026-01-01T00:01:00Z' },
+      ],
+    });
+    const pr = agentPr(18, {
+      author: 'claude[bot]',
+      assignees: [],
+      body: 'Adds the index.\n\nFixes #72\n\nGenerated with [Claude Code](https://claude.ai/code)',
+      reviews: [{ user: 'carol', state: 'APPROVED', commitId: sha(18) }],
+    });
+    await h.github.deliver('pull_request', pullRequestEvent(h.github.state, pr, 'opened'));
+    const check = lastCheck(REVIEW);
+    expect(check.status).toBe('in_progress');
+    expect(check.output.summary).toContain('| service architecture | pending | 0/1 | none yet |');
+    expect(check.output.summary).not.toContain('unknown initiator');
+  });
+
   test('a human PR without AI markers does not need the review, and passes rather than skipping', async () => {
     const pr = addPull(h.github.state, { number: 6, headSha: sha(6), author: 'carol', files: ['src/x.ts'] });
     await h.github.deliver('pull_request', pullRequestEvent(h.github.state, pr, 'opened'));

@@ -18,7 +18,7 @@ export function createState({ owner = 'octo-org', repo = 'service' } = {}) {
     compare: new Map(),
     /** sha -> `{ parents, message, date, files }` of `GET /commits/{sha}` (files as GitHub sends them) */
     commits: new Map(),
-    /** issue number -> `{ labels: string[] }` */
+    /** issue number -> `{ labels: string[], events?: [{ event, actor, actorType?, assignee?, createdAt }], comments?: [{ id, user, type?, body, createdAt }] }` */
     issues: new Map(),
     /** users and team slugs that are not collaborators: asking them for a review is refused with 422, as GitHub does */
     outsiders: new Set(),
@@ -237,8 +237,30 @@ const OPERATIONS = {
   },
   'issues/list-comments': (s, ex, { params }) => {
     const pr = s.pulls.get(Number(params.issue_number));
-    if (!pr) return notFound();
-    return pr.comments.map((c) => ({ ...ex[0], id: c.id, body: c.body, user: { ...ex[0].user, ...user(c.user, c.type) } }));
+    const issue = s.issues.get(Number(params.issue_number));
+    if (!pr && !issue) return notFound();
+    return (pr?.comments ?? issue.comments ?? []).map((c) => ({
+      ...ex[0],
+      id: c.id,
+      body: c.body,
+      user: { ...ex[0].user, ...user(c.user, c.type) },
+      ...(c.createdAt ? { created_at: c.createdAt, updated_at: c.createdAt } : {}),
+    }));
+  },
+  'issues/list-events': (s, ex, { params }) => {
+    const issue = s.issues.get(Number(params.issue_number));
+    if (!issue && !s.pulls.has(Number(params.issue_number))) return notFound();
+    const { assignee: _a, assigner: _b, label: _l, ...base } = ex[0];
+    return (issue?.events ?? []).map((e, i) => ({
+      ...base,
+      id: i + 1,
+      event: e.event,
+      created_at: e.createdAt,
+      actor: { ...ex[0].actor, ...user(e.actor, e.actorType) },
+      ...(e.event === 'assigned'
+        ? { assignee: { ...ex[0].actor, ...user(e.assignee, 'Bot') }, assigner: { ...ex[0].actor, ...user(e.actor, e.actorType) } }
+        : {}),
+    }));
   },
   'issues/create-comment': (s, ex, { params, body }) => {
     const pr = s.pulls.get(Number(params.issue_number));

@@ -15,6 +15,12 @@ export {
   scanInstructionText,
 } from './hidden-instructions.js';
 export { type Account, AccountDirectory, accountFromNoreply, isBotLogin } from './accounts.js';
+export {
+  type IssueCommentFacts,
+  type IssueEventFacts,
+  initiatorContextFromIssues,
+  type LinkedIssueFacts,
+} from './initiator-context.js';
 export { findInitiator, type Initiator, type InitiatorContext, type InitiatorRule, resolveWritten } from './initiator.js';
 export { type AgentTraceRecord, parseAgentTrace } from './line-share/agent-trace.js';
 export { type GitAiAuthorshipLog, parseGitAiNote } from './line-share/git-ai.js';
