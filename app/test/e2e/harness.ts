@@ -33,8 +33,15 @@ export interface MockState {
   compare: Map<string, object>;
   /** sha -> `GET /commits/{sha}` answer: parents, message, committer date, files as GitHub sends them */
   commits: Map<string, { parents: string[]; message: string; date: string; files: Record<string, unknown>[] }>;
-  /** issue number -> its labels, for `GET /issues/{n}` */
-  issues: Map<number, { labels: string[] }>;
+  /** issue number -> its labels (`GET /issues/{n}`), events and comments (their listings) */
+  issues: Map<
+    number,
+    {
+      labels: string[];
+      events?: { event: string; actor: string; actorType?: string; assignee?: string; createdAt: string }[];
+      comments?: { id: number; user: string; type?: string; body: string; createdAt: string }[];
+    }
+  >;
   /** users and team slugs GitHub refuses as reviewers (not collaborators) */
   outsiders: Set<string>;
   refuse: Map<string, number>;
