@@ -79,6 +79,8 @@ describe('trustgate gate --log-decision and trustgate decisions', () => {
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain('record 2 (line 2) is broken: RECORD_EDITED');
     expect(broken.stdout).toContain('the 1 record(s) before it verify');
+    expect(await runCli(['decisions', 'verify', log, '--key', f.pub, '-q'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await runCli(['decisions', 'verify', edited, '--key', f.pub, '--quiet'])).toEqual({ ...broken, code: 1 });
 
     const removed = join(dir, 'removed.jsonl');
     await writeFile(removed, `${lines[1]}\n`);

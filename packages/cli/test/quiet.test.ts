@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
 import { runCli } from '../../../test/support/cli.js';
 import { allSpecs } from '../src/specs/index.js';
@@ -7,7 +9,7 @@ const examples = new URL('../../../examples/', import.meta.url).pathname;
 const at = (dir: string) => ({ cwd: `${examples}${dir}` });
 
 describe('--quiet', () => {
-  test('the same flag (-q, boolean) on scan, agents and every verify command', () => {
+  test('the same flag (-q, boolean) on scan, agents, gate, decisions verify and every verify command', () => {
     const quiet = allSpecs()
       .filter((s) => 'quiet' in s.options)
       .map((s) => [s.name, s.options.quiet?.type, s.options.quiet?.short]);
@@ -17,6 +19,8 @@ describe('--quiet', () => {
       ['verify-model', 'boolean', 'q'],
       ['verify-attestation', 'boolean', 'q'],
       ['verify-release-asset', 'boolean', 'q'],
+      ['gate', 'boolean', 'q'],
+      ['decisions verify', 'boolean', 'q'],
       ['agents', 'boolean', 'q'],
     ]);
   });
@@ -97,5 +101,22 @@ describe('--quiet', () => {
       at('signatures'),
     );
     expect(JSON.parse(json.stdout)).toMatchObject({ verified: true });
+  });
+
+  test('gate: nothing on a passing promotion; a failing one is printed in full with exit 1', async () => {
+    const subject = `sha256:${createHash('sha256')
+      .update(readFileSync(`${examples}promotion/model.bin`))
+      .digest('hex')}`;
+    const opts = ['--policy', 'trustgate.yml', '--trusted-root', 'trusted_root.json', '--subject', subject, '-q'];
+    const staging = [
+      'evidence/staging/provenance.sigstore.json',
+      'evidence/staging/scan.sigstore.json',
+      'evidence/staging/tests.sigstore.json',
+    ];
+    const pass = await runCli(['gate', ...opts, '--environment', 'staging', '--evidence', ...staging], at('promotion'));
+    expect(pass).toEqual({ code: 0, stdout: '', stderr: '' });
+    const fail = await runCli(['gate', ...opts, '--environment', 'production', '--evidence', ...staging], at('promotion'));
+    expect(fail.code).toBe(1);
+    expect(fail.stdout).toMatch(/^### trustgate gate: ⛔ fail$/m);
   });
 });

@@ -29,7 +29,8 @@ export const verifyLog = defineCommand(decisionsVerifySpec, async ({ values, pos
     trusted.set(keyId, publicKey);
   }
   const verdict = verifyChain(parseLines(await read(resolve(io.cwd, file), file), file), trusted);
-  io.stdout(values.format === 'json' ? `${JSON.stringify(verdict, null, 2)}\n` : verdictText(verdict, file));
+  if (values.format === 'json') io.stdout(`${JSON.stringify(verdict, null, 2)}\n`);
+  else if (!(values.quiet && verdict.ok)) io.stdout(verdictText(verdict, file));
   return verdict.ok ? EXIT.ok : EXIT.blocked;
 });
 

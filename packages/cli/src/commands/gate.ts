@@ -31,10 +31,10 @@ export default defineCommand(gateSpec, async ({ values, positionals }, io) => {
   if (signer) await logDecision(result, signer, values, io);
   if (values.statement !== undefined)
     await writeFileAtomic(resolve(io.cwd, values.statement), `${JSON.stringify(result.statement, null, 2)}\n`);
-  io.stdout(
-    values.format === 'json' ? decisionToJson(result.decision) : decisionToMarkdown(result.decision, { dryRun: values['dry-run'] }),
-  );
-  if (result.decision.decision === 'pass' || values['dry-run']) return EXIT.ok;
+  const passed = result.decision.decision === 'pass';
+  if (values.format === 'json') io.stdout(decisionToJson(result.decision));
+  else if (!(values.quiet && passed)) io.stdout(decisionToMarkdown(result.decision, { dryRun: values['dry-run'] }));
+  if (passed || values['dry-run']) return EXIT.ok;
   return EXIT.blocked;
 });
 

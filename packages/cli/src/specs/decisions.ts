@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../spec.js';
-import { STORE_OPTIONS } from './shared.js';
+import { quietOption, STORE_OPTIONS } from './shared.js';
 
 export const decisionsExportSpec = {
   name: 'decisions export',
@@ -25,6 +25,7 @@ export const decisionsVerifySpec = {
       description: 'an Ed25519 public key records may be signed with (repeat for rotated keys)',
     },
     format: { type: 'string', value: 'F', choices: ['text', 'json'], default: 'text', description: 'result format on stdout' },
+    quiet: quietOption('text format: print nothing when the chain holds (a broken record is still printed)'),
   },
   exitCodes:
     'Exit codes: 0 the chain holds, 1 a record is edited, missing, out of order, forked or not signed by a --key, 2 unreadable input.',

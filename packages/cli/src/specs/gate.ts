@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../spec.js';
-import { STORE_OPTIONS } from './shared.js';
+import { quietOption, STORE_OPTIONS } from './shared.js';
 
 export const gateSpec = {
   name: 'gate',
@@ -20,6 +20,7 @@ export const gateSpec = {
     evidence: { type: 'string', value: 'F', kind: 'file', multiple: true, description: 'a Sigstore bundle or JSON Lines of bundles' },
     format: { type: 'string', value: 'F', choices: ['json', 'markdown'], default: 'markdown', description: 'decision output' },
     'dry-run': { type: 'boolean', description: 'report the decision but exit 0' },
+    quiet: quietOption('markdown format: print nothing when the promotion passes (a failing decision is printed in full)'),
     statement: {
       type: 'string',
       value: 'F',
