@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { existsSync, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +37,7 @@ export interface ScanOptions {
   cwd?: string;
   /** Worker threads; default: one per core. 0 scans in this thread. */
   workers?: number;
-  /** Called after each file (for a progress display). */
+  /** Called after each file (for a progress display); `total` counts the files found so far, as the walk streams. */
   onProgress?: (done: number, total: number, path: string) => void;
   /** Which files of the directories walked are scanned (include/exclude globs; VCS directories skipped by default). */
   select?: FileSelection;
@@ -69,9 +69,11 @@ export async function* walkFiles(paths: readonly string[], cwd: string, select: 
   const roots: { abs: string; display: string; directory: boolean }[] = [];
   for (const p of paths) {
     const abs = resolve(cwd, p);
-    let st: Awaited<ReturnType<typeof stat>>;
+    let st: Stats;
     try {
-      st = await stat(abs);
+      // Synchronous walk: a few calls per directory, and each async one waits for a thread-pool thread, which on a
+      // loaded machine costs more than scanning a small file.
+      st = statSync(abs);
     } catch (cause) {
       throw new ScannerError('SCAN_PATH_NOT_FOUND', `cannot read ${p}: ${fileProblem(cause)}`, {
         cause,
@@ -81,21 +83,21 @@ export async function* walkFiles(paths: readonly string[], cwd: string, select: 
     roots.push({ abs, display: p.length > 1 ? p.replace(/\/+$/, '') : p, directory: st.isDirectory() });
   }
   for (const { abs, display, directory } of roots)
-    if (directory) yield* walk(abs, display, new Set([await realpath(abs)]), (f, d) => selector(rel(f), d));
+    if (directory) yield* walk(abs, display, new Set([realpathSync.native(abs)]), (f, d) => selector(rel(f), d));
     else yield { file: abs, display };
 }
 
 type Keep = (file: string, isDir: boolean) => boolean;
 
 async function* walk(dir: string, display: string, visited: Set<string>, keep: Keep): AsyncGenerator<ScanJob> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const file = join(dir, e.name);
     const shown = `${display}/${e.name}`;
     let isDir = e.isDirectory();
     if (e.isSymbolicLink()) {
       try {
-        isDir = (await stat(file)).isDirectory();
+        isDir = statSync(file).isDirectory();
       } catch {
         if (keep(file, false)) yield { file, display: shown };
         continue;
@@ -103,7 +105,7 @@ async function* walk(dir: string, display: string, visited: Set<string>, keep: K
     }
     if (!keep(file, isDir)) continue;
     if (isDir) {
-      const real = await realpath(file);
+      const real = realpathSync.native(file);
       if (visited.has(real)) continue;
       visited.add(real);
       yield* walk(file, shown, visited, keep);
@@ -210,19 +212,13 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
   const results: FileResult[] = [];
   let found = 0;
   let done = 0;
-  let walked = false;
   const take = async (): Promise<Found | undefined> => {
     const next = await walker.next();
-    if (next.done) {
-      walked = true;
-      return undefined;
-    }
-    return { index: found++, job: next.value };
+    return next.done ? undefined : { index: found++, job: next.value };
   };
-  // The total so far: the walk may still be finding files.
   const finish = (i: number, r: FileResult) => {
     results[i] = r;
-    options.onProgress?.(++done, walked ? found : Math.max(found, done), r.path);
+    options.onProgress?.(++done, found, r.path);
   };
   const digest = options.digest ?? true;
   const scanHere = async (f: Found) => finish(f.index, await scanFile(f.job, options.policy, digest));
