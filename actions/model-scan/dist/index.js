@@ -43742,7 +43742,9 @@ async function* walkFiles(paths, cwd, select = {}) {
         const abs = (0,external_node_path_.resolve)(cwd, p);
         let st;
         try {
-            st = await (0,promises_.stat)(abs);
+            // Synchronous walk: a few calls per directory, and each async one waits for a thread-pool thread, which on a
+            // loaded machine costs more than scanning a small file.
+            st = (0,external_node_fs_.statSync)(abs);
         }
         catch (cause) {
             throw new errors_ScannerError('SCAN_PATH_NOT_FOUND', `cannot read ${p}: ${(0,base/* fileProblem */.Wj)(cause)}`, {
@@ -43754,19 +43756,19 @@ async function* walkFiles(paths, cwd, select = {}) {
     }
     for (const { abs, display, directory } of roots)
         if (directory)
-            yield* walk(abs, display, new Set([await (0,promises_.realpath)(abs)]), (f, d) => selector(rel(f), d));
+            yield* walk(abs, display, new Set([external_node_fs_.realpathSync.native(abs)]), (f, d) => selector(rel(f), d));
         else
             yield { file: abs, display };
 }
 async function* walk(dir, display, visited, keep) {
-    const entries = (await (0,promises_.readdir)(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
         const file = (0,external_node_path_.join)(dir, e.name);
         const shown = `${display}/${e.name}`;
         let isDir = e.isDirectory();
         if (e.isSymbolicLink()) {
             try {
-                isDir = (await (0,promises_.stat)(file)).isDirectory();
+                isDir = (0,external_node_fs_.statSync)(file).isDirectory();
             }
             catch {
                 if (keep(file, false))
@@ -43777,7 +43779,7 @@ async function* walk(dir, display, visited, keep) {
         if (!keep(file, isDir))
             continue;
         if (isDir) {
-            const real = await (0,promises_.realpath)(file);
+            const real = external_node_fs_.realpathSync.native(file);
             if (visited.has(real))
                 continue;
             visited.add(real);
@@ -43886,19 +43888,13 @@ async function scanPaths(paths, options) {
     const results = [];
     let found = 0;
     let done = 0;
-    let walked = false;
     const take = async () => {
         const next = await walker.next();
-        if (next.done) {
-            walked = true;
-            return undefined;
-        }
-        return { index: found++, job: next.value };
+        return next.done ? undefined : { index: found++, job: next.value };
     };
-    // The total so far: the walk may still be finding files.
     const finish = (i, r) => {
         results[i] = r;
-        options.onProgress?.(++done, walked ? found : Math.max(found, done), r.path);
+        options.onProgress?.(++done, found, r.path);
     };
     const digest = options.digest ?? true;
     const scanHere = async (f) => finish(f.index, await scanFile(f.job, options.policy, digest));

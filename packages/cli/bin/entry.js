@@ -18,14 +18,14 @@ const mtime = (file) => {
 /**
  * What bin/trustgate.js runs: the bundle `npm run build` writes (one file and the chunks its lazy imports split
  * off, instead of ~120 modules), unless it is missing or a package was compiled after it (`tsc -b` alone, in the
- * checkout): then tsc's dist/main.js, so a stale bundle never runs.
+ * checkout): then tsc's dist/main.js, so a stale bundle never runs. `cli` is the CLI package's directory.
  */
-export function cliEntry() {
-  const bundle = fileURLToPath(new URL('../dist/bundle/index.js', import.meta.url));
-  const compiled = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+export function cliEntry(cli = fileURLToPath(new URL('..', import.meta.url))) {
+  const bundle = join(cli, 'dist/bundle/index.js');
+  const compiled = join(cli, 'dist/main.js');
   const built = mtime(bundle);
   if (built === undefined) return { file: compiled, bundled: false };
-  const packages = fileURLToPath(new URL('../../', import.meta.url));
+  const packages = join(cli, '..');
   const newest = Math.max(
     0,
     ...[join(packages, '../app'), ...readdirSync(packages).map((p) => join(packages, p))].map(
