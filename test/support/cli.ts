@@ -20,6 +20,9 @@ export async function runCli(argv: string[], options: { cwd?: string; env?: Reco
   return { code, stdout, stderr };
 }
 
-/** The built CLI for tests that spawn it; absent in `npm run test:only` before a build (global-setup says so once). */
+/**
+ * The built CLI for tests that spawn it; absent in `npm run test:only` before a build (global-setup says so once).
+ * After `npm run build` it runs the bundle users get; after a later `tsc -b` alone, tsc's output (bin/entry.js).
+ */
 export const CLI_BIN = fileURLToPath(new URL('../../packages/cli/bin/trustgate.js', import.meta.url));
 export const cliBuilt = existsSync(fileURLToPath(new URL('../../packages/cli/dist/main.js', import.meta.url)));

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliEntry } from '../../packages/cli/bin/entry.js';
 
 // Jest's global setup: says once, one line each, which suites skip for want of something outside the checkout and
 // how to provide it. Under CI=true a missing one is a failure instead (CI has everything).
@@ -20,6 +21,11 @@ const REQUIREMENTS = [
   {
     missing: () => !['packages/cli/dist/main.js', 'app/dist/index.js'].every((f) => existsSync(path.join(repoRoot, f))),
     line: 'packages/cli/dist or app/dist missing: the tests that spawn the built CLI skip (npm test builds first; or run npm run build)',
+  },
+  {
+    // The spawned CLI runs tsc's output instead of the bundle when the bundle is missing or older than a compile.
+    missing: () => existsSync(path.join(repoRoot, 'packages/cli/dist/main.js')) && !cliEntry().bundled,
+    line: 'packages/cli/dist/bundle missing or older than the last tsc -b: the tests that spawn the CLI run tsc output, not the bundle users get (run npm run build)',
   },
   {
     missing: () => spawnSync('zsh', ['--version']).status !== 0,

@@ -62377,13 +62377,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, PREDICATE_TYPES, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, TRUSTGATE_VERSION, VERDICTS, YAML_LIMITS, agentsPolicySchema, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, buildStatement, checkStatement, decodePolicyBytes, defaultPolicy, defaultScanPolicy, environmentPolicySchema, errorCodeOutput, expression, fileProblem, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, isOciReference, loadPolicyFile, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, networkProblem, parseConfig, parseDigest, parsePolicy, parseSubject, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, scanPolicySchema, signerIdentitySchema, splitVerdict, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
+// The CLI's bundle carries its own copy of this module while the commands outside it import this package's: an
+// error thrown by either copy must be a TrustgateError to both, so the base class is recognised by a shared brand.
+const BRAND = Symbol.for('trustgate.TrustgateError');
 class TrustgateError extends Error {
     code;
     /** The file the error is about, when there is one. */
@@ -62396,6 +62397,15 @@ class TrustgateError extends Error {
             this.file = options.file;
     }
 }
+Object.defineProperty(TrustgateError.prototype, BRAND, { value: true });
+// Subclasses keep the plain prototype check; the base class accepts any copy's errors by the brand.
+Object.defineProperty(TrustgateError, Symbol.hasInstance, {
+    value(value) {
+        if (this !== TrustgateError)
+            return Function.prototype[Symbol.hasInstance].call(this, value);
+        return typeof value === 'object' && value !== null && BRAND in value;
+    },
+});
 class errors_CoreError extends TrustgateError {
     constructor(code, message, options = {}) {
         super(code, message, options);
@@ -62562,7 +62572,6 @@ function describeError(err) {
 
 
 
-
 /**
  * Write a report or statement so a reader sees the old file or the whole new one, never half of it: a temporary
  * file beside the target, flushed, then renamed over it. A target that is a FIFO or a device (`/dev/stdout`,
@@ -62579,7 +62588,9 @@ async function writeFileAtomic(file, data, { exclusive = false } = {}) {
         });
         return;
     }
-    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(file), `.${(0,external_node_path_.basename)(file)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    // Imported here: node:crypto costs ~20 ms to load, and `trustgate scan` imports this module on every run.
+    const { randomBytes } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 19));
+    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(file), `.${(0,external_node_path_.basename)(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
         const handle = await (0,promises_.open)(temp, 'wx', existing ? existing.mode & 0o777 : 0o666);
         try {
@@ -64177,6 +64188,36 @@ const GATE_DESCRIPTIONS = [modelScanGate, verifySignatureGate, promotionGateGate
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -64192,6 +64233,17 @@ const GATE_DESCRIPTIONS = [modelScanGate, verifySignatureGate, promotionGateGate
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -11,26 +11,47 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   readSevenZip: () => (/* binding */ readSevenZip)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3136);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4208);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8995);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3136);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4208);
+
+
+
 
 
 
 const ENOSPC = 28;
+const Wasm = globalThis.WebAssembly;
 // A bundled action (ncc) cannot run 7z-wasm from inside its bundle (Emscripten's UMD build needs __dirname, its ES
 // build a real `import('module')`), so the build copies the UMD build and 7zz.wasm beside the bundle and it is
 // imported from there at run time. The path is assembled so webpack does not treat it as an asset to resolve.
 const BESIDE_BUNDLE = ['.', '7zz.umd.cjs'].join('/');
-async function loadFactory() {
+async function load() {
     const beside = new URL(BESIDE_BUNDLE, import.meta.url);
-    const mod = ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(beside)) ? await import(/* webpackIgnore: true */ beside.href) : await __webpack_require__.e(/* import() */ 581).then(__webpack_require__.t.bind(__webpack_require__, 9581, 19)));
-    return mod.default;
+    const bundled = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_url__WEBPACK_IMPORTED_MODULE_4__.fileURLToPath)(beside));
+    const mod = (bundled ? await import(/* webpackIgnore: true */ beside.href) : await __webpack_require__.e(/* import() */ 581).then(__webpack_require__.t.bind(__webpack_require__, 9581, 19)));
+    const dir = bundled ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_4__.fileURLToPath)(beside)) : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)((0,node_module__WEBPACK_IMPORTED_MODULE_2__.createRequire)(import.meta.url).resolve('7z-wasm'));
+    return { factory: mod.default, wasm: await Wasm.compile(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, '7zz.wasm'))) };
 }
-// Instantiated per archive: its file system and exit state are per instance, and a hostile archive never shares one
-// with the next.
+// 7zz.wasm (1.6 MB) is compiled once per process; compiling it per archive cost ~150 ms a file.
+let loaded;
+// A new instance (its own memory, file system and exit state) per archive: a hostile archive never shares one with
+// the next. Only the compiled code, which holds no state, is reused.
 async function sevenZip(lines) {
-    const factory = await loadFactory();
-    return factory({ print: (s) => lines.push(s), printErr: (s) => lines.push(s) });
+    loaded ??= load();
+    const { factory, wasm } = await loaded;
+    return new Promise((resolve, reject) => {
+        factory({
+            print: (s) => lines.push(s),
+            printErr: (s) => lines.push(s),
+            instantiateWasm: (imports, done) => {
+                Wasm.instantiate(wasm, imports).then((instance) => done(instance, wasm), reject);
+                return {};
+            },
+        }).then(resolve, reject);
+    });
 }
 /**
  * Writes to /out are counted and refused past `cap` (ENOSPC), so a bomb stops inside 7-Zip instead of filling
@@ -107,22 +128,22 @@ async function extract(kind, bytes, cap, maxMembers) {
     if (kind === '7z') {
         const listed = sz.callMain(['l', '-slt', '-sccUTF-8', type, '/in/archive']) ?? 0;
         if (listed !== 0 || !lines.includes('----------'))
-            throw new _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .ContainerError */ .OJ(`7z archive could not be read: ${lastError(lines)}`, 'parse');
+            throw new _limits_js__WEBPACK_IMPORTED_MODULE_5__/* .ContainerError */ .OJ(`7z archive could not be read: ${lastError(lines)}`, 'parse');
         listing = parseListing(lines);
         if (listing.length > maxMembers)
-            throw new _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .ContainerError */ .OJ(`${listing.length} members exceed the limit of ${maxMembers}`, 'limit');
+            throw new _limits_js__WEBPACK_IMPORTED_MODULE_5__/* .ContainerError */ .OJ(`${listing.length} members exceed the limit of ${maxMembers}`, 'limit');
         const declared = listing.reduce((n, m) => n + m.size, 0);
         if (declared > cap)
-            throw new _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .ContainerError */ .OJ(`7z archive declares ${declared} bytes, past the limit of ${cap}`, 'limit');
+            throw new _limits_js__WEBPACK_IMPORTED_MODULE_5__/* .ContainerError */ .OJ(`7z archive declares ${declared} bytes, past the limit of ${cap}`, 'limit');
     }
     const out = capOutput(sz.FS, cap);
     lines.length = 0;
     // -p with an empty password: an encrypted member fails instead of prompting; it is reported, never trusted.
     const code = sz.callMain(['x', '-y', '-p', '-sccUTF-8', type, '-o/out', '/in/archive']) ?? 0;
     if (out.written() > cap)
-        throw new _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .ContainerError */ .OJ(`${kind} content decompresses past the limit of ${cap} bytes`, 'limit');
+        throw new _limits_js__WEBPACK_IMPORTED_MODULE_5__/* .ContainerError */ .OJ(`${kind} content decompresses past the limit of ${cap} bytes`, 'limit');
     if (code !== 0 && !listing.some((m) => m.encrypted))
-        throw new _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .ContainerError */ .OJ(`${kind} content is corrupt or truncated: ${lastError(lines)}`, 'parse');
+        throw new _limits_js__WEBPACK_IMPORTED_MODULE_5__/* .ContainerError */ .OJ(`${kind} content is corrupt or truncated: ${lastError(lines)}`, 'parse');
     return { listing, files: walk(sz.FS, '/out'), written: out.written() };
 }
 /** A raw LZMA-alone stream decoded to at most `cap` bytes. Throws ContainerError. */
@@ -130,7 +151,7 @@ async function decodeLzmaAlone(bytes, cap) {
     const { files } = await extract('lzma', bytes, cap, 1);
     const out = [...files.values()][0];
     if (!out)
-        throw new _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .ContainerError */ .OJ('lzma stream produced no output', 'parse');
+        throw new _limits_js__WEBPACK_IMPORTED_MODULE_5__/* .ContainerError */ .OJ('lzma stream produced no output', 'parse');
     return out;
 }
 /**
@@ -138,11 +159,11 @@ async function decodeLzmaAlone(bytes, cap) {
  * and the ratio limit. Throws ContainerError.
  */
 async function readSevenZip(source, limits, budget) {
-    if (source.size > _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .IN_MEMORY_CAP */ .$W)
-        throw new _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .ContainerError */ .OJ(`7z file of ${source.size} bytes is too large to open in memory`, 'limit');
-    const cap = (0,_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .outputCap */ .SG)(source.size, limits, budget);
+    if (source.size > _limits_js__WEBPACK_IMPORTED_MODULE_5__/* .IN_MEMORY_CAP */ .$W)
+        throw new _limits_js__WEBPACK_IMPORTED_MODULE_5__/* .ContainerError */ .OJ(`7z file of ${source.size} bytes is too large to open in memory`, 'limit');
+    const cap = (0,_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .outputCap */ .SG)(source.size, limits, budget);
     if (cap === 0)
-        throw new _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .ContainerError */ .OJ(_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .SPENT */ .n6, 'limit');
+        throw new _limits_js__WEBPACK_IMPORTED_MODULE_5__/* .ContainerError */ .OJ(_limits_js__WEBPACK_IMPORTED_MODULE_5__/* .SPENT */ .n6, 'limit');
     const { listing, files, written } = await extract('7z', await source.read(0, source.size), cap, limits.maxMembers);
     budget.take(written);
     return listing.map((m) => {

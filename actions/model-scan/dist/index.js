@@ -31021,6 +31021,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -42859,7 +42866,7 @@ async function writeOrWarn(io, what, permission, write) {
 
 /***/ }),
 
-/***/ 13:
+/***/ 82:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42983,99 +42990,11 @@ function advisoryTable() {
 }
 //# sourceMappingURL=advisories.js.map
 // EXTERNAL MODULE: ../../packages/scanner/dist/containers/limits.js
-var containers_limits = __nccwpck_require__(4208);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ../../packages/scanner/dist/containers/compressed.js
-
-
-const zstd = external_node_zlib_.zstdDecompressSync;
-// The pure-JS decoders are imported when a stream of their kind is met, not at start-up.
-const lz4 = async (buf, options) => (await __nccwpck_require__.e(/* import() */ 852).then(__nccwpck_require__.bind(__nccwpck_require__, 6852))).decodeLz4Frame(buf, options.maxOutputLength ?? containers_limits/* IN_MEMORY_CAP */.$W);
-const bzip2 = async (buf, options) => (await __nccwpck_require__.e(/* import() */ 531).then(__nccwpck_require__.bind(__nccwpck_require__, 9531))).decodeBzip2(buf, options.maxOutputLength ?? containers_limits/* IN_MEMORY_CAP */.$W);
-const xz = async (buf, options) => (await __nccwpck_require__.e(/* import() */ 358).then(__nccwpck_require__.bind(__nccwpck_require__, 8358))).decodeXz(buf, options.maxOutputLength ?? containers_limits/* IN_MEMORY_CAP */.$W);
-// LZMA-alone (joblib's `compress='lzma'`, Python's lzma.FORMAT_ALONE): 7-Zip in WebAssembly, output capped inside it.
-const lzma = async (buf, options) => (await __nccwpck_require__.e(/* import() */ 780).then(__nccwpck_require__.bind(__nccwpck_require__, 1780))).decodeLzmaAlone(buf, options.maxOutputLength ?? containers_limits/* IN_MEMORY_CAP */.$W);
-const DECODERS = {
-    gzip: external_node_zlib_.gunzipSync,
-    xz,
-    lzma,
-    lz4,
-    bzip2,
-    zlib: external_node_zlib_.inflateSync,
-    ...(zstd ? { zstd } : {}),
-};
-function canDecompress(kind) {
-    return DECODERS[kind] !== undefined;
-}
-/** The whole decompressed stream, bounded by the policy's size and ratio limits. */
-async function decompress(kind, source, limits, budget) {
-    const decode = DECODERS[kind];
-    if (!decode)
-        throw new containers_limits/* ContainerError */.OJ(`${kind} streams are not supported`, 'unsupported');
-    if (source.size > containers_limits/* IN_MEMORY_CAP */.$W)
-        throw new containers_limits/* ContainerError */.OJ(`${kind} stream of ${source.size} bytes is too large to decompress in memory`, 'limit');
-    const cap = (0,containers_limits/* outputCap */.SG)(source.size, limits, budget);
-    if (cap === 0)
-        throw new containers_limits/* ContainerError */.OJ(containers_limits/* SPENT */.n6, 'limit');
-    const raw = await source.read(0, source.size);
-    try {
-        const out = await decode(raw, { maxOutputLength: cap });
-        budget.take(out.length);
-        return out;
-    }
-    catch (cause) {
-        if (cause instanceof containers_limits/* ContainerError */.OJ)
-            throw cause;
-        const msg = cause.message;
-        if (/maxOutputLength|Cannot create a Buffer|buffer/i.test(msg))
-            throw new containers_limits/* ContainerError */.OJ(`${kind} stream decompresses past the limit of ${cap} bytes (ratio ${limits.maxCompressionRatio})`, 'limit');
-        throw new containers_limits/* ContainerError */.OJ(`${kind} stream is corrupt or truncated: ${msg}`, 'parse');
-    }
-}
-//# sourceMappingURL=compressed.js.map
+var limits = __nccwpck_require__(4208);
 // EXTERNAL MODULE: ../../packages/scanner/dist/containers/zip.js
 var containers_zip = __nccwpck_require__(3569);
 // EXTERNAL MODULE: ../../packages/scanner/dist/conclude.js
 var dist_conclude = __nccwpck_require__(9368);
-// EXTERNAL MODULE: ../../packages/scanner/dist/source.js
-var dist_source = __nccwpck_require__(5648);
-// EXTERNAL MODULE: ../../packages/scanner/dist/rules.js
-var rules = __nccwpck_require__(7738);
-// EXTERNAL MODULE: ../../packages/scanner/dist/formats/container-errors.js
-var container_errors = __nccwpck_require__(2809);
-;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/compressed-stream.js
-
-
-
-
-
-/** A compressed stream (gzip, zlib, zstd): decompressed within the policy's limits, then analysed as what it holds. */
-async function analyseCompressed(ctx, kind) {
-    const { source } = ctx;
-    let bytes;
-    try {
-        bytes = await decompress(kind, source, ctx.policy.limits, ctx.budget);
-    }
-    catch (e) {
-        return (0,dist_conclude/* conclude */.Ep)(kind, [(0,container_errors/* containerFinding */.Z)(e, source.name, rules/* RULES */.y0.archiveParse)], [], undefined, 'failed');
-    }
-    const path = `${source.name}!/`;
-    const inner = await ctx.scanNested((0,dist_source/* bufferSource */.k)(path, bytes));
-    const findings = [];
-    (0,dist_conclude/* absorb */.eE)(findings, inner, path);
-    // The stream is its content: what could not be read of it is what could not be read of the file.
-    return (0,dist_conclude/* analysisFrom */.Xc)(`${kind}+${inner.format}`, findings, inner.findingVerdict, inner.completeness, inner.metadata);
-}
-/** Archives and streams this scanner cannot open: reported as `error`, never passed. */
-function analyseUnsupported(ctx, kind) {
-    return (0,dist_conclude/* conclude */.Ep)(kind, [
-        (0,rules/* finding */.gk)(rules/* RULES */.y0.unsupportedArchive, `${kind} content cannot be opened by this scanner, so it was not analysed`, {
-            path: ctx.source.name,
-        }),
-    ]);
-}
-//# sourceMappingURL=compressed-stream.js.map
 // EXTERNAL MODULE: ../../packages/scanner/dist/formats/boosters/sniff.js
 var sniff = __nccwpck_require__(5470);
 // EXTERNAL MODULE: ../../packages/scanner/dist/formats/coreml/sniff.js
@@ -43183,6 +43102,8 @@ const EXTRA_ANALYSERS = [
 //# sourceMappingURL=extra.js.map
 // EXTERNAL MODULE: ../../packages/scanner/dist/rules-breadth.js
 var rules_breadth = __nccwpck_require__(7601);
+// EXTERNAL MODULE: ../../packages/scanner/dist/rules.js
+var rules = __nccwpck_require__(7738);
 // EXTERNAL MODULE: ../../packages/scanner/dist/formats/zip-archive.js
 var zip_archive = __nccwpck_require__(1034);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/llamafile.js
@@ -43223,1340 +43144,12 @@ async function analyseExecutableZip(ctx) {
     return (0,dist_conclude/* conclude */.Ep)('llamafile', findings, [zip], { framework: 'llama.cpp', properties: { weights: weights.map((w) => w.name).join(',') } });
 }
 //# sourceMappingURL=llamafile.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/error.js
-
-/** The unpickler would reject the stream here (or a limit was hit); `rule` says which. */
-class PickleError extends Error {
-    offset;
-    rule;
-    constructor(message, offset, rule = rules/* RULES */.y0.parseError) {
-        super(message);
-        this.offset = offset;
-        this.rule = rule;
-    }
-}
-//# sourceMappingURL=error.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/input.js
-// Reads start small (most pickles are small, and a skipped payload makes the next read start elsewhere) and grow.
-const FIRST_CHUNK = 64 << 10;
-const MAX_CHUNK = 1 << 20;
-class PickleTruncated extends Error {
-}
-/**
- * Buffered, forward-only reading of a pickle stream from a ByteSource. Large arguments are skipped by moving
- * the position, never read, so memory stays bounded whatever the file holds.
- */
-class PickleInput {
-    source;
-    pos;
-    buf = new Uint8Array(0);
-    bufStart = 0;
-    chunk = FIRST_CHUNK;
-    constructor(source, start = 0) {
-        this.source = source;
-        this.pos = start;
-    }
-    get size() {
-        return this.source.size;
-    }
-    /** Make `n` bytes from `pos` available synchronously; false when the stream ends first. */
-    async ensure(n) {
-        if (this.pos + n > this.source.size)
-            return false;
-        const off = this.pos - this.bufStart;
-        if (off >= 0 && off + n <= this.buf.length)
-            return true;
-        this.buf = await this.source.read(this.pos, Math.max(n, this.chunk));
-        this.chunk = Math.min(this.chunk * 2, MAX_CHUNK);
-        this.bufStart = this.pos;
-        return this.buf.length >= n;
-    }
-    /** Byte at `pos + i` after ensure(). */
-    at(i) {
-        return this.buf[this.pos - this.bufStart + i] ?? 0;
-    }
-    view(n) {
-        const off = this.pos - this.bufStart;
-        return this.buf.subarray(off, off + n);
-    }
-    skip(n) {
-        this.pos += n;
-    }
-    /** Whether `n` bytes from `pos` are buffered. */
-    has(n) {
-        const off = this.pos - this.bufStart;
-        return off >= 0 && off + n <= this.buf.length;
-    }
-    /** Require `n` buffered bytes: throws NeedBytes (refill, then retry the opcode) or PickleTruncated at the end. */
-    need(n, what) {
-        if (this.has(n))
-            return;
-        if (this.pos + n > this.source.size)
-            throw new PickleTruncated(`stream ends inside ${what} (truncated pickle)`);
-        throw new NeedBytes(n);
-    }
-    /** A `\n`-terminated line (without the newline) from the buffer, at most `max` bytes. */
-    lineSync(max, what) {
-        const off = this.pos - this.bufStart;
-        const avail = off >= 0 ? this.buf.length - off : 0;
-        const nl = avail > 0 ? this.buf.indexOf(10, off) : -1;
-        if (nl >= 0 && nl - off <= max) {
-            const out = this.buf.slice(off, nl);
-            this.pos = this.bufStart + nl + 1;
-            return out;
-        }
-        if (nl >= 0 || avail > max)
-            throw new PickleTruncated(`${what} is longer than ${max} bytes`);
-        if (off >= 0 && this.bufStart + this.buf.length >= this.source.size)
-            throw new PickleTruncated(`stream ends inside ${what} (truncated pickle)`);
-        throw new NeedBytes(Math.min(avail + (1 << 16), this.source.size - this.pos));
-    }
-}
-/** Not enough bytes buffered: the machine refills and re-runs the opcode from its start. */
-class NeedBytes {
-    n;
-    constructor(n) {
-        this.n = n;
-    }
-}
-//# sourceMappingURL=input.js.map
-// EXTERNAL MODULE: ../../packages/scanner/dist/pickle/globals-policy.js + 4 modules
-var globals_policy = __nccwpck_require__(5776);
-;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/opcodes.js
-const TABLE = [
-    ['(', 'MARK', 'none', 0],
-    ['.', 'STOP', 'none', 0],
-    ['0', 'POP', 'none', 0],
-    ['1', 'POP_MARK', 'none', 1],
-    ['2', 'DUP', 'none', 0],
-    ['F', 'FLOAT', 'line', 0],
-    ['I', 'INT', 'line', 0],
-    ['J', 'BININT', 'i4', 1],
-    ['K', 'BININT1', 'u1', 1],
-    ['L', 'LONG', 'line', 0],
-    ['M', 'BININT2', 'u2', 1],
-    ['N', 'NONE', 'none', 0],
-    ['P', 'PERSID', 'line', 0],
-    ['Q', 'BINPERSID', 'none', 1],
-    ['R', 'REDUCE', 'none', 0],
-    ['S', 'STRING', 'line', 0],
-    ['T', 'BINSTRING', 'bytes4signed', 1],
-    ['U', 'SHORT_BINSTRING', 'bytes1', 1],
-    ['V', 'UNICODE', 'line', 0],
-    ['X', 'BINUNICODE', 'bytes4', 1],
-    ['a', 'APPEND', 'none', 0],
-    ['b', 'BUILD', 'none', 0],
-    ['c', 'GLOBAL', 'lines2', 0],
-    ['d', 'DICT', 'none', 0],
-    ['}', 'EMPTY_DICT', 'none', 1],
-    ['e', 'APPENDS', 'none', 1],
-    ['g', 'GET', 'line', 0],
-    ['h', 'BINGET', 'u1', 1],
-    ['i', 'INST', 'lines2', 0],
-    ['j', 'LONG_BINGET', 'u4', 1],
-    ['l', 'LIST', 'none', 0],
-    [']', 'EMPTY_LIST', 'none', 1],
-    ['o', 'OBJ', 'none', 1],
-    ['p', 'PUT', 'line', 0],
-    ['q', 'BINPUT', 'u1', 1],
-    ['r', 'LONG_BINPUT', 'u4', 1],
-    ['s', 'SETITEM', 'none', 0],
-    ['t', 'TUPLE', 'none', 0],
-    [')', 'EMPTY_TUPLE', 'none', 1],
-    ['u', 'SETITEMS', 'none', 1],
-    ['G', 'BINFLOAT', 'f8', 1],
-    ['\x80', 'PROTO', 'u1', 2],
-    ['\x81', 'NEWOBJ', 'none', 2],
-    ['\x82', 'EXT1', 'u1', 2],
-    ['\x83', 'EXT2', 'u2', 2],
-    ['\x84', 'EXT4', 'i4', 2],
-    ['\x85', 'TUPLE1', 'none', 2],
-    ['\x86', 'TUPLE2', 'none', 2],
-    ['\x87', 'TUPLE3', 'none', 2],
-    ['\x88', 'NEWTRUE', 'none', 2],
-    ['\x89', 'NEWFALSE', 'none', 2],
-    ['\x8a', 'LONG1', 'bytes1', 2],
-    ['\x8b', 'LONG4', 'bytes4signed', 2],
-    ['B', 'BINBYTES', 'bytes4', 3],
-    ['C', 'SHORT_BINBYTES', 'bytes1', 3],
-    ['\x8c', 'SHORT_BINUNICODE', 'bytes1', 4],
-    ['\x8d', 'BINUNICODE8', 'bytes8', 4],
-    ['\x8e', 'BINBYTES8', 'bytes8', 4],
-    ['\x8f', 'EMPTY_SET', 'none', 4],
-    ['\x90', 'ADDITEMS', 'none', 4],
-    ['\x91', 'FROZENSET', 'none', 4],
-    ['\x92', 'NEWOBJ_EX', 'none', 4],
-    ['\x93', 'STACK_GLOBAL', 'none', 4],
-    ['\x94', 'MEMOIZE', 'none', 4],
-    ['\x95', 'FRAME', 'u8', 4],
-    ['\x96', 'BYTEARRAY8', 'bytes8', 5],
-    ['\x97', 'NEXT_BUFFER', 'none', 5],
-    ['\x98', 'READONLY_BUFFER', 'none', 5],
-];
-/** Every opcode of pickle protocols 0-5, indexed by its byte; `undefined` is an invalid load key. */
-const OPCODES = (() => {
-    const table = new Array(256).fill(undefined);
-    for (const [ch, name, arg, proto] of TABLE)
-        table[ch.charCodeAt(0)] = { name, arg, proto };
-    return table;
-})();
-const HIGHEST_PROTOCOL = 5;
-/** Bytes of the fixed-size part of an argument (the length prefix for counted ones). */
-const FIXED_ARG_BYTES = {
-    none: 0,
-    u1: 1,
-    u2: 2,
-    i4: 4,
-    u4: 4,
-    u8: 8,
-    f8: 8,
-    line: 0,
-    lines2: 0,
-    bytes1: 1,
-    bytes4: 4,
-    bytes4signed: 4,
-    bytes8: 8,
-};
-//# sourceMappingURL=opcodes.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/strings.js
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-function latin1(b) {
-    let s = '';
-    for (let i = 0; i < b.length; i += 8192)
-        s += String.fromCharCode(...b.subarray(i, i + 8192));
-    return s;
-}
-/** UTF-8 as the unpickler decodes names; undefined when invalid (then the value is unknown, never guessed). */
-function decodeUtf8(b) {
-    // Names and keys are short ASCII; TextDecoder's per-call cost dominates for them.
-    if (b.length <= 64) {
-        let ascii = '';
-        for (const c of b) {
-            if (c >= 0x80)
-                return decodeUtf8Slow(b);
-            ascii += String.fromCharCode(c);
-        }
-        return ascii;
-    }
-    return decodeUtf8Slow(b);
-}
-function decodeUtf8Slow(b) {
-    try {
-        return utf8.decode(b);
-    }
-    catch {
-        return undefined;
-    }
-}
-const SIMPLE_ESCAPES = {
-    '\\': '\\',
-    "'": "'",
-    '"': '"',
-    n: '\n',
-    t: '\t',
-    r: '\r',
-    a: '\x07',
-    b: '\b',
-    f: '\f',
-    v: '\v',
-    '\n': '',
-};
-/**
- * The STRING opcode's quoted argument, decoded like `codecs.escape_decode` so `'o\x73'` is seen as `os`.
- * Python rejects an unquoted argument; so do we.
- */
-function decodeEscapedString(b, at) {
-    const raw = latin1(b);
-    const q = raw[0];
-    if (raw.length < 2 || (q !== "'" && q !== '"') || raw[raw.length - 1] !== q)
-        throw new PickleError('the STRING opcode argument must be quoted', at);
-    const s = raw.slice(1, -1);
-    let out = '';
-    for (let i = 0; i < s.length; i++) {
-        const c = s[i];
-        if (c !== '\\') {
-            out += c;
-            continue;
-        }
-        const n = s[i + 1];
-        if (n === undefined)
-            throw new PickleError('STRING argument ends with a lone backslash', at);
-        if (n in SIMPLE_ESCAPES) {
-            out += SIMPLE_ESCAPES[n];
-            i++;
-        }
-        else if (n === 'x') {
-            const hex = s.slice(i + 2, i + 4);
-            if (!/^[0-9a-fA-F]{2}$/.test(hex))
-                throw new PickleError('invalid \\x escape in STRING argument', at);
-            out += String.fromCharCode(Number.parseInt(hex, 16));
-            i += 3;
-        }
-        else if (/[0-7]/.test(n)) {
-            const oct = /^[0-7]{1,3}/.exec(s.slice(i + 1))?.[0] ?? n;
-            out += String.fromCharCode(Number.parseInt(oct, 8) & 0xff);
-            i += oct.length;
-        }
-        else {
-            out += `\\${n}`;
-            i++;
-        }
-    }
-    return out;
-}
-/** The UNICODE opcode's raw-unicode-escape argument: only \uXXXX and \UXXXXXXXX are escapes. */
-function decodeRawUnicodeEscape(b) {
-    const raw = latin1(b);
-    let invalid = false;
-    const out = raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[uU])/g, (_m, g) => {
-        if (g.length === 1) {
-            invalid = true;
-            return '';
-        }
-        const cp = Number.parseInt(g.slice(1), 16);
-        if (cp > 0x10ffff) {
-            invalid = true;
-            return '';
-        }
-        return String.fromCodePoint(cp);
-    });
-    return invalid ? undefined : out;
-}
-//# sourceMappingURL=strings.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/values.js
-// Containers remember their items only while small: enough for shapes, dtypes and joblib's wrapper state.
-const TRACKED_ITEMS = 32;
-const SCALAR = { k: 'scalar' };
-const NONE = { k: 'none' };
-const BYTES = { k: 'bytes' };
-const UNKNOWN = { k: 'unknown' };
-function str(v) {
-    return { k: 'str', v };
-}
-// Small ints are shared: checkpoints are mostly sizes, strides and offsets.
-const SMALL_INTS = Array.from({ length: 1024 }, (_, v) => ({ k: 'int', v }));
-const UNKNOWN_INT = { k: 'int', v: undefined };
-function values_int(v) {
-    if (v === undefined)
-        return UNKNOWN_INT;
-    return v >= 0 && v < 1024 && Number.isInteger(v) ? SMALL_INTS[v] : { k: 'int', v };
-}
-function tuple(items) {
-    return { k: 'tuple', items: items.length <= TRACKED_ITEMS ? items : undefined };
-}
-function globalName(v) {
-    return v.k === 'global' ? `${v.module}.${v.name}` : undefined;
-}
-//# sourceMappingURL=values.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/machine.js
-
-
-
-
-
-
-
-const DEFAULT_MACHINE_LIMITS = { maxOpcodes: 50_000_000, maxItems: 4_000_000 };
-// Loaders whose argument is itself a file to analyse; all but NESTED_LOADERS are unsafe on their own too.
-const LOADERS = new Set([
-    ...globals_policy/* NESTED_LOADERS */.BA,
-    'pickle.loads',
-    '_pickle.loads',
-    'cPickle.loads',
-    'pickle._loads',
-    'dill.loads',
-    'dill._dill.loads',
-    'cloudpickle.loads',
-    'torch.load',
-    'torch.serialization.load',
-    'joblib.load',
-    'joblib.numpy_pickle.load',
-    'numpy.load',
-    'marshal.loads',
-]);
-const MAX_NESTED_CALLS = 64;
-/** Collects findings, one per (rule, subject), keeping the first offset and counting repeats. */
-class FindingSink {
-    findings = [];
-    nested = [];
-    globals = new Map();
-    seen = new Map();
-    counts = new Map();
-    opcodes = 0;
-    add(rule, key, message, path, offset, evidence) {
-        const id = `${rule.id}\u0000${key}`;
-        const n = (this.counts.get(id) ?? 0) + 1;
-        this.counts.set(id, n);
-        const prior = this.seen.get(id);
-        if (prior) {
-            prior.evidence = `${n} occurrences`;
-            return;
-        }
-        const f = (0,rules/* finding */.gk)(rule, message, { path, offset }, evidence);
-        this.seen.set(id, f);
-        this.findings.push(f);
-    }
-}
-const MAX_LINE = 1 << 20;
-// Memo indices below this live in an array (writers number them densely from 0); others in a map.
-const DENSE_MEMO = 1 << 22;
-const MAX_KEPT_STRING = 4096;
-/**
- * Simulates the unpickler over one pickle (up to STOP) without executing anything: a stack, the mark stack and
- * the memo, with every GLOBAL / STACK_GLOBAL / INST resolved and judged, and every call site checked.
- * Throws PickleError on anything the real unpickler would reject, or on limits; findings made before the
- * break stay in the sink (the nullifAI case: a payload runs before the stream breaks).
- */
-class PickleMachine {
-    input;
-    options;
-    sink;
-    stack = [];
-    marks = [];
-    memoDense = [];
-    memoSparse = new Map();
-    memoSize = 0;
-    frameEnd = null;
-    op = 0;
-    proto = 0;
-    constructor(input, options) {
-        this.input = input;
-        this.options = options;
-        this.sink = options.findings ?? new FindingSink();
-    }
-    /** A pickle read from the same stream in the middle of this one (joblib object arrays). */
-    nested() {
-        return new PickleMachine(this.input, { ...this.options, findings: this.sink });
-    }
-    get inFrame() {
-        return this.frameEnd !== null && this.input.pos < this.frameEnd;
-    }
-    /** Run to STOP; returns the unpickled value's description. */
-    async run() {
-        const input = this.input;
-        for (;;) {
-            const at = input.pos;
-            let result;
-            try {
-                result = this.step(at);
-            }
-            catch (e) {
-                if (e instanceof PickleTruncated)
-                    throw new PickleError(e.message, at);
-                if (!(e instanceof NeedBytes))
-                    throw e;
-                // Opcodes read all their arguments before changing any state, so one can be re-run after a refill.
-                input.pos = at;
-                if (!(await input.ensure(e.n)))
-                    throw new PickleError('stream ends inside an argument (truncated pickle)', at);
-                continue;
-            }
-            if (result === undefined)
-                continue;
-            if (result instanceof Promise)
-                await result;
-            else
-                return result;
-        }
-    }
-    /** One opcode, synchronously; a Promise only for BUILD hooks that read ahead (joblib). */
-    step(at) {
-        const input = this.input;
-        if (this.frameEnd !== null && at >= this.frameEnd)
-            this.frameEnd = null;
-        input.need(1, 'the stream before STOP');
-        const code = input.at(0);
-        const op = OPCODES[code];
-        if (!op)
-            throw new PickleError(`invalid opcode 0x${code.toString(16).padStart(2, '0')}`, at);
-        const fixed = FIXED_ARG_BYTES[op.arg];
-        input.need(1 + fixed, `the argument of ${op.name}`);
-        this.checkFrame(at, 1 + fixed, op.name);
-        this.op = at;
-        const arg = this.fixedArg(op.arg);
-        input.skip(1 + fixed);
-        const result = op.name === 'STOP' ? this.pop() : this.execute(op.name, op.arg, arg, at);
-        if (++this.sink.opcodes > this.options.limits.maxOpcodes)
-            throw new PickleError(`more than ${this.options.limits.maxOpcodes} opcodes`, at, rules/* RULES */.y0.limit);
-        if (this.stack.length + this.memoSize > this.options.limits.maxItems)
-            throw new PickleError(`more than ${this.options.limits.maxItems} stack and memo entries`, at, rules/* RULES */.y0.limit);
-        return result;
-    }
-    // CPython 3.8+ rejects an opcode that straddles a frame end; older unpicklers read on across it, so the
-    // analysis reads on too (what they would run is reported) and the straddle is a parse finding.
-    checkFrame(at, n, what) {
-        if (this.frameEnd !== null && at + n > this.frameEnd) {
-            this.sink.add(rules/* RULES */.y0.parseError, 'frame-straddle', `${what} straddles the end of a FRAME (CPython 3.8+ rejects this, older versions read on)`, this.options.path, at);
-            this.frameEnd = null;
-        }
-    }
-    fixedArg(kind) {
-        const i = this.input;
-        switch (kind) {
-            case 'u1':
-            case 'bytes1':
-                return i.at(1);
-            case 'u2':
-                return i.at(1) | (i.at(2) << 8);
-            case 'i4':
-            case 'bytes4signed':
-                return i.at(1) | (i.at(2) << 8) | (i.at(3) << 16) | (i.at(4) << 24);
-            case 'u4':
-            case 'bytes4':
-                return (i.at(1) | (i.at(2) << 8) | (i.at(3) << 16) | (i.at(4) << 24)) >>> 0;
-            case 'u8':
-            case 'bytes8': {
-                const lo = (i.at(1) | (i.at(2) << 8) | (i.at(3) << 16) | (i.at(4) << 24)) >>> 0;
-                const hi = (i.at(5) | (i.at(6) << 8) | (i.at(7) << 16) | (i.at(8) << 24)) >>> 0;
-                return hi > 0x1fffff ? Number.MAX_SAFE_INTEGER : hi * 2 ** 32 + lo;
-            }
-            default:
-                return 0;
-        }
-    }
-    /** Counted data after the length prefix: kept when short and wanted, else skipped by seeking. */
-    counted(n, keep, at, name) {
-        if (n < 0)
-            throw new PickleError(`${name} has a negative length`, at);
-        const i = this.input;
-        if (i.pos + n > i.size)
-            throw new PickleError(`stream ends inside the ${n}-byte argument of ${name} (truncated pickle)`, at);
-        this.checkFrame(i.pos, n, name);
-        if (keep && n <= MAX_KEPT_STRING) {
-            i.need(n, name);
-            // A view, not a copy: callers decode it before the buffer can be refilled.
-            const out = i.view(n);
-            i.skip(n);
-            return out;
-        }
-        i.skip(n);
-        return undefined;
-    }
-    line(_at, name) {
-        const start = this.input.pos;
-        const bytes = this.input.lineSync(MAX_LINE, `the line argument of ${name}`);
-        this.checkFrame(start, this.input.pos - start, name);
-        return bytes;
-    }
-    push(v) {
-        this.stack.push(v);
-    }
-    fence() {
-        return this.marks.length > 0 ? this.marks[this.marks.length - 1] : 0;
-    }
-    pop() {
-        if (this.stack.length <= this.fence())
-            throw new PickleError('unpickling stack underflow', this.op);
-        return this.stack.pop();
-    }
-    top() {
-        if (this.stack.length <= this.fence())
-            throw new PickleError('unpickling stack underflow', this.op);
-        return this.stack[this.stack.length - 1];
-    }
-    popMark() {
-        const m = this.marks.pop();
-        if (m === undefined)
-            throw new PickleError('could not find MARK', this.op);
-        return this.stack.splice(m);
-    }
-    memoGet(idx) {
-        const v = idx < DENSE_MEMO ? this.memoDense[idx] : this.memoSparse.get(idx);
-        if (v === undefined)
-            throw new PickleError(`memo key ${idx} was never stored (memo miss)`, this.op);
-        return v;
-    }
-    memoPut(idx) {
-        if (idx < 0)
-            throw new PickleError('negative memo index', this.op);
-        if (this.stack.length === 0)
-            throw new PickleError('PUT with an empty stack', this.op);
-        const v = this.stack[this.stack.length - 1];
-        if (idx < DENSE_MEMO) {
-            if (this.memoDense[idx] === undefined)
-                this.memoSize++;
-            while (this.memoDense.length < idx)
-                this.memoDense.push(undefined);
-            this.memoDense[idx] = v;
-        }
-        else {
-            if (!this.memoSparse.has(idx))
-                this.memoSize++;
-            this.memoSparse.set(idx, v);
-        }
-    }
-    /** Judge an imported name and report it; returns the global value pushed on the stack. */
-    resolveGlobal(module, name, at) {
-        const full = `${module}.${name}`;
-        this.sink.globals.set(full, (this.sink.globals.get(full) ?? 0) + 1);
-        const j = (0,globals_policy/* judgeGlobal */.FJ)(module, name, this.options.policy);
-        if (j.verdict === 'unsafe')
-            this.sink.add(rules/* RULES */.y0.dangerousGlobal, full, `imports ${full}: ${j.reason}`, this.options.path, at, full);
-        else if (j.verdict === 'review')
-            this.sink.add(rules/* RULES */.y0.unknownGlobal, full, `imports ${full}, which is not on the safe list`, this.options.path, at, full);
-        return { k: 'global', module, name };
-    }
-    dynamicGlobal(what, at) {
-        this.sink.add(rules/* RULES */.y0.dynamicGlobal, what, `resolves a global from ${what}`, this.options.path, at);
-        return UNKNOWN;
-    }
-    /** A call (REDUCE, OBJ, INST, NEWOBJ): the callee must be a plain global to be judged. */
-    call(callee, args, at, how) {
-        const name = globalName(callee);
-        if (name !== undefined && LOADERS.has(name) && this.sink.nested.length < MAX_NESTED_CALLS)
-            this.sink.nested.push({ loader: name, arg: args?.k === 'tuple' ? args.items?.[0] : undefined, at });
-        if (callee.k !== 'global') {
-            const what = callee.k === 'obj' ? `the result of calling ${globalName(callee.callee) ?? 'a computed value'}` : `a ${callee.k} value`;
-            this.sink.add(rules/* RULES */.y0.computedCall, `${how}:${what}`, `${how} calls ${what}, not an imported global`, this.options.path, at);
-        }
-        return { k: 'obj', callee, args, state: undefined };
-    }
-    /** Mutating an imported module, class or function rewires code (BUILD/SETITEM/APPEND onto a global). */
-    mutate(target, how, at) {
-        const name = globalName(target);
-        if (name)
-            this.sink.add(rules/* RULES */.y0.attributeOverwrite, `${how}:${name}`, `${how} modifies the imported ${name} itself`, this.options.path, at, name);
-    }
-    execute(name, kind, arg, at) {
-        switch (name) {
-            case 'MARK':
-                this.marks.push(this.stack.length);
-                return;
-            case 'POP':
-                if (this.marks.length > 0 && this.marks[this.marks.length - 1] === this.stack.length)
-                    this.marks.pop();
-                else
-                    this.pop();
-                return;
-            case 'POP_MARK':
-                this.popMark();
-                return;
-            case 'DUP':
-                this.push(this.top());
-                return;
-            case 'FLOAT':
-                parseFloatLine(this.line(at, name), at);
-                this.push(SCALAR);
-                return;
-            case 'BINFLOAT':
-            case 'NEWTRUE':
-            case 'NEWFALSE':
-                this.push(SCALAR);
-                return;
-            case 'INT':
-            case 'LONG':
-                this.push(values_int(parseIntLine(this.line(at, name), name, at)));
-                return;
-            case 'BININT':
-            case 'BININT1':
-            case 'BININT2':
-                this.push(values_int(arg));
-                return;
-            case 'LONG1':
-            case 'LONG4': {
-                const b = this.counted(arg, true, at, name);
-                this.push(values_int(b ? littleSigned(b) : undefined));
-                return;
-            }
-            case 'NONE':
-                this.push(NONE);
-                return;
-            case 'PERSID':
-                this.line(at, name);
-                this.push({ k: 'persistent' });
-                return;
-            case 'BINPERSID':
-                this.options.onPersistentId?.(this.pop());
-                this.push({ k: 'persistent' });
-                return;
-            case 'REDUCE': {
-                const args = this.pop();
-                const callee = this.pop();
-                this.push(this.call(callee, args, at, 'REDUCE'));
-                return;
-            }
-            case 'STRING':
-                this.push(str(decodeEscapedString(this.line(at, name), at)));
-                return;
-            case 'BINSTRING':
-            case 'SHORT_BINSTRING': {
-                const b = this.counted(arg, true, at, name);
-                this.push(str(b ? latin1(b) : undefined));
-                return;
-            }
-            case 'UNICODE':
-                this.push(str(decodeRawUnicodeEscape(this.line(at, name))));
-                return;
-            case 'BINUNICODE':
-            case 'SHORT_BINUNICODE':
-            case 'BINUNICODE8': {
-                const from = this.input.pos;
-                const b = this.counted(arg, true, at, name);
-                this.push({ k: 'str', v: b ? decodeUtf8(b) : undefined, at: from, n: arg });
-                return;
-            }
-            case 'BINBYTES':
-            case 'SHORT_BINBYTES':
-            case 'BINBYTES8':
-            case 'BYTEARRAY8': {
-                const from = this.input.pos;
-                this.counted(arg, false, at, name);
-                this.push({ k: 'bytes', at: from, n: arg });
-                return;
-            }
-            case 'APPEND': {
-                this.pop();
-                this.mutate(this.top(), 'APPEND', at);
-                return;
-            }
-            case 'APPENDS':
-            case 'ADDITEMS': {
-                this.popMark();
-                this.mutate(this.top(), name, at);
-                return;
-            }
-            case 'BUILD': {
-                const state = this.pop();
-                const target = this.top();
-                this.mutate(target, 'BUILD', at);
-                if (target.k === 'obj')
-                    target.state = state;
-                return this.options.onBuild?.(target, this);
-            }
-            case 'GLOBAL':
-            case 'INST': {
-                const module = decodeUtf8(this.line(at, name));
-                const attr = decodeUtf8(this.line(at, name));
-                if (module === undefined || attr === undefined) {
-                    const g = this.dynamicGlobal(`a ${name} operand that is not valid UTF-8`, at);
-                    if (name === 'INST')
-                        this.popMark();
-                    this.push(g);
-                    return;
-                }
-                const g = this.resolveGlobal(module, attr, at);
-                if (name === 'INST')
-                    this.push(this.call(g, tuple(this.popMark()), at, 'INST'));
-                else
-                    this.push(g);
-                return;
-            }
-            case 'STACK_GLOBAL': {
-                const attr = this.pop();
-                const module = this.pop();
-                if (module.k === 'str' && attr.k === 'str' && module.v !== undefined && attr.v !== undefined)
-                    this.push(this.resolveGlobal(module.v, attr.v, at));
-                else
-                    this.push(this.dynamicGlobal(`non-string or unknown operands (${module.k}, ${attr.k})`, at));
-                return;
-            }
-            case 'DICT': {
-                const items = this.popMark();
-                if (items.length % 2 !== 0)
-                    throw new PickleError('DICT with an odd number of items', at);
-                this.push(dictOf(items));
-                return;
-            }
-            case 'EMPTY_DICT':
-                this.push({ k: 'dict', entries: undefined, full: false });
-                return;
-            case 'SETITEM': {
-                const v = this.pop();
-                const key = this.pop();
-                const d = this.top();
-                this.mutate(d, 'SETITEM', at);
-                setEntries(d, [key, v]);
-                return;
-            }
-            case 'SETITEMS': {
-                const items = this.popMark();
-                if (items.length % 2 !== 0)
-                    throw new PickleError('SETITEMS with an odd number of items', at);
-                const d = this.top();
-                this.mutate(d, 'SETITEMS', at);
-                setEntries(d, items);
-                return;
-            }
-            case 'GET':
-                this.push(this.memoGet(parseIntLine(this.line(at, name), name, at) ?? -1));
-                return;
-            case 'BINGET':
-            case 'LONG_BINGET':
-                this.push(this.memoGet(arg));
-                return;
-            case 'PUT':
-                this.memoPut(parseIntLine(this.line(at, name), name, at) ?? -1);
-                return;
-            case 'BINPUT':
-            case 'LONG_BINPUT':
-                this.memoPut(arg);
-                return;
-            case 'MEMOIZE':
-                this.memoPut(this.memoSize);
-                return;
-            case 'LIST':
-                this.popMark();
-                this.push({ k: 'list' });
-                return;
-            case 'EMPTY_LIST':
-                this.push({ k: 'list' });
-                return;
-            case 'TUPLE':
-                this.push(tuple(this.popMark()));
-                return;
-            case 'EMPTY_TUPLE':
-                this.push(tuple([]));
-                return;
-            case 'TUPLE1':
-            case 'TUPLE2':
-            case 'TUPLE3': {
-                const n = name === 'TUPLE1' ? 1 : name === 'TUPLE2' ? 2 : 3;
-                const items = [];
-                for (let j = 0; j < n; j++)
-                    items.unshift(this.pop());
-                this.push(tuple(items));
-                return;
-            }
-            case 'EMPTY_SET':
-                this.push({ k: 'set' });
-                return;
-            case 'FROZENSET':
-                this.popMark();
-                this.push({ k: 'set' });
-                return;
-            case 'OBJ': {
-                const items = this.popMark();
-                const cls = items.shift();
-                if (!cls)
-                    throw new PickleError('OBJ without a class', at);
-                this.push(this.call(cls, tuple(items), at, 'OBJ'));
-                return;
-            }
-            case 'NEWOBJ': {
-                const args = this.pop();
-                const cls = this.pop();
-                this.push(this.call(cls, args, at, 'NEWOBJ'));
-                return;
-            }
-            case 'NEWOBJ_EX': {
-                this.pop();
-                const args = this.pop();
-                const cls = this.pop();
-                this.push(this.call(cls, args, at, 'NEWOBJ_EX'));
-                return;
-            }
-            case 'PROTO':
-                if (arg > HIGHEST_PROTOCOL)
-                    throw new PickleError(`unsupported pickle protocol ${arg}`, at);
-                this.proto = arg;
-                return;
-            case 'EXT1':
-            case 'EXT2':
-            case 'EXT4':
-                this.sink.add(rules/* RULES */.y0.extension, `${name}:${arg}`, `${name} ${arg} imports a global through the copyreg extension registry`, this.options.path, at);
-                this.push(UNKNOWN);
-                return;
-            case 'FRAME':
-                if (this.frameEnd !== null && this.input.pos < this.frameEnd)
-                    throw new PickleError('a new FRAME begins before the end of the current frame', at);
-                if (this.input.pos + arg > this.input.size)
-                    throw new PickleError('FRAME is longer than the rest of the stream', at);
-                this.frameEnd = this.input.pos + arg;
-                return;
-            case 'NEXT_BUFFER':
-                this.push({ k: 'buffer' });
-                return;
-            case 'READONLY_BUFFER':
-                this.top();
-                return;
-            default:
-                throw new PickleError(`opcode ${name} (${kind}) is not handled`, at);
-        }
-    }
-}
-function dictOf(items) {
-    const d = { k: 'dict', entries: undefined, full: false };
-    setEntries(d, items);
-    return d;
-}
-/** Remember string-keyed entries while the dict is small (the map is made on first use: most dicts stay empty). */
-function setEntries(d, items) {
-    if (d.k !== 'dict' || d.full)
-        return;
-    for (let j = 0; j + 1 < items.length; j += 2) {
-        const key = items[j];
-        if (key.k !== 'str' || key.v === undefined)
-            continue;
-        d.entries ??= new Map();
-        if (d.entries.size >= TRACKED_ITEMS) {
-            d.full = true;
-            return;
-        }
-        d.entries.set(key.v, items[j + 1]);
-    }
-}
-// INT and LONG are read with int(text, 0) (base prefixes, underscores); GET and PUT with int(text).
-const BASE0_INT = /^[+-]?(0[xX](_?[0-9a-fA-F])+|0[oO](_?[0-7])+|0[bB](_?[01])+|0(_?0)*|[1-9](_?\d)*)$/;
-const BASE10_INT = /^[+-]?\d(_?\d)*$/;
-function parseIntLine(b, name, at) {
-    const raw = latin1(b).trim();
-    const text = name === 'LONG' ? raw.replace(/L$/, '') : raw;
-    // INT's "00" and "01" are protocol 0's False and True.
-    const ok = name === 'INT' || name === 'LONG' ? BASE0_INT.test(text) || text === '01' : BASE10_INT.test(text);
-    if (!ok)
-        throw new PickleError(`${name} argument "${text.slice(0, 40)}" is not an integer`, at);
-    const clean = text.replace(/_/g, '');
-    const sign = clean.startsWith('-') ? -1 : 1;
-    const body = clean.replace(/^[+-]/, '');
-    const n = /^0[xXoObB]/.test(body) ? Number(body.toLowerCase()) : Number(body);
-    return Number.isSafeInteger(n) ? sign * n : undefined;
-}
-function parseFloatLine(b, at) {
-    const text = latin1(b).trim();
-    if (!/^[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|inf|nan|infinity)$/i.test(text))
-        throw new PickleError(`FLOAT argument "${text.slice(0, 40)}" is not a number`, at);
-}
-function littleSigned(b) {
-    if (b.length === 0)
-        return 0;
-    if (b.length > 6)
-        return undefined;
-    let v = 0;
-    for (let j = b.length - 1; j >= 0; j--)
-        v = v * 256 + b[j];
-    if (b[b.length - 1] & 0x80)
-        v -= 256 ** b.length;
-    return v;
-}
-//# sourceMappingURL=machine.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/analyse.js
-
-
-
-
-/**
- * Every pickle in a stream, back to back, as `pickle.load` called repeatedly would read them. The first pickle
- * must be complete; bytes after a complete pickle that are not a pickle are reported, never ignored.
- */
-async function scanPickles(source, options) {
-    const sink = new FindingSink();
-    const input = new PickleInput(source, options.start ?? 0);
-    const limits = { ...DEFAULT_MACHINE_LIMITS, ...options.limits };
-    const values = [];
-    let end = input.pos;
-    let failed = false;
-    const findings = [];
-    while (input.pos < source.size && (options.count === undefined || values.length < options.count)) {
-        const machine = new PickleMachine(input, {
-            policy: options.policy,
-            limits,
-            path: source.name,
-            onBuild: options.onBuild,
-            onPersistentId: options.onPersistentId,
-            findings: sink,
-        });
-        try {
-            values.push(await machine.run());
-            end = input.pos;
-        }
-        catch (e) {
-            if (!(e instanceof PickleError))
-                throw e;
-            if (values.length === 0 || e.rule !== rules/* RULES */.y0.parseError || options.count !== undefined) {
-                failed = true;
-                findings.push((0,rules/* finding */.gk)(e.rule, `pickle stream not fully analysed: ${e.message}`, { path: source.name, offset: e.offset }));
-            }
-            else {
-                findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.trailingData, `${source.size - end} bytes after pickle ${values.length} are not a pickle (${e.message})`, {
-                    path: source.name,
-                    offset: end,
-                }));
-            }
-            break;
-        }
-    }
-    if (!failed && options.count !== undefined && values.length < options.count) {
-        failed = true;
-        findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.parseError, `expected ${options.count} pickles, found ${values.length}`, { path: source.name, offset: end }));
-    }
-    return {
-        findings: [...sink.findings, ...findings],
-        nested: sink.nested,
-        globals: sink.globals,
-        values,
-        end,
-        failed,
-        opcodes: sink.opcodes,
-    };
-}
-const DOTTED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
-/** A stream announcing a pickle protocol (0x80 0x00-0x05), which a broken body does not make something else. */
-function hasProtoHeader(head) {
-    return head[0] === 0x80 && (head[1] ?? 0xff) <= 5;
-}
-/**
- * Whether bytes are (the start of) a pickle: the simulated unpickler accepts the first opcodes. A stream that
- * breaks early still counts once it imported a global or ran a few opcodes: a truncated pickle runs its payload
- * before the loader fails (nullifAI), so it must be analysed, not waved through as text.
- */
-async function looksLikePickle(source, start = 0) {
-    if (source.size - start < 2)
-        return false;
-    const input = new PickleInput(source, start);
-    const machine = new PickleMachine(input, {
-        policy: { allow: [], deny: [] },
-        limits: { maxOpcodes: 256, maxItems: 100_000 },
-        path: source.name,
-    });
-    try {
-        await machine.run();
-        return true;
-    }
-    catch (e) {
-        if (!(e instanceof PickleError))
-            throw e;
-        const named = [...machine.sink.globals.keys()].some((g) => DOTTED_NAME.test(g));
-        return e.rule === rules/* RULES */.y0.limit || named || machine.sink.opcodes > 2;
-    }
-}
-//# sourceMappingURL=analyse.js.map
+// EXTERNAL MODULE: ../../packages/scanner/dist/pickle/analyse.js
+var analyse = __nccwpck_require__(8621);
 // EXTERNAL MODULE: ../../packages/scanner/dist/formats/policy.js
 var policy = __nccwpck_require__(9042);
-;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/py-literal.js
-const MAX_DEPTH = 32;
-const ESCAPES = {
-    n: '\n',
-    t: '\t',
-    r: '\r',
-    '\\': '\\',
-    "'": "'",
-    '"': '"',
-    a: '\x07',
-    b: '\b',
-    f: '\f',
-    v: '\v',
-    '0': '\0',
-    '\n': '',
-};
-function parsePyLiteral(text) {
-    let i = 0;
-    const ws = () => {
-        while (i < text.length && /\s/.test(text[i]))
-            i++;
-    };
-    const fail = (why) => {
-        throw new Error(`${why} at character ${i}`);
-    };
-    const str = () => {
-        const q = text[i];
-        const triple = text.startsWith(q.repeat(3), i);
-        const end = triple ? q.repeat(3) : q;
-        i += end.length;
-        let out = '';
-        for (;;) {
-            if (i >= text.length)
-                fail('unterminated string');
-            if (text.startsWith(end, i)) {
-                i += end.length;
-                return out;
-            }
-            const c = text[i++];
-            if (c !== '\\') {
-                if (c === '\n' && !triple)
-                    fail('newline in string');
-                out += c;
-                continue;
-            }
-            const n = text[i++] ?? '';
-            if (n in ESCAPES)
-                out += ESCAPES[n];
-            else if (n === 'x' || n === 'u' || n === 'U') {
-                const len = n === 'x' ? 2 : n === 'u' ? 4 : 8;
-                const hex = text.slice(i, i + len);
-                if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== len)
-                    fail('bad escape');
-                out += String.fromCodePoint(Number.parseInt(hex, 16));
-                i += len;
-            }
-            else
-                out += `\\${n}`;
-        }
-    };
-    const value = (depth) => {
-        if (depth > MAX_DEPTH)
-            fail('nested too deeply');
-        ws();
-        const c = text[i];
-        if (c === "'" || c === '"') {
-            let s = str();
-            // Adjacent string literals concatenate, as in Python.
-            for (ws(); text[i] === "'" || text[i] === '"'; ws())
-                s += str();
-            return s;
-        }
-        if (c === '{' || c === '(' || c === '[') {
-            const close = c === '{' ? '}' : c === '(' ? ')' : ']';
-            i++;
-            const items = [];
-            const map = new Map();
-            let commas = 0;
-            for (;;) {
-                ws();
-                if (text[i] === close) {
-                    i++;
-                    break;
-                }
-                const item = value(depth + 1);
-                if (c === '{') {
-                    ws();
-                    if (text[i++] !== ':')
-                        fail('expected ":"');
-                    if (typeof item !== 'string')
-                        fail('dict key is not a string');
-                    map.set(item, value(depth + 1));
-                }
-                else
-                    items.push(item);
-                ws();
-                if (text[i] === ',') {
-                    i++;
-                    commas++;
-                }
-                else if (text[i] !== close)
-                    fail(`expected "," or "${close}"`);
-            }
-            if (c === '{')
-                return map;
-            return c === '(' ? (items.length === 1 && commas === 0 ? items[0] : { tuple: items }) : items;
-        }
-        const word = /^[+-]?(0[xX][0-9a-fA-F_]+|\d[\d_]*)L?|^True|^False|^None/.exec(text.slice(i))?.[0];
-        if (word === undefined)
-            fail('not a literal');
-        i += word.length;
-        if (word === 'True' || word === 'False')
-            return word === 'True';
-        if (word === 'None')
-            return null;
-        return Number(word.replace(/[_L]/g, ''));
-    };
-    const v = value(0);
-    ws();
-    if (i !== text.length)
-        fail('text after the literal');
-    return v;
-}
-//# sourceMappingURL=py-literal.js.map
-// EXTERNAL MODULE: ../../packages/scanner/dist/io/slice-source.js
-var slice_source = __nccwpck_require__(4948);
-;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/nested-payloads.js
-
-
-
-
-
-
-// Decoded nested payloads are held in memory; past this they are not decoded (and the call is unsafe).
-const MAX_DECODED = 64 << 20;
-const nested_payloads_utf8 = new TextDecoder('utf-8', { fatal: true });
-function callee(v) {
-    return v.k === 'obj' && v.callee.k === 'global' ? `${v.callee.module}.${v.callee.name}` : undefined;
-}
-function firstArg(v) {
-    return v.k === 'obj' && v.args?.k === 'tuple' ? v.args.items?.[0] : undefined;
-}
-async function rawBytes(ctx, v) {
-    if ((v.k !== 'bytes' && v.k !== 'str') || v.at === undefined || v.n === undefined || v.n > MAX_DECODED)
-        return undefined;
-    const b = await ctx.source.read(v.at, v.n);
-    return b.length === v.n ? b : undefined;
-}
-async function nested_payloads_text(ctx, v) {
-    if (v.k === 'str' && v.v !== undefined)
-        return v.v;
-    const b = await rawBytes(ctx, v);
-    if (b === undefined)
-        return undefined;
-    try {
-        return v.k === 'str' ? nested_payloads_utf8.decode(b) : latin1(b);
-    }
-    catch {
-        return undefined;
-    }
-}
-function base64(s, url) {
-    const clean = url ? s.replace(/-/g, '+').replace(/_/g, '/') : s;
-    return Buffer.from(clean.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64');
-}
-/**
- * The bytes a loader would be handed, decoded as the wrappers the pickle calls would decode them
- * (`_codecs.encode(s, 'latin1')` is how protocol 2 pickles bytes; base64, BytesIO and zlib wrap payloads).
- */
-async function payloadOf(ctx, v, name, depth = 0) {
-    if (v === undefined || depth > 8)
-        return { why: 'its argument is not a value the scanner can read' };
-    if (v.k === 'bytes' && v.at !== undefined && v.n !== undefined)
-        return { source: (0,slice_source/* sliceSource */.U)(ctx.source, name, v.at, v.n) };
-    const fn = callee(v);
-    const arg = firstArg(v);
-    if (fn === undefined || arg === undefined)
-        return { why: `its argument is a ${v.k} value, not bytes written in the pickle` };
-    if (fn === 'io.BytesIO' || fn === '_io.BytesIO')
-        return payloadOf(ctx, arg, name, depth + 1);
-    const inner = fn === '_codecs.encode' || fn === 'codecs.encode' ? undefined : await payloadOf(ctx, arg, name, depth + 1);
-    const bytesOf = async (p) => p !== undefined && 'source' in p ? p.source.read(0, p.source.size) : undefined;
-    let out;
-    if (fn === '_codecs.encode' || fn === 'codecs.encode') {
-        const s = await nested_payloads_text(ctx, arg);
-        if (s !== undefined && [...s].every((c) => c.charCodeAt(0) < 256))
-            out = Uint8Array.from(s, (c) => c.charCodeAt(0));
-    }
-    else if (/^(base64\.(b64decode|standard_b64decode|decodebytes|decodestring)|binascii\.a2b_base64)$/.test(fn)) {
-        const s = await nested_payloads_text(ctx, arg);
-        out = s === undefined ? undefined : base64(s, false);
-    }
-    else if (fn === 'base64.urlsafe_b64decode') {
-        const s = await nested_payloads_text(ctx, arg);
-        out = s === undefined ? undefined : base64(s, true);
-    }
-    else if (fn === 'zlib.decompress' || fn === 'gzip.decompress') {
-        const b = await bytesOf(inner);
-        try {
-            out =
-                b === undefined
-                    ? undefined
-                    : fn === 'zlib.decompress'
-                        ? (0,external_node_zlib_.inflateSync)(b, { maxOutputLength: MAX_DECODED })
-                        : (0,external_node_zlib_.unzipSync)(b, { maxOutputLength: MAX_DECODED });
-        }
-        catch {
-            out = undefined;
-        }
-    }
-    return out === undefined
-        ? { why: `its argument comes from ${fn}(...), which the scanner cannot decode` }
-        : { source: (0,dist_source/* bufferSource */.k)(name, out) };
-}
-/**
- * Every nested payload of a pickle analysed as the file it is, through the whole pipeline (same limits and
- * decompression budget, one level deeper), its findings reported under `file!/@offset`.
- */
-async function analyseNestedPayloads(ctx, calls) {
-    const findings = [];
-    const outcomes = [];
-    for (const call of calls) {
-        const where = { path: ctx.source.name, offset: call.at };
-        const name = `${ctx.source.name}!/@${call.at}`;
-        const payload = await payloadOf(ctx, call.arg, name);
-        if ('why' in payload) {
-            findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.nestedPayload, `${call.loader} loads a nested file, but ${payload.why}`, where, call.loader));
-            continue;
-        }
-        const inner = await ctx.scanNested(payload.source);
-        findings.push((0,rules/* finding */.gk)(inner.findingVerdict === 'unsafe' ? rules/* RULES */.y0.nestedPayload : rules/* RULES */.y0.nestedSeen, `${call.loader} loads a nested ${inner.format} of ${payload.source.size} bytes: ${inner.verdict}`, where, call.loader));
-        (0,dist_conclude/* absorb */.eE)(findings, inner, name);
-        outcomes.push(inner);
-    }
-    return { findings, outcomes };
-}
-//# sourceMappingURL=nested-payloads.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/numpy.js
-
-
-
-
-
-
-const ITEM = /^[<>|=]?([biufcmMOSUV?])(\d*)/;
-const OBJECT = /^[<>|=]?O\d*$/;
-/** Whether a descr (a type string, or a structured list of (name, type[, shape])) holds Python objects. */
-function holdsObjects(descr) {
-    if (typeof descr === 'string')
-        return OBJECT.test(descr);
-    if (!Array.isArray(descr))
-        return false;
-    return descr.some((field) => {
-        const parts = Array.isArray(field) ? field : field !== null && typeof field === 'object' && 'tuple' in field ? field.tuple : [];
-        return parts[1] !== undefined && holdsObjects(parts[1]);
-    });
-}
-/** The .npy header: the Python dict literal numpy reads with ast.literal_eval (the last of duplicate keys wins). */
-function parseHeader(bytes) {
-    if (bytes.length < 10)
-        return 'file is shorter than the .npy preamble';
-    const major = bytes[6];
-    if (major < 1 || major > 3)
-        return `unsupported .npy version ${major}`;
-    const wide = major >= 2;
-    const len = wide
-        ? bytes[8] | (bytes[9] << 8) | (bytes[10] << 16) | (bytes[11] << 24)
-        : bytes[8] | (bytes[9] << 8);
-    const start = wide ? 12 : 10;
-    if (start + len > bytes.length)
-        return 'header is truncated';
-    const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(start, start + len));
-    let dict;
-    try {
-        dict = parsePyLiteral(text.trimEnd());
-    }
-    catch (e) {
-        return `header is not a Python literal (${e.message})`;
-    }
-    if (!(dict instanceof Map))
-        return 'header is not a dict';
-    const keys = [...dict.keys()].sort().join(',');
-    if (keys !== 'descr,fortran_order,shape')
-        return `header keys are ${keys || 'none'}, not descr, fortran_order and shape`;
-    const descr = dict.get('descr');
-    const shape = dict.get('shape');
-    if (typeof dict.get('fortran_order') !== 'boolean')
-        return 'fortran_order is not True or False';
-    const dims = shape !== null && typeof shape === 'object' && 'tuple' in shape ? shape.tuple : undefined;
-    if (!dims || dims.some((d) => typeof d !== 'number' || !Number.isSafeInteger(d) || d < 0))
-        return 'shape is not a tuple of sizes';
-    if (typeof descr !== 'string' && !Array.isArray(descr))
-        return 'descr is neither a type string nor a field list';
-    return {
-        descr: typeof descr === 'string' ? descr : JSON.stringify(descr),
-        object: holdsObjects(descr),
-        shape: dims,
-        dataOffset: start + len,
-    };
-}
-/**
- * NumPy .npy: plain dtypes are data; object dtype means the bytes after the header are a pickle that
- * np.load(allow_pickle=True) runs, so it is analysed like any pickle.
- */
-async function analyseNpy(ctx) {
-    const { source } = ctx;
-    const header = parseHeader(await source.read(0, 65536 + 12));
-    if (typeof header === 'string')
-        return (0,dist_conclude/* conclude */.Ep)('numpy', [(0,rules/* finding */.gk)(rules/* RULES */.y0.numpyParse, `malformed .npy: ${header}`, { path: source.name })]);
-    const findings = [];
-    const metadata = { framework: 'numpy', properties: { dtype: header.descr, shape: `(${header.shape.join(',')})` } };
-    if (header.object) {
-        findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.objectArray, 'object dtype: the array is a pickle that np.load runs with allow_pickle=True', { path: source.name }));
-        const scan = await scanPickles(source, {
-            policy: (0,policy/* globalsPolicy */.x)(ctx.policy),
-            limits: (0,policy/* machineLimits */.A)(ctx.policy),
-            start: header.dataOffset,
-            count: 1,
-        });
-        findings.push(...scan.findings);
-        const inner = await analyseNestedPayloads(ctx, scan.nested);
-        findings.push(...inner.findings);
-        return (0,dist_conclude/* conclude */.Ep)('numpy', findings, inner.outcomes, metadata);
-    }
-    const item = ITEM.exec(header.descr);
-    if (item && !header.descr.startsWith('[')) {
-        const size = item[1] === '?' || item[1] === 'b' ? Number(item[2] || 1) : Number(item[2]) * (item[1] === 'U' ? 4 : 1);
-        const need = header.shape.reduce((a, b) => a * b, 1) * size;
-        if (Number.isFinite(need) && header.dataOffset + need > source.size)
-            findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.numpyParse, `array data is truncated: ${need} bytes expected after the header`, { path: source.name }));
-    }
-    return (0,dist_conclude/* conclude */.Ep)('numpy', findings, [], metadata);
-}
-//# sourceMappingURL=numpy.js.map
+// EXTERNAL MODULE: ../../packages/scanner/dist/pickle/error.js
+var error = __nccwpck_require__(1230);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/joblib.js
 
 const WRAPPER = 'joblib.numpy_pickle.NumpyArrayWrapper';
@@ -44570,35 +43163,35 @@ const joblibArrays = async (target, machine) => {
         return;
     const at = machine.input.pos;
     if (machine.inFrame)
-        throw new PickleError('joblib array data starts inside a pickle frame', at);
+        throw new error/* PickleError */.z('joblib array data starts inside a pickle frame', at);
     const state = target.state;
     if (state?.k !== 'dict' || !state.entries)
-        throw new PickleError('joblib array wrapper without a readable state', at);
+        throw new error/* PickleError */.z('joblib array wrapper without a readable state', at);
     const dtype = describeDtype(state.entries.get('dtype'));
     if (!dtype)
-        throw new PickleError('joblib array wrapper with a dtype this scanner cannot size', at);
+        throw new error/* PickleError */.z('joblib array wrapper with a dtype this scanner cannot size', at);
     if (dtype.object) {
         await machine.nested().run();
         return;
     }
     const shape = state.entries.get('shape');
     if (shape?.k !== 'tuple' || !shape.items)
-        throw new PickleError('joblib array wrapper without a readable shape', at);
+        throw new error/* PickleError */.z('joblib array wrapper without a readable shape', at);
     let count = 1;
     for (const d of shape.items) {
         if (d.k !== 'int' || d.v === undefined || d.v < 0)
-            throw new PickleError('joblib array shape is not a tuple of sizes', at);
+            throw new error/* PickleError */.z('joblib array shape is not a tuple of sizes', at);
         count *= d.v;
     }
     let skip = count * dtype.itemsize;
     const align = state.entries.get('numpy_array_alignment_bytes');
     if (align && align.k === 'int') {
         if (!(await machine.input.ensure(1)))
-            throw new PickleError('stream ends inside joblib array padding', at);
+            throw new error/* PickleError */.z('stream ends inside joblib array padding', at);
         skip += 1 + machine.input.at(0);
     }
     if (!Number.isSafeInteger(skip) || at + skip > machine.input.size)
-        throw new PickleError(`joblib array of ${skip} bytes runs past the end of the file (truncated)`, at);
+        throw new error/* PickleError */.z(`joblib array of ${skip} bytes runs past the end of the file (truncated)`, at);
     machine.input.skip(skip);
 };
 /**
@@ -44629,67 +43222,10 @@ function describeDtype(v) {
     return Number.isFinite(itemsize) ? { itemsize, object: false } : undefined;
 }
 //# sourceMappingURL=joblib.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/torch-legacy.js
-
-// Bytes per element of the legacy typed storages (torch._utils._element_size).
-const ELEMENT_SIZE = {
-    DoubleStorage: 8,
-    FloatStorage: 4,
-    HalfStorage: 2,
-    BFloat16Storage: 2,
-    LongStorage: 8,
-    IntStorage: 4,
-    ShortStorage: 2,
-    CharStorage: 1,
-    ByteStorage: 1,
-    BoolStorage: 1,
-    ComplexFloatStorage: 8,
-    ComplexDoubleStorage: 16,
-    QUInt8Storage: 1,
-    QInt8Storage: 1,
-    QInt32Storage: 4,
-    QUInt4x2Storage: 1,
-    QUInt2x4Storage: 1,
-    UntypedStorage: 1,
-};
-/** Storages named by the persistent ids of a legacy torch pickle: key -> bytes per element. */
-class LegacyStorages {
-    sizes = new Map();
-    /** ('storage', storage_type, key, location, numel, view) as torch's legacy persistent_id writes it. */
-    collect = (pid) => {
-        const items = pid.k === 'tuple' ? pid.items : undefined;
-        const type = items?.[1];
-        const key = items?.[2];
-        if (key?.k !== 'str' || key.v === undefined)
-            return;
-        this.sizes.set(key.v, type?.k === 'global' ? ELEMENT_SIZE[type.name] : undefined);
-    };
-    /**
-     * After the five pickles come the storages, in sorted key order, each an 8-byte element count and the raw
-     * elements; torch.load fails on a cut file, so a cut or unsizeable storage section is an error, not a pass.
-     */
-    async check(source, start) {
-        let pos = start;
-        for (const key of [...this.sizes.keys()].sort()) {
-            const size = this.sizes.get(key);
-            const where = { path: source.name, offset: pos };
-            if (size === undefined)
-                return [(0,rules/* finding */.gk)(rules/* RULES */.y0.parseError, `legacy storage ${key} has an unknown storage type`, where)];
-            const head = await source.read(pos, 8);
-            if (head.length < 8)
-                return [(0,rules/* finding */.gk)(rules/* RULES */.y0.parseError, `legacy storage ${key} is cut off (truncated checkpoint)`, where)];
-            const count = new DataView(head.slice().buffer).getBigUint64(0, true);
-            const bytes = Number(count) * size;
-            if (!Number.isSafeInteger(bytes) || pos + 8 + bytes > source.size)
-                return [
-                    (0,rules/* finding */.gk)(rules/* RULES */.y0.parseError, `legacy storage ${key} declares ${count} elements past the end of the file (truncated checkpoint)`, where),
-                ];
-            pos += 8 + bytes;
-        }
-        return [];
-    }
-}
-//# sourceMappingURL=torch-legacy.js.map
+// EXTERNAL MODULE: ../../packages/scanner/dist/formats/nested-payloads.js
+var nested_payloads = __nccwpck_require__(5191);
+// EXTERNAL MODULE: ../../packages/scanner/dist/formats/torch-legacy.js
+var torch_legacy = __nccwpck_require__(9402);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/pickle-file.js
 
 
@@ -44710,7 +43246,7 @@ const LEGACY_TORCH_PICKLES = 5;
  * (parse failures there are expected: real array bytes are not opcodes).
  */
 async function plainPickleView(ctx, seen) {
-    const plain = await scanPickles(ctx.source, { policy: (0,policy/* globalsPolicy */.x)(ctx.policy), limits: (0,policy/* machineLimits */.A)(ctx.policy), count: 1 });
+    const plain = await (0,analyse/* scanPickles */.DG)(ctx.source, { policy: (0,policy/* globalsPolicy */.x)(ctx.policy), limits: (0,policy/* machineLimits */.A)(ctx.policy), count: 1 });
     const known = new Set(seen.map((f) => f.evidence));
     return plain.findings
         .filter((f) => f.rule === rules/* RULES */.y0.dangerousGlobal.id && !known.has(f.evidence))
@@ -44726,8 +43262,8 @@ function isLegacyTorch(head) {
 async function analysePickleFile(ctx, head) {
     const { source } = ctx;
     const legacy = isLegacyTorch(head);
-    const storages = new LegacyStorages();
-    const scan = await scanPickles(source, {
+    const storages = new torch_legacy/* LegacyStorages */.A();
+    const scan = await (0,analyse/* scanPickles */.DG)(source, {
         policy: (0,policy/* globalsPolicy */.x)(ctx.policy),
         limits: (0,policy/* machineLimits */.A)(ctx.policy),
         onBuild: joblibArrays,
@@ -44740,7 +43276,7 @@ async function analysePickleFile(ctx, head) {
         findings.push(...(await plainPickleView(ctx, scan.findings)));
     if (legacy && !scan.failed)
         findings.push(...(await storages.check(source, scan.end)));
-    const inner = await analyseNestedPayloads(ctx, scan.nested);
+    const inner = await (0,nested_payloads/* analyseNestedPayloads */.Y)(ctx, scan.nested);
     findings.push(...inner.findings);
     const nested = [...inner.outcomes];
     if ((await (0,containers_zip/* findEndRecord */.i7)(source)) !== undefined) {
@@ -44759,347 +43295,6 @@ async function analysePickleFile(ctx, head) {
     });
 }
 //# sourceMappingURL=pickle-file.js.map
-// EXTERNAL MODULE: ../../packages/scanner/dist/containers/member-name.js
-var member_name = __nccwpck_require__(4280);
-;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/sevenzip-archive.js
-
-
-
-
-
-/** A 7z archive: read with 7-Zip (WebAssembly) under the file's budget, every member sniffed and analysed. */
-async function analyseSevenZip(ctx) {
-    const { source } = ctx;
-    const { readSevenZip } = await __nccwpck_require__.e(/* import() */ 780).then(__nccwpck_require__.bind(__nccwpck_require__, 1780));
-    let members;
-    try {
-        members = await readSevenZip(source, ctx.policy.limits, ctx.budget);
-    }
-    catch (e) {
-        return (0,dist_conclude/* conclude */.Ep)('7z', [(0,container_errors/* containerFinding */.Z)(e, source.name, rules/* RULES */.y0.archiveParse)], [], undefined, 'failed');
-    }
-    const findings = [];
-    const nested = [];
-    for (const m of members) {
-        const path = `${source.name}!/${m.name}`;
-        const problem = (0,member_name/* memberNameProblem */.f)(m.name);
-        if (problem)
-            findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.memberName, `member name ${JSON.stringify(m.name)} ${problem}`, { path: source.name }));
-        if (m.directory)
-            continue;
-        if (m.encrypted) {
-            findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.encrypted, `member ${JSON.stringify(m.name)} is encrypted; its content was not analysed`, { path }));
-            continue;
-        }
-        if (!m.bytes) {
-            findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.archiveParse, `member ${JSON.stringify(m.name)} could not be extracted; not analysed`, { path }));
-            continue;
-        }
-        const a = await ctx.scanNested((0,dist_source/* bufferSource */.k)(path, m.bytes));
-        (0,dist_conclude/* absorb */.eE)(findings, a, path);
-        nested.push(a);
-    }
-    return (0,dist_conclude/* conclude */.Ep)('7z', findings, nested, { properties: { members: String(members.length) } });
-}
-//# sourceMappingURL=sevenzip-archive.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/sniff/magic.js
-function startsWith(head, bytes, at = 0) {
-    if (head.length < at + bytes.length)
-        return false;
-    for (let i = 0; i < bytes.length; i++)
-        if (head[at + i] !== bytes[i])
-            return false;
-    return true;
-}
-/** The archive or stream format the head announces, if any. */
-function sniffMagic(head) {
-    if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06]))
-        return 'zip';
-    if (startsWith(head, [0x1f, 0x8b]))
-        return 'gzip';
-    if (startsWith(head, [0x42, 0x5a, 0x68]) && (head[3] ?? 0) >= 0x31 && (head[3] ?? 0) <= 0x39)
-        return 'bzip2';
-    if (startsWith(head, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]))
-        return 'xz';
-    if (startsWith(head, [0x04, 0x22, 0x4d, 0x18]))
-        return 'lz4';
-    if (startsWith(head, [0x28, 0xb5, 0x2f, 0xfd]))
-        return 'zstd';
-    if (startsWith(head, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]))
-        return '7z';
-    if (startsWith(head, [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07]))
-        return 'rar';
-    if (startsWith(head, [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]))
-        return 'npy';
-    if (isTarHeader(head))
-        return 'tar';
-    if (isZlibHeader(head))
-        return 'zlib';
-    // Raw .lzma (LZMA-alone): properties byte 0x5d and a 64-bit size, as Python's lzma.FORMAT_ALONE writes.
-    if (startsWith(head, [0x5d, 0x00, 0x00]) && head.length >= 13)
-        return 'lzma';
-    return undefined;
-}
-function isZlibHeader(head) {
-    if (head.length < 2)
-        return false;
-    const cmf = head[0];
-    const flg = head[1];
-    return (cmf & 0x0f) === 8 && cmf >> 4 <= 7 && (cmf * 256 + flg) % 31 === 0 && (flg & 0x20) === 0;
-}
-/** A tar header block: its checksum (bytes 148-155, octal) matches the header with that field as spaces. */
-function isTarHeader(block) {
-    if (block.length < 512)
-        return false;
-    const field = new TextDecoder('latin1').decode(block.subarray(148, 156)).replace(/\0.*$/, '').trim();
-    if (!/^[0-7]+$/.test(field))
-        return false;
-    let sum = 0;
-    for (let i = 0; i < 512; i++)
-        sum += i >= 148 && i < 156 ? 32 : block[i];
-    return sum === Number.parseInt(field, 8) && sum !== 256;
-}
-// Control bytes text files carry: tab, newline, vertical tab, form feed, carriage return, escape.
-const TEXT_CONTROLS = new Set([9, 10, 11, 12, 13, 27]);
-/** UTF-8 text without NUL or other control bytes (reported as plain text, never as a model). */
-function isPlainText(bytes) {
-    for (const b of bytes)
-        if (b < 0x20 && !TEXT_CONTROLS.has(b))
-            return false;
-    try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-        return true;
-    }
-    catch {
-        // A multi-byte character cut by the end of the head is still text.
-        if (bytes.length < 4)
-            return false;
-        try {
-            new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, bytes.length - 3));
-            return true;
-        }
-        catch {
-            return false;
-        }
-    }
-}
-//# sourceMappingURL=magic.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/containers/tar.js
-
-
-const tar_latin1 = new TextDecoder('latin1');
-const tar_utf8 = new TextDecoder('utf-8');
-function field(block, start, len, decoder = tar_latin1) {
-    const raw = block.subarray(start, start + len);
-    const nul = raw.indexOf(0);
-    return decoder.decode(nul >= 0 ? raw.subarray(0, nul) : raw);
-}
-function sizeField(block) {
-    if (((block[124] ?? 0) & 0x80) !== 0) {
-        let v = 0;
-        for (let i = 125; i < 136; i++)
-            v = v * 256 + (block[i] ?? 0);
-        return v;
-    }
-    const text = field(block, 124, 12).trim();
-    if (!/^[0-7]*$/.test(text))
-        throw new containers_limits/* ContainerError */.OJ(`tar header size field "${text}" is not octal`, 'parse');
-    return text === '' ? 0 : Number.parseInt(text, 8);
-}
-/** PAX extended header records: "<len> <key>=<value>\n". */
-function parsePax(bytes) {
-    const out = new Map();
-    const text = tar_utf8.decode(bytes);
-    for (const line of text.split('\n')) {
-        const m = /^\d+ ([^=]+)=(.*)$/s.exec(line);
-        if (m)
-            out.set(m[1], m[2]);
-    }
-    return out;
-}
-/** Members of a tar archive (v7, ustar, GNU long names, PAX), header checksums verified. */
-async function readTar(source, limits) {
-    const members = [];
-    let pos = 0;
-    let longName;
-    let pax;
-    while (pos + 512 <= source.size) {
-        const block = await source.read(pos, 512);
-        if (block.every((b) => b === 0))
-            return members;
-        if (!isTarHeader(block))
-            throw new containers_limits/* ContainerError */.OJ(`tar header at offset ${pos} has a bad checksum`, 'parse', pos);
-        // A PAX size (for members over 8 GiB) replaces the header's, for the member and for where the next header is.
-        const paxSize = pax?.get('size');
-        const size = paxSize !== undefined && /^\d+$/.test(paxSize) ? Number(paxSize) : sizeField(block);
-        const type = String.fromCharCode(block[156] || 0x30);
-        const dataAt = pos + 512;
-        if (dataAt + size > source.size)
-            throw new containers_limits/* ContainerError */.OJ(`tar member at offset ${pos} runs past the end of the archive`, 'parse', pos);
-        const next = dataAt + Math.ceil(size / 512) * 512;
-        if (type === 'L' || type === 'x' || type === 'g') {
-            if (size > 1 << 20)
-                throw new containers_limits/* ContainerError */.OJ(`tar extended header of ${size} bytes`, 'limit', pos);
-            const data = await source.read(dataAt, size);
-            if (type === 'L')
-                longName = field(data, 0, data.length, tar_utf8);
-            else if (type === 'x')
-                pax = parsePax(data);
-            pos = next;
-            continue;
-        }
-        const prefix = field(block, 345, 155);
-        const base = field(block, 0, 100, tar_utf8);
-        const name = pax?.get('path') ?? longName ?? (prefix && field(block, 257, 5) === 'ustar' ? `${prefix}/${base}` : base);
-        members.push({
-            name,
-            type,
-            linkName: pax?.get('linkpath') ?? field(block, 157, 100, tar_utf8),
-            offset: dataAt,
-            size,
-        });
-        if (members.length > limits.maxMembers)
-            throw new containers_limits/* ContainerError */.OJ(`more than ${limits.maxMembers} members`, 'limit');
-        longName = undefined;
-        pax = undefined;
-        pos = next;
-    }
-    // Every tar writer ends with zero blocks; without them the archive was cut and members may be missing.
-    throw new containers_limits/* ContainerError */.OJ('tar archive ends without its end-of-archive blocks (truncated)', 'parse', pos);
-}
-//# sourceMappingURL=tar.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/torch-legacy-tar.js
-
-
-
-
-
-
-/**
- * The `storages` and `tensors` members of torch's oldest (tar) checkpoints interleave pickles with raw bytes:
- * a count, then per entry a pickled header followed by binary data whose size the header determines. Read them
- * the way torch.serialization's legacy loader does, analysing every pickle and skipping the raw parts.
- */
-async function scanLegacyTarMember(ctx, member, kind) {
-    const sink = new FindingSink();
-    const input = new PickleInput(member);
-    const limits = { ...DEFAULT_MACHINE_LIMITS, ...(0,policy/* machineLimits */.A)(ctx.policy) };
-    const next = () => new PickleMachine(input, { policy: (0,policy/* globalsPolicy */.x)(ctx.policy), limits, path: member.name, findings: sink }).run();
-    const u64 = async () => {
-        if (!(await input.ensure(8)))
-            throw new PickleError('stream ends inside a size field', input.pos);
-        const v = input.view(8);
-        const n = v[0] +
-            v[1] * 2 ** 8 +
-            v[2] * 2 ** 16 +
-            v[3] * 2 ** 24 +
-            (v[4] + v[5] * 2 ** 8 + v[6] * 2 ** 16) * 2 ** 32;
-        input.skip(8);
-        return n;
-    };
-    const skip = (n) => {
-        if (!Number.isSafeInteger(n) || n < 0 || input.pos + n > member.size)
-            throw new PickleError(`raw ${kind} data runs past the end of the member`, input.pos);
-        input.skip(n);
-    };
-    try {
-        const count = await next();
-        if (count.k !== 'int' || count.v === undefined || count.v < 0)
-            throw new PickleError(`${kind} count is not an integer`, 0);
-        for (let i = 0; i < count.v; i++) {
-            const header = await next();
-            if (kind === 'storages') {
-                const size = elementSize(header);
-                if (size === undefined)
-                    throw new PickleError('storage header does not name a known storage type', input.pos);
-                skip((await u64()) * size);
-            }
-            else {
-                if (!(await input.ensure(4)))
-                    throw new PickleError('stream ends inside a tensor header', input.pos);
-                const ndim = new DataView(input.view(4).slice().buffer).getInt32(0, true);
-                skip(8 + 16 * ndim + 8);
-            }
-        }
-        if (kind === 'storages')
-            await next();
-    }
-    catch (e) {
-        if (!(e instanceof PickleError))
-            throw e;
-        return [
-            ...sink.findings,
-            (0,rules/* finding */.gk)(e.rule, `legacy torch ${kind} member not fully analysed: ${e.message}`, { path: member.name, offset: e.offset }),
-        ];
-    }
-    return sink.findings;
-}
-function elementSize(header) {
-    const type = header.k === 'tuple' ? header.items?.[2] : undefined;
-    return type?.k === 'global' && type.module.startsWith('torch') ? ELEMENT_SIZE[type.name] : undefined;
-}
-//# sourceMappingURL=torch-legacy-tar.js.map
-;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/tar-archive.js
-
-
-
-
-
-
-
-const LEGACY_TORCH_MEMBERS = ['sys_info', 'pickle', 'storages', 'tensors'];
-const NEMO_CONFIG = 'model_config.yaml';
-/** A tar archive (including torch's oldest checkpoint format): every regular member sniffed and analysed. */
-async function analyseTar(ctx) {
-    const { source } = ctx;
-    const findings = [];
-    const nested = [];
-    let members;
-    try {
-        members = await readTar(source, ctx.policy.limits);
-    }
-    catch (e) {
-        return (0,dist_conclude/* conclude */.Ep)('tar', [(0,container_errors/* containerFinding */.Z)(e, source.name, rules/* RULES */.y0.archiveParse)], [], undefined, 'failed');
-    }
-    const names = new Set(members.map((m) => m.name));
-    const legacy = LEGACY_TORCH_MEMBERS.every((n) => names.has(n));
-    // A NeMo archive: model_config.yaml (restored through Hydra) next to the weights checkpoint.
-    const nemo = [...names].some((n) => n.replace(/^\.\//, '') === NEMO_CONFIG);
-    for (const m of members) {
-        const problem = (0,member_name/* memberNameProblem */.f)(m.name);
-        if (problem)
-            findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.memberName, `member name ${JSON.stringify(m.name)} ${problem}`, { path: source.name }));
-        if ((m.type === '1' || m.type === '2') && (0,member_name/* memberNameProblem */.f)(m.linkName))
-            findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.memberName, `link ${JSON.stringify(m.name)} points outside the archive (${m.linkName})`, { path: source.name }));
-        if (m.type !== '0' && m.type !== '7') {
-            // Links, directories and devices carry no data; anything else with data (GNU sparse files) is not read here.
-            if (m.size > 0 && !'123456'.includes(m.type))
-                findings.push((0,rules/* finding */.gk)(rules/* RULES */.y0.unsupportedArchive, `tar member ${JSON.stringify(m.name)} of type ${JSON.stringify(m.type)} was not analysed`, {
-                    path: source.name,
-                }));
-            continue;
-        }
-        const path = `${source.name}!/${m.name}`;
-        const member = (0,slice_source/* sliceSource */.U)(source, path, m.offset, m.size);
-        if (legacy && (m.name === 'storages' || m.name === 'tensors')) {
-            const found = await scanLegacyTarMember(ctx, member, m.name);
-            findings.push(...found);
-            nested.push((0,dist_conclude/* conclude */.Ep)('pytorch-legacy-tar', found));
-            continue;
-        }
-        if (nemo && m.name.replace(/^\.\//, '') === NEMO_CONFIG) {
-            const judged = await (await __nccwpck_require__.e(/* import() */ 594).then(__nccwpck_require__.bind(__nccwpck_require__, 3594))).judgeNemoConfig(member, ctx.policy);
-            findings.push(...judged);
-            nested.push((0,dist_conclude/* conclude */.Ep)('nemo', judged));
-        }
-        const a = await ctx.scanNested(member);
-        (0,dist_conclude/* absorb */.eE)(findings, a, path);
-        nested.push(a);
-    }
-    const format = legacy ? 'pytorch-legacy-tar' : nemo ? 'nemo' : 'tar';
-    return (0,dist_conclude/* conclude */.Ep)(format, findings, nested, legacy || nemo ? { framework: legacy ? 'pytorch' : 'nemo' } : undefined);
-}
-//# sourceMappingURL=tar-archive.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/formats/unparsed.js
 
 
@@ -45177,7 +43372,7 @@ function both(ctx, first, second, message) {
 }
 /** A tar whose first header is also a pickle (the member name is where pickle.load starts reading). */
 async function alsoAsPickle(ctx, head, analysis) {
-    if (!(await looksLikePickle(ctx.source)))
+    if (!(await (0,analyse/* looksLikePickle */.ge)(ctx.source)))
         return analysis;
     const asPickle = await analysePickleFile(ctx, head);
     return both(ctx, analysis, asPickle, 'the file is a tar archive and also a pickle (its first header parses as one); both were analysed');
@@ -45193,12 +43388,9 @@ async function alsoAsZip(ctx, analysis) {
     return both(ctx, analysis, asZip, `the file is ${analysis.format} and also a zip archive (zipfile.is_zipfile accepts it); both were analysed`);
 }
 //# sourceMappingURL=polyglot.js.map
+// EXTERNAL MODULE: ../../packages/scanner/dist/sniff/magic.js
+var sniff_magic = __nccwpck_require__(5821);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/dispatch.js
-
-
-
-
-
 
 
 
@@ -45222,7 +43414,7 @@ const TEXT_CHECK_LIMIT = 8 << 20;
  * Identify a source by its bytes and analyse it: containers and pickle-bearing formats first, then the extra
  * format analysers, then `unknown`. Never throws for bad content: anything unexpected becomes an `error` verdict.
  */
-async function dispatch_analyseSource(source, policy, depth = 0, budget = new containers_limits/* DecompressionBudget */.r1(fileBudget(policy, source.size)), as = 'sniffed') {
+async function dispatch_analyseSource(source, policy, depth = 0, budget = new limits/* DecompressionBudget */.r1(fileBudget(policy, source.size)), as = 'sniffed') {
     const deeper = (inner, kind) => depth + 1 > policy.limits.maxDepth
         ? Promise.resolve((0,dist_conclude/* conclude */.Ep)('unknown', [
             (0,rules/* finding */.gk)(rules/* RULES */.y0.limit, `nested deeper than the limit of ${policy.limits.maxDepth} archives; not analysed`, {
@@ -45271,37 +43463,43 @@ async function analyseZipFile(ctx, head) {
             findings.push(f);
     return (0,dist_conclude/* conclude */.Ep)(claimed.format, findings, [claimed, zip], claimed.metadata);
 }
+// These formats' analysers (and their decoders: zlib streams, tar, 7-Zip) are imported the first time a file sniffs
+// as one of them, so a scan pays only for the formats it meets.
+async function analyseStream(ctx, magic) {
+    const [{ canDecompress }, stream] = await Promise.all([__nccwpck_require__.e(/* import() */ 501).then(__nccwpck_require__.bind(__nccwpck_require__, 5501)), __nccwpck_require__.e(/* import() */ 902).then(__nccwpck_require__.bind(__nccwpck_require__, 3902))]);
+    return canDecompress(magic) ? stream.analyseCompressed(ctx, magic) : stream.analyseUnsupported(ctx, magic);
+}
 async function dispatch(ctx) {
     const { source } = ctx;
     const head = await source.read(0, HEAD);
-    const magic = sniffMagic(head);
+    const magic = (0,sniff_magic/* sniffMagic */.qD)(head);
     if (magic === 'zip')
         return analyseZipFile(ctx, head);
     if (magic === 'npy')
-        return analyseNpy(ctx);
+        return (await __nccwpck_require__.e(/* import() */ 913).then(__nccwpck_require__.bind(__nccwpck_require__, 1913))).analyseNpy(ctx);
     if (magic === 'tar')
-        return alsoAsPickle(ctx, head, await analyseTar(ctx));
+        return alsoAsPickle(ctx, head, await (await __nccwpck_require__.e(/* import() */ 517).then(__nccwpck_require__.bind(__nccwpck_require__, 6517))).analyseTar(ctx));
     if (magic === '7z')
-        return analyseSevenZip(ctx);
+        return (await __nccwpck_require__.e(/* import() */ 219).then(__nccwpck_require__.bind(__nccwpck_require__, 219))).analyseSevenZip(ctx);
     // zlib and raw lzma headers are weak (two or three bytes): a pickle that happens to match is a pickle.
     const weak = magic === 'zlib' || magic === 'lzma';
     if (magic !== undefined && !weak)
-        return canDecompress(magic) ? analyseCompressed(ctx, magic) : analyseUnsupported(ctx, magic);
+        return analyseStream(ctx, magic);
     if (isExecutable(head) && (await (0,containers_zip/* findEndRecord */.i7)(source)) !== undefined)
         return analyseExecutableZip(ctx);
-    if (await looksLikePickle(source))
+    if (await (0,analyse/* looksLikePickle */.ge)(source))
         return analysePickleFile(ctx, head);
     if (magic !== undefined)
-        return canDecompress(magic) ? analyseCompressed(ctx, magic) : analyseUnsupported(ctx, magic);
+        return analyseStream(ctx, magic);
     for (const a of EXTRA_ANALYSERS)
         if (a.sniff(head, source))
             return alsoAsZip(ctx, await a.analyse(ctx));
     // A protocol header with a body the unpickler rejects early is a broken pickle (error), not an unknown file.
-    if (hasProtoHeader(head))
+    if ((0,analyse/* hasProtoHeader */.e9)(head))
         return analysePickleFile(ctx, head);
     if (source.size === 0)
         return (0,dist_conclude/* conclude */.Ep)('empty', [(0,rules/* finding */.gk)(rules/* RULES */.y0.plainText, 'empty file', { path: source.name })]);
-    if (source.size <= TEXT_CHECK_LIMIT && isPlainText(source.size <= HEAD ? head : await source.read(0, source.size)))
+    if (source.size <= TEXT_CHECK_LIMIT && (0,sniff_magic/* isPlainText */.KA)(source.size <= HEAD ? head : await source.read(0, source.size)))
         return (unparsedText(source, head) ?? (0,dist_conclude/* conclude */.Ep)('text', [(0,rules/* finding */.gk)(rules/* RULES */.y0.plainText, 'plain text, not a model format', { path: source.name })]));
     if ((await (0,containers_zip/* findEndRecord */.i7)(source)) !== undefined)
         return (0,zip_archive/* analyseZip */.zf)(ctx);
@@ -45320,12 +43518,31 @@ class errors_ScannerError extends base/* TrustgateError */.O_ {
     }
 }
 //# sourceMappingURL=errors.js.map
+// EXTERNAL MODULE: ../../packages/scanner/dist/pickle/globals-policy.js + 4 modules
+var globals_policy = __nccwpck_require__(5776);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ../../packages/scanner/dist/source.js
+var source = __nccwpck_require__(5648);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/io/file-source.js
 
 
+
+
+/**
+ * Regular files up to this size are read whole, synchronously, on open: one read instead of an open, a stat and a
+ * few positioned reads each through the I/O pool, which cost more than the bytes for a directory of small files.
+ */
+const READ_WHOLE = 1 << 20;
 async function openFileSource(path, name) {
+    const st = (0,external_node_fs_.statSync)(path);
+    if (st.isFile() && st.size <= READ_WHOLE) {
+        const read = (0,external_node_fs_.readFileSync)(path);
+        const bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
+        return { ...(0,source/* bufferSource */.k)(name, bytes, (0,external_node_path_.dirname)(path)), close: async () => { } };
+    }
     const handle = await (0,promises_.open)(path, 'r');
     const { size } = await handle.stat();
     return {
@@ -45402,16 +43619,10 @@ function reference_parseRemoteReference(arg) {
     return { repo, revision: revision ?? 'main', pinned: revision !== undefined };
 }
 //# sourceMappingURL=reference.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
 // EXTERNAL MODULE: ../../packages/scanner/dist/formats/gguf/rules.js
 var gguf_rules = __nccwpck_require__(5609);
 // EXTERNAL MODULE: ../../packages/scanner/dist/formats/keras/rules.js
@@ -45514,24 +43725,26 @@ const SOURCE_RULES = [
 
 
 
-
-
 /**
- * Every regular file under the PATH arguments, in a stable order; a missing PATH is an error, not a skip. The
- * selection applies to what the walk finds: a PATH named explicitly is scanned even when it is excluded.
+ * Every regular file under the PATH arguments, in a stable order, yielded as the walk finds it (a directory of
+ * 10,000 files is scanned while it is listed, never held as a list). A missing PATH is an error before anything is
+ * yielded, not a skip. The selection applies to what the walk finds: a PATH named explicitly is scanned even when
+ * it is excluded.
  */
-async function listFiles(paths, cwd, select = {}) {
-    const jobs = [];
+async function* walkFiles(paths, cwd, select = {}) {
     const selector = select_fileSelector(select);
     const rel = (abs) => {
         const r = (0,external_node_path_.relative)(cwd, abs);
         return r.startsWith('..') || (0,external_node_path_.isAbsolute)(r) ? abs : r;
     };
+    const roots = [];
     for (const p of paths) {
         const abs = (0,external_node_path_.resolve)(cwd, p);
         let st;
         try {
-            st = await (0,promises_.stat)(abs);
+            // Synchronous walk: a few calls per directory, and each async one waits for a thread-pool thread, which on a
+            // loaded machine costs more than scanning a small file.
+            st = (0,external_node_fs_.statSync)(abs);
         }
         catch (cause) {
             throw new errors_ScannerError('SCAN_PATH_NOT_FOUND', `cannot read ${p}: ${(0,base/* fileProblem */.Wj)(cause)}`, {
@@ -45539,41 +43752,41 @@ async function listFiles(paths, cwd, select = {}) {
                 file: p,
             });
         }
-        const display = p.length > 1 ? p.replace(/\/+$/, '') : p;
-        if (st.isDirectory())
-            await walk(abs, display, jobs, new Set([await (0,promises_.realpath)(abs)]), (f, d) => selector(rel(f), d));
-        else
-            jobs.push({ file: abs, display });
+        roots.push({ abs, display: p.length > 1 ? p.replace(/\/+$/, '') : p, directory: st.isDirectory() });
     }
-    return jobs;
+    for (const { abs, display, directory } of roots)
+        if (directory)
+            yield* walk(abs, display, new Set([external_node_fs_.realpathSync.native(abs)]), (f, d) => selector(rel(f), d));
+        else
+            yield { file: abs, display };
 }
-async function walk(dir, display, out, visited, keep) {
-    const entries = (await (0,promises_.readdir)(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+async function* walk(dir, display, visited, keep) {
+    const entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
         const file = (0,external_node_path_.join)(dir, e.name);
         const shown = `${display}/${e.name}`;
         let isDir = e.isDirectory();
         if (e.isSymbolicLink()) {
             try {
-                isDir = (await (0,promises_.stat)(file)).isDirectory();
+                isDir = (0,external_node_fs_.statSync)(file).isDirectory();
             }
             catch {
                 if (keep(file, false))
-                    out.push({ file, display: shown });
+                    yield { file, display: shown };
                 continue;
             }
         }
         if (!keep(file, isDir))
             continue;
         if (isDir) {
-            const real = await (0,promises_.realpath)(file);
+            const real = external_node_fs_.realpathSync.native(file);
             if (visited.has(real))
                 continue;
             visited.add(real);
-            await walk(file, shown, out, visited, keep);
+            yield* walk(file, shown, visited, keep);
         }
         else if (e.isFile() || e.isSymbolicLink())
-            out.push({ file, display: shown });
+            yield { file, display: shown };
     }
 }
 const DIGEST_CHUNK = 4 << 20;
@@ -45582,7 +43795,8 @@ const DIGEST_CHUNK = 4 << 20;
  * 2 GiB checkpoint costs 8 MiB of memory and runs at the slower of disk and SHA-256, not their sum.
  */
 async function sha256File(file, size) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
+    // node:crypto costs ~20 ms to load: only the runs whose outputs carry digests pay it.
+    const hash = (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 19))).createHash('sha256');
     const handle = await (0,promises_.open)(file, 'r');
     try {
         const chunk = Math.max(1, Math.min(size, DIGEST_CHUNK));
@@ -45658,58 +43872,125 @@ async function scanFile(job, policy, digest = true) {
         };
     }
 }
-// Built by name at run time so bundlers (ncc) do not copy an unbundled worker next to the bundle; a bundle has
-// no worker file and scans in its own thread.
+// Built by name at run time so bundlers (ncc) do not copy an unbundled worker next to the bundle. worker.js is beside
+// tsc's scan.js, and beside the CLI bundle's chunks (scripts/build.mjs); an action's bundle has none and scans in
+// its own thread.
 const WORKER = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), ['worker', 'js'].join('.'));
-/** Scan every file under the paths, using worker threads across cores; results keep the listing order. */
+/** Files a worker is handed at once, and batches it holds: it never waits for this thread between files. */
+const BATCH = 8;
+const IN_FLIGHT = 2;
+/**
+ * Scan every file under the paths, using worker threads across cores; results keep the listing order. The walk is
+ * pulled as workers take files, so at most workers x BATCH x IN_FLIGHT files are listed ahead of the scan.
+ */
 async function scanPaths(paths, options) {
-    const jobs = await listFiles(paths, options.cwd ?? process.cwd(), options.select);
-    const results = new Array(jobs.length);
+    const walker = walkFiles(paths, options.cwd ?? process.cwd(), options.select);
+    const results = [];
+    let found = 0;
     let done = 0;
+    const take = async () => {
+        const next = await walker.next();
+        return next.done ? undefined : { index: found++, job: next.value };
+    };
     const finish = (i, r) => {
         results[i] = r;
-        options.onProgress?.(++done, jobs.length, r.path);
+        options.onProgress?.(++done, found, r.path);
     };
     const digest = options.digest ?? true;
-    const threads = Math.min(options.workers ?? (0,external_node_os_namespaceObject.availableParallelism)(), jobs.length);
-    // Workers run the compiled worker.js; from TypeScript sources (tests) everything runs in this thread.
-    if (threads <= 1 || !(0,external_node_fs_.existsSync)(WORKER)) {
-        for (let i = 0; i < jobs.length; i++)
-            finish(i, await scanFile(jobs[i], options.policy, digest));
+    const scanHere = async (f) => finish(f.index, await scanFile(f.job, options.policy, digest));
+    const wanted = options.workers ?? (0,external_node_os_namespaceObject.availableParallelism)();
+    // Workers run the compiled worker script; from TypeScript sources (tests) everything runs in this thread.
+    const script = wanted > 1 && (0,external_node_fs_.existsSync)(WORKER) ? WORKER : undefined;
+    const first = [];
+    for (let f = script ? await take() : undefined; f; f = first.length < wanted ? await take() : undefined)
+        first.push(f);
+    if (!script || first.length <= 1) {
+        for (const f of first)
+            await scanHere(f);
+        for (let f = await take(); f; f = await take())
+            await scanHere(f);
         return results;
     }
-    let next = 0;
-    await Promise.all(Array.from({ length: threads }, () => new Promise((resolveAll) => {
-        const worker = new external_node_worker_threads_.Worker(WORKER, { workerData: { policy: options.policy, digest } });
-        let current = -1;
-        const feed = () => {
-            if (next >= jobs.length) {
-                void worker.terminate();
+    const { Worker } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5919, 19));
+    const workers = first.map(() => new Worker(script, { workerData: { policy: options.policy, digest } }));
+    try {
+        await Promise.all(workers.map((worker, w) => feedWorker(worker, first[w], take, finish, scanHere)));
+    }
+    finally {
+        for (const worker of workers)
+            void worker.terminate();
+    }
+    return results;
+}
+/** One worker's share: batches pulled from the walk until it ends; a worker that dies hands its files to this thread. */
+function feedWorker(worker, first, take, finish, scanHere) {
+    return new Promise((resolveAll, rejectAll) => {
+        // Handed to the worker and not yet answered; batches at the worker; batches being pulled from the walk.
+        const pending = new Map();
+        let outstanding = 0;
+        const pulling = new Set();
+        let ended = false;
+        let dead = false;
+        const settle = () => {
+            if (ended && outstanding === 0 && pulling.size === 0)
                 resolveAll();
-                return;
-            }
-            current = next++;
-            worker.postMessage({ index: current, job: jobs[current] });
         };
-        worker.on('message', (m) => {
-            finish(m.index, m.result);
-            feed();
+        const refill = (seed) => {
+            const pull = (async () => {
+                const batch = seed ? [seed] : [];
+                while (batch.length < BATCH) {
+                    const f = await take();
+                    if (!f) {
+                        ended = true;
+                        break;
+                    }
+                    batch.push(f);
+                }
+                if (dead)
+                    for (const f of batch)
+                        await scanHere(f);
+                else if (batch.length > 0) {
+                    for (const f of batch)
+                        pending.set(f.index, f);
+                    outstanding++;
+                    worker.postMessage(batch);
+                }
+            })();
+            pulling.add(pull);
+            pull.then(() => {
+                pulling.delete(pull);
+                if (!dead)
+                    settle();
+            }, rejectAll);
+        };
+        worker.on('message', (answers) => {
+            for (const a of answers) {
+                pending.delete(a.index);
+                finish(a.index, a.result);
+            }
+            outstanding--;
+            if (ended)
+                settle();
+            else
+                refill();
         });
         worker.on('error', () => {
-            // A worker that dies (failed to start, out of memory) hands its job and the rest to this thread.
+            // A worker that dies (failed to start, out of memory) hands its files and the rest of the walk to this thread.
+            dead = true;
             void (async () => {
-                if (current >= 0 && results[current] === undefined)
-                    finish(current, await scanFile(jobs[current], options.policy, digest));
-                while (next < jobs.length) {
-                    const i = next++;
-                    finish(i, await scanFile(jobs[i], options.policy, digest));
-                }
+                await Promise.all([...pulling]);
+                for (const f of pending.values())
+                    await scanHere(f);
+                pending.clear();
+                for (let f = await take(); f; f = await take())
+                    await scanHere(f);
                 resolveAll();
-            })();
+            })().catch(rejectAll);
         });
-        feed();
-    })));
-    return results;
+        refill(first);
+        for (let i = 1; i < IN_FLIGHT; i++)
+            refill();
+    });
 }
 /** The in-toto Statement of a scan: one subject per scanned file (by sha256), the summary and per-file verdicts. */
 function scanStatement(report) {
@@ -45747,6 +44028,8 @@ function scanSarif(report, options = {}) {
 //# sourceMappingURL=local.js.map
 // EXTERNAL MODULE: ../../packages/scanner/dist/formats/shared/errors.js
 var errors = __nccwpck_require__(1799);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/mlbom/group.js
 /** Formats that describe a model but do not make a directory a model on their own. */
 const AUXILIARY_FORMATS = new Set([
@@ -46570,7 +44853,7 @@ function hub_resolveUrl(hub, repo, commit, path) {
 const scan_LFS_POINTER = new TextEncoder().encode('version https://git-lfs.github.com/spec/v1');
 /** Pointer files are about 130 bytes; anything this small is checked. */
 const POINTER_MAX = 1024;
-function scan_startsWith(bytes, prefix) {
+function startsWith(bytes, prefix) {
     return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
 }
 /** A file that could not be read as served; what an analysis found before the read broke stays when it is `unsafe`. */
@@ -46592,7 +44875,7 @@ async function scanRemoteFile(repo, file, display, options, meter) {
     });
     let analysis;
     try {
-        if (!file.lfs && file.size <= POINTER_MAX && scan_startsWith(await source.read(0, scan_LFS_POINTER.length), scan_LFS_POINTER))
+        if (!file.lfs && file.size <= POINTER_MAX && startsWith(await source.read(0, scan_LFS_POINTER.length), scan_LFS_POINTER))
             return failed(display, file.size, 'a Git LFS pointer, not the file: the object it names was never uploaded, so there is nothing to analyse', source.fetchedBytes);
         analysis = await analyseSource(source, options.policy);
         let sha256;
@@ -46767,7 +45050,7 @@ async function modelScan(io) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1462);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(82);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .modelScan */ .l);
@@ -46808,8 +45091,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, asTrustgateError, blocks, cell, checkStatement, defaultScanPolicy, formatDigest, highestSeverity, isDigest, isOciReference, networkProblem, parseDigest, parseSubject, splitVerdict, summarise, toMarkdown, toText, verdictRank
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -46819,7 +45100,6 @@ var errors = __nccwpck_require__(8247);
 // EXTERNAL MODULE: ../../packages/core/dist/foreign-errors.js
 var foreign_errors = __nccwpck_require__(8792);
 ;// CONCATENATED MODULE: ../../packages/core/dist/atomic-write.js
-
 
 
 
@@ -46840,7 +45120,9 @@ async function writeFileAtomic(file, data, { exclusive = false } = {}) {
         });
         return;
     }
-    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(file), `.${(0,external_node_path_.basename)(file)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    // Imported here: node:crypto costs ~20 ms to load, and `trustgate scan` imports this module on every run.
+    const { randomBytes } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 19));
+    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(file), `.${(0,external_node_path_.basename)(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
         const handle = await (0,promises_.open)(temp, 'wx', existing ? existing.mode & 0o777 : 0o666);
         try {
@@ -47296,6 +45578,9 @@ const TRUSTGATE_VERSION = '0.1.0';
 /* harmony export */   am: () => (/* binding */ CoreError),
 /* harmony export */   xL: () => (/* binding */ ConfigError)
 /* harmony export */ });
+// The CLI's bundle carries its own copy of this module while the commands outside it import this package's: an
+// error thrown by either copy must be a TrustgateError to both, so the base class is recognised by a shared brand.
+const BRAND = Symbol.for('trustgate.TrustgateError');
 class TrustgateError extends Error {
     code;
     /** The file the error is about, when there is one. */
@@ -47308,6 +45593,15 @@ class TrustgateError extends Error {
             this.file = options.file;
     }
 }
+Object.defineProperty(TrustgateError.prototype, BRAND, { value: true });
+// Subclasses keep the plain prototype check; the base class accepts any copy's errors by the brand.
+Object.defineProperty(TrustgateError, Symbol.hasInstance, {
+    value(value) {
+        if (this !== TrustgateError)
+            return Function.prototype[Symbol.hasInstance].call(this, value);
+        return typeof value === 'object' && value !== null && BRAND in value;
+    },
+});
 class CoreError extends TrustgateError {
     constructor(code, message, options = {}) {
         super(code, message, options);
@@ -58830,6 +57124,131 @@ function sniffMxnetSymbol(head) {
 
 /***/ }),
 
+/***/ 5191:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ analyseNestedPayloads)
+/* harmony export */ });
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8522);
+/* harmony import */ var _conclude_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9368);
+/* harmony import */ var _io_slice_source_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4948);
+/* harmony import */ var _pickle_strings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6638);
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7738);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5648);
+
+
+
+
+
+
+// Decoded nested payloads are held in memory; past this they are not decoded (and the call is unsafe).
+const MAX_DECODED = 64 << 20;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function callee(v) {
+    return v.k === 'obj' && v.callee.k === 'global' ? `${v.callee.module}.${v.callee.name}` : undefined;
+}
+function firstArg(v) {
+    return v.k === 'obj' && v.args?.k === 'tuple' ? v.args.items?.[0] : undefined;
+}
+async function rawBytes(ctx, v) {
+    if ((v.k !== 'bytes' && v.k !== 'str') || v.at === undefined || v.n === undefined || v.n > MAX_DECODED)
+        return undefined;
+    const b = await ctx.source.read(v.at, v.n);
+    return b.length === v.n ? b : undefined;
+}
+async function text(ctx, v) {
+    if (v.k === 'str' && v.v !== undefined)
+        return v.v;
+    const b = await rawBytes(ctx, v);
+    if (b === undefined)
+        return undefined;
+    try {
+        return v.k === 'str' ? utf8.decode(b) : (0,_pickle_strings_js__WEBPACK_IMPORTED_MODULE_2__/* .latin1 */ .Wy)(b);
+    }
+    catch {
+        return undefined;
+    }
+}
+function base64(s, url) {
+    const clean = url ? s.replace(/-/g, '+').replace(/_/g, '/') : s;
+    return Buffer.from(clean.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64');
+}
+/**
+ * The bytes a loader would be handed, decoded as the wrappers the pickle calls would decode them
+ * (`_codecs.encode(s, 'latin1')` is how protocol 2 pickles bytes; base64, BytesIO and zlib wrap payloads).
+ */
+async function payloadOf(ctx, v, name, depth = 0) {
+    if (v === undefined || depth > 8)
+        return { why: 'its argument is not a value the scanner can read' };
+    if (v.k === 'bytes' && v.at !== undefined && v.n !== undefined)
+        return { source: (0,_io_slice_source_js__WEBPACK_IMPORTED_MODULE_4__/* .sliceSource */ .U)(ctx.source, name, v.at, v.n) };
+    const fn = callee(v);
+    const arg = firstArg(v);
+    if (fn === undefined || arg === undefined)
+        return { why: `its argument is a ${v.k} value, not bytes written in the pickle` };
+    if (fn === 'io.BytesIO' || fn === '_io.BytesIO')
+        return payloadOf(ctx, arg, name, depth + 1);
+    const inner = fn === '_codecs.encode' || fn === 'codecs.encode' ? undefined : await payloadOf(ctx, arg, name, depth + 1);
+    const bytesOf = async (p) => p !== undefined && 'source' in p ? p.source.read(0, p.source.size) : undefined;
+    let out;
+    if (fn === '_codecs.encode' || fn === 'codecs.encode') {
+        const s = await text(ctx, arg);
+        if (s !== undefined && [...s].every((c) => c.charCodeAt(0) < 256))
+            out = Uint8Array.from(s, (c) => c.charCodeAt(0));
+    }
+    else if (/^(base64\.(b64decode|standard_b64decode|decodebytes|decodestring)|binascii\.a2b_base64)$/.test(fn)) {
+        const s = await text(ctx, arg);
+        out = s === undefined ? undefined : base64(s, false);
+    }
+    else if (fn === 'base64.urlsafe_b64decode') {
+        const s = await text(ctx, arg);
+        out = s === undefined ? undefined : base64(s, true);
+    }
+    else if (fn === 'zlib.decompress' || fn === 'gzip.decompress') {
+        const b = await bytesOf(inner);
+        try {
+            out =
+                b === undefined
+                    ? undefined
+                    : fn === 'zlib.decompress'
+                        ? (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.inflateSync)(b, { maxOutputLength: MAX_DECODED })
+                        : (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.unzipSync)(b, { maxOutputLength: MAX_DECODED });
+        }
+        catch {
+            out = undefined;
+        }
+    }
+    return out === undefined
+        ? { why: `its argument comes from ${fn}(...), which the scanner cannot decode` }
+        : { source: (0,_source_js__WEBPACK_IMPORTED_MODULE_5__/* .bufferSource */ .k)(name, out) };
+}
+/**
+ * Every nested payload of a pickle analysed as the file it is, through the whole pipeline (same limits and
+ * decompression budget, one level deeper), its findings reported under `file!/@offset`.
+ */
+async function analyseNestedPayloads(ctx, calls) {
+    const findings = [];
+    const outcomes = [];
+    for (const call of calls) {
+        const where = { path: ctx.source.name, offset: call.at };
+        const name = `${ctx.source.name}!/@${call.at}`;
+        const payload = await payloadOf(ctx, call.arg, name);
+        if ('why' in payload) {
+            findings.push((0,_rules_js__WEBPACK_IMPORTED_MODULE_3__/* .finding */ .gk)(_rules_js__WEBPACK_IMPORTED_MODULE_3__/* .RULES */ .y0.nestedPayload, `${call.loader} loads a nested file, but ${payload.why}`, where, call.loader));
+            continue;
+        }
+        const inner = await ctx.scanNested(payload.source);
+        findings.push((0,_rules_js__WEBPACK_IMPORTED_MODULE_3__/* .finding */ .gk)(inner.findingVerdict === 'unsafe' ? _rules_js__WEBPACK_IMPORTED_MODULE_3__/* .RULES */ .y0.nestedPayload : _rules_js__WEBPACK_IMPORTED_MODULE_3__/* .RULES */ .y0.nestedSeen, `${call.loader} loads a nested ${inner.format} of ${payload.source.size} bytes: ${inner.verdict}`, where, call.loader));
+        (0,_conclude_js__WEBPACK_IMPORTED_MODULE_1__/* .absorb */ .eE)(findings, inner, name);
+        outcomes.push(inner);
+    }
+    return { findings, outcomes };
+}
+//# sourceMappingURL=nested-payloads.js.map
+
+/***/ }),
+
 /***/ 9817:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -59625,6 +58044,77 @@ const sniffTflite = (head) => (0,_shared_flatbuffer_js__WEBPACK_IMPORTED_MODULE_
 
 /***/ }),
 
+/***/ 9402:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ LegacyStorages),
+/* harmony export */   T: () => (/* binding */ ELEMENT_SIZE)
+/* harmony export */ });
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7738);
+
+// Bytes per element of the legacy typed storages (torch._utils._element_size).
+const ELEMENT_SIZE = {
+    DoubleStorage: 8,
+    FloatStorage: 4,
+    HalfStorage: 2,
+    BFloat16Storage: 2,
+    LongStorage: 8,
+    IntStorage: 4,
+    ShortStorage: 2,
+    CharStorage: 1,
+    ByteStorage: 1,
+    BoolStorage: 1,
+    ComplexFloatStorage: 8,
+    ComplexDoubleStorage: 16,
+    QUInt8Storage: 1,
+    QInt8Storage: 1,
+    QInt32Storage: 4,
+    QUInt4x2Storage: 1,
+    QUInt2x4Storage: 1,
+    UntypedStorage: 1,
+};
+/** Storages named by the persistent ids of a legacy torch pickle: key -> bytes per element. */
+class LegacyStorages {
+    sizes = new Map();
+    /** ('storage', storage_type, key, location, numel, view) as torch's legacy persistent_id writes it. */
+    collect = (pid) => {
+        const items = pid.k === 'tuple' ? pid.items : undefined;
+        const type = items?.[1];
+        const key = items?.[2];
+        if (key?.k !== 'str' || key.v === undefined)
+            return;
+        this.sizes.set(key.v, type?.k === 'global' ? ELEMENT_SIZE[type.name] : undefined);
+    };
+    /**
+     * After the five pickles come the storages, in sorted key order, each an 8-byte element count and the raw
+     * elements; torch.load fails on a cut file, so a cut or unsizeable storage section is an error, not a pass.
+     */
+    async check(source, start) {
+        let pos = start;
+        for (const key of [...this.sizes.keys()].sort()) {
+            const size = this.sizes.get(key);
+            const where = { path: source.name, offset: pos };
+            if (size === undefined)
+                return [(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .finding */ .gk)(_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.parseError, `legacy storage ${key} has an unknown storage type`, where)];
+            const head = await source.read(pos, 8);
+            if (head.length < 8)
+                return [(0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .finding */ .gk)(_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.parseError, `legacy storage ${key} is cut off (truncated checkpoint)`, where)];
+            const count = new DataView(head.slice().buffer).getBigUint64(0, true);
+            const bytes = Number(count) * size;
+            if (!Number.isSafeInteger(bytes) || pos + 8 + bytes > source.size)
+                return [
+                    (0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .finding */ .gk)(_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.parseError, `legacy storage ${key} declares ${count} elements past the end of the file (truncated checkpoint)`, where),
+                ];
+            pos += 8 + bytes;
+        }
+        return [];
+    }
+}
+//# sourceMappingURL=torch-legacy.js.map
+
+/***/ }),
+
 /***/ 7680:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -59834,6 +58324,133 @@ function sliceSource(parent, name, start, length) {
     };
 }
 //# sourceMappingURL=slice-source.js.map
+
+/***/ }),
+
+/***/ 8621:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DG: () => (/* binding */ scanPickles),
+/* harmony export */   e9: () => (/* binding */ hasProtoHeader),
+/* harmony export */   ge: () => (/* binding */ looksLikePickle)
+/* harmony export */ });
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7738);
+/* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1230);
+/* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6532);
+/* harmony import */ var _machine_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(21);
+
+
+
+
+/**
+ * Every pickle in a stream, back to back, as `pickle.load` called repeatedly would read them. The first pickle
+ * must be complete; bytes after a complete pickle that are not a pickle are reported, never ignored.
+ */
+async function scanPickles(source, options) {
+    const sink = new _machine_js__WEBPACK_IMPORTED_MODULE_2__/* .FindingSink */ .RQ();
+    const input = new _input_js__WEBPACK_IMPORTED_MODULE_3__/* .PickleInput */ .zZ(source, options.start ?? 0);
+    const limits = { ..._machine_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_MACHINE_LIMITS */ .T$, ...options.limits };
+    const values = [];
+    let end = input.pos;
+    let failed = false;
+    const findings = [];
+    while (input.pos < source.size && (options.count === undefined || values.length < options.count)) {
+        const machine = new _machine_js__WEBPACK_IMPORTED_MODULE_2__/* .PickleMachine */ .EV(input, {
+            policy: options.policy,
+            limits,
+            path: source.name,
+            onBuild: options.onBuild,
+            onPersistentId: options.onPersistentId,
+            findings: sink,
+        });
+        try {
+            values.push(await machine.run());
+            end = input.pos;
+        }
+        catch (e) {
+            if (!(e instanceof _error_js__WEBPACK_IMPORTED_MODULE_1__/* .PickleError */ .z))
+                throw e;
+            if (values.length === 0 || e.rule !== _rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.parseError || options.count !== undefined) {
+                failed = true;
+                findings.push((0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .finding */ .gk)(e.rule, `pickle stream not fully analysed: ${e.message}`, { path: source.name, offset: e.offset }));
+            }
+            else {
+                findings.push((0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .finding */ .gk)(_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.trailingData, `${source.size - end} bytes after pickle ${values.length} are not a pickle (${e.message})`, {
+                    path: source.name,
+                    offset: end,
+                }));
+            }
+            break;
+        }
+    }
+    if (!failed && options.count !== undefined && values.length < options.count) {
+        failed = true;
+        findings.push((0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .finding */ .gk)(_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.parseError, `expected ${options.count} pickles, found ${values.length}`, { path: source.name, offset: end }));
+    }
+    return {
+        findings: [...sink.findings, ...findings],
+        nested: sink.nested,
+        globals: sink.globals,
+        values,
+        end,
+        failed,
+        opcodes: sink.opcodes,
+    };
+}
+const DOTTED_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+/** A stream announcing a pickle protocol (0x80 0x00-0x05), which a broken body does not make something else. */
+function hasProtoHeader(head) {
+    return head[0] === 0x80 && (head[1] ?? 0xff) <= 5;
+}
+/**
+ * Whether bytes are (the start of) a pickle: the simulated unpickler accepts the first opcodes. A stream that
+ * breaks early still counts once it imported a global or ran a few opcodes: a truncated pickle runs its payload
+ * before the loader fails (nullifAI), so it must be analysed, not waved through as text.
+ */
+async function looksLikePickle(source, start = 0) {
+    if (source.size - start < 2)
+        return false;
+    const input = new _input_js__WEBPACK_IMPORTED_MODULE_3__/* .PickleInput */ .zZ(source, start);
+    const machine = new _machine_js__WEBPACK_IMPORTED_MODULE_2__/* .PickleMachine */ .EV(input, {
+        policy: { allow: [], deny: [] },
+        limits: { maxOpcodes: 256, maxItems: 100_000 },
+        path: source.name,
+    });
+    try {
+        await machine.run();
+        return true;
+    }
+    catch (e) {
+        if (!(e instanceof _error_js__WEBPACK_IMPORTED_MODULE_1__/* .PickleError */ .z))
+            throw e;
+        const named = [...machine.sink.globals.keys()].some((g) => DOTTED_NAME.test(g));
+        return e.rule === _rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.limit || named || machine.sink.opcodes > 2;
+    }
+}
+//# sourceMappingURL=analyse.js.map
+
+/***/ }),
+
+/***/ 1230:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ PickleError)
+/* harmony export */ });
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7738);
+
+/** The unpickler would reject the stream here (or a limit was hit); `rule` says which. */
+class PickleError extends Error {
+    offset;
+    rule;
+    constructor(message, offset, rule = _rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.parseError) {
+        super(message);
+        this.offset = offset;
+        this.rule = rule;
+    }
+}
+//# sourceMappingURL=error.js.map
 
 /***/ }),
 
@@ -61217,6 +59834,944 @@ function allowedBy(module, name, c, pattern) {
 
 /***/ }),
 
+/***/ 6532:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   gL: () => (/* binding */ NeedBytes),
+/* harmony export */   lp: () => (/* binding */ PickleTruncated),
+/* harmony export */   zZ: () => (/* binding */ PickleInput)
+/* harmony export */ });
+// Reads start small (most pickles are small, and a skipped payload makes the next read start elsewhere) and grow.
+const FIRST_CHUNK = 64 << 10;
+const MAX_CHUNK = 1 << 20;
+class PickleTruncated extends Error {
+}
+/**
+ * Buffered, forward-only reading of a pickle stream from a ByteSource. Large arguments are skipped by moving
+ * the position, never read, so memory stays bounded whatever the file holds.
+ */
+class PickleInput {
+    source;
+    pos;
+    buf = new Uint8Array(0);
+    bufStart = 0;
+    chunk = FIRST_CHUNK;
+    constructor(source, start = 0) {
+        this.source = source;
+        this.pos = start;
+    }
+    get size() {
+        return this.source.size;
+    }
+    /** Make `n` bytes from `pos` available synchronously; false when the stream ends first. */
+    async ensure(n) {
+        if (this.pos + n > this.source.size)
+            return false;
+        const off = this.pos - this.bufStart;
+        if (off >= 0 && off + n <= this.buf.length)
+            return true;
+        this.buf = await this.source.read(this.pos, Math.max(n, this.chunk));
+        this.chunk = Math.min(this.chunk * 2, MAX_CHUNK);
+        this.bufStart = this.pos;
+        return this.buf.length >= n;
+    }
+    /** Byte at `pos + i` after ensure(). */
+    at(i) {
+        return this.buf[this.pos - this.bufStart + i] ?? 0;
+    }
+    view(n) {
+        const off = this.pos - this.bufStart;
+        return this.buf.subarray(off, off + n);
+    }
+    skip(n) {
+        this.pos += n;
+    }
+    /** Whether `n` bytes from `pos` are buffered. */
+    has(n) {
+        const off = this.pos - this.bufStart;
+        return off >= 0 && off + n <= this.buf.length;
+    }
+    /** Require `n` buffered bytes: throws NeedBytes (refill, then retry the opcode) or PickleTruncated at the end. */
+    need(n, what) {
+        if (this.has(n))
+            return;
+        if (this.pos + n > this.source.size)
+            throw new PickleTruncated(`stream ends inside ${what} (truncated pickle)`);
+        throw new NeedBytes(n);
+    }
+    /** A `\n`-terminated line (without the newline) from the buffer, at most `max` bytes. */
+    lineSync(max, what) {
+        const off = this.pos - this.bufStart;
+        const avail = off >= 0 ? this.buf.length - off : 0;
+        const nl = avail > 0 ? this.buf.indexOf(10, off) : -1;
+        if (nl >= 0 && nl - off <= max) {
+            const out = this.buf.slice(off, nl);
+            this.pos = this.bufStart + nl + 1;
+            return out;
+        }
+        if (nl >= 0 || avail > max)
+            throw new PickleTruncated(`${what} is longer than ${max} bytes`);
+        if (off >= 0 && this.bufStart + this.buf.length >= this.source.size)
+            throw new PickleTruncated(`stream ends inside ${what} (truncated pickle)`);
+        throw new NeedBytes(Math.min(avail + (1 << 16), this.source.size - this.pos));
+    }
+}
+/** Not enough bytes buffered: the machine refills and re-runs the opcode from its start. */
+class NeedBytes {
+    n;
+    constructor(n) {
+        this.n = n;
+    }
+}
+//# sourceMappingURL=input.js.map
+
+/***/ }),
+
+/***/ 21:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  T$: () => (/* binding */ DEFAULT_MACHINE_LIMITS),
+  RQ: () => (/* binding */ FindingSink),
+  EV: () => (/* binding */ PickleMachine)
+});
+
+// EXTERNAL MODULE: ../../packages/scanner/dist/rules.js
+var rules = __nccwpck_require__(7738);
+// EXTERNAL MODULE: ../../packages/scanner/dist/pickle/globals-policy.js + 4 modules
+var globals_policy = __nccwpck_require__(5776);
+// EXTERNAL MODULE: ../../packages/scanner/dist/pickle/error.js
+var error = __nccwpck_require__(1230);
+// EXTERNAL MODULE: ../../packages/scanner/dist/pickle/input.js
+var pickle_input = __nccwpck_require__(6532);
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/opcodes.js
+const TABLE = [
+    ['(', 'MARK', 'none', 0],
+    ['.', 'STOP', 'none', 0],
+    ['0', 'POP', 'none', 0],
+    ['1', 'POP_MARK', 'none', 1],
+    ['2', 'DUP', 'none', 0],
+    ['F', 'FLOAT', 'line', 0],
+    ['I', 'INT', 'line', 0],
+    ['J', 'BININT', 'i4', 1],
+    ['K', 'BININT1', 'u1', 1],
+    ['L', 'LONG', 'line', 0],
+    ['M', 'BININT2', 'u2', 1],
+    ['N', 'NONE', 'none', 0],
+    ['P', 'PERSID', 'line', 0],
+    ['Q', 'BINPERSID', 'none', 1],
+    ['R', 'REDUCE', 'none', 0],
+    ['S', 'STRING', 'line', 0],
+    ['T', 'BINSTRING', 'bytes4signed', 1],
+    ['U', 'SHORT_BINSTRING', 'bytes1', 1],
+    ['V', 'UNICODE', 'line', 0],
+    ['X', 'BINUNICODE', 'bytes4', 1],
+    ['a', 'APPEND', 'none', 0],
+    ['b', 'BUILD', 'none', 0],
+    ['c', 'GLOBAL', 'lines2', 0],
+    ['d', 'DICT', 'none', 0],
+    ['}', 'EMPTY_DICT', 'none', 1],
+    ['e', 'APPENDS', 'none', 1],
+    ['g', 'GET', 'line', 0],
+    ['h', 'BINGET', 'u1', 1],
+    ['i', 'INST', 'lines2', 0],
+    ['j', 'LONG_BINGET', 'u4', 1],
+    ['l', 'LIST', 'none', 0],
+    [']', 'EMPTY_LIST', 'none', 1],
+    ['o', 'OBJ', 'none', 1],
+    ['p', 'PUT', 'line', 0],
+    ['q', 'BINPUT', 'u1', 1],
+    ['r', 'LONG_BINPUT', 'u4', 1],
+    ['s', 'SETITEM', 'none', 0],
+    ['t', 'TUPLE', 'none', 0],
+    [')', 'EMPTY_TUPLE', 'none', 1],
+    ['u', 'SETITEMS', 'none', 1],
+    ['G', 'BINFLOAT', 'f8', 1],
+    ['\x80', 'PROTO', 'u1', 2],
+    ['\x81', 'NEWOBJ', 'none', 2],
+    ['\x82', 'EXT1', 'u1', 2],
+    ['\x83', 'EXT2', 'u2', 2],
+    ['\x84', 'EXT4', 'i4', 2],
+    ['\x85', 'TUPLE1', 'none', 2],
+    ['\x86', 'TUPLE2', 'none', 2],
+    ['\x87', 'TUPLE3', 'none', 2],
+    ['\x88', 'NEWTRUE', 'none', 2],
+    ['\x89', 'NEWFALSE', 'none', 2],
+    ['\x8a', 'LONG1', 'bytes1', 2],
+    ['\x8b', 'LONG4', 'bytes4signed', 2],
+    ['B', 'BINBYTES', 'bytes4', 3],
+    ['C', 'SHORT_BINBYTES', 'bytes1', 3],
+    ['\x8c', 'SHORT_BINUNICODE', 'bytes1', 4],
+    ['\x8d', 'BINUNICODE8', 'bytes8', 4],
+    ['\x8e', 'BINBYTES8', 'bytes8', 4],
+    ['\x8f', 'EMPTY_SET', 'none', 4],
+    ['\x90', 'ADDITEMS', 'none', 4],
+    ['\x91', 'FROZENSET', 'none', 4],
+    ['\x92', 'NEWOBJ_EX', 'none', 4],
+    ['\x93', 'STACK_GLOBAL', 'none', 4],
+    ['\x94', 'MEMOIZE', 'none', 4],
+    ['\x95', 'FRAME', 'u8', 4],
+    ['\x96', 'BYTEARRAY8', 'bytes8', 5],
+    ['\x97', 'NEXT_BUFFER', 'none', 5],
+    ['\x98', 'READONLY_BUFFER', 'none', 5],
+];
+/** Every opcode of pickle protocols 0-5, indexed by its byte; `undefined` is an invalid load key. */
+const OPCODES = (() => {
+    const table = new Array(256).fill(undefined);
+    for (const [ch, name, arg, proto] of TABLE)
+        table[ch.charCodeAt(0)] = { name, arg, proto };
+    return table;
+})();
+const HIGHEST_PROTOCOL = 5;
+/** Bytes of the fixed-size part of an argument (the length prefix for counted ones). */
+const FIXED_ARG_BYTES = {
+    none: 0,
+    u1: 1,
+    u2: 2,
+    i4: 4,
+    u4: 4,
+    u8: 8,
+    f8: 8,
+    line: 0,
+    lines2: 0,
+    bytes1: 1,
+    bytes4: 4,
+    bytes4signed: 4,
+    bytes8: 8,
+};
+//# sourceMappingURL=opcodes.js.map
+// EXTERNAL MODULE: ../../packages/scanner/dist/pickle/strings.js
+var strings = __nccwpck_require__(6638);
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/values.js
+// Containers remember their items only while small: enough for shapes, dtypes and joblib's wrapper state.
+const TRACKED_ITEMS = 32;
+const SCALAR = { k: 'scalar' };
+const NONE = { k: 'none' };
+const BYTES = { k: 'bytes' };
+const UNKNOWN = { k: 'unknown' };
+function str(v) {
+    return { k: 'str', v };
+}
+// Small ints are shared: checkpoints are mostly sizes, strides and offsets.
+const SMALL_INTS = Array.from({ length: 1024 }, (_, v) => ({ k: 'int', v }));
+const UNKNOWN_INT = { k: 'int', v: undefined };
+function values_int(v) {
+    if (v === undefined)
+        return UNKNOWN_INT;
+    return v >= 0 && v < 1024 && Number.isInteger(v) ? SMALL_INTS[v] : { k: 'int', v };
+}
+function tuple(items) {
+    return { k: 'tuple', items: items.length <= TRACKED_ITEMS ? items : undefined };
+}
+function globalName(v) {
+    return v.k === 'global' ? `${v.module}.${v.name}` : undefined;
+}
+//# sourceMappingURL=values.js.map
+;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/machine.js
+
+
+
+
+
+
+
+const DEFAULT_MACHINE_LIMITS = { maxOpcodes: 50_000_000, maxItems: 4_000_000 };
+// Loaders whose argument is itself a file to analyse; all but NESTED_LOADERS are unsafe on their own too.
+const LOADERS = new Set([
+    ...globals_policy/* NESTED_LOADERS */.BA,
+    'pickle.loads',
+    '_pickle.loads',
+    'cPickle.loads',
+    'pickle._loads',
+    'dill.loads',
+    'dill._dill.loads',
+    'cloudpickle.loads',
+    'torch.load',
+    'torch.serialization.load',
+    'joblib.load',
+    'joblib.numpy_pickle.load',
+    'numpy.load',
+    'marshal.loads',
+]);
+const MAX_NESTED_CALLS = 64;
+/** Collects findings, one per (rule, subject), keeping the first offset and counting repeats. */
+class FindingSink {
+    findings = [];
+    nested = [];
+    globals = new Map();
+    seen = new Map();
+    counts = new Map();
+    opcodes = 0;
+    add(rule, key, message, path, offset, evidence) {
+        const id = `${rule.id}\u0000${key}`;
+        const n = (this.counts.get(id) ?? 0) + 1;
+        this.counts.set(id, n);
+        const prior = this.seen.get(id);
+        if (prior) {
+            prior.evidence = `${n} occurrences`;
+            return;
+        }
+        const f = (0,rules/* finding */.gk)(rule, message, { path, offset }, evidence);
+        this.seen.set(id, f);
+        this.findings.push(f);
+    }
+}
+const MAX_LINE = 1 << 20;
+// Memo indices below this live in an array (writers number them densely from 0); others in a map.
+const DENSE_MEMO = 1 << 22;
+const MAX_KEPT_STRING = 4096;
+/**
+ * Simulates the unpickler over one pickle (up to STOP) without executing anything: a stack, the mark stack and
+ * the memo, with every GLOBAL / STACK_GLOBAL / INST resolved and judged, and every call site checked.
+ * Throws PickleError on anything the real unpickler would reject, or on limits; findings made before the
+ * break stay in the sink (the nullifAI case: a payload runs before the stream breaks).
+ */
+class PickleMachine {
+    input;
+    options;
+    sink;
+    stack = [];
+    marks = [];
+    memoDense = [];
+    memoSparse = new Map();
+    memoSize = 0;
+    frameEnd = null;
+    op = 0;
+    proto = 0;
+    constructor(input, options) {
+        this.input = input;
+        this.options = options;
+        this.sink = options.findings ?? new FindingSink();
+    }
+    /** A pickle read from the same stream in the middle of this one (joblib object arrays). */
+    nested() {
+        return new PickleMachine(this.input, { ...this.options, findings: this.sink });
+    }
+    get inFrame() {
+        return this.frameEnd !== null && this.input.pos < this.frameEnd;
+    }
+    /** Run to STOP; returns the unpickled value's description. */
+    async run() {
+        const input = this.input;
+        for (;;) {
+            const at = input.pos;
+            let result;
+            try {
+                result = this.step(at);
+            }
+            catch (e) {
+                if (e instanceof pickle_input/* PickleTruncated */.lp)
+                    throw new error/* PickleError */.z(e.message, at);
+                if (!(e instanceof pickle_input/* NeedBytes */.gL))
+                    throw e;
+                // Opcodes read all their arguments before changing any state, so one can be re-run after a refill.
+                input.pos = at;
+                if (!(await input.ensure(e.n)))
+                    throw new error/* PickleError */.z('stream ends inside an argument (truncated pickle)', at);
+                continue;
+            }
+            if (result === undefined)
+                continue;
+            if (result instanceof Promise)
+                await result;
+            else
+                return result;
+        }
+    }
+    /** One opcode, synchronously; a Promise only for BUILD hooks that read ahead (joblib). */
+    step(at) {
+        const input = this.input;
+        if (this.frameEnd !== null && at >= this.frameEnd)
+            this.frameEnd = null;
+        input.need(1, 'the stream before STOP');
+        const code = input.at(0);
+        const op = OPCODES[code];
+        if (!op)
+            throw new error/* PickleError */.z(`invalid opcode 0x${code.toString(16).padStart(2, '0')}`, at);
+        const fixed = FIXED_ARG_BYTES[op.arg];
+        input.need(1 + fixed, `the argument of ${op.name}`);
+        this.checkFrame(at, 1 + fixed, op.name);
+        this.op = at;
+        const arg = this.fixedArg(op.arg);
+        input.skip(1 + fixed);
+        const result = op.name === 'STOP' ? this.pop() : this.execute(op.name, op.arg, arg, at);
+        if (++this.sink.opcodes > this.options.limits.maxOpcodes)
+            throw new error/* PickleError */.z(`more than ${this.options.limits.maxOpcodes} opcodes`, at, rules/* RULES */.y0.limit);
+        if (this.stack.length + this.memoSize > this.options.limits.maxItems)
+            throw new error/* PickleError */.z(`more than ${this.options.limits.maxItems} stack and memo entries`, at, rules/* RULES */.y0.limit);
+        return result;
+    }
+    // CPython 3.8+ rejects an opcode that straddles a frame end; older unpicklers read on across it, so the
+    // analysis reads on too (what they would run is reported) and the straddle is a parse finding.
+    checkFrame(at, n, what) {
+        if (this.frameEnd !== null && at + n > this.frameEnd) {
+            this.sink.add(rules/* RULES */.y0.parseError, 'frame-straddle', `${what} straddles the end of a FRAME (CPython 3.8+ rejects this, older versions read on)`, this.options.path, at);
+            this.frameEnd = null;
+        }
+    }
+    fixedArg(kind) {
+        const i = this.input;
+        switch (kind) {
+            case 'u1':
+            case 'bytes1':
+                return i.at(1);
+            case 'u2':
+                return i.at(1) | (i.at(2) << 8);
+            case 'i4':
+            case 'bytes4signed':
+                return i.at(1) | (i.at(2) << 8) | (i.at(3) << 16) | (i.at(4) << 24);
+            case 'u4':
+            case 'bytes4':
+                return (i.at(1) | (i.at(2) << 8) | (i.at(3) << 16) | (i.at(4) << 24)) >>> 0;
+            case 'u8':
+            case 'bytes8': {
+                const lo = (i.at(1) | (i.at(2) << 8) | (i.at(3) << 16) | (i.at(4) << 24)) >>> 0;
+                const hi = (i.at(5) | (i.at(6) << 8) | (i.at(7) << 16) | (i.at(8) << 24)) >>> 0;
+                return hi > 0x1fffff ? Number.MAX_SAFE_INTEGER : hi * 2 ** 32 + lo;
+            }
+            default:
+                return 0;
+        }
+    }
+    /** Counted data after the length prefix: kept when short and wanted, else skipped by seeking. */
+    counted(n, keep, at, name) {
+        if (n < 0)
+            throw new error/* PickleError */.z(`${name} has a negative length`, at);
+        const i = this.input;
+        if (i.pos + n > i.size)
+            throw new error/* PickleError */.z(`stream ends inside the ${n}-byte argument of ${name} (truncated pickle)`, at);
+        this.checkFrame(i.pos, n, name);
+        if (keep && n <= MAX_KEPT_STRING) {
+            i.need(n, name);
+            // A view, not a copy: callers decode it before the buffer can be refilled.
+            const out = i.view(n);
+            i.skip(n);
+            return out;
+        }
+        i.skip(n);
+        return undefined;
+    }
+    line(_at, name) {
+        const start = this.input.pos;
+        const bytes = this.input.lineSync(MAX_LINE, `the line argument of ${name}`);
+        this.checkFrame(start, this.input.pos - start, name);
+        return bytes;
+    }
+    push(v) {
+        this.stack.push(v);
+    }
+    fence() {
+        return this.marks.length > 0 ? this.marks[this.marks.length - 1] : 0;
+    }
+    pop() {
+        if (this.stack.length <= this.fence())
+            throw new error/* PickleError */.z('unpickling stack underflow', this.op);
+        return this.stack.pop();
+    }
+    top() {
+        if (this.stack.length <= this.fence())
+            throw new error/* PickleError */.z('unpickling stack underflow', this.op);
+        return this.stack[this.stack.length - 1];
+    }
+    popMark() {
+        const m = this.marks.pop();
+        if (m === undefined)
+            throw new error/* PickleError */.z('could not find MARK', this.op);
+        return this.stack.splice(m);
+    }
+    memoGet(idx) {
+        const v = idx < DENSE_MEMO ? this.memoDense[idx] : this.memoSparse.get(idx);
+        if (v === undefined)
+            throw new error/* PickleError */.z(`memo key ${idx} was never stored (memo miss)`, this.op);
+        return v;
+    }
+    memoPut(idx) {
+        if (idx < 0)
+            throw new error/* PickleError */.z('negative memo index', this.op);
+        if (this.stack.length === 0)
+            throw new error/* PickleError */.z('PUT with an empty stack', this.op);
+        const v = this.stack[this.stack.length - 1];
+        if (idx < DENSE_MEMO) {
+            if (this.memoDense[idx] === undefined)
+                this.memoSize++;
+            while (this.memoDense.length < idx)
+                this.memoDense.push(undefined);
+            this.memoDense[idx] = v;
+        }
+        else {
+            if (!this.memoSparse.has(idx))
+                this.memoSize++;
+            this.memoSparse.set(idx, v);
+        }
+    }
+    /** Judge an imported name and report it; returns the global value pushed on the stack. */
+    resolveGlobal(module, name, at) {
+        const full = `${module}.${name}`;
+        this.sink.globals.set(full, (this.sink.globals.get(full) ?? 0) + 1);
+        const j = (0,globals_policy/* judgeGlobal */.FJ)(module, name, this.options.policy);
+        if (j.verdict === 'unsafe')
+            this.sink.add(rules/* RULES */.y0.dangerousGlobal, full, `imports ${full}: ${j.reason}`, this.options.path, at, full);
+        else if (j.verdict === 'review')
+            this.sink.add(rules/* RULES */.y0.unknownGlobal, full, `imports ${full}, which is not on the safe list`, this.options.path, at, full);
+        return { k: 'global', module, name };
+    }
+    dynamicGlobal(what, at) {
+        this.sink.add(rules/* RULES */.y0.dynamicGlobal, what, `resolves a global from ${what}`, this.options.path, at);
+        return UNKNOWN;
+    }
+    /** A call (REDUCE, OBJ, INST, NEWOBJ): the callee must be a plain global to be judged. */
+    call(callee, args, at, how) {
+        const name = globalName(callee);
+        if (name !== undefined && LOADERS.has(name) && this.sink.nested.length < MAX_NESTED_CALLS)
+            this.sink.nested.push({ loader: name, arg: args?.k === 'tuple' ? args.items?.[0] : undefined, at });
+        if (callee.k !== 'global') {
+            const what = callee.k === 'obj' ? `the result of calling ${globalName(callee.callee) ?? 'a computed value'}` : `a ${callee.k} value`;
+            this.sink.add(rules/* RULES */.y0.computedCall, `${how}:${what}`, `${how} calls ${what}, not an imported global`, this.options.path, at);
+        }
+        return { k: 'obj', callee, args, state: undefined };
+    }
+    /** Mutating an imported module, class or function rewires code (BUILD/SETITEM/APPEND onto a global). */
+    mutate(target, how, at) {
+        const name = globalName(target);
+        if (name)
+            this.sink.add(rules/* RULES */.y0.attributeOverwrite, `${how}:${name}`, `${how} modifies the imported ${name} itself`, this.options.path, at, name);
+    }
+    execute(name, kind, arg, at) {
+        switch (name) {
+            case 'MARK':
+                this.marks.push(this.stack.length);
+                return;
+            case 'POP':
+                if (this.marks.length > 0 && this.marks[this.marks.length - 1] === this.stack.length)
+                    this.marks.pop();
+                else
+                    this.pop();
+                return;
+            case 'POP_MARK':
+                this.popMark();
+                return;
+            case 'DUP':
+                this.push(this.top());
+                return;
+            case 'FLOAT':
+                parseFloatLine(this.line(at, name), at);
+                this.push(SCALAR);
+                return;
+            case 'BINFLOAT':
+            case 'NEWTRUE':
+            case 'NEWFALSE':
+                this.push(SCALAR);
+                return;
+            case 'INT':
+            case 'LONG':
+                this.push(values_int(parseIntLine(this.line(at, name), name, at)));
+                return;
+            case 'BININT':
+            case 'BININT1':
+            case 'BININT2':
+                this.push(values_int(arg));
+                return;
+            case 'LONG1':
+            case 'LONG4': {
+                const b = this.counted(arg, true, at, name);
+                this.push(values_int(b ? littleSigned(b) : undefined));
+                return;
+            }
+            case 'NONE':
+                this.push(NONE);
+                return;
+            case 'PERSID':
+                this.line(at, name);
+                this.push({ k: 'persistent' });
+                return;
+            case 'BINPERSID':
+                this.options.onPersistentId?.(this.pop());
+                this.push({ k: 'persistent' });
+                return;
+            case 'REDUCE': {
+                const args = this.pop();
+                const callee = this.pop();
+                this.push(this.call(callee, args, at, 'REDUCE'));
+                return;
+            }
+            case 'STRING':
+                this.push(str((0,strings/* decodeEscapedString */.J_)(this.line(at, name), at)));
+                return;
+            case 'BINSTRING':
+            case 'SHORT_BINSTRING': {
+                const b = this.counted(arg, true, at, name);
+                this.push(str(b ? (0,strings/* latin1 */.Wy)(b) : undefined));
+                return;
+            }
+            case 'UNICODE':
+                this.push(str((0,strings/* decodeRawUnicodeEscape */.rf)(this.line(at, name))));
+                return;
+            case 'BINUNICODE':
+            case 'SHORT_BINUNICODE':
+            case 'BINUNICODE8': {
+                const from = this.input.pos;
+                const b = this.counted(arg, true, at, name);
+                this.push({ k: 'str', v: b ? (0,strings/* decodeUtf8 */._6)(b) : undefined, at: from, n: arg });
+                return;
+            }
+            case 'BINBYTES':
+            case 'SHORT_BINBYTES':
+            case 'BINBYTES8':
+            case 'BYTEARRAY8': {
+                const from = this.input.pos;
+                this.counted(arg, false, at, name);
+                this.push({ k: 'bytes', at: from, n: arg });
+                return;
+            }
+            case 'APPEND': {
+                this.pop();
+                this.mutate(this.top(), 'APPEND', at);
+                return;
+            }
+            case 'APPENDS':
+            case 'ADDITEMS': {
+                this.popMark();
+                this.mutate(this.top(), name, at);
+                return;
+            }
+            case 'BUILD': {
+                const state = this.pop();
+                const target = this.top();
+                this.mutate(target, 'BUILD', at);
+                if (target.k === 'obj')
+                    target.state = state;
+                return this.options.onBuild?.(target, this);
+            }
+            case 'GLOBAL':
+            case 'INST': {
+                const module = (0,strings/* decodeUtf8 */._6)(this.line(at, name));
+                const attr = (0,strings/* decodeUtf8 */._6)(this.line(at, name));
+                if (module === undefined || attr === undefined) {
+                    const g = this.dynamicGlobal(`a ${name} operand that is not valid UTF-8`, at);
+                    if (name === 'INST')
+                        this.popMark();
+                    this.push(g);
+                    return;
+                }
+                const g = this.resolveGlobal(module, attr, at);
+                if (name === 'INST')
+                    this.push(this.call(g, tuple(this.popMark()), at, 'INST'));
+                else
+                    this.push(g);
+                return;
+            }
+            case 'STACK_GLOBAL': {
+                const attr = this.pop();
+                const module = this.pop();
+                if (module.k === 'str' && attr.k === 'str' && module.v !== undefined && attr.v !== undefined)
+                    this.push(this.resolveGlobal(module.v, attr.v, at));
+                else
+                    this.push(this.dynamicGlobal(`non-string or unknown operands (${module.k}, ${attr.k})`, at));
+                return;
+            }
+            case 'DICT': {
+                const items = this.popMark();
+                if (items.length % 2 !== 0)
+                    throw new error/* PickleError */.z('DICT with an odd number of items', at);
+                this.push(dictOf(items));
+                return;
+            }
+            case 'EMPTY_DICT':
+                this.push({ k: 'dict', entries: undefined, full: false });
+                return;
+            case 'SETITEM': {
+                const v = this.pop();
+                const key = this.pop();
+                const d = this.top();
+                this.mutate(d, 'SETITEM', at);
+                setEntries(d, [key, v]);
+                return;
+            }
+            case 'SETITEMS': {
+                const items = this.popMark();
+                if (items.length % 2 !== 0)
+                    throw new error/* PickleError */.z('SETITEMS with an odd number of items', at);
+                const d = this.top();
+                this.mutate(d, 'SETITEMS', at);
+                setEntries(d, items);
+                return;
+            }
+            case 'GET':
+                this.push(this.memoGet(parseIntLine(this.line(at, name), name, at) ?? -1));
+                return;
+            case 'BINGET':
+            case 'LONG_BINGET':
+                this.push(this.memoGet(arg));
+                return;
+            case 'PUT':
+                this.memoPut(parseIntLine(this.line(at, name), name, at) ?? -1);
+                return;
+            case 'BINPUT':
+            case 'LONG_BINPUT':
+                this.memoPut(arg);
+                return;
+            case 'MEMOIZE':
+                this.memoPut(this.memoSize);
+                return;
+            case 'LIST':
+                this.popMark();
+                this.push({ k: 'list' });
+                return;
+            case 'EMPTY_LIST':
+                this.push({ k: 'list' });
+                return;
+            case 'TUPLE':
+                this.push(tuple(this.popMark()));
+                return;
+            case 'EMPTY_TUPLE':
+                this.push(tuple([]));
+                return;
+            case 'TUPLE1':
+            case 'TUPLE2':
+            case 'TUPLE3': {
+                const n = name === 'TUPLE1' ? 1 : name === 'TUPLE2' ? 2 : 3;
+                const items = [];
+                for (let j = 0; j < n; j++)
+                    items.unshift(this.pop());
+                this.push(tuple(items));
+                return;
+            }
+            case 'EMPTY_SET':
+                this.push({ k: 'set' });
+                return;
+            case 'FROZENSET':
+                this.popMark();
+                this.push({ k: 'set' });
+                return;
+            case 'OBJ': {
+                const items = this.popMark();
+                const cls = items.shift();
+                if (!cls)
+                    throw new error/* PickleError */.z('OBJ without a class', at);
+                this.push(this.call(cls, tuple(items), at, 'OBJ'));
+                return;
+            }
+            case 'NEWOBJ': {
+                const args = this.pop();
+                const cls = this.pop();
+                this.push(this.call(cls, args, at, 'NEWOBJ'));
+                return;
+            }
+            case 'NEWOBJ_EX': {
+                this.pop();
+                const args = this.pop();
+                const cls = this.pop();
+                this.push(this.call(cls, args, at, 'NEWOBJ_EX'));
+                return;
+            }
+            case 'PROTO':
+                if (arg > HIGHEST_PROTOCOL)
+                    throw new error/* PickleError */.z(`unsupported pickle protocol ${arg}`, at);
+                this.proto = arg;
+                return;
+            case 'EXT1':
+            case 'EXT2':
+            case 'EXT4':
+                this.sink.add(rules/* RULES */.y0.extension, `${name}:${arg}`, `${name} ${arg} imports a global through the copyreg extension registry`, this.options.path, at);
+                this.push(UNKNOWN);
+                return;
+            case 'FRAME':
+                if (this.frameEnd !== null && this.input.pos < this.frameEnd)
+                    throw new error/* PickleError */.z('a new FRAME begins before the end of the current frame', at);
+                if (this.input.pos + arg > this.input.size)
+                    throw new error/* PickleError */.z('FRAME is longer than the rest of the stream', at);
+                this.frameEnd = this.input.pos + arg;
+                return;
+            case 'NEXT_BUFFER':
+                this.push({ k: 'buffer' });
+                return;
+            case 'READONLY_BUFFER':
+                this.top();
+                return;
+            default:
+                throw new error/* PickleError */.z(`opcode ${name} (${kind}) is not handled`, at);
+        }
+    }
+}
+function dictOf(items) {
+    const d = { k: 'dict', entries: undefined, full: false };
+    setEntries(d, items);
+    return d;
+}
+/** Remember string-keyed entries while the dict is small (the map is made on first use: most dicts stay empty). */
+function setEntries(d, items) {
+    if (d.k !== 'dict' || d.full)
+        return;
+    for (let j = 0; j + 1 < items.length; j += 2) {
+        const key = items[j];
+        if (key.k !== 'str' || key.v === undefined)
+            continue;
+        d.entries ??= new Map();
+        if (d.entries.size >= TRACKED_ITEMS) {
+            d.full = true;
+            return;
+        }
+        d.entries.set(key.v, items[j + 1]);
+    }
+}
+// INT and LONG are read with int(text, 0) (base prefixes, underscores); GET and PUT with int(text).
+const BASE0_INT = /^[+-]?(0[xX](_?[0-9a-fA-F])+|0[oO](_?[0-7])+|0[bB](_?[01])+|0(_?0)*|[1-9](_?\d)*)$/;
+const BASE10_INT = /^[+-]?\d(_?\d)*$/;
+function parseIntLine(b, name, at) {
+    const raw = (0,strings/* latin1 */.Wy)(b).trim();
+    const text = name === 'LONG' ? raw.replace(/L$/, '') : raw;
+    // INT's "00" and "01" are protocol 0's False and True.
+    const ok = name === 'INT' || name === 'LONG' ? BASE0_INT.test(text) || text === '01' : BASE10_INT.test(text);
+    if (!ok)
+        throw new error/* PickleError */.z(`${name} argument "${text.slice(0, 40)}" is not an integer`, at);
+    const clean = text.replace(/_/g, '');
+    const sign = clean.startsWith('-') ? -1 : 1;
+    const body = clean.replace(/^[+-]/, '');
+    const n = /^0[xXoObB]/.test(body) ? Number(body.toLowerCase()) : Number(body);
+    return Number.isSafeInteger(n) ? sign * n : undefined;
+}
+function parseFloatLine(b, at) {
+    const text = (0,strings/* latin1 */.Wy)(b).trim();
+    if (!/^[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|inf|nan|infinity)$/i.test(text))
+        throw new error/* PickleError */.z(`FLOAT argument "${text.slice(0, 40)}" is not a number`, at);
+}
+function littleSigned(b) {
+    if (b.length === 0)
+        return 0;
+    if (b.length > 6)
+        return undefined;
+    let v = 0;
+    for (let j = b.length - 1; j >= 0; j--)
+        v = v * 256 + b[j];
+    if (b[b.length - 1] & 0x80)
+        v -= 256 ** b.length;
+    return v;
+}
+//# sourceMappingURL=machine.js.map
+
+/***/ }),
+
+/***/ 6638:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J_: () => (/* binding */ decodeEscapedString),
+/* harmony export */   Wy: () => (/* binding */ latin1),
+/* harmony export */   _6: () => (/* binding */ decodeUtf8),
+/* harmony export */   rf: () => (/* binding */ decodeRawUnicodeEscape)
+/* harmony export */ });
+/* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1230);
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function latin1(b) {
+    let s = '';
+    for (let i = 0; i < b.length; i += 8192)
+        s += String.fromCharCode(...b.subarray(i, i + 8192));
+    return s;
+}
+/** UTF-8 as the unpickler decodes names; undefined when invalid (then the value is unknown, never guessed). */
+function decodeUtf8(b) {
+    // Names and keys are short ASCII; TextDecoder's per-call cost dominates for them.
+    if (b.length <= 64) {
+        let ascii = '';
+        for (const c of b) {
+            if (c >= 0x80)
+                return decodeUtf8Slow(b);
+            ascii += String.fromCharCode(c);
+        }
+        return ascii;
+    }
+    return decodeUtf8Slow(b);
+}
+function decodeUtf8Slow(b) {
+    try {
+        return utf8.decode(b);
+    }
+    catch {
+        return undefined;
+    }
+}
+const SIMPLE_ESCAPES = {
+    '\\': '\\',
+    "'": "'",
+    '"': '"',
+    n: '\n',
+    t: '\t',
+    r: '\r',
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    v: '\v',
+    '\n': '',
+};
+/**
+ * The STRING opcode's quoted argument, decoded like `codecs.escape_decode` so `'o\x73'` is seen as `os`.
+ * Python rejects an unquoted argument; so do we.
+ */
+function decodeEscapedString(b, at) {
+    const raw = latin1(b);
+    const q = raw[0];
+    if (raw.length < 2 || (q !== "'" && q !== '"') || raw[raw.length - 1] !== q)
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_0__/* .PickleError */ .z('the STRING opcode argument must be quoted', at);
+    const s = raw.slice(1, -1);
+    let out = '';
+    for (let i = 0; i < s.length; i++) {
+        const c = s[i];
+        if (c !== '\\') {
+            out += c;
+            continue;
+        }
+        const n = s[i + 1];
+        if (n === undefined)
+            throw new _error_js__WEBPACK_IMPORTED_MODULE_0__/* .PickleError */ .z('STRING argument ends with a lone backslash', at);
+        if (n in SIMPLE_ESCAPES) {
+            out += SIMPLE_ESCAPES[n];
+            i++;
+        }
+        else if (n === 'x') {
+            const hex = s.slice(i + 2, i + 4);
+            if (!/^[0-9a-fA-F]{2}$/.test(hex))
+                throw new _error_js__WEBPACK_IMPORTED_MODULE_0__/* .PickleError */ .z('invalid \\x escape in STRING argument', at);
+            out += String.fromCharCode(Number.parseInt(hex, 16));
+            i += 3;
+        }
+        else if (/[0-7]/.test(n)) {
+            const oct = /^[0-7]{1,3}/.exec(s.slice(i + 1))?.[0] ?? n;
+            out += String.fromCharCode(Number.parseInt(oct, 8) & 0xff);
+            i += oct.length;
+        }
+        else {
+            out += `\\${n}`;
+            i++;
+        }
+    }
+    return out;
+}
+/** The UNICODE opcode's raw-unicode-escape argument: only \uXXXX and \UXXXXXXXX are escapes. */
+function decodeRawUnicodeEscape(b) {
+    const raw = latin1(b);
+    let invalid = false;
+    const out = raw.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[uU])/g, (_m, g) => {
+        if (g.length === 1) {
+            invalid = true;
+            return '';
+        }
+        const cp = Number.parseInt(g.slice(1), 16);
+        if (cp > 0x10ffff) {
+            invalid = true;
+            return '';
+        }
+        return String.fromCodePoint(cp);
+    });
+    return invalid ? undefined : out;
+}
+//# sourceMappingURL=strings.js.map
+
+/***/ }),
+
 /***/ 7601:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -61342,6 +60897,98 @@ function finding(r, message, location, evidence) {
     return f;
 }
 //# sourceMappingURL=rules.js.map
+
+/***/ }),
+
+/***/ 5821:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FY: () => (/* binding */ isTarHeader),
+/* harmony export */   KA: () => (/* binding */ isPlainText),
+/* harmony export */   qD: () => (/* binding */ sniffMagic)
+/* harmony export */ });
+function startsWith(head, bytes, at = 0) {
+    if (head.length < at + bytes.length)
+        return false;
+    for (let i = 0; i < bytes.length; i++)
+        if (head[at + i] !== bytes[i])
+            return false;
+    return true;
+}
+/** The archive or stream format the head announces, if any. */
+function sniffMagic(head) {
+    if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06]))
+        return 'zip';
+    if (startsWith(head, [0x1f, 0x8b]))
+        return 'gzip';
+    if (startsWith(head, [0x42, 0x5a, 0x68]) && (head[3] ?? 0) >= 0x31 && (head[3] ?? 0) <= 0x39)
+        return 'bzip2';
+    if (startsWith(head, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]))
+        return 'xz';
+    if (startsWith(head, [0x04, 0x22, 0x4d, 0x18]))
+        return 'lz4';
+    if (startsWith(head, [0x28, 0xb5, 0x2f, 0xfd]))
+        return 'zstd';
+    if (startsWith(head, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]))
+        return '7z';
+    if (startsWith(head, [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07]))
+        return 'rar';
+    if (startsWith(head, [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]))
+        return 'npy';
+    if (isTarHeader(head))
+        return 'tar';
+    if (isZlibHeader(head))
+        return 'zlib';
+    // Raw .lzma (LZMA-alone): properties byte 0x5d and a 64-bit size, as Python's lzma.FORMAT_ALONE writes.
+    if (startsWith(head, [0x5d, 0x00, 0x00]) && head.length >= 13)
+        return 'lzma';
+    return undefined;
+}
+function isZlibHeader(head) {
+    if (head.length < 2)
+        return false;
+    const cmf = head[0];
+    const flg = head[1];
+    return (cmf & 0x0f) === 8 && cmf >> 4 <= 7 && (cmf * 256 + flg) % 31 === 0 && (flg & 0x20) === 0;
+}
+/** A tar header block: its checksum (bytes 148-155, octal) matches the header with that field as spaces. */
+function isTarHeader(block) {
+    if (block.length < 512)
+        return false;
+    const field = new TextDecoder('latin1').decode(block.subarray(148, 156)).replace(/\0.*$/, '').trim();
+    if (!/^[0-7]+$/.test(field))
+        return false;
+    let sum = 0;
+    for (let i = 0; i < 512; i++)
+        sum += i >= 148 && i < 156 ? 32 : block[i];
+    return sum === Number.parseInt(field, 8) && sum !== 256;
+}
+// Control bytes text files carry: tab, newline, vertical tab, form feed, carriage return, escape.
+const TEXT_CONTROLS = new Set([9, 10, 11, 12, 13, 27]);
+/** UTF-8 text without NUL or other control bytes (reported as plain text, never as a model). */
+function isPlainText(bytes) {
+    for (const b of bytes)
+        if (b < 0x20 && !TEXT_CONTROLS.has(b))
+            return false;
+    try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        return true;
+    }
+    catch {
+        // A multi-byte character cut by the end of the head is still text.
+        if (bytes.length < 4)
+            return false;
+        try {
+            new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, bytes.length - 3));
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+}
+//# sourceMappingURL=magic.js.map
 
 /***/ }),
 

@@ -56823,13 +56823,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, YAML_LIMITS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, cell, combineVerdict, decodePolicyBytes, defaultPolicy, defaultScanPolicy, environmentPolicySchema, errorCodeOutput, expression, fileProblem, formatDigest, guardrailsPolicySchema, highestSeverity, isOciReference, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, networkProblem, parseConfig, parsePolicy, parseSubject, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, severityRank, signerIdentitySchema, splitVerdict, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
+// The CLI's bundle carries its own copy of this module while the commands outside it import this package's: an
+// error thrown by either copy must be a TrustgateError to both, so the base class is recognised by a shared brand.
+const BRAND = Symbol.for('trustgate.TrustgateError');
 class TrustgateError extends Error {
     code;
     /** The file the error is about, when there is one. */
@@ -56842,6 +56843,15 @@ class TrustgateError extends Error {
             this.file = options.file;
     }
 }
+Object.defineProperty(TrustgateError.prototype, BRAND, { value: true });
+// Subclasses keep the plain prototype check; the base class accepts any copy's errors by the brand.
+Object.defineProperty(TrustgateError, Symbol.hasInstance, {
+    value(value) {
+        if (this !== TrustgateError)
+            return Function.prototype[Symbol.hasInstance].call(this, value);
+        return typeof value === 'object' && value !== null && BRAND in value;
+    },
+});
 class errors_CoreError extends TrustgateError {
     constructor(code, message, options = {}) {
         super(code, message, options);
@@ -57008,7 +57018,6 @@ function describeError(err) {
 
 
 
-
 /**
  * Write a report or statement so a reader sees the old file or the whole new one, never half of it: a temporary
  * file beside the target, flushed, then renamed over it. A target that is a FIFO or a device (`/dev/stdout`,
@@ -57025,7 +57034,9 @@ async function writeFileAtomic(file, data, { exclusive = false } = {}) {
         });
         return;
     }
-    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(file), `.${(0,external_node_path_.basename)(file)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    // Imported here: node:crypto costs ~20 ms to load, and `trustgate scan` imports this module on every run.
+    const { randomBytes } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 19));
+    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(file), `.${(0,external_node_path_.basename)(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
         const handle = await (0,promises_.open)(temp, 'wx', existing ? existing.mode & 0o777 : 0o666);
         try {

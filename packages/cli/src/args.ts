@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { type Stats, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CoreError, parseDigest } from '@trustgate/core/base';
 import type { CommandSpec, OptionSpec, Parsed, ValueKind } from './spec.js';
@@ -149,7 +149,7 @@ function checkPositionals(spec: CommandSpec, given: readonly string[]): void {
 const DIGEST_PREFIX = /^sha(256|384|512):/i;
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
-function fileType(s: Awaited<ReturnType<typeof stat>>): string | undefined {
+function fileType(s: Stats): string | undefined {
   if (s.isFIFO()) return 'a FIFO (named pipe)';
   if (s.isCharacterDevice()) return 'a character device';
   if (s.isBlockDevice()) return 'a block device';
@@ -158,9 +158,11 @@ function fileType(s: Awaited<ReturnType<typeof stat>>): string | undefined {
 }
 
 async function checkInput(spec: CommandSpec, label: string, value: string, kind: ValueKind, cwd: string): Promise<void> {
-  let s: Awaited<ReturnType<typeof stat>>;
+  let s: Stats;
   try {
-    s = await stat(resolve(cwd, value));
+    // Synchronous, as are the scan's own stats: a few calls, and each async one waits for a thread-pool thread,
+    // which on a loaded machine costs more than a small scan.
+    s = statSync(resolve(cwd, value));
   } catch {
     return; // missing or unreadable: the command reports it with its own code when it reads the file
   }
@@ -225,7 +227,12 @@ async function checkOutputsAreNotInputs({ spec, values, positionals }: Parsed, c
     }),
   ].filter((v) => !URL_LIKE.test(v) && !DIGEST_PREFIX.test(v));
   const identity = async (f: string) => {
-    const s = await stat(resolve(cwd, f)).catch(() => undefined);
+    let s: Stats | undefined;
+    try {
+      s = statSync(resolve(cwd, f));
+    } catch {
+      s = undefined;
+    }
     return s?.isFile() ? `${s.dev}:${s.ino}` : resolve(cwd, f);
   };
   const read = new Map(await Promise.all(inputs.map(async (f) => [await identity(f), f] as const)));

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { runCli } from '../../../test/support/cli.js';
+import { CLI_BIN, cliBuilt, runCli } from '../../../test/support/cli.js';
 import { TRUSTGATE_VERSION } from '@trustgate/core';
 
 describe('trustgate CLI', () => {
@@ -39,4 +39,19 @@ describe('trustgate CLI', () => {
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' })).toBe(`${TRUSTGATE_VERSION}\n`);
     expect(spawnSync(process.execPath, [bin, 'nope']).status).toBe(2);
   });
+
+  (cliBuilt ? it : it.skip)(
+    'the built CLI (the bundle after npm run build, its worker threads) reports as the sources do',
+    async () => {
+      const fixtures = join(import.meta.dirname, '../../scanner/test/fixtures');
+      const argv = ['scan', '.', '--format', 'json'];
+      const spawned = spawnSync(process.execPath, [CLI_BIN, ...argv], { cwd: fixtures, encoding: 'utf8', maxBuffer: 64 << 20 });
+      const here = await runCli(argv, { cwd: fixtures });
+      expect({ code: spawned.status, stderr: spawned.stderr }).toEqual({ code: here.code, stderr: here.stderr });
+      const report = JSON.parse(spawned.stdout) as { files: unknown[] };
+      expect(report.files.length).toBeGreaterThan(60);
+      expect(report).toEqual(JSON.parse(here.stdout));
+    },
+    120_000,
+  );
 });

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { link, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CoreError } from './errors.js';
@@ -19,6 +18,8 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, {
     });
     return;
   }
+  // Imported here: node:crypto costs ~20 ms to load, and `trustgate scan` imports this module on every run.
+  const { randomBytes } = await import('node:crypto');
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx', existing ? existing.mode & 0o777 : 0o666);

@@ -16,6 +16,10 @@ export type CoreErrorCode =
   | 'GITHUB_API_ERROR'
   | 'FILE_EXISTS';
 
+// The CLI's bundle carries its own copy of this module while the commands outside it import this package's: an
+// error thrown by either copy must be a TrustgateError to both, so the base class is recognised by a shared brand.
+const BRAND = Symbol.for('trustgate.TrustgateError');
+
 export class TrustgateError<C extends string = string> extends Error {
   readonly code: C;
   /** The file the error is about, when there is one. */
@@ -28,6 +32,14 @@ export class TrustgateError<C extends string = string> extends Error {
     if (options.file !== undefined) this.file = options.file;
   }
 }
+Object.defineProperty(TrustgateError.prototype, BRAND, { value: true });
+// Subclasses keep the plain prototype check; the base class accepts any copy's errors by the brand.
+Object.defineProperty(TrustgateError, Symbol.hasInstance, {
+  value(this: abstract new (...args: never[]) => unknown, value: unknown): boolean {
+    if (this !== TrustgateError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === 'object' && value !== null && BRAND in value;
+  },
+});
 
 export class CoreError extends TrustgateError<CoreErrorCode> {
   constructor(code: CoreErrorCode, message: string, options: { cause?: unknown; file?: string } = {}) {

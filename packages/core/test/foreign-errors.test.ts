@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { Octokit } from '@octokit/rest';
-import { asTrustgateError, CoreError, describeError, fileProblem, networkProblem } from '../src/index.js';
+import { asTrustgateError, ConfigError, CoreError, describeError, fileProblem, networkProblem, TrustgateError } from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'trustgate-errors-'));
 let server: Server;
@@ -87,6 +87,21 @@ describe('asTrustgateError', () => {
     expect(asTrustgateError(ours)).toBe(ours);
     expect(describeError(new TypeError('boom'))).toEqual({ code: 'INTERNAL_ERROR', message: 'boom' });
     expect(describeError('text')).toEqual({ code: 'INTERNAL_ERROR', message: 'text' });
+  });
+  test("another copy's errors pass through too (the CLI bundle inlines core; the commands outside it import theirs)", async () => {
+    // A second evaluation of errors.ts stands for that copy: its classes are not these.
+    const other = (await import(`../src/errors.ts?copy=${Date.now()}`)) as typeof import('../src/errors.js');
+    expect(other.CoreError).not.toBe(CoreError);
+    const theirs = new other.CoreError('FILE_EXISTS', 'x');
+    expect(asTrustgateError(theirs)).toBe(theirs);
+    expect(describeError(theirs)).toEqual({ code: 'FILE_EXISTS', message: 'x' });
+    expect(theirs instanceof TrustgateError).toBe(true);
+    // Subclasses keep their own prototype check.
+    expect([theirs instanceof CoreError, theirs instanceof ConfigError, new TypeError('x') instanceof TrustgateError]).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -2,22 +2,17 @@ import type { Finding, ScanPolicy } from '@trustgate/core/base';
 import type { Analysis } from './analyser.js';
 import { DecompressionBudget } from './containers/limits.js';
 import type { ScanContext } from './scan-context.js';
-import { canDecompress } from './containers/compressed.js';
 import { findEndRecord } from './containers/zip.js';
 import { absorb, conclude } from './conclude.js';
-import { analyseCompressed, analyseUnsupported } from './formats/compressed-stream.js';
 import { EXTRA_ANALYSERS } from './formats/extra.js';
 import { analyseExecutableZip, isExecutable } from './formats/llamafile.js';
-import { analyseNpy } from './formats/numpy.js';
 import { analysePickleFile } from './formats/pickle-file.js';
-import { analyseSevenZip } from './formats/sevenzip-archive.js';
-import { analyseTar } from './formats/tar-archive.js';
 import { unparsedText } from './formats/unparsed.js';
 import { alsoAsPickle, alsoAsZip } from './formats/polyglot.js';
 import { analyseZip } from './formats/zip-archive.js';
 import { hasProtoHeader, looksLikePickle } from './pickle/analyse.js';
 import { finding, RULES } from './rules.js';
-import { isPlainText, sniffMagic } from './sniff/magic.js';
+import { isPlainText, type Magic, sniffMagic } from './sniff/magic.js';
 import type { ByteSource } from './source.js';
 
 const HEAD = 4096;
@@ -89,20 +84,27 @@ async function analyseZipFile(ctx: ScanContext, head: Uint8Array): Promise<Analy
   return conclude(claimed.format, findings, [claimed, zip], claimed.metadata);
 }
 
+// These formats' analysers (and their decoders: zlib streams, tar, 7-Zip) are imported the first time a file sniffs
+// as one of them, so a scan pays only for the formats it meets.
+async function analyseStream(ctx: ScanContext, magic: Magic): Promise<Analysis> {
+  const [{ canDecompress }, stream] = await Promise.all([import('./containers/compressed.js'), import('./formats/compressed-stream.js')]);
+  return canDecompress(magic) ? stream.analyseCompressed(ctx, magic) : stream.analyseUnsupported(ctx, magic);
+}
+
 async function dispatch(ctx: ScanContext): Promise<Analysis> {
   const { source } = ctx;
   const head = await source.read(0, HEAD);
   const magic = sniffMagic(head);
   if (magic === 'zip') return analyseZipFile(ctx, head);
-  if (magic === 'npy') return analyseNpy(ctx);
-  if (magic === 'tar') return alsoAsPickle(ctx, head, await analyseTar(ctx));
-  if (magic === '7z') return analyseSevenZip(ctx);
+  if (magic === 'npy') return (await import('./formats/numpy.js')).analyseNpy(ctx);
+  if (magic === 'tar') return alsoAsPickle(ctx, head, await (await import('./formats/tar-archive.js')).analyseTar(ctx));
+  if (magic === '7z') return (await import('./formats/sevenzip-archive.js')).analyseSevenZip(ctx);
   // zlib and raw lzma headers are weak (two or three bytes): a pickle that happens to match is a pickle.
   const weak = magic === 'zlib' || magic === 'lzma';
-  if (magic !== undefined && !weak) return canDecompress(magic) ? analyseCompressed(ctx, magic) : analyseUnsupported(ctx, magic);
+  if (magic !== undefined && !weak) return analyseStream(ctx, magic);
   if (isExecutable(head) && (await findEndRecord(source)) !== undefined) return analyseExecutableZip(ctx);
   if (await looksLikePickle(source)) return analysePickleFile(ctx, head);
-  if (magic !== undefined) return canDecompress(magic) ? analyseCompressed(ctx, magic) : analyseUnsupported(ctx, magic);
+  if (magic !== undefined) return analyseStream(ctx, magic);
   for (const a of EXTRA_ANALYSERS) if (a.sniff(head, source)) return alsoAsZip(ctx, await a.analyse(ctx));
   // A protocol header with a body the unpickler rejects early is a broken pickle (error), not an unknown file.
   if (hasProtoHeader(head)) return analysePickleFile(ctx, head);

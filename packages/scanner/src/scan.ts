@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { existsSync, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import {
   buildReport,
   buildStatement,
@@ -39,7 +37,7 @@ export interface ScanOptions {
   cwd?: string;
   /** Worker threads; default: one per core. 0 scans in this thread. */
   workers?: number;
-  /** Called after each file (for a progress display). */
+  /** Called after each file (for a progress display); `total` counts the files found so far, as the walk streams. */
   onProgress?: (done: number, total: number, path: string) => void;
   /** Which files of the directories walked are scanned (include/exclude globs; VCS directories skipped by default). */
   select?: FileSelection;
@@ -57,57 +55,61 @@ export interface ScanJob {
 }
 
 /**
- * Every regular file under the PATH arguments, in a stable order; a missing PATH is an error, not a skip. The
- * selection applies to what the walk finds: a PATH named explicitly is scanned even when it is excluded.
+ * Every regular file under the PATH arguments, in a stable order, yielded as the walk finds it (a directory of
+ * 10,000 files is scanned while it is listed, never held as a list). A missing PATH is an error before anything is
+ * yielded, not a skip. The selection applies to what the walk finds: a PATH named explicitly is scanned even when
+ * it is excluded.
  */
-export async function listFiles(paths: readonly string[], cwd: string, select: FileSelection = {}): Promise<ScanJob[]> {
-  const jobs: ScanJob[] = [];
+export async function* walkFiles(paths: readonly string[], cwd: string, select: FileSelection = {}): AsyncGenerator<ScanJob> {
   const selector = fileSelector(select);
   const rel = (abs: string) => {
     const r = relative(cwd, abs);
     return r.startsWith('..') || isAbsolute(r) ? abs : r;
   };
+  const roots: { abs: string; display: string; directory: boolean }[] = [];
   for (const p of paths) {
     const abs = resolve(cwd, p);
-    let st: Awaited<ReturnType<typeof stat>>;
+    let st: Stats;
     try {
-      st = await stat(abs);
+      // Synchronous walk: a few calls per directory, and each async one waits for a thread-pool thread, which on a
+      // loaded machine costs more than scanning a small file.
+      st = statSync(abs);
     } catch (cause) {
       throw new ScannerError('SCAN_PATH_NOT_FOUND', `cannot read ${p}: ${fileProblem(cause)}`, {
         cause,
         file: p,
       });
     }
-    const display = p.length > 1 ? p.replace(/\/+$/, '') : p;
-    if (st.isDirectory()) await walk(abs, display, jobs, new Set([await realpath(abs)]), (f, d) => selector(rel(f), d));
-    else jobs.push({ file: abs, display });
+    roots.push({ abs, display: p.length > 1 ? p.replace(/\/+$/, '') : p, directory: st.isDirectory() });
   }
-  return jobs;
+  for (const { abs, display, directory } of roots)
+    if (directory) yield* walk(abs, display, new Set([realpathSync.native(abs)]), (f, d) => selector(rel(f), d));
+    else yield { file: abs, display };
 }
 
 type Keep = (file: string, isDir: boolean) => boolean;
 
-async function walk(dir: string, display: string, out: ScanJob[], visited: Set<string>, keep: Keep): Promise<void> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+async function* walk(dir: string, display: string, visited: Set<string>, keep: Keep): AsyncGenerator<ScanJob> {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const file = join(dir, e.name);
     const shown = `${display}/${e.name}`;
     let isDir = e.isDirectory();
     if (e.isSymbolicLink()) {
       try {
-        isDir = (await stat(file)).isDirectory();
+        isDir = statSync(file).isDirectory();
       } catch {
-        if (keep(file, false)) out.push({ file, display: shown });
+        if (keep(file, false)) yield { file, display: shown };
         continue;
       }
     }
     if (!keep(file, isDir)) continue;
     if (isDir) {
-      const real = await realpath(file);
+      const real = realpathSync.native(file);
       if (visited.has(real)) continue;
       visited.add(real);
-      await walk(file, shown, out, visited, keep);
-    } else if (e.isFile() || e.isSymbolicLink()) out.push({ file, display: shown });
+      yield* walk(file, shown, visited, keep);
+    } else if (e.isFile() || e.isSymbolicLink()) yield { file, display: shown };
   }
 }
 
@@ -118,7 +120,8 @@ const DIGEST_CHUNK = 4 << 20;
  * 2 GiB checkpoint costs 8 MiB of memory and runs at the slower of disk and SHA-256, not their sum.
  */
 export async function sha256File(file: string, size: number): Promise<string> {
-  const hash = createHash('sha256');
+  // node:crypto costs ~20 ms to load: only the runs whose outputs carry digests pay it.
+  const hash = (await import('node:crypto')).createHash('sha256');
   const handle = await open(file, 'r');
   try {
     const chunk = Math.max(1, Math.min(size, DIGEST_CHUNK));
@@ -189,64 +192,121 @@ export async function scanFile(job: ScanJob, policy: ScanPolicy, digest = true):
   }
 }
 
-// Built by name at run time so bundlers (ncc) do not copy an unbundled worker next to the bundle; a bundle has
-// no worker file and scans in its own thread.
+// Built by name at run time so bundlers (ncc) do not copy an unbundled worker next to the bundle. worker.js is beside
+// tsc's scan.js, and beside the CLI bundle's chunks (scripts/build.mjs); an action's bundle has none and scans in
+// its own thread.
 const WORKER = join(dirname(fileURLToPath(import.meta.url)), ['worker', 'js'].join('.'));
 
-/** Scan every file under the paths, using worker threads across cores; results keep the listing order. */
+/** Files a worker is handed at once, and batches it holds: it never waits for this thread between files. */
+const BATCH = 8;
+const IN_FLIGHT = 2;
+
+type Found = { index: number; job: ScanJob };
+
+/**
+ * Scan every file under the paths, using worker threads across cores; results keep the listing order. The walk is
+ * pulled as workers take files, so at most workers x BATCH x IN_FLIGHT files are listed ahead of the scan.
+ */
 export async function scanPaths(paths: readonly string[], options: ScanOptions): Promise<FileResult[]> {
-  const jobs = await listFiles(paths, options.cwd ?? process.cwd(), options.select);
-  const results: FileResult[] = new Array(jobs.length);
+  const walker = walkFiles(paths, options.cwd ?? process.cwd(), options.select);
+  const results: FileResult[] = [];
+  let found = 0;
   let done = 0;
+  const take = async (): Promise<Found | undefined> => {
+    const next = await walker.next();
+    return next.done ? undefined : { index: found++, job: next.value };
+  };
   const finish = (i: number, r: FileResult) => {
     results[i] = r;
-    options.onProgress?.(++done, jobs.length, r.path);
+    options.onProgress?.(++done, found, r.path);
   };
   const digest = options.digest ?? true;
-  const threads = Math.min(options.workers ?? availableParallelism(), jobs.length);
-  // Workers run the compiled worker.js; from TypeScript sources (tests) everything runs in this thread.
-  if (threads <= 1 || !existsSync(WORKER)) {
-    for (let i = 0; i < jobs.length; i++) finish(i, await scanFile(jobs[i] as ScanJob, options.policy, digest));
+  const scanHere = async (f: Found) => finish(f.index, await scanFile(f.job, options.policy, digest));
+  const wanted = options.workers ?? availableParallelism();
+  // Workers run the compiled worker script; from TypeScript sources (tests) everything runs in this thread.
+  const script = wanted > 1 && existsSync(WORKER) ? WORKER : undefined;
+  const first: Found[] = [];
+  for (let f = script ? await take() : undefined; f; f = first.length < wanted ? await take() : undefined) first.push(f);
+  if (!script || first.length <= 1) {
+    for (const f of first) await scanHere(f);
+    for (let f = await take(); f; f = await take()) await scanHere(f);
     return results;
   }
-  let next = 0;
-  await Promise.all(
-    Array.from(
-      { length: threads },
-      () =>
-        new Promise<void>((resolveAll) => {
-          const worker = new Worker(WORKER, { workerData: { policy: options.policy, digest } });
-          let current = -1;
-          const feed = () => {
-            if (next >= jobs.length) {
-              void worker.terminate();
-              resolveAll();
-              return;
-            }
-            current = next++;
-            worker.postMessage({ index: current, job: jobs[current] });
-          };
-          worker.on('message', (m: { index: number; result: FileResult }) => {
-            finish(m.index, m.result);
-            feed();
-          });
-          worker.on('error', () => {
-            // A worker that dies (failed to start, out of memory) hands its job and the rest to this thread.
-            void (async () => {
-              if (current >= 0 && results[current] === undefined)
-                finish(current, await scanFile(jobs[current] as ScanJob, options.policy, digest));
-              while (next < jobs.length) {
-                const i = next++;
-                finish(i, await scanFile(jobs[i] as ScanJob, options.policy, digest));
-              }
-              resolveAll();
-            })();
-          });
-          feed();
-        }),
-    ),
-  );
+  const { Worker } = await import('node:worker_threads');
+  const workers = first.map(() => new Worker(script, { workerData: { policy: options.policy, digest } }));
+  try {
+    await Promise.all(workers.map((worker, w) => feedWorker(worker, first[w] as Found, take, finish, scanHere)));
+  } finally {
+    for (const worker of workers) void worker.terminate();
+  }
   return results;
+}
+
+/** One worker's share: batches pulled from the walk until it ends; a worker that dies hands its files to this thread. */
+function feedWorker(
+  worker: import('node:worker_threads').Worker,
+  first: Found,
+  take: () => Promise<Found | undefined>,
+  finish: (i: number, r: FileResult) => void,
+  scanHere: (f: Found) => Promise<void>,
+): Promise<void> {
+  return new Promise<void>((resolveAll, rejectAll) => {
+    // Handed to the worker and not yet answered; batches at the worker; batches being pulled from the walk.
+    const pending = new Map<number, Found>();
+    let outstanding = 0;
+    const pulling = new Set<Promise<void>>();
+    let ended = false;
+    let dead = false;
+    const settle = () => {
+      if (ended && outstanding === 0 && pulling.size === 0) resolveAll();
+    };
+    const refill = (seed?: Found) => {
+      const pull = (async () => {
+        const batch = seed ? [seed] : [];
+        while (batch.length < BATCH) {
+          const f = await take();
+          if (!f) {
+            ended = true;
+            break;
+          }
+          batch.push(f);
+        }
+        if (dead) for (const f of batch) await scanHere(f);
+        else if (batch.length > 0) {
+          for (const f of batch) pending.set(f.index, f);
+          outstanding++;
+          worker.postMessage(batch);
+        }
+      })();
+      pulling.add(pull);
+      pull.then(() => {
+        pulling.delete(pull);
+        if (!dead) settle();
+      }, rejectAll);
+    };
+    worker.on('message', (answers: { index: number; result: FileResult }[]) => {
+      for (const a of answers) {
+        pending.delete(a.index);
+        finish(a.index, a.result);
+      }
+      outstanding--;
+      if (ended) settle();
+      else refill();
+    });
+    worker.on('error', () => {
+      // A worker that dies (failed to start, out of memory) hands its files and the rest of the walk to this thread.
+      dead = true;
+      void (async () => {
+        await Promise.all([...pulling]);
+        for (const f of pending.values()) await scanHere(f);
+        pending.clear();
+        for (let f = await take(); f; f = await take()) await scanHere(f);
+        resolveAll();
+      })().catch(rejectAll);
+    });
+    refill(first);
+    for (let i = 1; i < IN_FLIGHT; i++) refill();
+  });
 }
 
 export interface ScanStatementPredicate {

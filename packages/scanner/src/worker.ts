@@ -2,8 +2,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ScanPolicy } from '@trustgate/core/base';
 import { type ScanJob, scanFile } from './scan.js';
 
-// One scan worker: receives {index, job}, answers {index, result}; the policy comes once in workerData.
+// One scan worker: receives a batch of {index, job}, answers the batch's {index, result} in one message; the policy
+// comes once in workerData.
 const { policy, digest } = workerData as { policy: ScanPolicy; digest: boolean };
-parentPort?.on('message', async (m: { index: number; job: ScanJob }) => {
-  parentPort?.postMessage({ index: m.index, result: await scanFile(m.job, policy, digest) });
+parentPort?.on('message', async (batch: { index: number; job: ScanJob }[]) => {
+  const answers = [];
+  for (const { index, job } of batch) answers.push({ index, result: await scanFile(job, policy, digest) });
+  parentPort?.postMessage(answers);
 });

@@ -1,4 +1,7 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ByteSource } from '../source.js';
 import { ContainerError, type DecompressionBudget, IN_MEMORY_CAP, outputCap, SPENT, type ScanLimits } from './limits.js';
@@ -31,26 +34,52 @@ interface SevenZip {
 
 const ENOSPC = 28;
 
-type Factory = (o: { print(s: string): void; printErr(s: string): void }) => Promise<SevenZip>;
+// lib ES2023 has no WebAssembly types: the compiled module and its instances stay opaque here.
+type WasmModule = object;
+const Wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+interface WasmApi {
+  compile(bytes: Uint8Array): Promise<WasmModule>;
+  instantiate(module: WasmModule, imports: object): Promise<object>;
+}
+type Instantiate = (imports: object, done: (instance: object, module: WasmModule) => void) => object;
+type Factory = (o: { print(s: string): void; printErr(s: string): void; instantiateWasm: Instantiate }) => Promise<SevenZip>;
 
 // A bundled action (ncc) cannot run 7z-wasm from inside its bundle (Emscripten's UMD build needs __dirname, its ES
 // build a real `import('module')`), so the build copies the UMD build and 7zz.wasm beside the bundle and it is
 // imported from there at run time. The path is assembled so webpack does not treat it as an asset to resolve.
 const BESIDE_BUNDLE = ['.', '7zz.umd.cjs'].join('/');
 
-async function loadFactory(): Promise<Factory> {
-  const beside = new URL(BESIDE_BUNDLE, import.meta.url);
-  const mod = (existsSync(fileURLToPath(beside)) ? await import(/* webpackIgnore: true */ beside.href) : await import('7z-wasm')) as {
-    default: Factory;
-  };
-  return mod.default;
+interface Loaded {
+  factory: Factory;
+  wasm: WasmModule;
 }
 
-// Instantiated per archive: its file system and exit state are per instance, and a hostile archive never shares one
-// with the next.
+async function load(): Promise<Loaded> {
+  const beside = new URL(BESIDE_BUNDLE, import.meta.url);
+  const bundled = existsSync(fileURLToPath(beside));
+  const mod = (bundled ? await import(/* webpackIgnore: true */ beside.href) : await import('7z-wasm')) as { default: Factory };
+  const dir = bundled ? dirname(fileURLToPath(beside)) : dirname(createRequire(import.meta.url).resolve('7z-wasm'));
+  return { factory: mod.default, wasm: await Wasm.compile(await readFile(join(dir, '7zz.wasm'))) };
+}
+
+// 7zz.wasm (1.6 MB) is compiled once per process; compiling it per archive cost ~150 ms a file.
+let loaded: Promise<Loaded> | undefined;
+
+// A new instance (its own memory, file system and exit state) per archive: a hostile archive never shares one with
+// the next. Only the compiled code, which holds no state, is reused.
 async function sevenZip(lines: string[]): Promise<SevenZip> {
-  const factory = await loadFactory();
-  return factory({ print: (s) => lines.push(s), printErr: (s) => lines.push(s) });
+  loaded ??= load();
+  const { factory, wasm } = await loaded;
+  return new Promise((resolve, reject) => {
+    factory({
+      print: (s) => lines.push(s),
+      printErr: (s) => lines.push(s),
+      instantiateWasm: (imports, done) => {
+        Wasm.instantiate(wasm, imports).then((instance) => done(instance, wasm), reject);
+        return {};
+      },
+    }).then(resolve, reject);
+  });
 }
 
 /**

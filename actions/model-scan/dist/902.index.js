@@ -1,0 +1,112 @@
+export const id = 902;
+export const ids = [902,501];
+export const modules = {
+
+/***/ 5501:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   canDecompress: () => (/* binding */ canDecompress),
+/* harmony export */   decompress: () => (/* binding */ decompress)
+/* harmony export */ });
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4208);
+
+
+const zstd = node_zlib__WEBPACK_IMPORTED_MODULE_0__.zstdDecompressSync;
+// The pure-JS decoders are imported when a stream of their kind is met, not at start-up.
+const lz4 = async (buf, options) => (await __webpack_require__.e(/* import() */ 852).then(__webpack_require__.bind(__webpack_require__, 6852))).decodeLz4Frame(buf, options.maxOutputLength ?? _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_MEMORY_CAP */ .$W);
+const bzip2 = async (buf, options) => (await __webpack_require__.e(/* import() */ 531).then(__webpack_require__.bind(__webpack_require__, 9531))).decodeBzip2(buf, options.maxOutputLength ?? _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_MEMORY_CAP */ .$W);
+const xz = async (buf, options) => (await __webpack_require__.e(/* import() */ 358).then(__webpack_require__.bind(__webpack_require__, 8358))).decodeXz(buf, options.maxOutputLength ?? _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_MEMORY_CAP */ .$W);
+// LZMA-alone (joblib's `compress='lzma'`, Python's lzma.FORMAT_ALONE): 7-Zip in WebAssembly, output capped inside it.
+const lzma = async (buf, options) => (await __webpack_require__.e(/* import() */ 780).then(__webpack_require__.bind(__webpack_require__, 1780))).decodeLzmaAlone(buf, options.maxOutputLength ?? _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_MEMORY_CAP */ .$W);
+const DECODERS = {
+    gzip: node_zlib__WEBPACK_IMPORTED_MODULE_0__.gunzipSync,
+    xz,
+    lzma,
+    lz4,
+    bzip2,
+    zlib: node_zlib__WEBPACK_IMPORTED_MODULE_0__.inflateSync,
+    ...(zstd ? { zstd } : {}),
+};
+function canDecompress(kind) {
+    return DECODERS[kind] !== undefined;
+}
+/** The whole decompressed stream, bounded by the policy's size and ratio limits. */
+async function decompress(kind, source, limits, budget) {
+    const decode = DECODERS[kind];
+    if (!decode)
+        throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ(`${kind} streams are not supported`, 'unsupported');
+    if (source.size > _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_MEMORY_CAP */ .$W)
+        throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ(`${kind} stream of ${source.size} bytes is too large to decompress in memory`, 'limit');
+    const cap = (0,_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .outputCap */ .SG)(source.size, limits, budget);
+    if (cap === 0)
+        throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ(_limits_js__WEBPACK_IMPORTED_MODULE_1__/* .SPENT */ .n6, 'limit');
+    const raw = await source.read(0, source.size);
+    try {
+        const out = await decode(raw, { maxOutputLength: cap });
+        budget.take(out.length);
+        return out;
+    }
+    catch (cause) {
+        if (cause instanceof _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ)
+            throw cause;
+        const msg = cause.message;
+        if (/maxOutputLength|Cannot create a Buffer|buffer/i.test(msg))
+            throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ(`${kind} stream decompresses past the limit of ${cap} bytes (ratio ${limits.maxCompressionRatio})`, 'limit');
+        throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ(`${kind} stream is corrupt or truncated: ${msg}`, 'parse');
+    }
+}
+//# sourceMappingURL=compressed.js.map
+
+/***/ }),
+
+/***/ 3902:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   analyseCompressed: () => (/* binding */ analyseCompressed),
+/* harmony export */   analyseUnsupported: () => (/* binding */ analyseUnsupported)
+/* harmony export */ });
+/* harmony import */ var _containers_compressed_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5501);
+/* harmony import */ var _conclude_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9368);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5648);
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7738);
+/* harmony import */ var _container_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2809);
+
+
+
+
+
+/** A compressed stream (gzip, zlib, zstd): decompressed within the policy's limits, then analysed as what it holds. */
+async function analyseCompressed(ctx, kind) {
+    const { source } = ctx;
+    let bytes;
+    try {
+        bytes = await (0,_containers_compressed_js__WEBPACK_IMPORTED_MODULE_0__.decompress)(kind, source, ctx.policy.limits, ctx.budget);
+    }
+    catch (e) {
+        return (0,_conclude_js__WEBPACK_IMPORTED_MODULE_1__/* .conclude */ .Ep)(kind, [(0,_container_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .containerFinding */ .Z)(e, source.name, _rules_js__WEBPACK_IMPORTED_MODULE_2__/* .RULES */ .y0.archiveParse)], [], undefined, 'failed');
+    }
+    const path = `${source.name}!/`;
+    const inner = await ctx.scanNested((0,_source_js__WEBPACK_IMPORTED_MODULE_4__/* .bufferSource */ .k)(path, bytes));
+    const findings = [];
+    (0,_conclude_js__WEBPACK_IMPORTED_MODULE_1__/* .absorb */ .eE)(findings, inner, path);
+    // The stream is its content: what could not be read of it is what could not be read of the file.
+    return (0,_conclude_js__WEBPACK_IMPORTED_MODULE_1__/* .analysisFrom */ .Xc)(`${kind}+${inner.format}`, findings, inner.findingVerdict, inner.completeness, inner.metadata);
+}
+/** Archives and streams this scanner cannot open: reported as `error`, never passed. */
+function analyseUnsupported(ctx, kind) {
+    return (0,_conclude_js__WEBPACK_IMPORTED_MODULE_1__/* .conclude */ .Ep)(kind, [
+        (0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .finding */ .gk)(_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .RULES */ .y0.unsupportedArchive, `${kind} content cannot be opened by this scanner, so it was not analysed`, {
+            path: ctx.source.name,
+        }),
+    ]);
+}
+//# sourceMappingURL=compressed-stream.js.map
+
+/***/ })
+
+};
