@@ -39915,7 +39915,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 75:
+/***/ 7339:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39975,7 +39975,7 @@ class errors_AttributionError extends dist/* TrustgateError */.O_ {
 ;// CONCATENATED MODULE: ../../packages/attribution/dist/accounts.js
 const BOT_LOGIN = /\[bot\]$/i;
 const NOREPLY = /^(?:(\d+)\+)?([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\[bot\])?)@users\.noreply\.github\.com$/i;
-function isBotLogin(login) {
+function accounts_isBotLogin(login) {
     return BOT_LOGIN.test(login);
 }
 /** The account behind `ID+login@users.noreply.github.com` (or the older `login@users.noreply.github.com`). */
@@ -40137,7 +40137,7 @@ function resolveWritten(value, rule, directory) {
     const at = /^@([A-Za-z0-9-]+(?:\[bot\])?)$/.exec(text) ?? /^(.*?)\s*\(@([A-Za-z0-9-]+(?:\[bot\])?)\)$/.exec(text);
     if (at) {
         const login = at[2] ?? at[1] ?? '';
-        if (isBotLogin(login) || !LOGIN.test(login))
+        if (accounts_isBotLogin(login) || !LOGIN.test(login))
             return undefined;
         const name = at[2] !== undefined ? (at[1] ?? '').trim() : '';
         return accountInitiator(directory.login(login), rule, name ? { name } : {});
@@ -40153,7 +40153,7 @@ function resolveWritten(value, rule, directory) {
         return undefined;
     // The noreply address keeps the login's case; only the reported e-mail is lowercased.
     const account = ident.email ? directory.email(ident.email) : undefined;
-    if (account && isBotLogin(account.login))
+    if (account && accounts_isBotLogin(account.login))
         return undefined;
     return account ? accountInitiator(account, rule, written) : unresolved(written, rule);
 }
@@ -40175,18 +40175,18 @@ function coAuthorOfAgentCommit(commits, markers, dir) {
     return undefined;
 }
 function contextLogin(login, rule, dir) {
-    if (!login || isBotLogin(login) || !LOGIN.test(login))
+    if (!login || accounts_isBotLogin(login) || !LOGIN.test(login))
         return undefined;
     return accountInitiator(dir.login(login), rule);
 }
 /** The first assignee who is a person and not the agent: how the Copilot agent hands its PR to the requester. */
 function humanAssignee(pr, dir) {
-    const a = (pr.assignees ?? []).find((x) => x.type !== 'Bot' && !isBotLogin(x.login) && x.login.toLowerCase() !== 'copilot');
+    const a = (pr.assignees ?? []).find((x) => x.type !== 'Bot' && !accounts_isBotLogin(x.login) && x.login.toLowerCase() !== 'copilot');
     return a ? accountInitiator(dir.login(a.login), 'pr-assignee') : undefined;
 }
 function prAuthor(pr, markers, dir) {
     const prAuthorIsAgent = markers.some((m) => m.field === 'pr-author' && m.tier !== 'mention');
-    if (prAuthorIsAgent || pr.authorType === 'Bot' || isBotLogin(pr.author))
+    if (prAuthorIsAgent || pr.authorType === 'Bot' || accounts_isBotLogin(pr.author))
         return undefined;
     return accountInitiator(dir.login(pr.author), 'pr-author');
 }
@@ -42005,6 +42005,59 @@ function scanHiddenInstructions(files) {
     return files.filter((f) => isAgentInstructionFile(f.path)).flatMap((f) => scanInstructionText(f.path, f.text));
 }
 //# sourceMappingURL=hidden-instructions.js.map
+;// CONCATENATED MODULE: ../../packages/attribution/dist/initiator-context.js
+
+// The accounts GitHub shows as the Copilot coding agent's assignee.
+const COPILOT_ASSIGNEES = new Set(['copilot', 'copilot-swe-agent', 'copilot-swe-agent[bot]']);
+// The handle each agent answers to in a comment (its GitHub App or action trigger phrase); other agents go by their id.
+const MENTION_HANDLES = {
+    'claude-code': ['claude'],
+    copilot: ['copilot'],
+    codex: ['codex'],
+    cursor: ['cursor'],
+    gemini: ['gemini-cli', 'gemini'],
+    jules: ['jules'],
+    openhands: ['openhands-agent', 'openhands'],
+    devin: ['devin-ai-integration', 'devin'],
+    'amazon-q': ['amazonq', 'amazon-q'],
+};
+function mentions(body, handles) {
+    // A quoted line or a code block repeats someone else's words; only the author's own text sets an agent to work.
+    const own = body
+        .replace(/```[\s\S]*?```/g, '')
+        .replace(/`[^`\n]*`/g, '')
+        .split('\n')
+        .filter((line) => !/^\s*>/.test(line))
+        .join('\n');
+    return handles.some((h) => new RegExp(`(^|[^\\w@/-])@${h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'i').test(own));
+}
+const isPerson = (login, type) => login !== undefined && login !== '' && type !== 'Bot' && !isBotLogin(login);
+/**
+ * Who assigned the Copilot agent and who mentioned the agent, from the issues the pull request closes: the last such
+ * act before the pull request was opened is the one that started this run (a later one cannot have). Bots never count.
+ */
+function initiatorContextFromIssues(agent, issues, openedAt) {
+    const opened = Date.parse(openedAt);
+    const before = (at) => Number.isNaN(opened) || Date.parse(at) <= opened;
+    const latest = (xs) => xs
+        .filter((x) => before(x.createdAt))
+        .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt))
+        .at(-1);
+    const context = {};
+    if (agent === 'copilot') {
+        const assigned = latest(issues.flatMap((i) => i.events.filter((e) => e.event === 'assigned' && COPILOT_ASSIGNEES.has((e.assignee ?? '').toLowerCase()) && isPerson(e.actor, e.actorType))));
+        if (assigned?.actor)
+            context.assignedBy = assigned.actor;
+    }
+    if (agent) {
+        const handles = MENTION_HANDLES[agent] ?? [agent];
+        const mention = latest(issues.flatMap((i) => i.comments.filter((c) => isPerson(c.author, c.authorType) && mentions(c.body, handles))));
+        if (mention)
+            context.mentionedBy = mention.author;
+    }
+    return context;
+}
+//# sourceMappingURL=initiator-context.js.map
 ;// CONCATENATED MODULE: ../../packages/attribution/dist/line-share/agent-trace.js
 
 function fail(file, what) {
@@ -44468,6 +44521,7 @@ function agentsMarkdown(report) {
 
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ../../packages/attribution/dist/index.js
+
 
 
 
@@ -49662,7 +49716,7 @@ async function aiTag(io, api) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8894);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(75);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7339);
 
 
 await (0,_trustgate_action_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .aiTag */ .v);
