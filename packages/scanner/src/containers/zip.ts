@@ -84,7 +84,8 @@ export async function readZipDirectory(source: ByteSource, limits: ScanLimits): 
   const prepended = recordStart - cdSize - cdOffset;
   if (prepended < 0) throw new ContainerError('central directory lies outside the file', 'parse', end);
   if (count > limits.maxMembers) throw new ContainerError(`${count} members exceed the limit of ${limits.maxMembers}`, 'limit');
-  const cd = await source.read(cdOffset + prepended, cdSize);
+  const read = await source.read(cdOffset + prepended, cdSize);
+  const cd = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
   if (cd.length < cdSize) throw new ContainerError('central directory is truncated', 'parse', cdOffset);
   const entries: ZipEntry[] = [];
   let p = 0;
@@ -95,7 +96,7 @@ export async function readZipDirectory(source: ByteSource, limits: ScanLimits): 
     if (p + 46 + nameLen + extraLen + commentLen > cd.length)
       throw new ContainerError('central directory entry overruns the directory', 'parse', cdOffset + p);
     const entry: ZipEntry = {
-      name: decoder.decode(cd.subarray(p + 46, p + 46 + nameLen)),
+      name: memberName(cd, p + 46, nameLen),
       flags: u16(cd, p + 8),
       method: u16(cd, p + 10),
       crc: u32(cd, p + 16),
@@ -115,6 +116,12 @@ export async function readZipDirectory(source: ByteSource, limits: ScanLimits): 
       cdOffset,
     );
   return { entries, prepended, endOffset: end };
+}
+
+/** A name from the directory: ASCII (nearly every name) sliced directly, anything else decoded as UTF-8. */
+function memberName(cd: Buffer, start: number, length: number): string {
+  for (let i = start; i < start + length; i++) if ((cd[i] as number) >= 0x80) return decoder.decode(cd.subarray(start, start + length));
+  return cd.toString('latin1', start, start + length);
 }
 
 // Sizes and offsets saturated at 0xffffffff live in the zip64 extra field, in this order.
