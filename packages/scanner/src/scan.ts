@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +26,8 @@ import type { Analysis, ModelMetadata } from './analyser.js';
 import { withAdvisories } from './advisories.js';
 import { analyseSource } from './dispatch.js';
 import { ScannerError } from './errors.js';
+import { DigestPool, DigestReadError } from './io/digest-pool.js';
+import { sha256File } from './io/digest-file.js';
 import { openFileSource } from './io/file-source.js';
 import { EXTRA_FORMAT_RULES } from './formats/extra-rules.js';
 import { finding, RULES, SCANNER_RULES } from './rules.js';
@@ -48,6 +49,8 @@ export interface ScanOptions {
    * report, the Statement, the ML-BOM); the analysis itself reads only headers, pickles and directories.
    */
   digest?: boolean;
+  /** How long the scan runs in this thread before handing the remaining files to workers (default 100 ms). */
+  inThreadMs?: number;
 }
 
 /** One file to scan: where it is on disk and how it is reported (PATH + "/" + relative path). */
@@ -111,35 +114,6 @@ async function walk(dir: string, display: string, out: ScanJob[], visited: Set<s
   }
 }
 
-const DIGEST_CHUNK = 4 << 20;
-
-/**
- * Two reused 4 MiB buffers: the next read runs on the I/O pool while this thread hashes the last one, so hashing a
- * 2 GiB checkpoint costs 8 MiB of memory and runs at the slower of disk and SHA-256, not their sum.
- */
-export async function sha256File(file: string, size: number): Promise<string> {
-  const hash = createHash('sha256');
-  const handle = await open(file, 'r');
-  try {
-    const chunk = Math.max(1, Math.min(size, DIGEST_CHUNK));
-    let full = Buffer.allocUnsafe(chunk);
-    let spare = Buffer.allocUnsafe(chunk);
-    let position = 0;
-    let pending = handle.read(full, 0, chunk, 0);
-    for (;;) {
-      const { bytesRead } = await pending;
-      if (bytesRead === 0) break;
-      position += bytesRead;
-      pending = handle.read(spare, 0, chunk, position);
-      hash.update(full.subarray(0, bytesRead));
-      [full, spare] = [spare, full];
-    }
-  } finally {
-    await handle.close();
-  }
-  return hash.digest('hex');
-}
-
 function flatten(m: ModelMetadata | undefined): Record<string, string> | undefined {
   if (!m) return undefined;
   const out: Record<string, string> = {};
@@ -170,83 +144,136 @@ export async function scanFile(job: ScanJob, policy: ScanPolicy, digest = true):
   try {
     const source = await openFileSource(job.file, job.display);
     try {
-      const [analysis, sha256] = await Promise.all([analyseSource(source, policy), digest ? sha256File(job.file, source.size) : undefined]);
+      const [analysis, sha256] = await Promise.all([analyseSource(source, policy), digest ? sha256File(job.file) : undefined]);
       return fileResult(job.display, source.size, analysis, sha256);
     } finally {
       await source.close();
     }
   } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
-    return {
-      path: job.display,
-      format: 'unknown',
-      sha256: '',
-      verdict: 'error',
-      findingVerdict: 'safe',
-      completeness: 'failed',
-      findings: [finding(RULES.readError, `cannot read the file (${code})`, { path: job.display })],
-    };
+    return unreadable(job, (cause as NodeJS.ErrnoException).code ?? (cause as Error).message);
   }
 }
 
-// Built by name at run time so bundlers (ncc) do not copy an unbundled worker next to the bundle; a bundle has
-// no worker file and scans in its own thread.
-const WORKER = join(dirname(fileURLToPath(import.meta.url)), ['worker', 'js'].join('.'));
+function unreadable(job: ScanJob, code: string): FileResult {
+  return {
+    path: job.display,
+    format: 'unknown',
+    sha256: '',
+    verdict: 'error',
+    findingVerdict: 'safe',
+    completeness: 'failed',
+    findings: [finding(RULES.readError, `cannot read the file (${code})`, { path: job.display })],
+  };
+}
 
-/** Scan every file under the paths, using worker threads across cores; results keep the listing order. */
+/** The result with its digest in the place fileResult gives it (after the format, as the JSON report lists it). */
+function withDigest(r: FileResult, sha256: string): FileResult {
+  const { path, format, ...rest } = r;
+  return { path, format, sha256, ...rest };
+}
+
+// Built by name at run time so bundlers (ncc) do not copy an unbundled worker next to the bundle; a bundle has
+// no worker file and scans (and hashes) in its own thread.
+const here = dirname(fileURLToPath(import.meta.url));
+const WORKER = join(here, ['worker', 'js'].join('.'));
+const DIGEST_WORKER = join(here, ['digest-worker', 'js'].join('.'));
+// A scan worker loads every analyser before its first file; scans that finish sooner run in this thread alone.
+const IN_THREAD_MS = 100;
+
+type Digested = { sha256: string } | { error: string };
+
+/**
+ * Scan every file under the paths; results keep the listing order. Files are analysed in this thread first and,
+ * when the scan outlasts IN_THREAD_MS, by worker threads across cores. Digests (when asked) run beside the
+ * analysis: in this thread and, for several files, in hashing threads, one file per core at a time.
+ */
 export async function scanPaths(paths: readonly string[], options: ScanOptions): Promise<FileResult[]> {
   const jobs = await listFiles(paths, options.cwd ?? process.cwd(), options.select);
   const results: FileResult[] = new Array(jobs.length);
+  const cores = availableParallelism();
+  const pool =
+    (options.digest ?? true)
+      ? new DigestPool(Math.min(cores, jobs.length) - 1, existsSync(DIGEST_WORKER) ? DIGEST_WORKER : undefined)
+      : undefined;
+  // Settled up front, so a file that cannot be hashed is an `error` result when its turn comes, not a crash.
+  const digests = pool
+    ? jobs.map((j) =>
+        pool.hash(j.file).then(
+          (sha256): Digested => ({ sha256 }),
+          (e: Error): Digested => ({ error: errorCode(e) }),
+        ),
+      )
+    : undefined;
   let done = 0;
+  const finishing: Promise<void>[] = [];
+  const finished = new Uint8Array(jobs.length);
   const finish = (i: number, r: FileResult) => {
-    results[i] = r;
-    options.onProgress?.(++done, jobs.length, r.path);
+    if (finished[i]) return;
+    finished[i] = 1;
+    finishing.push(
+      (async () => {
+        const d = await digests?.[i];
+        // A file the analysis could not read keeps that result; one the hash could not read becomes it.
+        results[i] =
+          d === undefined || r.sha256 === '' ? r : 'sha256' in d ? withDigest(r, d.sha256) : unreadable(jobs[i] as ScanJob, d.error);
+        options.onProgress?.(++done, jobs.length, r.path);
+      })(),
+    );
   };
-  const digest = options.digest ?? true;
-  const threads = Math.min(options.workers ?? availableParallelism(), jobs.length);
-  // Workers run the compiled worker.js; from TypeScript sources (tests) everything runs in this thread.
-  if (threads <= 1 || !existsSync(WORKER)) {
-    for (let i = 0; i < jobs.length; i++) finish(i, await scanFile(jobs[i] as ScanJob, options.policy, digest));
-    return results;
+  const scanHere = async (i: number) => finish(i, await scanFile(jobs[i] as ScanJob, options.policy, false));
+  try {
+    const threads = Math.min(options.workers ?? cores, jobs.length);
+    // Workers run the compiled worker.js; from TypeScript sources (tests) everything runs in this thread.
+    const pooled = threads > 1 && existsSync(WORKER);
+    const until = pooled ? performance.now() + (options.inThreadMs ?? IN_THREAD_MS) : Number.POSITIVE_INFINITY;
+    let next = 0;
+    while (next < jobs.length && performance.now() < until) await scanHere(next++);
+    if (next < jobs.length) await scanInWorkers(next, Math.min(threads, jobs.length - next));
+    await Promise.all(finishing);
+  } finally {
+    await pool?.close();
   }
-  let next = 0;
-  await Promise.all(
-    Array.from(
-      { length: threads },
-      () =>
-        new Promise<void>((resolveAll) => {
-          const worker = new Worker(WORKER, { workerData: { policy: options.policy, digest } });
-          let current = -1;
-          const feed = () => {
-            if (next >= jobs.length) {
-              void worker.terminate();
-              resolveAll();
-              return;
-            }
-            current = next++;
-            worker.postMessage({ index: current, job: jobs[current] });
-          };
-          worker.on('message', (m: { index: number; result: FileResult }) => {
-            finish(m.index, m.result);
-            feed();
-          });
-          worker.on('error', () => {
-            // A worker that dies (failed to start, out of memory) hands its job and the rest to this thread.
-            void (async () => {
-              if (current >= 0 && results[current] === undefined)
-                finish(current, await scanFile(jobs[current] as ScanJob, options.policy, digest));
-              while (next < jobs.length) {
-                const i = next++;
-                finish(i, await scanFile(jobs[i] as ScanJob, options.policy, digest));
-              }
-              resolveAll();
-            })();
-          });
-          feed();
-        }),
-    ),
-  );
   return results;
+
+  async function scanInWorkers(from: number, count: number): Promise<void> {
+    let next = from;
+    await Promise.all(
+      Array.from(
+        { length: count },
+        () =>
+          new Promise<void>((resolveAll) => {
+            const worker = new Worker(WORKER, { workerData: { policy: options.policy, digest: false } });
+            let current = -1;
+            const feed = () => {
+              if (next >= jobs.length) {
+                void worker.terminate();
+                resolveAll();
+                return;
+              }
+              current = next++;
+              worker.postMessage({ index: current, job: jobs[current] });
+            };
+            worker.on('message', (m: { index: number; result: FileResult }) => {
+              finish(m.index, m.result);
+              feed();
+            });
+            worker.on('error', () => {
+              // A worker that dies (failed to start, out of memory) hands its job and the rest to this thread.
+              void (async () => {
+                if (current >= 0 && !finished[current]) await scanHere(current);
+                while (next < jobs.length) await scanHere(next++);
+                resolveAll();
+              })();
+            });
+            feed();
+          }),
+      ),
+    );
+  }
+}
+
+function errorCode(e: Error): string {
+  return e instanceof DigestReadError ? e.code : e.message;
 }
 
 export interface ScanStatementPredicate {

@@ -1,0 +1,98 @@
+import { Worker } from 'node:worker_threads';
+import { sha256File } from './digest-file.js';
+
+/** A hash that failed: `code` is the errno code (ENOENT, EACCES) or the message. */
+export class DigestReadError extends Error {
+  constructor(readonly code: string) {
+    super(`cannot read the file to hash it (${code})`);
+  }
+}
+
+interface Pending {
+  id: number;
+  file: string;
+  resolve: (sha256: string) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * Whole-file sha256s of many files across cores, in the order asked: this thread hashes one file at a time and up
+ * to `threads` hashing threads one each (they start in tens of milliseconds; this thread begins at once). With no
+ * worker file (a bundle, TypeScript sources) or `threads` 0, only this thread hashes.
+ */
+export class DigestPool {
+  private queue: Pending[] = [];
+  private idle: Worker[] = [];
+  private workers: Worker[] = [];
+  private running = new Map<Worker, Pending>();
+  private busyHere = false;
+  private nextId = 0;
+
+  constructor(
+    private readonly threads: number,
+    private readonly workerFile: string | undefined,
+  ) {}
+
+  hash(file: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, file, resolve, reject });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private pump(): void {
+    void this.hashHere();
+    if (this.workerFile === undefined) return;
+    while (this.queue.length > 0) {
+      const worker = this.idle.pop() ?? (this.workers.length < this.threads ? this.spawn(this.workerFile) : undefined);
+      if (!worker) return;
+      const job = this.queue.shift() as Pending;
+      this.running.set(worker, job);
+      worker.postMessage({ id: job.id, file: job.file });
+    }
+  }
+
+  private spawn(file: string): Worker {
+    const worker = new Worker(file);
+    this.workers.push(worker);
+    worker.on('message', (m: { id: number; sha256?: string; error?: string }) => {
+      const job = this.running.get(worker);
+      this.running.delete(worker);
+      this.idle.push(worker);
+      if (job) {
+        if (m.sha256 !== undefined) job.resolve(m.sha256);
+        else job.reject(new DigestReadError(m.error ?? 'unknown error'));
+      }
+      this.pump();
+    });
+    worker.on('error', () => {
+      // A hashing thread that dies hands its file and the rest of the queue to this thread.
+      const job = this.running.get(worker);
+      this.running.delete(worker);
+      this.workers = this.workers.filter((w) => w !== worker);
+      if (job) this.queue.unshift(job);
+      void this.hashHere();
+    });
+    return worker;
+  }
+
+  private async hashHere(): Promise<void> {
+    if (this.busyHere) return;
+    this.busyHere = true;
+    try {
+      for (let job = this.queue.shift(); job; job = this.queue.shift()) {
+        try {
+          job.resolve(await sha256File(job.file));
+        } catch (cause) {
+          job.reject(new DigestReadError((cause as NodeJS.ErrnoException).code ?? (cause as Error).message));
+        }
+      }
+    } finally {
+      this.busyHere = false;
+    }
+  }
+}
