@@ -49,7 +49,7 @@ export interface ScanOptions {
    * report, the Statement, the ML-BOM); the analysis itself reads only headers, pickles and directories.
    */
   digest?: boolean;
-  /** How long the scan runs in this thread before handing the remaining files to workers (default 100 ms). */
+  /** How long the scan runs in this thread before it may hand the remaining files to workers (default 100 ms; 0 starts them at once). */
   inThreadMs?: number;
 }
 
@@ -177,15 +177,18 @@ function withDigest(r: FileResult, sha256: string): FileResult {
 const here = dirname(fileURLToPath(import.meta.url));
 const WORKER = join(here, ['worker', 'js'].join('.'));
 const DIGEST_WORKER = join(here, ['digest-worker', 'js'].join('.'));
-// A scan worker loads every analyser before its first file; scans that finish sooner run in this thread alone.
+// A scan worker loads every analyser before its first file (a few hundred milliseconds of CPU): a scan starts in
+// this thread and hands the rest to workers only once it has run IN_THREAD_MS and the files left would, at the
+// pace so far, take longer than WORKERS_PAY_OFF_MS here.
 const IN_THREAD_MS = 100;
+const WORKERS_PAY_OFF_MS = 400;
 
 type Digested = { sha256: string } | { error: string };
 
 /**
  * Scan every file under the paths; results keep the listing order. Files are analysed in this thread first and,
  * when the scan outlasts IN_THREAD_MS, by worker threads across cores. Digests (when asked) run beside the
- * analysis: in this thread and, for several files, in hashing threads, one file per core at a time.
+ * analysis: in this thread for one file, else in hashing threads, one file per core at a time.
  */
 export async function scanPaths(paths: readonly string[], options: ScanOptions): Promise<FileResult[]> {
   const jobs = await listFiles(paths, options.cwd ?? process.cwd(), options.select);
@@ -193,7 +196,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
   const cores = availableParallelism();
   const pool =
     (options.digest ?? true)
-      ? new DigestPool(Math.min(cores, jobs.length) - 1, existsSync(DIGEST_WORKER) ? DIGEST_WORKER : undefined)
+      ? new DigestPool(jobs.length > 1 ? Math.min(cores, jobs.length) : 0, existsSync(DIGEST_WORKER) ? DIGEST_WORKER : undefined)
       : undefined;
   // Settled up front, so a file that cannot be hashed is an `error` result when its turn comes, not a crash.
   const digests = pool
@@ -225,9 +228,14 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
     const threads = Math.min(options.workers ?? cores, jobs.length);
     // Workers run the compiled worker.js; from TypeScript sources (tests) everything runs in this thread.
     const pooled = threads > 1 && existsSync(WORKER);
-    const until = pooled ? performance.now() + (options.inThreadMs ?? IN_THREAD_MS) : Number.POSITIVE_INFINITY;
+    const started = performance.now();
+    const inThreadMs = options.inThreadMs ?? IN_THREAD_MS;
+    const handOff = (done: number) => {
+      const elapsed = performance.now() - started;
+      return pooled && elapsed >= inThreadMs && (done === 0 || (elapsed / done) * (jobs.length - done) > WORKERS_PAY_OFF_MS);
+    };
     let next = 0;
-    while (next < jobs.length && performance.now() < until) await scanHere(next++);
+    while (next < jobs.length && !handOff(next)) await scanHere(next++);
     if (next < jobs.length) await scanInWorkers(next, Math.min(threads, jobs.length - next));
     await Promise.all(finishing);
   } finally {

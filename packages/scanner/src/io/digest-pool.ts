@@ -16,9 +16,9 @@ interface Pending {
 }
 
 /**
- * Whole-file sha256s of many files across cores, in the order asked: this thread hashes one file at a time and up
- * to `threads` hashing threads one each (they start in tens of milliseconds; this thread begins at once). With no
- * worker file (a bundle, TypeScript sources) or `threads` 0, only this thread hashes.
+ * Whole-file sha256s of many files across cores, in the order asked: up to `threads` hashing threads, one file
+ * each at a time (they start in tens of milliseconds). This thread is left to the analysis; with no worker file
+ * (a bundle, TypeScript sources) or `threads` 0, it hashes the files itself, one at a time.
  */
 export class DigestPool {
   private queue: Pending[] = [];
@@ -45,8 +45,10 @@ export class DigestPool {
   }
 
   private pump(): void {
-    void this.hashHere();
-    if (this.workerFile === undefined) return;
+    if (this.threads === 0 || this.workerFile === undefined) {
+      void this.hashHere();
+      return;
+    }
     while (this.queue.length > 0) {
       const worker = this.idle.pop() ?? (this.workers.length < this.threads ? this.spawn(this.workerFile) : undefined);
       if (!worker) return;
