@@ -104,7 +104,7 @@ export async function readZipDirectory(source: ByteSource, limits: ScanLimits): 
       size: u32(cd, p + 24),
       localOffset: u32(cd, p + 42),
     };
-    applyZip64(entry, cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen));
+    if (extraLen > 0) applyZip64(entry, cd, p + 46 + nameLen, p + 46 + nameLen + extraLen);
     entries.push(entry);
     if (entries.length > limits.maxMembers) throw new ContainerError(`more than ${limits.maxMembers} members`, 'limit');
     p += 46 + nameLen + extraLen + commentLen;
@@ -125,21 +125,23 @@ function memberName(cd: Buffer, start: number, length: number): string {
 }
 
 // Sizes and offsets saturated at 0xffffffff live in the zip64 extra field, in this order.
-function applyZip64(e: ZipEntry, extra: Uint8Array): void {
-  let p = 0;
-  while (p + 4 <= extra.length) {
+function applyZip64(e: ZipEntry, extra: Uint8Array, start: number, end: number): void {
+  let p = start;
+  while (p + 4 <= end) {
     const id = u16(extra, p);
     const len = u16(extra, p + 2);
     if (id === 0x0001) {
+      // Bounded by the extra field too: a length that overruns it reads nothing from the next entry.
+      const fieldEnd = Math.min(p + 4 + len, end);
       let q = p + 4;
       const take = () => {
         const v = u64(extra, q);
         q += 8;
         return v;
       };
-      if (e.size === 0xffffffff && q + 8 <= p + 4 + len) e.size = take();
-      if (e.compressedSize === 0xffffffff && q + 8 <= p + 4 + len) e.compressedSize = take();
-      if (e.localOffset === 0xffffffff && q + 8 <= p + 4 + len) e.localOffset = take();
+      if (e.size === 0xffffffff && q + 8 <= fieldEnd) e.size = take();
+      if (e.compressedSize === 0xffffffff && q + 8 <= fieldEnd) e.compressedSize = take();
+      if (e.localOffset === 0xffffffff && q + 8 <= fieldEnd) e.localOffset = take();
     }
     p += 4 + len;
   }
