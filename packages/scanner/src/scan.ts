@@ -179,7 +179,7 @@ const WORKER = join(here, ['worker', 'js'].join('.'));
 const DIGEST_WORKER = join(here, ['digest-worker', 'js'].join('.'));
 // A scan worker loads every analyser before its first file (a few hundred milliseconds of CPU): a scan starts in
 // this thread and hands the rest to workers only once it has run IN_THREAD_MS and the files left would, at the
-// pace so far, take longer than WORKERS_PAY_OFF_MS here.
+// pace so far, take longer than WORKERS_PAY_OFF_MS here (and longer than the digests still to compute).
 const IN_THREAD_MS = 100;
 const WORKERS_PAY_OFF_MS = 400;
 
@@ -232,7 +232,13 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
     const inThreadMs = options.inThreadMs ?? IN_THREAD_MS;
     const handOff = (done: number) => {
       const elapsed = performance.now() - started;
-      return pooled && elapsed >= inThreadMs && (done === 0 || (elapsed / done) * (jobs.length - done) > WORKERS_PAY_OFF_MS);
+      if (!pooled || elapsed < inThreadMs) return false;
+      if (done === 0) return true;
+      const analysisLeft = (elapsed / done) * (jobs.length - done);
+      // While the hashing threads are further behind than the analysis, the cores are busy with digests and scan
+      // workers would only take time from them.
+      const digestsLeft = !pool?.pending ? 0 : pool.completed === 0 ? Number.POSITIVE_INFINITY : (elapsed / pool.completed) * pool.pending;
+      return analysisLeft > WORKERS_PAY_OFF_MS && analysisLeft > digestsLeft;
     };
     let next = 0;
     while (next < jobs.length && !handOff(next)) await scanHere(next++);

@@ -50,6 +50,17 @@ describe('whole-file digests', () => {
     }
   });
 
+  test('a hashing thread that dies hands its file and the rest to this thread', async () => {
+    const dying = join(mkdtempSync(join(tmpdir(), 'tg-dying-')), 'worker.mjs');
+    writeFileSync(dying, "throw new Error('cannot start');\n");
+    const pool = new DigestPool(2, dying);
+    try {
+      expect(await Promise.all(paths.map((p) => pool.hash(p)))).toEqual(expected);
+    } finally {
+      await pool.close();
+    }
+  });
+
   test('scanPaths adds sha256 only when digests are asked for, after the format as fileResult places it', async () => {
     const hashed = await scanPaths([dir], { policy: policy(), workers: 0 });
     expect(hashed.map((f) => f.sha256)).toEqual(expected);

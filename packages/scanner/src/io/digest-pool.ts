@@ -27,15 +27,35 @@ export class DigestPool {
   private running = new Map<Worker, Pending>();
   private busyHere = false;
   private nextId = 0;
+  // After a hashing thread dies, no more are started (a thread that cannot start would fail the same way again).
+  private broken = false;
 
   constructor(
     private readonly threads: number,
     private readonly workerFile: string | undefined,
   ) {}
 
+  /** Files hashed so far, and files asked for and not yet hashed (the backlog). */
+  completed = 0;
+  get pending(): number {
+    return this.nextId - this.completed;
+  }
+
   hash(file: string): Promise<string> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, file, resolve, reject });
+      const done = () => this.completed++;
+      this.queue.push({
+        id: this.nextId++,
+        file,
+        resolve: (h) => {
+          done();
+          resolve(h);
+        },
+        reject: (e) => {
+          done();
+          reject(e);
+        },
+      });
       this.pump();
     });
   }
@@ -45,7 +65,7 @@ export class DigestPool {
   }
 
   private pump(): void {
-    if (this.threads === 0 || this.workerFile === undefined) {
+    if (this.threads === 0 || this.workerFile === undefined || this.broken) {
       void this.hashHere();
       return;
     }
@@ -75,7 +95,7 @@ export class DigestPool {
       // A hashing thread that dies hands its file and the rest of the queue to this thread.
       const job = this.running.get(worker);
       this.running.delete(worker);
-      this.workers = this.workers.filter((w) => w !== worker);
+      this.broken = true;
       if (job) this.queue.unshift(job);
       void this.hashHere();
     });
