@@ -116,6 +116,9 @@ export class PickleMachine {
   private memoSize = 0;
   private frameEnd: number | null = null;
   private op = 0;
+  // The limits as fields: they are checked after every opcode.
+  private readonly maxOpcodes: number;
+  private readonly maxItems: number;
   proto = 0;
 
   constructor(
@@ -123,6 +126,8 @@ export class PickleMachine {
     readonly options: MachineOptions,
   ) {
     this.sink = options.findings ?? new FindingSink();
+    this.maxOpcodes = options.limits.maxOpcodes;
+    this.maxItems = options.limits.maxItems;
   }
 
   /** A pickle read from the same stream in the middle of this one (joblib object arrays). */
@@ -165,16 +170,15 @@ export class PickleMachine {
     const op = OPCODES[code];
     if (!op) throw new PickleError(`invalid opcode 0x${code.toString(16).padStart(2, '0')}`, at);
     const fixed = op.fixed;
-    input.need(1 + fixed, op.argument);
-    this.checkFrame(at, 1 + fixed, op.name);
+    if (fixed > 0) input.need(1 + fixed, op.argument);
+    if (this.frameEnd !== null) this.checkFrame(at, 1 + fixed, op.name);
     this.op = at;
     const arg = this.fixedArg(op.arg);
     input.skip(1 + fixed);
     const result = code === STOP ? this.pop() : this.execute(code, op.name, op.arg, arg, at);
-    if (++this.sink.opcodes > this.options.limits.maxOpcodes)
-      throw new PickleError(`more than ${this.options.limits.maxOpcodes} opcodes`, at, RULES.limit);
-    if (this.stack.length + this.memoSize > this.options.limits.maxItems)
-      throw new PickleError(`more than ${this.options.limits.maxItems} stack and memo entries`, at, RULES.limit);
+    if (++this.sink.opcodes > this.maxOpcodes) throw new PickleError(`more than ${this.maxOpcodes} opcodes`, at, RULES.limit);
+    if (this.stack.length + this.memoSize > this.maxItems)
+      throw new PickleError(`more than ${this.maxItems} stack and memo entries`, at, RULES.limit);
     return result;
   }
 
