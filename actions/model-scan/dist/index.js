@@ -43640,11 +43640,16 @@ class PickleMachine {
     memoSize = 0;
     frameEnd = null;
     op = 0;
+    // The limits as fields: they are checked after every opcode.
+    maxOpcodes;
+    maxItems;
     proto = 0;
     constructor(input, options) {
         this.input = input;
         this.options = options;
         this.sink = options.findings ?? new FindingSink();
+        this.maxOpcodes = options.limits.maxOpcodes;
+        this.maxItems = options.limits.maxItems;
     }
     /** A pickle read from the same stream in the middle of this one (joblib object arrays). */
     nested() {
@@ -43692,16 +43697,18 @@ class PickleMachine {
         if (!op)
             throw new PickleError(`invalid opcode 0x${code.toString(16).padStart(2, '0')}`, at);
         const fixed = op.fixed;
-        input.need(1 + fixed, op.argument);
-        this.checkFrame(at, 1 + fixed, op.name);
+        if (fixed > 0)
+            input.need(1 + fixed, op.argument);
+        if (this.frameEnd !== null)
+            this.checkFrame(at, 1 + fixed, op.name);
         this.op = at;
         const arg = this.fixedArg(op.arg);
         input.skip(1 + fixed);
         const result = code === STOP ? this.pop() : this.execute(code, op.name, op.arg, arg, at);
-        if (++this.sink.opcodes > this.options.limits.maxOpcodes)
-            throw new PickleError(`more than ${this.options.limits.maxOpcodes} opcodes`, at, rules/* RULES */.y0.limit);
-        if (this.stack.length + this.memoSize > this.options.limits.maxItems)
-            throw new PickleError(`more than ${this.options.limits.maxItems} stack and memo entries`, at, rules/* RULES */.y0.limit);
+        if (++this.sink.opcodes > this.maxOpcodes)
+            throw new PickleError(`more than ${this.maxOpcodes} opcodes`, at, rules/* RULES */.y0.limit);
+        if (this.stack.length + this.memoSize > this.maxItems)
+            throw new PickleError(`more than ${this.maxItems} stack and memo entries`, at, rules/* RULES */.y0.limit);
         return result;
     }
     // CPython 3.8+ rejects an opcode that straddles a frame end; older unpicklers read on across it, so the
