@@ -43,7 +43,7 @@ console.log(`built ${actions.length} action bundles (${actions.join(', ')}) and 
 /**
  * The CLI's bundle (packages/cli/bin/trustgate.js loads it when present): its entry and the scan command with the
  * scanner, in one file, so a one-file scan reads a few files instead of ~120 modules. The scanner's worker is a
- * second bundle beside it, as worker.js, where scan.js looks for it. esbuild rather than ncc: a bundle's imports of
+ * second bundle beside it, as worker.js, and its hashing thread as digest-worker.js, where scan.js looks for them. esbuild rather than ncc: a bundle's imports of
  * what it leaves outside are hoisted and loaded on every start, and esbuild lets each be placed:
  * - the other commands stay tsc's output, imported when run (they reach metrics, verify and app, which find files
  *   beside their own modules);
@@ -61,7 +61,11 @@ async function bundleCli() {
   rmSync(out, { recursive: true, force: true });
   await build({
     absWorkingDir: root,
-    entryPoints: { index: 'packages/cli/dist/main.js', worker: 'packages/scanner/dist/worker.js' },
+    entryPoints: {
+      index: 'packages/cli/dist/main.js',
+      worker: 'packages/scanner/dist/worker.js',
+      'digest-worker': 'packages/scanner/dist/digest-worker.js',
+    },
     outdir: out,
     bundle: true,
     format: 'esm',

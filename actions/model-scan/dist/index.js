@@ -43724,10 +43724,8 @@ const SOURCE_RULES = [
 
 
 
-
 /**
- * Every regular file under the PATH arguments, in a stable order, yielded as the walk finds it (a directory of
- * 10,000 files is scanned while it is listed, never held as a list). A missing PATH is an error before anything is
+ * Every regular file under the PATH arguments, in a stable order, yielded as the walk finds it. A missing PATH is an error before anything is
  * yielded, not a skip. The selection applies to what the walk finds: a PATH named explicitly is scanned even when
  * it is excluded.
  */
@@ -43789,36 +43787,6 @@ async function* walk(dir, display, visited, keep) {
             yield { file, display: shown };
     }
 }
-const DIGEST_CHUNK = 4 << 20;
-/**
- * Two reused 4 MiB buffers: the next read runs on the I/O pool while this thread hashes the last one, so hashing a
- * 2 GiB checkpoint costs 8 MiB of memory and runs at the slower of disk and SHA-256, not their sum.
- */
-async function sha256File(file, size) {
-    // node:crypto costs ~20 ms to load: only the runs whose outputs carry digests pay it.
-    const hash = (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 19))).createHash('sha256');
-    const handle = await (0,promises_.open)(file, 'r');
-    try {
-        const chunk = Math.max(1, Math.min(size, DIGEST_CHUNK));
-        let full = Buffer.allocUnsafe(chunk);
-        let spare = Buffer.allocUnsafe(chunk);
-        let position = 0;
-        let pending = handle.read(full, 0, chunk, 0);
-        for (;;) {
-            const { bytesRead } = await pending;
-            if (bytesRead === 0)
-                break;
-            position += bytesRead;
-            pending = handle.read(spare, 0, chunk, position);
-            hash.update(full.subarray(0, bytesRead));
-            [full, spare] = [spare, full];
-        }
-    }
-    finally {
-        await handle.close();
-    }
-    return hash.digest('hex');
-}
 function flatten(m) {
     if (!m)
         return undefined;
@@ -43852,7 +43820,8 @@ async function scanFile(job, policy, digest = true) {
     try {
         const source = await openFileSource(job.file, job.display);
         try {
-            const [analysis, sha256] = await Promise.all([dispatch_analyseSource(source, policy), digest ? sha256File(job.file, source.size) : undefined]);
+            const hashing = digest ? __nccwpck_require__.e(/* import() */ 139).then(__nccwpck_require__.bind(__nccwpck_require__, 5139)).then((m) => m.sha256File(job.file)) : undefined;
+            const [analysis, sha256] = await Promise.all([dispatch_analyseSource(source, policy), hashing]);
             return scan_fileResult(job.display, source.size, analysis, sha256);
         }
         finally {
@@ -43860,108 +43829,135 @@ async function scanFile(job, policy, digest = true) {
         }
     }
     catch (cause) {
-        const code = cause.code ?? cause.message;
-        return {
-            path: job.display,
-            format: 'unknown',
-            sha256: '',
-            verdict: 'error',
-            findingVerdict: 'safe',
-            completeness: 'failed',
-            findings: [(0,rules/* finding */.gk)(rules/* RULES */.y0.readError, `cannot read the file (${code})`, { path: job.display })],
-        };
+        return unreadable(job, cause.code ?? cause.message);
     }
 }
-// Built by name at run time so bundlers (ncc) do not copy an unbundled worker next to the bundle. worker.js is beside
-// tsc's scan.js, and beside the CLI bundle's chunks (scripts/build.mjs); an action's bundle has none and scans in
-// its own thread.
-const WORKER = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), ['worker', 'js'].join('.'));
+function unreadable(job, code) {
+    return {
+        path: job.display,
+        format: 'unknown',
+        sha256: '',
+        verdict: 'error',
+        findingVerdict: 'safe',
+        completeness: 'failed',
+        findings: [(0,rules/* finding */.gk)(rules/* RULES */.y0.readError, `cannot read the file (${code})`, { path: job.display })],
+    };
+}
+/** The result with its digest in the place fileResult gives it (after the format, as the JSON report lists it). */
+function withDigest(r, sha256) {
+    const { path, format, ...rest } = r;
+    return { path, format, sha256, ...rest };
+}
+// Built by name at run time so bundlers (ncc) do not copy an unbundled worker next to the bundle. worker.js and
+// digest-worker.js are beside tsc's scan.js, and beside the CLI bundle (scripts/build.mjs); an action's bundle has
+// neither and scans (and hashes) in its own thread.
+const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+const WORKER = (0,external_node_path_.join)(here, ['worker', 'js'].join('.'));
+const DIGEST_WORKER = (0,external_node_path_.join)(here, ['digest-worker', 'js'].join('.'));
+// A scan worker loads every analyser before its first file (a few hundred milliseconds of CPU): a scan starts in
+// this thread and hands the rest to workers only once it has run IN_THREAD_MS and the files left would, at the
+// pace so far, take longer than WORKERS_PAY_OFF_MS here (and longer than the digests still to compute).
+const IN_THREAD_MS = 100;
+const WORKERS_PAY_OFF_MS = 400;
 /** Files a worker is handed at once, and batches it holds: it never waits for this thread between files. */
 const BATCH = 8;
 const IN_FLIGHT = 2;
 /**
- * Scan every file under the paths, using worker threads across cores; results keep the listing order. The walk is
- * pulled as workers take files, so at most workers x BATCH x IN_FLIGHT files are listed ahead of the scan.
+ * Scan every file under the paths; results keep the listing order. Files are analysed in this thread first and,
+ * when the scan outlasts IN_THREAD_MS, by worker threads across cores. Digests (when asked) run beside the
+ * analysis: in this thread for one file, else in hashing threads, one file per core at a time.
  */
 async function scanPaths(paths, options) {
-    const walker = walkFiles(paths, options.cwd ?? process.cwd(), options.select);
-    const results = [];
-    let found = 0;
+    const jobs = [];
+    for await (const job of walkFiles(paths, options.cwd ?? process.cwd(), options.select))
+        jobs.push(job);
+    const results = new Array(jobs.length);
+    const cores = (0,external_node_os_namespaceObject.availableParallelism)();
+    // The hashing modules (node:crypto, worker_threads) load only for the outputs that carry digests.
+    const pool = (options.digest ?? true)
+        ? new (await __nccwpck_require__.e(/* import() */ 319).then(__nccwpck_require__.bind(__nccwpck_require__, 9319))).DigestPool(jobs.length > 1 ? Math.min(cores, jobs.length) : 0, (0,external_node_fs_.existsSync)(DIGEST_WORKER) ? DIGEST_WORKER : undefined)
+        : undefined;
+    // Settled up front, so a file that cannot be hashed is an `error` result when its turn comes, not a crash.
+    const digests = pool
+        ? jobs.map((j) => pool.hash(j.file).then((sha256) => ({ sha256 }), (e) => ({ error: e.code ?? e.message })))
+        : undefined;
     let done = 0;
-    const take = async () => {
-        const next = await walker.next();
-        return next.done ? undefined : { index: found++, job: next.value };
-    };
+    const finishing = [];
+    const finished = new Uint8Array(jobs.length);
     const finish = (i, r) => {
-        results[i] = r;
-        options.onProgress?.(++done, found, r.path);
+        if (finished[i])
+            return;
+        finished[i] = 1;
+        finishing.push((async () => {
+            const d = await digests?.[i];
+            // A file the analysis could not read keeps that result; one the hash could not read becomes it.
+            results[i] =
+                d === undefined || r.sha256 === '' ? r : 'sha256' in d ? withDigest(r, d.sha256) : unreadable(jobs[i], d.error);
+            options.onProgress?.(++done, jobs.length, r.path);
+        })());
     };
-    const digest = options.digest ?? true;
-    const scanHere = async (f) => finish(f.index, await scanFile(f.job, options.policy, digest));
-    const wanted = options.workers ?? (0,external_node_os_namespaceObject.availableParallelism)();
-    // Workers run the compiled worker script; from TypeScript sources (tests) everything runs in this thread.
-    const script = wanted > 1 && (0,external_node_fs_.existsSync)(WORKER) ? WORKER : undefined;
-    const first = [];
-    for (let f = script ? await take() : undefined; f; f = first.length < wanted ? await take() : undefined)
-        first.push(f);
-    if (!script || first.length <= 1) {
-        for (const f of first)
-            await scanHere(f);
-        for (let f = await take(); f; f = await take())
-            await scanHere(f);
-        return results;
-    }
-    const { Worker } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5919, 19));
-    const workers = first.map(() => new Worker(script, { workerData: { policy: options.policy, digest } }));
+    const scanHere = async (i) => finish(i, await scanFile(jobs[i], options.policy, false));
     try {
-        await Promise.all(workers.map((worker, w) => feedWorker(worker, first[w], take, finish, scanHere)));
+        const threads = Math.min(options.workers ?? cores, jobs.length);
+        // Workers run the compiled worker.js; from TypeScript sources (tests) everything runs in this thread.
+        const pooled = threads > 1 && (0,external_node_fs_.existsSync)(WORKER);
+        const started = performance.now();
+        const inThreadMs = options.inThreadMs ?? IN_THREAD_MS;
+        const handOff = (done) => {
+            const elapsed = performance.now() - started;
+            if (!pooled || elapsed < inThreadMs)
+                return false;
+            if (done === 0)
+                return true;
+            const analysisLeft = (elapsed / done) * (jobs.length - done);
+            // While the hashing threads are further behind than the analysis, the cores are busy with digests and scan
+            // workers would only take time from them.
+            const digestsLeft = !pool?.pending ? 0 : pool.completed === 0 ? Number.POSITIVE_INFINITY : (elapsed / pool.completed) * pool.pending;
+            return analysisLeft > WORKERS_PAY_OFF_MS && analysisLeft > digestsLeft;
+        };
+        let next = 0;
+        while (next < jobs.length && !handOff(next))
+            await scanHere(next++);
+        if (next < jobs.length) {
+            const { Worker } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5919, 19));
+            const count = Math.min(threads, jobs.length - next);
+            const take = () => (next < jobs.length ? next++ : undefined);
+            await Promise.all(Array.from({ length: count }, () => feedWorker(new Worker(WORKER, { workerData: { policy: options.policy, digest: false } }), jobs, take, finish, scanHere)));
+        }
+        await Promise.all(finishing);
     }
     finally {
-        for (const worker of workers)
-            void worker.terminate();
+        await pool?.close();
     }
     return results;
 }
-/** One worker's share: batches pulled from the walk until it ends; a worker that dies hands its files to this thread. */
-function feedWorker(worker, first, take, finish, scanHere) {
+/**
+ * One worker's share: batches of BATCH files, IN_FLIGHT at a time, until none are left; a worker that dies (failed
+ * to start, out of memory) hands its files and the rest to this thread.
+ */
+function feedWorker(worker, jobs, take, finish, scanHere) {
     return new Promise((resolveAll, rejectAll) => {
-        // Handed to the worker and not yet answered; batches at the worker; batches being pulled from the walk.
-        const pending = new Map();
+        const pending = new Set();
         let outstanding = 0;
-        const pulling = new Set();
-        let ended = false;
         let dead = false;
-        const settle = () => {
-            if (ended && outstanding === 0 && pulling.size === 0)
-                resolveAll();
+        const send = () => {
+            const batch = [];
+            for (let i = take(); i !== undefined; i = batch.length < BATCH ? take() : undefined) {
+                pending.add(i);
+                batch.push({ index: i, job: jobs[i] });
+                if (batch.length === BATCH)
+                    break;
+            }
+            if (batch.length === 0)
+                return;
+            outstanding++;
+            worker.postMessage(batch);
         };
-        const refill = (seed) => {
-            const pull = (async () => {
-                const batch = seed ? [seed] : [];
-                while (batch.length < BATCH) {
-                    const f = await take();
-                    if (!f) {
-                        ended = true;
-                        break;
-                    }
-                    batch.push(f);
-                }
-                if (dead)
-                    for (const f of batch)
-                        await scanHere(f);
-                else if (batch.length > 0) {
-                    for (const f of batch)
-                        pending.set(f.index, f);
-                    outstanding++;
-                    worker.postMessage(batch);
-                }
-            })();
-            pulling.add(pull);
-            pull.then(() => {
-                pulling.delete(pull);
-                if (!dead)
-                    settle();
-            }, rejectAll);
+        const settle = () => {
+            if (outstanding > 0)
+                return;
+            void worker.terminate();
+            resolveAll();
         };
         worker.on('message', (answers) => {
             for (const a of answers) {
@@ -43969,27 +43965,25 @@ function feedWorker(worker, first, take, finish, scanHere) {
                 finish(a.index, a.result);
             }
             outstanding--;
-            if (ended)
-                settle();
-            else
-                refill();
+            send();
+            settle();
         });
         worker.on('error', () => {
-            // A worker that dies (failed to start, out of memory) hands its files and the rest of the walk to this thread.
+            if (dead)
+                return;
             dead = true;
             void (async () => {
-                await Promise.all([...pulling]);
-                for (const f of pending.values())
-                    await scanHere(f);
+                for (const i of pending)
+                    await scanHere(i);
                 pending.clear();
-                for (let f = await take(); f; f = await take())
-                    await scanHere(f);
+                for (let i = take(); i !== undefined; i = take())
+                    await scanHere(i);
                 resolveAll();
             })().catch(rejectAll);
         });
-        refill(first);
-        for (let i = 1; i < IN_FLIGHT; i++)
-            refill();
+        for (let k = 0; k < IN_FLIGHT; k++)
+            send();
+        settle();
     });
 }
 /** The in-toto Statement of a scan: one subject per scanned file (by sha256), the summary and per-file verdicts. */
@@ -56520,6 +56514,8 @@ function outputCap(compressed, limits, budget) {
 /* harmony export */ });
 /** Why an archive member name is dangerous to extract (zip-slip and friends), or undefined when it is fine. */
 function memberNameProblem(name) {
+    if (plainName(name))
+        return undefined;
     if (name.startsWith('/') || /^[A-Za-z]:/.test(name))
         return 'is an absolute path';
     if (name.includes('\\'))
@@ -56530,6 +56526,27 @@ function memberNameProblem(name) {
     if (name.split('/').includes('..'))
         return 'contains a ".." component';
     return undefined;
+}
+/**
+ * Letters, digits, `_`, `-` and `/`, and `.` anywhere but at the start of a component: none of the problems
+ * below (a directory of 20,000 tensor names is checked with one pass each, no regexes or arrays).
+ */
+function plainName(name) {
+    if (name.length === 0 || name.charCodeAt(0) === 0x2f)
+        return false;
+    let componentStart = true;
+    for (let i = 0; i < name.length; i++) {
+        const c = name.charCodeAt(i);
+        if (c === 0x2f) {
+            componentStart = true;
+            continue;
+        }
+        const word = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x2d;
+        if (!word && !(c === 0x2e && !componentStart))
+            return false;
+        componentStart = false;
+    }
+    return true;
 }
 //# sourceMappingURL=member-name.js.map
 
@@ -56609,7 +56626,8 @@ async function readZipDirectory(source, limits) {
         throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ('central directory lies outside the file', 'parse', end);
     if (count > limits.maxMembers)
         throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ(`${count} members exceed the limit of ${limits.maxMembers}`, 'limit');
-    const cd = await source.read(cdOffset + prepended, cdSize);
+    const read = await source.read(cdOffset + prepended, cdSize);
+    const cd = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
     if (cd.length < cdSize)
         throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ('central directory is truncated', 'parse', cdOffset);
     const entries = [];
@@ -56621,7 +56639,7 @@ async function readZipDirectory(source, limits) {
         if (p + 46 + nameLen + extraLen + commentLen > cd.length)
             throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ('central directory entry overruns the directory', 'parse', cdOffset + p);
         const entry = {
-            name: decoder.decode(cd.subarray(p + 46, p + 46 + nameLen)),
+            name: memberName(cd, p + 46, nameLen),
             flags: u16(cd, p + 8),
             method: u16(cd, p + 10),
             crc: u32(cd, p + 16),
@@ -56629,7 +56647,8 @@ async function readZipDirectory(source, limits) {
             size: u32(cd, p + 24),
             localOffset: u32(cd, p + 42),
         };
-        applyZip64(entry, cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen));
+        if (extraLen > 0)
+            applyZip64(entry, cd, p + 46 + nameLen, p + 46 + nameLen + extraLen);
         entries.push(entry);
         if (entries.length > limits.maxMembers)
             throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ(`more than ${limits.maxMembers} members`, 'limit');
@@ -56639,24 +56658,33 @@ async function readZipDirectory(source, limits) {
         throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ(`the end record announces ${count} members but the central directory holds ${entries.length}`, 'parse', cdOffset);
     return { entries, prepended, endOffset: end };
 }
+/** A name from the directory: ASCII (nearly every name) sliced directly, anything else decoded as UTF-8. */
+function memberName(cd, start, length) {
+    for (let i = start; i < start + length; i++)
+        if (cd[i] >= 0x80)
+            return decoder.decode(cd.subarray(start, start + length));
+    return cd.toString('latin1', start, start + length);
+}
 // Sizes and offsets saturated at 0xffffffff live in the zip64 extra field, in this order.
-function applyZip64(e, extra) {
-    let p = 0;
-    while (p + 4 <= extra.length) {
+function applyZip64(e, extra, start, end) {
+    let p = start;
+    while (p + 4 <= end) {
         const id = u16(extra, p);
         const len = u16(extra, p + 2);
         if (id === 0x0001) {
+            // Bounded by the extra field too: a length that overruns it reads nothing from the next entry.
+            const fieldEnd = Math.min(p + 4 + len, end);
             let q = p + 4;
             const take = () => {
                 const v = u64(extra, q);
                 q += 8;
                 return v;
             };
-            if (e.size === 0xffffffff && q + 8 <= p + 4 + len)
+            if (e.size === 0xffffffff && q + 8 <= fieldEnd)
                 e.size = take();
-            if (e.compressedSize === 0xffffffff && q + 8 <= p + 4 + len)
+            if (e.compressedSize === 0xffffffff && q + 8 <= fieldEnd)
                 e.compressedSize = take();
-            if (e.localOffset === 0xffffffff && q + 8 <= p + 4 + len)
+            if (e.localOffset === 0xffffffff && q + 8 <= fieldEnd)
                 e.localOffset = take();
         }
         p += 4 + len;
@@ -58185,10 +58213,12 @@ async function judgeLayout(ctx, format, members) {
 }
 /** torch.save writes `<name>/data.pkl` plus `<name>/data/<n>` storages; TorchScript adds code/ and constants.pkl. */
 function layoutOf(entries) {
-    const pkl = entries.find((e) => /^[^/]+\/data\.pkl$/.test(e.name));
+    const pkl = entries.find((e) => e.name.endsWith('/data.pkl') && e.name.indexOf('/') === e.name.length - 9 && e.name.length > 9);
     if (pkl) {
         const prefix = pkl.name.slice(0, -'data.pkl'.length);
-        const script = entries.some((e) => e.name.startsWith(`${prefix}code/`) || e.name === `${prefix}constants.pkl`);
+        const code = `${prefix}code/`;
+        const constants = `${prefix}constants.pkl`;
+        const script = entries.some((e) => e.name.startsWith(code) || e.name === constants);
         return { format: script ? 'torchscript' : 'pytorch-zip', prefix };
     }
     if (entries.some((e) => e.name === MAR_MANIFEST))
@@ -58227,8 +58257,9 @@ async function analyseZip(ctx) {
     let storages = 0;
     let scripts = 0;
     const judged = new Map();
+    const storageDir = layout.prefix === undefined ? undefined : `${layout.prefix}data/`;
+    const codeDir = layout.prefix === undefined ? undefined : `${layout.prefix}code/`;
     for (const e of dir.entries) {
-        const path = `${source.name}!/${e.name}`;
         const problem = (0,_containers_member_name_js__WEBPACK_IMPORTED_MODULE_4__/* .memberNameProblem */ .f)(e.name);
         if (problem)
             findings.push((0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .finding */ .gk)(_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .RULES */ .y0.memberName, `member name ${JSON.stringify(e.name)} ${problem}`, { path: source.name }));
@@ -58239,11 +58270,12 @@ async function analyseZip(ctx) {
             continue;
         if (overlapping.has(e))
             continue;
-        if (layout.prefix !== undefined && isStorage(e.name, layout.prefix)) {
+        if (storageDir !== undefined && isStorage(e.name, storageDir)) {
             storages++;
             continue;
         }
-        if (layout.prefix !== undefined && e.name.startsWith(`${layout.prefix}code/`))
+        const path = `${source.name}!/${e.name}`;
+        if (codeDir !== undefined && e.name.startsWith(codeDir))
             scripts++;
         try {
             const member = await (0,_containers_zip_js__WEBPACK_IMPORTED_MODULE_0__/* .openMember */ .Ly)(source, dir, e, limits, ctx.budget, path, layout.prefix !== undefined);
@@ -58285,7 +58317,11 @@ async function analyseZip(ctx) {
 }
 /** Entries whose data starts inside an earlier member's (same local header, or a quoted overlap): read once. */
 function overlappingEntries(entries) {
-    const byStart = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+    // Writers store members in directory order, so the sort is usually skipped.
+    let sorted = true;
+    for (let i = 1; i < entries.length && sorted; i++)
+        sorted = entries[i - 1].localOffset <= entries[i].localOffset;
+    const byStart = sorted ? entries : [...entries].sort((a, b) => a.localOffset - b.localOffset);
     const out = new Set();
     let end = -1;
     for (const e of byStart) {
@@ -58298,8 +58334,15 @@ function overlappingEntries(entries) {
     return out;
 }
 // `<prefix>data/<key>`: raw tensor bytes that torch copies into storages and never unpickles.
-function isStorage(name, prefix) {
-    return name.startsWith(`${prefix}data/`) && /^\d+$/.test(name.slice(prefix.length + 5));
+function isStorage(name, storageDir) {
+    if (name.length === storageDir.length || !name.startsWith(storageDir))
+        return false;
+    for (let i = storageDir.length; i < name.length; i++) {
+        const c = name.charCodeAt(i);
+        if (c < 0x30 || c > 0x39)
+            return false;
+    }
+    return true;
 }
 //# sourceMappingURL=zip-archive.js.map
 
@@ -58337,8 +58380,8 @@ function sliceSource(parent, name, start, length) {
 /* harmony export */ });
 /* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7738);
 /* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1230);
-/* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6532);
-/* harmony import */ var _machine_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(21);
+/* harmony import */ var _input_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6532);
+/* harmony import */ var _machine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(21);
 
 
 
@@ -58348,15 +58391,15 @@ function sliceSource(parent, name, start, length) {
  * must be complete; bytes after a complete pickle that are not a pickle are reported, never ignored.
  */
 async function scanPickles(source, options) {
-    const sink = new _machine_js__WEBPACK_IMPORTED_MODULE_2__/* .FindingSink */ .RQ();
-    const input = new _input_js__WEBPACK_IMPORTED_MODULE_3__/* .PickleInput */ .zZ(source, options.start ?? 0);
-    const limits = { ..._machine_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_MACHINE_LIMITS */ .T$, ...options.limits };
+    const sink = new _machine_js__WEBPACK_IMPORTED_MODULE_3__/* .FindingSink */ .RQ();
+    const input = new _input_js__WEBPACK_IMPORTED_MODULE_2__/* .PickleInput */ .zZ(source, options.start ?? 0);
+    const limits = { ..._machine_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_MACHINE_LIMITS */ .T$, ...options.limits };
     const values = [];
     let end = input.pos;
     let failed = false;
     const findings = [];
     while (input.pos < source.size && (options.count === undefined || values.length < options.count)) {
-        const machine = new _machine_js__WEBPACK_IMPORTED_MODULE_2__/* .PickleMachine */ .EV(input, {
+        const machine = new _machine_js__WEBPACK_IMPORTED_MODULE_3__/* .PickleMachine */ .EV(input, {
             policy: options.policy,
             limits,
             path: source.name,
@@ -58411,8 +58454,8 @@ function hasProtoHeader(head) {
 async function looksLikePickle(source, start = 0) {
     if (source.size - start < 2)
         return false;
-    const input = new _input_js__WEBPACK_IMPORTED_MODULE_3__/* .PickleInput */ .zZ(source, start);
-    const machine = new _machine_js__WEBPACK_IMPORTED_MODULE_2__/* .PickleMachine */ .EV(input, {
+    const input = new _input_js__WEBPACK_IMPORTED_MODULE_2__/* .PickleInput */ .zZ(source, start);
+    const machine = new _machine_js__WEBPACK_IMPORTED_MODULE_3__/* .PickleMachine */ .EV(input, {
         policy: { allow: [], deny: [] },
         limits: { maxOpcodes: 256, maxItems: 100_000 },
         path: source.name,
@@ -59842,6 +59885,8 @@ function allowedBy(module, name, c, pattern) {
 /* harmony export */   lp: () => (/* binding */ PickleTruncated),
 /* harmony export */   zZ: () => (/* binding */ PickleInput)
 /* harmony export */ });
+/* harmony import */ var _strings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6638);
+
 // Reads start small (most pickles are small, and a skipped payload makes the next read start elsewhere) and grow.
 const FIRST_CHUNK = 64 << 10;
 const MAX_CHUNK = 1 << 20;
@@ -59854,7 +59899,7 @@ class PickleTruncated extends Error {
 class PickleInput {
     source;
     pos;
-    buf = new Uint8Array(0);
+    buf = Buffer.alloc(0);
     bufStart = 0;
     chunk = FIRST_CHUNK;
     constructor(source, start = 0) {
@@ -59871,7 +59916,9 @@ class PickleInput {
         const off = this.pos - this.bufStart;
         if (off >= 0 && off + n <= this.buf.length)
             return true;
-        this.buf = await this.source.read(this.pos, Math.max(n, this.chunk));
+        const bytes = await this.source.read(this.pos, Math.max(n, this.chunk));
+        // A Buffer view (no copy) for its latin1 slices: short names become strings without per-byte garbage.
+        this.buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
         this.chunk = Math.min(this.chunk * 2, MAX_CHUNK);
         this.bufStart = this.pos;
         return this.buf.length >= n;
@@ -59880,9 +59927,19 @@ class PickleInput {
     at(i) {
         return this.buf[this.pos - this.bufStart + i] ?? 0;
     }
+    /** A plain Uint8Array view (not a Buffer, whose slice() would not copy). */
     view(n) {
         const off = this.pos - this.bufStart;
-        return this.buf.subarray(off, off + n);
+        return new Uint8Array(this.buf.buffer, this.buf.byteOffset + off, Math.max(0, Math.min(n, this.buf.length - off)));
+    }
+    /** The `n` bytes at `pos` (after need()) decoded as UTF-8; undefined when invalid. */
+    text(n) {
+        const off = this.pos - this.bufStart;
+        const buf = this.buf;
+        for (let i = off; i < off + n; i++)
+            if (buf[i] >= 0x80)
+                return (0,_strings_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeUtf8 */ ._6)(buf, off, off + n);
+        return buf.toString('latin1', off, off + n);
     }
     skip(n) {
         this.pos += n;
@@ -59906,7 +59963,7 @@ class PickleInput {
         const avail = off >= 0 ? this.buf.length - off : 0;
         const nl = avail > 0 ? this.buf.indexOf(10, off) : -1;
         if (nl >= 0 && nl - off <= max) {
-            const out = this.buf.slice(off, nl);
+            const out = new Uint8Array(this.buf.subarray(off, nl));
             this.pos = this.bufStart + nl + 1;
             return out;
         }
@@ -60018,14 +60075,6 @@ const TABLE = [
     ['\x97', 'NEXT_BUFFER', 'none', 5],
     ['\x98', 'READONLY_BUFFER', 'none', 5],
 ];
-/** Every opcode of pickle protocols 0-5, indexed by its byte; `undefined` is an invalid load key. */
-const OPCODES = (() => {
-    const table = new Array(256).fill(undefined);
-    for (const [ch, name, arg, proto] of TABLE)
-        table[ch.charCodeAt(0)] = { name, arg, proto };
-    return table;
-})();
-const HIGHEST_PROTOCOL = 5;
 /** Bytes of the fixed-size part of an argument (the length prefix for counted ones). */
 const FIXED_ARG_BYTES = {
     none: 0,
@@ -60042,6 +60091,14 @@ const FIXED_ARG_BYTES = {
     bytes4signed: 4,
     bytes8: 8,
 };
+/** Every opcode of pickle protocols 0-5, indexed by its byte; `undefined` is an invalid load key. */
+const OPCODES = (() => {
+    const table = new Array(256).fill(undefined);
+    for (const [ch, name, arg, proto] of TABLE)
+        table[ch.charCodeAt(0)] = { name, arg, proto, fixed: FIXED_ARG_BYTES[arg], argument: `the argument of ${name}` };
+    return table;
+})();
+const HIGHEST_PROTOCOL = 5;
 //# sourceMappingURL=opcodes.js.map
 // EXTERNAL MODULE: ../../packages/scanner/dist/pickle/strings.js
 var strings = __nccwpck_require__(6638);
@@ -60052,6 +60109,12 @@ const SCALAR = { k: 'scalar' };
 const NONE = { k: 'none' };
 const BYTES = { k: 'bytes' };
 const UNKNOWN = { k: 'unknown' };
+// Values without contents are shared (nothing mutates them; BUILD only sets the state of an `obj`).
+const LIST = { k: 'list' };
+const SET = { k: 'set' };
+const BUFFER = { k: 'buffer' };
+const PERSISTENT = { k: 'persistent' };
+const EMPTY_TUPLE = { k: 'tuple', items: [] };
 function str(v) {
     return { k: 'str', v };
 }
@@ -60067,7 +60130,7 @@ function tuple(items) {
     return { k: 'tuple', items: items.length <= TRACKED_ITEMS ? items : undefined };
 }
 function globalName(v) {
-    return v.k === 'global' ? `${v.module}.${v.name}` : undefined;
+    return v.k === 'global' ? v.full : undefined;
 }
 //# sourceMappingURL=values.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/pickle/machine.js
@@ -60120,6 +60183,7 @@ class FindingSink {
     }
 }
 const MAX_LINE = 1 << 20;
+const STOP = 0x2e;
 // Memo indices below this live in an array (writers number them densely from 0); others in a map.
 const DENSE_MEMO = 1 << 22;
 const MAX_KEPT_STRING = 4096;
@@ -60140,11 +60204,16 @@ class PickleMachine {
     memoSize = 0;
     frameEnd = null;
     op = 0;
+    // The limits as fields: they are checked after every opcode.
+    maxOpcodes;
+    maxItems;
     proto = 0;
     constructor(input, options) {
         this.input = input;
         this.options = options;
         this.sink = options.findings ?? new FindingSink();
+        this.maxOpcodes = options.limits.maxOpcodes;
+        this.maxItems = options.limits.maxItems;
     }
     /** A pickle read from the same stream in the middle of this one (joblib object arrays). */
     nested() {
@@ -60191,17 +60260,19 @@ class PickleMachine {
         const op = OPCODES[code];
         if (!op)
             throw new error/* PickleError */.z(`invalid opcode 0x${code.toString(16).padStart(2, '0')}`, at);
-        const fixed = FIXED_ARG_BYTES[op.arg];
-        input.need(1 + fixed, `the argument of ${op.name}`);
-        this.checkFrame(at, 1 + fixed, op.name);
+        const fixed = op.fixed;
+        if (fixed > 0)
+            input.need(1 + fixed, op.argument);
+        if (this.frameEnd !== null)
+            this.checkFrame(at, 1 + fixed, op.name);
         this.op = at;
         const arg = this.fixedArg(op.arg);
         input.skip(1 + fixed);
-        const result = op.name === 'STOP' ? this.pop() : this.execute(op.name, op.arg, arg, at);
-        if (++this.sink.opcodes > this.options.limits.maxOpcodes)
-            throw new error/* PickleError */.z(`more than ${this.options.limits.maxOpcodes} opcodes`, at, rules/* RULES */.y0.limit);
-        if (this.stack.length + this.memoSize > this.options.limits.maxItems)
-            throw new error/* PickleError */.z(`more than ${this.options.limits.maxItems} stack and memo entries`, at, rules/* RULES */.y0.limit);
+        const result = code === STOP ? this.pop() : this.execute(code, op.name, op.arg, arg, at);
+        if (++this.sink.opcodes > this.maxOpcodes)
+            throw new error/* PickleError */.z(`more than ${this.maxOpcodes} opcodes`, at, rules/* RULES */.y0.limit);
+        if (this.stack.length + this.memoSize > this.maxItems)
+            throw new error/* PickleError */.z(`more than ${this.maxItems} stack and memo entries`, at, rules/* RULES */.y0.limit);
         return result;
     }
     // CPython 3.8+ rejects an opcode that straddles a frame end; older unpicklers read on across it, so the
@@ -60254,6 +60325,21 @@ class PickleMachine {
         i.skip(n);
         return undefined;
     }
+    /** A counted UTF-8 string decoded straight from the buffer (no view): most strings are short keys. */
+    countedText(n, at, name) {
+        if (n < 0 || n > MAX_KEPT_STRING) {
+            this.counted(n, false, at, name);
+            return undefined;
+        }
+        const i = this.input;
+        if (i.pos + n > i.size)
+            throw new error/* PickleError */.z(`stream ends inside the ${n}-byte argument of ${name} (truncated pickle)`, at);
+        this.checkFrame(i.pos, n, name);
+        i.need(n, name);
+        const text = i.text(n);
+        i.skip(n);
+        return text;
+    }
     line(_at, name) {
         const start = this.input.pos;
         const bytes = this.input.lineSync(MAX_LINE, `the line argument of ${name}`);
@@ -60280,7 +60366,17 @@ class PickleMachine {
         const m = this.marks.pop();
         if (m === undefined)
             throw new error/* PickleError */.z('could not find MARK', this.op);
-        return this.stack.splice(m);
+        // slice and truncate: V8's splice is several times slower for the short runs pickles build.
+        const items = this.stack.slice(m);
+        this.stack.length = m;
+        return items;
+    }
+    /** popMark for opcodes that do not keep the items (no array is made). */
+    dropMark() {
+        const m = this.marks.pop();
+        if (m === undefined)
+            throw new error/* PickleError */.z('could not find MARK', this.op);
+        this.stack.length = m;
     }
     memoGet(idx) {
         const v = idx < DENSE_MEMO ? this.memoDense[idx] : this.memoSparse.get(idx);
@@ -60316,7 +60412,7 @@ class PickleMachine {
             this.sink.add(rules/* RULES */.y0.dangerousGlobal, full, `imports ${full}: ${j.reason}`, this.options.path, at, full);
         else if (j.verdict === 'review')
             this.sink.add(rules/* RULES */.y0.unknownGlobal, full, `imports ${full}, which is not on the safe list`, this.options.path, at, full);
-        return { k: 'global', module, name };
+        return { k: 'global', module, name, full };
     }
     dynamicGlobal(what, at) {
         this.sink.add(rules/* RULES */.y0.dynamicGlobal, what, `resolves a global from ${what}`, this.options.path, at);
@@ -60339,105 +60435,113 @@ class PickleMachine {
         if (name)
             this.sink.add(rules/* RULES */.y0.attributeOverwrite, `${how}:${name}`, `${how} modifies the imported ${name} itself`, this.options.path, at, name);
     }
-    execute(name, kind, arg, at) {
-        switch (name) {
-            case 'MARK':
+    // Dispatched on the opcode byte (a jump table; a switch over names compares strings one by one).
+    execute(code, name, kind, arg, at) {
+        switch (code) {
+            case 0x28: // MARK
                 this.marks.push(this.stack.length);
                 return;
-            case 'POP':
+            case 0x30: // POP
                 if (this.marks.length > 0 && this.marks[this.marks.length - 1] === this.stack.length)
                     this.marks.pop();
                 else
                     this.pop();
                 return;
-            case 'POP_MARK':
-                this.popMark();
+            case 0x31: // POP_MARK
+                this.dropMark();
                 return;
-            case 'DUP':
+            case 0x32: // DUP
                 this.push(this.top());
                 return;
-            case 'FLOAT':
+            case 0x46: // FLOAT
                 parseFloatLine(this.line(at, name), at);
                 this.push(SCALAR);
                 return;
-            case 'BINFLOAT':
-            case 'NEWTRUE':
-            case 'NEWFALSE':
+            case 0x47: // BINFLOAT
+            case 0x88: // NEWTRUE
+            case 0x89: // NEWFALSE
                 this.push(SCALAR);
                 return;
-            case 'INT':
-            case 'LONG':
+            case 0x49: // INT
+            case 0x4c: // LONG
                 this.push(values_int(parseIntLine(this.line(at, name), name, at)));
                 return;
-            case 'BININT':
-            case 'BININT1':
-            case 'BININT2':
+            case 0x4a: // BININT
+            case 0x4b: // BININT1
+            case 0x4d: // BININT2
                 this.push(values_int(arg));
                 return;
-            case 'LONG1':
-            case 'LONG4': {
+            case 0x8a: // LONG1
+            case 0x8b: {
+                // LONG4
                 const b = this.counted(arg, true, at, name);
                 this.push(values_int(b ? littleSigned(b) : undefined));
                 return;
             }
-            case 'NONE':
+            case 0x4e: // NONE
                 this.push(NONE);
                 return;
-            case 'PERSID':
+            case 0x50: // PERSID
                 this.line(at, name);
-                this.push({ k: 'persistent' });
+                this.push(PERSISTENT);
                 return;
-            case 'BINPERSID':
+            case 0x51: // BINPERSID
                 this.options.onPersistentId?.(this.pop());
-                this.push({ k: 'persistent' });
+                this.push(PERSISTENT);
                 return;
-            case 'REDUCE': {
+            case 0x52: {
+                // REDUCE
                 const args = this.pop();
                 const callee = this.pop();
                 this.push(this.call(callee, args, at, 'REDUCE'));
                 return;
             }
-            case 'STRING':
+            case 0x53: // STRING
                 this.push(str((0,strings/* decodeEscapedString */.J_)(this.line(at, name), at)));
                 return;
-            case 'BINSTRING':
-            case 'SHORT_BINSTRING': {
+            case 0x54: // BINSTRING
+            case 0x55: {
+                // SHORT_BINSTRING
                 const b = this.counted(arg, true, at, name);
                 this.push(str(b ? (0,strings/* latin1 */.Wy)(b) : undefined));
                 return;
             }
-            case 'UNICODE':
+            case 0x56: // UNICODE
                 this.push(str((0,strings/* decodeRawUnicodeEscape */.rf)(this.line(at, name))));
                 return;
-            case 'BINUNICODE':
-            case 'SHORT_BINUNICODE':
-            case 'BINUNICODE8': {
+            case 0x58: // BINUNICODE
+            case 0x8c: // SHORT_BINUNICODE
+            case 0x8d: {
+                // BINUNICODE8
                 const from = this.input.pos;
-                const b = this.counted(arg, true, at, name);
-                this.push({ k: 'str', v: b ? (0,strings/* decodeUtf8 */._6)(b) : undefined, at: from, n: arg });
+                this.push({ k: 'str', v: this.countedText(arg, at, name), at: from, n: arg });
                 return;
             }
-            case 'BINBYTES':
-            case 'SHORT_BINBYTES':
-            case 'BINBYTES8':
-            case 'BYTEARRAY8': {
+            case 0x42: // BINBYTES
+            case 0x43: // SHORT_BINBYTES
+            case 0x8e: // BINBYTES8
+            case 0x96: {
+                // BYTEARRAY8
                 const from = this.input.pos;
                 this.counted(arg, false, at, name);
                 this.push({ k: 'bytes', at: from, n: arg });
                 return;
             }
-            case 'APPEND': {
+            case 0x61: {
+                // APPEND
                 this.pop();
                 this.mutate(this.top(), 'APPEND', at);
                 return;
             }
-            case 'APPENDS':
-            case 'ADDITEMS': {
-                this.popMark();
+            case 0x65: // APPENDS
+            case 0x90: {
+                // ADDITEMS
+                this.dropMark();
                 this.mutate(this.top(), name, at);
                 return;
             }
-            case 'BUILD': {
+            case 0x62: {
+                // BUILD
                 const state = this.pop();
                 const target = this.top();
                 this.mutate(target, 'BUILD', at);
@@ -60445,14 +60549,15 @@ class PickleMachine {
                     target.state = state;
                 return this.options.onBuild?.(target, this);
             }
-            case 'GLOBAL':
-            case 'INST': {
+            case 0x63: // GLOBAL
+            case 0x69: {
+                // INST
                 const module = (0,strings/* decodeUtf8 */._6)(this.line(at, name));
                 const attr = (0,strings/* decodeUtf8 */._6)(this.line(at, name));
                 if (module === undefined || attr === undefined) {
                     const g = this.dynamicGlobal(`a ${name} operand that is not valid UTF-8`, at);
                     if (name === 'INST')
-                        this.popMark();
+                        this.dropMark();
                     this.push(g);
                     return;
                 }
@@ -60463,7 +60568,8 @@ class PickleMachine {
                     this.push(g);
                 return;
             }
-            case 'STACK_GLOBAL': {
+            case 0x93: {
+                // STACK_GLOBAL
                 const attr = this.pop();
                 const module = this.pop();
                 if (module.k === 'str' && attr.k === 'str' && module.v !== undefined && attr.v !== undefined)
@@ -60472,17 +60578,19 @@ class PickleMachine {
                     this.push(this.dynamicGlobal(`non-string or unknown operands (${module.k}, ${attr.k})`, at));
                 return;
             }
-            case 'DICT': {
+            case 0x64: {
+                // DICT
                 const items = this.popMark();
                 if (items.length % 2 !== 0)
                     throw new error/* PickleError */.z('DICT with an odd number of items', at);
                 this.push(dictOf(items));
                 return;
             }
-            case 'EMPTY_DICT':
+            case 0x7d: // EMPTY_DICT
                 this.push({ k: 'dict', entries: undefined, full: false });
                 return;
-            case 'SETITEM': {
+            case 0x73: {
+                // SETITEM
                 const v = this.pop();
                 const key = this.pop();
                 const d = this.top();
@@ -60490,7 +60598,8 @@ class PickleMachine {
                 setEntries(d, [key, v]);
                 return;
             }
-            case 'SETITEMS': {
+            case 0x75: {
+                // SETITEMS
                 const items = this.popMark();
                 if (items.length % 2 !== 0)
                     throw new error/* PickleError */.z('SETITEMS with an odd number of items', at);
@@ -60499,54 +60608,56 @@ class PickleMachine {
                 setEntries(d, items);
                 return;
             }
-            case 'GET':
+            case 0x67: // GET
                 this.push(this.memoGet(parseIntLine(this.line(at, name), name, at) ?? -1));
                 return;
-            case 'BINGET':
-            case 'LONG_BINGET':
+            case 0x68: // BINGET
+            case 0x6a: // LONG_BINGET
                 this.push(this.memoGet(arg));
                 return;
-            case 'PUT':
+            case 0x70: // PUT
                 this.memoPut(parseIntLine(this.line(at, name), name, at) ?? -1);
                 return;
-            case 'BINPUT':
-            case 'LONG_BINPUT':
+            case 0x71: // BINPUT
+            case 0x72: // LONG_BINPUT
                 this.memoPut(arg);
                 return;
-            case 'MEMOIZE':
+            case 0x94: // MEMOIZE
                 this.memoPut(this.memoSize);
                 return;
-            case 'LIST':
-                this.popMark();
-                this.push({ k: 'list' });
+            case 0x6c: // LIST
+                this.dropMark();
+                this.push(LIST);
                 return;
-            case 'EMPTY_LIST':
-                this.push({ k: 'list' });
+            case 0x5d: // EMPTY_LIST
+                this.push(LIST);
                 return;
-            case 'TUPLE':
+            case 0x74: // TUPLE
                 this.push(tuple(this.popMark()));
                 return;
-            case 'EMPTY_TUPLE':
-                this.push(tuple([]));
+            case 0x29: // EMPTY_TUPLE
+                this.push(EMPTY_TUPLE);
                 return;
-            case 'TUPLE1':
-            case 'TUPLE2':
-            case 'TUPLE3': {
-                const n = name === 'TUPLE1' ? 1 : name === 'TUPLE2' ? 2 : 3;
-                const items = [];
-                for (let j = 0; j < n; j++)
-                    items.unshift(this.pop());
+            case 0x85: // TUPLE1
+            case 0x86: // TUPLE2
+            case 0x87: {
+                // TUPLE3
+                const n = code - 0x84; // TUPLE1..TUPLE3 are 0x85..0x87
+                const items = new Array(n);
+                for (let j = n - 1; j >= 0; j--)
+                    items[j] = this.pop();
                 this.push(tuple(items));
                 return;
             }
-            case 'EMPTY_SET':
-                this.push({ k: 'set' });
+            case 0x8f: // EMPTY_SET
+                this.push(SET);
                 return;
-            case 'FROZENSET':
-                this.popMark();
-                this.push({ k: 'set' });
+            case 0x91: // FROZENSET
+                this.dropMark();
+                this.push(SET);
                 return;
-            case 'OBJ': {
+            case 0x6f: {
+                // OBJ
                 const items = this.popMark();
                 const cls = items.shift();
                 if (!cls)
@@ -60554,41 +60665,43 @@ class PickleMachine {
                 this.push(this.call(cls, tuple(items), at, 'OBJ'));
                 return;
             }
-            case 'NEWOBJ': {
+            case 0x81: {
+                // NEWOBJ
                 const args = this.pop();
                 const cls = this.pop();
                 this.push(this.call(cls, args, at, 'NEWOBJ'));
                 return;
             }
-            case 'NEWOBJ_EX': {
+            case 0x92: {
+                // NEWOBJ_EX
                 this.pop();
                 const args = this.pop();
                 const cls = this.pop();
                 this.push(this.call(cls, args, at, 'NEWOBJ_EX'));
                 return;
             }
-            case 'PROTO':
+            case 0x80: // PROTO
                 if (arg > HIGHEST_PROTOCOL)
                     throw new error/* PickleError */.z(`unsupported pickle protocol ${arg}`, at);
                 this.proto = arg;
                 return;
-            case 'EXT1':
-            case 'EXT2':
-            case 'EXT4':
+            case 0x82: // EXT1
+            case 0x83: // EXT2
+            case 0x84: // EXT4
                 this.sink.add(rules/* RULES */.y0.extension, `${name}:${arg}`, `${name} ${arg} imports a global through the copyreg extension registry`, this.options.path, at);
                 this.push(UNKNOWN);
                 return;
-            case 'FRAME':
+            case 0x95: // FRAME
                 if (this.frameEnd !== null && this.input.pos < this.frameEnd)
                     throw new error/* PickleError */.z('a new FRAME begins before the end of the current frame', at);
                 if (this.input.pos + arg > this.input.size)
                     throw new error/* PickleError */.z('FRAME is longer than the rest of the stream', at);
                 this.frameEnd = this.input.pos + arg;
                 return;
-            case 'NEXT_BUFFER':
-                this.push({ k: 'buffer' });
+            case 0x97: // NEXT_BUFFER
+                this.push(BUFFER);
                 return;
-            case 'READONLY_BUFFER':
+            case 0x98: // READONLY_BUFFER
                 this.top();
                 return;
             default:
@@ -60673,18 +60786,19 @@ function latin1(b) {
     return s;
 }
 /** UTF-8 as the unpickler decodes names; undefined when invalid (then the value is unknown, never guessed). */
-function decodeUtf8(b) {
-    // Names and keys are short ASCII; TextDecoder's per-call cost dominates for them.
-    if (b.length <= 64) {
+function decodeUtf8(b, start = 0, end = b.length) {
+    // Names and keys are short ASCII; TextDecoder's per-call cost (and a view to hand it) dominates for them.
+    if (end - start <= 64) {
         let ascii = '';
-        for (const c of b) {
+        for (let i = start; i < end; i++) {
+            const c = b[i];
             if (c >= 0x80)
-                return decodeUtf8Slow(b);
+                return decodeUtf8Slow(b.subarray(start, end));
             ascii += String.fromCharCode(c);
         }
         return ascii;
     }
-    return decodeUtf8Slow(b);
+    return decodeUtf8Slow(b.subarray(start, end));
 }
 function decodeUtf8Slow(b) {
     try {
@@ -60968,9 +61082,16 @@ function isTarHeader(block) {
 const TEXT_CONTROLS = new Set([9, 10, 11, 12, 13, 27]);
 /** UTF-8 text without NUL or other control bytes (reported as plain text, never as a model). */
 function isPlainText(bytes) {
-    for (const b of bytes)
+    let ascii = true;
+    for (const b of bytes) {
         if (b < 0x20 && !TEXT_CONTROLS.has(b))
             return false;
+        if (b >= 0x80)
+            ascii = false;
+    }
+    // ASCII is UTF-8; the decoder (costly to create) is only needed for the rest.
+    if (ascii)
+        return true;
     try {
         new TextDecoder('utf-8', { fatal: true }).decode(bytes);
         return true;

@@ -1,5 +1,4 @@
 import { existsSync, readdirSync, realpathSync, type Stats, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +36,7 @@ export interface ScanOptions {
   cwd?: string;
   /** Worker threads; default: one per core. 0 scans in this thread. */
   workers?: number;
-  /** Called after each file (for a progress display); `total` counts the files found so far, as the walk streams. */
+  /** Called after each file (for a progress display). */
   onProgress?: (done: number, total: number, path: string) => void;
   /** Which files of the directories walked are scanned (include/exclude globs; VCS directories skipped by default). */
   select?: FileSelection;
@@ -46,6 +45,8 @@ export interface ScanOptions {
    * report, the Statement, the ML-BOM); the analysis itself reads only headers, pickles and directories.
    */
   digest?: boolean;
+  /** How long the scan runs in this thread before it may hand the remaining files to workers (default 100 ms; 0 starts them at once). */
+  inThreadMs?: number;
 }
 
 /** One file to scan: where it is on disk and how it is reported (PATH + "/" + relative path). */
@@ -55,8 +56,7 @@ export interface ScanJob {
 }
 
 /**
- * Every regular file under the PATH arguments, in a stable order, yielded as the walk finds it (a directory of
- * 10,000 files is scanned while it is listed, never held as a list). A missing PATH is an error before anything is
+ * Every regular file under the PATH arguments, in a stable order, yielded as the walk finds it. A missing PATH is an error before anything is
  * yielded, not a skip. The selection applies to what the walk finds: a PATH named explicitly is scanned even when
  * it is excluded.
  */
@@ -113,36 +113,6 @@ async function* walk(dir: string, display: string, visited: Set<string>, keep: K
   }
 }
 
-const DIGEST_CHUNK = 4 << 20;
-
-/**
- * Two reused 4 MiB buffers: the next read runs on the I/O pool while this thread hashes the last one, so hashing a
- * 2 GiB checkpoint costs 8 MiB of memory and runs at the slower of disk and SHA-256, not their sum.
- */
-export async function sha256File(file: string, size: number): Promise<string> {
-  // node:crypto costs ~20 ms to load: only the runs whose outputs carry digests pay it.
-  const hash = (await import('node:crypto')).createHash('sha256');
-  const handle = await open(file, 'r');
-  try {
-    const chunk = Math.max(1, Math.min(size, DIGEST_CHUNK));
-    let full = Buffer.allocUnsafe(chunk);
-    let spare = Buffer.allocUnsafe(chunk);
-    let position = 0;
-    let pending = handle.read(full, 0, chunk, 0);
-    for (;;) {
-      const { bytesRead } = await pending;
-      if (bytesRead === 0) break;
-      position += bytesRead;
-      pending = handle.read(spare, 0, chunk, position);
-      hash.update(full.subarray(0, bytesRead));
-      [full, spare] = [spare, full];
-    }
-  } finally {
-    await handle.close();
-  }
-  return hash.digest('hex');
-}
-
 function flatten(m: ModelMetadata | undefined): Record<string, string> | undefined {
   if (!m) return undefined;
   const out: Record<string, string> = {};
@@ -173,116 +143,161 @@ export async function scanFile(job: ScanJob, policy: ScanPolicy, digest = true):
   try {
     const source = await openFileSource(job.file, job.display);
     try {
-      const [analysis, sha256] = await Promise.all([analyseSource(source, policy), digest ? sha256File(job.file, source.size) : undefined]);
+      const hashing = digest ? import('./io/digest-file.js').then((m) => m.sha256File(job.file)) : undefined;
+      const [analysis, sha256] = await Promise.all([analyseSource(source, policy), hashing]);
       return fileResult(job.display, source.size, analysis, sha256);
     } finally {
       await source.close();
     }
   } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
-    return {
-      path: job.display,
-      format: 'unknown',
-      sha256: '',
-      verdict: 'error',
-      findingVerdict: 'safe',
-      completeness: 'failed',
-      findings: [finding(RULES.readError, `cannot read the file (${code})`, { path: job.display })],
-    };
+    return unreadable(job, (cause as NodeJS.ErrnoException).code ?? (cause as Error).message);
   }
 }
 
-// Built by name at run time so bundlers (ncc) do not copy an unbundled worker next to the bundle. worker.js is beside
-// tsc's scan.js, and beside the CLI bundle's chunks (scripts/build.mjs); an action's bundle has none and scans in
-// its own thread.
-const WORKER = join(dirname(fileURLToPath(import.meta.url)), ['worker', 'js'].join('.'));
+function unreadable(job: ScanJob, code: string): FileResult {
+  return {
+    path: job.display,
+    format: 'unknown',
+    sha256: '',
+    verdict: 'error',
+    findingVerdict: 'safe',
+    completeness: 'failed',
+    findings: [finding(RULES.readError, `cannot read the file (${code})`, { path: job.display })],
+  };
+}
 
+/** The result with its digest in the place fileResult gives it (after the format, as the JSON report lists it). */
+function withDigest(r: FileResult, sha256: string): FileResult {
+  const { path, format, ...rest } = r;
+  return { path, format, sha256, ...rest };
+}
+
+// Built by name at run time so bundlers (ncc) do not copy an unbundled worker next to the bundle. worker.js and
+// digest-worker.js are beside tsc's scan.js, and beside the CLI bundle (scripts/build.mjs); an action's bundle has
+// neither and scans (and hashes) in its own thread.
+const here = dirname(fileURLToPath(import.meta.url));
+const WORKER = join(here, ['worker', 'js'].join('.'));
+const DIGEST_WORKER = join(here, ['digest-worker', 'js'].join('.'));
+// A scan worker loads every analyser before its first file (a few hundred milliseconds of CPU): a scan starts in
+// this thread and hands the rest to workers only once it has run IN_THREAD_MS and the files left would, at the
+// pace so far, take longer than WORKERS_PAY_OFF_MS here (and longer than the digests still to compute).
+const IN_THREAD_MS = 100;
+const WORKERS_PAY_OFF_MS = 400;
 /** Files a worker is handed at once, and batches it holds: it never waits for this thread between files. */
 const BATCH = 8;
 const IN_FLIGHT = 2;
 
-type Found = { index: number; job: ScanJob };
+type Digested = { sha256: string } | { error: string };
 
 /**
- * Scan every file under the paths, using worker threads across cores; results keep the listing order. The walk is
- * pulled as workers take files, so at most workers x BATCH x IN_FLIGHT files are listed ahead of the scan.
+ * Scan every file under the paths; results keep the listing order. Files are analysed in this thread first and,
+ * when the scan outlasts IN_THREAD_MS, by worker threads across cores. Digests (when asked) run beside the
+ * analysis: in this thread for one file, else in hashing threads, one file per core at a time.
  */
 export async function scanPaths(paths: readonly string[], options: ScanOptions): Promise<FileResult[]> {
-  const walker = walkFiles(paths, options.cwd ?? process.cwd(), options.select);
-  const results: FileResult[] = [];
-  let found = 0;
+  const jobs: ScanJob[] = [];
+  for await (const job of walkFiles(paths, options.cwd ?? process.cwd(), options.select)) jobs.push(job);
+  const results: FileResult[] = new Array(jobs.length);
+  const cores = availableParallelism();
+  // The hashing modules (node:crypto, worker_threads) load only for the outputs that carry digests.
+  const pool =
+    (options.digest ?? true)
+      ? new (await import('./io/digest-pool.js')).DigestPool(
+          jobs.length > 1 ? Math.min(cores, jobs.length) : 0,
+          existsSync(DIGEST_WORKER) ? DIGEST_WORKER : undefined,
+        )
+      : undefined;
+  // Settled up front, so a file that cannot be hashed is an `error` result when its turn comes, not a crash.
+  const digests = pool
+    ? jobs.map((j) =>
+        pool.hash(j.file).then(
+          (sha256): Digested => ({ sha256 }),
+          (e: Error & { code?: string }): Digested => ({ error: e.code ?? e.message }),
+        ),
+      )
+    : undefined;
   let done = 0;
-  const take = async (): Promise<Found | undefined> => {
-    const next = await walker.next();
-    return next.done ? undefined : { index: found++, job: next.value };
-  };
+  const finishing: Promise<void>[] = [];
+  const finished = new Uint8Array(jobs.length);
   const finish = (i: number, r: FileResult) => {
-    results[i] = r;
-    options.onProgress?.(++done, found, r.path);
+    if (finished[i]) return;
+    finished[i] = 1;
+    finishing.push(
+      (async () => {
+        const d = await digests?.[i];
+        // A file the analysis could not read keeps that result; one the hash could not read becomes it.
+        results[i] =
+          d === undefined || r.sha256 === '' ? r : 'sha256' in d ? withDigest(r, d.sha256) : unreadable(jobs[i] as ScanJob, d.error);
+        options.onProgress?.(++done, jobs.length, r.path);
+      })(),
+    );
   };
-  const digest = options.digest ?? true;
-  const scanHere = async (f: Found) => finish(f.index, await scanFile(f.job, options.policy, digest));
-  const wanted = options.workers ?? availableParallelism();
-  // Workers run the compiled worker script; from TypeScript sources (tests) everything runs in this thread.
-  const script = wanted > 1 && existsSync(WORKER) ? WORKER : undefined;
-  const first: Found[] = [];
-  for (let f = script ? await take() : undefined; f; f = first.length < wanted ? await take() : undefined) first.push(f);
-  if (!script || first.length <= 1) {
-    for (const f of first) await scanHere(f);
-    for (let f = await take(); f; f = await take()) await scanHere(f);
-    return results;
-  }
-  const { Worker } = await import('node:worker_threads');
-  const workers = first.map(() => new Worker(script, { workerData: { policy: options.policy, digest } }));
+  const scanHere = async (i: number) => finish(i, await scanFile(jobs[i] as ScanJob, options.policy, false));
   try {
-    await Promise.all(workers.map((worker, w) => feedWorker(worker, first[w] as Found, take, finish, scanHere)));
+    const threads = Math.min(options.workers ?? cores, jobs.length);
+    // Workers run the compiled worker.js; from TypeScript sources (tests) everything runs in this thread.
+    const pooled = threads > 1 && existsSync(WORKER);
+    const started = performance.now();
+    const inThreadMs = options.inThreadMs ?? IN_THREAD_MS;
+    const handOff = (done: number) => {
+      const elapsed = performance.now() - started;
+      if (!pooled || elapsed < inThreadMs) return false;
+      if (done === 0) return true;
+      const analysisLeft = (elapsed / done) * (jobs.length - done);
+      // While the hashing threads are further behind than the analysis, the cores are busy with digests and scan
+      // workers would only take time from them.
+      const digestsLeft = !pool?.pending ? 0 : pool.completed === 0 ? Number.POSITIVE_INFINITY : (elapsed / pool.completed) * pool.pending;
+      return analysisLeft > WORKERS_PAY_OFF_MS && analysisLeft > digestsLeft;
+    };
+    let next = 0;
+    while (next < jobs.length && !handOff(next)) await scanHere(next++);
+    if (next < jobs.length) {
+      const { Worker } = await import('node:worker_threads');
+      const count = Math.min(threads, jobs.length - next);
+      const take = () => (next < jobs.length ? next++ : undefined);
+      await Promise.all(
+        Array.from({ length: count }, () =>
+          feedWorker(new Worker(WORKER, { workerData: { policy: options.policy, digest: false } }), jobs, take, finish, scanHere),
+        ),
+      );
+    }
+    await Promise.all(finishing);
   } finally {
-    for (const worker of workers) void worker.terminate();
+    await pool?.close();
   }
   return results;
 }
 
-/** One worker's share: batches pulled from the walk until it ends; a worker that dies hands its files to this thread. */
+/**
+ * One worker's share: batches of BATCH files, IN_FLIGHT at a time, until none are left; a worker that dies (failed
+ * to start, out of memory) hands its files and the rest to this thread.
+ */
 function feedWorker(
   worker: import('node:worker_threads').Worker,
-  first: Found,
-  take: () => Promise<Found | undefined>,
+  jobs: readonly ScanJob[],
+  take: () => number | undefined,
   finish: (i: number, r: FileResult) => void,
-  scanHere: (f: Found) => Promise<void>,
+  scanHere: (i: number) => Promise<void>,
 ): Promise<void> {
   return new Promise<void>((resolveAll, rejectAll) => {
-    // Handed to the worker and not yet answered; batches at the worker; batches being pulled from the walk.
-    const pending = new Map<number, Found>();
+    const pending = new Set<number>();
     let outstanding = 0;
-    const pulling = new Set<Promise<void>>();
-    let ended = false;
     let dead = false;
-    const settle = () => {
-      if (ended && outstanding === 0 && pulling.size === 0) resolveAll();
+    const send = () => {
+      const batch: { index: number; job: ScanJob }[] = [];
+      for (let i = take(); i !== undefined; i = batch.length < BATCH ? take() : undefined) {
+        pending.add(i);
+        batch.push({ index: i, job: jobs[i] as ScanJob });
+        if (batch.length === BATCH) break;
+      }
+      if (batch.length === 0) return;
+      outstanding++;
+      worker.postMessage(batch);
     };
-    const refill = (seed?: Found) => {
-      const pull = (async () => {
-        const batch = seed ? [seed] : [];
-        while (batch.length < BATCH) {
-          const f = await take();
-          if (!f) {
-            ended = true;
-            break;
-          }
-          batch.push(f);
-        }
-        if (dead) for (const f of batch) await scanHere(f);
-        else if (batch.length > 0) {
-          for (const f of batch) pending.set(f.index, f);
-          outstanding++;
-          worker.postMessage(batch);
-        }
-      })();
-      pulling.add(pull);
-      pull.then(() => {
-        pulling.delete(pull);
-        if (!dead) settle();
-      }, rejectAll);
+    const settle = () => {
+      if (outstanding > 0) return;
+      void worker.terminate();
+      resolveAll();
     };
     worker.on('message', (answers: { index: number; result: FileResult }[]) => {
       for (const a of answers) {
@@ -290,22 +305,21 @@ function feedWorker(
         finish(a.index, a.result);
       }
       outstanding--;
-      if (ended) settle();
-      else refill();
+      send();
+      settle();
     });
     worker.on('error', () => {
-      // A worker that dies (failed to start, out of memory) hands its files and the rest of the walk to this thread.
+      if (dead) return;
       dead = true;
       void (async () => {
-        await Promise.all([...pulling]);
-        for (const f of pending.values()) await scanHere(f);
+        for (const i of pending) await scanHere(i);
         pending.clear();
-        for (let f = await take(); f; f = await take()) await scanHere(f);
+        for (let i = take(); i !== undefined; i = take()) await scanHere(i);
         resolveAll();
       })().catch(rejectAll);
     });
-    refill(first);
-    for (let i = 1; i < IN_FLIGHT; i++) refill();
+    for (let k = 0; k < IN_FLIGHT; k++) send();
+    settle();
   });
 }
 

@@ -32,7 +32,7 @@ describe('scanPaths', () => {
     const built = (await import(pathToFileURL(DIST).href)) as { scanPaths: typeof scanPaths };
     const opts = { policy: policy(), cwd: FIXTURES };
     const inThread = await built.scanPaths(['.'], { ...opts, workers: 0 });
-    const pooled = await built.scanPaths(['.'], { ...opts, workers: 2 });
+    const pooled = await built.scanPaths(['.'], { ...opts, workers: 2, inThreadMs: 0 });
     expect(pooled).toEqual(inThread);
     expect(pooled.length).toBeGreaterThan(60);
   });

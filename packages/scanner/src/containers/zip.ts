@@ -84,7 +84,8 @@ export async function readZipDirectory(source: ByteSource, limits: ScanLimits): 
   const prepended = recordStart - cdSize - cdOffset;
   if (prepended < 0) throw new ContainerError('central directory lies outside the file', 'parse', end);
   if (count > limits.maxMembers) throw new ContainerError(`${count} members exceed the limit of ${limits.maxMembers}`, 'limit');
-  const cd = await source.read(cdOffset + prepended, cdSize);
+  const read = await source.read(cdOffset + prepended, cdSize);
+  const cd = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
   if (cd.length < cdSize) throw new ContainerError('central directory is truncated', 'parse', cdOffset);
   const entries: ZipEntry[] = [];
   let p = 0;
@@ -95,7 +96,7 @@ export async function readZipDirectory(source: ByteSource, limits: ScanLimits): 
     if (p + 46 + nameLen + extraLen + commentLen > cd.length)
       throw new ContainerError('central directory entry overruns the directory', 'parse', cdOffset + p);
     const entry: ZipEntry = {
-      name: decoder.decode(cd.subarray(p + 46, p + 46 + nameLen)),
+      name: memberName(cd, p + 46, nameLen),
       flags: u16(cd, p + 8),
       method: u16(cd, p + 10),
       crc: u32(cd, p + 16),
@@ -103,7 +104,7 @@ export async function readZipDirectory(source: ByteSource, limits: ScanLimits): 
       size: u32(cd, p + 24),
       localOffset: u32(cd, p + 42),
     };
-    applyZip64(entry, cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen));
+    if (extraLen > 0) applyZip64(entry, cd, p + 46 + nameLen, p + 46 + nameLen + extraLen);
     entries.push(entry);
     if (entries.length > limits.maxMembers) throw new ContainerError(`more than ${limits.maxMembers} members`, 'limit');
     p += 46 + nameLen + extraLen + commentLen;
@@ -117,22 +118,30 @@ export async function readZipDirectory(source: ByteSource, limits: ScanLimits): 
   return { entries, prepended, endOffset: end };
 }
 
+/** A name from the directory: ASCII (nearly every name) sliced directly, anything else decoded as UTF-8. */
+function memberName(cd: Buffer, start: number, length: number): string {
+  for (let i = start; i < start + length; i++) if ((cd[i] as number) >= 0x80) return decoder.decode(cd.subarray(start, start + length));
+  return cd.toString('latin1', start, start + length);
+}
+
 // Sizes and offsets saturated at 0xffffffff live in the zip64 extra field, in this order.
-function applyZip64(e: ZipEntry, extra: Uint8Array): void {
-  let p = 0;
-  while (p + 4 <= extra.length) {
+function applyZip64(e: ZipEntry, extra: Uint8Array, start: number, end: number): void {
+  let p = start;
+  while (p + 4 <= end) {
     const id = u16(extra, p);
     const len = u16(extra, p + 2);
     if (id === 0x0001) {
+      // Bounded by the extra field too: a length that overruns it reads nothing from the next entry.
+      const fieldEnd = Math.min(p + 4 + len, end);
       let q = p + 4;
       const take = () => {
         const v = u64(extra, q);
         q += 8;
         return v;
       };
-      if (e.size === 0xffffffff && q + 8 <= p + 4 + len) e.size = take();
-      if (e.compressedSize === 0xffffffff && q + 8 <= p + 4 + len) e.compressedSize = take();
-      if (e.localOffset === 0xffffffff && q + 8 <= p + 4 + len) e.localOffset = take();
+      if (e.size === 0xffffffff && q + 8 <= fieldEnd) e.size = take();
+      if (e.compressedSize === 0xffffffff && q + 8 <= fieldEnd) e.compressedSize = take();
+      if (e.localOffset === 0xffffffff && q + 8 <= fieldEnd) e.localOffset = take();
     }
     p += 4 + len;
   }

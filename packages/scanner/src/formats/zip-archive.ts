@@ -33,10 +33,12 @@ interface Layout {
 
 /** torch.save writes `<name>/data.pkl` plus `<name>/data/<n>` storages; TorchScript adds code/ and constants.pkl. */
 function layoutOf(entries: readonly ZipEntry[]): Layout {
-  const pkl = entries.find((e) => /^[^/]+\/data\.pkl$/.test(e.name));
+  const pkl = entries.find((e) => e.name.endsWith('/data.pkl') && e.name.indexOf('/') === e.name.length - 9 && e.name.length > 9);
   if (pkl) {
     const prefix = pkl.name.slice(0, -'data.pkl'.length);
-    const script = entries.some((e) => e.name.startsWith(`${prefix}code/`) || e.name === `${prefix}constants.pkl`);
+    const code = `${prefix}code/`;
+    const constants = `${prefix}constants.pkl`;
+    const script = entries.some((e) => e.name.startsWith(code) || e.name === constants);
     return { format: script ? 'torchscript' : 'pytorch-zip', prefix };
   }
   if (entries.some((e) => e.name === MAR_MANIFEST)) return { format: 'torchserve-mar' };
@@ -80,8 +82,9 @@ export async function analyseZip(ctx: ScanContext): Promise<Analysis> {
   let storages = 0;
   let scripts = 0;
   const judged = new Map<string, Uint8Array>();
+  const storageDir = layout.prefix === undefined ? undefined : `${layout.prefix}data/`;
+  const codeDir = layout.prefix === undefined ? undefined : `${layout.prefix}code/`;
   for (const e of dir.entries) {
-    const path = `${source.name}!/${e.name}`;
     const problem = memberNameProblem(e.name);
     if (problem) findings.push(finding(RULES.memberName, `member name ${JSON.stringify(e.name)} ${problem}`, { path: source.name }));
     if (seen.has(e.name))
@@ -89,11 +92,12 @@ export async function analyseZip(ctx: ScanContext): Promise<Analysis> {
     seen.add(e.name);
     if (e.name.endsWith('/') && e.compressedSize === 0) continue;
     if (overlapping.has(e)) continue;
-    if (layout.prefix !== undefined && isStorage(e.name, layout.prefix)) {
+    if (storageDir !== undefined && isStorage(e.name, storageDir)) {
       storages++;
       continue;
     }
-    if (layout.prefix !== undefined && e.name.startsWith(`${layout.prefix}code/`)) scripts++;
+    const path = `${source.name}!/${e.name}`;
+    if (codeDir !== undefined && e.name.startsWith(codeDir)) scripts++;
     try {
       const member = await openMember(source, dir, e, limits, ctx.budget, path, layout.prefix !== undefined);
       if (judgedMember(layout.format, e.name) && member.source.size <= JUDGED_MEMBER_CAP)
@@ -131,7 +135,11 @@ export async function analyseZip(ctx: ScanContext): Promise<Analysis> {
 
 /** Entries whose data starts inside an earlier member's (same local header, or a quoted overlap): read once. */
 function overlappingEntries(entries: readonly ZipEntry[]): Set<ZipEntry> {
-  const byStart = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+  // Writers store members in directory order, so the sort is usually skipped.
+  let sorted = true;
+  for (let i = 1; i < entries.length && sorted; i++)
+    sorted = (entries[i - 1] as ZipEntry).localOffset <= (entries[i] as ZipEntry).localOffset;
+  const byStart = sorted ? entries : [...entries].sort((a, b) => a.localOffset - b.localOffset);
   const out = new Set<ZipEntry>();
   let end = -1;
   for (const e of byStart) {
@@ -143,6 +151,11 @@ function overlappingEntries(entries: readonly ZipEntry[]): Set<ZipEntry> {
 }
 
 // `<prefix>data/<key>`: raw tensor bytes that torch copies into storages and never unpickles.
-function isStorage(name: string, prefix: string): boolean {
-  return name.startsWith(`${prefix}data/`) && /^\d+$/.test(name.slice(prefix.length + 5));
+function isStorage(name: string, storageDir: string): boolean {
+  if (name.length === storageDir.length || !name.startsWith(storageDir)) return false;
+  for (let i = storageDir.length; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }

@@ -1,4 +1,5 @@
 import type { ByteSource } from '../source.js';
+import { decodeUtf8 } from './strings.js';
 
 // Reads start small (most pickles are small, and a skipped payload makes the next read start elsewhere) and grow.
 const FIRST_CHUNK = 64 << 10;
@@ -12,7 +13,7 @@ export class PickleTruncated extends Error {}
  */
 export class PickleInput {
   pos: number;
-  private buf: Uint8Array = new Uint8Array(0);
+  private buf: Buffer = Buffer.alloc(0);
   private bufStart = 0;
   private chunk = FIRST_CHUNK;
 
@@ -32,7 +33,9 @@ export class PickleInput {
     if (this.pos + n > this.source.size) return false;
     const off = this.pos - this.bufStart;
     if (off >= 0 && off + n <= this.buf.length) return true;
-    this.buf = await this.source.read(this.pos, Math.max(n, this.chunk));
+    const bytes = await this.source.read(this.pos, Math.max(n, this.chunk));
+    // A Buffer view (no copy) for its latin1 slices: short names become strings without per-byte garbage.
+    this.buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.chunk = Math.min(this.chunk * 2, MAX_CHUNK);
     this.bufStart = this.pos;
     return this.buf.length >= n;
@@ -43,9 +46,18 @@ export class PickleInput {
     return this.buf[this.pos - this.bufStart + i] ?? 0;
   }
 
+  /** A plain Uint8Array view (not a Buffer, whose slice() would not copy). */
   view(n: number): Uint8Array {
     const off = this.pos - this.bufStart;
-    return this.buf.subarray(off, off + n);
+    return new Uint8Array(this.buf.buffer, this.buf.byteOffset + off, Math.max(0, Math.min(n, this.buf.length - off)));
+  }
+
+  /** The `n` bytes at `pos` (after need()) decoded as UTF-8; undefined when invalid. */
+  text(n: number): string | undefined {
+    const off = this.pos - this.bufStart;
+    const buf = this.buf;
+    for (let i = off; i < off + n; i++) if ((buf[i] as number) >= 0x80) return decodeUtf8(buf, off, off + n);
+    return buf.toString('latin1', off, off + n);
   }
 
   skip(n: number): void {
@@ -71,7 +83,7 @@ export class PickleInput {
     const avail = off >= 0 ? this.buf.length - off : 0;
     const nl = avail > 0 ? this.buf.indexOf(10, off) : -1;
     if (nl >= 0 && nl - off <= max) {
-      const out = this.buf.slice(off, nl);
+      const out = new Uint8Array(this.buf.subarray(off, nl));
       this.pos = this.bufStart + nl + 1;
       return out;
     }

@@ -3,9 +3,24 @@ import { finding, RULES, type ScannerRule } from '../rules.js';
 import { type GlobalsPolicy, judgeGlobal, NESTED_LOADERS } from './globals-policy.js';
 import { PickleError } from './error.js';
 import { NeedBytes, type PickleInput, PickleTruncated } from './input.js';
-import { FIXED_ARG_BYTES, HIGHEST_PROTOCOL, OPCODES } from './opcodes.js';
+import { HIGHEST_PROTOCOL, OPCODES } from './opcodes.js';
 import { decodeEscapedString, decodeRawUnicodeEscape, decodeUtf8, latin1 } from './strings.js';
-import { globalName, int, NONE, SCALAR, str, TRACKED_ITEMS, tuple, UNKNOWN, type Value } from './values.js';
+import {
+  BUFFER,
+  EMPTY_TUPLE,
+  globalName,
+  int,
+  LIST,
+  NONE,
+  PERSISTENT,
+  SCALAR,
+  SET,
+  str,
+  TRACKED_ITEMS,
+  tuple,
+  UNKNOWN,
+  type Value,
+} from './values.js';
 
 export interface MachineLimits {
   maxOpcodes: number;
@@ -81,6 +96,7 @@ export class FindingSink {
 }
 
 const MAX_LINE = 1 << 20;
+const STOP = 0x2e;
 // Memo indices below this live in an array (writers number them densely from 0); others in a map.
 const DENSE_MEMO = 1 << 22;
 const MAX_KEPT_STRING = 4096;
@@ -100,6 +116,9 @@ export class PickleMachine {
   private memoSize = 0;
   private frameEnd: number | null = null;
   private op = 0;
+  // The limits as fields: they are checked after every opcode.
+  private readonly maxOpcodes: number;
+  private readonly maxItems: number;
   proto = 0;
 
   constructor(
@@ -107,6 +126,8 @@ export class PickleMachine {
     readonly options: MachineOptions,
   ) {
     this.sink = options.findings ?? new FindingSink();
+    this.maxOpcodes = options.limits.maxOpcodes;
+    this.maxItems = options.limits.maxItems;
   }
 
   /** A pickle read from the same stream in the middle of this one (joblib object arrays). */
@@ -148,17 +169,16 @@ export class PickleMachine {
     const code = input.at(0);
     const op = OPCODES[code];
     if (!op) throw new PickleError(`invalid opcode 0x${code.toString(16).padStart(2, '0')}`, at);
-    const fixed = FIXED_ARG_BYTES[op.arg];
-    input.need(1 + fixed, `the argument of ${op.name}`);
-    this.checkFrame(at, 1 + fixed, op.name);
+    const fixed = op.fixed;
+    if (fixed > 0) input.need(1 + fixed, op.argument);
+    if (this.frameEnd !== null) this.checkFrame(at, 1 + fixed, op.name);
     this.op = at;
     const arg = this.fixedArg(op.arg);
     input.skip(1 + fixed);
-    const result = op.name === 'STOP' ? this.pop() : this.execute(op.name, op.arg, arg, at);
-    if (++this.sink.opcodes > this.options.limits.maxOpcodes)
-      throw new PickleError(`more than ${this.options.limits.maxOpcodes} opcodes`, at, RULES.limit);
-    if (this.stack.length + this.memoSize > this.options.limits.maxItems)
-      throw new PickleError(`more than ${this.options.limits.maxItems} stack and memo entries`, at, RULES.limit);
+    const result = code === STOP ? this.pop() : this.execute(code, op.name, op.arg, arg, at);
+    if (++this.sink.opcodes > this.maxOpcodes) throw new PickleError(`more than ${this.maxOpcodes} opcodes`, at, RULES.limit);
+    if (this.stack.length + this.memoSize > this.maxItems)
+      throw new PickleError(`more than ${this.maxItems} stack and memo entries`, at, RULES.limit);
     return result;
   }
 
@@ -219,6 +239,21 @@ export class PickleMachine {
     return undefined;
   }
 
+  /** A counted UTF-8 string decoded straight from the buffer (no view): most strings are short keys. */
+  private countedText(n: number, at: number, name: string): string | undefined {
+    if (n < 0 || n > MAX_KEPT_STRING) {
+      this.counted(n, false, at, name);
+      return undefined;
+    }
+    const i = this.input;
+    if (i.pos + n > i.size) throw new PickleError(`stream ends inside the ${n}-byte argument of ${name} (truncated pickle)`, at);
+    this.checkFrame(i.pos, n, name);
+    i.need(n, name);
+    const text = i.text(n);
+    i.skip(n);
+    return text;
+  }
+
   private line(_at: number, name: string): Uint8Array {
     const start = this.input.pos;
     const bytes = this.input.lineSync(MAX_LINE, `the line argument of ${name}`);
@@ -247,7 +282,17 @@ export class PickleMachine {
   private popMark(): Value[] {
     const m = this.marks.pop();
     if (m === undefined) throw new PickleError('could not find MARK', this.op);
-    return this.stack.splice(m);
+    // slice and truncate: V8's splice is several times slower for the short runs pickles build.
+    const items = this.stack.slice(m);
+    this.stack.length = m;
+    return items;
+  }
+
+  /** popMark for opcodes that do not keep the items (no array is made). */
+  private dropMark(): void {
+    const m = this.marks.pop();
+    if (m === undefined) throw new PickleError('could not find MARK', this.op);
+    this.stack.length = m;
   }
 
   private memoGet(idx: number): Value {
@@ -278,7 +323,7 @@ export class PickleMachine {
     if (j.verdict === 'unsafe') this.sink.add(RULES.dangerousGlobal, full, `imports ${full}: ${j.reason}`, this.options.path, at, full);
     else if (j.verdict === 'review')
       this.sink.add(RULES.unknownGlobal, full, `imports ${full}, which is not on the safe list`, this.options.path, at, full);
-    return { k: 'global', module, name };
+    return { k: 'global', module, name, full };
   }
 
   private dynamicGlobal(what: string, at: number): Value {
@@ -305,116 +350,125 @@ export class PickleMachine {
       this.sink.add(RULES.attributeOverwrite, `${how}:${name}`, `${how} modifies the imported ${name} itself`, this.options.path, at, name);
   }
 
-  private execute(name: string, kind: string, arg: number, at: number): Promise<void> | undefined {
-    switch (name) {
-      case 'MARK':
+  // Dispatched on the opcode byte (a jump table; a switch over names compares strings one by one).
+  private execute(code: number, name: string, kind: string, arg: number, at: number): Promise<void> | undefined {
+    switch (code) {
+      case 0x28: // MARK
         this.marks.push(this.stack.length);
         return;
-      case 'POP':
+      case 0x30: // POP
         if (this.marks.length > 0 && this.marks[this.marks.length - 1] === this.stack.length) this.marks.pop();
         else this.pop();
         return;
-      case 'POP_MARK':
-        this.popMark();
+      case 0x31: // POP_MARK
+        this.dropMark();
         return;
-      case 'DUP':
+      case 0x32: // DUP
         this.push(this.top());
         return;
-      case 'FLOAT':
+      case 0x46: // FLOAT
         parseFloatLine(this.line(at, name), at);
         this.push(SCALAR);
         return;
-      case 'BINFLOAT':
-      case 'NEWTRUE':
-      case 'NEWFALSE':
+      case 0x47: // BINFLOAT
+      case 0x88: // NEWTRUE
+      case 0x89: // NEWFALSE
         this.push(SCALAR);
         return;
-      case 'INT':
-      case 'LONG':
+      case 0x49: // INT
+      case 0x4c: // LONG
         this.push(int(parseIntLine(this.line(at, name), name, at)));
         return;
-      case 'BININT':
-      case 'BININT1':
-      case 'BININT2':
+      case 0x4a: // BININT
+      case 0x4b: // BININT1
+      case 0x4d: // BININT2
         this.push(int(arg));
         return;
-      case 'LONG1':
-      case 'LONG4': {
+      case 0x8a: // LONG1
+      case 0x8b: {
+        // LONG4
         const b = this.counted(arg, true, at, name);
         this.push(int(b ? littleSigned(b) : undefined));
         return;
       }
-      case 'NONE':
+      case 0x4e: // NONE
         this.push(NONE);
         return;
-      case 'PERSID':
+      case 0x50: // PERSID
         this.line(at, name);
-        this.push({ k: 'persistent' });
+        this.push(PERSISTENT);
         return;
-      case 'BINPERSID':
+      case 0x51: // BINPERSID
         this.options.onPersistentId?.(this.pop());
-        this.push({ k: 'persistent' });
+        this.push(PERSISTENT);
         return;
-      case 'REDUCE': {
+      case 0x52: {
+        // REDUCE
         const args = this.pop();
         const callee = this.pop();
         this.push(this.call(callee, args, at, 'REDUCE'));
         return;
       }
-      case 'STRING':
+      case 0x53: // STRING
         this.push(str(decodeEscapedString(this.line(at, name), at)));
         return;
-      case 'BINSTRING':
-      case 'SHORT_BINSTRING': {
+      case 0x54: // BINSTRING
+      case 0x55: {
+        // SHORT_BINSTRING
         const b = this.counted(arg, true, at, name);
         this.push(str(b ? latin1(b) : undefined));
         return;
       }
-      case 'UNICODE':
+      case 0x56: // UNICODE
         this.push(str(decodeRawUnicodeEscape(this.line(at, name))));
         return;
-      case 'BINUNICODE':
-      case 'SHORT_BINUNICODE':
-      case 'BINUNICODE8': {
+      case 0x58: // BINUNICODE
+      case 0x8c: // SHORT_BINUNICODE
+      case 0x8d: {
+        // BINUNICODE8
         const from = this.input.pos;
-        const b = this.counted(arg, true, at, name);
-        this.push({ k: 'str', v: b ? decodeUtf8(b) : undefined, at: from, n: arg });
+        this.push({ k: 'str', v: this.countedText(arg, at, name), at: from, n: arg });
         return;
       }
-      case 'BINBYTES':
-      case 'SHORT_BINBYTES':
-      case 'BINBYTES8':
-      case 'BYTEARRAY8': {
+      case 0x42: // BINBYTES
+      case 0x43: // SHORT_BINBYTES
+      case 0x8e: // BINBYTES8
+      case 0x96: {
+        // BYTEARRAY8
         const from = this.input.pos;
         this.counted(arg, false, at, name);
         this.push({ k: 'bytes', at: from, n: arg });
         return;
       }
-      case 'APPEND': {
+      case 0x61: {
+        // APPEND
         this.pop();
         this.mutate(this.top(), 'APPEND', at);
         return;
       }
-      case 'APPENDS':
-      case 'ADDITEMS': {
-        this.popMark();
+      case 0x65: // APPENDS
+      case 0x90: {
+        // ADDITEMS
+        this.dropMark();
         this.mutate(this.top(), name, at);
         return;
       }
-      case 'BUILD': {
+      case 0x62: {
+        // BUILD
         const state = this.pop();
         const target = this.top();
         this.mutate(target, 'BUILD', at);
         if (target.k === 'obj') target.state = state;
         return this.options.onBuild?.(target, this);
       }
-      case 'GLOBAL':
-      case 'INST': {
+      case 0x63: // GLOBAL
+      case 0x69: {
+        // INST
         const module = decodeUtf8(this.line(at, name));
         const attr = decodeUtf8(this.line(at, name));
         if (module === undefined || attr === undefined) {
           const g = this.dynamicGlobal(`a ${name} operand that is not valid UTF-8`, at);
-          if (name === 'INST') this.popMark();
+          if (name === 'INST') this.dropMark();
           this.push(g);
           return;
         }
@@ -423,7 +477,8 @@ export class PickleMachine {
         else this.push(g);
         return;
       }
-      case 'STACK_GLOBAL': {
+      case 0x93: {
+        // STACK_GLOBAL
         const attr = this.pop();
         const module = this.pop();
         if (module.k === 'str' && attr.k === 'str' && module.v !== undefined && attr.v !== undefined)
@@ -431,16 +486,18 @@ export class PickleMachine {
         else this.push(this.dynamicGlobal(`non-string or unknown operands (${module.k}, ${attr.k})`, at));
         return;
       }
-      case 'DICT': {
+      case 0x64: {
+        // DICT
         const items = this.popMark();
         if (items.length % 2 !== 0) throw new PickleError('DICT with an odd number of items', at);
         this.push(dictOf(items));
         return;
       }
-      case 'EMPTY_DICT':
+      case 0x7d: // EMPTY_DICT
         this.push({ k: 'dict', entries: undefined, full: false });
         return;
-      case 'SETITEM': {
+      case 0x73: {
+        // SETITEM
         const v = this.pop();
         const key = this.pop();
         const d = this.top();
@@ -448,7 +505,8 @@ export class PickleMachine {
         setEntries(d, [key, v]);
         return;
       }
-      case 'SETITEMS': {
+      case 0x75: {
+        // SETITEMS
         const items = this.popMark();
         if (items.length % 2 !== 0) throw new PickleError('SETITEMS with an odd number of items', at);
         const d = this.top();
@@ -456,79 +514,83 @@ export class PickleMachine {
         setEntries(d, items);
         return;
       }
-      case 'GET':
+      case 0x67: // GET
         this.push(this.memoGet(parseIntLine(this.line(at, name), name, at) ?? -1));
         return;
-      case 'BINGET':
-      case 'LONG_BINGET':
+      case 0x68: // BINGET
+      case 0x6a: // LONG_BINGET
         this.push(this.memoGet(arg));
         return;
-      case 'PUT':
+      case 0x70: // PUT
         this.memoPut(parseIntLine(this.line(at, name), name, at) ?? -1);
         return;
-      case 'BINPUT':
-      case 'LONG_BINPUT':
+      case 0x71: // BINPUT
+      case 0x72: // LONG_BINPUT
         this.memoPut(arg);
         return;
-      case 'MEMOIZE':
+      case 0x94: // MEMOIZE
         this.memoPut(this.memoSize);
         return;
-      case 'LIST':
-        this.popMark();
-        this.push({ k: 'list' });
+      case 0x6c: // LIST
+        this.dropMark();
+        this.push(LIST);
         return;
-      case 'EMPTY_LIST':
-        this.push({ k: 'list' });
+      case 0x5d: // EMPTY_LIST
+        this.push(LIST);
         return;
-      case 'TUPLE':
+      case 0x74: // TUPLE
         this.push(tuple(this.popMark()));
         return;
-      case 'EMPTY_TUPLE':
-        this.push(tuple([]));
+      case 0x29: // EMPTY_TUPLE
+        this.push(EMPTY_TUPLE);
         return;
-      case 'TUPLE1':
-      case 'TUPLE2':
-      case 'TUPLE3': {
-        const n = name === 'TUPLE1' ? 1 : name === 'TUPLE2' ? 2 : 3;
-        const items: Value[] = [];
-        for (let j = 0; j < n; j++) items.unshift(this.pop());
+      case 0x85: // TUPLE1
+      case 0x86: // TUPLE2
+      case 0x87: {
+        // TUPLE3
+        const n = code - 0x84; // TUPLE1..TUPLE3 are 0x85..0x87
+        const items: Value[] = new Array(n);
+        for (let j = n - 1; j >= 0; j--) items[j] = this.pop();
         this.push(tuple(items));
         return;
       }
-      case 'EMPTY_SET':
-        this.push({ k: 'set' });
+      case 0x8f: // EMPTY_SET
+        this.push(SET);
         return;
-      case 'FROZENSET':
-        this.popMark();
-        this.push({ k: 'set' });
+      case 0x91: // FROZENSET
+        this.dropMark();
+        this.push(SET);
         return;
-      case 'OBJ': {
+      case 0x6f: {
+        // OBJ
         const items = this.popMark();
         const cls = items.shift();
         if (!cls) throw new PickleError('OBJ without a class', at);
         this.push(this.call(cls, tuple(items), at, 'OBJ'));
         return;
       }
-      case 'NEWOBJ': {
+      case 0x81: {
+        // NEWOBJ
         const args = this.pop();
         const cls = this.pop();
         this.push(this.call(cls, args, at, 'NEWOBJ'));
         return;
       }
-      case 'NEWOBJ_EX': {
+      case 0x92: {
+        // NEWOBJ_EX
         this.pop();
         const args = this.pop();
         const cls = this.pop();
         this.push(this.call(cls, args, at, 'NEWOBJ_EX'));
         return;
       }
-      case 'PROTO':
+      case 0x80: // PROTO
         if (arg > HIGHEST_PROTOCOL) throw new PickleError(`unsupported pickle protocol ${arg}`, at);
         this.proto = arg;
         return;
-      case 'EXT1':
-      case 'EXT2':
-      case 'EXT4':
+      case 0x82: // EXT1
+      case 0x83: // EXT2
+      case 0x84: // EXT4
         this.sink.add(
           RULES.extension,
           `${name}:${arg}`,
@@ -538,16 +600,16 @@ export class PickleMachine {
         );
         this.push(UNKNOWN);
         return;
-      case 'FRAME':
+      case 0x95: // FRAME
         if (this.frameEnd !== null && this.input.pos < this.frameEnd)
           throw new PickleError('a new FRAME begins before the end of the current frame', at);
         if (this.input.pos + arg > this.input.size) throw new PickleError('FRAME is longer than the rest of the stream', at);
         this.frameEnd = this.input.pos + arg;
         return;
-      case 'NEXT_BUFFER':
-        this.push({ k: 'buffer' });
+      case 0x97: // NEXT_BUFFER
+        this.push(BUFFER);
         return;
-      case 'READONLY_BUFFER':
+      case 0x98: // READONLY_BUFFER
         this.top();
         return;
       default:

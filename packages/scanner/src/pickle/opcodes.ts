@@ -18,6 +18,9 @@ export interface Opcode {
   name: string;
   arg: ArgKind;
   proto: number;
+  /** FIXED_ARG_BYTES of `arg`, and the "argument of NAME" text of a truncation message (made once, not per opcode). */
+  fixed: number;
+  argument: string;
 }
 
 const TABLE: [string, string, ArgKind, number][] = [
@@ -91,15 +94,6 @@ const TABLE: [string, string, ArgKind, number][] = [
   ['\x98', 'READONLY_BUFFER', 'none', 5],
 ];
 
-/** Every opcode of pickle protocols 0-5, indexed by its byte; `undefined` is an invalid load key. */
-export const OPCODES: readonly (Opcode | undefined)[] = (() => {
-  const table: (Opcode | undefined)[] = new Array(256).fill(undefined);
-  for (const [ch, name, arg, proto] of TABLE) table[ch.charCodeAt(0)] = { name, arg, proto };
-  return table;
-})();
-
-export const HIGHEST_PROTOCOL = 5;
-
 /** Bytes of the fixed-size part of an argument (the length prefix for counted ones). */
 export const FIXED_ARG_BYTES: Record<ArgKind, number> = {
   none: 0,
@@ -116,3 +110,13 @@ export const FIXED_ARG_BYTES: Record<ArgKind, number> = {
   bytes4signed: 4,
   bytes8: 8,
 };
+
+/** Every opcode of pickle protocols 0-5, indexed by its byte; `undefined` is an invalid load key. */
+export const OPCODES: readonly (Opcode | undefined)[] = (() => {
+  const table: (Opcode | undefined)[] = new Array(256).fill(undefined);
+  for (const [ch, name, arg, proto] of TABLE)
+    table[ch.charCodeAt(0)] = { name, arg, proto, fixed: FIXED_ARG_BYTES[arg], argument: `the argument of ${name}` };
+  return table;
+})();
+
+export const HIGHEST_PROTOCOL = 5;

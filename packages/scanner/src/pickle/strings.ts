@@ -9,17 +9,18 @@ export function latin1(b: Uint8Array): string {
 }
 
 /** UTF-8 as the unpickler decodes names; undefined when invalid (then the value is unknown, never guessed). */
-export function decodeUtf8(b: Uint8Array): string | undefined {
-  // Names and keys are short ASCII; TextDecoder's per-call cost dominates for them.
-  if (b.length <= 64) {
+export function decodeUtf8(b: Uint8Array, start = 0, end = b.length): string | undefined {
+  // Names and keys are short ASCII; TextDecoder's per-call cost (and a view to hand it) dominates for them.
+  if (end - start <= 64) {
     let ascii = '';
-    for (const c of b) {
-      if (c >= 0x80) return decodeUtf8Slow(b);
+    for (let i = start; i < end; i++) {
+      const c = b[i] as number;
+      if (c >= 0x80) return decodeUtf8Slow(b.subarray(start, end));
       ascii += String.fromCharCode(c);
     }
     return ascii;
   }
-  return decodeUtf8Slow(b);
+  return decodeUtf8Slow(b.subarray(start, end));
 }
 
 function decodeUtf8Slow(b: Uint8Array): string | undefined {

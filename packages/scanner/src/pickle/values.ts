@@ -6,7 +6,8 @@ export type Value =
   | { k: 'int'; v: number | undefined }
   | { k: 'tuple'; items: Value[] | undefined }
   | { k: 'dict'; entries: Map<string, Value> | undefined; full: boolean }
-  | { k: 'global'; module: string; name: string }
+  // `full`: `module.name`, made once when the global is resolved (calls look it up per REDUCE).
+  | { k: 'global'; module: string; name: string; full: string }
   | { k: 'obj'; callee: Value; args: Value | undefined; state: Value | undefined }
   | { k: 'scalar' | 'list' | 'set' | 'none' | 'persistent' | 'buffer' | 'unknown' };
 
@@ -17,6 +18,12 @@ export const SCALAR: Value = { k: 'scalar' };
 export const NONE: Value = { k: 'none' };
 export const BYTES: Value = { k: 'bytes' };
 export const UNKNOWN: Value = { k: 'unknown' };
+// Values without contents are shared (nothing mutates them; BUILD only sets the state of an `obj`).
+export const LIST: Value = { k: 'list' };
+export const SET: Value = { k: 'set' };
+export const BUFFER: Value = { k: 'buffer' };
+export const PERSISTENT: Value = { k: 'persistent' };
+export const EMPTY_TUPLE: Value = { k: 'tuple', items: [] };
 
 export function str(v: string | undefined): Value {
   return { k: 'str', v };
@@ -36,5 +43,5 @@ export function tuple(items: Value[]): Value {
 }
 
 export function globalName(v: Value): string | undefined {
-  return v.k === 'global' ? `${v.module}.${v.name}` : undefined;
+  return v.k === 'global' ? v.full : undefined;
 }

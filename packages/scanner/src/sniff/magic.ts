@@ -47,7 +47,13 @@ const TEXT_CONTROLS = new Set([9, 10, 11, 12, 13, 27]);
 
 /** UTF-8 text without NUL or other control bytes (reported as plain text, never as a model). */
 export function isPlainText(bytes: Uint8Array): boolean {
-  for (const b of bytes) if (b < 0x20 && !TEXT_CONTROLS.has(b)) return false;
+  let ascii = true;
+  for (const b of bytes) {
+    if (b < 0x20 && !TEXT_CONTROLS.has(b)) return false;
+    if (b >= 0x80) ascii = false;
+  }
+  // ASCII is UTF-8; the decoder (costly to create) is only needed for the rest.
+  if (ascii) return true;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return true;
