@@ -89,7 +89,6 @@ export {
   backfillPullRequests,
   type PullRequestRecorder,
 } from './backfill/pull-requests.js';
-export { pauseAfter, type RateLimitSignal, rateLimitWait } from './backfill/rate-limit.js';
 export { GitHubRest, type GitHubRestOptions, nextLink, type RestAnswer } from './backfill/rest.js';
 export { firstHumanReviewCommit } from './records/rework.js';
 export * from './decisions/index.js';
