@@ -30,12 +30,14 @@ export { buildTrustTaxReport, type TrustTaxOptions, type TrustTaxReport } from '
 export { directlyStandardised } from './trust-tax/standardise.js';
 export {
   type PullRequestInput,
+  type ReviewCommentInput,
   type ReviewInput,
   recordCheckSuite,
   recordCompare,
   recordHeadPush,
   recordPullRequest,
   recordReview,
+  recordReviewComment,
 } from './records/activity.js';
 export { loadTrustTaxDataset } from './records/dataset.js';
 export { type CommitInput, loadLedger, recordPush } from './records/ledger.js';
