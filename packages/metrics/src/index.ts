@@ -22,6 +22,7 @@ export { measurePullRequests } from './measures/pull-request.js';
 export { isAutomatedReviewer } from './measures/reviewers.js';
 export type * from './measures/types.js';
 export { StoreError, type StoreErrorCode } from './store/errors.js';
+export { makeEmbeddedStoreTemplate } from './store/embedded.js';
 export { openStore, type StoreOptions, type StoreTimeouts } from './store/open.js';
 export type { SqlClient, Store } from './store/sql.js';
 export { type SizeBucket, sizeBucket } from './trust-tax/buckets.js';
