@@ -7,6 +7,11 @@ import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
 execFileSync(join(root, 'node_modules/.bin/tsc'), ['-b'], { cwd: root, stdio: 'inherit' });
+// The embedded store's template data directory (packages/metrics/pgdata/), so no first start runs PGlite's initdb.
+execFileSync(process.execPath, ['--input-type=module', '-e', "await (await import('@trustgate/metrics')).makeEmbeddedStoreTemplate()"], {
+  cwd: root,
+  stdio: 'inherit',
+});
 // Every action.yml comes from the gate descriptions (packages/core/src/gates), so inputs cannot drift.
 execFileSync(process.execPath, [join(root, 'scripts/generate-actions.mjs')], { cwd: root, stdio: 'inherit' });
 

@@ -45083,7 +45083,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zf: () => (/* reexport */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, asTrustgateError, blocks, cell, checkStatement, defaultScanPolicy, formatDigest, highestSeverity, isDigest, isOciReference, networkProblem, parseDigest, parseSubject, splitVerdict, summarise, toMarkdown, toText, verdictRank
+// UNUSED EXPORTS: COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, asTrustgateError, blocks, cell, checkStatement, defaultScanPolicy, formatDigest, githubPauseAfter, githubRetryWait, highestSeverity, isDigest, isOciReference, networkProblem, parseDigest, parseSubject, splitVerdict, summarise, toMarkdown, toText, verdictRank
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -45560,6 +45560,7 @@ const TRUSTGATE_VERSION = '0.1.0';
 
 
 
+
 //# sourceMappingURL=base.js.map
 
 /***/ }),
@@ -45791,7 +45792,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zf: () => (/* reexport */ base/* writeFileAtomic */.Zf)
 });
 
-// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, PREDICATE_TYPES, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, TRUSTGATE_VERSION, TrustgateError, YAML_LIMITS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, buildReport, buildStatement, cell, checkStatement, combineVerdict, decodePolicyBytes, defaultPolicy, defaultScanPolicy, environmentPolicySchema, errorCodeOutput, expression, fileProblem, formatDigest, guardrailsPolicySchema, highestSeverity, isDigest, isOciReference, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, networkProblem, parseConfig, parseDigest, parsePolicy, parseSubject, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, splitVerdict, summarise, toMarkdown, toSarif, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
+// UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, ConfigError, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, POLICY_PATH, PREDICATE_TYPES, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, TRUSTGATE_VERSION, TrustgateError, YAML_LIMITS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, asTrustgateError, attestInput, attributionPolicySchema, blocks, buildReport, buildStatement, cell, checkStatement, combineVerdict, decodePolicyBytes, defaultPolicy, defaultScanPolicy, environmentPolicySchema, errorCodeOutput, expression, fileProblem, formatDigest, githubPauseAfter, githubRetryWait, guardrailsPolicySchema, highestSeverity, isDigest, isOciReference, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, networkProblem, parseConfig, parseDigest, parsePolicy, parseSubject, policyInput, policySchema, promotionGateGate, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, splitVerdict, summarise, toMarkdown, toSarif, toText, tokenInput, trustedRootInput, verdictRank, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
 
 // EXTERNAL MODULE: ../../packages/core/dist/base.js + 11 modules
 var base = __nccwpck_require__(7730);

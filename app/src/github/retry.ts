@@ -1,45 +1,33 @@
-import { asTrustgateError } from '@trustgate/core';
+import { asTrustgateError, githubRetryWait } from '@trustgate/core';
 import type { Octokit } from '@octokit/core';
 
-const MAX_RETRIES = 3;
-const MAX_WAIT_S = 60;
+/** The App fails a delivery rather than wait long: the reconciler has it sent again later. */
+const LIMITS = { maxAttempts: 3, maxWaitMs: 60_000 };
 
 interface ErrorLike {
   status?: number;
-  response?: { headers?: Record<string, string | undefined>; data?: unknown };
+  response?: { headers?: Record<string, string | number | undefined>; data?: unknown };
 }
 
 /**
- * How long to wait before sending a request GitHub refused again, or undefined when it must not be retried:
- * a secondary rate limit (403/429 with `retry-after` or the documented message) waits as told; an exhausted primary
- * limit waits for its reset; a 5xx answer or a lost connection backs off 1, 4, 9 s. Client errors are final.
- * Waits are capped at a minute: a longer one fails the delivery, and the reconciler has it sent again later.
+ * How long to wait (ms) before sending a request GitHub refused again, or undefined when it must not be retried:
+ * GitHub's rule as the backfill follows it (`githubRetryWait`), within the App's bounds of three retries and a
+ * minute's wait.
  */
 export function retryWait(err: unknown, attempt: number, nowMs = Date.now()): number | undefined {
-  if (attempt >= MAX_RETRIES) return undefined;
   const e = (err ?? {}) as ErrorLike;
-  const status = e.status;
-  if (status === 403 || status === 429) {
-    const headers = e.response?.headers ?? {};
-    const retryAfter = headers['retry-after'];
-    if (
-      retryAfter !== undefined ||
-      JSON.stringify(e.response?.data ?? '')
-        .toLowerCase()
-        .includes('secondary rate limit')
-    ) {
-      const seconds = Number(retryAfter ?? MAX_WAIT_S);
-      return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, MAX_WAIT_S) : MAX_WAIT_S;
-    }
-    if (headers['x-ratelimit-remaining'] === '0') {
-      const resetS = Number(headers['x-ratelimit-reset']) - nowMs / 1000;
-      return Number.isFinite(resetS) && resetS <= MAX_WAIT_S ? Math.max(0, Math.ceil(resetS)) : undefined;
-    }
-    return undefined;
-  }
-  // No status: the connection failed before GitHub answered.
-  if (status === undefined || status >= 500) return (attempt + 1) ** 2;
-  return undefined;
+  const headers = e.response?.headers ?? {};
+  const message = (e.response?.data as { message?: unknown } | undefined)?.message;
+  return githubRetryWait(
+    {
+      status: e.status,
+      header: (name) => (headers[name] === undefined ? undefined : String(headers[name])),
+      ...(typeof message === 'string' ? { message } : {}),
+    },
+    attempt,
+    nowMs,
+    LIMITS,
+  );
 }
 
 /**
@@ -60,10 +48,10 @@ export function retryRequests(octokit: Octokit): void {
         const failure = asTrustgateError(err);
         octokit.log.warn(
           failure.code === 'NETWORK_ERROR'
-            ? `network error on ${options.method} ${options.url}: ${failure.message}; retrying in ${wait}s`
-            : `GitHub refused ${options.method} ${options.url} (${(err as ErrorLike).status ?? 'no answer'}); retrying in ${wait}s`,
+            ? `network error on ${options.method} ${options.url}: ${failure.message}; retrying in ${wait / 1000}s`
+            : `GitHub refused ${options.method} ${options.url} (${(err as ErrorLike).status ?? 'no answer'}); retrying in ${wait / 1000}s`,
         );
-        await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+        await new Promise((resolve) => setTimeout(resolve, wait));
       }
     }
   });

@@ -5,7 +5,13 @@ import { onMergeGroup } from './merge-group.js';
 import { onPullRequest } from './pull-request.js';
 import { onRequestedAction } from './requested-action.js';
 import { gateThen } from './after-gates.js';
-import { recordCheckSuiteActivity, recordDefaultBranchPush, recordPullRequestActivity, recordReviewActivity } from './trust-tax.js';
+import {
+  recordCheckSuiteActivity,
+  recordDefaultBranchPush,
+  recordPullRequestActivity,
+  recordReviewActivity,
+  recordReviewCommentActivity,
+} from './trust-tax.js';
 
 export type { Handler, HandlerContext, Logger } from './context.js';
 
@@ -25,6 +31,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   'pull_request_review.submitted': gateThen(onPullRequest, recordReviewActivity),
   'pull_request_review.edited': onPullRequest,
   'pull_request_review.dismissed': onPullRequest,
+  'pull_request_review_comment.created': recordReviewCommentActivity,
   'issue_comment.created': onPullRequest,
   'issue_comment.edited': onPullRequest,
   'check_run.rerequested': onCheckRerequest,

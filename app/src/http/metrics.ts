@@ -23,6 +23,7 @@ export const EVENT_LABELS: ReadonlySet<string> = new Set([
   'ping',
   'pull_request',
   'pull_request_review',
+  'pull_request_review_comment',
   'push',
 ]);
 

@@ -1,7 +1,12 @@
 // A repository's pull request history as a timeline of what happened on GitHub: applied to the mock's state it is
 // what the REST API shows at any moment; delivered as webhooks it is what the App hears.
-// @ts-expect-error plain ESM test double without type declarations
-import { checkSuiteCompletedEvent, pullRequestEvent, pullRequestReviewEvent } from '../mock-github/webhooks.mjs';
+import {
+  checkSuiteCompletedEvent,
+  pullRequestEvent,
+  pullRequestReviewCommentEvent,
+  pullRequestReviewEvent,
+  // @ts-expect-error plain ESM test double without type declarations
+} from '../mock-github/webhooks.mjs';
 // @ts-expect-error plain ESM test double without type declarations
 import { addPull, lifecycle as lifecycleOf } from '../mock-github/server.mjs';
 import { type MockState, sha } from './harness.js';
@@ -23,6 +28,7 @@ interface PullState {
   headSha: string;
   commits: Commit[];
   reviews: { id: number; user: string; userType: string; state: string; commitId: string; submittedAt: string }[];
+  reviewComments: { id: number; user: string; userType: string; reviewId: number | null; commitId: string; createdAt: string }[];
   state: string;
   updatedAt: string;
   closedAt: string | null;
@@ -37,6 +43,7 @@ export type WorldEvent =
   | { at: number; kind: 'opened'; number: number; pr: Record<string, unknown>; commit: Commit }
   | { at: number; kind: 'synchronize'; number: number; commit: Commit }
   | { at: number; kind: 'review'; number: number; review: PullState['reviews'][number] }
+  | { at: number; kind: 'comment'; number: number; comment: PullState['reviewComments'][number] }
   | { at: number; kind: 'suite'; number: number; id: number; conclusion: string }
   | { at: number; kind: 'closed'; number: number; merged: boolean };
 
@@ -87,6 +94,17 @@ export function pullRequestTimeline(count: number, first = 1): WorldEvent[] {
           submittedAt: at(start + HOUR),
         },
       });
+    // Review comments on the diff: the human review's, a bot's, and one after the merge (recorded, never counted).
+    const comment = (j: number, when: number, user: string, userType: string, reviewId: number | null): WorldEvent => ({
+      at: when,
+      kind: 'comment',
+      number: n,
+      comment: { id: 800_000 + n * 10 + j, user, userType, reviewId, commitId: firstHead, createdAt: at(when) },
+    });
+    if (n % 3 !== 0) events.push(comment(0, start + HOUR, 'bob', 'User', 900_000 + n * 10));
+    if (n % 3 === 1) events.push(comment(1, start + 1.1 * HOUR, 'bob', 'User', null));
+    if (n % 4 === 0) events.push(comment(2, start + 1.6 * HOUR, 'review-bot[bot]', 'Bot', null));
+    if (n % 5 === 2) events.push(comment(3, start + 3.5 * HOUR, 'carol', 'User', null));
     if (n % 4 === 0)
       events.push({
         at: start + 1.5 * HOUR,
@@ -120,12 +138,16 @@ export function applyEvent(state: WorldState, e: WorldEvent): void {
       updatedAt: at(e.at),
       commits: [e.commit],
       reviews: [],
+      reviewComments: [],
     });
     return;
   }
   const pr = state.pulls.get(e.number) as PullState;
   if (e.kind === 'review') {
     pr.reviews.push(e.review);
+    pr.updatedAt = at(e.at);
+  } else if (e.kind === 'comment') {
+    pr.reviewComments.push(e.comment);
     pr.updatedAt = at(e.at);
   } else if (e.kind === 'synchronize') {
     pr.commits.push(e.commit);
@@ -155,6 +177,11 @@ export function webhookFor(state: WorldState, e: WorldEvent): [string, Record<st
     payload.review.user.type = e.review.userType;
     Object.assign(payload.pull_request, lifecycle);
     return ['pull_request_review', payload];
+  }
+  if (e.kind === 'comment') {
+    const payload = pullRequestReviewCommentEvent(state, pr, e.comment);
+    Object.assign(payload.pull_request, lifecycle);
+    return ['pull_request_review_comment', payload];
   }
   if (e.kind === 'suite')
     return ['check_suite', checkSuiteCompletedEvent(state, { id: e.id, headSha: pr.headSha, conclusion: e.conclusion })];

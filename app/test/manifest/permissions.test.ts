@@ -47,6 +47,7 @@ const ROUTES: Record<string, Need> = {
 const EVENTS: Record<string, Record<string, Level>> = {
   pull_request: { pull_requests: 'read' },
   pull_request_review: { pull_requests: 'read' },
+  pull_request_review_comment: { pull_requests: 'read' },
   issue_comment: { issues: 'read' },
   check_run: { checks: 'read' },
   check_suite: { checks: 'read' },

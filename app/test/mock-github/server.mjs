@@ -68,6 +68,8 @@ export function addPull(state, pr) {
     createdAt: pr.createdAt ?? new Date().toISOString(),
     files: pr.files ?? ['src/index.ts'],
     reviews: pr.reviews ?? [],
+    /** Review comments on the diff: `{ id, user, userType, reviewId, commitId, createdAt }`. */
+    reviewComments: pr.reviewComments ?? [],
     comments: (pr.comments ?? []).map((c) => ({ id: state.nextId++, type: 'User', ...c })),
     requestedReviewers: new Set(),
     requestedTeams: new Set(),
@@ -218,6 +220,20 @@ const OPERATIONS = {
       state: r.state,
       commit_id: r.commitId,
       ...(r.submittedAt ? { submitted_at: r.submittedAt } : {}),
+    }));
+  },
+  'pulls/list-review-comments': (s, ex, { params }) => {
+    const pr = s.pulls.get(Number(params.pull_number));
+    if (!pr) return notFound();
+    return pr.reviewComments.map((c) => ({
+      ...ex[0],
+      id: c.id,
+      user: { ...ex[0].user, ...user(c.user, c.userType) },
+      pull_request_review_id: c.reviewId,
+      commit_id: c.commitId,
+      original_commit_id: c.commitId,
+      created_at: c.createdAt,
+      updated_at: c.createdAt,
     }));
   },
   'pulls/list-commits': (s, ex, { params }) => {
@@ -520,8 +536,14 @@ function predicateOf(bundle) {
   return String(statementOf(bundle).predicateType ?? '');
 }
 
-/** Operations whose answers are checked against the description too (what the verify commands read). */
-const RESPONSE_CHECKED = new Set(['repos/list-attestations', 'orgs/list-attestations', 'repos/get-release-by-tag', 'git/get-ref']);
+/** Operations whose answers are checked against the description too (what the verify commands and the backfill read). */
+const RESPONSE_CHECKED = new Set([
+  'repos/list-attestations',
+  'orgs/list-attestations',
+  'repos/get-release-by-tag',
+  'git/get-ref',
+  'pulls/list-review-comments',
+]);
 
 /**
  * Start the mock. `app.deliver(name, payload)` plays GitHub sending a webhook to the App; a redelivery request is

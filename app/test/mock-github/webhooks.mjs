@@ -60,6 +60,24 @@ export function pullRequestReviewEvent(state, pr, review, installationId = 1) {
   return retarget(payload, state, installationId);
 }
 
+/** A review comment on the diff, created: `{ id, user, userType, reviewId, commitId, createdAt }`. */
+export function pullRequestReviewCommentEvent(state, pr, comment, installationId = 1) {
+  const payload = examplePayload('pull_request_review_comment', 'created');
+  payload.action = 'created';
+  payload.pull_request = prFields(payload.pull_request, pr);
+  payload.comment = {
+    ...payload.comment,
+    id: comment.id,
+    user: { ...payload.comment.user, login: comment.user, type: comment.userType },
+    pull_request_review_id: comment.reviewId,
+    commit_id: comment.commitId,
+    original_commit_id: comment.commitId,
+    created_at: comment.createdAt,
+    updated_at: comment.createdAt,
+  };
+  return retarget(payload, state, installationId);
+}
+
 export function checkSuiteCompletedEvent(state, { id, headSha, conclusion = 'success' }, installationId = 1) {
   const payload = examplePayload('check_suite', 'completed');
   payload.check_suite = { ...payload.check_suite, id, head_sha: headSha, status: 'completed', conclusion };

@@ -22,6 +22,7 @@ export { measurePullRequests } from './measures/pull-request.js';
 export { isAutomatedReviewer } from './measures/reviewers.js';
 export type * from './measures/types.js';
 export { StoreError, type StoreErrorCode } from './store/errors.js';
+export { makeEmbeddedStoreTemplate } from './store/embedded.js';
 export { openStore, type StoreOptions, type StoreTimeouts } from './store/open.js';
 export type { SqlClient, Store } from './store/sql.js';
 export { type SizeBucket, sizeBucket } from './trust-tax/buckets.js';
@@ -30,12 +31,14 @@ export { buildTrustTaxReport, type TrustTaxOptions, type TrustTaxReport } from '
 export { directlyStandardised } from './trust-tax/standardise.js';
 export {
   type PullRequestInput,
+  type ReviewCommentInput,
   type ReviewInput,
   recordCheckSuite,
   recordCompare,
   recordHeadPush,
   recordPullRequest,
   recordReview,
+  recordReviewComment,
 } from './records/activity.js';
 export { loadTrustTaxDataset } from './records/dataset.js';
 export { type CommitInput, loadLedger, recordPush } from './records/ledger.js';
@@ -89,7 +92,6 @@ export {
   backfillPullRequests,
   type PullRequestRecorder,
 } from './backfill/pull-requests.js';
-export { pauseAfter, type RateLimitSignal, rateLimitWait } from './backfill/rate-limit.js';
 export { GitHubRest, type GitHubRestOptions, nextLink, type RestAnswer } from './backfill/rest.js';
 export { firstHumanReviewCommit } from './records/rework.js';
 export * from './decisions/index.js';

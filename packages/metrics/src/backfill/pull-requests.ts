@@ -6,6 +6,7 @@ import {
   recordHeadPush,
   recordPullRequest,
   recordReview,
+  recordReviewComment,
 } from '../records/activity.js';
 import { firstHumanReviewCommit } from '../records/rework.js';
 import type { SqlClient } from '../store/sql.js';
@@ -59,7 +60,7 @@ const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(Stri
 
 /**
  * Record a repository's pull requests of the last `since` from the REST API: each PR with its commits (as head
- * pushes), reviews, check suites and the compare in-PR rework needs. Pass 1 walks PRs by last update, newest first,
+ * pushes), reviews, review comments, check suites and the compare in-PR rework needs. Pass 1 walks PRs by last update, newest first,
  * until they are older than `since`; pass 2 catches those updated while pass 1 ran. Where a run stands is stored
  * after every page and every PR, so an interrupted run resumes there, and a PR already stored at the same
  * `updated_at` is never fetched again.
@@ -132,6 +133,7 @@ async function backfillOne(
   if (pr.status !== 200) return false;
   const commits = await all(rest, `${base}/pulls/${number}/commits`);
   const reviews = await all(rest, `${base}/pulls/${number}/reviews`);
+  const comments = await all(rest, `${base}/pulls/${number}/comments`);
   const recorded = await options.recorder.pullRequest(pr.data, commits);
   const row = recorded?.row;
   const heads = commits.map((c) => c as { sha?: unknown; commit?: { committer?: { date?: unknown } } });
@@ -176,6 +178,29 @@ async function backfillOne(
             state: r.state,
             submittedAt: r.submitted_at,
             commitId: r.commit_id,
+          },
+          recorded?.aiReviewers ?? [],
+        );
+      }
+      for (const c of comments as {
+        id?: unknown;
+        user?: { login?: string; type?: string } | null;
+        pull_request_review_id?: unknown;
+        created_at?: unknown;
+        commit_id?: unknown;
+      }[]) {
+        if (typeof c.id !== 'number' || !c.user?.login || typeof c.created_at !== 'string' || typeof c.commit_id !== 'string') continue;
+        await recordReviewComment(
+          tx,
+          {
+            repo: options.repo,
+            number,
+            id: c.id,
+            reviewer: c.user.login,
+            ...(c.user.type ? { reviewerType: c.user.type } : {}),
+            reviewId: typeof c.pull_request_review_id === 'number' ? c.pull_request_review_id : null,
+            createdAt: c.created_at,
+            commitId: c.commit_id,
           },
           recorded?.aiReviewers ?? [],
         );

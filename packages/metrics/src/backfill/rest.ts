@@ -1,6 +1,5 @@
-import { networkProblem } from '@trustgate/core';
+import { githubPauseAfter, githubRetryWait, networkProblem } from '@trustgate/core';
 import { MetricsError } from '../errors.js';
-import { pauseAfter, rateLimitWait } from './rate-limit.js';
 
 export interface GitHubRestOptions {
   /** API root, e.g. https://api.github.com (or a GitHub Enterprise Server's /api/v3). */
@@ -12,8 +11,6 @@ export interface GitHubRestOptions {
   now?: () => number;
   /** Told about every wait (rate limits, retries), e.g. to print progress. */
   onWait?: (info: { url: string; ms: number; status: number | null; reason: string }) => void;
-  /** Network failures retried before giving up. */
-  networkRetries?: number;
   signal?: AbortSignal;
 }
 
@@ -67,9 +64,11 @@ export class GitHubRest {
           ...(this.options.signal ? { signal: this.options.signal } : {}),
         });
       } catch (cause) {
-        if (this.options.signal?.aborted || network >= (this.options.networkRetries ?? 3))
-          throw apiError(url, `no answer (${networkProblem(cause)})`, cause);
-        await this.wait(url, 1000 * 2 ** network++, null, 'no answer');
+        const wait = this.options.signal?.aborted
+          ? undefined
+          : githubRetryWait({ status: undefined, header: () => null }, network++, this.now());
+        if (wait === undefined) throw apiError(url, `no answer (${networkProblem(cause)})`, cause);
+        await this.wait(url, wait, null, 'no answer');
         continue;
       }
       const text = await res.text();
@@ -80,13 +79,13 @@ export class GitHubRest {
         throw apiError(url, `answered ${res.status} with a body that is not JSON`, cause);
       }
       if (res.ok || res.status === 404 || res.status === 422) {
-        const pause = pauseAfter(res.headers, this.now());
+        const pause = githubPauseAfter((name) => res.headers.get(name), this.now());
         if (pause > 0) this.pausedUntil = this.now() + pause;
         return { status: res.status, url, data, next: nextLink(res.headers.get('link')) };
       }
       const message = (data as { message?: unknown } | undefined)?.message;
-      const wait = rateLimitWait(
-        { status: res.status, headers: res.headers, ...(typeof message === 'string' ? { message } : {}) },
+      const wait = githubRetryWait(
+        { status: res.status, header: (name) => res.headers.get(name), ...(typeof message === 'string' ? { message } : {}) },
         attempt++,
         this.now(),
       );

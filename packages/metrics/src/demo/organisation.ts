@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Cohort, FileDiff } from '../ledger/types.js';
 import type { CheckSuiteFacts, CompareFacts, HeadPushFacts } from '../measures/types.js';
-import type { PullRequestInput, ReviewInput } from '../records/activity.js';
+import type { PullRequestInput, ReviewCommentInput, ReviewInput } from '../records/activity.js';
 import type { CommitInput } from '../records/ledger.js';
 import { seededRandom } from '../trust-tax/rng.js';
 
@@ -11,6 +11,8 @@ export interface HistoryFile {
   pullRequests: PullRequestInput[];
   headPushes: HeadPushFacts[];
   reviews: ReviewInput[];
+  /** Absent in histories written before review comments were recorded. */
+  reviewComments?: ReviewCommentInput[];
   checkSuites: CheckSuiteFacts[];
   compares: CompareFacts[];
   pushes: { repo: string; commits: CommitInput[] }[];

@@ -1,6 +1,6 @@
 import { MetricsError } from '../errors.js';
 import { findMovedBlocks, lineHash, type Run } from './moves.js';
-import { parsePatch } from './patch.js';
+import { type Hunk, parsePatch } from './patch.js';
 import { appendRange, originAt, sameOrigin, slice } from './ranges.js';
 import type { CommitDiff, CommitEffects, Death, DeathKind, FileDiff, LedgerState, LineRange, Origin } from './types.js';
 
@@ -49,7 +49,8 @@ export function applyCommit(ledger: LedgerState, commit: CommitDiff): CommitEffe
     const oldRanges = file.status === 'added' || file.status === 'copied' ? [] : (snapshot.get(oldPath) ?? []);
     if (file.status !== 'copied' && oldPath !== file.filename) dropped.add(oldPath);
     // A patch that cannot be read (attacker-shaped, or cut short) is a gap in the ledger, like one GitHub left out.
-    if (file.patch === undefined || !readablePatch(file.patch, file.filename)) {
+    const hunks = file.patch === undefined ? undefined : readablePatch(file.patch, file.filename);
+    if (hunks === undefined) {
       if (file.status === 'removed') {
         dropped.add(file.filename);
         for (const r of oldRanges) pushDeath(effects.deaths, file.filename, r.origin, r.length, 'deleted', commit, at);
@@ -60,7 +61,7 @@ export function applyCommit(ledger: LedgerState, commit: CommitDiff): CommitEffe
       }
       continue;
     }
-    works.push(walkPatch(file, oldPath, oldRanges, own, works.length, deletedRuns, addedRuns));
+    works.push(walkPatch(file.filename, hunks, oldPath, oldRanges, own, works.length, deletedRuns, addedRuns));
   }
 
   for (const block of findMovedBlocks(deletedRuns, addedRuns)) {
@@ -108,7 +109,8 @@ export function applyCommit(ledger: LedgerState, commit: CommitDiff): CommitEffe
 }
 
 function walkPatch(
-  file: FileDiff,
+  path: string,
+  hunks: readonly Hunk[],
   oldPath: string,
   oldRanges: LineRange[],
   own: Origin,
@@ -116,7 +118,7 @@ function walkPatch(
   deletedRuns: (Run & { entries: number[] })[],
   addedRuns: (Run & { entries: number[] })[],
 ): FileWork {
-  const work: FileWork = { path: file.filename, oldPath, oldRanges, pieces: [], deleted: [], added: [] };
+  const work: FileWork = { path, oldPath, oldRanges, pieces: [], deleted: [], added: [] };
   let oldLine = 1;
   let newLine = 1;
   const copy = (count: number) => {
@@ -125,7 +127,7 @@ function walkPatch(
     oldLine += count;
     newLine += count;
   };
-  for (const hunk of parsePatch(file.patch as string, file.filename)) {
+  for (const hunk of hunks) {
     // A hunk that removes nothing (oldCount 0) inserts after line oldStart.
     copy((hunk.oldCount === 0 ? hunk.oldStart + 1 : hunk.oldStart) - oldLine);
     let i = 0;
@@ -146,12 +148,12 @@ function walkPatch(
       for (const l of block) {
         if (l[0] === '-') {
           del.entries.push(work.deleted.length);
-          del.hashes.push(lineHash(l.slice(1)));
+          del.hashes.push(lineHash(l, 1));
           work.deleted.push({ line: oldLine, origin: originAt(oldRanges, oldLine), kind });
           oldLine++;
         } else {
           add.entries.push(work.added.length);
-          add.hashes.push(lineHash(l.slice(1)));
+          add.hashes.push(lineHash(l, 1));
           work.pieces.push({ add: { line: newLine, index: work.added.length } });
           work.added.push({ origin: own, moved: false });
           newLine++;
@@ -201,13 +203,12 @@ export function revertedShas(message: string): string[] {
   return [...message.matchAll(/This reverts commit ([0-9a-f]{7,40})/g)].map((m) => m[1] as string);
 }
 
-/** Whether `patch` parses: a malformed one in a push must not fail the whole delivery, identically on every retry. */
-function readablePatch(patch: string, path: string): boolean {
+/** The hunks of `patch`, undefined when it does not parse: a malformed one in a push must not fail the whole delivery, identically on every retry. */
+function readablePatch(patch: string, path: string): Hunk[] | undefined {
   try {
-    parsePatch(patch, path);
-    return true;
+    return parsePatch(patch, path);
   } catch (err) {
-    if (err instanceof MetricsError) return false;
+    if (err instanceof MetricsError) return undefined;
     throw err;
   }
 }

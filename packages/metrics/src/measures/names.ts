@@ -9,6 +9,7 @@ export function measureNames(windows: readonly number[]): string[] {
     'review_rounds',
     'changes_requested',
     'changes_requested_rate',
+    'review_comments',
     'in_pr_rework',
     'ci_failure_rate',
     'time_to_first_review_h',

@@ -37,6 +37,10 @@ export function measurePullRequests(data: TrustTaxDataset, options: MeasureOptio
     fix: `fix_follow_ups_${n}`,
     reverted: `reverted_${n}`,
   }));
+  const comments = group(
+    data.reviewComments.filter((c) => !c.automated),
+    (c) => key(c.repo, c.number),
+  );
   const pushes = group(data.headPushes, (h) => key(h.repo, h.number));
   const suites = group(data.checkSuites, (s) => `${s.repo}@${s.headSha}`);
   const compares = new Map(data.compares.map((c) => [`${c.repo}@${c.fromSha}..${c.toSha}`, c.changedLines]));
@@ -68,6 +72,7 @@ export function measurePullRequests(data: TrustTaxDataset, options: MeasureOptio
       review_rounds: reviewRounds(own, pushTimes(pushes.get(k)), merged),
       changes_requested: own.filter((r) => r.state.toUpperCase() === 'CHANGES_REQUESTED').length,
       changes_requested_rate: own.some((r) => r.state.toUpperCase() === 'CHANGES_REQUESTED') ? 1 : 0,
+      review_comments: (comments.get(k) ?? []).filter((c) => Date.parse(c.createdAt) < merged).length,
       in_pr_rework: inPrRework(p, own, compares, size),
       ci_failure_rate: ciFailureRate(p, pushes.get(k) ?? [], suites),
       ...reviewTimes(own, Date.parse(p.createdAt), merged),

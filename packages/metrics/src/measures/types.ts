@@ -39,6 +39,17 @@ export interface ReviewFacts {
   commitId: string;
 }
 
+/** A review comment on a PR's diff (content never kept). */
+export interface ReviewCommentFacts {
+  repo: string;
+  number: number;
+  id: number;
+  reviewer: string;
+  /** Bot or AI reviewer: never counted. */
+  automated: boolean;
+  createdAt: string;
+}
+
 /** A head commit of a PR and when it was pushed (`opened` / `synchronize`). */
 export interface HeadPushFacts {
   repo: string;
@@ -75,6 +86,7 @@ export interface LedgerFacts {
 export interface TrustTaxDataset {
   pullRequests: PullRequestFacts[];
   reviews: ReviewFacts[];
+  reviewComments: ReviewCommentFacts[];
   headPushes: HeadPushFacts[];
   checkSuites: CheckSuiteFacts[];
   compares: CompareFacts[];

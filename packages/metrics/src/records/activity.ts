@@ -83,6 +83,37 @@ export async function recordReview(db: SqlClient, review: ReviewInput, aiReviewe
   );
 }
 
+export interface ReviewCommentInput {
+  repo: string;
+  number: number;
+  id: number;
+  reviewer: string;
+  /** GitHub's `user.type` (`Bot` for apps). */
+  reviewerType?: string;
+  /** The review it belongs to (GitHub's `pull_request_review_id`), when any. */
+  reviewId: number | null;
+  createdAt: string;
+  commitId: string;
+}
+
+/** A review comment on the diff (`pull_request_review_comment.created`); bots and AI reviewers are flagged as automated. */
+export async function recordReviewComment(db: SqlClient, comment: ReviewCommentInput, aiReviewers: readonly string[] = []): Promise<void> {
+  await db.query(
+    `insert into tt_review_comments (repo, id, number, reviewer, automated, review_id, created_at, commit_id)
+     values ($1,$2,$3,$4,$5,$6,$7,$8) on conflict (repo, id) do nothing`,
+    [
+      comment.repo,
+      comment.id,
+      comment.number,
+      comment.reviewer,
+      isAutomatedReviewer(comment.reviewer, comment.reviewerType, aiReviewers),
+      comment.reviewId,
+      comment.createdAt,
+      comment.commitId,
+    ],
+  );
+}
+
 /** A check suite (`check_suite.completed`, or any update). */
 export async function recordCheckSuite(db: SqlClient, suite: CheckSuiteFacts): Promise<void> {
   await db.query(

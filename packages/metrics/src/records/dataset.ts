@@ -19,7 +19,7 @@ export async function loadTrustTaxDataset(db: SqlClient, options: { repo?: strin
     );
     return rows[0]?.j ? (JSON.parse(rows[0].j) as T[]) : [];
   };
-  const [prs, reviews, pushes, suites, compares, births, deaths, gaps, commits] = await Promise.all([
+  const [prs, reviews, reviewComments, pushes, suites, compares, births, deaths, gaps, commits] = await Promise.all([
     list<
       [
         string,
@@ -65,6 +65,10 @@ export async function loadTrustTaxDataset(db: SqlClient, options: { repo?: strin
     list<[string, number, number, string, boolean, string, number, string]>(
       ['repo', 'number', 'id', 'reviewer', 'automated', 'state', ms('submitted_at'), 'commit_id'],
       'tt_reviews',
+    ),
+    list<[string, number, number, string, boolean, number]>(
+      ['repo', 'number', 'id', 'reviewer', 'automated', ms('created_at')],
+      'tt_review_comments',
     ),
     list<[string, number, string, number]>(['repo', 'number', 'sha', ms('pushed_at')], 'tt_head_pushes'),
     list<[string, number, string, string, string | null]>(['repo', 'id', 'head_sha', 'status', 'conclusion'], 'tt_check_suites'),
@@ -115,6 +119,14 @@ export async function loadTrustTaxDataset(db: SqlClient, options: { repo?: strin
       state: r[5],
       submittedAt: iso(r[6]) as string,
       commitId: r[7],
+    })),
+    reviewComments: reviewComments.map((r) => ({
+      repo: r[0],
+      number: r[1],
+      id: r[2],
+      reviewer: r[3],
+      automated: r[4],
+      createdAt: iso(r[5]) as string,
     })),
     headPushes: pushes.map((r) => ({ repo: r[0], number: r[1], sha: r[2], pushedAt: iso(r[3]) as string })),
     checkSuites: suites.map((r) => ({ repo: r[0], id: r[1], headSha: r[2], status: r[3], conclusion: r[4] })),

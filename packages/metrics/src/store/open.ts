@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { openPglite } from './embedded.js';
 import { StoreError } from './errors.js';
 import type { SqlClient, Store } from './sql.js';
 
@@ -39,42 +39,6 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       : new StoreError('STORE_MIGRATION_ERROR', `store migration failed: ${(cause as Error).message}`, { cause });
   }
   return store;
-}
-
-async function openPglite(dataDir: string | undefined): Promise<Store> {
-  let db: PGlite;
-  try {
-    db = new PGlite(dataDir);
-    await db.waitReady;
-  } catch (cause) {
-    throw new StoreError(
-      'STORE_OPEN_ERROR',
-      `cannot open the embedded store at ${dataDir ?? '(memory)'}: ${(cause as Error).message}; check the directory is writable`,
-      { cause },
-    );
-  }
-  const wrap = (q: Pick<PGlite, 'query'>): SqlClient => ({
-    query: async <T extends object>(text: string, params: readonly unknown[] = []) => ({
-      rows: (await q.query<T>(text, [...params])).rows,
-    }),
-    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
-  });
-  // PGlite is single-connection: nested transactions are flattened by running the inner fn on the same client.
-  return {
-    kind: 'pglite',
-    ...wrap(db),
-    transaction: (fn) => db.transaction((tx) => fn({ ...wrap(tx), transaction: (inner) => inner(wrap(tx)) })),
-    exec: async (sql) => {
-      try {
-        return { rows: (await db.exec(sql)).flatMap((r) => r.rows as object[]) };
-      } catch (err) {
-        // A failed script may leave its own BEGIN open on the one connection, which would poison every later statement.
-        await db.query('rollback').catch(() => undefined);
-        throw err;
-      }
-    },
-    close: () => db.close(),
-  };
 }
 
 async function openPostgres(url: string, onConnectionError: StoreOptions['onConnectionError'], timeouts: StoreTimeouts): Promise<Store> {

@@ -89,13 +89,11 @@ export function evaluateCells(
     const cohortGroups = all.filter((g) => g.cohort === cohort && all.some((h) => h.cohort === 'human' && h.stratum === g.stratum));
     if (!all.some((g) => g.cohort === cohort)) continue;
     const humanGroups = all.filter((h) => h.cohort === 'human' && cohortGroups.some((g) => g.stratum === h.stratum));
+    const cohortSide = sides(cohortGroups, M);
+    const humanSide = sides(humanGroups, M);
     const cells = measures.map((measure, j): Cell => {
-      const side = (gs: Group[]) => {
-        const rs = gs.flatMap((g) => g.rows.filter((_, i) => !Number.isNaN(g.values[i * M + j] as number)));
-        return { n: rs.length, authors: new Set(rs.map((r) => r.author)).size };
-      };
-      const c = side(cohortGroups);
-      const h = side(humanGroups);
+      const c = cohortSide[j] as Side;
+      const h = humanSide[j] as Side;
       const est = point.get(cohort)?.[j];
       const reps = replicates.map((rep) => rep.get(cohort)?.[j]?.tax).filter((t): t is number => t !== null && t !== undefined);
       return finishCell(cohort, measure, c, h, est?.tax ?? null, est?.observed ?? null, est?.expected ?? null, reps, options);
@@ -121,6 +119,24 @@ export function evaluateCells(
     result.set(cohort, { measures: cells, composite });
   }
   return result;
+}
+
+type Side = { n: number; authors: number };
+
+/** Per measure: the PRs of `groups` with a value for it, and their distinct authors (one pass over the rows). */
+function sides(groups: readonly Group[], M: number): Side[] {
+  const n = new Array<number>(M).fill(0);
+  const authors = Array.from({ length: M }, () => new Set<string>());
+  for (const g of groups)
+    for (let i = 0; i < g.rows.length; i++) {
+      const author = (g.rows[i] as PrMeasures).author;
+      for (let j = 0; j < M; j++) {
+        if (Number.isNaN(g.values[i * M + j] as number)) continue;
+        n[j] = (n[j] as number) + 1;
+        (authors[j] as Set<string>).add(author);
+      }
+    }
+  return n.map((count, j) => ({ n: count, authors: (authors[j] as Set<string>).size }));
 }
 
 function finishCell(

@@ -34,10 +34,19 @@ describe('measurePullRequests on the synthetic history', () => {
       [8, 'human', 5],
     ]);
     // Pickup and review time in hours (created half a day before the merge); no human review: merged unreviewed.
-    const base = (rounds: number, cr: number, rework: number | null, ci: number | null, pickup?: number, review?: number) => ({
+    const base = (
+      rounds: number,
+      cr: number,
+      rework: number | null,
+      ci: number | null,
+      pickup?: number,
+      review?: number,
+      comments = 0,
+    ) => ({
       review_rounds: rounds,
       changes_requested: cr,
       changes_requested_rate: cr > 0 ? 1 : 0,
+      review_comments: comments,
       in_pr_rework: rework,
       ci_failure_rate: ci,
       time_to_first_review_h: pickup === undefined ? null : expect.closeTo(pickup, 9),
@@ -46,13 +55,13 @@ describe('measurePullRequests on the synthetic history', () => {
     });
     // PR 1: lines moved to c.ts are not churn.
     expect(by(1)).toEqual({ ...base(0, 0, null, 0), ...windows(0, 0, 0, 0) });
-    // PR 2: the bot review is ignored; churn_14 = 3 dead / 9 born; the gap at day 19 voids churn_30 and churn_90.
-    expect(by(2)).toEqual({ ...base(1, 1, 3 / 9, 1 / 2, 2.4, 9.6), ...windows(3 / 9, 2, 1, 0, null, null) });
-    // PR 3: the review after merge does not count; its review saw the merged head.
+    // PR 2: the bot review and review comment are ignored; churn_14 = 3 dead / 9 born; the gap at day 19 voids churn_30 and churn_90.
+    expect(by(2)).toEqual({ ...base(1, 1, 3 / 9, 1 / 2, 2.4, 9.6, 2), ...windows(3 / 9, 2, 1, 0, null, null) });
+    // PR 3: the review and review comment after merge do not count; its review saw the merged head.
     expect(by(3)).toEqual({ ...base(0, 0, 0, 1 / 2, 9.6, 2.4), ...windows(0, 0, 0, 0) });
     // PR 4: only moves, so it added no lines of its own.
     expect(by(4)).toEqual({ ...base(0, 0, null, null), ...windows(null, 0, 0, 0) });
-    expect(by(5)).toEqual({ ...base(2, 1, 1 / 2, 2 / 3, 4.8, 7.2), ...windows(0, 0, 0, 0) });
+    expect(by(5)).toEqual({ ...base(2, 1, 1 / 2, 2 / 3, 4.8, 7.2, 1), ...windows(0, 0, 0, 0) });
     // PR 6: its patch was omitted, its lines are unknown.
     expect(by(6)).toEqual({ ...base(0, 0, null, null), ...windows(null, 0, 0, 0) });
     // PR 7: reverted two days later by PR 8, a follow-up that says revert.

@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { openStore, type Store } from '@trustgate/metrics';
 
@@ -25,6 +28,31 @@ describe('openStore', () => {
     expect(rows.map((r) => r.id)).toContain('001_deliveries.sql');
     await roundTrip(store);
     await store.close();
+  });
+
+  it('starts a new data directory from the template, keeps what an existing one holds, and never overwrites a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trustgate-store-'));
+    try {
+      const data = join(dir, 'data');
+      const store = await openStore({ dataDir: data });
+      // Its own memory bound, in a directory whose cluster came from the template (no initdb in this process).
+      expect((await store.query('show shared_buffers')).rows).toEqual([{ shared_buffers: '16MB' }]);
+      expect(readdirSync(data)).toEqual(expect.arrayContaining(['PG_VERSION', 'base', 'global', 'pg_wal']));
+      await store.query("insert into deliveries (id, event) values ('kept', 'ping')");
+      await store.close();
+      const again = await openStore({ dataDir: data });
+      expect((await again.query('select id from deliveries')).rows).toEqual([{ id: 'kept' }]);
+      await again.close();
+      // A directory holding something else is not a store: opening it fails and leaves the file as it was.
+      const other = join(dir, 'other');
+      await openStore({ dataDir: other }).then((s) => s.close());
+      rmSync(join(other, 'PG_VERSION'));
+      writeFileSync(join(other, 'postgresql.conf'), 'mine');
+      await expect(openStore({ dataDir: other })).rejects.toMatchObject({ code: 'STORE_OPEN_ERROR' });
+      expect(readFileSync(join(other, 'postgresql.conf'), 'utf8')).toBe('mine');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   (pgUrl ? it : it.skip)('does the same on PostgreSQL (DATABASE_URL_TEST)', async () => {
