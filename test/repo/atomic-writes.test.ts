@@ -15,6 +15,8 @@ const ALLOWED: Record<string, string> = {
   'actions/kit/src/io.ts': 'appendFileSync to the step summary',
   // 7-Zip runs in WebAssembly with its own in-memory file system: the archive is handed to it, nothing touches disk.
   'packages/scanner/src/containers/sevenzip.ts': "sz.FS.writeFile into 7z-wasm's memory",
+  // The store template is written into a fresh temporary directory that is renamed into place whole.
+  'packages/metrics/src/store/embedded.ts': 'writeFile inside a mkdtemp directory renamed into place',
 };
 const DIRECT_WRITE =
   /(?<!\bio\.)\b(writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|copyFile|copyFileSync|truncate)\s*\(|\.write\(\s*fd\b/;

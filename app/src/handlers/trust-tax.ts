@@ -12,6 +12,7 @@ import {
   recordPush,
   recordReview,
   recordReviewComment,
+  reviewCommentFromApi,
 } from '@trustgate/metrics';
 import { loadPolicy } from '../config/load.js';
 import { classifyWithIssues } from '../engines/attribution.js';
@@ -193,35 +194,15 @@ export const recordReviewActivity: AfterGates = async (ctx, gated) => {
 
 /** pull_request_review_comment created: who commented on the diff and when (never what), as the backfill reads it. */
 export const recordReviewCommentActivity: Handler = async (ctx) => {
-  const { comment, pull_request: pr } = ctx.payload as {
-    comment?: {
-      id: number;
-      user: { login: string; type?: string } | null;
-      pull_request_review_id?: number | null;
-      created_at: string;
-      commit_id: string;
-    };
-    pull_request?: PullRequestPayload;
-  };
-  if (!comment?.user || typeof pr?.number !== 'number' || !pr.base) return;
+  const { comment, pull_request: pr } = ctx.payload as { comment?: unknown; pull_request?: PullRequestPayload };
+  if (typeof pr?.number !== 'number' || !pr.base) return;
   const repo = repoOf(ctx.payload);
+  const record = reviewCommentFromApi(fullName(repo), pr.number, comment);
+  if (!record) return;
   // The policy of the base branch, as for the pull request itself: without a usable one nothing is recorded.
   const loaded = await loadPolicy(ctx.github, repo, pr.base.ref);
   if (loaded.kind !== 'ok') return;
-  await recordReviewComment(
-    ctx.db,
-    {
-      repo: fullName(repo),
-      number: pr.number,
-      id: comment.id,
-      reviewer: comment.user.login,
-      ...(comment.user.type ? { reviewerType: comment.user.type } : {}),
-      reviewId: typeof comment.pull_request_review_id === 'number' ? comment.pull_request_review_id : null,
-      createdAt: comment.created_at,
-      commitId: comment.commit_id,
-    },
-    loaded.policy.metrics.aiReviewers,
-  );
+  await recordReviewComment(ctx.db, record, loaded.policy.metrics.aiReviewers);
 };
 
 /** check_suite completed. */

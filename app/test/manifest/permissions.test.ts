@@ -23,6 +23,7 @@ const ROUTES: Record<string, Need> = {
   'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': [{ issues: 'write' }, { pull_requests: 'write' }],
   'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}': [{ issues: 'write' }, { pull_requests: 'write' }],
   'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': [{ issues: 'read' }, { pull_requests: 'read' }],
+  'GET /repos/{owner}/{repo}/issues/{issue_number}/events': [{ issues: 'read' }, { pull_requests: 'read' }],
   // Read for the labels of an issue a pull request closes: an issue, so only the issues permission reads it.
   'GET /repos/{owner}/{repo}/issues/{issue_number}': [{ issues: 'read' }],
   'GET /repos/{owner}/{repo}/pulls/{pull_number}': [{ pull_requests: 'read' }],

@@ -610,6 +610,8 @@ export async function startMockGitHub({ state = createState(), webhookSecret, ap
     }
     state.served++;
     const limit = state.limits.get(state.served);
+    // A refused request is asked again by the client: tests counting reads leave the refusals out.
+    if (limit) record.refused = limit;
     if (limit === 'primary') {
       const reset = String(Math.ceil(Date.now() / 1000) + 30);
       return new HttpAnswer(403, { message: 'API rate limit exceeded' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset });

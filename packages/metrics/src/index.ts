@@ -39,6 +39,7 @@ export {
   recordPullRequest,
   recordReview,
   recordReviewComment,
+  reviewCommentFromApi,
 } from './records/activity.js';
 export { loadTrustTaxDataset } from './records/dataset.js';
 export { type CommitInput, loadLedger, recordPush } from './records/ledger.js';

@@ -7,6 +7,7 @@ import {
   recordPullRequest,
   recordReview,
   recordReviewComment,
+  reviewCommentFromApi,
 } from '../records/activity.js';
 import { firstHumanReviewCommit } from '../records/rework.js';
 import type { SqlClient } from '../store/sql.js';
@@ -182,28 +183,9 @@ async function backfillOne(
           recorded?.aiReviewers ?? [],
         );
       }
-      for (const c of comments as {
-        id?: unknown;
-        user?: { login?: string; type?: string } | null;
-        pull_request_review_id?: unknown;
-        created_at?: unknown;
-        commit_id?: unknown;
-      }[]) {
-        if (typeof c.id !== 'number' || !c.user?.login || typeof c.created_at !== 'string' || typeof c.commit_id !== 'string') continue;
-        await recordReviewComment(
-          tx,
-          {
-            repo: options.repo,
-            number,
-            id: c.id,
-            reviewer: c.user.login,
-            ...(c.user.type ? { reviewerType: c.user.type } : {}),
-            reviewId: typeof c.pull_request_review_id === 'number' ? c.pull_request_review_id : null,
-            createdAt: c.created_at,
-            commitId: c.commit_id,
-          },
-          recorded?.aiReviewers ?? [],
-        );
+      for (const c of comments) {
+        const comment = reviewCommentFromApi(options.repo, number, c);
+        if (comment) await recordReviewComment(tx, comment, recorded?.aiReviewers ?? []);
       }
       for (const s of suites)
         if (s.status === 'completed')

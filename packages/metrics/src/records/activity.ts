@@ -96,6 +96,31 @@ export interface ReviewCommentInput {
   commitId: string;
 }
 
+/**
+ * A review comment as GitHub sends it (the webhook's `comment`, an entry of `GET /pulls/{n}/comments`), for
+ * recordReviewComment; `undefined` when it lacks an id, an author, a time or a commit, so it cannot be counted.
+ */
+export function reviewCommentFromApi(repo: string, number: number, c: unknown): ReviewCommentInput | undefined {
+  const v = c as {
+    id?: unknown;
+    user?: { login?: string; type?: string } | null;
+    pull_request_review_id?: unknown;
+    created_at?: unknown;
+    commit_id?: unknown;
+  } | null;
+  if (typeof v?.id !== 'number' || !v.user?.login || typeof v.created_at !== 'string' || typeof v.commit_id !== 'string') return undefined;
+  return {
+    repo,
+    number,
+    id: v.id,
+    reviewer: v.user.login,
+    ...(v.user.type ? { reviewerType: v.user.type } : {}),
+    reviewId: typeof v.pull_request_review_id === 'number' ? v.pull_request_review_id : null,
+    createdAt: v.created_at,
+    commitId: v.commit_id,
+  };
+}
+
 /** A review comment on the diff (`pull_request_review_comment.created`); bots and AI reviewers are flagged as automated. */
 export async function recordReviewComment(db: SqlClient, comment: ReviewCommentInput, aiReviewers: readonly string[] = []): Promise<void> {
   await db.query(
