@@ -138,14 +138,15 @@ export function fileResult(path: string, size: number, analysis: Analysis, sha25
   return result;
 }
 
-/** Analyse (and hash, when asked) one file on disk; an unreadable file is an `error` result, never a skip. */
-export async function scanFile(job: ScanJob, policy: ScanPolicy, digest = true): Promise<FileResult> {
+/**
+ * Analyse one file on disk (its digest, when an output needs one, is scanPaths' to compute beside it); an
+ * unreadable file is an `error` result, never a skip.
+ */
+export async function scanFile(job: ScanJob, policy: ScanPolicy): Promise<FileResult> {
   try {
     const source = await openFileSource(job.file, job.display);
     try {
-      const hashing = digest ? import('./io/digest-file.js').then((m) => m.sha256File(job.file)) : undefined;
-      const [analysis, sha256] = await Promise.all([analyseSource(source, policy), hashing]);
-      return fileResult(job.display, source.size, analysis, sha256);
+      return fileResult(job.display, source.size, await analyseSource(source, policy), undefined);
     } finally {
       await source.close();
     }
@@ -232,7 +233,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
       })(),
     );
   };
-  const scanHere = async (i: number) => finish(i, await scanFile(jobs[i] as ScanJob, options.policy, false));
+  const scanHere = async (i: number) => finish(i, await scanFile(jobs[i] as ScanJob, options.policy));
   try {
     const threads = Math.min(options.workers ?? cores, jobs.length);
     // Workers run the compiled worker.js; from TypeScript sources (tests) everything runs in this thread.
@@ -257,7 +258,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
       const take = () => (next < jobs.length ? next++ : undefined);
       await Promise.all(
         Array.from({ length: count }, () =>
-          feedWorker(new Worker(WORKER, { workerData: { policy: options.policy, digest: false } }), jobs, take, finish, scanHere),
+          feedWorker(new Worker(WORKER, { workerData: { policy: options.policy } }), jobs, take, finish, scanHere),
         ),
       );
     }
