@@ -5,6 +5,7 @@
  */
 export { writeFileAtomic } from './atomic-write.js';
 export { type Digest, formatDigest, isDigest, isOciReference, parseDigest, parseSubject } from './digest.js';
+export { sha256File } from './digest-file.js';
 export { ConfigError, type ConfigProblem, CoreError, type CoreErrorCode, TrustgateError } from './errors.js';
 export { asTrustgateError, describeError, fileProblem, networkProblem } from './foreign-errors.js';
 export { type GitHubRefusal, githubPauseAfter, githubRetryWait, type RetryLimits } from './github-retry.js';

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 // Reads of 256 KiB stay in the core's L2 cache between the kernel's copy and the hash; at 512 KiB and above
@@ -9,8 +8,13 @@ const DIGEST_CHUNK = 256 << 10;
 // same thread, which awaits one read after another, moves on beside the hash.
 const YIELD_EVERY = 1 << 20;
 
-/** The whole-file sha256, read once in 256 KiB pieces (one buffer, so memory stays flat for any size). */
+/**
+ * The whole-file sha256, read once in 256 KiB pieces (one buffer, so memory stays flat for any size): the scanner's
+ * digests and the artifacts the verify commands and actions check. Errors are the file system's, for the caller to name.
+ */
 export async function sha256File(file: string): Promise<string> {
+  // Imported here: node:crypto costs ~20 ms to load, and `trustgate scan` loads this module without always hashing.
+  const { createHash } = await import('node:crypto');
   const hash = createHash('sha256');
   const fd = openSync(file, 'r');
   try {

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { sha256File } from './io/digest-file.js';
+import { sha256File } from '@trustgate/core/base';
 
 // One hashing thread: receives {id, file}, answers {id, sha256} or {id, error}. It loads nothing but the hash, so
 // it starts in milliseconds, unlike a scan worker.

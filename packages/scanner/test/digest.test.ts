@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { scanPaths } from '@trustgate/scanner';
-import { sha256File } from '../src/io/digest-file.js';
+import { sha256File } from '@trustgate/core/base';
 import { DigestPool, DigestReadError } from '../src/io/digest-pool.js';
 import { FIXTURES, policy } from './helpers.js';
 

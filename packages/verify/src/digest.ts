@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { asTrustgateError, type Digest, isDigest, parseDigest } from '@trustgate/core';
+import { asTrustgateError, type Digest, isDigest, parseDigest, sha256File as sha256FileBytes } from '@trustgate/core';
 import { VerifyError } from './errors.js';
 
 /** What a signature is checked against: the artifact's bytes, or only its digest (`sha256:<hex>`). */
@@ -27,13 +26,11 @@ export function artifactSha256(artifact: Artifact): string {
   return artifact.kind === 'bytes' ? artifact.sha256 : artifact.digest.hex;
 }
 
-/** Stream a file's sha256 (large artifacts need not fit in memory for DSSE subject checks). */
+/** A file's sha256 in bounded memory (large artifacts need not fit in memory for DSSE subject checks). */
 export async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
   try {
-    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+    return await sha256FileBytes(file);
   } catch (cause) {
     throw new VerifyError('IO_ERROR', `artifact: ${asTrustgateError(cause, file).message}`, { cause, file });
   }
-  return hash.digest('hex');
 }

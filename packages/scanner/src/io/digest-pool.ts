@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { sha256File } from './digest-file.js';
+import { sha256File } from '@trustgate/core/base';
 
 /** A hash that failed: `code` is the errno code (ENOENT, EACCES) or the message. */
 export class DigestReadError extends Error {
