@@ -71,7 +71,7 @@ export const BREADTH_RULES = {
     'TorchServeHandlerExec',
     'high',
     'unsafe',
-    'Python code in a TorchServe archive spawns processes, evaluates code or opens sockets.',
+    'Python code in a TorchServe archive spawns processes, evaluates code, deserialises pickles, loads native code or talks to the network (by import or call, found by a tokenizer, not in strings or comments).',
     'Do not serve this archive until the code has been reviewed and rebuilt from source.',
   ),
   marCodeUnreadable: rule(
@@ -224,7 +224,7 @@ export const BREADTH_RULES = {
     'CoremlCustomCode',
     'medium',
     'review',
-    'A CoreML model uses a custom layer or custom model: a class the application must provide runs it.',
+    "A CoreML model uses a custom layer, custom model or ML Program op outside Core ML's opsets (also inside loop/branch bodies and cond/while_loop blocks): code the application must provide runs it.",
     'Check the Swift/Objective-C class the model names.',
   ),
   coremlPath: rule(
@@ -232,7 +232,7 @@ export const BREADTH_RULES = {
     'CoremlPathEscape',
     'high',
     'unsafe',
-    'A CoreML linked model or .mlpackage manifest entry points outside the package (absolute path or ".." segment).',
+    'A CoreML linked model, ML Program weight file or .mlpackage manifest entry points outside the package (absolute path or ".." segment).',
     'Re-save the package with coremltools.',
   ),
   pteUnreadable: rule(

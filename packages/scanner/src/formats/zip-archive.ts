@@ -13,14 +13,20 @@ export const MAR_MANIFEST = 'MAR-INF/MANIFEST.json';
 export const SKOPS_SCHEMA = 'schema.json';
 
 function judgedMember(format: Layout['format'], name: string): boolean {
-  if (format === 'torchserve-mar') return name === MAR_MANIFEST || name.endsWith('.py');
+  // A .mar's handler code and the requirements file its manifest may name (read whole, under the cap).
+  if (format === 'torchserve-mar') return name === MAR_MANIFEST || name.endsWith('.py') || name.endsWith('.txt');
   return format === 'skops' && name === SKOPS_SCHEMA;
 }
 
 /** The layout's own code-execution surfaces: a TorchServe handler, a skops type list. */
-async function judgeLayout(ctx: ScanContext, format: Layout['format'], members: Map<string, Uint8Array>): Promise<Finding[]> {
+async function judgeLayout(
+  ctx: ScanContext,
+  format: Layout['format'],
+  members: Map<string, Uint8Array>,
+  names: readonly string[],
+): Promise<Finding[]> {
   const { source, policy } = ctx;
-  if (format === 'torchserve-mar') return (await import('./torchserve/judge.js')).judgeMar(source.name, members);
+  if (format === 'torchserve-mar') return (await import('./torchserve/judge.js')).judgeMar(source.name, { names, read: members });
   if (format === 'skops') return (await import('./skops/judge.js')).judgeSkops(source.name, members, policy);
   return [];
 }
@@ -119,7 +125,12 @@ export async function analyseZip(ctx: ScanContext): Promise<Analysis> {
     findings.push(
       finding(RULES.torchScript, `TorchScript archive with ${scripts} code members runs its program when used`, { path: source.name }),
     );
-  const own = await judgeLayout(ctx, layout.format, judged);
+  const own = await judgeLayout(
+    ctx,
+    layout.format,
+    judged,
+    dir.entries.filter((e) => !(e.name.endsWith('/') && e.compressedSize === 0)).map((e) => e.name),
+  );
   findings.push(...own);
   if (own.length > 0) nested.push(conclude(layout.format, own));
   const metadata: ModelMetadata = { properties: { members: String(dir.entries.length) } };
