@@ -43065,7 +43065,7 @@ var templates_sniff = __nccwpck_require__(414);
 const keras = () => Promise.all(/* import() */[__nccwpck_require__.e(353), __nccwpck_require__.e(456), __nccwpck_require__.e(100)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6100));
 const savedModel = () => Promise.all(/* import() */[__nccwpck_require__.e(353), __nccwpck_require__.e(994)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3994));
 const templates = () => Promise.all(/* import() */[__nccwpck_require__.e(111), __nccwpck_require__.e(110)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1110));
-const coreml = () => __nccwpck_require__.e(/* import() */ 504).then(__nccwpck_require__.bind(__nccwpck_require__, 8123));
+const coreml = () => __nccwpck_require__.e(/* import() */ 7).then(__nccwpck_require__.bind(__nccwpck_require__, 4007));
 const mxnet = () => __nccwpck_require__.e(/* import() */ 632).then(__nccwpck_require__.bind(__nccwpck_require__, 6632));
 /**
  * Format analysers beyond pickles and their containers (Keras, SavedModel, ONNX, GGUF, safetensors, chat templates).
@@ -43081,7 +43081,7 @@ const EXTRA_ANALYSERS = [
     lazyAnalyser('executorch', executorch_sniff/* sniffExecutorch */.x, async () => (await __nccwpck_require__.e(/* import() */ 676).then(__nccwpck_require__.bind(__nccwpck_require__, 3676))).executorchAnalyser),
     lazyAnalyser('coreml-weights', coreml_sniff/* sniffMilWeights */.Gs, async () => (await coreml()).milWeightsAnalyser),
     lazyAnalyser('mxnet-params', mxnet_sniff/* sniffMxnetParams */.f, async () => (await mxnet()).mxnetParamsAnalyser),
-    lazyAnalyser('paddle-program', paddle_sniff/* sniffPaddleProgram */.p, async () => (await __nccwpck_require__.e(/* import() */ 138).then(__nccwpck_require__.bind(__nccwpck_require__, 3138))).paddleAnalyser),
+    lazyAnalyser('paddle-program', paddle_sniff/* sniffPaddleProgram */.p, async () => (await __nccwpck_require__.e(/* import() */ 688).then(__nccwpck_require__.bind(__nccwpck_require__, 688))).paddleAnalyser),
     lazyAnalyser('msgpack-checkpoint', msgpack_sniff/* sniffMsgpackCheckpoint */.z, async () => (await __nccwpck_require__.e(/* import() */ 116).then(__nccwpck_require__.bind(__nccwpck_require__, 8116))).msgpackAnalyser),
     lazyAnalyser('torch7', torch7_sniff/* sniffTorch7 */.m, async () => (await __nccwpck_require__.e(/* import() */ 639).then(__nccwpck_require__.bind(__nccwpck_require__, 639))).torch7Analyser),
     lazyAnalyser('booster', sniff/* sniffBooster */.R, async () => (await __nccwpck_require__.e(/* import() */ 32).then(__nccwpck_require__.bind(__nccwpck_require__, 8032))).boosterAnalyser),
@@ -58245,15 +58245,16 @@ const JUDGED_MEMBER_CAP = 16 << 20;
 const MAR_MANIFEST = 'MAR-INF/MANIFEST.json';
 const SKOPS_SCHEMA = 'schema.json';
 function judgedMember(format, name) {
+    // A .mar's handler code and the requirements file its manifest may name (read whole, under the cap).
     if (format === 'torchserve-mar')
-        return name === MAR_MANIFEST || name.endsWith('.py');
+        return name === MAR_MANIFEST || name.endsWith('.py') || name.endsWith('.txt');
     return format === 'skops' && name === SKOPS_SCHEMA;
 }
 /** The layout's own code-execution surfaces: a TorchServe handler, a skops type list. */
-async function judgeLayout(ctx, format, members) {
+async function judgeLayout(ctx, format, members, names) {
     const { source, policy } = ctx;
     if (format === 'torchserve-mar')
-        return (await __nccwpck_require__.e(/* import() */ 314).then(__nccwpck_require__.bind(__nccwpck_require__, 8314))).judgeMar(source.name, members);
+        return (await __nccwpck_require__.e(/* import() */ 673).then(__nccwpck_require__.bind(__nccwpck_require__, 3673))).judgeMar(source.name, { names, read: members });
     if (format === 'skops')
         return (await __nccwpck_require__.e(/* import() */ 112).then(__nccwpck_require__.bind(__nccwpck_require__, 3112))).judgeSkops(source.name, members, policy);
     return [];
@@ -58345,7 +58346,7 @@ async function analyseZip(ctx) {
     }
     if (layout.format === 'torchscript')
         findings.push((0,_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .finding */ .gk)(_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .RULES */ .y0.torchScript, `TorchScript archive with ${scripts} code members runs its program when used`, { path: source.name }));
-    const own = await judgeLayout(ctx, layout.format, judged);
+    const own = await judgeLayout(ctx, layout.format, judged, dir.entries.filter((e) => !(e.name.endsWith('/') && e.compressedSize === 0)).map((e) => e.name));
     findings.push(...own);
     if (own.length > 0)
         nested.push((0,_conclude_js__WEBPACK_IMPORTED_MODULE_1__/* .conclude */ .Ep)(layout.format, own));
@@ -60954,7 +60955,11 @@ const BREADTH_RULES = {
     nemoUnreviewedTarget: rule('TG-NEMO-003', 'NemoUnreviewedTarget', 'medium', 'review', 'A Hydra `_target_` in a NeMo config names a callable outside NeMo, PyTorch and the safe globals.', 'Check the named class; add it to scan.allowGlobals if it is expected.'),
     marManifest: rule('TG-MAR-001', 'TorchServeManifestUnreadable', 'high', 'partial', 'The MAR-INF/MANIFEST.json of a TorchServe archive is missing or malformed.', 'Re-package the model with torch-model-archiver.'),
     marHandler: rule('TG-MAR-002', 'TorchServeHandlerCode', 'medium', 'review', 'A TorchServe archive carries Python code (the handler and its modules) that TorchServe imports when it loads the model.', 'Review the handler code, or use a built-in handler (image_classifier, text_classifier, ...).'),
-    marExec: rule('TG-MAR-003', 'TorchServeHandlerExec', 'high', 'unsafe', 'Python code in a TorchServe archive spawns processes, evaluates code or opens sockets.', 'Do not serve this archive until the code has been reviewed and rebuilt from source.'),
+    marExec: rule('TG-MAR-003', 'TorchServeHandlerExec', 'high', 'unsafe', 'Python code in a TorchServe archive spawns processes, evaluates code, deserialises pickles, loads native code or talks to the network (by import or call, found by a tokenizer, not in strings or comments).', 'Do not serve this archive until the code has been reviewed and rebuilt from source.'),
+    marCodeUnreadable: rule('TG-MAR-004', 'TorchServeCodeUnreadable', 'high', 'partial', 'Python code in a TorchServe archive could not be tokenized (undecodable, unterminated, too large or in an undeclared source encoding), or the archive carries compiled code (.pyc, .so) that cannot be read.', 'Rebuild the archive from reviewed source with torch-model-archiver.'),
+    marObfuscated: rule('TG-MAR-005', 'TorchServeObfuscatedCode', 'critical', 'unsafe', 'Python code in a TorchServe archive resolves callables by computed names (getattr, __import__, globals()), executes decoded data or reaches interpreter internals: how a payload hides.', 'Do not serve this archive; handlers have no reason to hide what they call.'),
+    marManifestEscape: rule('TG-MAR-006', 'TorchServeManifestEscape', 'high', 'unsafe', 'A TorchServe manifest names a handler, model or requirements file outside the archive, or a handler module of the serving host that runs processes or code.', 'Re-package the model with torch-model-archiver and a handler file inside the archive.'),
+    marRequirements: rule('TG-MAR-007', 'TorchServeRequirements', 'medium', 'review', 'A TorchServe archive ships a requirements file that TorchServe pip-installs (install_py_dep_per_model): installing a package runs its build code.', 'Review the listed packages, pin them with hashes, or install them into the serving image instead.'),
     skopsSchema: rule('TG-SKOPS-001', 'SkopsSchemaUnreadable', 'high', 'partial', 'The schema.json of a skops archive is missing or malformed.', REEXPORT),
     skopsDangerous: rule('TG-SKOPS-002', 'SkopsDangerousType', 'critical', 'unsafe', 'A skops archive names a type or function that runs code, touches files or the network (a pickle gadget) when loaded.', 'Do not load it, whatever skops.io.get_untrusted_types says is trusted.'),
     skopsUntrusted: rule('TG-SKOPS-003', 'SkopsUntrustedType', 'medium', 'review', "A skops archive names a type outside skops' trusted types (builtins, NumPy, SciPy, scikit-learn estimators).", 'Check the type; skops.io.load refuses it unless it is passed as trusted. Add it to scan.allowGlobals if expected.'),
@@ -60970,8 +60975,8 @@ const BREADTH_RULES = {
     tfliteCustomOp: rule('TG-TFL-002', 'TfliteCustomOp', 'medium', 'review', 'A TFLite model uses a custom operator (native code the loading application must register) or a Flex (TensorFlow) op outside the known list.', 'Check the op resolver the application registers for it.'),
     tfliteFlexDangerous: rule('TG-TFL-003', 'TfliteDangerousFlexOp', 'high', 'unsafe', 'A TFLite Flex op runs a TensorFlow op that executes Python or reads and writes files (FlexPyFunc, FlexReadFile, FlexWriteFile, ...).', 'Do not run this model with the Flex delegate.'),
     coremlUnreadable: rule('TG-CML-001', 'CoremlUnreadable', 'high', 'partial', 'A CoreML model (.mlmodel or .mlpackage manifest) could not be parsed.', REEXPORT),
-    coremlCustom: rule('TG-CML-002', 'CoremlCustomCode', 'medium', 'review', 'A CoreML model uses a custom layer or custom model: a class the application must provide runs it.', 'Check the Swift/Objective-C class the model names.'),
-    coremlPath: rule('TG-CML-003', 'CoremlPathEscape', 'high', 'unsafe', 'A CoreML linked model or .mlpackage manifest entry points outside the package (absolute path or ".." segment).', 'Re-save the package with coremltools.'),
+    coremlCustom: rule('TG-CML-002', 'CoremlCustomCode', 'medium', 'review', "A CoreML model uses a custom layer, custom model or ML Program op outside Core ML's opsets (also inside loop/branch bodies and cond/while_loop blocks): code the application must provide runs it.", 'Check the Swift/Objective-C class the model names.'),
+    coremlPath: rule('TG-CML-003', 'CoremlPathEscape', 'high', 'unsafe', 'A CoreML linked model, ML Program weight file or .mlpackage manifest entry points outside the package (absolute path or ".." segment).', 'Re-save the package with coremltools.'),
     pteUnreadable: rule('TG-PTE-001', 'ExecutorchUnreadable', 'high', 'partial', 'An ExecuTorch program (.pte) could not be parsed.', REEXPORT),
     pteCustomOp: rule('TG-PTE-002', 'ExecutorchCustomOp', 'medium', 'review', 'An ExecuTorch program calls an operator outside the ATen and ExecuTorch namespaces (a custom kernel linked into the runtime).', 'Check the kernel library that registers the operator.'),
     pteDelegate: rule('TG-PTE-003', 'ExecutorchDelegate', 'low', 'safe', 'An ExecuTorch program hands part of the graph to a backend delegate as an opaque blob.', 'Nothing to do unless the backend is untrusted.'),
@@ -60979,6 +60984,8 @@ const BREADTH_RULES = {
     paddleUnreadable: rule('TG-PDL-001', 'PaddleProgramUnreadable', 'high', 'partial', 'A PaddlePaddle ProgramDesc (.pdmodel) could not be parsed.', REEXPORT),
     paddlePyFunc: rule('TG-PDL-002', 'PaddlePyFunc', 'critical', 'unsafe', 'A PaddlePaddle program contains a py_func op, which calls Python code when the program runs.', 'Do not run the program; re-export the model without py_func.'),
     paddleFileOp: rule('TG-PDL-003', 'PaddleFileOp', 'high', 'unsafe', 'A PaddlePaddle program contains an op that reads or writes a file path baked into the program (save, load, save_combine, load_combine).', 'Check the file path the op names.'),
+    paddleUnknownOp: rule('TG-PDL-004', 'PaddleUnreviewedOp', 'medium', 'review', "A PaddlePaddle program uses an op outside Paddle's built-in compute ops: a custom op from a loaded library or plugin, an opaque inference engine, or print.", 'Check which library registers the op (paddle.utils.cpp_extension, a plugin) before running the program.'),
+    paddleNetworkOp: rule('TG-PDL-005', 'PaddleNetworkOp', 'high', 'unsafe', 'A PaddlePaddle program contains an op that opens a socket or RPC channel (listen_and_serv, send/recv, parameter-server and NCCL-id ops).', 'Do not run the program outside its training cluster; export an inference program with paddle.jit.save.'),
     mxnetUnreadable: rule('TG-MXN-001', 'MxnetUnreadable', 'high', 'partial', 'An MXNet parameter file or symbol graph could not be parsed.', REEXPORT),
     mxnetCustomOp: rule('TG-MXN-002', 'MxnetCustomOp', 'medium', 'review', 'An MXNet symbol graph uses a Custom op: a Python CustomOp registered in the loading process runs it.', 'Check the registered op_type.'),
     mxnetNative: rule('TG-MXN-003', 'MxnetNativeCallback', 'critical', 'unsafe', 'An MXNet symbol graph uses _Native or _NDArray, whose `info` attribute is a raw pointer to callbacks the runtime calls.', 'Do not load the graph.'),
