@@ -46,13 +46,13 @@ function pathTag(path) {
  * The exports of the CommonJS bundle `file`, run as a vm.Script with a V8 code cache kept in `cacheDir` (a directory
  * of this user's own: bin/trustgate.js checks it). The cache is written after a run that had none, or whose cache
  * V8 rejected (another Node, other flags), so it holds every function that run compiled: the next start of the same
- * command (`label`) compiles almost nothing. A cache names the bundle it was made from (size, mtime, inode), since V8
- * checks only the source's length. Without a cache directory, the bundle is required as any CommonJS module.
+ * command (`label`) compiles almost nothing. A cache names the bundle it was made from (size, mtime, ctime, inode),
+ * since V8 checks only the source's length. Without a cache directory, the bundle is required as any CommonJS module.
  */
 export function loadBundle(file, cacheDir, label) {
   if (cacheDir === undefined) return require(file);
   const st = statSync(file);
-  const key = Buffer.from(`trustgate bundle cache 1 ${process.version} ${st.size} ${st.mtimeMs} ${st.ino}\n`);
+  const key = Buffer.from(`trustgate bundle cache 1 ${process.version} ${st.size} ${st.mtimeMs} ${st.ctimeMs} ${st.ino}\n`);
   const cacheFile = join(cacheDir, `bundle-${pathTag(file)}-${label}.v8`);
   let cachedData;
   try {
