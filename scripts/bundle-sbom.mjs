@@ -1,6 +1,7 @@
-// A CycloneDX 1.6 SBOM of what the action bundles inline: each actions/<gate>/dist/index.js (by sha256) and the npm
-// packages ncc put into it, with versions and licences, read from the webpack stats `npm run build` leaves in
-// actions/<gate>/lib/ncc-stats.json and each module's own package.json. Deterministic for the same build.
+// A CycloneDX 1.6 SBOM of what the bundles inline: each actions/<gate>/dist/index.js and the CLI's bundle files
+// (packages/cli/dist/bundle/, by sha256) and the npm packages put into each, with versions and licences, read from
+// the stats `npm run build` leaves (ncc's webpack stats in actions/<gate>/lib/ncc-stats.json, esbuild's metafile
+// outputs in packages/cli/dist/bundle-stats.json) and each module's own package.json. Deterministic for the same build.
 //
 //   node scripts/bundle-sbom.mjs [--out FILE]        (default: stdout)
 import { createHash } from 'node:crypto';
@@ -67,7 +68,23 @@ export function bundleSbom(repository = root) {
       held.add(purl(p));
     }
     const bundle = readFileSync(join(repository, 'actions', gate, 'dist/index.js'));
-    bundles.push({ gate, ref: `actions/${gate}/dist/index.js`, sha256: sha256(bundle), held: [...held].sort() });
+    bundles.push({ ref: `actions/${gate}/dist/index.js`, sha256: sha256(bundle), held: [...held].sort() });
+  }
+  // The CLI's bundle (scripts/bundle-cli.mjs): its entry and the scanner's two worker files, each listed the same way.
+  const cliStats = join(repository, 'packages/cli/dist/bundle-stats.json');
+  if (!existsSync(cliStats)) throw new Error(`${relative(repository, cliStats)} is missing: run npm run build first`);
+  const { outputs } = JSON.parse(readFileSync(cliStats, 'utf8'));
+  for (const ref of Object.keys(outputs)
+    .filter((f) => /\.c?js$/.test(f))
+    .sort()) {
+    const held = new Set();
+    for (const input of outputs[ref].inputs) {
+      const p = packageOf(input);
+      if (p.name === '@trustgate/cli' && !p.dir.includes('/node_modules/')) continue;
+      packages.set(purl(p), p);
+      held.add(purl(p));
+    }
+    bundles.push({ ref, sha256: sha256(readFileSync(join(repository, ref))), held: [...held].sort() });
   }
   const version = JSON.parse(readFileSync(join(repository, 'package.json'), 'utf8')).version;
   const components = [

@@ -72,6 +72,8 @@ describe("trustgate's release", () => {
     'action.yml',
     'scripts/bundle-sbom.mjs',
     ...gates.flatMap((g) => [`actions/${g}/action.yml`, `actions/${g}/dist`, `actions/${g}/lib`]),
+    'packages/cli/dist/bundle',
+    'packages/cli/dist/bundle-stats.json',
   ];
 
   it('attests the bundles with an SBOM of what each inlines, when the rebuilt bundles are byte-identical', async () => {
@@ -107,6 +109,16 @@ describe("trustgate's release", () => {
     expect(validate(sbom) ? [] : validate.errors).toEqual([]);
     for (const g of gates)
       expect(sbom.components.find((c) => c.name === `actions/${g}/dist/index.js`)?.hashes?.[0]?.content).toBe(digest(g));
+    // The CLI's bundle is listed the same way: each file by hash, and what it inlines.
+    const cliBundle = readFileSync(join(REPO, 'packages/cli/dist/bundle/index.cjs'));
+    expect(sbom.components.find((c) => c.name === 'packages/cli/dist/bundle/index.cjs')?.hashes?.[0]?.content).toBe(
+      createHash('sha256').update(cliBundle).digest('hex'),
+    );
+    for (const worker of ['worker.js', 'digest-worker.js'])
+      expect(sbom.components.some((c) => c.name === `packages/cli/dist/bundle/${worker}`)).toBe(true);
+    expect(sbom.dependencies.find((d) => d.ref === 'packages/cli/dist/bundle/index.cjs')?.dependsOn).toEqual(
+      expect.arrayContaining(['pkg:npm/%40trustgate/scanner@0.1.0', 'pkg:npm/%40trustgate/core@0.1.0']),
+    );
     const core = sbom.components.find((c) => c.name === '@actions/core');
     expect(core).toMatchObject({ version: expect.stringMatching(/^\d+\.\d+\.\d+/), licenses: [{ license: { id: 'MIT' } }] });
     expect(sbom.dependencies.find((d) => d.ref === 'actions/ai-tag/dist/index.js')?.dependsOn).toContain(

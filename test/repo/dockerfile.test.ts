@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import picomatch from 'picomatch';
+import { cliEntry } from '../../packages/cli/bin/entry.js';
 import { cliBuilt } from '../support/cli.js';
 
 /**
@@ -46,6 +47,13 @@ describe('app/Dockerfile as written', () => {
     expect(built.length).toBeGreaterThanOrEqual(2);
     for (const stage of built) expect(image(stage[0] as Instruction)).toMatch(/^[a-z0-9./-]+:[\w.-]+@sha256:[0-9a-f]{64}$/);
   });
+  test('the image runs the CLI bundle: built after the compile, before the build tools are pruned', () => {
+    const runs = buildStage.filter((i) => i.op === 'RUN').map((i) => i.args);
+    expect(buildStage.filter((i) => i.op === 'COPY').map((i) => i.args)).toContain('scripts/bundle-cli.mjs scripts/');
+    expect(runs.find((r) => r.includes('bundle-cli'))).toMatch(
+      /npx tsc -b packages\/cli && node scripts\/bundle-cli\.mjs && npm prune --omit=dev && sh app\/runtime-files\.sh/,
+    );
+  });
   test('the build installs exactly the lock (npm ci), never npm install', () => {
     const runs = buildStage.filter((i) => i.op === 'RUN').map((i) => i.args);
     expect(runs.some((r) => /\bnpm ci\b/.test(r))).toBe(true);
@@ -69,17 +77,28 @@ describe('the build context (.dockerignore over the repository files)', () => {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'));
-  // Docker matches a pattern against the path and, for a directory, everything below it.
-  const ignored = picomatch(
-    patterns.flatMap((p) => [p, `${p}/**`]),
-    { dot: true },
-  );
+  // Docker matches a pattern against the path and, for a directory, everything below it; the last pattern that
+  // matches decides, and one starting with ! takes the path back in.
+  const rules = patterns.map((p) => {
+    const keep = p.startsWith('!');
+    const glob = keep ? p.slice(1) : p;
+    return { keep, match: picomatch([glob, `${glob}/**`], { dot: true }) };
+  });
+  const ignored = (file: string) => rules.reduce((out, r) => (r.match(file) ? !r.keep : out), false);
   const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
     .split('\n')
     .filter(Boolean);
   const context = tracked.filter((f) => !ignored(f));
   test('holds what the build needs', () => {
-    for (const f of ['package.json', 'package-lock.json', '.npmrc', 'tsconfig.json', 'tsconfig.base.json', 'app/runtime-files.sh'])
+    for (const f of [
+      'package.json',
+      'package-lock.json',
+      '.npmrc',
+      'tsconfig.json',
+      'tsconfig.base.json',
+      'app/runtime-files.sh',
+      'scripts/bundle-cli.mjs',
+    ])
       expect(context).toContain(f);
     for (const dir of ['packages/core/src/', 'packages/cli/bin/', 'packages/metrics/src/store/migrations/', 'app/src/'])
       expect(context.some((f) => f.startsWith(dir))).toBe(true);
@@ -94,6 +113,7 @@ describe('the build context (.dockerignore over the repository files)', () => {
         /\.(pem|key)$|(^|\/)\.env/.test(f),
     );
     expect(leaked).toEqual([]);
+    expect(context.filter((f) => f.startsWith('scripts/'))).toEqual(['scripts/bundle-cli.mjs']);
     for (const secret of ['.env', 'app/key.pem', 'x/.env.local', 'node_modules/a/index.js', 'packages/core/dist/index.js'])
       expect(ignored(secret)).toBe(true);
   });
@@ -116,6 +136,12 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
     expect(files.filter((f) => /(^|\/)test(\/|$)/.test(f))).toEqual([]);
     expect(existsSync(path.join(tree, 'node_modules/@trustgate/core/dist/index.js'))).toBe(true);
     expect(readdirSync(path.join(tree, 'node_modules/@trustgate')).filter((n) => n.startsWith('action-'))).toEqual([]);
+    // Built as the image builds it (npm run build here): the bin runs the CLI's bundle, since no build info is left.
+    if (existsSync(path.join(root, 'packages/cli/dist/bundle/index.cjs')))
+      expect(cliEntry(path.join(tree, 'packages/cli'))).toEqual({
+        file: path.join(tree, 'packages/cli/dist/bundle/index.cjs'),
+        bundled: true,
+      });
   });
   test('starts the App from it: the store migrates, then the taken port is reported', async () => {
     const blocker = createServer();

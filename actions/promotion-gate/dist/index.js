@@ -65015,8 +65015,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ATTEST_ACTION, COMPLETENESS, DEFAULT_FAIL_ON, FINDING_VERDICTS, GATE_DESCRIPTIONS, MARKER_FIELDS, MARKER_TIERS, SEVERITIES, STATEMENT_TYPE, STATEMENT_TYPE_V01, VERDICTS, YAML_LIMITS, agentsPolicySchema, aiTagGate, architectureReviewRuleSchema, attestInput, attributionPolicySchema, blocks, blocksFile, buildReport, combineVerdict, decodePolicyBytes, defaultPolicy, defaultScanPolicy, environmentPolicySchema, errorCodeOutput, expression, githubPauseAfter, githubRetryWait, guardrailsPolicySchema, highestSeverity, isDigest, isOciReference, loadPolicyFile, markerRuleSchema, mcpServerMatchSchema, metricsPolicySchema, modelScanGate, parseConfig, policyInput, policySchema, promotionPolicySchema, reviewPolicySchema, ruleCatalog, scanPolicySchema, signerIdentitySchema, summarise, toJson, toMarkdown, toSarif, toStepSummary, toText, tokenInput, trustedRootInput, verifyPolicySchema, verifySignatureGate, waiverSchema, worstCompleteness, worstFindingVerdict, worstVerdict
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ../../packages/core/dist/errors.js
@@ -65209,7 +65207,6 @@ function describeError(err) {
 
 
 
-
 /**
  * Write a report or statement so a reader sees the old file or the whole new one, never half of it: a temporary
  * file beside the target, flushed, then renamed over it. A target that is a FIFO or a device (`/dev/stdout`,
@@ -65217,20 +65214,22 @@ function describeError(err) {
  * `exclusive` never replaces anything: the whole file is linked into place, and an existing one is FILE_EXISTS.
  */
 async function writeFileAtomic(file, data, { exclusive = false } = {}) {
-    const existing = await (0,promises_.stat)(file).catch(() => undefined);
+    // Imported here, as node:crypto below: every `trustgate scan` loads this module, and few runs write a file.
+    const { link, open, rename, stat, unlink, writeFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 19));
+    const existing = await stat(file).catch(() => undefined);
     if (existing && exclusive)
         throw exists(file);
     if (existing && !existing.isFile() && !existing.isDirectory()) {
-        await (0,promises_.writeFile)(file, data).catch((err) => {
+        await writeFile(file, data).catch((err) => {
             throw asTrustgateError(retarget(err, file), file);
         });
         return;
     }
-    // Imported here: node:crypto costs ~20 ms to load, and `trustgate scan` imports this module on every run.
+    // node:crypto costs ~20 ms to load.
     const { randomBytes } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 19));
     const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(file), `.${(0,external_node_path_.basename)(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
-        const handle = await (0,promises_.open)(temp, 'wx', existing ? existing.mode & 0o777 : 0o666);
+        const handle = await open(temp, 'wx', existing ? existing.mode & 0o777 : 0o666);
         try {
             await handle.writeFile(data);
             await handle.sync();
@@ -65239,18 +65238,18 @@ async function writeFileAtomic(file, data, { exclusive = false } = {}) {
             await handle.close();
         }
         if (exclusive)
-            await (0,promises_.link)(temp, file);
+            await link(temp, file);
         else
-            await (0,promises_.rename)(temp, file);
+            await rename(temp, file);
     }
     catch (err) {
-        await (0,promises_.unlink)(temp).catch(() => undefined);
+        await unlink(temp).catch(() => undefined);
         if (exclusive && err.code === 'EEXIST')
             throw exists(file, err);
         throw asTrustgateError(retarget(err, file), file);
     }
     if (exclusive)
-        await (0,promises_.unlink)(temp).catch(() => undefined);
+        await unlink(temp).catch(() => undefined);
 }
 function exists(file, cause) {
     return new CoreError('FILE_EXISTS', `${file} already exists; keep it, or choose another name`, { file, cause });
@@ -65885,6 +65884,8 @@ function guardYamlText(text, file) {
     }
 }
 //# sourceMappingURL=guard.js.map
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(3483);
 // EXTERNAL MODULE: ../../node_modules/zod/v4/classic/schemas.js + 17 modules

@@ -1,4 +1,3 @@
-import { link, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CoreError } from './errors.js';
 import { asTrustgateError } from './foreign-errors.js';
@@ -10,6 +9,8 @@ import { asTrustgateError } from './foreign-errors.js';
  * `exclusive` never replaces anything: the whole file is linked into place, and an existing one is FILE_EXISTS.
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array, { exclusive = false } = {}): Promise<void> {
+  // Imported here, as node:crypto below: every `trustgate scan` loads this module, and few runs write a file.
+  const { link, open, rename, stat, unlink, writeFile } = await import('node:fs/promises');
   const existing = await stat(file).catch(() => undefined);
   if (existing && exclusive) throw exists(file);
   if (existing && !existing.isFile() && !existing.isDirectory()) {
@@ -18,7 +19,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, {
     });
     return;
   }
-  // Imported here: node:crypto costs ~20 ms to load, and `trustgate scan` imports this module on every run.
+  // node:crypto costs ~20 ms to load.
   const { randomBytes } = await import('node:crypto');
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {

@@ -61,7 +61,7 @@ export interface ScanJob {
  * it is excluded.
  */
 export async function* walkFiles(paths: readonly string[], cwd: string, select: FileSelection = {}): AsyncGenerator<ScanJob> {
-  const selector = fileSelector(select);
+  const selector = await fileSelector(select);
   const rel = (abs: string) => {
     const r = relative(cwd, abs);
     return r.startsWith('..') || isAbsolute(r) ? abs : r;
@@ -188,6 +188,9 @@ const WORKERS_PAY_OFF_MS = 400;
 const BATCH = 8;
 const IN_FLIGHT = 2;
 
+// Not performance.now(): the global loads perf_hooks (~3 ms) on first use.
+const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
+
 type Digested = { sha256: string } | { error: string };
 
 /**
@@ -238,10 +241,10 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
     const threads = Math.min(options.workers ?? cores, jobs.length);
     // Workers run the compiled worker.js; from TypeScript sources (tests) everything runs in this thread.
     const pooled = threads > 1 && existsSync(WORKER);
-    const started = performance.now();
+    const started = nowMs();
     const inThreadMs = options.inThreadMs ?? IN_THREAD_MS;
     const handOff = (done: number) => {
-      const elapsed = performance.now() - started;
+      const elapsed = nowMs() - started;
       if (!pooled || elapsed < inThreadMs) return false;
       if (done === 0) return true;
       const analysisLeft = (elapsed / done) * (jobs.length - done);

@@ -1,5 +1,3 @@
-import picomatch from 'picomatch';
-
 /** Which files a directory walk scans. Globs match the path relative to the scan's working directory. */
 export interface FileSelection {
   /** Only files matching one of these are scanned (default: every file). */
@@ -14,11 +12,15 @@ export interface FileSelection {
 // checkout's real verdicts under errors, and the working tree already holds what HEAD has.
 export const VCS_DIRECTORIES: readonly string[] = ['.git', '.hg', '.svn', '.bzr', '_darcs', 'CVS', '.jj', '.pijul', '.fossil'];
 
-/** A predicate for the walk: keep this path (relative, `/`-separated) or skip it. */
-export function fileSelector(select: FileSelection): (path: string, isDirectory: boolean) => boolean {
+/**
+ * A predicate for the walk: keep this path (relative, `/`-separated) or skip it. The glob matcher is loaded only
+ * when there are globs: a scan of named files never needs it.
+ */
+export async function fileSelector(select: FileSelection): Promise<(path: string, isDirectory: boolean) => boolean> {
   const opts = { dot: true };
-  const include = select.include?.length ? picomatch([...select.include], opts) : undefined;
-  const exclude = select.exclude?.length ? picomatch([...select.exclude], opts) : undefined;
+  const globs = select.include?.length || select.exclude?.length ? (await import('picomatch')).default : undefined;
+  const include = globs && select.include?.length ? globs([...select.include], opts) : undefined;
+  const exclude = globs && select.exclude?.length ? globs([...select.exclude], opts) : undefined;
   const vcs = select.vcs === true ? undefined : new Set(VCS_DIRECTORIES);
   return (path, isDirectory) => {
     const name = path.slice(path.lastIndexOf('/') + 1);

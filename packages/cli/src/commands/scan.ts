@@ -48,7 +48,8 @@ export default defineCommand(scanSpec, async ({ values, positionals }, io) => {
     ? (await (await import('@trustgate/core')).loadPolicyFile(at(values.policy))).scan
     : defaultScanPolicy();
   const policy: ScanPolicy = values['fail-on'] ? { ...base, failOn: failOnFlag(values['fail-on']) } : base;
-  const progress = io.isTTY && !io.env.CI && !values.quiet;
+  // isTTY last: the CLI finds it out only when asked.
+  const progress = !values.quiet && !io.env.CI && io.isTTY;
   const options = {
     policy,
     cwd: io.cwd,

@@ -1,5 +1,5 @@
-import { crc32, inflateRawSync } from 'node:zlib';
 import { bufferSource, type ByteSource } from '../source.js';
+import { crc32 } from './crc32.js';
 import { sliceSource } from '../io/slice-source.js';
 import { ContainerError, type DecompressionBudget, outputCap, SPENT, type ScanLimits } from './limits.js';
 
@@ -35,6 +35,12 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const decoder = new TextDecoder('utf-8');
 const CRC_CHECK_LIMIT = 16 << 20;
+// node:zlib loads the stream modules (a few ms of a scan's start): only for inflating, and for the CRC of members
+// large enough that its native crc32 wins back its load. Synchronously where Node can (>= 20.16): an import() from
+// the CLI's bundle goes through the ES module loader.
+const JS_CRC_LIMIT = 1 << 20;
+const zlib = async () => process.getBuiltinModule?.('node:zlib') ?? (await import('node:zlib'));
+const crcOf = async (bytes: Uint8Array) => (bytes.length <= JS_CRC_LIMIT ? crc32(bytes) : (await zlib()).crc32(bytes));
 
 function u16(b: Uint8Array, o: number): number {
   return (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
@@ -179,7 +185,7 @@ export async function openMember(
     throw new ContainerError(`member ${e.name} runs past the end of the archive`, 'parse', dataAt);
   if (e.method === 0) {
     // Small stored members (pickles, not tensors) are checked against their CRC like zipfile would.
-    const crcMismatch = e.compressedSize <= CRC_CHECK_LIMIT && crc32(await source.read(dataAt, e.compressedSize)) !== e.crc;
+    const crcMismatch = e.compressedSize <= CRC_CHECK_LIMIT && (await crcOf(await source.read(dataAt, e.compressedSize))) !== e.crc;
     return { source: sliceSource(source, name, dataAt, e.compressedSize), warnings, crcMismatch };
   }
   if (e.method !== 8) throw new ContainerError(`member ${e.name} uses unsupported compression method ${e.method}`, 'unsupported');
@@ -187,6 +193,7 @@ export async function openMember(
   if (cap === 0) throw new ContainerError(SPENT, 'limit');
   if (e.size > cap) throw new ContainerError(`member ${e.name} declares ${e.size} bytes, over the decompression limit of ${cap}`, 'limit');
   const raw = await source.read(dataAt, e.compressedSize);
+  const { inflateRawSync } = await zlib();
   let out: Uint8Array;
   try {
     out = inflateRawSync(raw, { maxOutputLength: cap });
@@ -196,5 +203,5 @@ export async function openMember(
     throw new ContainerError(`member ${e.name} does not inflate: ${msg}`, 'parse', dataAt);
   }
   budget.take(out.length);
-  return { source: bufferSource(name, out), warnings, crcMismatch: crc32(out) !== e.crc };
+  return { source: bufferSource(name, out), warnings, crcMismatch: (await crcOf(out)) !== e.crc };
 }

@@ -1,4 +1,3 @@
-import { inflateSync, unzipSync } from 'node:zlib';
 import type { Finding } from '@trustgate/core/base';
 import type { Outcome } from '../conclude.js';
 import { absorb } from '../conclude.js';
@@ -72,6 +71,8 @@ async function payloadOf(ctx: ScanContext, v: Value | undefined, name: string, d
     out = s === undefined ? undefined : base64(s, true);
   } else if (fn === 'zlib.decompress' || fn === 'gzip.decompress') {
     const b = await bytesOf(inner);
+    // Loaded here: node:zlib is not worth its start-up for the pickles that never call this.
+    const { inflateSync, unzipSync } = await import('node:zlib');
     try {
       out =
         b === undefined

@@ -1,5 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { bufferSource, type ByteSource } from '../source.js';
 
@@ -21,24 +20,38 @@ export async function openFileSource(path: string, name: string): Promise<FileSo
     const bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
     return { ...bufferSource(name, bytes, dirname(path)), close: async () => {} };
   }
-  const handle = await open(path, 'r');
-  const { size } = await handle.stat();
+  // Synchronous positioned reads, as for small files: an analysis reads a few dozen ranges of a large file, and each
+  // async read would wait for a thread-pool thread (and load node:fs/promises, ~3 ms of start-up).
+  const fd = openSync(path, 'r');
+  let size: number;
+  try {
+    size = fstatSync(fd).size;
+  } catch (err) {
+    closeSync(fd);
+    throw err;
+  }
+  // A closed descriptor's number is reused by the next open: never read or close through it again.
+  let open = true;
   return {
     name,
     size,
     directory: dirname(path),
     async read(offset, length) {
+      if (!open) throw new Error(`${name} was read after it was closed`);
       const start = Math.max(0, Math.min(offset, size));
       const n = Math.max(0, Math.min(length, size - start));
       const buf = new Uint8Array(n);
       let done = 0;
       while (done < n) {
-        const { bytesRead } = await handle.read(buf, done, n - done, start + done);
+        const bytesRead = readSync(fd, buf, done, n - done, start + done);
         if (bytesRead === 0) break;
         done += bytesRead;
       }
       return done === n ? buf : buf.subarray(0, done);
     },
-    close: () => handle.close(),
+    close: async () => {
+      if (open) closeSync(fd);
+      open = false;
+    },
   };
 }

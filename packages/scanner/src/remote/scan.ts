@@ -95,7 +95,7 @@ export async function scanRemote(reference: string, options: RemoteScanOptions):
       `${repo.repo} is gated (${repo.gated}): accept its terms on the Hub and set HF_TOKEN to a token with access`,
       { file: reference },
     );
-  const keep = fileSelector(options.select ?? {});
+  const keep = await fileSelector(options.select ?? {});
   const files = repo.files.filter((f) =>
     f.path.split('/').every((_, i, parts) => keep(parts.slice(0, i + 1).join('/'), i < parts.length - 1)),
   );
