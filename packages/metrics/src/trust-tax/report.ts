@@ -81,7 +81,7 @@ export function buildTrustTaxReport(data: TrustTaxDataset, options: TrustTaxOpti
   const all = measurePullRequests(data, { asOf, windows }).filter((r) => since === null || Date.parse(r.mergedAt) >= Date.parse(since));
   all.sort((a, b) => a.mergedAt.localeCompare(b.mergedAt) || a.repo.localeCompare(b.repo) || a.number - b.number);
   const head = evaluateCells(all, all, measures, components, settings);
-  // Breakdowns show the composite and its components, with a lighter bootstrap to keep the report fast.
+  // Breakdowns show the composite and its components; the cells without a closed-form interval get fewer resamples.
   const light = { ...settings, bootstrap: Math.min(settings.bootstrap, 50) };
   const slice = (rows: PrMeasures[], reference: PrMeasures[]) => {
     const cells = evaluateCells(rows, reference, components, components, light);
