@@ -347,12 +347,15 @@ function ratioVariance(
   return variance;
 }
 
-/** N/(N−1) · Σ_i (w_i − w̄)² for w_i = Σ_k coefficient_k · v_ik · (x_ik − a_k) over the group's rows. */
+/**
+ * N/(N−1) · Σ_i (w_i − w̄)² for w_i = Σ_k coefficient_k · v_ik · (x_ik − a_k) over the group's rows, in one pass
+ * (w is centred near 0 by construction, so Σw² − (Σw)²/N loses nothing that matters).
+ */
 function groupSpread(g: Group, M: number, idx: readonly number[], a: Float64Array, coefficient: Float64Array): number {
   const N = g.rows.length;
   if (N < 2) return 0;
-  const w = new Float64Array(N);
   let sum = 0;
+  let sumSquares = 0;
   for (let i = 0; i < N; i++) {
     let wi = 0;
     for (let k = 0; k < idx.length; k++) {
@@ -360,13 +363,10 @@ function groupSpread(g: Group, M: number, idx: readonly number[], a: Float64Arra
       // biome-ignore lint/suspicious/noSelfCompare: NaN test, per value
       if (x === x) wi += (coefficient[k] as number) * (x - (a[k] as number));
     }
-    w[i] = wi;
     sum += wi;
+    sumSquares += wi * wi;
   }
-  const mean = sum / N;
-  let squares = 0;
-  for (let i = 0; i < N; i++) squares += ((w[i] as number) - mean) ** 2;
-  return (squares * N) / (N - 1);
+  return (Math.max(0, sumSquares - (sum * sum) / N) * N) / (N - 1);
 }
 
 /** For each compared cohort, its groups paired with the human group of the same stratum (index pairs). */
