@@ -22,7 +22,16 @@ export function measureNames(windows: readonly number[]): string[] {
 /** The measures the composite index averages (first window only). */
 export function compositeComponents(windows: readonly number[]): string[] {
   const n = windows[0] ?? 14;
-  return ['review_rounds', 'changes_requested_rate', 'review_comments', 'in_pr_rework', 'ci_failure_rate', `churn_${n}`, `follow_ups_${n}`, `reverted_${n}`];
+  return [
+    'review_rounds',
+    'changes_requested_rate',
+    'review_comments',
+    'in_pr_rework',
+    'ci_failure_rate',
+    `churn_${n}`,
+    `follow_ups_${n}`,
+    `reverted_${n}`,
+  ];
 }
 
 /**
