@@ -47,7 +47,8 @@ const stratumOf = (r: PrMeasures) => `${r.repo}|${sizeBucket(r.size)}`;
 interface Group {
   cohort: Cohort;
   stratum: string;
-  rows: PrMeasures[];
+  /** PRs in the group. */
+  size: number;
   /** Row-major rows x measures; NaN where a PR has no value. */
   values: Float64Array;
   /** Author of each row, as an index into the call's author list. */
@@ -67,8 +68,54 @@ export function evaluateCells(
   components: readonly string[],
   options: CellOptions,
 ): Map<Cohort, { measures: Cell[]; composite: Cell }> {
+  const prepared = prepareRows([...rows, ...reference], measures);
+  const index = (from: number, n: number) => Int32Array.from({ length: n }, (_, i) => from + i);
+  return evaluatePrepared(prepared, index(0, rows.length), index(rows.length, reference.length), measures, components, options);
+}
+
+/**
+ * PRs read once for every evaluation of a report (the headline and each breakdown): stratum, author and every
+ * measure's value as numbers, so breakdowns select rows by index instead of reading objects again.
+ */
+export interface PreparedRows {
+  cohorts: Cohort[];
+  strata: string[];
+  authors: Int32Array;
+  authorCount: number;
+  measures: readonly string[];
+  /** Row-major PRs x measures; NaN where a PR has no value. */
+  values: Float64Array;
+}
+
+export function prepareRows(rows: readonly PrMeasures[], measures: readonly string[]): PreparedRows {
+  const P = measures.length;
+  const values = new Float64Array(rows.length * P);
+  const authors = new Int32Array(rows.length);
+  const ids = new Map<string, number>();
+  rows.forEach((r, i) => {
+    for (let j = 0; j < P; j++) values[i * P + j] = r.values[measures[j] as string] ?? Number.NaN;
+    let id = ids.get(r.author);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(r.author, id);
+    }
+    authors[i] = id;
+  });
+  return { cohorts: rows.map((r) => r.cohort), strata: rows.map(stratumOf), authors, authorCount: ids.size, measures, values };
+}
+
+/** `evaluateCells` over prepared PRs: compared cohorts from the PRs `rows`, humans from the PRs `reference` (indices). */
+export function evaluatePrepared(
+  prepared: PreparedRows,
+  rows: ArrayLike<number>,
+  reference: ArrayLike<number>,
+  measures: readonly string[],
+  components: readonly string[],
+  options: CellOptions,
+): Map<Cohort, { measures: Cell[]; composite: Cell }> {
   const M = measures.length;
-  const { groups: all, authorCount } = groupRows(rows, reference, measures);
+  const all = groupRows(prepared, rows, reference, measures);
+  const authorCount = prepared.authorCount;
   const pairs = pairUp(all);
   const totals = all.map(sums(M));
   const point = taxes(pairs, totals, M);
@@ -165,38 +212,39 @@ export function evaluateCells(
 }
 
 /** Groups by (cohort, stratum): compared cohorts from `rows`, humans from `reference`. */
-function groupRows(
-  rows: readonly PrMeasures[],
-  reference: readonly PrMeasures[],
-  measures: readonly string[],
-): { groups: Group[]; authorCount: number } {
-  const groups = new Map<string, { cohort: Cohort; stratum: string; rows: PrMeasures[] }>();
-  const add = (r: PrMeasures, cohort: Cohort) => {
-    const stratum = stratumOf(r);
+function groupRows(prepared: PreparedRows, rows: ArrayLike<number>, reference: ArrayLike<number>, measures: readonly string[]): Group[] {
+  const groups = new Map<string, { cohort: Cohort; stratum: string; members: number[] }>();
+  const add = (r: number, cohort: Cohort) => {
+    const stratum = prepared.strata[r] as string;
     const k = `${cohort}|${stratum}`;
     const g = groups.get(k);
-    if (g) g.rows.push(r);
-    else groups.set(k, { cohort, stratum, rows: [r] });
+    if (g) g.members.push(r);
+    else groups.set(k, { cohort, stratum, members: [r] });
   };
-  for (const r of rows) if (COMPARED.includes(r.cohort)) add(r, r.cohort);
-  for (const r of reference) if (r.cohort === 'human') add(r, 'human');
-  const authorIds = new Map<string, number>();
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as number;
+    const cohort = prepared.cohorts[r] as Cohort;
+    if (COMPARED.includes(cohort)) add(r, cohort);
+  }
+  for (let i = 0; i < reference.length; i++) {
+    const r = reference[i] as number;
+    if (prepared.cohorts[r] === 'human') add(r, 'human');
+  }
   const M = measures.length;
-  const out = [...groups.values()].map((g) => {
-    const values = new Float64Array(g.rows.length * M);
-    const authors = new Int32Array(g.rows.length);
-    g.rows.forEach((r, i) => {
-      for (let j = 0; j < M; j++) values[i * M + j] = r.values[measures[j] as string] ?? Number.NaN;
-      let id = authorIds.get(r.author);
-      if (id === undefined) {
-        id = authorIds.size;
-        authorIds.set(r.author, id);
+  const P = prepared.measures.length;
+  const columns = measures.map((m) => prepared.measures.indexOf(m));
+  return [...groups.values()].map(({ cohort, stratum, members }) => {
+    const values = new Float64Array(members.length * M);
+    const authors = new Int32Array(members.length);
+    members.forEach((r, i) => {
+      for (let j = 0; j < M; j++) {
+        const c = columns[j] as number;
+        values[i * M + j] = c < 0 ? Number.NaN : (prepared.values[r * P + c] as number);
       }
-      authors[i] = id;
+      authors[i] = prepared.authors[r] as number;
     });
-    return { ...g, values, authors };
+    return { cohort, stratum, size: members.length, values, authors };
   });
-  return { groups: out, authorCount: authorIds.size };
 }
 
 type Side = { n: number; authors: number };
@@ -207,7 +255,7 @@ function sides(groups: readonly Group[], M: number, authorCount: number): Side[]
   const distinct = new Array<number>(M).fill(0);
   const seen = new Uint8Array(M * authorCount);
   for (const g of groups)
-    for (let i = 0; i < g.rows.length; i++) {
+    for (let i = 0; i < g.size; i++) {
       const author = g.authors[i] as number;
       for (let j = 0; j < M; j++) {
         if (Number.isNaN(g.values[i * M + j] as number)) continue;
@@ -227,7 +275,7 @@ function rowSide(groups: readonly Group[], authorCount: number): Side {
   let n = 0;
   let authors = 0;
   for (const g of groups) {
-    n += g.rows.length;
+    n += g.size;
     for (const a of g.authors)
       if (seen[a] === 0) {
         seen[a] = 1;
@@ -281,7 +329,7 @@ const sums =
     const s = new Float64Array(M);
     const n = new Int32Array(M);
     const all = allIndices(M);
-    for (let i = 0; i < g.rows.length; i++) accumulate(g.values, i, M, all, s, n);
+    for (let i = 0; i < g.size; i++) accumulate(g.values, i, M, all, s, n);
     return { s, n };
   };
 
@@ -352,7 +400,7 @@ function ratioVariance(
  * (w is centred near 0 by construction, so Σw² − (Σw)²/N loses nothing that matters).
  */
 function groupSpread(g: Group, M: number, idx: readonly number[], a: Float64Array, coefficient: Float64Array): number {
-  const N = g.rows.length;
+  const N = g.size;
   if (N < 2) return 0;
   let sum = 0;
   let sumSquares = 0;
@@ -418,7 +466,7 @@ function bootstrapTaxes(
     const totals = groups.map((g) => {
       const s = new Float64Array(M);
       const n = new Int32Array(M);
-      const size = g.rows.length;
+      const size = g.size;
       for (let k = 0; k < size; k++) accumulate(g.values, Math.floor(random() * size), M, indices, s, n);
       return { s, n };
     });

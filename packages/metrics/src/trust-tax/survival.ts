@@ -30,17 +30,15 @@ export function lineSurvival(data: TrustTaxDataset, asOf: string, windows: reado
   data.pullRequests.forEach((p, index) => {
     if (!p.mergedAt) return;
     const x = p.cohort === 'agent' ? AGENT : p.cohort === 'assisted' ? ASSISTED : OTHER;
-    prs
-      .get(p.repo)
-      ?.set(p.number, {
-        stratum: repos.indexOf(p.repo),
-        index,
-        x,
-        group: COHORTS.indexOf(p.cohort),
-        mergedAt: p.mergedAt,
-        left: 0,
-        born: false,
-      });
+    prs.get(p.repo)?.set(p.number, {
+      stratum: repos.indexOf(p.repo),
+      index,
+      x,
+      group: COHORTS.indexOf(p.cohort),
+      mergedAt: p.mergedAt,
+      left: 0,
+      born: false,
+    });
   });
   const find = (repo: string, n: number | null) => (n === null ? undefined : prs.get(repo)?.get(n));
   const table = new SurvivalTable(2, 1024);
