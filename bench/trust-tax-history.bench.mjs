@@ -75,8 +75,8 @@ async function ensureHistory() {
   return dir;
 }
 
-function child(args) {
-  const r = spawnSync(node, [join(here, 'trust-tax-history.child.mjs'), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+function child(args, flags = []) {
+  const r = spawnSync(node, [...flags, join(here, 'trust-tax-history.child.mjs'), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`bench child ${args[0]} failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
@@ -182,7 +182,8 @@ function ledgerCase(rows, dir) {
 function backfillCase(rows, dir, gitMs) {
   const data = mkdtempSync(join(tmpdir(), 'trustgate-bench-store-'));
   try {
-    const backfill = child(['backfill', dir, data]);
+    // As `trustgate trust-tax backfill --git` runs (bin/trustgate.js starts it again with 1 MB semispaces).
+    const backfill = child(['backfill', dir, data], ['--max-semi-space-size=1']);
     rows.push({
       case: `backfill --git into the embedded store, ${backfill.commits} commits`,
       'wall ms': backfill.ms.toFixed(0),
