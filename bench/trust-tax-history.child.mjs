@@ -6,6 +6,14 @@ import { peakRssKiB } from './peak-rss.mjs';
 const [mode, dir, extra] = process.argv.slice(2);
 const t = process.hrtime.bigint();
 const out = { commits: 0 };
+// Where the peak comes from: the JS heap (V8's, garbage included) against the rest of the resident set (PGlite's
+// WebAssembly memory, code, buffers), sampled every 100 ms.
+const peaks = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+const sample = () => {
+  const m = process.memoryUsage();
+  for (const k of Object.keys(peaks)) peaks[k] = Math.max(peaks[k], m[k]);
+};
+const sampler = setInterval(sample, 100);
 if (mode === 'report') {
   const run = await readHistories([{ dir, repo: 'bench/history' }], { windows: [14, 30, 90], classify: {} });
   const report = buildHistoryReport(run, { windows: [14, 30, 90] });
@@ -36,5 +44,8 @@ if (mode === 'report') {
   out.applyMs = Number(process.hrtime.bigint() - start) / 1e6;
 }
 out.ms = Number(process.hrtime.bigint() - t) / 1e6;
+clearInterval(sampler);
+sample();
 out.peakMiB = peakRssKiB() / 1024;
+out.peaksMiB = Object.fromEntries(Object.entries(peaks).map(([k, v]) => [k, Math.round(v / 1048576)]));
 process.stdout.write(JSON.stringify(out));

@@ -76,7 +76,7 @@ async function ledgerCase() {
   }
 }
 
-// The report = load the dataset from the store + measure + trust tax with bootstrap intervals. The first run
+// The report = load the dataset from the store + measure + trust tax with its 95% intervals. The first run
 // includes JIT warm-up (a CLI invocation); the second is what the long-running App's dashboard sees.
 async function reportCase(store, label) {
   const rows = [];

@@ -53115,7 +53115,12 @@ const metricsPolicySchema = strictObject({
     minCellPrs: schemas_number().int().min(1).default(20),
     minCellAuthors: schemas_number().int().min(1).default(5),
     aiReviewers: array(schemas_string()).default([]).describe('Extra AI reviewer logins whose reviews never count (bots always excluded).'),
-    bootstrap: schemas_number().int().min(0).max(10_000).default(200).describe('Bootstrap resamples for the 95% intervals.'),
+    bootstrap: schemas_number()
+        .int()
+        .min(0)
+        .max(10_000)
+        .default(200)
+        .describe('0 turns the 95% intervals off; otherwise the bootstrap resamples for the cells without a closed-form interval.'),
     teams: array(schemas_string().regex(/^[^/\s]+\/[^/\s]+$/, 'a team is named org/team-slug'))
         .default([])
         .describe('org/team slugs to break the trust tax down by: a pull request counts for the first listed team its author (for an agent change, its initiator) belongs to; otherwise `unassigned`.'),

@@ -66008,7 +66008,12 @@ const metricsPolicySchema = schemas/* strictObject */.rej({
     minCellPrs: schemas/* number */.aig().int().min(1).default(20),
     minCellAuthors: schemas/* number */.aig().int().min(1).default(5),
     aiReviewers: schemas/* array */.YOg(schemas/* string */.YjP()).default([]).describe('Extra AI reviewer logins whose reviews never count (bots always excluded).'),
-    bootstrap: schemas/* number */.aig().int().min(0).max(10_000).default(200).describe('Bootstrap resamples for the 95% intervals.'),
+    bootstrap: schemas/* number */.aig()
+        .int()
+        .min(0)
+        .max(10_000)
+        .default(200)
+        .describe('0 turns the 95% intervals off; otherwise the bootstrap resamples for the cells without a closed-form interval.'),
     teams: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^[^/\s]+\/[^/\s]+$/, 'a team is named org/team-slug'))
         .default([])
         .describe('org/team slugs to break the trust tax down by: a pull request counts for the first listed team its author (for an agent change, its initiator) belongs to; otherwise `unassigned`.'),

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { CLI_BIN, cliBuilt, runCli } from '../../../test/support/cli.js';
 import { TRUSTGATE_VERSION } from '@trustgate/core';
@@ -44,6 +44,23 @@ describe('trustgate CLI', () => {
     const bin = join(import.meta.dirname, '../bin/trustgate.js');
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' })).toBe(`${TRUSTGATE_VERSION}\n`);
     expect(spawnSync(process.execPath, [bin, 'nope']).status).toBe(2);
+  });
+
+  it('runs trust-tax backfill --git again with a small young generation, its exit code and messages passed on', () => {
+    const bin = join(import.meta.dirname, '../bin/trustgate.js');
+    // Outside any repository: git -C must fail, not find the checkout the test runs in.
+    const missing = join(mkdtempSync(join(tmpdir(), 'trustgate-no-clone-')), 'none');
+    const argv = ['trust-tax', 'backfill', '--git', missing, '--repo', 'o/r', '--data-dir', join(missing, 'data')];
+    const direct = spawnSync(process.execPath, ['--max-semi-space-size=1', bin, ...argv], { encoding: 'utf8' });
+    const again = spawnSync(process.execPath, [bin, ...argv], { encoding: 'utf8' });
+    expect(direct.status).toBe(2);
+    expect(direct.stderr).toContain(`cannot read the git history of ${missing}`);
+    rmSync(dirname(missing), { recursive: true, force: true });
+    expect({ status: again.status, stderr: again.stderr, stdout: again.stdout }).toEqual({
+      status: direct.status,
+      stderr: direct.stderr,
+      stdout: direct.stdout,
+    });
   });
 
   (cliBuilt ? it : it.skip)(

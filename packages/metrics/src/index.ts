@@ -17,7 +17,7 @@ export type {
   Origin,
 } from './ledger/types.js';
 export { closedIssueNumbers, isFixLike, mergedPullRequestNumber, revertedPullRequest } from './measures/classify.js';
-export { compositeComponents, measureNames } from './measures/names.js';
+export { compositeComponents, type MeasureKind, measureKind, measureNames } from './measures/names.js';
 export { measurePullRequests } from './measures/pull-request.js';
 export { isAutomatedReviewer } from './measures/reviewers.js';
 export type * from './measures/types.js';
@@ -26,7 +26,8 @@ export { makeEmbeddedStoreTemplate } from './store/embedded.js';
 export { openStore, type StoreOptions, type StoreTimeouts } from './store/open.js';
 export type { SqlClient, Store } from './store/sql.js';
 export { type SizeBucket, sizeBucket } from './trust-tax/buckets.js';
-export { type Cell, COMPARED } from './trust-tax/evaluate.js';
+export { type Cell, type CellOptions, COMPARED, evaluateCells } from './trust-tax/evaluate.js';
+export { logRatioInterval, zeroMeanUpper } from './trust-tax/intervals.js';
 export { buildTrustTaxReport, type TrustTaxOptions, type TrustTaxReport } from './trust-tax/report.js';
 export { directlyStandardised } from './trust-tax/standardise.js';
 export {

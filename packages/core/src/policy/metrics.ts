@@ -8,7 +8,13 @@ export const metricsPolicySchema = z
     minCellPrs: z.number().int().min(1).default(20),
     minCellAuthors: z.number().int().min(1).default(5),
     aiReviewers: z.array(z.string()).default([]).describe('Extra AI reviewer logins whose reviews never count (bots always excluded).'),
-    bootstrap: z.number().int().min(0).max(10_000).default(200).describe('Bootstrap resamples for the 95% intervals.'),
+    bootstrap: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000)
+      .default(200)
+      .describe('0 turns the 95% intervals off; otherwise the bootstrap resamples for the cells without a closed-form interval.'),
     teams: z
       .array(z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'a team is named org/team-slug'))
       .default([])

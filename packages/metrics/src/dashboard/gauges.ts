@@ -17,9 +17,9 @@ export function trustTaxGauges(report: TrustTaxReport): GaugeSample[] {
       const labels = { cohort: c.cohort, measure: cell.measure };
       out.push({ name: 'trustgate_trust_tax', help: 'Trust tax: relative excess over comparable human PRs.', labels, value: cell.tax });
       if (cell.low !== null)
-        out.push({ name: 'trustgate_trust_tax_low', help: 'Lower bound of the 95% bootstrap interval.', labels, value: cell.low });
+        out.push({ name: 'trustgate_trust_tax_low', help: 'Lower bound of the 95% interval.', labels, value: cell.low });
       if (cell.high !== null)
-        out.push({ name: 'trustgate_trust_tax_high', help: 'Upper bound of the 95% bootstrap interval.', labels, value: cell.high });
+        out.push({ name: 'trustgate_trust_tax_high', help: 'Upper bound of the 95% interval.', labels, value: cell.high });
     }
   }
   out.push({

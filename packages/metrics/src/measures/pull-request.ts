@@ -1,4 +1,4 @@
-import type { CheckSuiteFacts, PrMeasures, PullRequestFacts, ReviewFacts, TrustTaxDataset } from './types.js';
+import type { HeadPushFacts, LedgerFacts, PrMeasures, PullRequestFacts, TrustTaxDataset } from './types.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -10,26 +10,36 @@ export interface MeasureOptions {
   windows: readonly number[];
 }
 
-const key = (repo: string, n: number | null) => `${repo}#${n}`;
-
-function group<T>(items: readonly T[], by: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = by(item);
-    const list = out.get(k);
+/** Items by repository, then by a number (a PR's): no string key per item, the most frequent allocation here. */
+class ByPr<T> {
+  private readonly repos = new Map<string, Map<number, T[]>>();
+  add(repo: string, n: number, item: T): void {
+    let m = this.repos.get(repo);
+    if (!m) {
+      m = new Map();
+      this.repos.set(repo, m);
+    }
+    const list = m.get(n);
     if (list) list.push(item);
-    else out.set(k, [item]);
+    else m.set(n, [item]);
   }
-  return out;
+  get(repo: string, n: number): readonly T[] {
+    return this.repos.get(repo)?.get(n) ?? NONE;
+  }
 }
+const NONE: readonly never[] = [];
+
+type OwnReview = { at: number; changes: boolean; commitId: string };
 
 /** Measure every merged PR of the dataset (definitions in docs/trust-tax.md). */
 export function measurePullRequests(data: TrustTaxDataset, options: MeasureOptions): PrMeasures[] {
   const asOf = Date.parse(options.asOf);
-  const reviews = group(
-    data.reviews.filter((r) => !r.automated && r.state.toUpperCase() !== 'PENDING').map((r) => ({ ...r, at: Date.parse(r.submittedAt) })),
-    (r) => key(r.repo, r.number),
-  );
+  const reviews = new ByPr<OwnReview>();
+  for (const r of data.reviews) {
+    const state = r.state.toUpperCase();
+    if (!r.automated && state !== 'PENDING')
+      reviews.add(r.repo, r.number, { at: Date.parse(r.submittedAt), changes: state === 'CHANGES_REQUESTED', commitId: r.commitId });
+  }
   const names = options.windows.map((n) => ({
     n,
     churn: `churn_${n}`,
@@ -37,62 +47,97 @@ export function measurePullRequests(data: TrustTaxDataset, options: MeasureOptio
     fix: `fix_follow_ups_${n}`,
     reverted: `reverted_${n}`,
   }));
-  const comments = group(
-    data.reviewComments.filter((c) => !c.automated),
-    (c) => key(c.repo, c.number),
-  );
-  const pushes = group(data.headPushes, (h) => key(h.repo, h.number));
-  const suites = group(data.checkSuites, (s) => `${s.repo}@${s.headSha}`);
+  const comments = new ByPr<number>();
+  for (const c of data.reviewComments) if (!c.automated) comments.add(c.repo, c.number, Date.parse(c.createdAt));
+  const pushes = new ByPr<HeadPushFacts>();
+  for (const h of data.headPushes) pushes.add(h.repo, h.number, h);
+  // Completed and failed check suites per head commit.
+  const suites = new Map<string, { completed: number; failed: number }>();
+  for (const s of data.checkSuites) {
+    if (s.status !== 'completed') continue;
+    const k = `${s.repo}@${s.headSha}`;
+    let c = suites.get(k);
+    if (!c) {
+      c = { completed: 0, failed: 0 };
+      suites.set(k, c);
+    }
+    c.completed++;
+    if (FAILED.has(s.conclusion ?? '')) c.failed++;
+  }
   const compares = new Map(data.compares.map((c) => [`${c.repo}@${c.fromSha}..${c.toSha}`, c.changedLines]));
-  const births = new Map<string, number>();
-  for (const b of data.ledger.births) births.set(key(b.repo, b.pr), (births.get(key(b.repo, b.pr)) ?? 0) + b.lines);
-  const deaths = group(data.ledger.deaths, (d) => key(d.repo, d.originPr));
-  const gaps = group(data.ledger.gaps, (g) => key(g.repo, g.originPr));
-  const prs = new Map(data.pullRequests.map((p) => [key(p.repo, p.number), p]));
-  const revertPrs = group(
-    data.pullRequests.filter((p) => p.revertsPr !== null && p.mergedAt),
-    (p) => key(p.repo, p.revertsPr),
-  );
+  const births = new ByPr<number>();
+  for (const b of data.ledger.births) births.add(b.repo, b.pr, b.lines);
+  const deaths = new ByPr<LedgerFacts['deaths'][number]>();
+  for (const d of data.ledger.deaths) deaths.add(d.repo, d.originPr, d);
+  const gaps = new ByPr<number>();
+  for (const g of data.ledger.gaps) if (g.originPr !== null) gaps.add(g.repo, g.originPr, g.ageDays);
+  const prs = new ByPr<PullRequestFacts>();
+  for (const p of data.pullRequests) prs.add(p.repo, p.number, p);
+  const revertPrs = new ByPr<number>();
+  for (const p of data.pullRequests) if (p.revertsPr !== null && p.mergedAt) revertPrs.add(p.repo, p.revertsPr, Date.parse(p.mergedAt));
   // Reverted sha (or its abbreviation) -> when, per repository; git abbreviates to at least 7 characters.
   const revertedAt = new Map<string, { sha: string; at: number }[]>();
   for (const c of data.ledger.commits)
     for (const sha of c.reverts) {
       const k = `${c.repo}@${sha.slice(0, 7)}`;
-      revertedAt.set(k, [...(revertedAt.get(k) ?? []), { sha, at: Date.parse(c.at) }]);
+      const list = revertedAt.get(k);
+      if (list) list.push({ sha, at: Date.parse(c.at) });
+      else revertedAt.set(k, [{ sha, at: Date.parse(c.at) }]);
     }
+  const isFix = (repo: string, q: number) => {
+    const f = prs.get(repo, q)[0];
+    return f !== undefined && (f.fixLike || f.linksBug || f.revertsPr !== null);
+  };
 
   const out: PrMeasures[] = [];
   for (const p of data.pullRequests) {
     if (!p.mergedAt) continue;
     const merged = Date.parse(p.mergedAt);
-    const k = key(p.repo, p.number);
-    const own = (reviews.get(k) ?? []).filter((r) => r.at < merged);
+    const own = reviews.get(p.repo, p.number).filter((r) => r.at < merged);
+    const heads = pushes.get(p.repo, p.number);
     const size = p.additions + p.deletions;
+    let changes = 0;
+    for (const r of own) if (r.changes) changes++;
+    let commentCount = 0;
+    for (const at of comments.get(p.repo, p.number)) if (at < merged) commentCount++;
     const values: Record<string, number | null> = {
-      review_rounds: reviewRounds(own, pushTimes(pushes.get(k)), merged),
-      changes_requested: own.filter((r) => r.state.toUpperCase() === 'CHANGES_REQUESTED').length,
-      changes_requested_rate: own.some((r) => r.state.toUpperCase() === 'CHANGES_REQUESTED') ? 1 : 0,
-      review_comments: (comments.get(k) ?? []).filter((c) => Date.parse(c.createdAt) < merged).length,
+      review_rounds: reviewRounds(own, heads, merged),
+      changes_requested: changes,
+      changes_requested_rate: changes > 0 ? 1 : 0,
+      review_comments: commentCount,
       in_pr_rework: inPrRework(p, own, compares, size),
-      ci_failure_rate: ciFailureRate(p, pushes.get(k) ?? [], suites),
+      ci_failure_rate: ciFailureRate(p, heads, suites),
       ...reviewTimes(own, Date.parse(p.createdAt), merged),
     };
-    const born = births.get(k) ?? 0;
-    const lineDeaths = (deaths.get(k) ?? []).filter((d) => d.byPr !== p.number);
+    let born = 0;
+    for (const lines of births.get(p.repo, p.number)) born += lines;
+    const lineDeaths = deaths.get(p.repo, p.number).filter((d) => d.byPr !== p.number);
+    const gapAges = gaps.get(p.repo, p.number);
+    const reverts = revertPrs.get(p.repo, p.number);
     for (const { n, churn, follow, fix, reverted } of names) {
       const eligible = asOf - merged >= n * DAY_MS;
-      const within = lineDeaths.filter((d) => d.ageDays <= n);
-      const lost = (gaps.get(k) ?? []).some((g) => g.ageDays <= n);
-      values[churn] = !eligible || born === 0 || lost ? null : within.reduce((s, d) => s + d.lines, 0) / born;
-      const followers = [...new Set(within.map((d) => d.byPr).filter((q): q is number => q !== null))];
-      values[follow] = eligible ? followers.length : null;
-      values[fix] = eligible
-        ? followers.filter((q) => {
-            const f = prs.get(key(p.repo, q));
-            return f !== undefined && (f.fixLike || f.linksBug || f.revertsPr !== null);
-          }).length
-        : null;
-      values[reverted] = eligible ? (revertedWithin(p, n, revertPrs.get(k) ?? [], revertedAt) ? 1 : 0) : null;
+      if (!eligible) {
+        values[churn] = null;
+        values[follow] = null;
+        values[fix] = null;
+        values[reverted] = null;
+        continue;
+      }
+      let lost = false;
+      for (const age of gapAges) if (age <= n) lost = true;
+      let died = 0;
+      const followers = new Set<number>();
+      for (const d of lineDeaths)
+        if (d.ageDays <= n) {
+          died += d.lines;
+          if (d.byPr !== null) followers.add(d.byPr);
+        }
+      values[churn] = born === 0 || lost ? null : died / born;
+      values[follow] = followers.size;
+      let fixes = 0;
+      for (const q of followers) if (isFix(p.repo, q)) fixes++;
+      values[fix] = fixes;
+      values[reverted] = revertedWithin(p, merged, n, reverts, revertedAt) ? 1 : 0;
     }
     out.push({
       repo: p.repo,
@@ -112,7 +157,8 @@ export function measurePullRequests(data: TrustTaxDataset, options: MeasureOptio
 /** Pickup (opened to first human review), review time (first human review to merge), and merged unreviewed. */
 function reviewTimes(reviews: readonly { at: number }[], created: number, merged: number): Record<string, number | null> {
   if (reviews.length === 0) return { time_to_first_review_h: null, review_time_h: null, merged_without_review: 1 };
-  const first = Math.min(...reviews.map((r) => r.at));
+  let first = Number.POSITIVE_INFINITY;
+  for (const r of reviews) if (r.at < first) first = r.at;
   return {
     time_to_first_review_h: Math.max(0, first - created) / HOUR_MS,
     review_time_h: Math.max(0, merged - first) / HOUR_MS,
@@ -121,17 +167,14 @@ function reviewTimes(reviews: readonly { at: number }[], created: number, merged
 }
 
 /** Human reviews before merge after which new commits were pushed. */
-function reviewRounds(reviews: readonly (ReviewFacts & { at: number })[], pushTimes: readonly number[], merged: number): number {
-  return reviews.filter((r) => pushTimes.some((p) => p > r.at && p <= merged)).length;
+function reviewRounds(reviews: readonly OwnReview[], pushes: readonly HeadPushFacts[], merged: number): number {
+  if (reviews.length === 0 || pushes.length === 0) return 0;
+  const times = pushes.map((h) => Date.parse(h.pushedAt));
+  return reviews.filter((r) => times.some((t) => t > r.at && t <= merged)).length;
 }
 
 /** Lines changed between the commit the first human review saw and the merged head, over the PR's size. */
-function inPrRework(
-  p: PullRequestFacts,
-  reviews: readonly (ReviewFacts & { at: number })[],
-  compares: Map<string, number>,
-  size: number,
-): number | null {
+function inPrRework(p: PullRequestFacts, reviews: readonly OwnReview[], compares: Map<string, number>, size: number): number | null {
   if (reviews.length === 0 || size === 0) return null;
   const first = reviews.reduce((a, b) => (b.at < a.at ? b : a));
   if (first.commitId === p.headSha) return 0;
@@ -139,34 +182,38 @@ function inPrRework(
   return changed === undefined ? null : changed / size;
 }
 
-/** Failed or timed-out check suites over completed ones, on the PR's head commits. */
-function ciFailureRate(p: PullRequestFacts, pushes: readonly { sha: string }[], suites: Map<string, CheckSuiteFacts[]>): number | null {
-  const heads = new Set([p.headSha, ...pushes.map((h) => h.sha)]);
+/** Failed or timed-out check suites over completed ones, on the PR's head commits (every head pushed to the PR). */
+function ciFailureRate(
+  p: PullRequestFacts,
+  pushes: readonly { sha: string }[],
+  suites: Map<string, { completed: number; failed: number }>,
+): number | null {
   let completed = 0;
   let failed = 0;
-  for (const sha of heads) {
-    for (const s of suites.get(`${p.repo}@${sha}`) ?? []) {
-      if (s.status !== 'completed') continue;
-      completed++;
-      if (FAILED.has(s.conclusion ?? '')) failed++;
+  const count = (sha: string) => {
+    const c = suites.get(`${p.repo}@${sha}`);
+    if (c) {
+      completed += c.completed;
+      failed += c.failed;
     }
-  }
+  };
+  count(p.headSha);
+  // Each head once: the merged head is usually among the pushes too.
+  pushes.forEach((h, i) => {
+    if (h.sha !== p.headSha && pushes.findIndex((o) => o.sha === h.sha) === i) count(h.sha);
+  });
   return completed === 0 ? null : failed / completed;
-}
-
-function pushTimes(pushes: readonly { pushedAt: string }[] | undefined): number[] {
-  return (pushes ?? []).map((h) => Date.parse(h.pushedAt));
 }
 
 function revertedWithin(
   p: PullRequestFacts,
+  merged: number,
   days: number,
-  revertPrs: readonly PullRequestFacts[],
+  revertPrsMergedAt: readonly number[],
   revertedAt: Map<string, { sha: string; at: number }[]>,
 ): boolean {
-  const merged = Date.parse(p.mergedAt as string);
   const inWindow = (at: number) => at >= merged && at - merged <= days * DAY_MS;
-  if (revertPrs.some((q) => inWindow(Date.parse(q.mergedAt as string)))) return true;
+  if (revertPrsMergedAt.some(inWindow)) return true;
   const sha = p.mergeCommitSha;
   if (!sha) return false;
   return (revertedAt.get(`${p.repo}@${sha.slice(0, 7)}`) ?? []).some((c) => inWindow(c.at) && sha.startsWith(c.sha));

@@ -7,7 +7,7 @@ export function toMarkdown(report: TrustTaxReport): string {
   const out = [
     '## Trust tax',
     '',
-    `${report.pullRequests} merged PRs as of ${report.asOf}; excess over human PRs of the same repository and size bucket, with 95% bootstrap intervals.`,
+    `${report.pullRequests} merged PRs as of ${report.asOf}; excess over human PRs of the same repository and size bucket, with 95% intervals.`,
     '',
     `| measure | ${report.cohorts.map((c) => `${c.cohort} (${c.prs} PRs)`).join(' | ')} |`,
     `|---|${report.cohorts.map(() => '---').join('|')}|`,

@@ -9,7 +9,7 @@ export function toTable(report: TrustTaxReport): string {
     `  cohorts: ${Object.entries(report.byCohortCount)
       .map(([c, n]) => `${c} ${n}`)
       .join(', ')}`,
-    '  excess over human PRs of the same repository and size bucket (directly standardised), 95% bootstrap interval',
+    '  excess over human PRs of the same repository and size bucket (directly standardised), 95% interval',
     '',
   ];
   const rows = report.cohorts.flatMap((c) => [c.composite, ...c.measures].map((cell) => [c.cohort, cell.measure, cellText(cell)]));

@@ -3,7 +3,7 @@ import { measurePullRequests } from '../measures/pull-request.js';
 import { compositeComponents, measureNames } from '../measures/names.js';
 import type { PrMeasures, TrustTaxDataset } from '../measures/types.js';
 import { type SizeBucket, sizeBucket } from './buckets.js';
-import { type Cell, COMPARED, evaluateCells } from './evaluate.js';
+import { type Cell, COMPARED, evaluatePrepared, prepareRows } from './evaluate.js';
 import { type FlowComparison, flowComparison } from './flow.js';
 import { type LineSurvival, lineSurvival } from './survival.js';
 
@@ -80,26 +80,29 @@ export function buildTrustTaxReport(data: TrustTaxDataset, options: TrustTaxOpti
   const components = compositeComponents(windows);
   const all = measurePullRequests(data, { asOf, windows }).filter((r) => since === null || Date.parse(r.mergedAt) >= Date.parse(since));
   all.sort((a, b) => a.mergedAt.localeCompare(b.mergedAt) || a.repo.localeCompare(b.repo) || a.number - b.number);
-  const head = evaluateCells(all, all, measures, components, settings);
-  // Breakdowns show the composite and its components, with a lighter bootstrap to keep the report fast.
+  const prepared = prepareRows(all, measures);
+  const everyone = Int32Array.from({ length: all.length }, (_, i) => i);
+  const head = evaluatePrepared(prepared, everyone, everyone, measures, components, settings);
+  // Breakdowns show the composite and its components; the cells without a closed-form interval get fewer resamples.
   const light = { ...settings, bootstrap: Math.min(settings.bootstrap, 50) };
-  const slice = (rows: PrMeasures[], reference: PrMeasures[]) => {
-    const cells = evaluateCells(rows, reference, components, components, light);
+  const slice = (rows: readonly number[], reference: ArrayLike<number>) => {
+    const cells = evaluatePrepared(prepared, rows, reference, components, components, light);
     return COMPARED.flatMap((c) => {
       const v = cells.get(c);
       return v ? [v.composite, ...v.measures] : [];
     });
   };
+  // PRs (by index) per key, keys in order.
   const partition = (by: (r: PrMeasures) => string) => {
-    const parts = new Map<string, PrMeasures[]>();
-    for (const r of all) {
+    const parts = new Map<string, number[]>();
+    all.forEach((r, i) => {
       const list = parts.get(by(r));
-      if (list) list.push(r);
-      else parts.set(by(r), [r]);
-    }
+      if (list) list.push(i);
+      else parts.set(by(r), [i]);
+    });
     return [...parts.entries()].sort(([a], [b]) => a.localeCompare(b));
   };
-  const human = all.filter((r) => r.cohort === 'human');
+  const human = everyone.filter((i) => (all[i] as PrMeasures).cohort === 'human');
   const byCohortCount = { agent: 0, assisted: 0, human: 0, unknown: 0, bot: 0 };
   for (const r of all) byCohortCount[r.cohort]++;
   return {

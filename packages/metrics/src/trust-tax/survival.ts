@@ -1,11 +1,14 @@
 import { COHORTS, type Cohort } from '../ledger/types.js';
 import { type CurvePoint, curvePoints, type HazardModel, hazardModel } from '../history/report.js';
-import type { PullRequestFacts, TrustTaxDataset } from '../measures/types.js';
+import type { TrustTaxDataset } from '../measures/types.js';
 import { kaplanMeier, survivalAt } from '../survival/kaplan-meier.js';
 import { SurvivalTable } from '../survival/samples.js';
 import { REFERENCE_FIGURES, type ReferenceFigure } from './references.js';
 
 const DAY_MS = 86_400_000;
+const AGENT = [1, 0];
+const ASSISTED = [0, 1];
+const OTHER = [0, 0];
 
 export interface LineSurvival {
   curves: { cohort: Cohort; lines: number; points: CurvePoint[]; at: { days: number; survival: number | null }[] }[];
@@ -20,34 +23,44 @@ export interface LineSurvival {
  */
 export function lineSurvival(data: TrustTaxDataset, asOf: string, windows: readonly number[]): LineSurvival {
   const asOfMs = Date.parse(asOf);
-  const prs = new Map<string, PullRequestFacts & { index: number }>();
-  data.pullRequests.forEach((p, index) => {
-    if (p.mergedAt) prs.set(`${p.repo}#${p.number}`, { ...p, index });
-  });
   const repos = [...new Set(data.pullRequests.map((p) => p.repo))].sort();
+  // Per merged PR (by repository, then number): what its records carry, and its lines not yet accounted for.
+  type Pr = { stratum: number; index: number; x: readonly number[]; group: number; mergedAt: string; left: number; born: boolean };
+  const prs = new Map<string, Map<number, Pr>>(repos.map((r) => [r, new Map()]));
+  data.pullRequests.forEach((p, index) => {
+    if (!p.mergedAt) return;
+    const x = p.cohort === 'agent' ? AGENT : p.cohort === 'assisted' ? ASSISTED : OTHER;
+    prs.get(p.repo)?.set(p.number, {
+      stratum: repos.indexOf(p.repo),
+      index,
+      x,
+      group: COHORTS.indexOf(p.cohort),
+      mergedAt: p.mergedAt,
+      left: 0,
+      born: false,
+    });
+  });
+  const find = (repo: string, n: number | null) => (n === null ? undefined : prs.get(repo)?.get(n));
   const table = new SurvivalTable(2, 1024);
-  const left = new Map<string, number>();
-  for (const b of data.ledger.births) left.set(`${b.repo}#${b.pr}`, (left.get(`${b.repo}#${b.pr}`) ?? 0) + b.lines);
-  const add = (key: string, age: number, event: boolean, lines: number) => {
-    const p = prs.get(key);
-    if (!p || lines <= 0) return;
-    table.add(
-      Math.max(0, age),
-      event,
-      lines,
-      repos.indexOf(p.repo),
-      p.index,
-      [p.cohort === 'agent' ? 1 : 0, p.cohort === 'assisted' ? 1 : 0],
-      COHORTS.indexOf(p.cohort),
-    );
-    left.set(key, (left.get(key) ?? 0) - lines);
-  };
-  for (const d of data.ledger.deaths) if (d.byPr !== d.originPr) add(`${d.repo}#${d.originPr}`, d.ageDays, true, d.lines);
-  for (const g of data.ledger.gaps) if (g.originPr !== null && g.lines) add(`${g.repo}#${g.originPr}`, g.ageDays, false, g.lines);
-  for (const [key, lines] of [...left]) {
-    const p = prs.get(key);
-    if (p && lines > 0) add(key, (asOfMs - Date.parse(p.mergedAt as string)) / DAY_MS, false, lines);
+  // Still-alive lines are censored in the order PRs first had lines born.
+  const born: Pr[] = [];
+  for (const b of data.ledger.births) {
+    const p = find(b.repo, b.pr);
+    if (!p) continue;
+    if (!p.born) {
+      p.born = true;
+      born.push(p);
+    }
+    p.left += b.lines;
   }
+  const add = (p: Pr | undefined, age: number, event: boolean, lines: number) => {
+    if (!p || lines <= 0) return;
+    table.add(Math.max(0, age), event, lines, p.stratum, p.index, p.x, p.group);
+    p.left -= lines;
+  };
+  for (const d of data.ledger.deaths) if (d.byPr !== d.originPr) add(find(d.repo, d.originPr), d.ageDays, true, d.lines);
+  for (const g of data.ledger.gaps) if (g.originPr !== null && g.lines) add(find(g.repo, g.originPr), g.ageDays, false, g.lines);
+  for (const p of born) if (p.left > 0) add(p, (asOfMs - Date.parse(p.mergedAt)) / DAY_MS, false, p.left);
   const samples = table.samples();
   const cohortOf = (i: number) => COHORTS[samples.group[i] as number] as Cohort;
   return {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildTrustTaxReport, directlyStandardised, sizeBucket } from '@trustgate/metrics';
+import {
+  buildTrustTaxReport,
+  compositeComponents,
+  directlyStandardised,
+  evaluateCells,
+  measureNames,
+  type PrMeasures,
+  sizeBucket,
+} from '@trustgate/metrics';
 import { ASOF } from '../fixtures/history.js';
 import { syntheticDataset } from '../fixtures/dataset.js';
 
@@ -49,6 +57,39 @@ describe('trust tax', () => {
     const agent = report.cohorts.find((c) => c.cohort === 'agent');
     expect(agent?.composite).toMatchObject({ suppressed: true, tax: null, low: null });
     expect(agent?.measures.every((c) => c.suppressed && c.tax === null)).toBe(true);
+  });
+
+  it('counts review comments in the composite: the mean of the defined component taxes', () => {
+    expect(compositeComponents([14, 30])).toEqual([
+      'review_rounds',
+      'changes_requested_rate',
+      'review_comments',
+      'in_pr_rework',
+      'ci_failure_rate',
+      'churn_14',
+      'follow_ups_14',
+      'reverted_14',
+    ]);
+    // One stratum: agent PRs draw 3 review comments against the humans' 2 (tax 0.5), CI fails alike (tax 0);
+    // every other measure has no value. Without review comments the composite would be 0.
+    const rows = Array.from({ length: 40 }, (_, i): PrMeasures => {
+      const agent = i < 20;
+      return {
+        repo: 'o/r',
+        number: i,
+        title: '',
+        author: `${agent ? 'a' : 'h'}${i % 5}`,
+        team: 't',
+        cohort: agent ? 'agent' : 'human',
+        mergedAt: '2026-01-01T00:00:00.000Z',
+        size: 20,
+        values: { review_comments: agent ? 3 : 2, ci_failure_rate: i % 5 === 0 ? 1 : 0 },
+      };
+    });
+    const agent = evaluateCells(rows, rows, measureNames([14]), compositeComponents([14]), { ...options, bootstrap: 0 }).get('agent');
+    expect(agent?.measures.find((c) => c.measure === 'review_comments')?.tax).toBeCloseTo(0.5, 12);
+    expect(agent?.measures.find((c) => c.measure === 'ci_failure_rate')?.tax).toBe(0);
+    expect(agent?.composite.tax).toBeCloseTo(0.25, 12);
   });
 
   it('shows authors only when per-person views are enabled', () => {
