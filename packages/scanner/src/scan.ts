@@ -34,7 +34,7 @@ export interface ScanOptions {
   policy: ScanPolicy;
   /** Resolve relative PATH arguments against this directory. */
   cwd?: string;
-  /** Worker threads; default: one per core. 0 scans in this thread. */
+  /** Threads that scan: this one and the rest as worker threads; default: one per core. 0 or 1 scans in this thread. */
   workers?: number;
   /** Called after each file (for a progress display). */
   onProgress?: (done: number, total: number, path: string) => void;
@@ -192,7 +192,7 @@ type Digested = { sha256: string } | { error: string };
 
 /**
  * Scan every file under the paths; results keep the listing order. Files are analysed in this thread first and,
- * when the scan outlasts IN_THREAD_MS, by worker threads across cores. Digests (when asked) run beside the
+ * when the scan outlasts IN_THREAD_MS, by this thread and worker threads, one thread per core. Digests (when asked) run beside the
  * analysis: in this thread for one file, else in hashing threads, one file per core at a time.
  */
 export async function scanPaths(paths: readonly string[], options: ScanOptions): Promise<FileResult[]> {
@@ -254,13 +254,23 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
     while (next < jobs.length && !handOff(next)) await scanHere(next++);
     if (next < jobs.length) {
       const { Worker } = await import('node:worker_threads');
-      const count = Math.min(threads, jobs.length - next);
+      // This thread is one of the scanning threads: one isolate fewer to start and warm up than a worker per core
+      // beside an idle thread, and this one is warm already.
+      const count = Math.min(threads - 1, jobs.length - next);
       const take = () => (next < jobs.length ? next++ : undefined);
-      await Promise.all(
-        Array.from({ length: count }, () =>
+      const here = async () => {
+        for (let i = take(); i !== undefined; i = take()) {
+          await scanHere(i);
+          // A file's analysis is microtasks only: give the workers' messages (and their next batch) a turn.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      };
+      await Promise.all([
+        ...Array.from({ length: count }, () =>
           feedWorker(new Worker(WORKER, { workerData: { policy: options.policy } }), jobs, take, finish, scanHere),
         ),
-      );
+        here(),
+      ]);
     }
     await Promise.all(finishing);
   } finally {
