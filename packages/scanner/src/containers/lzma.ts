@@ -371,10 +371,11 @@ export function decodeLzmaRaw(packed: Uint8Array, propBytes: Uint8Array, size: n
 }
 
 /**
- * A 7z folder's LZMA2 coder (one dictionary-size byte) over `packed`, to exactly `size` bytes: its chunks in the
- * order Lzma2Dec.c requires, each LZMA chunk ending exactly at its packed size, the stream at its end byte.
+ * An LZMA2 stream (one dictionary-size byte) over `packed`, to exactly `size` bytes (a 7z folder), or with
+ * `upTo` to at most `size` (an .xz block that declares none): its chunks in the order Lzma2Dec.c requires, each
+ * LZMA chunk ending exactly at its packed size, the stream at its end byte.
  */
-export function decodeLzma2(packed: Uint8Array, propByte: number, size: number): Uint8Array | undefined {
+export function decodeLzma2(packed: Uint8Array, propByte: number, size: number, upTo = false): Uint8Array | undefined {
   if (propByte > 40) return undefined;
   const dictSize = propByte === 40 ? 0xffffffff : (2 | (propByte & 1)) * 2 ** (Math.floor(propByte / 2) + 11);
   if (dictSize > DIC_MAX) return undefined;
@@ -425,7 +426,7 @@ export function decodeLzma2(packed: Uint8Array, propByte: number, size: number):
       if (rc.code !== 0 || rc.pos !== at + packedSize) throw DECLINE;
       at += packedSize;
     }
-    if (at !== packed.length || dec.outPos !== size) throw DECLINE;
-    return dec.out.subarray(0, size);
+    if (at !== packed.length || (!upTo && dec.outPos !== size)) throw DECLINE;
+    return dec.out.subarray(0, dec.outPos);
   });
 }
