@@ -184,8 +184,14 @@ const DIGEST_WORKER = join(here, ['digest-worker', 'js'].join('.'));
 // pace so far, take longer than WORKERS_PAY_OFF_MS here (and longer than the digests still to compute).
 const IN_THREAD_MS = 100;
 const WORKERS_PAY_OFF_MS = 400;
-/** Files a worker is handed at once, and batches it holds: it never waits for this thread between files. */
-const BATCH = 8;
+/**
+ * Files a worker is handed at once, and batches it holds: it never waits for this thread between files. Batches
+ * shrink as the scan goes (a share of what is left, between BATCH_MIN and BATCH_MAX): this thread also scans, and
+ * on a loaded machine it can be off the CPU for a few milliseconds at a time, so a worker holds enough to outlast
+ * that, and the last batches stay small so no thread is left with a long tail.
+ */
+const BATCH_MIN = 8;
+const BATCH_MAX = 256;
 const IN_FLIGHT = 2;
 
 type Digested = { sha256: string } | { error: string };
@@ -258,6 +264,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
       // beside an idle thread, and this one is warm already.
       const count = Math.min(threads - 1, jobs.length - next);
       const take = () => (next < jobs.length ? next++ : undefined);
+      const batchSize = () => Math.max(BATCH_MIN, Math.min(BATCH_MAX, Math.ceil((jobs.length - next) / (4 * threads))));
       const here = async () => {
         for (let i = take(); i !== undefined; i = take()) {
           await scanHere(i);
@@ -267,7 +274,7 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
       };
       await Promise.all([
         ...Array.from({ length: count }, () =>
-          feedWorker(new Worker(WORKER, { workerData: { policy: options.policy } }), jobs, take, finish, scanHere),
+          feedWorker(new Worker(WORKER, { workerData: { policy: options.policy } }), jobs, take, batchSize, finish, scanHere),
         ),
         here(),
       ]);
@@ -280,13 +287,14 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
 }
 
 /**
- * One worker's share: batches of BATCH files, IN_FLIGHT at a time, until none are left; a worker that dies (failed
- * to start, out of memory) hands its files and the rest to this thread.
+ * One worker's share: batches of batchSize() files, IN_FLIGHT at a time, until none are left; a worker that dies
+ * (failed to start, out of memory) hands its files and the rest to this thread.
  */
 function feedWorker(
   worker: import('node:worker_threads').Worker,
   jobs: readonly ScanJob[],
   take: () => number | undefined,
+  batchSize: () => number,
   finish: (i: number, r: FileResult) => void,
   scanHere: (i: number) => Promise<void>,
 ): Promise<void> {
@@ -296,10 +304,10 @@ function feedWorker(
     let dead = false;
     const send = () => {
       const batch: { index: number; job: ScanJob }[] = [];
-      for (let i = take(); i !== undefined; i = batch.length < BATCH ? take() : undefined) {
+      const size = batchSize();
+      for (let i = take(); i !== undefined; i = batch.length < size ? take() : undefined) {
         pending.add(i);
         batch.push({ index: i, job: jobs[i] as ScanJob });
-        if (batch.length === BATCH) break;
       }
       if (batch.length === 0) return;
       outstanding++;

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { bufferSource, type ByteSource } from '../source.js';
@@ -15,12 +15,8 @@ export interface FileSource extends ByteSource {
 const READ_WHOLE = 1 << 20;
 
 export async function openFileSource(path: string, name: string): Promise<FileSource> {
-  const st = statSync(path);
-  if (st.isFile() && st.size <= READ_WHOLE) {
-    const read = readFileSync(path);
-    const bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
-    return { ...bufferSource(name, bytes, dirname(path)), close: async () => {} };
-  }
+  const whole = readSmallFile(path);
+  if (whole) return { ...bufferSource(name, whole, dirname(path)), close: async () => {} };
   const handle = await open(path, 'r');
   const { size } = await handle.stat();
   return {
@@ -41,4 +37,26 @@ export async function openFileSource(path: string, name: string): Promise<FileSo
     },
     close: () => handle.close(),
   };
+}
+
+/**
+ * The bytes of a regular file up to READ_WHOLE, with one open, one fstat and the reads (readFileSync after a stat
+ * made two stats); undefined for anything else. O_NONBLOCK so that opening a FIFO to look at it never waits.
+ */
+function readSmallFile(path: string): Uint8Array | undefined {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > READ_WHOLE) return undefined;
+    const bytes = new Uint8Array(st.size);
+    let done = 0;
+    while (done < bytes.length) {
+      const n = readSync(fd, bytes, done, bytes.length - done, done);
+      if (n === 0) break;
+      done += n;
+    }
+    return done === bytes.length ? bytes : bytes.subarray(0, done);
+  } finally {
+    closeSync(fd);
+  }
 }
