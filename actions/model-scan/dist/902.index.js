@@ -17,10 +17,10 @@ __webpack_require__.r(__webpack_exports__);
 const zstd = node_zlib__WEBPACK_IMPORTED_MODULE_0__.zstdDecompressSync;
 // The pure-JS decoders are imported when a stream of their kind is met, not at start-up.
 const lz4 = async (buf, options) => (await __webpack_require__.e(/* import() */ 852).then(__webpack_require__.bind(__webpack_require__, 6852))).decodeLz4Frame(buf, options.maxOutputLength ?? _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_MEMORY_CAP */ .$W);
-const bzip2 = async (buf, options) => (await __webpack_require__.e(/* import() */ 531).then(__webpack_require__.bind(__webpack_require__, 9531))).decodeBzip2(buf, options.maxOutputLength ?? _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_MEMORY_CAP */ .$W);
-const xz = async (buf, options) => (await __webpack_require__.e(/* import() */ 358).then(__webpack_require__.bind(__webpack_require__, 8358))).decodeXz(buf, options.maxOutputLength ?? _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_MEMORY_CAP */ .$W);
+const bzip2 = async (buf, options) => (await __webpack_require__.e(/* import() */ 944).then(__webpack_require__.bind(__webpack_require__, 6944))).decodeBzip2(buf, options.maxOutputLength ?? _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_MEMORY_CAP */ .$W);
+const xz = async (buf, options) => (await Promise.all(/* import() */[__webpack_require__.e(238), __webpack_require__.e(607)]).then(__webpack_require__.bind(__webpack_require__, 3607))).decodeXz(buf, options.maxOutputLength ?? _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_MEMORY_CAP */ .$W);
 // LZMA-alone (joblib's `compress='lzma'`, Python's lzma.FORMAT_ALONE): 7-Zip in WebAssembly, output capped inside it.
-const lzma = async (buf, options) => (await __webpack_require__.e(/* import() */ 780).then(__webpack_require__.bind(__webpack_require__, 1780))).decodeLzmaAlone(buf, options.maxOutputLength ?? _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_MEMORY_CAP */ .$W);
+const lzma = async (buf, options) => (await __webpack_require__.e(/* import() */ 448).then(__webpack_require__.bind(__webpack_require__, 4448))).decodeLzmaAlone(buf, options.maxOutputLength ?? _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_MEMORY_CAP */ .$W);
 const DECODERS = {
     gzip: node_zlib__WEBPACK_IMPORTED_MODULE_0__.gunzipSync,
     xz,

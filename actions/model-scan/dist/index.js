@@ -41025,28 +41025,29 @@ var source = __nccwpck_require__(5648);
 
 
 /**
- * Regular files up to this size are read whole, synchronously, on open: one read instead of an open, a stat and a
- * few positioned reads each through the I/O pool, which cost more than the bytes for a directory of small files.
+ * Regular files up to this size are read whole, synchronously, on open: one open, one fstat and one read instead of
+ * a few positioned reads each through the I/O pool, which cost more than the bytes for a directory of small files.
  */
 const READ_WHOLE = 1 << 20;
 async function openFileSource(path, name) {
-    const st = (0,external_node_fs_.statSync)(path);
-    if (st.isFile() && st.size <= READ_WHOLE) {
-        const read = (0,external_node_fs_.readFileSync)(path);
-        const bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
-        return { ...(0,source/* bufferSource */.k)(name, bytes, (0,external_node_path_.dirname)(path)), close: async () => { } };
-    }
-    // Synchronous positioned reads, as for small files: an analysis reads a few dozen ranges of a large file, and each
-    // async read would wait for a thread-pool thread (and load node:fs/promises, ~3 ms of start-up).
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    // O_NONBLOCK so that opening a FIFO to look at it never waits (it has no effect on regular files).
+    const fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0));
     let size;
     try {
-        size = (0,external_node_fs_.fstatSync)(fd).size;
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        size = st.size;
+        if (st.isFile() && size <= READ_WHOLE) {
+            const bytes = readAt(fd, new Uint8Array(size), 0);
+            (0,external_node_fs_.closeSync)(fd);
+            return { ...(0,source/* bufferSource */.k)(name, bytes, (0,external_node_path_.dirname)(path)), close: async () => { } };
+        }
     }
     catch (err) {
         (0,external_node_fs_.closeSync)(fd);
         throw err;
     }
+    // Synchronous positioned reads for larger files too: an analysis reads a few dozen ranges of a large file, and each
+    // async read would wait for a thread-pool thread (and load node:fs/promises, ~3 ms of start-up).
     // A closed descriptor's number is reused by the next open: never read or close through it again.
     let open = true;
     return {
@@ -41057,16 +41058,7 @@ async function openFileSource(path, name) {
             if (!open)
                 throw new Error(`${name} was read after it was closed`);
             const start = Math.max(0, Math.min(offset, size));
-            const n = Math.max(0, Math.min(length, size - start));
-            const buf = new Uint8Array(n);
-            let done = 0;
-            while (done < n) {
-                const bytesRead = (0,external_node_fs_.readSync)(fd, buf, done, n - done, start + done);
-                if (bytesRead === 0)
-                    break;
-                done += bytesRead;
-            }
-            return done === n ? buf : buf.subarray(0, done);
+            return readAt(fd, new Uint8Array(Math.max(0, Math.min(length, size - start))), start);
         },
         close: async () => {
             if (open)
@@ -41074,6 +41066,17 @@ async function openFileSource(path, name) {
             open = false;
         },
     };
+}
+/** Fills `buf` from `position`; shorter (a subarray) when the file ended first. */
+function readAt(fd, buf, position) {
+    let done = 0;
+    while (done < buf.length) {
+        const n = (0,external_node_fs_.readSync)(fd, buf, done, buf.length - done, position + done);
+        if (n === 0)
+            break;
+        done += n;
+    }
+    return done === buf.length ? buf : buf.subarray(0, done);
 }
 //# sourceMappingURL=file-source.js.map
 ;// CONCATENATED MODULE: ../../packages/scanner/dist/remote/reference.js
@@ -41371,14 +41374,20 @@ const DIGEST_WORKER = (0,external_node_path_.join)(here, ['digest-worker', 'js']
 // pace so far, take longer than WORKERS_PAY_OFF_MS here (and longer than the digests still to compute).
 const IN_THREAD_MS = 100;
 const WORKERS_PAY_OFF_MS = 400;
-/** Files a worker is handed at once, and batches it holds: it never waits for this thread between files. */
-const BATCH = 8;
+/**
+ * Files a worker is handed at once, and batches it holds: it never waits for this thread between files. Batches
+ * shrink as the scan goes (a share of what is left, between BATCH_MIN and BATCH_MAX): this thread also scans, and
+ * on a loaded machine it can be off the CPU for a few milliseconds at a time, so a worker holds enough to outlast
+ * that, and the last batches stay small so no thread is left with a long tail.
+ */
+const BATCH_MIN = 8;
+const BATCH_MAX = 256;
 const IN_FLIGHT = 2;
 // Not performance.now(): the global loads perf_hooks (~3 ms) on first use.
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 /**
  * Scan every file under the paths; results keep the listing order. Files are analysed in this thread first and,
- * when the scan outlasts IN_THREAD_MS, by worker threads across cores. Digests (when asked) run beside the
+ * when the scan outlasts IN_THREAD_MS, by this thread and worker threads, one thread per core. Digests (when asked) run beside the
  * analysis: in this thread for one file, else in hashing threads, one file per core at a time.
  */
 async function scanPaths(paths, options) {
@@ -41434,9 +41443,22 @@ async function scanPaths(paths, options) {
             await scanHere(next++);
         if (next < jobs.length) {
             const { Worker } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5919, 19));
-            const count = Math.min(threads, jobs.length - next);
+            // This thread is one of the scanning threads: one isolate fewer to start and warm up than a worker per core
+            // beside an idle thread, and this one is warm already.
+            const count = Math.min(threads - 1, jobs.length - next);
             const take = () => (next < jobs.length ? next++ : undefined);
-            await Promise.all(Array.from({ length: count }, () => feedWorker(new Worker(WORKER, { workerData: { policy: options.policy } }), jobs, take, finish, scanHere)));
+            const batchSize = () => Math.max(BATCH_MIN, Math.min(BATCH_MAX, Math.ceil((jobs.length - next) / (4 * threads))));
+            const here = async () => {
+                for (let i = take(); i !== undefined; i = take()) {
+                    await scanHere(i);
+                    // A file's analysis is microtasks only: give the workers' messages (and their next batch) a turn.
+                    await new Promise((resolve) => setImmediate(resolve));
+                }
+            };
+            await Promise.all([
+                ...Array.from({ length: count }, () => feedWorker(new Worker(WORKER, { workerData: { policy: options.policy } }), jobs, take, batchSize, finish, scanHere)),
+                here(),
+            ]);
         }
         await Promise.all(finishing);
     }
@@ -41446,21 +41468,20 @@ async function scanPaths(paths, options) {
     return results;
 }
 /**
- * One worker's share: batches of BATCH files, IN_FLIGHT at a time, until none are left; a worker that dies (failed
- * to start, out of memory) hands its files and the rest to this thread.
+ * One worker's share: batches of batchSize() files, IN_FLIGHT at a time, until none are left; a worker that dies
+ * (failed to start, out of memory) hands its files and the rest to this thread.
  */
-function feedWorker(worker, jobs, take, finish, scanHere) {
+function feedWorker(worker, jobs, take, batchSize, finish, scanHere) {
     return new Promise((resolveAll, rejectAll) => {
         const pending = new Set();
         let outstanding = 0;
         let dead = false;
         const send = () => {
             const batch = [];
-            for (let i = take(); i !== undefined; i = batch.length < BATCH ? take() : undefined) {
+            const size = batchSize();
+            for (let i = take(); i !== undefined; i = batch.length < size ? take() : undefined) {
                 pending.add(i);
                 batch.push({ index: i, job: jobs[i] });
-                if (batch.length === BATCH)
-                    break;
             }
             if (batch.length === 0)
                 return;
@@ -54193,7 +54214,10 @@ function u64(b, o) {
 async function findEndRecord(source) {
     const span = Math.min(source.size, 22 + 0xffff);
     const tail = await source.read(source.size - span, span);
-    for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.length < 22)
+        return undefined;
+    // Each "P" from the end (a native search), then the rest of the signature: most files have few.
+    for (let i = tail.lastIndexOf(0x50, tail.length - 22); i >= 0; i = i > 0 ? tail.lastIndexOf(0x50, i - 1) : -1) {
         if (u32(tail, i) === EOCD && i + 22 + u16(tail, i + 20) <= tail.length)
             return source.size - span + i;
     }
@@ -54338,7 +54362,8 @@ ignoreEncryption = false) {
     const { inflateRawSync } = await zlib();
     let out;
     try {
-        out = inflateRawSync(raw, { maxOutputLength: cap });
+        // One output chunk of the declared size (a lie only costs chunks: at most 16 MiB, at least zlib's 16 KiB).
+        out = inflateRawSync(raw, { maxOutputLength: cap, chunkSize: Math.min(Math.max(e.size + 64, 16 << 10), 16 << 20) });
     }
     catch (cause) {
         const msg = cause.message;
@@ -56057,12 +56082,14 @@ function hasProtoHeader(head) {
  * breaks early still counts once it imported a global or ran a few opcodes: a truncated pickle runs its payload
  * before the loader fails (nullifAI), so it must be analysed, not waved through as text.
  */
+// One policy object for every sniff, so its judgements are shared (judgeGlobal caches by the policy's lists).
+const SNIFF_POLICY = { allow: [], deny: [] };
 async function looksLikePickle(source, start = 0) {
     if (source.size - start < 2)
         return false;
     const input = new _input_js__WEBPACK_IMPORTED_MODULE_2__/* .PickleInput */ .zZ(source, start);
     const machine = new _machine_js__WEBPACK_IMPORTED_MODULE_3__/* .PickleMachine */ .EV(input, {
-        policy: { allow: [], deny: [] },
+        policy: SNIFF_POLICY,
         limits: { maxOpcodes: 256, maxItems: 100_000 },
         path: source.name,
     });
@@ -56089,14 +56116,20 @@ async function looksLikePickle(source, start = 0) {
 /* harmony export */ });
 /* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7738);
 
-/** The unpickler would reject the stream here (or a limit was hit); `rule` says which. */
+/**
+ * The unpickler would reject the stream here (or a limit was hit); `rule` says which. It becomes a finding (message
+ * and offset), never a stack trace, and reading past a pickle's end meets one in most files: no stack is captured.
+ */
 class PickleError extends Error {
     offset;
     rule;
     constructor(message, offset, rule = _rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.parseError) {
+        const limit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 0;
         super(message);
         this.offset = offset;
         this.rule = rule;
+        Error.stackTraceLimit = limit;
     }
 }
 //# sourceMappingURL=error.js.map
@@ -57444,8 +57477,34 @@ function gadgetReason(c, full, g) {
     const what = c === full ? why : `reaches ${c}: ${why}`;
     return source === undefined ? what : `${what} (${source})`;
 }
+// Judgements by policy lists (the same arrays for a whole scan) and `module\0name`: a pure function of those, so a
+// repeated global (every torch file imports the same few) is judged once. Bounded: a pickle of endless distinct
+// names only empties the table.
+const judged = new WeakMap();
+const JUDGED_MAX = 4096;
 /** Judge one global as the unpickler would resolve it. Deny always wins over allow. */
 function judgeGlobal(module, name, policy) {
+    let byAllow = judged.get(policy.deny);
+    if (!byAllow) {
+        byAllow = new WeakMap();
+        judged.set(policy.deny, byAllow);
+    }
+    let table = byAllow.get(policy.allow);
+    if (!table) {
+        table = new Map();
+        byAllow.set(policy.allow, table);
+    }
+    const key = `${module}\0${name}`;
+    let j = table.get(key);
+    if (j === undefined) {
+        if (table.size >= JUDGED_MAX)
+            table.clear();
+        j = Object.freeze(judge(module, name, policy));
+        table.set(key, j);
+    }
+    return j;
+}
+function judge(module, name, policy) {
     const full = `${module}.${name}`;
     for (const c of reachable(module, name)) {
         for (const p of policy.deny)
@@ -58387,8 +58446,14 @@ function littleSigned(b) {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 function latin1(b) {
     let s = '';
+    // Short lines (protocol 0's INT, STRING, GLOBAL) char by char; a spread of a typed array walks its iterator.
+    if (b.length <= 64) {
+        for (let i = 0; i < b.length; i++)
+            s += String.fromCharCode(b[i]);
+        return s;
+    }
     for (let i = 0; i < b.length; i += 8192)
-        s += String.fromCharCode(...b.subarray(i, i + 8192));
+        s += String.fromCharCode.apply(null, b.subarray(i, i + 8192));
     return s;
 }
 /** UTF-8 as the unpickler decodes names; undefined when invalid (then the value is unknown, never guessed). */

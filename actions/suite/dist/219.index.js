@@ -19,10 +19,10 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-/** A 7z archive: read with 7-Zip (WebAssembly) under the file's budget, every member sniffed and analysed. */
+/** A 7z archive: read (sevenzip.ts: TypeScript for the common case, else 7-Zip) under the file's budget, every member sniffed and analysed. */
 async function analyseSevenZip(ctx) {
     const { source } = ctx;
-    const { readSevenZip } = await __webpack_require__.e(/* import() */ 780).then(__webpack_require__.bind(__webpack_require__, 1780));
+    const { readSevenZip } = await __webpack_require__.e(/* import() */ 448).then(__webpack_require__.bind(__webpack_require__, 4448));
     let members;
     try {
         members = await readSevenZip(source, ctx.policy.limits, ctx.budget);

@@ -34,7 +34,7 @@ export interface ScanOptions {
   policy: ScanPolicy;
   /** Resolve relative PATH arguments against this directory. */
   cwd?: string;
-  /** Worker threads; default: one per core. 0 scans in this thread. */
+  /** Threads that scan: this one and the rest as worker threads; default: one per core. 0 or 1 scans in this thread. */
   workers?: number;
   /** Called after each file (for a progress display). */
   onProgress?: (done: number, total: number, path: string) => void;
@@ -184,8 +184,14 @@ const DIGEST_WORKER = join(here, ['digest-worker', 'js'].join('.'));
 // pace so far, take longer than WORKERS_PAY_OFF_MS here (and longer than the digests still to compute).
 const IN_THREAD_MS = 100;
 const WORKERS_PAY_OFF_MS = 400;
-/** Files a worker is handed at once, and batches it holds: it never waits for this thread between files. */
-const BATCH = 8;
+/**
+ * Files a worker is handed at once, and batches it holds: it never waits for this thread between files. Batches
+ * shrink as the scan goes (a share of what is left, between BATCH_MIN and BATCH_MAX): this thread also scans, and
+ * on a loaded machine it can be off the CPU for a few milliseconds at a time, so a worker holds enough to outlast
+ * that, and the last batches stay small so no thread is left with a long tail.
+ */
+const BATCH_MIN = 8;
+const BATCH_MAX = 256;
 const IN_FLIGHT = 2;
 
 // Not performance.now(): the global loads perf_hooks (~3 ms) on first use.
@@ -195,7 +201,7 @@ type Digested = { sha256: string } | { error: string };
 
 /**
  * Scan every file under the paths; results keep the listing order. Files are analysed in this thread first and,
- * when the scan outlasts IN_THREAD_MS, by worker threads across cores. Digests (when asked) run beside the
+ * when the scan outlasts IN_THREAD_MS, by this thread and worker threads, one thread per core. Digests (when asked) run beside the
  * analysis: in this thread for one file, else in hashing threads, one file per core at a time.
  */
 export async function scanPaths(paths: readonly string[], options: ScanOptions): Promise<FileResult[]> {
@@ -257,13 +263,24 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
     while (next < jobs.length && !handOff(next)) await scanHere(next++);
     if (next < jobs.length) {
       const { Worker } = await import('node:worker_threads');
-      const count = Math.min(threads, jobs.length - next);
+      // This thread is one of the scanning threads: one isolate fewer to start and warm up than a worker per core
+      // beside an idle thread, and this one is warm already.
+      const count = Math.min(threads - 1, jobs.length - next);
       const take = () => (next < jobs.length ? next++ : undefined);
-      await Promise.all(
-        Array.from({ length: count }, () =>
-          feedWorker(new Worker(WORKER, { workerData: { policy: options.policy } }), jobs, take, finish, scanHere),
+      const batchSize = () => Math.max(BATCH_MIN, Math.min(BATCH_MAX, Math.ceil((jobs.length - next) / (4 * threads))));
+      const here = async () => {
+        for (let i = take(); i !== undefined; i = take()) {
+          await scanHere(i);
+          // A file's analysis is microtasks only: give the workers' messages (and their next batch) a turn.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      };
+      await Promise.all([
+        ...Array.from({ length: count }, () =>
+          feedWorker(new Worker(WORKER, { workerData: { policy: options.policy } }), jobs, take, batchSize, finish, scanHere),
         ),
-      );
+        here(),
+      ]);
     }
     await Promise.all(finishing);
   } finally {
@@ -273,13 +290,14 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
 }
 
 /**
- * One worker's share: batches of BATCH files, IN_FLIGHT at a time, until none are left; a worker that dies (failed
- * to start, out of memory) hands its files and the rest to this thread.
+ * One worker's share: batches of batchSize() files, IN_FLIGHT at a time, until none are left; a worker that dies
+ * (failed to start, out of memory) hands its files and the rest to this thread.
  */
 function feedWorker(
   worker: import('node:worker_threads').Worker,
   jobs: readonly ScanJob[],
   take: () => number | undefined,
+  batchSize: () => number,
   finish: (i: number, r: FileResult) => void,
   scanHere: (i: number) => Promise<void>,
 ): Promise<void> {
@@ -289,10 +307,10 @@ function feedWorker(
     let dead = false;
     const send = () => {
       const batch: { index: number; job: ScanJob }[] = [];
-      for (let i = take(); i !== undefined; i = batch.length < BATCH ? take() : undefined) {
+      const size = batchSize();
+      for (let i = take(); i !== undefined; i = batch.length < size ? take() : undefined) {
         pending.add(i);
         batch.push({ index: i, job: jobs[i] as ScanJob });
-        if (batch.length === BATCH) break;
       }
       if (batch.length === 0) return;
       outstanding++;

@@ -1,11 +1,21 @@
 import Bunzip from 'seek-bzip';
+import { decodeBzip2Streams } from './bzip2-decoder.js';
 import { ContainerError } from './limits.js';
 
 /**
- * bzip2 (all concatenated streams, as Python's bz2 reads them) through seek-bzip, with our own input that fails
- * at the end of the data instead of reading zeros, and an output that refuses to grow past `cap`.
+ * bzip2 (all concatenated streams, as Python's bz2 reads them): decoded in TypeScript when every block and stream
+ * CRC checks out and the streams end with the input (bzip2-decoder.ts); anything else goes to seek-bzip, whose
+ * error or output stands.
  */
 export function decodeBzip2(src: Uint8Array, cap: number): Uint8Array {
+  return decodeBzip2Streams(src, cap) ?? decodeWithSeekBzip(src, cap);
+}
+
+/**
+ * seek-bzip, with our own input that fails at the end of the data instead of reading zeros, and an output that
+ * refuses to grow past `cap`.
+ */
+export function decodeWithSeekBzip(src: Uint8Array, cap: number): Uint8Array {
   let pos = 0;
   const input = {
     readByte(): number {

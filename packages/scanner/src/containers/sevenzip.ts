@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ByteSource } from '../source.js';
+import { decodeLzmaAloneStream } from './lzma.js';
+import { readSevenZipDirectly } from './sevenzip-reader.js';
 import { ContainerError, type DecompressionBudget, IN_MEMORY_CAP, outputCap, SPENT, type ScanLimits } from './limits.js';
 
 export interface SevenZipMember {
@@ -99,11 +101,14 @@ function capOutput(fs: EmFs, cap: number): { written: () => number } {
   return { written: () => written };
 }
 
+/** A member as listed; `dataless` when it has no data stream (a directory or an empty file). */
+type Listed = Omit<SevenZipMember, 'bytes'> & { dataless: boolean };
+
 /** `7zz l -slt` output: one block of `Key = value` lines per member after the `----------` separator. */
-function parseListing(lines: readonly string[]): Omit<SevenZipMember, 'bytes'>[] {
+function parseListing(lines: readonly string[]): Listed[] {
   const start = lines.indexOf('----------');
   if (start < 0) return [];
-  const members: Omit<SevenZipMember, 'bytes'>[] = [];
+  const members: Listed[] = [];
   let cur: Record<string, string> | undefined;
   const flush = () => {
     if (cur?.Path !== undefined)
@@ -112,6 +117,7 @@ function parseListing(lines: readonly string[]): Omit<SevenZipMember, 'bytes'>[]
         size: Number(cur.Size ?? 0) || 0,
         encrypted: cur.Encrypted === '+',
         directory: (cur.Folder ?? '') === '+' || /^D/.test(cur.Attributes ?? ''),
+        dataless: (cur.Size ?? '0') === '0' && (cur.CRC ?? '') === '',
       });
     cur = undefined;
   };
@@ -129,20 +135,23 @@ function parseListing(lines: readonly string[]): Omit<SevenZipMember, 'bytes'>[]
   return members;
 }
 
-function walk(fs: EmFs, dir: string, prefix = ''): Map<string, Uint8Array> {
-  const out = new Map<string, Uint8Array>();
+/** The extracted files by path, and the directories extraction made. */
+function walk(fs: EmFs, dir: string, out = new Map<string, Uint8Array>(), dirs = new Set<string>(), prefix = '') {
   for (const name of fs.readdir(dir)) {
     if (name === '.' || name === '..') continue;
     const path = `${dir}/${name}`;
-    if (fs.isDir(fs.stat(path).mode)) for (const [k, v] of walk(fs, path, `${prefix}${name}/`)) out.set(k, v);
-    else out.set(`${prefix}${name}`, fs.readFile(path));
+    if (fs.isDir(fs.stat(path).mode)) {
+      dirs.add(`${prefix}${name}`);
+      walk(fs, path, out, dirs, `${prefix}${name}/`);
+    } else out.set(`${prefix}${name}`, fs.readFile(path));
   }
-  return out;
+  return { files: out, dirs };
 }
 
 interface Extracted {
-  listing: Omit<SevenZipMember, 'bytes'>[];
+  listing: Listed[];
   files: Map<string, Uint8Array>;
+  dirs: Set<string>;
   written: number;
 }
 
@@ -154,7 +163,7 @@ async function extract(kind: '7z' | 'lzma', bytes: Uint8Array, cap: number, maxM
   sz.FS.mkdir('/out');
   sz.FS.writeFile('/in/archive', bytes);
   const type = `-t${kind}`;
-  let listing: Omit<SevenZipMember, 'bytes'>[] = [];
+  let listing: Listed[] = [];
   if (kind === '7z') {
     const listed = sz.callMain(['l', '-slt', '-sccUTF-8', type, '/in/archive']) ?? 0;
     if (listed !== 0 || !lines.includes('----------'))
@@ -171,11 +180,19 @@ async function extract(kind: '7z' | 'lzma', bytes: Uint8Array, cap: number, maxM
   if (out.written() > cap) throw new ContainerError(`${kind} content decompresses past the limit of ${cap} bytes`, 'limit');
   if (code !== 0 && !listing.some((m) => m.encrypted))
     throw new ContainerError(`${kind} content is corrupt or truncated: ${lastError(lines)}`, 'parse');
-  return { listing, files: walk(sz.FS, '/out'), written: out.written() };
+  return { listing, ...walk(sz.FS, '/out'), written: out.written() };
 }
 
-/** A raw LZMA-alone stream decoded to at most `cap` bytes. Throws ContainerError. */
+/**
+ * A raw LZMA-alone stream decoded to at most `cap` bytes: in TypeScript when it is a single well-formed stream
+ * within the cap (lzma.ts), else by 7-Zip, whose error or output stands. Throws ContainerError.
+ */
 export async function decodeLzmaAlone(bytes: Uint8Array, cap: number): Promise<Uint8Array> {
+  return decodeLzmaAloneStream(bytes, cap) ?? decodeLzmaAloneWith7Zip(bytes, cap);
+}
+
+/** The same stream decoded by 7-Zip. Throws ContainerError. */
+export async function decodeLzmaAloneWith7Zip(bytes: Uint8Array, cap: number): Promise<Uint8Array> {
   const { files } = await extract('lzma', bytes, cap, 1);
   const out = [...files.values()][0];
   if (!out) throw new ContainerError('lzma stream produced no output', 'parse');
@@ -183,19 +200,38 @@ export async function decodeLzmaAlone(bytes: Uint8Array, cap: number): Promise<U
 }
 
 /**
- * A 7z archive read with 7-Zip: members listed, then extracted in memory within the file's decompression budget
- * and the ratio limit. Throws ContainerError.
+ * A 7z archive's members, extracted in memory within the file's decompression budget and the ratio limit: by the
+ * TypeScript reader when the archive is one it reads exactly (sevenzip-reader.ts: a ~20 ms wasm instance saved per
+ * archive), else by 7-Zip, listed then extracted. Throws ContainerError.
  */
 export async function readSevenZip(source: ByteSource, limits: ScanLimits, budget: DecompressionBudget): Promise<SevenZipMember[]> {
   if (source.size > IN_MEMORY_CAP) throw new ContainerError(`7z file of ${source.size} bytes is too large to open in memory`, 'limit');
   const cap = outputCap(source.size, limits, budget);
   if (cap === 0) throw new ContainerError(SPENT, 'limit');
-  const { listing, files, written } = await extract('7z', await source.read(0, source.size), cap, limits.maxMembers);
+  const bytes = await source.read(0, source.size);
+  const direct = readSevenZipDirectly(bytes, cap, limits.maxMembers);
+  const { members, written } = direct
+    ? { members: direct, written: direct.reduce((n, m) => n + m.size, 0) }
+    : await readWith7Zip(bytes, cap, limits.maxMembers);
   budget.take(written);
-  return listing.map((m) => {
-    const bytes = m.directory || m.encrypted ? undefined : files.get(m.name);
-    return bytes ? { ...m, bytes } : m;
+  return members;
+}
+
+/** The archive listed, then extracted, by 7-Zip; `written` is what it extracted. Throws ContainerError. */
+export async function readWith7Zip(
+  bytes: Uint8Array,
+  cap: number,
+  maxMembers: number,
+): Promise<{ members: SevenZipMember[]; written: number }> {
+  const { listing, files, dirs, written } = await extract('7z', bytes, cap, maxMembers);
+  const members = listing.map(({ dataless, ...m }): SevenZipMember => {
+    // `-slt` prints no Folder line for 7z items and an archive may store no attributes: a member without data
+    // that extraction made a directory is one.
+    if (!m.directory && dataless && dirs.has(m.name)) return { ...m, directory: true };
+    const content = m.directory || m.encrypted ? undefined : files.get(m.name);
+    return content ? { ...m, bytes: content } : m;
   });
+  return { members, written };
 }
 
 function lastError(lines: readonly string[]): string {

@@ -1,13 +1,20 @@
 import xzDecompress from 'xz-decompress';
 import { ContainerError } from './limits.js';
+import { decodeXzStream } from './xz-stream.js';
 
 // A CommonJS module: its exports arrive as the default import under Node's ESM loader.
 
 /**
- * .xz streams (LZMA2, as Python's lzma and joblib write them) through xz-embedded compiled to WebAssembly,
- * read chunk by chunk and cancelled as soon as the output passes `cap`.
+ * .xz streams (LZMA2, as Python's lzma and joblib write them): a single plain stream in TypeScript
+ * (xz-stream.ts), anything else through xz-embedded compiled to WebAssembly, read chunk by chunk and cancelled as
+ * soon as the output passes `cap`.
  */
 export async function decodeXz(src: Uint8Array, cap: number): Promise<Uint8Array> {
+  return decodeXzStream(src, cap) ?? decodeWithXzEmbedded(src, cap);
+}
+
+/** The same through xz-embedded alone. */
+export async function decodeWithXzEmbedded(src: Uint8Array, cap: number): Promise<Uint8Array> {
   const input = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(src);

@@ -57,7 +57,9 @@ function u64(b: Uint8Array, o: number): number {
 export async function findEndRecord(source: ByteSource): Promise<number | undefined> {
   const span = Math.min(source.size, 22 + 0xffff);
   const tail = await source.read(source.size - span, span);
-  for (let i = tail.length - 22; i >= 0; i--) {
+  if (tail.length < 22) return undefined;
+  // Each "P" from the end (a native search), then the rest of the signature: most files have few.
+  for (let i = tail.lastIndexOf(0x50, tail.length - 22); i >= 0; i = i > 0 ? tail.lastIndexOf(0x50, i - 1) : -1) {
     if (u32(tail, i) === EOCD && i + 22 + u16(tail, i + 20) <= tail.length) return source.size - span + i;
   }
   return undefined;
@@ -196,7 +198,8 @@ export async function openMember(
   const { inflateRawSync } = await zlib();
   let out: Uint8Array;
   try {
-    out = inflateRawSync(raw, { maxOutputLength: cap });
+    // One output chunk of the declared size (a lie only costs chunks: at most 16 MiB, at least zlib's 16 KiB).
+    out = inflateRawSync(raw, { maxOutputLength: cap, chunkSize: Math.min(Math.max(e.size + 64, 16 << 10), 16 << 20) });
   } catch (cause) {
     const msg = (cause as Error).message;
     if (/maxOutputLength|buffer/i.test(msg)) throw new ContainerError(`member ${e.name} inflates past the limit of ${cap} bytes`, 'limit');

@@ -7,7 +7,7 @@ import type { ScanContext } from '../scan-context.js';
 import { bufferSource } from '../source.js';
 import { containerFinding } from './container-errors.js';
 
-/** A 7z archive: read with 7-Zip (WebAssembly) under the file's budget, every member sniffed and analysed. */
+/** A 7z archive: read (sevenzip.ts: TypeScript for the common case, else 7-Zip) under the file's budget, every member sniffed and analysed. */
 export async function analyseSevenZip(ctx: ScanContext): Promise<Analysis> {
   const { source } = ctx;
   const { readSevenZip } = await import('../containers/sevenzip.js');

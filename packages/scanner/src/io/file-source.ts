@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { bufferSource, type ByteSource } from '../source.js';
 
@@ -8,28 +8,29 @@ export interface FileSource extends ByteSource {
 }
 
 /**
- * Regular files up to this size are read whole, synchronously, on open: one read instead of an open, a stat and a
- * few positioned reads each through the I/O pool, which cost more than the bytes for a directory of small files.
+ * Regular files up to this size are read whole, synchronously, on open: one open, one fstat and one read instead of
+ * a few positioned reads each through the I/O pool, which cost more than the bytes for a directory of small files.
  */
 const READ_WHOLE = 1 << 20;
 
 export async function openFileSource(path: string, name: string): Promise<FileSource> {
-  const st = statSync(path);
-  if (st.isFile() && st.size <= READ_WHOLE) {
-    const read = readFileSync(path);
-    const bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
-    return { ...bufferSource(name, bytes, dirname(path)), close: async () => {} };
-  }
-  // Synchronous positioned reads, as for small files: an analysis reads a few dozen ranges of a large file, and each
-  // async read would wait for a thread-pool thread (and load node:fs/promises, ~3 ms of start-up).
-  const fd = openSync(path, 'r');
+  // O_NONBLOCK so that opening a FIFO to look at it never waits (it has no effect on regular files).
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   let size: number;
   try {
-    size = fstatSync(fd).size;
+    const st = fstatSync(fd);
+    size = st.size;
+    if (st.isFile() && size <= READ_WHOLE) {
+      const bytes = readAt(fd, new Uint8Array(size), 0);
+      closeSync(fd);
+      return { ...bufferSource(name, bytes, dirname(path)), close: async () => {} };
+    }
   } catch (err) {
     closeSync(fd);
     throw err;
   }
+  // Synchronous positioned reads for larger files too: an analysis reads a few dozen ranges of a large file, and each
+  // async read would wait for a thread-pool thread (and load node:fs/promises, ~3 ms of start-up).
   // A closed descriptor's number is reused by the next open: never read or close through it again.
   let open = true;
   return {
@@ -39,19 +40,22 @@ export async function openFileSource(path: string, name: string): Promise<FileSo
     async read(offset, length) {
       if (!open) throw new Error(`${name} was read after it was closed`);
       const start = Math.max(0, Math.min(offset, size));
-      const n = Math.max(0, Math.min(length, size - start));
-      const buf = new Uint8Array(n);
-      let done = 0;
-      while (done < n) {
-        const bytesRead = readSync(fd, buf, done, n - done, start + done);
-        if (bytesRead === 0) break;
-        done += bytesRead;
-      }
-      return done === n ? buf : buf.subarray(0, done);
+      return readAt(fd, new Uint8Array(Math.max(0, Math.min(length, size - start))), start);
     },
     close: async () => {
       if (open) closeSync(fd);
       open = false;
     },
   };
+}
+
+/** Fills `buf` from `position`; shorter (a subarray) when the file ended first. */
+function readAt(fd: number, buf: Uint8Array, position: number): Uint8Array {
+  let done = 0;
+  while (done < buf.length) {
+    const n = readSync(fd, buf, done, buf.length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return done === buf.length ? buf : buf.subarray(0, done);
 }

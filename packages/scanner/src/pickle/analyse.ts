@@ -102,11 +102,14 @@ export function hasProtoHeader(head: Uint8Array): boolean {
  * breaks early still counts once it imported a global or ran a few opcodes: a truncated pickle runs its payload
  * before the loader fails (nullifAI), so it must be analysed, not waved through as text.
  */
+// One policy object for every sniff, so its judgements are shared (judgeGlobal caches by the policy's lists).
+const SNIFF_POLICY = { allow: [], deny: [] } as const;
+
 export async function looksLikePickle(source: ByteSource, start = 0): Promise<boolean> {
   if (source.size - start < 2) return false;
   const input = new PickleInput(source, start);
   const machine = new PickleMachine(input, {
-    policy: { allow: [], deny: [] },
+    policy: SNIFF_POLICY,
     limits: { maxOpcodes: 256, maxItems: 100_000 },
     path: source.name,
   });

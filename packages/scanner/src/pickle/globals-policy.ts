@@ -56,8 +56,35 @@ function gadgetReason(c: string, full: string, g: Gadget): string {
   return source === undefined ? what : `${what} (${source})`;
 }
 
+// Judgements by policy lists (the same arrays for a whole scan) and `module\0name`: a pure function of those, so a
+// repeated global (every torch file imports the same few) is judged once. Bounded: a pickle of endless distinct
+// names only empties the table.
+const judged = new WeakMap<readonly string[], WeakMap<readonly string[], Map<string, GlobalJudgement>>>();
+const JUDGED_MAX = 4096;
+
 /** Judge one global as the unpickler would resolve it. Deny always wins over allow. */
 export function judgeGlobal(module: string, name: string, policy: GlobalsPolicy): GlobalJudgement {
+  let byAllow = judged.get(policy.deny);
+  if (!byAllow) {
+    byAllow = new WeakMap();
+    judged.set(policy.deny, byAllow);
+  }
+  let table = byAllow.get(policy.allow);
+  if (!table) {
+    table = new Map();
+    byAllow.set(policy.allow, table);
+  }
+  const key = `${module}\0${name}`;
+  let j = table.get(key);
+  if (j === undefined) {
+    if (table.size >= JUDGED_MAX) table.clear();
+    j = Object.freeze(judge(module, name, policy));
+    table.set(key, j);
+  }
+  return j;
+}
+
+function judge(module: string, name: string, policy: GlobalsPolicy): GlobalJudgement {
   const full = `${module}.${name}`;
   for (const c of reachable(module, name)) {
     for (const p of policy.deny) if (matches(c, p)) return { verdict: 'unsafe', reason: `denied by policy (${p})` };

@@ -4,7 +4,12 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function latin1(b: Uint8Array): string {
   let s = '';
-  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
+  // Short lines (protocol 0's INT, STRING, GLOBAL) char by char; a spread of a typed array walks its iterator.
+  if (b.length <= 64) {
+    for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i] as number);
+    return s;
+  }
+  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode.apply(null, b.subarray(i, i + 8192) as unknown as number[]);
   return s;
 }
 

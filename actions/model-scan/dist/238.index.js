@@ -1,5 +1,5 @@
-export const id = 358;
-export const ids = [358];
+export const id = 238;
+export const ids = [238];
 export const modules = {
 
 /***/ 7238:
@@ -273,62 +273,6 @@ class XzReadableStream extends ReadableStream {
 /******/ })()
 ;
 });
-
-/***/ }),
-
-/***/ 8358:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   decodeXz: () => (/* binding */ decodeXz)
-/* harmony export */ });
-/* harmony import */ var xz_decompress__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7238);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4208);
-
-
-// A CommonJS module: its exports arrive as the default import under Node's ESM loader.
-/**
- * .xz streams (LZMA2, as Python's lzma and joblib write them) through xz-embedded compiled to WebAssembly,
- * read chunk by chunk and cancelled as soon as the output passes `cap`.
- */
-async function decodeXz(src, cap) {
-    const input = new ReadableStream({
-        start(controller) {
-            controller.enqueue(src);
-            controller.close();
-        },
-    });
-    const reader = new xz_decompress__WEBPACK_IMPORTED_MODULE_0__.XzReadableStream(input).getReader();
-    const chunks = [];
-    let total = 0;
-    try {
-        for (;;) {
-            const { done, value } = await reader.read();
-            if (done)
-                break;
-            total += value.length;
-            if (total > cap) {
-                await reader.cancel();
-                throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ(`xz stream decompresses past the limit of ${cap} bytes`, 'limit');
-            }
-            chunks.push(value.slice());
-        }
-    }
-    catch (e) {
-        if (e instanceof _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ)
-            throw e;
-        throw new _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .ContainerError */ .OJ(`xz stream is corrupt or truncated: ${e.message ?? String(e)}`, 'parse');
-    }
-    const out = new Uint8Array(total);
-    let o = 0;
-    for (const c of chunks) {
-        out.set(c, o);
-        o += c.length;
-    }
-    return out;
-}
-//# sourceMappingURL=xz.js.map
 
 /***/ })
 
