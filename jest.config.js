@@ -15,8 +15,10 @@ export default {
     ...Object.fromEntries(packages.map((p) => [`^@trustgate/${p}$`, `<rootDir>/packages/${p}/src/index.ts`])),
     ...Object.fromEntries(actions.map((a) => [`^@trustgate/action-${a}$`, `<rootDir>/actions/${a}/src/index.ts`])),
     '^@trustgate/core/base$': '<rootDir>/packages/core/src/base.ts',
+    '^@trustgate/metrics/store$': '<rootDir>/packages/metrics/src/store/index.ts',
     '^@trustgate/scanner/local$': '<rootDir>/packages/scanner/src/local.ts',
     '^@trustgate/app$': '<rootDir>/app/src/index.ts',
+    '^@trustgate/app/serve$': '<rootDir>/app/src/serve.ts',
     // @actions/workflow-parser imports its schema JSON without an import attribute (written for bundlers).
     '^\\.\\./(workflow|action)-v1\\.0\\.min\\.json$': '<rootDir>/test/support/runner/schema/$1-v1.0.min.cjs',
     '^(\\.{1,2}/.*)\\.js$': '$1',

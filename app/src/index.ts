@@ -1,6 +1,6 @@
 export { type AppDependencies, createApp, deliveryReceiver, type VerifiedDelivery } from './app.js';
 export { loadPolicy, type LoadedPolicy, POLICY_PATH } from './config/load.js';
-export { defaultEngines, type Engines } from './engines/index.js';
+export { createEngines, type Engines } from './engines/index.js';
 export { AppError, type AppErrorCode } from './errors.js';
 export { CHECK_NAMES } from './github/checks.js';
 export { AppMetrics } from './http/metrics.js';

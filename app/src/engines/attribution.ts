@@ -1,19 +1,21 @@
 import { classifyPullRequest, type InitiatorContext, initiatorContextFromIssues, initiatorText } from '@trustgate/attribution';
 import type { Policy } from '@trustgate/core';
-import { readLinkedIssues } from '../github/linked-issues.js';
+import { type LinkedIssueReader, readLinkedIssues } from '../github/linked-issues.js';
 import type { GitHub, RepoRef } from '../github/types.js';
 import { cohortFromLabels } from './labels.js';
 import type { Classification, ClassifyPullRequest, PullRequestFacts } from './types.js';
 
 /**
  * The attribution engine over the PR and its commits; the ai-tag action's labels count too, so a PR labelled
- * `ai:agent` is reviewed as one even when its commits carry no marker.
+ * `ai:agent` is reviewed as one even when its commits carry no marker. `issues` reads the issues an agent PR closes
+ * (an IssueListings cache's reader, where the engines are built).
  */
-export const classifyWithAttribution: ClassifyPullRequest = async (input) => {
-  const { pr, policy, github, repo } = input;
-  const commits = await github.paginate(github.rest.pulls.listCommits, { ...repo, pull_number: pr.number, per_page: 100 });
-  return classifyWithIssues(github, repo, pr, commits, policy);
-};
+export function classifyWithAttribution(issues: LinkedIssueReader = readLinkedIssues): ClassifyPullRequest {
+  return async ({ pr, policy, github, repo }) => {
+    const commits = await github.paginate(github.rest.pulls.listCommits, { ...repo, pull_number: pr.number, per_page: 100 });
+    return classifyWithIssues(github, repo, pr, commits, policy, issues);
+  };
+}
 
 /**
  * The decision over commits already read (`GET /pulls/{n}/commits` as GitHub returns them), for the webhooks and the
@@ -26,10 +28,11 @@ export async function classifyWithIssues(
   pr: PullRequestFacts,
   commits: unknown,
   policy: Policy,
+  issues: LinkedIssueReader = readLinkedIssues,
 ): Promise<Classification> {
   const first = classifyWithCommits(pr, commits, policy, repo);
   if (first.cohort !== 'agent') return first;
-  const context = initiatorContextFromIssues(first.agent, await readLinkedIssues(github, repo, pr.body), pr.createdAt);
+  const context = initiatorContextFromIssues(first.agent, await issues(github, repo, pr.body, pr.createdAt), pr.createdAt);
   return context.assignedBy || context.mentionedBy ? classifyWithCommits(pr, commits, policy, repo, context) : first;
 }
 

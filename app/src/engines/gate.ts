@@ -1,4 +1,4 @@
-import { type BundleVerifier, decidePromotion, decisionToMarkdown, environmentRule, GateError, sigstoreVerifier } from '@trustgate/gate';
+import type { BundleVerifier } from '@trustgate/gate';
 import { entryFromDecision, unevaluatedEntry } from '@trustgate/metrics';
 import type { DecidePromotion } from './types.js';
 
@@ -9,6 +9,9 @@ import type { DecidePromotion } from './types.js';
 export function decideWithGateEngine(verifyBundle?: BundleVerifier): DecidePromotion {
   let verifier = verifyBundle;
   return async ({ policy, policySource, environment, subject, repo, github }) => {
+    // Loaded by the first deployment: the gate and its Sigstore verifier are most of the processing thread's modules,
+    // and most deliveries are pull requests.
+    const { decidePromotion, decisionToMarkdown, environmentRule, GateError, sigstoreVerifier } = await import('@trustgate/gate');
     const source = `app:${repo.owner}/${repo.repo}`;
     const unevaluated = (approved: boolean, comment: string) => ({
       approved,

@@ -1,4 +1,3 @@
-import { noPolicyReason } from '@trustgate/gate';
 import { appendDecision, unevaluatedEntry } from '@trustgate/metrics';
 import { configErrorOutput } from '../checks/config-error.js';
 import { loadPolicy } from '../config/load.js';
@@ -57,6 +56,8 @@ export const onDeploymentProtectionRule: Handler = async (ctx) => {
     const loaded = await loadPolicy(ctx.github, repo, ref);
     if (loaded.kind === 'none') {
       // No file at all: nothing can allow the environment (allowWithoutPolicy lives in the file), so it is rejected.
+      // The gate is loaded by the first deployment, as in engines/gate.ts.
+      const { noPolicyReason } = await import('@trustgate/gate');
       return { approved: false, comment: noPolicyReason(environment, `${repo.owner}/${repo.repo}`, false) };
     }
     if (loaded.kind === 'invalid') {

@@ -17,6 +17,7 @@ import {
 import { loadPolicy } from '../config/load.js';
 import { classifyWithIssues } from '../engines/attribution.js';
 import type { Classification } from '../engines/types.js';
+import { IssueListings } from '../github/linked-issues.js';
 import { firstTeamOf, isPullRequestObject, type PullRequestObject, pullRequestFacts } from '../github/pull-request.js';
 import { fullName, type GitHub, httpStatus, type RepoRef } from '../github/types.js';
 import type { AfterGates, Gated, GatedLookup } from './after-gates.js';
@@ -107,6 +108,8 @@ async function pullRequestRow(
  */
 export function trustTaxRecorder(github: GitHub, repo: RepoRef): PullRequestRecorder {
   const policies = new Map<string, Promise<Policy | undefined>>();
+  // Pull requests that close the same issue list it once (the backfill's are long opened, so any listing serves).
+  const issues = new IssueListings();
   const policyAt = (ref: string) => {
     let p = policies.get(ref);
     if (!p) {
@@ -120,7 +123,7 @@ export function trustTaxRecorder(github: GitHub, repo: RepoRef): PullRequestReco
       if (!isPullRequestObject(pr)) return undefined;
       const policy = await policyAt(pr.base.ref);
       if (!policy) return undefined;
-      const classification = await classifyWithIssues(github, repo, pullRequestFacts(pr), commits, policy);
+      const classification = await classifyWithIssues(github, repo, pullRequestFacts(pr), commits, policy, issues.read);
       return {
         row: await pullRequestRow(github, repo, policy, classification, pr as PullRequestPayload),
         aiReviewers: policy.metrics.aiReviewers,

@@ -9,11 +9,11 @@ import { AnswersFirst } from '../deliveries/burst.js';
 import { DEFAULT_LEASE_MS, DeliveryClaims } from '../deliveries/claims.js';
 import { DeliveryJobs } from '../deliveries/jobs.js';
 import { reconcileDeliveries } from '../deliveries/reconciler.js';
-import { defaultEngines, type Engines, withDecisionLog } from '../engines/index.js';
+import type { Engines } from '../engines/index.js';
 import { startProbot } from '../github/octokit.js';
 import type { GitHub } from '../github/types.js';
 import type { AppSettings } from '../settings.js';
-import { type Executor, inlineExecutor } from '../processing/job.js';
+import type { Executor } from '../processing/job.js';
 import { storeThread, threadExecutor, threadsAvailable } from '../processing/thread.js';
 import { AppMetrics } from './metrics.js';
 import { trustTaxRoutes } from './trust-tax.js';
@@ -72,7 +72,7 @@ export async function startServer(settings: AppSettings, options: { engines?: En
   const backlog = new Backlog(() => queuedDeliveries(store), settings.queueCapacity ?? DEFAULT_QUEUE_CAPACITY);
   const claims = new DeliveryClaims(store, jobs);
   const burst = new AnswersFirst();
-  const executor = processingExecutor(settings, probot, store, options.engines);
+  const executor = await processingExecutor(settings, probot, store, options.engines);
   const retryAfterMs = settings.retryFailedAfterMs ?? DEFAULT_RETRY_FAILED_AFTER_MS;
   // A delivery is asked for again once per interval, however many passes (here or in other replicas) find it failed.
   const spacingMs = Math.max(settings.reconcileIntervalMs, retryAfterMs) || DEFAULT_RETRY_FAILED_AFTER_MS;
@@ -240,13 +240,18 @@ async function answersWithin(ms: number, work: Promise<unknown>): Promise<boolea
  * A worker thread runs the handlers, so that answering webhooks never waits behind them. Engines given in code (tests)
  * cannot cross a thread boundary: those run in this thread, as does everything when the App has not been built.
  */
-function processingExecutor(settings: AppSettings, probot: Probot, store: Store, engines: Engines | undefined): Executor {
+async function processingExecutor(settings: AppSettings, probot: Probot, store: Store, engines: Engines | undefined): Promise<Executor> {
   if (!engines && threadsAvailable()) return threadExecutor(settings, store);
   if (!engines) probot.log.warn('app/dist/processing/ is missing (run npm run build): the store and the handlers run in the main thread');
+  // The handlers and engines are loaded where they run: in the processing thread, or here when there is none.
+  const [{ inlineExecutor }, { createEngines, withDecisionLog }] = await Promise.all([
+    import('../processing/job.js'),
+    import('../engines/index.js'),
+  ]);
   return inlineExecutor({
     auth: async (installationId) => (await probot.auth(installationId)) as unknown as GitHub,
     db: store,
-    engines: withDecisionLog(engines ?? defaultEngines, settings.decisionKey),
+    engines: withDecisionLog(engines ?? createEngines(), settings.decisionKey),
     log: probot.log,
     ...(Number.isInteger(Number(settings.appId)) ? { appId: Number(settings.appId) } : {}),
   });

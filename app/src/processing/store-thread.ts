@@ -2,7 +2,7 @@
 // caches instead of taking turns with the webhook server's JavaScript (measured: 0.15 ms a statement alone,
 // 0.4-1.2 ms interleaved on the main thread).
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
-import { openStore } from '@trustgate/metrics';
+import { openStore } from '@trustgate/metrics/store';
 import { messagePort, portOf } from './channel.js';
 import { serveStore } from './remote-store.js';
 

@@ -1,7 +1,7 @@
 // The processing thread: runs claimed deliveries' handlers with its own GitHub clients, while the main thread keeps
 // answering webhooks and owns the store. Started by threadExecutor with the App's credentials as workerData.
 import { parentPort, workerData } from 'node:worker_threads';
-import { defaultEngines, withDecisionLog } from '../engines/index.js';
+import { createEngines, withDecisionLog } from '../engines/index.js';
 import { startProbot } from '../github/octokit.js';
 import type { GitHub } from '../github/types.js';
 import { runJob } from './job.js';
@@ -19,7 +19,7 @@ const probot = await startProbot(settings);
 const deps = {
   auth: async (installationId?: number) => (await probot.auth(installationId)) as unknown as GitHub,
   db: remoteStore(settings.storePort ? messagePort(settings.storePort) : portOf(port)),
-  engines: withDecisionLog(defaultEngines, settings.decisionKey),
+  engines: withDecisionLog(createEngines(), settings.decisionKey),
   log: probot.log,
   ...(Number.isInteger(Number(settings.appId)) ? { appId: Number(settings.appId) } : {}),
 };

@@ -1,6 +1,6 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { defaultEngines } from '@trustgate/app';
+import { createEngines } from '@trustgate/app';
 import { type DecisionRecord, exportDecisions, openStore, type Store, trustedDecisionKey, verifyChain } from '@trustgate/metrics';
 // @ts-expect-error plain ESM test double without type declarations
 import { deploymentProtectionRuleEvent } from '../mock-github/webhooks.mjs';
@@ -26,7 +26,7 @@ afterEach(async () => {
 describe('the App logs every deployment decision', () => {
   test('an ungated approval, a gated rejection and a no-policy rejection are chained, signed records', async () => {
     store = await openStore();
-    h = await startHarness({ engines: defaultEngines, store, settings: { decisionKey: pem } });
+    h = await startHarness({ engines: createEngines(), store, settings: { decisionKey: pem } });
     h.github.state.files.set('octo-org/service@main:.github/trustgate.yml', policy);
     const deploy = (environment: string, n: number) =>
       h?.github.deliver('deployment_protection_rule', deploymentProtectionRuleEvent(h.github.state, { environment, sha: sha(n), digest }));

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, jest, test } from '@jest/globals';
-import { defaultEngines, type Engines } from '@trustgate/app';
+import { createEngines, type Engines } from '@trustgate/app';
 import { openStore, type Store } from '@trustgate/metrics';
 // @ts-expect-error plain ESM test double without type declarations
 import { deploymentProtectionRuleEvent, pullRequestEvent } from '../mock-github/webhooks.mjs';
@@ -254,7 +254,7 @@ describe('deployment protection rule', () => {
   test('the gate engine decides and the callback carries the decision and its reason', async () => {
     const seen: string[] = [];
     const engines: Engines = {
-      ...defaultEngines,
+      ...createEngines(),
       decidePromotion: async (req) => {
         seen.push(`${req.environment} ${req.subject}`);
         return { approved: false, comment: 'trustgate: missing test evidence for the digest' };

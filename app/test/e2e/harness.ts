@@ -45,6 +45,8 @@ export interface MockState {
   /** users and team slugs GitHub refuses as reviewers (not collaborators) */
   outsiders: Set<string>;
   refuse: Map<string, number>;
+  /** operationId -> the status every request to it is answered with */
+  failures: Map<string, number>;
   stall: Map<string, Promise<void>>;
   deliveries: { id: number; guid: string; status_code: number; redelivery: boolean }[];
   /** The pull requests, with what the App did to them (labels added, reviewers requested, its comments). */

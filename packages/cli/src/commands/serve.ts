@@ -1,5 +1,6 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { asTrustgateError, CoreError, type TrustgateError } from '@trustgate/core';
 import { defineCommand, EXIT } from '../io.js';
 import { serveSpec } from '../specs/serve.js';
@@ -29,6 +30,16 @@ function startupError(err: unknown, settings: { databaseUrl?: string; port: numb
   return asTrustgateError(err);
 }
 
+/**
+ * V8 doubles a heap's young generation whenever a scavenge finds most of it alive, as it does while the App's modules
+ * load, and keeps it for the life of the process: the webhook server's heap was 62 MB at idle, 37 MB with the young
+ * generation left at its initial size (processing CPU per delivery unchanged within noise). Only a start-up flag can
+ * bound the main thread's; this one is read as the heap grows, so it is set before the App loads (all threads).
+ */
+function keepYoungGenerationSmall(): void {
+  setFlagsFromString('--semi-space-growth-factor=1');
+}
+
 /** The embedded store's directory, created with its parents; a file in its place is named as such. */
 async function dataDirectory(dir: string): Promise<string> {
   const existing = await stat(dir).catch(() => undefined);
@@ -47,8 +58,9 @@ async function dataDirectory(dir: string): Promise<string> {
 }
 
 export default defineCommand(serveSpec, async (_parsed, io) => {
+  keepYoungGenerationSmall();
   // The App pulls in Probot; load it only for this command so the other commands stay light.
-  const { settingsFromEnv, startServer } = await import('@trustgate/app');
+  const { settingsFromEnv, startServer } = await import('@trustgate/app/serve');
   const settings = settingsFromEnv({ ...io.env });
   if (!settings.databaseUrl) settings.dataDir = await dataDirectory(resolve(io.cwd, settings.dataDir ?? join('.trustgate', 'data')));
   const app = await startServer(settings).catch((err: unknown) => {

@@ -1,4 +1,4 @@
-import { TrustgateError } from '@trustgate/core';
+import { TrustgateError } from '@trustgate/core/base';
 
 export type StoreErrorCode = 'STORE_NOT_FOUND' | 'STORE_OPEN_ERROR' | 'STORE_MIGRATION_ERROR' | 'STORE_QUERY_ERROR';
 
