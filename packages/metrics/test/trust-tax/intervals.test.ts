@@ -9,18 +9,8 @@ import {
   type PrMeasures,
   zeroMeanUpper,
 } from '@trustgate/metrics';
-
-// mulberry32, as the report's bootstrap: the generated data is the same on every run.
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The report's own seeded generator: the generated data is the same on every run.
+import { seededRandom as generator } from '../../src/trust-tax/rng.js';
 
 const MEASURES = ['review_rounds', 'changes_requested_rate', 'review_time_h'];
 const options: CellOptions = { minCellPrs: 1, minCellAuthors: 1, bootstrap: 200, seed: 1 };
