@@ -17,7 +17,8 @@ expect 1 -- trustgate scan "$here/models/malicious"
 
 # More formats, each recognised by its bytes with its code surfaces judged (NeMo, TorchServe, skops, 7z, LZMA,
 # R, TFLite, CoreML, ExecuTorch, XGBoost/LightGBM, PaddlePaddle, MXNet, Flax msgpack, Torch7, llamafile, Ollama):
-# the benign set passes; Hydra targets, handler code, skops gadgets, R promises, Flex PyFunc, ... block.
+# the benign set passes; Hydra targets, handler code (also obfuscated), skops gadgets, R promises, Flex PyFunc,
+# a Paddle py_func and a CoreML custom layer hidden in control-flow bodies, ... block.
 expect 0 -- trustgate scan "$here/more/benign"
 expect 1 -- trustgate scan "$here/more/malicious"
 
