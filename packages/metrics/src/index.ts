@@ -48,7 +48,7 @@ export { cellText, percent } from './report/cells.js';
 export { formatTrustTaxReport, REPORT_FORMATS, type ReportFormat } from './report/format.js';
 export { type FetchCommit, parseApiCommit, readApiHistory } from './ledger/backfill/api.js';
 export { readGitHistory } from './ledger/backfill/git.js';
-export { GIT_LOG_ARGS, parseGitLog } from './ledger/backfill/git-log.js';
+export { gitLogArgs, gitLogMarker, parseGitLog } from './ledger/backfill/git-log.js';
 export { type HistoryFile, type OrganisationOptions, syntheticOrganisation } from './demo/organisation.js';
 export { importHistory } from './records/import.js';
 export { parseSince } from './trust-tax/since.js';

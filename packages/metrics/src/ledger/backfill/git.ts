@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { basename, resolve } from 'node:path';
 import { MetricsError } from '../../errors.js';
-import { GIT_FORMAT, GIT_LOG_ARGS, type GitCommit, parseGitRecord } from './git-log.js';
+import { type GitCommit, gitFormat, gitLogArgs, gitLogMarker, parseGitRecord, recordSeparator } from './git-log.js';
 
 export interface GitHistoryOptions {
   ref?: string;
@@ -20,15 +20,19 @@ export async function readGitHistory(dir: string, options: GitHistoryOptions = {
  * not the history's (a 742-commit clone took 880 MB when read whole).
  */
 export function streamGitHistory(dir: string, options: GitHistoryOptions = {}): AsyncGenerator<GitCommit> {
-  return streamGit(dir, [...GIT_LOG_ARGS, ...(options.since ? [`--since=${options.since}`] : []), options.ref ?? 'HEAD', '--']);
+  const marker = gitLogMarker();
+  const since = options.since ? [`--since=${options.since}`] : [];
+  return streamGit(dir, [...gitLogArgs(marker), ...since, options.ref ?? 'HEAD', '--'], marker);
 }
 
 /** Every commit reachable from `ref` (merged branches too), without diffs: who wrote it and what it says. */
 export function streamGitCommits(dir: string, ref = 'HEAD'): AsyncGenerator<GitCommit> {
-  return streamGit(dir, ['-c', 'core.quotePath=false', 'log', '--no-color', GIT_FORMAT, ref, '--']);
+  const marker = gitLogMarker();
+  return streamGit(dir, ['-c', 'core.quotePath=false', 'log', '--no-color', gitFormat(marker), ref, '--'], marker);
 }
 
-async function* streamGit(dir: string, args: string[]): AsyncGenerator<GitCommit> {
+async function* streamGit(dir: string, args: string[], marker: string): AsyncGenerator<GitCommit> {
+  const separator = recordSeparator(marker);
   const child = spawn('git', ['-C', dir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8');
@@ -41,26 +45,32 @@ async function* streamGit(dir: string, args: string[]): AsyncGenerator<GitCommit
   });
   child.stdout.setEncoding('utf8');
   // A record is everything between two separators. Pieces are joined once per record: growing one string chunk by
-  // chunk and searching it again each time is quadratic on a large diff.
+  // chunk and searching it again each time is quadratic on a large diff. The last few characters of a chunk are
+  // carried into the next, since a separator can straddle two chunks.
   let pieces: string[] = [];
+  let carry = '';
   try {
     for await (const chunk of child.stdout as AsyncIterable<string>) {
+      const text = carry + chunk;
       let from = 0;
-      let at = chunk.indexOf('\x1e');
+      let at = text.indexOf(separator);
       while (at !== -1) {
-        pieces.push(chunk.slice(from, at));
+        pieces.push(text.slice(from, at));
         const record = pieces.join('');
         pieces = [];
-        if (record.trim() !== '') yield parseGitRecord(record);
-        from = at + 1;
-        at = chunk.indexOf('\x1e', from);
+        if (record.trim() !== '') yield parseGitRecord(record, marker);
+        from = at + separator.length;
+        at = text.indexOf(separator, from);
       }
-      pieces.push(chunk.slice(from));
+      const keep = Math.max(from, text.length - (separator.length - 1));
+      pieces.push(text.slice(from, keep));
+      carry = text.slice(keep);
     }
+    pieces.push(carry);
     const code = await exited;
     if (code !== 0) throw gitError(dir, stderr.trim() || `git exited with ${code}`);
     const last = pieces.join('');
-    if (last.trim() !== '') yield parseGitRecord(last);
+    if (last.trim() !== '') yield parseGitRecord(last, marker);
   } catch (cause) {
     if (cause instanceof MetricsError) throw cause;
     throw gitError(dir, (cause as Error).message, cause);

@@ -47,3 +47,35 @@ describe('backfill from a local clone (git log -p)', () => {
     }
   });
 });
+
+describe('a history whose files and messages hold the separators git log is read with', () => {
+  it('reads every commit whole: 0x1e and 0x1f in a diff or a message are content, not record boundaries', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'tg-git-ctl-'));
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', dir, '-c', 'user.name=Ada', '-c', 'user.email=ada@example.com', ...args], {
+        env: { ...process.env, GIT_COMMITTER_DATE: '2026-03-01T10:00:00Z', GIT_AUTHOR_DATE: '2026-03-01T10:00:00Z' },
+      });
+    try {
+      git('init', '-q', '-b', 'main');
+      // A protobuf-like text file (no NUL, so git diffs it as text) with record and field separators on many lines,
+      // long enough that the output arrives in several chunks and a separator can fall on a chunk boundary.
+      const lines = Array.from({ length: 4000 }, (_, i) => `${i % 2 ? '\x1e' : ''}line ${i}\x1f\x1e\x1d end`);
+      writeFileSync(join(dir, 'model.txt'), `${lines.join('\n')}\n`);
+      git('add', '.');
+      git('commit', '-q', '-m', 'first\x1e\x1fstill the message');
+      writeFileSync(join(dir, 'b.txt'), 'two\n');
+      git('add', '.');
+      git('commit', '-q', '-m', 'second');
+      const commits = await readGitHistory(dir);
+      expect(commits.map((c) => c.message)).toEqual(['first\x1e\x1fstill the message', 'second']);
+      expect(commits.map((c) => c.files.map((f) => [f.filename, f.additions]))).toEqual([[['model.txt', 4000]], [['b.txt', 1]]]);
+      expect(commits.map((c) => c.committedAt)).toEqual(['2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.000Z']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
