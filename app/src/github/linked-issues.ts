@@ -17,14 +17,22 @@ export type LinkedIssueReader = (
  * The events and comments of the issues a pull request body closes, for the initiator rule. An issue that is gone
  * (404, 410) says nothing; any other failure is thrown so the delivery is retried rather than judged without it.
  */
-export const readLinkedIssues: LinkedIssueReader = async (github, repo, body) => {
+export const readLinkedIssues: LinkedIssueReader = (github, repo, body) =>
+  closedIssues(repo, body, (issue_number) => listIssue(github, repo, issue_number));
+
+/** The facts of each issue the body closes (the first MOST_ISSUES), read one at a time; gone issues left out. */
+async function closedIssues(
+  repo: RepoRef,
+  body: string | null | undefined,
+  read: (issue_number: number) => Promise<LinkedIssueFacts | undefined>,
+): Promise<LinkedIssueFacts[]> {
   const out: LinkedIssueFacts[] = [];
   for (const issue_number of closedIssueNumbers(body, fullName(repo)).slice(0, MOST_ISSUES)) {
-    const facts = await listIssue(github, repo, issue_number);
+    const facts = await read(issue_number);
     if (facts) out.push(facts);
   }
   return out;
-};
+}
 
 /** One issue's two listings; undefined when the issue is gone (404, 410). */
 async function listIssue(github: GitHub, repo: RepoRef, issue_number: number): Promise<LinkedIssueFacts | undefined> {
@@ -101,13 +109,9 @@ export class IssueListings {
     return this.entries.size;
   }
 
-  readonly read: LinkedIssueReader = async (github, repo, body, openedAt) => {
-    const out: LinkedIssueFacts[] = [];
-    for (const issue_number of closedIssueNumbers(body, fullName(repo)).slice(0, MOST_ISSUES)) {
-      const facts = await this.issue(github, repo, issue_number, Date.parse(openedAt));
-      if (facts) out.push(facts);
-    }
-    return out;
+  readonly read: LinkedIssueReader = (github, repo, body, openedAt) => {
+    const opened = Date.parse(openedAt);
+    return closedIssues(repo, body, (issue_number) => this.issue(github, repo, issue_number, opened));
   };
 
   private async issue(github: GitHub, repo: RepoRef, issue_number: number, opened: number): Promise<LinkedIssueFacts | undefined> {
